@@ -1,0 +1,381 @@
+//! Answers: the typed values a session collects, how text typed at a prompt and values in
+//! an answers file become them, and how they are written back (drafts, answers files).
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::yaml::{self, Value};
+
+/// An estimate of time, as a person states it: "3 days", "2 weeks", "6 months".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    Minutes,
+    Hours,
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Unit {
+    /// Calendar days in one unit. A month is 30 days and a year 365: estimates, not dates.
+    fn days(self) -> f64 {
+        match self {
+            Unit::Minutes => 1.0 / (24.0 * 60.0),
+            Unit::Hours => 1.0 / 24.0,
+            Unit::Days => 1.0,
+            Unit::Weeks => 7.0,
+            Unit::Months => 30.0,
+            Unit::Years => 365.0,
+        }
+    }
+
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Minutes => ("minute", "minutes"),
+            Unit::Hours => ("hour", "hours"),
+            Unit::Days => ("day", "days"),
+            Unit::Weeks => ("week", "weeks"),
+            Unit::Months => ("month", "months"),
+            Unit::Years => ("year", "years"),
+        }
+    }
+
+    fn parse(word: &str) -> Option<Unit> {
+        Some(match word.to_lowercase().as_str() {
+            "m" | "min" | "mins" | "minute" | "minutes" => Unit::Minutes,
+            "h" | "hr" | "hrs" | "hour" | "hours" => Unit::Hours,
+            "d" | "day" | "days" => Unit::Days,
+            "w" | "wk" | "wks" | "week" | "weeks" => Unit::Weeks,
+            "mo" | "mon" | "month" | "months" => Unit::Months,
+            "y" | "yr" | "yrs" | "year" | "years" => Unit::Years,
+            _ => return None,
+        })
+    }
+}
+
+impl Duration {
+    pub fn new(amount: f64, unit: Unit) -> Duration {
+        Duration { amount, unit }
+    }
+
+    pub fn days(&self) -> f64 {
+        self.amount * self.unit.days()
+    }
+
+    pub fn weeks(&self) -> f64 {
+        self.days() / 7.0
+    }
+
+    pub fn hours(&self) -> f64 {
+        self.days() * 24.0
+    }
+
+    /// Parse "3 days", "3d", "2.5 weeks", "6mo", "1 year". Errors say what is expected.
+    pub fn parse(text: &str) -> Result<Duration, String> {
+        let text = text.trim();
+        let split = text
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
+            .unwrap_or(text.len());
+        let (number, unit) = (text[..split].trim(), text[split..].trim());
+        let example = "a number and a unit, like \"3 days\", \"2 weeks\" or \"6 months\"";
+        if number.is_empty() || unit.is_empty() {
+            return Err(format!("expected {example}, got {text:?}"));
+        }
+        let amount: f64 = number
+            .parse()
+            .map_err(|_| format!("{number:?} is not a number; expected {example}"))?;
+        let unit = Unit::parse(unit).ok_or_else(|| {
+            format!("unknown unit {unit:?}; use minutes, hours, days, weeks, months or years")
+        })?;
+        if !amount.is_finite() || amount < 0.0 {
+            return Err(format!("a duration cannot be negative ({text:?})"));
+        }
+        if amount > 1000.0 * 365.0 / unit.days().max(1.0) && unit >= Unit::Days {
+            return Err(format!(
+                "{text:?} is longer than any plan; check the number"
+            ));
+        }
+        Ok(Duration { amount, unit })
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (one, many) = self.unit.names();
+        let name = if self.amount == 1.0 { one } else { many };
+        write!(f, "{} {name}", format_number(self.amount))
+    }
+}
+
+/// Numbers as people write them: "2", "2.5", never "2.0" or "2.4999999".
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        let text = format!("{rounded:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// One considered option with its arguments (MADR's "Good, because" / "Bad, because").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionItem {
+    pub name: String,
+    #[serde(default)]
+    pub pros: Vec<String>,
+    #[serde(default)]
+    pub cons: Vec<String>,
+}
+
+impl OptionItem {
+    /// Parse "+ fast to set up; - costs more" into pros and cons.
+    pub fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
+        let mut option = OptionItem {
+            name: name.to_string(),
+            pros: vec![],
+            cons: vec![],
+        };
+        for item in split_list(text) {
+            if let Some(pro) = item.strip_prefix('+') {
+                option.pros.push(pro.trim().to_string());
+            } else if let Some(con) = item.strip_prefix('-') {
+                option.cons.push(con.trim().to_string());
+            } else {
+                return Err(format!(
+                    "start each argument with + (a pro) or - (a con): {item:?}"
+                ));
+            }
+        }
+        option.pros.retain(|p| !p.is_empty());
+        option.cons.retain(|c| !c.is_empty());
+        Ok(option)
+    }
+
+    pub fn arguments_text(&self) -> String {
+        self.pros
+            .iter()
+            .map(|p| format!("+ {p}"))
+            .chain(self.cons.iter().map(|c| format!("- {c}")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// What a question's answer is, by kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Text(String),
+    YesNo(bool),
+    Number(f64),
+    Duration(Duration),
+    Date(NaiveDate),
+    List(Vec<String>),
+    Options(Vec<OptionItem>),
+}
+
+impl Answer {
+    /// The value templates and conditions see. Durations become their text ("3 days");
+    /// numbers stay numbers so templates can compute with them.
+    pub fn to_template_value(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Answer::Text(text) => json!(text),
+            Answer::YesNo(value) => json!(value),
+            Answer::Number(value) => json!(value),
+            Answer::Duration(duration) => json!(duration.to_string()),
+            Answer::Date(date) => json!(date.format("%Y-%m-%d").to_string()),
+            Answer::List(items) => json!(items),
+            Answer::Options(options) => serde_json::to_value(options).unwrap_or_default(),
+        }
+    }
+
+    /// The value written to an answers file or draft; reading it back gives the same answer.
+    pub fn to_yaml(&self) -> Value {
+        match self {
+            Answer::Text(text) => Value::String(text.clone()),
+            Answer::YesNo(value) => Value::Bool(*value),
+            Answer::Number(value) => {
+                if value.fract() == 0.0 && value.abs() < 1e15 {
+                    Value::Number((*value as i64).into())
+                } else {
+                    Value::Number((*value).into())
+                }
+            }
+            Answer::Duration(duration) => Value::String(duration.to_string()),
+            Answer::Date(date) => Value::String(date.format("%Y-%m-%d").to_string()),
+            Answer::List(items) => yaml::to_value(items),
+            Answer::Options(options) => yaml::to_value(options),
+        }
+    }
+
+    /// How the answer is shown back at a prompt, as text the user could type again.
+    pub fn to_input_text(&self) -> String {
+        match self {
+            Answer::Text(text) => text.clone(),
+            Answer::YesNo(value) => if *value { "yes" } else { "no" }.to_string(),
+            Answer::Number(value) => format_number(*value),
+            Answer::Duration(duration) => duration.to_string(),
+            Answer::Date(date) => date.format("%Y-%m-%d").to_string(),
+            Answer::List(items) => items.join("; "),
+            Answer::Options(options) => options
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Answer::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[String]> {
+        match self {
+            Answer::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_duration(&self) -> Option<Duration> {
+        match self {
+            Answer::Duration(duration) => Some(*duration),
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Answer::Number(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Answer::YesNo(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Answer::Text(text) => text.trim().is_empty(),
+            Answer::List(items) => items.is_empty(),
+            Answer::Options(options) => options.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// Items typed on one line, separated by semicolons (commas are too common inside items).
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([';', '\n'])
+        .map(|item| item.trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// A YES or NO typed at a prompt or written in a file.
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "y" | "yes" | "true" | "1" => Some(true),
+        "n" | "no" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_as_people_write_them() {
+        let cases = [
+            ("3 days", 3.0, Unit::Days),
+            ("3d", 3.0, Unit::Days),
+            ("1 day", 1.0, Unit::Days),
+            ("2.5 weeks", 2.5, Unit::Weeks),
+            ("2w", 2.0, Unit::Weeks),
+            ("6 months", 6.0, Unit::Months),
+            ("6mo", 6.0, Unit::Months),
+            ("1 Year", 1.0, Unit::Years),
+            ("4 hours", 4.0, Unit::Hours),
+            ("0 days", 0.0, Unit::Days),
+        ];
+        for (text, amount, unit) in cases {
+            assert_eq!(
+                Duration::parse(text),
+                Ok(Duration::new(amount, unit)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_durations_are_explained() {
+        let cases = [
+            ("", "expected a number and a unit"),
+            ("3", "expected a number and a unit"),
+            ("days", "expected a number and a unit"),
+            ("-3 days", "cannot be negative"),
+            ("3 fortnights", "unknown unit"),
+            ("1.2.3 days", "is not a number"),
+            ("99999 years", "longer than any plan"),
+        ];
+        for (text, expected) in cases {
+            let error = Duration::parse(text).unwrap_err();
+            assert!(error.contains(expected), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn durations_display_and_convert() {
+        assert_eq!(Duration::new(1.0, Unit::Weeks).to_string(), "1 week");
+        assert_eq!(Duration::new(2.5, Unit::Weeks).to_string(), "2.5 weeks");
+        assert_eq!(Duration::new(3.0, Unit::Months).days(), 90.0);
+        assert_eq!(Duration::new(2.0, Unit::Weeks).days(), 14.0);
+    }
+
+    #[test]
+    fn arguments_split_into_pros_and_cons() {
+        let option =
+            OptionItem::parse_arguments("PostgreSQL", "+ mature; - ops work;+ SQL").unwrap();
+        assert_eq!(option.pros, vec!["mature", "SQL"]);
+        assert_eq!(option.cons, vec!["ops work"]);
+        assert_eq!(option.arguments_text(), "+ mature; + SQL; - ops work");
+        assert!(
+            OptionItem::parse_arguments("X", "fast")
+                .unwrap_err()
+                .contains("start each")
+        );
+    }
+
+    #[test]
+    fn answers_round_trip_through_yaml_text() {
+        assert_eq!(Answer::Number(3.0).to_yaml(), Value::Number(3.into()));
+        assert_eq!(
+            Answer::Duration(Duration::new(2.0, Unit::Weeks)).to_yaml(),
+            Value::String("2 weeks".into())
+        );
+        assert_eq!(split_list(" a ; b;;c "), vec!["a", "b", "c"]);
+    }
+}

@@ -1,0 +1,54 @@
+//! `decide passages`: the passage library and the series catalogue.
+
+use super::Env;
+use crate::error::{Result, exit};
+use crate::passages::Library;
+use crate::ui;
+
+pub fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8> {
+    let library = Library::embedded()?;
+    if args.episodes {
+        println!("{}", library.series);
+        for episode in &library.catalogue {
+            let quoted = library
+                .all()
+                .iter()
+                .filter(|p| p.episode == episode.number)
+                .count();
+            let note = if quoted > 0 {
+                format!("  ({quoted} passages)")
+            } else {
+                String::new()
+            };
+            println!(
+                "{:>3}. {}: {}{note}",
+                episode.number, episode.topic, episode.title
+            );
+        }
+        return Ok(exit::OK);
+    }
+    let found = if args.words.is_empty() {
+        library.all().iter().collect()
+    } else {
+        library.search(&args.words)
+    };
+    if found.is_empty() {
+        ui::note(&format!(
+            "No passage contains all of: {}",
+            args.words.join(" ")
+        ));
+        return Ok(exit::FINDINGS);
+    }
+    for passage in found {
+        let episode = library
+            .episode(passage.episode)
+            .map(|e| e.title.as_str())
+            .unwrap_or("");
+        println!(
+            "{}  (ep. {} \"{}\", {}, {})",
+            passage.id, passage.episode, episode, passage.section, passage.speaker
+        );
+        println!("  \"{}\"\n", passage.quote);
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,125 @@
+//! `decide playbooks`: list, show and check playbooks.
+
+use std::fmt::Write as _;
+
+use console::style;
+
+use super::Env;
+use crate::cli::{PlaybooksAction, PlaybooksArgs};
+use crate::coach::registry;
+use crate::error::{Result, exit};
+use crate::playbook::{self, Kind, Playbook};
+use crate::ui;
+
+pub fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
+    match &args.action {
+        None | Some(PlaybooksAction::List) => {
+            let catalog = env.catalog()?;
+            let width = catalog
+                .playbooks
+                .iter()
+                .map(|p| p.id.len())
+                .max()
+                .unwrap_or(0);
+            for playbook in &catalog.playbooks {
+                println!("{:<width$}  {}", playbook.id, playbook.summary);
+            }
+            Ok(exit::OK)
+        }
+        Some(PlaybooksAction::Show { id }) => {
+            let catalog = env.catalog()?;
+            let playbook = catalog.get(id)?;
+            print!("{}", describe(playbook, &catalog.library));
+            Ok(exit::OK)
+        }
+        Some(PlaybooksAction::Check { file }) => {
+            let playbook = playbook::check_file(file)?;
+            ui::success(&format!(
+                "{}: playbook `{}` is valid ({} questions, {} assessments)",
+                file.display(),
+                playbook.id,
+                playbook.questions.len(),
+                playbook.assessments.len()
+            ));
+            Ok(exit::OK)
+        }
+    }
+}
+
+fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({})\n{}\nSource: {}\n",
+        style(&playbook.title).bold(),
+        playbook.id,
+        playbook.summary,
+        playbook.origin.describe()
+    );
+    let _ = writeln!(out, "Questions:");
+    for (index, question) in playbook.questions.iter().enumerate() {
+        let kind = match question.kind {
+            Kind::Choice if question.multiple => "choice, several".to_string(),
+            kind => kind.name().to_string(),
+        };
+        let mut notes = vec![kind];
+        if question.optional {
+            notes.push("optional".into());
+        }
+        if question.confirm {
+            notes.push("on the review screen".into());
+        }
+        if let Some(condition) = &question.when {
+            notes.push(format!("when {condition}"));
+        }
+        let _ = writeln!(
+            out,
+            "{:>3}. {}  [{}: {}]",
+            index + 1,
+            question.prompt,
+            question.id,
+            notes.join(", ")
+        );
+        for id in &question.cites {
+            if let Some(passage) = library.get(id) {
+                let _ = writeln!(
+                    out,
+                    "       cites {}: \"{}\" ({})",
+                    passage.id, passage.quote, passage.speaker
+                );
+            }
+        }
+    }
+    if !playbook.assessments.is_empty() {
+        let _ = writeln!(out, "\nAssessments:");
+        for spec in &playbook.assessments {
+            let title = registry::find(&spec.framework).map_or("", |f| f.title);
+            let inputs: Vec<String> = spec
+                .inputs
+                .iter()
+                .map(|(param, question)| format!("{param} <- {question}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {} ({}: {}) from {}",
+                spec.id,
+                spec.framework,
+                title,
+                inputs.join(", ")
+            );
+        }
+    }
+    if !playbook.cites.is_empty() {
+        let _ = writeln!(out, "\nThe record also cites:");
+        for id in &playbook.cites {
+            if let Some(passage) = library.get(id) {
+                let _ = writeln!(
+                    out,
+                    "  {}: \"{}\" ({})",
+                    passage.id, passage.quote, passage.speaker
+                );
+            }
+        }
+    }
+    out
+}

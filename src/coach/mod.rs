@@ -1,0 +1,63 @@
+//! The series' frameworks as pure functions. Each takes plain values and returns an
+//! [`Assessment`]: a verdict, one or two sentences of reasoning, and the ids of the passages
+//! that ground it. No I/O, no prompts: the session wires answers in, templates show the result.
+
+pub mod door;
+pub mod information;
+pub mod registry;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub use registry::{FRAMEWORKS, Framework, Inputs, Param};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// The framework that produced it (`door-type`, `information`, …).
+    pub framework: &'static str,
+    /// The framework's name as a heading: "One-way or two-way door".
+    pub title: &'static str,
+    /// The short verdict: "Two-way door: decide fast".
+    pub verdict: String,
+    /// Why, in one or two plain sentences built from the user's own answers.
+    pub reasoning: String,
+    /// Passage ids from the library that ground this advice.
+    pub passages: Vec<&'static str>,
+    /// Values later questions, defaults and templates use (`door`, `review_by`, …).
+    pub facts: Map<String, Value>,
+}
+
+impl Assessment {
+    pub fn fact_str(&self, key: &str) -> Option<&str> {
+        self.facts.get(key).and_then(Value::as_str)
+    }
+}
+
+/// How long after the decision a review should come due, by door type. Two-way doors are
+/// cheap to change, so check them soon; one-way doors need time to show how they hold up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewPeriods {
+    pub two_way_days: i64,
+    pub one_way_days: i64,
+    /// How long a one-way decision below 70% may be investigated before deciding.
+    pub investigation_days: i64,
+}
+
+impl Default for ReviewPeriods {
+    fn default() -> Self {
+        ReviewPeriods {
+            two_way_days: 30,
+            one_way_days: 90,
+            investigation_days: 14,
+        }
+    }
+}
+
+/// Percent of `part` in `whole`, rounded down so 69.9% never shows as 70%.
+pub fn percent_floor(part: usize, whole: usize) -> u32 {
+    if whole == 0 {
+        100
+    } else {
+        (part * 100 / whole) as u32
+    }
+}

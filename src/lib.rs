@@ -1,0 +1,68 @@
+//! `decide`: a decision coach for tech leads. `run` parses the command line, dispatches to
+//! one subcommand and turns any error into one line on stderr and a documented exit code.
+
+pub mod answer;
+pub mod cli;
+pub mod cmd;
+pub mod coach;
+mod embedded;
+pub mod error;
+pub mod passages;
+pub mod playbook;
+pub mod record;
+pub mod session;
+pub mod store;
+pub mod template;
+pub mod ui;
+pub mod yaml;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::error::exit;
+
+/// Run `decide` with these arguments and return the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version on stdout with success, usage errors on stderr.
+            let code = if error.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    ui::init_color(cli.color);
+    install_interrupt_handler();
+    match cmd::dispatch(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) if error.kind == error::Kind::Interrupted => {
+            interrupted();
+            ExitCode::from(exit::INTERRUPTED)
+        }
+        Err(error) => {
+            ui::error(&error.to_string());
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+/// Ctrl-C can arrive while dialoguer has hidden the cursor; leave the terminal usable.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        interrupted();
+        std::process::exit(i32::from(exit::INTERRUPTED));
+    });
+}
+
+fn interrupted() {
+    let _ = console::Term::stderr().show_cursor();
+    eprintln!();
+    ui::note("Interrupted; nothing was written.");
+}

@@ -1,0 +1,434 @@
+//! Finding playbooks (embedded, then the repository's `.decide/playbooks/`, then
+//! `DECIDE_PLAYBOOKS`, then `--playbooks DIR`; later ones override earlier ones by id) and
+//! checking each one completely when it loads, so a typo is reported before any question.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use super::{Kind, Playbook, Question};
+use crate::coach::registry::{self, Accepts};
+use crate::embedded;
+use crate::error::{Error, Kind as ErrorKind, Location, Result};
+use crate::passages::Library;
+use crate::store;
+use crate::template::Templates;
+use crate::yaml::{self, Value};
+
+/// Where a playbook was loaded from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Origin {
+    #[default]
+    Embedded,
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Embedded => "built in".to_string(),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Names the templates and conditions may use besides question and assessment ids.
+const RESERVED: &[&str] = &[
+    "playbook",
+    "today",
+    "defaults",
+    "record",
+    "references",
+    "assessments",
+    "answers",
+];
+
+/// Every playbook available to this run, with the passages and templates they use.
+pub struct Catalog {
+    pub playbooks: Vec<Playbook>,
+    pub library: Library,
+    pub templates: Templates,
+}
+
+impl Catalog {
+    /// Load the embedded playbooks, then each directory in `dirs` in order.
+    pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        let library = Library::embedded()?;
+        let mut templates = Templates::embedded()?;
+        let mut sources: Vec<(PathBuf, Origin, String)> = embedded::files_in("", "yaml")
+            .map(|(path, text)| {
+                (
+                    PathBuf::from(format!("playbooks/{path}")),
+                    Origin::Embedded,
+                    text.to_string(),
+                )
+            })
+            .collect();
+        for dir in dirs {
+            for path in store::list_files(dir, &["yaml", "yml"])? {
+                let text = store::read_text(&path)?;
+                sources.push((path.clone(), Origin::File(path), text));
+            }
+            let template_dir = dir.join("templates");
+            if template_dir.is_dir() {
+                for path in store::list_files(&template_dir, &["md", "txt", "j2", "jinja"])? {
+                    let name = path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    templates.add(&name, store::read_text(&path)?, path.clone())?;
+                }
+            }
+        }
+        let mut by_id: BTreeMap<String, (Playbook, PathBuf, String)> = BTreeMap::new();
+        for (path, origin, text) in sources {
+            let mut playbook = parse(&text, &path)?;
+            playbook.origin = origin;
+            by_id.insert(playbook.id.clone(), (playbook, path, text));
+        }
+        // Check after overrides are applied: an override replaces the whole playbook.
+        for (playbook, path, text) in by_id.values() {
+            validate(playbook, &library, &templates, path, text)?;
+        }
+        let mut playbooks: Vec<Playbook> = by_id
+            .into_values()
+            .map(|(playbook, _, _)| playbook)
+            .collect();
+        // The guided decision first: it is what most people came for.
+        playbooks.sort_by_key(|p| (p.id != "decision", p.id.clone()));
+        Ok(Catalog {
+            playbooks,
+            library,
+            templates,
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Result<&Playbook> {
+        self.playbooks.iter().find(|p| p.id == id).ok_or_else(|| {
+            let known: Vec<&str> = self.playbooks.iter().map(|p| p.id.as_str()).collect();
+            Error::usage(format!("there is no playbook `{id}`"))
+                .hint(format!("choose one of: {}", known.join(", ")))
+        })
+    }
+}
+
+fn parse(text: &str, path: &Path) -> Result<Playbook> {
+    yaml::parse(text, path, ErrorKind::Content)
+}
+
+/// Check one playbook file as an author would: parse, then every rule `load` applies.
+pub fn check_file(path: &Path) -> Result<Playbook> {
+    let text = store::read_text(path)?;
+    let mut playbook = parse(&text, path)?;
+    playbook.origin = Origin::File(path.to_path_buf());
+    let library = Library::embedded()?;
+    let mut templates = Templates::embedded()?;
+    if let Some(dir) = path.parent() {
+        let template_dir = dir.join("templates");
+        if template_dir.is_dir() {
+            for file in store::list_files(&template_dir, &["md", "txt", "j2", "jinja"])? {
+                let name = file
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                templates.add(&name, store::read_text(&file)?, file.clone())?;
+            }
+        }
+    }
+    validate(&playbook, &library, &templates, path, &text)?;
+    Ok(playbook)
+}
+
+fn validate(
+    playbook: &Playbook,
+    library: &Library,
+    templates: &Templates,
+    path: &Path,
+    text: &str,
+) -> Result<()> {
+    let fail = |needle: &str, occurrence: usize, message: String, hint: &str| -> Error {
+        let location = match line_of(text, needle, occurrence) {
+            Some((line, column)) => Location::at(path, line, column),
+            None => Location::file(path),
+        };
+        Error::content(message).at(location).hint(hint.to_string())
+    };
+
+    if !is_slug(&playbook.id, '-') {
+        return Err(fail(
+            "id:",
+            0,
+            format!(
+                "playbook id `{}` must be lowercase letters, digits and `-`",
+                playbook.id
+            ),
+            "rename it, e.g. `tech-debt`",
+        ));
+    }
+    if playbook.questions.is_empty() {
+        return Err(fail(
+            "questions:",
+            0,
+            "the playbook has no questions".into(),
+            "add at least one question",
+        ));
+    }
+    for id in &playbook.cites {
+        if !library.contains(id) {
+            return Err(fail(
+                id,
+                0,
+                format!("the playbook cites passage `{id}`, which is not in the passage library"),
+                "run `decide passages` for the ids",
+            ));
+        }
+    }
+
+    let mut seen: BTreeMap<&str, &Question> = BTreeMap::new();
+    let assessment_ids: BTreeSet<&str> =
+        playbook.assessments.iter().map(|a| a.id.as_str()).collect();
+    for question in &playbook.questions {
+        let id = question.id.as_str();
+        let at = |message: String, hint: &str| fail(&format!("id: {id}"), 0, message, hint);
+        if !is_slug(id, '_') {
+            return Err(at(
+                format!("question id `{id}` must be lowercase letters, digits and `_`"),
+                "ids are used as names in templates, e.g. `undo_time`",
+            ));
+        }
+        if seen.contains_key(id) {
+            return Err(fail(
+                &format!("id: {id}"),
+                1,
+                format!("question id `{id}` is used twice"),
+                "give each question its own id",
+            ));
+        }
+        if RESERVED.contains(&id) || assessment_ids.contains(id) {
+            return Err(at(
+                format!("question id `{id}` is reserved or names an assessment"),
+                "choose another id",
+            ));
+        }
+        for cited in &question.cites {
+            if !library.contains(cited) {
+                return Err(fail(
+                    cited,
+                    0,
+                    format!(
+                        "question `{id}` cites passage `{cited}`, which is not in the passage library"
+                    ),
+                    "run `decide passages` for the ids",
+                ));
+            }
+        }
+        match question.kind {
+            Kind::Choice => {
+                match (&question.choices_from, question.choices.is_empty()) {
+                    (None, true) => {
+                        return Err(at(
+                            format!(
+                                "choice question `{id}` has no `choices` and no `choices_from`"
+                            ),
+                            "list the choices, or take them from an earlier list question",
+                        ));
+                    }
+                    (Some(_), false) => {
+                        return Err(at(
+                            format!("choice question `{id}` has both `choices` and `choices_from`"),
+                            "keep one of them",
+                        ));
+                    }
+                    _ => {}
+                }
+                if let Some(source) = &question.choices_from {
+                    match seen.get(source.as_str()) {
+                        Some(earlier) if matches!(earlier.kind, Kind::List | Kind::Options) => {}
+                        Some(_) => {
+                            return Err(at(
+                                format!(
+                                    "question `{id}` takes its choices from `{source}`, which is not a list or options question"
+                                ),
+                                "point `choices_from` at a list question",
+                            ));
+                        }
+                        None => {
+                            return Err(at(
+                                format!(
+                                    "question `{id}` takes its choices from `{source}`, which is not an earlier question"
+                                ),
+                                "ask the list question first",
+                            ));
+                        }
+                    }
+                }
+            }
+            _ => {
+                if !question.choices.is_empty()
+                    || question.choices_from.is_some()
+                    || question.multiple
+                {
+                    return Err(at(
+                        format!(
+                            "question `{id}` is a {} question but has choices",
+                            question.kind.name()
+                        ),
+                        "use `kind: choice`, or remove `choices`",
+                    ));
+                }
+            }
+        }
+        if question.confirm && question.default.is_none() {
+            return Err(at(
+                format!(
+                    "question `{id}` is settled on the review screen (`confirm: true`) but has no default"
+                ),
+                "give it a `default`",
+            ));
+        }
+        if let Some(condition) = &question.when {
+            templates.check_syntax(condition, true).map_err(|e| {
+                at(
+                    format!("question `{id}`: `when` does not parse: {e}"),
+                    "write an expression such as `door.band == \"weeks\"`",
+                )
+            })?;
+        }
+        if let Some(Value::String(default)) = &question.default {
+            templates.check_syntax(default, false).map_err(|e| {
+                at(
+                    format!("question `{id}`: the default does not parse as a template: {e}"),
+                    "check the {{ }} and {% %} pairs",
+                )
+            })?;
+        }
+        seen.insert(id, question);
+    }
+
+    let mut earlier_assessments: BTreeMap<&str, &str> = BTreeMap::new();
+    for spec in &playbook.assessments {
+        let at = |message: String, hint: &str| fail(&format!("id: {}", spec.id), 0, message, hint);
+        let Some(framework) = registry::find(&spec.framework) else {
+            let known: Vec<&str> = registry::FRAMEWORKS.iter().map(|f| f.name).collect();
+            return Err(at(
+                format!(
+                    "assessment `{}` uses unknown framework `{}`",
+                    spec.id, spec.framework
+                ),
+                &format!("use one of: {}", known.join(", ")),
+            ));
+        };
+        if earlier_assessments.contains_key(spec.id.as_str())
+            || RESERVED.contains(&spec.id.as_str())
+        {
+            return Err(at(
+                format!("assessment id `{}` is used twice or reserved", spec.id),
+                "give each assessment its own id",
+            ));
+        }
+        for input in spec.inputs.keys() {
+            if !framework.params.iter().any(|p| p.name == input) {
+                let names: Vec<&str> = framework.params.iter().map(|p| p.name).collect();
+                return Err(at(
+                    format!(
+                        "assessment `{}`: framework `{}` has no input `{input}`",
+                        spec.id, framework.name
+                    ),
+                    &format!("its inputs are: {}", names.join(", ")),
+                ));
+            }
+        }
+        for param in framework.params {
+            let Some(target) = spec.inputs.get(param.name) else {
+                if param.required {
+                    return Err(at(
+                        format!(
+                            "assessment `{}` needs input `{}` ({}) but does not wire it to a question",
+                            spec.id, param.name, param.about
+                        ),
+                        &format!("add `{}: QUESTION_ID` under `inputs`", param.name),
+                    ));
+                }
+                continue;
+            };
+            match param.accepts {
+                Accepts::Question(kinds) => match playbook.question(target) {
+                    Some(question) if kinds.contains(&question.kind) => {}
+                    Some(question) => {
+                        let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+                        return Err(at(
+                            format!(
+                                "assessment `{}`: input `{}` needs a {} question, but `{target}` is {}",
+                                spec.id,
+                                param.name,
+                                names.join(" or "),
+                                question.kind.name()
+                            ),
+                            "wire it to a question of that kind",
+                        ));
+                    }
+                    None => {
+                        return Err(at(
+                            format!(
+                                "assessment `{}` needs question `{target}` for `{}`, but the playbook has no such question",
+                                spec.id, param.name
+                            ),
+                            "add the question or fix the id",
+                        ));
+                    }
+                },
+                Accepts::Assessment(wanted) => match earlier_assessments.get(target.as_str()) {
+                    Some(&framework_name) if framework_name == wanted => {}
+                    _ => {
+                        return Err(at(
+                            format!(
+                                "assessment `{}`: input `{}` must name an earlier `{wanted}` assessment, not `{target}`",
+                                spec.id, param.name
+                            ),
+                            "list that assessment first",
+                        ));
+                    }
+                },
+            }
+        }
+        earlier_assessments.insert(&spec.id, framework.name);
+    }
+
+    if !templates.has(&playbook.record.template) {
+        return Err(fail(
+            "template:",
+            0,
+            format!(
+                "record template `{}` does not exist",
+                playbook.record.template
+            ),
+            "use a template under playbooks/templates/, e.g. `decision.md`",
+        ));
+    }
+    templates
+        .check_syntax(&playbook.record.title, false)
+        .map_err(|e| {
+            fail(
+                "title:",
+                0,
+                format!("the record title does not parse as a template: {e}"),
+                "e.g. `title: \"{{ title }}\"`",
+            )
+        })?;
+    Ok(())
+}
+
+fn is_slug(text: &str, separator: char) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
+}
+
+/// 1-based line and column of the `occurrence`-th (0-based) appearance of `needle`.
+fn line_of(text: &str, needle: &str, occurrence: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, line)| line.find(needle).map(|col| (index + 1, col + 1)))
+        .nth(occurrence)
+}

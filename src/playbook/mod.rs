@@ -1,0 +1,176 @@
+//! Playbooks: the guided flows, as data. A playbook lists its questions, the framework
+//! assessments it runs and the passages each step cites; `load` finds and checks them.
+
+mod load;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::{Catalog, Origin, check_file};
+
+use crate::yaml::Value;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Playbook {
+    /// The name users type: `decide new --playbook ID`, `playbook: ID` in an answers file.
+    pub id: String,
+    pub title: String,
+    /// One sentence: when to use this playbook.
+    pub summary: String,
+    /// Passages cited by the playbook as a whole (they join the record's references).
+    #[serde(default)]
+    pub cites: Vec<String>,
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub assessments: Vec<AssessmentSpec>,
+    pub record: RecordSpec,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordSpec {
+    /// Template under `templates/` that renders the record.
+    pub template: String,
+    /// Template for the record's title (and so its file name).
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Key in answers files and templates: lowercase letters, digits and `_`.
+    pub id: String,
+    pub prompt: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// A value, or a template string rendered with the answers so far.
+    #[serde(default)]
+    pub default: Option<Value>,
+    #[serde(default)]
+    pub validation: Validation,
+    /// Fixed choices, for `choice` questions.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// Take the choices from an earlier `list` or `options` answer.
+    #[serde(default)]
+    pub choices_from: Option<String>,
+    /// For `choice`: pick any number instead of one.
+    #[serde(default)]
+    pub multiple: bool,
+    /// Ask only when this expression (over answers and assessments so far) is true.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Passage ids shown with the question.
+    #[serde(default)]
+    pub cites: Vec<String>,
+    /// May be left empty.
+    #[serde(default)]
+    pub optional: bool,
+    /// Not asked one by one: settled on the final review screen, where its default is
+    /// shown and can be changed. Needs a default.
+    #[serde(default)]
+    pub confirm: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Text,
+    LongText,
+    Choice,
+    YesNo,
+    Number,
+    Duration,
+    Date,
+    List,
+    /// Considered options, each with pros and cons.
+    Options,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::LongText => "long-text",
+            Kind::Choice => "choice",
+            Kind::YesNo => "yes-no",
+            Kind::Number => "number",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+            Kind::List => "list",
+            Kind::Options => "options",
+        }
+    }
+
+    /// What an answer of this kind looks like, for error messages.
+    pub fn expectation(self) -> &'static str {
+        match self {
+            Kind::Text | Kind::LongText => "text",
+            Kind::Choice => "one of the choices",
+            Kind::YesNo => "yes or no",
+            Kind::Number => "a number",
+            Kind::Duration => "a duration like \"3 days\" or \"2 months\"",
+            Kind::Date => "a date as YYYY-MM-DD",
+            Kind::List => "a list",
+            Kind::Options => "a list of options, each with a name, pros and cons",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Validation {
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub min_items: Option<usize>,
+    #[serde(default)]
+    pub max_items: Option<usize>,
+    #[serde(default)]
+    pub max_length: Option<usize>,
+}
+
+/// A fixed choice: a plain string, or a value with a longer label shown at the prompt.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum Choice {
+    Plain(String),
+    Labelled { value: String, label: String },
+}
+
+impl Choice {
+    pub fn value(&self) -> &str {
+        match self {
+            Choice::Plain(value) | Choice::Labelled { value, .. } => value,
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Choice::Plain(value) => value,
+            Choice::Labelled { label, .. } => label,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentSpec {
+    /// Name under which templates and conditions see the result (`door.band`).
+    pub id: String,
+    /// One of the frameworks `decide` implements (see `decide playbooks show`).
+    pub framework: String,
+    /// Framework parameter → question id (or an earlier assessment's id).
+    pub inputs: std::collections::BTreeMap<String, String>,
+}
+
+impl Playbook {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}

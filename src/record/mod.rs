@@ -1,0 +1,97 @@
+//! Decision records: rendering a finished session into Markdown through its playbook's
+//! template, with the framing verdicts and the verbatim passages they cite.
+
+use chrono::NaiveDate;
+use serde_json::{Value as Json, json};
+
+use crate::error::{Error, Result};
+use crate::session::Session;
+use crate::template::Templates;
+
+/// The record's title, from the playbook's `record.title` template.
+pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
+    let title = templates.render_str(
+        &session.playbook.record.title,
+        &session.context(),
+        "record title",
+    )?;
+    let title = crate::error::one_line(&title);
+    if title.is_empty() {
+        return Err(Error::answers("the record's title is empty").hint("answer the title question"));
+    }
+    Ok(title)
+}
+
+/// Everything a record template sees: the session's context plus `record`, `framing` and
+/// `references`.
+pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, title: &str) -> Json {
+    let cited = session.cited_passages();
+    let reference_number = |id: &str| cited.iter().position(|c| c == id).map(|i| i + 1);
+    let framing: Vec<Json> = session
+        .ordered_assessments()
+        .iter()
+        .map(|a| {
+            let refs: String = a
+                .passages
+                .iter()
+                .filter_map(|id| reference_number(id))
+                .map(|n| format!("[{n}]"))
+                .collect();
+            json!({
+                "framework": a.framework,
+                "title": a.title,
+                "verdict": a.verdict,
+                "reasoning": a.reasoning,
+                "refs": refs,
+                "passages": a.passages,
+            })
+        })
+        .collect();
+    let references: Vec<Json> = cited
+        .iter()
+        .filter_map(|id| session.library.get(id))
+        .enumerate()
+        .map(|(index, p)| {
+            let episode_title = session
+                .library
+                .episode(p.episode)
+                .map(|e| e.title.clone())
+                .unwrap_or_default();
+            json!({
+                "n": index + 1,
+                "id": p.id,
+                "quote": p.quote,
+                "speaker": p.speaker,
+                "section": p.section,
+                "episode": p.episode,
+                "episode_title": episode_title,
+                "series": session.library.series,
+            })
+        })
+        .collect();
+    let mut context = session.context();
+    if let Json::Object(map) = &mut context {
+        map.insert(
+            "record".into(),
+            json!({
+                "number": number,
+                "date": date.format("%Y-%m-%d").to_string(),
+                "title": title,
+            }),
+        );
+        map.insert("framing".into(), Json::Array(framing));
+        map.insert("references".into(), Json::Array(references));
+    }
+    context
+}
+
+pub fn render(
+    session: &Session<'_>,
+    templates: &Templates,
+    number: Option<u32>,
+    date: NaiveDate,
+) -> Result<String> {
+    let title = title(session, templates)?;
+    let context = context(session, number, date, &title);
+    templates.render(&session.playbook.record.template, &context)
+}

@@ -1,0 +1,127 @@
+//! Answers from a YAML file: keys are question ids, `playbook:` names the playbook. No
+//! prompts; every problem names the key, its question and the line.
+
+use std::path::{Path, PathBuf};
+
+use super::{Ask, Prompter};
+use crate::answer::Answer;
+use crate::coach::Assessment;
+use crate::error::{Error, Kind as ErrorKind, Location, Result};
+use crate::passages::Library;
+use crate::playbook::Playbook;
+use crate::store;
+use crate::ui;
+use crate::yaml::{self, Mapping, Value};
+
+pub struct AnswersFile {
+    path: PathBuf,
+    text: String,
+    values: Mapping,
+    /// Print verdicts on stderr as they come, as the interactive session does.
+    pub show_coaching: bool,
+}
+
+impl AnswersFile {
+    pub fn load(path: &Path) -> Result<AnswersFile> {
+        let text = store::read_text(path).map_err(|e| Error {
+            kind: ErrorKind::Answers,
+            ..e
+        })?;
+        let value = yaml::parse_value(&text, path, ErrorKind::Answers)?;
+        let values = match value {
+            Value::Mapping(values) => values,
+            Value::Null => Mapping::new(),
+            other => {
+                return Err(Error::answers(format!(
+                    "expected a mapping of question ids to answers, got {}",
+                    yaml::describe(&other)
+                ))
+                .in_file(path)
+                .hint("write one `question_id: answer` per line"));
+            }
+        };
+        Ok(AnswersFile {
+            path: path.to_path_buf(),
+            text,
+            values,
+            show_coaching: true,
+        })
+    }
+
+    /// The playbook the file names with `playbook:`, if any.
+    pub fn playbook(&self) -> Result<Option<String>> {
+        match self.values.get("playbook") {
+            None => Ok(None),
+            Some(Value::String(id)) => Ok(Some(id.clone())),
+            Some(other) => Err(Error::answers(format!(
+                "`playbook` must be a playbook id, got {}",
+                yaml::describe(other)
+            ))
+            .at(self.location("playbook"))),
+        }
+    }
+
+    /// Every key must be a question of `playbook`: a typo must not silently drop an answer.
+    pub fn check_keys(&self, playbook: &Playbook) -> Result<()> {
+        for key in self.values.keys() {
+            let Some(key) = key.as_str() else {
+                return Err(Error::answers(format!(
+                    "keys must be question ids, got {}",
+                    yaml::describe(key)
+                ))
+                .in_file(&self.path));
+            };
+            if key != "playbook" && playbook.question(key).is_none() {
+                let ids: Vec<&str> = playbook.questions.iter().map(|q| q.id.as_str()).collect();
+                return Err(Error::answers(format!(
+                    "unknown key `{key}`: playbook `{}` has no such question",
+                    playbook.id
+                ))
+                .at(self.location(key))
+                .hint(format!("the keys are: {}", ids.join(", "))));
+            }
+        }
+        Ok(())
+    }
+
+    /// The answers the file gives, parsed against `playbook`'s questions, as a draft would
+    /// hold them; values of the wrong type are errors.
+    pub fn location(&self, key: &str) -> Location {
+        let needle = format!("{key}:");
+        self.text
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.starts_with(&needle))
+            .map(|(index, _)| Location::at(&self.path, index + 1, 1))
+            .unwrap_or_else(|| Location::file(&self.path))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Prompter for AnswersFile {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+        let key = ask.id();
+        let about = format!("`{key}` ({})", ask.prompt());
+        match self.values.get(key) {
+            Some(value) => ask.from_yaml(value).map_err(|problem| {
+                Error::answers(format!("{about}: {problem}")).at(self.location(key))
+            }),
+            None => match (&ask.default, ask.is_optional()) {
+                (Some(default), _) => Ok(default.clone()),
+                (None, true) => ask.from_yaml(&Value::Null).map_err(Error::answers),
+                (None, false) => Err(Error::answers(format!("missing answer for {about}"))
+                    .in_file(&self.path)
+                    .hint(format!("add `{key}: ...` ({})", ask.kind().expectation()))),
+            },
+        }
+    }
+
+    fn coach(&mut self, assessment: &Assessment, library: &Library) {
+        if self.show_coaching {
+            eprint!("{}", ui::verdict_text(assessment, library));
+        }
+    }
+}

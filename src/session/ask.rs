@@ -1,0 +1,262 @@
+//! One question made ready to ask: its prompt, default and choices resolved against the
+//! answers so far, and the one set of parsing and validation rules every prompter uses.
+
+use crate::answer::{self, Answer, Duration, OptionItem};
+use crate::passages::Passage;
+use crate::playbook::{Choice, Kind, Question};
+use crate::yaml::{self, Value};
+
+#[derive(Debug, Clone)]
+pub struct Ask<'a> {
+    pub question: &'a Question,
+    pub default: Option<Answer>,
+    pub choices: Vec<Choice>,
+    pub passages: Vec<&'a Passage>,
+}
+
+impl Ask<'_> {
+    pub fn id(&self) -> &str {
+        &self.question.id
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.question.kind
+    }
+
+    pub fn prompt(&self) -> &str {
+        &self.question.prompt
+    }
+
+    pub fn is_optional(&self) -> bool {
+        self.question.optional
+    }
+
+    /// Turn text typed at a prompt into an answer. Empty input takes the default.
+    pub fn parse_input(&self, text: &str) -> Result<Answer, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return match &self.default {
+                Some(default) => Ok(default.clone()),
+                None => self.empty(),
+            };
+        }
+        let answer = match self.kind() {
+            Kind::Text | Kind::LongText => Answer::Text(text.to_string()),
+            Kind::YesNo => Answer::YesNo(answer::parse_yes_no(text).ok_or("answer yes or no")?),
+            Kind::Number => Answer::Number(parse_number(text)?),
+            Kind::Duration => Answer::Duration(Duration::parse(text)?),
+            Kind::Date => Answer::Date(answer::parse_date(text)?),
+            Kind::List => Answer::List(answer::split_list(text)),
+            Kind::Choice if self.question.multiple => Answer::List(
+                answer::split_list(text)
+                    .iter()
+                    .map(|item| self.match_choice(item))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Kind::Choice => Answer::Text(self.match_choice(text)?),
+            Kind::Options => Answer::Options(
+                answer::split_list(text)
+                    .into_iter()
+                    .map(|name| OptionItem {
+                        name,
+                        pros: vec![],
+                        cons: vec![],
+                    })
+                    .collect(),
+            ),
+        };
+        self.validate(answer)
+    }
+
+    /// Turn a value from an answers file into an answer.
+    pub fn from_yaml(&self, value: &Value) -> Result<Answer, String> {
+        let wrong = || {
+            format!(
+                "expected {}, got {}",
+                self.kind().expectation(),
+                yaml::describe(value)
+            )
+        };
+        if value.is_null() {
+            return self.empty();
+        }
+        let answer = match (self.kind(), value) {
+            (Kind::Text | Kind::LongText, Value::String(text)) => {
+                Answer::Text(text.trim().to_string())
+            }
+            (Kind::Text | Kind::LongText, Value::Number(n)) => Answer::Text(n.to_string()),
+            (Kind::YesNo, Value::Bool(b)) => Answer::YesNo(*b),
+            (Kind::YesNo, Value::String(text)) => {
+                Answer::YesNo(answer::parse_yes_no(text).ok_or_else(wrong)?)
+            }
+            (Kind::Number, Value::Number(n)) => Answer::Number(n.as_f64().ok_or_else(wrong)?),
+            (Kind::Number, Value::String(text)) => Answer::Number(parse_number(text)?),
+            (Kind::Duration, Value::String(text)) => Answer::Duration(Duration::parse(text)?),
+            (Kind::Date, Value::String(text)) => Answer::Date(answer::parse_date(text)?),
+            (Kind::List, Value::Sequence(items)) => Answer::List(strings(items).ok_or_else(wrong)?),
+            (Kind::List, Value::String(text)) => Answer::List(answer::split_list(text)),
+            (Kind::Choice, Value::String(text)) if !self.question.multiple => {
+                Answer::Text(self.match_choice(text)?)
+            }
+            (Kind::Choice, Value::Sequence(items)) if self.question.multiple => Answer::List(
+                strings(items)
+                    .ok_or_else(wrong)?
+                    .iter()
+                    .map(|item| self.match_choice(item))
+                    .collect::<Result<_, _>>()?,
+            ),
+            (Kind::Options, Value::Sequence(_)) => {
+                let options: Vec<OptionItem> = yaml::from_value(value.clone()).map_err(|e| {
+                    format!("{e}; write each option as {{name: ..., pros: [...], cons: [...]}}")
+                })?;
+                Answer::Options(options)
+            }
+            _ => return Err(wrong()),
+        };
+        self.validate(answer)
+    }
+
+    fn empty(&self) -> Result<Answer, String> {
+        if self.is_optional() {
+            Ok(match self.kind() {
+                Kind::List | Kind::Options => Answer::List(vec![]),
+                Kind::Choice if self.question.multiple => Answer::List(vec![]),
+                _ => Answer::Text(String::new()),
+            })
+        } else {
+            Err("an answer is required".to_string())
+        }
+    }
+
+    /// The exact choice value for what the user typed: the value itself, its label, or an
+    /// unambiguous start of either, ignoring case.
+    pub fn match_choice(&self, typed: &str) -> Result<String, String> {
+        let typed = typed.trim().to_lowercase();
+        let exact = self
+            .choices
+            .iter()
+            .find(|c| c.value().to_lowercase() == typed || c.label().to_lowercase() == typed);
+        if let Some(choice) = exact {
+            return Ok(choice.value().to_string());
+        }
+        let starts: Vec<&Choice> = self
+            .choices
+            .iter()
+            .filter(|c| {
+                !typed.is_empty()
+                    && (c.value().to_lowercase().starts_with(&typed)
+                        || c.label().to_lowercase().starts_with(&typed))
+            })
+            .collect();
+        match starts.as_slice() {
+            [one] => Ok(one.value().to_string()),
+            _ => {
+                let names: Vec<String> = self
+                    .choices
+                    .iter()
+                    .map(|c| format!("{:?}", c.value()))
+                    .collect();
+                Err(format!(
+                    "{typed:?} is not one of the choices: {}",
+                    names.join(", ")
+                ))
+            }
+        }
+    }
+
+    /// Rules every answer must meet, however it was given.
+    pub fn validate(&self, answer: Answer) -> Result<Answer, String> {
+        let rules = &self.question.validation;
+        if answer.is_empty() && !self.is_optional() {
+            return Err("an answer is required".to_string());
+        }
+        match &answer {
+            Answer::Text(text) => {
+                if text
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t')
+                {
+                    return Err("the text contains control characters".to_string());
+                }
+                if let Some(max) = rules.max_length
+                    && text.chars().count() > max
+                {
+                    return Err(format!(
+                        "keep it to {max} characters (this is {})",
+                        text.chars().count()
+                    ));
+                }
+            }
+            Answer::Number(value) => {
+                if !value.is_finite() {
+                    return Err("expected a number".to_string());
+                }
+                if let Some(min) = rules.min
+                    && *value < min
+                {
+                    return Err(format!("must be at least {}", answer::format_number(min)));
+                }
+                if let Some(max) = rules.max
+                    && *value > max
+                {
+                    return Err(format!("must be at most {}", answer::format_number(max)));
+                }
+            }
+            Answer::List(items) => self.check_count(items.len())?,
+            Answer::Options(options) => {
+                self.check_count(options.len())?;
+                for (index, option) in options.iter().enumerate() {
+                    if option.name.trim().is_empty() {
+                        return Err(format!("option {} has no name", index + 1));
+                    }
+                    if options[..index]
+                        .iter()
+                        .any(|o| o.name.eq_ignore_ascii_case(&option.name))
+                    {
+                        return Err(format!("option {:?} is listed twice", option.name));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(answer)
+    }
+
+    fn check_count(&self, count: usize) -> Result<(), String> {
+        let rules = &self.question.validation;
+        if let Some(min) = rules.min_items
+            && count < min
+        {
+            return Err(format!(
+                "give at least {min} (separate them with ;), got {count}"
+            ));
+        }
+        if let Some(max) = rules.max_items
+            && count > max
+        {
+            return Err(format!("give at most {max}, got {count}"));
+        }
+        Ok(())
+    }
+}
+
+fn parse_number(text: &str) -> Result<f64, String> {
+    let cleaned = text.trim().trim_end_matches('%').replace('_', "");
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| format!("{:?} is not a number", text.trim()))
+}
+
+fn strings(items: &[Value]) -> Option<Vec<String>> {
+    items
+        .iter()
+        .map(|item| match item {
+            Value::String(text) => Some(text.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,368 @@
+//! Walking a playbook: ask each question in order (skipping those whose `when` is false),
+//! run every assessment as soon as its answers are in and show its verdict before the next
+//! question, then settle the review-screen questions. The same flow runs at a terminal,
+//! from an answers file and in unit tests; only the [`Prompter`] differs.
+
+mod answers_file;
+mod ask;
+mod interactive;
+#[cfg(test)]
+mod scripted;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value as Json, json};
+
+pub use answers_file::AnswersFile;
+pub use ask::Ask;
+pub use interactive::Interactive;
+#[cfg(test)]
+pub use scripted::Scripted;
+
+use crate::answer::{self, Answer};
+use crate::coach::{Assessment, Inputs, ReviewPeriods, registry};
+use crate::error::{Error, Result};
+use crate::passages::Library;
+use crate::playbook::{Catalog, Kind, Playbook, Question};
+use crate::template::Templates;
+use crate::yaml::Value;
+
+/// Where answers come from. Each implementation applies [`Ask::parse_input`] /
+/// [`Ask::from_yaml`], so validation is the same everywhere.
+pub trait Prompter {
+    /// Get one answer.
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer>;
+
+    /// Settle the review-screen questions, whose defaults are already filled in.
+    fn settle(&mut self, asks: &[Ask<'_>]) -> Result<Vec<Answer>> {
+        asks.iter().map(|ask| self.ask(ask)).collect()
+    }
+
+    /// Show a verdict the moment it is known: that is the coaching.
+    fn coach(&mut self, assessment: &Assessment, library: &Library);
+}
+
+/// Values the flow needs from outside the playbook.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub today: NaiveDate,
+    pub periods: ReviewPeriods,
+    pub decision_makers: Vec<String>,
+}
+
+pub struct Session<'c> {
+    pub playbook: &'c Playbook,
+    pub library: &'c Library,
+    templates: &'c Templates,
+    pub settings: Settings,
+    /// Answers in the order given.
+    pub answers: Vec<(String, Answer)>,
+    /// Assessment results by assessment id, in playbook order once complete.
+    pub assessments: BTreeMap<String, Assessment>,
+}
+
+impl<'c> Session<'c> {
+    pub fn new(catalog: &'c Catalog, playbook: &'c Playbook, settings: Settings) -> Session<'c> {
+        Session {
+            playbook,
+            library: &catalog.library,
+            templates: &catalog.templates,
+            settings,
+            answers: Vec::new(),
+            assessments: BTreeMap::new(),
+        }
+    }
+
+    /// Start from earlier answers (a draft being resumed); they are not asked again.
+    pub fn with_answers(mut self, answers: Vec<(String, Answer)>) -> Self {
+        self.answers = answers;
+        self
+    }
+
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|(key, _)| key == id)
+            .map(|(_, answer)| answer)
+    }
+
+    /// Run the whole flow. `saved` is called after every answer, so the caller can keep a
+    /// draft that survives a crash.
+    pub fn run(
+        &mut self,
+        prompter: &mut dyn Prompter,
+        saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
+    ) -> Result<()> {
+        self.reassess(prompter, false);
+        let playbook = self.playbook;
+        for question in playbook.questions.iter().filter(|q| !q.confirm) {
+            if self.answer(&question.id).is_some() || !self.applies(question)? {
+                continue;
+            }
+            let ask = self.resolve(question)?;
+            let answer = prompter.ask(&ask)?;
+            self.set(&question.id, answer);
+            saved(self)?;
+            self.reassess(prompter, true);
+        }
+        let mut pending = Vec::new();
+        for question in playbook.questions.iter().filter(|q| q.confirm) {
+            if self.answer(&question.id).is_none() && self.applies(question)? {
+                pending.push(self.resolve(question)?);
+            }
+        }
+        if !pending.is_empty() {
+            let answers = prompter.settle(&pending)?;
+            let ids: Vec<String> = pending.iter().map(|ask| ask.id().to_string()).collect();
+            for (id, answer) in ids.into_iter().zip(answers) {
+                self.set(&id, answer);
+            }
+            saved(self)?;
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, id: &str, answer: Answer) {
+        match self.answers.iter_mut().find(|(key, _)| key == id) {
+            Some(slot) => slot.1 = answer,
+            None => self.answers.push((id.to_string(), answer)),
+        }
+    }
+
+    /// Whether a question is asked, given the answers so far.
+    pub fn applies(&self, question: &Question) -> Result<bool> {
+        match &question.when {
+            None => Ok(true),
+            Some(condition) => self
+                .templates
+                .is_true(
+                    condition,
+                    &self.context(),
+                    &format!("question `{}`: when", question.id),
+                )
+                .map_err(|e| self.in_playbook(e)),
+        }
+    }
+
+    fn in_playbook(&self, error: Error) -> Error {
+        Error {
+            message: format!("playbook `{}`: {}", self.playbook.id, error.message),
+            ..error
+        }
+    }
+
+    /// Fill in a question's default and choices from the answers so far.
+    pub fn resolve<'q>(&self, question: &'q Question) -> Result<Ask<'q>>
+    where
+        'c: 'q,
+    {
+        let choices = match &question.choices_from {
+            None => question.choices.clone(),
+            Some(source) => match self.answer(source) {
+                Some(Answer::List(items)) => items
+                    .iter()
+                    .cloned()
+                    .map(crate::playbook::Choice::Plain)
+                    .collect(),
+                Some(Answer::Options(options)) => options
+                    .iter()
+                    .map(|o| crate::playbook::Choice::Plain(o.name.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            },
+        };
+        let passages = question
+            .cites
+            .iter()
+            .filter_map(|id| self.library.get(id))
+            .collect();
+        let mut ask = Ask {
+            question,
+            default: None,
+            choices,
+            passages,
+        };
+        if let Some(default) = &question.default {
+            ask.default = self.default_answer(&ask, default)?;
+        }
+        Ok(ask)
+    }
+
+    fn default_answer(&self, ask: &Ask<'_>, default: &Value) -> Result<Option<Answer>> {
+        let origin = format!("question `{}`: default", ask.id());
+        let value = match default {
+            Value::String(source) if source.contains("{{") || source.contains("{%") => {
+                let rendered = self
+                    .templates
+                    .render_str(source, &self.context(), &origin)
+                    .map_err(|e| self.in_playbook(e))?;
+                let rendered = rendered.trim();
+                if rendered.is_empty() {
+                    return Ok(None);
+                }
+                if matches!(ask.kind(), Kind::List)
+                    || (ask.kind() == Kind::Choice && ask.question.multiple)
+                {
+                    Value::Sequence(
+                        rendered
+                            .lines()
+                            .map(|l| Value::String(l.trim().to_string()))
+                            .filter(|v| v.as_str() != Some(""))
+                            .collect(),
+                    )
+                } else {
+                    Value::String(rendered.to_string())
+                }
+            }
+            other => other.clone(),
+        };
+        ask.from_yaml(&value)
+            .map(Some)
+            .map_err(|e| self.in_playbook(Error::content(format!("{origin} is not valid: {e}"))))
+    }
+
+    /// Run each assessment whose inputs are in; show the verdicts that are new or changed.
+    fn reassess(&mut self, prompter: &mut dyn Prompter, show: bool) {
+        for spec in &self.playbook.assessments {
+            let Some(framework) = registry::find(&spec.framework) else {
+                continue;
+            };
+            let mut inputs = Inputs {
+                answers: BTreeMap::new(),
+                assessments: BTreeMap::new(),
+                periods: self.settings.periods,
+                today: self.settings.today,
+            };
+            for param in framework.params {
+                let Some(target) = spec.inputs.get(param.name) else {
+                    continue;
+                };
+                match param.accepts {
+                    registry::Accepts::Question(_) => {
+                        if let Some(answer) = self
+                            .answers
+                            .iter()
+                            .find(|(k, _)| k == target)
+                            .map(|(_, a)| a)
+                        {
+                            inputs.answers.insert(param.name, answer);
+                        }
+                    }
+                    registry::Accepts::Assessment(_) => {
+                        if let Some(result) = self.assessments.get(target) {
+                            inputs.assessments.insert(param.name, result);
+                        }
+                    }
+                }
+            }
+            let Some(result) = (framework.run)(&inputs) else {
+                continue;
+            };
+            let changed = self.assessments.get(&spec.id).is_none_or(|old| {
+                old.verdict != result.verdict || old.reasoning != result.reasoning
+            });
+            if changed {
+                if show {
+                    prompter.coach(&result, self.library);
+                }
+                self.assessments.insert(spec.id.clone(), result);
+            }
+        }
+    }
+
+    /// What templates and conditions see: every question id (null until answered), every
+    /// assessment id (its facts plus verdict and reasoning), `today` and `defaults`.
+    pub fn context(&self) -> Json {
+        let mut context = Map::new();
+        for question in &self.playbook.questions {
+            let value = self
+                .answer(&question.id)
+                .map_or(Json::Null, Answer::to_template_value);
+            context.insert(question.id.clone(), value);
+        }
+        for spec in &self.playbook.assessments {
+            let value = match self.assessments.get(&spec.id) {
+                Some(result) => {
+                    let mut facts = result.facts.clone();
+                    facts.insert("verdict".into(), json!(result.verdict));
+                    facts.insert("reasoning".into(), json!(result.reasoning));
+                    facts.insert("title".into(), json!(result.title));
+                    Json::Object(facts)
+                }
+                None => Json::Null,
+            };
+            context.insert(spec.id.clone(), value);
+        }
+        context.insert(
+            "today".into(),
+            json!(self.settings.today.format("%Y-%m-%d").to_string()),
+        );
+        context.insert(
+            "defaults".into(),
+            json!({ "decision_makers": self.settings.decision_makers }),
+        );
+        context.insert(
+            "playbook".into(),
+            json!({ "id": self.playbook.id, "title": self.playbook.title }),
+        );
+        Json::Object(context)
+    }
+
+    /// The assessments in playbook order.
+    pub fn ordered_assessments(&self) -> Vec<&Assessment> {
+        self.playbook
+            .assessments
+            .iter()
+            .filter_map(|spec| self.assessments.get(&spec.id))
+            .collect()
+    }
+
+    /// Passage ids the record cites: each assessment's, then the questions asked, then the
+    /// playbook's own, without repeats.
+    pub fn cited_passages(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut add = |id: &str| {
+            if !ids.iter().any(|known| known == id) {
+                ids.push(id.to_string());
+            }
+        };
+        for result in self.ordered_assessments() {
+            result.passages.iter().for_each(|id| add(id));
+        }
+        for question in &self.playbook.questions {
+            if self.answer(&question.id).is_some() {
+                question.cites.iter().for_each(|id| add(id));
+            }
+        }
+        self.playbook.cites.iter().for_each(|id| add(id));
+        ids
+    }
+
+    /// The answers as an answers file (`playbook:` first), for drafts and `--save-answers`.
+    pub fn answers_yaml(&self) -> String {
+        let mut mapping = crate::yaml::Mapping::new();
+        mapping.insert(
+            Value::String("playbook".into()),
+            Value::String(self.playbook.id.clone()),
+        );
+        for (id, answer) in &self.answers {
+            mapping.insert(Value::String(id.clone()), answer.to_yaml());
+        }
+        crate::yaml::to_string(&mapping)
+    }
+}
+
+/// The title of an option list, for messages: "PostgreSQL, MongoDB".
+pub fn option_names(answer: &Answer) -> Vec<String> {
+    match answer {
+        Answer::Options(options) => options.iter().map(|o| o.name.clone()).collect(),
+        Answer::List(items) => items.clone(),
+        other => vec![other.to_input_text()],
+    }
+}
+
+pub use answer::format_number;
+
+#[cfg(test)]
+mod tests;

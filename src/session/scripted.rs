@@ -1,0 +1,81 @@
+//! Answers from a list in a test: each entry is what a user would type at that prompt.
+
+use std::collections::VecDeque;
+
+use super::{Ask, Prompter};
+use crate::answer::{Answer, OptionItem};
+use crate::coach::Assessment;
+use crate::error::{Error, Result};
+use crate::passages::Library;
+use crate::playbook::Kind;
+
+#[derive(Default)]
+pub struct Scripted {
+    typed: VecDeque<(String, String)>,
+    /// Question ids in the order they were asked.
+    pub asked: Vec<String>,
+    /// Verdicts in the order they were shown, with the question asked just before.
+    pub coached: Vec<(String, String)>,
+}
+
+impl Scripted {
+    /// `typed` pairs a question id with the text typed for it; an options question takes
+    /// "A; B" followed by one `id.A` entry per option with its arguments.
+    pub fn new(typed: &[(&str, &str)]) -> Scripted {
+        Scripted {
+            typed: typed
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn next(&mut self, id: &str) -> Result<String> {
+        match self.typed.pop_front() {
+            Some((key, text)) if key == id => Ok(text),
+            Some((key, _)) => Err(Error::answers(format!(
+                "script expected `{key}` but `{id}` was asked"
+            ))),
+            None => Err(Error::answers(format!("script has no answer for `{id}`"))),
+        }
+    }
+}
+
+impl Prompter for Scripted {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+        self.asked.push(ask.id().to_string());
+        let text = self.next(ask.id())?;
+        let answer = ask.parse_input(&text).map_err(Error::answers)?;
+        if ask.kind() == Kind::Options {
+            let Answer::Options(options) = answer else {
+                unreachable!("options parse to options")
+            };
+            let mut detailed = Vec::new();
+            for option in options {
+                let arguments = self.next(&format!("{}.{}", ask.id(), option.name))?;
+                detailed.push(
+                    OptionItem::parse_arguments(&option.name, &arguments)
+                        .map_err(Error::answers)?,
+                );
+            }
+            return Ok(Answer::Options(detailed));
+        }
+        Ok(answer)
+    }
+
+    fn settle(&mut self, asks: &[Ask<'_>]) -> Result<Vec<Answer>> {
+        asks.iter()
+            .map(|ask| {
+                ask.default
+                    .clone()
+                    .ok_or_else(|| Error::answers("no default"))
+            })
+            .collect()
+    }
+
+    fn coach(&mut self, assessment: &Assessment, _library: &Library) {
+        let after = self.asked.last().cloned().unwrap_or_default();
+        self.coached.push((after, assessment.verdict.clone()));
+    }
+}

@@ -1,0 +1,356 @@
+//! The one module that touches the file system: finding the repository and its decision
+//! log, reading text with errors that name the file, and writing records atomically.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Where the log lives when nothing says otherwise.
+pub const DEFAULT_LOG_DIR: &str = "docs/decisions";
+/// adr-tools' default, honoured when it already exists.
+pub const ADR_TOOLS_DIR: &str = "doc/adr";
+/// Files bigger than this are not records; refusing them keeps memory bounded.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The repository root: the nearest ancestor of `start` holding `.git`, `.decide` or
+/// `.adr-dir`; `start` itself outside a repository.
+pub fn find_root(start: &Path) -> PathBuf {
+    for dir in start.ancestors() {
+        if [".git", ".decide", ".adr-dir"]
+            .iter()
+            .any(|marker| dir.join(marker).exists())
+        {
+            return dir.to_path_buf();
+        }
+    }
+    start.to_path_buf()
+}
+
+/// The decision log directory: `--dir`, else the directory named in adr-tools' `.adr-dir`,
+/// else an existing `doc/adr/`, else `docs/decisions/`.
+pub fn log_dir(root: &Path, explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    let marker = root.join(".adr-dir");
+    if marker.is_file() {
+        let named = read_text(&marker)?;
+        let named = named.trim();
+        if named.is_empty() {
+            return Err(Error::content(".adr-dir is empty")
+                .in_file(&marker)
+                .hint("write the log directory in it, e.g. doc/adr"));
+        }
+        return Ok(root.join(named));
+    }
+    let adr_tools = root.join(ADR_TOOLS_DIR);
+    if adr_tools.is_dir() {
+        return Ok(adr_tools);
+    }
+    Ok(root.join(DEFAULT_LOG_DIR))
+}
+
+/// Read a whole UTF-8 text file, with errors that say which file and why.
+pub fn read_text(path: &Path) -> Result<String> {
+    let metadata = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    if metadata.is_dir() {
+        return Err(Error::io(
+            "read",
+            path,
+            &io::Error::other("it is a directory"),
+        ));
+    }
+    if metadata.len() > MAX_TEXT_BYTES {
+        return Err(Error::io(
+            "read",
+            path,
+            &io::Error::other(format!(
+                "it is larger than {} MiB",
+                MAX_TEXT_BYTES / 1024 / 1024
+            )),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::io(
+            "read",
+            path,
+            &io::Error::other(format!(
+                "it is not UTF-8 text (invalid byte at offset {offset})"
+            )),
+        )
+        .hint("save the file as UTF-8")
+    })
+}
+
+/// Files directly in `dir` with one of `extensions`, sorted by name. A missing directory
+/// has no files.
+pub fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("list", dir, &e)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file())
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Make sure the log directory exists and is a writable directory.
+pub fn ensure_dir(dir: &Path) -> Result<bool> {
+    match fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(false),
+        Ok(_) => Err(Error::io(
+            "use the log directory",
+            dir,
+            &io::Error::other("it is a file, not a directory"),
+        )
+        .hint("pass another directory with --dir")),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir).map_err(|e| Error::io("create the log directory", dir, &e))?;
+            Ok(true)
+        }
+        Err(e) => Err(Error::io("use the log directory", dir, &e)),
+    }
+}
+
+/// The number part of a record file name: `0007-use-postgres.md` → 7.
+pub fn record_number(file_name: &str) -> Option<u32> {
+    let digits: String = file_name.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || !file_name[digits.len()..].starts_with('-') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The next free record number in `dir`: one more than the highest in use.
+pub fn next_number(dir: &Path) -> Result<u32> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(1),
+        Err(e) => return Err(Error::io("list", dir, &e)),
+    };
+    let highest = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| record_number(&entry.file_name().to_string_lossy()))
+        .max()
+        .unwrap_or(0);
+    Ok(highest + 1)
+}
+
+/// Write a new record as `NNNN-slug.md` with the next free number and return its path.
+///
+/// The text goes to a temporary file in the same directory, is synced, then hard-linked to
+/// its final name: linking fails rather than replace an existing file, and a reader never
+/// sees a half-written record. A lock on the directory keeps concurrent writers on this
+/// machine from taking the same number.
+pub fn write_new_record(
+    dir: &Path,
+    slug: &str,
+    render: impl Fn(u32) -> Result<String>,
+) -> Result<PathBuf> {
+    let _lock = DirLock::acquire(dir)?;
+    let mut number = next_number(dir)?;
+    loop {
+        let text = render(number)?;
+        let path = dir.join(format!("{number:04}-{slug}.md"));
+        match write_new_file(&path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            // Someone without our lock (another tool, a git checkout) took the name: move on.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => number += 1,
+            Err(e) => return Err(Error::io("write the record", &path, &e)),
+        }
+    }
+}
+
+/// Create `path` with `bytes`, atomically, never replacing an existing file.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temporary = write_temporary(path, bytes)?;
+    let linked = fs::hard_link(&temporary, path);
+    let _ = fs::remove_file(&temporary);
+    linked?;
+    sync_parent(path);
+    Ok(())
+}
+
+/// Replace `path` with `bytes` atomically: readers see the old or the new text, never a mix.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temporary = write_temporary(path, bytes).map_err(|e| Error::io("write", path, &e))?;
+    if let Err(e) = fs::rename(&temporary, path) {
+        let _ = fs::remove_file(&temporary);
+        return Err(Error::io("replace", path, &e));
+    }
+    sync_parent(path);
+    Ok(())
+}
+
+fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    for attempt in 0..100u32 {
+        let temporary = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        let mut file = match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let written = file.write_all(bytes).and_then(|()| file.sync_all());
+        if let Err(e) = written {
+            let _ = fs::remove_file(&temporary);
+            return Err(e);
+        }
+        return Ok(temporary);
+    }
+    Err(io::Error::other("could not create a temporary file"))
+}
+
+/// Make the new directory entry durable too; best effort, as not every platform allows it.
+fn sync_parent(path: &Path) {
+    if let Some(parent) = path.parent()
+        && let Ok(dir) = File::open(parent)
+    {
+        let _ = dir.sync_all();
+    }
+}
+
+/// An exclusive advisory lock on a directory, released when dropped.
+struct DirLock(Option<File>);
+
+impl DirLock {
+    fn acquire(dir: &Path) -> Result<DirLock> {
+        let file = File::open(dir).map_err(|e| Error::io("open the log directory", dir, &e))?;
+        // Locking is best effort: on a file system without locks, the no-replace link
+        // still keeps every record, at worst with a duplicate number that `lint` reports.
+        match file.lock() {
+            Ok(()) => Ok(DirLock(Some(file))),
+            Err(_) => Ok(DirLock(None)),
+        }
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        if let Some(file) = &self.0 {
+            let _ = file.unlock();
+        }
+    }
+}
+
+/// A file-name slug: lowercase words joined by `-`, at most 50 characters, cut at a word.
+/// Anything that is not a letter or digit (slashes, dots, control characters) becomes a
+/// separator, so the name can never leave the log directory.
+pub fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    const MAX: usize = 50;
+    if slug.chars().count() > MAX {
+        let cut: String = slug.chars().take(MAX).collect();
+        slug = match cut.rfind('-') {
+            Some(index) if index > MAX / 2 => cut[..index].to_string(),
+            _ => cut,
+        };
+    }
+    if slug.is_empty() {
+        "decision".to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        let cases = [
+            ("Use PostgreSQL for orders", "use-postgresql-for-orders"),
+            ("CI/CD: pick a runner", "ci-cd-pick-a-runner"),
+            ("../../etc/passwd", "etc-passwd"),
+            ("Tab\tand\nnewline", "tab-and-newline"),
+            ("Données à migrer", "données-à-migrer"),
+            ("!!!", "decision"),
+            ("", "decision"),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(slug(title), expected, "{title:?}");
+        }
+        let long = slug(&"word ".repeat(100));
+        assert!(long.len() <= 50 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn record_numbers() {
+        assert_eq!(record_number("0007-use-postgres.md"), Some(7));
+        assert_eq!(record_number("12-x.md"), Some(12));
+        assert_eq!(record_number("README.md"), None);
+        assert_eq!(record_number("0007.md"), None);
+    }
+
+    #[test]
+    fn new_records_take_the_next_number_and_never_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("0003-old.md"), "old").unwrap();
+        let path = write_new_record(dir.path(), "next", |n| Ok(format!("record {n}"))).unwrap();
+        assert_eq!(path.file_name().unwrap(), "0004-next.md");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "record 4");
+        fs::write(dir.path().join("0005-next.md"), "squatter").unwrap();
+        fs::remove_file(&path).unwrap();
+        fs::write(dir.path().join("0004-next.md"), "taken").unwrap();
+        let again = write_new_record(dir.path(), "next", |n| Ok(format!("record {n}"))).unwrap();
+        assert_eq!(again.file_name().unwrap(), "0006-next.md");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("0005-next.md")).unwrap(),
+            "squatter"
+        );
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn log_dir_precedence() {
+        let root = tempfile::tempdir().unwrap();
+        assert_eq!(
+            log_dir(root.path(), None).unwrap(),
+            root.path().join("docs/decisions")
+        );
+        fs::create_dir_all(root.path().join("doc/adr")).unwrap();
+        assert_eq!(
+            log_dir(root.path(), None).unwrap(),
+            root.path().join("doc/adr")
+        );
+        fs::write(root.path().join(".adr-dir"), "architecture/decisions\n").unwrap();
+        assert_eq!(
+            log_dir(root.path(), None).unwrap(),
+            root.path().join("architecture/decisions")
+        );
+        let explicit = root.path().join("elsewhere");
+        assert_eq!(log_dir(root.path(), Some(&explicit)).unwrap(), explicit);
+    }
+}

@@ -1,0 +1,236 @@
+//! The template engine (MiniJinja), used for records, messages, question defaults and
+//! `when` conditions. Undefined variables are errors, so a misspelt name in a playbook or
+//! template is reported with its file and line instead of rendering as nothing.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use crate::embedded;
+use crate::error::{Error, Location, Result};
+use crate::yaml;
+
+pub struct Templates {
+    env: Environment<'static>,
+    /// Where each template came from, for error messages.
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// The templates shipped in the binary (`playbooks/templates/`).
+    pub fn embedded() -> Result<Templates> {
+        let mut templates = Templates {
+            env: new_environment(),
+            origins: BTreeMap::new(),
+        };
+        for (path, source) in embedded::FILES.iter().copied() {
+            if let Some(name) = path.strip_prefix("templates/") {
+                templates.add(
+                    name,
+                    source.to_string(),
+                    PathBuf::from(format!("playbooks/{path}")),
+                )?;
+            }
+        }
+        Ok(templates)
+    }
+
+    /// Add (or replace) a template; syntax errors are reported against `origin`.
+    pub fn add(&mut self, name: &str, source: String, origin: PathBuf) -> Result<()> {
+        self.origins.insert(name.to_string(), origin.clone());
+        self.env
+            .add_template_owned(name.to_string(), source)
+            .map_err(|error| convert(&error, Some(origin)))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.origins.keys().map(String::as_str)
+    }
+
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let template = self.env.get_template(name).map_err(|e| convert(&e, None))?;
+        template
+            .render(Value::from(minijinja::value::Serde(context)))
+            .map_err(|error| convert(&error, self.origins.get(name).cloned()))
+    }
+
+    /// Render a small template held in a playbook field (a default, a title). `origin`
+    /// names the field for error messages.
+    pub fn render_str(
+        &self,
+        source: &str,
+        context: &impl Serialize,
+        origin: &str,
+    ) -> Result<String> {
+        self.env
+            .render_str(source, Value::from(minijinja::value::Serde(context)))
+            .map_err(|error| field_error(&error, origin))
+    }
+
+    /// Evaluate a `when` expression to true or false.
+    pub fn is_true(
+        &self,
+        expression: &str,
+        context: &impl Serialize,
+        origin: &str,
+    ) -> Result<bool> {
+        let compiled = self
+            .env
+            .compile_expression(expression)
+            .map_err(|error| field_error(&error, origin))?;
+        let value = compiled
+            .eval(Value::from(minijinja::value::Serde(context)))
+            .map_err(|error| field_error(&error, origin))?;
+        Ok(value.is_true())
+    }
+
+    /// Check that a template string or expression at least parses.
+    pub fn check_syntax(&self, source: &str, expression: bool) -> std::result::Result<(), String> {
+        let result = if expression {
+            self.env.compile_expression(source).map(|_| ())
+        } else {
+            self.env.template_from_str(source).map(|_| ())
+        };
+        result.map_err(|error| describe(&error))
+    }
+}
+
+fn new_environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .expect("the default delimiters are valid");
+    env.set_syntax(syntax);
+    env.set_debug(true);
+    // Markdown, not HTML: nothing may be escaped.
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    // A scalar safe to put after `key: ` in YAML front matter.
+    env.add_filter("yaml", |value: Value| -> String {
+        let text = if value.is_none() || value.is_undefined() {
+            String::new()
+        } else {
+            value.to_string()
+        };
+        yaml::to_string(&text).trim_end().to_string()
+    });
+    // Text that continues a sentence: "because {{ x | clause }}." must not read
+    // "because because it is simpler..".
+    env.add_filter("clause", |text: String| -> String {
+        let mut text = text.trim();
+        if text.len() >= 8 && text[..8].eq_ignore_ascii_case("because ") {
+            text = text[8..].trim_start();
+        }
+        text.trim_end_matches(['.', '!', ';', ','])
+            .trim_end()
+            .to_string()
+    });
+    // "3" or "2.5", never "2.5000001": numbers as a person writes them.
+    env.add_filter("num", |value: f64| crate::answer::format_number(value));
+    env
+}
+
+fn describe(error: &minijinja::Error) -> String {
+    let detail = error
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| error.kind().to_string());
+    crate::error::one_line(&detail)
+}
+
+fn convert(error: &minijinja::Error, origin: Option<PathBuf>) -> Error {
+    let message = format!("template error: {}", describe(error));
+    let path = origin.unwrap_or_else(|| PathBuf::from(error.name().unwrap_or("template")));
+    let location = match error.line() {
+        Some(line) => {
+            let column = match (error.range(), error.template_source()) {
+                (Some(range), Some(source)) => column_of(source, range.start),
+                _ => 1,
+            };
+            Location::at(path, line, column)
+        }
+        None => Location::file(path),
+    };
+    Error::content(message)
+        .at(location)
+        .hint("fix the template; `decide templates export` shows the defaults")
+}
+
+fn field_error(error: &minijinja::Error, origin: &str) -> Error {
+    Error::content(format!("{origin}: {}", describe(error)))
+}
+
+fn column_of(source: &str, offset: usize) -> usize {
+    let before = &source[..offset.min(source.len())];
+    before.chars().rev().take_while(|&c| c != '\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn misspelt_variables_are_errors_with_a_line() {
+        let mut templates = Templates {
+            env: new_environment(),
+            origins: BTreeMap::new(),
+        };
+        templates
+            .add("t.md", "line one\n{{ titel }}\n".into(), "t.md".into())
+            .unwrap();
+        let error = templates
+            .render("t.md", &json!({"title": "x"}))
+            .unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.starts_with("t.md:2:"), "{shown}");
+        assert!(shown.contains("undefined"), "{shown}");
+    }
+
+    #[test]
+    fn syntax_errors_name_file_and_line() {
+        let mut templates = Templates {
+            env: new_environment(),
+            origins: BTreeMap::new(),
+        };
+        let error = templates
+            .add("t.md", "a\n{% if %}\n".into(), "custom/t.md".into())
+            .unwrap_err();
+        assert!(error.to_string().starts_with("custom/t.md:2:"), "{error}");
+    }
+
+    #[test]
+    fn yaml_filter_quotes_what_needs_quoting() {
+        let templates = Templates::embedded().unwrap();
+        let out = templates
+            .render_str("{{ t | yaml }}", &json!({"t": "a: b"}), "test")
+            .unwrap();
+        assert_eq!(out, "'a: b'");
+        let plain = templates
+            .render_str("{{ t | yaml }}", &json!({"t": "plain"}), "test")
+            .unwrap();
+        assert_eq!(plain, "plain");
+    }
+
+    #[test]
+    fn conditions_evaluate() {
+        let templates = Templates::embedded().unwrap();
+        let context = json!({"door": {"band": "days"}, "items": []});
+        assert!(
+            templates
+                .is_true("door.band == 'days'", &context, "when")
+                .unwrap()
+        );
+        assert!(!templates.is_true("items", &context, "when").unwrap());
+        assert!(templates.is_true("nope", &context, "when").is_err());
+    }
+}

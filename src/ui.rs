@@ -1,0 +1,94 @@
+//! What people read on stderr: coaching verdicts, quoted passages, notes. Colour follows
+//! `--color`, `NO_COLOR`/`CLICOLOR`, and is off when stderr is not a terminal.
+
+use std::io::IsTerminal;
+
+use console::style;
+
+use crate::coach::Assessment;
+use crate::passages::{Library, Passage};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Decide once, at start-up, whether to colour stdout and stderr.
+pub fn init_color(choice: ColorChoice) {
+    let env_allows = || {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let clicolor_off = std::env::var("CLICOLOR").is_ok_and(|v| v == "0");
+        let forced = std::env::var("CLICOLOR_FORCE").is_ok_and(|v| !v.is_empty() && v != "0");
+        forced || (!no_color && !clicolor_off)
+    };
+    let (stdout, stderr) = match choice {
+        ColorChoice::Always => (true, true),
+        ColorChoice::Never => (false, false),
+        ColorChoice::Auto => {
+            let allowed = env_allows();
+            (
+                allowed && std::io::stdout().is_terminal(),
+                allowed && std::io::stderr().is_terminal(),
+            )
+        }
+    };
+    console::set_colors_enabled(stdout);
+    console::set_colors_enabled_stderr(stderr);
+}
+
+/// A verdict as the coach says it, with the first passage behind it.
+pub fn verdict_text(assessment: &Assessment, library: &Library) -> String {
+    let mut text = format!(
+        "\n  {} {}\n    {}\n",
+        style("▸").cyan().for_stderr(),
+        style(format!("{}: {}", assessment.title, assessment.verdict))
+            .bold()
+            .for_stderr(),
+        assessment.reasoning
+    );
+    if let Some(passage) = assessment.passages.iter().find_map(|id| library.get(id)) {
+        text.push_str(&quote_text(passage, library));
+    }
+    text.push('\n');
+    text
+}
+
+/// A passage quoted for the terminal: "…" (Alex, ep. 12, Section).
+pub fn quote_text(passage: &Passage, library: &Library) -> String {
+    let episode = library
+        .episode(passage.episode)
+        .map(|e| format!("ep. {} \"{}\"", e.number, e.title))
+        .unwrap_or_else(|| format!("ep. {}", passage.episode));
+    format!(
+        "    {}\n",
+        style(format!(
+            "\"{}\" ({}, {})",
+            passage.quote, passage.speaker, episode
+        ))
+        .dim()
+        .italic()
+        .for_stderr()
+    )
+}
+
+pub fn note(message: &str) {
+    eprintln!("{}", style(message).dim().for_stderr());
+}
+
+pub fn success(message: &str) {
+    eprintln!("{} {message}", style("✔").green().for_stderr());
+}
+
+pub fn error(message: &str) {
+    eprintln!("{} {message}", style("error:").red().bold().for_stderr());
+}
+
+pub fn warning(message: &str) {
+    eprintln!(
+        "{} {message}",
+        style("warning:").yellow().bold().for_stderr()
+    );
+}
