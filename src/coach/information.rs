@@ -116,7 +116,7 @@ pub fn assess(
         .format("%Y-%m-%d")
         .to_string();
     let facts = json!({
-        "verdict": verdict.key(),
+        "advice": verdict.key(),
         "wished": wished.len(),
         "have": have_count,
         "coverage": if wished.is_empty() { None } else { Some(percent) },
@@ -186,7 +186,7 @@ mod tests {
                 today(),
             );
             let case = format!("{have}/{wished} {door:?}");
-            assert_eq!(result.fact_str("verdict"), Some(verdict.key()), "{case}");
+            assert_eq!(result.fact_str("advice"), Some(verdict.key()), "{case}");
             assert_eq!(result.facts["coverage"], json!(coverage), "{case}");
             assert!(result.passages.contains(&"seventy-percent-rule"), "{case}");
             let missing = result.facts["missing"].as_array().unwrap().len();

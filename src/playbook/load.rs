@@ -31,16 +31,8 @@ impl Origin {
     }
 }
 
-/// Names the templates and conditions may use besides question and assessment ids.
-const RESERVED: &[&str] = &[
-    "playbook",
-    "today",
-    "defaults",
-    "record",
-    "references",
-    "assessments",
-    "answers",
-];
+/// Names a question or assessment id may not take: sessions and templates use them.
+const RESERVED: &[&str] = &["playbook", "today", "defaults", "record", "references", "framing", "cite"];
 
 /// Every playbook available to this run, with the passages and templates they use.
 pub struct Catalog {
@@ -185,6 +177,13 @@ fn validate(
         }
     }
 
+    let known: BTreeSet<&str> = playbook
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .chain(playbook.assessments.iter().map(|a| a.id.as_str()))
+        .chain(SESSION_NAMES.iter().copied())
+        .collect();
     let mut seen: BTreeMap<&str, &Question> = BTreeMap::new();
     let assessment_ids: BTreeSet<&str> =
         playbook.assessments.iter().map(|a| a.id.as_str()).collect();
@@ -288,20 +287,24 @@ fn validate(
             ));
         }
         if let Some(condition) = &question.when {
-            templates.check_syntax(condition, true).map_err(|e| {
+            let names = templates.variables(condition, true).map_err(|e| {
                 at(
                     format!("question `{id}`: `when` does not parse: {e}"),
                     "write an expression such as `door.band == \"weeks\"`",
                 )
             })?;
+            check_names(&names, &known, &format!("question `{id}`: `when`"))
+                .map_err(|m| at(m, NAMES_HINT))?;
         }
         if let Some(Value::String(default)) = &question.default {
-            templates.check_syntax(default, false).map_err(|e| {
+            let names = templates.variables(default, false).map_err(|e| {
                 at(
                     format!("question `{id}`: the default does not parse as a template: {e}"),
                     "check the {{ }} and {% %} pairs",
                 )
             })?;
+            check_names(&names, &known, &format!("question `{id}`: the default"))
+                .map_err(|m| at(m, NAMES_HINT))?;
         }
         seen.insert(id, question);
     }
@@ -406,8 +409,8 @@ fn validate(
             "use a template under playbooks/templates/, e.g. `decision.md`",
         ));
     }
-    templates
-        .check_syntax(&playbook.record.title, false)
+    let names = templates
+        .variables(&playbook.record.title, false)
         .map_err(|e| {
             fail(
                 "title:",
@@ -416,7 +419,27 @@ fn validate(
                 "e.g. `title: \"{{ title }}\"`",
             )
         })?;
+    check_names(&names, &known, "the record title").map_err(|m| fail("title:", 0, m, NAMES_HINT))?;
+    let record_known: BTreeSet<&str> = known.iter().copied().chain(RECORD_NAMES.iter().copied()).collect();
+    let names = templates.template_variables(&playbook.record.template);
+    check_names(&names, &record_known, &format!("record template `{}`", playbook.record.template))
+        .map_err(|m| fail("template:", 0, m, NAMES_HINT))?;
     Ok(())
+}
+
+/// Names a session provides besides question and assessment ids.
+const SESSION_NAMES: &[&str] = &["today", "defaults", "playbook"];
+/// Names a record template sees on top of the session's.
+const RECORD_NAMES: &[&str] = &["record", "framing", "references", "cite"];
+const NAMES_HINT: &str = "use a question id, an assessment id, or one of today, defaults, playbook";
+
+fn check_names(names: &[String], known: &BTreeSet<&str>, what: &str) -> std::result::Result<(), String> {
+    match names.iter().find(|name| !known.contains(name.as_str())) {
+        Some(unknown) => Err(format!(
+            "{what} uses `{unknown}`, which is not a question, an assessment or a known name"
+        )),
+        None => Ok(()),
+    }
 }
 
 fn is_slug(text: &str, separator: char) -> bool {

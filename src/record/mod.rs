@@ -8,6 +8,11 @@ use crate::error::{Error, Result};
 use crate::session::Session;
 use crate::template::Templates;
 
+pub mod edit;
+pub mod parse;
+
+pub use parse::{Format, Link, Record, Section, parse};
+
 /// The record's title, from the playbook's `record.title` template.
 pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
     let title = templates.render_str(
@@ -80,6 +85,9 @@ pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, titl
             }),
         );
         map.insert("framing".into(), Json::Array(framing));
+        // `cite["passage-id"]` gives "[n]", to point at a reference from anywhere in the text.
+        let cite: serde_json::Map<String, Json> = cited.iter().enumerate().map(|(i, id)| (id.clone(), json!(format!("[{}]", i + 1)))).collect();
+        map.insert("cite".into(), Json::Object(cite));
         map.insert("references".into(), Json::Array(references));
     }
     context

@@ -16,6 +16,8 @@ pub struct Scripted {
     pub asked: Vec<String>,
     /// Verdicts in the order they were shown, with the question asked just before.
     pub coached: Vec<(String, String)>,
+    /// Prompts shown: one per typed entry, one for the review screen.
+    pub prompts: usize,
 }
 
 impl Scripted {
@@ -32,6 +34,7 @@ impl Scripted {
     }
 
     fn next(&mut self, id: &str) -> Result<String> {
+        self.prompts += 1;
         match self.typed.pop_front() {
             Some((key, text)) if key == id => Ok(text),
             Some((key, _)) => Err(Error::answers(format!(
@@ -64,7 +67,9 @@ impl Prompter for Scripted {
         Ok(answer)
     }
 
+    /// Accepts every default, as pressing Enter on "Write the record" does.
     fn settle(&mut self, asks: &[Ask<'_>]) -> Result<Vec<Answer>> {
+        self.prompts += 1;
         asks.iter()
             .map(|ask| {
                 ask.default

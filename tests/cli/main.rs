@@ -1,0 +1,6 @@
+//! Integration tests: the built `decide` binary, driven as a user would drive it.
+//! Each area of the tool is a module; `support` holds the small builder they share.
+
+mod new;
+mod pty;
+mod support;

@@ -1,0 +1,93 @@
+//! The interactive session in a real pseudo-terminal: typed answers, arrow keys, space and
+//! Enter, coaching between questions, and the record it writes.
+
+use std::fs;
+use std::process::Command;
+
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
+
+use crate::support::{TODAY, records, repo};
+
+const DOWN: &str = "\x1b[B";
+
+fn spawn(cwd: &std::path::Path, args: &[&str]) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env("DECIDE_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("HOME", cwd)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
+        .env_remove("DECIDE_PLAYBOOKS");
+    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).expect("spawn decide in a pty")
+}
+
+fn keys(session: &mut PtySession, keys: &str) {
+    session.send(keys).unwrap();
+    session.flush().unwrap();
+}
+
+#[test]
+fn a_whole_decision_at_the_terminal() {
+    let repo = repo();
+    let mut s = spawn(repo.path(), &["new"]);
+    s.exp_string("What are you deciding?").unwrap();
+    s.send_line("Pick a message queue").unwrap();
+    s.exp_string("What is the context").unwrap();
+    s.send_line("Order events are lost when the worker restarts.").unwrap();
+    s.exp_string("What drives the decision?").unwrap();
+    s.send_line("no lost events; little ops work").unwrap();
+    s.exp_string("Which options are you considering?").unwrap();
+    s.send_line("RabbitMQ; SQS").unwrap();
+    s.exp_string("Pros and cons of RabbitMQ").unwrap();
+    s.send_line("+ we know it; - we would run it").unwrap();
+    s.exp_string("Pros and cons of SQS").unwrap();
+    s.send_line("+ managed; - ties us to AWS").unwrap();
+
+    s.exp_string("how long would it take to undo?").unwrap();
+    // Wrong input is explained and asked again, not fatal.
+    s.send_line("soon").unwrap();
+    s.exp_string("expected a number and a unit").unwrap();
+    s.send_line("3 days").unwrap();
+    // The verdict comes before the next question: that is the coaching.
+    s.exp_string("Two-way door: decide fast").unwrap();
+    s.exp_string("Does it still feel like a one-way door").unwrap();
+    keys(&mut s, "y");
+    s.exp_string("masquerading as a one-way door").unwrap();
+
+    s.exp_string("What information do you wish you had?").unwrap();
+    s.send_line("peak load; cost; team skills").unwrap();
+    s.exp_string("Which of these do you already have?").unwrap();
+    keys(&mut s, " ");
+    keys(&mut s, DOWN);
+    keys(&mut s, " ");
+    keys(&mut s, "\r");
+    s.exp_string("decide anyway").unwrap();
+
+    s.exp_string("Which option do you choose?").unwrap();
+    keys(&mut s, DOWN);
+    keys(&mut s, "\r");
+    s.exp_string("Chosen because").unwrap();
+    s.send_line("nobody wants to run brokers").unwrap();
+    s.exp_string("If it doesn't work, we'll switch to").unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("Write the record").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Wrote docs/decisions/0001-pick-a-message-queue.md").unwrap();
+    s.exp_eof().unwrap();
+
+    let written = records(&repo.path().join("docs/decisions"));
+    assert_eq!(written.len(), 1);
+    let record = fs::read_to_string(&written[0]).unwrap();
+    assert!(record.contains("Chosen option: \"SQS\", because nobody wants to run brokers."), "{record}");
+    assert!(record.contains("If it doesn't work, we'll switch to RabbitMQ."), "{record}");
+    assert!(record.contains("door: two-way"), "{record}");
+    assert!(record.contains("information-coverage: 66%"), "{record}");
+    assert!(record.contains("Two-way door masquerading as a one-way door"), "{record}");
+    assert!(record.contains("Assumed, to check: team skills"), "{record}");
+    assert!(record.contains("> Most decisions are two-way doors masquerading as one-way doors."), "{record}");
+}

@@ -1,0 +1,68 @@
+//! Shared helpers: a scratch repository and a `decide` command pinned to a known date,
+//! with no colour and no user configuration leaking in.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The date every test runs on, so records and snapshots are reproducible.
+pub const TODAY: &str = "2026-11-26";
+
+/// A scratch repository: an empty directory with a `.git` marker, so `decide` treats it
+/// as the repository root instead of walking up into whatever contains the temp dir.
+pub fn repo() -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join(".git")).expect("a .git marker");
+    dir
+}
+
+/// `decide` running in `cwd`, on [`TODAY`], without colour or outside configuration.
+pub fn decide(cwd: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
+    command
+        .current_dir(cwd)
+        .env("DECIDE_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("HOME", cwd)
+        .env("XDG_CONFIG_HOME", cwd.join(".config"))
+        .env("XDG_STATE_HOME", cwd.join(".state"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
+        .env_remove("DECIDE_PLAYBOOKS")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR");
+    command
+}
+
+/// A file from the repository's `examples/` directory.
+pub fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+}
+
+/// Write `text` to `dir/name` and return the path.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("parent directory");
+    }
+    std::fs::write(&path, text).expect("write a test file");
+    path
+}
+
+/// The Markdown files in `dir`, sorted by name.
+pub fn records(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
