@@ -36,12 +36,10 @@ pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, titl
         .ordered_assessments()
         .iter()
         .map(|a| {
-            let refs: String = a
-                .passages
-                .iter()
-                .filter_map(|id| reference_number(id))
-                .map(|n| format!("[{n}]"))
-                .collect();
+            let mut numbers: Vec<usize> =
+                a.passages.iter().filter_map(|id| reference_number(id)).collect();
+            numbers.sort_unstable();
+            let refs: String = numbers.iter().map(|n| format!("[{n}]")).collect();
             json!({
                 "framework": a.framework,
                 "title": a.title,
@@ -86,7 +84,17 @@ pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, titl
         );
         map.insert("framing".into(), Json::Array(framing));
         // `cite["passage-id"]` gives "[n]", to point at a reference from anywhere in the text.
-        let cite: serde_json::Map<String, Json> = cited.iter().enumerate().map(|(i, id)| (id.clone(), json!(format!("[{}]", i + 1)))).collect();
+        // A passage this session did not cite gives "", so one template serves playbooks
+        // whose questions cite different passages.
+        let cite: serde_json::Map<String, Json> = session
+            .library
+            .all()
+            .iter()
+            .map(|p| {
+                let marker = reference_number(&p.id).map_or(String::new(), |n| format!("[{n}]"));
+                (p.id.clone(), json!(marker))
+            })
+            .collect();
         map.insert("cite".into(), Json::Object(cite));
         map.insert("references".into(), Json::Array(references));
     }

@@ -182,3 +182,37 @@ fn every_passage_is_word_for_word_from_the_episode() {
         assert!(text.contains(&quote), "not verbatim: {quote}");
     }
 }
+
+#[test]
+fn the_documented_example_playbook_is_valid_and_runs() {
+    let doc = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/playbook-format.md")).unwrap();
+    let start = doc.find("```yaml\nid: vendor-choice").expect("the complete example") + "```yaml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let repo = repo();
+    let playbook = write(repo.path(), ".decide/playbooks/vendor-choice.yaml", &doc[start..end]);
+    decide(repo.path()).args(["playbooks", "check"]).arg(&playbook).assert().success();
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap().replace("playbook: decision", "playbook: vendor-choice");
+    let answers = write(repo.path(), "answers.yaml", &answers);
+    decide(repo.path()).args(["new", "-q", "--answers"]).arg(&answers).assert().success();
+    assert_eq!(records(&repo.path().join("docs/decisions")).len(), 1, "the repository's .decide/playbooks/ is loaded");
+}
+
+#[test]
+fn a_broken_playbook_is_reported_at_its_line_and_column() {
+    let repo = repo();
+    let good = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/playbooks/decision.yaml")).unwrap();
+    let cases = [
+        ("typo in a field", good.replacen("    kind: duration", "    knd: duration", 1), "bad.yaml:36:5: questions[4]: unknown field `knd`"),
+        ("duplicate id", good.replacen("id: because", "id: chosen", 1), "question id `chosen` is used twice"),
+        ("unknown passage", good.replacen("cites: [undo-test]", "cites: [undo-tset]", 1), "cites passage `undo-tset`, which is not in the passage library"),
+        ("assessment without its question", good.replacen("undo: undo_time", "undo: undo_estimate", 1), "needs question `undo_estimate` for `undo`"),
+        ("misspelt name in a condition", good.replacen("when: door.band == \"days\"", "when: dor.band == \"days\"", 1), "uses `dor`"),
+        ("not YAML", format!("{good}\n  - : [\n"), "bad.yaml:"),
+    ];
+    for (name, text, message) in cases {
+        let path = write(repo.path(), "bad.yaml", &text);
+        let output = decide(repo.path()).args(["playbooks", "check"]).arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(4), "{name}: {}", stderr(&output));
+        assert!(stderr(&output).contains(message), "{name}: expected {message:?} in {}", stderr(&output));
+    }
+}

@@ -1,0 +1,176 @@
+//! `decide list`: which records a filter keeps, and how they are shown (a table for people,
+//! JSON for scripts).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::record::Record;
+
+/// The filters of `decide list`; all of them must hold.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<String>,
+    pub door: Option<String>,
+    pub since: Option<NaiveDate>,
+    /// Keep only records whose review is due on this day.
+    pub due_on: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn keeps(&self, record: &Record) -> bool {
+        let status_ok = self.status.as_ref().is_none_or(|wanted| {
+            record
+                .status
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(wanted))
+        });
+        let door_ok = self.door.as_ref().is_none_or(|wanted| {
+            record
+                .door
+                .as_deref()
+                .is_some_and(|d| d.eq_ignore_ascii_case(wanted))
+        });
+        let since_ok = self
+            .since
+            .is_none_or(|since| record.date.is_some_and(|date| date >= since));
+        let due_ok = self.due_on.is_none_or(|today| record.review_due(today));
+        status_ok && door_ok && since_ok && due_ok
+    }
+}
+
+/// One record as `--json` prints it.
+#[derive(Debug, Serialize)]
+pub struct Row<'a> {
+    pub number: Option<u32>,
+    pub title: &'a str,
+    pub status: Option<&'a str>,
+    pub date: Option<String>,
+    pub door: Option<&'a str>,
+    pub review_by: Option<String>,
+    pub path: String,
+    pub format: &'static str,
+}
+
+pub fn row(record: &Record) -> Row<'_> {
+    Row {
+        number: record.number,
+        title: &record.title,
+        status: record.status.as_deref(),
+        date: record.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        door: record.door.as_deref(),
+        review_by: record.review_by.map(|d| d.format("%Y-%m-%d").to_string()),
+        path: record.path.display().to_string(),
+        format: record.format.name(),
+    }
+}
+
+pub fn json(records: &[&Record]) -> String {
+    let rows: Vec<Row<'_>> = records.iter().map(|r| row(r)).collect();
+    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string());
+    text.push('\n');
+    text
+}
+
+/// A plain-text table: number, title, status, date, door, review-by. Columns are padded to
+/// their widest cell; a missing value shows as `-`.
+pub fn table(records: &[&Record]) -> String {
+    let header = ["#", "Title", "Status", "Date", "Door", "Review by"];
+    let rows: Vec<[String; 6]> = records
+        .iter()
+        .map(|r| {
+            let date = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+            [
+                r.number.map_or("-".to_string(), |n| format!("{n:04}")),
+                r.title.clone(),
+                r.status.clone().unwrap_or_else(|| "-".to_string()),
+                date(r.date),
+                r.door.clone().unwrap_or_else(|| "-".to_string()),
+                date(r.review_by),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::with_capacity(rows.len() * 96);
+    let mut push_row = |cells: &[&str]| {
+        for (index, cell) in cells.iter().enumerate() {
+            out.push_str(cell);
+            if index + 1 < cells.len() {
+                let pad = widths[index] - cell.chars().count() + 2;
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        out.push('\n');
+    };
+    push_row(&header);
+    for row in &rows {
+        push_row(&row.each_ref().map(String::as_str));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::record::parse;
+
+    fn record(front_matter: &str) -> Record {
+        parse(
+            Path::new("0003-t.md"),
+            &format!("---\n{front_matter}---\n# Use X\n"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn filters() {
+        let r = record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let cases = [
+            (Filter::default(), true),
+            (Filter { status: Some("Accepted".into()), ..Filter::default() }, true),
+            (Filter { status: Some("proposed".into()), ..Filter::default() }, false),
+            (Filter { door: Some("two-way".into()), ..Filter::default() }, true),
+            (Filter { door: Some("one-way".into()), ..Filter::default() }, false),
+            (Filter { since: day("2026-01-10"), ..Filter::default() }, true),
+            (Filter { since: day("2026-01-11"), ..Filter::default() }, false),
+            (Filter { due_on: day("2026-02-01"), ..Filter::default() }, true),
+            (Filter { due_on: day("2026-01-31"), ..Filter::default() }, false),
+        ];
+        for (filter, expected) in cases {
+            assert_eq!(filter.keeps(&r), expected, "{filter:?}");
+        }
+        let superseded = record("status: superseded\nreview-by: 2026-02-01\n");
+        assert!(!Filter { due_on: day("2027-01-01"), ..Filter::default() }.keeps(&superseded));
+    }
+
+    #[test]
+    fn table_columns_line_up() {
+        let a = record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
+        let b = record("status: proposed\n");
+        let out = table(&[&a, &b]);
+        assert_eq!(
+            out,
+            "#     Title  Status    Date        Door     Review by\n\
+             0003  Use X  accepted  2026-01-10  two-way  2026-02-01\n\
+             0003  Use X  proposed  -           -        -\n"
+        );
+    }
+
+    #[test]
+    fn json_has_one_object_per_record() {
+        let a = record("status: accepted\ndate: 2026-01-10\n");
+        let parsed: serde_json::Value = serde_json::from_str(&json(&[&a])).unwrap();
+        assert_eq!(parsed[0]["number"], 3);
+        assert_eq!(parsed[0]["status"], "accepted");
+        assert_eq!(parsed[0]["date"], "2026-01-10");
+        assert_eq!(parsed[0]["format"], "madr");
+        assert!(parsed[0]["review_by"].is_null());
+    }
+}
