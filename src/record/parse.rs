@@ -55,6 +55,8 @@ pub struct Section {
     pub line: usize,
     /// The text under the heading, without leading and trailing blank lines.
     pub body: String,
+    /// The line `body` starts on (the heading's line when the body is empty).
+    pub body_line: usize,
 }
 
 /// A typed link to another record: `Supersedes [2. Bar](0002-bar.md)`.
@@ -290,11 +292,16 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
                 });
             }
         }
+        let line = lines[body_start + heading.index].number;
         record.sections.push(Section {
             heading: heading.text.clone(),
             level: heading.level,
-            line: lines[body_start + heading.index].number,
+            line,
             body: join_body(text, body_lines),
+            body_line: body_lines
+                .iter()
+                .find(|l| !l.text.trim().is_empty())
+                .map_or(line, |l| l.number),
         });
     }
     if depth == Depth::Head && stop.is_none() && truncated {
