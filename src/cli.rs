@@ -62,6 +62,56 @@ pub enum Command {
         after_help = "Examples:\n  decide passages\n  decide passages undo\n  decide passages --episodes"
     )]
     Passages(PassagesArgs),
+    /// Continue an unfinished `decide new` from its draft, at the first unanswered question.
+    #[command(after_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision")]
+    Resume(ResumeArgs),
+    /// Create the decision log directory (and `.adr-dir` when it is not the default).
+    #[command(after_help = "Examples:\n  decide init\n  decide init doc/architecture/decisions")]
+    Init(InitArgs),
+    /// List the decision log as a table, or as JSON.
+    #[command(
+        after_help = "Examples:\n  decide list\n  decide list --status accepted --door one-way\n  decide list --since 2026-01-01 --json\n  decide list --due"
+    )]
+    List(ListArgs),
+    /// Print one record.
+    #[command(after_help = "Examples:\n  decide show 7\n  decide show docs/decisions/0007-use-postgresql.md")]
+    Show(ShowArgs),
+    /// Change a record's status.
+    #[command(after_help = "Examples:\n  decide status 7 accepted\n  decide status 3 deprecated")]
+    Status(StatusArgs),
+    /// Work through a new decision that supersedes OLD, and link the two both ways.
+    #[command(
+        after_help = "Examples:\n  decide supersede 3\n  decide supersede 3 --answers examples/decision.yaml"
+    )]
+    Supersede(SupersedeArgs),
+    /// Link record A to record B, and B back to A.
+    #[command(
+        after_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4 --reverse \"Required by\""
+    )]
+    Link(LinkArgs),
+    /// List the decisions due for review, or review one and append its outcome.
+    #[command(
+        after_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)"
+    )]
+    Review(ReviewArgs),
+    /// Write the log's table of contents into its README.md (or index.md), between markers.
+    #[command(after_help = "Examples:\n  decide index\n  decide index --stdout")]
+    Index(IndexArgs),
+    /// Print the supersede and link graph.
+    #[command(
+        after_help = "Examples:\n  decide graph | dot -Tsvg > decisions.svg\n  decide graph --format mermaid"
+    )]
+    Graph(GraphArgs),
+    /// Check the log: duplicate numbers, broken links, missing sections, unknown statuses,
+    /// quotes that no longer match the passage library, overdue reviews.
+    #[command(after_help = "Examples:\n  decide lint\n  decide lint --dir doc/adr")]
+    Lint(LogArgs),
+    /// Give records that share a number (after a merge) new numbers, and fix the links.
+    #[command(after_help = "Examples:\n  decide renumber --dry-run\n  decide renumber")]
+    Renumber(RenumberArgs),
+    /// Find the records whose title or text contains all the words.
+    #[command(after_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation")]
+    Search(SearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -117,4 +167,192 @@ pub struct PassagesArgs {
     /// List the episodes of the series instead.
     #[arg(long)]
     pub episodes: bool,
+}
+
+/// Where the decision log is, for the commands that read it.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The decision log directory (default: the one in `.adr-dir`, else `doc/adr` if it
+    /// exists, else `docs/decisions`).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The log directory to create (default: docs/decisions).
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only records with this status (proposed, accepted, rejected, deprecated, superseded).
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only one-way or two-way door decisions.
+    #[arg(long, value_name = "DOOR", value_parser = ["one-way", "two-way"])]
+    pub door: Option<String>,
+
+    /// Only records dated on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+
+    /// Only records whose review is due.
+    #[arg(long)]
+    pub due: bool,
+
+    /// Print a JSON array, one object per record.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The record: its number (exactly) or its file.
+    #[arg(value_name = "N|FILE")]
+    pub record: String,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+/// The statuses a record can be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordStatus {
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+    Superseded,
+}
+
+impl RecordStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordStatus::Proposed => "proposed",
+            RecordStatus::Accepted => "accepted",
+            RecordStatus::Rejected => "rejected",
+            RecordStatus::Deprecated => "deprecated",
+            RecordStatus::Superseded => "superseded",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The record: its number (exactly) or its file.
+    #[arg(value_name = "N|FILE")]
+    pub record: String,
+
+    /// The new status.
+    #[arg(value_enum)]
+    pub status: RecordStatus,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SupersedeArgs {
+    /// The record the new decision replaces: its number (exactly) or its file.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+
+    #[command(flatten)]
+    pub new: NewArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// The record the link starts from: its number (exactly) or its file.
+    #[arg(value_name = "A")]
+    pub source: String,
+
+    /// The kind of link, as it reads from A: "Amends", "Clarifies", "Supersedes", ...
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+
+    /// The record the link points at.
+    #[arg(value_name = "B")]
+    pub target: String,
+
+    /// The link written in B (default: "Amended by" for "Amends", "X by" for "X").
+    #[arg(long, value_name = "KIND")]
+    pub reverse: Option<String>,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The record to review; without it, list the decisions due for review.
+    #[arg(value_name = "N|FILE")]
+    pub record: Option<String>,
+
+    /// Exit with 1 when any review is overdue (for CI or a pre-commit hook).
+    #[arg(long, conflicts_with_all = ["record", "answers"])]
+    pub check: bool,
+
+    /// Take the review's answers from a YAML file (happened, held_up, learnt, next_review).
+    #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
+    pub answers: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Print the table of contents instead of writing it.
+    #[arg(long)]
+    pub stdout: bool,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The graph language.
+    #[arg(long, value_enum, default_value_t = crate::log::graph::GraphFormat::Dot)]
+    pub format: crate::log::graph::GraphFormat,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// Show what would move without changing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to look for, all of them, ignoring case.
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The draft to continue (its name, a unique start of it, or its path); default: the
+    /// only draft, or a choice among them.
+    pub draft: Option<String>,
+
+    /// List the drafts instead.
+    #[arg(long)]
+    pub list: bool,
 }

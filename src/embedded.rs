@@ -15,11 +15,3 @@ pub fn files_in(dir: &str, extension: &str) -> impl Iterator<Item = (&'static st
         parent == dir && name.ends_with(&suffix)
     })
 }
-
-/// One embedded file by its path relative to `playbooks/`.
-pub fn file(path: &str) -> Option<&'static str> {
-    FILES
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, text)| *text)
-}

@@ -5,8 +5,10 @@ pub mod answer;
 pub mod cli;
 pub mod cmd;
 pub mod coach;
+pub mod draft;
 mod embedded;
 pub mod error;
+pub mod log;
 pub mod passages;
 pub mod playbook;
 pub mod record;
@@ -64,5 +66,5 @@ fn install_interrupt_handler() {
 fn interrupted() {
     let _ = console::Term::stderr().show_cursor();
     eprintln!();
-    ui::note("Interrupted; nothing was written.");
+    ui::note(&cmd::interrupted_note());
 }

@@ -188,9 +188,38 @@ pub fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// A file's bytes as they are, for files moved without being understood.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| Error::io("read", path, &e))
+}
+
 /// Whether `path` names an existing file (for arguments that are a number or a file).
 pub fn is_file(path: &Path) -> bool {
     path.is_file()
+}
+
+/// Check, before any question is asked, that the log directory can take a record: it is
+/// a directory (or can be created) and is writable.
+pub fn check_log_dir(dir: &Path) -> Result<()> {
+    match fs::metadata(dir) {
+        Ok(metadata) if !metadata.is_dir() => Err(Error::io("use the log directory", dir, &io::Error::other("it is a file, not a directory"))
+            .hint("pass another directory with --dir")),
+        Ok(metadata) if metadata.permissions().readonly() => Err(Error::io("write to the log directory", dir, &io::Error::from(io::ErrorKind::PermissionDenied))),
+        Ok(_) => {
+            // Permission bits do not tell the whole story (ACLs, read-only mounts, root):
+            // try creating a file.
+            let probe = dir.join(format!(".decide-write-check-{}", std::process::id()));
+            match OpenOptions::new().write(true).create_new(true).open(&probe) {
+                Ok(_) => {
+                    let _ = fs::remove_file(&probe);
+                    Ok(())
+                }
+                Err(e) => Err(Error::io("write to the log directory", dir, &e)),
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io("use the log directory", dir, &e)),
+    }
 }
 
 /// Make sure the log directory exists and is a writable directory.
@@ -335,6 +364,51 @@ impl Drop for DirLock {
             let _ = file.unlock();
         }
     }
+}
+
+/// Whether `root` is a repository (rather than the directory `decide` happened to start in).
+pub fn is_repository(root: &Path) -> bool {
+    [".git", ".decide", ".adr-dir"].iter().any(|marker| root.join(marker).exists())
+}
+
+/// Where unfinished sessions are kept: `.decide/drafts/` in a repository, else the user's
+/// state directory (`$XDG_STATE_HOME/decide/drafts`).
+pub fn drafts_dir(root: &Path) -> Result<PathBuf> {
+    if is_repository(root) {
+        return Ok(root.join(".decide").join("drafts"));
+    }
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::choose_base_strategy().map_err(|_| {
+        Error::io("find the state directory", Path::new("~"), &io::Error::other("the home directory is unknown"))
+            .hint("set HOME, or run decide inside a repository")
+    })?;
+    let base = strategy.state_dir().unwrap_or_else(|| strategy.data_dir());
+    Ok(base.join("decide").join("drafts"))
+}
+
+/// Create a directory for files that must not be committed (drafts): it gets a
+/// `.gitignore` that ignores everything in it.
+pub fn ensure_private_dir(dir: &Path) -> Result<()> {
+    fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, &e))?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = write_new_file(&ignore, b"# Drafts of unfinished decide sessions: personal, not for the repository.\n*\n");
+    }
+    Ok(())
+}
+
+/// Remove a file that may already be gone.
+pub fn remove_if_present(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io("remove", path, &e)),
+    }
+}
+
+/// When a file was last written, for listings.
+pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// A file-name slug: lowercase words joined by `-`, at most 50 characters, cut at a word.

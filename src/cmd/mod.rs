@@ -1,9 +1,23 @@
 //! One file per subcommand. Each is thin: it reads its arguments, calls into the library
 //! and prints; the work lives in the domain modules.
 
+mod graph;
+mod index;
+mod init;
+mod link;
+mod lint;
+mod list;
+mod logdir;
 mod new;
 mod passages;
 mod playbooks;
+mod renumber;
+mod review;
+mod search;
+mod show;
+mod status;
+mod supersede;
+mod resume;
 
 use std::path::PathBuf;
 
@@ -13,6 +27,8 @@ use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
 use crate::playbook::Catalog;
 use crate::store;
+
+pub use new::interrupted_note;
 
 /// What every command may need: where it runs and the global options.
 pub struct Env<'a> {
@@ -69,5 +85,18 @@ pub fn dispatch(cli: &Cli) -> Result<u8> {
         Command::New(args) => new::run(&env, args),
         Command::Playbooks(args) => playbooks::run(&env, args),
         Command::Passages(args) => passages::run(&env, args),
+        Command::Init(args) => init::run(&env, args),
+        Command::List(args) => list::run(&env, args),
+        Command::Show(args) => show::run(&env, args),
+        Command::Status(args) => status::run(&env, args),
+        Command::Supersede(args) => supersede::run(&env, args),
+        Command::Link(args) => link::run(&env, args),
+        Command::Review(args) => review::run(&env, args),
+        Command::Index(args) => index::run(&env, args),
+        Command::Graph(args) => graph::run(&env, args),
+        Command::Lint(args) => lint::run(&env, args),
+        Command::Renumber(args) => renumber::run(&env, args),
+        Command::Search(args) => search::run(&env, args),
+        Command::Resume(args) => resume::run(&env, args),
     }
 }

@@ -1,39 +1,70 @@
 //! `decide new`: run a playbook, at the terminal or from an answers file, and write the
-//! record to the decision log.
+//! record to the decision log. `resume` and `supersede` run the same path.
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use super::Env;
 use crate::cli::NewArgs;
 use crate::coach::ReviewPeriods;
+use crate::draft::{self, Draft};
 use crate::error::{Error, Result, exit};
+use crate::playbook::Catalog;
 use crate::record;
 use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
 use crate::ui;
 
 pub fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
-    let answers = args.answers.as_deref().map(AnswersFile::load).transpose()?;
-    let interactive = answers.is_none();
-    if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask questions on")
-            .hint("pass --answers FILE (see examples/ for answers files)"));
+    let options = Options {
+        playbook: args.playbook.as_deref(),
+        answers: args.answers.as_deref(),
+        dir: args.dir.as_deref(),
+        stdout: args.stdout,
+        quiet: args.quiet,
+    };
+    run_playbook(env, &options, None)?;
+    Ok(exit::OK)
+}
+
+/// How to run a playbook and where its record goes.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options<'a> {
+    /// The playbook id; else the answers file's `playbook:`, else `decision`.
+    pub playbook: Option<&'a str>,
+    /// Take answers from this file instead of prompting.
+    pub answers: Option<&'a Path>,
+    /// Write to this directory instead of the log directory.
+    pub dir: Option<&'a Path>,
+    /// Print the record instead of writing it.
+    pub stdout: bool,
+    /// Do not print the coaching (answers-file runs).
+    pub quiet: bool,
+}
+
+/// What a finished run produced.
+pub struct Outcome {
+    /// The record's path; `None` when it was printed with `--stdout`.
+    pub path: Option<PathBuf>,
+}
+
+/// Run a playbook to the end and write its record. `resume` continues a draft: its answers
+/// are not asked again. Interactive runs keep a draft of every answer until the record is
+/// written.
+pub fn run_playbook(env: &Env<'_>, options: &Options<'_>, resume: Option<Draft>) -> Result<Outcome> {
+    let answers = options.answers.map(AnswersFile::load).transpose()?;
+    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::usage("no terminal to ask questions on").hint("pass --answers FILE (see examples/ for answers files)"));
     }
 
     let catalog = env.catalog()?;
-    let from_file = answers
-        .as_ref()
-        .map(AnswersFile::playbook)
-        .transpose()?
-        .flatten();
-    let playbook_id = match (&args.playbook, &from_file) {
+    let from_file = answers.as_ref().map(AnswersFile::playbook).transpose()?.flatten();
+    let from_draft = resume.as_ref().map(|d| d.playbook.clone());
+    let playbook_id = match (options.playbook, from_file.as_deref().or(from_draft.as_deref())) {
         (Some(flag), Some(file)) if flag != file => {
-            return Err(Error::usage(format!(
-                "--playbook {flag} disagrees with `playbook: {file}` in the answers file"
-            ))
-            .hint("drop one of them"));
+            return Err(Error::usage(format!("--playbook {flag} disagrees with `playbook: {file}` in the answers file")).hint("drop one of them"));
         }
-        (Some(id), _) | (None, Some(id)) => id.clone(),
+        (Some(id), _) | (None, Some(id)) => id.to_string(),
         (None, None) => "decision".to_string(),
     };
     let playbook = catalog.get(&playbook_id)?;
@@ -43,32 +74,24 @@ pub fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
 
     // Resolve where the record goes before asking anything, so a bad log directory fails
     // before ten minutes of answers, not after.
-    let dir = if args.stdout {
-        None
-    } else {
-        Some(store::log_dir(&env.root, args.dir.as_deref())?)
-    };
-    if let Some(dir) = &dir
-        && dir.exists()
-        && !dir.is_dir()
-    {
-        return Err(Error::io(
-            "use the log directory",
-            dir,
-            &std::io::Error::other("it is a file, not a directory"),
-        )
-        .hint("pass another directory with --dir"));
+    let explicit_dir = options.dir.map(Path::to_path_buf).or_else(|| resume.as_ref().and_then(|d| d.dir.clone()));
+    let dir = if options.stdout { None } else { Some(store::log_dir(&env.root, explicit_dir.as_deref())?) };
+    if let Some(dir) = &dir {
+        store::check_log_dir(dir)?;
     }
 
-    let settings = Settings {
-        today: env.today(),
-        periods: ReviewPeriods::default(),
-        decision_makers: git_user_name(&env.root).into_iter().collect(),
+    let mut session = Session::new(&catalog, playbook, settings(env));
+    let mut draft = match (&answers, resume) {
+        (Some(_), _) => None,
+        (None, Some(draft)) => {
+            session.preload(&draft.answers, &draft.path)?;
+            Some(draft)
+        }
+        (None, None) => Some(Draft::start(&store::drafts_dir(&env.root)?, &playbook.id, options.dir, chrono::Local::now())),
     };
-    let mut session = Session::new(&catalog, playbook, settings);
     let mut prompter: Box<dyn Prompter> = match answers {
         Some(mut file) => {
-            file.show_coaching = !args.quiet;
+            file.show_coaching = !options.quiet;
             Box::new(file)
         }
         None => {
@@ -76,34 +99,46 @@ pub fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
             Box::new(Interactive::new(&catalog.library))
         }
     };
-    session.run(prompter.as_mut(), &mut |_| Ok(()))?;
+    session.run(prompter.as_mut(), &mut |session| match draft.as_mut() {
+        Some(draft) => draft.save(session),
+        None => Ok(()),
+    })?;
 
-    let today = env.today();
-    match dir {
-        None => {
-            print!(
-                "{}",
-                record::render(&session, &catalog.templates, None, today)?
-            );
-        }
-        Some(dir) => {
-            // Render once before touching the disk: a template error must not leave a file.
-            let title = record::title(&session, &catalog.templates)?;
-            record::render(&session, &catalog.templates, Some(0), today)?;
-            if store::ensure_dir(&dir)? {
-                ui::note(&format!("Created the decision log {}", dir.display()));
-            }
-            let path = store::write_new_record(&dir, &store::slug(&title), |number| {
-                record::render(&session, &catalog.templates, Some(number), today)
-            })?;
-            ui::success(&format!("Wrote {}", display_path(&path, &env.cwd)));
-        }
+    let path = write_record(env, &catalog, &session, dir.as_deref())?;
+    if let Some(draft) = &draft {
+        draft.finish()?;
     }
-    Ok(exit::OK)
+    Ok(Outcome { path })
+}
+
+fn settings(env: &Env<'_>) -> Settings {
+    Settings {
+        today: env.today(),
+        periods: ReviewPeriods::default(),
+        decision_makers: git_user_name(&env.root).into_iter().collect(),
+    }
+}
+
+/// Render the record and write it to `dir` (or print it when `dir` is `None`).
+fn write_record(env: &Env<'_>, catalog: &Catalog, session: &Session<'_>, dir: Option<&Path>) -> Result<Option<PathBuf>> {
+    let today = env.today();
+    let Some(dir) = dir else {
+        print!("{}", record::render(session, &catalog.templates, None, today)?);
+        return Ok(None);
+    };
+    // Render once before touching the disk: a template error must not leave a file.
+    let title = record::title(session, &catalog.templates)?;
+    record::render(session, &catalog.templates, Some(0), today)?;
+    if store::ensure_dir(dir)? {
+        ui::note(&format!("Created the decision log {}", dir.display()));
+    }
+    let path = store::write_new_record(dir, &store::slug(&title), |number| record::render(session, &catalog.templates, Some(number), today))?;
+    ui::success(&format!("Wrote {}", display_path(&path, &env.cwd)));
+    Ok(Some(path))
 }
 
 /// `git config user.name`, the usual default decision-maker; none outside a repository.
-fn git_user_name(root: &std::path::Path) -> Option<String> {
+fn git_user_name(root: &Path) -> Option<String> {
     let output = std::process::Command::new("git")
         .args(["config", "user.name"])
         .current_dir(root)
@@ -114,6 +149,17 @@ fn git_user_name(root: &std::path::Path) -> Option<String> {
     (output.status.success() && !name.is_empty()).then_some(name)
 }
 
-pub fn display_path(path: &std::path::Path, cwd: &std::path::Path) -> String {
+pub fn display_path(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+/// The message Ctrl-C leaves: where the answers are and how to go on.
+pub fn interrupted_note() -> String {
+    match draft::active() {
+        Some(path) => format!(
+            "Interrupted. Your answers so far are saved in {}; run `decide resume` to continue.",
+            path.display()
+        ),
+        None => "Interrupted; nothing was written.".to_string(),
+    }
 }

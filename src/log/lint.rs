@@ -327,7 +327,7 @@ mod tests {
         );
         let found = findings("0001-a.md", &text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].starts_with("0001-a.md:23: error: quote does not match"), "{found:?}");
+        assert!(found[0].starts_with("0001-a.md:21: error: quote does not match"), "{found:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod graph;
 pub mod index;
+pub mod link;
 pub mod lint;
 pub mod list;
 pub mod renumber;

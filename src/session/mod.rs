@@ -74,12 +74,6 @@ impl<'c> Session<'c> {
         }
     }
 
-    /// Start from earlier answers (a draft being resumed); they are not asked again.
-    pub fn with_answers(mut self, answers: Vec<(String, Answer)>) -> Self {
-        self.answers = answers;
-        self
-    }
-
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers
             .iter()
@@ -94,7 +88,7 @@ impl<'c> Session<'c> {
         prompter: &mut dyn Prompter,
         saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
     ) -> Result<()> {
-        self.reassess(prompter, false);
+        self.reassess();
         let playbook = self.playbook;
         for question in playbook.questions.iter().filter(|q| !q.confirm) {
             if self.answer(&question.id).is_some() || !self.applies(question)? {
@@ -104,7 +98,7 @@ impl<'c> Session<'c> {
             let answer = prompter.ask(&ask)?;
             self.set(&question.id, answer);
             saved(self)?;
-            self.reassess(prompter, true);
+            self.reassess_and_coach(prompter);
         }
         let mut pending = Vec::new();
         for question in playbook.questions.iter().filter(|q| q.confirm) {
@@ -223,7 +217,9 @@ impl<'c> Session<'c> {
     }
 
     /// Run each assessment whose inputs are in; show the verdicts that are new or changed.
-    fn reassess(&mut self, prompter: &mut dyn Prompter, show: bool) {
+    /// Run each assessment whose inputs are in; return the verdicts that are new or changed.
+    fn reassess(&mut self) -> Vec<Assessment> {
+        let mut changed_results = Vec::new();
         for spec in &self.playbook.assessments {
             let Some(framework) = registry::find(&spec.framework) else {
                 continue;
@@ -263,12 +259,37 @@ impl<'c> Session<'c> {
                 old.verdict != result.verdict || old.reasoning != result.reasoning
             });
             if changed {
-                if show {
-                    prompter.coach(&result, self.library);
-                }
+                changed_results.push(result.clone());
                 self.assessments.insert(spec.id.clone(), result);
             }
         }
+        changed_results
+    }
+
+    fn reassess_and_coach(&mut self, prompter: &mut dyn Prompter) {
+        for result in self.reassess() {
+            prompter.coach(&result, self.library);
+        }
+    }
+
+    /// Take earlier answers (a draft being resumed) as if they had just been given, in the
+    /// playbook's order, so choices and defaults resolve as they did the first time.
+    pub fn preload(&mut self, values: &crate::yaml::Mapping, source: &std::path::Path) -> Result<()> {
+        let playbook = self.playbook;
+        for question in &playbook.questions {
+            let Some(value) = values.get(question.id.as_str()) else {
+                continue;
+            };
+            let ask = self.resolve(question)?;
+            let answer = ask.from_yaml(value).map_err(|problem| {
+                Error::answers(format!("`{}` ({}): {problem}", question.id, question.prompt))
+                    .in_file(source)
+                    .hint("the playbook changed since this draft was saved; fix or remove the answer")
+            })?;
+            self.set(&question.id, answer);
+            self.reassess();
+        }
+        Ok(())
     }
 
     /// What templates and conditions see: every question id (null until answered), every

@@ -109,8 +109,10 @@ fn a_two_way_door_below_seventy_percent_is_decided_with_assumptions() {
 fn resumed_answers_are_not_asked_again() {
     let catalog = Catalog::load(&[]).unwrap();
     let playbook = catalog.get("decision").unwrap();
-    let earlier = vec![("title".to_string(), Answer::Text("Kept".into())), ("context".to_string(), Answer::Text("Kept too".into()))];
-    let mut session = Session::new(&catalog, playbook, settings()).with_answers(earlier);
+    let draft = "title: Kept\ncontext: Kept too\n";
+    let earlier = crate::yaml::parse(draft, std::path::Path::new("draft.yaml"), crate::error::Kind::Answers).unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    session.preload(&earlier, std::path::Path::new("draft.yaml")).unwrap();
     let script: Vec<(&str, &str)> = FRAMING[2..].iter().copied().chain([("undo_time", "2 days"), ("feels_one_way", ""), ("wished", ""), ("chosen", "MUI"), ("because", "x"), ("fallback", "")]).collect();
     let mut prompter = Scripted::new(&script);
     session.run(&mut prompter, &mut |_| Ok(())).unwrap();

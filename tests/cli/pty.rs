@@ -12,6 +12,10 @@ use crate::support::{TODAY, records, repo};
 const DOWN: &str = "\x1b[B";
 
 fn spawn(cwd: &std::path::Path, args: &[&str]) -> PtySession {
+    spawn_raw(cwd, args, true)
+}
+
+fn spawn_raw(cwd: &std::path::Path, args: &[&str], strip_ansi: bool) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
     command
         .args(args)
@@ -23,7 +27,7 @@ fn spawn(cwd: &std::path::Path, args: &[&str]) -> PtySession {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
         .env_remove("DECIDE_PLAYBOOKS");
-    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).expect("spawn decide in a pty")
+    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(strip_ansi)).expect("spawn decide in a pty")
 }
 
 fn keys(session: &mut PtySession, keys: &str) {
@@ -90,4 +94,61 @@ fn a_whole_decision_at_the_terminal() {
     assert!(record.contains("Two-way door masquerading as a one-way door"), "{record}");
     assert!(record.contains("Assumed, to check: team skills"), "{record}");
     assert!(record.contains("> Most decisions are two-way doors masquerading as one-way doors."), "{record}");
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
+    let repo = repo();
+    // Keep the escape codes: the cursor must be shown again after Ctrl-C.
+    let mut s = spawn_raw(repo.path(), &["new"], false);
+    s.exp_string("What are you deciding?").unwrap();
+    s.send_line("Pick a cache").unwrap();
+    s.exp_string("What is the context").unwrap();
+    s.send_line("Pages are slow.").unwrap();
+    s.exp_string("What drives the decision?").unwrap();
+    s.send_line("latency; cost").unwrap();
+    s.exp_string("Which options are you considering?").unwrap();
+    s.send_control('c').unwrap();
+    let rest = s.exp_string("decide resume").unwrap();
+    assert!(rest.contains("\x1b[?25h"), "the cursor is shown again: {rest:?}");
+    s.exp_eof().unwrap();
+    match s.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 130, "Ctrl-C exits 130"),
+        other => panic!("expected an exit, got {other:?}"),
+    }
+    assert!(records(&repo.path().join("docs/decisions")).is_empty(), "no record yet");
+
+    let drafts: Vec<_> = fs::read_dir(repo.path().join(".decide/drafts")).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect();
+    assert_eq!(drafts.len(), 1);
+    let draft = fs::read_to_string(&drafts[0]).unwrap();
+    assert!(draft.contains("title: Pick a cache") && draft.contains("- latency"), "{draft}");
+
+    let mut s = spawn(repo.path(), &["resume"]);
+    // The first unanswered question, not the first question.
+    s.exp_string("Which options are you considering?").unwrap();
+    s.send_line("Redis; Memcached").unwrap();
+    s.exp_string("Pros and cons of Redis").unwrap();
+    s.send_line("+ we run it").unwrap();
+    s.exp_string("Pros and cons of Memcached").unwrap();
+    s.send_line("- nobody knows it").unwrap();
+    s.exp_string("how long would it take to undo?").unwrap();
+    s.send_line("2 days").unwrap();
+    s.exp_string("Does it still feel like a one-way door").unwrap();
+    keys(&mut s, "n");
+    s.exp_string("What information do you wish you had?").unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("Which option do you choose?").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Chosen because").unwrap();
+    s.send_line("we already run it").unwrap();
+    s.exp_string("we'll switch to").unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("Write the record").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md").unwrap();
+    s.exp_eof().unwrap();
+
+    let record = fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(record.contains("# Pick a cache") && record.contains("Pages are slow.") && record.contains("* latency"), "{record}");
+    assert!(!drafts[0].exists(), "a finished record removes its draft");
 }

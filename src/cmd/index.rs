@@ -1,0 +1,44 @@
+//! `decide index`: write the table of contents between the markers of the log's README.md
+//! (or index.md), keeping everything around them.
+
+use super::{Env, logdir};
+use crate::cli::IndexArgs;
+use crate::error::{Result, exit};
+use crate::log::{self, Depth, index};
+use crate::record::Record;
+use crate::store;
+use crate::ui;
+
+pub fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
+    let dir = logdir::dir(env, &args.log)?;
+    let scan = log::scan(&dir, Depth::Head)?;
+    logdir::report_skipped(&scan.problems);
+    let records: Vec<&Record> = scan.records.iter().collect();
+    let table = index::table(&records);
+    if args.stdout {
+        logdir::print(&table)?;
+        return Ok(exit::OK);
+    }
+    let file = index::FILE_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|path| store::is_file(path))
+        .unwrap_or_else(|| dir.join("README.md"));
+    let existing = if store::is_file(&file) {
+        Some(store::read_text(&file)?)
+    } else {
+        None
+    };
+    let text = index::splice(existing.as_deref(), &table, &file.display().to_string())?;
+    if existing.as_deref() == Some(text.as_str()) {
+        ui::note(&format!("{} is up to date", file.display()));
+    } else {
+        store::replace_file(&file, text.as_bytes())?;
+        ui::success(&format!(
+            "Wrote the index of {} records to {}",
+            records.len(),
+            file.display()
+        ));
+    }
+    Ok(exit::OK)
+}

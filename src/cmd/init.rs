@@ -1,0 +1,45 @@
+//! `decide init [DIR]`: create the decision log, and `.adr-dir` when it is not the default
+//! (adr-tools reads the same file, so both tools find the log).
+
+use std::path::Path;
+
+use super::{Env, logdir};
+use crate::cli::InitArgs;
+use crate::error::{Error, Result, exit};
+use crate::store;
+use crate::ui;
+
+pub fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
+    let dir = match &args.dir {
+        Some(dir) => env.cwd.join(dir),
+        None => env.root.join(store::DEFAULT_LOG_DIR),
+    };
+    let shown = logdir::relative(&dir, &env.cwd);
+    if store::ensure_dir(&dir)? {
+        ui::success(&format!("Created the decision log {}", shown.display()));
+    } else {
+        ui::note(&format!("The decision log {} already exists", shown.display()));
+    }
+    let default = env.root.join(store::DEFAULT_LOG_DIR);
+    if clean(&dir) != clean(&default) {
+        let named = dir.strip_prefix(&env.root).unwrap_or(&dir);
+        let marker = env.root.join(".adr-dir");
+        store::replace_file(&marker, format!("{}\n", named.display()).as_bytes())?;
+        ui::note(&format!(
+            "Wrote {} so decide and adr-tools find the log",
+            logdir::relative(&marker, &env.cwd).display()
+        ));
+    } else if env.root.join(".adr-dir").is_file() {
+        return Err(Error::usage(".adr-dir names another log directory")
+            .in_file(env.root.join(".adr-dir"))
+            .hint("delete .adr-dir to use docs/decisions"));
+    }
+    Ok(exit::OK)
+}
+
+/// `a/./b` and `a/b` are the same directory; the log may not exist yet, so no canonicalize.
+fn clean(path: &Path) -> std::path::PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}

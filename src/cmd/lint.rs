@@ -1,0 +1,69 @@
+//! `decide lint`: every finding on its own line; exit 1 when any is an error.
+
+use super::{Env, logdir};
+use crate::cli::LogArgs;
+use crate::error::{Result, exit};
+use crate::log::{self, Depth, lint};
+use crate::passages::Library;
+use crate::store;
+use crate::ui;
+
+pub fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
+    let dir = logdir::dir(env, args)?;
+    let library = Library::embedded()?;
+    let today = env.today();
+    let files = store::list_record_files(&dir)?;
+    // Each thread checks its records and keeps only the findings and the links, so the
+    // bodies of ten thousand records are never in memory at once.
+    let results = log::for_each_file(&files, |path| {
+        log::read_record(path, Depth::Full).map(|record| {
+            (
+                lint::Summary::of(&record),
+                lint::check_record(&record, &library, today),
+            )
+        })
+    });
+    let mut findings = Vec::new();
+    let mut summaries = Vec::new();
+    for result in results {
+        match result {
+            Ok((summary, found)) => {
+                summaries.push(summary);
+                findings.extend(found);
+            }
+            Err(error) => findings.push(lint::Finding::from_error(&error)),
+        }
+    }
+    findings.extend(lint::check_log(&summaries, store::is_file));
+    findings.sort_by(|a, b| {
+        (&a.location.path, a.location.line, a.severity).cmp(&(&b.location.path, b.location.line, b.severity))
+    });
+    let mut out = String::new();
+    for finding in &findings {
+        out.push_str(&finding.to_string());
+        out.push('\n');
+    }
+    logdir::print(&out)?;
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == lint::Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let summary = format!(
+        "{} records: {errors} error{}, {warnings} warning{}",
+        files.len(),
+        plural(errors),
+        plural(warnings)
+    );
+    if errors > 0 {
+        ui::error(&summary);
+        Ok(exit::FINDINGS)
+    } else {
+        ui::note(&summary);
+        Ok(exit::OK)
+    }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}

@@ -1,0 +1,28 @@
+//! `decide status N STATUS`: change one line of one record.
+
+use super::{Env, logdir};
+use crate::cli::StatusArgs;
+use crate::error::{Result, exit};
+use crate::log;
+use crate::record::edit;
+use crate::store;
+use crate::ui;
+
+pub fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
+    let dir = logdir::dir(env, &args.log)?;
+    let path = log::resolve(&dir, &env.cwd, &args.record)?;
+    let (record, text) = log::load(&path)?;
+    let status = args.status.as_str();
+    if record.status.as_deref() == Some(status) {
+        ui::note(&format!("{} is already {status}", path.display()));
+        return Ok(exit::OK);
+    }
+    let updated = edit::set_status(&text, &record, status)?;
+    store::replace_file(&path, updated.as_bytes())?;
+    ui::success(&format!(
+        "{}: {} → {status}",
+        path.display(),
+        record.status.as_deref().unwrap_or("no status")
+    ));
+    Ok(exit::OK)
+}

@@ -1,0 +1,144 @@
+//! Drafts: every answer of an interactive session, saved the moment it is given, so Ctrl-C,
+//! a lost SSH session or a crash loses nothing. `decide resume` picks a draft up at the first
+//! unanswered question; a finished record removes its draft.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::error::{Error, Kind, Result};
+use crate::session::Session;
+use crate::store;
+use crate::yaml::{self, Mapping, Value};
+
+/// The draft of the session in progress, for the Ctrl-C handler's message.
+static ACTIVE: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+pub fn active() -> Option<PathBuf> {
+    ACTIVE.lock().ok().and_then(|active| active.clone())
+}
+
+fn set_active(path: Option<PathBuf>) {
+    if let Ok(mut active) = ACTIVE.lock() {
+        *active = path;
+    }
+}
+
+pub struct Draft {
+    pub path: PathBuf,
+    pub playbook: String,
+    /// The `--dir` the session was started with, so the record lands where it was meant to.
+    pub dir: Option<PathBuf>,
+    pub started: String,
+    /// The answers so far, keyed by question id, as an answers file holds them.
+    pub answers: Mapping,
+}
+
+impl Draft {
+    /// A new draft for a session of `playbook`; nothing is written until the first answer.
+    pub fn start(drafts_dir: &Path, playbook: &str, dir: Option<&Path>, now: chrono::DateTime<chrono::Local>) -> Draft {
+        let name = format!("{}-{}-{}.yaml", now.format("%Y%m%d-%H%M%S"), playbook, std::process::id());
+        Draft {
+            path: drafts_dir.join(name),
+            playbook: playbook.to_string(),
+            dir: dir.map(Path::to_path_buf),
+            started: now.format("%Y-%m-%d %H:%M").to_string(),
+            answers: Mapping::new(),
+        }
+    }
+
+    /// The name `decide resume NAME` takes: the file name without `.yaml`.
+    pub fn name(&self) -> String {
+        self.path.file_stem().unwrap_or_default().to_string_lossy().into_owned()
+    }
+
+    pub fn load(path: &Path) -> Result<Draft> {
+        let text = store::read_text(path)?;
+        let value = yaml::parse_value(&text, path, Kind::Answers)?;
+        let broken = || Error::answers("this is not a decide draft").in_file(path).hint("remove the file, or pass another draft");
+        let Value::Mapping(mut map) = value else { return Err(broken()) };
+        let playbook = match map.remove("playbook") {
+            Some(Value::String(id)) => id,
+            _ => return Err(broken()),
+        };
+        let started = match map.remove("started") {
+            Some(Value::String(text)) => text,
+            _ => String::new(),
+        };
+        let dir = match map.remove("dir") {
+            Some(Value::String(dir)) => Some(PathBuf::from(dir)),
+            _ => None,
+        };
+        let answers = match map.remove("answers") {
+            Some(Value::Mapping(answers)) => answers,
+            None | Some(Value::Null) => Mapping::new(),
+            Some(_) => return Err(broken()),
+        };
+        Ok(Draft { path: path.to_path_buf(), playbook, dir, started, answers })
+    }
+
+    /// Write the session's answers so far, atomically: a crash leaves the previous save.
+    pub fn save(&mut self, session: &Session<'_>) -> Result<()> {
+        let mut answers = Mapping::new();
+        for (id, answer) in &session.answers {
+            answers.insert(Value::String(id.clone()), answer.to_yaml());
+        }
+        self.answers = answers;
+        let mut document = Mapping::new();
+        document.insert("playbook".into(), Value::String(self.playbook.clone()));
+        document.insert("started".into(), Value::String(self.started.clone()));
+        if let Some(dir) = &self.dir {
+            document.insert("dir".into(), Value::String(dir.display().to_string()));
+        }
+        document.insert("answers".into(), Value::Mapping(self.answers.clone()));
+        let text = format!(
+            "# A draft of an unfinished `decide new`. Continue it with: decide resume {}\n{}",
+            self.name(),
+            yaml::to_string(&document)
+        );
+        if let Some(parent) = self.path.parent() {
+            store::ensure_private_dir(parent)?;
+        }
+        store::replace_file(&self.path, text.as_bytes())?;
+        set_active(Some(self.path.clone()));
+        Ok(())
+    }
+
+    /// The record is written: the draft has served its purpose.
+    pub fn finish(&self) -> Result<()> {
+        set_active(None);
+        store::remove_if_present(&self.path)
+    }
+
+    /// The title answered so far, for listings.
+    pub fn title(&self) -> Option<&str> {
+        self.answers.get("title").and_then(Value::as_str)
+    }
+}
+
+/// Every draft in `dir`, newest first. Unreadable files are reported by the caller's
+/// `load`, not here: a listing shows what it can.
+pub fn list(dir: &Path) -> Result<Vec<Draft>> {
+    let mut drafts: Vec<(Option<std::time::SystemTime>, Draft)> = Vec::new();
+    for path in store::list_files(dir, &["yaml"])? {
+        if let Ok(draft) = Draft::load(&path) {
+            drafts.push((store::modified(&path), draft));
+        }
+    }
+    drafts.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.path.cmp(&a.1.path)));
+    Ok(drafts.into_iter().map(|(_, draft)| draft).collect())
+}
+
+/// Find a draft by name (or a unique start of one), or by path.
+pub fn find(dir: &Path, wanted: &str) -> Result<Draft> {
+    let as_path = Path::new(wanted);
+    if as_path.is_file() {
+        return Draft::load(as_path);
+    }
+    let drafts = list(dir)?;
+    let matching: Vec<&Draft> = drafts.iter().filter(|d| d.name() == wanted || d.name().starts_with(wanted)).collect();
+    match matching.as_slice() {
+        [one] => Draft::load(&one.path),
+        [] => Err(Error::usage(format!("there is no draft `{wanted}` in {}", dir.display())).hint("run `decide resume --list` to see the drafts")),
+        _ => Err(Error::usage(format!("`{wanted}` matches {} drafts", matching.len())).hint("give more of the name; `decide resume --list` shows them")),
+    }
+}

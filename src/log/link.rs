@@ -1,0 +1,83 @@
+//! Links between two records, written both ways: "A Supersedes B" in A and "B Superseded
+//! by A" in B. Both new texts are made before either file is written, so a record that
+//! cannot be parsed leaves both untouched.
+
+use std::path::Path;
+
+use super::{link_label, link_target, load};
+use crate::error::Result;
+use crate::record::{Record, edit, parse};
+use crate::store;
+
+/// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
+/// A record that a link says is superseded gets the status `superseded` too.
+pub fn both_ways(source: &Path, kind: &str, target: &Path, reverse: &str) -> Result<()> {
+    let (source_record, source_text) = load(source)?;
+    let (target_record, target_text) = load(target)?;
+    let new_source = with_link(&source_text, &source_record, kind, &target_record)?;
+    let new_target = with_link(&target_text, &target_record, reverse, &source_record)?;
+    if new_source != source_text {
+        store::replace_file(source, new_source.as_bytes())?;
+    }
+    if new_target != target_text {
+        store::replace_file(target, new_target.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `text` (parsed as `record`) with a link of `kind` to `other`.
+pub fn with_link(text: &str, record: &Record, kind: &str, other: &Record) -> Result<String> {
+    let mut text = text.to_string();
+    let mut record = record.clone();
+    if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {
+        text = edit::set_status(&text, &record, "superseded")?;
+        // The status may have added lines: the link goes by the new line numbers.
+        record = parse(&record.path, &text)?;
+    }
+    Ok(edit::add_link(
+        &text,
+        &record,
+        kind,
+        &link_label(other),
+        &link_target(&record.path, &other.path),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    #[test]
+    fn supersede_links_both_and_closes_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("0001-old.md");
+        let new = dir.path().join("0002-new.md");
+        fs::write(&old, "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n").unwrap();
+        fs::write(&new, "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n").unwrap();
+        both_ways(&new, "Supersedes", &old, "Superseded by").unwrap();
+        assert_eq!(
+            fs::read_to_string(&old).unwrap(),
+            "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded\n\nSuperceded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
+        );
+        assert_eq!(
+            fs::read_to_string(&new).unwrap(),
+            "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n\n## Links\n\n* Supersedes [1. Old](0001-old.md)\n"
+        );
+        let before = fs::read_to_string(&new).unwrap();
+        both_ways(&new, "Supersedes", &old, "Superseded by").unwrap();
+        assert_eq!(fs::read_to_string(&new).unwrap(), before, "linking twice adds nothing");
+    }
+
+    #[test]
+    fn a_broken_record_leaves_both_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("0001-good.md");
+        let bad = dir.path().join("0002-bad.md");
+        fs::write(&good, "# 1. Good\n\n## Status\n\nAccepted\n").unwrap();
+        fs::write(&bad, "no title here\n").unwrap();
+        assert!(both_ways(&good, "Amends", &bad, "Amended by").is_err());
+        assert_eq!(fs::read_to_string(&good).unwrap(), "# 1. Good\n\n## Status\n\nAccepted\n");
+    }
+}

@@ -1,0 +1,232 @@
+//! Reviews: which decisions are due, and the three questions a review asks (what happened,
+//! did it hold up, what was learnt), at a terminal or from an answers file.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::{Depth, read_record};
+use crate::error::{Error, Kind, Result};
+use crate::record::Record;
+use crate::record::edit::Outcome;
+use crate::store;
+use crate::yaml;
+
+/// A head scan sees `review-by` but not the outcome sections appended at the end, which
+/// may say the review happened. Re-read in full the records whose head says they are due;
+/// they are few, so the scan stays cheap.
+pub fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
+    let mut problems = Vec::new();
+    for record in records.iter_mut() {
+        if record.complete || !record.review_due(today) {
+            continue;
+        }
+        match read_record(&record.path, Depth::Full) {
+            Ok(full) => *record = full,
+            Err(error) => problems.push(error),
+        }
+    }
+    problems
+}
+
+/// The records due for review on `today`, oldest review date first.
+pub fn due(records: &[Record], today: NaiveDate) -> Vec<&Record> {
+    let mut due: Vec<&Record> = records.iter().filter(|r| r.review_due(today)).collect();
+    due.sort_by_key(|r| (r.review_by, r.number));
+    due
+}
+
+/// One line per due record: `0007  2027-02-24  (12 days overdue)  Title`.
+pub fn due_table(records: &[&Record], today: NaiveDate) -> String {
+    let mut out = String::new();
+    for record in records {
+        let Some(review_by) = record.review_by else {
+            continue;
+        };
+        let days = (today - review_by).num_days();
+        let when = match days {
+            0 => "due today".to_string(),
+            1 => "1 day overdue".to_string(),
+            n => format!("{n} days overdue"),
+        };
+        out.push_str(&format!(
+            "{}  {review_by}  {when:<18}  {}\n",
+            record.number.map_or("-".to_string(), |n| format!("{n:04}")),
+            record.title
+        ));
+    }
+    out
+}
+
+/// The answers file of `decide review N --answers FILE`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswersFile {
+    happened: String,
+    held_up: String,
+    learnt: String,
+    #[serde(default)]
+    next_review: Option<NaiveDate>,
+}
+
+pub fn answers_from_file(path: &Path, today: NaiveDate) -> Result<Outcome> {
+    let text = store::read_text(path).map_err(|e| Error {
+        kind: Kind::Answers,
+        ..e
+    })?;
+    let file: AnswersFile = yaml::parse(&text, path, Kind::Answers)?;
+    let outcome = Outcome {
+        date: today,
+        happened: file.happened,
+        held_up: file.held_up,
+        learnt: file.learnt,
+        next_review: file.next_review,
+    };
+    check(&outcome).map_err(|message| {
+        Error::answers(message)
+            .in_file(path)
+            .hint("answer happened, held_up and learnt")
+    })?;
+    Ok(outcome)
+}
+
+/// Every answer must say something, and a next review lies in the future.
+fn check(outcome: &Outcome) -> std::result::Result<(), String> {
+    for (key, value) in [
+        ("happened", &outcome.happened),
+        ("held_up", &outcome.held_up),
+        ("learnt", &outcome.learnt),
+    ] {
+        if value.trim().is_empty() {
+            return Err(format!("`{key}` is empty"));
+        }
+    }
+    if let Some(next) = outcome.next_review
+        && next <= outcome.date
+    {
+        return Err(format!("next_review {next} is not after today ({})", outcome.date));
+    }
+    Ok(())
+}
+
+/// Ask the review's questions on stderr, as `decide new` does.
+pub fn ask(record: &Record, today: NaiveDate) -> Result<Outcome> {
+    use dialoguer::Input;
+    use dialoguer::theme::ColorfulTheme;
+
+    let term = console::Term::stderr();
+    let theme = ColorfulTheme::default();
+    eprintln!(
+        "{}\n",
+        console::style(format!("Review: {}", super::link_label(record)))
+            .bold()
+            .for_stderr()
+    );
+    let text = |prompt: &str| -> Result<String> {
+        Input::<String>::with_theme(&theme)
+            .with_prompt(prompt)
+            .validate_with(|text: &String| {
+                if text.trim().is_empty() {
+                    Err("say something, even \"nothing yet\"")
+                } else {
+                    Ok(())
+                }
+            })
+            .interact_text_on(&term)
+            .map_err(terminal_error)
+    };
+    let happened = text("What happened since the decision?")?;
+    let held_up = text("Did the decision hold up?")?;
+    let learnt = text("What did we learn?")?;
+    let next: String = Input::<String>::with_theme(&theme)
+        .with_prompt("Review again by (YYYY-MM-DD, empty for no further review)")
+        .allow_empty(true)
+        .validate_with(|text: &String| match text.trim() {
+            "" => Ok(()),
+            date => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+                Ok(date) if date > today => Ok(()),
+                Ok(_) => Err("give a date after today".to_string()),
+                Err(_) => Err("write the date as YYYY-MM-DD".to_string()),
+            },
+        })
+        .interact_text_on(&term)
+        .map_err(terminal_error)?;
+    Ok(Outcome {
+        date: today,
+        happened,
+        held_up,
+        learnt,
+        next_review: NaiveDate::parse_from_str(next.trim(), "%Y-%m-%d").ok(),
+    })
+}
+
+fn terminal_error(error: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(io) = error;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        return Error::interrupted();
+    }
+    Error::usage(format!("the terminal stopped answering: {io}"))
+        .hint("run again, or pass --answers FILE")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::parse;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn due_means_review_date_reached_and_no_outcome_since() {
+        let head = "---\nstatus: accepted\nreview-by: 2027-02-24\n---\n# A\n";
+        let cases = [
+            (head.to_string(), "2027-02-23", false),
+            (head.to_string(), "2027-02-24", true),
+            (format!("{head}\n## Outcome (2027-02-25)\n\n* What happened: x\n"), "2027-06-01", false),
+            (
+                format!("{head}\n## Outcome (2027-02-25)\n\n* Next review by: 2027-05-01\n"),
+                "2027-05-01",
+                true,
+            ),
+            (head.replace("accepted", "superseded"), "2028-01-01", false),
+        ];
+        for (text, today, expected) in cases {
+            let record = parse(Path::new("0001-a.md"), &text).unwrap();
+            assert_eq!(record.review_due(day(today)), expected, "{today}: {text}");
+        }
+    }
+
+    #[test]
+    fn answers_are_checked() {
+        let today = day("2027-03-01");
+        let outcome = |next| Outcome {
+            date: today,
+            happened: "x".into(),
+            held_up: "yes".into(),
+            learnt: " ".into(),
+            next_review: next,
+        };
+        assert_eq!(check(&outcome(None)), Err("`learnt` is empty".to_string()));
+        let mut fine = outcome(Some(day("2027-03-02")));
+        fine.learnt = "y".into();
+        assert_eq!(check(&fine), Ok(()));
+        fine.next_review = Some(today);
+        assert!(check(&fine).is_err());
+    }
+
+    #[test]
+    fn due_lines_say_how_late() {
+        let record = parse(
+            Path::new("0004-a.md"),
+            "---\nstatus: accepted\nreview-by: 2027-02-24\n---\n# Use A\n",
+        )
+        .unwrap();
+        assert_eq!(
+            due_table(&[&record], day("2027-02-26")),
+            "0004  2027-02-24  2 days overdue      Use A\n"
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! `decide search WORDS`: records whose title or body contains every word, ignoring case.
+//! A file is lower-cased and checked before it is parsed, so the thousands of records that
+//! do not match cost one read and one scan each.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Result;
+use crate::record::parse;
+use crate::store;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub path: PathBuf,
+    pub number: Option<u32>,
+    pub title: String,
+    pub status: Option<String>,
+    /// The first lines (number, text) that contain a word, at most three.
+    pub lines: Vec<(usize, String)>,
+}
+
+/// Lower-case the words once, not per file.
+pub fn prepare(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).filter(|w| !w.is_empty()).collect()
+}
+
+pub fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
+    let text = store::read_text(path)?;
+    search_text(path, &text, words)
+}
+
+pub fn search_text(path: &Path, text: &str, words: &[String]) -> Result<Option<Hit>> {
+    let lower = text.to_lowercase();
+    if !words.iter().all(|w| lower.contains(w.as_str())) {
+        return Ok(None);
+    }
+    let record = parse(path, text)?;
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.to_lowercase();
+            words.iter().any(|w| line.contains(w.as_str()))
+        })
+        .take(3)
+        .map(|(index, line)| (index + 1, line.trim().to_string()))
+        .collect();
+    Ok(Some(Hit {
+        path: path.to_path_buf(),
+        number: record.number,
+        title: record.title,
+        status: record.status,
+        lines,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_must_appear_somewhere() {
+        let text = "# 3. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need TRANSACTIONS.\n";
+        let path = Path::new("0003-pg.md");
+        let cases: &[(&[&str], Option<&[usize]>)] = &[
+            (&["postgresql"], Some(&[1])),
+            (&["Transactions", "orders"], Some(&[9])),
+            (&["postgresql", "orders"], Some(&[1, 9])),
+            (&["postgresql", "mongodb"], None),
+        ];
+        for (words, expected) in cases {
+            let words = prepare(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+            let hit = search_text(path, text, &words).unwrap();
+            let lines = hit.as_ref().map(|h| h.lines.iter().map(|(n, _)| *n).collect::<Vec<_>>());
+            assert_eq!(lines.as_deref(), *expected, "{words:?}");
+            if let Some(hit) = hit {
+                assert_eq!((hit.number, hit.title.as_str()), (Some(3), "Use PostgreSQL"));
+            }
+        }
+    }
+}
