@@ -182,6 +182,9 @@ pub enum Answer {
     Date(NaiveDate),
     List(Vec<String>),
     Options(Vec<OptionItem>),
+    /// One answer per item, for a question asked `for_each` item of a list: the item, then
+    /// its answer, in the order asked.
+    Each(Vec<(String, Answer)>),
 }
 
 impl Answer {
@@ -197,6 +200,12 @@ impl Answer {
             Answer::Date(date) => json!(date.format("%Y-%m-%d").to_string()),
             Answer::List(items) => json!(items),
             Answer::Options(options) => serde_json::to_value(options).unwrap_or_default(),
+            Answer::Each(pairs) => serde_json::Value::Object(
+                pairs
+                    .iter()
+                    .map(|(item, answer)| (item.clone(), answer.to_template_value()))
+                    .collect(),
+            ),
         }
     }
 
@@ -216,6 +225,12 @@ impl Answer {
             Answer::Date(date) => Value::String(date.format("%Y-%m-%d").to_string()),
             Answer::List(items) => yaml::to_value(items),
             Answer::Options(options) => yaml::to_value(options),
+            Answer::Each(pairs) => Value::Mapping(
+                pairs
+                    .iter()
+                    .map(|(item, answer)| (Value::String(item.clone()), answer.to_yaml()))
+                    .collect(),
+            ),
         }
     }
 
@@ -231,6 +246,11 @@ impl Answer {
             Answer::Options(options) => options
                 .iter()
                 .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+            Answer::Each(pairs) => pairs
+                .iter()
+                .map(|(item, answer)| format!("{item}: {}", answer.to_input_text()))
                 .collect::<Vec<_>>()
                 .join("; "),
         }
@@ -271,14 +291,31 @@ impl Answer {
         }
     }
 
+    /// The per-item answers of a `for_each` question.
+    pub fn as_each(&self) -> Option<&[(String, Answer)]> {
+        match self {
+            Answer::Each(pairs) => Some(pairs),
+            _ => None,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Answer::Text(text) => text.trim().is_empty(),
             Answer::List(items) => items.is_empty(),
             Answer::Options(options) => options.is_empty(),
+            Answer::Each(pairs) => pairs.is_empty(),
             _ => false,
         }
     }
+}
+
+/// Words as a reader counts them: runs of text holding a letter or digit, so a dash
+/// standing alone is not a word and "N+1" or "200ms" is one.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Items typed on one line, separated by semicolons (commas are too common inside items).
@@ -367,6 +404,35 @@ mod tests {
                 .unwrap_err()
                 .contains("start each")
         );
+    }
+
+    #[test]
+    fn words_are_counted_as_a_reader_counts_them() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("The dashboard is slow."), 4);
+        assert_eq!(word_count("about 2 days - maybe 3"), 4);
+        assert_eq!(word_count("  N+1   queries\n on 200ms pages "), 5);
+    }
+
+    #[test]
+    fn per_item_answers_are_a_mapping_everywhere() {
+        let each = Answer::Each(vec![
+            ("N+1".into(), Answer::Text("one call per row".into())),
+            ("ORM".into(), Answer::Text("the database layer".into())),
+        ]);
+        assert_eq!(
+            each.to_template_value(),
+            serde_json::json!({"N+1": "one call per row", "ORM": "the database layer"})
+        );
+        let yaml = crate::yaml::to_string(&each.to_yaml());
+        assert_eq!(yaml, "N+1: one call per row\nORM: the database layer\n");
+        assert_eq!(
+            each.to_input_text(),
+            "N+1: one call per row; ORM: the database layer"
+        );
+        assert!(!each.is_empty());
+        assert!(Answer::Each(vec![]).is_empty());
+        assert_eq!(each.as_each().map(<[_]>::len), Some(2));
     }
 
     #[test]

@@ -276,6 +276,7 @@ pub fn write_new_record(
     render: impl Fn(u32) -> Result<String>,
 ) -> Result<PathBuf> {
     let _lock = DirLock::acquire(dir)?;
+    remove_abandoned_temporaries(dir);
     let mut number = next_number(dir)?;
     loop {
         let text = render(number)?;
@@ -332,6 +333,35 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         return Ok(temporary);
     }
     Err(io::Error::other("could not create a temporary file"))
+}
+
+/// Remove temporary files left by writers that were killed mid-write: their names carry the
+/// writer's process id, and a process that no longer exists will never finish them.
+fn remove_abandoned_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = temporary_owner(&name)
+            && !process_exists(pid)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file name `.NAME.PID.ATTEMPT.tmp`.
+fn temporary_owner(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let mut parts = inner.rsplitn(3, '.');
+    let _attempt: u32 = parts.next()?.parse().ok()?;
+    parts.next()?.parse().ok()
+}
+
+/// Whether a process is alive. Only Linux answers cheaply (`/proc`); elsewhere assume it
+/// is, so nothing that might be in use is removed.
+fn process_exists(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 /// Make the new directory entry durable too; best effort, as not every platform allows it.
@@ -459,6 +489,14 @@ mod tests {
         }
         let long = slug(&"word ".repeat(100));
         assert!(long.len() <= 50 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn temporary_names_carry_their_writer() {
+        assert_eq!(temporary_owner(".0007-x.md.4242.0.tmp"), Some(4242));
+        assert_eq!(temporary_owner(".0007-x.md.tmp"), None);
+        assert_eq!(temporary_owner("0007-x.md"), None);
+        assert!(process_exists(std::process::id()));
     }
 
     #[test]

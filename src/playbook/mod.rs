@@ -24,8 +24,21 @@ pub struct Playbook {
     #[serde(default)]
     pub assessments: Vec<AssessmentSpec>,
     pub record: RecordSpec,
+    /// The ready-to-send message `decide new` prints on stdout, if the playbook has one.
+    #[serde(default)]
+    pub message: Option<MessageSpec>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageSpec {
+    /// Template under `templates/` that renders the message (plain text).
+    pub template: String,
+    /// The message may not be longer than this many words.
+    #[serde(default)]
+    pub max_words: Option<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -63,6 +76,11 @@ pub struct Question {
     /// Ask only when this expression (over answers and assessments so far) is true.
     #[serde(default)]
     pub when: Option<String>,
+    /// Ask once for each item of the list this expression gives (re-read after every
+    /// answer, so items an assessment adds are asked too). The prompt, help and default
+    /// see the item as `item`; the answer maps each item to its answer.
+    #[serde(default)]
+    pub for_each: Option<String>,
     /// Passage ids shown with the question.
     #[serde(default)]
     pub cites: Vec<String>,
@@ -133,6 +151,9 @@ pub struct Validation {
     pub max_items: Option<usize>,
     #[serde(default)]
     pub max_length: Option<usize>,
+    /// For text: at most this many words, so a message built from answers stays short.
+    #[serde(default)]
+    pub max_words: Option<usize>,
 }
 
 /// A fixed choice: a plain string, or a value with a longer label shown at the prompt.

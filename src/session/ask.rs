@@ -12,6 +12,16 @@ pub struct Ask<'a> {
     pub default: Option<Answer>,
     pub choices: Vec<Choice>,
     pub passages: Vec<&'a Passage>,
+    /// For a `for_each` question: the item this ask is about.
+    pub item: Option<Item>,
+}
+
+/// One item of a `for_each` question, with the prompt and help rendered for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub name: String,
+    pub prompt: String,
+    pub help: Option<String>,
 }
 
 impl Ask<'_> {
@@ -24,7 +34,17 @@ impl Ask<'_> {
     }
 
     pub fn prompt(&self) -> &str {
-        &self.question.prompt
+        match &self.item {
+            Some(item) => &item.prompt,
+            None => &self.question.prompt,
+        }
+    }
+
+    pub fn help(&self) -> Option<&str> {
+        match &self.item {
+            Some(item) => item.help.as_deref(),
+            None => self.question.help.as_deref(),
+        }
     }
 
     pub fn is_optional(&self) -> bool {
@@ -185,6 +205,12 @@ impl Ask<'_> {
                         "keep it to {max} characters (this is {})",
                         text.chars().count()
                     ));
+                }
+                let words = answer::word_count(text);
+                if let Some(max) = rules.max_words
+                    && words > max
+                {
+                    return Err(format!("keep it to {max} words (this is {words})"));
                 }
             }
             Answer::Number(value) => {

@@ -3,4 +3,5 @@
 
 mod new;
 mod pty;
+mod safety;
 mod support;
