@@ -4,7 +4,8 @@
 //!
 //! Every command runs as a real process with its output thrown away, the files already in
 //! the page cache (one warm-up run each), and the median of several runs is reported.
-//! `DECIDE_BENCH_RECORDS` changes the log size, `DECIDE_BENCH_RUNS` the runs per command.
+//! `DECIDE_BENCH_RECORDS` changes the log size, `DECIDE_BENCH_RUNS` the runs per command,
+//! and `DECIDE_BENCH_DIR` keeps the generated logs in that directory for a closer look.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -17,6 +18,9 @@ fn main() {
     let records = env_number("DECIDE_BENCH_RECORDS", 10_000);
     let runs = env_number("DECIDE_BENCH_RUNS", 7);
     let scratch = tempfile::tempdir().expect("a temporary directory");
+    let base = std::env::var_os("DECIDE_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| scratch.path().to_path_buf());
     let ours_template = our_record_template();
     println!(
         "decide log benchmark: {records} records per log, median of {runs} runs, {} cores\n",
@@ -26,7 +30,10 @@ fn main() {
         ("adr-tools", &nygard_record as &dyn Fn(usize) -> String),
         ("decide", &|n| our_record(&ours_template, n)),
     ] {
-        let root = scratch.path().join(name);
+        let root = base.join(name);
+        if root.exists() {
+            std::fs::remove_dir_all(&root).unwrap();
+        }
         let dir = root.join("docs/decisions");
         std::fs::create_dir_all(root.join(".git")).unwrap();
         std::fs::create_dir_all(&dir).unwrap();

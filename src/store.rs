@@ -54,7 +54,11 @@ pub fn log_dir(root: &Path, explicit: Option<&Path>) -> Result<PathBuf> {
 
 /// Read a whole UTF-8 text file, with errors that say which file and why.
 pub fn read_text(path: &Path) -> Result<String> {
-    let metadata = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    use std::io::Read;
+    // One open and one fstat: a log-wide command reads thousands of files, and a second
+    // path lookup per file shows in its time.
+    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let metadata = file.metadata().map_err(|e| Error::io("read", path, &e))?;
     if metadata.is_dir() {
         return Err(Error::io(
             "read",
@@ -72,7 +76,9 @@ pub fn read_text(path: &Path) -> Result<String> {
             )),
         ));
     }
-    let bytes = fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
     String::from_utf8(bytes).map_err(|e| not_utf8(path, e.utf8_error().valid_up_to()))
 }
 
@@ -109,11 +115,12 @@ pub fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
         }
         Err(e) => return Err(Error::io("read the decision log", dir, &e)),
     };
-    let mut files = Vec::new();
+    let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io("read the decision log", dir, &e))?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
         if !name.ends_with(".md") || record_number(&name).is_none() {
             continue;
         }
@@ -124,11 +131,12 @@ pub fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
             Err(_) => false,
         };
         if is_file {
-            files.push(entry.path());
+            names.push(name);
         }
     }
-    files.sort();
-    Ok(files)
+    // Sorting names, not paths: comparing paths component by component costs more.
+    names.sort_unstable();
+    Ok(names.into_iter().map(|name| dir.join(name)).collect())
 }
 
 /// The first `limit` bytes of a text file, and whether the file goes on past them. A cut
@@ -441,6 +449,19 @@ pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
+/// Why `text` reads as a file path rather than a title, if it does. Slashes alone are
+/// fine ("CI/CD runner"): the slug turns them into `-`.
+pub fn path_like(text: &str) -> Option<&'static str> {
+    let trimmed = text.trim();
+    if trimmed.starts_with(['/', '\\', '~']) {
+        return Some("it starts like a file path");
+    }
+    if trimmed.split(['/', '\\']).any(|part| part.trim() == "..") {
+        return Some("it contains `..`, a path to a parent directory");
+    }
+    None
+}
+
 /// A file-name slug: lowercase words joined by `-`, at most 50 characters, cut at a word.
 /// Anything that is not a letter or digit (slashes, dots, control characters) becomes a
 /// separator, so the name can never leave the log directory.
@@ -497,6 +518,16 @@ mod tests {
         assert_eq!(temporary_owner(".0007-x.md.tmp"), None);
         assert_eq!(temporary_owner("0007-x.md"), None);
         assert!(process_exists(std::process::id()));
+    }
+
+    #[test]
+    fn path_like_titles() {
+        for text in ["../../etc/passwd", "/etc/passwd", "~/notes", "a/../b", "..\\x"] {
+            assert!(path_like(text).is_some(), "{text}");
+        }
+        for text in ["CI/CD runner", "Use v2.. or v3", "Q3/Q4 roadmap", "...and then"] {
+            assert!(path_like(text).is_none(), "{text}");
+        }
     }
 
     #[test]
@@ -601,5 +632,41 @@ mod tests {
         );
         let explicit = root.path().join("elsewhere");
         assert_eq!(log_dir(root.path(), Some(&explicit)).unwrap(), explicit);
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn slugs_are_safe_file_names(title in "\\PC{0,300}") {
+                let slug = slug(&title);
+                prop_assert!(!slug.is_empty());
+                prop_assert!(slug.chars().count() <= 50);
+                prop_assert!(slug.chars().all(|c| c == '-' || c.is_alphanumeric()), "{}", slug);
+                prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{}", slug);
+                prop_assert_eq!(super::super::slug(&slug), slug.clone(), "slugging is idempotent");
+            }
+
+            #[test]
+            fn numbers_round_trip_through_file_names(number in 1u32..100_000, title in "[a-z ]{1,40}") {
+                prop_assert_eq!(record_number(&format!("{number:04}-{}.md", slug(&title))), Some(number));
+            }
+
+            #[test]
+            fn new_records_take_a_free_number_above_all_others(existing in proptest::collection::btree_set(1u32..60, 0..12)) {
+                let dir = tempfile::tempdir().unwrap();
+                for number in &existing {
+                    fs::write(dir.path().join(format!("{number:04}-old.md")), "old").unwrap();
+                }
+                let path = write_new_record(dir.path(), "old", |n| Ok(format!("new {n}"))).unwrap();
+                let number = record_number(&path.file_name().unwrap().to_string_lossy()).unwrap();
+                prop_assert_eq!(number, existing.iter().max().map_or(1, |m| m + 1));
+                for old in &existing {
+                    prop_assert_eq!(fs::read_to_string(dir.path().join(format!("{old:04}-old.md"))).unwrap(), "old");
+                }
+            }
+        }
     }
 }

@@ -90,6 +90,41 @@ impl Templates {
         Ok(value.is_true())
     }
 
+    /// Evaluate a `for_each` expression to its items, as text. Nothing (none) is no items;
+    /// anything but a list is an error naming `origin`.
+    pub fn eval_items(
+        &self,
+        expression: &str,
+        context: &impl Serialize,
+        origin: &str,
+    ) -> Result<Vec<String>> {
+        let compiled = self
+            .env
+            .compile_expression(expression)
+            .map_err(|error| field_error(&error, origin))?;
+        let value = compiled
+            .eval(Value::from(minijinja::value::Serde(context)))
+            .map_err(|error| field_error(&error, origin))?;
+        if value.is_none() || value.is_undefined() {
+            return Ok(Vec::new());
+        }
+        if value.kind() != minijinja::value::ValueKind::Seq {
+            return Err(Error::content(format!(
+                "{origin}: expected a list, got {}",
+                value.kind()
+            )));
+        }
+        let items = value
+            .try_iter()
+            .map_err(|error| field_error(&error, origin))?
+            .map(|item| match item.as_str() {
+                Some(text) => text.to_string(),
+                None => item.to_string(),
+            })
+            .collect();
+        Ok(items)
+    }
+
     /// Parse a template string (or an expression) and return the top-level names it
     /// reads, so a loader can reject names that will never exist.
     pub fn variables(&self, source: &str, expression: bool) -> std::result::Result<Vec<String>, String> {
@@ -148,7 +183,33 @@ fn new_environment() -> Environment<'static> {
     });
     // "3" or "2.5", never "2.5000001": numbers as a person writes them.
     env.add_filter("num", |value: f64| crate::answer::format_number(value));
+    // An answer used as a whole sentence in a message: capital first letter, one full stop.
+    env.add_filter("sentence", |text: String| -> String { sentence(&text) });
+    // A list as prose: "A, B and C".
+    env.add_filter("and_list", |items: Vec<String>| -> String { and_list(&items) });
     env
+}
+
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out = out.trim_end_matches([',', ';', ':']).to_string();
+        out.push('.');
+    }
+    out
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn describe(error: &minijinja::Error) -> String {
@@ -231,6 +292,46 @@ mod tests {
             .render_str("{{ t | yaml }}", &json!({"t": "plain"}), "test")
             .unwrap();
         assert_eq!(plain, "plain");
+    }
+
+    #[test]
+    fn message_filters() {
+        let templates = Templates::embedded().unwrap();
+        let render = |source: &str, context: serde_json::Value| {
+            templates.render_str(source, &context, "test").unwrap()
+        };
+        let cases = [
+            ("the dashboard is slow", "The dashboard is slow."),
+            ("Done!", "Done!"),
+            ("is it big?", "Is it big?"),
+            ("trailing comma,", "Trailing comma."),
+            ("  ", ""),
+            ("élan", "Élan."),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(render("{{ t | sentence }}", json!({"t": input})), expected);
+        }
+        assert_eq!(render("{{ l | and_list }}", json!({"l": []})), "");
+        assert_eq!(render("{{ l | and_list }}", json!({"l": ["A"]})), "A");
+        assert_eq!(render("{{ l | and_list }}", json!({"l": ["A", "B", "C"]})), "A, B and C");
+    }
+
+    #[test]
+    fn for_each_expressions_give_items() {
+        let templates = Templates::embedded().unwrap();
+        let context = json!({
+            "jargon": {"terms": ["ORM", "N+1"]},
+            "options": [{"name": "A"}, {"name": "B"}],
+            "nothing": null,
+            "count": 3,
+        });
+        let items = |expression: &str| templates.eval_items(expression, &context, "for_each");
+        assert_eq!(items("jargon.terms").unwrap(), ["ORM", "N+1"]);
+        assert_eq!(items("options | map(attribute='name')").unwrap(), ["A", "B"]);
+        assert_eq!(items("nothing").unwrap(), Vec::<String>::new());
+        assert_eq!(items("[1, 2]").unwrap(), ["1", "2"]);
+        let error = items("count").unwrap_err().to_string();
+        assert!(error.contains("expected a list"), "{error}");
     }
 
     #[test]

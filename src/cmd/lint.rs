@@ -10,8 +10,7 @@ use crate::ui;
 
 pub fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
     let dir = logdir::dir(env, args)?;
-    let library = Library::embedded()?;
-    let today = env.today();
+    let checker = lint::Checker::new(&Library::embedded()?, env.today());
     let files = store::list_record_files(&dir)?;
     // Each thread checks its records and keeps only the findings and the links, so the
     // bodies of ten thousand records are never in memory at once.
@@ -19,7 +18,7 @@ pub fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
         log::read_record(path, Depth::Full).map(|record| {
             (
                 lint::Summary::of(&record),
-                lint::check_record(&record, &library, today),
+                lint::check_record(&record, &checker),
             )
         })
     });

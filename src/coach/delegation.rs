@@ -216,9 +216,7 @@ pub fn assess(task: &Task, learns: Option<&str>) -> Assessment {
                 "{cost_text} You get {yours} back each time, so it takes until the {} time, \
                  more than a year{}. Delegate it if what they learn{} is worth that.",
                 ordinal(k),
-                after
-                    .map(|a| format!(" ({a})"))
-                    .unwrap_or_default(),
+                after.map(|a| format!(" ({a})")).unwrap_or_default(),
                 learns.map(|l| format!(" ({l})")).unwrap_or_default()
             ),
         ),

@@ -79,9 +79,9 @@ pub fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String)> {
     let other = if chosen == a { b } else { a };
     let times = (time_of(dispute, chosen), time_of(dispute, other));
     let because = match (easier.is_some(), faster, times) {
-        (true, Some(f), (Some(tc), Some(to))) if f == chosen => format!(
-            "it's easier to change later and quicker ({tc} against {to})"
-        ),
+        (true, Some(f), (Some(tc), Some(to))) if f == chosen => {
+            format!("it's easier to change later and quicker ({tc} against {to})")
+        }
         (true, Some(_), (Some(tc), Some(to))) => {
             let longer = Duration::new(tc.amount - to.amount, tc.unit);
             if tc.unit == to.unit {
@@ -236,7 +236,11 @@ mod tests {
             &holders,
         );
         assert_eq!(result.verdict, "Let them argue it out first");
-        assert!(result.reasoning.starts_with("Event queue (Priya) and Direct calls (Tom)"));
+        assert!(
+            result
+                .reasoning
+                .starts_with("Event queue (Priya) and Direct calls (Tom)")
+        );
         assert_eq!(result.passages, ["disagreement-argue-it-out"]);
     }
 

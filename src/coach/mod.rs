@@ -2,9 +2,16 @@
 //! [`Assessment`]: a verdict, one or two sentences of reasoning, and the ids of the passages
 //! that ground it. No I/O, no prompts: the session wires answers in, templates show the result.
 
+pub mod deadline;
+pub mod delegation;
+pub mod disagreement;
 pub mod door;
 pub mod information;
 pub mod registry;
+pub mod say_no;
+pub mod tech_debt;
+pub mod units;
+pub mod upward;
 
 use serde::Serialize;
 use serde_json::{Map, Value};

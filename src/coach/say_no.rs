@@ -150,7 +150,12 @@ mod tests {
                 "unclear",
                 "Saying yes means saying no to the billing migration and the onboarding fixes",
             ),
-            (Some(Answer::No), vec![], "no", "No, with the trade-off visible"),
+            (
+                Some(Answer::No),
+                vec![],
+                "no",
+                "No, with the trade-off visible",
+            ),
             (
                 Some(Answer::Yes),
                 vec![],
@@ -195,7 +200,10 @@ mod tests {
             dropped: &dropped,
         });
         assert_eq!(result.facts["kept"], json!(["A", "C"]));
-        assert_eq!(result.reasoning, "Say yes and name the cost: drop B to make room; A and C stay.");
+        assert_eq!(
+            result.reasoning,
+            "Say yes and name the cost: drop B to make room; A and C stay."
+        );
     }
 
     #[test]

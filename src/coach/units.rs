@@ -110,8 +110,14 @@ mod tests {
         assert_eq!(in_unit(38.0, Unit::Weeks).to_string(), "5.4 weeks");
         assert_eq!(in_unit(14.0, Unit::Weeks).to_string(), "2 weeks");
         assert_eq!(in_unit(0.25, Unit::Hours).to_string(), "6 hours");
-        assert_eq!(in_unit_or_readable(198.0, Unit::Months).to_string(), "6.6 months");
-        assert_eq!(in_unit_or_readable(10.0, Unit::Months).to_string(), "10 days");
+        assert_eq!(
+            in_unit_or_readable(198.0, Unit::Months).to_string(),
+            "6.6 months"
+        );
+        assert_eq!(
+            in_unit_or_readable(10.0, Unit::Months).to_string(),
+            "10 days"
+        );
         assert_eq!(in_unit_or_readable(0.0, Unit::Weeks).to_string(), "0 weeks");
         assert_eq!(readable(0.5).to_string(), "12 hours");
         assert_eq!(readable(45.0).to_string(), "6.4 weeks");

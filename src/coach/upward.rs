@@ -30,7 +30,10 @@ pub struct WordList {
 pub fn word_list() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| {
-        let text = crate::embedded::file(JARGON_FILE)
+        let text = crate::embedded::FILES
+            .iter()
+            .find(|(path, _)| *path == JARGON_FILE)
+            .map(|(_, text)| *text)
             .expect("playbooks/words/jargon.yaml is embedded at build time");
         crate::yaml::parse(
             text,
@@ -299,8 +302,18 @@ mod tests {
         let bad = "We discovered that the database query for the user dashboard page has an \
                    N+1 problem that's causing response times to exceed 3 seconds under \
                    concurrent load because the ORM doesn't eager-load the associated records.";
-        let hits = found(bad, &word_list().terms.iter().map(String::as_str).collect::<Vec<_>>());
-        assert_eq!(hits, ["query", "N+1", "concurrent load", "ORM", "eager-load"]);
+        let hits = found(
+            bad,
+            &word_list()
+                .terms
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(
+            hits,
+            ["query", "N+1", "concurrent load", "ORM", "eager-load"]
+        );
     }
 
     #[test]
@@ -314,7 +327,14 @@ mod tests {
 
     #[test]
     fn matching_rules() {
-        let list = ["ORM", "refactor", "race condition", "eager-load", "N+1", "API"];
+        let list = [
+            "ORM",
+            "refactor",
+            "race condition",
+            "eager-load",
+            "N+1",
+            "API",
+        ];
         let cases: &[(&str, &[&str])] = &[
             ("We will refactor it", &["refactor"]),
             ("Refactoring takes time", &["Refactoring"]),
@@ -351,7 +371,10 @@ mod tests {
             ("ORM".to_string(), "the N+1 thing".to_string()),
             ("N+1".to_string(), "the ORM thing".to_string()),
         ];
-        assert_eq!(translate("ORM and N+1", &looping), "the N+1 thing and the ORM thing");
+        assert_eq!(
+            translate("ORM and N+1", &looping),
+            "the N+1 thing and the ORM thing"
+        );
     }
 
     #[test]
@@ -373,7 +396,10 @@ mod tests {
             &list,
         );
         assert_eq!(one.facts["remaining"], json!(["N+1"]));
-        assert_eq!(one.verdict, none.verdict, "the verdict is not repeated per term");
+        assert_eq!(
+            one.verdict, none.verdict,
+            "the verdict is not repeated per term"
+        );
 
         let both = assess(
             &update,

@@ -3,7 +3,7 @@
 //! findings and its links); log-wide checks (duplicate numbers, broken links) run on
 //! what the records leave behind.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -105,8 +105,25 @@ fn required_sections(format: Format) -> &'static [&'static [&'static str]] {
     }
 }
 
+/// What the per-record checks need, prepared once for the whole log.
+pub struct Checker {
+    /// The library's quotes, whitespace-normalised, for the reference check.
+    quotes: HashSet<String>,
+    today: NaiveDate,
+}
+
+impl Checker {
+    pub fn new(library: &Library, today: NaiveDate) -> Checker {
+        Checker {
+            quotes: library.all().iter().map(|p| normalise(&p.quote)).collect(),
+            today,
+        }
+    }
+}
+
 /// The checks that need only this record.
-pub fn check_record(record: &Record, library: &Library, today: NaiveDate) -> Vec<Finding> {
+pub fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
+    let today = checker.today;
     let mut findings = Vec::new();
     let path = record.path.as_path();
     for group in required_sections(record.format) {
@@ -147,7 +164,7 @@ pub fn check_record(record: &Record, library: &Library, today: NaiveDate) -> Vec
         Some(_) => {}
     }
     if record.format == Format::Decide {
-        findings.extend(check_quotes(record, library));
+        findings.extend(check_quotes(record, &checker.quotes));
     }
     if let Some(review_by) = record.review_by
         && record.review_due(today)
@@ -167,11 +184,10 @@ pub fn check_record(record: &Record, library: &Library, today: NaiveDate) -> Vec
 
 /// Our References section quotes the passage library verbatim (`> …` lines). A quote that
 /// no longer matches means the record and the library disagree about what was said.
-fn check_quotes(record: &Record, library: &Library) -> Vec<Finding> {
+fn check_quotes(record: &Record, known: &HashSet<String>) -> Vec<Finding> {
     let Some(section) = record.section("References") else {
         return Vec::new();
     };
-    let known: BTreeSet<String> = library.all().iter().map(|p| normalise(&p.quote)).collect();
     let mut findings = Vec::new();
     for (offset, quote) in block_quotes(&section.body) {
         if !known.contains(&normalise(&quote)) {
@@ -281,7 +297,7 @@ mod tests {
     fn findings(name: &str, text: &str) -> Vec<String> {
         let record = parse(Path::new(name), text).unwrap();
         let library = Library::embedded().unwrap();
-        check_record(&record, &library, day("2027-01-01"))
+        check_record(&record, &Checker::new(&library, day("2027-01-01")))
             .iter()
             .map(ToString::to_string)
             .collect()

@@ -286,6 +286,13 @@ fn validate(
                 "give it a `default`",
             ));
         }
+        // A `for_each` question's prompt, help and default also see the item.
+        let mut known_here = known.clone();
+        if let Some(expression) = &question.for_each {
+            check_for_each(question, expression, templates, &known)
+                .map_err(|(m, hint)| at(m, hint))?;
+            known_here.insert("item");
+        }
         if let Some(condition) = &question.when {
             let names = templates.variables(condition, true).map_err(|e| {
                 at(
@@ -303,7 +310,7 @@ fn validate(
                     "check the {{ }} and {% %} pairs",
                 )
             })?;
-            check_names(&names, &known, &format!("question `{id}`: the default"))
+            check_names(&names, &known_here, &format!("question `{id}`: the default"))
                 .map_err(|m| at(m, NAMES_HINT))?;
         }
         seen.insert(id, question);
@@ -424,6 +431,76 @@ fn validate(
     let names = templates.template_variables(&playbook.record.template);
     check_names(&names, &record_known, &format!("record template `{}`", playbook.record.template))
         .map_err(|m| fail("template:", 0, m, NAMES_HINT))?;
+    if let Some(message) = &playbook.message {
+        check_message(message, templates, &known).map_err(|(m, hint)| fail("message:", 0, m, hint))?;
+    }
+    Ok(())
+}
+
+/// Names a message template sees on top of the session's.
+const MESSAGE_NAMES: &[&str] = &["record"];
+
+/// The `message:` section: its template exists and reads only names a message has.
+fn check_message(
+    message: &super::MessageSpec,
+    templates: &Templates,
+    known: &BTreeSet<&str>,
+) -> std::result::Result<(), (String, &'static str)> {
+    if !templates.has(&message.template) {
+        return Err((
+            format!("message template `{}` does not exist", message.template),
+            "use a template under playbooks/templates/, e.g. `messages/tech-debt.txt`",
+        ));
+    }
+    if message.max_words == Some(0) {
+        return Err((
+            "`max_words` of the message is 0".into(),
+            "give the longest the message may be, e.g. `max_words: 60`, or remove it",
+        ));
+    }
+    let message_known: BTreeSet<&str> = known.iter().copied().chain(MESSAGE_NAMES.iter().copied()).collect();
+    let names = templates.template_variables(&message.template);
+    check_names(&names, &message_known, &format!("message template `{}`", message.template))
+        .map_err(|m| (m, NAMES_HINT))
+}
+
+/// A `for_each` expression parses and reads known names, and the question can be asked
+/// once per item: not an options or review-screen question.
+fn check_for_each(
+    question: &Question,
+    expression: &str,
+    templates: &Templates,
+    known: &BTreeSet<&str>,
+) -> std::result::Result<(), (String, &'static str)> {
+    let id = &question.id;
+    let names = templates.variables(expression, true).map_err(|e| {
+        (
+            format!("question `{id}`: `for_each` does not parse: {e}"),
+            "write an expression giving a list, such as `jargon.terms`",
+        )
+    })?;
+    check_names(&names, known, &format!("question `{id}`: `for_each`")).map_err(|m| (m, NAMES_HINT))?;
+    if question.kind == Kind::Options || question.confirm {
+        return Err((
+            format!(
+                "question `{id}` is asked for each item, which a{} question cannot be",
+                if question.confirm { " review-screen" } else { "n options" }
+            ),
+            "use a text, number, duration, date, yes-no or choice question",
+        ));
+    }
+    let mut item_known = known.clone();
+    item_known.insert("item");
+    for (field, source) in [("prompt", Some(&question.prompt)), ("help", question.help.as_ref())] {
+        let Some(source) = source else { continue };
+        let names = templates.variables(source, false).map_err(|e| {
+            (
+                format!("question `{id}`: the {field} does not parse as a template: {e}"),
+                "check the {{ }} and {% %} pairs",
+            )
+        })?;
+        check_names(&names, &item_known, &format!("question `{id}`: the {field}")).map_err(|m| (m, NAMES_HINT))?;
+    }
     Ok(())
 }
 

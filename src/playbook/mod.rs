@@ -151,6 +151,10 @@ pub struct Validation {
     pub max_items: Option<usize>,
     #[serde(default)]
     pub max_length: Option<usize>,
+    /// For text that becomes a file name (a record title): refuse path-like text such as
+    /// `../x` or `/etc/x`, which would otherwise be silently rewritten.
+    #[serde(default)]
+    pub file_name: bool,
     /// For text: at most this many words, so a message built from answers stays short.
     #[serde(default)]
     pub max_words: Option<usize>,

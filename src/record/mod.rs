@@ -24,6 +24,9 @@ pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
     if title.is_empty() {
         return Err(Error::answers("the record's title is empty").hint("answer the title question"));
     }
+    if let Some(problem) = crate::store::path_like(&title) {
+        return Err(Error::answers(format!("the record's title {title:?} becomes its file name and {problem}")).hint("describe the decision instead"));
+    }
     Ok(title)
 }
 

@@ -328,6 +328,9 @@ fn finish_format(
     first_section: usize,
     number: Option<u32>,
 ) -> Record {
+    // A log-wide listing keeps ten thousand of these: give back what the vectors reserved.
+    record.sections.shrink_to_fit();
+    record.links.shrink_to_fit();
     let has_front_matter = body_start > 0;
     if !has_front_matter && record.format == Format::Madr && number.is_some() {
         let bullets = lines[body_start + title.index + 1..body_start + first_section]
@@ -354,19 +357,24 @@ fn is_ours(front_matter: &BTreeMap<String, String>) -> bool {
 }
 
 fn apply_front_matter(record: &mut Record, lines: &[Line<'_>]) {
-    let fm = record.front_matter.clone();
-    if let Some(status) = fm.get("status") {
+    let fm = &record.front_matter;
+    let date = fm.get("date").and_then(|d| parse_date(d));
+    let review_by = fm.get("review-by").and_then(|d| parse_date(d));
+    let door = fm.get("door").filter(|d| !d.is_empty()).cloned();
+    let makers = fm
+        .get("decision-makers")
+        .or_else(|| fm.get("deciders"))
+        .map(|m| split_names(m))
+        .unwrap_or_default();
+    let status = fm.get("status").cloned();
+    (record.date, record.review_by, record.door, record.decision_makers) =
+        (date, review_by, door, makers);
+    if let Some(status) = status {
         let line = lines
             .iter()
             .find(|l| l.text.starts_with("status:"))
             .map(|l| l.number);
-        set_status(record, status, line.unwrap_or(2));
-    }
-    record.date = fm.get("date").and_then(|d| parse_date(d));
-    record.review_by = fm.get("review-by").and_then(|d| parse_date(d));
-    record.door = fm.get("door").filter(|d| !d.is_empty()).cloned();
-    if let Some(makers) = fm.get("decision-makers").or_else(|| fm.get("deciders")) {
-        record.decision_makers = split_names(makers);
+        set_status(record, &status, line.unwrap_or(2));
     }
 }
 

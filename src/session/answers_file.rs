@@ -101,8 +101,53 @@ impl AnswersFile {
     }
 }
 
+impl AnswersFile {
+    /// A `for_each` question's answer for one item: the file maps each item to its answer,
+    /// e.g. `translations: {ORM: the database layer}`. Items match ignoring case.
+    fn ask_item(&self, ask: &Ask<'_>, item: &str) -> Result<Answer> {
+        let key = ask.id();
+        let about = format!("`{key}` for {item:?} ({})", ask.prompt());
+        let value = match self.values.get(key) {
+            None => None,
+            Some(Value::Mapping(items)) => items
+                .iter()
+                .find(|(name, _)| {
+                    name.as_str()
+                        .is_some_and(|name| name.trim().eq_ignore_ascii_case(item))
+                })
+                .map(|(_, value)| value),
+            Some(other) => {
+                return Err(Error::answers(format!(
+                    "`{key}` must give one answer per item, got {}",
+                    yaml::describe(other)
+                ))
+                .at(self.location(key))
+                .hint(format!("write it as a mapping, e.g. `{key}: {{{item}: ...}}`")));
+            }
+        };
+        match value {
+            Some(value) => ask.from_yaml(value).map_err(|problem| {
+                Error::answers(format!("{about}: {problem}")).at(self.location(key))
+            }),
+            None => match (&ask.default, ask.is_optional()) {
+                (Some(default), _) => Ok(default.clone()),
+                (None, true) => ask.from_yaml(&Value::Null).map_err(Error::answers),
+                (None, false) => Err(Error::answers(format!("missing answer for {about}"))
+                    .in_file(&self.path)
+                    .hint(format!(
+                        "add `{item}: ...` under `{key}:` ({})",
+                        ask.kind().expectation()
+                    ))),
+            },
+        }
+    }
+}
+
 impl Prompter for AnswersFile {
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+        if let Some(item) = &ask.item {
+            return self.ask_item(ask, &item.name);
+        }
         let key = ask.id();
         let about = format!("`{key}` ({})", ask.prompt());
         match self.values.get(key) {

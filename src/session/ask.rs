@@ -198,6 +198,11 @@ impl Ask<'_> {
                 {
                     return Err("the text contains control characters".to_string());
                 }
+                if rules.file_name
+                    && let Some(problem) = crate::store::path_like(text)
+                {
+                    return Err(format!("the title becomes the file name and {problem}; describe the decision instead"));
+                }
                 if let Some(max) = rules.max_length
                     && text.chars().count() > max
                 {

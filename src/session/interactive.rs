@@ -38,7 +38,7 @@ impl Interactive {
                 eprint!("{}", ui::quote_text(passage, &self.library));
             }
         }
-        if let Some(help) = &ask.question.help {
+        if let Some(help) = ask.help() {
             eprintln!("  {}", style(help.trim()).dim().for_stderr());
         }
     }

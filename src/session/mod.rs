@@ -5,6 +5,7 @@
 
 mod answers_file;
 mod ask;
+mod each;
 mod interactive;
 #[cfg(test)]
 mod scripted;
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value as Json, json};
 
 pub use answers_file::AnswersFile;
-pub use ask::Ask;
+pub use ask::{Ask, Item};
 pub use interactive::Interactive;
 #[cfg(test)]
 pub use scripted::Scripted;
@@ -91,6 +92,10 @@ impl<'c> Session<'c> {
         self.reassess();
         let playbook = self.playbook;
         for question in playbook.questions.iter().filter(|q| !q.confirm) {
+            if question.for_each.is_some() {
+                self.ask_each(question, prompter, saved)?;
+                continue;
+            }
             if self.answer(&question.id).is_some() || !self.applies(question)? {
                 continue;
             }
@@ -151,6 +156,14 @@ impl<'c> Session<'c> {
     where
         'c: 'q,
     {
+        self.resolve_item(question, None)
+    }
+
+    /// [`Session::resolve`] for one item of a `for_each` question: its default sees `item`.
+    pub fn resolve_item<'q>(&self, question: &'q Question, item: Option<Item>) -> Result<Ask<'q>>
+    where
+        'c: 'q,
+    {
         let choices = match &question.choices_from {
             None => question.choices.clone(),
             Some(source) => match self.answer(source) {
@@ -176,6 +189,7 @@ impl<'c> Session<'c> {
             default: None,
             choices,
             passages,
+            item,
         };
         if let Some(default) = &question.default {
             ask.default = self.default_answer(&ask, default)?;
@@ -189,7 +203,7 @@ impl<'c> Session<'c> {
             Value::String(source) if source.contains("{{") || source.contains("{%") => {
                 let rendered = self
                     .templates
-                    .render_str(source, &self.context(), &origin)
+                    .render_str(source, &self.item_context(ask.item.as_ref()), &origin)
                     .map_err(|e| self.in_playbook(e))?;
                 let rendered = rendered.trim();
                 if rendered.is_empty() {
@@ -280,6 +294,12 @@ impl<'c> Session<'c> {
             let Some(value) = values.get(question.id.as_str()) else {
                 continue;
             };
+            if question.for_each.is_some() {
+                let answer = self.each_from_yaml(question, value, source)?;
+                self.set(&question.id, answer);
+                self.reassess();
+                continue;
+            }
             let ask = self.resolve(question)?;
             let answer = ask.from_yaml(value).map_err(|problem| {
                 Error::answers(format!("`{}` ({}): {problem}", question.id, question.prompt))

@@ -47,8 +47,13 @@ impl Scripted {
 
 impl Prompter for Scripted {
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
-        self.asked.push(ask.id().to_string());
-        let text = self.next(ask.id())?;
+        // One entry per item of a `for_each` question, keyed `id.item`.
+        let key = match &ask.item {
+            Some(item) => format!("{}.{}", ask.id(), item.name),
+            None => ask.id().to_string(),
+        };
+        self.asked.push(key.clone());
+        let text = self.next(&key)?;
         let answer = ask.parse_input(&text).map_err(Error::answers)?;
         if ask.kind() == Kind::Options {
             let Answer::Options(options) = answer else {
