@@ -132,6 +132,10 @@ fn measure(runs: usize, command: impl Fn() -> Command) -> Measured {
 
 /// Time one run and read its peak memory from wait4(2), which reports the rusage of that
 /// one child (getrusage(RUSAGE_CHILDREN) would mix all children together).
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4 below, which clippy cannot see"
+)]
 fn run_once(command: &mut Command) -> (Duration, i64) {
     let start = Instant::now();
     let child = command
@@ -163,12 +167,19 @@ fn env_number(name: &str, default: usize) -> usize {
 }
 
 const TOPICS: [&str; 10] = [
-    "caching", "queues", "storage", "auth", "search", "billing", "logging", "deploys",
-    "mobile", "reports",
+    "caching", "queues", "storage", "auth", "search", "billing", "logging", "deploys", "mobile",
+    "reports",
 ];
 const VERBS: [&str; 5] = ["Use", "Adopt", "Replace", "Split", "Drop"];
 const TOOLS: [&str; 8] = [
-    "PostgreSQL", "Redis", "Kafka", "S3", "OpenSearch", "gRPC", "Terraform", "Rust",
+    "PostgreSQL",
+    "Redis",
+    "Kafka",
+    "S3",
+    "OpenSearch",
+    "gRPC",
+    "Terraform",
+    "Rust",
 ];
 
 fn title(n: usize) -> String {
@@ -202,7 +213,7 @@ fn chrono_free_date(year: usize, days: usize) -> String {
 /// tenth record supersedes the one before it.
 fn nygard_record(n: usize) -> String {
     let mut status = String::from("Accepted\n");
-    if n % 10 == 0 && n > 1 {
+    if n.is_multiple_of(10) && n > 1 {
         status.push_str(&format!(
             "\nSupercedes [{}. {}]({:04}-{}.md)\n",
             n - 1,
@@ -220,7 +231,11 @@ fn nygard_record(n: usize) -> String {
             slug(n + 1)
         );
     }
-    let mention = if n % 97 == 0 { " The page cache hides it." } else { "" };
+    let mention = if n.is_multiple_of(97) {
+        " The page cache hides it."
+    } else {
+        ""
+    };
     format!(
         "# {n}. {}\n\nDate: {}\n\n## Status\n\n{status}\n## Context\n\n\
          The {} service needs a decision about {}: load grew threefold this year and the \
@@ -254,12 +269,16 @@ fn our_record_template() -> String {
 
 /// Our record for number `n`: its own title, date and review date (one in a hundred due).
 fn our_record(template: &str, n: usize) -> String {
-    let review = if n % 100 == 0 {
+    let review = if n.is_multiple_of(100) {
         "2026-11-01".to_string()
     } else {
         "2027-06-30".to_string()
     };
-    let mention = if n % 97 == 0 { " The page cache hides it." } else { "" };
+    let mention = if n.is_multiple_of(97) {
+        " The page cache hides it."
+    } else {
+        ""
+    };
     template
         .replacen(
             "# Choose the database for the orders service",

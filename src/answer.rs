@@ -410,7 +410,7 @@ mod tests {
     fn words_are_counted_as_a_reader_counts_them() {
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("The dashboard is slow."), 4);
-        assert_eq!(word_count("about 2 days - maybe 3"), 4);
+        assert_eq!(word_count("about 2 days - maybe 3"), 5);
         assert_eq!(word_count("  N+1   queries\n on 200ms pages "), 5);
     }
 

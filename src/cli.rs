@@ -65,6 +65,17 @@ pub enum Command {
     /// Continue an unfinished `decide new` from its draft, at the first unanswered question.
     #[command(after_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision")]
     Resume(ResumeArgs),
+    /// Write a ready-to-send message from a record: to stakeholders, the team or peers.
+    #[command(
+        after_help = "Examples:\n  decide message 7 --to stakeholders\n  decide message 7 --to team --format markdown\n  decide message docs/decisions/0007-use-postgresql.md --to peers --format json"
+    )]
+    Message(MessageArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish")]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout.
+    #[command(after_help = "Examples:\n  decide man > decide.1 && man ./decide.1")]
+    Man,
     /// Create the decision log directory (and `.adr-dir` when it is not the default).
     #[command(after_help = "Examples:\n  decide init\n  decide init doc/architecture/decisions")]
     Init(InitArgs),
@@ -74,7 +85,9 @@ pub enum Command {
     )]
     List(ListArgs),
     /// Print one record.
-    #[command(after_help = "Examples:\n  decide show 7\n  decide show docs/decisions/0007-use-postgresql.md")]
+    #[command(
+        after_help = "Examples:\n  decide show 7\n  decide show docs/decisions/0007-use-postgresql.md"
+    )]
     Show(ShowArgs),
     /// Change a record's status.
     #[command(after_help = "Examples:\n  decide status 7 accepted\n  decide status 3 deprecated")]
@@ -110,7 +123,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  decide renumber --dry-run\n  decide renumber")]
     Renumber(RenumberArgs),
     /// Find the records whose title or text contains all the words.
-    #[command(after_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation")]
+    #[command(
+        after_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
+    )]
     Search(SearchArgs),
 }
 
@@ -347,6 +362,25 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MessageArgs {
+    /// The record: its number (exactly) or its file.
+    #[arg(value_name = "N|FILE")]
+    pub record: String,
+
+    /// Who the message is for: stakeholders (impact, timeline, risk, what we need from
+    /// you), team (we're doing X because of Y) or peers (a proposal to negotiate).
+    #[arg(long, value_enum)]
+    pub to: crate::message::from_record::Audience,
+
+    /// Plain text ready to paste, Markdown, or JSON with the brief it was written from.
+    #[arg(long, value_enum, default_value_t = crate::message::from_record::Format::Text)]
+    pub format: crate::message::from_record::Format,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct ResumeArgs {
     /// The draft to continue (its name, a unique start of it, or its path); default: the
     /// only draft, or a choice among them.
@@ -355,4 +389,11 @@ pub struct ResumeArgs {
     /// List the drafts instead.
     #[arg(long)]
     pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -166,14 +166,19 @@ impl Error {
     }
 }
 
-/// `std::io::Error`'s Display appends "(os error 2)"; users don't need the errno.
+/// `std::io::Error`'s Display appends "(os error 2)" and capitalises; a reason reads better
+/// mid-sentence without either.
 fn plain_io_reason(error: &std::io::Error) -> String {
     let text = error.to_string();
-    match text.find(" (os error") {
-        Some(index) => text[..index].to_string(),
-        None => text,
+    let text = match text.find(" (os error") {
+        Some(index) => &text[..index],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
-    .to_lowercase()
 }
 
 impl fmt::Display for Error {

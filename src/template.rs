@@ -25,7 +25,7 @@ impl Templates {
             env: new_environment(),
             origins: BTreeMap::new(),
         };
-        for (path, source) in embedded::FILES.iter().copied() {
+        for &(path, source) in embedded::FILES {
             if let Some(name) = path.strip_prefix("templates/") {
                 templates.add(
                     name,
@@ -186,7 +186,9 @@ fn new_environment() -> Environment<'static> {
     // An answer used as a whole sentence in a message: capital first letter, one full stop.
     env.add_filter("sentence", |text: String| -> String { sentence(&text) });
     // A list as prose: "A, B and C".
-    env.add_filter("and_list", |items: Vec<String>| -> String { and_list(&items) });
+    env.add_filter("and_list", |items: Vec<String>| -> String {
+        and_list(&items)
+    });
     env
 }
 
@@ -313,7 +315,10 @@ mod tests {
         }
         assert_eq!(render("{{ l | and_list }}", json!({"l": []})), "");
         assert_eq!(render("{{ l | and_list }}", json!({"l": ["A"]})), "A");
-        assert_eq!(render("{{ l | and_list }}", json!({"l": ["A", "B", "C"]})), "A, B and C");
+        assert_eq!(
+            render("{{ l | and_list }}", json!({"l": ["A", "B", "C"]})),
+            "A, B and C"
+        );
     }
 
     #[test]
@@ -327,7 +332,10 @@ mod tests {
         });
         let items = |expression: &str| templates.eval_items(expression, &context, "for_each");
         assert_eq!(items("jargon.terms").unwrap(), ["ORM", "N+1"]);
-        assert_eq!(items("options | map(attribute='name')").unwrap(), ["A", "B"]);
+        assert_eq!(
+            items("options | map(attribute='name')").unwrap(),
+            ["A", "B"]
+        );
         assert_eq!(items("nothing").unwrap(), Vec::<String>::new());
         assert_eq!(items("[1, 2]").unwrap(), ["1", "2"]);
         let error = items("count").unwrap_err().to_string();

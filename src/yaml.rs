@@ -64,8 +64,7 @@ fn plain_pair(line: &str) -> Option<(&str, &str)> {
     }
     let value = value.trim();
     let special_start = value.starts_with([
-        '\'', '"', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '#', '-', '?',
-        ',',
+        '\'', '"', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '#', '-', '?', ',',
     ]);
     if special_start || value.contains(": ") || value.contains(" #") || value.ends_with(':') {
         return None;
@@ -186,13 +185,25 @@ mod tests {
     fn flat_mappings_read_plain_lines_and_defer_the_rest() {
         let path = Path::new("r.md");
         let cases: &[(&str, &[(&str, &str)])] = &[
-            ("status: accepted\ndate: 2026-11-26\n", &[("status", "accepted"), ("date", "2026-11-26")]),
-            ("decision-makers: Ana Lima (tech lead), Ben\n", &[("decision-makers", "Ana Lima (tech lead), Ben")]),
-            ("information-coverage: 75%\nreview-by:\n", &[("information-coverage", "75%"), ("review-by", "")]),
+            (
+                "status: accepted\ndate: 2026-11-26\n",
+                &[("status", "accepted"), ("date", "2026-11-26")],
+            ),
+            (
+                "decision-makers: Ana Lima (tech lead), Ben\n",
+                &[("decision-makers", "Ana Lima (tech lead), Ben")],
+            ),
+            (
+                "information-coverage: 75%\nreview-by:\n",
+                &[("information-coverage", "75%"), ("review-by", "")],
+            ),
             ("status: 'a: b'\n", &[("status", "a: b")]),
             ("deciders: [Ana, Ben]\n", &[("deciders", "Ana, Ben")]),
             ("deciders:\n  - Ana\n  - Ben\n", &[("deciders", "Ana, Ben")]),
-            ("status: \"superseded by [ADR-0005](0005-x.md)\"\n", &[("status", "superseded by [ADR-0005](0005-x.md)")]),
+            (
+                "status: \"superseded by [ADR-0005](0005-x.md)\"\n",
+                &[("status", "superseded by [ADR-0005](0005-x.md)")],
+            ),
             ("x: ~\n# comment\n", &[("x", "")]),
         ];
         for (text, expected) in cases {

@@ -18,7 +18,10 @@ pub fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
     if store::ensure_dir(&dir)? {
         ui::success(&format!("Created the decision log {}", shown.display()));
     } else {
-        ui::note(&format!("The decision log {} already exists", shown.display()));
+        ui::note(&format!(
+            "The decision log {} already exists",
+            shown.display()
+        ));
     }
     let default = env.root.join(store::DEFAULT_LOG_DIR);
     if clean(&dir) != clean(&default) {

@@ -35,7 +35,11 @@ pub fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
     }
     findings.extend(lint::check_log(&summaries, store::is_file));
     findings.sort_by(|a, b| {
-        (&a.location.path, a.location.line, a.severity).cmp(&(&b.location.path, b.location.line, b.severity))
+        (&a.location.path, a.location.line, a.severity).cmp(&(
+            &b.location.path,
+            b.location.line,
+            b.severity,
+        ))
     });
     let mut out = String::new();
     for finding in &findings {

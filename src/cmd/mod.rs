@@ -18,6 +18,8 @@ mod show;
 mod status;
 mod supersede;
 mod resume;
+mod message;
+mod shell;
 
 use std::path::PathBuf;
 
@@ -98,5 +100,8 @@ pub fn dispatch(cli: &Cli) -> Result<u8> {
         Command::Renumber(args) => renumber::run(&env, args),
         Command::Search(args) => search::run(&env, args),
         Command::Resume(args) => resume::run(&env, args),
+        Command::Message(args) => message::run(&env, args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
     }
 }

@@ -104,7 +104,10 @@ pub fn run_playbook(env: &Env<'_>, options: &Options<'_>, resume: Option<Draft>)
         None => Ok(()),
     })?;
 
+    // Rendered before the record is written, so a message that fails writes nothing.
+    let message = crate::message::for_session(&session, &catalog.templates, env.today())?;
     let path = write_record(env, &catalog, &session, dir.as_deref())?;
+    crate::message::print(message.as_deref(), path.is_none())?;
     if let Some(draft) = &draft {
         draft.finish()?;
     }

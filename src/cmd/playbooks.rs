@@ -72,6 +72,9 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
         if let Some(condition) = &question.when {
             notes.push(format!("when {condition}"));
         }
+        if let Some(items) = &question.for_each {
+            notes.push(format!("for each of {items}"));
+        }
         let _ = writeln!(
             out,
             "{:>3}. {}  [{}: {}]",
@@ -108,6 +111,17 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
                 inputs.join(", ")
             );
         }
+    }
+    if let Some(message) = &playbook.message {
+        let limit = message
+            .max_words
+            .map(|max| format!(", at most {max} words"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\nMessage: printed on stdout from templates/{}{limit}",
+            message.template
+        );
     }
     if !playbook.cites.is_empty() {
         let _ = writeln!(out, "\nThe record also cites:");

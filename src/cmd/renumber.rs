@@ -22,7 +22,11 @@ pub fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
     }
     let mut out = String::new();
     for step in &moves {
-        out.push_str(&format!("{} -> {}\n", step.from.display(), step.to.display()));
+        out.push_str(&format!(
+            "{} -> {}\n",
+            step.from.display(),
+            step.to.display()
+        ));
     }
     logdir::print(&out)?;
     if args.dry_run {

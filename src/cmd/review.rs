@@ -31,7 +31,10 @@ pub fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     };
     let updated = edit::append_outcome(&text, &outcome);
     store::replace_file(&path, updated.as_bytes())?;
-    ui::success(&format!("Appended the review outcome to {}", path.display()));
+    ui::success(&format!(
+        "Appended the review outcome to {}",
+        path.display()
+    ));
     Ok(exit::OK)
 }
 

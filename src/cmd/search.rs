@@ -21,7 +21,11 @@ pub fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
                 hits += 1;
                 let number = hit.number.map_or("-".to_string(), |n| format!("{n:04}"));
                 let status = hit.status.as_deref().unwrap_or("no status");
-                out.push_str(&format!("{number}  {}  ({status})  {}\n", hit.title, hit.path.display()));
+                out.push_str(&format!(
+                    "{number}  {}  ({status})  {}\n",
+                    hit.title,
+                    hit.path.display()
+                ));
                 for (line, text) in &hit.lines {
                     out.push_str(&format!("    {line}: {text}\n"));
                 }

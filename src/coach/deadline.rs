@@ -176,12 +176,31 @@ mod tests {
         }
     }
 
+    /// One row of the gap table.
+    struct Case {
+        name: &'static str,
+        request: Request,
+        available_days: f64,
+        gap_days: f64,
+        needed_weeks: u64,
+        a_fits: Option<bool>,
+        b_covers: Option<bool>,
+    }
+
     #[test]
     fn gap_table() {
-        // (name, request, available days, gap days, needed weeks, a fits, b covers)
-        let cases: Vec<(&str, Request, f64, f64, u64, Option<bool>, Option<bool>)> = vec![
-            ("too much", request(), 49.0, 21.0, 3, None, None),
-            (
+        let case = |name, request, available_days, gap_days, needed_weeks, a_fits, b_covers| Case {
+            name,
+            request,
+            available_days,
+            gap_days,
+            needed_weeks,
+            a_fits,
+            b_covers,
+        };
+        let cases = [
+            case("too much", request(), 49.0, 21.0, 3, None, None),
+            case(
                 "fits",
                 Request {
                     estimate: d(6.0, Weeks),
@@ -193,7 +212,7 @@ mod tests {
                 None,
                 None,
             ),
-            (
+            case(
                 "exactly fits",
                 Request {
                     estimate: d(7.0, Weeks),
@@ -205,7 +224,7 @@ mod tests {
                 None,
                 None,
             ),
-            (
+            case(
                 "the date has passed",
                 Request {
                     due: date(2026, 11, 1),
@@ -217,7 +236,7 @@ mod tests {
                 None,
                 None,
             ),
-            (
+            case(
                 "options that work",
                 Request {
                     saves: Some(d(3.0, Weeks)),
@@ -230,7 +249,7 @@ mod tests {
                 Some(true),
                 Some(true),
             ),
-            (
+            case(
                 "options that don't",
                 Request {
                     saves: Some(d(1.0, Weeks)),
@@ -243,7 +262,7 @@ mod tests {
                 Some(false),
                 Some(false),
             ),
-            (
+            case(
                 "a part-week gap rounds up to a whole week",
                 Request {
                     estimate: d(52.0, Days),
@@ -256,13 +275,13 @@ mod tests {
                 None,
             ),
         ];
-        for (name, request, available, gap_days, needed, a_fits, b_covers) in cases {
-            let g = gap(&request);
-            assert_eq!(g.available_days, available, "{name}");
-            assert!((g.gap_days - gap_days).abs() < 1e-9, "{name}: {g:?}");
-            assert_eq!(g.needed_weeks, needed, "{name}");
-            assert_eq!(g.a_fits, a_fits, "{name}");
-            assert_eq!(g.b_covers, b_covers, "{name}");
+        for c in cases {
+            let g = gap(&c.request);
+            assert_eq!(g.available_days, c.available_days, "{}", c.name);
+            assert!((g.gap_days - c.gap_days).abs() < 1e-9, "{}: {g:?}", c.name);
+            assert_eq!(g.needed_weeks, c.needed_weeks, "{}", c.name);
+            assert_eq!(g.a_fits, c.a_fits, "{}", c.name);
+            assert_eq!(g.b_covers, c.b_covers, "{}", c.name);
         }
     }
 

@@ -8,10 +8,12 @@
 //! * so it has paid back by the k-th time, k = ⌈investment ÷ your time⌉ (at least 1),
 //!   assuming that after the first go they take about as long as you do.
 
+use chrono::NaiveDate;
 use serde_json::json;
 
-use super::Assessment;
+use super::door::add_days;
 use super::units::{ceil_whole, in_unit, ordinal};
+use super::{Assessment, ReviewPeriods};
 use crate::answer::{Duration, Unit};
 
 pub const FRAMEWORK: &str = "delegation";
@@ -152,7 +154,14 @@ fn work_time(days: f64, unit: Unit) -> Duration {
     }
 }
 
-pub fn assess(task: &Task, learns: Option<&str>) -> Assessment {
+/// `today` and `periods` date the review: once it should have paid back, or for a one-off
+/// after the usual review period of a decision that is easy to reverse.
+pub fn assess(
+    task: &Task,
+    learns: Option<&str>,
+    today: NaiveDate,
+    periods: &ReviewPeriods,
+) -> Assessment {
     let p = payback(task);
     let unit = task.yours.unit;
     let yours = task.yours;
@@ -230,8 +239,14 @@ pub fn assess(task: &Task, learns: Option<&str>) -> Assessment {
         ],
         _ => vec!["delegation-investment", "delegation-cost"],
     };
+    let review_days = match &after {
+        Some(after) => ceil_whole(after.days()) as i64,
+        None => periods.two_way_days,
+    };
+    let review_by = add_days(today, review_days);
     let facts = json!({
         "recommendation": recommendation.key(),
+        "review_by": review_by.format("%Y-%m-%d").to_string(),
         "yours": yours.to_string(),
         "theirs": task.theirs.to_string(),
         "coaching": coaching.to_string(),
@@ -262,6 +277,10 @@ mod tests {
 
     fn d(amount: f64, unit: Unit) -> Duration {
         Duration::new(amount, unit)
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
     /// Thuan's example: 2 hours himself, 6 hours delegated, 30 minutes of coaching.
@@ -343,7 +362,12 @@ mod tests {
             ),
         ];
         for (name, task, break_even, recommendation) in cases {
-            let result = assess(&task, Some("how the release pipeline works"));
+            let result = assess(
+                &task,
+                Some("how the release pipeline works"),
+                today(),
+                &ReviewPeriods::default(),
+            );
             assert_eq!(payback(&task).break_even, break_even, "{name}");
             assert_eq!(
                 result.fact_str("recommendation"),
@@ -357,7 +381,12 @@ mod tests {
 
     #[test]
     fn the_episode_numbers_in_the_record() {
-        let result = assess(&thuan(Recurrence::Weekly), None);
+        let result = assess(
+            &thuan(Recurrence::Weekly),
+            None,
+            today(),
+            &ReviewPeriods::default(),
+        );
         assert_eq!(result.fact_str("investment"), Some("4.5 hours"));
         assert_eq!(result.fact_str("extra_first_time"), Some("4 hours"));
         assert_eq!(result.fact_str("break_even_after"), Some("3 weeks"));
@@ -368,14 +397,22 @@ mod tests {
             "Delegate: it pays back by the 3rd time, in about 3 weeks"
         );
         assert!(result.passages.contains(&"delegation-bottleneck"));
+        // Reviewed when it should have paid back: 3 weeks from today.
+        assert_eq!(result.fact_str("review_by"), Some("2026-12-17"));
     }
 
     #[test]
     fn a_one_off_has_no_calendar_and_no_yearly_figure() {
-        let result = assess(&thuan(Recurrence::Once), Some("the deploy pipeline."));
+        let result = assess(
+            &thuan(Recurrence::Once),
+            Some("the deploy pipeline."),
+            today(),
+            &ReviewPeriods::default(),
+        );
         assert_eq!(result.facts["break_even_after"], json!(null));
         assert_eq!(result.facts["back_per_year"], json!(null));
         assert_eq!(result.facts["one_off"], json!(true));
+        assert_eq!(result.fact_str("review_by"), Some("2026-12-26"));
         assert!(
             result.reasoning.contains("(the deploy pipeline)"),
             "{}",
@@ -391,7 +428,7 @@ mod tests {
             coaching: d(45.0, Minutes),
             recurs: Recurrence::Daily,
         };
-        let result = assess(&task, None);
+        let result = assess(&task, None, today(), &ReviewPeriods::default());
         assert_eq!(result.fact_str("investment"), Some("1.5 hours"));
         assert_eq!(result.facts["break_even"], json!(2));
         assert_eq!(result.fact_str("break_even_after"), Some("2 days"));

@@ -103,7 +103,7 @@ pub fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String)> {
 pub fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Assessment {
     let stage = stage(dispute);
     let with_holder = |name: &str| match holders.iter().find(|(n, _)| n == name) {
-        Some((_, who)) if !who.trim().is_empty() => format!("{name} ({})", who.trim()),
+        Some((_, who)) if !who.trim().is_empty() => format!("{} ({name})", who.trim()),
         _ => name.to_string(),
     };
     let sides = dispute
@@ -168,6 +168,13 @@ pub fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Assessment
         "because": recommendation.as_ref().map(|r| r.2.clone()).filter(|b| !b.is_empty()),
         "times": times,
         "sides": sides,
+        "people": dispute
+            .approaches
+            .iter()
+            .filter_map(|name| holders.iter().find(|(n, _)| n == name))
+            .map(|(_, who)| who.trim())
+            .filter(|who| !who.is_empty())
+            .collect::<Vec<_>>(),
     });
     Assessment {
         framework: FRAMEWORK,
@@ -239,9 +246,10 @@ mod tests {
         assert!(
             result
                 .reasoning
-                .starts_with("Event queue (Priya) and Direct calls (Tom)")
+                .starts_with("Priya (Event queue) and Tom (Direct calls)")
         );
         assert_eq!(result.passages, ["disagreement-argue-it-out"]);
+        assert_eq!(result.facts["people"], json!(["Priya", "Tom"]));
     }
 
     #[test]

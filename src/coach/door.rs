@@ -203,210 +203,43 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
+    /// (undo estimate, feels one-way, classification, door, band, masquerading, verdict starts with)
+    type Row = (&'static str, Option<bool>, Option<Door>, &'static str, &'static str, bool, &'static str);
+
+    #[rustfmt::skip]
+    const VERDICTS: &[Row] = &[
+        ("0 days",   None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
+        ("4 hours",  None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
+        ("3 days",   None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
+        ("3 days",   Some(false), None,              "two-way",   "days",   false, "Two-way door: decide fast"),
+        ("3 days",   Some(true),  None,              "two-way",   "days",   true,  "Two-way door masquerading"),
+        ("13 days",  Some(true),  None,              "two-way",   "days",   true,  "Two-way door masquerading"),
+        ("1 week",   None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
+        // 14 days is the first "weeks" answer.
+        ("14 days",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
+        ("2 weeks",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
+        ("1 month",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
+        ("6 weeks",  None,        Some(Door::OneWay), "one-way",  "weeks",  false, "One-way door (your call)"),
+        ("6 weeks",  None,        Some(Door::TwoWay), "two-way",  "weeks",  false, "Two-way door (your call)"),
+        // Feeling irreversible only flags masquerading when the undo is in days.
+        ("3 weeks",  Some(true),  None,              "undecided", "weeks",  false, "Weeks to undo"),
+        ("59 days",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
+        ("60 days",  None,        None,              "one-way",   "months", false, "One-way door: decide carefully"),
+        ("2 months", None,        None,              "one-way",   "months", false, "One-way door: decide carefully"),
+        ("1 year",   Some(true),  None,              "one-way",   "months", false, "One-way door: decide carefully"),
+    ];
+
     #[test]
     fn verdict_table() {
-        use Door::*;
-        // (undo, feels one-way, classification, door, band, masquerading, verdict starts with)
-        let cases: &[(
-            f64,
-            Unit,
-            Option<bool>,
-            Option<Door>,
-            &str,
-            &str,
-            bool,
-            &str,
-        )] = &[
-            (
-                0.0,
-                Unit::Days,
-                None,
-                None,
-                "two-way",
-                "days",
-                false,
-                "Two-way door: decide fast",
-            ),
-            (
-                4.0,
-                Unit::Hours,
-                None,
-                None,
-                "two-way",
-                "days",
-                false,
-                "Two-way door",
-            ),
-            (
-                3.0,
-                Unit::Days,
-                None,
-                None,
-                "two-way",
-                "days",
-                false,
-                "Two-way door: decide fast",
-            ),
-            (
-                3.0,
-                Unit::Days,
-                Some(false),
-                None,
-                "two-way",
-                "days",
-                false,
-                "Two-way door: decide",
-            ),
-            (
-                3.0,
-                Unit::Days,
-                Some(true),
-                None,
-                "two-way",
-                "days",
-                true,
-                "Two-way door masquerading",
-            ),
-            (
-                13.0,
-                Unit::Days,
-                Some(true),
-                None,
-                "two-way",
-                "days",
-                true,
-                "Two-way door masquerading",
-            ),
-            (
-                1.0,
-                Unit::Weeks,
-                None,
-                None,
-                "two-way",
-                "days",
-                false,
-                "Two-way door",
-            ),
-            // 14 days is the first "weeks" answer.
-            (
-                14.0,
-                Unit::Days,
-                None,
-                None,
-                "undecided",
-                "weeks",
-                false,
-                "Weeks to undo",
-            ),
-            (
-                2.0,
-                Unit::Weeks,
-                None,
-                None,
-                "undecided",
-                "weeks",
-                false,
-                "Weeks to undo",
-            ),
-            (
-                1.0,
-                Unit::Months,
-                None,
-                None,
-                "undecided",
-                "weeks",
-                false,
-                "Weeks to undo",
-            ),
-            (
-                6.0,
-                Unit::Weeks,
-                None,
-                Some(OneWay),
-                "one-way",
-                "weeks",
-                false,
-                "One-way door (your call)",
-            ),
-            (
-                6.0,
-                Unit::Weeks,
-                None,
-                Some(TwoWay),
-                "two-way",
-                "weeks",
-                false,
-                "Two-way door (your call)",
-            ),
-            // Feeling irreversible only flags masquerading when the undo is in days.
-            (
-                3.0,
-                Unit::Weeks,
-                Some(true),
-                None,
-                "undecided",
-                "weeks",
-                false,
-                "Weeks to undo",
-            ),
-            (
-                59.0,
-                Unit::Days,
-                None,
-                None,
-                "undecided",
-                "weeks",
-                false,
-                "Weeks to undo",
-            ),
-            (
-                60.0,
-                Unit::Days,
-                None,
-                None,
-                "one-way",
-                "months",
-                false,
-                "One-way door: decide carefully",
-            ),
-            (
-                2.0,
-                Unit::Months,
-                None,
-                None,
-                "one-way",
-                "months",
-                false,
-                "One-way door",
-            ),
-            (
-                1.0,
-                Unit::Years,
-                Some(true),
-                None,
-                "one-way",
-                "months",
-                false,
-                "One-way door",
-            ),
-        ];
-        for &(amount, unit, feels, class, door, band, masquerading, verdict) in cases {
-            let undo = Duration::new(amount, unit);
-            let answers = DoorAnswers {
-                feels_one_way: feels,
-                hard_to_undo: None,
-                classification: class,
-            };
+        for &(undo, feels, class, door, band, masquerading, verdict) in VERDICTS {
+            let undo = Duration::parse(undo).unwrap();
+            let answers = DoorAnswers { feels_one_way: feels, hard_to_undo: None, classification: class };
             let result = assess(undo, &answers, &ReviewPeriods::default(), today());
             let case = format!("{undo} {feels:?} {class:?}");
             assert_eq!(result.fact_str("door"), Some(door), "{case}");
             assert_eq!(result.fact_str("band"), Some(band), "{case}");
             assert_eq!(result.facts["masquerading"], masquerading, "{case}");
-            assert!(
-                result.verdict.starts_with(verdict),
-                "{case}: {}",
-                result.verdict
-            );
+            assert!(result.verdict.starts_with(verdict), "{case}: {}", result.verdict);
             assert!(result.passages.contains(&"undo-test"), "{case}");
             assert!(!result.reasoning.is_empty());
         }

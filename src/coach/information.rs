@@ -150,41 +150,37 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
+    /// (wished, have, door, verdict, coverage shown)
+    type Row = (usize, usize, Option<Door>, Verdict, Option<u32>);
+
+    #[rustfmt::skip]
+    const VERDICTS: &[Row] = &[
+        // No items: nothing to wait for, whatever the door.
+        (0, 0, Some(Door::OneWay), Verdict::DecideNow, None),
+        (0, 0, Some(Door::TwoWay), Verdict::DecideNow, None),
+        (0, 0, None,               Verdict::DecideNow, None),
+        // All items.
+        (4, 4, Some(Door::OneWay), Verdict::DecideNow, Some(100)),
+        (1, 1, None,               Verdict::DecideNow, Some(100)),
+        // Exactly 70% decides now.
+        (10, 7, Some(Door::OneWay), Verdict::DecideNow, Some(70)),
+        (10, 7, Some(Door::TwoWay), Verdict::DecideNow, Some(70)),
+        // Just below: 69.0% and 66.6% (shown rounded down, never as 70%).
+        (100, 69, Some(Door::OneWay), Verdict::Investigate, Some(69)),
+        (3, 2, Some(Door::TwoWay), Verdict::DecideWithAssumptions, Some(66)),
+        (3, 2, Some(Door::OneWay), Verdict::Investigate, Some(66)),
+        (3, 2, None,               Verdict::Investigate, Some(66)),
+        (5, 4, Some(Door::OneWay), Verdict::DecideNow, Some(80)),
+        (1, 0, Some(Door::TwoWay), Verdict::DecideWithAssumptions, Some(0)),
+        (1, 0, Some(Door::OneWay), Verdict::Investigate, Some(0)),
+    ];
+
     #[test]
     fn verdict_table() {
-        use Door::*;
-        use Verdict::*;
-        // (wished, have, door, verdict, coverage)
-        let cases: &[(usize, usize, Option<Door>, Verdict, Option<u32>)] = &[
-            // No items: nothing to wait for, whatever the door.
-            (0, 0, Some(OneWay), DecideNow, None),
-            (0, 0, Some(TwoWay), DecideNow, None),
-            (0, 0, None, DecideNow, None),
-            // All items.
-            (4, 4, Some(OneWay), DecideNow, Some(100)),
-            (1, 1, None, DecideNow, Some(100)),
-            // Exactly 70% decides now.
-            (10, 7, Some(OneWay), DecideNow, Some(70)),
-            (10, 7, Some(TwoWay), DecideNow, Some(70)),
-            // Just below: 69.0% and 66.6% (shown rounded down, never as 70%).
-            (100, 69, Some(OneWay), Investigate, Some(69)),
-            (3, 2, Some(TwoWay), DecideWithAssumptions, Some(66)),
-            (3, 2, Some(OneWay), Investigate, Some(66)),
-            (3, 2, None, Investigate, Some(66)),
-            (5, 4, Some(OneWay), DecideNow, Some(80)),
-            (1, 0, Some(TwoWay), DecideWithAssumptions, Some(0)),
-            (1, 0, Some(OneWay), Investigate, Some(0)),
-        ];
-        for &(wished, have, door, verdict, coverage) in cases {
+        for &(wished, have, door, verdict, coverage) in VERDICTS {
             let wished_items = items(wished);
             let have_items: Vec<String> = wished_items[..have].to_vec();
-            let result = assess(
-                &wished_items,
-                &have_items,
-                door,
-                &ReviewPeriods::default(),
-                today(),
-            );
+            let result = assess(&wished_items, &have_items, door, &ReviewPeriods::default(), today());
             let case = format!("{have}/{wished} {door:?}");
             assert_eq!(result.fact_str("advice"), Some(verdict.key()), "{case}");
             assert_eq!(result.facts["coverage"], json!(coverage), "{case}");

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::door::{self, Door, DoorAnswers};
 use super::{
-    Assessment, ReviewPeriods, deadline, delegation, disagreement, information, say_no,
-    tech_debt, upward,
+    Assessment, ReviewPeriods, deadline, delegation, disagreement, information, say_no, tech_debt,
+    upward,
 };
 use crate::answer::{Answer, Duration};
 use crate::playbook::Kind;
@@ -262,6 +262,7 @@ pub static FRAMEWORKS: &[Framework] = &[
                 // A count of features: a fraction of one is not planned yet.
                 features: inputs.number("features")?.max(0.0).floor() as u64,
                 feature_time: inputs.duration("feature_time")?,
+                today: inputs.today,
             };
             Some(tech_debt::assess(&debt))
         },
@@ -337,12 +338,28 @@ pub static FRAMEWORKS: &[Framework] = &[
                 required: false,
                 about: "a question asked `for_each` flagged term: how the listener would say it",
             },
+            Param {
+                name: "fix_time",
+                accepts: Accepts::Question(&[Kind::Duration]),
+                required: false,
+                about: "how long the fix takes, to date the follow-up",
+            },
+            Param {
+                name: "next_update",
+                accepts: Accepts::Question(&[Kind::Duration]),
+                required: false,
+                about: "when the cause is unknown: when you will know more",
+            },
         ],
         run: |inputs| {
             let update = upward::Update {
                 problem: inputs.text("problem")?,
                 impact: inputs.text("impact")?,
                 improvement: inputs.text("improvement")?,
+                follow_up: inputs
+                    .duration("fix_time")
+                    .or(inputs.duration("next_update")),
+                today: inputs.today,
             };
             Some(upward::assess(
                 &update,
@@ -454,7 +471,12 @@ pub static FRAMEWORKS: &[Framework] = &[
                 coaching: inputs.duration("coaching")?,
                 recurs: delegation::Recurrence::parse(inputs.text("recurs")?)?,
             };
-            Some(delegation::assess(&task, inputs.text("learns")))
+            Some(delegation::assess(
+                &task,
+                inputs.text("learns"),
+                inputs.today,
+                &inputs.periods,
+            ))
         },
     },
     Framework {

@@ -105,10 +105,10 @@ pub fn assess(request: &Request<'_>) -> Assessment {
             format!(
                 "Say yes and name the cost: drop {} to make room{}.",
                 and_list(&dropped),
-                match kept.len() {
-                    0 => String::new(),
-                    1 => format!("; {} stays", kept[0]),
-                    _ => format!("; {} stay", and_list(&kept)),
+                if kept.is_empty() {
+                    String::new()
+                } else {
+                    format!(", and keep {} on track", and_list(&kept))
                 }
             ),
         ),
@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(result.facts["kept"], json!(["A", "C"]));
         assert_eq!(
             result.reasoning,
-            "Say yes and name the cost: drop B to make room; A and C stay."
+            "Say yes and name the cost: drop B to make room, and keep A and C on track."
         );
     }
 

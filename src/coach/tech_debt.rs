@@ -8,10 +8,12 @@
 //! * the break-even is the feature by which the extra time has used up what the shortcut
 //!   saved: the k-th slowed feature, with k = ⌈saved ÷ extra per feature⌉.
 
+use chrono::NaiveDate;
 use serde_json::json;
 
 use super::Assessment;
-use super::units::{ceil_whole, in_unit, in_unit_or_readable, ordinal};
+use super::door::add_days;
+use super::units::{ceil_whole, human_date, in_unit, in_unit_or_readable, ordinal};
 use crate::answer::Duration;
 
 pub const FRAMEWORK: &str = "tech-debt";
@@ -32,6 +34,7 @@ pub struct Debt {
     pub features: u64,
     /// How long a typical feature takes today.
     pub feature_time: Duration,
+    pub today: NaiveDate,
 }
 
 /// The computed cost, in days; [`assess`] states it in the user's units.
@@ -52,6 +55,8 @@ pub struct Cost {
 pub struct BreakEven {
     /// The k-th slowed feature, counting from 1, by which the saving is used up.
     pub feature: u64,
+    /// When that feature starts, in days from today; `None` with no features planned.
+    pub starts_days: Option<f64>,
     /// When that feature is done, in days from today; `None` with no features planned.
     pub after_days: Option<f64>,
     /// Whether that happens within the planning period.
@@ -80,12 +85,12 @@ pub fn cost(debt: &Debt) -> Cost {
     let cost_days = slowed as f64 * extra_per_feature_days;
     let break_even = (extra_per_feature_days > 0.0).then(|| {
         let feature = ceil_whole(debt.saved.days() / extra_per_feature_days).max(1);
-        let after_days = spacing_days.map(|spacing| {
-            (first_slowed + feature - 1) as f64 * spacing
-                + debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0)
-        });
+        let starts_days = spacing_days.map(|spacing| (first_slowed + feature - 1) as f64 * spacing);
+        let after_days = starts_days
+            .map(|start| start + debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0));
         BreakEven {
             feature,
+            starts_days,
             after_days,
             within_period: feature <= slowed,
         }
@@ -192,8 +197,16 @@ pub fn assess(debt: &Debt) -> Assessment {
         )
     };
 
+    let starts_on = add_days(debt.today, ceil_whole(starts_in.days()) as i64);
+    let slowed_time = in_unit(
+        debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0),
+        debt.feature_time.unit,
+    );
     let facts = json!({
         "recommendation": recommendation.key(),
+        "starts_on": starts_on.format("%Y-%m-%d").to_string(),
+        "starts_on_text": human_date(starts_on, debt.today),
+        "slowed_time": slowed_time.to_string(),
         "saved": saved.to_string(),
         "starts_in": starts_in.to_string(),
         "slowdown": debt.slowdown_percent,
@@ -202,6 +215,7 @@ pub fn assess(debt: &Debt) -> Assessment {
         "feature_time": debt.feature_time.to_string(),
         "spacing": spacing.map(|d| d.to_string()),
         "first_slowed": c.first_slowed + 1,
+        "first_slowed_ordinal": ordinal(c.first_slowed + 1),
         "slowed": c.slowed,
         "extra_per_feature": extra.to_string(),
         "cost": cost_text.to_string(),
@@ -210,6 +224,9 @@ pub fn assess(debt: &Debt) -> Assessment {
         "break_even": c.break_even.map(|b| json!({
             "feature": b.feature,
             "ordinal": ordinal(b.feature),
+            "overall": c.first_slowed + b.feature,
+            "overall_ordinal": ordinal(c.first_slowed + b.feature),
+            "starts": b.starts_days.map(|days| in_unit_or_readable(days, period.unit).to_string()),
             "after": after.map(|d| d.to_string()),
             "within_period": b.within_period,
         })),
@@ -245,13 +262,15 @@ mod tests {
             period: d(12.0, Months),
             features: 12,
             feature_time: d(2.0, Weeks),
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
         }
     }
 
     #[test]
     fn cost_and_break_even_table() {
         // (debt, slowed, cost in days, break-even feature, within the period)
-        let cases: Vec<(&str, Debt, u64, f64, Option<u64>, bool)> = vec![
+        type Case = (&'static str, Debt, u64, f64, Option<u64>, bool);
+        let cases: Vec<Case> = vec![
             // 9 of 12 monthly features start at month 3 or later; 0.6 weeks extra each.
             ("episode", episode(), 9, 9.0 * 4.2, Some(4), true),
             (
@@ -366,6 +385,11 @@ mod tests {
         assert_eq!(result.fact_str("spacing"), Some("1 month"));
         assert_eq!(result.facts["slowed"], json!(9));
         assert_eq!(result.facts["first_slowed"], json!(4));
+        assert_eq!(result.fact_str("starts_on"), Some("2027-02-24"));
+        assert_eq!(result.fact_str("slowed_time"), Some("2.6 weeks"));
+        // The 4th slowed feature is the 7th planned; it starts after 6 months.
+        assert_eq!(result.facts["break_even"]["overall"], json!(7));
+        assert_eq!(result.facts["break_even"]["starts"], json!("6 months"));
         // The 4th slowed feature starts at month 6 and is done 2.6 weeks later.
         assert_eq!(
             result.facts["break_even"]["after"],

@@ -8,10 +8,14 @@
 
 use std::sync::OnceLock;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::Assessment;
+use super::door::add_days;
+use super::units::{ceil_whole, human_date};
+use crate::answer::Duration;
 
 pub const FRAMEWORK: &str = "upward";
 pub const TITLE: &str = "Upward: the stakeholder's real questions";
@@ -53,6 +57,9 @@ pub struct Hit {
     pub text: String,
     /// The list entry it matched ("refactor", "ORM").
     pub term: String,
+    /// Where it is in the text, in characters.
+    pub start: usize,
+    pub end: usize,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -84,6 +91,8 @@ pub fn find(text: &str, terms: &[String]) -> Vec<Hit> {
                 hits.push(Hit {
                     text: chars[i..end].iter().collect(),
                     term: term.clone(),
+                    start: i,
+                    end,
                 });
                 i = end;
             }
@@ -91,6 +100,29 @@ pub fn find(text: &str, terms: &[String]) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// The jargon in `text` as phrases to translate: terms next to each other ("N+1 queries")
+/// are one phrase, because translating them word by word gives nonsense.
+pub fn phrases(text: &str, terms: &[String]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for hit in find(text, terms) {
+        match spans.last_mut() {
+            Some((_, end))
+                if chars[*end..hit.start]
+                    .iter()
+                    .all(|c| *c == ' ' || *c == '-') =>
+            {
+                *end = hit.end;
+            }
+            _ => spans.push((hit.start, hit.end)),
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(start, end)| chars[start..end].iter().collect())
+        .collect()
 }
 
 /// The end of `term` (lower case) matched at `start`, with an allowed ending, if it ends
@@ -174,11 +206,15 @@ pub fn translate(text: &str, translations: &[(String, String)]) -> String {
 }
 
 /// The answers that go into the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Update<'a> {
     pub problem: &'a str,
     pub impact: &'a str,
     pub improvement: &'a str,
+    /// How long until the next news: the fix, or finding the cause. It dates the
+    /// follow-up.
+    pub follow_up: Option<Duration>,
+    pub today: NaiveDate,
 }
 
 fn key(text: &str) -> String {
@@ -197,21 +233,26 @@ pub fn assess(
     ];
     // Terms as first written, without repeats (case-insensitive): the originals first,
     // then any the translations bring in.
+    // `found_in` keeps, for each term, the text it was found in: the prompt shows it.
     let mut terms: Vec<String> = Vec::new();
-    let mut add = |hit: Hit| {
-        if !terms.iter().any(|t| key(t) == key(&hit.text)) {
-            terms.push(hit.text);
+    let mut found_in = Map::new();
+    let mut add = |phrase: String, text: &str| {
+        if !terms.iter().any(|t| key(t) == key(&phrase)) {
+            found_in.insert(phrase.clone(), json!(text));
+            terms.push(phrase);
         }
     };
     for (_, text) in fields {
-        find(text, &words.terms).into_iter().for_each(&mut add);
+        for phrase in phrases(text, &words.terms) {
+            add(phrase, text);
+        }
     }
     let mut plain = Map::new();
     for (name, text) in fields {
         let translated = translate(text, translations);
-        find(&translated, &words.terms)
-            .into_iter()
-            .for_each(&mut add);
+        for phrase in phrases(&translated, &words.terms) {
+            add(phrase, &translated);
+        }
         plain.insert(name.to_string(), json!(translated));
     }
     let translated_keys: Vec<String> = translations.iter().map(|(t, _)| key(t)).collect();
@@ -262,8 +303,14 @@ pub fn assess(
         )
     };
 
+    let done_by = update
+        .follow_up
+        .map(|fix| add_days(update.today, ceil_whole(fix.days()) as i64));
     let facts = json!({
+        "done_by": done_by.map(|d| d.format("%Y-%m-%d").to_string()),
+        "done_by_text": done_by.map(|d| human_date(d, update.today)),
         "terms": terms,
+        "found_in": found_in,
         "remaining": remaining,
         "translated": translations.iter().map(|(t, p)| json!({"term": t, "plain": p})).collect::<Vec<Value>>(),
         "plain": plain,
@@ -283,6 +330,10 @@ pub fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
 
     fn words(list: &[&str]) -> WordList {
         WordList {
@@ -357,6 +408,23 @@ mod tests {
     }
 
     #[test]
+    fn neighbouring_terms_are_one_phrase() {
+        let list: Vec<String> = ["N+1", "queries", "ORM", "cache"]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let cases: &[(&str, &[&str])] = &[
+            ("the ORM makes N+1 queries", &["ORM", "N+1 queries"]),
+            ("N+1-queries and the cache", &["N+1-queries", "cache"]),
+            ("ORM, cache", &["ORM", "cache"]),
+            ("no jargon here", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(phrases(text, &list), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn translations_replace_in_one_pass() {
         let translations = vec![
             ("N+1".to_string(), "one database call per row".to_string()),
@@ -384,9 +452,15 @@ mod tests {
             problem: "The ORM makes N+1 calls",
             impact: "Every customer waits 3 seconds",
             improvement: "load times from 3 seconds to 200 milliseconds",
+            follow_up: None,
+            today: today(),
         };
         let none = assess(&update, &[], &list);
         assert_eq!(none.facts["terms"], json!(["ORM", "N+1"]));
+        assert_eq!(
+            none.facts["found_in"]["N+1"],
+            json!("The ORM makes N+1 calls")
+        );
         assert_eq!(none.facts["ready"], json!(false));
         assert_eq!(none.verdict, "2 jargon terms to translate: ORM, N+1");
 
@@ -424,6 +498,8 @@ mod tests {
             problem: "The ORM is slow",
             impact: "All users",
             improvement: "2 seconds faster",
+            follow_up: None,
+            today: today(),
         };
         let result = assess(&update, &[("ORM".into(), "the cache layer".into())], &list);
         assert_eq!(result.facts["terms"], json!(["ORM", "cache"]));
@@ -437,9 +513,12 @@ mod tests {
             problem: "The dashboard is slow",
             impact: "Every customer",
             improvement: "much faster pages",
+            follow_up: Some(Duration::new(2.0, crate::answer::Unit::Days)),
+            today: today(),
         };
         let result = assess(&update, &[], &words(&["ORM"]));
         assert_eq!(result.verdict, "Say what improves with a number");
+        assert_eq!(result.fact_str("done_by"), Some("2026-11-28"));
         assert_eq!(result.facts["has_number"], json!(false));
     }
 

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::record::Record;
 use crate::record::edit::same_target;
 use crate::record::parse::reverse_kind;
-use crate::record::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
@@ -123,7 +123,11 @@ mod tests {
     fn both_directions_make_one_edge_and_missing_targets_none() {
         assert_eq!(
             edges(&log()),
-            [Edge { from: 1, to: 0, kind: "Supersedes".into() }]
+            [Edge {
+                from: 1,
+                to: 0,
+                kind: "Supersedes".into()
+            }]
         );
     }
 

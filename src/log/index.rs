@@ -92,10 +92,18 @@ mod tests {
     fn splicing_keeps_the_text_around_the_markers() {
         let table = "T\n";
         let cases = [
-            (None, "# Decision log\n\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\n"),
-            (Some("Intro"), "Intro\n\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\n"),
             (
-                Some("Intro\n<!-- decide:index:start -->\nold\nrows\n<!-- decide:index:end -->\nOutro\n"),
+                None,
+                "# Decision log\n\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\n",
+            ),
+            (
+                Some("Intro"),
+                "Intro\n\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\n",
+            ),
+            (
+                Some(
+                    "Intro\n<!-- decide:index:start -->\nold\nrows\n<!-- decide:index:end -->\nOutro\n",
+                ),
                 "Intro\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\nOutro\n",
             ),
         ];

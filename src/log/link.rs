@@ -54,7 +54,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("0001-old.md");
         let new = dir.path().join("0002-new.md");
-        fs::write(&old, "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n").unwrap();
+        fs::write(
+            &old,
+            "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n",
+        )
+        .unwrap();
         fs::write(&new, "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n").unwrap();
         both_ways(&new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
@@ -67,7 +71,11 @@ mod tests {
         );
         let before = fs::read_to_string(&new).unwrap();
         both_ways(&new, "Supersedes", &old, "Superseded by").unwrap();
-        assert_eq!(fs::read_to_string(&new).unwrap(), before, "linking twice adds nothing");
+        assert_eq!(
+            fs::read_to_string(&new).unwrap(),
+            before,
+            "linking twice adds nothing"
+        );
     }
 
     #[test]
@@ -78,6 +86,9 @@ mod tests {
         fs::write(&good, "# 1. Good\n\n## Status\n\nAccepted\n").unwrap();
         fs::write(&bad, "no title here\n").unwrap();
         assert!(both_ways(&good, "Amends", &bad, "Amended by").is_err());
-        assert_eq!(fs::read_to_string(&good).unwrap(), "# 1. Good\n\n## Status\n\nAccepted\n");
+        assert_eq!(
+            fs::read_to_string(&good).unwrap(),
+            "# 1. Good\n\n## Status\n\nAccepted\n"
+        );
     }
 }

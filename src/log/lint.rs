@@ -67,7 +67,12 @@ impl fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {severity}: {}", self.location, one_line(&self.message))?;
+        write!(
+            f,
+            "{}: {severity}: {}",
+            self.location,
+            one_line(&self.message)
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {})", one_line(hint))?;
         }
@@ -127,7 +132,10 @@ pub fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     let mut findings = Vec::new();
     let path = record.path.as_path();
     for group in required_sections(record.format) {
-        if !group.iter().any(|heading| record.section(heading).is_some()) {
+        if !group
+            .iter()
+            .any(|heading| record.section(heading).is_some())
+        {
             findings.push(
                 Finding::new(
                     Severity::Error,
@@ -149,8 +157,13 @@ pub fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     }
     match &record.status {
         None => findings.push(
-            Finding::new(Severity::Warning, path, Some(record.title_line), "no status".into())
-                .hint("set one with `decide status N accepted`"),
+            Finding::new(
+                Severity::Warning,
+                path,
+                Some(record.title_line),
+                "no status".into(),
+            )
+            .hint("set one with `decide status N accepted`"),
         ),
         Some(status) if !KNOWN_STATUSES.contains(&status.as_str()) => findings.push(
             Finding::new(
@@ -269,7 +282,10 @@ pub fn check_log(summaries: &[Summary], exists: impl Fn(&Path) -> bool) -> Vec<F
                         Severity::Error,
                         &summary.path,
                         Some(link.line),
-                        format!("broken link: {} `{}` does not exist", link.kind, link.target),
+                        format!(
+                            "broken link: {} `{}` does not exist",
+                            link.kind, link.target
+                        ),
                     )
                     .hint("point it at an existing record, or remove it"),
                 );
@@ -310,11 +326,15 @@ mod tests {
             (good_nygard, &[]),
             (
                 "# 1. A\n\n## Status\n\nMaybe\n\n## Context\n\n## Decision\n\n## Consequences\n",
-                &["0001-a.md:5: error: unknown status `maybe` (hint: use one of proposed, accepted, rejected, deprecated, superseded)"],
+                &[
+                    "0001-a.md:5: error: unknown status `maybe` (hint: use one of proposed, accepted, rejected, deprecated, superseded)",
+                ],
             ),
             (
                 "# 1. A\n\n## Status\n\nAccepted\n\n## Context\n\n## Decision\n",
-                &["0001-a.md:1: error: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)"],
+                &[
+                    "0001-a.md:1: error: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)",
+                ],
             ),
             (
                 "---\nstatus: accepted\n---\n# A\n\n## Context and Problem Statement\n\n## Considered Options\n\n## Decision Outcome\n",
@@ -322,11 +342,15 @@ mod tests {
             ),
             (
                 "# A\n\n## Context\n\n## Considered Options\n\n## Decision\n",
-                &["0001-a.md:1: warning: no status (hint: set one with `decide status N accepted`)"],
+                &[
+                    "0001-a.md:1: warning: no status (hint: set one with `decide status N accepted`)",
+                ],
             ),
             (
                 "---\nstatus: accepted\nreview-by: 2026-12-31\nplaybook: decision\n---\n# A\n\n## Context\n\n## Considered Options\n\n## Decision Outcome\n",
-                &["0001-a.md:6: warning: review overdue since 2026-12-31 (hint: run `decide review N` to record how it turned out)"],
+                &[
+                    "0001-a.md:6: warning: review overdue since 2026-12-31 (hint: run `decide review N` to record how it turned out)",
+                ],
             ),
         ];
         for (text, expected) in cases {
@@ -343,16 +367,35 @@ mod tests {
         );
         let found = findings("0001-a.md", &text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].starts_with("0001-a.md:21: error: quote does not match"), "{found:?}");
+        assert!(
+            found[0].starts_with("0001-a.md:21: error: quote does not match"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn log_checks() {
-        let link = |target: &str, line| Link { kind: "Supersedes".into(), target: target.into(), line };
+        let link = |target: &str, line| Link {
+            kind: "Supersedes".into(),
+            target: target.into(),
+            line,
+        };
         let summaries = [
-            Summary { path: "d/0007-a.md".into(), number: Some(7), links: vec![link("0007-b.md", 5)] },
-            Summary { path: "d/0007-b.md".into(), number: Some(7), links: vec![link("./0001-gone.md", 9), link("README.md#top", 10)] },
-            Summary { path: "d/0008-c.md".into(), number: Some(8), links: vec![] },
+            Summary {
+                path: "d/0007-a.md".into(),
+                number: Some(7),
+                links: vec![link("0007-b.md", 5)],
+            },
+            Summary {
+                path: "d/0007-b.md".into(),
+                number: Some(7),
+                links: vec![link("./0001-gone.md", 9), link("README.md#top", 10)],
+            },
+            Summary {
+                path: "d/0008-c.md".into(),
+                number: Some(8),
+                links: vec![],
+            },
         ];
         let found: Vec<String> = check_log(&summaries, |p| p == Path::new("d/README.md"))
             .iter()

@@ -130,29 +130,85 @@ mod tests {
 
     #[test]
     fn filters() {
-        let r = record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
+        let r =
+            record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let cases = [
             (Filter::default(), true),
-            (Filter { status: Some("Accepted".into()), ..Filter::default() }, true),
-            (Filter { status: Some("proposed".into()), ..Filter::default() }, false),
-            (Filter { door: Some("two-way".into()), ..Filter::default() }, true),
-            (Filter { door: Some("one-way".into()), ..Filter::default() }, false),
-            (Filter { since: day("2026-01-10"), ..Filter::default() }, true),
-            (Filter { since: day("2026-01-11"), ..Filter::default() }, false),
-            (Filter { due_on: day("2026-02-01"), ..Filter::default() }, true),
-            (Filter { due_on: day("2026-01-31"), ..Filter::default() }, false),
+            (
+                Filter {
+                    status: Some("Accepted".into()),
+                    ..Filter::default()
+                },
+                true,
+            ),
+            (
+                Filter {
+                    status: Some("proposed".into()),
+                    ..Filter::default()
+                },
+                false,
+            ),
+            (
+                Filter {
+                    door: Some("two-way".into()),
+                    ..Filter::default()
+                },
+                true,
+            ),
+            (
+                Filter {
+                    door: Some("one-way".into()),
+                    ..Filter::default()
+                },
+                false,
+            ),
+            (
+                Filter {
+                    since: day("2026-01-10"),
+                    ..Filter::default()
+                },
+                true,
+            ),
+            (
+                Filter {
+                    since: day("2026-01-11"),
+                    ..Filter::default()
+                },
+                false,
+            ),
+            (
+                Filter {
+                    due_on: day("2026-02-01"),
+                    ..Filter::default()
+                },
+                true,
+            ),
+            (
+                Filter {
+                    due_on: day("2026-01-31"),
+                    ..Filter::default()
+                },
+                false,
+            ),
         ];
         for (filter, expected) in cases {
             assert_eq!(filter.keeps(&r), expected, "{filter:?}");
         }
         let superseded = record("status: superseded\nreview-by: 2026-02-01\n");
-        assert!(!Filter { due_on: day("2027-01-01"), ..Filter::default() }.keeps(&superseded));
+        assert!(
+            !Filter {
+                due_on: day("2027-01-01"),
+                ..Filter::default()
+            }
+            .keeps(&superseded)
+        );
     }
 
     #[test]
     fn table_columns_line_up() {
-        let a = record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
+        let a =
+            record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
         let b = record("status: proposed\n");
         let out = table(&[&a, &b]);
         assert_eq!(

@@ -63,11 +63,11 @@ pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
     }
     let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
     if let Parsed::Done(record) = parse_head(path, &text, truncated)? {
-        return Ok(record);
+        return Ok(*record);
     }
     let text = store::read_text(path)?;
     match parse_head(path, &text, false)? {
-        Parsed::Done(record) => Ok(record),
+        Parsed::Done(record) => Ok(*record),
         Parsed::NeedMore => parse(path, &text),
     }
 }
@@ -104,7 +104,11 @@ pub fn for_each_file<T: Send>(files: &[PathBuf], work: impl Fn(&Path) -> T + Syn
             .collect();
         handles
             .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut all: Vec<(usize, T)> = Vec::with_capacity(files.len());
@@ -200,7 +204,13 @@ mod tests {
     #[test]
     fn numbers_match_exactly() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["0001-a.md", "0012-b.md", "0021-c.md", "0007-x.md", "0007-y.md"] {
+        for name in [
+            "0001-a.md",
+            "0012-b.md",
+            "0021-c.md",
+            "0007-x.md",
+            "0007-y.md",
+        ] {
             std::fs::write(dir.path().join(name), "# T\n").unwrap();
         }
         let found = resolve(dir.path(), dir.path(), "1").unwrap();
@@ -208,9 +218,15 @@ mod tests {
         let found = resolve(dir.path(), dir.path(), "0012").unwrap();
         assert_eq!(found.file_name().unwrap(), "0012-b.md");
         let missing = resolve(dir.path(), dir.path(), "2").unwrap_err();
-        assert!(missing.to_string().contains("no record is numbered 2"), "{missing}");
+        assert!(
+            missing.to_string().contains("no record is numbered 2"),
+            "{missing}"
+        );
         let twice = resolve(dir.path(), dir.path(), "7").unwrap_err();
-        assert!(twice.to_string().contains("0007-x.md, 0007-y.md"), "{twice}");
+        assert!(
+            twice.to_string().contains("0007-x.md, 0007-y.md"),
+            "{twice}"
+        );
         let by_name = resolve(dir.path(), Path::new("/"), "0021-c.md").unwrap();
         assert_eq!(by_name, dir.path().join("0021-c.md"));
     }

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::record::edit::{renumber_title, retarget_link, same_target};
 use crate::record::Record;
+use crate::record::edit::{renumber_title, retarget_link, same_target};
 use crate::store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,12 +45,7 @@ pub fn plan(files: &[PathBuf], records: &[Record]) -> Vec<Move> {
         }
     }
     let mut next = by_number.keys().next_back().map_or(1, |n| n + 1);
-    let date_of = |path: &Path| {
-        records
-            .iter()
-            .find(|r| r.path == path)
-            .and_then(|r| r.date)
-    };
+    let date_of = |path: &Path| records.iter().find(|r| r.path == path).and_then(|r| r.date);
     let mut moves = Vec::new();
     for (number, mut holders) in by_number {
         if holders.len() < 2 {
@@ -85,8 +80,17 @@ pub fn rewrite(text: &str, record: &Record, moves: &[Move]) -> Option<String> {
     for link in &record.links {
         let target = link.target.split('#').next().unwrap_or_default();
         if let Some(moved) = moves.iter().find(|m| same_target(target, &m.from_name())) {
-            let new_target = link.target.replacen(&moved.from_name(), &moved.to_name(), 1);
-            out = retarget_link(&out, link.line, &link.target, &new_target, moved.old, moved.new);
+            let new_target = link
+                .target
+                .replacen(&moved.from_name(), &moved.to_name(), 1);
+            out = retarget_link(
+                &out,
+                link.line,
+                &link.target,
+                &new_target,
+                moved.old,
+                moved.new,
+            );
         }
     }
     (out != text).then_some(out)
@@ -99,16 +103,31 @@ mod tests {
 
     #[test]
     fn the_oldest_keeps_its_number() {
-        let files: Vec<PathBuf> = ["d/0006-x.md", "d/0007-new.md", "d/0007-old.md", "d/0007-undated.md", "d/0009-y.md"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
+        let files: Vec<PathBuf> = [
+            "d/0006-x.md",
+            "d/0007-new.md",
+            "d/0007-old.md",
+            "d/0007-undated.md",
+            "d/0009-y.md",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
         let records = vec![
-            parse(Path::new("d/0007-new.md"), "---\ndate: 2026-05-02\n---\n# N\n").unwrap(),
-            parse(Path::new("d/0007-old.md"), "---\ndate: 2026-05-01\n---\n# O\n").unwrap(),
+            parse(
+                Path::new("d/0007-new.md"),
+                "---\ndate: 2026-05-02\n---\n# N\n",
+            )
+            .unwrap(),
+            parse(
+                Path::new("d/0007-old.md"),
+                "---\ndate: 2026-05-01\n---\n# O\n",
+            )
+            .unwrap(),
         ];
         let moves = plan(&files, &records);
-        let summary: Vec<(String, String)> = moves.iter().map(|m| (m.from_name(), m.to_name())).collect();
+        let summary: Vec<(String, String)> =
+            moves.iter().map(|m| (m.from_name(), m.to_name())).collect();
         assert_eq!(
             summary,
             [
@@ -133,7 +152,8 @@ mod tests {
             rewrite(moved_text, &moved, &moves).unwrap(),
             "# 10. B\n\n## Status\n\nAccepted\n\nAmends [7. A](0007-a.md)\n"
         );
-        let other_text = "# 8. C\n\n## Status\n\nSupercedes [7. B](./0007-b.md)\n\nAmends [7. A](0007-a.md)\n";
+        let other_text =
+            "# 8. C\n\n## Status\n\nSupercedes [7. B](./0007-b.md)\n\nAmends [7. A](0007-a.md)\n";
         let other = parse(Path::new("d/0008-c.md"), other_text).unwrap();
         assert_eq!(
             rewrite(other_text, &other, &moves).unwrap(),

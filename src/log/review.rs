@@ -14,16 +14,27 @@ use crate::store;
 use crate::yaml;
 
 /// A head scan sees `review-by` but not the outcome sections appended at the end, which
-/// may say the review happened. Re-read in full the records whose head says they are due;
-/// they are few, so the scan stays cheap.
+/// may say the review happened or set the next one. Re-read in full the records whose head
+/// says they are due, and those with no `review-by` at all (adr-tools and MADR records get
+/// their review date only from an outcome). Records whose review lies ahead are skipped, so
+/// in our own logs the re-read touches a few files.
 pub fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
+    let pending: Vec<usize> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.complete && (r.review_by.is_none() || r.review_due(today)))
+        .map(|(index, _)| index)
+        .collect();
+    let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
+    let results = super::for_each_file(&paths, |path| read_record(path, Depth::Full));
     let mut problems = Vec::new();
-    for record in records.iter_mut() {
-        if record.complete || !record.review_due(today) {
-            continue;
-        }
-        match read_record(&record.path, Depth::Full) {
-            Ok(full) => *record = full,
+    for (index, result) in pending.into_iter().zip(results) {
+        match result {
+            // Keep the small head record; only the review dates were missing from it.
+            Ok(full) => {
+                records[index].review_by = full.review_by;
+                records[index].reviewed = full.reviewed;
+            }
             Err(error) => problems.push(error),
         }
     }
@@ -105,7 +116,10 @@ fn check(outcome: &Outcome) -> std::result::Result<(), String> {
     if let Some(next) = outcome.next_review
         && next <= outcome.date
     {
-        return Err(format!("next_review {next} is not after today ({})", outcome.date));
+        return Err(format!(
+            "next_review {next} is not after today ({})",
+            outcome.date
+        ));
     }
     Ok(())
 }
@@ -124,8 +138,10 @@ pub fn ask(record: &Record, today: NaiveDate) -> Result<Outcome> {
             .for_stderr()
     );
     let text = |prompt: &str| -> Result<String> {
+        // Empty input reaches the validator, which explains, rather than being ignored.
         Input::<String>::with_theme(&theme)
             .with_prompt(prompt)
+            .allow_empty(true)
             .validate_with(|text: &String| {
                 if text.trim().is_empty() {
                     Err("say something, even \"nothing yet\"")
@@ -185,7 +201,11 @@ mod tests {
         let cases = [
             (head.to_string(), "2027-02-23", false),
             (head.to_string(), "2027-02-24", true),
-            (format!("{head}\n## Outcome (2027-02-25)\n\n* What happened: x\n"), "2027-06-01", false),
+            (
+                format!("{head}\n## Outcome (2027-02-25)\n\n* What happened: x\n"),
+                "2027-06-01",
+                false,
+            ),
             (
                 format!("{head}\n## Outcome (2027-02-25)\n\n* Next review by: 2027-05-01\n"),
                 "2027-05-01",

@@ -20,7 +20,11 @@ pub struct Hit {
 
 /// Lower-case the words once, not per file.
 pub fn prepare(words: &[String]) -> Vec<String> {
-    words.iter().map(|w| w.to_lowercase()).filter(|w| !w.is_empty()).collect()
+    words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 pub fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
@@ -70,10 +74,15 @@ mod tests {
         for (words, expected) in cases {
             let words = prepare(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>());
             let hit = search_text(path, text, &words).unwrap();
-            let lines = hit.as_ref().map(|h| h.lines.iter().map(|(n, _)| *n).collect::<Vec<_>>());
+            let lines = hit
+                .as_ref()
+                .map(|h| h.lines.iter().map(|(n, _)| *n).collect::<Vec<_>>());
             assert_eq!(lines.as_deref(), *expected, "{words:?}");
             if let Some(hit) = hit {
-                assert_eq!((hit.number, hit.title.as_str()), (Some(3), "Use PostgreSQL"));
+                assert_eq!(
+                    (hit.number, hit.title.as_str()),
+                    (Some(3), "Use PostgreSQL")
+                );
             }
         }
     }

@@ -5,6 +5,9 @@
 
 pub mod from_record;
 
+use std::io::Write;
+use std::path::Path;
+
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
 
@@ -92,14 +95,24 @@ pub fn tidy(text: &str) -> String {
 }
 
 /// Print the message on stdout, where data goes. With the record itself on stdout
-/// (`--stdout`) the two would run together, so the message is left out with a note.
-pub fn print(message: Option<&str>, record_on_stdout: bool) {
+/// (`--stdout`) the two would run together, so the message is left out with a note. A
+/// reader that went away (`| head`) is not a failure: the record is already written.
+pub fn print(message: Option<&str>, record_on_stdout: bool) -> Result<()> {
     match message {
         Some(_) if record_on_stdout => {
-            ui::note("The message is printed when the record is written; drop --stdout to get it.")
+            ui::note("The message is printed when the record is written; drop --stdout to get it.");
+            Ok(())
         }
-        Some(text) => print!("{text}"),
-        None => {}
+        Some(text) => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Error::io("write the message", Path::new("<stdout>"), &e))
+                }
+                _ => Ok(()),
+            }
+        }
+        None => Ok(()),
     }
 }
 

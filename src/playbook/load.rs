@@ -60,17 +60,7 @@ impl Catalog {
                 let text = store::read_text(&path)?;
                 sources.push((path.clone(), Origin::File(path), text));
             }
-            let template_dir = dir.join("templates");
-            if template_dir.is_dir() {
-                for path in store::list_files(&template_dir, &["md", "txt", "j2", "jinja"])? {
-                    let name = path
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    templates.add(&name, store::read_text(&path)?, path.clone())?;
-                }
-            }
+            add_templates(&mut templates, &dir.join("templates"))?;
         }
         let mut by_id: BTreeMap<String, (Playbook, PathBuf, String)> = BTreeMap::new();
         for (path, origin, text) in sources {
@@ -111,25 +101,36 @@ fn parse(text: &str, path: &Path) -> Result<Playbook> {
 /// Check one playbook file as an author would: parse, then every rule `load` applies.
 pub fn check_file(path: &Path) -> Result<Playbook> {
     let text = store::read_text(path)?;
-    let mut playbook = parse(&text, path)?;
-    playbook.origin = Origin::File(path.to_path_buf());
-    let library = Library::embedded()?;
     let mut templates = Templates::embedded()?;
     if let Some(dir) = path.parent() {
-        let template_dir = dir.join("templates");
-        if template_dir.is_dir() {
-            for file in store::list_files(&template_dir, &["md", "txt", "j2", "jinja"])? {
-                let name = file
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                templates.add(&name, store::read_text(&file)?, file.clone())?;
-            }
-        }
+        add_templates(&mut templates, &dir.join("templates"))?;
     }
-    validate(&playbook, &library, &templates, path, &text)?;
+    check(&text, path, &templates)
+}
+
+/// Parse and check a playbook's text against the built-in passages and templates, as
+/// `decide playbooks check` does for a file (and the fuzzer does for any bytes).
+pub fn check_text(text: &str, path: &Path) -> Result<Playbook> {
+    check(text, path, &Templates::embedded()?)
+}
+
+fn check(text: &str, path: &Path, templates: &Templates) -> Result<Playbook> {
+    let mut playbook = parse(text, path)?;
+    playbook.origin = Origin::File(path.to_path_buf());
+    validate(&playbook, &Library::embedded()?, templates, path, text)?;
     Ok(playbook)
+}
+
+/// Add the templates in `dir` (if it exists), replacing built-in ones of the same name.
+fn add_templates(templates: &mut Templates, dir: &Path) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for file in store::list_files(dir, &["md", "txt", "j2", "jinja"])? {
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        templates.add(&name, store::read_text(&file)?, file.clone())?;
+    }
+    Ok(())
 }
 
 fn validate(
@@ -310,8 +311,12 @@ fn validate(
                     "check the {{ }} and {% %} pairs",
                 )
             })?;
-            check_names(&names, &known_here, &format!("question `{id}`: the default"))
-                .map_err(|m| at(m, NAMES_HINT))?;
+            check_names(
+                &names,
+                &known_here,
+                &format!("question `{id}`: the default"),
+            )
+            .map_err(|m| at(m, NAMES_HINT))?;
         }
         seen.insert(id, question);
     }
@@ -432,7 +437,8 @@ fn validate(
     check_names(&names, &record_known, &format!("record template `{}`", playbook.record.template))
         .map_err(|m| fail("template:", 0, m, NAMES_HINT))?;
     if let Some(message) = &playbook.message {
-        check_message(message, templates, &known).map_err(|(m, hint)| fail("message:", 0, m, hint))?;
+        check_message(message, templates, &known)
+            .map_err(|(m, hint)| fail("message:", 0, m, hint))?;
     }
     Ok(())
 }
@@ -458,10 +464,18 @@ fn check_message(
             "give the longest the message may be, e.g. `max_words: 60`, or remove it",
         ));
     }
-    let message_known: BTreeSet<&str> = known.iter().copied().chain(MESSAGE_NAMES.iter().copied()).collect();
+    let message_known: BTreeSet<&str> = known
+        .iter()
+        .copied()
+        .chain(MESSAGE_NAMES.iter().copied())
+        .collect();
     let names = templates.template_variables(&message.template);
-    check_names(&names, &message_known, &format!("message template `{}`", message.template))
-        .map_err(|m| (m, NAMES_HINT))
+    check_names(
+        &names,
+        &message_known,
+        &format!("message template `{}`", message.template),
+    )
+    .map_err(|m| (m, NAMES_HINT))
 }
 
 /// A `for_each` expression parses and reads known names, and the question can be asked
@@ -479,19 +493,27 @@ fn check_for_each(
             "write an expression giving a list, such as `jargon.terms`",
         )
     })?;
-    check_names(&names, known, &format!("question `{id}`: `for_each`")).map_err(|m| (m, NAMES_HINT))?;
+    check_names(&names, known, &format!("question `{id}`: `for_each`"))
+        .map_err(|m| (m, NAMES_HINT))?;
     if question.kind == Kind::Options || question.confirm {
         return Err((
             format!(
                 "question `{id}` is asked for each item, which a{} question cannot be",
-                if question.confirm { " review-screen" } else { "n options" }
+                if question.confirm {
+                    " review-screen"
+                } else {
+                    "n options"
+                }
             ),
             "use a text, number, duration, date, yes-no or choice question",
         ));
     }
     let mut item_known = known.clone();
     item_known.insert("item");
-    for (field, source) in [("prompt", Some(&question.prompt)), ("help", question.help.as_ref())] {
+    for (field, source) in [
+        ("prompt", Some(&question.prompt)),
+        ("help", question.help.as_ref()),
+    ] {
         let Some(source) = source else { continue };
         let names = templates.variables(source, false).map_err(|e| {
             (
@@ -499,7 +521,12 @@ fn check_for_each(
                 "check the {{ }} and {% %} pairs",
             )
         })?;
-        check_names(&names, &item_known, &format!("question `{id}`: the {field}")).map_err(|m| (m, NAMES_HINT))?;
+        check_names(
+            &names,
+            &item_known,
+            &format!("question `{id}`: the {field}"),
+        )
+        .map_err(|m| (m, NAMES_HINT))?;
     }
     Ok(())
 }

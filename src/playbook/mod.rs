@@ -5,7 +5,7 @@ mod load;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{Catalog, Origin, check_file};
+pub use load::{Catalog, Origin, check_file, check_text};
 
 use crate::yaml::Value;
 

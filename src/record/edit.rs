@@ -169,7 +169,10 @@ pub fn append_outcome(text: &str, outcome: &Outcome) -> String {
         crate::error::one_line(&outcome.learnt),
     );
     if let Some(next) = outcome.next_review {
-        section.push_str(&format!("* Next review by: {}{nl}", next.format("%Y-%m-%d")));
+        section.push_str(&format!(
+            "* Next review by: {}{nl}",
+            next.format("%Y-%m-%d")
+        ));
     }
     append(text, nl, &section)
 }
@@ -232,8 +235,8 @@ pub fn renumber_title(text: &str, record: &Record, old: u32, new: u32) -> String
         return text.to_string();
     };
     let renumbered = renumber_label(rest, old, new);
-    let starts_with_number = rest.starts_with(|c: char| c.is_ascii_digit())
-        || rest.starts_with("ADR");
+    let starts_with_number =
+        rest.starts_with(|c: char| c.is_ascii_digit()) || rest.starts_with("ADR");
     if renumbered == rest || !starts_with_number {
         return text.to_string();
     }

@@ -135,7 +135,7 @@ impl Record {
 /// Parse a whole record.
 pub fn parse(path: &Path, text: &str) -> Result<Record> {
     match parse_text(path, text, Depth::Full, false)? {
-        Parsed::Done(record) => Ok(record),
+        Parsed::Done(record) => Ok(*record),
         // Unreachable by construction: without truncation the parser always finishes.
         Parsed::NeedMore => Err(Error::record("the record ended unexpectedly").in_file(path)),
     }
@@ -144,7 +144,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
 /// What [`parse_head`] made of a prefix of a file.
 #[derive(Debug)]
 pub enum Parsed {
-    Done(Record),
+    /// Boxed: a record is large and `NeedMore` is nothing.
+    Done(Box<Record>),
     /// The prefix ended before the metadata did: read the rest and try again.
     NeedMore,
 }
@@ -208,7 +209,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         }
         FrontMatter::Closed { end } => {
             let yaml_text = join_lines(text, &lines[1..end]);
-            record.front_matter = yaml::flat_mapping(&yaml_text, path, 2)?;
+            record.front_matter = yaml::flat_mapping(yaml_text, path, 2)?;
             apply_front_matter(&mut record, &lines[1..end]);
             end + 1
         }
@@ -247,7 +248,14 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         apply_metadata_line(&mut record, line, has_front_matter);
     }
     if depth == Depth::Head && record.status.is_some() {
-        return Ok(Parsed::Done(finish_format(record, &lines, body_start, title, first_section, number)));
+        return Ok(Parsed::Done(Box::new(finish_format(
+            record,
+            &lines,
+            body_start,
+            title,
+            first_section,
+            number,
+        ))));
     }
 
     // Sections. In head mode stop at the first `##` after the status is known; the
@@ -281,14 +289,18 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             };
             read_status_section(&mut record, body_lines);
         } else if heading.text.eq_ignore_ascii_case("links") {
-            record.links.extend(body_lines.iter().filter_map(link_in_line));
+            record
+                .links
+                .extend(body_lines.iter().filter_map(link_in_line));
         } else if let Some(date) = outcome_date(&heading.text) {
             // Each review appends an outcome; the latest one says when the next is due.
             if record.reviewed.is_none_or(|seen| seen <= date) {
                 record.reviewed = Some(date);
                 record.review_by = body_lines.iter().find_map(|l| {
                     let (key, value) = metadata_field(l.text)?;
-                    (key == "next review by").then(|| parse_date(value)).flatten()
+                    (key == "next review by")
+                        .then(|| parse_date(value))
+                        .flatten()
                 });
             }
         }
@@ -308,14 +320,14 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         // No status yet and the prefix ran out: it may be further down.
         return Ok(Parsed::NeedMore);
     }
-    Ok(Parsed::Done(finish_format(
+    Ok(Parsed::Done(Box::new(finish_format(
         record,
         &lines,
         body_start,
         title,
         first_section,
         number,
-    )))
+    ))))
 }
 
 /// A Nygard record without a status section is still recognisable by its numbered title
@@ -367,8 +379,12 @@ fn apply_front_matter(record: &mut Record, lines: &[Line<'_>]) {
         .map(|m| split_names(m))
         .unwrap_or_default();
     let status = fm.get("status").cloned();
-    (record.date, record.review_by, record.door, record.decision_makers) =
-        (date, review_by, door, makers);
+    (
+        record.date,
+        record.review_by,
+        record.door,
+        record.decision_makers,
+    ) = (date, review_by, door, makers);
     if let Some(status) = status {
         let line = lines
             .iter()
@@ -404,7 +420,12 @@ fn metadata_field(text: &str) -> Option<(String, &str)> {
         .unwrap_or(text);
     let (key, value) = text.split_once(':')?;
     let key = key.trim().trim_matches('*').trim();
-    if key.is_empty() || key.len() > 20 || !key.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ') {
+    if key.is_empty()
+        || key.len() > 20
+        || !key
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+    {
         return None;
     }
     let value = value.trim().trim_start_matches("**").trim();
@@ -579,7 +600,10 @@ fn split_numbered_title(title: &str) -> (Option<u32>, &str) {
         return (None, title);
     }
     let after = &rest[digits..];
-    let Some(stripped) = after.strip_prefix(['.', ':']).filter(|s| s.starts_with(' ')) else {
+    let Some(stripped) = after
+        .strip_prefix(['.', ':'])
+        .filter(|s| s.starts_with(' '))
+    else {
         return (None, title);
     };
     (rest[..digits].parse().ok(), stripped.trim())
@@ -625,9 +649,9 @@ fn join_body(text: &str, lines: &[Line<'_>]) -> String {
     let first = lines.iter().position(|l| !l.text.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.text.trim().is_empty());
     match (first, last) {
-        (Some(first), Some(last)) => {
-            join_lines(text, &lines[first..=last]).trim_end().to_string()
-        }
+        (Some(first), Some(last)) => join_lines(text, &lines[first..=last])
+            .trim_end()
+            .to_string(),
         _ => String::new(),
     }
 }

@@ -122,7 +122,9 @@ impl AnswersFile {
                     yaml::describe(other)
                 ))
                 .at(self.location(key))
-                .hint(format!("write it as a mapping, e.g. `{key}: {{{item}: ...}}`")));
+                .hint(format!(
+                    "write it as a mapping, e.g. `{key}: {{{item}: ...}}`"
+                )));
             }
         };
         match value {

@@ -165,3 +165,243 @@ impl<'c> Session<'c> {
         Ok(Answer::Each(pairs))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::super::{AnswersFile, Prompter, Scripted, Session, Settings};
+    use crate::answer::Answer;
+    use crate::coach::ReviewPeriods;
+    use crate::playbook::Catalog;
+    use crate::yaml::{self, Value};
+
+    fn settings() -> Settings {
+        Settings {
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            periods: ReviewPeriods::default(),
+            decision_makers: vec!["Ana".into()],
+        }
+    }
+
+    const UPDATE: &[(&str, &str)] = &[
+        ("reader", ""),
+        ("problem", "The ORM is slow"),
+        ("impact", "Every customer waits 3 seconds"),
+        ("cause_known", "yes"),
+        ("fix_time", "2 days"),
+        ("improvement", "pages load in 1 second instead of 3"),
+    ];
+
+    fn run(playbook: &str, typed: &[(&str, &str)]) -> (Scripted, Vec<(String, Answer)>) {
+        let catalog = Catalog::load(&[]).unwrap();
+        let playbook = catalog.get(playbook).unwrap();
+        let mut session = Session::new(&catalog, playbook, settings());
+        let mut prompter = Scripted::new(typed);
+        session.run(&mut prompter, &mut |_| Ok(())).unwrap();
+        (prompter, session.answers.clone())
+    }
+
+    fn answer<'a>(answers: &'a [(String, Answer)], id: &str) -> Option<&'a Answer> {
+        answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
+    }
+
+    #[test]
+    fn each_flagged_term_is_asked_once_and_jargon_a_translation_brings_in_too() {
+        let script: Vec<(&str, &str)> = UPDATE
+            .iter()
+            .copied()
+            .chain([
+                ("translations.ORM", "the cache layer"),
+                ("translations.cache", "the part that remembers pages"),
+            ])
+            .collect();
+        let (prompter, answers) = run("stakeholder-update", &script);
+        let asked: Vec<&str> = prompter.asked.iter().map(String::as_str).collect();
+        assert_eq!(
+            asked[asked.len() - 2..],
+            ["translations.ORM", "translations.cache"]
+        );
+        assert_eq!(
+            answer(&answers, "translations"),
+            Some(&Answer::Each(vec![
+                ("ORM".into(), Answer::Text("the cache layer".into())),
+                (
+                    "cache".into(),
+                    Answer::Text("the part that remembers pages".into())
+                ),
+            ]))
+        );
+        // The verdict is shown when the terms are flagged, again when the translation
+        // brings in a new one, and once more when all are translated.
+        let verdicts: Vec<&str> = prompter.coached.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(
+            verdicts,
+            [
+                "1 jargon term to translate: ORM",
+                "2 jargon terms to translate: ORM, cache",
+                "Plain language: ready to send",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_jargon_means_no_translation_question() {
+        let plain: Vec<(&str, &str)> = UPDATE
+            .iter()
+            .map(|&(k, v)| {
+                if k == "problem" {
+                    (k, "The dashboard is slow")
+                } else {
+                    (k, v)
+                }
+            })
+            .collect();
+        let (prompter, answers) = run("stakeholder-update", &plain);
+        assert!(
+            !prompter
+                .asked
+                .iter()
+                .any(|id| id.starts_with("translations"))
+        );
+        assert_eq!(answer(&answers, "translations"), None);
+    }
+
+    #[test]
+    fn items_come_from_earlier_answers_and_the_prompt_names_the_item() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let playbook = catalog.get("disagreement").unwrap();
+        let mut session = Session::new(&catalog, playbook, settings());
+        let script = [
+            ("topic", "how shipping hears about orders"),
+            ("approaches", "Queue; Call"),
+            ("approaches.Queue", "+ resilient; - more to run"),
+            ("approaches.Call", "+ simple"),
+            ("holders.Queue", "Priya"),
+            ("holders.Call", "Tom"),
+            ("argued_out", "no"),
+        ];
+        let mut prompter = Recording {
+            inner: Scripted::new(&script),
+            prompts: Vec::new(),
+        };
+        session.run(&mut prompter, &mut |_| Ok(())).unwrap();
+        assert!(
+            prompter
+                .prompts
+                .contains(&"Who argues for Queue?".to_string()),
+            "{:?}",
+            prompter.prompts
+        );
+        assert_eq!(
+            session.answer("holders"),
+            Some(&Answer::Each(vec![
+                ("Queue".into(), Answer::Text("Priya".into())),
+                ("Call".into(), Answer::Text("Tom".into())),
+            ]))
+        );
+        // Not argued out: the per-approach timeline is not asked at all.
+        assert_eq!(session.answer("times"), None);
+        assert_eq!(
+            session.assessments["dispute"].verdict,
+            "Let them argue it out first"
+        );
+    }
+
+    /// Scripted answers, keeping the prompts as the user would see them.
+    struct Recording {
+        inner: Scripted,
+        prompts: Vec<String>,
+    }
+
+    impl Prompter for Recording {
+        fn ask(&mut self, ask: &super::super::Ask<'_>) -> crate::error::Result<Answer> {
+            self.prompts.push(ask.prompt().to_string());
+            self.inner.ask(ask)
+        }
+
+        fn settle(&mut self, asks: &[super::super::Ask<'_>]) -> crate::error::Result<Vec<Answer>> {
+            self.inner.settle(asks)
+        }
+
+        fn coach(
+            &mut self,
+            assessment: &crate::coach::Assessment,
+            library: &crate::passages::Library,
+        ) {
+            self.inner.coach(assessment, library);
+        }
+    }
+
+    #[test]
+    fn a_resumed_draft_keeps_its_per_item_answers() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let playbook = catalog.get("stakeholder-update").unwrap();
+        let mut session = Session::new(&catalog, playbook, settings());
+        let draft: Value = yaml::parse_value(
+            "problem: The ORM is slow\nimpact: Every customer\ncause_known: true\nfix_time: 2 days\nimprovement: 3 seconds faster\ntranslations:\n  ORM: the page\n",
+            std::path::Path::new("draft.yaml"),
+            crate::error::Kind::Answers,
+        )
+        .unwrap();
+        let Value::Mapping(values) = draft else {
+            panic!("a mapping")
+        };
+        session
+            .preload(&values, std::path::Path::new("draft.yaml"))
+            .unwrap();
+        let mut prompter = Scripted::new(&[("reader", "")]);
+        session.run(&mut prompter, &mut |_| Ok(())).unwrap();
+        assert_eq!(
+            prompter.asked,
+            ["reader"],
+            "translated terms are not asked again"
+        );
+        assert_eq!(
+            session.assessments["update"].verdict,
+            "Plain language: ready to send"
+        );
+    }
+
+    #[test]
+    fn an_answers_file_gives_one_answer_per_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = "playbook: stakeholder-update\nproblem: The ORM is slow\nimpact: Every customer\ncause_known: yes\nfix_time: 2 days\nimprovement: 3 seconds faster\n";
+        let cases = [
+            ("translations:\n  orm: the page\n", None),
+            ("", Some("missing answer for `translations` for \"ORM\"")),
+            (
+                "translations: the page\n",
+                Some("`translations` must give one answer per item, got \"the page\""),
+            ),
+            (
+                "translations:\n  ORM: one two three four five six seven eight nine\n",
+                Some("keep it to 8 words (this is 9)"),
+            ),
+        ];
+        for (extra, expected) in cases {
+            let path = dir.path().join("answers.yaml");
+            std::fs::write(&path, format!("{base}{extra}")).unwrap();
+            let catalog = Catalog::load(&[]).unwrap();
+            let playbook = catalog.get("stakeholder-update").unwrap();
+            let mut session = Session::new(&catalog, playbook, settings());
+            let mut file = AnswersFile::load(&path).unwrap();
+            file.show_coaching = false;
+            let result = session.run(&mut file, &mut |_| Ok(()));
+            match expected {
+                None => {
+                    result.unwrap();
+                    assert_eq!(
+                        session.assessments["update"].facts["ready"],
+                        serde_json::json!(true)
+                    );
+                }
+                Some(message) => {
+                    let error = result.unwrap_err();
+                    assert_eq!(error.kind, crate::error::Kind::Answers, "{error}");
+                    assert!(error.to_string().contains(message), "{error}");
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! Integration tests: the built `decide` binary, driven as a user would drive it.
 //! Each area of the tool is a module; `support` holds the small builder they share.
 
+mod bad_inputs;
+mod log;
+mod messages;
 mod new;
 mod pty;
 mod safety;

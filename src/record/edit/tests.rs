@@ -10,7 +10,8 @@ fn apply(text: &str, change: impl Fn(&str, &Record) -> String) -> String {
 
 const OURS: &str = "---\nstatus: proposed\ndate: 2026-11-26\nreview-by: 2027-02-24\n---\n\n# T\n\n## Context and Problem Statement\n\nWhy.\n\n## More Information\n\nNotes.\n";
 const NYGARD: &str = "# 2. T\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
-const MADR2: &str = "# T\n\n* Status: proposed\n* Date: 2018-09-13\n\n## Context and Problem Statement\n\nWhy.\n";
+const MADR2: &str =
+    "# T\n\n* Status: proposed\n* Date: 2018-09-13\n\n## Context and Problem Statement\n\nWhy.\n";
 
 #[test]
 fn status_changes_touch_one_line() {
@@ -37,16 +38,28 @@ fn status_changes_touch_one_line() {
 #[test]
 fn status_is_added_where_the_format_keeps_it() {
     let cases = [
-        ("---\ndate: 2020-01-01\n---\n# T\n", "---\nstatus: accepted\ndate: 2020-01-01\n---\n# T\n"),
-        ("# 1. T\n\nDate: 2020-01-01\n\n## Context\n\nx\n", "# 1. T\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n"),
-        ("# T\n\n## Context and Problem Statement\n", "# T\n\n* Status: accepted\n\n## Context and Problem Statement\n"),
+        (
+            "---\ndate: 2020-01-01\n---\n# T\n",
+            "---\nstatus: accepted\ndate: 2020-01-01\n---\n# T\n",
+        ),
+        (
+            "# 1. T\n\nDate: 2020-01-01\n\n## Context\n\nx\n",
+            "# 1. T\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n",
+        ),
+        (
+            "# T\n\n## Context and Problem Statement\n",
+            "# T\n\n* Status: accepted\n\n## Context and Problem Statement\n",
+        ),
         (
             "# 3. T\n\n## Status\n\nSuperceded by [4. U](0004-u.md)\n",
             "# 3. T\n\n## Status\n\nAccepted\n\nSuperceded by [4. U](0004-u.md)\n",
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(apply(text, |t, r| set_status(t, r, "accepted").unwrap()), expected);
+        assert_eq!(
+            apply(text, |t, r| set_status(t, r, "accepted").unwrap()),
+            expected
+        );
     }
 }
 
@@ -68,7 +81,11 @@ fn links_go_where_each_format_keeps_them() {
             "Amends",
             "Why.\n\n## Links\n\n* Amends [1. A](0001-a.md)\n\n## More Information\n",
         ),
-        (MADR2, "Amends", "Why.\n\n## Links\n\n* Amends [1. A](0001-a.md)\n"),
+        (
+            MADR2,
+            "Amends",
+            "Why.\n\n## Links\n\n* Amends [1. A](0001-a.md)\n",
+        ),
     ];
     for (text, kind, expected) in cases {
         let out = apply(text, |t, r| add_link(t, r, kind, "1. A", "0001-a.md"));
@@ -82,7 +99,9 @@ fn a_second_link_joins_the_list_and_a_repeat_changes_nothing() {
     let once = apply(OURS, |t, r| add_link(t, r, "Amends", "1. A", "0001-a.md"));
     let twice = apply(&once, |t, r| add_link(t, r, "Amends", "3. C", "0003-c.md"));
     assert!(twice.contains("* Amends [1. A](0001-a.md)\n* Amends [3. C](0003-c.md)\n\n## More"));
-    let again = apply(&twice, |t, r| add_link(t, r, "Amends", "1. A", "./0001-a.md"));
+    let again = apply(&twice, |t, r| {
+        add_link(t, r, "Amends", "1. A", "./0001-a.md")
+    });
     assert_eq!(again, twice);
 }
 
@@ -95,11 +114,18 @@ fn outcome_is_appended_and_the_rest_is_kept() {
         learnt: "Plan migrations".into(),
         next_review: None,
     };
-    for text in [OURS, "# T\n\nno newline at the end", "# T\r\n\r\nWindows\r\n"] {
+    for text in [
+        OURS,
+        "# T\n\nno newline at the end",
+        "# T\r\n\r\nWindows\r\n",
+    ] {
         let out = append_outcome(text, &outcome);
         assert!(out.starts_with(text), "{out:?}");
         assert!(out.contains("## Outcome (2027-03-01)"), "{out:?}");
-        assert!(out.contains("* What happened: We moved. It went fine."), "{out:?}");
+        assert!(
+            out.contains("* What happened: We moved. It went fine."),
+            "{out:?}"
+        );
         let record = parse(Path::new("0002-x.md"), &out).unwrap();
         assert_eq!(record.reviewed, Some(outcome.date), "{out:?}");
     }
@@ -122,7 +148,9 @@ fn renumbering_labels_and_titles() {
     let text = "Supercedes [7. Use X](0007-use-x.md) and more\n";
     let out = retarget_link(text, 1, "0007-use-x.md", "0012-use-x.md", 7, 12);
     assert_eq!(out, "Supercedes [12. Use X](0012-use-x.md) and more\n");
-    let titled = apply("# 7. Use X\n\nDate: 2020-01-01\n", |t, r| renumber_title(t, r, 7, 12));
+    let titled = apply("# 7. Use X\n\nDate: 2020-01-01\n", |t, r| {
+        renumber_title(t, r, 7, 12)
+    });
     assert_eq!(titled, "# 12. Use X\n\nDate: 2020-01-01\n");
     let untitled = apply("# Use X\n", |t, r| renumber_title(t, r, 7, 12));
     assert_eq!(untitled, "# Use X\n");

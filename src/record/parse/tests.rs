@@ -198,11 +198,10 @@ fn our_fields() {
 
 #[test]
 fn links_in_every_format() {
-    let cases: [(&str, &[(&str, &str, usize)]); 3] = [
-        (
-            OURS,
-            &[("Supersedes", "0003-use-sqlite.md", 27)],
-        ),
+    // (kind, target, line) of each link.
+    type Links = &'static [(&'static str, &'static str, usize)];
+    let cases: [(&str, Links); 3] = [
+        (OURS, &[("Supersedes", "0003-use-sqlite.md", 27)]),
         (
             NYGARD,
             &[
@@ -238,7 +237,13 @@ fn sections_nest_and_skip_code_blocks() {
     let nygard = parsed("0002-x.md", NYGARD);
     let headings: Vec<&str> = nygard.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["Status", "Context", "Decision", "Consequences"]);
-    assert!(nygard.section("Decision").unwrap().body.contains("## not a heading"));
+    assert!(
+        nygard
+            .section("Decision")
+            .unwrap()
+            .body
+            .contains("## not a heading")
+    );
 }
 
 #[test]
@@ -248,7 +253,10 @@ fn status_words() {
         ("- Status: proposed", Some("proposed")),
         ("* **Status**: deprecated", Some("deprecated")),
         ("Status: rejected.", Some("rejected")),
-        ("* Status: superseded by [ADR-0005](0005-x.md)", Some("superseded")),
+        (
+            "* Status: superseded by [ADR-0005](0005-x.md)",
+            Some("superseded"),
+        ),
         ("* Status:", None),
     ];
     for (line, expected) in cases {
@@ -272,7 +280,10 @@ fn unparseable_records_say_why() {
     let cases = [
         ("", "no `# Title` heading"),
         ("just text\n", "no `# Title` heading"),
-        ("---\nstatus: accepted\n# T\n", "the front matter is not closed"),
+        (
+            "---\nstatus: accepted\n# T\n",
+            "the front matter is not closed",
+        ),
         ("---\nstatus: [accepted\n---\n# T\n", "front matter:"),
         ("---\n- a list\n---\n# T\n", "not a mapping"),
     ];
@@ -288,7 +299,11 @@ fn unparseable_records_say_why() {
 #[test]
 fn numbered_titles() {
     let cases = [
-        ("1. Record architecture decisions", Some(1), "Record architecture decisions"),
+        (
+            "1. Record architecture decisions",
+            Some(1),
+            "Record architecture decisions",
+        ),
         ("ADR-0007: Use Kafka", Some(7), "Use Kafka"),
         ("ADR 12. Use Rust", Some(12), "Use Rust"),
         ("2024 plans", None, "2024 plans"),
@@ -323,7 +338,10 @@ fn link_kinds_reverse() {
 #[test]
 fn links_need_a_kind_and_a_relative_target() {
     let cases = [
-        ("Supercedes [1. A](0001-a.md)", Some(("Supersedes", "0001-a.md"))),
+        (
+            "Supercedes [1. A](0001-a.md)",
+            Some(("Supersedes", "0001-a.md")),
+        ),
         ("Amends: [x](./0002-b.md)", Some(("Amends", "./0002-b.md"))),
         ("See [the docs](https://example.com)", None),
         ("[no kind](0001-a.md)", None),
@@ -351,12 +369,21 @@ fn head_parse_stops_early_and_asks_for_more_when_cut() {
     assert!(head.section("Context").is_none());
     // Cut inside the status section: the status is not known yet.
     let cut = &NYGARD[..NYGARD.find("Accepted").unwrap() + 3];
-    assert!(matches!(parse_head(path, cut, true).unwrap(), Parsed::NeedMore));
+    assert!(matches!(
+        parse_head(path, cut, true).unwrap(),
+        Parsed::NeedMore
+    ));
     // Cut after the title of a front-matter record: enough.
     let cut = &OURS[..OURS.find("## Context").unwrap()];
-    assert!(matches!(parse_head(path, cut, true).unwrap(), Parsed::Done(_)));
+    assert!(matches!(
+        parse_head(path, cut, true).unwrap(),
+        Parsed::Done(_)
+    ));
     // Cut inside the front matter.
-    assert!(matches!(parse_head(path, &OURS[..40], true).unwrap(), Parsed::NeedMore));
+    assert!(matches!(
+        parse_head(path, &OURS[..40], true).unwrap(),
+        Parsed::NeedMore
+    ));
 }
 
 #[test]

@@ -1,0 +1,14 @@
+//! Any text given to the playbook loader is accepted or rejected with an error that points
+//! into the file; it never panics.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Err(error) = decide::playbook::check_text(text, std::path::Path::new("fuzz.yaml")) {
+            // Every error must render as one line: the contract of the error type.
+            assert!(!error.to_string().contains('\n'));
+        }
+    }
+});

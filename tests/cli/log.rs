@@ -1,0 +1,622 @@
+//! The decision log: reading adr-tools, MADR and our own logs, and every log command
+//! (init, list, show, status, supersede, link, review, index, graph, lint, renumber,
+//! search), including a merge that leaves two records numbered 0007.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::{decide, example, repo, stderr, stdout, write};
+
+/// A repository whose decision log (docs/decisions) is a copy of `tests/fixtures/NAME`.
+fn log_from_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let repo = repo();
+    let dir = repo.path().join("docs/decisions");
+    fs::create_dir_all(&dir).unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    for entry in fs::read_dir(source).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    (repo, dir)
+}
+
+fn run(cwd: &Path, args: &[&str]) -> std::process::Output {
+    decide(cwd).args(args).output().unwrap()
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn list_reads_every_format() {
+    let cases = [
+        (
+            "adr-tools",
+            "#     Title                           Status      Date        Door  Review by\n\
+             0001  Record architecture decisions   accepted    2016-02-12  -     -\n\
+             0002  Use MySQL for persistence       superseded  2016-03-01  -     -\n\
+             0003  Use PostgreSQL for persistence  accepted    2017-06-20  -     -\n\
+             0004  Partition the orders table      accepted    2018-01-15  -     -\n",
+        ),
+        (
+            "madr2",
+            "#     Title                                        Status      Date        Door  Review by\n\
+             0000  Use Markdown Architectural Decision Records  accepted    2017-12-10  -     -\n\
+             0001  Use YAML for configuration                   superseded  2018-03-02  -     -\n\
+             0002  Use TOML for configuration                   accepted    2019-05-20  -     -\n",
+        ),
+        (
+            "madr3",
+            "#     Title                                          Status    Date        Door  Review by\n\
+             0001  Use Plain JUnit5 for advanced test assertions  accepted  2022-11-15  -     -\n\
+             0002  Use AssertJ for collection assertions          proposed  2023-02-01  -     -\n",
+        ),
+        (
+            "madr4",
+            "#     Title                                        Status      Date        Door  Review by\n\
+             0001  Use Markdown Architectural Decision Records  accepted    2024-09-17  -     -\n\
+             0002  Use release-please for releases              superseded  2024-10-01  -     -\n\
+             0003  Use changesets for releases                  accepted    2025-01-08  -     -\n",
+        ),
+    ];
+    for (fixture, expected) in cases {
+        let (repo, _) = log_from_fixture(fixture);
+        let output = run(repo.path(), &["list"]);
+        assert!(output.status.success(), "{fixture}: {}", stderr(&output));
+        assert_eq!(stdout(&output), expected, "{fixture}");
+        assert_eq!(stderr(&output), "", "{fixture}");
+    }
+}
+
+#[test]
+fn a_broken_file_is_reported_and_skipped() {
+    let (repo, _) = log_from_fixture("mixed");
+    let output = run(repo.path(), &["list"]);
+    assert!(output.status.success());
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert!(out.contains("0001  Choose the database for the orders service  accepted  2026-11-26  one-way  2027-02-24"), "{out}");
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: docs/decisions/0004-meeting-notes.md: no `# Title` heading"),
+        "{err}"
+    );
+    assert!(
+        err.to_lowercase()
+            .contains("docs/decisions/0005-latin1-record.md: could not read: it is not utf-8 text"),
+        "{err}"
+    );
+    assert_eq!(err.matches("; skipped").count(), 2, "{err}");
+}
+
+#[test]
+fn list_filters_and_json() {
+    let (repo, _) = log_from_fixture("mixed");
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["list", "--status", "proposed"], &["0003"]),
+        (&["list", "--door", "one-way"], &["0001"]),
+        (&["list", "--since", "2020-01-01"], &["0001", "0003"]),
+        (&["list", "--due"], &[]),
+        (&["list", "--due", "--today", "2027-02-24"], &["0001"]),
+    ];
+    for (args, numbers) in cases {
+        let output = run(repo.path(), args);
+        assert!(output.status.success(), "{args:?}");
+        let listed: Vec<String> = stdout(&output)
+            .lines()
+            .skip(1)
+            .map(|l| l[..4].to_string())
+            .collect();
+        assert_eq!(listed, *numbers, "{args:?}");
+    }
+    let output = run(repo.path(), &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0]["title"],
+        "Choose the database for the orders service"
+    );
+    assert_eq!(rows[0]["door"], "one-way");
+    assert_eq!(rows[0]["review_by"], "2027-02-24");
+    assert_eq!(rows[0]["format"], "decide");
+    assert_eq!(rows[1]["format"], "adr-tools");
+    assert_eq!(rows[2]["status"], "proposed");
+    let bad = run(repo.path(), &["list", "--door", "revolving"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn init_creates_the_log_and_adr_dir_when_not_the_default() {
+    let repo = repo();
+    let output = run(repo.path(), &["init"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(repo.path().join("docs/decisions").is_dir());
+    assert!(!repo.path().join(".adr-dir").exists());
+
+    let other = crate::support::repo();
+    let output = run(other.path(), &["init", "doc/architecture/decisions"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(other.path().join("doc/architecture/decisions").is_dir());
+    assert_eq!(
+        read(&other.path().join(".adr-dir")),
+        "doc/architecture/decisions\n"
+    );
+    // The next command finds the log through .adr-dir.
+    decide(other.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .assert()
+        .success();
+    let listed = run(other.path(), &["list"]);
+    assert!(
+        stdout(&listed).contains("0001  Choose the database"),
+        "{}",
+        stdout(&listed)
+    );
+}
+
+#[test]
+fn show_matches_numbers_exactly() {
+    let (repo, dir) = log_from_fixture("adr-tools");
+    fs::copy(
+        dir.join("0003-use-postgresql-for-persistence.md"),
+        dir.join("0013-copy.md"),
+    )
+    .unwrap();
+    let output = run(repo.path(), &["show", "3"]);
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output),
+        read(&dir.join("0003-use-postgresql-for-persistence.md"))
+    );
+    let by_file = run(
+        repo.path(),
+        &["show", "docs/decisions/0002-use-mysql-for-persistence.md"],
+    );
+    assert!(stdout(&by_file).starts_with("# 2. Use MySQL"));
+    let missing = run(repo.path(), &["show", "30"]);
+    assert_eq!(missing.status.code(), Some(6));
+    assert!(
+        stderr(&missing).contains("no record is numbered 30"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn status_changes_one_line_and_keeps_every_other_byte() {
+    let cases = [
+        ("adr-tools", "4", "deprecated", "Accepted\n", "Deprecated\n"),
+        (
+            "madr2",
+            "2",
+            "rejected",
+            "* Status: accepted\n",
+            "* Status: rejected\n",
+        ),
+        (
+            "madr4",
+            "3",
+            "deprecated",
+            "status: accepted\n",
+            "status: deprecated\n",
+        ),
+    ];
+    for (fixture, number, status, before, after) in cases {
+        let (repo, dir) = log_from_fixture(fixture);
+        let path = crate::support::records(&dir)
+            .into_iter()
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("000{number}"))
+            })
+            .unwrap();
+        let original = read(&path);
+        let output = run(repo.path(), &["status", number, status]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            read(&path),
+            original.replacen(before, after, 1),
+            "{fixture}"
+        );
+    }
+    let (repo, _) = log_from_fixture("adr-tools");
+    let bad = run(repo.path(), &["status", "1", "maybe"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn supersede_runs_new_and_links_both_ways() {
+    let (repo, dir) = log_from_fixture("adr-tools");
+    let output = decide(repo.path())
+        .args(["supersede", "3", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let new = dir.join("0005-choose-the-database-for-the-orders-service.md");
+    let new_text = read(&new);
+    assert!(new_text.contains("## Links\n\n* Supersedes [3. Use PostgreSQL for persistence](0003-use-postgresql-for-persistence.md)\n\n## More Information"), "{new_text}");
+    let old_text = read(&dir.join("0003-use-postgresql-for-persistence.md"));
+    assert!(old_text.contains("## Status\n\nSuperseded\n\nSupercedes [2. Use MySQL for persistence](0002-use-mysql-for-persistence.md)\n\nAmended by [4. Partition the orders table](0004-partition-the-orders-table.md)\n\nSuperceded by [5. Choose the database for the orders service](0005-choose-the-database-for-the-orders-service.md)\n\n## Context"), "{old_text}");
+    let lint = run(repo.path(), &["lint"]);
+    assert!(lint.status.success(), "{}{}", stdout(&lint), stderr(&lint));
+    let missing = decide(repo.path())
+        .args(["supersede", "9", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(6));
+    assert_eq!(
+        crate::support::records(&dir).len(),
+        5,
+        "nothing written for a missing OLD"
+    );
+}
+
+#[test]
+fn link_adds_the_link_and_its_reverse() {
+    let (repo, dir) = log_from_fixture("madr3");
+    let output = run(repo.path(), &["link", "2", "Amends", "1"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(read(&dir.join("0002-use-assertj-for-collections.md")).ends_with(
+        "## Links\n\n* Amends [1. Use Plain JUnit5 for advanced test assertions](0001-use-plain-junit5-for-advanced-test-assertions.md)\n"
+    ));
+    assert!(read(&dir.join("0001-use-plain-junit5-for-advanced-test-assertions.md")).ends_with(
+        "## Links\n\n* Amended by [2. Use AssertJ for collection assertions](0002-use-assertj-for-collections.md)\n"
+    ));
+    let custom = run(
+        repo.path(),
+        &["link", "1", "Depends on", "2", "--reverse", "Needed by"],
+    );
+    assert!(custom.status.success());
+    assert!(read(&dir.join("0002-use-assertj-for-collections.md")).contains("* Needed by [1. "));
+    let graph = run(repo.path(), &["graph", "--format", "mermaid"]);
+    assert_eq!(
+        stdout(&graph),
+        "flowchart TD\n  r0[\"1. Use Plain JUnit5 for advanced test assertions (accepted)\"]\n  r1[\"2. Use AssertJ for collection assertions (proposed)\"]\n  r0 -->|\"Depends on\"| r1\n  r0 -->|\"Needed\"| r1\n  r1 -->|\"Amends\"| r0\n"
+    );
+    let itself = run(repo.path(), &["link", "1", "Amends", "1"]);
+    assert_eq!(itself.status.code(), Some(2));
+}
+
+#[test]
+fn reviews_come_due_and_append_an_outcome() {
+    let (repo, dir) = log_from_fixture("mixed");
+    let record = dir.join("0001-choose-the-database-for-the-orders-service.md");
+    let original = read(&record);
+
+    let before = run(repo.path(), &["review", "--check"]);
+    assert!(
+        before.status.success(),
+        "not due on {}",
+        crate::support::TODAY
+    );
+    let due = run(repo.path(), &["review", "--check", "--today", "2027-03-01"]);
+    assert_eq!(due.status.code(), Some(1));
+    assert_eq!(
+        stdout(&due),
+        "0001  2027-02-24  5 days overdue      Choose the database for the orders service\n"
+    );
+
+    let answers = write(
+        repo.path(),
+        "review.yaml",
+        "happened: We moved orders to PostgreSQL in January.\nheld_up: yes, peak load is fine\nlearnt: Plan migrations a sprint ahead\n",
+    );
+    let output = decide(repo.path())
+        .args(["--today", "2027-03-01", "review", "1", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reviewed = read(&record);
+    assert!(
+        reviewed.starts_with(&original),
+        "the original text is intact"
+    );
+    assert!(
+        original.ends_with("\n\n"),
+        "the record ends with a blank line already"
+    );
+    assert_eq!(
+        &reviewed[original.len()..],
+        "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes, peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n"
+    );
+    let after = run(repo.path(), &["review", "--check", "--today", "2027-03-01"]);
+    assert!(after.status.success(), "{}", stdout(&after));
+
+    let wrong = write(
+        repo.path(),
+        "bad.yaml",
+        "happened: x\nheld_up: y\nlearned: z\n",
+    );
+    let output = decide(repo.path())
+        .args(["review", "1", "--answers"])
+        .arg(&wrong)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).contains("bad.yaml:3:1: unknown field `learned`"),
+        "{}",
+        stderr(&output)
+    );
+    let no_terminal = run(repo.path(), &["review", "1"]);
+    assert_eq!(no_terminal.status.code(), Some(2));
+}
+
+#[test]
+fn index_keeps_the_hand_written_text() {
+    let (repo, dir) = log_from_fixture("mixed");
+    let output = run(repo.path(), &["index"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let expected_table = "<!-- decide:index:start -->\n\
+        | # | Decision | Status | Date |\n|---|---|---|---|\n\
+        | 0001 | [Choose the database for the orders service](0001-choose-the-database-for-the-orders-service.md) | accepted | 2026-11-26 |\n\
+        | 0002 | [Record architecture decisions](0002-record-architecture-decisions.md) | accepted | 2016-02-12 |\n\
+        | 0003 | [Use AssertJ for collection assertions](0003-use-assertj-for-collections.md) | proposed | 2023-02-01 |\n\
+        <!-- decide:index:end -->\n";
+    let readme = read(&dir.join("README.md"));
+    assert_eq!(
+        readme,
+        format!(
+            "# Our decisions\n\nHand-written introduction that `decide index` must keep.\n\n{expected_table}"
+        )
+    );
+    fs::write(dir.join("README.md"), format!("{readme}\nA footer.\n")).unwrap();
+    fs::remove_file(dir.join("0003-use-assertj-for-collections.md")).unwrap();
+    run(repo.path(), &["index"]);
+    let again = read(&dir.join("README.md"));
+    assert!(again.starts_with("# Our decisions\n\nHand-written introduction"));
+    assert!(
+        again.ends_with("<!-- decide:index:end -->\n\nA footer.\n"),
+        "{again}"
+    );
+    assert!(!again.contains("AssertJ"));
+}
+
+#[test]
+fn graph_prints_dot() {
+    let (repo, _) = log_from_fixture("adr-tools");
+    let output = run(repo.path(), &["graph"]);
+    assert!(output.status.success());
+    let dot = stdout(&output);
+    assert!(dot.starts_with("digraph decisions {\n"));
+    assert!(
+        dot.contains("  r2 -> r1 [label=\"Supersedes\"];\n"),
+        "{dot}"
+    );
+    assert!(dot.contains("  r3 -> r2 [label=\"Amends\"];\n"), "{dot}");
+    assert_eq!(dot.matches("->").count(), 2, "one edge per pair: {dot}");
+}
+
+#[test]
+fn lint_reports_each_problem_with_its_line() {
+    let (repo, dir) = log_from_fixture("adr-tools");
+    let clean = run(repo.path(), &["lint"]);
+    assert!(clean.status.success(), "{}", stdout(&clean));
+    assert_eq!(stdout(&clean), "");
+
+    let text = read(&dir.join("0004-partition-the-orders-table.md"));
+    fs::write(
+        dir.join("0004-partition-the-orders-table.md"),
+        text.replace("Accepted", "Approved")
+            .replace(
+                "0003-use-postgresql-for-persistence.md",
+                "0003-use-postgres.md",
+            )
+            .replace("## Consequences", "## Afterwards"),
+    )
+    .unwrap();
+    let mut ours = read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mixed/0001-choose-the-database-for-the-orders-service.md"),
+    );
+    ours = ours.replace("> Jeff Bezos calls these", "> Jeff Bezos once called these");
+    write(&dir, "0005-choose-the-database.md", &ours);
+    let output = run(repo.path(), &["--today", "2027-03-01", "lint"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "docs/decisions/0004-partition-the-orders-table.md:1: error: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)",
+            "docs/decisions/0004-partition-the-orders-table.md:7: error: unknown status `approved` (hint: use one of proposed, accepted, rejected, deprecated, superseded)",
+            "docs/decisions/0004-partition-the-orders-table.md:9: error: broken link: Amends `0003-use-postgres.md` does not exist (hint: point it at an existing record, or remove it)",
+            "docs/decisions/0005-choose-the-database.md:11: warning: review overdue since 2027-02-24 (hint: run `decide review N` to record how it turned out)",
+            "docs/decisions/0005-choose-the-database.md:85: error: quote does not match the passage library (hint: copy it again from `decide passages WORDS`, or remove the reference)",
+        ],
+        "{out}"
+    );
+    assert!(
+        stderr(&output).contains("5 records: 4 errors, 1 warning"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn lint_counts_unreadable_files_as_errors() {
+    let (repo, _) = log_from_fixture("mixed");
+    let output = run(repo.path(), &["lint"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.contains("0004-meeting-notes.md: error: no `# Title` heading"),
+        "{out}"
+    );
+    assert!(
+        out.to_lowercase()
+            .contains("0005-latin1-record.md: error: could not read: it is not utf-8 text"),
+        "{out}"
+    );
+}
+
+/// Two branches each added record 0007 and linked to it; after the merge, lint flags the
+/// collision, renumber moves one record, and every link still resolves.
+#[test]
+fn merge_collision_end_to_end() {
+    let (repo, dir) = log_from_fixture("adr-tools");
+    let record = |n: u32, title: &str, date: &str, status: &str| {
+        format!(
+            "# {n}. {title}\n\nDate: {date}\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"
+        )
+    };
+    // main: 0005, 0006 and 0007-use-kafka; the branch: 0007-use-rabbitmq, which 0008 amends.
+    write(&dir, "0005-a.md", &record(5, "A", "2019-01-01", "Accepted"));
+    write(&dir, "0006-b.md", &record(6, "B", "2019-02-01", "Accepted"));
+    write(
+        &dir,
+        "0007-use-kafka.md",
+        &record(7, "Use Kafka", "2019-03-01", "Accepted"),
+    );
+    write(
+        &dir,
+        "0007-use-rabbitmq.md",
+        &record(
+            7,
+            "Use RabbitMQ",
+            "2019-03-05",
+            "Accepted\n\nAmended by [8. Tune RabbitMQ](0008-tune-rabbitmq.md)",
+        ),
+    );
+    write(
+        &dir,
+        "0008-tune-rabbitmq.md",
+        &record(
+            8,
+            "Tune RabbitMQ",
+            "2019-04-01",
+            "Accepted\n\nAmends [7. Use RabbitMQ](0007-use-rabbitmq.md)\n\nAmends [7. Use Kafka](0007-use-kafka.md)",
+        ),
+    );
+
+    let lint = run(repo.path(), &["lint"]);
+    assert_eq!(lint.status.code(), Some(1));
+    let out = stdout(&lint);
+    assert!(out.contains("docs/decisions/0007-use-kafka.md:1: error: number 7 is used by 0007-use-kafka.md and 0007-use-rabbitmq.md"), "{out}");
+    assert!(
+        out.contains("docs/decisions/0007-use-rabbitmq.md:1: error: number 7 is used by"),
+        "{out}"
+    );
+    let ambiguous = run(repo.path(), &["show", "7"]);
+    assert_eq!(ambiguous.status.code(), Some(6));
+
+    let dry = run(repo.path(), &["renumber", "--dry-run"]);
+    assert_eq!(
+        stdout(&dry),
+        "docs/decisions/0007-use-rabbitmq.md -> docs/decisions/0009-use-rabbitmq.md\n"
+    );
+    assert!(dir.join("0007-use-rabbitmq.md").exists());
+
+    let output = run(repo.path(), &["renumber"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!dir.join("0007-use-rabbitmq.md").exists());
+    let moved = read(&dir.join("0009-use-rabbitmq.md"));
+    assert!(moved.starts_with("# 9. Use RabbitMQ\n"), "{moved}");
+    assert!(moved.contains("Amended by [8. Tune RabbitMQ](0008-tune-rabbitmq.md)"));
+    let amending = read(&dir.join("0008-tune-rabbitmq.md"));
+    assert!(amending.contains("Amends [9. Use RabbitMQ](0009-use-rabbitmq.md)\n\nAmends [7. Use Kafka](0007-use-kafka.md)"), "{amending}");
+
+    let lint = run(repo.path(), &["lint"]);
+    assert!(lint.status.success(), "{}", stdout(&lint));
+    assert_eq!(stdout(&lint), "");
+    let shown = run(repo.path(), &["show", "9"]);
+    assert!(stdout(&shown).starts_with("# 9. Use RabbitMQ"));
+    let again = run(repo.path(), &["renumber"]);
+    assert!(stderr(&again).contains("nothing to renumber"));
+}
+
+#[test]
+fn search_finds_all_the_words_in_titles_and_bodies() {
+    let (repo, _) = log_from_fixture("adr-tools");
+    let output = run(repo.path(), &["search", "POSTGRESQL", "json"]);
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output),
+        "0003  Use PostgreSQL for persistence  (accepted)  docs/decisions/0003-use-postgresql-for-persistence.md\n\
+         \x20   1: # 3. Use PostgreSQL for persistence\n\
+         \x20   15: MySQL 5.7 lacks the JSON operators and transactional DDL we now need.\n\
+         \x20   19: We will migrate orders to PostgreSQL 9.6.\n"
+    );
+    let none = run(repo.path(), &["search", "kubernetes"]);
+    assert!(none.status.success());
+    assert_eq!(stdout(&none), "");
+    assert!(stderr(&none).contains("No records match."));
+}
+
+#[test]
+fn a_missing_log_says_how_to_make_one() {
+    let repo = repo();
+    for command in [&["list"][..], &["lint"], &["index"], &["search", "x"]] {
+        let output = run(repo.path(), command);
+        assert_eq!(output.status.code(), Some(5), "{command:?}");
+        assert!(
+            stderr(&output).contains("run `decide init`"),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+/// `decide review N` at a real terminal: three questions, a rejected empty answer, a next
+/// review date, and the outcome appended.
+#[test]
+fn review_at_the_terminal() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+
+    let (repo, dir) = log_from_fixture("adr-tools");
+    let record = dir.join("0004-partition-the-orders-table.md");
+    let original = read(&record);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_decide"));
+    command
+        .args(["review", "4"])
+        .current_dir(repo.path())
+        .env("DECIDE_TODAY", "2027-03-01")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("HOME", repo.path());
+    let mut s = spawn_with_options(
+        command,
+        Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .unwrap();
+    s.exp_string("Review: 4. Partition the orders table")
+        .unwrap();
+    s.exp_string("What happened since the decision?").unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("say something").unwrap();
+    s.send_line("Vacuum now takes minutes").unwrap();
+    s.exp_string("Did the decision hold up?").unwrap();
+    s.send_line("Yes").unwrap();
+    s.exp_string("What did we learn?").unwrap();
+    s.send_line("Partition before it hurts").unwrap();
+    s.exp_string("Review again by").unwrap();
+    s.send_line("2026-01-01").unwrap();
+    s.exp_string("give a date after today").unwrap();
+    s.send_line("2027-09-01").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(
+        read(&record),
+        format!(
+            "{original}\n## Outcome (2027-03-01)\n\n* What happened: Vacuum now takes minutes\n* Did it hold up: Yes\n* What we learnt: Partition before it hurts\n* Next review by: 2027-09-01\n"
+        )
+    );
+    let due = run(repo.path(), &["review", "--today", "2027-09-01"]);
+    assert!(
+        stdout(&due).contains("0004  2027-09-01  due today"),
+        "{}",
+        stdout(&due)
+    );
+}
