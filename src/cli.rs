@@ -63,7 +63,9 @@ pub enum Command {
     )]
     Passages(PassagesArgs),
     /// Continue an unfinished `decide new` from its draft, at the first unanswered question.
-    #[command(after_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision")]
+    #[command(
+        after_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision"
+    )]
     Resume(ResumeArgs),
     /// Write a ready-to-send message from a record: to stakeholders, the team or peers.
     #[command(
@@ -71,7 +73,9 @@ pub enum Command {
     )]
     Message(MessageArgs),
     /// Print a shell completion script.
-    #[command(after_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish")]
+    #[command(
+        after_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish"
+    )]
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout.
     #[command(after_help = "Examples:\n  decide man > decide.1 && man ./decide.1")]

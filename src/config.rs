@@ -93,7 +93,9 @@ pub struct Config {
     /// `None` means "work it out": `.adr-dir`, an existing `doc/adr/`, else `docs/decisions/`.
     pub log_dir: Setting<Option<PathBuf>>,
     pub template: Setting<String>,
-    pub decision_makers: Setting<Vec<String>>,
+    /// From a config file; `None` falls back to `git config user.name` (see
+    /// [`Config::decision_makers`]), asked only when a record needs it.
+    pub configured_decision_makers: Option<Setting<Vec<String>>>,
     pub review_periods: Setting<ReviewPeriods>,
     pub default_playbook: Setting<String>,
 }
@@ -114,13 +116,46 @@ impl Overrides {
     pub fn from_environment() -> Vec<(&'static str, String)> {
         Self::VARIABLES
             .iter()
-            .filter_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()).map(|v| (*name, v)))
+            .filter_map(|name| {
+                std::env::var(name)
+                    .ok()
+                    .filter(|v| !v.is_empty())
+                    .map(|v| (*name, v))
+            })
             .collect()
     }
 
     fn env(&self, name: &str) -> Option<&str> {
-        self.environment.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.environment
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
     }
+}
+
+impl Config {
+    /// Who decides by default: the config's list, else the git user of the repository.
+    pub fn decision_makers(&self, root: &Path) -> Setting<Vec<String>> {
+        if let Some(configured) = &self.configured_decision_makers {
+            return configured.clone();
+        }
+        match git_user_name(root) {
+            Some(name) => Setting::new(vec![name], Source::Git),
+            None => Setting::new(Vec::new(), Source::Default),
+        }
+    }
+}
+
+/// `git config user.name` in `root`; none outside a repository or without git.
+fn git_user_name(root: &Path) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(root)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
+    (output.status.success() && !name.is_empty()).then_some(name)
 }
 
 /// The user's config file: `$XDG_CONFIG_HOME/decide/config.yaml` (or the platform's
@@ -142,10 +177,15 @@ pub fn read_file(path: &Path) -> Result<Option<File>> {
     }
     let file: File = yaml::parse(&text, path, Kind::Content)?;
     if let Some(periods) = &file.review_periods {
-        for (key, value) in [("two_way", &periods.two_way), ("one_way", &periods.one_way), ("investigation", &periods.investigation)] {
+        for (key, value) in [
+            ("two_way", &periods.two_way),
+            ("one_way", &periods.one_way),
+            ("investigation", &periods.investigation),
+        ] {
             if let Some(period) = value {
                 parse_period(period).map_err(|problem| {
-                    Error::content(format!("review_periods.{key}: {problem}")).at(key_location(path, &text, key))
+                    Error::content(format!("review_periods.{key}: {problem}"))
+                        .at(key_location(path, &text, key))
                 })?;
             }
         }
@@ -157,7 +197,10 @@ fn key_location(path: &Path, text: &str, key: &str) -> Location {
     let needle = format!("{key}:");
     text.lines()
         .enumerate()
-        .find_map(|(index, line)| line.find(&needle).map(|column| Location::at(path, index + 1, column + 1)))
+        .find_map(|(index, line)| {
+            line.find(&needle)
+                .map(|column| Location::at(path, index + 1, column + 1))
+        })
         .unwrap_or_else(|| Location::file(path))
 }
 
@@ -165,13 +208,15 @@ fn parse_period(text: &str) -> std::result::Result<i64, String> {
     let duration = Duration::parse(text)?;
     let days = duration.days().round() as i64;
     if days < 1 {
-        return Err(format!("{text:?} is less than a day; give days, weeks or months"));
+        return Err(format!(
+            "{text:?} is less than a day; give days, weeks or months"
+        ));
     }
     Ok(days)
 }
 
 /// Resolve every setting from its sources, highest precedence first.
-pub fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides, git_user: Option<String>) -> Result<Config> {
+pub fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides) -> Result<Config> {
     let repo_path = root.join(REPO_FILE);
     let repo = read_file(&repo_path)?;
     let user_config = match user {
@@ -212,24 +257,32 @@ pub fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides, git_user
     } else if let Some(id) = overrides.env("DECIDE_PLAYBOOK") {
         Setting::new(id.to_string(), Source::Environment("DECIDE_PLAYBOOK"))
     } else if let Some((source, file)) = files.iter().find(|(_, f)| f.default_playbook.is_some()) {
-        Setting::new(file.default_playbook.clone().unwrap_or_default(), source.clone())
+        Setting::new(
+            file.default_playbook.clone().unwrap_or_default(),
+            source.clone(),
+        )
     } else {
         Setting::new("decision".to_string(), Source::Default)
     };
 
-    let decision_makers = match files.iter().find(|(_, f)| f.decision_makers.is_some()) {
-        Some((source, file)) => Setting::new(file.decision_makers.clone().unwrap_or_default(), source.clone()),
-        None => match git_user {
-            Some(name) => Setting::new(vec![name], Source::Git),
-            None => Setting::new(Vec::new(), Source::Default),
-        },
-    };
+    let configured_decision_makers =
+        files
+            .iter()
+            .find(|(_, f)| f.decision_makers.is_some())
+            .map(|(source, file)| {
+                Setting::new(
+                    file.decision_makers.clone().unwrap_or_default(),
+                    source.clone(),
+                )
+            });
 
     // Each period is settled on its own: a repository may set one and inherit the others.
     let mut periods = ReviewPeriods::default();
     let mut periods_source = Source::Default;
     for (source, file) in files.iter().rev() {
-        let Some(file_periods) = &file.review_periods else { continue };
+        let Some(file_periods) = &file.review_periods else {
+            continue;
+        };
         for (value, slot) in [
             (&file_periods.two_way, &mut periods.two_way_days),
             (&file_periods.one_way, &mut periods.one_way_days),
@@ -245,7 +298,7 @@ pub fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides, git_user
     Ok(Config {
         log_dir,
         template,
-        decision_makers,
+        configured_decision_makers,
         review_periods: Setting::new(periods, periods_source),
         default_playbook,
     })
@@ -264,29 +317,53 @@ mod tests {
     #[test]
     fn precedence_is_flag_then_environment_then_repository_then_user_then_default() {
         let root = tempfile::tempdir().unwrap();
-        let user = write(root.path(), "user.yaml", "log_dir: from-user\ntemplate: user.md\ndefault_playbook: tech-debt\ndecision_makers: [User]\n");
+        let user = write(
+            root.path(),
+            "user.yaml",
+            "log_dir: from-user\ntemplate: user.md\ndefault_playbook: tech-debt\ndecision_makers: [User]\n",
+        );
         let none = Overrides::default();
 
-        let config = resolve(root.path(), Some(&user), &none, Some("Git Name".into())).unwrap();
+        let config = resolve(root.path(), Some(&user), &none).unwrap();
         assert_eq!(config.log_dir.value, Some(root.path().join("from-user")));
         assert_eq!(config.log_dir.source, Source::User(user.clone()));
-        assert_eq!(config.decision_makers.value, vec!["User"]);
+        assert_eq!(config.decision_makers(root.path()).value, vec!["User"]);
 
-        write(root.path(), REPO_FILE, "log_dir: from-repo\ntemplate: repo.md\n");
-        let config = resolve(root.path(), Some(&user), &none, None).unwrap();
+        write(
+            root.path(),
+            REPO_FILE,
+            "log_dir: from-repo\ntemplate: repo.md\n",
+        );
+        let config = resolve(root.path(), Some(&user), &none).unwrap();
         assert_eq!(config.log_dir.value, Some(root.path().join("from-repo")));
-        assert_eq!(config.log_dir.source, Source::Repository(PathBuf::from(REPO_FILE)));
+        assert_eq!(
+            config.log_dir.source,
+            Source::Repository(PathBuf::from(REPO_FILE))
+        );
         assert_eq!(config.template.value, "repo.md");
-        assert_eq!(config.default_playbook.value, "tech-debt", "a setting the repository leaves out comes from the user");
+        assert_eq!(
+            config.default_playbook.value, "tech-debt",
+            "a setting the repository leaves out comes from the user"
+        );
 
-        let env = Overrides { environment: vec![("DECIDE_DIR", "from-env".into()), ("DECIDE_TEMPLATE", "env.md".into())], ..Default::default() };
-        let config = resolve(root.path(), Some(&user), &env, None).unwrap();
+        let env = Overrides {
+            environment: vec![
+                ("DECIDE_DIR", "from-env".into()),
+                ("DECIDE_TEMPLATE", "env.md".into()),
+            ],
+            ..Default::default()
+        };
+        let config = resolve(root.path(), Some(&user), &env).unwrap();
         assert_eq!(config.log_dir.value, Some(PathBuf::from("from-env")));
         assert_eq!(config.log_dir.source, Source::Environment("DECIDE_DIR"));
         assert_eq!(config.template.value, "env.md");
 
-        let flags = Overrides { dir_flag: Some("from-flag".into()), template_flag: Some("flag.md".into()), ..env };
-        let config = resolve(root.path(), Some(&user), &flags, None).unwrap();
+        let flags = Overrides {
+            dir_flag: Some("from-flag".into()),
+            template_flag: Some("flag.md".into()),
+            ..env
+        };
+        let config = resolve(root.path(), Some(&user), &flags).unwrap();
         assert_eq!(config.log_dir.value, Some(PathBuf::from("from-flag")));
         assert_eq!(config.log_dir.source, Source::Flag("--dir"));
         assert_eq!(config.template.value, "flag.md");
@@ -295,33 +372,68 @@ mod tests {
     #[test]
     fn defaults_and_git_identity() {
         let root = tempfile::tempdir().unwrap();
-        let config = resolve(root.path(), None, &Overrides::default(), Some("Ana Lima".into())).unwrap();
+        let git = |args: &[&str]| {
+            std::process::Command::new("git")
+                .args(args)
+                .current_dir(root.path())
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("HOME", root.path())
+                .output()
+                .unwrap()
+        };
+        git(&["init", "-q"]);
+        git(&["config", "user.name", "Ana Lima"]);
+        let config = resolve(root.path(), None, &Overrides::default()).unwrap();
         assert_eq!(config.log_dir.value, None);
         assert_eq!(config.template.value, DEFAULT_TEMPLATE);
         assert_eq!(config.default_playbook.value, "decision");
-        assert_eq!(config.decision_makers, Setting::new(vec!["Ana Lima".to_string()], Source::Git));
+        assert_eq!(
+            config.decision_makers(root.path()),
+            Setting::new(vec!["Ana Lima".to_string()], Source::Git)
+        );
         assert_eq!(config.review_periods.value, ReviewPeriods::default());
     }
 
     #[test]
     fn review_periods_merge_per_key() {
         let root = tempfile::tempdir().unwrap();
-        let user = write(root.path(), "user.yaml", "review_periods:\n  one_way: 6 months\n");
-        write(root.path(), REPO_FILE, "review_periods:\n  two_way: 2 weeks\n");
-        let config = resolve(root.path(), Some(&user), &Overrides::default(), None).unwrap();
+        let user = write(
+            root.path(),
+            "user.yaml",
+            "review_periods:\n  one_way: 6 months\n",
+        );
+        write(
+            root.path(),
+            REPO_FILE,
+            "review_periods:\n  two_way: 2 weeks\n",
+        );
+        let config = resolve(root.path(), Some(&user), &Overrides::default()).unwrap();
         assert_eq!(config.review_periods.value.two_way_days, 14);
         assert_eq!(config.review_periods.value.one_way_days, 180);
-        assert_eq!(config.review_periods.value.investigation_days, ReviewPeriods::default().investigation_days);
+        assert_eq!(
+            config.review_periods.value.investigation_days,
+            ReviewPeriods::default().investigation_days
+        );
     }
 
     #[test]
     fn errors_point_at_the_line() {
         let root = tempfile::tempdir().unwrap();
         write(root.path(), REPO_FILE, "log_dir: docs\nlog_dri: x\n");
-        let error = resolve(root.path(), None, &Overrides::default(), None).unwrap_err();
-        assert!(error.to_string().contains(".decide.yaml:2:1: unknown field `log_dri`"), "{error}");
+        let error = resolve(root.path(), None, &Overrides::default()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains(".decide.yaml:2:1: unknown field `log_dri`"),
+            "{error}"
+        );
         write(root.path(), REPO_FILE, "review_periods:\n  two_way: soon\n");
-        let error = resolve(root.path(), None, &Overrides::default(), None).unwrap_err();
-        assert!(error.to_string().contains(".decide.yaml:2:3: review_periods.two_way: expected a number and a unit"), "{error}");
+        let error = resolve(root.path(), None, &Overrides::default()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains(".decide.yaml:2:3: review_periods.two_way: expected a number and a unit"),
+            "{error}"
+        );
     }
 }

@@ -35,8 +35,18 @@ pub struct Draft {
 
 impl Draft {
     /// A new draft for a session of `playbook`; nothing is written until the first answer.
-    pub fn start(drafts_dir: &Path, playbook: &str, dir: Option<&Path>, now: chrono::DateTime<chrono::Local>) -> Draft {
-        let name = format!("{}-{}-{}.yaml", now.format("%Y%m%d-%H%M%S"), playbook, std::process::id());
+    pub fn start(
+        drafts_dir: &Path,
+        playbook: &str,
+        dir: Option<&Path>,
+        now: chrono::DateTime<chrono::Local>,
+    ) -> Draft {
+        let name = format!(
+            "{}-{}-{}.yaml",
+            now.format("%Y%m%d-%H%M%S"),
+            playbook,
+            std::process::id()
+        );
         Draft {
             path: drafts_dir.join(name),
             playbook: playbook.to_string(),
@@ -48,14 +58,24 @@ impl Draft {
 
     /// The name `decide resume NAME` takes: the file name without `.yaml`.
     pub fn name(&self) -> String {
-        self.path.file_stem().unwrap_or_default().to_string_lossy().into_owned()
+        self.path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
     }
 
     pub fn load(path: &Path) -> Result<Draft> {
         let text = store::read_text(path)?;
         let value = yaml::parse_value(&text, path, Kind::Answers)?;
-        let broken = || Error::answers("this is not a decide draft").in_file(path).hint("remove the file, or pass another draft");
-        let Value::Mapping(mut map) = value else { return Err(broken()) };
+        let broken = || {
+            Error::answers("this is not a decide draft")
+                .in_file(path)
+                .hint("remove the file, or pass another draft")
+        };
+        let Value::Mapping(mut map) = value else {
+            return Err(broken());
+        };
         let playbook = match map.remove("playbook") {
             Some(Value::String(id)) => id,
             _ => return Err(broken()),
@@ -73,7 +93,13 @@ impl Draft {
             None | Some(Value::Null) => Mapping::new(),
             Some(_) => return Err(broken()),
         };
-        Ok(Draft { path: path.to_path_buf(), playbook, dir, started, answers })
+        Ok(Draft {
+            path: path.to_path_buf(),
+            playbook,
+            dir,
+            started,
+            answers,
+        })
     }
 
     /// Write the session's answers so far, atomically: a crash leaves the previous save.
@@ -135,10 +161,19 @@ pub fn find(dir: &Path, wanted: &str) -> Result<Draft> {
         return Draft::load(as_path);
     }
     let drafts = list(dir)?;
-    let matching: Vec<&Draft> = drafts.iter().filter(|d| d.name() == wanted || d.name().starts_with(wanted)).collect();
+    let matching: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.name() == wanted || d.name().starts_with(wanted))
+        .collect();
     match matching.as_slice() {
         [one] => Draft::load(&one.path),
-        [] => Err(Error::usage(format!("there is no draft `{wanted}` in {}", dir.display())).hint("run `decide resume --list` to see the drafts")),
-        _ => Err(Error::usage(format!("`{wanted}` matches {} drafts", matching.len())).hint("give more of the name; `decide resume --list` shows them")),
+        [] => Err(
+            Error::usage(format!("there is no draft `{wanted}` in {}", dir.display()))
+                .hint("run `decide resume --list` to see the drafts"),
+        ),
+        _ => Err(
+            Error::usage(format!("`{wanted}` matches {} drafts", matching.len()))
+                .hint("give more of the name; `decide resume --list` shows them"),
+        ),
     }
 }

@@ -211,9 +211,17 @@ pub fn is_file(path: &Path) -> bool {
 /// a directory (or can be created) and is writable.
 pub fn check_log_dir(dir: &Path) -> Result<()> {
     match fs::metadata(dir) {
-        Ok(metadata) if !metadata.is_dir() => Err(Error::io("use the log directory", dir, &io::Error::other("it is a file, not a directory"))
-            .hint("pass another directory with --dir")),
-        Ok(metadata) if metadata.permissions().readonly() => Err(Error::io("write to the log directory", dir, &io::Error::from(io::ErrorKind::PermissionDenied))),
+        Ok(metadata) if !metadata.is_dir() => Err(Error::io(
+            "use the log directory",
+            dir,
+            &io::Error::other("it is a file, not a directory"),
+        )
+        .hint("pass another directory with --dir")),
+        Ok(metadata) if metadata.permissions().readonly() => Err(Error::io(
+            "write to the log directory",
+            dir,
+            &io::Error::from(io::ErrorKind::PermissionDenied),
+        )),
         Ok(_) => {
             // Permission bits do not tell the whole story (ACLs, read-only mounts, root):
             // try creating a file.
@@ -347,7 +355,9 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 /// Remove temporary files left by writers that were killed mid-write: their names carry the
 /// writer's process id, and a process that no longer exists will never finish them.
 fn remove_abandoned_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some(pid) = temporary_owner(&name)
@@ -407,7 +417,9 @@ impl Drop for DirLock {
 
 /// Whether `root` is a repository (rather than the directory `decide` happened to start in).
 pub fn is_repository(root: &Path) -> bool {
-    [".git", ".decide", ".adr-dir"].iter().any(|marker| root.join(marker).exists())
+    [".git", ".decide", ".adr-dir"]
+        .iter()
+        .any(|marker| root.join(marker).exists())
 }
 
 /// Where unfinished sessions are kept: `.decide/drafts/` in a repository, else the user's
@@ -418,8 +430,12 @@ pub fn drafts_dir(root: &Path) -> Result<PathBuf> {
     }
     use etcetera::BaseStrategy;
     let strategy = etcetera::choose_base_strategy().map_err(|_| {
-        Error::io("find the state directory", Path::new("~"), &io::Error::other("the home directory is unknown"))
-            .hint("set HOME, or run decide inside a repository")
+        Error::io(
+            "find the state directory",
+            Path::new("~"),
+            &io::Error::other("the home directory is unknown"),
+        )
+        .hint("set HOME, or run decide inside a repository")
     })?;
     let base = strategy.state_dir().unwrap_or_else(|| strategy.data_dir());
     Ok(base.join("decide").join("drafts"))
@@ -431,7 +447,10 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, &e))?;
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
-        let _ = write_new_file(&ignore, b"# Drafts of unfinished decide sessions: personal, not for the repository.\n*\n");
+        let _ = write_new_file(
+            &ignore,
+            b"# Drafts of unfinished decide sessions: personal, not for the repository.\n*\n",
+        );
     }
     Ok(())
 }
@@ -523,10 +542,21 @@ mod tests {
 
     #[test]
     fn path_like_titles() {
-        for text in ["../../etc/passwd", "/etc/passwd", "~/notes", "a/../b", "..\\x"] {
+        for text in [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "~/notes",
+            "a/../b",
+            "..\\x",
+        ] {
             assert!(path_like(text).is_some(), "{text}");
         }
-        for text in ["CI/CD runner", "Use v2.. or v3", "Q3/Q4 roadmap", "...and then"] {
+        for text in [
+            "CI/CD runner",
+            "Use v2.. or v3",
+            "Q3/Q4 roadmap",
+            "...and then",
+        ] {
             assert!(path_like(text).is_none(), "{text}");
         }
     }

@@ -127,22 +127,39 @@ impl Templates {
 
     /// Parse a template string (or an expression) and return the top-level names it
     /// reads, so a loader can reject names that will never exist.
-    pub fn variables(&self, source: &str, expression: bool) -> std::result::Result<Vec<String>, String> {
+    pub fn variables(
+        &self,
+        source: &str,
+        expression: bool,
+    ) -> std::result::Result<Vec<String>, String> {
         let names = if expression {
-            self.env.compile_expression(source).map(|e| e.undeclared_variables(false))
+            self.env
+                .compile_expression(source)
+                .map(|e| e.undeclared_variables(false))
         } else {
-            self.env.template_from_str(source).map(|t| t.undeclared_variables(false))
+            self.env
+                .template_from_str(source)
+                .map(|t| t.undeclared_variables(false))
         }
         .map_err(|error| describe(&error))?;
-        let mut names: Vec<String> = names.into_iter().filter(|name| self.env.globals().all(|(global, _)| global != name)).collect();
+        let mut names: Vec<String> = names
+            .into_iter()
+            .filter(|name| self.env.globals().all(|(global, _)| global != name))
+            .collect();
         names.sort();
         Ok(names)
     }
 
     /// The top-level names a registered template reads.
     pub fn template_variables(&self, name: &str) -> Vec<String> {
-        let Ok(template) = self.env.get_template(name) else { return Vec::new() };
-        let mut names: Vec<String> = template.undeclared_variables(false).into_iter().filter(|n| self.env.globals().all(|(global, _)| global != n)).collect();
+        let Ok(template) = self.env.get_template(name) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = template
+            .undeclared_variables(false)
+            .into_iter()
+            .filter(|n| self.env.globals().all(|(global, _)| global != n))
+            .collect();
         names.sort();
         names
     }
@@ -353,7 +370,20 @@ mod tests {
         );
         assert!(!templates.is_true("items", &context, "when").unwrap());
         assert!(!templates.is_true("nope", &context, "when").unwrap());
-        assert_eq!(templates.variables("door.band == 'x' and nope", true).unwrap(), vec!["door", "nope"]);
-        assert_eq!(templates.variables("{% for o in options %}{{ o.name }}{% endfor %}{{ range(2) }}", false).unwrap(), vec!["options"]);
+        assert_eq!(
+            templates
+                .variables("door.band == 'x' and nope", true)
+                .unwrap(),
+            vec!["door", "nope"]
+        );
+        assert_eq!(
+            templates
+                .variables(
+                    "{% for o in options %}{{ o.name }}{% endfor %}{{ range(2) }}",
+                    false
+                )
+                .unwrap(),
+            vec!["options"]
+        );
     }
 }

@@ -8,18 +8,18 @@ mod link;
 mod lint;
 mod list;
 mod logdir;
+mod message;
 mod new;
 mod passages;
 mod playbooks;
 mod renumber;
+mod resume;
 mod review;
 mod search;
+mod shell;
 mod show;
 mod status;
 mod supersede;
-mod resume;
-mod message;
-mod shell;
 
 use std::path::PathBuf;
 

@@ -51,18 +51,33 @@ pub struct Outcome {
 /// Run a playbook to the end and write its record. `resume` continues a draft: its answers
 /// are not asked again. Interactive runs keep a draft of every answer until the record is
 /// written.
-pub fn run_playbook(env: &Env<'_>, options: &Options<'_>, resume: Option<Draft>) -> Result<Outcome> {
+pub fn run_playbook(
+    env: &Env<'_>,
+    options: &Options<'_>,
+    resume: Option<Draft>,
+) -> Result<Outcome> {
     let answers = options.answers.map(AnswersFile::load).transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask questions on").hint("pass --answers FILE (see examples/ for answers files)"));
+        return Err(Error::usage("no terminal to ask questions on")
+            .hint("pass --answers FILE (see examples/ for answers files)"));
     }
 
     let catalog = env.catalog()?;
-    let from_file = answers.as_ref().map(AnswersFile::playbook).transpose()?.flatten();
+    let from_file = answers
+        .as_ref()
+        .map(AnswersFile::playbook)
+        .transpose()?
+        .flatten();
     let from_draft = resume.as_ref().map(|d| d.playbook.clone());
-    let playbook_id = match (options.playbook, from_file.as_deref().or(from_draft.as_deref())) {
+    let playbook_id = match (
+        options.playbook,
+        from_file.as_deref().or(from_draft.as_deref()),
+    ) {
         (Some(flag), Some(file)) if flag != file => {
-            return Err(Error::usage(format!("--playbook {flag} disagrees with `playbook: {file}` in the answers file")).hint("drop one of them"));
+            return Err(Error::usage(format!(
+                "--playbook {flag} disagrees with `playbook: {file}` in the answers file"
+            ))
+            .hint("drop one of them"));
         }
         (Some(id), _) | (None, Some(id)) => id.to_string(),
         (None, None) => "decision".to_string(),
@@ -74,8 +89,15 @@ pub fn run_playbook(env: &Env<'_>, options: &Options<'_>, resume: Option<Draft>)
 
     // Resolve where the record goes before asking anything, so a bad log directory fails
     // before ten minutes of answers, not after.
-    let explicit_dir = options.dir.map(Path::to_path_buf).or_else(|| resume.as_ref().and_then(|d| d.dir.clone()));
-    let dir = if options.stdout { None } else { Some(store::log_dir(&env.root, explicit_dir.as_deref())?) };
+    let explicit_dir = options
+        .dir
+        .map(Path::to_path_buf)
+        .or_else(|| resume.as_ref().and_then(|d| d.dir.clone()));
+    let dir = if options.stdout {
+        None
+    } else {
+        Some(store::log_dir(&env.root, explicit_dir.as_deref())?)
+    };
     if let Some(dir) = &dir {
         store::check_log_dir(dir)?;
     }
@@ -87,7 +109,12 @@ pub fn run_playbook(env: &Env<'_>, options: &Options<'_>, resume: Option<Draft>)
             session.preload(&draft.answers, &draft.path)?;
             Some(draft)
         }
-        (None, None) => Some(Draft::start(&store::drafts_dir(&env.root)?, &playbook.id, options.dir, chrono::Local::now())),
+        (None, None) => Some(Draft::start(
+            &store::drafts_dir(&env.root)?,
+            &playbook.id,
+            options.dir,
+            chrono::Local::now(),
+        )),
     };
     let mut prompter: Box<dyn Prompter> = match answers {
         Some(mut file) => {
@@ -123,10 +150,18 @@ fn settings(env: &Env<'_>) -> Settings {
 }
 
 /// Render the record and write it to `dir` (or print it when `dir` is `None`).
-fn write_record(env: &Env<'_>, catalog: &Catalog, session: &Session<'_>, dir: Option<&Path>) -> Result<Option<PathBuf>> {
+fn write_record(
+    env: &Env<'_>,
+    catalog: &Catalog,
+    session: &Session<'_>,
+    dir: Option<&Path>,
+) -> Result<Option<PathBuf>> {
     let today = env.today();
     let Some(dir) = dir else {
-        print!("{}", record::render(session, &catalog.templates, None, today)?);
+        print!(
+            "{}",
+            record::render(session, &catalog.templates, None, today)?
+        );
         return Ok(None);
     };
     // Render once before touching the disk: a template error must not leave a file.
@@ -135,7 +170,9 @@ fn write_record(env: &Env<'_>, catalog: &Catalog, session: &Session<'_>, dir: Op
     if store::ensure_dir(dir)? {
         ui::note(&format!("Created the decision log {}", dir.display()));
     }
-    let path = store::write_new_record(dir, &store::slug(&title), |number| record::render(session, &catalog.templates, Some(number), today))?;
+    let path = store::write_new_record(dir, &store::slug(&title), |number| {
+        record::render(session, &catalog.templates, Some(number), today)
+    })?;
     ui::success(&format!("Wrote {}", display_path(&path, &env.cwd)));
     Ok(Some(path))
 }

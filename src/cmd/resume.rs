@@ -30,7 +30,11 @@ pub fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         Some(wanted) => draft::find(&dir, wanted)?,
         None => choose(&dir)?,
     };
-    ui::note(&format!("Resuming {} ({} answers so far).", chosen.name(), chosen.answers.len()));
+    ui::note(&format!(
+        "Resuming {} ({} answers so far).",
+        chosen.name(),
+        chosen.answers.len()
+    ));
     run_playbook(env, &Options::default(), Some(chosen))?;
     Ok(exit::OK)
 }
@@ -39,10 +43,18 @@ pub fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
 fn choose(dir: &std::path::Path) -> Result<Draft> {
     let mut drafts = draft::list(dir)?;
     match drafts.len() {
-        0 => Err(Error::usage(format!("there are no drafts to resume in {}", dir.display())).hint("start a decision with `decide new`")),
+        0 => Err(Error::usage(format!(
+            "there are no drafts to resume in {}",
+            dir.display()
+        ))
+        .hint("start a decision with `decide new`")),
         1 => Ok(drafts.remove(0)),
         _ if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) => {
-            Err(Error::usage(format!("{} drafts and no terminal to choose on", drafts.len())).hint("name one: `decide resume --list` shows them"))
+            Err(Error::usage(format!(
+                "{} drafts and no terminal to choose on",
+                drafts.len()
+            ))
+            .hint("name one: `decide resume --list` shows them"))
         }
         _ => {
             let items: Vec<String> = drafts.iter().map(describe).collect();
@@ -58,6 +70,15 @@ fn choose(dir: &std::path::Path) -> Result<Draft> {
 }
 
 fn describe(draft: &Draft) -> String {
-    let title = draft.title().map(|t| format!("  \"{t}\"")).unwrap_or_default();
-    format!("{}  {}, started {}, {} answers{title}", draft.name(), draft.playbook, draft.started, draft.answers.len())
+    let title = draft
+        .title()
+        .map(|t| format!("  \"{t}\""))
+        .unwrap_or_default();
+    format!(
+        "{}  {}, started {}, {} answers{title}",
+        draft.name(),
+        draft.playbook,
+        draft.started,
+        draft.answers.len()
+    )
 }

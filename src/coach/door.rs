@@ -204,7 +204,15 @@ mod tests {
     }
 
     /// (undo estimate, feels one-way, classification, door, band, masquerading, verdict starts with)
-    type Row = (&'static str, Option<bool>, Option<Door>, &'static str, &'static str, bool, &'static str);
+    type Row = (
+        &'static str,
+        Option<bool>,
+        Option<Door>,
+        &'static str,
+        &'static str,
+        bool,
+        &'static str,
+    );
 
     #[rustfmt::skip]
     const VERDICTS: &[Row] = &[
@@ -233,13 +241,21 @@ mod tests {
     fn verdict_table() {
         for &(undo, feels, class, door, band, masquerading, verdict) in VERDICTS {
             let undo = Duration::parse(undo).unwrap();
-            let answers = DoorAnswers { feels_one_way: feels, hard_to_undo: None, classification: class };
+            let answers = DoorAnswers {
+                feels_one_way: feels,
+                hard_to_undo: None,
+                classification: class,
+            };
             let result = assess(undo, &answers, &ReviewPeriods::default(), today());
             let case = format!("{undo} {feels:?} {class:?}");
             assert_eq!(result.fact_str("door"), Some(door), "{case}");
             assert_eq!(result.fact_str("band"), Some(band), "{case}");
             assert_eq!(result.facts["masquerading"], masquerading, "{case}");
-            assert!(result.verdict.starts_with(verdict), "{case}: {}", result.verdict);
+            assert!(
+                result.verdict.starts_with(verdict),
+                "{case}: {}",
+                result.verdict
+            );
             assert!(result.passages.contains(&"undo-test"), "{case}");
             assert!(!result.reasoning.is_empty());
         }

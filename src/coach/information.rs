@@ -180,7 +180,13 @@ mod tests {
         for &(wished, have, door, verdict, coverage) in VERDICTS {
             let wished_items = items(wished);
             let have_items: Vec<String> = wished_items[..have].to_vec();
-            let result = assess(&wished_items, &have_items, door, &ReviewPeriods::default(), today());
+            let result = assess(
+                &wished_items,
+                &have_items,
+                door,
+                &ReviewPeriods::default(),
+                today(),
+            );
             let case = format!("{have}/{wished} {door:?}");
             assert_eq!(result.fact_str("advice"), Some(verdict.key()), "{case}");
             assert_eq!(result.facts["coverage"], json!(coverage), "{case}");

@@ -63,5 +63,7 @@ impl Default for ReviewPeriods {
 /// Percent of `part` in `whole`, rounded down so 69.9% never shows as 70%.
 pub fn percent_floor(part: usize, whole: usize) -> u32 {
     // Nothing wished for means nothing missing.
-    (part * 100).checked_div(whole).map_or(100, |percent| percent as u32)
+    (part * 100)
+        .checked_div(whole)
+        .map_or(100, |percent| percent as u32)
 }

@@ -32,7 +32,15 @@ impl Origin {
 }
 
 /// Names a question or assessment id may not take: sessions and templates use them.
-const RESERVED: &[&str] = &["playbook", "today", "defaults", "record", "references", "framing", "cite"];
+const RESERVED: &[&str] = &[
+    "playbook",
+    "today",
+    "defaults",
+    "record",
+    "references",
+    "framing",
+    "cite",
+];
 
 /// Every playbook available to this run, with the passages and templates they use.
 pub struct Catalog {
@@ -127,7 +135,11 @@ fn add_templates(templates: &mut Templates, dir: &Path) -> Result<()> {
         return Ok(());
     }
     for file in store::list_files(dir, &["md", "txt", "j2", "jinja"])? {
-        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         templates.add(&name, store::read_text(&file)?, file.clone())?;
     }
     Ok(())
@@ -431,11 +443,20 @@ fn validate(
                 "e.g. `title: \"{{ title }}\"`",
             )
         })?;
-    check_names(&names, &known, "the record title").map_err(|m| fail("title:", 0, m, NAMES_HINT))?;
-    let record_known: BTreeSet<&str> = known.iter().copied().chain(RECORD_NAMES.iter().copied()).collect();
+    check_names(&names, &known, "the record title")
+        .map_err(|m| fail("title:", 0, m, NAMES_HINT))?;
+    let record_known: BTreeSet<&str> = known
+        .iter()
+        .copied()
+        .chain(RECORD_NAMES.iter().copied())
+        .collect();
     let names = templates.template_variables(&playbook.record.template);
-    check_names(&names, &record_known, &format!("record template `{}`", playbook.record.template))
-        .map_err(|m| fail("template:", 0, m, NAMES_HINT))?;
+    check_names(
+        &names,
+        &record_known,
+        &format!("record template `{}`", playbook.record.template),
+    )
+    .map_err(|m| fail("template:", 0, m, NAMES_HINT))?;
     if let Some(message) = &playbook.message {
         check_message(message, templates, &known)
             .map_err(|(m, hint)| fail("message:", 0, m, hint))?;
@@ -537,7 +558,11 @@ const SESSION_NAMES: &[&str] = &["today", "defaults", "playbook"];
 const RECORD_NAMES: &[&str] = &["record", "framing", "references", "cite"];
 const NAMES_HINT: &str = "use a question id, an assessment id, or one of today, defaults, playbook";
 
-fn check_names(names: &[String], known: &BTreeSet<&str>, what: &str) -> std::result::Result<(), String> {
+fn check_names(
+    names: &[String],
+    known: &BTreeSet<&str>,
+    what: &str,
+) -> std::result::Result<(), String> {
     match names.iter().find(|name| !known.contains(name.as_str())) {
         Some(unknown) => Err(format!(
             "{what} uses `{unknown}`, which is not a question, an assessment or a known name"

@@ -25,7 +25,10 @@ pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
         return Err(Error::answers("the record's title is empty").hint("answer the title question"));
     }
     if let Some(problem) = crate::store::path_like(&title) {
-        return Err(Error::answers(format!("the record's title {title:?} becomes its file name and {problem}")).hint("describe the decision instead"));
+        return Err(Error::answers(format!(
+            "the record's title {title:?} becomes its file name and {problem}"
+        ))
+        .hint("describe the decision instead"));
     }
     Ok(title)
 }
@@ -39,8 +42,11 @@ pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, titl
         .ordered_assessments()
         .iter()
         .map(|a| {
-            let mut numbers: Vec<usize> =
-                a.passages.iter().filter_map(|id| reference_number(id)).collect();
+            let mut numbers: Vec<usize> = a
+                .passages
+                .iter()
+                .filter_map(|id| reference_number(id))
+                .collect();
             numbers.sort_unstable();
             let refs: String = numbers.iter().map(|n| format!("[{n}]")).collect();
             json!({

@@ -201,7 +201,9 @@ impl Ask<'_> {
                 if rules.file_name
                     && let Some(problem) = crate::store::path_like(text)
                 {
-                    return Err(format!("the title becomes the file name and {problem}; describe the decision instead"));
+                    return Err(format!(
+                        "the title becomes the file name and {problem}; describe the decision instead"
+                    ));
                 }
                 if let Some(max) = rules.max_length
                     && text.chars().count() > max

@@ -288,7 +288,11 @@ impl<'c> Session<'c> {
 
     /// Take earlier answers (a draft being resumed) as if they had just been given, in the
     /// playbook's order, so choices and defaults resolve as they did the first time.
-    pub fn preload(&mut self, values: &crate::yaml::Mapping, source: &std::path::Path) -> Result<()> {
+    pub fn preload(
+        &mut self,
+        values: &crate::yaml::Mapping,
+        source: &std::path::Path,
+    ) -> Result<()> {
         let playbook = self.playbook;
         for question in &playbook.questions {
             let Some(value) = values.get(question.id.as_str()) else {
@@ -302,9 +306,12 @@ impl<'c> Session<'c> {
             }
             let ask = self.resolve(question)?;
             let answer = ask.from_yaml(value).map_err(|problem| {
-                Error::answers(format!("`{}` ({}): {problem}", question.id, question.prompt))
-                    .in_file(source)
-                    .hint("the playbook changed since this draft was saved; fix or remove the answer")
+                Error::answers(format!(
+                    "`{}` ({}): {problem}",
+                    question.id, question.prompt
+                ))
+                .in_file(source)
+                .hint("the playbook changed since this draft was saved; fix or remove the answer")
             })?;
             self.set(&question.id, answer);
             self.reassess();

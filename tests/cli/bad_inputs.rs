@@ -55,20 +55,39 @@ fn field<'a>(case: &'a Value, key: &str) -> Option<&'a Value> {
 
 #[test]
 fn every_bad_input_gets_its_exit_code_and_one_clear_line() {
-    let mut names: Vec<PathBuf> = fs::read_dir(CASES).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut names: Vec<PathBuf> = fs::read_dir(CASES)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     names.sort();
     assert!(names.len() >= 30, "{} cases", names.len());
     for dir in names {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let spec_path = dir.join("case.yaml");
-        let case = yaml::parse_value(&fs::read_to_string(&spec_path).unwrap(), &spec_path, decide::error::Kind::Content).unwrap();
-        let args: Vec<String> = field(&case, "args").and_then(Value::as_sequence).expect("args").iter().map(|a| a.as_str().unwrap().to_string()).collect();
+        let case = yaml::parse_value(
+            &fs::read_to_string(&spec_path).unwrap(),
+            &spec_path,
+            decide::error::Kind::Content,
+        )
+        .unwrap();
+        let args: Vec<String> = field(&case, "args")
+            .and_then(Value::as_sequence)
+            .expect("args")
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect();
         let code = field(&case, "code").and_then(Value::as_i64).expect("code") as i32;
-        let message = field(&case, "stderr").and_then(Value::as_str).expect("stderr");
+        let message = field(&case, "stderr")
+            .and_then(Value::as_str)
+            .expect("stderr");
 
         let repo = repo();
         copy_into(&dir, repo.path());
-        let read_only = field(&case, "read_only").and_then(Value::as_str).map(|d| repo.path().join(d));
+        let read_only = field(&case, "read_only")
+            .and_then(Value::as_str)
+            .map(|d| repo.path().join(d));
         if let Some(read_only) = &read_only {
             fs::create_dir_all(read_only).unwrap();
             fs::set_permissions(read_only, fs::Permissions::from_mode(0o555)).unwrap();
@@ -82,8 +101,15 @@ fn every_bad_input_gets_its_exit_code_and_one_clear_line() {
             fs::set_permissions(read_only, fs::Permissions::from_mode(0o755)).unwrap();
         }
         assert_eq!(output.status.code(), Some(code), "{name}: {shown}");
-        assert!(shown.contains(message), "{name}: expected {message:?} in:\n{shown}");
-        assert_eq!(shown.lines().filter(|l| l.starts_with("error:")).count(), 1, "{name}: one error line in:\n{shown}");
+        assert!(
+            shown.contains(message),
+            "{name}: expected {message:?} in:\n{shown}"
+        );
+        assert_eq!(
+            shown.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{name}: one error line in:\n{shown}"
+        );
         assert!(!shown.contains("panicked"), "{name}: {shown}");
         assert_eq!(tree(repo.path()), before, "{name}: nothing is written");
     }

@@ -27,7 +27,13 @@ fn spawn_raw(cwd: &std::path::Path, args: &[&str], strip_ansi: bool) -> PtySessi
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
         .env_remove("DECIDE_PLAYBOOKS");
-    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(strip_ansi)).expect("spawn decide in a pty")
+    spawn_with_options(
+        command,
+        Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(strip_ansi),
+    )
+    .expect("spawn decide in a pty")
 }
 
 fn keys(session: &mut PtySession, keys: &str) {
@@ -42,7 +48,8 @@ fn a_whole_decision_at_the_terminal() {
     s.exp_string("What are you deciding?").unwrap();
     s.send_line("Pick a message queue").unwrap();
     s.exp_string("What is the context").unwrap();
-    s.send_line("Order events are lost when the worker restarts.").unwrap();
+    s.send_line("Order events are lost when the worker restarts.")
+        .unwrap();
     s.exp_string("What drives the decision?").unwrap();
     s.send_line("no lost events; little ops work").unwrap();
     s.exp_string("Which options are you considering?").unwrap();
@@ -59,11 +66,13 @@ fn a_whole_decision_at_the_terminal() {
     s.send_line("3 days").unwrap();
     // The verdict comes before the next question: that is the coaching.
     s.exp_string("Two-way door: decide fast").unwrap();
-    s.exp_string("Does it still feel like a one-way door").unwrap();
+    s.exp_string("Does it still feel like a one-way door")
+        .unwrap();
     keys(&mut s, "y");
     s.exp_string("masquerading as a one-way door").unwrap();
 
-    s.exp_string("What information do you wish you had?").unwrap();
+    s.exp_string("What information do you wish you had?")
+        .unwrap();
     s.send_line("peak load; cost; team skills").unwrap();
     s.exp_string("Which of these do you already have?").unwrap();
     keys(&mut s, " ");
@@ -81,19 +90,35 @@ fn a_whole_decision_at_the_terminal() {
     s.send_line("").unwrap();
     s.exp_string("Write the record").unwrap();
     keys(&mut s, "\r");
-    s.exp_string("Wrote docs/decisions/0001-pick-a-message-queue.md").unwrap();
+    s.exp_string("Wrote docs/decisions/0001-pick-a-message-queue.md")
+        .unwrap();
     s.exp_eof().unwrap();
 
     let written = records(&repo.path().join("docs/decisions"));
     assert_eq!(written.len(), 1);
     let record = fs::read_to_string(&written[0]).unwrap();
-    assert!(record.contains("Chosen option: \"SQS\", because nobody wants to run brokers."), "{record}");
-    assert!(record.contains("If it doesn't work, we'll switch to RabbitMQ."), "{record}");
+    assert!(
+        record.contains("Chosen option: \"SQS\", because nobody wants to run brokers."),
+        "{record}"
+    );
+    assert!(
+        record.contains("If it doesn't work, we'll switch to RabbitMQ."),
+        "{record}"
+    );
     assert!(record.contains("door: two-way"), "{record}");
     assert!(record.contains("information-coverage: 66%"), "{record}");
-    assert!(record.contains("Two-way door masquerading as a one-way door"), "{record}");
-    assert!(record.contains("Assumed, to check: team skills"), "{record}");
-    assert!(record.contains("> Most decisions are two-way doors masquerading as one-way doors."), "{record}");
+    assert!(
+        record.contains("Two-way door masquerading as a one-way door"),
+        "{record}"
+    );
+    assert!(
+        record.contains("Assumed, to check: team skills"),
+        "{record}"
+    );
+    assert!(
+        record.contains("> Most decisions are two-way doors masquerading as one-way doors."),
+        "{record}"
+    );
 }
 
 #[test]
@@ -110,18 +135,32 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
     s.exp_string("Which options are you considering?").unwrap();
     s.send_control('c').unwrap();
     let rest = s.exp_string("decide resume").unwrap();
-    assert!(rest.contains("\x1b[?25h"), "the cursor is shown again: {rest:?}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
     s.exp_eof().unwrap();
     match s.process().wait().unwrap() {
         rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 130, "Ctrl-C exits 130"),
         other => panic!("expected an exit, got {other:?}"),
     }
-    assert!(records(&repo.path().join("docs/decisions")).is_empty(), "no record yet");
+    assert!(
+        records(&repo.path().join("docs/decisions")).is_empty(),
+        "no record yet"
+    );
 
-    let drafts: Vec<_> = fs::read_dir(repo.path().join(".decide/drafts")).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect();
+    let drafts: Vec<_> = fs::read_dir(repo.path().join(".decide/drafts"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
     assert_eq!(drafts.len(), 1);
     let draft = fs::read_to_string(&drafts[0]).unwrap();
-    assert!(draft.contains("title: Pick a cache") && draft.contains("- latency"), "{draft}");
+    assert!(
+        draft.contains("title: Pick a cache") && draft.contains("- latency"),
+        "{draft}"
+    );
 
     let mut s = spawn(repo.path(), &["resume"]);
     // The first unanswered question, not the first question.
@@ -133,9 +172,11 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
     s.send_line("- nobody knows it").unwrap();
     s.exp_string("how long would it take to undo?").unwrap();
     s.send_line("2 days").unwrap();
-    s.exp_string("Does it still feel like a one-way door").unwrap();
+    s.exp_string("Does it still feel like a one-way door")
+        .unwrap();
     keys(&mut s, "n");
-    s.exp_string("What information do you wish you had?").unwrap();
+    s.exp_string("What information do you wish you had?")
+        .unwrap();
     s.send_line("").unwrap();
     s.exp_string("Which option do you choose?").unwrap();
     keys(&mut s, "\r");
@@ -145,10 +186,17 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
     s.send_line("").unwrap();
     s.exp_string("Write the record").unwrap();
     keys(&mut s, "\r");
-    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md").unwrap();
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
+        .unwrap();
     s.exp_eof().unwrap();
 
-    let record = fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
-    assert!(record.contains("# Pick a cache") && record.contains("Pages are slow.") && record.contains("* latency"), "{record}");
+    let record =
+        fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(
+        record.contains("# Pick a cache")
+            && record.contains("Pages are slow.")
+            && record.contains("* latency"),
+        "{record}"
+    );
     assert!(!drafts[0].exists(), "a finished record removes its draft");
 }

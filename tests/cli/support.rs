@@ -37,7 +37,9 @@ pub fn decide(cwd: &Path) -> Command {
 
 /// A file from the repository's `examples/` directory.
 pub fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
 }
 
 /// Write `text` to `dir/name` and return the path.
@@ -53,7 +55,13 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 /// The Markdown files in `dir`, sorted by name.
 pub fn records(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
