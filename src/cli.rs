@@ -7,6 +7,28 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::ui::ColorChoice;
 
+/// Help shows the one-line description, then examples, then the usage and options.
+const HELP_TEMPLATE: &str =
+    "{about-with-newline}\n{before-help}{usage-heading} {usage}\n\n{all-args}{after-help}";
+
+/// The command-line model with the help layout applied to every command; parsing,
+/// completions and the man page all use this.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    fn layout(command: clap::Command) -> clap::Command {
+        command.help_template(HELP_TEMPLATE).mut_subcommands(layout)
+    }
+    layout(Cli::command())
+}
+
+/// Parse `args` against [`command`].
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+}
+
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    success
@@ -21,14 +43,25 @@ Exit codes:
 /// A decision coach for tech leads: work through a decision with the Tech Coffee Break
 /// frameworks and write it down as a cited decision record.
 #[derive(Debug, Parser)]
-#[command(name = "decide", version, after_long_help = EXIT_CODES_HELP, after_help = "Run `decide new` to work through a decision. `decide --help` lists the exit codes.")]
+#[command(
+    name = "decide",
+    version,
+    before_help = "Examples:\n  decide new                                    # work through a decision\n  decide new --answers examples/decision.yaml   # the same, from an answers file\n  decide list --due                             # decisions whose review is due",
+    after_long_help = EXIT_CODES_HELP,
+    after_help = "`decide --help` lists the exit codes."
+)]
 pub struct Cli {
     /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = "Global options")]
     pub color: ColorChoice,
 
     /// Also load playbooks from DIR (overrides built-in playbooks with the same id).
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub playbooks: Option<PathBuf>,
 
     /// Use this date as today (YYYY-MM-DD), e.g. to reproduce a record.
@@ -37,6 +70,7 @@ pub struct Cli {
         value_name = "DATE",
         env = "DECIDE_TODAY",
         global = true,
+        help_heading = "Global options",
         hide_env_values = true
     )]
     pub today: Option<NaiveDate>,
@@ -49,86 +83,94 @@ pub struct Cli {
 pub enum Command {
     /// Work through a decision and write a cited decision record.
     #[command(
-        after_help = "Examples:\n  decide new\n  decide new --answers examples/decision.yaml\n  decide new --playbook decision --stdout"
+        before_help = "Examples:\n  decide new\n  decide new --answers examples/decision.yaml\n  decide new --playbook decision --stdout"
     )]
     New(NewArgs),
     /// List the playbooks, show one, or check a playbook file.
     #[command(
-        after_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks check my-playbook.yaml"
+        before_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks check my-playbook.yaml"
     )]
     Playbooks(PlaybooksArgs),
     /// List or search the passages quoted from the series, and the series catalogue.
     #[command(
-        after_help = "Examples:\n  decide passages\n  decide passages undo\n  decide passages --episodes"
+        before_help = "Examples:\n  decide passages\n  decide passages undo\n  decide passages --episodes"
     )]
     Passages(PassagesArgs),
     /// Continue an unfinished `decide new` from its draft, at the first unanswered question.
     #[command(
-        after_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision"
+        before_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision"
     )]
     Resume(ResumeArgs),
     /// Write a ready-to-send message from a record: to stakeholders, the team or peers.
     #[command(
-        after_help = "Examples:\n  decide message 7 --to stakeholders\n  decide message 7 --to team --format markdown\n  decide message docs/decisions/0007-use-postgresql.md --to peers --format json"
+        before_help = "Examples:\n  decide message 7 --to stakeholders\n  decide message 7 --to team --format markdown\n  decide message docs/decisions/0007-use-postgresql.md --to peers --format json"
     )]
     Message(MessageArgs),
+    /// Show the settings in force and where each comes from.
+    #[command(before_help = "Examples:\n  decide config\n  DECIDE_DIR=adr decide config")]
+    Config,
+    /// List the templates records and messages are rendered with, or export them to edit.
+    #[command(
+        before_help = "Examples:\n  decide templates\n  decide templates export .decide/templates"
+    )]
+    Templates(TemplatesArgs),
     /// Print a shell completion script.
     #[command(
-        after_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish"
+        before_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish"
     )]
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout.
-    #[command(after_help = "Examples:\n  decide man > decide.1 && man ./decide.1")]
+    #[command(before_help = "Examples:\n  decide man > decide.1 && man ./decide.1")]
     Man,
     /// Create the decision log directory (and `.adr-dir` when it is not the default).
-    #[command(after_help = "Examples:\n  decide init\n  decide init doc/architecture/decisions")]
+    #[command(before_help = "Examples:\n  decide init\n  decide init doc/architecture/decisions")]
     Init(InitArgs),
     /// List the decision log as a table, or as JSON.
     #[command(
-        after_help = "Examples:\n  decide list\n  decide list --status accepted --door one-way\n  decide list --since 2026-01-01 --json\n  decide list --due"
+        before_help = "Examples:\n  decide list\n  decide list --status accepted --door one-way\n  decide list --since 2026-01-01 --json\n  decide list --due"
     )]
     List(ListArgs),
     /// Print one record.
     #[command(
-        after_help = "Examples:\n  decide show 7\n  decide show docs/decisions/0007-use-postgresql.md"
+        before_help = "Examples:\n  decide show 7\n  decide show docs/decisions/0007-use-postgresql.md"
     )]
     Show(ShowArgs),
     /// Change a record's status.
-    #[command(after_help = "Examples:\n  decide status 7 accepted\n  decide status 3 deprecated")]
+    #[command(before_help = "Examples:\n  decide status 7 accepted\n  decide status 3 deprecated")]
     Status(StatusArgs),
     /// Work through a new decision that supersedes OLD, and link the two both ways.
     #[command(
-        after_help = "Examples:\n  decide supersede 3\n  decide supersede 3 --answers examples/decision.yaml"
+        before_help = "Examples:\n  decide supersede 3\n  decide supersede 3 --answers examples/decision.yaml"
     )]
     Supersede(SupersedeArgs),
     /// Link record A to record B, and B back to A.
     #[command(
-        after_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4 --reverse \"Required by\""
+        before_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4 --reverse \"Required by\""
     )]
     Link(LinkArgs),
     /// List the decisions due for review, or review one and append its outcome.
     #[command(
-        after_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)"
+        before_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)"
     )]
     Review(ReviewArgs),
     /// Write the log's table of contents into its README.md (or index.md), between markers.
-    #[command(after_help = "Examples:\n  decide index\n  decide index --stdout")]
+    #[command(before_help = "Examples:\n  decide index\n  decide index --stdout")]
     Index(IndexArgs),
     /// Print the supersede and link graph.
     #[command(
-        after_help = "Examples:\n  decide graph | dot -Tsvg > decisions.svg\n  decide graph --format mermaid"
+        before_help = "Examples:\n  decide graph | dot -Tsvg > decisions.svg\n  decide graph --format mermaid"
     )]
     Graph(GraphArgs),
     /// Check the log: duplicate numbers, broken links, missing sections, unknown statuses,
     /// quotes that no longer match the passage library, overdue reviews.
-    #[command(after_help = "Examples:\n  decide lint\n  decide lint --dir doc/adr")]
+    #[command(before_help = "Examples:\n  decide lint\n  decide lint --dir doc/adr")]
     Lint(LogArgs),
     /// Give records that share a number (after a merge) new numbers, and fix the links.
-    #[command(after_help = "Examples:\n  decide renumber --dry-run\n  decide renumber")]
+    #[command(before_help = "Examples:\n  decide renumber --dry-run\n  decide renumber")]
     Renumber(RenumberArgs),
     /// Find the records whose title or text contains all the words.
     #[command(
-        after_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
+        before_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
     )]
     Search(SearchArgs),
 }
@@ -154,6 +196,11 @@ pub struct NewArgs {
     /// Do not print the coaching verdicts (with --answers).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Render the record with this template instead of decision.md: `madr-minimal.md`,
+    /// `nygard.md`, or a path to your own (default: the config's `template`).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub template: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -400,4 +447,22 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    #[command(subcommand)]
+    pub action: Option<TemplatesAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// List the templates and where each comes from (the default).
+    List,
+    /// Write the built-in templates to DIR, to start a house style from. Existing files
+    /// are left alone.
+    Export {
+        /// Where to write them; `.decide/templates` makes them the repository's.
+        dir: PathBuf,
+    },
 }

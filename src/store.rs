@@ -415,6 +415,62 @@ impl Drop for DirLock {
     }
 }
 
+/// Files under `dir` (recursively) with one of `extensions`, each with its path relative to
+/// `dir` using `/`, sorted. A missing directory has no files.
+pub fn list_files_recursive(dir: &Path, extensions: &[&str]) -> Result<Vec<(String, PathBuf)>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = match fs::read_dir(&current) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io("list", &current, &e)),
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+            {
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                let name = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.push((name, path));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Write an exported file (a template to edit), creating its directory; never replaces
+/// an existing file.
+pub fn write_exported(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
+    }
+    write_new_file(path, bytes).map_err(|e| Error::io("write", path, &e))
+}
+
+/// Records must be regular files: an edit (status, supersede, renumber) through a link
+/// would replace the link or write outside the log.
+pub fn refuse_symlink(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(Error::record(
+            "it is a symbolic link, and records must be regular files so edits stay in the log",
+        )
+        .in_file(path)
+        .hint("replace the link with a copy of the record")),
+        _ => Ok(()),
+    }
+}
+
 /// Whether `root` is a repository (rather than the directory `decide` happened to start in).
 pub fn is_repository(root: &Path) -> bool {
     [".git", ".decide", ".adr-dir"]

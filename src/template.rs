@@ -45,6 +45,32 @@ impl Templates {
             .map_err(|error| convert(&error, Some(origin)))
     }
 
+    /// Where in template `name` the first of `names` that is not `known` is used.
+    pub fn locate_name(
+        &self,
+        name: &str,
+        names: &[String],
+        known: &std::collections::BTreeSet<&str>,
+    ) -> Option<Location> {
+        let unknown = names.iter().find(|n| !known.contains(n.as_str()))?;
+        let source = self.env.get_template(name).ok()?.source().to_string();
+        let origin = self.origins.get(name)?;
+        source.lines().enumerate().find_map(|(index, line)| {
+            line.match_indices(unknown.as_str())
+                .find(|(at, _)| {
+                    !line[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
+                })
+                .map(|(at, _)| Location::at(origin, index + 1, line[..at].chars().count() + 1))
+        })
+    }
+
+    /// Each template's name and the file it came from.
+    pub fn origins(&self) -> impl Iterator<Item = (&str, &std::path::Path)> {
+        self.origins
+            .iter()
+            .map(|(name, path)| (name.as_str(), path.as_path()))
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.origins.contains_key(name)
     }
@@ -163,6 +189,13 @@ impl Templates {
         names.sort();
         names
     }
+}
+
+/// The built-in templates, by name, as shipped.
+pub fn embedded_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    embedded::FILES
+        .iter()
+        .filter_map(|&(path, source)| path.strip_prefix("templates/").map(|name| (name, source)))
 }
 
 fn new_environment() -> Environment<'static> {

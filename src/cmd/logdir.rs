@@ -12,7 +12,7 @@ use crate::ui;
 /// The log directory, relative to the working directory when it is below it, so every
 /// path in the output is short and can be pasted back into a command.
 pub fn dir(env: &Env<'_>, args: &LogArgs) -> Result<PathBuf> {
-    let dir = crate::store::log_dir(&env.root, args.dir.as_deref())?;
+    let dir = env.log_dir(args.dir.as_deref())?;
     Ok(relative(&dir, &env.cwd))
 }
 

@@ -16,27 +16,33 @@ mod renumber;
 mod resume;
 mod review;
 mod search;
+mod settings;
 mod shell;
 mod show;
 mod status;
 mod supersede;
+mod templates;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::cli::{Cli, Command};
+use crate::config::{self, Config};
 use crate::error::{Error, Result};
-use crate::playbook::Catalog;
+use crate::playbook::{Catalog, HouseTemplate};
 use crate::store;
 
 pub use new::interrupted_note;
 
-/// What every command may need: where it runs and the global options.
+/// What every command may need: where it runs, the global options and the configuration.
 pub struct Env<'a> {
     pub cli: &'a Cli,
     pub cwd: PathBuf,
     pub root: PathBuf,
+    /// Settings from the environment and the config files (flags are applied by the
+    /// commands that have them).
+    pub config: Config,
 }
 
 impl Env<'_> {
@@ -63,7 +69,74 @@ impl Env<'_> {
         dirs
     }
 
+    /// The decision log directory: `flag` (a command's `--dir`), else `DECIDE_DIR` or the
+    /// config's `log_dir`, else `.adr-dir`, an existing `doc/adr/`, or `docs/decisions/`.
+    pub fn log_dir(&self, flag: Option<&Path>) -> Result<PathBuf> {
+        let chosen = flag
+            .map(Path::to_path_buf)
+            .or_else(|| self.config.log_dir.value.clone());
+        store::log_dir(&self.root, chosen.as_deref())
+    }
+
+    /// The playbooks and templates for this run, with the house record template from
+    /// `template` (a command's `--template`), else `DECIDE_TEMPLATE` or the config.
+    pub fn catalog_with_template(&self, template: Option<&str>) -> Result<Catalog> {
+        let (name, source) = match template {
+            Some(name) => (name, config::Source::Flag("--template")),
+            None => (
+                self.config.template.value.as_str(),
+                self.config.template.source.clone(),
+            ),
+        };
+        let house = if name == config::DEFAULT_TEMPLATE {
+            None
+        } else {
+            Some(self.house_template(name)?)
+        };
+        self.load_catalog(house.as_ref())
+            .map_err(|error| match &house {
+                Some(house) if error.message.contains(&format!("`{}`", house.name)) => {
+                    let named = format!("`{}`", house.name);
+                    let message = error.message.replacen(
+                        &named,
+                        &format!("{named} (set by the {source})"),
+                        1,
+                    );
+                    Error { message, ..error }
+                }
+                _ => error,
+            })
+    }
+
     pub fn catalog(&self) -> Result<Catalog> {
+        self.catalog_with_template(None)
+    }
+
+    /// A template name, or a path (relative to the working directory, then to the
+    /// repository) to a template file.
+    fn house_template(&self, name: &str) -> Result<HouseTemplate> {
+        let candidates = [self.cwd.join(name), self.root.join(name)];
+        match candidates.iter().find(|path| store::is_file(path)) {
+            Some(path) => {
+                let text = store::read_text(path)?;
+                let file_name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                Ok(HouseTemplate {
+                    name: file_name,
+                    file: Some((text, path.clone())),
+                })
+            }
+            None => Ok(HouseTemplate {
+                name: name.to_string(),
+                file: None,
+            }),
+        }
+    }
+
+    fn load_catalog(&self, house: Option<&HouseTemplate>) -> Result<Catalog> {
         let dirs = self.playbook_dirs();
         for dir in &dirs {
             if !dir.is_dir() {
@@ -74,7 +147,8 @@ impl Env<'_> {
                 .hint("check --playbooks or DECIDE_PLAYBOOKS"));
             }
         }
-        Catalog::load(&dirs)
+        let repo_templates = self.root.join(".decide").join("templates");
+        Catalog::load_with(&dirs, &[repo_templates], house)
     }
 }
 
@@ -82,7 +156,20 @@ pub fn dispatch(cli: &Cli) -> Result<u8> {
     let cwd = std::env::current_dir()
         .map_err(|e| Error::io("read the current directory", &PathBuf::from("."), &e))?;
     let root = store::find_root(&cwd);
-    let env = Env { cli, cwd, root };
+    let overrides = config::Overrides {
+        environment: config::Overrides::from_environment(),
+        ..Default::default()
+    };
+    let user_config = std::env::var_os("DECIDE_CONFIG")
+        .map(PathBuf::from)
+        .or_else(config::user_file);
+    let config = config::resolve(&root, user_config.as_deref(), &overrides)?;
+    let env = Env {
+        cli,
+        cwd,
+        root,
+        config,
+    };
     match &cli.command {
         Command::New(args) => new::run(&env, args),
         Command::Playbooks(args) => playbooks::run(&env, args),
@@ -103,5 +190,7 @@ pub fn dispatch(cli: &Cli) -> Result<u8> {
         Command::Message(args) => message::run(&env, args),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
+        Command::Config => settings::run(&env),
+        Command::Templates(args) => templates::run(&env, args),
     }
 }

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::Env;
 use crate::cli::NewArgs;
-use crate::coach::ReviewPeriods;
 use crate::draft::{self, Draft};
 use crate::error::{Error, Result, exit};
 use crate::playbook::Catalog;
@@ -22,6 +21,7 @@ pub fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
         dir: args.dir.as_deref(),
         stdout: args.stdout,
         quiet: args.quiet,
+        template: args.template.as_deref(),
     };
     run_playbook(env, &options, None)?;
     Ok(exit::OK)
@@ -40,6 +40,8 @@ pub struct Options<'a> {
     pub stdout: bool,
     /// Do not print the coaching (answers-file runs).
     pub quiet: bool,
+    /// The record template to use instead of `decision.md` (a name or a file).
+    pub template: Option<&'a str>,
 }
 
 /// What a finished run produced.
@@ -62,7 +64,7 @@ pub fn run_playbook(
             .hint("pass --answers FILE (see examples/ for answers files)"));
     }
 
-    let catalog = env.catalog()?;
+    let catalog = env.catalog_with_template(options.template)?;
     let from_file = answers
         .as_ref()
         .map(AnswersFile::playbook)
@@ -80,7 +82,7 @@ pub fn run_playbook(
             .hint("drop one of them"));
         }
         (Some(id), _) | (None, Some(id)) => id.to_string(),
-        (None, None) => "decision".to_string(),
+        (None, None) => env.config.default_playbook.value.clone(),
     };
     let playbook = catalog.get(&playbook_id)?;
     if let Some(file) = &answers {
@@ -96,7 +98,7 @@ pub fn run_playbook(
     let dir = if options.stdout {
         None
     } else {
-        Some(store::log_dir(&env.root, explicit_dir.as_deref())?)
+        Some(env.log_dir(explicit_dir.as_deref())?)
     };
     if let Some(dir) = &dir {
         store::check_log_dir(dir)?;
@@ -144,8 +146,8 @@ pub fn run_playbook(
 fn settings(env: &Env<'_>) -> Settings {
     Settings {
         today: env.today(),
-        periods: ReviewPeriods::default(),
-        decision_makers: git_user_name(&env.root).into_iter().collect(),
+        periods: env.config.review_periods.value,
+        decision_makers: env.config.decision_makers(&env.root).value,
     }
 }
 
@@ -175,18 +177,6 @@ fn write_record(
     })?;
     ui::success(&format!("Wrote {}", display_path(&path, &env.cwd)));
     Ok(Some(path))
-}
-
-/// `git config user.name`, the usual default decision-maker; none outside a repository.
-fn git_user_name(root: &Path) -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(root)
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
-    (output.status.success() && !name.is_empty()).then_some(name)
 }
 
 pub fn display_path(path: &Path, cwd: &Path) -> String {

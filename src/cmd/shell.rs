@@ -3,13 +3,11 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use crate::error::{Error, Result, exit};
 
 pub fn completions(args: &CompletionsArgs) -> Result<u8> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "decide", &mut out);
     write_stdout(&out)
@@ -19,7 +17,7 @@ pub fn completions(args: &CompletionsArgs) -> Result<u8> {
 /// with the exit codes, all from the same model as `--help`.
 pub fn man() -> Result<u8> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(crate::cli::command())
         .render(&mut out)
         .map_err(|e| Error::io("render the man page", std::path::Path::new("decide.1"), &e))?;
     write_stdout(&out)

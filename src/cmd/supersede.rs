@@ -25,6 +25,7 @@ pub fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
         dir: Some(&dir),
         stdout: false,
         quiet: args.new.quiet,
+        template: args.new.template.as_deref(),
     };
     let Some(written) = new::run_playbook(env, &options, None)?.path else {
         return Ok(exit::OK);

@@ -57,6 +57,7 @@ pub fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
 
 /// Read one record, only as far as `depth` needs.
 pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
+    store::refuse_symlink(path)?;
     if depth == Depth::Full {
         let text = store::read_text(path)?;
         return parse(path, &text);
@@ -163,6 +164,7 @@ pub fn resolve(dir: &Path, cwd: &Path, spec: &str) -> Result<PathBuf> {
 
 /// Read and parse a record named on the command line; a failure exits with the record code.
 pub fn load(path: &Path) -> Result<(Record, String)> {
+    store::refuse_symlink(path)?;
     let text = store::read_text(path).map_err(|e| Error {
         kind: crate::error::Kind::Record,
         ..e

@@ -28,6 +28,7 @@ pub fn prepare(words: &[String]) -> Vec<String> {
 }
 
 pub fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
+    store::refuse_symlink(path)?;
     let text = store::read_text(path)?;
     search_text(path, &text, words)
 }

@@ -49,9 +49,28 @@ pub struct Catalog {
     pub templates: Templates,
 }
 
+/// A record template a team uses instead of the built-in `decision.md`: a template name, or
+/// a file read from disk (its text and path).
+#[derive(Debug, Clone)]
+pub struct HouseTemplate {
+    pub name: String,
+    pub file: Option<(String, PathBuf)>,
+}
+
 impl Catalog {
     /// Load the embedded playbooks, then each directory in `dirs` in order.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        Self::load_with(dirs, &[], None)
+    }
+
+    /// Load as [`Catalog::load`] does, then the templates in `template_dirs` (each may
+    /// replace built-in templates by name), and use `house` wherever a playbook's record
+    /// template is `decision.md`.
+    pub fn load_with(
+        dirs: &[PathBuf],
+        template_dirs: &[PathBuf],
+        house: Option<&HouseTemplate>,
+    ) -> Result<Catalog> {
         let library = Library::embedded()?;
         let mut templates = Templates::embedded()?;
         let mut sources: Vec<(PathBuf, Origin, String)> = embedded::files_in("", "yaml")
@@ -70,10 +89,34 @@ impl Catalog {
             }
             add_templates(&mut templates, &dir.join("templates"))?;
         }
+        for dir in template_dirs {
+            add_templates(&mut templates, dir)?;
+        }
+        if let Some(house) = house {
+            if let Some((text, origin)) = &house.file {
+                templates.add(&house.name, text.clone(), origin.clone())?;
+            }
+            if !templates.has(&house.name) {
+                let known: Vec<&str> = templates.names().filter(|n| !n.contains('/')).collect();
+                return Err(Error::content(format!(
+                    "the record template `{}` does not exist",
+                    house.name
+                ))
+                .hint(format!(
+                    "use one of {} or a path to a template file",
+                    known.join(", ")
+                )));
+            }
+        }
         let mut by_id: BTreeMap<String, (Playbook, PathBuf, String)> = BTreeMap::new();
         for (path, origin, text) in sources {
             let mut playbook = parse(&text, &path)?;
             playbook.origin = origin;
+            if let Some(house) = house
+                && playbook.record.template == crate::config::DEFAULT_TEMPLATE
+            {
+                playbook.record.template = house.name.clone();
+            }
             by_id.insert(playbook.id.clone(), (playbook, path, text));
         }
         // Check after overrides are applied: an override replaces the whole playbook.
@@ -129,21 +172,17 @@ fn check(text: &str, path: &Path, templates: &Templates) -> Result<Playbook> {
     Ok(playbook)
 }
 
-/// Add the templates in `dir` (if it exists), replacing built-in ones of the same name.
+/// Add the templates under `dir` (if it exists), named by their path below it
+/// (`decision.md`, `messages/to-team.txt`), replacing built-in ones of the same name.
 fn add_templates(templates: &mut Templates, dir: &Path) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for file in store::list_files(dir, &["md", "txt", "j2", "jinja"])? {
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+    for (name, file) in store::list_files_recursive(dir, TEMPLATE_EXTENSIONS)? {
         templates.add(&name, store::read_text(&file)?, file.clone())?;
     }
     Ok(())
 }
+
+/// File name endings taken as templates.
+pub const TEMPLATE_EXTENSIONS: &[&str] = &["md", "txt", "j2", "jinja"];
 
 fn validate(
     playbook: &Playbook,
@@ -456,7 +495,13 @@ fn validate(
         &record_known,
         &format!("record template `{}`", playbook.record.template),
     )
-    .map_err(|m| fail("template:", 0, m, NAMES_HINT))?;
+    .map_err(|m| {
+        // The mistake is in the template, not the playbook: point there.
+        match templates.locate_name(&playbook.record.template, &names, &record_known) {
+            Some(location) => Error::content(m).at(location).hint(RECORD_NAMES_HINT),
+            None => fail("template:", 0, m, NAMES_HINT),
+        }
+    })?;
     if let Some(message) = &playbook.message {
         check_message(message, templates, &known)
             .map_err(|(m, hint)| fail("message:", 0, m, hint))?;
@@ -556,6 +601,7 @@ fn check_for_each(
 const SESSION_NAMES: &[&str] = &["today", "defaults", "playbook"];
 /// Names a record template sees on top of the session's.
 const RECORD_NAMES: &[&str] = &["record", "framing", "references", "cite"];
+const RECORD_NAMES_HINT: &str = "use a question id, an assessment id, or one of today, defaults, playbook, record, framing, references, cite";
 const NAMES_HINT: &str = "use a question id, an assessment id, or one of today, defaults, playbook";
 
 fn check_names(

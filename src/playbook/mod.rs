@@ -5,7 +5,7 @@ mod load;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{Catalog, Origin, check_file, check_text};
+pub use load::{Catalog, HouseTemplate, Origin, TEMPLATE_EXTENSIONS, check_file, check_text};
 
 use crate::yaml::Value;
 

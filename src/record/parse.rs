@@ -404,6 +404,10 @@ fn apply_metadata_line(record: &mut Record, line: &Line<'_>, has_front_matter: b
             set_status(record, value, line.number);
         }
         "date" if record.date.is_none() => record.date = parse_date(value),
+        // `decide new --template nygard.md` writes `Review-by:` under `Date:`.
+        "review-by" | "review by" if record.review_by.is_none() => {
+            record.review_by = parse_date(value);
+        }
         "deciders" | "decision-makers" if record.decision_makers.is_empty() => {
             record.decision_makers = split_names(value);
         }

@@ -18,6 +18,8 @@ pub struct Interactive {
     theme: ColorfulTheme,
     /// Passages already shown, so a quote is not repeated on every question.
     shown: Vec<String>,
+    /// The `:e` hint is shown once per session.
+    editor_hint_shown: bool,
     library: crate::passages::Library,
 }
 
@@ -27,6 +29,7 @@ impl Interactive {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
             shown: Vec::new(),
+            editor_hint_shown: false,
             library: library.clone(),
         }
     }
@@ -141,6 +144,48 @@ impl Prompter for Interactive {
                 Ok(Answer::Text(ask.choices[picked].value().to_string()))
             }
             Kind::Options => self.options(ask),
+            Kind::LongText | Kind::List => loop {
+                // Long answers read better written in an editor: `:e` opens one.
+                if !self.editor_hint_shown {
+                    self.editor_hint_shown = true;
+                    eprintln!("  {}", style(EDITOR_HINT).dim().for_stderr());
+                }
+                let text = self.input(ask.prompt(), default_text.clone(), |text| {
+                    if text.trim() == EDITOR_COMMAND {
+                        return Ok(());
+                    }
+                    ask.parse_input(text).map(|_| ())
+                })?;
+                if text.trim() != EDITOR_COMMAND {
+                    return ask.parse_input(&text).map_err(Error::answers);
+                }
+                let start = match (&ask.default, ask.kind()) {
+                    (Some(Answer::List(items)), _) => items.join("\n"),
+                    (Some(answer), _) => answer.to_input_text(),
+                    (None, _) => String::new(),
+                };
+                match edit(&start) {
+                    Ok(Some(written)) => match ask.parse_input(&written) {
+                        Ok(answer) => {
+                            eprintln!(
+                                "  {}",
+                                style(format!(
+                                    "Taken from the editor ({} lines).",
+                                    written.lines().count()
+                                ))
+                                .dim()
+                                .for_stderr()
+                            );
+                            return Ok(answer);
+                        }
+                        Err(problem) => ui::error(&problem),
+                    },
+                    Ok(None) => {
+                        ui::note("The editor closed without saving; answer here or try `:e` again.")
+                    }
+                    Err(problem) => ui::error(&problem),
+                }
+            },
             _ => {
                 let text = self.input(ask.prompt(), default_text, |text| {
                     ask.parse_input(text).map(|_| ())
@@ -192,6 +237,23 @@ impl Prompter for Interactive {
         }
         eprint!("{}", ui::verdict_text(assessment, library));
     }
+}
+
+/// What to type at a long-text or list prompt to write the answer in `$VISUAL`/`$EDITOR`.
+const EDITOR_COMMAND: &str = ":e";
+const EDITOR_HINT: &str = "(type :e to write it in your editor; list items one per line)";
+
+/// Open `$VISUAL` or `$EDITOR` on `start`; `None` when the user quits without saving. A
+/// missing editor is reported and the question asked again, never the end of the session.
+fn edit(start: &str) -> std::result::Result<Option<String>, String> {
+    dialoguer::Editor::new()
+        .extension(".md")
+        .edit(start)
+        .map(|text| text.map(|t| t.trim().to_string()))
+        .map_err(|error| {
+            let dialoguer::Error::IO(io) = error;
+            format!("could not run the editor ({io}); set VISUAL or EDITOR, e.g. EDITOR=nano")
+        })
 }
 
 fn terminal_error(error: dialoguer::Error) -> Error {

@@ -2,8 +2,9 @@
 //! one clear line saying what, where and how to fix it, no panic, and nothing written.
 //!
 //! A case is `tests/fixtures/bad-inputs/NAME/case.yaml` (`args`, `code`, `stderr`, and
-//! optionally `read_only: DIR`) beside the files it needs, which are copied into a scratch
-//! repository before `decide` runs there.
+//! optionally `read_only: DIR`, `huge: FILE` for a 9 MB file, `symlink: [LINK, TARGET]`)
+//! beside the files it needs, which are copied into a scratch repository before `decide`
+//! runs there.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -26,7 +27,15 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.file_name().is_some_and(|n| n == ".git") {
                 continue;
             }
-            if path.is_dir() {
+            if path.is_symlink() {
+                files.insert(
+                    path.clone(),
+                    fs::read_link(&path)
+                        .unwrap()
+                        .into_os_string()
+                        .into_encoded_bytes(),
+                );
+            } else if path.is_dir() {
                 files.insert(path.clone(), Vec::new());
                 pending.push(path);
             } else {
@@ -91,6 +100,17 @@ fn every_bad_input_gets_its_exit_code_and_one_clear_line() {
         if let Some(read_only) = &read_only {
             fs::create_dir_all(read_only).unwrap();
             fs::set_permissions(read_only, fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        if let Some(huge) = field(&case, "huge").and_then(Value::as_str) {
+            let path = repo.path().join(huge);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "a".repeat(9_000_000)).unwrap();
+        }
+        if let Some(link) = field(&case, "symlink").and_then(Value::as_sequence) {
+            let (from, to) = (link[0].as_str().unwrap(), link[1].as_str().unwrap());
+            let path = repo.path().join(from);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::os::unix::fs::symlink(to, &path).unwrap();
         }
         let before = tree(repo.path());
 

@@ -15,7 +15,22 @@ fn spawn(cwd: &std::path::Path, args: &[&str]) -> PtySession {
     spawn_raw(cwd, args, true)
 }
 
+/// `decide` with `EDITOR` set to a shell script (`$1` is the file to write).
+fn spawn_with_editor(cwd: &std::path::Path, args: &[&str], script: &str) -> PtySession {
+    let editor = format!("sh -c '{}' editor", script.replace('\'', "'\\''"));
+    spawn_env(cwd, args, true, &[("EDITOR", editor.as_str())])
+}
+
 fn spawn_raw(cwd: &std::path::Path, args: &[&str], strip_ansi: bool) -> PtySession {
+    spawn_env(cwd, args, strip_ansi, &[])
+}
+
+fn spawn_env(
+    cwd: &std::path::Path,
+    args: &[&str],
+    strip_ansi: bool,
+    vars: &[(&str, &str)],
+) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
     command
         .args(args)
@@ -26,7 +41,10 @@ fn spawn_raw(cwd: &std::path::Path, args: &[&str], strip_ansi: bool) -> PtySessi
         .env("HOME", cwd)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
-        .env_remove("DECIDE_PLAYBOOKS");
+        .env_remove("DECIDE_PLAYBOOKS")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .envs(vars.iter().copied());
     spawn_with_options(
         command,
         Options::new()
@@ -44,7 +62,11 @@ fn keys(session: &mut PtySession, keys: &str) {
 #[test]
 fn a_whole_decision_at_the_terminal() {
     let repo = repo();
-    let mut s = spawn(repo.path(), &["new"]);
+    let mut s = spawn_with_editor(
+        repo.path(),
+        &["new"],
+        "printf 'Order events are lost\\nwhen the worker restarts.\\n' > \"$1\"",
+    );
     s.exp_string("What are you deciding?").unwrap();
     s.send_line("Pick a message queue").unwrap();
     s.exp_string("What is the context").unwrap();

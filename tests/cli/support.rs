@@ -30,6 +30,10 @@ pub fn decide(cwd: &Path) -> Command {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
         .env_remove("DECIDE_PLAYBOOKS")
+        .env_remove("DECIDE_CONFIG")
+        .env_remove("DECIDE_DIR")
+        .env_remove("DECIDE_TEMPLATE")
+        .env_remove("DECIDE_PLAYBOOK")
         .env_remove("VISUAL")
         .env_remove("EDITOR");
     command

@@ -1,0 +1,96 @@
+//! `decide config`: the settings in force and where each one comes from.
+
+use super::Env;
+use crate::config::{self, REPO_FILE, Setting};
+use crate::error::{Result, exit};
+use crate::store;
+
+pub fn run(env: &Env<'_>) -> Result<u8> {
+    let config = &env.config;
+    let mut rows: Vec<(&str, String, String)> = Vec::new();
+    let log_dir = env.log_dir(None)?;
+    let log_source = match &config.log_dir.value {
+        Some(_) => config.log_dir.source.to_string(),
+        None if env.root.join(".adr-dir").is_file() => ".adr-dir".to_string(),
+        None => "default".to_string(),
+    };
+    rows.push((
+        "log_dir",
+        super::logdir::relative(&log_dir, &env.cwd)
+            .display()
+            .to_string(),
+        log_source,
+    ));
+    rows.push(row("template", &config.template, |t| t.clone()));
+    let makers = config.decision_makers(&env.root);
+    rows.push((
+        "decision_makers",
+        if makers.value.is_empty() {
+            "(nobody yet)".into()
+        } else {
+            makers.value.join(", ")
+        },
+        makers.source.to_string(),
+    ));
+    rows.push(row("review_periods", &config.review_periods, |p| {
+        format!(
+            "two-way {} days, one-way {} days, investigation {} days",
+            p.two_way_days, p.one_way_days, p.investigation_days
+        )
+    }));
+    rows.push(row("default_playbook", &config.default_playbook, |p| {
+        p.clone()
+    }));
+
+    let width = rows
+        .iter()
+        .map(|(name, _, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    let value_width = rows
+        .iter()
+        .map(|(_, value, _)| value.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, value, source) in &rows {
+        out.push_str(&format!(
+            "{name:<width$}  {value:<value_width$}  ({source})\n"
+        ));
+    }
+    let repo = env.root.join(REPO_FILE);
+    out.push_str(&format!(
+        "\nrepository config: {}{}\n",
+        repo.display(),
+        found(&repo)
+    ));
+    match std::env::var_os("DECIDE_CONFIG")
+        .map(std::path::PathBuf::from)
+        .or_else(config::user_file)
+    {
+        Some(user) => out.push_str(&format!(
+            "user config:       {}{}\n",
+            user.display(),
+            found(&user)
+        )),
+        None => out.push_str("user config:       (no home directory)\n"),
+    }
+    super::logdir::print(&out)?;
+    Ok(exit::OK)
+}
+
+fn row<T>(
+    name: &'static str,
+    setting: &Setting<T>,
+    show: impl Fn(&T) -> String,
+) -> (&'static str, String, String) {
+    (name, show(&setting.value), setting.source.to_string())
+}
+
+fn found(path: &std::path::Path) -> &'static str {
+    if store::is_file(path) {
+        ""
+    } else {
+        " (not found)"
+    }
+}
