@@ -146,8 +146,92 @@ impl Config {
     }
 }
 
-/// `git config user.name` in `root`; none outside a repository or without git.
+/// `git config user.name` as git would answer it in `root`. The config files are read
+/// directly: spawning git costs more than the rest of `decide new`. Only when a file uses
+/// `[include]` (which this reader does not follow) is git itself asked.
 fn git_user_name(root: &Path) -> Option<String> {
+    let mut name = None;
+    for file in git_config_files(root) {
+        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        match user_name_in(&text) {
+            GitConfig::Includes => return git_user_name_from_git(root),
+            GitConfig::Name(found) => name = Some(found),
+            GitConfig::NoName => {}
+        }
+    }
+    name.filter(|n| !n.is_empty())
+}
+
+/// Git's config files, lowest precedence first: system, global, repository.
+fn git_config_files(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    if std::env::var_os("GIT_CONFIG_NOSYSTEM").is_none() {
+        files.push(PathBuf::from("/etc/gitconfig"));
+    }
+    match std::env::var_os("GIT_CONFIG_GLOBAL") {
+        Some(global) => files.push(PathBuf::from(global)),
+        None => {
+            let home = std::env::var_os("HOME").map(PathBuf::from);
+            let xdg = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from).or_else(|| home.as_ref().map(|h| h.join(".config")));
+            if let Some(xdg) = xdg {
+                files.push(xdg.join("git").join("config"));
+            }
+            if let Some(home) = home {
+                files.push(home.join(".gitconfig"));
+            }
+        }
+    }
+    let dot_git = root.join(".git");
+    if dot_git.is_dir() {
+        files.push(dot_git.join("config"));
+    } else if let Ok(pointer) = std::fs::read_to_string(&dot_git) {
+        // A worktree or submodule: `.git` is a file naming the real git directory, whose
+        // `commondir` (if any) holds the shared config.
+        if let Some(dir) = pointer.trim().strip_prefix("gitdir:") {
+            let dir = root.join(dir.trim());
+            let common = std::fs::read_to_string(dir.join("commondir")).map(|c| dir.join(c.trim())).unwrap_or(dir);
+            files.push(common.join("config"));
+        }
+    }
+    files
+}
+
+#[derive(Debug, PartialEq)]
+enum GitConfig {
+    Name(String),
+    NoName,
+    Includes,
+}
+
+/// The last `name` under `[user]` in one git config file.
+fn user_name_in(text: &str) -> GitConfig {
+    let mut section = String::new();
+    let mut name = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('#') || line.starts_with(';') || line.is_empty() {
+            continue;
+        }
+        if let Some(header) = line.strip_prefix('[') {
+            section = header.split(']').next().unwrap_or_default().trim().to_lowercase();
+            if section == "include" || section.starts_with("includeif") {
+                return GitConfig::Includes;
+            }
+            continue;
+        }
+        if section != "user" {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else { continue };
+        if key.trim().eq_ignore_ascii_case("name") {
+            let value = value.split(['#', ';']).next().unwrap_or_default().trim();
+            name = Some(value.trim_matches('"').to_string());
+        }
+    }
+    name.map_or(GitConfig::NoName, GitConfig::Name)
+}
+
+fn git_user_name_from_git(root: &Path) -> Option<String> {
     let output = std::process::Command::new("git")
         .args(["config", "user.name"])
         .current_dir(root)
@@ -392,6 +476,21 @@ mod tests {
             Setting::new(vec!["Ana Lima".to_string()], Source::Git)
         );
         assert_eq!(config.review_periods.value, ReviewPeriods::default());
+    }
+
+    #[test]
+    fn git_config_is_read_as_git_reads_it() {
+        let cases = [
+            ("[user]\n\tname = Ana Lima\n", GitConfig::Name("Ana Lima".into())),
+            ("[core]\n\tname = not a user\n[user]\n\temail = a@b\n", GitConfig::NoName),
+            ("[User]\n  Name = \"Ben O\" # comment\n", GitConfig::Name("Ben O".into())),
+            ("[user]\nname = first\n[user]\nname = second\n", GitConfig::Name("second".into())),
+            ("[user \"sub\"]\nname = nope\n", GitConfig::NoName),
+            ("[include]\npath = other\n", GitConfig::Includes),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(user_name_in(text), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -268,16 +268,32 @@ pub fn record_number(file_name: &str) -> Option<u32> {
 
 /// The next free record number in `dir`: one more than the highest in use.
 pub fn next_number(dir: &Path) -> Result<u32> {
+    scan_for_next_number(dir, false)
+}
+
+/// One pass over the directory (it may hold thousands of records): the highest number in
+/// use, plus one; with `sweep`, also remove temporary files left by writers that were
+/// killed mid-write. Their names carry the writer's process id, and a process that no
+/// longer exists will never finish them.
+fn scan_for_next_number(dir: &Path, sweep: bool) -> Result<u32> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(1),
         Err(e) => return Err(Error::io("list", dir, &e)),
     };
-    let highest = entries
-        .filter_map(|entry| entry.ok())
-        .filter_map(|entry| record_number(&entry.file_name().to_string_lossy()))
-        .max()
-        .unwrap_or(0);
+    let mut highest = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if let Some(number) = record_number(&name) {
+            highest = highest.max(number);
+        } else if sweep
+            && let Some(pid) = temporary_owner(&name)
+            && !process_exists(pid)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     Ok(highest + 1)
 }
 
@@ -293,8 +309,7 @@ pub fn write_new_record(
     render: impl Fn(u32) -> Result<String>,
 ) -> Result<PathBuf> {
     let _lock = DirLock::acquire(dir)?;
-    remove_abandoned_temporaries(dir);
-    let mut number = next_number(dir)?;
+    let mut number = scan_for_next_number(dir, true)?;
     loop {
         let text = render(number)?;
         let path = dir.join(format!("{number:04}-{slug}.md"));
@@ -350,22 +365,6 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         return Ok(temporary);
     }
     Err(io::Error::other("could not create a temporary file"))
-}
-
-/// Remove temporary files left by writers that were killed mid-write: their names carry the
-/// writer's process id, and a process that no longer exists will never finish them.
-fn remove_abandoned_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(pid) = temporary_owner(&name)
-            && !process_exists(pid)
-        {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// The process id in a temporary file name `.NAME.PID.ATTEMPT.tmp`.
@@ -558,6 +557,14 @@ pub fn slug(title: &str) -> String {
             Some(index) if index > MAX / 2 => cut[..index].to_string(),
             _ => cut,
         };
+        // A name cut short should not end on "-a" or "-with".
+        const DANGLING: &[&str] = &["a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "for", "by", "as", "under"];
+        while let Some((head, last)) = slug.rsplit_once('-') {
+            if !DANGLING.contains(&last) {
+                break;
+            }
+            slug = head.to_string();
+        }
     }
     if slug.is_empty() {
         "decision".to_string()
@@ -584,6 +591,10 @@ mod tests {
         for (title, expected) in cases {
             assert_eq!(slug(title), expected, "{title:?}");
         }
+        assert_eq!(
+            slug("Write records through a synced temporary file, a no-replace hard link"),
+            "write-records-through-a-synced-temporary-file"
+        );
         let long = slug(&"word ".repeat(100));
         assert!(long.len() <= 50 && !long.ends_with('-'), "{long}");
     }
