@@ -152,7 +152,9 @@ impl Config {
 fn git_user_name(root: &Path) -> Option<String> {
     let mut name = None;
     for file in git_config_files(root) {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         match user_name_in(&text) {
             GitConfig::Includes => return git_user_name_from_git(root),
             GitConfig::Name(found) => name = Some(found),
@@ -172,7 +174,9 @@ fn git_config_files(root: &Path) -> Vec<PathBuf> {
         Some(global) => files.push(PathBuf::from(global)),
         None => {
             let home = std::env::var_os("HOME").map(PathBuf::from);
-            let xdg = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from).or_else(|| home.as_ref().map(|h| h.join(".config")));
+            let xdg = std::env::var_os("XDG_CONFIG_HOME")
+                .map(PathBuf::from)
+                .or_else(|| home.as_ref().map(|h| h.join(".config")));
             if let Some(xdg) = xdg {
                 files.push(xdg.join("git").join("config"));
             }
@@ -189,7 +193,9 @@ fn git_config_files(root: &Path) -> Vec<PathBuf> {
         // `commondir` (if any) holds the shared config.
         if let Some(dir) = pointer.trim().strip_prefix("gitdir:") {
             let dir = root.join(dir.trim());
-            let common = std::fs::read_to_string(dir.join("commondir")).map(|c| dir.join(c.trim())).unwrap_or(dir);
+            let common = std::fs::read_to_string(dir.join("commondir"))
+                .map(|c| dir.join(c.trim()))
+                .unwrap_or(dir);
             files.push(common.join("config"));
         }
     }
@@ -213,7 +219,12 @@ fn user_name_in(text: &str) -> GitConfig {
             continue;
         }
         if let Some(header) = line.strip_prefix('[') {
-            section = header.split(']').next().unwrap_or_default().trim().to_lowercase();
+            section = header
+                .split(']')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_lowercase();
             if section == "include" || section.starts_with("includeif") {
                 return GitConfig::Includes;
             }
@@ -222,7 +233,9 @@ fn user_name_in(text: &str) -> GitConfig {
         if section != "user" {
             continue;
         }
-        let Some((key, value)) = line.split_once('=') else { continue };
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
         if key.trim().eq_ignore_ascii_case("name") {
             let value = value.split(['#', ';']).next().unwrap_or_default().trim();
             name = Some(value.trim_matches('"').to_string());
@@ -481,10 +494,22 @@ mod tests {
     #[test]
     fn git_config_is_read_as_git_reads_it() {
         let cases = [
-            ("[user]\n\tname = Ana Lima\n", GitConfig::Name("Ana Lima".into())),
-            ("[core]\n\tname = not a user\n[user]\n\temail = a@b\n", GitConfig::NoName),
-            ("[User]\n  Name = \"Ben O\" # comment\n", GitConfig::Name("Ben O".into())),
-            ("[user]\nname = first\n[user]\nname = second\n", GitConfig::Name("second".into())),
+            (
+                "[user]\n\tname = Ana Lima\n",
+                GitConfig::Name("Ana Lima".into()),
+            ),
+            (
+                "[core]\n\tname = not a user\n[user]\n\temail = a@b\n",
+                GitConfig::NoName,
+            ),
+            (
+                "[User]\n  Name = \"Ben O\" # comment\n",
+                GitConfig::Name("Ben O".into()),
+            ),
+            (
+                "[user]\nname = first\n[user]\nname = second\n",
+                GitConfig::Name("second".into()),
+            ),
             ("[user \"sub\"]\nname = nope\n", GitConfig::NoName),
             ("[include]\npath = other\n", GitConfig::Includes),
         ];

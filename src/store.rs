@@ -558,7 +558,10 @@ pub fn slug(title: &str) -> String {
             _ => cut,
         };
         // A name cut short should not end on "-a" or "-with".
-        const DANGLING: &[&str] = &["a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "for", "by", "as", "under"];
+        const DANGLING: &[&str] = &[
+            "a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "for", "by", "as",
+            "under",
+        ];
         while let Some((head, last)) = slug.rsplit_once('-') {
             if !DANGLING.contains(&last) {
                 break;

@@ -170,7 +170,10 @@ fn write_record(
     let title = record::title(session, &catalog.templates)?;
     record::render(session, &catalog.templates, Some(0), today)?;
     if store::ensure_dir(dir)? {
-        ui::note(&format!("Created the decision log {}", dir.display()));
+        ui::note(&format!(
+            "Created the decision log {}",
+            display_path(dir, &env.cwd)
+        ));
     }
     let path = store::write_new_record(dir, &store::slug(&title), |number| {
         record::render(session, &catalog.templates, Some(number), today)

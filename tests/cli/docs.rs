@@ -1,0 +1,155 @@
+//! The documentation tells the truth: the README's excerpts are what `decide` writes, the
+//! project's own decisions are reproducible with `decide`, and every passage quoted in the
+//! docs is word for word from the passage library.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{decide, example, repo, stdout};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn read(path: &str) -> String {
+    fs::read_to_string(Path::new(ROOT).join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The body of the first fenced block in `text` that starts with `fence` and contains `marker`.
+fn fenced<'a>(text: &'a str, fence: &str, marker: &str) -> &'a str {
+    let mut rest = text;
+    while let Some(start) = rest.find(fence) {
+        let body_start = start + fence.len() + 1;
+        let body_end = body_start + rest[body_start..].find("\n```").unwrap();
+        let body = &rest[body_start..body_end];
+        if body.contains(marker) {
+            return body;
+        }
+        rest = &rest[body_end..];
+    }
+    panic!("no {fence} block containing {marker:?}");
+}
+
+#[test]
+fn the_readme_record_excerpt_is_from_a_real_record() {
+    let repo = repo();
+    let record = stdout(
+        &decide(repo.path())
+            .args(["new", "-q", "--stdout", "--answers"])
+            .arg(example("decision.yaml"))
+            .output()
+            .unwrap(),
+    );
+    let readme = read("README.md");
+    let excerpt = fenced(
+        &readme,
+        "```markdown",
+        "# Choose the database for the orders service",
+    );
+    for line in excerpt.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            record.lines().any(|r| r == line),
+            "README line not in the record: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_readme_message_is_what_the_tech_debt_playbook_prints() {
+    let repo = repo();
+    let message = stdout(
+        &decide(repo.path())
+            .args(["new", "-q", "--answers"])
+            .arg(example("tech-debt.yaml"))
+            .output()
+            .unwrap(),
+    );
+    let readme = read("README.md");
+    assert_eq!(
+        fenced(&readme, "```text", "Hi Maria").trim_end(),
+        message.trim_end()
+    );
+}
+
+#[test]
+fn the_projects_own_decisions_are_reproducible_with_decide() {
+    let answers_dir = Path::new(ROOT).join("docs/decisions/answers");
+    let mut checked = 0;
+    for entry in fs::read_dir(&answers_dir).unwrap().flatten() {
+        let repo = repo();
+        let record = stdout(
+            &decide(repo.path())
+                .args(["new", "-q", "--stdout", "--answers"])
+                .arg(entry.path())
+                .output()
+                .unwrap(),
+        );
+        let title = record
+            .lines()
+            .find_map(|l| l.strip_prefix("# "))
+            .unwrap()
+            .to_string();
+        let committed = fs::read_dir(Path::new(ROOT).join("docs/decisions"))
+            .unwrap()
+            .flatten()
+            .map(|e| fs::read_to_string(e.path()).unwrap_or_default())
+            .find(|text| text.contains(&format!("\n# {title}\n")))
+            .unwrap_or_else(|| panic!("no committed record titled {title:?}"));
+        assert_eq!(
+            committed,
+            record,
+            "{} no longer renders as committed",
+            entry.path().display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 6);
+    decide(Path::new(ROOT))
+        .args(["lint", "--dir", "docs/decisions"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn passages_quoted_in_the_docs_are_word_for_word() {
+    let repo = repo();
+    let library = stdout(&decide(repo.path()).arg("passages").output().unwrap());
+    let quotes: Vec<&str> = library
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \""))
+        .map(|l| l.strip_suffix('"').unwrap_or(l))
+        .collect();
+    let mut checked = 0;
+    for entry in fs::read_dir(Path::new(ROOT).join("docs"))
+        .unwrap()
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        // A cited passage is a block quote whose last line is "> — Speaker, episode 12, ...".
+        let mut block: Vec<&str> = Vec::new();
+        for line in text.lines() {
+            match line.strip_prefix('>') {
+                Some(rest) if rest.trim_start().starts_with('—') => {
+                    let quote = block
+                        .iter()
+                        .map(|l| l.trim())
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    assert!(
+                        quotes.contains(&quote.as_str()),
+                        "{}: not a passage, word for word: {quote}",
+                        path.display()
+                    );
+                    checked += 1;
+                    block.clear();
+                }
+                Some(rest) => block.push(rest),
+                None => block.clear(),
+            }
+        }
+    }
+    assert!(checked >= 10, "{checked} quotes checked");
+}
