@@ -106,14 +106,17 @@ impl Templates {
         context: &impl Serialize,
         origin: &str,
     ) -> Result<bool> {
+        Ok(self.eval(expression, context, origin)?.is_true())
+    }
+
+    fn eval(&self, expression: &str, context: &impl Serialize, origin: &str) -> Result<Value> {
         let compiled = self
             .env
             .compile_expression(expression)
             .map_err(|error| field_error(&error, origin))?;
-        let value = compiled
+        compiled
             .eval(Value::from(minijinja::value::Serde(context)))
-            .map_err(|error| field_error(&error, origin))?;
-        Ok(value.is_true())
+            .map_err(|error| field_error(&error, origin))
     }
 
     /// Evaluate a `for_each` expression to its items, as text. Nothing (none) is no items;
@@ -124,13 +127,7 @@ impl Templates {
         context: &impl Serialize,
         origin: &str,
     ) -> Result<Vec<String>> {
-        let compiled = self
-            .env
-            .compile_expression(expression)
-            .map_err(|error| field_error(&error, origin))?;
-        let value = compiled
-            .eval(Value::from(minijinja::value::Serde(context)))
-            .map_err(|error| field_error(&error, origin))?;
+        let value = self.eval(expression, context, origin)?;
         if value.is_none() || value.is_undefined() {
             return Ok(Vec::new());
         }

@@ -142,14 +142,7 @@ pub fn assess(request: &Request) -> Assessment {
         "date_b_text": date_b_text,
         "b_covers": g.b_covers,
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
-        verdict,
-        reasoning,
-        passages,
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
 #[cfg(test)]

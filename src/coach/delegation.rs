@@ -260,14 +260,7 @@ pub fn assess(
         "break_even_after": after.map(|a| a.to_string()),
         "back_per_year": back.map(|b| b.to_string()),
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
-        verdict,
-        reasoning,
-        passages,
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
 #[cfg(test)]

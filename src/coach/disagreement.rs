@@ -176,14 +176,7 @@ pub fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Assessment
             .filter(|who| !who.is_empty())
             .collect::<Vec<_>>(),
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
-        verdict,
-        reasoning,
-        passages,
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
 #[cfg(test)]

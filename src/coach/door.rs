@@ -164,14 +164,7 @@ pub fn assess(
         "needs_classification": band == Band::Weeks && answers.classification.is_none(),
         "review_by": review_by.format("%Y-%m-%d").to_string(),
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
-        verdict,
-        reasoning,
-        passages,
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
 pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {

@@ -124,14 +124,7 @@ pub fn assess(
         "assumptions": if verdict == Verdict::DecideWithAssumptions { missing.clone() } else { vec![] },
         "investigate_until": if verdict == Verdict::Investigate { Some(timebox) } else { None },
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
-        verdict: headline,
-        reasoning,
-        passages,
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+    Assessment::new(FRAMEWORK, TITLE, headline, reasoning, passages, facts)
 }
 
 fn plural(count: usize) -> &'static str {

@@ -35,6 +35,29 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// `facts` is a JSON object (from `json!({...})`); anything else counts as no facts.
+    pub fn new(
+        framework: &'static str,
+        title: &'static str,
+        verdict: String,
+        reasoning: String,
+        passages: Vec<&'static str>,
+        facts: Value,
+    ) -> Assessment {
+        let facts = match facts {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        Assessment {
+            framework,
+            title,
+            verdict,
+            reasoning,
+            passages,
+            facts,
+        }
+    }
+
     pub fn fact_str(&self, key: &str) -> Option<&str> {
         self.facts.get(key).and_then(Value::as_str)
     }

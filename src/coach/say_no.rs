@@ -120,14 +120,14 @@ pub fn assess(request: &Request<'_>) -> Assessment {
         "kept": kept,
         "effort": request.effort.map(|e| e.to_string()),
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
+    Assessment::new(
+        FRAMEWORK,
+        TITLE,
         verdict,
         reasoning,
-        passages: vec!["yes-is-a-no", "say-no"],
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+        vec!["yes-is-a-no", "say-no"],
+        facts,
+    )
 }
 
 #[cfg(test)]

@@ -231,17 +231,17 @@ pub fn assess(debt: &Debt) -> Assessment {
             "within_period": b.within_period,
         })),
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
+    Assessment::new(
+        FRAMEWORK,
+        TITLE,
         verdict,
-        reasoning: reasoning.trim_end().to_string(),
-        passages: vec![
+        reasoning.trim_end().to_string(),
+        vec![
             "tech-debt-business-terms",
             "stakeholders-understand-time-money",
         ],
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+        facts,
+    )
 }
 
 #[cfg(test)]

@@ -317,14 +317,7 @@ pub fn assess(
         "has_number": has_number,
         "ready": remaining.is_empty(),
     });
-    Assessment {
-        framework: FRAMEWORK,
-        title: TITLE,
-        verdict,
-        reasoning,
-        passages,
-        facts: facts.as_object().cloned().unwrap_or_default(),
-    }
+    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
 #[cfg(test)]

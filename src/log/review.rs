@@ -10,6 +10,7 @@ use super::{Depth, read_record};
 use crate::error::{Error, Kind, Result};
 use crate::record::Record;
 use crate::record::edit::Outcome;
+use crate::session::terminal_error;
 use crate::store;
 use crate::yaml;
 
@@ -175,15 +176,6 @@ pub fn ask(record: &Record, today: NaiveDate) -> Result<Outcome> {
         learnt,
         next_review: NaiveDate::parse_from_str(next.trim(), "%Y-%m-%d").ok(),
     })
-}
-
-fn terminal_error(error: dialoguer::Error) -> Error {
-    let dialoguer::Error::IO(io) = error;
-    if io.kind() == std::io::ErrorKind::Interrupted {
-        return Error::interrupted();
-    }
-    Error::usage(format!("the terminal stopped answering: {io}"))
-        .hint("run again, or pass --answers FILE")
 }
 
 #[cfg(test)]

@@ -127,19 +127,28 @@ impl AnswersFile {
                 )));
             }
         };
+        self.answer_or_default(ask, value, &about, &format!("`{item}: ...` under `{key}:`"))
+    }
+
+    /// The file's value for a question, else its default, else empty if optional; a
+    /// missing required answer says what to add.
+    fn answer_or_default(
+        &self,
+        ask: &Ask<'_>,
+        value: Option<&Value>,
+        about: &str,
+        add: &str,
+    ) -> Result<Answer> {
         match value {
             Some(value) => ask.from_yaml(value).map_err(|problem| {
-                Error::answers(format!("{about}: {problem}")).at(self.location(key))
+                Error::answers(format!("{about}: {problem}")).at(self.location(ask.id()))
             }),
             None => match (&ask.default, ask.is_optional()) {
                 (Some(default), _) => Ok(default.clone()),
                 (None, true) => ask.from_yaml(&Value::Null).map_err(Error::answers),
                 (None, false) => Err(Error::answers(format!("missing answer for {about}"))
                     .in_file(&self.path)
-                    .hint(format!(
-                        "add `{item}: ...` under `{key}:` ({})",
-                        ask.kind().expectation()
-                    ))),
+                    .hint(format!("add {add} ({})", ask.kind().expectation()))),
             },
         }
     }
@@ -152,18 +161,7 @@ impl Prompter for AnswersFile {
         }
         let key = ask.id();
         let about = format!("`{key}` ({})", ask.prompt());
-        match self.values.get(key) {
-            Some(value) => ask.from_yaml(value).map_err(|problem| {
-                Error::answers(format!("{about}: {problem}")).at(self.location(key))
-            }),
-            None => match (&ask.default, ask.is_optional()) {
-                (Some(default), _) => Ok(default.clone()),
-                (None, true) => ask.from_yaml(&Value::Null).map_err(Error::answers),
-                (None, false) => Err(Error::answers(format!("missing answer for {about}"))
-                    .in_file(&self.path)
-                    .hint(format!("add `{key}: ...` ({})", ask.kind().expectation()))),
-            },
-        }
+        self.answer_or_default(ask, self.values.get(key), &about, &format!("`{key}: ...`"))
     }
 
     fn coach(&mut self, assessment: &Assessment, library: &Library) {

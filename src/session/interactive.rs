@@ -256,7 +256,8 @@ fn edit(start: &str) -> std::result::Result<Option<String>, String> {
         })
 }
 
-fn terminal_error(error: dialoguer::Error) -> Error {
+/// A dialoguer failure as a `decide` error: Ctrl-C in raw mode arrives as `Interrupted`.
+pub(crate) fn terminal_error(error: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(io) = error;
     if io.kind() == std::io::ErrorKind::Interrupted {
         return Error::interrupted();
