@@ -198,6 +198,29 @@ pub fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// A file's bytes as they are, for files moved without being understood.
+/// The last `limit` bytes of a file as text (a character cut at the start is dropped).
+pub fn read_suffix(path: &Path, limit: usize) -> Result<String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let length = file
+        .metadata()
+        .map_err(|e| Error::io("read", path, &e))?
+        .len();
+    let start = length.saturating_sub(limit as u64);
+    file.seek(SeekFrom::Start(start))
+        .map_err(|e| Error::io("read", path, &e))?;
+    let mut bytes = Vec::with_capacity(limit);
+    file.take(limit as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
+    // Skip continuation bytes of a character that began before `start`.
+    let first = bytes
+        .iter()
+        .position(|b| (b & 0xC0) != 0x80)
+        .unwrap_or(bytes.len());
+    Ok(String::from_utf8_lossy(&bytes[first..]).into_owned())
+}
+
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| Error::io("read", path, &e))
 }

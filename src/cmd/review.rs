@@ -49,11 +49,11 @@ fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Res
         return Ok(exit::OK);
     }
     logdir::print(&review::due_table(&due, today))?;
-    if check {
+    let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
+    if check && overdue > 0 {
         ui::error(&format!(
-            "{} review{} overdue (hint: run `decide review N` for each)",
-            due.len(),
-            if due.len() == 1 { " is" } else { "s are" }
+            "{overdue} review{} overdue (hint: run `decide review N` for each)",
+            if overdue == 1 { " is" } else { "s are" }
         ));
         return Ok(exit::FINDINGS);
     }

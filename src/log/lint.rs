@@ -180,7 +180,7 @@ pub fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
         findings.extend(check_quotes(record, &checker.quotes));
     }
     if let Some(review_by) = record.review_by
-        && record.review_due(today)
+        && record.review_overdue(today)
     {
         findings.push(
             Finding::new(

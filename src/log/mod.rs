@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
-use crate::record::parse::{Parsed, parse_head};
+use crate::record::parse::{LatestOutcome, Parsed, latest_outcome, parse_head};
 use crate::record::{Record, parse};
 use crate::store;
 
@@ -23,6 +23,8 @@ use crate::store;
 /// first few hundred bytes and adr-tools' status section is near the top; the rest of the
 /// file is read only when the metadata runs past this.
 const HEAD_BYTES: usize = 2048;
+/// How much of a record's end to read for appended review outcomes.
+const TAIL_BYTES: usize = 4096;
 
 /// How much of each record a command needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +66,23 @@ pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
     }
     let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
     if let Parsed::Done(record) = parse_head(path, &text, truncated)? {
-        return Ok(*record);
+        let mut record = *record;
+        // Reviews append outcomes at the end, which may set the next review date: look
+        // there too, so a listing shows the date the full record would.
+        let end = if text.len() < HEAD_BYTES {
+            text.clone()
+        } else {
+            store::read_suffix(path, TAIL_BYTES)?
+        };
+        match latest_outcome(&end) {
+            LatestOutcome::None => {}
+            LatestOutcome::Found(date, next) => {
+                record.reviewed = Some(date);
+                record.review_by = next;
+            }
+            LatestOutcome::Unsure => return read_record(path, Depth::Full),
+        }
+        return Ok(record);
     }
     let text = store::read_text(path)?;
     match parse_head(path, &text, false)? {

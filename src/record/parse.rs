@@ -123,6 +123,11 @@ impl Record {
         self.review_by.is_some_and(|date| date <= today) && !self.is_closed()
     }
 
+    /// Whether the review date has passed (a review due today is due, not overdue).
+    pub fn review_overdue(&self, today: NaiveDate) -> bool {
+        self.review_by.is_some_and(|date| date < today) && !self.is_closed()
+    }
+
     /// Superseded, rejected and deprecated decisions are not reviewed any more.
     pub fn is_closed(&self) -> bool {
         matches!(
@@ -356,6 +361,53 @@ fn finish_format(
 }
 
 /// `Outcome (2027-03-01)` → 2027-03-01.
+/// What the end of a record says about reviews, for readers that skip the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LatestOutcome {
+    /// No outcome section.
+    None,
+    /// The latest outcome's date and the next review it set, if any.
+    Found(NaiveDate, Option<NaiveDate>),
+    /// An outcome seems to start before this text: read the whole record.
+    Unsure,
+}
+
+/// The latest `## Outcome (DATE)` section in `text` (the end of a record), read as the
+/// full parser reads it: the latest date wins, and its `Next review by:` (or none) is the
+/// next review.
+pub fn latest_outcome(text: &str) -> LatestOutcome {
+    let mut latest: Option<(NaiveDate, Option<NaiveDate>)> = None;
+    let mut in_latest = false;
+    let mut saw_outcome_fields = false;
+    for line in text.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            in_latest = false;
+            if let Some(date) = outcome_date(heading.trim())
+                && latest.is_none_or(|(seen, _)| seen <= date)
+            {
+                latest = Some((date, None));
+                in_latest = true;
+            }
+            continue;
+        }
+        if let Some((key, value)) = metadata_field(line) {
+            if key == "next review by" || key == "what we learnt" {
+                saw_outcome_fields = true;
+            }
+            if in_latest && key == "next review by" {
+                if let Some((_, next)) = latest.as_mut() {
+                    *next = parse_date(value);
+                }
+            }
+        }
+    }
+    match latest {
+        Some((date, next)) => LatestOutcome::Found(date, next),
+        None if saw_outcome_fields => LatestOutcome::Unsure,
+        None => LatestOutcome::None,
+    }
+}
+
 fn outcome_date(heading: &str) -> Option<NaiveDate> {
     let rest = heading.strip_prefix(super::edit::OUTCOME_HEADING)?.trim();
     parse_date(rest.strip_prefix('(')?.strip_suffix(')')?)

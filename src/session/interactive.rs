@@ -247,6 +247,7 @@ const EDITOR_HINT: &str = "(type :e to write it in your editor; list items one p
 /// missing editor is reported and the question asked again, never the end of the session.
 fn edit(start: &str) -> std::result::Result<Option<String>, String> {
     dialoguer::Editor::new()
+        .executable(editor_command())
         .extension(".md")
         .edit(start)
         .map(|text| text.map(|t| t.trim().to_string()))
@@ -254,6 +255,16 @@ fn edit(start: &str) -> std::result::Result<Option<String>, String> {
             let dialoguer::Error::IO(io) = error;
             format!("could not run the editor ({io}); set VISUAL or EDITOR, e.g. EDITOR=nano")
         })
+}
+
+/// `$VISUAL`, else `$EDITOR`, else `vi`, skipping variables that are set but blank (which
+/// dialoguer would try to run as an empty command).
+fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
 }
 
 /// A dialoguer failure as a `decide` error: Ctrl-C in raw mode arrives as `Interrupted`.

@@ -353,6 +353,46 @@ fn reviews_come_due_and_append_an_outcome() {
 }
 
 #[test]
+fn a_review_due_today_is_due_not_overdue_and_the_next_date_shows_in_the_list() {
+    let (repo, _dir) = log_from_fixture("mixed");
+    let today = run(repo.path(), &["review", "--check", "--today", "2027-02-24"]);
+    assert!(
+        today.status.success(),
+        "due today is not overdue: {}",
+        stderr(&today)
+    );
+    assert!(stdout(&today).contains("due today"), "{}", stdout(&today));
+
+    let answers = write(
+        repo.path(),
+        "review.yaml",
+        "happened: Moved in January.\nheld_up: mostly\nlearnt: Plan migrations early\nnext_review: 2027-09-01\n",
+    );
+    let output = decide(repo.path())
+        .args(["--today", "2027-02-24", "review", "1", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The listing reads only each record's head, yet shows the date the outcome set.
+    let listing = stdout(&run(repo.path(), &["list"]));
+    let line = listing.lines().find(|l| l.starts_with("0001")).unwrap();
+    assert!(line.ends_with("2027-09-01"), "{listing}");
+    let json = stdout(&run(repo.path(), &["list", "--json"]));
+    assert!(
+        json.contains("\"review_by\": \"2027-09-01\"")
+            || json.contains("\"review-by\": \"2027-09-01\""),
+        "{json}"
+    );
+    let later = run(repo.path(), &["review", "--check", "--today", "2027-09-02"]);
+    assert_eq!(
+        later.status.code(),
+        Some(1),
+        "overdue again after the next date"
+    );
+}
+
+#[test]
 fn index_keeps_the_hand_written_text() {
     let (repo, dir) = log_from_fixture("mixed");
     let output = run(repo.path(), &["index"]);

@@ -394,3 +394,27 @@ fn crlf_and_bom() {
     assert_eq!(record.status.as_deref(), Some("accepted"));
     assert_eq!(record.section("status").unwrap().body, "Accepted");
 }
+
+#[test]
+fn the_latest_outcome_is_read_from_the_end_of_a_record() {
+    use crate::record::parse::{LatestOutcome, latest_outcome};
+    let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let cases = [
+        ("no outcome here\n", LatestOutcome::None),
+        (
+            "## Outcome (2027-03-01)\n\n* What happened: x\n* Next review by: 2027-09-01\n",
+            LatestOutcome::Found(date("2027-03-01"), Some(date("2027-09-01"))),
+        ),
+        (
+            "## Outcome (2027-03-01)\n\n* Next review by: 2027-09-01\n\n## Outcome (2027-09-02)\n\n* What happened: done\n",
+            LatestOutcome::Found(date("2027-09-02"), None),
+        ),
+        (
+            "happened: x\n* What we learnt: y\n* Next review by: 2027-09-01\n",
+            LatestOutcome::Unsure,
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(latest_outcome(text), expected, "{text:?}");
+    }
+}
