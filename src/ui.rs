@@ -39,8 +39,9 @@ pub fn init_color(choice: ColorChoice) {
     console::set_colors_enabled_stderr(stderr);
 }
 
-/// A verdict as the coach says it, with the first passage behind it.
-pub fn verdict_text(assessment: &Assessment, library: &Library) -> String {
+/// A verdict as the coach says it, with the first passage behind it that `shown` does not
+/// hold yet (a quote is given once per session, not with every verdict).
+pub fn verdict_text(assessment: &Assessment, library: &Library, shown: &mut Vec<String>) -> String {
     let mut text = format!(
         "\n  {} {}\n    {}\n",
         style("▸").cyan().for_stderr(),
@@ -49,10 +50,15 @@ pub fn verdict_text(assessment: &Assessment, library: &Library) -> String {
             .for_stderr(),
         assessment.reasoning
     );
-    if let Some(passage) = assessment.passages.iter().find_map(|id| library.get(id)) {
+    let fresh = assessment
+        .passages
+        .iter()
+        .filter(|id| !shown.iter().any(|s| s == *id))
+        .find_map(|id| library.get(id));
+    if let Some(passage) = fresh {
+        shown.push(passage.id.clone());
         text.push_str(&quote_text(passage, library));
     }
-    text.push('\n');
     text
 }
 

@@ -58,7 +58,7 @@ pub fn run_playbook(
     options: &Options<'_>,
     resume: Option<Draft>,
 ) -> Result<Outcome> {
-    let answers = options.answers.map(AnswersFile::load).transpose()?;
+    let mut answers = options.answers.map(AnswersFile::load).transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage("no terminal to ask questions on")
             .hint("pass --answers FILE (see examples/ for answers files)"));
@@ -85,8 +85,22 @@ pub fn run_playbook(
         (None, None) => env.config.default_playbook.value.clone(),
     };
     let playbook = catalog.get(&playbook_id)?;
-    if let Some(file) = &answers {
+    if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
+    }
+    if let Some(template) = options.template {
+        // `--template` replaces decision.md; a playbook with its own template would
+        // silently ignore it.
+        let name = Path::new(template)
+            .file_name()
+            .map_or(template.into(), |n| n.to_string_lossy());
+        if playbook.record.template != name {
+            return Err(Error::usage(format!(
+                "--template replaces decision.md, which playbook `{}` does not use: it writes its record with {}",
+                playbook.id, playbook.record.template
+            ))
+            .hint(format!("to restyle it, put your own {} in .decide/templates/", playbook.record.template)));
+        }
     }
 
     // Resolve where the record goes before asking anything, so a bad log directory fails

@@ -162,8 +162,15 @@ pub fn assess(debt: &Debt) -> Assessment {
     } else if c.slowed == 0 {
         let why = if debt.features == 0 {
             "no features are planned in it".to_string()
-        } else {
+        } else if starts_in.days() >= period.days() {
             format!("the slowdown starts in {starts_in}, after the {period} you are planning")
+        } else {
+            // The slowdown starts inside the period, but after the last planned feature
+            // has started: name that, not a false "after the period".
+            format!(
+                "the slowdown starts in {starts_in}, after the last of the {} planned features has started",
+                debt.features
+            )
         };
         (
             Recommendation::Shortcut,
@@ -461,6 +468,42 @@ mod tests {
             );
             assert!(!result.reasoning.is_empty(), "{name}");
         }
+    }
+
+    #[test]
+    fn a_slowdown_after_the_last_feature_starts_is_explained_as_such() {
+        let inside = assess(&Debt {
+            starts_in: d(11.5, Months),
+            ..episode()
+        });
+        assert!(
+            inside.verdict.starts_with("No cost within the period"),
+            "{}",
+            inside.verdict
+        );
+        assert!(
+            inside
+                .reasoning
+                .contains("after the last of the 12 planned features has started"),
+            "{}",
+            inside.reasoning
+        );
+        assert!(
+            !inside.reasoning.contains("after the 12 months"),
+            "{}",
+            inside.reasoning
+        );
+        let outside = assess(&Debt {
+            starts_in: d(2.0, Years),
+            ..episode()
+        });
+        assert!(
+            outside
+                .reasoning
+                .contains("after the 12 months you are planning"),
+            "{}",
+            outside.reasoning
+        );
     }
 
     #[test]

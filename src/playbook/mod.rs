@@ -155,6 +155,9 @@ pub struct Validation {
     /// `../x` or `/etc/x`, which would otherwise be silently rewritten.
     #[serde(default)]
     pub file_name: bool,
+    /// For dates: today or later (a deadline or a review date in the past is a typo).
+    #[serde(default)]
+    pub not_past: bool,
     /// For text: at most this many words, so a message built from answers stays short.
     #[serde(default)]
     pub max_words: Option<usize>,

@@ -17,8 +17,14 @@ pub struct AnswersFile {
     path: PathBuf,
     text: String,
     values: Mapping,
-    /// Print verdicts on stderr as they come, as the interactive session does.
+    /// Print the final verdicts on stderr once the answers are in.
     pub show_coaching: bool,
+    /// The latest verdict of each framework, in the order they first came.
+    verdicts: Vec<Assessment>,
+    /// Keys the session asked for, to warn about answers it never used.
+    asked: std::collections::BTreeSet<String>,
+    /// Each question's `when`, to explain an unused answer.
+    conditions: std::collections::BTreeMap<String, String>,
 }
 
 impl AnswersFile {
@@ -45,6 +51,9 @@ impl AnswersFile {
             text,
             values,
             show_coaching: true,
+            verdicts: Vec::new(),
+            asked: Default::default(),
+            conditions: Default::default(),
         })
     }
 
@@ -62,7 +71,12 @@ impl AnswersFile {
     }
 
     /// Every key must be a question of `playbook`: a typo must not silently drop an answer.
-    pub fn check_keys(&self, playbook: &Playbook) -> Result<()> {
+    pub fn check_keys(&mut self, playbook: &Playbook) -> Result<()> {
+        self.conditions = playbook
+            .questions
+            .iter()
+            .filter_map(|q| q.when.clone().map(|when| (q.id.clone(), when)))
+            .collect();
         for key in self.values.keys() {
             let Some(key) = key.as_str() else {
                 return Err(Error::answers(format!(
@@ -156,6 +170,7 @@ impl AnswersFile {
 
 impl Prompter for AnswersFile {
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+        self.asked.insert(ask.id().to_string());
         if let Some(item) = &ask.item {
             return self.ask_item(ask, &item.name);
         }
@@ -164,9 +179,41 @@ impl Prompter for AnswersFile {
         self.answer_or_default(ask, self.values.get(key), &about, &format!("`{key}: ...`"))
     }
 
-    fn coach(&mut self, assessment: &Assessment, library: &Library) {
+    /// With no one to coach between questions, keep each framework's latest verdict and
+    /// show them together at the end, so provisional verdicts do not flash by.
+    fn coach(&mut self, assessment: &Assessment, _library: &Library) {
+        match self
+            .verdicts
+            .iter_mut()
+            .find(|v| v.framework == assessment.framework)
+        {
+            Some(slot) => *slot = assessment.clone(),
+            None => self.verdicts.push(assessment.clone()),
+        }
+    }
+
+    fn done(&mut self, library: &Library) {
         if self.show_coaching {
-            eprint!("{}", ui::verdict_text(assessment, library));
+            let mut shown = Vec::new();
+            for verdict in &self.verdicts {
+                eprint!("{}", ui::verdict_text(verdict, library, &mut shown));
+            }
+            if !self.verdicts.is_empty() {
+                eprintln!();
+            }
+        }
+        for key in self.values.keys().filter_map(Value::as_str) {
+            if key == "playbook" || self.asked.contains(key) {
+                continue;
+            }
+            let why = match self.conditions.get(key) {
+                Some(when) => format!(" (it is asked when {when})"),
+                None => String::new(),
+            };
+            ui::warning(&format!(
+                "{}: `{key}` was not asked for these answers{why}, so it is not used",
+                self.location(key)
+            ));
         }
     }
 }

@@ -14,6 +14,8 @@ pub struct Ask<'a> {
     pub passages: Vec<&'a Passage>,
     /// For a `for_each` question: the item this ask is about.
     pub item: Option<Item>,
+    /// The session's today, for dates that may not lie in the past.
+    pub today: chrono::NaiveDate,
 }
 
 /// One item of a `for_each` question, with the prompt and help rendered for it.
@@ -219,6 +221,13 @@ impl Ask<'_> {
                 {
                     return Err(format!("keep it to {max} words (this is {words})"));
                 }
+            }
+            Answer::Date(date) if rules.not_past && *date < self.today => {
+                return Err(format!(
+                    "{} has passed (today is {}); give today or a later date",
+                    date.format("%Y-%m-%d"),
+                    self.today.format("%Y-%m-%d")
+                ));
             }
             Answer::Number(value) => {
                 if !value.is_finite() {

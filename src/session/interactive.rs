@@ -230,12 +230,7 @@ impl Prompter for Interactive {
     }
 
     fn coach(&mut self, assessment: &Assessment, library: &Library) {
-        for id in &assessment.passages {
-            if !self.shown.iter().any(|s| s == id) {
-                self.shown.push(id.to_string());
-            }
-        }
-        eprint!("{}", ui::verdict_text(assessment, library));
+        eprintln!("{}", ui::verdict_text(assessment, library, &mut self.shown));
     }
 }
 

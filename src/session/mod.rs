@@ -43,6 +43,9 @@ pub trait Prompter {
 
     /// Show a verdict the moment it is known: that is the coaching.
     fn coach(&mut self, assessment: &Assessment, library: &Library);
+
+    /// The session is over and every answer is in.
+    fn done(&mut self, _library: &Library) {}
 }
 
 /// Values the flow needs from outside the playbook.
@@ -91,6 +94,10 @@ impl<'c> Session<'c> {
         saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
     ) -> Result<()> {
         self.reassess();
+        // Resuming: recall where the frameworks stood before going on.
+        for result in self.ordered_assessments() {
+            prompter.coach(result, self.library);
+        }
         let playbook = self.playbook;
         for question in playbook.questions.iter().filter(|q| !q.confirm) {
             if question.for_each.is_some() {
@@ -120,6 +127,7 @@ impl<'c> Session<'c> {
             }
             saved(self)?;
         }
+        prompter.done(self.library);
         Ok(())
     }
 
@@ -191,6 +199,7 @@ impl<'c> Session<'c> {
             choices,
             passages,
             item,
+            today: self.settings.today,
         };
         if let Some(default) = &question.default {
             ask.default = self.default_answer(&ask, default)?;

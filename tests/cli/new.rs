@@ -513,3 +513,55 @@ fn a_broken_playbook_is_reported_at_its_line_and_column() {
         );
     }
 }
+
+#[test]
+fn an_answer_to_a_question_that_is_not_asked_is_reported_not_dropped_silently() {
+    let repo = repo();
+    let text = fs::read_to_string(example("decision.yaml")).unwrap()
+        + "hard_to_undo: the data migration\n";
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("answers.yaml:42:1: `hard_to_undo` was not asked for these answers (it is asked when door.band == \"weeks\"), so it is not used"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn answers_file_runs_show_each_final_verdict_once() {
+    let repo = repo();
+    let text = fs::read_to_string(example("decision.yaml"))
+        .unwrap()
+        .replace(
+            "undo_time: 4 months",
+            "undo_time: 3 weeks\nhard_to_undo: customers integrate against it\ndoor_class: one-way",
+        );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let shown = stderr(
+        &decide(repo.path())
+            .args(["new", "--answers"])
+            .arg(&answers)
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        !shown.contains("Weeks to undo: it depends"),
+        "no provisional verdict: {shown}"
+    );
+    assert_eq!(
+        shown.matches("▸ One-way or two-way door").count(),
+        1,
+        "{shown}"
+    );
+    assert_eq!(
+        shown.matches("how long would it take to undo?").count(),
+        1,
+        "the quote once: {shown}"
+    );
+}
