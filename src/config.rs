@@ -96,7 +96,10 @@ pub struct Config {
     /// From a config file; `None` falls back to `git config user.name` (see
     /// [`Config::decision_makers`]), asked only when a record needs it.
     pub configured_decision_makers: Option<Setting<Vec<String>>>,
-    pub review_periods: Setting<ReviewPeriods>,
+    pub review_periods: ReviewPeriods,
+    /// Where each period came from (two-way, one-way, investigation): files may each set
+    /// some of them.
+    pub review_period_sources: [Source; 3],
     pub default_playbook: Setting<String>,
 }
 
@@ -375,28 +378,33 @@ pub fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides) -> Resul
 
     // Each period is settled on its own: a repository may set one and inherit the others.
     let mut periods = ReviewPeriods::default();
-    let mut periods_source = Source::Default;
+    let mut period_sources = [Source::Default, Source::Default, Source::Default];
     for (source, file) in files.iter().rev() {
         let Some(file_periods) = &file.review_periods else {
             continue;
         };
-        for (value, slot) in [
+        for ((value, slot), from) in [
             (&file_periods.two_way, &mut periods.two_way_days),
             (&file_periods.one_way, &mut periods.one_way_days),
             (&file_periods.investigation, &mut periods.investigation_days),
-        ] {
+        ]
+        .into_iter()
+        .zip(period_sources.iter_mut())
+        {
             if let Some(text) = value {
                 // Already checked when the file was read.
                 *slot = parse_period(text).unwrap_or(*slot);
-                periods_source = source.clone();
+                *from = source.clone();
             }
         }
     }
+
     Ok(Config {
         log_dir,
         template,
         configured_decision_makers,
-        review_periods: Setting::new(periods, periods_source),
+        review_periods: periods,
+        review_period_sources: period_sources,
         default_playbook,
     })
 }
@@ -488,7 +496,7 @@ mod tests {
             config.decision_makers(root.path()),
             Setting::new(vec!["Ana Lima".to_string()], Source::Git)
         );
-        assert_eq!(config.review_periods.value, ReviewPeriods::default());
+        assert_eq!(config.review_periods, ReviewPeriods::default());
     }
 
     #[test]
@@ -532,10 +540,18 @@ mod tests {
             "review_periods:\n  two_way: 2 weeks\n",
         );
         let config = resolve(root.path(), Some(&user), &Overrides::default()).unwrap();
-        assert_eq!(config.review_periods.value.two_way_days, 14);
-        assert_eq!(config.review_periods.value.one_way_days, 180);
+        assert_eq!(config.review_periods.two_way_days, 14);
+        assert_eq!(config.review_periods.one_way_days, 180);
         assert_eq!(
-            config.review_periods.value.investigation_days,
+            config.review_period_sources,
+            [
+                Source::Repository(PathBuf::from(REPO_FILE)),
+                Source::User(user.clone()),
+                Source::Default
+            ]
+        );
+        assert_eq!(
+            config.review_periods.investigation_days,
             ReviewPeriods::default().investigation_days
         );
     }

@@ -34,6 +34,12 @@ pub fn log_dir(root: &Path, explicit: Option<&Path>) -> Result<PathBuf> {
     if let Some(dir) = explicit {
         return Ok(dir.to_path_buf());
     }
+    Ok(repository_log_dir(root)?.map_or_else(|| root.join(DEFAULT_LOG_DIR), |(dir, _)| dir))
+}
+
+/// The log directory the repository itself names: adr-tools' `.adr-dir`, or an existing
+/// `doc/adr/`; with the name of what said so.
+pub fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>> {
     let marker = root.join(".adr-dir");
     if marker.is_file() {
         let named = read_text(&marker)?;
@@ -43,13 +49,13 @@ pub fn log_dir(root: &Path, explicit: Option<&Path>) -> Result<PathBuf> {
                 .in_file(&marker)
                 .hint("write the log directory in it, e.g. doc/adr"));
         }
-        return Ok(root.join(named));
+        return Ok(Some((root.join(named), ".adr-dir")));
     }
     let adr_tools = root.join(ADR_TOOLS_DIR);
     if adr_tools.is_dir() {
-        return Ok(adr_tools);
+        return Ok(Some((adr_tools, "an existing doc/adr")));
     }
-    Ok(root.join(DEFAULT_LOG_DIR))
+    Ok(None)
 }
 
 /// Read a whole UTF-8 text file, with errors that say which file and why.

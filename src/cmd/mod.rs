@@ -72,10 +72,32 @@ impl Env<'_> {
     /// The decision log directory: `flag` (a command's `--dir`), else `DECIDE_DIR` or the
     /// config's `log_dir`, else `.adr-dir`, an existing `doc/adr/`, or `docs/decisions/`.
     pub fn log_dir(&self, flag: Option<&Path>) -> Result<PathBuf> {
-        let chosen = flag
-            .map(Path::to_path_buf)
-            .or_else(|| self.config.log_dir.value.clone());
-        store::log_dir(&self.root, chosen.as_deref())
+        Ok(self.log_dir_and_source(flag)?.0)
+    }
+
+    /// The log directory and what chose it. A repository's own signals (`.adr-dir`, an
+    /// existing `doc/adr/`) outrank the user's config, which is a default for repositories
+    /// that say nothing: a personal `log_dir` must not hide an adr-tools log.
+    pub fn log_dir_and_source(&self, flag: Option<&Path>) -> Result<(PathBuf, String)> {
+        if let Some(dir) = flag {
+            return Ok((dir.to_path_buf(), "flag --dir".to_string()));
+        }
+        let setting = &self.config.log_dir;
+        if let (Some(dir), config::Source::Environment(_) | config::Source::Repository(_)) =
+            (&setting.value, &setting.source)
+        {
+            return Ok((dir.clone(), setting.source.to_string()));
+        }
+        if let Some((dir, said_by)) = store::repository_log_dir(&self.root)? {
+            return Ok((dir, said_by.to_string()));
+        }
+        match &setting.value {
+            Some(dir) => Ok((dir.clone(), setting.source.to_string())),
+            None => Ok((
+                self.root.join(store::DEFAULT_LOG_DIR),
+                "default".to_string(),
+            )),
+        }
     }
 
     /// The playbooks and templates for this run, with the house record template from

@@ -160,7 +160,7 @@ pub fn run_playbook(
 fn settings(env: &Env<'_>) -> Settings {
     Settings {
         today: env.today(),
-        periods: env.config.review_periods.value,
+        periods: env.config.review_periods,
         decision_makers: env.config.decision_makers(&env.root).value,
     }
 }

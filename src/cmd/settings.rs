@@ -8,12 +8,7 @@ use crate::store;
 pub fn run(env: &Env<'_>) -> Result<u8> {
     let config = &env.config;
     let mut rows: Vec<(&str, String, String)> = Vec::new();
-    let log_dir = env.log_dir(None)?;
-    let log_source = match &config.log_dir.value {
-        Some(_) => config.log_dir.source.to_string(),
-        None if env.root.join(".adr-dir").is_file() => ".adr-dir".to_string(),
-        None => "default".to_string(),
-    };
+    let (log_dir, log_source) = env.log_dir_and_source(None)?;
     rows.push((
         "log_dir",
         super::logdir::relative(&log_dir, &env.cwd)
@@ -32,12 +27,23 @@ pub fn run(env: &Env<'_>) -> Result<u8> {
         },
         makers.source.to_string(),
     ));
-    rows.push(row("review_periods", &config.review_periods, |p| {
-        format!(
-            "two-way {} days, one-way {} days, investigation {} days",
-            p.two_way_days, p.one_way_days, p.investigation_days
-        )
-    }));
+    let periods = &config.review_periods;
+    let [two_way, one_way, investigation] = &config.review_period_sources;
+    rows.push((
+        "review_periods.two_way",
+        format!("{} days", periods.two_way_days),
+        two_way.to_string(),
+    ));
+    rows.push((
+        "review_periods.one_way",
+        format!("{} days", periods.one_way_days),
+        one_way.to_string(),
+    ));
+    rows.push((
+        "review_periods.investigation",
+        format!("{} days", periods.investigation_days),
+        investigation.to_string(),
+    ));
     rows.push(row("default_playbook", &config.default_playbook, |p| {
         p.clone()
     }));

@@ -75,11 +75,69 @@ fn settings_come_from_flag_then_environment_then_repository_then_user_config() {
             .output()
             .unwrap(),
     );
-    assert!(shown.contains("log_dir           env-log"), "{shown}");
-    assert!(shown.contains("(environment DECIDE_DIR)"), "{shown}");
-    assert!(shown.contains("decision_makers   Ana Lima"), "{shown}");
-    assert!(shown.contains("user config"), "{shown}");
-    assert!(shown.contains("one-way 180 days"), "{shown}");
+    let row = |name: &str| {
+        shown
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        row("log_dir"),
+        "log_dir env-log (environment DECIDE_DIR)",
+        "{shown}"
+    );
+    assert!(
+        row("decision_makers").starts_with("decision_makers Ana Lima (user config"),
+        "{shown}"
+    );
+    assert!(
+        row("review_periods.one_way").starts_with("review_periods.one_way 180 days (user config"),
+        "{shown}"
+    );
+    assert_eq!(
+        row("review_periods.two_way"),
+        "review_periods.two_way 30 days (default)",
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_personal_log_dir_does_not_hide_a_repositorys_adr_tools_log() {
+    let repo = repo();
+    write(
+        repo.path(),
+        ".config/decide/config.yaml",
+        "log_dir: decisions\n",
+    );
+    fs::create_dir_all(repo.path().join("doc/adr")).unwrap();
+    decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .assert()
+        .success();
+    assert_eq!(
+        records(&repo.path().join("doc/adr")).len(),
+        1,
+        "the repository's doc/adr wins"
+    );
+    let shown = stdout(&decide(repo.path()).arg("config").output().unwrap());
+    assert!(shown.contains("(an existing doc/adr)"), "{shown}");
+    // Elsewhere the personal default applies.
+    let other = crate::support::repo();
+    write(
+        other.path(),
+        ".config/decide/config.yaml",
+        "log_dir: decisions\n",
+    );
+    decide(other.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .assert()
+        .success();
+    assert_eq!(records(&other.path().join("decisions")).len(), 1);
 }
 
 #[test]
