@@ -34,12 +34,15 @@ pub fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
 }
 
 pub fn search_text(path: &Path, text: &str, words: &[String]) -> Result<Option<Hit>> {
-    let lower = text.to_lowercase();
+    // The quoted passages are the same few in every record: a word from them would match
+    // the whole log. Search what the team wrote.
+    let searched = without_references(text);
+    let lower = searched.to_lowercase();
     if !words.iter().all(|w| lower.contains(w.as_str())) {
         return Ok(None);
     }
     let record = parse(path, text)?;
-    let lines = text
+    let lines = searched
         .lines()
         .enumerate()
         .filter(|(_, line)| {
@@ -58,9 +61,37 @@ pub fn search_text(path: &Path, text: &str, words: &[String]) -> Result<Option<H
     }))
 }
 
+/// The text before a `## References` heading (the quoted passages `decide` adds).
+fn without_references(text: &str) -> &str {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end().eq_ignore_ascii_case("## References") {
+            return &text[..offset];
+        }
+        offset += line.len();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_references_are_not_searched() {
+        let text = "# 1. Use Redis\n\n## Context\n\nCaching.\n\n## References\n\n> why you chose PostgreSQL over MongoDB\n";
+        let path = Path::new("0001-redis.md");
+        assert!(
+            search_text(path, text, &["postgresql".into()])
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            search_text(path, text, &["caching".into()])
+                .unwrap()
+                .is_some()
+        );
+    }
 
     #[test]
     fn every_word_must_appear_somewhere() {

@@ -81,6 +81,8 @@ pub struct Brief {
     pub risks: Vec<String>,
     /// Consequences that are neither, or adr-tools' consequences paragraph.
     pub other_consequences: Vec<String>,
+    /// For a superseded record: the record that replaced it (its file).
+    pub superseded_by: Option<String>,
 }
 
 impl Brief {
@@ -103,6 +105,11 @@ impl Brief {
                 .section("Considered Options")
                 .map(|s| bullets(&s.body))
                 .unwrap_or_default(),
+            superseded_by: record
+                .links
+                .iter()
+                .find(|link| link.kind.eq_ignore_ascii_case("Superseded by"))
+                .map(|link| link.target.clone()),
             ..Brief::default()
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {

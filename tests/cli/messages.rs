@@ -308,6 +308,10 @@ fn decide_message_reads_other_formats_and_flags_jargon_for_stakeholders() {
         "{text}"
     );
     assert!(text.contains("Impact: The ORM cannot use the JSON operators we need."));
+    assert!(
+        text.contains("What changes: Reporting queries must be rewritten."),
+        "adr-tools consequences are kept: {text}"
+    );
     assert!(stderr(&output).contains("warning: a stakeholder may not know ORM"));
     // The team gets it without the warning: jargon is fine among engineers.
     decide(repo.path())
@@ -315,6 +319,34 @@ fn decide_message_reads_other_formats_and_flags_jargon_for_stakeholders() {
         .assert()
         .success()
         .stderr("");
+}
+
+#[test]
+fn a_message_about_a_superseded_decision_says_so() {
+    let repo = repo();
+    let log = repo.path().join("doc/adr");
+    fs::create_dir_all(&log).unwrap();
+    for entry in fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/adr-tools"
+    ))
+    .unwrap()
+    .flatten()
+    {
+        fs::copy(entry.path(), log.join(entry.file_name())).unwrap();
+    }
+    for audience in ["stakeholders", "team", "peers"] {
+        let text = stdout(
+            &decide(repo.path())
+                .args(["message", "2", "--to", audience])
+                .output()
+                .unwrap(),
+        );
+        assert!(
+            text.contains("Note: this decision was superseded by 0003-use-postgresql-for-persistence.md; it no longer describes what we do."),
+            "{audience}: {text}"
+        );
+    }
 }
 
 #[test]
