@@ -119,9 +119,11 @@ pub enum Command {
         before_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish"
     )]
     Completions(CompletionsArgs),
-    /// Print the man page (roff) on stdout.
-    #[command(before_help = "Examples:\n  decide man > decide.1 && man ./decide.1")]
-    Man,
+    /// Print a man page (roff) on stdout: decide(1), or decide-COMMAND(1).
+    #[command(
+        before_help = "Examples:\n  decide man > decide.1 && man ./decide.1\n  decide man new > decide-new.1\n  for c in $(decide man --list); do decide man $c > decide-$c.1; done"
+    )]
+    Man(ManArgs),
     /// Create the decision log directory (and `.adr-dir` when it is not the default).
     #[command(before_help = "Examples:\n  decide init\n  decide init doc/architecture/decisions")]
     Init(InitArgs),
@@ -145,7 +147,7 @@ pub enum Command {
     Supersede(SupersedeArgs),
     /// Link record A to record B, and B back to A.
     #[command(
-        before_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4 --reverse \"Required by\""
+        before_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4\n  decide link 9 \"Reuses\" 4 --reverse \"Reused by\""
     )]
     Link(LinkArgs),
     /// List the decisions due for review, or review one and append its outcome.
@@ -346,7 +348,8 @@ pub struct LinkArgs {
     #[arg(value_name = "B")]
     pub target: String,
 
-    /// The link written in B (default: "Amended by" for "Amends", "X by" for "X").
+    /// The link written in B (default: the known reverse, such as "Amended by" for "Amends"
+    /// or "Required by" for "Depends on"; else "X by" for "X").
     #[arg(long, value_name = "KIND")]
     pub reverse: Option<String>,
 
@@ -465,4 +468,14 @@ pub enum TemplatesAction {
         /// Where to write them; `.decide/templates` makes them the repository's.
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (default: decide itself).
+    pub command: Option<String>,
+
+    /// List the commands that have a page.
+    #[arg(long, conflicts_with = "command")]
+    pub list: bool,
 }

@@ -35,8 +35,9 @@ pub fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     } else {
         store::replace_file(&file, text.as_bytes())?;
         ui::success(&format!(
-            "Wrote the index of {} records to {}",
+            "Wrote the index of {} record{} to {}",
             records.len(),
+            if records.len() == 1 { "" } else { "s" },
             file.display()
         ));
     }

@@ -53,8 +53,9 @@ pub fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
         .count();
     let warnings = findings.len() - errors;
     let summary = format!(
-        "{} records: {errors} error{}, {warnings} warning{}",
+        "{} record{}: {errors} error{}, {warnings} warning{}",
         files.len(),
+        plural(files.len()),
         plural(errors),
         plural(warnings)
     );

@@ -211,7 +211,7 @@ pub fn dispatch(cli: &Cli) -> Result<u8> {
         Command::Resume(args) => resume::run(&env, args),
         Command::Message(args) => message::run(&env, args),
         Command::Completions(args) => shell::completions(args),
-        Command::Man => shell::man(),
+        Command::Man(args) => shell::man(args),
         Command::Config => settings::run(&env),
         Command::Templates(args) => templates::run(&env, args),
     }

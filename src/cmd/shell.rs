@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::cli::CompletionsArgs;
+use crate::cli::{CompletionsArgs, ManArgs};
 use crate::error::{Error, Result, exit};
 
 pub fn completions(args: &CompletionsArgs) -> Result<u8> {
@@ -13,11 +13,40 @@ pub fn completions(args: &CompletionsArgs) -> Result<u8> {
     write_stdout(&out)
 }
 
-/// The man page: the synopsis, every option and a SUBCOMMANDS section naming each command,
-/// with the exit codes, all from the same model as `--help`.
-pub fn man() -> Result<u8> {
+/// decide(1): the synopsis, every option, a SUBCOMMANDS section naming each command and
+/// the exit codes; or decide-COMMAND(1), which that section points to. All come from the
+/// same model as `--help`.
+pub fn man(args: &ManArgs) -> Result<u8> {
+    let root = crate::cli::command();
+    if args.list {
+        let names: Vec<&str> = root
+            .get_subcommands()
+            .map(|c| c.get_name())
+            .filter(|n| *n != "help")
+            .collect();
+        return write_stdout(format!("{}\n", names.join("\n")).as_bytes());
+    }
+    let page = match &args.command {
+        None => root,
+        Some(name) => {
+            let Some(sub) = root.find_subcommand(name) else {
+                let names: Vec<&str> = root
+                    .get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                return Err(Error::usage(format!("there is no command `{name}`"))
+                    .hint(format!("one of: {}", names.join(", "))));
+            };
+            // Named as the SUBCOMMANDS section of decide(1) refers to it.
+            sub.clone()
+                .name(format!("decide-{name}"))
+                .bin_name(format!("decide {name}"))
+                .version(env!("CARGO_PKG_VERSION"))
+        }
+    };
     let mut out = Vec::new();
-    clap_mangen::Man::new(crate::cli::command())
+    clap_mangen::Man::new(page)
         .render(&mut out)
         .map_err(|e| Error::io("render the man page", std::path::Path::new("decide.1"), &e))?;
     write_stdout(&out)

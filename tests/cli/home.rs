@@ -257,6 +257,25 @@ fn the_man_page_covers_every_subcommand_and_the_exit_codes() {
         assert!(page.contains(&sub), "man page lacks {sub}");
     }
     assert!(page.contains("interrupted (Ctrl\\-C)"), "exit codes");
+    // The pages the SUBCOMMANDS section refers to exist too.
+    let listed = stdout(
+        &decide(repo.path())
+            .args(["man", "--list"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        listed.lines().count(),
+        subcommands().iter().filter(|s| *s != "help").count()
+    );
+    for sub in listed.lines() {
+        let page = stdout(&decide(repo.path()).args(["man", sub]).output().unwrap());
+        assert!(
+            page.contains(&format!(".TH decide-{sub} 1")),
+            "{sub}: {}",
+            &page[..page.len().min(200)]
+        );
+    }
 }
 
 #[test]
