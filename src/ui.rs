@@ -43,12 +43,12 @@ pub fn init_color(choice: ColorChoice) {
 /// hold yet (a quote is given once per session, not with every verdict).
 pub fn verdict_text(assessment: &Assessment, library: &Library, shown: &mut Vec<String>) -> String {
     let mut text = format!(
-        "\n  {} {}\n    {}\n",
+        "\n  {} {}\n{}\n",
         style("▸").cyan().for_stderr(),
         style(format!("{}: {}", assessment.title, assessment.verdict))
             .bold()
             .for_stderr(),
-        assessment.reasoning
+        indented(&assessment.reasoning, 4, terminal_width())
     );
     let fresh = assessment
         .passages
@@ -68,16 +68,62 @@ pub fn quote_text(passage: &Passage, library: &Library) -> String {
         .episode(passage.episode)
         .map(|e| format!("ep. {} \"{}\"", e.number, e.title))
         .unwrap_or_else(|| format!("ep. {}", passage.episode));
-    format!(
-        "    {}\n",
-        style(format!(
-            "\"{}\" ({}, {})",
-            passage.quote, passage.speaker, episode
-        ))
-        .dim()
-        .italic()
-        .for_stderr()
-    )
+    let quoted = format!("\"{}\" ({}, {})", passage.quote, passage.speaker, episode);
+    let lines: Vec<String> = indented(&quoted, 4, terminal_width())
+        .lines()
+        .map(|line| style(line).dim().italic().for_stderr().to_string())
+        .collect();
+    format!("{}\n", lines.join("\n"))
+}
+
+/// The width to wrap coaching text at: the terminal's, when stderr is one.
+fn terminal_width() -> Option<usize> {
+    console::Term::stderr()
+        .size_checked()
+        .map(|(_, columns)| usize::from(columns))
+}
+
+/// `text` indented by `indent` spaces, wrapped at word boundaries to fit `width` (when
+/// known), so a quote does not break mid-word at the terminal's edge.
+pub fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
+    let pad = " ".repeat(indent);
+    let Some(width) = width.filter(|w| *w > indent + 20) else {
+        return format!("{pad}{text}");
+    };
+    let room = width - indent - 1;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+        .iter()
+        .map(|l| format!("{pad}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indented;
+
+    #[test]
+    fn text_wraps_at_words_within_the_width() {
+        assert_eq!(indented("one two three", 2, None), "  one two three");
+        let wrapped = indented("alpha beta gamma delta epsilon zeta eta theta", 4, Some(30));
+        assert_eq!(
+            wrapped,
+            "    alpha beta gamma delta\n    epsilon zeta eta theta"
+        );
+        assert!(wrapped.lines().all(|l| l.chars().count() < 30));
+    }
 }
 
 pub fn note(message: &str) {
