@@ -110,22 +110,6 @@ pub fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
         .join("\n")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::indented;
-
-    #[test]
-    fn text_wraps_at_words_within_the_width() {
-        assert_eq!(indented("one two three", 2, None), "  one two three");
-        let wrapped = indented("alpha beta gamma delta epsilon zeta eta theta", 4, Some(30));
-        assert_eq!(
-            wrapped,
-            "    alpha beta gamma delta\n    epsilon zeta eta theta"
-        );
-        assert!(wrapped.lines().all(|l| l.chars().count() < 30));
-    }
-}
-
 pub fn note(message: &str) {
     eprintln!("{}", style(message).dim().for_stderr());
 }
@@ -143,4 +127,20 @@ pub fn warning(message: &str) {
         "{} {message}",
         style("warning:").yellow().bold().for_stderr()
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indented;
+
+    #[test]
+    fn text_wraps_at_words_within_the_width() {
+        assert_eq!(indented("one two three", 2, None), "  one two three");
+        let wrapped = indented("alpha beta gamma delta epsilon zeta eta theta", 4, Some(30));
+        assert_eq!(
+            wrapped,
+            "    alpha beta gamma delta\n    epsilon zeta eta theta"
+        );
+        assert!(wrapped.lines().all(|l| l.chars().count() < 30));
+    }
 }

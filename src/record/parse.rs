@@ -394,10 +394,11 @@ pub fn latest_outcome(text: &str) -> LatestOutcome {
             if key == "next review by" || key == "what we learnt" {
                 saw_outcome_fields = true;
             }
-            if in_latest && key == "next review by" {
-                if let Some((_, next)) = latest.as_mut() {
-                    *next = parse_date(value);
-                }
+            if in_latest
+                && key == "next review by"
+                && let Some((_, next)) = latest.as_mut()
+            {
+                *next = parse_date(value);
             }
         }
     }
