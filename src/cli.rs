@@ -187,7 +187,8 @@ pub struct NewArgs {
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
-    /// Write the record to DIR instead of the log directory.
+    /// Write the record to DIR instead of the log directory (`decide config` shows which
+    /// directory that is).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
@@ -240,8 +241,9 @@ pub struct PassagesArgs {
 /// Where the decision log is, for the commands that read it.
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// The decision log directory (default: the one in `.adr-dir`, else `doc/adr` if it
-    /// exists, else `docs/decisions`).
+    /// The decision log directory (default: DECIDE_DIR or the repository's .decide.yaml,
+    /// else the one in .adr-dir, else an existing doc/adr, else your config's log_dir,
+    /// else docs/decisions; `decide config` shows which).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }

@@ -136,18 +136,15 @@ impl Env<'_> {
 
     /// A template name, or a path (relative to the working directory, then to the
     /// repository) to a template file.
-    fn house_template(&self, name: &str) -> Result<HouseTemplate> {
+    /// A file is named by its full path, so it never replaces a built-in template that
+    /// happens to share its file name.
+    pub fn house_template(&self, name: &str) -> Result<HouseTemplate> {
         let candidates = [self.cwd.join(name), self.root.join(name)];
         match candidates.iter().find(|path| store::is_file(path)) {
             Some(path) => {
                 let text = store::read_text(path)?;
-                let file_name = path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
                 Ok(HouseTemplate {
-                    name: file_name,
+                    name: path.display().to_string(),
                     file: Some((text, path.clone())),
                 })
             }

@@ -88,13 +88,13 @@ pub fn run_playbook(
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
     }
-    if let Some(template) = options.template {
+    if let Some(template) = options
+        .template
+        .filter(|t| *t != crate::config::DEFAULT_TEMPLATE)
+    {
         // `--template` replaces decision.md; a playbook with its own template would
         // silently ignore it.
-        let name = Path::new(template)
-            .file_name()
-            .map_or(template.into(), |n| n.to_string_lossy());
-        if playbook.record.template != name {
+        if playbook.record.template != env.house_template(template)?.name {
             return Err(Error::usage(format!(
                 "--template replaces decision.md, which playbook `{}` does not use: it writes its record with {}",
                 playbook.id, playbook.record.template

@@ -69,6 +69,7 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
         if question.confirm {
             notes.push("on the review screen".into());
         }
+        notes.extend(validation_notes(&question.validation));
         if let Some(condition) = &question.when {
             notes.push(format!("when {condition}"));
         }
@@ -136,4 +137,34 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
         }
     }
     out
+}
+
+/// The validation rules of a question, as a reader would say them.
+fn validation_notes(rules: &crate::playbook::Validation) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(max) = rules.max_length {
+        notes.push(format!("at most {max} characters"));
+    }
+    if let Some(max) = rules.max_words {
+        notes.push(format!("at most {max} words"));
+    }
+    if let Some(min) = rules.min_items {
+        notes.push(format!("at least {min}"));
+    }
+    if let Some(max) = rules.max_items {
+        notes.push(format!("at most {max}"));
+    }
+    if let Some(min) = rules.min {
+        notes.push(format!("at least {}", crate::answer::format_number(min)));
+    }
+    if let Some(max) = rules.max {
+        notes.push(format!("at most {}", crate::answer::format_number(max)));
+    }
+    if rules.not_past {
+        notes.push("today or later".into());
+    }
+    if rules.file_name {
+        notes.push("no file paths".into());
+    }
+    notes
 }

@@ -38,11 +38,16 @@ pub fn man(args: &ManArgs) -> Result<u8> {
                 return Err(Error::usage(format!("there is no command `{name}`"))
                     .hint(format!("one of: {}", names.join(", "))));
             };
-            // Named as the SUBCOMMANDS section of decide(1) refers to it.
+            // Named as the SUBCOMMANDS section of decide(1) refers to it, with the same
+            // examples `--help` starts with. A command has no --version of its own.
+            let examples = sub
+                .get_before_help()
+                .map(|help| help.to_string())
+                .unwrap_or_default();
             sub.clone()
                 .name(format!("decide-{name}"))
                 .bin_name(format!("decide {name}"))
-                .version(env!("CARGO_PKG_VERSION"))
+                .after_help(examples)
         }
     };
     let mut out = Vec::new();

@@ -224,6 +224,7 @@ pub fn assess(debt: &Debt) -> Assessment {
         "first_slowed": c.first_slowed + 1,
         "first_slowed_ordinal": ordinal(c.first_slowed + 1),
         "slowed": c.slowed,
+        "starts_after_period": starts_in.days() >= period.days(),
         "extra_per_feature": extra.to_string(),
         "cost": cost_text.to_string(),
         "costs_more": costs_more,

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::record::Record;
 use crate::record::edit::same_target;
-use crate::record::parse::reverse_kind;
+use crate::record::parse::{is_known_kind, reverse_kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
@@ -27,21 +27,78 @@ fn edges(records: &[Record]) -> Vec<Edge> {
             .iter()
             .position(|r| same_target(&r.file_name(), target))
     };
-    let mut edges = BTreeSet::new();
+    let mut links: Vec<Edge> = Vec::new();
     for (from, record) in records.iter().enumerate() {
         for link in &record.links {
-            let Some(to) = index_of(link.target.split('#').next().unwrap_or_default()) else {
-                continue;
-            };
-            let (from, to, kind) = if link.kind.ends_with(" by") {
-                (to, from, reverse_kind(&link.kind))
-            } else {
-                (from, to, link.kind.clone())
-            };
-            edges.insert(Edge { from, to, kind });
+            if let Some(to) = index_of(link.target.split('#').next().unwrap_or_default()) {
+                links.push(Edge {
+                    from,
+                    to,
+                    kind: link.kind.clone(),
+                });
+            }
+        }
+    }
+    let passive = |kind: &str| kind.ends_with(" by");
+    // Two links between the same records in opposite directions are one relation written
+    // in both: a known pair ("Supersedes" / "Superseded by"), a custom pair written with
+    // `decide link --reverse` ("Reuses" / "Reused by"), or a symmetric kind ("Relates to").
+    let opposite = |a: &Edge, b: &Edge| a.from == b.to && a.to == b.from;
+    let reverses = |a: &Edge, b: &Edge| {
+        reverse_kind(&a.kind).eq_ignore_ascii_case(&b.kind)
+            || reverse_kind(&b.kind).eq_ignore_ascii_case(&a.kind)
+    };
+    let counterpart = |link: &Edge| {
+        links
+            .iter()
+            .find(|other| opposite(link, other) && reverses(link, other))
+            .or_else(|| {
+                // A pair written with `decide link --reverse`: one active kind, one passive
+                // kind that `decide` does not know ("Depends on" / "Needed by").
+                links.iter().find(|other| {
+                    opposite(link, other)
+                        && passive(&link.kind) != passive(&other.kind)
+                        && [link, other]
+                            .iter()
+                            .filter(|e| passive(&e.kind))
+                            .all(|e| !is_known_kind(&e.kind))
+                })
+            })
+    };
+    let mut edges = BTreeSet::new();
+    for link in &links {
+        match counterpart(link) {
+            // Draw the pair once: the active form, or for a symmetric kind the first way.
+            Some(other) => {
+                let keep = match (passive(&link.kind), passive(&other.kind)) {
+                    (false, true) => true,
+                    (true, false) => false,
+                    _ => link.from < link.to,
+                };
+                if keep {
+                    edges.insert(link.clone());
+                }
+            }
+            // Only the passive form was written: draw it the active way when the pair is
+            // known, else as written.
+            None if is_known_passive(&link.kind) => {
+                edges.insert(Edge {
+                    from: link.to,
+                    to: link.from,
+                    kind: reverse_kind(&link.kind),
+                });
+            }
+            None => {
+                edges.insert(link.clone());
+            }
         }
     }
     edges.into_iter().collect()
+}
+
+/// Whether `kind` is the passive half of a pair `decide` knows ("Superseded by").
+fn is_known_passive(kind: &str) -> bool {
+    is_known_kind(kind) && kind.ends_with(" by")
 }
 
 fn label(record: &Record) -> String {
@@ -99,6 +156,40 @@ fn mermaid(records: &[Record]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_relation_written_in_both_records_is_one_edge() {
+        let record = |name: &str, links: &str| {
+            crate::record::parse(
+                std::path::Path::new(name),
+                &format!("# T {name}\n\n## Status\n\nAccepted\n\n{links}"),
+            )
+            .unwrap()
+        };
+        let records = vec![
+            record(
+                "0001-a.md",
+                "Reused by [2. B](0002-b.md)\n\nRelates to [2. B](0002-b.md)\n\nSuperseded by [3. C](0003-c.md)\n",
+            ),
+            record(
+                "0002-b.md",
+                "Reuses [1. A](0001-a.md)\n\nRelates to [1. A](0001-a.md)\n",
+            ),
+            record("0003-c.md", ""),
+        ];
+        let kinds: Vec<(usize, usize, String)> = edges(&records)
+            .into_iter()
+            .map(|e| (e.from, e.to, e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (0, 1, "Relates to".to_string()),
+                (1, 0, "Reuses".to_string()),
+                (2, 0, "Supersedes".to_string())
+            ]
+        );
+    }
+
     use std::path::Path;
 
     use super::*;

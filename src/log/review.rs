@@ -95,31 +95,31 @@ pub fn answers_from_file(path: &Path, today: NaiveDate) -> Result<Outcome> {
         learnt: file.learnt,
         next_review: file.next_review,
     };
-    check(&outcome).map_err(|message| {
-        Error::answers(message)
-            .in_file(path)
-            .hint("answer happened, held_up and learnt")
-    })?;
+    check(&outcome).map_err(|(message, hint)| Error::answers(message).in_file(path).hint(hint))?;
     Ok(outcome)
 }
 
-/// Every answer must say something, and a next review lies in the future.
-fn check(outcome: &Outcome) -> std::result::Result<(), String> {
+/// Every answer must say something, and a next review lies in the future. On failure, what
+/// is wrong and how to fix it.
+fn check(outcome: &Outcome) -> std::result::Result<(), (String, &'static str)> {
     for (key, value) in [
         ("happened", &outcome.happened),
         ("held_up", &outcome.held_up),
         ("learnt", &outcome.learnt),
     ] {
         if value.trim().is_empty() {
-            return Err(format!("`{key}` is empty"));
+            return Err((
+                format!("`{key}` is empty"),
+                "answer happened, held_up and learnt",
+            ));
         }
     }
     if let Some(next) = outcome.next_review
         && next <= outcome.date
     {
-        return Err(format!(
-            "next_review {next} is not after today ({})",
-            outcome.date
+        return Err((
+            format!("next_review {next} is not after today ({})", outcome.date),
+            "give a later date, or leave next_review out to close the review",
         ));
     }
     Ok(())
@@ -221,12 +221,16 @@ mod tests {
             learnt: " ".into(),
             next_review: next,
         };
-        assert_eq!(check(&outcome(None)), Err("`learnt` is empty".to_string()));
+        assert_eq!(check(&outcome(None)).unwrap_err().0, "`learnt` is empty");
         let mut fine = outcome(Some(day("2027-03-02")));
         fine.learnt = "y".into();
         assert_eq!(check(&fine), Ok(()));
         fine.next_review = Some(today);
-        assert!(check(&fine).is_err());
+        let (message, hint) = check(&fine).unwrap_err();
+        assert!(
+            message.contains("is not after today") && hint.contains("leave next_review out"),
+            "{message} {hint}"
+        );
     }
 
     #[test]

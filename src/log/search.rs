@@ -61,16 +61,30 @@ pub fn search_text(path: &Path, text: &str, words: &[String]) -> Result<Option<H
     }))
 }
 
-/// The text before a `## References` heading (the quoted passages `decide` adds).
-fn without_references(text: &str) -> &str {
-    let mut offset = 0;
+/// The text without its `## References` section (the quoted passages `decide` adds); what
+/// follows it, such as review outcomes appended later, is kept.
+fn without_references(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut kept = String::new();
+    let mut skipping = false;
+    let mut skipped_any = false;
     for line in text.split_inclusive('\n') {
-        if line.trim_end().eq_ignore_ascii_case("## References") {
-            return &text[..offset];
+        let heading = line.trim_end();
+        if heading.starts_with("## ") || heading.starts_with("# ") {
+            skipping = heading.eq_ignore_ascii_case("## References");
+            skipped_any |= skipping;
         }
-        offset += line.len();
+        if skipping {
+            // Keep the line count, so hits report the file's own line numbers.
+            kept.push('\n');
+        } else {
+            kept.push_str(line);
+        }
     }
-    text
+    if skipped_any {
+        std::borrow::Cow::Owned(kept)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]

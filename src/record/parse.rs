@@ -613,6 +613,14 @@ const LINK_PAIRS: &[(&str, &str)] = &[
     ("Relates to", "Relates to"),
 ];
 
+/// Whether `kind` is one side of a pair `decide` knows.
+pub fn is_known_kind(kind: &str) -> bool {
+    let kind = normalise_kind(kind);
+    LINK_PAIRS
+        .iter()
+        .any(|(forward, backward)| kind == *forward || kind == *backward)
+}
+
 /// The link kind that answers `kind` in the other record: a known pair, else "X by" for
 /// "X" and back. `decide link --reverse` names any other.
 pub fn reverse_kind(kind: &str) -> String {

@@ -170,8 +170,13 @@ impl Prompter for Interactive {
                             eprintln!(
                                 "  {}",
                                 style(format!(
-                                    "Taken from the editor ({} lines).",
-                                    written.lines().count()
+                                    "Taken from the editor ({} line{}).",
+                                    written.lines().count(),
+                                    if written.lines().count() == 1 {
+                                        ""
+                                    } else {
+                                        "s"
+                                    }
                                 ))
                                 .dim()
                                 .for_stderr()
