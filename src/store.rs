@@ -113,6 +113,21 @@ pub fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
 /// once, and file types come from the directory entries, not one `stat` per file: with ten
 /// thousand records the difference shows (adr-tools re-lists the directory per record).
 pub fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    Ok(list_record_entries(dir)?
+        .into_iter()
+        .map(|entry| entry.path)
+        .collect())
+}
+
+/// A record file in the log, and whether its directory entry is a symbolic link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordEntry {
+    pub path: PathBuf,
+    pub symlink: bool,
+}
+
+/// [`list_record_files`] with each entry's kind, read from the directory listing itself.
+pub fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -130,19 +145,23 @@ pub fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
         if !name.ends_with(".md") || record_number(&name).is_none() {
             continue;
         }
-        // A symlink's entry type says "symlink": follow it like `cat` would.
-        let is_file = match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => entry.path().is_file(),
-            Ok(kind) => kind.is_file(),
-            Err(_) => false,
-        };
-        if is_file {
-            names.push(name);
+        // A link to a file is listed (and reported by the readers); a link to anything
+        // else, like a directory, is not a record.
+        match entry.file_type() {
+            Ok(kind) if kind.is_symlink() && entry.path().is_file() => names.push((name, true)),
+            Ok(kind) if kind.is_file() => names.push((name, false)),
+            _ => {}
         }
     }
     // Sorting names, not paths: comparing paths component by component costs more.
     names.sort_unstable();
-    Ok(names.into_iter().map(|name| dir.join(name)).collect())
+    Ok(names
+        .into_iter()
+        .map(|(name, symlink)| RecordEntry {
+            path: dir.join(name),
+            symlink,
+        })
+        .collect())
 }
 
 /// The start of a text file: what one `read` of at most `limit` bytes returns, and whether
@@ -490,13 +509,17 @@ pub fn write_exported(path: &Path, bytes: &[u8]) -> Result<()> {
 /// would replace the link or write outside the log.
 pub fn refuse_symlink(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => Err(Error::record(
-            "it is a symbolic link, and records must be regular files so edits stay in the log",
-        )
-        .in_file(path)
-        .hint("replace the link with a copy of the record")),
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(symlink_error(path)),
         _ => Ok(()),
     }
+}
+
+pub fn symlink_error(path: &Path) -> Error {
+    Error::record(
+        "it is a symbolic link, and records must be regular files so edits stay in the log",
+    )
+    .in_file(path)
+    .hint("replace the link with a copy of the record")
 }
 
 /// Whether `root` is a repository (rather than the directory `decide` happened to start in).

@@ -22,7 +22,8 @@ use crate::store;
 /// How much of a record the head parse reads first. Our records keep their metadata in the
 /// first few hundred bytes and adr-tools' status section is near the top; the rest of the
 /// file is read only when the metadata runs past this.
-const HEAD_BYTES: usize = 2048;
+/// One read of this much takes most records whole (ours are about 4 KiB).
+const HEAD_BYTES: usize = 8192;
 /// How much of a record's end to read for appended review outcomes.
 const TAIL_BYTES: usize = 4096;
 
@@ -43,10 +44,23 @@ pub struct Scan {
     pub problems: Vec<Error>,
 }
 
-/// Read every record in `dir`.
+/// Read every record in `dir`. Symbolic links are reported, not followed (see
+/// [`store::refuse_symlink`]); the directory listing already says which entries are links.
 pub fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
-    let files = store::list_record_files(dir)?;
-    let results = for_each_file(&files, |path| read_record(path, depth));
+    let entries = store::list_record_entries(dir)?;
+    let links: std::collections::HashSet<&Path> = entries
+        .iter()
+        .filter(|e| e.symlink)
+        .map(|e| e.path.as_path())
+        .collect();
+    let files: Vec<PathBuf> = entries.iter().map(|e| e.path.clone()).collect();
+    let results = for_each_file(&files, |path| {
+        if links.contains(path) {
+            Err(store::symlink_error(path))
+        } else {
+            read_unchecked(path, depth)
+        }
+    });
     let mut scan = Scan::default();
     for result in results {
         match result {
@@ -60,6 +74,11 @@ pub fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
 /// Read one record, only as far as `depth` needs.
 pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
     store::refuse_symlink(path)?;
+    read_unchecked(path, depth)
+}
+
+/// [`read_record`] for a path already known to be a regular file.
+fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
     if depth == Depth::Full {
         let text = store::read_text(path)?;
         return parse(path, &text);
@@ -69,12 +88,16 @@ pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
         let mut record = *record;
         // Reviews append outcomes at the end, which may set the next review date: look
         // there too, so a listing shows the date the full record would.
-        let end = if text.len() < HEAD_BYTES {
-            text.clone()
+        // Most records fit in the head read; only their last lines can be an outcome's.
+        let tail = if text.len() < HEAD_BYTES {
+            std::borrow::Cow::Borrowed(text.as_str())
         } else {
-            store::read_suffix(path, TAIL_BYTES)?
+            std::borrow::Cow::Owned(store::read_suffix(path, TAIL_BYTES)?)
         };
-        match latest_outcome(&end) {
+        if !ends_like_an_outcome(&tail) {
+            return Ok(record);
+        }
+        match latest_outcome(&tail) {
             LatestOutcome::None => {}
             LatestOutcome::Found(date, next) => {
                 record.reviewed = Some(date);
@@ -89,6 +112,17 @@ pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
         Parsed::Done(record) => Ok(*record),
         Parsed::NeedMore => parse(path, &text),
     }
+}
+
+/// Whether the last lines of a record are an appended review outcome's bullets: a cheap
+/// look at the end before reading outcomes line by line.
+fn ends_like_an_outcome(text: &str) -> bool {
+    let mut start = text.len().saturating_sub(512);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let end = &text[start..];
+    end.contains("What we learnt:") || end.contains("Next review by:")
 }
 
 /// Run `work` on every file, on as many threads as there are cores, and return the results
