@@ -246,6 +246,33 @@ pub fn link_target(from: &Path, to: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_head_read_sees_the_outcome_at_the_end_of_a_long_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let head = "---\nstatus: accepted\nreview-by: 2027-01-01\n---\n\n# Long\n\n## Context and Problem Statement\n\n";
+        let outcome = "\n## Outcome (2027-01-02)\n\n* What happened: fine\n* Did it hold up: yes\n* What we learnt: x\n* Next review by: 2027-06-01\n";
+        for (name, padding) in [("0001-short.md", 10), ("0002-long.md", 20_000)] {
+            let path = dir.path().join(name);
+            std::fs::write(
+                &path,
+                format!("{head}{}\n{outcome}", "words ".repeat(padding)),
+            )
+            .unwrap();
+            let record = read_record(&path, Depth::Head).unwrap();
+            assert_eq!(
+                record.review_by,
+                chrono::NaiveDate::from_ymd_opt(2027, 6, 1),
+                "{name}"
+            );
+            let full = read_record(&path, Depth::Full).unwrap();
+            assert_eq!(
+                record.review_by, full.review_by,
+                "{name}: head and full agree"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
