@@ -155,7 +155,7 @@ impl Config {
 fn git_user_name(root: &Path) -> Option<String> {
     let mut name = None;
     for file in git_config_files(root) {
-        let Ok(text) = std::fs::read_to_string(&file) else {
+        let Some(text) = store::read_if_present(&file) else {
             continue;
         };
         match user_name_in(&text) {
@@ -189,14 +189,14 @@ fn git_config_files(root: &Path) -> Vec<PathBuf> {
         }
     }
     let dot_git = root.join(".git");
-    if dot_git.is_dir() {
+    if store::is_dir(&dot_git) {
         files.push(dot_git.join("config"));
-    } else if let Ok(pointer) = std::fs::read_to_string(&dot_git) {
+    } else if let Some(pointer) = store::read_if_present(&dot_git) {
         // A worktree or submodule: `.git` is a file naming the real git directory, whose
         // `commondir` (if any) holds the shared config.
         if let Some(dir) = pointer.trim().strip_prefix("gitdir:") {
             let dir = root.join(dir.trim());
-            let common = std::fs::read_to_string(dir.join("commondir"))
+            let common = store::read_if_present(&dir.join("commondir"))
                 .map(|c| dir.join(c.trim()))
                 .unwrap_or(dir);
             files.push(common.join("config"));

@@ -157,7 +157,7 @@ pub fn list(dir: &Path) -> Result<Vec<Draft>> {
 /// Find a draft by name (or a unique start of one), or by path.
 pub fn find(dir: &Path, wanted: &str) -> Result<Draft> {
     let as_path = Path::new(wanted);
-    if as_path.is_file() {
+    if store::is_file(as_path) {
         return Draft::load(as_path);
     }
     let drafts = list(dir)?;

@@ -255,6 +255,15 @@ pub fn is_file(path: &Path) -> bool {
     path.is_file()
 }
 
+pub fn is_dir(path: &Path) -> bool {
+    path.is_dir()
+}
+
+/// A small text file that may well not exist (a git config): its text, or nothing.
+pub fn read_if_present(path: &Path) -> Option<String> {
+    fs::read_to_string(path).ok()
+}
+
 /// Check, before any question is asked, that the log directory can take a record: it is
 /// a directory (or can be created) and is writable.
 pub fn check_log_dir(dir: &Path) -> Result<()> {

@@ -32,7 +32,7 @@ pub fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
             "Wrote {} so decide and adr-tools find the log",
             logdir::relative(&marker, &env.cwd).display()
         ));
-    } else if env.root.join(".adr-dir").is_file() {
+    } else if store::is_file(&env.root.join(".adr-dir")) {
         return Err(Error::usage(".adr-dir names another log directory")
             .in_file(env.root.join(".adr-dir"))
             .hint("delete .adr-dir to use docs/decisions"));

@@ -57,7 +57,7 @@ impl Env<'_> {
     pub fn playbook_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = Vec::new();
         let repo = self.root.join(".decide").join("playbooks");
-        if repo.is_dir() {
+        if store::is_dir(&repo) {
             dirs.push(repo);
         }
         if let Some(dir) = std::env::var_os("DECIDE_PLAYBOOKS").filter(|d| !d.is_empty()) {
@@ -158,7 +158,7 @@ impl Env<'_> {
     fn load_catalog(&self, house: Option<&HouseTemplate>) -> Result<Catalog> {
         let dirs = self.playbook_dirs();
         for dir in &dirs {
-            if !dir.is_dir() {
+            if !store::is_dir(dir) {
                 return Err(Error::usage(format!(
                     "playbook directory {} does not exist",
                     dir.display()
