@@ -86,16 +86,6 @@ pub enum Command {
         before_help = "Examples:\n  decide new\n  decide new --answers examples/decision.yaml\n  decide new --playbook decision --stdout"
     )]
     New(NewArgs),
-    /// List the playbooks, show one, or check a playbook file.
-    #[command(
-        before_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks check my-playbook.yaml"
-    )]
-    Playbooks(PlaybooksArgs),
-    /// List or search the passages quoted from the series, and the series catalogue.
-    #[command(
-        before_help = "Examples:\n  decide passages\n  decide passages undo\n  decide passages --episodes"
-    )]
-    Passages(PassagesArgs),
     /// Continue an unfinished `decide new` from its draft, at the first unanswered question.
     #[command(
         before_help = "Examples:\n  decide resume\n  decide resume --list\n  decide resume 20261126-101500-decision"
@@ -106,24 +96,6 @@ pub enum Command {
         before_help = "Examples:\n  decide message 7 --to stakeholders\n  decide message 7 --to team --format markdown\n  decide message docs/decisions/0007-use-postgresql.md --to peers --format json"
     )]
     Message(MessageArgs),
-    /// Show the settings in force and where each comes from.
-    #[command(before_help = "Examples:\n  decide config\n  DECIDE_DIR=adr decide config")]
-    Config,
-    /// List the templates records and messages are rendered with, or export them to edit.
-    #[command(
-        before_help = "Examples:\n  decide templates\n  decide templates export .decide/templates"
-    )]
-    Templates(TemplatesArgs),
-    /// Print a shell completion script.
-    #[command(
-        before_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish"
-    )]
-    Completions(CompletionsArgs),
-    /// Print a man page (roff) on stdout: decide(1), or decide-COMMAND(1).
-    #[command(
-        before_help = "Examples:\n  decide man > decide.1 && man ./decide.1\n  decide man new > decide-new.1\n  for c in $(decide man --list); do decide man $c > decide-$c.1; done"
-    )]
-    Man(ManArgs),
     /// Create the decision log directory (and `.adr-dir` when it is not the default).
     #[command(before_help = "Examples:\n  decide init\n  decide init doc/architecture/decisions")]
     Init(InitArgs),
@@ -175,6 +147,34 @@ pub enum Command {
         before_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
     )]
     Search(SearchArgs),
+    /// List the playbooks, show one, or check a playbook file.
+    #[command(
+        before_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks check my-playbook.yaml"
+    )]
+    Playbooks(PlaybooksArgs),
+    /// List or search the passages quoted from the series, and the series catalogue.
+    #[command(
+        before_help = "Examples:\n  decide passages\n  decide passages undo\n  decide passages --episodes"
+    )]
+    Passages(PassagesArgs),
+    /// Show the settings in force and where each comes from.
+    #[command(before_help = "Examples:\n  decide config\n  DECIDE_DIR=adr decide config")]
+    Config,
+    /// List the templates records and messages are rendered with, or export them to edit.
+    #[command(
+        before_help = "Examples:\n  decide templates\n  decide templates export .decide/templates"
+    )]
+    Templates(TemplatesArgs),
+    /// Print a shell completion script.
+    #[command(
+        before_help = "Examples:\n  decide completions bash > ~/.local/share/bash-completion/completions/decide\n  decide completions zsh > ~/.zfunc/_decide\n  decide completions fish > ~/.config/fish/completions/decide.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print a man page (roff) on stdout: decide(1), or decide-COMMAND(1).
+    #[command(
+        before_help = "Examples:\n  decide man > decide.1 && man ./decide.1\n  decide man new > decide-new.1\n  for c in $(decide man --list); do decide man $c > decide-$c.1; done"
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
