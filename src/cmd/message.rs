@@ -14,7 +14,14 @@ pub fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let (record, _) = log::load(&path)?;
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
-    let written = from_record::write(&record, &shown, args.to, args.format, &catalog.templates)?;
+    let written = from_record::write(
+        &record,
+        &shown,
+        args.to,
+        args.format,
+        &catalog.templates,
+        &catalog.jargon,
+    )?;
     if !written.jargon.is_empty() {
         ui::warning(&format!(
             "a stakeholder may not know {}: say it in their words before sending",

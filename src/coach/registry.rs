@@ -52,6 +52,8 @@ pub struct Inputs<'a> {
     pub assessments: BTreeMap<&'static str, &'a Assessment>,
     pub periods: ReviewPeriods,
     pub today: NaiveDate,
+    /// The jargon list: built in, plus the team's own `words/jargon.yaml`.
+    pub jargon: &'a super::upward::WordList,
 }
 
 impl Inputs<'_> {
@@ -364,7 +366,7 @@ pub static FRAMEWORKS: &[Framework] = &[
             Some(upward::assess(
                 &update,
                 &inputs.each_text("translations"),
-                upward::word_list(),
+                inputs.jargon,
             ))
         },
     },

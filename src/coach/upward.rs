@@ -6,8 +6,6 @@
 //! Every term, including any a translation brings in, is listed in `terms`; the playbook
 //! asks for a translation of each before the message is final.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -29,23 +27,31 @@ pub struct WordList {
     pub terms: Vec<String>,
 }
 
-/// The embedded word list. It is part of the binary and a unit test parses it, so a
-/// failure here is a build defect, not something a user can cause.
-pub fn word_list() -> &'static WordList {
-    static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let text = crate::embedded::FILES
-            .iter()
-            .find(|(path, _)| *path == JARGON_FILE)
-            .map(|(_, text)| *text)
-            .expect("playbooks/words/jargon.yaml is embedded at build time");
-        crate::yaml::parse(
-            text,
-            std::path::Path::new("playbooks/words/jargon.yaml"),
-            crate::error::Kind::Content,
-        )
-        .unwrap_or_else(|error| panic!("the embedded jargon list is invalid: {error}"))
-    })
+/// The word list shipped in the binary. A unit test parses it, so a failure here is a
+/// build defect, not something a user can cause.
+pub fn embedded_word_list() -> WordList {
+    let text = crate::embedded::FILES
+        .iter()
+        .find(|(path, _)| *path == JARGON_FILE)
+        .map(|(_, text)| *text)
+        .expect("playbooks/words/jargon.yaml is embedded at build time");
+    crate::yaml::parse(
+        text,
+        std::path::Path::new("playbooks/words/jargon.yaml"),
+        crate::error::Kind::Content,
+    )
+    .unwrap_or_else(|error| panic!("the embedded jargon list is invalid: {error}"))
+}
+
+impl WordList {
+    /// Add a team's own terms (their service names, their acronyms) to the list.
+    pub fn extend(&mut self, more: WordList) {
+        for term in more.terms {
+            if !self.terms.iter().any(|t| t.eq_ignore_ascii_case(&term)) {
+                self.terms.push(term);
+            }
+        }
+    }
 }
 
 /// The word list's path under `playbooks/`.
@@ -348,7 +354,7 @@ mod tests {
                    concurrent load because the ORM doesn't eager-load the associated records.";
         let hits = found(
             bad,
-            &word_list()
+            &embedded_word_list()
                 .terms
                 .iter()
                 .map(String::as_str)
@@ -365,7 +371,8 @@ mod tests {
         let good = "The dashboard is slow. We found the cause. The fix is straightforward - \
                     about 2 days of work - and will bring load times from 3 seconds down to \
                     under 200 milliseconds.";
-        let list: Vec<&str> = word_list().terms.iter().map(String::as_str).collect();
+        let words = embedded_word_list();
+        let list: Vec<&str> = words.terms.iter().map(String::as_str).collect();
         assert_eq!(found(good, &list), Vec::<String>::new());
     }
 
@@ -517,7 +524,7 @@ mod tests {
 
     #[test]
     fn the_embedded_word_list_loads() {
-        let list = word_list();
+        let list = embedded_word_list();
         for term in ["ORM", "N+1", "eager-load", "refactor", "race condition"] {
             assert!(list.terms.iter().any(|t| t == term), "{term}");
         }

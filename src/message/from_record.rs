@@ -308,6 +308,7 @@ pub fn write(
     audience: Audience,
     format: Format,
     templates: &Templates,
+    jargon: &crate::coach::upward::WordList,
 ) -> Result<Written> {
     let brief = Brief::from_record(record, path);
     let text = render(&brief, audience, format, templates)?;
@@ -327,7 +328,7 @@ pub fn write(
         .cloned()
         .collect::<Vec<_>>()
         .join("\n");
-        crate::coach::upward::phrases(&prose, &crate::coach::upward::word_list().terms)
+        crate::coach::upward::phrases(&prose, &jargon.terms)
             .into_iter()
             .fold(Vec::new(), |mut found, phrase| {
                 if !found

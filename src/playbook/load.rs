@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Kind, Playbook, Question};
 use crate::coach::registry::{self, Accepts};
+use crate::coach::upward::{self, WordList};
 use crate::embedded;
 use crate::error::{Error, Kind as ErrorKind, Location, Result};
 use crate::passages::Library;
@@ -47,6 +48,9 @@ pub struct Catalog {
     pub playbooks: Vec<Playbook>,
     pub library: Library,
     pub templates: Templates,
+    /// Jargon a stakeholder may not know: the built-in list plus each playbook directory's
+    /// `words/jargon.yaml`.
+    pub jargon: WordList,
 }
 
 /// A record template a team uses instead of the built-in `decision.md`: a template name, or
@@ -73,6 +77,7 @@ impl Catalog {
     ) -> Result<Catalog> {
         let library = Library::embedded()?;
         let mut templates = Templates::embedded()?;
+        let mut jargon = upward::embedded_word_list();
         let mut sources: Vec<(PathBuf, Origin, String)> = embedded::files_in("", "yaml")
             .map(|(path, text)| {
                 (
@@ -88,6 +93,14 @@ impl Catalog {
                 sources.push((path.clone(), Origin::File(path), text));
             }
             add_templates(&mut templates, &dir.join("templates"))?;
+            let words = dir.join(upward::JARGON_FILE);
+            if store::is_file(&words) {
+                jargon.extend(yaml::parse(
+                    &store::read_text(&words)?,
+                    &words,
+                    ErrorKind::Content,
+                )?);
+            }
         }
         for dir in template_dirs {
             add_templates(&mut templates, dir)?;
@@ -133,6 +146,7 @@ impl Catalog {
             playbooks,
             library,
             templates,
+            jargon,
         })
     }
 

@@ -60,6 +60,7 @@ pub struct Session<'c> {
     pub playbook: &'c Playbook,
     pub library: &'c Library,
     templates: &'c Templates,
+    jargon: &'c crate::coach::upward::WordList,
     pub settings: Settings,
     /// Answers in the order given.
     pub answers: Vec<(String, Answer)>,
@@ -73,6 +74,7 @@ impl<'c> Session<'c> {
             playbook,
             library: &catalog.library,
             templates: &catalog.templates,
+            jargon: &catalog.jargon,
             settings,
             answers: Vec::new(),
             assessments: BTreeMap::new(),
@@ -253,6 +255,7 @@ impl<'c> Session<'c> {
                 assessments: BTreeMap::new(),
                 periods: self.settings.periods,
                 today: self.settings.today,
+                jargon: self.jargon,
             };
             for param in framework.params {
                 let Some(target) = spec.inputs.get(param.name) else {

@@ -479,3 +479,45 @@ fn the_records_of_all_six_playbooks_pass_the_logs_lint() {
         .success()
         .stderr(predicate::str::contains("6 records: 0 errors, 0 warnings"));
 }
+
+#[test]
+fn a_team_adds_its_own_jargon() {
+    let repo = repo();
+    write(
+        repo.path(),
+        ".decide/playbooks/words/jargon.yaml",
+        "terms:\n  - Kafka\n  - the monolith\n",
+    );
+    let record = write(
+        repo.path(),
+        "doc/adr/0001-move-events-to-kafka.md",
+        "# 1. Move order events to Kafka\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\n## Context\n\nThe monolith drops order events under load.\n\n## Decision\n\nWe will publish order events to Kafka.\n\n## Consequences\n\nShipping reads from a topic.\n",
+    );
+    let output = decide(repo.path())
+        .args(["message"])
+        .arg(&record)
+        .args(["--to", "stakeholders"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warned = stderr(&output);
+    assert!(
+        warned.contains("Kafka") && warned.to_lowercase().contains("the monolith"),
+        "{warned}"
+    );
+
+    write(
+        repo.path(),
+        ".decide/playbooks/words/jargon.yaml",
+        "term:\n  - Kafka\n",
+    );
+    decide(repo.path())
+        .args(["message"])
+        .arg(&record)
+        .args(["--to", "stakeholders"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "words/jargon.yaml:1:1: unknown field `term`",
+        ));
+}
