@@ -85,6 +85,13 @@ pub fn run_playbook(
         (None, None) => env.config.default_playbook.value.clone(),
     };
     let playbook = catalog.get(&playbook_id)?;
+    let Some(record_spec) = &playbook.record else {
+        return Err(Error::usage(format!(
+            "playbook `{}` writes no record of its own",
+            playbook.id
+        ))
+        .hint(format!("it is run by `decide {}`", playbook.id)));
+    };
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
     }
@@ -94,12 +101,12 @@ pub fn run_playbook(
     {
         // `--template` replaces decision.md; a playbook with its own template would
         // silently ignore it.
-        if playbook.record.template != env.house_template(template)?.name {
+        if record_spec.template != env.house_template(template)?.name {
             return Err(Error::usage(format!(
                 "--template replaces decision.md, which playbook `{}` does not use: it writes its record with {}",
-                playbook.id, playbook.record.template
+                playbook.id, record_spec.template
             ))
-            .hint(format!("to restyle it, put your own {} in .decide/templates/", playbook.record.template)));
+            .hint(format!("to restyle it, put your own {} in .decide/templates/", record_spec.template)));
         }
     }
 

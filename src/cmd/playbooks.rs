@@ -163,6 +163,9 @@ fn validation_notes(rules: &crate::playbook::Validation) -> Vec<String> {
     if rules.not_past {
         notes.push("today or later".into());
     }
+    if rules.after_today {
+        notes.push("after today".into());
+    }
     if rules.file_name {
         notes.push("no file paths".into());
     }

@@ -8,6 +8,7 @@ use crate::cli::ReviewArgs;
 use crate::error::{Error, Result, exit};
 use crate::log::{self, Depth, review};
 use crate::record::edit;
+use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
 use crate::ui;
 
@@ -19,16 +20,34 @@ pub fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     };
     let path = log::resolve(&dir, &env.cwd, spec)?;
     let (record, text) = log::load(&path)?;
-    let outcome = match &args.answers {
-        Some(file) => review::answers_from_file(file, today)?,
+    // The questions are the `review` playbook's, run like any other: the same prompts,
+    // validation and answers files as `decide new`.
+    let mut answers = args.answers.as_deref().map(AnswersFile::load).transpose()?;
+    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::usage("no terminal to ask the review questions on")
+            .hint("pass --answers FILE with happened, held_up and learnt"));
+    }
+    let catalog = env.catalog()?;
+    let playbook = catalog.get("review")?;
+    if let Some(file) = answers.as_mut() {
+        file.check_keys(playbook)?;
+    }
+    let settings = Settings {
+        today,
+        periods: env.config.review_periods,
+        decision_makers: Vec::new(),
+    };
+    let mut session = Session::new(&catalog, playbook, settings);
+    let mut prompter: Box<dyn Prompter> = match answers {
+        Some(file) => Box::new(file),
         None => {
-            if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-                return Err(Error::usage("no terminal to ask the review questions on")
-                    .hint("pass --answers FILE with happened, held_up and learnt"));
-            }
-            review::ask(&record, today)?
+            let heading = format!("Review: {}", log::link_label(&record));
+            eprintln!("{}\n", console::style(heading).bold().for_stderr());
+            Box::new(Interactive::new(&catalog.library))
         }
     };
+    session.run(prompter.as_mut(), &mut |_| Ok(()))?;
+    let outcome = review::outcome(&session, today);
     let updated = edit::append_outcome(&text, &outcome);
     store::replace_file(&path, updated.as_bytes())?;
     ui::success(&format!(

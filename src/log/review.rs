@@ -1,18 +1,14 @@
 //! Reviews: which decisions are due, and the three questions a review asks (what happened,
 //! did it hold up, what was learnt), at a terminal or from an answers file.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
-use serde::Deserialize;
 
 use super::{Depth, read_record};
-use crate::error::{Error, Kind, Result};
+use crate::answer::Answer;
+use crate::error::Error;
 use crate::record::Record;
 use crate::record::edit::Outcome;
-use crate::session::terminal_error;
-use crate::store;
-use crate::yaml;
+use crate::session::Session;
 
 /// A head scan sees `review-by` but not the outcome sections appended at the end, which
 /// may say the review happened or set the next one. Re-read in full the records whose head
@@ -71,115 +67,30 @@ pub fn due_table(records: &[&Record], today: NaiveDate) -> String {
     out
 }
 
-/// The answers file of `decide review N --answers FILE`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnswersFile {
-    happened: String,
-    held_up: String,
-    learnt: String,
-    #[serde(default)]
-    next_review: Option<NaiveDate>,
-}
-
-pub fn answers_from_file(path: &Path, today: NaiveDate) -> Result<Outcome> {
-    let text = store::read_text(path).map_err(|e| Error {
-        kind: Kind::Answers,
-        ..e
-    })?;
-    let file: AnswersFile = yaml::parse(&text, path, Kind::Answers)?;
-    let outcome = Outcome {
-        date: today,
-        happened: file.happened,
-        held_up: file.held_up,
-        learnt: file.learnt,
-        next_review: file.next_review,
+/// The outcome the `review` playbook's answers describe, dated `today`.
+pub fn outcome(session: &Session<'_>, today: NaiveDate) -> Outcome {
+    let text = |id: &str| {
+        session
+            .answer(id)
+            .map(Answer::to_input_text)
+            .unwrap_or_default()
     };
-    check(&outcome).map_err(|(message, hint)| Error::answers(message).in_file(path).hint(hint))?;
-    Ok(outcome)
-}
-
-/// Every answer must say something, and a next review lies in the future. On failure, what
-/// is wrong and how to fix it.
-fn check(outcome: &Outcome) -> std::result::Result<(), (String, &'static str)> {
-    for (key, value) in [
-        ("happened", &outcome.happened),
-        ("held_up", &outcome.held_up),
-        ("learnt", &outcome.learnt),
-    ] {
-        if value.trim().is_empty() {
-            return Err((
-                format!("`{key}` is empty"),
-                "answer happened, held_up and learnt",
-            ));
-        }
-    }
-    if let Some(next) = outcome.next_review
-        && next <= outcome.date
-    {
-        return Err((
-            format!("next_review {next} is not after today ({})", outcome.date),
-            "give a later date, or leave next_review out to close the review",
-        ));
-    }
-    Ok(())
-}
-
-/// Ask the review's questions on stderr, as `decide new` does.
-pub fn ask(record: &Record, today: NaiveDate) -> Result<Outcome> {
-    use dialoguer::Input;
-    use dialoguer::theme::ColorfulTheme;
-
-    let term = console::Term::stderr();
-    let theme = ColorfulTheme::default();
-    eprintln!(
-        "{}\n",
-        console::style(format!("Review: {}", super::link_label(record)))
-            .bold()
-            .for_stderr()
-    );
-    let text = |prompt: &str| -> Result<String> {
-        // Empty input reaches the validator, which explains, rather than being ignored.
-        Input::<String>::with_theme(&theme)
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .validate_with(|text: &String| {
-                if text.trim().is_empty() {
-                    Err("say something, even \"nothing yet\"")
-                } else {
-                    Ok(())
-                }
-            })
-            .interact_text_on(&term)
-            .map_err(terminal_error)
-    };
-    let happened = text("What happened since the decision?")?;
-    let held_up = text("Did the decision hold up?")?;
-    let learnt = text("What did we learn?")?;
-    let next: String = Input::<String>::with_theme(&theme)
-        .with_prompt("Review again by (YYYY-MM-DD, empty for no further review)")
-        .allow_empty(true)
-        .validate_with(|text: &String| match text.trim() {
-            "" => Ok(()),
-            date => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-                Ok(date) if date > today => Ok(()),
-                Ok(_) => Err("give a date after today".to_string()),
-                Err(_) => Err("write the date as YYYY-MM-DD".to_string()),
-            },
-        })
-        .interact_text_on(&term)
-        .map_err(terminal_error)?;
-    Ok(Outcome {
+    Outcome {
         date: today,
-        happened,
-        held_up,
-        learnt,
-        next_review: NaiveDate::parse_from_str(next.trim(), "%Y-%m-%d").ok(),
-    })
+        happened: text("happened"),
+        held_up: text("held_up"),
+        learnt: text("learnt"),
+        next_review: match session.answer("next_review") {
+            Some(Answer::Date(date)) => Some(*date),
+            _ => None,
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::record::parse;
 
@@ -209,28 +120,6 @@ mod tests {
             let record = parse(Path::new("0001-a.md"), &text).unwrap();
             assert_eq!(record.review_due(day(today)), expected, "{today}: {text}");
         }
-    }
-
-    #[test]
-    fn answers_are_checked() {
-        let today = day("2027-03-01");
-        let outcome = |next| Outcome {
-            date: today,
-            happened: "x".into(),
-            held_up: "yes".into(),
-            learnt: " ".into(),
-            next_review: next,
-        };
-        assert_eq!(check(&outcome(None)).unwrap_err().0, "`learnt` is empty");
-        let mut fine = outcome(Some(day("2027-03-02")));
-        fine.learnt = "y".into();
-        assert_eq!(check(&fine), Ok(()));
-        fine.next_review = Some(today);
-        let (message, hint) = check(&fine).unwrap_err();
-        assert!(
-            message.contains("is not after today") && hint.contains("leave next_review out"),
-            "{message} {hint}"
-        );
     }
 
     #[test]

@@ -125,10 +125,10 @@ impl Catalog {
         for (path, origin, text) in sources {
             let mut playbook = parse(&text, &path)?;
             playbook.origin = origin;
-            if let Some(house) = house
-                && playbook.record.template == crate::config::DEFAULT_TEMPLATE
+            if let (Some(house), Some(record)) = (house, playbook.record.as_mut())
+                && record.template == crate::config::DEFAULT_TEMPLATE
             {
-                playbook.record.template = house.name.clone();
+                record.template = house.name.clone();
             }
             by_id.insert(playbook.id.clone(), (playbook, path, text));
         }
@@ -475,20 +475,16 @@ fn validate(
         earlier_assessments.insert(&spec.id, framework.name);
     }
 
-    if !templates.has(&playbook.record.template) {
-        return Err(fail(
-            "template:",
-            0,
-            format!(
-                "record template `{}` does not exist",
-                playbook.record.template
-            ),
-            "use a template under playbooks/templates/, e.g. `decision.md`",
-        ));
-    }
-    let names = templates
-        .variables(&playbook.record.title, false)
-        .map_err(|e| {
+    if let Some(record) = &playbook.record {
+        if !templates.has(&record.template) {
+            return Err(fail(
+                "template:",
+                0,
+                format!("record template `{}` does not exist", record.template),
+                "use a template under playbooks/templates/, e.g. `decision.md`",
+            ));
+        }
+        let names = templates.variables(&record.title, false).map_err(|e| {
             fail(
                 "title:",
                 0,
@@ -496,26 +492,27 @@ fn validate(
                 "e.g. `title: \"{{ title }}\"`",
             )
         })?;
-    check_names(&names, &known, "the record title")
-        .map_err(|m| fail("title:", 0, m, NAMES_HINT))?;
-    let record_known: BTreeSet<&str> = known
-        .iter()
-        .copied()
-        .chain(RECORD_NAMES.iter().copied())
-        .collect();
-    let names = templates.template_variables(&playbook.record.template);
-    check_names(
-        &names,
-        &record_known,
-        &format!("record template `{}`", playbook.record.template),
-    )
-    .map_err(|m| {
-        // The mistake is in the template, not the playbook: point there.
-        match templates.locate_name(&playbook.record.template, &names, &record_known) {
-            Some(location) => Error::content(m).at(location).hint(RECORD_NAMES_HINT),
-            None => fail("template:", 0, m, NAMES_HINT),
-        }
-    })?;
+        check_names(&names, &known, "the record title")
+            .map_err(|m| fail("title:", 0, m, NAMES_HINT))?;
+        let record_known: BTreeSet<&str> = known
+            .iter()
+            .copied()
+            .chain(RECORD_NAMES.iter().copied())
+            .collect();
+        let names = templates.template_variables(&record.template);
+        check_names(
+            &names,
+            &record_known,
+            &format!("record template `{}`", record.template),
+        )
+        .map_err(|m| {
+            // The mistake is in the template, not the playbook: point there.
+            match templates.locate_name(&record.template, &names, &record_known) {
+                Some(location) => Error::content(m).at(location).hint(RECORD_NAMES_HINT),
+                None => fail("template:", 0, m, NAMES_HINT),
+            }
+        })?;
+    }
     if let Some(message) = &playbook.message {
         check_message(message, templates, &known)
             .map_err(|(m, hint)| fail("message:", 0, m, hint))?;

@@ -23,7 +23,10 @@ pub struct Playbook {
     pub questions: Vec<Question>,
     #[serde(default)]
     pub assessments: Vec<AssessmentSpec>,
-    pub record: RecordSpec,
+    /// How the record is written; a playbook without one (`review`) is run by a command
+    /// that uses its answers another way, and `decide new` refuses it.
+    #[serde(default)]
+    pub record: Option<RecordSpec>,
     /// The ready-to-send message `decide new` prints on stdout, if the playbook has one.
     #[serde(default)]
     pub message: Option<MessageSpec>,
@@ -158,6 +161,9 @@ pub struct Validation {
     /// For dates: today or later (a deadline or a review date in the past is a typo).
     #[serde(default)]
     pub not_past: bool,
+    /// For dates: strictly after today (the next review of a review just done).
+    #[serde(default)]
+    pub after_today: bool,
     /// For text: at most this many words, so a message built from answers stays short.
     #[serde(default)]
     pub max_words: Option<usize>,

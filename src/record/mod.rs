@@ -15,11 +15,7 @@ pub use parse::{Format, Link, Record, Section, parse};
 
 /// The record's title, from the playbook's `record.title` template.
 pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
-    let title = templates.render_str(
-        &session.playbook.record.title,
-        &session.context(),
-        "record title",
-    )?;
+    let title = templates.render_str(&spec(session)?.title, &session.context(), "record title")?;
     let title = crate::error::one_line(&title);
     if title.is_empty() {
         return Err(Error::answers("the record's title is empty").hint("answer the title question"));
@@ -118,5 +114,15 @@ pub fn render(
 ) -> Result<String> {
     let title = title(session, templates)?;
     let context = context(session, number, date, &title);
-    templates.render(&session.playbook.record.template, &context)
+    templates.render(&spec(session)?.template, &context)
+}
+
+/// How the session's playbook writes its record; a playbook without one writes none.
+fn spec<'a>(session: &'a Session<'_>) -> Result<&'a crate::playbook::RecordSpec> {
+    session.playbook.record.as_ref().ok_or_else(|| {
+        Error::usage(format!(
+            "playbook `{}` writes no record",
+            session.playbook.id
+        ))
+    })
 }

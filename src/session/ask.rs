@@ -222,6 +222,13 @@ impl Ask<'_> {
                     return Err(format!("keep it to {max} words (this is {words})"));
                 }
             }
+            Answer::Date(date) if rules.after_today && *date <= self.today => {
+                return Err(format!(
+                    "{} is not after today ({}); give a later date",
+                    date.format("%Y-%m-%d"),
+                    self.today.format("%Y-%m-%d")
+                ));
+            }
             Answer::Date(date) if rules.not_past && *date < self.today => {
                 return Err(format!(
                     "{} has passed (today is {}); give today or a later date",

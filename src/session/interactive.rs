@@ -268,7 +268,7 @@ fn editor_command() -> String {
 }
 
 /// A dialoguer failure as a `decide` error: Ctrl-C in raw mode arrives as `Interrupted`.
-pub(crate) fn terminal_error(error: dialoguer::Error) -> Error {
+fn terminal_error(error: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(io) = error;
     if io.kind() == std::io::ErrorKind::Interrupted {
         return Error::interrupted();

@@ -18,7 +18,6 @@ use serde_json::{Map, Value as Json, json};
 pub use answers_file::AnswersFile;
 pub use ask::{Ask, Item};
 pub use interactive::Interactive;
-pub(crate) use interactive::terminal_error;
 #[cfg(test)]
 pub use scripted::Scripted;
 

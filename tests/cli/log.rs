@@ -345,7 +345,9 @@ fn reviews_come_due_and_append_an_outcome() {
         .unwrap();
     assert_eq!(output.status.code(), Some(3));
     assert!(
-        stderr(&output).contains("bad.yaml:3:1: unknown field `learned`"),
+        stderr(&output).contains(
+            "bad.yaml:3:1: unknown key `learned`: playbook `review` has no such question"
+        ),
         "{}",
         stderr(&output)
     );
@@ -637,7 +639,7 @@ fn review_at_the_terminal() {
         .unwrap();
     s.exp_string("What happened since the decision?").unwrap();
     s.send_line("").unwrap();
-    s.exp_string("say something").unwrap();
+    s.exp_string("an answer is required").unwrap();
     s.send_line("Vacuum now takes minutes").unwrap();
     s.exp_string("Did the decision hold up?").unwrap();
     s.send_line("Yes").unwrap();
@@ -645,7 +647,8 @@ fn review_at_the_terminal() {
     s.send_line("Partition before it hurts").unwrap();
     s.exp_string("Review again by").unwrap();
     s.send_line("2026-01-01").unwrap();
-    s.exp_string("give a date after today").unwrap();
+    s.exp_string("is not after today (2027-03-01); give a later date")
+        .unwrap();
     s.send_line("2027-09-01").unwrap();
     s.exp_eof().unwrap();
     assert_eq!(
