@@ -16,7 +16,7 @@ fn main() {
     let mut code = String::from(
         "/// Files under `playbooks/`, by path relative to it, with `/` separators.\n",
     );
-    code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
+    code.push_str("pub(crate) static FILES: &[(&str, &str)] = &[\n");
     for (relative, absolute) in &files {
         writeln!(code, "    ({relative:?}, include_str!({absolute:?})),").unwrap();
     }

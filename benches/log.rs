@@ -7,6 +7,10 @@
 //! `DECIDE_BENCH_RECORDS` changes the log size, `DECIDE_BENCH_RUNS` the runs per command,
 //! and `DECIDE_BENCH_DIR` keeps the generated logs in that directory for a closer look.
 
+// Peak memory of a child comes from wait4(2), which only libc offers; the rest of the
+// crate forbids unsafe code.
+#![allow(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

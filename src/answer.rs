@@ -10,13 +10,13 @@ use crate::yaml::{self, Value};
 
 /// An estimate of time, as a person states it: "3 days", "2 weeks", "6 months".
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Duration {
+pub(crate) struct Duration {
     pub amount: f64,
     pub unit: Unit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Unit {
+pub(crate) enum Unit {
     Minutes,
     Hours,
     Days,
@@ -63,24 +63,16 @@ impl Unit {
 }
 
 impl Duration {
-    pub fn new(amount: f64, unit: Unit) -> Duration {
+    pub(crate) fn new(amount: f64, unit: Unit) -> Duration {
         Duration { amount, unit }
     }
 
-    pub fn days(&self) -> f64 {
+    pub(crate) fn days(&self) -> f64 {
         self.amount * self.unit.days()
     }
 
-    pub fn weeks(&self) -> f64 {
-        self.days() / 7.0
-    }
-
-    pub fn hours(&self) -> f64 {
-        self.days() * 24.0
-    }
-
     /// Parse "3 days", "3d", "2.5 weeks", "6mo", "1 year". Errors say what is expected.
-    pub fn parse(text: &str) -> Result<Duration, String> {
+    pub(crate) fn parse(text: &str) -> Result<Duration, String> {
         let text = text.trim();
         let split = text
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
@@ -117,7 +109,7 @@ impl fmt::Display for Duration {
 }
 
 /// Numbers as people write them: "2", "2.5", never "2.0" or "2.4999999".
-pub fn format_number(value: f64) -> String {
+pub(crate) fn format_number(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)
@@ -130,7 +122,7 @@ pub fn format_number(value: f64) -> String {
 /// One considered option with its arguments (MADR's "Good, because" / "Bad, because").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OptionItem {
+pub(crate) struct OptionItem {
     pub name: String,
     #[serde(default)]
     pub pros: Vec<String>,
@@ -140,7 +132,7 @@ pub struct OptionItem {
 
 impl OptionItem {
     /// Parse "+ fast to set up; - costs more" into pros and cons.
-    pub fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
+    pub(crate) fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
         let mut option = OptionItem {
             name: name.to_string(),
             pros: vec![],
@@ -161,20 +153,11 @@ impl OptionItem {
         option.cons.retain(|c| !c.is_empty());
         Ok(option)
     }
-
-    pub fn arguments_text(&self) -> String {
-        self.pros
-            .iter()
-            .map(|p| format!("+ {p}"))
-            .chain(self.cons.iter().map(|c| format!("- {c}")))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
 }
 
 /// What a question's answer is, by kind.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
+pub(crate) enum Answer {
     Text(String),
     YesNo(bool),
     Number(f64),
@@ -190,7 +173,7 @@ pub enum Answer {
 impl Answer {
     /// The value templates and conditions see. Durations become their text ("3 days");
     /// numbers stay numbers so templates can compute with them.
-    pub fn to_template_value(&self) -> serde_json::Value {
+    pub(crate) fn to_template_value(&self) -> serde_json::Value {
         use serde_json::json;
         match self {
             Answer::Text(text) => json!(text),
@@ -210,7 +193,7 @@ impl Answer {
     }
 
     /// The value written to an answers file or draft; reading it back gives the same answer.
-    pub fn to_yaml(&self) -> Value {
+    pub(crate) fn to_yaml(&self) -> Value {
         match self {
             Answer::Text(text) => Value::String(text.clone()),
             Answer::YesNo(value) => Value::Bool(*value),
@@ -235,7 +218,7 @@ impl Answer {
     }
 
     /// How the answer is shown back at a prompt, as text the user could type again.
-    pub fn to_input_text(&self) -> String {
+    pub(crate) fn to_input_text(&self) -> String {
         match self {
             Answer::Text(text) => text.clone(),
             Answer::YesNo(value) => if *value { "yes" } else { "no" }.to_string(),
@@ -256,35 +239,28 @@ impl Answer {
         }
     }
 
-    pub fn as_text(&self) -> Option<&str> {
+    pub(crate) fn as_text(&self) -> Option<&str> {
         match self {
             Answer::Text(text) => Some(text),
             _ => None,
         }
     }
 
-    pub fn as_list(&self) -> Option<&[String]> {
-        match self {
-            Answer::List(items) => Some(items),
-            _ => None,
-        }
-    }
-
-    pub fn as_duration(&self) -> Option<Duration> {
+    pub(crate) fn as_duration(&self) -> Option<Duration> {
         match self {
             Answer::Duration(duration) => Some(*duration),
             _ => None,
         }
     }
 
-    pub fn as_number(&self) -> Option<f64> {
+    pub(crate) fn as_number(&self) -> Option<f64> {
         match self {
             Answer::Number(value) => Some(*value),
             _ => None,
         }
     }
 
-    pub fn as_bool(&self) -> Option<bool> {
+    pub(crate) fn as_bool(&self) -> Option<bool> {
         match self {
             Answer::YesNo(value) => Some(*value),
             _ => None,
@@ -292,14 +268,14 @@ impl Answer {
     }
 
     /// The per-item answers of a `for_each` question.
-    pub fn as_each(&self) -> Option<&[(String, Answer)]> {
+    pub(crate) fn as_each(&self) -> Option<&[(String, Answer)]> {
         match self {
             Answer::Each(pairs) => Some(pairs),
             _ => None,
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         match self {
             Answer::Text(text) => text.trim().is_empty(),
             Answer::List(items) => items.is_empty(),
@@ -312,14 +288,14 @@ impl Answer {
 
 /// Words as a reader counts them: runs of text holding a letter or digit, so a dash
 /// standing alone is not a word and "N+1" or "200ms" is one.
-pub fn word_count(text: &str) -> usize {
+pub(crate) fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|word| word.chars().any(char::is_alphanumeric))
         .count()
 }
 
 /// Items typed on one line, separated by semicolons (commas are too common inside items).
-pub fn split_list(text: &str) -> Vec<String> {
+pub(crate) fn split_list(text: &str) -> Vec<String> {
     text.split([';', '\n'])
         .map(|item| item.trim().to_string())
         .filter(|item| !item.is_empty())
@@ -327,7 +303,7 @@ pub fn split_list(text: &str) -> Vec<String> {
 }
 
 /// A YES or NO typed at a prompt or written in a file.
-pub fn parse_yes_no(text: &str) -> Option<bool> {
+pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "y" | "yes" | "true" | "1" => Some(true),
         "n" | "no" | "false" | "0" => Some(false),
@@ -335,7 +311,7 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))
 }
@@ -398,7 +374,6 @@ mod tests {
             OptionItem::parse_arguments("PostgreSQL", "+ mature; - ops work;+ SQL").unwrap();
         assert_eq!(option.pros, vec!["mature", "SQL"]);
         assert_eq!(option.cons, vec!["ops work"]);
-        assert_eq!(option.arguments_text(), "+ mature; + SQL; - ops work");
         assert!(
             OptionItem::parse_arguments("X", "fast")
                 .unwrap_err()

@@ -13,7 +13,7 @@ const HELP_TEMPLATE: &str =
 
 /// The command-line model with the help layout applied to every command; parsing,
 /// completions and the man page all use this.
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     use clap::CommandFactory;
     fn layout(command: clap::Command) -> clap::Command {
         command.help_template(HELP_TEMPLATE).mut_subcommands(layout)
@@ -22,14 +22,16 @@ pub fn command() -> clap::Command {
 }
 
 /// Parse `args` against [`command`].
-pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, clap::Error> {
+pub(crate) fn parse(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
     command()
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
 }
 
-pub const EXIT_CODES_HELP: &str = "\
+pub(crate) const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    success
   1    the command found problems (lint errors, overdue reviews)
@@ -50,7 +52,7 @@ Exit codes:
     after_long_help = EXIT_CODES_HELP,
     after_help = "`decide --help` lists the exit codes."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = "Global options")]
     pub color: ColorChoice,
@@ -80,7 +82,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Work through a decision and write a cited decision record.
     #[command(
         before_help = "Examples:\n  decide new\n  decide new --answers examples/decision.yaml\n  decide new --playbook decision --stdout"
@@ -178,7 +180,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The playbook to run (default: the answers file's `playbook:`, else `decision`).
     #[arg(long, short = 'p', value_name = "ID")]
     pub playbook: Option<String>,
@@ -207,13 +209,13 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct PlaybooksArgs {
+pub(crate) struct PlaybooksArgs {
     #[command(subcommand)]
     pub action: Option<PlaybooksAction>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PlaybooksAction {
+pub(crate) enum PlaybooksAction {
     /// List the playbooks (the default).
     List,
     /// Show a playbook's questions and the passages each cites.
@@ -229,7 +231,7 @@ pub enum PlaybooksAction {
 }
 
 #[derive(Debug, Args)]
-pub struct PassagesArgs {
+pub(crate) struct PassagesArgs {
     /// Show only passages containing all these words.
     pub words: Vec<String>,
 
@@ -240,7 +242,7 @@ pub struct PassagesArgs {
 
 /// Where the decision log is, for the commands that read it.
 #[derive(Debug, Args)]
-pub struct LogArgs {
+pub(crate) struct LogArgs {
     /// The decision log directory (default: DECIDE_DIR or the repository's .decide.yaml,
     /// else the one in .adr-dir, else an existing doc/adr, else your config's log_dir,
     /// else docs/decisions; `decide config` shows which).
@@ -249,13 +251,13 @@ pub struct LogArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The log directory to create (default: docs/decisions).
     pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only records with this status (proposed, accepted, rejected, deprecated, superseded).
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
@@ -281,7 +283,7 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The record: its number (exactly) or its file.
     #[arg(value_name = "N|FILE")]
     pub record: String,
@@ -292,7 +294,7 @@ pub struct ShowArgs {
 
 /// The statuses a record can be given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum RecordStatus {
+pub(crate) enum RecordStatus {
     Proposed,
     Accepted,
     Rejected,
@@ -301,7 +303,7 @@ pub enum RecordStatus {
 }
 
 impl RecordStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             RecordStatus::Proposed => "proposed",
             RecordStatus::Accepted => "accepted",
@@ -313,7 +315,7 @@ impl RecordStatus {
 }
 
 #[derive(Debug, Args)]
-pub struct StatusArgs {
+pub(crate) struct StatusArgs {
     /// The record: its number (exactly) or its file.
     #[arg(value_name = "N|FILE")]
     pub record: String,
@@ -327,7 +329,7 @@ pub struct StatusArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SupersedeArgs {
+pub(crate) struct SupersedeArgs {
     /// The record the new decision replaces: its number (exactly) or its file.
     #[arg(value_name = "OLD")]
     pub old: String,
@@ -337,7 +339,7 @@ pub struct SupersedeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct LinkArgs {
+pub(crate) struct LinkArgs {
     /// The record the link starts from: its number (exactly) or its file.
     #[arg(value_name = "A")]
     pub source: String,
@@ -360,7 +362,7 @@ pub struct LinkArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ReviewArgs {
+pub(crate) struct ReviewArgs {
     /// The record to review; without it, list the decisions due for review.
     #[arg(value_name = "N|FILE")]
     pub record: Option<String>,
@@ -378,7 +380,7 @@ pub struct ReviewArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct IndexArgs {
+pub(crate) struct IndexArgs {
     /// Print the table of contents instead of writing it.
     #[arg(long)]
     pub stdout: bool,
@@ -388,7 +390,7 @@ pub struct IndexArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct GraphArgs {
+pub(crate) struct GraphArgs {
     /// The graph language.
     #[arg(long, value_enum, default_value_t = crate::log::graph::GraphFormat::Dot)]
     pub format: crate::log::graph::GraphFormat,
@@ -398,7 +400,7 @@ pub struct GraphArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RenumberArgs {
+pub(crate) struct RenumberArgs {
     /// Show what would move without changing anything.
     #[arg(long)]
     pub dry_run: bool,
@@ -408,7 +410,7 @@ pub struct RenumberArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// The words to look for, all of them, ignoring case.
     #[arg(required = true, value_name = "WORDS")]
     pub words: Vec<String>,
@@ -418,7 +420,7 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct MessageArgs {
+pub(crate) struct MessageArgs {
     /// The record: its number (exactly) or its file.
     #[arg(value_name = "N|FILE")]
     pub record: String,
@@ -437,7 +439,7 @@ pub struct MessageArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ResumeArgs {
+pub(crate) struct ResumeArgs {
     /// The draft to continue (its name, a unique start of it, or its path); default: the
     /// only draft, or a choice among them.
     pub draft: Option<String>,
@@ -448,20 +450,20 @@ pub struct ResumeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
-pub struct TemplatesArgs {
+pub(crate) struct TemplatesArgs {
     #[command(subcommand)]
     pub action: Option<TemplatesAction>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum TemplatesAction {
+pub(crate) enum TemplatesAction {
     /// List the templates and where each comes from (the default).
     List,
     /// Write the built-in templates to DIR, to start a house style from. Existing files
@@ -473,7 +475,7 @@ pub enum TemplatesAction {
 }
 
 #[derive(Debug, Args)]
-pub struct ManArgs {
+pub(crate) struct ManArgs {
     /// The command whose page to print (default: decide itself).
     pub command: Option<String>,
 

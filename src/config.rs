@@ -15,14 +15,14 @@ use crate::store;
 use crate::yaml;
 
 /// The repository's config file, at its root.
-pub const REPO_FILE: &str = ".decide.yaml";
+pub(crate) const REPO_FILE: &str = ".decide.yaml";
 /// The record template the built-in playbooks use; `template:` replaces it.
-pub const DEFAULT_TEMPLATE: &str = "decision.md";
+pub(crate) const DEFAULT_TEMPLATE: &str = "decision.md";
 
 /// One config file as written. Every field is optional; unknown fields are errors.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct File {
+pub(crate) struct File {
     /// The decision log directory, relative to the repository root.
     #[serde(default)]
     pub log_dir: Option<PathBuf>,
@@ -42,7 +42,7 @@ pub struct File {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ReviewPeriodsFile {
+pub(crate) struct ReviewPeriodsFile {
     #[serde(default)]
     pub two_way: Option<String>,
     #[serde(default)]
@@ -53,7 +53,7 @@ pub struct ReviewPeriodsFile {
 
 /// Where a setting's value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Default,
     Git,
     User(PathBuf),
@@ -76,7 +76,7 @@ impl fmt::Display for Source {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Setting<T> {
+pub(crate) struct Setting<T> {
     pub value: T,
     pub source: Source,
 }
@@ -89,7 +89,7 @@ impl<T> Setting<T> {
 
 /// The settings in force for this run.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// `None` means "work it out": `.adr-dir`, an existing `doc/adr/`, else `docs/decisions/`.
     pub log_dir: Setting<Option<PathBuf>>,
     pub template: Setting<String>,
@@ -105,7 +105,7 @@ pub struct Config {
 
 /// What the command line and the environment say, already read.
 #[derive(Debug, Default, Clone)]
-pub struct Overrides {
+pub(crate) struct Overrides {
     pub dir_flag: Option<PathBuf>,
     pub template_flag: Option<String>,
     pub playbook_flag: Option<String>,
@@ -114,9 +114,10 @@ pub struct Overrides {
 
 impl Overrides {
     /// The environment variables `decide` reads for settings.
-    pub const VARIABLES: [&'static str; 3] = ["DECIDE_DIR", "DECIDE_TEMPLATE", "DECIDE_PLAYBOOK"];
+    pub(crate) const VARIABLES: [&'static str; 3] =
+        ["DECIDE_DIR", "DECIDE_TEMPLATE", "DECIDE_PLAYBOOK"];
 
-    pub fn from_environment() -> Vec<(&'static str, String)> {
+    pub(crate) fn from_environment() -> Vec<(&'static str, String)> {
         Self::VARIABLES
             .iter()
             .filter_map(|name| {
@@ -138,7 +139,7 @@ impl Overrides {
 
 impl Config {
     /// Who decides by default: the config's list, else the git user of the repository.
-    pub fn decision_makers(&self, root: &Path) -> Setting<Vec<String>> {
+    pub(crate) fn decision_makers(&self, root: &Path) -> Setting<Vec<String>> {
         if let Some(configured) = &self.configured_decision_makers {
             return configured.clone();
         }
@@ -260,14 +261,14 @@ fn git_user_name_from_git(root: &Path) -> Option<String> {
 
 /// The user's config file: `$XDG_CONFIG_HOME/decide/config.yaml` (or the platform's
 /// equivalent).
-pub fn user_file() -> Option<PathBuf> {
+pub(crate) fn user_file() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     let strategy = etcetera::choose_base_strategy().ok()?;
     Some(strategy.config_dir().join("decide").join("config.yaml"))
 }
 
 /// Read one config file; a missing file is an empty config.
-pub fn read_file(path: &Path) -> Result<Option<File>> {
+pub(crate) fn read_file(path: &Path) -> Result<Option<File>> {
     if !store::is_file(path) {
         return Ok(None);
     }
@@ -316,7 +317,7 @@ fn parse_period(text: &str) -> std::result::Result<i64, String> {
 }
 
 /// Resolve every setting from its sources, highest precedence first.
-pub fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides) -> Result<Config> {
+pub(crate) fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides) -> Result<Config> {
     let repo_path = root.join(REPO_FILE);
     let repo = read_file(&repo_path)?;
     let user_config = match user {

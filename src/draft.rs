@@ -13,7 +13,7 @@ use crate::yaml::{self, Mapping, Value};
 /// The draft of the session in progress, for the Ctrl-C handler's message.
 static ACTIVE: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-pub fn active() -> Option<PathBuf> {
+pub(crate) fn active() -> Option<PathBuf> {
     ACTIVE.lock().ok().and_then(|active| active.clone())
 }
 
@@ -23,7 +23,7 @@ fn set_active(path: Option<PathBuf>) {
     }
 }
 
-pub struct Draft {
+pub(crate) struct Draft {
     pub path: PathBuf,
     pub playbook: String,
     /// The `--dir` the session was started with, so the record lands where it was meant to.
@@ -35,7 +35,7 @@ pub struct Draft {
 
 impl Draft {
     /// A new draft for a session of `playbook`; nothing is written until the first answer.
-    pub fn start(
+    pub(crate) fn start(
         drafts_dir: &Path,
         playbook: &str,
         dir: Option<&Path>,
@@ -57,7 +57,7 @@ impl Draft {
     }
 
     /// The name `decide resume NAME` takes: the file name without `.yaml`.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         self.path
             .file_stem()
             .unwrap_or_default()
@@ -65,7 +65,7 @@ impl Draft {
             .into_owned()
     }
 
-    pub fn load(path: &Path) -> Result<Draft> {
+    pub(crate) fn load(path: &Path) -> Result<Draft> {
         let text = store::read_text(path)?;
         let value = yaml::parse_value(&text, path, Kind::Answers)?;
         let broken = || {
@@ -103,7 +103,7 @@ impl Draft {
     }
 
     /// Write the session's answers so far, atomically: a crash leaves the previous save.
-    pub fn save(&mut self, session: &Session<'_>) -> Result<()> {
+    pub(crate) fn save(&mut self, session: &Session<'_>) -> Result<()> {
         let mut answers = Mapping::new();
         for (id, answer) in &session.answers {
             answers.insert(Value::String(id.clone()), answer.to_yaml());
@@ -130,20 +130,20 @@ impl Draft {
     }
 
     /// The record is written: the draft has served its purpose.
-    pub fn finish(&self) -> Result<()> {
+    pub(crate) fn finish(&self) -> Result<()> {
         set_active(None);
         store::remove_if_present(&self.path)
     }
 
     /// The title answered so far, for listings.
-    pub fn title(&self) -> Option<&str> {
+    pub(crate) fn title(&self) -> Option<&str> {
         self.answers.get("title").and_then(Value::as_str)
     }
 }
 
 /// Every draft in `dir`, newest first. Unreadable files are reported by the caller's
 /// `load`, not here: a listing shows what it can.
-pub fn list(dir: &Path) -> Result<Vec<Draft>> {
+pub(crate) fn list(dir: &Path) -> Result<Vec<Draft>> {
     let mut drafts: Vec<(Option<std::time::SystemTime>, Draft)> = Vec::new();
     for path in store::list_files(dir, &["yaml"])? {
         if let Ok(draft) = Draft::load(&path) {
@@ -155,7 +155,7 @@ pub fn list(dir: &Path) -> Result<Vec<Draft>> {
 }
 
 /// Find a draft by name (or a unique start of one), or by path.
-pub fn find(dir: &Path, wanted: &str) -> Result<Draft> {
+pub(crate) fn find(dir: &Path, wanted: &str) -> Result<Draft> {
     let as_path = Path::new(wanted);
     if store::is_file(as_path) {
         return Draft::load(as_path);

@@ -4,7 +4,10 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// The embedded files under `dir` (relative to `playbooks/`, no trailing slash; "" for the
 /// top level) with the given extension, not descending into sub-directories.
-pub fn files_in(dir: &str, extension: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn files_in(
+    dir: &str,
+    extension: &str,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
     let dir = dir.to_string();
     let suffix = format!(".{extension}");
     FILES.iter().copied().filter(move |(path, _)| {

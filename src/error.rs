@@ -5,28 +5,28 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Exit codes. They are part of the interface: scripts and CI depend on them.
-pub mod exit {
+pub(crate) mod exit {
     /// Everything worked.
-    pub const OK: u8 = 0;
+    pub(crate) const OK: u8 = 0;
     /// The command ran and found problems: lint errors, overdue reviews.
-    pub const FINDINGS: u8 = 1;
+    pub(crate) const FINDINGS: u8 = 1;
     /// The command line is wrong, or `new` has no terminal and no `--answers`.
-    pub const USAGE: u8 = 2;
+    pub(crate) const USAGE: u8 = 2;
     /// An answer (from a file or the prompt) is missing, unknown or of the wrong type.
-    pub const ANSWERS: u8 = 3;
+    pub(crate) const ANSWERS: u8 = 3;
     /// A playbook, passage file, template or config is invalid.
-    pub const CONTENT: u8 = 4;
+    pub(crate) const CONTENT: u8 = 4;
     /// The decision log or a file could not be read or written.
-    pub const FILE_SYSTEM: u8 = 5;
+    pub(crate) const FILE_SYSTEM: u8 = 5;
     /// A record named on the command line does not exist or cannot be parsed.
-    pub const RECORD: u8 = 6;
+    pub(crate) const RECORD: u8 = 6;
     /// Interrupted with Ctrl-C (128 + SIGINT, as shells do).
-    pub const INTERRUPTED: u8 = 130;
+    pub(crate) const INTERRUPTED: u8 = 130;
 }
 
 /// What kind of failure this is; decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Usage,
     Answers,
     Content,
@@ -36,7 +36,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn exit_code(self) -> u8 {
+    pub(crate) fn exit_code(self) -> u8 {
         match self {
             Kind::Usage => exit::USAGE,
             Kind::Answers => exit::ANSWERS,
@@ -50,14 +50,14 @@ impl Kind {
 
 /// A place in a file, printed compiler-style as `path:line:column`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
 }
 
 impl Location {
-    pub fn file(path: impl Into<PathBuf>) -> Self {
+    pub(crate) fn file(path: impl Into<PathBuf>) -> Self {
         Location {
             path: path.into(),
             line: None,
@@ -65,7 +65,7 @@ impl Location {
         }
     }
 
-    pub fn at(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+    pub(crate) fn at(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
         Location {
             path: path.into(),
             line: Some(line),
@@ -88,17 +88,17 @@ impl fmt::Display for Location {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub(crate) struct Error {
     pub kind: Kind,
     pub location: Option<Location>,
     pub message: String,
     pub hint: Option<String>,
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+    pub(crate) fn new(kind: Kind, message: impl Into<String>) -> Self {
         Error {
             kind,
             location: None,
@@ -107,28 +107,28 @@ impl Error {
         }
     }
 
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
         Error::new(Kind::Usage, message)
     }
 
-    pub fn answers(message: impl Into<String>) -> Self {
+    pub(crate) fn answers(message: impl Into<String>) -> Self {
         Error::new(Kind::Answers, message)
     }
 
-    pub fn content(message: impl Into<String>) -> Self {
+    pub(crate) fn content(message: impl Into<String>) -> Self {
         Error::new(Kind::Content, message)
     }
 
-    pub fn record(message: impl Into<String>) -> Self {
+    pub(crate) fn record(message: impl Into<String>) -> Self {
         Error::new(Kind::Record, message)
     }
 
-    pub fn interrupted() -> Self {
+    pub(crate) fn interrupted() -> Self {
         Error::new(Kind::Interrupted, "interrupted")
     }
 
     /// An I/O failure on `path`, phrased as "could not ACTION PATH: REASON".
-    pub fn io(action: &str, path: &Path, source: &std::io::Error) -> Self {
+    pub(crate) fn io(action: &str, path: &Path, source: &std::io::Error) -> Self {
         let hint = match source.kind() {
             std::io::ErrorKind::NotFound => Some("check the path exists".to_string()),
             std::io::ErrorKind::PermissionDenied => {
@@ -147,21 +147,21 @@ impl Error {
         }
     }
 
-    pub fn at(mut self, location: Location) -> Self {
+    pub(crate) fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self
     }
 
-    pub fn in_file(self, path: impl Into<PathBuf>) -> Self {
+    pub(crate) fn in_file(self, path: impl Into<PathBuf>) -> Self {
         self.at(Location::file(path))
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         self.kind.exit_code()
     }
 }
@@ -197,6 +197,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

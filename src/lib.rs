@@ -1,26 +1,51 @@
 //! `decide`: a decision coach for tech leads. `run` parses the command line, dispatches to
 //! one subcommand and turns any error into one line on stderr and a documented exit code.
+#![forbid(unsafe_code)]
 
-pub mod answer;
-pub mod cli;
-pub mod cmd;
-pub mod coach;
-pub mod config;
-pub mod draft;
+mod answer;
+mod cli;
+mod cmd;
+mod coach;
+mod config;
+mod draft;
 mod embedded;
-pub mod error;
-pub mod log;
-pub mod message;
-pub mod passages;
-pub mod playbook;
-pub mod record;
-pub mod session;
-pub mod store;
-pub mod template;
-pub mod ui;
-pub mod yaml;
+mod error;
+mod log;
+mod message;
+mod passages;
+mod playbook;
+mod record;
+mod session;
+mod store;
+mod template;
+mod ui;
+mod yaml;
 
 use std::ffi::OsString;
+
+/// The command-line model, for completions, man pages and the tests' `debug_assert`.
+pub fn command() -> clap::Command {
+    cli::command()
+}
+
+/// Entry points for the fuzz targets: the parsers that read untrusted text.
+#[doc(hidden)]
+pub mod fuzzing {
+    use std::path::Path;
+
+    /// Parse a record; errors are expected, panics are bugs.
+    pub fn parse_record(text: &str) {
+        let _ = crate::record::parse(Path::new("fuzz/0001-fuzz.md"), text);
+    }
+
+    /// Load a playbook from text and check it against the embedded library.
+    pub fn check_playbook(text: &str) -> Result<(), String> {
+        crate::playbook::check_text(text, Path::new("fuzz.yaml"))
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+}
+
 use std::process::ExitCode;
 
 use crate::error::exit;

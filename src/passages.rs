@@ -12,7 +12,7 @@ use crate::yaml;
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Passage {
+pub(crate) struct Passage {
     pub id: String,
     pub episode: u32,
     pub section: String,
@@ -22,7 +22,7 @@ pub struct Passage {
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Episode {
+pub(crate) struct Episode {
     pub number: u32,
     pub topic: String,
     pub title: String,
@@ -40,7 +40,7 @@ struct PassageFile {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Library {
+pub(crate) struct Library {
     pub series: String,
     pub catalogue: Vec<Episode>,
     passages: Vec<Passage>,
@@ -49,7 +49,7 @@ pub struct Library {
 
 impl Library {
     /// The library shipped in the binary.
-    pub fn embedded() -> Result<Library> {
+    pub(crate) fn embedded() -> Result<Library> {
         let mut library = Library::default();
         for (path, text) in embedded::files_in("passages", "yaml") {
             library.add_file(Path::new(&format!("playbooks/{path}")), text)?;
@@ -97,24 +97,24 @@ impl Library {
         Ok(())
     }
 
-    pub fn get(&self, id: &str) -> Option<&Passage> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Passage> {
         self.by_id.get(id).map(|&index| &self.passages[index])
     }
 
-    pub fn contains(&self, id: &str) -> bool {
+    pub(crate) fn contains(&self, id: &str) -> bool {
         self.by_id.contains_key(id)
     }
 
-    pub fn all(&self) -> &[Passage] {
+    pub(crate) fn all(&self) -> &[Passage] {
         &self.passages
     }
 
-    pub fn episode(&self, number: u32) -> Option<&Episode> {
+    pub(crate) fn episode(&self, number: u32) -> Option<&Episode> {
         self.catalogue.iter().find(|e| e.number == number)
     }
 
     /// Passages whose quote, section, speaker or id contain every word (case-insensitive).
-    pub fn search<'a>(&'a self, words: &[String]) -> Vec<&'a Passage> {
+    pub(crate) fn search<'a>(&'a self, words: &[String]) -> Vec<&'a Passage> {
         let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         self.passages
             .iter()

@@ -8,15 +8,15 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Where the log lives when nothing says otherwise.
-pub const DEFAULT_LOG_DIR: &str = "docs/decisions";
+pub(crate) const DEFAULT_LOG_DIR: &str = "docs/decisions";
 /// adr-tools' default, honoured when it already exists.
-pub const ADR_TOOLS_DIR: &str = "doc/adr";
+pub(crate) const ADR_TOOLS_DIR: &str = "doc/adr";
 /// Files bigger than this are not records; refusing them keeps memory bounded.
-pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The repository root: the nearest ancestor of `start` holding `.git`, `.decide` or
 /// `.adr-dir`; `start` itself outside a repository.
-pub fn find_root(start: &Path) -> PathBuf {
+pub(crate) fn find_root(start: &Path) -> PathBuf {
     for dir in start.ancestors() {
         if [".git", ".decide", ".adr-dir"]
             .iter()
@@ -28,18 +28,9 @@ pub fn find_root(start: &Path) -> PathBuf {
     start.to_path_buf()
 }
 
-/// The decision log directory: `--dir`, else the directory named in adr-tools' `.adr-dir`,
-/// else an existing `doc/adr/`, else `docs/decisions/`.
-pub fn log_dir(root: &Path, explicit: Option<&Path>) -> Result<PathBuf> {
-    if let Some(dir) = explicit {
-        return Ok(dir.to_path_buf());
-    }
-    Ok(repository_log_dir(root)?.map_or_else(|| root.join(DEFAULT_LOG_DIR), |(dir, _)| dir))
-}
-
 /// The log directory the repository itself names: adr-tools' `.adr-dir`, or an existing
 /// `doc/adr/`; with the name of what said so.
-pub fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>> {
+pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>> {
     let marker = root.join(".adr-dir");
     if marker.is_file() {
         let named = read_text(&marker)?;
@@ -59,7 +50,7 @@ pub fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>
 }
 
 /// Read a whole UTF-8 text file, with errors that say which file and why.
-pub fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     use std::io::Read;
     // One open and one fstat: a log-wide command reads thousands of files, and a second
     // path lookup per file shows in its time.
@@ -90,7 +81,7 @@ pub fn read_text(path: &Path) -> Result<String> {
 
 /// Files directly in `dir` with one of `extensions`, sorted by name. A missing directory
 /// has no files.
-pub fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
+pub(crate) fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -112,7 +103,7 @@ pub fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
 /// The record files in a log directory: `NNNN-*.md`, sorted by name. The directory is read
 /// once, and file types come from the directory entries, not one `stat` per file: with ten
 /// thousand records the difference shows (adr-tools re-lists the directory per record).
-pub fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(list_record_entries(dir)?
         .into_iter()
         .map(|entry| entry.path)
@@ -121,13 +112,13 @@ pub fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// A record file in the log, and whether its directory entry is a symbolic link.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordEntry {
+pub(crate) struct RecordEntry {
     pub path: PathBuf,
     pub symlink: bool,
 }
 
 /// [`list_record_files`] with each entry's kind, read from the directory listing itself.
-pub fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
+pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -170,7 +161,7 @@ pub fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
 /// costs as much as the parsing. So a non-empty result always "may go on"; the caller
 /// reads the whole file when the prefix is not enough. A cut in the middle of a UTF-8
 /// character is not an error: the partial character is dropped.
-pub fn read_prefix(path: &Path, limit: usize) -> Result<(String, bool)> {
+pub(crate) fn read_prefix(path: &Path, limit: usize) -> Result<(String, bool)> {
     use std::io::Read;
     let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
     let mut bytes = vec![0; limit];
@@ -208,7 +199,7 @@ fn not_utf8(path: &Path, offset: usize) -> Error {
 
 /// Give a record a new name and text: the new file is created (never replacing one), then
 /// the old one removed, so a crash in between leaves both rather than neither.
-pub fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
     write_new_file(to, bytes).map_err(|e| {
         let error = Error::io("write the renumbered record", to, &e);
         if e.kind() == io::ErrorKind::AlreadyExists {
@@ -224,7 +215,7 @@ pub fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
 
 /// A file's bytes as they are, for files moved without being understood.
 /// The last `limit` bytes of a file as text (a character cut at the start is dropped).
-pub fn read_suffix(path: &Path, limit: usize) -> Result<String> {
+pub(crate) fn read_suffix(path: &Path, limit: usize) -> Result<String> {
     use std::io::{Read, Seek, SeekFrom};
     let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
     let length = file
@@ -246,27 +237,27 @@ pub fn read_suffix(path: &Path, limit: usize) -> Result<String> {
     Ok(String::from_utf8_lossy(&bytes[first..]).into_owned())
 }
 
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| Error::io("read", path, &e))
 }
 
 /// Whether `path` names an existing file (for arguments that are a number or a file).
-pub fn is_file(path: &Path) -> bool {
+pub(crate) fn is_file(path: &Path) -> bool {
     path.is_file()
 }
 
-pub fn is_dir(path: &Path) -> bool {
+pub(crate) fn is_dir(path: &Path) -> bool {
     path.is_dir()
 }
 
 /// A small text file that may well not exist (a git config): its text, or nothing.
-pub fn read_if_present(path: &Path) -> Option<String> {
+pub(crate) fn read_if_present(path: &Path) -> Option<String> {
     fs::read_to_string(path).ok()
 }
 
 /// Check, before any question is asked, that the log directory can take a record: it is
 /// a directory (or can be created) and is writable.
-pub fn check_log_dir(dir: &Path) -> Result<()> {
+pub(crate) fn check_log_dir(dir: &Path) -> Result<()> {
     match fs::metadata(dir) {
         Ok(metadata) if !metadata.is_dir() => Err(Error::io(
             "use the log directory",
@@ -297,7 +288,7 @@ pub fn check_log_dir(dir: &Path) -> Result<()> {
 }
 
 /// Make sure the log directory exists and is a writable directory.
-pub fn ensure_dir(dir: &Path) -> Result<bool> {
+pub(crate) fn ensure_dir(dir: &Path) -> Result<bool> {
     match fs::metadata(dir) {
         Ok(metadata) if metadata.is_dir() => Ok(false),
         Ok(_) => Err(Error::io(
@@ -315,17 +306,12 @@ pub fn ensure_dir(dir: &Path) -> Result<bool> {
 }
 
 /// The number part of a record file name: `0007-use-postgres.md` → 7.
-pub fn record_number(file_name: &str) -> Option<u32> {
+pub(crate) fn record_number(file_name: &str) -> Option<u32> {
     let digits: String = file_name.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || !file_name[digits.len()..].starts_with('-') {
         return None;
     }
     digits.parse().ok()
-}
-
-/// The next free record number in `dir`: one more than the highest in use.
-pub fn next_number(dir: &Path) -> Result<u32> {
-    scan_for_next_number(dir, false)
 }
 
 /// One pass over the directory (it may hold thousands of records): the highest number in
@@ -360,7 +346,7 @@ fn scan_for_next_number(dir: &Path, sweep: bool) -> Result<u32> {
 /// its final name: linking fails rather than replace an existing file, and a reader never
 /// sees a half-written record. A lock on the directory keeps concurrent writers on this
 /// machine from taking the same number.
-pub fn write_new_record(
+pub(crate) fn write_new_record(
     dir: &Path,
     slug: &str,
     render: impl Fn(u32) -> Result<String>,
@@ -380,7 +366,7 @@ pub fn write_new_record(
 }
 
 /// Create `path` with `bytes`, atomically, never replacing an existing file.
-pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temporary = write_temporary(path, bytes)?;
     let linked = fs::hard_link(&temporary, path);
     let _ = fs::remove_file(&temporary);
@@ -390,7 +376,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Replace `path` with `bytes` atomically: readers see the old or the new text, never a mix.
-pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let temporary = write_temporary(path, bytes).map_err(|e| Error::io("write", path, &e))?;
     if let Err(e) = fs::rename(&temporary, path) {
         let _ = fs::remove_file(&temporary);
@@ -473,7 +459,10 @@ impl Drop for DirLock {
 
 /// Files under `dir` (recursively) with one of `extensions`, each with its path relative to
 /// `dir` using `/`, sorted. A missing directory has no files.
-pub fn list_files_recursive(dir: &Path, extensions: &[&str]) -> Result<Vec<(String, PathBuf)>> {
+pub(crate) fn list_files_recursive(
+    dir: &Path,
+    extensions: &[&str],
+) -> Result<Vec<(String, PathBuf)>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
@@ -507,7 +496,7 @@ pub fn list_files_recursive(dir: &Path, extensions: &[&str]) -> Result<Vec<(Stri
 
 /// Write an exported file (a template to edit), creating its directory; never replaces
 /// an existing file.
-pub fn write_exported(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_exported(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
     }
@@ -516,14 +505,14 @@ pub fn write_exported(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Records must be regular files: an edit (status, supersede, renumber) through a link
 /// would replace the link or write outside the log.
-pub fn refuse_symlink(path: &Path) -> Result<()> {
+pub(crate) fn refuse_symlink(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
         Ok(metadata) if metadata.file_type().is_symlink() => Err(symlink_error(path)),
         _ => Ok(()),
     }
 }
 
-pub fn symlink_error(path: &Path) -> Error {
+pub(crate) fn symlink_error(path: &Path) -> Error {
     Error::record(
         "it is a symbolic link, and records must be regular files so edits stay in the log",
     )
@@ -532,7 +521,7 @@ pub fn symlink_error(path: &Path) -> Error {
 }
 
 /// Whether `root` is a repository (rather than the directory `decide` happened to start in).
-pub fn is_repository(root: &Path) -> bool {
+pub(crate) fn is_repository(root: &Path) -> bool {
     [".git", ".decide", ".adr-dir"]
         .iter()
         .any(|marker| root.join(marker).exists())
@@ -540,7 +529,7 @@ pub fn is_repository(root: &Path) -> bool {
 
 /// Where unfinished sessions are kept: `.decide/drafts/` in a repository, else the user's
 /// state directory (`$XDG_STATE_HOME/decide/drafts`).
-pub fn drafts_dir(root: &Path) -> Result<PathBuf> {
+pub(crate) fn drafts_dir(root: &Path) -> Result<PathBuf> {
     if is_repository(root) {
         return Ok(root.join(".decide").join("drafts"));
     }
@@ -559,7 +548,7 @@ pub fn drafts_dir(root: &Path) -> Result<PathBuf> {
 
 /// Create a directory for files that must not be committed (drafts): it gets a
 /// `.gitignore` that ignores everything in it.
-pub fn ensure_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn ensure_private_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, &e))?;
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
@@ -572,7 +561,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// Remove a file that may already be gone.
-pub fn remove_if_present(path: &Path) -> Result<()> {
+pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -581,13 +570,13 @@ pub fn remove_if_present(path: &Path) -> Result<()> {
 }
 
 /// When a file was last written, for listings.
-pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
+pub(crate) fn modified(path: &Path) -> Option<std::time::SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Why `text` reads as a file path rather than a title, if it does. Slashes alone are
 /// fine ("CI/CD runner"): the slug turns them into `-`.
-pub fn path_like(text: &str) -> Option<&'static str> {
+pub(crate) fn path_like(text: &str) -> Option<&'static str> {
     let trimmed = text.trim();
     if trimmed.starts_with(['/', '\\', '~']) {
         return Some("it starts like a file path");
@@ -601,7 +590,7 @@ pub fn path_like(text: &str) -> Option<&'static str> {
 /// A file-name slug: lowercase words joined by `-`, at most 50 characters, cut at a word.
 /// Anything that is not a letter or digit (slashes, dots, control characters) becomes a
 /// separator, so the name can never leave the log directory.
-pub fn slug(title: &str) -> String {
+pub(crate) fn slug(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -791,27 +780,6 @@ mod tests {
         assert!(move_record(&from, &to, b"other").is_err());
         assert_eq!(fs::read_to_string(&to).unwrap(), "new");
         assert!(from.exists());
-    }
-
-    #[test]
-    fn log_dir_precedence() {
-        let root = tempfile::tempdir().unwrap();
-        assert_eq!(
-            log_dir(root.path(), None).unwrap(),
-            root.path().join("docs/decisions")
-        );
-        fs::create_dir_all(root.path().join("doc/adr")).unwrap();
-        assert_eq!(
-            log_dir(root.path(), None).unwrap(),
-            root.path().join("doc/adr")
-        );
-        fs::write(root.path().join(".adr-dir"), "architecture/decisions\n").unwrap();
-        assert_eq!(
-            log_dir(root.path(), None).unwrap(),
-            root.path().join("architecture/decisions")
-        );
-        let explicit = root.path().join("elsewhere");
-        assert_eq!(log_dir(root.path(), Some(&explicit)).unwrap(), explicit);
     }
 
     mod properties {

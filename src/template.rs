@@ -12,7 +12,7 @@ use crate::embedded;
 use crate::error::{Error, Location, Result};
 use crate::yaml;
 
-pub struct Templates {
+pub(crate) struct Templates {
     env: Environment<'static>,
     /// Where each template came from, for error messages.
     origins: BTreeMap<String, PathBuf>,
@@ -20,7 +20,7 @@ pub struct Templates {
 
 impl Templates {
     /// The templates shipped in the binary (`playbooks/templates/`).
-    pub fn embedded() -> Result<Templates> {
+    pub(crate) fn embedded() -> Result<Templates> {
         let mut templates = Templates {
             env: new_environment(),
             origins: BTreeMap::new(),
@@ -38,7 +38,7 @@ impl Templates {
     }
 
     /// Add (or replace) a template; syntax errors are reported against `origin`.
-    pub fn add(&mut self, name: &str, source: String, origin: PathBuf) -> Result<()> {
+    pub(crate) fn add(&mut self, name: &str, source: String, origin: PathBuf) -> Result<()> {
         self.origins.insert(name.to_string(), origin.clone());
         self.env
             .add_template_owned(name.to_string(), source)
@@ -46,7 +46,7 @@ impl Templates {
     }
 
     /// Where in template `name` the first of `names` that is not `known` is used.
-    pub fn locate_name(
+    pub(crate) fn locate_name(
         &self,
         name: &str,
         names: &[String],
@@ -65,21 +65,21 @@ impl Templates {
     }
 
     /// Each template's name and the file it came from.
-    pub fn origins(&self) -> impl Iterator<Item = (&str, &std::path::Path)> {
+    pub(crate) fn origins(&self) -> impl Iterator<Item = (&str, &std::path::Path)> {
         self.origins
             .iter()
             .map(|(name, path)| (name.as_str(), path.as_path()))
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.origins.contains_key(name)
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
         self.origins.keys().map(String::as_str)
     }
 
-    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+    pub(crate) fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
         let template = self.env.get_template(name).map_err(|e| convert(&e, None))?;
         template
             .render(Value::from(minijinja::value::Serde(context)))
@@ -88,7 +88,7 @@ impl Templates {
 
     /// Render a small template held in a playbook field (a default, a title). `origin`
     /// names the field for error messages.
-    pub fn render_str(
+    pub(crate) fn render_str(
         &self,
         source: &str,
         context: &impl Serialize,
@@ -100,7 +100,7 @@ impl Templates {
     }
 
     /// Evaluate a `when` expression to true or false.
-    pub fn is_true(
+    pub(crate) fn is_true(
         &self,
         expression: &str,
         context: &impl Serialize,
@@ -121,7 +121,7 @@ impl Templates {
 
     /// Evaluate a `for_each` expression to its items, as text. Nothing (none) is no items;
     /// anything but a list is an error naming `origin`.
-    pub fn eval_items(
+    pub(crate) fn eval_items(
         &self,
         expression: &str,
         context: &impl Serialize,
@@ -150,7 +150,7 @@ impl Templates {
 
     /// Parse a template string (or an expression) and return the top-level names it
     /// reads, so a loader can reject names that will never exist.
-    pub fn variables(
+    pub(crate) fn variables(
         &self,
         source: &str,
         expression: bool,
@@ -174,7 +174,7 @@ impl Templates {
     }
 
     /// The top-level names a registered template reads.
-    pub fn template_variables(&self, name: &str) -> Vec<String> {
+    pub(crate) fn template_variables(&self, name: &str) -> Vec<String> {
         let Ok(template) = self.env.get_template(name) else {
             return Vec::new();
         };
@@ -189,7 +189,7 @@ impl Templates {
 }
 
 /// The built-in templates, by name, as shipped.
-pub fn embedded_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn embedded_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
     embedded::FILES
         .iter()
         .filter_map(|&(path, source)| path.strip_prefix("templates/").map(|name| (name, source)))

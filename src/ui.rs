@@ -9,7 +9,7 @@ use crate::coach::Assessment;
 use crate::passages::{Library, Passage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     #[default]
     Auto,
     Always,
@@ -17,7 +17,7 @@ pub enum ColorChoice {
 }
 
 /// Decide once, at start-up, whether to colour stdout and stderr.
-pub fn init_color(choice: ColorChoice) {
+pub(crate) fn init_color(choice: ColorChoice) {
     let env_allows = || {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let clicolor_off = std::env::var("CLICOLOR").is_ok_and(|v| v == "0");
@@ -41,7 +41,11 @@ pub fn init_color(choice: ColorChoice) {
 
 /// A verdict as the coach says it, with the first passage behind it that `shown` does not
 /// hold yet (a quote is given once per session, not with every verdict).
-pub fn verdict_text(assessment: &Assessment, library: &Library, shown: &mut Vec<String>) -> String {
+pub(crate) fn verdict_text(
+    assessment: &Assessment,
+    library: &Library,
+    shown: &mut Vec<String>,
+) -> String {
     let mut text = format!(
         "\n  {} {}\n{}\n",
         style("▸").cyan().for_stderr(),
@@ -63,7 +67,7 @@ pub fn verdict_text(assessment: &Assessment, library: &Library, shown: &mut Vec<
 }
 
 /// A passage quoted for the terminal: "…" (Alex, ep. 12, Section).
-pub fn quote_text(passage: &Passage, library: &Library) -> String {
+pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
     let episode = library
         .episode(passage.episode)
         .map(|e| format!("ep. {} \"{}\"", e.number, e.title))
@@ -85,7 +89,7 @@ fn terminal_width() -> Option<usize> {
 
 /// `text` indented by `indent` spaces, wrapped at word boundaries to fit `width` (when
 /// known), so a quote does not break mid-word at the terminal's edge.
-pub fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
+pub(crate) fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
     let pad = " ".repeat(indent);
     let Some(width) = width.filter(|w| *w > indent + 20) else {
         return format!("{pad}{text}");
@@ -110,19 +114,19 @@ pub fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
         .join("\n")
 }
 
-pub fn note(message: &str) {
+pub(crate) fn note(message: &str) {
     eprintln!("{}", style(message).dim().for_stderr());
 }
 
-pub fn success(message: &str) {
+pub(crate) fn success(message: &str) {
     eprintln!("{} {message}", style("✔").green().for_stderr());
 }
 
-pub fn error(message: &str) {
+pub(crate) fn error(message: &str) {
     eprintln!("{} {message}", style("error:").red().bold().for_stderr());
 }
 
-pub fn warning(message: &str) {
+pub(crate) fn warning(message: &str) {
     eprintln!(
         "{} {message}",
         style("warning:").yellow().bold().for_stderr()

@@ -8,23 +8,23 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Kind, Location, Result};
 
-pub use serde_yaml::Mapping;
-pub use serde_yaml::Value;
+pub(crate) use serde_yaml::Mapping;
+pub(crate) use serde_yaml::Value;
 
 /// Parse `text` (read from `path`) into `T`. Errors carry the position of the problem and
 /// the `kind` the caller decides (a playbook typo and an answers-file typo exit differently).
-pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, kind: Kind) -> Result<T> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str, path: &Path, kind: Kind) -> Result<T> {
     serde_yaml::from_str(text).map_err(|error| convert(&error, path, kind))
 }
 
 /// Parse a document into a generic value, for callers that inspect keys themselves.
-pub fn parse_value(text: &str, path: &Path, kind: Kind) -> Result<Value> {
+pub(crate) fn parse_value(text: &str, path: &Path, kind: Kind) -> Result<Value> {
     parse(text, path, kind)
 }
 
 /// Convert an already-parsed value into `T`; used for the answers file, whose shape
 /// depends on the playbook.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> std::result::Result<T, String> {
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> std::result::Result<T, String> {
     serde_yaml::from_value(value).map_err(|error| strip_position(&error.to_string()))
 }
 
@@ -33,7 +33,7 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> std::result::Result<T, S
 /// because the YAML library costs more than reading the file; anything else (quotes, lists,
 /// block scalars) goes through the library. `first_line` is the line `text` starts on in
 /// its file, so errors point at the right place.
-pub fn flat_mapping(
+pub(crate) fn flat_mapping(
     text: &str,
     path: &Path,
     first_line: usize,
@@ -132,12 +132,12 @@ fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
-pub fn to_string<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
     // Serialising our own plain data types cannot fail; an error here is a bug.
     serde_yaml::to_string(value).expect("serialising plain data to YAML")
 }
 
-pub fn to_value<T: Serialize>(value: &T) -> Value {
+pub(crate) fn to_value<T: Serialize>(value: &T) -> Value {
     serde_yaml::to_value(value).expect("serialising plain data to YAML")
 }
 
@@ -158,7 +158,7 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Render a value the way a user would type it in YAML, on one line, for messages.
-pub fn describe(value: &Value) -> String {
+pub(crate) fn describe(value: &Value) -> String {
     match value {
         Value::Null => "nothing".to_string(),
         Value::Bool(b) => b.to_string(),

@@ -5,7 +5,7 @@ use crate::cli::GraphArgs;
 use crate::error::{Result, exit};
 use crate::log::{self, Depth, graph};
 
-pub fn run(env: &Env<'_>, args: &GraphArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &GraphArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     // Links may be anywhere in a record (our `## Links` comes last): read them whole.
     let scan = log::scan(&dir, Depth::Full)?;

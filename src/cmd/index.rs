@@ -9,7 +9,7 @@ use crate::record::Record;
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let scan = log::scan(&dir, Depth::Head)?;
     logdir::report_skipped(&scan.problems);

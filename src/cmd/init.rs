@@ -9,7 +9,7 @@ use crate::error::{Error, Result, exit};
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
     let dir = match &args.dir {
         Some(dir) => env.cwd.join(dir),
         None => env.root.join(store::DEFAULT_LOG_DIR),

@@ -7,7 +7,7 @@ use crate::log;
 use crate::record::parse::{normalise_kind, reverse_kind};
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let source = log::resolve(&dir, &env.cwd, &args.source)?;
     let target = log::resolve(&dir, &env.cwd, &args.target)?;

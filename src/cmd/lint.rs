@@ -8,7 +8,7 @@ use crate::passages::Library;
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
     let dir = logdir::dir(env, args)?;
     let checker = lint::Checker::new(&Library::embedded()?, env.today());
     let files = store::list_record_files(&dir)?;

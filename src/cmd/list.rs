@@ -6,7 +6,7 @@ use crate::error::{Result, exit};
 use crate::log::{self, Depth, list};
 use crate::record::Record;
 
-pub fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     // The table needs only each record's head, not its body.
     let mut scan = log::scan(&dir, Depth::Head)?;

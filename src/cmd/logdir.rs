@@ -11,12 +11,12 @@ use crate::ui;
 
 /// The log directory, relative to the working directory when it is below it, so every
 /// path in the output is short and can be pasted back into a command.
-pub fn dir(env: &Env<'_>, args: &LogArgs) -> Result<PathBuf> {
+pub(super) fn dir(env: &Env<'_>, args: &LogArgs) -> Result<PathBuf> {
     let dir = env.log_dir(args.dir.as_deref())?;
     Ok(relative(&dir, &env.cwd))
 }
 
-pub fn relative(path: &Path, cwd: &Path) -> PathBuf {
+pub(super) fn relative(path: &Path, cwd: &Path) -> PathBuf {
     match path.strip_prefix(cwd) {
         Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
         Ok(rest) => rest.to_path_buf(),
@@ -26,7 +26,7 @@ pub fn relative(path: &Path, cwd: &Path) -> PathBuf {
 
 /// Print data on stdout in one write. A reader that went away (`decide list | head`) is
 /// not a failure, as with ripgrep.
-pub fn print(text: &str) -> Result<()> {
+pub(super) fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -36,7 +36,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 /// Files that could not be read or parsed: one warning each, then the listing goes on.
-pub fn report_skipped(problems: &[Error]) {
+pub(super) fn report_skipped(problems: &[Error]) {
     for problem in problems {
         ui::warning(&format!("{problem}; skipped"));
     }

@@ -8,7 +8,7 @@ use crate::log;
 use crate::message::from_record;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     let (record, _) = log::load(&path)?;

@@ -33,10 +33,10 @@ use crate::error::{Error, Result};
 use crate::playbook::{Catalog, HouseTemplate};
 use crate::store;
 
-pub use new::interrupted_note;
+pub(crate) use new::interrupted_note;
 
 /// What every command may need: where it runs, the global options and the configuration.
-pub struct Env<'a> {
+pub(crate) struct Env<'a> {
     pub cli: &'a Cli,
     pub cwd: PathBuf,
     pub root: PathBuf,
@@ -46,7 +46,7 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    pub fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         self.cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
@@ -54,7 +54,7 @@ impl Env<'_> {
 
     /// Playbook directories in override order: the repository's, `DECIDE_PLAYBOOKS`, then
     /// `--playbooks`.
-    pub fn playbook_dirs(&self) -> Vec<PathBuf> {
+    pub(crate) fn playbook_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = Vec::new();
         let repo = self.root.join(".decide").join("playbooks");
         if store::is_dir(&repo) {
@@ -71,14 +71,14 @@ impl Env<'_> {
 
     /// The decision log directory: `flag` (a command's `--dir`), else `DECIDE_DIR` or the
     /// config's `log_dir`, else `.adr-dir`, an existing `doc/adr/`, or `docs/decisions/`.
-    pub fn log_dir(&self, flag: Option<&Path>) -> Result<PathBuf> {
+    pub(crate) fn log_dir(&self, flag: Option<&Path>) -> Result<PathBuf> {
         Ok(self.log_dir_and_source(flag)?.0)
     }
 
     /// The log directory and what chose it. A repository's own signals (`.adr-dir`, an
     /// existing `doc/adr/`) outrank the user's config, which is a default for repositories
     /// that say nothing: a personal `log_dir` must not hide an adr-tools log.
-    pub fn log_dir_and_source(&self, flag: Option<&Path>) -> Result<(PathBuf, String)> {
+    pub(crate) fn log_dir_and_source(&self, flag: Option<&Path>) -> Result<(PathBuf, String)> {
         if let Some(dir) = flag {
             return Ok((dir.to_path_buf(), "flag --dir".to_string()));
         }
@@ -102,7 +102,7 @@ impl Env<'_> {
 
     /// The playbooks and templates for this run, with the house record template from
     /// `template` (a command's `--template`), else `DECIDE_TEMPLATE` or the config.
-    pub fn catalog_with_template(&self, template: Option<&str>) -> Result<Catalog> {
+    pub(crate) fn catalog_with_template(&self, template: Option<&str>) -> Result<Catalog> {
         let (name, source) = match template {
             Some(name) => (name, config::Source::Flag("--template")),
             None => (
@@ -130,7 +130,7 @@ impl Env<'_> {
             })
     }
 
-    pub fn catalog(&self) -> Result<Catalog> {
+    pub(crate) fn catalog(&self) -> Result<Catalog> {
         self.catalog_with_template(None)
     }
 
@@ -138,7 +138,7 @@ impl Env<'_> {
     /// repository) to a template file.
     /// A file is named by its full path, so it never replaces a built-in template that
     /// happens to share its file name.
-    pub fn house_template(&self, name: &str) -> Result<HouseTemplate> {
+    pub(crate) fn house_template(&self, name: &str) -> Result<HouseTemplate> {
         let candidates = [self.cwd.join(name), self.root.join(name)];
         match candidates.iter().find(|path| store::is_file(path)) {
             Some(path) => {
@@ -171,7 +171,7 @@ impl Env<'_> {
     }
 }
 
-pub fn dispatch(cli: &Cli) -> Result<u8> {
+pub(crate) fn dispatch(cli: &Cli) -> Result<u8> {
     let cwd = std::env::current_dir()
         .map_err(|e| Error::io("read the current directory", &PathBuf::from("."), &e))?;
     let root = store::find_root(&cwd);

@@ -14,7 +14,7 @@ use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
     let options = Options {
         playbook: args.playbook.as_deref(),
         answers: args.answers.as_deref(),
@@ -29,7 +29,7 @@ pub fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
 
 /// How to run a playbook and where its record goes.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Options<'a> {
+pub(super) struct Options<'a> {
     /// The playbook id; else the answers file's `playbook:`, else `decision`.
     pub playbook: Option<&'a str>,
     /// Take answers from this file instead of prompting.
@@ -45,7 +45,7 @@ pub struct Options<'a> {
 }
 
 /// What a finished run produced.
-pub struct Outcome {
+pub(super) struct Outcome {
     /// The record's path; `None` when it was printed with `--stdout`.
     pub path: Option<PathBuf>,
 }
@@ -53,7 +53,7 @@ pub struct Outcome {
 /// Run a playbook to the end and write its record. `resume` continues a draft: its answers
 /// are not asked again. Interactive runs keep a draft of every answer until the record is
 /// written.
-pub fn run_playbook(
+pub(super) fn run_playbook(
     env: &Env<'_>,
     options: &Options<'_>,
     resume: Option<Draft>,
@@ -203,12 +203,12 @@ fn write_record(
     Ok(Some(path))
 }
 
-pub fn display_path(path: &Path, cwd: &Path) -> String {
+pub(super) fn display_path(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }
 
 /// The message Ctrl-C leaves: where the answers are and how to go on.
-pub fn interrupted_note() -> String {
+pub(crate) fn interrupted_note() -> String {
     match draft::active() {
         Some(path) => format!(
             "Interrupted. Your answers so far are saved in {}; run `decide resume` to continue.",

@@ -5,7 +5,7 @@ use crate::error::{Result, exit};
 use crate::passages::Library;
 use crate::ui;
 
-pub fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8> {
+pub(super) fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8> {
     let library = Library::embedded()?;
     if args.episodes {
         println!("{}", library.series);

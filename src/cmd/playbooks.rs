@@ -11,7 +11,7 @@ use crate::error::{Result, exit};
 use crate::playbook::{self, Kind, Playbook};
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
     match &args.action {
         None | Some(PlaybooksAction::List) => {
             let catalog = env.catalog()?;

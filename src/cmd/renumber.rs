@@ -7,7 +7,7 @@ use crate::log::{self, Depth, renumber};
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let files = store::list_record_files(&dir)?;
     let scan = log::scan(&dir, Depth::Full)?;

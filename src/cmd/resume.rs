@@ -14,7 +14,7 @@ use crate::error::{Error, Result, exit};
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
     let dir = store::drafts_dir(&env.root)?;
     if args.list {
         let drafts = draft::list(&dir)?;

@@ -12,7 +12,7 @@ use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let today = env.today();
     let Some(spec) = &args.record else {

@@ -7,7 +7,7 @@ use crate::log::{self, search};
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let words = search::prepare(&args.words);
     let files = store::list_record_files(&dir)?;

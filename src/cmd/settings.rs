@@ -5,7 +5,7 @@ use crate::config::{self, REPO_FILE, Setting};
 use crate::error::{Result, exit};
 use crate::store;
 
-pub fn run(env: &Env<'_>) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     let config = &env.config;
     let mut rows: Vec<(&str, String, String)> = Vec::new();
     let (log_dir, log_source) = env.log_dir_and_source(None)?;

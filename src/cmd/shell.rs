@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::cli::{CompletionsArgs, ManArgs};
 use crate::error::{Error, Result, exit};
 
-pub fn completions(args: &CompletionsArgs) -> Result<u8> {
+pub(super) fn completions(args: &CompletionsArgs) -> Result<u8> {
     let mut command = crate::cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "decide", &mut out);
@@ -16,7 +16,7 @@ pub fn completions(args: &CompletionsArgs) -> Result<u8> {
 /// decide(1): the synopsis, every option, a SUBCOMMANDS section naming each command and
 /// the exit codes; or decide-COMMAND(1), which that section points to. All come from the
 /// same model as `--help`.
-pub fn man(args: &ManArgs) -> Result<u8> {
+pub(super) fn man(args: &ManArgs) -> Result<u8> {
     let root = crate::cli::command();
     if args.list {
         let names: Vec<&str> = root

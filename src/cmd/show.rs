@@ -5,7 +5,7 @@ use crate::cli::ShowArgs;
 use crate::error::{Result, exit};
 use crate::log;
 
-pub fn run(env: &Env<'_>, args: &ShowArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &ShowArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     // Parse too, so a broken record is reported rather than shown as if it were fine.

@@ -8,7 +8,7 @@ use crate::record::edit;
 use crate::store;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     let dir = logdir::dir(env, &args.log)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     let (record, text) = log::load(&path)?;

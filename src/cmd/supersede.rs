@@ -7,7 +7,7 @@ use crate::error::{Error, Result, exit};
 use crate::log;
 use crate::ui;
 
-pub fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
     if args.new.stdout {
         return Err(Error::usage("supersede writes the new record into the log")
             .hint("drop --stdout; use `decide new --stdout` to preview a record"));

@@ -6,7 +6,7 @@ use crate::cli::{TemplatesAction, TemplatesArgs};
 use crate::error::{Result, exit};
 use crate::{store, template, ui};
 
-pub fn run(env: &Env<'_>, args: &TemplatesArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &TemplatesArgs) -> Result<u8> {
     match &args.action {
         None | Some(TemplatesAction::List) => {
             let catalog = env.catalog()?;

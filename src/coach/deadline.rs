@@ -9,11 +9,11 @@ use super::Assessment;
 use super::units::{ceil_whole, human_date, in_unit_or_readable};
 use crate::answer::Duration;
 
-pub const FRAMEWORK: &str = "deadline";
-pub const TITLE: &str = "Negotiate the deadline";
+pub(crate) const FRAMEWORK: &str = "deadline";
+pub(crate) const TITLE: &str = "Negotiate the deadline";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Request {
+pub(crate) struct Request {
     pub today: NaiveDate,
     /// The date asked for.
     pub due: NaiveDate,
@@ -26,7 +26,7 @@ pub struct Request {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Gap {
+pub(crate) struct Gap {
     /// Calendar days from today to the date (none when it has passed).
     pub available_days: f64,
     /// How far the estimate overshoots the time left; zero or less when it fits.
@@ -43,7 +43,7 @@ pub struct Gap {
     pub b_covers: Option<bool>,
 }
 
-pub fn gap(request: &Request) -> Gap {
+pub(crate) fn gap(request: &Request) -> Gap {
     let available_days = (request.due - request.today).num_days().max(0) as f64;
     let gap_days = request.estimate.days() - available_days;
     let needed_weeks = ceil_whole(gap_days / 7.0);
@@ -70,7 +70,7 @@ pub fn gap(request: &Request) -> Gap {
     }
 }
 
-pub fn assess(request: &Request) -> Assessment {
+pub(crate) fn assess(request: &Request) -> Assessment {
     let g = gap(request);
     let unit = request.estimate.unit;
     let estimate = request.estimate;

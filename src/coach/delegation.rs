@@ -16,12 +16,12 @@ use super::units::{ceil_whole, in_unit, ordinal};
 use super::{Assessment, ReviewPeriods};
 use crate::answer::{Duration, Unit};
 
-pub const FRAMEWORK: &str = "delegation";
-pub const TITLE: &str = "Delegation as an investment";
+pub(crate) const FRAMEWORK: &str = "delegation";
+pub(crate) const TITLE: &str = "Delegation as an investment";
 
 /// How often the task comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Recurrence {
+pub(crate) enum Recurrence {
     Once,
     Daily,
     Weekly,
@@ -31,7 +31,7 @@ pub enum Recurrence {
 }
 
 impl Recurrence {
-    pub const ALL: [Recurrence; 6] = [
+    pub(crate) const ALL: [Recurrence; 6] = [
         Recurrence::Once,
         Recurrence::Daily,
         Recurrence::Weekly,
@@ -40,7 +40,7 @@ impl Recurrence {
         Recurrence::Quarterly,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Recurrence::Once => "once",
             Recurrence::Daily => "daily",
@@ -51,13 +51,13 @@ impl Recurrence {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Recurrence> {
+    pub(crate) fn parse(text: &str) -> Option<Recurrence> {
         let text = text.trim().to_lowercase();
         Recurrence::ALL.into_iter().find(|r| r.key() == text)
     }
 
     /// Times a year: working days for a daily task (5 a week, 52 weeks).
-    pub fn per_year(self) -> Option<u64> {
+    pub(crate) fn per_year(self) -> Option<u64> {
         match self {
             Recurrence::Once => None,
             Recurrence::Daily => Some(5 * 52),
@@ -83,7 +83,7 @@ impl Recurrence {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Task {
+pub(crate) struct Task {
     /// Your time to do it.
     pub yours: Duration,
     /// Their time, the first time.
@@ -94,7 +94,7 @@ pub struct Task {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Payback {
+pub(crate) struct Payback {
     /// The extra time their first go takes compared with yours (never negative).
     pub extra_first_time_days: f64,
     /// Coaching plus that extra time.
@@ -106,7 +106,7 @@ pub struct Payback {
     pub back_per_year_days: Option<f64>,
 }
 
-pub fn payback(task: &Task) -> Payback {
+pub(crate) fn payback(task: &Task) -> Payback {
     let yours = task.yours.days();
     let extra_first_time_days = (task.theirs.days() - yours).max(0.0);
     let investment_days = task.coaching.days() + extra_first_time_days;
@@ -124,7 +124,7 @@ pub fn payback(task: &Task) -> Payback {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Recommendation {
+pub(crate) enum Recommendation {
     /// It pays back in time: delegate.
     Delegate,
     /// It does not pay back within a year (or ever, on a one-off): delegate for what they
@@ -135,7 +135,7 @@ pub enum Recommendation {
 }
 
 impl Recommendation {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Recommendation::Delegate => "delegate",
             Recommendation::Invest => "invest",
@@ -156,7 +156,7 @@ fn work_time(days: f64, unit: Unit) -> Duration {
 
 /// `today` and `periods` date the review: once it should have paid back, or for a one-off
 /// after the usual review period of a decision that is easy to reverse.
-pub fn assess(
+pub(crate) fn assess(
     task: &Task,
     learns: Option<&str>,
     today: NaiveDate,

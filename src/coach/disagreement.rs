@@ -8,11 +8,11 @@ use serde_json::{Map, json};
 use super::Assessment;
 use crate::answer::Duration;
 
-pub const FRAMEWORK: &str = "disagreement";
-pub const TITLE: &str = "Facilitate, don't dictate";
+pub(crate) const FRAMEWORK: &str = "disagreement";
+pub(crate) const TITLE: &str = "Facilitate, don't dictate";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub(crate) enum Stage {
     /// They have not argued it out yet: let them.
     Argue,
     /// They argued it out and are not deadlocked: facilitate.
@@ -22,7 +22,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Stage::Argue => "argue",
             Stage::Facilitate => "facilitate",
@@ -32,7 +32,7 @@ impl Stage {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Dispute<'a> {
+pub(crate) struct Dispute<'a> {
     /// The approaches' names.
     pub approaches: &'a [String],
     pub argued_out: bool,
@@ -44,7 +44,7 @@ pub struct Dispute<'a> {
     pub easier: Option<&'a str>,
 }
 
-pub fn stage(dispute: &Dispute<'_>) -> Stage {
+pub(crate) fn stage(dispute: &Dispute<'_>) -> Stage {
     match (dispute.argued_out, dispute.deadlocked) {
         (false, _) => Stage::Argue,
         (true, false) => Stage::Facilitate,
@@ -63,7 +63,7 @@ fn time_of<'a>(dispute: &'a Dispute<'_>, name: &str) -> Option<&'a Duration> {
 /// The approach to suggest, the other one, and the reason in the user's numbers. What is
 /// easier to change later comes first ("it's simpler and we can iterate"); the timeline
 /// breaks a tie.
-pub fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String)> {
+pub(crate) fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String)> {
     let [a, b] = dispute.approaches else {
         return None;
     };
@@ -100,7 +100,7 @@ pub fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String)> {
     Some((chosen.clone(), other.clone(), because))
 }
 
-pub fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Assessment {
+pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Assessment {
     let stage = stage(dispute);
     let with_holder = |name: &str| match holders.iter().find(|(n, _)| n == name) {
         Some((_, who)) if !who.trim().is_empty() => format!("{} ({name})", who.trim()),

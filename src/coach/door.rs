@@ -7,29 +7,29 @@ use serde_json::json;
 use super::{Assessment, ReviewPeriods};
 use crate::answer::Duration;
 
-pub const FRAMEWORK: &str = "door-type";
-pub const TITLE: &str = "One-way or two-way door";
+pub(crate) const FRAMEWORK: &str = "door-type";
+pub(crate) const TITLE: &str = "One-way or two-way door";
 
 /// Undo estimates below this many days count as "days".
-pub const DAYS_BELOW: f64 = 14.0;
+pub(crate) const DAYS_BELOW: f64 = 14.0;
 /// Undo estimates from this many days count as "months".
-pub const MONTHS_FROM: f64 = 60.0;
+pub(crate) const MONTHS_FROM: f64 = 60.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Door {
+pub(crate) enum Door {
     TwoWay,
     OneWay,
 }
 
 impl Door {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Door::TwoWay => "two-way",
             Door::OneWay => "one-way",
         }
     }
 
-    pub fn parse(text: &str) -> Option<Door> {
+    pub(crate) fn parse(text: &str) -> Option<Door> {
         let text = text.trim().to_lowercase();
         if text.starts_with("two-way") || text.starts_with("two way") {
             Some(Door::TwoWay)
@@ -42,14 +42,14 @@ impl Door {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Band {
+pub(crate) enum Band {
     Days,
     Weeks,
     Months,
 }
 
 impl Band {
-    pub fn of(undo: Duration) -> Band {
+    pub(crate) fn of(undo: Duration) -> Band {
         let days = undo.days();
         if days < DAYS_BELOW {
             Band::Days
@@ -60,7 +60,7 @@ impl Band {
         }
     }
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Band::Days => "days",
             Band::Weeks => "weeks",
@@ -70,7 +70,7 @@ impl Band {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct DoorAnswers<'a> {
+pub(crate) struct DoorAnswers<'a> {
     /// "Does this feel like a one-way door?" Asked when the undo estimate is in days.
     pub feels_one_way: Option<bool>,
     /// "What makes it hard to undo?" Asked when the undo estimate is in weeks.
@@ -79,7 +79,7 @@ pub struct DoorAnswers<'a> {
     pub classification: Option<Door>,
 }
 
-pub fn assess(
+pub(crate) fn assess(
     undo: Duration,
     answers: &DoorAnswers<'_>,
     periods: &ReviewPeriods,
@@ -167,7 +167,7 @@ pub fn assess(
     Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
-pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     date.checked_add_days(Days::new(days.max(0) as u64))
         .unwrap_or(date)
 }

@@ -9,21 +9,21 @@ use serde_json::json;
 use super::door::{Door, add_days};
 use super::{Assessment, ReviewPeriods, percent_floor};
 
-pub const FRAMEWORK: &str = "information";
-pub const TITLE: &str = "The 70% information rule";
+pub(crate) const FRAMEWORK: &str = "information";
+pub(crate) const TITLE: &str = "The 70% information rule";
 
 /// The rule's threshold, as a fraction: have / wished >= 7 / 10.
-pub const THRESHOLD_PERCENT: usize = 70;
+pub(crate) const THRESHOLD_PERCENT: usize = 70;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     DecideNow,
     DecideWithAssumptions,
     Investigate,
 }
 
 impl Verdict {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Verdict::DecideNow => "decide-now",
             Verdict::DecideWithAssumptions => "decide-with-assumptions",
@@ -34,7 +34,7 @@ impl Verdict {
 
 /// `door` is `None` while the door is not yet classified; that is treated like a one-way
 /// door, because deciding early is only safe when it is cheap to reverse.
-pub fn assess(
+pub(crate) fn assess(
     wished: &[String],
     have: &[String],
     door: Option<Door>,

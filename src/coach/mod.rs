@@ -2,24 +2,24 @@
 //! [`Assessment`]: a verdict, one or two sentences of reasoning, and the ids of the passages
 //! that ground it. No I/O, no prompts: the session wires answers in, templates show the result.
 
-pub mod deadline;
-pub mod delegation;
-pub mod disagreement;
-pub mod door;
-pub mod information;
-pub mod registry;
-pub mod say_no;
-pub mod tech_debt;
-pub mod units;
-pub mod upward;
+pub(crate) mod deadline;
+pub(crate) mod delegation;
+pub(crate) mod disagreement;
+pub(crate) mod door;
+pub(crate) mod information;
+pub(crate) mod registry;
+pub(crate) mod say_no;
+pub(crate) mod tech_debt;
+pub(crate) mod units;
+pub(crate) mod upward;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-pub use registry::{FRAMEWORKS, Framework, Inputs, Param};
+pub(crate) use registry::Inputs;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     /// The framework that produced it (`door-type`, `information`, …).
     pub framework: &'static str,
     /// The framework's name as a heading: "One-way or two-way door".
@@ -36,7 +36,7 @@ pub struct Assessment {
 
 impl Assessment {
     /// `facts` is a JSON object (from `json!({...})`); anything else counts as no facts.
-    pub fn new(
+    pub(crate) fn new(
         framework: &'static str,
         title: &'static str,
         verdict: String,
@@ -58,7 +58,7 @@ impl Assessment {
         }
     }
 
-    pub fn fact_str(&self, key: &str) -> Option<&str> {
+    pub(crate) fn fact_str(&self, key: &str) -> Option<&str> {
         self.facts.get(key).and_then(Value::as_str)
     }
 }
@@ -66,7 +66,7 @@ impl Assessment {
 /// How long after the decision a review should come due, by door type. Two-way doors are
 /// cheap to change, so check them soon; one-way doors need time to show how they hold up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReviewPeriods {
+pub(crate) struct ReviewPeriods {
     pub two_way_days: i64,
     pub one_way_days: i64,
     /// How long a one-way decision below 70% may be investigated before deciding.
@@ -84,7 +84,7 @@ impl Default for ReviewPeriods {
 }
 
 /// Percent of `part` in `whole`, rounded down so 69.9% never shows as 70%.
-pub fn percent_floor(part: usize, whole: usize) -> u32 {
+pub(crate) fn percent_floor(part: usize, whole: usize) -> u32 {
     // Nothing wished for means nothing missing.
     (part * 100)
         .checked_div(whole)

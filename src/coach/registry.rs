@@ -15,7 +15,7 @@ use crate::answer::{Answer, Duration};
 use crate::playbook::Kind;
 
 #[derive(Debug, Clone, Copy)]
-pub enum Accepts {
+pub(crate) enum Accepts {
     /// An answer to a question of one of these kinds.
     Question(&'static [Kind]),
     /// The result of an earlier assessment by this framework.
@@ -23,14 +23,14 @@ pub enum Accepts {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Param {
+pub(crate) struct Param {
     pub name: &'static str,
     pub accepts: Accepts,
     pub required: bool,
     pub about: &'static str,
 }
 
-pub struct Framework {
+pub(crate) struct Framework {
     pub name: &'static str,
     pub title: &'static str,
     pub params: &'static [Param],
@@ -47,7 +47,7 @@ impl std::fmt::Debug for Framework {
 }
 
 /// The values wired to a framework's parameters, by parameter name.
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     pub answers: BTreeMap<&'static str, &'a Answer>,
     pub assessments: BTreeMap<&'static str, &'a Assessment>,
     pub periods: ReviewPeriods,
@@ -121,11 +121,11 @@ impl Inputs<'_> {
 
 const TEXT: &[Kind] = &[Kind::Text, Kind::LongText];
 
-pub fn find(name: &str) -> Option<&'static Framework> {
+pub(crate) fn find(name: &str) -> Option<&'static Framework> {
     FRAMEWORKS.iter().find(|f| f.name == name)
 }
 
-pub static FRAMEWORKS: &[Framework] = &[
+pub(crate) static FRAMEWORKS: &[Framework] = &[
     Framework {
         name: door::FRAMEWORK,
         title: door::TITLE,

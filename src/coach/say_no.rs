@@ -7,17 +7,17 @@ use serde_json::json;
 use super::Assessment;
 use crate::answer::Duration;
 
-pub const FRAMEWORK: &str = "say-no";
-pub const TITLE: &str = "Every yes is a no to something";
+pub(crate) const FRAMEWORK: &str = "say-no";
+pub(crate) const TITLE: &str = "Every yes is a no to something";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
+pub(crate) enum Answer {
     No,
     Yes,
 }
 
 impl Answer {
-    pub fn parse(text: &str) -> Option<Answer> {
+    pub(crate) fn parse(text: &str) -> Option<Answer> {
         match text.trim().to_lowercase().as_str() {
             "no" => Some(Answer::No),
             "yes" => Some(Answer::Yes),
@@ -27,7 +27,7 @@ impl Answer {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     /// The planned work the request would push out.
     pub pushes_out: &'a [String],
     /// How much work the request is, if known.
@@ -46,7 +46,7 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-pub fn assess(request: &Request<'_>) -> Assessment {
+pub(crate) fn assess(request: &Request<'_>) -> Assessment {
     let pushed = and_list(request.pushes_out);
     let dropped: Vec<String> = request
         .dropped

@@ -9,24 +9,24 @@ use chrono::{Datelike, NaiveDate};
 use crate::answer::{Duration, Unit};
 
 /// Days in one `unit` (a month is 30 days, as everywhere in `decide`).
-pub fn unit_days(unit: Unit) -> f64 {
+pub(crate) fn unit_days(unit: Unit) -> f64 {
     Duration::new(1.0, unit).days()
 }
 
 /// One decimal: 5.43 → 5.4. Halves round away from zero.
-pub fn round1(value: f64) -> f64 {
+pub(crate) fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 
 /// `days` stated in `unit`, rounded to one decimal.
-pub fn in_unit(days: f64, unit: Unit) -> Duration {
+pub(crate) fn in_unit(days: f64, unit: Unit) -> Duration {
     Duration::new(round1(days / unit_days(unit)), unit)
 }
 
 /// `days` in `unit` when that gives at least one whole unit ("6.6 months"), or none at
 /// all ("0 weeks"), else in the unit a person would pick for that length ("10 days", not
 /// "0.3 months").
-pub fn in_unit_or_readable(days: f64, unit: Unit) -> Duration {
+pub(crate) fn in_unit_or_readable(days: f64, unit: Unit) -> Duration {
     if days >= unit_days(unit) || days == 0.0 {
         in_unit(days, unit)
     } else {
@@ -36,7 +36,7 @@ pub fn in_unit_or_readable(days: f64, unit: Unit) -> Duration {
 
 /// The unit a person would pick: hours under a day, days under two weeks, weeks under
 /// two months, months under two years, then years.
-pub fn readable(days: f64) -> Duration {
+pub(crate) fn readable(days: f64) -> Duration {
     let unit = if days < 1.0 {
         Unit::Hours
     } else if days < 14.0 {
@@ -52,7 +52,7 @@ pub fn readable(days: f64) -> Duration {
 }
 
 /// "1st", "2nd", "3rd", "4th", "11th", "22nd".
-pub fn ordinal(n: u64) -> String {
+pub(crate) fn ordinal(n: u64) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -64,7 +64,7 @@ pub fn ordinal(n: u64) -> String {
 }
 
 /// "Thursday 14 January", with the year when it is not `today`'s year.
-pub fn human_date(date: NaiveDate, today: NaiveDate) -> String {
+pub(crate) fn human_date(date: NaiveDate, today: NaiveDate) -> String {
     if date.year() == today.year() {
         date.format("%A %-d %B").to_string()
     } else {
@@ -73,7 +73,7 @@ pub fn human_date(date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// Smallest whole number not below `value`, ignoring floating-point dust: 3.0000000001 is 3.
-pub fn ceil_whole(value: f64) -> u64 {
+pub(crate) fn ceil_whole(value: f64) -> u64 {
     if value <= 0.0 {
         0
     } else {

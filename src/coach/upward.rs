@@ -15,21 +15,21 @@ use super::door::add_days;
 use super::units::{ceil_whole, human_date};
 use crate::answer::Duration;
 
-pub const FRAMEWORK: &str = "upward";
-pub const TITLE: &str = "Upward: the stakeholder's real questions";
+pub(crate) const FRAMEWORK: &str = "upward";
+pub(crate) const TITLE: &str = "Upward: the stakeholder's real questions";
 
 /// Endings a term may take and still count: "refactoring", "ORMs", "race conditions".
 const ENDINGS: &[&str] = &["ing", "es", "ed", "s", "d"];
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct WordList {
+pub(crate) struct WordList {
     pub terms: Vec<String>,
 }
 
 /// The word list shipped in the binary. A unit test parses it, so a failure here is a
 /// build defect, not something a user can cause.
-pub fn embedded_word_list() -> WordList {
+pub(crate) fn embedded_word_list() -> WordList {
     let text = crate::embedded::FILES
         .iter()
         .find(|(path, _)| *path == JARGON_FILE)
@@ -45,7 +45,7 @@ pub fn embedded_word_list() -> WordList {
 
 impl WordList {
     /// Add a team's own terms (their service names, their acronyms) to the list.
-    pub fn extend(&mut self, more: WordList) {
+    pub(crate) fn extend(&mut self, more: WordList) {
         for term in more.terms {
             if !self.terms.iter().any(|t| t.eq_ignore_ascii_case(&term)) {
                 self.terms.push(term);
@@ -55,11 +55,11 @@ impl WordList {
 }
 
 /// The word list's path under `playbooks/`.
-pub const JARGON_FILE: &str = "words/jargon.yaml";
+pub(crate) const JARGON_FILE: &str = "words/jargon.yaml";
 
 /// One jargon term found in a text, as written there ("Refactoring", "ORMs").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub text: String,
     /// The list entry it matched ("refactor", "ORM").
     pub term: String,
@@ -74,7 +74,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The jargon in `text`, in order, without overlaps; longer terms win ("concurrent load"
 /// over "load").
-pub fn find(text: &str, terms: &[String]) -> Vec<Hit> {
+pub(crate) fn find(text: &str, terms: &[String]) -> Vec<Hit> {
     let chars: Vec<char> = text.chars().collect();
     let mut sorted: Vec<(&String, Vec<char>)> = terms
         .iter()
@@ -110,7 +110,7 @@ pub fn find(text: &str, terms: &[String]) -> Vec<Hit> {
 
 /// The jargon in `text` as phrases to translate: terms next to each other ("N+1 queries")
 /// are one phrase, because translating them word by word gives nonsense.
-pub fn phrases(text: &str, terms: &[String]) -> Vec<String> {
+pub(crate) fn phrases(text: &str, terms: &[String]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for hit in find(text, terms) {
@@ -166,7 +166,7 @@ fn match_at(chars: &[char], start: usize, term: &[char]) -> Option<usize> {
 
 /// Replace each translated term (as it was written, any case) by its translation, in one
 /// pass: a translation is never translated again.
-pub fn translate(text: &str, translations: &[(String, String)]) -> String {
+pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String {
     let mut pairs: Vec<(Vec<char>, &str)> = translations
         .iter()
         .filter(|(term, _)| !term.trim().is_empty())
@@ -213,7 +213,7 @@ pub fn translate(text: &str, translations: &[(String, String)]) -> String {
 
 /// The answers that go into the message.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Update<'a> {
+pub(crate) struct Update<'a> {
     pub problem: &'a str,
     pub impact: &'a str,
     pub improvement: &'a str,
@@ -227,7 +227,7 @@ fn key(text: &str) -> String {
     text.to_lowercase()
 }
 
-pub fn assess(
+pub(crate) fn assess(
     update: &Update<'_>,
     translations: &[(String, String)],
     words: &WordList,

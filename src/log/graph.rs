@@ -7,7 +7,7 @@ use crate::record::edit::same_target;
 use crate::record::parse::{is_known_kind, reverse_kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum GraphFormat {
+pub(crate) enum GraphFormat {
     Dot,
     Mermaid,
 }
@@ -107,7 +107,7 @@ fn label(record: &Record) -> String {
     format!("{label} ({status})")
 }
 
-pub fn render(records: &[Record], format: GraphFormat) -> String {
+pub(crate) fn render(records: &[Record], format: GraphFormat) -> String {
     match format {
         GraphFormat::Dot => dot(records),
         GraphFormat::Mermaid => mermaid(records),

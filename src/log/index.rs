@@ -4,14 +4,14 @@
 use crate::error::{Error, Result};
 use crate::record::Record;
 
-pub const START: &str = "<!-- decide:index:start -->";
-pub const END: &str = "<!-- decide:index:end -->";
+pub(crate) const START: &str = "<!-- decide:index:start -->";
+pub(crate) const END: &str = "<!-- decide:index:end -->";
 
 /// The file the index goes into, by preference: an existing `index.md`, else `README.md`.
-pub const FILE_NAMES: [&str; 2] = ["index.md", "README.md"];
+pub(crate) const FILE_NAMES: [&str; 2] = ["index.md", "README.md"];
 
 /// A Markdown table of the records, one row each, linking to the files.
-pub fn table(records: &[&Record]) -> String {
+pub(crate) fn table(records: &[&Record]) -> String {
     let mut out = String::with_capacity(64 + records.len() * 96);
     out.push_str("| # | Decision | Status | Date |\n|---|---|---|---|\n");
     for record in records {
@@ -37,7 +37,7 @@ fn escape_cell(text: &str) -> String {
 
 /// The file's new text: `existing` with the part between the markers replaced, or a new
 /// file (or `existing` plus a new block) when there are no markers yet.
-pub fn splice(existing: Option<&str>, table: &str, file_name: &str) -> Result<String> {
+pub(crate) fn splice(existing: Option<&str>, table: &str, file_name: &str) -> Result<String> {
     let block = format!("{START}\n{table}{END}\n");
     let Some(existing) = existing else {
         return Ok(format!("# Decision log\n\n{block}"));

@@ -11,7 +11,7 @@ use crate::store;
 
 /// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
 /// A record that a link says is superseded gets the status `superseded` too.
-pub fn both_ways(source: &Path, kind: &str, target: &Path, reverse: &str) -> Result<()> {
+pub(crate) fn both_ways(source: &Path, kind: &str, target: &Path, reverse: &str) -> Result<()> {
     let (source_record, source_text) = load(source)?;
     let (target_record, target_text) = load(target)?;
     let new_source = with_link(&source_text, &source_record, kind, &target_record)?;
@@ -26,7 +26,7 @@ pub fn both_ways(source: &Path, kind: &str, target: &Path, reverse: &str) -> Res
 }
 
 /// `text` (parsed as `record`) with a link of `kind` to `other`.
-pub fn with_link(text: &str, record: &Record, kind: &str, other: &Record) -> Result<String> {
+pub(crate) fn with_link(text: &str, record: &Record, kind: &str, other: &Record) -> Result<String> {
     let mut text = text.to_string();
     let mut record = record.clone();
     if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {

@@ -15,13 +15,13 @@ use crate::record::parse::KNOWN_STATUSES;
 use crate::record::{Format, Link, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub location: Location,
     pub severity: Severity,
     pub message: String,
@@ -48,7 +48,7 @@ impl Finding {
     }
 
     /// A file that could not be read or parsed is an error finding, not a stop.
-    pub fn from_error(error: &Error) -> Finding {
+    pub(crate) fn from_error(error: &Error) -> Finding {
         Finding {
             location: error
                 .location
@@ -82,14 +82,14 @@ impl fmt::Display for Finding {
 
 /// What the log-wide checks need from one record, so the bodies can be dropped.
 #[derive(Debug, Clone)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub path: PathBuf,
     pub number: Option<u32>,
     pub links: Vec<Link>,
 }
 
 impl Summary {
-    pub fn of(record: &Record) -> Summary {
+    pub(crate) fn of(record: &Record) -> Summary {
         Summary {
             path: record.path.clone(),
             number: record.number,
@@ -111,14 +111,14 @@ fn required_sections(format: Format) -> &'static [&'static [&'static str]] {
 }
 
 /// What the per-record checks need, prepared once for the whole log.
-pub struct Checker {
+pub(crate) struct Checker {
     /// The library's quotes, whitespace-normalised, for the reference check.
     quotes: HashSet<String>,
     today: NaiveDate,
 }
 
 impl Checker {
-    pub fn new(library: &Library, today: NaiveDate) -> Checker {
+    pub(crate) fn new(library: &Library, today: NaiveDate) -> Checker {
         Checker {
             quotes: library.all().iter().map(|p| normalise(&p.quote)).collect(),
             today,
@@ -127,7 +127,7 @@ impl Checker {
 }
 
 /// The checks that need only this record.
-pub fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
+pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     let today = checker.today;
     let mut findings = Vec::new();
     let path = record.path.as_path();
@@ -244,7 +244,7 @@ fn normalise(text: &str) -> String {
 
 /// The checks across records: numbers used twice and links to files that are not there.
 /// `exists` answers for link targets that are not records of the log.
-pub fn check_log(summaries: &[Summary], exists: impl Fn(&Path) -> bool) -> Vec<Finding> {
+pub(crate) fn check_log(summaries: &[Summary], exists: impl Fn(&Path) -> bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut by_number: BTreeMap<u32, Vec<&Summary>> = BTreeMap::new();
     for summary in summaries {

@@ -8,7 +8,7 @@ use crate::record::Record;
 
 /// The filters of `decide list`; all of them must hold.
 #[derive(Debug, Clone, Default)]
-pub struct Filter {
+pub(crate) struct Filter {
     pub status: Option<String>,
     pub door: Option<String>,
     pub since: Option<NaiveDate>,
@@ -17,7 +17,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn keeps(&self, record: &Record) -> bool {
+    pub(crate) fn keeps(&self, record: &Record) -> bool {
         let status_ok = self.status.as_ref().is_none_or(|wanted| {
             record
                 .status
@@ -40,7 +40,7 @@ impl Filter {
 
 /// One record as `--json` prints it.
 #[derive(Debug, Serialize)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     pub number: Option<u32>,
     pub title: &'a str,
     pub status: Option<&'a str>,
@@ -51,7 +51,7 @@ pub struct Row<'a> {
     pub format: &'static str,
 }
 
-pub fn row(record: &Record) -> Row<'_> {
+pub(crate) fn row(record: &Record) -> Row<'_> {
     Row {
         number: record.number,
         title: &record.title,
@@ -64,7 +64,7 @@ pub fn row(record: &Record) -> Row<'_> {
     }
 }
 
-pub fn json(records: &[&Record]) -> String {
+pub(crate) fn json(records: &[&Record]) -> String {
     let rows: Vec<Row<'_>> = records.iter().map(|r| row(r)).collect();
     let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string());
     text.push('\n');
@@ -73,7 +73,7 @@ pub fn json(records: &[&Record]) -> String {
 
 /// A plain-text table: number, title, status, date, door, review-by. Columns are padded to
 /// their widest cell; a missing value shows as `-`.
-pub fn table(records: &[&Record]) -> String {
+pub(crate) fn table(records: &[&Record]) -> String {
     let header = ["#", "Title", "Status", "Date", "Door", "Review by"];
     let rows: Vec<[String; 6]> = records
         .iter()

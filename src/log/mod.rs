@@ -2,14 +2,14 @@
 //! and the log-wide views built from the scan (list, index, graph, lint, renumber, search,
 //! reviews). Reading goes through `store`; the views are pure functions of the records.
 
-pub mod graph;
-pub mod index;
-pub mod link;
-pub mod lint;
-pub mod list;
-pub mod renumber;
-pub mod review;
-pub mod search;
+pub(crate) mod graph;
+pub(crate) mod index;
+pub(crate) mod link;
+pub(crate) mod lint;
+pub(crate) mod list;
+pub(crate) mod renumber;
+pub(crate) mod review;
+pub(crate) mod search;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,7 +29,7 @@ const TAIL_BYTES: usize = 4096;
 
 /// How much of each record a command needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Depth {
+pub(crate) enum Depth {
     /// Front matter, title, status and date: enough for `list` and `index`.
     Head,
     /// Everything: sections, links, outcomes.
@@ -39,14 +39,14 @@ pub enum Depth {
 /// The records that parsed, in file-name order, and the files that did not, each with
 /// its reason. A bad file never hides the others.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub(crate) struct Scan {
     pub records: Vec<Record>,
     pub problems: Vec<Error>,
 }
 
 /// Read every record in `dir`. Symbolic links are reported, not followed (see
 /// [`store::refuse_symlink`]); the directory listing already says which entries are links.
-pub fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
+pub(crate) fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
     let entries = store::list_record_entries(dir)?;
     let links: std::collections::HashSet<&Path> = entries
         .iter()
@@ -72,7 +72,7 @@ pub fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
 }
 
 /// Read one record, only as far as `depth` needs.
-pub fn read_record(path: &Path, depth: Depth) -> Result<Record> {
+pub(crate) fn read_record(path: &Path, depth: Depth) -> Result<Record> {
     store::refuse_symlink(path)?;
     read_unchecked(path, depth)
 }
@@ -129,7 +129,10 @@ fn ends_like_an_outcome(text: &str) -> bool {
 /// in the files' order. Threads take files one at a time from a shared counter, so a few
 /// large records do not leave one thread with all the work. `std::thread::scope` is enough
 /// here: the work is one flat loop, so a thread-pool crate would add nothing.
-pub fn for_each_file<T: Send>(files: &[PathBuf], work: impl Fn(&Path) -> T + Sync) -> Vec<T> {
+pub(crate) fn for_each_file<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(&Path) -> T + Sync,
+) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
@@ -174,7 +177,7 @@ pub fn for_each_file<T: Send>(files: &[PathBuf], work: impl Fn(&Path) -> T + Syn
 
 /// The record named on the command line: a number, matched exactly (`7` is never `17` or
 /// `70`), or a path to a file.
-pub fn resolve(dir: &Path, cwd: &Path, spec: &str) -> Result<PathBuf> {
+pub(crate) fn resolve(dir: &Path, cwd: &Path, spec: &str) -> Result<PathBuf> {
     if let Ok(number) = spec.parse::<u32>() {
         let files = store::list_record_files(dir)?;
         let matching: Vec<&PathBuf> = files
@@ -215,7 +218,7 @@ pub fn resolve(dir: &Path, cwd: &Path, spec: &str) -> Result<PathBuf> {
 }
 
 /// Read and parse a record named on the command line; a failure exits with the record code.
-pub fn load(path: &Path) -> Result<(Record, String)> {
+pub(crate) fn load(path: &Path) -> Result<(Record, String)> {
     store::refuse_symlink(path)?;
     let text = store::read_text(path).map_err(|e| Error {
         kind: crate::error::Kind::Record,
@@ -226,7 +229,7 @@ pub fn load(path: &Path) -> Result<(Record, String)> {
 }
 
 /// The label another record's link shows: `7. Use PostgreSQL`.
-pub fn link_label(record: &Record) -> String {
+pub(crate) fn link_label(record: &Record) -> String {
     match record.number {
         Some(number) => format!("{number}. {}", record.title),
         None => record.title.clone(),
@@ -234,7 +237,7 @@ pub fn link_label(record: &Record) -> String {
 }
 
 /// The path from `from`'s directory to `to`, for a link: records in one log are siblings.
-pub fn link_target(from: &Path, to: &Path) -> String {
+pub(crate) fn link_target(from: &Path, to: &Path) -> String {
     match (from.parent(), to.parent()) {
         (Some(a), Some(b)) if a == b => to
             .file_name()

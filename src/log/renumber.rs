@@ -11,7 +11,7 @@ use crate::record::edit::{renumber_title, retarget_link, same_target};
 use crate::store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Move {
+pub(crate) struct Move {
     pub from: PathBuf,
     pub to: PathBuf,
     pub old: u32,
@@ -19,11 +19,11 @@ pub struct Move {
 }
 
 impl Move {
-    pub fn from_name(&self) -> String {
+    pub(crate) fn old_name(&self) -> String {
         name(&self.from)
     }
 
-    pub fn to_name(&self) -> String {
+    pub(crate) fn new_name(&self) -> String {
         name(&self.to)
     }
 }
@@ -37,7 +37,7 @@ fn name(path: &Path) -> String {
 /// The moves that leave every number used once. `files` are all record files (parsed or
 /// not, so a broken file's number is never handed out again); `records` the parsed ones,
 /// whose dates decide which duplicate stays.
-pub fn plan(files: &[PathBuf], records: &[Record]) -> Vec<Move> {
+pub(crate) fn plan(files: &[PathBuf], records: &[Record]) -> Vec<Move> {
     let mut by_number: BTreeMap<u32, Vec<&PathBuf>> = BTreeMap::new();
     for path in files {
         if let Some(number) = store::record_number(&name(path)) {
@@ -72,17 +72,17 @@ pub fn plan(files: &[PathBuf], records: &[Record]) -> Vec<Move> {
 
 /// A record's new text after the moves: its own title renumbered if it moved, and its
 /// links to moved files rewritten. None when nothing changes.
-pub fn rewrite(text: &str, record: &Record, moves: &[Move]) -> Option<String> {
+pub(crate) fn rewrite(text: &str, record: &Record, moves: &[Move]) -> Option<String> {
     let mut out = text.to_string();
     if let Some(own) = moves.iter().find(|m| m.from == record.path) {
         out = renumber_title(&out, record, own.old, own.new);
     }
     for link in &record.links {
         let target = link.target.split('#').next().unwrap_or_default();
-        if let Some(moved) = moves.iter().find(|m| same_target(target, &m.from_name())) {
+        if let Some(moved) = moves.iter().find(|m| same_target(target, &m.old_name())) {
             let new_target = link
                 .target
-                .replacen(&moved.from_name(), &moved.to_name(), 1);
+                .replacen(&moved.old_name(), &moved.new_name(), 1);
             out = retarget_link(
                 &out,
                 link.line,
@@ -127,7 +127,7 @@ mod tests {
         ];
         let moves = plan(&files, &records);
         let summary: Vec<(String, String)> =
-            moves.iter().map(|m| (m.from_name(), m.to_name())).collect();
+            moves.iter().map(|m| (m.old_name(), m.new_name())).collect();
         assert_eq!(
             summary,
             [

@@ -15,7 +15,7 @@ use crate::session::Session;
 /// says they are due, and those with no `review-by` at all (adr-tools and MADR records get
 /// their review date only from an outcome). Records whose review lies ahead are skipped, so
 /// in our own logs the re-read touches a few files.
-pub fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
+pub(crate) fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
     let pending: Vec<usize> = records
         .iter()
         .enumerate()
@@ -39,14 +39,14 @@ pub fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
 }
 
 /// The records due for review on `today`, oldest review date first.
-pub fn due(records: &[Record], today: NaiveDate) -> Vec<&Record> {
+pub(crate) fn due(records: &[Record], today: NaiveDate) -> Vec<&Record> {
     let mut due: Vec<&Record> = records.iter().filter(|r| r.review_due(today)).collect();
     due.sort_by_key(|r| (r.review_by, r.number));
     due
 }
 
 /// One line per due record: `0007  2027-02-24  (12 days overdue)  Title`.
-pub fn due_table(records: &[&Record], today: NaiveDate) -> String {
+pub(crate) fn due_table(records: &[&Record], today: NaiveDate) -> String {
     let mut out = String::new();
     for record in records {
         let Some(review_by) = record.review_by else {
@@ -68,7 +68,7 @@ pub fn due_table(records: &[&Record], today: NaiveDate) -> String {
 }
 
 /// The outcome the `review` playbook's answers describe, dated `today`.
-pub fn outcome(session: &Session<'_>, today: NaiveDate) -> Outcome {
+pub(crate) fn outcome(session: &Session<'_>, today: NaiveDate) -> Outcome {
     let text = |id: &str| {
         session
             .answer(id)

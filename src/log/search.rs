@@ -9,7 +9,7 @@ use crate::record::parse;
 use crate::store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub path: PathBuf,
     pub number: Option<u32>,
     pub title: String,
@@ -19,7 +19,7 @@ pub struct Hit {
 }
 
 /// Lower-case the words once, not per file.
-pub fn prepare(words: &[String]) -> Vec<String> {
+pub(crate) fn prepare(words: &[String]) -> Vec<String> {
     words
         .iter()
         .map(|w| w.to_lowercase())
@@ -27,13 +27,13 @@ pub fn prepare(words: &[String]) -> Vec<String> {
         .collect()
 }
 
-pub fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
+pub(crate) fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
     store::refuse_symlink(path)?;
     let text = store::read_text(path)?;
     search_text(path, &text, words)
 }
 
-pub fn search_text(path: &Path, text: &str, words: &[String]) -> Result<Option<Hit>> {
+pub(crate) fn search_text(path: &Path, text: &str, words: &[String]) -> Result<Option<Hit>> {
     // The quoted passages are the same few in every record: a word from them would match
     // the whole log. Search what the team wrote.
     let searched = without_references(text);

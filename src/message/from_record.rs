@@ -16,7 +16,7 @@ use crate::template::Templates;
 /// Who the message is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Audience {
+pub(crate) enum Audience {
     /// Managers and stakeholders: impact, timeline, risk, what we need from you.
     Stakeholders,
     /// The team: we're doing X because of Y, and the fallback.
@@ -26,7 +26,7 @@ pub enum Audience {
 }
 
 impl Audience {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Audience::Stakeholders => "stakeholders",
             Audience::Team => "team",
@@ -35,7 +35,7 @@ impl Audience {
     }
 
     /// The template under `templates/` that writes this audience's message.
-    pub fn template(self) -> String {
+    pub(crate) fn template(self) -> String {
         format!("messages/to-{}.txt", self.key())
     }
 }
@@ -43,7 +43,7 @@ impl Audience {
 /// How the message is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Format {
+pub(crate) enum Format {
     /// Plain text, ready to paste into chat or mail.
     #[default]
     Text,
@@ -55,7 +55,7 @@ pub enum Format {
 
 /// What a message needs from a record, as plain text without Markdown or citation marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Brief {
+pub(crate) struct Brief {
     pub title: String,
     /// The record's file, as given on the command line.
     pub path: String,
@@ -87,7 +87,7 @@ pub struct Brief {
 
 impl Brief {
     /// Read a parsed record. `path` is how the record was named, for the message's pointer.
-    pub fn from_record(record: &Record, path: &Path) -> Brief {
+    pub(crate) fn from_record(record: &Record, path: &Path) -> Brief {
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
         let mut brief = Brief {
             title: plain(&record.title),
@@ -250,7 +250,7 @@ fn bullets(body: &str) -> Vec<String> {
 
 /// Markdown to plain text, as far as a message needs: links become their text, emphasis
 /// and code marks go, citation marks like "[1]" go.
-pub fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -294,7 +294,7 @@ pub fn plain(text: &str) -> String {
 
 /// A message written from a record, with the jargon a stakeholder may trip over.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
+pub(crate) struct Written {
     pub text: String,
     /// Terms from the jargon list in a message to stakeholders, to say in plain words
     /// before sending.
@@ -302,7 +302,7 @@ pub struct Written {
 }
 
 /// Read `record` (named `path` on the command line) and write its message for `audience`.
-pub fn write(
+pub(crate) fn write(
     record: &Record,
     path: &Path,
     audience: Audience,
@@ -346,7 +346,7 @@ pub fn write(
 }
 
 /// Render the message for `audience` from `brief`.
-pub fn render(
+pub(crate) fn render(
     brief: &Brief,
     audience: Audience,
     format: Format,

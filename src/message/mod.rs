@@ -3,7 +3,7 @@
 //! the user gave or one the record's working shows. `decide new` prints it on stdout;
 //! `decide message` writes one from any record.
 
-pub mod from_record;
+pub(crate) mod from_record;
 
 use std::io::Write;
 use std::path::Path;
@@ -21,7 +21,7 @@ use crate::ui;
 /// The session's message, if its playbook has one, rendered and checked against the
 /// playbook's word limit. `None` when there is no message template or the template has
 /// nothing to say for these answers (a task you keep has no one to hand it to).
-pub fn for_session(
+pub(crate) fn for_session(
     session: &Session<'_>,
     templates: &Templates,
     date: NaiveDate,
@@ -76,7 +76,7 @@ fn check_length(session: &Session<'_>, text: &str, max: usize) -> Result<()> {
 
 /// Plain text ready to paste: no trailing spaces, one blank line between paragraphs, one
 /// newline at the end (nothing at all for an empty message).
-pub fn tidy(text: &str) -> String {
+pub(crate) fn tidy(text: &str) -> String {
     let mut out = String::new();
     let mut blank = false;
     for line in text.lines().map(str::trim_end) {
@@ -97,7 +97,7 @@ pub fn tidy(text: &str) -> String {
 /// Print the message on stdout, where data goes. With the record itself on stdout
 /// (`--stdout`) the two would run together, so the message is left out with a note. A
 /// reader that went away (`| head`) is not a failure: the record is already written.
-pub fn print(message: Option<&str>, record_on_stdout: bool) -> Result<()> {
+pub(crate) fn print(message: Option<&str>, record_on_stdout: bool) -> Result<()> {
     match message {
         Some(_) if record_on_stdout => {
             ui::note("The message is printed when the record is written; drop --stdout to get it.");
@@ -114,28 +114,6 @@ pub fn print(message: Option<&str>, record_on_stdout: bool) -> Result<()> {
         }
         None => Ok(()),
     }
-}
-
-/// The numbers in `text`, as written ("2", "5.4", "2027"), for checking that a message
-/// only states numbers the user gave or the record computes.
-pub fn numbers(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (index, &c) in chars.iter().enumerate() {
-        let decimal_point = c == '.'
-            && !current.is_empty()
-            && chars.get(index + 1).is_some_and(char::is_ascii_digit);
-        if c.is_ascii_digit() || decimal_point {
-            current.push(c);
-        } else if !current.is_empty() {
-            found.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        found.push(current);
-    }
-    found
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde_json::Value as Json;
 
-use super::{for_session, numbers, tidy};
+use super::{for_session, tidy};
 use crate::answer::word_count;
 use crate::coach::{ReviewPeriods, upward};
 use crate::error::Result;
@@ -69,7 +69,7 @@ struct Run {
 }
 
 fn run(path: &Path) -> Result<Run> {
-    let catalog = Catalog::load(&[])?;
+    let catalog = Catalog::embedded();
     let mut file = AnswersFile::load(path)?;
     file.show_coaching = false;
     let id = file.playbook()?.expect("examples name their playbook");
@@ -301,4 +301,26 @@ fn numbers_are_found_as_written() {
     );
     assert_eq!(numbers("N+1 at p95."), ["1", "95"]);
     assert_eq!(numbers("no digits"), Vec::<String>::new());
+}
+
+/// The numbers in `text`, as written ("2", "5.4", "2027"), for checking that a message
+/// only states numbers the user gave or the record computes.
+fn numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (index, &c) in chars.iter().enumerate() {
+        let decimal_point = c == '.'
+            && !current.is_empty()
+            && chars.get(index + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || decimal_point {
+            current.push(c);
+        } else if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found
 }

@@ -5,13 +5,13 @@ mod load;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{Catalog, HouseTemplate, Origin, TEMPLATE_EXTENSIONS, check_file, check_text};
+pub(crate) use load::{Catalog, HouseTemplate, Origin, check_file, check_text};
 
 use crate::yaml::Value;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Playbook {
+pub(crate) struct Playbook {
     /// The name users type: `decide new --playbook ID`, `playbook: ID` in an answers file.
     pub id: String,
     pub title: String,
@@ -36,7 +36,7 @@ pub struct Playbook {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct MessageSpec {
+pub(crate) struct MessageSpec {
     /// Template under `templates/` that renders the message (plain text).
     pub template: String,
     /// The message may not be longer than this many words.
@@ -46,7 +46,7 @@ pub struct MessageSpec {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RecordSpec {
+pub(crate) struct RecordSpec {
     /// Template under `templates/` that renders the record.
     pub template: String,
     /// Template for the record's title (and so its file name).
@@ -55,7 +55,7 @@ pub struct RecordSpec {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Question {
+pub(crate) struct Question {
     /// Key in answers files and templates: lowercase letters, digits and `_`.
     pub id: String,
     pub prompt: String,
@@ -98,7 +98,7 @@ pub struct Question {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Kind {
+pub(crate) enum Kind {
     Text,
     LongText,
     Choice,
@@ -112,7 +112,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Text => "text",
             Kind::LongText => "long-text",
@@ -127,7 +127,7 @@ impl Kind {
     }
 
     /// What an answer of this kind looks like, for error messages.
-    pub fn expectation(self) -> &'static str {
+    pub(crate) fn expectation(self) -> &'static str {
         match self {
             Kind::Text | Kind::LongText => "text",
             Kind::Choice => "one of the choices",
@@ -143,7 +143,7 @@ impl Kind {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Validation {
+pub(crate) struct Validation {
     #[serde(default)]
     pub min: Option<f64>,
     #[serde(default)]
@@ -172,19 +172,19 @@ pub struct Validation {
 /// A fixed choice: a plain string, or a value with a longer label shown at the prompt.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
-pub enum Choice {
+pub(crate) enum Choice {
     Plain(String),
     Labelled { value: String, label: String },
 }
 
 impl Choice {
-    pub fn value(&self) -> &str {
+    pub(crate) fn value(&self) -> &str {
         match self {
             Choice::Plain(value) | Choice::Labelled { value, .. } => value,
         }
     }
 
-    pub fn label(&self) -> &str {
+    pub(crate) fn label(&self) -> &str {
         match self {
             Choice::Plain(value) => value,
             Choice::Labelled { label, .. } => label,
@@ -194,7 +194,7 @@ impl Choice {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct AssessmentSpec {
+pub(crate) struct AssessmentSpec {
     /// Name under which templates and conditions see the result (`door.band`).
     pub id: String,
     /// One of the frameworks `decide` implements (see `decide playbooks show`).
@@ -204,7 +204,7 @@ pub struct AssessmentSpec {
 }
 
 impl Playbook {
-    pub fn question(&self, id: &str) -> Option<&Question> {
+    pub(crate) fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }
 }

@@ -9,7 +9,7 @@ use super::parse::{Format, Record};
 use crate::error::{Error, Result};
 
 /// The text with `record`'s status set to `status`.
-pub fn set_status(text: &str, record: &Record, status: &str) -> Result<String> {
+pub(crate) fn set_status(text: &str, record: &Record, status: &str) -> Result<String> {
     let lines = Lines::new(text);
     let Some(line) = record.status_line else {
         return Ok(insert_status(text, &lines, record, status));
@@ -70,7 +70,13 @@ fn insert_status(text: &str, lines: &Lines<'_>, record: &Record, status: &str) -
 /// The text with a link `kind [label](target)` added, unless the same link is there.
 /// adr-tools' records keep links in the status section, spelt its way; ours and MADR's in a
 /// `## Links` list.
-pub fn add_link(text: &str, record: &Record, kind: &str, label: &str, target: &str) -> String {
+pub(crate) fn add_link(
+    text: &str,
+    record: &Record,
+    kind: &str,
+    label: &str,
+    target: &str,
+) -> String {
     if record
         .links
         .iter()
@@ -138,13 +144,13 @@ fn insert_status_section(text: &str, lines: &Lines<'_>, record: &Record, entry: 
 }
 
 /// `./0001-a.md` and `0001-a.md` are the same file.
-pub fn same_target(a: &str, b: &str) -> bool {
+pub(crate) fn same_target(a: &str, b: &str) -> bool {
     a.trim_start_matches("./") == b.trim_start_matches("./")
 }
 
 /// What a review found, appended as a section of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub date: NaiveDate,
     pub happened: String,
     pub held_up: String,
@@ -153,10 +159,10 @@ pub struct Outcome {
 }
 
 /// Heading of the section a review appends; `parse` reads the date back from it.
-pub const OUTCOME_HEADING: &str = "Outcome";
+pub(crate) const OUTCOME_HEADING: &str = "Outcome";
 
 /// The text with the review's outcome appended; nothing before it changes.
-pub fn append_outcome(text: &str, outcome: &Outcome) -> String {
+pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
     let nl = Lines::new(text).newline;
     let mut section = format!(
         "## {OUTCOME_HEADING} ({}){nl}{nl}\
@@ -178,7 +184,7 @@ pub fn append_outcome(text: &str, outcome: &Outcome) -> String {
 }
 
 /// The text with a link's target (and its `[7. Title]` label) pointing at a renumbered file.
-pub fn retarget_link(
+pub(crate) fn retarget_link(
     text: &str,
     line: usize,
     old_target: &str,
@@ -228,7 +234,7 @@ fn renumber_label(label: &str, old: u32, new: u32) -> String {
 }
 
 /// The text with a `# 7. Title` heading renumbered; other titles stay as they are.
-pub fn renumber_title(text: &str, record: &Record, old: u32, new: u32) -> String {
+pub(crate) fn renumber_title(text: &str, record: &Record, old: u32, new: u32) -> String {
     let lines = Lines::new(text);
     let content = lines.content(record.title_line);
     let Some(rest) = content.strip_prefix("# ") else {

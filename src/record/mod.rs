@@ -8,13 +8,13 @@ use crate::error::{Error, Result};
 use crate::session::Session;
 use crate::template::Templates;
 
-pub mod edit;
-pub mod parse;
+pub(crate) mod edit;
+pub(crate) mod parse;
 
-pub use parse::{Format, Link, Record, Section, parse};
+pub(crate) use parse::{Format, Link, Record, Section, parse};
 
 /// The record's title, from the playbook's `record.title` template.
-pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
+pub(crate) fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
     let title = templates.render_str(&spec(session)?.title, &session.context(), "record title")?;
     let title = crate::error::one_line(&title);
     if title.is_empty() {
@@ -31,7 +31,12 @@ pub fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
 
 /// Everything a record template sees: the session's context plus `record`, `framing` and
 /// `references`.
-pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, title: &str) -> Json {
+pub(crate) fn context(
+    session: &Session<'_>,
+    number: Option<u32>,
+    date: NaiveDate,
+    title: &str,
+) -> Json {
     let cited = session.cited_passages();
     let reference_number = |id: &str| cited.iter().position(|c| c == id).map(|i| i + 1);
     let framing: Vec<Json> = session
@@ -106,7 +111,7 @@ pub fn context(session: &Session<'_>, number: Option<u32>, date: NaiveDate, titl
     context
 }
 
-pub fn render(
+pub(crate) fn render(
     session: &Session<'_>,
     templates: &Templates,
     number: Option<u32>,

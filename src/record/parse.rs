@@ -25,7 +25,7 @@ use crate::yaml;
 /// The shape a record was written in; edits keep it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Format {
+pub(crate) enum Format {
     /// Written by `decide new`: front matter with `playbook`, `door` or `review-by`.
     Decide,
     /// MADR, with front matter or `* Status:` bullets.
@@ -35,7 +35,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Decide => "decide",
             Format::Madr => "madr",
@@ -47,7 +47,7 @@ impl Format {
 /// A `##`-or-deeper heading and the text under it, up to the next heading of the same or a
 /// higher level (so "Decision Outcome" includes its "Consequences").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Section {
+pub(crate) struct Section {
     pub heading: String,
     /// 2 for `##`, 3 for `###`, …
     pub level: usize,
@@ -61,7 +61,7 @@ pub struct Section {
 
 /// A typed link to another record: `Supersedes [2. Bar](0002-bar.md)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// "Supersedes", "Superseded by", "Amends", "Amended by", … (adr-tools' spelling
     /// "Supercedes"/"Superceded by" is read as the dictionary's).
     pub kind: String,
@@ -72,7 +72,7 @@ pub struct Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Record {
+pub(crate) struct Record {
     pub path: PathBuf,
     /// From the file name (`0007-…`), else from a `# 7. Title` heading.
     pub number: Option<u32>,
@@ -104,14 +104,14 @@ pub struct Record {
 
 impl Record {
     /// The first section with this heading, ignoring case.
-    pub fn section(&self, heading: &str) -> Option<&Section> {
+    pub(crate) fn section(&self, heading: &str) -> Option<&Section> {
         self.sections
             .iter()
             .find(|s| s.heading.eq_ignore_ascii_case(heading))
     }
 
     /// The file name, for tables and messages.
-    pub fn file_name(&self) -> String {
+    pub(crate) fn file_name(&self) -> String {
         self.path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -119,17 +119,17 @@ impl Record {
     }
 
     /// Whether a review is due on `today`.
-    pub fn review_due(&self, today: NaiveDate) -> bool {
+    pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
         self.review_by.is_some_and(|date| date <= today) && !self.is_closed()
     }
 
     /// Whether the review date has passed (a review due today is due, not overdue).
-    pub fn review_overdue(&self, today: NaiveDate) -> bool {
+    pub(crate) fn review_overdue(&self, today: NaiveDate) -> bool {
         self.review_by.is_some_and(|date| date < today) && !self.is_closed()
     }
 
     /// Superseded, rejected and deprecated decisions are not reviewed any more.
-    pub fn is_closed(&self) -> bool {
+    pub(crate) fn is_closed(&self) -> bool {
         matches!(
             self.status.as_deref(),
             Some("superseded" | "rejected" | "deprecated")
@@ -138,7 +138,7 @@ impl Record {
 }
 
 /// Parse a whole record.
-pub fn parse(path: &Path, text: &str) -> Result<Record> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<Record> {
     match parse_text(path, text, Depth::Full, false)? {
         Parsed::Done(record) => Ok(*record),
         // Unreachable by construction: without truncation the parser always finishes.
@@ -148,7 +148,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
 
 /// What [`parse_head`] made of a prefix of a file.
 #[derive(Debug)]
-pub enum Parsed {
+pub(crate) enum Parsed {
     /// Boxed: a record is large and `NeedMore` is nothing.
     Done(Box<Record>),
     /// The prefix ended before the metadata did: read the rest and try again.
@@ -157,7 +157,7 @@ pub enum Parsed {
 
 /// Parse only the metadata: front matter, title, status and date. `truncated` says that
 /// `text` is a prefix of the file; the parser then asks for more rather than guess.
-pub fn parse_head(path: &Path, text: &str, truncated: bool) -> Result<Parsed> {
+pub(crate) fn parse_head(path: &Path, text: &str, truncated: bool) -> Result<Parsed> {
     parse_text(path, text, Depth::Head, truncated)
 }
 
@@ -168,7 +168,7 @@ enum Depth {
 }
 
 /// Statuses `decide status` sets and `lint` accepts; adr-tools and MADR use the same words.
-pub const KNOWN_STATUSES: &[&str] = &[
+pub(crate) const KNOWN_STATUSES: &[&str] = &[
     "proposed",
     "accepted",
     "rejected",
@@ -176,6 +176,10 @@ pub const KNOWN_STATUSES: &[&str] = &[
     "superseded",
 ];
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "split with the restructuring (issue 13)"
+)]
 fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = split_lines(text);
@@ -363,7 +367,7 @@ fn finish_format(
 /// `Outcome (2027-03-01)` → 2027-03-01.
 /// What the end of a record says about reviews, for readers that skip the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LatestOutcome {
+pub(crate) enum LatestOutcome {
     /// No outcome section.
     None,
     /// The latest outcome's date and the next review it set, if any.
@@ -375,7 +379,7 @@ pub enum LatestOutcome {
 /// The latest `## Outcome (DATE)` section in `text` (the end of a record), read as the
 /// full parser reads it: the latest date wins, and its `Next review by:` (or none) is the
 /// next review.
-pub fn latest_outcome(text: &str) -> LatestOutcome {
+pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
     let mut latest: Option<(NaiveDate, Option<NaiveDate>)> = None;
     let mut in_latest = false;
     let mut saw_outcome_fields = false;
@@ -564,7 +568,7 @@ fn link_in_line(line: &Line<'_>) -> Option<Link> {
 }
 
 /// `Kind [text](target)`, where Kind is one to four words and target a relative path.
-pub fn parse_link(text: &str, line: usize) -> Option<Link> {
+pub(crate) fn parse_link(text: &str, line: usize) -> Option<Link> {
     let open = text.find('[')?;
     let kind = text[..open].trim().trim_end_matches(':').trim();
     let words = kind.split_whitespace().count();
@@ -587,7 +591,7 @@ pub fn parse_link(text: &str, line: usize) -> Option<Link> {
 }
 
 /// Capitalise the first letter and fix adr-tools' "supercede" spelling.
-pub fn normalise_kind(kind: &str) -> String {
+pub(crate) fn normalise_kind(kind: &str) -> String {
     let words: Vec<&str> = kind.split_whitespace().collect();
     let mut kind = words.join(" ").to_lowercase();
     for (wrong, right) in [("superceded", "superseded"), ("supercedes", "supersedes")] {
@@ -614,7 +618,7 @@ const LINK_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Whether `kind` is one side of a pair `decide` knows.
-pub fn is_known_kind(kind: &str) -> bool {
+pub(crate) fn is_known_kind(kind: &str) -> bool {
     let kind = normalise_kind(kind);
     LINK_PAIRS
         .iter()
@@ -623,7 +627,7 @@ pub fn is_known_kind(kind: &str) -> bool {
 
 /// The link kind that answers `kind` in the other record: a known pair, else "X by" for
 /// "X" and back. `decide link --reverse` names any other.
-pub fn reverse_kind(kind: &str) -> String {
+pub(crate) fn reverse_kind(kind: &str) -> String {
     let kind = normalise_kind(kind);
     for (forward, backward) in LINK_PAIRS {
         if kind == *forward {
@@ -640,7 +644,7 @@ pub fn reverse_kind(kind: &str) -> String {
 }
 
 /// `2016-02-12`, also when followed by a time or text.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let head = text.get(..10).unwrap_or(text);
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
@@ -808,7 +812,7 @@ fn heading(line: &str) -> Option<(usize, String)> {
 }
 
 /// Byte offsets of each line's start, for edits that work line by line.
-pub fn line_starts(text: &str) -> Vec<usize> {
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     split_lines(text).iter().map(|l| l.start).collect()
 }
 

@@ -13,7 +13,7 @@ use crate::store;
 use crate::ui;
 use crate::yaml::{self, Mapping, Value};
 
-pub struct AnswersFile {
+pub(crate) struct AnswersFile {
     path: PathBuf,
     text: String,
     values: Mapping,
@@ -28,7 +28,7 @@ pub struct AnswersFile {
 }
 
 impl AnswersFile {
-    pub fn load(path: &Path) -> Result<AnswersFile> {
+    pub(crate) fn load(path: &Path) -> Result<AnswersFile> {
         let text = store::read_text(path).map_err(|e| Error {
             kind: ErrorKind::Answers,
             ..e
@@ -58,7 +58,7 @@ impl AnswersFile {
     }
 
     /// The playbook the file names with `playbook:`, if any.
-    pub fn playbook(&self) -> Result<Option<String>> {
+    pub(crate) fn playbook(&self) -> Result<Option<String>> {
         match self.values.get("playbook") {
             None => Ok(None),
             Some(Value::String(id)) => Ok(Some(id.clone())),
@@ -71,7 +71,7 @@ impl AnswersFile {
     }
 
     /// Every key must be a question of `playbook`: a typo must not silently drop an answer.
-    pub fn check_keys(&mut self, playbook: &Playbook) -> Result<()> {
+    pub(crate) fn check_keys(&mut self, playbook: &Playbook) -> Result<()> {
         self.conditions = playbook
             .questions
             .iter()
@@ -100,7 +100,7 @@ impl AnswersFile {
 
     /// The answers the file gives, parsed against `playbook`'s questions, as a draft would
     /// hold them; values of the wrong type are errors.
-    pub fn location(&self, key: &str) -> Location {
+    pub(crate) fn location(&self, key: &str) -> Location {
         let needle = format!("{key}:");
         self.text
             .lines()
@@ -108,10 +108,6 @@ impl AnswersFile {
             .find(|(_, line)| line.starts_with(&needle))
             .map(|(index, _)| Location::at(&self.path, index + 1, 1))
             .unwrap_or_else(|| Location::file(&self.path))
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }
 
@@ -154,12 +150,12 @@ impl AnswersFile {
         add: &str,
     ) -> Result<Answer> {
         match value {
-            Some(value) => ask.from_yaml(value).map_err(|problem| {
+            Some(value) => ask.parse_yaml(value).map_err(|problem| {
                 Error::answers(format!("{about}: {problem}")).at(self.location(ask.id()))
             }),
             None => match (&ask.default, ask.is_optional()) {
                 (Some(default), _) => Ok(default.clone()),
-                (None, true) => ask.from_yaml(&Value::Null).map_err(Error::answers),
+                (None, true) => ask.parse_yaml(&Value::Null).map_err(Error::answers),
                 (None, false) => Err(Error::answers(format!("missing answer for {about}"))
                     .in_file(&self.path)
                     .hint(format!("add {add} ({})", ask.kind().expectation()))),

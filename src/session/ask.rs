@@ -7,7 +7,7 @@ use crate::playbook::{Choice, Kind, Question};
 use crate::yaml::{self, Value};
 
 #[derive(Debug, Clone)]
-pub struct Ask<'a> {
+pub(crate) struct Ask<'a> {
     pub question: &'a Question,
     pub default: Option<Answer>,
     pub choices: Vec<Choice>,
@@ -20,41 +20,41 @@ pub struct Ask<'a> {
 
 /// One item of a `for_each` question, with the prompt and help rendered for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
+pub(crate) struct Item {
     pub name: String,
     pub prompt: String,
     pub help: Option<String>,
 }
 
 impl Ask<'_> {
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.question.id
     }
 
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         self.question.kind
     }
 
-    pub fn prompt(&self) -> &str {
+    pub(crate) fn prompt(&self) -> &str {
         match &self.item {
             Some(item) => &item.prompt,
             None => &self.question.prompt,
         }
     }
 
-    pub fn help(&self) -> Option<&str> {
+    pub(crate) fn help(&self) -> Option<&str> {
         match &self.item {
             Some(item) => item.help.as_deref(),
             None => self.question.help.as_deref(),
         }
     }
 
-    pub fn is_optional(&self) -> bool {
+    pub(crate) fn is_optional(&self) -> bool {
         self.question.optional
     }
 
     /// Turn text typed at a prompt into an answer. Empty input takes the default.
-    pub fn parse_input(&self, text: &str) -> Result<Answer, String> {
+    pub(crate) fn parse_input(&self, text: &str) -> Result<Answer, String> {
         let text = text.trim();
         if text.is_empty() {
             return match &self.default {
@@ -91,7 +91,7 @@ impl Ask<'_> {
     }
 
     /// Turn a value from an answers file into an answer.
-    pub fn from_yaml(&self, value: &Value) -> Result<Answer, String> {
+    pub(crate) fn parse_yaml(&self, value: &Value) -> Result<Answer, String> {
         let wrong = || {
             format!(
                 "expected {}, got {}",
@@ -152,7 +152,7 @@ impl Ask<'_> {
 
     /// The exact choice value for what the user typed: the value itself, its label, or an
     /// unambiguous start of either, ignoring case.
-    pub fn match_choice(&self, typed: &str) -> Result<String, String> {
+    pub(crate) fn match_choice(&self, typed: &str) -> Result<String, String> {
         let typed = typed.trim().to_lowercase();
         let exact = self
             .choices
@@ -187,7 +187,7 @@ impl Ask<'_> {
     }
 
     /// Rules every answer must meet, however it was given.
-    pub fn validate(&self, answer: Answer) -> Result<Answer, String> {
+    pub(crate) fn validate(&self, answer: Answer) -> Result<Answer, String> {
         let rules = &self.question.validation;
         if answer.is_empty() && !self.is_optional() {
             return Err("an answer is required".to_string());

@@ -15,7 +15,7 @@ use crate::yaml::{self, Value};
 
 /// A list that keeps growing with every answer is a playbook bug: stop rather than ask
 /// forever.
-pub const MAX_ITEMS: usize = 50;
+pub(super) const MAX_ITEMS: usize = 50;
 
 impl<'c> Session<'c> {
     /// Ask `question` for every item of its list that has no answer yet.
@@ -40,7 +40,7 @@ impl<'c> Session<'c> {
     }
 
     /// The items the question's `for_each` gives now, without repeats or blanks.
-    pub fn items(&self, question: &Question) -> Result<Vec<String>> {
+    pub(crate) fn items(&self, question: &Question) -> Result<Vec<String>> {
         let Some(expression) = &question.for_each else {
             return Ok(Vec::new());
         };
@@ -158,7 +158,7 @@ impl<'c> Session<'c> {
             };
             let ask = self.resolve_item(question, Some(self.item(question, &name)?))?;
             let answer = ask
-                .from_yaml(item_value)
+                .parse_yaml(item_value)
                 .map_err(|message| problem(format!("item {name:?}: {message}")))?;
             pairs.push((name, answer));
         }
@@ -194,7 +194,7 @@ mod tests {
     ];
 
     fn run(playbook: &str, typed: &[(&str, &str)]) -> (Scripted, Vec<(String, Answer)>) {
-        let catalog = Catalog::load(&[]).unwrap();
+        let catalog = Catalog::embedded();
         let playbook = catalog.get(playbook).unwrap();
         let mut session = Session::new(&catalog, playbook, settings());
         let mut prompter = Scripted::new(typed);
@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn items_come_from_earlier_answers_and_the_prompt_names_the_item() {
-        let catalog = Catalog::load(&[]).unwrap();
+        let catalog = Catalog::embedded();
         let playbook = catalog.get("disagreement").unwrap();
         let mut session = Session::new(&catalog, playbook, settings());
         let script = [
@@ -335,7 +335,7 @@ mod tests {
 
     #[test]
     fn a_resumed_draft_keeps_its_per_item_answers() {
-        let catalog = Catalog::load(&[]).unwrap();
+        let catalog = Catalog::embedded();
         let playbook = catalog.get("stakeholder-update").unwrap();
         let mut session = Session::new(&catalog, playbook, settings());
         let draft: Value = yaml::parse_value(
@@ -382,7 +382,7 @@ mod tests {
         for (extra, expected) in cases {
             let path = dir.path().join("answers.yaml");
             std::fs::write(&path, format!("{base}{extra}")).unwrap();
-            let catalog = Catalog::load(&[]).unwrap();
+            let catalog = Catalog::embedded();
             let playbook = catalog.get("stakeholder-update").unwrap();
             let mut session = Session::new(&catalog, playbook, settings());
             let mut file = AnswersFile::load(&path).unwrap();

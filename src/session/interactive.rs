@@ -13,7 +13,7 @@ use crate::passages::Library;
 use crate::playbook::Kind;
 use crate::ui;
 
-pub struct Interactive {
+pub(crate) struct Interactive {
     term: Term,
     theme: ColorfulTheme,
     /// Passages already shown, so a quote is not repeated on every question.
@@ -24,7 +24,7 @@ pub struct Interactive {
 }
 
 impl Interactive {
-    pub fn new(library: &Library) -> Interactive {
+    pub(crate) fn new(library: &Library) -> Interactive {
         Interactive {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
@@ -88,6 +88,10 @@ impl Interactive {
 }
 
 impl Prompter for Interactive {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "split with the restructuring (issue 13)"
+    )]
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
         self.intro(ask);
         let default_text = ask.default.as_ref().map(Answer::to_input_text);

@@ -15,13 +15,13 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value as Json, json};
 
-pub use answers_file::AnswersFile;
-pub use ask::{Ask, Item};
-pub use interactive::Interactive;
+pub(crate) use answers_file::AnswersFile;
+pub(crate) use ask::{Ask, Item};
+pub(crate) use interactive::Interactive;
 #[cfg(test)]
-pub use scripted::Scripted;
+pub(crate) use scripted::Scripted;
 
-use crate::answer::{self, Answer};
+use crate::answer::Answer;
 use crate::coach::{Assessment, Inputs, ReviewPeriods, registry};
 use crate::error::{Error, Result};
 use crate::passages::Library;
@@ -30,8 +30,8 @@ use crate::template::Templates;
 use crate::yaml::Value;
 
 /// Where answers come from. Each implementation applies [`Ask::parse_input`] /
-/// [`Ask::from_yaml`], so validation is the same everywhere.
-pub trait Prompter {
+/// [`Ask::parse_yaml`], so validation is the same everywhere.
+pub(crate) trait Prompter {
     /// Get one answer.
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer>;
 
@@ -49,13 +49,13 @@ pub trait Prompter {
 
 /// Values the flow needs from outside the playbook.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub today: NaiveDate,
     pub periods: ReviewPeriods,
     pub decision_makers: Vec<String>,
 }
 
-pub struct Session<'c> {
+pub(crate) struct Session<'c> {
     pub playbook: &'c Playbook,
     pub library: &'c Library,
     templates: &'c Templates,
@@ -68,7 +68,11 @@ pub struct Session<'c> {
 }
 
 impl<'c> Session<'c> {
-    pub fn new(catalog: &'c Catalog, playbook: &'c Playbook, settings: Settings) -> Session<'c> {
+    pub(crate) fn new(
+        catalog: &'c Catalog,
+        playbook: &'c Playbook,
+        settings: Settings,
+    ) -> Session<'c> {
         Session {
             playbook,
             library: &catalog.library,
@@ -80,7 +84,7 @@ impl<'c> Session<'c> {
         }
     }
 
-    pub fn answer(&self, id: &str) -> Option<&Answer> {
+    pub(crate) fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers
             .iter()
             .find(|(key, _)| key == id)
@@ -89,7 +93,7 @@ impl<'c> Session<'c> {
 
     /// Run the whole flow. `saved` is called after every answer, so the caller can keep a
     /// draft that survives a crash.
-    pub fn run(
+    pub(crate) fn run(
         &mut self,
         prompter: &mut dyn Prompter,
         saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
@@ -140,7 +144,7 @@ impl<'c> Session<'c> {
     }
 
     /// Whether a question is asked, given the answers so far.
-    pub fn applies(&self, question: &Question) -> Result<bool> {
+    pub(crate) fn applies(&self, question: &Question) -> Result<bool> {
         match &question.when {
             None => Ok(true),
             Some(condition) => self
@@ -162,7 +166,7 @@ impl<'c> Session<'c> {
     }
 
     /// Fill in a question's default and choices from the answers so far.
-    pub fn resolve<'q>(&self, question: &'q Question) -> Result<Ask<'q>>
+    pub(crate) fn resolve<'q>(&self, question: &'q Question) -> Result<Ask<'q>>
     where
         'c: 'q,
     {
@@ -170,7 +174,11 @@ impl<'c> Session<'c> {
     }
 
     /// [`Session::resolve`] for one item of a `for_each` question: its default sees `item`.
-    pub fn resolve_item<'q>(&self, question: &'q Question, item: Option<Item>) -> Result<Ask<'q>>
+    pub(crate) fn resolve_item<'q>(
+        &self,
+        question: &'q Question,
+        item: Option<Item>,
+    ) -> Result<Ask<'q>>
     where
         'c: 'q,
     {
@@ -236,7 +244,7 @@ impl<'c> Session<'c> {
             }
             other => other.clone(),
         };
-        ask.from_yaml(&value)
+        ask.parse_yaml(&value)
             .map(Some)
             .map_err(|e| self.in_playbook(Error::content(format!("{origin} is not valid: {e}"))))
     }
@@ -300,7 +308,7 @@ impl<'c> Session<'c> {
 
     /// Take earlier answers (a draft being resumed) as if they had just been given, in the
     /// playbook's order, so choices and defaults resolve as they did the first time.
-    pub fn preload(
+    pub(crate) fn preload(
         &mut self,
         values: &crate::yaml::Mapping,
         source: &std::path::Path,
@@ -317,7 +325,7 @@ impl<'c> Session<'c> {
                 continue;
             }
             let ask = self.resolve(question)?;
-            let answer = ask.from_yaml(value).map_err(|problem| {
+            let answer = ask.parse_yaml(value).map_err(|problem| {
                 Error::answers(format!(
                     "`{}` ({}): {problem}",
                     question.id, question.prompt
@@ -333,7 +341,7 @@ impl<'c> Session<'c> {
 
     /// What templates and conditions see: every question id (null until answered), every
     /// assessment id (its facts plus verdict and reasoning), `today` and `defaults`.
-    pub fn context(&self) -> Json {
+    pub(crate) fn context(&self) -> Json {
         let mut context = Map::new();
         for question in &self.playbook.questions {
             let value = self
@@ -370,7 +378,7 @@ impl<'c> Session<'c> {
     }
 
     /// The assessments in playbook order.
-    pub fn ordered_assessments(&self) -> Vec<&Assessment> {
+    pub(crate) fn ordered_assessments(&self) -> Vec<&Assessment> {
         self.playbook
             .assessments
             .iter()
@@ -380,7 +388,7 @@ impl<'c> Session<'c> {
 
     /// Passage ids the record cites: each assessment's, then the questions asked, then the
     /// playbook's own, without repeats.
-    pub fn cited_passages(&self) -> Vec<String> {
+    pub(crate) fn cited_passages(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         let mut add = |id: &str| {
             if !ids.iter().any(|known| known == id) {
@@ -398,31 +406,7 @@ impl<'c> Session<'c> {
         self.playbook.cites.iter().for_each(|id| add(id));
         ids
     }
-
-    /// The answers as an answers file (`playbook:` first), for drafts and `--save-answers`.
-    pub fn answers_yaml(&self) -> String {
-        let mut mapping = crate::yaml::Mapping::new();
-        mapping.insert(
-            Value::String("playbook".into()),
-            Value::String(self.playbook.id.clone()),
-        );
-        for (id, answer) in &self.answers {
-            mapping.insert(Value::String(id.clone()), answer.to_yaml());
-        }
-        crate::yaml::to_string(&mapping)
-    }
 }
-
-/// The title of an option list, for messages: "PostgreSQL, MongoDB".
-pub fn option_names(answer: &Answer) -> Vec<String> {
-    match answer {
-        Answer::Options(options) => options.iter().map(|o| o.name.clone()).collect(),
-        Answer::List(items) => items.clone(),
-        other => vec![other.to_input_text()],
-    }
-}
-
-pub use answer::format_number;
 
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use crate::passages::Library;
 use crate::playbook::Kind;
 
 #[derive(Default)]
-pub struct Scripted {
+pub(crate) struct Scripted {
     typed: VecDeque<(String, String)>,
     /// Question ids in the order they were asked.
     pub asked: Vec<String>,
@@ -23,7 +23,7 @@ pub struct Scripted {
 impl Scripted {
     /// `typed` pairs a question id with the text typed for it; an options question takes
     /// "A; B" followed by one `id.A` entry per option with its arguments.
-    pub fn new(typed: &[(&str, &str)]) -> Scripted {
+    pub(crate) fn new(typed: &[(&str, &str)]) -> Scripted {
         Scripted {
             typed: typed
                 .iter()

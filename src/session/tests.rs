@@ -27,7 +27,7 @@ const FRAMING: &[(&str, &str)] = &[
 ];
 
 fn run(typed: &[(&str, &str)]) -> (Scripted, Vec<(String, Answer)>) {
-    let catalog = Catalog::load(&[]).unwrap();
+    let catalog = Catalog::embedded();
     let playbook = catalog.get("decision").unwrap();
     let mut session = Session::new(&catalog, playbook, settings());
     let script: Vec<(&str, &str)> = FRAMING.iter().chain(typed).copied().collect();
@@ -229,20 +229,18 @@ fn a_two_way_door_below_seventy_percent_is_decided_with_assumptions() {
         Some(&Answer::Text("MUI".into())),
         "the fallback defaults to the other option"
     );
-    let consequences = answer(&answers, "consequences")
-        .unwrap()
-        .as_list()
-        .unwrap()
-        .to_vec();
+    let Some(Answer::List(consequences)) = answer(&answers, "consequences") else {
+        panic!("consequences are a list");
+    };
     assert_eq!(
         consequences,
-        vec!["Good, because small", "Bad, because new to us"]
+        &["Good, because small", "Bad, because new to us"]
     );
 }
 
 #[test]
 fn resumed_answers_are_not_asked_again() {
-    let catalog = Catalog::load(&[]).unwrap();
+    let catalog = Catalog::embedded();
     let playbook = catalog.get("decision").unwrap();
     let draft = "title: Kept\ncontext: Kept too\n";
     let earlier = crate::yaml::parse(
@@ -275,7 +273,7 @@ fn resumed_answers_are_not_asked_again() {
 
 #[test]
 fn wrong_input_is_explained() {
-    let catalog = Catalog::load(&[]).unwrap();
+    let catalog = Catalog::embedded();
     let playbook = catalog.get("decision").unwrap();
     let session = Session::new(&catalog, playbook, settings());
     let undo = session

@@ -11,7 +11,7 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use decide::yaml::{self, Value};
+use serde_yaml::Value;
 
 use crate::support::{decide, repo, stderr};
 
@@ -75,12 +75,8 @@ fn every_bad_input_gets_its_exit_code_and_one_clear_line() {
     for dir in names {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let spec_path = dir.join("case.yaml");
-        let case = yaml::parse_value(
-            &fs::read_to_string(&spec_path).unwrap(),
-            &spec_path,
-            decide::error::Kind::Content,
-        )
-        .unwrap();
+        let case: Value = serde_yaml::from_str(&fs::read_to_string(&spec_path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", spec_path.display()));
         let args: Vec<String> = field(&case, "args")
             .and_then(Value::as_sequence)
             .expect("args")

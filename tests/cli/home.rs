@@ -10,7 +10,7 @@ use crate::support::{decide, example, records, repo, stderr, stdout, write};
 
 /// Every subcommand, from the command-line model itself.
 fn subcommands() -> Vec<String> {
-    decide::cli::command()
+    decide::command()
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .collect()

@@ -7,18 +7,18 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 /// The date every test runs on, so records and snapshots are reproducible.
-pub const TODAY: &str = "2026-11-26";
+pub(crate) const TODAY: &str = "2026-11-26";
 
 /// A scratch repository: an empty directory with a `.git` marker, so `decide` treats it
 /// as the repository root instead of walking up into whatever contains the temp dir.
-pub fn repo() -> TempDir {
+pub(crate) fn repo() -> TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     std::fs::create_dir(dir.path().join(".git")).expect("a .git marker");
     dir
 }
 
 /// `decide` running in `cwd`, on [`TODAY`], without colour or outside configuration.
-pub fn decide(cwd: &Path) -> Command {
+pub(crate) fn decide(cwd: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
     command
         .current_dir(cwd)
@@ -40,14 +40,14 @@ pub fn decide(cwd: &Path) -> Command {
 }
 
 /// A file from the repository's `examples/` directory.
-pub fn example(name: &str) -> PathBuf {
+pub(crate) fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples")
         .join(name)
 }
 
 /// Write `text` to `dir/name` and return the path.
-pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).expect("parent directory");
@@ -57,7 +57,7 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 /// The Markdown files in `dir`, sorted by name.
-pub fn records(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn records(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -71,10 +71,10 @@ pub fn records(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-pub fn stdout(output: &std::process::Output) -> String {
+pub(crate) fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-pub fn stderr(output: &std::process::Output) -> String {
+pub(crate) fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
