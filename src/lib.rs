@@ -16,6 +16,7 @@ mod passages;
 mod playbook;
 mod record;
 mod session;
+mod stdout;
 mod store;
 mod template;
 mod ui;
@@ -67,7 +68,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     ui::init_color(cli.color);
     install_interrupt_handler();
-    exit_quietly_on_broken_pipe();
     match cmd::dispatch(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) if error.kind == error::Kind::Interrupted => {
@@ -79,24 +79,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
-}
-
-/// `decide passages | head -1`: the reader has what it wanted, so a closed stdout is
-/// success, as ripgrep and bat treat it. `println!` reports it by panicking.
-fn exit_quietly_on_broken_pipe() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or_default();
-        if message.contains("Broken pipe") {
-            std::process::exit(i32::from(exit::OK));
-        }
-        default(info);
-    }));
 }
 
 /// Ctrl-C can arrive while dialoguer has hidden the cursor; leave the terminal usable.

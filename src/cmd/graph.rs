@@ -10,6 +10,6 @@ pub(super) fn run(env: &Env<'_>, args: &GraphArgs) -> Result<u8> {
     // Links may be anywhere in a record (our `## Links` comes last): read them whole.
     let scan = log::scan(&dir, Depth::Full)?;
     logdir::report_skipped(&scan.problems);
-    logdir::print(&graph::render(&scan.records, args.format))?;
+    crate::stdout::write(graph::render(&scan.records, args.format))?;
     Ok(exit::OK)
 }

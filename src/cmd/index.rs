@@ -16,7 +16,7 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     let records: Vec<&Record> = scan.records.iter().collect();
     let table = index::table(&records);
     if args.stdout {
-        logdir::print(&table)?;
+        crate::stdout::write(&table)?;
         return Ok(exit::OK);
     }
     let file = index::FILE_NAMES

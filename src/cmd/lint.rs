@@ -46,7 +46,7 @@ pub(super) fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
         out.push_str(&finding.to_string());
         out.push('\n');
     }
-    logdir::print(&out)?;
+    crate::stdout::write(&out)?;
     let errors = findings
         .iter()
         .filter(|f| f.severity == lint::Severity::Error)

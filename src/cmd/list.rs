@@ -24,11 +24,11 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
     };
     let kept: Vec<&Record> = scan.records.iter().filter(|r| filter.keeps(r)).collect();
     if args.json {
-        logdir::print(&list::json(&kept))?;
+        crate::stdout::write(list::json(&kept))?;
     } else if kept.is_empty() {
         crate::ui::note("No records match.");
     } else {
-        logdir::print(&list::table(&kept))?;
+        crate::stdout::write(list::table(&kept))?;
     }
     Ok(exit::OK)
 }

@@ -1,7 +1,6 @@
-//! What the decision-log commands share: finding the log directory, printing data on
-//! stdout (a closed pipe is not an error), and reporting the files that were skipped.
+//! What the decision-log commands share: finding the log directory and reporting the
+//! files that were skipped.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Env;
@@ -21,17 +20,6 @@ pub(super) fn relative(path: &Path, cwd: &Path) -> PathBuf {
         Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
         Ok(rest) => rest.to_path_buf(),
         Err(_) => path.to_path_buf(),
-    }
-}
-
-/// Print data on stdout in one write. A reader that went away (`decide list | head`) is
-/// not a failure, as with ripgrep.
-pub(super) fn print(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::io("write", Path::new("<stdout>"), &e)),
     }
 }
 

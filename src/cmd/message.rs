@@ -28,6 +28,6 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
             written.jargon.join(", ")
         ));
     }
-    logdir::print(&written.text)?;
+    crate::stdout::write(&written.text)?;
     Ok(exit::OK)
 }

@@ -181,10 +181,7 @@ fn write_record(
 ) -> Result<Option<PathBuf>> {
     let today = env.today();
     let Some(dir) = dir else {
-        print!(
-            "{}",
-            record::render(session, &catalog.templates, None, today)?
-        );
+        crate::stdout::write(record::render(session, &catalog.templates, None, today)?)?;
         return Ok(None);
     };
     // Render once before touching the disk: a template error must not leave a file.

@@ -1,5 +1,7 @@
 //! `decide passages`: the passage library and the series catalogue.
 
+use std::fmt::Write as _;
+
 use super::Env;
 use crate::error::{Result, exit};
 use crate::passages::Library;
@@ -8,7 +10,7 @@ use crate::ui;
 pub(super) fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8> {
     let library = Library::embedded()?;
     if args.episodes {
-        println!("{}", library.series);
+        let mut out = format!("{}\n", library.series);
         for episode in &library.catalogue {
             let quoted = library
                 .all()
@@ -20,11 +22,14 @@ pub(super) fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8>
             } else {
                 String::new()
             };
-            println!(
+            writeln!(
+                out,
                 "{:>3}. {}: {}{note}",
                 episode.number, episode.topic, episode.title
-            );
+            )
+            .ok();
         }
+        crate::stdout::write(out)?;
         return Ok(exit::OK);
     }
     let found = if args.words.is_empty() {
@@ -39,16 +44,19 @@ pub(super) fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8>
         ));
         return Ok(exit::FINDINGS);
     }
+    let mut out = String::new();
     for passage in found {
         let episode = library
             .episode(passage.episode)
             .map(|e| e.title.as_str())
             .unwrap_or("");
-        println!(
-            "{}  (ep. {} \"{}\", {}, {})",
-            passage.id, passage.episode, episode, passage.section, passage.speaker
-        );
-        println!("  \"{}\"\n", passage.quote);
+        writeln!(
+            out,
+            "{}  (ep. {} \"{}\", {}, {})\n  \"{}\"\n",
+            passage.id, passage.episode, episode, passage.section, passage.speaker, passage.quote
+        )
+        .ok();
     }
+    crate::stdout::write(out)?;
     Ok(exit::OK)
 }

@@ -21,15 +21,18 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
                 .map(|p| p.id.len())
                 .max()
                 .unwrap_or(0);
-            for playbook in &catalog.playbooks {
-                println!("{:<width$}  {}", playbook.id, playbook.summary);
-            }
+            let lines: String = catalog
+                .playbooks
+                .iter()
+                .map(|playbook| format!("{:<width$}  {}\n", playbook.id, playbook.summary))
+                .collect();
+            crate::stdout::write(lines)?;
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Show { id }) => {
             let catalog = env.catalog()?;
             let playbook = catalog.get(id)?;
-            print!("{}", describe(playbook, &catalog.library));
+            crate::stdout::write(describe(playbook, &catalog.library))?;
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Check { file }) => {

@@ -28,7 +28,7 @@ pub(super) fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
             step.to.display()
         ));
     }
-    logdir::print(&out)?;
+    crate::stdout::write(&out)?;
     if args.dry_run {
         ui::note("Dry run: nothing was changed.");
         return Ok(exit::OK);

@@ -21,9 +21,8 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         if drafts.is_empty() {
             ui::note(&format!("No drafts in {}.", dir.display()));
         }
-        for draft in &drafts {
-            println!("{}", describe(draft));
-        }
+        let lines: String = drafts.iter().map(|d| describe(d) + "\n").collect();
+        crate::stdout::write(lines)?;
         return Ok(exit::OK);
     }
     let chosen = match &args.draft {

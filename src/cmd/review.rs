@@ -67,7 +67,7 @@ fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Res
         ui::note(&format!("No reviews due on {today}."));
         return Ok(exit::OK);
     }
-    logdir::print(&review::due_table(&due, today))?;
+    crate::stdout::write(review::due_table(&due, today))?;
     let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
     if check && overdue > 0 {
         ui::error(&format!(

@@ -38,7 +38,7 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
     if hits == 0 {
         ui::note("No records match.");
     } else {
-        logdir::print(&out)?;
+        crate::stdout::write(&out)?;
     }
     Ok(exit::OK)
 }

@@ -81,7 +81,7 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
         )),
         None => out.push_str("user config:       (no home directory)\n"),
     }
-    super::logdir::print(&out)?;
+    crate::stdout::write(&out)?;
     Ok(exit::OK)
 }
 

@@ -1,8 +1,6 @@
 //! `decide completions SHELL` and `decide man`: generated from the command-line model, so
 //! they never drift from `--help`.
 
-use std::io::Write;
-
 use crate::cli::{CompletionsArgs, ManArgs};
 use crate::error::{Error, Result, exit};
 
@@ -10,7 +8,8 @@ pub(super) fn completions(args: &CompletionsArgs) -> Result<u8> {
     let mut command = crate::cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "decide", &mut out);
-    write_stdout(&out)
+    crate::stdout::write(&out)?;
+    Ok(exit::OK)
 }
 
 /// decide(1): the synopsis, every option, a SUBCOMMANDS section naming each command and
@@ -24,7 +23,8 @@ pub(super) fn man(args: &ManArgs) -> Result<u8> {
             .map(|c| c.get_name())
             .filter(|n| *n != "help")
             .collect();
-        return write_stdout(format!("{}\n", names.join("\n")).as_bytes());
+        crate::stdout::write(format!("{}\n", names.join("\n")))?;
+        return Ok(exit::OK);
     }
     let page = match &args.command {
         None => root,
@@ -54,15 +54,6 @@ pub(super) fn man(args: &ManArgs) -> Result<u8> {
     clap_mangen::Man::new(page)
         .render(&mut out)
         .map_err(|e| Error::io("render the man page", std::path::Path::new("decide.1"), &e))?;
-    write_stdout(&out)
-}
-
-fn write_stdout(bytes: &[u8]) -> Result<u8> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(exit::OK),
-        // Piped into `head`: the reader has what it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
-        Err(e) => Err(Error::io("write", std::path::Path::new("<stdout>"), &e)),
-    }
+    crate::stdout::write(&out)?;
+    Ok(exit::OK)
 }

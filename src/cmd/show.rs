@@ -10,6 +10,6 @@ pub(super) fn run(env: &Env<'_>, args: &ShowArgs) -> Result<u8> {
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     // Parse too, so a broken record is reported rather than shown as if it were fine.
     let (_, text) = log::load(&path)?;
-    logdir::print(&text)?;
+    crate::stdout::write(&text)?;
     Ok(exit::OK)
 }

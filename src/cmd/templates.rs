@@ -27,7 +27,7 @@ pub(super) fn run(env: &Env<'_>, args: &TemplatesArgs) -> Result<u8> {
                 };
                 out.push_str(&format!("{name:<width$}  {from}\n"));
             }
-            super::logdir::print(&out)?;
+            crate::stdout::write(&out)?;
             Ok(exit::OK)
         }
         Some(TemplatesAction::Export { dir }) => {

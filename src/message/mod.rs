@@ -5,9 +5,6 @@
 
 pub(crate) mod from_record;
 
-use std::io::Write;
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
 
@@ -103,15 +100,7 @@ pub(crate) fn print(message: Option<&str>, record_on_stdout: bool) -> Result<()>
             ui::note("The message is printed when the record is written; drop --stdout to get it.");
             Ok(())
         }
-        Some(text) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(Error::io("write the message", Path::new("<stdout>"), &e))
-                }
-                _ => Ok(()),
-            }
-        }
+        Some(text) => crate::stdout::write(text),
         None => Ok(()),
     }
 }

@@ -1,0 +1,14 @@
+//! The one module that touches the file system: finding the repository and its decision
+//! log, reading text with errors that name the file, writing records atomically and
+//! taking the log's lock.
+
+mod discover;
+mod lock;
+pub(crate) mod naming;
+mod read;
+mod write;
+
+pub(crate) use discover::*;
+pub(crate) use naming::*;
+pub(crate) use read::*;
+pub(crate) use write::*;

@@ -1,0 +1,142 @@
+//! Names in the log: record numbers in file names, slugs from titles, titles that look
+//! like paths.
+
+/// The number part of a record file name: `0007-use-postgres.md` → 7.
+pub(crate) fn record_number(file_name: &str) -> Option<u32> {
+    let digits: String = file_name.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || !file_name[digits.len()..].starts_with('-') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Why `text` reads as a file path rather than a title, if it does. Slashes alone are
+/// fine ("CI/CD runner"): the slug turns them into `-`.
+pub(crate) fn path_like(text: &str) -> Option<&'static str> {
+    let trimmed = text.trim();
+    if trimmed.starts_with(['/', '\\', '~']) {
+        return Some("it starts like a file path");
+    }
+    if trimmed.split(['/', '\\']).any(|part| part.trim() == "..") {
+        return Some("it contains `..`, a path to a parent directory");
+    }
+    None
+}
+
+/// A file-name slug: lowercase words joined by `-`, at most 50 characters, cut at a word.
+/// Anything that is not a letter or digit (slashes, dots, control characters) becomes a
+/// separator, so the name can never leave the log directory.
+pub(crate) fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    const MAX: usize = 50;
+    if slug.chars().count() > MAX {
+        let cut: String = slug.chars().take(MAX).collect();
+        slug = match cut.rfind('-') {
+            Some(index) if index > MAX / 2 => cut[..index].to_string(),
+            _ => cut,
+        };
+        // A name cut short should not end on "-a" or "-with".
+        const DANGLING: &[&str] = &[
+            "a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "for", "by", "as",
+            "under",
+        ];
+        while let Some((head, last)) = slug.rsplit_once('-') {
+            if !DANGLING.contains(&last) {
+                break;
+            }
+            slug = head.to_string();
+        }
+    }
+    if slug.is_empty() {
+        "decision".to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        let cases = [
+            ("Use PostgreSQL for orders", "use-postgresql-for-orders"),
+            ("CI/CD: pick a runner", "ci-cd-pick-a-runner"),
+            ("../../etc/passwd", "etc-passwd"),
+            ("Tab\tand\nnewline", "tab-and-newline"),
+            ("Données à migrer", "données-à-migrer"),
+            ("!!!", "decision"),
+            ("", "decision"),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(slug(title), expected, "{title:?}");
+        }
+        assert_eq!(
+            slug("Write records through a synced temporary file, a no-replace hard link"),
+            "write-records-through-a-synced-temporary-file"
+        );
+        let long = slug(&"word ".repeat(100));
+        assert!(long.len() <= 50 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn path_like_titles() {
+        for text in [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "~/notes",
+            "a/../b",
+            "..\\x",
+        ] {
+            assert!(path_like(text).is_some(), "{text}");
+        }
+        for text in [
+            "CI/CD runner",
+            "Use v2.. or v3",
+            "Q3/Q4 roadmap",
+            "...and then",
+        ] {
+            assert!(path_like(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn record_numbers() {
+        assert_eq!(record_number("0007-use-postgres.md"), Some(7));
+        assert_eq!(record_number("12-x.md"), Some(12));
+        assert_eq!(record_number("README.md"), None);
+        assert_eq!(record_number("0007.md"), None);
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn slugs_are_safe_file_names(title in "\\PC{0,300}") {
+                let slug = slug(&title);
+                prop_assert!(!slug.is_empty());
+                prop_assert!(slug.chars().count() <= 50);
+                prop_assert!(slug.chars().all(|c| c == '-' || c.is_alphanumeric()), "{}", slug);
+                prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{}", slug);
+                prop_assert_eq!(super::super::slug(&slug), slug.clone(), "slugging is idempotent");
+            }
+
+            #[test]
+            fn numbers_round_trip_through_file_names(number in 1u32..100_000, title in "[a-z ]{1,40}") {
+                prop_assert_eq!(record_number(&format!("{number:04}-{}.md", slug(&title))), Some(number));
+            }
+
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Reading: whole files under a size cap, the start or end of a record, directory listings.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::naming::record_number;
+use crate::error::{Error, Result};
+
+/// Files bigger than this are not records; refusing them keeps memory bounded.
+pub(crate) const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Read a whole UTF-8 text file, with errors that say which file and why.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    use std::io::Read;
+    // One open and one fstat: a log-wide command reads thousands of files, and a second
+    // path lookup per file shows in its time.
+    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let metadata = file.metadata().map_err(|e| Error::io("read", path, &e))?;
+    if metadata.is_dir() {
+        return Err(Error::io(
+            "read",
+            path,
+            &io::Error::other("it is a directory"),
+        ));
+    }
+    if metadata.len() > MAX_TEXT_BYTES {
+        return Err(Error::io(
+            "read",
+            path,
+            &io::Error::other(format!(
+                "it is larger than {} MiB",
+                MAX_TEXT_BYTES / 1024 / 1024
+            )),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.utf8_error().valid_up_to()))
+}
+
+/// Files directly in `dir` with one of `extensions`, sorted by name. A missing directory
+/// has no files.
+pub(crate) fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("list", dir, &e)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file())
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The record files in a log directory: `NNNN-*.md`, sorted by name. The directory is read
+/// once, and file types come from the directory entries, not one `stat` per file: with ten
+/// thousand records the difference shows (adr-tools re-lists the directory per record).
+pub(crate) fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    Ok(list_record_entries(dir)?
+        .into_iter()
+        .map(|entry| entry.path)
+        .collect())
+}
+
+/// A record file in the log, and whether its directory entry is a symbolic link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RecordEntry {
+    pub path: PathBuf,
+    pub symlink: bool,
+}
+
+/// [`list_record_files`] with each entry's kind, read from the directory listing itself.
+pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Error::io("read the decision log", dir, &e)
+                .hint("run `decide init`, or pass the log directory with --dir"));
+        }
+        Err(e) => return Err(Error::io("read the decision log", dir, &e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io("read the decision log", dir, &e))?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !name.ends_with(".md") || record_number(&name).is_none() {
+            continue;
+        }
+        // A link to a file is listed (and reported by the readers); a link to anything
+        // else, like a directory, is not a record.
+        match entry.file_type() {
+            Ok(kind) if kind.is_symlink() && entry.path().is_file() => names.push((name, true)),
+            Ok(kind) if kind.is_file() => names.push((name, false)),
+            _ => {}
+        }
+    }
+    // Sorting names, not paths: comparing paths component by component costs more.
+    names.sort_unstable();
+    Ok(names
+        .into_iter()
+        .map(|(name, symlink)| RecordEntry {
+            path: dir.join(name),
+            symlink,
+        })
+        .collect())
+}
+
+/// The start of a text file: what one `read` of at most `limit` bytes returns, and whether
+/// the file may go on past it. One read, not a loop to the end: a log-wide listing reads
+/// ten thousand headers, and the system call that would only confirm the end of each file
+/// costs as much as the parsing. So a non-empty result always "may go on"; the caller
+/// reads the whole file when the prefix is not enough. A cut in the middle of a UTF-8
+/// character is not an error: the partial character is dropped.
+pub(crate) fn read_prefix(path: &Path, limit: usize) -> Result<(String, bool)> {
+    use std::io::Read;
+    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let mut bytes = vec![0; limit];
+    let filled = loop {
+        match file.read(&mut bytes) {
+            Ok(n) => break n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io("read", path, &e)),
+        }
+    };
+    bytes.truncate(filled);
+    let may_go_on = filled > 0;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, may_go_on)),
+        Err(e) if e.utf8_error().error_len().is_none() => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(valid);
+            Ok((String::from_utf8(bytes).unwrap_or_default(), true))
+        }
+        Err(e) => Err(not_utf8(path, e.utf8_error().valid_up_to())),
+    }
+}
+
+fn not_utf8(path: &Path, offset: usize) -> Error {
+    Error::io(
+        "read",
+        path,
+        &io::Error::other(format!(
+            "it is not UTF-8 text (invalid byte at offset {offset})"
+        )),
+    )
+    .hint("save the file as UTF-8")
+}
+
+/// The last `limit` bytes of a file as text (a character cut at the start is dropped).
+pub(crate) fn read_suffix(path: &Path, limit: usize) -> Result<String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let length = file
+        .metadata()
+        .map_err(|e| Error::io("read", path, &e))?
+        .len();
+    let start = length.saturating_sub(limit as u64);
+    file.seek(SeekFrom::Start(start))
+        .map_err(|e| Error::io("read", path, &e))?;
+    let mut bytes = Vec::with_capacity(limit);
+    file.take(limit as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
+    // Skip continuation bytes of a character that began before `start`.
+    let first = bytes
+        .iter()
+        .position(|b| (b & 0xC0) != 0x80)
+        .unwrap_or(bytes.len());
+    Ok(String::from_utf8_lossy(&bytes[first..]).into_owned())
+}
+
+/// A file's bytes as they are, for files moved without being understood.
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| Error::io("read", path, &e))
+}
+
+/// Whether `path` names an existing file (for arguments that are a number or a file).
+pub(crate) fn is_file(path: &Path) -> bool {
+    path.is_file()
+}
+
+pub(crate) fn is_dir(path: &Path) -> bool {
+    path.is_dir()
+}
+
+/// A small text file that may well not exist (a git config): its text, or nothing.
+pub(crate) fn read_if_present(path: &Path) -> Option<String> {
+    fs::read_to_string(path).ok()
+}
+
+/// When a file was last written, for listings.
+pub(crate) fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Files under `dir` (recursively) with one of `extensions`, each with its path relative to
+/// `dir` using `/`, sorted. A missing directory has no files.
+pub(crate) fn list_files_recursive(
+    dir: &Path,
+    extensions: &[&str],
+) -> Result<Vec<(String, PathBuf)>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = match fs::read_dir(&current) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io("list", &current, &e)),
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+            {
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                let name = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.push((name, path));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Records must be regular files: an edit (status, supersede, renumber) through a link
+/// would replace the link or write outside the log.
+pub(crate) fn refuse_symlink(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(symlink_error(path)),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn symlink_error(path: &Path) -> Error {
+    Error::record(
+        "it is a symbolic link, and records must be regular files so edits stay in the log",
+    )
+    .in_file(path)
+    .hint("replace the link with a copy of the record")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn record_files_are_numbered_markdown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "0002-b.md",
+            "0001-a.md",
+            "README.md",
+            "0003-c.txt",
+            "notes.md",
+        ] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        fs::create_dir(dir.path().join("0004-dir.md")).unwrap();
+        let names: Vec<String> = list_record_files(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["0001-a.md", "0002-b.md"]);
+        let missing = list_record_files(&dir.path().join("nope")).unwrap_err();
+        assert!(missing.to_string().contains("decide init"), "{missing}");
+    }
+
+    #[test]
+    fn prefixes_stop_at_the_limit_and_at_a_whole_character() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        fs::write(&path, "ab\u{e9}cd").unwrap();
+        let cases = [
+            (2, "ab", true),
+            (3, "ab", true),
+            (4, "ab\u{e9}", true),
+            (6, "ab\u{e9}cd", true),
+            (64, "ab\u{e9}cd", true),
+        ];
+        for (limit, text, truncated) in cases {
+            assert_eq!(
+                read_prefix(&path, limit).unwrap(),
+                (text.to_string(), truncated),
+                "{limit}"
+            );
+        }
+        fs::write(&path, "").unwrap();
+        assert_eq!(read_prefix(&path, 64).unwrap(), (String::new(), false));
+        fs::write(&path, b"ab\xffcd").unwrap();
+        assert!(
+            read_prefix(&path, 64)
+                .unwrap_err()
+                .to_string()
+                .to_lowercase()
+                .contains("not utf-8")
+        );
+    }
+}
