@@ -21,14 +21,29 @@ pub(crate) fn command() -> clap::Command {
     layout(Cli::command())
 }
 
-/// Parse `args` against [`command`].
+/// Parse `args` against [`command`], with the settings the chosen subcommand's flags give
+/// (`--dir`, `--template`, `--playbook`), read by name so no command is forgotten.
 pub(crate) fn parse(
     args: impl IntoIterator<Item = std::ffi::OsString>,
-) -> Result<Cli, clap::Error> {
+) -> Result<(Cli, crate::config::Flags), clap::Error> {
     use clap::FromArgMatches;
-    command()
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
+    let matches = command().try_get_matches_from(args)?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    let mut flags = crate::config::Flags::default();
+    let mut current = Some(&matches);
+    while let Some(level) = current {
+        if let Ok(Some(dir)) = level.try_get_one::<PathBuf>("dir") {
+            flags.dir = Some(dir.clone());
+        }
+        if let Ok(Some(template)) = level.try_get_one::<String>("template") {
+            flags.template = Some(template.clone());
+        }
+        if let Ok(Some(playbook)) = level.try_get_one::<String>("playbook") {
+            flags.playbook = Some(playbook.clone());
+        }
+        current = level.subcommand().map(|(_, sub)| sub);
+    }
+    Ok((cli, flags))
 }
 
 pub(crate) const EXIT_CODES_HELP: &str = "\

@@ -60,6 +60,8 @@ pub(crate) enum Source {
     Repository(PathBuf),
     Environment(&'static str),
     Flag(&'static str),
+    /// The repository's own log: `.adr-dir`, or an existing log folder.
+    Log(&'static str),
 }
 
 impl fmt::Display for Source {
@@ -71,6 +73,7 @@ impl fmt::Display for Source {
             Source::Repository(path) => write!(f, "repository config {}", path.display()),
             Source::Environment(name) => write!(f, "environment {name}"),
             Source::Flag(name) => write!(f, "flag {name}"),
+            Source::Log(said_by) => write!(f, "{said_by}"),
         }
     }
 }
@@ -90,8 +93,9 @@ impl<T> Setting<T> {
 /// The settings in force for this run.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
-    /// `None` means "work it out": `.adr-dir`, an existing `doc/adr/`, else `docs/decisions/`.
-    pub log_dir: Setting<Option<PathBuf>>,
+    /// The decision log directory; an error (an empty `.adr-dir`, a repository that points
+    /// outside itself) is reported by the commands that use the log.
+    pub log_dir: Result<Setting<PathBuf>>,
     pub template: Setting<String>,
     /// From a config file; `None` falls back to `git config user.name` (see
     /// [`Config::decision_makers`]), asked only when a record needs it.
@@ -103,22 +107,34 @@ pub(crate) struct Config {
     pub default_playbook: Setting<String>,
 }
 
-/// What the command line and the environment say, already read.
+/// The settings that have a command-line flag, as the command line gave them.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Overrides {
-    pub dir_flag: Option<PathBuf>,
-    pub template_flag: Option<String>,
-    pub playbook_flag: Option<String>,
-    pub environment: Vec<(&'static str, String)>,
+pub(crate) struct Flags {
+    /// `--dir`: the decision log directory.
+    pub dir: Option<PathBuf>,
+    /// `--template`: the record template.
+    pub template: Option<String>,
+    /// `--playbook`: the playbook to run.
+    pub playbook: Option<String>,
 }
 
-impl Overrides {
-    /// The environment variables `decide` reads for settings.
-    pub(crate) const VARIABLES: [&'static str; 3] =
-        ["DECIDE_DIR", "DECIDE_TEMPLATE", "DECIDE_PLAYBOOK"];
+/// Everything a setting can come from, already read from the command line and the
+/// environment; the files are read by [`resolve`].
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Sources {
+    pub flags: Flags,
+    pub environment: Vec<(&'static str, String)>,
+    /// The user's config file (`DECIDE_CONFIG`, else the platform's config directory).
+    pub user_file: Option<PathBuf>,
+}
 
-    pub(crate) fn from_environment() -> Vec<(&'static str, String)> {
-        Self::VARIABLES
+/// The environment variables `decide` reads for settings.
+pub(crate) const VARIABLES: [&str; 3] = ["DECIDE_DIR", "DECIDE_TEMPLATE", "DECIDE_PLAYBOOK"];
+
+impl Sources {
+    /// The environment's settings and the user's config file, with these flags.
+    pub(crate) fn from_environment(flags: Flags) -> Sources {
+        let environment = VARIABLES
             .iter()
             .filter_map(|name| {
                 std::env::var(name)
@@ -126,7 +142,16 @@ impl Overrides {
                     .filter(|v| !v.is_empty())
                     .map(|v| (*name, v))
             })
-            .collect()
+            .collect();
+        let user_file = std::env::var_os("DECIDE_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(user_file);
+        Sources {
+            flags,
+            environment,
+            user_file,
+        }
     }
 
     fn env(&self, name: &str) -> Option<&str> {
@@ -316,71 +341,72 @@ fn parse_period(text: &str) -> std::result::Result<i64, String> {
     Ok(days)
 }
 
-/// Resolve every setting from its sources, highest precedence first.
-pub(crate) fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides) -> Result<Config> {
+/// Resolve every setting from its sources, highest precedence first: the flag, the
+/// environment, the repository (its `.decide.yaml`, then for the log directory what the
+/// repository's own log says: `.adr-dir` or an existing log folder), the user's config,
+/// the built-in default. This is the one place that knows the order.
+pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
     let repo_path = root.join(REPO_FILE);
     let repo = read_file(&repo_path)?;
-    let user_config = match user {
-        Some(path) => read_file(path)?.map(|file| (path.to_path_buf(), file)),
+    let user_config = match &sources.user_file {
+        Some(path) => read_file(path)?.map(|file| (path.clone(), file)),
         None => None,
     };
-    // Files in precedence order, each with the source it reports.
-    let mut files: Vec<(Source, &File)> = Vec::new();
-    if let Some(file) = &repo {
-        files.push((Source::Repository(PathBuf::from(REPO_FILE)), file));
-    }
-    if let Some((path, file)) = &user_config {
-        files.push((Source::User(path.clone()), file));
-    }
-    let log_dir = if let Some(dir) = &overrides.dir_flag {
-        Setting::new(Some(dir.clone()), Source::Flag("--dir"))
-    } else if let Some(dir) = overrides.env("DECIDE_DIR") {
-        Setting::new(Some(PathBuf::from(dir)), Source::Environment("DECIDE_DIR"))
-    } else if let Some((source, file)) = files.iter().find(|(_, f)| f.log_dir.is_some()) {
-        // A relative log_dir is relative to the repository, wherever decide runs from.
-        Setting::new(file.log_dir.as_ref().map(|d| root.join(d)), source.clone())
-    } else {
-        Setting::new(None, Source::Default)
+    let repo_source = || Source::Repository(PathBuf::from(REPO_FILE));
+    let user = user_config
+        .as_ref()
+        .map(|(path, file)| (Source::User(path.clone()), file));
+    // The first of: a flag, a variable, the repository's file, the user's file.
+    let pick = |flag: &Option<String>,
+                variable: &'static str,
+                field: fn(&File) -> Option<&String>| {
+        if let Some(value) = flag {
+            return Some(Setting::new(
+                value.clone(),
+                Source::Flag(flag_name(variable)),
+            ));
+        }
+        if let Some(value) = sources.env(variable) {
+            return Some(Setting::new(
+                value.to_string(),
+                Source::Environment(variable),
+            ));
+        }
+        if let Some(value) = repo.as_ref().and_then(field) {
+            return Some(Setting::new(value.clone(), repo_source()));
+        }
+        user.as_ref()
+            .and_then(|(source, file)| field(file).map(|v| Setting::new(v.clone(), source.clone())))
     };
+    let template = pick(&sources.flags.template, "DECIDE_TEMPLATE", |f| {
+        f.template.as_ref()
+    })
+    .unwrap_or_else(|| Setting::new(DEFAULT_TEMPLATE.to_string(), Source::Default));
+    let default_playbook = pick(&sources.flags.playbook, "DECIDE_PLAYBOOK", |f| {
+        f.default_playbook.as_ref()
+    })
+    .unwrap_or_else(|| Setting::new("decision".to_string(), Source::Default));
+    let log_dir = resolve_log_dir(root, sources, repo.as_ref(), user.as_ref());
 
-    let template = if let Some(name) = &overrides.template_flag {
-        Setting::new(name.clone(), Source::Flag("--template"))
-    } else if let Some(name) = overrides.env("DECIDE_TEMPLATE") {
-        Setting::new(name.to_string(), Source::Environment("DECIDE_TEMPLATE"))
-    } else if let Some((source, file)) = files.iter().find(|(_, f)| f.template.is_some()) {
-        Setting::new(file.template.clone().unwrap_or_default(), source.clone())
-    } else {
-        Setting::new(DEFAULT_TEMPLATE.to_string(), Source::Default)
-    };
-
-    let default_playbook = if let Some(id) = &overrides.playbook_flag {
-        Setting::new(id.clone(), Source::Flag("--playbook"))
-    } else if let Some(id) = overrides.env("DECIDE_PLAYBOOK") {
-        Setting::new(id.to_string(), Source::Environment("DECIDE_PLAYBOOK"))
-    } else if let Some((source, file)) = files.iter().find(|(_, f)| f.default_playbook.is_some()) {
-        Setting::new(
-            file.default_playbook.clone().unwrap_or_default(),
-            source.clone(),
-        )
-    } else {
-        Setting::new("decision".to_string(), Source::Default)
-    };
-
-    let configured_decision_makers =
-        files
-            .iter()
-            .find(|(_, f)| f.decision_makers.is_some())
-            .map(|(source, file)| {
-                Setting::new(
-                    file.decision_makers.clone().unwrap_or_default(),
-                    source.clone(),
-                )
-            });
+    let configured_decision_makers = repo
+        .as_ref()
+        .map(|file| (repo_source(), file))
+        .into_iter()
+        .chain(user.iter().map(|(source, file)| (source.clone(), *file)))
+        .find_map(|(source, file)| {
+            file.decision_makers
+                .clone()
+                .map(|makers| Setting::new(makers, source))
+        });
 
     // Each period is settled on its own: a repository may set one and inherit the others.
     let mut periods = ReviewPeriods::default();
     let mut period_sources = [Source::Default, Source::Default, Source::Default];
-    for (source, file) in files.iter().rev() {
+    let files = user
+        .iter()
+        .map(|(source, file)| (source.clone(), *file))
+        .chain(repo.as_ref().map(|file| (repo_source(), file)));
+    for (source, file) in files {
         let Some(file_periods) = &file.review_periods else {
             continue;
         };
@@ -410,6 +436,57 @@ pub(crate) fn resolve(root: &Path, user: Option<&Path>, overrides: &Overrides) -
     })
 }
 
+fn flag_name(variable: &str) -> &'static str {
+    match variable {
+        "DECIDE_DIR" => "--dir",
+        "DECIDE_TEMPLATE" => "--template",
+        _ => "--playbook",
+    }
+}
+
+/// The log directory. A repository's own signals (`.adr-dir`, an existing log folder)
+/// outrank the user's config, which is a default for repositories that say nothing: a
+/// personal `log_dir` must not hide an adr-tools log. What the repository says must stay
+/// inside it: a cloned repository may not direct writes elsewhere. An error is kept, not
+/// returned, so commands that never touch the log still run.
+fn resolve_log_dir(
+    root: &Path,
+    sources: &Sources,
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> Result<Setting<PathBuf>> {
+    if let Some(dir) = &sources.flags.dir {
+        return Ok(Setting::new(dir.clone(), Source::Flag("--dir")));
+    }
+    if let Some(dir) = sources.env("DECIDE_DIR") {
+        return Ok(Setting::new(
+            PathBuf::from(dir),
+            Source::Environment("DECIDE_DIR"),
+        ));
+    }
+    if let Some(dir) = repo.and_then(|file| file.log_dir.as_ref()) {
+        let at = Location::file(root.join(REPO_FILE));
+        let dir = store::inside_repository(root, dir).map_err(|e| e.at(at))?;
+        return Ok(Setting::new(
+            dir,
+            Source::Repository(PathBuf::from(REPO_FILE)),
+        ));
+    }
+    if let Some((dir, said_by)) = store::repository_log_dir(root)? {
+        return Ok(Setting::new(dir, Source::Log(said_by)));
+    }
+    if let Some((source, dir)) =
+        user.and_then(|(source, file)| file.log_dir.as_ref().map(|dir| (source, dir)))
+    {
+        // A relative log_dir is relative to the repository, wherever decide runs from.
+        return Ok(Setting::new(root.join(dir), source.clone()));
+    }
+    Ok(Setting::new(
+        root.join(store::DEFAULT_LOG_DIR),
+        Source::Default,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,59 +497,124 @@ mod tests {
         path
     }
 
+    /// One row per precedence level, highest first: which sources are present, and where
+    /// each setting comes from then.
     #[test]
     fn precedence_is_flag_then_environment_then_repository_then_user_then_default() {
+        struct Row {
+            flag: bool,
+            env: bool,
+            repo_file: bool,
+            adr_dir: bool,
+            user: bool,
+            log_dir: &'static str,
+            template: &'static str,
+        }
+        #[rustfmt::skip]
+        let rows = [
+            Row { flag: true,  env: true,  repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-flag", template: "flag.md" },
+            Row { flag: false, env: true,  repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-env",  template: "env.md" },
+            Row { flag: false, env: false, repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-repo", template: "repo.md" },
+            // The repository's own log outranks the user's personal default.
+            Row { flag: false, env: false, repo_file: false, adr_dir: true,  user: true,  log_dir: "from-adr-dir", template: "user.md" },
+            Row { flag: false, env: false, repo_file: false, adr_dir: false, user: true,  log_dir: "from-user", template: "user.md" },
+            Row { flag: false, env: false, repo_file: false, adr_dir: false, user: false, log_dir: "docs/decisions", template: DEFAULT_TEMPLATE },
+        ];
+        for (index, row) in rows.iter().enumerate() {
+            let root = tempfile::tempdir().unwrap();
+            let root = root.path();
+            let mut sources = Sources::default();
+            if row.flag {
+                sources.flags = Flags {
+                    dir: Some(root.join("from-flag")),
+                    template: Some("flag.md".into()),
+                    playbook: Some("deadline".into()),
+                };
+            }
+            if row.env {
+                sources.environment = vec![
+                    ("DECIDE_DIR", root.join("from-env").display().to_string()),
+                    ("DECIDE_TEMPLATE", "env.md".into()),
+                ];
+            }
+            if row.repo_file {
+                write(root, REPO_FILE, "log_dir: from-repo\ntemplate: repo.md\n");
+            }
+            if row.adr_dir {
+                write(root, ".adr-dir", "from-adr-dir\n");
+            }
+            if row.user {
+                sources.user_file = Some(write(
+                    root,
+                    "user.yaml",
+                    "log_dir: from-user\ntemplate: user.md\ndefault_playbook: tech-debt\n",
+                ));
+            }
+            let config = resolve(root, &sources).unwrap();
+            let log_dir = config.log_dir.unwrap();
+            assert_eq!(log_dir.value, root.join(row.log_dir), "row {index}");
+            assert_eq!(config.template.value, row.template, "row {index}");
+            let playbook = match (row.flag, row.user) {
+                (true, _) => "deadline",
+                (false, true) => "tech-debt",
+                (false, false) => "decision",
+            };
+            assert_eq!(config.default_playbook.value, playbook, "row {index}");
+        }
+    }
+
+    #[test]
+    fn a_repository_cannot_point_the_log_outside_itself() {
         let root = tempfile::tempdir().unwrap();
-        let user = write(
-            root.path(),
-            "user.yaml",
-            "log_dir: from-user\ntemplate: user.md\ndefault_playbook: tech-debt\ndecision_makers: [User]\n",
-        );
-        let none = Overrides::default();
-
-        let config = resolve(root.path(), Some(&user), &none).unwrap();
-        assert_eq!(config.log_dir.value, Some(root.path().join("from-user")));
-        assert_eq!(config.log_dir.source, Source::User(user.clone()));
-        assert_eq!(config.decision_makers(root.path()).value, vec!["User"]);
-
-        write(
-            root.path(),
-            REPO_FILE,
-            "log_dir: from-repo\ntemplate: repo.md\n",
-        );
-        let config = resolve(root.path(), Some(&user), &none).unwrap();
-        assert_eq!(config.log_dir.value, Some(root.path().join("from-repo")));
-        assert_eq!(
-            config.log_dir.source,
-            Source::Repository(PathBuf::from(REPO_FILE))
-        );
-        assert_eq!(config.template.value, "repo.md");
-        assert_eq!(
-            config.default_playbook.value, "tech-debt",
-            "a setting the repository leaves out comes from the user"
-        );
-
-        let env = Overrides {
-            environment: vec![
-                ("DECIDE_DIR", "from-env".into()),
-                ("DECIDE_TEMPLATE", "env.md".into()),
-            ],
-            ..Default::default()
+        let root = root.path().join("repo");
+        std::fs::create_dir_all(&root).unwrap();
+        for (file, text) in [
+            (REPO_FILE, "log_dir: /tmp/elsewhere\n"),
+            (REPO_FILE, "log_dir: ../victim\n"),
+            (REPO_FILE, "log_dir: docs/../../victim\n"),
+        ] {
+            let path = write(&root, file, text);
+            let error = resolve(&root, &Sources::default())
+                .unwrap()
+                .log_dir
+                .unwrap_err();
+            assert!(
+                error.to_string().contains("outside the repository"),
+                "{text}: {error}"
+            );
+            std::fs::remove_file(path).unwrap();
+        }
+        write(&root, ".adr-dir", "../victim\n");
+        let error = resolve(&root, &Sources::default())
+            .unwrap()
+            .log_dir
+            .unwrap_err();
+        assert!(error.to_string().contains(".adr-dir"), "{error}");
+        std::fs::remove_file(root.join(".adr-dir")).unwrap();
+        #[cfg(unix)]
+        {
+            let outside = root.parent().unwrap().join("outside");
+            std::fs::create_dir_all(&outside).unwrap();
+            std::os::unix::fs::symlink(&outside, root.join("linked")).unwrap();
+            write(&root, REPO_FILE, "log_dir: linked/decisions\n");
+            let error = resolve(&root, &Sources::default())
+                .unwrap()
+                .log_dir
+                .unwrap_err();
+            assert!(error.to_string().contains("symbolic link"), "{error}");
+        }
+        // The user may point anywhere: it is their own machine.
+        let sources = Sources {
+            flags: Flags {
+                dir: Some("/tmp/anywhere".into()),
+                ..Flags::default()
+            },
+            ..Sources::default()
         };
-        let config = resolve(root.path(), Some(&user), &env).unwrap();
-        assert_eq!(config.log_dir.value, Some(PathBuf::from("from-env")));
-        assert_eq!(config.log_dir.source, Source::Environment("DECIDE_DIR"));
-        assert_eq!(config.template.value, "env.md");
-
-        let flags = Overrides {
-            dir_flag: Some("from-flag".into()),
-            template_flag: Some("flag.md".into()),
-            ..env
-        };
-        let config = resolve(root.path(), Some(&user), &flags).unwrap();
-        assert_eq!(config.log_dir.value, Some(PathBuf::from("from-flag")));
-        assert_eq!(config.log_dir.source, Source::Flag("--dir"));
-        assert_eq!(config.template.value, "flag.md");
+        assert_eq!(
+            resolve(&root, &sources).unwrap().log_dir.unwrap().value,
+            PathBuf::from("/tmp/anywhere")
+        );
     }
 
     #[test]
@@ -489,8 +631,11 @@ mod tests {
         };
         git(&["init", "-q"]);
         git(&["config", "user.name", "Ana Lima"]);
-        let config = resolve(root.path(), None, &Overrides::default()).unwrap();
-        assert_eq!(config.log_dir.value, None);
+        let config = resolve(root.path(), &Sources::default()).unwrap();
+        assert_eq!(
+            config.log_dir.clone().unwrap().value,
+            root.path().join("docs/decisions")
+        );
         assert_eq!(config.template.value, DEFAULT_TEMPLATE);
         assert_eq!(config.default_playbook.value, "decision");
         assert_eq!(
@@ -540,7 +685,14 @@ mod tests {
             REPO_FILE,
             "review_periods:\n  two_way: 2 weeks\n",
         );
-        let config = resolve(root.path(), Some(&user), &Overrides::default()).unwrap();
+        let config = resolve(
+            root.path(),
+            &Sources {
+                user_file: Some(user.clone()),
+                ..Sources::default()
+            },
+        )
+        .unwrap();
         assert_eq!(config.review_periods.two_way_days, 14);
         assert_eq!(config.review_periods.one_way_days, 180);
         assert_eq!(
@@ -561,7 +713,7 @@ mod tests {
     fn errors_point_at_the_line() {
         let root = tempfile::tempdir().unwrap();
         write(root.path(), REPO_FILE, "log_dir: docs\nlog_dri: x\n");
-        let error = resolve(root.path(), None, &Overrides::default()).unwrap_err();
+        let error = resolve(root.path(), &Sources::default()).unwrap_err();
         assert!(
             error
                 .to_string()
@@ -569,7 +721,7 @@ mod tests {
             "{error}"
         );
         write(root.path(), REPO_FILE, "review_periods:\n  two_way: soon\n");
-        let error = resolve(root.path(), None, &Overrides::default()).unwrap_err();
+        let error = resolve(root.path(), &Sources::default()).unwrap_err();
         assert!(
             error
                 .to_string()

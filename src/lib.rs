@@ -53,8 +53,8 @@ use crate::error::exit;
 
 /// Run `decide` with these arguments and return the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match cli::parse(args) {
-        Ok(cli) => cli,
+    let (cli, flags) = match cli::parse(args) {
+        Ok(parsed) => parsed,
         Err(error) => {
             // clap prints help and version on stdout with success, usage errors on stderr.
             let code = if error.use_stderr() {
@@ -68,7 +68,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     ui::init_color(cli.color);
     install_interrupt_handler();
-    match cmd::dispatch(&cli) {
+    match cmd::dispatch(&cli, flags) {
         Ok(code) => ExitCode::from(code),
         Err(error) if error.kind == error::Kind::Interrupted => {
             interrupted();

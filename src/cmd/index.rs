@@ -10,7 +10,7 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let scan = log::scan(&dir, Depth::Head)?;
     logdir::report_skipped(&scan.problems);
     let records: Vec<&Record> = scan.records.iter().collect();

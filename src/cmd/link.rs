@@ -8,7 +8,7 @@ use crate::record::parse::{normalise_kind, reverse_kind};
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let source = log::resolve(&dir, &env.cwd, &args.source)?;
     let target = log::resolve(&dir, &env.cwd, &args.target)?;
     if source == target {

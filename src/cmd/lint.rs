@@ -8,8 +8,8 @@ use crate::passages::Library;
 use crate::store;
 use crate::ui;
 
-pub(super) fn run(env: &Env<'_>, args: &LogArgs) -> Result<u8> {
-    let dir = logdir::dir(env, args)?;
+pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
+    let dir = logdir::dir(env)?;
     let checker = lint::Checker::new(&Library::embedded()?, env.today());
     let files = store::list_record_files(&dir)?;
     // Each thread checks its records and keeps only the findings and the links, so the

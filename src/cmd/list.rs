@@ -7,7 +7,7 @@ use crate::log::{self, Depth, list};
 use crate::record::Record;
 
 pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     // The table needs only each record's head, not its body.
     let mut scan = log::scan(&dir, Depth::Head)?;
     let today = env.today();

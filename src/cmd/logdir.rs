@@ -4,14 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use super::Env;
-use crate::cli::LogArgs;
 use crate::error::{Error, Result};
 use crate::ui;
 
 /// The log directory, relative to the working directory when it is below it, so every
 /// path in the output is short and can be pasted back into a command.
-pub(super) fn dir(env: &Env<'_>, args: &LogArgs) -> Result<PathBuf> {
-    let dir = env.log_dir(args.dir.as_deref())?;
+pub(super) fn dir(env: &Env<'_>) -> Result<PathBuf> {
+    let dir = env.log_dir()?;
     Ok(relative(&dir, &env.cwd))
 }
 

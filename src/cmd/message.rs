@@ -9,7 +9,7 @@ use crate::message::from_record;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     let (record, _) = log::load(&path)?;
     let catalog = env.catalog()?;

@@ -69,51 +69,18 @@ impl Env<'_> {
         dirs
     }
 
-    /// The decision log directory: `flag` (a command's `--dir`), else `DECIDE_DIR` or the
-    /// config's `log_dir`, else `.adr-dir`, an existing `doc/adr/`, or `docs/decisions/`.
-    pub(crate) fn log_dir(&self, flag: Option<&Path>) -> Result<PathBuf> {
-        Ok(self.log_dir_and_source(flag)?.0)
+    /// The decision log directory, as [`config::resolve`] settled it.
+    pub(crate) fn log_dir(&self) -> Result<PathBuf> {
+        Ok(self.config.log_dir.clone()?.value)
     }
 
-    /// The log directory and what chose it. A repository's own signals (`.adr-dir`, an
-    /// existing `doc/adr/`) outrank the user's config, which is a default for repositories
-    /// that say nothing: a personal `log_dir` must not hide an adr-tools log.
-    pub(crate) fn log_dir_and_source(&self, flag: Option<&Path>) -> Result<(PathBuf, String)> {
-        if let Some(dir) = flag {
-            return Ok((dir.to_path_buf(), "flag --dir".to_string()));
-        }
-        let setting = &self.config.log_dir;
-        if let (Some(dir), config::Source::Environment(_) | config::Source::Repository(_)) =
-            (&setting.value, &setting.source)
-        {
-            return Ok((dir.clone(), setting.source.to_string()));
-        }
-        if let Some((dir, said_by)) = store::repository_log_dir(&self.root)? {
-            return Ok((dir, said_by.to_string()));
-        }
-        match &setting.value {
-            Some(dir) => Ok((dir.clone(), setting.source.to_string())),
-            None => Ok((
-                self.root.join(store::DEFAULT_LOG_DIR),
-                "default".to_string(),
-            )),
-        }
-    }
-
-    /// The playbooks and templates for this run, with the house record template from
-    /// `template` (a command's `--template`), else `DECIDE_TEMPLATE` or the config.
-    pub(crate) fn catalog_with_template(&self, template: Option<&str>) -> Result<Catalog> {
-        let (name, source) = match template {
-            Some(name) => (name, config::Source::Flag("--template")),
-            None => (
-                self.config.template.value.as_str(),
-                self.config.template.source.clone(),
-            ),
-        };
-        let house = if name == config::DEFAULT_TEMPLATE {
+    /// The playbooks and templates for this run, with the configured house record template.
+    pub(crate) fn catalog(&self) -> Result<Catalog> {
+        let setting = &self.config.template;
+        let house = if setting.value == config::DEFAULT_TEMPLATE {
             None
         } else {
-            Some(self.house_template(name)?)
+            Some(self.house_template()?)
         };
         self.load_catalog(house.as_ref())
             .map_err(|error| match &house {
@@ -121,7 +88,7 @@ impl Env<'_> {
                     let named = format!("`{}`", house.name);
                     let message = error.message.replacen(
                         &named,
-                        &format!("{named} (set by the {source})"),
+                        &format!("{named} (set by the {})", setting.source),
                         1,
                     );
                     Error { message, ..error }
@@ -130,16 +97,22 @@ impl Env<'_> {
             })
     }
 
-    pub(crate) fn catalog(&self) -> Result<Catalog> {
-        self.catalog_with_template(None)
-    }
-
-    /// A template name, or a path (relative to the working directory, then to the
-    /// repository) to a template file.
-    /// A file is named by its full path, so it never replaces a built-in template that
-    /// happens to share its file name.
-    pub(crate) fn house_template(&self, name: &str) -> Result<HouseTemplate> {
-        let candidates = [self.cwd.join(name), self.root.join(name)];
+    /// The configured record template: a template name, or a path to a template file
+    /// (relative to the working directory, then to the repository). A file is named by its
+    /// full path, so it never replaces a built-in template that shares its file name. A
+    /// repository's own config may only name a file inside the repository.
+    pub(crate) fn house_template(&self) -> Result<HouseTemplate> {
+        let setting = &self.config.template;
+        let name = setting.value.as_str();
+        let from_repository = matches!(setting.source, config::Source::Repository(_));
+        let candidates = if from_repository {
+            vec![
+                store::inside_repository(&self.root, Path::new(name))
+                    .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
+            ]
+        } else {
+            vec![self.cwd.join(name), self.root.join(name)]
+        };
         match candidates.iter().find(|path| store::is_file(path)) {
             Some(path) => {
                 let text = store::read_text(path)?;
@@ -171,18 +144,18 @@ impl Env<'_> {
     }
 }
 
-pub(crate) fn dispatch(cli: &Cli) -> Result<u8> {
+pub(crate) fn dispatch(cli: &Cli, flags: config::Flags) -> Result<u8> {
+    // Completions and man pages come from the command line's model alone: a broken
+    // `.decide.yaml` must not stop a user from installing them.
+    match &cli.command {
+        Command::Completions(args) => return shell::completions(args),
+        Command::Man(args) => return shell::man(args),
+        _ => {}
+    }
     let cwd = std::env::current_dir()
         .map_err(|e| Error::io("read the current directory", &PathBuf::from("."), &e))?;
     let root = store::find_root(&cwd);
-    let overrides = config::Overrides {
-        environment: config::Overrides::from_environment(),
-        ..Default::default()
-    };
-    let user_config = std::env::var_os("DECIDE_CONFIG")
-        .map(PathBuf::from)
-        .or_else(config::user_file);
-    let config = config::resolve(&root, user_config.as_deref(), &overrides)?;
+    let config = config::resolve(&root, &config::Sources::from_environment(flags))?;
     let env = Env {
         cli,
         cwd,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Env;
 use crate::cli::NewArgs;
+use crate::config;
 use crate::draft::{self, Draft};
 use crate::error::{Error, Result, exit};
 use crate::playbook::Catalog;
@@ -16,12 +17,9 @@ use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
     let options = Options {
-        playbook: args.playbook.as_deref(),
         answers: args.answers.as_deref(),
-        dir: args.dir.as_deref(),
         stdout: args.stdout,
         quiet: args.quiet,
-        template: args.template.as_deref(),
     };
     run_playbook(env, &options, None)?;
     Ok(exit::OK)
@@ -30,18 +28,12 @@ pub(super) fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
 /// How to run a playbook and where its record goes.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Options<'a> {
-    /// The playbook id; else the answers file's `playbook:`, else `decision`.
-    pub playbook: Option<&'a str>,
     /// Take answers from this file instead of prompting.
     pub answers: Option<&'a Path>,
-    /// Write to this directory instead of the log directory.
-    pub dir: Option<&'a Path>,
     /// Print the record instead of writing it.
     pub stdout: bool,
     /// Do not print the coaching (answers-file runs).
     pub quiet: bool,
-    /// The record template to use instead of `decision.md` (a name or a file).
-    pub template: Option<&'a str>,
 }
 
 /// What a finished run produced.
@@ -64,17 +56,16 @@ pub(super) fn run_playbook(
             .hint("pass --answers FILE (see examples/ for answers files)"));
     }
 
-    let catalog = env.catalog_with_template(options.template)?;
+    let catalog = env.catalog()?;
     let from_file = answers
         .as_ref()
         .map(AnswersFile::playbook)
         .transpose()?
         .flatten();
     let from_draft = resume.as_ref().map(|d| d.playbook.clone());
-    let playbook_id = match (
-        options.playbook,
-        from_file.as_deref().or(from_draft.as_deref()),
-    ) {
+    let flag = matches!(env.config.default_playbook.source, config::Source::Flag(_))
+        .then_some(env.config.default_playbook.value.as_str());
+    let playbook_id = match (flag, from_file.as_deref().or(from_draft.as_deref())) {
         (Some(flag), Some(file)) if flag != file => {
             return Err(Error::usage(format!(
                 "--playbook {flag} disagrees with `playbook: {file}` in the answers file"
@@ -95,13 +86,12 @@ pub(super) fn run_playbook(
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
     }
-    if let Some(template) = options
-        .template
-        .filter(|t| *t != crate::config::DEFAULT_TEMPLATE)
+    if matches!(env.config.template.source, config::Source::Flag(_))
+        && env.config.template.value != config::DEFAULT_TEMPLATE
     {
         // `--template` replaces decision.md; a playbook with its own template would
         // silently ignore it.
-        if record_spec.template != env.house_template(template)?.name {
+        if record_spec.template != env.house_template()?.name {
             return Err(Error::usage(format!(
                 "--template replaces decision.md, which playbook `{}` does not use: it writes its record with {}",
                 playbook.id, record_spec.template
@@ -112,14 +102,11 @@ pub(super) fn run_playbook(
 
     // Resolve where the record goes before asking anything, so a bad log directory fails
     // before ten minutes of answers, not after.
-    let explicit_dir = options
-        .dir
-        .map(Path::to_path_buf)
-        .or_else(|| resume.as_ref().and_then(|d| d.dir.clone()));
-    let dir = if options.stdout {
-        None
-    } else {
-        Some(env.log_dir(explicit_dir.as_deref())?)
+    // A resumed draft keeps the `--dir` its session started with.
+    let dir = match (options.stdout, resume.as_ref().and_then(|d| d.dir.clone())) {
+        (true, _) => None,
+        (false, Some(dir)) => Some(dir),
+        (false, None) => Some(env.log_dir()?),
     };
     if let Some(dir) = &dir {
         store::check_log_dir(dir)?;
@@ -135,7 +122,12 @@ pub(super) fn run_playbook(
         (None, None) => Some(Draft::start(
             &store::drafts_dir(&env.root)?,
             &playbook.id,
-            options.dir,
+            env.config
+                .log_dir
+                .as_ref()
+                .ok()
+                .filter(|s| matches!(s.source, config::Source::Flag(_)))
+                .map(|s| s.value.as_path()),
             chrono::Local::now(),
         )),
     };

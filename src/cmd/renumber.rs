@@ -8,7 +8,7 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let files = store::list_record_files(&dir)?;
     let scan = log::scan(&dir, Depth::Full)?;
     let moves = renumber::plan(&files, &scan.records);

@@ -13,7 +13,7 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let today = env.today();
     let Some(spec) = &args.record else {
         return list_due(&dir, today, args.check);

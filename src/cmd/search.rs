@@ -8,7 +8,7 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let words = search::prepare(&args.words);
     let files = store::list_record_files(&dir)?;
     let results = log::for_each_file(&files, |path| search::search_file(path, &words));

@@ -8,7 +8,8 @@ use crate::store;
 pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     let config = &env.config;
     let mut rows: Vec<(&str, String, String)> = Vec::new();
-    let (log_dir, log_source) = env.log_dir_and_source(None)?;
+    let log_dir = config.log_dir.clone()?;
+    let (log_dir, log_source) = (log_dir.value, log_dir.source.to_string());
     rows.push((
         "log_dir",
         super::logdir::relative(&log_dir, &env.cwd)

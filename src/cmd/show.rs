@@ -6,7 +6,7 @@ use crate::error::{Result, exit};
 use crate::log;
 
 pub(super) fn run(env: &Env<'_>, args: &ShowArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     // Parse too, so a broken record is reported rather than shown as if it were fine.
     let (_, text) = log::load(&path)?;

@@ -9,7 +9,7 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
-    let dir = logdir::dir(env, &args.log)?;
+    let dir = logdir::dir(env)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
     let (record, text) = log::load(&path)?;
     let status = args.status.as_str();

@@ -2,7 +2,7 @@
 //! then link the new record and OLD both ways and mark OLD superseded.
 
 use super::{Env, logdir, new};
-use crate::cli::{LogArgs, SupersedeArgs};
+use crate::cli::SupersedeArgs;
 use crate::error::{Error, Result, exit};
 use crate::log;
 use crate::ui;
@@ -12,20 +12,14 @@ pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
         return Err(Error::usage("supersede writes the new record into the log")
             .hint("drop --stdout; use `decide new --stdout` to preview a record"));
     }
-    let log_args = LogArgs {
-        dir: args.new.dir.clone(),
-    };
-    let dir = logdir::dir(env, &log_args)?;
+    let dir = logdir::dir(env)?;
     // Find and parse OLD before asking anything: a typo must not cost the whole session.
     let old = log::resolve(&dir, &env.cwd, &args.old)?;
     log::load(&old)?;
     let options = new::Options {
-        playbook: args.new.playbook.as_deref(),
         answers: args.new.answers.as_deref(),
-        dir: Some(&dir),
         stdout: false,
         quiet: args.new.quiet,
-        template: args.new.template.as_deref(),
     };
     let Some(written) = new::run_playbook(env, &options, None)?.path else {
         return Ok(exit::OK);

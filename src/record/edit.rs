@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::parse::{Format, Record};
+use super::parse::{Format, OUTCOME_HEADING, Record};
 use crate::error::{Error, Result};
 
 /// The text with `record`'s status set to `status`.
@@ -157,9 +157,6 @@ pub(crate) struct Outcome {
     pub learnt: String,
     pub next_review: Option<NaiveDate>,
 }
-
-/// Heading of the section a review appends; `parse` reads the date back from it.
-pub(crate) const OUTCOME_HEADING: &str = "Outcome";
 
 /// The text with the review's outcome appended; nothing before it changes.
 pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {

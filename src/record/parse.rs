@@ -22,6 +22,10 @@ use crate::error::{Error, Location, Result};
 use crate::store;
 use crate::yaml;
 
+/// Heading of the section a review appends (`## Outcome (DATE)`); the reader takes the
+/// review's date and next review from it.
+pub(crate) const OUTCOME_HEADING: &str = "Outcome";
+
 /// The shape a record was written in; edits keep it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -414,7 +418,7 @@ pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
 }
 
 fn outcome_date(heading: &str) -> Option<NaiveDate> {
-    let rest = heading.strip_prefix(super::edit::OUTCOME_HEADING)?.trim();
+    let rest = heading.strip_prefix(OUTCOME_HEADING)?.trim();
     parse_date(rest.strip_prefix('(')?.strip_suffix(')')?)
 }
 

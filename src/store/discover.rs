@@ -38,13 +38,69 @@ pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'stati
                 .in_file(&marker)
                 .hint("write the log directory in it, e.g. doc/adr"));
         }
-        return Ok(Some((root.join(named), ".adr-dir")));
+        let dir = inside_repository(root, Path::new(named)).map_err(|e| e.in_file(&marker))?;
+        return Ok(Some((dir, ".adr-dir")));
     }
     let adr_tools = root.join(ADR_TOOLS_DIR);
     if adr_tools.is_dir() {
         return Ok(Some((adr_tools, "an existing doc/adr")));
     }
     Ok(None)
+}
+
+/// `dir`, named by a file in the repository, as a path inside the repository. A cloned
+/// repository is untrusted: it may not send reads or writes elsewhere, whether by an
+/// absolute path, by `..`, or by a symbolic link that leads out.
+pub(crate) fn inside_repository(root: &Path, dir: &Path) -> Result<PathBuf> {
+    let outside = |why: &str| {
+        Error::content(format!(
+            "the log directory {} {why}, outside the repository",
+            dir.display()
+        ))
+        .hint("name a directory inside the repository, or pass --dir to choose one yourself")
+    };
+    if dir.is_absolute() || dir.has_root() {
+        return Err(outside("is an absolute path"));
+    }
+    let mut depth = 0usize;
+    for part in dir.components() {
+        match part {
+            std::path::Component::ParentDir if depth == 0 => {
+                return Err(outside("climbs out with `..`"));
+            }
+            std::path::Component::ParentDir => depth -= 1,
+            std::path::Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+    }
+    let joined = root.join(dir);
+    // An existing directory may still lead out through a symbolic link on the way.
+    let resolved = existing_ancestor(&joined).and_then(|(existing, rest)| {
+        std::fs::canonicalize(existing)
+            .ok()
+            .map(|real| real.join(rest))
+    });
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    match resolved {
+        Some(real) if !real.starts_with(&real_root) => {
+            Err(outside("leads through a symbolic link"))
+        }
+        _ => Ok(joined),
+    }
+}
+
+/// The deepest existing ancestor of `path`, and the part below it that does not exist yet.
+fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
+    let mut rest = Vec::new();
+    let mut current = path;
+    loop {
+        if current.symlink_metadata().is_ok() {
+            let below: PathBuf = rest.iter().rev().collect();
+            return Some((current, below));
+        }
+        rest.push(current.file_name()?);
+        current = current.parent()?;
+    }
 }
 
 /// Whether `root` is a repository (rather than the directory `decide` happened to start in).
