@@ -443,7 +443,7 @@ pub(crate) struct MessageArgs {
     /// Who the message is for: stakeholders (impact, timeline, risk, what we need from
     /// you), team (we're doing X because of Y) or peers (a proposal to negotiate).
     #[arg(long, value_enum)]
-    pub to: crate::message::from_record::Audience,
+    pub to: crate::message::Audience,
 
     /// Plain text ready to paste, Markdown, or JSON with the brief it was written from.
     #[arg(long, value_enum, default_value_t = crate::message::from_record::Format::Text)]

@@ -38,6 +38,10 @@ pub(crate) struct File {
     /// The playbook `decide new` runs when none is named.
     #[serde(default)]
     pub default_playbook: Option<String>,
+    /// Days the team does not work besides weekends (public holidays, a shutdown), as
+    /// dates; work stated in days and weeks skips them.
+    #[serde(default)]
+    pub holidays: Option<Vec<chrono::NaiveDate>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -105,6 +109,8 @@ pub(crate) struct Config {
     /// some of them.
     pub review_period_sources: [Source; 3],
     pub default_playbook: Setting<String>,
+    /// The team's holidays: the repository's list, else the user's.
+    pub holidays: Setting<Vec<chrono::NaiveDate>>,
 }
 
 /// The settings that have a command-line flag, as the command line gave them.
@@ -426,6 +432,22 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
         }
     }
 
+    let holidays = repo
+        .as_ref()
+        .and_then(|file| {
+            file.holidays
+                .clone()
+                .map(|h| Setting::new(h, repo_source()))
+        })
+        .or_else(|| {
+            user.as_ref().and_then(|(source, file)| {
+                file.holidays
+                    .clone()
+                    .map(|h| Setting::new(h, source.clone()))
+            })
+        })
+        .unwrap_or_else(|| Setting::new(Vec::new(), Source::Default));
+
     Ok(Config {
         log_dir,
         template,
@@ -433,6 +455,7 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
         review_periods: periods,
         review_period_sources: period_sources,
         default_playbook,
+        holidays,
     })
 }
 

@@ -23,9 +23,19 @@ fn set_active(path: Option<PathBuf>) {
     }
 }
 
+/// What a session is for, kept in its draft so `decide resume` finishes the same job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// A new record.
+    New,
+    /// A new record that supersedes the record at this path.
+    Supersede(PathBuf),
+}
+
 pub(crate) struct Draft {
     pub path: PathBuf,
     pub playbook: String,
+    pub purpose: Purpose,
     /// The `--dir` the session was started with, so the record lands where it was meant to.
     pub dir: Option<PathBuf>,
     pub started: String,
@@ -38,6 +48,7 @@ impl Draft {
     pub(crate) fn start(
         drafts_dir: &Path,
         playbook: &str,
+        purpose: Purpose,
         dir: Option<&Path>,
         now: chrono::DateTime<chrono::Local>,
     ) -> Draft {
@@ -50,6 +61,7 @@ impl Draft {
         Draft {
             path: drafts_dir.join(name),
             playbook: playbook.to_string(),
+            purpose,
             dir: dir.map(Path::to_path_buf),
             started: now.format("%Y-%m-%d %H:%M").to_string(),
             answers: Mapping::new(),
@@ -88,6 +100,14 @@ impl Draft {
             Some(Value::String(dir)) => Some(PathBuf::from(dir)),
             _ => None,
         };
+        let purpose = match (map.remove("purpose"), map.remove("target")) {
+            (Some(Value::String(kind)), Some(Value::String(target))) if kind == "supersede" => {
+                Purpose::Supersede(PathBuf::from(target))
+            }
+            (None, _) => Purpose::New,
+            (Some(Value::String(kind)), _) if kind == "new" => Purpose::New,
+            _ => return Err(broken()),
+        };
         let answers = match map.remove("answers") {
             Some(Value::Mapping(answers)) => answers,
             None | Some(Value::Null) => Mapping::new(),
@@ -96,6 +116,7 @@ impl Draft {
         Ok(Draft {
             path: path.to_path_buf(),
             playbook,
+            purpose,
             dir,
             started,
             answers,
@@ -112,12 +133,16 @@ impl Draft {
         let mut document = Mapping::new();
         document.insert("playbook".into(), Value::String(self.playbook.clone()));
         document.insert("started".into(), Value::String(self.started.clone()));
+        if let Purpose::Supersede(target) = &self.purpose {
+            document.insert("purpose".into(), Value::String("supersede".into()));
+            document.insert("target".into(), Value::String(target.display().to_string()));
+        }
         if let Some(dir) = &self.dir {
             document.insert("dir".into(), Value::String(dir.display().to_string()));
         }
         document.insert("answers".into(), Value::Mapping(self.answers.clone()));
         let text = format!(
-            "# A draft of an unfinished `decide new`. Continue it with: decide resume {}\n{}",
+            "# A draft of an unfinished decide session. Continue it with: decide resume {}\n{}",
             self.name(),
             yaml::to_string(&document)
         );

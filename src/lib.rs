@@ -92,5 +92,12 @@ fn install_interrupt_handler() {
 fn interrupted() {
     let _ = console::Term::stderr().show_cursor();
     eprintln!();
-    ui::note(&cmd::interrupted_note());
+    let note = match draft::active() {
+        Some(path) => format!(
+            "Interrupted. Your answers so far are saved in {}; run `decide resume` to continue.",
+            path.display()
+        ),
+        None => "Interrupted; nothing was written.".to_string(),
+    };
+    ui::note(&note);
 }

@@ -45,18 +45,12 @@ impl Templates {
             .map_err(|error| convert(&error, Some(origin)))
     }
 
-    /// Where in template `name` the first of `names` that is not `known` is used.
-    pub(crate) fn locate_name(
-        &self,
-        name: &str,
-        names: &[String],
-        known: &std::collections::BTreeSet<&str>,
-    ) -> Option<Location> {
-        let unknown = names.iter().find(|n| !known.contains(n.as_str()))?;
+    /// Where in template `name` the name `unknown` is first read.
+    pub(crate) fn locate(&self, name: &str, unknown: &str) -> Option<Location> {
         let source = self.env.get_template(name).ok()?.source().to_string();
         let origin = self.origins.get(name)?;
         source.lines().enumerate().find_map(|(index, line)| {
-            line.match_indices(unknown.as_str())
+            line.match_indices(unknown)
                 .find(|(at, _)| {
                     !line[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
                 })
@@ -148,8 +142,9 @@ impl Templates {
         Ok(items)
     }
 
-    /// Parse a template string (or an expression) and return the top-level names it
-    /// reads, so a loader can reject names that will never exist.
+    /// Parse a template string (or an expression) and return the names it reads, with
+    /// the attributes read from them (`door.band`), so a loader can reject names that
+    /// will never exist.
     pub(crate) fn variables(
         &self,
         source: &str,
@@ -158,30 +153,31 @@ impl Templates {
         let names = if expression {
             self.env
                 .compile_expression(source)
-                .map(|e| e.undeclared_variables(false))
+                .map(|e| e.undeclared_variables(true))
         } else {
             self.env
                 .template_from_str(source)
-                .map(|t| t.undeclared_variables(false))
+                .map(|t| t.undeclared_variables(true))
         }
         .map_err(|error| describe(&error))?;
-        let mut names: Vec<String> = names
-            .into_iter()
-            .filter(|name| self.env.globals().all(|(global, _)| global != name))
-            .collect();
-        names.sort();
-        Ok(names)
+        Ok(self.without_globals(names))
     }
 
-    /// The top-level names a registered template reads.
+    /// The names a registered template reads, with their attributes.
     pub(crate) fn template_variables(&self, name: &str) -> Vec<String> {
         let Ok(template) = self.env.get_template(name) else {
             return Vec::new();
         };
-        let mut names: Vec<String> = template
-            .undeclared_variables(false)
+        self.without_globals(template.undeclared_variables(true))
+    }
+
+    fn without_globals(&self, names: std::collections::HashSet<String>) -> Vec<String> {
+        let mut names: Vec<String> = names
             .into_iter()
-            .filter(|n| self.env.globals().all(|(global, _)| global != n))
+            .filter(|name| {
+                let top = name.split('.').next().unwrap_or(name);
+                self.env.globals().all(|(global, _)| global != top)
+            })
             .collect();
         names.sort();
         names
@@ -232,6 +228,20 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("num", |value: f64| crate::answer::format_number(value));
     // An answer used as a whole sentence in a message: capital first letter, one full stop.
     env.add_filter("sentence", |text: String| -> String { sentence(&text) });
+    // An answer that starts a sentence: capital first letter, nothing added.
+    env.add_filter("sentence_start", |text: String| -> String {
+        capitalise_start(text.trim())
+    });
+    // A name for a greeting: "Dana (VP Engineering)" or "Dana, VP Engineering" is "Dana".
+    env.add_filter("name", |text: String| -> String { greeting_name(&text) });
+    // A number and its noun: "1 item", "3 items".
+    env.add_filter("count", |n: i64, one: String, many: String| -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
+    });
+    // A phrase quoted back to the reader.
+    env.add_filter("quoted", |text: String| -> String {
+        format!("\"{}\"", text.trim())
+    });
     // A list as prose: "A, B and C".
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)
@@ -241,16 +251,41 @@ fn new_environment() -> Environment<'static> {
 
 fn sentence(text: &str) -> String {
     let text = text.trim();
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else {
+    if text.is_empty() {
         return String::new();
-    };
-    let mut out: String = first.to_uppercase().chain(chars).collect();
+    }
+    let mut out = capitalise_start(text);
     if !out.ends_with(['.', '!', '?']) {
         out = out.trim_end_matches([',', ';', ':']).to_string();
         out.push('.');
     }
     out
+}
+
+/// `text` with a capital first letter, unless its first word is a name written in lower
+/// case on purpose (`adr-tools`, `npm`, `iOS`, `v2`): a word with a hyphen, a dot, a digit,
+/// an underscore or a capital inside is left as written.
+fn capitalise_start(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    let written_as_is = first_word
+        .chars()
+        .any(|c| c == '-' || c == '.' || c == '_' || c == '/' || c.is_ascii_digit())
+        || first_word.chars().skip(1).any(char::is_uppercase);
+    if written_as_is {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The name to greet someone by: what comes before a role in brackets or after a comma.
+fn greeting_name(text: &str) -> String {
+    let name = text.split(['(', ',']).next().unwrap_or_default().trim();
+    let name = name.trim_end_matches(['-', '–', '—', ':']).trim();
+    name.to_string()
 }
 
 fn and_list(items: &[String]) -> String {
@@ -356,9 +391,20 @@ mod tests {
             ("trailing comma,", "Trailing comma."),
             ("  ", ""),
             ("élan", "Élan."),
+            ("adr-tools will write it", "adr-tools will write it."),
+            ("npm 10 is fine", "Npm 10 is fine."),
+            ("iOS first", "iOS first."),
         ];
         for (input, expected) in cases {
             assert_eq!(render("{{ t | sentence }}", json!({"t": input})), expected);
+        }
+        for (input, expected) in [
+            ("Dana (VP Engineering)", "Dana"),
+            ("Dana, VP Engineering", "Dana"),
+            ("Dana", "Dana"),
+            ("  Ana Lima ", "Ana Lima"),
+        ] {
+            assert_eq!(render("{{ t | name }}", json!({"t": input})), expected);
         }
         assert_eq!(render("{{ l | and_list }}", json!({"l": []})), "");
         assert_eq!(render("{{ l | and_list }}", json!({"l": ["A"]})), "A");
@@ -404,7 +450,7 @@ mod tests {
             templates
                 .variables("door.band == 'x' and nope", true)
                 .unwrap(),
-            vec!["door", "nope"]
+            vec!["door.band", "nope"]
         );
         assert_eq!(
             templates

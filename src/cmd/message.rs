@@ -1,12 +1,11 @@
 //! `decide message N|FILE --to stakeholders|team|peers`: a ready-to-send message from any
-//! record, on stdout. Jargon in a message to stakeholders is flagged on stderr.
+//! record, on stdout; on stderr, whether it is ready to send in the listener's words.
 
 use super::{Env, logdir};
 use crate::cli::MessageArgs;
 use crate::error::{Result, exit};
 use crate::log;
-use crate::message::from_record;
-use crate::ui;
+use crate::message::{self, from_record};
 
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let dir = logdir::dir(env)?;
@@ -14,20 +13,22 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let (record, _) = log::load(&path)?;
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
-    let written = from_record::write(
-        &record,
-        &shown,
-        args.to,
-        args.format,
-        &catalog.templates,
-        &catalog.jargon,
-    )?;
-    if !written.jargon.is_empty() {
-        ui::warning(&format!(
-            "a stakeholder may not know {}: say it in their words before sending",
-            written.jargon.join(", ")
-        ));
-    }
+    // A superseded decision is named by what replaced it, in words, not by a file.
+    let successor = record
+        .links
+        .iter()
+        .find(|link| link.kind.eq_ignore_ascii_case("Superseded by"))
+        .and_then(|link| {
+            let target = path.parent()?.join(&link.target);
+            log::load(&target)
+                .ok()
+                .map(|(successor, _)| from_record::plain(&successor.title))
+        });
+    let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
+    let written = from_record::write(&brief, args.to, args.format, &catalog.templates)?;
     crate::stdout::write(&written.text)?;
+    if args.format != from_record::Format::Json {
+        message::report(&written, &catalog.jargon);
+    }
     Ok(exit::OK)
 }

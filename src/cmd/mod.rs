@@ -33,8 +33,6 @@ use crate::error::{Error, Result};
 use crate::playbook::{Catalog, HouseTemplate};
 use crate::store;
 
-pub(crate) use new::interrupted_note;
-
 /// What every command may need: where it runs, the global options and the configuration.
 pub(crate) struct Env<'a> {
     pub cli: &'a Cli,
@@ -67,6 +65,66 @@ impl Env<'_> {
             dirs.push(dir.clone());
         }
         dirs
+    }
+
+    /// What a session needs from the settings: today, the review periods, who decides and
+    /// the team's working days.
+    pub(crate) fn session_settings(&self) -> crate::session::Settings {
+        crate::session::Settings {
+            today: self.today(),
+            periods: self.config.review_periods,
+            decision_makers: self.config.decision_makers(&self.root).value,
+            calendar: crate::coach::WorkCalendar::new(self.config.holidays.value.iter().copied()),
+        }
+    }
+
+    /// The playbook named with `--playbook`, if any.
+    pub(crate) fn playbook_flag(&self) -> Option<&str> {
+        matches!(self.config.default_playbook.source, config::Source::Flag(_))
+            .then_some(self.config.default_playbook.value.as_str())
+    }
+
+    /// `--template` replaces `decision.md`: refuse it for a playbook that writes its record
+    /// with another template, which would silently ignore it.
+    pub(crate) fn check_template_flag(
+        &self,
+        catalog: &Catalog,
+        playbook: Option<&str>,
+        answers: Option<&Path>,
+    ) -> Result<()> {
+        let setting = &self.config.template;
+        if !matches!(setting.source, config::Source::Flag(_))
+            || setting.value == config::DEFAULT_TEMPLATE
+        {
+            return Ok(());
+        }
+        let from_file = answers
+            .map(crate::session::AnswersFile::load)
+            .transpose()?
+            .map(|file| file.playbook())
+            .transpose()?
+            .flatten();
+        let id = playbook
+            .map(str::to_string)
+            .or(from_file)
+            .unwrap_or_else(|| self.config.default_playbook.value.clone());
+        let Ok(playbook) = catalog.get(&id) else {
+            return Ok(());
+        };
+        let Some(record) = &playbook.record else {
+            return Ok(());
+        };
+        if record.template != self.house_template()?.name {
+            return Err(Error::usage(format!(
+                "--template replaces decision.md, which playbook `{}` does not use: it writes its record with {}",
+                playbook.id, record.template
+            ))
+            .hint(format!(
+                "to restyle it, put your own {} in .decide/templates/",
+                record.template
+            )));
+        }
+        Ok(())
     }
 
     /// The decision log directory, as [`config::resolve`] settled it.

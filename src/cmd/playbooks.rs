@@ -6,7 +6,7 @@ use console::style;
 
 use super::Env;
 use crate::cli::{PlaybooksAction, PlaybooksArgs};
-use crate::coach::registry;
+use crate::coach;
 use crate::error::{Result, exit};
 use crate::playbook::{self, Kind, Playbook};
 use crate::ui;
@@ -100,7 +100,7 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
     if !playbook.assessments.is_empty() {
         let _ = writeln!(out, "\nAssessments:");
         for spec in &playbook.assessments {
-            let title = registry::find(&spec.framework).map_or("", |f| f.title);
+            let title = coach::find(&spec.framework).map_or("", |f| f.title);
             let inputs: Vec<String> = spec
                 .inputs
                 .iter()

@@ -8,7 +8,7 @@ use crate::cli::ReviewArgs;
 use crate::error::{Error, Result, exit};
 use crate::log::{self, Depth, review};
 use crate::record::edit;
-use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
+use crate::session::{AnswersFile, Interactive, Prompter, Session};
 use crate::store;
 use crate::ui;
 
@@ -32,11 +32,7 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
     }
-    let settings = Settings {
-        today,
-        periods: env.config.review_periods,
-        decision_makers: Vec::new(),
-    };
+    let settings = env.session_settings();
     let mut session = Session::new(&catalog, playbook, settings);
     let mut prompter: Box<dyn Prompter> = match answers {
         Some(file) => Box::new(file),

@@ -72,6 +72,17 @@ pub(crate) fn human_date(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// `date` plus `days` calendar days (never before `date`).
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_days(chrono::Days::new(days.max(0) as u64))
+        .unwrap_or(date)
+}
+
+/// A date as the record's front matter and answers files write it: `2026-12-11`.
+pub(crate) fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 /// Smallest whole number not below `value`, ignoring floating-point dust: 3.0000000001 is 3.
 pub(crate) fn ceil_whole(value: f64) -> u64 {
     if value <= 0.0 {

@@ -6,39 +6,14 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::json;
 
+use super::{Audience, Message};
+use crate::coach::units::human_date;
 use crate::error::{Error, Result};
 use crate::record::{Record, Section};
 use crate::template::Templates;
-
-/// Who the message is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Audience {
-    /// Managers and stakeholders: impact, timeline, risk, what we need from you.
-    Stakeholders,
-    /// The team: we're doing X because of Y, and the fallback.
-    Team,
-    /// Other tech leads, product managers, designers: a proposal to negotiate.
-    Peers,
-}
-
-impl Audience {
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Audience::Stakeholders => "stakeholders",
-            Audience::Team => "team",
-            Audience::Peers => "peers",
-        }
-    }
-
-    /// The template under `templates/` that writes this audience's message.
-    pub(crate) fn template(self) -> String {
-        format!("messages/to-{}.txt", self.key())
-    }
-}
 
 /// How the message is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
@@ -53,20 +28,31 @@ pub(crate) enum Format {
     Json,
 }
 
+/// The most words a message to stakeholders may have, greeting aside: the episode's good
+/// example is thirty.
+pub(crate) const STAKEHOLDER_WORDS: usize = 60;
+
 /// What a message needs from a record, as plain text without Markdown or citation marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Brief {
     pub title: String,
-    /// The record's file, as given on the command line.
+    /// The record's file, as given on the command line (for scripts; never in the text).
     pub path: String,
     pub status: Option<String>,
-    pub date: Option<String>,
-    pub review_by: Option<String>,
+    /// Where the decision stands: `decided`, `investigate` (a proposal with a date to
+    /// decide by), `proposal`, `options` (offered to someone who chooses), `update`,
+    /// `closed` (superseded, deprecated, rejected) or `on-hold`.
+    pub outcome: String,
+    pub date_text: Option<String>,
+    pub review_by_text: Option<String>,
+    pub decide_by_text: Option<String>,
     pub decision_makers: Vec<String>,
     /// The first paragraph of the context.
     pub context: Option<String>,
     /// `Chosen option: "X"` (MADR and ours).
     pub chosen: Option<String>,
+    /// `Proposed option: "X"` or the option leaned towards, for a proposal.
+    pub proposed: Option<String>,
     /// The reason after `because`.
     pub because: Option<String>,
     /// The decision in the record's words, when it is not a chosen option (adr-tools'
@@ -75,41 +61,55 @@ pub(crate) struct Brief {
     /// "If it doesn't work, we'll switch to ..."
     pub fallback: Option<String>,
     pub options: Vec<String>,
+    /// The options offered to the person who chooses (`### Options Offered`).
+    pub offers: Vec<String>,
+    /// What is still to find out before deciding (`### Open Questions`).
+    pub open_questions: Vec<String>,
+    /// What changes for people outside the team (`### Impact Outside the Team`).
+    pub impact: Option<String>,
     /// "Good, because ..." consequences.
     pub benefits: Vec<String>,
     /// "Bad, because ..." consequences: the risks.
     pub risks: Vec<String>,
     /// Consequences that are neither, or adr-tools' consequences paragraph.
     pub other_consequences: Vec<String>,
-    /// For a superseded record: the record that replaced it (its file).
+    /// For a superseded record: the title of the record that replaced it, when known.
     pub superseded_by: Option<String>,
 }
 
 impl Brief {
-    /// Read a parsed record. `path` is how the record was named, for the message's pointer.
-    pub(crate) fn from_record(record: &Record, path: &Path) -> Brief {
+    /// Read a parsed record. `path` is how the record was named (kept for scripts);
+    /// `successor` the title of the record that superseded it, when there is one.
+    pub(crate) fn from_record(
+        record: &Record,
+        path: &Path,
+        today: NaiveDate,
+        successor: Option<String>,
+    ) -> Brief {
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
+        let date = |text: &String| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
             title: plain(&record.title),
             path: path.display().to_string(),
             status: record.status.clone(),
-            date: record.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            review_by: record
+            date_text: record.date.map(|d| human_date(d, today)),
+            review_by_text: record
                 .review_by
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .or_else(|| front("review-by").cloned()),
+                .or_else(|| front("review-by").and_then(date))
+                .map(|d| human_date(d, today)),
+            decide_by_text: front("decide-by")
+                .and_then(date)
+                .map(|d| human_date(d, today)),
             decision_makers: record.decision_makers.clone(),
             context: first_section(record, &["Context and Problem Statement", "Context"])
                 .and_then(|s| first_paragraph(&s.body)),
-            options: record
-                .section("Considered Options")
-                .map(|s| bullets(&s.body))
-                .unwrap_or_default(),
-            superseded_by: record
-                .links
-                .iter()
-                .find(|link| link.kind.eq_ignore_ascii_case("Superseded by"))
-                .map(|link| link.target.clone()),
+            options: section_items(record, "Considered Options"),
+            offers: section_items(record, "Options Offered"),
+            open_questions: section_items(record, "Open Questions"),
+            impact: record
+                .section("Impact Outside the Team")
+                .and_then(|s| first_paragraph(&s.body)),
+            superseded_by: successor,
             ..Brief::default()
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
@@ -135,12 +135,61 @@ impl Brief {
                 }
             }
         }
+        brief.outcome = outcome_of(record, &brief);
         brief
     }
 }
 
+/// Where a record stands, from its status, or from our own `outcome:` when it has one.
+fn outcome_of(record: &Record, brief: &Brief) -> String {
+    let status = record.status.as_deref().unwrap_or_default().to_lowercase();
+    let closed = [
+        "superseded",
+        "deprecated",
+        "rejected",
+        "obsolete",
+        "retired",
+    ];
+    if closed.iter().any(|c| status.starts_with(c)) {
+        return "closed".into();
+    }
+    if status.contains("hold") || status.contains("paused") {
+        return "on-hold".into();
+    }
+    if let Some(outcome) = record.front_matter.get("outcome").filter(|o| !o.is_empty()) {
+        return outcome.to_lowercase();
+    }
+    let proposed = [
+        "proposed",
+        "draft",
+        "pending",
+        "open",
+        "in progress",
+        "under review",
+    ];
+    if proposed.iter().any(|p| status.starts_with(p)) {
+        return if brief.decide_by_text.is_some() {
+            "investigate".into()
+        } else {
+            "proposal".into()
+        };
+    }
+    if status.is_empty() && brief.chosen.is_none() && brief.decision.is_none() {
+        // Nothing says it was decided: say no more than the record does.
+        return "proposal".into();
+    }
+    "decided".into()
+}
+
 fn first_section<'r>(record: &'r Record, headings: &[&str]) -> Option<&'r Section> {
     headings.iter().find_map(|h| record.section(h))
+}
+
+fn section_items(record: &Record, heading: &str) -> Vec<String> {
+    record
+        .section(heading)
+        .map(|s| bullets(&s.body))
+        .unwrap_or_default()
 }
 
 fn read_outcome(brief: &mut Brief, outcome: &Section) {
@@ -160,41 +209,45 @@ fn read_outcome(brief: &mut Brief, outcome: &Section) {
     let Some(first) = first_paragraph(&own) else {
         return;
     };
-    match first.strip_prefix("Chosen option: ") {
-        Some(rest) => {
-            let (chosen, after) = match rest.strip_prefix('"') {
-                Some(quoted) => match quoted.split_once('"') {
-                    Some((name, after)) => (name.to_string(), after),
-                    None => (quoted.to_string(), ""),
-                },
-                None => match rest.split_once(',') {
-                    Some((name, after)) => (name.to_string(), after),
-                    None => (rest.to_string(), ""),
-                },
-            };
-            brief.chosen = Some(chosen.trim().to_string());
-            let because = after
-                .trim_start_matches([',', ' '])
-                .strip_prefix("because")
-                .map(|b| b.trim().trim_end_matches('.').trim().to_string());
-            brief.because = match because {
-                // MADR 4 puts the reasons in a list after a bare "because".
-                Some(b) if b.is_empty() => {
-                    let reasons = bullets(&own);
-                    (!reasons.is_empty()).then(|| {
-                        reasons
-                            .iter()
-                            .map(|r| r.trim_end_matches('.').to_string())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    })
-                }
-                other => other,
-            };
+    let (slot, rest) = if let Some(rest) = first.strip_prefix("Chosen option: ") {
+        (&mut brief.chosen, rest)
+    } else if let Some(rest) = first.strip_prefix("Proposed option: ") {
+        (&mut brief.proposed, rest)
+    } else {
+        if !first.starts_with("If it doesn't work") {
+            brief.decision = Some(first);
         }
-        None if first.starts_with("If it doesn't work") => {}
-        None => brief.decision = Some(first),
-    }
+        return;
+    };
+    let (name, after) = match rest.strip_prefix('"') {
+        Some(quoted) => match quoted.split_once('"') {
+            Some((name, after)) => (name.to_string(), after),
+            None => (quoted.to_string(), ""),
+        },
+        None => match rest.split_once(',') {
+            Some((name, after)) => (name.to_string(), after),
+            None => (rest.trim_end_matches('.').to_string(), ""),
+        },
+    };
+    *slot = Some(name.trim().to_string());
+    let because = after
+        .trim_start_matches([',', ' '])
+        .strip_prefix("because")
+        .map(|b| b.trim().trim_end_matches('.').trim().to_string());
+    brief.because = match because {
+        // MADR 4 puts the reasons in a list after a bare "because".
+        Some(b) if b.is_empty() => {
+            let reasons = bullets(&own);
+            (!reasons.is_empty()).then(|| {
+                reasons
+                    .iter()
+                    .map(|r| r.trim_end_matches('.').to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        }
+        other => other,
+    };
 }
 
 fn sort_consequence(brief: &mut Brief, item: String) {
@@ -235,27 +288,56 @@ fn first_paragraph(body: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The top-level bullet items of a body, as plain text.
+/// The top-level items of a list, each whole: lines that continue an item (indented,
+/// not a bullet of their own) are joined to it; nested lists are left out, so no item is
+/// cut in half.
 fn bullets(body: &str) -> Vec<String> {
-    body.lines()
-        .filter_map(|line| {
-            line.strip_prefix("* ")
-                .or_else(|| line.strip_prefix("- "))
-                .or_else(|| line.strip_prefix("+ "))
-        })
-        .map(plain)
+    let mut items: Vec<String> = Vec::new();
+    let mut in_item = false;
+    for line in body.lines() {
+        let top = line
+            .strip_prefix("* ")
+            .or_else(|| line.strip_prefix("- "))
+            .or_else(|| line.strip_prefix("+ "));
+        if let Some(text) = top {
+            items.push(text.trim().to_string());
+            in_item = true;
+            continue;
+        }
+        let trimmed = line.trim();
+        let nested = trimmed.starts_with(['*', '-', '+']) && trimmed.chars().nth(1) == Some(' ');
+        if trimmed.is_empty() || !line.starts_with(char::is_whitespace) {
+            in_item = false;
+        } else if in_item && !nested {
+            if let Some(last) = items.last_mut() {
+                last.push(' ');
+                last.push_str(trimmed);
+            }
+        } else if nested {
+            // A nested list belongs to its item but is detail a message leaves out.
+            in_item = false;
+        }
+    }
+    items
+        .into_iter()
+        .map(|item| plain(&item))
         .filter(|item| !item.is_empty())
         .collect()
 }
 
 /// Markdown to plain text, as far as a message needs: links become their text, emphasis
-/// and code marks go, citation marks like "[1]" go.
+/// and code marks go, citation marks like "[1]" go, escapes (`\<`) lose their backslash.
 pub(crate) fn plain(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if c == '\\' && chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
         if c == '['
             && let Some(close) = chars[i + 1..].iter().position(|&c| c == ']')
         {
@@ -292,85 +374,38 @@ pub(crate) fn plain(text: &str) -> String {
     crate::error::one_line(&out)
 }
 
-/// A message written from a record, with the jargon a stakeholder may trip over.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Written {
-    pub text: String,
-    /// Terms from the jargon list in a message to stakeholders, to say in plain words
-    /// before sending.
-    pub jargon: Vec<String>,
-}
-
-/// Read `record` (named `path` on the command line) and write its message for `audience`.
+/// Read `record` (named `path` on the command line) and write its message for `to`.
 pub(crate) fn write(
-    record: &Record,
-    path: &Path,
-    audience: Audience,
-    format: Format,
-    templates: &Templates,
-    jargon: &crate::coach::upward::WordList,
-) -> Result<Written> {
-    let brief = Brief::from_record(record, path);
-    let text = render(&brief, audience, format, templates)?;
-    // The prose a stakeholder reads, not the file path under it.
-    let jargon = if audience == Audience::Stakeholders {
-        let prose = [
-            Some(&brief.title),
-            brief.context.as_ref(),
-            brief.chosen.as_ref(),
-            brief.because.as_ref(),
-            brief.decision.as_ref(),
-            brief.fallback.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(&brief.risks)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("\n");
-        crate::coach::upward::phrases(&prose, &jargon.terms)
-            .into_iter()
-            .fold(Vec::new(), |mut found, phrase| {
-                if !found
-                    .iter()
-                    .any(|f: &String| f.eq_ignore_ascii_case(&phrase))
-                {
-                    found.push(phrase);
-                }
-                found
-            })
-    } else {
-        Vec::new()
-    };
-    Ok(Written { text, jargon })
-}
-
-/// Render the message for `audience` from `brief`.
-pub(crate) fn render(
     brief: &Brief,
-    audience: Audience,
+    to: Audience,
     format: Format,
     templates: &Templates,
-) -> Result<String> {
-    let template = audience.template();
+) -> Result<Message> {
+    let template = format!("messages/to-{}.txt", to.key());
     if !templates.has(&template) {
         return Err(
             Error::content(format!("the message template `{template}` is missing"))
-                .hint("restore it under playbooks/templates/messages/, or remove your override"),
+                .hint("restore it with `decide templates export`, or remove your override"),
         );
     }
     let markdown = format == Format::Markdown;
-    let context = json!({
-        "brief": brief,
-        "to": audience.key(),
-        "markdown": markdown,
-    });
-    let text = super::tidy(&templates.render(&template, &context)?);
-    Ok(match format {
+    // Upward messages are held to the word budget: the least needed details go first.
+    let mut text = String::new();
+    for detail in (0..=2).rev() {
+        let mut context = super::brief_context(brief, to, markdown);
+        if let Some(map) = context.as_object_mut() {
+            map.insert("detail".into(), serde_json::json!(detail));
+        }
+        text = super::tidy(&templates.render(&template, &context)?);
+        if to != Audience::Stakeholders || super::body_words(&text) <= STAKEHOLDER_WORDS {
+            break;
+        }
+    }
+    let text = match format {
         Format::Text | Format::Markdown => text,
         Format::Json => {
-            let value = json!({
-                "to": audience.key(),
+            let value = serde_json::json!({
+                "to": to.key(),
                 "record": brief.path,
                 "text": text,
                 "brief": brief,
@@ -380,7 +415,8 @@ pub(crate) fn render(
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             )
         }
-    })
+    };
+    Ok(Message { text, to })
 }
 
 #[cfg(test)]
@@ -390,7 +426,8 @@ mod tests {
 
     fn brief(name: &str, text: &str) -> Brief {
         let path = Path::new(name);
-        Brief::from_record(&parse(path, text).unwrap(), path)
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        Brief::from_record(&parse(path, text).unwrap(), path, today, None)
     }
 
     #[test]
@@ -439,7 +476,8 @@ mod tests {
             Some("We will migrate orders to PostgreSQL 9.6.")
         );
         assert_eq!(b.other_consequences, ["The migration takes a quarter."]);
-        assert_eq!(b.date.as_deref(), Some("2017-06-20"));
+        assert_eq!(b.date_text.as_deref(), Some("Tuesday 20 June 2017"));
+        assert_eq!(b.outcome, "decided");
     }
 
     #[test]
@@ -452,7 +490,10 @@ mod tests {
             b.fallback.as_deref(),
             Some("MongoDB for the order documents")
         );
-        assert_eq!(b.review_by.as_deref(), Some("2027-02-24"));
+        assert_eq!(
+            b.review_by_text.as_deref(),
+            Some("Wednesday 24 February 2027")
+        );
         assert_eq!(b.decision, None);
     }
 }

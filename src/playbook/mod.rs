@@ -1,12 +1,14 @@
 //! Playbooks: the guided flows, as data. A playbook lists its questions, the framework
 //! assessments it runs and the passages each step cites; `load` finds and checks them.
 
+mod check;
 mod load;
 
 use serde::{Deserialize, Serialize};
 
 pub(crate) use load::{Catalog, HouseTemplate, Origin, check_file, check_text};
 
+pub(crate) use crate::answer::Kind;
 use crate::yaml::Value;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -39,9 +41,13 @@ pub(crate) struct Playbook {
 pub(crate) struct MessageSpec {
     /// Template under `templates/` that renders the message (plain text).
     pub template: String,
-    /// The message may not be longer than this many words.
+    /// The message may not be longer than this many words (a greeting line not counted).
     #[serde(default)]
     pub max_words: Option<usize>,
+    /// Who the message is for: `stakeholders`, `peers` or `team`. Messages up or sideways
+    /// are checked for jargon.
+    #[serde(default)]
+    pub to: crate::message::Audience,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -94,51 +100,6 @@ pub(crate) struct Question {
     /// shown and can be changed. Needs a default.
     #[serde(default)]
     pub confirm: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum Kind {
-    Text,
-    LongText,
-    Choice,
-    YesNo,
-    Number,
-    Duration,
-    Date,
-    List,
-    /// Considered options, each with pros and cons.
-    Options,
-}
-
-impl Kind {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::LongText => "long-text",
-            Kind::Choice => "choice",
-            Kind::YesNo => "yes-no",
-            Kind::Number => "number",
-            Kind::Duration => "duration",
-            Kind::Date => "date",
-            Kind::List => "list",
-            Kind::Options => "options",
-        }
-    }
-
-    /// What an answer of this kind looks like, for error messages.
-    pub(crate) fn expectation(self) -> &'static str {
-        match self {
-            Kind::Text | Kind::LongText => "text",
-            Kind::Choice => "one of the choices",
-            Kind::YesNo => "yes or no",
-            Kind::Number => "a number",
-            Kind::Duration => "a duration like \"3 days\" or \"2 months\"",
-            Kind::Date => "a date as YYYY-MM-DD",
-            Kind::List => "a list",
-            Kind::Options => "a list of options, each with a name, pros and cons",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]

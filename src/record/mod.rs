@@ -13,9 +13,59 @@ pub(crate) mod parse;
 
 pub(crate) use parse::{Format, Link, Record, Section, parse};
 
+/// A finished session's record, rendered once: its title (which names the file) and its
+/// text, rendered again with the number only when the template shows the number.
+pub(crate) struct Rendered<'t> {
+    pub title: String,
+    templates: &'t Templates,
+    template: String,
+    context: Json,
+    text: String,
+    /// Whether the template reads the record's number, so the text depends on it.
+    reads_number: bool,
+}
+
+impl<'t> Rendered<'t> {
+    pub(crate) fn new(session: &Session<'_>, templates: &'t Templates) -> Result<Rendered<'t>> {
+        let spec = spec(session)?;
+        let title = title(session, templates, &spec.title)?;
+        let context = context(session, None, session.settings.today, &title);
+        let text = templates.render(&spec.template, &context)?;
+        let reads_number = templates
+            .template_variables(&spec.template)
+            .iter()
+            .any(|name| name == "record" || name.starts_with("record.number"));
+        Ok(Rendered {
+            title,
+            templates,
+            template: spec.template.clone(),
+            context,
+            text,
+            reads_number,
+        })
+    }
+
+    /// The record's text as numbered `number` (`None` for a record printed, not filed).
+    pub(crate) fn text(&self, number: Option<u32>) -> Result<String> {
+        if number.is_none() || !self.reads_number {
+            return Ok(self.text.clone());
+        }
+        let mut context = self.context.clone();
+        if let Some(record) = context.get_mut("record").and_then(Json::as_object_mut) {
+            record.insert("number".into(), json!(number));
+        }
+        self.templates.render(&self.template, &context)
+    }
+
+    /// The context the record was rendered with: the message reads the same values.
+    pub(crate) fn context(&self) -> &Json {
+        &self.context
+    }
+}
+
 /// The record's title, from the playbook's `record.title` template.
-pub(crate) fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {
-    let title = templates.render_str(&spec(session)?.title, &session.context(), "record title")?;
+fn title(session: &Session<'_>, templates: &Templates, source: &str) -> Result<String> {
+    let title = templates.render_str(source, &session.context(), "record title")?;
     let title = crate::error::one_line(&title);
     if title.is_empty() {
         return Err(Error::answers("the record's title is empty").hint("answer the title question"));
@@ -79,6 +129,7 @@ pub(crate) fn context(
                 "episode": p.episode,
                 "episode_title": episode_title,
                 "series": session.library.series,
+                "asked": p.asked,
             })
         })
         .collect();
@@ -109,17 +160,6 @@ pub(crate) fn context(
         map.insert("references".into(), Json::Array(references));
     }
     context
-}
-
-pub(crate) fn render(
-    session: &Session<'_>,
-    templates: &Templates,
-    number: Option<u32>,
-    date: NaiveDate,
-) -> Result<String> {
-    let title = title(session, templates)?;
-    let context = context(session, number, date, &title);
-    templates.render(&spec(session)?.template, &context)
 }
 
 /// How the session's playbook writes its record; a playbook without one writes none.

@@ -14,6 +14,9 @@ pub(crate) struct Ask<'a> {
     pub passages: Vec<&'a Passage>,
     /// For a `for_each` question: the item this ask is about.
     pub item: Option<Item>,
+    /// The prompt and help rendered with the answers so far, when they name any.
+    pub prompt_text: Option<String>,
+    pub help_text: Option<String>,
     /// The session's today, for dates that may not lie in the past.
     pub today: chrono::NaiveDate,
 }
@@ -36,16 +39,18 @@ impl Ask<'_> {
     }
 
     pub(crate) fn prompt(&self) -> &str {
-        match &self.item {
-            Some(item) => &item.prompt,
-            None => &self.question.prompt,
+        match (&self.item, &self.prompt_text) {
+            (Some(item), _) => &item.prompt,
+            (None, Some(text)) => text,
+            (None, None) => &self.question.prompt,
         }
     }
 
     pub(crate) fn help(&self) -> Option<&str> {
-        match &self.item {
-            Some(item) => item.help.as_deref(),
-            None => self.question.help.as_deref(),
+        match (&self.item, &self.help_text) {
+            (Some(item), _) => item.help.as_deref(),
+            (None, Some(text)) => Some(text),
+            (None, None) => self.question.help.as_deref(),
         }
     }
 
@@ -67,7 +72,7 @@ impl Ask<'_> {
             Kind::YesNo => Answer::YesNo(answer::parse_yes_no(text).ok_or("answer yes or no")?),
             Kind::Number => Answer::Number(parse_number(text)?),
             Kind::Duration => Answer::Duration(Duration::parse(text)?),
-            Kind::Date => Answer::Date(answer::parse_date(text)?),
+            Kind::Date => Answer::Date(answer::parse_date(text, self.today)?),
             Kind::List => Answer::List(answer::split_list(text)),
             Kind::Choice if self.question.multiple => Answer::List(
                 answer::split_list(text)
@@ -114,7 +119,9 @@ impl Ask<'_> {
             (Kind::Number, Value::Number(n)) => Answer::Number(n.as_f64().ok_or_else(wrong)?),
             (Kind::Number, Value::String(text)) => Answer::Number(parse_number(text)?),
             (Kind::Duration, Value::String(text)) => Answer::Duration(Duration::parse(text)?),
-            (Kind::Date, Value::String(text)) => Answer::Date(answer::parse_date(text)?),
+            (Kind::Date, Value::String(text)) => {
+                Answer::Date(answer::parse_date(text, self.today)?)
+            }
             (Kind::List, Value::Sequence(items)) => Answer::List(strings(items).ok_or_else(wrong)?),
             (Kind::List, Value::String(text)) => Answer::List(answer::split_list(text)),
             (Kind::Choice, Value::String(text)) if !self.question.multiple => {

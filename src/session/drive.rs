@@ -1,0 +1,222 @@
+//! One driver for every playbook run that writes a record: `decide new`, `decide resume`
+//! and `decide supersede`. It picks the playbook, checks the answers file and the log
+//! directory before anything is asked, keeps a draft of every interactive answer (with
+//! what the run is for, so a resumed `supersede` still supersedes), reconciles the run's
+//! one outcome, renders the record once, writes it (and, for a supersede, links both
+//! records, or neither), and prints the ready-to-send message.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use super::{AnswersFile, Interactive, Prompter, Session, Settings};
+use crate::draft::{Draft, Purpose};
+use crate::error::{Error, Result};
+use crate::playbook::{Catalog, Playbook};
+use crate::record;
+use crate::store;
+use crate::ui;
+
+/// Everything a run needs from the command's settings.
+pub(crate) struct Setup<'a> {
+    pub catalog: &'a Catalog,
+    pub settings: Settings,
+    /// The log directory; `None` prints the record instead of writing it.
+    pub log_dir: Option<PathBuf>,
+    /// Where interactive drafts are kept, or why they cannot be.
+    pub drafts_dir: Result<PathBuf>,
+    /// The working directory, to show short paths.
+    pub cwd: PathBuf,
+}
+
+/// What to run.
+pub(crate) struct Request<'a> {
+    /// The playbook named on the command line, if any.
+    pub playbook: Option<&'a str>,
+    /// The playbook to run when nothing names one.
+    pub default_playbook: &'a str,
+    pub answers: Option<&'a Path>,
+    /// Do not print the coaching (answers-file runs).
+    pub quiet: bool,
+    pub purpose: Purpose,
+    /// A draft being resumed: its answers are not asked again.
+    pub resume: Option<Draft>,
+}
+
+/// Run the playbook to the end and write its record; the record's path, or `None` when it
+/// was printed.
+pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<PathBuf>> {
+    let mut answers = request.answers.map(AnswersFile::load).transpose()?;
+    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::usage("no terminal to ask questions on")
+            .hint("pass --answers FILE; `decide playbooks example ID` prints one to start from"));
+    }
+    let playbook = choose_playbook(setup.catalog, &request, answers.as_ref())?;
+    if playbook.record.is_none() {
+        return Err(Error::usage(format!(
+            "playbook `{}` writes no record of its own",
+            playbook.id
+        ))
+        .hint(format!("it is run by `decide {}`", playbook.id)));
+    }
+    if let Some(file) = answers.as_mut() {
+        file.check_keys(playbook)?;
+    }
+    // Check where the record goes before asking anything: a bad log directory must fail
+    // before ten minutes of answers, not after.
+    if let Some(dir) = &setup.log_dir {
+        store::check_log_dir(dir)?;
+    }
+    let mut session = Session::new(setup.catalog, playbook, setup.settings.clone());
+    let mut draft = match (&answers, request.resume) {
+        (Some(_), _) => None,
+        (None, Some(draft)) => {
+            session.preload(&draft.answers, &draft.path)?;
+            Some(draft)
+        }
+        (None, None) => match &setup.drafts_dir {
+            Ok(dir) => Some(Draft::start(
+                dir,
+                &playbook.id,
+                request.purpose.clone(),
+                setup.log_dir.as_deref(),
+                chrono::Local::now(),
+            )),
+            Err(error) => {
+                ui::warning(&format!(
+                    "{error}; your answers are not saved as you go, so finish in one sitting"
+                ));
+                None
+            }
+        },
+    };
+    let mut prompter: Box<dyn Prompter> = match answers {
+        Some(mut file) => {
+            file.show_coaching = !request.quiet;
+            Box::new(file)
+        }
+        None => {
+            eprintln!("{}\n", console::style(&playbook.title).bold().for_stderr());
+            Box::new(Interactive::new(&setup.catalog.library))
+        }
+    };
+    let mut draft_failed = false;
+    session.run(prompter.as_mut(), &mut |session| {
+        if let Some(draft) = draft.as_mut()
+            && !draft_failed
+            && let Err(error) = draft.save(session)
+        {
+            // A draft is a safety net: losing it must not end the interview.
+            draft_failed = true;
+            ui::warning(&format!(
+                "{error}; your answers are no longer saved as you go"
+            ));
+        }
+        Ok(())
+    })?;
+
+    // Everything is rendered before anything is written: a template error leaves no file.
+    let rendered = record::Rendered::new(&session, &setup.catalog.templates)?;
+    let message = crate::message::for_session(&session, &rendered, &setup.catalog.templates)?;
+    let path = match &setup.log_dir {
+        None => {
+            crate::stdout::write(rendered.text(None)?)?;
+            None
+        }
+        Some(dir) => Some(write(setup, dir, &rendered, &request.purpose)?),
+    };
+    if let Some(message) = &message {
+        crate::message::print(message, path.is_none(), &setup.catalog.jargon)?;
+    }
+    if let Some(draft) = &draft {
+        draft.finish()?;
+    }
+    Ok(path)
+}
+
+/// The playbook named on the command line, else the answers file's or the draft's, else the
+/// configured default. A flag that disagrees with the file is a mistake, not a choice.
+fn choose_playbook<'c>(
+    catalog: &'c Catalog,
+    request: &Request<'_>,
+    answers: Option<&AnswersFile>,
+) -> Result<&'c Playbook> {
+    let from_file = answers.map(AnswersFile::playbook).transpose()?.flatten();
+    let from_draft = request.resume.as_ref().map(|d| d.playbook.clone());
+    let id = match (
+        request.playbook,
+        from_file.as_deref().or(from_draft.as_deref()),
+    ) {
+        (Some(flag), Some(file)) if flag != file => {
+            return Err(Error::usage(format!(
+                "--playbook {flag} disagrees with `playbook: {file}` in the answers file"
+            ))
+            .hint("drop one of them"));
+        }
+        (Some(id), _) | (None, Some(id)) => id,
+        (None, None) => request.default_playbook,
+    };
+    catalog.get(id)
+}
+
+/// Write the record as the next number in `dir`; for a supersede, link it and the old
+/// record both ways, or leave neither written.
+fn write(
+    setup: &Setup<'_>,
+    dir: &Path,
+    rendered: &record::Rendered,
+    purpose: &Purpose,
+) -> Result<PathBuf> {
+    // For a supersede, the old record is read and its new text made before the new record
+    // exists, so a problem with it stops everything.
+    let old = match purpose {
+        Purpose::Supersede(old) => Some(crate::log::load(old)?),
+        Purpose::New => None,
+    };
+    if store::ensure_dir(dir)? {
+        ui::note(&format!(
+            "Created the decision log {}",
+            display_path(dir, &setup.cwd)
+        ));
+    }
+    let path = store::write_new_record(dir, &store::slug(&rendered.title), |number| {
+        let text = rendered.text(Some(number))?;
+        match &old {
+            Some((old_record, _)) => {
+                let path = dir.join(format!("{number:04}-{}.md", store::slug(&rendered.title)));
+                let record = record::parse(&path, &text)?;
+                Ok(crate::record::edit::add_link(
+                    &text,
+                    &record,
+                    "Supersedes",
+                    &crate::log::link_label(old_record),
+                    &crate::log::link_target(&path, &old_record.path),
+                ))
+            }
+            None => Ok(text),
+        }
+    })?;
+    if let Some((old_record, old_text)) = &old {
+        let new_record = crate::log::load(&path)?.0;
+        let linked =
+            crate::log::link::with_link(old_text, old_record, "Superseded by", &new_record)
+                .and_then(|text| store::replace_file(&old_record.path, text.as_bytes()));
+        if let Err(error) = linked {
+            // Both or neither: the new record goes, so running the command again does not
+            // leave two records superseding one.
+            let _ = store::remove_if_present(&path);
+            return Err(error);
+        }
+        ui::success(&format!(
+            "Wrote {}, which supersedes {}",
+            display_path(&path, &setup.cwd),
+            display_path(&old_record.path, &setup.cwd)
+        ));
+    } else {
+        ui::success(&format!("Wrote {}", display_path(&path, &setup.cwd)));
+    }
+    Ok(path)
+}
+
+pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
