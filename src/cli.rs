@@ -339,6 +339,11 @@ pub(crate) struct StatusArgs {
     #[arg(value_enum)]
     pub status: RecordStatus,
 
+    /// Accept a proposal whose investigation is still open, against the coach's advice
+    /// (`decide review N` finishes it properly).
+    #[arg(long)]
+    pub force: bool,
+
     #[command(flatten)]
     pub log: LogArgs,
 }
@@ -386,9 +391,14 @@ pub(crate) struct ReviewArgs {
     #[arg(long, conflicts_with_all = ["record", "answers"])]
     pub check: bool,
 
-    /// Take the review's answers from a YAML file (happened, held_up, learnt, next_review).
+    /// Take the review's answers from a YAML file (`decide playbooks example review`, or
+    /// `finish` for a proposal whose time-box ended, prints one).
     #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
     pub answers: Option<PathBuf>,
+
+    /// Do not print the coaching (with --answers).
+    #[arg(long, short = 'q', requires = "answers")]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub log: LogArgs,
@@ -440,10 +450,14 @@ pub(crate) struct MessageArgs {
     #[arg(value_name = "N|FILE")]
     pub record: String,
 
-    /// Who the message is for: stakeholders (impact, timeline, risk, what we need from
-    /// you), team (we're doing X because of Y) or peers (a proposal to negotiate).
+    /// Who the message is for: stakeholders (the bottom line first, in at most 60
+    /// words), team (we're doing X because of Y) or peers (a proposal to negotiate).
     #[arg(long, value_enum)]
     pub to: crate::message::Audience,
+
+    /// The reader's name, for the greeting ("Hi Priya,").
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 
     /// Plain text ready to paste, Markdown, or JSON with the brief it was written from.
     #[arg(long, value_enum, default_value_t = crate::message::from_record::Format::Text)]

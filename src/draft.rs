@@ -30,6 +30,8 @@ pub(crate) enum Purpose {
     New,
     /// A new record that supersedes the record at this path.
     Supersede(PathBuf),
+    /// A review of the record at this path: finishing a proposal, or looking back.
+    Review(PathBuf),
 }
 
 pub(crate) struct Draft {
@@ -104,6 +106,9 @@ impl Draft {
             (Some(Value::String(kind)), Some(Value::String(target))) if kind == "supersede" => {
                 Purpose::Supersede(PathBuf::from(target))
             }
+            (Some(Value::String(kind)), Some(Value::String(target))) if kind == "review" => {
+                Purpose::Review(PathBuf::from(target))
+            }
             (None, _) => Purpose::New,
             (Some(Value::String(kind)), _) if kind == "new" => Purpose::New,
             _ => return Err(broken()),
@@ -133,8 +138,13 @@ impl Draft {
         let mut document = Mapping::new();
         document.insert("playbook".into(), Value::String(self.playbook.clone()));
         document.insert("started".into(), Value::String(self.started.clone()));
-        if let Purpose::Supersede(target) = &self.purpose {
-            document.insert("purpose".into(), Value::String("supersede".into()));
+        let target = match &self.purpose {
+            Purpose::New => None,
+            Purpose::Supersede(target) => Some(("supersede", target)),
+            Purpose::Review(target) => Some(("review", target)),
+        };
+        if let Some((kind, target)) = target {
+            document.insert("purpose".into(), Value::String(kind.into()));
             document.insert("target".into(), Value::String(target.display().to_string()));
         }
         if let Some(dir) = &self.dir {

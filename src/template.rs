@@ -232,6 +232,26 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("sentence_start", |text: String| -> String {
         capitalise_start(text.trim())
     });
+    // Text that goes on a sentence after a colon or a verb: "We will migrate" reads "we will
+    // migrate", "Fix it now" reads "fix it now"; a name ("PostgreSQL", "Vendor A") stays.
+    env.add_filter("lower_start", |text: String| -> String {
+        lower_start(text.trim())
+    });
+    // Whether a phrase starts with a verb ("Delegate it to Sam") rather than a name
+    // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
+    env.add_filter("action", |text: String| -> bool { is_action(text.trim()) });
+    // The first clause of a phrase, up to its first semicolon.
+    env.add_filter("first_clause", |text: String| -> String {
+        text.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    });
+    // The first few items of a list as prose, with how many more: "A, B and 2 more".
+    env.add_filter("first_few", |items: Vec<String>, n: usize| -> String {
+        first_few(&items, n)
+    });
     // A name for a greeting: "Dana (VP Engineering)" or "Dana, VP Engineering" is "Dana".
     env.add_filter("name", |text: String| -> String { greeting_name(&text) });
     // A number and its noun: "1 item", "3 items".
@@ -279,6 +299,97 @@ fn capitalise_start(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Words that start a sentence but not a name: lower case once the sentence goes on.
+const SENTENCE_WORDS: &[&str] = &[
+    "we",
+    "our",
+    "the",
+    "a",
+    "an",
+    "it",
+    "this",
+    "these",
+    "all",
+    "each",
+    "every",
+    "no",
+    "none",
+    "fix",
+    "take",
+    "use",
+    "move",
+    "adopt",
+    "keep",
+    "drop",
+    "build",
+    "buy",
+    "delegate",
+    "say",
+    "deliver",
+    "choose",
+    "migrate",
+    "switch",
+    "stay",
+    "go",
+    "wait",
+    "split",
+    "merge",
+    "replace",
+    "remove",
+    "add",
+    "start",
+    "stop",
+    "hire",
+    "rewrite",
+    "ship",
+    "run",
+    "write",
+    "make",
+    "let",
+    "ask",
+    "offer",
+    "tell",
+    "do",
+    "record",
+    "put",
+    "prefer",
+    "introduce",
+];
+
+/// The words of [`SENTENCE_WORDS`] that are verbs.
+fn is_action(text: &str) -> bool {
+    const NOT_VERBS: &[&str] = &[
+        "we", "our", "the", "a", "an", "it", "this", "these", "all", "each", "every", "no", "none",
+    ];
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    SENTENCE_WORDS.contains(&first.as_str()) && !NOT_VERBS.contains(&first.as_str())
+}
+
+fn lower_start(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if !SENTENCE_WORDS.contains(&first.to_lowercase().as_str()) {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn first_few(items: &[String], n: usize) -> String {
+    let n = n.max(1);
+    if items.len() <= n {
+        return and_list(items);
+    }
+    let rest = items.len() - n;
+    format!("{} and {rest} more", items[..n].join(", "))
 }
 
 /// The name to greet someone by: what comes before a role in brackets or after a comma.
@@ -406,6 +517,25 @@ mod tests {
         ] {
             assert_eq!(render("{{ t | name }}", json!({"t": input})), expected);
         }
+        for (input, expected) in [
+            ("We will migrate", "we will migrate"),
+            ("Fix it properly now", "fix it properly now"),
+            ("PostgreSQL", "PostgreSQL"),
+            ("Vendor A", "Vendor A"),
+        ] {
+            assert_eq!(
+                render("{{ t | lower_start }}", json!({"t": input})),
+                expected
+            );
+        }
+        assert_eq!(
+            render("{{ l | first_few(2) }}", json!({"l": ["A", "B", "C", "D"]})),
+            "A, B and 2 more"
+        );
+        assert_eq!(
+            render("{{ l | first_few(2) }}", json!({"l": ["A", "B"]})),
+            "A and B"
+        );
         assert_eq!(render("{{ l | and_list }}", json!({"l": []})), "");
         assert_eq!(render("{{ l | and_list }}", json!({"l": ["A"]})), "A");
         assert_eq!(

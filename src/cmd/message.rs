@@ -25,7 +25,13 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
                 .map(|(successor, _)| from_record::plain(&successor.title))
         });
     let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
-    let written = from_record::write(&brief, args.to, args.format, &catalog.templates)?;
+    let written = from_record::write(
+        &brief,
+        args.to,
+        args.name.as_deref(),
+        args.format,
+        &catalog.templates,
+    )?;
     crate::stdout::write(&written.text)?;
     if args.format != from_record::Format::Json {
         message::report(&written, &catalog.jargon);

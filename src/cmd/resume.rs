@@ -33,6 +33,11 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         chosen.name(),
         crate::coach::count(chosen.answers.len(), "answer", "answers")
     ));
+    if let crate::draft::Purpose::Review(path) = &chosen.purpose {
+        let path = path.clone();
+        super::review::review_record(env, &path, None, false, Some(chosen))?;
+        return Ok(exit::OK);
+    }
     let request = crate::session::drive::Request {
         playbook: None,
         default_playbook: &env.config.default_playbook.value,

@@ -1,14 +1,11 @@
 //! `decide review`: list the decisions due for review; `decide review N` records how one
 //! turned out; `decide review --check` fails when any review is overdue.
 
-use std::io::IsTerminal;
-
 use super::{Env, logdir};
 use crate::cli::ReviewArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Result, exit};
 use crate::log::{self, Depth, review};
-use crate::record::edit;
-use crate::session::{AnswersFile, Interactive, Prompter, Session};
+use crate::session::drive;
 use crate::store;
 use crate::ui;
 
@@ -19,38 +16,37 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
         return list_due(&dir, today, args.check);
     };
     let path = log::resolve(&dir, &env.cwd, spec)?;
-    let (record, text) = log::load(&path)?;
-    // The questions are the `review` playbook's, run like any other: the same prompts,
-    // validation and answers files as `decide new`.
-    let mut answers = args.answers.as_deref().map(AnswersFile::load).transpose()?;
-    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask the review questions on")
-            .hint("pass --answers FILE with happened, held_up and learnt"));
-    }
-    let catalog = env.catalog()?;
-    let playbook = catalog.get("review")?;
-    if let Some(file) = answers.as_mut() {
-        file.check_keys(playbook)?;
-    }
-    let settings = env.session_settings();
-    let mut session = Session::new(&catalog, playbook, settings);
-    let mut prompter: Box<dyn Prompter> = match answers {
-        Some(file) => Box::new(file),
-        None => {
-            let heading = format!("Review: {}", log::link_label(&record));
-            eprintln!("{}\n", console::style(heading).bold().for_stderr());
-            Box::new(Interactive::new(&catalog.library))
-        }
-    };
-    session.run(prompter.as_mut(), &mut |_| Ok(()))?;
-    let outcome = review::outcome(&session, today);
-    let updated = edit::append_outcome(&text, &outcome);
-    store::replace_file(&path, updated.as_bytes())?;
-    ui::success(&format!(
-        "Appended the review outcome to {}",
-        path.display()
-    ));
+    review_record(env, &path, args.answers.as_deref(), args.quiet, None)?;
     Ok(exit::OK)
+}
+
+/// Finish the proposal at `path`, or look back at the decision there; `resume` continues a
+/// draft of it.
+pub(super) fn review_record(
+    env: &Env<'_>,
+    path: &std::path::Path,
+    answers: Option<&std::path::Path>,
+    quiet: bool,
+    resume: Option<crate::draft::Draft>,
+) -> Result<()> {
+    let catalog = env.catalog()?;
+    let setup = drive::Setup {
+        catalog: &catalog,
+        settings: env.session_settings(),
+        log_dir: None,
+        drafts_dir: store::drafts_dir(&env.root),
+        cwd: env.cwd.clone(),
+    };
+    let shown = drive::display_path(path, &env.cwd);
+    match drive::review(&setup, path, answers, quiet, resume)? {
+        drive::Reviewed::Finished { headline, status } => {
+            ui::success(&format!("{shown}: {headline} (status {status})"))
+        }
+        drive::Reviewed::LookedBack => {
+            ui::success(&format!("Added the look-back to {shown}"));
+        }
+    }
+    Ok(())
 }
 
 fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Result<u8> {

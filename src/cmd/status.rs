@@ -2,7 +2,7 @@
 
 use super::{Env, logdir};
 use crate::cli::StatusArgs;
-use crate::error::{Result, exit};
+use crate::error::{Error, Result, exit};
 use crate::log;
 use crate::record::edit;
 use crate::store;
@@ -16,6 +16,21 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     if record.status.as_deref() == Some(status) {
         ui::note(&format!("{} is already {status}", path.display()));
         return Ok(exit::OK);
+    }
+    if status == "accepted" && crate::record::finish::Proposal::is_open(&record) && !args.force {
+        let decide_by = record
+            .front_matter
+            .get("decide-by")
+            .map(|d| format!(" (it is to be decided by {d})"))
+            .unwrap_or_default();
+        return Err(Error::usage(format!(
+            "{} is a proposal still under investigation{decide_by}: accepting it skips the open questions",
+            path.display()
+        ))
+        .hint(format!(
+            "run `decide review {}` to finish the decision, or add --force to accept it as it is",
+            args.record
+        )));
     }
     let updated = edit::set_status(&text, &record, status)?;
     store::replace_file(&path, updated.as_bytes())?;

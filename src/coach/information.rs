@@ -35,6 +35,20 @@ const DOOR: Input = Input {
     about: "the door-type assessment; below 70% it decides between assuming and investigating",
     values: &[],
 };
+const DOOR_KIND: Input = Input {
+    name: "door_kind",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the door, as a record gives it, when no door assessment runs (finishing a proposal)",
+    values: &["one-way", "two-way", "undecided"],
+};
+const FOUND: Input = Input {
+    name: "found",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
+    required: false,
+    about: "items found out since, when a proposal is finished",
+    values: &[],
+};
 const COULD_CHANGE: Input = Input {
     name: "could_change",
     accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
@@ -60,7 +74,16 @@ const UNTIL: Input = Input {
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "information",
     title: "The 70% information rule",
-    inputs: &[WISHED, HAVE, DOOR, COULD_CHANGE, OWNERS, UNTIL],
+    inputs: &[
+        WISHED,
+        HAVE,
+        DOOR,
+        DOOR_KIND,
+        FOUND,
+        COULD_CHANGE,
+        OWNERS,
+        UNTIL,
+    ],
     facts: &[
         "advice",
         "wished",
@@ -208,12 +231,15 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     if !wished.is_empty() && !inputs.has(&HAVE) {
         return None;
     }
+    let mut have = inputs.list(&HAVE);
+    have.extend(inputs.list(&FOUND));
     let knowledge = Knowledge {
         wished,
-        have: inputs.list(&HAVE),
+        have,
         door: inputs
             .assessment(&DOOR)
             .and_then(|a| a.fact_str("door"))
+            .or_else(|| inputs.text(&DOOR_KIND))
             .and_then(Door::parse),
         could_change: inputs
             .has(&COULD_CHANGE)

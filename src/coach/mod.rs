@@ -14,7 +14,9 @@ pub(crate) mod deadline;
 pub(crate) mod delegation;
 pub(crate) mod disagreement;
 pub(crate) mod door;
+pub(crate) mod finish;
 pub(crate) mod information;
+pub(crate) mod look_back;
 pub(crate) mod outcome;
 pub(crate) mod say_no;
 pub(crate) mod tech_debt;
@@ -44,6 +46,8 @@ pub(crate) static FRAMEWORKS: &[&Framework] = &[
     &disagreement::FRAMEWORK,
     &delegation::FRAMEWORK,
     &say_no::FRAMEWORK,
+    &look_back::FRAMEWORK,
+    &finish::FRAMEWORK,
 ];
 
 pub(crate) fn find(name: &str) -> Option<&'static Framework> {

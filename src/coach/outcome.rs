@@ -274,12 +274,53 @@ mod tests {
     #[test]
     fn door_and_information_make_one_outcome() {
         #[rustfmt::skip]
-        let rows: &[(&str, &str, Stance, &str, &str, Option<&str>, Option<&str>)] = &[
-            ("two-way", "decide-now",              Stance::Decided,  "information: decide-now",              "accepted", Some("2026-12-31"), None),
-            ("two-way", "decide-with-assumptions", Stance::Decided,  "information: decide-with-assumptions", "accepted", Some("2026-12-31"), None),
-            ("one-way", "decide-now",              Stance::Decided,  "information: decide-now",              "accepted", Some("2027-03-01"), None),
-            ("one-way", "nothing-decisive",        Stance::Decided,  "information: nothing-decisive",        "accepted", Some("2027-03-01"), None),
-            ("one-way", "investigate",             Stance::Proposal, "information: investigate",             "proposed", Some("2026-12-11"), Some("2026-12-11")),
+        type Row<'a> = (&'a str, &'a str, Stance, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+        let rows: &[Row<'_>] = &[
+            (
+                "two-way",
+                "decide-now",
+                Stance::Decided,
+                "information: decide-now",
+                "accepted",
+                Some("2026-12-31"),
+                None,
+            ),
+            (
+                "two-way",
+                "decide-with-assumptions",
+                Stance::Decided,
+                "information: decide-with-assumptions",
+                "accepted",
+                Some("2026-12-31"),
+                None,
+            ),
+            (
+                "one-way",
+                "decide-now",
+                Stance::Decided,
+                "information: decide-now",
+                "accepted",
+                Some("2027-03-01"),
+                None,
+            ),
+            (
+                "one-way",
+                "nothing-decisive",
+                Stance::Decided,
+                "information: nothing-decisive",
+                "accepted",
+                Some("2027-03-01"),
+                None,
+            ),
+            (
+                "one-way",
+                "investigate",
+                Stance::Proposal,
+                "information: investigate",
+                "proposed",
+                Some("2026-12-11"),
+                Some("2026-12-11"),
+            ),
         ];
         for &(door_kind, advice, stance, headline, status, review_by, decide_by) in rows {
             let door = door(door_kind);

@@ -157,6 +157,43 @@ fn key(text: &str) -> String {
     text.to_lowercase()
 }
 
+/// The answers that explain how the system works inside, which the lead rewords whole.
+struct Mechanisms {
+    fields: Vec<&'static str>,
+    sentences: Vec<Value>,
+    terms: Vec<String>,
+}
+
+impl Mechanisms {
+    fn find(texts: &[String], words: &super::words::WordList) -> Mechanisms {
+        let mut found = Mechanisms {
+            fields: Vec::new(),
+            sentences: Vec::new(),
+            terms: Vec::new(),
+        };
+        for (field, text) in FIELDS.iter().zip(texts) {
+            let check = words.check(text);
+            if check.mechanisms.is_empty() {
+                continue;
+            }
+            found.fields.push(*field);
+            for mechanism in check.mechanisms {
+                for term in &mechanism.terms {
+                    if !found.terms.iter().any(|t| key(t) == key(term)) {
+                        found.terms.push(term.clone());
+                    }
+                }
+                found.sentences.push(json!({
+                    "field": field,
+                    "sentence": mechanism.sentence,
+                    "terms": mechanism.terms,
+                }));
+            }
+        }
+        found
+    }
+}
+
 /// `answers` are the problem, impact and improvement as given; `rewrites` the lead's
 /// rewording of an answer that explained a mechanism, by field name; `translations` the
 /// lead's words for each flagged phrase.
@@ -177,27 +214,8 @@ pub(crate) fn assess(
                 .map_or_else(|| text.to_string(), |(_, words)| words.trim().to_string())
         })
         .collect();
-    let mut mechanisms = Vec::new();
-    let mut mechanism_terms: Vec<String> = Vec::new();
-    let mut mechanism_fields = Vec::new();
-    for (field, text) in FIELDS.iter().zip(&reworded) {
-        let check = words.check(text);
-        if !check.mechanisms.is_empty() {
-            mechanism_fields.push(*field);
-            for mechanism in check.mechanisms {
-                for term in &mechanism.terms {
-                    if !mechanism_terms.iter().any(|t| key(t) == key(term)) {
-                        mechanism_terms.push(term.clone());
-                    }
-                }
-                mechanisms.push(json!({
-                    "field": field,
-                    "sentence": mechanism.sentence,
-                    "terms": mechanism.terms,
-                }));
-            }
-        }
-    }
+    let mechanisms = Mechanisms::find(&reworded, words);
+    let mechanism_fields = &mechanisms.fields;
     // Terms to say in the listener's words: those in fields that do not explain a
     // mechanism (those are reworded whole), as first written, then any a translation
     // brings in. `found_in` keeps the text each was found in: the prompt shows it.
@@ -262,9 +280,9 @@ pub(crate) fn assess(
         "ready"
     };
     let facts = json!({
-        "mechanisms": mechanisms,
+        "mechanisms": mechanisms.sentences,
         "mechanism_fields": mechanism_fields,
-        "mechanism_terms": mechanism_terms,
+        "mechanism_terms": mechanisms.terms,
         "terms": terms,
         "found_in": found_in,
         "suggestions": suggestions,

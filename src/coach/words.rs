@@ -206,10 +206,18 @@ impl WordList {
                 .filter(|hit| self.terms[hit.term].mechanism)
                 .map(|hit| hit.text.clone())
                 .collect();
-            let explains = !hits.is_empty() && mentions_a_cause(sentence);
+            let explains = cause_at(sentence).is_some_and(|cause| {
+                let cause_char = sentence[..cause].chars().count();
+                hits.iter().any(|hit| hit.start >= cause_char)
+            });
             if !mechanism_terms.is_empty() || explains {
                 let terms = if mechanism_terms.is_empty() {
-                    hits.iter().map(|h| h.text.clone()).collect()
+                    let cause_char =
+                        cause_at(sentence).map_or(0, |cause| sentence[..cause].chars().count());
+                    hits.iter()
+                        .filter(|h| h.start >= cause_char)
+                        .map(|h| h.text.clone())
+                        .collect()
                 } else {
                     mechanism_terms
                 };
@@ -353,16 +361,21 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-fn mentions_a_cause(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    CAUSES.iter().any(|cause| {
-        lower.match_indices(cause).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + cause.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
+/// Where the first word that introduces a cause starts in `sentence`, in bytes.
+fn cause_at(sentence: &str) -> Option<usize> {
+    // Lower-casing keeps byte offsets for the ASCII the cause words are made of.
+    let lower = sentence.to_ascii_lowercase();
+    CAUSES
+        .iter()
+        .filter_map(|cause| {
+            lower.match_indices(cause).map(|(at, _)| at).find(|&at| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + cause.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
         })
-    })
+        .min()
 }
 
 /// The end of `form` (lower case) matched at `start`, with an allowed ending, if it ends

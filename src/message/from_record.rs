@@ -36,6 +36,10 @@ pub(crate) const STAKEHOLDER_WORDS: usize = 60;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Brief {
     pub title: String,
+    /// How a message names what the record is about: for one of our playbook records, its
+    /// title without the playbook's prefix ("the weekly release" for "Delegate: the
+    /// weekly release"); otherwise the title in quotes.
+    pub subject: String,
     /// The record's file, as given on the command line (for scripts; never in the text).
     pub path: String,
     pub status: Option<String>,
@@ -65,6 +69,9 @@ pub(crate) struct Brief {
     pub offers: Vec<String>,
     /// What is still to find out before deciding (`### Open Questions`).
     pub open_questions: Vec<String>,
+    /// Who finds out each open question, where the record says: "Ana finds out licence
+    /// cost" (for the team; stakeholders hear what, not who).
+    pub owners: Vec<String>,
     /// What changes for people outside the team (`### Impact Outside the Team`).
     pub impact: Option<String>,
     /// "Good, because ..." consequences.
@@ -105,7 +112,14 @@ impl Brief {
                 .and_then(|s| first_paragraph(&s.body)),
             options: section_items(record, "Considered Options"),
             offers: section_items(record, "Options Offered"),
-            open_questions: section_items(record, "Open Questions"),
+            open_questions: section_items(record, "Open Questions")
+                .iter()
+                .map(|item| without_owner(item))
+                .collect(),
+            owners: section_items(record, "Open Questions")
+                .iter()
+                .filter_map(|item| owner(item))
+                .collect(),
             impact: record
                 .section("Impact Outside the Team")
                 .and_then(|s| first_paragraph(&s.body)),
@@ -136,7 +150,25 @@ impl Brief {
             }
         }
         brief.outcome = outcome_of(record, &brief);
+        // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
+        if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
+        {
+            brief.proposed = brief.chosen.take();
+        }
+        brief.subject = subject(record, &brief.title);
         brief
+    }
+}
+
+/// Our playbooks title their records "Deadline: ...", "Delegate: ...": a message names the
+/// subject after the prefix. Anything else is named by its title, in quotes.
+fn subject(record: &Record, title: &str) -> String {
+    let playbook = record.front_matter.get("playbook").map(String::as_str);
+    match (playbook, title.split_once(": ")) {
+        (Some(id), Some((_, rest))) if id != "decision" && !rest.trim().is_empty() => {
+            rest.trim().to_string()
+        }
+        _ => format!("\"{title}\""),
     }
 }
 
@@ -179,6 +211,21 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
         return "proposal".into();
     }
     "decided".into()
+}
+
+/// An open question without the "(Ana finds out)" the record adds.
+fn without_owner(item: &str) -> String {
+    match item.rsplit_once(" (") {
+        Some((what, who)) if who.ends_with(" finds out)") => what.to_string(),
+        _ => item.to_string(),
+    }
+}
+
+/// "Ana finds out licence cost", from "licence cost (Ana finds out)".
+fn owner(item: &str) -> Option<String> {
+    let (what, who) = item.rsplit_once(" (")?;
+    let who = who.strip_suffix(" finds out)")?;
+    Some(format!("{who} finds out {what}"))
 }
 
 fn first_section<'r>(record: &'r Record, headings: &[&str]) -> Option<&'r Section> {
@@ -230,10 +277,14 @@ fn read_outcome(brief: &mut Brief, outcome: &Section) {
         },
     };
     *slot = Some(name.trim().to_string());
+    // The reason is the rest of its sentence: what follows is the record talking.
     let because = after
         .trim_start_matches([',', ' '])
         .strip_prefix("because")
-        .map(|b| b.trim().trim_end_matches('.').trim().to_string());
+        .map(|b| {
+            let sentence = b.split(". ").next().unwrap_or(b);
+            sentence.trim().trim_end_matches('.').trim().to_string()
+        });
     brief.because = match because {
         // MADR 4 puts the reasons in a list after a bare "because".
         Some(b) if b.is_empty() => {
@@ -378,6 +429,7 @@ pub(crate) fn plain(text: &str) -> String {
 pub(crate) fn write(
     brief: &Brief,
     to: Audience,
+    name: Option<&str>,
     format: Format,
     templates: &Templates,
 ) -> Result<Message> {
@@ -395,6 +447,7 @@ pub(crate) fn write(
         let mut context = super::brief_context(brief, to, markdown);
         if let Some(map) = context.as_object_mut() {
             map.insert("detail".into(), serde_json::json!(detail));
+            map.insert("name".into(), serde_json::json!(name));
         }
         text = super::tidy(&templates.render(&template, &context)?);
         if to != Audience::Stakeholders || super::body_words(&text) <= STAKEHOLDER_WORDS {

@@ -43,6 +43,23 @@ const SESSION_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("record", &["number", "date", "title"]),
 ];
 
+/// What a playbook run by `decide review` sees of the record it reviews.
+pub(crate) const REVIEWED_FIELDS: &[&str] = &[
+    "title",
+    "status",
+    "options",
+    "choices",
+    "proposed",
+    "because",
+    "door",
+    "wished",
+    "have",
+    "open_questions",
+    "decide_by",
+    "signal",
+    "extended",
+];
+
 const NAMES_HINT: &str =
     "use a question id, an assessment id, or one of today, defaults, playbook, outcome";
 
@@ -164,6 +181,12 @@ impl Checker<'_> {
             ),
         );
         names.remove("record");
+        if self.playbook.reviews {
+            names.insert(
+                "record".into(),
+                Some(REVIEWED_FIELDS.iter().map(|s| s.to_string()).collect()),
+            );
+        }
         Scope { names }
     }
 

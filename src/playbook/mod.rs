@@ -32,6 +32,10 @@ pub(crate) struct Playbook {
     /// The ready-to-send message `decide new` prints on stdout, if the playbook has one.
     #[serde(default)]
     pub message: Option<MessageSpec>,
+    /// Run by `decide review` on an existing record, which its questions and templates see
+    /// as `record` (its title, options, open questions...).
+    #[serde(default)]
+    pub reviews: bool,
     #[serde(skip)]
     pub origin: Origin,
 }

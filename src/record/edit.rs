@@ -155,6 +155,8 @@ pub(crate) struct Outcome {
     pub happened: String,
     pub held_up: String,
     pub learnt: String,
+    /// Whether the signal named at decision time appeared, when one was named.
+    pub signal_seen: Option<bool>,
     pub next_review: Option<NaiveDate>,
 }
 
@@ -171,13 +173,32 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
         crate::error::one_line(&outcome.held_up),
         crate::error::one_line(&outcome.learnt),
     );
+    if let Some(seen) = outcome.signal_seen {
+        section.push_str(&format!(
+            "* Did the signal appear: {}{nl}",
+            if seen { "yes" } else { "no" }
+        ));
+    }
     if let Some(next) = outcome.next_review {
         section.push_str(&format!(
             "* Next review by: {}{nl}",
             next.format("%Y-%m-%d")
         ));
     }
-    append(text, nl, &section)
+    before_references(text, nl, &section)
+}
+
+/// `section` (ending in a newline) placed before the record's `## References`, so the
+/// references stay last; at the end when there are none.
+fn before_references(text: &str, nl: &str, section: &str) -> String {
+    let references = text
+        .match_indices("## References")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'));
+    match references {
+        Some(at) => format!("{}{section}{nl}{}", &text[..at], &text[at..]),
+        None => append(text, nl, section),
+    }
 }
 
 /// The text with a link's target (and its `[7. Title]` label) pointing at a renumbered file.

@@ -9,6 +9,7 @@ use crate::session::Session;
 use crate::template::Templates;
 
 pub(crate) mod edit;
+pub(crate) mod finish;
 pub(crate) mod parse;
 
 pub(crate) use parse::{Format, Link, Record, Section, parse};
@@ -30,7 +31,7 @@ impl<'t> Rendered<'t> {
         let spec = spec(session)?;
         let title = title(session, templates, &spec.title)?;
         let context = context(session, None, session.settings.today, &title);
-        let text = templates.render(&spec.template, &context)?;
+        let text = single_blank_lines(&templates.render(&spec.template, &context)?);
         let reads_number = templates
             .template_variables(&spec.template)
             .iter()
@@ -54,13 +55,36 @@ impl<'t> Rendered<'t> {
         if let Some(record) = context.get_mut("record").and_then(Json::as_object_mut) {
             record.insert("number".into(), json!(number));
         }
-        self.templates.render(&self.template, &context)
+        Ok(single_blank_lines(
+            &self.templates.render(&self.template, &context)?,
+        ))
     }
 
     /// The context the record was rendered with: the message reads the same values.
     pub(crate) fn context(&self) -> &Json {
         &self.context
     }
+}
+
+/// Markdown with no run of blank lines longer than one: what templates leave where an
+/// optional part is empty.
+pub(crate) fn single_blank_lines(text: &str) -> String {
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push_str(nl);
+    }
+    out
 }
 
 /// The record's title, from the playbook's `record.title` template.

@@ -170,7 +170,7 @@ fn write(
     // exists, so a problem with it stops everything.
     let old = match purpose {
         Purpose::Supersede(old) => Some(crate::log::load(old)?),
-        Purpose::New => None,
+        Purpose::New | Purpose::Review(_) => None,
     };
     if store::ensure_dir(dir)? {
         ui::note(&format!(
@@ -219,4 +219,233 @@ fn write(
 
 pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+/// What `decide review` did to a record.
+pub(crate) enum Reviewed {
+    /// A proposal was decided, dropped or given more time: the verdict and new status.
+    Finished { headline: String, status: String },
+    /// A decision was looked back at.
+    LookedBack,
+}
+
+/// Run a playbook on the existing record at `path`: a proposal whose time-box ended is
+/// finished (the `finish` playbook), any other record is looked back at (`review`). The
+/// record is edited in place, keeping everything it said.
+pub(crate) fn review(
+    setup: &Setup<'_>,
+    path: &Path,
+    answers: Option<&Path>,
+    quiet: bool,
+    resume: Option<Draft>,
+) -> Result<Reviewed> {
+    let (record, text) = crate::log::load(path)?;
+    let mut answers = answers.map(AnswersFile::load).transpose()?;
+    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::usage("no terminal to ask the review questions on").hint(
+            "pass --answers FILE; `decide playbooks example review` (or `finish` for a proposal) prints one",
+        ));
+    }
+    let proposal = record::finish::Proposal::from_record(&record);
+    let finishing = record::finish::Proposal::is_open(&record);
+    let playbook = setup
+        .catalog
+        .get(if finishing { "finish" } else { "review" })?;
+    if let Some(file) = answers.as_mut() {
+        file.check_keys(playbook)?;
+    }
+    let mut session = Session::new(setup.catalog, playbook, setup.settings.clone());
+    show_record(&mut session, &proposal, finishing, path)?;
+    let mut draft = match (&answers, resume) {
+        (Some(_), _) => None,
+        (None, Some(draft)) => {
+            session.preload(&draft.answers, &draft.path)?;
+            Some(draft)
+        }
+        (None, None) => setup.drafts_dir.as_ref().ok().map(|dir| {
+            Draft::start(
+                dir,
+                &playbook.id,
+                Purpose::Review(path.to_path_buf()),
+                None,
+                chrono::Local::now(),
+            )
+        }),
+    };
+    let mut prompter: Box<dyn Prompter> = match answers {
+        Some(mut file) => {
+            file.show_coaching = !quiet;
+            Box::new(file)
+        }
+        None => {
+            let heading = format!("{}: {}", playbook.title, crate::log::link_label(&record));
+            eprintln!("{}\n", console::style(heading).bold().for_stderr());
+            Box::new(Interactive::new(&setup.catalog.library))
+        }
+    };
+    let mut draft_failed = false;
+    session.run(prompter.as_mut(), &mut |session| {
+        if let Some(draft) = draft.as_mut()
+            && !draft_failed
+            && let Err(error) = draft.save(session)
+        {
+            draft_failed = true;
+            ui::warning(&format!(
+                "{error}; your answers are no longer saved as you go"
+            ));
+        }
+        Ok(())
+    })?;
+    let (updated, reviewed) = if finishing {
+        let ending = ending(&session, &proposal, playbook)?;
+        let reviewed = Reviewed::Finished {
+            headline: ending.headline.clone(),
+            status: ending.status.clone(),
+        };
+        (record::finish::apply(&text, &ending), reviewed)
+    } else {
+        let outcome = look_back(&session, playbook)?;
+        (
+            record::edit::append_outcome(&text, &outcome),
+            Reviewed::LookedBack,
+        )
+    };
+    store::replace_file(path, updated.as_bytes())?;
+    if let Some(draft) = &draft {
+        draft.finish()?;
+    }
+    Ok(reviewed)
+}
+
+/// Let the session see the reviewed record (`record`), and take as answered what a
+/// proposal's record already says, so it is not asked again.
+fn show_record(
+    session: &mut Session<'_>,
+    proposal: &record::finish::Proposal,
+    finishing: bool,
+    path: &Path,
+) -> Result<()> {
+    let mut choices = proposal.options.clone();
+    choices.push(crate::coach::finish::NONE.to_string());
+    session.subject = Some(serde_json::json!({
+        "title": proposal.title,
+        "status": proposal.status,
+        "options": proposal.options,
+        "choices": choices,
+        "proposed": proposal.proposed,
+        "because": proposal.because,
+        "door": proposal.door,
+        "wished": proposal.wished,
+        "have": proposal.have,
+        "open_questions": proposal.open_questions,
+        "decide_by": proposal.decide_by,
+        "signal": proposal.signal,
+        "extended": proposal.extended,
+    }));
+    if !finishing || proposal.wished.is_empty() {
+        return Ok(());
+    }
+    let mut known = crate::yaml::Mapping::new();
+    let list = |items: &[String]| crate::yaml::to_value(&items.to_vec());
+    known.insert("wished".into(), list(&proposal.wished));
+    known.insert("have".into(), list(&proposal.have));
+    if let Some(door) = &proposal.door {
+        known.insert("door".into(), crate::yaml::Value::String(door.clone()));
+    }
+    known.insert("could_change".into(), list(&proposal.open_questions));
+    session.preload(&known, path)
+}
+
+/// The assessment a framework gave in `session`: what is written is read from the
+/// framework's facts, so a playbook may name its questions as it likes.
+fn assessment<'s>(
+    session: &'s Session<'_>,
+    playbook: &Playbook,
+    framework: &str,
+) -> Result<&'s crate::coach::Assessment> {
+    session
+        .ordered_assessments()
+        .into_iter()
+        .find(|a| a.framework == framework)
+        .ok_or_else(|| missing_framework(playbook, framework))
+}
+
+/// How the proposal ended, from the `finish` and `information` assessments.
+fn ending(
+    session: &Session<'_>,
+    proposal: &record::finish::Proposal,
+    playbook: &Playbook,
+) -> Result<record::finish::Ending> {
+    let today = session.settings.today;
+    let result = assessment(session, playbook, "finish")?;
+    let fact = |key: &str| result.fact_str(key).map(str::to_string);
+    let coverage = assessment(session, playbook, "information")
+        .ok()
+        .and_then(|i| i.facts.get("coverage"))
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|c| u32::try_from(c).ok());
+    let was_date = proposal
+        .decide_by
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| crate::coach::units::human_date(d, today));
+    Ok(record::finish::Ending {
+        date: today,
+        status: fact("status").unwrap_or_else(|| "proposed".into()),
+        headline: result.verdict.clone(),
+        chosen: fact("chosen"),
+        because: fact("because"),
+        fallback: fact("fallback"),
+        found: match session.answer("found") {
+            Some(crate::answer::Answer::List(items)) => items.clone(),
+            _ => Vec::new(),
+        },
+        learnt: fact("learnt"),
+        coverage,
+        decide_by: fact("decide_by").zip(fact("decide_by_text")),
+        why: fact("why"),
+        review_by: fact("review_by"),
+        confidence: result
+            .facts
+            .get("confidence")
+            .and_then(serde_json::Value::as_f64),
+        signal: fact("signal"),
+        was: (proposal.proposed.clone(), was_date),
+    })
+}
+
+/// The look-back, from the `look-back` assessment.
+fn look_back(session: &Session<'_>, playbook: &Playbook) -> Result<record::edit::Outcome> {
+    let look = assessment(session, playbook, "look-back")?;
+    let fact = |key: &str| look.fact_str(key).unwrap_or_default().to_string();
+    let why = look
+        .fact_str("why")
+        .map(|w| format!(": {}", w.trim_end_matches('.')))
+        .unwrap_or_default();
+    let held_up = match fact("held_up").as_str() {
+        "yes" => format!("yes{why}"),
+        "partly" => format!("partly, we changed it{why}"),
+        _ => format!("no, we reversed it{why}"),
+    };
+    Ok(record::edit::Outcome {
+        date: session.settings.today,
+        happened: fact("happened"),
+        held_up,
+        learnt: fact("learnt"),
+        signal_seen: look
+            .facts
+            .get("signal_seen")
+            .and_then(serde_json::Value::as_bool),
+        next_review: look
+            .fact_str("next_review")
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+    })
+}
+
+fn missing_framework(playbook: &Playbook, framework: &str) -> Error {
+    Error::content(format!(
+        "playbook `{}` gives no `{framework}` assessment, so there is nothing to write",
+        playbook.id
+    ))
+    .hint(format!("add an assessment with `framework: {framework}`"))
 }

@@ -72,6 +72,9 @@ pub(crate) struct Session<'c> {
     pub answers: Vec<(String, Answer)>,
     /// Assessment results by assessment id, in playbook order once complete.
     pub assessments: BTreeMap<String, Assessment>,
+    /// For a playbook run on an existing record (`decide review`): that record, as its
+    /// questions and templates see it (`record`).
+    pub subject: Option<Json>,
 }
 
 impl<'c> Session<'c> {
@@ -88,6 +91,7 @@ impl<'c> Session<'c> {
             settings,
             answers: Vec::new(),
             assessments: BTreeMap::new(),
+            subject: None,
         }
     }
 
@@ -330,6 +334,7 @@ impl<'c> Session<'c> {
             };
             let result = coach::speak(framework, finding, self.templates)
                 .map_err(|e| self.in_playbook(e))?;
+            // New words are shown again; new facts alone are kept without a word.
             let changed = self.assessments.get(&spec.id).is_none_or(|old| {
                 old.verdict != result.verdict
                     || old.reasoning != result.reasoning
@@ -337,8 +342,8 @@ impl<'c> Session<'c> {
             });
             if changed {
                 changed_results.push(result.clone());
-                self.assessments.insert(spec.id.clone(), result);
             }
+            self.assessments.insert(spec.id.clone(), result);
         }
         Ok(changed_results)
     }
@@ -461,6 +466,9 @@ impl<'c> Session<'c> {
             "playbook".into(),
             json!({ "id": self.playbook.id, "title": self.playbook.title }),
         );
+        if let Some(subject) = &self.subject {
+            context.insert("record".into(), subject.clone());
+        }
         // While the outcome cannot be reconciled (a template error), conditions and
         // defaults see none; rendering the record reports the error.
         context.insert(

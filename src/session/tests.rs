@@ -68,7 +68,8 @@ fn with(
 /// first.
 #[test]
 fn prompts_on_every_door_path() {
-    let paths: [(&str, Vec<(&str, &str)>, usize); 3] = [
+    type Path = (&'static str, Vec<(&'static str, &'static str)>, usize);
+    let paths: [Path; 3] = [
         (
             "days",
             with(

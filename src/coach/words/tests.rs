@@ -148,11 +148,16 @@ fn a_sentence_that_gives_a_cause_with_jargon_explains_a_mechanism() {
     );
     assert!(words.check("The API is live.").mechanisms.is_empty());
     assert!(words.check("We waited because of the holidays.").is_clean());
+    // A term named before the reason is a name, not an explanation of how it works.
+    let check = words.check("We chose the API, because the team knows it.");
+    assert!(check.mechanisms.is_empty(), "{check:?}");
+    assert_eq!(check.flags.len(), 1);
 }
 
 #[test]
 fn translations_replace_whole_phrases_and_keep_the_grammar() {
-    let cases: &[(&str, &[(&str, &str)], &str)] = &[
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case<'_>] = &[
         (
             "It is slow because of an N+1 problem.",
             &[("N+1 problem", "the page asking the database once per row")],
