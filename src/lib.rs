@@ -15,6 +15,8 @@ mod message;
 mod passages;
 mod playbook;
 mod record;
+#[cfg(test)]
+mod scenarios;
 mod session;
 mod stdout;
 mod store;

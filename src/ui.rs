@@ -39,45 +39,79 @@ pub(crate) fn init_color(choice: ColorChoice) {
     console::set_colors_enabled_stderr(stderr);
 }
 
-/// A verdict as the coach says it, with the first passage behind it that `shown` does not
-/// hold yet (a quote is given once per session, not with every verdict).
+/// A verdict as the coach says it, as one block set apart from the questions: the
+/// headline, the reasoning, any warning, and the passage that grounds this advice (once a
+/// session: `shown` keeps the passages already quoted), all behind one gutter.
 pub(crate) fn verdict_text(
     assessment: &Assessment,
     library: &Library,
     shown: &mut Vec<String>,
 ) -> String {
-    let mut text = format!(
-        "\n  {} {}\n{}\n",
+    let width = terminal_width();
+    let gutter = style("│").cyan().for_stderr().to_string();
+    let mut lines = vec![format!(
+        "  {} {}",
         style("▸").cyan().for_stderr(),
         style(format!("{}: {}", assessment.title, assessment.verdict))
             .bold()
-            .for_stderr(),
-        indented(&assessment.reasoning, 4, terminal_width())
-    );
-    let fresh = assessment
-        .passages
-        .iter()
-        .filter(|id| !shown.iter().any(|s| s == *id))
-        .find_map(|id| library.get(id));
-    if let Some(passage) = fresh {
-        shown.push(passage.id.clone());
-        text.push_str(&quote_text(passage, library));
+            .for_stderr()
+    )];
+    let mut block = |text: &str, styled: &dyn Fn(&str) -> String| {
+        for line in wrap(text, width.map(|w| w.saturating_sub(4))) {
+            lines.push(format!("  {gutter} {}", styled(&line)));
+        }
+    };
+    block(&assessment.reasoning, &|l| l.to_string());
+    for warning in &assessment.warnings {
+        block(&format!("Warning: {}", warning.text), &|l| {
+            style(l).yellow().for_stderr().to_string()
+        });
     }
-    text
+    let grounding = assessment
+        .grounding()
+        .filter(|id| !shown.iter().any(|s| s == id))
+        .and_then(|id| library.get(id));
+    if let Some(passage) = grounding {
+        shown.push(passage.id.clone());
+        for line in passage_lines(passage, library) {
+            block(&line, &|l| style(l).dim().italic().for_stderr().to_string());
+        }
+    }
+    format!("\n{}\n", lines.join("\n"))
 }
 
-/// A passage quoted for the terminal: "…" (Alex, ep. 12, Section).
-pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
+/// A passage quoted for the terminal, after the question it answers when it answers one:
+/// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`.
+fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {
     let episode = library
         .episode(passage.episode)
         .map(|e| format!("ep. {} \"{}\"", e.number, e.title))
         .unwrap_or_else(|| format!("ep. {}", passage.episode));
-    let quoted = format!("\"{}\" ({}, {})", passage.quote, passage.speaker, episode);
-    let lines: Vec<String> = indented(&quoted, 4, terminal_width())
-        .lines()
-        .map(|line| style(line).dim().italic().for_stderr().to_string())
-        .collect();
-    format!("{}\n", lines.join("\n"))
+    let mut lines = Vec::new();
+    if let Some(asked) = &passage.asked {
+        lines.push(format!("{}: \"{}\"", asked.speaker, asked.quote));
+    }
+    lines.push(format!(
+        "\"{}\" ({}, {})",
+        passage.quote, passage.speaker, episode
+    ));
+    lines
+}
+
+/// A passage shown with a question, before its prompt: apart from any verdict above it,
+/// introduced as what the question comes from.
+pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
+    let width = terminal_width().map(|w| w.saturating_sub(2));
+    let mut out = String::new();
+    for line in passage_lines(passage, library) {
+        for wrapped in wrap(&line, width) {
+            out.push_str(&format!(
+                "  {}\n",
+                style(wrapped).dim().italic().for_stderr()
+            ));
+        }
+    }
+    out
 }
 
 /// The width to wrap coaching text at: the terminal's, when stderr is one.
@@ -87,18 +121,18 @@ fn terminal_width() -> Option<usize> {
         .map(|(_, columns)| usize::from(columns))
 }
 
-/// `text` indented by `indent` spaces, wrapped at word boundaries to fit `width` (when
-/// known), so a quote does not break mid-word at the terminal's edge.
-pub(crate) fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
-    let pad = " ".repeat(indent);
-    let Some(width) = width.filter(|w| *w > indent + 20) else {
-        return format!("{pad}{text}");
+/// `text` in lines of at most `width` columns (display width: a CJK character or an emoji
+/// takes two), broken between words; one line when the width is unknown or too small to
+/// be worth it.
+pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let Some(width) = width.filter(|w| *w > 20) else {
+        return vec![text.to_string()];
     };
-    let room = width - indent - 1;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -108,10 +142,6 @@ pub(crate) fn indented(text: &str, indent: usize, width: Option<usize>) -> Strin
     }
     lines.push(line);
     lines
-        .iter()
-        .map(|l| format!("{pad}{l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 pub(crate) fn note(message: &str) {
@@ -135,16 +165,25 @@ pub(crate) fn warning(message: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::indented;
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        use unicode_width::UnicodeWidthStr;
+        let lines = super::wrap(
+            "データベース を 選ぶ 理由 を 書く 📦📦 done and more words here",
+            Some(24),
+        );
+        assert!(lines.iter().all(|l| l.width() <= 24), "{lines:?}");
+        assert!(lines.len() > 1);
+    }
 
     #[test]
     fn text_wraps_at_words_within_the_width() {
-        assert_eq!(indented("one two three", 2, None), "  one two three");
-        let wrapped = indented("alpha beta gamma delta epsilon zeta eta theta", 4, Some(30));
+        assert_eq!(super::wrap("one two three", None), ["one two three"]);
+        let wrapped = super::wrap("alpha beta gamma delta epsilon zeta eta theta", Some(25));
         assert_eq!(
             wrapped,
-            "    alpha beta gamma delta\n    epsilon zeta eta theta"
+            ["alpha beta gamma delta", "epsilon zeta eta theta"]
         );
-        assert!(wrapped.lines().all(|l| l.chars().count() < 30));
     }
 }

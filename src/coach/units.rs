@@ -13,9 +13,13 @@ pub(crate) fn unit_days(unit: Unit) -> f64 {
     Duration::new(1.0, unit).days()
 }
 
-/// One decimal: 5.43 → 5.4. Halves round away from zero.
+/// The one rounding rule for every computed figure: one decimal, halves away from zero
+/// (5.43 → 5.4, 103.25 → 103.3). Floating-point dust is undone first, so a figure that is
+/// a half in decimal (103.25 hours reached as 4.302083… days × 24) still rounds up.
 pub(crate) fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
+    let scaled = value * 10.0;
+    let dust = scaled.abs().max(1.0) * 1e-9;
+    (scaled + dust.copysign(scaled)).round() / 10.0
 }
 
 /// `days` stated in `unit`, rounded to one decimal.
@@ -114,6 +118,16 @@ mod tests {
         for (n, expected) in cases {
             assert_eq!(ordinal(n), expected);
         }
+    }
+
+    #[test]
+    fn halves_round_away_from_zero_whatever_the_dust() {
+        assert_eq!(round1(103.25), 103.3);
+        assert_eq!(round1(4.302_083_333_333_333 * 24.0), 103.3);
+        assert_eq!(round1(5.43), 5.4);
+        assert_eq!(round1(0.05), 0.1);
+        assert_eq!(round1(-0.25), -0.3);
+        assert_eq!(round1(2.0), 2.0);
     }
 
     #[test]

@@ -306,24 +306,4 @@ fn numbers_are_found_as_written() {
     assert_eq!(numbers("no digits"), Vec::<String>::new());
 }
 
-/// The numbers in `text`, as written ("2", "5.4", "2027"), for checking that a message
-/// only states numbers the user gave or the record computes.
-fn numbers(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (index, &c) in chars.iter().enumerate() {
-        let decimal_point = c == '.'
-            && !current.is_empty()
-            && chars.get(index + 1).is_some_and(char::is_ascii_digit);
-        if c.is_ascii_digit() || decimal_point {
-            current.push(c);
-        } else if !current.is_empty() {
-            found.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        found.push(current);
-    }
-    found
-}
+use crate::scenarios::numbers;

@@ -239,6 +239,7 @@ impl Prompter for Interactive {
     }
 
     fn coach(&mut self, assessment: &Assessment, library: &Library) {
+        // A blank line sets the verdict apart from the next question.
         eprintln!("{}", ui::verdict_text(assessment, library, &mut self.shown));
     }
 }

@@ -434,9 +434,18 @@ impl<'c> Session<'c> {
     pub(crate) fn context(&self) -> Json {
         let mut context = Map::new();
         for question in &self.playbook.questions {
-            let value = self
-                .answer(&question.id)
-                .map_or(Json::Null, Answer::to_template_value);
+            let value = match self.answer(&question.id) {
+                // An optional number, date or duration left empty is no value at all, not
+                // an empty text a template would print or compute with.
+                Some(Answer::Text(text))
+                    if text.is_empty()
+                        && !matches!(question.kind, Kind::Text | Kind::LongText | Kind::Choice) =>
+                {
+                    Json::Null
+                }
+                Some(answer) => answer.to_template_value(),
+                None => Json::Null,
+            };
             context.insert(question.id.clone(), value);
         }
         for spec in &self.playbook.assessments {
