@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::answer::Answer;
 use crate::error::{Error, Kind, Result};
-use crate::session::Session;
 use crate::store;
 use crate::yaml::{self, Mapping, Value};
 
@@ -129,9 +129,9 @@ impl Draft {
     }
 
     /// Write the session's answers so far, atomically: a crash leaves the previous save.
-    pub(crate) fn save(&mut self, session: &Session<'_>) -> Result<()> {
+    pub(crate) fn save(&mut self, given: &[(String, Answer)]) -> Result<()> {
         let mut answers = Mapping::new();
-        for (id, answer) in &session.answers {
+        for (id, answer) in given {
             answers.insert(Value::String(id.clone()), answer.to_yaml());
         }
         self.answers = answers;

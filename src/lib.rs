@@ -8,6 +8,7 @@ mod cmd;
 mod coach;
 mod config;
 mod draft;
+mod drive;
 mod embedded;
 mod error;
 mod log;

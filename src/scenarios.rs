@@ -16,7 +16,7 @@ use crate::coach::{ReviewPeriods, WorkCalendar, words};
 use crate::message::from_record::{self, Brief, Format};
 use crate::message::{Audience, body_words, for_session};
 use crate::playbook::Catalog;
-use crate::record::{self, Rendered};
+use crate::record;
 use crate::session::{AnswersFile, Session, Settings};
 use crate::yaml::{self, Mapping, Value};
 
@@ -123,8 +123,13 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
     };
     let mut session = Session::new(&catalog, playbook, settings);
     session.run(&mut file, &mut |_| Ok(()))?;
-    let rendered = Rendered::new(&session, &catalog.templates)?;
-    let message = for_session(&session, &rendered, &catalog.templates)?;
+    let rendered = session.render_record(&catalog.templates)?;
+    let message = for_session(
+        session.playbook,
+        &session.answers,
+        &rendered,
+        &catalog.templates,
+    )?;
     let text = rendered.text(Some(1))?;
     let parsed = record::parse(Path::new("0001-scenario.md"), &text)?;
     let brief = Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);

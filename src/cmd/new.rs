@@ -4,8 +4,8 @@
 use super::Env;
 use crate::cli::NewArgs;
 use crate::draft::{Draft, Purpose};
+use crate::drive;
 use crate::error::{Result, exit};
-use crate::session::drive;
 
 pub(super) fn run(env: &Env<'_>, args: &NewArgs) -> Result<u8> {
     let request = drive::Request {

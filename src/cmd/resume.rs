@@ -38,7 +38,7 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         super::review::review_record(env, &path, None, false, Some(chosen))?;
         return Ok(exit::OK);
     }
-    let request = crate::session::drive::Request {
+    let request = crate::drive::Request {
         playbook: None,
         default_playbook: &env.config.default_playbook.value,
         answers: None,

@@ -3,9 +3,9 @@
 
 use super::{Env, logdir};
 use crate::cli::ReviewArgs;
+use crate::drive;
 use crate::error::{Result, exit};
 use crate::log::{self, Depth, review};
-use crate::session::drive;
 use crate::store;
 use crate::ui;
 

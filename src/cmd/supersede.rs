@@ -4,9 +4,9 @@
 use super::{Env, logdir, new};
 use crate::cli::SupersedeArgs;
 use crate::draft::Purpose;
+use crate::drive;
 use crate::error::{Error, Result, exit};
 use crate::log;
-use crate::session::drive;
 
 pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
     if args.new.stdout {

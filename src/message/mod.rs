@@ -5,47 +5,17 @@
 
 pub(crate) mod from_record;
 
-use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use crate::answer::{Answer, word_count};
 use crate::coach::words::WordList;
 use crate::error::{Error, Result};
+use crate::playbook::Playbook;
 use crate::record::Rendered;
-use crate::session::Session;
 use crate::template::Templates;
 use crate::ui;
 
-/// Who a message is for. Messages that go up or sideways are checked for jargon: the
-/// listener is outside engineering.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Audience {
-    /// Managers and stakeholders: the bottom line first, in their words.
-    #[default]
-    Stakeholders,
-    /// The team: we're doing X because of Y.
-    Team,
-    /// Other tech leads, product managers, designers: a negotiation.
-    Peers,
-}
-
-impl Audience {
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Audience::Stakeholders => "stakeholders",
-            Audience::Team => "team",
-            Audience::Peers => "peers",
-        }
-    }
-
-    /// Whether the listener is outside engineering, so jargon must go.
-    pub(crate) fn needs_plain_words(self) -> bool {
-        self != Audience::Team
-    }
-}
+pub(crate) use crate::playbook::Audience;
 
 /// A message ready to send, and who it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,11 +29,12 @@ pub(crate) struct Message {
 /// `None` when the template has nothing to say for these answers (a task you keep has no
 /// one to hand it to).
 pub(crate) fn for_session(
-    session: &Session<'_>,
+    playbook: &Playbook,
+    answers: &[(String, Answer)],
     rendered: &Rendered<'_>,
     templates: &Templates,
 ) -> Result<Option<Message>> {
-    let Some(spec) = &session.playbook.message else {
+    let Some(spec) = &playbook.message else {
         return Ok(None);
     };
     let text = tidy(&templates.render(&spec.template, rendered.context())?);
@@ -71,19 +42,23 @@ pub(crate) fn for_session(
         return Ok(None);
     }
     if let Some(max) = spec.max_words {
-        check_length(session, &text, max)?;
+        check_length(playbook, answers, &text, max)?;
     }
     Ok(Some(Message { text, to: spec.to }))
 }
 
 /// Over the limit is an answers problem: the longest answers are the ones to shorten.
-fn check_length(session: &Session<'_>, text: &str, max: usize) -> Result<()> {
+fn check_length(
+    playbook: &Playbook,
+    answers: &[(String, Answer)],
+    text: &str,
+    max: usize,
+) -> Result<()> {
     let words = body_words(text);
     if words <= max {
         return Ok(());
     }
-    let mut longest: Vec<(&str, usize)> = session
-        .answers
+    let mut longest: Vec<(&str, usize)> = answers
         .iter()
         .filter_map(|(id, answer)| match answer {
             Answer::Text(text) => Some((id.as_str(), word_count(text))),
@@ -98,7 +73,7 @@ fn check_length(session: &Session<'_>, text: &str, max: usize) -> Result<()> {
         .collect();
     Err(Error::answers(format!(
         "the message is {words} words; playbook `{}` keeps it to {max}",
-        session.playbook.id
+        playbook.id
     ))
     .hint(format!("shorten {}", names.join(" or "))))
 }

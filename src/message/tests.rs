@@ -82,8 +82,14 @@ fn run(path: &Path) -> Result<Run> {
     };
     let mut session = Session::new(&catalog, playbook, settings);
     session.run(&mut file, &mut |_| Ok(()))?;
-    let rendered = crate::record::Rendered::new(&session, &catalog.templates)?;
-    let message = for_session(&session, &rendered, &catalog.templates)?.map(|m| m.text);
+    let rendered = session.render_record(&catalog.templates)?;
+    let message = for_session(
+        session.playbook,
+        &session.answers,
+        &rendered,
+        &catalog.templates,
+    )?
+    .map(|m| m.text);
     let mut answers = Mapping::new();
     for (id, answer) in &session.answers {
         answers.insert(Value::String(id.clone()), answer.to_yaml());

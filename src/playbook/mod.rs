@@ -51,7 +51,7 @@ pub(crate) struct MessageSpec {
     /// Who the message is for: `stakeholders`, `peers` or `team`. Messages up or sideways
     /// are checked for jargon.
     #[serde(default)]
-    pub to: crate::message::Audience,
+    pub to: Audience,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -171,5 +171,36 @@ pub(crate) struct AssessmentSpec {
 impl Playbook {
     pub(crate) fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// Who a message is for. Messages that go up or sideways are checked for jargon: the
+/// listener is outside engineering.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Audience {
+    /// Managers and stakeholders: the bottom line first, in their words.
+    #[default]
+    Stakeholders,
+    /// The team: we're doing X because of Y.
+    Team,
+    /// Other tech leads, product managers, designers: a negotiation.
+    Peers,
+}
+
+impl Audience {
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Audience::Stakeholders => "stakeholders",
+            Audience::Team => "team",
+            Audience::Peers => "peers",
+        }
+    }
+
+    /// Whether the listener is outside engineering, so jargon must go.
+    pub(crate) fn needs_plain_words(self) -> bool {
+        self != Audience::Team
     }
 }

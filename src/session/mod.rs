@@ -5,9 +5,9 @@
 
 mod answers_file;
 mod ask;
-pub(crate) mod drive;
 mod each;
 mod interactive;
+mod record_context;
 #[cfg(test)]
 mod scripted;
 

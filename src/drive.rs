@@ -8,11 +8,11 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::draft::{Draft, Purpose};
 use crate::error::{Error, Result};
 use crate::playbook::{Catalog, Playbook};
 use crate::record;
+use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
 use crate::ui;
 
@@ -103,7 +103,7 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
     session.run(prompter.as_mut(), &mut |session| {
         if let Some(draft) = draft.as_mut()
             && !draft_failed
-            && let Err(error) = draft.save(session)
+            && let Err(error) = draft.save(&session.answers)
         {
             // A draft is a safety net: losing it must not end the interview.
             draft_failed = true;
@@ -115,8 +115,13 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
     })?;
 
     // Everything is rendered before anything is written: a template error leaves no file.
-    let rendered = record::Rendered::new(&session, &setup.catalog.templates)?;
-    let message = crate::message::for_session(&session, &rendered, &setup.catalog.templates)?;
+    let rendered = session.render_record(&setup.catalog.templates)?;
+    let message = crate::message::for_session(
+        session.playbook,
+        &session.answers,
+        &rendered,
+        &setup.catalog.templates,
+    )?;
     let path = match &setup.log_dir {
         None => {
             crate::stdout::write(rendered.text(None)?)?;
@@ -287,7 +292,7 @@ pub(crate) fn review(
     session.run(prompter.as_mut(), &mut |session| {
         if let Some(draft) = draft.as_mut()
             && !draft_failed
-            && let Err(error) = draft.save(session)
+            && let Err(error) = draft.save(&session.answers)
         {
             draft_failed = true;
             ui::warning(&format!(
