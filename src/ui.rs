@@ -49,13 +49,19 @@ pub(crate) fn verdict_text(
 ) -> String {
     let width = terminal_width();
     let gutter = style("│").cyan().for_stderr().to_string();
-    let mut lines = vec![format!(
-        "  {} {}",
-        style("▸").cyan().for_stderr(),
-        style(format!("{}: {}", assessment.title, assessment.verdict))
-            .bold()
-            .for_stderr()
-    )];
+    let headline = format!("{}: {}", assessment.title, assessment.verdict);
+    let mut lines: Vec<String> = wrap(&headline, width.map(|w| w.saturating_sub(4)))
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mark = if i == 0 { "▸" } else { " " };
+            format!(
+                "  {} {}",
+                style(mark).cyan().for_stderr(),
+                style(line).bold().for_stderr()
+            )
+        })
+        .collect();
     let mut block = |text: &str, styled: &dyn Fn(&str) -> String| {
         for line in wrap(text, width.map(|w| w.saturating_sub(4))) {
             lines.push(format!("  {gutter} {}", styled(&line)));
@@ -112,6 +118,15 @@ pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
         }
     }
     out
+}
+
+/// Help under a question, wrapped between words to the terminal's width.
+pub(crate) fn help_text(help: &str) -> String {
+    let width = terminal_width().map(|w| w.saturating_sub(2));
+    wrap(help.trim(), width)
+        .iter()
+        .map(|line| format!("  {}\n", style(line).dim().for_stderr()))
+        .collect()
 }
 
 /// The width to wrap coaching text at: the terminal's, when stderr is one.

@@ -42,7 +42,7 @@ impl Interactive {
             }
         }
         if let Some(help) = ask.help() {
-            eprintln!("  {}", style(help.trim()).dim().for_stderr());
+            eprint!("{}", ui::help_text(help));
         }
     }
 
