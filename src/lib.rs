@@ -11,6 +11,8 @@ mod draft;
 mod drive;
 mod embedded;
 mod error;
+#[cfg(test)]
+mod layers;
 mod log;
 mod message;
 mod passages;
