@@ -200,7 +200,8 @@ pub(crate) struct NewArgs {
     #[arg(long, short = 'p', value_name = "ID")]
     pub playbook: Option<String>,
 
-    /// Take the answers from a YAML file instead of asking (keys are question ids).
+    /// Take the answers from a YAML file instead of asking (keys are question ids; `-`
+    /// reads them from standard input).
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
@@ -386,7 +387,8 @@ pub(crate) struct ReviewArgs {
     #[arg(long, conflicts_with_all = ["record", "answers"])]
     pub check: bool,
 
-    /// Take the review's answers from a YAML file (happened, held_up, learnt, next_review).
+    /// Take the review's answers from a YAML file (happened, held_up, learnt, next_review;
+    /// `-` reads them from standard input).
     #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
     pub answers: Option<PathBuf>,
 

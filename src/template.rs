@@ -319,6 +319,33 @@ mod tests {
     }
 
     #[test]
+    fn includes_reach_only_the_templates_loaded() {
+        let mut templates = Templates::embedded().unwrap();
+        templates
+            .add("footer.md", "footer".into(), "footer.md".into())
+            .unwrap();
+        for (name, source) in [
+            ("ok.md", "{% include 'footer.md' %}"),
+            ("abs.md", "{% include '/etc/passwd' %}"),
+            ("up.md", "{% include '../../../../etc/passwd' %}"),
+            ("ext.md", "{% extends '/etc/hostname' %}"),
+            ("imp.md", "{% import '/etc/hostname' as x %}"),
+        ] {
+            templates.add(name, source.into(), name.into()).unwrap();
+            let rendered = templates.render(name, &json!({}));
+            if name == "ok.md" {
+                assert_eq!(rendered.unwrap(), "footer");
+            } else {
+                let error = rendered.unwrap_err().to_string();
+                assert!(
+                    error.contains("non-existing template") || error.contains("does not exist"),
+                    "{name}: {error}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn syntax_errors_name_file_and_line() {
         let mut templates = Templates {
             env: new_environment(),

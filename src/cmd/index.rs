@@ -24,8 +24,10 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         .map(|name| dir.join(name))
         .find(|path| store::is_file(path))
         .unwrap_or_else(|| dir.join("README.md"));
-    let existing = if store::is_file(&file) {
-        Some(store::read_text(&file)?)
+    // The README arrives with the repository: a link to a file elsewhere must not be
+    // read (its text would be written back into the log).
+    let existing = if store::exists(&file) {
+        Some(store::read_supplied(&env.root, &file)?)
     } else {
         None
     };

@@ -107,15 +107,20 @@ impl Env<'_> {
         let from_repository = matches!(setting.source, config::Source::Repository(_));
         let candidates = if from_repository {
             vec![
-                store::inside_repository(&self.root, Path::new(name))
-                    .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
+                store::inside_repository(
+                    &self.root,
+                    Path::new(name),
+                    "the record template",
+                    "--template",
+                )
+                .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
             ]
         } else {
             vec![self.cwd.join(name), self.root.join(name)]
         };
         match candidates.iter().find(|path| store::is_file(path)) {
             Some(path) => {
-                let text = store::read_text(path)?;
+                let text = store::read_supplied(&self.root, path)?;
                 Ok(HouseTemplate {
                     name: path.display().to_string(),
                     file: Some((text, path.clone())),
@@ -140,7 +145,7 @@ impl Env<'_> {
             }
         }
         let repo_templates = self.root.join(".decide").join("templates");
-        Catalog::load_with(&dirs, &[repo_templates], house)
+        Catalog::load_with(&self.root, &dirs, &[repo_templates], house)
     }
 }
 

@@ -50,7 +50,10 @@ pub(super) fn run_playbook(
     options: &Options<'_>,
     resume: Option<Draft>,
 ) -> Result<Outcome> {
-    let mut answers = options.answers.map(AnswersFile::load).transpose()?;
+    let mut answers = options
+        .answers
+        .map(|path| AnswersFile::load(&env.root, path))
+        .transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage("no terminal to ask questions on")
             .hint("pass --answers FILE (see examples/ for answers files)"));

@@ -22,7 +22,11 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     let (record, text) = log::load(&path)?;
     // The questions are the `review` playbook's, run like any other: the same prompts,
     // validation and answers files as `decide new`.
-    let mut answers = args.answers.as_deref().map(AnswersFile::load).transpose()?;
+    let mut answers = args
+        .answers
+        .as_deref()
+        .map(|path| AnswersFile::load(&env.root, path))
+        .transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage("no terminal to ask the review questions on")
             .hint("pass --answers FILE with happened, held_up and learnt"));

@@ -3,11 +3,14 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::read_text;
+use super::read_supplied;
 use crate::error::{Error, Result};
 
 /// Where the log lives when nothing says otherwise.
 pub(crate) const DEFAULT_LOG_DIR: &str = "docs/decisions";
+
+/// How errors name the log directory.
+pub(crate) const LOG_DIRECTORY: &str = "the log directory";
 
 /// adr-tools' default, honoured when it already exists.
 pub(crate) const ADR_TOOLS_DIR: &str = "doc/adr";
@@ -31,33 +34,43 @@ pub(crate) fn find_root(start: &Path) -> PathBuf {
 pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>> {
     let marker = root.join(".adr-dir");
     if marker.is_file() {
-        let named = read_text(&marker)?;
+        let named = read_supplied(root, &marker)?;
         let named = named.trim();
         if named.is_empty() {
             return Err(Error::content(".adr-dir is empty")
                 .in_file(&marker)
                 .hint("write the log directory in it, e.g. doc/adr"));
         }
-        let dir = inside_repository(root, Path::new(named)).map_err(|e| e.in_file(&marker))?;
+        let dir = inside_repository(root, Path::new(named), LOG_DIRECTORY, "--dir")
+            .map_err(|e| e.in_file(&marker))?;
         return Ok(Some((dir, ".adr-dir")));
     }
     let adr_tools = root.join(ADR_TOOLS_DIR);
     if adr_tools.is_dir() {
-        return Ok(Some((adr_tools, "an existing doc/adr")));
+        let dir = inside_repository(root, Path::new(ADR_TOOLS_DIR), LOG_DIRECTORY, "--dir")?;
+        return Ok(Some((dir, "an existing doc/adr")));
     }
     Ok(None)
 }
 
-/// `dir`, named by a file in the repository, as a path inside the repository. A cloned
-/// repository is untrusted: it may not send reads or writes elsewhere, whether by an
-/// absolute path, by `..`, or by a symbolic link that leads out.
-pub(crate) fn inside_repository(root: &Path, dir: &Path) -> Result<PathBuf> {
+/// `dir` (`what` names it in errors, e.g. "the log directory", and `flag` is how the user
+/// chooses one themselves), named by the repository itself, as a path inside the repository. A cloned repository is untrusted: it may not
+/// send reads or writes elsewhere, whether by an absolute path, by `..`, or by a symbolic
+/// link that leads out.
+pub(crate) fn inside_repository(
+    root: &Path,
+    dir: &Path,
+    what: &str,
+    flag: &str,
+) -> Result<PathBuf> {
     let outside = |why: &str| {
         Error::content(format!(
-            "the log directory {} {why}, outside the repository",
+            "{what} {} {why}, outside the repository",
             dir.display()
         ))
-        .hint("name a directory inside the repository, or pass --dir to choose one yourself")
+        .hint(format!(
+            "name a path inside the repository, or pass {flag} to choose one yourself"
+        ))
     };
     if dir.is_absolute() || dir.has_root() {
         return Err(outside("is an absolute path"));
