@@ -19,7 +19,9 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
         return list_due(&dir, today, args.check);
     };
     let path = log::resolve(&dir, &env.cwd, spec)?;
-    let (record, text) = log::load(&path)?;
+    let (record, _) = log::load(&path)?;
+    // Before the questions: a record that cannot take the outcome must not cost the answers.
+    store::check_editable(&path)?;
     // The questions are the `review` playbook's, run like any other: the same prompts,
     // validation and answers files as `decide new`.
     let mut answers = args
@@ -52,8 +54,12 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     };
     session.run(prompter.as_mut(), &mut |_| Ok(()))?;
     let outcome = review::outcome(&session, today);
+    // The interview may have taken minutes: append to the record as it is now, read under
+    // the lock, not as it was when the questions began.
+    let lock = store::lock_records(&[&path])?;
+    let (_, text) = log::load(&path)?;
     let updated = edit::append_outcome(&text, &outcome);
-    store::replace_file(&path, updated.as_bytes())?;
+    lock.replace(&path, updated.as_bytes())?;
     ui::success(&format!(
         "Appended the review outcome to {}",
         path.display()

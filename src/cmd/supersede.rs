@@ -5,6 +5,7 @@ use super::{Env, logdir, new};
 use crate::cli::SupersedeArgs;
 use crate::error::{Error, Result, exit};
 use crate::log;
+use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
@@ -25,7 +26,8 @@ pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
         return Ok(exit::OK);
     };
     let written = logdir::relative(&written, &env.cwd);
-    log::link::both_ways(&written, "Supersedes", &old, "Superseded by")?;
+    let lock = store::lock_records(&[&written, &old])?;
+    log::link::both_ways(&lock, &written, "Supersedes", &old, "Superseded by")?;
     ui::success(&format!(
         "{} supersedes {}",
         written.display(),

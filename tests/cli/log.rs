@@ -620,14 +620,11 @@ fn review_at_the_terminal() {
     let (repo, dir) = log_from_fixture("adr-tools");
     let record = dir.join("0004-partition-the-orders-table.md");
     let original = read(&record);
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_decide"));
+    let mut command = crate::support::decide_process(repo.path());
     command
         .args(["review", "4"])
-        .current_dir(repo.path())
         .env("DECIDE_TODAY", "2027-03-01")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("HOME", repo.path());
+        .env("TERM", "xterm");
     let mut s = spawn_with_options(
         command,
         Options::new()

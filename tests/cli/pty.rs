@@ -2,12 +2,11 @@
 //! Enter, coaching between questions, and the record it writes.
 
 use std::fs;
-use std::process::Command;
 
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
 
-use crate::support::{TODAY, records, repo};
+use crate::support::{decide_process, records, repo};
 
 const DOWN: &str = "\x1b[B";
 
@@ -31,19 +30,10 @@ fn spawn_env(
     strip_ansi: bool,
     vars: &[(&str, &str)],
 ) -> PtySession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
+    let mut command = decide_process(cwd);
     command
         .args(args)
-        .current_dir(cwd)
-        .env("DECIDE_TODAY", TODAY)
-        .env("NO_COLOR", "1")
         .env("TERM", "xterm")
-        .env("HOME", cwd)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
-        .env_remove("DECIDE_PLAYBOOKS")
-        .env_remove("VISUAL")
-        .env_remove("EDITOR")
         .envs(vars.iter().copied());
     spawn_with_options(
         command,
