@@ -11,6 +11,7 @@ mod draft;
 mod embedded;
 mod error;
 mod log;
+mod markdown;
 mod message;
 mod passages;
 mod playbook;

@@ -256,6 +256,15 @@ pub(crate) fn plain(text: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // An escaped character is that character, never Markdown.
+        if c == '\\'
+            && let Some(&next) = chars.get(i + 1)
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            i += 2;
+            continue;
+        }
         if c == '['
             && let Some(close) = chars[i + 1..].iter().position(|&c| c == ']')
         {
@@ -402,6 +411,10 @@ mod tests {
             ("`cargo` and __bold__", "cargo and bold"),
             ("[not a link] stays", "[not a link] stays"),
             ("a  b\n c", "a b c"),
+            (
+                "\\#1 \\| \\*not bold\\* A\\](x.md)",
+                "#1 | *not bold* A](x.md)",
+            ),
         ];
         for (markdown, expected) in cases {
             assert_eq!(plain(markdown), expected, "{markdown:?}");

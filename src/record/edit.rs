@@ -167,9 +167,9 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
          * Did it hold up: {}{nl}\
          * What we learnt: {}{nl}",
         outcome.date.format("%Y-%m-%d"),
-        crate::error::one_line(&outcome.happened),
-        crate::error::one_line(&outcome.held_up),
-        crate::error::one_line(&outcome.learnt),
+        answer(&outcome.happened),
+        answer(&outcome.held_up),
+        answer(&outcome.learnt),
     );
     if let Some(next) = outcome.next_review {
         section.push_str(&format!(
@@ -178,6 +178,11 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
         ));
     }
     append(text, nl, &section)
+}
+
+/// An answer as one line of a bullet: it cannot end the bullet or start anything else.
+fn answer(text: &str) -> String {
+    crate::markdown::escape(&crate::error::one_line(text))
 }
 
 /// The text with a link's target (and its `[7. Title]` label) pointing at a renumbered file.

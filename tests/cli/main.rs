@@ -4,6 +4,7 @@
 mod bad_inputs;
 mod docs;
 mod home;
+mod hostile;
 mod log;
 mod messages;
 mod new;
