@@ -312,13 +312,38 @@ pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))?;
+    in_range(date)
+}
+
+/// The last date a record can hold: records write dates as YYYY-MM-DD, and a year of five
+/// digits (`+10000-03-30`) would not read back.
+pub(crate) const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
+
+/// `date`, if it can be written as YYYY-MM-DD and read back.
+pub(crate) fn in_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is outside the years 1 to 9999 that a record can hold"
+        ))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_stay_within_four_digit_years() {
+        assert_eq!(parse_date("9999-12-31"), Ok(LAST_DATE));
+        for text in ["+10000-01-01", "10000-01-01", "0000-01-01", "-0001-01-01"] {
+            assert!(parse_date(text).is_err(), "{text}");
+        }
+    }
 
     #[test]
     fn durations_parse_as_people_write_them() {

@@ -88,7 +88,8 @@ pub(crate) struct Cli {
         env = "DECIDE_TODAY",
         global = true,
         help_heading = "Global options",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = parse_today
     )]
     pub today: Option<NaiveDate>,
 
@@ -499,4 +500,9 @@ pub(crate) struct ManArgs {
     /// List the commands that have a page.
     #[arg(long, conflicts_with = "command")]
     pub list: bool,
+}
+
+/// `--today`: a date a record can hold (see [`crate::answer::in_range`]).
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    crate::answer::parse_date(text)
 }

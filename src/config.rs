@@ -446,12 +446,31 @@ fn flag_name(variable: &str) -> &'static str {
     }
 }
 
+/// The log directory, which may never lie inside a git directory (see
+/// [`store::git_directory_holding`]), whoever names it.
+fn resolve_log_dir(
+    root: &Path,
+    sources: &Sources,
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> Result<Setting<PathBuf>> {
+    let setting = log_dir_by_precedence(root, sources, repo, user)?;
+    store::stays_inside(
+        root,
+        &setting.value,
+        store::LOG_DIRECTORY,
+        "an absolute --dir",
+    )?;
+    store::refuse_git_directory(&setting.value)?;
+    Ok(setting)
+}
+
 /// The log directory. A repository's own signals (`.adr-dir`, an existing log folder)
 /// outrank the user's config, which is a default for repositories that say nothing: a
 /// personal `log_dir` must not hide an adr-tools log. What the repository says must stay
 /// inside it: a cloned repository may not direct writes elsewhere. An error is kept, not
 /// returned, so commands that never touch the log still run.
-fn resolve_log_dir(
+fn log_dir_by_precedence(
     root: &Path,
     sources: &Sources,
     repo: Option<&File>,

@@ -17,7 +17,10 @@ pub(super) fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
         Some(store::lock_log(&[&dir])?)
     };
     let files = store::list_record_files(&dir)?;
-    check_room(&dir, &files)?;
+    if !check_room(&dir, &files)? {
+        ui::note("Every number is used once; nothing to renumber.");
+        return Ok(exit::OK);
+    }
     let scan = log::scan(&dir, Depth::Full)?;
     let moves = renumber::plan(&files, &scan.records);
     if moves.is_empty() {
@@ -87,15 +90,20 @@ pub(super) fn run(env: &Env<'_>, args: &RenumberArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// New numbers go above the highest, one per file at most: they must stay numbers a
-/// record can have, rather than wrap round to 0.
-fn check_room(dir: &std::path::Path, files: &[std::path::PathBuf]) -> Result<()> {
-    let highest = files
+/// Whether any number is used twice, and if so, that the new numbers fit: they go above
+/// the highest, one per file at most, and must stay numbers a record can have rather
+/// than wrap round to 0.
+fn check_room(dir: &std::path::Path, files: &[std::path::PathBuf]) -> Result<bool> {
+    let numbers: Vec<u32> = files
         .iter()
         .filter_map(|path| path.file_name())
         .filter_map(|name| store::record_number(&name.to_string_lossy()))
-        .max()
-        .unwrap_or(0);
+        .collect();
+    let distinct: std::collections::HashSet<&u32> = numbers.iter().collect();
+    if distinct.len() == numbers.len() {
+        return Ok(false);
+    }
+    let highest = numbers.iter().copied().max().unwrap_or(0);
     if u64::from(highest) + files.len() as u64 > u64::from(store::MAX_RECORD_NUMBER) {
         return Err(Error::content(format!(
             "the highest record number, {highest}, leaves no numbers to give duplicates"
@@ -106,5 +114,5 @@ fn check_room(dir: &std::path::Path, files: &[std::path::PathBuf]) -> Result<()>
             store::MAX_RECORD_NUMBER
         )));
     }
-    Ok(())
+    Ok(true)
 }

@@ -56,7 +56,8 @@ pub(crate) fn gap(request: &Request) -> Gap {
         request
             .due
             .checked_add_days(Days::new(ceil_whole(extra.days())))
-            .unwrap_or(request.due)
+            .filter(|later| *later <= crate::answer::LAST_DATE)
+            .unwrap_or(crate::answer::LAST_DATE.max(request.due))
     });
     let b_covers = request.extra.map(|extra| extra.days() + 1e-9 >= gap_days);
     Gap {

@@ -167,9 +167,12 @@ pub(crate) fn assess(
     Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
 }
 
+/// `days` after `date`; past the last date a record can hold, that last date (a review
+/// due in the year 10000 is as good as never, and the date must read back).
 pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     date.checked_add_days(Days::new(days.max(0) as u64))
-        .unwrap_or(date)
+        .filter(|later| *later <= crate::answer::LAST_DATE)
+        .unwrap_or(crate::answer::LAST_DATE.max(date))
 }
 
 fn because(hard_to_undo: Option<&str>) -> String {

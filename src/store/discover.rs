@@ -102,6 +102,18 @@ pub(crate) fn inside_repository(
     }
 }
 
+/// A directory the user named (`--dir`, `init DIR`, `templates export DIR`): anywhere
+/// they like, but one named inside the repository must stay inside it. The repository
+/// decides where its own names lead, and a link there may point anywhere.
+pub(crate) fn stays_inside(root: &Path, dir: &Path, what: &str, flag: &str) -> Result<()> {
+    match super::within(root, dir) {
+        Some(below) if !below.as_os_str().is_empty() => {
+            inside_repository(root, &below, what, flag).map(drop)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The deepest existing ancestor of `path`, and the part below it that does not exist yet.
 fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
     let mut rest = Vec::new();
@@ -113,6 +125,40 @@ fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
         }
         rest.push(current.file_name()?);
         current = current.parent()?;
+    }
+}
+
+/// The git directory that `path` (which may not exist yet) lies in, if it lies in one: a
+/// `.git` directory, or a bare repository (`HEAD`, `objects/` and `refs/`, and no working
+/// tree). Records written there would be hidden from git and lost with the next `gc`.
+pub(crate) fn git_directory_holding(path: &Path) -> Option<PathBuf> {
+    let absolute = match std::env::current_dir() {
+        Ok(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    absolute
+        .ancestors()
+        .find(|dir| {
+            dir.file_name().is_some_and(|name| name == ".git") && dir.is_dir()
+                || dir.join("HEAD").is_file()
+                    && dir.join("objects").is_dir()
+                    && dir.join("refs").is_dir()
+        })
+        .map(Path::to_path_buf)
+}
+
+/// Refuse a log directory inside a git directory, with a hint for a bare repository.
+pub(crate) fn refuse_git_directory(dir: &Path) -> Result<()> {
+    match git_directory_holding(dir) {
+        Some(git_dir) => Err(Error::usage(format!(
+            "the log directory {} is inside the git directory {}",
+            dir.display(),
+            git_dir.display()
+        ))
+        .hint(
+            "a bare repository has no working tree for records: run decide in a clone of it, or pass --dir",
+        )),
+        None => Ok(()),
     }
 }
 

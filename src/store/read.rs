@@ -99,11 +99,19 @@ fn check_supplied(root: &Path, path: &Path) -> Result<()> {
 /// Whether `path` (made absolute against the working directory) lies in the directory
 /// `root`, judging by its name alone: `..` is taken back, links are not followed.
 pub(crate) fn lies_in(root: &Path, path: &Path) -> bool {
+    within(root, path).is_some()
+}
+
+/// `path`'s place below `root`, by names alone (see [`lies_in`]), if it lies in `root`.
+pub(crate) fn within(root: &Path, path: &Path) -> Option<PathBuf> {
     let absolute = |p: &Path| match std::env::current_dir() {
         Ok(cwd) if p.is_relative() => normalise(&cwd.join(p)),
         _ => normalise(p),
     };
-    absolute(path).starts_with(absolute(root))
+    absolute(path)
+        .strip_prefix(absolute(root))
+        .ok()
+        .map(Path::to_path_buf)
 }
 
 /// `a/./b/../c` → `a/c`, by the names alone.

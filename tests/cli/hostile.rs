@@ -4,7 +4,7 @@
 //! nothing panics, and every refusal is one clear line.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -359,4 +359,458 @@ fn hostile_review_answers_stay_in_their_bullets() {
     let listing: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
     assert_eq!(listing[0]["review_by"], "2027-06-01", "{record}");
     assert!(run(repo.path(), &["lint"]).status.success());
+}
+
+/// A repository, a directory outside it holding a secret, and the secret itself: the
+/// string that must never appear in anything decide prints or writes.
+#[cfg(unix)]
+struct Scene {
+    repo: tempfile::TempDir,
+    outside: tempfile::TempDir,
+    answers: tempfile::TempDir,
+    secret: String,
+}
+
+#[cfg(unix)]
+impl Scene {
+    fn new() -> Scene {
+        let repo = repo();
+        let log = repo.path().join("docs/decisions");
+        fs::create_dir_all(&log).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mixed");
+        for name in [
+            "0001-choose-the-database-for-the-orders-service.md",
+            "0002-record-architecture-decisions.md",
+            "0003-use-assertj-for-collections.md",
+        ] {
+            fs::copy(fixtures.join(name), log.join(name)).unwrap();
+        }
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let secret = format!("DECIDE-SECRET-{}-{nanos}", std::process::id());
+        let outside = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: String| {
+            let path = outside.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write(
+            "secret.md",
+            format!("---\nstatus: accepted\n---\n\n# {secret}\n\n## Context\n\n{secret}\n"),
+        );
+        write(
+            "secret.yaml",
+            format!("log_dir: {secret}\ntemplate: {secret}\nterms: [{secret}]\nid: {secret}\n"),
+        );
+        write(
+            "logs/0001-secret.md",
+            format!("---\nstatus: accepted\n---\n\n# {secret}\n\n## Context\n\n{secret}\n"),
+        );
+        write("logs/README.md", format!("{secret}\n"));
+        write("templates/decision.md", format!("{secret}\n"));
+        let answers = tempfile::tempdir().unwrap();
+        fs::write(
+            answers.path().join("review.yaml"),
+            "happened: fine\nheld_up: yes\nlearnt: little\n",
+        )
+        .unwrap();
+        Scene {
+            repo,
+            outside,
+            answers,
+            secret,
+        }
+    }
+
+    fn root(&self) -> &Path {
+        self.repo.path()
+    }
+
+    fn secret_file(&self, name: &str) -> PathBuf {
+        self.outside.path().join(name)
+    }
+
+    /// `link` in the repository, pointing at `target`.
+    fn link(&self, link: &str, target: impl AsRef<Path>) {
+        let path = self.root().join(link);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = fs::remove_file(&path);
+        std::os::unix::fs::symlink(target, path).unwrap();
+    }
+
+    fn write(&self, name: &str, text: &str) {
+        crate::support::write(self.root(), name, text);
+    }
+
+    fn fifo(&self, name: &str) {
+        let path = self.root().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let made = Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(made.success());
+    }
+
+    /// Every command a user might run in a repository they just cloned.
+    fn commands(&self) -> Vec<Vec<String>> {
+        let decision = example("decision.yaml").display().to_string();
+        let review = self
+            .answers
+            .path()
+            .join("review.yaml")
+            .display()
+            .to_string();
+        let exported = self.answers.path().join("exported").display().to_string();
+        [
+            "list",
+            "list --json",
+            "list --due",
+            "show 1",
+            "lint",
+            "graph",
+            "search database",
+            "index --stdout",
+            "review",
+            "review --check",
+            "message 1 --to team",
+            "playbooks",
+            "playbooks show decision",
+            "passages",
+            "templates",
+            "config",
+            "resume --list",
+            "new",
+            "new --stdout -q --answers DECISION",
+            "new -q --answers DECISION",
+            "supersede 2 -q --answers DECISION",
+            "status 1 deprecated",
+            "link 1 Amends 3",
+            "review 1 --answers REVIEW",
+            "renumber --dry-run",
+            "renumber",
+            "index",
+            "templates export .decide/templates",
+            "templates export EXPORTED",
+            "init",
+            "completions bash",
+            "man",
+        ]
+        .iter()
+        .map(|line| {
+            line.split(' ')
+                .map(|word| match word {
+                    "DECISION" => decision.clone(),
+                    "REVIEW" => review.clone(),
+                    "EXPORTED" => exported.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+    }
+}
+
+/// Every regular file under `dir` with its bytes; links are recorded as links, never
+/// followed, and git's own directory is left out.
+#[cfg(unix)]
+fn files_under(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let kind = entry.file_type().unwrap();
+            if path.file_name().is_some_and(|n| n == ".git") {
+                continue;
+            }
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_symlink() {
+                let target = fs::read_link(&path).unwrap();
+                files.insert(path, target.into_os_string().into_encoded_bytes());
+            } else if kind.is_file() {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Run every command in the scene's repository and check what no hostile repository may
+/// cause: a hang, a panic, a secret in the output or in any file, a write outside, or a
+/// refusal that is not one clear line.
+#[cfg(unix)]
+fn check_every_command(name: &str, scene: &Scene) {
+    let outside_before = files_under(scene.outside.path());
+    for args in scene.commands() {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(scene.root(), &args);
+        let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+        let code = output.status.code();
+        assert_ne!(code, Some(101), "{name}: {args:?} panicked:\n{err}");
+        assert!(code.is_some(), "{name}: {args:?} died of a signal:\n{err}");
+        assert!(!err.contains("panicked"), "{name}: {args:?}:\n{err}");
+        assert!(
+            !out.contains(&scene.secret) && !err.contains(&scene.secret),
+            "{name}: {args:?} printed the secret from outside the repository:\n{out}\n{err}"
+        );
+        if matches!(code, Some(2..=6)) {
+            let errors = err.lines().filter(|l| l.starts_with("error:")).count();
+            assert_eq!(errors, 1, "{name}: {args:?}: one error line:\n{err}");
+        }
+    }
+    for (path, bytes) in files_under(scene.root()) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&scene.secret),
+            "{name}: {} holds the secret from outside the repository",
+            path.display()
+        );
+    }
+    assert_eq!(
+        files_under(scene.outside.path()),
+        outside_before,
+        "{name}: nothing outside the repository changes"
+    );
+}
+
+/// One test per hostile repository, each built from a fresh scene.
+macro_rules! hostile_repositories {
+    ($($name:ident: $build:expr;)*) => {
+        $(
+            #[cfg(unix)]
+            #[test]
+            fn $name() {
+                let scene = Scene::new();
+                let build: fn(&Scene) = $build;
+                build(&scene);
+                check_every_command(stringify!($name), &scene);
+            }
+        )*
+    };
+}
+
+hostile_repositories! {
+    a_template_includes_a_link_to_a_secret: |s| {
+        assert!(run(s.root(), &["templates", "export", ".decide/templates"]).status.success());
+        s.link(".decide/templates/footer.md", s.secret_file("secret.md"));
+        let mut decision = fs::read_to_string(s.root().join(".decide/templates/decision.md")).unwrap();
+        decision.push_str("<!-- {% include \"footer.md\" %} -->\n");
+        s.write(".decide/templates/decision.md", &decision);
+    };
+    a_template_includes_an_absolute_path: |s| {
+        assert!(run(s.root(), &["templates", "export", ".decide/templates"]).status.success());
+        let mut decision = fs::read_to_string(s.root().join(".decide/templates/decision.md")).unwrap();
+        decision.push_str(&format!("{{% include \"{}\" %}}\n", s.secret_file("secret.md").display()));
+        s.write(".decide/templates/decision.md", &decision);
+    };
+    the_config_names_a_template_outside: |s| {
+        s.write(".decide.yaml", &format!("template: {}\n", s.secret_file("secret.md").display()));
+    };
+    the_config_names_a_template_through_a_link: |s| {
+        s.link("house.md", s.secret_file("secret.md"));
+        s.write(".decide.yaml", "template: house.md\n");
+    };
+    the_templates_loop_through_links: |s| {
+        s.link(".decide/templates/a", ".");
+        s.link(".decide/templates/b", ".");
+    };
+    the_templates_folder_is_a_link_outside: |s| {
+        s.link(".decide/templates", s.secret_file("templates"));
+    };
+    a_template_is_dev_zero: |s| {
+        s.link(".decide/templates/decision.md", "/dev/zero");
+    };
+    a_template_is_a_fifo: |s| {
+        s.fifo(".decide/templates/decision.md");
+    };
+    a_playbook_links_to_a_secret: |s| {
+        s.link(".decide/playbooks/stolen.yaml", s.secret_file("secret.yaml"));
+    };
+    the_playbooks_folder_is_a_link_outside: |s| {
+        s.link(".decide/playbooks", s.outside.path());
+    };
+    the_jargon_list_links_to_a_secret: |s| {
+        s.link(".decide/playbooks/words/jargon.yaml", s.secret_file("secret.yaml"));
+    };
+    the_playbooks_are_dev_zero_and_a_fifo: |s| {
+        s.link(".decide/playbooks/zero.yaml", "/dev/zero");
+        s.fifo(".decide/playbooks/pipe.yaml");
+    };
+    the_config_links_to_a_secret: |s| {
+        s.link(".decide.yaml", s.secret_file("secret.yaml"));
+    };
+    the_config_is_dev_zero: |s| {
+        s.link(".decide.yaml", "/dev/zero");
+    };
+    the_config_is_a_fifo: |s| {
+        s.fifo(".decide.yaml");
+    };
+    the_config_nests_brackets: |s| {
+        s.write(".decide.yaml", &format!("log_dir: {}\n", "[".repeat(100_000)));
+    };
+    the_config_names_an_absolute_log_dir: |s| {
+        s.write(".decide.yaml", &format!("log_dir: {}\n", s.secret_file("logs").display()));
+    };
+    adr_dir_climbs_out: |s| {
+        let climb = format!("../{}/logs", s.outside.path().file_name().unwrap().to_string_lossy());
+        s.write(".adr-dir", &format!("{climb}\n"));
+    };
+    adr_dir_is_absolute: |s| {
+        s.write(".adr-dir", &format!("{}\n", s.secret_file("logs").display()));
+    };
+    adr_dir_links_to_a_secret: |s| {
+        s.link(".adr-dir", s.secret_file("secret.md"));
+    };
+    the_log_folder_is_a_link_outside: |s| {
+        fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
+        s.link("docs/decisions", s.secret_file("logs"));
+    };
+    a_parent_of_the_log_folder_is_a_link_outside: |s| {
+        fs::remove_dir_all(s.root().join("docs")).unwrap();
+        s.link("docs", s.outside.path());
+        fs::create_dir_all(s.outside.path().join("decisions")).unwrap();
+    };
+    a_record_links_to_a_secret: |s| {
+        s.link("docs/decisions/0004-stolen.md", s.secret_file("secret.md"));
+        s.link("docs/decisions/0001-twin.md", s.secret_file("secret.md"));
+    };
+    the_index_links_to_a_secret: |s| {
+        s.link("docs/decisions/README.md", s.secret_file("logs/README.md"));
+    };
+    a_record_is_dev_zero_or_a_fifo: |s| {
+        s.link("docs/decisions/0004-zero.md", "/dev/zero");
+        s.fifo("docs/decisions/0005-pipe.md");
+    };
+    a_record_nests_brackets_in_its_front_matter: |s| {
+        s.write(
+            "docs/decisions/0004-deep.md",
+            &format!("---\nstatus: accepted\nx: {}\n---\n\n# Deep\n", "[".repeat(100_000)),
+        );
+    };
+    a_playbook_nests_braces: |s| {
+        s.write(".decide/playbooks/deep.yaml", &format!("id: {}\n", "{".repeat(100_000)));
+    };
+    a_record_is_huge: |s| {
+        s.write(
+            "docs/decisions/0004-huge.md",
+            &format!("# Huge\n\n{}", "words ".repeat(1_600_000)),
+        );
+    };
+    a_draft_links_to_a_secret: |s| {
+        s.link(".decide/drafts/20261126-090000-decision-1.yaml", s.secret_file("secret.yaml"));
+    };
+    a_record_number_is_the_largest: |s| {
+        s.write("docs/decisions/4294967295-last.md", "---\nstatus: accepted\n---\n\n# Last\n");
+    };
+    the_exported_templates_lead_outside: |s| {
+        s.link(".decide/templates/messages", s.outside.path());
+    };
+}
+
+/// Numbers and dates stay within what a record can hold and read back.
+#[test]
+fn the_largest_record_number_leaves_no_next_number() {
+    let repo = repo();
+    crate::support::write(
+        repo.path(),
+        "docs/decisions/4294967295-last.md",
+        "---\nstatus: accepted\n---\n\n# Last\n",
+    );
+    let output = run_new(
+        repo.path(),
+        &fs::read_to_string(example("decision.yaml")).unwrap(),
+    );
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("leaves no number for a new record"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(records(&repo.path().join("docs/decisions")).len(), 1);
+    let renumber = run(repo.path(), &["renumber"]);
+    assert!(renumber.status.success(), "{}", stderr(&renumber));
+}
+
+#[test]
+fn the_last_day_of_year_9999_is_written_so_it_reads_back() {
+    let repo = repo();
+    let mut command = decide_process(repo.path());
+    command
+        .args(["new", "-q", "--answers", "-"])
+        .env("DECIDE_TODAY", "9999-12-31");
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let output = run_with_deadline(command, Some(answers.as_bytes()));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listing = run(repo.path(), &["list", "--json"]);
+    let listing: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+    assert_eq!(listing[0]["date"], "9999-12-31");
+    assert_eq!(listing[0]["review_by"], "9999-12-31");
+    assert!(run(repo.path(), &["lint"]).status.success());
+    let later = run(repo.path(), &["--today", "10000-01-01", "list"]);
+    assert_eq!(later.status.code(), Some(2));
+    assert!(stderr(&later).contains("expected a date as YYYY-MM-DD"));
+}
+
+#[test]
+fn a_bare_repository_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("team.git");
+    let made = Command::new("git")
+        .args(["init", "-q", "--bare"])
+        .arg(&bare)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let before: Vec<_> = fs::read_dir(&bare)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for args in [&["init"][..], &["list"], &["index"]] {
+        let output = run(&bare, args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("inside the git directory")
+                && stderr(&output).contains("run decide in a clone"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = run_new(
+        &bare,
+        &fs::read_to_string(example("decision.yaml")).unwrap(),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let after: Vec<_> = fs::read_dir(&bare)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "nothing is written in the git directory"
+    );
+}
+
+#[test]
+fn renumbering_past_the_largest_number_is_refused() {
+    let repo = repo();
+    for name in ["999999999-last.md", "0001-a.md", "0001-b.md"] {
+        crate::support::write(
+            repo.path(),
+            &format!("docs/decisions/{name}"),
+            "---\nstatus: accepted\n---\n\n# T\n",
+        );
+    }
+    let output = run(repo.path(), &["renumber"]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("leaves no numbers to give duplicates"));
+    assert_eq!(records(&repo.path().join("docs/decisions")).len(), 3);
 }
