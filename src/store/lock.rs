@@ -13,6 +13,19 @@ pub(super) struct DirLock(Option<File>);
 
 impl DirLock {
     pub(super) fn acquire(dir: &Path) -> Result<DirLock> {
+        // Checked before opening: opening a pipe that stands where the log should be
+        // would wait for a writer for ever.
+        match std::fs::metadata(dir) {
+            Ok(metadata) if !metadata.is_dir() => {
+                return Err(Error::io(
+                    "open the log directory",
+                    dir,
+                    &std::io::Error::other("it is not a directory"),
+                )
+                .hint("pass another directory with --dir"));
+            }
+            _ => {}
+        }
         let file = File::open(dir).map_err(|e| Error::io("open the log directory", dir, &e))?;
         // Locking is best effort: on a file system without locks, the no-replace link
         // still keeps every record, at worst with a duplicate number that `lint` reports.

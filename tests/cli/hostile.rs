@@ -705,6 +705,10 @@ hostile_repositories! {
     a_record_number_is_the_largest: |s| {
         s.write("docs/decisions/4294967295-last.md", "---\nstatus: accepted\n---\n\n# Last\n");
     };
+    the_log_folder_is_a_fifo: |s| {
+        fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
+        s.fifo("docs/decisions");
+    };
     the_exported_templates_lead_outside: |s| {
         s.link(".decide/templates/messages", s.outside.path());
     };
