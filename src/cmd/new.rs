@@ -140,7 +140,8 @@ pub(super) fn run_playbook(
             Box::new(file)
         }
         None => {
-            eprintln!("{}\n", console::style(&playbook.title).bold().for_stderr());
+            let title = ui::for_terminal(&playbook.title, false);
+            eprintln!("{}\n", console::style(title).bold().for_stderr());
             Box::new(Interactive::new(&catalog.library))
         }
     };

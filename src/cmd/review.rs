@@ -48,6 +48,7 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
         Some(file) => Box::new(file),
         None => {
             let heading = format!("Review: {}", log::link_label(&record));
+            let heading = ui::for_terminal(&heading, false);
             eprintln!("{}\n", console::style(heading).bold().for_stderr());
             Box::new(Interactive::new(&catalog.library))
         }

@@ -42,7 +42,8 @@ impl Interactive {
             }
         }
         if let Some(help) = ask.help() {
-            eprintln!("  {}", style(help.trim()).dim().for_stderr());
+            let help = ui::for_terminal(help.trim(), false);
+            eprintln!("  {}", style(help).dim().for_stderr());
         }
     }
 
@@ -54,7 +55,7 @@ impl Interactive {
     ) -> Result<String> {
         let default = default.filter(|d| !d.is_empty());
         let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(ui::for_terminal(prompt, false))
             .allow_empty(true);
         if let Some(default) = default {
             input = input.default(default);
@@ -96,10 +97,14 @@ const MIN_LIST_ROWS: u16 = 3;
 impl Interactive {
     /// One of `labels`, picked from a list, or typed on a tiny terminal.
     fn pick(&self, prompt: &str, labels: &[&str], default: usize) -> Result<usize> {
+        let shown: Vec<String> = labels
+            .iter()
+            .map(|l| ui::for_terminal(l, false).into_owned())
+            .collect();
         let listed = self.on_a_list(|| {
             Select::with_theme(&self.theme)
-                .with_prompt(prompt)
-                .items(labels)
+                .with_prompt(ui::for_terminal(prompt, false))
+                .items(&shown)
                 .default(default)
                 .interact_on(&self.term)
         });
@@ -116,10 +121,17 @@ impl Interactive {
 
     /// Any of `labels`, marked on a list, or typed on a tiny terminal.
     fn pick_many(&self, prompt: &str, labels: &[&str], defaults: &[bool]) -> Result<Vec<usize>> {
+        let shown: Vec<String> = labels
+            .iter()
+            .map(|l| ui::for_terminal(l, false).into_owned())
+            .collect();
         let listed = self.on_a_list(|| {
             MultiSelect::with_theme(&self.theme)
-                .with_prompt(format!("{prompt} (space to mark, enter to confirm)"))
-                .items(labels)
+                .with_prompt(ui::for_terminal(
+                    &format!("{prompt} (space to mark, enter to confirm)"),
+                    false,
+                ))
+                .items(&shown)
                 .defaults(defaults)
                 .interact_on(&self.term)
         });
@@ -206,7 +218,8 @@ impl Prompter for Interactive {
         let default_text = ask.default.as_ref().map(Answer::to_input_text);
         match ask.kind() {
             Kind::YesNo => {
-                let mut confirm = Confirm::with_theme(&self.theme).with_prompt(ask.prompt());
+                let mut confirm = Confirm::with_theme(&self.theme)
+                    .with_prompt(ui::for_terminal(ask.prompt(), false));
                 if let Some(Answer::YesNo(default)) = ask.default {
                     confirm = confirm.default(default);
                 }

@@ -315,3 +315,31 @@ fn shrinking_the_terminal_mid_list_asks_again_typed() {
     s.send_line("2").unwrap();
     finish_after_the_choice(&mut s, repo.path());
 }
+
+/// A cloned record's title may carry escape sequences (retitle the window, write the
+/// clipboard): on a terminal they are shown as text, never sent.
+#[test]
+fn escape_sequences_in_a_record_are_shown_not_sent() {
+    let repo = repo();
+    crate::support::write(
+        repo.path(),
+        "docs/decisions/0001-x.md",
+        "---\nstatus: accepted\ndate: 2026-01-01\n---\n\n# Pick \u{1b}]52;c;cHduZWQ=\u{7}a cache\n",
+    );
+    let mut s = spawn_raw(repo.path(), &["list"], false);
+    let shown = s.exp_eof().unwrap();
+    assert!(
+        shown.contains("Pick \\u{1b}]52;c;cHduZWQ=\\u{7}a cache"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains('\u{7}'), "{shown:?}");
+    let mut s = spawn_raw(repo.path(), &["review", "1"], false);
+    let shown = s.exp_string("What happened since the decision?").unwrap();
+    assert!(
+        shown.contains("Review: 1. Pick \\u{1b}]52;c;cHduZWQ=\\u{7}a cache"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains('\u{7}'), "{shown:?}");
+    s.send_control('c').unwrap();
+    s.exp_eof().unwrap();
+}
