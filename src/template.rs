@@ -12,6 +12,9 @@ use crate::embedded;
 use crate::error::{Error, Location, Result};
 use crate::yaml;
 
+/// What one render may spend: about as many instructions, and 64 bytes each of memory.
+const TEMPLATE_FUEL: u64 = 1_000_000;
+
 /// The auto-escape mode of `.md` templates.
 const MARKDOWN: &str = "markdown";
 
@@ -209,6 +212,11 @@ fn new_environment() -> Environment<'static> {
         .expect("the default delimiters are valid");
     env.set_syntax(syntax);
     env.set_debug(true);
+    // A template from a cloned repository is a program: without a budget,
+    // `{% for a in range(99999) %}{% for b in range(99999) %}` runs for hours and
+    // `"x" * 10**12` asks for a terabyte. Fuel bounds both the time and the memory of one
+    // render; the built-in records use a small fraction of it.
+    env.set_fuel(Some(TEMPLATE_FUEL));
     // A record is Markdown, and an answer must not change its structure: every value a
     // `.md` template prints is escaped for Markdown (`crate::markdown`), unless the
     // template marks it `| safe`. Messages (`.txt`) are plain text and print as they are.
@@ -391,6 +399,34 @@ mod tests {
         assert_eq!(message, hostile);
         let numbers = templates.render("r.md", &json!({ "t": 7 })).unwrap();
         assert!(numbers.contains("# 7\n"), "{numbers}");
+    }
+
+    #[test]
+    fn a_render_has_a_budget() {
+        let mut templates = Templates::embedded().unwrap();
+        for (name, source) in [
+            (
+                "loops.md",
+                "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+            ),
+            ("big.md", "{{ 'x' * 1000000000000 }}"),
+            (
+                "doubling.md",
+                "{% set n = namespace(s='xx') %}{% for i in range(64) %}{% set n.s = n.s ~ n.s %}{% endfor %}{{ n.s }}",
+            ),
+        ] {
+            templates.add(name, source.into(), name.into()).unwrap();
+            let error = templates.render(name, &json!({})).unwrap_err().to_string();
+            assert!(
+                error.contains("fuel") || error.contains("too"),
+                "{name}: {error}"
+            );
+        }
+        let error = templates
+            .is_true("('x' * 1000000000000) == 'x'", &json!({}), "when")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("when:"), "{error}");
     }
 
     #[test]

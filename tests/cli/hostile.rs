@@ -705,6 +705,27 @@ hostile_repositories! {
     a_record_number_is_the_largest: |s| {
         s.write("docs/decisions/4294967295-last.md", "---\nstatus: accepted\n---\n\n# Last\n");
     };
+    a_template_runs_for_ever: |s| {
+        s.write(
+            ".decide/templates/decision.md",
+            "{% for a in range(99999) %}{% for b in range(99999) %}{{ a }}{% endfor %}{% endfor %}",
+        );
+        s.write(
+            ".decide/templates/messages/to-team.txt",
+            "{{ 'x' * 1000000000000 }}",
+        );
+    };
+    a_playbook_title_runs_for_ever: |s| {
+        let decision = fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks/decision.yaml"),
+        )
+        .unwrap()
+        .replace(
+            "title: \"{{ title }}\"",
+            "title: \"{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}{{ title }}\"",
+        );
+        s.write(".decide/playbooks/decision.yaml", &decision);
+    };
     the_log_folder_is_a_fifo: |s| {
         fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
         s.fifo("docs/decisions");
