@@ -693,6 +693,15 @@ hostile_repositories! {
     a_playbook_nests_braces: |s| {
         s.write(".decide/playbooks/deep.yaml", &format!("id: {}\n", "{".repeat(100_000)));
     };
+    a_record_is_all_brackets: |s| {
+        // `message` reads the context: searching for `]` afresh from every `[` took the
+        // square of its length.
+        let brackets = "[".repeat(2_000_000);
+        s.write(
+            "docs/decisions/0001-choose-the-database-for-the-orders-service.md",
+            &format!("---\nstatus: accepted\n---\n\n# Brackets\n\n## Context and Problem Statement\n\n{brackets}\n\n## Decision Outcome\n\nChosen option: \"{brackets}\", because x.\n"),
+        );
+    };
     a_record_is_huge: |s| {
         s.write(
             "docs/decisions/0004-huge.md",
