@@ -510,6 +510,115 @@ impl Scene {
     }
 }
 
+/// `git ARGS` in `dir`, with the tests' clean environment and a throwaway identity.
+#[cfg(unix)]
+fn git(dir: &Path, args: &[&str]) {
+    let mut command = Command::new("git");
+    crate::support::clean_environment(&mut command, dir);
+    let status = command
+        .args([
+            "-c",
+            "user.name=Mallory",
+            "-c",
+            "user.email=mallory@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// A scene whose repository is a `git clone` of one `build` made hostile and committed:
+/// the way a hostile log really arrives, links and all.
+#[cfg(unix)]
+fn cloned(build: fn(&Scene)) -> (Scene, tempfile::TempDir) {
+    let mut scene = Scene::new();
+    fs::remove_dir_all(scene.root().join(".git")).unwrap();
+    git(scene.root(), &["init", "-q"]);
+    build(&scene);
+    git(scene.root(), &["add", "-A"]);
+    git(
+        scene.root(),
+        &["commit", "-q", "-m", "A helpful decision log"],
+    );
+    let clone = tempfile::tempdir().unwrap();
+    let source = scene.root().display().to_string();
+    git(clone.path(), &["clone", "-q", &source, "log"]);
+    let source = std::mem::replace(&mut scene.repo, tempfile::tempdir().unwrap());
+    fs::remove_dir(scene.repo.path()).unwrap();
+    fs::rename(clone.path().join("log"), scene.repo.path()).unwrap();
+    (scene, source)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cloned_hostile_repository_reads_nothing_outside_it() {
+    let (scene, _source) = cloned(|s| {
+        assert!(
+            run(s.root(), &["templates", "export", ".decide/templates"])
+                .status
+                .success()
+        );
+        s.link(".decide/templates/footer.md", s.secret_file("secret.md"));
+        let mut decision =
+            fs::read_to_string(s.root().join(".decide/templates/decision.md")).unwrap();
+        decision.push_str("<!-- {% include \"footer.md\" %} -->\n");
+        s.write(".decide/templates/decision.md", &decision);
+        s.link(".decide/templates/loop", ".");
+        s.link(
+            ".decide/playbooks/words/jargon.yaml",
+            s.secret_file("secret.yaml"),
+        );
+        s.link(".decide/playbooks/zero.yaml", "/dev/zero");
+        s.link("docs/decisions/0004-stolen.md", s.secret_file("secret.md"));
+        s.link("docs/decisions/README.md", s.secret_file("logs/README.md"));
+    });
+    assert!(
+        fs::symlink_metadata(scene.root().join(".decide/templates/footer.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the clone carries the links"
+    );
+    check_every_command("a cloned hostile repository", &scene);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cloned_log_folder_that_leads_outside_is_refused() {
+    let (scene, _source) = cloned(|s| {
+        fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
+        s.link("docs/decisions", s.secret_file("logs"));
+    });
+    let output = run(scene.root(), &["list"]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("outside the repository"));
+    check_every_command("a cloned log folder that leads outside", &scene);
+}
+
+#[cfg(unix)]
+#[test]
+fn answers_from_a_device_are_capped() {
+    let repo = repo();
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let output = run(repo.path(), &["new", "--answers", device]);
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{device}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("larger than 8 MiB"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
 /// Every regular file under `dir` with its bytes; links are recorded as links, never
 /// followed, and git's own directory is left out.
 #[cfg(unix)]

@@ -612,6 +612,7 @@ fn a_missing_log_says_how_to_make_one() {
 
 /// `decide review N` at a real terminal: three questions, a rejected empty answer, a next
 /// review date, and the outcome appended.
+#[cfg(unix)]
 #[test]
 fn review_at_the_terminal() {
     use rexpect::reader::Options;

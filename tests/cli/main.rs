@@ -8,6 +8,7 @@ mod hostile;
 mod log;
 mod messages;
 mod new;
+#[cfg(unix)]
 mod pty;
 mod safety;
 mod support;

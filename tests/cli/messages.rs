@@ -409,6 +409,7 @@ fn playbook_checks_cover_messages_and_per_item_questions() {
 
 /// The upward update at a real terminal: the coach flags the jargon and asks for a
 /// translation of each term before the message is printed.
+#[cfg(unix)]
 #[test]
 fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     use rexpect::reader::Options;
