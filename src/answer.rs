@@ -360,13 +360,15 @@ pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
 pub(crate) fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = text.trim();
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(date);
+        return in_range(date);
     }
-    relative_date(&text.to_lowercase(), today).ok_or_else(|| {
-        format!(
-            "{text:?} is not a date I can read; give YYYY-MM-DD, or e.g. \"in 2 weeks\", \"next Friday\", \"Dec 11\", \"end of month\""
-        )
-    })
+    relative_date(&text.to_lowercase(), today)
+        .ok_or_else(|| {
+            format!(
+                "{text:?} is not a date I can read; give YYYY-MM-DD, or e.g. \"in 2 weeks\", \"next Friday\", \"Dec 11\", \"end of month\""
+            )
+        })
+        .and_then(in_range)
 }
 
 /// Dates as people say them, counted from `today`: "today", "tomorrow", "in 2 weeks",
@@ -476,6 +478,22 @@ fn end_of_month(date: NaiveDate) -> Option<NaiveDate> {
         .pred_opt()
 }
 
+/// The last date a record can hold: records write dates as YYYY-MM-DD, and a year of five
+/// digits (`+10000-03-30`) would not read back.
+pub(crate) const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
+
+/// `date`, if it can be written as YYYY-MM-DD and read back.
+pub(crate) fn in_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is outside the years 1 to 9999 that a record can hold"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,6 +527,15 @@ mod tests {
             assert_eq!(parse_date(text, today), Ok(expected), "{text}");
         }
         for text in ["soon", "the 32nd", "Feb 30", "in 3 hours", ""] {
+            assert!(parse_date(text, today).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_stay_within_four_digit_years() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(parse_date("9999-12-31", today), Ok(LAST_DATE));
+        for text in ["+10000-01-01", "10000-01-01", "0000-01-01", "-0001-01-01"] {
             assert!(parse_date(text, today).is_err(), "{text}");
         }
     }

@@ -88,7 +88,8 @@ pub(crate) struct Cli {
         env = "DECIDE_TODAY",
         global = true,
         help_heading = "Global options",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = parse_today
     )]
     pub today: Option<NaiveDate>,
 
@@ -200,7 +201,8 @@ pub(crate) struct NewArgs {
     #[arg(long, short = 'p', value_name = "ID")]
     pub playbook: Option<String>,
 
-    /// Take the answers from a YAML file instead of asking (keys are question ids).
+    /// Take the answers from a YAML file instead of asking (keys are question ids; `-`
+    /// reads them from standard input).
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
@@ -392,7 +394,7 @@ pub(crate) struct ReviewArgs {
     pub check: bool,
 
     /// Take the review's answers from a YAML file (`decide playbooks example review`, or
-    /// `finish` for a proposal whose time-box ended, prints one).
+    /// `finish` for a proposal whose time-box ended, prints one; `-` reads standard input).
     #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
     pub answers: Option<PathBuf>,
 
@@ -511,4 +513,11 @@ pub(crate) struct ManArgs {
     /// List the commands that have a page.
     #[arg(long, conflicts_with = "command")]
     pub list: bool,
+}
+
+/// `--today`: a date a record can hold (see [`crate::answer::in_range`]).
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))?;
+    crate::answer::in_range(date)
 }

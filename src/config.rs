@@ -299,11 +299,13 @@ pub(crate) fn user_file() -> Option<PathBuf> {
 }
 
 /// Read one config file; a missing file is an empty config.
-pub(crate) fn read_file(path: &Path) -> Result<Option<File>> {
-    if !store::is_file(path) {
+/// `root` is the repository: a config file inside it (`.decide.yaml`) is the repository's
+/// and is read only if it is a regular file that stays inside.
+pub(crate) fn read_file(root: &Path, path: &Path) -> Result<Option<File>> {
+    if !store::exists(path) {
         return Ok(None);
     }
-    let text = store::read_text(path)?;
+    let text = store::read_supplied(root, path)?;
     if text.trim().is_empty() {
         return Ok(Some(File::default()));
     }
@@ -353,9 +355,9 @@ fn parse_period(text: &str) -> std::result::Result<i64, String> {
 /// the built-in default. This is the one place that knows the order.
 pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
     let repo_path = root.join(REPO_FILE);
-    let repo = read_file(&repo_path)?;
+    let repo = read_file(root, &repo_path)?;
     let user_config = match &sources.user_file {
-        Some(path) => read_file(path)?.map(|file| (path.clone(), file)),
+        Some(path) => read_file(root, path)?.map(|file| (path.clone(), file)),
         None => None,
     };
     let repo_source = || Source::Repository(PathBuf::from(REPO_FILE));
@@ -467,12 +469,31 @@ fn flag_name(variable: &str) -> &'static str {
     }
 }
 
+/// The log directory, which may never lie inside a git directory (see
+/// [`store::git_directory_holding`]), whoever names it.
+fn resolve_log_dir(
+    root: &Path,
+    sources: &Sources,
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> Result<Setting<PathBuf>> {
+    let setting = log_dir_by_precedence(root, sources, repo, user)?;
+    store::stays_inside(
+        root,
+        &setting.value,
+        store::LOG_DIRECTORY,
+        "an absolute --dir",
+    )?;
+    store::refuse_git_directory(&setting.value)?;
+    Ok(setting)
+}
+
 /// The log directory. A repository's own signals (`.adr-dir`, an existing log folder)
 /// outrank the user's config, which is a default for repositories that say nothing: a
 /// personal `log_dir` must not hide an adr-tools log. What the repository says must stay
 /// inside it: a cloned repository may not direct writes elsewhere. An error is kept, not
 /// returned, so commands that never touch the log still run.
-fn resolve_log_dir(
+fn log_dir_by_precedence(
     root: &Path,
     sources: &Sources,
     repo: Option<&File>,
@@ -489,7 +510,8 @@ fn resolve_log_dir(
     }
     if let Some(dir) = repo.and_then(|file| file.log_dir.as_ref()) {
         let at = Location::file(root.join(REPO_FILE));
-        let dir = store::inside_repository(root, dir).map_err(|e| e.at(at))?;
+        let dir = store::inside_repository(root, dir, store::LOG_DIRECTORY, "--dir")
+            .map_err(|e| e.at(at))?;
         return Ok(Setting::new(
             dir,
             Source::Repository(PathBuf::from(REPO_FILE)),
@@ -501,13 +523,22 @@ fn resolve_log_dir(
     if let Some((source, dir)) =
         user.and_then(|(source, file)| file.log_dir.as_ref().map(|dir| (source, dir)))
     {
-        // A relative log_dir is relative to the repository, wherever decide runs from.
-        return Ok(Setting::new(root.join(dir), source.clone()));
+        if dir.is_absolute() {
+            return Ok(Setting::new(dir.clone(), source.clone()));
+        }
+        // A relative log_dir is relative to the repository, wherever decide runs from; and
+        // the repository decides what that name is (a link, say), so it must stay inside.
+        let dir = store::inside_repository(root, dir, store::LOG_DIRECTORY, "--dir")?;
+        return Ok(Setting::new(dir, source.clone()));
     }
-    Ok(Setting::new(
-        root.join(store::DEFAULT_LOG_DIR),
-        Source::Default,
-    ))
+    // The default too: a repository may ship `docs/decisions` as a link to elsewhere.
+    let dir = store::inside_repository(
+        root,
+        Path::new(store::DEFAULT_LOG_DIR),
+        store::LOG_DIRECTORY,
+        "--dir",
+    )?;
+    Ok(Setting::new(dir, Source::Default))
 }
 
 #[cfg(test)]
@@ -625,6 +656,22 @@ mod tests {
                 .log_dir
                 .unwrap_err();
             assert!(error.to_string().contains("symbolic link"), "{error}");
+            std::fs::remove_file(root.join(REPO_FILE)).unwrap();
+            // Where nothing is configured, the default folder and a relative log_dir of the
+            // user's own config are the repository's names too.
+            std::fs::create_dir_all(root.join("docs")).unwrap();
+            std::os::unix::fs::symlink(&outside, root.join("docs/decisions")).unwrap();
+            let user = write(root.parent().unwrap(), "user.yaml", "log_dir: linked\n");
+            for sources in [
+                Sources::default(),
+                Sources {
+                    user_file: Some(user),
+                    ..Sources::default()
+                },
+            ] {
+                let error = resolve(&root, &sources).unwrap().log_dir.unwrap_err();
+                assert!(error.to_string().contains("symbolic link"), "{error}");
+            }
         }
         // The user may point anywhere: it is their own machine.
         let sources = Sources {

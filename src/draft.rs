@@ -80,7 +80,10 @@ impl Draft {
     }
 
     pub(crate) fn load(path: &Path) -> Result<Draft> {
-        let text = store::read_text(path)?;
+        // A repository's drafts folder may hold files it did not write itself: only plain
+        // files that stay in that folder are drafts.
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let text = store::read_supplied(folder, path)?;
         let value = yaml::parse_value(&text, path, Kind::Answers)?;
         let broken = || {
             Error::answers("this is not a decide draft")

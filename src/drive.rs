@@ -26,6 +26,8 @@ pub(crate) struct Setup<'a> {
     pub drafts_dir: Result<PathBuf>,
     /// The working directory, to show short paths.
     pub cwd: PathBuf,
+    /// The repository root: files it names (answers files) must stay inside it.
+    pub root: PathBuf,
 }
 
 /// What to run.
@@ -45,7 +47,10 @@ pub(crate) struct Request<'a> {
 /// Run the playbook to the end and write its record; the record's path, or `None` when it
 /// was printed.
 pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<PathBuf>> {
-    let mut answers = request.answers.map(AnswersFile::load).transpose()?;
+    let mut answers = request
+        .answers
+        .map(|path| AnswersFile::load(&setup.root, path))
+        .transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage("no terminal to ask questions on")
             .hint("pass --answers FILE; `decide playbooks example ID` prints one to start from"));
@@ -95,7 +100,8 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
             Box::new(file)
         }
         None => {
-            eprintln!("{}\n", console::style(&playbook.title).bold().for_stderr());
+            let title = ui::for_terminal(&playbook.title, false);
+            eprintln!("{}\n", console::style(title).bold().for_stderr());
             Box::new(Interactive::new(&setup.catalog.library))
         }
     };
@@ -200,11 +206,15 @@ fn write(
             None => Ok(text),
         }
     })?;
-    if let Some((old_record, old_text)) = &old {
+    if let Some((old_record, _)) = &old {
         let new_record = crate::log::load(&path)?.0;
-        let linked =
-            crate::log::link::with_link(old_text, old_record, "Superseded by", &new_record)
-                .and_then(|text| store::replace_file(&old_record.path, text.as_bytes()));
+        let linked = store::lock_records(&[&old_record.path]).and_then(|lock| {
+            // Read again under the lock: the old record may have changed during the interview.
+            let (old_record, old_text) = crate::log::load(&old_record.path)?;
+            let text =
+                crate::log::link::with_link(&old_text, &old_record, "Superseded by", &new_record)?;
+            lock.replace(&old_record.path, text.as_bytes())
+        });
         if let Err(error) = linked {
             // Both or neither: the new record goes, so running the command again does not
             // leave two records superseding one.
@@ -244,8 +254,12 @@ pub(crate) fn review(
     quiet: bool,
     resume: Option<Draft>,
 ) -> Result<Reviewed> {
-    let (record, text) = crate::log::load(path)?;
-    let mut answers = answers.map(AnswersFile::load).transpose()?;
+    let (record, _) = crate::log::load(path)?;
+    // Before the questions: a record that cannot take the outcome must not cost the answers.
+    store::check_editable(path)?;
+    let mut answers = answers
+        .map(|file| AnswersFile::load(&setup.root, file))
+        .transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage("no terminal to ask the review questions on").hint(
             "pass --answers FILE; `decide playbooks example review` (or `finish` for a proposal) prints one",
@@ -284,6 +298,7 @@ pub(crate) fn review(
         }
         None => {
             let heading = format!("{}: {}", playbook.title, crate::log::link_label(&record));
+            let heading = ui::for_terminal(&heading, false);
             eprintln!("{}\n", console::style(heading).bold().for_stderr());
             Box::new(Interactive::new(&setup.catalog.library))
         }
@@ -301,6 +316,10 @@ pub(crate) fn review(
         }
         Ok(())
     })?;
+    // The interview may have taken minutes: edit the record as it is now, read under the
+    // lock, not as it was when the questions began.
+    let lock = store::lock_records(&[path])?;
+    let (_, text) = crate::log::load(path)?;
     let (updated, reviewed) = if finishing {
         let ending = ending(&session, &proposal, playbook)?;
         let reviewed = Reviewed::Finished {
@@ -315,7 +334,8 @@ pub(crate) fn review(
             Reviewed::LookedBack,
         )
     };
-    store::replace_file(path, updated.as_bytes())?;
+    lock.replace(path, updated.as_bytes())?;
+    drop(lock);
     if let Some(draft) = &draft {
         draft.finish()?;
     }

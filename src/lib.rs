@@ -14,6 +14,7 @@ mod error;
 #[cfg(test)]
 mod layers;
 mod log;
+mod markdown;
 mod message;
 mod passages;
 mod playbook;

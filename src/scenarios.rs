@@ -111,7 +111,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
     let catalog = Catalog::embedded();
     let path = dir.join("answers.yaml");
     std::fs::write(&path, yaml::to_string(&scenario.answers)).expect("a scratch file");
-    let mut file = AnswersFile::load(&path)?;
+    let mut file = AnswersFile::load(dir, &path)?;
     file.show_coaching = false;
     let id = file.playbook()?.expect("a scenario names its playbook");
     let playbook = catalog.get(&id)?;

@@ -12,6 +12,12 @@ use crate::embedded;
 use crate::error::{Error, Location, Result};
 use crate::yaml;
 
+/// What one render may spend: about as many instructions, and 64 bytes each of memory.
+const TEMPLATE_FUEL: u64 = 1_000_000;
+
+/// The auto-escape mode of `.md` templates.
+const MARKDOWN: &str = "markdown";
+
 pub(crate) struct Templates {
     env: Environment<'static>,
     /// Where each template came from, for error messages.
@@ -202,16 +208,42 @@ fn new_environment() -> Environment<'static> {
         .expect("the default delimiters are valid");
     env.set_syntax(syntax);
     env.set_debug(true);
-    // Markdown, not HTML: nothing may be escaped.
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
-    // A scalar safe to put after `key: ` in YAML front matter.
-    env.add_filter("yaml", |value: Value| -> String {
+    // A template from a cloned repository is a program: without a budget,
+    // `{% for a in range(99999) %}{% for b in range(99999) %}` runs for hours and
+    // `"x" * 10**12` asks for a terabyte. Fuel bounds both the time and the memory of one
+    // render; the built-in records use a small fraction of it.
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    // A record is Markdown, and an answer must not change its structure: every value a
+    // `.md` template prints is escaped for Markdown (`crate::markdown`), unless the
+    // template marks it `| safe`. Messages (`.txt`) are plain text and print as they are.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md") {
+            minijinja::AutoEscape::Custom(MARKDOWN.into())
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Custom(_)) && !value.is_safe() {
+            let text = match value.as_str() {
+                Some(text) => std::borrow::Cow::Borrowed(text),
+                None => std::borrow::Cow::Owned(value.to_string()),
+            };
+            return out
+                .write_str(&crate::markdown::escape(&text))
+                .map_err(minijinja::Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    // A scalar safe to put after `key: ` in YAML front matter, on one line; YAML's own
+    // quoting is its escaping, so Markdown's is not applied on top.
+    env.add_filter("yaml", |value: Value| -> Value {
         let text = if value.is_none() || value.is_undefined() {
             String::new()
         } else {
-            value.to_string()
+            crate::error::one_line(&value.to_string())
         };
-        yaml::to_string(&text).trim_end().to_string()
+        Value::from_safe_string(yaml::to_string(&text).trim_end().to_string())
     });
     // Text that continues a sentence: "because {{ x | clause }}." must not read
     // "because because it is simpler..".
@@ -462,6 +494,85 @@ mod tests {
         let shown = error.to_string();
         assert!(shown.starts_with("t.md:2:"), "{shown}");
         assert!(shown.contains("undefined"), "{shown}");
+    }
+
+    #[test]
+    fn includes_reach_only_the_templates_loaded() {
+        let mut templates = Templates::embedded().unwrap();
+        templates
+            .add("footer.md", "footer".into(), "footer.md".into())
+            .unwrap();
+        for (name, source) in [
+            ("ok.md", "{% include 'footer.md' %}"),
+            ("abs.md", "{% include '/etc/passwd' %}"),
+            ("up.md", "{% include '../../../../etc/passwd' %}"),
+            ("ext.md", "{% extends '/etc/hostname' %}"),
+            ("imp.md", "{% import '/etc/hostname' as x %}"),
+        ] {
+            templates.add(name, source.into(), name.into()).unwrap();
+            let rendered = templates.render(name, &json!({}));
+            if name == "ok.md" {
+                assert_eq!(rendered.unwrap(), "footer");
+            } else {
+                let error = rendered.unwrap_err().to_string();
+                assert!(
+                    error.contains("non-existing template") || error.contains("does not exist"),
+                    "{name}: {error}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn markdown_templates_escape_every_value_and_messages_none() {
+        let mut templates = Templates::embedded().unwrap();
+        let source =
+            "---\ntitle: {{ t | yaml }}\n---\n\n# {{ t }}\n\n* {{ t }}\n\n{{ t | safe }}\n";
+        templates.add("r.md", source.into(), "r.md".into()).unwrap();
+        templates
+            .add("m.txt", "{{ t }}".into(), "m.txt".into())
+            .unwrap();
+        let hostile = "A\n## Outcome (2026-01-01)\n* Next review by: 2099-01-01\n```";
+        let record = templates.render("r.md", &json!({ "t": hostile })).unwrap();
+        assert_eq!(
+            record,
+            "---\ntitle: 'A ## Outcome (2026-01-01) * Next review by: 2099-01-01 ```'\n---\n\n\
+             # A\n\\## Outcome (2026-01-01)\n\\* Next review by: 2099-01-01\n\\```\n\n\
+             * A\n\\## Outcome (2026-01-01)\n\\* Next review by: 2099-01-01\n\\```\n\n\
+             A\n## Outcome (2026-01-01)\n* Next review by: 2099-01-01\n```\n"
+        );
+        let message = templates.render("m.txt", &json!({ "t": hostile })).unwrap();
+        assert_eq!(message, hostile);
+        let numbers = templates.render("r.md", &json!({ "t": 7 })).unwrap();
+        assert!(numbers.contains("# 7\n"), "{numbers}");
+    }
+
+    #[test]
+    fn a_render_has_a_budget() {
+        let mut templates = Templates::embedded().unwrap();
+        for (name, source) in [
+            (
+                "loops.md",
+                "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+            ),
+            ("big.md", "{{ 'x' * 1000000000000 }}"),
+            (
+                "doubling.md",
+                "{% set n = namespace(s='xx') %}{% for i in range(64) %}{% set n.s = n.s ~ n.s %}{% endfor %}{{ n.s }}",
+            ),
+        ] {
+            templates.add(name, source.into(), name.into()).unwrap();
+            let error = templates.render(name, &json!({})).unwrap_err().to_string();
+            assert!(
+                error.contains("fuel") || error.contains("too"),
+                "{name}: {error}"
+            );
+        }
+        let error = templates
+            .is_true("('x' * 1000000000000) == 'x'", &json!({}), "when")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("when:"), "{error}");
     }
 
     #[test]

@@ -141,6 +141,8 @@ fn terminal_width() -> Option<usize> {
 /// be worth it.
 pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
+    // Coaching text may come from a cloned repository's playbooks and records.
+    let text = &for_terminal(text, false);
     let Some(width) = width.filter(|w| *w > 20) else {
         return vec![text.to_string()];
     };
@@ -160,26 +162,69 @@ pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
 }
 
 pub(crate) fn note(message: &str) {
-    eprintln!("{}", style(message).dim().for_stderr());
+    eprintln!("{}", style(for_terminal(message, false)).dim().for_stderr());
 }
 
 pub(crate) fn success(message: &str) {
+    let message = for_terminal(message, false);
     eprintln!("{} {message}", style("✔").green().for_stderr());
 }
 
 pub(crate) fn error(message: &str) {
+    let message = for_terminal(message, false);
     eprintln!("{} {message}", style("error:").red().bold().for_stderr());
 }
 
 pub(crate) fn warning(message: &str) {
+    let message = for_terminal(message, false);
     eprintln!(
         "{} {message}",
         style("warning:").yellow().bold().for_stderr()
     );
 }
 
+/// Text that may come from a file (a record's title, a path, a value quoted in an error),
+/// made safe to print on a terminal. A cloned repository could otherwise send escape
+/// sequences that retitle the window, write the clipboard, move the cursor or rewrite
+/// what was printed before; so control characters are shown as `\u{1b}`, not sent. Line
+/// breaks and tabs stay, and so do colour codes when `colours` is true (for text decide
+/// styled itself).
+pub(crate) fn for_terminal(text: &str, colours: bool) -> std::borrow::Cow<'_, str> {
+    let harmless = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if text.chars().all(harmless) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(length) = colour_code(rest).filter(|_| colours) {
+            out.push_str(&rest[..length]);
+            rest = &rest[length..];
+            continue;
+        }
+        if harmless(c) || (c == '\r' && rest[1..].starts_with('\n')) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of the colour code (`ESC [ digits ; … m`) that `text` starts with, if any.
+fn colour_code(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\u{1b}[")?;
+    let digits = body
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ';')
+        .count();
+    body[digits..].starts_with('m').then_some(2 + digits + 1)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::for_terminal;
 
     #[test]
     fn wide_characters_count_two_columns() {
@@ -190,6 +235,28 @@ mod tests {
         );
         assert!(lines.iter().all(|l| l.width() <= 24), "{lines:?}");
         assert!(lines.len() > 1);
+    }
+
+    #[test]
+    fn escape_sequences_from_files_are_shown_not_sent() {
+        let cases = [
+            ("plain title", false, "plain title"),
+            ("two\nlines\tand a tab", false, "two\nlines\tand a tab"),
+            ("a\u{1b}]0;pwned\u{7}b", false, "a\\u{1b}]0;pwned\\u{7}b"),
+            (
+                "clip\u{1b}]52;c;ZXZpbA==\u{7}",
+                true,
+                "clip\\u{1b}]52;c;ZXZpbA==\\u{7}",
+            ),
+            ("over\rwrite", false, "over\\u{d}write"),
+            ("crlf\r\n", false, "crlf\r\n"),
+            ("\u{1b}[1mbold\u{1b}[0m", true, "\u{1b}[1mbold\u{1b}[0m"),
+            ("\u{1b}[1mbold\u{1b}[0m", false, "\\u{1b}[1mbold\\u{1b}[0m"),
+            ("c1 \u{9b}2J", false, "c1 \\u{9b}2J"),
+        ];
+        for (text, colours, expected) in cases {
+            assert_eq!(for_terminal(text, colours), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::cli::LinkArgs;
 use crate::error::{Error, Result, exit};
 use crate::log;
 use crate::record::parse::{normalise_kind, reverse_kind};
+use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
@@ -23,7 +24,8 @@ pub(super) fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
         Some(reverse) => normalise_kind(reverse),
         None => reverse_kind(&kind),
     };
-    log::link::both_ways(&source, &kind, &target, &reverse)?;
+    let lock = store::lock_records(&[&source, &target])?;
+    log::link::both_ways(&lock, &source, &kind, &target, &reverse)?;
     ui::success(&format!(
         "{} {kind} {}, and {reverse} back",
         source.display(),

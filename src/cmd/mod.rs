@@ -84,6 +84,16 @@ impl Env<'_> {
             .then_some(self.config.default_playbook.value.as_str())
     }
 
+    /// The log directory named with `--dir`, if any.
+    pub(crate) fn dir_flag(&self) -> Option<&Path> {
+        self.config
+            .log_dir
+            .as_ref()
+            .ok()
+            .filter(|setting| matches!(setting.source, config::Source::Flag(_)))
+            .map(|setting| setting.value.as_path())
+    }
+
     /// `--template` replaces `decision.md`: refuse it for a playbook that writes its record
     /// with another template, which would silently ignore it.
     pub(crate) fn check_template_flag(
@@ -99,7 +109,7 @@ impl Env<'_> {
             return Ok(());
         }
         let from_file = answers
-            .map(crate::session::AnswersFile::load)
+            .map(|path| crate::session::AnswersFile::load(&self.root, path))
             .transpose()?
             .map(|file| file.playbook())
             .transpose()?
@@ -165,15 +175,20 @@ impl Env<'_> {
         let from_repository = matches!(setting.source, config::Source::Repository(_));
         let candidates = if from_repository {
             vec![
-                store::inside_repository(&self.root, Path::new(name))
-                    .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
+                store::inside_repository(
+                    &self.root,
+                    Path::new(name),
+                    "the record template",
+                    "--template",
+                )
+                .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
             ]
         } else {
             vec![self.cwd.join(name), self.root.join(name)]
         };
         match candidates.iter().find(|path| store::is_file(path)) {
             Some(path) => {
-                let text = store::read_text(path)?;
+                let text = store::read_supplied(&self.root, path)?;
                 Ok(HouseTemplate {
                     name: path.display().to_string(),
                     file: Some((text, path.clone())),
@@ -198,7 +213,7 @@ impl Env<'_> {
             }
         }
         let repo_templates = self.root.join(".decide").join("templates");
-        Catalog::load_with(&dirs, &[repo_templates], house)
+        Catalog::load_with(&self.root, &dirs, &[repo_templates], house)
     }
 }
 

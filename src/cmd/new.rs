@@ -28,13 +28,25 @@ pub(super) fn run_request(
 ) -> Result<Option<std::path::PathBuf>> {
     let catalog = env.catalog()?;
     env.check_template_flag(&catalog, request.playbook, request.answers)?;
-    // A resumed draft keeps the log directory its session started with.
+    // A resumed draft keeps the log directory its session started with. A draft is a file
+    // in the repository, so a cloned one may name any directory: it is followed only while
+    // it stays inside the repository.
     let log_dir = match (
         stdout,
         request.resume.as_ref().and_then(|d: &Draft| d.dir.clone()),
     ) {
         (true, _) => None,
-        (false, Some(dir)) => Some(dir),
+        (false, Some(dir)) => {
+            crate::store::stays_inside(&env.root, &dir, "the draft's log directory", "--dir")?;
+            if !crate::store::lies_in(&env.root, &dir) && env.dir_flag().is_none() {
+                return Err(crate::error::Error::usage(format!(
+                    "the draft writes its record to {}, outside this repository",
+                    dir.display()
+                ))
+                .hint("pass --dir with the log directory you want"));
+            }
+            Some(env.dir_flag().map_or(dir, std::path::Path::to_path_buf))
+        }
         (false, None) => Some(env.log_dir()?),
     };
     let setup = drive::Setup {
@@ -43,6 +55,7 @@ pub(super) fn run_request(
         log_dir,
         drafts_dir: crate::store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
+        root: env.root.clone(),
     };
     drive::run(&setup, request)
 }

@@ -36,7 +36,7 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Check { file }) => {
-            let playbook = playbook::check_file(file)?;
+            let playbook = playbook::check_file(&env.root, file)?;
             ui::success(&format!(
                 "{}: playbook `{}` is valid ({} questions, {} assessments)",
                 file.display(),

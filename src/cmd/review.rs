@@ -36,6 +36,7 @@ pub(super) fn review_record(
         log_dir: None,
         drafts_dir: store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
+        root: env.root.clone(),
     };
     let shown = drive::display_path(path, &env.cwd);
     match drive::review(&setup, path, answers, quiet, resume)? {

@@ -11,6 +11,7 @@ use crate::ui;
 pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     let dir = logdir::dir(env)?;
     let path = log::resolve(&dir, &env.cwd, &args.record)?;
+    let lock = store::lock_records(&[&path])?;
     let (record, text) = log::load(&path)?;
     let status = args.status.as_str();
     if record.status.as_deref() == Some(status) {
@@ -33,7 +34,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         )));
     }
     let updated = edit::set_status(&text, &record, status)?;
-    store::replace_file(&path, updated.as_bytes())?;
+    lock.replace(&path, updated.as_bytes())?;
     ui::success(&format!(
         "{}: {} → {status}",
         path.display(),

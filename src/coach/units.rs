@@ -76,10 +76,13 @@ pub(crate) fn human_date(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// `date` plus `days` calendar days (never before `date`).
+/// `date` plus `days` calendar days (never before `date`); past the last date a record can
+/// hold, that last date (a review due in the year 10000 is as good as never, and the date
+/// must read back).
 pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     date.checked_add_days(chrono::Days::new(days.max(0) as u64))
-        .unwrap_or(date)
+        .filter(|later| *later <= crate::answer::LAST_DATE)
+        .unwrap_or(crate::answer::LAST_DATE.max(date))
 }
 
 /// A date as the record's front matter and answers files write it: `2026-12-11`.

@@ -10,17 +10,34 @@ use crate::record::{Record, edit, parse};
 use crate::store;
 
 /// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
-/// A record that a link says is superseded gets the status `superseded` too.
-pub(crate) fn both_ways(source: &Path, kind: &str, target: &Path, reverse: &str) -> Result<()> {
+/// A record that a link says is superseded gets the status `superseded` too. Both records
+/// are read under `lock`, so a concurrent edit is never overwritten.
+pub(crate) fn both_ways(
+    lock: &store::LogLock,
+    source: &Path,
+    kind: &str,
+    target: &Path,
+    reverse: &str,
+) -> Result<()> {
     let (source_record, source_text) = load(source)?;
     let (target_record, target_text) = load(target)?;
     let new_source = with_link(&source_text, &source_record, kind, &target_record)?;
     let new_target = with_link(&target_text, &target_record, reverse, &source_record)?;
+    // Both are checked before either is written: a read-only target must not leave a
+    // one-way link behind.
+    for (path, new, old) in [
+        (source, &new_source, &source_text),
+        (target, &new_target, &target_text),
+    ] {
+        if new != old {
+            store::check_editable(path)?;
+        }
+    }
     if new_source != source_text {
-        store::replace_file(source, new_source.as_bytes())?;
+        lock.replace(source, new_source.as_bytes())?;
     }
     if new_target != target_text {
-        store::replace_file(target, new_target.as_bytes())?;
+        lock.replace(target, new_target.as_bytes())?;
     }
     Ok(())
 }
@@ -60,7 +77,8 @@ mod tests {
         )
         .unwrap();
         fs::write(&new, "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n").unwrap();
-        both_ways(&new, "Supersedes", &old, "Superseded by").unwrap();
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        both_ways(&lock, &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&old).unwrap(),
             "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded\n\nSuperceded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
@@ -70,7 +88,7 @@ mod tests {
             "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n\n## Links\n\n* Supersedes [1. Old](0001-old.md)\n"
         );
         let before = fs::read_to_string(&new).unwrap();
-        both_ways(&new, "Supersedes", &old, "Superseded by").unwrap();
+        both_ways(&lock, &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&new).unwrap(),
             before,
@@ -85,10 +103,32 @@ mod tests {
         let bad = dir.path().join("0002-bad.md");
         fs::write(&good, "# 1. Good\n\n## Status\n\nAccepted\n").unwrap();
         fs::write(&bad, "no title here\n").unwrap();
-        assert!(both_ways(&good, "Amends", &bad, "Amended by").is_err());
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        assert!(both_ways(&lock, &good, "Amends", &bad, "Amended by").is_err());
         assert_eq!(
             fs::read_to_string(&good).unwrap(),
             "# 1. Good\n\n## Status\n\nAccepted\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_target_leaves_both_untouched() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("0001-a.md");
+        let target = dir.path().join("0002-b.md");
+        fs::write(&source, "# 1. A\n\n## Status\n\nAccepted\n").unwrap();
+        fs::write(&target, "# 2. B\n\n## Status\n\nAccepted\n").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o444)).unwrap();
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        let result = both_ways(&lock, &source, "Amends", &target, "Amended by");
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+        let error = result.unwrap_err();
+        assert!(error.to_string().contains("read-only"), "{error}");
+        assert_eq!(
+            fs::read_to_string(&source).unwrap(),
+            "# 1. A\n\n## Status\n\nAccepted\n"
         );
     }
 }

@@ -380,22 +380,42 @@ fn bullets(body: &str) -> Vec<String> {
 /// and code marks go, citation marks like "[1]" go, escapes (`\<`) lose their backslash.
 pub(crate) fn plain(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    // Where the next `]` and `)` are from each position, found in one pass from the end:
+    // searching afresh from every `[` would take the square of the text's length, and a
+    // record of nothing but `[` would take hours.
+    let next = |wanted: char| {
+        let mut found = vec![None; chars.len() + 1];
+        for index in (0..chars.len()).rev() {
+            found[index] = if chars[index] == wanted {
+                Some(index)
+            } else {
+                found[index + 1]
+            };
+        }
+        found
+    };
+    let (next_bracket, next_paren) = (next(']'), next(')'));
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '\\' && chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
-            out.push(chars[i + 1]);
+        // An escaped character is that character, never Markdown.
+        if c == '\\'
+            && let Some(&next) = chars.get(i + 1)
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
             i += 2;
             continue;
         }
         if c == '['
-            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ']')
+            && let Some(close) = next_bracket[i + 1]
         {
-            let inner: String = chars[i + 1..i + 1 + close].iter().collect();
-            let after = i + 1 + close + 1;
-            // A citation mark: "[1]", "[12]".
-            if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+            let inner = &chars[i + 1..close];
+            let after = close + 1;
+            // A citation mark: "[1]", "[12]". (The check stops at the first other
+            // character, so a run of `[` costs one look each.)
+            if !inner.is_empty() && inner.iter().all(char::is_ascii_digit) {
                 while out.ends_with(' ') {
                     out.pop();
                 }
@@ -404,10 +424,10 @@ pub(crate) fn plain(text: &str) -> String {
             }
             // A link: "[text](target)" keeps the text.
             if chars.get(after) == Some(&'(')
-                && let Some(end) = chars[after..].iter().position(|&c| c == ')')
+                && let Some(end) = next_paren[after]
             {
-                out.push_str(&inner);
-                i = after + end + 1;
+                out.extend(inner);
+                i = end + 1;
                 continue;
             }
         }
@@ -492,6 +512,10 @@ mod tests {
             ("`cargo` and __bold__", "cargo and bold"),
             ("[not a link] stays", "[not a link] stays"),
             ("a  b\n c", "a b c"),
+            (
+                "\\#1 \\| \\*not bold\\* A\\](x.md)",
+                "#1 | *not bold* A](x.md)",
+            ),
         ];
         for (markdown, expected) in cases {
             assert_eq!(plain(markdown), expected, "{markdown:?}");

@@ -54,13 +54,16 @@ impl Catalog {
     /// The embedded playbooks and templates alone, as the unit tests use them.
     #[cfg(test)]
     pub(crate) fn embedded() -> Catalog {
-        Self::load_with(&[], &[], None).expect("the embedded playbooks load")
+        Self::load_with(Path::new("/nonexistent"), &[], &[], None)
+            .expect("the embedded playbooks load")
     }
 
-    /// Load the embedded playbooks, then each directory in `dirs` in order, then the templates in `template_dirs` (each may
-    /// replace built-in templates by name), and use `house` wherever a playbook's record
-    /// template is `decision.md`.
+    /// Load the embedded playbooks, then each directory in `dirs` in order, then the
+    /// templates in `template_dirs` (each may replace built-in templates by name), and use
+    /// `house` wherever a playbook's record template is `decision.md`. Files inside the
+    /// repository `root` are read only if they stay inside it ([`store::read_supplied`]).
     pub(crate) fn load_with(
+        root: &Path,
         dirs: &[PathBuf],
         template_dirs: &[PathBuf],
         house: Option<&HouseTemplate>,
@@ -79,14 +82,14 @@ impl Catalog {
             .collect();
         for dir in dirs {
             for path in store::list_files(dir, &["yaml", "yml"])? {
-                let text = store::read_text(&path)?;
+                let text = store::read_supplied(root, &path)?;
                 sources.push((path.clone(), Origin::File(path), text));
             }
-            add_templates(&mut templates, &dir.join("templates"))?;
+            add_templates(&mut templates, root, &dir.join("templates"))?;
             let team_words = dir.join(words::JARGON_FILE);
             if store::is_file(&team_words) {
                 let file: WordFile = yaml::parse(
-                    &store::read_text(&team_words)?,
+                    &store::read_supplied(root, &team_words)?,
                     &team_words,
                     ErrorKind::Content,
                 )?;
@@ -94,7 +97,7 @@ impl Catalog {
             }
         }
         for dir in template_dirs {
-            add_templates(&mut templates, dir)?;
+            add_templates(&mut templates, root, dir)?;
         }
         if let Some(house) = house {
             if let Some((text, origin)) = &house.file {
@@ -158,11 +161,12 @@ fn parse(text: &str, path: &Path) -> Result<Playbook> {
 }
 
 /// Check one playbook file as an author would: parse, then every rule `load` applies.
-pub(crate) fn check_file(path: &Path) -> Result<Playbook> {
-    let text = store::read_text(path)?;
+/// The file and the templates beside it are read under the repository `root`'s rules.
+pub(crate) fn check_file(root: &Path, path: &Path) -> Result<Playbook> {
+    let text = store::read_supplied(root, path)?;
     let mut templates = Templates::embedded()?;
     if let Some(dir) = path.parent() {
-        add_templates(&mut templates, &dir.join("templates"))?;
+        add_templates(&mut templates, root, &dir.join("templates"))?;
     }
     check(&text, path, &templates)
 }
@@ -182,9 +186,11 @@ fn check(text: &str, path: &Path, templates: &Templates) -> Result<Playbook> {
 
 /// Add the templates under `dir` (if it exists), named by their path below it
 /// (`decision.md`, `messages/to-team.txt`), replacing built-in ones of the same name.
-fn add_templates(templates: &mut Templates, dir: &Path) -> Result<()> {
+/// These are the only templates an `{% include %}` can reach: the engine has no loader,
+/// so nothing is read from the file system while a record renders.
+fn add_templates(templates: &mut Templates, root: &Path, dir: &Path) -> Result<()> {
     for (name, file) in store::list_files_recursive(dir, TEMPLATE_EXTENSIONS)? {
-        templates.add(&name, store::read_text(&file)?, file.clone())?;
+        templates.add(&name, store::read_supplied(root, &file)?, file.clone())?;
     }
     Ok(())
 }

@@ -169,9 +169,9 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
          * Did it hold up: {}{nl}\
          * What we learnt: {}{nl}",
         outcome.date.format("%Y-%m-%d"),
-        crate::error::one_line(&outcome.happened),
-        crate::error::one_line(&outcome.held_up),
-        crate::error::one_line(&outcome.learnt),
+        answer(&outcome.happened),
+        answer(&outcome.held_up),
+        answer(&outcome.learnt),
     );
     if let Some(seen) = outcome.signal_seen {
         section.push_str(&format!(
@@ -199,6 +199,11 @@ fn before_references(text: &str, nl: &str, section: &str) -> String {
         Some(at) => format!("{}{section}{nl}{}", &text[..at], &text[at..]),
         None => append(text, nl, section),
     }
+}
+
+/// An answer as one line of a bullet: it cannot end the bullet or start anything else.
+fn answer(text: &str) -> String {
+    crate::markdown::escape(&crate::error::one_line(text))
 }
 
 /// The text with a link's target (and its `[7. Title]` label) pointing at a renumbered file.

@@ -245,7 +245,8 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
     };
     let title = &headings[title_index];
     let (number, title_text) = split_numbered_title(&title.text);
-    record.title = title_text.to_string();
+    // A title is shown as its reader sees it: `\#1 pick` is "#1 pick".
+    record.title = crate::markdown::unescape(title_text);
     record.title_line = lines[body_start + title.index].number;
     if record.number.is_none() {
         record.number = number;
@@ -388,6 +389,12 @@ pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
     let mut in_latest = false;
     let mut saw_outcome_fields = false;
     for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            // Inside a code block a heading is text, and where the block began may lie
+            // before `text` starts: only the whole record can tell.
+            return LatestOutcome::Unsure;
+        }
         if let Some(heading) = line.strip_prefix("## ") {
             in_latest = false;
             if let Some(date) = outcome_date(heading.trim())

@@ -160,7 +160,8 @@ impl Ask<'_> {
     /// The exact choice value for what the user typed: the value itself, its label, or an
     /// unambiguous start of either, ignoring case.
     pub(crate) fn match_choice(&self, typed: &str) -> Result<String, String> {
-        let typed = typed.trim().to_lowercase();
+        // Choices are one-line answers (see `on_one_line`): match them as such.
+        let typed = one_line(typed.trim()).to_lowercase();
         let exact = self
             .choices
             .iter()
@@ -195,6 +196,7 @@ impl Ask<'_> {
 
     /// Rules every answer must meet, however it was given.
     pub(crate) fn validate(&self, answer: Answer) -> Result<Answer, String> {
+        let answer = self.on_one_line(answer);
         let rules = &self.question.validation;
         if answer.is_empty() && !self.is_optional() {
             return Err("an answer is required".to_string());
@@ -278,6 +280,30 @@ impl Ask<'_> {
         Ok(answer)
     }
 
+    /// Only long text keeps its line breaks. A title, a list item or an option is one
+    /// line wherever it is shown (a heading, a bullet, a table cell), so line breaks an
+    /// answers file gives it are read as spaces, before they can reach a record.
+    fn on_one_line(&self, answer: Answer) -> Answer {
+        if self.kind() == Kind::LongText {
+            return answer;
+        }
+        match answer {
+            Answer::Text(text) => Answer::Text(one_line(&text)),
+            Answer::List(items) => Answer::List(items.iter().map(|i| one_line(i)).collect()),
+            Answer::Options(options) => Answer::Options(
+                options
+                    .into_iter()
+                    .map(|option| OptionItem {
+                        name: one_line(&option.name),
+                        pros: option.pros.iter().map(|p| one_line(p)).collect(),
+                        cons: option.cons.iter().map(|c| one_line(c)).collect(),
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     fn check_count(&self, count: usize) -> Result<(), String> {
         let rules = &self.question.validation;
         if let Some(min) = rules.min_items
@@ -294,6 +320,18 @@ impl Ask<'_> {
         }
         Ok(())
     }
+}
+
+/// `text` with its line breaks (and the spaces around them) as single spaces.
+fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.to_string();
+    }
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn parse_number(text: &str) -> Result<f64, String> {

@@ -386,7 +386,7 @@ mod tests {
             let catalog = Catalog::embedded();
             let playbook = catalog.get("stakeholder-update").unwrap();
             let mut session = Session::new(&catalog, playbook, settings());
-            let mut file = AnswersFile::load(&path).unwrap();
+            let mut file = AnswersFile::load(dir.path(), &path).unwrap();
             file.show_coaching = false;
             let result = session.run(&mut file, &mut |_| Ok(()));
             match expected {

@@ -3,11 +3,14 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::read_text;
+use super::read_supplied;
 use crate::error::{Error, Result};
 
 /// Where the log lives when nothing says otherwise.
 pub(crate) const DEFAULT_LOG_DIR: &str = "docs/decisions";
+
+/// How errors name the log directory.
+pub(crate) const LOG_DIRECTORY: &str = "the log directory";
 
 /// adr-tools' default, honoured when it already exists.
 pub(crate) const ADR_TOOLS_DIR: &str = "doc/adr";
@@ -31,33 +34,43 @@ pub(crate) fn find_root(start: &Path) -> PathBuf {
 pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>> {
     let marker = root.join(".adr-dir");
     if marker.is_file() {
-        let named = read_text(&marker)?;
+        let named = read_supplied(root, &marker)?;
         let named = named.trim();
         if named.is_empty() {
             return Err(Error::content(".adr-dir is empty")
                 .in_file(&marker)
                 .hint("write the log directory in it, e.g. doc/adr"));
         }
-        let dir = inside_repository(root, Path::new(named)).map_err(|e| e.in_file(&marker))?;
+        let dir = inside_repository(root, Path::new(named), LOG_DIRECTORY, "--dir")
+            .map_err(|e| e.in_file(&marker))?;
         return Ok(Some((dir, ".adr-dir")));
     }
     let adr_tools = root.join(ADR_TOOLS_DIR);
     if adr_tools.is_dir() {
-        return Ok(Some((adr_tools, "an existing doc/adr")));
+        let dir = inside_repository(root, Path::new(ADR_TOOLS_DIR), LOG_DIRECTORY, "--dir")?;
+        return Ok(Some((dir, "an existing doc/adr")));
     }
     Ok(None)
 }
 
-/// `dir`, named by a file in the repository, as a path inside the repository. A cloned
-/// repository is untrusted: it may not send reads or writes elsewhere, whether by an
-/// absolute path, by `..`, or by a symbolic link that leads out.
-pub(crate) fn inside_repository(root: &Path, dir: &Path) -> Result<PathBuf> {
+/// `dir` (`what` names it in errors, e.g. "the log directory", and `flag` is how the user
+/// chooses one themselves), named by the repository itself, as a path inside the repository. A cloned repository is untrusted: it may not
+/// send reads or writes elsewhere, whether by an absolute path, by `..`, or by a symbolic
+/// link that leads out.
+pub(crate) fn inside_repository(
+    root: &Path,
+    dir: &Path,
+    what: &str,
+    flag: &str,
+) -> Result<PathBuf> {
     let outside = |why: &str| {
         Error::content(format!(
-            "the log directory {} {why}, outside the repository",
+            "{what} {} {why}, outside the repository",
             dir.display()
         ))
-        .hint("name a directory inside the repository, or pass --dir to choose one yourself")
+        .hint(format!(
+            "name a path inside the repository, or pass {flag} to choose one yourself"
+        ))
     };
     if dir.is_absolute() || dir.has_root() {
         return Err(outside("is an absolute path"));
@@ -89,6 +102,18 @@ pub(crate) fn inside_repository(root: &Path, dir: &Path) -> Result<PathBuf> {
     }
 }
 
+/// A directory the user named (`--dir`, `init DIR`, `templates export DIR`): anywhere
+/// they like, but one named inside the repository must stay inside it. The repository
+/// decides where its own names lead, and a link there may point anywhere.
+pub(crate) fn stays_inside(root: &Path, dir: &Path, what: &str, flag: &str) -> Result<()> {
+    match super::within(root, dir) {
+        Some(below) if !below.as_os_str().is_empty() => {
+            inside_repository(root, &below, what, flag).map(drop)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The deepest existing ancestor of `path`, and the part below it that does not exist yet.
 fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
     let mut rest = Vec::new();
@@ -100,6 +125,40 @@ fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
         }
         rest.push(current.file_name()?);
         current = current.parent()?;
+    }
+}
+
+/// The git directory that `path` (which may not exist yet) lies in, if it lies in one: a
+/// `.git` directory, or a bare repository (`HEAD`, `objects/` and `refs/`, and no working
+/// tree). Records written there would be hidden from git and lost with the next `gc`.
+pub(crate) fn git_directory_holding(path: &Path) -> Option<PathBuf> {
+    let absolute = match std::env::current_dir() {
+        Ok(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    absolute
+        .ancestors()
+        .find(|dir| {
+            dir.file_name().is_some_and(|name| name == ".git") && dir.is_dir()
+                || dir.join("HEAD").is_file()
+                    && dir.join("objects").is_dir()
+                    && dir.join("refs").is_dir()
+        })
+        .map(Path::to_path_buf)
+}
+
+/// Refuse a log directory inside a git directory, with a hint for a bare repository.
+pub(crate) fn refuse_git_directory(dir: &Path) -> Result<()> {
+    match git_directory_holding(dir) {
+        Some(git_dir) => Err(Error::usage(format!(
+            "the log directory {} is inside the git directory {}",
+            dir.display(),
+            git_dir.display()
+        ))
+        .hint(
+            "a bare repository has no working tree for records: run decide in a clone of it, or pass --dir",
+        )),
+        None => Ok(()),
     }
 }
 

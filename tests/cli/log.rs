@@ -612,6 +612,7 @@ fn a_missing_log_says_how_to_make_one() {
 
 /// `decide review N` at a real terminal: three questions, a rejected empty answer, a next
 /// review date, and the outcome appended.
+#[cfg(unix)]
 #[test]
 fn review_at_the_terminal() {
     use rexpect::reader::Options;
@@ -620,14 +621,11 @@ fn review_at_the_terminal() {
     let (repo, dir) = log_from_fixture("adr-tools");
     let record = dir.join("0004-partition-the-orders-table.md");
     let original = read(&record);
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_decide"));
+    let mut command = crate::support::decide_process(repo.path());
     command
         .args(["review", "4"])
-        .current_dir(repo.path())
         .env("DECIDE_TODAY", "2027-03-01")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("HOME", repo.path());
+        .env("TERM", "xterm");
     let mut s = spawn_with_options(
         command,
         Options::new()

@@ -6,7 +6,7 @@ use std::fs;
 
 use predicates::prelude::*;
 
-use crate::support::{TODAY, decide, example, records, repo, stderr, stdout, write};
+use crate::support::{decide, example, records, repo, stderr, stdout, write};
 
 const PLAYBOOKS: [&str; 6] = [
     "tech-debt",
@@ -409,23 +409,17 @@ fn playbook_checks_cover_messages_and_per_item_questions() {
 
 /// The upward update at a real terminal: the coach flags the jargon and asks for a
 /// translation of each term before the message is printed.
+#[cfg(unix)]
 #[test]
 fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     use rexpect::reader::Options;
     use rexpect::session::spawn_with_options;
 
     let repo = repo();
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_decide"));
+    let mut command = crate::support::decide_process(repo.path());
     command
         .args(["new", "--playbook", "stakeholder-update"])
-        .current_dir(repo.path())
-        .env("DECIDE_TODAY", TODAY)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("HOME", repo.path())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", repo.path().join(".gitconfig-none"))
-        .env_remove("DECIDE_PLAYBOOKS");
+        .env("TERM", "xterm");
     let options = Options::new()
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(true);

@@ -49,6 +49,30 @@ fn the_record_quotes_the_door_and_seventy_percent_passages_word_for_word() {
 }
 
 #[test]
+fn answers_can_come_from_standard_input_under_the_same_cap() {
+    let repo = repo();
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let output = decide(repo.path())
+        .args(["new", "--stdout", "--answers", "-"])
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("# Choose the database for the orders service"));
+    let output = decide(repo.path())
+        .args(["new", "--answers", "-"])
+        .write_stdin("title: x\n".repeat(1_000_000))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("<stdin>: could not read: it is larger than 8 MiB"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn stdout_prints_the_record_and_writes_nothing() {
     let repo = repo();
     let output = decide(repo.path())

@@ -2,12 +2,11 @@
 //! Enter, coaching between questions, and the record it writes.
 
 use std::fs;
-use std::process::Command;
 
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
 
-use crate::support::{TODAY, records, repo};
+use crate::support::{decide_process, records, repo};
 
 const DOWN: &str = "\x1b[B";
 
@@ -31,19 +30,10 @@ fn spawn_env(
     strip_ansi: bool,
     vars: &[(&str, &str)],
 ) -> PtySession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
+    let mut command = decide_process(cwd);
     command
         .args(args)
-        .current_dir(cwd)
-        .env("DECIDE_TODAY", TODAY)
-        .env("NO_COLOR", "1")
         .env("TERM", "xterm")
-        .env("HOME", cwd)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
-        .env_remove("DECIDE_PLAYBOOKS")
-        .env_remove("VISUAL")
-        .env_remove("EDITOR")
         .envs(vars.iter().copied());
     spawn_with_options(
         command,
@@ -221,4 +211,135 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
         "{record}"
     );
     assert!(!drafts[0].exists(), "a finished record removes its draft");
+}
+
+/// A draft answered up to "Which option do you choose?", so `decide resume` starts at a
+/// list of choices.
+fn draft_up_to_the_choice(repo: &std::path::Path) {
+    crate::support::write(
+        repo,
+        ".decide/drafts/20261126-090000-decision-1.yaml",
+        "playbook: decision\nstarted: 2026-11-26 09:00\nanswers:\n  title: Pick a cache\n  \
+         context: Pages are slow.\n  drivers: [latency]\n  options:\n  - name: Redis\n    \
+         pros: [we run it]\n    cons: []\n  - name: Memcached\n    pros: []\n    \
+         cons: [nobody knows it]\n  undo_time: 2 days\n  feels_one_way: false\n  wished: []\n",
+    );
+}
+
+/// The rest of the session once the choice is made, typed, then the record.
+fn finish_after_the_choice(s: &mut PtySession, repo: &std::path::Path) {
+    s.exp_string("Chosen because").unwrap();
+    s.send_line("it is small").unwrap();
+    s.exp_string("we'll switch to").unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("Ready? [Write the record").unwrap();
+    s.send_line("1").unwrap();
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
+        .unwrap();
+    s.exp_eof().unwrap();
+    match s.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("expected an exit, got {other:?}"),
+    }
+    let record = fs::read_to_string(repo.join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(
+        record.contains("Chosen option: \"Memcached\", because it is small."),
+        "{record}"
+    );
+}
+
+/// `decide resume` through `sh`, which first runs `setup` on the terminal and prints its
+/// process id (`exec` keeps it for decide).
+fn resume_after(repo: &std::path::Path, setup: &str) -> (PtySession, String) {
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("{setup} && echo \"pid=$$.\" && exec \"$0\" resume"))
+        .arg(env!("CARGO_BIN_EXE_decide"))
+        .current_dir(repo);
+    crate::support::clean_environment(&mut command, repo);
+    command.env("TERM", "xterm");
+    let mut s = spawn_with_options(
+        command,
+        Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .unwrap();
+    s.exp_string("pid=").unwrap();
+    let pid = s.exp_string(".").unwrap();
+    (s, pid)
+}
+
+/// On a terminal of two rows a list cannot page (dialoguer panics there): the choices
+/// are typed instead, by name or number.
+#[cfg(unix)]
+#[test]
+fn a_two_row_terminal_types_its_choices() {
+    let repo = repo();
+    draft_up_to_the_choice(repo.path());
+    let (mut s, _) = resume_after(repo.path(), "stty rows 2 cols 100");
+    s.exp_string("Which option do you choose? [Redis, Memcached]")
+        .unwrap();
+    s.send_line("mem").unwrap();
+    finish_after_the_choice(&mut s, repo.path());
+}
+
+/// A terminal shrunk to one row while a list is shown: the question is asked again as
+/// a typed choice, with no panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn shrinking_the_terminal_mid_list_asks_again_typed() {
+    let repo = repo();
+    draft_up_to_the_choice(repo.path());
+    let (mut s, pid) = resume_after(repo.path(), "stty rows 24 cols 100");
+    s.exp_string("Which option do you choose?").unwrap();
+    s.exp_string("Memcached").unwrap();
+    // The list's terminal is decide's standard input: resize it from outside, as a window
+    // manager would, then press a key so the list draws again.
+    let resized = std::process::Command::new("stty")
+        .args([
+            "-F",
+            &format!("/proc/{pid}/fd/0"),
+            "rows",
+            "1",
+            "cols",
+            "100",
+        ])
+        .status()
+        .unwrap();
+    assert!(resized.success());
+    keys(&mut s, DOWN);
+    s.exp_string("Which option do you choose? [Redis, Memcached]")
+        .unwrap();
+    s.send_line("2").unwrap();
+    finish_after_the_choice(&mut s, repo.path());
+}
+
+/// A cloned record's title may carry escape sequences (retitle the window, write the
+/// clipboard): on a terminal they are shown as text, never sent.
+#[test]
+fn escape_sequences_in_a_record_are_shown_not_sent() {
+    let repo = repo();
+    crate::support::write(
+        repo.path(),
+        "docs/decisions/0001-x.md",
+        "---\nstatus: accepted\ndate: 2026-01-01\n---\n\n# Pick \u{1b}]52;c;cHduZWQ=\u{7}a cache\n",
+    );
+    let mut s = spawn_raw(repo.path(), &["list"], false);
+    let shown = s.exp_eof().unwrap();
+    assert!(
+        shown.contains("Pick \\u{1b}]52;c;cHduZWQ=\\u{7}a cache"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains('\u{7}'), "{shown:?}");
+    let mut s = spawn_raw(repo.path(), &["review", "1"], false);
+    let shown = s.exp_string("What happened since the decision?").unwrap();
+    assert!(
+        shown.contains("Review: 1. Pick \\u{1b}]52;c;cHduZWQ=\\u{7}a cache"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains('\u{7}'), "{shown:?}");
+    s.send_control('c').unwrap();
+    s.exp_eof().unwrap();
 }
