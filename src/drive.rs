@@ -136,7 +136,8 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         Some(dir) => Some(write(setup, dir, &rendered, &request.purpose)?),
     };
     if let Some(message) = &message {
-        crate::message::print(message, path.is_none(), &setup.catalog.jargon)?;
+        let outcome = session.outcome()?;
+        crate::message::print(message, path.is_none(), &setup.catalog.jargon, &outcome)?;
     }
     if let Some(draft) = &draft {
         draft.finish()?;

@@ -294,6 +294,19 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("quoted", |text: String| -> String {
         format!("\"{}\"", text.trim())
     });
+    // A message with nothing to say to its audience stops with the reason and what to do
+    // instead: `{{ nothing_to_send("Sam has not agreed yet", "send Sam the handover first") }}`.
+    env.add_function(
+        "nothing_to_send",
+        |reason: String,
+         instead: Option<String>|
+         -> std::result::Result<String, minijinja::Error> {
+            Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("{NOTHING_TO_SEND}{reason}|{}", instead.unwrap_or_default()),
+            ))
+        },
+    );
     // A list as prose: "A, B and C".
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)
@@ -447,7 +460,20 @@ fn describe(error: &minijinja::Error) -> String {
     crate::error::one_line(&detail)
 }
 
+/// How a template says a message has nothing to send to its audience; the rest of the
+/// error is the reason, then `|`, then what to do instead.
+const NOTHING_TO_SEND: &str = "nothing to send: ";
+
 fn convert(error: &minijinja::Error, origin: Option<PathBuf>) -> Error {
+    if let Some(why) = error.detail().and_then(|d| d.strip_prefix(NOTHING_TO_SEND)) {
+        let (reason, instead) = why.split_once('|').unwrap_or((why, ""));
+        let error = Error::usage(format!("nothing to send: {}", reason.trim()));
+        return if instead.trim().is_empty() {
+            error
+        } else {
+            error.hint(instead.trim())
+        };
+    }
     let message = format!("template error: {}", describe(error));
     let path = origin.unwrap_or_else(|| PathBuf::from(error.name().unwrap_or("template")));
     let location = match error.line() {
@@ -494,6 +520,31 @@ mod tests {
         let shown = error.to_string();
         assert!(shown.starts_with("t.md:2:"), "{shown}");
         assert!(shown.contains("undefined"), "{shown}");
+    }
+
+    #[test]
+    fn a_message_with_nothing_to_send_says_why_and_what_instead() {
+        let mut templates = Templates::embedded().unwrap();
+        let source = "{% if agreed %}Hi{% else %}{{ nothing_to_send('Sam has not agreed yet', 'send Sam the handover first') }}{% endif %}";
+        templates
+            .add("to-team.txt", source.into(), "to-team.txt".into())
+            .unwrap();
+        assert_eq!(
+            templates
+                .render("to-team.txt", &json!({"agreed": true}))
+                .unwrap(),
+            "Hi"
+        );
+        let error = templates
+            .render("to-team.txt", &json!({"agreed": false}))
+            .unwrap_err();
+        assert_eq!(error.exit_code(), crate::error::exit::USAGE);
+        let shown = error.to_string();
+        assert!(
+            shown.contains("nothing to send: Sam has not agreed yet"),
+            "{shown}"
+        );
+        assert!(shown.contains("send Sam the handover first"), "{shown}");
     }
 
     #[test]

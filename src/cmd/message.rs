@@ -34,7 +34,8 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     )?;
     crate::stdout::write(&written.text)?;
     if args.format != from_record::Format::Json {
-        message::report(&written, &catalog.jargon);
+        let problems = message::check::problems(&written.text, args.to, &catalog.jargon, &[]);
+        message::report(&written, &problems);
     }
     Ok(exit::OK)
 }

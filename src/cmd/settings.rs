@@ -48,6 +48,16 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     rows.push(row("default_playbook", &config.default_playbook, |p| {
         p.clone()
     }));
+    rows.push(row("holidays", &config.holidays, |days| {
+        if days.is_empty() {
+            "(none: every weekday is a working day)".into()
+        } else {
+            days.iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }));
 
     let width = rows
         .iter()

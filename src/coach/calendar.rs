@@ -31,6 +31,50 @@ impl WorkCalendar {
         !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
     }
 
+    /// Whether the team listed its holidays (`holidays:` in the config).
+    pub(crate) fn has_holidays(&self) -> bool {
+        !self.holidays.is_empty()
+    }
+
+    /// `date`, or the last working day before it: a date to decide or deliver by that falls
+    /// on a weekend or a holiday means the working day before.
+    pub(crate) fn on_or_before(&self, date: NaiveDate) -> NaiveDate {
+        let mut day = date;
+        for _ in 0..366 {
+            if self.is_working_day(day) {
+                return day;
+            }
+            match day.pred_opt() {
+                Some(previous) => day = previous,
+                None => return day,
+            }
+        }
+        day
+    }
+
+    /// With no holidays listed, the days after `start` up to `end` that most teams do not
+    /// work anyway (25 December and 1 January, on weekdays): counted as working days, they
+    /// make a plan look roomier than it is, so the coach names them.
+    pub(crate) fn unlisted_days_off(&self, start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+        if self.has_holidays() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        for year in start.year()..=end.year().min(start.year() + 10) {
+            for (month, day) in [(12, 25), (1, 1)] {
+                if let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+                    && date > start
+                    && date <= end
+                    && self.is_working_day(date)
+                {
+                    found.push(date);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
     /// `date`, or the first working day after it.
     pub(crate) fn on_or_after(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
@@ -151,6 +195,41 @@ mod tests {
             date(2026, 12, 10)
         );
         assert_eq!(calendar.on_or_after(date(2026, 12, 5)), date(2026, 12, 9));
+    }
+
+    #[test]
+    fn a_date_on_a_day_off_means_the_working_day_before() {
+        let calendar = WorkCalendar::new([date(2026, 12, 18)]);
+        // Saturday 19 December: Friday 18 is a holiday, so Thursday 17.
+        assert_eq!(
+            calendar.on_or_before(date(2026, 12, 19)),
+            date(2026, 12, 17)
+        );
+        assert_eq!(calendar.on_or_before(thursday()), thursday());
+        assert_eq!(
+            WorkCalendar::default().on_or_before(date(2026, 12, 20)),
+            date(2026, 12, 18)
+        );
+    }
+
+    #[test]
+    fn christmas_and_new_year_are_named_when_no_holidays_are_listed() {
+        let unlisted = WorkCalendar::default();
+        assert_eq!(
+            unlisted.unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19)),
+            [date(2026, 12, 25), date(2027, 1, 1)]
+        );
+        assert!(
+            unlisted
+                .unlisted_days_off(date(2027, 1, 4), date(2027, 3, 1))
+                .is_empty()
+        );
+        let listed = WorkCalendar::new([date(2026, 12, 24)]);
+        assert!(
+            listed
+                .unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19))
+                .is_empty()
+        );
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "date_b_text",
         "review_by",
         "review_by_text",
+        "asked_text",
+        "holidays_listed",
+        "days_off",
     ],
     verdicts: &[
         Verdict {
@@ -104,6 +107,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "saves-everything",
         "a-misses-the-date",
         "b-too-little",
+        "due-on-a-day-off",
+        "unlisted-days-off",
     ],
     run,
 };
@@ -183,6 +188,13 @@ fn as_work(days: u64, unit: Unit) -> Duration {
 }
 
 pub(crate) fn assess(request: &Request, calendar: &WorkCalendar) -> Finding {
+    // Work is delivered on a working day: a date asked for on a weekend or a holiday means
+    // the working day before it.
+    let asked = request.due;
+    let request = &Request {
+        due: calendar.on_or_before(asked).max(request.today),
+        ..*request
+    };
     let g = gap(request, calendar);
     let unit = request.estimate.unit;
     let fits = g.over == 0;
@@ -229,7 +241,15 @@ pub(crate) fn assess(request: &Request, calendar: &WorkCalendar) -> Finding {
     if g.b_covers == Some(false) {
         warnings.push("b-too-little");
     }
+    if asked != request.due {
+        warnings.push("due-on-a-day-off");
+    }
+    let days_off = calendar.unlisted_days_off(request.today, date_b.max(request.due));
+    if !days_off.is_empty() {
+        warnings.push("unlisted-days-off");
+    }
     let text = |date: NaiveDate| human_date(date, request.today);
+    let days_off: Vec<String> = days_off.into_iter().map(text).collect();
     let facts = json!({
         "fits": fits,
         "due": iso(request.due),
@@ -250,6 +270,9 @@ pub(crate) fn assess(request: &Request, calendar: &WorkCalendar) -> Finding {
         "date_b_text": text(date_b),
         "review_by": iso(request.due),
         "review_by_text": text(request.due),
+        "asked_text": text(asked),
+        "holidays_listed": calendar.has_holidays(),
+        "days_off": days_off,
     });
     Finding::new(verdict, facts).warn(warnings)
 }
@@ -349,7 +372,8 @@ mod tests {
 
     #[test]
     fn verdicts_and_warnings() {
-        let calendar = WorkCalendar::default();
+        // A team that listed its holidays (none fall in this window).
+        let calendar = WorkCalendar::new([date(2026, 8, 3)]);
         let cases: Vec<(Request, &str, &[&str])> = vec![
             (request(), "negotiate", &[]),
             (with(|r| r.estimate = d(6.0, Weeks)), "fits", &[]),
@@ -380,6 +404,12 @@ mod tests {
                 "negotiate",
                 &["saves-everything"],
             ),
+            // Saturday 16 January: the working day before is Friday 15.
+            (
+                with(|r| r.due = date(2027, 1, 16)),
+                "negotiate",
+                &["due-on-a-day-off"],
+            ),
         ];
         for (request, verdict, warnings) in cases {
             let finding = assess(&request, &calendar);
@@ -387,6 +417,25 @@ mod tests {
             assert_eq!(finding.warnings, warnings, "{request:?}");
             assert!(FRAMEWORK.verdict(finding.verdict).is_some());
         }
+    }
+
+    #[test]
+    fn christmas_is_named_when_the_team_listed_no_holidays() {
+        let finding = assess(&request(), &WorkCalendar::default());
+        assert_eq!(finding.warnings, ["unlisted-days-off"]);
+        assert_eq!(
+            finding.facts["days_off"],
+            json!(["Friday 25 December", "Friday 1 January 2027"])
+        );
+        let weekend = assess(
+            &with(|r| r.due = date(2027, 1, 16)),
+            &WorkCalendar::new([date(2026, 12, 25), date(2027, 1, 1)]),
+        );
+        assert_eq!(weekend.facts["due_text"], json!("Friday 15 January 2027"));
+        assert_eq!(
+            weekend.facts["asked_text"],
+            json!("Saturday 16 January 2027")
+        );
     }
 
     #[test]

@@ -353,11 +353,12 @@ mod tests {
         // Exactly 70% decides now.
         (10, 7, Some(Door::OneWay), Advice::DecideNow, Some(70)),
         (10, 7, Some(Door::TwoWay), Advice::DecideNow, Some(70)),
-        // Just below: 69.0% and 66.6% (shown rounded down, never as 70%).
+        // Just below: 69.0% and 66.7% (shown to the nearest percent, never as 70%).
         (100, 69, Some(Door::OneWay), Advice::Investigate, Some(69)),
-        (3, 2, Some(Door::TwoWay), Advice::DecideWithAssumptions, Some(66)),
-        (3, 2, Some(Door::OneWay), Advice::Investigate, Some(66)),
-        (3, 2, None,               Advice::Investigate, Some(66)),
+        (1000, 699, Some(Door::OneWay), Advice::Investigate, Some(69)),
+        (3, 2, Some(Door::TwoWay), Advice::DecideWithAssumptions, Some(67)),
+        (3, 2, Some(Door::OneWay), Advice::Investigate, Some(67)),
+        (3, 2, None,               Advice::Investigate, Some(67)),
         (5, 4, Some(Door::OneWay), Advice::DecideNow, Some(80)),
         (1, 0, Some(Door::TwoWay), Advice::DecideWithAssumptions, Some(0)),
         (1, 0, Some(Door::OneWay), Advice::Investigate, Some(0)),

@@ -185,6 +185,9 @@ pub(crate) struct Assessment {
 pub(crate) struct Warning {
     pub id: &'static str,
     pub text: String,
+    /// The answers look wrong (`!!` in the coach template): a message built on them is not
+    /// ready to send until the lead checks them.
+    pub check_first: bool,
 }
 
 impl Assessment {
@@ -379,10 +382,15 @@ pub(crate) fn speak(
             let text = words
                 .warnings
                 .iter()
-                .find(|(name, _)| name == id)
-                .map(|(_, text)| text.clone())
+                .find(|(name, _, _)| name == id)
+                .map(|(_, text, check_first)| (text.clone(), *check_first))
                 .ok_or_else(|| missing(&format!("words for warning `{id}`")))?;
-            Ok(Warning { id, text })
+            let (text, check_first) = text;
+            Ok(Warning {
+                id,
+                text,
+                check_first,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     let verdict = framework.verdict(finding.verdict).ok_or_else(|| {
@@ -411,7 +419,8 @@ pub(crate) fn speak(
 struct Words {
     headline: Option<String>,
     reasoning: String,
-    warnings: Vec<(String, String)>,
+    /// Name, words, and whether it must be checked before sending (`!!`).
+    warnings: Vec<(String, String, bool)>,
 }
 
 impl Words {
@@ -420,10 +429,16 @@ impl Words {
         let mut reasoning: Vec<&str> = Vec::new();
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
             if let Some(rest) = line.strip_prefix('!') {
+                let (rest, check_first) = match rest.strip_prefix('!') {
+                    Some(rest) => (rest, true),
+                    None => (rest, false),
+                };
                 if let Some((name, text)) = rest.split_once(':') {
-                    words
-                        .warnings
-                        .push((name.trim().to_string(), text.trim().to_string()));
+                    words.warnings.push((
+                        name.trim().to_string(),
+                        text.trim().to_string(),
+                        check_first,
+                    ));
                 }
             } else if words.headline.is_none() {
                 words.headline = Some(line.to_string());
@@ -436,12 +451,19 @@ impl Words {
     }
 }
 
-/// Percent of `part` in `whole`, rounded down so 69.9% never shows as 70%.
+/// Percent of `part` in `whole`, to the nearest whole percent (2 of 3 is 67%), except that
+/// a share below the rule's 70% never shows as 70% (69.6% is 69%).
 pub(crate) fn percent_floor(part: usize, whole: usize) -> u32 {
     // Nothing wished for means nothing missing.
-    (part * 100)
-        .checked_div(whole)
-        .map_or(100, |percent| percent as u32)
+    if whole == 0 {
+        return 100;
+    }
+    let nearest = ((part * 200 + whole) / (whole * 2)) as u32;
+    if nearest == 70 && part * 100 < whole * 70 {
+        69
+    } else {
+        nearest
+    }
 }
 
 /// `n` and the noun in the right number: "1 item", "3 items".

@@ -149,6 +149,7 @@ pub(crate) fn reconcile(
             warnings.push(Warning {
                 id: "accepted-against-advice",
                 text: speak("accepted-against-advice", &headline),
+                check_first: false,
             });
         }
         Some("proposed") if computed < Stance::Options => stance = Stance::Proposal,

@@ -250,6 +250,10 @@ fn deadline_findings(out: &mut Found) {
             due: today(),
             ..with(Some(12.0), None)
         },
+        deadline::Request {
+            due: NaiveDate::from_ymd_opt(2027, 1, 16).unwrap(),
+            ..request
+        },
     ] {
         out.push((&deadline::FRAMEWORK, deadline::assess(&request, &calendar)));
     }
@@ -479,12 +483,16 @@ fn every_verdict_and_warning_gets_words_and_every_fact_is_given() {
 
 #[test]
 fn a_template_line_gives_headline_reasoning_and_warnings() {
-    let words =
-        Words::parse("\n  Headline here\nFirst reason.\n! name: What it means.\nSecond reason.\n");
+    let words = Words::parse(
+        "\n  Headline here\nFirst reason.\n! name: What it means.\n!! odd: Check it.\nSecond reason.\n",
+    );
     assert_eq!(words.headline.as_deref(), Some("Headline here"));
     assert_eq!(words.reasoning, "First reason. Second reason.");
     assert_eq!(
         words.warnings,
-        [("name".to_string(), "What it means.".to_string())]
+        [
+            ("name".to_string(), "What it means.".to_string(), false),
+            ("odd".to_string(), "Check it.".to_string(), true)
+        ]
     );
 }

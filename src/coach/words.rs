@@ -279,14 +279,15 @@ impl Check {
         self.flags.is_empty() && self.mechanisms.is_empty()
     }
 
-    /// One line per problem, for stderr: what to change and how.
-    pub(crate) fn advice(&self) -> Vec<String> {
+    /// One line per problem, naming the reader as one and as many: ("a stakeholder",
+    /// "stakeholders"), ("a reader outside engineering", "readers outside engineering").
+    pub(crate) fn advice_for(&self, (reader, readers): (&str, &str)) -> Vec<String> {
         let mut lines: Vec<String> = self
             .mechanisms
             .iter()
             .map(|m| {
                 format!(
-                    "stakeholders don't need the mechanism ({}): say what it means for them instead of \"{}\"",
+                    "{readers} don't need the mechanism ({}): say what it means for them instead of \"{}\"",
                     m.terms.join(", "),
                     m.sentence
                 )
@@ -299,11 +300,11 @@ impl Check {
             }
             lines.push(match &flag.plain {
                 Some(plain) => format!(
-                    "a stakeholder may not know \"{}\": say it in their words, e.g. \"{plain}\"",
+                    "{reader} may not know \"{}\": say it in their words, e.g. \"{plain}\"",
                     flag.text
                 ),
                 None => format!(
-                    "a stakeholder may not know \"{}\": say it in their words",
+                    "{reader} may not know \"{}\": say it in their words",
                     flag.text
                 ),
             });
@@ -559,9 +560,8 @@ pub(crate) fn starts_with_vowel_sound(text: &str) -> bool {
     "aeiou".contains(first)
 }
 
-#[cfg(test)]
-/// Text with every "a"/"an" set right for the word after it and no doubled article, for
-/// checking what a template wrote.
+/// Where "a"/"an" does not fit the word after it, and doubled articles, in what a template
+/// wrote.
 pub(crate) fn article_problems(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut problems = Vec::new();

@@ -4,6 +4,7 @@
 //! message: the business framing for stakeholders, "we're doing X because of Y" for the
 //! team, the negotiation framing for peers.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -27,10 +28,6 @@ pub(crate) enum Format {
     /// The message and the brief it was written from, for scripts.
     Json,
 }
-
-/// The most words a message to stakeholders may have, greeting aside: the episode's good
-/// example is thirty.
-pub(crate) const STAKEHOLDER_WORDS: usize = 60;
 
 /// What a message needs from a record, as plain text without Markdown or citation marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -82,6 +79,20 @@ pub(crate) struct Brief {
     pub other_consequences: Vec<String>,
     /// For a superseded record: the title of the record that replaced it, when known.
     pub superseded_by: Option<String>,
+    /// The playbook that wrote the record (`playbook:` in our front matter), which may have
+    /// its own message for each audience.
+    pub playbook: Option<String>,
+    /// The front matter as written, for a playbook's own message templates.
+    pub front: BTreeMap<String, String>,
+    /// Every section by heading, as plain text: its first paragraph and its list items.
+    pub sections: BTreeMap<String, SectionText>,
+}
+
+/// A section of a record as a message reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct SectionText {
+    pub paragraph: Option<String>,
+    pub items: Vec<String>,
 }
 
 impl Brief {
@@ -124,6 +135,19 @@ impl Brief {
                 .section("Impact Outside the Team")
                 .and_then(|s| first_paragraph(&s.body)),
             superseded_by: successor,
+            playbook: front("playbook").cloned(),
+            front: record.front_matter.clone(),
+            sections: record
+                .sections
+                .iter()
+                .map(|section| {
+                    let text = SectionText {
+                        paragraph: first_paragraph(&section.body),
+                        items: bullets(&section.body),
+                    };
+                    (plain(&section.heading), text)
+                })
+                .collect(),
             ..Brief::default()
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
@@ -453,7 +477,14 @@ pub(crate) fn write(
     format: Format,
     templates: &Templates,
 ) -> Result<Message> {
-    let template = format!("messages/to-{}.txt", to.key());
+    // A playbook may say it its own way for an audience (a deadline's options, a
+    // delegation's handover); every other record gets the general message.
+    let own = brief
+        .playbook
+        .as_ref()
+        .map(|playbook| format!("messages/{playbook}/to-{}.txt", to.key()))
+        .filter(|name| templates.has(name));
+    let template = own.unwrap_or_else(|| format!("messages/to-{}.txt", to.key()));
     if !templates.has(&template) {
         return Err(
             Error::content(format!("the message template `{template}` is missing"))
@@ -470,7 +501,7 @@ pub(crate) fn write(
             map.insert("name".into(), serde_json::json!(name));
         }
         text = super::tidy(&templates.render(&template, &context)?);
-        if to != Audience::Stakeholders || super::body_words(&text) <= STAKEHOLDER_WORDS {
+        if to != Audience::Stakeholders || super::body_words(&text) <= super::check::UPWARD_WORDS {
             break;
         }
     }

@@ -3,11 +3,13 @@
 //! the user gave or one the record's working shows. `decide new` prints it on stdout;
 //! `decide message` writes one from any record.
 
+pub(crate) mod check;
 pub(crate) mod from_record;
 
 use serde_json::{Value as Json, json};
 
 use crate::answer::{Answer, word_count};
+use crate::coach::outcome::Outcome;
 use crate::coach::words::WordList;
 use crate::error::{Error, Result};
 use crate::playbook::Playbook;
@@ -91,34 +93,56 @@ pub(crate) fn body_words(text: &str) -> usize {
 }
 
 /// Print the message on stdout, where data goes, and say on stderr whether it is ready to
-/// send. With the record itself on stdout (`--stdout`) the two would run together, so the
+/// send: not while one of the run's warnings asks the lead to check the answers first.
+/// With the record itself on stdout (`--stdout`) the two would run together, so the
 /// message is left out with a note.
-pub(crate) fn print(message: &Message, record_on_stdout: bool, jargon: &WordList) -> Result<()> {
+pub(crate) fn print(
+    message: &Message,
+    record_on_stdout: bool,
+    jargon: &WordList,
+    outcome: &Outcome,
+) -> Result<()> {
     if record_on_stdout {
         ui::note("The message is printed when the record is written; drop --stdout to get it.");
         return Ok(());
     }
     crate::stdout::write(&message.text)?;
-    report(message, jargon);
+    let open: Vec<String> = outcome
+        .warnings
+        .iter()
+        .filter(|warning| warning.check_first)
+        .map(|warning| warning.text.clone())
+        .collect();
+    report(
+        message,
+        &check::problems(&message.text, message.to, jargon, &open),
+    );
     Ok(())
 }
 
-/// On stderr: what would stop a listener outside engineering, or that it is ready to send.
-pub(crate) fn report(message: &Message, jargon: &WordList) {
-    if !message.to.needs_plain_words() {
-        return;
-    }
-    let check = jargon.check(&message.text);
-    if check.is_clean() {
+/// On stderr: each problem that stops the message being sent as it is, or that it is ready
+/// to send.
+pub(crate) fn report(message: &Message, problems: &[String]) {
+    if problems.is_empty() {
         ui::success(&format!(
-            "Plain words for {}: ready to send",
-            message.to.key()
+            "Ready to send to {}: {} words{}",
+            message.to.key(),
+            body_words(&message.text),
+            if message.to.needs_plain_words() {
+                ", in plain words"
+            } else {
+                ""
+            }
         ));
         return;
     }
-    for advice in check.advice() {
-        ui::warning(&advice);
+    for problem in problems {
+        ui::warning(problem);
     }
+    ui::note(&format!(
+        "Not ready to send to {} yet: change the answers above, or edit the text before you send it.",
+        message.to.key()
+    ));
 }
 
 /// What a message template sees for a record written by `decide message`.

@@ -379,6 +379,7 @@ impl<'c> Session<'c> {
                     Ok(text) => text
                         .lines()
                         .filter_map(|line| line.trim().strip_prefix('!'))
+                        .map(|line| line.trim_start_matches('!'))
                         .filter_map(|line| line.split_once(':'))
                         .find(|(name, _)| name.trim() == warning)
                         .map(|(_, text)| text.trim().to_string())
