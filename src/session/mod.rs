@@ -490,8 +490,32 @@ impl<'c> Session<'c> {
             .collect()
     }
 
-    /// Passage ids the record cites: each assessment's, then the questions asked, then the
-    /// playbook's own, without repeats.
+    /// Each assessment in playbook order, with the passages its verdict cites in the record:
+    /// its own, then those its answered questions were asked with. The record points at
+    /// every quote it lists, so a question's quote belongs to the verdict it fed.
+    pub(crate) fn framed_assessments(&self) -> Vec<(&Assessment, Vec<&str>)> {
+        self.playbook
+            .assessments
+            .iter()
+            .filter_map(|spec| {
+                let result = self.assessments.get(&spec.id)?;
+                let mut passages: Vec<&str> = result.passages.clone();
+                let asked = self.playbook.questions.iter().filter(|question| {
+                    spec.inputs.values().any(|id| *id == question.id)
+                        && self.answer(&question.id).is_some()
+                });
+                for id in asked.flat_map(|question| question.cites.iter()) {
+                    if !passages.contains(&id.as_str()) {
+                        passages.push(id);
+                    }
+                }
+                Some((result, passages))
+            })
+            .collect()
+    }
+
+    /// Passage ids the record cites: each assessment's (with its questions'), then the
+    /// other questions asked, then the playbook's own, without repeats.
     pub(crate) fn cited_passages(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         let mut add = |id: &str| {
@@ -499,8 +523,8 @@ impl<'c> Session<'c> {
                 ids.push(id.to_string());
             }
         };
-        for result in self.ordered_assessments() {
-            result.passages.iter().for_each(|id| add(id));
+        for (_, passages) in self.framed_assessments() {
+            passages.iter().for_each(|id| add(id));
         }
         for question in &self.playbook.questions {
             if self.answer(&question.id).is_some() {
