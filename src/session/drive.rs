@@ -405,6 +405,7 @@ fn ending(
         decide_by: fact("decide_by").zip(fact("decide_by_text")),
         why: fact("why"),
         review_by: fact("review_by"),
+        review_by_text: fact("review_by_text"),
         confidence: result
             .facts
             .get("confidence")
