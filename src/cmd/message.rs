@@ -34,7 +34,11 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     )?;
     crate::stdout::write(&written.text)?;
     if args.format != from_record::Format::Json {
-        message::report(&written, &catalog.jargon);
+        // The template drops detail to fit the budget; a record whose own words are too long
+        // for it is said so, not stamped ready to send.
+        let budget =
+            (args.to == message::Audience::Stakeholders).then_some(from_record::STAKEHOLDER_WORDS);
+        message::report(&written, &catalog.jargon, budget);
     }
     Ok(exit::OK)
 }

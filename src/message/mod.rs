@@ -124,17 +124,27 @@ pub(crate) fn print(message: &Message, record_on_stdout: bool, jargon: &WordList
         return Ok(());
     }
     crate::stdout::write(&message.text)?;
-    report(message, jargon);
+    // The playbook's own `max_words` already held the message to its length.
+    report(message, jargon, None);
     Ok(())
 }
 
-/// On stderr: what would stop a listener outside engineering, or that it is ready to send.
-pub(crate) fn report(message: &Message, jargon: &WordList) {
+/// On stderr: what would stop a listener outside engineering (a term from the jargon list,
+/// or more than `max_words` words), or that it is ready to send.
+pub(crate) fn report(message: &Message, jargon: &WordList, max_words: Option<usize>) {
     if !message.to.needs_plain_words() {
         return;
     }
+    let words = body_words(&message.text);
+    let over = max_words.filter(|max| words > *max);
+    if let Some(max) = over {
+        ui::warning(&format!(
+            "the message is {words} words; a message to {} keeps to {max}: shorten it before sending",
+            message.to.key()
+        ));
+    }
     let check = jargon.check(&message.text);
-    if check.is_clean() {
+    if check.is_clean() && over.is_none() {
         ui::success(&format!(
             "Plain words for {}: ready to send",
             message.to.key()
