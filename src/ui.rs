@@ -54,6 +54,11 @@ pub(crate) fn verdict_text(
             .for_stderr(),
         indented(&assessment.reasoning, 4, terminal_width())
     );
+    // A named warning belongs to the verdict it qualifies, on screen as in the record.
+    for warning in &assessment.warnings {
+        let line = indented(&format!("! {}", warning.text), 4, terminal_width());
+        text.push_str(&format!("{}\n", style(line).yellow().for_stderr()));
+    }
     let fresh = assessment
         .passages
         .iter()
@@ -135,7 +140,7 @@ pub(crate) fn warning(message: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::indented;
+    use super::{Assessment, Library, indented, verdict_text};
 
     #[test]
     fn text_wraps_at_words_within_the_width() {
@@ -146,5 +151,31 @@ mod tests {
             "    alpha beta gamma delta\n    epsilon zeta eta theta"
         );
         assert!(wrapped.lines().all(|l| l.chars().count() < 30));
+    }
+
+    #[test]
+    fn a_verdict_shows_its_warnings_before_its_quote() {
+        let assessment = Assessment {
+            framework: "look-back",
+            title: "Looking back",
+            kind: "held-up",
+            verdict: "It held up".into(),
+            reasoning: "Why it held up.".into(),
+            passages: vec!["write-things-down"],
+            stance: crate::coach::outcome::Stance::Decided,
+            warnings: vec![crate::coach::Warning {
+                id: "signal-seen-but-held-up",
+                text: "Say which it is.".into(),
+            }],
+            facts: serde_json::Map::new(),
+        };
+        let library = Library::embedded().unwrap();
+        let text = verdict_text(&assessment, &library, &mut Vec::new());
+        let warning = text.find("    ! Say which it is.").expect(&text);
+        let quote = text.find("\"Write things down.").expect(&text);
+        assert!(
+            text.find("Why it held up.").unwrap() < warning && warning < quote,
+            "{text}"
+        );
     }
 }
