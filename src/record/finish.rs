@@ -83,6 +83,23 @@ impl Proposal {
                 }
             }
         }
+        // What an extension found out is known from then on: the next review starts there.
+        for extension in record
+            .sections
+            .iter()
+            .filter(|s| s.heading.starts_with(EXTENDED_HEADING))
+        {
+            let found = list_items(&extension.body)
+                .into_iter()
+                .filter_map(|item| item.strip_prefix("Found out: ").map(str::to_string))
+                .flat_map(|items| items.split("; ").map(str::to_string).collect::<Vec<_>>());
+            for item in found {
+                if proposal.wished.contains(&item) && !proposal.have.contains(&item) {
+                    proposal.have.push(item.clone());
+                }
+                proposal.open_questions.retain(|open| *open != item);
+            }
+        }
         if let Some(forecast) = record.section("Forecast") {
             proposal.signal = list_items(&forecast.body)
                 .into_iter()
@@ -414,6 +431,22 @@ mod tests {
         assert_eq!(proposal.wished.len(), 5);
         assert_eq!(proposal.decide_by.as_deref(), Some("2026-12-11"));
         assert!(!proposal.extended);
+    }
+
+    #[test]
+    fn what_an_extension_found_out_stays_known() {
+        let mut extended = ending("proposed");
+        extended.chosen = None;
+        extended.found = vec!["Exit terms".into()];
+        extended.decide_by = Some(("2026-12-18".into(), "Friday 18 December".into()));
+        extended.why = Some("the vendor answers on Monday".into());
+        let text = apply(PROPOSAL, &extended);
+        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
+        let proposal = Proposal::from_record(&record);
+        assert_eq!(proposal.have, ["Uptime", "Support hours", "Exit terms"]);
+        assert_eq!(proposal.wished.len(), 5);
+        assert_eq!(proposal.open_questions, ["Licence cost after year one"]);
+        assert!(proposal.extended);
     }
 
     fn ending(status: &str) -> Ending {
