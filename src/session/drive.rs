@@ -47,8 +47,9 @@ pub(crate) struct Request<'a> {
 pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<PathBuf>> {
     let mut answers = request.answers.map(AnswersFile::load).transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask questions on")
-            .hint("pass --answers FILE; `decide playbooks example ID` prints one to start from"));
+        return Err(Error::usage("no terminal to ask questions on").hint(
+            "pass --answers FILE, keyed by the question ids `decide playbooks show ID` lists",
+        ));
     }
     let playbook = choose_playbook(setup.catalog, &request, answers.as_ref())?;
     if playbook.record.is_none() {
@@ -241,13 +242,16 @@ pub(crate) fn review(
 ) -> Result<Reviewed> {
     let (record, text) = crate::log::load(path)?;
     let mut answers = answers.map(AnswersFile::load).transpose()?;
-    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask the review questions on").hint(
-            "pass --answers FILE; `decide playbooks example review` (or `finish` for a proposal) prints one",
-        ));
-    }
     let proposal = record::finish::Proposal::from_record(&record);
     let finishing = record::finish::Proposal::is_open(&record);
+    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        let playbook = if finishing { "finish" } else { "review" };
+        return Err(
+            Error::usage("no terminal to ask the review questions on").hint(format!(
+                "pass --answers FILE, keyed by the question ids `decide playbooks show {playbook}` lists"
+            )),
+        );
+    }
     let playbook = setup
         .catalog
         .get(if finishing { "finish" } else { "review" })?;
