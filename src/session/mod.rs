@@ -434,8 +434,19 @@ impl<'c> Session<'c> {
     pub(crate) fn context(&self) -> Json {
         let mut context = Map::new();
         for question in &self.playbook.questions {
+            // An optional number, date, duration or choice left empty is no answer, as for
+            // a question not asked: `{% if confidence is not none %}` must not see "".
+            let unanswered = |answer: &&Answer| {
+                answer.is_empty()
+                    && !question.multiple
+                    && !matches!(
+                        question.kind,
+                        Kind::Text | Kind::LongText | Kind::List | Kind::Options
+                    )
+            };
             let value = self
                 .answer(&question.id)
+                .filter(|answer| !unanswered(answer))
                 .map_or(Json::Null, Answer::to_template_value);
             context.insert(question.id.clone(), value);
         }
@@ -490,6 +501,12 @@ impl<'c> Session<'c> {
             .collect()
     }
 
+    /// Whether `question` has an answer that says something: a question skipped (an
+    /// optional answer left empty) cites nothing in the record.
+    fn answered(&self, question: &Question) -> bool {
+        self.answer(&question.id).is_some_and(|answer| !answer.is_empty())
+    }
+
     /// Each assessment in playbook order, with the passages its verdict cites in the record:
     /// its own, then those its answered questions were asked with. The record points at
     /// every quote it lists, so a question's quote belongs to the verdict it fed.
@@ -501,8 +518,7 @@ impl<'c> Session<'c> {
                 let result = self.assessments.get(&spec.id)?;
                 let mut passages: Vec<&str> = result.passages.clone();
                 let asked = self.playbook.questions.iter().filter(|question| {
-                    spec.inputs.values().any(|id| *id == question.id)
-                        && self.answer(&question.id).is_some()
+                    spec.inputs.values().any(|id| *id == question.id) && self.answered(question)
                 });
                 for id in asked.flat_map(|question| question.cites.iter()) {
                     if !passages.contains(&id.as_str()) {
@@ -526,10 +542,8 @@ impl<'c> Session<'c> {
         for (_, passages) in self.framed_assessments() {
             passages.iter().for_each(|id| add(id));
         }
-        for question in &self.playbook.questions {
-            if self.answer(&question.id).is_some() {
-                question.cites.iter().for_each(|id| add(id));
-            }
+        for question in self.playbook.questions.iter().filter(|q| self.answered(q)) {
+            question.cites.iter().for_each(|id| add(id));
         }
         self.playbook.cites.iter().for_each(|id| add(id));
         ids
