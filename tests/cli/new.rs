@@ -775,6 +775,32 @@ fn a_proposal_chooses_nothing_and_lists_what_it_finds_out_by_when() {
     }
 }
 
+/// The forecast is optional: a decision without one still writes its record, with no
+/// forecast in it.
+#[test]
+fn a_decision_without_a_forecast_writes_its_record() {
+    let repo = repo();
+    let text = answers_with("confidence: 80\n", "").replace(
+        "signal: write latency at the spring peak stays above 200 ms after tuning\n",
+        "",
+    );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "-q", "--stdout", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    for absent in [
+        "confidence:",
+        "### Forecast",
+        "Thuan: But what if I make the wrong call?",
+    ] {
+        assert!(!record.contains(absent), "{absent:?} in:\n{record}");
+    }
+}
+
 /// Weeks to undo with no call made is the careful case: a one-way door, and the verdict
 /// claims no judgment the lead did not make.
 #[test]
