@@ -77,7 +77,14 @@ pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
         .episode(passage.episode)
         .map(|e| format!("ep. {} \"{}\"", e.number, e.title))
         .unwrap_or_else(|| format!("ep. {}", passage.episode));
-    let quoted = format!("\"{}\" ({}, {})", passage.quote, passage.speaker, episode);
+    // An answer keeps its meaning with the question it answers: both, as they were said.
+    let quoted = match &passage.asked {
+        Some(asked) => format!(
+            "{}: \"{}\" {}: \"{}\" ({episode})",
+            asked.speaker, asked.quote, passage.speaker, passage.quote
+        ),
+        None => format!("\"{}\" ({}, {episode})", passage.quote, passage.speaker),
+    };
     let lines: Vec<String> = indented(&quoted, 4, terminal_width())
         .lines()
         .map(|line| style(line).dim().italic().for_stderr().to_string())
@@ -151,6 +158,21 @@ mod tests {
             "    alpha beta gamma delta\n    epsilon zeta eta theta"
         );
         assert!(wrapped.lines().all(|l| l.chars().count() < 30));
+    }
+
+    #[test]
+    fn a_quote_that_answers_a_question_comes_with_it() {
+        let library = Library::embedded().unwrap();
+        let answer = library.get("wrong-call-ok").unwrap();
+        assert_eq!(
+            super::quote_text(answer, &library),
+            "    Thuan: \"But what if I make the wrong call?\" Alex: \"You will. Regularly. And that's OK.\" (ep. 12 \"From Senior Dev to Tech Lead\")\n"
+        );
+        let plain = library.get("seventy-percent-rule").unwrap();
+        assert!(
+            super::quote_text(plain, &library)
+                .starts_with("    \"If you have 70% of the information you need"),
+        );
     }
 
     #[test]
