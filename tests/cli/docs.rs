@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{decide, example, repo, stdout};
+use crate::support::{decide, example, repo, stderr, stdout};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -66,6 +66,108 @@ fn the_readme_message_is_what_the_tech_debt_playbook_prints() {
     assert_eq!(
         fenced(&readme, "```text", "Hi Maria").trim_end(),
         message.trim_end()
+    );
+}
+
+#[test]
+fn the_readme_session_is_what_decide_new_prints() {
+    let repo = repo();
+    let output = decide(repo.path())
+        .args(["new", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    let readme = read("README.md");
+    let shown = fenced(
+        &readme,
+        "```console",
+        "$ decide new --answers examples/decision.yaml",
+    );
+    let (_, printed) = shown.split_once('\n').unwrap();
+    assert_eq!(printed.trim(), stderr(&output).trim());
+}
+
+/// Words in a message's body: the greeting ("Hi Sam,") aside.
+fn body_words(message: &str) -> usize {
+    let body = message
+        .split_once("\n\n")
+        .filter(|(first, _)| first.starts_with("Hi "))
+        .map_or(message, |(_, rest)| rest);
+    body.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[test]
+fn the_readme_stakeholder_messages_are_real_and_at_most_sixty_words() {
+    let readme = read("README.md");
+    for (answers, marker) in [
+        ("decision.yaml", "we've decided: PostgreSQL"),
+        ("proposal.yaml", "We'll decide on"),
+    ] {
+        let repo = repo();
+        decide(repo.path())
+            .args(["new", "-q", "--answers"])
+            .arg(example(answers))
+            .assert()
+            .success();
+        let message = stdout(
+            &decide(repo.path())
+                .args(["message", "1", "--to", "stakeholders", "--name", "Sam"])
+                .output()
+                .unwrap(),
+        );
+        let shown = fenced(&readme, "```text", marker);
+        assert_eq!(shown.trim_end(), message.trim_end(), "{answers}");
+        assert!(body_words(&message) <= 60, "{answers}: {message}");
+    }
+}
+
+/// The README's proposal is the record of `examples/proposal.yaml`, and the answers it shows
+/// for `decide review` finish it as the README says.
+#[test]
+fn the_readme_proposal_and_its_finishing_are_real() {
+    let repo = repo();
+    decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("proposal.yaml"))
+        .assert()
+        .success();
+    let path = crate::support::records(&repo.path().join("docs/decisions"))
+        .pop()
+        .unwrap();
+    let readme = read("README.md");
+    let in_record = |excerpt: &str, record: &str| {
+        for line in excerpt.lines().filter(|l| !l.trim().is_empty()) {
+            assert!(
+                record.lines().any(|r| r == line),
+                "README line not in the record: {line}\n{record}"
+            );
+        }
+    };
+    in_record(
+        fenced(&readme, "```markdown", "Proposed option: \"Searchly\""),
+        &fs::read_to_string(&path).unwrap(),
+    );
+    let answers = crate::support::write(
+        repo.path(),
+        "finish.yaml",
+        fenced(&readme, "```yaml", "chosen: Searchly"),
+    );
+    let output = decide(repo.path())
+        .args(["--today", "2026-12-10", "review", "1", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let finished = fs::read_to_string(&path).unwrap();
+    in_record(
+        fenced(&readme, "```markdown", "## Proposal Finished"),
+        &finished,
+    );
+    assert!(
+        finished.contains("status: accepted\n") && finished.contains("outcome: decided\n"),
+        "{finished}"
     );
 }
 
