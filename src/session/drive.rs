@@ -72,6 +72,7 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         (Some(_), _) => None,
         (None, Some(draft)) => {
             session.preload(&draft.answers, &draft.path)?;
+            draft.resumed();
             Some(draft)
         }
         (None, None) => match &setup.drafts_dir {
@@ -264,6 +265,7 @@ pub(crate) fn review(
         (Some(_), _) => None,
         (None, Some(draft)) => {
             session.preload(&draft.answers, &draft.path)?;
+            draft.resumed();
             Some(draft)
         }
         (None, None) => setup.drafts_dir.as_ref().ok().map(|dir| {

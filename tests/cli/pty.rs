@@ -253,6 +253,15 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
         "every answer given, and only those: {draft}"
     );
 
+    // Interrupted again before any new answer: the draft is still the way back.
+    let mut s = spawn(repo.path(), &["resume"]);
+    s.exp_string("Which option do you lean towards?").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_string("Your answers so far are saved in").unwrap();
+    s.exp_string("run `decide resume` to continue").unwrap();
+    s.exp_eof().unwrap();
+    assert!(drafts[0].exists(), "the draft survives a second Ctrl-C");
+
     let mut s = spawn(repo.path(), &["resume"]);
     // The first unanswered question, not the first question.
     s.exp_string("Which option do you lean towards?").unwrap();
