@@ -504,7 +504,8 @@ impl<'c> Session<'c> {
     /// Whether `question` has an answer that says something: a question skipped (an
     /// optional answer left empty) cites nothing in the record.
     fn answered(&self, question: &Question) -> bool {
-        self.answer(&question.id).is_some_and(|answer| !answer.is_empty())
+        self.answer(&question.id)
+            .is_some_and(|answer| !answer.is_empty())
     }
 
     /// Each assessment in playbook order, with the passages its verdict cites in the record:
