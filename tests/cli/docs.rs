@@ -171,6 +171,70 @@ fn the_readme_proposal_and_its_finishing_are_real() {
     );
 }
 
+/// The `$ decide ...` commands of a console block and what each printed.
+fn commands(block: &str) -> Vec<(Vec<String>, String)> {
+    let mut out: Vec<(Vec<String>, String)> = Vec::new();
+    for line in block.lines() {
+        if let Some(command) = line.strip_prefix("$ decide ") {
+            out.push((
+                command.split_whitespace().map(str::to_string).collect(),
+                String::new(),
+            ));
+        } else if let Some((_, printed)) = out.last_mut() {
+            printed.push_str(line);
+            printed.push('\n');
+        }
+    }
+    out
+}
+
+/// The user guide's messages from a decision and from a proposal are what `decide message`
+/// prints, and its excerpt of the decision record is from the real record.
+#[test]
+fn the_user_guide_messages_and_record_are_real() {
+    let guide = read("docs/user-guide.md");
+    for (answers, marker) in [
+        ("decision.yaml", "we've decided: PostgreSQL, because"),
+        ("decision.yaml", "we're going with PostgreSQL"),
+        (
+            "proposal.yaml",
+            "We'll decide on \"Choose the search service",
+        ),
+    ] {
+        let repo = repo();
+        decide(repo.path())
+            .args(["new", "-q", "--answers"])
+            .arg(example(answers))
+            .assert()
+            .success();
+        let block = fenced(&guide, "```console", marker);
+        let shown = commands(block);
+        assert!(!shown.is_empty(), "{answers}");
+        for (args, printed) in shown {
+            let output = decide(repo.path()).args(&args).output().unwrap();
+            assert_eq!(printed, stdout(&output), "{answers}: decide {args:?}");
+        }
+    }
+    let repo = repo();
+    let record = stdout(
+        &decide(repo.path())
+            .args(["new", "-q", "--stdout", "--answers"])
+            .arg(example("decision.yaml"))
+            .output()
+            .unwrap(),
+    );
+    let excerpt = fenced(&guide, "```markdown", "information-coverage: 75%");
+    for line in excerpt
+        .lines()
+        .filter(|l| !l.trim().is_empty() && *l != "...")
+    {
+        assert!(
+            record.lines().any(|r| r == line),
+            "user guide line not in the record: {line}"
+        );
+    }
+}
+
 #[test]
 fn the_projects_own_decisions_are_reproducible_with_decide() {
     let answers_dir = Path::new(ROOT).join("docs/decisions/answers");
