@@ -843,13 +843,24 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
     );
     let lint = run(repo.path(), &["--today", "2026-12-10", "lint"]);
     assert!(lint.status.success(), "{}", stdout(&lint));
-    // Finished: the next review is the look-back.
-    let again = review(
+    // Finished: the next review is the look-back; `-q` leaves the coaching out.
+    let answers = write(
         repo.path(),
-        "2027-03-10",
+        "look-back.yaml",
         "happened: We moved search in January.\nheld_up: \"yes\"\nsignal_seen: no\nlearnt: Ask for the exit clause first\n",
     );
+    let again = decide(repo.path())
+        .args(["--today", "2027-03-10", "review", "1", "-q", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
     assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        !stderr(&again).contains('▸') && stderr(&again).contains("Added the look-back to"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(read(&record).contains("* Did the signal appear: no\n"));
 }
 
 /// The time-box may be extended once, with a reason; the record keeps the history and

@@ -493,6 +493,20 @@ fn playbooks_lists_shows_and_checks() {
             "If {{ leaning }} turns out to be wrong, how long would it take to undo?  [undo_time: duration]",
         ))
         .stdout(predicate::str::contains("cites undo-test"));
+    // The outcome sets the status: no built-in playbook asks for it.
+    for line in listing.lines() {
+        let id = line.split_whitespace().next().unwrap_or_default();
+        let shown = stdout(
+            &decide(repo.path())
+                .args(["playbooks", "show", id])
+                .output()
+                .unwrap(),
+        );
+        assert!(
+            !shown.contains("[status:"),
+            "{id} asks for a status:\n{shown}"
+        );
+    }
     decide(repo.path())
         .args(["playbooks", "show", "nope"])
         .assert()
@@ -773,6 +787,30 @@ fn a_proposal_chooses_nothing_and_lists_what_it_finds_out_by_when() {
             "{decided:?} in a proposal:\n{record}"
         );
     }
+}
+
+/// Dates in an answers file may be written as people say them, counted from `--today`.
+#[test]
+fn an_answers_file_takes_dates_as_people_say_them() {
+    let repo = repo();
+    let text = answers_with(
+        "decision_makers:",
+        "review_by: in 3 weeks\ndecision_makers:",
+    );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "-q", "--stdout", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    // Three weeks from Thursday 26 November 2026.
+    assert!(record.contains("review-by: 2026-12-17\n"), "{record}");
+    assert!(
+        record.contains("Review it by Thursday 17 December: did the decision hold up"),
+        "{record}"
+    );
 }
 
 /// The forecast is optional: a decision without one still writes its record, with no
