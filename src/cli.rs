@@ -140,7 +140,8 @@ pub(crate) enum Command {
         before_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4\n  decide link 9 \"Reuses\" 4 --reverse \"Reused by\""
     )]
     Link(LinkArgs),
-    /// List the decisions due for review, or review one and append its outcome.
+    /// List the decisions due for review; with N, look back at a decision, or finish a
+    /// proposal whose time-box ended.
     #[command(
         before_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)"
     )]
@@ -393,8 +394,9 @@ pub(crate) struct ReviewArgs {
     #[arg(long, conflicts_with_all = ["record", "answers"])]
     pub check: bool,
 
-    /// Take the review's answers from a YAML file (`decide playbooks example review`, or
-    /// `finish` for a proposal whose time-box ended, prints one; `-` reads standard input).
+    /// Take the review's answers from a YAML file (`-` reads standard input): the question
+    /// ids of `decide playbooks show review`, or of `show finish` for a proposal whose
+    /// time-box ended.
     #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
     pub answers: Option<PathBuf>,
 

@@ -167,6 +167,11 @@ impl Draft {
         Ok(())
     }
 
+    /// A draft being resumed is the one Ctrl-C points back to, even before a new answer.
+    pub(crate) fn resumed(&self) {
+        set_active(Some(self.path.clone()));
+    }
+
     /// The record is written: the draft has served its purpose.
     pub(crate) fn finish(&self) -> Result<()> {
         set_active(None);

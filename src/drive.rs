@@ -52,8 +52,9 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         .map(|path| AnswersFile::load(&setup.root, path))
         .transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask questions on")
-            .hint("pass --answers FILE; `decide playbooks example ID` prints one to start from"));
+        return Err(Error::usage("no terminal to ask questions on").hint(
+            "pass --answers FILE, keyed by the question ids `decide playbooks show ID` lists",
+        ));
     }
     let playbook = choose_playbook(setup.catalog, &request, answers.as_ref())?;
     if playbook.record.is_none() {
@@ -76,6 +77,7 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         (Some(_), _) => None,
         (None, Some(draft)) => {
             session.preload(&draft.answers, &draft.path)?;
+            draft.resumed();
             Some(draft)
         }
         (None, None) => match &setup.drafts_dir {
@@ -261,13 +263,16 @@ pub(crate) fn review(
     let mut answers = answers
         .map(|file| AnswersFile::load(&setup.root, file))
         .transpose()?;
-    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask the review questions on").hint(
-            "pass --answers FILE; `decide playbooks example review` (or `finish` for a proposal) prints one",
-        ));
-    }
     let proposal = record::finish::Proposal::from_record(&record);
     let finishing = record::finish::Proposal::is_open(&record);
+    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        let playbook = if finishing { "finish" } else { "review" };
+        return Err(
+            Error::usage("no terminal to ask the review questions on").hint(format!(
+                "pass --answers FILE, keyed by the question ids `decide playbooks show {playbook}` lists"
+            )),
+        );
+    }
     let playbook = setup
         .catalog
         .get(if finishing { "finish" } else { "review" })?;
@@ -280,6 +285,7 @@ pub(crate) fn review(
         (Some(_), _) => None,
         (None, Some(draft)) => {
             session.preload(&draft.answers, &draft.path)?;
+            draft.resumed();
             Some(draft)
         }
         (None, None) => setup.drafts_dir.as_ref().ok().map(|dir| {
@@ -431,6 +437,7 @@ fn ending(
         decide_by: fact("decide_by").zip(fact("decide_by_text")),
         why: fact("why"),
         review_by: fact("review_by"),
+        review_by_text: fact("review_by_text"),
         confidence: result
             .facts
             .get("confidence")

@@ -224,7 +224,8 @@ fn colour_code(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::for_terminal;
+    use super::{Library, for_terminal, verdict_text};
+    use crate::coach::Assessment;
 
     #[test]
     fn wide_characters_count_two_columns() {
@@ -266,6 +267,49 @@ mod tests {
         assert_eq!(
             wrapped,
             ["alpha beta gamma delta", "epsilon zeta eta theta"]
+        );
+    }
+
+    #[test]
+    fn a_quote_that_answers_a_question_comes_with_it() {
+        let library = Library::embedded().unwrap();
+        let answer = library.get("wrong-call-ok").unwrap();
+        let lines = super::passage_lines(answer, &library);
+        assert_eq!(
+            lines,
+            [
+                "Thuan: \"But what if I make the wrong call?\"",
+                "\"You will. Regularly. And that's OK.\" (Alex, ep. 12 \"From Senior Dev to Tech Lead\")"
+            ]
+        );
+        let plain = library.get("seventy-percent-rule").unwrap();
+        assert_eq!(super::passage_lines(plain, &library).len(), 1);
+    }
+
+    #[test]
+    fn a_verdict_shows_its_warnings_before_its_quote() {
+        let assessment = Assessment {
+            framework: "look-back",
+            title: "Looking back",
+            kind: "held-up",
+            verdict: "It held up".into(),
+            reasoning: "Why it held up.".into(),
+            passages: vec!["write-things-down"],
+            stance: crate::coach::outcome::Stance::Decided,
+            warnings: vec![crate::coach::Warning {
+                id: "signal-seen-but-held-up",
+                text: "Say which it is.".into(),
+                check_first: true,
+            }],
+            facts: serde_json::Map::new(),
+        };
+        let library = Library::embedded().unwrap();
+        let text = verdict_text(&assessment, &library, &mut Vec::new());
+        let warning = text.find("Warning: Say which it is.").expect(&text);
+        let quote = text.find("\"Write things down.").expect(&text);
+        assert!(
+            text.find("Why it held up.").unwrap() < warning && warning < quote,
+            "{text}"
         );
     }
 }

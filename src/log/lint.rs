@@ -110,6 +110,21 @@ fn required_sections(format: Format) -> &'static [&'static [&'static str]] {
     }
 }
 
+/// The sections `record` must have. An update (`outcome: update`, the stakeholder-update
+/// playbook) reports what was said: there were no options to consider.
+fn required_for(record: &Record) -> Vec<&'static [&'static str]> {
+    let update = record.format == Format::Decide
+        && record
+            .front_matter
+            .get("outcome")
+            .is_some_and(|o| o == "update");
+    required_sections(record.format)
+        .iter()
+        .copied()
+        .filter(|group| !(update && group[0] == "Considered Options"))
+        .collect()
+}
+
 /// What the per-record checks need, prepared once for the whole log.
 pub(crate) struct Checker {
     /// The library's quotes, whitespace-normalised, for the reference check.
@@ -120,7 +135,21 @@ pub(crate) struct Checker {
 impl Checker {
     pub(crate) fn new(library: &Library, today: NaiveDate) -> Checker {
         Checker {
-            quotes: library.all().iter().map(|p| normalise(&p.quote)).collect(),
+            // A passage that answers a question is quoted with it, as the episode's two
+            // speakers: "Thuan: ... Alex: ...".
+            quotes: library
+                .all()
+                .iter()
+                .flat_map(|p| {
+                    let asked = p.asked.as_ref().map(|asked| {
+                        normalise(&format!(
+                            "{}: {} {}: {}",
+                            asked.speaker, asked.quote, p.speaker, p.quote
+                        ))
+                    });
+                    std::iter::once(normalise(&p.quote)).chain(asked)
+                })
+                .collect(),
             today,
         }
     }
@@ -131,7 +160,8 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     let today = checker.today;
     let mut findings = Vec::new();
     let path = record.path.as_path();
-    for group in required_sections(record.format) {
+    let required = required_for(record);
+    for group in &required {
         if !group
             .iter()
             .any(|heading| record.section(heading).is_some())
@@ -146,7 +176,7 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
                 .hint(&format!(
                     "add it; {} records have {}",
                     record.format.name(),
-                    required_sections(record.format)
+                    required
                         .iter()
                         .map(|g| format!("`{}`", g[0]))
                         .collect::<Vec<_>>()
@@ -341,6 +371,16 @@ mod tests {
                 &[],
             ),
             (
+                "---\nstatus: accepted\nplaybook: stakeholder-update\noutcome: update\n---\n# A\n\n## Context and Problem Statement\n\n## Decision Outcome\n",
+                &[],
+            ),
+            (
+                "---\nstatus: accepted\nplaybook: decision\noutcome: decided\n---\n# A\n\n## Context and Problem Statement\n\n## Decision Outcome\n",
+                &[
+                    "0001-a.md:6: error: missing the required section `## Considered Options` (hint: add it; decide records have `Context and Problem Statement`, `Considered Options`, `Decision Outcome`)",
+                ],
+            ),
+            (
                 "# A\n\n## Context\n\n## Considered Options\n\n## Decision\n",
                 &[
                     "0001-a.md:1: warning: no status (hint: set one with `decide status N accepted`)",
@@ -371,6 +411,28 @@ mod tests {
             found[0].starts_with("0001-a.md:21: error: quote does not match"),
             "{found:?}"
         );
+    }
+
+    /// A passage that answers a question is quoted with the question, as our records write
+    /// it; the question is checked word for word too.
+    #[test]
+    fn a_quote_with_the_question_it_answers_matches() {
+        let library = Library::embedded().unwrap();
+        let passage = library.all().iter().find(|p| p.asked.is_some()).unwrap();
+        let asked = passage.asked.as_ref().unwrap();
+        let record = |question: &str| {
+            format!(
+                "---\nstatus: accepted\nplaybook: decision\n---\n# A\n\n## Context\n\n## Considered Options\n\n## Decision Outcome\n\n## References\n\n[1] Alex:\n\n> {}: {question}\n>\n> {}: {}\n",
+                asked.speaker, passage.speaker, passage.quote
+            )
+        };
+        assert_eq!(
+            findings("0001-a.md", &record(&asked.quote)),
+            [] as [String; 0]
+        );
+        let altered = findings("0001-a.md", &record("Something nobody asked?"));
+        assert_eq!(altered.len(), 1, "{altered:?}");
+        assert!(altered[0].contains("quote does not match"), "{altered:?}");
     }
 
     #[test]

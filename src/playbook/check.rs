@@ -635,11 +635,17 @@ fn is_slug(text: &str, separator: char) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
 }
 
-/// 1-based line and column of the `occurrence`-th (0-based) appearance of `needle`.
+/// 1-based line and column of the `occurrence`-th (0-based) appearance of `needle` as a
+/// whole name: `id: door` is not found in `id: door_class`.
 fn line_of(text: &str, needle: &str, occurrence: usize) -> Option<(usize, usize)> {
+    let continues_name = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
     text.lines()
         .enumerate()
-        .filter_map(|(index, line)| line.find(needle).map(|col| (index + 1, col + 1)))
+        .filter_map(|(index, line)| {
+            line.match_indices(needle)
+                .find(|(at, _)| !line[at + needle.len()..].starts_with(continues_name))
+                .map(|(col, _)| (index + 1, col + 1))
+        })
         .nth(occurrence)
 }
 
@@ -684,6 +690,15 @@ pub(super) fn coach_templates(templates: &Templates) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_found_whole_not_as_the_start_of_a_longer_one() {
+        let text = "questions:\n  - id: door_class\nassessments:\n  - id: door\n";
+        assert_eq!(line_of(text, "id: door", 0), Some((4, 5)));
+        assert_eq!(line_of(text, "id: door_class", 0), Some((2, 5)));
+        assert_eq!(line_of(text, "id: door", 1), None);
+        assert_eq!(line_of(text, "questions:", 0), Some((1, 1)));
+    }
 
     #[test]
     fn suggestions_come_only_for_near_misses() {

@@ -83,6 +83,23 @@ impl Proposal {
                 }
             }
         }
+        // What an extension found out is known from then on: the next review starts there.
+        for extension in record
+            .sections
+            .iter()
+            .filter(|s| s.heading.starts_with(EXTENDED_HEADING))
+        {
+            let found = list_items(&extension.body)
+                .into_iter()
+                .filter_map(|item| item.strip_prefix("Found out: ").map(str::to_string))
+                .flat_map(|items| items.split("; ").map(str::to_string).collect::<Vec<_>>());
+            for item in found {
+                if proposal.wished.contains(&item) && !proposal.have.contains(&item) {
+                    proposal.have.push(item.clone());
+                }
+                proposal.open_questions.retain(|open| *open != item);
+            }
+        }
         if let Some(forecast) = record.section("Forecast") {
             proposal.signal = list_items(&forecast.body)
                 .into_iter()
@@ -147,6 +164,8 @@ pub(crate) struct Ending {
     pub decide_by: Option<(String, String)>,
     pub why: Option<String>,
     pub review_by: Option<String>,
+    /// The review date as people read it, for the record's text.
+    pub review_by_text: Option<String>,
     pub confidence: Option<f64>,
     pub signal: Option<String>,
     /// The proposal as it stood: the option and the date it was to be decided by.
@@ -167,6 +186,14 @@ pub(crate) fn apply(text: &str, ending: &Ending) -> String {
     if ending.status != "proposed" {
         mark_found(&mut lines, &ending.found);
     }
+    if let Some(at) = lines.iter().position(|l| l.starts_with(COME_BACK)) {
+        match next_step(ending) {
+            Some(line) => lines[at] = line,
+            None => {
+                lines.remove(at);
+            }
+        }
+    }
     if let Some(at) = lines
         .iter()
         .position(|l| l.starts_with("The coach's verdict: "))
@@ -184,6 +211,23 @@ pub(crate) fn apply(text: &str, ending: &Ending) -> String {
     let mut out = lines.join(nl);
     out.push_str(nl);
     super::single_blank_lines(&out)
+}
+
+/// How a proposal's More Information says when to come back to it.
+const COME_BACK: &str = "Come back to it by ";
+
+/// What replaces the proposal's "come back to it by" line: the new end of the time-box, or
+/// the decision's review date; a dropped proposal has no next step.
+fn next_step(ending: &Ending) -> Option<String> {
+    match (&ending.decide_by, &ending.chosen) {
+        (Some((_, date)), _) => Some(format!(
+            "{COME_BACK}{date}, when the investigation ends, and decide: `decide review` on this record finishes it."
+        )),
+        (None, Some(_)) => ending.review_by_text.as_ref().map(|date| {
+            format!("Review it by {date}: did the decision hold up, and what did we learn?")
+        }),
+        (None, None) => None,
+    }
 }
 
 /// The front matter says where the record now stands.
@@ -366,7 +410,7 @@ mod tests {
 
     use super::*;
 
-    const PROPOSAL: &str = "---\nstatus: proposed\ndate: 2026-12-01\nplaybook: decision\noutcome: investigate\ndoor: one-way\ninformation-coverage: 40%\ndecide-by: 2026-12-11\nreview-by: 2026-12-11\n---\n\n# Choose a vendor\n\n## Considered Options\n\n* Vendor A\n* Vendor B\n\n## Decision Outcome\n\nProposed option: \"Vendor A\", because they already host our billing. Nothing is decided yet: we decide by Friday 11 December, once the open questions are answered.\n\n### Open Questions\n\n* Licence cost after year one (Ana finds out)\n* Exit terms\n\n## Decision Framing\n\nThe coach's verdict: **40% on a one-way door: investigate until Friday 11 December, then decide.**\n\n### The 70% information rule\n\n* Information in hand: 2 of 5 items (40%)\n  * Known: Uptime\n  * Known: Support hours\n  * To investigate: Licence cost after year one\n  * To investigate: Exit terms\n  * Missing, but it would not change the choice: Office location\n\n## References\n\n[1] x\n";
+    const PROPOSAL: &str = "---\nstatus: proposed\ndate: 2026-12-01\nplaybook: decision\noutcome: investigate\ndoor: one-way\ninformation-coverage: 40%\ndecide-by: 2026-12-11\nreview-by: 2026-12-11\n---\n\n# Choose a vendor\n\n## Considered Options\n\n* Vendor A\n* Vendor B\n\n## Decision Outcome\n\nProposed option: \"Vendor A\", because they already host our billing. Nothing is decided yet: we decide by Friday 11 December, once the open questions are answered.\n\n### Open Questions\n\n* Licence cost after year one (Ana finds out)\n* Exit terms\n\n## Decision Framing\n\nThe coach's verdict: **40% on a one-way door: investigate until Friday 11 December, then decide.**\n\n### The 70% information rule\n\n* Information in hand: 2 of 5 items (40%)\n  * Known: Uptime\n  * Known: Support hours\n  * To investigate: Licence cost after year one\n  * To investigate: Exit terms\n  * Missing, but it would not change the choice: Office location\n\n## More Information\n\nCome back to it by Friday 11 December, when the investigation ends, and decide: `decide review` on this record finishes it.\n\n## References\n\n[1] x\n";
 
     #[test]
     fn a_proposal_reads_back() {
@@ -389,6 +433,22 @@ mod tests {
         assert!(!proposal.extended);
     }
 
+    #[test]
+    fn what_an_extension_found_out_stays_known() {
+        let mut extended = ending("proposed");
+        extended.chosen = None;
+        extended.found = vec!["Exit terms".into()];
+        extended.decide_by = Some(("2026-12-18".into(), "Friday 18 December".into()));
+        extended.why = Some("the vendor answers on Monday".into());
+        let text = apply(PROPOSAL, &extended);
+        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
+        let proposal = Proposal::from_record(&record);
+        assert_eq!(proposal.have, ["Uptime", "Support hours", "Exit terms"]);
+        assert_eq!(proposal.wished.len(), 5);
+        assert_eq!(proposal.open_questions, ["Licence cost after year one"]);
+        assert!(proposal.extended);
+    }
+
     fn ending(status: &str) -> Ending {
         Ending {
             date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
@@ -403,6 +463,7 @@ mod tests {
             decide_by: None,
             why: None,
             review_by: Some("2027-03-11".into()),
+            review_by_text: Some("Thursday 11 March 2027".into()),
             confidence: Some(75.0),
             signal: Some("support tickets take more than a day".into()),
             was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
@@ -434,6 +495,12 @@ mod tests {
         assert!(text.contains("### Questions Before Deciding\n\n* Licence cost after year one (Ana finds out) (found out)\n* Exit terms\n"));
         assert!(text.contains("### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: support tickets take more than a day\n"));
         assert!(!text.contains("\n\n\n"));
+        assert!(
+            text.contains(
+                "Review it by Thursday 11 March 2027: did the decision hold up, and what did we learn?"
+            ) && !text.contains("Come back to it by"),
+            "the next step is the review, not the time-box: {text}"
+        );
     }
 
     #[test]
@@ -458,5 +525,23 @@ mod tests {
             "* Time-box extended to Friday 18 December, because the vendor answers on Monday"
         ));
         assert!(Proposal::from_record(&record).extended);
+        assert!(
+            text.contains("Come back to it by Friday 18 December, when the investigation ends")
+                && !text.contains("Friday 11 December, when"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn dropping_leaves_no_date_to_come_back_to() {
+        let mut dropped = ending("rejected");
+        dropped.chosen = None;
+        dropped.review_by = None;
+        dropped.review_by_text = None;
+        dropped.headline = "Dropped: none of the options".into();
+        let text = apply(PROPOSAL, &dropped);
+        assert!(!text.contains("Come back to it by"), "{text}");
+        assert!(text.contains("No option is chosen: the proposal was dropped."));
+        assert!(!text.contains("\n\n\n"), "{text}");
     }
 }

@@ -435,18 +435,20 @@ impl<'c> Session<'c> {
     pub(crate) fn context(&self) -> Json {
         let mut context = Map::new();
         for question in &self.playbook.questions {
-            let value = match self.answer(&question.id) {
-                // An optional number, date or duration left empty is no value at all, not
-                // an empty text a template would print or compute with.
-                Some(Answer::Text(text))
-                    if text.is_empty()
-                        && !matches!(question.kind, Kind::Text | Kind::LongText | Kind::Choice) =>
-                {
-                    Json::Null
-                }
-                Some(answer) => answer.to_template_value(),
-                None => Json::Null,
+            // An optional number, date, duration or choice left empty is no answer, as for
+            // a question not asked: `{% if confidence is not none %}` must not see "".
+            let unanswered = |answer: &&Answer| {
+                answer.is_empty()
+                    && !question.multiple
+                    && !matches!(
+                        question.kind,
+                        Kind::Text | Kind::LongText | Kind::List | Kind::Options
+                    )
             };
+            let value = self
+                .answer(&question.id)
+                .filter(|answer| !unanswered(answer))
+                .map_or(Json::Null, Answer::to_template_value);
             context.insert(question.id.clone(), value);
         }
         for spec in &self.playbook.assessments {
@@ -500,8 +502,38 @@ impl<'c> Session<'c> {
             .collect()
     }
 
-    /// Passage ids the record cites: each assessment's, then the questions asked, then the
-    /// playbook's own, without repeats.
+    /// Whether `question` has an answer that says something: a question skipped (an
+    /// optional answer left empty) cites nothing in the record.
+    fn answered(&self, question: &Question) -> bool {
+        self.answer(&question.id)
+            .is_some_and(|answer| !answer.is_empty())
+    }
+
+    /// Each assessment in playbook order, with the passages its verdict cites in the record:
+    /// its own, then those its answered questions were asked with. The record points at
+    /// every quote it lists, so a question's quote belongs to the verdict it fed.
+    pub(crate) fn framed_assessments(&self) -> Vec<(&Assessment, Vec<&str>)> {
+        self.playbook
+            .assessments
+            .iter()
+            .filter_map(|spec| {
+                let result = self.assessments.get(&spec.id)?;
+                let mut passages: Vec<&str> = result.passages.clone();
+                let asked = self.playbook.questions.iter().filter(|question| {
+                    spec.inputs.values().any(|id| *id == question.id) && self.answered(question)
+                });
+                for id in asked.flat_map(|question| question.cites.iter()) {
+                    if !passages.contains(&id.as_str()) {
+                        passages.push(id);
+                    }
+                }
+                Some((result, passages))
+            })
+            .collect()
+    }
+
+    /// Passage ids the record cites: each assessment's (with its questions'), then the
+    /// other questions asked, then the playbook's own, without repeats.
     pub(crate) fn cited_passages(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         let mut add = |id: &str| {
@@ -509,13 +541,11 @@ impl<'c> Session<'c> {
                 ids.push(id.to_string());
             }
         };
-        for result in self.ordered_assessments() {
-            result.passages.iter().for_each(|id| add(id));
+        for (_, passages) in self.framed_assessments() {
+            passages.iter().for_each(|id| add(id));
         }
-        for question in &self.playbook.questions {
-            if self.answer(&question.id).is_some() {
-                question.cites.iter().for_each(|id| add(id));
-            }
+        for question in self.playbook.questions.iter().filter(|q| self.answered(q)) {
+            question.cites.iter().for_each(|id| add(id));
         }
         self.playbook.cites.iter().for_each(|id| add(id));
         ids

@@ -27,11 +27,10 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
     let cited = session.cited_passages();
     let reference_number = |id: &str| cited.iter().position(|c| c == id).map(|i| i + 1);
     let framing: Vec<Json> = session
-        .ordered_assessments()
+        .framed_assessments()
         .iter()
-        .map(|a| {
-            let mut numbers: Vec<usize> = a
-                .passages
+        .map(|(a, passages)| {
+            let mut numbers: Vec<usize> = passages
                 .iter()
                 .filter_map(|id| reference_number(id))
                 .collect();

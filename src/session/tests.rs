@@ -353,3 +353,20 @@ fn wrong_input_is_explained() {
             .contains("120 characters")
     );
 }
+
+/// Skipping the forecast leaves `confidence` unanswered for templates (a record renders
+/// `{% if confidence is not none %}`), while an empty text stays an empty text.
+#[test]
+fn an_optional_number_left_empty_is_no_answer_to_templates() {
+    let (_, session) = run(&with(
+        &[
+            ("undo_time", "3 days"),
+            ("feels_one_way", ""),
+            ("wished", ""),
+        ],
+        DECIDED,
+    ));
+    let context = session.context();
+    assert_eq!(context["confidence"], serde_json::Value::Null);
+    assert_eq!(context["impact"], serde_json::json!(""));
+}
