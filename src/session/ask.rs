@@ -138,7 +138,16 @@ impl Ask<'_> {
                 let options: Vec<OptionItem> = yaml::from_value(value.clone()).map_err(|e| {
                     format!("{e}; write each option as {{name: ..., pros: [...], cons: [...]}}")
                 })?;
-                Answer::Options(options)
+                // A name is chosen by its text later: "Redis " and "Redis" are one option.
+                Answer::Options(
+                    options
+                        .into_iter()
+                        .map(|option| OptionItem {
+                            name: option.name.trim().to_string(),
+                            ..option
+                        })
+                        .collect(),
+                )
             }
             _ => return Err(wrong()),
         };

@@ -246,7 +246,7 @@ fn answers_file(hostile: &Hostile) -> String {
     );
     set(&mut answers, "wished", list(&wished));
     set(&mut answers, "have", list(&wished[..3]));
-    set(&mut answers, "chosen", hostile.option_a.clone().into());
+    set(&mut answers, "leaning", hostile.option_a.clone().into());
     set(&mut answers, "because", hostile.because.clone().into());
     set(&mut answers, "fallback", hostile.fallback.clone().into());
     set(&mut answers, "consequences", list(&hostile.items));
@@ -346,7 +346,7 @@ fn hostile_review_answers_stay_in_their_bullets() {
         .args(["review", "1", "--answers", "-"])
         .env("DECIDE_TODAY", "2027-03-01");
     let review = "happened: |\n  fine\n  ## Outcome (2099-01-01)\n  * Next review by: 2099-01-01\n\
-                  held_up: yes\nlearnt: \"<!-- hidden\"\nnext_review: 2027-06-01\n";
+                  signal_seen: no\nheld_up: yes\nlearnt: \"<!-- hidden\"\nnext_review: 2027-06-01\n";
     let output = run_with_deadline(command, Some(review.as_bytes()));
     assert!(output.status.success(), "{}", stderr(&output));
     let record = fs::read_to_string(&records(&repo.path().join("docs/decisions"))[0]).unwrap();

@@ -731,8 +731,9 @@ fn a_look_back_asks_about_the_signal_the_record_named() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output)
-            .contains("! You said the signal that it was wrong appeared, yet that it held up."),
+        stderr(&output).contains(
+            "Warning: You said the signal that it was wrong appeared, yet that it held up."
+        ),
         "{}",
         stderr(&output)
     );
@@ -908,7 +909,7 @@ fn a_proposal_is_extended_once_then_decided() {
     assert!(
         stderr(&output).contains("Decided at 60%: Searchly")
             && stderr(&output).contains(
-                "! Decided at 60% of what you wished you knew, below the 70% the rule asks for."
+                "Warning: Decided at 60% of what you wished you knew, below the 70% the rule asks for."
             ),
         "{}",
         stderr(&output)

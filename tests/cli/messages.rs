@@ -129,7 +129,7 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
         message.starts_with("Hi Maria,\n\nI propose we fix the invoice rules in the billing export properly now: it takes 2 weeks, and we keep our development speed.\n"),
         "{message}"
     );
-    assert!(message.contains("The shortcut would save 2 weeks, but in 3 months it starts to slow down every new feature by 30%: about 5.4 weeks over the next 12 months, and about 1.8 weeks a quarter after that."), "{message}");
+    assert!(message.contains("The shortcut saves 2 weeks, but in 3 months it starts slowing every new feature by 30%: about 5.4 weeks over the next 12 months, then 1.8 weeks a quarter."), "{message}");
     assert!(
         message.trim_end().ends_with("Can we plan the 2 weeks in?"),
         "{message}"
@@ -142,10 +142,7 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
         !has_iso_date(&message) && !message.contains("docs/"),
         "{message}"
     );
-    assert!(
-        shown.contains("Plain words for stakeholders: ready to send"),
-        "{shown}"
-    );
+    assert!(shown.contains("Ready to send to stakeholders"), "{shown}");
     // The computed cost, break-even and recurring cost have their formulas in the record.
     assert!(record.contains("9 × 0.6 weeks = 5.4 weeks"));
     assert!(record.contains("⌈2 weeks ÷ 0.6 weeks⌉ = 4"));
@@ -222,7 +219,7 @@ fn a_translated_term_reaches_the_message_and_the_record_keeps_it() {
         "{message}"
     );
     assert!(!message.contains("latency"), "{message}");
-    assert!(stderr(&output).contains("Plain words for stakeholders: ready to send"));
+    assert!(stderr(&output).contains("Ready to send to stakeholders"));
     let record = fs::read_to_string(&records(&repo.path().join("docs/decisions"))[0]).unwrap();
     assert!(
         record.contains("* \"latency\" is said as: waiting time"),
@@ -386,7 +383,7 @@ fn decide_message_shapes_match_the_audience() {
     // A term from the jargon list is flagged on stderr, with plain words to use instead.
     assert!(
         checked.contains("warning: a stakeholder may not know \"PostgreSQL\"")
-            && !checked.contains("ready to send"),
+            && !checked.contains("Ready to send"),
         "{checked}"
     );
 
@@ -400,7 +397,10 @@ fn decide_message_shapes_match_the_audience() {
     ));
     assert!(team.contains("What it means for us:\n- Good: the team already runs it for billing\n- Good: transactions across orders and payments\n- Watch out: schema migrations need planning\n"));
     assert!(team.contains("We look at how it went by Wednesday 24 February 2027."));
-    assert_eq!(checked, "", "jargon is fine among engineers");
+    assert!(
+        !checked.contains("may not know"),
+        "jargon is fine among engineers: {checked}"
+    );
 
     let (peers, _) = message(repo.path(), "1", "peers", None);
     assert!(peers.contains("we've decided: PostgreSQL, because"));
@@ -495,8 +495,8 @@ fn a_proposal_is_never_announced_as_a_decision() {
     );
     // The three offers, in the lead's own words, do not fit in 60 words: said, not hidden.
     assert!(
-        checked.contains("warning: the message is 62 words; a message to stakeholders keeps to 60")
-            && !checked.contains("ready to send"),
+        checked.contains("warning: it is 62 words; a message upward keeps to 60")
+            && !checked.contains("Ready to send"),
         "{checked}"
     );
 }
@@ -544,7 +544,9 @@ fn every_message_from_a_record_is_sendable() {
             let words = body_words(&text);
             if to == "stakeholders" && words > 60 {
                 assert!(
-                    checked.contains(&format!("warning: the message is {words} words; a message to stakeholders keeps to 60: shorten it before sending")),
+                    checked.contains(&format!(
+                        "warning: it is {words} words; a message upward keeps to 60"
+                    )),
                     "{case}: {words} words, unflagged:\n{text}\n{checked}"
                 );
             }
@@ -575,14 +577,16 @@ fn every_message_from_a_record_is_sendable() {
                     "{case}: {number} is neither an answer nor in the record:\n{text}"
                 );
             }
+            let ready = checked.contains("Ready to send");
+            let flagged = checked.contains("warning:");
+            assert!(
+                ready != flagged,
+                "{case}: ready or flagged, not both: {checked}"
+            );
             if to == "team" {
-                assert_eq!(checked, "", "{case}: no jargon check among engineers");
-            } else {
-                let ready = checked.contains("ready to send");
-                let flagged = checked.contains("warning:");
                 assert!(
-                    ready != flagged,
-                    "{case}: ready or flagged, not both: {checked}"
+                    !checked.contains("may not know"),
+                    "{case}: no jargon check among engineers: {checked}"
                 );
             }
         }
@@ -665,7 +669,7 @@ fn decide_message_reads_other_formats_and_flags_jargon_for_stakeholders() {
         .output()
         .unwrap();
     assert!(team.status.success());
-    assert_eq!(stderr(&team), "");
+    assert!(!stderr(&team).contains("may not know"), "{}", stderr(&team));
     assert!(
         stdout(&team).contains("What it means for us:\n- Reporting queries must be rewritten\n"),
         "adr-tools consequences are kept: {}",
@@ -881,7 +885,7 @@ fn a_team_adds_its_own_jargon() {
     // Our own service names are not in the shared list...
     let before = check(repo.path());
     assert!(
-        before.contains("ready to send") && !before.contains("Orderbus"),
+        before.contains("Ready to send") && !before.contains("Orderbus"),
         "{before}"
     );
     // ...until the team adds them.
@@ -895,7 +899,7 @@ fn a_team_adds_its_own_jargon() {
         warned.contains("\"Orderbus\"") && warned.to_lowercase().contains("the till service"),
         "{warned}"
     );
-    assert!(!warned.contains("ready to send"), "{warned}");
+    assert!(!warned.contains("Ready to send"), "{warned}");
 
     write(
         repo.path(),

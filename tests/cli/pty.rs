@@ -96,7 +96,7 @@ fn a_whole_decision_at_the_terminal() {
     keys(&mut s, DOWN);
     keys(&mut s, " ");
     keys(&mut s, "\r");
-    s.exp_string("66% on a two-way door: decide now and check the gaps as assumptions")
+    s.exp_string("67% on a two-way door: decide now and check the gaps as assumptions")
         .unwrap();
 
     s.exp_string("Why SQS?").unwrap();
@@ -132,7 +132,7 @@ fn a_whole_decision_at_the_terminal() {
         "status: accepted\n",
         "outcome: decided\n",
         "door: two-way\n",
-        "information-coverage: 66%\n",
+        "information-coverage: 67%\n",
         "confidence: 70%\n",
         "review-by: 2026-12-28\n",
         "Chosen option: \"SQS\", because nobody wants to run brokers.",
@@ -274,7 +274,7 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes_the_record() {
     assert!(!drafts[0].exists(), "a finished record removes its draft");
 }
 
-/// A draft answered up to "Which option do you choose?", so `decide resume` starts at a
+/// A draft answered up to "Which option do you lean towards?", so `decide resume` starts at a
 /// list of choices.
 fn draft_up_to_the_choice(repo: &std::path::Path) {
     crate::support::write(
@@ -289,10 +289,19 @@ fn draft_up_to_the_choice(repo: &std::path::Path) {
 
 /// The rest of the session once the choice is made, typed, then the record.
 fn finish_after_the_choice(s: &mut PtySession, repo: &std::path::Path) {
-    s.exp_string("Chosen because").unwrap();
+    s.exp_string("Why Memcached?").unwrap();
     s.send_line("it is small").unwrap();
     s.exp_string("we'll switch to").unwrap();
-    s.send_line("").unwrap();
+    s.send_line("Redis").unwrap();
+    // Impact, confidence and the signal are optional.
+    for question in [
+        "What changes for people outside the team",
+        "How confident are you",
+        "What would tell us it was wrong?",
+    ] {
+        s.exp_string(question).unwrap();
+        s.send_line("").unwrap();
+    }
     s.exp_string("Ready? [Write the record").unwrap();
     s.send_line("1").unwrap();
     s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
@@ -340,7 +349,7 @@ fn a_two_row_terminal_types_its_choices() {
     let repo = repo();
     draft_up_to_the_choice(repo.path());
     let (mut s, _) = resume_after(repo.path(), "stty rows 2 cols 100");
-    s.exp_string("Which option do you choose? [Redis, Memcached]")
+    s.exp_string("Which option do you lean towards? [Redis, Memcached]")
         .unwrap();
     s.send_line("mem").unwrap();
     finish_after_the_choice(&mut s, repo.path());
@@ -354,7 +363,7 @@ fn shrinking_the_terminal_mid_list_asks_again_typed() {
     let repo = repo();
     draft_up_to_the_choice(repo.path());
     let (mut s, pid) = resume_after(repo.path(), "stty rows 24 cols 100");
-    s.exp_string("Which option do you choose?").unwrap();
+    s.exp_string("Which option do you lean towards?").unwrap();
     s.exp_string("Memcached").unwrap();
     // The list's terminal is decide's standard input: resize it from outside, as a window
     // manager would, then press a key so the list draws again.
@@ -371,7 +380,7 @@ fn shrinking_the_terminal_mid_list_asks_again_typed() {
         .unwrap();
     assert!(resized.success());
     keys(&mut s, DOWN);
-    s.exp_string("Which option do you choose? [Redis, Memcached]")
+    s.exp_string("Which option do you lean towards? [Redis, Memcached]")
         .unwrap();
     s.send_line("2").unwrap();
     finish_after_the_choice(&mut s, repo.path());
@@ -397,7 +406,7 @@ fn escape_sequences_in_a_record_are_shown_not_sent() {
     let mut s = spawn_raw(repo.path(), &["review", "1"], false);
     let shown = s.exp_string("What happened since the decision?").unwrap();
     assert!(
-        shown.contains("Review: 1. Pick \\u{1b}]52;c;cHduZWQ=\\u{7}a cache"),
+        shown.contains("Look back at a decision: 1. Pick \\u{1b}]52;c;cHduZWQ=\\u{7}a cache"),
         "{shown:?}"
     );
     assert!(!shown.contains('\u{7}'), "{shown:?}");
