@@ -1,5 +1,6 @@
-//! Embeds everything under `playbooks/` (playbooks, passages, templates, word lists) in the
-//! binary, so `decide` works from any directory with no files on disk.
+//! Embeds everything under `playbooks/` (playbooks, passages, templates, word lists) and the
+//! answers files under `examples/` in the binary, so `decide` works from any directory with
+//! no files on disk, and `decide playbooks example ID` has an example to print.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,18 +10,28 @@ fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("playbooks");
     println!("cargo:rerun-if-changed={}", root.display());
 
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    files.sort();
+    let examples = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("examples");
+    println!("cargo:rerun-if-changed={}", examples.display());
 
-    let mut code = String::from(
-        "/// Files under `playbooks/`, by path relative to it, with `/` separators.\n",
-    );
-    code.push_str("pub(crate) static FILES: &[(&str, &str)] = &[\n");
-    for (relative, absolute) in &files {
-        writeln!(code, "    ({relative:?}, include_str!({absolute:?})),").unwrap();
+    let mut code = String::new();
+    for (name, doc, dir) in [
+        ("FILES", "Files under `playbooks/`", &root),
+        ("EXAMPLES", "Answers files under `examples/`", &examples),
+    ] {
+        let mut files = Vec::new();
+        collect(dir, dir, &mut files);
+        files.sort();
+        writeln!(
+            code,
+            "/// {doc}, by path relative to it, with `/` separators."
+        )
+        .unwrap();
+        writeln!(code, "pub(crate) static {name}: &[(&str, &str)] = &[").unwrap();
+        for (relative, absolute) in &files {
+            writeln!(code, "    ({relative:?}, include_str!({absolute:?})),").unwrap();
+        }
+        code.push_str("];\n");
     }
-    code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();
 }

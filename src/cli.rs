@@ -168,7 +168,7 @@ pub(crate) enum Command {
     Search(SearchArgs),
     /// List the playbooks, show one, or check a playbook file.
     #[command(
-        before_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks check my-playbook.yaml"
+        before_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks example decision > answers.yaml\n  decide playbooks check my-playbook.yaml"
     )]
     Playbooks(PlaybooksArgs),
     /// List or search the passages quoted from the series, and the series catalogue.
@@ -238,6 +238,11 @@ pub(crate) enum PlaybooksAction {
     List,
     /// Show a playbook's questions and the passages each cites.
     Show {
+        /// The playbook id, as listed by `decide playbooks`.
+        id: String,
+    },
+    /// Print an answers file for a playbook, to fill in and run with `decide new --answers`.
+    Example {
         /// The playbook id, as listed by `decide playbooks`.
         id: String,
     },
@@ -394,8 +399,8 @@ pub(crate) struct ReviewArgs {
     #[arg(long, conflicts_with_all = ["record", "answers"])]
     pub check: bool,
 
-    /// Take the review's answers from a YAML file (`-` reads standard input): the question
-    /// ids of `decide playbooks show review`, or of `show finish` for a proposal whose
+    /// Take the review's answers from a YAML file (`-` reads standard input); `decide
+    /// playbooks example review` prints one, or `example finish` for a proposal whose
     /// time-box ended.
     #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
     pub answers: Option<PathBuf>,

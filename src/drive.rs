@@ -52,9 +52,8 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         .map(|path| AnswersFile::load(&setup.root, path))
         .transpose()?;
     if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask questions on").hint(
-            "pass --answers FILE, keyed by the question ids `decide playbooks show ID` lists",
-        ));
+        return Err(Error::usage("no terminal to ask questions on")
+            .hint("pass --answers FILE; `decide playbooks example ID` prints one to fill in"));
     }
     let playbook = choose_playbook(setup.catalog, &request, answers.as_ref())?;
     if playbook.record.is_none() {
@@ -209,6 +208,17 @@ fn write(
             None => Ok(text),
         }
     })?;
+    // A proposal to replace a decision does not end it: the old record is marked superseded
+    // when the proposal is accepted (`decide review` finishes it).
+    let proposed = rendered.context()["outcome"]["status"].as_str() == Some("proposed");
+    if let (Some((old_record, _)), true) = (&old, proposed) {
+        ui::success(&format!(
+            "Wrote {}, a proposal to supersede {}; that is marked superseded once the proposal is accepted",
+            display_path(&path, &setup.cwd),
+            display_path(&old_record.path, &setup.cwd)
+        ));
+        return Ok(path);
+    }
     if let Some((old_record, _)) = &old {
         let new_record = crate::log::load(&path)?.0;
         let linked = store::lock_records(&[&old_record.path]).and_then(|lock| {
@@ -260,25 +270,12 @@ pub(crate) fn review(
     let (record, _) = crate::log::load(path)?;
     // Before the questions: a record that cannot take the outcome must not cost the answers.
     store::check_editable(path)?;
-    let mut answers = answers
-        .map(|file| AnswersFile::load(&setup.root, file))
-        .transpose()?;
     let proposal = record::finish::Proposal::from_record(&record);
     let finishing = record::finish::Proposal::is_open(&record);
-    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        let playbook = if finishing { "finish" } else { "review" };
-        return Err(
-            Error::usage("no terminal to ask the review questions on").hint(format!(
-                "pass --answers FILE, keyed by the question ids `decide playbooks show {playbook}` lists"
-            )),
-        );
-    }
     let playbook = setup
         .catalog
         .get(if finishing { "finish" } else { "review" })?;
-    if let Some(file) = answers.as_mut() {
-        file.check_keys(playbook)?;
-    }
+    let answers = review_answers(setup, answers, playbook, proposal.extended && finishing)?;
     let mut session = Session::new(setup.catalog, playbook, setup.settings.clone());
     show_record(&mut session, &proposal, finishing, path)?;
     let mut draft = match (&answers, resume) {
@@ -333,7 +330,10 @@ pub(crate) fn review(
             headline: ending.headline.clone(),
             status: ending.status.clone(),
         };
-        (record::finish::apply(&text, &ending), reviewed)
+        (
+            record::finish::apply(&text, &proposal, &ending, &setup.catalog.templates)?,
+            reviewed,
+        )
     } else {
         let outcome = look_back(&session, playbook)?;
         (
@@ -343,10 +343,72 @@ pub(crate) fn review(
     };
     lock.replace(path, updated.as_bytes())?;
     drop(lock);
+    if let Reviewed::Finished { status, .. } = &reviewed
+        && status == "accepted"
+    {
+        supersede_on_acceptance(path)?;
+    }
     if let Some(draft) = &draft {
         draft.finish()?;
     }
     Ok(reviewed)
+}
+
+/// The answers file for a review, checked against `playbook` before anything is asked;
+/// `None` at a terminal. `extended`: the proposal's one extension is used up.
+fn review_answers(
+    setup: &Setup<'_>,
+    answers: Option<&Path>,
+    playbook: &Playbook,
+    extended: bool,
+) -> Result<Option<AnswersFile>> {
+    let Some(path) = answers else {
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            return Err(
+                Error::usage("no terminal to ask the review questions on").hint(format!(
+                    "pass --answers FILE; `decide playbooks example {}` prints one to fill in",
+                    playbook.id
+                )),
+            );
+        }
+        return Ok(None);
+    };
+    let mut file = AnswersFile::load(&setup.root, path)?;
+    file.check_keys(playbook)?;
+    // A time-box is extended once; a second `extend: yes` must not quietly decide.
+    if extended && file.says_yes("extend") {
+        return Err(Error::answers(
+            "the time-box was extended once already, so it cannot be extended again",
+        )
+        .at(file.location("extend"))
+        .hint(
+            "decide now: give `chosen` (an option, or `none of them` to drop it) and drop `extend`",
+        ));
+    }
+    Ok(Some(file))
+}
+
+/// A proposal accepted now that said it supersedes a decision: that decision is marked
+/// superseded by it, as `decide supersede` does for a decision made at once.
+pub(crate) fn supersede_on_acceptance(path: &Path) -> Result<()> {
+    let (record, _) = crate::log::load(path)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for link in record
+        .links
+        .iter()
+        .filter(|link| link.kind.eq_ignore_ascii_case("Supersedes"))
+    {
+        let target = dir.join(&link.target);
+        let lock = store::lock_records(&[path, &target])?;
+        let (old, old_text) = crate::log::load(&target)?;
+        if old.status.as_deref() == Some("superseded") {
+            continue;
+        }
+        let text = crate::log::link::with_link(&old_text, &old, "Superseded by", &record)?;
+        lock.replace(&target, text.as_bytes())?;
+        ui::success(&format!("{} is superseded by it", target.display()));
+    }
+    Ok(())
 }
 
 /// Let the session see the reviewed record (`record`), and take as answered what a
@@ -359,21 +421,11 @@ fn show_record(
 ) -> Result<()> {
     let mut choices = proposal.options.clone();
     choices.push(crate::coach::finish::NONE.to_string());
-    session.subject = Some(serde_json::json!({
-        "title": proposal.title,
-        "status": proposal.status,
-        "options": proposal.options,
-        "choices": choices,
-        "proposed": proposal.proposed,
-        "because": proposal.because,
-        "door": proposal.door,
-        "wished": proposal.wished,
-        "have": proposal.have,
-        "open_questions": proposal.open_questions,
-        "decide_by": proposal.decide_by,
-        "signal": proposal.signal,
-        "extended": proposal.extended,
-    }));
+    let mut subject = serde_json::to_value(proposal).unwrap_or_default();
+    if let Some(map) = subject.as_object_mut() {
+        map.insert("choices".into(), serde_json::json!(choices));
+    }
+    session.subject = Some(subject);
     if !finishing || proposal.wished.is_empty() {
         return Ok(());
     }
@@ -411,8 +463,8 @@ fn ending(
     let today = session.settings.today;
     let result = assessment(session, playbook, "finish")?;
     let fact = |key: &str| result.fact_str(key).map(str::to_string);
-    let coverage = assessment(session, playbook, "information")
-        .ok()
+    let information = assessment(session, playbook, "information").ok();
+    let coverage = information
         .and_then(|i| i.facts.get("coverage"))
         .and_then(serde_json::Value::as_u64)
         .and_then(|c| u32::try_from(c).ok());
@@ -421,19 +473,29 @@ fn ending(
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .map(|d| crate::coach::units::human_date(d, today));
+    let found = match session.answer("found") {
+        Some(crate::answer::Answer::List(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let mut known = record::finish::Known::after(proposal, &found, coverage);
+    if let Some(information) = information {
+        known.headline.clone_from(&information.verdict);
+        known.reasoning.clone_from(&information.reasoning);
+    }
     Ok(record::finish::Ending {
         date: today,
         status: fact("status").unwrap_or_else(|| "proposed".into()),
         headline: result.verdict.clone(),
+        reasoning: result.reasoning.clone(),
         chosen: fact("chosen"),
+        leaning: fact("leaning"),
         because: fact("because"),
+        dropped_why: fact("dropped_why"),
         fallback: fact("fallback"),
-        found: match session.answer("found") {
-            Some(crate::answer::Answer::List(items)) => items.clone(),
-            _ => Vec::new(),
-        },
+        impact: fact("impact"),
+        found,
         learnt: fact("learnt"),
-        coverage,
+        information: known,
         decide_by: fact("decide_by").zip(fact("decide_by_text")),
         why: fact("why"),
         review_by: fact("review_by"),
@@ -481,4 +543,26 @@ fn missing_framework(playbook: &Playbook, framework: &str) -> Error {
         playbook.id
     ))
     .hint(format!("add an assessment with `framework: {framework}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a playbook run by `decide review` may read of the record is what it is given.
+    #[test]
+    fn the_reviewed_fields_are_the_proposals() {
+        let given = serde_json::to_value(record::finish::Proposal::default()).unwrap();
+        let mut fields: Vec<&str> = given
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .chain(["choices"])
+            .collect();
+        fields.sort_unstable();
+        let mut declared = crate::playbook::REVIEWED_FIELDS.to_vec();
+        declared.sort_unstable();
+        assert_eq!(fields, declared);
+    }
 }

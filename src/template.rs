@@ -307,6 +307,10 @@ fn new_environment() -> Environment<'static> {
             ))
         },
     );
+    // An answer on one line, for a list item or a table cell.
+    env.add_filter("one_line", |text: String| -> String {
+        crate::error::one_line(&text)
+    });
     // A list as prose: "A, B and C".
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)

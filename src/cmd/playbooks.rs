@@ -35,6 +35,12 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
             crate::stdout::write(describe(playbook, &catalog.library))?;
             Ok(exit::OK)
         }
+        Some(PlaybooksAction::Example { id }) => {
+            let catalog = env.catalog()?;
+            let playbook = catalog.get(id)?;
+            crate::stdout::write(playbook::example::answers_file(playbook))?;
+            Ok(exit::OK)
+        }
         Some(PlaybooksAction::Check { file }) => {
             let playbook = playbook::check_file(&env.root, file)?;
             ui::success(&format!(

@@ -4,7 +4,7 @@ use super::{Env, logdir};
 use crate::cli::StatusArgs;
 use crate::error::{Error, Result, exit};
 use crate::log;
-use crate::record::edit;
+use crate::record::{Record, edit, finish};
 use crate::store;
 use crate::ui;
 
@@ -33,12 +33,57 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
             args.record
         )));
     }
-    let updated = edit::set_status(&text, &record, status)?;
+    // Accepting an open proposal makes it a decision everywhere in the record, not only in
+    // its status line: the proposal becomes the choice, its open questions stay open.
+    let updated = if status == "accepted" && crate::record::finish::Proposal::is_open(&record) {
+        accept_as_is(env, &record, &text)?
+    } else {
+        edit::set_status(&text, &record, status)?
+    };
     lock.replace(&path, updated.as_bytes())?;
+    drop(lock);
     ui::success(&format!(
         "{}: {} → {status}",
         path.display(),
         record.status.as_deref().unwrap_or("no status")
     ));
+    if status == "accepted" {
+        crate::drive::supersede_on_acceptance(&path)?;
+    }
     Ok(exit::OK)
+}
+
+/// `text` (read as `record`), an open proposal, accepted as it stands.
+fn accept_as_is(env: &Env<'_>, record: &Record, text: &str) -> Result<String> {
+    let proposal = finish::Proposal::from_record(record);
+    let today = env.today();
+    let settings = env.session_settings();
+    let days = if record.door.as_deref() == Some("two-way") {
+        settings.periods.two_way_days
+    } else {
+        settings.periods.one_way_days
+    };
+    let review_by = settings
+        .calendar
+        .on_or_after(crate::coach::units::add_days(today, days));
+    let coverage = record
+        .front_matter
+        .get("information-coverage")
+        .and_then(|c| c.trim_end_matches('%').parse().ok());
+    let ending = finish::Ending::accepted_as_is(
+        &proposal,
+        coverage,
+        today,
+        (
+            crate::coach::units::iso(review_by),
+            crate::coach::units::human_date(review_by, today),
+        ),
+        record
+            .front_matter
+            .get("decide-by")
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| crate::coach::units::human_date(d, today)),
+    );
+    let catalog = env.catalog()?;
+    finish::apply(text, &proposal, &ending, &catalog.templates)
 }

@@ -1,6 +1,8 @@
 //! Working days. Work happens Monday to Friday and not on the team's holidays (`holidays:`
 //! in the config), so "3 days of work" from a Thursday is done on the Tuesday, not the
-//! Sunday, and a date given for work never falls on a weekend.
+//! Sunday, and a date given for work never falls on a weekend. A team that lists no
+//! holidays is taken to be off on 25 December and 1 January, the days nearly every team is
+//! off; the coach says so where it counts.
 //!
 //! Hours and days count working days (8 working hours a day), weeks count 5 working days
 //! each. Months and years are calendar time, as people mean them ("in 3 months"), ending
@@ -11,6 +13,11 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::answer::{Duration, Unit};
+
+/// 25 December or 1 January.
+fn is_assumed_day_off(date: NaiveDate) -> bool {
+    matches!((date.month(), date.day()), (12, 25) | (1, 1))
+}
 
 /// Working hours in a working day, for work estimated in hours.
 const HOURS_PER_DAY: f64 = 8.0;
@@ -28,7 +35,13 @@ impl WorkCalendar {
     }
 
     pub(crate) fn is_working_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+        let day_off = if self.holidays.is_empty() {
+            is_assumed_day_off(date)
+        } else {
+            self.holidays.contains(&date)
+        };
+        !weekend && !day_off
     }
 
     /// Whether the team listed its holidays (`holidays:` in the config).
@@ -52,10 +65,9 @@ impl WorkCalendar {
         day
     }
 
-    /// With no holidays listed, the days after `start` up to `end` that most teams do not
-    /// work anyway (25 December and 1 January, on weekdays): counted as working days, they
-    /// make a plan look roomier than it is, so the coach names them.
-    pub(crate) fn unlisted_days_off(&self, start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+    /// With no holidays listed, the weekdays after `start` up to `end` that are taken as
+    /// days off anyway (25 December and 1 January), for the coach to name.
+    pub(crate) fn assumed_days_off(&self, start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
         if self.has_holidays() {
             return Vec::new();
         }
@@ -65,7 +77,7 @@ impl WorkCalendar {
                 if let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
                     && date > start
                     && date <= end
-                    && self.is_working_day(date)
+                    && !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
                 {
                     found.push(date);
                 }
@@ -213,21 +225,30 @@ mod tests {
     }
 
     #[test]
-    fn christmas_and_new_year_are_named_when_no_holidays_are_listed() {
+    fn with_no_holidays_listed_christmas_and_new_year_are_days_off() {
         let unlisted = WorkCalendar::default();
+        assert!(!unlisted.is_working_day(date(2026, 12, 25)));
+        assert!(!unlisted.is_working_day(date(2027, 1, 1)));
         assert_eq!(
-            unlisted.unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19)),
+            unlisted.assumed_days_off(date(2026, 12, 1), date(2027, 1, 19)),
             [date(2026, 12, 25), date(2027, 1, 1)]
         );
         assert!(
             unlisted
-                .unlisted_days_off(date(2027, 1, 4), date(2027, 3, 1))
+                .assumed_days_off(date(2027, 1, 4), date(2027, 3, 1))
                 .is_empty()
         );
+        // Saturday 26 December: Friday 25 is Christmas, so Thursday 24.
+        assert_eq!(
+            unlisted.on_or_before(date(2026, 12, 26)),
+            date(2026, 12, 24)
+        );
+        // A team that lists its holidays works on any day it did not list.
         let listed = WorkCalendar::new([date(2026, 12, 24)]);
+        assert!(listed.is_working_day(date(2026, 12, 25)));
         assert!(
             listed
-                .unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19))
+                .assumed_days_off(date(2026, 12, 1), date(2027, 1, 19))
                 .is_empty()
         );
     }

@@ -108,7 +108,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "a-misses-the-date",
         "b-too-little",
         "due-on-a-day-off",
-        "unlisted-days-off",
+        "assumed-days-off",
     ],
     run,
 };
@@ -244,9 +244,9 @@ pub(crate) fn assess(request: &Request, calendar: &WorkCalendar) -> Finding {
     if asked != request.due {
         warnings.push("due-on-a-day-off");
     }
-    let days_off = calendar.unlisted_days_off(request.today, date_b.max(request.due));
+    let days_off = calendar.assumed_days_off(request.today, date_b.max(request.due));
     if !days_off.is_empty() {
-        warnings.push("unlisted-days-off");
+        warnings.push("assumed-days-off");
     }
     let text = |date: NaiveDate| human_date(date, request.today);
     let days_off: Vec<String> = days_off.into_iter().map(text).collect();
@@ -302,6 +302,11 @@ mod tests {
         }
     }
 
+    /// A team that listed its holidays, none of them in these windows: every weekday counts.
+    fn team_calendar() -> WorkCalendar {
+        WorkCalendar::new([date(2026, 8, 3)])
+    }
+
     fn with(change: impl Fn(&mut Request)) -> Request {
         let mut request = request();
         change(&mut request);
@@ -310,7 +315,7 @@ mod tests {
 
     #[test]
     fn gap_table() {
-        let calendar = WorkCalendar::default();
+        let calendar = team_calendar();
         // (name, request, available, over, A fits, B covers)
         let cases = [
             ("too much", request(), 35, 15, None, None),
@@ -373,7 +378,7 @@ mod tests {
     #[test]
     fn verdicts_and_warnings() {
         // A team that listed its holidays (none fall in this window).
-        let calendar = WorkCalendar::new([date(2026, 8, 3)]);
+        let calendar = team_calendar();
         let cases: Vec<(Request, &str, &[&str])> = vec![
             (request(), "negotiate", &[]),
             (with(|r| r.estimate = d(6.0, Weeks)), "fits", &[]),
@@ -420,9 +425,9 @@ mod tests {
     }
 
     #[test]
-    fn christmas_is_named_when_the_team_listed_no_holidays() {
+    fn christmas_and_new_year_are_named_when_the_team_listed_no_holidays() {
         let finding = assess(&request(), &WorkCalendar::default());
-        assert_eq!(finding.warnings, ["unlisted-days-off"]);
+        assert_eq!(finding.warnings, ["assumed-days-off"]);
         assert_eq!(
             finding.facts["days_off"],
             json!(["Friday 25 December", "Friday 1 January 2027"])
@@ -440,7 +445,7 @@ mod tests {
 
     #[test]
     fn option_b_never_asks_for_less_than_the_overshoot() {
-        let calendar = WorkCalendar::default();
+        let calendar = team_calendar();
         let finding = assess(
             &with(|r| {
                 r.saves = Some(d(3.0, Weeks));
@@ -455,7 +460,7 @@ mod tests {
 
     #[test]
     fn option_a_is_not_offered_when_it_misses_or_no_day_is_left() {
-        let calendar = WorkCalendar::default();
+        let calendar = team_calendar();
         let misses = assess(&with(|r| r.saves = Some(d(1.0, Weeks))), &calendar);
         assert_eq!(misses.facts["offer_a"], json!(false));
         let today = assess(

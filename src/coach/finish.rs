@@ -32,6 +32,27 @@ const BECAUSE: Input = Input {
     about: "why that option",
     values: &[],
 };
+const LEANING: Input = Input {
+    name: "leaning",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the option leaned towards now, when the time-box is extended",
+    values: &[],
+};
+const DROPPED_WHY: Input = Input {
+    name: "dropped_why",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "why the proposal is dropped",
+    values: &[],
+};
+const IMPACT: Input = Input {
+    name: "impact",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "what changes for people outside the team with the option chosen now",
+    values: &[],
+};
 const FALLBACK: Input = Input {
     name: "fallback",
     accepts: Accepts::Question(&[Kind::Text]),
@@ -88,7 +109,10 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     inputs: &[
         INFORMATION,
         CHOSEN,
+        LEANING,
         BECAUSE,
+        DROPPED_WHY,
+        IMPACT,
         FALLBACK,
         EXTEND,
         UNTIL,
@@ -100,7 +124,10 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     facts: &[
         "status",
         "chosen",
+        "leaning",
         "because",
+        "dropped_why",
+        "impact",
         "fallback",
         "extended",
         "why",
@@ -153,7 +180,10 @@ pub(crate) static FRAMEWORK: Framework = Framework {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Settle<'a> {
     pub chosen: Option<&'a str>,
+    pub leaning: Option<&'a str>,
     pub because: Option<&'a str>,
+    pub dropped_why: Option<&'a str>,
+    pub impact: Option<&'a str>,
     pub fallback: Option<&'a str>,
     pub extend: bool,
     pub until: Option<chrono::NaiveDate>,
@@ -167,10 +197,20 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     let information = inputs.assessment(&INFORMATION)?;
     let settle = Settle {
         chosen: inputs.text(&CHOSEN),
+        leaning: inputs.text(&LEANING),
         because: inputs.text(&BECAUSE),
+        dropped_why: inputs.text(&DROPPED_WHY),
+        impact: inputs.text(&IMPACT),
         fallback: inputs.text(&FALLBACK),
         extend: inputs.yes(&EXTEND) == Some(true),
-        until: inputs.date(&UNTIL),
+        // The new time-box ends on a working day, as the 70% rule reads it too.
+        until: inputs.date(&UNTIL).map(|until| {
+            inputs
+                .conditions
+                .calendar
+                .on_or_before(until)
+                .max(inputs.today())
+        }),
         why: inputs.text(&WHY),
         learnt: inputs.text(&LEARNT),
         confidence: inputs.number(&CONFIDENCE),
@@ -229,7 +269,10 @@ pub(crate) fn assess(
     let facts = json!({
         "status": status,
         "chosen": chosen.filter(|c| *c != NONE),
+        "leaning": settle.leaning.filter(|_| extended),
         "because": settle.because,
+        "dropped_why": settle.dropped_why.filter(|_| verdict == "dropped"),
+        "impact": settle.impact.filter(|_| verdict != "dropped"),
         "fallback": settle.fallback,
         "extended": extended,
         "why": settle.why,

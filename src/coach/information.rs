@@ -101,6 +101,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "decide_by_text",
         "review_by",
         "review_by_text",
+        "until_asked_text",
     ],
     verdicts: &[
         Verdict {
@@ -134,7 +135,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
             also: &["seventy-percent-rule", "cost-of-delay"],
         },
     ],
-    warnings: &["nothing-wished-one-way"],
+    warnings: &["nothing-wished-one-way", "until-on-a-day-off"],
     run,
 };
 
@@ -172,8 +173,11 @@ pub(crate) struct Knowledge {
     pub could_change: Option<Vec<String>>,
     /// Who finds out each item, by item.
     pub owners: Vec<(String, String)>,
-    /// The time-box the lead set.
+    /// The time-box the lead set, on a working day.
     pub until: Option<chrono::NaiveDate>,
+    /// The date the lead typed, when it fell on a day off and `until` is the working day
+    /// before it.
+    pub until_asked: Option<chrono::NaiveDate>,
 }
 
 /// Which advice the rule gives, from the counts and the door.
@@ -245,9 +249,24 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
             .has(&COULD_CHANGE)
             .then(|| inputs.list(&COULD_CHANGE)),
         owners: inputs.each_text(&OWNERS),
-        until: inputs.date(&UNTIL),
+        until: None,
+        until_asked: None,
     };
     let today = inputs.today();
+    // A time-box ends on a working day: the lead's Saturday means the Friday before.
+    let calendar = &inputs.conditions.calendar;
+    let (until, until_asked) = match inputs.date(&UNTIL) {
+        Some(asked) => {
+            let working = calendar.on_or_before(asked).max(today);
+            (Some(working), (working != asked).then_some(asked))
+        }
+        None => (None, None),
+    };
+    let knowledge = Knowledge {
+        until,
+        until_asked,
+        ..knowledge
+    };
     let periods = inputs.conditions.periods;
     let suggested = inputs
         .conditions
@@ -304,10 +323,13 @@ pub(crate) fn assess(
         "decide_by_text": decide_by.map(|d| human_date(d, today)),
         "review_by": decide_by.map(iso),
         "review_by_text": decide_by.map(|d| human_date(d, today)),
+        "until_asked_text": knowledge.until_asked.map(|d| human_date(d, today)),
     });
     let nothing_wished_on_one_way = wished == 0 && knowledge.door == Some(Door::OneWay);
+    let moved = investigating && knowledge.until_asked.is_some();
     Finding::new(advice.key(), facts)
         .warn(nothing_wished_on_one_way.then_some("nothing-wished-one-way"))
+        .warn(moved.then_some("until-on-a-day-off"))
 }
 
 #[cfg(test)]

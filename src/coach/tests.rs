@@ -167,6 +167,7 @@ fn knowledge(
         could_change: decisive,
         owners: vec![("item 3".into(), "Ana".into())],
         until: None,
+        until_asked: None,
     }
 }
 
@@ -177,6 +178,12 @@ fn information_findings(out: &mut Found) {
         knowledge(4, 1, Some(door::Door::TwoWay), None),
         knowledge(4, 1, Some(door::Door::OneWay), Some(Vec::new())),
         knowledge(4, 1, None, None),
+        // A time-box typed for a Saturday ends on the Friday before.
+        information::Knowledge {
+            until: NaiveDate::from_ymd_opt(2026, 12, 11),
+            until_asked: NaiveDate::from_ymd_opt(2026, 12, 12),
+            ..knowledge(4, 1, Some(door::Door::OneWay), None)
+        },
     ] {
         let finding = information::assess(&k, today(), today());
         out.push((&information::FRAMEWORK, finding));
@@ -236,7 +243,13 @@ fn deadline_findings(out: &mut Found) {
         extra: extra.map(|w| d(w, Unit::Weeks)),
         ..request
     };
-    let calendar = WorkCalendar::default();
+    // The team's own holidays, none in the window, and none listed (25 December and 1
+    // January are taken as days off).
+    let listed = WorkCalendar::new([NaiveDate::from_ymd_opt(2026, 8, 3).unwrap()]);
+    out.push((
+        &deadline::FRAMEWORK,
+        deadline::assess(&request, &WorkCalendar::default()),
+    ));
     for request in [
         request,
         deadline::Request {
@@ -255,7 +268,7 @@ fn deadline_findings(out: &mut Found) {
             ..request
         },
     ] {
-        out.push((&deadline::FRAMEWORK, deadline::assess(&request, &calendar)));
+        out.push((&deadline::FRAMEWORK, deadline::assess(&request, &listed)));
     }
 }
 

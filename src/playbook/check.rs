@@ -58,6 +58,9 @@ pub(crate) const REVIEWED_FIELDS: &[&str] = &[
     "decide_by",
     "signal",
     "extended",
+    "impact",
+    "owners",
+    "arguments",
 ];
 
 const NAMES_HINT: &str =

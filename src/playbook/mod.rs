@@ -2,10 +2,13 @@
 //! assessments it runs and the passages each step cites; `load` finds and checks them.
 
 mod check;
+pub(crate) mod example;
 mod load;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+pub(crate) use check::REVIEWED_FIELDS;
 pub(crate) use load::{Catalog, HouseTemplate, Origin, check_file, check_text};
 
 pub(crate) use crate::answer::Kind;

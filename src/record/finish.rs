@@ -7,8 +7,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Record;
+use crate::error::Result;
+use crate::template::Templates;
 
-/// What a proposal record says, as `decide review` needs it.
+/// What a proposal record says, as `decide review` needs it: plain text, as the lead typed
+/// it (Markdown escapes removed), so it can be offered again as an answer and escaped once
+/// when written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Proposal {
     pub title: String,
@@ -26,6 +30,13 @@ pub(crate) struct Proposal {
     pub signal: Option<String>,
     /// Whether the time-box was extended already (it may be, once).
     pub extended: bool,
+    /// What the proposal said changes outside the team.
+    pub impact: Option<String>,
+    /// Who finds out each open question, where the record names someone.
+    pub owners: Vec<(String, String)>,
+    /// Each option with its "Good, because" and "Bad, because" items, as the record lists
+    /// them under Pros and Cons of the Options.
+    pub arguments: Vec<(String, Vec<String>)>,
 }
 
 impl Proposal {
@@ -55,17 +66,44 @@ impl Proposal {
                 .or_else(|| first.strip_prefix("Chosen option: \""))
                 && let Some((name, after)) = rest.split_once('"')
             {
-                proposal.proposed = Some(name.to_string());
+                proposal.proposed = Some(crate::markdown::unescape(name));
                 proposal.because = after
                     .trim_start_matches([',', ' '])
                     .strip_prefix("because ")
                     .and_then(|b| b.split(". ").next())
-                    .map(|b| b.trim_end_matches('.').to_string());
+                    .map(|b| crate::markdown::unescape(b.trim_end_matches('.')));
             }
         }
         proposal.open_questions = items("Open Questions")
             .into_iter()
             .map(|item| strip_owner(&item))
+            .collect();
+        proposal.owners = items("Open Questions")
+            .iter()
+            .filter_map(|item| {
+                let (what, who) = item.rsplit_once(" (")?;
+                Some((
+                    what.to_string(),
+                    who.strip_suffix(" finds out)")?.to_string(),
+                ))
+            })
+            .collect();
+        // As the lead typed it: it is offered again as an answer, and escaped again when
+        // written.
+        proposal.impact = record
+            .section("Impact Outside the Team")
+            .map(|s| crate::markdown::unescape(s.body.trim()))
+            .filter(|s| !s.is_empty());
+        proposal.arguments = proposal
+            .options
+            .iter()
+            .filter_map(|name| {
+                let section = record
+                    .sections
+                    .iter()
+                    .find(|s| s.level == 3 && s.heading == *name)?;
+                Some((name.clone(), list_items(&section.body)))
+            })
             .collect();
         if let Some(framing) = record.section("The 70% information rule") {
             for item in nested_items(&framing.body) {
@@ -129,37 +167,44 @@ fn strip_owner(item: &str) -> String {
     }
 }
 
-/// Top-level list items of a body, as written.
+/// Top-level list items of a body, as the lead typed them (without Markdown escapes).
 fn list_items(body: &str) -> Vec<String> {
     body.lines()
         .filter_map(|line| line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")))
-        .map(|item| item.trim().to_string())
+        .map(|item| crate::markdown::unescape(item.trim()))
         .collect()
 }
 
-/// List items at any depth, as written.
+/// List items at any depth, as the lead typed them.
 fn nested_items(body: &str) -> Vec<String> {
     body.lines()
         .map(str::trim_start)
         .filter_map(|line| line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")))
-        .map(|item| item.trim().to_string())
+        .map(|item| crate::markdown::unescape(item.trim()))
         .collect()
 }
 
 /// How a proposal ended, in the words the record keeps.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Ending {
     pub date: NaiveDate,
     /// `accepted`, `rejected`, or `proposed` for an extension.
     pub status: String,
-    /// The coach's new verdict for the record.
+    /// The coach's new verdict for the record, and its reasoning.
     pub headline: String,
+    pub reasoning: String,
     pub chosen: Option<String>,
+    /// For an extension: the option leaned towards now.
+    pub leaning: Option<String>,
     pub because: Option<String>,
+    pub dropped_why: Option<String>,
     pub fallback: Option<String>,
+    /// What changes outside the team with the option chosen (or leaned towards) now.
+    pub impact: Option<String>,
     pub found: Vec<String>,
     pub learnt: Option<String>,
-    pub coverage: Option<u32>,
+    /// What is known now, by the 70% rule run again.
+    pub information: Known,
     /// For an extension: the new date and why.
     pub decide_by: Option<(String, String)>,
     pub why: Option<String>,
@@ -172,19 +217,141 @@ pub(crate) struct Ending {
     pub was: (Option<String>, Option<String>),
 }
 
-/// `text` (read as `record`) with the proposal finished as `ending` says.
-pub(crate) fn apply(text: &str, ending: &Ending) -> String {
+/// What is known when the time-box ends: the proposal's items, with what was found out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub(crate) struct Known {
+    pub coverage: Option<u32>,
+    /// The 70% rule's own verdict now, and its reasoning: for an extension it names the
+    /// new time-box.
+    pub headline: String,
+    pub reasoning: String,
+    pub wished: usize,
+    pub known: Vec<String>,
+    /// Missing items that could change the choice (what the open questions were about).
+    pub still_open: Vec<String>,
+    /// Missing items that would not change the choice.
+    pub not_decisive: Vec<String>,
+}
+
+impl Known {
+    /// What `proposal` knew, plus `found`, with `coverage` as the rule computed it.
+    pub(crate) fn after(proposal: &Proposal, found: &[String], coverage: Option<u32>) -> Known {
+        let known: Vec<String> = proposal
+            .wished
+            .iter()
+            .filter(|item| proposal.have.contains(item) || found.contains(item))
+            .cloned()
+            .collect();
+        let missing = proposal.wished.iter().filter(|item| !known.contains(item));
+        let (still_open, not_decisive): (Vec<String>, Vec<String>) = missing
+            .cloned()
+            .partition(|item| proposal.open_questions.contains(item));
+        Known {
+            coverage,
+            wished: proposal.wished.len(),
+            known,
+            still_open,
+            not_decisive,
+            ..Known::default()
+        }
+    }
+}
+
+impl Ending {
+    /// A proposal accepted as it stands (`decide status N accepted --force`): its option
+    /// chosen without the investigation finished, so the open questions are still open.
+    pub(crate) fn accepted_as_is(
+        proposal: &Proposal,
+        coverage: Option<u32>,
+        today: NaiveDate,
+        review_by: (String, String),
+        decide_by_text: Option<String>,
+    ) -> Ending {
+        let information = Known::after(proposal, &[], coverage);
+        let open = information.still_open.len();
+        Ending {
+            date: today,
+            status: "accepted".into(),
+            headline: format!(
+                "Accepted as proposed: {}",
+                proposal.proposed.as_deref().unwrap_or("the proposal")
+            ),
+            reasoning: format!(
+                "Accepted before the investigation finished, with {open} open question{} still unanswered.",
+                if open == 1 { "" } else { "s" }
+            ),
+            chosen: proposal.proposed.clone(),
+            leaning: None,
+            because: proposal.because.clone(),
+            dropped_why: None,
+            fallback: None,
+            impact: proposal.impact.clone(),
+            found: Vec::new(),
+            learnt: None,
+            information,
+            decide_by: None,
+            why: None,
+            review_by: Some(review_by.0),
+            review_by_text: Some(review_by.1),
+            confidence: None,
+            signal: None,
+            was: (proposal.proposed.clone(), decide_by_text),
+        }
+    }
+
+    fn extended(&self) -> bool {
+        self.status == "proposed"
+    }
+
+    /// The option the record is now about: the one chosen, or leaned towards.
+    fn option(&self) -> Option<&str> {
+        self.chosen.as_deref().or(self.leaning.as_deref())
+    }
+}
+
+/// `text` (read as `proposal`) with the proposal finished as `ending` says: the Decision
+/// Outcome and the 70% rule are written again from what is known now, with the templates
+/// `finish/outcome.md` and `finish/information.md`, so the record says one thing; what
+/// the proposal said is kept in a history section.
+pub(crate) fn apply(
+    text: &str,
+    proposal: &Proposal,
+    ending: &Ending,
+    templates: &Templates,
+) -> Result<String> {
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     front_matter(&mut lines, ending);
+    let context = outcome_context(proposal, ending);
+    let outcome = templates.render("finish/outcome.md", &context)?;
+    replace_section(&mut lines, "## Decision Outcome", &outcome);
     if let Some(at) = lines
         .iter()
-        .position(|l| l.starts_with("Proposed option: \""))
+        .position(|l| l.trim_end() == "### The 70% information rule")
     {
-        lines[at] = outcome_paragraph(&lines[at], ending, nl);
+        let refs = citation_marks(&lines[at + 1..]);
+        let mut context = context.clone();
+        if let Some(map) = context.as_object_mut() {
+            map.insert("refs".into(), serde_json::json!(refs));
+        }
+        let information = templates.render("finish/information.md", &context)?;
+        replace_section(&mut lines, "### The 70% information rule", &information);
     }
-    if ending.status != "proposed" {
-        mark_found(&mut lines, &ending.found);
+    if let (Some(weighed), Some(now)) = (proposal.proposed.as_deref(), ending.option())
+        && weighed != now
+        && let Some(at) = lines
+            .iter()
+            .position(|l| l.starts_with("* The option weighed: "))
+    {
+        lines[at] = format!(
+            "* The option weighed: {weighed} (the proposal; {now} was {} on {})",
+            if ending.extended() {
+                "leaned towards"
+            } else {
+                "chosen"
+            },
+            ending.date.format("%Y-%m-%d")
+        );
     }
     if let Some(at) = lines.iter().position(|l| l.starts_with(COME_BACK)) {
         match next_step(ending) {
@@ -203,14 +370,103 @@ pub(crate) fn apply(text: &str, ending: &Ending) -> String {
             ending.headline.trim_end_matches('.')
         );
     }
+    let heading = if ending.extended() {
+        EXTENDED_HEADING
+    } else {
+        FINISHED_HEADING
+    };
+    let history = templates.render("finish/history.md", &context)?;
     let at = lines
         .iter()
         .position(|l| l.trim_end() == "## References")
         .unwrap_or(lines.len());
-    lines.insert(at, history(ending, nl));
+    let mut section = vec![
+        format!("## {heading} ({})", ending.date.format("%Y-%m-%d")),
+        String::new(),
+    ];
+    section.extend(history.trim().lines().map(str::to_string));
+    section.push(String::new());
+    lines.splice(at..at, section);
     let mut out = lines.join(nl);
     out.push_str(nl);
-    super::single_blank_lines(&out)
+    Ok(super::single_blank_lines(&out))
+}
+
+/// What the finish templates see: the ending, the open questions as they stand, and the
+/// arguments of the option the record is now about (its consequences).
+fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
+    let owner = |item: &str| {
+        proposal
+            .owners
+            .iter()
+            .find(|(what, _)| what == item)
+            .map(|(_, who)| who.clone())
+    };
+    let questions: Vec<serde_json::Value> = proposal
+        .open_questions
+        .iter()
+        .map(|item| {
+            serde_json::json!({
+                "item": item,
+                "owner": owner(item),
+                "found": ending.found.contains(item),
+            })
+        })
+        .collect();
+    let consequences: Vec<&String> = ending
+        .option()
+        .and_then(|option| proposal.arguments.iter().find(|(name, _)| name == option))
+        .map(|(_, items)| items.iter().collect())
+        .unwrap_or_default();
+    serde_json::json!({
+        "ending": ending,
+        "proposal": proposal,
+        "extended": ending.extended(),
+        "below": ending.chosen.is_some() && ending.information.coverage.is_some_and(|c| c < 70),
+        "questions": questions,
+        "consequences": consequences,
+        "date_text": ending.date.format("%-d %B").to_string(),
+    })
+}
+
+/// The citation marks ("[2][4]") at the end of a section's verdict paragraph, kept when the
+/// paragraph is written again.
+fn citation_marks(body: &[String]) -> String {
+    let Some(paragraph) = body.iter().find(|l| l.starts_with("**")) else {
+        return String::new();
+    };
+    let trimmed = paragraph.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '[' || *c == ']')
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    trimmed[start..].trim_start().to_string()
+}
+
+/// Replace the body of the section headed `heading` (up to the next heading of the same or
+/// a higher level, outside code fences) with `body`.
+fn replace_section(lines: &mut Vec<String>, heading: &str, body: &str) {
+    let level = heading.chars().take_while(|c| *c == '#').count();
+    let Some(start) = lines.iter().position(|l| l.trim_end() == heading) else {
+        return;
+    };
+    let mut in_fence = false;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|line| {
+            if line.trim_start().starts_with("```") {
+                in_fence = !in_fence;
+            }
+            let hashes = line.chars().take_while(|c| *c == '#').count();
+            !in_fence && hashes > 0 && hashes <= level && line[hashes..].starts_with(' ')
+        })
+        .map_or(lines.len(), |i| start + 1 + i);
+    let mut replacement: Vec<String> = vec![String::new()];
+    replacement.extend(body.trim().lines().map(str::to_string));
+    replacement.push(String::new());
+    lines.splice(start + 1..end, replacement);
 }
 
 /// How a proposal's More Information says when to come back to it.
@@ -232,14 +488,14 @@ fn next_step(ending: &Ending) -> Option<String> {
 
 /// The front matter says where the record now stands.
 fn front_matter(lines: &mut Vec<String>, ending: &Ending) {
-    let extended = ending.status == "proposed";
     set_front(lines, "status", Some(&ending.status));
-    set_front(
-        lines,
-        "outcome",
-        Some(if extended { "investigate" } else { "decided" }),
-    );
-    if let Some(coverage) = ending.coverage {
+    let outcome = match (ending.extended(), &ending.chosen) {
+        (true, _) => "investigate",
+        (false, Some(_)) => "decided",
+        (false, None) => "dropped",
+    };
+    set_front(lines, "outcome", Some(outcome));
+    if let Some(coverage) = ending.information.coverage {
         set_front(lines, "information-coverage", Some(&format!("{coverage}%")));
     }
     match &ending.decide_by {
@@ -250,125 +506,8 @@ fn front_matter(lines: &mut Vec<String>, ending: &Ending) {
         let percent = format!("{}%", crate::answer::format_number(confidence));
         set_front(lines, "confidence", Some(&percent));
     }
-    if let Some(review_by) = &ending.review_by {
-        set_front(lines, "review-by", Some(review_by));
-    }
-}
-
-/// The decision, where the proposal was (`proposed` is that paragraph): the chosen option
-/// with its reason, fallback and forecast; or the proposal with its new date.
-fn outcome_paragraph(proposed: &str, ending: &Ending, nl: &str) -> String {
-    match (&ending.decide_by, &ending.chosen) {
-        (Some((_, date)), _) => match proposed.find("we decide by ") {
-            Some(i) => {
-                let tail = &proposed[i + "we decide by ".len()..];
-                let rest = tail.split_once(", once").map_or("", |(_, r)| r);
-                format!("{}we decide by {date}, once{rest}", &proposed[..i])
-            }
-            None => proposed.to_string(),
-        },
-        (None, Some(chosen)) => {
-            let mut p = format!("Chosen option: \"{chosen}\"");
-            if let Some(because) = &ending.because {
-                p.push_str(&format!(", because {}", because.trim_end_matches('.')));
-            }
-            p.push('.');
-            if let Some(fallback) = &ending.fallback {
-                p.push_str(&format!(
-                    "{nl}{nl}If it doesn't work, we'll switch to {}.",
-                    fallback.trim_end_matches('.')
-                ));
-            }
-            if ending.confidence.is_some() || ending.signal.is_some() {
-                p.push_str(&format!("{nl}{nl}### Forecast{nl}"));
-                if let Some(confidence) = ending.confidence {
-                    p.push_str(&format!(
-                        "{nl}* Confidence that this is right: {}%",
-                        crate::answer::format_number(confidence)
-                    ));
-                }
-                if let Some(signal) = &ending.signal {
-                    p.push_str(&format!(
-                        "{nl}* It was wrong if: {}",
-                        signal.trim_end_matches('.')
-                    ));
-                }
-            }
-            p
-        }
-        (None, None) => "No option is chosen: the proposal was dropped.".to_string(),
-    }
-}
-
-/// The open questions were the proposal's: the list stays, marking what was found out.
-fn mark_found(lines: &mut [String], found: &[String]) {
-    let Some(at) = lines
-        .iter()
-        .position(|l| l.trim_end() == "### Open Questions")
-    else {
-        return;
-    };
-    lines[at] = "### Questions Before Deciding".to_string();
-    for line in lines[at + 1..]
-        .iter_mut()
-        .take_while(|l| !l.starts_with('#'))
-    {
-        let item = line.strip_prefix("* ").map(strip_owner);
-        if item.is_some_and(|item| found.contains(&item)) {
-            line.push_str(" (found out)");
-        }
-    }
-}
-
-/// The proposal's history: what it was, what was found out, how it ended.
-fn history(ending: &Ending, nl: &str) -> String {
-    let heading = if ending.status == "proposed" {
-        EXTENDED_HEADING
-    } else {
-        FINISHED_HEADING
-    };
-    let mut out = format!("## {heading} ({}){nl}{nl}", ending.date.format("%Y-%m-%d"));
-    let (was_option, was_date) = &ending.was;
-    out.push_str(&format!(
-        "* The proposal: {}{}{nl}",
-        was_option
-            .as_ref()
-            .map_or("no option yet".to_string(), |o| format!("\"{o}\"")),
-        was_date
-            .as_ref()
-            .map_or(String::new(), |d| format!(", to be decided by {d}"))
-    ));
-    if !ending.found.is_empty() {
-        out.push_str(&format!("* Found out: {}{nl}", ending.found.join("; ")));
-    }
-    if let Some(learnt) = &ending.learnt {
-        out.push_str(&format!(
-            "* What we learnt: {}{nl}",
-            crate::error::one_line(learnt)
-        ));
-    }
-    if let Some(coverage) = ending.coverage {
-        out.push_str(&format!("* Information in hand now: {coverage}%{nl}"));
-    }
-    match (&ending.decide_by, &ending.chosen) {
-        (Some((_, text)), _) => {
-            out.push_str(&format!("* Time-box extended to {text}"));
-            if let Some(why) = &ending.why {
-                out.push_str(&format!(", because {}", why.trim_end_matches('.')));
-            }
-            out.push_str(nl);
-        }
-        (None, Some(chosen)) => out.push_str(&format!("* Decided: \"{chosen}\"{nl}")),
-        (None, None) => out.push_str(&format!("* Dropped: none of the options{nl}")),
-    }
-    if let Some(signal) = &ending.signal {
-        out.push_str(&format!(
-            "* It was wrong if: {}{nl}",
-            signal.trim_end_matches('.')
-        ));
-    }
-    out.push_str(nl);
-    out
+    // A dropped proposal has nothing to review.
+    set_front(lines, "review-by", ending.review_by.as_deref());
 }
 
 /// Set (or remove) a key of the front matter at the top of `lines`, keeping its place.
@@ -410,7 +549,31 @@ mod tests {
 
     use super::*;
 
-    const PROPOSAL: &str = "---\nstatus: proposed\ndate: 2026-12-01\nplaybook: decision\noutcome: investigate\ndoor: one-way\ninformation-coverage: 40%\ndecide-by: 2026-12-11\nreview-by: 2026-12-11\n---\n\n# Choose a vendor\n\n## Considered Options\n\n* Vendor A\n* Vendor B\n\n## Decision Outcome\n\nProposed option: \"Vendor A\", because they already host our billing. Nothing is decided yet: we decide by Friday 11 December, once the open questions are answered.\n\n### Open Questions\n\n* Licence cost after year one (Ana finds out)\n* Exit terms\n\n## Decision Framing\n\nThe coach's verdict: **40% on a one-way door: investigate until Friday 11 December, then decide.**\n\n### The 70% information rule\n\n* Information in hand: 2 of 5 items (40%)\n  * Known: Uptime\n  * Known: Support hours\n  * To investigate: Licence cost after year one\n  * To investigate: Exit terms\n  * Missing, but it would not change the choice: Office location\n\n## More Information\n\nCome back to it by Friday 11 December, when the investigation ends, and decide: `decide review` on this record finishes it.\n\n## References\n\n[1] x\n";
+    const PROPOSAL: &str = "---\nstatus: proposed\ndate: 2026-12-01\nplaybook: decision\noutcome: investigate\ndoor: one-way\ninformation-coverage: 40%\ndecide-by: 2026-12-11\nreview-by: 2026-12-11\n---\n\n# Choose a vendor\n\n## Considered Options\n\n* Vendor A\n* Vendor B\n\n## Decision Outcome\n\nProposed option: \"Vendor A\", because they already host our billing. Nothing is decided yet: we decide by Friday 11 December, once the open questions are answered.\n\n### Open Questions\n\n* Licence cost after year one (Ana finds out)\n* Exit terms\n\n### Impact Outside the Team\n\nFinance gets one invoice instead of two.\n\n### Consequences\n\n* Good, because one supplier for billing and search\n* Bad, because their licence grows with our traffic\n\n## Decision Framing\n\nThe coach's verdict: **40% on a one-way door: investigate until Friday 11 December, then decide.**\n\n### One-way or two-way door\n\n**One-way door: decide carefully.** Undoing it would take 9 months. [1]\n\n* The option weighed: Vendor A\n* Time to undo if it turns out wrong: 9 months\n\n### The 70% information rule\n\n**40% on a one-way door: investigate until Friday 11 December, then decide.** You have 2 of the 5 things. [2][3]\n\n* Information in hand: 2 of 5 items (40%)\n  * Known: Uptime\n  * Known: Support hours\n  * To investigate: Licence cost after year one\n  * To investigate: Exit terms\n  * Missing, but it would not change the choice: Office location\n* Investigate until: Friday 11 December, then decide.\n\n## Pros and Cons of the Options\n\n### Vendor A\n\n* Good, because one supplier for billing and search\n* Bad, because their licence grows with our traffic\n\n### Vendor B\n\n* Good, because a fixed price for three years\n* Bad, because a new supplier to onboard\n\n## More Information\n\nCome back to it by Friday 11 December, when the investigation ends, and decide: `decide review` on this record finishes it.\n\n## References\n\n[1] x\n";
+
+    fn proposal() -> Proposal {
+        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), PROPOSAL).unwrap();
+        Proposal::from_record(&record)
+    }
+
+    fn finish(ending: &Ending) -> String {
+        apply(
+            PROPOSAL,
+            &proposal(),
+            ending,
+            &Templates::embedded().unwrap(),
+        )
+        .unwrap()
+    }
+
+    fn section<'t>(text: &'t str, heading: &str) -> &'t str {
+        let start = text
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading} in {text}"));
+        let body = &text[start + heading.len()..];
+        let end = body.find("\n## ").unwrap_or(body.len());
+        &body[..end]
+    }
 
     #[test]
     fn a_proposal_reads_back() {
@@ -427,39 +590,50 @@ mod tests {
             proposal.open_questions,
             ["Licence cost after year one", "Exit terms"]
         );
+        assert_eq!(
+            proposal.owners,
+            [("Licence cost after year one".to_string(), "Ana".to_string())]
+        );
         assert_eq!(proposal.have, ["Uptime", "Support hours"]);
         assert_eq!(proposal.wished.len(), 5);
         assert_eq!(proposal.decide_by.as_deref(), Some("2026-12-11"));
+        assert_eq!(
+            proposal.impact.as_deref(),
+            Some("Finance gets one invoice instead of two.")
+        );
+        assert_eq!(proposal.arguments.len(), 2);
+        assert_eq!(
+            proposal.arguments[1].1,
+            [
+                "Good, because a fixed price for three years",
+                "Bad, because a new supplier to onboard"
+            ]
+        );
         assert!(!proposal.extended);
     }
 
-    #[test]
-    fn what_an_extension_found_out_stays_known() {
-        let mut extended = ending("proposed");
-        extended.chosen = None;
-        extended.found = vec!["Exit terms".into()];
-        extended.decide_by = Some(("2026-12-18".into(), "Friday 18 December".into()));
-        extended.why = Some("the vendor answers on Monday".into());
-        let text = apply(PROPOSAL, &extended);
-        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
-        let proposal = Proposal::from_record(&record);
-        assert_eq!(proposal.have, ["Uptime", "Support hours", "Exit terms"]);
-        assert_eq!(proposal.wished.len(), 5);
-        assert_eq!(proposal.open_questions, ["Licence cost after year one"]);
-        assert!(proposal.extended);
-    }
-
     fn ending(status: &str) -> Ending {
+        let found = vec!["Licence cost after year one".to_string()];
         Ending {
             date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
             status: status.into(),
             headline: "Decided: Vendor A".into(),
+            reasoning: "The investigation is over.".into(),
             chosen: Some("Vendor A".into()),
+            leaning: None,
             because: Some("the licence cost is fixed for three years".into()),
+            dropped_why: None,
             fallback: Some("Vendor B".into()),
-            found: vec!["Licence cost after year one".into()],
+            impact: Some("Finance gets one invoice instead of two".into()),
+            information: Known {
+                headline:
+                    "60% on a one-way door: investigate until Friday 18 December, then decide"
+                        .into(),
+                reasoning: "You have 3 of the 5 things.".into(),
+                ..Known::after(&proposal(), &found, Some(60))
+            },
+            found,
             learnt: Some("The price is fixed.".into()),
-            coverage: Some(60),
             decide_by: None,
             why: None,
             review_by: Some("2027-03-11".into()),
@@ -472,7 +646,7 @@ mod tests {
 
     #[test]
     fn finishing_makes_it_a_decision_and_keeps_the_history() {
-        let text = apply(PROPOSAL, &ending("accepted"));
+        let text = finish(&ending("accepted"));
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
         assert_eq!(record.status.as_deref(), Some("accepted"));
         assert_eq!(
@@ -481,19 +655,35 @@ mod tests {
         );
         assert!(!record.front_matter.contains_key("decide-by"));
         assert_eq!(
+            record
+                .front_matter
+                .get("information-coverage")
+                .map(String::as_str),
+            Some("60%")
+        );
+        assert_eq!(
             record.front_matter.get("confidence").map(String::as_str),
             Some("75%")
         );
-        assert!(text.contains(
+        let outcome = section(&text, "## Decision Outcome");
+        assert!(outcome.contains(
             "Chosen option: \"Vendor A\", because the licence cost is fixed for three years."
         ));
+        assert!(outcome.contains("Decided at 60% of what we wished we knew, below the 70% the rule asks for; still open: Exit terms."), "{outcome}");
+        assert!(outcome.contains("### Questions Before Deciding\n\n* Licence cost after year one: found out by Ana\n* Exit terms: still open when we decided\n"), "{outcome}");
+        assert!(outcome.contains("### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: support tickets take more than a day\n"));
         assert!(!text.contains("Proposed option"));
         assert!(text.contains("The coach's verdict: **Decided: Vendor A.**"));
+        let information = section(&text, "### The 70% information rule");
+        assert!(
+            information.contains("**Decided: Vendor A.** The investigation is over. [2][3]"),
+            "{information}"
+        );
+        assert!(information.contains("* Information in hand: 3 of 5 items (60%)\n  * Known: Uptime\n  * Known: Support hours\n  * Known: Licence cost after year one\n  * Still unknown, decided without it: Exit terms\n  * Missing, but it would not change the choice: Office location\n"), "{information}");
+        assert!(!information.contains("Investigate until"), "{information}");
         let history = text.find("## Proposal Finished (2026-12-11)").unwrap();
         assert!(history < text.find("## References").unwrap());
-        assert!(text.contains("* The proposal: \"Vendor A\", to be decided by Friday 11 December"));
-        assert!(text.contains("### Questions Before Deciding\n\n* Licence cost after year one (Ana finds out) (found out)\n* Exit terms\n"));
-        assert!(text.contains("### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: support tickets take more than a day\n"));
+        assert!(text.contains("* The proposal: \"Vendor A\", because they already host our billing, to be decided by Friday 11 December"));
         assert!(!text.contains("\n\n\n"));
         assert!(
             text.contains(
@@ -503,45 +693,122 @@ mod tests {
         );
     }
 
+    /// Choosing the other option: nothing the proposal said about its own option stays in
+    /// the decision.
     #[test]
-    fn extending_keeps_it_a_proposal_with_the_new_date() {
+    fn choosing_another_option_rewrites_what_followed_from_the_proposal() {
+        let mut other = ending("accepted");
+        other.chosen = Some("Vendor B".into());
+        other.because = Some("the price is fixed".into());
+        other.impact = None;
+        other.fallback = Some("Vendor A".into());
+        let text = finish(&other);
+        let outcome = section(&text, "## Decision Outcome");
+        assert!(outcome.contains("Chosen option: \"Vendor B\""), "{outcome}");
+        assert!(outcome.contains("### Consequences\n\n* Good, because a fixed price for three years\n* Bad, because a new supplier to onboard\n"), "{outcome}");
+        for stale in [
+            "one supplier for billing",
+            "Finance gets one invoice",
+            "Impact Outside",
+        ] {
+            assert!(!outcome.contains(stale), "{stale} in {outcome}");
+        }
+        assert!(text.contains(
+            "* The option weighed: Vendor A (the proposal; Vendor B was chosen on 2026-12-11)"
+        ));
+        // The pros and cons of every option stay as they were.
+        assert!(
+            section(&text, "## Pros and Cons of the Options").contains("one supplier for billing")
+        );
+    }
+
+    #[test]
+    fn extending_keeps_it_a_proposal_with_the_new_date_and_only_what_is_still_open() {
         let mut extended = ending("proposed");
         extended.chosen = None;
+        extended.leaning = Some("Vendor A".into());
+        extended.because = Some("one supplier is simpler, if the licence stays flat".into());
         extended.decide_by = Some(("2026-12-18".into(), "Friday 18 December".into()));
         extended.why = Some("the vendor answers on Monday".into());
         extended.review_by = Some("2026-12-18".into());
         extended.headline = "Time-box extended once: decide by Friday 18 December".into();
-        let text = apply(PROPOSAL, &extended);
+        let text = finish(&extended);
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
         assert_eq!(record.status.as_deref(), Some("proposed"));
         assert_eq!(
             record.front_matter.get("decide-by").map(String::as_str),
             Some("2026-12-18")
         );
+        let outcome = section(&text, "## Decision Outcome");
+        assert!(outcome.contains("Proposed option: \"Vendor A\", because one supplier is simpler, if the licence stays flat. Nothing is decided yet: we decide by Friday 18 December"), "{outcome}");
         assert!(
-            text.contains("we decide by Friday 18 December, once the open questions are answered.")
+            outcome.contains("### Open Questions\n\n* Exit terms\n"),
+            "{outcome}"
         );
+        assert!(
+            !outcome.contains("Licence cost"),
+            "found out, so no longer open: {outcome}"
+        );
+        let information = section(&text, "### The 70% information rule");
+        assert!(information.contains("* Investigate until: Friday 18 December, then decide."));
+        assert!(!information.contains("Friday 11 December"), "{information}");
         assert!(text.contains(
             "* Time-box extended to Friday 18 December, because the vendor answers on Monday"
         ));
-        assert!(Proposal::from_record(&record).extended);
         assert!(
             text.contains("Come back to it by Friday 18 December, when the investigation ends")
                 && !text.contains("Friday 11 December, when"),
             "{text}"
         );
+        // Read back, it is the same proposal, one item further on, extended once.
+        let again = Proposal::from_record(&record);
+        assert_eq!(
+            again.have,
+            ["Uptime", "Support hours", "Licence cost after year one"]
+        );
+        assert_eq!(again.wished.len(), 5);
+        assert_eq!(again.open_questions, ["Exit terms"]);
+        assert!(again.extended);
     }
 
     #[test]
-    fn dropping_leaves_no_date_to_come_back_to() {
+    fn dropping_leaves_nothing_to_review() {
         let mut dropped = ending("rejected");
         dropped.chosen = None;
+        dropped.dropped_why = Some("neither vendor keeps data in the EU".into());
+        dropped.impact = None;
         dropped.review_by = None;
         dropped.review_by_text = None;
         dropped.headline = "Dropped: none of the options".into();
-        let text = apply(PROPOSAL, &dropped);
+        let text = finish(&dropped);
+        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
+        assert_eq!(
+            record.front_matter.get("outcome").map(String::as_str),
+            Some("dropped")
+        );
+        assert!(!record.front_matter.contains_key("review-by"), "{text}");
         assert!(!text.contains("Come back to it by"), "{text}");
-        assert!(text.contains("No option is chosen: the proposal was dropped."));
+        assert!(text.contains(
+            "No option is chosen: the proposal was dropped, because neither vendor keeps data in the EU."
+        ));
+        assert!(!section(&text, "## Decision Outcome").contains("Consequences"));
         assert!(!text.contains("\n\n\n"), "{text}");
+    }
+
+    #[test]
+    fn answers_cannot_change_the_records_structure() {
+        let mut hostile = ending("accepted");
+        hostile.because = Some("fine\n## Links\n* Next review by: 2099-01-01".into());
+        hostile.learnt = Some("ok\n## Outcome (2099-01-01)".into());
+        let text = finish(&hostile);
+        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
+        assert!(record.section("Links").is_none(), "{text}");
+        assert!(
+            record
+                .sections
+                .iter()
+                .all(|s| !s.heading.starts_with("Outcome")),
+            "{text}"
+        );
     }
 }

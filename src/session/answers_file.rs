@@ -83,6 +83,15 @@ impl AnswersFile {
         }
     }
 
+    /// Whether the file answers `key` with yes (`true`, "yes").
+    pub(crate) fn says_yes(&self, key: &str) -> bool {
+        match self.values.get(key) {
+            Some(Value::Bool(yes)) => *yes,
+            Some(Value::String(text)) => crate::answer::parse_yes_no(text) == Some(true),
+            _ => false,
+        }
+    }
+
     /// Every key must be a question of `playbook`: a typo must not silently drop an answer.
     pub(crate) fn check_keys(&mut self, playbook: &Playbook) -> Result<()> {
         self.conditions = playbook

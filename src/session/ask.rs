@@ -104,7 +104,9 @@ impl Ask<'_> {
                 yaml::describe(value)
             )
         };
-        if value.is_null() {
+        // An empty string is an empty answer, as at the terminal: fine when optional.
+        let blank = matches!(value, Value::String(text) if text.trim().is_empty());
+        if value.is_null() || (blank && !matches!(self.kind(), Kind::Text | Kind::LongText)) {
             return self.empty();
         }
         let answer = match (self.kind(), value) {

@@ -811,10 +811,10 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "review-by: 2027-03-10\n",
         "Chosen option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use.\n\nIf it doesn't work, we'll switch to FindKit.\n",
         "### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: search answers above 300 ms at the evening peak for a week\n",
-        "### Questions Before Deciding\n\n* Searchly's price at our query volume (Ana finds out) (found out)\n",
+        "### Questions Before Deciding\n\n* Searchly's price at our query volume: found out by Ana\n* Whether the contract has an exit clause: found out by Ben\n",
         "The coach's verdict: **Decided: Searchly.**\n",
         "Review it by Wednesday 10 March 2027: did the decision hold up, and what did we learn?\n",
-        "## Proposal Finished (2026-12-10)\n\n* The proposal: \"Searchly\", to be decided by Thursday 10 December\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
+        "## Proposal Finished (2026-12-10)\n\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
     ] {
         assert!(finished.contains(line), "{line:?} in:\n{finished}");
     }
@@ -823,6 +823,8 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "Proposed option",
         "Come back to it by",
         "### Open Questions",
+        "Search stays as it is until we decide",
+        "* To investigate:",
     ] {
         assert!(!finished.contains(gone), "{gone:?} in:\n{finished}");
     }
@@ -842,7 +844,19 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
     );
     let lint = run(repo.path(), &["--today", "2026-12-10", "lint"]);
     assert!(lint.status.success(), "{}", stdout(&lint));
-    // Finished: the next review is the look-back; `-q` leaves the coaching out.
+}
+
+/// Once finished, the next review of a proposal is the look-back; `-q` leaves the coaching
+/// out.
+#[test]
+fn a_finished_proposal_is_looked_back_at_next() {
+    let (repo, record) = logged("proposal");
+    let output = review(
+        repo.path(),
+        "2026-12-10",
+        "found: []\nlearnt: The price fits.\nchosen: Searchly\nfallback: FindKit\nsignal: search answers above 300 ms at the evening peak\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
     let answers = write(
         repo.path(),
         "look-back.yaml",
@@ -930,18 +944,25 @@ fn a_dropped_proposal_is_rejected() {
     let output = review(
         repo.path(),
         "2026-12-10",
-        "found: []\nlearnt: Both services need a three-year contract; we keep our cluster.\nchosen: none of them\n",
+        "found: []\nlearnt: Both services need a three-year contract.\nchosen: none of them\ndropped_why: we keep our cluster and tune it\n",
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let dropped = read(&record);
     for line in [
         "status: rejected\n",
-        "No option is chosen: the proposal was dropped.\n",
-        "* Dropped: none of the options\n",
+        "outcome: dropped\n",
+        "No option is chosen: the proposal was dropped, because we keep our cluster and tune it.\n",
+        "* Dropped: none of the options, because we keep our cluster and tune it\n",
     ] {
         assert!(dropped.contains(line), "{line:?} in:\n{dropped}");
     }
-    for gone in ["Come back to it by", "decide-by:", "Proposed option"] {
+    for gone in [
+        "Come back to it by",
+        "decide-by:",
+        "review-by:",
+        "Proposed option",
+        "### Consequences",
+    ] {
         assert!(!dropped.contains(gone), "{gone:?} in:\n{dropped}");
     }
     let due = run(repo.path(), &["review", "--check", "--today", "2027-06-01"]);

@@ -155,17 +155,19 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
 #[test]
 fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
     let (message, record, _) = new_from_example("deadline");
-    // "in 7 weeks" from Thursday 26 November 2026; 10 weeks of work do not fit in 7.
-    assert!(message.contains("The new onboarding flow by Thursday 14 January 2027 doesn't fit: the team's estimate is 10 weeks, and there are 7 weeks of working time until then."), "{message}");
+    // "in 7 weeks" from Thursday 26 November 2026, less 25 December and 1 January: 10 weeks
+    // of work do not fit in 6.6.
+    assert!(message.contains("The new onboarding flow by Thursday 14 January 2027 doesn't fit: the team's estimate is 10 weeks, and there are 6.6 weeks of working time until then."), "{message}");
     assert!(message.contains("A. We deliver the new onboarding flow by Thursday 14 January 2027 if we simplify the sign-up step to email only, adding Google and Apple sign-in afterwards; the rest follows by Thursday 11 February 2027."), "{message}");
-    // The coach's own number: 3 weeks more, counted in working days after the due date.
+    // The lead's 4 weeks cover the 3.4 the estimate needs, counted in working days after
+    // the due date.
     assert!(
         message.contains(
-            "B. We deliver everything, but we need 3 weeks more: by Thursday 4 February 2027."
+            "B. We deliver everything, but we need 4 weeks more: by Thursday 11 February 2027."
         ),
         "{message}"
     );
-    assert!(record.contains("* The team's estimate: 10 weeks, 3 weeks more than the time left."));
+    assert!(record.contains("* The team's estimate: 10 weeks, 3.4 weeks more than the time left."));
     assert!(message.contains("C. We keep the date"));
     assert!(
         message
