@@ -11,6 +11,7 @@ mod draft;
 mod drive;
 mod embedded;
 mod error;
+mod journal;
 mod log;
 mod message;
 mod passages;
@@ -19,6 +20,7 @@ mod record;
 #[cfg(test)]
 mod scenarios;
 mod session;
+mod stats;
 mod stdout;
 mod store;
 mod template;

@@ -28,19 +28,21 @@ pub(super) fn run_request(
 ) -> Result<Option<std::path::PathBuf>> {
     let catalog = env.catalog()?;
     env.check_template_flag(&catalog, request.playbook, request.answers)?;
-    // A resumed draft keeps the log directory its session started with.
-    let log_dir = match (
-        stdout,
-        request.resume.as_ref().and_then(|d: &Draft| d.dir.clone()),
-    ) {
-        (true, _) => None,
-        (false, Some(dir)) => Some(dir),
-        (false, None) => Some(env.log_dir()?),
+    // A resumed draft keeps the directory its session started with: the log, or for a
+    // personal playbook the journal.
+    let (log_dir, journal_dir) = match request.resume.as_ref().and_then(|d: &Draft| d.dir.clone()) {
+        Some(dir) => (Ok(dir.clone()), Ok(dir)),
+        None => (
+            env.log_dir(),
+            crate::journal::place(&env.config.journal_dir),
+        ),
     };
     let setup = drive::Setup {
         catalog: &catalog,
         settings: env.session_settings(),
+        print: stdout,
         log_dir,
+        journal_dir,
         drafts_dir: crate::store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
     };

@@ -106,6 +106,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "b-too-little",
     ],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq)]

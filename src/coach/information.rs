@@ -136,6 +136,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &["nothing-wished-one-way"],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,14 +1,16 @@
 //! The one module that touches the file system: finding the repository and its decision
 //! log, reading text with errors that name the file, writing records atomically and
-//! taking the log's lock.
+//! taking the log's lock, and the private journal's place.
 
 mod discover;
+mod journal;
 mod lock;
 pub(crate) mod naming;
 mod read;
 mod write;
 
 pub(crate) use discover::*;
+pub(crate) use journal::*;
 pub(crate) use naming::*;
 pub(crate) use read::*;
 pub(crate) use write::*;

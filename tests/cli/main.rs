@@ -7,6 +7,7 @@ mod home;
 mod log;
 mod messages;
 mod new;
+mod personal;
 mod pty;
 mod safety;
 mod support;
