@@ -641,3 +641,67 @@ fn at_the_terminal_a_refused_follow_up_is_asked_again_and_the_draft_stays_privat
     assert!(!entry.contains("Priya"), "{entry}");
     assert_eq!(git_status(repo.path()), "");
 }
+
+/// The body of the first ```console block of `text` that contains `marker`, without its
+/// command line.
+fn console_block<'a>(text: &'a str, marker: &str) -> &'a str {
+    text.split("```console\n")
+        .skip(1)
+        .map(|block| &block[..block.find("\n```").unwrap()])
+        .find(|block| block.contains(marker))
+        .and_then(|block| block.split_once('\n'))
+        .map(|(_, body)| body)
+        .unwrap_or_else(|| panic!("no console block with {marker:?}"))
+}
+
+#[test]
+fn the_readme_s_agenda_and_chart_are_what_decide_prints() {
+    let home = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let run = |answers: &Path, today: &str| {
+        let output = decide_with(home.path(), data.path())
+            .args(["new", "-q", "--answers"])
+            .arg(answers)
+            .env("DECIDE_TODAY", today)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    for (day, leader, people, process, coding) in [
+        ("2026-11-05", 6, 8, 2, 20),
+        ("2026-11-12", 8, 12, 4, 16),
+        ("2026-11-19", 10, 14, 6, 10),
+    ] {
+        let week = write(
+            home.path(),
+            "week.yaml",
+            &format!(
+                "playbook: week\nleader_hours: {leader}\npeople_hours: {people}\nprocess_hours: {process}\ncoding_hours: {coding}\nunblocked: [Ana]\n"
+            ),
+        );
+        run(&week, day);
+    }
+    run(&example("one-on-one.yaml"), "2026-11-12");
+    // The answers file the user guide shows for the next one-on-one.
+    let next = write(
+        home.path(),
+        "next.yaml",
+        "playbook: one-on-one\nperson: Sam\ndone: [\"me: ask about a conference budget\"]\nrecognise: the three lessons you wrote down, and how you shared them\ngrowth: presenting the billing design at the architecture forum\ntopics: [the ETA for the export ticket]\n",
+    );
+    let agenda = run(&next, "2026-11-26");
+    let chart = run(&example("week.yaml"), "2026-11-26");
+    for doc in ["README.md", "docs/user-guide.md"] {
+        let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+        assert_eq!(
+            console_block(&text, "One-on-one with Sam").trim_end(),
+            agenda.trim_end(),
+            "{doc}"
+        );
+        assert_eq!(
+            console_block(&text, "Your last weeks:").trim_end(),
+            chart.trim_end(),
+            "{doc}"
+        );
+    }
+}
