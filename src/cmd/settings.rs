@@ -89,9 +89,20 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
 
 /// The lead's own settings: the journal and the boundaries' limits.
 fn personal_rows(config: &config::Config, rows: &mut Vec<(&'static str, String, String)>) {
-    match &config.journal_dir {
-        Ok(journal) => rows.push(row("journal_dir", journal, |dir| dir.display().to_string())),
-        Err(error) => rows.push(("journal_dir", "(none)".into(), error.message.clone())),
+    match (
+        &config.journal_dir,
+        crate::journal::place(&config.journal_dir),
+    ) {
+        (Ok(journal), Ok(_)) => {
+            rows.push(row("journal_dir", journal, |dir| dir.display().to_string()));
+        }
+        // The default would land in a work tree: say so here, not only when writing.
+        (Ok(journal), Err(_)) => rows.push((
+            "journal_dir",
+            journal.value.display().to_string(),
+            "default, refused: inside a git work tree".into(),
+        )),
+        (Err(error), _) => rows.push(("journal_dir", "(none)".into(), error.message.clone())),
     }
     let limits = &config.boundaries.limits;
     let [after_hours, weekend_days, vacation_share] = &config.boundaries.sources;

@@ -142,6 +142,15 @@ fn a_journal_that_would_land_in_a_work_tree_is_refused_unless_asked_for() {
         .stderr(predicate::str::contains("inside the git work tree"))
         .stderr(predicate::str::contains("journal_dir"));
     assert_eq!(git_status(repo.path()), "", "nothing was written");
+    decide(repo.path())
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("DECIDE_JOURNAL_DIR")
+        .arg("config")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(default, refused: inside a git work tree)",
+        ));
 
     // Named on the command line, it is the user's call.
     decide(repo.path())
