@@ -35,6 +35,15 @@ pub(crate) fn parse(
         if let Ok(Some(dir)) = level.try_get_one::<PathBuf>("dir") {
             flags.dir = Some(dir.clone());
         }
+        // `--dir` of `decide new` is where that run writes: the log for a team playbook,
+        // the journal for a personal one.
+        if let Ok(Some(dir)) = level.try_get_one::<PathBuf>("write_dir") {
+            flags.dir = Some(dir.clone());
+            flags.journal_dir = Some(dir.clone());
+        }
+        if let Ok(Some(dir)) = level.try_get_one::<PathBuf>("journal_dir") {
+            flags.journal_dir = Some(dir.clone());
+        }
         if let Ok(Some(template)) = level.try_get_one::<String>("template") {
             flags.template = Some(template.clone());
         }
@@ -171,6 +180,18 @@ pub(crate) enum Command {
         before_help = "Examples:\n  decide playbooks\n  decide playbooks show decision\n  decide playbooks example decision > answers.yaml\n  decide playbooks check my-playbook.yaml"
     )]
     Playbooks(PlaybooksArgs),
+    /// Your private journal: list, show and search the entries the personal playbooks
+    /// wrote, and the people you have one-on-ones with.
+    #[command(
+        before_help = "Examples:\n  decide journal\n  decide journal people\n  decide journal show one-on-one      # the latest one-on-one\n  decide journal search Sam course --json"
+    )]
+    Journal(JournalArgs),
+    /// The lead's retrospective: decision speed by door, investigations past their
+    /// time-box, review outcomes, calibration, one-on-one cadence and the mode trend.
+    #[command(
+        before_help = "Examples:\n  decide stats\n  decide stats --json\n  decide stats --dir doc/adr --journal ~/notes/journal"
+    )]
+    Stats(StatsArgs),
     /// List or search the passages quoted from the series, and the series catalogue.
     #[command(
         before_help = "Examples:\n  decide passages\n  decide passages undo\n  decide passages --episodes"
@@ -208,8 +229,9 @@ pub(crate) struct NewArgs {
     pub answers: Option<PathBuf>,
 
     /// Write the record to DIR instead of the log directory (`decide config` shows which
-    /// directory that is).
-    #[arg(long, value_name = "DIR")]
+    /// directory that is); for a personal playbook, write the entry to DIR instead of
+    /// your journal.
+    #[arg(long = "dir", id = "write_dir", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
     /// Print the record on stdout instead of writing a file.
@@ -251,6 +273,72 @@ pub(crate) enum PlaybooksAction {
         /// The playbook YAML file.
         file: PathBuf,
     },
+}
+
+/// Where the journal is, for the commands that read it.
+#[derive(Debug, Args)]
+pub(crate) struct JournalArgs {
+    #[command(subcommand)]
+    pub action: Option<JournalAction>,
+
+    /// The journal directory (default: DECIDE_JOURNAL_DIR, else your config's
+    /// journal_dir, else your data directory's decide/journal; `decide config` shows which).
+    #[arg(long = "dir", id = "journal_dir", value_name = "DIR", global = true)]
+    pub dir: Option<PathBuf>,
+
+    /// Print JSON instead of a table or the entry's text.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum JournalAction {
+    /// List the entries, oldest first (the default).
+    List(JournalListArgs),
+    /// Print one entry: its name as listed, a unique start of it, or a playbook id for
+    /// that playbook's latest entry.
+    Show {
+        #[arg(value_name = "ENTRY")]
+        entry: String,
+    },
+    /// Find the entries whose title or text contains all the words.
+    Search {
+        /// The words to look for, all of them, ignoring case.
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+    },
+    /// Everyone you have one-on-ones with: the last one, and the follow-ups still open.
+    People,
+}
+
+#[derive(Debug, Args, Default)]
+pub(crate) struct JournalListArgs {
+    /// Only entries of this playbook (one-on-one, week, career-track, t-shape, boundaries).
+    #[arg(long, value_name = "ID")]
+    pub playbook: Option<String>,
+
+    /// Only one-on-ones with this person.
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// Only entries dated on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StatsArgs {
+    /// Print JSON instead of the screen.
+    #[arg(long)]
+    pub json: bool,
+
+    /// The journal to read (default: DECIDE_JOURNAL_DIR, else your config's journal_dir,
+    /// else your data directory's decide/journal).
+    #[arg(long = "journal", id = "journal_dir", value_name = "DIR")]
+    pub journal: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub log: LogArgs,
 }
 
 #[derive(Debug, Args)]

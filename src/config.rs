@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::answer::Duration;
 use crate::coach::ReviewPeriods;
+use crate::coach::boundaries::Limits;
 use crate::error::{Error, Kind, Location, Result};
 use crate::store;
 use crate::yaml;
@@ -42,7 +43,30 @@ pub(crate) struct File {
     /// dates; work stated in days and weeks skips them.
     #[serde(default)]
     pub holidays: Option<Vec<chrono::NaiveDate>>,
+    /// Where the personal playbooks write their private entries (user config only). A
+    /// relative path is relative to the home directory.
+    #[serde(default)]
+    pub journal_dir: Option<PathBuf>,
+    /// The limits the boundaries playbook holds the lead to (user config only).
+    #[serde(default)]
+    pub boundaries: Option<BoundariesFile>,
 }
+
+/// `boundaries:` as written: each limit may be left to its default.
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct BoundariesFile {
+    #[serde(default)]
+    pub after_hours: Option<u32>,
+    #[serde(default)]
+    pub weekend_days: Option<u32>,
+    #[serde(default)]
+    pub vacation_share: Option<u32>,
+}
+
+/// Settings that are the lead's own: a repository's config may not set them, or a cloned
+/// repository could send private notes where they get committed.
+const PERSONAL_SETTINGS: &[&str] = &["journal_dir", "boundaries"];
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,6 +135,19 @@ pub(crate) struct Config {
     pub default_playbook: Setting<String>,
     /// The team's holidays: the repository's list, else the user's.
     pub holidays: Setting<Vec<chrono::NaiveDate>>,
+    /// The private journal; an error (no home directory) is reported by the commands that
+    /// use it.
+    pub journal_dir: Result<Setting<PathBuf>>,
+    /// The boundaries playbook's limits: the user's, else the built-in ones.
+    pub boundaries: Boundaries,
+}
+
+/// The boundaries' limits, and where each came from (after hours, weekend days, vacation
+/// share): the user's config may set some and leave the others.
+#[derive(Debug, Clone)]
+pub(crate) struct Boundaries {
+    pub limits: Limits,
+    pub sources: [Source; 3],
 }
 
 /// The settings that have a command-line flag, as the command line gave them.
@@ -122,6 +159,9 @@ pub(crate) struct Flags {
     pub template: Option<String>,
     /// `--playbook`: the playbook to run.
     pub playbook: Option<String>,
+    /// `--dir` of `decide journal`, `--journal` of `decide stats`, and the `--dir` of
+    /// `decide new` (which names where that run writes, log or journal).
+    pub journal_dir: Option<PathBuf>,
 }
 
 /// Everything a setting can come from, already read from the command line and the
@@ -135,7 +175,12 @@ pub(crate) struct Sources {
 }
 
 /// The environment variables `decide` reads for settings.
-pub(crate) const VARIABLES: [&str; 3] = ["DECIDE_DIR", "DECIDE_TEMPLATE", "DECIDE_PLAYBOOK"];
+pub(crate) const VARIABLES: [&str; 4] = [
+    "DECIDE_DIR",
+    "DECIDE_TEMPLATE",
+    "DECIDE_PLAYBOOK",
+    "DECIDE_JOURNAL_DIR",
+];
 
 impl Sources {
     /// The environment's settings and the user's config file, with these flags.
@@ -355,7 +400,7 @@ fn parse_period(text: &str) -> std::result::Result<i64, String> {
 /// the built-in default. This is the one place that knows the order.
 pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
     let repo_path = root.join(REPO_FILE);
-    let repo = read_file(root, &repo_path)?;
+    let repo = read_repository_file(root, &repo_path)?;
     let user_config = match &sources.user_file {
         Some(path) => read_file(root, path)?.map(|file| (path.clone(), file)),
         None => None,
@@ -395,7 +440,6 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
     })
     .unwrap_or_else(|| Setting::new("decision".to_string(), Source::Default));
     let log_dir = resolve_log_dir(root, sources, repo.as_ref(), user.as_ref());
-
     let configured_decision_makers = repo
         .as_ref()
         .map(|file| (repo_source(), file))
@@ -458,7 +502,93 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
         review_period_sources: period_sources,
         default_playbook,
         holidays,
+        journal_dir: resolve_journal_dir(sources, user.as_ref()),
+        boundaries: user_limits(user_config.as_ref()),
     })
+}
+
+/// A repository's config, read and checked: it may not set the lead's own settings.
+fn read_repository_file(root: &Path, path: &Path) -> Result<Option<File>> {
+    let file = read_file(root, path)?;
+    if let Some(file) = &file {
+        refuse_personal_settings(path, file)?;
+    }
+    Ok(file)
+}
+
+/// The boundaries' limits, each the user's or else the built-in one, with its source.
+fn user_limits(user: Option<&(PathBuf, File)>) -> Boundaries {
+    let mut limits = Limits::default();
+    let mut sources = [Source::Default, Source::Default, Source::Default];
+    let Some((path, file)) = user else {
+        return Boundaries { limits, sources };
+    };
+    let given = file.boundaries.unwrap_or_default();
+    for ((value, slot), from) in [
+        (given.after_hours, &mut limits.after_hours),
+        (given.weekend_days, &mut limits.weekend_days),
+        (given.vacation_share, &mut limits.vacation_share),
+    ]
+    .into_iter()
+    .zip(sources.iter_mut())
+    {
+        if let Some(value) = value {
+            *slot = value;
+            *from = Source::User(path.clone());
+        }
+    }
+    Boundaries { limits, sources }
+}
+
+/// A repository's `.decide.yaml` naming a personal setting is refused, at its line.
+fn refuse_personal_settings(path: &Path, file: &File) -> Result<()> {
+    let set = |key: &str| match key {
+        "journal_dir" => file.journal_dir.is_some(),
+        "boundaries" => file.boundaries.is_some(),
+        _ => false,
+    };
+    let Some(key) = PERSONAL_SETTINGS.iter().copied().find(|key| set(key)) else {
+        return Ok(());
+    };
+    let text = store::read_text(path)?;
+    Err(Error::content(format!(
+        "`{key}` is a personal setting, which a repository's config may not set"
+    ))
+    .at(key_location(path, &text, key))
+    .hint("move it to your own config (`decide config` shows where it is)"))
+}
+
+/// The private journal: the flag, `DECIDE_JOURNAL_DIR`, the user's config, else the
+/// platform's data directory (`$XDG_DATA_HOME/decide/journal`). Never the repository's
+/// config: see [`PERSONAL_SETTINGS`].
+fn resolve_journal_dir(
+    sources: &Sources,
+    user: Option<&(Source, &File)>,
+) -> Result<Setting<PathBuf>> {
+    if let Some(dir) = &sources.flags.journal_dir {
+        return Ok(Setting::new(dir.clone(), Source::Flag("--dir")));
+    }
+    if let Some(dir) = sources.env("DECIDE_JOURNAL_DIR") {
+        return Ok(Setting::new(
+            PathBuf::from(dir),
+            Source::Environment("DECIDE_JOURNAL_DIR"),
+        ));
+    }
+    if let Some((source, dir)) =
+        user.and_then(|(source, file)| file.journal_dir.as_ref().map(|dir| (source, dir)))
+    {
+        let dir = match (dir.is_absolute(), store::home_dir()) {
+            (false, Some(home)) => home.join(dir.strip_prefix("~").unwrap_or(dir)),
+            _ => dir.clone(),
+        };
+        return Ok(Setting::new(dir, source.clone()));
+    }
+    store::default_journal_dir()
+        .map(|dir| Setting::new(dir, Source::Default))
+        .ok_or_else(|| {
+            Error::usage("the journal has no home: the home directory is unknown")
+                .hint("set HOME, set `journal_dir` in your config, or pass --dir")
+        })
 }
 
 fn flag_name(variable: &str) -> &'static str {
@@ -563,16 +693,19 @@ mod tests {
             user: bool,
             log_dir: &'static str,
             template: &'static str,
+            /// `None`: the platform's data directory.
+            journal_dir: Option<&'static str>,
         }
+        // The journal is personal: no repository file or log signal ever names it.
         #[rustfmt::skip]
         let rows = [
-            Row { flag: true,  env: true,  repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-flag", template: "flag.md" },
-            Row { flag: false, env: true,  repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-env",  template: "env.md" },
-            Row { flag: false, env: false, repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-repo", template: "repo.md" },
+            Row { flag: true,  env: true,  repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-flag", template: "flag.md", journal_dir: Some("journal-from-flag") },
+            Row { flag: false, env: true,  repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-env",  template: "env.md", journal_dir: Some("journal-from-env") },
+            Row { flag: false, env: false, repo_file: true,  adr_dir: true,  user: true,  log_dir: "from-repo", template: "repo.md", journal_dir: Some("journal-from-user") },
             // The repository's own log outranks the user's personal default.
-            Row { flag: false, env: false, repo_file: false, adr_dir: true,  user: true,  log_dir: "from-adr-dir", template: "user.md" },
-            Row { flag: false, env: false, repo_file: false, adr_dir: false, user: true,  log_dir: "from-user", template: "user.md" },
-            Row { flag: false, env: false, repo_file: false, adr_dir: false, user: false, log_dir: "docs/decisions", template: DEFAULT_TEMPLATE },
+            Row { flag: false, env: false, repo_file: false, adr_dir: true,  user: true,  log_dir: "from-adr-dir", template: "user.md", journal_dir: Some("journal-from-user") },
+            Row { flag: false, env: false, repo_file: false, adr_dir: false, user: true,  log_dir: "from-user", template: "user.md", journal_dir: Some("journal-from-user") },
+            Row { flag: false, env: false, repo_file: false, adr_dir: false, user: false, log_dir: "docs/decisions", template: DEFAULT_TEMPLATE, journal_dir: None },
         ];
         for (index, row) in rows.iter().enumerate() {
             let root = tempfile::tempdir().unwrap();
@@ -583,12 +716,17 @@ mod tests {
                     dir: Some(root.join("from-flag")),
                     template: Some("flag.md".into()),
                     playbook: Some("deadline".into()),
+                    journal_dir: Some(root.join("journal-from-flag")),
                 };
             }
             if row.env {
                 sources.environment = vec![
                     ("DECIDE_DIR", root.join("from-env").display().to_string()),
                     ("DECIDE_TEMPLATE", "env.md".into()),
+                    (
+                        "DECIDE_JOURNAL_DIR",
+                        root.join("journal-from-env").display().to_string(),
+                    ),
                 ];
             }
             if row.repo_file {
@@ -601,7 +739,10 @@ mod tests {
                 sources.user_file = Some(write(
                     root,
                     "user.yaml",
-                    "log_dir: from-user\ntemplate: user.md\ndefault_playbook: tech-debt\n",
+                    &format!(
+                        "log_dir: from-user\ntemplate: user.md\ndefault_playbook: tech-debt\njournal_dir: {}\n",
+                        root.join("journal-from-user").display()
+                    ),
                 ));
             }
             let config = resolve(root, &sources).unwrap();
@@ -614,6 +755,58 @@ mod tests {
                 (false, false) => "decision",
             };
             assert_eq!(config.default_playbook.value, playbook, "row {index}");
+            let journal_dir = config.journal_dir.unwrap().value;
+            match row.journal_dir {
+                Some(dir) => assert_eq!(journal_dir, root.join(dir), "row {index}"),
+                None => assert_eq!(
+                    Some(journal_dir),
+                    store::default_journal_dir(),
+                    "row {index}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn personal_settings_come_from_your_own_config_only() {
+        let root = tempfile::tempdir().unwrap();
+        let user = write(
+            root.path(),
+            "user.yaml",
+            "journal_dir: notes/journal\nboundaries:\n  after_hours: 2\n",
+        );
+        let sources = Sources {
+            user_file: Some(user.clone()),
+            ..Sources::default()
+        };
+        let config = resolve(root.path(), &sources).unwrap();
+        // A relative journal is in the home directory, never in the repository.
+        assert_eq!(
+            Some(config.journal_dir.unwrap().value),
+            store::home_dir().map(|home| home.join("notes/journal"))
+        );
+        assert_eq!(config.boundaries.limits.after_hours, 2);
+        assert_eq!(
+            config.boundaries.limits.weekend_days,
+            Limits::default().weekend_days
+        );
+        assert_eq!(
+            config.boundaries.sources,
+            [Source::User(user), Source::Default, Source::Default]
+        );
+        for (text, line) in [
+            ("log_dir: docs\njournal_dir: docs/journal\n", 2),
+            ("boundaries:\n  after_hours: 50\n", 1),
+        ] {
+            write(root.path(), REPO_FILE, text);
+            let error = resolve(root.path(), &sources).unwrap_err();
+            assert!(
+                error
+                    .to_string()
+                    .contains(&format!(".decide.yaml:{line}:1: `")),
+                "{error}"
+            );
+            assert!(error.to_string().contains("personal setting"), "{error}");
         }
     }
 

@@ -4,13 +4,18 @@
 //! what the run is for, so a resumed `supersede` still supersedes), reconciles the run's
 //! one outcome, renders the record once, writes it (and, for a supersede, links both
 //! records, or neither), and prints the ready-to-send message.
+//!
+//! A personal playbook (`group: personal`) runs the same way, but reads the lead's journal
+//! first (last time's follow-ups, earlier weeks) and writes its entry there, never to the
+//! team's log; its drafts stay in the journal too.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::draft::{Draft, Purpose};
 use crate::error::{Error, Result};
-use crate::playbook::{Catalog, Playbook};
+use crate::journal;
+use crate::playbook::{Catalog, Group, Playbook};
 use crate::record;
 use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
@@ -20,9 +25,15 @@ use crate::ui;
 pub(crate) struct Setup<'a> {
     pub catalog: &'a Catalog,
     pub settings: Settings,
-    /// The log directory; `None` prints the record instead of writing it.
-    pub log_dir: Option<PathBuf>,
-    /// Where interactive drafts are kept, or why they cannot be.
+    /// Print the record (or the journal entry) on stdout instead of writing it.
+    pub print: bool,
+    /// The log directory, where a team playbook's record goes; an error matters only to a
+    /// run that writes there.
+    pub log_dir: Result<PathBuf>,
+    /// The private journal, where a personal playbook's entry goes and whose earlier
+    /// entries it reads.
+    pub journal_dir: Result<PathBuf>,
+    /// Where interactive drafts of team playbooks are kept, or why they cannot be.
     pub drafts_dir: Result<PathBuf>,
     /// The working directory, to show short paths.
     pub cwd: PathBuf,
@@ -66,12 +77,13 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
     }
-    // Check where the record goes before asking anything: a bad log directory must fail
-    // before ten minutes of answers, not after.
-    if let Some(dir) = &setup.log_dir {
-        store::check_log_dir(dir)?;
-    }
+    let personal = playbook.group == Group::Personal;
+    let destination = destination(setup, playbook, &request.purpose)?;
     let mut session = Session::new(setup.catalog, playbook, setup.settings.clone());
+    if personal {
+        session.settings.personal.history = personal_history(setup);
+    }
+    let drafts_dir = drafts_dir(setup, personal, answers.is_none())?;
     let mut draft = match (&answers, request.resume) {
         (Some(_), _) => None,
         (None, Some(draft)) => {
@@ -79,12 +91,12 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
             draft.resumed();
             Some(draft)
         }
-        (None, None) => match &setup.drafts_dir {
+        (None, None) => match &drafts_dir {
             Ok(dir) => Some(Draft::start(
                 dir,
                 &playbook.id,
                 request.purpose.clone(),
-                setup.log_dir.as_deref(),
+                destination.as_deref(),
                 chrono::Local::now(),
             )),
             Err(error) => {
@@ -129,13 +141,13 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         &rendered,
         &setup.catalog.templates,
     )?;
-    let path = match &setup.log_dir {
-        None => {
-            crate::stdout::write(rendered.text(None)?)?;
-            None
-        }
-        Some(dir) => Some(write(setup, dir, &rendered, &request.purpose)?),
-    };
+    let path = output(
+        setup,
+        &session,
+        &rendered,
+        destination.as_deref(),
+        &request.purpose,
+    )?;
     if let Some(message) = &message {
         let outcome = session.outcome()?;
         crate::message::print(message, path.is_none(), &setup.catalog.jargon, &outcome)?;
@@ -144,6 +156,114 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         draft.finish()?;
     }
     Ok(path)
+}
+
+/// Where an interactive run keeps its draft, or why it cannot. Drafts of private answers
+/// live in the journal, which only its owner may open: it is made so before the first
+/// answer is saved.
+fn drafts_dir(setup: &Setup<'_>, personal: bool, interactive: bool) -> Result<Result<PathBuf>> {
+    if !personal {
+        return Ok(setup.drafts_dir.clone());
+    }
+    if interactive && let Ok(dir) = &setup.journal_dir {
+        store::ensure_journal_dir(dir)?;
+    }
+    Ok(setup
+        .journal_dir
+        .as_ref()
+        .map(|dir| dir.join(journal::DRAFTS))
+        .map_err(Clone::clone))
+}
+
+/// Where the run writes (`None`: it prints), checked before anything is asked: a bad
+/// directory must fail before ten minutes of answers, not after. A personal playbook
+/// writes to the journal, and is never a decision to supersede.
+fn destination(
+    setup: &Setup<'_>,
+    playbook: &Playbook,
+    purpose: &Purpose,
+) -> Result<Option<PathBuf>> {
+    let personal = playbook.group == Group::Personal;
+    if personal && matches!(purpose, Purpose::Supersede(_)) {
+        return Err(Error::usage(format!(
+            "playbook `{}` writes a private journal entry, not a decision to supersede",
+            playbook.id
+        ))
+        .hint(format!(
+            "run it with `decide new --playbook {}`",
+            playbook.id
+        )));
+    }
+    if setup.print {
+        return Ok(None);
+    }
+    if personal {
+        let dir = setup.journal_dir.clone()?;
+        store::check_journal_dir(&dir)?;
+        Ok(Some(dir))
+    } else {
+        let dir = setup.log_dir.clone()?;
+        store::check_log_dir(&dir)?;
+        Ok(Some(dir))
+    }
+}
+
+/// Write (or print) what the finished session rendered: a record in the log, or for a
+/// personal playbook an entry in the journal. The path written.
+fn output(
+    setup: &Setup<'_>,
+    session: &Session<'_>,
+    rendered: &record::Rendered<'_>,
+    destination: Option<&Path>,
+    purpose: &Purpose,
+) -> Result<Option<PathBuf>> {
+    if session.playbook.group != Group::Personal {
+        return match destination {
+            None => {
+                crate::stdout::write(rendered.text(None)?)?;
+                Ok(None)
+            }
+            Some(dir) => write(setup, dir, rendered, purpose).map(Some),
+        };
+    }
+    let head = journal::Head::new(
+        &session.playbook.id,
+        session.settings.today,
+        &rendered.title,
+        &session.outcome()?,
+        &session.ordered_assessments(),
+    );
+    let body = rendered.text(None)?;
+    let Some(dir) = destination else {
+        crate::stdout::write(journal::text(&head, &body))?;
+        return Ok(None);
+    };
+    let path = journal::write(dir, &head, &body)?;
+    ui::success(&format!(
+        "Wrote {} (private: your journal, not the team's log)",
+        display_path(&path, &setup.cwd)
+    ));
+    Ok(Some(path))
+}
+
+/// What the journal says so far, for a personal playbook. A journal that cannot be read is
+/// no history: the coaching goes on without it, and says why.
+fn personal_history(setup: &Setup<'_>) -> crate::coach::History {
+    let Ok(dir) = &setup.journal_dir else {
+        return crate::coach::History::default();
+    };
+    match journal::load(dir) {
+        Ok(scan) => {
+            for problem in &scan.problems {
+                ui::warning(&format!("skipped a journal entry: {problem}"));
+            }
+            journal::history(&scan.entries)
+        }
+        Err(error) => {
+            ui::warning(&format!("{error}; going on without your earlier entries"));
+            crate::coach::History::default()
+        }
+    }
 }
 
 /// The playbook named on the command line, else the answers file's or the draft's, else the

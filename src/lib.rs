@@ -11,6 +11,7 @@ mod draft;
 mod drive;
 mod embedded;
 mod error;
+mod journal;
 #[cfg(test)]
 mod layers;
 mod log;
@@ -22,6 +23,7 @@ mod record;
 #[cfg(test)]
 mod scenarios;
 mod session;
+mod stats;
 mod stdout;
 mod store;
 mod template;

@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::coach::{ReviewPeriods, WorkCalendar, words};
+use crate::coach::{Personal, ReviewPeriods, WorkCalendar, words};
+use crate::journal;
 use crate::message::from_record::{self, Brief, Format};
 use crate::message::{Audience, body_words, for_session};
-use crate::playbook::Catalog;
+use crate::playbook::{Catalog, Group};
 use crate::record;
 use crate::session::{AnswersFile, Session, Settings};
 use crate::yaml::{self, Mapping, Value};
@@ -31,6 +32,9 @@ struct Scenario {
     today: NaiveDate,
     /// An answers file, `playbook:` included.
     answers: Mapping,
+    /// For a personal playbook: the journal so far and the lead's limits.
+    #[serde(default)]
+    journal: Personal,
     expect: Expect,
 }
 
@@ -101,6 +105,8 @@ struct Run {
     verdicts: Vec<(String, &'static str)>,
     warnings: Vec<&'static str>,
     record: String,
+    /// A personal playbook's journal entry rather than a record of the team's log.
+    personal: bool,
     message: Option<crate::message::Message>,
     from_record: Vec<(Audience, String)>,
     /// The answers as text, for tracing numbers.
@@ -120,6 +126,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
         periods: ReviewPeriods::default(),
         decision_makers: vec!["Ana Lima".into()],
         calendar: WorkCalendar::default(),
+        personal: scenario.journal.clone(),
     };
     let mut session = Session::new(&catalog, playbook, settings);
     session.run(&mut file, &mut |_| Ok(()))?;
@@ -130,15 +137,30 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
         &rendered,
         &catalog.templates,
     )?;
-    let text = rendered.text(Some(1))?;
-    let parsed = record::parse(Path::new("0001-scenario.md"), &text)?;
-    let brief = Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);
+    let personal = playbook.group == Group::Personal;
     let mut from_record = Vec::new();
-    for to in [Audience::Stakeholders, Audience::Team, Audience::Peers] {
-        let written =
-            from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates)?;
-        from_record.push((to, written.text));
-    }
+    let text = if personal {
+        // A journal entry: no team record, so nothing for `decide message` to write.
+        let head = journal::Head::new(
+            &playbook.id,
+            scenario.today,
+            &rendered.title,
+            &session.outcome()?,
+            &session.ordered_assessments(),
+        );
+        journal::text(&head, &rendered.text(None)?)
+    } else {
+        let text = rendered.text(Some(1))?;
+        let parsed = record::parse(Path::new("0001-scenario.md"), &text)?;
+        let brief =
+            Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);
+        for to in [Audience::Stakeholders, Audience::Team, Audience::Peers] {
+            let written =
+                from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates)?;
+            from_record.push((to, written.text));
+        }
+        text
+    };
     let assessments = session.ordered_assessments();
     Ok(Run {
         outcome: session.outcome()?,
@@ -158,6 +180,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
             .flat_map(|a| a.warnings.iter().map(|w| w.id))
             .collect(),
         record: text,
+        personal,
         message,
         from_record,
         answers: yaml::to_string(&scenario.answers),
@@ -299,7 +322,7 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.push(format!("decide_by: got {:?}", outcome.decide_by));
     }
     problems.extend(expect.record.check("the record", &run.record));
-    if let Some(front) = run.record.strip_prefix("---") {
+    if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
         let status_line = format!("status: {}", expect.status);
         if !front.contains(&status_line) {
             problems.push(format!("the record's front matter lacks {status_line:?}"));
@@ -323,6 +346,8 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
             Audience::Stakeholders => &expect.stakeholders,
             Audience::Team => &expect.team,
             Audience::Peers => &expect.peers,
+            // `decide message` writes for the three audiences only.
+            Audience::Yourself => continue,
         };
         problems.extend(words.check(&what, text));
         problems.extend(check_message(&what, text, to.needs_plain_words(), &known));
@@ -463,6 +488,7 @@ mod properties {
                 about: "generated".into(),
                 today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
                 answers: answers(undo_days, call, wished, have, decisive),
+                journal: Personal::default(),
                 expect: Expect::default(),
             };
             let dir = tempfile::tempdir().unwrap();

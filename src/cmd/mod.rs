@@ -4,6 +4,7 @@
 mod graph;
 mod index;
 mod init;
+mod journal;
 mod link;
 mod lint;
 mod list;
@@ -19,6 +20,7 @@ mod search;
 mod settings;
 mod shell;
 mod show;
+mod stats;
 mod status;
 mod supersede;
 mod templates;
@@ -75,6 +77,10 @@ impl Env<'_> {
             periods: self.config.review_periods,
             decision_makers: self.config.decision_makers(&self.root).value,
             calendar: crate::coach::WorkCalendar::new(self.config.holidays.value.iter().copied()),
+            personal: crate::coach::Personal {
+                history: crate::coach::History::default(),
+                limits: self.config.boundaries.limits,
+            },
         }
     }
 
@@ -239,6 +245,8 @@ pub(crate) fn dispatch(cli: &Cli, flags: config::Flags) -> Result<u8> {
         Command::New(args) => new::run(&env, args),
         Command::Playbooks(args) => playbooks::run(&env, args),
         Command::Passages(args) => passages::run(&env, args),
+        Command::Journal(args) => journal::run(&env, args),
+        Command::Stats(args) => stats::run(&env, args),
         Command::Init(args) => init::run(&env, args),
         Command::List(args) => list::run(&env, args),
         Command::Show(args) => show::run(&env, args),

@@ -28,15 +28,14 @@ pub(super) fn run_request(
 ) -> Result<Option<std::path::PathBuf>> {
     let catalog = env.catalog()?;
     env.check_template_flag(&catalog, request.playbook, request.answers)?;
-    // A resumed draft keeps the log directory its session started with. A draft is a file
-    // in the repository, so a cloned one may name any directory: it is followed only while
-    // it stays inside the repository.
-    let log_dir = match (
-        stdout,
-        request.resume.as_ref().and_then(|d: &Draft| d.dir.clone()),
-    ) {
-        (true, _) => None,
-        (false, Some(dir)) => {
+    // A resumed draft keeps the directory its session started with: the log, or for a
+    // personal playbook the journal. A draft kept in the repository may have come with a
+    // clone, so the log directory it names is followed only while it stays inside.
+    let resumed = request.resume.as_ref().and_then(|d: &Draft| {
+        d.dir.clone().map(|dir| (dir, crate::store::lies_in(&env.root, &d.path)))
+    });
+    let (log_dir, journal_dir) = match resumed {
+        Some((dir, true)) => {
             crate::store::stays_inside(&env.root, &dir, "the draft's log directory", "--dir")?;
             if !crate::store::lies_in(&env.root, &dir) && env.dir_flag().is_none() {
                 return Err(crate::error::Error::usage(format!(
@@ -45,14 +44,21 @@ pub(super) fn run_request(
                 ))
                 .hint("pass --dir with the log directory you want"));
             }
-            Some(env.dir_flag().map_or(dir, std::path::Path::to_path_buf))
+            let dir = env.dir_flag().map_or(dir, std::path::Path::to_path_buf);
+            (Ok(dir.clone()), Ok(dir))
         }
-        (false, None) => Some(env.log_dir()?),
+        Some((dir, false)) => (Ok(dir.clone()), Ok(dir)),
+        None => (
+            env.log_dir(),
+            crate::journal::place(&env.config.journal_dir),
+        ),
     };
     let setup = drive::Setup {
         catalog: &catalog,
         settings: env.session_settings(),
+        print: stdout,
         log_dir,
+        journal_dir,
         drafts_dir: crate::store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
         root: env.root.clone(),

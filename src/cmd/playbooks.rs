@@ -8,25 +8,14 @@ use super::Env;
 use crate::cli::{PlaybooksAction, PlaybooksArgs};
 use crate::coach;
 use crate::error::{Result, exit};
-use crate::playbook::{self, Kind, Playbook};
+use crate::playbook::{self, Group, Kind, Playbook};
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
     match &args.action {
         None | Some(PlaybooksAction::List) => {
             let catalog = env.catalog()?;
-            let width = catalog
-                .playbooks
-                .iter()
-                .map(|p| p.id.len())
-                .max()
-                .unwrap_or(0);
-            let lines: String = catalog
-                .playbooks
-                .iter()
-                .map(|playbook| format!("{:<width$}  {}\n", playbook.id, playbook.summary))
-                .collect();
-            crate::stdout::write(lines)?;
+            crate::stdout::write(list(&catalog.playbooks))?;
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Show { id }) => {
@@ -55,14 +44,35 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
     }
 }
 
+/// The playbooks by group: team decisions, messages, personal coaching.
+fn list(playbooks: &[Playbook]) -> String {
+    let width = playbooks.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for group in Group::ALL {
+        let members: Vec<&Playbook> = playbooks.iter().filter(|p| p.group == group).collect();
+        if members.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}", style(group.heading()).bold());
+        for playbook in members {
+            let _ = writeln!(out, "  {:<width$}  {}", playbook.id, playbook.summary);
+        }
+    }
+    out
+}
+
 fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({})\n{}\nSource: {}\n",
+        "{} ({})\n{}\nGroup: {}\nSource: {}\n",
         style(&playbook.title).bold(),
         playbook.id,
         playbook.summary,
+        playbook.group.key(),
         playbook.origin.describe()
     );
     let _ = writeln!(out, "Questions:");

@@ -15,8 +15,15 @@ use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
     let dir = store::drafts_dir(&env.root)?;
+    // A personal playbook keeps its drafts in the journal, out of any repository.
+    let private = crate::journal::place(&env.config.journal_dir)
+        .ok()
+        .map(|journal| journal.join(crate::journal::DRAFTS));
+    let dirs: Vec<&std::path::Path> = std::iter::once(dir.as_path())
+        .chain(private.as_deref())
+        .collect();
     if args.list {
-        let drafts = draft::list(&dir)?;
+        let drafts = all_drafts(&dirs)?;
         if drafts.is_empty() {
             ui::note(&format!("No drafts in {}.", dir.display()));
         }
@@ -24,9 +31,12 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         crate::stdout::write(lines)?;
         return Ok(exit::OK);
     }
-    let chosen = match &args.draft {
-        Some(wanted) => draft::find(&dir, wanted)?,
-        None => choose(&dir)?,
+    let chosen = match (&args.draft, private.as_deref()) {
+        // A name is looked for among the team's drafts first, then the private ones.
+        (Some(wanted), Some(private)) => draft::find(&dir, wanted)
+            .or_else(|error| draft::find(private, wanted).map_err(|_| error))?,
+        (Some(wanted), None) => draft::find(&dir, wanted)?,
+        (None, _) => choose(all_drafts(&dirs)?)?,
     };
     ui::note(&format!(
         "Resuming {} ({} so far).",
@@ -50,15 +60,20 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// The drafts in each of `dirs`, newest first within each.
+fn all_drafts(dirs: &[&std::path::Path]) -> Result<Vec<Draft>> {
+    let mut drafts = Vec::new();
+    for dir in dirs {
+        drafts.extend(draft::list(dir)?);
+    }
+    Ok(drafts)
+}
+
 /// The only draft, or the one picked from a list at the terminal.
-fn choose(dir: &std::path::Path) -> Result<Draft> {
-    let mut drafts = draft::list(dir)?;
+fn choose(mut drafts: Vec<Draft>) -> Result<Draft> {
     match drafts.len() {
-        0 => Err(Error::usage(format!(
-            "there are no drafts to resume in {}",
-            dir.display()
-        ))
-        .hint("start a decision with `decide new`")),
+        0 => Err(Error::usage("there are no drafts to resume")
+            .hint("start a decision with `decide new`")),
         1 => Ok(drafts.remove(0)),
         _ if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) => {
             Err(Error::usage(format!(

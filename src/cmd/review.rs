@@ -33,7 +33,9 @@ pub(super) fn review_record(
     let setup = drive::Setup {
         catalog: &catalog,
         settings: env.session_settings(),
-        log_dir: None,
+        print: false,
+        log_dir: env.log_dir(),
+        journal_dir: crate::journal::place(&env.config.journal_dir),
         drafts_dir: store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
         root: env.root.clone(),

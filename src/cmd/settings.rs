@@ -58,6 +58,7 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
                 .join(", ")
         }
     }));
+    personal_rows(config, &mut rows);
 
     let width = rows
         .iter()
@@ -94,6 +95,49 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     }
     crate::stdout::write(&out)?;
     Ok(exit::OK)
+}
+
+/// The lead's own settings: the journal and the boundaries' limits.
+fn personal_rows(config: &config::Config, rows: &mut Vec<(&'static str, String, String)>) {
+    match (
+        &config.journal_dir,
+        crate::journal::place(&config.journal_dir),
+    ) {
+        (Ok(journal), Ok(_)) => {
+            rows.push(row("journal_dir", journal, |dir| dir.display().to_string()));
+        }
+        // The default would land in a work tree: say so here, not only when writing.
+        (Ok(journal), Err(_)) => rows.push((
+            "journal_dir",
+            journal.value.display().to_string(),
+            "default, refused: inside a git work tree".into(),
+        )),
+        (Err(error), _) => rows.push(("journal_dir", "(none)".into(), error.message.clone())),
+    }
+    let limits = &config.boundaries.limits;
+    let [after_hours, weekend_days, vacation_share] = &config.boundaries.sources;
+    let count = |n: u32, one: &str, many: &str| crate::coach::count(n as usize, one, many);
+    rows.push((
+        "boundaries.after_hours",
+        format!(
+            "{} a week",
+            count(limits.after_hours, "message", "messages")
+        ),
+        after_hours.to_string(),
+    ));
+    rows.push((
+        "boundaries.weekend_days",
+        format!(
+            "{} in four weeks",
+            count(limits.weekend_days, "day", "days")
+        ),
+        weekend_days.to_string(),
+    ));
+    rows.push((
+        "boundaries.vacation_share",
+        format!("{}% of the vacation planned", limits.vacation_share),
+        vacation_share.to_string(),
+    ));
 }
 
 fn row<T>(

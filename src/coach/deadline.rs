@@ -111,6 +111,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "assumed-days-off",
     ],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -118,6 +118,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &["keeping-a-recurring-task"],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 /// How often the task comes back.

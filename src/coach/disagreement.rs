@@ -89,6 +89,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &[],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -174,6 +174,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &["decided-below-seventy"],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 /// What the lead settled when the time-box ended.

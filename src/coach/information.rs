@@ -137,6 +137,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &["nothing-wished-one-way", "until-on-a-day-off"],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

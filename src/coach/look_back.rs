@@ -86,6 +86,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &["signal-seen-but-held-up"],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 /// What the lead said, looking back.

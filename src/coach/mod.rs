@@ -9,16 +9,23 @@
 //! [`outcome`] then reconciles a run's assessments into the one outcome every output is
 //! rendered from.
 
+pub(crate) mod boundaries;
+pub(crate) mod cadence;
 pub(crate) mod calendar;
+pub(crate) mod career;
 pub(crate) mod deadline;
 pub(crate) mod delegation;
 pub(crate) mod disagreement;
 pub(crate) mod door;
 pub(crate) mod finish;
+pub(crate) mod history;
 pub(crate) mod information;
 pub(crate) mod look_back;
+pub(crate) mod modes;
+pub(crate) mod one_on_one;
 pub(crate) mod outcome;
 pub(crate) mod say_no;
+pub(crate) mod t_shape;
 pub(crate) mod tech_debt;
 pub(crate) mod units;
 pub(crate) mod upward;
@@ -34,6 +41,7 @@ use crate::answer::{Answer, Duration, Kind};
 use crate::error::{Error, Result};
 use crate::template::Templates;
 pub(crate) use calendar::WorkCalendar;
+pub(crate) use history::{History, Personal};
 pub(crate) use outcome::Stance;
 
 /// Every framework a playbook can run, in the order `decide playbooks show` lists them.
@@ -48,6 +56,12 @@ pub(crate) static FRAMEWORKS: &[&Framework] = &[
     &say_no::FRAMEWORK,
     &look_back::FRAMEWORK,
     &finish::FRAMEWORK,
+    &cadence::FRAMEWORK,
+    &one_on_one::FRAMEWORK,
+    &modes::FRAMEWORK,
+    &career::FRAMEWORK,
+    &t_shape::FRAMEWORK,
+    &boundaries::FRAMEWORK,
 ];
 
 pub(crate) fn find(name: &str) -> Option<&'static Framework> {
@@ -69,6 +83,13 @@ pub(crate) struct Framework {
     pub warnings: &'static [&'static str],
     /// Runs once every required input has a value; `None` until then.
     pub run: fn(&Inputs<'_>) -> Option<Finding>,
+    /// The facts a personal playbook's journal entry keeps, for later runs and
+    /// `decide stats` to read; team records keep none of them.
+    pub keeps: &'static [&'static str],
+    /// Answers the framework cannot take whatever else is said (more hours than a week
+    /// has, a follow-up for someone who is not there): why, in one sentence. The session
+    /// refuses such an answer as it refuses a malformed one.
+    pub refuse: Option<fn(&Inputs<'_>) -> Option<String>>,
 }
 
 impl std::fmt::Debug for Framework {
@@ -230,6 +251,8 @@ pub(crate) struct Conditions<'a> {
     pub calendar: &'a WorkCalendar,
     /// The jargon list: built in, plus the team's own `words/jargon.yaml`.
     pub jargon: &'a words::WordList,
+    /// The lead's journal and own limits, for the personal frameworks.
+    pub personal: &'a Personal,
 }
 
 /// The values wired to a framework's inputs, read through the inputs' constants.
@@ -320,6 +343,13 @@ impl<'a> Inputs<'a> {
     pub(crate) fn each_text(&self, input: &Input) -> Vec<(String, String)> {
         self.each(input)
             .filter_map(|(item, answer)| Some((item.clone(), answer.as_text()?.to_string())))
+            .collect()
+    }
+
+    /// A `for_each` question's answers as item → number.
+    pub(crate) fn each_number(&self, input: &Input) -> Vec<(String, f64)> {
+        self.each(input)
+            .filter_map(|(item, answer)| Some((item.clone(), answer.as_number()?)))
             .collect()
     }
 

@@ -75,6 +75,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &["yes-drops-nothing"],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

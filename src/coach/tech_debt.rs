@@ -165,6 +165,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "proposal-against-numbers",
     ],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 /// What the lead told us about the shortcut.

@@ -64,6 +64,22 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("finish", "dropped", "wrong-call-ok"),
     ("finish", "extended", "cost-of-delay"),
     ("finish", "open", "seventy-percent-rule"),
+    ("one-on-one-cadence", "first", "one-on-ones"),
+    ("one-on-one-cadence", "on-time", "one-on-ones"),
+    ("one-on-one-cadence", "overdue", "one-on-ones"),
+    ("one-on-one", "real-conversation", "one-on-ones"),
+    ("one-on-one", "status-update", "one-on-ones"),
+    ("modes", "terrible-week", "output-is-team-output"),
+    ("modes", "people-stuck", "mode-people-facilitator"),
+    ("modes", "mostly-coding", "coding-share"),
+    ("modes", "team-output", "output-is-team-output"),
+    ("career-track", "management", "what-energizes-you"),
+    ("career-track", "technical", "what-energizes-you"),
+    ("career-track", "either", "no-need-to-decide-now"),
+    ("t-shape", "work-on", "deep-enough"),
+    ("t-shape", "deep-enough", "t-shape-bars"),
+    ("boundaries", "crossed", "responsible-not-always-available"),
+    ("boundaries", "within", "take-care-of-yourself"),
 ];
 
 #[test]
@@ -129,6 +145,7 @@ fn findings() -> Found {
     say_no_findings(&mut out);
     look_back_findings(&mut out);
     finish_findings(&mut out);
+    personal_findings(&mut out);
     out
 }
 
@@ -416,6 +433,191 @@ fn finish_findings(out: &mut Found) {
             ReviewPeriods::default(),
         );
         out.push((&finish::FRAMEWORK, finding));
+    }
+}
+
+fn personal_findings(out: &mut Found) {
+    one_on_one_findings(out);
+    modes_findings(out);
+    career_findings(out);
+    t_shape_findings(out);
+    boundaries_findings(out);
+}
+
+fn one_on_one_findings(out: &mut Found) {
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let history = History {
+        one_on_ones: vec![history::Meeting {
+            date: day(12),
+            person: "Sam".into(),
+            open: vec!["me: book the course".into()],
+            notes: Some("Wants to lead a release".into()),
+        }],
+        weeks: Vec::new(),
+    };
+    for (person, today) in [("Ana", 26), ("Sam", 19), ("Sam", 26)] {
+        let finding = cadence::assess(person, &history, day(today), day(today));
+        out.push((&cadence::FRAMEWORK, finding));
+    }
+    let topics = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for (topics, follow_ups) in [
+        (
+            topics(&["the on-call rota", "sprint progress"]),
+            topics(&["me: book it"]),
+        ),
+        (
+            topics(&["sprint progress", "ticket ETA"]),
+            topics(&["a", "b", "c", "d", "e"]),
+        ),
+    ] {
+        let plan = one_on_one::Plan {
+            person: "Sam",
+            recognise: "the calm incident review",
+            growth: "leading the next design review",
+            topics,
+            status: None,
+            carried: vec!["me: book the course".into()],
+            done: Vec::new(),
+            follow_ups,
+            notes: Some("Ask about the conference"),
+        };
+        out.push((&one_on_one::FRAMEWORK, one_on_one::assess(&plan)));
+    }
+}
+
+fn modes_findings(out: &mut Found) {
+    let hours = |leader, people, process, coding| history::ModeHours {
+        leader,
+        people,
+        process,
+        coding,
+    };
+    let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let before = [(
+        today() - chrono::Duration::days(7),
+        hours(10.0, 10.0, 5.0, 15.0),
+    )];
+    for (hours, stuck, unblocked, delegate) in [
+        (
+            hours(2.0, 1.0, 3.0, 32.0),
+            names(&["Ana", "Ben"]),
+            names(&[]),
+            names(&[]),
+        ),
+        (
+            hours(10.0, 15.0, 5.0, 10.0),
+            names(&["Ana"]),
+            names(&["Ben"]),
+            names(&["x"]),
+        ),
+        (
+            hours(5.0, 5.0, 5.0, 25.0),
+            names(&[]),
+            names(&[]),
+            names(&["x"]),
+        ),
+        (
+            hours(12.0, 16.0, 4.0, 8.0),
+            names(&[]),
+            names(&["Ana"]),
+            names(&[]),
+        ),
+        (
+            hours(12.0, 16.0, 4.0, 8.0),
+            names(&[]),
+            names(&[]),
+            names(&[]),
+        ),
+    ] {
+        let week = modes::Week {
+            hours,
+            unblocked,
+            stuck,
+            delegate,
+        };
+        out.push((&modes::FRAMEWORK, modes::assess(&week, &before, today())));
+    }
+}
+
+fn career_findings(out: &mut Found) {
+    let energy = |m: f64, t: f64| career::Energy {
+        building_teams: m,
+        mentoring: m,
+        culture: m,
+        hard_problems: t,
+        technical_strategy: t,
+    };
+    let two_way = career::Trial {
+        experiment: Some("mentor the new hire"),
+        door: Some("two-way"),
+        undo: Some("2 weeks"),
+    };
+    let one_way = career::Trial {
+        experiment: Some("take the manager role"),
+        door: Some("one-way"),
+        undo: Some("6 months"),
+    };
+    for (energy, trial) in [
+        (energy(5.0, 2.0), two_way.clone()),
+        (energy(2.0, 5.0), career::Trial::default()),
+        (energy(2.0, 2.0), one_way),
+        (energy(4.0, 4.0), two_way),
+    ] {
+        out.push((
+            &career::FRAMEWORK,
+            career::assess(&energy, &trial, today(), today()),
+        ));
+    }
+}
+
+fn t_shape_findings(out: &mut Found) {
+    let depths = |d: &[(&str, f64)]| {
+        d.iter()
+            .map(|(a, n)| (a.to_string(), *n))
+            .collect::<Vec<_>>()
+    };
+    for (depths, question) in [
+        (
+            depths(&[("databases", 2.0), ("backend", 5.0)]),
+            Some("How would we restore a backup?"),
+        ),
+        (depths(&[("databases", 1.0), ("backend", 3.0)]), None),
+        (depths(&[("databases", 3.0), ("backend", 4.0)]), None),
+    ] {
+        out.push((
+            &t_shape::FRAMEWORK,
+            t_shape::assess(&depths, question, today(), today()),
+        ));
+    }
+}
+
+fn boundaries_findings(out: &mut Found) {
+    let counts = |after_hours, weekend_days, vacation_planned, vacation_taken| boundaries::Counts {
+        after_hours,
+        weekend_days,
+        vacation_planned,
+        vacation_taken,
+    };
+    for (counts, on_fire) in [
+        (counts(12.0, 3.0, 10.0, 2.0), Some("production is down")),
+        (counts(1.0, 0.0, 0.0, 0.0), None),
+        (counts(1.0, 0.0, 10.0, 9.0), None),
+    ] {
+        let finding = boundaries::assess(&counts, &boundaries::Limits::default(), on_fire);
+        out.push((&boundaries::FRAMEWORK, finding));
+    }
+}
+
+#[test]
+fn what_a_framework_keeps_is_among_its_facts() {
+    for framework in FRAMEWORKS {
+        for kept in framework.keeps {
+            assert!(
+                framework.facts.contains(kept),
+                "{} keeps `{kept}`, which it does not give",
+                framework.name
+            );
+        }
     }
 }
 

@@ -122,6 +122,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     ],
     warnings: &[],
     run,
+    keeps: &[],
+    refuse: None,
 };
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {

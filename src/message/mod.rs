@@ -123,6 +123,10 @@ pub(crate) fn print(
 /// On stderr: each problem that stops the message being sent as it is, or that it is ready
 /// to send.
 pub(crate) fn report(message: &Message, problems: &[String]) {
+    // A note to yourself is not sent to anyone.
+    if problems.is_empty() && message.to == Audience::Yourself {
+        return;
+    }
     if problems.is_empty() {
         ui::success(&format!(
             "Ready to send to {}: {} words{}",

@@ -79,6 +79,7 @@ fn run(path: &Path) -> Result<Run> {
         periods: ReviewPeriods::default(),
         decision_makers: vec![],
         calendar: WorkCalendar::default(),
+        personal: crate::coach::Personal::default(),
     };
     let mut session = Session::new(&catalog, playbook, settings);
     session.run(&mut file, &mut |_| Ok(()))?;

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::{Kind, Playbook, Question};
+use super::{Audience, Group, Kind, Playbook, Question};
 use crate::coach::{self, Accepts, Framework};
 use crate::error::{Error, Location, Result};
 use crate::passages::Library;
@@ -83,6 +83,7 @@ pub(super) fn check(
         text,
     };
     checker.header()?;
+    checker.group()?;
     checker.questions()?;
     checker.assessments()?;
     checker.record()?;
@@ -132,6 +133,46 @@ impl Checker<'_> {
             self.passage(id, "the playbook")?;
         }
         Ok(())
+    }
+
+    /// A personal playbook writes a private entry of its own; a message playbook writes a
+    /// message; only a personal playbook writes for the lead alone.
+    fn group(&self) -> Result<()> {
+        let playbook = self.playbook;
+        let at = |message: String, hint: &str| {
+            let needle = if self.text.contains("group:") {
+                "group:"
+            } else {
+                "id:"
+            };
+            self.fail(needle, 0, message, hint)
+        };
+        match playbook.group {
+            Group::Personal if playbook.record.is_none() => Err(at(
+                "a personal playbook needs a `record:`: its entry in the journal".into(),
+                "add `record: {template: ..., title: ...}`",
+            )),
+            Group::Personal if playbook.reviews => Err(at(
+                "a personal playbook cannot review a record of the team's log".into(),
+                "remove `reviews: true`, or the `group: personal`",
+            )),
+            Group::Messages if playbook.message.is_none() => Err(at(
+                "a playbook in the messages group needs a `message:`".into(),
+                "add `message: {template: ..., to: ...}`, or use `group: decisions`",
+            )),
+            Group::Decisions | Group::Messages
+                if playbook
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.to == Audience::Yourself) =>
+            {
+                Err(at(
+                    "only a personal playbook writes a message `to: yourself`".into(),
+                    "use `group: personal`, or write to stakeholders, peers or team",
+                ))
+            }
+            _ => Ok(()),
+        }
     }
 
     fn passage(&self, id: &str, what: &str) -> Result<()> {

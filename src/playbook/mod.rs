@@ -25,6 +25,10 @@ pub(crate) struct Playbook {
     /// Passages cited by the playbook as a whole (they join the record's references).
     #[serde(default)]
     pub cites: Vec<String>,
+    /// Where `decide playbooks` lists it, and where its record goes: the team's log, or
+    /// for `personal`, the private journal.
+    #[serde(default)]
+    pub group: Group,
     pub questions: Vec<Question>,
     #[serde(default)]
     pub assessments: Vec<AssessmentSpec>,
@@ -177,6 +181,42 @@ impl Playbook {
     }
 }
 
+/// What a playbook is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Group {
+    /// A team decision, written to the team's decision log.
+    #[default]
+    Decisions,
+    /// A message up or sideways; its record goes to the log as well.
+    Messages,
+    /// Personal coaching: private, written to the lead's journal, never to the log.
+    Personal,
+}
+
+impl Group {
+    pub(crate) const ALL: [Group; 3] = [Group::Decisions, Group::Messages, Group::Personal];
+
+    /// The heading `decide playbooks` lists the group under.
+    pub(crate) fn heading(self) -> &'static str {
+        match self {
+            Group::Decisions => "Team decisions (written to the decision log)",
+            Group::Messages => "Messages up and sideways (written to the decision log)",
+            Group::Personal => {
+                "Personal coaching (private: written to your journal, never the log)"
+            }
+        }
+    }
+
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Group::Decisions => "decisions",
+            Group::Messages => "messages",
+            Group::Personal => "personal",
+        }
+    }
+}
+
 /// Who a message is for. Messages that go up or sideways are checked for jargon: the
 /// listener is outside engineering.
 #[derive(
@@ -191,6 +231,10 @@ pub(crate) enum Audience {
     Team,
     /// Other tech leads, product managers, designers: a negotiation.
     Peers,
+    /// The lead: notes printed to keep or bring along (an agenda, a chart), never sent;
+    /// only a personal playbook writes for this audience.
+    #[value(skip)]
+    Yourself,
 }
 
 impl Audience {
@@ -199,11 +243,12 @@ impl Audience {
             Audience::Stakeholders => "stakeholders",
             Audience::Team => "team",
             Audience::Peers => "peers",
+            Audience::Yourself => "yourself",
         }
     }
 
     /// Whether the listener is outside engineering, so jargon must go.
     pub(crate) fn needs_plain_words(self) -> bool {
-        self != Audience::Team
+        !matches!(self, Audience::Team | Audience::Yourself)
     }
 }

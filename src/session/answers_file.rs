@@ -197,6 +197,15 @@ impl Prompter for AnswersFile {
         self.answer_or_default(ask, self.values.get(key), &about, &format!("`{key}: ...`"))
     }
 
+    /// Nobody to ask again: the refused answer is an error at its key.
+    fn refused(&mut self, ask: &Ask<'_>, problem: &str) -> Result<()> {
+        Err(
+            Error::answers(format!("`{}` ({}): {problem}", ask.id(), ask.prompt()))
+                .at(self.location(ask.id()))
+                .hint("change the answer"),
+        )
+    }
+
     /// With no one to coach between questions, keep each framework's latest verdict and
     /// show them together at the end, so provisional verdicts do not flash by.
     fn coach(&mut self, assessment: &Assessment, _library: &Library) {

@@ -182,6 +182,7 @@ mod tests {
             periods: ReviewPeriods::default(),
             decision_makers: vec!["Ana".into()],
             calendar: crate::coach::WorkCalendar::default(),
+            personal: crate::coach::Personal::default(),
         }
     }
 

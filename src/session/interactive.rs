@@ -348,6 +348,12 @@ impl Prompter for Interactive {
         // A blank line sets the verdict apart from the next question.
         eprintln!("{}", ui::verdict_text(assessment, library, &mut self.shown));
     }
+
+    /// Explained, and the question comes again: nothing typed so far is lost.
+    fn refused(&mut self, _ask: &Ask<'_>, problem: &str) -> Result<()> {
+        ui::warning(&format!("{problem}; try again"));
+        Ok(())
+    }
 }
 
 /// What to type at a long-text or list prompt to write the answer in `$VISUAL`/`$EDITOR`.

@@ -24,9 +24,12 @@ pub(crate) use scripted::Scripted;
 
 use crate::answer::Answer;
 use crate::coach::outcome::{self, Outcome, Settled};
-use crate::coach::{self, Accepts, Assessment, Conditions, Inputs, ReviewPeriods, WorkCalendar};
+use crate::coach::{
+    self, Accepts, Assessment, Conditions, Framework, Inputs, Personal, ReviewPeriods, WorkCalendar,
+};
 use crate::error::{Error, Result};
 use crate::passages::Library;
+use crate::playbook::AssessmentSpec;
 use crate::playbook::{Catalog, Kind, Playbook, Question};
 use crate::template::Templates;
 use crate::yaml::Value;
@@ -45,6 +48,16 @@ pub(crate) trait Prompter {
     /// Show a verdict the moment it is known: that is the coaching.
     fn coach(&mut self, assessment: &Assessment, library: &Library);
 
+    /// A framework refused the answer just given (`problem` says why, in one sentence).
+    /// A prompter that can ask again explains and returns `Ok`, and the question is asked
+    /// again; one that cannot returns the error.
+    fn refused(&mut self, ask: &Ask<'_>, problem: &str) -> Result<()> {
+        Err(
+            Error::answers(format!("`{}` ({}): {problem}", ask.id(), ask.prompt()))
+                .hint("change the answer"),
+        )
+    }
+
     /// The session is over and every answer is in.
     fn done(&mut self, _library: &Library) {}
 }
@@ -60,6 +73,8 @@ pub(crate) struct Settings {
     pub decision_makers: Vec<String>,
     /// Working days, for work stated in days and weeks.
     pub calendar: WorkCalendar,
+    /// The lead's journal and limits, for the personal playbooks.
+    pub personal: Personal,
 }
 
 pub(crate) struct Session<'c> {
@@ -124,8 +139,15 @@ impl<'c> Session<'c> {
                 continue;
             }
             let ask = self.resolve(question)?;
-            let answer = prompter.ask(&ask)?;
-            self.set(&question.id, answer);
+            loop {
+                let answer = prompter.ask(&ask)?;
+                self.set(&question.id, answer);
+                let Some(problem) = self.refusal() else {
+                    break;
+                };
+                self.unset(&question.id);
+                prompter.refused(&ask, &problem)?;
+            }
             saved(self)?;
             self.reassess_and_coach(prompter)?;
         }
@@ -144,8 +166,29 @@ impl<'c> Session<'c> {
             saved(self)?;
             self.reassess()?;
         }
+        // Answers that reached here some other way (a resumed draft, a review screen)
+        // are held to the same limits.
+        if let Some(problem) = self.refusal() {
+            return Err(
+                Error::answers(format!("playbook `{}`: {problem}", self.playbook.id))
+                    .hint("change the answer"),
+            );
+        }
         prompter.done(self.library);
         Ok(())
+    }
+
+    fn unset(&mut self, id: &str) {
+        self.answers.retain(|(key, _)| key != id);
+    }
+
+    /// Why the answers so far cannot stand, when a framework refuses them.
+    fn refusal(&self) -> Option<String> {
+        self.playbook.assessments.iter().find_map(|spec| {
+            let framework = coach::find(&spec.framework)?;
+            let refuse = framework.refuse?;
+            refuse(&self.inputs(spec, framework))
+        })
     }
 
     fn set(&mut self, id: &str, answer: Answer) {
@@ -305,30 +348,7 @@ impl<'c> Session<'c> {
             let Some(framework) = coach::find(&spec.framework) else {
                 continue;
             };
-            let conditions = Conditions {
-                today: self.settings.today,
-                periods: self.settings.periods,
-                calendar: &self.settings.calendar,
-                jargon: self.jargon,
-            };
-            let mut inputs = Inputs::new(conditions);
-            for input in framework.inputs {
-                let Some(target) = spec.inputs.get(input.name) else {
-                    continue;
-                };
-                match input.accepts {
-                    Accepts::Question(_) => {
-                        if let Some(answer) = self.answer(target) {
-                            inputs.set_answer(input, answer);
-                        }
-                    }
-                    Accepts::Assessment(_) => {
-                        if let Some(result) = self.assessments.get(target) {
-                            inputs.set_assessment(input, result);
-                        }
-                    }
-                }
-            }
+            let inputs = self.inputs(spec, framework);
             let Some(finding) = (framework.run)(&inputs) else {
                 continue;
             };
@@ -346,6 +366,36 @@ impl<'c> Session<'c> {
             self.assessments.insert(spec.id.clone(), result);
         }
         Ok(changed_results)
+    }
+
+    /// The values wired to `framework`'s inputs in `spec`: answers and earlier results.
+    fn inputs<'s>(&'s self, spec: &AssessmentSpec, framework: &Framework) -> Inputs<'s> {
+        let conditions = Conditions {
+            today: self.settings.today,
+            periods: self.settings.periods,
+            calendar: &self.settings.calendar,
+            jargon: self.jargon,
+            personal: &self.settings.personal,
+        };
+        let mut inputs = Inputs::new(conditions);
+        for input in framework.inputs {
+            let Some(target) = spec.inputs.get(input.name) else {
+                continue;
+            };
+            match input.accepts {
+                Accepts::Question(_) => {
+                    if let Some(answer) = self.answer(target) {
+                        inputs.set_answer(input, answer);
+                    }
+                }
+                Accepts::Assessment(_) => {
+                    if let Some(result) = self.assessments.get(target) {
+                        inputs.set_assessment(input, result);
+                    }
+                }
+            }
+        }
+        inputs
     }
 
     fn reassess_and_coach(&mut self, prompter: &mut dyn Prompter) -> Result<()> {

@@ -18,6 +18,8 @@ pub(crate) struct Scripted {
     pub coached: Vec<(String, String)>,
     /// Prompts shown: one per typed entry, one for the review screen.
     pub prompts: usize,
+    /// Answers a framework refused, with why: as at a terminal, the question comes again.
+    pub refused: Vec<(String, String)>,
 }
 
 impl Scripted {
@@ -87,5 +89,11 @@ impl Prompter for Scripted {
     fn coach(&mut self, assessment: &Assessment, _library: &Library) {
         let after = self.asked.last().cloned().unwrap_or_default();
         self.coached.push((after, assessment.verdict.clone()));
+    }
+
+    fn refused(&mut self, ask: &Ask<'_>, problem: &str) -> Result<()> {
+        self.refused
+            .push((ask.id().to_string(), problem.to_string()));
+        Ok(())
     }
 }

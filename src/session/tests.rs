@@ -14,6 +14,7 @@ fn settings() -> Settings {
         periods: ReviewPeriods::default(),
         decision_makers: vec!["Ana".into()],
         calendar: crate::coach::WorkCalendar::default(),
+        personal: crate::coach::Personal::default(),
     }
 }
 
@@ -369,4 +370,77 @@ fn an_optional_number_left_empty_is_no_answer_to_templates() {
     let context = session.context();
     assert_eq!(context["confidence"], serde_json::Value::Null);
     assert_eq!(context["impact"], serde_json::json!(""));
+}
+
+/// A personal playbook's framework refuses what cannot be: the question is asked again,
+/// and the refused answer is never kept or coached.
+#[test]
+fn a_refused_answer_is_asked_again() {
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::embedded()));
+    let playbook = catalog.get("week").unwrap();
+    let mut session = Session::new(catalog, playbook, settings());
+    let mut prompter = Scripted::new(&[
+        ("leader_hours", "100"),
+        ("people_hours", "60"),
+        ("process_hours", "10"),
+        ("process_hours", "4"),
+        // 168 in all: exactly a week is possible.
+        ("coding_hours", "4"),
+        ("unblocked", "Ana"),
+        ("stuck", ""),
+        ("delegate", ""),
+    ]);
+    let mut saved_process = Vec::new();
+    session
+        .run(&mut prompter, &mut |s| {
+            saved_process.push(s.answer("process_hours").cloned());
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(prompter.refused.len(), 1, "{:?}", prompter.refused);
+    let (id, problem) = &prompter.refused[0];
+    assert_eq!(id, "process_hours");
+    assert!(
+        problem.contains("170, more than the 168 hours a week has"),
+        "{problem}"
+    );
+    assert!(
+        !saved_process.contains(&Some(Answer::Number(10.0))),
+        "the refused answer is never saved"
+    );
+    assert_eq!(session.answer("process_hours"), Some(&Answer::Number(4.0)));
+    assert_eq!(session.assessments["week"].kind, "team-output");
+}
+
+/// Without a terminal, a refused answer is the run's end, with the reason.
+#[test]
+fn a_refused_answer_stops_a_run_that_cannot_ask_again() {
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("one-on-one").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    struct Once(Scripted);
+    impl super::Prompter for Once {
+        fn ask(&mut self, ask: &super::Ask<'_>) -> crate::error::Result<Answer> {
+            self.0.ask(ask)
+        }
+        fn coach(&mut self, a: &crate::coach::Assessment, l: &crate::passages::Library) {
+            self.0.coach(a, l);
+        }
+    }
+    let mut prompter = Once(Scripted::new(&[
+        ("person", "Sam"),
+        ("recognise", "the review"),
+        ("growth", "the design"),
+        ("topics", ""),
+        ("follow_ups", "Priya: send the doc"),
+    ]));
+    let error = session.run(&mut prompter, &mut |_| Ok(())).unwrap_err();
+    assert_eq!(error.kind, crate::error::Kind::Answers);
+    assert!(error.message.contains("`follow_ups`"), "{error}");
+    assert!(
+        error
+            .message
+            .contains("\"Priya\", who is not in this one-on-one with Sam"),
+        "{error}"
+    );
 }

@@ -1,8 +1,9 @@
 //! The one module that touches the file system: finding the repository and its decision
 //! log, reading text with errors that name the file, writing records atomically and
-//! taking the log's lock.
+//! taking the log's lock, and the private journal's place.
 
 mod discover;
+mod journal;
 mod lock;
 pub(crate) mod naming;
 mod read;
@@ -10,6 +11,7 @@ mod write;
 
 pub(crate) use discover::*;
 pub(crate) use lock::{LogLock, lock_log, lock_records};
+pub(crate) use journal::*;
 pub(crate) use naming::*;
 pub(crate) use read::*;
 pub(crate) use write::*;
