@@ -7,6 +7,7 @@ mod home;
 mod log;
 mod messages;
 mod new;
+mod package;
 mod pty;
 mod safety;
 mod support;
