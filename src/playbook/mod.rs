@@ -6,7 +6,7 @@ mod load;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use load::{Catalog, HouseTemplate, Origin, check_file, check_text};
+pub(crate) use load::{Catalog, HouseTemplate, Origin, check_against, check_file};
 
 pub(crate) use crate::answer::Kind;
 use crate::yaml::Value;
