@@ -32,7 +32,9 @@ pub(super) fn run_request(
     // personal playbook the journal. A draft kept in the repository may have come with a
     // clone, so the log directory it names is followed only while it stays inside.
     let resumed = request.resume.as_ref().and_then(|d: &Draft| {
-        d.dir.clone().map(|dir| (dir, crate::store::lies_in(&env.root, &d.path)))
+        d.dir
+            .clone()
+            .map(|dir| (dir, crate::store::lies_in(&env.root, &d.path)))
     });
     let (log_dir, journal_dir) = match resumed {
         Some((dir, true)) => {

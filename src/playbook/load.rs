@@ -51,8 +51,8 @@ pub(crate) struct HouseTemplate {
 }
 
 impl Catalog {
-    /// The embedded playbooks and templates alone, as the unit tests use them.
-    #[cfg(test)]
+    /// The embedded playbooks and templates alone, as the unit tests and fuzz targets use
+    /// them.
     pub(crate) fn embedded() -> Catalog {
         Self::load_with(Path::new("/nonexistent"), &[], &[], None)
             .expect("the embedded playbooks load")
@@ -171,16 +171,21 @@ pub(crate) fn check_file(root: &Path, path: &Path) -> Result<Playbook> {
     check(&text, path, &templates)
 }
 
-/// Parse and check a playbook's text against the built-in passages and templates, as
-/// `decide playbooks check` does for a file (and the fuzzer does for any bytes).
-pub(crate) fn check_text(text: &str, path: &Path) -> Result<Playbook> {
-    check(text, path, &Templates::embedded()?)
+fn check(text: &str, path: &Path, templates: &Templates) -> Result<Playbook> {
+    check_against(text, path, templates, &Library::embedded()?)
 }
 
-fn check(text: &str, path: &Path, templates: &Templates) -> Result<Playbook> {
+/// Parse and check a playbook's text against these passages and templates, as `decide
+/// playbooks check` does for a file; the fuzzer loads them once, not once per input.
+pub(crate) fn check_against(
+    text: &str,
+    path: &Path,
+    templates: &Templates,
+    library: &Library,
+) -> Result<Playbook> {
     let mut playbook = parse(text, path)?;
     playbook.origin = Origin::File(path.to_path_buf());
-    validate(&playbook, &Library::embedded()?, templates, path, text)?;
+    validate(&playbook, library, templates, path, text)?;
     Ok(playbook)
 }
 

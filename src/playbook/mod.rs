@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(test)]
 pub(crate) use check::REVIEWED_FIELDS;
-pub(crate) use load::{Catalog, HouseTemplate, Origin, check_file, check_text};
+pub(crate) use load::{Catalog, HouseTemplate, Origin, check_against, check_file};
 
 pub(crate) use crate::answer::Kind;
 use crate::yaml::Value;

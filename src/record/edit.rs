@@ -10,6 +10,22 @@ use crate::error::{Error, Result};
 
 /// The text with `record`'s status set to `status`.
 pub(crate) fn set_status(text: &str, record: &Record, status: &str) -> Result<String> {
+    let updated = status_edit(text, record, status)?;
+    // The edit touches one line where the reader found the status. Where that is not a
+    // plain `status: x` (a quoted key, a YAML block or mapping under `status:`), reading
+    // the result back is what shows it went wrong: a second `status:` that breaks the
+    // front matter, or another line overwritten.
+    match super::parse::parse(&record.path, &updated) {
+        Ok(reread) if reread.status.as_deref() == Some(status) => Ok(updated),
+        _ => Err(
+            Error::record("cannot change the status as this record writes it")
+                .in_file(&record.path)
+                .hint("edit the status by hand"),
+        ),
+    }
+}
+
+fn status_edit(text: &str, record: &Record, status: &str) -> Result<String> {
     let lines = Lines::new(text);
     let Some(line) = record.status_line else {
         return Ok(insert_status(text, &lines, record, status));

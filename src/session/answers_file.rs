@@ -46,6 +46,11 @@ impl AnswersFile {
             kind: ErrorKind::Answers,
             ..e
         })?;
+        Self::from_text(path, text)
+    }
+
+    /// The answers in `text`, read as if from `path` (which errors name).
+    pub(crate) fn from_text(path: &Path, text: String) -> Result<AnswersFile> {
         let value = yaml::parse_value(&text, path, ErrorKind::Answers)?;
         let values = match value {
             Value::Mapping(values) => values,

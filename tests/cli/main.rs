@@ -8,6 +8,7 @@ mod hostile;
 mod log;
 mod messages;
 mod new;
+mod package;
 mod personal;
 #[cfg(unix)]
 mod pty;

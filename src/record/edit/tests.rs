@@ -64,6 +64,32 @@ fn status_is_added_where_the_format_keeps_it() {
 }
 
 #[test]
+fn a_status_the_edit_cannot_write_back_is_refused_not_garbled() {
+    let cases = [
+        // A mapping under `status:` is no status to the reader; a second `status:` line
+        // would make the front matter a duplicate key, and the record unreadable.
+        "---\nstatus:\n  a: b\ndate: 2026-01-01\n---\n\n# T\n",
+        // A quoted key is not found on its line, and line 2 (the title) must not be
+        // overwritten instead.
+        "---\ntitle: T\n\"status\": proposed\n---\n\n# T\n",
+        // A quoted value over two lines (found by the front_matter_editor fuzz target):
+        // replacing the first line leaves the second to break the front matter.
+        "---\nstatus: \"superseded by [ADR-0003](0003-use-\nqueues.md)\"\ndate: 2024-10-01\n---\n\n# T\n",
+        // A folded block: replacing its first line leaves the rest as part of the value.
+        "---\nstatus: >\n  proposed\n---\n\n# T\n",
+    ];
+    for text in cases {
+        let record = parse(Path::new("0002-x.md"), text).unwrap();
+        let error = set_status(text, &record, "accepted").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "0002-x.md: cannot change the status as this record writes it (hint: edit the status by hand)",
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn links_go_where_each_format_keeps_them() {
     let cases = [
         (
