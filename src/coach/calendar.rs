@@ -75,6 +75,17 @@ impl WorkCalendar {
         found
     }
 
+    /// This calendar, or, when the team listed no holidays, one that takes the days most
+    /// teams do not work (25 December and 1 January, from `from` on) as days off: a date
+    /// promised to someone must not count on the team working them.
+    pub(crate) fn or_usual_days_off(&self, from: NaiveDate) -> WorkCalendar {
+        let until = super::units::add_days(from, 3 * 366);
+        match self.unlisted_days_off(from, until) {
+            usual if usual.is_empty() => self.clone(),
+            usual => WorkCalendar::new(usual),
+        }
+    }
+
     /// `date`, or the first working day after it.
     pub(crate) fn on_or_after(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
@@ -230,6 +241,16 @@ mod tests {
                 .unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19))
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn promises_skip_christmas_and_new_year_unless_holidays_are_listed() {
+        let usual = WorkCalendar::default().or_usual_days_off(date(2026, 12, 1));
+        assert!(!usual.is_working_day(date(2026, 12, 25)));
+        assert!(!usual.is_working_day(date(2027, 1, 1)));
+        assert!(usual.is_working_day(date(2026, 12, 24)));
+        let listed = WorkCalendar::new([date(2026, 12, 24)]);
+        assert_eq!(listed.or_usual_days_off(date(2026, 12, 1)), listed);
     }
 
     #[test]

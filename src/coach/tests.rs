@@ -38,6 +38,8 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("deadline", "fits", "say-no"),
     ("deadline", "negotiate", "deadline-negotiate"),
     ("deadline", "two-options", "choice-not-conflict"),
+    ("deadline", "due-now", "deadline-negotiate"),
+    ("deadline", "a-beats-b", "deadline-negotiate"),
     ("deadline", "a-misses", "deadline-negotiate"),
     ("deadline", "b-short", "deadline-negotiate"),
     ("upward", "mechanism", "upward-example-bad"),
@@ -230,6 +232,9 @@ fn deadline_findings(out: &mut Found) {
         estimate: d(10.0, Unit::Weeks),
         saves: None,
         extra: None,
+        waits: None,
+        names_outside: false,
+        option_c: None,
     };
     let with = |saves: Option<f64>, extra: Option<f64>| deadline::Request {
         saves: saves.map(|w| d(w, Unit::Weeks)),
@@ -243,12 +248,27 @@ fn deadline_findings(out: &mut Found) {
             estimate: d(6.0, Unit::Weeks),
             ..request
         },
-        with(Some(4.0), Some(3.0)),
+        with(Some(5.0), Some(4.0)),
         with(Some(1.0), None),
-        with(Some(3.0), Some(1.0)),
+        with(Some(5.0), Some(1.0)),
+        with(Some(4.0), Some(4.0)),
         deadline::Request {
             due: today(),
             ..with(Some(12.0), None)
+        },
+        deadline::Request {
+            waits: Some(true),
+            option_c: Some(deadline::OptionC::Unchecked),
+            ..with(Some(12.0), Some(4.0))
+        },
+        deadline::Request {
+            names_outside: true,
+            option_c: Some(deadline::OptionC::Misses),
+            ..with(Some(5.0), Some(4.0))
+        },
+        deadline::Request {
+            option_c: Some(deadline::OptionC::Holds),
+            ..with(Some(5.0), Some(4.0))
         },
         deadline::Request {
             due: NaiveDate::from_ymd_opt(2027, 1, 16).unwrap(),
