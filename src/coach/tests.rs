@@ -58,6 +58,7 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("say-no", "no", "say-no"),
     ("say-no", "yes-drops-nothing", "yes-is-a-no"),
     ("say-no", "yes", "yes-is-a-no"),
+    ("say-no", "yes-if-they-agree", "yes-is-a-no"),
     ("look-back", "held-up", "write-things-down"),
     ("look-back", "changed", "wrong-call-ok"),
     ("look-back", "reversed", "wrong-call-ok"),
@@ -356,20 +357,39 @@ fn delegation_findings(out: &mut Found) {
 fn say_no_findings(out: &mut Found) {
     let pushed = ["A".to_string(), "B".to_string()];
     let dropped = ["A".to_string()];
-    for (pushes_out, answer, dropped) in [
-        (&[][..], None, &[][..]),
-        (&pushed[..], None, &[][..]),
-        (&pushed[..], Some(say_no::Answer::No), &[][..]),
-        (&pushed[..], Some(say_no::Answer::Yes), &[][..]),
-        (&pushed[..], Some(say_no::Answer::Yes), &dropped[..]),
-    ] {
+    // (pushes out, answer, dropped, owner, restart)
+    type Case<'a> = (
+        &'a [String],
+        Option<say_no::Answer>,
+        &'a [String],
+        Option<&'a str>,
+        Option<NaiveDate>,
+    );
+    #[rustfmt::skip]
+    let cases: [Case<'_>; 7] = [
+        (&[], None, &[], None, None),
+        (&pushed, None, &[], None, None),
+        (&pushed, Some(say_no::Answer::No), &[], None, None),
+        (&pushed, Some(say_no::Answer::Yes), &[], None, None),
+        (&pushed, Some(say_no::Answer::Yes), &dropped, None, None),
+        (&pushed, Some(say_no::Answer::Yes), &dropped, Some("legal"), None),
+        (&pushed, Some(say_no::Answer::Yes), &dropped, None, Some(today())),
+    ];
+    for (pushes_out, answer, dropped, owner, delay_until) in cases {
         let request = say_no::Request {
+            today: today(),
             pushes_out,
             effort: Some(d(3.0, Unit::Weeks)),
             answer,
             dropped,
+            drop: false,
+            delay_until,
+            owner,
         };
-        out.push((&say_no::FRAMEWORK, say_no::assess(&request)));
+        out.push((
+            &say_no::FRAMEWORK,
+            say_no::assess(&request, &WorkCalendar::default()),
+        ));
     }
 }
 
