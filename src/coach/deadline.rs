@@ -95,6 +95,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "due_text",
         "asked_text",
         "estimate",
+        "needed",
         "available",
         "over",
         "slack",
@@ -513,6 +514,12 @@ fn facts(
     let g = &plan.gap;
     let unit = request.estimate.unit;
     let work = |days: u64| as_work(days, unit).to_string();
+    // The estimate in the unit the time left is stated in, so one sentence has one unit:
+    // as given in days or weeks, counted in working weeks or days otherwise.
+    let needed = match unit {
+        Unit::Days | Unit::Weeks => request.estimate,
+        _ => as_work(g.needed, unit),
+    };
     let text = |date: NaiveDate| human_date(date, today);
     let [letter_a, letter_b, letter_c] = letters([plan.offer_a, plan.offer_b, plan.offer_c]);
     let offers = [plan.offer_a, plan.offer_b, plan.offer_c]
@@ -527,6 +534,7 @@ fn facts(
         "due_text": text(request.due),
         "asked_text": text(asked),
         "estimate": request.estimate.to_string(),
+        "needed": needed.to_string(),
         "available": work(g.available),
         "over": work(g.over),
         "slack": work(g.available.saturating_sub(g.needed)),
@@ -816,6 +824,23 @@ mod tests {
             let finding = assess(&request, &listed());
             assert_eq!(finding.fact_str("choose_by"), choose_by, "{name}");
             assert_eq!(finding.fact_str("review_by"), Some(review_by), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_estimate_is_said_in_the_unit_of_the_time_left() {
+        // (estimate, as said next to the time left)
+        let cases = [
+            (d(10.0, Weeks), "10 weeks"),
+            (d(10.5, Weeks), "10.5 weeks"),
+            (d(12.0, Days), "12 days"),
+            (d(20.0, Hours), "3 days"),
+            // 4 months: 120 calendar days, 86 of them working days.
+            (d(4.0, Months), "17.2 weeks"),
+        ];
+        for (estimate, said) in cases {
+            let finding = assess(&with(|r| r.estimate = estimate), &listed());
+            assert_eq!(finding.fact_str("needed"), Some(said), "{estimate}");
         }
     }
 

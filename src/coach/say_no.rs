@@ -210,14 +210,16 @@ pub(crate) fn owner_hint(items: &[String]) -> Option<String> {
         " needs",
         " wants",
     ];
-    const JOINS: &[&str] = &[" that ", " which ", " who "];
+    // Where the group's name starts: after "that", "which" or "who", or at its own
+    // article ("the fix the finance team requested").
+    const JOINS: &[(&str, usize)] = &[(" that ", 6), (" which ", 7), (" who ", 5), (" the ", 1)];
     items.iter().find_map(|item| {
         let lower = item.to_lowercase();
         let verb = ASKED.iter().filter_map(|v| lower.find(v)).min()?;
         let before = &item[..verb];
         let join = JOINS
             .iter()
-            .filter_map(|j| before.to_lowercase().rfind(j).map(|at| at + j.len()))
+            .filter_map(|(j, skip)| before.to_lowercase().rfind(j).map(|at| at + skip))
             .max()?;
         let owner = before[join..].trim();
         (!owner.is_empty() && owner.split_whitespace().count() <= 4).then(|| owner.to_string())
@@ -489,6 +491,10 @@ mod tests {
                 Some("the finance team"),
             ),
             ("the flaky test clean-up", None),
+            (
+                "the billing clean-up the finance team requested",
+                Some("the finance team"),
+            ),
             ("the fix that the team needs", Some("the team")),
         ];
         for (item, owner) in cases {
