@@ -68,6 +68,9 @@ struct Expect {
     team: Words,
     #[serde(default)]
     peers: Words,
+    /// Every message passes `message::check::problems`: ready to send as it is.
+    #[serde(default)]
+    sendable: bool,
 }
 
 /// Text that must and must not appear.
@@ -214,9 +217,17 @@ fn stance_words(text: &str) -> (bool, bool, bool) {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    let choice = ["which matters more", "which is more important"]
-        .iter()
-        .any(|w| lower.contains(w));
+    // With one option left, the choice is whether it works for them.
+    let choice = [
+        "which matters more",
+        "which is more important",
+        "can we go ahead",
+        "can we move the date",
+        "does that work for you",
+        "whether that works",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     (decided, undecided, choice)
 }
 
@@ -332,6 +343,27 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         .into_iter()
         .chain(numbers(&run.record))
         .collect();
+    if expect.sendable {
+        let open: Vec<String> = outcome
+            .warnings
+            .iter()
+            .filter(|w| w.check_first)
+            .map(|w| w.text.clone())
+            .collect();
+        let jargon = words::embedded();
+        let messages =
+            run.message
+                .iter()
+                .map(|m| ("the message".to_string(), m.to, m.text.as_str()))
+                .chain(run.from_record.iter().map(|(to, text)| {
+                    (format!("the message to {}", to.key()), *to, text.as_str())
+                }));
+        for (what, to, text) in messages {
+            for problem in crate::message::check::problems(text, to, &jargon, &open) {
+                problems.push(format!("{what} is not ready to send: {problem}\n{text}"));
+            }
+        }
+    }
     if let Some(message) = &run.message {
         let upward = message.to.needs_plain_words();
         problems.extend(expect.message.check("the message", &message.text));

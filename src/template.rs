@@ -405,6 +405,19 @@ const SENTENCE_WORDS: &[&str] = &[
     "put",
     "prefer",
     "introduce",
+    "launch",
+    "cut",
+    "leave",
+    "skip",
+    "postpone",
+    "defer",
+    "delay",
+    "limit",
+    "release",
+    "support",
+    "simplify",
+    "hold",
+    "reduce",
 ];
 
 /// The words of [`SENTENCE_WORDS`] that are verbs.

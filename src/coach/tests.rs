@@ -38,6 +38,8 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("deadline", "fits", "say-no"),
     ("deadline", "negotiate", "deadline-negotiate"),
     ("deadline", "two-options", "choice-not-conflict"),
+    ("deadline", "due-now", "deadline-negotiate"),
+    ("deadline", "a-beats-b", "deadline-negotiate"),
     ("deadline", "a-misses", "deadline-negotiate"),
     ("deadline", "b-short", "deadline-negotiate"),
     ("upward", "mechanism", "upward-example-bad"),
@@ -56,6 +58,7 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("say-no", "no", "say-no"),
     ("say-no", "yes-drops-nothing", "yes-is-a-no"),
     ("say-no", "yes", "yes-is-a-no"),
+    ("say-no", "yes-if-they-agree", "yes-is-a-no"),
     ("look-back", "held-up", "write-things-down"),
     ("look-back", "changed", "wrong-call-ok"),
     ("look-back", "reversed", "wrong-call-ok"),
@@ -254,6 +257,9 @@ fn deadline_findings(out: &mut Found) {
         estimate: d(10.0, Unit::Weeks),
         saves: None,
         extra: None,
+        waits: None,
+        names_outside: false,
+        option_c: None,
     };
     let with = |saves: Option<f64>, extra: Option<f64>| deadline::Request {
         saves: saves.map(|w| d(w, Unit::Weeks)),
@@ -273,12 +279,27 @@ fn deadline_findings(out: &mut Found) {
             estimate: d(6.0, Unit::Weeks),
             ..request
         },
-        with(Some(4.0), Some(3.0)),
+        with(Some(5.0), Some(4.0)),
         with(Some(1.0), None),
-        with(Some(3.0), Some(1.0)),
+        with(Some(5.0), Some(1.0)),
+        with(Some(4.0), Some(4.0)),
         deadline::Request {
             due: today(),
             ..with(Some(12.0), None)
+        },
+        deadline::Request {
+            waits: Some(true),
+            option_c: Some(deadline::OptionC::Unchecked),
+            ..with(Some(12.0), Some(4.0))
+        },
+        deadline::Request {
+            names_outside: true,
+            option_c: Some(deadline::OptionC::Misses),
+            ..with(Some(5.0), Some(4.0))
+        },
+        deadline::Request {
+            option_c: Some(deadline::OptionC::Holds),
+            ..with(Some(5.0), Some(4.0))
         },
         deadline::Request {
             due: NaiveDate::from_ymd_opt(2027, 1, 16).unwrap(),
@@ -366,20 +387,39 @@ fn delegation_findings(out: &mut Found) {
 fn say_no_findings(out: &mut Found) {
     let pushed = ["A".to_string(), "B".to_string()];
     let dropped = ["A".to_string()];
-    for (pushes_out, answer, dropped) in [
-        (&[][..], None, &[][..]),
-        (&pushed[..], None, &[][..]),
-        (&pushed[..], Some(say_no::Answer::No), &[][..]),
-        (&pushed[..], Some(say_no::Answer::Yes), &[][..]),
-        (&pushed[..], Some(say_no::Answer::Yes), &dropped[..]),
-    ] {
+    // (pushes out, answer, dropped, owner, restart)
+    type Case<'a> = (
+        &'a [String],
+        Option<say_no::Answer>,
+        &'a [String],
+        Option<&'a str>,
+        Option<NaiveDate>,
+    );
+    #[rustfmt::skip]
+    let cases: [Case<'_>; 7] = [
+        (&[], None, &[], None, None),
+        (&pushed, None, &[], None, None),
+        (&pushed, Some(say_no::Answer::No), &[], None, None),
+        (&pushed, Some(say_no::Answer::Yes), &[], None, None),
+        (&pushed, Some(say_no::Answer::Yes), &dropped, None, None),
+        (&pushed, Some(say_no::Answer::Yes), &dropped, Some("legal"), None),
+        (&pushed, Some(say_no::Answer::Yes), &dropped, None, Some(today())),
+    ];
+    for (pushes_out, answer, dropped, owner, delay_until) in cases {
         let request = say_no::Request {
+            today: today(),
             pushes_out,
             effort: Some(d(3.0, Unit::Weeks)),
             answer,
             dropped,
+            drop: false,
+            delay_until,
+            owner,
         };
-        out.push((&say_no::FRAMEWORK, say_no::assess(&request)));
+        out.push((
+            &say_no::FRAMEWORK,
+            say_no::assess(&request, &WorkCalendar::default()),
+        ));
     }
 }
 

@@ -84,6 +84,8 @@ pub(crate) struct Brief {
     pub playbook: Option<String>,
     /// The front matter as written, for a playbook's own message templates.
     pub front: BTreeMap<String, String>,
+    /// Every date in the front matter as people write it ("Tuesday 8 December"), by key.
+    pub dates: BTreeMap<String, String>,
     /// Every section by heading, as plain text: its first paragraph and its list items.
     pub sections: BTreeMap<String, SectionText>,
 }
@@ -137,6 +139,11 @@ impl Brief {
             superseded_by: successor,
             playbook: front("playbook").cloned(),
             front: record.front_matter.clone(),
+            dates: record
+                .front_matter
+                .iter()
+                .filter_map(|(key, value)| Some((key.clone(), human_date(date(value)?, today))))
+                .collect(),
             sections: record
                 .sections
                 .iter()

@@ -39,7 +39,12 @@ pub(crate) fn for_session(
     let Some(spec) = &playbook.message else {
         return Ok(None);
     };
-    let text = tidy(&templates.render(&spec.template, rendered.context())?);
+    let text = if spec.from_record {
+        let brief = brief_of(rendered)?;
+        render_brief(&brief, &spec.template, spec.to, None, false, templates)?
+    } else {
+        tidy(&templates.render(&spec.template, rendered.context())?)
+    };
     if text.is_empty() {
         return Ok(None);
     }
@@ -47,6 +52,44 @@ pub(crate) fn for_session(
         check_length(playbook, answers, &text, max)?;
     }
     Ok(Some(Message { text, to: spec.to }))
+}
+
+/// The record just rendered, read back as `decide message` reads a record from the log.
+fn brief_of(rendered: &Rendered<'_>) -> Result<from_record::Brief> {
+    let today = rendered
+        .context()
+        .get("today")
+        .and_then(Json::as_str)
+        .and_then(|text| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .unwrap_or_default();
+    let path = std::path::Path::new("new-record.md");
+    let record = crate::record::parse(path, &rendered.text(None)?)?;
+    Ok(from_record::Brief::from_record(&record, path, today, None))
+}
+
+/// `template` rendered for `to` from a record's brief. Upward, the least needed details go
+/// first (`detail` 2, 1, 0) until the message keeps to the word budget.
+pub(crate) fn render_brief(
+    brief: &from_record::Brief,
+    template: &str,
+    to: Audience,
+    name: Option<&str>,
+    markdown: bool,
+    templates: &Templates,
+) -> Result<String> {
+    let mut text = String::new();
+    for detail in (0..=2).rev() {
+        let mut context = brief_context(brief, to, markdown);
+        if let Some(map) = context.as_object_mut() {
+            map.insert("detail".into(), json!(detail));
+            map.insert("name".into(), json!(name));
+        }
+        text = tidy(&templates.render(template, &context)?);
+        if to != Audience::Stakeholders || body_words(&text) <= check::UPWARD_WORDS {
+            break;
+        }
+    }
+    Ok(text)
 }
 
 /// Over the limit is an answers problem: the longest answers are the ones to shorten.

@@ -177,7 +177,7 @@ fn cases(dir: &Path) -> Vec<(String, PathBuf)> {
         (
             "say-no",
             "yes, dropping one",
-            "answer: \"yes\"\ninstead: null\ndropped: [the accessibility fixes on the checkout page]",
+            "answer: \"yes\"\ninstead: null\ndropped: [the checkout accessibility fixes]",
         ),
     ];
     for (name, label, changes) in variants {

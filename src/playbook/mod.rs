@@ -59,6 +59,11 @@ pub(crate) struct MessageSpec {
     /// are checked for jargon.
     #[serde(default)]
     pub to: Audience,
+    /// Write the message from the record just rendered, as `decide message` does (the
+    /// template sees `brief`, `to`, `name`, `detail` and `markdown`), so what the requester
+    /// reads is what the record says and what `decide message` writes later.
+    #[serde(default)]
+    pub from_record: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
