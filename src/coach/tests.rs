@@ -214,13 +214,35 @@ fn tech_debt_findings(out: &mut Found) {
             ..debt
         },
     ];
+    let calendar = WorkCalendar::default();
+    let proposals = [
+        tech_debt::Proposal {
+            choice: Some("shortcut"),
+            why: None,
+            deliberate: Some("reckless"),
+        },
+        tech_debt::Proposal {
+            choice: Some("fix-now"),
+            why: Some("the team wants it"),
+            deliberate: Some("prudent"),
+        },
+    ];
     for debt in variants {
-        let mut finding = tech_debt::assess(&debt).warn(["reckless", "proposal-against-numbers"]);
-        finding
-            .facts
-            .insert("deliberate".into(), serde_json::json!("reckless"));
-        out.push((&tech_debt::FRAMEWORK, finding));
+        for proposal in &proposals {
+            let finding = tech_debt::assess(&debt, proposal, &calendar);
+            out.push((&tech_debt::FRAMEWORK, finding));
+        }
     }
+    // A week's notice is too short for two weeks of fix before the slowdown.
+    let hurried = tech_debt::Debt {
+        starts_in: d(1.0, Unit::Weeks),
+        fix_cost: Some(d(2.0, Unit::Weeks)),
+        ..debt
+    };
+    out.push((
+        &tech_debt::FRAMEWORK,
+        tech_debt::assess(&hurried, &proposals[0], &calendar),
+    ));
 }
 
 fn deadline_findings(out: &mut Found) {

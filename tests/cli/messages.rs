@@ -124,14 +124,17 @@ fn has_iso_date(text: &str) -> bool {
 #[test]
 fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
     let (message, record, shown) = new_from_example("tech-debt");
-    // Bottom line first: the proposal and its cost, then the shortcut's cost, then the ask.
+    // Bottom line first: the proposal and what it takes, then the shortcut's cost from the
+    // day the slowdown starts (3 months from Thursday 26 November), then the ask.
     assert!(
-        message.starts_with("Hi Maria,\n\nI propose we fix the invoice rules in the billing export properly now: it takes 2 weeks, and we keep our development speed.\n"),
+        message.starts_with("Hi Maria,\n\nI propose we fix the invoice rules in the billing export properly now. It takes 2 weeks."),
         "{message}"
     );
-    assert!(message.contains("The shortcut saves 2 weeks, but in 3 months it starts slowing every new feature by 30%: about 5.4 weeks over the next 12 months, then 1.8 weeks a quarter."), "{message}");
+    assert!(message.contains("The shortcut would save that time, but from Wednesday 24 February 2027 it would slow every new feature by 30%: about 5.4 weeks over the next 12 months, then 1.8 weeks a quarter."), "{message}");
     assert!(
-        message.trim_end().ends_with("Can we plan the 2 weeks in?"),
+        message
+            .trim_end()
+            .ends_with("\n\nCan we plan the 2 weeks in now?"),
         "{message}"
     );
     assert!(
@@ -144,10 +147,22 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
     );
     assert!(shown.contains("Ready to send to stakeholders"), "{shown}");
     // The computed cost, break-even and recurring cost have their formulas in the record.
+    // Work in working days: 30% of 2 weeks is 3 days, 0.6 weeks.
+    assert!(record.contains("30% × 2 weeks = 0.6 weeks"), "{record}");
     assert!(record.contains("9 × 0.6 weeks = 5.4 weeks"));
     assert!(record.contains("⌈2 weeks ÷ 0.6 weeks⌉ = 4"));
     assert!(
-        record.contains("After the plan: 1.8 weeks a quarter"),
+        record.contains(
+            "After the plan: about 3 features a quarter × 0.6 weeks = 1.8 weeks a quarter"
+        ),
+        "{record}"
+    );
+    // The message's words are kept in the record, for `decide message`.
+    let (_, case) = record
+        .split_once("## The Case in Business Terms\n\n")
+        .unwrap();
+    assert!(
+        message.contains(case.split_once("\n").unwrap().0),
         "{record}"
     );
 }
@@ -482,8 +497,9 @@ fn a_proposal_is_never_announced_as_a_decision() {
     }
     let (tech_debt, _) = message(repo.path(), "2", "stakeholders", None);
     assert!(
-        tech_debt.contains("I propose we fix it properly now")
-            && tech_debt.contains("Can I have your go-ahead, or your concerns?"),
+        tech_debt
+            .starts_with("I propose we fix the invoice rules in the billing export properly now.")
+            && tech_debt.contains("Can we plan the 2 weeks in now?"),
         "{tech_debt}"
     );
     let (deadline, checked) = message(repo.path(), "3", "stakeholders", None);
@@ -624,11 +640,12 @@ fn decide_message_formats() {
     assert_eq!(value["brief"]["chosen"], serde_json::Value::Null);
     assert_eq!(value["brief"]["status"], "proposed");
     assert_eq!(value["brief"]["outcome"], "proposal");
+    // The same case and ask that `decide new` printed, read back from the record.
     assert!(
         value["text"]
             .as_str()
             .unwrap()
-            .contains("Can I have your go-ahead, or your concerns?")
+            .ends_with("\n\nCan we plan the 2 weeks in now?\n")
     );
     assert!(
         value["record"]
