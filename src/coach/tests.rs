@@ -331,7 +331,15 @@ fn delegation_findings(out: &mut Found) {
         coaching: d(30.0, Unit::Minutes),
         recurs: delegation::Recurrence::Weekly,
     };
-    let review = |_: Option<i64>| today();
+    let plan = |call: Option<&'static str>| delegation::Plan {
+        learns: Some("the release"),
+        call,
+        agreed: false,
+        start: None,
+        today: today(),
+        keep_review_days: 30,
+    };
+    let calendar = WorkCalendar::default();
     for (task, call) in [
         (task, None),
         (
@@ -348,9 +356,17 @@ fn delegation_findings(out: &mut Found) {
             },
             None,
         ),
+        // Handed over purely so someone else learns it.
+        (
+            delegation::Task {
+                yours: d(0.0, Unit::Hours),
+                ..task
+            },
+            Some("delegate"),
+        ),
         (task, Some("myself")),
     ] {
-        let finding = delegation::assess(&task, Some("the release"), call, today(), review);
+        let finding = delegation::assess(&task, &plan(call), &calendar);
         out.push((&delegation::FRAMEWORK, finding));
     }
 }

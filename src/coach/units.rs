@@ -12,11 +12,6 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::answer::{Duration, Unit};
 
-/// Days in one `unit` (a month is 30 days, as everywhere in `decide`).
-pub(crate) fn unit_days(unit: Unit) -> f64 {
-    Duration::new(1.0, unit).days()
-}
-
 /// The one rounding rule for every computed figure: one decimal, halves away from zero
 /// (5.43 → 5.4, 103.25 → 103.3). Floating-point dust is undone first, so a figure that is
 /// a half in decimal (103.25 hours reached as 4.302083… days × 24) still rounds up.
@@ -24,11 +19,6 @@ pub(crate) fn round1(value: f64) -> f64 {
     let scaled = value * 10.0;
     let dust = scaled.abs().max(1.0) * 1e-9;
     (scaled + dust.copysign(scaled)).round() / 10.0
-}
-
-/// `days` stated in `unit`, rounded to one decimal.
-pub(crate) fn in_unit(days: f64, unit: Unit) -> Duration {
-    Duration::new(round1(days / unit_days(unit)), unit)
 }
 
 /// Working hours in a working day.
@@ -153,13 +143,6 @@ mod tests {
         assert_eq!(round1(0.05), 0.1);
         assert_eq!(round1(-0.25), -0.3);
         assert_eq!(round1(2.0), 2.0);
-    }
-
-    #[test]
-    fn durations_in_a_unit_round_to_one_decimal() {
-        assert_eq!(in_unit(38.0, Unit::Weeks).to_string(), "5.4 weeks");
-        assert_eq!(in_unit(14.0, Unit::Weeks).to_string(), "2 weeks");
-        assert_eq!(in_unit(0.25, Unit::Hours).to_string(), "6 hours");
     }
 
     #[test]

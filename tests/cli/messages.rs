@@ -542,6 +542,11 @@ fn every_message_from_a_record_is_sendable() {
     }
     let written = records(&repo.path().join("docs/decisions"));
     assert_eq!(written.len(), names.len());
+    // A delegation is told to others only once the team member has said yes.
+    decide(repo.path())
+        .args(["status", "7", "accepted"])
+        .assert()
+        .success();
     for (index, name) in names.iter().enumerate() {
         let number = (index + 1).to_string();
         let record = fs::read_to_string(&written[index]).unwrap();
@@ -605,6 +610,52 @@ fn every_message_from_a_record_is_sendable() {
                     "{case}: no jargon check among engineers: {checked}"
                 );
             }
+        }
+    }
+}
+
+/// Nobody hears of a delegation before the team member has said yes; once they have, the
+/// team, stakeholders and peers hear who runs it from when, and nothing about anyone's
+/// hours or learning.
+#[test]
+fn a_delegation_is_told_only_after_the_delegate_agrees() {
+    let repo = logged("delegation.yaml");
+    for to in ["team", "stakeholders", "peers"] {
+        decide(repo.path())
+            .args(["message", "1", "--to", to])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(
+                "nothing to send: Sam hasn't said yes yet",
+            ))
+            .stderr(predicate::str::contains("decide status"));
+    }
+    decide(repo.path())
+        .args(["status", "1", "accepted"])
+        .assert()
+        .success();
+    let handover = "From Thursday 3 December, Sam takes over the weekly release, and questions about it go to Sam.";
+    let (team, checked) = message(repo.path(), "1", "team", None);
+    assert_eq!(
+        team,
+        format!("{handover} I'm still around while it settles in.\n")
+    );
+    assert!(checked.contains("Ready to send to team"), "{checked}");
+    let (stakeholders, checked) = message(repo.path(), "1", "stakeholders", Some("Priya"));
+    assert_eq!(
+        stakeholders,
+        format!("Hi Priya,\n\n{handover} Nothing else changes for you.\n")
+    );
+    assert!(
+        checked.contains("Ready to send to stakeholders"),
+        "{checked}"
+    );
+    let (peers, _) = message(repo.path(), "1", "peers", None);
+    assert!(peers.starts_with(handover), "{peers}");
+    for text in [&team, &stakeholders, &peers] {
+        for private in ["hour", "coaching", "learn", "minutes"] {
+            assert!(!text.contains(private), "{private}: {text}");
         }
     }
 }
