@@ -660,6 +660,30 @@ fn a_delegation_is_told_only_after_the_delegate_agrees() {
     }
 }
 
+/// Once the person it went to has agreed (the record accepted), the team hears what we do,
+/// with the plan, and who agreed; the sender never waits for themself.
+#[test]
+fn an_agreed_tech_debt_proposal_tells_the_team_the_plan() {
+    let repo = logged("tech-debt.yaml");
+    let (team, _) = message(repo.path(), "1", "team", None);
+    assert!(
+        team.contains("I've proposed to Maria that we fix it properly now")
+            && team.contains("It isn't decided until Maria agrees")
+            && !team.contains("Ana Lima"),
+        "{team}"
+    );
+    decide(repo.path())
+        .args(["status", "1", "accepted"])
+        .assert()
+        .success();
+    let (team, checked) = message(repo.path(), "1", "team", None);
+    assert!(
+        team.starts_with("On the invoice rules in the billing export, Maria agreed, so we'll fix it properly now, because the shortcut would cost about 5.4 weeks over the next 12 months, more than the 2 weeks it saves.\n\nThe plan:\n- Now: move the invoice rules into one module"),
+        "{team}"
+    );
+    assert!(checked.contains("Ready to send to team"), "{checked}");
+}
+
 #[test]
 fn decide_message_formats() {
     let repo = logged("decision.yaml");
