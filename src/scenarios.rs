@@ -5,7 +5,9 @@
 //! every output is held to what any output must be: one voice (no message of a proposal
 //! announces a decision), no placeholder text, no broken "a"/"an", no file path or ISO date
 //! in what goes up or sideways, at most 60 words to stakeholders, no weekend for work, and
-//! every number traced to an answer or to the record's working.
+//! every number traced to an answer or to the record's working. A message may refuse to be
+//! written ("nothing to send"), when the scenario says it must; a scenario that states
+//! `ready` holds every message to `message::check`, as the lead would see it.
 
 use std::path::{Path, PathBuf};
 
@@ -68,9 +70,10 @@ struct Expect {
     team: Words,
     #[serde(default)]
     peers: Words,
-    /// Every message passes `message::check::problems`: ready to send as it is.
+    /// Whether every message is ready to send as it is (`message::check` finds nothing,
+    /// the coach's check-first warnings included); unchecked when not given.
     #[serde(default)]
-    sendable: bool,
+    ready: Option<bool>,
 }
 
 /// Text that must and must not appear.
@@ -81,6 +84,10 @@ struct Words {
     contains: Vec<String>,
     #[serde(default)]
     lacks: Vec<String>,
+    /// The message refuses to be written: there is nothing to send to this audience
+    /// (`contains` and `lacks` then read the reason and what to do instead).
+    #[serde(default)]
+    nothing_to_send: bool,
 }
 
 impl Words {
@@ -111,7 +118,10 @@ struct Run {
     /// A personal playbook's journal entry rather than a record of the team's log.
     personal: bool,
     message: Option<crate::message::Message>,
-    from_record: Vec<(Audience, String)>,
+    /// Each audience's message, or why there is nothing to send to it.
+    from_record: Vec<(Audience, Result<String, String>)>,
+    /// The coach's check-first warnings, which stop any message being ready.
+    open: Vec<String>,
     /// The answers as text, for tracing numbers.
     answers: String,
 }
@@ -158,15 +168,26 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
         let brief =
             Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);
         for to in [Audience::Stakeholders, Audience::Team, Audience::Peers] {
-            let written =
-                from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates)?;
-            from_record.push((to, written.text));
+            match from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates) {
+                Ok(written) => from_record.push((to, Ok(written.text))),
+                Err(error) if error.message.starts_with("nothing to send") => {
+                    from_record.push((to, Err(error.to_string())));
+                }
+                Err(error) => return Err(error),
+            }
         }
         text
     };
     let assessments = session.ordered_assessments();
+    let outcome = session.outcome()?;
     Ok(Run {
-        outcome: session.outcome()?,
+        open: outcome
+            .warnings
+            .iter()
+            .filter(|warning| warning.check_first)
+            .map(|warning| warning.text.clone())
+            .collect(),
+        outcome,
         verdicts: session
             .playbook
             .assessments
@@ -294,6 +315,34 @@ fn check_message(what: &str, text: &str, upward: bool, known_numbers: &[String])
     problems
 }
 
+/// When the scenario says whether its messages are ready to send: each message, as
+/// `message::check` judges it with the coach's check-first warnings, is or is not.
+fn readiness(ready: Option<bool>, run: &Run) -> Vec<String> {
+    let Some(ready) = ready else {
+        return Vec::new();
+    };
+    let jargon = words::embedded();
+    let mut messages: Vec<(String, &str, Audience)> = Vec::new();
+    if let Some(message) = &run.message {
+        messages.push(("the message".into(), &message.text, message.to));
+    }
+    for (to, text) in &run.from_record {
+        if let Ok(text) = text {
+            messages.push((format!("the message to {}", to.key()), text, *to));
+        }
+    }
+    messages
+        .into_iter()
+        .filter_map(|(what, text, to)| {
+            let found = crate::message::check::problems(text, to, &jargon, &run.open);
+            (found.is_empty() != ready).then(|| {
+                let state = if found.is_empty() { "" } else { "not " };
+                format!("{what} is {state}ready to send: {found:?}\n{text}")
+            })
+        })
+        .collect()
+}
+
 fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
     let expect = &scenario.expect;
     let outcome = &run.outcome;
@@ -343,27 +392,7 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         .into_iter()
         .chain(numbers(&run.record))
         .collect();
-    if expect.sendable {
-        let open: Vec<String> = outcome
-            .warnings
-            .iter()
-            .filter(|w| w.check_first)
-            .map(|w| w.text.clone())
-            .collect();
-        let jargon = words::embedded();
-        let messages =
-            run.message
-                .iter()
-                .map(|m| ("the message".to_string(), m.to, m.text.as_str()))
-                .chain(run.from_record.iter().map(|(to, text)| {
-                    (format!("the message to {}", to.key()), *to, text.as_str())
-                }));
-        for (what, to, text) in messages {
-            for problem in crate::message::check::problems(text, to, &jargon, &open) {
-                problems.push(format!("{what} is not ready to send: {problem}\n{text}"));
-            }
-        }
-    }
+    problems.extend(readiness(expect.ready, run));
     if let Some(message) = &run.message {
         let upward = message.to.needs_plain_words();
         problems.extend(expect.message.check("the message", &message.text));
@@ -380,6 +409,21 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
             Audience::Peers => &expect.peers,
             // `decide message` writes for the three audiences only.
             Audience::Yourself => continue,
+        };
+        let text = match (text, words.nothing_to_send) {
+            (Ok(text), false) => text,
+            (Err(refusal), true) => {
+                problems.extend(words.check(&what, refusal));
+                continue;
+            }
+            (Ok(text), true) => {
+                problems.push(format!("{what} was written, with nothing to send: {text}"));
+                continue;
+            }
+            (Err(refusal), false) => {
+                problems.push(format!("{what} was refused: {refusal}"));
+                continue;
+            }
         };
         problems.extend(words.check(&what, text));
         problems.extend(check_message(&what, text, to.needs_plain_words(), &known));
@@ -529,6 +573,9 @@ mod properties {
             let known: Vec<String> = numbers(&result.answers).into_iter().chain(numbers(&result.record)).collect();
             for (to, text) in &result.from_record {
                 let what = format!("to {}", to.key());
+                let Ok(text) = text else {
+                    continue;
+                };
                 prop_assert!(check_stance(kind, &what, text).is_none(), "{} {}: {}", kind, what, text);
                 let problems = check_message(&what, text, to.needs_plain_words(), &known);
                 prop_assert!(problems.is_empty(), "{:?}", problems);

@@ -34,7 +34,8 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     )?;
     crate::stdout::write(&written.text)?;
     if args.format != from_record::Format::Json {
-        let problems = message::check::problems(&written.text, args.to, &catalog.jargon, &[]);
+        let open = message::check::open_in_record(&brief);
+        let problems = message::check::problems(&written.text, args.to, &catalog.jargon, &open);
         message::report(&written, &problems);
     }
     Ok(exit::OK)

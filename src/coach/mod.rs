@@ -153,6 +153,9 @@ pub(crate) struct Finding {
     pub verdict: &'static str,
     pub facts: Map<String, Value>,
     pub warnings: Vec<&'static str>,
+    /// The stance when an answer settles it rather than the verdict (a delegation stays a
+    /// proposal until the delegate has said yes); `None` takes the verdict's.
+    pub stance: Option<Stance>,
 }
 
 impl Finding {
@@ -166,7 +169,13 @@ impl Finding {
             verdict,
             facts,
             warnings: Vec::new(),
+            stance: None,
         }
+    }
+
+    pub(crate) fn with_stance(mut self, stance: Stance) -> Finding {
+        self.stance = Some(stance);
+        self
     }
 
     pub(crate) fn warn(mut self, warnings: impl IntoIterator<Item = &'static str>) -> Finding {
@@ -438,7 +447,7 @@ pub(crate) fn speak(
         passages: std::iter::once(verdict.passage)
             .chain(verdict.also.iter().copied())
             .collect(),
-        stance: verdict.stance,
+        stance: finding.stance.unwrap_or(verdict.stance),
         warnings,
         facts: finding.facts,
     })

@@ -2,39 +2,48 @@
 //! But in 3 months, it'll slow down every new feature by 30%."
 //!
 //! The model, stated in the record so anyone can check it:
-//! * the features planned for the period start at even intervals from today;
-//! * each one that starts once the slowdown has begun takes `slowdown`% longer; work that
-//!   starts before the slowdown is not counted;
+//! * work is effort, in working days (a week of work is 5 working days), so 20% of a
+//!   3-week feature is 3 days; the planning period and the start of the slowdown are
+//!   calendar time;
+//! * the features planned for the period start at even intervals from today; each one
+//!   that starts once the slowdown has begun takes `slowdown`% longer; work that starts
+//!   before the slowdown is not counted;
 //! * the cost of the shortcut over the period is that extra time, summed;
 //! * the break-even is the slowed feature by which the extra time has used up what the
-//!   shortcut saved: the k-th, with k = ⌈saved ÷ extra per feature⌉, if the period has it;
-//! * after the period the slowdown goes on costing, at the plan's pace, per quarter.
+//!   shortcut saved: the k-th, with k = ⌈saved ÷ extra per feature⌉, and the date it is
+//!   done, if the period has it;
+//! * after the period the slowdown goes on costing, at the plan's pace, per quarter (a
+//!   quarter is 3 months of 30 days).
 //!
-//! Every amount of time is stated in the unit the saving was given in, so amounts that are
-//! compared or added always share a unit.
+//! Amounts of effort are stated in one unit per record: weeks of work when the saving was
+//! given in weeks and every amount compared with it is at least a week, else working days.
 
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::units::{add_days, ceil_whole, human_date, in_unit, in_unit_or_readable, iso, ordinal};
+use super::calendar::WorkCalendar;
+use super::units::{
+    WORK_WEEK_DAYS, about_date, add_days, ceil_whole, effort, human_date, iso, ordinal, round1,
+    work_days,
+};
 use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
-use crate::answer::{Duration, Kind};
+use crate::answer::{Duration, Kind, Unit, format_number};
 
-/// Days in a quarter, for the cost that recurs after the plan (a year is 365 days).
-const QUARTER_DAYS: f64 = 365.0 / 4.0;
+/// Calendar days in a quarter: 3 months of 30 days, as a month counts everywhere else.
+const QUARTER_DAYS: f64 = 90.0;
 
 const SAVED: Input = Input {
     name: "saved",
     accepts: Accepts::Question(&[Kind::Duration]),
     required: true,
-    about: "the time the shortcut saves now",
+    about: "the work the shortcut saves now",
     values: &[],
 };
 const FIX_COST: Input = Input {
     name: "fix_cost",
     accepts: Accepts::Question(&[Kind::Duration]),
     required: false,
-    about: "how long the proper fix takes now (checked against the saving)",
+    about: "the work the proper fix takes now (checked against the saving)",
     values: &[],
 };
 const STARTS_IN: Input = Input {
@@ -69,7 +78,7 @@ const FEATURE_TIME: Input = Input {
     name: "feature_time",
     accepts: Accepts::Question(&[Kind::Duration]),
     required: true,
-    about: "how long a typical feature takes today",
+    about: "the work a typical feature takes today",
     values: &[],
 };
 const DELIBERATE: Input = Input {
@@ -88,6 +97,14 @@ const PROPOSAL: Input = Input {
     values: &["fix-now", "shortcut"],
 };
 
+const WHY: Input = Input {
+    name: "why",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "the lead's reason, when the proposal goes against the numbers",
+    values: &[],
+};
+
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "tech-debt",
     title: "Technical debt in business terms",
@@ -101,11 +118,18 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         FEATURE_TIME,
         DELIBERATE,
         PROPOSAL,
+        WHY,
     ],
     facts: &[
         "recommendation",
+        "proposal",
+        "why",
+        "deliberate",
+        "unit",
         "saved",
+        "saved_given",
         "fix_cost",
+        "fix_cost_given",
         "starts_in",
         "starts_on",
         "starts_on_text",
@@ -113,7 +137,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "period",
         "features",
         "feature_time",
-        "slowed_time",
+        "feature_time_given",
         "spacing",
         "first_slowed",
         "first_slowed_ordinal",
@@ -123,11 +147,15 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "cost",
         "costs_more",
         "net",
+        "features_per_quarter",
         "per_quarter",
-        "per_week",
         "break_even",
-        "deliberate",
-        "proposal",
+        "fix_done_by",
+        "fix_done_by_text",
+        "fix_start_by",
+        "fix_start_by_text",
+        "fix_done_on_text",
+        "period_end_text",
         "review_by",
         "review_by_text",
     ],
@@ -163,6 +191,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "feature-longer-than-period",
         "reckless",
         "proposal-against-numbers",
+        "no-time-to-fix-first",
     ],
     run,
     keeps: &[],
@@ -172,9 +201,9 @@ pub(crate) static FRAMEWORK: Framework = Framework {
 /// What the lead told us about the shortcut.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Debt {
-    /// Time the shortcut saves now.
+    /// Work the shortcut saves now.
     pub saved: Duration,
-    /// How long the proper fix takes now, when asked.
+    /// The work the proper fix takes now, when asked.
     pub fix_cost: Option<Duration>,
     /// From now until the slowdown starts.
     pub starts_in: Duration,
@@ -184,15 +213,33 @@ pub(crate) struct Debt {
     pub period: Duration,
     /// Features planned over the period.
     pub features: u64,
-    /// How long a typical feature takes today.
+    /// The work a typical feature takes today.
     pub feature_time: Duration,
     pub today: NaiveDate,
 }
 
-/// The computed cost, in days; [`assess`] states it in the saving's unit.
+impl Debt {
+    /// The work the proper fix takes: as answered, else the saving.
+    fn fix(&self) -> Duration {
+        self.fix_cost.unwrap_or(self.saved)
+    }
+}
+
+/// What the lead proposes, and why when it goes against the numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Proposal<'a> {
+    /// `fix-now` or `shortcut`; `None` takes the recommendation.
+    pub choice: Option<&'a str>,
+    pub why: Option<&'a str>,
+    pub deliberate: Option<&'a str>,
+}
+
+/// The computed cost: effort in working days, time on the calendar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Cost {
-    /// Days between two feature starts; `None` with no features planned.
+    /// The day the slowdown starts: a working day.
+    pub starts_on: NaiveDate,
+    /// Calendar days between two feature starts; `None` with no features planned.
     pub spacing_days: Option<f64>,
     /// Index (from 0) of the first feature that starts after the slowdown begins.
     pub first_slowed: u64,
@@ -200,6 +247,8 @@ pub(crate) struct Cost {
     pub slowed: u64,
     pub extra_per_feature_days: f64,
     pub cost_days: f64,
+    /// Features a quarter at the plan's pace.
+    pub features_per_quarter: f64,
     /// What the slowdown keeps costing after the period, per quarter, at the plan's pace.
     pub per_quarter_days: f64,
     pub break_even: Option<BreakEven>,
@@ -209,48 +258,63 @@ pub(crate) struct Cost {
 pub(crate) struct BreakEven {
     /// The k-th slowed feature, counting from 1, by which the saving is used up.
     pub feature: u64,
-    /// When that feature is done, in days from today; `None` with no features planned.
-    pub after_days: Option<f64>,
+    /// When that feature is done; `None` with no features planned.
+    pub done_on: Option<NaiveDate>,
     /// Whether that happens within the planning period.
     pub within_period: bool,
 }
 
-pub(crate) fn cost(debt: &Debt) -> Cost {
+pub(crate) fn cost(debt: &Debt, calendar: &WorkCalendar) -> Cost {
     let period_days = debt.period.days();
-    let starts_days = debt.starts_in.days();
+    let starts_on = calendar.finish(debt.today, debt.starts_in);
     let spacing_days = (debt.features > 0).then(|| period_days / debt.features as f64);
-    // Feature i starts at i × spacing; it is slowed when that is at or after the start of
-    // the slowdown. With no spacing (nothing planned) nothing is slowed.
+    // Feature i starts i × spacing after today, on a working day; it is slowed when that is
+    // on or after the day the slowdown starts. With nothing planned nothing is slowed.
+    let start_of = |index: u64, spacing: f64| {
+        calendar.on_or_after(add_days(
+            debt.today,
+            (index as f64 * spacing).round() as i64,
+        ))
+    };
     let first_slowed = match spacing_days {
-        Some(spacing) if spacing > 0.0 => ceil_whole(starts_days / spacing).min(debt.features),
-        Some(_) if starts_days <= 0.0 => 0,
-        Some(_) | None => debt.features,
+        Some(spacing) => (0..debt.features)
+            .find(|&index| start_of(index, spacing) >= starts_on)
+            .unwrap_or(debt.features),
+        None => 0,
     };
     let slowed = debt.features - first_slowed;
-    let extra_per_feature_days = debt.feature_time.days() * debt.slowdown_percent / 100.0;
+    let feature_days = work_days(debt.feature_time);
+    let extra_per_feature_days = feature_days * debt.slowdown_percent / 100.0;
     let cost_days = slowed as f64 * extra_per_feature_days;
-    let per_quarter_days = match spacing_days {
-        Some(spacing) if spacing > 0.0 => QUARTER_DAYS / spacing * extra_per_feature_days,
-        _ => 0.0,
+    let features_per_quarter = if period_days > 0.0 {
+        debt.features as f64 * QUARTER_DAYS / period_days
+    } else {
+        0.0
     };
+    let per_quarter_days = features_per_quarter * extra_per_feature_days;
     let break_even = (extra_per_feature_days > 0.0).then(|| {
-        let feature = ceil_whole(debt.saved.days() / extra_per_feature_days).max(1);
-        let after_days = spacing_days.map(|spacing| {
-            (first_slowed + feature - 1) as f64 * spacing
-                + debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0)
+        let feature = ceil_whole(work_days(debt.saved) / extra_per_feature_days).max(1);
+        let done_on = spacing_days.map(|spacing| {
+            let slowed_work = feature_days * (1.0 + debt.slowdown_percent / 100.0);
+            calendar.finish(
+                start_of(first_slowed + feature - 1, spacing),
+                Duration::new(slowed_work, Unit::Days),
+            )
         });
         BreakEven {
             feature,
-            after_days,
+            done_on,
             within_period: feature <= slowed,
         }
     });
     Cost {
+        starts_on,
         spacing_days,
         first_slowed,
         slowed,
         extra_per_feature_days,
         cost_days,
+        features_per_quarter,
         per_quarter_days,
         break_even,
     }
@@ -268,24 +332,132 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         feature_time: inputs.duration(&FEATURE_TIME)?,
         today: inputs.today(),
     };
-    let finding = assess(&debt);
-    let deliberate = inputs.text(&DELIBERATE);
-    let recommendation = finding.facts["recommendation"].as_str().unwrap_or_default();
-    let proposal = inputs.text(&PROPOSAL).unwrap_or(recommendation).to_string();
-    let against = proposal != recommendation;
-    let mut finding = finding
-        .warn((deliberate == Some("reckless")).then_some("reckless"))
-        .warn(against.then_some("proposal-against-numbers"));
-    finding.facts.insert("deliberate".into(), json!(deliberate));
-    finding.facts.insert("proposal".into(), json!(proposal));
-    Some(finding)
+    let proposal = Proposal {
+        choice: inputs.text(&PROPOSAL),
+        why: inputs.text(&WHY),
+        deliberate: inputs.text(&DELIBERATE),
+    };
+    Some(assess(&debt, &proposal, inputs.conditions.calendar))
 }
 
-pub(crate) fn assess(debt: &Debt) -> Finding {
-    let c = cost(debt);
-    // Amounts of time are stated in the saving's unit, so they compare at a glance.
-    let unit = debt.saved.unit;
-    let costs_more = c.cost_days >= debt.saved.days() && c.cost_days > 0.0;
+/// The one unit amounts of effort are stated in: weeks of work when the lead counts the
+/// saving in weeks and every amount compared with it is a week or more, else working days
+/// (so no "0.9 weeks over 12 months").
+fn effort_unit(debt: &Debt, c: &Cost) -> Unit {
+    let in_weeks = matches!(debt.saved.unit, Unit::Weeks | Unit::Months | Unit::Years);
+    let compared = [
+        work_days(debt.saved),
+        work_days(debt.fix()),
+        c.cost_days,
+        c.per_quarter_days,
+    ];
+    if in_weeks
+        && compared
+            .iter()
+            .all(|&days| days == 0.0 || round1(days / WORK_WEEK_DAYS) >= 1.0)
+    {
+        Unit::Weeks
+    } else {
+        Unit::Days
+    }
+}
+
+/// The dates the plan turns on, all working days.
+struct Dates {
+    /// The last working day before the slowdown starts: the shortcut's fix is done by then.
+    fix_done_by: NaiveDate,
+    /// The last day the fix can start and still be done by `fix_done_by` (today at the
+    /// earliest).
+    fix_start_by: NaiveDate,
+    /// When the fix is done if it starts today.
+    fix_done_on: NaiveDate,
+    period_end: NaiveDate,
+    /// Fixing now: when the fix is done. The shortcut: when its fix must start (or, with
+    /// no slowdown, the end of the plan, to see whether anything slowed down after all).
+    review_by: NaiveDate,
+    /// The shortcut is proposed but its fix cannot be done before the slowdown starts.
+    no_time_to_fix: bool,
+}
+
+impl Dates {
+    fn of(debt: &Debt, c: &Cost, choice: &str, verdict: &str, calendar: &WorkCalendar) -> Dates {
+        let fix = debt.fix();
+        let fix_work = ceil_whole(work_days(fix));
+        let fix_done_by = calendar.on_or_before(c.starts_on.pred_opt().unwrap_or(c.starts_on));
+        let fix_start_by =
+            working_days_before(calendar, fix_done_by, fix_work.saturating_sub(1)).max(debt.today);
+        let fix_done_on = calendar.finish(debt.today, fix);
+        let period_end = calendar.finish(debt.today, debt.period);
+        let review_by = match (choice, verdict) {
+            ("fix-now", _) => fix_done_on,
+            (_, "no-slowdown") => period_end,
+            _ => fix_start_by,
+        };
+        Dates {
+            fix_done_by,
+            fix_start_by,
+            fix_done_on,
+            period_end,
+            review_by,
+            no_time_to_fix: choice == "shortcut"
+                && verdict != "no-slowdown"
+                && calendar.add_working_days(debt.today, fix_work) >= c.starts_on,
+        }
+    }
+}
+
+/// Inputs that cannot all be true, and choices the stakeholders will question.
+fn warnings(
+    debt: &Debt,
+    proposal: &Proposal<'_>,
+    against_numbers: bool,
+    no_time_to_fix: bool,
+) -> Vec<&'static str> {
+    let mut warnings = Vec::new();
+    if let Some(fix) = debt.fix_cost {
+        let (fix, saved) = (work_days(fix), work_days(debt.saved));
+        if (fix - saved).abs() > saved.max(fix) * 0.25 {
+            warnings.push("saving-differs-from-fix");
+        }
+    }
+    if debt.saved.days() > debt.period.days() {
+        warnings.push("saves-more-than-period");
+    }
+    if debt.features > 0 && debt.feature_time.days() > debt.period.days() {
+        warnings.push("feature-longer-than-period");
+    }
+    if proposal.deliberate == Some("reckless") {
+        warnings.push("reckless");
+    }
+    if against_numbers {
+        warnings.push("proposal-against-numbers");
+    }
+    if no_time_to_fix {
+        warnings.push("no-time-to-fix-first");
+    }
+    warnings
+}
+
+/// `date` less `days` working days.
+fn working_days_before(calendar: &WorkCalendar, date: NaiveDate, days: u64) -> NaiveDate {
+    let mut day = date;
+    let mut left = days;
+    while left > 0 {
+        match day.pred_opt() {
+            Some(previous) => day = previous,
+            None => return day,
+        }
+        if calendar.is_working_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
+
+pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalendar) -> Finding {
+    let c = cost(debt, calendar);
+    let saved_days = work_days(debt.saved);
+    let costs_more = c.cost_days >= saved_days && c.cost_days > 0.0;
     let verdict = if c.extra_per_feature_days <= 0.0 {
         "no-slowdown"
     } else if c.slowed == 0 {
@@ -300,61 +472,69 @@ pub(crate) fn assess(debt: &Debt) -> Finding {
     } else {
         "shortcut"
     };
-    let starts_on = add_days(debt.today, ceil_whole(debt.starts_in.days()) as i64);
-    let break_even_after = c
-        .break_even
-        .and_then(|b| b.after_days)
-        .map(|days| in_unit_or_readable(days, debt.starts_in.unit));
-    let mut warnings = Vec::new();
-    if let Some(fix) = debt.fix_cost
-        && (fix.days() - debt.saved.days()).abs() > debt.saved.days().max(fix.days()) * 0.25
-    {
-        warnings.push("saving-differs-from-fix");
-    }
-    if debt.saved.days() > debt.period.days() {
-        warnings.push("saves-more-than-period");
-    }
-    if debt.features > 0 && debt.feature_time.days() > debt.period.days() {
-        warnings.push("feature-longer-than-period");
-    }
+    let choice = proposal.choice.unwrap_or(recommendation);
+    let unit = effort_unit(debt, &c);
+    let shown = |days: f64| effort(days, unit);
+    // The figures the record's working multiplies are the rounded ones it shows, so every
+    // line of it adds up as written.
+    let extra = shown(c.extra_per_feature_days);
+    let extra_days = work_days(extra);
+    let cost = shown(c.slowed as f64 * extra_days);
+    let per_feature_quarter = round1(c.features_per_quarter);
+    let per_quarter = shown(per_feature_quarter * extra_days);
+    let dates = Dates::of(debt, &c, choice, verdict, calendar);
+    let warnings = warnings(
+        debt,
+        proposal,
+        choice != recommendation,
+        dates.no_time_to_fix,
+    );
+    let given = |d: Duration| d.to_string();
     let facts = json!({
         "recommendation": recommendation,
-        "saved": debt.saved.to_string(),
-        "fix_cost": debt.fix_cost.map(|d| d.to_string()),
-        "starts_in": debt.starts_in.to_string(),
-        "starts_on": iso(starts_on),
-        "starts_on_text": human_date(starts_on, debt.today),
+        "proposal": choice,
+        "why": proposal.why.map(|w| w.trim().trim_end_matches('.').to_string()),
+        "deliberate": proposal.deliberate,
+        "unit": if unit == Unit::Weeks { "weeks" } else { "days" },
+        "saved": shown(saved_days).to_string(),
+        "saved_given": given(debt.saved),
+        "fix_cost": shown(work_days(debt.fix())).to_string(),
+        "fix_cost_given": given(debt.fix()),
+        "starts_in": given(debt.starts_in),
+        "starts_on": iso(c.starts_on),
+        "starts_on_text": human_date(c.starts_on, debt.today),
         "slowdown": debt.slowdown_percent,
-        "period": debt.period.to_string(),
+        "period": given(debt.period),
         "features": debt.features,
-        "feature_time": debt.feature_time.to_string(),
-        "slowed_time": in_unit(
-            debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0),
-            debt.feature_time.unit,
-        ).to_string(),
-        "spacing": c.spacing_days.map(|days| in_unit_or_readable(days, debt.period.unit).to_string()),
+        "feature_time": shown(work_days(debt.feature_time)).to_string(),
+        "feature_time_given": given(debt.feature_time),
+        "spacing": c.spacing_days.map(|days| format!("{} calendar days", format_number(round1(days)))),
         "first_slowed": c.first_slowed + 1,
         "first_slowed_ordinal": ordinal(c.first_slowed + 1),
         "slowed": c.slowed,
-        "starts_after_period": debt.starts_in.days() >= debt.period.days(),
-        "extra_per_feature": in_unit(c.extra_per_feature_days, unit).to_string(),
-        "cost": in_unit(c.cost_days, unit).to_string(),
+        "starts_after_period": c.starts_on >= dates.period_end,
+        "extra_per_feature": extra.to_string(),
+        "cost": cost.to_string(),
         "costs_more": costs_more,
-        "net": in_unit((c.cost_days - debt.saved.days()).abs(), unit).to_string(),
-        "per_quarter": in_unit(c.per_quarter_days, unit).to_string(),
-        "per_week": in_unit(c.per_quarter_days / 13.0, unit).to_string(),
+        "net": shown((c.cost_days - saved_days).abs()).to_string(),
+        "features_per_quarter": format_number(per_feature_quarter),
+        "per_quarter": per_quarter.to_string(),
         "break_even": c.break_even.map(|b| json!({
             "feature": b.feature,
             "ordinal": ordinal(b.feature),
             "overall": b.within_period.then_some(c.first_slowed + b.feature),
             "overall_ordinal": b.within_period.then(|| ordinal(c.first_slowed + b.feature)),
-            "after": b.within_period.then(|| break_even_after.map(|d| d.to_string())).flatten(),
+            "done_text": b.done_on.filter(|_| b.within_period).map(|d| about_date(d, debt.today)),
             "within_period": b.within_period,
         })),
-        "deliberate": null,
-        "proposal": recommendation,
-        "review_by": iso(starts_on),
-        "review_by_text": human_date(starts_on, debt.today),
+        "fix_done_by": iso(dates.fix_done_by),
+        "fix_done_by_text": human_date(dates.fix_done_by, debt.today),
+        "fix_start_by": iso(dates.fix_start_by),
+        "fix_start_by_text": human_date(dates.fix_start_by, debt.today),
+        "fix_done_on_text": human_date(dates.fix_done_on, debt.today),
+        "period_end_text": human_date(dates.period_end, debt.today),
+        "review_by": iso(dates.review_by),
+        "review_by_text": human_date(dates.review_by, debt.today),
     });
     Finding::new(verdict, facts).warn(warnings)
 }
@@ -368,6 +548,14 @@ mod tests {
         Duration::new(amount, unit)
     }
 
+    fn calendar() -> WorkCalendar {
+        WorkCalendar::default()
+    }
+
+    fn date(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
     /// The episode's numbers: save 2 weeks; in 3 months every new feature is 30% slower.
     fn episode() -> Debt {
         Debt {
@@ -378,22 +566,28 @@ mod tests {
             period: d(12.0, Months),
             features: 12,
             feature_time: d(2.0, Weeks),
-            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            today: date(2026, 11, 26),
         }
     }
 
-    /// (name, debt, slowed, cost in days, break-even feature, within the period)
+    fn with(change: fn(&mut Debt)) -> Debt {
+        let mut debt = episode();
+        change(&mut debt);
+        debt
+    }
+
+    fn assessed(debt: &Debt) -> Finding {
+        assess(debt, &Proposal::default(), &calendar())
+    }
+
+    /// (name, debt, slowed, cost in working days, break-even feature, within the period)
     type Case = (&'static str, Debt, u64, f64, Option<u64>, bool);
 
     fn cases() -> Vec<Case> {
-        let with = |change: fn(&mut Debt)| {
-            let mut debt = episode();
-            change(&mut debt);
-            debt
-        };
         vec![
-            // 9 of 12 monthly features start at month 3 or later; 0.6 weeks extra each.
-            ("episode", episode(), 9, 9.0 * 4.2, Some(4), true),
+            // 9 of 12 monthly features start at month 3 or later; 30% of 10 working days
+            // is 3 days extra each.
+            ("episode", episode(), 9, 27.0, Some(4), true),
             (
                 "zero slowdown",
                 with(|d| d.slowdown_percent = 0.0),
@@ -422,7 +616,7 @@ mod tests {
                 "starts now",
                 with(|d| d.starts_in = Duration::new(0.0, Days)),
                 12,
-                12.0 * 4.2,
+                36.0,
                 Some(4),
                 true,
             ),
@@ -438,7 +632,7 @@ mod tests {
                 "saves nothing",
                 with(|d| d.saved = Duration::new(0.0, Days)),
                 9,
-                9.0 * 4.2,
+                27.0,
                 Some(1),
                 true,
             ),
@@ -446,7 +640,7 @@ mod tests {
                 "100% slower",
                 with(|d| d.slowdown_percent = 100.0),
                 9,
-                9.0 * 14.0,
+                90.0,
                 Some(1),
                 true,
             ),
@@ -458,9 +652,23 @@ mod tests {
                     d.slowdown_percent = 5.0;
                 }),
                 4,
-                4.0 * 0.7,
+                2.0,
                 Some(20),
                 false,
+            ),
+            // A month from Thursday 26 November is Saturday 26 December: the slowdown and
+            // the second feature both start on Monday 28 December, so it is slowed.
+            (
+                "weekend start",
+                with(|d| {
+                    d.starts_in = Duration::new(1.0, Months);
+                    d.features = 6;
+                    d.period = Duration::new(6.0, Months);
+                }),
+                5,
+                15.0,
+                Some(4),
+                true,
             ),
         ]
     }
@@ -468,7 +676,7 @@ mod tests {
     #[test]
     fn cost_and_break_even_table() {
         for (name, debt, slowed, cost_days, feature, within) in cases() {
-            let c = cost(&debt);
+            let c = cost(&debt, &calendar());
             assert_eq!(c.slowed, slowed, "{name}");
             assert!((c.cost_days - cost_days).abs() < 1e-9, "{name}: {c:?}");
             assert_eq!(c.break_even.map(|b| b.feature), feature, "{name}");
@@ -482,45 +690,103 @@ mod tests {
 
     #[test]
     fn the_episode_example_in_one_unit() {
-        let finding = assess(&episode());
+        let finding = assessed(&episode());
         assert_eq!(finding.verdict, "fix-now");
+        assert_eq!(finding.fact_str("unit"), Some("weeks"));
         assert_eq!(finding.fact_str("cost"), Some("5.4 weeks"));
         assert_eq!(finding.fact_str("extra_per_feature"), Some("0.6 weeks"));
-        assert_eq!(finding.fact_str("spacing"), Some("1 month"));
+        assert_eq!(finding.fact_str("spacing"), Some("30 calendar days"));
         assert_eq!(finding.facts["slowed"], json!(9));
         assert_eq!(finding.fact_str("starts_on"), Some("2027-02-24"));
-        // One feature a month, 0.6 weeks extra each: 1.8 weeks a quarter after the plan.
+        // Three features a quarter, 0.6 weeks extra each, after the plan.
+        assert_eq!(finding.fact_str("features_per_quarter"), Some("3"));
         assert_eq!(finding.fact_str("per_quarter"), Some("1.8 weeks"));
-        // The 4th slowed feature is the 7th planned; it is done 6.6 months from now.
+        // The 4th slowed feature is the 7th planned: it starts on 25 May and takes 13
+        // working days, so the saving is used up in mid-June.
         assert_eq!(finding.facts["break_even"]["overall"], json!(7));
-        assert_eq!(finding.facts["break_even"]["after"], json!("6.6 months"));
+        assert_eq!(
+            finding.facts["break_even"]["done_text"],
+            json!("mid-June 2027")
+        );
+        // Fixing it now: the review comes when the 10 working days of the fix are done.
+        assert_eq!(finding.fact_str("review_by"), Some("2026-12-10"));
         assert!(finding.warnings.is_empty());
     }
 
+    /// The manager's case: 20% of a 3-week feature is 3 days, not 4.2, and 5 slowed
+    /// features cost 15 days; a saving given in days keeps the record in days.
     #[test]
-    fn a_break_even_outside_the_plan_names_no_feature_of_it() {
+    fn a_week_of_work_is_five_working_days() {
         let debt = Debt {
+            saved: d(4.0, Days),
+            fix_cost: Some(d(2.0, Weeks)),
+            starts_in: d(1.0, Months),
+            slowdown_percent: 20.0,
+            period: d(6.0, Months),
             features: 6,
-            slowdown_percent: 5.0,
-            ..episode()
+            feature_time: d(3.0, Weeks),
+            today: date(2026, 12, 1),
         };
-        let finding = assess(&debt);
+        let finding = assessed(&debt);
+        assert_eq!(finding.fact_str("unit"), Some("days"));
+        assert_eq!(finding.fact_str("extra_per_feature"), Some("3 days"));
+        assert_eq!(finding.fact_str("cost"), Some("15 days"));
+        assert_eq!(finding.fact_str("fix_cost"), Some("10 days"));
+        assert_eq!(finding.fact_str("feature_time"), Some("15 days"));
+        assert_eq!(finding.warnings, ["saving-differs-from-fix"]);
+    }
+
+    /// Amounts under a week are not stated in weeks: the saving was 2 weeks, but the
+    /// shortcut costs 2 days over the plan, so the record counts days.
+    #[test]
+    fn small_amounts_are_stated_in_days() {
+        let finding = assessed(&with(|d| {
+            d.features = 6;
+            d.slowdown_percent = 5.0;
+        }));
         assert_eq!(finding.verdict, "shortcut-pays");
+        assert_eq!(finding.fact_str("unit"), Some("days"));
+        assert_eq!(finding.fact_str("saved"), Some("10 days"));
+        assert_eq!(finding.fact_str("cost"), Some("2 days"));
+        assert_eq!(finding.fact_str("extra_per_feature"), Some("0.5 days"));
         assert_eq!(finding.facts["break_even"]["overall"], json!(null));
-        assert_eq!(finding.facts["break_even"]["after"], json!(null));
+        assert_eq!(finding.facts["break_even"]["done_text"], json!(null));
+    }
+
+    #[test]
+    fn a_shortcut_is_fixed_before_the_slowdown_and_reviewed_when_the_fix_must_start() {
+        let proposal = Proposal {
+            choice: Some("shortcut"),
+            why: Some("the January release cannot move."),
+            deliberate: Some("prudent"),
+        };
+        let finding = assess(&episode(), &proposal, &calendar());
+        assert_eq!(finding.warnings, ["proposal-against-numbers"]);
+        assert_eq!(
+            finding.fact_str("why"),
+            Some("the January release cannot move")
+        );
+        // The slowdown starts on Wednesday 24 February; 10 working days of fix end the day
+        // before and start on Wednesday 10 February.
+        assert_eq!(finding.fact_str("fix_done_by"), Some("2027-02-23"));
+        assert_eq!(finding.fact_str("fix_start_by"), Some("2027-02-10"));
+        assert_eq!(finding.fact_str("review_by"), Some("2027-02-10"));
+        let late = assess(
+            &with(|d| d.starts_in = Duration::new(1.0, Weeks)),
+            &proposal,
+            &calendar(),
+        );
+        assert!(late.warnings.contains(&"no-time-to-fix-first"));
+        assert_eq!(late.fact_str("review_by"), Some("2026-11-26"));
     }
 
     #[test]
     fn verdicts_follow_the_numbers() {
         for (name, debt, _, _, _, _) in cases() {
-            let finding = assess(&debt);
+            let finding = assessed(&debt);
             assert!(FRAMEWORK.verdict(finding.verdict).is_some(), "{name}");
         }
-        let verdict = |change: fn(&mut Debt)| {
-            let mut debt = episode();
-            change(&mut debt);
-            assess(&debt).verdict
-        };
+        let verdict = |change: fn(&mut Debt)| assessed(&with(change)).verdict;
         assert_eq!(verdict(|_| {}), "fix-now");
         assert_eq!(verdict(|d| d.slowdown_percent = 0.0), "no-slowdown");
         assert_eq!(
@@ -529,19 +795,24 @@ mod tests {
         );
         assert_eq!(verdict(|d| d.slowdown_percent = 5.0), "shortcut-pays");
         // Equal cost and saving: keep the speed.
-        assert_eq!(
-            verdict(|d| d.saved = Duration::new(9.0 * 4.2, Days)),
-            "fix-now"
+        assert_eq!(verdict(|d| d.saved = Duration::new(27.0, Days)), "fix-now");
+    }
+
+    #[test]
+    fn no_slowdown_is_reviewed_at_the_end_of_the_plan() {
+        let finding = assess(
+            &with(|d| d.slowdown_percent = 0.0),
+            &Proposal::default(),
+            &calendar(),
         );
+        assert_eq!(finding.fact_str("proposal"), Some("shortcut"));
+        // 12 months of 30 days from Thursday 26 November 2026: Monday 22 November 2027.
+        assert_eq!(finding.fact_str("review_by"), Some("2027-11-22"));
     }
 
     #[test]
     fn impossible_inputs_are_named() {
-        let warnings = |change: fn(&mut Debt)| {
-            let mut debt = episode();
-            change(&mut debt);
-            assess(&debt).warnings
-        };
+        let warnings = |change: fn(&mut Debt)| assessed(&with(change)).warnings;
         assert_eq!(
             warnings(|d| d.fix_cost = Some(Duration::new(4.0, Days))),
             ["saving-differs-from-fix"]

@@ -241,13 +241,35 @@ fn tech_debt_findings(out: &mut Found) {
             ..debt
         },
     ];
+    let calendar = WorkCalendar::default();
+    let proposals = [
+        tech_debt::Proposal {
+            choice: Some("shortcut"),
+            why: None,
+            deliberate: Some("reckless"),
+        },
+        tech_debt::Proposal {
+            choice: Some("fix-now"),
+            why: Some("the team wants it"),
+            deliberate: Some("prudent"),
+        },
+    ];
     for debt in variants {
-        let mut finding = tech_debt::assess(&debt).warn(["reckless", "proposal-against-numbers"]);
-        finding
-            .facts
-            .insert("deliberate".into(), serde_json::json!("reckless"));
-        out.push((&tech_debt::FRAMEWORK, finding));
+        for proposal in &proposals {
+            let finding = tech_debt::assess(&debt, proposal, &calendar);
+            out.push((&tech_debt::FRAMEWORK, finding));
+        }
     }
+    // A week's notice is too short for two weeks of fix before the slowdown.
+    let hurried = tech_debt::Debt {
+        starts_in: d(1.0, Unit::Weeks),
+        fix_cost: Some(d(2.0, Unit::Weeks)),
+        ..debt
+    };
+    out.push((
+        &tech_debt::FRAMEWORK,
+        tech_debt::assess(&hurried, &proposals[0], &calendar),
+    ));
 }
 
 fn deadline_findings(out: &mut Found) {
@@ -360,7 +382,15 @@ fn delegation_findings(out: &mut Found) {
         coaching: d(30.0, Unit::Minutes),
         recurs: delegation::Recurrence::Weekly,
     };
-    let review = |_: Option<i64>| today();
+    let plan = |call: Option<&'static str>| delegation::Plan {
+        learns: Some("the release"),
+        call,
+        agreed: false,
+        start: None,
+        today: today(),
+        keep_review_days: 30,
+    };
+    let calendar = WorkCalendar::default();
     for (task, call) in [
         (task, None),
         (
@@ -377,9 +407,17 @@ fn delegation_findings(out: &mut Found) {
             },
             None,
         ),
+        // Handed over purely so someone else learns it.
+        (
+            delegation::Task {
+                yours: d(0.0, Unit::Hours),
+                ..task
+            },
+            Some("delegate"),
+        ),
         (task, Some("myself")),
     ] {
-        let finding = delegation::assess(&task, Some("the release"), call, today(), review);
+        let finding = delegation::assess(&task, &plan(call), &calendar);
         out.push((&delegation::FRAMEWORK, finding));
     }
 }

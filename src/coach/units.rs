@@ -3,15 +3,14 @@
 //!
 //! Every computed number a message shows is rounded here, once, so the record's working
 //! and the message print the same figure.
+//!
+//! Work effort is counted in working days, as the calendar counts it: a working day is 8
+//! hours and a week of work is 5 working days, so 20% of 3 weeks of work is 3 days, not the
+//! 4.2 that calendar weeks would give.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::answer::{Duration, Unit};
-
-/// Days in one `unit` (a month is 30 days, as everywhere in `decide`).
-pub(crate) fn unit_days(unit: Unit) -> f64 {
-    Duration::new(1.0, unit).days()
-}
 
 /// The one rounding rule for every computed figure: one decimal, halves away from zero
 /// (5.43 → 5.4, 103.25 → 103.3). Floating-point dust is undone first, so a figure that is
@@ -22,37 +21,50 @@ pub(crate) fn round1(value: f64) -> f64 {
     (scaled + dust.copysign(scaled)).round() / 10.0
 }
 
-/// `days` stated in `unit`, rounded to one decimal.
-pub(crate) fn in_unit(days: f64, unit: Unit) -> Duration {
-    Duration::new(round1(days / unit_days(unit)), unit)
-}
+/// Working hours in a working day.
+pub(crate) const WORK_HOURS_PER_DAY: f64 = 8.0;
+/// Working days in a week of work.
+pub(crate) const WORK_WEEK_DAYS: f64 = 5.0;
 
-/// `days` in `unit` when that gives at least one whole unit ("6.6 months"), or none at
-/// all ("0 weeks"), else in the unit a person would pick for that length ("10 days", not
-/// "0.3 months").
-pub(crate) fn in_unit_or_readable(days: f64, unit: Unit) -> Duration {
-    if days >= unit_days(unit) || days == 0.0 {
-        in_unit(days, unit)
-    } else {
-        readable(days)
+/// `work` as an amount of effort, in working days: 8 hours a day, 5 days a week. Months
+/// and years of work are calendar time, of which 5 days in 7 are working days.
+pub(crate) fn work_days(work: Duration) -> f64 {
+    match work.unit {
+        Unit::Minutes => work.amount / 60.0 / WORK_HOURS_PER_DAY,
+        Unit::Hours => work.amount / WORK_HOURS_PER_DAY,
+        Unit::Days => work.amount,
+        Unit::Weeks => work.amount * WORK_WEEK_DAYS,
+        Unit::Months | Unit::Years => work.days() * WORK_WEEK_DAYS / 7.0,
     }
 }
 
-/// The unit a person would pick: hours under a day, days under two weeks, weeks under
-/// two months, months under two years, then years.
-pub(crate) fn readable(days: f64) -> Duration {
-    let unit = if days < 1.0 {
-        Unit::Hours
-    } else if days < 14.0 {
-        Unit::Days
-    } else if days < 60.0 {
-        Unit::Weeks
-    } else if days < 730.0 {
-        Unit::Months
+/// `days` of effort (working days) stated in weeks of work or in working days, rounded
+/// with [`round1`]; in days, less than half a day is stated in working hours ("1.2 hours",
+/// not "0.2 days", and never "0 days" for some work).
+pub(crate) fn effort(days: f64, unit: Unit) -> Duration {
+    match unit {
+        Unit::Weeks => Duration::new(round1(days / WORK_WEEK_DAYS), Unit::Weeks),
+        _ if days > 0.0 && round1(days) < 0.5 => {
+            Duration::new(round1(days * WORK_HOURS_PER_DAY), Unit::Hours)
+        }
+        _ => Duration::new(round1(days), Unit::Days),
+    }
+}
+
+/// A date an estimate lands on, as precisely as an estimate deserves: "early June",
+/// "mid-June 2027", "late June", with the year when it is not `today`'s.
+pub(crate) fn about_date(date: NaiveDate, today: NaiveDate) -> String {
+    let month = date.format("%B");
+    let year = if date.year() == today.year() {
+        String::new()
     } else {
-        Unit::Years
+        format!(" {}", date.year())
     };
-    in_unit(days, unit)
+    match date.day() {
+        1..=10 => format!("early {month}{year}"),
+        11..=20 => format!("mid-{month}{year}"),
+        _ => format!("late {month}{year}"),
+    }
 }
 
 /// "1st", "2nd", "3rd", "4th", "11th", "22nd".
@@ -134,22 +146,42 @@ mod tests {
     }
 
     #[test]
-    fn durations_in_a_unit_round_to_one_decimal() {
-        assert_eq!(in_unit(38.0, Unit::Weeks).to_string(), "5.4 weeks");
-        assert_eq!(in_unit(14.0, Unit::Weeks).to_string(), "2 weeks");
-        assert_eq!(in_unit(0.25, Unit::Hours).to_string(), "6 hours");
-        assert_eq!(
-            in_unit_or_readable(198.0, Unit::Months).to_string(),
-            "6.6 months"
-        );
-        assert_eq!(
-            in_unit_or_readable(10.0, Unit::Months).to_string(),
-            "10 days"
-        );
-        assert_eq!(in_unit_or_readable(0.0, Unit::Weeks).to_string(), "0 weeks");
-        assert_eq!(readable(0.5).to_string(), "12 hours");
-        assert_eq!(readable(45.0).to_string(), "6.4 weeks");
-        assert_eq!(readable(800.0).to_string(), "2.2 years");
+    fn work_is_counted_in_working_days() {
+        // (work, working days)
+        let cases = [
+            (Duration::new(3.0, Unit::Weeks), 15.0),
+            (Duration::new(8.0, Unit::Days), 8.0),
+            (Duration::new(4.0, Unit::Hours), 0.5),
+            (Duration::new(30.0, Unit::Minutes), 0.0625),
+            (Duration::new(7.0, Unit::Months), 150.0),
+        ];
+        for (work, days) in cases {
+            assert!((work_days(work) - days).abs() < 1e-9, "{work}");
+        }
+        // 20% of 3 weeks of work is 3 days, not 4.2.
+        let extra = 0.2 * work_days(Duration::new(3.0, Unit::Weeks));
+        assert_eq!(effort(extra, Unit::Days).to_string(), "3 days");
+        assert_eq!(effort(extra, Unit::Weeks).to_string(), "0.6 weeks");
+        assert_eq!(effort(27.0, Unit::Weeks).to_string(), "5.4 weeks");
+        assert_eq!(effort(0.15, Unit::Days).to_string(), "1.2 hours");
+        assert_eq!(effort(0.5, Unit::Days).to_string(), "0.5 days");
+        assert_eq!(effort(0.0, Unit::Days).to_string(), "0 days");
+        assert_eq!(effort(4.5, Unit::Days).to_string(), "4.5 days");
+    }
+
+    #[test]
+    fn an_estimated_date_reads_as_part_of_a_month() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let cases = [
+            ((2026, 12, 10), "early December"),
+            ((2027, 6, 11), "mid-June 2027"),
+            ((2027, 6, 20), "mid-June 2027"),
+            ((2027, 6, 30), "late June 2027"),
+        ];
+        for ((y, m, d), expected) in cases {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(about_date(date, today), expected);
+        }
     }
 
     #[test]

@@ -12,6 +12,12 @@
 
 use super::{Audience, body_words};
 use crate::coach::words::{self, WordList};
+use crate::message::from_record::Brief;
+
+/// How a record marks a coach's warning that means the answers look wrong: a list item
+/// `Check first: ...`. `decide message` reads these back, so a message from the record is
+/// no more ready to send than the one `decide new` printed.
+pub(crate) const CHECK_FIRST: &str = "Check first: ";
 
 /// Words a template prints when a value is missing.
 const PLACEHOLDERS: &[&str] = &["None", "null", "undefined", "NaN", "inf", "Some"];
@@ -41,6 +47,17 @@ pub(crate) fn problems(
             .map(|warning| format!("the coach's warning stands: {warning}")),
     );
     found
+}
+
+/// The check-first warnings a record carries (`Check first: ...` items, in any section).
+pub(crate) fn open_in_record(brief: &Brief) -> Vec<String> {
+    brief
+        .sections
+        .values()
+        .flat_map(|section| section.items.iter())
+        .filter_map(|item| item.strip_prefix(CHECK_FIRST))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Values a template could not fill.
@@ -302,6 +319,25 @@ mod tests {
                 .any(|p| p.contains("61 words"))
         );
         assert!(check(&long, Audience::Team).is_empty());
+    }
+
+    #[test]
+    fn a_record_s_check_first_warnings_stay_open() {
+        let mut brief = Brief::default();
+        brief.sections.insert(
+            "Cost of the Shortcut".into(),
+            crate::message::from_record::SectionText {
+                paragraph: None,
+                items: vec![
+                    "Warning: You called this shortcut rushed.".into(),
+                    "Check first: Check both estimates before you send numbers upward.".into(),
+                ],
+            },
+        );
+        assert_eq!(
+            open_in_record(&brief),
+            ["Check both estimates before you send numbers upward."]
+        );
     }
 
     #[test]

@@ -124,14 +124,17 @@ fn has_iso_date(text: &str) -> bool {
 #[test]
 fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
     let (message, record, shown) = new_from_example("tech-debt");
-    // Bottom line first: the proposal and its cost, then the shortcut's cost, then the ask.
+    // Bottom line first: the proposal and what it takes, then the shortcut's cost from the
+    // day the slowdown starts (3 months from Thursday 26 November), then the ask.
     assert!(
-        message.starts_with("Hi Maria,\n\nI propose we fix the invoice rules in the billing export properly now: it takes 2 weeks, and we keep our development speed.\n"),
+        message.starts_with("Hi Maria,\n\nI propose we fix the invoice rules in the billing export properly now. It takes 2 weeks."),
         "{message}"
     );
-    assert!(message.contains("The shortcut saves 2 weeks, but in 3 months it starts slowing every new feature by 30%: about 5.4 weeks over the next 12 months, then 1.8 weeks a quarter."), "{message}");
+    assert!(message.contains("The shortcut would save that time, but from Wednesday 24 February 2027 it would slow every new feature by 30%: about 5.4 weeks over the next 12 months, then 1.8 weeks a quarter."), "{message}");
     assert!(
-        message.trim_end().ends_with("Can we plan the 2 weeks in?"),
+        message
+            .trim_end()
+            .ends_with("\n\nCan we plan the 2 weeks in now?"),
         "{message}"
     );
     assert!(
@@ -144,10 +147,22 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
     );
     assert!(shown.contains("Ready to send to stakeholders"), "{shown}");
     // The computed cost, break-even and recurring cost have their formulas in the record.
+    // Work in working days: 30% of 2 weeks is 3 days, 0.6 weeks.
+    assert!(record.contains("30% × 2 weeks = 0.6 weeks"), "{record}");
     assert!(record.contains("9 × 0.6 weeks = 5.4 weeks"));
     assert!(record.contains("⌈2 weeks ÷ 0.6 weeks⌉ = 4"));
     assert!(
-        record.contains("After the plan: 1.8 weeks a quarter"),
+        record.contains(
+            "After the plan: about 3 features a quarter × 0.6 weeks = 1.8 weeks a quarter"
+        ),
+        "{record}"
+    );
+    // The message's words are kept in the record, for `decide message`.
+    let (_, case) = record
+        .split_once("## The Case in Business Terms\n\n")
+        .unwrap();
+    assert!(
+        message.contains(case.split_once("\n").unwrap().0),
         "{record}"
     );
 }
@@ -491,8 +506,9 @@ fn a_proposal_is_never_announced_as_a_decision() {
     }
     let (tech_debt, _) = message(repo.path(), "2", "stakeholders", None);
     assert!(
-        tech_debt.contains("I propose we fix it properly now")
-            && tech_debt.contains("Can I have your go-ahead, or your concerns?"),
+        tech_debt
+            .starts_with("I propose we fix the invoice rules in the billing export properly now.")
+            && tech_debt.contains("Can we plan the 2 weeks in now?"),
         "{tech_debt}"
     );
     let (deadline, checked) = message(repo.path(), "3", "stakeholders", None);
@@ -535,6 +551,11 @@ fn every_message_from_a_record_is_sendable() {
     }
     let written = records(&repo.path().join("docs/decisions"));
     assert_eq!(written.len(), names.len());
+    // A delegation is told to others only once the team member has said yes.
+    decide(repo.path())
+        .args(["status", "7", "accepted"])
+        .assert()
+        .success();
     for (index, name) in names.iter().enumerate() {
         let number = (index + 1).to_string();
         let record = fs::read_to_string(&written[index]).unwrap();
@@ -602,6 +623,76 @@ fn every_message_from_a_record_is_sendable() {
     }
 }
 
+/// Nobody hears of a delegation before the team member has said yes; once they have, the
+/// team, stakeholders and peers hear who runs it from when, and nothing about anyone's
+/// hours or learning.
+#[test]
+fn a_delegation_is_told_only_after_the_delegate_agrees() {
+    let repo = logged("delegation.yaml");
+    for to in ["team", "stakeholders", "peers"] {
+        decide(repo.path())
+            .args(["message", "1", "--to", to])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(
+                "nothing to send: Sam hasn't said yes yet",
+            ))
+            .stderr(predicate::str::contains("decide status"));
+    }
+    decide(repo.path())
+        .args(["status", "1", "accepted"])
+        .assert()
+        .success();
+    let handover = "From Thursday 3 December, Sam takes over the weekly release, and questions about it go to Sam.";
+    let (team, checked) = message(repo.path(), "1", "team", None);
+    assert_eq!(
+        team,
+        format!("{handover} I'm still around while it settles in.\n")
+    );
+    assert!(checked.contains("Ready to send to team"), "{checked}");
+    let (stakeholders, checked) = message(repo.path(), "1", "stakeholders", Some("Priya"));
+    assert_eq!(
+        stakeholders,
+        format!("Hi Priya,\n\n{handover} Nothing else changes for you.\n")
+    );
+    assert!(
+        checked.contains("Ready to send to stakeholders"),
+        "{checked}"
+    );
+    let (peers, _) = message(repo.path(), "1", "peers", None);
+    assert!(peers.starts_with(handover), "{peers}");
+    for text in [&team, &stakeholders, &peers] {
+        for private in ["hour", "coaching", "learn", "minutes"] {
+            assert!(!text.contains(private), "{private}: {text}");
+        }
+    }
+}
+
+/// Once the person it went to has agreed (the record accepted), the team hears what we do,
+/// with the plan, and who agreed; the sender never waits for themself.
+#[test]
+fn an_agreed_tech_debt_proposal_tells_the_team_the_plan() {
+    let repo = logged("tech-debt.yaml");
+    let (team, _) = message(repo.path(), "1", "team", None);
+    assert!(
+        team.contains("I've proposed to Maria that we fix it properly now")
+            && team.contains("It isn't decided until Maria agrees")
+            && !team.contains("Ana Lima"),
+        "{team}"
+    );
+    decide(repo.path())
+        .args(["status", "1", "accepted"])
+        .assert()
+        .success();
+    let (team, checked) = message(repo.path(), "1", "team", None);
+    assert!(
+        team.starts_with("On the invoice rules in the billing export, Maria agreed, so we'll fix it properly now, because the shortcut would cost about 5.4 weeks over the next 12 months, more than the 2 weeks it saves.\n\nThe plan:\n- Now: move the invoice rules into one module"),
+        "{team}"
+    );
+    assert!(checked.contains("Ready to send to team"), "{checked}");
+}
+
 #[test]
 fn decide_message_formats() {
     let repo = logged("decision.yaml");
@@ -633,11 +724,12 @@ fn decide_message_formats() {
     assert_eq!(value["brief"]["chosen"], serde_json::Value::Null);
     assert_eq!(value["brief"]["status"], "proposed");
     assert_eq!(value["brief"]["outcome"], "proposal");
+    // The same case and ask that `decide new` printed, read back from the record.
     assert!(
         value["text"]
             .as_str()
             .unwrap()
-            .contains("Can I have your go-ahead, or your concerns?")
+            .ends_with("\n\nCan we plan the 2 weeks in now?\n")
     );
     assert!(
         value["record"]
