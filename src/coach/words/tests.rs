@@ -183,6 +183,38 @@ fn translations_replace_whole_phrases_and_keep_the_grammar() {
             &[("ORM", "database layer")],
             "The database layer and the database layer again",
         ),
+        // The phrase already says which one: the lead's own article goes.
+        (
+            "Once it's done, the next failover means 10 seconds of errors.",
+            &[("failover", "a switch to the backup server")],
+            "Once it's done, the next switch to the backup server means 10 seconds of errors.",
+        ),
+        (
+            "Our failover took 47 minutes.",
+            &[("failover", "the switch to the backup")],
+            "Our switch to the backup took 47 minutes.",
+        ),
+        (
+            "Each nightly batch job fails.",
+            &[("batch job", "a scheduled task")],
+            "Each nightly scheduled task fails.",
+        ),
+        // Nothing says which one: the lead's article stays.
+        (
+            "During failover we lose orders.",
+            &[("failover", "a switch to the backup")],
+            "During a switch to the backup we lose orders.",
+        ),
+        (
+            "The team did failover by hand.",
+            &[("failover", "a switch to the backup")],
+            "The team did a switch to the backup by hand.",
+        ),
+        (
+            "It failed after the failover.",
+            &[("failover", "a switch to the backup")],
+            "It failed after a switch to the backup.",
+        ),
     ];
     for (text, translations, expected) in cases {
         let translations: Vec<(String, String)> = translations
@@ -273,4 +305,29 @@ fn yaml_serde_parse(text: &str) -> WordFile {
         crate::error::Kind::Content,
     )
     .unwrap()
+}
+
+#[test]
+fn a_mechanism_keeps_its_cause_for_the_team() {
+    let words = embedded();
+    let cases = [
+        (
+            "Every customer waits over 3 seconds for it, because the ORM makes N+1 queries",
+            Some("the ORM makes N+1 queries"),
+        ),
+        (
+            "Pages take 3 seconds due to the missing database index.",
+            Some("the missing database index"),
+        ),
+        (
+            "It is slow because of an N+1 problem.",
+            Some("an N+1 problem"),
+        ),
+        ("The ORM is slow.", None),
+    ];
+    for (text, cause) in cases {
+        let check = words.check(text);
+        assert_eq!(check.mechanisms.len(), 1, "{text}");
+        assert_eq!(check.mechanisms[0].cause.as_deref(), cause, "{text}");
+    }
 }
