@@ -297,9 +297,27 @@ fn disagreement_findings(out: &mut Found) {
             times: &times,
             easier: Some("Calls"),
         };
-        let finding = disagreement::assess(&dispute, &holders);
+        let finding = disagreement::assess(&dispute, &holders, &Default::default());
         out.push((&disagreement::FRAMEWORK, finding));
     }
+    // A ruling against the suggestion that credits the other side without covering it.
+    let dispute = disagreement::Dispute {
+        approaches: &approaches,
+        argued_out: true,
+        deadlocked: true,
+        times: &times,
+        easier: Some("Calls"),
+    };
+    let ruling = disagreement::Ruling {
+        chosen: Some("Queue"),
+        credit: Some("calls are simpler to debug"),
+        switch_when: Some("the queue backs up for an hour"),
+        fallback: Some("Calls"),
+        ..Default::default()
+    };
+    let finding = disagreement::assess(&dispute, &holders, &ruling);
+    assert!(finding.warnings.contains(&"uncovered-credit"));
+    out.push((&disagreement::FRAMEWORK, finding));
 }
 
 fn delegation_findings(out: &mut Found) {

@@ -78,8 +78,9 @@ fn grammar(text: &str) -> Vec<String> {
         .into_iter()
         .map(|p| format!("it reads wrong: {p}"))
         .collect();
-    let lower: Vec<String> = text
-        .split_whitespace()
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = raw
+        .iter()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -91,8 +92,12 @@ fn grammar(text: &str) -> Vec<String> {
     const DETERMINERS: &[&str] = &[
         "this", "these", "those", "our", "your", "their", "my", "its", "each", "every", "next",
     ];
-    for pair in lower.windows(2) {
-        let doubled = pair[0] == pair[1]
+    for (index, pair) in lower.windows(2).enumerate() {
+        // "Hi Priya,\n\nPriya and Tom are ...": a word that ends a clause is not doubled by
+        // the next one.
+        let ends_clause = raw[index].ends_with([',', '.', ';', ':', '!', '?']);
+        let doubled = !ends_clause
+            && pair[0] == pair[1]
             && !pair[0].is_empty()
             && !ARTICLES.contains(&pair[0].as_str())
             && !matches!(pair[0].as_str(), "had" | "that");
@@ -285,6 +290,10 @@ mod tests {
                 Audience::Team,
             ),
             ("CI/CD runs as before.", Audience::Team),
+            (
+                "Hi Priya,\n\nPriya and Tom are working it out.",
+                Audience::Team,
+            ),
         ];
         for (text, to) in cases {
             assert_eq!(check(text, *to), Vec::<String>::new(), "{text:?}");
