@@ -43,6 +43,7 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("upward", "mechanism", "upward-example-bad"),
     ("upward", "jargon", "upward-communication"),
     ("upward", "no-number", "stakeholder-real-questions"),
+    ("upward", "unsaid-status", "stakeholder-real-questions"),
     ("upward", "ready", "upward-example-good"),
     ("disagreement", "argue", "disagreement-argue-it-out"),
     ("disagreement", "facilitate", "facilitate-not-dictate"),
@@ -261,23 +262,64 @@ fn deadline_findings(out: &mut Found) {
 
 fn upward_findings(out: &mut Found) {
     let words = words::embedded();
-    for answers in [
-        [
-            "The page is slow",
-            "It is slow because the ORM makes N+1 queries",
-            "3 to 1 seconds",
-        ],
-        [
-            "The monolith is slow",
-            "Every customer waits",
-            "3 to 1 seconds",
-        ],
-        ["The page is slow", "Every customer waits", "much faster"],
-        ["The page is slow", "Every customer waits", "3 to 1 seconds"],
+    let known = upward::Situation {
+        cause_known: Some(true),
+        ongoing: None,
+    };
+    let unknown = upward::Situation {
+        cause_known: Some(false),
+        ongoing: None,
+    };
+    for (answers, situation) in [
+        (
+            [
+                "The page is slow",
+                "It is slow because the ORM makes N+1 queries",
+                "3 to 1 seconds",
+                "",
+            ],
+            known,
+        ),
+        (
+            [
+                "The monolith is slow",
+                "Every customer waits",
+                "3 to 1 seconds",
+                "",
+            ],
+            known,
+        ),
+        (
+            [
+                "The page is slow",
+                "Every customer waits",
+                "much faster",
+                "",
+            ],
+            known,
+        ),
+        (
+            [
+                "Logins fail",
+                "8% of logins fail",
+                "everyone can log in",
+                "refund the 40 customers by Friday",
+            ],
+            unknown,
+        ),
+        (
+            [
+                "The page is slow",
+                "Every customer waits",
+                "3 to 1 seconds",
+                "",
+            ],
+            known,
+        ),
     ] {
         out.push((
             &upward::FRAMEWORK,
-            upward::assess(&answers, &[], &[], &words),
+            upward::assess(&answers, &[], &[], &situation, &words),
         ));
     }
 }
