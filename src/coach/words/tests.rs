@@ -51,6 +51,22 @@ fn the_embedded_list_is_large_and_every_term_has_plain_words() {
     }
 }
 
+/// A suggestion that is jargon itself helps nobody.
+#[test]
+fn every_suggestion_is_plain_words() {
+    let words = embedded();
+    let jargon: Vec<String> = words
+        .terms
+        .iter()
+        .filter_map(|term| {
+            let plain = term.plain.as_deref()?;
+            let found = words.find(plain);
+            (!found.is_empty()).then(|| format!("{}: {plain}", term.term))
+        })
+        .collect();
+    assert!(jargon.is_empty(), "{jargon:#?}");
+}
+
 #[test]
 fn the_episodes_bad_example_explains_a_mechanism() {
     let check = embedded().check(BAD);
@@ -73,6 +89,18 @@ fn rewordings_of_the_bad_example_do_not_pass() {
         "The code doesn't eager-load the associated records, so the page waits.",
         "Our database queries are slow under concurrent load.",
         "Pages take 3 seconds due to the missing database index.",
+        "The dashboard asks the database once per row, so pages take over 3 seconds.",
+        "Each dashboard load makes hundreds of database calls, which is why it takes 3 seconds.",
+        "We found the page fetches every related record one by one instead of together.",
+        "The data layer loads associated rows lazily, which causes 3-second responses.",
+        "The dashboard takes 3 seconds because records are not preloaded.",
+        "The user dashboard has an N+1 query pattern.",
+        "Response times exceed 3 seconds because the object-relational mapper doesn't batch its lookups.",
+        "The page is slow because we don't eagerly load the associations.",
+        "Our database layer fires one query per item on the dashboard.",
+        "The dashboard's data fetching makes it slow for everyone.",
+        "The slowness comes from an ORM issue in the dashboard.",
+        "There is an n+1 in the dashboard page.",
     ];
     let words = embedded();
     for text in rewordings {
