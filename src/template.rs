@@ -311,6 +311,11 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("one_line", |text: String| -> String {
         crate::error::one_line(&text)
     });
+    // An approach named inside a sentence: "I'm going with the Direct API call approach",
+    // "with Monorepo".
+    env.add_filter("approach", |text: String| -> String {
+        crate::phrase::approach(&text)
+    });
     // A list as prose: "A, B and C".
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)

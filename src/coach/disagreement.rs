@@ -2,9 +2,17 @@
 //! facilitate with three questions (trade-offs, timeline, what's easier to change later);
 //! only when they are deadlocked and the project suffers, make the call and explain it:
 //! "I'm going with A because … If it doesn't work, we'll switch to B."
+//!
+//! A ruling is said in separate sentences: the reason; what the other side got right and
+//! how the chosen approach covers it (crediting a point the choice then breaks is
+//! humouring); the signal anyone can check that makes us switch, and what we switch to.
+//! When the lead goes against the coach's suggestion, the facts say so, and the record
+//! says why.
 
+use chrono::NaiveDate;
 use serde_json::{Map, json};
 
+use super::units::{add_days, human_date, iso};
 use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
 use crate::answer::{Duration, Kind};
 
@@ -51,10 +59,66 @@ const DEADLOCKED: Input = Input {
     values: &[],
 };
 
+const MEET_BY: Input = Input {
+    name: "meet_by",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: false,
+    about: "when facilitating: the day the three of you sit down to decide",
+    values: &[],
+};
+const CHOSEN: Input = Input {
+    name: "chosen",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "when ruling: the approach the lead goes with",
+    values: &[],
+};
+const CREDIT: Input = Input {
+    name: "credit",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "when ruling: what the other side got right",
+    values: &[],
+};
+const COVER: Input = Input {
+    name: "cover",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "when ruling: how the chosen approach covers what the other side got right",
+    values: &[],
+};
+const SWITCH_WHEN: Input = Input {
+    name: "switch_when",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "when ruling: the signal anyone can check that makes us switch",
+    values: &[],
+};
+const FALLBACK: Input = Input {
+    name: "fallback",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "when ruling: what we do instead once the signal shows",
+    values: &[],
+};
+
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "disagreement",
     title: "Facilitate, don't dictate",
-    inputs: &[APPROACHES, HOLDERS, ARGUED_OUT, TIMES, EASIER, DEADLOCKED],
+    inputs: &[
+        APPROACHES,
+        HOLDERS,
+        ARGUED_OUT,
+        TIMES,
+        EASIER,
+        DEADLOCKED,
+        MEET_BY,
+        CHOSEN,
+        CREDIT,
+        COVER,
+        SWITCH_WHEN,
+        FALLBACK,
+    ],
     facts: &[
         "stage",
         "recommended",
@@ -64,6 +128,15 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "sides",
         "people",
         "holder",
+        "named",
+        "chosen",
+        "chosen_time",
+        "meet_by",
+        "decide_by",
+        "decide_by_text",
+        "overruled",
+        "credit_covered",
+        "switch",
         "review_by",
         "review_by_text",
     ],
@@ -87,7 +160,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
             also: &["ruling-present-cases", "ruling-explain-reasoning"],
         },
     ],
-    warnings: &[],
+    warnings: &["uncovered-credit"],
     run,
     keeps: &[],
     refuse: None,
@@ -199,32 +272,104 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         times: &times,
         easier: inputs.text(&EASIER),
     };
-    let mut finding = assess(&dispute, &inputs.each_text(&HOLDERS));
-    // A ruling is checked like any easy-to-reverse decision; a disagreement still being
-    // settled, a week on, to see where they landed.
-    let days = match stage(&dispute) {
-        Stage::Rule => inputs.conditions.periods.two_way_days,
-        Stage::Argue | Stage::Facilitate => CHECK_IN_DAYS,
+    let ruling = Ruling {
+        chosen: inputs.text(&CHOSEN),
+        credit: inputs.text(&CREDIT),
+        cover: inputs.text(&COVER),
+        switch_when: inputs.text(&SWITCH_WHEN),
+        fallback: inputs.text(&FALLBACK),
     };
-    let today = inputs.today();
-    let review_by = inputs
-        .conditions
-        .calendar
-        .on_or_after(super::units::add_days(today, days));
-    finding
-        .facts
-        .insert("review_by".into(), json!(super::units::iso(review_by)));
-    finding.facts.insert(
-        "review_by_text".into(),
-        json!(super::units::human_date(review_by, today)),
-    );
+    let mut finding = assess(&dispute, &inputs.each_text(&HOLDERS), &ruling);
+    let dates = dates(&dispute, &ruling, inputs);
+    for (key, value) in [
+        ("meet_by", json!(dates.meet_by.map(iso))),
+        ("decide_by", json!(dates.decide_by.map(iso))),
+        (
+            "decide_by_text",
+            json!(dates.decide_by.map(|d| human_date(d, inputs.today()))),
+        ),
+        ("review_by", json!(iso(dates.review_by))),
+        (
+            "review_by_text",
+            json!(human_date(dates.review_by, inputs.today())),
+        ),
+    ] {
+        finding.facts.insert(key.into(), value);
+    }
     Some(finding)
 }
 
 /// Days until the lead checks where a disagreement still being settled has landed.
 const CHECK_IN_DAYS: i64 = 7;
 
-pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Finding {
+/// Working days until the three of you sit down, when facilitating: soon enough that the
+/// work does not wait, late enough to prepare the cases.
+const MEET_IN_WORKING_DAYS: u64 = 2;
+
+struct Dates {
+    /// When facilitating: the day to sit down together (the lead's, or the default).
+    meet_by: Option<NaiveDate>,
+    /// While it is being settled: the day it should be.
+    decide_by: Option<NaiveDate>,
+    review_by: NaiveDate,
+}
+
+/// While they argue it out, a week on; while facilitating, the meeting. A ruling is looked
+/// at once its switch signal can show: after the chosen approach is built (its own
+/// estimate, in working days) and has run for the period of an easy-to-reverse decision.
+fn dates(dispute: &Dispute<'_>, ruling: &Ruling<'_>, inputs: &Inputs<'_>) -> Dates {
+    let today = inputs.today();
+    let calendar = inputs.conditions.calendar;
+    match stage(dispute) {
+        Stage::Argue => {
+            let check_in = calendar.on_or_after(add_days(today, CHECK_IN_DAYS));
+            Dates {
+                meet_by: None,
+                decide_by: Some(check_in),
+                review_by: check_in,
+            }
+        }
+        Stage::Facilitate => {
+            let meet = inputs
+                .date(&MEET_BY)
+                .unwrap_or_else(|| calendar.add_working_days(today, MEET_IN_WORKING_DAYS));
+            Dates {
+                meet_by: Some(meet),
+                decide_by: Some(meet),
+                review_by: meet,
+            }
+        }
+        Stage::Rule => {
+            let built = ruling
+                .chosen
+                .and_then(|chosen| time_of(dispute, chosen))
+                .map_or(today, |work| calendar.finish(today, *work));
+            let review =
+                calendar.on_or_after(add_days(built, inputs.conditions.periods.two_way_days));
+            Dates {
+                meet_by: None,
+                decide_by: None,
+                review_by: review,
+            }
+        }
+    }
+}
+
+/// What the lead said when ruling.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ruling<'a> {
+    pub chosen: Option<&'a str>,
+    pub credit: Option<&'a str>,
+    pub cover: Option<&'a str>,
+    pub switch_when: Option<&'a str>,
+    pub fallback: Option<&'a str>,
+}
+
+pub(crate) fn assess(
+    dispute: &Dispute<'_>,
+    holders: &[(String, String)],
+    ruling: &Ruling<'_>,
+) -> Finding {
     let stage = stage(dispute);
     let holder = |name: &str| {
         holders
@@ -252,6 +397,18 @@ pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Fin
         .iter()
         .filter_map(|name| holder(name).map(|who| (name.clone(), json!(who))))
         .collect();
+    let named: Map<String, serde_json::Value> = dispute
+        .approaches
+        .iter()
+        .map(|name| (name.clone(), json!(crate::phrase::approach(name))))
+        .collect();
+    let ruled = stage == Stage::Rule;
+    let overruled = ruled
+        && matches!((ruling.chosen, &recommendation), (Some(chosen), Some((suggested, _, _))) if chosen != suggested);
+    let covered = ruling.cover.is_some() || ruling.credit.is_some_and(says_how_it_is_covered);
+    let switch = ruled
+        .then(|| switch_sentence(dispute.approaches, ruling))
+        .flatten();
     let facts = json!({
         "stage": stage.key(),
         "recommended": recommendation.as_ref().map(|r| r.0.clone()),
@@ -265,10 +422,76 @@ pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Fin
             .filter_map(|name| holder(name))
             .collect::<Vec<_>>(),
         "holder": holder_map,
+        "named": named,
+        "chosen": ruling.chosen.filter(|_| ruled),
+        // The chosen approach's own estimate, when it is work at all ("0 weeks" is none).
+        "chosen_time": ruling
+            .chosen
+            .filter(|_| ruled)
+            .and_then(|chosen| time_of(dispute, chosen))
+            .filter(|work| work.amount > 0.0)
+            .map(ToString::to_string),
+        "meet_by": null,
+        "decide_by": null,
+        "decide_by_text": null,
+        "overruled": overruled,
+        "credit_covered": covered,
+        "switch": switch,
         "review_by": null,
         "review_by_text": null,
     });
-    Finding::new(stage.key(), facts)
+    let finding = Finding::new(stage.key(), facts);
+    if ruled && ruling.credit.is_some() && !covered {
+        finding.warn(["uncovered-credit"])
+    } else {
+        finding
+    }
+}
+
+/// A credit that goes on to say how it is kept ("each team releasing on its own matters,
+/// and we keep per-service release pipelines").
+fn says_how_it_is_covered(credit: &str) -> bool {
+    let lower = credit.to_lowercase();
+    [
+        ", and we ",
+        "; we ",
+        " so we ",
+        ", so ",
+        " and we'll ",
+        ", which we ",
+        " - we ",
+    ]
+    .iter()
+    .any(|joint| lower.contains(joint))
+}
+
+/// "If shipping is down for an hour in a month, we'll switch to the event queue.": the
+/// signal, then what we do. A plan the lead wrote as a verb phrase follows "we'll" as it
+/// is; a thing (an approach's name, "the event queue") follows "we'll switch to".
+fn switch_sentence(approaches: &[String], ruling: &Ruling<'_>) -> Option<String> {
+    let signal = ruling.switch_when?;
+    let fallback = ruling.fallback?;
+    let lower = signal.to_lowercase();
+    let signal = ["if ", "when ", "once "]
+        .iter()
+        .find(|w| lower.starts_with(*w))
+        .map_or(signal, |w| &signal[w.len()..]);
+    let signal = signal.trim().trim_end_matches(['.', '!', ';', ',']);
+    let then = match crate::phrase::as_plan(fallback) {
+        Some(plan) => plan,
+        None => {
+            let fallback = fallback.trim().trim_end_matches(['.', '!', ';', ',']);
+            let thing = approaches
+                .iter()
+                .find(|name| name.eq_ignore_ascii_case(fallback))
+                .map_or_else(
+                    || crate::phrase::approach(fallback),
+                    |name| crate::phrase::approach(name),
+                );
+            format!("switch to {thing}")
+        }
+    };
+    Some(format!("If {signal}, we'll {then}."))
 }
 
 #[cfg(test)]
@@ -305,7 +528,7 @@ mod tests {
                 easier: None,
             };
             assert_eq!(stage(&dispute), expected);
-            let finding = assess(&dispute, &[]);
+            let finding = assess(&dispute, &[], &Ruling::default());
             assert_eq!(finding.verdict, expected.key());
             assert!(FRAMEWORK.verdict(finding.verdict).is_some());
         }
@@ -327,6 +550,7 @@ mod tests {
                 easier: None,
             },
             &holders,
+            &Ruling::default(),
         );
         assert_eq!(result.verdict, "argue");
         assert_eq!(
@@ -401,6 +625,7 @@ mod tests {
                 easier: Some("Direct calls"),
             },
             &[],
+            &Ruling::default(),
         );
         assert_eq!(result.verdict, "rule");
         assert_eq!(result.fact_str("recommended"), Some("Direct calls"));
@@ -418,8 +643,108 @@ mod tests {
             easier: None,
         };
         assert!(recommend(&dispute).is_none());
-        let finding = assess(&dispute, &[]);
+        let finding = assess(&dispute, &[], &Ruling::default());
         assert_eq!(finding.verdict, "rule");
         assert!(finding.facts["recommended"].is_null());
+    }
+
+    fn ruled(ruling: &Ruling<'_>) -> Finding {
+        let approaches = names();
+        let times = times(3.0, 1.0);
+        assess(
+            &Dispute {
+                approaches: &approaches,
+                argued_out: true,
+                deadlocked: true,
+                times: &times,
+                easier: Some("Direct calls"),
+            },
+            &[],
+            ruling,
+        )
+    }
+
+    #[test]
+    fn the_switch_is_the_signal_then_what_we_do() {
+        let signal = Some("shipping is down for more than an hour in a month");
+        let cases = [
+            (
+                "the event queue",
+                "If shipping is down for more than an hour in a month, we'll switch to the event queue.",
+            ),
+            (
+                "Event queue",
+                "If shipping is down for more than an hour in a month, we'll switch to the Event queue approach.",
+            ),
+            (
+                "keep the direct calls and add a retry queue.",
+                "If shipping is down for more than an hour in a month, we'll keep the direct calls and add a retry queue.",
+            ),
+            (
+                "We'll move to Kafka",
+                "If shipping is down for more than an hour in a month, we'll move to Kafka.",
+            ),
+        ];
+        for (fallback, sentence) in cases {
+            let finding = ruled(&Ruling {
+                chosen: Some("Direct calls"),
+                switch_when: signal,
+                fallback: Some(fallback),
+                ..Ruling::default()
+            });
+            assert_eq!(finding.fact_str("switch"), Some(sentence), "{fallback}");
+        }
+        let with_if = ruled(&Ruling {
+            switch_when: Some("If CI takes more than 20 minutes."),
+            fallback: Some("the event queue"),
+            ..Ruling::default()
+        });
+        assert_eq!(
+            with_if.fact_str("switch"),
+            Some("If CI takes more than 20 minutes, we'll switch to the event queue.")
+        );
+    }
+
+    #[test]
+    fn a_credit_needs_to_say_how_the_choice_covers_it() {
+        let credit = Some("an outage in shipping must never lose an order");
+        let cases = [
+            (credit, None, true),
+            (
+                credit,
+                Some("failed calls retry until shipping is back"),
+                false,
+            ),
+            (
+                Some("each team releasing on its own matters, and we keep per-service pipelines"),
+                None,
+                false,
+            ),
+            (None, None, false),
+        ];
+        for (credit, cover, warned) in cases {
+            let finding = ruled(&Ruling {
+                chosen: Some("Direct calls"),
+                credit,
+                cover,
+                ..Ruling::default()
+            });
+            assert_eq!(
+                finding.warnings.contains(&"uncovered-credit"),
+                warned,
+                "{credit:?} {cover:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn going_against_the_suggestion_is_a_fact() {
+        for (chosen, overruled) in [("Direct calls", false), ("Event queue", true)] {
+            let finding = ruled(&Ruling {
+                chosen: Some(chosen),
+                ..Ruling::default()
+            });
+            assert_eq!(finding.facts["overruled"], json!(overruled), "{chosen}");
+        }
     }
 }

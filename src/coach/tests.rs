@@ -45,6 +45,7 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("upward", "mechanism", "upward-example-bad"),
     ("upward", "jargon", "upward-communication"),
     ("upward", "no-number", "stakeholder-real-questions"),
+    ("upward", "unsaid-status", "stakeholder-real-questions"),
     ("upward", "ready", "upward-example-good"),
     ("disagreement", "argue", "disagreement-argue-it-out"),
     ("disagreement", "facilitate", "facilitate-not-dictate"),
@@ -334,23 +335,64 @@ fn deadline_findings(out: &mut Found) {
 
 fn upward_findings(out: &mut Found) {
     let words = words::embedded();
-    for answers in [
-        [
-            "The page is slow",
-            "It is slow because the ORM makes N+1 queries",
-            "3 to 1 seconds",
-        ],
-        [
-            "The monolith is slow",
-            "Every customer waits",
-            "3 to 1 seconds",
-        ],
-        ["The page is slow", "Every customer waits", "much faster"],
-        ["The page is slow", "Every customer waits", "3 to 1 seconds"],
+    let known = upward::Situation {
+        cause_known: Some(true),
+        ongoing: None,
+    };
+    let unknown = upward::Situation {
+        cause_known: Some(false),
+        ongoing: None,
+    };
+    for (answers, situation) in [
+        (
+            [
+                "The page is slow",
+                "It is slow because the ORM makes N+1 queries",
+                "3 to 1 seconds",
+                "",
+            ],
+            known,
+        ),
+        (
+            [
+                "The monolith is slow",
+                "Every customer waits",
+                "3 to 1 seconds",
+                "",
+            ],
+            known,
+        ),
+        (
+            [
+                "The page is slow",
+                "Every customer waits",
+                "much faster",
+                "",
+            ],
+            known,
+        ),
+        (
+            [
+                "Logins fail",
+                "8% of logins fail",
+                "everyone can log in",
+                "refund the 40 customers by Friday",
+            ],
+            unknown,
+        ),
+        (
+            [
+                "The page is slow",
+                "Every customer waits",
+                "3 to 1 seconds",
+                "",
+            ],
+            known,
+        ),
     ] {
         out.push((
             &upward::FRAMEWORK,
-            upward::assess(&answers, &[], &[], &words),
+            upward::assess(&answers, &[], &[], &situation, &words),
         ));
     }
 }
@@ -370,9 +412,27 @@ fn disagreement_findings(out: &mut Found) {
             times: &times,
             easier: Some("Calls"),
         };
-        let finding = disagreement::assess(&dispute, &holders);
+        let finding = disagreement::assess(&dispute, &holders, &Default::default());
         out.push((&disagreement::FRAMEWORK, finding));
     }
+    // A ruling against the suggestion that credits the other side without covering it.
+    let dispute = disagreement::Dispute {
+        approaches: &approaches,
+        argued_out: true,
+        deadlocked: true,
+        times: &times,
+        easier: Some("Calls"),
+    };
+    let ruling = disagreement::Ruling {
+        chosen: Some("Queue"),
+        credit: Some("calls are simpler to debug"),
+        switch_when: Some("the queue backs up for an hour"),
+        fallback: Some("Calls"),
+        ..Default::default()
+    };
+    let finding = disagreement::assess(&dispute, &holders, &ruling);
+    assert!(finding.warnings.contains(&"uncovered-credit"));
+    out.push((&disagreement::FRAMEWORK, finding));
 }
 
 fn delegation_findings(out: &mut Found) {

@@ -4,14 +4,20 @@
 //! Each answer that goes into the message is checked against the word list
 //! ([`super::words`]). A sentence that explains how the system works inside is not
 //! translated word by word: the lead says what it means for the listener instead. Other
-//! terms are replaced by the lead's own words, whole phrase for whole phrase. The update is
-//! ready to send only when nothing is flagged and the improvement has a number.
+//! terms are replaced by the lead's own words, whole phrase for whole phrase. The update
+//! answers their questions only when nothing is flagged, a known cause comes with an
+//! improvement in numbers, and an unknown cause with whether it is still happening: the
+//! two gaps are check-first warnings, so no message goes out with them.
+//!
+//! The team hears it in engineering words: the facts keep each answer as the lead wrote
+//! it (reworded where it explained a mechanism, never translated) and the cause a mechanism
+//! gave, for the record's part for the team.
 
 use serde_json::{Map, Value, json};
 
 use super::units::{human_date, iso};
 use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
-use crate::answer::{Duration, Kind};
+use crate::answer::{Duration, Kind, Unit};
 
 const PROBLEM: Input = Input {
     name: "problem",
@@ -48,6 +54,27 @@ const TRANSLATIONS: Input = Input {
     about: "a question asked `for_each` flagged term: how the listener would say it",
     values: &[],
 };
+const COMMITMENT: Input = Input {
+    name: "commitment",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "what we commit to now, whatever the cause (a refund, a workaround, a date)",
+    values: &[],
+};
+const CAUSE_KNOWN: Input = Input {
+    name: "cause_known",
+    accepts: Accepts::Question(&[Kind::YesNo]),
+    required: false,
+    about: "whether the cause is known",
+    values: &[],
+};
+const ONGOING: Input = Input {
+    name: "ongoing",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "whether it is still happening for users: yes, contained, no, or n/a (nothing is down)",
+    values: &["yes", "contained", "no", "n/a"],
+};
 const FIX_TIME: Input = Input {
     name: "fix_time",
     accepts: Accepts::Question(&[Kind::Duration]),
@@ -64,7 +91,12 @@ const NEXT_UPDATE: Input = Input {
 };
 
 /// The answers that reach the listener, by the name templates use.
-const FIELDS: [&str; 3] = ["problem", "impact", "improvement"];
+const FIELDS: [&str; 4] = ["problem", "impact", "improvement", "commitment"];
+
+/// Work up to a working day, or a wait under a day, is said in hours ("within 4 hours"),
+/// never as a date: "by Monday" for 4 hours during an outage misleads.
+const SAME_DAY_HOURS: f64 = 8.0;
+const SAME_DAY_WAIT_HOURS: f64 = 24.0;
 
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "upward",
@@ -73,8 +105,11 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         PROBLEM,
         IMPACT,
         IMPROVEMENT,
+        COMMITMENT,
         REWRITES,
         TRANSLATIONS,
+        CAUSE_KNOWN,
+        ONGOING,
         FIX_TIME,
         NEXT_UPDATE,
     ],
@@ -82,13 +117,17 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "mechanisms",
         "mechanism_fields",
         "mechanism_terms",
+        "cause",
         "terms",
         "found_in",
         "suggestions",
         "remaining",
         "plain",
+        "team",
+        "commitment",
         "has_number",
         "ready",
+        "same_day",
         "done_by",
         "done_by_text",
         "review_by",
@@ -114,13 +153,19 @@ pub(crate) static FRAMEWORK: Framework = Framework {
             also: &["upward-example-good"],
         },
         Verdict {
+            id: "unsaid-status",
+            stance: Stance::Inform,
+            passage: "stakeholder-real-questions",
+            also: &["upward-communication"],
+        },
+        Verdict {
             id: "ready",
             stance: Stance::Inform,
             passage: "upward-example-good",
             also: &["stakeholder-real-questions"],
         },
     ],
-    warnings: &[],
+    warnings: &["no-number", "unsaid-status"],
     run,
     keeps: &[],
     refuse: None,
@@ -131,28 +176,60 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         inputs.text(&PROBLEM)?,
         inputs.text(&IMPACT)?,
         inputs.text(&IMPROVEMENT)?,
+        inputs.text(&COMMITMENT).unwrap_or_default(),
     ];
-    let follow_up = inputs.duration(&FIX_TIME).or(inputs.duration(&NEXT_UPDATE));
-    let today = inputs.today();
-    let done_by = follow_up.map(|work: Duration| inputs.conditions.calendar.finish(today, work));
+    let situation = Situation {
+        cause_known: inputs.yes(&CAUSE_KNOWN),
+        ongoing: inputs.text(&ONGOING),
+    };
     let mut finding = assess(
         &answers,
         &inputs.each_text(&REWRITES),
         &inputs.each_text(&TRANSLATIONS),
+        &situation,
         inputs.conditions.jargon,
     );
+    let today = inputs.today();
+    // Work up to a day, or a wait under a day, happens today: said in hours, followed up
+    // today. Longer work counts working days; a longer wait counts them too.
+    let (same_day, follow_up) = match (inputs.duration(&FIX_TIME), inputs.duration(&NEXT_UPDATE)) {
+        (Some(work), _) if is_hours(work, SAME_DAY_HOURS) => (true, Some(today)),
+        (Some(work), _) => (false, Some(inputs.conditions.calendar.finish(today, work))),
+        (None, Some(wait)) if is_hours(wait, SAME_DAY_WAIT_HOURS) => (true, Some(today)),
+        (None, Some(wait)) => (false, Some(inputs.conditions.calendar.finish(today, wait))),
+        (None, None) => (false, None),
+    };
+    let done_by = follow_up.filter(|_| !same_day);
     for (key, value) in [
+        ("same_day", json!(same_day)),
         ("done_by", json!(done_by.map(iso))),
         ("done_by_text", json!(done_by.map(|d| human_date(d, today)))),
-        ("review_by", json!(done_by.map(iso))),
+        ("review_by", json!(follow_up.map(iso))),
         (
             "review_by_text",
-            json!(done_by.map(|d| human_date(d, today))),
+            json!(follow_up.map(|d| human_date(d, today))),
         ),
     ] {
         finding.facts.insert(key.into(), value);
     }
     Some(finding)
+}
+
+/// Whether `duration` is given in minutes or hours, and at most `hours` long.
+fn is_hours(duration: Duration, hours: f64) -> bool {
+    match duration.unit {
+        Unit::Minutes => duration.amount <= hours * 60.0,
+        Unit::Hours => duration.amount <= hours,
+        _ => false,
+    }
+}
+
+/// Where the problem stands, beyond the words that reach the listener.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Situation<'a> {
+    pub cause_known: Option<bool>,
+    /// `yes` (still happening), `contained` or `no`; none when not said.
+    pub ongoing: Option<&'a str>,
 }
 
 fn key(text: &str) -> String {
@@ -196,13 +273,105 @@ impl Mechanisms {
     }
 }
 
-/// `answers` are the problem, impact and improvement as given; `rewrites` the lead's
-/// rewording of an answer that explained a mechanism, by field name; `translations` the
-/// lead's words for each flagged phrase.
+/// The fields as the listener reads them: each translated where the lead translated its
+/// terms, and the terms found on the way.
+#[derive(Default)]
+struct Plain {
+    text: Map<String, Value>,
+    terms: Vec<String>,
+    found_in: Map<String, Value>,
+    suggestions: Map<String, Value>,
+    remaining: Vec<String>,
+}
+
+impl Plain {
+    /// Add a term found in `text`, once, as first written, with the list's suggestion.
+    fn add(&mut self, phrase: String, text: &str, words: &super::words::WordList) {
+        if self.terms.iter().any(|t| key(t) == key(&phrase)) {
+            return;
+        }
+        self.found_in.insert(phrase.clone(), json!(text));
+        let plain = words
+            .find(&phrase)
+            .first()
+            .and_then(|hit| words.terms[hit.term].plain.clone());
+        self.suggestions.insert(phrase.clone(), json!(plain));
+        self.terms.push(phrase);
+    }
+
+    /// Terms to say in the listener's words: those in fields that do not explain a
+    /// mechanism (those are reworded whole), as first written, then any a translation
+    /// brings in. `found_in` keeps the text each was found in: the prompt shows it.
+    fn translate(
+        reworded: &[String],
+        mechanism_fields: &[&str],
+        translations: &[(String, String)],
+        words: &super::words::WordList,
+    ) -> Plain {
+        let mut plain = Plain::default();
+        for (field, text) in FIELDS.iter().zip(reworded) {
+            if mechanism_fields.contains(field) {
+                plain.text.insert(field.to_string(), json!(text));
+                continue;
+            }
+            for phrase in words.phrases(text) {
+                plain.add(phrase, text, words);
+            }
+            // A translation may bring in a term the lead translates too: apply them until
+            // nothing changes (a few passes; translations that loop stay flagged).
+            let mut translated = text.clone();
+            for _ in 0..4 {
+                let next = super::words::translate(&translated, translations);
+                if next == translated {
+                    break;
+                }
+                for phrase in words.phrases(&next) {
+                    plain.add(phrase, &next, words);
+                }
+                translated = next;
+            }
+            for phrase in words.phrases(&translated) {
+                if !plain.remaining.iter().any(|r| key(r) == key(&phrase)) {
+                    plain.remaining.push(phrase);
+                }
+            }
+            plain.text.insert(field.to_string(), json!(translated));
+        }
+        plain
+    }
+
+    fn field(&self, name: &str) -> &str {
+        self.text
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+}
+
+/// What we commit to now, as a sentence: a step the lead wrote follows "We'll" ("We'll
+/// refund the 40 customers by Friday."); anything else follows "We commit to".
+fn commitment_sentence(commitment: &str) -> Option<String> {
+    let commitment = commitment
+        .trim()
+        .trim_end_matches(['.', '!', ';', ','])
+        .trim();
+    if commitment.is_empty() {
+        return None;
+    }
+    Some(match crate::phrase::as_plan(commitment) {
+        Some(plan) => format!("We'll {plan}."),
+        None => format!("We commit to {commitment}."),
+    })
+}
+
+/// `answers` are the problem, impact, improvement and commitment (empty when none) as
+/// given; `rewrites` the lead's rewording of an answer that explained a mechanism, by field
+/// name; `translations` the lead's words for each flagged phrase.
 pub(crate) fn assess(
-    answers: &[&str; 3],
+    answers: &[&str; 4],
     rewrites: &[(String, String)],
     translations: &[(String, String)],
+    situation: &Situation<'_>,
     words: &super::words::WordList,
 ) -> Finding {
     // The text of each field once reworded where the lead reworded it.
@@ -218,66 +387,34 @@ pub(crate) fn assess(
         .collect();
     let mechanisms = Mechanisms::find(&reworded, words);
     let mechanism_fields = &mechanisms.fields;
-    // Terms to say in the listener's words: those in fields that do not explain a
-    // mechanism (those are reworded whole), as first written, then any a translation
-    // brings in. `found_in` keeps the text each was found in: the prompt shows it.
-    let mut terms: Vec<String> = Vec::new();
-    let mut found_in = Map::new();
-    let mut suggestions = Map::new();
-    let mut add = |phrase: String, text: &str| {
-        if !terms.iter().any(|t| key(t) == key(&phrase)) {
-            found_in.insert(phrase.clone(), json!(text));
-            let plain = words
-                .find(&phrase)
-                .first()
-                .and_then(|hit| words.terms[hit.term].plain.clone());
-            suggestions.insert(phrase.clone(), json!(plain));
-            terms.push(phrase);
-        }
-    };
-    let mut plain = Map::new();
-    let mut remaining: Vec<String> = Vec::new();
-    for (field, text) in FIELDS.iter().zip(&reworded) {
-        if mechanism_fields.contains(field) {
-            plain.insert(field.to_string(), json!(text));
-            continue;
-        }
-        for phrase in words.phrases(text) {
-            add(phrase, text);
-        }
-        // A translation may bring in a term the lead translates too: apply them until
-        // nothing changes (a few passes; translations that loop stay flagged).
-        let mut translated = text.clone();
-        for _ in 0..4 {
-            let next = super::words::translate(&translated, translations);
-            if next == translated {
-                break;
-            }
-            for phrase in words.phrases(&next) {
-                add(phrase, &next);
-            }
-            translated = next;
-        }
-        for phrase in words.phrases(&translated) {
-            if !remaining.iter().any(|r| key(r) == key(&phrase)) {
-                remaining.push(phrase);
-            }
-        }
-        plain.insert(field.to_string(), json!(translated));
-    }
-    let improvement = plain["improvement"].as_str().unwrap_or_default();
-    let has_number = improvement.chars().any(|c| c.is_ascii_digit());
-    let clean = FIELDS.iter().all(|field| {
-        words
-            .check(plain[*field].as_str().unwrap_or_default())
-            .is_clean()
-    });
+    let plain = Plain::translate(&reworded, mechanism_fields, translations, words);
+    // The cause a mechanism gave, as first written: the team's part of the record keeps
+    // what the stakeholder's message leaves out.
+    let cause = answers
+        .iter()
+        .flat_map(|text| words.check(text).mechanisms)
+        .find_map(|mechanism| mechanism.cause);
+    let team: Map<String, Value> = FIELDS
+        .iter()
+        .zip(&reworded)
+        .map(|(field, text)| (field.to_string(), json!(text)))
+        .collect();
+    let has_number = plain
+        .field("improvement")
+        .chars()
+        .any(|c| c.is_ascii_digit());
+    let clean = FIELDS
+        .iter()
+        .all(|field| words.check(plain.field(field)).is_clean());
+    let commitment = commitment_sentence(plain.field("commitment"));
     let verdict = if !mechanism_fields.is_empty() {
         "mechanism"
-    } else if !remaining.is_empty() || !clean {
+    } else if !plain.remaining.is_empty() || !clean {
         "jargon"
-    } else if !has_number {
+    } else if situation.cause_known != Some(false) && !has_number {
         "no-number"
+    } else if situation.cause_known == Some(false) && situation.ongoing.is_none() {
+        "unsaid-status"
     } else {
         "ready"
     };
@@ -285,19 +422,29 @@ pub(crate) fn assess(
         "mechanisms": mechanisms.sentences,
         "mechanism_fields": mechanism_fields,
         "mechanism_terms": mechanisms.terms,
-        "terms": terms,
-        "found_in": found_in,
-        "suggestions": suggestions,
-        "remaining": remaining,
-        "plain": Value::Object(plain),
+        "cause": cause,
+        "terms": plain.terms,
+        "found_in": plain.found_in,
+        "suggestions": plain.suggestions,
+        "remaining": plain.remaining,
+        "commitment": commitment,
+        "plain": Value::Object(plain.text),
+        "team": Value::Object(team),
         "has_number": has_number,
         "ready": verdict == "ready",
+        "same_day": false,
         "done_by": null,
         "done_by_text": null,
         "review_by": null,
         "review_by_text": null,
     });
-    Finding::new(verdict, facts)
+    let finding = Finding::new(verdict, facts);
+    // Not answering one of their questions is not a wording matter: the message waits.
+    match verdict {
+        "no-number" => finding.warn(["no-number"]),
+        "unsaid-status" => finding.warn(["unsaid-status"]),
+        _ => finding,
+    }
 }
 
 #[cfg(test)]
@@ -333,9 +480,11 @@ mod tests {
                 "The dashboard is slow",
                 "Every customer waits 3 seconds for it",
                 "load times go from 3 seconds down to under 200 milliseconds",
+                "",
             ],
             &[],
             &[],
+            &Situation::default(),
             &embedded(),
         );
         assert_eq!(finding.verdict, "ready", "{:?}", finding.facts);
@@ -350,9 +499,11 @@ mod tests {
                 "The dashboard is slow",
                 bad,
                 "3 seconds down to 200 milliseconds",
+                "",
             ],
             &[],
             &pairs(&[("N+1 problem", "repeated-lookup problem")]),
+            &Situation::default(),
             &embedded(),
         );
         assert_eq!(finding.verdict, "mechanism");
@@ -363,9 +514,11 @@ mod tests {
                 "The dashboard is slow",
                 bad,
                 "3 seconds down to 200 milliseconds",
+                "",
             ],
             &pairs(&[("impact", "Every customer waits 3 seconds for it")]),
             &[],
+            &Situation::default(),
             &embedded(),
         );
         assert_eq!(reworded.verdict, "ready", "{:?}", reworded.facts);
@@ -382,8 +535,9 @@ mod tests {
             "The ORM makes N+1 calls",
             "Every customer waits 3 seconds",
             "load times from 3 seconds to 200 milliseconds",
+            "",
         ];
-        let none = assess(&answers, &[], &[], &list);
+        let none = assess(&answers, &[], &[], &Situation::default(), &list);
         assert_eq!(none.facts["terms"], json!(["ORM", "N+1"]));
         assert_eq!(
             none.facts["found_in"]["N+1"],
@@ -394,6 +548,7 @@ mod tests {
             &answers,
             &[],
             &pairs(&[("ORM", "the database layer"), ("N+1", "one call per row")]),
+            &Situation::default(),
             &list,
         );
         assert_eq!(both.verdict, "ready");
@@ -408,9 +563,10 @@ mod tests {
     fn a_translation_that_brings_in_jargon_adds_a_term() {
         let list = words(&[("ORM", false), ("cache", false)]);
         let finding = assess(
-            &["The ORM is slow", "All users", "2 seconds faster"],
+            &["The ORM is slow", "All users", "2 seconds faster", ""],
             &[],
             &pairs(&[("ORM", "the cache layer")]),
+            &Situation::default(),
             &list,
         );
         assert_eq!(finding.facts["terms"], json!(["ORM", "cache"]));
@@ -425,9 +581,11 @@ mod tests {
                 "The dashboard is slow",
                 "Every customer",
                 "much faster pages",
+                "",
             ],
             &[],
             &[],
+            &Situation::default(),
             &words(&[("ORM", false)]),
         );
         assert_eq!(finding.verdict, "no-number");

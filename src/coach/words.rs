@@ -224,6 +224,7 @@ impl WordList {
                 check.mechanisms.push(Mechanism {
                     sentence: sentence.trim().to_string(),
                     terms: dedup(terms),
+                    cause: cause_clause(sentence),
                 });
             }
             for hit in hits {
@@ -328,6 +329,28 @@ pub(crate) struct Flag {
 pub(crate) struct Mechanism {
     pub sentence: String,
     pub terms: Vec<String>,
+    /// What the sentence gives as the cause, after its "because": "the ORM makes N+1
+    /// queries". It is what the team needs to hear, and what stakeholders don't.
+    pub cause: Option<String>,
+}
+
+/// The words after the first word that introduces a cause, without the closing stop.
+fn cause_clause(sentence: &str) -> Option<String> {
+    let at = cause_at(sentence)?;
+    let lower = sentence[at..].to_ascii_lowercase();
+    // "which means", "results in" and "so that" give an effect, not the cause.
+    let cause = ["because", "since", "due to", "caused by", "as a result of"]
+        .iter()
+        .filter(|cause| lower.starts_with(*cause))
+        .max_by_key(|cause| cause.len())?;
+    let rest = sentence[at + cause.len()..]
+        .trim()
+        .trim_start_matches(['-', ':', ','])
+        .trim()
+        .trim_end_matches(['.', '!', '?', ';', ','])
+        .trim();
+    let rest = rest.strip_prefix("of ").unwrap_or(rest).trim();
+    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -453,6 +476,13 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
             .flatten();
         match replaced {
             Some((end, plain)) => {
+                // "the next failover" + "a switch to the backup server": the phrase already
+                // says which one, so the lead's article goes ("the next switch to ...").
+                let plain = if determined_before(&out) {
+                    without_article(plain)
+                } else {
+                    plain
+                };
                 let capital = fix_article_before(&mut out, plain);
                 if capital {
                     let mut chars = plain.chars();
@@ -470,6 +500,67 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
         }
     }
     out
+}
+
+/// Words that already say which one, as an article does.
+const DETERMINERS: &[&str] = &[
+    "this", "that", "these", "those", "our", "your", "their", "my", "its", "his", "her", "each",
+    "every", "any", "some", "no", "which", "whose", "another",
+];
+
+/// Words that end the search back for a determiner: what comes before them is not part of
+/// the noun phrase a replacement sits in ("the team did failover").
+const PHRASE_BREAKS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "to", "of", "for", "in",
+    "on", "at", "by", "with", "from", "into", "about", "after", "before", "during", "over",
+    "under", "than", "as", "and", "or", "but", "so", "because", "since", "if", "when", "we",
+    "they", "it", "you", "i", "he", "she", "means", "mean", "makes", "make", "causes", "cause",
+    "takes", "take", "gets", "get", "see", "saw", "hits", "hit", "not", "then", "once", "while",
+    "where", "who",
+];
+
+/// Whether the words just before a replacement (after the last article or determiner,
+/// with at most two describing words between: "the next", "our nightly") already say
+/// which one is meant, so a replacement that brings its own article must drop it. An
+/// article right before the replacement is left to [`fix_article_before`].
+fn determined_before(out: &str) -> bool {
+    let clause = out
+        .rsplit(['.', '!', '?', ';', ':', ',', '(', '\n', '"'])
+        .next()
+        .unwrap_or_default();
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    for (index, word) in words.iter().enumerate() {
+        if DETERMINERS.contains(&word.as_str()) {
+            return true;
+        }
+        if matches!(word.as_str(), "a" | "an" | "the") {
+            return index > 0;
+        }
+        if PHRASE_BREAKS.contains(&word.as_str()) || word.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
+/// `text` without a leading "a", "an" or "the".
+fn without_article(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    for article in ["a ", "an ", "the "] {
+        if trimmed.len() > article.len() && trimmed[..article.len()].eq_ignore_ascii_case(article) {
+            return trimmed[article.len()..].trim_start();
+        }
+    }
+    trimmed
 }
 
 /// `out` ends just before a replacement; set the article it may end with right for

@@ -92,7 +92,8 @@ pub(crate) fn render_brief(
     Ok(text)
 }
 
-/// Over the limit is an answers problem: the longest answers are the ones to shorten.
+/// Over the limit is an answers problem: the longest answers the message actually uses are
+/// the ones to shorten (a rewording, not the answer it replaced).
 fn check_length(
     playbook: &Playbook,
     answers: &[(String, Answer)],
@@ -103,24 +104,50 @@ fn check_length(
     if words <= max {
         return Ok(());
     }
-    let mut longest: Vec<(&str, usize)> = answers
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    for (id, answer) in answers {
+        match answer {
+            Answer::Text(text) => texts.push((format!("`{id}`"), text)),
+            Answer::Each(items) => texts.extend(items.iter().filter_map(|(item, answer)| {
+                Some((format!("`{item}` under `{id}`"), answer.as_text()?))
+            })),
+            _ => {}
+        }
+    }
+    let mut longest: Vec<(String, usize)> = texts
         .iter()
-        .filter_map(|(id, answer)| match answer {
-            Answer::Text(text) => Some((id.as_str(), word_count(text))),
-            _ => None,
-        })
+        .filter(|(_, answer)| is_used_in(answer, text))
+        .map(|(name, answer)| (name.clone(), word_count(answer)))
         .collect();
     longest.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let names: Vec<String> = longest
         .iter()
         .take(2)
-        .map(|(id, n)| format!("`{id}` ({n} words)"))
+        .map(|(name, n)| format!("{name} ({n} words)"))
         .collect();
     Err(Error::answers(format!(
         "the message is {words} words; playbook `{}` keeps it to {max}",
         playbook.id
     ))
     .hint(format!("shorten {}", names.join(" or "))))
+}
+
+/// Whether most of `answer`'s words are in `message`: it is used there, perhaps with a
+/// term translated; an answer the lead reworded whole is not.
+fn is_used_in(answer: &str, message: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let said = words(message);
+    let answer = words(answer);
+    let found = answer.iter().filter(|w| said.contains(w)).count();
+    !answer.is_empty() && found * 10 >= answer.len() * 7
 }
 
 /// The words of a message's body: a first line that only greets ("Hi Sam,") is not counted.

@@ -284,6 +284,31 @@ fn an_upward_message_over_sixty_words_is_refused_with_the_answers_to_shorten() {
     assert!(shown.contains("shorten `impact` (18 words)"), "{shown}");
 }
 
+/// The hint names what the message says: the rewording, not the answer it replaced.
+#[test]
+fn the_shortening_hint_names_the_answers_the_message_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = variant(
+        "stakeholder-update",
+        "problem: Checkout was down for 47 minutes on Tuesday afternoon for everyone\n\
+         impact: About 1,200 customers could not pay because the Redis cluster failed over and the connection pool was exhausted\n\
+         improvement: the next time the backup takes over, customers see at most 10 seconds of errors\n\
+         rewrites:\n  impact: About 1,200 customers could not pay for their orders during those 47 minutes\n\
+         translations: null",
+        dir.path(),
+    );
+    let error = match run(&long) {
+        Ok(run) => panic!("accepted:\n{}", run.message.unwrap_or_default()),
+        Err(error) => error,
+    };
+    let shown = error.to_string();
+    assert!(
+        shown.contains("`impact` under `rewrites` (13 words)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("`impact` (18 words)"), "{shown}");
+}
+
 #[test]
 fn a_playbook_without_a_message_and_a_task_you_keep_have_none() {
     let dir = tempfile::tempdir().unwrap();

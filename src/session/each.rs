@@ -192,8 +192,13 @@ mod tests {
         ("impact", "Every customer waits 3 seconds"),
         ("cause_known", "yes"),
         ("fix_time", "2 days"),
+        ("ongoing", ""),
         ("improvement", "pages load in 1 second instead of 3"),
+        ("commitment", ""),
     ];
+
+    /// The questions for the team, asked after the terms.
+    const FOR_THE_TEAM: &[(&str, &str)] = &[("cause", ""), ("plan", ""), ("owner", "")];
 
     fn run(playbook: &str, typed: &[(&str, &str)]) -> (Scripted, Vec<(String, Answer)>) {
         let catalog = Catalog::embedded();
@@ -217,12 +222,21 @@ mod tests {
                 ("translations.monolith", "the main app behind our SLA"),
                 ("translations.SLA", "promised service level"),
             ])
+            .chain(FOR_THE_TEAM.iter().copied())
             .collect();
         let (prompter, answers) = run("stakeholder-update", &script);
         let asked: Vec<&str> = prompter.asked.iter().map(String::as_str).collect();
+        // The terms are asked after the answers that reach the listener, before the
+        // questions for the team.
         assert_eq!(
-            asked[asked.len() - 2..],
-            ["translations.monolith", "translations.SLA"]
+            asked[asked.len() - 5..],
+            [
+                "translations.monolith",
+                "translations.SLA",
+                "cause",
+                "plan",
+                "owner"
+            ]
         );
         assert_eq!(
             answer(&answers, "translations"),
@@ -242,7 +256,7 @@ mod tests {
             [
                 "1 term to say in their words: monolith",
                 "1 term to say in their words: SLA",
-                "Plain language: ready to send",
+                "Plain language: it answers their questions",
             ]
         );
     }
@@ -258,6 +272,7 @@ mod tests {
                     (k, v)
                 }
             })
+            .chain(FOR_THE_TEAM.iter().copied())
             .collect();
         let (prompter, answers) = run("stakeholder-update", &plain);
         assert!(
@@ -349,16 +364,23 @@ mod tests {
         session
             .preload(&values, std::path::Path::new("draft.yaml"))
             .unwrap();
-        let mut prompter = Scripted::new(&[("reader", "")]);
+        let mut prompter = Scripted::new(&[
+            ("reader", ""),
+            ("ongoing", ""),
+            ("commitment", ""),
+            ("cause", ""),
+            ("plan", ""),
+            ("owner", ""),
+        ]);
         session.run(&mut prompter, &mut |_| Ok(())).unwrap();
         assert_eq!(
             prompter.asked,
-            ["reader"],
+            ["reader", "ongoing", "commitment", "cause", "plan", "owner"],
             "translated terms are not asked again"
         );
         assert_eq!(
             session.assessments["update"].verdict,
-            "Plain language: ready to send"
+            "Plain language: it answers their questions"
         );
     }
 

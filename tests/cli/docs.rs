@@ -326,3 +326,70 @@ fn passages_quoted_in_the_docs_are_word_for_word() {
     }
     assert!(checked >= 10, "{checked} quotes checked");
 }
+
+/// The answers of a scenario file (`answers:` in tests/scenarios), as an answers file.
+fn scenario_answers(path: &str) -> String {
+    read(path)
+        .lines()
+        .skip_while(|line| *line != "answers:")
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .map(|line| format!("{}\n", &line[2..]))
+        .collect()
+}
+
+/// The user guide's outage update, the team's message from the update example, and the
+/// disagreement ruling with its stakeholder message are what `decide` writes.
+#[test]
+fn the_user_guide_update_and_ruling_messages_are_real() {
+    let guide = read("docs/user-guide.md");
+    let scratch = repo();
+    let outage = scratch.path().join("outage.yaml");
+    fs::write(
+        &outage,
+        scenario_answers("tests/scenarios/update-outage-hours.yaml"),
+    )
+    .unwrap();
+    let printed = stdout(
+        &decide(scratch.path())
+            .args(["new", "-q", "--today", "2026-12-04", "--answers"])
+            .arg(&outage)
+            .output()
+            .unwrap(),
+    );
+    let shown = fenced(&guide, "```text", "Logins fail for some customers");
+    assert_eq!(shown.trim_end(), printed.trim_end());
+
+    for (answers, to, marker) in [
+        (
+            "stakeholder-update.yaml",
+            "team",
+            "The cause: the ORM makes N+1 queries.",
+        ),
+        (
+            "disagreement.yaml",
+            "stakeholders",
+            "We've made a technical call",
+        ),
+    ] {
+        let repo = repo();
+        let ruling = stdout(
+            &decide(repo.path())
+                .args(["new", "-q", "--answers"])
+                .arg(example(answers))
+                .output()
+                .unwrap(),
+        );
+        if answers == "disagreement.yaml" {
+            let shown = fenced(&guide, "```text", "Priya, you're right that");
+            assert_eq!(shown.trim_end(), ruling.trim_end());
+        }
+        let mut args = vec!["message", "1", "--to", to];
+        if to == "stakeholders" {
+            args.extend(["--name", "Priya"]);
+        }
+        let message = stdout(&decide(repo.path()).args(&args).output().unwrap());
+        let shown = fenced(&guide, "```text", marker);
+        assert_eq!(shown.trim_end(), message.trim_end(), "{answers} to {to}");
+    }
+}

@@ -897,6 +897,9 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     s.flush().unwrap();
     s.exp_string("How long will the fix take?").unwrap();
     s.send_line("2 days").unwrap();
+    s.exp_string("Is it still happening for users?").unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
     s.exp_string("What improves once it is fixed").unwrap();
     s.send_line("paying takes under 1 second").unwrap();
     // The mechanism first: said again in what it means for Priya, not word by word.
@@ -906,6 +909,9 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
         "\"Every customer waits 3 seconds because of N+1 queries\" explains how the system works inside (N+1 queries)",
     )
     .unwrap();
+    s.exp_string("What do you commit to now, whatever the cause?")
+        .unwrap();
+    s.send_line("").unwrap();
     s.exp_string("Say the impact again, without how it works inside: what does it mean for them?")
         .unwrap();
     s.send_line("Every customer waits 3 seconds to pay")
@@ -916,7 +922,18 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     s.exp_string("How would you say \"latency\" to someone outside engineering?")
         .unwrap();
     s.send_line("waiting time").unwrap();
-    s.exp_string("Plain language: ready to send").unwrap();
+    s.exp_string("Plain language: it answers their questions")
+        .unwrap();
+    // Then, for the team: the cause the impact gave is offered, the fix and its owner.
+    s.exp_string("What is the cause, in engineering words?")
+        .unwrap();
+    s.exp_string("N+1 queries").unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("What is the fix, in engineering words?")
+        .unwrap();
+    s.send_line("load the rows in one query").unwrap();
+    s.exp_string("Who owns the fix?").unwrap();
+    s.send_line("Ravi").unwrap();
     s.exp_string("Before the record is written").unwrap();
     s.send("\r").unwrap();
     s.flush().unwrap();
@@ -931,7 +948,9 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     let record = fs::read_to_string(&written[0]).unwrap();
     assert!(
         record.contains("* The impact explained how it works inside; it now says: Every customer waits 3 seconds to pay.")
-            && record.contains("* \"latency\" is said as: waiting time"),
+            && record.contains("* \"latency\" is said as: waiting time")
+            && record.contains("* Cause: N+1 queries")
+            && record.contains("* Owner: Ravi"),
         "{record}"
     );
 }
@@ -958,9 +977,13 @@ fn the_records_of_every_playbook_pass_the_logs_lint() {
 #[test]
 fn stakeholders_hear_no_team_politics() {
     let repo = logged("disagreement.yaml");
-    let (text, _) = message(repo.path(), "1", "stakeholders", None);
-    assert!(text.contains("we've decided: Direct API call"), "{text}");
-    for politics in ["Priya", "Tom", "disagree", "argue"] {
+    let (text, checked) = message(repo.path(), "1", "stakeholders", None);
+    assert!(
+        text.contains("the new link to shipping is ready in 1 week instead of 3"),
+        "{text}"
+    );
+    assert!(checked.contains("Ready to send"), "{checked}");
+    for politics in ["Priya", "Tom", "disagree", "argue", "API"] {
         assert!(!text.contains(politics), "{politics}: {text}");
     }
 }

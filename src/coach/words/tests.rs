@@ -51,6 +51,22 @@ fn the_embedded_list_is_large_and_every_term_has_plain_words() {
     }
 }
 
+/// A suggestion that is jargon itself helps nobody.
+#[test]
+fn every_suggestion_is_plain_words() {
+    let words = embedded();
+    let jargon: Vec<String> = words
+        .terms
+        .iter()
+        .filter_map(|term| {
+            let plain = term.plain.as_deref()?;
+            let found = words.find(plain);
+            (!found.is_empty()).then(|| format!("{}: {plain}", term.term))
+        })
+        .collect();
+    assert!(jargon.is_empty(), "{jargon:#?}");
+}
+
 #[test]
 fn the_episodes_bad_example_explains_a_mechanism() {
     let check = embedded().check(BAD);
@@ -73,6 +89,18 @@ fn rewordings_of_the_bad_example_do_not_pass() {
         "The code doesn't eager-load the associated records, so the page waits.",
         "Our database queries are slow under concurrent load.",
         "Pages take 3 seconds due to the missing database index.",
+        "The dashboard asks the database once per row, so pages take over 3 seconds.",
+        "Each dashboard load makes hundreds of database calls, which is why it takes 3 seconds.",
+        "We found the page fetches every related record one by one instead of together.",
+        "The data layer loads associated rows lazily, which causes 3-second responses.",
+        "The dashboard takes 3 seconds because records are not preloaded.",
+        "The user dashboard has an N+1 query pattern.",
+        "Response times exceed 3 seconds because the object-relational mapper doesn't batch its lookups.",
+        "The page is slow because we don't eagerly load the associations.",
+        "Our database layer fires one query per item on the dashboard.",
+        "The dashboard's data fetching makes it slow for everyone.",
+        "The slowness comes from an ORM issue in the dashboard.",
+        "There is an n+1 in the dashboard page.",
     ];
     let words = embedded();
     for text in rewordings {
@@ -183,6 +211,38 @@ fn translations_replace_whole_phrases_and_keep_the_grammar() {
             &[("ORM", "database layer")],
             "The database layer and the database layer again",
         ),
+        // The phrase already says which one: the lead's own article goes.
+        (
+            "Once it's done, the next failover means 10 seconds of errors.",
+            &[("failover", "a switch to the backup server")],
+            "Once it's done, the next switch to the backup server means 10 seconds of errors.",
+        ),
+        (
+            "Our failover took 47 minutes.",
+            &[("failover", "the switch to the backup")],
+            "Our switch to the backup took 47 minutes.",
+        ),
+        (
+            "Each nightly batch job fails.",
+            &[("batch job", "a scheduled task")],
+            "Each nightly scheduled task fails.",
+        ),
+        // Nothing says which one: the lead's article stays.
+        (
+            "During failover we lose orders.",
+            &[("failover", "a switch to the backup")],
+            "During a switch to the backup we lose orders.",
+        ),
+        (
+            "The team did failover by hand.",
+            &[("failover", "a switch to the backup")],
+            "The team did a switch to the backup by hand.",
+        ),
+        (
+            "It failed after the failover.",
+            &[("failover", "a switch to the backup")],
+            "It failed after a switch to the backup.",
+        ),
     ];
     for (text, translations, expected) in cases {
         let translations: Vec<(String, String)> = translations
@@ -273,4 +333,29 @@ fn yaml_serde_parse(text: &str) -> WordFile {
         crate::error::Kind::Content,
     )
     .unwrap()
+}
+
+#[test]
+fn a_mechanism_keeps_its_cause_for_the_team() {
+    let words = embedded();
+    let cases = [
+        (
+            "Every customer waits over 3 seconds for it, because the ORM makes N+1 queries",
+            Some("the ORM makes N+1 queries"),
+        ),
+        (
+            "Pages take 3 seconds due to the missing database index.",
+            Some("the missing database index"),
+        ),
+        (
+            "It is slow because of an N+1 problem.",
+            Some("an N+1 problem"),
+        ),
+        ("The ORM is slow.", None),
+    ];
+    for (text, cause) in cases {
+        let check = words.check(text);
+        assert_eq!(check.mechanisms.len(), 1, "{text}");
+        assert_eq!(check.mechanisms[0].cause.as_deref(), cause, "{text}");
+    }
 }
