@@ -18,6 +18,7 @@ mod record;
 mod session;
 mod stdout;
 mod store;
+mod table;
 mod template;
 mod ui;
 mod yaml;

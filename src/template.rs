@@ -245,7 +245,21 @@ fn sentence(text: &str) -> String {
     let Some(first) = chars.next() else {
         return String::new();
     };
-    let mut out: String = first.to_uppercase().chain(chars).collect();
+    // A sentence that starts with a name written as code stays as written: "adr-tools
+    // lists…", "npm_config…", "iOS…", not "Adr-tools lists…".
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    let code_name = first_word
+        .trim_end_matches([',', ':', ';', '.'])
+        .chars()
+        .enumerate()
+        .any(|(index, c)| {
+            matches!(c, '-' | '_' | '.' | '/' | '0'..='9') || (index > 0 && c.is_uppercase())
+        });
+    let mut out: String = if code_name {
+        text.to_string()
+    } else {
+        first.to_uppercase().chain(chars).collect()
+    };
     if !out.ends_with(['.', '!', '?']) {
         out = out.trim_end_matches([',', ';', ':']).to_string();
         out.push('.');
@@ -300,6 +314,23 @@ fn column_of(source: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn sentences_keep_code_names_as_written() {
+        let cases = [
+            ("we move orders", "We move orders."),
+            (
+                "adr-tools will use ISO dates",
+                "adr-tools will use ISO dates.",
+            ),
+            ("iOS ships first!", "iOS ships first!"),
+            ("npm_config is read", "npm_config is read."),
+            ("Done,", "Done."),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sentence(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn misspelt_variables_are_errors_with_a_line() {

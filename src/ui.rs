@@ -88,7 +88,9 @@ fn terminal_width() -> Option<usize> {
 }
 
 /// `text` indented by `indent` spaces, wrapped at word boundaries to fit `width` (when
-/// known), so a quote does not break mid-word at the terminal's edge.
+/// known), so a quote does not break mid-word at the terminal's edge. Widths are display
+/// columns (a CJK character takes two), and a run wider than the line, such as a Japanese
+/// sentence written without spaces, breaks between characters.
 pub(crate) fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
     let pad = " ".repeat(indent);
     let Some(width) = width.filter(|w| *w > indent + 20) else {
@@ -97,14 +99,31 @@ pub(crate) fn indented(text: &str, indent: usize, width: Option<usize>) -> Strin
     let room = width - indent - 1;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut used = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+        let word_width = crate::table::width(word);
+        if used > 0 && used + 1 + word_width > room {
             lines.push(std::mem::take(&mut line));
+            used = 0;
         }
-        if !line.is_empty() {
+        if used > 0 {
             line.push(' ');
+            used += 1;
         }
-        line.push_str(word);
+        if word_width <= room {
+            line.push_str(word);
+            used += word_width;
+            continue;
+        }
+        for c in word.chars() {
+            let c_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + c_width > room {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += c_width;
+        }
     }
     lines.push(line);
     lines
@@ -146,5 +165,16 @@ mod tests {
             "    alpha beta gamma delta\n    epsilon zeta eta theta"
         );
         assert!(wrapped.lines().all(|l| l.chars().count() < 30));
+        let japanese = indented(
+            "決定の記録をチームで共有し、レビューの日付を決めます。",
+            2,
+            Some(24),
+        );
+        assert!(
+            japanese
+                .lines()
+                .all(|l| crate::table::width(l) < 24 && crate::table::width(l) > 10),
+            "{japanese}"
+        );
     }
 }

@@ -6,17 +6,36 @@ use crate::cli::MessageArgs;
 use crate::error::{Result, exit};
 use crate::log;
 use crate::message::from_record;
+use crate::record::parse::Target;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
-    let path = log::resolve(&dir, &env.cwd, &args.record)?;
+    let log = logdir::open_for_record(env, &args.record)?;
+    let path = log.resolve(&env.cwd, &args.record)?;
     let (record, _) = log::load(&path)?;
+    // The successor by its title: a file name means little to a stakeholder.
+    let successor = record
+        .links
+        .iter()
+        .find(|l| l.kind.eq_ignore_ascii_case("Superseded by"))
+        .and_then(|link| {
+            let spec = match &link.target {
+                Target::Number(number) => number.to_string(),
+                Target::File(_) => {
+                    let dir = path.parent().unwrap_or(std::path::Path::new(""));
+                    dir.join(link.file()?).display().to_string()
+                }
+            };
+            let found = log.resolve(&env.cwd, &spec).ok()?;
+            log::read_record(&found, log::Depth::Head).ok()
+        })
+        .map(|successor| successor.title);
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
     let written = from_record::write(
         &record,
         &shown,
+        successor,
         args.to,
         args.format,
         &catalog.templates,

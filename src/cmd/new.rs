@@ -86,8 +86,8 @@ pub(super) fn run_playbook(
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;
     }
-    if matches!(env.config.template.source, config::Source::Flag(_))
-        && env.config.template.value != config::DEFAULT_TEMPLATE
+    if matches!(env.config.template().source, config::Source::Flag(_))
+        && env.config.template().value != config::DEFAULT_TEMPLATE
     {
         // `--template` replaces decision.md; a playbook with its own template would
         // silently ignore it.
@@ -185,9 +185,13 @@ fn write_record(
             display_path(dir, &env.cwd)
         ));
     }
-    let path = store::write_new_record(dir, &store::slug(&title), |number| {
-        record::render(session, &catalog.templates, Some(number), today)
-    })?;
+    let path = store::write_new_record(
+        dir,
+        &store::slug(&title),
+        today,
+        env.log_is_dated(),
+        |number| record::render(session, &catalog.templates, number, today),
+    )?;
     ui::success(&format!("Wrote {}", display_path(&path, &env.cwd)));
     Ok(Some(path))
 }

@@ -18,13 +18,19 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
             let width = catalog
                 .playbooks
                 .iter()
-                .map(|p| p.id.len())
+                .map(|p| crate::table::width(&p.id))
                 .max()
                 .unwrap_or(0);
             let lines: String = catalog
                 .playbooks
                 .iter()
-                .map(|playbook| format!("{:<width$}  {}\n", playbook.id, playbook.summary))
+                .map(|playbook| {
+                    format!(
+                        "{}  {}\n",
+                        crate::table::pad(&playbook.id, width),
+                        playbook.summary
+                    )
+                })
                 .collect();
             crate::stdout::write(lines)?;
             Ok(exit::OK)

@@ -13,12 +13,14 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
     let today = env.today();
     let Some(spec) = &args.record else {
-        return list_due(&dir, today, args.check);
+        return match logdir::open(env)? {
+            Some(log) => list_due(&log, today, args.check),
+            None => Ok(exit::OK),
+        };
     };
-    let path = log::resolve(&dir, &env.cwd, spec)?;
+    let path = logdir::open_for_record(env, spec)?.resolve(&env.cwd, spec)?;
     let (record, text) = log::load(&path)?;
     // The questions are the `review` playbook's, run like any other: the same prompts,
     // validation and answers files as `decide new`.
@@ -57,17 +59,18 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Result<u8> {
-    let mut scan = log::scan(dir, Depth::Head)?;
+fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8> {
+    let mut scan = log.scan(Depth::Head);
     let problems = review::settle_due(&mut scan.records, today);
     scan.problems.extend(problems);
-    logdir::report_skipped(&scan.problems);
+    logdir::report_read_problems(&scan.records);
+    let code = logdir::report_skipped(&scan.problems);
     let due = review::due(&scan.records, today);
     if due.is_empty() {
         ui::note(&format!("No reviews due on {today}."));
-        return Ok(exit::OK);
+        return Ok(code);
     }
-    crate::stdout::write(review::due_table(&due, today))?;
+    crate::stdout::write(review::due_table(&due, today, log))?;
     let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
     if check && overdue > 0 {
         ui::error(&format!(
@@ -76,5 +79,5 @@ fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Res
         ));
         return Ok(exit::FINDINGS);
     }
-    Ok(exit::OK)
+    Ok(code)
 }

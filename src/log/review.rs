@@ -23,7 +23,7 @@ pub(crate) fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error>
         .map(|(index, _)| index)
         .collect();
     let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
-    let results = super::for_each_file(&paths, |path| read_record(path, Depth::Full));
+    let results = super::for_each(&paths, |path| read_record(path, Depth::Full));
     let mut problems = Vec::new();
     for (index, result) in pending.into_iter().zip(results) {
         match result {
@@ -45,9 +45,10 @@ pub(crate) fn due(records: &[Record], today: NaiveDate) -> Vec<&Record> {
     due
 }
 
-/// One line per due record: `0007  2027-02-24  (12 days overdue)  Title`.
-pub(crate) fn due_table(records: &[&Record], today: NaiveDate) -> String {
-    let mut out = String::new();
+/// One line per due record: `0007  2027-02-24  12 days overdue  Title`, columns aligned
+/// by display width.
+pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log) -> String {
+    let mut rows: Vec<[String; 4]> = Vec::with_capacity(records.len());
     for record in records {
         let Some(review_by) = record.review_by else {
             continue;
@@ -58,13 +59,14 @@ pub(crate) fn due_table(records: &[&Record], today: NaiveDate) -> String {
             1 => "1 day overdue".to_string(),
             n => format!("{n} days overdue"),
         };
-        out.push_str(&format!(
-            "{}  {review_by}  {when:<18}  {}\n",
-            record.number.map_or("-".to_string(), |n| format!("{n:04}")),
-            record.title
-        ));
+        rows.push([
+            log.shown_address(record),
+            review_by.to_string(),
+            format!("{when:<18}"),
+            record.title.clone(),
+        ]);
     }
-    out
+    crate::table::render(&rows)
 }
 
 /// The outcome the `review` playbook's answers describe, dated `today`.
@@ -129,8 +131,11 @@ mod tests {
             "---\nstatus: accepted\nreview-by: 2027-02-24\n---\n# Use A\n",
         )
         .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("0004-a.md"), "# Use A\n").unwrap();
+        let log = super::super::Log::open(dir.path(), &[], false, dir.path()).unwrap();
         assert_eq!(
-            due_table(&[&record], day("2027-02-26")),
+            due_table(&[&record], day("2027-02-26"), &log),
             "0004  2027-02-24  2 days overdue      Use A\n"
         );
     }

@@ -81,9 +81,25 @@ pub(crate) struct Brief {
     pub risks: Vec<String>,
     /// Consequences that are neither, or adr-tools' consequences paragraph.
     pub other_consequences: Vec<String>,
-    /// For a superseded record: the record that replaced it (its file).
+    /// For a superseded record: the title of the record that replaced it.
     pub superseded_by: Option<String>,
+    /// Not decided yet: proposed, a draft, on hold, in review.
+    pub undecided: bool,
 }
+
+/// Statuses that say a decision was made (and may since have been closed).
+const DECIDED: &[&str] = &[
+    "accepted",
+    "approved",
+    "adopted",
+    "decided",
+    "done",
+    "implemented",
+    "superseded",
+    "partly superseded",
+    "deprecated",
+    "rejected",
+];
 
 impl Brief {
     /// Read a parsed record. `path` is how the record was named, for the message's pointer.
@@ -109,7 +125,11 @@ impl Brief {
                 .links
                 .iter()
                 .find(|link| link.kind.eq_ignore_ascii_case("Superseded by"))
-                .map(|link| link.target.clone()),
+                .map(|link| plain(&link.label)),
+            undecided: record
+                .status
+                .as_deref()
+                .is_some_and(|status| !DECIDED.contains(&status)),
             ..Brief::default()
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
@@ -235,17 +255,83 @@ fn first_paragraph(body: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The top-level bullet items of a body, as plain text.
+/// The top-level list items of a body, as plain text, each whole: an item goes on over
+/// its indented continuation lines, and its nested items are folded into it.
 fn bullets(body: &str) -> Vec<String> {
-    body.lines()
-        .filter_map(|line| {
-            line.strip_prefix("* ")
-                .or_else(|| line.strip_prefix("- "))
-                .or_else(|| line.strip_prefix("+ "))
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
+    let mut in_item = false;
+    for line in body.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let marker = list_marker(trimmed);
+        match (indent, marker) {
+            (0, Some(rest)) => {
+                items.push((rest.to_string(), Vec::new()));
+                in_item = true;
+            }
+            (_, Some(rest)) if in_item && indent > 0 => {
+                if let Some((_, nested)) = items.last_mut() {
+                    nested.push(rest.to_string());
+                }
+            }
+            (_, None) if in_item && indent > 0 => {
+                if let Some((text, nested)) = items.last_mut() {
+                    let target = nested.last_mut().unwrap_or(text);
+                    target.push(' ');
+                    target.push_str(trimmed);
+                }
+            }
+            _ => in_item = false,
+        }
+    }
+    items
+        .into_iter()
+        .map(|(text, nested)| {
+            let text = plain(&text);
+            if nested.is_empty() {
+                return text;
+            }
+            let nested: Vec<String> = nested.iter().map(|n| plain(n)).collect();
+            let joiner = if text.ends_with([':', '.']) {
+                " "
+            } else {
+                ": "
+            };
+            format!("{text}{joiner}{}", join_items(&nested))
         })
-        .map(plain)
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+/// `* item`, `- item`, `+ item`, `1. item` → `item`.
+fn list_marker(line: &str) -> Option<&str> {
+    if let Some(rest) = line
+        .strip_prefix("* ")
+        .or_else(|| line.strip_prefix("- "))
+        .or_else(|| line.strip_prefix("+ "))
+    {
+        return Some(rest);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    (digits > 0 && digits < 4)
+        .then(|| line[digits..].strip_prefix(". "))
+        .flatten()
+}
+
+/// Items as one sentence: "a; b; c", or "A. B." when they are sentences already.
+fn join_items(items: &[String]) -> String {
+    if items.iter().all(|i| i.ends_with(['.', '!', '?'])) {
+        items.join(" ")
+    } else {
+        items
+            .iter()
+            .map(|i| i.trim_end_matches([',', ';', '.']))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// Markdown to plain text, as far as a message needs: links become their text, emphasis
@@ -302,15 +388,20 @@ pub(crate) struct Written {
 }
 
 /// Read `record` (named `path` on the command line) and write its message for `audience`.
+/// `successor` is the title of the record that superseded it, when the log has it.
 pub(crate) fn write(
     record: &Record,
     path: &Path,
+    successor: Option<String>,
     audience: Audience,
     format: Format,
     templates: &Templates,
     jargon: &crate::coach::upward::WordList,
 ) -> Result<Written> {
-    let brief = Brief::from_record(record, path);
+    let mut brief = Brief::from_record(record, path);
+    if successor.is_some() {
+        brief.superseded_by = successor;
+    }
     let text = render(&brief, audience, format, templates)?;
     // The prose a stakeholder reads, not the file path under it.
     let jargon = if audience == Audience::Stakeholders {

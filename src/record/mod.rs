@@ -11,7 +11,7 @@ use crate::template::Templates;
 pub(crate) mod edit;
 pub(crate) mod parse;
 
-pub(crate) use parse::{Format, Link, Record, Section, parse};
+pub(crate) use parse::{Format, Record, Section, parse};
 
 /// The record's title, from the playbook's `record.title` template.
 pub(crate) fn title(session: &Session<'_>, templates: &Templates) -> Result<String> {

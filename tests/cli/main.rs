@@ -8,5 +8,6 @@ mod log;
 mod messages;
 mod new;
 mod pty;
+mod real_logs;
 mod safety;
 mod support;

@@ -343,7 +343,7 @@ fn a_message_about_a_superseded_decision_says_so() {
                 .unwrap(),
         );
         assert!(
-            text.contains("Note: this decision was superseded by 0003-use-postgresql-for-persistence.md; it no longer describes what we do."),
+            text.contains("Note: this decision was superseded by \"Use PostgreSQL for persistence\"; it no longer describes what we do."),
             "{audience}: {text}"
         );
     }
