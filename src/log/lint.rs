@@ -156,7 +156,12 @@ impl Summary {
 /// sections to the team.
 fn required_sections(format: Format, numbering: Numbering) -> &'static [&'static [&'static str]] {
     match (format, numbering) {
-        (Format::Nygard, _) => &[&["Status"], &["Context"], &["Decision"], &["Consequences"]],
+        (Format::Nygard, _) => &[
+            &["Status"],
+            &["Context"],
+            &["Decision", "Decisions"],
+            &["Consequences"],
+        ],
         (Format::Madr, Numbering::Date) => &[],
         (Format::Decide | Format::Madr, _) => &[
             &["Context and Problem Statement", "Context"],
@@ -426,7 +431,18 @@ pub(crate) fn check_log(
         let typed = summary.links.iter().map(|l| (l, true));
         let plain = summary.mentions.iter().map(|l| (l, false));
         for (link, is_typed) in typed.chain(plain) {
+            if link.file().is_some_and(is_placeholder_target) {
+                continue;
+            }
             let resolved = index.resolve(&summary.path, link);
+            // A link in running text to a page outside the log (a guide, a spec) is the
+            // repository's business; links to records are the log's.
+            if !is_typed
+                && resolved == Resolved::Missing
+                && !names_a_record(log, &summary.path, link.file().unwrap_or_default())
+            {
+                continue;
+            }
             if let Resolved::Found(to) | Resolved::ByName(to) = resolved
                 && is_typed
                 && link.kind.eq_ignore_ascii_case("Supersedes")
@@ -492,6 +508,27 @@ pub(crate) fn check_log(
         );
     }
     findings
+}
+
+/// A template's example target: `yyyymmdd-xxx.md`, `NNNN-title.md`.
+fn is_placeholder_target(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.contains("xxx") || lower.contains("yyyymmdd") || file.contains("NNNN")
+}
+
+/// Whether a link in the record at `from` leads into one of the log's folders, or names a
+/// file the way records are named (`0034-provide-dlq.md`).
+fn names_a_record(log: &Log, from: &Path, file: &str) -> bool {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    if crate::store::record_prefix(name) != crate::store::Prefix::None {
+        return true;
+    }
+    let dir = from.parent().unwrap_or(Path::new(""));
+    let target = super::normalise(&log.base.join(dir).join(file));
+    let target_dir = target.parent().unwrap_or(Path::new(""));
+    log.folders
+        .iter()
+        .any(|f| super::normalise(&log.base.join(&f.path)) == target_dir)
 }
 
 fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Finding> {
@@ -776,7 +813,7 @@ mod tests {
         let log = Log::open(dir.path(), &[], false, dir.path()).unwrap();
         let texts = [
             "# 7. A\n\n## Status\n\nAccepted\n\nSupersedes [7. B](0007-b.md)\n",
-            "# 7. B\n\n## Status\n\nSuperseded\n\nSupersedes [1. Gone](./0001-gone.md)\n\nSee [the readme](README.md#top) and [C](docs/0008-c.md).\n",
+            "# 7. B\n\n## Status\n\nSuperseded\n\nSupersedes [1. Gone](./0001-gone.md)\n\nSee [the readme](README.md#top) and [C](docs/0008-c.md).\n\n## Context\n\nThe [guide](../guide/setup.md) is elsewhere; [xxx](yyyymmdd-xxx.md) is a template's.\n",
             "# 8. C\n\n## Status\n\nPartly superseded\n",
             "# 9. A\n\n## Status\n\nAccepted\n",
         ];

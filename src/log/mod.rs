@@ -74,6 +74,8 @@ pub(crate) struct Log {
     entries: Vec<Entry>,
     /// Numbers that more than one file carries.
     shared_numbers: HashSet<u32>,
+    /// Dates that more than one file of a folder carries, in a log named by date.
+    shared_dates: HashSet<chrono::NaiveDate>,
     /// Where relative paths start from, to compare paths that name one file differently.
     base: PathBuf,
 }
@@ -133,6 +135,8 @@ impl Log {
         let (mut numbers, mut dates) = (0usize, 0usize);
         let mut seen = HashSet::new();
         let mut shared_numbers = HashSet::new();
+        let mut seen_dates = HashSet::new();
+        let mut shared_dates = HashSet::new();
         for entry in &entries {
             match store::record_prefix(&file_name(&entry.path)) {
                 store::Prefix::Number(number) => {
@@ -141,7 +145,12 @@ impl Log {
                         shared_numbers.insert(number);
                     }
                 }
-                store::Prefix::Date(_) => dates += 1,
+                store::Prefix::Date(date) => {
+                    dates += 1;
+                    if !seen_dates.insert((entry.folder, date)) {
+                        shared_dates.insert(date);
+                    }
+                }
                 store::Prefix::None => {}
             }
         }
@@ -158,6 +167,7 @@ impl Log {
             numbering,
             entries,
             shared_numbers,
+            shared_dates,
             base: base.to_path_buf(),
         })
     }
@@ -198,9 +208,19 @@ impl Log {
         }
     }
 
-    /// The first column of a listing: the zero-padded number where numbers name records,
-    /// else the address.
+    /// The first column of a listing: the zero-padded number where numbers name records;
+    /// in a log named by date, the date when it names one record; else the address.
     pub(crate) fn shown_address(&self, record: &Record) -> String {
+        if self.numbering == Numbering::Date
+            && let store::Prefix::Date(date) = store::record_prefix(&record.file_name())
+            && !self.shared_dates.contains(&date)
+        {
+            let day = date.format("%Y%m%d").to_string();
+            return match self.package_of(&record.path) {
+                Some(package) => format!("{package}/{day}"),
+                None => day,
+            };
+        }
         match record.number {
             Some(number)
                 if self.numbering == Numbering::Sequence

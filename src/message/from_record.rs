@@ -134,10 +134,25 @@ impl Brief {
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
             read_outcome(&mut brief, outcome);
+            if brief.chosen.is_none() && brief.decision.is_none() {
+                // A decision written as a list: each item is part of it.
+                let items = bullets(&outcome.body);
+                if !items.is_empty() {
+                    brief.decision = Some(join_items(&items));
+                }
+            }
         }
+        // The consequences of the decision, not those each considered option lists.
+        let mut ancestors: Vec<&Section> = Vec::new();
         for section in &record.sections {
+            ancestors.retain(|a| a.level < section.level);
+            let under_an_option = ancestors.iter().any(|a| {
+                let heading = a.heading.to_lowercase();
+                heading.contains("considered options") || heading.contains("pros and cons")
+            });
+            ancestors.push(section);
             let heading = section.heading.to_lowercase();
-            if !heading.contains("consequences") {
+            if !heading.contains("consequences") || under_an_option {
                 continue;
             }
             let items = bullets(&section.body);
@@ -237,13 +252,19 @@ fn sort_consequence(brief: &mut Brief, item: String) {
 /// The first paragraph that is prose (not a list, quote, table or heading), as one line.
 fn first_paragraph(body: &str) -> Option<String> {
     let mut paragraph: Vec<String> = Vec::new();
+    let mut in_list = false;
     for line in body.lines() {
         let trimmed = line.trim();
         let structural = trimmed.starts_with(['*', '-', '>', '|', '#', '+'])
             || trimmed.starts_with("```")
             || (trimmed.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && trimmed.contains(". "));
-        if trimmed.is_empty() || structural {
+        // An indented line after a list item goes on with the item.
+        let continues_item = in_list && line.starts_with([' ', '\t']);
+        if !trimmed.is_empty() {
+            in_list = structural || continues_item;
+        }
+        if trimmed.is_empty() || structural || continues_item {
             if !paragraph.is_empty() {
                 break;
             }
@@ -531,6 +552,24 @@ mod tests {
         );
         assert_eq!(b.other_consequences, ["The migration takes a quarter."]);
         assert_eq!(b.date.as_deref(), Some("2017-06-20"));
+    }
+
+    #[test]
+    fn list_items_are_whole_and_options_keep_their_own_consequences() {
+        let text = "# 3 Retry\n\n## Status\n\nAccepted\n\n## Decision\n\n* Retry in place.\n* Then re-queue with a delay\n  so other messages pass it.\n\n## Considered Options\n\n### Park at once\n\n#### Negative Consequences\n\n* Loses messages\n\n## Consequences\n\n* Operators get a place to look:\n  * the original headers,\n  * the reason of the last failure.\n* `adr-tools` reads it.\n";
+        let b = brief("0003-retry.md", text);
+        assert_eq!(
+            b.decision.as_deref(),
+            Some("Retry in place. Then re-queue with a delay so other messages pass it.")
+        );
+        assert_eq!(
+            b.other_consequences,
+            [
+                "Operators get a place to look: the original headers; the reason of the last failure",
+                "adr-tools reads it.",
+            ]
+        );
+        assert!(b.risks.is_empty(), "{:?}", b.risks);
     }
 
     #[test]

@@ -811,10 +811,15 @@ impl Reader<'_> {
                 .first()
                 .map(|s| s.line)
                 .or(Some(record.title_line.max(1)));
+            let (fields, verb) = match names.as_slice() {
+                [one] => (one.clone(), "still holds"),
+                [rest @ .., last] => (format!("{} and {last}", rest.join(", ")), "still hold"),
+                [] => (String::new(), ""),
+            };
             record.problems.push(Problem {
                 kind: ProblemKind::UnfilledPlaceholder,
                 line,
-                message: format!("{} still hold the template's placeholder", names.join(", ")),
+                message: format!("{fields} {verb} the template's placeholder"),
             });
         }
         if let (HeadingNumber::Number(said), Some(file)) = (record.heading_number, record.number)

@@ -421,7 +421,7 @@ fn madr_statuses_with_links_and_placeholders() {
         .unwrap();
     assert_eq!(
         problem.message,
-        "Status, Deciders, Date still hold the template's placeholder"
+        "Status, Deciders and Date still hold the template's placeholder"
     );
     let level_one = parsed(
         "0008-x.md",
