@@ -14,7 +14,7 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         return Ok(exit::OK);
     };
     let scan = log.scan(Depth::Head);
-    logdir::report_read_problems(&scan.records);
+    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
     let code = logdir::report_skipped(&scan.problems);
     let dir = log.dir().to_path_buf();
     let candidates: Vec<_> = index::FILE_NAMES

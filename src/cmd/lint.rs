@@ -24,11 +24,9 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
     );
     // Each thread checks its records and keeps only the findings and a summary, so the
     // bodies of ten thousand records are never in memory at once.
-    let (results, problems) = log.map(Depth::Full, |record| {
-        (
-            lint::Summary::of(&record, &checker),
-            lint::check_record(&record, &checker),
-        )
+    let (results, problems) = log.map(Depth::Outline, |record| {
+        let found = lint::check_record(&record, &checker);
+        (lint::Summary::of(record, &checker), found)
     });
     let mut findings: Vec<lint::Finding> = problems.iter().map(lint::Finding::from_error).collect();
     let mut summaries = Vec::with_capacity(results.len());

@@ -20,7 +20,7 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
         let problems = crate::log::review::settle_due(&mut scan.records, today);
         scan.problems.extend(problems);
     }
-    logdir::report_read_problems(&scan.records);
+    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
     let code = logdir::report_skipped(&scan.problems);
     let filter = list::Filter {
         status: args.status.clone(),
@@ -28,7 +28,12 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
         since: args.since,
         due_on: args.due.then_some(today),
     };
-    let kept: Vec<&Record> = scan.records.iter().filter(|r| filter.keeps(r)).collect();
+    let kept: Vec<&Record> = scan
+        .records
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| filter.keeps(r))
+        .collect();
     if args.json {
         crate::stdout::write(list::json(&kept, &log))?;
     } else if kept.is_empty() {

@@ -78,7 +78,9 @@ pub(super) fn report_skipped(problems: &[Error]) -> u8 {
 
 /// Problems of the records that every reader mentions (front matter that was read by a
 /// guess, a key written twice), at most one line per kind for the whole log.
-pub(super) fn report_read_problems(records: &[crate::record::Record]) {
+pub(super) fn report_read_problems<'a>(
+    records: impl IntoIterator<Item = &'a crate::record::Record>,
+) {
     use crate::record::parse::ProblemKind;
     let mut kinds: Vec<(ProblemKind, &Path, Option<usize>, String, usize)> = Vec::new();
     for record in records {

@@ -63,7 +63,7 @@ fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8>
     let mut scan = log.scan(Depth::Head);
     let problems = review::settle_due(&mut scan.records, today);
     scan.problems.extend(problems);
-    logdir::report_read_problems(&scan.records);
+    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
     let code = logdir::report_skipped(&scan.problems);
     let due = review::due(&scan.records, today);
     if due.is_empty() {

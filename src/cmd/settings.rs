@@ -48,6 +48,23 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     rows.push(row("default_playbook", &config.default_playbook, |p| {
         p.clone()
     }));
+    // What lint expects; unset, the log's own format and ids decide.
+    rows.push(match &config.statuses {
+        Some(statuses) => row("statuses", statuses, |s| s.join(", ")),
+        None => (
+            "statuses",
+            "the usual ones of each format".into(),
+            config::Source::Default.to_string(),
+        ),
+    });
+    rows.push(match &config.duplicate_numbers {
+        Some(policy) => row("duplicate_numbers", policy, ToString::to_string),
+        None => (
+            "duplicate_numbers",
+            "error (allow where ids are file names)".into(),
+            config::Source::Default.to_string(),
+        ),
+    });
 
     let table: Vec<[String; 3]> = rows
         .into_iter()

@@ -53,7 +53,7 @@ pub(crate) struct Edge {
     pub kind: String,
 }
 
-pub(crate) fn edges(nodes: &[Node], index: &Index) -> Vec<Edge> {
+pub(crate) fn edges(nodes: &[Node], index: &Index<'_>) -> Vec<Edge> {
     let mut links: Vec<Edge> = Vec::new();
     for (from, node) in nodes.iter().enumerate() {
         for link in &node.links {

@@ -7,7 +7,7 @@
 //! findings and a [`Summary`]); log-wide checks (shared numbers, links, titles) run on
 //! what the records leave behind, with one index lookup per link.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -122,32 +122,37 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    pub(crate) fn of(record: &Record, checker: &Checker) -> Summary {
+    /// What the log-wide checks keep of `record`, which is used up.
+    pub(crate) fn of(record: Record, checker: &Checker) -> Summary {
         let status = record.status.as_deref().unwrap_or_default();
         let names_successor = record
             .links
             .iter()
             .any(|l| l.kind.eq_ignore_ascii_case("Superseded by"));
+        let superseded_alone = status.contains("superseded") && !names_successor;
+        let unusual_status = record
+            .status
+            .as_ref()
+            .filter(|s| !checker.strict && !checker.allows(record.format, s))
+            .cloned();
+        let front_matter_not_a_mapping = record
+            .problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::FrontMatterNotAMapping)
+            .and_then(|p| p.line);
+        let id_is_file_name = record.front_matter.get("id").map(|id| *id == record.stem());
         Summary {
-            path: record.path.clone(),
+            path: record.path,
             number: record.number,
-            title: record.title.clone(),
+            title: record.title,
             title_line: record.title_line,
             status_line: record.status_line,
-            superseded_alone: status.contains("superseded") && !names_successor,
-            links: record.links.clone(),
-            mentions: record.mentions.clone(),
-            front_matter_not_a_mapping: record
-                .problems
-                .iter()
-                .find(|p| p.kind == ProblemKind::FrontMatterNotAMapping)
-                .and_then(|p| p.line),
-            unusual_status: record
-                .status
-                .as_ref()
-                .filter(|s| !checker.strict && !checker.allows(record.format, s))
-                .cloned(),
-            id_is_file_name: record.front_matter.get("id").map(|id| *id == record.stem()),
+            superseded_alone,
+            links: record.links,
+            mentions: record.mentions,
+            front_matter_not_a_mapping,
+            unusual_status,
+            id_is_file_name,
         }
     }
 }
@@ -173,8 +178,9 @@ fn required_sections(format: Format, numbering: Numbering) -> &'static [&'static
 
 /// What the per-record checks need, prepared once for the whole log.
 pub(crate) struct Checker {
-    /// The library's quotes, whitespace-normalised, for the reference check.
-    quotes: HashSet<String>,
+    /// The library's quotes, whitespace-normalised, for the reference check. Ordered, not
+    /// hashed: a lookup compares a few leading bytes instead of hashing a long quote.
+    quotes: BTreeSet<String>,
     today: NaiveDate,
     numbering: Numbering,
     /// The statuses each format may have: Nygard, MADR, ours.
@@ -363,13 +369,13 @@ fn check_status(record: &Record, checker: &Checker) -> Vec<Finding> {
 
 /// Our References section quotes the passage library verbatim (`> …` lines). A quote that
 /// no longer matches means the record and the library disagree about what was said.
-fn check_quotes(record: &Record, known: &HashSet<String>) -> Vec<Finding> {
+fn check_quotes(record: &Record, known: &BTreeSet<String>) -> Vec<Finding> {
     let Some(section) = record.section("References") else {
         return Vec::new();
     };
     let mut findings = Vec::new();
     for (offset, quote) in block_quotes(&section.body) {
-        if !known.contains(&one_line(&quote)) {
+        if !known.contains(&quote) {
             let line = section.body_line + offset - 1;
             findings.push(
                 Finding::new(
@@ -386,8 +392,10 @@ fn check_quotes(record: &Record, known: &HashSet<String>) -> Vec<Finding> {
     findings
 }
 
-/// Each `> ` block quote in `body` as one line of text, with the offset (from 1) of its
-/// first line within the body.
+/// Each `> ` block quote in `body` as one line of text, its words one space apart (as
+/// [`one_line`] writes the library's), with the offset (from 1) of its first line within
+/// the body. Built word by word: a log-wide lint reads ten quotes in each of ten thousand
+/// records.
 fn block_quotes(body: &str) -> Vec<(usize, String)> {
     let mut quotes = Vec::new();
     let mut current: Option<(usize, String)> = None;
@@ -395,8 +403,12 @@ fn block_quotes(body: &str) -> Vec<(usize, String)> {
         match line.trim_start().strip_prefix('>') {
             Some(rest) => {
                 let (_, text) = current.get_or_insert_with(|| (index + 1, String::new()));
-                text.push(' ');
-                text.push_str(rest.trim());
+                for word in rest.split_whitespace() {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(word);
+                }
             }
             None => quotes.extend(current.take()),
         }
@@ -570,7 +582,7 @@ fn check_link(
     from: &Path,
     link: &Link,
     resolved: Resolved,
-    index: &super::Index,
+    index: &super::Index<'_>,
     exists: &impl Fn(&Path) -> bool,
 ) -> Option<Finding> {
     let what = if link.kind.is_empty() {
@@ -821,9 +833,7 @@ mod tests {
         let summaries: Vec<Summary> = names
             .iter()
             .zip(texts)
-            .map(|(name, text)| {
-                Summary::of(&parse(&dir.path().join(name), text).unwrap(), &checker)
-            })
+            .map(|(name, text)| Summary::of(parse(&dir.path().join(name), text).unwrap(), &checker))
             .collect();
         let found: Vec<String> = check_log(&log, &summaries, DuplicateNumbers::Error, |p| {
             p.ends_with("README.md")

@@ -64,7 +64,7 @@ pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
         status: record.status.as_deref(),
         date: record.date_text(),
         door: record.door.as_deref(),
-        review_by: record.review_by.map(|d| d.format("%Y-%m-%d").to_string()),
+        review_by: record.review_by.map(|d| d.to_string()),
         tags: &record.tags,
         path: record.path.display().to_string(),
         format: record.format.name(),

@@ -27,6 +27,8 @@ use crate::store;
 /// file is read only when the metadata runs past this.
 /// One read of this much takes most records whole (ours are about 4 KiB).
 const HEAD_BYTES: usize = 8192;
+/// How much of a record a whole read takes in one go; longer records are read again.
+const FULL_BYTES: usize = 16 * 1024;
 /// How much of a record's end to read for appended review outcomes.
 const TAIL_BYTES: usize = 4096;
 
@@ -35,6 +37,8 @@ const TAIL_BYTES: usize = 4096;
 pub(crate) enum Depth {
     /// Front matter, title, status and date: enough for `list` and `index`.
     Head,
+    /// Everything but the sections' text: links, headings, outcomes, for `lint` and `graph`.
+    Outline,
     /// Everything: sections, links, outcomes.
     Full,
 }
@@ -81,10 +85,15 @@ pub(crate) struct Log {
 }
 
 /// The records that parsed, in file-name order, and the files that did not, each with
-/// its reason. A bad file never hides the others.
+/// its reason. A bad file never hides the others. Records stay boxed: a listing moves ten
+/// thousand of them between threads and vectors, and pointers move for less.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
-    pub records: Vec<Record>,
+    #[expect(
+        clippy::vec_box,
+        reason = "measured: unboxed, gathering 10,000 records from the threads holds two copies"
+    )]
+    pub records: Vec<Box<Record>>,
     pub problems: Vec<Error>,
 }
 
@@ -215,7 +224,7 @@ impl Log {
             && let store::Prefix::Date(date) = store::record_prefix(&record.file_name())
             && !self.shared_dates.contains(&date)
         {
-            let day = date.format("%Y%m%d").to_string();
+            let day = date.to_string().replace('-', "");
             return match self.package_of(&record.path) {
                 Some(package) => format!("{package}/{day}"),
                 None => day,
@@ -247,11 +256,11 @@ impl Log {
     /// entries are links.
     pub(crate) fn scan(&self, depth: Depth) -> Scan {
         let (records, problems) = self.map(depth, |record| {
-            if depth == Depth::Head {
+            Box::new(if depth == Depth::Head {
                 lighten(record)
             } else {
                 record
-            }
+            })
         });
         Scan { records, problems }
     }
@@ -265,9 +274,11 @@ impl Log {
     ) -> (Vec<T>, Vec<Error>) {
         let results = for_each(&self.entries, |entry| {
             if entry.symlink {
-                Err(store::symlink_error(&entry.path))
+                Err(Box::new(store::symlink_error(&entry.path)))
             } else {
-                read_unchecked(&entry.path, depth).map(&keep)
+                read_unchecked(&entry.path, depth)
+                    .map(&keep)
+                    .map_err(Box::new)
             }
         });
         let mut kept = Vec::with_capacity(results.len());
@@ -275,7 +286,7 @@ impl Log {
         for result in results {
             match result {
                 Ok(value) => kept.push(value),
-                Err(error) => problems.push(error),
+                Err(error) => problems.push(*error),
             }
         }
         (kept, problems)
@@ -401,9 +412,9 @@ impl Log {
 
     /// Where links between these records lead.
     pub(crate) fn index<'a>(
-        &self,
+        &'a self,
         records: impl Iterator<Item = (&'a Path, Option<u32>)>,
-    ) -> Index {
+    ) -> Index<'a> {
         Index::new(&self.base, records)
     }
 }
@@ -442,73 +453,113 @@ pub(crate) enum Resolved {
     Missing,
 }
 
-/// The records of a log by path, file name and number, to follow links in one lookup each.
-#[derive(Debug, Default)]
-pub(crate) struct Index {
-    base: PathBuf,
-    by_path: HashMap<PathBuf, usize>,
-    by_name: HashMap<String, Vec<usize>>,
-    by_number: HashMap<u32, Vec<usize>>,
-    paths: Vec<PathBuf>,
+/// Positions that share a key; nearly always one.
+#[derive(Debug, Clone)]
+enum Positions {
+    One(usize),
+    Many(Vec<usize>),
 }
 
-impl Index {
-    fn new<'a>(base: &Path, records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index {
+impl Positions {
+    fn add(&mut self, position: usize) {
+        match self {
+            Positions::One(first) => *self = Positions::Many(vec![*first, position]),
+            Positions::Many(all) => all.push(position),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Positions::One(one) => std::slice::from_ref(one),
+            Positions::Many(all) => all,
+        }
+    }
+}
+
+/// The records of a log by file name and number, to follow links in one lookup each: a
+/// link to a sibling is a hash lookup and a comparison of two folders, with no path built.
+#[derive(Debug)]
+pub(crate) struct Index<'a> {
+    base: &'a Path,
+    paths: Vec<&'a Path>,
+    by_name: HashMap<&'a str, Positions>,
+    by_number: HashMap<u32, Positions>,
+}
+
+impl<'a> Index<'a> {
+    fn new(base: &'a Path, records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index<'a> {
+        let (lower, _) = records.size_hint();
         let mut index = Index {
-            base: base.to_path_buf(),
-            ..Index::default()
+            base,
+            paths: Vec::with_capacity(lower),
+            by_name: HashMap::with_capacity(lower),
+            by_number: HashMap::with_capacity(lower),
         };
         for (position, (path, number)) in records.enumerate() {
-            let absolute = normalise(&base.join(path));
-            index.by_path.insert(absolute.clone(), position);
+            index.paths.push(path);
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             index
                 .by_name
-                .entry(file_name(path))
-                .or_default()
-                .push(position);
+                .entry(name)
+                .and_modify(|p| p.add(position))
+                .or_insert(Positions::One(position));
             if let Some(number) = number {
-                index.by_number.entry(number).or_default().push(position);
+                index
+                    .by_number
+                    .entry(number)
+                    .and_modify(|p| p.add(position))
+                    .or_insert(Positions::One(position));
             }
-            index.paths.push(absolute);
         }
         index
     }
 
     /// Where `link`, written in the record at `from`, leads.
     pub(crate) fn resolve(&self, from: &Path, link: &Link) -> Resolved {
-        match &link.target {
-            Target::Number(number) => match self.by_number.get(number).map(Vec::as_slice) {
-                Some([one]) => Resolved::Found(*one),
-                Some([_, _, ..]) => Resolved::Ambiguous,
-                _ => Resolved::Missing,
-            },
-            Target::File(_) => {
-                let Some(file) = link.file() else {
-                    return Resolved::Missing;
-                };
-                let dir = from.parent().unwrap_or(Path::new(""));
-                let path = normalise(&self.base.join(dir).join(file));
-                if let Some(found) = self.by_path.get(&path) {
-                    return Resolved::Found(*found);
-                }
-                let name = file.rsplit('/').next().unwrap_or(file);
-                match self.by_name.get(name).map(Vec::as_slice) {
-                    Some([one]) => Resolved::ByName(*one),
+        let file = match &link.target {
+            Target::Number(number) => {
+                return match self.by_number.get(number).map(Positions::as_slice) {
+                    Some([one]) => Resolved::Found(*one),
                     Some([_, _, ..]) => Resolved::Ambiguous,
                     _ => Resolved::Missing,
-                }
+                };
             }
+            Target::File(_) => link.file().unwrap_or_default(),
+        };
+        let file = file.trim_start_matches("./");
+        let name = file.rsplit('/').next().unwrap_or(file);
+        let Some(candidates) = self.by_name.get(name).map(Positions::as_slice) else {
+            return Resolved::Missing;
+        };
+        let from_dir = from.parent().unwrap_or(Path::new(""));
+        let found = if file.contains('/') {
+            let target = normalise(&self.base.join(from_dir).join(file));
+            candidates
+                .iter()
+                .find(|&&c| normalise(&self.base.join(self.paths[c])) == target)
+        } else {
+            candidates
+                .iter()
+                .find(|&&c| self.paths[c].parent().unwrap_or(Path::new("")) == from_dir)
+        };
+        match (found, candidates) {
+            (Some(found), _) => Resolved::Found(*found),
+            (None, [one]) => Resolved::ByName(*one),
+            (None, _) => Resolved::Ambiguous,
         }
     }
 
-    /// The absolute path of the record at `position`.
+    /// The path of the record at `position`.
     pub(crate) fn path(&self, position: usize) -> &Path {
-        &self.paths[position]
+        self.paths[position]
     }
 
     /// The link a record at `from` writes to the record at `position`.
     pub(crate) fn target(&self, from: &Path, position: usize) -> String {
-        link_target(&self.base, from, &self.paths[position])
+        link_target(self.base, from, self.paths[position])
     }
 }
 
@@ -567,9 +618,20 @@ pub(crate) fn read_record(path: &Path, depth: Depth) -> Result<Record> {
 
 /// [`read_record`] for a path already known to be a regular file.
 fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
-    if depth == Depth::Full {
-        let text = store::read_text(path)?;
-        return parse(path, &text);
+    if depth != Depth::Head {
+        let parse = |text: &str| {
+            if depth == Depth::Outline {
+                crate::record::parse::parse_outline(path, text)
+            } else {
+                parse(path, text)
+            }
+        };
+        // One read takes nearly every record whole; only a longer one is read again.
+        let (text, _) = store::read_prefix(path, FULL_BYTES)?;
+        if text.len() + 4 <= FULL_BYTES {
+            return parse(&text);
+        }
+        return parse(&store::read_text(path)?);
     }
     let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
     if let Parsed::Done(record) = parse_head(path, &text, truncated)? {

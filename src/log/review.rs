@@ -15,7 +15,7 @@ use crate::session::Session;
 /// says they are due, and those with no `review-by` at all (adr-tools and MADR records get
 /// their review date only from an outcome). Records whose review lies ahead are skipped, so
 /// in our own logs the re-read touches a few files.
-pub(crate) fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
+pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<Error> {
     let pending: Vec<usize> = records
         .iter()
         .enumerate()
@@ -23,24 +23,33 @@ pub(crate) fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error>
         .map(|(index, _)| index)
         .collect();
     let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
-    let results = super::for_each(&paths, |path| read_record(path, Depth::Full));
+    // Each thread keeps only the two dates, not the whole record it read.
+    let results = super::for_each(&paths, |path| {
+        read_record(path, Depth::Full)
+            .map(|full| (full.review_by, full.reviewed))
+            .map_err(Box::new)
+    });
     let mut problems = Vec::new();
     for (index, result) in pending.into_iter().zip(results) {
         match result {
             // Keep the small head record; only the review dates were missing from it.
-            Ok(full) => {
-                records[index].review_by = full.review_by;
-                records[index].reviewed = full.reviewed;
+            Ok((review_by, reviewed)) => {
+                records[index].review_by = review_by;
+                records[index].reviewed = reviewed;
             }
-            Err(error) => problems.push(error),
+            Err(error) => problems.push(*error),
         }
     }
     problems
 }
 
 /// The records due for review on `today`, oldest review date first.
-pub(crate) fn due(records: &[Record], today: NaiveDate) -> Vec<&Record> {
-    let mut due: Vec<&Record> = records.iter().filter(|r| r.review_due(today)).collect();
+pub(crate) fn due(records: &[Box<Record>], today: NaiveDate) -> Vec<&Record> {
+    let mut due: Vec<&Record> = records
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| r.review_due(today))
+        .collect();
     due.sort_by_key(|r| (r.review_by, r.number));
     due
 }

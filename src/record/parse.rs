@@ -253,11 +253,12 @@ impl Record {
 
     /// The date as written: `2019-02` for a month.
     pub(crate) fn date_text(&self) -> Option<String> {
+        use chrono::Datelike;
         self.date.map(|date| {
             if self.month_only {
-                date.format("%Y-%m").to_string()
+                format!("{:04}-{:02}", date.year(), date.month())
             } else {
-                date.format("%Y-%m-%d").to_string()
+                date.to_string()
             }
         })
     }
@@ -303,6 +304,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Record> {
     }
 }
 
+/// Parse a whole record, but keep only the headings of its sections, not their text
+/// (but for `## References`): for log-wide checks and the graph.
+pub(crate) fn parse_outline(path: &Path, text: &str) -> Result<Record> {
+    match parse_text(path, text, Depth::Outline, false)? {
+        Parsed::Done(record) => Ok(*record),
+        Parsed::NeedMore => Err(Error::record("the record ended unexpectedly").in_file(path)),
+    }
+}
+
 /// What [`parse_head`] made of a prefix of a file.
 #[derive(Debug)]
 pub(crate) enum Parsed {
@@ -315,12 +325,65 @@ pub(crate) enum Parsed {
 /// Parse only the metadata: front matter, title, status and date. `truncated` says that
 /// `text` is a prefix of the file; the parser then asks for more rather than guess.
 pub(crate) fn parse_head(path: &Path, text: &str, truncated: bool) -> Result<Parsed> {
+    // The metadata sits before the third heading in every format we read (title, status
+    // section, the section after it): parse that much first, and the rest only if needed.
+    let cut = head_cut(text, 3);
+    if cut.len() < text.len()
+        && let Parsed::Done(record) = parse_text(path, cut, Depth::Head, true)?
+    {
+        return Ok(Parsed::Done(record));
+    }
     parse_text(path, text, Depth::Head, truncated)
+}
+
+/// The text up to the end of the line of its `headings`-th heading after the front
+/// matter (outside code blocks), or all of it. A look at line starts only: a listing
+/// parses ten thousand records, and most of each is body it does not need.
+fn head_cut(text: &str, headings: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut seen = 0;
+    let mut fence: Option<u8> = None;
+    let mut in_front_matter = text.starts_with("---");
+    let mut first = true;
+    while start < bytes.len() {
+        let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |at| start + at + 1);
+        let line = &text[start..end];
+        let trimmed = line.trim_start();
+        if in_front_matter {
+            if !first && matches!(line.trim_end(), "---" | "...") {
+                in_front_matter = false;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            let marker = trimmed.as_bytes()[0];
+            fence = match fence {
+                None => Some(marker),
+                Some(open) if open == marker => None,
+                other => other,
+            };
+        } else if fence.is_none() && trimmed.starts_with('#') && heading(line.trim_end()).is_some()
+        {
+            seen += 1;
+            if seen == headings {
+                return &text[..end];
+            }
+        }
+        first = false;
+        start = end;
+    }
+    text
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Depth {
     Head,
+    /// Everything but the text of the sections (their headings and lines are kept):
+    /// enough to check and follow links, with one allocation per section fewer.
+    Outline,
     Full,
 }
 
@@ -388,7 +451,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             links: Vec::new(),
             mentions: Vec::new(),
             problems: Vec::new(),
-            complete: depth == Depth::Full,
+            complete: depth != Depth::Head,
         },
         depth,
         truncated,
@@ -547,7 +610,7 @@ impl Reader<'_> {
     fn metadata_line(&mut self, index: usize) {
         let line = self.lines[index];
         let Some(field) = fields::field(line.text) else {
-            if self.depth == Depth::Full {
+            if self.depth != Depth::Head {
                 body_links(line.text, line.number, &mut self.record.mentions);
             }
             return;
@@ -589,7 +652,7 @@ impl Reader<'_> {
                 self.record.tags = split_names(fields::without_comment(field.value));
             }
             _ => {
-                if self.depth == Depth::Full {
+                if self.depth != Depth::Head {
                     body_links(line.text, line.number, &mut self.record.mentions);
                 }
             }
@@ -668,7 +731,7 @@ impl Reader<'_> {
                             .flatten()
                     });
                 }
-            } else if self.depth == Depth::Full {
+            } else if self.depth != Depth::Head {
                 let next = headings
                     .get(position + 1)
                     .map_or(self.lines.len(), |h| self.body_start + h.index);
@@ -677,11 +740,18 @@ impl Reader<'_> {
             if is_madr_heading(&heading.text) {
                 self.madr_signs = true;
             }
+            // An outline keeps only the references' text, which lint checks.
+            let body =
+                if self.depth == Depth::Full || heading.text.eq_ignore_ascii_case("references") {
+                    join_body(self.text, &self.lines[start..end])
+                } else {
+                    String::new()
+                };
             self.record.sections.push(Section {
                 heading: heading.text.clone(),
                 level: heading.level,
                 line,
-                body: join_body(self.text, &self.lines[start..end]),
+                body,
                 body_line: self.lines[start..end]
                     .iter()
                     .find(|l| !l.text.trim().is_empty())
@@ -743,7 +813,7 @@ impl Reader<'_> {
                     found_word = true;
                 }
                 self.status_at(index, &field, StatusPlace::Section, is_link);
-            } else if self.depth == Depth::Full {
+            } else if self.depth != Depth::Head {
                 let line = self.lines[index];
                 body_links(line.text, line.number, &mut self.record.mentions);
             }
@@ -759,7 +829,7 @@ impl Reader<'_> {
                 .unwrap_or(trimmed);
             match parse_link(content, line.number, links::Place::LinksSection) {
                 Some(link) => self.record.links.push(link),
-                None if self.depth == Depth::Full => {
+                None if self.depth != Depth::Head => {
                     body_links(line.text, line.number, &mut self.record.mentions);
                 }
                 None => {}

@@ -26,12 +26,14 @@ pub(crate) enum Prefix {
 /// not record number twenty million).
 pub(crate) fn record_prefix(file_name: &str) -> Prefix {
     let digits = file_name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 8
-        && file_name[digits..].starts_with('-')
-        && let Ok(date) = NaiveDate::parse_from_str(&file_name[..8], "%Y%m%d")
-        && (1900..3000).contains(&chrono::Datelike::year(&date))
-    {
-        return Prefix::Date(date);
+    if digits == 8 && file_name[digits..].starts_with('-') {
+        let number = |range: std::ops::Range<usize>| file_name[range].parse::<u32>().ok();
+        if let (Some(year), Some(month), Some(day)) = (number(0..4), number(4..6), number(6..8))
+            && (1900..3000).contains(&year)
+            && let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day)
+        {
+            return Prefix::Date(date);
+        }
     }
     record_number(file_name).map_or(Prefix::None, Prefix::Number)
 }

@@ -88,10 +88,13 @@ pub(crate) fn read_date(text: &str) -> DateText {
     if !(digits(0..4) && bytes.get(4) == Some(&b'-') && digits(5..7)) {
         return DateText::Missing;
     }
+    // By hand: chrono's format parser costs more than the rest of a record's head.
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+    let (year, month) = (number(0..4) as i32, number(5..7));
     if bytes.get(7) == Some(&b'-') && digits(8..10) {
         let followed_by_digit = bytes.get(10).is_some_and(u8::is_ascii_digit);
-        return match NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d") {
-            Ok(date) if !followed_by_digit => DateText::Day(date),
+        return match NaiveDate::from_ymd_opt(year, month, number(8..10)) {
+            Some(date) if !followed_by_digit => DateText::Day(date),
             _ => DateText::Invalid,
         };
     }
@@ -101,9 +104,9 @@ pub(crate) fn read_date(text: &str) -> DateText {
     {
         return DateText::Invalid;
     }
-    match NaiveDate::parse_from_str(&format!("{}-01", &text[..7]), "%Y-%m-%d") {
-        Ok(date) => DateText::Month(date),
-        Err(_) => DateText::Invalid,
+    match NaiveDate::from_ymd_opt(year, month, 1) {
+        Some(date) => DateText::Month(date),
+        None => DateText::Invalid,
     }
 }
 
@@ -171,6 +174,18 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
         };
     }
     let mut status = Status::default();
+    // Most statuses are a word: no link to look for.
+    let may_link = value.contains(['[', ';'])
+        || value
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"adr"));
+    if !may_link {
+        let word = status_word(value);
+        status.status = (!word.is_empty()).then_some(word);
+        check_spelling(&mut status);
+        return status;
+    }
     for (index, part) in split_parts(value).into_iter().enumerate() {
         if let Some(link) = parse_link(part, line, place) {
             if index == 0 {
@@ -182,6 +197,12 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
             status.status = (!word.is_empty()).then_some(word);
         }
     }
+    check_spelling(&mut status);
+    status
+}
+
+/// A status that is a misspelling of a usual one reads as the usual one.
+fn check_spelling(status: &mut Status) {
     if let Some(word) = status.status.clone()
         && !USUAL.contains(&word.as_str())
     {
@@ -195,7 +216,6 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
             status.status = Some((*known).to_string());
         }
     }
-    status
 }
 
 /// `accepted; supersedes ADR-0002` → its two parts. A `;` inside a link's text or target
