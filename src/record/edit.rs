@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::parse::{
     Format, HeadingNumber, OUTCOME_HEADING, ProblemKind, Record, StatusField, StatusPlace,
-    escape_label, link_spans, parse_link, target_file,
+    escape_label, link_spans, target_file,
 };
 use crate::error::{Error, Result};
 
@@ -119,7 +119,9 @@ fn replacement(field: &StatusField, line: &str, status: &str) -> Result<(Range<u
     }
     let first_part_end = inner_text.find(';').unwrap_or(inner_text.len());
     let first_part = &inner_text[..first_part_end];
-    if parse_link(first_part, field.line, super::parse::Place::Status).is_some() {
+    if super::parse::parse_status_link(first_part, field.line, super::parse::Place::Status)
+        .is_some()
+    {
         let word = styled(status, first_part, field.place);
         return Ok((inner.start..inner.start + first_part.trim_end().len(), word));
     }
@@ -132,19 +134,9 @@ fn replacement(field: &StatusField, line: &str, status: &str) -> Result<(Range<u
 }
 
 /// The status word(s) in a plain status value: `**Accepted**.` → `Accepted`, `proposed.
-/// **commentary**` → `proposed`.
+/// **commentary**` → `proposed`; the parser's reading of it.
 fn word_span(value: &str) -> Range<usize> {
-    let start = value.len() - value.trim_start_matches(['*', '_', ' ']).len();
-    let rest = &value[start..];
-    let end = [". ", ", ", " (", " - ", " – ", " — ", "**", "<!--"]
-        .iter()
-        .filter_map(|stop| rest.find(stop))
-        .min()
-        .unwrap_or(rest.len());
-    let word = rest[..end]
-        .trim_end()
-        .trim_end_matches(['.', '*', '_', ':']);
-    start..start + word.trim_end().len()
+    super::parse::status_span(value)
 }
 
 /// `status` written the way `written` is: `ACCEPTED`, `Accepted` or `accepted`. With

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::links::{Link, Place, parse_link};
+use super::links::{Link, Place};
 
 /// A `key: value` line, optionally bulleted and with the key in bold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,7 +187,7 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
         return status;
     }
     for (index, part) in split_parts(value).into_iter().enumerate() {
-        if let Some(link) = parse_link(part, line, place) {
+        if let Some(link) = super::links::parse_status_link(part, line, place) {
             if index == 0 {
                 status.status = status_of_link(&link.kind);
             }
@@ -248,22 +248,53 @@ fn status_of_link(kind: &str) -> Option<String> {
 }
 
 /// The status itself, without a sentence of commentary after it or Markdown around it:
-/// `proposed. **This record…**` → "proposed", `**Accepted**` → "accepted".
+/// `proposed. **This record…**` → "proposed", `**Accepted**` → "accepted",
+/// `Accepted on 2021-03-01` → "accepted".
 fn status_word(text: &str) -> String {
-    let text = text.trim().trim_start_matches(['*', '_', '-', ' ', '[']);
-    let end = [". ", ", ", " (", " - ", " – ", " — ", "**", "]"]
-        .iter()
-        .filter_map(|stop| text.find(stop))
-        .min()
-        .unwrap_or(text.len());
-    let word = text[..end]
-        .trim()
-        .trim_end_matches(['.', '*', '_', ':'])
-        .trim();
-    word.split_whitespace()
+    let span = status_span(text);
+    text[span]
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Where the status word(s) are in a plain status value, in bytes: what [`status_word`]
+/// reads and an edit replaces.
+pub(crate) fn status_span(text: &str) -> std::ops::Range<usize> {
+    let start = text.len()
+        - text
+            .trim_start_matches(['*', '_', '-', ' ', '[', '\t'])
+            .len();
+    let rest = &text[start..];
+    let mut end = [
+        ". ", ", ", " (", " - ", " – ", " — ", "**", "]", "<!--", ";",
+    ]
+    .iter()
+    .filter_map(|stop| rest.find(stop))
+    .min()
+    .unwrap_or(rest.len());
+    // A date or a number after the words is not part of the status: `Accepted 2021-03-01`.
+    if let Some(at) = rest[..end]
+        .split_whitespace()
+        .find(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize)
+    {
+        end = at;
+        // …and neither is the word that led to it.
+        let kept = rest[..end].trim_end();
+        end = match kept.rsplit_once(' ') {
+            Some((head, last))
+                if ["on", "since", "in", "at", "as", "of"]
+                    .contains(&last.to_lowercase().as_str()) =>
+            {
+                head.len()
+            }
+            _ => kept.len(),
+        };
+    }
+    let word = rest[..end].trim_end_matches(|c: char| !c.is_alphanumeric());
+    start..start + word.len()
 }
 
 #[cfg(test)]
@@ -341,7 +372,7 @@ mod tests {
     fn statuses_as_logs_write_them() {
         type Links<'a> = &'a [(&'a str, Target)];
         type Case<'a> = (&'a str, Option<&'a str>, Links<'a>, bool, Option<&'a str>);
-        let cases: [Case<'_>; 11] = [
+        let cases: [Case<'_>; 12] = [
             ("Accepted.", Some("accepted"), &[], false, None),
             ("on hold", Some("on hold"), &[], false, None),
             (
@@ -394,6 +425,7 @@ mod tests {
                 Some("depreciated"),
             ),
             ("Superceded", Some("superseded"), &[], false, None),
+            ("Accepted on 2021-03-01", Some("accepted"), &[], false, None),
             ("", None, &[], false, None),
         ];
         for (value, status, links, placeholder, misspelt) in cases {

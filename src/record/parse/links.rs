@@ -56,6 +56,16 @@ impl Link {
 /// `Kind [text](target)` (optionally `Kind: [text](target)`), where Kind is one to four
 /// words and the target a relative path; or `Kind ADR-0011`.
 pub(crate) fn parse_link(text: &str, line: usize, place: Place) -> Option<Link> {
+    link(text, line, place, false)
+}
+
+/// [`parse_link`] for a status value, where text may follow the link:
+/// `superseded by [ADR-0005](0005-x.md) on 2021-03-01`.
+pub(crate) fn parse_status_link(text: &str, line: usize, place: Place) -> Option<Link> {
+    link(text, line, place, true)
+}
+
+fn link(text: &str, line: usize, place: Place, more_after: bool) -> Option<Link> {
     let text = text.trim();
     if let Some(link) = number_link(text, line, place) {
         return Some(link);
@@ -63,10 +73,11 @@ pub(crate) fn parse_link(text: &str, line: usize, place: Place) -> Option<Link> 
     let (kind, rest) = split_kind(text)?;
     let (label, target, end) = markdown_link(rest)?;
     // A link line is the link alone: "See [A](a.md) and [B](b.md)." is running text.
-    if !rest[end..]
-        .trim()
-        .trim_end_matches(['.', ',', ';'])
-        .is_empty()
+    if !more_after
+        && !rest[end..]
+            .trim()
+            .trim_end_matches(['.', ',', ';'])
+            .is_empty()
     {
         return None;
     }
