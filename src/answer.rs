@@ -155,6 +155,52 @@ impl OptionItem {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+/// The kinds of answer a question can ask for.
+pub(crate) enum Kind {
+    Text,
+    LongText,
+    Choice,
+    YesNo,
+    Number,
+    Duration,
+    Date,
+    List,
+    /// Considered options, each with pros and cons.
+    Options,
+}
+
+impl Kind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::LongText => "long-text",
+            Kind::Choice => "choice",
+            Kind::YesNo => "yes-no",
+            Kind::Number => "number",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+            Kind::List => "list",
+            Kind::Options => "options",
+        }
+    }
+
+    /// What an answer of this kind looks like, for error messages.
+    pub(crate) fn expectation(self) -> &'static str {
+        match self {
+            Kind::Text | Kind::LongText => "text",
+            Kind::Choice => "one of the choices",
+            Kind::YesNo => "yes or no",
+            Kind::Number => "a number",
+            Kind::Duration => "a duration like \"3 days\" or \"2 months\"",
+            Kind::Date => "a date, as YYYY-MM-DD or e.g. \"in 2 weeks\"",
+            Kind::List => "a list",
+            Kind::Options => "a list of options, each with a name, pros and cons",
+        }
+    }
+}
+
 /// What a question's answer is, by kind.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Answer {
@@ -311,14 +357,188 @@ pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))
+pub(crate) fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return in_range(date);
+    }
+    relative_date(&text.to_lowercase(), today)
+        .ok_or_else(|| {
+            format!(
+                "{text:?} is not a date I can read; give YYYY-MM-DD, or e.g. \"in 2 weeks\", \"next Friday\", \"Dec 11\", \"end of month\""
+            )
+        })
+        .and_then(in_range)
+}
+
+/// Dates as people say them, counted from `today`: "today", "tomorrow", "in 2 weeks",
+/// "3 days", "in 10 working days", "next Friday", "Friday", "Dec 11", "11 December 2027",
+/// "end of month", "end of next month", "end of quarter", "end of year".
+fn relative_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::{Datelike, Days, Months};
+    let text = text.trim_end_matches('.').trim();
+    match text {
+        "today" => return Some(today),
+        "tomorrow" => return today.succ_opt(),
+        "end of month" | "end of the month" => return end_of_month(today),
+        "end of next month" => return end_of_month(today.checked_add_months(Months::new(1))?),
+        "end of quarter" | "end of the quarter" => {
+            let last_month = (today.month0() / 3) * 3 + 3;
+            return end_of_month(NaiveDate::from_ymd_opt(today.year(), last_month, 1)?);
+        }
+        "end of year" | "end of the year" => return NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        _ => {}
+    }
+    let rest = text.strip_prefix("in ").unwrap_or(text);
+    if let Some(days) = rest
+        .strip_suffix(" working days")
+        .or_else(|| rest.strip_suffix(" working day"))
+        .or_else(|| rest.strip_suffix(" business days"))
+        .and_then(|n| n.trim().parse::<u32>().ok())
+    {
+        let mut date = today;
+        let mut left = days;
+        while left > 0 {
+            date = date.succ_opt()?;
+            if date.weekday().num_days_from_monday() < 5 {
+                left -= 1;
+            }
+        }
+        return Some(date);
+    }
+    if let Ok(duration) = Duration::parse(rest)
+        && duration.amount >= 0.0
+        && duration.amount.fract() == 0.0
+    {
+        let amount = duration.amount as u32;
+        return match duration.unit {
+            Unit::Days => today.checked_add_days(Days::new(u64::from(amount))),
+            Unit::Weeks => today.checked_add_days(Days::new(u64::from(amount) * 7)),
+            Unit::Months => today.checked_add_months(Months::new(amount)),
+            Unit::Years => today.checked_add_months(Months::new(amount * 12)),
+            Unit::Minutes | Unit::Hours => None,
+        };
+    }
+    let weekday_name = text.strip_prefix("next ").unwrap_or(text);
+    if let Ok(weekday) = weekday_name.parse::<chrono::Weekday>() {
+        let mut date = today.succ_opt()?;
+        while date.weekday() != weekday {
+            date = date.succ_opt()?;
+        }
+        return Some(date);
+    }
+    month_and_day(text, today)
+}
+
+/// "Dec 11", "11 Dec", "December 11", "11 December 2027": this year, or next year when the
+/// day has passed and no year is given.
+fn month_and_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (month, day, year) = match words.as_slice() {
+        [a, b] => month_day(a, b)?,
+        [a, b, y] => {
+            let (month, day, _) = month_day(a, b)?;
+            (month, day, Some(y.parse::<i32>().ok()?))
+        }
+        _ => return None,
+    };
+    let year_given = year.is_some();
+    let date = NaiveDate::from_ymd_opt(year.unwrap_or(today.year()), month, day)?;
+    if date < today && !year_given {
+        return NaiveDate::from_ymd_opt(today.year() + 1, month, day);
+    }
+    Some(date)
+}
+
+fn month_day(a: &str, b: &str) -> Option<(u32, u32, Option<i32>)> {
+    let day = |w: &str| {
+        w.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .ok()
+    };
+    let month = |w: &str| {
+        w.parse::<chrono::Month>()
+            .ok()
+            .map(|m| m.number_from_month())
+    };
+    match (month(a), day(b), day(a), month(b)) {
+        (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => Some((m, d, None)),
+        _ => None,
+    }
+}
+
+fn end_of_month(date: NaiveDate) -> Option<NaiveDate> {
+    use chrono::{Datelike, Months};
+    NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
+}
+
+/// The last date a record can hold: records write dates as YYYY-MM-DD, and a year of five
+/// digits (`+10000-03-30`) would not read back.
+pub(crate) const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
+
+/// `date`, if it can be written as YYYY-MM-DD and read back.
+pub(crate) fn in_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is outside the years 1 to 9999 that a record can hold"
+        ))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_people_say_them() {
+        // Tuesday 1 December 2026.
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let cases = [
+            ("2027-01-14", date(2027, 1, 14)),
+            ("today", today),
+            ("tomorrow", date(2026, 12, 2)),
+            ("in 2 weeks", date(2026, 12, 15)),
+            ("1 week", date(2026, 12, 8)),
+            ("in 3 days", date(2026, 12, 4)),
+            ("in 6 weeks", date(2027, 1, 12)),
+            ("in 2 months", date(2027, 2, 1)),
+            ("in 10 working days", date(2026, 12, 15)),
+            ("next Friday", date(2026, 12, 4)),
+            ("tuesday", date(2026, 12, 8)),
+            ("Dec 11", date(2026, 12, 11)),
+            ("11 December", date(2026, 12, 11)),
+            ("Nov 3", date(2027, 11, 3)),
+            ("3rd march 2027", date(2027, 3, 3)),
+            ("end of month", date(2026, 12, 31)),
+            ("end of next month", date(2027, 1, 31)),
+            ("end of quarter", date(2026, 12, 31)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_date(text, today), Ok(expected), "{text}");
+        }
+        for text in ["soon", "the 32nd", "Feb 30", "in 3 hours", ""] {
+            assert!(parse_date(text, today).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_stay_within_four_digit_years() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(parse_date("9999-12-31", today), Ok(LAST_DATE));
+        for text in ["+10000-01-01", "10000-01-01", "0000-01-01", "-0001-01-01"] {
+            assert!(parse_date(text, today).is_err(), "{text}");
+        }
+    }
 
     #[test]
     fn durations_parse_as_people_write_them() {

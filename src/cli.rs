@@ -88,7 +88,8 @@ pub(crate) struct Cli {
         env = "DECIDE_TODAY",
         global = true,
         help_heading = "Global options",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = parse_today
     )]
     pub today: Option<NaiveDate>,
 
@@ -139,7 +140,8 @@ pub(crate) enum Command {
         before_help = "Examples:\n  decide link 9 Amends 4\n  decide link 9 \"Clarifies\" 4\n  decide link 9 \"Depends on\" 4\n  decide link 9 \"Reuses\" 4 --reverse \"Reused by\""
     )]
     Link(LinkArgs),
-    /// List the decisions due for review, or review one and append its outcome.
+    /// List the decisions due for review; with N, look back at a decision, or finish a
+    /// proposal whose time-box ended.
     #[command(
         before_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)"
     )]
@@ -200,7 +202,8 @@ pub(crate) struct NewArgs {
     #[arg(long, short = 'p', value_name = "ID")]
     pub playbook: Option<String>,
 
-    /// Take the answers from a YAML file instead of asking (keys are question ids).
+    /// Take the answers from a YAML file instead of asking (keys are question ids; `-`
+    /// reads them from standard input).
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
@@ -339,6 +342,11 @@ pub(crate) struct StatusArgs {
     #[arg(value_enum)]
     pub status: RecordStatus,
 
+    /// Accept a proposal whose investigation is still open, against the coach's advice
+    /// (`decide review N` finishes it properly).
+    #[arg(long)]
+    pub force: bool,
+
     #[command(flatten)]
     pub log: LogArgs,
 }
@@ -386,9 +394,15 @@ pub(crate) struct ReviewArgs {
     #[arg(long, conflicts_with_all = ["record", "answers"])]
     pub check: bool,
 
-    /// Take the review's answers from a YAML file (happened, held_up, learnt, next_review).
+    /// Take the review's answers from a YAML file (`-` reads standard input): the question
+    /// ids of `decide playbooks show review`, or of `show finish` for a proposal whose
+    /// time-box ended.
     #[arg(long, short = 'a', value_name = "FILE", requires = "record")]
     pub answers: Option<PathBuf>,
+
+    /// Do not print the coaching (with --answers).
+    #[arg(long, short = 'q', requires = "answers")]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub log: LogArgs,
@@ -450,10 +464,14 @@ pub(crate) struct MessageArgs {
     #[arg(value_name = "N|FILE")]
     pub record: String,
 
-    /// Who the message is for: stakeholders (impact, timeline, risk, what we need from
-    /// you), team (we're doing X because of Y) or peers (a proposal to negotiate).
+    /// Who the message is for: stakeholders (the bottom line first, in at most 60
+    /// words), team (we're doing X because of Y) or peers (a proposal to negotiate).
     #[arg(long, value_enum)]
-    pub to: crate::message::from_record::Audience,
+    pub to: crate::message::Audience,
+
+    /// The reader's name, for the greeting ("Hi Priya,").
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 
     /// Plain text ready to paste, Markdown, or JSON with the brief it was written from.
     #[arg(long, value_enum, default_value_t = crate::message::from_record::Format::Text)]
@@ -507,4 +525,11 @@ pub(crate) struct ManArgs {
     /// List the commands that have a page.
     #[arg(long, conflicts_with = "command")]
     pub list: bool,
+}
+
+/// `--today`: a date a record can hold (see [`crate::answer::in_range`]).
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))?;
+    crate::answer::in_range(date)
 }

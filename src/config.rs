@@ -11,7 +11,6 @@ use serde::Deserialize;
 use crate::answer::Duration;
 use crate::coach::ReviewPeriods;
 use crate::error::{Error, Kind, Location, Result};
-use crate::record::Format;
 use crate::store;
 use crate::yaml;
 
@@ -39,6 +38,10 @@ pub(crate) struct File {
     /// The playbook `decide new` runs when none is named.
     #[serde(default)]
     pub default_playbook: Option<String>,
+    /// Days the team does not work besides weekends (public holidays, a shutdown), as
+    /// dates; work stated in days and weeks skips them.
+    #[serde(default)]
+    pub holidays: Option<Vec<chrono::NaiveDate>>,
     /// The statuses `lint` accepts; any other is an error. Without it, the usual statuses
     /// of the log's format are expected and others are only mentioned.
     #[serde(default)]
@@ -70,9 +73,10 @@ impl fmt::Display for DuplicateNumbers {
     }
 }
 
-/// The statuses of each kind of log, for `lint` when the config names none. adr-tools'
-/// and MADR's lists; MADR's is open-ended and names "on hold"; log4brains adds "draft".
-pub(crate) fn usual_statuses(format: Format, dated: bool) -> Vec<String> {
+/// The statuses of each kind of log, for `lint` when the config names none: adr-tools'
+/// list for its records (`nygard`), MADR's otherwise (open-ended; it names "on hold"), and
+/// log4brains adds "draft" (`dated`).
+pub(crate) fn usual_statuses(nygard: bool, dated: bool) -> Vec<String> {
     let mut statuses: Vec<&str> = vec![
         "proposed",
         "accepted",
@@ -80,7 +84,7 @@ pub(crate) fn usual_statuses(format: Format, dated: bool) -> Vec<String> {
         "deprecated",
         "superseded",
     ];
-    if format != Format::Nygard {
+    if !nygard {
         statuses.push("on hold");
     }
     if dated {
@@ -158,6 +162,8 @@ pub(crate) struct Config {
     /// some of them.
     pub review_period_sources: [Source; 3],
     pub default_playbook: Setting<String>,
+    /// The team's holidays: the repository's list, else the user's.
+    pub holidays: Setting<Vec<chrono::NaiveDate>>,
     /// From a config file (the repository's, else the user's).
     pub statuses: Option<Setting<Vec<String>>>,
     pub duplicate_numbers: Option<Setting<DuplicateNumbers>>,
@@ -236,19 +242,20 @@ impl Sources {
 impl Config {
     /// The record template: a flag, the environment, the repository's config; else the
     /// template in the log's own format (nygard.md in an adr-tools log, so adr-tools can
-    /// still read it); else the user's config; else decision.md.
-    pub(crate) fn template(&self) -> &Setting<String> {
+    /// still read it); else the user's config; else decision.md. `adr_tools_log` says
+    /// whether the newest records of the log directory are adr-tools records; it is asked
+    /// only when nothing above decides.
+    pub(crate) fn template(&self, adr_tools_log: impl FnOnce(&Path) -> bool) -> &Setting<String> {
         let setting = &self.template;
         setting.settled.get_or_init(|| {
             if let Some(chosen) = &setting.chosen {
                 return chosen.clone();
             }
-            let log_format = self
+            let adr_tools = self
                 .log_dir
                 .as_ref()
-                .ok()
-                .and_then(|dir| crate::log::newest_format(&dir.value));
-            if log_format == Some(Format::Nygard) {
+                .is_ok_and(|dir| adr_tools_log(&dir.value));
+            if adr_tools {
                 return Setting::new(
                     NYGARD_TEMPLATE.to_string(),
                     Source::Log("the log's adr-tools records"),
@@ -261,13 +268,13 @@ impl Config {
         })
     }
 
-    /// The statuses `lint` accepts in records of `format` (`dated`: a log4brains log), and
-    /// whether the config named them (then any other is an error).
-    pub(crate) fn statuses_for(&self, format: Format, dated: bool) -> (Setting<Vec<String>>, bool) {
+    /// The statuses `lint` accepts in adr-tools records (`nygard`) or others (`dated`: a
+    /// log4brains log), and whether the config named them (then any other is an error).
+    pub(crate) fn statuses_for(&self, nygard: bool, dated: bool) -> (Setting<Vec<String>>, bool) {
         match &self.statuses {
             Some(configured) => (configured.clone(), true),
             None => (
-                Setting::new(usual_statuses(format, dated), Source::Default),
+                Setting::new(usual_statuses(nygard, dated), Source::Default),
                 false,
             ),
         }
@@ -417,11 +424,13 @@ pub(crate) fn user_file() -> Option<PathBuf> {
 }
 
 /// Read one config file; a missing file is an empty config.
-pub(crate) fn read_file(path: &Path) -> Result<Option<File>> {
-    if !store::is_file(path) {
+/// `root` is the repository: a config file inside it (`.decide.yaml`) is the repository's
+/// and is read only if it is a regular file that stays inside.
+pub(crate) fn read_file(root: &Path, path: &Path) -> Result<Option<File>> {
+    if !store::exists(path) {
         return Ok(None);
     }
-    let text = store::read_text(path)?;
+    let text = store::read_supplied(root, path)?;
     if text.trim().is_empty() {
         return Ok(Some(File::default()));
     }
@@ -471,9 +480,9 @@ fn parse_period(text: &str) -> std::result::Result<i64, String> {
 /// the built-in default. This is the one place that knows the order.
 pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
     let repo_path = root.join(REPO_FILE);
-    let repo = read_file(&repo_path)?;
+    let repo = read_file(root, &repo_path)?;
     let user_config = match &sources.user_file {
-        Some(path) => read_file(path)?.map(|file| (path.clone(), file)),
+        Some(path) => read_file(root, path)?.map(|file| (path.clone(), file)),
         None => None,
     };
     let repo_source = || Source::Repository(PathBuf::from(REPO_FILE));
@@ -536,13 +545,50 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
                 .map(|makers| Setting::new(makers, source))
         });
 
-    // Each period is settled on its own: a repository may set one and inherit the others.
+    let (periods, period_sources) = review_periods(repo.as_ref(), user.as_ref());
+
+    let holidays = repo
+        .as_ref()
+        .and_then(|file| {
+            file.holidays
+                .clone()
+                .map(|h| Setting::new(h, repo_source()))
+        })
+        .or_else(|| {
+            user.as_ref().and_then(|(source, file)| {
+                file.holidays
+                    .clone()
+                    .map(|h| Setting::new(h, source.clone()))
+            })
+        })
+        .unwrap_or_else(|| Setting::new(Vec::new(), Source::Default));
+
+    Ok(Config {
+        log_dir,
+        log_packages,
+        template,
+        configured_decision_makers,
+        review_periods: periods,
+        review_period_sources: period_sources,
+        default_playbook,
+        holidays,
+        statuses,
+        duplicate_numbers,
+    })
+}
+
+/// The review periods, each settled on its own: a repository may set one and inherit the
+/// others from the user's file.
+fn review_periods(
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> (ReviewPeriods, [Source; 3]) {
     let mut periods = ReviewPeriods::default();
     let mut period_sources = [Source::Default, Source::Default, Source::Default];
     let files = user
-        .iter()
         .map(|(source, file)| (source.clone(), *file))
-        .chain(repo.as_ref().map(|file| (repo_source(), file)));
+        .into_iter()
+        .chain(repo.map(|file| (Source::Repository(PathBuf::from(REPO_FILE)), file)));
     for (source, file) in files {
         let Some(file_periods) = &file.review_periods else {
             continue;
@@ -562,18 +608,7 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
             }
         }
     }
-
-    Ok(Config {
-        log_dir,
-        log_packages,
-        template,
-        configured_decision_makers,
-        review_periods: periods,
-        review_period_sources: period_sources,
-        default_playbook,
-        statuses,
-        duplicate_numbers,
-    })
+    (periods, period_sources)
 }
 
 /// What `lint` accepts, as the config files say: the repository's file first, then the
@@ -611,15 +646,34 @@ fn flag_name(variable: &str) -> &'static str {
     }
 }
 
-/// The log directory, with log4brains' package folders. A repository's own signals
-/// (`.adr-dir`, `.log4brains.yml`, an existing log folder) outrank the user's config, which
-/// is a default for repositories that say nothing: a personal `log_dir` must not hide an
-/// adr-tools log. What the repository says must stay inside it: a cloned repository may
-/// not direct writes elsewhere. An error is kept, not returned, so commands that never
-/// touch the log still run.
+/// The log directory (with log4brains' package folders), which may never lie inside a
+/// git directory (see [`store::git_directory_holding`]), whoever names it.
 type LogDir = (Setting<PathBuf>, Vec<(String, PathBuf)>);
 
 fn resolve_log_dir(
+    root: &Path,
+    sources: &Sources,
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> Result<LogDir> {
+    let (setting, packages) = log_dir_by_precedence(root, sources, repo, user)?;
+    store::stays_inside(
+        root,
+        &setting.value,
+        store::LOG_DIRECTORY,
+        "an absolute --dir",
+    )?;
+    store::refuse_git_directory(&setting.value)?;
+    Ok((setting, packages))
+}
+
+/// The log directory. A repository's own signals (`.adr-dir`, `.log4brains.yml`, an
+/// existing log folder) outrank the user's config, which is a default for repositories
+/// that say nothing: a personal `log_dir` must not hide an adr-tools log. What the
+/// repository says must stay inside it: a cloned repository may not direct writes
+/// elsewhere. An error is kept, not returned, so commands that never touch the log still
+/// run.
+fn log_dir_by_precedence(
     root: &Path,
     sources: &Sources,
     repo: Option<&File>,
@@ -636,7 +690,8 @@ fn resolve_log_dir(
     }
     if let Some(dir) = repo.and_then(|file| file.log_dir.as_ref()) {
         let at = Location::file(root.join(REPO_FILE));
-        let dir = store::inside_repository(root, dir).map_err(|e| e.at(at))?;
+        let dir = store::inside_repository(root, dir, store::LOG_DIRECTORY, "--dir")
+            .map_err(|e| e.at(at))?;
         return Ok((
             Setting::new(dir, Source::Repository(PathBuf::from(REPO_FILE))),
             Vec::new(),
@@ -651,13 +706,22 @@ fn resolve_log_dir(
     if let Some((source, dir)) =
         user.and_then(|(source, file)| file.log_dir.as_ref().map(|dir| (source, dir)))
     {
-        // A relative log_dir is relative to the repository, wherever decide runs from.
-        return Ok((Setting::new(root.join(dir), source.clone()), Vec::new()));
+        if dir.is_absolute() {
+            return Ok((Setting::new(dir.clone(), source.clone()), Vec::new()));
+        }
+        // A relative log_dir is relative to the repository, wherever decide runs from; and
+        // the repository decides what that name is (a link, say), so it must stay inside.
+        let dir = store::inside_repository(root, dir, store::LOG_DIRECTORY, "--dir")?;
+        return Ok((Setting::new(dir, source.clone()), Vec::new()));
     }
-    Ok((
-        Setting::new(root.join(store::DEFAULT_LOG_DIR), Source::Default),
-        Vec::new(),
-    ))
+    // The default too: a repository may ship `docs/decisions` as a link to elsewhere.
+    let dir = store::inside_repository(
+        root,
+        Path::new(store::DEFAULT_LOG_DIR),
+        store::LOG_DIRECTORY,
+        "--dir",
+    )?;
+    Ok((Setting::new(dir, Source::Default), Vec::new()))
 }
 
 #[cfg(test)]
@@ -726,7 +790,11 @@ mod tests {
             let config = resolve(root, &sources).unwrap();
             let log_dir = config.log_dir.clone().unwrap();
             assert_eq!(log_dir.value, root.join(row.log_dir), "row {index}");
-            assert_eq!(config.template().value, row.template, "row {index}");
+            assert_eq!(
+                config.template(|_| false).value,
+                row.template,
+                "row {index}"
+            );
             let playbook = match (row.flag, row.user) {
                 (true, _) => "deadline",
                 (false, true) => "tech-debt",
@@ -775,6 +843,22 @@ mod tests {
                 .log_dir
                 .unwrap_err();
             assert!(error.to_string().contains("symbolic link"), "{error}");
+            std::fs::remove_file(root.join(REPO_FILE)).unwrap();
+            // Where nothing is configured, the default folder and a relative log_dir of the
+            // user's own config are the repository's names too.
+            std::fs::create_dir_all(root.join("docs")).unwrap();
+            std::os::unix::fs::symlink(&outside, root.join("docs/decisions")).unwrap();
+            let user = write(root.parent().unwrap(), "user.yaml", "log_dir: linked\n");
+            for sources in [
+                Sources::default(),
+                Sources {
+                    user_file: Some(user),
+                    ..Sources::default()
+                },
+            ] {
+                let error = resolve(&root, &sources).unwrap().log_dir.unwrap_err();
+                assert!(error.to_string().contains("symbolic link"), "{error}");
+            }
         }
         // The user may point anywhere: it is their own machine.
         let sources = Sources {
@@ -809,7 +893,7 @@ mod tests {
             config.log_dir.clone().unwrap().value,
             root.path().join("docs/decisions")
         );
-        assert_eq!(config.template().value, DEFAULT_TEMPLATE);
+        assert_eq!(config.template(|_| false).value, DEFAULT_TEMPLATE);
         assert_eq!(config.default_playbook.value, "decision");
         assert_eq!(
             config.decision_makers(root.path()),

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::answer::Answer;
 use crate::error::{Error, Kind, Result};
-use crate::session::Session;
 use crate::store;
 use crate::yaml::{self, Mapping, Value};
 
@@ -23,9 +23,21 @@ fn set_active(path: Option<PathBuf>) {
     }
 }
 
+/// What a session is for, kept in its draft so `decide resume` finishes the same job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// A new record.
+    New,
+    /// A new record that supersedes the record at this path.
+    Supersede(PathBuf),
+    /// A review of the record at this path: finishing a proposal, or looking back.
+    Review(PathBuf),
+}
+
 pub(crate) struct Draft {
     pub path: PathBuf,
     pub playbook: String,
+    pub purpose: Purpose,
     /// The `--dir` the session was started with, so the record lands where it was meant to.
     pub dir: Option<PathBuf>,
     pub started: String,
@@ -38,6 +50,7 @@ impl Draft {
     pub(crate) fn start(
         drafts_dir: &Path,
         playbook: &str,
+        purpose: Purpose,
         dir: Option<&Path>,
         now: chrono::DateTime<chrono::Local>,
     ) -> Draft {
@@ -50,6 +63,7 @@ impl Draft {
         Draft {
             path: drafts_dir.join(name),
             playbook: playbook.to_string(),
+            purpose,
             dir: dir.map(Path::to_path_buf),
             started: now.format("%Y-%m-%d %H:%M").to_string(),
             answers: Mapping::new(),
@@ -66,7 +80,10 @@ impl Draft {
     }
 
     pub(crate) fn load(path: &Path) -> Result<Draft> {
-        let text = store::read_text(path)?;
+        // A repository's drafts folder may hold files it did not write itself: only plain
+        // files that stay in that folder are drafts.
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let text = store::read_supplied(folder, path)?;
         let value = yaml::parse_value(&text, path, Kind::Answers)?;
         let broken = || {
             Error::answers("this is not a decide draft")
@@ -88,6 +105,17 @@ impl Draft {
             Some(Value::String(dir)) => Some(PathBuf::from(dir)),
             _ => None,
         };
+        let purpose = match (map.remove("purpose"), map.remove("target")) {
+            (Some(Value::String(kind)), Some(Value::String(target))) if kind == "supersede" => {
+                Purpose::Supersede(PathBuf::from(target))
+            }
+            (Some(Value::String(kind)), Some(Value::String(target))) if kind == "review" => {
+                Purpose::Review(PathBuf::from(target))
+            }
+            (None, _) => Purpose::New,
+            (Some(Value::String(kind)), _) if kind == "new" => Purpose::New,
+            _ => return Err(broken()),
+        };
         let answers = match map.remove("answers") {
             Some(Value::Mapping(answers)) => answers,
             None | Some(Value::Null) => Mapping::new(),
@@ -96,6 +124,7 @@ impl Draft {
         Ok(Draft {
             path: path.to_path_buf(),
             playbook,
+            purpose,
             dir,
             started,
             answers,
@@ -103,21 +132,30 @@ impl Draft {
     }
 
     /// Write the session's answers so far, atomically: a crash leaves the previous save.
-    pub(crate) fn save(&mut self, session: &Session<'_>) -> Result<()> {
+    pub(crate) fn save(&mut self, given: &[(String, Answer)]) -> Result<()> {
         let mut answers = Mapping::new();
-        for (id, answer) in &session.answers {
+        for (id, answer) in given {
             answers.insert(Value::String(id.clone()), answer.to_yaml());
         }
         self.answers = answers;
         let mut document = Mapping::new();
         document.insert("playbook".into(), Value::String(self.playbook.clone()));
         document.insert("started".into(), Value::String(self.started.clone()));
+        let target = match &self.purpose {
+            Purpose::New => None,
+            Purpose::Supersede(target) => Some(("supersede", target)),
+            Purpose::Review(target) => Some(("review", target)),
+        };
+        if let Some((kind, target)) = target {
+            document.insert("purpose".into(), Value::String(kind.into()));
+            document.insert("target".into(), Value::String(target.display().to_string()));
+        }
         if let Some(dir) = &self.dir {
             document.insert("dir".into(), Value::String(dir.display().to_string()));
         }
         document.insert("answers".into(), Value::Mapping(self.answers.clone()));
         let text = format!(
-            "# A draft of an unfinished `decide new`. Continue it with: decide resume {}\n{}",
+            "# A draft of an unfinished decide session. Continue it with: decide resume {}\n{}",
             self.name(),
             yaml::to_string(&document)
         );
@@ -127,6 +165,11 @@ impl Draft {
         store::replace_file(&self.path, text.as_bytes())?;
         set_active(Some(self.path.clone()));
         Ok(())
+    }
+
+    /// A draft being resumed is the one Ctrl-C points back to, even before a new answer.
+    pub(crate) fn resumed(&self) {
+        set_active(Some(self.path.clone()));
     }
 
     /// The record is written: the draft has served its purpose.

@@ -8,13 +8,19 @@ mod cmd;
 mod coach;
 mod config;
 mod draft;
+mod drive;
 mod embedded;
 mod error;
+#[cfg(test)]
+mod layers;
 mod log;
+mod markdown;
 mod message;
 mod passages;
 mod playbook;
 mod record;
+#[cfg(test)]
+mod scenarios;
 mod session;
 mod stdout;
 mod store;
@@ -93,5 +99,12 @@ fn install_interrupt_handler() {
 fn interrupted() {
     let _ = console::Term::stderr().show_cursor();
     eprintln!();
-    ui::note(&cmd::interrupted_note());
+    let note = match draft::active() {
+        Some(path) => format!(
+            "Interrupted. Your answers so far are saved in {}; run `decide resume` to continue.",
+            path.display()
+        ),
+        None => "Interrupted; nothing was written.".to_string(),
+    };
+    ui::note(&note);
 }

@@ -18,6 +18,18 @@ pub(crate) struct Passage {
     pub section: String,
     pub speaker: String,
     pub quote: String,
+    /// The question the passage answers, when it answers one: shown with it, so the answer
+    /// keeps its meaning.
+    #[serde(default)]
+    pub asked: Option<Asked>,
+}
+
+/// A line of the episode that a passage answers, word for word.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Asked {
+    pub speaker: String,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

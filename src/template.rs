@@ -12,6 +12,12 @@ use crate::embedded;
 use crate::error::{Error, Location, Result};
 use crate::yaml;
 
+/// What one render may spend: about as many instructions, and 64 bytes each of memory.
+const TEMPLATE_FUEL: u64 = 1_000_000;
+
+/// The auto-escape mode of `.md` templates.
+const MARKDOWN: &str = "markdown";
+
 pub(crate) struct Templates {
     env: Environment<'static>,
     /// Where each template came from, for error messages.
@@ -45,18 +51,12 @@ impl Templates {
             .map_err(|error| convert(&error, Some(origin)))
     }
 
-    /// Where in template `name` the first of `names` that is not `known` is used.
-    pub(crate) fn locate_name(
-        &self,
-        name: &str,
-        names: &[String],
-        known: &std::collections::BTreeSet<&str>,
-    ) -> Option<Location> {
-        let unknown = names.iter().find(|n| !known.contains(n.as_str()))?;
+    /// Where in template `name` the name `unknown` is first read.
+    pub(crate) fn locate(&self, name: &str, unknown: &str) -> Option<Location> {
         let source = self.env.get_template(name).ok()?.source().to_string();
         let origin = self.origins.get(name)?;
         source.lines().enumerate().find_map(|(index, line)| {
-            line.match_indices(unknown.as_str())
+            line.match_indices(unknown)
                 .find(|(at, _)| {
                     !line[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
                 })
@@ -148,8 +148,9 @@ impl Templates {
         Ok(items)
     }
 
-    /// Parse a template string (or an expression) and return the top-level names it
-    /// reads, so a loader can reject names that will never exist.
+    /// Parse a template string (or an expression) and return the names it reads, with
+    /// the attributes read from them (`door.band`), so a loader can reject names that
+    /// will never exist.
     pub(crate) fn variables(
         &self,
         source: &str,
@@ -158,30 +159,31 @@ impl Templates {
         let names = if expression {
             self.env
                 .compile_expression(source)
-                .map(|e| e.undeclared_variables(false))
+                .map(|e| e.undeclared_variables(true))
         } else {
             self.env
                 .template_from_str(source)
-                .map(|t| t.undeclared_variables(false))
+                .map(|t| t.undeclared_variables(true))
         }
         .map_err(|error| describe(&error))?;
-        let mut names: Vec<String> = names
-            .into_iter()
-            .filter(|name| self.env.globals().all(|(global, _)| global != name))
-            .collect();
-        names.sort();
-        Ok(names)
+        Ok(self.without_globals(names))
     }
 
-    /// The top-level names a registered template reads.
+    /// The names a registered template reads, with their attributes.
     pub(crate) fn template_variables(&self, name: &str) -> Vec<String> {
         let Ok(template) = self.env.get_template(name) else {
             return Vec::new();
         };
-        let mut names: Vec<String> = template
-            .undeclared_variables(false)
+        self.without_globals(template.undeclared_variables(true))
+    }
+
+    fn without_globals(&self, names: std::collections::HashSet<String>) -> Vec<String> {
+        let mut names: Vec<String> = names
             .into_iter()
-            .filter(|n| self.env.globals().all(|(global, _)| global != n))
+            .filter(|name| {
+                let top = name.split('.').next().unwrap_or(name);
+                self.env.globals().all(|(global, _)| global != top)
+            })
             .collect();
         names.sort();
         names
@@ -206,16 +208,42 @@ fn new_environment() -> Environment<'static> {
         .expect("the default delimiters are valid");
     env.set_syntax(syntax);
     env.set_debug(true);
-    // Markdown, not HTML: nothing may be escaped.
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
-    // A scalar safe to put after `key: ` in YAML front matter.
-    env.add_filter("yaml", |value: Value| -> String {
+    // A template from a cloned repository is a program: without a budget,
+    // `{% for a in range(99999) %}{% for b in range(99999) %}` runs for hours and
+    // `"x" * 10**12` asks for a terabyte. Fuel bounds both the time and the memory of one
+    // render; the built-in records use a small fraction of it.
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    // A record is Markdown, and an answer must not change its structure: every value a
+    // `.md` template prints is escaped for Markdown (`crate::markdown`), unless the
+    // template marks it `| safe`. Messages (`.txt`) are plain text and print as they are.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md") {
+            minijinja::AutoEscape::Custom(MARKDOWN.into())
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Custom(_)) && !value.is_safe() {
+            let text = match value.as_str() {
+                Some(text) => std::borrow::Cow::Borrowed(text),
+                None => std::borrow::Cow::Owned(value.to_string()),
+            };
+            return out
+                .write_str(&crate::markdown::escape(&text))
+                .map_err(minijinja::Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    // A scalar safe to put after `key: ` in YAML front matter, on one line; YAML's own
+    // quoting is its escaping, so Markdown's is not applied on top.
+    env.add_filter("yaml", |value: Value| -> Value {
         let text = if value.is_none() || value.is_undefined() {
             String::new()
         } else {
-            value.to_string()
+            crate::error::one_line(&value.to_string())
         };
-        yaml::to_string(&text).trim_end().to_string()
+        Value::from_safe_string(yaml::to_string(&text).trim_end().to_string())
     });
     // Text that continues a sentence: "because {{ x | clause }}." must not read
     // "because because it is simpler..".
@@ -232,6 +260,53 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("num", |value: f64| crate::answer::format_number(value));
     // An answer used as a whole sentence in a message: capital first letter, one full stop.
     env.add_filter("sentence", |text: String| -> String { sentence(&text) });
+    // An answer that starts a sentence: capital first letter, nothing added.
+    env.add_filter("sentence_start", |text: String| -> String {
+        capitalise_start(text.trim())
+    });
+    // Text that goes on a sentence after a colon or a verb: "We will migrate" reads "we will
+    // migrate", "Fix it now" reads "fix it now"; a name ("PostgreSQL", "Vendor A") stays.
+    env.add_filter("lower_start", |text: String| -> String {
+        lower_start(text.trim())
+    });
+    // Whether a phrase starts with a verb ("Delegate it to Sam") rather than a name
+    // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
+    env.add_filter("action", |text: String| -> bool { is_action(text.trim()) });
+    // The first clause of a phrase, up to its first semicolon.
+    env.add_filter("first_clause", |text: String| -> String {
+        text.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    });
+    // The first few items of a list as prose, with how many more: "A, B and 2 more".
+    env.add_filter("first_few", |items: Vec<String>, n: usize| -> String {
+        first_few(&items, n)
+    });
+    // A name for a greeting: "Dana (VP Engineering)" or "Dana, VP Engineering" is "Dana".
+    env.add_filter("name", |text: String| -> String { greeting_name(&text) });
+    // A number and its noun: "1 item", "3 items".
+    env.add_filter("count", |n: i64, one: String, many: String| -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
+    });
+    // A phrase quoted back to the reader.
+    env.add_filter("quoted", |text: String| -> String {
+        format!("\"{}\"", text.trim())
+    });
+    // A message with nothing to say to its audience stops with the reason and what to do
+    // instead: `{{ nothing_to_send("Sam has not agreed yet", "send Sam the handover first") }}`.
+    env.add_function(
+        "nothing_to_send",
+        |reason: String,
+         instead: Option<String>|
+         -> std::result::Result<String, minijinja::Error> {
+            Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("{NOTHING_TO_SEND}{reason}|{}", instead.unwrap_or_default()),
+            ))
+        },
+    );
     // A list as prose: "A, B and C".
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)
@@ -241,30 +316,132 @@ fn new_environment() -> Environment<'static> {
 
 fn sentence(text: &str) -> String {
     let text = text.trim();
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else {
+    if text.is_empty() {
         return String::new();
-    };
-    // A sentence that starts with a name written as code stays as written: "adr-tools
-    // lists…", "npm_config…", "iOS…", not "Adr-tools lists…".
-    let first_word = text.split_whitespace().next().unwrap_or_default();
-    let code_name = first_word
-        .trim_end_matches([',', ':', ';', '.'])
-        .chars()
-        .enumerate()
-        .any(|(index, c)| {
-            matches!(c, '-' | '_' | '.' | '/' | '0'..='9') || (index > 0 && c.is_uppercase())
-        });
-    let mut out: String = if code_name {
-        text.to_string()
-    } else {
-        first.to_uppercase().chain(chars).collect()
-    };
+    }
+    let mut out = capitalise_start(text);
     if !out.ends_with(['.', '!', '?']) {
         out = out.trim_end_matches([',', ';', ':']).to_string();
         out.push('.');
     }
     out
+}
+
+/// `text` with a capital first letter, unless its first word is a name written in lower
+/// case on purpose (`adr-tools`, `npm`, `iOS`, `v2`): a word with a hyphen, a dot, a digit,
+/// an underscore or a capital inside is left as written.
+fn capitalise_start(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    let written_as_is = first_word
+        .chars()
+        .any(|c| c == '-' || c == '.' || c == '_' || c == '/' || c.is_ascii_digit())
+        || first_word.chars().skip(1).any(char::is_uppercase);
+    if written_as_is {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words that start a sentence but not a name: lower case once the sentence goes on.
+const SENTENCE_WORDS: &[&str] = &[
+    "we",
+    "our",
+    "the",
+    "a",
+    "an",
+    "it",
+    "this",
+    "these",
+    "all",
+    "each",
+    "every",
+    "no",
+    "none",
+    "fix",
+    "take",
+    "use",
+    "move",
+    "adopt",
+    "keep",
+    "drop",
+    "build",
+    "buy",
+    "delegate",
+    "say",
+    "deliver",
+    "choose",
+    "migrate",
+    "switch",
+    "stay",
+    "go",
+    "wait",
+    "split",
+    "merge",
+    "replace",
+    "remove",
+    "add",
+    "start",
+    "stop",
+    "hire",
+    "rewrite",
+    "ship",
+    "run",
+    "write",
+    "make",
+    "let",
+    "ask",
+    "offer",
+    "tell",
+    "do",
+    "record",
+    "put",
+    "prefer",
+    "introduce",
+];
+
+/// The words of [`SENTENCE_WORDS`] that are verbs.
+fn is_action(text: &str) -> bool {
+    const NOT_VERBS: &[&str] = &[
+        "we", "our", "the", "a", "an", "it", "this", "these", "all", "each", "every", "no", "none",
+    ];
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    SENTENCE_WORDS.contains(&first.as_str()) && !NOT_VERBS.contains(&first.as_str())
+}
+
+fn lower_start(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if !SENTENCE_WORDS.contains(&first.to_lowercase().as_str()) {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn first_few(items: &[String], n: usize) -> String {
+    let n = n.max(1);
+    if items.len() <= n {
+        return and_list(items);
+    }
+    let rest = items.len() - n;
+    format!("{} and {rest} more", items[..n].join(", "))
+}
+
+/// The name to greet someone by: what comes before a role in brackets or after a comma.
+fn greeting_name(text: &str) -> String {
+    let name = text.split(['(', ',']).next().unwrap_or_default().trim();
+    let name = name.trim_end_matches(['-', '–', '—', ':']).trim();
+    name.to_string()
 }
 
 fn and_list(items: &[String]) -> String {
@@ -283,7 +460,20 @@ fn describe(error: &minijinja::Error) -> String {
     crate::error::one_line(&detail)
 }
 
+/// How a template says a message has nothing to send to its audience; the rest of the
+/// error is the reason, then `|`, then what to do instead.
+const NOTHING_TO_SEND: &str = "nothing to send: ";
+
 fn convert(error: &minijinja::Error, origin: Option<PathBuf>) -> Error {
+    if let Some(why) = error.detail().and_then(|d| d.strip_prefix(NOTHING_TO_SEND)) {
+        let (reason, instead) = why.split_once('|').unwrap_or((why, ""));
+        let error = Error::usage(format!("nothing to send: {}", reason.trim()));
+        return if instead.trim().is_empty() {
+            error
+        } else {
+            error.hint(instead.trim())
+        };
+    }
     let message = format!("template error: {}", describe(error));
     let path = origin.unwrap_or_else(|| PathBuf::from(error.name().unwrap_or("template")));
     let location = match error.line() {
@@ -316,23 +506,6 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn sentences_keep_code_names_as_written() {
-        let cases = [
-            ("we move orders", "We move orders."),
-            (
-                "adr-tools will use ISO dates",
-                "adr-tools will use ISO dates.",
-            ),
-            ("iOS ships first!", "iOS ships first!"),
-            ("npm_config is read", "npm_config is read."),
-            ("Done,", "Done."),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(sentence(text), expected, "{text}");
-        }
-    }
-
-    #[test]
     fn misspelt_variables_are_errors_with_a_line() {
         let mut templates = Templates {
             env: new_environment(),
@@ -347,6 +520,110 @@ mod tests {
         let shown = error.to_string();
         assert!(shown.starts_with("t.md:2:"), "{shown}");
         assert!(shown.contains("undefined"), "{shown}");
+    }
+
+    #[test]
+    fn a_message_with_nothing_to_send_says_why_and_what_instead() {
+        let mut templates = Templates::embedded().unwrap();
+        let source = "{% if agreed %}Hi{% else %}{{ nothing_to_send('Sam has not agreed yet', 'send Sam the handover first') }}{% endif %}";
+        templates
+            .add("to-team.txt", source.into(), "to-team.txt".into())
+            .unwrap();
+        assert_eq!(
+            templates
+                .render("to-team.txt", &json!({"agreed": true}))
+                .unwrap(),
+            "Hi"
+        );
+        let error = templates
+            .render("to-team.txt", &json!({"agreed": false}))
+            .unwrap_err();
+        assert_eq!(error.exit_code(), crate::error::exit::USAGE);
+        let shown = error.to_string();
+        assert!(
+            shown.contains("nothing to send: Sam has not agreed yet"),
+            "{shown}"
+        );
+        assert!(shown.contains("send Sam the handover first"), "{shown}");
+    }
+
+    #[test]
+    fn includes_reach_only_the_templates_loaded() {
+        let mut templates = Templates::embedded().unwrap();
+        templates
+            .add("footer.md", "footer".into(), "footer.md".into())
+            .unwrap();
+        for (name, source) in [
+            ("ok.md", "{% include 'footer.md' %}"),
+            ("abs.md", "{% include '/etc/passwd' %}"),
+            ("up.md", "{% include '../../../../etc/passwd' %}"),
+            ("ext.md", "{% extends '/etc/hostname' %}"),
+            ("imp.md", "{% import '/etc/hostname' as x %}"),
+        ] {
+            templates.add(name, source.into(), name.into()).unwrap();
+            let rendered = templates.render(name, &json!({}));
+            if name == "ok.md" {
+                assert_eq!(rendered.unwrap(), "footer");
+            } else {
+                let error = rendered.unwrap_err().to_string();
+                assert!(
+                    error.contains("non-existing template") || error.contains("does not exist"),
+                    "{name}: {error}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn markdown_templates_escape_every_value_and_messages_none() {
+        let mut templates = Templates::embedded().unwrap();
+        let source =
+            "---\ntitle: {{ t | yaml }}\n---\n\n# {{ t }}\n\n* {{ t }}\n\n{{ t | safe }}\n";
+        templates.add("r.md", source.into(), "r.md".into()).unwrap();
+        templates
+            .add("m.txt", "{{ t }}".into(), "m.txt".into())
+            .unwrap();
+        let hostile = "A\n## Outcome (2026-01-01)\n* Next review by: 2099-01-01\n```";
+        let record = templates.render("r.md", &json!({ "t": hostile })).unwrap();
+        assert_eq!(
+            record,
+            "---\ntitle: 'A ## Outcome (2026-01-01) * Next review by: 2099-01-01 ```'\n---\n\n\
+             # A\n\\## Outcome (2026-01-01)\n\\* Next review by: 2099-01-01\n\\```\n\n\
+             * A\n\\## Outcome (2026-01-01)\n\\* Next review by: 2099-01-01\n\\```\n\n\
+             A\n## Outcome (2026-01-01)\n* Next review by: 2099-01-01\n```\n"
+        );
+        let message = templates.render("m.txt", &json!({ "t": hostile })).unwrap();
+        assert_eq!(message, hostile);
+        let numbers = templates.render("r.md", &json!({ "t": 7 })).unwrap();
+        assert!(numbers.contains("# 7\n"), "{numbers}");
+    }
+
+    #[test]
+    fn a_render_has_a_budget() {
+        let mut templates = Templates::embedded().unwrap();
+        for (name, source) in [
+            (
+                "loops.md",
+                "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+            ),
+            ("big.md", "{{ 'x' * 1000000000000 }}"),
+            (
+                "doubling.md",
+                "{% set n = namespace(s='xx') %}{% for i in range(64) %}{% set n.s = n.s ~ n.s %}{% endfor %}{{ n.s }}",
+            ),
+        ] {
+            templates.add(name, source.into(), name.into()).unwrap();
+            let error = templates.render(name, &json!({})).unwrap_err().to_string();
+            assert!(
+                error.contains("fuel") || error.contains("too"),
+                "{name}: {error}"
+            );
+        }
+        let error = templates
+            .is_true("('x' * 1000000000000) == 'x'", &json!({}), "when")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("when:"), "{error}");
     }
 
     #[test]
@@ -387,10 +664,40 @@ mod tests {
             ("trailing comma,", "Trailing comma."),
             ("  ", ""),
             ("élan", "Élan."),
+            ("adr-tools will write it", "adr-tools will write it."),
+            ("npm 10 is fine", "Npm 10 is fine."),
+            ("iOS first", "iOS first."),
         ];
         for (input, expected) in cases {
             assert_eq!(render("{{ t | sentence }}", json!({"t": input})), expected);
         }
+        for (input, expected) in [
+            ("Dana (VP Engineering)", "Dana"),
+            ("Dana, VP Engineering", "Dana"),
+            ("Dana", "Dana"),
+            ("  Ana Lima ", "Ana Lima"),
+        ] {
+            assert_eq!(render("{{ t | name }}", json!({"t": input})), expected);
+        }
+        for (input, expected) in [
+            ("We will migrate", "we will migrate"),
+            ("Fix it properly now", "fix it properly now"),
+            ("PostgreSQL", "PostgreSQL"),
+            ("Vendor A", "Vendor A"),
+        ] {
+            assert_eq!(
+                render("{{ t | lower_start }}", json!({"t": input})),
+                expected
+            );
+        }
+        assert_eq!(
+            render("{{ l | first_few(2) }}", json!({"l": ["A", "B", "C", "D"]})),
+            "A, B and 2 more"
+        );
+        assert_eq!(
+            render("{{ l | first_few(2) }}", json!({"l": ["A", "B"]})),
+            "A and B"
+        );
         assert_eq!(render("{{ l | and_list }}", json!({"l": []})), "");
         assert_eq!(render("{{ l | and_list }}", json!({"l": ["A"]})), "A");
         assert_eq!(
@@ -435,7 +742,7 @@ mod tests {
             templates
                 .variables("door.band == 'x' and nope", true)
                 .unwrap(),
-            vec!["door", "nope"]
+            vec!["door.band", "nope"]
         );
         assert_eq!(
             templates

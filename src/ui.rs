@@ -39,45 +39,94 @@ pub(crate) fn init_color(choice: ColorChoice) {
     console::set_colors_enabled_stderr(stderr);
 }
 
-/// A verdict as the coach says it, with the first passage behind it that `shown` does not
-/// hold yet (a quote is given once per session, not with every verdict).
+/// A verdict as the coach says it, as one block set apart from the questions: the
+/// headline, the reasoning, any warning, and the passage that grounds this advice (once a
+/// session: `shown` keeps the passages already quoted), all behind one gutter.
 pub(crate) fn verdict_text(
     assessment: &Assessment,
     library: &Library,
     shown: &mut Vec<String>,
 ) -> String {
-    let mut text = format!(
-        "\n  {} {}\n{}\n",
-        style("▸").cyan().for_stderr(),
-        style(format!("{}: {}", assessment.title, assessment.verdict))
-            .bold()
-            .for_stderr(),
-        indented(&assessment.reasoning, 4, terminal_width())
-    );
-    let fresh = assessment
-        .passages
+    let width = terminal_width();
+    let gutter = style("│").cyan().for_stderr().to_string();
+    let headline = format!("{}: {}", assessment.title, assessment.verdict);
+    let mut lines: Vec<String> = wrap(&headline, width.map(|w| w.saturating_sub(4)))
         .iter()
-        .filter(|id| !shown.iter().any(|s| s == *id))
-        .find_map(|id| library.get(id));
-    if let Some(passage) = fresh {
-        shown.push(passage.id.clone());
-        text.push_str(&quote_text(passage, library));
+        .enumerate()
+        .map(|(i, line)| {
+            let mark = if i == 0 { "▸" } else { " " };
+            format!(
+                "  {} {}",
+                style(mark).cyan().for_stderr(),
+                style(line).bold().for_stderr()
+            )
+        })
+        .collect();
+    let mut block = |text: &str, styled: &dyn Fn(&str) -> String| {
+        for line in wrap(text, width.map(|w| w.saturating_sub(4))) {
+            lines.push(format!("  {gutter} {}", styled(&line)));
+        }
+    };
+    block(&assessment.reasoning, &|l| l.to_string());
+    for warning in &assessment.warnings {
+        block(&format!("Warning: {}", warning.text), &|l| {
+            style(l).yellow().for_stderr().to_string()
+        });
     }
-    text
+    let grounding = assessment
+        .grounding()
+        .filter(|id| !shown.iter().any(|s| s == id))
+        .and_then(|id| library.get(id));
+    if let Some(passage) = grounding {
+        shown.push(passage.id.clone());
+        for line in passage_lines(passage, library) {
+            block(&line, &|l| style(l).dim().italic().for_stderr().to_string());
+        }
+    }
+    format!("\n{}\n", lines.join("\n"))
 }
 
-/// A passage quoted for the terminal: "…" (Alex, ep. 12, Section).
-pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
+/// A passage quoted for the terminal, after the question it answers when it answers one:
+/// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`.
+fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {
     let episode = library
         .episode(passage.episode)
         .map(|e| format!("ep. {} \"{}\"", e.number, e.title))
         .unwrap_or_else(|| format!("ep. {}", passage.episode));
-    let quoted = format!("\"{}\" ({}, {})", passage.quote, passage.speaker, episode);
-    let lines: Vec<String> = indented(&quoted, 4, terminal_width())
-        .lines()
-        .map(|line| style(line).dim().italic().for_stderr().to_string())
-        .collect();
-    format!("{}\n", lines.join("\n"))
+    let mut lines = Vec::new();
+    if let Some(asked) = &passage.asked {
+        lines.push(format!("{}: \"{}\"", asked.speaker, asked.quote));
+    }
+    lines.push(format!(
+        "\"{}\" ({}, {})",
+        passage.quote, passage.speaker, episode
+    ));
+    lines
+}
+
+/// A passage shown with a question, before its prompt: apart from any verdict above it,
+/// introduced as what the question comes from.
+pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
+    let width = terminal_width().map(|w| w.saturating_sub(2));
+    let mut out = String::new();
+    for line in passage_lines(passage, library) {
+        for wrapped in wrap(&line, width) {
+            out.push_str(&format!(
+                "  {}\n",
+                style(wrapped).dim().italic().for_stderr()
+            ));
+        }
+    }
+    out
+}
+
+/// Help under a question, wrapped between words to the terminal's width.
+pub(crate) fn help_text(help: &str) -> String {
+    let width = terminal_width().map(|w| w.saturating_sub(2));
+    wrap(help.trim(), width)
+        .iter()
+        .map(|line| format!("  {}\n", style(line).dim().for_stderr()))
+        .collect()
 }
 
 /// The width to wrap coaching text at: the terminal's, when stderr is one.
@@ -87,94 +136,198 @@ fn terminal_width() -> Option<usize> {
         .map(|(_, columns)| usize::from(columns))
 }
 
-/// `text` indented by `indent` spaces, wrapped at word boundaries to fit `width` (when
-/// known), so a quote does not break mid-word at the terminal's edge. Widths are display
-/// columns (a CJK character takes two), and a run wider than the line, such as a Japanese
-/// sentence written without spaces, breaks between characters.
-pub(crate) fn indented(text: &str, indent: usize, width: Option<usize>) -> String {
-    let pad = " ".repeat(indent);
-    let Some(width) = width.filter(|w| *w > indent + 20) else {
-        return format!("{pad}{text}");
+/// `text` in lines of at most `width` columns (display width: a CJK character or an emoji
+/// takes two), broken between words; one line when the width is unknown or too small to
+/// be worth it.
+pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    // Coaching text may come from a cloned repository's playbooks and records.
+    let text = &for_terminal(text, false);
+    let Some(width) = width.filter(|w| *w > 20) else {
+        return vec![text.to_string()];
     };
-    let room = width - indent - 1;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut used = 0;
     for word in text.split_whitespace() {
-        let word_width = crate::table::width(word);
-        if used > 0 && used + 1 + word_width > room {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
             lines.push(std::mem::take(&mut line));
-            used = 0;
         }
-        if used > 0 {
+        if !line.is_empty() {
             line.push(' ');
-            used += 1;
         }
-        if word_width <= room {
+        if word.width() <= width {
             line.push_str(word);
-            used += word_width;
             continue;
         }
+        // A run wider than the line (a Japanese sentence has no spaces) breaks between
+        // characters.
         for c in word.chars() {
-            let c_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + c_width > room {
+            if line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
                 lines.push(std::mem::take(&mut line));
-                used = 0;
             }
             line.push(c);
-            used += c_width;
         }
     }
     lines.push(line);
     lines
-        .iter()
-        .map(|l| format!("{pad}{l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 pub(crate) fn note(message: &str) {
-    eprintln!("{}", style(message).dim().for_stderr());
+    eprintln!("{}", style(for_terminal(message, false)).dim().for_stderr());
 }
 
 pub(crate) fn success(message: &str) {
+    let message = for_terminal(message, false);
     eprintln!("{} {message}", style("✔").green().for_stderr());
 }
 
 pub(crate) fn error(message: &str) {
+    let message = for_terminal(message, false);
     eprintln!("{} {message}", style("error:").red().bold().for_stderr());
 }
 
 pub(crate) fn warning(message: &str) {
+    let message = for_terminal(message, false);
     eprintln!(
         "{} {message}",
         style("warning:").yellow().bold().for_stderr()
     );
 }
 
+/// Text that may come from a file (a record's title, a path, a value quoted in an error),
+/// made safe to print on a terminal. A cloned repository could otherwise send escape
+/// sequences that retitle the window, write the clipboard, move the cursor or rewrite
+/// what was printed before; so control characters are shown as `\u{1b}`, not sent. Line
+/// breaks and tabs stay, and so do colour codes when `colours` is true (for text decide
+/// styled itself).
+pub(crate) fn for_terminal(text: &str, colours: bool) -> std::borrow::Cow<'_, str> {
+    let harmless = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if text.chars().all(harmless) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(length) = colour_code(rest).filter(|_| colours) {
+            out.push_str(&rest[..length]);
+            rest = &rest[length..];
+            continue;
+        }
+        if harmless(c) || (c == '\r' && rest[1..].starts_with('\n')) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of the colour code (`ESC [ digits ; … m`) that `text` starts with, if any.
+fn colour_code(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\u{1b}[")?;
+    let digits = body
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ';')
+        .count();
+    body[digits..].starts_with('m').then_some(2 + digits + 1)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::indented;
+    use super::{Library, for_terminal, verdict_text};
+    use crate::coach::Assessment;
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        use unicode_width::UnicodeWidthStr;
+        let lines = super::wrap(
+            "データベース を 選ぶ 理由 を 書く 📦📦 done and more words here",
+            Some(24),
+        );
+        assert!(lines.iter().all(|l| l.width() <= 24), "{lines:?}");
+        assert!(lines.len() > 1);
+        // A sentence without spaces breaks between its characters.
+        let japanese = super::wrap(
+            "決定の記録をチームで共有し、レビューの日付を決めます。",
+            Some(24),
+        );
+        assert!(japanese.iter().all(|l| l.width() <= 24), "{japanese:?}");
+        assert_eq!(japanese.len(), 3, "{japanese:?}");
+    }
+
+    #[test]
+    fn escape_sequences_from_files_are_shown_not_sent() {
+        let cases = [
+            ("plain title", false, "plain title"),
+            ("two\nlines\tand a tab", false, "two\nlines\tand a tab"),
+            ("a\u{1b}]0;pwned\u{7}b", false, "a\\u{1b}]0;pwned\\u{7}b"),
+            (
+                "clip\u{1b}]52;c;ZXZpbA==\u{7}",
+                true,
+                "clip\\u{1b}]52;c;ZXZpbA==\\u{7}",
+            ),
+            ("over\rwrite", false, "over\\u{d}write"),
+            ("crlf\r\n", false, "crlf\r\n"),
+            ("\u{1b}[1mbold\u{1b}[0m", true, "\u{1b}[1mbold\u{1b}[0m"),
+            ("\u{1b}[1mbold\u{1b}[0m", false, "\\u{1b}[1mbold\\u{1b}[0m"),
+            ("c1 \u{9b}2J", false, "c1 \\u{9b}2J"),
+        ];
+        for (text, colours, expected) in cases {
+            assert_eq!(for_terminal(text, colours), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn text_wraps_at_words_within_the_width() {
-        assert_eq!(indented("one two three", 2, None), "  one two three");
-        let wrapped = indented("alpha beta gamma delta epsilon zeta eta theta", 4, Some(30));
+        assert_eq!(super::wrap("one two three", None), ["one two three"]);
+        let wrapped = super::wrap("alpha beta gamma delta epsilon zeta eta theta", Some(25));
         assert_eq!(
             wrapped,
-            "    alpha beta gamma delta\n    epsilon zeta eta theta"
+            ["alpha beta gamma delta", "epsilon zeta eta theta"]
         );
-        assert!(wrapped.lines().all(|l| l.chars().count() < 30));
-        let japanese = indented(
-            "決定の記録をチームで共有し、レビューの日付を決めます。",
-            2,
-            Some(24),
+    }
+
+    #[test]
+    fn a_quote_that_answers_a_question_comes_with_it() {
+        let library = Library::embedded().unwrap();
+        let answer = library.get("wrong-call-ok").unwrap();
+        let lines = super::passage_lines(answer, &library);
+        assert_eq!(
+            lines,
+            [
+                "Thuan: \"But what if I make the wrong call?\"",
+                "\"You will. Regularly. And that's OK.\" (Alex, ep. 12 \"From Senior Dev to Tech Lead\")"
+            ]
         );
+        let plain = library.get("seventy-percent-rule").unwrap();
+        assert_eq!(super::passage_lines(plain, &library).len(), 1);
+    }
+
+    #[test]
+    fn a_verdict_shows_its_warnings_before_its_quote() {
+        let assessment = Assessment {
+            framework: "look-back",
+            title: "Looking back",
+            kind: "held-up",
+            verdict: "It held up".into(),
+            reasoning: "Why it held up.".into(),
+            passages: vec!["write-things-down"],
+            stance: crate::coach::outcome::Stance::Decided,
+            warnings: vec![crate::coach::Warning {
+                id: "signal-seen-but-held-up",
+                text: "Say which it is.".into(),
+                check_first: true,
+            }],
+            facts: serde_json::Map::new(),
+        };
+        let library = Library::embedded().unwrap();
+        let text = verdict_text(&assessment, &library, &mut Vec::new());
+        let warning = text.find("Warning: Say which it is.").expect(&text);
+        let quote = text.find("\"Write things down.").expect(&text);
         assert!(
-            japanese
-                .lines()
-                .all(|l| crate::table::width(l) < 24 && crate::table::width(l) > 10),
-            "{japanese}"
+            text.find("Why it held up.").unwrap() < warning && warning < quote,
+            "{text}"
         );
     }
 }

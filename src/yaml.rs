@@ -14,7 +14,157 @@ pub(crate) use serde_yaml::Value;
 /// Parse `text` (read from `path`) into `T`. Errors carry the position of the problem and
 /// the `kind` the caller decides (a playbook typo and an answers-file typo exit differently).
 pub(crate) fn parse<T: DeserializeOwned>(text: &str, path: &Path, kind: Kind) -> Result<T> {
+    check_nesting(text).map_err(|problem| problem.error(path, 0, kind))?;
     serde_yaml::from_str(text).map_err(|error| convert(&error, path, kind))
+}
+
+/// How deep YAML may nest, block indentation and `[`/`{` together. Nothing `decide` reads
+/// comes near it (a playbook nests about six levels); a hostile file nests thousands deep.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// Where a document nests too deeply, found before the YAML library sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TooDeep {
+    /// Counting from 1.
+    line: usize,
+    /// Byte offset in the line.
+    offset: usize,
+    flow: bool,
+}
+
+impl TooDeep {
+    fn error(&self, path: &Path, first_line: usize, kind: Kind) -> Error {
+        let what = if self.flow {
+            "brackets `[`/`{`"
+        } else {
+            "indented blocks"
+        };
+        Error::new(
+            kind,
+            format!("the YAML nests more than {MAX_NESTING} levels deep ({what})"),
+        )
+        .at(Location::at(
+            path,
+            self.line + first_line.saturating_sub(1),
+            self.offset + 1,
+        ))
+        .hint("flatten the structure, or close the brackets")
+    }
+}
+
+/// One linear pass over `text` that measures how deeply it nests, so a document of nothing
+/// but `[[[[…` fails at once: the YAML library's time grows with the square of the depth
+/// (80,000 `[` took 15 s), and its own limit only trips after that work.
+///
+/// The scan knows as much YAML as nesting needs: a `[` or `{` opens a collection only
+/// where a value starts (or inside another flow collection), as do quotes, so `it's` and
+/// `a [b` in plain text are text; comments and block scalars (`|`, `>`) are skipped.
+fn check_nesting(text: &str) -> std::result::Result<(), TooDeep> {
+    let mut scan = Nesting::default();
+    for (index, line) in text.split('\n').enumerate() {
+        scan.line(line.strip_suffix('\r').unwrap_or(line), index + 1)?;
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Nesting {
+    /// Indentation of the enclosing block lines, innermost last.
+    indents: Vec<usize>,
+    /// Open `[` and `{`.
+    flow: usize,
+    quote: Option<u8>,
+    /// Inside a block scalar whose header line was indented this much.
+    block_scalar: Option<usize>,
+}
+
+impl Nesting {
+    fn line(&mut self, line: &str, number: usize) -> std::result::Result<(), TooDeep> {
+        let bytes = line.as_bytes();
+        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+        let blank = indent == bytes.len() || bytes[indent] == b'#';
+        if let Some(header) = self.block_scalar {
+            if blank || indent > header {
+                return Ok(());
+            }
+            self.block_scalar = None;
+        }
+        if blank && self.quote.is_none() {
+            return Ok(());
+        }
+        let mut depth = 0;
+        if self.flow == 0 && self.quote.is_none() {
+            while self.indents.last().is_some_and(|&top| top > indent) {
+                self.indents.pop();
+            }
+            if self.indents.last().is_none_or(|&top| top < indent) {
+                self.indents.push(indent);
+            }
+            depth = self.indents.len();
+        }
+        let too_deep = |offset: usize, flow: bool| TooDeep {
+            line: number,
+            offset,
+            flow,
+        };
+        let mut value_starts = true;
+        let mut at = indent;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if let Some(quote) = self.quote {
+                match byte {
+                    b'\\' if quote == b'"' => at += 1,
+                    b'\'' if quote == b'\'' && bytes.get(at + 1) == Some(&b'\'') => at += 1,
+                    _ if byte == quote => {
+                        self.quote = None;
+                        value_starts = false;
+                    }
+                    _ => {}
+                }
+                at += 1;
+                continue;
+            }
+            let after_space = at == 0 || matches!(bytes[at - 1], b' ' | b'\t');
+            let spaced = bytes.get(at + 1).is_none_or(|&b| b == b' ' || b == b'\t');
+            match byte {
+                b'#' if after_space => break,
+                b' ' | b'\t' => {}
+                b'[' | b'{' if value_starts || self.flow > 0 => {
+                    self.flow += 1;
+                    if depth + self.flow > MAX_NESTING {
+                        return Err(too_deep(at, true));
+                    }
+                    value_starts = true;
+                }
+                b']' | b'}' if self.flow > 0 => {
+                    self.flow -= 1;
+                    value_starts = false;
+                }
+                b',' if self.flow > 0 => value_starts = true,
+                b'\'' | b'"' if value_starts => self.quote = Some(byte),
+                b'|' | b'>' if value_starts && self.flow == 0 => {
+                    self.block_scalar = Some(indent);
+                    break;
+                }
+                b'-' | b'?' | b':' if spaced && (value_starts || byte == b':') => {
+                    // A compact `- - x` nests once per dash, as indentation would.
+                    if byte != b':' && self.flow == 0 {
+                        depth += 1;
+                        if depth > MAX_NESTING {
+                            return Err(too_deep(at, false));
+                        }
+                    }
+                    value_starts = true;
+                }
+                _ => value_starts = false,
+            }
+            at += 1;
+        }
+        if depth > MAX_NESTING {
+            return Err(too_deep(indent, false));
+        }
+        Ok(())
+    }
 }
 
 /// Parse a document into a generic value, for callers that inspect keys themselves.
@@ -83,6 +233,11 @@ fn flat_mapping_slow(
     path: &Path,
     first_line: usize,
 ) -> Result<std::collections::BTreeMap<String, String>> {
+    check_nesting(text).map_err(|problem| {
+        problem
+            .error(path, first_line, Kind::Record)
+            .hint("fix the YAML between the `---` lines")
+    })?;
     let value: Value = serde_yaml::from_str(text).map_err(|error| {
         let location = match error.location() {
             Some(at) => Location::at(path, at.line() + first_line - 1, at.column()),
@@ -221,6 +376,85 @@ mod tests {
         let error = flat_mapping("status: ok\nbad: [\n", Path::new("r.md"), 2).unwrap_err();
         assert!(error.to_string().starts_with("r.md:4:"), "{error}");
         assert_eq!(error.kind, Kind::Record);
+    }
+
+    #[test]
+    fn nesting_is_measured_before_parsing() {
+        let deep_block: String = (0..40)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        let deep_dashes = format!("x:\n{}a\n", "- ".repeat(40));
+        // (text, where it is too deep: line, column, in brackets)
+        type Case = (String, Option<(usize, usize, bool)>);
+        let cases: Vec<Case> = vec![
+            (
+                "title: [[[[".to_string() + &"[".repeat(80_000),
+                Some((1, 8 + 31, true)),
+            ),
+            (
+                "a: 1\nb: {".to_string() + &"{".repeat(50),
+                Some((2, 4 + 31, true)),
+            ),
+            (deep_block, Some((33, 33, false))),
+            (deep_dashes, Some((2, 1 + 2 * 31, false))),
+            // Text that only looks like nesting.
+            (format!("title: it's {}\n", "[".repeat(100)), None),
+            (format!("title: '{}'\n", "[".repeat(100)), None),
+            (
+                format!("title: \"{}\\\" {}\"\n", "{".repeat(50), "[".repeat(50)),
+                None,
+            ),
+            (
+                format!("context: |\n  {}\n  more\nnext: x\n", "[".repeat(100)),
+                None,
+            ),
+            (
+                format!(
+                    "context: >-\n  {}\n\n  {}\n",
+                    "{".repeat(60),
+                    "[".repeat(60)
+                ),
+                None,
+            ),
+            (
+                format!("# {}\nkey: value # {}\n", "[".repeat(99), "{".repeat(99)),
+                None,
+            ),
+            (
+                format!(
+                    "a: ['it''s', \"b\", [c, {{d: e}}]]\nb: {}\n",
+                    "x[".repeat(90)
+                ),
+                None,
+            ),
+            (
+                "options:\n  - name: A\n    pros: [a, b]\n    cons:\n      - c\n".to_string(),
+                None,
+            ),
+        ];
+        for (text, expected) in cases {
+            let found = check_nesting(&text)
+                .err()
+                .map(|e| (e.line, e.offset + 1, e.flow));
+            assert_eq!(found, expected, "{}", &text[..text.len().min(60)]);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_fails_fast_with_file_line_and_reason() {
+        let text = format!("title: {}\n", "[".repeat(160_000));
+        let error = parse_value(&text, Path::new("a.yaml"), Kind::Answers).unwrap_err();
+        assert_eq!(error.kind, Kind::Answers);
+        assert!(
+            error
+                .to_string()
+                .starts_with("a.yaml:1:39: the YAML nests more than 32 levels deep"),
+            "{error}"
+        );
+        let front = format!("status: ok\nx: {}\n", "{".repeat(40_000));
+        let error = flat_mapping(&front, Path::new("r.md"), 2).unwrap_err();
+        assert_eq!(error.kind, Kind::Record);
+        assert!(error.to_string().starts_with("r.md:3:35: "), "{error}");
     }
 
     #[test]

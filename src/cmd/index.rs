@@ -13,18 +13,23 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     let Some(log) = logdir::open(env)? else {
         return Ok(exit::OK);
     };
+    let dir = log.dir().to_path_buf();
+    // With --stdout nothing is written, and nothing needs the lock.
+    let lock = if args.stdout {
+        None
+    } else {
+        Some(store::lock_log(&[&dir])?)
+    };
     let scan = log.scan(Depth::Head);
     logdir::report_read_problems(scan.records.iter().map(|r| &**r));
-    let code = logdir::report_skipped(&scan.problems);
-    let dir = log.dir().to_path_buf();
-    let candidates: Vec<_> = index::FILE_NAMES
+    let skipped = logdir::report_skipped(&scan.problems);
+    // The README arrives with the repository: a link to a file elsewhere must not be
+    // read (its text would be written back into the log).
+    let existing: Vec<(std::path::PathBuf, String)> = index::FILE_NAMES
         .iter()
         .map(|name| dir.join(name))
-        .collect();
-    let existing: Vec<(std::path::PathBuf, String)> = candidates
-        .iter()
-        .filter(|path| store::is_file(path))
-        .map(|path| store::read_text(path).map(|text| (path.clone(), text)))
+        .filter(|path| store::exists(path))
+        .map(|path| store::read_supplied(&env.root, &path).map(|text| (path, text)))
         .collect::<Result<_>>()?;
     // The file with the markers; else the first that exists; else a new README.md.
     let chosen = existing
@@ -42,10 +47,10 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         })
         .collect();
     let table = index::table(&rows);
-    if args.stdout {
+    let Some(lock) = lock else {
         crate::stdout::write(&table)?;
-        return Ok(code);
-    }
+        return Ok(skipped.finish());
+    };
     let current = chosen.map(|(_, text)| text.as_str());
     let placement = if args.append {
         if current.is_some_and(index::is_generated) {
@@ -62,7 +67,7 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     if current == Some(text.as_str()) {
         ui::note(&format!("{} is up to date", file.display()));
     } else {
-        store::replace_file(&file, text.as_bytes())?;
+        lock.replace(&file, text.as_bytes())?;
         ui::success(&format!(
             "Wrote the index of {} record{} to {}",
             rows.len(),
@@ -70,5 +75,5 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
             file.display()
         ));
     }
-    Ok(code)
+    Ok(skipped.finish())
 }

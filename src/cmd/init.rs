@@ -26,6 +26,8 @@ pub(super) fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
     };
     let dir = env.cwd.join(named);
     let shown = logdir::relative(&dir, &env.cwd);
+    store::stays_inside(&env.root, &dir, store::LOG_DIRECTORY, "an absolute DIR")?;
+    store::refuse_git_directory(&dir)?;
     if store::ensure_dir(&dir)? {
         ui::success(&format!("Created the decision log {}", shown.display()));
     } else {

@@ -5,6 +5,7 @@ use crate::cli::LinkArgs;
 use crate::error::{Error, Result, exit};
 use crate::log;
 use crate::record::parse::{is_valid_kind, normalise_kind, reverse_kind};
+use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
@@ -33,7 +34,8 @@ pub(super) fn run(env: &Env<'_>, args: &LinkArgs) -> Result<u8> {
         Some(reverse) => normalise_kind(reverse),
         None => reverse_kind(&kind),
     };
-    log::link::both_ways(&env.cwd, &source, &kind, &target, &reverse)?;
+    let lock = store::lock_records(&[&source, &target])?;
+    log::link::both_ways(&lock, &env.cwd, &source, &kind, &target, &reverse)?;
     ui::success(&format!(
         "{} {kind} {}, and {reverse} back",
         source.display(),

@@ -2,6 +2,7 @@
 
 use super::{Env, logdir};
 use crate::cli::LogArgs;
+use crate::config;
 use crate::error::{Result, exit};
 use crate::log::{Depth, Numbering, lint};
 use crate::passages::Library;
@@ -18,7 +19,9 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
         env.today(),
         log.numbering,
         |format| {
-            let (setting, strict) = env.config.statuses_for(format, dated);
+            let (setting, strict) = env
+                .config
+                .statuses_for(format == crate::record::Format::Nygard, dated);
             (setting.value, strict)
         },
     );
@@ -34,13 +37,19 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
         summaries.push(summary);
         findings.extend(found);
     }
-    let duplicates = env
+    let duplicates = match env
         .config
-        .duplicate_numbers(lint::named_by_file(&summaries));
+        .duplicate_numbers(lint::named_by_file(&summaries))
+        .value
+    {
+        config::DuplicateNumbers::Error => lint::DuplicateNumbers::Error,
+        config::DuplicateNumbers::Warning => lint::DuplicateNumbers::Warning,
+        config::DuplicateNumbers::Allow => lint::DuplicateNumbers::Allow,
+    };
     findings.extend(lint::check_log(
         &log,
         &summaries,
-        duplicates.value,
+        duplicates,
         store::is_file,
     ));
     findings.sort_by(|a, b| {

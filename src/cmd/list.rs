@@ -21,7 +21,7 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
         scan.problems.extend(problems);
     }
     logdir::report_read_problems(scan.records.iter().map(|r| &**r));
-    let code = logdir::report_skipped(&scan.problems);
+    let skipped = logdir::report_skipped(&scan.problems);
     let filter = list::Filter {
         status: args.status.clone(),
         door: args.door.clone(),
@@ -41,5 +41,5 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
     } else {
         crate::stdout::write(list::table(&kept, &log))?;
     }
-    Ok(code)
+    Ok(skipped.finish())
 }

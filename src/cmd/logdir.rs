@@ -65,15 +65,43 @@ fn no_log_yet(env: &Env<'_>) -> String {
     )
 }
 
-/// Files that could not be read: one warning each, then the listing goes on. The exit code
-/// says a file was skipped (that of the first problem), so scripts notice.
-pub(super) fn report_skipped(problems: &[Error]) -> u8 {
+/// Files that could not be read: one warning each, then the listing goes on.
+pub(super) fn report_skipped(problems: &[Error]) -> Skipped {
     for problem in problems {
         ui::warning(&format!("{problem}; skipped"));
     }
-    problems
-        .first()
-        .map_or(crate::error::exit::OK, |p| p.kind.exit_code())
+    Skipped {
+        count: problems.len(),
+        code: problems
+            .first()
+            .map_or(crate::error::exit::OK, |p| p.kind.exit_code()),
+    }
+}
+
+/// Files a log-wide command could not read. The exit code says so (that of the first
+/// problem), so scripts notice, and one error line says so after everything was shown.
+#[must_use]
+pub(super) struct Skipped {
+    count: usize,
+    code: u8,
+}
+
+impl Skipped {
+    pub(super) fn any(&self) -> bool {
+        self.count > 0
+    }
+
+    /// The command's exit code, with the line that explains it.
+    pub(super) fn finish(self) -> u8 {
+        if self.count > 0 {
+            ui::error(&format!(
+                "{} file{} in the log could not be read as a record (see above); everything else was read",
+                self.count,
+                if self.count == 1 { "" } else { "s" }
+            ));
+        }
+        self.code
+    }
 }
 
 /// Problems of the records that every reader mentions (front matter that was read by a

@@ -1,19 +1,19 @@
 //! `decide message N|FILE --to stakeholders|team|peers`: a ready-to-send message from any
-//! record, on stdout. Jargon in a message to stakeholders is flagged on stderr.
+//! record, on stdout; on stderr, whether it is ready to send in the listener's words.
 
 use super::{Env, logdir};
 use crate::cli::MessageArgs;
 use crate::error::{Result, exit};
 use crate::log;
-use crate::message::from_record;
+use crate::message::{self, from_record};
 use crate::record::parse::Target;
-use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let log = logdir::open_for_record(env, &args.record)?;
     let path = log.resolve(&env.cwd, &args.record)?;
     let (record, _) = log::load(&path)?;
-    // The successor by its title: a file name means little to a stakeholder.
+    // A superseded decision is named by what replaced it, in words, not by a file: MADR
+    // names it by number (`superseded by ADR-0004`), adr-tools by a link.
     let successor = record
         .links
         .iter()
@@ -29,24 +29,21 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
             let found = log.resolve(&env.cwd, &spec).ok()?;
             log::read_record(&found, log::Depth::Head).ok()
         })
-        .map(|successor| successor.title);
+        .map(|successor| from_record::plain(&successor.title));
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
+    let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
     let written = from_record::write(
-        &record,
-        &shown,
-        successor,
+        &brief,
         args.to,
+        args.name.as_deref(),
         args.format,
         &catalog.templates,
-        &catalog.jargon,
     )?;
-    if !written.jargon.is_empty() {
-        ui::warning(&format!(
-            "a stakeholder may not know {}: say it in their words before sending",
-            written.jargon.join(", ")
-        ));
-    }
     crate::stdout::write(&written.text)?;
+    if args.format != from_record::Format::Json {
+        let problems = message::check::problems(&written.text, args.to, &catalog.jargon, &[]);
+        message::report(&written, &problems);
+    }
     Ok(exit::OK)
 }

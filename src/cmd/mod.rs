@@ -33,8 +33,6 @@ use crate::error::{Error, Result};
 use crate::playbook::{Catalog, HouseTemplate};
 use crate::store;
 
-pub(crate) use new::interrupted_note;
-
 /// What every command may need: where it runs, the global options and the configuration.
 pub(crate) struct Env<'a> {
     pub cli: &'a Cli,
@@ -69,9 +67,86 @@ impl Env<'_> {
         dirs
     }
 
+    /// What a session needs from the settings: today, the review periods, who decides and
+    /// the team's working days.
+    pub(crate) fn session_settings(&self) -> crate::session::Settings {
+        crate::session::Settings {
+            today: self.today(),
+            periods: self.config.review_periods,
+            decision_makers: self.config.decision_makers(&self.root).value,
+            calendar: crate::coach::WorkCalendar::new(self.config.holidays.value.iter().copied()),
+        }
+    }
+
+    /// The playbook named with `--playbook`, if any.
+    pub(crate) fn playbook_flag(&self) -> Option<&str> {
+        matches!(self.config.default_playbook.source, config::Source::Flag(_))
+            .then_some(self.config.default_playbook.value.as_str())
+    }
+
+    /// The log directory named with `--dir`, if any.
+    pub(crate) fn dir_flag(&self) -> Option<&Path> {
+        self.config
+            .log_dir
+            .as_ref()
+            .ok()
+            .filter(|setting| matches!(setting.source, config::Source::Flag(_)))
+            .map(|setting| setting.value.as_path())
+    }
+
+    /// `--template` replaces `decision.md`: refuse it for a playbook that writes its record
+    /// with another template, which would silently ignore it.
+    pub(crate) fn check_template_flag(
+        &self,
+        catalog: &Catalog,
+        playbook: Option<&str>,
+        answers: Option<&Path>,
+    ) -> Result<()> {
+        let setting = self.template();
+        if !matches!(setting.source, config::Source::Flag(_))
+            || setting.value == config::DEFAULT_TEMPLATE
+        {
+            return Ok(());
+        }
+        let from_file = answers
+            .map(|path| crate::session::AnswersFile::load(&self.root, path))
+            .transpose()?
+            .map(|file| file.playbook())
+            .transpose()?
+            .flatten();
+        let id = playbook
+            .map(str::to_string)
+            .or(from_file)
+            .unwrap_or_else(|| self.config.default_playbook.value.clone());
+        let Ok(playbook) = catalog.get(&id) else {
+            return Ok(());
+        };
+        let Some(record) = &playbook.record else {
+            return Ok(());
+        };
+        if record.template != self.house_template()?.name {
+            return Err(Error::usage(format!(
+                "--template replaces decision.md, which playbook `{}` does not use: it writes its record with {}",
+                playbook.id, record.template
+            ))
+            .hint(format!(
+                "to restyle it, put your own {} in .decide/templates/",
+                record.template
+            )));
+        }
+        Ok(())
+    }
+
     /// The decision log directory, as [`config::resolve`] settled it.
     pub(crate) fn log_dir(&self) -> Result<PathBuf> {
         Ok(self.config.log_dir.clone()?.value)
+    }
+
+    /// The record template in force: see [`config::Config::template`]; the log's newest
+    /// records are read only when nothing else decides.
+    pub(crate) fn template(&self) -> &config::Setting<String> {
+        self.config
+            .template(|dir| crate::log::newest_format(dir) == Some(crate::record::Format::Nygard))
     }
 
     /// Whether the log's own tool names records by date (log4brains' `.log4brains.yml`
@@ -85,7 +160,7 @@ impl Env<'_> {
 
     /// The playbooks and templates for this run, with the configured house record template.
     pub(crate) fn catalog(&self) -> Result<Catalog> {
-        let setting = self.config.template();
+        let setting = self.template();
         let house = if setting.value == config::DEFAULT_TEMPLATE {
             None
         } else {
@@ -111,7 +186,7 @@ impl Env<'_> {
     /// full path, so it never replaces a built-in template that shares its file name. A
     /// repository's own config may only name a file inside the repository.
     pub(crate) fn house_template(&self) -> Result<HouseTemplate> {
-        let setting = self.config.template();
+        let setting = self.template();
         let name = setting.value.as_str();
         if matches!(setting.source, config::Source::Log(_)) {
             // The log's own format names a built-in template, never a file.
@@ -123,15 +198,20 @@ impl Env<'_> {
         let from_repository = matches!(setting.source, config::Source::Repository(_));
         let candidates = if from_repository {
             vec![
-                store::inside_repository(&self.root, Path::new(name))
-                    .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
+                store::inside_repository(
+                    &self.root,
+                    Path::new(name),
+                    "the record template",
+                    "--template",
+                )
+                .map_err(|e| e.in_file(self.root.join(config::REPO_FILE)))?,
             ]
         } else {
             vec![self.cwd.join(name), self.root.join(name)]
         };
         match candidates.iter().find(|path| store::is_file(path)) {
             Some(path) => {
-                let text = store::read_text(path)?;
+                let text = store::read_supplied(&self.root, path)?;
                 Ok(HouseTemplate {
                     name: path.display().to_string(),
                     file: Some((text, path.clone())),
@@ -156,7 +236,7 @@ impl Env<'_> {
             }
         }
         let repo_templates = self.root.join(".decide").join("templates");
-        Catalog::load_with(&dirs, &[repo_templates], house)
+        Catalog::load_with(&self.root, &dirs, &[repo_templates], house)
     }
 }
 

@@ -6,7 +6,7 @@ use console::style;
 
 use super::Env;
 use crate::cli::{PlaybooksAction, PlaybooksArgs};
-use crate::coach::registry;
+use crate::coach;
 use crate::error::{Result, exit};
 use crate::playbook::{self, Kind, Playbook};
 use crate::ui;
@@ -42,7 +42,7 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Check { file }) => {
-            let playbook = playbook::check_file(file)?;
+            let playbook = playbook::check_file(&env.root, file)?;
             ui::success(&format!(
                 "{}: playbook `{}` is valid ({} questions, {} assessments)",
                 file.display(),
@@ -106,7 +106,7 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
     if !playbook.assessments.is_empty() {
         let _ = writeln!(out, "\nAssessments:");
         for spec in &playbook.assessments {
-            let title = registry::find(&spec.framework).map_or("", |f| f.title);
+            let title = coach::find(&spec.framework).map_or("", |f| f.title);
             let inputs: Vec<String> = spec
                 .inputs
                 .iter()

@@ -6,8 +6,7 @@ use std::io::IsTerminal;
 use dialoguer::Select;
 use dialoguer::theme::ColorfulTheme;
 
-use super::Env;
-use super::new::{Options, run_playbook};
+use super::{Env, new};
 use crate::cli::ResumeArgs;
 use crate::draft::{self, Draft};
 use crate::error::{Error, Result, exit};
@@ -30,11 +29,24 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         None => choose(&dir)?,
     };
     ui::note(&format!(
-        "Resuming {} ({} answers so far).",
+        "Resuming {} ({} so far).",
         chosen.name(),
-        chosen.answers.len()
+        crate::coach::count(chosen.answers.len(), "answer", "answers")
     ));
-    run_playbook(env, &Options::default(), Some(chosen))?;
+    if let crate::draft::Purpose::Review(path) = &chosen.purpose {
+        let path = path.clone();
+        super::review::review_record(env, &path, None, false, Some(chosen))?;
+        return Ok(exit::OK);
+    }
+    let request = crate::drive::Request {
+        playbook: None,
+        default_playbook: &env.config.default_playbook.value,
+        answers: None,
+        quiet: false,
+        purpose: chosen.purpose.clone(),
+        resume: Some(chosen),
+    };
+    new::run_request(env, false, request)?;
     Ok(exit::OK)
 }
 
@@ -74,10 +86,10 @@ fn describe(draft: &Draft) -> String {
         .map(|t| format!("  \"{t}\""))
         .unwrap_or_default();
     format!(
-        "{}  {}, started {}, {} answers{title}",
+        "{}  {}, started {}, {}{title}",
         draft.name(),
         draft.playbook,
         draft.started,
-        draft.answers.len()
+        crate::coach::count(draft.answers.len(), "answer", "answers")
     )
 }

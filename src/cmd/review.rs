@@ -1,14 +1,11 @@
 //! `decide review`: list the decisions due for review; `decide review N` records how one
 //! turned out; `decide review --check` fails when any review is overdue.
 
-use std::io::IsTerminal;
-
 use super::{Env, logdir};
 use crate::cli::ReviewArgs;
-use crate::error::{Error, Result, exit};
+use crate::drive;
+use crate::error::{Result, exit};
 use crate::log::{self, Depth, review};
-use crate::record::edit;
-use crate::session::{AnswersFile, Interactive, Prompter, Session, Settings};
 use crate::store;
 use crate::ui;
 
@@ -21,42 +18,39 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
         };
     };
     let path = logdir::open_for_record(env, spec)?.resolve(&env.cwd, spec)?;
-    let (record, text) = log::load(&path)?;
-    // The questions are the `review` playbook's, run like any other: the same prompts,
-    // validation and answers files as `decide new`.
-    let mut answers = args.answers.as_deref().map(AnswersFile::load).transpose()?;
-    if answers.is_none() && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::usage("no terminal to ask the review questions on")
-            .hint("pass --answers FILE with happened, held_up and learnt"));
-    }
-    let catalog = env.catalog()?;
-    let playbook = catalog.get("review")?;
-    if let Some(file) = answers.as_mut() {
-        file.check_keys(playbook)?;
-    }
-    let settings = Settings {
-        today,
-        periods: env.config.review_periods,
-        decision_makers: Vec::new(),
-    };
-    let mut session = Session::new(&catalog, playbook, settings);
-    let mut prompter: Box<dyn Prompter> = match answers {
-        Some(file) => Box::new(file),
-        None => {
-            let heading = format!("Review: {}", log::link_label(&record));
-            eprintln!("{}\n", console::style(heading).bold().for_stderr());
-            Box::new(Interactive::new(&catalog.library))
-        }
-    };
-    session.run(prompter.as_mut(), &mut |_| Ok(()))?;
-    let outcome = review::outcome(&session, today);
-    let updated = edit::append_outcome(&text, &outcome);
-    store::replace_file(&path, updated.as_bytes())?;
-    ui::success(&format!(
-        "Appended the review outcome to {}",
-        path.display()
-    ));
+    review_record(env, &path, args.answers.as_deref(), args.quiet, None)?;
     Ok(exit::OK)
+}
+
+/// Finish the proposal at `path`, or look back at the decision there; `resume` continues a
+/// draft of it.
+pub(super) fn review_record(
+    env: &Env<'_>,
+    path: &std::path::Path,
+    answers: Option<&std::path::Path>,
+    quiet: bool,
+    resume: Option<crate::draft::Draft>,
+) -> Result<()> {
+    let catalog = env.catalog()?;
+    let setup = drive::Setup {
+        catalog: &catalog,
+        settings: env.session_settings(),
+        log_dir: None,
+        drafts_dir: store::drafts_dir(&env.root),
+        cwd: env.cwd.clone(),
+        root: env.root.clone(),
+        dated_log: env.log_is_dated(),
+    };
+    let shown = drive::display_path(path, &env.cwd);
+    match drive::review(&setup, path, answers, quiet, resume)? {
+        drive::Reviewed::Finished { headline, status } => {
+            ui::success(&format!("{shown}: {headline} (status {status})"))
+        }
+        drive::Reviewed::LookedBack => {
+            ui::success(&format!("Added the look-back to {shown}"));
+        }
+    }
+    Ok(())
 }
 
 fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8> {
@@ -64,11 +58,11 @@ fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8>
     let problems = review::settle_due(&mut scan.records, today);
     scan.problems.extend(problems);
     logdir::report_read_problems(scan.records.iter().map(|r| &**r));
-    let code = logdir::report_skipped(&scan.problems);
+    let skipped = logdir::report_skipped(&scan.problems);
     let due = review::due(&scan.records, today);
     if due.is_empty() {
         ui::note(&format!("No reviews due on {today}."));
-        return Ok(code);
+        return Ok(skipped.finish());
     }
     crate::stdout::write(review::due_table(&due, today, log))?;
     let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
@@ -79,5 +73,5 @@ fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8>
         ));
         return Ok(exit::FINDINGS);
     }
-    Ok(code)
+    Ok(skipped.finish())
 }

@@ -43,15 +43,15 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
             Err(error) => problems.push(error),
         }
     }
-    let code = logdir::report_skipped(&problems);
+    let skipped = logdir::report_skipped(&problems);
     if hits == 0 {
         ui::note("No records match.");
-        return Ok(if code == exit::OK {
-            exit::FINDINGS
+        return Ok(if skipped.any() {
+            skipped.finish()
         } else {
-            code
+            exit::FINDINGS
         });
     }
     crate::stdout::write(&out)?;
-    Ok(code)
+    Ok(skipped.finish())
 }

@@ -17,7 +17,7 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
             .to_string(),
         log_source,
     ));
-    rows.push(row("template", config.template(), |t| t.clone()));
+    rows.push(row("template", env.template(), |t| t.clone()));
     let makers = config.decision_makers(&env.root);
     rows.push((
         "decision_makers",
@@ -47,6 +47,16 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     ));
     rows.push(row("default_playbook", &config.default_playbook, |p| {
         p.clone()
+    }));
+    rows.push(row("holidays", &config.holidays, |days| {
+        if days.is_empty() {
+            "(none: every weekday is a working day)".into()
+        } else {
+            days.iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
     }));
     // What lint expects; unset, the log's own format and ids decide.
     rows.push(match &config.statuses {

@@ -3,7 +3,7 @@
 
 use super::{Env, logdir};
 use crate::cli::StatusArgs;
-use crate::error::{Result, exit};
+use crate::error::{Error, Result, exit};
 use crate::log;
 use crate::record::edit;
 use crate::store;
@@ -12,6 +12,7 @@ use crate::ui;
 pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     let log = logdir::open_for_record(env, &args.record)?;
     let path = log.resolve(&env.cwd, &args.record)?;
+    let lock = store::lock_records(&[&path])?;
     let (record, text) = log::load(&path)?;
     let status = args.status.as_str();
     let everywhere = !record.statuses.is_empty()
@@ -23,8 +24,23 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         ui::note(&format!("{} is already {status}", path.display()));
         return Ok(exit::OK);
     }
+    if status == "accepted" && crate::record::finish::Proposal::is_open(&record) && !args.force {
+        let decide_by = record
+            .front_matter
+            .get("decide-by")
+            .map(|d| format!(" (it is to be decided by {d})"))
+            .unwrap_or_default();
+        return Err(Error::usage(format!(
+            "{} is a proposal still under investigation{decide_by}: accepting it skips the open questions",
+            path.display()
+        ))
+        .hint(format!(
+            "run `decide review {}` to finish the decision, or add --force to accept it as it is",
+            args.record
+        )));
+    }
     let updated = edit::set_status(&text, &record, status)?;
-    store::replace_file(&path, updated.as_bytes())?;
+    lock.replace(&path, updated.as_bytes())?;
     ui::success(&format!(
         "{}: {} → {status}",
         path.display(),

@@ -1,11 +1,12 @@
-//! `decide supersede OLD`: work through the new decision exactly as `decide new` does,
-//! then link the new record and OLD both ways and mark OLD superseded.
+//! `decide supersede OLD`: work through the new decision exactly as `decide new` does, then
+//! link the new record and OLD both ways and mark OLD superseded, in one step.
 
 use super::{Env, logdir, new};
 use crate::cli::SupersedeArgs;
+use crate::draft::Purpose;
+use crate::drive;
 use crate::error::{Error, Result, exit};
 use crate::log;
-use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
     if args.new.stdout {
@@ -16,21 +17,14 @@ pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
     let log = logdir::open_for_record(env, &args.old)?;
     let old = log.resolve(&env.cwd, &args.old)?;
     log::load(&old)?;
-    let options = new::Options {
+    let request = drive::Request {
+        playbook: env.playbook_flag(),
+        default_playbook: &env.config.default_playbook.value,
         answers: args.new.answers.as_deref(),
-        stdout: false,
         quiet: args.new.quiet,
+        purpose: Purpose::Supersede(env.cwd.join(&old)),
+        resume: None,
     };
-    let Some(written) = new::run_playbook(env, &options, None)?.path else {
-        return Ok(exit::OK);
-    };
-    let written = logdir::relative(&written, &env.cwd);
-    let old = logdir::relative(&old, &env.cwd);
-    log::link::both_ways(&env.cwd, &written, "Supersedes", &old, "Superseded by")?;
-    ui::success(&format!(
-        "{} supersedes {}",
-        written.display(),
-        old.display()
-    ));
+    new::run_request(env, false, request)?;
     Ok(exit::OK)
 }

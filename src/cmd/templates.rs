@@ -34,6 +34,8 @@ pub(super) fn run(env: &Env<'_>, args: &TemplatesArgs) -> Result<u8> {
             let mut written = 0;
             for (name, text) in template::embedded_sources() {
                 let path = dir.join(name);
+                // Each file, not only DIR: `messages/` below it may be a link too.
+                store::stays_inside(&env.root, &path, "the template", "an absolute DIR")?;
                 if store::is_file(&path) {
                     ui::note(&format!("Kept {} (it exists)", path.display()));
                     continue;

@@ -1,16 +1,117 @@
 //! Unrealistic deadlines: "Don't just say 'no.' Negotiate." Compare the team's estimate
-//! with the time left, then check the two options the message will offer: (A) the date,
-//! with the simplification, and (B) everything, with more time.
+//! with the working days left, then check the options the message will offer: (A) the
+//! date, with a simplification, and (B) everything, with more time. An option that does
+//! not hold up is named as such and never offered.
+//!
+//! Time is counted in working days (Monday to Friday, less the team's holidays): a week of
+//! work is 5 of them, and months of work are calendar months counted the same way.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::json;
 
-use super::Assessment;
-use super::units::{ceil_whole, human_date, in_unit_or_readable};
-use crate::answer::Duration;
+use super::units::{ceil_whole, human_date, iso};
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict, WorkCalendar};
+use crate::answer::{Duration, Kind, Unit};
 
-pub(crate) const FRAMEWORK: &str = "deadline";
-pub(crate) const TITLE: &str = "Negotiate the deadline";
+const DUE: Input = Input {
+    name: "due",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: true,
+    about: "the date asked for",
+    values: &[],
+};
+const ESTIMATE: Input = Input {
+    name: "estimate",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "the team's estimate for everything asked, in working time",
+    values: &[],
+};
+const SAVES: Input = Input {
+    name: "saves",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: false,
+    about: "the working time the named simplification saves (option A)",
+    values: &[],
+};
+const EXTRA: Input = Input {
+    name: "extra",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: false,
+    about: "the extra working time needed to deliver everything (option B)",
+    values: &[],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "deadline",
+    title: "Negotiate the deadline",
+    inputs: &[DUE, ESTIMATE, SAVES, EXTRA],
+    facts: &[
+        "fits",
+        "due",
+        "due_text",
+        "estimate",
+        "available",
+        "over",
+        "saves",
+        "extra",
+        "needed_weeks",
+        "offer_a",
+        "a_short",
+        "rest_by",
+        "rest_by_text",
+        "offer_b",
+        "b_extra",
+        "date_b",
+        "date_b_text",
+        "review_by",
+        "review_by_text",
+        "asked_text",
+        "holidays_listed",
+        "days_off",
+    ],
+    verdicts: &[
+        Verdict {
+            id: "fits",
+            stance: Stance::Decided,
+            passage: "say-no",
+            also: &["deadline-negotiate"],
+        },
+        Verdict {
+            id: "negotiate",
+            stance: Stance::Options,
+            passage: "deadline-negotiate",
+            also: &["choice-not-conflict"],
+        },
+        Verdict {
+            id: "two-options",
+            stance: Stance::Options,
+            passage: "choice-not-conflict",
+            also: &["deadline-negotiate"],
+        },
+        Verdict {
+            id: "a-misses",
+            stance: Stance::Options,
+            passage: "deadline-negotiate",
+            also: &["choice-not-conflict"],
+        },
+        Verdict {
+            id: "b-short",
+            stance: Stance::Options,
+            passage: "deadline-negotiate",
+            also: &["choice-not-conflict"],
+        },
+    ],
+    warnings: &[
+        "due-today",
+        "saves-everything",
+        "a-misses-the-date",
+        "b-too-little",
+        "due-on-a-day-off",
+        "unlisted-days-off",
+    ],
+    run,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Request {
@@ -25,130 +126,161 @@ pub(crate) struct Request {
     pub extra: Option<Duration>,
 }
 
+/// Working days in `work`: months and years count their calendar days' share of
+/// weekdays (5 in 7).
+fn work_days(work: Duration) -> u64 {
+    WorkCalendar::working_days(work).unwrap_or_else(|| ceil_whole(work.days() * 5.0 / 7.0))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Gap {
-    /// Calendar days from today to the date (none when it has passed).
-    pub available_days: f64,
-    /// How far the estimate overshoots the time left; zero or less when it fits.
-    pub gap_days: f64,
-    /// The gap in whole weeks, rounded up: the default for "how much more time".
-    pub needed_weeks: u64,
+    /// Working days from tomorrow up to and including the date.
+    pub available: u64,
+    /// Working days the estimate needs.
+    pub needed: u64,
+    /// How far the estimate overshoots the time left, in working days (zero when it fits).
+    pub over: u64,
     /// Whether the estimate minus the simplification fits; `None` until it is known.
     pub a_fits: Option<bool>,
-    /// How far option A still overshoots (zero when it fits).
-    pub a_short_days: f64,
-    /// The date everything would be ready with the extra time.
-    pub date_b: Option<NaiveDate>,
-    /// Whether the extra time covers the gap.
+    /// How far option A still overshoots, in working days.
+    pub a_short: u64,
+    /// Whether the extra time covers the overshoot; `None` until it is known.
     pub b_covers: Option<bool>,
 }
 
-pub(crate) fn gap(request: &Request) -> Gap {
-    let available_days = (request.due - request.today).num_days().max(0) as f64;
-    let gap_days = request.estimate.days() - available_days;
-    let needed_weeks = ceil_whole(gap_days / 7.0);
+pub(crate) fn gap(request: &Request, calendar: &WorkCalendar) -> Gap {
+    let available = calendar.working_days_until(request.today, request.due);
+    let needed = work_days(request.estimate);
+    let over = needed.saturating_sub(available);
     let a_remaining = request
         .saves
-        .map(|saves| (request.estimate.days() - saves.days()).max(0.0));
-    let a_fits = a_remaining.map(|days| days <= available_days + 1e-9);
-    let a_short_days = a_remaining.map_or(0.0, |days| (days - available_days).max(0.0));
-    let date_b = request.extra.map(|extra| {
-        request
-            .due
-            .checked_add_days(Days::new(ceil_whole(extra.days())))
-            .unwrap_or(request.due)
-    });
-    let b_covers = request.extra.map(|extra| extra.days() + 1e-9 >= gap_days);
+        .map(|saves| needed.saturating_sub(work_days(saves)));
     Gap {
-        available_days,
-        gap_days,
-        needed_weeks,
-        a_fits,
-        a_short_days,
-        date_b,
-        b_covers,
+        available,
+        needed,
+        over,
+        a_fits: a_remaining.map(|days| days <= available),
+        a_short: a_remaining.map_or(0, |days| days.saturating_sub(available)),
+        b_covers: request.extra.map(|extra| work_days(extra) >= over),
     }
 }
 
-pub(crate) fn assess(request: &Request) -> Assessment {
-    let g = gap(request);
-    let unit = request.estimate.unit;
-    let estimate = request.estimate;
-    let available = in_unit_or_readable(g.available_days, unit);
-    let over = in_unit_or_readable(g.gap_days.max(0.0), unit);
-    let due_text = human_date(request.due, request.today);
-    let date_b_text = g.date_b.map(|d| human_date(d, request.today));
-    let fits = g.gap_days <= 0.0;
-
-    let (verdict, reasoning, passages) = if fits {
-        (
-            "The date holds: the estimate fits".to_string(),
-            format!(
-                "The team's {estimate} fits in the {available} until {due_text}. No \
-                 negotiation needed: confirm the date and protect the scope."
-            ),
-            vec!["deadline-negotiate"],
-        )
-    } else if g.a_fits == Some(false) {
-        let short = in_unit_or_readable(g.a_short_days, unit);
-        (
-            format!("Option A still misses the date by {short}: simplify more"),
-            format!(
-                "Even with the simplification the work does not fit in the {available} until \
-                 {due_text}. Cut or simplify more, or option A is not a real option."
-            ),
-            vec!["deadline-negotiate", "choice-not-conflict"],
-        )
-    } else if g.b_covers == Some(false) {
-        (
-            format!("Option B needs at least {over} more"),
-            format!(
-                "The estimate overshoots the date by {over}; asking for less extra time than \
-                 that promises a date the team cannot meet."
-            ),
-            vec!["deadline-negotiate", "choice-not-conflict"],
-        )
-    } else if let (Some(true), Some(date_b_text)) = (g.a_fits, &date_b_text) {
-        (
-            format!("Two real options: {due_text} with less, or everything by {date_b_text}"),
-            "Both options hold up against the estimate. Offer both and ask which matters \
-             more: that gives them a choice instead of a conflict."
-                .to_string(),
-            vec!["deadline-negotiate", "choice-not-conflict"],
-        )
-    } else {
-        (
-            format!("It doesn't fit by {over}: negotiate, don't just say no"),
-            format!(
-                "The team's estimate is {estimate} and there are {available} until \
-                 {due_text}. Offer a choice: the date with less, or everything later."
-            ),
-            vec!["deadline-negotiate", "choice-not-conflict"],
-        )
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    let request = Request {
+        today: inputs.today(),
+        due: inputs.date(&DUE)?,
+        estimate: inputs.duration(&ESTIMATE)?,
+        saves: inputs.duration(&SAVES),
+        extra: inputs.duration(&EXTRA),
     };
+    Some(assess(&request, inputs.conditions.calendar))
+}
 
+/// Working days stated in the unit of the estimate, so the numbers of one sentence share a
+/// unit: days for an estimate in days or hours, weeks (of five working days) otherwise.
+fn as_work(days: u64, unit: Unit) -> Duration {
+    match unit {
+        Unit::Minutes | Unit::Hours | Unit::Days => Duration::new(days as f64, Unit::Days),
+        Unit::Weeks | Unit::Months | Unit::Years => {
+            Duration::new(super::units::round1(days as f64 / 5.0), Unit::Weeks)
+        }
+    }
+}
+
+pub(crate) fn assess(request: &Request, calendar: &WorkCalendar) -> Finding {
+    // Work is delivered on a working day: a date asked for on a weekend or a holiday means
+    // the working day before it.
+    let asked = request.due;
+    let request = &Request {
+        due: calendar.on_or_before(asked).max(request.today),
+        ..*request
+    };
+    let g = gap(request, calendar);
+    let unit = request.estimate.unit;
+    let fits = g.over == 0;
+    let needed_weeks = ceil_whole(g.over as f64 / 5.0);
+    // Option B asks for the extra time given, or for the overshoot when that was too
+    // little: never for a date the estimate says cannot be met.
+    let b_extra_days = match request.extra {
+        Some(extra) => work_days(extra).max(g.over),
+        None => needed_weeks * 5,
+    };
+    let b_extra = match request.extra {
+        Some(extra) if g.b_covers == Some(true) => extra,
+        _ => as_work(b_extra_days, unit),
+    };
+    let date_b = calendar.add_working_days(calendar.on_or_after(request.due), b_extra_days);
+    // The part simplified away follows once the date is met: the time it saved, after it.
+    let rest_by = request
+        .saves
+        .map(|saves| calendar.finish(calendar.on_or_after(request.due), saves));
+    let verdict = if fits {
+        "fits"
+    } else if g.a_fits == Some(false) {
+        "a-misses"
+    } else if g.b_covers == Some(false) {
+        "b-short"
+    } else if g.a_fits == Some(true) && g.b_covers == Some(true) {
+        "two-options"
+    } else {
+        "negotiate"
+    };
+    let mut warnings = Vec::new();
+    if g.available == 0 {
+        warnings.push("due-today");
+    }
+    if let Some(saves) = request.saves
+        && work_days(saves) >= g.needed
+        && g.needed > 0
+    {
+        warnings.push("saves-everything");
+    }
+    if g.a_fits == Some(false) {
+        warnings.push("a-misses-the-date");
+    }
+    if g.b_covers == Some(false) {
+        warnings.push("b-too-little");
+    }
+    if asked != request.due {
+        warnings.push("due-on-a-day-off");
+    }
+    let days_off = calendar.unlisted_days_off(request.today, date_b.max(request.due));
+    if !days_off.is_empty() {
+        warnings.push("unlisted-days-off");
+    }
+    let text = |date: NaiveDate| human_date(date, request.today);
+    let days_off: Vec<String> = days_off.into_iter().map(text).collect();
     let facts = json!({
         "fits": fits,
-        "due": request.due.format("%Y-%m-%d").to_string(),
-        "due_text": due_text,
-        "estimate": estimate.to_string(),
-        "available": available.to_string(),
-        "over": over.to_string(),
-        "needed_weeks": g.needed_weeks,
-        "remaining_a": request.saves.map(|saves| in_unit_or_readable((estimate.days() - saves.days()).max(0.0), unit).to_string()),
-        "a_fits": g.a_fits,
-        "a_short": in_unit_or_readable(g.a_short_days, unit).to_string(),
-        "date_b": g.date_b.map(|d| d.format("%Y-%m-%d").to_string()),
-        "date_b_text": date_b_text,
-        "b_covers": g.b_covers,
+        "due": iso(request.due),
+        "due_text": text(request.due),
+        "estimate": request.estimate.to_string(),
+        "available": as_work(g.available, unit).to_string(),
+        "over": as_work(g.over, unit).to_string(),
+        "saves": request.saves.map(|d| d.to_string()),
+        "extra": request.extra.map(|d| d.to_string()),
+        "needed_weeks": needed_weeks,
+        "offer_a": !fits && g.a_fits == Some(true) && g.available > 0,
+        "a_short": as_work(g.a_short, unit).to_string(),
+        "rest_by": rest_by.map(iso),
+        "rest_by_text": rest_by.map(text),
+        "offer_b": !fits,
+        "b_extra": b_extra.to_string(),
+        "date_b": iso(date_b),
+        "date_b_text": text(date_b),
+        "review_by": iso(request.due),
+        "review_by_text": text(request.due),
+        "asked_text": text(asked),
+        "holidays_listed": calendar.has_holidays(),
+        "days_off": days_off,
     });
-    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
+    Finding::new(verdict, facts).warn(warnings)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::Unit::{self, *};
+    use crate::answer::Unit::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -158,7 +290,8 @@ mod tests {
         Duration::new(amount, unit)
     }
 
-    /// Seven weeks to a Thursday in January, ten weeks of work.
+    /// Thursday 26 November 2026 to Thursday 14 January 2027: 7 weeks, 35 working days;
+    /// ten weeks of work.
     fn request() -> Request {
         Request {
             today: date(2026, 11, 26),
@@ -169,172 +302,183 @@ mod tests {
         }
     }
 
-    /// One row of the gap table.
-    struct Case {
-        name: &'static str,
-        request: Request,
-        available_days: f64,
-        gap_days: f64,
-        needed_weeks: u64,
-        a_fits: Option<bool>,
-        b_covers: Option<bool>,
+    fn with(change: impl Fn(&mut Request)) -> Request {
+        let mut request = request();
+        change(&mut request);
+        request
     }
 
     #[test]
     fn gap_table() {
-        let case = |name, request, available_days, gap_days, needed_weeks, a_fits, b_covers| Case {
-            name,
-            request,
-            available_days,
-            gap_days,
-            needed_weeks,
-            a_fits,
-            b_covers,
-        };
+        let calendar = WorkCalendar::default();
+        // (name, request, available, over, A fits, B covers)
         let cases = [
-            case("too much", request(), 49.0, 21.0, 3, None, None),
-            case(
+            ("too much", request(), 35, 15, None, None),
+            (
                 "fits",
-                Request {
-                    estimate: d(6.0, Weeks),
-                    ..request()
-                },
-                49.0,
-                -7.0,
+                with(|r| r.estimate = d(6.0, Weeks)),
+                35,
                 0,
                 None,
                 None,
             ),
-            case(
+            (
                 "exactly fits",
-                Request {
-                    estimate: d(7.0, Weeks),
-                    ..request()
-                },
-                49.0,
-                0.0,
+                with(|r| r.estimate = d(7.0, Weeks)),
+                35,
                 0,
                 None,
                 None,
             ),
-            case(
+            (
                 "the date has passed",
-                Request {
-                    due: date(2026, 11, 1),
-                    ..request()
-                },
-                0.0,
-                70.0,
-                10,
+                with(|r| r.due = date(2026, 11, 1)),
+                0,
+                50,
                 None,
                 None,
             ),
-            case(
+            (
                 "options that work",
-                Request {
-                    saves: Some(d(3.0, Weeks)),
-                    extra: Some(d(3.0, Weeks)),
-                    ..request()
-                },
-                49.0,
-                21.0,
-                3,
+                with(|r| {
+                    r.saves = Some(d(3.0, Weeks));
+                    r.extra = Some(d(3.0, Weeks));
+                }),
+                35,
+                15,
                 Some(true),
                 Some(true),
             ),
-            case(
+            (
                 "options that don't",
-                Request {
-                    saves: Some(d(1.0, Weeks)),
-                    extra: Some(d(2.0, Weeks)),
-                    ..request()
-                },
-                49.0,
-                21.0,
-                3,
+                with(|r| {
+                    r.saves = Some(d(1.0, Weeks));
+                    r.extra = Some(d(2.0, Weeks));
+                }),
+                35,
+                15,
                 Some(false),
                 Some(false),
-            ),
-            case(
-                "a part-week gap rounds up to a whole week",
-                Request {
-                    estimate: d(52.0, Days),
-                    ..request()
-                },
-                49.0,
-                3.0,
-                1,
-                None,
-                None,
             ),
         ];
-        for c in cases {
-            let g = gap(&c.request);
-            assert_eq!(g.available_days, c.available_days, "{}", c.name);
-            assert!((g.gap_days - c.gap_days).abs() < 1e-9, "{}: {g:?}", c.name);
-            assert_eq!(g.needed_weeks, c.needed_weeks, "{}", c.name);
-            assert_eq!(g.a_fits, c.a_fits, "{}", c.name);
-            assert_eq!(g.b_covers, c.b_covers, "{}", c.name);
+        for (name, request, available, over, a_fits, b_covers) in cases {
+            let g = gap(&request, &calendar);
+            assert_eq!(g.available, available, "{name}");
+            assert_eq!(g.over, over, "{name}");
+            assert_eq!(g.a_fits, a_fits, "{name}");
+            assert_eq!(g.b_covers, b_covers, "{name}");
         }
     }
 
     #[test]
-    fn verdicts() {
-        let cases: Vec<(Request, &str)> = vec![
-            (request(), "It doesn't fit by 3 weeks"),
+    fn verdicts_and_warnings() {
+        // A team that listed its holidays (none fall in this window).
+        let calendar = WorkCalendar::new([date(2026, 8, 3)]);
+        let cases: Vec<(Request, &str, &[&str])> = vec![
+            (request(), "negotiate", &[]),
+            (with(|r| r.estimate = d(6.0, Weeks)), "fits", &[]),
             (
-                Request {
-                    estimate: d(6.0, Weeks),
-                    ..request()
-                },
-                "The date holds",
+                with(|r| r.saves = Some(d(1.0, Weeks))),
+                "a-misses",
+                &["a-misses-the-date"],
             ),
             (
-                Request {
-                    saves: Some(d(1.0, Weeks)),
-                    ..request()
-                },
-                "Option A still misses the date by 2 weeks",
+                with(|r| {
+                    r.saves = Some(d(3.0, Weeks));
+                    r.extra = Some(d(1.0, Weeks));
+                }),
+                "b-short",
+                &["b-too-little"],
             ),
             (
-                Request {
-                    saves: Some(d(3.0, Weeks)),
-                    extra: Some(d(1.0, Weeks)),
-                    ..request()
-                },
-                "Option B needs at least 3 weeks more",
+                with(|r| {
+                    r.saves = Some(d(4.0, Weeks));
+                    r.extra = Some(d(3.0, Weeks));
+                }),
+                "two-options",
+                &[],
             ),
+            (with(|r| r.due = r.today), "negotiate", &["due-today"]),
             (
-                Request {
-                    saves: Some(d(4.0, Weeks)),
-                    extra: Some(d(3.0, Weeks)),
-                    ..request()
-                },
-                "Two real options: Thursday 14 January 2027 with less, or everything by Thursday 4 February 2027",
+                with(|r| r.saves = Some(d(12.0, Weeks))),
+                "negotiate",
+                &["saves-everything"],
+            ),
+            // Saturday 16 January: the working day before is Friday 15.
+            (
+                with(|r| r.due = date(2027, 1, 16)),
+                "negotiate",
+                &["due-on-a-day-off"],
             ),
         ];
-        for (request, verdict) in cases {
-            let result = assess(&request);
-            assert!(
-                result.verdict.starts_with(verdict),
-                "{verdict:?} vs {:?}",
-                result.verdict
-            );
-            assert!(result.passages.contains(&"deadline-negotiate"));
+        for (request, verdict, warnings) in cases {
+            let finding = assess(&request, &calendar);
+            assert_eq!(finding.verdict, verdict, "{request:?}");
+            assert_eq!(finding.warnings, warnings, "{request:?}");
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some());
         }
     }
 
     #[test]
-    fn option_b_date_and_the_numbers_the_message_uses() {
-        let result = assess(&Request {
-            saves: Some(d(3.0, Weeks)),
-            extra: Some(d(3.0, Weeks)),
-            ..request()
-        });
-        assert_eq!(result.fact_str("date_b"), Some("2027-02-04"));
-        assert_eq!(result.fact_str("available"), Some("7 weeks"));
-        assert_eq!(result.fact_str("over"), Some("3 weeks"));
-        assert_eq!(result.fact_str("remaining_a"), Some("7 weeks"));
-        assert_eq!(result.facts["needed_weeks"], json!(3));
+    fn christmas_is_named_when_the_team_listed_no_holidays() {
+        let finding = assess(&request(), &WorkCalendar::default());
+        assert_eq!(finding.warnings, ["unlisted-days-off"]);
+        assert_eq!(
+            finding.facts["days_off"],
+            json!(["Friday 25 December", "Friday 1 January 2027"])
+        );
+        let weekend = assess(
+            &with(|r| r.due = date(2027, 1, 16)),
+            &WorkCalendar::new([date(2026, 12, 25), date(2027, 1, 1)]),
+        );
+        assert_eq!(weekend.facts["due_text"], json!("Friday 15 January 2027"));
+        assert_eq!(
+            weekend.facts["asked_text"],
+            json!("Saturday 16 January 2027")
+        );
+    }
+
+    #[test]
+    fn option_b_never_asks_for_less_than_the_overshoot() {
+        let calendar = WorkCalendar::default();
+        let finding = assess(
+            &with(|r| {
+                r.saves = Some(d(3.0, Weeks));
+                r.extra = Some(d(1.0, Weeks));
+            }),
+            &calendar,
+        );
+        assert_eq!(finding.fact_str("b_extra"), Some("3 weeks"));
+        assert_eq!(finding.fact_str("date_b"), Some("2027-02-04"));
+        assert_eq!(finding.fact_str("over"), Some("3 weeks"));
+    }
+
+    #[test]
+    fn option_a_is_not_offered_when_it_misses_or_no_day_is_left() {
+        let calendar = WorkCalendar::default();
+        let misses = assess(&with(|r| r.saves = Some(d(1.0, Weeks))), &calendar);
+        assert_eq!(misses.facts["offer_a"], json!(false));
+        let today = assess(
+            &with(|r| {
+                r.due = r.today;
+                r.saves = Some(d(10.0, Weeks));
+            }),
+            &calendar,
+        );
+        assert_eq!(today.facts["offer_a"], json!(false));
+        let works = assess(
+            &with(|r| {
+                r.saves = Some(d(3.0, Weeks));
+                r.extra = Some(d(3.0, Weeks));
+            }),
+            &calendar,
+        );
+        assert_eq!(works.facts["offer_a"], json!(true));
+        // The part simplified away follows three working weeks after the date.
+        assert_eq!(works.fact_str("rest_by"), Some("2027-02-04"));
+        assert_eq!(
+            works.fact_str("date_b_text"),
+            Some("Thursday 4 February 2027")
+        );
     }
 }

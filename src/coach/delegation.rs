@@ -11,13 +11,114 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::door::add_days;
-use super::units::{ceil_whole, in_unit, ordinal};
-use super::{Assessment, ReviewPeriods};
-use crate::answer::{Duration, Unit};
+use super::units::{add_days, ceil_whole, human_date, in_unit, iso, ordinal};
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
+use crate::answer::{Duration, Kind, Unit};
 
-pub(crate) const FRAMEWORK: &str = "delegation";
-pub(crate) const TITLE: &str = "Delegation as an investment";
+const YOURS: Input = Input {
+    name: "yours",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "how long the task takes you",
+    values: &[],
+};
+const THEIRS: Input = Input {
+    name: "theirs",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "how long it would take them the first time",
+    values: &[],
+};
+const COACHING: Input = Input {
+    name: "coaching",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "your time coaching them through it",
+    values: &[],
+};
+const RECURS: Input = Input {
+    name: "recurs",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: true,
+    about: "how often the task comes back",
+    values: &[
+        "once",
+        "daily",
+        "weekly",
+        "fortnightly",
+        "monthly",
+        "quarterly",
+    ],
+};
+const LEARNS: Input = Input {
+    name: "learns",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "what they would learn",
+    values: &[],
+};
+const CALL: Input = Input {
+    name: "call",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the lead's call: delegate it, or do it myself this time",
+    values: &["delegate", "myself"],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "delegation",
+    title: "Delegation as an investment",
+    inputs: &[YOURS, THEIRS, COACHING, RECURS, LEARNS, CALL],
+    facts: &[
+        "recommendation",
+        "call",
+        "yours",
+        "theirs",
+        "coaching",
+        "their_extra",
+        "team_investment",
+        "break_even",
+        "break_even_ordinal",
+        "break_even_after",
+        "recurs",
+        "one_off",
+        "per_year",
+        "back_per_week",
+        "back_per_quarter",
+        "back_per_year",
+        "learns",
+        "review_by",
+        "review_by_text",
+    ],
+    verdicts: &[
+        Verdict {
+            id: "delegate",
+            stance: Stance::Decided,
+            passage: "delegation-investment",
+            also: &["delegation-cost", "delegation-bottleneck"],
+        },
+        Verdict {
+            id: "invest",
+            stance: Stance::Decided,
+            passage: "takeaway-delegate",
+            also: &["delegation-investment", "delegation-cost"],
+        },
+        Verdict {
+            id: "nothing-to-free",
+            stance: Stance::Decided,
+            passage: "delegation-skill",
+            also: &["delegation-investment"],
+        },
+        Verdict {
+            id: "keep",
+            stance: Stance::Decided,
+            passage: "delegation-bottleneck",
+            also: &["delegation-investment", "delegation-cost"],
+        },
+    ],
+    warnings: &["keeping-a-recurring-task"],
+    run,
+};
 
 /// How often the task comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,54 +194,37 @@ pub(crate) struct Task {
     pub recurs: Recurrence,
 }
 
+/// The lead's time and the team member's time, kept apart: the lead invests coaching
+/// time and gets their own time on the task back every time; the team member's first go
+/// takes longer, which is what learning the skill costs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Payback {
-    /// The extra time their first go takes compared with yours (never negative).
-    pub extra_first_time_days: f64,
-    /// Coaching plus that extra time.
-    pub investment_days: f64,
-    /// The repetition by which the investment is repaid; `None` when the task takes you
-    /// no time, so there is nothing to get back.
+    /// The extra time their first go takes compared with yours (never negative): their
+    /// time, spent learning.
+    pub their_extra_days: f64,
+    /// Your coaching plus their extra time: what the team puts in up front.
+    pub team_investment_days: f64,
+    /// The repetition by which the time you get back covers the team's investment; `None`
+    /// when the task takes you no time, so there is nothing to get back.
     pub break_even: Option<u64>,
-    /// Your time back over a year, net of the investment; `None` for a one-off.
+    /// Your own time back over a year, less your coaching; `None` for a one-off.
     pub back_per_year_days: Option<f64>,
 }
 
 pub(crate) fn payback(task: &Task) -> Payback {
     let yours = task.yours.days();
-    let extra_first_time_days = (task.theirs.days() - yours).max(0.0);
-    let investment_days = task.coaching.days() + extra_first_time_days;
-    let break_even = (yours > 0.0).then(|| ceil_whole(investment_days / yours).max(1));
+    let their_extra_days = (task.theirs.days() - yours).max(0.0);
+    let team_investment_days = task.coaching.days() + their_extra_days;
+    let break_even = (yours > 0.0).then(|| ceil_whole(team_investment_days / yours).max(1));
     let back_per_year_days = task
         .recurs
         .per_year()
-        .map(|times| times as f64 * yours - investment_days);
+        .map(|times| times as f64 * yours - task.coaching.days());
     Payback {
-        extra_first_time_days,
-        investment_days,
+        their_extra_days,
+        team_investment_days,
         break_even,
         back_per_year_days,
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Recommendation {
-    /// It pays back in time: delegate.
-    Delegate,
-    /// It does not pay back within a year (or ever, on a one-off): delegate for what they
-    /// learn, knowingly, or keep it.
-    Invest,
-    /// It takes you no time: there is nothing to hand over.
-    Keep,
-}
-
-impl Recommendation {
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Recommendation::Delegate => "delegate",
-            Recommendation::Invest => "invest",
-            Recommendation::Keep => "do-it-yourself",
-        }
     }
 }
 
@@ -154,113 +238,76 @@ fn work_time(days: f64, unit: Unit) -> Duration {
     }
 }
 
-/// `today` and `periods` date the review: once it should have paid back, or for a one-off
-/// after the usual review period of a decision that is easy to reverse.
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    let task = Task {
+        yours: inputs.duration(&YOURS)?,
+        theirs: inputs.duration(&THEIRS)?,
+        coaching: inputs.duration(&COACHING)?,
+        recurs: Recurrence::parse(inputs.text(&RECURS)?)?,
+    };
+    let call = inputs.text(&CALL);
+    let today = inputs.today();
+    let periods = inputs.conditions.periods;
+    Some(assess(&task, inputs.text(&LEARNS), call, today, |days| {
+        inputs
+            .conditions
+            .calendar
+            .on_or_after(add_days(today, days.unwrap_or(periods.two_way_days)))
+    }))
+}
+
+/// `review_on` dates the review from the days until it should have paid back (`None` for
+/// a one-off, reviewed after the usual period for a decision that is easy to reverse).
 pub(crate) fn assess(
     task: &Task,
     learns: Option<&str>,
+    call: Option<&str>,
     today: NaiveDate,
-    periods: &ReviewPeriods,
-) -> Assessment {
+    review_on: impl Fn(Option<i64>) -> NaiveDate,
+) -> Finding {
     let p = payback(task);
     let unit = task.yours.unit;
-    let yours = task.yours;
-    let coaching = task.coaching;
-    let investment = work_time(p.investment_days, unit);
-    let extra = work_time(p.extra_first_time_days, unit);
     let after = p.break_even.and_then(|k| task.recurs.span(k));
-    let back = p.back_per_year_days.map(|days| work_time(days, unit));
-    let learns = learns
-        .map(|text| text.trim().trim_end_matches('.'))
-        .filter(|text| !text.is_empty());
-    let cost_text = format!(
-        "Delegating costs {investment} up front: your {coaching} of coaching plus the {extra} more their first go takes."
-    );
-
-    let (recommendation, verdict, reasoning) = match (p.break_even, task.recurs.per_year()) {
-        (None, _) => (
-            Recommendation::Keep,
-            "Nothing to get back: it takes you no time".to_string(),
-            "The task takes you no time, so delegating cannot free any. Keep it, or delegate \
-             it purely so someone else learns it."
-                .to_string(),
-        ),
-        (Some(1), None) => (
-            Recommendation::Delegate,
-            "Delegate: it pays back the first time".to_string(),
-            format!("{cost_text} It gives you {yours} back, so even once it is worth it."),
-        ),
-        (Some(k), None) => (
-            Recommendation::Invest,
-            "One-off: delegate for the learning, not the hours".to_string(),
-            format!(
-                "{cost_text} On a one-off you get {yours} back, so in hours it would take the \
-                 {} time to pay back and there is no second time. Delegate it if what they \
-                 learn{} is worth that; otherwise do it yourself this time.",
-                ordinal(k),
-                learns.map(|l| format!(" ({l})")).unwrap_or_default()
-            ),
-        ),
-        (Some(k), Some(per_year)) if k <= per_year => (
-            Recommendation::Delegate,
-            match &after {
-                Some(after) if k > 1 => format!(
-                    "Delegate: it pays back by the {} time, in about {after}",
-                    ordinal(k)
-                ),
-                _ => "Delegate: it pays back the first time".to_string(),
-            },
-            format!(
-                "{cost_text} Each time they do it you get {yours} back, so by the {} time it \
-                 has paid for itself{}.",
-                ordinal(k),
-                back.map(|b| format!("; over a year that is about {b} of your time back"))
-                    .unwrap_or_default()
-            ),
-        ),
-        (Some(k), Some(_)) => (
-            Recommendation::Invest,
-            "Slow payback: delegate for the learning, not the hours".to_string(),
-            format!(
-                "{cost_text} You get {yours} back each time, so it takes until the {} time, \
-                 more than a year{}. Delegate it if what they learn{} is worth that.",
-                ordinal(k),
-                after.map(|a| format!(" ({a})")).unwrap_or_default(),
-                learns.map(|l| format!(" ({l})")).unwrap_or_default()
-            ),
-        ),
+    let recommendation = match (p.break_even, task.recurs.per_year()) {
+        (None, _) => "nothing-to-free",
+        (Some(1), _) => "delegate",
+        (Some(_), None) => "invest",
+        (Some(k), Some(per_year)) if k <= per_year => "delegate",
+        (Some(_), Some(_)) => "invest",
     };
-
-    let passages = match recommendation {
-        Recommendation::Delegate if task.recurs != Recurrence::Once => vec![
-            "delegation-investment",
-            "delegation-cost",
-            "delegation-bottleneck",
-        ],
-        _ => vec!["delegation-investment", "delegation-cost"],
+    let verdict = if call == Some("myself") {
+        "keep"
+    } else {
+        recommendation
     };
-    let review_days = match &after {
-        Some(after) => ceil_whole(after.days()) as i64,
-        None => periods.two_way_days,
-    };
-    let review_by = add_days(today, review_days);
+    let keeping_what_pays =
+        verdict == "keep" && recommendation == "delegate" && task.recurs != Recurrence::Once;
+    let back_per_year = p.back_per_year_days.map(|days| work_time(days, unit));
+    let per_time = task.yours.days();
+    let times_a_year = task.recurs.per_year().unwrap_or(0) as f64;
+    let review_by = review_on(after.map(|a| ceil_whole(a.days()) as i64));
     let facts = json!({
-        "recommendation": recommendation.key(),
-        "review_by": review_by.format("%Y-%m-%d").to_string(),
-        "yours": yours.to_string(),
+        "recommendation": recommendation,
+        "call": call.unwrap_or(if recommendation == "nothing-to-free" { "myself" } else { "delegate" }),
+        "yours": task.yours.to_string(),
         "theirs": task.theirs.to_string(),
-        "coaching": coaching.to_string(),
-        "extra_first_time": extra.to_string(),
-        "investment": investment.to_string(),
+        "coaching": task.coaching.to_string(),
+        "their_extra": work_time(p.their_extra_days, task.theirs.unit).to_string(),
+        "team_investment": work_time(p.team_investment_days, unit).to_string(),
         "break_even": p.break_even,
         "break_even_ordinal": p.break_even.map(ordinal),
+        "break_even_after": after.map(|a| a.to_string()),
         "recurs": task.recurs.key(),
         "one_off": task.recurs == Recurrence::Once,
         "per_year": task.recurs.per_year(),
-        "break_even_after": after.map(|a| a.to_string()),
-        "back_per_year": back.map(|b| b.to_string()),
+        "back_per_week": (times_a_year > 0.0).then(|| work_time(per_time * times_a_year / 52.0, unit).to_string()),
+        "back_per_quarter": (times_a_year > 0.0).then(|| work_time(per_time * times_a_year / 4.0, unit).to_string()),
+        "back_per_year": back_per_year.map(|b| b.to_string()),
+        "learns": learns.map(|l| l.trim().trim_end_matches('.').to_string()),
+        "review_by": iso(review_by),
+        "review_by_text": human_date(review_by, today),
     });
-    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
+    Finding::new(verdict, facts).warn(keeping_what_pays.then_some("keeping-a-recurring-task"))
 }
 
 #[cfg(test)]
@@ -274,6 +321,10 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn review(days: Option<i64>) -> NaiveDate {
+        add_days(today(), days.unwrap_or(30))
     }
 
     /// Thuan's example: 2 hours himself, 6 hours delegated, 30 minutes of coaching.
@@ -355,62 +406,84 @@ mod tests {
             ),
         ];
         for (name, task, break_even, recommendation) in cases {
-            let result = assess(
+            let finding = assess(
                 &task,
                 Some("how the release pipeline works"),
+                None,
                 today(),
-                &ReviewPeriods::default(),
+                review,
             );
             assert_eq!(payback(&task).break_even, break_even, "{name}");
-            assert_eq!(
-                result.fact_str("recommendation"),
-                Some(recommendation),
-                "{name}: {}",
-                result.verdict
-            );
-            assert!(!result.reasoning.is_empty(), "{name}");
+            let expected = match recommendation {
+                "do-it-yourself" => "nothing-to-free",
+                other => other,
+            };
+            assert_eq!(finding.verdict, expected, "{name}");
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some(), "{name}");
         }
     }
 
     #[test]
-    fn the_episode_numbers_in_the_record() {
-        let result = assess(
+    fn the_episode_numbers_keep_your_time_and_theirs_apart() {
+        let finding = assess(&thuan(Recurrence::Weekly), None, None, today(), review);
+        assert_eq!(finding.fact_str("coaching"), Some("30 minutes"));
+        assert_eq!(finding.fact_str("their_extra"), Some("4 hours"));
+        assert_eq!(finding.fact_str("team_investment"), Some("4.5 hours"));
+        assert_eq!(finding.fact_str("break_even_after"), Some("3 weeks"));
+        // Your time back: 52 × 2 hours − 30 minutes of coaching.
+        assert_eq!(finding.fact_str("back_per_year"), Some("103.5 hours"));
+        assert_eq!(finding.fact_str("back_per_week"), Some("2 hours"));
+        assert_eq!(finding.fact_str("back_per_quarter"), Some("26 hours"));
+        // Reviewed when it should have paid back: 3 weeks from today.
+        assert_eq!(finding.fact_str("review_by"), Some("2026-12-17"));
+    }
+
+    #[test]
+    fn forty_five_minutes_of_coaching_leave_103_and_a_quarter_hours() {
+        let task = Task {
+            coaching: d(45.0, Minutes),
+            ..thuan(Recurrence::Weekly)
+        };
+        let finding = assess(&task, None, None, today(), review);
+        // 103.25 rounds half away from zero, once, to one decimal.
+        assert_eq!(finding.fact_str("back_per_year"), Some("103.3 hours"));
+    }
+
+    #[test]
+    fn keeping_a_task_that_pays_back_is_named() {
+        let finding = assess(
             &thuan(Recurrence::Weekly),
             None,
+            Some("myself"),
             today(),
-            &ReviewPeriods::default(),
+            review,
         );
-        assert_eq!(result.fact_str("investment"), Some("4.5 hours"));
-        assert_eq!(result.fact_str("extra_first_time"), Some("4 hours"));
-        assert_eq!(result.fact_str("break_even_after"), Some("3 weeks"));
-        // 52 × 2 hours − 4.5 hours.
-        assert_eq!(result.fact_str("back_per_year"), Some("99.5 hours"));
-        assert_eq!(
-            result.verdict,
-            "Delegate: it pays back by the 3rd time, in about 3 weeks"
+        assert_eq!(finding.verdict, "keep");
+        assert_eq!(finding.warnings, ["keeping-a-recurring-task"]);
+        let once = assess(
+            &thuan(Recurrence::Once),
+            None,
+            Some("myself"),
+            today(),
+            review,
         );
-        assert!(result.passages.contains(&"delegation-bottleneck"));
-        // Reviewed when it should have paid back: 3 weeks from today.
-        assert_eq!(result.fact_str("review_by"), Some("2026-12-17"));
+        assert!(once.warnings.is_empty());
     }
 
     #[test]
     fn a_one_off_has_no_calendar_and_no_yearly_figure() {
-        let result = assess(
+        let finding = assess(
             &thuan(Recurrence::Once),
             Some("the deploy pipeline."),
+            None,
             today(),
-            &ReviewPeriods::default(),
+            review,
         );
-        assert_eq!(result.facts["break_even_after"], json!(null));
-        assert_eq!(result.facts["back_per_year"], json!(null));
-        assert_eq!(result.facts["one_off"], json!(true));
-        assert_eq!(result.fact_str("review_by"), Some("2026-12-26"));
-        assert!(
-            result.reasoning.contains("(the deploy pipeline)"),
-            "{}",
-            result.reasoning
-        );
+        assert_eq!(finding.facts["break_even_after"], json!(null));
+        assert_eq!(finding.facts["back_per_year"], json!(null));
+        assert_eq!(finding.facts["one_off"], json!(true));
+        assert_eq!(finding.fact_str("review_by"), Some("2026-12-26"));
+        assert_eq!(finding.fact_str("learns"), Some("the deploy pipeline"));
     }
 
     #[test]
@@ -421,10 +494,10 @@ mod tests {
             coaching: d(45.0, Minutes),
             recurs: Recurrence::Daily,
         };
-        let result = assess(&task, None, today(), &ReviewPeriods::default());
-        assert_eq!(result.fact_str("investment"), Some("1.5 hours"));
-        assert_eq!(result.facts["break_even"], json!(2));
-        assert_eq!(result.fact_str("break_even_after"), Some("2 days"));
+        let finding = assess(&task, None, None, today(), review);
+        assert_eq!(finding.fact_str("team_investment"), Some("1.5 hours"));
+        assert_eq!(finding.facts["break_even"], json!(2));
+        assert_eq!(finding.fact_str("break_even_after"), Some("2 days"));
     }
 
     #[test]

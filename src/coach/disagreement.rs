@@ -5,11 +5,91 @@
 
 use serde_json::{Map, json};
 
-use super::Assessment;
-use crate::answer::Duration;
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
+use crate::answer::{Duration, Kind};
 
-pub(crate) const FRAMEWORK: &str = "disagreement";
-pub(crate) const TITLE: &str = "Facilitate, don't dictate";
+const APPROACHES: Input = Input {
+    name: "approaches",
+    accepts: Accepts::Question(&[Kind::Options, Kind::List]),
+    required: true,
+    about: "the two approaches on the table",
+    values: &[],
+};
+const HOLDERS: Input = Input {
+    name: "holders",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "a question asked `for_each` approach: who argues for it",
+    values: &[],
+};
+const ARGUED_OUT: Input = Input {
+    name: "argued_out",
+    accepts: Accepts::Question(&[Kind::YesNo]),
+    required: true,
+    about: "whether they have argued it out between themselves yet",
+    values: &[],
+};
+const TIMES: Input = Input {
+    name: "times",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: false,
+    about: "a question asked `for_each` approach: how long it would take",
+    values: &[],
+};
+const EASIER: Input = Input {
+    name: "easier",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the approach that is easier to change later",
+    values: &[],
+};
+const DEADLOCKED: Input = Input {
+    name: "deadlocked",
+    accepts: Accepts::Question(&[Kind::YesNo]),
+    required: false,
+    about: "whether they are deadlocked with the project suffering (asked once they argued)",
+    values: &[],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "disagreement",
+    title: "Facilitate, don't dictate",
+    inputs: &[APPROACHES, HOLDERS, ARGUED_OUT, TIMES, EASIER, DEADLOCKED],
+    facts: &[
+        "stage",
+        "recommended",
+        "other",
+        "because",
+        "times",
+        "sides",
+        "people",
+        "holder",
+        "review_by",
+        "review_by_text",
+    ],
+    verdicts: &[
+        Verdict {
+            id: "argue",
+            stance: Stance::Proposal,
+            passage: "disagreement-argue-it-out",
+            also: &["people-problems"],
+        },
+        Verdict {
+            id: "facilitate",
+            stance: Stance::Proposal,
+            passage: "facilitate-not-dictate",
+            also: &["ruling-present-cases"],
+        },
+        Verdict {
+            id: "rule",
+            stance: Stance::Decided,
+            passage: "overrule-only-deadlocked",
+            also: &["ruling-present-cases", "ruling-explain-reasoning"],
+        },
+    ],
+    warnings: &[],
+    run,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stage {
@@ -100,66 +180,75 @@ pub(crate) fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String
     Some((chosen.clone(), other.clone(), because))
 }
 
-pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Assessment {
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    let approaches = inputs.names(&APPROACHES)?;
+    let argued_out = inputs.yes(&ARGUED_OUT)?;
+    // Once they have argued, the next step depends on whether they are deadlocked: wait
+    // for that answer rather than guess.
+    let deadlocked = match argued_out {
+        false => false,
+        true => inputs.yes(&DEADLOCKED)?,
+    };
+    let times = inputs.each_duration(&TIMES);
+    let dispute = Dispute {
+        approaches: &approaches,
+        argued_out,
+        deadlocked,
+        times: &times,
+        easier: inputs.text(&EASIER),
+    };
+    let mut finding = assess(&dispute, &inputs.each_text(&HOLDERS));
+    // A ruling is checked like any easy-to-reverse decision; a disagreement still being
+    // settled, a week on, to see where they landed.
+    let days = match stage(&dispute) {
+        Stage::Rule => inputs.conditions.periods.two_way_days,
+        Stage::Argue | Stage::Facilitate => CHECK_IN_DAYS,
+    };
+    let today = inputs.today();
+    let review_by = inputs
+        .conditions
+        .calendar
+        .on_or_after(super::units::add_days(today, days));
+    finding
+        .facts
+        .insert("review_by".into(), json!(super::units::iso(review_by)));
+    finding.facts.insert(
+        "review_by_text".into(),
+        json!(super::units::human_date(review_by, today)),
+    );
+    Some(finding)
+}
+
+/// Days until the lead checks where a disagreement still being settled has landed.
+const CHECK_IN_DAYS: i64 = 7;
+
+pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Finding {
     let stage = stage(dispute);
-    let with_holder = |name: &str| match holders.iter().find(|(n, _)| n == name) {
-        Some((_, who)) if !who.trim().is_empty() => format!("{} ({name})", who.trim()),
-        _ => name.to_string(),
+    let holder = |name: &str| {
+        holders
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, who)| who.trim())
+            .filter(|who| !who.is_empty())
     };
     let sides = dispute
         .approaches
         .iter()
-        .map(|n| with_holder(n))
-        .collect::<Vec<_>>()
-        .join(" and ");
+        .map(|name| match holder(name) {
+            Some(who) => format!("{who} ({name})"),
+            None => name.clone(),
+        })
+        .collect::<Vec<_>>();
     let recommendation = recommend(dispute);
-
-    let (verdict, reasoning, passages) = match stage {
-        Stage::Argue => (
-            "Let them argue it out first".to_string(),
-            format!(
-                "{sides} have not argued it out yet. Most technical disagreements resolve \
-                 themselves: give them the chance before you step in."
-            ),
-            vec!["disagreement-argue-it-out"],
-        ),
-        Stage::Facilitate => (
-            "Facilitate, don't dictate".to_string(),
-            format!(
-                "{sides} have argued it out but are not deadlocked. Ask them the trade-offs, \
-                 the impact on the timeline and what's easier to change later, and help them \
-                 decide together."
-            ),
-            vec!["facilitate-not-dictate", "ruling-present-cases"],
-        ),
-        Stage::Rule => (
-            match &recommendation {
-                Some((chosen, _, _)) => {
-                    format!("Deadlocked: make the call and explain it (suggested: {chosen})")
-                }
-                None => "Deadlocked: make the call and explain it".to_string(),
-            },
-            match &recommendation {
-                Some((chosen, other, because)) if !because.is_empty() => format!(
-                    "They are deadlocked and the project is suffering, so it is your call. \
-                     {chosen}, because {because}; if it doesn't work, switch to {other}."
-                ),
-                _ => "They are deadlocked and the project is suffering, so it is your call. \
-                      Give the reason, and say what you'd switch to if it doesn't work."
-                    .to_string(),
-            },
-            vec![
-                "overrule-only-deadlocked",
-                "ruling-present-cases",
-                "ruling-explain-reasoning",
-            ],
-        ),
-    };
-
     let times: Map<String, serde_json::Value> = dispute
         .times
         .iter()
         .map(|(name, d)| (name.clone(), json!(d.to_string())))
+        .collect();
+    let holder_map: Map<String, serde_json::Value> = dispute
+        .approaches
+        .iter()
+        .filter_map(|name| holder(name).map(|who| (name.clone(), json!(who))))
         .collect();
     let facts = json!({
         "stage": stage.key(),
@@ -171,12 +260,13 @@ pub(crate) fn assess(dispute: &Dispute<'_>, holders: &[(String, String)]) -> Ass
         "people": dispute
             .approaches
             .iter()
-            .filter_map(|name| holders.iter().find(|(n, _)| n == name))
-            .map(|(_, who)| who.trim())
-            .filter(|who| !who.is_empty())
+            .filter_map(|name| holder(name))
             .collect::<Vec<_>>(),
+        "holder": holder_map,
+        "review_by": null,
+        "review_by_text": null,
     });
-    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
+    Finding::new(stage.key(), facts)
 }
 
 #[cfg(test)]
@@ -213,8 +303,9 @@ mod tests {
                 easier: None,
             };
             assert_eq!(stage(&dispute), expected);
-            let result = assess(&dispute, &[]);
-            assert_eq!(result.fact_str("stage"), Some(expected.key()));
+            let finding = assess(&dispute, &[]);
+            assert_eq!(finding.verdict, expected.key());
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some());
         }
     }
 
@@ -235,14 +326,13 @@ mod tests {
             },
             &holders,
         );
-        assert_eq!(result.verdict, "Let them argue it out first");
-        assert!(
-            result
-                .reasoning
-                .starts_with("Priya (Event queue) and Tom (Direct calls)")
+        assert_eq!(result.verdict, "argue");
+        assert_eq!(
+            result.facts["sides"],
+            json!(["Priya (Event queue)", "Tom (Direct calls)"])
         );
-        assert_eq!(result.passages, ["disagreement-argue-it-out"]);
         assert_eq!(result.facts["people"], json!(["Priya", "Tom"]));
+        assert_eq!(result.facts["holder"]["Direct calls"], json!("Tom"));
     }
 
     #[test]
@@ -310,14 +400,9 @@ mod tests {
             },
             &[],
         );
-        assert!(result.verdict.contains("suggested: Direct calls"));
-        assert!(
-            result.reasoning.contains("switch to Event queue"),
-            "{}",
-            result.reasoning
-        );
+        assert_eq!(result.verdict, "rule");
+        assert_eq!(result.fact_str("recommended"), Some("Direct calls"));
         assert_eq!(result.fact_str("other"), Some("Event queue"));
-        assert!(result.passages.contains(&"ruling-explain-reasoning"));
     }
 
     #[test]
@@ -331,9 +416,8 @@ mod tests {
             easier: None,
         };
         assert!(recommend(&dispute).is_none());
-        assert_eq!(
-            assess(&dispute, &[]).verdict,
-            "Deadlocked: make the call and explain it"
-        );
+        let finding = assess(&dispute, &[]);
+        assert_eq!(finding.verdict, "rule");
+        assert!(finding.facts["recommended"].is_null());
     }
 }

@@ -1,19 +1,118 @@
 //! One-way or two-way door: "If this turns out to be wrong, how long would it take to undo?"
-//! Days: reversible, decide fast. Months: think harder. Weeks: it depends on what makes it hard.
+//! Days: reversible, decide fast. Months: think harder. Weeks: it depends on what makes it
+//! hard, and on the lead's own call; until the lead makes one, careful is the default.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::json;
 
-use super::{Assessment, ReviewPeriods};
-use crate::answer::Duration;
-
-pub(crate) const FRAMEWORK: &str = "door-type";
-pub(crate) const TITLE: &str = "One-way or two-way door";
+use super::units::{add_days, human_date, iso};
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
+use crate::answer::{Duration, Kind};
 
 /// Undo estimates below this many days count as "days".
 pub(crate) const DAYS_BELOW: f64 = 14.0;
 /// Undo estimates from this many days count as "months".
 pub(crate) const MONTHS_FROM: f64 = 60.0;
+
+const UNDO: Input = Input {
+    name: "undo",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "how long it would take to undo the decision if it turns out wrong",
+    values: &[],
+};
+const FEELS_ONE_WAY: Input = Input {
+    name: "feels_one_way",
+    accepts: Accepts::Question(&[Kind::YesNo]),
+    required: false,
+    about: "whether the decision feels irreversible (flags masquerading doors)",
+    values: &[],
+};
+const HARD_TO_UNDO: Input = Input {
+    name: "hard_to_undo",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "what makes it hard to undo, when the answer is weeks",
+    values: &[],
+};
+const CLASSIFICATION: Input = Input {
+    name: "classification",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the lead's own call when the answer is weeks: one-way, two-way, or unsure",
+    values: &["one-way", "two-way", "unsure"],
+};
+const TWO_WAY_PATH: Input = Input {
+    name: "two_way_path",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "for a one-way door: how it could be made a two-way door (a pilot, a flag, an exit clause)",
+    values: &[],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "door-type",
+    title: "One-way or two-way door",
+    inputs: &[
+        UNDO,
+        FEELS_ONE_WAY,
+        HARD_TO_UNDO,
+        CLASSIFICATION,
+        TWO_WAY_PATH,
+    ],
+    facts: &[
+        "door",
+        "band",
+        "undo",
+        "undo_days",
+        "masquerading",
+        "judged",
+        "hard_to_undo",
+        "two_way_path",
+        "review_by",
+        "review_by_text",
+    ],
+    verdicts: &[
+        Verdict {
+            id: "two-way",
+            stance: Stance::Decided,
+            passage: "reversible-quickly",
+            also: &["undo-test"],
+        },
+        Verdict {
+            id: "masquerading",
+            stance: Stance::Decided,
+            passage: "doors-masquerading",
+            also: &["undo-test", "reversible-quickly"],
+        },
+        Verdict {
+            id: "one-way",
+            stance: Stance::Decided,
+            passage: "undo-test",
+            also: &["reversible-quickly", "one-way-two-way-doors"],
+        },
+        Verdict {
+            id: "weeks-one-way",
+            stance: Stance::Decided,
+            passage: "reversible-quickly",
+            also: &["undo-test"],
+        },
+        Verdict {
+            id: "weeks-two-way",
+            stance: Stance::Decided,
+            passage: "doors-masquerading",
+            also: &["undo-test", "reversible-quickly"],
+        },
+        Verdict {
+            id: "weeks-unsure",
+            stance: Stance::Decided,
+            passage: "reversible-quickly",
+            also: &["undo-test"],
+        },
+    ],
+    warnings: &[],
+    run,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Door {
@@ -69,252 +168,189 @@ impl Band {
     }
 }
 
+/// What the lead said about the door besides the undo estimate.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DoorAnswers<'a> {
     /// "Does this feel like a one-way door?" Asked when the undo estimate is in days.
     pub feels_one_way: Option<bool>,
     /// "What makes it hard to undo?" Asked when the undo estimate is in weeks.
     pub hard_to_undo: Option<&'a str>,
-    /// The user's own classification, asked when the estimate is in weeks.
+    /// The lead's own call, asked when the estimate is in weeks; `None` when they made
+    /// none (left it unsure, or were not asked).
     pub classification: Option<Door>,
+    /// How a one-way door could be made two-way, if the lead sees a way.
+    pub two_way_path: Option<&'a str>,
 }
 
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    let undo = inputs.duration(&UNDO)?;
+    let answers = DoorAnswers {
+        feels_one_way: inputs.yes(&FEELS_ONE_WAY),
+        hard_to_undo: inputs.text(&HARD_TO_UNDO),
+        classification: inputs.text(&CLASSIFICATION).and_then(Door::parse),
+        two_way_path: inputs.text(&TWO_WAY_PATH),
+    };
+    let periods = inputs.conditions.periods;
+    let review = |door: Door| match door {
+        Door::TwoWay => periods.two_way_days,
+        Door::OneWay => periods.one_way_days,
+    };
+    let calendar = inputs.conditions.calendar;
+    Some(assess(undo, &answers, inputs.today(), |door| {
+        calendar.on_or_after(add_days(inputs.today(), review(door)))
+    }))
+}
+
+/// The door, judged from the undo estimate and the lead's answers. `review_on` gives the
+/// review date for a door.
 pub(crate) fn assess(
     undo: Duration,
     answers: &DoorAnswers<'_>,
-    periods: &ReviewPeriods,
     today: NaiveDate,
-) -> Assessment {
+    review_on: impl Fn(Door) -> NaiveDate,
+) -> Finding {
     let band = Band::of(undo);
-    let (door, verdict, reasoning, passages): (Option<Door>, String, String, Vec<&'static str>) =
-        match band {
-            Band::Days if answers.feels_one_way == Some(true) => (
-                Some(Door::TwoWay),
-                "Two-way door masquerading as a one-way door: decide fast".into(),
-                format!(
-                    "It feels irreversible, but you could undo it in {undo}. \
-                     That is a two-way door: decide now and move on."
-                ),
-                vec!["undo-test", "doors-masquerading", "reversible-quickly"],
-            ),
-            Band::Days => (
-                Some(Door::TwoWay),
-                "Two-way door: decide fast".into(),
-                format!(
-                    "Undoing it would take {undo}, so it is reversible. \
-                     Decide fast and move on; you can change course cheaply."
-                ),
-                vec!["undo-test", "reversible-quickly"],
-            ),
-            Band::Months => (
-                Some(Door::OneWay),
-                "One-way door: decide carefully".into(),
-                format!(
-                    "Undoing it would take {undo}, so it is hard to reverse. \
-                     Take the time to get this one right."
-                ),
-                vec!["undo-test", "one-way-two-way-doors", "reversible-quickly"],
-            ),
-            Band::Weeks => match answers.classification {
-                None => (
-                    None,
-                    "Weeks to undo: it depends on what makes it hard".into(),
-                    format!(
-                        "{} sits between days (reversible) and months (think harder). \
-                         What makes it hard to undo decides which door it is.",
-                        capitalise(&undo.to_string())
-                    ),
-                    vec!["undo-test", "doors-masquerading"],
-                ),
-                Some(Door::OneWay) => (
-                    Some(Door::OneWay),
-                    "One-way door (your call): decide carefully".into(),
-                    format!(
-                        "Undoing it would take {undo}{}. You judged that hard enough to \
-                         treat as a one-way door, so take the time to get it right.",
-                        because(answers.hard_to_undo)
-                    ),
-                    vec!["undo-test", "one-way-two-way-doors", "reversible-quickly"],
-                ),
-                Some(Door::TwoWay) => (
-                    Some(Door::TwoWay),
-                    "Two-way door (your call): decide fast".into(),
-                    format!(
-                        "Undoing it would take {undo}{}, but you judged it reversible. \
-                         Decide fast and move on.",
-                        because(answers.hard_to_undo)
-                    ),
-                    vec!["undo-test", "doors-masquerading", "reversible-quickly"],
-                ),
-            },
-        };
-    // An unclassified door is treated as one-way until the user says otherwise: careful is
-    // the safe default when reversing is in doubt.
-    let review_days = match door {
-        Some(Door::TwoWay) => periods.two_way_days,
-        _ => periods.one_way_days,
+    let masquerading = band == Band::Days && answers.feels_one_way == Some(true);
+    let (verdict, door) = match band {
+        Band::Days if masquerading => ("masquerading", Door::TwoWay),
+        Band::Days => ("two-way", Door::TwoWay),
+        Band::Months => ("one-way", Door::OneWay),
+        Band::Weeks => match answers.classification {
+            Some(Door::OneWay) => ("weeks-one-way", Door::OneWay),
+            Some(Door::TwoWay) => ("weeks-two-way", Door::TwoWay),
+            // No call made: careful is the safe default when reversing is in doubt.
+            None => ("weeks-unsure", Door::OneWay),
+        },
     };
-    let review_by = add_days(today, review_days);
+    let review_by = review_on(door);
     let facts = json!({
-        "door": door.map_or("undecided", Door::key),
+        "door": door.key(),
         "band": band.key(),
         "undo": undo.to_string(),
         "undo_days": undo.days(),
-        "masquerading": band == Band::Days && answers.feels_one_way == Some(true),
-        "needs_classification": band == Band::Weeks && answers.classification.is_none(),
-        "review_by": review_by.format("%Y-%m-%d").to_string(),
+        "masquerading": masquerading,
+        "judged": band == Band::Weeks && answers.classification.is_some(),
+        "hard_to_undo": answers.hard_to_undo.map(|t| t.trim_end_matches('.').to_string()),
+        "two_way_path": (door == Door::OneWay)
+            .then_some(answers.two_way_path)
+            .flatten()
+            .map(|t| t.trim_end_matches('.').to_string()),
+        "review_by": iso(review_by),
+        "review_by_text": human_date(review_by, today),
     });
-    Assessment::new(FRAMEWORK, TITLE, verdict, reasoning, passages, facts)
-}
-
-pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_days(Days::new(days.max(0) as u64))
-        .unwrap_or(date)
-}
-
-fn because(hard_to_undo: Option<&str>) -> String {
-    match hard_to_undo.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(reason) => format!(" ({})", reason.trim_end_matches('.')),
-        None => String::new(),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    Finding::new(verdict, facts)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answer::Unit;
+    use crate::coach::ReviewPeriods;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
-    /// (undo estimate, feels one-way, classification, door, band, masquerading, verdict starts with)
+    fn review(door: Door) -> NaiveDate {
+        let periods = ReviewPeriods::default();
+        add_days(
+            today(),
+            match door {
+                Door::TwoWay => periods.two_way_days,
+                Door::OneWay => periods.one_way_days,
+            },
+        )
+    }
+
+    /// (undo estimate, feels one-way, classification, door, band, verdict, judged)
     type Row = (
         &'static str,
         Option<bool>,
         Option<Door>,
         &'static str,
         &'static str,
-        bool,
         &'static str,
+        bool,
     );
 
     #[rustfmt::skip]
     const VERDICTS: &[Row] = &[
-        ("0 days",   None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
-        ("4 hours",  None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
-        ("3 days",   None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
-        ("3 days",   Some(false), None,              "two-way",   "days",   false, "Two-way door: decide fast"),
-        ("3 days",   Some(true),  None,              "two-way",   "days",   true,  "Two-way door masquerading"),
-        ("13 days",  Some(true),  None,              "two-way",   "days",   true,  "Two-way door masquerading"),
-        ("1 week",   None,        None,              "two-way",   "days",   false, "Two-way door: decide fast"),
-        // 14 days is the first "weeks" answer.
-        ("14 days",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
-        ("2 weeks",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
-        ("1 month",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
-        ("6 weeks",  None,        Some(Door::OneWay), "one-way",  "weeks",  false, "One-way door (your call)"),
-        ("6 weeks",  None,        Some(Door::TwoWay), "two-way",  "weeks",  false, "Two-way door (your call)"),
+        ("0 days",   None,        None,               "two-way", "days",   "two-way",       false),
+        ("4 hours",  None,        None,               "two-way", "days",   "two-way",       false),
+        ("3 days",   Some(false), None,               "two-way", "days",   "two-way",       false),
+        ("3 days",   Some(true),  None,               "two-way", "days",   "masquerading",  false),
+        ("13 days",  Some(true),  None,               "two-way", "days",   "masquerading",  false),
+        ("1 week",   None,        None,               "two-way", "days",   "two-way",       false),
+        // 14 days is the first "weeks" answer; with no call made, it is treated as one-way.
+        ("14 days",  None,        None,               "one-way", "weeks",  "weeks-unsure",  false),
+        ("8 weeks",  None,        None,               "one-way", "weeks",  "weeks-unsure",  false),
+        ("6 weeks",  None,        Some(Door::OneWay), "one-way", "weeks",  "weeks-one-way", true),
+        ("6 weeks",  None,        Some(Door::TwoWay), "two-way", "weeks",  "weeks-two-way", true),
         // Feeling irreversible only flags masquerading when the undo is in days.
-        ("3 weeks",  Some(true),  None,              "undecided", "weeks",  false, "Weeks to undo"),
-        ("59 days",  None,        None,              "undecided", "weeks",  false, "Weeks to undo"),
-        ("60 days",  None,        None,              "one-way",   "months", false, "One-way door: decide carefully"),
-        ("2 months", None,        None,              "one-way",   "months", false, "One-way door: decide carefully"),
-        ("1 year",   Some(true),  None,              "one-way",   "months", false, "One-way door: decide carefully"),
+        ("3 weeks",  Some(true),  None,               "one-way", "weeks",  "weeks-unsure",  false),
+        ("59 days",  None,        None,               "one-way", "weeks",  "weeks-unsure",  false),
+        ("60 days",  None,        None,               "one-way", "months", "one-way",       false),
+        ("2 months", None,        Some(Door::TwoWay), "one-way", "months", "one-way",       false),
+        ("1 year",   Some(true),  None,               "one-way", "months", "one-way",       false),
     ];
 
     #[test]
     fn verdict_table() {
-        for &(undo, feels, class, door, band, masquerading, verdict) in VERDICTS {
+        for &(undo, feels, class, door, band, verdict, judged) in VERDICTS {
             let undo = Duration::parse(undo).unwrap();
             let answers = DoorAnswers {
                 feels_one_way: feels,
-                hard_to_undo: None,
                 classification: class,
+                ..DoorAnswers::default()
             };
-            let result = assess(undo, &answers, &ReviewPeriods::default(), today());
+            let finding = assess(undo, &answers, today(), review);
             let case = format!("{undo} {feels:?} {class:?}");
-            assert_eq!(result.fact_str("door"), Some(door), "{case}");
-            assert_eq!(result.fact_str("band"), Some(band), "{case}");
-            assert_eq!(result.facts["masquerading"], masquerading, "{case}");
-            assert!(
-                result.verdict.starts_with(verdict),
-                "{case}: {}",
-                result.verdict
-            );
-            assert!(result.passages.contains(&"undo-test"), "{case}");
-            assert!(!result.reasoning.is_empty());
+            assert_eq!(finding.verdict, verdict, "{case}");
+            assert_eq!(finding.fact_str("door"), Some(door), "{case}");
+            assert_eq!(finding.fact_str("band"), Some(band), "{case}");
+            assert_eq!(finding.facts["judged"], judged, "{case}");
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some(), "{case}");
         }
     }
 
     #[test]
-    fn masquerading_cites_the_masquerading_passage() {
-        let answers = DoorAnswers {
-            feels_one_way: Some(true),
-            ..Default::default()
-        };
-        let result = assess(
-            Duration::new(2.0, Unit::Days),
-            &answers,
-            &ReviewPeriods::default(),
-            today(),
-        );
-        assert!(result.passages.contains(&"doors-masquerading"));
-        assert!(result.reasoning.contains("2 days"));
-    }
-
-    #[test]
     fn review_date_follows_the_door() {
-        let periods = ReviewPeriods::default();
         let two_way = assess(
             Duration::new(2.0, Unit::Days),
             &DoorAnswers::default(),
-            &periods,
             today(),
+            review,
         );
         assert_eq!(two_way.fact_str("review_by"), Some("2026-12-26"));
         let one_way = assess(
             Duration::new(6.0, Unit::Months),
             &DoorAnswers::default(),
-            &periods,
             today(),
+            review,
         );
         assert_eq!(one_way.fact_str("review_by"), Some("2027-02-24"));
     }
 
     #[test]
-    fn your_reason_for_weeks_is_quoted_back() {
+    fn a_way_to_make_it_two_way_is_kept_for_one_way_doors_only() {
         let answers = DoorAnswers {
-            feels_one_way: None,
-            hard_to_undo: Some("customers integrate against the API."),
-            classification: Some(Door::OneWay),
+            two_way_path: Some("run a three-month pilot with an exit clause."),
+            ..DoorAnswers::default()
         };
-        let result = assess(
-            Duration::new(3.0, Unit::Weeks),
-            &answers,
-            &ReviewPeriods::default(),
-            today(),
+        let one_way = assess(Duration::new(6.0, Unit::Months), &answers, today(), review);
+        assert_eq!(
+            one_way.fact_str("two_way_path"),
+            Some("run a three-month pilot with an exit clause")
         );
-        assert!(
-            result
-                .reasoning
-                .contains("(customers integrate against the API)"),
-            "{}",
-            result.reasoning
-        );
+        let two_way = assess(Duration::new(2.0, Unit::Days), &answers, today(), review);
+        assert!(two_way.facts["two_way_path"].is_null());
     }
 
     #[test]
     fn door_names_parse() {
         assert_eq!(Door::parse("one-way door"), Some(Door::OneWay));
         assert_eq!(Door::parse("Two way"), Some(Door::TwoWay));
+        assert_eq!(Door::parse("unsure"), None);
         assert_eq!(Door::parse("revolving"), None);
     }
 }

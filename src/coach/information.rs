@@ -1,138 +1,319 @@
 //! The 70% rule: "If you have 70% of the information you need, make the decision."
 //! Coverage is what you have over what you wish you had. Below 70%, a two-way door is decided
-//! anyway with the gaps written down as assumptions; a one-way door gets a time-boxed
-//! investigation of exactly the missing items.
+//! anyway with the gaps written down as assumptions to check; a one-way door gets a
+//! time-boxed investigation of the missing items that could change the choice, and only
+//! those: when none could, there is nothing worth waiting for.
 
-use chrono::NaiveDate;
 use serde_json::json;
 
-use super::door::{Door, add_days};
-use super::{Assessment, ReviewPeriods, percent_floor};
+use super::door::Door;
+use super::units::{add_days, human_date, iso};
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict, percent_floor};
+use crate::answer::Kind;
 
-pub(crate) const FRAMEWORK: &str = "information";
-pub(crate) const TITLE: &str = "The 70% information rule";
-
-/// The rule's threshold, as a fraction: have / wished >= 7 / 10.
+/// The rule's threshold: have / wished >= 70 / 100.
 pub(crate) const THRESHOLD_PERCENT: usize = 70;
 
+const WISHED: Input = Input {
+    name: "wished",
+    accepts: Accepts::Question(&[Kind::List]),
+    required: true,
+    about: "the information you wish you had",
+    values: &[],
+};
+const HAVE: Input = Input {
+    name: "have",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
+    required: false,
+    about: "which of those you already have",
+    values: &[],
+};
+const DOOR: Input = Input {
+    name: "door",
+    accepts: Accepts::Assessment("door-type"),
+    required: false,
+    about: "the door-type assessment; below 70% it decides between assuming and investigating",
+    values: &[],
+};
+const DOOR_KIND: Input = Input {
+    name: "door_kind",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the door, as a record gives it, when no door assessment runs (finishing a proposal)",
+    values: &["one-way", "two-way", "undecided"],
+};
+const FOUND: Input = Input {
+    name: "found",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
+    required: false,
+    about: "items found out since, when a proposal is finished",
+    values: &[],
+};
+const COULD_CHANGE: Input = Input {
+    name: "could_change",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
+    required: false,
+    about: "which missing items could change the choice: only those are worth investigating",
+    values: &[],
+};
+const OWNERS: Input = Input {
+    name: "owners",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "a question asked `for_each` item to investigate: who finds it out",
+    values: &[],
+};
+const UNTIL: Input = Input {
+    name: "until",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: false,
+    about: "the time-box the lead set: investigate until this date, then decide",
+    values: &[],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "information",
+    title: "The 70% information rule",
+    inputs: &[
+        WISHED,
+        HAVE,
+        DOOR,
+        DOOR_KIND,
+        FOUND,
+        COULD_CHANGE,
+        OWNERS,
+        UNTIL,
+    ],
+    facts: &[
+        "advice",
+        "wished",
+        "have",
+        "coverage",
+        "missing",
+        "assumptions",
+        "investigate",
+        "open_questions",
+        "door",
+        "suggested_until",
+        "until",
+        "until_text",
+        "decide_by",
+        "decide_by_text",
+        "review_by",
+        "review_by_text",
+    ],
+    verdicts: &[
+        Verdict {
+            id: "nothing-missing",
+            stance: Stance::Decided,
+            passage: "seventy-percent-rule",
+            also: &["cost-of-delay"],
+        },
+        Verdict {
+            id: "decide-now",
+            stance: Stance::Decided,
+            passage: "seventy-percent-rule",
+            also: &["cost-of-delay"],
+        },
+        Verdict {
+            id: "decide-with-assumptions",
+            stance: Stance::Decided,
+            passage: "wrong-call-ok",
+            also: &["seventy-percent-rule", "reversible-quickly"],
+        },
+        Verdict {
+            id: "nothing-decisive",
+            stance: Stance::Decided,
+            passage: "cost-of-delay",
+            also: &["seventy-percent-rule"],
+        },
+        Verdict {
+            id: "investigate",
+            stance: Stance::Proposal,
+            passage: "reversible-quickly",
+            also: &["seventy-percent-rule", "cost-of-delay"],
+        },
+    ],
+    warnings: &["nothing-wished-one-way"],
+    run,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
+pub(crate) enum Advice {
+    NothingMissing,
     DecideNow,
     DecideWithAssumptions,
+    NothingDecisive,
     Investigate,
 }
 
-impl Verdict {
+impl Advice {
     pub(crate) fn key(self) -> &'static str {
         match self {
-            Verdict::DecideNow => "decide-now",
-            Verdict::DecideWithAssumptions => "decide-with-assumptions",
-            Verdict::Investigate => "investigate",
+            Advice::NothingMissing => "nothing-missing",
+            Advice::DecideNow => "decide-now",
+            Advice::DecideWithAssumptions => "decide-with-assumptions",
+            Advice::NothingDecisive => "nothing-decisive",
+            Advice::Investigate => "investigate",
         }
     }
 }
 
-/// `door` is `None` while the door is not yet classified; that is treated like a one-way
-/// door, because deciding early is only safe when it is cheap to reverse.
-pub(crate) fn assess(
-    wished: &[String],
-    have: &[String],
-    door: Option<Door>,
-    periods: &ReviewPeriods,
-    today: NaiveDate,
-) -> Assessment {
-    let have_count = wished.iter().filter(|item| have.contains(item)).count();
-    let missing: Vec<String> = wished
-        .iter()
-        .filter(|item| !have.contains(item))
-        .cloned()
-        .collect();
-    let percent = percent_floor(have_count, wished.len());
-    let enough = have_count * 100 >= wished.len() * THRESHOLD_PERCENT;
-    let share = format!(
-        "{have_count} of the {} things you wish you knew ({percent}%)",
-        wished.len()
-    );
-
-    let (verdict, headline, reasoning, passages): (Verdict, String, String, Vec<&'static str>) =
-        if wished.is_empty() {
-            (
-                Verdict::DecideNow,
-                "Nothing missing: decide now".into(),
-                "You listed nothing you wish you knew, so there is nothing to wait for. \
-                 Waiting costs more than a slightly imperfect decision."
-                    .into(),
-                vec!["seventy-percent-rule", "cost-of-delay"],
-            )
-        } else if enough {
-            (
-                Verdict::DecideNow,
-                format!("{percent}% of what you wish you knew: decide now"),
-                format!(
-                    "You have {share}: at or above 70% is enough. \
-                     Waiting for 100% means waiting too long."
-                ),
-                vec!["seventy-percent-rule", "cost-of-delay"],
-            )
-        } else if door == Some(Door::TwoWay) {
-            (
-                Verdict::DecideWithAssumptions,
-                format!("{percent}% on a two-way door: decide anyway, record assumptions"),
-                format!(
-                    "You have {share}, below 70%, but the decision is cheap to reverse. \
-                     Decide now and write the {} missing item{} down as assumptions to check.",
-                    missing.len(),
-                    plural(missing.len())
-                ),
-                vec![
-                    "seventy-percent-rule",
-                    "reversible-quickly",
-                    "wrong-call-ok",
-                ],
-            )
-        } else {
-            let deadline = add_days(today, periods.investigation_days);
-            (
-                Verdict::Investigate,
-                format!(
-                    "{percent}% on a one-way door: investigate until {}, then decide",
-                    deadline.format("%Y-%m-%d")
-                ),
-                format!(
-                    "You have {share}, below 70%, and the decision is hard to reverse. \
-                     Time-box the investigation to the {} missing item{}, then decide.",
-                    missing.len(),
-                    plural(missing.len())
-                ),
-                vec![
-                    "seventy-percent-rule",
-                    "reversible-quickly",
-                    "cost-of-delay",
-                ],
-            )
-        };
-
-    let timebox = add_days(today, periods.investigation_days)
-        .format("%Y-%m-%d")
-        .to_string();
-    let facts = json!({
-        "advice": verdict.key(),
-        "wished": wished.len(),
-        "have": have_count,
-        "coverage": if wished.is_empty() { None } else { Some(percent) },
-        "missing": missing,
-        "assumptions": if verdict == Verdict::DecideWithAssumptions { missing.clone() } else { vec![] },
-        "investigate_until": if verdict == Verdict::Investigate { Some(timebox) } else { None },
-    });
-    Assessment::new(FRAMEWORK, TITLE, headline, reasoning, passages, facts)
+/// What the lead knows and wishes they knew.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Knowledge {
+    pub wished: Vec<String>,
+    pub have: Vec<String>,
+    /// `None` while the door is not known; that is treated like a one-way door, because
+    /// deciding early is only safe when it is cheap to reverse.
+    pub door: Option<Door>,
+    /// The missing items that could change the choice; `None` until asked (then every
+    /// missing item counts).
+    pub could_change: Option<Vec<String>>,
+    /// Who finds out each item, by item.
+    pub owners: Vec<(String, String)>,
+    /// The time-box the lead set.
+    pub until: Option<chrono::NaiveDate>,
 }
 
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
+/// Which advice the rule gives, from the counts and the door.
+pub(crate) fn advice(knowledge: &Knowledge) -> Advice {
+    let wished = knowledge.wished.len();
+    let have = have_count(knowledge);
+    if wished == 0 {
+        Advice::NothingMissing
+    } else if have * 100 >= wished * THRESHOLD_PERCENT {
+        Advice::DecideNow
+    } else if knowledge.door == Some(Door::TwoWay) {
+        Advice::DecideWithAssumptions
+    } else if investigate(knowledge).is_empty() {
+        Advice::NothingDecisive
+    } else {
+        Advice::Investigate
+    }
+}
+
+fn have_count(knowledge: &Knowledge) -> usize {
+    knowledge
+        .wished
+        .iter()
+        .filter(|item| knowledge.have.contains(item))
+        .count()
+}
+
+fn missing(knowledge: &Knowledge) -> Vec<String> {
+    knowledge
+        .wished
+        .iter()
+        .filter(|item| !knowledge.have.contains(item))
+        .cloned()
+        .collect()
+}
+
+/// The missing items worth investigating: those that could change the choice.
+fn investigate(knowledge: &Knowledge) -> Vec<String> {
+    let missing = missing(knowledge);
+    match &knowledge.could_change {
+        None => missing,
+        Some(decisive) => missing
+            .into_iter()
+            .filter(|item| decisive.contains(item))
+            .collect(),
+    }
+}
+
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    if !inputs.has(&WISHED) {
+        return None;
+    }
+    let wished = inputs.list(&WISHED);
+    // With items listed, wait for "which do you have" before judging coverage.
+    if !wished.is_empty() && !inputs.has(&HAVE) {
+        return None;
+    }
+    let mut have = inputs.list(&HAVE);
+    have.extend(inputs.list(&FOUND));
+    let knowledge = Knowledge {
+        wished,
+        have,
+        door: inputs
+            .assessment(&DOOR)
+            .and_then(|a| a.fact_str("door"))
+            .or_else(|| inputs.text(&DOOR_KIND))
+            .and_then(Door::parse),
+        could_change: inputs
+            .has(&COULD_CHANGE)
+            .then(|| inputs.list(&COULD_CHANGE)),
+        owners: inputs.each_text(&OWNERS),
+        until: inputs.date(&UNTIL),
+    };
+    let today = inputs.today();
+    let periods = inputs.conditions.periods;
+    let suggested = inputs
+        .conditions
+        .calendar
+        .on_or_after(add_days(today, periods.investigation_days));
+    Some(assess(&knowledge, today, suggested))
+}
+
+/// The finding for `knowledge`; `suggested_until` is the time-box offered when the lead
+/// has not set one.
+pub(crate) fn assess(
+    knowledge: &Knowledge,
+    today: chrono::NaiveDate,
+    suggested_until: chrono::NaiveDate,
+) -> Finding {
+    let advice = advice(knowledge);
+    let wished = knowledge.wished.len();
+    let have = have_count(knowledge);
+    let missing = missing(knowledge);
+    let to_investigate = investigate(knowledge);
+    let until = knowledge.until.unwrap_or(suggested_until);
+    let investigating = advice == Advice::Investigate;
+    let open_questions: Vec<serde_json::Value> = to_investigate
+        .iter()
+        .map(|item| {
+            let owner = knowledge
+                .owners
+                .iter()
+                .find(|(i, _)| i == item)
+                .map(|(_, who)| who.trim())
+                .filter(|who| !who.is_empty());
+            json!({ "item": item, "owner": owner })
+        })
+        .collect();
+    let assumptions = match advice {
+        Advice::DecideWithAssumptions | Advice::NothingDecisive => missing.clone(),
+        _ => Vec::new(),
+    };
+    let decide_by = investigating.then_some(until);
+    let facts = json!({
+        "advice": advice.key(),
+        "wished": wished,
+        "have": have,
+        "coverage": (wished > 0).then(|| percent_floor(have, wished)),
+        "missing": missing,
+        "assumptions": assumptions,
+        "investigate": if investigating { to_investigate } else { Vec::new() },
+        "open_questions": if investigating { open_questions } else { Vec::new() },
+        "door": knowledge.door.map_or("undecided", Door::key),
+        "suggested_until": iso(suggested_until),
+        "until": decide_by.map(iso),
+        "until_text": decide_by.map(|d| human_date(d, today)),
+        "decide_by": decide_by.map(iso),
+        "decide_by_text": decide_by.map(|d| human_date(d, today)),
+        "review_by": decide_by.map(iso),
+        "review_by_text": decide_by.map(|d| human_date(d, today)),
+    });
+    let nothing_wished_on_one_way = wished == 0 && knowledge.door == Some(Door::OneWay);
+    Finding::new(advice.key(), facts)
+        .warn(nothing_wished_on_one_way.then_some("nothing-wished-one-way"))
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn items(n: usize) -> Vec<String> {
@@ -143,108 +324,122 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
-    /// (wished, have, door, verdict, coverage shown)
-    type Row = (usize, usize, Option<Door>, Verdict, Option<u32>);
+    fn suggested() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 10).unwrap()
+    }
+
+    fn knowledge(wished: usize, have: usize, door: Option<Door>) -> Knowledge {
+        let wished = items(wished);
+        Knowledge {
+            have: wished[..have].to_vec(),
+            wished,
+            door,
+            ..Knowledge::default()
+        }
+    }
+
+    /// (wished, have, door, advice, coverage shown)
+    type Row = (usize, usize, Option<Door>, Advice, Option<u32>);
 
     #[rustfmt::skip]
     const VERDICTS: &[Row] = &[
         // No items: nothing to wait for, whatever the door.
-        (0, 0, Some(Door::OneWay), Verdict::DecideNow, None),
-        (0, 0, Some(Door::TwoWay), Verdict::DecideNow, None),
-        (0, 0, None,               Verdict::DecideNow, None),
+        (0, 0, Some(Door::OneWay), Advice::NothingMissing, None),
+        (0, 0, Some(Door::TwoWay), Advice::NothingMissing, None),
+        (0, 0, None,               Advice::NothingMissing, None),
         // All items.
-        (4, 4, Some(Door::OneWay), Verdict::DecideNow, Some(100)),
-        (1, 1, None,               Verdict::DecideNow, Some(100)),
+        (4, 4, Some(Door::OneWay), Advice::DecideNow, Some(100)),
+        (1, 1, None,               Advice::DecideNow, Some(100)),
         // Exactly 70% decides now.
-        (10, 7, Some(Door::OneWay), Verdict::DecideNow, Some(70)),
-        (10, 7, Some(Door::TwoWay), Verdict::DecideNow, Some(70)),
-        // Just below: 69.0% and 66.6% (shown rounded down, never as 70%).
-        (100, 69, Some(Door::OneWay), Verdict::Investigate, Some(69)),
-        (3, 2, Some(Door::TwoWay), Verdict::DecideWithAssumptions, Some(66)),
-        (3, 2, Some(Door::OneWay), Verdict::Investigate, Some(66)),
-        (3, 2, None,               Verdict::Investigate, Some(66)),
-        (5, 4, Some(Door::OneWay), Verdict::DecideNow, Some(80)),
-        (1, 0, Some(Door::TwoWay), Verdict::DecideWithAssumptions, Some(0)),
-        (1, 0, Some(Door::OneWay), Verdict::Investigate, Some(0)),
+        (10, 7, Some(Door::OneWay), Advice::DecideNow, Some(70)),
+        (10, 7, Some(Door::TwoWay), Advice::DecideNow, Some(70)),
+        // Just below: 69.0% and 66.7% (shown to the nearest percent, never as 70%).
+        (100, 69, Some(Door::OneWay), Advice::Investigate, Some(69)),
+        (1000, 699, Some(Door::OneWay), Advice::Investigate, Some(69)),
+        (3, 2, Some(Door::TwoWay), Advice::DecideWithAssumptions, Some(67)),
+        (3, 2, Some(Door::OneWay), Advice::Investigate, Some(67)),
+        (3, 2, None,               Advice::Investigate, Some(67)),
+        (5, 4, Some(Door::OneWay), Advice::DecideNow, Some(80)),
+        (1, 0, Some(Door::TwoWay), Advice::DecideWithAssumptions, Some(0)),
+        (1, 0, Some(Door::OneWay), Advice::Investigate, Some(0)),
     ];
 
     #[test]
     fn verdict_table() {
-        for &(wished, have, door, verdict, coverage) in VERDICTS {
-            let wished_items = items(wished);
-            let have_items: Vec<String> = wished_items[..have].to_vec();
-            let result = assess(
-                &wished_items,
-                &have_items,
-                door,
-                &ReviewPeriods::default(),
-                today(),
-            );
+        for &(wished, have, door, expected, coverage) in VERDICTS {
+            let knowledge = knowledge(wished, have, door);
+            let finding = assess(&knowledge, today(), suggested());
             let case = format!("{have}/{wished} {door:?}");
-            assert_eq!(result.fact_str("advice"), Some(verdict.key()), "{case}");
-            assert_eq!(result.facts["coverage"], json!(coverage), "{case}");
-            assert!(result.passages.contains(&"seventy-percent-rule"), "{case}");
-            let missing = result.facts["missing"].as_array().unwrap().len();
+            assert_eq!(finding.verdict, expected.key(), "{case}");
+            assert_eq!(finding.facts["coverage"], json!(coverage), "{case}");
+            let missing = finding.facts["missing"].as_array().unwrap().len();
             assert_eq!(missing, wished - have, "{case}");
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some(), "{case}");
         }
     }
 
     #[test]
-    fn investigation_lists_exactly_the_missing_items_and_a_date() {
-        let wished = vec![
-            "peak load".to_string(),
-            "licence cost".into(),
-            "team skills".into(),
-        ];
-        let have = vec!["team skills".to_string()];
-        let result = assess(
-            &wished,
-            &have,
-            Some(Door::OneWay),
-            &ReviewPeriods::default(),
-            today(),
-        );
+    fn an_investigation_keeps_the_lead_s_date_and_owners() {
+        let mut knowledge = knowledge(5, 2, Some(Door::OneWay));
+        knowledge.until = NaiveDate::from_ymd_opt(2026, 12, 11);
+        knowledge.owners = vec![("item 3".into(), "Ana".into())];
+        let finding = assess(&knowledge, today(), suggested());
+        assert_eq!(finding.verdict, "investigate");
+        assert_eq!(finding.fact_str("decide_by"), Some("2026-12-11"));
+        assert_eq!(finding.fact_str("until_text"), Some("Friday 11 December"));
+        assert_eq!(finding.fact_str("suggested_until"), Some("2026-12-10"));
         assert_eq!(
-            result.facts["missing"],
-            json!(["peak load", "licence cost"])
+            finding.facts["open_questions"],
+            json!([
+                {"item": "item 3", "owner": "Ana"},
+                {"item": "item 4", "owner": null},
+                {"item": "item 5", "owner": null},
+            ])
         );
-        assert_eq!(result.fact_str("investigate_until"), Some("2026-12-10"));
-        assert!(
-            result.verdict.contains("until 2026-12-10"),
-            "{}",
-            result.verdict
+        assert_eq!(finding.facts["assumptions"], json!([]));
+    }
+
+    #[test]
+    fn only_items_that_could_change_the_choice_are_investigated() {
+        let mut knowledge = knowledge(5, 2, Some(Door::OneWay));
+        knowledge.could_change = Some(vec!["item 4".into()]);
+        let finding = assess(&knowledge, today(), suggested());
+        assert_eq!(finding.verdict, "investigate");
+        assert_eq!(finding.facts["investigate"], json!(["item 4"]));
+        knowledge.could_change = Some(Vec::new());
+        let finding = assess(&knowledge, today(), suggested());
+        assert_eq!(finding.verdict, "nothing-decisive");
+        assert_eq!(
+            finding.facts["assumptions"],
+            json!(["item 3", "item 4", "item 5"])
         );
-        assert_eq!(result.facts["assumptions"], json!([]));
+        assert!(finding.facts["decide_by"].is_null());
     }
 
     #[test]
     fn two_way_gaps_become_assumptions() {
-        let wished = vec!["peak load".to_string(), "licence cost".into()];
-        let result = assess(
-            &wished,
-            &[],
-            Some(Door::TwoWay),
-            &ReviewPeriods::default(),
-            today(),
-        );
-        assert_eq!(
-            result.facts["assumptions"],
-            json!(["peak load", "licence cost"])
-        );
-        assert!(result.facts["investigate_until"].is_null());
+        let finding = assess(&knowledge(2, 0, Some(Door::TwoWay)), today(), suggested());
+        assert_eq!(finding.facts["assumptions"], json!(["item 1", "item 2"]));
+        assert!(finding.facts["decide_by"].is_null());
+    }
+
+    #[test]
+    fn nothing_wished_for_on_a_one_way_door_is_worth_a_second_look() {
+        let finding = assess(&knowledge(0, 0, Some(Door::OneWay)), today(), suggested());
+        assert_eq!(finding.warnings, ["nothing-wished-one-way"]);
+        let finding = assess(&knowledge(0, 0, Some(Door::TwoWay)), today(), suggested());
+        assert!(finding.warnings.is_empty());
     }
 
     #[test]
     fn items_you_have_but_did_not_wish_for_do_not_count() {
-        let wished = vec!["a".to_string(), "b".into()];
-        let have = vec!["a".to_string(), "z".into()];
-        let result = assess(
-            &wished,
-            &have,
-            Some(Door::OneWay),
-            &ReviewPeriods::default(),
-            today(),
-        );
-        assert_eq!(result.facts["have"], json!(1));
+        let knowledge = Knowledge {
+            wished: vec!["a".to_string(), "b".into()],
+            have: vec!["a".to_string(), "z".into()],
+            door: Some(Door::OneWay),
+            ..Knowledge::default()
+        };
+        let finding = assess(&knowledge, today(), suggested());
+        assert_eq!(finding.facts["have"], json!(1));
     }
 }

@@ -4,11 +4,78 @@
 
 use serde_json::json;
 
-use super::Assessment;
-use crate::answer::Duration;
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
+use crate::answer::{Duration, Kind};
 
-pub(crate) const FRAMEWORK: &str = "say-no";
-pub(crate) const TITLE: &str = "Every yes is a no to something";
+const PUSHES_OUT: Input = Input {
+    name: "pushes_out",
+    accepts: Accepts::Question(&[Kind::List]),
+    required: true,
+    about: "the planned work the request would push out",
+    values: &[],
+};
+const EFFORT: Input = Input {
+    name: "effort",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: false,
+    about: "how much work the request is",
+    values: &[],
+};
+const ANSWER: Input = Input {
+    name: "answer",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the answer: `yes` or `no`",
+    values: &["yes", "no"],
+};
+const DROPPED: Input = Input {
+    name: "dropped",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
+    required: false,
+    about: "what a yes drops, from the pushed-out work",
+    values: &[],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "say-no",
+    title: "Every yes is a no to something",
+    inputs: &[PUSHES_OUT, EFFORT, ANSWER, DROPPED],
+    facts: &["shape", "pushes_out", "dropped", "kept", "effort"],
+    verdicts: &[
+        Verdict {
+            id: "nothing-pushed-out",
+            stance: Stance::Decided,
+            passage: "yes-is-a-no",
+            also: &["say-no"],
+        },
+        Verdict {
+            id: "weigh",
+            stance: Stance::Decided,
+            passage: "yes-is-a-no",
+            also: &["say-no"],
+        },
+        Verdict {
+            id: "no",
+            stance: Stance::Decided,
+            passage: "say-no",
+            also: &["yes-is-a-no"],
+        },
+        Verdict {
+            id: "yes-drops-nothing",
+            stance: Stance::Decided,
+            passage: "yes-is-a-no",
+            also: &["say-no"],
+        },
+        Verdict {
+            id: "yes",
+            stance: Stance::Decided,
+            passage: "yes-is-a-no",
+            also: &["say-no"],
+        },
+    ],
+    warnings: &["yes-drops-nothing"],
+    run,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Answer {
@@ -38,16 +105,21 @@ pub(crate) struct Request<'a> {
     pub dropped: &'a [String],
 }
 
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    if !inputs.has(&PUSHES_OUT) {
+        return None;
     }
+    let pushes_out = inputs.list(&PUSHES_OUT);
+    let dropped = inputs.list(&DROPPED);
+    Some(assess(&Request {
+        pushes_out: &pushes_out,
+        effort: inputs.duration(&EFFORT),
+        answer: inputs.text(&ANSWER).and_then(Answer::parse),
+        dropped: &dropped,
+    }))
 }
 
-pub(crate) fn assess(request: &Request<'_>) -> Assessment {
-    let pushed = and_list(request.pushes_out);
+pub(crate) fn assess(request: &Request<'_>) -> Finding {
     let dropped: Vec<String> = request
         .dropped
         .iter()
@@ -60,74 +132,22 @@ pub(crate) fn assess(request: &Request<'_>) -> Assessment {
         .filter(|p| !dropped.contains(p))
         .cloned()
         .collect();
-    let effort = request
-        .effort
-        .filter(|e| e.amount > 0.0)
-        .map(|e| format!(" ({e} of work)"))
-        .unwrap_or_default();
-
-    let (shape, verdict, reasoning) = match (request.pushes_out.is_empty(), request.answer) {
-        (true, _) => (
-            "unclear",
-            "Nothing pushed out? Look at the plan again".to_string(),
-            "Every yes to something new is a no to something existing. If nothing would \
-             slip, the team has slack nobody has planned; name what it would come from."
-                .to_string(),
-        ),
-        (false, None) => (
-            "unclear",
-            format!("Saying yes means saying no to {pushed}"),
-            format!(
-                "The request{effort} would push out {pushed}. Decide which matters more, \
-                 and make that trade-off visible in the answer."
-            ),
-        ),
-        (false, Some(Answer::No)) => (
-            "no",
-            "No, with the trade-off visible".to_string(),
-            format!(
-                "Say no and show why: it would push out {pushed}. Protecting the team's focus \
-                 is part of the job, and the trade-off lets them push back on the priority, \
-                 not on you."
-            ),
-        ),
-        (false, Some(Answer::Yes)) if dropped.is_empty() => (
-            "unclear",
-            "A yes must name what is dropped".to_string(),
-            format!(
-                "Saying yes pushes out {pushed}. Name what you drop or delay, so nobody \
-                 expects both."
-            ),
-        ),
-        (false, Some(Answer::Yes)) => (
-            "yes",
-            format!("Yes, and drop {}", and_list(&dropped)),
-            format!(
-                "Say yes and name the cost: drop {} to make room{}.",
-                and_list(&dropped),
-                if kept.is_empty() {
-                    String::new()
-                } else {
-                    format!(", and keep {} on track", and_list(&kept))
-                }
-            ),
-        ),
+    let (verdict, shape) = match (request.pushes_out.is_empty(), request.answer) {
+        (true, _) => ("nothing-pushed-out", "unclear"),
+        (false, None) => ("weigh", "unclear"),
+        (false, Some(Answer::No)) => ("no", "no"),
+        (false, Some(Answer::Yes)) if dropped.is_empty() => ("yes-drops-nothing", "unclear"),
+        (false, Some(Answer::Yes)) => ("yes", "yes"),
     };
     let facts = json!({
         "shape": shape,
         "pushes_out": request.pushes_out,
         "dropped": dropped,
         "kept": kept,
-        "effort": request.effort.map(|e| e.to_string()),
+        "effort": request.effort.filter(|e| e.amount > 0.0).map(|e| e.to_string()),
     });
-    Assessment::new(
-        FRAMEWORK,
-        TITLE,
-        verdict,
-        reasoning,
-        vec!["yes-is-a-no", "say-no"],
-        facts,
-    )
+    Finding::new(verdict, facts)
+        .warn((verdict == "yes-drops-nothing").then_some("yes-drops-nothing"))
 }
 
 #[cfg(test)]
@@ -142,50 +162,35 @@ mod tests {
     #[test]
     fn answer_shapes() {
         let planned = items(&["the billing migration", "the onboarding fixes"]);
-        // (answer, dropped, shape, verdict)
+        // (answer, dropped, verdict, shape)
         let cases: Vec<(Option<Answer>, Vec<String>, &str, &str)> = vec![
-            (
-                None,
-                vec![],
-                "unclear",
-                "Saying yes means saying no to the billing migration and the onboarding fixes",
-            ),
-            (
-                Some(Answer::No),
-                vec![],
-                "no",
-                "No, with the trade-off visible",
-            ),
-            (
-                Some(Answer::Yes),
-                vec![],
-                "unclear",
-                "A yes must name what is dropped",
-            ),
+            (None, vec![], "weigh", "unclear"),
+            (Some(Answer::No), vec![], "no", "no"),
+            (Some(Answer::Yes), vec![], "yes-drops-nothing", "unclear"),
             (
                 Some(Answer::Yes),
                 items(&["the onboarding fixes"]),
                 "yes",
-                "Yes, and drop the onboarding fixes",
+                "yes",
             ),
             // Something dropped that was never in the plan does not count.
             (
                 Some(Answer::Yes),
                 items(&["a holiday"]),
+                "yes-drops-nothing",
                 "unclear",
-                "A yes must name what is dropped",
             ),
         ];
-        for (answer, dropped, shape, verdict) in cases {
-            let result = assess(&Request {
+        for (answer, dropped, verdict, shape) in cases {
+            let finding = assess(&Request {
                 pushes_out: &planned,
                 effort: Some(Duration::new(3.0, Unit::Weeks)),
                 answer,
                 dropped: &dropped,
             });
-            assert_eq!(result.fact_str("shape"), Some(shape), "{answer:?}");
-            assert_eq!(result.verdict, verdict);
-            assert!(result.passages.contains(&"yes-is-a-no"));
+            assert_eq!(finding.verdict, verdict, "{answer:?}");
+            assert_eq!(finding.fact_str("shape"), Some(shape), "{answer:?}");
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some());
         }
     }
 
@@ -193,35 +198,24 @@ mod tests {
     fn a_yes_keeps_what_it_does_not_drop() {
         let planned = items(&["A", "B", "C"]);
         let dropped = items(&["B"]);
-        let result = assess(&Request {
+        let finding = assess(&Request {
             pushes_out: &planned,
             effort: None,
             answer: Some(Answer::Yes),
             dropped: &dropped,
         });
-        assert_eq!(result.facts["kept"], json!(["A", "C"]));
-        assert_eq!(
-            result.reasoning,
-            "Say yes and name the cost: drop B to make room, and keep A and C on track."
-        );
+        assert_eq!(finding.facts["kept"], json!(["A", "C"]));
+        assert_eq!(finding.facts["dropped"], json!(["B"]));
     }
 
     #[test]
     fn nothing_pushed_out_is_questioned() {
-        let result = assess(&Request {
+        let finding = assess(&Request {
             pushes_out: &[],
             effort: None,
             answer: Some(Answer::Yes),
             dropped: &[],
         });
-        assert!(result.verdict.starts_with("Nothing pushed out"));
-    }
-
-    #[test]
-    fn lists_read_as_prose() {
-        assert_eq!(and_list(&items(&[])), "");
-        assert_eq!(and_list(&items(&["A"])), "A");
-        assert_eq!(and_list(&items(&["A", "B"])), "A and B");
-        assert_eq!(and_list(&items(&["A", "B", "C"])), "A, B and C");
+        assert_eq!(finding.verdict, "nothing-pushed-out");
     }
 }

@@ -3,27 +3,177 @@
 //!
 //! The model, stated in the record so anyone can check it:
 //! * the features planned for the period start at even intervals from today;
-//! * each one that starts once the slowdown has begun takes `slowdown`% longer;
+//! * each one that starts once the slowdown has begun takes `slowdown`% longer; work that
+//!   starts before the slowdown is not counted;
 //! * the cost of the shortcut over the period is that extra time, summed;
-//! * the break-even is the feature by which the extra time has used up what the shortcut
-//!   saved: the k-th slowed feature, with k = ⌈saved ÷ extra per feature⌉.
+//! * the break-even is the slowed feature by which the extra time has used up what the
+//!   shortcut saved: the k-th, with k = ⌈saved ÷ extra per feature⌉, if the period has it;
+//! * after the period the slowdown goes on costing, at the plan's pace, per quarter.
+//!
+//! Every amount of time is stated in the unit the saving was given in, so amounts that are
+//! compared or added always share a unit.
 
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::Assessment;
-use super::door::add_days;
-use super::units::{ceil_whole, human_date, in_unit, in_unit_or_readable, ordinal};
-use crate::answer::Duration;
+use super::units::{add_days, ceil_whole, human_date, in_unit, in_unit_or_readable, iso, ordinal};
+use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
+use crate::answer::{Duration, Kind};
 
-pub(crate) const FRAMEWORK: &str = "tech-debt";
-pub(crate) const TITLE: &str = "Technical debt in business terms";
+/// Days in a quarter, for the cost that recurs after the plan (a year is 365 days).
+const QUARTER_DAYS: f64 = 365.0 / 4.0;
 
-/// What the user told us about the shortcut.
+const SAVED: Input = Input {
+    name: "saved",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "the time the shortcut saves now",
+    values: &[],
+};
+const FIX_COST: Input = Input {
+    name: "fix_cost",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: false,
+    about: "how long the proper fix takes now (checked against the saving)",
+    values: &[],
+};
+const STARTS_IN: Input = Input {
+    name: "starts_in",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "how long from now until the slowdown starts",
+    values: &[],
+};
+const SLOWDOWN: Input = Input {
+    name: "slowdown",
+    accepts: Accepts::Question(&[Kind::Number]),
+    required: true,
+    about: "how much longer each new feature takes after that, in percent",
+    values: &[],
+};
+const PERIOD: Input = Input {
+    name: "period",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "the planning period the features are spread over",
+    values: &[],
+};
+const FEATURES: Input = Input {
+    name: "features",
+    accepts: Accepts::Question(&[Kind::Number]),
+    required: true,
+    about: "how many new features are planned over the period",
+    values: &[],
+};
+const FEATURE_TIME: Input = Input {
+    name: "feature_time",
+    accepts: Accepts::Question(&[Kind::Duration]),
+    required: true,
+    about: "how long a typical feature takes today",
+    values: &[],
+};
+const DELIBERATE: Input = Input {
+    name: "deliberate",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "what kind of debt it is: a deliberate, prudent choice; a rushed one; or found only now",
+    values: &["prudent", "reckless", "inadvertent"],
+};
+
+const PROPOSAL: Input = Input {
+    name: "proposal",
+    accepts: Accepts::Question(&[Kind::Choice]),
+    required: false,
+    about: "the lead's proposal: fix it now, or take the shortcut",
+    values: &["fix-now", "shortcut"],
+};
+
+pub(crate) static FRAMEWORK: Framework = Framework {
+    name: "tech-debt",
+    title: "Technical debt in business terms",
+    inputs: &[
+        SAVED,
+        FIX_COST,
+        STARTS_IN,
+        SLOWDOWN,
+        PERIOD,
+        FEATURES,
+        FEATURE_TIME,
+        DELIBERATE,
+        PROPOSAL,
+    ],
+    facts: &[
+        "recommendation",
+        "saved",
+        "fix_cost",
+        "starts_in",
+        "starts_on",
+        "starts_on_text",
+        "slowdown",
+        "period",
+        "features",
+        "feature_time",
+        "slowed_time",
+        "spacing",
+        "first_slowed",
+        "first_slowed_ordinal",
+        "slowed",
+        "starts_after_period",
+        "extra_per_feature",
+        "cost",
+        "costs_more",
+        "net",
+        "per_quarter",
+        "per_week",
+        "break_even",
+        "deliberate",
+        "proposal",
+        "review_by",
+        "review_by_text",
+    ],
+    verdicts: &[
+        Verdict {
+            id: "no-slowdown",
+            stance: Stance::Proposal,
+            passage: "tech-debt-business-terms",
+            also: &["stakeholders-understand-time-money"],
+        },
+        Verdict {
+            id: "no-cost-in-period",
+            stance: Stance::Proposal,
+            passage: "tech-debt-business-terms",
+            also: &["stakeholders-understand-time-money"],
+        },
+        Verdict {
+            id: "fix-now",
+            stance: Stance::Proposal,
+            passage: "tech-debt-business-terms",
+            also: &["stakeholders-understand-time-money"],
+        },
+        Verdict {
+            id: "shortcut-pays",
+            stance: Stance::Proposal,
+            passage: "tech-debt-business-terms",
+            also: &["stakeholders-understand-time-money"],
+        },
+    ],
+    warnings: &[
+        "saving-differs-from-fix",
+        "saves-more-than-period",
+        "feature-longer-than-period",
+        "reckless",
+        "proposal-against-numbers",
+    ],
+    run,
+};
+
+/// What the lead told us about the shortcut.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Debt {
     /// Time the shortcut saves now.
     pub saved: Duration,
+    /// How long the proper fix takes now, when asked.
+    pub fix_cost: Option<Duration>,
     /// From now until the slowdown starts.
     pub starts_in: Duration,
     /// How much longer each new feature takes once it has started, in percent.
@@ -37,7 +187,7 @@ pub(crate) struct Debt {
     pub today: NaiveDate,
 }
 
-/// The computed cost, in days; [`assess`] states it in the user's units.
+/// The computed cost, in days; [`assess`] states it in the saving's unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Cost {
     /// Days between two feature starts; `None` with no features planned.
@@ -48,6 +198,8 @@ pub(crate) struct Cost {
     pub slowed: u64,
     pub extra_per_feature_days: f64,
     pub cost_days: f64,
+    /// What the slowdown keeps costing after the period, per quarter, at the plan's pace.
+    pub per_quarter_days: f64,
     pub break_even: Option<BreakEven>,
 }
 
@@ -55,8 +207,6 @@ pub(crate) struct Cost {
 pub(crate) struct BreakEven {
     /// The k-th slowed feature, counting from 1, by which the saving is used up.
     pub feature: u64,
-    /// When that feature starts, in days from today; `None` with no features planned.
-    pub starts_days: Option<f64>,
     /// When that feature is done, in days from today; `None` with no features planned.
     pub after_days: Option<f64>,
     /// Whether that happens within the planning period.
@@ -71,26 +221,24 @@ pub(crate) fn cost(debt: &Debt) -> Cost {
     // the slowdown. With no spacing (nothing planned) nothing is slowed.
     let first_slowed = match spacing_days {
         Some(spacing) if spacing > 0.0 => ceil_whole(starts_days / spacing).min(debt.features),
-        Some(_) => {
-            if starts_days <= 0.0 {
-                0
-            } else {
-                debt.features
-            }
-        }
-        None => 0,
+        Some(_) if starts_days <= 0.0 => 0,
+        Some(_) | None => debt.features,
     };
     let slowed = debt.features - first_slowed;
     let extra_per_feature_days = debt.feature_time.days() * debt.slowdown_percent / 100.0;
     let cost_days = slowed as f64 * extra_per_feature_days;
+    let per_quarter_days = match spacing_days {
+        Some(spacing) if spacing > 0.0 => QUARTER_DAYS / spacing * extra_per_feature_days,
+        _ => 0.0,
+    };
     let break_even = (extra_per_feature_days > 0.0).then(|| {
         let feature = ceil_whole(debt.saved.days() / extra_per_feature_days).max(1);
-        let starts_days = spacing_days.map(|spacing| (first_slowed + feature - 1) as f64 * spacing);
-        let after_days = starts_days
-            .map(|start| start + debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0));
+        let after_days = spacing_days.map(|spacing| {
+            (first_slowed + feature - 1) as f64 * spacing
+                + debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0)
+        });
         BreakEven {
             feature,
-            starts_days,
             after_days,
             within_period: feature <= slowed,
         }
@@ -101,159 +249,112 @@ pub(crate) fn cost(debt: &Debt) -> Cost {
         slowed,
         extra_per_feature_days,
         cost_days,
+        per_quarter_days,
         break_even,
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Recommendation {
-    FixNow,
-    Shortcut,
+fn run(inputs: &Inputs<'_>) -> Option<Finding> {
+    let debt = Debt {
+        saved: inputs.duration(&SAVED)?,
+        fix_cost: inputs.duration(&FIX_COST),
+        starts_in: inputs.duration(&STARTS_IN)?,
+        slowdown_percent: inputs.number(&SLOWDOWN)?.max(0.0),
+        period: inputs.duration(&PERIOD)?,
+        // A count of features: a fraction of one is not planned yet.
+        features: inputs.number(&FEATURES)?.max(0.0).floor() as u64,
+        feature_time: inputs.duration(&FEATURE_TIME)?,
+        today: inputs.today(),
+    };
+    let finding = assess(&debt);
+    let deliberate = inputs.text(&DELIBERATE);
+    let recommendation = finding.facts["recommendation"].as_str().unwrap_or_default();
+    let proposal = inputs.text(&PROPOSAL).unwrap_or(recommendation).to_string();
+    let against = proposal != recommendation;
+    let mut finding = finding
+        .warn((deliberate == Some("reckless")).then_some("reckless"))
+        .warn(against.then_some("proposal-against-numbers"));
+    finding.facts.insert("deliberate".into(), json!(deliberate));
+    finding.facts.insert("proposal".into(), json!(proposal));
+    Some(finding)
 }
 
-impl Recommendation {
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Recommendation::FixNow => "fix-now",
-            Recommendation::Shortcut => "shortcut",
-        }
-    }
-}
-
-#[expect(
-    clippy::too_many_lines,
-    reason = "split with the restructuring (issue 13)"
-)]
-pub(crate) fn assess(debt: &Debt) -> Assessment {
+pub(crate) fn assess(debt: &Debt) -> Finding {
     let c = cost(debt);
-    let saved = debt.saved;
-    let period = debt.period;
-    let starts_in = debt.starts_in;
-    // The cost is stated in the unit of the saving, so the two compare at a glance.
-    let cost_text = in_unit(c.cost_days, saved.unit);
-    let extra = in_unit(c.extra_per_feature_days, debt.feature_time.unit);
-    let spacing = c
-        .spacing_days
-        .map(|days| in_unit_or_readable(days, period.unit));
-    let after = c
+    // Amounts of time are stated in the saving's unit, so they compare at a glance.
+    let unit = debt.saved.unit;
+    let costs_more = c.cost_days >= debt.saved.days() && c.cost_days > 0.0;
+    let verdict = if c.extra_per_feature_days <= 0.0 {
+        "no-slowdown"
+    } else if c.slowed == 0 {
+        "no-cost-in-period"
+    } else if costs_more {
+        "fix-now"
+    } else {
+        "shortcut-pays"
+    };
+    let recommendation = if verdict == "fix-now" {
+        "fix-now"
+    } else {
+        "shortcut"
+    };
+    let starts_on = add_days(debt.today, ceil_whole(debt.starts_in.days()) as i64);
+    let break_even_after = c
         .break_even
         .and_then(|b| b.after_days)
-        .map(|days| in_unit_or_readable(days, starts_in.unit));
-    let net = in_unit((c.cost_days - saved.days()).abs(), saved.unit);
-    let costs_more = c.cost_days >= saved.days() && c.cost_days > 0.0;
-    let break_even_text = match (c.break_even, after) {
-        (Some(b), Some(after)) => format!(
-            "The {saved} saved are used up by the {} slowed feature, about {after} from now{}.",
-            ordinal(b.feature),
-            if b.within_period {
-                ""
-            } else {
-                ", after the period"
-            }
-        ),
-        _ => String::new(),
-    };
-
-    let (recommendation, verdict, reasoning) = if c.extra_per_feature_days <= 0.0 {
-        (
-            Recommendation::Shortcut,
-            "No slowdown: the shortcut costs nothing later".to_string(),
-            format!(
-                "With no extra time per feature, the shortcut saves {saved} and costs nothing \
-                 over {period}. Take it, and write down that it is there."
-            ),
-        )
-    } else if c.slowed == 0 {
-        let why = if debt.features == 0 {
-            "no features are planned in it".to_string()
-        } else if starts_in.days() >= period.days() {
-            format!("the slowdown starts in {starts_in}, after the {period} you are planning")
-        } else {
-            // The slowdown starts inside the period, but after the last planned feature
-            // has started: name that, not a false "after the period".
-            format!(
-                "the slowdown starts in {starts_in}, after the last of the {} planned features has started",
-                debt.features
-            )
-        };
-        (
-            Recommendation::Shortcut,
-            "No cost within the period: take the shortcut, plan the fix".to_string(),
-            format!(
-                "Within the period the shortcut saves {saved} and costs nothing, because {why}. \
-                 Plan the proper fix before the slowdown starts."
-            ),
-        )
-    } else if costs_more {
-        (
-            Recommendation::FixNow,
-            format!("Fix it now: the shortcut costs {cost_text} over {period}, more than it saves"),
-            format!(
-                "Every feature started after the first {starts_in} takes {extra} longer; {} of \
-                 the {} planned do, about {cost_text} in all against the {saved} saved. \
-                 {break_even_text}",
-                c.slowed, debt.features
-            ),
-        )
-    } else {
-        (
-            Recommendation::Shortcut,
-            format!("The shortcut pays off over {period}: it saves {saved} and costs {cost_text}"),
-            format!(
-                "{} of the {} planned features start after the slowdown begins and take {extra} \
-                 longer each, about {cost_text} in all: less than the {saved} saved. \
-                 {break_even_text} Take it, and plan the proper fix before then.",
-                c.slowed, debt.features
-            ),
-        )
-    };
-
-    let starts_on = add_days(debt.today, ceil_whole(starts_in.days()) as i64);
-    let slowed_time = in_unit(
-        debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0),
-        debt.feature_time.unit,
-    );
+        .map(|days| in_unit_or_readable(days, debt.starts_in.unit));
+    let mut warnings = Vec::new();
+    if let Some(fix) = debt.fix_cost
+        && (fix.days() - debt.saved.days()).abs() > debt.saved.days().max(fix.days()) * 0.25
+    {
+        warnings.push("saving-differs-from-fix");
+    }
+    if debt.saved.days() > debt.period.days() {
+        warnings.push("saves-more-than-period");
+    }
+    if debt.features > 0 && debt.feature_time.days() > debt.period.days() {
+        warnings.push("feature-longer-than-period");
+    }
     let facts = json!({
-        "recommendation": recommendation.key(),
-        "starts_on": starts_on.format("%Y-%m-%d").to_string(),
+        "recommendation": recommendation,
+        "saved": debt.saved.to_string(),
+        "fix_cost": debt.fix_cost.map(|d| d.to_string()),
+        "starts_in": debt.starts_in.to_string(),
+        "starts_on": iso(starts_on),
         "starts_on_text": human_date(starts_on, debt.today),
-        "slowed_time": slowed_time.to_string(),
-        "saved": saved.to_string(),
-        "starts_in": starts_in.to_string(),
         "slowdown": debt.slowdown_percent,
-        "period": period.to_string(),
+        "period": debt.period.to_string(),
         "features": debt.features,
         "feature_time": debt.feature_time.to_string(),
-        "spacing": spacing.map(|d| d.to_string()),
+        "slowed_time": in_unit(
+            debt.feature_time.days() * (1.0 + debt.slowdown_percent / 100.0),
+            debt.feature_time.unit,
+        ).to_string(),
+        "spacing": c.spacing_days.map(|days| in_unit_or_readable(days, debt.period.unit).to_string()),
         "first_slowed": c.first_slowed + 1,
         "first_slowed_ordinal": ordinal(c.first_slowed + 1),
         "slowed": c.slowed,
-        "starts_after_period": starts_in.days() >= period.days(),
-        "extra_per_feature": extra.to_string(),
-        "cost": cost_text.to_string(),
+        "starts_after_period": debt.starts_in.days() >= debt.period.days(),
+        "extra_per_feature": in_unit(c.extra_per_feature_days, unit).to_string(),
+        "cost": in_unit(c.cost_days, unit).to_string(),
         "costs_more": costs_more,
-        "net": net.to_string(),
+        "net": in_unit((c.cost_days - debt.saved.days()).abs(), unit).to_string(),
+        "per_quarter": in_unit(c.per_quarter_days, unit).to_string(),
+        "per_week": in_unit(c.per_quarter_days / 13.0, unit).to_string(),
         "break_even": c.break_even.map(|b| json!({
             "feature": b.feature,
             "ordinal": ordinal(b.feature),
-            "overall": c.first_slowed + b.feature,
-            "overall_ordinal": ordinal(c.first_slowed + b.feature),
-            "starts": b.starts_days.map(|days| in_unit_or_readable(days, period.unit).to_string()),
-            "after": after.map(|d| d.to_string()),
+            "overall": b.within_period.then_some(c.first_slowed + b.feature),
+            "overall_ordinal": b.within_period.then(|| ordinal(c.first_slowed + b.feature)),
+            "after": b.within_period.then(|| break_even_after.map(|d| d.to_string())).flatten(),
             "within_period": b.within_period,
         })),
+        "deliberate": null,
+        "proposal": recommendation,
+        "review_by": iso(starts_on),
+        "review_by_text": human_date(starts_on, debt.today),
     });
-    Assessment::new(
-        FRAMEWORK,
-        TITLE,
-        verdict,
-        reasoning.trim_end().to_string(),
-        vec![
-            "tech-debt-business-terms",
-            "stakeholders-understand-time-money",
-        ],
-        facts,
-    )
+    Finding::new(verdict, facts).warn(warnings)
 }
 
 #[cfg(test)]
@@ -269,6 +370,7 @@ mod tests {
     fn episode() -> Debt {
         Debt {
             saved: d(2.0, Weeks),
+            fix_cost: Some(d(2.0, Weeks)),
             starts_in: d(3.0, Months),
             slowdown_percent: 30.0,
             period: d(12.0, Months),
@@ -278,108 +380,92 @@ mod tests {
         }
     }
 
-    #[test]
-    #[expect(
-        clippy::too_many_lines,
-        reason = "split with the restructuring (issue 13)"
-    )]
-    fn cost_and_break_even_table() {
-        // (debt, slowed, cost in days, break-even feature, within the period)
-        type Case = (&'static str, Debt, u64, f64, Option<u64>, bool);
-        let cases: Vec<Case> = vec![
+    /// (name, debt, slowed, cost in days, break-even feature, within the period)
+    type Case = (&'static str, Debt, u64, f64, Option<u64>, bool);
+
+    fn cases() -> Vec<Case> {
+        let with = |change: fn(&mut Debt)| {
+            let mut debt = episode();
+            change(&mut debt);
+            debt
+        };
+        vec![
             // 9 of 12 monthly features start at month 3 or later; 0.6 weeks extra each.
             ("episode", episode(), 9, 9.0 * 4.2, Some(4), true),
             (
                 "zero slowdown",
-                Debt {
-                    slowdown_percent: 0.0,
-                    ..episode()
-                },
+                with(|d| d.slowdown_percent = 0.0),
                 9,
                 0.0,
                 None,
                 false,
             ),
             (
-                "slowdown starts after the period",
-                Debt {
-                    starts_in: d(18.0, Months),
-                    ..episode()
-                },
+                "after the period",
+                with(|d| d.starts_in = Duration::new(18.0, Months)),
                 0,
                 0.0,
                 Some(4),
                 false,
             ),
             (
-                "slowdown starts exactly when the period ends",
-                Debt {
-                    starts_in: d(12.0, Months),
-                    ..episode()
-                },
+                "exactly at the end",
+                with(|d| d.starts_in = Duration::new(12.0, Months)),
                 0,
                 0.0,
                 Some(4),
                 false,
             ),
             (
-                "slowdown starts now",
-                Debt {
-                    starts_in: d(0.0, Days),
-                    ..episode()
-                },
+                "starts now",
+                with(|d| d.starts_in = Duration::new(0.0, Days)),
                 12,
                 12.0 * 4.2,
                 Some(4),
                 true,
             ),
             (
-                "no features planned",
-                Debt {
-                    features: 0,
-                    ..episode()
-                },
+                "nothing planned",
+                with(|d| d.features = 0),
                 0,
                 0.0,
                 Some(4),
                 false,
             ),
             (
-                "one feature, after the slowdown",
-                Debt {
-                    features: 1,
-                    starts_in: d(0.0, Days),
-                    ..episode()
-                },
-                1,
-                4.2,
-                Some(4),
-                false,
-            ),
-            (
-                "the shortcut saves nothing",
-                Debt {
-                    saved: d(0.0, Days),
-                    ..episode()
-                },
+                "saves nothing",
+                with(|d| d.saved = Duration::new(0.0, Days)),
                 9,
                 9.0 * 4.2,
                 Some(1),
                 true,
             ),
             (
-                "a 100% slowdown uses up the saving in one feature",
-                Debt {
-                    slowdown_percent: 100.0,
-                    ..episode()
-                },
+                "100% slower",
+                with(|d| d.slowdown_percent = 100.0),
                 9,
                 9.0 * 14.0,
                 Some(1),
                 true,
             ),
-        ];
-        for (name, debt, slowed, cost_days, feature, within) in cases {
+            // 6 features, the saving outlasts them: no break-even inside the plan.
+            (
+                "few features",
+                with(|d| {
+                    d.features = 6;
+                    d.slowdown_percent = 5.0;
+                }),
+                4,
+                4.0 * 0.7,
+                Some(20),
+                false,
+            ),
+        ]
+    }
+
+    #[test]
+    fn cost_and_break_even_table() {
+        for (name, debt, slowed, cost_days, feature, within) in cases() {
             let c = cost(&debt);
             assert_eq!(c.slowed, slowed, "{name}");
             assert!((c.cost_days - cost_days).abs() < 1e-9, "{name}: {c:?}");
@@ -393,135 +479,78 @@ mod tests {
     }
 
     #[test]
-    fn the_episode_example_in_the_users_units() {
-        let result = assess(&episode());
-        assert_eq!(result.fact_str("recommendation"), Some("fix-now"));
-        assert_eq!(result.fact_str("cost"), Some("5.4 weeks"));
-        assert_eq!(result.fact_str("extra_per_feature"), Some("0.6 weeks"));
-        assert_eq!(result.fact_str("spacing"), Some("1 month"));
-        assert_eq!(result.facts["slowed"], json!(9));
-        assert_eq!(result.facts["first_slowed"], json!(4));
-        assert_eq!(result.fact_str("starts_on"), Some("2027-02-24"));
-        assert_eq!(result.fact_str("slowed_time"), Some("2.6 weeks"));
-        // The 4th slowed feature is the 7th planned; it starts after 6 months.
-        assert_eq!(result.facts["break_even"]["overall"], json!(7));
-        assert_eq!(result.facts["break_even"]["starts"], json!("6 months"));
-        // The 4th slowed feature starts at month 6 and is done 2.6 weeks later.
-        assert_eq!(
-            result.facts["break_even"]["after"],
-            json!("6.6 months"),
-            "{:?}",
-            result.facts
-        );
-        assert!(
-            result.verdict.starts_with("Fix it now"),
-            "{}",
-            result.verdict
-        );
-        assert!(result.reasoning.contains("4th slowed feature"));
-        assert!(result.passages.contains(&"tech-debt-business-terms"));
+    fn the_episode_example_in_one_unit() {
+        let finding = assess(&episode());
+        assert_eq!(finding.verdict, "fix-now");
+        assert_eq!(finding.fact_str("cost"), Some("5.4 weeks"));
+        assert_eq!(finding.fact_str("extra_per_feature"), Some("0.6 weeks"));
+        assert_eq!(finding.fact_str("spacing"), Some("1 month"));
+        assert_eq!(finding.facts["slowed"], json!(9));
+        assert_eq!(finding.fact_str("starts_on"), Some("2027-02-24"));
+        // One feature a month, 0.6 weeks extra each: 1.8 weeks a quarter after the plan.
+        assert_eq!(finding.fact_str("per_quarter"), Some("1.8 weeks"));
+        // The 4th slowed feature is the 7th planned; it is done 6.6 months from now.
+        assert_eq!(finding.facts["break_even"]["overall"], json!(7));
+        assert_eq!(finding.facts["break_even"]["after"], json!("6.6 months"));
+        assert!(finding.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_break_even_outside_the_plan_names_no_feature_of_it() {
+        let debt = Debt {
+            features: 6,
+            slowdown_percent: 5.0,
+            ..episode()
+        };
+        let finding = assess(&debt);
+        assert_eq!(finding.verdict, "shortcut-pays");
+        assert_eq!(finding.facts["break_even"]["overall"], json!(null));
+        assert_eq!(finding.facts["break_even"]["after"], json!(null));
     }
 
     #[test]
     fn verdicts_follow_the_numbers() {
-        let cases: Vec<(&str, Debt, &str, &str)> = vec![
-            ("episode", episode(), "fix-now", "Fix it now"),
-            (
-                "zero slowdown",
-                Debt {
-                    slowdown_percent: 0.0,
-                    ..episode()
-                },
-                "shortcut",
-                "No slowdown",
-            ),
-            (
-                "after the period",
-                Debt {
-                    starts_in: d(2.0, Years),
-                    ..episode()
-                },
-                "shortcut",
-                "No cost within the period",
-            ),
-            (
-                "a small slowdown pays off",
-                Debt {
-                    slowdown_percent: 5.0,
-                    ..episode()
-                },
-                "shortcut",
-                "The shortcut pays off",
-            ),
-            (
-                "equal cost and saving: keep the speed",
-                Debt {
-                    saved: d(9.0 * 4.2, Days),
-                    ..episode()
-                },
-                "fix-now",
-                "Fix it now",
-            ),
-        ];
-        for (name, debt, recommendation, verdict) in cases {
-            let result = assess(&debt);
-            assert_eq!(
-                result.fact_str("recommendation"),
-                Some(recommendation),
-                "{name}"
-            );
-            assert!(
-                result.verdict.starts_with(verdict),
-                "{name}: {}",
-                result.verdict
-            );
-            assert!(!result.reasoning.is_empty(), "{name}");
+        for (name, debt, _, _, _, _) in cases() {
+            let finding = assess(&debt);
+            assert!(FRAMEWORK.verdict(finding.verdict).is_some(), "{name}");
         }
-    }
-
-    #[test]
-    fn a_slowdown_after_the_last_feature_starts_is_explained_as_such() {
-        let inside = assess(&Debt {
-            starts_in: d(11.5, Months),
-            ..episode()
-        });
-        assert!(
-            inside.verdict.starts_with("No cost within the period"),
-            "{}",
-            inside.verdict
+        let verdict = |change: fn(&mut Debt)| {
+            let mut debt = episode();
+            change(&mut debt);
+            assess(&debt).verdict
+        };
+        assert_eq!(verdict(|_| {}), "fix-now");
+        assert_eq!(verdict(|d| d.slowdown_percent = 0.0), "no-slowdown");
+        assert_eq!(
+            verdict(|d| d.starts_in = Duration::new(2.0, Years)),
+            "no-cost-in-period"
         );
-        assert!(
-            inside
-                .reasoning
-                .contains("after the last of the 12 planned features has started"),
-            "{}",
-            inside.reasoning
-        );
-        assert!(
-            !inside.reasoning.contains("after the 12 months"),
-            "{}",
-            inside.reasoning
-        );
-        let outside = assess(&Debt {
-            starts_in: d(2.0, Years),
-            ..episode()
-        });
-        assert!(
-            outside
-                .reasoning
-                .contains("after the 12 months you are planning"),
-            "{}",
-            outside.reasoning
+        assert_eq!(verdict(|d| d.slowdown_percent = 5.0), "shortcut-pays");
+        // Equal cost and saving: keep the speed.
+        assert_eq!(
+            verdict(|d| d.saved = Duration::new(9.0 * 4.2, Days)),
+            "fix-now"
         );
     }
 
     #[test]
-    fn no_features_means_no_break_even_date() {
-        let result = assess(&Debt {
-            features: 0,
-            ..episode()
-        });
-        assert_eq!(result.facts["break_even"]["after"], json!(null));
-        assert!(result.reasoning.contains("no features are planned"));
+    fn impossible_inputs_are_named() {
+        let warnings = |change: fn(&mut Debt)| {
+            let mut debt = episode();
+            change(&mut debt);
+            assess(&debt).warnings
+        };
+        assert_eq!(
+            warnings(|d| d.fix_cost = Some(Duration::new(4.0, Days))),
+            ["saving-differs-from-fix"]
+        );
+        assert_eq!(
+            warnings(|d| d.saved = Duration::new(2.0, Years)),
+            ["saving-differs-from-fix", "saves-more-than-period"]
+        );
+        assert_eq!(
+            warnings(|d| d.feature_time = Duration::new(2.0, Years)),
+            ["feature-longer-than-period"]
+        );
     }
 }

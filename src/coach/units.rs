@@ -13,9 +13,13 @@ pub(crate) fn unit_days(unit: Unit) -> f64 {
     Duration::new(1.0, unit).days()
 }
 
-/// One decimal: 5.43 → 5.4. Halves round away from zero.
+/// The one rounding rule for every computed figure: one decimal, halves away from zero
+/// (5.43 → 5.4, 103.25 → 103.3). Floating-point dust is undone first, so a figure that is
+/// a half in decimal (103.25 hours reached as 4.302083… days × 24) still rounds up.
 pub(crate) fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
+    let scaled = value * 10.0;
+    let dust = scaled.abs().max(1.0) * 1e-9;
+    (scaled + dust.copysign(scaled)).round() / 10.0
 }
 
 /// `days` stated in `unit`, rounded to one decimal.
@@ -72,6 +76,20 @@ pub(crate) fn human_date(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// `date` plus `days` calendar days (never before `date`); past the last date a record can
+/// hold, that last date (a review due in the year 10000 is as good as never, and the date
+/// must read back).
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_days(chrono::Days::new(days.max(0) as u64))
+        .filter(|later| *later <= crate::answer::LAST_DATE)
+        .unwrap_or(crate::answer::LAST_DATE.max(date))
+}
+
+/// A date as the record's front matter and answers files write it: `2026-12-11`.
+pub(crate) fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 /// Smallest whole number not below `value`, ignoring floating-point dust: 3.0000000001 is 3.
 pub(crate) fn ceil_whole(value: f64) -> u64 {
     if value <= 0.0 {
@@ -103,6 +121,16 @@ mod tests {
         for (n, expected) in cases {
             assert_eq!(ordinal(n), expected);
         }
+    }
+
+    #[test]
+    fn halves_round_away_from_zero_whatever_the_dust() {
+        assert_eq!(round1(103.25), 103.3);
+        assert_eq!(round1(4.302_083_333_333_333 * 24.0), 103.3);
+        assert_eq!(round1(5.43), 5.4);
+        assert_eq!(round1(0.05), 0.1);
+        assert_eq!(round1(-0.25), -0.3);
+        assert_eq!(round1(2.0), 2.0);
     }
 
     #[test]

@@ -11,9 +11,11 @@ use crate::record::{Record, edit, parse};
 use crate::store;
 
 /// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
-/// A record that a link says is superseded gets the status `superseded` too. `base` is
-/// the directory relative paths start from.
+/// A record that a link says is superseded gets the status `superseded` too. Both records
+/// are read under `lock`, so a concurrent edit is never overwritten. `base` is the
+/// directory relative paths start from.
 pub(crate) fn both_ways(
+    lock: &store::LogLock,
     base: &Path,
     source: &Path,
     kind: &str,
@@ -24,11 +26,21 @@ pub(crate) fn both_ways(
     let (target_record, target_text) = load(target)?;
     let new_source = with_link(base, &source_text, &source_record, kind, &target_record)?;
     let new_target = with_link(base, &target_text, &target_record, reverse, &source_record)?;
+    // Both are checked before either is written: a read-only target must not leave a
+    // one-way link behind.
+    for (path, new, old) in [
+        (source, &new_source, &source_text),
+        (target, &new_target, &target_text),
+    ] {
+        if new != old {
+            store::check_editable(path)?;
+        }
+    }
     if new_source != source_text {
-        store::replace_file(source, new_source.as_bytes())?;
+        lock.replace(source, new_source.as_bytes())?;
     }
     if new_target != target_text {
-        store::replace_file(target, new_target.as_bytes())?;
+        lock.replace(target, new_target.as_bytes())?;
     }
     Ok(())
 }
@@ -74,7 +86,8 @@ mod tests {
         )
         .unwrap();
         fs::write(&new, "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n").unwrap();
-        both_ways(dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&old).unwrap(),
             "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded\n\nSuperseded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
@@ -84,7 +97,7 @@ mod tests {
             "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n\n## Links\n\n* Supersedes [1. Old](0001-old.md)\n"
         );
         let before = fs::read_to_string(&new).unwrap();
-        both_ways(dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
+        both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&new).unwrap(),
             before,
@@ -100,7 +113,9 @@ mod tests {
         fs::write(log.join("0001-a.md"), "# 1. A\n\n## Status\n\nAccepted\n").unwrap();
         fs::write(log.join("0002-b.md"), "# 2. B\n\n## Status\n\nAccepted\n").unwrap();
         // The old record named by a roundabout path: the link is still a sibling's.
+        let lock = store::lock_log(&[log.as_path()]).unwrap();
         both_ways(
+            &lock,
             Path::new("/elsewhere"),
             &log.join("0002-b.md"),
             "Amends",
@@ -121,10 +136,32 @@ mod tests {
         let bad = dir.path().join("0002-bad.md");
         fs::write(&good, "# 1. Good\n\n## Status\n\nAccepted\n").unwrap();
         fs::write(&bad, "no title here\n").unwrap();
-        assert!(both_ways(dir.path(), &good, "Amends", &bad, "Amended by").is_err());
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        assert!(both_ways(&lock, dir.path(), &good, "Amends", &bad, "Amended by").is_err());
         assert_eq!(
             fs::read_to_string(&good).unwrap(),
             "# 1. Good\n\n## Status\n\nAccepted\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_target_leaves_both_untouched() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("0001-a.md");
+        let target = dir.path().join("0002-b.md");
+        fs::write(&source, "# 1. A\n\n## Status\n\nAccepted\n").unwrap();
+        fs::write(&target, "# 2. B\n\n## Status\n\nAccepted\n").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o444)).unwrap();
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        let result = both_ways(&lock, dir.path(), &source, "Amends", &target, "Amended by");
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+        let error = result.unwrap_err();
+        assert!(error.to_string().contains("read-only"), "{error}");
+        assert_eq!(
+            fs::read_to_string(&source).unwrap(),
+            "# 1. A\n\n## Status\n\nAccepted\n"
         );
     }
 }

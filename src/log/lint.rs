@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Log, Numbering, Resolved};
-use crate::config::DuplicateNumbers;
 use crate::error::{Error, Location, one_line};
 use crate::passages::Library;
 use crate::record::parse::{Link, ProblemKind, Target};
@@ -101,6 +100,14 @@ impl fmt::Display for Finding {
     }
 }
 
+/// What lint makes of records that share a number (the config's `duplicate_numbers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DuplicateNumbers {
+    Error,
+    Warning,
+    Allow,
+}
+
 /// What the log-wide checks need from one record, so the bodies can be dropped.
 #[derive(Debug, Clone)]
 pub(crate) struct Summary {
@@ -176,6 +183,21 @@ fn required_sections(format: Format, numbering: Numbering) -> &'static [&'static
     }
 }
 
+/// The sections `record` must have. An update (`outcome: update`, the stakeholder-update
+/// playbook) reports what was said: there were no options to consider.
+fn required_for(record: &Record, numbering: Numbering) -> Vec<&'static [&'static str]> {
+    let update = record.format == Format::Decide
+        && record
+            .front_matter
+            .get("outcome")
+            .is_some_and(|o| o == "update");
+    required_sections(record.format, numbering)
+        .iter()
+        .copied()
+        .filter(|group| !(update && group[0] == "Considered Options"))
+        .collect()
+}
+
 /// What the per-record checks need, prepared once for the whole log.
 pub(crate) struct Checker {
     /// The library's quotes, whitespace-normalised, for the reference check. Ordered, not
@@ -198,7 +220,21 @@ impl Checker {
     ) -> Checker {
         let (nygard, strict) = statuses(Format::Nygard);
         Checker {
-            quotes: library.all().iter().map(|p| one_line(&p.quote)).collect(),
+            // A passage that answers a question is quoted with it, as the episode's two
+            // speakers: "Thuan: ... Alex: ...".
+            quotes: library
+                .all()
+                .iter()
+                .flat_map(|p| {
+                    let asked = p.asked.as_ref().map(|asked| {
+                        one_line(&format!(
+                            "{}: {} {}: {}",
+                            asked.speaker, asked.quote, p.speaker, p.quote
+                        ))
+                    });
+                    std::iter::once(one_line(&p.quote)).chain(asked)
+                })
+                .collect(),
             today,
             numbering,
             statuses: [nygard, statuses(Format::Madr).0, statuses(Format::Decide).0],
@@ -244,8 +280,8 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
             .hint(problem_hint(problem.kind)),
         );
     }
-    let sections = required_sections(record.format, checker.numbering);
-    for group in sections {
+    let sections = required_for(record, checker.numbering);
+    for group in &sections {
         if !group
             .iter()
             .any(|heading| record.section(heading).is_some())
@@ -722,7 +758,19 @@ mod tests {
             if strict {
                 (vec!["accepted".to_string()], true)
             } else {
-                (crate::config::usual_statuses(format, false), false)
+                let mut usual: Vec<String> = [
+                    "proposed",
+                    "accepted",
+                    "rejected",
+                    "deprecated",
+                    "superseded",
+                ]
+                .map(String::from)
+                .to_vec();
+                if format != Format::Nygard {
+                    usual.push("on hold".into());
+                }
+                (usual, false)
             }
         })
     }
@@ -774,6 +822,18 @@ mod tests {
                 &[],
             ),
             (
+                "---\nstatus: accepted\nplaybook: stakeholder-update\noutcome: update\n---\n# A\n\n## Context and Problem Statement\n\n## Decision Outcome\n",
+                false,
+                &[],
+            ),
+            (
+                "---\nstatus: accepted\nplaybook: decision\noutcome: decided\n---\n# A\n\n## Context and Problem Statement\n\n## Decision Outcome\n",
+                false,
+                &[
+                    "0001-a.md:6: error[missing-section]: missing the required section `## Considered Options` (hint: add it; decide records have `Context and Problem Statement`, `Considered Options`, `Decision Outcome`)",
+                ],
+            ),
+            (
                 "---\nstatus: Accepted\n---\n# 1. A\n\n## Status\n\nProposed\n\n## Context\n\n## Decision\n\n## Consequences\n",
                 false,
                 &[
@@ -813,6 +873,28 @@ mod tests {
             found[0].starts_with("0001-a.md:21: error[quote-mismatch]: quote does not match"),
             "{found:?}"
         );
+    }
+
+    /// A passage that answers a question is quoted with the question, as our records write
+    /// it; the question is checked word for word too.
+    #[test]
+    fn a_quote_with_the_question_it_answers_matches() {
+        let library = Library::embedded().unwrap();
+        let passage = library.all().iter().find(|p| p.asked.is_some()).unwrap();
+        let asked = passage.asked.as_ref().unwrap();
+        let record = |question: &str| {
+            format!(
+                "---\nstatus: accepted\nplaybook: decision\n---\n# A\n\n## Context\n\n## Considered Options\n\n## Decision Outcome\n\n## References\n\n[1] Alex:\n\n> {}: {question}\n>\n> {}: {}\n",
+                asked.speaker, passage.speaker, passage.quote
+            )
+        };
+        assert_eq!(
+            findings("0001-a.md", &record(&asked.quote), false),
+            [] as [String; 0]
+        );
+        let altered = findings("0001-a.md", &record("Something nobody asked?"), false);
+        assert_eq!(altered.len(), 1, "{altered:?}");
+        assert!(altered[0].contains("quote does not match"), "{altered:?}");
     }
 
     #[test]

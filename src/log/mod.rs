@@ -636,15 +636,19 @@ fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
     let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
     if let Parsed::Done(record) = parse_head(path, &text, truncated)? {
         let mut record = *record;
-        // Reviews append outcomes at the end, which may set the next review date: look
-        // there too, so a listing shows the date the full record would.
-        // Most records fit in the head read; only their last lines can be an outcome's.
+        // A review adds an outcome, which may set the next review date: look for it too,
+        // so a listing shows the date the full record would. It is appended at the end,
+        // except in our records, where it goes before the references: a long one of ours
+        // is read whole, as its outcome may sit anywhere before the last few KiB.
+        // Most records fit in the head read.
         let tail = if text.len() < HEAD_BYTES {
             std::borrow::Cow::Borrowed(text.as_str())
+        } else if record.format == Format::Decide {
+            std::borrow::Cow::Owned(store::read_text(path)?)
         } else {
             std::borrow::Cow::Owned(store::read_suffix(path, TAIL_BYTES)?)
         };
-        if !ends_like_an_outcome(&tail) {
+        if !mentions_an_outcome(&tail) {
             return Ok(record);
         }
         match latest_outcome(&tail) {
@@ -664,15 +668,10 @@ fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
     }
 }
 
-/// Whether the last lines of a record are an appended review outcome's bullets: a cheap
-/// look at the end before reading outcomes line by line.
-fn ends_like_an_outcome(text: &str) -> bool {
-    let mut start = text.len().saturating_sub(512);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let end = &text[start..];
-    end.contains("What we learnt:") || end.contains("Next review by:")
+/// Whether `text` holds a review outcome's bullets: a cheap search before reading outcomes
+/// line by line.
+fn mentions_an_outcome(text: &str) -> bool {
+    text.contains("What we learnt:") || text.contains("Next review by:")
 }
 
 /// The body format most of the log's newest records are written in (the last three by
@@ -769,6 +768,42 @@ mod tests {
             std::fs::write(
                 &path,
                 format!("{head}{}\n{outcome}", "words ".repeat(padding)),
+            )
+            .unwrap();
+            let record = read_record(&path, Depth::Head).unwrap();
+            assert_eq!(
+                record.review_by,
+                chrono::NaiveDate::from_ymd_opt(2027, 6, 1),
+                "{name}"
+            );
+            let full = read_record(&path, Depth::Full).unwrap();
+            assert_eq!(
+                record.review_by, full.review_by,
+                "{name}: head and full agree"
+            );
+        }
+    }
+
+    /// Our records get the outcome before their references, which can be longer than the
+    /// tail a head read looks at.
+    #[test]
+    fn a_head_read_sees_the_outcome_before_the_references_of_our_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let head = "---\nstatus: accepted\nplaybook: decision\nreview-by: 2027-01-01\n---\n\n# Ours\n\n## Context and Problem Statement\n\n";
+        let outcome = "## Outcome (2027-01-02)\n\n* What happened: fine\n* Did it hold up: yes\n* What we learnt: x\n* Next review by: 2027-06-01\n\n";
+        for (name, body, references) in [
+            ("0001-short.md", 10, 50),
+            ("0002-long-body.md", 20_000, 50),
+            ("0003-long-references.md", 10, 2_000),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(
+                &path,
+                format!(
+                    "{head}{}\n\n{outcome}## References\n\n> {}\n",
+                    "words ".repeat(body),
+                    "quote ".repeat(references)
+                ),
             )
             .unwrap();
             let record = read_record(&path, Depth::Head).unwrap();

@@ -1,14 +1,10 @@
-//! Reviews: which decisions are due, and the three questions a review asks (what happened,
-//! did it hold up, what was learnt), at a terminal or from an answers file.
+//! Reviews: which decisions are due for a look back, or for finishing a proposal.
 
 use chrono::NaiveDate;
 
 use super::{Depth, read_record};
-use crate::answer::Answer;
 use crate::error::Error;
 use crate::record::Record;
-use crate::record::edit::Outcome;
-use crate::session::Session;
 
 /// A head scan sees `review-by` but not the outcome sections appended at the end, which
 /// may say the review happened or set the next one. Re-read in full the records whose head
@@ -76,26 +72,6 @@ pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log)
         ]);
     }
     crate::table::render(&rows)
-}
-
-/// The outcome the `review` playbook's answers describe, dated `today`.
-pub(crate) fn outcome(session: &Session<'_>, today: NaiveDate) -> Outcome {
-    let text = |id: &str| {
-        session
-            .answer(id)
-            .map(Answer::to_input_text)
-            .unwrap_or_default()
-    };
-    Outcome {
-        date: today,
-        happened: text("happened"),
-        held_up: text("held_up"),
-        learnt: text("learnt"),
-        next_review: match session.answer("next_review") {
-            Some(Answer::Date(date)) => Some(*date),
-            _ => None,
-        },
-    }
 }
 
 #[cfg(test)]

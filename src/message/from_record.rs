@@ -4,41 +4,17 @@
 //! message: the business framing for stakeholders, "we're doing X because of Y" for the
 //! team, the negotiation framing for peers.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::json;
 
+use super::{Audience, Message};
+use crate::coach::units::human_date;
 use crate::error::{Error, Result};
 use crate::record::{Record, Section};
 use crate::template::Templates;
-
-/// Who the message is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Audience {
-    /// Managers and stakeholders: impact, timeline, risk, what we need from you.
-    Stakeholders,
-    /// The team: we're doing X because of Y, and the fallback.
-    Team,
-    /// Other tech leads, product managers, designers: a proposal to negotiate.
-    Peers,
-}
-
-impl Audience {
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Audience::Stakeholders => "stakeholders",
-            Audience::Team => "team",
-            Audience::Peers => "peers",
-        }
-    }
-
-    /// The template under `templates/` that writes this audience's message.
-    pub(crate) fn template(self) -> String {
-        format!("messages/to-{}.txt", self.key())
-    }
-}
 
 /// How the message is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
@@ -57,16 +33,27 @@ pub(crate) enum Format {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Brief {
     pub title: String,
-    /// The record's file, as given on the command line.
+    /// How a message names what the record is about: for one of our playbook records, its
+    /// title without the playbook's prefix ("the weekly release" for "Delegate: the
+    /// weekly release"); otherwise the title in quotes.
+    pub subject: String,
+    /// The record's file, as given on the command line (for scripts; never in the text).
     pub path: String,
     pub status: Option<String>,
-    pub date: Option<String>,
-    pub review_by: Option<String>,
+    /// Where the decision stands: `decided`, `investigate` (a proposal with a date to
+    /// decide by), `proposal`, `options` (offered to someone who chooses), `update`,
+    /// `closed` (superseded, deprecated, rejected) or `on-hold`.
+    pub outcome: String,
+    pub date_text: Option<String>,
+    pub review_by_text: Option<String>,
+    pub decide_by_text: Option<String>,
     pub decision_makers: Vec<String>,
     /// The first paragraph of the context.
     pub context: Option<String>,
     /// `Chosen option: "X"` (MADR and ours).
     pub chosen: Option<String>,
+    /// `Proposed option: "X"` or the option leaned towards, for a proposal.
+    pub proposed: Option<String>,
     /// The reason after `because`.
     pub because: Option<String>,
     /// The decision in the record's words, when it is not a chosen option (adr-tools'
@@ -75,61 +62,92 @@ pub(crate) struct Brief {
     /// "If it doesn't work, we'll switch to ..."
     pub fallback: Option<String>,
     pub options: Vec<String>,
+    /// The options offered to the person who chooses (`### Options Offered`).
+    pub offers: Vec<String>,
+    /// What is still to find out before deciding (`### Open Questions`).
+    pub open_questions: Vec<String>,
+    /// Who finds out each open question, where the record says: "Ana finds out licence
+    /// cost" (for the team; stakeholders hear what, not who).
+    pub owners: Vec<String>,
+    /// What changes for people outside the team (`### Impact Outside the Team`).
+    pub impact: Option<String>,
     /// "Good, because ..." consequences.
     pub benefits: Vec<String>,
     /// "Bad, because ..." consequences: the risks.
     pub risks: Vec<String>,
     /// Consequences that are neither, or adr-tools' consequences paragraph.
     pub other_consequences: Vec<String>,
-    /// For a superseded record: the title of the record that replaced it.
+    /// For a superseded record: the title of the record that replaced it, when known.
     pub superseded_by: Option<String>,
-    /// Not decided yet: proposed, a draft, on hold, in review.
-    pub undecided: bool,
+    /// The playbook that wrote the record (`playbook:` in our front matter), which may have
+    /// its own message for each audience.
+    pub playbook: Option<String>,
+    /// The front matter as written, for a playbook's own message templates.
+    pub front: BTreeMap<String, String>,
+    /// Every section by heading, as plain text: its first paragraph and its list items.
+    pub sections: BTreeMap<String, SectionText>,
 }
 
-/// Statuses that say a decision was made (and may since have been closed).
-const DECIDED: &[&str] = &[
-    "accepted",
-    "approved",
-    "adopted",
-    "decided",
-    "done",
-    "implemented",
-    "superseded",
-    "partly superseded",
-    "deprecated",
-    "rejected",
-];
+/// A section of a record as a message reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct SectionText {
+    pub paragraph: Option<String>,
+    pub items: Vec<String>,
+}
 
 impl Brief {
-    /// Read a parsed record. `path` is how the record was named, for the message's pointer.
-    pub(crate) fn from_record(record: &Record, path: &Path) -> Brief {
+    /// Read a parsed record. `path` is how the record was named (kept for scripts);
+    /// `successor` the title of the record that superseded it, when there is one.
+    pub(crate) fn from_record(
+        record: &Record,
+        path: &Path,
+        today: NaiveDate,
+        successor: Option<String>,
+    ) -> Brief {
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
+        let date = |text: &String| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
             title: plain(&record.title),
             path: path.display().to_string(),
             status: record.status.clone(),
-            date: record.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            review_by: record
+            date_text: record.date.map(|d| human_date(d, today)),
+            review_by_text: record
                 .review_by
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .or_else(|| front("review-by").cloned()),
+                .or_else(|| front("review-by").and_then(date))
+                .map(|d| human_date(d, today)),
+            decide_by_text: front("decide-by")
+                .and_then(date)
+                .map(|d| human_date(d, today)),
             decision_makers: record.decision_makers.clone(),
             context: first_section(record, &["Context and Problem Statement", "Context"])
                 .and_then(|s| first_paragraph(&s.body)),
-            options: record
-                .section("Considered Options")
-                .map(|s| bullets(&s.body))
-                .unwrap_or_default(),
-            superseded_by: record
-                .links
+            options: section_items(record, "Considered Options"),
+            offers: section_items(record, "Options Offered"),
+            open_questions: section_items(record, "Open Questions")
                 .iter()
-                .find(|link| link.kind.eq_ignore_ascii_case("Superseded by"))
-                .map(|link| plain(&link.label)),
-            undecided: record
-                .status
-                .as_deref()
-                .is_some_and(|status| !DECIDED.contains(&status)),
+                .map(|item| without_owner(item))
+                .collect(),
+            owners: section_items(record, "Open Questions")
+                .iter()
+                .filter_map(|item| owner(item))
+                .collect(),
+            impact: record
+                .section("Impact Outside the Team")
+                .and_then(|s| first_paragraph(&s.body)),
+            superseded_by: successor,
+            playbook: front("playbook").cloned(),
+            front: record.front_matter.clone(),
+            sections: record
+                .sections
+                .iter()
+                .map(|section| {
+                    let text = SectionText {
+                        paragraph: first_paragraph(&section.body),
+                        items: bullets(&section.body),
+                    };
+                    (plain(&section.heading), text)
+                })
+                .collect(),
             ..Brief::default()
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
@@ -170,12 +188,94 @@ impl Brief {
                 }
             }
         }
+        brief.outcome = outcome_of(record, &brief);
+        // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
+        if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
+        {
+            brief.proposed = brief.chosen.take();
+        }
+        brief.subject = subject(record, &brief.title);
         brief
     }
 }
 
+/// Our playbooks title their records "Deadline: ...", "Delegate: ...": a message names the
+/// subject after the prefix. Anything else is named by its title, in quotes.
+fn subject(record: &Record, title: &str) -> String {
+    let playbook = record.front_matter.get("playbook").map(String::as_str);
+    match (playbook, title.split_once(": ")) {
+        (Some(id), Some((_, rest))) if id != "decision" && !rest.trim().is_empty() => {
+            rest.trim().to_string()
+        }
+        _ => format!("\"{title}\""),
+    }
+}
+
+/// Where a record stands, from its status, or from our own `outcome:` when it has one.
+fn outcome_of(record: &Record, brief: &Brief) -> String {
+    let status = record.status.as_deref().unwrap_or_default().to_lowercase();
+    let closed = [
+        "superseded",
+        "deprecated",
+        "rejected",
+        "obsolete",
+        "retired",
+    ];
+    if closed.iter().any(|c| status.starts_with(c)) {
+        return "closed".into();
+    }
+    if status.contains("hold") || status.contains("paused") {
+        return "on-hold".into();
+    }
+    if let Some(outcome) = record.front_matter.get("outcome").filter(|o| !o.is_empty()) {
+        return outcome.to_lowercase();
+    }
+    let proposed = [
+        "proposed",
+        "draft",
+        "pending",
+        "open",
+        "in progress",
+        "under review",
+    ];
+    if proposed.iter().any(|p| status.starts_with(p)) {
+        return if brief.decide_by_text.is_some() {
+            "investigate".into()
+        } else {
+            "proposal".into()
+        };
+    }
+    if status.is_empty() && brief.chosen.is_none() && brief.decision.is_none() {
+        // Nothing says it was decided: say no more than the record does.
+        return "proposal".into();
+    }
+    "decided".into()
+}
+
+/// An open question without the "(Ana finds out)" the record adds.
+fn without_owner(item: &str) -> String {
+    match item.rsplit_once(" (") {
+        Some((what, who)) if who.ends_with(" finds out)") => what.to_string(),
+        _ => item.to_string(),
+    }
+}
+
+/// "Ana finds out licence cost", from "licence cost (Ana finds out)".
+fn owner(item: &str) -> Option<String> {
+    let (what, who) = item.rsplit_once(" (")?;
+    let who = who.strip_suffix(" finds out)")?;
+    Some(format!("{who} finds out {what}"))
+}
+
 fn first_section<'r>(record: &'r Record, headings: &[&str]) -> Option<&'r Section> {
     headings.iter().find_map(|h| record.section(h))
+}
+
+fn section_items(record: &Record, heading: &str) -> Vec<String> {
+    record
+        .section(heading)
+        .map(|s| bullets(&s.body))
+        .unwrap_or_default()
 }
 
 fn read_outcome(brief: &mut Brief, outcome: &Section) {
@@ -195,41 +295,49 @@ fn read_outcome(brief: &mut Brief, outcome: &Section) {
     let Some(first) = first_paragraph(&own) else {
         return;
     };
-    match first.strip_prefix("Chosen option: ") {
-        Some(rest) => {
-            let (chosen, after) = match rest.strip_prefix('"') {
-                Some(quoted) => match quoted.split_once('"') {
-                    Some((name, after)) => (name.to_string(), after),
-                    None => (quoted.to_string(), ""),
-                },
-                None => match rest.split_once(',') {
-                    Some((name, after)) => (name.to_string(), after),
-                    None => (rest.to_string(), ""),
-                },
-            };
-            brief.chosen = Some(chosen.trim().to_string());
-            let because = after
-                .trim_start_matches([',', ' '])
-                .strip_prefix("because")
-                .map(|b| b.trim().trim_end_matches('.').trim().to_string());
-            brief.because = match because {
-                // MADR 4 puts the reasons in a list after a bare "because".
-                Some(b) if b.is_empty() => {
-                    let reasons = bullets(&own);
-                    (!reasons.is_empty()).then(|| {
-                        reasons
-                            .iter()
-                            .map(|r| r.trim_end_matches('.').to_string())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    })
-                }
-                other => other,
-            };
+    let (slot, rest) = if let Some(rest) = first.strip_prefix("Chosen option: ") {
+        (&mut brief.chosen, rest)
+    } else if let Some(rest) = first.strip_prefix("Proposed option: ") {
+        (&mut brief.proposed, rest)
+    } else {
+        if !first.starts_with("If it doesn't work") {
+            brief.decision = Some(first);
         }
-        None if first.starts_with("If it doesn't work") => {}
-        None => brief.decision = Some(first),
-    }
+        return;
+    };
+    let (name, after) = match rest.strip_prefix('"') {
+        Some(quoted) => match quoted.split_once('"') {
+            Some((name, after)) => (name.to_string(), after),
+            None => (quoted.to_string(), ""),
+        },
+        None => match rest.split_once(',') {
+            Some((name, after)) => (name.to_string(), after),
+            None => (rest.trim_end_matches('.').to_string(), ""),
+        },
+    };
+    *slot = Some(name.trim().to_string());
+    // The reason is the rest of its sentence: what follows is the record talking.
+    let because = after
+        .trim_start_matches([',', ' '])
+        .strip_prefix("because")
+        .map(|b| {
+            let sentence = b.split(". ").next().unwrap_or(b);
+            sentence.trim().trim_end_matches('.').trim().to_string()
+        });
+    brief.because = match because {
+        // MADR 4 puts the reasons in a list after a bare "because".
+        Some(b) if b.is_empty() => {
+            let reasons = bullets(&own);
+            (!reasons.is_empty()).then(|| {
+                reasons
+                    .iter()
+                    .map(|r| r.trim_end_matches('.').to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        }
+        other => other,
+    };
 }
 
 fn sort_consequence(brief: &mut Brief, item: String) {
@@ -276,72 +384,6 @@ fn first_paragraph(body: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The top-level list items of a body, as plain text, each whole: an item goes on over
-/// its indented continuation lines, and its nested items are folded into it.
-fn bullets(body: &str) -> Vec<String> {
-    let mut items: Vec<(String, Vec<String>)> = Vec::new();
-    let mut in_item = false;
-    for line in body.lines() {
-        let indent = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let marker = list_marker(trimmed);
-        match (indent, marker) {
-            (0, Some(rest)) => {
-                items.push((rest.to_string(), Vec::new()));
-                in_item = true;
-            }
-            (_, Some(rest)) if in_item && indent > 0 => {
-                if let Some((_, nested)) = items.last_mut() {
-                    nested.push(rest.to_string());
-                }
-            }
-            (_, None) if in_item && indent > 0 => {
-                if let Some((text, nested)) = items.last_mut() {
-                    let target = nested.last_mut().unwrap_or(text);
-                    target.push(' ');
-                    target.push_str(trimmed);
-                }
-            }
-            _ => in_item = false,
-        }
-    }
-    items
-        .into_iter()
-        .map(|(text, nested)| {
-            let text = plain(&text);
-            if nested.is_empty() {
-                return text;
-            }
-            let nested: Vec<String> = nested.iter().map(|n| plain(n)).collect();
-            let joiner = if text.ends_with([':', '.']) {
-                " "
-            } else {
-                ": "
-            };
-            format!("{text}{joiner}{}", join_items(&nested))
-        })
-        .filter(|item| !item.is_empty())
-        .collect()
-}
-
-/// `* item`, `- item`, `+ item`, `1. item` → `item`.
-fn list_marker(line: &str) -> Option<&str> {
-    if let Some(rest) = line
-        .strip_prefix("* ")
-        .or_else(|| line.strip_prefix("- "))
-        .or_else(|| line.strip_prefix("+ "))
-    {
-        return Some(rest);
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    (digits > 0 && digits < 4)
-        .then(|| line[digits..].strip_prefix(". "))
-        .flatten()
-}
-
 /// Items as one sentence: "a; b; c", or "A. B." when they are sentences already.
 fn join_items(items: &[String]) -> String {
     if items.iter().all(|i| i.ends_with(['.', '!', '?'])) {
@@ -355,21 +397,83 @@ fn join_items(items: &[String]) -> String {
     }
 }
 
+/// The top-level items of a list, each whole: lines that continue an item (indented,
+/// not a bullet of their own) are joined to it; nested lists are left out, so no item is
+/// cut in half.
+fn bullets(body: &str) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let mut in_item = false;
+    for line in body.lines() {
+        let top = line
+            .strip_prefix("* ")
+            .or_else(|| line.strip_prefix("- "))
+            .or_else(|| line.strip_prefix("+ "));
+        if let Some(text) = top {
+            items.push(text.trim().to_string());
+            in_item = true;
+            continue;
+        }
+        let trimmed = line.trim();
+        let nested = trimmed.starts_with(['*', '-', '+']) && trimmed.chars().nth(1) == Some(' ');
+        if trimmed.is_empty() || !line.starts_with(char::is_whitespace) {
+            in_item = false;
+        } else if in_item && !nested {
+            if let Some(last) = items.last_mut() {
+                last.push(' ');
+                last.push_str(trimmed);
+            }
+        } else if nested {
+            // A nested list belongs to its item but is detail a message leaves out.
+            in_item = false;
+        }
+    }
+    items
+        .into_iter()
+        .map(|item| plain(&item))
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
 /// Markdown to plain text, as far as a message needs: links become their text, emphasis
-/// and code marks go, citation marks like "[1]" go.
+/// and code marks go, citation marks like "[1]" go, escapes (`\<`) lose their backslash.
 pub(crate) fn plain(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    // Where the next `]` and `)` are from each position, found in one pass from the end:
+    // searching afresh from every `[` would take the square of the text's length, and a
+    // record of nothing but `[` would take hours.
+    let next = |wanted: char| {
+        let mut found = vec![None; chars.len() + 1];
+        for index in (0..chars.len()).rev() {
+            found[index] = if chars[index] == wanted {
+                Some(index)
+            } else {
+                found[index + 1]
+            };
+        }
+        found
+    };
+    let (next_bracket, next_paren) = (next(']'), next(')'));
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '['
-            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ']')
+        // An escaped character is that character, never Markdown.
+        if c == '\\'
+            && let Some(&next) = chars.get(i + 1)
+            && next.is_ascii_punctuation()
         {
-            let inner: String = chars[i + 1..i + 1 + close].iter().collect();
-            let after = i + 1 + close + 1;
-            // A citation mark: "[1]", "[12]".
-            if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+            out.push(next);
+            i += 2;
+            continue;
+        }
+        if c == '['
+            && let Some(close) = next_bracket[i + 1]
+        {
+            let inner = &chars[i + 1..close];
+            let after = close + 1;
+            // A citation mark: "[1]", "[12]". (The check stops at the first other
+            // character, so a run of `[` costs one look each.)
+            if !inner.is_empty() && inner.iter().all(char::is_ascii_digit) {
                 while out.ends_with(' ') {
                     out.pop();
                 }
@@ -378,10 +482,10 @@ pub(crate) fn plain(text: &str) -> String {
             }
             // A link: "[text](target)" keeps the text.
             if chars.get(after) == Some(&'(')
-                && let Some(end) = chars[after..].iter().position(|&c| c == ')')
+                && let Some(end) = next_paren[after]
             {
-                out.push_str(&inner);
-                i = after + end + 1;
+                out.extend(inner);
+                i = end + 1;
                 continue;
             }
         }
@@ -399,90 +503,47 @@ pub(crate) fn plain(text: &str) -> String {
     crate::error::one_line(&out)
 }
 
-/// A message written from a record, with the jargon a stakeholder may trip over.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Written {
-    pub text: String,
-    /// Terms from the jargon list in a message to stakeholders, to say in plain words
-    /// before sending.
-    pub jargon: Vec<String>,
-}
-
-/// Read `record` (named `path` on the command line) and write its message for `audience`.
-/// `successor` is the title of the record that superseded it, when the log has it.
+/// Read `record` (named `path` on the command line) and write its message for `to`.
 pub(crate) fn write(
-    record: &Record,
-    path: &Path,
-    successor: Option<String>,
-    audience: Audience,
-    format: Format,
-    templates: &Templates,
-    jargon: &crate::coach::upward::WordList,
-) -> Result<Written> {
-    let mut brief = Brief::from_record(record, path);
-    if successor.is_some() {
-        brief.superseded_by = successor;
-    }
-    let text = render(&brief, audience, format, templates)?;
-    // The prose a stakeholder reads, not the file path under it.
-    let jargon = if audience == Audience::Stakeholders {
-        let prose = [
-            Some(&brief.title),
-            brief.context.as_ref(),
-            brief.chosen.as_ref(),
-            brief.because.as_ref(),
-            brief.decision.as_ref(),
-            brief.fallback.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(&brief.risks)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("\n");
-        crate::coach::upward::phrases(&prose, &jargon.terms)
-            .into_iter()
-            .fold(Vec::new(), |mut found, phrase| {
-                if !found
-                    .iter()
-                    .any(|f: &String| f.eq_ignore_ascii_case(&phrase))
-                {
-                    found.push(phrase);
-                }
-                found
-            })
-    } else {
-        Vec::new()
-    };
-    Ok(Written { text, jargon })
-}
-
-/// Render the message for `audience` from `brief`.
-pub(crate) fn render(
     brief: &Brief,
-    audience: Audience,
+    to: Audience,
+    name: Option<&str>,
     format: Format,
     templates: &Templates,
-) -> Result<String> {
-    let template = audience.template();
+) -> Result<Message> {
+    // A playbook may say it its own way for an audience (a deadline's options, a
+    // delegation's handover); every other record gets the general message.
+    let own = brief
+        .playbook
+        .as_ref()
+        .map(|playbook| format!("messages/{playbook}/to-{}.txt", to.key()))
+        .filter(|name| templates.has(name));
+    let template = own.unwrap_or_else(|| format!("messages/to-{}.txt", to.key()));
     if !templates.has(&template) {
         return Err(
             Error::content(format!("the message template `{template}` is missing"))
-                .hint("restore it under playbooks/templates/messages/, or remove your override"),
+                .hint("restore it with `decide templates export`, or remove your override"),
         );
     }
     let markdown = format == Format::Markdown;
-    let context = json!({
-        "brief": brief,
-        "to": audience.key(),
-        "markdown": markdown,
-    });
-    let text = super::tidy(&templates.render(&template, &context)?);
-    Ok(match format {
+    // Upward messages are held to the word budget: the least needed details go first.
+    let mut text = String::new();
+    for detail in (0..=2).rev() {
+        let mut context = super::brief_context(brief, to, markdown);
+        if let Some(map) = context.as_object_mut() {
+            map.insert("detail".into(), serde_json::json!(detail));
+            map.insert("name".into(), serde_json::json!(name));
+        }
+        text = super::tidy(&templates.render(&template, &context)?);
+        if to != Audience::Stakeholders || super::body_words(&text) <= super::check::UPWARD_WORDS {
+            break;
+        }
+    }
+    let text = match format {
         Format::Text | Format::Markdown => text,
         Format::Json => {
-            let value = json!({
-                "to": audience.key(),
+            let value = serde_json::json!({
+                "to": to.key(),
                 "record": brief.path,
                 "text": text,
                 "brief": brief,
@@ -492,7 +553,8 @@ pub(crate) fn render(
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             )
         }
-    })
+    };
+    Ok(Message { text, to })
 }
 
 #[cfg(test)]
@@ -502,7 +564,8 @@ mod tests {
 
     fn brief(name: &str, text: &str) -> Brief {
         let path = Path::new(name);
-        Brief::from_record(&parse(path, text).unwrap(), path)
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        Brief::from_record(&parse(path, text).unwrap(), path, today, None)
     }
 
     #[test]
@@ -514,6 +577,10 @@ mod tests {
             ("`cargo` and __bold__", "cargo and bold"),
             ("[not a link] stays", "[not a link] stays"),
             ("a  b\n c", "a b c"),
+            (
+                "\\#1 \\| \\*not bold\\* A\\](x.md)",
+                "#1 | *not bold* A](x.md)",
+            ),
         ];
         for (markdown, expected) in cases {
             assert_eq!(plain(markdown), expected, "{markdown:?}");
@@ -551,25 +618,8 @@ mod tests {
             Some("We will migrate orders to PostgreSQL 9.6.")
         );
         assert_eq!(b.other_consequences, ["The migration takes a quarter."]);
-        assert_eq!(b.date.as_deref(), Some("2017-06-20"));
-    }
-
-    #[test]
-    fn list_items_are_whole_and_options_keep_their_own_consequences() {
-        let text = "# 3 Retry\n\n## Status\n\nAccepted\n\n## Decision\n\n* Retry in place.\n* Then re-queue with a delay\n  so other messages pass it.\n\n## Considered Options\n\n### Park at once\n\n#### Negative Consequences\n\n* Loses messages\n\n## Consequences\n\n* Operators get a place to look:\n  * the original headers,\n  * the reason of the last failure.\n* `adr-tools` reads it.\n";
-        let b = brief("0003-retry.md", text);
-        assert_eq!(
-            b.decision.as_deref(),
-            Some("Retry in place. Then re-queue with a delay so other messages pass it.")
-        );
-        assert_eq!(
-            b.other_consequences,
-            [
-                "Operators get a place to look: the original headers; the reason of the last failure",
-                "adr-tools reads it.",
-            ]
-        );
-        assert!(b.risks.is_empty(), "{:?}", b.risks);
+        assert_eq!(b.date_text.as_deref(), Some("Tuesday 20 June 2017"));
+        assert_eq!(b.outcome, "decided");
     }
 
     #[test]
@@ -582,7 +632,29 @@ mod tests {
             b.fallback.as_deref(),
             Some("MongoDB for the order documents")
         );
-        assert_eq!(b.review_by.as_deref(), Some("2027-02-24"));
+        assert_eq!(
+            b.review_by_text.as_deref(),
+            Some("Wednesday 24 February 2027")
+        );
         assert_eq!(b.decision, None);
+    }
+
+    #[test]
+    fn a_decision_in_a_list_and_only_the_decision_s_consequences() {
+        let text = "# 3 Retry\n\n## Status\n\nAccepted\n\n## Decision\n\n* Retry in place.\n* Then re-queue with a delay\n  so other messages pass it.\n\n## Considered Options\n\n### Park at once\n\n#### Negative Consequences\n\n* Loses messages\n\n## Consequences\n\n* Operators get a place to look.\n";
+        let path = Path::new("0003-retry.md");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let b = Brief::from_record(
+            &crate::record::parse(path, text).unwrap(),
+            path,
+            today,
+            None,
+        );
+        assert_eq!(
+            b.decision.as_deref(),
+            Some("Retry in place. Then re-queue with a delay so other messages pass it.")
+        );
+        assert_eq!(b.other_consequences, ["Operators get a place to look."]);
+        assert!(b.risks.is_empty(), "{:?}", b.risks);
     }
 }

@@ -3,55 +3,64 @@
 //! the user gave or one the record's working shows. `decide new` prints it on stdout;
 //! `decide message` writes one from any record.
 
+pub(crate) mod check;
 pub(crate) mod from_record;
 
-use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
 
 use crate::answer::{Answer, word_count};
+use crate::coach::outcome::Outcome;
+use crate::coach::words::WordList;
 use crate::error::{Error, Result};
-use crate::record;
-use crate::session::Session;
+use crate::playbook::Playbook;
+use crate::record::Rendered;
 use crate::template::Templates;
 use crate::ui;
 
-/// The session's message, if its playbook has one, rendered and checked against the
-/// playbook's word limit. `None` when there is no message template or the template has
-/// nothing to say for these answers (a task you keep has no one to hand it to).
+pub(crate) use crate::playbook::Audience;
+
+/// A message ready to send, and who it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    pub text: String,
+    pub to: Audience,
+}
+
+/// The session's message, if its playbook has one: rendered from the same context as the
+/// record (so from the same outcome) and checked against the playbook's word limit.
+/// `None` when the template has nothing to say for these answers (a task you keep has no
+/// one to hand it to).
 pub(crate) fn for_session(
-    session: &Session<'_>,
+    playbook: &Playbook,
+    answers: &[(String, Answer)],
+    rendered: &Rendered<'_>,
     templates: &Templates,
-    date: NaiveDate,
-) -> Result<Option<String>> {
-    let Some(spec) = &session.playbook.message else {
+) -> Result<Option<Message>> {
+    let Some(spec) = &playbook.message else {
         return Ok(None);
     };
-    let title = record::title(session, templates)?;
-    let mut context = session.context();
-    if let Json::Object(map) = &mut context {
-        map.insert(
-            "record".into(),
-            json!({ "date": date.format("%Y-%m-%d").to_string(), "title": title }),
-        );
-    }
-    let text = tidy(&templates.render(&spec.template, &context)?);
+    let text = tidy(&templates.render(&spec.template, rendered.context())?);
     if text.is_empty() {
         return Ok(None);
     }
     if let Some(max) = spec.max_words {
-        check_length(session, &text, max)?;
+        check_length(playbook, answers, &text, max)?;
     }
-    Ok(Some(text))
+    Ok(Some(Message { text, to: spec.to }))
 }
 
 /// Over the limit is an answers problem: the longest answers are the ones to shorten.
-fn check_length(session: &Session<'_>, text: &str, max: usize) -> Result<()> {
-    let words = word_count(text);
+fn check_length(
+    playbook: &Playbook,
+    answers: &[(String, Answer)],
+    text: &str,
+    max: usize,
+) -> Result<()> {
+    let words = body_words(text);
     if words <= max {
         return Ok(());
     }
-    let mut longest: Vec<(&str, usize)> = session
-        .answers
+    let mut longest: Vec<(&str, usize)> = answers
         .iter()
         .filter_map(|(id, answer)| match answer {
             Answer::Text(text) => Some((id.as_str(), word_count(text))),
@@ -66,9 +75,79 @@ fn check_length(session: &Session<'_>, text: &str, max: usize) -> Result<()> {
         .collect();
     Err(Error::answers(format!(
         "the message is {words} words; playbook `{}` keeps it to {max}",
-        session.playbook.id
+        playbook.id
     ))
     .hint(format!("shorten {}", names.join(" or "))))
+}
+
+/// The words of a message's body: a first line that only greets ("Hi Sam,") is not counted.
+pub(crate) fn body_words(text: &str) -> usize {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let greeting = first.trim_end().ends_with(',') && word_count(first) <= 4;
+    if greeting {
+        word_count(&lines.collect::<Vec<_>>().join("\n"))
+    } else {
+        word_count(text)
+    }
+}
+
+/// Print the message on stdout, where data goes, and say on stderr whether it is ready to
+/// send: not while one of the run's warnings asks the lead to check the answers first.
+/// With the record itself on stdout (`--stdout`) the two would run together, so the
+/// message is left out with a note.
+pub(crate) fn print(
+    message: &Message,
+    record_on_stdout: bool,
+    jargon: &WordList,
+    outcome: &Outcome,
+) -> Result<()> {
+    if record_on_stdout {
+        ui::note("The message is printed when the record is written; drop --stdout to get it.");
+        return Ok(());
+    }
+    crate::stdout::write(&message.text)?;
+    let open: Vec<String> = outcome
+        .warnings
+        .iter()
+        .filter(|warning| warning.check_first)
+        .map(|warning| warning.text.clone())
+        .collect();
+    report(
+        message,
+        &check::problems(&message.text, message.to, jargon, &open),
+    );
+    Ok(())
+}
+
+/// On stderr: each problem that stops the message being sent as it is, or that it is ready
+/// to send.
+pub(crate) fn report(message: &Message, problems: &[String]) {
+    if problems.is_empty() {
+        ui::success(&format!(
+            "Ready to send to {}: {} words{}",
+            message.to.key(),
+            body_words(&message.text),
+            if message.to.needs_plain_words() {
+                ", in plain words"
+            } else {
+                ""
+            }
+        ));
+        return;
+    }
+    for problem in problems {
+        ui::warning(problem);
+    }
+    ui::note(&format!(
+        "Not ready to send to {} yet: change the answers above, or edit the text before you send it.",
+        message.to.key()
+    ));
+}
+
+/// What a message template sees for a record written by `decide message`.
+pub(crate) fn brief_context(brief: &from_record::Brief, to: Audience, markdown: bool) -> Json {
+    json!({ "brief": brief, "to": to.key(), "markdown": markdown })
 }
 
 /// Plain text ready to paste: no trailing spaces, one blank line between paragraphs, one
@@ -89,20 +168,6 @@ pub(crate) fn tidy(text: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Print the message on stdout, where data goes. With the record itself on stdout
-/// (`--stdout`) the two would run together, so the message is left out with a note. A
-/// reader that went away (`| head`) is not a failure: the record is already written.
-pub(crate) fn print(message: Option<&str>, record_on_stdout: bool) -> Result<()> {
-    match message {
-        Some(_) if record_on_stdout => {
-            ui::note("The message is printed when the record is written; drop --stdout to get it.");
-            Ok(())
-        }
-        Some(text) => crate::stdout::write(text),
-        None => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! Playbooks: the guided flows, as data. A playbook lists its questions, the framework
 //! assessments it runs and the passages each step cites; `load` finds and checks them.
 
+mod check;
 mod load;
 
 use serde::{Deserialize, Serialize};
 
 pub(crate) use load::{Catalog, HouseTemplate, Origin, check_file, check_text};
 
+pub(crate) use crate::answer::Kind;
 use crate::yaml::Value;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -30,6 +32,10 @@ pub(crate) struct Playbook {
     /// The ready-to-send message `decide new` prints on stdout, if the playbook has one.
     #[serde(default)]
     pub message: Option<MessageSpec>,
+    /// Run by `decide review` on an existing record, which its questions and templates see
+    /// as `record` (its title, options, open questions...).
+    #[serde(default)]
+    pub reviews: bool,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -39,9 +45,13 @@ pub(crate) struct Playbook {
 pub(crate) struct MessageSpec {
     /// Template under `templates/` that renders the message (plain text).
     pub template: String,
-    /// The message may not be longer than this many words.
+    /// The message may not be longer than this many words (a greeting line not counted).
     #[serde(default)]
     pub max_words: Option<usize>,
+    /// Who the message is for: `stakeholders`, `peers` or `team`. Messages up or sideways
+    /// are checked for jargon.
+    #[serde(default)]
+    pub to: Audience,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -94,51 +104,6 @@ pub(crate) struct Question {
     /// shown and can be changed. Needs a default.
     #[serde(default)]
     pub confirm: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum Kind {
-    Text,
-    LongText,
-    Choice,
-    YesNo,
-    Number,
-    Duration,
-    Date,
-    List,
-    /// Considered options, each with pros and cons.
-    Options,
-}
-
-impl Kind {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::LongText => "long-text",
-            Kind::Choice => "choice",
-            Kind::YesNo => "yes-no",
-            Kind::Number => "number",
-            Kind::Duration => "duration",
-            Kind::Date => "date",
-            Kind::List => "list",
-            Kind::Options => "options",
-        }
-    }
-
-    /// What an answer of this kind looks like, for error messages.
-    pub(crate) fn expectation(self) -> &'static str {
-        match self {
-            Kind::Text | Kind::LongText => "text",
-            Kind::Choice => "one of the choices",
-            Kind::YesNo => "yes or no",
-            Kind::Number => "a number",
-            Kind::Duration => "a duration like \"3 days\" or \"2 months\"",
-            Kind::Date => "a date as YYYY-MM-DD",
-            Kind::List => "a list",
-            Kind::Options => "a list of options, each with a name, pros and cons",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -206,5 +171,36 @@ pub(crate) struct AssessmentSpec {
 impl Playbook {
     pub(crate) fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// Who a message is for. Messages that go up or sideways are checked for jargon: the
+/// listener is outside engineering.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Audience {
+    /// Managers and stakeholders: the bottom line first, in their words.
+    #[default]
+    Stakeholders,
+    /// The team: we're doing X because of Y.
+    Team,
+    /// Other tech leads, product managers, designers: a negotiation.
+    Peers,
+}
+
+impl Audience {
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Audience::Stakeholders => "stakeholders",
+            Audience::Team => "team",
+            Audience::Peers => "peers",
+        }
+    }
+
+    /// Whether the listener is outside engineering, so jargon must go.
+    pub(crate) fn needs_plain_words(self) -> bool {
+        self != Audience::Team
     }
 }

@@ -343,6 +343,8 @@ pub(crate) struct Outcome {
     pub happened: String,
     pub held_up: String,
     pub learnt: String,
+    /// Whether the signal named at decision time appeared, when one was named.
+    pub signal_seen: Option<bool>,
     pub next_review: Option<NaiveDate>,
 }
 
@@ -355,17 +357,41 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
          * Did it hold up: {}{nl}\
          * What we learnt: {}{nl}",
         outcome.date.format("%Y-%m-%d"),
-        crate::error::one_line(&outcome.happened),
-        crate::error::one_line(&outcome.held_up),
-        crate::error::one_line(&outcome.learnt),
+        answer(&outcome.happened),
+        answer(&outcome.held_up),
+        answer(&outcome.learnt),
     );
+    if let Some(seen) = outcome.signal_seen {
+        section.push_str(&format!(
+            "* Did the signal appear: {}{nl}",
+            if seen { "yes" } else { "no" }
+        ));
+    }
     if let Some(next) = outcome.next_review {
         section.push_str(&format!(
             "* Next review by: {}{nl}",
             next.format("%Y-%m-%d")
         ));
     }
-    append(text, nl, &section)
+    before_references(text, nl, &section)
+}
+
+/// `section` (ending in a newline) placed before the record's `## References`, so the
+/// references stay last; at the end when there are none.
+fn before_references(text: &str, nl: &str, section: &str) -> String {
+    let references = text
+        .match_indices("## References")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'));
+    match references {
+        Some(at) => format!("{}{section}{nl}{}", &text[..at], &text[at..]),
+        None => append(text, nl, section),
+    }
+}
+
+/// An answer as one line of a bullet: it cannot end the bullet or start anything else.
+fn answer(text: &str) -> String {
+    crate::markdown::escape(&crate::error::one_line(text))
 }
 
 /// A renumbered file: its old and new names and numbers.

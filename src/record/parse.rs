@@ -1044,6 +1044,12 @@ pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
     let mut in_latest = false;
     let mut saw_outcome_fields = false;
     for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            // Inside a code block a heading is text, and where the block began may lie
+            // before `text` starts: only the whole record can tell.
+            return LatestOutcome::Unsure;
+        }
         if let Some(heading) = line.strip_prefix("## ") {
             in_latest = false;
             if let Some(date) = outcome_date(heading.trim())

@@ -28,8 +28,21 @@ pub(crate) struct AnswersFile {
 }
 
 impl AnswersFile {
-    pub(crate) fn load(path: &Path) -> Result<AnswersFile> {
-        let text = store::read_text(path).map_err(|e| Error {
+    /// Read the answers in `path`, or on standard input when it is `-`. A file inside the
+    /// repository `root` is read under the repository's rules ([`store::read_supplied`]).
+    pub(crate) fn load(root: &Path, path: &Path) -> Result<AnswersFile> {
+        let from_stdin = path == Path::new("-");
+        let read = if from_stdin {
+            store::read_stdin_text()
+        } else {
+            store::read_supplied(root, path)
+        };
+        let path = if from_stdin {
+            Path::new("<stdin>")
+        } else {
+            path
+        };
+        let text = read.map_err(|e| Error {
             kind: ErrorKind::Answers,
             ..e
         })?;

@@ -14,6 +14,9 @@ pub(crate) struct Ask<'a> {
     pub passages: Vec<&'a Passage>,
     /// For a `for_each` question: the item this ask is about.
     pub item: Option<Item>,
+    /// The prompt and help rendered with the answers so far, when they name any.
+    pub prompt_text: Option<String>,
+    pub help_text: Option<String>,
     /// The session's today, for dates that may not lie in the past.
     pub today: chrono::NaiveDate,
 }
@@ -36,16 +39,18 @@ impl Ask<'_> {
     }
 
     pub(crate) fn prompt(&self) -> &str {
-        match &self.item {
-            Some(item) => &item.prompt,
-            None => &self.question.prompt,
+        match (&self.item, &self.prompt_text) {
+            (Some(item), _) => &item.prompt,
+            (None, Some(text)) => text,
+            (None, None) => &self.question.prompt,
         }
     }
 
     pub(crate) fn help(&self) -> Option<&str> {
-        match &self.item {
-            Some(item) => item.help.as_deref(),
-            None => self.question.help.as_deref(),
+        match (&self.item, &self.help_text) {
+            (Some(item), _) => item.help.as_deref(),
+            (None, Some(text)) => Some(text),
+            (None, None) => self.question.help.as_deref(),
         }
     }
 
@@ -67,7 +72,7 @@ impl Ask<'_> {
             Kind::YesNo => Answer::YesNo(answer::parse_yes_no(text).ok_or("answer yes or no")?),
             Kind::Number => Answer::Number(parse_number(text)?),
             Kind::Duration => Answer::Duration(Duration::parse(text)?),
-            Kind::Date => Answer::Date(answer::parse_date(text)?),
+            Kind::Date => Answer::Date(answer::parse_date(text, self.today)?),
             Kind::List => Answer::List(answer::split_list(text)),
             Kind::Choice if self.question.multiple => Answer::List(
                 answer::split_list(text)
@@ -114,7 +119,9 @@ impl Ask<'_> {
             (Kind::Number, Value::Number(n)) => Answer::Number(n.as_f64().ok_or_else(wrong)?),
             (Kind::Number, Value::String(text)) => Answer::Number(parse_number(text)?),
             (Kind::Duration, Value::String(text)) => Answer::Duration(Duration::parse(text)?),
-            (Kind::Date, Value::String(text)) => Answer::Date(answer::parse_date(text)?),
+            (Kind::Date, Value::String(text)) => {
+                Answer::Date(answer::parse_date(text, self.today)?)
+            }
             (Kind::List, Value::Sequence(items)) => Answer::List(strings(items).ok_or_else(wrong)?),
             (Kind::List, Value::String(text)) => Answer::List(answer::split_list(text)),
             (Kind::Choice, Value::String(text)) if !self.question.multiple => {
@@ -131,7 +138,16 @@ impl Ask<'_> {
                 let options: Vec<OptionItem> = yaml::from_value(value.clone()).map_err(|e| {
                     format!("{e}; write each option as {{name: ..., pros: [...], cons: [...]}}")
                 })?;
-                Answer::Options(options)
+                // A name is chosen by its text later: "Redis " and "Redis" are one option.
+                Answer::Options(
+                    options
+                        .into_iter()
+                        .map(|option| OptionItem {
+                            name: option.name.trim().to_string(),
+                            ..option
+                        })
+                        .collect(),
+                )
             }
             _ => return Err(wrong()),
         };
@@ -153,7 +169,8 @@ impl Ask<'_> {
     /// The exact choice value for what the user typed: the value itself, its label, or an
     /// unambiguous start of either, ignoring case.
     pub(crate) fn match_choice(&self, typed: &str) -> Result<String, String> {
-        let typed = typed.trim().to_lowercase();
+        // Choices are one-line answers (see `on_one_line`): match them as such.
+        let typed = one_line(typed.trim()).to_lowercase();
         let exact = self
             .choices
             .iter()
@@ -188,6 +205,7 @@ impl Ask<'_> {
 
     /// Rules every answer must meet, however it was given.
     pub(crate) fn validate(&self, answer: Answer) -> Result<Answer, String> {
+        let answer = self.on_one_line(answer);
         let rules = &self.question.validation;
         if answer.is_empty() && !self.is_optional() {
             return Err("an answer is required".to_string());
@@ -271,6 +289,30 @@ impl Ask<'_> {
         Ok(answer)
     }
 
+    /// Only long text keeps its line breaks. A title, a list item or an option is one
+    /// line wherever it is shown (a heading, a bullet, a table cell), so line breaks an
+    /// answers file gives it are read as spaces, before they can reach a record.
+    fn on_one_line(&self, answer: Answer) -> Answer {
+        if self.kind() == Kind::LongText {
+            return answer;
+        }
+        match answer {
+            Answer::Text(text) => Answer::Text(one_line(&text)),
+            Answer::List(items) => Answer::List(items.iter().map(|i| one_line(i)).collect()),
+            Answer::Options(options) => Answer::Options(
+                options
+                    .into_iter()
+                    .map(|option| OptionItem {
+                        name: one_line(&option.name),
+                        pros: option.pros.iter().map(|p| one_line(p)).collect(),
+                        cons: option.cons.iter().map(|c| one_line(c)).collect(),
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     fn check_count(&self, count: usize) -> Result<(), String> {
         let rules = &self.question.validation;
         if let Some(min) = rules.min_items
@@ -287,6 +329,18 @@ impl Ask<'_> {
         }
         Ok(())
     }
+}
+
+/// `text` with its line breaks (and the spaces around them) as single spaces.
+fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.to_string();
+    }
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn parse_number(text: &str) -> Result<f64, String> {

@@ -42,7 +42,7 @@ impl Interactive {
             }
         }
         if let Some(help) = ask.help() {
-            eprintln!("  {}", style(help.trim()).dim().for_stderr());
+            eprint!("{}", ui::help_text(help));
         }
     }
 
@@ -52,10 +52,11 @@ impl Interactive {
         default: Option<String>,
         check: impl Fn(&str) -> std::result::Result<(), String>,
     ) -> Result<String> {
+        let default = default.filter(|d| !d.is_empty());
         let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(ui::for_terminal(prompt, false))
             .allow_empty(true);
-        if let Some(default) = default.filter(|d| !d.is_empty()) {
+        if let Some(default) = default {
             input = input.default(default);
         }
         input
@@ -87,17 +88,137 @@ impl Interactive {
     }
 }
 
+/// dialoguer's lists page to the terminal's height, and its paging panics on a terminal of
+/// fewer rows than this (`min > max`), also when one is resized that small mid-prompt.
+/// There the choices are typed instead.
+const MIN_LIST_ROWS: u16 = 3;
+
+impl Interactive {
+    /// One of `labels`, picked from a list, or typed on a tiny terminal.
+    fn pick(&self, prompt: &str, labels: &[&str], default: usize) -> Result<usize> {
+        let shown: Vec<String> = labels
+            .iter()
+            .map(|l| ui::for_terminal(l, false).into_owned())
+            .collect();
+        let listed = self.on_a_list(|| {
+            Select::with_theme(&self.theme)
+                .with_prompt(ui::for_terminal(prompt, false))
+                .items(&shown)
+                .default(default)
+                .interact_on(&self.term)
+        });
+        if let Some(picked) = listed {
+            return picked.map_err(terminal_error);
+        }
+        let text = self.input(
+            &typed_prompt(prompt, labels),
+            labels.get(default).map(|l| l.to_string()),
+            |text| match_label(labels, text).map(drop),
+        )?;
+        match_label(labels, &text).map_err(Error::answers)
+    }
+
+    /// Any of `labels`, marked on a list, or typed on a tiny terminal.
+    fn pick_many(&self, prompt: &str, labels: &[&str], defaults: &[bool]) -> Result<Vec<usize>> {
+        let shown: Vec<String> = labels
+            .iter()
+            .map(|l| ui::for_terminal(l, false).into_owned())
+            .collect();
+        let listed = self.on_a_list(|| {
+            MultiSelect::with_theme(&self.theme)
+                .with_prompt(ui::for_terminal(
+                    &format!("{prompt} (space to mark, enter to confirm)"),
+                    false,
+                ))
+                .items(&shown)
+                .defaults(defaults)
+                .interact_on(&self.term)
+        });
+        if let Some(picked) = listed {
+            return picked.map_err(terminal_error);
+        }
+        let marked: Vec<&str> = labels
+            .iter()
+            .zip(defaults)
+            .filter(|(_, marked)| **marked)
+            .map(|(label, _)| *label)
+            .collect();
+        let prompt = format!("{} (separate them with ;)", typed_prompt(prompt, labels));
+        let parse = |text: &str| -> std::result::Result<Vec<usize>, String> {
+            crate::answer::split_list(text)
+                .iter()
+                .map(|item| match_label(labels, item))
+                .collect()
+        };
+        let text = self.input(&prompt, Some(marked.join("; ")), |text| {
+            parse(text).map(drop)
+        })?;
+        parse(&text).map_err(Error::answers)
+    }
+
+    /// Run a dialoguer list, unless the terminal is too small for one; `None` then, and
+    /// also when it panics because the terminal shrank while it was shown.
+    fn on_a_list<T>(
+        &self,
+        list: impl FnOnce() -> dialoguer::Result<T>,
+    ) -> Option<dialoguer::Result<T>> {
+        if self.term.size().0 < MIN_LIST_ROWS {
+            return None;
+        }
+        // The panic is dialoguer's and expected here: keep its message off the screen.
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(list));
+        std::panic::set_hook(hook);
+        match result {
+            Ok(picked) => Some(picked),
+            Err(_) => {
+                let _ = self.term.show_cursor();
+                eprintln!();
+                None
+            }
+        }
+    }
+}
+
+/// `prompt [a, b, c]`, for choices typed rather than picked.
+fn typed_prompt(prompt: &str, labels: &[&str]) -> String {
+    format!("{prompt} [{}]", labels.join(", "))
+}
+
+/// The label `typed` names: its number on the list (from 1), the label itself, or an
+/// unambiguous start of it, ignoring case.
+fn match_label(labels: &[&str], typed: &str) -> std::result::Result<usize, String> {
+    let typed = typed.trim();
+    if let Ok(number) = typed.parse::<usize>()
+        && (1..=labels.len()).contains(&number)
+    {
+        return Ok(number - 1);
+    }
+    let lower = typed.to_lowercase();
+    if let Some(exact) = labels.iter().position(|l| l.to_lowercase() == lower) {
+        return Ok(exact);
+    }
+    let starts: Vec<usize> = (0..labels.len())
+        .filter(|&i| !lower.is_empty() && labels[i].to_lowercase().starts_with(&lower))
+        .collect();
+    match starts.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(format!(
+            "{typed:?} is not one of: {} (or its number)",
+            labels.join(", ")
+        )),
+    }
+}
+
 impl Prompter for Interactive {
-    #[expect(
-        clippy::too_many_lines,
-        reason = "split with the restructuring (issue 13)"
-    )]
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
         self.intro(ask);
         let default_text = ask.default.as_ref().map(Answer::to_input_text);
         match ask.kind() {
             Kind::YesNo => {
-                let mut confirm = Confirm::with_theme(&self.theme).with_prompt(ask.prompt());
+                let mut confirm = Confirm::with_theme(&self.theme)
+                    .with_prompt(ui::for_terminal(ask.prompt(), false));
                 if let Some(Answer::YesNo(default)) = ask.default {
                     confirm = confirm.default(default);
                 }
@@ -116,13 +237,7 @@ impl Prompter for Interactive {
                         .collect(),
                     _ => vec![false; labels.len()],
                 };
-                let prompt = format!("{} (space to mark, enter to confirm)", ask.prompt());
-                let picked = MultiSelect::with_theme(&self.theme)
-                    .with_prompt(prompt)
-                    .items(&labels)
-                    .defaults(&defaults)
-                    .interact_on(&self.term)
-                    .map_err(terminal_error)?;
+                let picked = self.pick_many(ask.prompt(), &labels, &defaults)?;
                 let values = picked
                     .into_iter()
                     .map(|i| ask.choices[i].value().to_string())
@@ -139,12 +254,7 @@ impl Prompter for Interactive {
                         .unwrap_or(0),
                     _ => 0,
                 };
-                let picked = Select::with_theme(&self.theme)
-                    .with_prompt(ask.prompt())
-                    .items(&labels)
-                    .default(default)
-                    .interact_on(&self.term)
-                    .map_err(terminal_error)?;
+                let picked = self.pick(ask.prompt(), &labels, default)?;
                 Ok(Answer::Text(ask.choices[picked].value().to_string()))
             }
             Kind::Options => self.options(ask),
@@ -223,12 +333,8 @@ impl Prompter for Interactive {
             }
             let mut items = vec!["Write the record".to_string()];
             items.extend(asks.iter().map(|ask| format!("Change: {}", ask.prompt())));
-            let picked = Select::with_theme(&self.theme)
-                .with_prompt("Ready?")
-                .items(&items)
-                .default(0)
-                .interact_on(&self.term)
-                .map_err(terminal_error)?;
+            let labels: Vec<&str> = items.iter().map(String::as_str).collect();
+            let picked = self.pick("Ready?", &labels, 0)?;
             if picked == 0 {
                 return Ok(answers);
             }
@@ -239,6 +345,7 @@ impl Prompter for Interactive {
     }
 
     fn coach(&mut self, assessment: &Assessment, library: &Library) {
+        // A blank line sets the verdict apart from the next question.
         eprintln!("{}", ui::verdict_text(assessment, library, &mut self.shown));
     }
 }
@@ -279,4 +386,31 @@ fn terminal_error(error: dialoguer::Error) -> Error {
     }
     Error::usage(format!("the terminal stopped answering: {io}"))
         .hint("run again, or pass --answers FILE")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_label;
+
+    #[test]
+    fn typed_choices_match_by_number_name_or_start() {
+        let labels = ["Write the record", "Change: title", "Change: context"];
+        let cases = [
+            ("1", Ok(0)),
+            ("3", Ok(2)),
+            ("write", Ok(0)),
+            ("CHANGE: TITLE", Ok(1)),
+            ("change: c", Ok(2)),
+            ("change", Err(())),
+            ("4", Err(())),
+            ("", Err(())),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(
+                match_label(&labels, typed).map_err(drop),
+                expected,
+                "{typed:?}"
+            );
+        }
+    }
 }

@@ -7,6 +7,7 @@ mod answers_file;
 mod ask;
 mod each;
 mod interactive;
+mod record_context;
 #[cfg(test)]
 mod scripted;
 
@@ -22,7 +23,8 @@ pub(crate) use interactive::Interactive;
 pub(crate) use scripted::Scripted;
 
 use crate::answer::Answer;
-use crate::coach::{Assessment, Inputs, ReviewPeriods, registry};
+use crate::coach::outcome::{self, Outcome, Settled};
+use crate::coach::{self, Accepts, Assessment, Conditions, Inputs, ReviewPeriods, WorkCalendar};
 use crate::error::{Error, Result};
 use crate::passages::Library;
 use crate::playbook::{Catalog, Kind, Playbook, Question};
@@ -47,24 +49,32 @@ pub(crate) trait Prompter {
     fn done(&mut self, _library: &Library) {}
 }
 
+/// The template with the coach's words for the run as a whole.
+const OUTCOME_TEMPLATE: &str = "coach/outcome.txt";
+
 /// Values the flow needs from outside the playbook.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
     pub today: NaiveDate,
     pub periods: ReviewPeriods,
     pub decision_makers: Vec<String>,
+    /// Working days, for work stated in days and weeks.
+    pub calendar: WorkCalendar,
 }
 
 pub(crate) struct Session<'c> {
     pub playbook: &'c Playbook,
     pub library: &'c Library,
     templates: &'c Templates,
-    jargon: &'c crate::coach::upward::WordList,
+    jargon: &'c coach::words::WordList,
     pub settings: Settings,
     /// Answers in the order given.
     pub answers: Vec<(String, Answer)>,
     /// Assessment results by assessment id, in playbook order once complete.
     pub assessments: BTreeMap<String, Assessment>,
+    /// For a playbook run on an existing record (`decide review`): that record, as its
+    /// questions and templates see it (`record`).
+    pub subject: Option<Json>,
 }
 
 impl<'c> Session<'c> {
@@ -81,6 +91,7 @@ impl<'c> Session<'c> {
             settings,
             answers: Vec::new(),
             assessments: BTreeMap::new(),
+            subject: None,
         }
     }
 
@@ -98,7 +109,7 @@ impl<'c> Session<'c> {
         prompter: &mut dyn Prompter,
         saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
     ) -> Result<()> {
-        self.reassess();
+        self.reassess()?;
         // Resuming: recall where the frameworks stood before going on.
         for result in self.ordered_assessments() {
             prompter.coach(result, self.library);
@@ -116,7 +127,7 @@ impl<'c> Session<'c> {
             let answer = prompter.ask(&ask)?;
             self.set(&question.id, answer);
             saved(self)?;
-            self.reassess_and_coach(prompter);
+            self.reassess_and_coach(prompter)?;
         }
         let mut pending = Vec::new();
         for question in playbook.questions.iter().filter(|q| q.confirm) {
@@ -131,6 +142,7 @@ impl<'c> Session<'c> {
                 self.set(&id, answer);
             }
             saved(self)?;
+            self.reassess()?;
         }
         prompter.done(self.library);
         Ok(())
@@ -170,7 +182,29 @@ impl<'c> Session<'c> {
     where
         'c: 'q,
     {
-        self.resolve_item(question, None)
+        // A prompt or help may name earlier answers ("If {{ leaning }} turns out wrong…").
+        let templated = |text: &str| text.contains("{{") || text.contains("{%");
+        let mut ask = self.resolve_item(question, None)?;
+        if templated(&question.prompt) || question.help.as_deref().is_some_and(templated) {
+            let context = self.context();
+            let render = |source: &str, field: &str| {
+                self.templates
+                    .render_str(
+                        source,
+                        &context,
+                        &format!("question `{}`: {field}", question.id),
+                    )
+                    .map(|text| text.trim().to_string())
+                    .map_err(|e| self.in_playbook(e))
+            };
+            ask.prompt_text = Some(render(&question.prompt, "prompt")?);
+            ask.help_text = question
+                .help
+                .as_deref()
+                .map(|h| render(h, "help"))
+                .transpose()?;
+        }
+        Ok(ask)
     }
 
     /// [`Session::resolve`] for one item of a `for_each` question: its default sees `item`.
@@ -184,7 +218,7 @@ impl<'c> Session<'c> {
     {
         let choices = match &question.choices_from {
             None => question.choices.clone(),
-            Some(source) => match self.answer(source) {
+            Some(source) if self.playbook.question(source).is_some() => match self.answer(source) {
                 Some(Answer::List(items)) => items
                     .iter()
                     .cloned()
@@ -196,6 +230,18 @@ impl<'c> Session<'c> {
                     .collect(),
                 _ => Vec::new(),
             },
+            // An expression over the answers and facts so far, e.g. `information.missing`.
+            Some(expression) => self
+                .templates
+                .eval_items(
+                    expression,
+                    &self.context(),
+                    &format!("question `{}`: choices_from", question.id),
+                )
+                .map_err(|e| self.in_playbook(e))?
+                .into_iter()
+                .map(crate::playbook::Choice::Plain)
+                .collect(),
         };
         let passages = question
             .cites
@@ -208,6 +254,8 @@ impl<'c> Session<'c> {
             choices,
             passages,
             item,
+            prompt_text: None,
+            help_text: None,
             today: self.settings.today,
         };
         if let Some(default) = &question.default {
@@ -249,60 +297,103 @@ impl<'c> Session<'c> {
             .map_err(|e| self.in_playbook(Error::content(format!("{origin} is not valid: {e}"))))
     }
 
-    /// Run each assessment whose inputs are in; show the verdicts that are new or changed.
     /// Run each assessment whose inputs are in; return the verdicts that are new or changed.
-    fn reassess(&mut self) -> Vec<Assessment> {
+    fn reassess(&mut self) -> Result<Vec<Assessment>> {
         let mut changed_results = Vec::new();
         for spec in &self.playbook.assessments {
-            let Some(framework) = registry::find(&spec.framework) else {
+            // The loader has checked every framework name; an unknown one cannot get here.
+            let Some(framework) = coach::find(&spec.framework) else {
                 continue;
             };
-            let mut inputs = Inputs {
-                answers: BTreeMap::new(),
-                assessments: BTreeMap::new(),
-                periods: self.settings.periods,
+            let conditions = Conditions {
                 today: self.settings.today,
+                periods: self.settings.periods,
+                calendar: &self.settings.calendar,
                 jargon: self.jargon,
             };
-            for param in framework.params {
-                let Some(target) = spec.inputs.get(param.name) else {
+            let mut inputs = Inputs::new(conditions);
+            for input in framework.inputs {
+                let Some(target) = spec.inputs.get(input.name) else {
                     continue;
                 };
-                match param.accepts {
-                    registry::Accepts::Question(_) => {
-                        if let Some(answer) = self
-                            .answers
-                            .iter()
-                            .find(|(k, _)| k == target)
-                            .map(|(_, a)| a)
-                        {
-                            inputs.answers.insert(param.name, answer);
+                match input.accepts {
+                    Accepts::Question(_) => {
+                        if let Some(answer) = self.answer(target) {
+                            inputs.set_answer(input, answer);
                         }
                     }
-                    registry::Accepts::Assessment(_) => {
+                    Accepts::Assessment(_) => {
                         if let Some(result) = self.assessments.get(target) {
-                            inputs.assessments.insert(param.name, result);
+                            inputs.set_assessment(input, result);
                         }
                     }
                 }
             }
-            let Some(result) = (framework.run)(&inputs) else {
+            let Some(finding) = (framework.run)(&inputs) else {
                 continue;
             };
+            let result = coach::speak(framework, finding, self.templates)
+                .map_err(|e| self.in_playbook(e))?;
+            // New words are shown again; new facts alone are kept without a word.
             let changed = self.assessments.get(&spec.id).is_none_or(|old| {
-                old.verdict != result.verdict || old.reasoning != result.reasoning
+                old.verdict != result.verdict
+                    || old.reasoning != result.reasoning
+                    || old.warnings != result.warnings
             });
             if changed {
                 changed_results.push(result.clone());
-                self.assessments.insert(spec.id.clone(), result);
             }
+            self.assessments.insert(spec.id.clone(), result);
         }
-        changed_results
+        Ok(changed_results)
     }
 
-    fn reassess_and_coach(&mut self, prompter: &mut dyn Prompter) {
-        for result in self.reassess() {
+    fn reassess_and_coach(&mut self, prompter: &mut dyn Prompter) -> Result<()> {
+        for result in self.reassess()? {
             prompter.coach(&result, self.library);
+        }
+        Ok(())
+    }
+
+    /// The one outcome of the run so far: the assessments reconciled with what the lead
+    /// settled on the review screen (`review_by`, and `status` where a playbook asks it).
+    pub(crate) fn outcome(&self) -> Result<Outcome> {
+        let settled = Settled {
+            review_by: match self.answer("review_by") {
+                Some(Answer::Date(date)) => Some(*date),
+                _ => None,
+            },
+            status: self
+                .answer("status")
+                .and_then(Answer::as_text)
+                .map(str::to_string),
+        };
+        let mut failure = None;
+        let outcome = outcome::reconcile(
+            &self.ordered_assessments(),
+            &settled,
+            self.settings.today,
+            |warning, advice| {
+                let context = json!({ "warning": warning, "advice": advice });
+                match self.templates.render(OUTCOME_TEMPLATE, &context) {
+                    Ok(text) => text
+                        .lines()
+                        .filter_map(|line| line.trim().strip_prefix('!'))
+                        .map(|line| line.trim_start_matches('!'))
+                        .filter_map(|line| line.split_once(':'))
+                        .find(|(name, _)| name.trim() == warning)
+                        .map(|(_, text)| text.trim().to_string())
+                        .unwrap_or_else(|| advice.to_string()),
+                    Err(error) => {
+                        failure = Some(error);
+                        String::new()
+                    }
+                }
+            },
+        );
+        match failure {
+            Some(error) => Err(error),
+            None => Ok(outcome),
         }
     }
 
@@ -321,7 +412,7 @@ impl<'c> Session<'c> {
             if question.for_each.is_some() {
                 let answer = self.each_from_yaml(question, value, source)?;
                 self.set(&question.id, answer);
-                self.reassess();
+                self.reassess()?;
                 continue;
             }
             let ask = self.resolve(question)?;
@@ -334,7 +425,7 @@ impl<'c> Session<'c> {
                 .hint("the playbook changed since this draft was saved; fix or remove the answer")
             })?;
             self.set(&question.id, answer);
-            self.reassess();
+            self.reassess()?;
         }
         Ok(())
     }
@@ -344,8 +435,19 @@ impl<'c> Session<'c> {
     pub(crate) fn context(&self) -> Json {
         let mut context = Map::new();
         for question in &self.playbook.questions {
+            // An optional number, date, duration or choice left empty is no answer, as for
+            // a question not asked: `{% if confidence is not none %}` must not see "".
+            let unanswered = |answer: &&Answer| {
+                answer.is_empty()
+                    && !question.multiple
+                    && !matches!(
+                        question.kind,
+                        Kind::Text | Kind::LongText | Kind::List | Kind::Options
+                    )
+            };
             let value = self
                 .answer(&question.id)
+                .filter(|answer| !unanswered(answer))
                 .map_or(Json::Null, Answer::to_template_value);
             context.insert(question.id.clone(), value);
         }
@@ -353,9 +455,11 @@ impl<'c> Session<'c> {
             let value = match self.assessments.get(&spec.id) {
                 Some(result) => {
                     let mut facts = result.facts.clone();
+                    facts.insert("kind".into(), json!(result.kind));
                     facts.insert("verdict".into(), json!(result.verdict));
                     facts.insert("reasoning".into(), json!(result.reasoning));
                     facts.insert("title".into(), json!(result.title));
+                    facts.insert("warnings".into(), json!(result.warnings));
                     Json::Object(facts)
                 }
                 None => Json::Null,
@@ -374,6 +478,18 @@ impl<'c> Session<'c> {
             "playbook".into(),
             json!({ "id": self.playbook.id, "title": self.playbook.title }),
         );
+        if let Some(subject) = &self.subject {
+            context.insert("record".into(), subject.clone());
+        }
+        // While the outcome cannot be reconciled (a template error), conditions and
+        // defaults see none; rendering the record reports the error.
+        context.insert(
+            "outcome".into(),
+            self.outcome()
+                .ok()
+                .and_then(|o| serde_json::to_value(o).ok())
+                .unwrap_or(Json::Null),
+        );
         Json::Object(context)
     }
 
@@ -386,8 +502,38 @@ impl<'c> Session<'c> {
             .collect()
     }
 
-    /// Passage ids the record cites: each assessment's, then the questions asked, then the
-    /// playbook's own, without repeats.
+    /// Whether `question` has an answer that says something: a question skipped (an
+    /// optional answer left empty) cites nothing in the record.
+    fn answered(&self, question: &Question) -> bool {
+        self.answer(&question.id)
+            .is_some_and(|answer| !answer.is_empty())
+    }
+
+    /// Each assessment in playbook order, with the passages its verdict cites in the record:
+    /// its own, then those its answered questions were asked with. The record points at
+    /// every quote it lists, so a question's quote belongs to the verdict it fed.
+    pub(crate) fn framed_assessments(&self) -> Vec<(&Assessment, Vec<&str>)> {
+        self.playbook
+            .assessments
+            .iter()
+            .filter_map(|spec| {
+                let result = self.assessments.get(&spec.id)?;
+                let mut passages: Vec<&str> = result.passages.clone();
+                let asked = self.playbook.questions.iter().filter(|question| {
+                    spec.inputs.values().any(|id| *id == question.id) && self.answered(question)
+                });
+                for id in asked.flat_map(|question| question.cites.iter()) {
+                    if !passages.contains(&id.as_str()) {
+                        passages.push(id);
+                    }
+                }
+                Some((result, passages))
+            })
+            .collect()
+    }
+
+    /// Passage ids the record cites: each assessment's (with its questions'), then the
+    /// other questions asked, then the playbook's own, without repeats.
     pub(crate) fn cited_passages(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         let mut add = |id: &str| {
@@ -395,13 +541,11 @@ impl<'c> Session<'c> {
                 ids.push(id.to_string());
             }
         };
-        for result in self.ordered_assessments() {
-            result.passages.iter().for_each(|id| add(id));
+        for (_, passages) in self.framed_assessments() {
+            passages.iter().for_each(|id| add(id));
         }
-        for question in &self.playbook.questions {
-            if self.answer(&question.id).is_some() {
-                question.cites.iter().for_each(|id| add(id));
-            }
+        for question in self.playbook.questions.iter().filter(|q| self.answered(q)) {
+            question.cites.iter().for_each(|id| add(id));
         }
         self.playbook.cites.iter().for_each(|id| add(id));
         ids

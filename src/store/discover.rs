@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::read_text;
+use super::read_supplied;
 use crate::error::{Error, Result};
 
 /// Where the log lives when nothing says otherwise.
 pub(crate) const DEFAULT_LOG_DIR: &str = "docs/decisions";
+
+/// How errors name the log directory.
+pub(crate) const LOG_DIRECTORY: &str = "the log directory";
 
 /// Where teams keep their logs, honoured when one exists, in this order: adr-tools'
 /// default, then the folders other tools and templates suggest.
@@ -52,14 +55,15 @@ pub(crate) struct FoundLog {
 pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<FoundLog>> {
     let marker = root.join(".adr-dir");
     if marker.is_file() {
-        let named = read_text(&marker)?;
+        let named = read_supplied(root, &marker)?;
         let named = named.trim();
         if named.is_empty() {
             return Err(Error::content(".adr-dir is empty")
                 .in_file(&marker)
                 .hint("write the log directory in it, e.g. doc/adr"));
         }
-        let dir = inside_repository(root, Path::new(named)).map_err(|e| e.in_file(&marker))?;
+        let dir = inside_repository(root, Path::new(named), LOG_DIRECTORY, "--dir")
+            .map_err(|e| e.in_file(&marker))?;
         return Ok(Some(FoundLog {
             dir,
             said_by: ".adr-dir",
@@ -70,21 +74,22 @@ pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<FoundLog>> {
     if log4brains.is_file() {
         return read_log4brains(root, &log4brains).map(Some);
     }
-    Ok(KNOWN_LOG_DIRS
-        .iter()
-        .map(|dir| (root.join(dir), *dir))
-        .find(|(path, _)| path.is_dir())
-        .map(|(dir, name)| FoundLog {
-            dir,
-            said_by: match name {
-                "doc/adr" => "an existing doc/adr",
-                "docs/adr" => "an existing docs/adr",
-                "docs/architecture/decisions" => "an existing docs/architecture/decisions",
-                "doc/architecture/decisions" => "an existing doc/architecture/decisions",
-                _ => "an existing docs/decisions",
-            },
-            packages: Vec::new(),
-        }))
+    let Some(name) = KNOWN_LOG_DIRS.iter().find(|dir| root.join(dir).is_dir()) else {
+        return Ok(None);
+    };
+    // An existing folder may still be a symbolic link out of the repository.
+    let dir = inside_repository(root, Path::new(name), LOG_DIRECTORY, "--dir")?;
+    Ok(Some(FoundLog {
+        dir,
+        said_by: match *name {
+            "doc/adr" => "an existing doc/adr",
+            "docs/adr" => "an existing docs/adr",
+            "docs/architecture/decisions" => "an existing docs/architecture/decisions",
+            "doc/architecture/decisions" => "an existing doc/architecture/decisions",
+            _ => "an existing docs/decisions",
+        },
+        packages: Vec::new(),
+    }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,9 +115,11 @@ struct Log4brainsPackage {
 /// `.log4brains.yml`: `project.adrFolder`, and each package's `adrFolder`, all inside the
 /// repository.
 fn read_log4brains(root: &Path, file: &Path) -> Result<FoundLog> {
-    let text = read_text(file)?;
+    let text = read_supplied(root, file)?;
     let settings: Log4brains = crate::yaml::parse(&text, file, crate::error::Kind::Content)?;
-    let inside = |dir: &Path| inside_repository(root, dir).map_err(|e| e.in_file(file));
+    let inside = |dir: &Path| {
+        inside_repository(root, dir, LOG_DIRECTORY, "--dir").map_err(|e| e.in_file(file))
+    };
     let dir = inside(&settings.project.adr_folder)?;
     let mut packages = Vec::new();
     for package in settings.project.packages.unwrap_or_default() {
@@ -128,16 +135,24 @@ fn read_log4brains(root: &Path, file: &Path) -> Result<FoundLog> {
     })
 }
 
-/// `dir`, named by a file in the repository, as a path inside the repository. A cloned
-/// repository is untrusted: it may not send reads or writes elsewhere, whether by an
-/// absolute path, by `..`, or by a symbolic link that leads out.
-pub(crate) fn inside_repository(root: &Path, dir: &Path) -> Result<PathBuf> {
+/// `dir` (`what` names it in errors, e.g. "the log directory", and `flag` is how the user
+/// chooses one themselves), named by the repository itself, as a path inside the repository. A cloned repository is untrusted: it may not
+/// send reads or writes elsewhere, whether by an absolute path, by `..`, or by a symbolic
+/// link that leads out.
+pub(crate) fn inside_repository(
+    root: &Path,
+    dir: &Path,
+    what: &str,
+    flag: &str,
+) -> Result<PathBuf> {
     let outside = |why: &str| {
         Error::content(format!(
-            "the log directory {} {why}, outside the repository",
+            "{what} {} {why}, outside the repository",
             dir.display()
         ))
-        .hint("name a directory inside the repository, or pass --dir to choose one yourself")
+        .hint(format!(
+            "name a path inside the repository, or pass {flag} to choose one yourself"
+        ))
     };
     if dir.is_absolute() || dir.has_root() {
         return Err(outside("is an absolute path"));
@@ -169,6 +184,18 @@ pub(crate) fn inside_repository(root: &Path, dir: &Path) -> Result<PathBuf> {
     }
 }
 
+/// A directory the user named (`--dir`, `init DIR`, `templates export DIR`): anywhere
+/// they like, but one named inside the repository must stay inside it. The repository
+/// decides where its own names lead, and a link there may point anywhere.
+pub(crate) fn stays_inside(root: &Path, dir: &Path, what: &str, flag: &str) -> Result<()> {
+    match super::within(root, dir) {
+        Some(below) if !below.as_os_str().is_empty() => {
+            inside_repository(root, &below, what, flag).map(drop)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The deepest existing ancestor of `path`, and the part below it that does not exist yet.
 fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
     let mut rest = Vec::new();
@@ -180,6 +207,40 @@ fn existing_ancestor(path: &Path) -> Option<(&Path, PathBuf)> {
         }
         rest.push(current.file_name()?);
         current = current.parent()?;
+    }
+}
+
+/// The git directory that `path` (which may not exist yet) lies in, if it lies in one: a
+/// `.git` directory, or a bare repository (`HEAD`, `objects/` and `refs/`, and no working
+/// tree). Records written there would be hidden from git and lost with the next `gc`.
+pub(crate) fn git_directory_holding(path: &Path) -> Option<PathBuf> {
+    let absolute = match std::env::current_dir() {
+        Ok(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    absolute
+        .ancestors()
+        .find(|dir| {
+            dir.file_name().is_some_and(|name| name == ".git") && dir.is_dir()
+                || dir.join("HEAD").is_file()
+                    && dir.join("objects").is_dir()
+                    && dir.join("refs").is_dir()
+        })
+        .map(Path::to_path_buf)
+}
+
+/// Refuse a log directory inside a git directory, with a hint for a bare repository.
+pub(crate) fn refuse_git_directory(dir: &Path) -> Result<()> {
+    match git_directory_holding(dir) {
+        Some(git_dir) => Err(Error::usage(format!(
+            "the log directory {} is inside the git directory {}",
+            dir.display(),
+            git_dir.display()
+        ))
+        .hint(
+            "a bare repository has no working tree for records: run decide in a clone of it, or pass --dir",
+        )),
+        None => Ok(()),
     }
 }
 

@@ -9,6 +9,7 @@ mod read;
 mod write;
 
 pub(crate) use discover::*;
+pub(crate) use lock::{LogLock, lock_log, lock_records};
 pub(crate) use naming::*;
 pub(crate) use read::*;
 pub(crate) use write::*;

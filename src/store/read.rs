@@ -10,12 +10,13 @@ use crate::error::{Error, Result};
 /// Files bigger than this are not records; refusing them keeps memory bounded.
 pub(crate) const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Read a whole UTF-8 text file, with errors that say which file and why.
+/// Read a whole UTF-8 text file, with errors that say which file and why. The size cap
+/// holds for every kind of file: a device or a pipe reports no length (or a false one),
+/// so the read itself stops one byte past the cap rather than trusting the metadata.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
-    use std::io::Read;
     // One open and one fstat: a log-wide command reads thousands of files, and a second
     // path lookup per file shows in its time.
-    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
     let metadata = file.metadata().map_err(|e| Error::io("read", path, &e))?;
     if metadata.is_dir() {
         return Err(Error::io(
@@ -24,7 +25,27 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
             &io::Error::other("it is a directory"),
         ));
     }
-    if metadata.len() > MAX_TEXT_BYTES {
+    let bytes = read_capped(file, metadata.len(), path)?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.utf8_error().valid_up_to()))
+}
+
+/// Text the user gave on standard input (`--answers -`), under the same cap as a file.
+pub(crate) fn read_stdin_text() -> Result<String> {
+    let shown = Path::new("<stdin>");
+    let bytes = read_capped(io::stdin().lock(), 0, shown)?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(shown, e.utf8_error().valid_up_to()))
+}
+
+/// At most [`MAX_TEXT_BYTES`] from `source`; more is an error. `expected` (the length the
+/// metadata claims) only sizes the buffer, and never beyond the cap.
+fn read_capped(source: impl io::Read, expected: u64, path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(expected.min(MAX_TEXT_BYTES) as usize + 1);
+    source
+        .take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(Error::io(
             "read",
             path,
@@ -34,10 +55,78 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
             )),
         ));
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
-    file.read_to_end(&mut bytes)
-        .map_err(|e| Error::io("read", path, &e))?;
-    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.utf8_error().valid_up_to()))
+    Ok(bytes)
+}
+
+/// Read a file that the repository rooted at `root` may have supplied. A file that lies in
+/// the repository arrived with it (by `git clone`, say) and is untrusted: it is read only
+/// when it is a regular file whose real path, symbolic links resolved, is inside the
+/// repository. A file elsewhere was named by the user and is read as [`read_text`] reads.
+pub(crate) fn read_supplied(root: &Path, path: &Path) -> Result<String> {
+    if lies_in(root, path) {
+        check_supplied(root, path)?;
+    }
+    read_text(path)
+}
+
+/// Why the repository's file `path` may not be read, if it may not: it must be a regular
+/// file (not a device, a pipe or a directory) and lead nowhere outside `root`.
+fn check_supplied(root: &Path, path: &Path) -> Result<()> {
+    let refuse = |why: &str| Error::io("read", path, &io::Error::other(why.to_string()));
+    // `metadata` follows links: this is what opening the file would reach. Checked before
+    // opening, because opening a pipe waits for a writer that never comes.
+    let metadata = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    if !metadata.is_file() {
+        return Err(refuse(if metadata.is_dir() {
+            "it is a directory"
+        } else {
+            "it is not a regular file (a device, a pipe or a socket)"
+        })
+        .hint("files that come with the repository must be plain files"));
+    }
+    let real = fs::canonicalize(path).map_err(|e| Error::io("read", path, &e))?;
+    let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if !real.starts_with(&real_root) {
+        return Err(
+            refuse("it is a symbolic link that leads outside the repository").hint(
+                "decide reads only files inside the repository; replace the link with the file itself",
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Whether `path` (made absolute against the working directory) lies in the directory
+/// `root`, judging by its name alone: `..` is taken back, links are not followed.
+pub(crate) fn lies_in(root: &Path, path: &Path) -> bool {
+    within(root, path).is_some()
+}
+
+/// `path`'s place below `root`, by names alone (see [`lies_in`]), if it lies in `root`.
+pub(crate) fn within(root: &Path, path: &Path) -> Option<PathBuf> {
+    let absolute = |p: &Path| match std::env::current_dir() {
+        Ok(cwd) if p.is_relative() => normalise(&cwd.join(p)),
+        _ => normalise(p),
+    };
+    absolute(path)
+        .strip_prefix(absolute(root))
+        .ok()
+        .map(Path::to_path_buf)
+}
+
+/// `a/./b/../c` → `a/c`, by the names alone.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Files directly in `dir` with one of `extensions`, sorted by name. A missing directory
@@ -174,9 +263,13 @@ pub(crate) fn read_suffix(path: &Path, limit: usize) -> Result<String> {
     Ok(String::from_utf8_lossy(&bytes[first..]).into_owned())
 }
 
-/// A file's bytes as they are, for files moved without being understood.
+/// A record's bytes as they are, for files moved without being understood. A link is
+/// refused: its bytes belong to a file elsewhere.
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| Error::io("read", path, &e))
+    refuse_symlink(path)?;
+    let file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let length = file.metadata().map_or(0, |m| m.len());
+    read_capped(file, length, path)
 }
 
 /// Whether `path` names an existing file (for arguments that are a number or a file).
@@ -184,13 +277,23 @@ pub(crate) fn is_file(path: &Path) -> bool {
     path.is_file()
 }
 
+/// Whether anything at all is at `path`, a dangling link included: a file that is there
+/// but cannot be read is reported, not taken for absent.
+pub(crate) fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
+}
+
 pub(crate) fn is_dir(path: &Path) -> bool {
     path.is_dir()
 }
 
-/// A small text file that may well not exist (a git config): its text, or nothing.
+/// A small text file that may well not exist (a git config): its text, or nothing. Only a
+/// regular file is opened (a pipe would wait for ever), and the read is capped.
 pub(crate) fn read_if_present(path: &Path) -> Option<String> {
-    fs::read_to_string(path).ok()
+    if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    read_text(path).ok()
 }
 
 /// When a file was last written, for listings.
@@ -199,7 +302,10 @@ pub(crate) fn modified(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// Files under `dir` (recursively) with one of `extensions`, each with its path relative to
-/// `dir` using `/`, sorted. A missing directory has no files.
+/// `dir` using `/`, sorted. A missing directory has no files. Linked directories below
+/// `dir` are refused, not followed: a link back up the tree would make the walk endless,
+/// and a link out of it would read another tree. Linked files are listed, for the reader
+/// to judge ([`read_supplied`]).
 pub(crate) fn list_files_recursive(
     dir: &Path,
     extensions: &[&str],
@@ -214,13 +320,28 @@ pub(crate) fn list_files_recursive(
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
                 pending.push(path);
-            } else if path
+                continue;
+            }
+            if kind.is_symlink() && path.is_dir() {
+                return Err(Error::io(
+                    "list",
+                    &path,
+                    &io::Error::other(
+                        "it is a symbolic link to a directory, and decide does not follow those",
+                    ),
+                )
+                .hint("replace the link with the directory itself"));
+            }
+            let wanted = path
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e))
-            {
+                .is_some_and(|e| extensions.contains(&e));
+            if wanted && (kind.is_file() || kind.is_symlink()) {
                 let relative = path.strip_prefix(dir).unwrap_or(&path);
                 let name = relative
                     .components()
@@ -278,6 +399,85 @@ mod tests {
         assert_eq!(names, ["0001-a.md", "0002-b.md"]);
         let missing = list_record_entries(&dir.path().join("nope")).unwrap_err();
         assert!(missing.to_string().contains("decide init"), "{missing}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_are_capped_whatever_the_metadata_says() {
+        // A character device reports a length of 0 and never ends.
+        let error = read_text(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert!(error.contains("larger than 8 MiB"), "{error}");
+        let error = read_bytes(Path::new("/dev/urandom"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("larger than 8 MiB"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_repository_supplies_only_regular_files_inside_it() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.md");
+        fs::write(&secret, "secret").unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        fs::write(root.join("plain.md"), "plain").unwrap();
+        fs::create_dir(root.join("sub")).unwrap();
+        symlink("../plain.md", root.join("sub/inside.md")).unwrap();
+        symlink(&secret, root.join("out.md")).unwrap();
+        symlink("/dev/zero", root.join("zero.md")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.md"))
+            .status()
+            .is_ok_and(|s| s.success());
+        assert_eq!(
+            read_supplied(root, &root.join("plain.md")).unwrap(),
+            "plain"
+        );
+        assert_eq!(
+            read_supplied(root, &root.join("sub/inside.md")).unwrap(),
+            "plain"
+        );
+        let cases = [
+            ("out.md", "leads outside the repository"),
+            ("zero.md", "not a regular file"),
+            ("sub", "is a directory"),
+            ("sub/../out.md", "leads outside the repository"),
+        ];
+        for (name, reason) in cases {
+            let error = read_supplied(root, &root.join(name))
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains(reason), "{name}: {error}");
+        }
+        if fifo {
+            let error = read_supplied(root, &root.join("pipe.md"))
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("not a regular file"), "{error}");
+        }
+        // The user named a file outside the repository: it is theirs to read.
+        assert_eq!(read_supplied(root, &secret).unwrap(), "secret");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walks_never_follow_linked_directories() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("messages")).unwrap();
+        fs::write(dir.path().join("decision.md"), "x").unwrap();
+        fs::write(dir.path().join("messages/to-team.txt"), "x").unwrap();
+        let names: Vec<String> = list_files_recursive(dir.path(), &["md", "txt"])
+            .unwrap()
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(names, ["decision.md", "messages/to-team.txt"]);
+        symlink(".", dir.path().join("messages/loop")).unwrap();
+        let error = list_files_recursive(dir.path(), &["md"]).unwrap_err();
+        assert!(error.to_string().contains("does not follow"), "{error}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::lock::DirLock;
 use chrono::NaiveDate;
 
-use super::naming::{Prefix, record_number, record_prefix};
+use super::naming::{Prefix, record_prefix};
 use crate::error::{Error, Result};
 
 /// Check, before any question is asked, that the log directory can take a record: it is
@@ -62,9 +62,11 @@ pub(crate) fn ensure_dir(dir: &Path) -> Result<bool> {
 }
 
 /// Give a record a new name and text: the new file is created (never replacing one), then
-/// the old one removed, so a crash in between leaves both rather than neither.
-pub(crate) fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
-    write_new_file(to, bytes).map_err(|e| {
+/// the old one removed, so a crash in between leaves both rather than neither. The new
+/// file keeps the old one's permissions.
+pub(super) fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
+    let permissions = fs::metadata(from).ok().map(|m| m.permissions());
+    write_new_file_with(to, bytes, permissions).map_err(|e| {
         let error = Error::io("write the renumbered record", to, &e);
         if e.kind() == io::ErrorKind::AlreadyExists {
             error.hint("another file has that name; move it away and run again")
@@ -86,11 +88,11 @@ struct Names {
     dated: bool,
 }
 
-/// One pass over the directory (it may hold thousands of records): the next free number
-/// and how records are named; with `sweep`, also remove temporary files left by writers
-/// that were killed mid-write. Their names carry the writer's process id, and a process
-/// that no longer exists will never finish them.
-fn scan_for_next_number(dir: &Path, sweep: bool) -> Result<Names> {
+/// One pass over the directory (it may hold thousands of records): the highest number in
+/// use, plus one, and how records are named. The number must leave room for the next: a
+/// file named `4294967295-x.md` would otherwise wrap the count round to 0. Dates in
+/// log4brains' names are not numbers: `20210312-x.md` does not make the next `20210313`.
+fn scan_for_next_number(dir: &Path) -> Result<Names> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -101,30 +103,64 @@ fn scan_for_next_number(dir: &Path, sweep: bool) -> Result<Names> {
         }
         Err(e) => return Err(Error::io("list", dir, &e)),
     };
-    let mut highest = 0;
-    let (mut numbers, mut dates) = (0usize, 0usize);
+    let mut highest: Option<(u32, String)> = None;
+    let mut dates = 0usize;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if let Some(number) = record_number(&name) {
-            match record_prefix(&name) {
-                Prefix::Date(_) => dates += 1,
-                _ => {
-                    numbers += 1;
-                    highest = highest.max(number);
-                }
+        match record_prefix(&name) {
+            Prefix::Date(_) => dates += 1,
+            Prefix::Number(number) if highest.as_ref().is_none_or(|(seen, _)| number > *seen) => {
+                highest = Some((number, name.into_owned()));
             }
-        } else if sweep
-            && let Some(pid) = temporary_owner(&name)
+            _ => {}
+        }
+    }
+    let next = match highest {
+        None => 1,
+        Some((number, ref name)) => next_number(number).ok_or_else(|| {
+            Error::content(format!(
+                "the highest record number, {number} (in {name}), leaves no number for a new record"
+            ))
+            .in_file(dir)
+            .hint(format!(
+                "records are numbered up to {MAX_RECORD_NUMBER}; rename {name} with a smaller number"
+            ))
+        })?,
+    };
+    Ok(Names {
+        next,
+        dated: highest.is_none() && dates > 0,
+    })
+}
+
+/// The highest number a record can take: nine digits, as the readers take them.
+pub(crate) const MAX_RECORD_NUMBER: u32 = 999_999_999;
+
+/// The number after `number`, while there is one.
+fn next_number(number: u32) -> Option<u32> {
+    number.checked_add(1).filter(|n| *n <= MAX_RECORD_NUMBER)
+}
+
+/// Remove temporary files left in `dir` by writers that were killed mid-write: their
+/// names carry the writer's process id, and a process that no longer exists will never
+/// finish them. Only regular files directly in `dir` whose names are ours are touched;
+/// callers hold the directory's lock.
+pub(super) fn sweep_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let owner = temporary_owner(&name).or_else(|| probe_owner(&name));
+        if let Some(pid) = owner
             && !process_exists(pid)
+            && entry.file_type().is_ok_and(|kind| kind.is_file())
         {
             let _ = fs::remove_file(entry.path());
         }
     }
-    Ok(Names {
-        next: highest + 1,
-        dated: numbers == 0 && dates > 0,
-    })
 }
 
 /// Write a new record as `NNNN-slug.md` with the next free number and return its path;
@@ -143,7 +179,8 @@ pub(crate) fn write_new_record(
     render: impl Fn(Option<u32>) -> Result<String>,
 ) -> Result<PathBuf> {
     let _lock = DirLock::acquire(dir)?;
-    let names = scan_for_next_number(dir, true)?;
+    sweep_temporaries(dir);
+    let names = scan_for_next_number(dir)?;
     if names.dated || (dated && names.next == 1) {
         let text = render(None)?;
         let day = today.format("%Y%m%d");
@@ -173,7 +210,12 @@ pub(crate) fn write_new_record(
         match write_new_file(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             // Someone without our lock (another tool, a git checkout) took the name: move on.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => number += 1,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                number = next_number(number).ok_or_else(|| {
+                    Error::io("write the record", &path, &e)
+                        .hint("every record number is taken; renumber the log")
+                })?;
+            }
             Err(e) => return Err(Error::io("write the record", &path, &e)),
         }
     }
@@ -181,7 +223,18 @@ pub(crate) fn write_new_record(
 
 /// Create `path` with `bytes`, atomically, never replacing an existing file.
 pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_new_file_with(path, bytes, None)
+}
+
+fn write_new_file_with(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> io::Result<()> {
     let temporary = write_temporary(path, bytes)?;
+    if let Some(permissions) = permissions {
+        let _ = fs::set_permissions(&temporary, permissions);
+    }
     let linked = fs::hard_link(&temporary, path);
     let _ = fs::remove_file(&temporary);
     linked?;
@@ -190,10 +243,71 @@ pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Replace `path` with `bytes` atomically: readers see the old or the new text, never a mix.
+/// For files of decide's own outside the log (drafts, `.adr-dir`); records are replaced
+/// through their lock ([`super::LogLock::replace`]).
 pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let temporary = write_temporary(path, bytes).map_err(|e| Error::io("write", path, &e))?;
-    if let Err(e) = fs::rename(&temporary, path) {
-        let _ = fs::remove_file(&temporary);
+    rename_over(&temporary, path)
+}
+
+/// Replace the record `path` with `bytes` atomically; the new file keeps the old one's
+/// permissions and, where the system allows, its owner and group.
+pub(super) fn replace_keeping_permissions(path: &Path, bytes: &[u8]) -> Result<()> {
+    let metadata = fs::metadata(path).map_err(|e| Error::io("edit", path, &e))?;
+    let temporary = write_temporary(path, bytes).map_err(|e| Error::io("write", path, &e))?;
+    let _ = fs::set_permissions(&temporary, metadata.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file to another user; anyone may keep a group they are in.
+        if std::os::unix::fs::chown(&temporary, Some(metadata.uid()), Some(metadata.gid())).is_err()
+        {
+            let _ = std::os::unix::fs::chown(&temporary, None, Some(metadata.gid()));
+        }
+    }
+    rename_over(&temporary, path)
+}
+
+/// Whether the record `path` may be changed. A read-only record is refused: someone made
+/// it so on purpose, and replacing it would ignore them. So is a record with more than one
+/// hard link: replacing it would leave the other names with the old text, and writing in
+/// place would change a file elsewhere and could leave it half written, so the user
+/// decides.
+pub(crate) fn check_editable(path: &Path) -> Result<()> {
+    super::refuse_symlink(path)?;
+    let refuse = |why: &str| Error::io("edit", path, &io::Error::other(why.to_string()));
+    let read_only = || {
+        refuse("the record is read-only").hint("make it writable (chmod u+w) if it should change")
+    };
+    // The mode says what its owner meant, even to root, who could write it anyway; and
+    // the mode does not tell the whole story (ACLs, read-only mounts), so ask for write
+    // access too.
+    let metadata = fs::metadata(path).map_err(|e| Error::io("edit", path, &e))?;
+    if metadata.permissions().readonly() {
+        return Err(read_only());
+    }
+    match OpenOptions::new().write(true).open(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Err(read_only()),
+        Err(e) => return Err(Error::io("edit", path, &e)),
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let links = metadata.nlink();
+        if links > 1 {
+            return Err(refuse(&format!(
+                "the record has {links} hard links, and an edit would either split them or change the other files too"
+            ))
+            .hint("give it a file of its own (cp FILE FILE.new && mv FILE.new FILE), then run again"));
+        }
+    }
+    Ok(())
+}
+
+fn rename_over(temporary: &Path, path: &Path) -> Result<()> {
+    if let Err(e) = fs::rename(temporary, path) {
+        let _ = fs::remove_file(temporary);
         return Err(Error::io("replace", path, &e));
     }
     sync_parent(path);
@@ -222,6 +336,11 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         return Ok(temporary);
     }
     Err(io::Error::other("could not create a temporary file"))
+}
+
+/// The process id in the name of `check_log_dir`'s probe, `.decide-write-check-PID`.
+fn probe_owner(name: &str) -> Option<u32> {
+    name.strip_prefix(".decide-write-check-")?.parse().ok()
 }
 
 /// The process id in a temporary file name `.NAME.PID.ATTEMPT.tmp`.
@@ -334,6 +453,86 @@ mod tests {
     }
 
     #[test]
+    fn numbers_stop_before_they_wrap() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        fs::write(dir.path().join("4294967295-x.md"), "x").unwrap();
+        let error = write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}")))
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("leaves no number for a new record"),
+            "{error}"
+        );
+        fs::remove_file(dir.path().join("4294967295-x.md")).unwrap();
+        fs::write(dir.path().join("999999998-x.md"), "x").unwrap();
+        let last =
+            write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}"))).unwrap();
+        assert_eq!(last.file_name().unwrap(), "999999999-next.md");
+        assert!(
+            write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}"))).is_err()
+        );
+        assert_eq!(next_number(u32::MAX), None);
+    }
+
+    // Only Linux tells cheaply whether a process is alive; elsewhere nothing is swept.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn only_dead_writers_temporaries_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        // No process has the largest id: a killed writer's file.
+        let dead = format!(".0001-a.md.{}.0.tmp", u32::MAX);
+        let alive = format!(".0001-a.md.{}.0.tmp", std::process::id());
+        let probe = format!(".decide-write-check-{}", u32::MAX);
+        for name in [&dead, &alive, &probe, &"0001-a.md".to_string()] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            "/nonexistent",
+            dir.path().join(format!(".l.md.{}.0.tmp", u32::MAX)),
+        )
+        .unwrap();
+        sweep_temporaries(dir.path());
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut expected = vec![alive.clone(), "0001-a.md".to_string()];
+        #[cfg(unix)]
+        expected.push(format!(".l.md.{}.0.tmp", u32::MAX));
+        expected.sort();
+        assert_eq!(left, expected);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn edits_keep_the_mode_and_refuse_read_only_and_linked_records() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("0001-a.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        check_editable(&path).unwrap();
+        replace_keeping_permissions(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let error = check_editable(&path).unwrap_err();
+        assert_eq!(error.exit_code(), crate::error::exit::FILE_SYSTEM);
+        assert!(error.to_string().contains("read-only"), "{error}");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+
+        fs::hard_link(&path, dir.path().join("elsewhere.md")).unwrap();
+        let error = check_editable(&path).unwrap_err();
+        assert!(error.to_string().contains("2 hard links"), "{error}");
+    }
+
+    #[test]
     fn moving_a_record_never_replaces_another() {
         let dir = tempfile::tempdir().unwrap();
         let from = dir.path().join("0007-a.md");
@@ -362,7 +561,7 @@ mod tests {
                 }
                 let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
                 let path = write_new_record(dir.path(), "old", today, false, |n| Ok(format!("new {n:?}"))).unwrap();
-                let number = record_number(&path.file_name().unwrap().to_string_lossy()).unwrap();
+                let number = crate::store::record_number(&path.file_name().unwrap().to_string_lossy()).unwrap();
                 prop_assert_eq!(number, existing.iter().max().map_or(1, |m| m + 1));
                 for old in &existing {
                     prop_assert_eq!(fs::read_to_string(dir.path().join(format!("{old:04}-old.md"))).unwrap(), "old");

@@ -349,9 +349,8 @@ fn data_goes_to_stdout_and_messages_to_stderr() {
 #[test]
 fn a_closed_pipe_is_success() {
     let repo = repo();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_decide"))
+    let mut child = crate::support::decide_process(repo.path())
         .arg("passages")
-        .current_dir(repo.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

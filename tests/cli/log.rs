@@ -322,10 +322,29 @@ fn reviews_come_due_and_append_an_outcome() {
         "0001  2027-02-24  5 days overdue      Choose the database for the orders service\n"
     );
 
+    // "Did it hold up" is a choice; the reason goes with it.
+    let loose = write(
+        repo.path(),
+        "loose.yaml",
+        "happened: We moved orders to PostgreSQL in January.\nheld_up: yes, peak load is fine\nlearnt: Plan migrations a sprint ahead\n",
+    );
+    let output = decide(repo.path())
+        .args(["--today", "2027-03-01", "review", "1", "--answers"])
+        .arg(&loose)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).contains("loose.yaml:2:1: `held_up` (Did the decision hold up?): \"yes, peak load is fine\" is not one of the choices: \"yes\", \"partly\", \"no\""),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(&record), original, "nothing written");
+
     let answers = write(
         repo.path(),
         "review.yaml",
-        "happened: We moved orders to PostgreSQL in January.\nheld_up: yes, peak load is fine\nlearnt: Plan migrations a sprint ahead\n",
+        "happened: We moved orders to PostgreSQL in January.\nheld_up: \"yes\"\nwhy: peak load is fine\nlearnt: Plan migrations a sprint ahead\n",
     );
     let output = decide(repo.path())
         .args(["--today", "2027-03-01", "review", "1", "--answers"])
@@ -333,18 +352,16 @@ fn reviews_come_due_and_append_an_outcome() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    let reviewed = read(&record);
     assert!(
-        reviewed.starts_with(&original),
-        "the original text is intact"
+        stderr(&output).contains("▸ Looking back: It held up"),
+        "{}",
+        stderr(&output)
     );
-    assert!(
-        original.ends_with("\n\n"),
-        "the record ends with a blank line already"
-    );
+    // The outcome goes before the references; every other byte stays.
+    let outcome = "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n\n";
     assert_eq!(
-        &reviewed[original.len()..],
-        "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes, peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n"
+        read(&record),
+        original.replacen("## References", &format!("{outcome}## References"), 1)
     );
     let after = run(repo.path(), &["review", "--check", "--today", "2027-03-01"]);
     assert!(after.status.success(), "{}", stdout(&after));
@@ -352,7 +369,7 @@ fn reviews_come_due_and_append_an_outcome() {
     let wrong = write(
         repo.path(),
         "bad.yaml",
-        "happened: x\nheld_up: y\nlearned: z\n",
+        "happened: x\nheld_up: \"no\"\nlearned: z\n",
     );
     let output = decide(repo.path())
         .args(["review", "1", "--answers"])
@@ -385,7 +402,7 @@ fn a_review_due_today_is_due_not_overdue_and_the_next_date_shows_in_the_list() {
     let answers = write(
         repo.path(),
         "review.yaml",
-        "happened: Moved in January.\nheld_up: mostly\nlearnt: Plan migrations early\nnext_review: 2027-09-01\n",
+        "happened: Moved in January.\nheld_up: partly\nwhy: reporting moved later\nlearnt: Plan migrations early\nnext_review: 2027-09-01\n",
     );
     let output = decide(repo.path())
         .args(["--today", "2027-02-24", "review", "1", "--answers"])
@@ -675,8 +692,9 @@ fn a_repository_without_a_log_has_no_decisions_yet() {
     );
 }
 
-/// `decide review N` at a real terminal: three questions, a rejected empty answer, a next
-/// review date, and the outcome appended.
+/// `decide review N` at a real terminal: the look-back's questions, a rejected empty
+/// answer, the choice of how it held up, a next review date, and the outcome appended.
+#[cfg(unix)]
 #[test]
 fn review_at_the_terminal() {
     use rexpect::reader::Options;
@@ -685,14 +703,11 @@ fn review_at_the_terminal() {
     let (repo, dir) = log_from_fixture("adr-tools");
     let record = dir.join("0004-partition-the-orders-table.md");
     let original = read(&record);
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_decide"));
+    let mut command = crate::support::decide_process(repo.path());
     command
         .args(["review", "4"])
-        .current_dir(repo.path())
         .env("DECIDE_TODAY", "2027-03-01")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("HOME", repo.path());
+        .env("TERM", "xterm");
     let mut s = spawn_with_options(
         command,
         Options::new()
@@ -700,26 +715,40 @@ fn review_at_the_terminal() {
             .strip_ansi_escape_codes(true),
     )
     .unwrap();
-    s.exp_string("Review: 4. Partition the orders table")
+    s.exp_string("Look back at a decision: 4. Partition the orders table")
         .unwrap();
     s.exp_string("What happened since the decision?").unwrap();
     s.send_line("").unwrap();
     s.exp_string("an answer is required").unwrap();
     s.send_line("Vacuum now takes minutes").unwrap();
     s.exp_string("Did the decision hold up?").unwrap();
-    s.send_line("Yes").unwrap();
+    s.exp_string("Yes: it held up").unwrap();
+    // Down to "Partly: we changed it".
+    s.send("\x1b[B").unwrap();
+    s.flush().unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
+    s.exp_string("Why?").unwrap();
+    s.send_line("we added a partition per month, not per year")
+        .unwrap();
     s.exp_string("What did we learn?").unwrap();
     s.send_line("Partition before it hurts").unwrap();
+    // The coach's verdict comes as soon as its answers are in.
+    s.exp_string("It held up in part: record what changed")
+        .unwrap();
     s.exp_string("Review again by").unwrap();
     s.send_line("2026-01-01").unwrap();
     s.exp_string("is not after today (2027-03-01); give a later date")
         .unwrap();
     s.send_line("2027-09-01").unwrap();
+    s.exp_string("Added the look-back to docs/decisions/0004-partition-the-orders-table.md")
+        .unwrap();
     s.exp_eof().unwrap();
+    // An adr-tools record has no references: the outcome goes at the end.
     assert_eq!(
         read(&record),
         format!(
-            "{original}\n## Outcome (2027-03-01)\n\n* What happened: Vacuum now takes minutes\n* Did it hold up: Yes\n* What we learnt: Partition before it hurts\n* Next review by: 2027-09-01\n"
+            "{original}\n## Outcome (2027-03-01)\n\n* What happened: Vacuum now takes minutes\n* Did it hold up: partly, we changed it: we added a partition per month, not per year\n* What we learnt: Partition before it hurts\n* Next review by: 2027-09-01\n"
         )
     );
     let due = run(repo.path(), &["review", "--today", "2027-09-01"]);
@@ -728,4 +757,260 @@ fn review_at_the_terminal() {
         "{}",
         stdout(&due)
     );
+}
+
+/// A decision log in a scratch repository with one record from `examples/NAME.yaml`.
+fn logged(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let repo = repo();
+    decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example(&format!("{name}.yaml")))
+        .assert()
+        .success();
+    let record = crate::support::records(&repo.path().join("docs/decisions"))
+        .pop()
+        .unwrap();
+    (repo, record)
+}
+
+/// `decide review N --answers` with `text`, on `today`: the command's output.
+fn review(repo: &Path, today: &str, text: &str) -> std::process::Output {
+    let answers = write(repo, "review.yaml", text);
+    decide(repo)
+        .args(["--today", today, "review", "1", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap()
+}
+
+/// The look-back asks whether the signal named at decision time appeared, and names the
+/// contradiction when it did yet the decision "held up"; the listing shows the next date.
+#[test]
+fn a_look_back_asks_about_the_signal_the_record_named() {
+    let (repo, record) = logged("decision");
+    let original = read(&record);
+    let output = review(
+        repo.path(),
+        "2027-02-24",
+        "happened: We moved orders to PostgreSQL in January.\nheld_up: \"yes\"\nwhy: the spring peak went through\nsignal_seen: yes\nlearnt: Tune before the peak, not during it\nnext_review: 2027-09-01\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "Warning: You said the signal that it was wrong appeared, yet that it held up."
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let outcome = "## Outcome (2027-02-24)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: the spring peak went through\n* What we learnt: Tune before the peak, not during it\n* Did the signal appear: yes\n* Next review by: 2027-09-01\n\n";
+    assert_eq!(
+        read(&record),
+        original.replacen("## References", &format!("{outcome}## References"), 1)
+    );
+    // The listing reads each record's head, yet finds the outcome before the references.
+    let listing = stdout(&run(repo.path(), &["list"]));
+    assert!(
+        listing.lines().nth(1).unwrap().ends_with("2027-09-01"),
+        "{listing}"
+    );
+    let lint = run(repo.path(), &["--today", "2027-03-01", "lint"]);
+    assert!(lint.status.success(), "{}", stdout(&lint));
+}
+
+/// When a proposal's time-box ends, `decide review` finishes it: what was found out, the
+/// 70% rule again, the choice; the record becomes a decision that keeps its history, and
+/// every message follows it.
+#[test]
+fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
+    let (repo, record) = logged("proposal");
+    let original = read(&record);
+    let status = run(repo.path(), &["status", "1", "accepted"]);
+    assert_eq!(status.status.code(), Some(2));
+    assert!(
+        stderr(&status).contains("is a proposal still under investigation (it is to be decided by 2026-12-10): accepting it skips the open questions (hint: run `decide review 1` to finish the decision, or add --force to accept it as it is)"),
+        "{}",
+        stderr(&status)
+    );
+    assert_eq!(read(&record), original, "nothing written without --force");
+    let due = run(repo.path(), &["review", "--today", "2026-12-10"]);
+    assert!(
+        stdout(&due).contains("0001  2026-12-10  due today"),
+        "{}",
+        stdout(&due)
+    );
+
+    let look_back = review(
+        repo.path(),
+        "2026-12-10",
+        "happened: x\nheld_up: \"yes\"\nlearnt: y\n",
+    );
+    assert_eq!(
+        look_back.status.code(),
+        Some(3),
+        "a proposal is not looked back at"
+    );
+    assert!(
+        stderr(&look_back)
+            .contains("unknown key `happened`: playbook `finish` has no such question"),
+        "{}",
+        stderr(&look_back)
+    );
+
+    let output = review(
+        repo.path(),
+        "2026-12-10",
+        "found:\n  - Searchly's price at our query volume\n  - Whether the contract has an exit clause\nlearnt: The price fits the budget and the contract has a 90-day exit clause.\nchosen: Searchly\nconfidence: 75\nsignal: search answers above 300 ms at the evening peak for a week\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(": Decided: Searchly (status accepted)"),
+        "{}",
+        stderr(&output)
+    );
+    let finished = read(&record);
+    for line in [
+        "status: accepted\n",
+        "outcome: decided\n",
+        "information-coverage: 80%\n",
+        "confidence: 75%\n",
+        "review-by: 2027-03-10\n",
+        "Chosen option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use.\n\nIf it doesn't work, we'll switch to FindKit.\n",
+        "### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: search answers above 300 ms at the evening peak for a week\n",
+        "### Questions Before Deciding\n\n* Searchly's price at our query volume (Ana finds out) (found out)\n",
+        "The coach's verdict: **Decided: Searchly.**\n",
+        "Review it by Wednesday 10 March 2027: did the decision hold up, and what did we learn?\n",
+        "## Proposal Finished (2026-12-10)\n\n* The proposal: \"Searchly\", to be decided by Thursday 10 December\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
+    ] {
+        assert!(finished.contains(line), "{line:?} in:\n{finished}");
+    }
+    for gone in [
+        "decide-by:",
+        "Proposed option",
+        "Come back to it by",
+        "### Open Questions",
+    ] {
+        assert!(!finished.contains(gone), "{gone:?} in:\n{finished}");
+    }
+    assert!(
+        finished.find("## Proposal Finished").unwrap() < finished.find("## References").unwrap()
+    );
+    // The messages now announce the decision.
+    let stakeholders = stdout(&run(repo.path(), &["message", "1", "--to", "stakeholders"]));
+    assert!(
+        stakeholders.starts_with("On \"Choose the search service for the product catalogue\", we've decided: Searchly, because"),
+        "{stakeholders}"
+    );
+    let team = stdout(&run(repo.path(), &["message", "1", "--to", "team"]));
+    assert!(
+        team.contains("we're going with Searchly") && team.contains("we'll switch to FindKit"),
+        "{team}"
+    );
+    let lint = run(repo.path(), &["--today", "2026-12-10", "lint"]);
+    assert!(lint.status.success(), "{}", stdout(&lint));
+    // Finished: the next review is the look-back; `-q` leaves the coaching out.
+    let answers = write(
+        repo.path(),
+        "look-back.yaml",
+        "happened: We moved search in January.\nheld_up: \"yes\"\nsignal_seen: no\nlearnt: Ask for the exit clause first\n",
+    );
+    let again = decide(repo.path())
+        .args(["--today", "2027-03-10", "review", "1", "-q", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        !stderr(&again).contains('▸') && stderr(&again).contains("Added the look-back to"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(read(&record).contains("* Did the signal appear: no\n"));
+}
+
+/// The time-box may be extended once, with a reason; the record keeps the history and
+/// comes back on the new date, which the next review must then settle.
+#[test]
+fn a_proposal_is_extended_once_then_decided() {
+    let (repo, record) = logged("proposal");
+    let output = review(
+        repo.path(),
+        "2026-12-10",
+        "found:\n  - Whether the contract has an exit clause\nlearnt: The contract has a 90-day exit clause; the price comes next week.\nextend: yes\nextend_until: 2026-12-17\nextend_why: Searchly sends its price on Monday\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The coach names the lead's new date, not one of its own.
+    assert!(
+        stderr(&output).contains("60% on a one-way door: investigate until Thursday 17 December"),
+        "{}",
+        stderr(&output)
+    );
+    let extended = read(&record);
+    for line in [
+        "status: proposed\n",
+        "outcome: investigate\n",
+        "information-coverage: 60%\n",
+        "decide-by: 2026-12-17\n",
+        "review-by: 2026-12-17\n",
+        "Nothing is decided yet: we decide by Thursday 17 December, once the open questions are answered.\n",
+        "The coach's verdict: **Time-box extended once: decide by Thursday 17 December.**\n",
+        "Come back to it by Thursday 17 December, when the investigation ends",
+        "## Time-box Extended (2026-12-10)\n",
+        "* Time-box extended to Thursday 17 December, because Searchly sends its price on Monday\n",
+    ] {
+        assert!(extended.contains(line), "{line:?} in:\n{extended}");
+    }
+    assert!(
+        !extended.contains("Thursday 10 December, when"),
+        "{extended}"
+    );
+
+    // Once only: the next review chooses (here below 70%, which the coach names).
+    let output = review(
+        repo.path(),
+        "2026-12-17",
+        "found: []\nlearnt: No price yet; we go ahead on the exit clause.\nchosen: Searchly\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Decided at 60%: Searchly")
+            && stderr(&output).contains(
+                "Warning: Decided at 60% of what you wished you knew, below the 70% the rule asks for."
+            ),
+        "{}",
+        stderr(&output)
+    );
+    let decided = read(&record);
+    assert!(
+        decided.contains("status: accepted\n")
+            && decided.contains("## Time-box Extended (2026-12-10)")
+            && decided.contains("## Proposal Finished (2026-12-17)"),
+        "{decided}"
+    );
+}
+
+/// None of the options: the proposal is dropped, rejected, and no longer comes due.
+#[test]
+fn a_dropped_proposal_is_rejected() {
+    let (repo, record) = logged("proposal");
+    let output = review(
+        repo.path(),
+        "2026-12-10",
+        "found: []\nlearnt: Both services need a three-year contract; we keep our cluster.\nchosen: none of them\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let dropped = read(&record);
+    for line in [
+        "status: rejected\n",
+        "No option is chosen: the proposal was dropped.\n",
+        "* Dropped: none of the options\n",
+    ] {
+        assert!(dropped.contains(line), "{line:?} in:\n{dropped}");
+    }
+    for gone in ["Come back to it by", "decide-by:", "Proposed option"] {
+        assert!(!dropped.contains(gone), "{gone:?} in:\n{dropped}");
+    }
+    let due = run(repo.path(), &["review", "--check", "--today", "2027-06-01"]);
+    assert!(due.status.success(), "{}", stdout(&due));
+    let stakeholders = stdout(&run(repo.path(), &["message", "1", "--to", "stakeholders"]));
+    assert!(!stakeholders.contains("we've decided"), "{stakeholders}");
 }

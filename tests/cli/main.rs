@@ -4,9 +4,11 @@
 mod bad_inputs;
 mod docs;
 mod home;
+mod hostile;
 mod log;
 mod messages;
 mod new;
+#[cfg(unix)]
 mod pty;
 mod real_logs;
 mod safety;

@@ -44,8 +44,146 @@ fn the_record_quotes_the_door_and_seventy_percent_passages_word_for_word() {
         .output()
         .unwrap();
     let record = stdout(&output);
-    assert!(record.contains("> Ask yourself: \"If this turns out to be wrong, how long would it take to undo?\" If the answer is days, it's reversible. If the answer is months, think harder."));
+    // The door test's passage answers a question, so the record quotes both, word for word.
+    assert!(
+        record.contains("> Thuan: How do you know if a decision is reversible?\n>\n> Alex: Ask yourself: \"If this turns out to be wrong, how long would it take to undo?\" If the answer is days, it's reversible. If the answer is months, think harder."),
+        "{record}"
+    );
     assert!(record.contains("> If you have 70% of the information you need, make the decision. Waiting for 100% means waiting too long."));
+    assert!(
+        record.contains("> Thuan: But what if I make the wrong call?\n>\n> Alex: You will. Regularly. And that's OK."),
+        "the forecast's passage, with its question: {record}"
+    );
+}
+
+/// The reference numbers listed under `## References` that the text before it never
+/// points at.
+pub(crate) fn uncited_references(record: &str) -> Vec<String> {
+    let (body, references) = record
+        .split_once("## References")
+        .expect("a References section");
+    references
+        .lines()
+        .filter_map(|line| line.strip_prefix('['))
+        .filter_map(|line| line.split_once("] ").map(|(n, _)| n))
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+        .map(|n| format!("[{n}]"))
+        .filter(|marker| !body.contains(marker.as_str()))
+        .collect()
+}
+
+#[test]
+fn every_reference_of_a_decision_record_is_cited_in_its_text() {
+    // Each door branch and an empty wish list: (name, new undo answers, blocks dropped).
+    let variants: [(&str, &str, &[&str]); 7] = [
+        ("months to undo", "undo_time: 4 months", &[]),
+        (
+            "days, feels two-way",
+            "undo_time: 3 days\nfeels_one_way: no",
+            &[],
+        ),
+        (
+            "days, feels one-way",
+            "undo_time: 3 days\nfeels_one_way: yes",
+            &[],
+        ),
+        (
+            "weeks, called one-way",
+            "undo_time: 3 weeks\nhard_to_undo: data to move\ndoor_class: one-way",
+            &[],
+        ),
+        (
+            "weeks, called two-way",
+            "undo_time: 3 weeks\nhard_to_undo: data to move\ndoor_class: two-way",
+            &[],
+        ),
+        (
+            "weeks, no call",
+            "undo_time: 3 weeks\nhard_to_undo: data to move",
+            &[],
+        ),
+        (
+            "nothing wished for",
+            "undo_time: 4 months",
+            &["wished:", "have:"],
+        ),
+    ];
+    let repo = repo();
+    for (name, undo, dropped) in variants {
+        let mut text = answers_with("undo_time: 4 months", undo);
+        for key in dropped {
+            text = drop_block(&text, key);
+        }
+        let answers = write(repo.path(), "answers.yaml", &text);
+        let output = decide(repo.path())
+            .args(["new", "-q", "--stdout", "--answers"])
+            .arg(&answers)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        let record = stdout(&output);
+        assert_eq!(
+            uncited_references(&record),
+            Vec::<String>::new(),
+            "{name}: listed but never cited:\n{record}"
+        );
+    }
+    let proposal = stdout(
+        &decide(repo.path())
+            .args(["new", "-q", "--stdout", "--answers"])
+            .arg(example("proposal.yaml"))
+            .output()
+            .unwrap(),
+    );
+    assert!(proposal.contains("status: proposed"), "{proposal}");
+    assert_eq!(
+        uncited_references(&proposal),
+        Vec::<String>::new(),
+        "{proposal}"
+    );
+}
+
+/// `text` without the YAML block that starts at the line `key` (the key and its items).
+fn drop_block(text: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line == key {
+            skipping = true;
+            continue;
+        }
+        if skipping && line.starts_with("  ") {
+            continue;
+        }
+        skipping = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn answers_can_come_from_standard_input_under_the_same_cap() {
+    let repo = repo();
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let output = decide(repo.path())
+        .args(["new", "--stdout", "--answers", "-"])
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("# Choose the database for the orders service"));
+    let output = decide(repo.path())
+        .args(["new", "--answers", "-"])
+        .write_stdin("title: x\n".repeat(1_000_000))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("<stdin>: could not read: it is larger than 8 MiB"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -144,42 +282,54 @@ fn answers_with(replace: &str, with: &str) -> String {
     text.replacen(replace, with, 1)
 }
 
+/// The line (from 1) of the example answers file that starts with `key`.
+fn line_of(key: &str) -> usize {
+    let text = fs::read_to_string(example("decision.yaml")).unwrap();
+    1 + text
+        .lines()
+        .position(|line| line.starts_with(key))
+        .unwrap_or_else(|| panic!("the example has no {key:?}"))
+}
+
 #[test]
 #[expect(
     clippy::too_many_lines,
-    reason = "split with the restructuring (issue 13)"
+    reason = "one table of cases; each row reads on its own"
 )]
 fn bad_answers_files_are_reported_with_their_key_and_nothing_is_written() {
-    let cases: Vec<(&str, String, i32, &str)> = vec![
+    let cases: Vec<(&str, String, i32, String)> = vec![
         (
             "unknown key",
             answers_with("because:", "becuase:"),
             3,
-            "answers.yaml:37:1: unknown key `becuase`",
+            format!(
+                "answers.yaml:{}:1: unknown key `becuase`",
+                line_of("because:")
+            ),
         ),
         (
             "wrong type",
             answers_with("undo_time: 4 months", "undo_time: [4]"),
             3,
-            "`undo_time` (If this turns out to be wrong, how long would it take to undo?): expected a duration",
+            "`undo_time` (If PostgreSQL turns out to be wrong, how long would it take to undo?): expected a duration".into(),
         ),
         (
             "negative duration",
             answers_with("undo_time: 4 months", "undo_time: -4 months"),
             3,
-            "cannot be negative",
+            "cannot be negative".into(),
         ),
         (
             "unknown unit",
             answers_with("undo_time: 4 months", "undo_time: 4 moons"),
             3,
-            "unknown unit \"moons\"",
+            "unknown unit \"moons\"".into(),
         ),
         (
             "missing title",
             answers_with("title: Choose the database for the orders service", ""),
             3,
-            "missing answer for `title`",
+            "missing answer for `title`".into(),
         ),
         (
             "empty title",
@@ -188,7 +338,7 @@ fn bad_answers_files_are_reported_with_their_key_and_nothing_is_written() {
                 "title: \"\"",
             ),
             3,
-            "`title` (What are you deciding?): an answer is required",
+            "`title` (What are you deciding?): an answer is required".into(),
         ),
         (
             "control characters in title",
@@ -197,7 +347,7 @@ fn bad_answers_files_are_reported_with_their_key_and_nothing_is_written() {
                 "title: \"a\\u0007b\"",
             ),
             3,
-            "control characters",
+            "control characters".into(),
         ),
         (
             "title too long",
@@ -206,49 +356,91 @@ fn bad_answers_files_are_reported_with_their_key_and_nothing_is_written() {
                 &format!("title: {}", "x".repeat(300)),
             ),
             3,
-            "keep it to 120 characters",
+            "keep it to 120 characters".into(),
+        ),
+        (
+            "no option leaned towards",
+            answers_with("leaning: PostgreSQL\n", ""),
+            3,
+            "missing answer for `leaning` (Which option do you lean towards?)".into(),
+        ),
+        (
+            "leaning is not an option",
+            answers_with("leaning: PostgreSQL", "leaning: Oracle"),
+            3,
+            format!(
+                "answers.yaml:{}:1: `leaning` (Which option do you lean towards?): \"oracle\" is not one of the choices",
+                line_of("leaning:")
+            ),
         ),
         (
             "chosen is not an option",
-            answers_with("chosen: PostgreSQL", "chosen: Oracle"),
+            answers_with("leaning: PostgreSQL", "leaning: PostgreSQL\nchosen: Oracle"),
             3,
-            "\"oracle\" is not one of the choices",
+            "`chosen` (Chosen option): \"oracle\" is not one of the choices".into(),
         ),
         (
             "have is not in wished",
             answers_with("have:\n", "have:\n  - Gossip\n"),
             3,
-            "is not one of the choices",
+            "is not one of the choices".into(),
+        ),
+        (
+            "confidence above 99%",
+            answers_with("confidence: 80", "confidence: 120"),
+            3,
+            "`confidence` (How confident are you that this is right, from 50 to 99%?): must be at most 99".into(),
+        ),
+        (
+            "confidence below 50%",
+            answers_with("confidence: 80", "confidence: 30"),
+            3,
+            "must be at least 50".into(),
+        ),
+        (
+            "impact too long for a stakeholder",
+            answers_with(
+                "impact: Nothing changes for customers; the spring campaign date holds.",
+                &format!("impact: {}", ["word"; 26].join(" ")),
+            ),
+            3,
+            "`impact` (What changes for people outside the team, if anything?): keep it to 25 words (this is 26)".into(),
         ),
         (
             "bad date",
             answers_with("decision_makers:", "review_by: next year\ndecision_makers:"),
             3,
-            "expected a date as YYYY-MM-DD",
+            "\"next year\" is not a date I can read".into(),
+        ),
+        (
+            "past date",
+            answers_with("decision_makers:", "review_by: 2026-11-01\ndecision_makers:"),
+            3,
+            "2026-11-01 has passed (today is 2026-11-26)".into(),
         ),
         (
             "one option",
             answers_with("  - name: MongoDB", "  - name: PostgreSQL"),
             3,
-            "listed twice",
+            "listed twice".into(),
         ),
         (
             "not YAML",
             "title: [unclosed\n".to_string(),
             3,
-            "answers.yaml:2:1:",
+            "answers.yaml:2:1:".into(),
         ),
         (
             "not a mapping",
             "- just\n- a list\n".to_string(),
             3,
-            "expected a mapping of question ids",
+            "expected a mapping of question ids".into(),
         ),
         (
             "unknown playbook",
             answers_with("playbook: decision", "playbook: nope"),
             2,
-            "there is no playbook `nope`",
+            "there is no playbook `nope`".into(),
         ),
     ];
     for (name, text, code, message) in cases {
@@ -267,7 +459,7 @@ fn bad_answers_files_are_reported_with_their_key_and_nothing_is_written() {
         );
         let shown = stderr(&output);
         assert!(
-            shown.contains(message),
+            shown.contains(&message),
             "{name}: expected {message:?} in {shown}"
         );
         assert_eq!(
@@ -322,9 +514,23 @@ fn playbooks_lists_shows_and_checks() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "If this turns out to be wrong, how long would it take to undo?  [undo_time: duration]",
+            "If {{ leaning }} turns out to be wrong, how long would it take to undo?  [undo_time: duration]",
         ))
         .stdout(predicate::str::contains("cites undo-test"));
+    // The outcome sets the status: no built-in playbook asks for it.
+    for line in listing.lines() {
+        let id = line.split_whitespace().next().unwrap_or_default();
+        let shown = stdout(
+            &decide(repo.path())
+                .args(["playbooks", "show", id])
+                .output()
+                .unwrap(),
+        );
+        assert!(
+            !shown.contains("[status:"),
+            "{id} asks for a status:\n{shown}"
+        );
+    }
     decide(repo.path())
         .args(["playbooks", "show", "nope"])
         .assert()
@@ -470,11 +676,31 @@ fn a_broken_playbook_is_reported_at_its_line_and_column() {
         "/playbooks/decision.yaml"
     ))
     .unwrap();
+    // Where the typo lands: the line of the first duration question, and its index.
+    let typo_line = good
+        .lines()
+        .position(|l| l == "    kind: duration")
+        .unwrap();
+    let typo_question = good
+        .lines()
+        .take(typo_line)
+        .filter(|l| l.starts_with("  - id: "))
+        .count()
+        - 1;
+    let typo = format!(
+        "bad.yaml:{}:5: questions[{typo_question}]: unknown field `knd`",
+        typo_line + 1
+    );
+    // The assessment `door`, not the question `door_class` that comes first in the file.
+    let door_assessment = format!(
+        "bad.yaml:{}:5: assessment `door` needs question `undo_estimate` for `undo`",
+        1 + good.lines().position(|l| l == "  - id: door").unwrap()
+    );
     let cases = [
         (
             "typo in a field",
             good.replacen("    kind: duration", "    knd: duration", 1),
-            "bad.yaml:36:5: questions[4]: unknown field `knd`",
+            typo.as_str(),
         ),
         (
             "duplicate id",
@@ -489,7 +715,7 @@ fn a_broken_playbook_is_reported_at_its_line_and_column() {
         (
             "assessment without its question",
             good.replacen("undo: undo_time", "undo: undo_estimate", 1),
-            "needs question `undo_estimate` for `undo`",
+            door_assessment.as_str(),
         ),
         (
             "misspelt name in a condition",
@@ -523,6 +749,7 @@ fn an_answer_to_a_question_that_is_not_asked_is_reported_not_dropped_silently() 
     let repo = repo();
     let text = fs::read_to_string(example("decision.yaml")).unwrap()
         + "hard_to_undo: the data migration\n";
+    let line = text.lines().count();
     let answers = write(repo.path(), "answers.yaml", &text);
     let output = decide(repo.path())
         .args(["new", "--answers"])
@@ -531,10 +758,137 @@ fn an_answer_to_a_question_that_is_not_asked_is_reported_not_dropped_silently() 
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("answers.yaml:42:1: `hard_to_undo` was not asked for these answers (it is asked when door.band == \"weeks\"), so it is not used"),
+        stderr(&output).contains(&format!("answers.yaml:{line}:1: `hard_to_undo` was not asked for these answers (it is asked when door.band == \"weeks\"), so it is not used")),
         "{}",
         stderr(&output)
     );
+}
+
+/// A proposal decides nothing: no option is chosen, so `chosen` is not asked, and an answer
+/// to it is named as unused rather than turning the proposal into a decision.
+#[test]
+fn a_proposal_chooses_nothing_and_lists_what_it_finds_out_by_when() {
+    let repo = repo();
+    let text = fs::read_to_string(example("proposal.yaml")).unwrap() + "chosen: Searchly\n";
+    let line = text.lines().count();
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("answers.yaml:{line}:1: `chosen` was not asked for these answers (it is asked when outcome.kind == \"decided\"), so it is not used")),
+        "{}",
+        stderr(&output)
+    );
+    let written = records(&repo.path().join("docs/decisions"));
+    let record = fs::read_to_string(&written[0]).unwrap();
+    for line in [
+        "status: proposed\n",
+        "outcome: investigate\n",
+        "door: one-way\n",
+        "information-coverage: 40%\n",
+        "decide-by: 2026-12-10\n",
+        "review-by: 2026-12-10\n",
+        "Proposed option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use. Nothing is decided yet: we decide by Thursday 10 December, once the open questions are answered.\n",
+        "### Open Questions\n\n* Searchly's price at our query volume (Ana finds out)\n* Whether the contract has an exit clause (Ben finds out)\n",
+        "The coach's verdict: **40% on a one-way door: investigate until Thursday 10 December, then decide.**",
+        "  * Missing, but it would not change the choice: Latency on our own catalogue\n",
+        "Come back to it by Thursday 10 December, when the investigation ends, and decide: `decide review` on this record finishes it.\n",
+    ] {
+        assert!(record.contains(line), "{line:?} in:\n{record}");
+    }
+    for decided in [
+        "Chosen option",
+        "we'll switch to",
+        "### Forecast",
+        "Review it by",
+    ] {
+        assert!(
+            !record.contains(decided),
+            "{decided:?} in a proposal:\n{record}"
+        );
+    }
+}
+
+/// Dates in an answers file may be written as people say them, counted from `--today`.
+#[test]
+fn an_answers_file_takes_dates_as_people_say_them() {
+    let repo = repo();
+    let text = answers_with(
+        "decision_makers:",
+        "review_by: in 3 weeks\ndecision_makers:",
+    );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "-q", "--stdout", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    // Three weeks from Thursday 26 November 2026.
+    assert!(record.contains("review-by: 2026-12-17\n"), "{record}");
+    assert!(
+        record.contains("Review it by Thursday 17 December: did the decision hold up"),
+        "{record}"
+    );
+}
+
+/// The forecast is optional: a decision without one still writes its record, with no
+/// forecast in it.
+#[test]
+fn a_decision_without_a_forecast_writes_its_record() {
+    let repo = repo();
+    let text = answers_with("confidence: 80\n", "").replace(
+        "signal: write latency at the spring peak stays above 200 ms after tuning\n",
+        "",
+    );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "-q", "--stdout", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    for absent in [
+        "confidence:",
+        "### Forecast",
+        "Thuan: But what if I make the wrong call?",
+    ] {
+        assert!(!record.contains(absent), "{absent:?} in:\n{record}");
+    }
+}
+
+/// Weeks to undo with no call made is the careful case: a one-way door, and the verdict
+/// claims no judgment the lead did not make.
+#[test]
+fn weeks_to_undo_with_no_call_made_is_a_one_way_door() {
+    let repo = repo();
+    let text = answers_with(
+        "undo_time: 4 months",
+        "undo_time: 5 weeks\nhard_to_undo: customers integrate against it",
+    );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "--stdout", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    assert!(record.contains("door: one-way\n"), "{record}");
+    assert!(
+        record.contains("**Weeks to undo and no call made: treat it as a one-way door.** Undoing it would take 5 weeks (customers integrate against it)"),
+        "{record}"
+    );
+    for claimed in ["you judged", "You judged", "cheap to reverse"] {
+        assert!(!record.contains(claimed), "{claimed:?}:\n{record}");
+        assert!(!stderr(&output).contains(claimed), "{claimed:?} on screen");
+    }
 }
 
 #[test]
@@ -555,8 +909,8 @@ fn answers_file_runs_show_each_final_verdict_once() {
             .unwrap(),
     );
     assert!(
-        !shown.contains("Weeks to undo: it depends"),
-        "no provisional verdict: {shown}"
+        !shown.contains("Weeks to undo and no call made"),
+        "no provisional verdict before the lead's call: {shown}"
     );
     assert_eq!(
         shown.matches("▸ One-way or two-way door").count(),
@@ -564,8 +918,15 @@ fn answers_file_runs_show_each_final_verdict_once() {
         "{shown}"
     );
     assert_eq!(
-        shown.matches("how long would it take to undo?").count(),
+        shown.matches("▸ The 70% information rule").count(),
         1,
-        "the quote once: {shown}"
+        "{shown}"
     );
+    // Each verdict quotes a passage not quoted before.
+    for quote in [
+        "\"The important thing is to make reversible decisions quickly",
+        "\"If you have 70% of the information you need",
+    ] {
+        assert_eq!(shown.matches(quote).count(), 1, "{quote} once: {shown}");
+    }
 }

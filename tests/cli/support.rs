@@ -19,24 +19,48 @@ pub(crate) fn repo() -> TempDir {
 
 /// `decide` running in `cwd`, on [`TODAY`], without colour or outside configuration.
 pub(crate) fn decide(cwd: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_decide"));
+    Command::from_std(decide_process(cwd))
+}
+
+/// [`decide`] as a plain process, for tests that spawn, kill or run it in a terminal.
+pub(crate) fn decide_process(cwd: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_decide"));
+    command.current_dir(cwd);
+    clean_environment(&mut command, cwd);
     command
-        .current_dir(cwd)
+}
+
+/// The one environment every spawned `decide` runs in, whatever the developer's shell
+/// holds: no `DECIDE_*` settings, no `XDG_*` directories, no git identity or hook
+/// variables, no editor, no colour; `HOME` (and with it the user's config and state
+/// directories) is `home`, a scratch directory. Tests add what they need on top.
+pub(crate) fn clean_environment(command: &mut std::process::Command, home: &Path) {
+    const PREFIXES: [&str; 3] = ["DECIDE_", "XDG_", "GIT_"];
+    const NAMES: [&str; 9] = [
+        "VISUAL",
+        "EDITOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+        "TERM",
+        "COLUMNS",
+        "LINES",
+        "NO_COLOR",
+    ];
+    for (name, _) in std::env::vars_os() {
+        let text = name.to_string_lossy();
+        if PREFIXES.iter().any(|prefix| text.starts_with(prefix)) || NAMES.contains(&&*text) {
+            command.env_remove(&name);
+        }
+    }
+    command
         .env("DECIDE_TODAY", TODAY)
         .env("NO_COLOR", "1")
-        .env("HOME", cwd)
-        .env("XDG_CONFIG_HOME", cwd.join(".config"))
-        .env("XDG_STATE_HOME", cwd.join(".state"))
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_STATE_HOME", home.join(".state"))
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", cwd.join(".gitconfig-none"))
-        .env_remove("DECIDE_PLAYBOOKS")
-        .env_remove("DECIDE_CONFIG")
-        .env_remove("DECIDE_DIR")
-        .env_remove("DECIDE_TEMPLATE")
-        .env_remove("DECIDE_PLAYBOOK")
-        .env_remove("VISUAL")
-        .env_remove("EDITOR");
-    command
+        .env("GIT_CONFIG_GLOBAL", home.join(".gitconfig-none"));
 }
 
 /// A file from the repository's `examples/` directory.

@@ -118,6 +118,7 @@ fn outcome_is_appended_and_the_rest_is_kept() {
         happened: "We moved.\nIt went fine.".into(),
         held_up: "yes".into(),
         learnt: "Plan migrations".into(),
+        signal_seen: Some(false),
         next_review: None,
     };
     for text in [
@@ -126,15 +127,22 @@ fn outcome_is_appended_and_the_rest_is_kept() {
         "# T\r\n\r\nWindows\r\n",
     ] {
         let out = append_outcome(text, &outcome);
-        assert!(out.starts_with(text), "{out:?}");
+        assert!(out.starts_with(text.trim_end()), "{out:?}");
         assert!(out.contains("## Outcome (2027-03-01)"), "{out:?}");
         assert!(
             out.contains("* What happened: We moved. It went fine."),
             "{out:?}"
         );
+        assert!(out.contains("* Did the signal appear: no"), "{out:?}");
         let record = parse(Path::new("0002-x.md"), &out).unwrap();
         assert_eq!(record.reviewed, Some(outcome.date), "{out:?}");
     }
+    // With references, the outcome goes before them, so they stay last.
+    let with_references = format!("{OURS}\n## References\n\n[1] x\n");
+    let out = append_outcome(&with_references, &outcome);
+    let at = out.find("## Outcome (2027-03-01)").unwrap();
+    assert!(at < out.find("## References").unwrap(), "{out}");
+    assert!(out.ends_with("[1] x\n"), "{out}");
     let crlf = append_outcome("# T\r\n", &outcome);
     assert!(!crlf.replace("\r\n", "").contains('\n'), "{crlf:?}");
 }

@@ -492,8 +492,24 @@ fn the_latest_outcome_is_read_from_the_end_of_a_record() {
             "happened: x\n* What we learnt: y\n* Next review by: 2027-09-01\n",
             LatestOutcome::Unsure,
         ),
+        // A heading inside a code block is text; where the block opened may lie earlier.
+        (
+            "```\n## Outcome (2099-01-01)\n\n* Next review by: 2099-01-01\n",
+            LatestOutcome::Unsure,
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(latest_outcome(text), expected, "{text:?}");
     }
+}
+
+#[test]
+fn a_head_read_and_a_full_read_agree_on_an_outcome_inside_a_code_block() {
+    let text = "---\nstatus: accepted\nreview-by: 2027-01-01\n---\n\n# T\n\n## Context\n\n```\n## Outcome (2099-01-01)\n\n* Next review by: 2099-01-01\n```\n";
+    let full = parsed("0001-t.md", text);
+    assert_eq!(full.review_by, NaiveDate::from_ymd_opt(2027, 1, 1));
+    assert_eq!(
+        crate::record::parse::latest_outcome(text),
+        crate::record::parse::LatestOutcome::Unsure
+    );
 }

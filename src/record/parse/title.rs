@@ -98,23 +98,7 @@ pub(crate) fn without_status_stamp(title: &str) -> &str {
 
 /// Markdown backslash escapes resolved: `Span\<T\>` → `Span<T>`.
 pub(crate) fn unescape(text: &str) -> String {
-    if !text.contains('\\') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(&next) = chars.peek()
-            && next.is_ascii_punctuation()
-        {
-            out.push(next);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    crate::markdown::unescape(text)
 }
 
 /// The title a file name gives: `20240301-retry-failed-webhooks.md` → "Retry failed

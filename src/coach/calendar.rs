@@ -1,0 +1,256 @@
+//! Working days. Work happens Monday to Friday and not on the team's holidays (`holidays:`
+//! in the config), so "3 days of work" from a Thursday is done on the Tuesday, not the
+//! Sunday, and a date given for work never falls on a weekend.
+//!
+//! Hours and days count working days (8 working hours a day), weeks count 5 working days
+//! each. Months and years are calendar time, as people mean them ("in 3 months"), ending
+//! on the next working day.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use crate::answer::{Duration, Unit};
+
+/// Working hours in a working day, for work estimated in hours.
+const HOURS_PER_DAY: f64 = 8.0;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WorkCalendar {
+    holidays: BTreeSet<NaiveDate>,
+}
+
+impl WorkCalendar {
+    pub(crate) fn new(holidays: impl IntoIterator<Item = NaiveDate>) -> WorkCalendar {
+        WorkCalendar {
+            holidays: holidays.into_iter().collect(),
+        }
+    }
+
+    pub(crate) fn is_working_day(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
+    }
+
+    /// Whether the team listed its holidays (`holidays:` in the config).
+    pub(crate) fn has_holidays(&self) -> bool {
+        !self.holidays.is_empty()
+    }
+
+    /// `date`, or the last working day before it: a date to decide or deliver by that falls
+    /// on a weekend or a holiday means the working day before.
+    pub(crate) fn on_or_before(&self, date: NaiveDate) -> NaiveDate {
+        let mut day = date;
+        for _ in 0..366 {
+            if self.is_working_day(day) {
+                return day;
+            }
+            match day.pred_opt() {
+                Some(previous) => day = previous,
+                None => return day,
+            }
+        }
+        day
+    }
+
+    /// With no holidays listed, the days after `start` up to `end` that most teams do not
+    /// work anyway (25 December and 1 January, on weekdays): counted as working days, they
+    /// make a plan look roomier than it is, so the coach names them.
+    pub(crate) fn unlisted_days_off(&self, start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+        if self.has_holidays() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        for year in start.year()..=end.year().min(start.year() + 10) {
+            for (month, day) in [(12, 25), (1, 1)] {
+                if let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+                    && date > start
+                    && date <= end
+                    && self.is_working_day(date)
+                {
+                    found.push(date);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// `date`, or the first working day after it.
+    pub(crate) fn on_or_after(&self, date: NaiveDate) -> NaiveDate {
+        let mut day = date;
+        // A year of holidays in a row is a configuration mistake, not a calendar; stop there.
+        for _ in 0..366 {
+            if self.is_working_day(day) {
+                return day;
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return day,
+            }
+        }
+        day
+    }
+
+    /// The working days `work` takes, rounded up to whole days; `None` for months and
+    /// years, which are calendar time.
+    pub(crate) fn working_days(work: Duration) -> Option<u64> {
+        let days = match work.unit {
+            Unit::Minutes => work.amount / 60.0 / HOURS_PER_DAY,
+            Unit::Hours => work.amount / HOURS_PER_DAY,
+            Unit::Days => work.amount,
+            Unit::Weeks => work.amount * 5.0,
+            Unit::Months | Unit::Years => return None,
+        };
+        Some(super::units::ceil_whole(days))
+    }
+
+    /// The day work started after `start` is done: `start` plus the work's working days
+    /// (the day it is asked is not one of them), or plus its calendar time for months and
+    /// years, on a working day either way.
+    pub(crate) fn finish(&self, start: NaiveDate, work: Duration) -> NaiveDate {
+        match Self::working_days(work) {
+            Some(days) => self.add_working_days(start, days),
+            None => {
+                let calendar_days = super::units::ceil_whole(work.days());
+                let end = start
+                    .checked_add_days(Days::new(calendar_days))
+                    .unwrap_or(start);
+                self.on_or_after(end)
+            }
+        }
+    }
+
+    /// `days` working days after `start`.
+    pub(crate) fn add_working_days(&self, start: NaiveDate, days: u64) -> NaiveDate {
+        let mut day = start;
+        let mut left = days;
+        while left > 0 {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return day,
+            }
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    /// Working days after `start` up to and including `end` (none when `end` is not later).
+    pub(crate) fn working_days_until(&self, start: NaiveDate, end: NaiveDate) -> u64 {
+        let mut count = 0;
+        let mut day = start;
+        while day < end {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+            if self.is_working_day(day) {
+                count += 1;
+            }
+        }
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Thursday 3 December 2026.
+    fn thursday() -> NaiveDate {
+        date(2026, 12, 3)
+    }
+
+    #[test]
+    fn work_ends_on_working_days() {
+        let calendar = WorkCalendar::default();
+        let cases = [
+            (Duration::new(3.0, Unit::Days), date(2026, 12, 8)),
+            (Duration::new(1.0, Unit::Days), date(2026, 12, 4)),
+            (Duration::new(2.0, Unit::Days), date(2026, 12, 7)),
+            (Duration::new(4.0, Unit::Hours), date(2026, 12, 4)),
+            (Duration::new(12.0, Unit::Hours), date(2026, 12, 7)),
+            (Duration::new(1.0, Unit::Weeks), date(2026, 12, 10)),
+            (Duration::new(2.0, Unit::Weeks), date(2026, 12, 17)),
+            // Calendar time: 30 days on is Saturday 2 January, so the Monday after.
+            (Duration::new(1.0, Unit::Months), date(2027, 1, 4)),
+            (Duration::new(0.0, Unit::Days), thursday()),
+        ];
+        for (work, done) in cases {
+            assert_eq!(calendar.finish(thursday(), work), done, "{work}");
+            assert!(calendar.is_working_day(calendar.finish(thursday(), work)));
+        }
+    }
+
+    #[test]
+    fn holidays_are_not_working_days() {
+        let calendar = WorkCalendar::new([date(2026, 12, 7), date(2026, 12, 8)]);
+        assert_eq!(
+            calendar.finish(thursday(), Duration::new(3.0, Unit::Days)),
+            date(2026, 12, 10)
+        );
+        assert_eq!(calendar.on_or_after(date(2026, 12, 5)), date(2026, 12, 9));
+    }
+
+    #[test]
+    fn a_date_on_a_day_off_means_the_working_day_before() {
+        let calendar = WorkCalendar::new([date(2026, 12, 18)]);
+        // Saturday 19 December: Friday 18 is a holiday, so Thursday 17.
+        assert_eq!(
+            calendar.on_or_before(date(2026, 12, 19)),
+            date(2026, 12, 17)
+        );
+        assert_eq!(calendar.on_or_before(thursday()), thursday());
+        assert_eq!(
+            WorkCalendar::default().on_or_before(date(2026, 12, 20)),
+            date(2026, 12, 18)
+        );
+    }
+
+    #[test]
+    fn christmas_and_new_year_are_named_when_no_holidays_are_listed() {
+        let unlisted = WorkCalendar::default();
+        assert_eq!(
+            unlisted.unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19)),
+            [date(2026, 12, 25), date(2027, 1, 1)]
+        );
+        assert!(
+            unlisted
+                .unlisted_days_off(date(2027, 1, 4), date(2027, 3, 1))
+                .is_empty()
+        );
+        let listed = WorkCalendar::new([date(2026, 12, 24)]);
+        assert!(
+            listed
+                .unlisted_days_off(date(2026, 12, 1), date(2027, 1, 19))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn working_days_between_dates() {
+        let calendar = WorkCalendar::default();
+        assert_eq!(calendar.working_days_until(thursday(), thursday()), 0);
+        assert_eq!(
+            calendar.working_days_until(thursday(), date(2026, 12, 4)),
+            1
+        );
+        assert_eq!(
+            calendar.working_days_until(thursday(), date(2026, 12, 6)),
+            1
+        );
+        assert_eq!(
+            calendar.working_days_until(thursday(), date(2026, 12, 17)),
+            10
+        );
+        assert_eq!(
+            calendar.working_days_until(thursday(), date(2026, 12, 1)),
+            0
+        );
+    }
+}

@@ -1,0 +1,604 @@
+//! Words a listener outside engineering may not know. The list is data
+//! (`playbooks/words/jargon.yaml`, plus a team's own `words/jargon.yaml`); this module finds
+//! its terms in a text, flags each with a plain-words suggestion, tells a sentence that
+//! explains a mechanism ("because the ORM doesn't eager-load...") from one that uses a
+//! term, and replaces a term only with words the lead gave, whole phrase for whole phrase,
+//! with "a"/"an" and doubled articles set right around it.
+
+use serde::Deserialize;
+
+/// Endings a term may take and still count: "refactoring", "ORMs", "race conditions".
+const ENDINGS: &[&str] = &["ing", "es", "ed", "s", "d"];
+
+/// Words that introduce a cause: a sentence that uses one next to a jargon term is
+/// explaining how the system works, which a stakeholder does not need.
+const CAUSES: &[&str] = &[
+    "because",
+    "since",
+    "due to",
+    "caused by",
+    "causing",
+    "results in",
+    "resulting in",
+    "as a result of",
+    "which means",
+    "so that",
+];
+
+/// The word list: the built-in terms plus a team's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct WordList {
+    pub terms: Vec<Term>,
+}
+
+/// One term, its other forms, and what to say instead.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Term {
+    pub term: String,
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Plain words to say instead, when the list has them.
+    #[serde(default)]
+    pub plain: Option<String>,
+    #[serde(default)]
+    pub part: Option<Part>,
+    /// The term only explains how the system works inside.
+    #[serde(default)]
+    pub mechanism: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Part {
+    Noun,
+    Verb,
+    Adjective,
+}
+
+/// The file as written: each term a mapping, or a bare string for a term with no
+/// suggestion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WordFile {
+    terms: Vec<Entry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Bare(String),
+    Full(Term),
+}
+
+impl From<WordFile> for WordList {
+    fn from(file: WordFile) -> WordList {
+        WordList {
+            terms: file
+                .terms
+                .into_iter()
+                .map(|entry| match entry {
+                    Entry::Bare(term) => Term {
+                        term,
+                        also: Vec::new(),
+                        plain: None,
+                        part: None,
+                        mechanism: false,
+                    },
+                    Entry::Full(term) => term,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The word list's path under `playbooks/`.
+pub(crate) const JARGON_FILE: &str = "words/jargon.yaml";
+
+/// The word list shipped in the binary. A unit test parses it, so a failure here is a
+/// build defect, not something a user can cause.
+pub(crate) fn embedded() -> WordList {
+    let text = crate::embedded::FILES
+        .iter()
+        .find(|(path, _)| *path == JARGON_FILE)
+        .map(|(_, text)| *text)
+        .expect("playbooks/words/jargon.yaml is embedded at build time");
+    let file: WordFile = crate::yaml::parse(
+        text,
+        std::path::Path::new("playbooks/words/jargon.yaml"),
+        crate::error::Kind::Content,
+    )
+    .unwrap_or_else(|error| panic!("the embedded jargon list is invalid: {error}"));
+    file.into()
+}
+
+impl WordList {
+    /// Add a team's own terms (their service names, their acronyms); a team's entry
+    /// replaces a built-in one with the same term.
+    pub(crate) fn extend(&mut self, more: WordList) {
+        for term in more.terms {
+            self.terms
+                .retain(|t| !t.term.eq_ignore_ascii_case(&term.term));
+            self.terms.push(term);
+        }
+    }
+
+    /// Every form of every term, lowercase, longest first, with its term's index.
+    fn forms(&self) -> Vec<(Vec<char>, usize)> {
+        let mut forms: Vec<(Vec<char>, usize)> = self
+            .terms
+            .iter()
+            .enumerate()
+            .flat_map(|(index, term)| {
+                std::iter::once(&term.term)
+                    .chain(&term.also)
+                    .map(move |form| (form.chars().flat_map(char::to_lowercase).collect(), index))
+            })
+            .filter(|(form, _): &(Vec<char>, usize)| !form.is_empty())
+            .collect();
+        forms.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+        forms
+    }
+
+    /// The jargon in `text`, in order, without overlaps; longer forms win ("concurrent
+    /// load" over "load").
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        let chars: Vec<char> = text.chars().collect();
+        let forms = self.forms();
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let starts_word = i == 0 || !is_word_char(chars[i - 1]);
+            let found = starts_word
+                .then(|| {
+                    forms.iter().find_map(|(form, index)| {
+                        match_at(&chars, i, form).map(|end| (*index, end))
+                    })
+                })
+                .flatten();
+            match found {
+                Some((index, end)) => {
+                    hits.push(Hit {
+                        text: chars[i..end].iter().collect(),
+                        term: index,
+                        start: i,
+                        end,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// The jargon in `text` as phrases to translate: terms next to each other ("N+1
+    /// queries") are one phrase, because translating them word by word gives nonsense.
+    pub(crate) fn phrases(&self, text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for hit in self.find(text) {
+            match spans.last_mut() {
+                Some((_, end))
+                    if chars[*end..hit.start]
+                        .iter()
+                        .all(|c| *c == ' ' || *c == '-') =>
+                {
+                    *end = hit.end;
+                }
+                _ => spans.push((hit.start, hit.end)),
+            }
+        }
+        spans
+            .into_iter()
+            .map(|(start, end)| chars[start..end].iter().collect())
+            .collect()
+    }
+
+    /// What a listener outside engineering would trip over in `text`: each term with its
+    /// suggestion, and the sentences that explain a mechanism.
+    pub(crate) fn check(&self, text: &str) -> Check {
+        let mut check = Check::default();
+        for sentence in sentences(text) {
+            let hits = self.find(sentence);
+            let mechanism_terms: Vec<String> = hits
+                .iter()
+                .filter(|hit| self.terms[hit.term].mechanism)
+                .map(|hit| hit.text.clone())
+                .collect();
+            let explains = cause_at(sentence).is_some_and(|cause| {
+                let cause_char = sentence[..cause].chars().count();
+                hits.iter().any(|hit| hit.start >= cause_char)
+            });
+            if !mechanism_terms.is_empty() || explains {
+                let terms = if mechanism_terms.is_empty() {
+                    let cause_char =
+                        cause_at(sentence).map_or(0, |cause| sentence[..cause].chars().count());
+                    hits.iter()
+                        .filter(|h| h.start >= cause_char)
+                        .map(|h| h.text.clone())
+                        .collect()
+                } else {
+                    mechanism_terms
+                };
+                check.mechanisms.push(Mechanism {
+                    sentence: sentence.trim().to_string(),
+                    terms: dedup(terms),
+                });
+            }
+            for hit in hits {
+                let term = &self.terms[hit.term];
+                if !check
+                    .flags
+                    .iter()
+                    .any(|f: &Flag| f.text.eq_ignore_ascii_case(&hit.text))
+                {
+                    check.flags.push(Flag {
+                        text: hit.text,
+                        term: term.term.clone(),
+                        plain: term.plain.clone(),
+                        mechanism: term.mechanism,
+                    });
+                }
+            }
+        }
+        check
+    }
+}
+
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&item)) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// One jargon term found in a text, as written there ("Refactoring", "ORMs").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub text: String,
+    /// The index of the list entry it matched.
+    pub term: usize,
+    /// Where it is in the text, in characters.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The result of checking a text for a listener outside engineering.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Check {
+    pub flags: Vec<Flag>,
+    pub mechanisms: Vec<Mechanism>,
+}
+
+impl Check {
+    pub(crate) fn is_clean(&self) -> bool {
+        self.flags.is_empty() && self.mechanisms.is_empty()
+    }
+
+    /// One line per problem, naming the reader as one and as many: ("a stakeholder",
+    /// "stakeholders"), ("a reader outside engineering", "readers outside engineering").
+    pub(crate) fn advice_for(&self, (reader, readers): (&str, &str)) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .mechanisms
+            .iter()
+            .map(|m| {
+                format!(
+                    "{readers} don't need the mechanism ({}): say what it means for them instead of \"{}\"",
+                    m.terms.join(", "),
+                    m.sentence
+                )
+            })
+            .collect();
+        let explained: Vec<&String> = self.mechanisms.iter().flat_map(|m| &m.terms).collect();
+        for flag in &self.flags {
+            if explained.iter().any(|t| t.eq_ignore_ascii_case(&flag.text)) {
+                continue;
+            }
+            lines.push(match &flag.plain {
+                Some(plain) => format!(
+                    "{reader} may not know \"{}\": say it in their words, e.g. \"{plain}\"",
+                    flag.text
+                ),
+                None => format!(
+                    "{reader} may not know \"{}\": say it in their words",
+                    flag.text
+                ),
+            });
+        }
+        lines
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Flag {
+    /// As written in the text.
+    pub text: String,
+    /// The list entry.
+    pub term: String,
+    pub plain: Option<String>,
+    pub mechanism: bool,
+}
+
+/// A sentence that explains how the system works inside.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Mechanism {
+    pub sentence: String,
+    pub terms: Vec<String>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The sentences of a text: split after `.`, `!`, `?` or `;` followed by a space, and at
+/// line breaks.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (index, c) in text.char_indices() {
+        let boundary = match c {
+            '\n' => true,
+            '.' | '!' | '?' | ';' => bytes
+                .get(index + 1)
+                .is_none_or(|next| next.is_ascii_whitespace()),
+            _ => false,
+        };
+        if boundary {
+            let piece = &text[start..=index];
+            if !piece.trim().is_empty() {
+                out.push(piece);
+            }
+            start = index + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Where the first word that introduces a cause starts in `sentence`, in bytes.
+fn cause_at(sentence: &str) -> Option<usize> {
+    // Lower-casing keeps byte offsets for the ASCII the cause words are made of.
+    let lower = sentence.to_ascii_lowercase();
+    CAUSES
+        .iter()
+        .filter_map(|cause| {
+            lower.match_indices(cause).map(|(at, _)| at).find(|&at| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + cause.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+        .min()
+}
+
+/// The end of `form` (lower case) matched at `start`, with an allowed ending, if it ends
+/// a word there.
+fn match_at(chars: &[char], start: usize, form: &[char]) -> Option<usize> {
+    if form.is_empty() || start + form.len() > chars.len() {
+        return None;
+    }
+    for (offset, &wanted) in form.iter().enumerate() {
+        let got = chars[start + offset];
+        let same = if wanted == ' ' || wanted == '-' {
+            got == ' ' || got == '-'
+        } else {
+            got.to_lowercase().eq(std::iter::once(wanted))
+        };
+        if !same {
+            return None;
+        }
+    }
+    let end = start + form.len();
+    let ends_word = |at: usize| at >= chars.len() || !is_word_char(chars[at]);
+    if ends_word(end) {
+        return Some(end);
+    }
+    // An ending only counts after a letter: "N+1s" is a plural, "N+10" is another number.
+    if !form.last().is_some_and(|c| c.is_alphabetic() || *c == '1') {
+        return None;
+    }
+    ENDINGS.iter().find_map(|ending| {
+        let after = end + ending.chars().count();
+        let matches = after <= chars.len()
+            && chars[end..after]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .eq(ending.chars());
+        (matches && ends_word(after)).then_some(after)
+    })
+}
+
+/// Replace each phrase the lead translated (as written, any case) by their words, in one
+/// pass, so a translation is never translated again. Around each replacement, "a"/"an"
+/// follows the new first sound, and an article before a replacement that starts with its
+/// own article is dropped ("an" + "the page" reads "the page").
+pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String {
+    let mut pairs: Vec<(Vec<char>, &str)> = translations
+        .iter()
+        .filter(|(term, plain)| !term.trim().is_empty() && !plain.trim().is_empty())
+        .map(|(term, plain)| {
+            (
+                term.chars().flat_map(char::to_lowercase).collect(),
+                plain.as_str(),
+            )
+        })
+        .collect();
+    pairs.sort_by_key(|(term, _)| std::cmp::Reverse(term.len()));
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !is_word_char(chars[i - 1]);
+        let replaced = starts_word
+            .then(|| {
+                pairs.iter().find_map(|(term, plain)| {
+                    let end = i + term.len();
+                    let same = end <= chars.len()
+                        && chars[i..end]
+                            .iter()
+                            .flat_map(|c| c.to_lowercase())
+                            .eq(term.iter().copied());
+                    let ends_word = end >= chars.len() || !is_word_char(chars[end]);
+                    (same && ends_word).then_some((end, plain.trim()))
+                })
+            })
+            .flatten();
+        match replaced {
+            Some((end, plain)) => {
+                let capital = fix_article_before(&mut out, plain);
+                if capital {
+                    let mut chars = plain.chars();
+                    out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+                    out.push_str(chars.as_str());
+                } else {
+                    out.push_str(plain);
+                }
+                i = end;
+            }
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `out` ends just before a replacement; set the article it may end with right for
+/// `next`, or drop it when `next` brings its own. Returns whether `next` must take the
+/// capital of a dropped sentence-initial article ("An" + "the page" reads "The page").
+fn fix_article_before(out: &mut String, next: &str) -> bool {
+    let trimmed_len = out.trim_end_matches(' ').len();
+    if trimmed_len == out.len() {
+        // No space before the replacement: it is not preceded by a word of its own.
+        return false;
+    }
+    let trimmed = &out[..trimmed_len];
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let previous = trimmed[word_start..].to_string();
+    let lower = previous.to_lowercase();
+    if !matches!(lower.as_str(), "a" | "an" | "the") {
+        return false;
+    }
+    let next_first = next
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let capital = previous.starts_with(char::is_uppercase);
+    if matches!(next_first.as_str(), "a" | "an" | "the") {
+        out.truncate(word_start);
+        return capital;
+    }
+    if lower == "the" {
+        return false;
+    }
+    let article = if starts_with_vowel_sound(next) {
+        "an"
+    } else {
+        "a"
+    };
+    let spaces = out[trimmed_len..].to_string();
+    out.truncate(word_start);
+    out.push_str(&if capital {
+        article.replacen('a', "A", 1)
+    } else {
+        article.to_string()
+    });
+    out.push_str(&spaces);
+    false
+}
+
+/// Whether `text` starts with a vowel sound, as "a"/"an" needs: letters, and acronyms
+/// read letter by letter ("an ORM", "an SLA", "a UI"), with the common exceptions.
+pub(crate) fn starts_with_vowel_sound(text: &str) -> bool {
+    let word: String = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '+' || *c == '-')
+        .collect();
+    let lower = word.to_lowercase();
+    let Some(first) = lower.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        // "an 8-hour day", "an 11-week plan", "an 18-month contract".
+        return lower.starts_with('8') || lower.starts_with("11") || lower.starts_with("18");
+    }
+    let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() > 1 && letters.chars().all(|c| c.is_uppercase());
+    let single =
+        letters.chars().count() == 1 && word.chars().nth(1).is_none_or(|c| !c.is_alphabetic());
+    if acronym || single {
+        // Letters named: A, E, F, H, I, L, M, N, O, R, S, X start with a vowel sound.
+        return "aefhilmnorsx".contains(first);
+    }
+    const CONSONANT_SOUND: &[&str] = &[
+        "uni", "use", "usu", "uti", "euro", "one", "once", "ubi", "ura",
+    ];
+    const VOWEL_SOUND: &[&str] = &["hour", "honest", "honour", "honor", "heir"];
+    if VOWEL_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if CONSONANT_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return false;
+    }
+    "aeiou".contains(first)
+}
+
+/// Where "a"/"an" does not fit the word after it, and doubled articles, in what a template
+/// wrote.
+pub(crate) fn article_problems(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut problems = Vec::new();
+    for (index, pair) in words.windows(2).enumerate() {
+        // A capital "A" inside a sentence names something ("option A"): not an article.
+        let sentence_start = index == 0 || words[index - 1].ends_with(['.', '!', '?', ':']);
+        if pair[0] == "A" && !sentence_start {
+            continue;
+        }
+        let first = pair[0]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let second = pair[1].trim_start_matches(|c: char| "\"'(*".contains(c));
+        let second_lower = second
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        // Only an article that ends nothing ("a," or "a." is not an article before a word).
+        if pair[0].ends_with([',', '.', ';', ':']) {
+            continue;
+        }
+        let articles = ["a", "an", "the"];
+        if articles.contains(&first.as_str()) && articles.contains(&second_lower.as_str()) {
+            problems.push(format!("doubled article: \"{} {}\"", pair[0], pair[1]));
+        } else if first == "a" && starts_with_vowel_sound(second) && !second_lower.is_empty() {
+            problems.push(format!(
+                "\"a\" before a vowel sound: \"{} {}\"",
+                pair[0], pair[1]
+            ));
+        } else if first == "an" && !starts_with_vowel_sound(second) && !second_lower.is_empty() {
+            problems.push(format!(
+                "\"an\" before a consonant sound: \"{} {}\"",
+                pair[0], pair[1]
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,276 @@
+use super::*;
+
+const BAD: &str = "We discovered that the database query for the user dashboard page has an \
+                   N+1 problem that's causing response times to exceed 3 seconds under \
+                   concurrent load because the ORM doesn't eager-load the associated records.";
+const GOOD: &str = "The dashboard is slow. We found the cause. The fix is straightforward - \
+                    about 2 days of work - and will bring load times from 3 seconds down to \
+                    under 200 milliseconds.";
+
+fn list(terms: &[(&str, bool)]) -> WordList {
+    WordList {
+        terms: terms
+            .iter()
+            .map(|(term, mechanism)| Term {
+                term: term.to_string(),
+                also: Vec::new(),
+                plain: None,
+                part: None,
+                mechanism: *mechanism,
+            })
+            .collect(),
+    }
+}
+
+fn found(text: &str, words: &WordList) -> Vec<String> {
+    words.find(text).into_iter().map(|h| h.text).collect()
+}
+
+#[test]
+fn the_embedded_list_is_large_and_every_term_has_plain_words() {
+    let words = embedded();
+    assert!(words.terms.len() >= 150, "{}", words.terms.len());
+    for term in &words.terms {
+        assert!(term.plain.is_some(), "{}", term.term);
+        let plain = term.plain.as_deref().unwrap_or_default().to_lowercase();
+        assert!(
+            !plain.starts_with("a ") && !plain.starts_with("an ") && !plain.starts_with("the "),
+            "{}: {plain}",
+            term.term
+        );
+    }
+    for term in [
+        "ORM",
+        "jsonb",
+        "dual writes",
+        "SQL joins",
+        "monolith",
+        "eager-load",
+    ] {
+        assert!(!words.find(term).is_empty(), "{term} is not on the list");
+    }
+}
+
+#[test]
+fn the_episodes_bad_example_explains_a_mechanism() {
+    let check = embedded().check(BAD);
+    assert!(!check.is_clean());
+    assert_eq!(check.mechanisms.len(), 1, "{check:?}");
+    let terms: Vec<String> = check.flags.iter().map(|f| f.text.to_lowercase()).collect();
+    for expected in ["orm", "eager-load", "concurrent load"] {
+        assert!(
+            terms.iter().any(|t| t.contains(expected)),
+            "{expected}: {terms:?}"
+        );
+    }
+}
+
+#[test]
+fn rewordings_of_the_bad_example_do_not_pass() {
+    let rewordings = [
+        "The dashboard page is slow because the ORM loads each related record separately.",
+        "Response times exceed 3 seconds since the page runs an N+1 query.",
+        "The code doesn't eager-load the associated records, so the page waits.",
+        "Our database queries are slow under concurrent load.",
+        "Pages take 3 seconds due to the missing database index.",
+    ];
+    let words = embedded();
+    for text in rewordings {
+        assert!(!words.check(text).is_clean(), "{text}");
+    }
+}
+
+#[test]
+fn the_episodes_good_example_is_clean() {
+    let check = embedded().check(GOOD);
+    assert!(check.is_clean(), "{check:?}");
+}
+
+#[test]
+fn matching_rules() {
+    let words = list(&[
+        ("ORM", true),
+        ("refactor", false),
+        ("race condition", false),
+        ("eager-load", true),
+        ("N+1", true),
+        ("API", false),
+    ]);
+    let cases: &[(&str, &[&str])] = &[
+        ("We will refactor it", &["refactor"]),
+        ("Refactoring takes time", &["Refactoring"]),
+        ("it was refactored", &["refactored"]),
+        ("two race conditions", &["race conditions"]),
+        ("a race-condition", &["race-condition"]),
+        ("we eager load them", &["eager load"]),
+        ("ORMs and APIs", &["ORMs", "APIs"]),
+        // Inside another word is not a hit.
+        ("the normal path", &[]),
+        ("a rapid response", &[]),
+        ("refactorings", &[]),
+        ("N+10 users", &[]),
+        ("(N+1)", &["N+1"]),
+        ("", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(found(text, &words), *expected, "{text:?}");
+    }
+}
+
+#[test]
+fn neighbouring_terms_are_one_phrase() {
+    let words = list(&[
+        ("N+1", true),
+        ("queries", true),
+        ("ORM", true),
+        ("cache", false),
+    ]);
+    let cases: &[(&str, &[&str])] = &[
+        ("the ORM makes N+1 queries", &["ORM", "N+1 queries"]),
+        ("N+1-queries and the cache", &["N+1-queries", "cache"]),
+        ("ORM, cache", &["ORM", "cache"]),
+        ("no jargon here", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(words.phrases(text), *expected, "{text:?}");
+    }
+}
+
+#[test]
+fn a_sentence_that_gives_a_cause_with_jargon_explains_a_mechanism() {
+    let words = list(&[("API", false)]);
+    assert_eq!(
+        words
+            .check("Orders fail because the API times out.")
+            .mechanisms
+            .len(),
+        1
+    );
+    assert!(words.check("The API is live.").mechanisms.is_empty());
+    assert!(words.check("We waited because of the holidays.").is_clean());
+    // A term named before the reason is a name, not an explanation of how it works.
+    let check = words.check("We chose the API, because the team knows it.");
+    assert!(check.mechanisms.is_empty(), "{check:?}");
+    assert_eq!(check.flags.len(), 1);
+}
+
+#[test]
+fn translations_replace_whole_phrases_and_keep_the_grammar() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case<'_>] = &[
+        (
+            "It is slow because of an N+1 problem.",
+            &[("N+1 problem", "the page asking the database once per row")],
+            "It is slow because of the page asking the database once per row.",
+        ),
+        (
+            "An N+1 problem slows it down.",
+            &[("N+1 problem", "the page asking the database once per row")],
+            "The page asking the database once per row slows it down.",
+        ),
+        (
+            "It has an ORM problem.",
+            &[("ORM", "database library")],
+            "It has a database library problem.",
+        ),
+        (
+            "It needs a API change.",
+            &[("API", "interface")],
+            "It needs an interface change.",
+        ),
+        (
+            "The ORM and the orm again",
+            &[("ORM", "database layer")],
+            "The database layer and the database layer again",
+        ),
+    ];
+    for (text, translations, expected) in cases {
+        let translations: Vec<(String, String)> = translations
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let out = translate(text, &translations);
+        assert_eq!(out, *expected);
+        assert!(article_problems(&out).is_empty(), "{out}");
+    }
+    // A translation that mentions another term is not translated again.
+    let looping = vec![
+        ("ORM".to_string(), "the N+1 thing".to_string()),
+        ("N+1".to_string(), "the ORM thing".to_string()),
+    ];
+    assert_eq!(
+        translate("ORM and N+1", &looping),
+        "the N+1 thing and the ORM thing"
+    );
+}
+
+#[test]
+fn vowel_sounds_for_a_and_an() {
+    let cases = [
+        ("ORM", true),
+        ("SLA", true),
+        ("N+1 query", true),
+        ("UI", false),
+        ("API", true),
+        ("hour", true),
+        ("user", false),
+        ("one-off", false),
+        ("interface", true),
+        ("database", false),
+        ("8-hour day", true),
+        ("3-day fix", false),
+        ("X", true),
+        ("B", false),
+    ];
+    for (word, vowel) in cases {
+        assert_eq!(starts_with_vowel_sound(word), vowel, "{word}");
+    }
+}
+
+#[test]
+fn article_problems_are_found() {
+    assert!(article_problems("an the page").len() == 1);
+    assert!(article_problems("because of an the page").len() == 1);
+    assert!(article_problems("has an repeated-lookup problem").len() == 1);
+    assert!(article_problems("a ORM").len() == 1);
+    assert!(article_problems("an ORM, a UI and the page; an hour").is_empty());
+    assert!(article_problems("Option A. An option").is_empty());
+    assert!(article_problems("option A is not offered; plan A would").is_empty());
+}
+
+#[test]
+fn sentences_split_at_their_ends() {
+    assert_eq!(
+        sentences("One. Two! Three? v2.1 stays; four\nfive"),
+        [
+            "One.",
+            " Two!",
+            " Three?",
+            " v2.1 stays;",
+            " four\n",
+            "five"
+        ]
+    );
+}
+
+#[test]
+fn team_entries_replace_built_in_ones_and_bare_strings_load() {
+    let file: WordFile =
+        yaml_serde_parse("terms:\n  - Ledgerd\n  - term: orm\n    plain: our data layer\n");
+    let mut words = embedded();
+    let before = words.terms.len();
+    words.extend(file.into());
+    assert_eq!(words.terms.len(), before + 1);
+    let orm = words.terms.iter().find(|t| t.term == "orm").unwrap();
+    assert_eq!(orm.plain.as_deref(), Some("our data layer"));
+    assert!(!words.find("Ledgerd is down").is_empty());
+}
+
+fn yaml_serde_parse(text: &str) -> WordFile {
+    crate::yaml::parse(
+        text,
+        std::path::Path::new("t.yaml"),
+        crate::error::Kind::Content,
+    )
+    .unwrap()
+}

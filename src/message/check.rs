@@ -1,0 +1,316 @@
+//! Whether a message can be sent as it is. "Ready to send" is a promise: it is printed only
+//! when nothing below finds a problem, and each problem says what to change.
+//!
+//! - Nothing a template left behind: a missing value rendered as text ("by None", "NaN"),
+//!   template marks, an empty greeting.
+//! - Grammar that word substitution can break: "a" or "an" before the wrong sound, doubled
+//!   articles ("the the", "a the"), a greeting with an article ("Hi the leadership team").
+//! - Upward: the word budget, no file paths, no ISO dates, no talk about the record itself.
+//! - Outside the team: the jargon check, with the reader named as they are.
+//! - The coach's own open warnings for this run ("check both estimates before you send
+//!   numbers upward"): a message is not ready while one stands.
+
+use super::{Audience, body_words};
+use crate::coach::words::{self, WordList};
+
+/// Words a template prints when a value is missing.
+const PLACEHOLDERS: &[&str] = &["None", "null", "undefined", "NaN", "inf", "Some"];
+
+/// The most words an upward message may have, greeting aside: the episode's good example is
+/// thirty.
+pub(crate) const UPWARD_WORDS: usize = 60;
+
+/// Everything that stops `text` being sent to `to` as it is, one line each. `open` are the
+/// coach's warnings for the run the message comes from, already worded for the lead.
+pub(crate) fn problems(
+    text: &str,
+    to: Audience,
+    jargon: &WordList,
+    open: &[String],
+) -> Vec<String> {
+    let mut found = leftovers(text);
+    found.extend(grammar(text));
+    if to == Audience::Stakeholders {
+        found.extend(upward(text));
+    }
+    if to.needs_plain_words() {
+        found.extend(plain_words(text, to, jargon));
+    }
+    found.extend(
+        open.iter()
+            .map(|warning| format!("the coach's warning stands: {warning}")),
+    );
+    found
+}
+
+/// Values a template could not fill.
+fn leftovers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '_') {
+        if PLACEHOLDERS.contains(&word) && !is_ordinary_none(text, word) {
+            found.push(format!("\"{word}\" is a missing value printed as text"));
+        }
+    }
+    for mark in ["{{", "}}", "{%", "%}"] {
+        if text.contains(mark) {
+            found.push(format!("\"{mark}\" is template syntax left in the text"));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// "None of us" and "Some of the work" are English, not a missing value.
+fn is_ordinary_none(text: &str, word: &str) -> bool {
+    if !matches!(word, "None" | "Some") {
+        return false;
+    }
+    text.match_indices(word).all(|(at, _)| {
+        let after = &text[at + word.len()..];
+        after.starts_with(" of ") || after.starts_with(" people") || after.starts_with(" teams")
+    })
+}
+
+/// Grammar that substituted words break.
+fn grammar(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = words::article_problems(text)
+        .into_iter()
+        .map(|p| format!("it reads wrong: {p}"))
+        .collect();
+    let lower: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    const ARTICLES: &[&str] = &["a", "an", "the"];
+    // Words that already say which one: an article after them is a substitution gone wrong
+    // ("the next a switch").
+    const DETERMINERS: &[&str] = &[
+        "this", "these", "those", "our", "your", "their", "my", "its", "each", "every", "next",
+    ];
+    for pair in lower.windows(2) {
+        let doubled = pair[0] == pair[1]
+            && !pair[0].is_empty()
+            && !ARTICLES.contains(&pair[0].as_str())
+            && !matches!(pair[0].as_str(), "had" | "that");
+        let determined = DETERMINERS.contains(&pair[0].as_str())
+            && matches!(pair[1].as_str(), "a" | "an" | "the");
+        if doubled || determined {
+            found.push(format!(
+                "\"{} {}\" reads wrong: one word too many",
+                pair[0], pair[1]
+            ));
+        }
+    }
+    if let Some(first) = text.lines().next() {
+        let greeting = first.trim();
+        let named = greeting
+            .strip_prefix("Hi ")
+            .or_else(|| greeting.strip_prefix("Hello "));
+        if let Some(name) = named.and_then(|n| n.strip_suffix(',')) {
+            let first_word = name
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            if name.trim().is_empty() || ARTICLES.contains(&first_word.as_str()) {
+                found.push(format!(
+                    "the greeting \"{greeting}\" reads wrong: greet a person or \"Hi all,\""
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// What an upward message must not carry.
+fn upward(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let words = body_words(text);
+    if words > UPWARD_WORDS {
+        found.push(format!(
+            "it is {words} words; a message upward keeps to {UPWARD_WORDS}"
+        ));
+    }
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '"'));
+        let word = word.trim_end_matches('.');
+        if is_iso_date(word) {
+            found.push(format!(
+                "\"{word}\" is a date as a file writes it: say \"Tuesday 8 December\""
+            ));
+        } else if looks_like_path(word) {
+            found.push(format!(
+                "\"{word}\" is a file path: the reader cannot open it"
+            ));
+        }
+    }
+    let lower = text.to_lowercase();
+    for talk in [
+        "the record",
+        "this record",
+        "decision record",
+        "adr-",
+        "decide review",
+        "decide message",
+    ] {
+        if lower.contains(talk) {
+            found.push(format!(
+                "\"{talk}\" is talk about our records: say what was decided instead"
+            ));
+        }
+    }
+    found
+}
+
+fn is_iso_date(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+}
+
+fn looks_like_path(word: &str) -> bool {
+    let has_separator = word.contains('/') || word.contains('\\');
+    let file_name = [".md", ".yaml", ".yml", ".rs", ".txt", ".json"]
+        .iter()
+        .any(|ext| word.to_lowercase().ends_with(ext));
+    (has_separator && (file_name || word.starts_with(['/', '~', '.'])))
+        || (file_name && word.contains(['-', '_']))
+}
+
+/// The jargon check, addressed to the reader the message is for.
+fn plain_words(text: &str, to: Audience, jargon: &WordList) -> Vec<String> {
+    let reader = match to {
+        Audience::Stakeholders => ("a stakeholder", "stakeholders"),
+        Audience::Team | Audience::Peers => (
+            "a reader outside engineering",
+            "readers outside engineering",
+        ),
+    };
+    jargon.check(text).advice_for(reader)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, to: Audience) -> Vec<String> {
+        problems(text, to, &words::embedded(), &[])
+    }
+
+    #[test]
+    fn a_clean_message_has_no_problems() {
+        let text = "The dashboard is slow. We found the cause. The fix is straightforward - about 2 days of work - and will bring load times from 3 seconds down to under 200 milliseconds.\n";
+        assert_eq!(check(text, Audience::Stakeholders), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_kind_of_problem_is_found() {
+        let cases: &[(&str, Audience, &str)] = &[
+            (
+                "We decide by None.",
+                Audience::Team,
+                "\"None\" is a missing value",
+            ),
+            ("It saves NaN days.", Audience::Team, "\"NaN\""),
+            (
+                "It saves {{ days }} days.",
+                Audience::Team,
+                "template syntax",
+            ),
+            (
+                "Once it's done, the next a switch is quick.",
+                Audience::Team,
+                "\"next a\"",
+            ),
+            ("because of an the page", Audience::Team, "doubled article"),
+            (
+                "Hi the leadership team,\n\nAll good.",
+                Audience::Stakeholders,
+                "the greeting",
+            ),
+            (
+                "Details are in docs/decisions/0001-use-x.md.",
+                Audience::Stakeholders,
+                "file path",
+            ),
+            (
+                "We decide by 2026-12-11.",
+                Audience::Stakeholders,
+                "a date as a file writes it",
+            ),
+            (
+                "See the record for details.",
+                Audience::Stakeholders,
+                "talk about our records",
+            ),
+            (
+                "We move to PostgreSQL.",
+                Audience::Stakeholders,
+                "a stakeholder may not know",
+            ),
+            (
+                "We move to PostgreSQL.",
+                Audience::Peers,
+                "a reader outside engineering",
+            ),
+        ];
+        for (text, to, expected) in cases {
+            let found = check(text, *to);
+            assert!(
+                found.iter().any(|p| p.contains(expected)),
+                "{text:?} to {}: expected {expected:?} in {found:?}",
+                to.key()
+            );
+        }
+    }
+
+    #[test]
+    fn english_is_not_mistaken_for_a_problem() {
+        let cases: &[(&str, Audience)] = &[
+            ("None of the customers noticed.", Audience::Stakeholders),
+            ("Some of the work moves to January.", Audience::Stakeholders),
+            ("We move to PostgreSQL.", Audience::Team),
+            ("Hi Dana,\n\nThe date holds.", Audience::Stakeholders),
+            (
+                "It's an hour of work, a UI change and an API call.",
+                Audience::Team,
+            ),
+            ("CI/CD runs as before.", Audience::Team),
+        ];
+        for (text, to) in cases {
+            assert_eq!(check(text, *to), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_budget_holds_for_upward_messages_only() {
+        let long: String = (0..61).map(|i| format!("word{i} ")).collect();
+        assert!(
+            check(&long, Audience::Stakeholders)
+                .iter()
+                .any(|p| p.contains("61 words"))
+        );
+        assert!(check(&long, Audience::Team).is_empty());
+    }
+
+    #[test]
+    fn an_open_coach_warning_stops_the_message() {
+        let found = problems(
+            "All good.",
+            Audience::Team,
+            &words::embedded(),
+            &["Check both estimates before you send numbers upward.".to_string()],
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("Check both estimates"));
+    }
+}

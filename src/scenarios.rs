@@ -1,0 +1,487 @@
+//! The scenario corpus (`tests/scenarios/*.yaml`): each file is an answers file with the
+//! outcome and message properties it must give, written in the file. Every scenario runs
+//! the whole path in process: the session, the record, the playbook's own message, and the
+//! three messages `decide message` writes from the record. Besides what a scenario expects,
+//! every output is held to what any output must be: one voice (no message of a proposal
+//! announces a decision), no placeholder text, no broken "a"/"an", no file path or ISO date
+//! in what goes up or sideways, at most 60 words to stakeholders, no weekend for work, and
+//! every number traced to an answer or to the record's working.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::coach::{ReviewPeriods, WorkCalendar, words};
+use crate::message::from_record::{self, Brief, Format};
+use crate::message::{Audience, body_words, for_session};
+use crate::playbook::Catalog;
+use crate::record;
+use crate::session::{AnswersFile, Session, Settings};
+use crate::yaml::{self, Mapping, Value};
+
+const SCENARIOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Scenario {
+    /// What the scenario is about, in a sentence.
+    about: String,
+    /// The day it runs on (the answers may use relative dates).
+    today: NaiveDate,
+    /// An answers file, `playbook:` included.
+    answers: Mapping,
+    expect: Expect,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    /// The outcome's kind: decided, proposal, options or inform.
+    outcome: String,
+    status: String,
+    /// Words the headline must contain.
+    #[serde(default)]
+    headline: Option<String>,
+    /// Assessment id → verdict kind.
+    #[serde(default)]
+    verdicts: std::collections::BTreeMap<String, String>,
+    /// Every warning the run raises, by name (none when empty).
+    #[serde(default)]
+    warnings: Vec<String>,
+    #[serde(default)]
+    review_by: Option<NaiveDate>,
+    #[serde(default)]
+    decide_by: Option<NaiveDate>,
+    #[serde(default)]
+    record: Words,
+    /// The playbook's own message, printed by `decide new`.
+    #[serde(default)]
+    message: Words,
+    #[serde(default)]
+    stakeholders: Words,
+    #[serde(default)]
+    team: Words,
+    #[serde(default)]
+    peers: Words,
+}
+
+/// Text that must and must not appear.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    #[serde(default)]
+    contains: Vec<String>,
+    #[serde(default)]
+    lacks: Vec<String>,
+}
+
+impl Words {
+    fn check(&self, what: &str, text: &str) -> Vec<String> {
+        let lower = text.to_lowercase();
+        let mut problems: Vec<String> = self
+            .contains
+            .iter()
+            .filter(|w| !lower.contains(&w.to_lowercase()))
+            .map(|w| format!("{what} lacks {w:?}"))
+            .collect();
+        problems.extend(
+            self.lacks
+                .iter()
+                .filter(|w| lower.contains(&w.to_lowercase()))
+                .map(|w| format!("{what} has {w:?}")),
+        );
+        problems
+    }
+}
+
+/// Everything one scenario produced.
+struct Run {
+    outcome: crate::coach::outcome::Outcome,
+    verdicts: Vec<(String, &'static str)>,
+    warnings: Vec<&'static str>,
+    record: String,
+    message: Option<crate::message::Message>,
+    from_record: Vec<(Audience, String)>,
+    /// The answers as text, for tracing numbers.
+    answers: String,
+}
+
+fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
+    let catalog = Catalog::embedded();
+    let path = dir.join("answers.yaml");
+    std::fs::write(&path, yaml::to_string(&scenario.answers)).expect("a scratch file");
+    let mut file = AnswersFile::load(dir, &path)?;
+    file.show_coaching = false;
+    let id = file.playbook()?.expect("a scenario names its playbook");
+    let playbook = catalog.get(&id)?;
+    let settings = Settings {
+        today: scenario.today,
+        periods: ReviewPeriods::default(),
+        decision_makers: vec!["Ana Lima".into()],
+        calendar: WorkCalendar::default(),
+    };
+    let mut session = Session::new(&catalog, playbook, settings);
+    session.run(&mut file, &mut |_| Ok(()))?;
+    let rendered = session.render_record(&catalog.templates)?;
+    let message = for_session(
+        session.playbook,
+        &session.answers,
+        &rendered,
+        &catalog.templates,
+    )?;
+    let text = rendered.text(Some(1))?;
+    let parsed = record::parse(Path::new("0001-scenario.md"), &text)?;
+    let brief = Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);
+    let mut from_record = Vec::new();
+    for to in [Audience::Stakeholders, Audience::Team, Audience::Peers] {
+        let written =
+            from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates)?;
+        from_record.push((to, written.text));
+    }
+    let assessments = session.ordered_assessments();
+    Ok(Run {
+        outcome: session.outcome()?,
+        verdicts: session
+            .playbook
+            .assessments
+            .iter()
+            .filter_map(|spec| {
+                session
+                    .assessments
+                    .get(&spec.id)
+                    .map(|a| (spec.id.clone(), a.kind))
+            })
+            .collect(),
+        warnings: assessments
+            .iter()
+            .flat_map(|a| a.warnings.iter().map(|w| w.id))
+            .collect(),
+        record: text,
+        message,
+        from_record,
+        answers: yaml::to_string(&scenario.answers),
+    })
+}
+
+/// The stance a message takes, read from its words: whether it announces a decision, says
+/// nothing is decided yet, or offers a choice.
+fn stance_words(text: &str) -> (bool, bool, bool) {
+    let lower = text.to_lowercase();
+    let decided = [
+        "we've decided",
+        "we're going with",
+        "our decision",
+        "we decided",
+        "i'm going with",
+        "the date holds",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let undecided = [
+        "we lean towards",
+        "i propose",
+        "proposal",
+        "not decided",
+        "isn't decided",
+        "we'll decide",
+        "before deciding",
+        "argue it out",
+        "decide it together",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let choice = ["which matters more", "which is more important"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (decided, undecided, choice)
+}
+
+fn check_stance(outcome: &str, what: &str, text: &str) -> Option<String> {
+    let (decided, undecided, choice) = stance_words(text);
+    let wrong = match outcome {
+        "proposal" => decided || !undecided,
+        "options" => decided || !choice,
+        "decided" => undecided && !text.to_lowercase().contains("no longer"),
+        _ => false,
+    };
+    wrong.then(|| format!("{what} does not speak for a {outcome}: {text}"))
+}
+
+/// What every message must be, whoever it is for.
+fn check_message(what: &str, text: &str, upward: bool, known_numbers: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    for placeholder in ["None", "null", "NaN", "inf", "undefined"] {
+        if tokens.contains(&placeholder) {
+            problems.push(format!("{what} says {placeholder:?}"));
+        }
+    }
+    if text.contains("{{") || text.contains("{%") {
+        problems.push(format!("{what} has template syntax"));
+    }
+    problems.extend(
+        words::article_problems(text)
+            .into_iter()
+            .map(|p| format!("{what}: {p}")),
+    );
+    if upward {
+        let iso = text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            NaiveDate::parse_from_str(w, "%Y-%m-%d").is_ok()
+        });
+        if iso {
+            problems.push(format!("{what} has an ISO date"));
+        }
+        if text.contains(".md") || text.contains("docs/") || text.contains("decisions/") {
+            problems.push(format!("{what} has a file path"));
+        }
+    }
+    for day in ["Saturday", "Sunday"] {
+        if text.contains(day) {
+            problems.push(format!("{what} names a {day} for work"));
+        }
+    }
+    let unknown: Vec<String> = numbers(text)
+        .into_iter()
+        .filter(|n| {
+            let value: f64 = n.parse().unwrap_or(f64::NAN);
+            !known_numbers
+                .iter()
+                .any(|k| k.parse::<f64>().is_ok_and(|k| (k - value).abs() < 1e-9))
+        })
+        .collect();
+    if !unknown.is_empty() {
+        problems.push(format!("{what} has numbers from nowhere: {unknown:?}"));
+    }
+    problems
+}
+
+fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
+    let expect = &scenario.expect;
+    let outcome = &run.outcome;
+    let mut problems = Vec::new();
+    let mut same = |what: &str, got: String, want: &str| {
+        if got != want {
+            problems.push(format!("{what}: got {got:?}, expected {want:?}"));
+        }
+    };
+    same("outcome", outcome.kind.to_string(), &expect.outcome);
+    same("status", outcome.status.clone(), &expect.status);
+    for (id, kind) in &expect.verdicts {
+        let got = run
+            .verdicts
+            .iter()
+            .find(|(a, _)| a == id)
+            .map_or("none", |(_, k)| k);
+        same(&format!("verdict of {id}"), got.to_string(), kind);
+    }
+    let mut warnings: Vec<&str> = run.warnings.clone();
+    warnings.sort_unstable();
+    let mut expected: Vec<&str> = expect.warnings.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    if warnings != expected {
+        problems.push(format!("warnings: got {warnings:?}, expected {expected:?}"));
+    }
+    if let Some(words) = &expect.headline
+        && !outcome.headline.contains(words.as_str())
+    {
+        problems.push(format!("headline {:?} lacks {words:?}", outcome.headline));
+    }
+    let date = |d: &Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    if expect.review_by.is_some() && outcome.review_by != date(&expect.review_by) {
+        problems.push(format!("review_by: got {:?}", outcome.review_by));
+    }
+    if expect.decide_by.is_some() && outcome.decide_by != date(&expect.decide_by) {
+        problems.push(format!("decide_by: got {:?}", outcome.decide_by));
+    }
+    problems.extend(expect.record.check("the record", &run.record));
+    if let Some(front) = run.record.strip_prefix("---") {
+        let status_line = format!("status: {}", expect.status);
+        if !front.contains(&status_line) {
+            problems.push(format!("the record's front matter lacks {status_line:?}"));
+        }
+    }
+    let known: Vec<String> = numbers(&run.answers)
+        .into_iter()
+        .chain(numbers(&run.record))
+        .collect();
+    if let Some(message) = &run.message {
+        let upward = message.to.needs_plain_words();
+        problems.extend(expect.message.check("the message", &message.text));
+        problems.extend(check_message("the message", &message.text, upward, &known));
+        problems.extend(check_stance(outcome.kind, "the message", &message.text));
+    } else if !expect.message.contains.is_empty() {
+        problems.push("no message, yet one was expected".into());
+    }
+    for (to, text) in &run.from_record {
+        let what = format!("the message to {}", to.key());
+        let words = match to {
+            Audience::Stakeholders => &expect.stakeholders,
+            Audience::Team => &expect.team,
+            Audience::Peers => &expect.peers,
+        };
+        problems.extend(words.check(&what, text));
+        problems.extend(check_message(&what, text, to.needs_plain_words(), &known));
+        problems.extend(check_stance(outcome.kind, &what, text));
+        if *to == Audience::Stakeholders && body_words(text) > 60 {
+            problems.push(format!("{what} is {} words: {text}", body_words(text)));
+        }
+    }
+    problems
+}
+
+fn scenarios() -> Vec<(PathBuf, Scenario)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(SCENARIOS)
+        .expect("tests/scenarios")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let scenario: Scenario = yaml::parse(&text, &path, crate::error::Kind::Answers)
+                .unwrap_or_else(|e| panic!("{e}"));
+            (path, scenario)
+        })
+        .collect()
+}
+
+#[test]
+fn every_scenario_speaks_with_one_voice() {
+    let scenarios = scenarios();
+    assert!(scenarios.len() >= 20, "{} scenarios", scenarios.len());
+    let dir = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for (path, scenario) in &scenarios {
+        let name = path.file_stem().unwrap().to_string_lossy();
+        match run(scenario, dir.path()) {
+            Ok(result) => {
+                for problem in check(scenario, &result) {
+                    failures.push(format!("{name} ({}): {problem}", scenario.about));
+                }
+            }
+            Err(error) => failures.push(format!("{name}: {error}")),
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_playbook_and_branch_has_a_scenario() {
+    let scenarios = scenarios();
+    let catalog = Catalog::embedded();
+    for playbook in catalog.playbooks.iter().filter(|p| p.record.is_some()) {
+        assert!(
+            scenarios
+                .iter()
+                .any(|(_, s)| s.answers.get("playbook").and_then(Value::as_str)
+                    == Some(&playbook.id)),
+            "no scenario runs playbook `{}`",
+            playbook.id
+        );
+    }
+    for outcome in ["decided", "proposal", "options", "inform"] {
+        assert!(
+            scenarios.iter().any(|(_, s)| s.expect.outcome == outcome),
+            "no scenario ends in {outcome}"
+        );
+    }
+}
+
+/// The numbers in `text`, as written ("2", "5.4", "2027").
+pub(crate) fn numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (index, &c) in chars.iter().enumerate() {
+        let decimal_point = c == '.'
+            && !current.is_empty()
+            && chars.get(index + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || decimal_point {
+            current.push(c);
+        } else if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A decision playbook's answers from generated numbers: any undo time, door call,
+    /// amount known and choice of what could change it.
+    fn answers(undo_days: u32, call: usize, wished: usize, have: usize, decisive: u8) -> Mapping {
+        let items: Vec<String> = (1..=wished).map(|i| format!("fact {i}")).collect();
+        let text = format!(
+            "playbook: decision\ntitle: Choose the way we store events\ncontext: Events arrive faster than we write them.\ndrivers: [keep every event]\noptions: [{{name: Queue}}, {{name: Table}}]\nleaning: Queue\nundo_time: {undo_days} days\nfeels_one_way: no\nhard_to_undo: other teams read them\ndoor_class: {}\ntwo_way_path: ''\nwished: {:?}\nhave: {:?}\ncould_change: {:?}\ninvestigate_until: 2026-12-11\nbecause: it keeps every event\n",
+            ["unsure", "one-way", "two-way"][call],
+            items,
+            &items[..have.min(wished)],
+            items
+                .iter()
+                .enumerate()
+                .skip(have.min(wished))
+                .filter(|(i, _)| decisive & (1 << i) != 0)
+                .map(|(_, item)| item)
+                .collect::<Vec<_>>(),
+        );
+        yaml::parse(
+            &text,
+            Path::new("generated.yaml"),
+            crate::error::Kind::Answers,
+        )
+        .unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Whatever the answers, every message takes the outcome's stance: a proposal is
+        /// never announced as a decision, and a decision is never left open.
+        #[test]
+        fn every_message_takes_the_outcome_s_stance(
+            undo_days in 1u32..400,
+            call in 0usize..3,
+            wished in 0usize..6,
+            have in 0usize..6,
+            decisive in any::<u8>(),
+        ) {
+            let scenario = Scenario {
+                about: "generated".into(),
+                today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                answers: answers(undo_days, call, wished, have, decisive),
+                expect: Expect::default(),
+            };
+            let dir = tempfile::tempdir().unwrap();
+            let result = run(&scenario, dir.path()).unwrap();
+            let kind = result.outcome.kind;
+            let known: Vec<String> = numbers(&result.answers).into_iter().chain(numbers(&result.record)).collect();
+            for (to, text) in &result.from_record {
+                let what = format!("to {}", to.key());
+                prop_assert!(check_stance(kind, &what, text).is_none(), "{} {}: {}", kind, what, text);
+                let problems = check_message(&what, text, to.needs_plain_words(), &known);
+                prop_assert!(problems.is_empty(), "{:?}", problems);
+                if *to == Audience::Stakeholders {
+                    prop_assert!(body_words(text) <= 60, "{}", text);
+                }
+            }
+            let expected_status = if kind == "proposal" { "proposed" } else { "accepted" };
+            prop_assert_eq!(result.outcome.status.as_str(), expected_status);
+            let status_line = format!("status: {expected_status}");
+            prop_assert!(result.record.contains(&status_line));
+        }
+    }
+}

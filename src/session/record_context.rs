@@ -1,0 +1,99 @@
+//! What a record template sees: the session's context plus `record`, `framing` (each
+//! assessment with its reference marks) and `references` (each passage cited, in order).
+
+use serde_json::{Value as Json, json};
+
+use super::Session;
+use crate::error::{Error, Result};
+use crate::record::Rendered;
+use crate::template::Templates;
+
+impl Session<'_> {
+    /// The record of the finished session, rendered once.
+    pub(crate) fn render_record<'t>(&self, templates: &'t Templates) -> Result<Rendered<'t>> {
+        let spec = self.playbook.record.as_ref().ok_or_else(|| {
+            Error::usage(format!("playbook `{}` writes no record", self.playbook.id))
+        })?;
+        Rendered::new(spec, templates, &self.context(), |title| {
+            record_context(self, None, title)
+        })
+    }
+}
+
+/// Everything a record template sees: the session's context plus `record`, `framing` and
+/// `references`.
+pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: &str) -> Json {
+    let date = session.settings.today;
+    let cited = session.cited_passages();
+    let reference_number = |id: &str| cited.iter().position(|c| c == id).map(|i| i + 1);
+    let framing: Vec<Json> = session
+        .framed_assessments()
+        .iter()
+        .map(|(a, passages)| {
+            let mut numbers: Vec<usize> = passages
+                .iter()
+                .filter_map(|id| reference_number(id))
+                .collect();
+            numbers.sort_unstable();
+            let refs: String = numbers.iter().map(|n| format!("[{n}]")).collect();
+            json!({
+                "framework": a.framework,
+                "title": a.title,
+                "verdict": a.verdict,
+                "reasoning": a.reasoning,
+                "refs": refs,
+                "passages": a.passages,
+            })
+        })
+        .collect();
+    let references: Vec<Json> = cited
+        .iter()
+        .filter_map(|id| session.library.get(id))
+        .enumerate()
+        .map(|(index, p)| {
+            let episode_title = session
+                .library
+                .episode(p.episode)
+                .map(|e| e.title.clone())
+                .unwrap_or_default();
+            json!({
+                "n": index + 1,
+                "id": p.id,
+                "quote": p.quote,
+                "speaker": p.speaker,
+                "section": p.section,
+                "episode": p.episode,
+                "episode_title": episode_title,
+                "series": session.library.series,
+                "asked": p.asked,
+            })
+        })
+        .collect();
+    let mut context = session.context();
+    if let Json::Object(map) = &mut context {
+        map.insert(
+            "record".into(),
+            json!({
+                "number": number,
+                "date": date.format("%Y-%m-%d").to_string(),
+                "title": title,
+            }),
+        );
+        map.insert("framing".into(), Json::Array(framing));
+        // `cite["passage-id"]` gives "[n]", to point at a reference from anywhere in the text.
+        // A passage this session did not cite gives "", so one template serves playbooks
+        // whose questions cite different passages.
+        let cite: serde_json::Map<String, Json> = session
+            .library
+            .all()
+            .iter()
+            .map(|p| {
+                let marker = reference_number(&p.id).map_or(String::new(), |n| format!("[{n}]"));
+                (p.id.clone(), json!(marker))
+            })
+            .collect();
+        map.insert("cite".into(), Json::Object(cite));
+        map.insert("references".into(), Json::Array(references));
+    }
+    context
+}

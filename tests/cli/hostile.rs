@@ -1,0 +1,959 @@
+//! A decision log arrives by `git clone`, so the repository is untrusted input. These tests
+//! build hostile repositories and hostile answers and run every command against them,
+//! each under a deadline: nothing is read from outside the repository, nothing hangs,
+//! nothing panics, and every refusal is one clear line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use serde_yaml::{Mapping, Value};
+
+use crate::support::{decide_process, example, records, repo, stderr};
+
+/// How long any one command may take before it counts as hung. Commands finish in
+/// milliseconds; the margin is for a loaded machine.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// Run `command` to the end or to the deadline; a command still running then is killed
+/// and the test fails.
+fn run_with_deadline(mut command: Command, stdin: Option<&[u8]>) -> Output {
+    command
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("spawn decide");
+    let writer = stdin.map(|bytes| {
+        let mut pipe = child.stdin.take().expect("stdin");
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            // decide may stop reading early (a capped read): a closed pipe is expected.
+            let _ = pipe.write_all(&bytes);
+        })
+    });
+    // Drain both pipes on threads, so a chatty child never blocks on a full pipe.
+    let mut out_pipe = child.stdout.take().expect("stdout");
+    let mut err_pipe = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut out_pipe, &mut bytes);
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut err_pipe, &mut bytes);
+        bytes
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for decide") {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} was still running after {DEADLINE:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    if let Some(writer) = writer {
+        let _ = writer.join();
+    }
+    Output {
+        status,
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
+    }
+}
+
+/// `decide ARGS` in `cwd` under the deadline.
+fn run(cwd: &Path, args: &[&str]) -> Output {
+    let mut command = decide_process(cwd);
+    command.args(args);
+    run_with_deadline(command, None)
+}
+
+/// Lines with their escapes read back, as a Markdown reader shows them.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ATX headings of a Markdown text outside code fences, as (level, text read back).
+fn headings(markdown: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        for marker in ["```", "~~~"] {
+            if trimmed.starts_with(marker) {
+                fence = match fence {
+                    None => Some(marker),
+                    Some(open) if open == marker => None,
+                    open => open,
+                };
+            }
+        }
+        if fence.is_some() || trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            continue;
+        }
+        if line.len() - trimmed.len() > 3 {
+            continue;
+        }
+        let level = trimmed.chars().take_while(|&c| c == '#').count();
+        let rest = &trimmed[level..];
+        if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            continue;
+        }
+        let text = rest.trim();
+        let stripped = text.trim_end_matches('#');
+        let text = if stripped.is_empty() || stripped.ends_with([' ', '\t']) {
+            stripped.trim_end()
+        } else {
+            text
+        };
+        found.push((level, unescape(text)));
+    }
+    found
+}
+
+/// An answer as the playbook keeps a one-line answer: its lines joined by spaces.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn hostile_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("## Outcome (2026-01-01)".to_string()),
+        Just("* Next review by: 2099-01-01".to_string()),
+        Just("```".to_string()),
+        Just("~~~".to_string()),
+        Just("<!-- decide:index:end -->".to_string()),
+        Just("<!--".to_string()),
+        Just("-->".to_string()),
+        Just("---".to_string()),
+        Just("===".to_string()),
+        Just("| a | b |".to_string()),
+        Just("A](0001-x.md) or B".to_string()),
+        Just("[x]: https://example.com".to_string()),
+        Just("# Title".to_string()),
+        Just("1. item".to_string()),
+        Just("> quote".to_string()),
+        Just("- item".to_string()),
+        Just("+ item".to_string()),
+        Just("<b>bold</b>".to_string()),
+        Just("ends in \\".to_string()),
+        Just("Pick C #".to_string()),
+        Just("status: rejected".to_string()),
+        Just("\t## tabbed".to_string()),
+        Just("## Links".to_string()),
+        "[a-zA-Z0-9 ]{1,12}",
+    ]
+}
+
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(hostile_line(), 1..4).prop_map(|lines| lines.join("\n"))
+}
+
+/// The answers of `examples/decision.yaml` with every text answer replaced by hostile text.
+#[derive(Debug, Clone)]
+struct Hostile {
+    title: String,
+    context: String,
+    items: Vec<String>,
+    option_a: String,
+    option_b: String,
+    because: String,
+    fallback: String,
+}
+
+fn hostile_answers() -> impl Strategy<Value = Hostile> {
+    (
+        hostile_text(),
+        hostile_text(),
+        prop::collection::vec(hostile_text(), 4),
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+    )
+        .prop_map(|(title, context, items, a, b, because, fallback)| Hostile {
+            title: format!("T {title}"),
+            context,
+            items,
+            option_a: format!("A {a}"),
+            option_b: format!("B {b}"),
+            because: format!("{because} end"),
+            fallback: format!("{fallback} end"),
+        })
+}
+
+fn answers_file(hostile: &Hostile) -> String {
+    let text: String = fs::read_to_string(example("decision.yaml")).unwrap();
+    let Value::Mapping(mut answers) = serde_yaml::from_str::<Value>(&text).unwrap() else {
+        panic!("the example is a mapping");
+    };
+    let list = |items: &[String]| {
+        Value::Sequence(items.iter().map(|i| Value::String(i.clone())).collect())
+    };
+    let option = |name: &str, item: &str| {
+        let mut option = Mapping::new();
+        option.insert("name".into(), name.into());
+        option.insert("pros".into(), list(&[item.to_string()]));
+        option.insert("cons".into(), list(&[item.to_string()]));
+        Value::Mapping(option)
+    };
+    let wished: Vec<String> = hostile
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| format!("W{i} {item}"))
+        .collect();
+    let set = |answers: &mut Mapping, key: &str, value: Value| {
+        answers.insert(key.into(), value);
+    };
+    set(&mut answers, "title", hostile.title.clone().into());
+    set(&mut answers, "context", hostile.context.clone().into());
+    set(&mut answers, "drivers", list(&hostile.items));
+    set(
+        &mut answers,
+        "options",
+        Value::Sequence(vec![
+            option(&hostile.option_a, &hostile.items[0]),
+            option(&hostile.option_b, &hostile.items[1]),
+        ]),
+    );
+    set(&mut answers, "wished", list(&wished));
+    set(&mut answers, "have", list(&wished[..3]));
+    set(&mut answers, "leaning", hostile.option_a.clone().into());
+    set(&mut answers, "because", hostile.because.clone().into());
+    set(&mut answers, "fallback", hostile.fallback.clone().into());
+    set(&mut answers, "consequences", list(&hostile.items));
+    set(&mut answers, "decision_makers", list(&hostile.items[..2]));
+    serde_yaml::to_string(&Value::Mapping(answers)).unwrap()
+}
+
+/// The record the example's own answers make, and its listing: what every hostile run
+/// must match apart from the text that was typed.
+fn baseline() -> (String, serde_json::Value) {
+    let repo = repo();
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let output = run_new(repo.path(), &answers);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = fs::read_to_string(&records(&repo.path().join("docs/decisions"))[0]).unwrap();
+    let listing = run(repo.path(), &["list", "--json"]);
+    let listing: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+    (record, listing[0].clone())
+}
+
+fn run_new(cwd: &Path, answers: &str) -> Output {
+    let mut command = decide_process(cwd);
+    command.args(["new", "-q", "--answers", "-"]);
+    run_with_deadline(command, Some(answers.as_bytes()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Nothing typed changes a record's structure: the record lints clean, lists with the
+    /// same status and dates as the example's, reads back the typed title and chosen
+    /// option, and has exactly the example's sections.
+    #[test]
+    fn hostile_answers_never_change_a_records_structure(hostile in hostile_answers()) {
+        let (base_record, base_listing) = baseline_once();
+        let repo = repo();
+        let output = run_new(repo.path(), &answers_file(&hostile));
+        prop_assert!(output.status.success(), "{}", stderr(&output));
+        let written = records(&repo.path().join("docs/decisions"));
+        prop_assert_eq!(written.len(), 1);
+        let record = fs::read_to_string(&written[0]).unwrap();
+
+        let lint = run(repo.path(), &["lint"]);
+        prop_assert!(lint.status.success(), "{}\n{record}", stderr(&lint));
+
+        let listing = run(repo.path(), &["list", "--json"]);
+        let listing: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+        prop_assert_eq!(listing.as_array().map(Vec::len), Some(1));
+        let listed = &listing[0];
+        let title = one_line(&hostile.title);
+        prop_assert_eq!(listed["title"].as_str(), Some(title.as_str()), "{}", record);
+        for field in ["number", "status", "date", "door", "review_by", "format"] {
+            prop_assert_eq!(&listed[field], &base_listing[field], "{}: {}", field, record);
+        }
+
+        let chosen = record
+            .lines()
+            .find(|line| line.starts_with("Chosen option: "))
+            .map(unescape);
+        let expected = format!(
+            "Chosen option: \"{}\", because {}.",
+            one_line(&hostile.option_a),
+            one_line(&hostile.because)
+        );
+        prop_assert_eq!(chosen.as_deref(), Some(expected.as_str()), "{}", record);
+
+        let replaced = |text: &str| match text {
+            "Choose the database for the orders service" => one_line(&hostile.title),
+            "PostgreSQL" => one_line(&hostile.option_a),
+            "MongoDB" => one_line(&hostile.option_b),
+            other => other.to_string(),
+        };
+        let expected: Vec<(usize, String)> = headings(base_record)
+            .into_iter()
+            .map(|(level, text)| (level, replaced(&text)))
+            .collect();
+        prop_assert_eq!(headings(&record), expected, "{}", record);
+    }
+}
+
+/// The baseline is the same for every case: make it once.
+fn baseline_once() -> (&'static str, &'static serde_json::Value) {
+    static BASELINE: std::sync::OnceLock<(String, serde_json::Value)> = std::sync::OnceLock::new();
+    let (record, listing) = BASELINE.get_or_init(baseline);
+    (record, listing)
+}
+
+/// A review's answers are one bullet each: a typed heading or "Next review by" cannot add
+/// an outcome or move the next review.
+#[test]
+fn hostile_review_answers_stay_in_their_bullets() {
+    let repo = repo();
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    assert!(run_new(repo.path(), &answers).status.success());
+    let mut command = decide_process(repo.path());
+    command
+        .args(["review", "1", "--answers", "-"])
+        .env("DECIDE_TODAY", "2027-03-01");
+    let review = "happened: |\n  fine\n  ## Outcome (2099-01-01)\n  * Next review by: 2099-01-01\n\
+                  signal_seen: no\nheld_up: yes\nlearnt: \"<!-- hidden\"\nnext_review: 2027-06-01\n";
+    let output = run_with_deadline(command, Some(review.as_bytes()));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = fs::read_to_string(&records(&repo.path().join("docs/decisions"))[0]).unwrap();
+    let outcomes = headings(&record)
+        .into_iter()
+        .filter(|(_, text)| text.starts_with("Outcome"))
+        .count();
+    assert_eq!(outcomes, 1, "{record}");
+    let listing = run(repo.path(), &["list", "--json"]);
+    let listing: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+    assert_eq!(listing[0]["review_by"], "2027-06-01", "{record}");
+    assert!(run(repo.path(), &["lint"]).status.success());
+}
+
+/// A repository, a directory outside it holding a secret, and the secret itself: the
+/// string that must never appear in anything decide prints or writes.
+#[cfg(unix)]
+struct Scene {
+    repo: tempfile::TempDir,
+    outside: tempfile::TempDir,
+    answers: tempfile::TempDir,
+    secret: String,
+}
+
+#[cfg(unix)]
+impl Scene {
+    fn new() -> Scene {
+        let repo = repo();
+        let log = repo.path().join("docs/decisions");
+        fs::create_dir_all(&log).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mixed");
+        for name in [
+            "0001-choose-the-database-for-the-orders-service.md",
+            "0002-record-architecture-decisions.md",
+            "0003-use-assertj-for-collections.md",
+        ] {
+            fs::copy(fixtures.join(name), log.join(name)).unwrap();
+        }
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let secret = format!("DECIDE-SECRET-{}-{nanos}", std::process::id());
+        let outside = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: String| {
+            let path = outside.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write(
+            "secret.md",
+            format!("---\nstatus: accepted\n---\n\n# {secret}\n\n## Context\n\n{secret}\n"),
+        );
+        write(
+            "secret.yaml",
+            format!("log_dir: {secret}\ntemplate: {secret}\nterms: [{secret}]\nid: {secret}\n"),
+        );
+        write(
+            "logs/0001-secret.md",
+            format!("---\nstatus: accepted\n---\n\n# {secret}\n\n## Context\n\n{secret}\n"),
+        );
+        write("logs/README.md", format!("{secret}\n"));
+        write("templates/decision.md", format!("{secret}\n"));
+        let answers = tempfile::tempdir().unwrap();
+        fs::write(
+            answers.path().join("review.yaml"),
+            "happened: fine\nheld_up: yes\nlearnt: little\n",
+        )
+        .unwrap();
+        Scene {
+            repo,
+            outside,
+            answers,
+            secret,
+        }
+    }
+
+    fn root(&self) -> &Path {
+        self.repo.path()
+    }
+
+    fn secret_file(&self, name: &str) -> PathBuf {
+        self.outside.path().join(name)
+    }
+
+    /// `link` in the repository, pointing at `target`.
+    fn link(&self, link: &str, target: impl AsRef<Path>) {
+        let path = self.root().join(link);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = fs::remove_file(&path);
+        std::os::unix::fs::symlink(target, path).unwrap();
+    }
+
+    fn write(&self, name: &str, text: &str) {
+        crate::support::write(self.root(), name, text);
+    }
+
+    fn fifo(&self, name: &str) {
+        let path = self.root().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let made = Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(made.success());
+    }
+
+    /// Every command a user might run in a repository they just cloned.
+    fn commands(&self) -> Vec<Vec<String>> {
+        let decision = example("decision.yaml").display().to_string();
+        let review = self
+            .answers
+            .path()
+            .join("review.yaml")
+            .display()
+            .to_string();
+        let exported = self.answers.path().join("exported").display().to_string();
+        [
+            "list",
+            "list --json",
+            "list --due",
+            "show 1",
+            "lint",
+            "graph",
+            "search database",
+            "index --stdout",
+            "review",
+            "review --check",
+            "message 1 --to team",
+            "playbooks",
+            "playbooks show decision",
+            "passages",
+            "templates",
+            "config",
+            "resume --list",
+            "new",
+            "new --stdout -q --answers DECISION",
+            "new -q --answers DECISION",
+            "supersede 2 -q --answers DECISION",
+            "status 1 deprecated",
+            "link 1 Amends 3",
+            "review 1 --answers REVIEW",
+            "renumber --dry-run",
+            "renumber",
+            "index",
+            "templates export .decide/templates",
+            "templates export EXPORTED",
+            "init",
+            "completions bash",
+            "man",
+        ]
+        .iter()
+        .map(|line| {
+            line.split(' ')
+                .map(|word| match word {
+                    "DECISION" => decision.clone(),
+                    "REVIEW" => review.clone(),
+                    "EXPORTED" => exported.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+    }
+}
+
+/// `git ARGS` in `dir`, with the tests' clean environment and a throwaway identity.
+#[cfg(unix)]
+fn git(dir: &Path, args: &[&str]) {
+    let mut command = Command::new("git");
+    crate::support::clean_environment(&mut command, dir);
+    let status = command
+        .args([
+            "-c",
+            "user.name=Mallory",
+            "-c",
+            "user.email=mallory@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// A scene whose repository is a `git clone` of one `build` made hostile and committed:
+/// the way a hostile log really arrives, links and all.
+#[cfg(unix)]
+fn cloned(build: fn(&Scene)) -> (Scene, tempfile::TempDir) {
+    let mut scene = Scene::new();
+    fs::remove_dir_all(scene.root().join(".git")).unwrap();
+    git(scene.root(), &["init", "-q"]);
+    build(&scene);
+    git(scene.root(), &["add", "-A"]);
+    git(
+        scene.root(),
+        &["commit", "-q", "-m", "A helpful decision log"],
+    );
+    let clone = tempfile::tempdir().unwrap();
+    let source = scene.root().display().to_string();
+    git(clone.path(), &["clone", "-q", &source, "log"]);
+    let source = std::mem::replace(&mut scene.repo, tempfile::tempdir().unwrap());
+    fs::remove_dir(scene.repo.path()).unwrap();
+    fs::rename(clone.path().join("log"), scene.repo.path()).unwrap();
+    (scene, source)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cloned_hostile_repository_reads_nothing_outside_it() {
+    let (scene, _source) = cloned(|s| {
+        assert!(
+            run(s.root(), &["templates", "export", ".decide/templates"])
+                .status
+                .success()
+        );
+        s.link(".decide/templates/footer.md", s.secret_file("secret.md"));
+        let mut decision =
+            fs::read_to_string(s.root().join(".decide/templates/decision.md")).unwrap();
+        decision.push_str("<!-- {% include \"footer.md\" %} -->\n");
+        s.write(".decide/templates/decision.md", &decision);
+        s.link(".decide/templates/loop", ".");
+        s.link(
+            ".decide/playbooks/words/jargon.yaml",
+            s.secret_file("secret.yaml"),
+        );
+        s.link(".decide/playbooks/zero.yaml", "/dev/zero");
+        s.link("docs/decisions/0004-stolen.md", s.secret_file("secret.md"));
+        s.link("docs/decisions/README.md", s.secret_file("logs/README.md"));
+    });
+    assert!(
+        fs::symlink_metadata(scene.root().join(".decide/templates/footer.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the clone carries the links"
+    );
+    check_every_command("a cloned hostile repository", &scene);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cloned_log_folder_that_leads_outside_is_refused() {
+    let (scene, _source) = cloned(|s| {
+        fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
+        s.link("docs/decisions", s.secret_file("logs"));
+    });
+    let output = run(scene.root(), &["list"]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("outside the repository"));
+    check_every_command("a cloned log folder that leads outside", &scene);
+}
+
+#[cfg(unix)]
+#[test]
+fn answers_from_a_device_are_capped() {
+    let repo = repo();
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let output = run(repo.path(), &["new", "--answers", device]);
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{device}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("larger than 8 MiB"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+/// Every regular file under `dir` with its bytes; links are recorded as links, never
+/// followed, and git's own directory is left out.
+#[cfg(unix)]
+fn files_under(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let kind = entry.file_type().unwrap();
+            if path.file_name().is_some_and(|n| n == ".git") {
+                continue;
+            }
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_symlink() {
+                let target = fs::read_link(&path).unwrap();
+                files.insert(path, target.into_os_string().into_encoded_bytes());
+            } else if kind.is_file() {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Run every command in the scene's repository and check what no hostile repository may
+/// cause: a hang, a panic, a secret in the output or in any file, a write outside, or a
+/// refusal that is not one clear line.
+#[cfg(unix)]
+fn check_every_command(name: &str, scene: &Scene) {
+    let outside_before = files_under(scene.outside.path());
+    for args in scene.commands() {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(scene.root(), &args);
+        let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+        let code = output.status.code();
+        assert_ne!(code, Some(101), "{name}: {args:?} panicked:\n{err}");
+        assert!(code.is_some(), "{name}: {args:?} died of a signal:\n{err}");
+        assert!(!err.contains("panicked"), "{name}: {args:?}:\n{err}");
+        assert!(
+            !out.contains(&scene.secret) && !err.contains(&scene.secret),
+            "{name}: {args:?} printed the secret from outside the repository:\n{out}\n{err}"
+        );
+        if matches!(code, Some(2..=6)) {
+            let errors = err.lines().filter(|l| l.starts_with("error:")).count();
+            assert_eq!(errors, 1, "{name}: {args:?}: one error line:\n{err}");
+        }
+    }
+    for (path, bytes) in files_under(scene.root()) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&scene.secret),
+            "{name}: {} holds the secret from outside the repository",
+            path.display()
+        );
+    }
+    assert_eq!(
+        files_under(scene.outside.path()),
+        outside_before,
+        "{name}: nothing outside the repository changes"
+    );
+}
+
+/// One test per hostile repository, each built from a fresh scene.
+macro_rules! hostile_repositories {
+    ($($name:ident: $build:expr;)*) => {
+        $(
+            #[cfg(unix)]
+            #[test]
+            fn $name() {
+                let scene = Scene::new();
+                let build: fn(&Scene) = $build;
+                build(&scene);
+                check_every_command(stringify!($name), &scene);
+            }
+        )*
+    };
+}
+
+hostile_repositories! {
+    a_template_includes_a_link_to_a_secret: |s| {
+        assert!(run(s.root(), &["templates", "export", ".decide/templates"]).status.success());
+        s.link(".decide/templates/footer.md", s.secret_file("secret.md"));
+        let mut decision = fs::read_to_string(s.root().join(".decide/templates/decision.md")).unwrap();
+        decision.push_str("<!-- {% include \"footer.md\" %} -->\n");
+        s.write(".decide/templates/decision.md", &decision);
+    };
+    a_template_includes_an_absolute_path: |s| {
+        assert!(run(s.root(), &["templates", "export", ".decide/templates"]).status.success());
+        let mut decision = fs::read_to_string(s.root().join(".decide/templates/decision.md")).unwrap();
+        decision.push_str(&format!("{{% include \"{}\" %}}\n", s.secret_file("secret.md").display()));
+        s.write(".decide/templates/decision.md", &decision);
+    };
+    the_config_names_a_template_outside: |s| {
+        s.write(".decide.yaml", &format!("template: {}\n", s.secret_file("secret.md").display()));
+    };
+    the_config_names_a_template_through_a_link: |s| {
+        s.link("house.md", s.secret_file("secret.md"));
+        s.write(".decide.yaml", "template: house.md\n");
+    };
+    the_templates_loop_through_links: |s| {
+        s.link(".decide/templates/a", ".");
+        s.link(".decide/templates/b", ".");
+    };
+    the_templates_folder_is_a_link_outside: |s| {
+        s.link(".decide/templates", s.secret_file("templates"));
+    };
+    a_template_is_dev_zero: |s| {
+        s.link(".decide/templates/decision.md", "/dev/zero");
+    };
+    a_template_is_a_fifo: |s| {
+        s.fifo(".decide/templates/decision.md");
+    };
+    a_playbook_links_to_a_secret: |s| {
+        s.link(".decide/playbooks/stolen.yaml", s.secret_file("secret.yaml"));
+    };
+    the_playbooks_folder_is_a_link_outside: |s| {
+        s.link(".decide/playbooks", s.outside.path());
+    };
+    the_jargon_list_links_to_a_secret: |s| {
+        s.link(".decide/playbooks/words/jargon.yaml", s.secret_file("secret.yaml"));
+    };
+    the_playbooks_are_dev_zero_and_a_fifo: |s| {
+        s.link(".decide/playbooks/zero.yaml", "/dev/zero");
+        s.fifo(".decide/playbooks/pipe.yaml");
+    };
+    the_config_links_to_a_secret: |s| {
+        s.link(".decide.yaml", s.secret_file("secret.yaml"));
+    };
+    the_config_is_dev_zero: |s| {
+        s.link(".decide.yaml", "/dev/zero");
+    };
+    the_config_is_a_fifo: |s| {
+        s.fifo(".decide.yaml");
+    };
+    the_config_nests_brackets: |s| {
+        s.write(".decide.yaml", &format!("log_dir: {}\n", "[".repeat(100_000)));
+    };
+    the_config_names_an_absolute_log_dir: |s| {
+        s.write(".decide.yaml", &format!("log_dir: {}\n", s.secret_file("logs").display()));
+    };
+    adr_dir_climbs_out: |s| {
+        let climb = format!("../{}/logs", s.outside.path().file_name().unwrap().to_string_lossy());
+        s.write(".adr-dir", &format!("{climb}\n"));
+    };
+    adr_dir_is_absolute: |s| {
+        s.write(".adr-dir", &format!("{}\n", s.secret_file("logs").display()));
+    };
+    adr_dir_links_to_a_secret: |s| {
+        s.link(".adr-dir", s.secret_file("secret.md"));
+    };
+    the_log_folder_is_a_link_outside: |s| {
+        fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
+        s.link("docs/decisions", s.secret_file("logs"));
+    };
+    a_parent_of_the_log_folder_is_a_link_outside: |s| {
+        fs::remove_dir_all(s.root().join("docs")).unwrap();
+        s.link("docs", s.outside.path());
+        fs::create_dir_all(s.outside.path().join("decisions")).unwrap();
+    };
+    a_record_links_to_a_secret: |s| {
+        s.link("docs/decisions/0004-stolen.md", s.secret_file("secret.md"));
+        s.link("docs/decisions/0001-twin.md", s.secret_file("secret.md"));
+    };
+    the_index_links_to_a_secret: |s| {
+        s.link("docs/decisions/README.md", s.secret_file("logs/README.md"));
+    };
+    a_record_is_dev_zero_or_a_fifo: |s| {
+        s.link("docs/decisions/0004-zero.md", "/dev/zero");
+        s.fifo("docs/decisions/0005-pipe.md");
+    };
+    a_record_nests_brackets_in_its_front_matter: |s| {
+        s.write(
+            "docs/decisions/0004-deep.md",
+            &format!("---\nstatus: accepted\nx: {}\n---\n\n# Deep\n", "[".repeat(100_000)),
+        );
+    };
+    a_playbook_nests_braces: |s| {
+        s.write(".decide/playbooks/deep.yaml", &format!("id: {}\n", "{".repeat(100_000)));
+    };
+    a_record_is_all_brackets: |s| {
+        // `message` reads the context: searching for `]` afresh from every `[` took the
+        // square of its length.
+        let brackets = "[".repeat(2_000_000);
+        s.write(
+            "docs/decisions/0001-choose-the-database-for-the-orders-service.md",
+            &format!("---\nstatus: accepted\n---\n\n# Brackets\n\n## Context and Problem Statement\n\n{brackets}\n\n## Decision Outcome\n\nChosen option: \"{brackets}\", because x.\n"),
+        );
+    };
+    a_record_is_huge: |s| {
+        s.write(
+            "docs/decisions/0004-huge.md",
+            &format!("# Huge\n\n{}", "words ".repeat(1_600_000)),
+        );
+    };
+    a_draft_links_to_a_secret: |s| {
+        s.link(".decide/drafts/20261126-090000-decision-1.yaml", s.secret_file("secret.yaml"));
+    };
+    a_record_number_is_the_largest: |s| {
+        s.write("docs/decisions/4294967295-last.md", "---\nstatus: accepted\n---\n\n# Last\n");
+    };
+    a_template_runs_for_ever: |s| {
+        s.write(
+            ".decide/templates/decision.md",
+            "{% for a in range(99999) %}{% for b in range(99999) %}{{ a }}{% endfor %}{% endfor %}",
+        );
+        s.write(
+            ".decide/templates/messages/to-team.txt",
+            "{{ 'x' * 1000000000000 }}",
+        );
+    };
+    a_playbook_title_runs_for_ever: |s| {
+        let decision = fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks/decision.yaml"),
+        )
+        .unwrap()
+        .replace(
+            "title: \"{{ title }}\"",
+            "title: \"{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}{{ title }}\"",
+        );
+        s.write(".decide/playbooks/decision.yaml", &decision);
+    };
+    the_log_folder_is_a_fifo: |s| {
+        fs::remove_dir_all(s.root().join("docs/decisions")).unwrap();
+        s.fifo("docs/decisions");
+    };
+    the_exported_templates_lead_outside: |s| {
+        s.link(".decide/templates/messages", s.outside.path());
+    };
+}
+
+/// Numbers and dates stay within what a record can hold and read back.
+#[test]
+fn the_largest_record_number_leaves_no_next_number() {
+    let repo = repo();
+    crate::support::write(
+        repo.path(),
+        "docs/decisions/4294967295-last.md",
+        "---\nstatus: accepted\n---\n\n# Last\n",
+    );
+    let output = run_new(
+        repo.path(),
+        &fs::read_to_string(example("decision.yaml")).unwrap(),
+    );
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("leaves no number for a new record"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(records(&repo.path().join("docs/decisions")).len(), 1);
+    let renumber = run(repo.path(), &["renumber"]);
+    assert!(renumber.status.success(), "{}", stderr(&renumber));
+}
+
+#[test]
+fn the_last_day_of_year_9999_is_written_so_it_reads_back() {
+    let repo = repo();
+    let mut command = decide_process(repo.path());
+    command
+        .args(["new", "-q", "--answers", "-"])
+        .env("DECIDE_TODAY", "9999-12-31");
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let output = run_with_deadline(command, Some(answers.as_bytes()));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listing = run(repo.path(), &["list", "--json"]);
+    let listing: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+    assert_eq!(listing[0]["date"], "9999-12-31");
+    assert_eq!(listing[0]["review_by"], "9999-12-31");
+    assert!(run(repo.path(), &["lint"]).status.success());
+    let later = run(repo.path(), &["--today", "10000-01-01", "list"]);
+    assert_eq!(later.status.code(), Some(2));
+    assert!(stderr(&later).contains("expected a date as YYYY-MM-DD"));
+}
+
+#[test]
+fn a_bare_repository_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("team.git");
+    let made = Command::new("git")
+        .args(["init", "-q", "--bare"])
+        .arg(&bare)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let before: Vec<_> = fs::read_dir(&bare)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for args in [&["init"][..], &["list"], &["index"]] {
+        let output = run(&bare, args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("inside the git directory")
+                && stderr(&output).contains("run decide in a clone"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = run_new(
+        &bare,
+        &fs::read_to_string(example("decision.yaml")).unwrap(),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let after: Vec<_> = fs::read_dir(&bare)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "nothing is written in the git directory"
+    );
+}
+
+#[test]
+fn renumbering_past_the_largest_number_is_refused() {
+    let repo = repo();
+    for name in ["999999999-last.md", "0001-a.md", "0001-b.md"] {
+        crate::support::write(
+            repo.path(),
+            &format!("docs/decisions/{name}"),
+            "---\nstatus: accepted\n---\n\n# T\n",
+        );
+    }
+    let output = run(repo.path(), &["renumber"]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("leaves no numbers to give duplicates"));
+    assert_eq!(records(&repo.path().join("docs/decisions")).len(), 3);
+}
