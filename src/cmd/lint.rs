@@ -52,6 +52,11 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
         duplicates,
         store::is_file,
     ));
+    let mut markdown = Vec::new();
+    for folder in log.folders.iter().filter(|f| f.exists) {
+        markdown.extend(store::list_files(&folder.path, &["md"])?);
+    }
+    findings.extend(lint::unnamed_files(&log, &markdown));
     findings.sort_by(|a, b| {
         (&a.location.path, a.location.line, a.severity).cmp(&(
             &b.location.path,

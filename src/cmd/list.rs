@@ -37,7 +37,13 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
     if args.json {
         crate::stdout::write(list::json(&kept, &log))?;
     } else if kept.is_empty() {
-        crate::ui::note("No records match.");
+        crate::ui::note(if scan.records.is_empty() && !skipped.any() {
+            "The log has no records yet: `decide new` writes the first."
+        } else if scan.records.is_empty() {
+            "No record could be read."
+        } else {
+            "No records match."
+        });
     } else {
         crate::stdout::write(list::table(&kept, &log))?;
     }

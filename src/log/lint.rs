@@ -579,6 +579,35 @@ fn names_a_record(log: &Log, from: &Path, file: &str) -> bool {
         .any(|f| super::normalise(&log.base.join(&f.path)) == target_dir)
 }
 
+/// Markdown files in a log named by date that are not named like its records, so the
+/// log's own tool (log4brains) leaves them out without a word. Its README, index and
+/// template are the log's, not records.
+pub(crate) fn unnamed_files(log: &Log, markdown_files: &[PathBuf]) -> Vec<Finding> {
+    if log.numbering != Numbering::Date {
+        return Vec::new();
+    }
+    markdown_files
+        .iter()
+        .filter(|path| {
+            let name = file_name(path).to_lowercase();
+            crate::store::record_prefix(&name) == crate::store::Prefix::None
+                && !["readme.md", "index.md", "_index.md", "template.md"].contains(&name.as_str())
+                && !name.contains("template")
+        })
+        .map(|path| {
+            Finding::new(
+                Severity::Warning,
+                "not-named-as-a-record",
+                path,
+                None,
+                "not named YYYYMMDD-title.md like the log's records, so it is not read as one"
+                    .into(),
+            )
+            .hint("rename it with the date of the decision in front, or move it out of the log")
+        })
+        .collect()
+}
+
 fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Finding> {
     let mut by_number: BTreeMap<u32, Vec<&Summary>> = BTreeMap::new();
     for summary in summaries {
@@ -939,5 +968,26 @@ mod tests {
         );
         let allowed = check_log(&log, &summaries, DuplicateNumbers::Allow, |_| false);
         assert!(allowed.iter().all(|f| f.id != "duplicate-number"));
+    }
+
+    #[test]
+    fn a_log_named_by_date_says_which_files_it_leaves_out() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["20210312-a.md", "README.md", "notes.md", "template.md"] {
+            std::fs::write(dir.path().join(name), "# T\n").unwrap();
+        }
+        let log = Log::open(dir.path(), &[], true, dir.path()).unwrap();
+        let files: Vec<PathBuf> = ["20210312-a.md", "README.md", "notes.md", "template.md"]
+            .iter()
+            .map(|n| dir.path().join(n))
+            .collect();
+        let found = unnamed_files(&log, &files);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].location.path, dir.path().join("notes.md"));
+        let numbered = Log::open(dir.path(), &[], false, dir.path()).unwrap();
+        assert!(
+            numbered.numbering == Numbering::Date,
+            "the file names say so"
+        );
     }
 }
