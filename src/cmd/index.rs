@@ -67,7 +67,12 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     if current == Some(text.as_str()) {
         ui::note(&format!("{} is up to date", file.display()));
     } else {
-        lock.replace(&file, text.as_bytes())?;
+        match current {
+            Some(_) => lock.replace(&file, text.as_bytes())?,
+            // A new README: created, never put over a file that appeared meanwhile.
+            None => store::write_new_file(&file, text.as_bytes())
+                .map_err(|e| crate::error::Error::io("write", &file, &e))?,
+        }
         ui::success(&format!(
             "Wrote the index of {} record{} to {}",
             rows.len(),

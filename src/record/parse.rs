@@ -486,7 +486,12 @@ impl Reader<'_> {
                 true
             }
             front_matter::Block::Closed { end } => {
-                let read = front_matter::read(self.text, &self.lines[1..end], &self.record.path);
+                let read = front_matter::read(
+                    self.text,
+                    &self.lines[1..end],
+                    &self.record.path,
+                    self.depth != Depth::Head,
+                );
                 self.record.front_matter = read.values;
                 self.record.front_matter_keys = read.keys;
                 self.record.problems.extend(read.problems);

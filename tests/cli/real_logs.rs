@@ -693,6 +693,17 @@ fn renumber_keeps_to_the_log_s_numbering() {
 
 #[test]
 fn index_writes_only_where_it_may() {
+    // A log with no index page gets a README.md of its own.
+    let repo = repository("adr-tools");
+    decide(repo.path()).arg("index").assert().success();
+    let readme = read(repo.path(), "doc/adr/README.md");
+    assert!(
+        readme.contains("| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | accepted | 2019-03-04 |"),
+        "{readme}"
+    );
+    decide(repo.path()).arg("index").assert().success();
+    assert_eq!(read(repo.path(), "doc/adr/README.md"), readme);
+
     let repo = repository("frontmatter-over-nygard");
     let before = snapshot(repo.path());
     let output = decide(repo.path()).arg("index").output().unwrap();

@@ -52,10 +52,10 @@ pub(super) struct Read {
     pub problems: Vec<Problem>,
 }
 
-/// Read the lines between the `---` lines. `text` is the whole file; `first_line` is the
-/// number of the first line inside the block.
-pub(super) fn read(text: &str, lines: &[Line<'_>], path: &Path) -> Read {
-    let keys = keys(lines);
+/// Read the lines between the `---` lines. `text` is the whole file. `with_keys`: find
+/// where each key is written too (for edits and duplicate keys; a listing needs neither).
+pub(super) fn read(text: &str, lines: &[Line<'_>], path: &Path, with_keys: bool) -> Read {
+    let keys = if with_keys { keys(lines) } else { Vec::new() };
     let mut problems = duplicates(&keys);
     let first_line = lines.first().map_or(2, |l| l.number);
     let yaml_text = super::join_lines(text, lines);
@@ -271,13 +271,13 @@ mod tests {
     #[test]
     fn duplicate_keys_and_non_mappings_are_problems_not_failures() {
         let text = "status: accepted\nstatus: rejected\n";
-        let found = read(text, &lines(text), Path::new("r.md"));
+        let found = read(text, &lines(text), Path::new("r.md"), true);
         assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
         assert_eq!(found.problems[0].kind, ProblemKind::DuplicateKey);
         assert_eq!(found.problems[0].line, Some(2));
 
         let text = "tag:Web App\n";
-        let found = read(text, &lines(text), Path::new("r.md"));
+        let found = read(text, &lines(text), Path::new("r.md"), true);
         assert_eq!(found.problems[0].kind, ProblemKind::FrontMatterNotAMapping);
         assert_eq!(found.values["tag"], "Web App");
     }
