@@ -46,6 +46,38 @@ pub(crate) fn render<R: AsRef<[String]>>(rows: &[R]) -> String {
     out
 }
 
+/// [`render`] for rows made on demand, each twice (to measure, then to write), so a
+/// table of ten thousand rows never holds its cells all at once.
+pub(crate) fn render_with<'a, const N: usize>(
+    header: [&'a str; N],
+    rows: usize,
+    row: impl Fn(usize) -> [std::borrow::Cow<'a, str>; N],
+) -> String {
+    let mut widths = header.map(width);
+    for index in 0..rows {
+        for (w, cell) in widths.iter_mut().zip(row(index).iter()) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::with_capacity((rows + 1) * (widths.iter().sum::<usize>() + 2 * N + 1));
+    let mut push = |cells: &[&str]| {
+        for (index, cell) in cells.iter().enumerate() {
+            out.push_str(cell);
+            if index + 1 < cells.len() {
+                out.extend(std::iter::repeat_n(' ', widths[index] - width(cell) + 2));
+            }
+        }
+        out.push('\n');
+    };
+    push(&header);
+    for index in 0..rows {
+        let cells = row(index);
+        let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
+        push(&cells);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +116,11 @@ mod tests {
             })
             .collect();
         assert!(status_columns.windows(2).all(|w| w[0] == w[1]), "{out}");
+        let streamed = render_with(["#", "Title", "Status"], rows.len() - 1, |i| {
+            let row = &rows[i + 1];
+            [0, 1, 2].map(|c| std::borrow::Cow::Borrowed(row[c].as_str()))
+        });
+        assert_eq!(streamed, out);
         assert_eq!(pad("日本", 5), "日本 ");
     }
 }

@@ -37,16 +37,12 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         .find(|(_, text)| index::has_markers(text))
         .or_else(|| existing.first());
     let file = chosen.map_or_else(|| dir.join("README.md"), |(path, _)| path.clone());
-    let rows: Vec<index::Row<'_>> = scan
-        .records
-        .iter()
-        .map(|record| index::Row {
-            address: log.shown_address(record),
-            record,
-            target: link_target(&env.cwd, &file, &record.path),
-        })
-        .collect();
-    let table = index::table(&rows);
+    let rows = scan.records.len();
+    let table = index::table(scan.records.iter().map(|record| index::Row {
+        address: log.shown_address(record),
+        record,
+        target: link_target(&env.cwd, &file, &record.path),
+    }));
     let Some(lock) = lock else {
         crate::stdout::write(&table)?;
         return Ok(skipped.finish());
@@ -75,8 +71,8 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         }
         ui::success(&format!(
             "Wrote the index of {} record{} to {}",
-            rows.len(),
-            if rows.len() == 1 { "" } else { "s" },
+            rows,
+            if rows == 1 { "" } else { "s" },
             file.display()
         ));
     }

@@ -20,8 +20,9 @@ pub(crate) struct Row<'a> {
     pub target: String,
 }
 
-/// A Markdown table of the records, one row each, linking to the files.
-pub(crate) fn table(rows: &[Row<'_>]) -> String {
+/// A Markdown table of the records, one row each, linking to the files. Rows come one at
+/// a time, so ten thousand are never all held besides the text.
+pub(crate) fn table<'a>(rows: impl ExactSizeIterator<Item = Row<'a>>) -> String {
     let mut out = String::with_capacity(64 + rows.len() * 96);
     out.push_str("| # | Decision | Status | Date |\n|---|---|---|---|\n");
     for row in rows {
@@ -148,14 +149,21 @@ mod tests {
             target: "0002-a-b.md".into(),
         }];
         assert_eq!(
-            table(&rows),
+            table(rows.into_iter()),
             "| # | Decision | Status | Date |\n|---|---|---|---|\n\
              | 0002 | [Pick A \\| B \\[draft\\] &lt;!-- decide:index:end --&gt;](0002-a-b.md) | accepted | - |\n"
         );
-        let once = splice(None, &table(&rows), "README.md", Placement::BetweenMarkers).unwrap();
+        let table = || {
+            table(std::iter::once(Row {
+                address: "0002".into(),
+                record: &record,
+                target: "0002-a-b.md".into(),
+            }))
+        };
+        let once = splice(None, &table(), "README.md", Placement::BetweenMarkers).unwrap();
         let twice = splice(
             Some(&once),
-            &table(&rows),
+            &table(),
             "README.md",
             Placement::BetweenMarkers,
         )

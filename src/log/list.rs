@@ -72,8 +72,15 @@ pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
 }
 
 pub(crate) fn json(records: &[&Record], log: &Log) -> String {
-    let rows: Vec<Row<'_>> = records.iter().map(|r| row(r, log)).collect();
-    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string());
+    use serde::Serializer;
+    // One row at a time: ten thousand rows are never all in memory besides the text.
+    let mut bytes = Vec::with_capacity(records.len() * 256 + 2);
+    let mut serializer = serde_json::Serializer::pretty(&mut bytes);
+    let written = serializer.collect_seq(records.iter().map(|r| row(r, log)));
+    let mut text = match written {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_else(|_| "[]".to_string()),
+        Err(_) => "[]".to_string(),
+    };
     text.push('\n');
     text
 }
@@ -81,21 +88,28 @@ pub(crate) fn json(records: &[&Record], log: &Log) -> String {
 /// A plain-text table: number (or file name where numbers do not name records), title,
 /// status, date, door, review-by. A missing value shows as `-`.
 pub(crate) fn table(records: &[&Record], log: &Log) -> String {
-    let header = ["#", "Title", "Status", "Date", "Door", "Review by"].map(String::from);
-    let dash = || "-".to_string();
-    let mut rows: Vec<[String; 6]> = Vec::with_capacity(records.len() + 1);
-    rows.push(header);
-    for r in records {
-        rows.push([
-            log.shown_address(r),
-            r.title.clone(),
-            r.status.clone().unwrap_or_else(dash),
-            r.date_text().unwrap_or_else(dash),
-            r.door.clone().unwrap_or_else(dash),
-            r.review_by.map_or_else(dash, |d| d.to_string()),
-        ]);
+    use std::borrow::Cow;
+    fn dash<'a>() -> Cow<'a, str> {
+        Cow::Borrowed("-")
     }
-    crate::table::render(&rows)
+    fn text(value: &Option<String>) -> Cow<'_, str> {
+        value.as_deref().map_or_else(dash, Cow::Borrowed)
+    }
+    crate::table::render_with(
+        ["#", "Title", "Status", "Date", "Door", "Review by"],
+        records.len(),
+        |index| {
+            let r = records[index];
+            [
+                Cow::Owned(log.shown_address(r)),
+                Cow::Borrowed(r.title.as_str()),
+                text(&r.status),
+                r.date_text().map_or_else(dash, Cow::Owned),
+                text(&r.door),
+                r.review_by.map_or_else(dash, |d| Cow::Owned(d.to_string())),
+            ]
+        },
+    )
 }
 
 #[cfg(test)]
