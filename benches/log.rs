@@ -1,11 +1,12 @@
-//! `cargo bench --bench log`: generate a 10,000-record log in adr-tools' format and one in
-//! ours, then time `list`, `index`, `lint`, `search` and `new` against `cat` reading every
-//! record, and report each command's peak memory. See "Benchmark" in docs/benchmark.md.
+//! `cargo bench --bench log`: generate 10,000-record logs in adr-tools', MADR's and our own
+//! format, and one with 5,000 shared numbers, then time every log command against `cat`
+//! reading every record, and report each command's peak memory. See docs/benchmark.md.
 //!
 //! Every command runs as a real process with its output thrown away, the files already in
 //! the page cache (one warm-up run each), and the median of several runs is reported.
 //! `DECIDE_BENCH_RECORDS` changes the log size, `DECIDE_BENCH_RUNS` the runs per command,
-//! and `DECIDE_BENCH_DIR` keeps the generated logs in that directory for a closer look.
+//! `DECIDE_BENCH_DIR` keeps the generated logs in that directory for a closer look, and
+//! `DECIDE_BENCH_BIN` times another build (an older release, say) on the same logs.
 
 // Peak memory of a child comes from wait4(2), which only libc offers; the rest of the
 // crate forbids unsafe code.
@@ -15,90 +16,163 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_decide");
 const TODAY: &str = "2026-11-26";
+
+/// The goals in docs/benchmark.md, as a share of the time `cat` takes over the same files.
+const GOALS: &[(&str, f64)] = &[("list", 0.3), ("index", 0.5), ("lint", 0.5), ("graph", 0.5)];
+/// Every command stays under this much resident memory.
+const MEMORY_GOAL_MIB: f64 = 20.0;
 
 fn main() {
     let records = env_number("DECIDE_BENCH_RECORDS", 10_000);
     let runs = env_number("DECIDE_BENCH_RUNS", 7);
+    let bin = std::env::var_os("DECIDE_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_decide")));
     let scratch = tempfile::tempdir().expect("a temporary directory");
     let base = std::env::var_os("DECIDE_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| scratch.path().to_path_buf());
-    let ours_template = our_record_template();
+    // The logs are the same whichever build is timed: this build writes the record template.
+    let ours_template = our_record_template(Path::new(env!("CARGO_BIN_EXE_decide")));
     println!(
-        "decide log benchmark: {records} records per log, median of {runs} runs, {} cores\n",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        "decide log benchmark: {records} records per log, median of {runs} runs, {} cores, {}\n",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        bin.display()
     );
+    let mut missed = Vec::new();
     for (name, generate) in [
         ("adr-tools", &nygard_record as &dyn Fn(usize) -> String),
+        ("madr", &madr_record),
         ("decide", &|n| our_record(&ours_template, n)),
     ] {
-        let root = base.join(name);
-        if root.exists() {
-            std::fs::remove_dir_all(&root).unwrap();
-        }
-        let dir = root.join("docs/decisions");
-        std::fs::create_dir_all(root.join(".git")).unwrap();
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut bytes = 0;
-        for n in 1..=records {
-            let text = generate(n);
-            bytes += text.len();
-            std::fs::write(dir.join(format!("{n:04}-{}.md", slug(n))), text).unwrap();
-        }
+        let (root, dir, bytes) = generate_log(&base, name, records, |n| (n, generate(n)));
         println!(
             "{name} log: {records} records, {:.1} MiB",
             bytes as f64 / 1024.0 / 1024.0
         );
-        report(&root, &dir, runs);
+        missed.extend(report(&bin, &root, &dir, runs, name));
         println!();
+    }
+    // Two branches each added half the records: every number is used twice.
+    let (root, dir, bytes) = generate_log(&base, "shared-numbers", records, |n| {
+        let number = n.div_ceil(2);
+        (
+            number,
+            nygard_record(number).replacen("Accepted", "Proposed", n % 2),
+        )
+    });
+    println!(
+        "adr-tools log with {} numbers used twice: {records} records, {:.1} MiB",
+        records / 2,
+        bytes as f64 / 1024.0 / 1024.0
+    );
+    let cat = measure(runs, || cat(&dir));
+    print_header();
+    print_row("cat (every record)", &cat, &cat);
+    let renumber = measure(runs, || decide(&bin, &root, &["renumber", "--dry-run"]));
+    print_row("decide renumber --dry-run", &renumber, &cat);
+    if renumber.median > Duration::from_secs(2) {
+        missed.push("renumber --dry-run over 2 s".to_string());
+    }
+    println!();
+    if missed.is_empty() {
+        println!("Every goal met.");
+    } else {
+        println!("Goals missed: {}", missed.join("; "));
     }
 }
 
-fn report(root: &Path, dir: &Path, runs: usize) {
+/// A repository holding one log of `records` records, and the log's size in bytes.
+fn generate_log(
+    base: &Path,
+    name: &str,
+    records: usize,
+    generate: impl Fn(usize) -> (usize, String),
+) -> (PathBuf, PathBuf, usize) {
+    let root = base.join(name);
+    if root.exists() {
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+    let dir = root.join("docs/decisions");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bytes = 0;
+    for n in 1..=records {
+        let (number, text) = generate(n);
+        bytes += text.len();
+        // The second of two records with one number has a slug of its own.
+        let slug = if number == n {
+            slug(n)
+        } else {
+            format!("{}-{n}", slug(number))
+        };
+        std::fs::write(dir.join(format!("{number:04}-{slug}.md")), text).unwrap();
+    }
+    (root, dir, bytes)
+}
+
+fn cat(dir: &Path) -> Command {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let cat = measure(runs, || {
-        let mut command = Command::new("cat");
-        command.args(&files);
-        command
-    });
-    println!(
-        "  {:<28} {:>9}  {:>9}  {:>12}",
-        "command", "median", "vs cat", "peak memory"
-    );
+    let mut command = Command::new("cat");
+    command.args(&files);
+    command
+}
+
+fn decide(bin: &Path, root: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(bin);
+    command
+        .current_dir(root)
+        .env("DECIDE_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .args(args);
+    command
+}
+
+/// Time every command on one log; the goals it missed.
+fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<String> {
+    let cat = measure(runs, || cat(dir));
+    print_header();
     print_row("cat (every record)", &cat, &cat);
-    let decide = |args: &[&str]| {
-        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        move || {
-            let mut command = Command::new(BIN);
-            command
-                .current_dir(root)
-                .env("DECIDE_TODAY", TODAY)
-                .env("NO_COLOR", "1")
-                .args(&args);
-            command
-        }
-    };
-    let cases: [(&str, &[&str]); 5] = [
-        ("decide list", &["list"]),
-        ("decide index", &["index"]),
-        ("decide lint", &["lint"]),
-        ("decide search \"page cache\"", &["search", "page", "cache"]),
-        ("decide review --check", &["review", "--check"]),
+    let cases: [(&str, &[&str]); 9] = [
+        ("list", &["list"]),
+        ("list --json", &["list", "--json"]),
+        ("index", &["index"]),
+        ("lint", &["lint"]),
+        ("search \"page cache\"", &["search", "page", "cache"]),
+        ("graph", &["graph"]),
+        ("review --check", &["review", "--check"]),
+        ("renumber --dry-run", &["renumber", "--dry-run"]),
+        ("show 5000", &["show", "5000"]),
     ];
+    let mut missed = Vec::new();
     for (label, args) in cases {
-        let result = measure(runs, decide(args));
-        print_row(label, &result, &cat);
+        let result = measure(runs, || decide(bin, root, args));
+        print_row(&format!("decide {label}"), &result, &cat);
+        let ratio = result.median.as_secs_f64() / cat.median.as_secs_f64();
+        if let Some((_, goal)) = GOALS.iter().find(|(name, _)| *name == label)
+            && ratio > *goal
+        {
+            missed.push(format!("{log}: {label} at {ratio:.2}x cat (goal {goal}x)"));
+        }
+        if result.peak_kib as f64 / 1024.0 > MEMORY_GOAL_MIB {
+            missed.push(format!(
+                "{log}: {label} peaks at {:.1} MiB",
+                result.peak_kib as f64 / 1024.0
+            ));
+        }
     }
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/decision.yaml");
     let answers = answers.to_string_lossy().into_owned();
-    let new = measure(runs, decide(&["new", "-q", "--answers", &answers]));
+    let new = measure(runs, || {
+        decide(bin, root, &["new", "-q", "--answers", &answers])
+    });
     print_row("decide new (in this log)", &new, &cat);
+    missed
 }
 
 struct Measured {
@@ -106,10 +180,17 @@ struct Measured {
     peak_kib: i64,
 }
 
+fn print_header() {
+    println!(
+        "  {:<30} {:>9}  {:>9}  {:>12}",
+        "command", "median", "vs cat", "peak memory"
+    );
+}
+
 fn print_row(label: &str, measured: &Measured, cat: &Measured) {
     let ratio = measured.median.as_secs_f64() / cat.median.as_secs_f64();
     println!(
-        "  {label:<28} {:>7.1}ms  {:>8.2}x  {:>8.1} MiB",
+        "  {label:<30} {:>7.1}ms  {:>8.2}x  {:>8.1} MiB",
         measured.median.as_secs_f64() * 1000.0,
         ratio,
         measured.peak_kib as f64 / 1024.0
@@ -157,7 +238,7 @@ fn run_once(command: &mut Command) -> (Duration, i64) {
     let elapsed = start.elapsed();
     assert_eq!(waited, pid, "wait4 failed");
     let code = libc::WEXITSTATUS(status);
-    // lint and review --check exit 1 for findings; anything else is a failed run.
+    // lint, search and review --check exit 1 for findings; anything else is a failed run.
     assert!(code <= 1, "{command:?} exited with {code}");
     // ru_maxrss is in KiB on Linux.
     (elapsed, usage.ru_maxrss)
@@ -199,6 +280,10 @@ fn slug(n: usize) -> String {
     title(n).to_lowercase().replace(' ', "-")
 }
 
+fn file(n: usize) -> String {
+    format!("{n:04}-{}.md", slug(n))
+}
+
 fn date(n: usize) -> String {
     // Spread over ten years, one record every few days.
     chrono_free_date(2016, n * 3 / 10)
@@ -213,54 +298,85 @@ fn chrono_free_date(year: usize, days: usize) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// An adr-tools record as `adr new` writes it, with the links `adr new -s` adds: every
-/// tenth record supersedes the one before it.
-fn nygard_record(n: usize) -> String {
-    let mut status = String::from("Accepted\n");
-    if n.is_multiple_of(10) && n > 1 {
-        status.push_str(&format!(
-            "\nSupercedes [{}. {}]({:04}-{}.md)\n",
-            n - 1,
-            title(n - 1),
-            n - 1,
-            slug(n - 1)
-        ));
-    }
-    if n % 10 == 9 {
-        status = format!(
-            "Superceded by [{}. {}]({:04}-{}.md)\n",
-            n + 1,
-            title(n + 1),
-            n + 1,
-            slug(n + 1)
-        );
-    }
+/// A sentence of context that links to the record before, as teams do in running text.
+fn context(n: usize) -> String {
+    let topic = TOPICS[n % TOPICS.len()];
     let mention = if n.is_multiple_of(97) {
         " The page cache hides it."
     } else {
         ""
     };
+    let earlier = if n > 1 {
+        format!(" It follows [ADR {}]({}).", n - 1, file(n - 1))
+    } else {
+        String::new()
+    };
     format!(
-        "# {n}. {}\n\nDate: {}\n\n## Status\n\n{status}\n## Context\n\n\
-         The {} service needs a decision about {}: load grew threefold this year and the \
-         current setup pages the on-call engineer every week.{mention}\n\n\
+        "The {topic} service needs a decision about {topic}: load grew threefold this year \
+         and the current setup pages the on-call engineer every week.{mention}{earlier}"
+    )
+}
+
+/// An adr-tools record as `adr new` writes it, with the links `adr new -s` adds: every
+/// tenth record supersedes the one before it, and every record's context links to the
+/// one before (so the graph has 10,000 linked records).
+fn nygard_record(n: usize) -> String {
+    let mut status = String::from("Accepted\n");
+    if n.is_multiple_of(10) && n > 1 {
+        status.push_str(&format!(
+            "\nSupercedes [{}. {}]({})\n",
+            n - 1,
+            title(n - 1),
+            file(n - 1)
+        ));
+    }
+    if n % 10 == 9 {
+        status = format!(
+            "Superceded by [{}. {}]({})\n",
+            n + 1,
+            title(n + 1),
+            file(n + 1)
+        );
+    }
+    format!(
+        "# {n}. {}\n\nDate: {}\n\n## Status\n\n{status}\n## Context\n\n{}\n\n\
          ## Decision\n\nWe will {} {} for {}, starting with one service and keeping the old \
          path for a month.\n\n## Consequences\n\nThe team learns a new tool; dashboards and \
          runbooks need updating; we can back out within the month.\n",
         title(n),
         date(n),
-        TOPICS[n % TOPICS.len()],
-        TOPICS[n % TOPICS.len()],
+        context(n),
         VERBS[n % VERBS.len()].to_lowercase(),
         TOOLS[n % TOOLS.len()],
         TOPICS[n % TOPICS.len()]
     )
 }
 
+/// A MADR 4 record: front matter, the three required sections, and MADR's superseded form.
+fn madr_record(n: usize) -> String {
+    let status = if n % 10 == 9 {
+        format!("\"superseded by ADR-{:04}\"", n + 1)
+    } else {
+        "accepted".to_string()
+    };
+    format!(
+        "---\nstatus: {status}\ndate: {}\ndecision-makers: Ana Lima, Ben Okafor\n---\n\n\
+         # {}\n\n## Context and Problem Statement\n\n{}\n\n## Considered Options\n\n\
+         * {}\n* Keep what we have\n\n## Decision Outcome\n\nChosen option: \"{}\", because \
+         it halves the pages.\n\n### Consequences\n\n* Good, because fewer pages\n\
+         * Bad, because one more tool to learn\n",
+        date(n),
+        title(n),
+        context(n),
+        TOOLS[n % TOOLS.len()],
+        TOOLS[n % TOOLS.len()]
+    )
+}
+
 /// A record as `decide new` writes it: the example decision, rendered by the binary once.
-fn our_record_template() -> String {
+fn our_record_template(bin: &Path) -> String {
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/decision.yaml");
-    let output = Command::new(BIN)
+    let output = Command::new(bin)
         .args(["new", "-q", "--stdout", "--answers"])
         .arg(answers)
         .env("DECIDE_TODAY", TODAY)
@@ -271,7 +387,8 @@ fn our_record_template() -> String {
     String::from_utf8(output.stdout).expect("a UTF-8 record")
 }
 
-/// Our record for number `n`: its own title, date and review date (one in a hundred due).
+/// Our record for number `n`: its own title, date and review date (one in a hundred due),
+/// and a link to the record before.
 fn our_record(template: &str, n: usize) -> String {
     let review = if n.is_multiple_of(100) {
         "2026-11-01".to_string()
@@ -283,6 +400,11 @@ fn our_record(template: &str, n: usize) -> String {
     } else {
         ""
     };
+    let earlier = if n > 1 {
+        format!(" It follows [ADR {}]({}).", n - 1, file(n - 1))
+    } else {
+        String::new()
+    };
     template
         .replacen(
             "# Choose the database for the orders service",
@@ -293,7 +415,7 @@ fn our_record(template: &str, n: usize) -> String {
         .replacen("review-by: 2027-02-24", &format!("review-by: {review}"), 1)
         .replacen(
             "before the spring campaign.",
-            &format!("before the spring campaign.{mention}"),
+            &format!("before the spring campaign.{mention}{earlier}"),
             1,
         )
 }

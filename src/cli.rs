@@ -507,6 +507,11 @@ pub(crate) struct IndexArgs {
     #[arg(long)]
     pub stdout: bool,
 
+    /// Add the table at the end of README.md (or index.md) when the file has no index
+    /// markers yet. Without it, decide writes only between the markers.
+    #[arg(long, conflicts_with = "stdout")]
+    pub append: bool,
+
     #[command(flatten)]
     pub log: LogArgs,
 }
@@ -526,6 +531,11 @@ pub(crate) struct RenumberArgs {
     /// Show what would move without changing anything.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Renumber even where numbers repeat on purpose (`duplicate_numbers: allow`, or
+    /// records whose front matter `id` is their file name).
+    #[arg(long)]
+    pub force: bool,
 
     #[command(flatten)]
     pub log: LogArgs,

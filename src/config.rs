@@ -50,6 +50,55 @@ pub(crate) struct File {
     /// The limits the boundaries playbook holds the lead to (user config only).
     #[serde(default)]
     pub boundaries: Option<BoundariesFile>,
+    /// The statuses `lint` accepts; any other is an error. Without it, the usual statuses
+    /// of the log's format are expected and others are only mentioned.
+    #[serde(default)]
+    pub statuses: Option<Vec<String>>,
+    /// What `lint` makes of records that share a number.
+    #[serde(default)]
+    pub duplicate_numbers: Option<DuplicateNumbers>,
+}
+
+/// What `lint` says about two records with the same number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum DuplicateNumbers {
+    /// An error: a merge gave two records one number (`decide renumber` fixes it).
+    Error,
+    /// A warning.
+    Warning,
+    /// Nothing: the log names records by file, and numbers may repeat.
+    Allow,
+}
+
+impl fmt::Display for DuplicateNumbers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DuplicateNumbers::Error => "error",
+            DuplicateNumbers::Warning => "warning",
+            DuplicateNumbers::Allow => "allow",
+        })
+    }
+}
+
+/// The statuses of each kind of log, for `lint` when the config names none: adr-tools'
+/// list for its records (`nygard`), MADR's otherwise (open-ended; it names "on hold"), and
+/// log4brains adds "draft" (`dated`).
+pub(crate) fn usual_statuses(nygard: bool, dated: bool) -> Vec<String> {
+    let mut statuses: Vec<&str> = vec![
+        "proposed",
+        "accepted",
+        "rejected",
+        "deprecated",
+        "superseded",
+    ];
+    if !nygard {
+        statuses.push("on hold");
+    }
+    if dated {
+        statuses.push("draft");
+    }
+    statuses.into_iter().map(String::from).collect()
 }
 
 /// `boundaries:` as written: each limit may be left to its default.
@@ -124,7 +173,11 @@ pub(crate) struct Config {
     /// The decision log directory; an error (an empty `.adr-dir`, a repository that points
     /// outside itself) is reported by the commands that use the log.
     pub log_dir: Result<Setting<PathBuf>>,
-    pub template: Setting<String>,
+    /// log4brains packages with logs of their own, when `.log4brains.yml` named the log:
+    /// (name, folder).
+    pub log_packages: Vec<(String, PathBuf)>,
+    /// The record template: see [`Config::template`].
+    template: TemplateSetting,
     /// From a config file; `None` falls back to `git config user.name` (see
     /// [`Config::decision_makers`]), asked only when a record needs it.
     pub configured_decision_makers: Option<Setting<Vec<String>>>,
@@ -140,6 +193,9 @@ pub(crate) struct Config {
     pub journal_dir: Result<Setting<PathBuf>>,
     /// The boundaries playbook's limits: the user's, else the built-in ones.
     pub boundaries: Boundaries,
+    /// From a config file (the repository's, else the user's).
+    pub statuses: Option<Setting<Vec<String>>>,
+    pub duplicate_numbers: Option<Setting<DuplicateNumbers>>,
 }
 
 /// The boundaries' limits, and where each came from (after hours, weekend days, vacation
@@ -149,6 +205,21 @@ pub(crate) struct Boundaries {
     pub limits: Limits,
     pub sources: [Source; 3],
 }
+
+/// The record template, settled on first use: when neither a flag, the environment nor
+/// the repository's config names one, the format of the log's own records decides, which
+/// means reading one of them.
+#[derive(Debug, Clone)]
+struct TemplateSetting {
+    /// From a flag, the environment or the repository's config.
+    chosen: Option<Setting<String>>,
+    /// From the user's config.
+    user: Option<Setting<String>>,
+    settled: std::sync::OnceLock<Setting<String>>,
+}
+
+/// The template that writes records in an adr-tools log's own format.
+pub(crate) const NYGARD_TEMPLATE: &str = "nygard.md";
 
 /// The settings that have a command-line flag, as the command line gave them.
 #[derive(Debug, Default, Clone)]
@@ -214,6 +285,60 @@ impl Sources {
 }
 
 impl Config {
+    /// The record template: a flag, the environment, the repository's config; else the
+    /// template in the log's own format (nygard.md in an adr-tools log, so adr-tools can
+    /// still read it); else the user's config; else decision.md. `adr_tools_log` says
+    /// whether the newest records of the log directory are adr-tools records; it is asked
+    /// only when nothing above decides.
+    pub(crate) fn template(&self, adr_tools_log: impl FnOnce(&Path) -> bool) -> &Setting<String> {
+        let setting = &self.template;
+        setting.settled.get_or_init(|| {
+            if let Some(chosen) = &setting.chosen {
+                return chosen.clone();
+            }
+            let adr_tools = self
+                .log_dir
+                .as_ref()
+                .is_ok_and(|dir| adr_tools_log(&dir.value));
+            if adr_tools {
+                return Setting::new(
+                    NYGARD_TEMPLATE.to_string(),
+                    Source::Log("the log's adr-tools records"),
+                );
+            }
+            setting
+                .user
+                .clone()
+                .unwrap_or_else(|| Setting::new(DEFAULT_TEMPLATE.to_string(), Source::Default))
+        })
+    }
+
+    /// The statuses `lint` accepts in adr-tools records (`nygard`) or others (`dated`: a
+    /// log4brains log), and whether the config named them (then any other is an error).
+    pub(crate) fn statuses_for(&self, nygard: bool, dated: bool) -> (Setting<Vec<String>>, bool) {
+        match &self.statuses {
+            Some(configured) => (configured.clone(), true),
+            None => (
+                Setting::new(usual_statuses(nygard, dated), Source::Default),
+                false,
+            ),
+        }
+    }
+
+    /// What `lint` makes of shared numbers. By default an error, unless the log names its
+    /// records by file (their front matter `id` is the file name), where numbers repeat
+    /// on purpose.
+    pub(crate) fn duplicate_numbers(&self, named_by_file: bool) -> Setting<DuplicateNumbers> {
+        match &self.duplicate_numbers {
+            Some(configured) => configured.clone(),
+            None if named_by_file => Setting::new(
+                DuplicateNumbers::Allow,
+                Source::Log("records whose front matter id is their file name"),
+            ),
+            None => Setting::new(DuplicateNumbers::Error, Source::Default),
+        }
+    }
+
     /// Who decides by default: the config's list, else the git user of the repository.
     pub(crate) fn decision_makers(&self, root: &Path) -> Setting<Vec<String>> {
         if let Some(configured) = &self.configured_decision_makers {
@@ -431,15 +556,29 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
         user.as_ref()
             .and_then(|(source, file)| field(file).map(|v| Setting::new(v.clone(), source.clone())))
     };
-    let template = pick(&sources.flags.template, "DECIDE_TEMPLATE", |f| {
-        f.template.as_ref()
-    })
-    .unwrap_or_else(|| Setting::new(DEFAULT_TEMPLATE.to_string(), Source::Default));
+    let template = TemplateSetting {
+        chosen: pick(&sources.flags.template, "DECIDE_TEMPLATE", |f| {
+            f.template.as_ref()
+        })
+        .filter(|setting| !matches!(setting.source, Source::User(_))),
+        // The user's template comes after the log's own format (see `Config::template`).
+        user: user.as_ref().and_then(|(source, file)| {
+            file.template
+                .clone()
+                .map(|t| Setting::new(t, source.clone()))
+        }),
+        settled: std::sync::OnceLock::new(),
+    };
     let default_playbook = pick(&sources.flags.playbook, "DECIDE_PLAYBOOK", |f| {
         f.default_playbook.as_ref()
     })
     .unwrap_or_else(|| Setting::new("decision".to_string(), Source::Default));
-    let log_dir = resolve_log_dir(root, sources, repo.as_ref(), user.as_ref());
+    let (log_dir, log_packages) = match resolve_log_dir(root, sources, repo.as_ref(), user.as_ref())
+    {
+        Ok((dir, packages)) => (Ok(dir), packages),
+        Err(error) => (Err(error), Vec::new()),
+    };
+    let (statuses, duplicate_numbers) = lint_settings(repo.as_ref(), user.as_ref());
     let configured_decision_makers = repo
         .as_ref()
         .map(|file| (repo_source(), file))
@@ -451,32 +590,7 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
                 .map(|makers| Setting::new(makers, source))
         });
 
-    // Each period is settled on its own: a repository may set one and inherit the others.
-    let mut periods = ReviewPeriods::default();
-    let mut period_sources = [Source::Default, Source::Default, Source::Default];
-    let files = user
-        .iter()
-        .map(|(source, file)| (source.clone(), *file))
-        .chain(repo.as_ref().map(|file| (repo_source(), file)));
-    for (source, file) in files {
-        let Some(file_periods) = &file.review_periods else {
-            continue;
-        };
-        for ((value, slot), from) in [
-            (&file_periods.two_way, &mut periods.two_way_days),
-            (&file_periods.one_way, &mut periods.one_way_days),
-            (&file_periods.investigation, &mut periods.investigation_days),
-        ]
-        .into_iter()
-        .zip(period_sources.iter_mut())
-        {
-            if let Some(text) = value {
-                // Already checked when the file was read.
-                *slot = parse_period(text).unwrap_or(*slot);
-                *from = source.clone();
-            }
-        }
-    }
+    let (periods, period_sources) = review_periods(repo.as_ref(), user.as_ref());
 
     let holidays = repo
         .as_ref()
@@ -496,6 +610,7 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
 
     Ok(Config {
         log_dir,
+        log_packages,
         template,
         configured_decision_makers,
         review_periods: periods,
@@ -504,6 +619,8 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
         holidays,
         journal_dir: resolve_journal_dir(sources, user.as_ref()),
         boundaries: user_limits(user_config.as_ref()),
+        statuses,
+        duplicate_numbers,
     })
 }
 
@@ -591,6 +708,67 @@ fn resolve_journal_dir(
         })
 }
 
+/// The review periods, each settled on its own: a repository may set one and inherit the
+/// others from the user's file.
+fn review_periods(
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> (ReviewPeriods, [Source; 3]) {
+    let mut periods = ReviewPeriods::default();
+    let mut period_sources = [Source::Default, Source::Default, Source::Default];
+    let files = user
+        .map(|(source, file)| (source.clone(), *file))
+        .into_iter()
+        .chain(repo.map(|file| (Source::Repository(PathBuf::from(REPO_FILE)), file)));
+    for (source, file) in files {
+        let Some(file_periods) = &file.review_periods else {
+            continue;
+        };
+        for ((value, slot), from) in [
+            (&file_periods.two_way, &mut periods.two_way_days),
+            (&file_periods.one_way, &mut periods.one_way_days),
+            (&file_periods.investigation, &mut periods.investigation_days),
+        ]
+        .into_iter()
+        .zip(period_sources.iter_mut())
+        {
+            if let Some(text) = value {
+                // Already checked when the file was read.
+                *slot = parse_period(text).unwrap_or(*slot);
+                *from = source.clone();
+            }
+        }
+    }
+    (periods, period_sources)
+}
+
+/// What `lint` accepts, as the config files say: the repository's file first, then the
+/// user's. Unset, the log's format decides (see [`Config::statuses_for`]).
+fn lint_settings(
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> (
+    Option<Setting<Vec<String>>>,
+    Option<Setting<DuplicateNumbers>>,
+) {
+    let files = || {
+        repo.map(|file| (Source::Repository(PathBuf::from(REPO_FILE)), file))
+            .into_iter()
+            .chain(user.map(|(source, file)| (source.clone(), *file)))
+    };
+    let statuses = files().find_map(|(source, file)| {
+        file.statuses.as_ref().map(|list| {
+            let list = list.iter().map(|s| s.trim().to_lowercase()).collect();
+            Setting::new(list, source)
+        })
+    });
+    let duplicates = files().find_map(|(source, file)| {
+        file.duplicate_numbers
+            .map(|policy| Setting::new(policy, source))
+    });
+    (statuses, duplicates)
+}
+
 fn flag_name(variable: &str) -> &'static str {
     match variable {
         "DECIDE_DIR" => "--dir",
@@ -599,15 +777,17 @@ fn flag_name(variable: &str) -> &'static str {
     }
 }
 
-/// The log directory, which may never lie inside a git directory (see
-/// [`store::git_directory_holding`]), whoever names it.
+/// The log directory (with log4brains' package folders), which may never lie inside a
+/// git directory (see [`store::git_directory_holding`]), whoever names it.
+type LogDir = (Setting<PathBuf>, Vec<(String, PathBuf)>);
+
 fn resolve_log_dir(
     root: &Path,
     sources: &Sources,
     repo: Option<&File>,
     user: Option<&(Source, &File)>,
-) -> Result<Setting<PathBuf>> {
-    let setting = log_dir_by_precedence(root, sources, repo, user)?;
+) -> Result<LogDir> {
+    let (setting, packages) = log_dir_by_precedence(root, sources, repo, user)?;
     store::stays_inside(
         root,
         &setting.value,
@@ -615,51 +795,55 @@ fn resolve_log_dir(
         "an absolute --dir",
     )?;
     store::refuse_git_directory(&setting.value)?;
-    Ok(setting)
+    Ok((setting, packages))
 }
 
-/// The log directory. A repository's own signals (`.adr-dir`, an existing log folder)
-/// outrank the user's config, which is a default for repositories that say nothing: a
-/// personal `log_dir` must not hide an adr-tools log. What the repository says must stay
-/// inside it: a cloned repository may not direct writes elsewhere. An error is kept, not
-/// returned, so commands that never touch the log still run.
+/// The log directory. A repository's own signals (`.adr-dir`, `.log4brains.yml`, an
+/// existing log folder) outrank the user's config, which is a default for repositories
+/// that say nothing: a personal `log_dir` must not hide an adr-tools log. What the
+/// repository says must stay inside it: a cloned repository may not direct writes
+/// elsewhere. An error is kept, not returned, so commands that never touch the log still
+/// run.
 fn log_dir_by_precedence(
     root: &Path,
     sources: &Sources,
     repo: Option<&File>,
     user: Option<&(Source, &File)>,
-) -> Result<Setting<PathBuf>> {
+) -> Result<LogDir> {
     if let Some(dir) = &sources.flags.dir {
-        return Ok(Setting::new(dir.clone(), Source::Flag("--dir")));
+        return Ok((Setting::new(dir.clone(), Source::Flag("--dir")), Vec::new()));
     }
     if let Some(dir) = sources.env("DECIDE_DIR") {
-        return Ok(Setting::new(
-            PathBuf::from(dir),
-            Source::Environment("DECIDE_DIR"),
+        return Ok((
+            Setting::new(PathBuf::from(dir), Source::Environment("DECIDE_DIR")),
+            Vec::new(),
         ));
     }
     if let Some(dir) = repo.and_then(|file| file.log_dir.as_ref()) {
         let at = Location::file(root.join(REPO_FILE));
         let dir = store::inside_repository(root, dir, store::LOG_DIRECTORY, "--dir")
             .map_err(|e| e.at(at))?;
-        return Ok(Setting::new(
-            dir,
-            Source::Repository(PathBuf::from(REPO_FILE)),
+        return Ok((
+            Setting::new(dir, Source::Repository(PathBuf::from(REPO_FILE))),
+            Vec::new(),
         ));
     }
-    if let Some((dir, said_by)) = store::repository_log_dir(root)? {
-        return Ok(Setting::new(dir, Source::Log(said_by)));
+    if let Some(found) = store::repository_log_dir(root)? {
+        return Ok((
+            Setting::new(found.dir, Source::Log(found.said_by)),
+            found.packages,
+        ));
     }
     if let Some((source, dir)) =
         user.and_then(|(source, file)| file.log_dir.as_ref().map(|dir| (source, dir)))
     {
         if dir.is_absolute() {
-            return Ok(Setting::new(dir.clone(), source.clone()));
+            return Ok((Setting::new(dir.clone(), source.clone()), Vec::new()));
         }
         // A relative log_dir is relative to the repository, wherever decide runs from; and
         // the repository decides what that name is (a link, say), so it must stay inside.
         let dir = store::inside_repository(root, dir, store::LOG_DIRECTORY, "--dir")?;
-        return Ok(Setting::new(dir, source.clone()));
+        return Ok((Setting::new(dir, source.clone()), Vec::new()));
     }
     // The default too: a repository may ship `docs/decisions` as a link to elsewhere.
     let dir = store::inside_repository(
@@ -668,7 +852,7 @@ fn log_dir_by_precedence(
         store::LOG_DIRECTORY,
         "--dir",
     )?;
-    Ok(Setting::new(dir, Source::Default))
+    Ok((Setting::new(dir, Source::Default), Vec::new()))
 }
 
 #[cfg(test)]
@@ -746,9 +930,13 @@ mod tests {
                 ));
             }
             let config = resolve(root, &sources).unwrap();
-            let log_dir = config.log_dir.unwrap();
+            let log_dir = config.log_dir.clone().unwrap();
             assert_eq!(log_dir.value, root.join(row.log_dir), "row {index}");
-            assert_eq!(config.template.value, row.template, "row {index}");
+            assert_eq!(
+                config.template(|_| false).value,
+                row.template,
+                "row {index}"
+            );
             let playbook = match (row.flag, row.user) {
                 (true, _) => "deadline",
                 (false, true) => "tech-debt",
@@ -899,7 +1087,7 @@ mod tests {
             config.log_dir.clone().unwrap().value,
             root.path().join("docs/decisions")
         );
-        assert_eq!(config.template.value, DEFAULT_TEMPLATE);
+        assert_eq!(config.template(|_| false).value, DEFAULT_TEMPLATE);
         assert_eq!(config.default_playbook.value, "decision");
         assert_eq!(
             config.decision_makers(root.path()),

@@ -39,6 +39,8 @@ pub(crate) struct Setup<'a> {
     pub cwd: PathBuf,
     /// The repository root: files it names (answers files) must stay inside it.
     pub root: PathBuf,
+    /// The log's own tool names records by date (log4brains), even before the first.
+    pub dated_log: bool,
 }
 
 /// What to run.
@@ -311,18 +313,21 @@ fn write(
             display_path(dir, &setup.cwd)
         ));
     }
-    let path = store::write_new_record(dir, &store::slug(&rendered.title), |number| {
-        let text = rendered.text(Some(number))?;
+    let slug = store::slug(&rendered.title);
+    let today = setup.settings.today;
+    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number| {
+        let text = rendered.text(number)?;
         match &old {
             Some((old_record, _)) => {
-                let path = dir.join(format!("{number:04}-{}.md", store::slug(&rendered.title)));
+                // Only its folder matters here: the link is relative to it.
+                let path = dir.join(format!("{slug}.md"));
                 let record = record::parse(&path, &text)?;
                 Ok(crate::record::edit::add_link(
                     &text,
                     &record,
                     "Supersedes",
                     &crate::log::link_label(old_record),
-                    &crate::log::link_target(&path, &old_record.path),
+                    &crate::log::link_target(&setup.cwd, &path, &old_record.path),
                 ))
             }
             None => Ok(text),
@@ -344,8 +349,13 @@ fn write(
         let linked = store::lock_records(&[&old_record.path]).and_then(|lock| {
             // Read again under the lock: the old record may have changed during the interview.
             let (old_record, old_text) = crate::log::load(&old_record.path)?;
-            let text =
-                crate::log::link::with_link(&old_text, &old_record, "Superseded by", &new_record)?;
+            let text = crate::log::link::with_link(
+                &setup.cwd,
+                &old_text,
+                &old_record,
+                "Superseded by",
+                &new_record,
+            )?;
             lock.replace(&old_record.path, text.as_bytes())
         });
         if let Err(error) = linked {
@@ -466,7 +476,7 @@ pub(crate) fn review(
     if let Reviewed::Finished { status, .. } = &reviewed
         && status == "accepted"
     {
-        supersede_on_acceptance(path)?;
+        supersede_on_acceptance(path, &setup.cwd)?;
     }
     if let Some(draft) = &draft {
         draft.finish()?;
@@ -510,7 +520,7 @@ fn review_answers(
 
 /// A proposal accepted now that said it supersedes a decision: that decision is marked
 /// superseded by it, as `decide supersede` does for a decision made at once.
-pub(crate) fn supersede_on_acceptance(path: &Path) -> Result<()> {
+pub(crate) fn supersede_on_acceptance(path: &Path, cwd: &Path) -> Result<()> {
     let (record, _) = crate::log::load(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     for link in record
@@ -518,13 +528,15 @@ pub(crate) fn supersede_on_acceptance(path: &Path) -> Result<()> {
         .iter()
         .filter(|link| link.kind.eq_ignore_ascii_case("Supersedes"))
     {
-        let target = dir.join(&link.target);
+        // decide writes a proposal's links to files; a link by number is no record of ours.
+        let Some(file) = link.file() else { continue };
+        let target = dir.join(file);
         let lock = store::lock_records(&[path, &target])?;
         let (old, old_text) = crate::log::load(&target)?;
         if old.status.as_deref() == Some("superseded") {
             continue;
         }
-        let text = crate::log::link::with_link(&old_text, &old, "Superseded by", &record)?;
+        let text = crate::log::link::with_link(cwd, &old_text, &old, "Superseded by", &record)?;
         lock.replace(&target, text.as_bytes())?;
         ui::success(&format!("{} is superseded by it", target.display()));
     }

@@ -27,6 +27,7 @@ mod session;
 mod stats;
 mod stdout;
 mod store;
+mod table;
 mod template;
 mod ui;
 mod yaml;

@@ -155,7 +155,18 @@ pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(word);
+        if word.width() <= width {
+            line.push_str(word);
+            continue;
+        }
+        // A run wider than the line (a Japanese sentence has no spaces) breaks between
+        // characters.
+        for c in word.chars() {
+            if line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
     }
     lines.push(line);
     lines
@@ -236,6 +247,13 @@ mod tests {
         );
         assert!(lines.iter().all(|l| l.width() <= 24), "{lines:?}");
         assert!(lines.len() > 1);
+        // A sentence without spaces breaks between its characters.
+        let japanese = super::wrap(
+            "決定の記録をチームで共有し、レビューの日付を決めます。",
+            Some(24),
+        );
+        assert!(japanese.iter().all(|l| l.width() <= 24), "{japanese:?}");
+        assert_eq!(japanese.len(), 3, "{japanese:?}");
     }
 
     #[test]

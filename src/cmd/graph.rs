@@ -3,13 +3,16 @@
 use super::{Env, logdir};
 use crate::cli::GraphArgs;
 use crate::error::{Result, exit};
-use crate::log::{self, Depth, graph};
+use crate::log::{Depth, graph};
 
 pub(super) fn run(env: &Env<'_>, args: &GraphArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
-    // Links may be anywhere in a record (our `## Links` comes last): read them whole.
-    let scan = log::scan(&dir, Depth::Full)?;
-    logdir::report_skipped(&scan.problems);
-    crate::stdout::write(graph::render(&scan.records, args.format))?;
-    Ok(exit::OK)
+    let Some(log) = logdir::open(env)? else {
+        return Ok(exit::OK);
+    };
+    // Links may be anywhere in a record (our `## Links` comes last): read them whole, and
+    // keep only what the graph draws.
+    let (nodes, problems) = log.map(Depth::Outline, graph::Node::of);
+    let skipped = logdir::report_skipped(&problems);
+    crate::stdout::write(graph::render(&nodes, &log, args.format))?;
+    Ok(skipped.finish())
 }

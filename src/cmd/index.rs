@@ -1,53 +1,80 @@
 //! `decide index`: write the table of contents between the markers of the log's README.md
-//! (or index.md), keeping everything around them.
+//! (or index.md), keeping everything around them. A file without the markers is changed
+//! only with `--append`.
 
 use super::{Env, logdir};
 use crate::cli::IndexArgs;
 use crate::error::{Result, exit};
-use crate::log::{self, Depth, index};
-use crate::record::Record;
+use crate::log::{Depth, index, link_target};
 use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
+    let Some(log) = logdir::open(env)? else {
+        return Ok(exit::OK);
+    };
+    let dir = log.dir().to_path_buf();
     // With --stdout nothing is written, and nothing needs the lock.
     let lock = if args.stdout {
         None
     } else {
         Some(store::lock_log(&[&dir])?)
     };
-    let scan = log::scan(&dir, Depth::Head)?;
-    logdir::report_skipped(&scan.problems);
-    let records: Vec<&Record> = scan.records.iter().collect();
-    let table = index::table(&records);
-    let Some(lock) = lock else {
-        crate::stdout::write(&table)?;
-        return Ok(exit::OK);
-    };
-    let file = index::FILE_NAMES
-        .iter()
-        .map(|name| dir.join(name))
-        .find(|path| store::is_file(path))
-        .unwrap_or_else(|| dir.join("README.md"));
+    let scan = log.scan(Depth::Head);
+    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
+    let skipped = logdir::report_skipped(&scan.problems);
     // The README arrives with the repository: a link to a file elsewhere must not be
     // read (its text would be written back into the log).
-    let existing = if store::exists(&file) {
-        Some(store::read_supplied(&env.root, &file)?)
-    } else {
-        None
+    let existing: Vec<(std::path::PathBuf, String)> = index::FILE_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|path| store::exists(path))
+        .map(|path| store::read_supplied(&env.root, &path).map(|text| (path, text)))
+        .collect::<Result<_>>()?;
+    // The file with the markers; else the first that exists; else a new README.md.
+    let chosen = existing
+        .iter()
+        .find(|(_, text)| index::has_markers(text))
+        .or_else(|| existing.first());
+    let file = chosen.map_or_else(|| dir.join("README.md"), |(path, _)| path.clone());
+    let rows = scan.records.len();
+    let table = index::table(scan.records.iter().map(|record| index::Row {
+        address: log.shown_address(record),
+        record,
+        target: link_target(&env.cwd, &file, &record.path),
+    }));
+    let Some(lock) = lock else {
+        crate::stdout::write(&table)?;
+        return Ok(skipped.finish());
     };
-    let text = index::splice(existing.as_deref(), &table, &file.display().to_string())?;
-    if existing.as_deref() == Some(text.as_str()) {
+    let current = chosen.map(|(_, text)| text.as_str());
+    let placement = if args.append {
+        if current.is_some_and(index::is_generated) {
+            ui::warning(&format!(
+                "{} says another tool generates it; that tool may overwrite the index",
+                file.display()
+            ));
+        }
+        index::Placement::Append
+    } else {
+        index::Placement::BetweenMarkers
+    };
+    let text = index::splice(current, &table, &file.display().to_string(), placement)?;
+    if current == Some(text.as_str()) {
         ui::note(&format!("{} is up to date", file.display()));
     } else {
-        lock.replace(&file, text.as_bytes())?;
+        match current {
+            Some(_) => lock.replace(&file, text.as_bytes())?,
+            // A new README: created, never put over a file that appeared meanwhile.
+            None => store::write_new_file(&file, text.as_bytes())
+                .map_err(|e| crate::error::Error::io("write", &file, &e))?,
+        }
         ui::success(&format!(
             "Wrote the index of {} record{} to {}",
-            records.len(),
-            if records.len() == 1 { "" } else { "s" },
+            rows,
+            if rows == 1 { "" } else { "s" },
             file.display()
         ));
     }
-    Ok(exit::OK)
+    Ok(skipped.finish())
 }

@@ -10,10 +10,21 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &InitArgs) -> Result<u8> {
-    let dir = match &args.dir {
-        Some(dir) => env.cwd.join(dir),
-        None => env.root.join(store::DEFAULT_LOG_DIR),
+    let Some(named) = &args.dir else {
+        // The log the repository already has (doc/adr, docs/adr, …), else the default.
+        let dir = env.log_dir()?;
+        let shown = logdir::relative(&dir, &env.cwd);
+        if store::ensure_dir(&dir)? {
+            ui::success(&format!("Created the decision log {}", shown.display()));
+        } else {
+            ui::note(&format!(
+                "The decision log {} already exists",
+                shown.display()
+            ));
+        }
+        return Ok(exit::OK);
     };
+    let dir = env.cwd.join(named);
     let shown = logdir::relative(&dir, &env.cwd);
     store::stays_inside(&env.root, &dir, store::LOG_DIRECTORY, "an absolute DIR")?;
     store::refuse_git_directory(&dir)?;

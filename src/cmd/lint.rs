@@ -2,38 +2,61 @@
 
 use super::{Env, logdir};
 use crate::cli::LogArgs;
+use crate::config;
 use crate::error::{Result, exit};
-use crate::log::{self, Depth, lint};
+use crate::log::{Depth, Numbering, lint};
 use crate::passages::Library;
 use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
-    let checker = lint::Checker::new(&Library::embedded()?, env.today());
-    let files = store::list_record_files(&dir)?;
-    // Each thread checks its records and keeps only the findings and the links, so the
+    let Some(log) = logdir::open(env)? else {
+        return Ok(exit::OK);
+    };
+    let dated = log.numbering == Numbering::Date;
+    let checker = lint::Checker::new(
+        &Library::embedded()?,
+        env.today(),
+        log.numbering,
+        |format| {
+            let (setting, strict) = env
+                .config
+                .statuses_for(format == crate::record::Format::Nygard, dated);
+            (setting.value, strict)
+        },
+    );
+    // Each thread checks its records and keeps only the findings and a summary, so the
     // bodies of ten thousand records are never in memory at once.
-    let results = log::for_each_file(&files, |path| {
-        log::read_record(path, Depth::Full).map(|record| {
-            (
-                lint::Summary::of(&record),
-                lint::check_record(&record, &checker),
-            )
-        })
+    let (results, problems) = log.map(Depth::Outline, |record| {
+        let found = lint::check_record(&record, &checker);
+        (lint::Summary::of(record, &checker), found)
     });
-    let mut findings = Vec::new();
-    let mut summaries = Vec::new();
-    for result in results {
-        match result {
-            Ok((summary, found)) => {
-                summaries.push(summary);
-                findings.extend(found);
-            }
-            Err(error) => findings.push(lint::Finding::from_error(&error)),
-        }
+    let mut findings: Vec<lint::Finding> = problems.iter().map(lint::Finding::from_error).collect();
+    let mut summaries = Vec::with_capacity(results.len());
+    for (summary, found) in results {
+        summaries.push(summary);
+        findings.extend(found);
     }
-    findings.extend(lint::check_log(&summaries, store::is_file));
+    let duplicates = match env
+        .config
+        .duplicate_numbers(lint::named_by_file(&summaries))
+        .value
+    {
+        config::DuplicateNumbers::Error => lint::DuplicateNumbers::Error,
+        config::DuplicateNumbers::Warning => lint::DuplicateNumbers::Warning,
+        config::DuplicateNumbers::Allow => lint::DuplicateNumbers::Allow,
+    };
+    findings.extend(lint::check_log(
+        &log,
+        &summaries,
+        duplicates,
+        store::is_file,
+    ));
+    let mut markdown = Vec::new();
+    for folder in log.folders.iter().filter(|f| f.exists) {
+        markdown.extend(store::list_files(&folder.path, &["md"])?);
+    }
+    findings.extend(lint::unnamed_files(&log, &markdown));
     findings.sort_by(|a, b| {
         (&a.location.path, a.location.line, a.severity).cmp(&(
             &b.location.path,
@@ -47,15 +70,26 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
         out.push('\n');
     }
     crate::stdout::write(&out)?;
+    let unusual = lint::unusual_statuses(&summaries);
+    if !unusual.is_empty() {
+        ui::note(&format!(
+            "Statuses besides the usual ones: {}. List the statuses your team uses under `statuses:` in .decide.yaml to have lint check them.",
+            unusual
+                .iter()
+                .map(|(status, count)| format!("{status} ({count})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     let errors = findings
         .iter()
         .filter(|f| f.severity == lint::Severity::Error)
         .count();
     let warnings = findings.len() - errors;
+    let records = log.entries().len();
     let summary = format!(
-        "{} record{}: {errors} error{}, {warnings} warning{}",
-        files.len(),
-        plural(files.len()),
+        "{records} record{}: {errors} error{}, {warnings} warning{}",
+        plural(records),
         plural(errors),
         plural(warnings)
     );

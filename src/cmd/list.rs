@@ -3,32 +3,49 @@
 use super::{Env, logdir};
 use crate::cli::ListArgs;
 use crate::error::{Result, exit};
-use crate::log::{self, Depth, list};
+use crate::log::{Depth, list};
 use crate::record::Record;
 
 pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
+    let Some(log) = logdir::open(env)? else {
+        if args.json {
+            crate::stdout::write("[]\n")?;
+        }
+        return Ok(exit::OK);
+    };
     // The table needs only each record's head, not its body.
-    let mut scan = log::scan(&dir, Depth::Head)?;
+    let mut scan = log.scan(Depth::Head);
     let today = env.today();
     if args.due {
-        let problems = log::review::settle_due(&mut scan.records, today);
+        let problems = crate::log::review::settle_due(&mut scan.records, today);
         scan.problems.extend(problems);
     }
-    logdir::report_skipped(&scan.problems);
+    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
+    let skipped = logdir::report_skipped(&scan.problems);
     let filter = list::Filter {
         status: args.status.clone(),
         door: args.door.clone(),
         since: args.since,
         due_on: args.due.then_some(today),
     };
-    let kept: Vec<&Record> = scan.records.iter().filter(|r| filter.keeps(r)).collect();
+    let kept: Vec<&Record> = scan
+        .records
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| filter.keeps(r))
+        .collect();
     if args.json {
-        crate::stdout::write(list::json(&kept))?;
+        crate::stdout::write(list::json(&kept, &log))?;
     } else if kept.is_empty() {
-        crate::ui::note("No records match.");
+        crate::ui::note(if scan.records.is_empty() && !skipped.any() {
+            "The log has no records yet: `decide new` writes the first."
+        } else if scan.records.is_empty() {
+            "No record could be read."
+        } else {
+            "No records match."
+        });
     } else {
-        crate::stdout::write(list::table(&kept))?;
+        crate::stdout::write(list::table(&kept, &log))?;
     }
-    Ok(exit::OK)
+    Ok(skipped.finish())
 }

@@ -1,19 +1,17 @@
-//! What the decision-log commands share: finding the log directory and reporting the
-//! files that were skipped.
+//! What the decision-log commands share: opening the log (or saying there is none yet),
+//! naming records, and reporting the files that were skipped.
 
 use std::path::{Path, PathBuf};
 
 use super::Env;
+use crate::config::Source;
 use crate::error::{Error, Result};
+use crate::log::Log;
+use crate::store;
 use crate::ui;
 
-/// The log directory, relative to the working directory when it is below it, so every
-/// path in the output is short and can be pasted back into a command.
-pub(super) fn dir(env: &Env<'_>) -> Result<PathBuf> {
-    let dir = env.log_dir()?;
-    Ok(relative(&dir, &env.cwd))
-}
-
+/// `path` relative to the working directory when it is below it, so every path in the
+/// output is short and can be pasted back into a command.
 pub(super) fn relative(path: &Path, cwd: &Path) -> PathBuf {
     match path.strip_prefix(cwd) {
         Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
@@ -22,9 +20,127 @@ pub(super) fn relative(path: &Path, cwd: &Path) -> PathBuf {
     }
 }
 
-/// Files that could not be read or parsed: one warning each, then the listing goes on.
-pub(super) fn report_skipped(problems: &[Error]) {
+/// The log, or `None` when the repository has none yet and nobody named one: that is no
+/// error, and the note says how to start. A log named by `--dir`, `DECIDE_DIR`, the
+/// repository's config or `.adr-dir` that does not exist is an error.
+pub(super) fn open(env: &Env<'_>) -> Result<Option<Log>> {
+    let setting = env.config.log_dir.clone()?;
+    let dir = relative(&setting.value, &env.cwd);
+    let named = !matches!(setting.source, Source::Default | Source::User(_));
+    if !named && !store::is_dir(&dir) {
+        ui::note(&no_log_yet(env));
+        return Ok(None);
+    }
+    let packages: Vec<(String, PathBuf)> = env
+        .config
+        .log_packages
+        .iter()
+        .map(|(name, path)| (name.clone(), relative(path, &env.cwd)))
+        .collect();
+    let dated = setting.source == Source::Log(store::LOG4BRAINS_FILE);
+    Log::open(&dir, &packages, dated, &env.cwd).map(Some)
+}
+
+/// The log, for commands that name a record in it: without a log there is no record.
+pub(super) fn open_for_record(env: &Env<'_>, spec: &str) -> Result<Log> {
+    match open(env)? {
+        Some(log) => Ok(log),
+        None => Err(
+            Error::record(format!("no record `{spec}`: there is no decision log yet"))
+                .hint("start one with `decide new`"),
+        ),
+    }
+}
+
+fn no_log_yet(env: &Env<'_>) -> String {
+    let looked = store::KNOWN_LOG_DIRS.join(", ");
+    let root = relative(&env.root, &env.cwd);
+    let root = if root == Path::new(".") {
+        String::new()
+    } else {
+        format!(" in {}", root.display())
+    };
+    format!(
+        "No decisions yet: there is no decision log{root} (looked for .adr-dir, .log4brains.yml, {looked}). Start one with `decide new`, or `decide init DIR` to choose its folder."
+    )
+}
+
+/// Files that could not be read: one warning each, then the listing goes on.
+pub(super) fn report_skipped(problems: &[Error]) -> Skipped {
     for problem in problems {
         ui::warning(&format!("{problem}; skipped"));
+    }
+    Skipped {
+        count: problems.len(),
+        code: problems
+            .first()
+            .map_or(crate::error::exit::OK, |p| p.kind.exit_code()),
+    }
+}
+
+/// Files a log-wide command could not read. The exit code says so (that of the first
+/// problem), so scripts notice, and one error line says so after everything was shown.
+#[must_use]
+pub(super) struct Skipped {
+    count: usize,
+    code: u8,
+}
+
+impl Skipped {
+    pub(super) fn any(&self) -> bool {
+        self.count > 0
+    }
+
+    /// The command's exit code, with the line that explains it.
+    pub(super) fn finish(self) -> u8 {
+        if self.count > 0 {
+            ui::error(&format!(
+                "{} file{} in the log could not be read as a record (see above); everything else was read",
+                self.count,
+                if self.count == 1 { "" } else { "s" }
+            ));
+        }
+        self.code
+    }
+}
+
+/// Problems of the records that every reader mentions (front matter that was read by a
+/// guess, a key written twice), at most one line per kind for the whole log.
+pub(super) fn report_read_problems<'a>(
+    records: impl IntoIterator<Item = &'a crate::record::Record>,
+) {
+    use crate::record::parse::ProblemKind;
+    let mut kinds: Vec<(ProblemKind, &Path, Option<usize>, String, usize)> = Vec::new();
+    for record in records {
+        for problem in record
+            .problems
+            .iter()
+            .filter(|p| p.kind.shown_when_reading())
+        {
+            match kinds.iter_mut().find(|(kind, ..)| *kind == problem.kind) {
+                Some((.., count)) => *count += 1,
+                None => kinds.push((
+                    problem.kind,
+                    &record.path,
+                    problem.line,
+                    problem.message.clone(),
+                    1,
+                )),
+            }
+        }
+    }
+    for (_, path, line, message, count) in kinds {
+        let at = match line {
+            Some(line) => format!("{}:{line}", path.display()),
+            None => path.display().to_string(),
+        };
+        let others = match count {
+            1 => String::new(),
+            2 => " (and in 1 other record)".to_string(),
+            n => format!(" (and in {} other records)", n - 1),
+        };
+        ui::warning(&format!(
+            "{at}: {message}{others}; `decide lint` lists them"
+        ));
     }
 }

@@ -6,24 +6,32 @@ use crate::cli::MessageArgs;
 use crate::error::{Result, exit};
 use crate::log;
 use crate::message::{self, from_record};
+use crate::record::parse::Target;
 
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
-    let path = log::resolve(&dir, &env.cwd, &args.record)?;
+    let log = logdir::open_for_record(env, &args.record)?;
+    let path = log.resolve(&env.cwd, &args.record)?;
     let (record, _) = log::load(&path)?;
-    let catalog = env.catalog()?;
-    let shown = logdir::relative(&path, &env.cwd);
-    // A superseded decision is named by what replaced it, in words, not by a file.
+    // A superseded decision is named by what replaced it, in words, not by a file: MADR
+    // names it by number (`superseded by ADR-0004`), adr-tools by a link.
     let successor = record
         .links
         .iter()
-        .find(|link| link.kind.eq_ignore_ascii_case("Superseded by"))
+        .find(|l| l.kind.eq_ignore_ascii_case("Superseded by"))
         .and_then(|link| {
-            let target = path.parent()?.join(&link.target);
-            log::load(&target)
-                .ok()
-                .map(|(successor, _)| from_record::plain(&successor.title))
-        });
+            let spec = match &link.target {
+                Target::Number(number) => number.to_string(),
+                Target::File(_) => {
+                    let dir = path.parent().unwrap_or(std::path::Path::new(""));
+                    dir.join(link.file()?).display().to_string()
+                }
+            };
+            let found = log.resolve(&env.cwd, &spec).ok()?;
+            log::read_record(&found, log::Depth::Head).ok()
+        })
+        .map(|successor| from_record::plain(&successor.title));
+    let catalog = env.catalog()?;
+    let shown = logdir::relative(&path, &env.cwd);
     let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
     let written = from_record::write(
         &brief,

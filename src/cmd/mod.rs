@@ -108,7 +108,7 @@ impl Env<'_> {
         playbook: Option<&str>,
         answers: Option<&Path>,
     ) -> Result<()> {
-        let setting = &self.config.template;
+        let setting = self.template();
         if !matches!(setting.source, config::Source::Flag(_))
             || setting.value == config::DEFAULT_TEMPLATE
         {
@@ -148,9 +148,25 @@ impl Env<'_> {
         Ok(self.config.log_dir.clone()?.value)
     }
 
+    /// The record template in force: see [`config::Config::template`]; the log's newest
+    /// records are read only when nothing else decides.
+    pub(crate) fn template(&self) -> &config::Setting<String> {
+        self.config
+            .template(|dir| crate::log::newest_format(dir) == Some(crate::record::Format::Nygard))
+    }
+
+    /// Whether the log's own tool names records by date (log4brains' `.log4brains.yml`
+    /// named the log), so even its first record is named that way.
+    pub(crate) fn log_is_dated(&self) -> bool {
+        self.config
+            .log_dir
+            .as_ref()
+            .is_ok_and(|s| s.source == config::Source::Log(store::LOG4BRAINS_FILE))
+    }
+
     /// The playbooks and templates for this run, with the configured house record template.
     pub(crate) fn catalog(&self) -> Result<Catalog> {
-        let setting = &self.config.template;
+        let setting = self.template();
         let house = if setting.value == config::DEFAULT_TEMPLATE {
             None
         } else {
@@ -176,8 +192,15 @@ impl Env<'_> {
     /// full path, so it never replaces a built-in template that shares its file name. A
     /// repository's own config may only name a file inside the repository.
     pub(crate) fn house_template(&self) -> Result<HouseTemplate> {
-        let setting = &self.config.template;
+        let setting = self.template();
         let name = setting.value.as_str();
+        if matches!(setting.source, config::Source::Log(_)) {
+            // The log's own format names a built-in template, never a file.
+            return Ok(HouseTemplate {
+                name: name.to_string(),
+                file: None,
+            });
+        }
         let from_repository = matches!(setting.source, config::Source::Repository(_));
         let candidates = if from_repository {
             vec![

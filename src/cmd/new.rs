@@ -64,6 +64,7 @@ pub(super) fn run_request(
         drafts_dir: crate::store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
         root: env.root.clone(),
+        dated_log: env.log_is_dated(),
     };
     drive::run(&setup, request)
 }

@@ -10,12 +10,14 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
     let today = env.today();
     let Some(spec) = &args.record else {
-        return list_due(&dir, today, args.check);
+        return match logdir::open(env)? {
+            Some(log) => list_due(&log, today, args.check),
+            None => Ok(exit::OK),
+        };
     };
-    let path = log::resolve(&dir, &env.cwd, spec)?;
+    let path = logdir::open_for_record(env, spec)?.resolve(&env.cwd, spec)?;
     review_record(env, &path, args.answers.as_deref(), args.quiet, None)?;
     Ok(exit::OK)
 }
@@ -39,6 +41,7 @@ pub(super) fn review_record(
         drafts_dir: store::drafts_dir(&env.root),
         cwd: env.cwd.clone(),
         root: env.root.clone(),
+        dated_log: env.log_is_dated(),
     };
     let shown = drive::display_path(path, &env.cwd);
     match drive::review(&setup, path, answers, quiet, resume)? {
@@ -52,17 +55,18 @@ pub(super) fn review_record(
     Ok(())
 }
 
-fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Result<u8> {
-    let mut scan = log::scan(dir, Depth::Head)?;
+fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8> {
+    let mut scan = log.scan(Depth::Head);
     let problems = review::settle_due(&mut scan.records, today);
     scan.problems.extend(problems);
-    logdir::report_skipped(&scan.problems);
+    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
+    let skipped = logdir::report_skipped(&scan.problems);
     let due = review::due(&scan.records, today);
     if due.is_empty() {
         ui::note(&format!("No reviews due on {today}."));
-        return Ok(exit::OK);
+        return Ok(skipped.finish());
     }
-    crate::stdout::write(review::due_table(&due, today))?;
+    crate::stdout::write(review::due_table(&due, today, log))?;
     let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
     if check && overdue > 0 {
         ui::error(&format!(
@@ -71,5 +75,5 @@ fn list_due(dir: &std::path::Path, today: chrono::NaiveDate, check: bool) -> Res
         ));
         return Ok(exit::FINDINGS);
     }
-    Ok(exit::OK)
+    Ok(skipped.finish())
 }

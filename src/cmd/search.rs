@@ -1,17 +1,23 @@
-//! `decide search WORDS`: the records whose title or text contains every word.
+//! `decide search WORDS`: the records whose title or text contains every word. Like grep,
+//! it exits 1 when nothing matches, so scripts can tell.
 
 use super::{Env, logdir};
 use crate::cli::SearchArgs;
 use crate::error::{Result, exit};
-use crate::log::{self, search};
-use crate::store;
+use crate::log::search;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
+    let Some(log) = logdir::open(env)? else {
+        return Ok(exit::FINDINGS);
+    };
     let words = search::prepare(&args.words);
-    let files = store::list_record_files(&dir)?;
-    let results = log::for_each_file(&files, |path| search::search_file(path, &words));
+    let results = crate::log::for_each(log.entries(), |entry| {
+        if entry.symlink {
+            return Err(crate::store::symlink_error(&entry.path));
+        }
+        search::search_file(&entry.path, &words)
+    });
     let mut problems = Vec::new();
     let mut out = String::new();
     let mut hits = 0;
@@ -19,10 +25,13 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
         match result {
             Ok(Some(hit)) => {
                 hits += 1;
-                let number = hit.number.map_or("-".to_string(), |n| format!("{n:04}"));
+                let address = match hit.number {
+                    Some(n) if log.address(&hit.path) == n.to_string() => format!("{n:04}"),
+                    _ => log.address(&hit.path),
+                };
                 let status = hit.status.as_deref().unwrap_or("no status");
                 out.push_str(&format!(
-                    "{number}  {}  ({status})  {}\n",
+                    "{address}  {}  ({status})  {}\n",
                     hit.title,
                     hit.path.display()
                 ));
@@ -34,11 +43,15 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
             Err(error) => problems.push(error),
         }
     }
-    logdir::report_skipped(&problems);
+    let skipped = logdir::report_skipped(&problems);
     if hits == 0 {
         ui::note("No records match.");
-    } else {
-        crate::stdout::write(&out)?;
+        return Ok(if skipped.any() {
+            skipped.finish()
+        } else {
+            exit::FINDINGS
+        });
     }
-    Ok(exit::OK)
+    crate::stdout::write(&out)?;
+    Ok(skipped.finish())
 }

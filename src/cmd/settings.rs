@@ -17,7 +17,7 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
             .to_string(),
         log_source,
     ));
-    rows.push(row("template", &config.template, |t| t.clone()));
+    rows.push(row("template", env.template(), |t| t.clone()));
     let makers = config.decision_makers(&env.root);
     rows.push((
         "decision_makers",
@@ -58,24 +58,30 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
                 .join(", ")
         }
     }));
+    // What lint expects; unset, the log's own format and ids decide.
+    rows.push(match &config.statuses {
+        Some(statuses) => row("statuses", statuses, |s| s.join(", ")),
+        None => (
+            "statuses",
+            "the usual ones of each format".into(),
+            config::Source::Default.to_string(),
+        ),
+    });
+    rows.push(match &config.duplicate_numbers {
+        Some(policy) => row("duplicate_numbers", policy, ToString::to_string),
+        None => (
+            "duplicate_numbers",
+            "error (allow where ids are file names)".into(),
+            config::Source::Default.to_string(),
+        ),
+    });
     personal_rows(config, &mut rows);
 
-    let width = rows
-        .iter()
-        .map(|(name, _, _)| name.len())
-        .max()
-        .unwrap_or(0);
-    let value_width = rows
-        .iter()
-        .map(|(_, value, _)| value.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for (name, value, source) in &rows {
-        out.push_str(&format!(
-            "{name:<width$}  {value:<value_width$}  ({source})\n"
-        ));
-    }
+    let table: Vec<[String; 3]> = rows
+        .into_iter()
+        .map(|(name, value, source)| [name.to_string(), value, format!("({source})")])
+        .collect();
+    let mut out = crate::table::render(&table);
     let repo = env.root.join(REPO_FILE);
     out.push_str(&format!(
         "\nrepository config: {}{}\n",

@@ -6,10 +6,12 @@ use crate::error::{Result, exit};
 use crate::log;
 
 pub(super) fn run(env: &Env<'_>, args: &ShowArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
-    let path = log::resolve(&dir, &env.cwd, &args.record)?;
-    // Parse too, so a broken record is reported rather than shown as if it were fine.
-    let (_, text) = log::load(&path)?;
+    let log = logdir::open_for_record(env, &args.record)?;
+    let path = log.resolve(&env.cwd, &args.record)?;
+    // Parse too, so a record that cannot be read is reported rather than shown as if it
+    // were fine.
+    let (record, text) = log::load(&path)?;
+    logdir::report_read_problems([&record]);
     crate::stdout::write(&text)?;
     Ok(exit::OK)
 }

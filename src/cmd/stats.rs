@@ -3,23 +3,25 @@
 
 use super::{Env, logdir};
 use crate::cli::StatsArgs;
-use crate::error::{Result, exit};
+use crate::error::Result;
 use crate::journal;
-use crate::log::{self, Depth};
+use crate::log::Depth;
 use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &StatsArgs) -> Result<u8> {
-    let (records, log_shown) = match logdir::dir(env) {
-        Ok(dir) if store::is_dir(&dir) => {
-            let scan = log::scan(&dir, Depth::Full)?;
-            logdir::report_skipped(&scan.problems);
-            (scan.records, Some(dir.display().to_string()))
+    // Files that could not be read, from either: the figures leave them out, and the exit
+    // code says so.
+    let mut unread = Vec::new();
+    // Without a log, `logdir::open` has said so and how to start one.
+    let (records, log_shown) = match logdir::open(env) {
+        Ok(Some(log)) => {
+            let scan = log.scan(Depth::Full);
+            unread.extend(scan.problems);
+            let records: Vec<_> = scan.records.into_iter().map(|record| *record).collect();
+            (records, Some(log.dir().display().to_string()))
         }
-        Ok(dir) => {
-            ui::note(&format!("No decision log at {}.", dir.display()));
-            (Vec::new(), None)
-        }
+        Ok(None) => (Vec::new(), None),
         Err(error) => {
             ui::warning(&format!("{error}; the decisions are left out"));
             (Vec::new(), None)
@@ -28,7 +30,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatsArgs) -> Result<u8> {
     let (history, journal_shown) = match journal::place(&env.config.journal_dir) {
         Ok(dir) if store::is_dir(&dir) => {
             let scan = journal::load(&dir)?;
-            logdir::report_skipped(&scan.problems);
+            unread.extend(scan.problems);
             (
                 journal::history(&scan.entries),
                 Some(dir.display().to_string()),
@@ -53,5 +55,5 @@ pub(super) fn run(env: &Env<'_>, args: &StatsArgs) -> Result<u8> {
         crate::stats::screen(&retro, log_shown.as_deref(), journal_shown.as_deref())
     };
     crate::stdout::write(text)?;
-    Ok(exit::OK)
+    Ok(logdir::report_skipped(&unread).finish())
 }

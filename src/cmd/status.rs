@@ -1,4 +1,5 @@
-//! `decide status N STATUS`: change one line of one record.
+//! `decide status N STATUS`: change the status where the record states it (front matter
+//! and body both, when it has both), in the record's own style.
 
 use super::{Env, logdir};
 use crate::cli::StatusArgs;
@@ -9,12 +10,17 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
-    let dir = logdir::dir(env)?;
-    let path = log::resolve(&dir, &env.cwd, &args.record)?;
+    let log = logdir::open_for_record(env, &args.record)?;
+    let path = log.resolve(&env.cwd, &args.record)?;
     let lock = store::lock_records(&[&path])?;
     let (record, text) = log::load(&path)?;
     let status = args.status.as_str();
-    if record.status.as_deref() == Some(status) {
+    let everywhere = !record.statuses.is_empty()
+        && record
+            .statuses
+            .iter()
+            .all(|s| s.only_links || s.status.as_deref() == Some(status));
+    if everywhere && record.status.as_deref() == Some(status) {
         ui::note(&format!("{} is already {status}", path.display()));
         return Ok(exit::OK);
     }
@@ -48,7 +54,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         record.status.as_deref().unwrap_or("no status")
     ));
     if status == "accepted" {
-        crate::drive::supersede_on_acceptance(&path)?;
+        crate::drive::supersede_on_acceptance(&path, &env.cwd)?;
     }
     Ok(exit::OK)
 }

@@ -13,9 +13,9 @@ pub(super) fn run(env: &Env<'_>, args: &SupersedeArgs) -> Result<u8> {
         return Err(Error::usage("supersede writes the new record into the log")
             .hint("drop --stdout; use `decide new --stdout` to preview a record"));
     }
-    let dir = logdir::dir(env)?;
     // Find and parse OLD before asking anything: a typo must not cost the whole session.
-    let old = log::resolve(&dir, &env.cwd, &args.old)?;
+    let log = logdir::open_for_record(env, &args.old)?;
+    let old = log.resolve(&env.cwd, &args.old)?;
     log::load(&old)?;
     let request = drive::Request {
         playbook: env.playbook_flag(),

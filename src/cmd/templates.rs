@@ -14,7 +14,7 @@ pub(super) fn run(env: &Env<'_>, args: &TemplatesArgs) -> Result<u8> {
             let width = catalog
                 .templates
                 .origins()
-                .map(|(name, _)| name.len())
+                .map(|(name, _)| crate::table::width(name))
                 .max()
                 .unwrap_or(0);
             for (name, origin) in catalog.templates.origins() {
@@ -25,7 +25,7 @@ pub(super) fn run(env: &Env<'_>, args: &TemplatesArgs) -> Result<u8> {
                         .display()
                         .to_string()
                 };
-                out.push_str(&format!("{name:<width$}  {from}\n"));
+                out.push_str(&format!("{}  {from}\n", crate::table::pad(name, width)));
             }
             crate::stdout::write(&out)?;
             Ok(exit::OK)

@@ -1,10 +1,14 @@
-//! `decide graph`: the supersede and link graph, as Graphviz dot or Mermaid.
+//! `decide graph`: the supersede and link graph, as Graphviz dot or Mermaid. Typed links
+//! are edges, one per relation; plain links in running text are dashed edges where no
+//! typed link joins the two records. Every link is looked up once in an index, so ten
+//! thousand linked records take one pass.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
 
+use super::{Index, Log, Resolved};
 use crate::record::Record;
-use crate::record::edit::same_target;
-use crate::record::parse::{is_known_kind, reverse_kind};
+use crate::record::parse::{Link, is_known_kind, reverse_kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum GraphFormat {
@@ -12,25 +16,50 @@ pub(crate) enum GraphFormat {
     Mermaid,
 }
 
+/// What the graph needs of a record; the rest is dropped as soon as it is read.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub path: PathBuf,
+    pub number: Option<u32>,
+    pub label: String,
+    pub links: Vec<Link>,
+    pub mentions: Vec<Link>,
+}
+
+impl Node {
+    pub(crate) fn of(record: Record) -> Node {
+        let label = format!(
+            "{} ({})",
+            super::link_label(&record),
+            record.status.as_deref().unwrap_or("no status")
+        );
+        Node {
+            path: record.path,
+            number: record.number,
+            label,
+            links: record.links,
+            mentions: record.mentions,
+        }
+    }
+}
+
 /// An edge from one record to another, once per pair: "A Supersedes B" and "B Superseded by
 /// A" say the same thing, so the passive form is dropped when the active one is there.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Edge {
-    from: usize,
-    to: usize,
-    kind: String,
+pub(crate) struct Edge {
+    pub from: usize,
+    pub to: usize,
+    /// Empty for a plain link in running text.
+    pub kind: String,
 }
 
-fn edges(records: &[Record]) -> Vec<Edge> {
-    let index_of = |target: &str| {
-        records
-            .iter()
-            .position(|r| same_target(&r.file_name(), target))
-    };
+pub(crate) fn edges(nodes: &[Node], index: &Index<'_>) -> Vec<Edge> {
     let mut links: Vec<Edge> = Vec::new();
-    for (from, record) in records.iter().enumerate() {
-        for link in &record.links {
-            if let Some(to) = index_of(link.target.split('#').next().unwrap_or_default()) {
+    for (from, node) in nodes.iter().enumerate() {
+        for link in &node.links {
+            if let Resolved::Found(to) | Resolved::ByName(to) = index.resolve(&node.path, link)
+                && to != from
+            {
                 links.push(Edge {
                     from,
                     to,
@@ -39,26 +68,34 @@ fn edges(records: &[Record]) -> Vec<Edge> {
             }
         }
     }
+    // The links between each ordered pair, to find a link's counterpart in one lookup.
+    let mut between: HashMap<(usize, usize), Vec<usize>> = HashMap::with_capacity(links.len());
+    for (position, link) in links.iter().enumerate() {
+        between
+            .entry((link.from, link.to))
+            .or_default()
+            .push(position);
+    }
     let passive = |kind: &str| kind.ends_with(" by");
-    // Two links between the same records in opposite directions are one relation written
-    // in both: a known pair ("Supersedes" / "Superseded by"), a custom pair written with
-    // `decide link --reverse` ("Reuses" / "Reused by"), or a symmetric kind ("Relates to").
-    let opposite = |a: &Edge, b: &Edge| a.from == b.to && a.to == b.from;
     let reverses = |a: &Edge, b: &Edge| {
         reverse_kind(&a.kind).eq_ignore_ascii_case(&b.kind)
             || reverse_kind(&b.kind).eq_ignore_ascii_case(&a.kind)
     };
+    // Two links between the same records in opposite directions are one relation written
+    // in both: a known pair ("Supersedes" / "Superseded by"), a custom pair written with
+    // `decide link --reverse` ("Reuses" / "Reused by"), or a symmetric kind ("Relates to").
     let counterpart = |link: &Edge| {
-        links
+        let opposite = between.get(&(link.to, link.from))?;
+        opposite
             .iter()
-            .find(|other| opposite(link, other) && reverses(link, other))
+            .map(|&i| &links[i])
+            .find(|other| reverses(link, other))
             .or_else(|| {
                 // A pair written with `decide link --reverse`: one active kind, one passive
                 // kind that `decide` does not know ("Depends on" / "Needed by").
-                links.iter().find(|other| {
-                    opposite(link, other)
-                        && passive(&link.kind) != passive(&other.kind)
-                        && [link, other]
+                opposite.iter().map(|&i| &links[i]).find(|other| {
+                    passive(&link.kind) != passive(&other.kind)
+                        && [link, *other]
                             .iter()
                             .filter(|e| passive(&e.kind))
                             .all(|e| !is_known_kind(&e.kind))
@@ -81,7 +118,7 @@ fn edges(records: &[Record]) -> Vec<Edge> {
             }
             // Only the passive form was written: draw it the active way when the pair is
             // known, else as written.
-            None if is_known_passive(&link.kind) => {
+            None if is_known_kind(&link.kind) && passive(&link.kind) => {
                 edges.insert(Edge {
                     from: link.to,
                     to: link.from,
@@ -93,147 +130,191 @@ fn edges(records: &[Record]) -> Vec<Edge> {
             }
         }
     }
-    edges.into_iter().collect()
+    let joined: HashSet<(usize, usize)> = edges
+        .iter()
+        .flat_map(|e| [(e.from, e.to), (e.to, e.from)])
+        .collect();
+    let mut mentions = BTreeSet::new();
+    for (from, node) in nodes.iter().enumerate() {
+        for link in &node.mentions {
+            if let Resolved::Found(to) = index.resolve(&node.path, link)
+                && to != from
+                && !joined.contains(&(from, to))
+            {
+                mentions.insert(Edge {
+                    from,
+                    to,
+                    kind: String::new(),
+                });
+            }
+        }
+    }
+    edges.into_iter().chain(mentions).collect()
 }
 
-/// Whether `kind` is the passive half of a pair `decide` knows ("Superseded by").
-fn is_known_passive(kind: &str) -> bool {
-    is_known_kind(kind) && kind.ends_with(" by")
-}
-
-fn label(record: &Record) -> String {
-    let label = super::link_label(record);
-    let status = record.status.as_deref().unwrap_or("no status");
-    format!("{label} ({status})")
-}
-
-pub(crate) fn render(records: &[Record], format: GraphFormat) -> String {
+pub(crate) fn render(nodes: &[Node], log: &Log, format: GraphFormat) -> String {
+    let index = log.index(nodes.iter().map(|n| (n.path.as_path(), n.number)));
+    let edges = edges(nodes, &index);
     match format {
-        GraphFormat::Dot => dot(records),
-        GraphFormat::Mermaid => mermaid(records),
+        GraphFormat::Dot => dot(nodes, log, &edges),
+        GraphFormat::Mermaid => mermaid(nodes, &edges),
     }
 }
 
-fn dot(records: &[Record]) -> String {
+fn dot(nodes: &[Node], log: &Log, edges: &[Edge]) -> String {
     let quote = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
-    let mut out = String::from("digraph decisions {\n  node [shape=box];\n");
-    for (index, record) in records.iter().enumerate() {
+    let mut out = String::with_capacity(64 + nodes.len() * 80 + edges.len() * 40);
+    out.push_str("digraph decisions {\n  node [shape=box];\n");
+    for (index, node) in nodes.iter().enumerate() {
+        let url = super::link_target(&log.base, &log.dir().join("graph"), &node.path);
         out.push_str(&format!(
             "  r{index} [label={}, URL={}];\n",
-            quote(&label(record)),
-            quote(&record.file_name())
+            quote(&node.label),
+            quote(&url)
         ));
     }
-    for edge in edges(records) {
-        out.push_str(&format!(
-            "  r{} -> r{} [label={}];\n",
-            edge.from,
-            edge.to,
-            quote(&edge.kind)
-        ));
+    for edge in edges {
+        if edge.kind.is_empty() {
+            out.push_str(&format!(
+                "  r{} -> r{} [style=dashed];\n",
+                edge.from, edge.to
+            ));
+        } else {
+            out.push_str(&format!(
+                "  r{} -> r{} [label={}];\n",
+                edge.from,
+                edge.to,
+                quote(&edge.kind)
+            ));
+        }
     }
     out.push_str("}\n");
     out
 }
 
-fn mermaid(records: &[Record]) -> String {
-    // Mermaid has no escape for `"` inside a label; its entity code is the documented way.
-    let quote = |text: &str| format!("\"{}\"", text.replace('"', "#quot;"));
-    let mut out = String::from("flowchart TD\n");
-    for (index, record) in records.iter().enumerate() {
-        out.push_str(&format!("  r{index}[{}]\n", quote(&label(record))));
+/// Mermaid has no backslash escapes inside a label; its entity codes are the documented
+/// way, and `<`/`>` would otherwise be read as HTML and dropped.
+fn mermaid_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '#' => out.push_str("#35;"),
+            c => out.push(c),
+        }
     }
-    for edge in edges(records) {
-        out.push_str(&format!(
-            "  r{} -->|{}| r{}\n",
-            edge.from,
-            quote(&edge.kind),
-            edge.to
-        ));
+    out.push('"');
+    out
+}
+
+fn mermaid(nodes: &[Node], edges: &[Edge]) -> String {
+    let mut out = String::with_capacity(16 + nodes.len() * 60 + edges.len() * 30);
+    out.push_str("flowchart TD\n");
+    for (index, node) in nodes.iter().enumerate() {
+        out.push_str(&format!("  r{index}[{}]\n", mermaid_label(&node.label)));
+    }
+    for edge in edges {
+        if edge.kind.is_empty() {
+            out.push_str(&format!("  r{} -.-> r{}\n", edge.from, edge.to));
+        } else {
+            out.push_str(&format!(
+                "  r{} -->|{}| r{}\n",
+                edge.from,
+                mermaid_label(&edge.kind),
+                edge.to
+            ));
+        }
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_relation_written_in_both_records_is_one_edge() {
-        let record = |name: &str, links: &str| {
-            crate::record::parse(
-                std::path::Path::new(name),
-                &format!("# T {name}\n\n## Status\n\nAccepted\n\n{links}"),
-            )
-            .unwrap()
-        };
-        let records = vec![
-            record(
-                "0001-a.md",
-                "Reused by [2. B](0002-b.md)\n\nRelates to [2. B](0002-b.md)\n\nSuperseded by [3. C](0003-c.md)\n",
-            ),
-            record(
-                "0002-b.md",
-                "Reuses [1. A](0001-a.md)\n\nRelates to [1. A](0001-a.md)\n",
-            ),
-            record("0003-c.md", ""),
-        ];
-        let kinds: Vec<(usize, usize, String)> = edges(&records)
-            .into_iter()
-            .map(|e| (e.from, e.to, e.kind))
-            .collect();
-        assert_eq!(
-            kinds,
-            vec![
-                (0, 1, "Relates to".to_string()),
-                (1, 0, "Reuses".to_string()),
-                (2, 0, "Supersedes".to_string())
-            ]
-        );
-    }
-
     use std::path::Path;
 
     use super::*;
     use crate::record::parse;
 
-    fn log() -> Vec<Record> {
-        vec![
-            parse(
-                Path::new("0001-a.md"),
-                "# 1. A\n\n## Status\n\nSuperceded by [2. B](0002-b.md)\n",
-            )
-            .unwrap(),
-            parse(
-                Path::new("0002-b.md"),
-                "# 2. B \"quoted\"\n\n## Status\n\nAccepted\n\nSupercedes [1. A](0001-a.md)\n\nAmends [9. Gone](0009-gone.md)\n",
-            )
-            .unwrap(),
-        ]
+    fn log(names: &[&str]) -> (tempfile::TempDir, Log) {
+        let dir = tempfile::tempdir().unwrap();
+        for name in names {
+            std::fs::write(dir.path().join(name), "# T\n").unwrap();
+        }
+        let log = Log::open(dir.path(), &[], false, dir.path()).unwrap();
+        (dir, log)
+    }
+
+    fn nodes(records: &[(&str, &str)]) -> Vec<Node> {
+        records
+            .iter()
+            .map(|(name, text)| Node::of(parse(Path::new(name), text).unwrap()))
+            .collect()
+    }
+
+    fn kinds(nodes: &[Node], log: &Log) -> Vec<(usize, usize, String)> {
+        let index = log.index(nodes.iter().map(|n| (n.path.as_path(), n.number)));
+        edges(nodes, &index)
+            .into_iter()
+            .map(|e| (e.from, e.to, e.kind))
+            .collect()
     }
 
     #[test]
-    fn both_directions_make_one_edge_and_missing_targets_none() {
+    fn a_relation_written_in_both_records_is_one_edge() {
+        let (_dir, log) = log(&[]);
+        let record = |links: &str| format!("# T\n\n## Status\n\nAccepted\n\n{links}");
+        let nodes = nodes(&[
+            (
+                "0001-a.md",
+                &record(
+                    "Reused by [2. B](0002-b.md)\n\nRelates to [2. B](0002-b.md)\n\nSuperseded by [3. C](0003-c.md)\n",
+                ),
+            ),
+            (
+                "0002-b.md",
+                &record(
+                    "Reuses [1. A](0001-a.md)\n\nRelates to [1. A](0001-a.md)\n\nSee [A](0001-a.md) and [C](0003-c.md).\n",
+                ),
+            ),
+            ("0003-c.md", &record("")),
+        ]);
         assert_eq!(
-            edges(&log()),
-            [Edge {
-                from: 1,
-                to: 0,
-                kind: "Supersedes".into()
-            }]
+            kinds(&nodes, &log),
+            vec![
+                (0, 1, "Relates to".to_string()),
+                (1, 0, "Reuses".to_string()),
+                (2, 0, "Supersedes".to_string()),
+                (1, 2, String::new()),
+            ]
         );
     }
 
     #[test]
     fn dot_and_mermaid() {
+        let (_dir, log) = log(&[]);
+        let nodes = nodes(&[
+            (
+                "0001-a.md",
+                "# 1. A\n\n## Status\n\nSuperceded by [2. B](0002-b.md)\n",
+            ),
+            (
+                "0002-b.md",
+                "# 2. B \"quoted\" <T>\n\n## Status\n\nAccepted\n\nSupercedes [1. A](0001-a.md)\n\nAmends [9. Gone](0009-gone.md)\n",
+            ),
+        ]);
         assert_eq!(
-            render(&log(), GraphFormat::Dot),
+            render(&nodes, &log, GraphFormat::Dot),
             "digraph decisions {\n  node [shape=box];\n\
              \x20 r0 [label=\"1. A (superseded)\", URL=\"0001-a.md\"];\n\
-             \x20 r1 [label=\"2. B \\\"quoted\\\" (accepted)\", URL=\"0002-b.md\"];\n\
+             \x20 r1 [label=\"2. B \\\"quoted\\\" <T> (accepted)\", URL=\"0002-b.md\"];\n\
              \x20 r1 -> r0 [label=\"Supersedes\"];\n}\n"
         );
         assert_eq!(
-            render(&log(), GraphFormat::Mermaid),
-            "flowchart TD\n  r0[\"1. A (superseded)\"]\n  r1[\"2. B #quot;quoted#quot; (accepted)\"]\n  r1 -->|\"Supersedes\"| r0\n"
+            render(&nodes, &log, GraphFormat::Mermaid),
+            "flowchart TD\n  r0[\"1. A (superseded)\"]\n  r1[\"2. B #quot;quoted#quot; #lt;T#gt; (accepted)\"]\n  r1 -->|\"Supersedes\"| r0\n"
         );
     }
 }

@@ -1,5 +1,7 @@
 //! `decide index`: the log's table of contents, written between two markers in the log's
-//! README.md (or index.md) so that the text people write around it survives.
+//! README.md (or index.md) so that the text people write around it survives. A file
+//! without the markers is not written unless asked, and a file another tool generates is
+//! named as such before anything is appended to it.
 
 use crate::error::{Error, Result};
 use crate::record::Record;
@@ -10,45 +12,94 @@ pub(crate) const END: &str = "<!-- decide:index:end -->";
 /// The file the index goes into, by preference: an existing `index.md`, else `README.md`.
 pub(crate) const FILE_NAMES: [&str; 2] = ["index.md", "README.md"];
 
-/// A Markdown table of the records, one row each, linking to the files.
-pub(crate) fn table(records: &[&Record]) -> String {
-    let mut out = String::with_capacity(64 + records.len() * 96);
+/// One row of the index.
+pub(crate) struct Row<'a> {
+    pub address: String,
+    pub record: &'a Record,
+    /// The record's file, relative to the index file.
+    pub target: String,
+}
+
+/// A Markdown table of the records, one row each, linking to the files. Rows come one at
+/// a time, so ten thousand are never all held besides the text.
+pub(crate) fn table<'a>(rows: impl ExactSizeIterator<Item = Row<'a>>) -> String {
+    let mut out = String::with_capacity(64 + rows.len() * 96);
     out.push_str("| # | Decision | Status | Date |\n|---|---|---|---|\n");
-    for record in records {
-        let number = record.number.map_or("-".to_string(), |n| format!("{n:04}"));
+    for row in rows {
+        let record = row.record;
         let title = escape_cell(&record.title);
-        let status = record.status.as_deref().unwrap_or("-");
-        let date = record.date.map_or("-".to_string(), |d| d.to_string());
+        let status = record
+            .status
+            .as_deref()
+            .map_or("-".to_string(), escape_cell);
+        let date = record.date_text().unwrap_or_else(|| "-".to_string());
         out.push_str(&format!(
-            "| {number} | [{title}]({}) | {status} | {date} |\n",
-            record.file_name().replace(' ', "%20")
+            "| {} | [{title}]({}) | {status} | {date} |\n",
+            escape_cell(&row.address),
+            row.target
+                .replace(' ', "%20")
+                .replace('(', "%28")
+                .replace(')', "%29")
         ));
     }
     out
 }
 
-/// `|` would end the cell and `[`/`]` the link text.
+/// `|` would end the cell, `[`/`]` the link text, and `<` could start HTML (such as an
+/// index marker) inside a title.
 fn escape_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    crate::error::one_line(text)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('[', "\\[")
         .replace(']', "\\]")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Whether a file says another tool writes it ("GENERATED FILE - DO NOT EDIT").
+pub(crate) fn is_generated(text: &str) -> bool {
+    text.lines().take(10).any(|line| {
+        let line = line.to_ascii_uppercase();
+        line.contains("GENERATED") && (line.contains("DO NOT EDIT") || line.contains("DON'T EDIT"))
+    })
+}
+
+/// Whether `text` holds the index markers.
+pub(crate) fn has_markers(text: &str) -> bool {
+    text.contains(START)
+}
+
+/// How the table goes into the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placement {
+    /// Between the markers, which must be there.
+    BetweenMarkers,
+    /// At the end of the file, in a new marked block.
+    Append,
 }
 
 /// The file's new text: `existing` with the part between the markers replaced, or a new
-/// file (or `existing` plus a new block) when there are no markers yet.
-pub(crate) fn splice(existing: Option<&str>, table: &str, file_name: &str) -> Result<String> {
+/// file, or (when asked) `existing` plus a new block.
+pub(crate) fn splice(
+    existing: Option<&str>,
+    table: &str,
+    file_name: &str,
+    placement: Placement,
+) -> Result<String> {
     let block = format!("{START}\n{table}{END}\n");
     let Some(existing) = existing else {
         return Ok(format!("# Decision log\n\n{block}"));
     };
-    match (existing.find(START), existing.find(END)) {
-        (Some(start), Some(end)) if start < end => {
+    let start = existing.find(START);
+    let end = start.and_then(|start| existing[start..].find(END).map(|end| start + end));
+    match (start, end) {
+        (Some(start), Some(end)) => {
             let after = &existing[end + END.len()..];
             let after = after.strip_prefix('\n').unwrap_or(after);
             Ok(format!("{}{block}{after}", &existing[..start]))
         }
-        (None, None) => {
+        (None, _) if placement == Placement::Append && !existing.contains(END) => {
             let mut text = existing.to_string();
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
@@ -59,6 +110,17 @@ pub(crate) fn splice(existing: Option<&str>, table: &str, file_name: &str) -> Re
             text.push_str(&block);
             Ok(text)
         }
+        (None, _) if !existing.contains(END) => Err(Error::content(format!(
+            "{file_name} has no index markers, and decide does not add to a file it did not write{}",
+            if is_generated(existing) {
+                " (it says another tool generates it)"
+            } else {
+                ""
+            }
+        ))
+        .hint(format!(
+            "put the lines `{START}` and `{END}` where the table belongs, or pass --append to add it at the end, or --stdout to print it"
+        ))),
         _ => Err(Error::content(format!(
             "the index markers are not in order: `{START}` must come before `{END}`"
         ))
@@ -78,14 +140,35 @@ mod tests {
     fn tables_escape_titles() {
         let record = parse(
             Path::new("0002-a-b.md"),
-            "# 2. Pick A | B [draft]\n\n## Status\n\nAccepted\n",
+            "# 2. Pick A | B [draft] <!-- decide:index:end -->\n\n## Status\n\nAccepted\n",
         )
         .unwrap();
+        let rows = [Row {
+            address: "0002".into(),
+            record: &record,
+            target: "0002-a-b.md".into(),
+        }];
         assert_eq!(
-            table(&[&record]),
+            table(rows.into_iter()),
             "| # | Decision | Status | Date |\n|---|---|---|---|\n\
-             | 0002 | [Pick A \\| B \\[draft\\]](0002-a-b.md) | accepted | - |\n"
+             | 0002 | [Pick A \\| B \\[draft\\] &lt;!-- decide:index:end --&gt;](0002-a-b.md) | accepted | - |\n"
         );
+        let table = || {
+            table(std::iter::once(Row {
+                address: "0002".into(),
+                record: &record,
+                target: "0002-a-b.md".into(),
+            }))
+        };
+        let once = splice(None, &table(), "README.md", Placement::BetweenMarkers).unwrap();
+        let twice = splice(
+            Some(&once),
+            &table(),
+            "README.md",
+            Placement::BetweenMarkers,
+        )
+        .unwrap();
+        assert_eq!(once, twice, "a title cannot grow the file");
     }
 
     #[test]
@@ -94,25 +177,57 @@ mod tests {
         let cases = [
             (
                 None,
+                Placement::BetweenMarkers,
                 "# Decision log\n\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\n",
             ),
             (
                 Some("Intro"),
+                Placement::Append,
                 "Intro\n\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\n",
             ),
             (
                 Some(
                     "Intro\n<!-- decide:index:start -->\nold\nrows\n<!-- decide:index:end -->\nOutro\n",
                 ),
+                Placement::BetweenMarkers,
                 "Intro\n<!-- decide:index:start -->\nT\n<!-- decide:index:end -->\nOutro\n",
             ),
         ];
-        for (existing, expected) in cases {
-            assert_eq!(splice(existing, table, "README.md").unwrap(), expected);
+        for (existing, placement, expected) in cases {
+            assert_eq!(
+                splice(existing, table, "README.md", placement).unwrap(),
+                expected
+            );
         }
         let backwards = format!("{END}\n{START}\n");
-        assert!(splice(Some(&backwards), table, "README.md").is_err());
+        assert!(splice(Some(&backwards), table, "README.md", Placement::Append).is_err());
         let only_start = format!("x\n{START}\n");
-        assert!(splice(Some(&only_start), table, "README.md").is_err());
+        assert!(splice(Some(&only_start), table, "README.md", Placement::Append).is_err());
+        let unmarked = splice(
+            Some("# Site page\n"),
+            table,
+            "index.md",
+            Placement::BetweenMarkers,
+        )
+        .unwrap_err();
+        assert!(
+            unmarked
+                .to_string()
+                .contains("index.md has no index markers"),
+            "{unmarked}"
+        );
+        let generated = "<!-- GENERATED FILE - DO NOT EDIT BY HAND. -->\n# Index\n";
+        assert!(is_generated(generated));
+        let refused = splice(
+            Some(generated),
+            table,
+            "index.md",
+            Placement::BetweenMarkers,
+        )
+        .unwrap_err();
+        assert!(
+            refused.to_string().contains("another tool generates it"),
+            "{refused}"
+        );
     }
 }

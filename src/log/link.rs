@@ -1,6 +1,7 @@
 //! Links between two records, written both ways: "A Supersedes B" in A and "B Superseded
 //! by A" in B. Both new texts are made before either file is written, so a record that
-//! cannot be parsed leaves both untouched.
+//! cannot be parsed leaves both untouched. Targets are relative from each record's own
+//! folder, wherever the command runs.
 
 use std::path::Path;
 
@@ -11,9 +12,11 @@ use crate::store;
 
 /// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
 /// A record that a link says is superseded gets the status `superseded` too. Both records
-/// are read under `lock`, so a concurrent edit is never overwritten.
+/// are read under `lock`, so a concurrent edit is never overwritten. `base` is the
+/// directory relative paths start from.
 pub(crate) fn both_ways(
     lock: &store::LogLock,
+    base: &Path,
     source: &Path,
     kind: &str,
     target: &Path,
@@ -21,8 +24,8 @@ pub(crate) fn both_ways(
 ) -> Result<()> {
     let (source_record, source_text) = load(source)?;
     let (target_record, target_text) = load(target)?;
-    let new_source = with_link(&source_text, &source_record, kind, &target_record)?;
-    let new_target = with_link(&target_text, &target_record, reverse, &source_record)?;
+    let new_source = with_link(base, &source_text, &source_record, kind, &target_record)?;
+    let new_target = with_link(base, &target_text, &target_record, reverse, &source_record)?;
     // Both are checked before either is written: a read-only target must not leave a
     // one-way link behind.
     for (path, new, old) in [
@@ -43,7 +46,13 @@ pub(crate) fn both_ways(
 }
 
 /// `text` (parsed as `record`) with a link of `kind` to `other`.
-pub(crate) fn with_link(text: &str, record: &Record, kind: &str, other: &Record) -> Result<String> {
+pub(crate) fn with_link(
+    base: &Path,
+    text: &str,
+    record: &Record,
+    kind: &str,
+    other: &Record,
+) -> Result<String> {
     let mut text = text.to_string();
     let mut record = record.clone();
     if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {
@@ -56,7 +65,7 @@ pub(crate) fn with_link(text: &str, record: &Record, kind: &str, other: &Record)
         &record,
         kind,
         &link_label(other),
-        &link_target(&record.path, &other.path),
+        &link_target(base, &record.path, &other.path),
     ))
 }
 
@@ -78,22 +87,46 @@ mod tests {
         .unwrap();
         fs::write(&new, "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n").unwrap();
         let lock = store::lock_log(&[dir.path()]).unwrap();
-        both_ways(&lock, &new, "Supersedes", &old, "Superseded by").unwrap();
+        both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&old).unwrap(),
-            "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded\n\nSuperceded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
+            "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded\n\nSuperseded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
         );
         assert_eq!(
             fs::read_to_string(&new).unwrap(),
             "---\nstatus: accepted\nplaybook: decision\n---\n\n# New\n\n## Context and Problem Statement\n\ny\n\n## Links\n\n* Supersedes [1. Old](0001-old.md)\n"
         );
         let before = fs::read_to_string(&new).unwrap();
-        both_ways(&lock, &new, "Supersedes", &old, "Superseded by").unwrap();
+        both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&new).unwrap(),
             before,
             "linking twice adds nothing"
         );
+    }
+
+    #[test]
+    fn targets_are_relative_to_each_record_wherever_decide_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("docs/adr");
+        fs::create_dir_all(&log).unwrap();
+        fs::write(log.join("0001-a.md"), "# 1. A\n\n## Status\n\nAccepted\n").unwrap();
+        fs::write(log.join("0002-b.md"), "# 2. B\n\n## Status\n\nAccepted\n").unwrap();
+        // The old record named by a roundabout path: the link is still a sibling's.
+        let lock = store::lock_log(&[log.as_path()]).unwrap();
+        both_ways(
+            &lock,
+            Path::new("/elsewhere"),
+            &log.join("0002-b.md"),
+            "Amends",
+            &dir.path().join("docs/./adr/../adr/0001-a.md"),
+            "Amended by",
+        )
+        .unwrap();
+        let b = fs::read_to_string(log.join("0002-b.md")).unwrap();
+        assert!(b.contains("Amends [1. A](0001-a.md)"), "{b}");
+        let a = fs::read_to_string(log.join("0001-a.md")).unwrap();
+        assert!(a.contains("Amended by [2. B](0002-b.md)"), "{a}");
     }
 
     #[test]
@@ -104,7 +137,7 @@ mod tests {
         fs::write(&good, "# 1. Good\n\n## Status\n\nAccepted\n").unwrap();
         fs::write(&bad, "no title here\n").unwrap();
         let lock = store::lock_log(&[dir.path()]).unwrap();
-        assert!(both_ways(&lock, &good, "Amends", &bad, "Amended by").is_err());
+        assert!(both_ways(&lock, dir.path(), &good, "Amends", &bad, "Amended by").is_err());
         assert_eq!(
             fs::read_to_string(&good).unwrap(),
             "# 1. Good\n\n## Status\n\nAccepted\n"
@@ -122,7 +155,7 @@ mod tests {
         fs::write(&target, "# 2. B\n\n## Status\n\nAccepted\n").unwrap();
         fs::set_permissions(&target, fs::Permissions::from_mode(0o444)).unwrap();
         let lock = store::lock_log(&[dir.path()]).unwrap();
-        let result = both_ways(&lock, &source, "Amends", &target, "Amended by");
+        let result = both_ways(&lock, dir.path(), &source, "Amends", &target, "Amended by");
         fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
         let error = result.unwrap_err();
         assert!(error.to_string().contains("read-only"), "{error}");

@@ -1,18 +1,23 @@
-//! `decide lint`: one finding per line, `path:line: severity: what (hint: how to fix)`.
+//! `decide lint`: one finding per line, `path:line: severity[id]: what (hint: how to fix)`.
+//! Lint reports real problems only: what a format leaves optional (a MADR status, MADR's
+//! open list of statuses, log4brains' sections) is not a finding, and a team's own
+//! statuses are mentioned once, as a note, until the config lists them.
+//!
 //! Per-record checks run where the record is read (in parallel, nothing kept but the
-//! findings and its links); log-wide checks (duplicate numbers, broken links) run on
-//! what the records leave behind.
+//! findings and a [`Summary`]); log-wide checks (shared numbers, links, titles) run on
+//! what the records leave behind, with one index lookup per link.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::{Log, Numbering, Resolved};
 use crate::error::{Error, Location, one_line};
 use crate::passages::Library;
-use crate::record::parse::KNOWN_STATUSES;
-use crate::record::{Format, Link, Record};
+use crate::record::parse::{Link, ProblemKind, Target};
+use crate::record::{Format, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Severity {
@@ -24,19 +29,28 @@ pub(crate) enum Severity {
 pub(crate) struct Finding {
     pub location: Location,
     pub severity: Severity,
+    /// The kind of problem, for people to look up and tests to match: `broken-link`.
+    pub id: &'static str,
     pub message: String,
     pub hint: Option<String>,
 }
 
 impl Finding {
-    fn new(severity: Severity, path: &Path, line: Option<usize>, message: String) -> Finding {
+    fn new(
+        severity: Severity,
+        id: &'static str,
+        path: &Path,
+        line: Option<usize>,
+        message: String,
+    ) -> Finding {
         Finding {
             location: Location {
                 path: path.to_path_buf(),
-                line,
+                line: line.filter(|l| *l > 0),
                 column: None,
             },
             severity,
+            id,
             message,
             hint: None,
         }
@@ -47,7 +61,7 @@ impl Finding {
         self
     }
 
-    /// A file that could not be read or parsed is an error finding, not a stop.
+    /// A file that could not be read is an error finding, not a stop.
     pub(crate) fn from_error(error: &Error) -> Finding {
         Finding {
             location: error
@@ -55,6 +69,11 @@ impl Finding {
                 .clone()
                 .unwrap_or_else(|| Location::file("?")),
             severity: Severity::Error,
+            id: if error.kind == crate::error::Kind::Record {
+                "not-a-record"
+            } else {
+                "unreadable"
+            },
             message: error.message.clone(),
             hint: error.hint.clone(),
         }
@@ -69,8 +88,9 @@ impl fmt::Display for Finding {
         };
         write!(
             f,
-            "{}: {severity}: {}",
+            "{}: {severity}[{}]: {}",
             self.location,
+            self.id,
             one_line(&self.message)
         )?;
         if let Some(hint) = &self.hint {
@@ -80,29 +100,82 @@ impl fmt::Display for Finding {
     }
 }
 
+/// What lint makes of records that share a number (the config's `duplicate_numbers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DuplicateNumbers {
+    Error,
+    Warning,
+    Allow,
+}
+
 /// What the log-wide checks need from one record, so the bodies can be dropped.
 #[derive(Debug, Clone)]
 pub(crate) struct Summary {
     pub path: PathBuf,
     pub number: Option<u32>,
+    pub title: String,
+    pub title_line: usize,
+    pub status_line: Option<usize>,
+    /// Superseded (or partly), and the record itself names no successor.
+    pub superseded_alone: bool,
     pub links: Vec<Link>,
+    pub mentions: Vec<Link>,
+    /// The line of front matter that is not a mapping.
+    pub front_matter_not_a_mapping: Option<usize>,
+    /// A status outside the usual ones, when the config names none.
+    pub unusual_status: Option<String>,
+    /// Whether the front matter's `id` is the file name (`None`: no `id`).
+    pub id_is_file_name: Option<bool>,
 }
 
 impl Summary {
-    pub(crate) fn of(record: &Record) -> Summary {
+    /// What the log-wide checks keep of `record`, which is used up.
+    pub(crate) fn of(record: Record, checker: &Checker) -> Summary {
+        let status = record.status.as_deref().unwrap_or_default();
+        let names_successor = record
+            .links
+            .iter()
+            .any(|l| l.kind.eq_ignore_ascii_case("Superseded by"));
+        let superseded_alone = status.contains("superseded") && !names_successor;
+        let unusual_status = record
+            .status
+            .as_ref()
+            .filter(|s| !checker.strict && !checker.allows(record.format, s))
+            .cloned();
+        let front_matter_not_a_mapping = record
+            .problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::FrontMatterNotAMapping)
+            .and_then(|p| p.line);
+        let id_is_file_name = record.front_matter.get("id").map(|id| *id == record.stem());
         Summary {
-            path: record.path.clone(),
+            path: record.path,
             number: record.number,
-            links: record.links.clone(),
+            title: record.title,
+            title_line: record.title_line,
+            status_line: record.status_line,
+            superseded_alone,
+            links: record.links,
+            mentions: record.mentions,
+            front_matter_not_a_mapping,
+            unusual_status,
+            id_is_file_name,
         }
     }
 }
 
-/// Sections each format requires; any one heading of a group will do.
-fn required_sections(format: Format) -> &'static [&'static [&'static str]] {
-    match format {
-        Format::Nygard => &[&["Status"], &["Context"], &["Decision"], &["Consequences"]],
-        Format::Decide | Format::Madr => &[
+/// Sections each format requires; any one heading of a group will do. log4brains leaves
+/// sections to the team.
+fn required_sections(format: Format, numbering: Numbering) -> &'static [&'static [&'static str]] {
+    match (format, numbering) {
+        (Format::Nygard, _) => &[
+            &["Status"],
+            &["Context"],
+            &["Decision", "Decisions"],
+            &["Consequences"],
+        ],
+        (Format::Madr, Numbering::Date) => &[],
+        (Format::Decide | Format::Madr, _) => &[
             &["Context and Problem Statement", "Context"],
             &["Considered Options"],
             &["Decision Outcome", "Decision"],
@@ -112,13 +185,13 @@ fn required_sections(format: Format) -> &'static [&'static [&'static str]] {
 
 /// The sections `record` must have. An update (`outcome: update`, the stakeholder-update
 /// playbook) reports what was said: there were no options to consider.
-fn required_for(record: &Record) -> Vec<&'static [&'static str]> {
+fn required_for(record: &Record, numbering: Numbering) -> Vec<&'static [&'static str]> {
     let update = record.format == Format::Decide
         && record
             .front_matter
             .get("outcome")
             .is_some_and(|o| o == "update");
-    required_sections(record.format)
+    required_sections(record.format, numbering)
         .iter()
         .copied()
         .filter(|group| !(update && group[0] == "Considered Options"))
@@ -127,13 +200,25 @@ fn required_for(record: &Record) -> Vec<&'static [&'static str]> {
 
 /// What the per-record checks need, prepared once for the whole log.
 pub(crate) struct Checker {
-    /// The library's quotes, whitespace-normalised, for the reference check.
-    quotes: HashSet<String>,
+    /// The library's quotes, whitespace-normalised, for the reference check. Ordered, not
+    /// hashed: a lookup compares a few leading bytes instead of hashing a long quote.
+    quotes: BTreeSet<String>,
     today: NaiveDate,
+    numbering: Numbering,
+    /// The statuses each format may have: Nygard, MADR, ours.
+    statuses: [Vec<String>; 3],
+    /// The config named the statuses: any other is an error.
+    strict: bool,
 }
 
 impl Checker {
-    pub(crate) fn new(library: &Library, today: NaiveDate) -> Checker {
+    pub(crate) fn new(
+        library: &Library,
+        today: NaiveDate,
+        numbering: Numbering,
+        statuses: impl Fn(Format) -> (Vec<String>, bool),
+    ) -> Checker {
+        let (nygard, strict) = statuses(Format::Nygard);
         Checker {
             // A passage that answers a question is quoted with it, as the episode's two
             // speakers: "Thuan: ... Alex: ...".
@@ -142,16 +227,31 @@ impl Checker {
                 .iter()
                 .flat_map(|p| {
                     let asked = p.asked.as_ref().map(|asked| {
-                        normalise(&format!(
+                        one_line(&format!(
                             "{}: {} {}: {}",
                             asked.speaker, asked.quote, p.speaker, p.quote
                         ))
                     });
-                    std::iter::once(normalise(&p.quote)).chain(asked)
+                    std::iter::once(one_line(&p.quote)).chain(asked)
                 })
                 .collect(),
             today,
+            numbering,
+            statuses: [nygard, statuses(Format::Madr).0, statuses(Format::Decide).0],
+            strict,
         }
+    }
+
+    fn allowed(&self, format: Format) -> &[String] {
+        match format {
+            Format::Nygard => &self.statuses[0],
+            Format::Madr => &self.statuses[1],
+            Format::Decide => &self.statuses[2],
+        }
+    }
+
+    fn allows(&self, format: Format, status: &str) -> bool {
+        self.allowed(format).iter().any(|s| s == status)
     }
 }
 
@@ -160,8 +260,28 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     let today = checker.today;
     let mut findings = Vec::new();
     let path = record.path.as_path();
-    let required = required_for(record);
-    for group in &required {
+    let first_line = Some(record.title_line.max(1));
+    for problem in &record.problems {
+        let severity = match problem.kind {
+            ProblemKind::DuplicateKey => Severity::Error,
+            // One finding for the whole log: see `check_log`.
+            ProblemKind::FrontMatterNotAMapping => continue,
+            ProblemKind::NoTitleHeading if checker.numbering == Numbering::Date => continue,
+            _ => Severity::Warning,
+        };
+        findings.push(
+            Finding::new(
+                severity,
+                problem.kind.id(),
+                path,
+                problem.line,
+                problem.message.clone(),
+            )
+            .hint(problem_hint(problem.kind)),
+        );
+    }
+    let sections = required_for(record, checker.numbering);
+    for group in &sections {
         if !group
             .iter()
             .any(|heading| record.section(heading).is_some())
@@ -169,14 +289,15 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
             findings.push(
                 Finding::new(
                     Severity::Error,
+                    "missing-section",
                     path,
-                    Some(record.title_line),
+                    first_line,
                     format!("missing the required section `## {}`", group[0]),
                 )
                 .hint(&format!(
                     "add it; {} records have {}",
                     record.format.name(),
-                    required
+                    sections
                         .iter()
                         .map(|g| format!("`{}`", g[0]))
                         .collect::<Vec<_>>()
@@ -185,27 +306,7 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
             );
         }
     }
-    match &record.status {
-        None => findings.push(
-            Finding::new(
-                Severity::Warning,
-                path,
-                Some(record.title_line),
-                "no status".into(),
-            )
-            .hint("set one with `decide status N accepted`"),
-        ),
-        Some(status) if !KNOWN_STATUSES.contains(&status.as_str()) => findings.push(
-            Finding::new(
-                Severity::Error,
-                path,
-                record.status_line,
-                format!("unknown status `{status}`"),
-            )
-            .hint(&format!("use one of {}", KNOWN_STATUSES.join(", "))),
-        ),
-        Some(_) => {}
-    }
+    findings.extend(check_status(record, checker));
     if record.format == Format::Decide {
         findings.extend(check_quotes(record, &checker.quotes));
     }
@@ -215,8 +316,9 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
         findings.push(
             Finding::new(
                 Severity::Warning,
+                "review-overdue",
                 path,
-                Some(record.title_line),
+                first_line,
                 format!("review overdue since {review_by}"),
             )
             .hint("run `decide review N` to record how it turned out"),
@@ -225,19 +327,96 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     findings
 }
 
+fn problem_hint(kind: ProblemKind) -> &'static str {
+    match kind {
+        ProblemKind::FrontMatterNotAMapping | ProblemKind::FrontMatterInvalid => {
+            "write it as `key: value` lines; the body was read as it is"
+        }
+        ProblemKind::FrontMatterUnclosed => "end it with a line `---`",
+        ProblemKind::DuplicateKey => "keep one of them; decide will not edit it until then",
+        ProblemKind::NoTitleHeading => "start the record with `# Title`",
+        ProblemKind::InvalidDate => "write the date as YYYY-MM-DD after `Date:`",
+        ProblemKind::UnfilledPlaceholder => "fill them in, or delete the lines",
+        ProblemKind::StatusHeadingLevel => "write it as `## Status`",
+        ProblemKind::PlaceholderNumber => "put the record's number in the heading",
+        ProblemKind::TitleNumberMismatch => "make the heading's number the file's",
+        ProblemKind::MisspeltStatus => "correct the spelling",
+    }
+}
+
+fn check_status(record: &Record, checker: &Checker) -> Vec<Finding> {
+    let path = record.path.as_path();
+    let mut findings = Vec::new();
+    match &record.status {
+        // MADR and log4brains make the status optional; adr-tools always writes one.
+        None if record.format == Format::Nygard
+            && !record
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::UnfilledPlaceholder) =>
+        {
+            findings.push(
+                Finding::new(
+                    Severity::Warning,
+                    "no-status",
+                    path,
+                    Some(record.title_line.max(1)),
+                    "no status".into(),
+                )
+                .hint("set one with `decide status N accepted`"),
+            );
+        }
+        Some(status) if checker.strict && !checker.allows(record.format, status) => {
+            findings.push(
+                Finding::new(
+                    Severity::Error,
+                    "unknown-status",
+                    path,
+                    record.status_line,
+                    format!("unknown status `{status}`"),
+                )
+                .hint(&format!(
+                    "use one of {}, or add it to `statuses:` in .decide.yaml",
+                    checker.allowed(record.format).join(", ")
+                )),
+            );
+        }
+        _ => {}
+    }
+    if let Some((front, body)) = record.disagreement() {
+        findings.push(
+            Finding::new(
+                Severity::Error,
+                "status-disagrees",
+                path,
+                Some(body.line),
+                format!(
+                    "the front matter says `{}` (line {}), the body says `{}`",
+                    front.written.trim(),
+                    front.line,
+                    body.written.trim()
+                ),
+            )
+            .hint("make them agree: `decide status N STATUS` sets both"),
+        );
+    }
+    findings
+}
+
 /// Our References section quotes the passage library verbatim (`> …` lines). A quote that
 /// no longer matches means the record and the library disagree about what was said.
-fn check_quotes(record: &Record, known: &HashSet<String>) -> Vec<Finding> {
+fn check_quotes(record: &Record, known: &BTreeSet<String>) -> Vec<Finding> {
     let Some(section) = record.section("References") else {
         return Vec::new();
     };
     let mut findings = Vec::new();
     for (offset, quote) in block_quotes(&section.body) {
-        if !known.contains(&normalise(&quote)) {
+        if !known.contains(&quote) {
             let line = section.body_line + offset - 1;
             findings.push(
                 Finding::new(
                     Severity::Error,
+                    "quote-mismatch",
                     &record.path,
                     Some(line),
                     "quote does not match the passage library".into(),
@@ -249,8 +428,10 @@ fn check_quotes(record: &Record, known: &HashSet<String>) -> Vec<Finding> {
     findings
 }
 
-/// Each `> ` block quote in `body` as one line of text, with the offset (from 1) of its
-/// first line within the body.
+/// Each `> ` block quote in `body` as one line of text, its words one space apart (as
+/// [`one_line`] writes the library's), with the offset (from 1) of its first line within
+/// the body. Built word by word: a log-wide lint reads ten quotes in each of ten thousand
+/// records.
 fn block_quotes(body: &str) -> Vec<(usize, String)> {
     let mut quotes = Vec::new();
     let mut current: Option<(usize, String)> = None;
@@ -258,8 +439,12 @@ fn block_quotes(body: &str) -> Vec<(usize, String)> {
         match line.trim_start().strip_prefix('>') {
             Some(rest) => {
                 let (_, text) = current.get_or_insert_with(|| (index + 1, String::new()));
-                text.push(' ');
-                text.push_str(rest.trim());
+                for word in rest.split_whitespace() {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(word);
+                }
             }
             None => quotes.extend(current.take()),
         }
@@ -268,20 +453,174 @@ fn block_quotes(body: &str) -> Vec<(usize, String)> {
     quotes
 }
 
-fn normalise(text: &str) -> String {
-    one_line(text)
+/// Whether records are named by file in this log: their front matter `id`s are their
+/// file names, so numbers may repeat on purpose.
+pub(crate) fn named_by_file(summaries: &[Summary]) -> bool {
+    let with_id: Vec<bool> = summaries.iter().filter_map(|s| s.id_is_file_name).collect();
+    !with_id.is_empty() && with_id.iter().all(|same| *same) && with_id.len() * 2 >= summaries.len()
 }
 
-/// The checks across records: numbers used twice and links to files that are not there.
+/// The checks across records: numbers used twice, links that lead nowhere, a superseded
+/// record nothing replaces, titles used twice, package folders that are missing.
 /// `exists` answers for link targets that are not records of the log.
-pub(crate) fn check_log(summaries: &[Summary], exists: impl Fn(&Path) -> bool) -> Vec<Finding> {
+pub(crate) fn check_log(
+    log: &Log,
+    summaries: &[Summary],
+    duplicates: DuplicateNumbers,
+    exists: impl Fn(&Path) -> bool,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if log.numbering == Numbering::Sequence && duplicates != DuplicateNumbers::Allow {
+        findings.extend(shared_numbers(summaries, duplicates));
+    }
+    let index = log.index(summaries.iter().map(|s| (s.path.as_path(), s.number)));
+    let mut replaced: HashSet<usize> = HashSet::new();
+    for summary in summaries {
+        let typed = summary.links.iter().map(|l| (l, true));
+        let plain = summary.mentions.iter().map(|l| (l, false));
+        for (link, is_typed) in typed.chain(plain) {
+            if link.file().is_some_and(is_placeholder_target) {
+                continue;
+            }
+            let resolved = index.resolve(&summary.path, link);
+            // A link in running text to a page outside the log (a guide, a spec) is the
+            // repository's business; links to records are the log's.
+            if !is_typed
+                && resolved == Resolved::Missing
+                && !names_a_record(log, &summary.path, link.file().unwrap_or_default())
+            {
+                continue;
+            }
+            if let Resolved::Found(to) | Resolved::ByName(to) = resolved
+                && is_typed
+                && link.kind.eq_ignore_ascii_case("Supersedes")
+            {
+                replaced.insert(to);
+            }
+            findings.extend(check_link(&summary.path, link, resolved, &index, &exists));
+        }
+    }
+    for (position, summary) in summaries.iter().enumerate() {
+        if summary.superseded_alone && !replaced.contains(&position) {
+            findings.push(
+                Finding::new(
+                    Severity::Warning,
+                    "superseded-without-successor",
+                    &summary.path,
+                    summary.status_line,
+                    "superseded, but no record says what replaced it".into(),
+                )
+                .hint("link the successor: `decide link NEW Supersedes OLD`"),
+            );
+        }
+    }
+    findings.extend(duplicate_titles(summaries));
+    let unmapped: Vec<&Summary> = summaries
+        .iter()
+        .filter(|s| s.front_matter_not_a_mapping.is_some())
+        .collect();
+    if let Some(first) = unmapped.first() {
+        let others = unmapped.len() - 1;
+        findings.push(
+            Finding::new(
+                Severity::Warning,
+                "front-matter-not-a-mapping",
+                &first.path,
+                first.front_matter_not_a_mapping,
+                format!(
+                    "the front matter is not YAML `key: value` pairs{}; it was read line by line, and the body as usual",
+                    match others {
+                        0 => String::new(),
+                        1 => " (nor in 1 other record)".to_string(),
+                        n => format!(" (nor in {n} other records)"),
+                    }
+                ),
+            )
+            .hint("write `key: value`, with a space after the colon"),
+        );
+    }
+    for folder in log.folders.iter().filter(|f| !f.exists) {
+        findings.push(
+            Finding::new(
+                Severity::Warning,
+                "missing-log-folder",
+                Path::new(crate::store::LOG4BRAINS_FILE),
+                None,
+                format!(
+                    "package {} names {}, which does not exist",
+                    folder.package.as_deref().unwrap_or("?"),
+                    folder.path.display()
+                ),
+            )
+            .hint("create the folder, or remove the package"),
+        );
+    }
+    findings
+}
+
+/// A template's example target: `yyyymmdd-xxx.md`, `NNNN-title.md`.
+fn is_placeholder_target(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.contains("xxx") || lower.contains("yyyymmdd") || file.contains("NNNN")
+}
+
+/// Whether a link in the record at `from` leads into one of the log's folders, or names a
+/// file the way records are named (`0034-provide-dlq.md`).
+fn names_a_record(log: &Log, from: &Path, file: &str) -> bool {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    if crate::store::record_prefix(name) != crate::store::Prefix::None {
+        return true;
+    }
+    let dir = from.parent().unwrap_or(Path::new(""));
+    let target = super::normalise(&log.base.join(dir).join(file));
+    let target_dir = target.parent().unwrap_or(Path::new(""));
+    log.folders
+        .iter()
+        .any(|f| super::normalise(&log.base.join(&f.path)) == target_dir)
+}
+
+/// Markdown files in a log named by date that are not named like its records, so the
+/// log's own tool (log4brains) leaves them out without a word. Its README, index and
+/// template are the log's, not records.
+pub(crate) fn unnamed_files(log: &Log, markdown_files: &[PathBuf]) -> Vec<Finding> {
+    if log.numbering != Numbering::Date {
+        return Vec::new();
+    }
+    markdown_files
+        .iter()
+        .filter(|path| {
+            let name = file_name(path).to_lowercase();
+            crate::store::record_prefix(&name) == crate::store::Prefix::None
+                && !["readme.md", "index.md", "_index.md", "template.md"].contains(&name.as_str())
+                && !name.contains("template")
+        })
+        .map(|path| {
+            Finding::new(
+                Severity::Warning,
+                "not-named-as-a-record",
+                path,
+                None,
+                "not named YYYYMMDD-title.md like the log's records, so it is not read as one"
+                    .into(),
+            )
+            .hint("rename it with the date of the decision in front, or move it out of the log")
+        })
+        .collect()
+}
+
+fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Finding> {
     let mut by_number: BTreeMap<u32, Vec<&Summary>> = BTreeMap::new();
     for summary in summaries {
-        if let Some(number) = summary.number {
+        let name = file_name(&summary.path);
+        if let crate::store::Prefix::Number(number) = crate::store::record_prefix(&name) {
             by_number.entry(number).or_default().push(summary);
         }
     }
+    let severity = match duplicates {
+        DuplicateNumbers::Warning => Severity::Warning,
+        _ => Severity::Error,
+    };
+    let mut findings = Vec::new();
     for (number, holders) in &by_number {
         if holders.len() < 2 {
             continue;
@@ -290,39 +629,141 @@ pub(crate) fn check_log(summaries: &[Summary], exists: impl Fn(&Path) -> bool) -
         for holder in holders {
             findings.push(
                 Finding::new(
-                    Severity::Error,
+                    severity,
+                    "duplicate-number",
                     &holder.path,
                     Some(1),
                     format!("number {number} is used by {}", names.join(" and ")),
                 )
-                .hint("run `decide renumber` (two branches each added a record)"),
+                .hint("run `decide renumber` (two branches each added a record), or set `duplicate_numbers: allow` in .decide.yaml if numbers repeat on purpose"),
             );
         }
     }
-    let names: BTreeSet<String> = summaries.iter().map(|s| file_name(&s.path)).collect();
+    findings
+}
+
+/// A finding for a link that does not lead to a record or a file.
+fn check_link(
+    from: &Path,
+    link: &Link,
+    resolved: Resolved,
+    index: &super::Index<'_>,
+    exists: &impl Fn(&Path) -> bool,
+) -> Option<Finding> {
+    let what = if link.kind.is_empty() {
+        "link".to_string()
+    } else {
+        format!("{} link", link.kind)
+    };
+    match (resolved, &link.target) {
+        (Resolved::Found(_), _) | (Resolved::ByName(_), Target::Number(_)) => None,
+        (Resolved::Ambiguous, Target::Number(number)) => Some(
+            Finding::new(
+                Severity::Warning,
+                "ambiguous-link",
+                from,
+                Some(link.line),
+                format!(
+                    "{what} `{}` names number {number}, which several records share",
+                    link.label
+                ),
+            )
+            .hint("link to the record's file instead"),
+        ),
+        (Resolved::Missing, Target::Number(number)) => Some(
+            Finding::new(
+                Severity::Error,
+                "broken-link",
+                from,
+                Some(link.line),
+                format!(
+                    "{what} `{}` names record {number}, which does not exist",
+                    link.label
+                ),
+            )
+            .hint("point it at an existing record, or remove it"),
+        ),
+        (Resolved::ByName(to), Target::File(written)) => {
+            let dir = from.parent().unwrap_or(Path::new(""));
+            if exists(&dir.join(link.file().unwrap_or_default())) {
+                return None;
+            }
+            let named = file_name(index.path(to));
+            let from_root = !written.starts_with('.') && written.contains('/');
+            Some(
+                Finding::new(
+                    Severity::Error,
+                    if from_root { "root-relative-link" } else { "broken-link" },
+                    from,
+                    Some(link.line),
+                    format!(
+                        "{what} `{written}` does not lead to a file from this record{}; it names {named}",
+                        if from_root { " (it is written from the repository's root)" } else { "" }
+                    ),
+                )
+                .hint(&format!("write the path from this record's folder: `{}`", index.target(from, to))),
+            )
+        }
+        (Resolved::Missing | Resolved::Ambiguous, Target::File(written)) => {
+            let file = link.file().unwrap_or_default();
+            let dir = from.parent().unwrap_or(Path::new(""));
+            if exists(&dir.join(file)) {
+                return None;
+            }
+            Some(
+                Finding::new(
+                    Severity::Error,
+                    "broken-link",
+                    from,
+                    Some(link.line),
+                    format!("{what} `{written}` does not exist"),
+                )
+                .hint("point it at an existing record, or remove it"),
+            )
+        }
+    }
+}
+
+/// Two records with one title: usually a heading copied with the template.
+fn duplicate_titles(summaries: &[Summary]) -> Vec<Finding> {
+    let mut first: HashMap<String, &Summary> = HashMap::new();
+    let mut findings = Vec::new();
     for summary in summaries {
-        let dir = summary.path.parent().unwrap_or(Path::new("."));
-        for link in &summary.links {
-            let target = link.target.split('#').next().unwrap_or_default();
-            let plain = target.trim_start_matches("./");
-            let found = names.contains(plain) || exists(&dir.join(target));
-            if !found {
-                findings.push(
-                    Finding::new(
-                        Severity::Error,
-                        &summary.path,
-                        Some(link.line),
-                        format!(
-                            "broken link: {} `{}` does not exist",
-                            link.kind, link.target
-                        ),
-                    )
-                    .hint("point it at an existing record, or remove it"),
-                );
+        let key = summary.title.trim().to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(earlier) => findings.push(
+                Finding::new(
+                    Severity::Warning,
+                    "duplicate-title",
+                    &summary.path,
+                    Some(summary.title_line.max(1)),
+                    format!(
+                        "the same title as {}: {}",
+                        file_name(&earlier.path),
+                        summary.title
+                    ),
+                )
+                .hint("give each decision its own title"),
+            ),
+            None => {
+                first.insert(key, summary);
             }
         }
     }
     findings
+}
+
+/// The statuses outside the usual ones, with how many records have each: a note, since a
+/// team may well use its own.
+pub(crate) fn unusual_statuses(summaries: &[Summary]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for status in summaries.iter().filter_map(|s| s.unusual_status.as_ref()) {
+        *counts.entry(status.clone()).or_default() += 1;
+    }
+    counts.into_iter().collect()
 }
 
 fn file_name(path: &Path) -> String {
@@ -340,10 +781,32 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
-    fn findings(name: &str, text: &str) -> Vec<String> {
-        let record = parse(Path::new(name), text).unwrap();
+    fn checker(strict: bool) -> Checker {
         let library = Library::embedded().unwrap();
-        check_record(&record, &Checker::new(&library, day("2027-01-01")))
+        Checker::new(&library, day("2027-01-01"), Numbering::Sequence, |format| {
+            if strict {
+                (vec!["accepted".to_string()], true)
+            } else {
+                let mut usual: Vec<String> = [
+                    "proposed",
+                    "accepted",
+                    "rejected",
+                    "deprecated",
+                    "superseded",
+                ]
+                .map(String::from)
+                .to_vec();
+                if format != Format::Nygard {
+                    usual.push("on hold".into());
+                }
+                (usual, false)
+            }
+        })
+    }
+
+    fn findings(name: &str, text: &str, strict: bool) -> Vec<String> {
+        let record = parse(Path::new(name), text).unwrap();
+        check_record(&record, &checker(strict))
             .iter()
             .map(ToString::to_string)
             .collect()
@@ -352,49 +815,77 @@ mod tests {
     #[test]
     fn record_checks() {
         let good_nygard = "# 1. A\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\nx\n\n## Consequences\n\nx\n";
-        let cases: &[(&str, &[&str])] = &[
-            (good_nygard, &[]),
+        let cases: &[(&str, bool, &[&str])] = &[
+            (good_nygard, false, &[]),
+            (&good_nygard.replace("Accepted", "Pending"), false, &[]),
             (
-                "# 1. A\n\n## Status\n\nMaybe\n\n## Context\n\n## Decision\n\n## Consequences\n",
+                &good_nygard.replace("Accepted", "Pending"),
+                true,
                 &[
-                    "0001-a.md:5: error: unknown status `maybe` (hint: use one of proposed, accepted, rejected, deprecated, superseded)",
+                    "0001-a.md:7: error[unknown-status]: unknown status `pending` (hint: use one of accepted, or add it to `statuses:` in .decide.yaml)",
+                ],
+            ),
+            (
+                &good_nygard.replace("Accepted", "Depreciated."),
+                false,
+                &[
+                    "0001-a.md:7: warning[misspelt-status]: status `Depreciated.` reads as `deprecated` (depreciated is a misspelling) (hint: correct the spelling)",
                 ],
             ),
             (
                 "# 1. A\n\n## Status\n\nAccepted\n\n## Context\n\n## Decision\n",
+                false,
                 &[
-                    "0001-a.md:1: error: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)",
+                    "0001-a.md:1: error[missing-section]: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)",
                 ],
             ),
             (
                 "---\nstatus: accepted\n---\n# A\n\n## Context and Problem Statement\n\n## Considered Options\n\n## Decision Outcome\n",
+                false,
+                &[],
+            ),
+            // MADR makes the status optional.
+            (
+                "# A\n\n## Context\n\n## Considered Options\n\n## Decision\n",
+                false,
                 &[],
             ),
             (
                 "---\nstatus: accepted\nplaybook: stakeholder-update\noutcome: update\n---\n# A\n\n## Context and Problem Statement\n\n## Decision Outcome\n",
+                false,
                 &[],
             ),
             (
                 "---\nstatus: accepted\nplaybook: decision\noutcome: decided\n---\n# A\n\n## Context and Problem Statement\n\n## Decision Outcome\n",
+                false,
                 &[
-                    "0001-a.md:6: error: missing the required section `## Considered Options` (hint: add it; decide records have `Context and Problem Statement`, `Considered Options`, `Decision Outcome`)",
+                    "0001-a.md:6: error[missing-section]: missing the required section `## Considered Options` (hint: add it; decide records have `Context and Problem Statement`, `Considered Options`, `Decision Outcome`)",
                 ],
             ),
             (
-                "# A\n\n## Context\n\n## Considered Options\n\n## Decision\n",
+                "---\nstatus: Accepted\n---\n# 1. A\n\n## Status\n\nProposed\n\n## Context\n\n## Decision\n\n## Consequences\n",
+                false,
                 &[
-                    "0001-a.md:1: warning: no status (hint: set one with `decide status N accepted`)",
+                    "0001-a.md:8: error[status-disagrees]: the front matter says `Accepted` (line 2), the body says `Proposed` (hint: make them agree: `decide status N STATUS` sets both)",
+                ],
+            ),
+            (
+                "---\nstatus: accepted\nstatus: rejected\n---\n# A\n\n## Context\n\n## Considered Options\n\n## Decision\n",
+                false,
+                &[
+                    "0001-a.md:3: error[duplicate-key]: the front matter has `status` twice (lines 2 and 3) (hint: keep one of them; decide will not edit it until then)",
                 ],
             ),
             (
                 "---\nstatus: accepted\nreview-by: 2026-12-31\nplaybook: decision\n---\n# A\n\n## Context\n\n## Considered Options\n\n## Decision Outcome\n",
+                false,
                 &[
-                    "0001-a.md:6: warning: review overdue since 2026-12-31 (hint: run `decide review N` to record how it turned out)",
+                    "0001-a.md:6: warning[review-overdue]: review overdue since 2026-12-31 (hint: run `decide review N` to record how it turned out)",
                 ],
             ),
         ];
-        for (text, expected) in cases {
-            assert_eq!(findings("0001-a.md", text), *expected, "{text}");
+        for (text, strict, expected) in cases {
+            assert_eq!(findings("0001-a.md", text, *strict), *expected, "{text}");
         }
     }
 
@@ -405,10 +896,10 @@ mod tests {
         let text = format!(
             "---\nstatus: accepted\nplaybook: decision\n---\n# A\n\n## Context\n\n## Considered Options\n\n## Decision Outcome\n\n## References\n\n[1] Alex:\n\n> {real}\n\n[2] Alex:\n\n> Something Alex never said\n> on two lines.\n"
         );
-        let found = findings("0001-a.md", &text);
+        let found = findings("0001-a.md", &text, false);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].starts_with("0001-a.md:21: error: quote does not match"),
+            found[0].starts_with("0001-a.md:21: error[quote-mismatch]: quote does not match"),
             "{found:?}"
         );
     }
@@ -427,49 +918,76 @@ mod tests {
             )
         };
         assert_eq!(
-            findings("0001-a.md", &record(&asked.quote)),
+            findings("0001-a.md", &record(&asked.quote), false),
             [] as [String; 0]
         );
-        let altered = findings("0001-a.md", &record("Something nobody asked?"));
+        let altered = findings("0001-a.md", &record("Something nobody asked?"), false);
         assert_eq!(altered.len(), 1, "{altered:?}");
         assert!(altered[0].contains("quote does not match"), "{altered:?}");
     }
 
     #[test]
     fn log_checks() {
-        let link = |target: &str, line| Link {
-            kind: "Supersedes".into(),
-            target: target.into(),
-            line,
-        };
-        let summaries = [
-            Summary {
-                path: "d/0007-a.md".into(),
-                number: Some(7),
-                links: vec![link("0007-b.md", 5)],
-            },
-            Summary {
-                path: "d/0007-b.md".into(),
-                number: Some(7),
-                links: vec![link("./0001-gone.md", 9), link("README.md#top", 10)],
-            },
-            Summary {
-                path: "d/0008-c.md".into(),
-                number: Some(8),
-                links: vec![],
-            },
+        let dir = tempfile::tempdir().unwrap();
+        let names = ["0007-a.md", "0007-b.md", "0008-c.md", "0009-d.md"];
+        for name in names {
+            std::fs::write(dir.path().join(name), "# T\n").unwrap();
+        }
+        let log = Log::open(dir.path(), &[], false, dir.path()).unwrap();
+        let texts = [
+            "# 7. A\n\n## Status\n\nAccepted\n\nSupersedes [7. B](0007-b.md)\n",
+            "# 7. B\n\n## Status\n\nSuperseded\n\nSupersedes [1. Gone](./0001-gone.md)\n\nSee [the readme](README.md#top) and [C](docs/0008-c.md).\n\n## Context\n\nThe [guide](../guide/setup.md) is elsewhere; [xxx](yyyymmdd-xxx.md) is a template's.\n",
+            "# 8. C\n\n## Status\n\nPartly superseded\n",
+            "# 9. A\n\n## Status\n\nAccepted\n",
         ];
-        let found: Vec<String> = check_log(&summaries, |p| p == Path::new("d/README.md"))
+        let checker = checker(false);
+        let summaries: Vec<Summary> = names
             .iter()
-            .map(ToString::to_string)
+            .zip(texts)
+            .map(|(name, text)| Summary::of(parse(&dir.path().join(name), text).unwrap(), &checker))
             .collect();
+        let found: Vec<String> = check_log(&log, &summaries, DuplicateNumbers::Error, |p| {
+            p.ends_with("README.md")
+        })
+        .iter()
+        .map(|f| {
+            f.to_string()
+                .replace(&format!("{}/", dir.path().display()), "")
+        })
+        .collect();
         assert_eq!(
             found,
             [
-                "d/0007-a.md:1: error: number 7 is used by 0007-a.md and 0007-b.md (hint: run `decide renumber` (two branches each added a record))",
-                "d/0007-b.md:1: error: number 7 is used by 0007-a.md and 0007-b.md (hint: run `decide renumber` (two branches each added a record))",
-                "d/0007-b.md:9: error: broken link: Supersedes `./0001-gone.md` does not exist (hint: point it at an existing record, or remove it)",
+                "0007-a.md:1: error[duplicate-number]: number 7 is used by 0007-a.md and 0007-b.md (hint: run `decide renumber` (two branches each added a record), or set `duplicate_numbers: allow` in .decide.yaml if numbers repeat on purpose)",
+                "0007-b.md:1: error[duplicate-number]: number 7 is used by 0007-a.md and 0007-b.md (hint: run `decide renumber` (two branches each added a record), or set `duplicate_numbers: allow` in .decide.yaml if numbers repeat on purpose)",
+                "0007-b.md:7: error[broken-link]: Supersedes link `./0001-gone.md` does not exist (hint: point it at an existing record, or remove it)",
+                "0007-b.md:9: error[root-relative-link]: link `docs/0008-c.md` does not lead to a file from this record (it is written from the repository's root); it names 0008-c.md (hint: write the path from this record's folder: `0008-c.md`)",
+                "0008-c.md:5: warning[superseded-without-successor]: superseded, but no record says what replaced it (hint: link the successor: `decide link NEW Supersedes OLD`)",
+                "0009-d.md:1: warning[duplicate-title]: the same title as 0007-a.md: A (hint: give each decision its own title)",
             ]
+        );
+        let allowed = check_log(&log, &summaries, DuplicateNumbers::Allow, |_| false);
+        assert!(allowed.iter().all(|f| f.id != "duplicate-number"));
+    }
+
+    #[test]
+    fn a_log_named_by_date_says_which_files_it_leaves_out() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["20210312-a.md", "README.md", "notes.md", "template.md"] {
+            std::fs::write(dir.path().join(name), "# T\n").unwrap();
+        }
+        let log = Log::open(dir.path(), &[], true, dir.path()).unwrap();
+        let files: Vec<PathBuf> = ["20210312-a.md", "README.md", "notes.md", "template.md"]
+            .iter()
+            .map(|n| dir.path().join(n))
+            .collect();
+        let found = unnamed_files(&log, &files);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].location.path, dir.path().join("notes.md"));
+        let numbered = Log::open(dir.path(), &[], false, dir.path()).unwrap();
+        assert!(
+            numbered.numbering == Numbering::Date,
+            "the file names say so"
         );
     }
 }

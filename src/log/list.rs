@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Log;
 use crate::record::Record;
 
 /// The filters of `decide list`; all of them must hold.
@@ -22,7 +23,7 @@ impl Filter {
             record
                 .status
                 .as_deref()
-                .is_some_and(|s| s.eq_ignore_ascii_case(wanted))
+                .is_some_and(|s| s.eq_ignore_ascii_case(wanted.trim()))
         });
         let door_ok = self.door.as_ref().is_none_or(|wanted| {
             record
@@ -42,75 +43,73 @@ impl Filter {
 #[derive(Debug, Serialize)]
 pub(crate) struct Row<'a> {
     pub number: Option<u32>,
+    /// What to type to name it: `7`, `0007-typed-message-ids`, `sync/20210405-crdt`.
+    pub address: String,
     pub title: &'a str,
     pub status: Option<&'a str>,
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a month.
     pub date: Option<String>,
     pub door: Option<&'a str>,
     pub review_by: Option<String>,
+    pub tags: &'a [String],
     pub path: String,
     pub format: &'static str,
 }
 
-pub(crate) fn row(record: &Record) -> Row<'_> {
+pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
     Row {
         number: record.number,
+        address: log.address(&record.path),
         title: &record.title,
         status: record.status.as_deref(),
-        date: record.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        date: record.date_text(),
         door: record.door.as_deref(),
-        review_by: record.review_by.map(|d| d.format("%Y-%m-%d").to_string()),
+        review_by: record.review_by.map(|d| d.to_string()),
+        tags: &record.tags,
         path: record.path.display().to_string(),
         format: record.format.name(),
     }
 }
 
-pub(crate) fn json(records: &[&Record]) -> String {
-    let rows: Vec<Row<'_>> = records.iter().map(|r| row(r)).collect();
-    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string());
+pub(crate) fn json(records: &[&Record], log: &Log) -> String {
+    use serde::Serializer;
+    // One row at a time: ten thousand rows are never all in memory besides the text.
+    let mut bytes = Vec::with_capacity(records.len() * 256 + 2);
+    let mut serializer = serde_json::Serializer::pretty(&mut bytes);
+    let written = serializer.collect_seq(records.iter().map(|r| row(r, log)));
+    let mut text = match written {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_else(|_| "[]".to_string()),
+        Err(_) => "[]".to_string(),
+    };
     text.push('\n');
     text
 }
 
-/// A plain-text table: number, title, status, date, door, review-by. Columns are padded to
-/// their widest cell; a missing value shows as `-`.
-pub(crate) fn table(records: &[&Record]) -> String {
-    let header = ["#", "Title", "Status", "Date", "Door", "Review by"];
-    let rows: Vec<[String; 6]> = records
-        .iter()
-        .map(|r| {
-            let date = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+/// A plain-text table: number (or file name where numbers do not name records), title,
+/// status, date, door, review-by. A missing value shows as `-`.
+pub(crate) fn table(records: &[&Record], log: &Log) -> String {
+    use std::borrow::Cow;
+    fn dash<'a>() -> Cow<'a, str> {
+        Cow::Borrowed("-")
+    }
+    fn text(value: &Option<String>) -> Cow<'_, str> {
+        value.as_deref().map_or_else(dash, Cow::Borrowed)
+    }
+    crate::table::render_with(
+        ["#", "Title", "Status", "Date", "Door", "Review by"],
+        records.len(),
+        |index| {
+            let r = records[index];
             [
-                r.number.map_or("-".to_string(), |n| format!("{n:04}")),
-                r.title.clone(),
-                r.status.clone().unwrap_or_else(|| "-".to_string()),
-                date(r.date),
-                r.door.clone().unwrap_or_else(|| "-".to_string()),
-                date(r.review_by),
+                Cow::Owned(log.shown_address(r)),
+                Cow::Borrowed(r.title.as_str()),
+                text(&r.status),
+                r.date_text().map_or_else(dash, Cow::Owned),
+                text(&r.door),
+                r.review_by.map_or_else(dash, |d| Cow::Owned(d.to_string())),
             ]
-        })
-        .collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let mut out = String::with_capacity(rows.len() * 96);
-    let mut push_row = |cells: &[&str]| {
-        for (index, cell) in cells.iter().enumerate() {
-            out.push_str(cell);
-            if index + 1 < cells.len() {
-                let pad = widths[index] - cell.chars().count() + 2;
-                out.extend(std::iter::repeat_n(' ', pad));
-            }
-        }
-        out.push('\n');
-    };
-    push_row(&header);
-    for row in &rows {
-        push_row(&row.each_ref().map(String::as_str));
-    }
-    out
+        },
+    )
 }
 
 #[cfg(test)]
@@ -126,6 +125,12 @@ mod tests {
             &format!("---\n{front_matter}---\n# Use X\n"),
         )
         .unwrap()
+    }
+
+    fn log() -> Log {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("0003-t.md"), "# Use X\n").unwrap();
+        Log::open(dir.path(), &[], false, dir.path()).unwrap()
     }
 
     #[test]
@@ -210,7 +215,7 @@ mod tests {
         let a =
             record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
         let b = record("status: proposed\n");
-        let out = table(&[&a, &b]);
+        let out = table(&[&a, &b], &log());
         assert_eq!(
             out,
             "#     Title  Status    Date        Door     Review by\n\
@@ -222,8 +227,9 @@ mod tests {
     #[test]
     fn json_has_one_object_per_record() {
         let a = record("status: accepted\ndate: 2026-01-10\n");
-        let parsed: serde_json::Value = serde_json::from_str(&json(&[&a])).unwrap();
+        let parsed: serde_json::Value = serde_json::from_str(&json(&[&a], &log())).unwrap();
         assert_eq!(parsed[0]["number"], 3);
+        assert_eq!(parsed[0]["address"], "3");
         assert_eq!(parsed[0]["status"], "accepted");
         assert_eq!(parsed[0]["date"], "2026-01-10");
         assert_eq!(parsed[0]["format"], "madr");

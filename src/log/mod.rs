@@ -1,6 +1,8 @@
-//! The decision log on disk: scanning its records fast, finding one by number or file,
-//! and the log-wide views built from the scan (list, index, graph, lint, renumber, search,
-//! reviews). Reading goes through `store`; the views are pure functions of the records.
+//! The decision log on disk: its folders (one, or log4brains' folder and its packages'),
+//! how it numbers records (a sequence, or log4brains' dates), scanning its records fast,
+//! naming one from the command line, and resolving links between records. The log-wide
+//! views (list, index, graph, lint, renumber, search, reviews) are built on the scan.
+//! Reading goes through `store`; the views are pure functions of the records.
 
 pub(crate) mod graph;
 pub(crate) mod index;
@@ -11,11 +13,12 @@ pub(crate) mod renumber;
 pub(crate) mod review;
 pub(crate) mod search;
 
-use std::path::{Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
-use crate::record::parse::{LatestOutcome, Parsed, latest_outcome, parse_head};
+use crate::record::parse::{LatestOutcome, Link, Parsed, Target, latest_outcome, parse_head};
 use crate::record::{Format, Record, parse};
 use crate::store;
 
@@ -24,6 +27,8 @@ use crate::store;
 /// file is read only when the metadata runs past this.
 /// One read of this much takes most records whole (ours are about 4 KiB).
 const HEAD_BYTES: usize = 8192;
+/// How much of a record a whole read takes in one go; longer records are read again.
+const FULL_BYTES: usize = 16 * 1024;
 /// How much of a record's end to read for appended review outcomes.
 const TAIL_BYTES: usize = 4096;
 
@@ -32,43 +37,577 @@ const TAIL_BYTES: usize = 4096;
 pub(crate) enum Depth {
     /// Front matter, title, status and date: enough for `list` and `index`.
     Head,
+    /// Everything but the sections' text: links, headings, outcomes, for `lint` and `graph`.
+    Outline,
     /// Everything: sections, links, outcomes.
     Full,
 }
 
+/// How a log names its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Numbering {
+    /// `0007-use-postgres.md`: numbers in sequence.
+    Sequence,
+    /// `20210310-use-markdown.md`: log4brains' date and slug; records are named by file.
+    Date,
+}
+
+/// A folder of records: the log's own, or a log4brains package's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Folder {
+    pub path: PathBuf,
+    /// The package's name; `None` for the log's own folder.
+    pub package: Option<String>,
+    pub exists: bool,
+}
+
+/// A record file of the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub path: PathBuf,
+    pub symlink: bool,
+    /// Index into [`Log::folders`].
+    pub folder: usize,
+}
+
+/// The decision log: its folders, listed once.
+#[derive(Debug, Clone)]
+pub(crate) struct Log {
+    pub folders: Vec<Folder>,
+    pub numbering: Numbering,
+    entries: Vec<Entry>,
+    /// Numbers that more than one file carries.
+    shared_numbers: HashSet<u32>,
+    /// Dates that more than one file of a folder carries, in a log named by date.
+    shared_dates: HashSet<chrono::NaiveDate>,
+    /// Where relative paths start from, to compare paths that name one file differently.
+    base: PathBuf,
+}
+
 /// The records that parsed, in file-name order, and the files that did not, each with
-/// its reason. A bad file never hides the others.
+/// its reason. A bad file never hides the others. Records stay boxed: a listing moves ten
+/// thousand of them between threads and vectors, and pointers move for less.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
-    pub records: Vec<Record>,
+    #[expect(
+        clippy::vec_box,
+        reason = "measured: unboxed, gathering 10,000 records from the threads holds two copies"
+    )]
+    pub records: Vec<Box<Record>>,
     pub problems: Vec<Error>,
 }
 
-/// Read every record in `dir`. Symbolic links are reported, not followed (see
-/// [`store::refuse_symlink`]); the directory listing already says which entries are links.
-pub(crate) fn scan(dir: &Path, depth: Depth) -> Result<Scan> {
-    let entries = store::list_record_entries(dir)?;
-    let links: std::collections::HashSet<&Path> = entries
-        .iter()
-        .filter(|e| e.symlink)
-        .map(|e| e.path.as_path())
-        .collect();
-    let files: Vec<PathBuf> = entries.iter().map(|e| e.path.clone()).collect();
-    let results = for_each_file(&files, |path| {
-        if links.contains(path) {
-            Err(store::symlink_error(path))
-        } else {
-            read_unchecked(path, depth)
+impl Log {
+    /// List the log's folder and its packages' folders (a package folder that does not
+    /// exist is kept, for `lint` to report). `dated` says the log's tool names records by
+    /// date (log4brains), which decides an empty log's numbering. `base` is the directory
+    /// relative paths are relative to.
+    pub(crate) fn open(
+        dir: &Path,
+        packages: &[(String, PathBuf)],
+        dated: bool,
+        base: &Path,
+    ) -> Result<Log> {
+        let mut folders = vec![Folder {
+            path: dir.to_path_buf(),
+            package: None,
+            exists: true,
+        }];
+        let mut entries: Vec<Entry> = store::list_record_entries(dir)?
+            .into_iter()
+            .map(|e| Entry {
+                path: e.path,
+                symlink: e.symlink,
+                folder: 0,
+            })
+            .collect();
+        for (name, path) in packages {
+            let exists = store::is_dir(path);
+            let folder = folders.len();
+            folders.push(Folder {
+                path: path.clone(),
+                package: Some(name.clone()),
+                exists,
+            });
+            if exists {
+                entries.extend(
+                    store::list_record_entries(path)?
+                        .into_iter()
+                        .map(|e| Entry {
+                            path: e.path,
+                            symlink: e.symlink,
+                            folder,
+                        }),
+                );
+            }
         }
-    });
-    let mut scan = Scan::default();
-    for result in results {
-        match result {
-            Ok(record) => scan.records.push(record),
-            Err(error) => scan.problems.push(error),
+        let (mut numbers, mut dates) = (0usize, 0usize);
+        let mut seen = HashSet::new();
+        let mut shared_numbers = HashSet::new();
+        let mut seen_dates = HashSet::new();
+        let mut shared_dates = HashSet::new();
+        for entry in &entries {
+            match store::record_prefix(&file_name(&entry.path)) {
+                store::Prefix::Number(number) => {
+                    numbers += 1;
+                    if !seen.insert(number) {
+                        shared_numbers.insert(number);
+                    }
+                }
+                store::Prefix::Date(date) => {
+                    dates += 1;
+                    if !seen_dates.insert((entry.folder, date)) {
+                        shared_dates.insert(date);
+                    }
+                }
+                store::Prefix::None => {}
+            }
+        }
+        let numbering = if numbers == 0 && (dates > 0 || dated) {
+            Numbering::Date
+        } else {
+            Numbering::Sequence
+        };
+        if numbering == Numbering::Date {
+            shared_numbers.clear();
+        }
+        Ok(Log {
+            folders,
+            numbering,
+            entries,
+            shared_numbers,
+            shared_dates,
+            base: base.to_path_buf(),
+        })
+    }
+
+    /// The log's own folder, where new records go.
+    pub(crate) fn dir(&self) -> &Path {
+        &self.folders[0].path
+    }
+
+    pub(crate) fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Every record file, in the order listings show them.
+    pub(crate) fn files(&self) -> Vec<PathBuf> {
+        self.entries.iter().map(|e| e.path.clone()).collect()
+    }
+
+    /// Whether any file shares its number with another.
+    pub(crate) fn has_shared_numbers(&self) -> bool {
+        !self.shared_numbers.is_empty()
+    }
+
+    /// How a user names the record at `path` on the command line: its number when that is
+    /// unique in a numbered log, else its file name without `.md` (`sync/…` in a package).
+    pub(crate) fn address(&self, path: &Path) -> String {
+        let name = file_name(path);
+        let stem = name.strip_suffix(".md").unwrap_or(&name);
+        if self.numbering == Numbering::Sequence
+            && let store::Prefix::Number(number) = store::record_prefix(&name)
+            && !self.shared_numbers.contains(&number)
+        {
+            return number.to_string();
+        }
+        match self.package_of(path) {
+            Some(package) => format!("{package}/{stem}"),
+            None => stem.to_string(),
         }
     }
-    Ok(scan)
+
+    /// The first column of a listing: the zero-padded number where numbers name records;
+    /// in a log named by date, the date when it names one record; else the address.
+    pub(crate) fn shown_address(&self, record: &Record) -> String {
+        if self.numbering == Numbering::Date
+            && let store::Prefix::Date(date) = store::record_prefix(&record.file_name())
+            && !self.shared_dates.contains(&date)
+        {
+            let day = date.to_string().replace('-', "");
+            return match self.package_of(&record.path) {
+                Some(package) => format!("{package}/{day}"),
+                None => day,
+            };
+        }
+        match record.number {
+            Some(number)
+                if self.numbering == Numbering::Sequence
+                    && !self.shared_numbers.contains(&number)
+                    && store::record_prefix(&record.file_name())
+                        == store::Prefix::Number(number) =>
+            {
+                format!("{number:04}")
+            }
+            _ => self.address(&record.path),
+        }
+    }
+
+    fn package_of(&self, path: &Path) -> Option<&str> {
+        let parent = path.parent()?;
+        self.folders
+            .iter()
+            .find(|f| f.path == parent)
+            .and_then(|f| f.package.as_deref())
+    }
+
+    /// Read every record, only as far as `depth` needs. Symbolic links are reported, not
+    /// followed (see [`store::refuse_symlink`]); the directory listing already says which
+    /// entries are links.
+    pub(crate) fn scan(&self, depth: Depth) -> Scan {
+        let (records, problems) = self.map(depth, |record| {
+            Box::new(if depth == Depth::Head {
+                lighten(record)
+            } else {
+                record
+            })
+        });
+        Scan { records, problems }
+    }
+
+    /// Read every record on every core and keep only what `keep` makes of each, so the
+    /// bodies of ten thousand records are never in memory at once.
+    pub(crate) fn map<T: Send>(
+        &self,
+        depth: Depth,
+        keep: impl Fn(Record) -> T + Sync,
+    ) -> (Vec<T>, Vec<Error>) {
+        let results = for_each(&self.entries, |entry| {
+            if entry.symlink {
+                Err(Box::new(store::symlink_error(&entry.path)))
+            } else {
+                read_unchecked(&entry.path, depth)
+                    .map(&keep)
+                    .map_err(Box::new)
+            }
+        });
+        let mut kept = Vec::with_capacity(results.len());
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok(value) => kept.push(value),
+                Err(error) => problems.push(*error),
+            }
+        }
+        (kept, problems)
+    }
+
+    /// The record named on the command line: a number, matched exactly (`7` is never `17`
+    /// or `70`); in a log named by date, a date or a file name without `.md`
+    /// (`20210312-format-code`, `sync/20210405-crdt`); or a path to a file.
+    pub(crate) fn resolve(&self, cwd: &Path, spec: &str) -> Result<PathBuf> {
+        let digits = !spec.is_empty() && spec.chars().all(|c| c.is_ascii_digit());
+        if digits && self.numbering == Numbering::Sequence {
+            return self.by_number(spec);
+        }
+        let stem = spec.strip_suffix(".md").unwrap_or(spec);
+        let (package, stem) = match stem.split_once('/') {
+            Some((package, rest))
+                if self
+                    .folders
+                    .iter()
+                    .any(|f| f.package.as_deref() == Some(package)) =>
+            {
+                (Some(package), rest)
+            }
+            _ => (None, stem),
+        };
+        let matching: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| {
+                package.is_none_or(|p| self.folders[e.folder].package.as_deref() == Some(p))
+            })
+            .filter(|e| {
+                let name = file_name(&e.path);
+                let entry_stem = name.strip_suffix(".md").unwrap_or(&name);
+                if digits {
+                    // A date names the records of that day.
+                    entry_stem.starts_with(stem) && entry_stem[stem.len()..].starts_with('-')
+                } else {
+                    entry_stem == stem
+                }
+            })
+            .collect();
+        match matching.as_slice() {
+            [one] => return Ok(one.path.clone()),
+            [] => {}
+            several => {
+                return Err(Error::record(format!(
+                    "{} records match `{spec}`: {}",
+                    several.len(),
+                    self.addresses(several)
+                ))
+                .in_file(self.dir())
+                .hint("name one of them"));
+            }
+        }
+        [cwd.join(spec), self.dir().join(spec)]
+            .into_iter()
+            .find(|path| store::is_file(path))
+            .ok_or_else(|| {
+                Error::record(format!("no record `{spec}`"))
+                    .in_file(self.dir())
+                    .hint("give a record's number, its file name, or the path of a record file; `decide list` shows them")
+            })
+    }
+
+    fn by_number(&self, spec: &str) -> Result<PathBuf> {
+        let Ok(number) = spec.parse::<u32>() else {
+            return Err(Error::record(format!("no record is numbered {spec}")).in_file(self.dir()));
+        };
+        let numbered =
+            |e: &&Entry| store::record_prefix(&file_name(&e.path)) == store::Prefix::Number(number);
+        let matching: Vec<&Entry> = self.entries.iter().filter(numbered).collect();
+        match matching.as_slice() {
+            [one] => Ok(one.path.clone()),
+            [] => Err(Error::record(format!(
+                "no record is numbered {number}{}",
+                self.neighbours(number)
+            ))
+            .in_file(self.dir())
+            .hint("`decide list` shows the numbers")),
+            several => Err(Error::record(format!(
+                "{} records are numbered {number}: {}",
+                several.len(),
+                self.addresses(several)
+            ))
+            .in_file(self.dir())
+            .hint("name one of them by its file name")),
+        }
+    }
+
+    fn addresses(&self, entries: &[&Entry]) -> String {
+        entries
+            .iter()
+            .map(|e| self.address(&e.path))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// " (the nearest are 6 and 8)", for a number that is missing.
+    fn neighbours(&self, number: u32) -> String {
+        let numbers =
+            self.entries
+                .iter()
+                .filter_map(|e| match store::record_prefix(&file_name(&e.path)) {
+                    store::Prefix::Number(n) => Some(n),
+                    _ => None,
+                });
+        let (mut below, mut above) = (None::<u32>, None::<u32>);
+        for n in numbers {
+            if n < number {
+                below = Some(below.map_or(n, |b| b.max(n)));
+            } else if n > number {
+                above = Some(above.map_or(n, |a| a.min(n)));
+            }
+        }
+        match (below, above) {
+            (Some(b), Some(a)) => format!(" (the nearest are {b} and {a})"),
+            (Some(b), None) => format!(" (the last is {b})"),
+            (None, Some(a)) => format!(" (the first is {a})"),
+            (None, None) => " (the log is empty)".to_string(),
+        }
+    }
+
+    /// Where links between these records lead.
+    pub(crate) fn index<'a>(
+        &'a self,
+        records: impl Iterator<Item = (&'a Path, Option<u32>)>,
+    ) -> Index<'a> {
+        Index::new(&self.base, records)
+    }
+}
+
+/// A head record keeps what listings show; the front matter's text and the positions
+/// edits need are dropped, so ten thousand heads stay small.
+fn lighten(mut record: Record) -> Record {
+    record.front_matter = Default::default();
+    record.front_matter_keys = Vec::new();
+    record.statuses = Vec::new();
+    record.sections = Vec::new();
+    record.links = Vec::new();
+    record.mentions = Vec::new();
+    record.status_written = None;
+    record.title.shrink_to_fit();
+    record
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Where a link leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// The record with this index.
+    Found(usize),
+    /// The path as written leads nowhere, but its file name is this record's (a path
+    /// written from the repository's root, say).
+    ByName(usize),
+    /// Several records carry the number the link names.
+    Ambiguous,
+    /// Nothing in the log.
+    Missing,
+}
+
+/// Positions that share a key; nearly always one.
+#[derive(Debug, Clone)]
+enum Positions {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Positions {
+    fn add(&mut self, position: usize) {
+        match self {
+            Positions::One(first) => *self = Positions::Many(vec![*first, position]),
+            Positions::Many(all) => all.push(position),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Positions::One(one) => std::slice::from_ref(one),
+            Positions::Many(all) => all,
+        }
+    }
+}
+
+/// The records of a log by file name and number, to follow links in one lookup each: a
+/// link to a sibling is a hash lookup and a comparison of two folders, with no path built.
+#[derive(Debug)]
+pub(crate) struct Index<'a> {
+    base: &'a Path,
+    paths: Vec<&'a Path>,
+    by_name: HashMap<&'a str, Positions>,
+    by_number: HashMap<u32, Positions>,
+}
+
+impl<'a> Index<'a> {
+    fn new(base: &'a Path, records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index<'a> {
+        let (lower, _) = records.size_hint();
+        let mut index = Index {
+            base,
+            paths: Vec::with_capacity(lower),
+            by_name: HashMap::with_capacity(lower),
+            by_number: HashMap::with_capacity(lower),
+        };
+        for (position, (path, number)) in records.enumerate() {
+            index.paths.push(path);
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            index
+                .by_name
+                .entry(name)
+                .and_modify(|p| p.add(position))
+                .or_insert(Positions::One(position));
+            if let Some(number) = number {
+                index
+                    .by_number
+                    .entry(number)
+                    .and_modify(|p| p.add(position))
+                    .or_insert(Positions::One(position));
+            }
+        }
+        index
+    }
+
+    /// Where `link`, written in the record at `from`, leads.
+    pub(crate) fn resolve(&self, from: &Path, link: &Link) -> Resolved {
+        let file = match &link.target {
+            Target::Number(number) => {
+                return match self.by_number.get(number).map(Positions::as_slice) {
+                    Some([one]) => Resolved::Found(*one),
+                    Some([_, _, ..]) => Resolved::Ambiguous,
+                    _ => Resolved::Missing,
+                };
+            }
+            Target::File(_) => link.file().unwrap_or_default(),
+        };
+        let file = file.trim_start_matches("./");
+        let name = file.rsplit('/').next().unwrap_or(file);
+        let Some(candidates) = self.by_name.get(name).map(Positions::as_slice) else {
+            return Resolved::Missing;
+        };
+        let from_dir = from.parent().unwrap_or(Path::new(""));
+        let found = if file.contains('/') {
+            let target = normalise(&self.base.join(from_dir).join(file));
+            candidates
+                .iter()
+                .find(|&&c| normalise(&self.base.join(self.paths[c])) == target)
+        } else {
+            candidates
+                .iter()
+                .find(|&&c| self.paths[c].parent().unwrap_or(Path::new("")) == from_dir)
+        };
+        match (found, candidates) {
+            (Some(found), _) => Resolved::Found(*found),
+            (None, [one]) => Resolved::ByName(*one),
+            (None, _) => Resolved::Ambiguous,
+        }
+    }
+
+    /// The path of the record at `position`.
+    pub(crate) fn path(&self, position: usize) -> &Path {
+        self.paths[position]
+    }
+
+    /// The link a record at `from` writes to the record at `position`.
+    pub(crate) fn target(&self, from: &Path, position: usize) -> String {
+        link_target(self.base, from, self.paths[position])
+    }
+}
+
+/// `a/b/../c/./d` → `a/c/d`, without asking the file system (targets may not exist).
+pub(crate) fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The path from `from`'s directory to `to`, for a link written in `from`: records in
+/// one folder are siblings; others get `../` as far as needed. Both are taken from
+/// `base` when relative, so a record named from another working directory links right.
+pub(crate) fn link_target(base: &Path, from: &Path, to: &Path) -> String {
+    let from_dir = normalise(&base.join(from.parent().unwrap_or(Path::new(""))));
+    let to = normalise(&base.join(to));
+    let from_parts: Vec<Component<'_>> = from_dir.components().collect();
+    let to_parts: Vec<Component<'_>> = to.components().collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from_parts.len() - common];
+    parts.extend(
+        to_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+/// The label another record's link shows: `7. Use PostgreSQL`.
+pub(crate) fn link_label(record: &Record) -> String {
+    match record.number {
+        Some(number) => format!("{number}. {}", record.title),
+        None => record.title.clone(),
+    }
 }
 
 /// Read one record, only as far as `depth` needs.
@@ -79,9 +618,20 @@ pub(crate) fn read_record(path: &Path, depth: Depth) -> Result<Record> {
 
 /// [`read_record`] for a path already known to be a regular file.
 fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
-    if depth == Depth::Full {
-        let text = store::read_text(path)?;
-        return parse(path, &text);
+    if depth != Depth::Head {
+        let parse = |text: &str| {
+            if depth == Depth::Outline {
+                crate::record::parse::parse_outline(path, text)
+            } else {
+                parse(path, text)
+            }
+        };
+        // One read takes nearly every record whole; only a longer one is read again.
+        let (text, _) = store::read_prefix(path, FULL_BYTES)?;
+        if text.len() + 4 <= FULL_BYTES {
+            return parse(&text);
+        }
+        return parse(&store::read_text(path)?);
     }
     let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
     if let Parsed::Done(record) = parse_head(path, &text, truncated)? {
@@ -124,21 +674,40 @@ fn mentions_an_outcome(text: &str) -> bool {
     text.contains("What we learnt:") || text.contains("Next review by:")
 }
 
-/// Run `work` on every file, on as many threads as there are cores, and return the results
-/// in the files' order. Threads take files one at a time from a shared counter, so a few
-/// large records do not leave one thread with all the work. `std::thread::scope` is enough
-/// here: the work is one flat loop, so a thread-pool crate would add nothing.
-pub(crate) fn for_each_file<T: Send>(
-    files: &[PathBuf],
-    work: impl Fn(&Path) -> T + Sync,
-) -> Vec<T> {
+/// The body format most of the log's newest records are written in (the last three by
+/// name), for `new` to follow; `None` for an empty or unreadable log.
+pub(crate) fn newest_format(dir: &Path) -> Option<Format> {
+    let entries = store::list_record_entries(dir).ok()?;
+    let newest: Vec<&store::RecordEntry> = entries
+        .iter()
+        .rev()
+        .filter(|e| !e.symlink)
+        .take(3)
+        .collect();
+    let formats: Vec<Format> = newest
+        .iter()
+        .filter_map(|e| read_unchecked(&e.path, Depth::Head).ok())
+        .map(|r| r.format)
+        .collect();
+    let count = |format: Format| formats.iter().filter(|f| **f == format).count();
+    [Format::Nygard, Format::Madr, Format::Decide]
+        .into_iter()
+        .filter(|f| count(*f) > 0)
+        .max_by_key(|f| count(*f))
+}
+
+/// Run `work` on every item, on as many threads as there are cores, and return the
+/// results in the items' order. Threads take items one at a time from a shared counter,
+/// so a few large records do not leave one thread with all the work. `std::thread::scope`
+/// is enough here: the work is one flat loop, so a thread-pool crate would add nothing.
+pub(crate) fn for_each<I: Sync, T: Send>(items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         // Starting a thread costs more than reading a few dozen small files.
-        .min(files.len() / 64 + 1);
+        .min(items.len() / 64 + 1);
     if threads <= 1 {
-        return files.iter().map(|path| work(path)).collect();
+        return items.iter().map(&work).collect();
     }
     let next = AtomicUsize::new(0);
     let mut pieces: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
@@ -148,10 +717,10 @@ pub(crate) fn for_each_file<T: Send>(
                     let mut done = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(index) else {
+                        let Some(item) = items.get(index) else {
                             break;
                         };
-                        done.push((index, work(path)));
+                        done.push((index, work(item)));
                     }
                     done
                 })
@@ -166,54 +735,12 @@ pub(crate) fn for_each_file<T: Send>(
             })
             .collect()
     });
-    let mut all: Vec<(usize, T)> = Vec::with_capacity(files.len());
+    let mut all: Vec<(usize, T)> = Vec::with_capacity(items.len());
     for piece in &mut pieces {
         all.append(piece);
     }
     all.sort_unstable_by_key(|(index, _)| *index);
     all.into_iter().map(|(_, value)| value).collect()
-}
-
-/// The record named on the command line: a number, matched exactly (`7` is never `17` or
-/// `70`), or a path to a file.
-pub(crate) fn resolve(dir: &Path, cwd: &Path, spec: &str) -> Result<PathBuf> {
-    if let Ok(number) = spec.parse::<u32>() {
-        let files = store::list_record_files(dir)?;
-        let matching: Vec<&PathBuf> = files
-            .iter()
-            .filter(|path| {
-                path.file_name()
-                    .and_then(|n| store::record_number(&n.to_string_lossy()))
-                    == Some(number)
-            })
-            .collect();
-        return match matching.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(Error::record(format!("no record is numbered {number}"))
-                .in_file(dir)
-                .hint("`decide list` shows the numbers")),
-            several => Err(Error::record(format!(
-                "{} records are numbered {number}: {}",
-                several.len(),
-                several
-                    .iter()
-                    .map(|p| p.file_name().unwrap_or_default().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .in_file(dir)
-            .hint("name the file instead, or run `decide renumber`")),
-        };
-    }
-    let candidates = [cwd.join(spec), dir.join(spec)];
-    candidates
-        .into_iter()
-        .find(|path| store::is_file(path))
-        .ok_or_else(|| {
-            Error::record(format!("no record `{spec}`"))
-                .in_file(dir)
-                .hint("give a record number or the path of a record file")
-        })
 }
 
 /// Read and parse a record named on the command line; a failure exits with the record code.
@@ -227,27 +754,9 @@ pub(crate) fn load(path: &Path) -> Result<(Record, String)> {
     Ok((record, text))
 }
 
-/// The label another record's link shows: `7. Use PostgreSQL`.
-pub(crate) fn link_label(record: &Record) -> String {
-    match record.number {
-        Some(number) => format!("{number}. {}", record.title),
-        None => record.title.clone(),
-    }
-}
-
-/// The path from `from`'s directory to `to`, for a link: records in one log are siblings.
-pub(crate) fn link_target(from: &Path, to: &Path) -> String {
-    match (from.parent(), to.parent()) {
-        (Some(a), Some(b)) if a == b => to
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        _ => to.display().to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_head_read_sees_the_outcome_at_the_end_of_a_long_record() {
@@ -311,42 +820,94 @@ mod tests {
         }
     }
 
-    use super::*;
-
     #[test]
-    fn parallel_results_keep_the_files_order() {
-        let files: Vec<PathBuf> = (0..500).map(|i| PathBuf::from(format!("{i}"))).collect();
-        let out = for_each_file(&files, |p| p.to_string_lossy().parse::<usize>().unwrap());
-        assert_eq!(out, (0..500).collect::<Vec<_>>());
+    fn parallel_results_keep_the_items_order() {
+        let items: Vec<usize> = (0..500).collect();
+        let out = for_each(&items, |i| i * 2);
+        assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    fn log_with(names: &[&str]) -> (tempfile::TempDir, Log) {
+        let dir = tempfile::tempdir().unwrap();
+        for name in names {
+            std::fs::write(dir.path().join(name), "# T\n").unwrap();
+        }
+        let log = Log::open(dir.path(), &[], false, dir.path()).unwrap();
+        (dir, log)
     }
 
     #[test]
     fn numbers_match_exactly() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in [
+        let (dir, log) = log_with(&[
             "0001-a.md",
             "0012-b.md",
             "0021-c.md",
             "0007-x.md",
             "0007-y.md",
-        ] {
-            std::fs::write(dir.path().join(name), "# T\n").unwrap();
-        }
-        let found = resolve(dir.path(), dir.path(), "1").unwrap();
+            "0009-z.md",
+        ]);
+        let found = log.resolve(dir.path(), "1").unwrap();
         assert_eq!(found.file_name().unwrap(), "0001-a.md");
-        let found = resolve(dir.path(), dir.path(), "0012").unwrap();
+        let found = log.resolve(dir.path(), "0012").unwrap();
         assert_eq!(found.file_name().unwrap(), "0012-b.md");
-        let missing = resolve(dir.path(), dir.path(), "2").unwrap_err();
+        let missing = log.resolve(dir.path(), "2").unwrap_err();
         assert!(
-            missing.to_string().contains("no record is numbered 2"),
+            missing
+                .to_string()
+                .contains("no record is numbered 2 (the nearest are 1 and 7)"),
             "{missing}"
         );
-        let twice = resolve(dir.path(), dir.path(), "7").unwrap_err();
-        assert!(
-            twice.to_string().contains("0007-x.md, 0007-y.md"),
-            "{twice}"
-        );
-        let by_name = resolve(dir.path(), Path::new("/"), "0021-c.md").unwrap();
+        let twice = log.resolve(dir.path(), "7").unwrap_err();
+        assert!(twice.to_string().contains("0007-x, 0007-y"), "{twice}");
+        let by_stem = log.resolve(Path::new("/"), "0007-y").unwrap();
+        assert_eq!(by_stem, dir.path().join("0007-y.md"));
+        let by_name = log.resolve(Path::new("/"), "0021-c.md").unwrap();
         assert_eq!(by_name, dir.path().join("0021-c.md"));
+        assert_eq!(log.address(&dir.path().join("0007-x.md")), "0007-x");
+        assert_eq!(log.address(&dir.path().join("0009-z.md")), "9");
+    }
+
+    #[test]
+    fn a_log_named_by_date() {
+        let (dir, log) = log_with(&[
+            "20210312-format-code.md",
+            "20210312-monorepo.md",
+            "20210315-by-number.md",
+            "README.md",
+        ]);
+        assert_eq!(log.numbering, Numbering::Date);
+        assert!(!log.has_shared_numbers());
+        let one = log.resolve(dir.path(), "20210315").unwrap();
+        assert_eq!(one.file_name().unwrap(), "20210315-by-number.md");
+        let two = log.resolve(dir.path(), "20210312").unwrap_err();
+        assert!(
+            two.to_string()
+                .contains("2 records match `20210312`: 20210312-format-code, 20210312-monorepo"),
+            "{two}"
+        );
+        let named = log.resolve(dir.path(), "20210312-monorepo").unwrap();
+        assert_eq!(named.file_name().unwrap(), "20210312-monorepo.md");
+        assert_eq!(log.address(&named), "20210312-monorepo");
+    }
+
+    #[test]
+    fn links_lead_by_path_then_by_name() {
+        let base = Path::new("/repo");
+        let to = Path::new("packages/sync/docs/adr/20210405-crdt.md");
+        let from = Path::new("docs/adr/20210312-monorepo.md");
+        assert_eq!(
+            link_target(base, to, from),
+            "../../../../docs/adr/20210312-monorepo.md"
+        );
+        assert_eq!(
+            link_target(base, from, Path::new("docs/adr/0002-b.md")),
+            "0002-b.md"
+        );
+        assert_eq!(
+            normalise(Path::new(
+                "/repo/packages/sync/docs/adr/../../../../docs/adr/x.md"
+            )),
+            PathBuf::from("/repo/docs/adr/x.md")
+        );
     }
 }

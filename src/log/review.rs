@@ -11,7 +11,7 @@ use crate::record::Record;
 /// says they are due, and those with no `review-by` at all (adr-tools and MADR records get
 /// their review date only from an outcome). Records whose review lies ahead are skipped, so
 /// in our own logs the re-read touches a few files.
-pub(crate) fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error> {
+pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<Error> {
     let pending: Vec<usize> = records
         .iter()
         .enumerate()
@@ -19,31 +19,41 @@ pub(crate) fn settle_due(records: &mut [Record], today: NaiveDate) -> Vec<Error>
         .map(|(index, _)| index)
         .collect();
     let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
-    let results = super::for_each_file(&paths, |path| read_record(path, Depth::Full));
+    // Each thread keeps only the two dates, not the whole record it read.
+    let results = super::for_each(&paths, |path| {
+        read_record(path, Depth::Full)
+            .map(|full| (full.review_by, full.reviewed))
+            .map_err(Box::new)
+    });
     let mut problems = Vec::new();
     for (index, result) in pending.into_iter().zip(results) {
         match result {
             // Keep the small head record; only the review dates were missing from it.
-            Ok(full) => {
-                records[index].review_by = full.review_by;
-                records[index].reviewed = full.reviewed;
+            Ok((review_by, reviewed)) => {
+                records[index].review_by = review_by;
+                records[index].reviewed = reviewed;
             }
-            Err(error) => problems.push(error),
+            Err(error) => problems.push(*error),
         }
     }
     problems
 }
 
 /// The records due for review on `today`, oldest review date first.
-pub(crate) fn due(records: &[Record], today: NaiveDate) -> Vec<&Record> {
-    let mut due: Vec<&Record> = records.iter().filter(|r| r.review_due(today)).collect();
+pub(crate) fn due(records: &[Box<Record>], today: NaiveDate) -> Vec<&Record> {
+    let mut due: Vec<&Record> = records
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| r.review_due(today))
+        .collect();
     due.sort_by_key(|r| (r.review_by, r.number));
     due
 }
 
-/// One line per due record: `0007  2027-02-24  (12 days overdue)  Title`.
-pub(crate) fn due_table(records: &[&Record], today: NaiveDate) -> String {
-    let mut out = String::new();
+/// One line per due record: `0007  2027-02-24  12 days overdue  Title`, columns aligned
+/// by display width.
+pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log) -> String {
+    let mut rows: Vec<[String; 4]> = Vec::with_capacity(records.len());
     for record in records {
         let Some(review_by) = record.review_by else {
             continue;
@@ -54,13 +64,14 @@ pub(crate) fn due_table(records: &[&Record], today: NaiveDate) -> String {
             1 => "1 day overdue".to_string(),
             n => format!("{n} days overdue"),
         };
-        out.push_str(&format!(
-            "{}  {review_by}  {when:<18}  {}\n",
-            record.number.map_or("-".to_string(), |n| format!("{n:04}")),
-            record.title
-        ));
+        rows.push([
+            log.shown_address(record),
+            review_by.to_string(),
+            format!("{when:<18}"),
+            record.title.clone(),
+        ]);
     }
-    out
+    crate::table::render(&rows)
 }
 
 #[cfg(test)]
@@ -105,8 +116,11 @@ mod tests {
             "---\nstatus: accepted\nreview-by: 2027-02-24\n---\n# Use A\n",
         )
         .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("0004-a.md"), "# Use A\n").unwrap();
+        let log = super::super::Log::open(dir.path(), &[], false, dir.path()).unwrap();
         assert_eq!(
-            due_table(&[&record], day("2027-02-26")),
+            due_table(&[&record], day("2027-02-26"), &log),
             "0004  2027-02-24  2 days overdue      Use A\n"
         );
     }

@@ -159,10 +159,25 @@ impl Brief {
         };
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
             read_outcome(&mut brief, outcome);
+            if brief.chosen.is_none() && brief.decision.is_none() {
+                // A decision written as a list: each item is part of it.
+                let items = bullets(&outcome.body);
+                if !items.is_empty() {
+                    brief.decision = Some(join_items(&items));
+                }
+            }
         }
+        // The consequences of the decision, not those each considered option lists.
+        let mut ancestors: Vec<&Section> = Vec::new();
         for section in &record.sections {
+            ancestors.retain(|a| a.level < section.level);
+            let under_an_option = ancestors.iter().any(|a| {
+                let heading = a.heading.to_lowercase();
+                heading.contains("considered options") || heading.contains("pros and cons")
+            });
+            ancestors.push(section);
             let heading = section.heading.to_lowercase();
-            if !heading.contains("consequences") {
+            if !heading.contains("consequences") || under_an_option {
                 continue;
             }
             let items = bullets(&section.body);
@@ -352,13 +367,19 @@ fn sort_consequence(brief: &mut Brief, item: String) {
 /// The first paragraph that is prose (not a list, quote, table or heading), as one line.
 fn first_paragraph(body: &str) -> Option<String> {
     let mut paragraph: Vec<String> = Vec::new();
+    let mut in_list = false;
     for line in body.lines() {
         let trimmed = line.trim();
         let structural = trimmed.starts_with(['*', '-', '>', '|', '#', '+'])
             || trimmed.starts_with("```")
             || (trimmed.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && trimmed.contains(". "));
-        if trimmed.is_empty() || structural {
+        // An indented line after a list item goes on with the item.
+        let continues_item = in_list && line.starts_with([' ', '\t']);
+        if !trimmed.is_empty() {
+            in_list = structural || continues_item;
+        }
+        if trimmed.is_empty() || structural || continues_item {
             if !paragraph.is_empty() {
                 break;
             }
@@ -368,6 +389,19 @@ fn first_paragraph(body: &str) -> Option<String> {
     }
     let text = paragraph.join(" ");
     (!text.is_empty()).then_some(text)
+}
+
+/// Items as one sentence: "a; b; c", or "A. B." when they are sentences already.
+fn join_items(items: &[String]) -> String {
+    if items.iter().all(|i| i.ends_with(['.', '!', '?'])) {
+        items.join(" ")
+    } else {
+        items
+            .iter()
+            .map(|i| i.trim_end_matches([',', ';', '.']))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// The top-level items of a list, each whole: lines that continue an item (indented,
@@ -610,5 +644,24 @@ mod tests {
             Some("Wednesday 24 February 2027")
         );
         assert_eq!(b.decision, None);
+    }
+
+    #[test]
+    fn a_decision_in_a_list_and_only_the_decision_s_consequences() {
+        let text = "# 3 Retry\n\n## Status\n\nAccepted\n\n## Decision\n\n* Retry in place.\n* Then re-queue with a delay\n  so other messages pass it.\n\n## Considered Options\n\n### Park at once\n\n#### Negative Consequences\n\n* Loses messages\n\n## Consequences\n\n* Operators get a place to look.\n";
+        let path = Path::new("0003-retry.md");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let b = Brief::from_record(
+            &crate::record::parse(path, text).unwrap(),
+            path,
+            today,
+            None,
+        );
+        assert_eq!(
+            b.decision.as_deref(),
+            Some("Retry in place. Then re-queue with a delay so other messages pass it.")
+        );
+        assert_eq!(b.other_consequences, ["Operators get a place to look."]);
+        assert!(b.risks.is_empty(), "{:?}", b.risks);
     }
 }

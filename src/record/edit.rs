@@ -1,17 +1,26 @@
 //! Changes to an existing record's text: its status, a link, an outcome section, its number.
 //! Each is a pure function from the old text to the new one that touches only the lines it
-//! must, so every other byte (spacing, line endings, hand-written notes) stays as it was.
-//! Callers pass the record parsed from the same text.
+//! must, at the places the parser read them, so every other byte (spacing, line endings,
+//! capitalisation, list markers, hand-written notes) stays as it was. Callers pass the
+//! record parsed from the same text. Where the parser could not tell where a field is, or
+//! a field is written twice, an edit refuses rather than guess.
+
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::parse::{Format, OUTCOME_HEADING, Record};
+use super::parse::{
+    Format, HeadingNumber, OUTCOME_HEADING, ProblemKind, Record, StatusField, StatusPlace,
+    escape_label, link_spans, target_file,
+};
 use crate::error::{Error, Result};
 
-/// The text with `record`'s status set to `status`.
+/// The text with `record`'s status set to `status` everywhere the record states one: a
+/// record whose front matter and `## Status` both say "Proposed" says "Accepted" in both.
 pub(crate) fn set_status(text: &str, record: &Record, status: &str) -> Result<String> {
+    refuse_duplicate_key(record, "status")?;
     let updated = status_edit(text, record, status)?;
-    // The edit touches one line where the reader found the status. Where that is not a
+    // The edit touches the lines where the reader found the status. Where one is not a
     // plain `status: x` (a quoted key, a YAML block or mapping under `status:`), reading
     // the result back is what shows it went wrong: a second `status:` that breaks the
     // front matter, or another line overwritten.
@@ -27,50 +36,165 @@ pub(crate) fn set_status(text: &str, record: &Record, status: &str) -> Result<St
 
 fn status_edit(text: &str, record: &Record, status: &str) -> Result<String> {
     let lines = Lines::new(text);
-    let Some(line) = record.status_line else {
-        return Ok(insert_status(text, &lines, record, status));
-    };
-    let content = lines.content(line);
-    let new_content = match record.format {
-        Format::Decide | Format::Madr if content.trim_start().starts_with("status:") => {
-            format!("status: {status}")
-        }
-        Format::Nygard if super::parse::parse_link(content.trim(), line).is_none() => {
-            capitalise(status)
-        }
-        Format::Nygard => {
-            // The status was only a "Superceded by" line: keep it, write the word above it.
-            let at = lines.start(line);
-            return Ok(splice(
-                text,
-                at,
-                at,
-                &format!("{}{nl}{nl}", capitalise(status), nl = lines.newline),
-            ));
-        }
-        _ => match content.find(':') {
-            // `* Status: accepted`: keep the bullet and the key as written.
-            Some(colon) => format!("{} {status}", &content[..=colon]),
-            None => {
-                return Err(Error::record("cannot find the status to change")
-                    .in_file(&record.path)
-                    .hint("edit the status by hand"));
+    let has_plain_section_line = record
+        .statuses
+        .iter()
+        .any(|s| s.place == StatusPlace::Section && !s.only_links);
+    let mut replacements: Vec<(usize, Range<usize>, String)> = Vec::new();
+    let mut word_before: Option<usize> = None;
+    for field in &record.statuses {
+        if field.place == StatusPlace::Section && field.only_links {
+            // adr-tools' "Superceded by …" alone: keep it, and write the word above it.
+            if !has_plain_section_line && word_before.is_none() {
+                word_before = Some(field.line);
             }
-        },
-    };
-    Ok(replace_line(text, &lines, line, &new_content))
+            continue;
+        }
+        if field.line == 0 {
+            return Err(
+                Error::record("cannot tell where the front matter's `status` is written")
+                    .in_file(&record.path)
+                    .hint("write it as a plain `status: …` line, or edit the status by hand"),
+            );
+        }
+        let content = lines.content(field.line);
+        let (range, word) =
+            replacement(field, content, status).map_err(|error| error.in_file(&record.path))?;
+        replacements.push((field.line, range, word));
+    }
+    if replacements.is_empty() && word_before.is_none() {
+        return Ok(insert_status(text, &lines, record, status));
+    }
+    let mut out = text.to_string();
+    // From the end, so earlier offsets stay valid.
+    replacements.sort_by_key(|(line, range, _)| std::cmp::Reverse((*line, range.start)));
+    for (line, range, word) in replacements {
+        let start = lines.start(line);
+        out.replace_range(start + range.start..start + range.end, &word);
+    }
+    if let Some(line) = word_before {
+        let at = lines.start(line);
+        let nl = lines.newline;
+        out.insert_str(at, &format!("{}{nl}{nl}", capitalise(status)));
+    }
+    Ok(out)
 }
 
-/// A record without a status gets one where its format keeps it.
+/// An edit of a key written twice would change one and leave the other: refuse.
+fn refuse_duplicate_key(record: &Record, key: &str) -> Result<()> {
+    let duplicate = record
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::DuplicateKey && p.message.contains(&format!("`{key}`")));
+    match duplicate {
+        Some(problem) => Err(Error::record(problem.message.clone())
+            .at(crate::error::Location {
+                path: record.path.clone(),
+                line: problem.line,
+                column: None,
+            })
+            .hint(format!(
+                "keep one `{key}:` line, then run the command again"
+            ))),
+        None => Ok(()),
+    }
+}
+
+/// The part of a status line to replace and what to put there, in the style the record
+/// writes it: `Accepted.` → `Deprecated.`, `"accepted; supersedes ADR-0002"` →
+/// `"rejected; supersedes ADR-0002"`, a template's placeholder replaced whole.
+fn replacement(field: &StatusField, line: &str, status: &str) -> Result<(Range<usize>, String)> {
+    let value_range = field.value.clone();
+    let Some(value) = line.get(value_range.clone()) else {
+        return Err(Error::record("the status line changed while it was read")
+            .hint("run the command again"));
+    };
+    if value.starts_with(['|', '>']) {
+        return Err(Error::record(
+            "cannot change the status as this record writes it: a YAML block",
+        )
+        .hint("edit the status by hand"));
+    }
+    // A quote opened and not closed on this line goes on over the next: changing this
+    // line alone would leave the rest to break the front matter.
+    let unclosed =
+        |quote: char| value.starts_with(quote) && (value.len() < 2 || !value.ends_with(quote));
+    if unclosed('"') || unclosed('\'') {
+        return Err(Error::record(
+            "cannot change the status as this record writes it: a quoted value over more than one line",
+        )
+        .hint("edit the status by hand"));
+    }
+    // Inside quotes, when the value is quoted.
+    let quoted = value.len() >= 2
+        && ((value.starts_with('"') && value.ends_with('"'))
+            || (value.starts_with('\'') && value.ends_with('\'')));
+    let inner = if quoted {
+        value_range.start + 1..value_range.end - 1
+    } else {
+        value_range.clone()
+    };
+    let inner_text = &line[inner.clone()];
+    if field.status.is_none() && !field.only_links {
+        // Empty, or a placeholder such as `[ accepted | deprecated ] <!-- optional -->`.
+        let word = styled(status, "", field.place);
+        let word = if quoted { format!("\"{word}\"") } else { word };
+        // `status:` with nothing after it.
+        let space = if line[..value_range.start].ends_with(':') {
+            " "
+        } else {
+            ""
+        };
+        return Ok((value_range, format!("{space}{word}")));
+    }
+    let first_part_end = inner_text.find(';').unwrap_or(inner_text.len());
+    let first_part = &inner_text[..first_part_end];
+    if super::parse::parse_status_link(first_part, field.line, super::parse::Place::Status)
+        .is_some()
+    {
+        let word = styled(status, first_part, field.place);
+        return Ok((inner.start..inner.start + first_part.trim_end().len(), word));
+    }
+    let word = word_span(first_part);
+    let written = &first_part[word.clone()];
+    Ok((
+        inner.start + word.start..inner.start + word.end,
+        styled(status, written, field.place),
+    ))
+}
+
+/// The status word(s) in a plain status value: `**Accepted**.` → `Accepted`, `proposed.
+/// **commentary**` → `proposed`; the parser's reading of it.
+fn word_span(value: &str) -> Range<usize> {
+    super::parse::status_span(value)
+}
+
+/// `status` written the way `written` is: `ACCEPTED`, `Accepted` or `accepted`. With
+/// nothing to follow, adr-tools' status lines are capitalised and the rest lower case.
+fn styled(status: &str, written: &str, place: StatusPlace) -> String {
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    match letters.first() {
+        Some(_) if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) => {
+            status.to_uppercase()
+        }
+        Some(first) if first.is_uppercase() => capitalise(status),
+        Some(_) => status.to_string(),
+        None if place == StatusPlace::Section => capitalise(status),
+        None => status.to_string(),
+    }
+}
+
+/// A record without a status gets one where its format keeps it: adr-tools' `## Status`,
+/// MADR 2's bullets (with the record's own marker), or the front matter.
 fn insert_status(text: &str, lines: &Lines<'_>, record: &Record, status: &str) -> String {
     let nl = lines.newline;
-    if !record.front_matter.is_empty() || text.starts_with("---") {
-        // After the opening `---`.
-        let at = lines.end(1);
-        return splice(text, at, at, &format!("status: {status}{nl}"));
-    }
     if record.format == Format::Nygard {
-        let section = format!("## Status{nl}{nl}{}{nl}{nl}", capitalise(status));
+        let word = capitalise(status);
+        if let Some(section) = record.section("Status") {
+            let at = lines.end(section.line);
+            return splice(text, at, at, &format!("{nl}{word}{nl}"));
+        }
+        let section = format!("## Status{nl}{nl}{word}{nl}{nl}");
         return match record.sections.first() {
             Some(first) => {
                 let at = lines.start(first.line);
@@ -79,13 +203,48 @@ fn insert_status(text: &str, lines: &Lines<'_>, record: &Record, status: &str) -
             None => append(text, nl, &section),
         };
     }
+    if let Some((line, marker)) = metadata_bullet(lines, record) {
+        let at = lines.start(line);
+        return splice(text, at, at, &format!("{marker} Status: {status}{nl}"));
+    }
+    if record.front_matter_end > 0 {
+        // After the opening `---`, where MADR puts it.
+        let at = lines.end(1);
+        return splice(text, at, at, &format!("status: {status}{nl}"));
+    }
     let at = lines.end(record.title_line);
     splice(text, at, at, &format!("{nl}* Status: {status}{nl}"))
 }
 
+/// The first `* Key: value` bullet between the title and the first section, with its
+/// marker.
+fn metadata_bullet(lines: &Lines<'_>, record: &Record) -> Option<(usize, char)> {
+    let from = record.title_line.max(record.front_matter_end) + 1;
+    let to = record
+        .sections
+        .first()
+        .map_or(lines.count(), |s| s.line - 1);
+    (from..=to).find_map(|number| {
+        let content = lines.content(number);
+        let marker = content
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '*' | '-' | '+'))?;
+        let rest = content[1..].strip_prefix(' ')?;
+        let (key, _) = rest.split_once(':')?;
+        let key = key.trim().trim_matches('*');
+        (!key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+        .then_some((number, marker))
+    })
+}
+
 /// The text with a link `kind [label](target)` added, unless the same link is there.
-/// adr-tools' records keep links in the status section, spelt its way; ours and MADR's in a
-/// `## Links` list.
+/// adr-tools' records keep links in the status section; ours and MADR's in a `## Links`
+/// list with the record's own list marker. The label is escaped, so a title cannot end
+/// it early and point the link somewhere else.
 pub(crate) fn add_link(
     text: &str,
     record: &Record,
@@ -93,20 +252,36 @@ pub(crate) fn add_link(
     label: &str,
     target: &str,
 ) -> String {
-    if record
-        .links
-        .iter()
-        .any(|l| l.kind.eq_ignore_ascii_case(kind) && same_target(&l.target, target))
-    {
+    if record.links.iter().any(|l| {
+        l.kind.eq_ignore_ascii_case(kind) && l.file().is_some_and(|f| same_target(f, target))
+    }) {
         return text.to_string();
     }
     let lines = Lines::new(text);
     let nl = lines.newline;
+    let label = escape_label(label);
+    // A Hugo site links with its `ref` shortcode; keep to it.
+    let target = if text.contains("{{< ref \"") {
+        format!("{{{{< ref \"{target}\" >}}}}")
+    } else {
+        target.to_string()
+    };
     match record.format {
         Format::Nygard => {
-            let kind = kind
-                .replace("Superseded by", "Superceded by")
-                .replace("Supersedes", "Supercedes");
+            // adr-tools spells it "Supercede"; a record already written that way keeps it.
+            let adr_tools_spelling = record.links.iter().any(|l| {
+                l.line > 0
+                    && lines
+                        .content(l.line)
+                        .to_ascii_lowercase()
+                        .contains("superced")
+            });
+            let kind = if adr_tools_spelling {
+                kind.replace("Superseded by", "Superceded by")
+                    .replace("Supersedes", "Supercedes")
+            } else {
+                kind.to_string()
+            };
             let entry = format!("{kind} [{label}]({target})");
             match record.section("Status") {
                 Some(section) => {
@@ -117,7 +292,8 @@ pub(crate) fn add_link(
             }
         }
         Format::Decide | Format::Madr => {
-            let entry = format!("* {kind} [{label}]({target})");
+            let marker = list_marker(&lines, record);
+            let entry = format!("{marker} {kind} [{label}]({target})");
             match record.section("Links") {
                 Some(section) => {
                     let last = section_last_line(&lines, section.line);
@@ -145,6 +321,32 @@ pub(crate) fn add_link(
             }
         }
     }
+}
+
+/// The bullet a record's lists use: its `## Links` items', else its first list's, else `*`.
+fn list_marker(lines: &Lines<'_>, record: &Record) -> char {
+    let from = record
+        .section("Links")
+        .map_or(record.front_matter_end + 1, |s| s.line + 1);
+    let mut fenced = false;
+    for number in from..=lines.count() {
+        let content = lines.content(number);
+        if content.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced {
+            continue;
+        }
+        if let Some(marker) = content
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '*' | '-' | '+'))
+            && content[1..].starts_with(' ')
+        {
+            return marker;
+        }
+    }
+    '*'
 }
 
 fn insert_status_section(text: &str, lines: &Lines<'_>, record: &Record, entry: &str) -> String {
@@ -222,30 +424,55 @@ fn answer(text: &str) -> String {
     crate::markdown::escape(&crate::error::one_line(text))
 }
 
-/// The text with a link's target (and its `[7. Title]` label) pointing at a renumbered file.
-pub(crate) fn retarget_link(
-    text: &str,
-    line: usize,
-    old_target: &str,
-    new_target: &str,
-    old_number: u32,
-    new_number: u32,
-) -> String {
+/// A renumbered file: its old and new names and numbers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rename<'a> {
+    pub old_name: &'a str,
+    pub new_name: &'a str,
+    pub old_number: u32,
+    pub new_number: u32,
+}
+
+/// The text with every link on `line` that names the renamed file pointing at its new
+/// name, with a `[7. Title]` label renumbered too; typed links and links in running text
+/// alike, relative paths and Hugo's `ref` kept as written.
+pub(crate) fn retarget_link(text: &str, line: usize, rename: &Rename<'_>) -> String {
     let lines = Lines::new(text);
     let content = lines.content(line);
-    let Some(at) = content.find(&format!("]({old_target})")) else {
+    let mut updated = String::with_capacity(content.len() + 8);
+    let mut index = 0;
+    while index < content.len() {
+        let rest = &content[index..];
+        if rest.starts_with('[')
+            && let Some(spans) = link_spans(rest)
+            && let Some(file) = target_file(&rest[spans.target.clone()])
+            && file.rsplit('/').next() == Some(rename.old_name)
+        {
+            let label = renumber_label(
+                &rest[spans.label.clone()],
+                rename.old_number,
+                rename.new_number,
+            );
+            let raw_target = &rest[spans.target.clone()];
+            let target = match raw_target.rfind(rename.old_name) {
+                Some(at) => format!(
+                    "{}{}{}",
+                    &raw_target[..at],
+                    rename.new_name,
+                    &raw_target[at + rename.old_name.len()..]
+                ),
+                None => raw_target.to_string(),
+            };
+            updated.push_str(&format!("[{label}]({target})"));
+            index += spans.end;
+            continue;
+        }
+        let next = rest.chars().next().map_or(1, char::len_utf8);
+        updated.push_str(&rest[..next]);
+        index += next;
+    }
+    if updated == content {
         return text.to_string();
-    };
-    let mut updated = format!(
-        "{}]({new_target}){}",
-        &content[..at],
-        &content[at + old_target.len() + 3..]
-    );
-    // The label: `[7. Title]`, `[ADR-0007]`, `[0007. Title]`.
-    if let Some(open) = updated[..at].rfind('[') {
-        let label = &updated[open + 1..at];
-        let renumbered = renumber_label(label, old_number, new_number);
-        updated = format!("{}[{renumbered}{}", &updated[..open], &updated[at..]);
     }
     replace_line(text, &lines, line, &updated)
 }
@@ -274,18 +501,49 @@ fn renumber_label(label: &str, old: u32, new: u32) -> String {
 
 /// The text with a `# 7. Title` heading renumbered; other titles stay as they are.
 pub(crate) fn renumber_title(text: &str, record: &Record, old: u32, new: u32) -> String {
+    if record.title_line == 0 || record.heading_number != HeadingNumber::Number(old) {
+        return text.to_string();
+    }
     let lines = Lines::new(text);
     let content = lines.content(record.title_line);
     let Some(rest) = content.strip_prefix("# ") else {
         return text.to_string();
     };
     let renumbered = renumber_label(rest, old, new);
-    let starts_with_number =
-        rest.starts_with(|c: char| c.is_ascii_digit()) || rest.starts_with("ADR");
-    if renumbered == rest || !starts_with_number {
+    if renumbered == rest {
         return text.to_string();
     }
     replace_line(text, &lines, record.title_line, &format!("# {renumbered}"))
+}
+
+/// The text with the front matter's `key` (written as `old`) set to `new`, quotes kept.
+/// Nothing changes when the key holds something else.
+pub(crate) fn set_front_matter_value(
+    text: &str,
+    record: &Record,
+    key: &str,
+    old: &str,
+    new: &str,
+) -> Result<String> {
+    if record.front_matter.get(key).map(String::as_str) != Some(old) {
+        return Ok(text.to_string());
+    }
+    refuse_duplicate_key(record, key)?;
+    let Some(found) = record.front_matter_keys.iter().find(|k| k.name == key) else {
+        return Ok(text.to_string());
+    };
+    let lines = Lines::new(text);
+    let content = lines.content(found.line);
+    let Some(value) = content.get(found.value.clone()) else {
+        return Ok(text.to_string());
+    };
+    let Some(at) = value.find(old) else {
+        return Ok(text.to_string());
+    };
+    let start = lines.start(found.line) + found.value.start + at;
+    let mut out = text.to_string();
+    out.replace_range(start..start + old.len(), new);
+    Ok(out)
 }
 
 fn capitalise(word: &str) -> String {

@@ -11,7 +11,7 @@ pub(crate) mod edit;
 pub(crate) mod finish;
 pub(crate) mod parse;
 
-pub(crate) use parse::{Format, Link, Record, Section, parse};
+pub(crate) use parse::{Format, Record, Section, parse};
 
 /// A finished session's record, rendered once: its title (which names the file) and its
 /// text, rendered again with the number only when the template shows the number.

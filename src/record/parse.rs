@@ -1,16 +1,24 @@
-//! Reading decision records in the three shapes teams keep them in:
+//! Reading decision records in the shapes teams keep them in:
 //!
 //! * ours: YAML front matter (`status`, `date`, `decision-makers`, `playbook`, `door`,
 //!   `information-coverage`, `review-by`), `# Title`, MADR sections;
-//! * MADR 2, 3 and 4: front matter, or the older `* Status: accepted` bullet list under the
-//!   title, `Date:` and `Deciders:` bullets, and a `## Links` section;
+//! * MADR 2, 3 and 4 and log4brains: front matter, or `* Status: accepted` bullets under
+//!   the title, `Date:` and `Deciders:` bullets, and a `## Links` section;
 //! * adr-tools' Nygard format: `# 1. Title`, `Date: 2016-02-12`, and a `## Status` section
-//!   whose lines are a status (`Accepted`) or links (`Superceded by [3. Foo](0003-foo.md)`).
+//!   whose lines are a status (`Accepted`) or links (`Superceded by [3. Foo](0003-foo.md)`),
+//!   also under front matter of its own.
 //!
-//! Parsing is a single pass over the lines and never fails on content it does not know:
-//! only a file with no `# Title`, or with broken front matter, is an error. [`parse_head`]
-//! stops as soon as the metadata is known, so a listing of ten thousand records does not
-//! read their bodies.
+//! The format follows the body: front matter over a Nygard body is a Nygard record. Parsing
+//! is a single pass over the lines and never gives up on content it does not know: front
+//! matter that is not a mapping, a missing heading, a date with no day are [`Problem`]s of
+//! the record, which is still read. Only a file with nothing a record has is an error.
+//! [`parse_head`] stops as soon as the metadata is known, so a listing of ten thousand
+//! records does not read their bodies.
+
+mod fields;
+mod front_matter;
+mod links;
+mod title;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,21 +26,28 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::store;
-use crate::yaml;
+
+pub(crate) use fields::{DateText, parse_date, read_date, status_span};
+pub(crate) use front_matter::Key;
+pub(crate) use links::{
+    Link, Place, Target, body_links, escape_label, is_known_kind, is_valid_kind, link_spans,
+    normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
+};
+pub(crate) use title::HeadingNumber;
 
 /// Heading of the section a review appends (`## Outcome (DATE)`); the reader takes the
 /// review's date and next review from it.
 pub(crate) const OUTCOME_HEADING: &str = "Outcome";
 
-/// The shape a record was written in; edits keep it.
+/// The shape a record's body was written in; edits keep it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Format {
     /// Written by `decide new`: front matter with `playbook`, `door` or `review-by`.
     Decide,
-    /// MADR, with front matter or `* Status:` bullets.
+    /// MADR (and log4brains), with front matter or `* Status:` bullets.
     Madr,
     /// adr-tools: a `## Status` section.
     Nygard,
@@ -48,8 +63,9 @@ impl Format {
     }
 }
 
-/// A `##`-or-deeper heading and the text under it, up to the next heading of the same or a
-/// higher level (so "Decision Outcome" includes its "Consequences").
+/// A `##`-or-deeper heading (or a level-1 heading after the title) and the text under it,
+/// up to the next heading of the same or a higher level (so "Decision Outcome" includes
+/// its "Consequences").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct Section {
     pub heading: String,
@@ -63,35 +79,138 @@ pub(crate) struct Section {
     pub body_line: usize,
 }
 
-/// A typed link to another record: `Supersedes [2. Bar](0002-bar.md)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Link {
-    /// "Supersedes", "Superseded by", "Amends", "Amended by", … (adr-tools' spelling
-    /// "Supercedes"/"Superceded by" is read as the dictionary's).
-    pub kind: String,
-    /// The file the link points at, relative to the record's directory, as written.
-    pub target: String,
-    /// The line the link is on, counting from 1.
-    pub line: usize,
+/// Where a status is written in a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum StatusPlace {
+    /// `status:` in the front matter.
+    FrontMatter,
+    /// A `* Status: accepted` line under the title.
+    Bullet,
+    /// A line under a `## Status` heading.
+    Section,
 }
 
+/// One place a record states its status, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct StatusField {
+    pub place: StatusPlace,
+    /// Counting from 1.
+    pub line: usize,
+    /// Where the value is on that line, in bytes (for the front matter, as the scan of its
+    /// keys found it).
+    pub value: std::ops::Range<usize>,
+    /// The value as it stands in the file.
+    pub written: String,
+    /// What it means, lower case; `None` for an empty value or a template's placeholder.
+    pub status: Option<String>,
+    /// `Superceded by …` alone, with no status word: the line is a link.
+    pub only_links: bool,
+}
+
+/// Something in a record that a reader works around and `lint` reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Problem {
+    pub kind: ProblemKind,
+    /// Counting from 1.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum ProblemKind {
+    FrontMatterNotAMapping,
+    FrontMatterInvalid,
+    FrontMatterUnclosed,
+    DuplicateKey,
+    NoTitleHeading,
+    InvalidDate,
+    UnfilledPlaceholder,
+    StatusHeadingLevel,
+    PlaceholderNumber,
+    TitleNumberMismatch,
+    MisspeltStatus,
+}
+
+impl ProblemKind {
+    /// The name `lint` shows and a team can look up.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            ProblemKind::FrontMatterNotAMapping => "front-matter-not-a-mapping",
+            ProblemKind::FrontMatterInvalid => "front-matter-invalid",
+            ProblemKind::FrontMatterUnclosed => "front-matter-unclosed",
+            ProblemKind::DuplicateKey => "duplicate-key",
+            ProblemKind::NoTitleHeading => "no-title-heading",
+            ProblemKind::InvalidDate => "invalid-date",
+            ProblemKind::UnfilledPlaceholder => "unfilled-placeholder",
+            ProblemKind::StatusHeadingLevel => "status-heading-level",
+            ProblemKind::PlaceholderNumber => "placeholder-number",
+            ProblemKind::TitleNumberMismatch => "title-number-mismatch",
+            ProblemKind::MisspeltStatus => "misspelt-status",
+        }
+    }
+
+    /// Problems every command mentions while reading, because part of the record was read
+    /// by a guess (the rest are for `lint`).
+    pub(crate) fn shown_when_reading(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::FrontMatterNotAMapping
+                | ProblemKind::FrontMatterInvalid
+                | ProblemKind::FrontMatterUnclosed
+                | ProblemKind::DuplicateKey
+        )
+    }
+}
+
+/// Where the title came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum TitleFrom {
+    Heading,
+    FrontMatter,
+    FileName,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Record {
     pub path: PathBuf,
-    /// From the file name (`0007-…`), else from a `# 7. Title` heading.
+    /// From the file name (`0007-…`), else from a `# 7. Title` heading; `None` in a log
+    /// named by date (`20210310-…`).
     pub number: Option<u32>,
+    /// The date a log4brains file name starts with (`20210310-…`).
+    pub file_date: Option<NaiveDate>,
+    /// Plain text: number, status stamp and Markdown escapes removed.
     pub title: String,
+    /// The heading's line; 0 when the title comes from the front matter or the file name.
     pub title_line: usize,
-    /// Lower case, without link text: "accepted", "superseded".
+    pub title_from: TitleFrom,
+    /// What the heading said about the number (`# 4.` in file 0005, `# n.`).
+    pub heading_number: HeadingNumber,
+    /// Lower case, without link text or commentary: "accepted", "superseded", "on hold".
+    /// The front matter's when it has one, else the body's.
     pub status: Option<String>,
-    /// Where the status is written, for messages and edits.
+    /// The line of the status in force.
     pub status_line: Option<usize>,
+    /// The status in force as written: "Superceded by [5. X](0005-x.md)", "Accepted.".
+    pub status_written: Option<String>,
+    /// Every place a status is written: front matter and body may both say one.
+    pub statuses: Vec<StatusField>,
     pub date: Option<NaiveDate>,
+    /// The date names a month (`2019-02`), not a day.
+    pub month_only: bool,
     pub format: Format,
     /// The YAML front matter, scalars as text and lists joined with ", ".
     pub front_matter: BTreeMap<String, String>,
+    /// Where each top-level front matter key is written.
+    pub front_matter_keys: Vec<Key>,
+    /// The front matter's closing `---` line; 0 without front matter.
+    pub front_matter_end: usize,
     /// `decision-makers` (ours, MADR 3/4) or `deciders` (MADR 2).
     pub decision_makers: Vec<String>,
+    /// `tags:` in the front matter, or a `Tags:` line.
+    pub tags: Vec<String>,
     /// "one-way" or "two-way" (ours only).
     pub door: Option<String>,
     /// When the review is due: `review-by`, or the `Next review by:` of the latest outcome
@@ -100,7 +219,11 @@ pub(crate) struct Record {
     /// The date of the latest `## Outcome (YYYY-MM-DD)` section a review appended.
     pub reviewed: Option<NaiveDate>,
     pub sections: Vec<Section>,
+    /// Typed links: in the status, the front matter's status, a `## Links` section.
     pub links: Vec<Link>,
+    /// Plain links to other Markdown files in the running text.
+    pub mentions: Vec<Link>,
+    pub problems: Vec<Problem>,
     /// False when only the head was read ([`parse_head`]): sections and links after it
     /// are missing.
     pub complete: bool,
@@ -122,6 +245,24 @@ impl Record {
             .unwrap_or_default()
     }
 
+    /// The file name without `.md`: how a record is named where numbers do not do.
+    pub(crate) fn stem(&self) -> String {
+        let name = self.file_name();
+        name.strip_suffix(".md").unwrap_or(&name).to_string()
+    }
+
+    /// The date as written: `2019-02` for a month.
+    pub(crate) fn date_text(&self) -> Option<String> {
+        use chrono::Datelike;
+        self.date.map(|date| {
+            if self.month_only {
+                format!("{:04}-{:02}", date.year(), date.month())
+            } else {
+                date.to_string()
+            }
+        })
+    }
+
     /// Whether a review is due on `today`.
     pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
         self.review_by.is_some_and(|date| date <= today) && !self.is_closed()
@@ -139,6 +280,19 @@ impl Record {
             Some("superseded" | "rejected" | "deprecated")
         )
     }
+
+    /// The status written in the front matter and the one in the body, when they differ.
+    pub(crate) fn disagreement(&self) -> Option<(&StatusField, &StatusField)> {
+        let front = self
+            .statuses
+            .iter()
+            .find(|s| s.place == StatusPlace::FrontMatter && s.status.is_some())?;
+        let body = self
+            .statuses
+            .iter()
+            .find(|s| s.place != StatusPlace::FrontMatter && s.status.is_some())?;
+        (front.status != body.status).then_some((front, body))
+    }
 }
 
 /// Parse a whole record.
@@ -146,6 +300,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Record> {
     match parse_text(path, text, Depth::Full, false)? {
         Parsed::Done(record) => Ok(*record),
         // Unreachable by construction: without truncation the parser always finishes.
+        Parsed::NeedMore => Err(Error::record("the record ended unexpectedly").in_file(path)),
+    }
+}
+
+/// Parse a whole record, but keep only the headings of its sections, not their text
+/// (but for `## References`): for log-wide checks and the graph.
+pub(crate) fn parse_outline(path: &Path, text: &str) -> Result<Record> {
+    match parse_text(path, text, Depth::Outline, false)? {
+        Parsed::Done(record) => Ok(*record),
         Parsed::NeedMore => Err(Error::record("the record ended unexpectedly").in_file(path)),
     }
 }
@@ -162,28 +325,86 @@ pub(crate) enum Parsed {
 /// Parse only the metadata: front matter, title, status and date. `truncated` says that
 /// `text` is a prefix of the file; the parser then asks for more rather than guess.
 pub(crate) fn parse_head(path: &Path, text: &str, truncated: bool) -> Result<Parsed> {
+    // The metadata sits before the third heading in every format we read (title, status
+    // section, the section after it): parse that much first, and the rest only if needed.
+    let cut = head_cut(text, 3);
+    if cut.len() < text.len()
+        && let Parsed::Done(record) = parse_text(path, cut, Depth::Head, true)?
+    {
+        return Ok(Parsed::Done(record));
+    }
     parse_text(path, text, Depth::Head, truncated)
+}
+
+/// The text up to the end of the line of its `headings`-th heading after the front
+/// matter (outside code blocks), or all of it. A look at line starts only: a listing
+/// parses ten thousand records, and most of each is body it does not need.
+fn head_cut(text: &str, headings: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut seen = 0;
+    let mut fence: Option<u8> = None;
+    let mut in_front_matter = text.starts_with("---");
+    let mut first = true;
+    while start < bytes.len() {
+        let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |at| start + at + 1);
+        let line = &text[start..end];
+        let trimmed = line.trim_start();
+        if in_front_matter {
+            if !first && matches!(line.trim_end(), "---" | "...") {
+                in_front_matter = false;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            let marker = trimmed.as_bytes()[0];
+            fence = match fence {
+                None => Some(marker),
+                Some(open) if open == marker => None,
+                other => other,
+            };
+        } else if fence.is_none() && trimmed.starts_with('#') && heading(line.trim_end()).is_some()
+        {
+            seen += 1;
+            if seen == headings {
+                return &text[..end];
+            }
+        }
+        first = false;
+        start = end;
+    }
+    text
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Depth {
     Head,
+    /// Everything but the text of the sections (their headings and lines are kept):
+    /// enough to check and follow links, with one allocation per section fewer.
+    Outline,
     Full,
 }
 
-/// Statuses `decide status` sets and `lint` accepts; adr-tools and MADR use the same words.
-pub(crate) const KNOWN_STATUSES: &[&str] = &[
-    "proposed",
-    "accepted",
-    "rejected",
-    "deprecated",
-    "superseded",
-];
+/// The parser's state while it walks the lines once.
+struct Reader<'t> {
+    text: &'t str,
+    lines: Vec<Line<'t>>,
+    record: Record,
+    depth: Depth,
+    truncated: bool,
+    /// The index of the first body line (after the front matter).
+    body_start: usize,
+    /// MADR's `* Status:` bullets or MADR section names were seen.
+    madr_signs: bool,
+    /// A `## Status` section was seen.
+    status_section: bool,
+    /// Fields left as a template's placeholders, for one problem per record.
+    placeholders: Vec<String>,
+    body_date: Option<(DateText, usize)>,
+}
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "split with the restructuring (issue 13)"
-)]
 fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = split_lines(text);
@@ -191,185 +412,624 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         // The prefix may end inside a line: "* Status: acce".
         lines.pop();
     }
-    let mut record = Record {
-        path: path.to_path_buf(),
-        number: path
-            .file_name()
-            .and_then(|n| store::record_number(&n.to_string_lossy())),
-        title: String::new(),
-        title_line: 0,
-        status: None,
-        status_line: None,
-        date: None,
-        format: Format::Madr,
-        front_matter: BTreeMap::new(),
-        decision_makers: Vec::new(),
-        door: None,
-        review_by: None,
-        reviewed: None,
-        sections: Vec::new(),
-        links: Vec::new(),
-        complete: depth == Depth::Full,
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let (number, file_date) = match store::record_prefix(&name) {
+        store::Prefix::Number(number) => (Some(number), None),
+        store::Prefix::Date(date) => (None, Some(date)),
+        store::Prefix::None => (None, None),
     };
-
-    let body_start = match front_matter(&lines) {
-        FrontMatter::None => 0,
-        FrontMatter::Unclosed if truncated => return Ok(Parsed::NeedMore),
-        FrontMatter::Unclosed => {
-            return Err(Error::record("the front matter is not closed")
-                .at(Location::at(path, 1, 1))
-                .hint("end it with a line `---`"));
-        }
-        FrontMatter::Closed { end } => {
-            let yaml_text = join_lines(text, &lines[1..end]);
-            record.front_matter = yaml::flat_mapping(yaml_text, path, 2)?;
-            apply_front_matter(&mut record, &lines[1..end]);
-            end + 1
-        }
-    };
-    let has_front_matter = body_start > 0;
-    record.format = if has_front_matter && is_ours(&record.front_matter) {
-        Format::Decide
-    } else {
-        Format::Madr
-    };
-
-    let headings = scan_headings(&lines[body_start..]);
-    let Some(title_index) = headings.iter().position(|h| h.level == 1) else {
-        if truncated {
-            return Ok(Parsed::NeedMore);
-        }
-        return Err(Error::record("no `# Title` heading")
-            .in_file(path)
-            .hint("a record starts with a level-1 heading naming the decision"));
-    };
-    let title = &headings[title_index];
-    let (number, title_text) = split_numbered_title(&title.text);
-    // A title is shown as its reader sees it: `\#1 pick` is "#1 pick".
-    record.title = crate::markdown::unescape(title_text);
-    record.title_line = lines[body_start + title.index].number;
-    if record.number.is_none() {
-        record.number = number;
-    }
-
-    // Bullets between the title and the first section: MADR 2's `* Status:` list and
-    // adr-tools' `Date:` line.
-    let first_section = headings[title_index + 1..]
-        .iter()
-        .find(|h| h.level >= 2)
-        .map_or(lines.len() - body_start, |h| h.index);
-    for line in &lines[body_start + title.index + 1..body_start + first_section] {
-        apply_metadata_line(&mut record, line, has_front_matter);
-    }
-    if depth == Depth::Head && record.status.is_some() {
-        return Ok(Parsed::Done(Box::new(finish_format(
-            record,
-            &lines,
-            body_start,
-            title,
-            first_section,
+    let mut reader = Reader {
+        text,
+        lines,
+        record: Record {
+            path: path.to_path_buf(),
             number,
-        ))));
-    }
-
-    // Sections. In head mode stop at the first `##` after the status is known; the
-    // status section itself is read whole because adr-tools keeps its links there.
-    let mut stop = None;
-    for (position, heading) in headings.iter().enumerate().skip(title_index + 1) {
-        if heading.level < 2 {
-            continue;
-        }
-        if depth == Depth::Head && record.status.is_some() {
-            stop = Some(heading.index);
-            break;
-        }
-        let end = headings[position + 1..]
-            .iter()
-            .find(|h| h.level <= heading.level)
-            .map_or(lines.len() - body_start, |h| h.index);
-        let body_lines = &lines[body_start + heading.index + 1..body_start + end];
-        if end == lines.len() - body_start && truncated {
-            // The section may go on past the prefix; it matters only if it is the one
-            // holding the status.
-            if record.status.is_none() && heading.text.eq_ignore_ascii_case("status") {
-                return Ok(Parsed::NeedMore);
-            }
-        }
-        if heading.text.eq_ignore_ascii_case("status") && record.status.is_none() {
-            record.format = if has_front_matter {
-                record.format
-            } else {
-                Format::Nygard
-            };
-            read_status_section(&mut record, body_lines);
-        } else if heading.text.eq_ignore_ascii_case("links") {
-            record
-                .links
-                .extend(body_lines.iter().filter_map(link_in_line));
-        } else if let Some(date) = outcome_date(&heading.text) {
-            // Each review appends an outcome; the latest one says when the next is due.
-            if record.reviewed.is_none_or(|seen| seen <= date) {
-                record.reviewed = Some(date);
-                record.review_by = body_lines.iter().find_map(|l| {
-                    let (key, value) = metadata_field(l.text)?;
-                    (key == "next review by")
-                        .then(|| parse_date(value))
-                        .flatten()
-                });
-            }
-        }
-        let line = lines[body_start + heading.index].number;
-        record.sections.push(Section {
-            heading: heading.text.clone(),
-            level: heading.level,
-            line,
-            body: join_body(text, body_lines),
-            body_line: body_lines
-                .iter()
-                .find(|l| !l.text.trim().is_empty())
-                .map_or(line, |l| l.number),
-        });
-    }
-    if depth == Depth::Head && stop.is_none() && truncated {
-        // No status yet and the prefix ran out: it may be further down.
+            file_date,
+            title: String::new(),
+            title_line: 0,
+            title_from: TitleFrom::Heading,
+            heading_number: HeadingNumber::None,
+            status: None,
+            status_line: None,
+            status_written: None,
+            statuses: Vec::new(),
+            date: None,
+            month_only: false,
+            format: Format::Madr,
+            front_matter: BTreeMap::new(),
+            front_matter_keys: Vec::new(),
+            front_matter_end: 0,
+            decision_makers: Vec::new(),
+            tags: Vec::new(),
+            door: None,
+            review_by: None,
+            reviewed: None,
+            sections: Vec::new(),
+            links: Vec::new(),
+            mentions: Vec::new(),
+            problems: Vec::new(),
+            complete: depth != Depth::Head,
+        },
+        depth,
+        truncated,
+        body_start: 0,
+        madr_signs: false,
+        status_section: false,
+        placeholders: Vec::new(),
+        body_date: None,
+    };
+    if !reader.front_matter() {
         return Ok(Parsed::NeedMore);
     }
-    Ok(Parsed::Done(Box::new(finish_format(
-        record,
-        &lines,
-        body_start,
-        title,
-        first_section,
-        number,
-    ))))
+    match reader.body()? {
+        true => Ok(Parsed::Done(Box::new(reader.finish()?))),
+        false => Ok(Parsed::NeedMore),
+    }
 }
 
-/// A Nygard record without a status section is still recognisable by its numbered title
-/// and no `* Status:` bullets.
-fn finish_format(
-    mut record: Record,
-    lines: &[Line<'_>],
-    body_start: usize,
-    title: &Heading,
-    first_section: usize,
-    number: Option<u32>,
-) -> Record {
-    // A log-wide listing keeps ten thousand of these: give back what the vectors reserved.
-    record.sections.shrink_to_fit();
-    record.links.shrink_to_fit();
-    let has_front_matter = body_start > 0;
-    if !has_front_matter && record.format == Format::Madr && number.is_some() {
-        let bullets = lines[body_start + title.index + 1..body_start + first_section]
-            .iter()
-            .any(|l| l.text.trim_start().starts_with(['*', '-']));
-        if !bullets {
-            record.format = Format::Nygard;
+impl Reader<'_> {
+    /// Read the front matter; false when the prefix ends inside it.
+    fn front_matter(&mut self) -> bool {
+        match front_matter::find(&self.lines) {
+            front_matter::Block::None => true,
+            front_matter::Block::Unclosed if self.truncated => false,
+            front_matter::Block::Unclosed => {
+                // Read as a Markdown rule: the body is all there is.
+                self.record.problems.push(Problem {
+                    kind: ProblemKind::FrontMatterUnclosed,
+                    line: Some(1),
+                    message: "the front matter is not closed; read as text".into(),
+                });
+                true
+            }
+            front_matter::Block::Closed { end } => {
+                let read = front_matter::read(
+                    self.text,
+                    &self.lines[1..end],
+                    &self.record.path,
+                    self.depth != Depth::Head,
+                );
+                self.record.front_matter = read.values;
+                self.record.front_matter_keys = read.keys;
+                self.record.problems.extend(read.problems);
+                self.record.front_matter_end = self.lines[end].number;
+                self.body_start = end + 1;
+                self.apply_front_matter();
+                true
+            }
         }
     }
-    record
+
+    fn apply_front_matter(&mut self) {
+        let fm = &self.record.front_matter;
+        let review_by = fm.get("review-by").and_then(|d| parse_date(d));
+        let door = fm.get("door").filter(|d| !d.is_empty()).cloned();
+        let makers = fm
+            .get("decision-makers")
+            .or_else(|| fm.get("deciders"))
+            .map(|m| split_names(m))
+            .unwrap_or_default();
+        let tags = fm
+            .get("tags")
+            .or_else(|| fm.get("tag"))
+            .map(|t| split_names(t))
+            .unwrap_or_default();
+        let date = fm.get("date").map(|d| read_date(d));
+        let status = fm.get("status").cloned();
+        let record = &mut self.record;
+        (
+            record.review_by,
+            record.door,
+            record.decision_makers,
+            record.tags,
+        ) = (review_by, door, makers, tags);
+        match date {
+            Some(DateText::Day(day)) => record.date = Some(day),
+            Some(DateText::Month(month)) => (record.date, record.month_only) = (Some(month), true),
+            _ => {}
+        }
+        let Some(value) = status else {
+            return;
+        };
+        let key = record
+            .front_matter_keys
+            .iter()
+            .find(|k| k.name == "status")
+            .cloned();
+        let line = key.as_ref().map_or(0, |k| k.line);
+        let read = fields::read_status(&value, line, links::Place::FrontMatter);
+        if read.placeholder {
+            self.placeholders.push("status".into());
+        }
+        self.record_misspelling(&read, line, &value);
+        self.record.links.extend(read.links.iter().cloned());
+        self.record.statuses.push(StatusField {
+            place: StatusPlace::FrontMatter,
+            line,
+            value: key.map_or(0..0, |k| k.value),
+            written: value,
+            only_links: read.status.is_none() && !read.links.is_empty(),
+            status: read.status,
+        });
+    }
+
+    fn record_misspelling(&mut self, read: &fields::Status, line: usize, written: &str) {
+        if let (Some(word), Some(status)) = (&read.misspelt, &read.status) {
+            self.record.problems.push(Problem {
+                kind: ProblemKind::MisspeltStatus,
+                line: Some(line),
+                message: format!(
+                    "status `{}` reads as `{status}` ({word} is a misspelling)",
+                    written.trim()
+                ),
+            });
+        }
+    }
+
+    /// Read the title, the metadata lines and the sections. False when the prefix ends
+    /// before the metadata does.
+    fn body(&mut self) -> Result<bool> {
+        let headings = scan_headings(&self.lines[self.body_start..]);
+        // The title is the first heading, when it is a level-1 heading naming the decision.
+        let title = headings
+            .first()
+            .filter(|h| h.level == 1 && !h.text.eq_ignore_ascii_case("status"))
+            .map(|_| 0);
+        let first_section = title.map_or(0, |index| index + 1);
+        if let Some(index) = title {
+            let heading = &headings[index];
+            let (number, text) = title::split_numbered(
+                title::without_status_stamp(&heading.text),
+                self.record.number,
+            );
+            self.record.title = title::unescape(text);
+            self.record.heading_number = number;
+            self.record.title_line = self.lines[self.body_start + heading.index].number;
+            if self.record.number.is_none()
+                && self.record.file_date.is_none()
+                && let HeadingNumber::Number(n) = number
+            {
+                self.record.number = Some(n);
+            }
+        } else if self.truncated {
+            // The heading may be further down, past the prefix.
+            if headings.is_empty() {
+                return Ok(false);
+            }
+        }
+        // Lines between the title and the first section: MADR 2's `* Status:` list,
+        // adr-tools' `Date:` line, notes.
+        let metadata_start = title.map_or(0, |t| headings[t].index + 1);
+        let metadata_end = headings
+            .get(first_section)
+            .map_or(self.lines.len() - self.body_start, |h| h.index);
+        for index in self.body_start + metadata_start..self.body_start + metadata_end {
+            self.metadata_line(index);
+        }
+        self.sections(&headings, first_section)
+    }
+
+    fn metadata_line(&mut self, index: usize) {
+        let line = self.lines[index];
+        let Some(field) = fields::field(line.text) else {
+            if self.depth != Depth::Head {
+                body_links(line.text, line.number, &mut self.record.mentions);
+            }
+            return;
+        };
+        if field.value.starts_with(['[', '{'])
+            && fields::is_placeholder(field.value)
+            && (field.key != "date" || fields::read_date(field.value) == DateText::Missing)
+        {
+            self.placeholders.push(field.key.clone());
+        }
+        match field.key.as_str() {
+            "status" => {
+                self.madr_signs = true;
+                self.status_at(index, &field, StatusPlace::Bullet, false);
+            }
+            "date" if self.body_date.is_none() => {
+                self.body_date = Some((read_date(field.value), line.number));
+                if !field.colon {
+                    self.record.problems.push(Problem {
+                        kind: ProblemKind::InvalidDate,
+                        line: Some(line.number),
+                        message: "`Date` has no colon after it; read anyway".into(),
+                    });
+                }
+            }
+            // `decide new --template nygard.md` writes `Review-by:` under `Date:`.
+            "review-by" | "review by" if self.record.review_by.is_none() => {
+                self.record.review_by = parse_date(field.value);
+            }
+            "deciders" | "decider" | "decision-makers"
+                if self.record.decision_makers.is_empty() =>
+            {
+                self.madr_signs = true;
+                if !fields::is_placeholder(field.value) {
+                    self.record.decision_makers = split_names(fields::without_comment(field.value));
+                }
+            }
+            "tags" if self.record.tags.is_empty() && !fields::is_placeholder(field.value) => {
+                self.record.tags = split_names(fields::without_comment(field.value));
+            }
+            _ => {
+                if self.depth != Depth::Head {
+                    body_links(line.text, line.number, &mut self.record.mentions);
+                }
+            }
+        }
+    }
+
+    /// A status line: a `* Status:` bullet, or a line under `## Status` (`link_line`: one
+    /// of adr-tools' link lines there, not the status word).
+    fn status_at(
+        &mut self,
+        index: usize,
+        field: &fields::Field<'_>,
+        place: StatusPlace,
+        link_line: bool,
+    ) {
+        let line = self.lines[index];
+        let read = fields::read_status(field.value, line.number, links::Place::Status);
+        if read.placeholder {
+            self.placeholders.push("status".into());
+        }
+        self.record_misspelling(&read, line.number, field.value);
+        self.record.links.extend(read.links.iter().cloned());
+        let start = field.value_start;
+        self.record.statuses.push(StatusField {
+            place,
+            line: line.number,
+            value: start..start + field.value.len(),
+            written: field.value.to_string(),
+            only_links: link_line,
+            status: read.status,
+        });
+    }
+
+    /// Walk the sections. In head mode stop at the first section that is not a status once
+    /// the format says where the status lives; the status section is read whole because
+    /// adr-tools keeps its links there.
+    fn sections(&mut self, headings: &[Heading], first: usize) -> Result<bool> {
+        if self.depth == Depth::Head && is_ours(&self.record.front_matter) {
+            // Our records keep everything a listing shows in the front matter.
+            return Ok(true);
+        }
+        let body_len = self.lines.len() - self.body_start;
+        for (position, heading) in headings.iter().enumerate().skip(first) {
+            let is_status = heading.text.eq_ignore_ascii_case("status");
+            if self.depth == Depth::Head
+                && !is_status
+                && (self.record.statuses.iter().any(|s| s.status.is_some())
+                    || self.body_start > 0
+                    || self.madr_signs)
+            {
+                return Ok(true);
+            }
+            let end = headings[position + 1..]
+                .iter()
+                .find(|h| h.level <= heading.level)
+                .map_or(body_len, |h| h.index);
+            if end == body_len && self.truncated && (is_status || self.depth == Depth::Head) {
+                // The section may go on past the prefix.
+                return Ok(false);
+            }
+            let start = self.body_start + heading.index + 1;
+            let end = self.body_start + end;
+            let line = self.lines[self.body_start + heading.index].number;
+            if is_status && !self.status_section {
+                self.status_section(headings, position, heading, line);
+            } else if heading.text.eq_ignore_ascii_case("links") {
+                self.links_section(start, end);
+            } else if let Some(date) = outcome_date(&heading.text) {
+                // Each review appends an outcome; the latest one says when the next is due.
+                if self.record.reviewed.is_none_or(|seen| seen <= date) {
+                    self.record.reviewed = Some(date);
+                    self.record.review_by = self.lines[start..end].iter().find_map(|l| {
+                        let field = fields::field(l.text)?;
+                        (field.key == "next review by")
+                            .then(|| parse_date(field.value))
+                            .flatten()
+                    });
+                }
+            } else if self.depth != Depth::Head {
+                let next = headings
+                    .get(position + 1)
+                    .map_or(self.lines.len(), |h| self.body_start + h.index);
+                self.mentions_in(start, next);
+            }
+            if is_madr_heading(&heading.text) {
+                self.madr_signs = true;
+            }
+            // An outline keeps only the references' text, which lint checks.
+            let body =
+                if self.depth == Depth::Full || heading.text.eq_ignore_ascii_case("references") {
+                    join_body(self.text, &self.lines[start..end])
+                } else {
+                    String::new()
+                };
+            self.record.sections.push(Section {
+                heading: heading.text.clone(),
+                level: heading.level,
+                line,
+                body,
+                body_line: self.lines[start..end]
+                    .iter()
+                    .find(|l| !l.text.trim().is_empty())
+                    .map_or(line, |l| l.number),
+            });
+        }
+        if self.depth == Depth::Head && self.truncated {
+            // No section after the metadata yet: it may be further down.
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// adr-tools' `## Status`: the first plain line is the status, link lines are links.
+    fn status_section(
+        &mut self,
+        headings: &[Heading],
+        position: usize,
+        heading: &Heading,
+        line: usize,
+    ) {
+        self.status_section = true;
+        if heading.level == 1 {
+            self.record.problems.push(Problem {
+                kind: ProblemKind::StatusHeadingLevel,
+                line: Some(line),
+                message: "`# Status` is a level-1 heading; adr-tools writes `## Status`".into(),
+            });
+        }
+        // Up to the next heading of any level: a level-1 `# Status` would otherwise run
+        // to the end of the file.
+        let start = self.body_start + heading.index + 1;
+        let end = headings
+            .get(position + 1)
+            .map_or(self.lines.len(), |h| self.body_start + h.index);
+        let mut found_word = false;
+        for index in start..end {
+            let text = self.lines[index].text;
+            let trimmed = text.trim();
+            if trimmed.is_empty() || trimmed.starts_with("<!--") {
+                continue;
+            }
+            let bullet = ["* ", "- ", "+ "]
+                .iter()
+                .find(|b| trimmed.starts_with(**b))
+                .map_or(0, |b| b.len());
+            let content = &trimmed[bullet..];
+            let offset = text.len() - text.trim_start().len() + bullet;
+            let is_link =
+                parse_link(content, self.lines[index].number, links::Place::Status).is_some();
+            if is_link || !found_word {
+                let field = fields::Field {
+                    key: "status".into(),
+                    value: content.trim_end(),
+                    value_start: offset,
+                    colon: true,
+                };
+                if !is_link {
+                    found_word = true;
+                }
+                self.status_at(index, &field, StatusPlace::Section, is_link);
+            } else if self.depth != Depth::Head {
+                let line = self.lines[index];
+                body_links(line.text, line.number, &mut self.record.mentions);
+            }
+        }
+    }
+
+    fn links_section(&mut self, start: usize, end: usize) {
+        for line in &self.lines[start..end] {
+            let trimmed = line.text.trim();
+            let content = ["* ", "- ", "+ "]
+                .iter()
+                .find_map(|b| trimmed.strip_prefix(b))
+                .unwrap_or(trimmed);
+            match parse_link(content, line.number, links::Place::LinksSection) {
+                Some(link) => self.record.links.push(link),
+                None if self.depth != Depth::Head => {
+                    body_links(line.text, line.number, &mut self.record.mentions);
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Links in running text, outside code blocks.
+    fn mentions_in(&mut self, start: usize, end: usize) {
+        let mut fence: Option<&str> = None;
+        for line in &self.lines[start..end] {
+            let trimmed = line.text.trim_start();
+            let marker = fence_marker(trimmed);
+            match (fence, marker) {
+                (None, Some(marker)) => fence = Some(marker),
+                (Some(open), Some(marker)) if open == marker => fence = None,
+                (Some(_), _) => {}
+                (None, None) => body_links(line.text, line.number, &mut self.record.mentions),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<Record> {
+        self.settle_status();
+        self.settle_title()?;
+        self.settle_date();
+        let record = &mut self.record;
+        record.format = if is_ours(&record.front_matter) {
+            Format::Decide
+        } else if self.status_section {
+            Format::Nygard
+        } else if self.madr_signs || self.body_start > 0 {
+            Format::Madr
+        } else if record.heading_number != HeadingNumber::None {
+            Format::Nygard
+        } else {
+            Format::Madr
+        };
+        if !self.placeholders.is_empty() {
+            let mut names: Vec<String> = Vec::new();
+            for name in &self.placeholders {
+                let name = capitalise(name);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let line = record
+                .statuses
+                .first()
+                .map(|s| s.line)
+                .or(Some(record.title_line.max(1)));
+            let (fields, verb) = match names.as_slice() {
+                [one] => (one.clone(), "still holds"),
+                [rest @ .., last] => (format!("{} and {last}", rest.join(", ")), "still hold"),
+                [] => (String::new(), ""),
+            };
+            record.problems.push(Problem {
+                kind: ProblemKind::UnfilledPlaceholder,
+                line,
+                message: format!("{fields} {verb} the template's placeholder"),
+            });
+        }
+        if let (HeadingNumber::Number(said), Some(file)) = (record.heading_number, record.number)
+            && said != file
+            && record.file_date.is_none()
+            && store::record_prefix(&record.file_name()) != store::Prefix::None
+        {
+            record.problems.push(Problem {
+                kind: ProblemKind::TitleNumberMismatch,
+                line: Some(record.title_line),
+                message: format!("the heading says {said}, the file name says {file}"),
+            });
+        }
+        if record.heading_number == HeadingNumber::Placeholder {
+            record.problems.push(Problem {
+                kind: ProblemKind::PlaceholderNumber,
+                line: Some(record.title_line),
+                message: "the heading's number is still the template's `n.`".into(),
+            });
+        }
+        // A log-wide listing keeps ten thousand of these: give back what vectors reserved.
+        record.sections.shrink_to_fit();
+        record.links.shrink_to_fit();
+        record.mentions.shrink_to_fit();
+        Ok(self.record)
+    }
+
+    /// The status in force: the front matter's, else the first the body states.
+    fn settle_status(&mut self) {
+        let record = &mut self.record;
+        let chosen = record
+            .statuses
+            .iter()
+            .find(|s| s.place == StatusPlace::FrontMatter && s.status.is_some())
+            .or_else(|| record.statuses.iter().find(|s| s.status.is_some()))
+            .or_else(|| record.statuses.first());
+        if let Some(field) = chosen {
+            record.status = field.status.clone();
+            record.status_line = Some(field.line).filter(|l| *l > 0);
+            record.status_written = Some(field.written.clone()).filter(|w| !w.is_empty());
+        }
+        // adr-tools writes only "Superceded by …" when it supersedes a record.
+        if record.status.is_none()
+            && record
+                .links
+                .iter()
+                .any(|l| l.kind == "Superseded by" && l.place != links::Place::LinksSection)
+        {
+            record.status = Some("superseded".into());
+        }
+    }
+
+    fn settle_title(&mut self) -> Result<()> {
+        let record = &mut self.record;
+        if record.title_line > 0 {
+            return Ok(());
+        }
+        if let Some(title) = record
+            .front_matter
+            .get("title")
+            .filter(|t| !t.trim().is_empty())
+        {
+            let (number, text) = title::split_numbered(title.trim(), record.number);
+            record.title = title::unescape(text);
+            record.title_from = TitleFrom::FrontMatter;
+            if record.number.is_none()
+                && record.file_date.is_none()
+                && let HeadingNumber::Number(n) = number
+            {
+                record.number = Some(n);
+            }
+            return Ok(());
+        }
+        let looks_like_a_record = self.body_start > 0
+            || !record.statuses.is_empty()
+            || self.body_date.is_some()
+            || !record.sections.is_empty();
+        if !looks_like_a_record {
+            return Err(Error::record("no `# Title` heading")
+                .in_file(&record.path)
+                .hint("a record starts with a level-1 heading naming the decision"));
+        }
+        record.title = title::from_file_name(&record.file_name());
+        record.title_from = TitleFrom::FileName;
+        record.problems.push(Problem {
+            kind: ProblemKind::NoTitleHeading,
+            line: Some(1),
+            message: "no `# Title` heading; the title comes from the file name".into(),
+        });
+        Ok(())
+    }
+
+    /// The decision's date: the body's `Date:` line, else the front matter's `date:`, else
+    /// the date in a log4brains file name.
+    fn settle_date(&mut self) {
+        let record = &mut self.record;
+        match self.body_date {
+            Some((DateText::Day(day), _)) => (record.date, record.month_only) = (Some(day), false),
+            Some((DateText::Month(month), _)) => {
+                (record.date, record.month_only) = (Some(month), true);
+            }
+            Some((DateText::Invalid, line)) => {
+                record.problems.push(Problem {
+                    kind: ProblemKind::InvalidDate,
+                    line: Some(line),
+                    message: "the date is not a day of the calendar (YYYY-MM-DD)".into(),
+                });
+            }
+            Some((DateText::Missing, _)) | None => {}
+        }
+        if record.date.is_none() {
+            record.date = record.file_date;
+        }
+    }
 }
 
-/// `Outcome (2027-03-01)` → 2027-03-01.
+fn is_madr_heading(heading: &str) -> bool {
+    [
+        "Context and Problem Statement",
+        "Considered Options",
+        "Decision Outcome",
+        "Decision Drivers",
+    ]
+    .iter()
+    .any(|h| heading.eq_ignore_ascii_case(h))
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// What the end of a record says about reviews, for readers that skip the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LatestOutcome {
@@ -405,15 +1065,15 @@ pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
             }
             continue;
         }
-        if let Some((key, value)) = metadata_field(line) {
-            if key == "next review by" || key == "what we learnt" {
+        if let Some(field) = fields::field(line) {
+            if field.key == "next review by" || field.key == "what we learnt" {
                 saw_outcome_fields = true;
             }
             if in_latest
-                && key == "next review by"
+                && field.key == "next review by"
                 && let Some((_, next)) = latest.as_mut()
             {
-                *next = parse_date(value);
+                *next = parse_date(field.value);
             }
         }
     }
@@ -424,6 +1084,7 @@ pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
     }
 }
 
+/// `Outcome (2027-03-01)` → 2027-03-01.
 fn outcome_date(heading: &str) -> Option<NaiveDate> {
     let rest = heading.strip_prefix(OUTCOME_HEADING)?.trim();
     parse_date(rest.strip_prefix('(')?.strip_suffix(')')?)
@@ -436,231 +1097,6 @@ fn is_ours(front_matter: &BTreeMap<String, String>) -> bool {
         .any(|key| front_matter.contains_key(*key))
 }
 
-fn apply_front_matter(record: &mut Record, lines: &[Line<'_>]) {
-    let fm = &record.front_matter;
-    let date = fm.get("date").and_then(|d| parse_date(d));
-    let review_by = fm.get("review-by").and_then(|d| parse_date(d));
-    let door = fm.get("door").filter(|d| !d.is_empty()).cloned();
-    let makers = fm
-        .get("decision-makers")
-        .or_else(|| fm.get("deciders"))
-        .map(|m| split_names(m))
-        .unwrap_or_default();
-    let status = fm.get("status").cloned();
-    (
-        record.date,
-        record.review_by,
-        record.door,
-        record.decision_makers,
-    ) = (date, review_by, door, makers);
-    if let Some(status) = status {
-        let line = lines
-            .iter()
-            .find(|l| l.text.starts_with("status:"))
-            .map(|l| l.number);
-        set_status(record, &status, line.unwrap_or(2));
-    }
-}
-
-/// `* Status: accepted`, `- Date: 2018-09-13`, `Deciders: Ana, Ben`, `Date: 2016-02-12`.
-fn apply_metadata_line(record: &mut Record, line: &Line<'_>, has_front_matter: bool) {
-    let Some((key, value)) = metadata_field(line.text) else {
-        return;
-    };
-    match key.as_str() {
-        "status" if !has_front_matter && record.status.is_none() => {
-            set_status(record, value, line.number);
-        }
-        "date" if record.date.is_none() => record.date = parse_date(value),
-        // `decide new --template nygard.md` writes `Review-by:` under `Date:`.
-        "review-by" | "review by" if record.review_by.is_none() => {
-            record.review_by = parse_date(value);
-        }
-        "deciders" | "decision-makers" if record.decision_makers.is_empty() => {
-            record.decision_makers = split_names(value);
-        }
-        _ => {}
-    }
-}
-
-/// A `key: value` line, optionally bulleted and with the key in bold.
-fn metadata_field(text: &str) -> Option<(String, &str)> {
-    let text = text.trim();
-    let text = text
-        .strip_prefix("* ")
-        .or_else(|| text.strip_prefix("- "))
-        .unwrap_or(text);
-    let (key, value) = text.split_once(':')?;
-    let key = key.trim().trim_matches('*').trim();
-    if key.is_empty()
-        || key.len() > 20
-        || !key
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == ' ')
-    {
-        return None;
-    }
-    let value = value.trim().trim_start_matches("**").trim();
-    Some((key.to_lowercase(), value))
-}
-
-/// Record a status written as "Accepted", "superseded by [ADR-0005](0005-x.md)" or
-/// "Superceded by [3. Foo](0003-foo.md)": the word(s) before any link, lower case, and
-/// the link itself.
-fn set_status(record: &mut Record, value: &str, line: usize) {
-    if let Some(link) = parse_link(value, line) {
-        record.status = Some(status_for_link(&link.kind));
-        record.links.push(link);
-    } else {
-        let status = value.trim().trim_end_matches('.').trim().to_lowercase();
-        record.status = (!status.is_empty()).then_some(status);
-    }
-    record.status_line = Some(line);
-}
-
-/// "Superseded by" makes a record superseded; other link kinds leave it as it was, and a
-/// status written only as a link is most likely "accepted".
-fn status_for_link(kind: &str) -> String {
-    if kind.eq_ignore_ascii_case("superseded by") {
-        "superseded".to_string()
-    } else {
-        kind.split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_lowercase()
-    }
-}
-
-/// adr-tools' `## Status`: the first plain line is the status, link lines are links.
-fn read_status_section(record: &mut Record, lines: &[Line<'_>]) {
-    let mut status = None;
-    for line in lines {
-        let text = line.text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        if let Some(link) = link_in_line(line) {
-            record.links.push(link);
-        } else if status.is_none() {
-            let word = text
-                .trim_start_matches(['*', '-', ' '])
-                .trim_end_matches('.')
-                .trim()
-                .to_lowercase();
-            status = Some((word, line.number));
-        }
-    }
-    match status {
-        Some((word, line)) => {
-            record.status = Some(word);
-            record.status_line = Some(line);
-        }
-        None => {
-            let superseded = record
-                .links
-                .iter()
-                .find(|l| l.kind == "Superseded by")
-                .map(|l| l.line);
-            if let Some(line) = superseded {
-                record.status = Some("superseded".to_string());
-                record.status_line = Some(line);
-            }
-        }
-    }
-}
-
-fn link_in_line(line: &Line<'_>) -> Option<Link> {
-    let text = line.text.trim();
-    let text = text
-        .strip_prefix("* ")
-        .or_else(|| text.strip_prefix("- "))
-        .unwrap_or(text);
-    parse_link(text, line.number)
-}
-
-/// `Kind [text](target)`, where Kind is one to four words and target a relative path.
-pub(crate) fn parse_link(text: &str, line: usize) -> Option<Link> {
-    let open = text.find('[')?;
-    let kind = text[..open].trim().trim_end_matches(':').trim();
-    let words = kind.split_whitespace().count();
-    if !(1..=4).contains(&words) || !kind.chars().all(|c| c.is_alphabetic() || c == ' ') {
-        return None;
-    }
-    let rest = &text[open..];
-    let close = rest.find("](")?;
-    let target_start = close + 2;
-    let target_end = rest[target_start..].find(')')? + target_start;
-    let target = rest[target_start..target_end].trim();
-    if target.is_empty() || target.contains("://") || target.starts_with('#') {
-        return None;
-    }
-    Some(Link {
-        kind: normalise_kind(kind),
-        target: target.to_string(),
-        line,
-    })
-}
-
-/// Capitalise the first letter and fix adr-tools' "supercede" spelling.
-pub(crate) fn normalise_kind(kind: &str) -> String {
-    let words: Vec<&str> = kind.split_whitespace().collect();
-    let mut kind = words.join(" ").to_lowercase();
-    for (wrong, right) in [("superceded", "superseded"), ("supercedes", "supersedes")] {
-        if kind.starts_with(wrong) {
-            kind = format!("{right}{}", &kind[wrong.len()..]);
-        }
-    }
-    let mut chars = kind.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => kind,
-    }
-}
-
-/// Link kinds and their reverses, as adr-tools and MADR write them.
-const LINK_PAIRS: &[(&str, &str)] = &[
-    ("Supersedes", "Superseded by"),
-    ("Amends", "Amended by"),
-    ("Clarifies", "Clarified by"),
-    ("Extends", "Extended by"),
-    ("Refines", "Refined by"),
-    ("Depends on", "Required by"),
-    ("Relates to", "Relates to"),
-];
-
-/// Whether `kind` is one side of a pair `decide` knows.
-pub(crate) fn is_known_kind(kind: &str) -> bool {
-    let kind = normalise_kind(kind);
-    LINK_PAIRS
-        .iter()
-        .any(|(forward, backward)| kind == *forward || kind == *backward)
-}
-
-/// The link kind that answers `kind` in the other record: a known pair, else "X by" for
-/// "X" and back. `decide link --reverse` names any other.
-pub(crate) fn reverse_kind(kind: &str) -> String {
-    let kind = normalise_kind(kind);
-    for (forward, backward) in LINK_PAIRS {
-        if kind == *forward {
-            return backward.to_string();
-        }
-        if kind == *backward {
-            return forward.to_string();
-        }
-    }
-    match kind.strip_suffix(" by") {
-        Some(forward) => forward.to_string(),
-        None => format!("{kind} by"),
-    }
-}
-
-/// `2016-02-12`, also when followed by a time or text.
-pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let head = text.get(..10).unwrap_or(text);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
-}
-
 fn split_names(text: &str) -> Vec<String> {
     text.split(',')
         .map(|name| name.trim().to_string())
@@ -668,40 +1104,19 @@ fn split_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `1. Record architecture decisions` → (1, "Record architecture decisions");
-/// `ADR-0007: Use Kafka` → (7, "Use Kafka").
-fn split_numbered_title(title: &str) -> (Option<u32>, &str) {
-    let rest = title
-        .strip_prefix("ADR")
-        .map(|r| r.trim_start_matches(['-', ' ']))
-        .unwrap_or(title);
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 9 {
-        return (None, title);
-    }
-    let after = &rest[digits..];
-    let Some(stripped) = after
-        .strip_prefix(['.', ':'])
-        .filter(|s| s.starts_with(' '))
-    else {
-        return (None, title);
-    };
-    (rest[..digits].parse().ok(), stripped.trim())
-}
-
 #[derive(Debug, Clone, Copy)]
-struct Line<'a> {
+pub(crate) struct Line<'a> {
     /// Counting from 1.
-    number: usize,
-    text: &'a str,
+    pub number: usize,
+    pub text: &'a str,
     /// Byte offset of the line's start in the text.
-    start: usize,
+    pub start: usize,
     /// Byte offset just past the line's end, including its newline.
-    end: usize,
+    pub end: usize,
 }
 
-fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
     for (index, piece) in text.split_inclusive('\n').enumerate() {
         let end = start + piece.len();
@@ -736,28 +1151,6 @@ fn join_body(text: &str, lines: &[Line<'_>]) -> String {
     }
 }
 
-enum FrontMatter {
-    None,
-    Unclosed,
-    /// `end` is the index of the closing `---` line.
-    Closed {
-        end: usize,
-    },
-}
-
-fn front_matter(lines: &[Line<'_>]) -> FrontMatter {
-    if lines.first().is_none_or(|l| l.text.trim_end() != "---") {
-        return FrontMatter::None;
-    }
-    match lines[1..]
-        .iter()
-        .position(|l| matches!(l.text.trim_end(), "---" | "..."))
-    {
-        Some(index) => FrontMatter::Closed { end: index + 1 },
-        None => FrontMatter::Unclosed,
-    }
-}
-
 #[derive(Debug)]
 struct Heading {
     /// Index into the lines given to [`scan_headings`].
@@ -766,20 +1159,23 @@ struct Heading {
     text: String,
 }
 
+fn fence_marker(trimmed: &str) -> Option<&'static str> {
+    if trimmed.starts_with("```") {
+        Some("```")
+    } else if trimmed.starts_with("~~~") {
+        Some("~~~")
+    } else {
+        None
+    }
+}
+
 /// ATX headings outside fenced code blocks.
 fn scan_headings(lines: &[Line<'_>]) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut fence: Option<&str> = None;
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.text.trim_start();
-        let marker = if trimmed.starts_with("```") {
-            Some("```")
-        } else if trimmed.starts_with("~~~") {
-            Some("~~~")
-        } else {
-            None
-        };
-        match (fence, marker) {
+        match (fence, fence_marker(trimmed)) {
             (None, Some(marker)) => {
                 fence = Some(marker);
                 continue;
@@ -790,6 +1186,9 @@ fn scan_headings(lines: &[Line<'_>]) -> Vec<Heading> {
             }
             (Some(_), _) => continue,
             (None, None) => {}
+        }
+        if !trimmed.starts_with('#') {
+            continue;
         }
         if let Some((level, text)) = heading(line.text) {
             headings.push(Heading { index, level, text });

@@ -3,6 +3,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+
 use super::read_supplied;
 use crate::error::{Error, Result};
 
@@ -12,8 +14,18 @@ pub(crate) const DEFAULT_LOG_DIR: &str = "docs/decisions";
 /// How errors name the log directory.
 pub(crate) const LOG_DIRECTORY: &str = "the log directory";
 
-/// adr-tools' default, honoured when it already exists.
-pub(crate) const ADR_TOOLS_DIR: &str = "doc/adr";
+/// Where teams keep their logs, honoured when one exists, in this order: adr-tools'
+/// default, then the folders other tools and templates suggest.
+pub(crate) const KNOWN_LOG_DIRS: [&str; 5] = [
+    "doc/adr",
+    "docs/adr",
+    "docs/architecture/decisions",
+    "doc/architecture/decisions",
+    DEFAULT_LOG_DIR,
+];
+
+/// log4brains' settings file, which names its log folder and its packages' folders.
+pub(crate) const LOG4BRAINS_FILE: &str = ".log4brains.yml";
 
 /// The repository root: the nearest ancestor of `start` holding `.git`, `.decide` or
 /// `.adr-dir`; `start` itself outside a repository.
@@ -29,9 +41,18 @@ pub(crate) fn find_root(start: &Path) -> PathBuf {
     start.to_path_buf()
 }
 
-/// The log directory the repository itself names: adr-tools' `.adr-dir`, or an existing
-/// `doc/adr/`; with the name of what said so.
-pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'static str)>> {
+/// The log the repository itself names, and what named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundLog {
+    pub dir: PathBuf,
+    pub said_by: &'static str,
+    /// log4brains packages with logs of their own: (name, folder).
+    pub packages: Vec<(String, PathBuf)>,
+}
+
+/// The log directory the repository itself names: adr-tools' `.adr-dir`, log4brains'
+/// `.log4brains.yml`, or an existing folder where teams keep logs ([`KNOWN_LOG_DIRS`]).
+pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<FoundLog>> {
     let marker = root.join(".adr-dir");
     if marker.is_file() {
         let named = read_supplied(root, &marker)?;
@@ -43,14 +64,75 @@ pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<(PathBuf, &'stati
         }
         let dir = inside_repository(root, Path::new(named), LOG_DIRECTORY, "--dir")
             .map_err(|e| e.in_file(&marker))?;
-        return Ok(Some((dir, ".adr-dir")));
+        return Ok(Some(FoundLog {
+            dir,
+            said_by: ".adr-dir",
+            packages: Vec::new(),
+        }));
     }
-    let adr_tools = root.join(ADR_TOOLS_DIR);
-    if adr_tools.is_dir() {
-        let dir = inside_repository(root, Path::new(ADR_TOOLS_DIR), LOG_DIRECTORY, "--dir")?;
-        return Ok(Some((dir, "an existing doc/adr")));
+    let log4brains = root.join(LOG4BRAINS_FILE);
+    if log4brains.is_file() {
+        return read_log4brains(root, &log4brains).map(Some);
     }
-    Ok(None)
+    let Some(name) = KNOWN_LOG_DIRS.iter().find(|dir| root.join(dir).is_dir()) else {
+        return Ok(None);
+    };
+    // An existing folder may still be a symbolic link out of the repository.
+    let dir = inside_repository(root, Path::new(name), LOG_DIRECTORY, "--dir")?;
+    Ok(Some(FoundLog {
+        dir,
+        said_by: match *name {
+            "doc/adr" => "an existing doc/adr",
+            "docs/adr" => "an existing docs/adr",
+            "docs/architecture/decisions" => "an existing docs/architecture/decisions",
+            "doc/architecture/decisions" => "an existing doc/architecture/decisions",
+            _ => "an existing docs/decisions",
+        },
+        packages: Vec::new(),
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+struct Log4brains {
+    project: Log4brainsProject,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Log4brainsProject {
+    adr_folder: PathBuf,
+    #[serde(default)]
+    packages: Option<Vec<Log4brainsPackage>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Log4brainsPackage {
+    name: String,
+    adr_folder: PathBuf,
+}
+
+/// `.log4brains.yml`: `project.adrFolder`, and each package's `adrFolder`, all inside the
+/// repository.
+fn read_log4brains(root: &Path, file: &Path) -> Result<FoundLog> {
+    let text = read_supplied(root, file)?;
+    let settings: Log4brains = crate::yaml::parse(&text, file, crate::error::Kind::Content)?;
+    let inside = |dir: &Path| {
+        inside_repository(root, dir, LOG_DIRECTORY, "--dir").map_err(|e| e.in_file(file))
+    };
+    let dir = inside(&settings.project.adr_folder)?;
+    let mut packages = Vec::new();
+    for package in settings.project.packages.unwrap_or_default() {
+        packages.push((
+            package.name.trim().to_string(),
+            inside(&package.adr_folder)?,
+        ));
+    }
+    Ok(FoundLog {
+        dir,
+        said_by: LOG4BRAINS_FILE,
+        packages,
+    })
 }
 
 /// `dir` (`what` names it in errors, e.g. "the log directory", and `flag` is how the user

@@ -1,5 +1,7 @@
-//! Names in the log: record numbers in file names, slugs from titles, titles that look
-//! like paths.
+//! Names in the log: record numbers (or log4brains' dates) in file names, slugs from
+//! titles, titles that look like paths.
+
+use chrono::NaiveDate;
 
 /// The number part of a record file name: `0007-use-postgres.md` → 7.
 pub(crate) fn record_number(file_name: &str) -> Option<u32> {
@@ -8,6 +10,32 @@ pub(crate) fn record_number(file_name: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// What a record's file name starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prefix {
+    /// `0007-use-postgres.md`
+    Number(u32),
+    /// `20210310-use-markdown.md`: log4brains names records by date and slug.
+    Date(NaiveDate),
+    None,
+}
+
+/// `0007-…` → 7; `20210310-…` → 10 March 2021 (eight digits that make a date are a date,
+/// not record number twenty million).
+pub(crate) fn record_prefix(file_name: &str) -> Prefix {
+    let digits = file_name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 8 && file_name[digits..].starts_with('-') {
+        let number = |range: std::ops::Range<usize>| file_name[range].parse::<u32>().ok();
+        if let (Some(year), Some(month), Some(day)) = (number(0..4), number(4..6), number(6..8))
+            && (1900..3000).contains(&year)
+            && let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day)
+        {
+            return Prefix::Date(date);
+        }
+    }
+    record_number(file_name).map_or(Prefix::None, Prefix::Number)
 }
 
 /// Why `text` reads as a file path rather than a title, if it does. Slashes alone are
@@ -115,6 +143,16 @@ mod tests {
         assert_eq!(record_number("12-x.md"), Some(12));
         assert_eq!(record_number("README.md"), None);
         assert_eq!(record_number("0007.md"), None);
+        let date = |y, m, d| Prefix::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let cases = [
+            ("0007-use-postgres.md", Prefix::Number(7)),
+            ("20210310-use-madr.md", date(2021, 3, 10)),
+            ("20211340-not-a-date.md", Prefix::Number(20_211_340)),
+            ("README.md", Prefix::None),
+        ];
+        for (name, prefix) in cases {
+            assert_eq!(record_prefix(name), prefix, "{name}");
+        }
     }
 
     mod properties {

@@ -150,16 +150,6 @@ pub(crate) fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>
     Ok(files)
 }
 
-/// The record files in a log directory: `NNNN-*.md`, sorted by name. The directory is read
-/// once, and file types come from the directory entries, not one `stat` per file: with ten
-/// thousand records the difference shows (adr-tools re-lists the directory per record).
-pub(crate) fn list_record_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    Ok(list_record_entries(dir)?
-        .into_iter()
-        .map(|entry| entry.path)
-        .collect())
-}
-
 /// A record file in the log, and whether its directory entry is a symbolic link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RecordEntry {
@@ -167,7 +157,10 @@ pub(crate) struct RecordEntry {
     pub symlink: bool,
 }
 
-/// [`list_record_files`] with each entry's kind, read from the directory listing itself.
+/// The record files in a log directory (`NNNN-*.md`, or log4brains' `YYYYMMDD-*.md`),
+/// sorted by name, each with its kind. The directory is read once, and file types come
+/// from the directory entries, not one `stat` per file: with ten thousand records the
+/// difference shows (adr-tools re-lists the directory per record).
 pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -398,13 +391,13 @@ mod tests {
             fs::write(dir.path().join(name), "x").unwrap();
         }
         fs::create_dir(dir.path().join("0004-dir.md")).unwrap();
-        let names: Vec<String> = list_record_files(dir.path())
+        let names: Vec<String> = list_record_entries(dir.path())
             .unwrap()
             .iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["0001-a.md", "0002-b.md"]);
-        let missing = list_record_files(&dir.path().join("nope")).unwrap_err();
+        let missing = list_record_entries(&dir.path().join("nope")).unwrap_err();
         assert!(missing.to_string().contains("decide init"), "{missing}");
     }
 

@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::lock::DirLock;
-use super::naming::record_number;
+use chrono::NaiveDate;
+
+use super::naming::{Prefix, record_prefix};
 use crate::error::{Error, Result};
 
 /// Check, before any question is asked, that the log directory can take a record: it is
@@ -77,28 +79,46 @@ pub(super) fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// What one pass over a log directory found.
+struct Names {
+    /// The highest number in use, plus one.
+    next: u32,
+    /// Whether the records are named by date (log4brains' `YYYYMMDD-slug.md`) and none
+    /// by number.
+    dated: bool,
+}
+
 /// One pass over the directory (it may hold thousands of records): the highest number in
-/// use, plus one. The number must leave room for the next: a file named `4294967295-x.md`
-/// would otherwise wrap the count round to 0.
-fn scan_for_next_number(dir: &Path) -> Result<u32> {
+/// use, plus one, and how records are named. The number must leave room for the next: a
+/// file named `4294967295-x.md` would otherwise wrap the count round to 0. Dates in
+/// log4brains' names are not numbers: `20210312-x.md` does not make the next `20210313`.
+fn scan_for_next_number(dir: &Path) -> Result<Names> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(1),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(Names {
+                next: 1,
+                dated: false,
+            });
+        }
         Err(e) => return Err(Error::io("list", dir, &e)),
     };
     let mut highest: Option<(u32, String)> = None;
+    let mut dates = 0usize;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if let Some(number) = record_number(&name)
-            && highest.as_ref().is_none_or(|(seen, _)| number > *seen)
-        {
-            highest = Some((number, name.into_owned()));
+        match record_prefix(&name) {
+            Prefix::Date(_) => dates += 1,
+            Prefix::Number(number) if highest.as_ref().is_none_or(|(seen, _)| number > *seen) => {
+                highest = Some((number, name.into_owned()));
+            }
+            _ => {}
         }
     }
-    match highest {
-        None => Ok(1),
-        Some((number, name)) => next_number(number).ok_or_else(|| {
+    let next = match highest {
+        None => 1,
+        Some((number, ref name)) => next_number(number).ok_or_else(|| {
             Error::content(format!(
                 "the highest record number, {number} (in {name}), leaves no number for a new record"
             ))
@@ -106,8 +126,12 @@ fn scan_for_next_number(dir: &Path) -> Result<u32> {
             .hint(format!(
                 "records are numbered up to {MAX_RECORD_NUMBER}; rename {name} with a smaller number"
             ))
-        }),
-    }
+        })?,
+    };
+    Ok(Names {
+        next,
+        dated: highest.is_none() && dates > 0,
+    })
 }
 
 /// The highest number a record can take: nine digits, as the readers take them.
@@ -139,7 +163,9 @@ pub(super) fn sweep_temporaries(dir: &Path) {
     }
 }
 
-/// Write a new record as `NNNN-slug.md` with the next free number and return its path.
+/// Write a new record as `NNNN-slug.md` with the next free number and return its path;
+/// in a log whose records are named by date (log4brains), as `YYYYMMDD-slug.md` dated
+/// `today`, with no number (`dated`: the log's tool says so even before its first record).
 ///
 /// The text goes to a temporary file in the same directory, is synced, then hard-linked to
 /// its final name: linking fails rather than replace an existing file, and a reader never
@@ -148,13 +174,38 @@ pub(super) fn sweep_temporaries(dir: &Path) {
 pub(crate) fn write_new_record(
     dir: &Path,
     slug: &str,
-    render: impl Fn(u32) -> Result<String>,
+    today: NaiveDate,
+    dated: bool,
+    render: impl Fn(Option<u32>) -> Result<String>,
 ) -> Result<PathBuf> {
     let _lock = DirLock::acquire(dir)?;
     sweep_temporaries(dir);
-    let mut number = scan_for_next_number(dir)?;
+    let names = scan_for_next_number(dir)?;
+    if names.dated || (dated && names.next == 1) {
+        let text = render(None)?;
+        let day = today.format("%Y%m%d");
+        for attempt in 1..1000 {
+            let suffix = if attempt == 1 {
+                String::new()
+            } else {
+                format!("-{attempt}")
+            };
+            let path = dir.join(format!("{day}-{slug}{suffix}.md"));
+            match write_new_file(&path, text.as_bytes()) {
+                Ok(()) => return Ok(path),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io("write the record", &path, &e)),
+            }
+        }
+        return Err(Error::io(
+            "write the record",
+            dir,
+            &io::Error::other(format!("a thousand records named {day}-{slug} exist")),
+        ));
+    }
+    let mut number = names.next;
     loop {
-        let text = render(number)?;
+        let text = render(Some(number))?;
         let path = dir.join(format!("{number:04}-{slug}.md"));
         match write_new_file(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
@@ -365,13 +416,15 @@ mod tests {
     fn new_records_take_the_next_number_and_never_replace() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("0003-old.md"), "old").unwrap();
-        let path = write_new_record(dir.path(), "next", |n| Ok(format!("record {n}"))).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let render = |n: Option<u32>| Ok(format!("record {}", n.unwrap_or_default()));
+        let path = write_new_record(dir.path(), "next", today, false, render).unwrap();
         assert_eq!(path.file_name().unwrap(), "0004-next.md");
         assert_eq!(fs::read_to_string(&path).unwrap(), "record 4");
         fs::write(dir.path().join("0005-next.md"), "squatter").unwrap();
         fs::remove_file(&path).unwrap();
         fs::write(dir.path().join("0004-next.md"), "taken").unwrap();
-        let again = write_new_record(dir.path(), "next", |n| Ok(format!("record {n}"))).unwrap();
+        let again = write_new_record(dir.path(), "next", today, false, render).unwrap();
         assert_eq!(again.file_name().unwrap(), "0006-next.md");
         assert_eq!(
             fs::read_to_string(dir.path().join("0005-next.md")).unwrap(),
@@ -386,10 +439,26 @@ mod tests {
     }
 
     #[test]
+    fn a_log_named_by_date_gets_today_s_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let render = |n: Option<u32>| Ok(format!("number {n:?}"));
+        // log4brains' own settings say so before the first record exists.
+        let first = write_new_record(dir.path(), "a", today, true, render).unwrap();
+        assert_eq!(first.file_name().unwrap(), "20261126-a.md");
+        assert_eq!(fs::read_to_string(&first).unwrap(), "number None");
+        fs::write(dir.path().join("20210312-old.md"), "old").unwrap();
+        let again = write_new_record(dir.path(), "a", today, false, render).unwrap();
+        assert_eq!(again.file_name().unwrap(), "20261126-a-2.md");
+    }
+
+    #[test]
     fn numbers_stop_before_they_wrap() {
         let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         fs::write(dir.path().join("4294967295-x.md"), "x").unwrap();
-        let error = write_new_record(dir.path(), "next", |n| Ok(format!("{n}"))).unwrap_err();
+        let error = write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}")))
+            .unwrap_err();
         assert!(
             error
                 .to_string()
@@ -398,9 +467,12 @@ mod tests {
         );
         fs::remove_file(dir.path().join("4294967295-x.md")).unwrap();
         fs::write(dir.path().join("999999998-x.md"), "x").unwrap();
-        let last = write_new_record(dir.path(), "next", |n| Ok(format!("{n}"))).unwrap();
+        let last =
+            write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}"))).unwrap();
         assert_eq!(last.file_name().unwrap(), "999999999-next.md");
-        assert!(write_new_record(dir.path(), "next", |n| Ok(format!("{n}"))).is_err());
+        assert!(
+            write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}"))).is_err()
+        );
         assert_eq!(next_number(u32::MAX), None);
     }
 
@@ -487,8 +559,9 @@ mod tests {
                 for number in &existing {
                     fs::write(dir.path().join(format!("{number:04}-old.md")), "old").unwrap();
                 }
-                let path = write_new_record(dir.path(), "old", |n| Ok(format!("new {n}"))).unwrap();
-                let number = record_number(&path.file_name().unwrap().to_string_lossy()).unwrap();
+                let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+                let path = write_new_record(dir.path(), "old", today, false, |n| Ok(format!("new {n:?}"))).unwrap();
+                let number = crate::store::record_number(&path.file_name().unwrap().to_string_lossy()).unwrap();
                 prop_assert_eq!(number, existing.iter().max().map_or(1, |m| m + 1));
                 for old in &existing {
                     prop_assert_eq!(fs::read_to_string(dir.path().join(format!("{old:04}-old.md"))).unwrap(), "old");

@@ -75,7 +75,8 @@ fn list_reads_every_format() {
 fn a_broken_file_is_reported_and_skipped() {
     let (repo, _) = log_from_fixture("mixed");
     let output = run(repo.path(), &["list"]);
-    assert!(output.status.success());
+    // Everything that could be read is listed; the exit code says a file was not.
+    assert_eq!(output.status.code(), Some(6));
     let out = stdout(&output);
     assert_eq!(out.lines().count(), 4, "{out}");
     assert!(out.contains("0001  Choose the database for the orders service  accepted  2026-11-26  one-way  2027-02-24"), "{out}");
@@ -104,7 +105,8 @@ fn list_filters_and_json() {
     ];
     for (args, numbers) in cases {
         let output = run(repo.path(), args);
-        assert!(output.status.success(), "{args:?}");
+        // The fixture holds two files that are not records.
+        assert_eq!(output.status.code(), Some(6), "{args:?}");
         let listed: Vec<String> = stdout(&output)
             .lines()
             .skip(1)
@@ -242,7 +244,13 @@ fn supersede_runs_new_and_links_both_ways() {
     assert!(output.status.success(), "{}", stderr(&output));
     let new = dir.join("0005-choose-the-database-for-the-orders-service.md");
     let new_text = read(&new);
-    assert!(new_text.contains("## Links\n\n* Supersedes [3. Use PostgreSQL for persistence](0003-use-postgresql-for-persistence.md)\n\n## More Information"), "{new_text}");
+    // In an adr-tools log the new record is an adr-tools record, linked its way.
+    assert!(
+        new_text
+            .starts_with("# 5. Choose the database for the orders service\n\nDate: 2026-11-26\n"),
+        "{new_text}"
+    );
+    assert!(new_text.contains("## Status\n\nAccepted\n\nSupersedes [3. Use PostgreSQL for persistence](0003-use-postgresql-for-persistence.md)\n\n## Context"), "{new_text}");
     let old_text = read(&dir.join("0003-use-postgresql-for-persistence.md"));
     assert!(old_text.contains("## Status\n\nSuperseded\n\nSupercedes [2. Use MySQL for persistence](0002-use-mysql-for-persistence.md)\n\nAmended by [4. Partition the orders table](0004-partition-the-orders-table.md)\n\nSuperceded by [5. Choose the database for the orders service](0005-choose-the-database-for-the-orders-service.md)\n\n## Context"), "{old_text}");
     let lint = run(repo.path(), &["lint"]);
@@ -287,9 +295,17 @@ fn link_adds_the_link_and_its_reverse() {
     assert_eq!(itself.status.code(), Some(2));
 }
 
+/// The mixed log without its two files that are not records, for the review commands.
+fn reviewable_log() -> (tempfile::TempDir, PathBuf) {
+    let (repo, dir) = log_from_fixture("mixed");
+    fs::remove_file(dir.join("0004-meeting-notes.md")).unwrap();
+    fs::remove_file(dir.join("0005-latin1-record.md")).unwrap();
+    (repo, dir)
+}
+
 #[test]
 fn reviews_come_due_and_append_an_outcome() {
-    let (repo, dir) = log_from_fixture("mixed");
+    let (repo, dir) = reviewable_log();
     let record = dir.join("0001-choose-the-database-for-the-orders-service.md");
     let original = read(&record);
 
@@ -374,7 +390,7 @@ fn reviews_come_due_and_append_an_outcome() {
 
 #[test]
 fn a_review_due_today_is_due_not_overdue_and_the_next_date_shows_in_the_list() {
-    let (repo, _dir) = log_from_fixture("mixed");
+    let (repo, _dir) = reviewable_log();
     let today = run(repo.path(), &["review", "--check", "--today", "2027-02-24"]);
     assert!(
         today.status.success(),
@@ -415,8 +431,19 @@ fn a_review_due_today_is_due_not_overdue_and_the_next_date_shows_in_the_list() {
 #[test]
 fn index_keeps_the_hand_written_text() {
     let (repo, dir) = log_from_fixture("mixed");
-    let output = run(repo.path(), &["index"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let refused = run(repo.path(), &["index"]);
+    assert_eq!(refused.status.code(), Some(4), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("README.md has no index markers"),
+        "{}",
+        stderr(&refused)
+    );
+    let output = run(repo.path(), &["index", "--append"]);
+    assert!(
+        stderr(&output).contains("Wrote the index of 3 records"),
+        "{}",
+        stderr(&output)
+    );
     let expected_table = "<!-- decide:index:start -->\n\
         | # | Decision | Status | Date |\n|---|---|---|---|\n\
         | 0001 | [Choose the database for the orders service](0001-choose-the-database-for-the-orders-service.md) | accepted | 2026-11-26 |\n\
@@ -488,18 +515,30 @@ fn lint_reports_each_problem_with_its_line() {
     assert_eq!(
         lines,
         [
-            "docs/decisions/0004-partition-the-orders-table.md:1: error: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)",
-            "docs/decisions/0004-partition-the-orders-table.md:7: error: unknown status `approved` (hint: use one of proposed, accepted, rejected, deprecated, superseded)",
-            "docs/decisions/0004-partition-the-orders-table.md:9: error: broken link: Amends `0003-use-postgres.md` does not exist (hint: point it at an existing record, or remove it)",
-            "docs/decisions/0005-choose-the-database.md:11: warning: review overdue since 2027-02-24 (hint: run `decide review N` to record how it turned out)",
-            "docs/decisions/0005-choose-the-database.md:85: error: quote does not match the passage library (hint: copy it again from `decide passages WORDS`, or remove the reference)",
+            "docs/decisions/0004-partition-the-orders-table.md:1: error[missing-section]: missing the required section `## Consequences` (hint: add it; adr-tools records have `Status`, `Context`, `Decision`, `Consequences`)",
+            "docs/decisions/0004-partition-the-orders-table.md:9: error[broken-link]: Amends link `0003-use-postgres.md` does not exist (hint: point it at an existing record, or remove it)",
+            "docs/decisions/0005-choose-the-database.md:11: warning[review-overdue]: review overdue since 2027-02-24 (hint: run `decide review N` to record how it turned out)",
+            "docs/decisions/0005-choose-the-database.md:85: error[quote-mismatch]: quote does not match the passage library (hint: copy it again from `decide passages WORDS`, or remove the reference)",
         ],
         "{out}"
     );
+    let err = stderr(&output);
+    // A team's own status is mentioned once, not reported as an error.
     assert!(
-        stderr(&output).contains("5 records: 4 errors, 1 warning"),
+        err.contains("Statuses besides the usual ones: approved (1)."),
+        "{err}"
+    );
+    assert!(err.contains("5 records: 3 errors, 1 warning"), "{err}");
+    write(
+        repo.path(),
+        ".decide.yaml",
+        "statuses: [proposed, accepted, superseded]\n",
+    );
+    let strict = run(repo.path(), &["--today", "2027-03-01", "lint"]);
+    assert!(
+        stdout(&strict).contains("0004-partition-the-orders-table.md:7: error[unknown-status]: unknown status `approved` (hint: use one of proposed, accepted, superseded, or add it to `statuses:` in .decide.yaml)"),
         "{}",
-        stderr(&output)
+        stdout(&strict)
     );
 }
 
@@ -510,12 +549,13 @@ fn lint_counts_unreadable_files_as_errors() {
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
     assert!(
-        out.contains("0004-meeting-notes.md: error: no `# Title` heading"),
+        out.contains("0004-meeting-notes.md: error[not-a-record]: no `# Title` heading"),
         "{out}"
     );
     assert!(
-        out.to_lowercase()
-            .contains("0005-latin1-record.md: error: could not read: it is not utf-8 text"),
+        out.to_lowercase().contains(
+            "0005-latin1-record.md: error[unreadable]: could not read: it is not utf-8 text"
+        ),
         "{out}"
     );
 }
@@ -562,9 +602,11 @@ fn merge_collision_end_to_end() {
     let lint = run(repo.path(), &["lint"]);
     assert_eq!(lint.status.code(), Some(1));
     let out = stdout(&lint);
-    assert!(out.contains("docs/decisions/0007-use-kafka.md:1: error: number 7 is used by 0007-use-kafka.md and 0007-use-rabbitmq.md"), "{out}");
+    assert!(out.contains("docs/decisions/0007-use-kafka.md:1: error[duplicate-number]: number 7 is used by 0007-use-kafka.md and 0007-use-rabbitmq.md"), "{out}");
     assert!(
-        out.contains("docs/decisions/0007-use-rabbitmq.md:1: error: number 7 is used by"),
+        out.contains(
+            "docs/decisions/0007-use-rabbitmq.md:1: error[duplicate-number]: number 7 is used by"
+        ),
         "{out}"
     );
     let ambiguous = run(repo.path(), &["show", "7"]);
@@ -608,23 +650,46 @@ fn search_finds_all_the_words_in_titles_and_bodies() {
          \x20   19: We will migrate orders to PostgreSQL 9.6.\n"
     );
     let none = run(repo.path(), &["search", "kubernetes"]);
-    assert!(none.status.success());
+    // As grep does: nothing found is exit 1.
+    assert_eq!(none.status.code(), Some(1));
     assert_eq!(stdout(&none), "");
     assert!(stderr(&none).contains("No records match."));
 }
 
 #[test]
-fn a_missing_log_says_how_to_make_one() {
+fn a_repository_without_a_log_has_no_decisions_yet() {
     let repo = repo();
-    for command in [&["list"][..], &["lint"], &["index"], &["search", "x"]] {
+    for (command, code) in [
+        (&["list"][..], 0),
+        (&["lint"], 0),
+        (&["index"], 0),
+        (&["graph"], 0),
+        (&["review"], 0),
+        (&["search", "x"], 1),
+    ] {
         let output = run(repo.path(), command);
-        assert_eq!(output.status.code(), Some(5), "{command:?}");
+        assert_eq!(output.status.code(), Some(code), "{command:?}");
         assert!(
-            stderr(&output).contains("run `decide init`"),
+            stderr(&output).contains("No decisions yet: there is no decision log")
+                && stderr(&output).contains("Start one with `decide new`"),
             "{command:?}: {}",
             stderr(&output)
         );
+        assert!(
+            !repo.path().join("docs").exists(),
+            "{command:?} wrote nothing"
+        );
     }
+    let show = run(repo.path(), &["show", "1"]);
+    assert_eq!(show.status.code(), Some(6));
+    // A directory named on purpose must exist.
+    let named = run(repo.path(), &["list", "--dir", "nope"]);
+    assert_eq!(named.status.code(), Some(5));
+    assert!(
+        stderr(&named).contains("run `decide init`"),
+        "{}",
+        stderr(&named)
+    );
 }
 
 /// `decide review N` at a real terminal: the look-back's questions, a rejected empty

@@ -12,5 +12,6 @@ mod package;
 mod personal;
 #[cfg(unix)]
 mod pty;
+mod real_logs;
 mod safety;
 mod support;

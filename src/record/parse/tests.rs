@@ -216,7 +216,7 @@ fn links_in_every_format() {
         let links: Vec<(&str, &str, usize)> = record
             .links
             .iter()
-            .map(|l| (l.kind.as_str(), l.target.as_str(), l.line))
+            .map(|l| (l.kind.as_str(), l.file().unwrap_or_default(), l.line))
             .collect();
         assert_eq!(links, expected);
     }
@@ -276,86 +276,165 @@ fn nygard_status_from_links_alone() {
 }
 
 #[test]
-fn unparseable_records_say_why() {
-    let cases = [
-        ("", "no `# Title` heading"),
-        ("just text\n", "no `# Title` heading"),
-        (
-            "---\nstatus: accepted\n# T\n",
-            "the front matter is not closed",
-        ),
-        ("---\nstatus: [accepted\n---\n# T\n", "front matter:"),
-        ("---\n- a list\n---\n# T\n", "not a mapping"),
-    ];
-    for (text, reason) in cases {
+fn files_with_nothing_a_record_has_are_errors() {
+    for text in ["", "just text\n", "\n\n"] {
         let error = parse(Path::new("0001-x.md"), text).unwrap_err();
         let shown = error.to_string();
         assert!(shown.starts_with("0001-x.md"), "{shown}");
-        assert!(shown.contains(reason), "{text:?}: {shown}");
+        assert!(shown.contains("no `# Title` heading"), "{text:?}: {shown}");
         assert_eq!(error.kind, crate::error::Kind::Record);
     }
 }
 
 #[test]
-fn numbered_titles() {
+fn records_with_bad_front_matter_are_still_read() {
+    let body = "# 1. T\n\nDate: 2019-01-14\n\n## Status\n\nAccepted\n\n## Context\n\nx\n";
     let cases = [
         (
-            "1. Record architecture decisions",
-            Some(1),
-            "Record architecture decisions",
+            "---\ntag:General\n---\n",
+            ProblemKind::FrontMatterNotAMapping,
         ),
-        ("ADR-0007: Use Kafka", Some(7), "Use Kafka"),
-        ("ADR 12. Use Rust", Some(12), "Use Rust"),
-        ("2024 plans", None, "2024 plans"),
-        ("3.5 inch floppies", None, "3.5 inch floppies"),
-        ("Use Rust", None, "Use Rust"),
-    ];
-    for (title, number, text) in cases {
-        assert_eq!(split_numbered_title(title), (number, text), "{title}");
-    }
-}
-
-#[test]
-fn link_kinds_reverse() {
-    let cases = [
-        ("Supersedes", "Superseded by"),
-        ("Superseded by", "Supersedes"),
-        ("supercedes", "Superseded by"),
-        ("Superceded by", "Supersedes"),
-        ("Amends", "Amended by"),
-        ("Amended by", "Amends"),
-        ("Clarifies", "Clarified by"),
-        ("Clarified by", "Clarifies"),
-        ("Relates to", "Relates to"),
-        ("Implements", "Implements by"),
-        ("Implements by", "Implements"),
-    ];
-    for (kind, reverse) in cases {
-        assert_eq!(reverse_kind(kind), reverse, "{kind}");
-    }
-}
-
-#[test]
-fn links_need_a_kind_and_a_relative_target() {
-    let cases = [
+        ("---\n- a list\n---\n", ProblemKind::FrontMatterNotAMapping),
         (
-            "Supercedes [1. A](0001-a.md)",
-            Some(("Supersedes", "0001-a.md")),
+            "---\nstatus: [accepted\n---\n",
+            ProblemKind::FrontMatterInvalid,
         ),
-        ("Amends: [x](./0002-b.md)", Some(("Amends", "./0002-b.md"))),
-        ("See [the docs](https://example.com)", None),
-        ("[no kind](0001-a.md)", None),
-        ("Chosen option: \"[x](y.md)\"", None),
-        ("Supersedes [1. A]", None),
+        ("---\nstatus: x\n", ProblemKind::FrontMatterUnclosed),
     ];
-    for (text, expected) in cases {
-        let link = parse_link(text, 1);
+    for (front, problem) in cases {
+        let record = parsed("0001-t.md", &format!("{front}{body}"));
+        assert_eq!(record.title, "T", "{front:?}");
+        assert_eq!(record.format, Format::Nygard, "{front:?}");
+        assert_eq!(record.date, parse_date("2019-01-14"), "{front:?}");
         assert_eq!(
-            link.as_ref().map(|l| (l.kind.as_str(), l.target.as_str())),
-            expected,
-            "{text}"
+            record.problems.iter().map(|p| p.kind).collect::<Vec<_>>(),
+            [problem],
+            "{front:?}"
         );
     }
+    let tagged = parsed("0001-t.md", &format!("---\ntag:Web App\n---\n{body}"));
+    assert_eq!(tagged.tags, ["Web App"]);
+    assert_eq!(tagged.status.as_deref(), Some("accepted"));
+}
+
+#[test]
+fn the_body_decides_the_format_and_both_statuses_are_kept() {
+    let text = "---\nid: 0002-loop\ntitle: \"Loop\"\nstatus: Accepted\ncreated: 2019-05-09\n---\n\n# 2. Loop\n\nDate: 2019-05-09\n\n## Status\n\nProposed\n\n## Context\n\nx\n";
+    let record = parsed("0002-loop.md", text);
+    assert_eq!(record.format, Format::Nygard);
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    assert_eq!(record.status_written.as_deref(), Some("Accepted"));
+    let places: Vec<(StatusPlace, usize, Option<&str>)> = record
+        .statuses
+        .iter()
+        .map(|s| (s.place, s.line, s.status.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (StatusPlace::FrontMatter, 4, Some("accepted")),
+            (StatusPlace::Section, 14, Some("proposed"))
+        ]
+    );
+    assert!(record.disagreement().is_some());
+}
+
+#[test]
+fn titles_in_the_forms_logs_write_them() {
+    let cases = [
+        (
+            "0003-retry.md",
+            "# 3 Retry and Park\n\n## Status\n\nAccepted\n",
+            "Retry and Park",
+        ),
+        (
+            "0006-spans.md",
+            "# 6. Parse with Span\\<T\\>\n",
+            "Parse with Span<T>",
+        ),
+        (
+            "0008-validate.md",
+            "# 0008. Validate Pipelines \n",
+            "Validate Pipelines",
+        ),
+        (
+            "0002-push.md",
+            "# [Superseded by [ADR-0005](0005-pull.md)] Push metrics\n\n* Status: superseded by [ADR-0005](0005-pull.md)\n",
+            "Push metrics",
+        ),
+        (
+            "0001-accounts.md",
+            "---\ntitle: \"1. Introduce an accounts service\"\ndate: 2020-06-15T10:00:00+01:00\n---\n\n* Status: accepted\n* Date: [2020-06-15](https://example.org/pull/34)\n\n## Context and Problem Statement\n\nx\n",
+            "Introduce an accounts service",
+        ),
+        (
+            "20240301-retry-failed-webhooks.md",
+            "- Status: proposed\n- Date: 2024-03-01\n\n## Context and Problem Statement\n\nx\n",
+            "Retry failed webhooks",
+        ),
+    ];
+    for (name, text, title) in cases {
+        assert_eq!(parsed(name, text).title, title, "{name}");
+    }
+    let untitled = parsed("20240301-retry-failed-webhooks.md", cases[5].1);
+    assert_eq!(untitled.number, None);
+    assert_eq!(untitled.date, parse_date("2024-03-01"));
+    let placeholder = parsed(
+        "0003-server.md",
+        "# n. Server-rendered\n\n## Status\n\nApproved\n",
+    );
+    assert_eq!(placeholder.heading_number, HeadingNumber::Placeholder);
+    assert!(
+        placeholder
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::PlaceholderNumber)
+    );
+}
+
+#[test]
+fn madr_statuses_with_links_and_placeholders() {
+    let superseded = parsed(
+        "0002-x.md",
+        "---\nstatus: \"superseded by ADR-0004\"\n---\n# X\n\n## Context and Problem Statement\n\nSee [ADR-0004](0004-y.md).\n",
+    );
+    assert_eq!(superseded.status.as_deref(), Some("superseded"));
+    assert_eq!(superseded.links[0].target, Target::Number(4));
+    assert_eq!(superseded.mentions[0].file(), Some("0004-y.md"));
+    let on_hold = parsed(
+        "0003-x.md",
+        "---\nstatus: on hold\n---\n# X\n\n## Decision Outcome\n\n```markdown\n---\nstatus: accepted\n---\n# Not a title\n```\n",
+    );
+    assert_eq!(on_hold.status.as_deref(), Some("on hold"));
+    assert_eq!(on_hold.statuses.len(), 1);
+    let unfilled = parsed(
+        "20230110-x.md",
+        "# X\n\n- Status: [ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->\n- Deciders: [list everyone involved in the decision] <!-- optional -->\n- Date: [YYYY-MM-DD when the decision was last updated] <!-- optional -->\n\n## Context and Problem Statement\n\nx\n",
+    );
+    assert_eq!(unfilled.status, None);
+    assert!(unfilled.links.is_empty());
+    assert_eq!(unfilled.date, parse_date("2023-01-10"));
+    let problem = unfilled
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::UnfilledPlaceholder)
+        .unwrap();
+    assert_eq!(
+        problem.message,
+        "Status, Deciders and Date still hold the template's placeholder"
+    );
+    let level_one = parsed(
+        "0008-x.md",
+        "# 8. X\n\nDate: 2025-05-29\n\n# Status\n\nApproved\n\n## Context\n\nx\n",
+    );
+    assert_eq!(level_one.status.as_deref(), Some("approved"));
+    assert_eq!(level_one.format, Format::Nygard);
+    assert!(
+        level_one
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::StatusHeadingLevel)
+    );
 }
 
 #[test]

@@ -1,0 +1,459 @@
+//! Links between records: typed links (`Supersedes [2. Bar](0002-bar.md)`, MADR's
+//! `superseded by ADR-0011`), and plain Markdown links to other records in running text.
+//! Link text may hold escaped or nested brackets; targets may be Hugo's
+//! `{{< ref "0003-x.md" >}}` shortcode.
+
+use serde::Serialize;
+
+/// Where a link is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Place {
+    /// adr-tools' `## Status` section, or a `Status:` bullet.
+    Status,
+    /// The front matter's `status:` value.
+    FrontMatter,
+    /// A `## Links` section.
+    LinksSection,
+    /// Running text.
+    Body,
+}
+
+/// What a link points at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Target {
+    /// A file, relative to the record's directory, as written (without Hugo's shortcode).
+    File(String),
+    /// A record named by number only: MADR's `superseded by ADR-0011`.
+    Number(u32),
+}
+
+/// A link to another record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Link {
+    /// "Supersedes", "Superseded by", "Amends", … (adr-tools' spelling "Supercedes" is read
+    /// as the dictionary's). Empty for a link in running text.
+    pub kind: String,
+    pub target: Target,
+    /// The link's text as written (`7. Title`, `ADR-0007`).
+    pub label: String,
+    /// The line the link is on, counting from 1.
+    pub line: usize,
+    pub place: Place,
+}
+
+impl Link {
+    /// The file the link names, without a `#fragment`; `None` for a link by number.
+    pub(crate) fn file(&self) -> Option<&str> {
+        match &self.target {
+            Target::File(file) => Some(file.split('#').next().unwrap_or_default()),
+            Target::Number(_) => None,
+        }
+    }
+}
+
+/// `Kind [text](target)` (optionally `Kind: [text](target)`), where Kind is one to four
+/// words and the target a relative path; or `Kind ADR-0011`.
+pub(crate) fn parse_link(text: &str, line: usize, place: Place) -> Option<Link> {
+    link(text, line, place, false)
+}
+
+/// [`parse_link`] for a status value, where text may follow the link:
+/// `superseded by [ADR-0005](0005-x.md) on 2021-03-01`.
+pub(crate) fn parse_status_link(text: &str, line: usize, place: Place) -> Option<Link> {
+    link(text, line, place, true)
+}
+
+fn link(text: &str, line: usize, place: Place, more_after: bool) -> Option<Link> {
+    let text = text.trim();
+    if let Some(link) = number_link(text, line, place) {
+        return Some(link);
+    }
+    let (kind, rest) = split_kind(text)?;
+    let (label, target, end) = markdown_link(rest)?;
+    // A link line is the link alone: "See [A](a.md) and [B](b.md)." is running text.
+    if !more_after
+        && !rest[end..]
+            .trim()
+            .trim_end_matches(['.', ',', ';'])
+            .is_empty()
+    {
+        return None;
+    }
+    Some(Link {
+        kind: normalise_kind(kind),
+        target: Target::File(target),
+        label,
+        line,
+        place,
+    })
+}
+
+/// The words before the link (`Superseded by`) and what follows them.
+fn split_kind(text: &str) -> Option<(&str, &str)> {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphabetic() || *c == ' '))
+        .map_or(text.len(), |(index, _)| index);
+    let kind = text[..end].trim();
+    let words = kind.split_whitespace().count();
+    if !(1..=4).contains(&words) {
+        return None;
+    }
+    let rest = text[end..].trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+    // `Kind` must end at a word: "Supersedes[x]" is not a kind.
+    if end < text.len() && !text[..end].ends_with(' ') && !text[end..].starts_with([':', '[']) {
+        return None;
+    }
+    Some((kind, rest))
+}
+
+/// `superseded by ADR-0011`: a kind, then a record named by number alone.
+fn number_link(text: &str, line: usize, place: Place) -> Option<Link> {
+    let text = text.trim_end_matches('.');
+    let at = text
+        .char_indices()
+        .filter(|(index, _)| {
+            text[*index..].starts_with(" ADR") || text[*index..].starts_with(" adr")
+        })
+        .map(|(index, _)| index)
+        .next_back()?;
+    let kind = text[..at].trim().trim_end_matches(':').trim();
+    if !is_valid_kind(kind) {
+        return None;
+    }
+    let label = text[at..].trim();
+    let number = adr_number(label)?;
+    Some(Link {
+        kind: normalise_kind(kind),
+        target: Target::Number(number),
+        label: label.to_string(),
+        line,
+        place,
+    })
+}
+
+/// `ADR-0011`, `ADR 11`, `ADR0011` on their own (a trailing full stop allowed).
+fn adr_number(text: &str) -> Option<u32> {
+    let text = text.trim().trim_end_matches('.');
+    let rest = text
+        .strip_prefix("ADR")
+        .or_else(|| text.strip_prefix("adr"))?;
+    let rest = rest.trim_start_matches(['-', ' ', '#']);
+    if rest.is_empty() || rest.len() > 9 || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    rest.parse().ok()
+}
+
+/// The first `[text](target)` at the start of `text`: its text (escapes resolved), its
+/// relative target, and the byte just past it. Brackets in the text may be nested or
+/// escaped; parentheses in the target may be nested.
+pub(crate) fn markdown_link(text: &str) -> Option<(String, String, usize)> {
+    let spans = link_spans(text)?;
+    let target = link_target(&text[spans.target.clone()])?;
+    let label = super::title::unescape(&text[spans.label]);
+    Some((label, target, spans.end))
+}
+
+/// Where the parts of a `[text](target)` at the start of a string are, in bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Spans {
+    /// Inside the brackets, as written.
+    pub label: std::ops::Range<usize>,
+    /// Inside the parentheses, as written.
+    pub target: std::ops::Range<usize>,
+    /// Just past the closing parenthesis.
+    pub end: usize,
+}
+
+pub(crate) fn link_spans(text: &str) -> Option<Spans> {
+    if !text.starts_with('[') {
+        return None;
+    }
+    let close = closing(text, 0, '[', ']')?;
+    if !text[close + 1..].starts_with('(') {
+        return None;
+    }
+    let open = close + 1;
+    let end = closing(text, open, '(', ')')?;
+    Some(Spans {
+        label: 1..close,
+        target: open + 1..end,
+        end: end + 1,
+    })
+}
+
+/// The file a raw link target names (`./0003-x.md#why`, `{{< ref "0003-x.md" >}}`), without
+/// its fragment; `None` for a web address or an anchor.
+pub(crate) fn target_file(raw: &str) -> Option<String> {
+    let target = link_target(raw)?;
+    Some(target.split('#').next().unwrap_or_default().to_string())
+}
+
+/// The index of the bracket that closes the one at `start`, skipping escaped brackets.
+fn closing(text: &str, start: usize, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (index, c) in text[start..].char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            c if c == open => depth += 1,
+            c if c == close => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(start + index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A link's target as a relative file path, or `None` for a web address, an anchor in the
+/// same page or an empty target. `<path>` and a `"title"` after the path are read as
+/// CommonMark does; Hugo's `{{< ref "x.md" >}}` names its file.
+fn link_target(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let target = if let Some(inner) = raw.strip_prefix("{{<").or_else(|| raw.strip_prefix("{{%")) {
+        let quoted = inner.split('"').nth(1)?;
+        quoted.to_string()
+    } else if let Some(inner) = raw.strip_prefix('<') {
+        inner.split('>').next()?.to_string()
+    } else {
+        raw.split_whitespace().next()?.to_string()
+    };
+    if target.is_empty() || target.starts_with('#') || target.contains("://") {
+        return None;
+    }
+    if target.starts_with("mailto:") || target.starts_with("tel:") {
+        return None;
+    }
+    Some(target)
+}
+
+/// Plain links to Markdown files in a line of running text: `[text](0003-x.md)`. Images,
+/// web addresses and links inside code spans are not links to records.
+pub(crate) fn body_links(text: &str, line: usize, out: &mut Vec<Link>) {
+    if !text.contains("](") {
+        return;
+    }
+    let mut in_code = false;
+    let mut index = 0;
+    let bytes = text.as_bytes();
+    while index < bytes.len() {
+        match bytes[index] {
+            b'`' => in_code = !in_code,
+            b'\\' => index += 1,
+            b'[' if !in_code && (index == 0 || bytes[index - 1] != b'!') => {
+                if let Some((label, target, length)) = markdown_link(&text[index..]) {
+                    if is_markdown_file(&target) {
+                        out.push(Link {
+                            kind: String::new(),
+                            target: Target::File(target),
+                            label,
+                            line,
+                            place: Place::Body,
+                        });
+                    }
+                    index += length;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+}
+
+fn is_markdown_file(target: &str) -> bool {
+    let path = target.split('#').next().unwrap_or_default();
+    path.len() > 3 && path.to_ascii_lowercase().ends_with(".md")
+}
+
+/// Capitalise the first letter and fix adr-tools' "supercede" spelling.
+pub(crate) fn normalise_kind(kind: &str) -> String {
+    let words: Vec<&str> = kind.split_whitespace().collect();
+    let mut kind = words.join(" ").to_lowercase();
+    for (wrong, right) in [("superceded", "superseded"), ("supercedes", "supersedes")] {
+        if kind.starts_with(wrong) {
+            kind = format!("{right}{}", &kind[wrong.len()..]);
+        }
+    }
+    let mut chars = kind.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => kind,
+    }
+}
+
+/// Whether `kind` is words only, as a link kind must be: anything else could end the link
+/// text or start another link when written.
+pub(crate) fn is_valid_kind(kind: &str) -> bool {
+    let words = kind.split_whitespace().count();
+    (1..=4).contains(&words) && kind.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
+/// Link kinds and their reverses, as adr-tools and MADR write them.
+const LINK_PAIRS: &[(&str, &str)] = &[
+    ("Supersedes", "Superseded by"),
+    ("Amends", "Amended by"),
+    ("Clarifies", "Clarified by"),
+    ("Extends", "Extended by"),
+    ("Refines", "Refined by"),
+    ("Depends on", "Required by"),
+    ("Relates to", "Relates to"),
+];
+
+/// Whether `kind` is one side of a pair `decide` knows.
+pub(crate) fn is_known_kind(kind: &str) -> bool {
+    let kind = normalise_kind(kind);
+    LINK_PAIRS
+        .iter()
+        .any(|(forward, backward)| kind == *forward || kind == *backward)
+}
+
+/// The link kind that answers `kind` in the other record: a known pair, else "X by" for
+/// "X" and back. `decide link --reverse` names any other.
+pub(crate) fn reverse_kind(kind: &str) -> String {
+    let kind = normalise_kind(kind);
+    for (forward, backward) in LINK_PAIRS {
+        if kind == *forward {
+            return backward.to_string();
+        }
+        if kind == *backward {
+            return forward.to_string();
+        }
+    }
+    match kind.strip_suffix(" by") {
+        Some(forward) => forward.to_string(),
+        None => format!("{kind} by"),
+    }
+}
+
+/// Text for a link's label: brackets and backslashes escaped, so a title like
+/// `Use A](0001-x.md) or B` cannot end the label early.
+pub(crate) fn escape_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in crate::error::one_line(text).chars() {
+        if matches!(c, '\\' | '[' | ']' | '<' | '>' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_links() {
+        let cases = [
+            (
+                "Supercedes [1. A](0001-a.md)",
+                Some(("Supersedes", Target::File("0001-a.md".into()), "1. A")),
+            ),
+            (
+                "Amends: [x](./0002-b.md)",
+                Some(("Amends", Target::File("./0002-b.md".into()), "x")),
+            ),
+            (
+                "superseded by ADR-0011",
+                Some(("Superseded by", Target::Number(11), "ADR-0011")),
+            ),
+            (
+                "supersedes [ADR-0001]({{< ref \"0001-a.md\" >}})",
+                Some(("Supersedes", Target::File("0001-a.md".into()), "ADR-0001")),
+            ),
+            (
+                "Amends [Use A\\](0001-x.md) or B](0003-c.md)",
+                Some((
+                    "Amends",
+                    Target::File("0003-c.md".into()),
+                    "Use A](0001-x.md) or B",
+                )),
+            ),
+            (
+                "Superseded by [0009-x](doc/adr/0009-x.md).",
+                Some((
+                    "Superseded by",
+                    Target::File("doc/adr/0009-x.md".into()),
+                    "0009-x",
+                )),
+            ),
+            ("See [the docs](https://example.com)", None),
+            ("[no kind](0001-a.md)", None),
+            ("Chosen option: \"[x](y.md)\"", None),
+            ("Supersedes [1. A]", None),
+            ("accepted", None),
+        ];
+        for (text, expected) in cases {
+            let link = parse_link(text, 1, Place::Status);
+            assert_eq!(
+                link.as_ref()
+                    .map(|l| (l.kind.as_str(), l.target.clone(), l.label.as_str())),
+                expected,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn links_in_running_text() {
+        let mut found = Vec::new();
+        body_links(
+            "See [ADR 4](0004-x.md#why), ![diagram](0004-x.md), `[c](0005-y.md)`, [site](https://x/0001-a.md) and [node](img/0006.svg) and [B](../b/0002-z.md).",
+            3,
+            &mut found,
+        );
+        let targets: Vec<Option<&str>> = found.iter().map(Link::file).collect();
+        assert_eq!(targets, [Some("0004-x.md"), Some("../b/0002-z.md")]);
+    }
+
+    #[test]
+    fn labels_are_escaped() {
+        assert_eq!(
+            escape_label("Use A](0001-x.md) or B"),
+            "Use A\\](0001-x.md) or B"
+        );
+        let written = format!(
+            "Amends [{}](0003-c.md)",
+            escape_label("Use A](0001-x.md) or B")
+        );
+        let link = parse_link(&written, 1, Place::LinksSection).unwrap();
+        assert_eq!(link.file(), Some("0003-c.md"));
+        assert_eq!(link.label, "Use A](0001-x.md) or B");
+    }
+
+    #[test]
+    fn link_kinds_reverse() {
+        let cases = [
+            ("Supersedes", "Superseded by"),
+            ("Superseded by", "Supersedes"),
+            ("supercedes", "Superseded by"),
+            ("Superceded by", "Supersedes"),
+            ("Amends", "Amended by"),
+            ("Amended by", "Amends"),
+            ("Clarifies", "Clarified by"),
+            ("Clarified by", "Clarifies"),
+            ("Relates to", "Relates to"),
+            ("Implements", "Implements by"),
+            ("Implements by", "Implements"),
+        ];
+        for (kind, reverse) in cases {
+            assert_eq!(reverse_kind(kind), reverse, "{kind}");
+        }
+        assert!(is_valid_kind("Depends on"));
+        assert!(!is_valid_kind("Amended by](x.md) [y"));
+        assert!(!is_valid_kind(""));
+    }
+}

@@ -1,0 +1,724 @@
+//! Logs in the shapes real teams keep (tests/fixtures/logs/SHAPE, written in our own words;
+//! see its README): every command runs on every shape, and what `list`, `graph` and `lint`
+//! report is checked against the shape's `expected.yaml`: count, addresses, titles,
+//! statuses, dates, formats, the graph's edges, and lint's real and false findings.
+//! Then the edits each shape's `editor` notes ask for.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
+
+use crate::support::{decide, example, stderr, stdout};
+
+const SHAPES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logs");
+
+/// A scratch repository holding a copy of the shape (without its expected.yaml).
+fn repository(shape: &str) -> tempfile::TempDir {
+    let repo = crate::support::repo();
+    copy(&Path::new(SHAPES).join(shape), repo.path());
+    repo
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy(&entry.path(), &target);
+        } else if entry.file_name() != "expected.yaml" {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn shapes() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(SHAPES)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().join("expected.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn expected(shape: &str) -> Value {
+    let text = fs::read_to_string(Path::new(SHAPES).join(shape).join("expected.yaml")).unwrap();
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{shape}/expected.yaml: {e}"))
+}
+
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn field(value: &Value, key: &str) -> Option<String> {
+    value.get(key).and_then(text)
+}
+
+fn list(value: &Value, key: &str) -> Vec<Value> {
+    value
+        .get(key)
+        .and_then(Value::as_sequence)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// `decide ARGS`, with `--dir` when the shape's log is found only by being named.
+fn run(repo: &Path, expected: &Value, args: &[&str]) -> std::process::Output {
+    let mut command = decide(repo);
+    command.args(args);
+    if field(expected, "log_dir_found_by").as_deref() == Some("flag") {
+        command
+            .arg("--dir")
+            .arg(field(expected, "log_dir").unwrap());
+    }
+    command.output().unwrap()
+}
+
+/// Our format names: adr-tools' is "nygard" in expected.yaml, ours "ours".
+fn format_name(format: &str) -> &str {
+    match format {
+        "adr-tools" => "nygard",
+        "decide" => "ours",
+        other => other,
+    }
+}
+
+#[test]
+fn every_shape_lists_right() {
+    for shape in shapes() {
+        let expected = expected(&shape);
+        let repo = repository(&shape);
+        let output = run(repo.path(), &expected, &["list", "--json"]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{shape}: {}",
+            stderr(&output)
+        );
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let rows = rows.as_array().unwrap();
+        let records = list(&expected, "records");
+        let count = expected["record_count"].as_u64().unwrap() as usize;
+        assert_eq!(rows.len(), count, "{shape}: {rows:#?}");
+        assert_eq!(records.len(), count, "{shape}: expected.yaml");
+        for record in &records {
+            let file = field(record, "file").unwrap();
+            let row = rows
+                .iter()
+                .find(|r| r["path"] == file.as_str())
+                .unwrap_or_else(|| panic!("{shape}: {file} is not listed"));
+            let found = |key: &str| match &row[key] {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            };
+            for (key, json_key) in [
+                ("address", "address"),
+                ("number", "number"),
+                ("title", "title"),
+                ("status", "status"),
+                ("date", "date"),
+            ] {
+                assert_eq!(
+                    found(json_key),
+                    field(record, key),
+                    "{shape}: {file}: {key}"
+                );
+            }
+            assert_eq!(
+                found("format").as_deref().map(format_name),
+                field(record, "format").as_deref(),
+                "{shape}: {file}: format"
+            );
+            if let Some(tags) = record.get("tags").and_then(Value::as_sequence) {
+                let tags: Vec<String> = tags.iter().filter_map(text).collect();
+                let listed: Vec<String> = row["tags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap().to_string())
+                    .collect();
+                assert_eq!(listed, tags, "{shape}: {file}: tags");
+            }
+        }
+    }
+}
+
+/// The kind as `decide graph` prints it: `supersedes` → `Supersedes`.
+fn kind_label(kind: &str) -> String {
+    let words = kind.replace('-', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_shape_graphs_right() {
+    for shape in shapes() {
+        let expected = expected(&shape);
+        let repo = repository(&shape);
+        let listed = run(repo.path(), &expected, &["list", "--json"]);
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&listed)).unwrap();
+        let addresses: Vec<String> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["address"].as_str().unwrap().to_string())
+            .collect();
+        let output = run(repo.path(), &expected, &["graph"]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{shape}: {}",
+            stderr(&output)
+        );
+        let dot = stdout(&output);
+        let node = |text: &str| -> String {
+            let index: usize = text.trim().trim_start_matches('r').parse().unwrap();
+            addresses[index].clone()
+        };
+        let mut typed = BTreeSet::new();
+        let mut plain = BTreeSet::new();
+        for line in dot.lines().filter(|l| l.contains(" -> ")) {
+            let (from, rest) = line.split_once(" -> ").unwrap();
+            let (to, attributes) = rest.split_once(' ').unwrap();
+            let (from, to) = (node(from), node(to));
+            match attributes.split_once("label=\"") {
+                Some((_, label)) => {
+                    let kind = label.split('"').next().unwrap().to_string();
+                    typed.insert((from, to, kind));
+                }
+                None => {
+                    plain.insert((from, to));
+                }
+            }
+        }
+        let graph = &expected["graph"];
+        let wanted: BTreeSet<(String, String, String)> = list(graph, "edges")
+            .iter()
+            .map(|e| {
+                (
+                    field(e, "from").unwrap(),
+                    field(e, "to").unwrap(),
+                    kind_label(&field(e, "kind").unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(typed, wanted, "{shape}:\n{dot}");
+        for mention in list(graph, "mentions") {
+            let (from, to) = (
+                field(&mention, "from").unwrap(),
+                field(&mention, "to").unwrap(),
+            );
+            let joined = typed
+                .iter()
+                .any(|(a, b, _)| (*a == from && *b == to) || (*a == to && *b == from));
+            assert!(
+                joined || plain.contains(&(from.clone(), to.clone())),
+                "{shape}: mention {from} -> {to}:\n{dot}"
+            );
+        }
+        let mentioned: BTreeSet<(String, String)> = list(graph, "mentions")
+            .iter()
+            .map(|m| (field(m, "from").unwrap(), field(m, "to").unwrap()))
+            .collect();
+        assert!(plain.is_subset(&mentioned), "{shape}: {plain:?}");
+    }
+}
+
+#[test]
+fn every_shape_lints_right() {
+    for shape in shapes() {
+        let expected = expected(&shape);
+        let repo = repository(&shape);
+        let output = run(repo.path(), &expected, &["lint"]);
+        let out = stdout(&output);
+        let findings: BTreeSet<(String, String)> = out
+            .lines()
+            .map(|line| {
+                let file = line.split(':').next().unwrap().to_string();
+                let id = line
+                    .split_once('[')
+                    .and_then(|(_, rest)| rest.split_once(']'))
+                    .map(|(id, _)| id.to_string())
+                    .unwrap();
+                (file, id)
+            })
+            .collect();
+        let lint = &expected["lint"];
+        let real: BTreeSet<(String, String)> = list(lint, "real")
+            .iter()
+            .map(|f| (field(f, "file").unwrap(), field(f, "finding").unwrap()))
+            .collect();
+        // What the shape says is not a problem is checked below, with its allowance.
+        let allowed: BTreeSet<String> = not_problems(lint)
+            .iter()
+            .filter_map(|f| field(f, "finding"))
+            .collect();
+        let findings: BTreeSet<(String, String)> = findings
+            .into_iter()
+            .filter(|finding| real.contains(finding) || !allowed.contains(&finding.1))
+            .collect();
+        assert_eq!(
+            findings, real,
+            "{shape}: every real problem and none invented:\n{out}"
+        );
+        let errors = out.lines().any(|l| l.contains(": error["));
+        assert_eq!(
+            output.status.code(),
+            Some(i32::from(errors)),
+            "{shape}: {}",
+            stderr(&output)
+        );
+        for finding in not_problems(lint) {
+            let id = field(&finding, "finding").unwrap();
+            let lines = out
+                .lines()
+                .filter(|l| l.contains(&format!("[{id}]")))
+                .filter(|l| !real.contains(&(l.split(':').next().unwrap().to_string(), id.clone())))
+                .count();
+            let allowed = usize::from(id == "front-matter-not-a-mapping");
+            assert!(
+                lines <= allowed,
+                "{shape}: {id} is not a problem here:\n{out}"
+            );
+        }
+    }
+}
+
+/// Every command, on every shape: none fails where it should not, none panics, and the
+/// ones that only read leave every file as it was.
+#[test]
+fn every_command_runs_on_every_shape() {
+    for shape in shapes() {
+        let expected = expected(&shape);
+        let repo = repository(&shape);
+        let before = snapshot(repo.path());
+        let first = &list(&expected, "records")[0];
+        let address = field(first, "address").unwrap();
+        let word = field(first, "title")
+            .unwrap()
+            .split_whitespace()
+            .max_by_key(|w| w.len())
+            .unwrap()
+            .to_string();
+        let read_only: [(&[&str], i32); 8] = [
+            (&["list"], 0),
+            (&["show", &address], 0),
+            (&["index", "--stdout"], 0),
+            (&["graph", "--format", "mermaid"], 0),
+            (&["search", &word], 0),
+            (&["review"], 0),
+            (&["renumber", "--dry-run"], 0),
+            (&["message", &address, "--to", "stakeholders"], 0),
+        ];
+        for (args, code) in read_only {
+            let output = run(repo.path(), &expected, args);
+            assert_eq!(
+                output.status.code(),
+                Some(code),
+                "{shape}: {args:?}: {}",
+                stderr(&output)
+            );
+            assert!(!stderr(&output).contains("panicked"), "{shape}: {args:?}");
+        }
+        let shown = run(repo.path(), &expected, &["show", &address]);
+        let file = repo.path().join(field(first, "file").unwrap());
+        assert_eq!(
+            stdout(&shown),
+            fs::read_to_string(&file).unwrap(),
+            "{shape}"
+        );
+        let index = stdout(&run(repo.path(), &expected, &["index", "--stdout"]));
+        assert_eq!(
+            index.lines().count(),
+            2 + expected["record_count"].as_u64().unwrap() as usize,
+            "{shape}:\n{index}"
+        );
+        assert_eq!(
+            snapshot(repo.path()),
+            before,
+            "{shape}: reading changed a file"
+        );
+
+        // And the ones that write, each on its own copy.
+        for args in [
+            &["status", &address, "deprecated"][..],
+            &[
+                "link",
+                &address,
+                "Relates to",
+                &field(&list(&expected, "records")[1], "address").unwrap(),
+            ],
+        ] {
+            let repo = repository(&shape);
+            let output = run(repo.path(), &expected, args);
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{shape}: {args:?}: {}",
+                stderr(&output)
+            );
+            let lint = run(repo.path(), &expected, &["lint"]);
+            assert!(
+                !stdout(&lint).contains("[broken-link]") || expected_broken(&expected),
+                "{shape}: {args:?} broke a link:\n{}",
+                stdout(&lint)
+            );
+        }
+        let repo = repository(&shape);
+        let output = decide(repo.path())
+            .args(["new", "-q", "--answers"])
+            .arg(example("decision.yaml"))
+            .args(
+                field(&expected, "log_dir_found_by")
+                    .filter(|f| f == "flag")
+                    .map(|_| vec!["--dir".to_string(), field(&expected, "log_dir").unwrap()])
+                    .unwrap_or_default(),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{shape}: new: {}",
+            stderr(&output)
+        );
+        let listed = run(repo.path(), &expected, &["list", "--json"]);
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&listed)).unwrap();
+        assert_eq!(
+            rows.as_array().unwrap().len(),
+            expected["record_count"].as_u64().unwrap() as usize + 1,
+            "{shape}: the new record is listed"
+        );
+    }
+}
+
+/// `lint.false`: YAML reads the key `false` as the boolean.
+fn not_problems(lint: &Value) -> Vec<Value> {
+    lint.get(Value::Bool(false))
+        .or_else(|| lint.get("false"))
+        .and_then(Value::as_sequence)
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn expected_broken(expected: &Value) -> bool {
+    list(&expected["lint"], "real")
+        .iter()
+        .any(|f| field(f, "finding").as_deref() == Some("broken-link"))
+}
+
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push((path.clone(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn read(repo: &Path, file: &str) -> String {
+    fs::read_to_string(repo.join(file)).unwrap()
+}
+
+/// The edits the shapes' `editor` notes ask for.
+#[test]
+fn edits_keep_each_log_s_own_style() {
+    // Front matter and `## Status` both change, capitalised as the log writes them.
+    let repo = repository("frontmatter-over-nygard");
+    let file = "docs/adr/0009-add-front-matter-to-records.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "9", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before
+            .replacen("status: Proposed", "status: Accepted", 1)
+            .replacen("## Status\n\nProposed", "## Status\n\nAccepted", 1)
+    );
+
+    // The `status: accepted` inside a code block is not the record's.
+    let repo = repository("madr4-own");
+    let file = "docs/decisions/0003-write-our-own-tileset-importer.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "3", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("status: on hold", "status: accepted", 1)
+    );
+    // A record without a status gets one in its front matter, the rest kept.
+    let file = "docs/decisions/0000-use-madr-for-level-editor-decisions.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "0", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("---\n", "---\nstatus: accepted\n", 1)
+    );
+
+    // A bullet status under tags-only front matter: the bullet changes, nothing is added.
+    let repo = repository("madr2-status-bullets");
+    let file = "docs/adr/0004-we-publish-our-tooling-as-open-source.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "4", "deprecated"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("- Status: accepted", "- Status: deprecated", 1)
+    );
+
+    // `# Status` at level 1 is the status section: no second one.
+    let repo = repository("architecture-decisions-no-adr-dir");
+    let file = "docs/architecture/decisions/0008-switching-organisation-in-session.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "8", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("# Status\n\nApproved", "# Status\n\nAccepted", 1)
+    );
+
+    // A template's placeholder is replaced whole, with the log's `-` marker.
+    let repo = repository("log4brains-decisions-folder");
+    let file = "docs/decisions/20230110-use-an-effect-system.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "20230110-use-an-effect-system", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen(
+            "- Status: [ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->",
+            "- Status: accepted",
+            1
+        )
+    );
+
+    // Links keep the record's list marker.
+    let repo = repository("log4brains-monorepo");
+    decide(repo.path())
+        .args([
+            "link",
+            "20210418-offline-first-storage",
+            "Relates to",
+            "sync/20210405-crdt-for-note-merging",
+        ])
+        .assert()
+        .success();
+    let linked = read(repo.path(), "docs/adr/20210418-offline-first-storage.md");
+    assert!(
+        linked.contains("- Relates to [CRDT for note merging](../../packages/sync/docs/adr/20210405-crdt-for-note-merging.md)"),
+        "{linked}"
+    );
+    let back = read(
+        repo.path(),
+        "packages/sync/docs/adr/20210405-crdt-for-note-merging.md",
+    );
+    assert!(
+        back.contains("- Relates to [Offline-first storage](../../../../docs/adr/20210418-offline-first-storage.md)"),
+        "{back}"
+    );
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    assert!(!stdout(&lint).contains("broken-link"), "{}", stdout(&lint));
+}
+
+#[test]
+fn records_are_named_as_each_log_names_them() {
+    let repo = repository("log4brains-monorepo");
+    let both = decide(repo.path())
+        .args(["show", "20210312"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(6));
+    assert!(
+        stderr(&both).contains("2 records match `20210312`: 20210312-format-code-with-prettier, 20210312-monorepo-with-pnpm-workspaces"),
+        "{}",
+        stderr(&both)
+    );
+    decide(repo.path())
+        .args(["show", "20210312-format-code-with-prettier"])
+        .assert()
+        .success();
+    decide(repo.path())
+        .args(["show", "sync/20210406-sync-over-websockets"])
+        .assert()
+        .success();
+
+    let repo = repository("frontmatter-over-nygard");
+    let three = decide(repo.path()).args(["show", "7"]).output().unwrap();
+    assert_eq!(three.status.code(), Some(6));
+    assert!(
+        stderr(&three).contains("3 records are numbered 7: 0007-dead-letter-channel-for-kafka, 0007-dead-letter-channel-for-redis, 0007-typed-message-ids"),
+        "{}",
+        stderr(&three)
+    );
+    decide(repo.path())
+        .args(["show", "0007-typed-message-ids"])
+        .assert()
+        .success();
+
+    let repo = repository("adr-dir-architecture-decisions");
+    let gap = decide(repo.path()).args(["show", "7"]).output().unwrap();
+    assert!(
+        stderr(&gap).contains("no record is numbered 7 (the nearest are 6 and 8)"),
+        "{}",
+        stderr(&gap)
+    );
+}
+
+#[test]
+fn new_records_follow_the_log() {
+    let today = crate::support::TODAY.replace('-', "");
+    for (shape, dir, name) in [
+        (
+            "log4brains-monorepo",
+            "docs/adr",
+            format!("{today}-choose-the-database-for-the-orders-service.md"),
+        ),
+        (
+            "log4brains-decisions-folder",
+            "docs/decisions",
+            format!("{today}-choose-the-database-for-the-orders-service.md"),
+        ),
+        (
+            "adr-tools",
+            "doc/adr",
+            "0008-choose-the-database-for-the-orders-service.md".to_string(),
+        ),
+        (
+            "adr-dir-architecture-decisions",
+            "docs/architecture/decisions",
+            "0010-choose-the-database-for-the-orders-service.md".to_string(),
+        ),
+        (
+            "madr4-own",
+            "docs/decisions",
+            "0007-choose-the-database-for-the-orders-service.md".to_string(),
+        ),
+        (
+            "frontmatter-not-a-mapping",
+            "doc/adr",
+            "0010-choose-the-database-for-the-orders-service.md".to_string(),
+        ),
+    ] {
+        let repo = repository(shape);
+        decide(repo.path())
+            .args(["new", "-q", "--answers"])
+            .arg(example("decision.yaml"))
+            .assert()
+            .success();
+        let written = repo.path().join(dir).join(&name);
+        assert!(written.is_file(), "{shape}: {}", written.display());
+        let text = fs::read_to_string(&written).unwrap();
+        let nygard = matches!(
+            shape,
+            "adr-tools" | "adr-dir-architecture-decisions" | "frontmatter-not-a-mapping"
+        );
+        // adr-tools reads `# N. Title`; the other logs get our MADR record.
+        assert_eq!(text.starts_with("# "), nygard, "{shape}:\n{text}");
+    }
+}
+
+#[test]
+fn renumber_keeps_to_the_log_s_numbering() {
+    let repo = repository("log4brains-monorepo");
+    let output = decide(repo.path()).arg("renumber").output().unwrap();
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("nothing to renumber"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Numbers repeat on purpose here; renumbering takes --force, and then every id and
+    // link follows.
+    let repo = repository("frontmatter-over-nygard");
+    let before = snapshot(repo.path());
+    let output = decide(repo.path()).arg("renumber").output().unwrap();
+    assert!(
+        stderr(&output).contains("Numbers repeat on purpose"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(snapshot(repo.path()), before);
+    decide(repo.path())
+        .args(["renumber", "--force"])
+        .assert()
+        .success();
+    let moved = read(
+        repo.path(),
+        "docs/adr/0010-dead-letter-channel-for-redis.md",
+    );
+    assert!(
+        moved.contains("id: 0010-dead-letter-channel-for-redis"),
+        "{moved}"
+    );
+    assert!(moved.contains("# 10. Dead Letter Channel"), "{moved}");
+    let lint = stdout(&decide(repo.path()).arg("lint").output().unwrap());
+    let broken: Vec<&str> = lint.lines().filter(|l| l.contains("broken-link")).collect();
+    // Only the link that was broken before (to a file renumbered away long ago).
+    assert_eq!(broken.len(), 1, "{lint}");
+}
+
+#[test]
+fn index_writes_only_where_it_may() {
+    // A log with no index page gets a README.md of its own.
+    let repo = repository("adr-tools");
+    decide(repo.path()).arg("index").assert().success();
+    let readme = read(repo.path(), "doc/adr/README.md");
+    assert!(
+        readme.contains("| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | accepted | 2019-03-04 |"),
+        "{readme}"
+    );
+    decide(repo.path()).arg("index").assert().success();
+    assert_eq!(read(repo.path(), "doc/adr/README.md"), readme);
+
+    let repo = repository("frontmatter-over-nygard");
+    let before = snapshot(repo.path());
+    let output = decide(repo.path()).arg("index").output().unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    assert!(
+        stderr(&output).contains("another tool generates it"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(snapshot(repo.path()), before, "no README.md appears");
+    for shape in ["madr4-own", "madr2-status-bullets", "log4brains-monorepo"] {
+        let repo = repository(shape);
+        let before = snapshot(repo.path());
+        let output = decide(repo.path()).arg("index").output().unwrap();
+        assert_eq!(output.status.code(), Some(4), "{shape}");
+        assert_eq!(snapshot(repo.path()), before, "{shape}");
+    }
+}
