@@ -157,7 +157,14 @@ fn upward(text: &str) -> Vec<String> {
         "decide review",
         "decide message",
     ] {
-        if lower.contains(talk) {
+        // As words: "the recording" is not "the record".
+        let said = lower.match_indices(talk).any(|(at, _)| {
+            lower[at + talk.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if said {
             found.push(format!(
                 "\"{talk}\" is talk about our records: say what was decided instead"
             ));
@@ -285,6 +292,10 @@ mod tests {
                 Audience::Team,
             ),
             ("CI/CD runs as before.", Audience::Team),
+            (
+                "We're still checking who watches the recording.",
+                Audience::Stakeholders,
+            ),
         ];
         for (text, to) in cases {
             assert_eq!(check(text, *to), Vec::<String>::new(), "{text:?}");
