@@ -17,6 +17,7 @@ mod log;
 mod markdown;
 mod message;
 mod passages;
+mod phrase;
 mod playbook;
 mod record;
 #[cfg(test)]

@@ -64,6 +64,10 @@ struct Expect {
     team: Words,
     #[serde(default)]
     peers: Words,
+    /// The audiences whose message from the record must be ready to send as it is
+    /// (`message::check::problems` finds nothing).
+    #[serde(default)]
+    ready: Vec<String>,
 }
 
 /// Text that must and must not appear.
@@ -103,6 +107,8 @@ struct Run {
     record: String,
     message: Option<crate::message::Message>,
     from_record: Vec<(Audience, String)>,
+    /// What stops each message from the record being sent as it is.
+    problems: Vec<(Audience, Vec<String>)>,
     /// The answers as text, for tracing numbers.
     answers: String,
 }
@@ -134,9 +140,14 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
     let parsed = record::parse(Path::new("0001-scenario.md"), &text)?;
     let brief = Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);
     let mut from_record = Vec::new();
+    let mut problems = Vec::new();
     for to in [Audience::Stakeholders, Audience::Team, Audience::Peers] {
         let written =
             from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates)?;
+        problems.push((
+            to,
+            crate::message::check::problems(&written.text, to, &catalog.jargon, &[]),
+        ));
         from_record.push((to, written.text));
     }
     let assessments = session.ordered_assessments();
@@ -160,6 +171,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
         record: text,
         message,
         from_record,
+        problems,
         answers: yaml::to_string(&scenario.answers),
     })
 }
@@ -185,6 +197,10 @@ fn stance_words(text: &str) -> (bool, bool, bool) {
         "not decided",
         "isn't decided",
         "we'll decide",
+        "we'll choose",
+        "our leaning is",
+        "haven't decided",
+        "haven't chosen",
         "before deciding",
         "argue it out",
         "decide it together",
@@ -329,6 +345,14 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.extend(check_stance(outcome.kind, &what, text));
         if *to == Audience::Stakeholders && body_words(text) > 60 {
             problems.push(format!("{what} is {} words: {text}", body_words(text)));
+        }
+    }
+    for (to, found) in &run.problems {
+        if expect.ready.iter().any(|r| r == to.key()) && !found.is_empty() {
+            problems.push(format!(
+                "the message to {} is not ready: {found:?}",
+                to.key()
+            ));
         }
     }
     problems

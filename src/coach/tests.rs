@@ -139,6 +139,7 @@ fn door_findings(out: &mut Found) {
         hard_to_undo: Some("two teams read the data"),
         classification,
         two_way_path: Some("a pilot behind a flag"),
+        signal_by: Some(today()),
     };
     for (undo, feels, class) in [
         (d(3.0, Unit::Days), None, None),
@@ -167,16 +168,23 @@ fn knowledge(
         could_change: decisive,
         owners: vec![("item 3".into(), "Ana".into())],
         until: None,
+        until_given: None,
     }
 }
 
 fn information_findings(out: &mut Found) {
+    // A time-box set on a Sunday ends on the Friday before.
+    let mut on_a_sunday = knowledge(4, 1, None, None);
+    on_a_sunday.until = NaiveDate::from_ymd_opt(2026, 12, 18);
+    on_a_sunday.until_given = NaiveDate::from_ymd_opt(2026, 12, 20);
     for k in [
         knowledge(0, 0, Some(door::Door::OneWay), None),
         knowledge(4, 3, Some(door::Door::OneWay), None),
+        knowledge(4, 3, Some(door::Door::OneWay), Some(vec!["item 4".into()])),
         knowledge(4, 1, Some(door::Door::TwoWay), None),
         knowledge(4, 1, Some(door::Door::OneWay), Some(Vec::new())),
         knowledge(4, 1, None, None),
+        on_a_sunday,
     ] {
         let finding = information::assess(&k, today(), today());
         out.push((&information::FRAMEWORK, finding));

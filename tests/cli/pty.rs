@@ -98,6 +98,9 @@ fn a_whole_decision_at_the_terminal() {
     keys(&mut s, "\r");
     s.exp_string("67% on a two-way door: decide now and check the gaps as assumptions")
         .unwrap();
+    // The assumption to check is named with who checks it.
+    s.exp_string("Who checks team skills?").unwrap();
+    s.send_line("Ana").unwrap();
 
     s.exp_string("Why SQS?").unwrap();
     s.send_line("nobody wants to run brokers").unwrap();
@@ -108,6 +111,9 @@ fn a_whole_decision_at_the_terminal() {
     s.exp_string("What changes for people outside the team")
         .unwrap();
     s.send_line("").unwrap();
+    s.exp_string("What do you need from people outside the team")
+        .unwrap();
+    s.send_line("").unwrap();
     s.exp_string("How confident are you that this is right")
         .unwrap();
     s.send_line("120").unwrap();
@@ -115,6 +121,12 @@ fn a_whole_decision_at_the_terminal() {
     s.send_line("70").unwrap();
     s.exp_string("What would tell us it was wrong?").unwrap();
     s.send_line("an order event lost in a week").unwrap();
+    s.exp_string("When could you first see it?").unwrap();
+    s.send_line("").unwrap();
+    // A term stakeholders may not know is asked in plain words, once.
+    s.exp_string("How would you say \"message queue\" to someone outside engineering?")
+        .unwrap();
+    s.send_line("").unwrap();
     // The review screen settles the choice, the consequences, who decides and the date.
     s.exp_string("Before the record is written").unwrap();
     s.exp_string("Chosen option").unwrap();
@@ -138,7 +150,8 @@ fn a_whole_decision_at_the_terminal() {
         "Chosen option: \"SQS\", because nobody wants to run brokers.",
         "If it doesn't work, we'll switch to RabbitMQ.",
         "* It was wrong if: an order event lost in a week\n",
-        "* Good, because managed\n* Bad, because ties us to AWS\n",
+        "* Good, because it is managed\n* Bad, because it ties us to AWS\n",
+        "* team skills (Ana finds out)\n",
         "Two-way door masquerading as a one-way door",
         "* The option weighed: SQS\n",
         "Assumed, to check: team skills",
@@ -168,10 +181,18 @@ fn finish_the_cache_decision(s: &mut PtySession) {
     s.exp_string("What changes for people outside the team")
         .unwrap();
     s.send_line("pages load faster").unwrap();
+    s.exp_string("What do you need from people outside the team")
+        .unwrap();
+    s.send_line("").unwrap();
     s.exp_string("How confident are you").unwrap();
     s.send_line("").unwrap();
     s.exp_string("What would tell us it was wrong?").unwrap();
     s.send_line("").unwrap();
+    for term in ["cache", "Redis"] {
+        s.exp_string(&format!("How would you say \"{term}\""))
+            .unwrap();
+        s.send_line("").unwrap();
+    }
     s.exp_string("Write the record").unwrap();
     keys(s, "\r");
     s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
@@ -293,11 +314,13 @@ fn finish_after_the_choice(s: &mut PtySession, repo: &std::path::Path) {
     s.send_line("it is small").unwrap();
     s.exp_string("we'll switch to").unwrap();
     s.send_line("Redis").unwrap();
-    // Impact, confidence and the signal are optional.
+    // Impact, what we need, confidence and the signal are optional.
     for question in [
         "What changes for people outside the team",
+        "What do you need from people outside the team",
         "How confident are you",
         "What would tell us it was wrong?",
+        "How would you say \"cache\"",
     ] {
         s.exp_string(question).unwrap();
         s.send_line("").unwrap();
