@@ -89,6 +89,8 @@ const VERBS: &[&str] = &[
     "add",
     "adopt",
     "allow",
+    "annotate",
+    "apply",
     "archive",
     "ask",
     "automate",
@@ -100,22 +102,33 @@ const VERBS: &[&str] = &[
     "cancel",
     "change",
     "choose",
+    "collect",
     "combine",
+    "compress",
     "consolidate",
+    "consume",
+    "containerise",
+    "containerize",
     "contract",
     "convert",
     "create",
     "cut",
+    "declare",
+    "decode",
     "defer",
+    "define",
     "delay",
     "delegate",
     "deliver",
     "deploy",
     "deprecate",
+    "describe",
     "disable",
     "do",
     "drop",
+    "emit",
     "enable",
+    "encode",
     "encrypt",
     "enforce",
     "expose",
@@ -123,13 +136,17 @@ const VERBS: &[&str] = &[
     "extract",
     "fall",
     "fix",
+    "follow",
+    "forbid",
     "freeze",
+    "generate",
     "go",
     "handle",
     "hire",
     "host",
     "implement",
     "improve",
+    "inject",
     "introduce",
     "isolate",
     "keep",
@@ -137,36 +154,50 @@ const VERBS: &[&str] = &[
     "limit",
     "make",
     "manage",
+    "measure",
     "merge",
     "migrate",
     "move",
     "negotiate",
+    "notify",
     "offer",
+    "organise",
+    "organize",
     "outsource",
+    "paginate",
     "pause",
     "pay",
+    "pin",
     "postpone",
     "prefer",
+    "prefix",
     "publish",
     "put",
+    "rebase",
     "rebuild",
     "record",
     "reduce",
     "refactor",
+    "reject",
     "remove",
     "rename",
     "renegotiate",
     "rent",
     "replace",
+    "replicate",
+    "represent",
+    "require",
     "retire",
     "retry",
     "reuse",
     "revert",
     "rewrite",
     "roll",
+    "route",
     "run",
     "say",
     "self-host",
+    "send",
     "separate",
     "serve",
     "ship",
@@ -174,6 +205,7 @@ const VERBS: &[&str] = &[
     "simplify",
     "skip",
     "split",
+    "squash",
     "standardise",
     "standardize",
     "start",
@@ -184,10 +216,47 @@ const VERBS: &[&str] = &[
     "switch",
     "take",
     "tell",
+    "throttle",
+    "treat",
     "upgrade",
     "use",
+    "validate",
     "wait",
+    "wrap",
     "write",
+];
+
+/// Verbs that are as often nouns ("Report builder", "Load balancer"): a title starts with
+/// one as a verb when a plural or an article follows ("Report errors as problem details").
+const TITLE_VERBS: &[&str] = &[
+    "batch",
+    "cache",
+    "document",
+    "embed",
+    "format",
+    "group",
+    "index",
+    "lint",
+    "load",
+    "log",
+    "mirror",
+    "name",
+    "parse",
+    "partition",
+    "queue",
+    "release",
+    "render",
+    "report",
+    "return",
+    "schedule",
+    "shard",
+    "structure",
+    "sync",
+    "tag",
+    "test",
+    "trace",
+    "track",
+    "version",
 ];
 
 /// Words that open a question a decision settles.
@@ -340,9 +409,13 @@ impl Names {
     fn is_known_name(&self, word: &str) -> bool {
         let word = word.trim_end_matches("'s");
         let lower = word.to_lowercase();
-        Names::is_name_by_form(word)
-            || self.capital.contains(&lower)
-            || self.option_words.contains(&lower)
+        let function_word = DETERMINERS.contains(&lower.as_str())
+            || QUESTION_WORDS.contains(&lower.as_str())
+            || SUBJECTS.contains(&lower.as_str());
+        !function_word
+            && (Names::is_name_by_form(word)
+                || self.capital.contains(&lower)
+                || self.option_words.contains(&lower))
     }
 
     /// An option's one-word name is a name ("Stripe") unless the record also writes it in
@@ -364,7 +437,10 @@ impl Names {
             "separate", "static", "dynamic", "central", "local", "remote", "manual", "native",
             "custom", "standard", "basic", "weekly", "daily", "monthly", "event", "one", "two",
             "three", "keep", "build", "buy", "hybrid", "hosted", "managed", "cloud", "internal",
-            "external", "public", "private", "paid", "free", "minimal", "big", "small",
+            "external", "public", "private", "paid", "free", "minimal", "big", "small", "load",
+            "document", "message", "search", "file", "object", "key", "stream", "service",
+            "server", "web", "mobile", "batch", "cache", "queue", "log", "feature", "release",
+            "test", "build", "job", "task", "worker", "proxy", "gateway", "table",
         ];
         let lower = word.to_lowercase();
         if Names::is_name_by_form(word) {
@@ -491,7 +567,11 @@ pub(crate) fn subject(title: &str, names: &Names) -> Subject {
             };
         }
     }
-    if is_action(title) {
+    let title_verb = TITLE_VERBS.contains(&first)
+        && words.get(1).is_some_and(|next| {
+            DETERMINERS.contains(&next.as_str()) || (next.len() > 3 && next.ends_with('s'))
+        });
+    if is_action(title) || title_verb {
         let action = lower_first(title);
         return if words.iter().any(|w| w == "or") {
             Subject {
@@ -571,6 +651,13 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = words.first().copied().unwrap_or_default();
     let first_plain = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // Written in lower case on purpose ("release-please", "npm", "changesets"): as it is.
+    if first_plain.chars().next().is_some_and(char::is_lowercase) {
+        return Choice {
+            text: name.to_string(),
+            action: false,
+        };
+    }
     let later_capitals = words.iter().skip(1).any(|w| {
         let plain = w.trim_matches(|c: char| !c.is_alphanumeric());
         let mut chars = plain.chars();

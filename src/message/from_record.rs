@@ -242,6 +242,14 @@ impl Brief {
     /// the pros and cons, the bottom lines.
     fn phrase(&mut self, record: &Record) {
         let names = names_in(record, &self.options);
+        // MADR lists its reasons as sentences; joined after "because" they go on it.
+        if let Some(because) = &self.because {
+            let parts: Vec<String> = because
+                .split("; ")
+                .map(|part| names.mid_sentence(part))
+                .collect();
+            self.because = Some(parts.join("; "));
+        }
         self.questions = section_items(record, "Open Questions")
             .iter()
             .map(|item| Question {
@@ -758,7 +766,7 @@ mod tests {
         assert_eq!(b.chosen.as_deref(), Some("MADR 4.0.0"));
         assert_eq!(
             b.because.as_deref(),
-            Some("Implicit assumptions should be made explicit; It is structured")
+            Some("implicit assumptions should be made explicit; it is structured")
         );
         assert_eq!(b.benefits, ["the records are plain Markdown"]);
         assert_eq!(b.risks, ["the template has many parts"]);

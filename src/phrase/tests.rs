@@ -122,6 +122,9 @@ fn an_option_takes_its_place_in_a_sentence() {
             true,
         ),
         ("Delegate it to Sam", "delegate it to Sam", true),
+        ("release-please", "release-please", false),
+        ("Load balancer", "a load balancer", false),
+        ("Document store", "a document store", false),
         (
             "Kafka on our own servers",
             "Kafka on our own servers",
