@@ -85,6 +85,9 @@ pub(crate) struct Subject {
 /// are as often nouns ("cache", "queue", "release", "test") are left out: they count as a
 /// verb only before an article ("Queue the events").
 const VERBS: &[&str] = &[
+    "agree",
+    "confirm",
+    "approve",
     "accept",
     "add",
     "adopt",
