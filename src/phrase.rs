@@ -1,8 +1,1420 @@
-//! How an answer reads inside a sentence a template writes around it. A plan the lead
-//! wrote ("keep polyrepo and automate the upgrades", "refund the 40 customers") follows
-//! "we'll" as it is, while a thing ("the event queue") follows "switch to"; an approach's
-//! name keeps or gets the article the sentence needs. Templates that splice answers into
-//! sentences use these, so they never build "we'll switch to keep polyrepo".
+//! How a message says a record's parts in a sentence. A record's title is an instruction
+//! ("Choose the database for the orders service") or a statement ("Use MADR"); a message
+//! names what was decided ("the database for the orders service") and says the bottom line
+//! first: "We've chosen PostgreSQL as the database for the orders service". Option names,
+//! pros and cons are written as lists; in a sentence they need their article, their case
+//! and a subject ("it can start in two weeks"), and the team is "we", not "the team".
+//!
+//! Everything here is a heuristic over short English phrases, so it is careful: when a
+//! phrase's shape is not clear, it is left as the lead wrote it.
+//!
+//! A plan the lead wrote ("keep polyrepo and automate the upgrades", "refund the 40
+//! customers") follows "we'll" as it is, while a thing ("the event queue") follows "switch
+//! to"; an approach's name keeps or gets the article the sentence needs. Templates that
+//! splice answers into sentences use these, so they never build "we'll switch to keep
+//! polyrepo".
+
+use std::collections::BTreeSet;
+
+/// Whether `text` starts with a vowel sound, as "a"/"an" needs: letters, and acronyms
+/// read letter by letter ("an ORM", "an SLA", "a UI"), with the common exceptions.
+pub(crate) fn starts_with_vowel_sound(text: &str) -> bool {
+    let word: String = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '+' || *c == '-')
+        .collect();
+    let lower = word.to_lowercase();
+    let Some(first) = lower.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        // "an 8-hour day", "an 11-week plan", "an 18-month contract".
+        return lower.starts_with('8') || lower.starts_with("11") || lower.starts_with("18");
+    }
+    let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() > 1 && letters.chars().all(|c| c.is_uppercase());
+    let single =
+        letters.chars().count() == 1 && word.chars().nth(1).is_none_or(|c| !c.is_alphabetic());
+    if acronym || single {
+        // Letters named: A, E, F, H, I, L, M, N, O, R, S, X start with a vowel sound.
+        return "aefhilmnorsx".contains(first);
+    }
+    const CONSONANT_SOUND: &[&str] = &[
+        "uni", "use", "usu", "uti", "euro", "one", "once", "ubi", "ura",
+    ];
+    const VOWEL_SOUND: &[&str] = &["hour", "honest", "honour", "honor", "heir"];
+    if VOWEL_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if CONSONANT_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return false;
+    }
+    "aeiou".contains(first)
+}
+
+/// What a record's title names, which decides how a message says the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Something to choose: "the database for the orders service".
+    Thing,
+    /// A question to settle: "how we run the weekly demo", "whether to rewrite or refactor
+    /// the checkout service", "between monorepo and polyrepo".
+    Question,
+    /// The decision itself, as MADR and adr-tools titles often are: "use MADR".
+    Action,
+    /// Anything else: a topic ("the weekly release").
+    Topic,
+}
+
+impl Kind {
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Kind::Thing => "thing",
+            Kind::Question => "question",
+            Kind::Action => "action",
+            Kind::Topic => "topic",
+        }
+    }
+}
+
+/// What a record is about, as a message names it mid-sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Subject {
+    pub kind: Kind,
+    pub text: String,
+}
+
+/// Verbs a title, an option or a fallback starts with when it says what to do. Words that
+/// are as often nouns ("cache", "queue", "release", "test") are left out: they count as a
+/// verb only before an article ("Queue the events").
+const VERBS: &[&str] = &[
+    "agree",
+    "confirm",
+    "approve",
+    "accept",
+    "add",
+    "adopt",
+    "allow",
+    "annotate",
+    "apply",
+    "archive",
+    "ask",
+    "automate",
+    "avoid",
+    "block",
+    "bring",
+    "build",
+    "buy",
+    "cancel",
+    "change",
+    "choose",
+    "collect",
+    "combine",
+    "compress",
+    "consolidate",
+    "consume",
+    "containerise",
+    "containerize",
+    "contract",
+    "convert",
+    "create",
+    "cut",
+    "declare",
+    "decode",
+    "defer",
+    "define",
+    "delay",
+    "delegate",
+    "deliver",
+    "deploy",
+    "deprecate",
+    "describe",
+    "disable",
+    "do",
+    "drop",
+    "emit",
+    "enable",
+    "encode",
+    "encrypt",
+    "enforce",
+    "expose",
+    "extend",
+    "extract",
+    "fall",
+    "fix",
+    "follow",
+    "forbid",
+    "freeze",
+    "generate",
+    "go",
+    "handle",
+    "hire",
+    "host",
+    "implement",
+    "improve",
+    "inject",
+    "introduce",
+    "isolate",
+    "keep",
+    "let",
+    "limit",
+    "make",
+    "manage",
+    "measure",
+    "merge",
+    "migrate",
+    "move",
+    "negotiate",
+    "notify",
+    "offer",
+    "organise",
+    "organize",
+    "outsource",
+    "paginate",
+    "pause",
+    "pay",
+    "pin",
+    "postpone",
+    "prefer",
+    "prefix",
+    "publish",
+    "put",
+    "rebase",
+    "rebuild",
+    "record",
+    "reduce",
+    "refactor",
+    "reject",
+    "remove",
+    "rename",
+    "renegotiate",
+    "rent",
+    "replace",
+    "replicate",
+    "represent",
+    "require",
+    "retire",
+    "retry",
+    "reuse",
+    "revert",
+    "rewrite",
+    "roll",
+    "route",
+    "run",
+    "say",
+    "self-host",
+    "send",
+    "separate",
+    "serve",
+    "ship",
+    "sign",
+    "simplify",
+    "skip",
+    "split",
+    "squash",
+    "standardise",
+    "standardize",
+    "start",
+    "stay",
+    "stop",
+    "store",
+    "support",
+    "switch",
+    "take",
+    "tell",
+    "throttle",
+    "treat",
+    "upgrade",
+    "use",
+    "validate",
+    "wait",
+    "wrap",
+    "write",
+];
+
+/// Verbs that are as often nouns ("Report builder", "Load balancer"): a title starts with
+/// one as a verb when a plural or an article follows ("Report errors as problem details").
+const TITLE_VERBS: &[&str] = &[
+    "batch",
+    "cache",
+    "document",
+    "embed",
+    "format",
+    "group",
+    "index",
+    "lint",
+    "load",
+    "log",
+    "mirror",
+    "name",
+    "parse",
+    "partition",
+    "queue",
+    "release",
+    "render",
+    "report",
+    "return",
+    "schedule",
+    "shard",
+    "structure",
+    "sync",
+    "tag",
+    "test",
+    "trace",
+    "track",
+    "version",
+];
+
+/// Words that open a question a decision settles.
+const QUESTION_WORDS: &[&str] = &[
+    "how", "which", "what", "whether", "who", "when", "where", "if", "why",
+];
+
+/// Verbs that open a title asking for a decision: "Choose the database…".
+const CHOOSING: &[&str] = &[
+    "choose",
+    "pick",
+    "select",
+    "decide",
+    "settle",
+    "agree",
+    "determine",
+    "find",
+];
+
+/// Words that already say which one, so a noun phrase that starts with one needs no
+/// article.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "our", "your", "their", "its", "my", "this", "that", "these", "those",
+    "each", "every", "no", "some", "any", "all", "both", "one", "two", "three", "four", "five",
+    "another", "either", "neither", "more", "less", "fewer", "most", "much", "many",
+];
+
+/// Words that end a noun phrase's head: "contractor for six months" has the head
+/// "contractor".
+const PREPOSITIONS: &[&str] = &[
+    "for", "in", "on", "with", "of", "to", "from", "at", "by", "via", "per", "behind", "over",
+    "under", "across", "without", "instead", "between", "through", "into", "after", "before",
+    "until", "as", "and", "or", "plus",
+];
+
+/// Nouns that take no "a": "plain text", not "a plain text".
+const MASS_NOUNS: &[&str] = &[
+    "text",
+    "data",
+    "code",
+    "software",
+    "storage",
+    "logging",
+    "hosting",
+    "infrastructure",
+    "tooling",
+    "time",
+    "money",
+    "work",
+    "search",
+    "support",
+    "monitoring",
+    "testing",
+    "traffic",
+    "staff",
+    "content",
+    "email",
+    "mail",
+    "feedback",
+    "documentation",
+    "training",
+    "knowledge",
+    "information",
+    "research",
+    "budget",
+    "capacity",
+    "access",
+    "security",
+    "pricing",
+    "billing",
+    "coaching",
+    "help",
+    "advice",
+    "progress",
+    "headcount",
+    "scope",
+    "ownership",
+    "automation",
+    "caching",
+    "sharding",
+    "pairing",
+    "funding",
+    "tracing",
+];
+
+/// Words seen in a record, so a message can tell a name ("Stripe") from a common word that
+/// happens to start a list item ("Monorepo", also written "one monorepo").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Names {
+    /// Words the record writes in lower case somewhere.
+    lower: BTreeSet<String>,
+    /// Words the record writes with a capital in the middle of a sentence.
+    capital: BTreeSet<String>,
+    /// The first word of each option, in lower case.
+    option_words: BTreeSet<String>,
+}
+
+impl Names {
+    /// Learn from `text`: its first word of each sentence or line says nothing (it is
+    /// capitalised anyway); any other word does.
+    pub(crate) fn learn(&mut self, text: &str) {
+        for line in text.lines() {
+            let mut start = true;
+            for raw in line.split_whitespace() {
+                let word: String = raw
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .trim_end_matches("'s")
+                    .to_string();
+                let starts_item = matches!(raw, "*" | "-" | "+" | ">" | "#" | "##" | "###");
+                if starts_item {
+                    start = true;
+                    continue;
+                }
+                if let Some(first) = word.chars().next() {
+                    if first.is_lowercase() {
+                        self.lower.insert(word.clone());
+                    } else if first.is_uppercase() && !start {
+                        self.capital.insert(word.to_lowercase());
+                    }
+                }
+                start = raw.ends_with(['.', '!', '?', ':']) || raw.ends_with("\"");
+            }
+        }
+    }
+
+    /// Add the names of the options: a list item that starts with one keeps its capital.
+    pub(crate) fn options<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
+        for name in names {
+            if let Some(first) = name.split_whitespace().next() {
+                let word = first.trim_matches(|c: char| !c.is_alphanumeric());
+                self.option_words.insert(word.to_lowercase());
+            }
+        }
+    }
+
+    /// A name by its form: "PostgreSQL", "AWS", "v2", "A".
+    fn is_name_by_form(word: &str) -> bool {
+        let letters: Vec<char> = word.chars().collect();
+        let Some(first) = letters.first() else {
+            return false;
+        };
+        first.is_uppercase()
+            && (letters.len() == 1
+                || letters.iter().skip(1).any(|c| c.is_uppercase())
+                || letters.iter().any(|c| c.is_ascii_digit() || *c == '.'))
+    }
+
+    /// A name the record shows as one: by its form, written with a capital in the middle
+    /// of a sentence, or the first word of an option.
+    fn is_known_name(&self, word: &str) -> bool {
+        let word = word.trim_end_matches("'s");
+        let lower = word.to_lowercase();
+        let function_word = DETERMINERS.contains(&lower.as_str())
+            || QUESTION_WORDS.contains(&lower.as_str())
+            || SUBJECTS.contains(&lower.as_str());
+        !function_word
+            && (Names::is_name_by_form(word)
+                || self.capital.contains(&lower)
+                || self.option_words.contains(&lower))
+    }
+
+    /// An option's one-word name is a name ("Stripe") unless the record also writes it in
+    /// lower case ("one monorepo").
+    fn is_name_unless_lower(&self, word: &str) -> bool {
+        let word = word.trim_end_matches("'s");
+        // Lower case anywhere wins: a record writes its options' names with a capital even
+        // mid-sentence ("Ravi (Monorepo) and Chen (Polyrepo) disagree").
+        word.chars().next().is_some_and(char::is_uppercase)
+            && (Names::is_name_by_form(word) || !self.lower.contains(&word.to_lowercase()))
+    }
+
+    /// A capitalised word that is most likely a common word: the record writes it (or its
+    /// plural) in lower case, or it has the form of an adjective or a derived noun
+    /// ("Managed", "Rotating", "Permanent", "Contractor").
+    fn looks_common(&self, word: &str) -> bool {
+        const COMMON: &[&str] = &[
+            "direct", "plain", "simple", "single", "new", "old", "full", "shared", "own", "open",
+            "separate", "static", "dynamic", "central", "local", "remote", "manual", "native",
+            "custom", "standard", "basic", "weekly", "daily", "monthly", "event", "one", "two",
+            "three", "keep", "build", "buy", "hybrid", "hosted", "managed", "cloud", "internal",
+            "external", "public", "private", "paid", "free", "minimal", "big", "small", "load",
+            "document", "message", "search", "file", "object", "key", "stream", "service",
+            "server", "web", "mobile", "batch", "cache", "queue", "log", "feature", "release",
+            "test", "build", "job", "task", "worker", "proxy", "gateway", "table",
+        ];
+        let lower = word.to_lowercase();
+        if Names::is_name_by_form(word) {
+            return false;
+        }
+        COMMON.contains(&lower.as_str())
+            || self.lower.contains(&lower)
+            || self.lower.contains(&format!("{lower}s"))
+            || [
+                "ed", "ing", "ent", "ant", "al", "ive", "ous", "able", "ible", "or", "ion", "ity",
+                "ness", "ment", "ly",
+            ]
+            .iter()
+            .any(|ending| lower.len() > ending.len() + 2 && lower.ends_with(ending))
+            || (lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss"))
+    }
+
+    /// `text` to go on a sentence: its first word in lower case, unless it is a name
+    /// ("Peak write load" reads "peak write load"; "Searchly's price" stays).
+    pub(crate) fn mid_sentence(&self, text: &str) -> String {
+        let text = text.trim();
+        let first = text.split_whitespace().next().unwrap_or_default();
+        let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
+            && plain.chars().skip(1).all(|c| c.is_lowercase() || c == '\'');
+        if !capital_only_first || self.is_known_name(plain) {
+            return text.to_string();
+        }
+        lower_first(text)
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect()
+}
+
+/// Whether `text` starts with a verb: "Refactor in place", "extend the contract", "Queue
+/// the events" (a noun-like verb counts only before an article).
+pub(crate) fn is_action(text: &str) -> bool {
+    let words = words_of(text);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if VERBS.contains(&first.as_str()) {
+        return true;
+    }
+    let second = words.get(1).map(String::as_str);
+    !DETERMINERS.contains(&first.as_str())
+        && !first.ends_with("ing")
+        && !first.ends_with('s')
+        && matches!(
+            second,
+            Some("the" | "our" | "all" | "every" | "each" | "it")
+        )
+}
+
+/// What a record's title names. `names` are the record's words, so a name keeps its capital.
+pub(crate) fn subject(title: &str, names: &Names) -> Subject {
+    let title = title.trim().trim_end_matches(['.', '?', '!']).trim();
+    let words = words_of(title);
+    let first = words.first().map(String::as_str).unwrap_or_default();
+    let rest_after = |n: usize| -> String {
+        title
+            .split_whitespace()
+            .skip(n)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if CHOOSING.contains(&first) {
+        let mut rest = rest_after(1);
+        for particle in ["on ", "upon ", "about ", "out "] {
+            if let Some(stripped) = rest.strip_prefix(particle) {
+                rest = stripped.to_string();
+            }
+        }
+        if rest.is_empty() {
+            return topic(title, names);
+        }
+        return match question(&rest) {
+            Some(text) => Subject {
+                kind: Kind::Question,
+                text,
+            },
+            None if rest.starts_with("between ") => Subject {
+                kind: Kind::Question,
+                text: rest,
+            },
+            None => Subject {
+                kind: Kind::Thing,
+                text: names.mid_sentence(&rest),
+            },
+        };
+    }
+    if let Some(text) = question(title) {
+        return Subject {
+            kind: Kind::Question,
+            text,
+        };
+    }
+    let lower = title.to_lowercase();
+    for versus in [" vs. ", " vs ", " versus "] {
+        if let Some(at) = lower.find(versus) {
+            let (a, b) = (&title[..at], &title[at + versus.len()..]);
+            return Subject {
+                kind: Kind::Question,
+                text: format!(
+                    "between {} and {}",
+                    names.mid_sentence(a),
+                    names.mid_sentence(b)
+                ),
+            };
+        }
+    }
+    let title_verb = TITLE_VERBS.contains(&first)
+        && words.get(1).is_some_and(|next| {
+            DETERMINERS.contains(&next.as_str()) || (next.len() > 3 && next.ends_with('s'))
+        });
+    if is_action(title) || title_verb {
+        let action = lower_first(title);
+        return if words.iter().any(|w| w == "or") {
+            Subject {
+                kind: Kind::Question,
+                text: format!("whether to {action}"),
+            }
+        } else {
+            Subject {
+                kind: Kind::Action,
+                text: action,
+            }
+        };
+    }
+    topic(title, names)
+}
+
+/// "How we run the demo" → "how we run the demo"; "If we …" → "whether we …".
+fn question(text: &str) -> Option<String> {
+    let first = words_of(text).into_iter().next()?;
+    if !QUESTION_WORDS.contains(&first.as_str()) {
+        return None;
+    }
+    let rest: String = text
+        .split_whitespace()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let word = if first == "if" { "whether" } else { &first };
+    Some(if rest.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word} {rest}")
+    })
+}
+
+/// A title that names a topic: with "the" when it has no determiner of its own.
+fn topic(title: &str, names: &Names) -> Subject {
+    let text = names.mid_sentence(title);
+    let first = words_of(&text).into_iter().next().unwrap_or_default();
+    let text = if DETERMINERS.contains(&first.as_str()) || names.is_known_name(first_word(&text)) {
+        text
+    } else {
+        format!("the {text}")
+    };
+    Subject {
+        kind: Kind::Topic,
+        text,
+    }
+}
+
+fn first_word(text: &str) -> &str {
+    text.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// An option as a sentence says it, and whether it is an action ("refactor in place":
+/// "we'll refactor in place") rather than a thing ("a direct API call", "PostgreSQL").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Choice {
+    pub text: String,
+    pub action: bool,
+}
+
+/// `name` phrased to go inside a sentence: a name stays as written, a common phrase takes
+/// lower case and its article ("Direct API call" is "a direct API call", "Plain text" is
+/// "plain text", "Hosted flags" is "hosted flags").
+pub(crate) fn choice(name: &str, names: &Names) -> Choice {
+    let name = name.trim();
+    if is_action(name) {
+        return Choice {
+            text: lower_first(name),
+            action: true,
+        };
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or_default();
+    let first_plain = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // Written in lower case on purpose ("release-please", "npm", "changesets"): as it is.
+    if first_plain.chars().next().is_some_and(char::is_lowercase) {
+        return Choice {
+            text: name.to_string(),
+            action: false,
+        };
+    }
+    let later_capitals = words.iter().skip(1).any(|w| {
+        let plain = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = plain.chars();
+        // "Google Cloud", "Vendor A": capitals after the first word make a name; an
+        // acronym ("Direct API call") does not.
+        chars.next().is_some_and(char::is_uppercase)
+            && (plain.chars().count() == 1 || chars.all(char::is_lowercase))
+    });
+    if later_capitals {
+        return Choice {
+            text: name.to_string(),
+            action: false,
+        };
+    }
+    // In "Contractor for six months" only the first word has a capital: list style, not
+    // a name. "Kafka on our own servers" starts with a name: a word the record never
+    // writes in lower case, that does not look like a common word.
+    let first_is_name = names.is_name_unless_lower(first_plain)
+        && (words.len() == 1 || !names.looks_common(first_plain));
+    if first_is_name {
+        return Choice {
+            text: name.to_string(),
+            action: false,
+        };
+    }
+    let text = names_lowered(name, first_plain);
+    Choice {
+        text: with_article(&text),
+        action: false,
+    }
+}
+
+/// `name` with its first word in lower case, unless that word is an acronym ("JSON lines").
+fn names_lowered(name: &str, first: &str) -> String {
+    let acronym = first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase());
+    if acronym {
+        name.to_string()
+    } else {
+        lower_first(name)
+    }
+}
+
+/// "a" or "an" before a singular noun phrase that has no determiner; none before a plural
+/// or a mass noun.
+fn with_article(phrase: &str) -> String {
+    let words = words_of(phrase);
+    let Some(first) = words.first() else {
+        return phrase.to_string();
+    };
+    if DETERMINERS.contains(&first.as_str()) || first.chars().all(|c| c.is_ascii_digit()) {
+        return phrase.to_string();
+    }
+    let head = words
+        .iter()
+        .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .last()
+        .unwrap_or(first);
+    let plural = head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is");
+    if plural || MASS_NOUNS.contains(&head.as_str()) || head.ends_with("ing") {
+        return phrase.to_string();
+    }
+    let article = if starts_with_vowel_sound(phrase) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {phrase}")
+}
+
+/// How a pro, a con or a consequence is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// It has its own subject and verb: "the team already runs it for billing".
+    Clause,
+    /// A verb without its subject: "can start in two weeks", "already hosts our billing".
+    Predicate,
+    /// A noun phrase: "transactions across orders and payments".
+    Noun,
+    /// What it is like: "managed", "cheaper at our volume", "typo-tolerant out of the box".
+    Adjective,
+}
+
+/// Auxiliaries and verb forms that make a phrase a clause or a predicate.
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "must",
+    "may",
+    "might",
+    "does",
+    "do",
+    "did",
+    "won't",
+    "can't",
+    "doesn't",
+    "don't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "hasn't",
+    "haven't",
+    "cannot",
+    "needs",
+    "need",
+    "takes",
+    "take",
+    "costs",
+    "cost",
+    "gets",
+    "get",
+    "makes",
+    "make",
+    "keeps",
+    "keep",
+    "gives",
+    "give",
+    "means",
+    "mean",
+    "runs",
+    "run",
+    "knows",
+    "know",
+    "ships",
+    "ship",
+    "leaves",
+    "leave",
+    "stays",
+    "stay",
+    "breaks",
+    "break",
+    "fails",
+    "fail",
+    "works",
+    "work",
+    "scales",
+    "scale",
+    "requires",
+    "require",
+    "lacks",
+    "lack",
+    "loses",
+    "lose",
+    "adds",
+    "add",
+    "saves",
+    "save",
+    "reduces",
+    "reduce",
+    "cuts",
+    "slows",
+    "locks",
+    "ties",
+    "hosts",
+    "imports",
+    "fits",
+    "handles",
+    "uses",
+    "reads",
+    "writes",
+    "changes",
+    "moves",
+    "stops",
+    "starts",
+    "blocks",
+    "depends",
+    "allows",
+    "lets",
+    "causes",
+    "comes",
+    "goes",
+    "becomes",
+    "remains",
+    "grows",
+    "owns",
+    "pays",
+    "charges",
+    "offers",
+    "includes",
+    "misses",
+    "matches",
+    "reaches",
+    "drops",
+    "raises",
+    "forces",
+    "helps",
+    "hurts",
+    "limits",
+    "lasts",
+    "ends",
+    "shows",
+    "relies",
+    "fixes",
+    "improves",
+    "simplifies",
+    "replaces",
+    "removes",
+    "holds",
+    "spends",
+    "builds",
+    "learns",
+    "supports",
+    "operates",
+    "operate",
+    "removed",
+    "added",
+    "changed",
+    "built",
+    "lost",
+    "stays",
+    "already",
+    "still",
+    "never",
+    "also",
+    "only",
+    "often",
+    "rarely",
+    "usually",
+    "use",
+    "read",
+    "write",
+    "stop",
+    "block",
+    "depend",
+    "allow",
+    "cause",
+    "come",
+    "go",
+    "become",
+    "remain",
+    "grow",
+    "own",
+    "include",
+    "reach",
+    "force",
+    "hurt",
+    "rely",
+    "fix",
+    "replace",
+    "remove",
+    "hold",
+    "spend",
+    "learn",
+    "see",
+    "sees",
+    "finds",
+    "find",
+    "fits",
+    "fit",
+    "wins",
+    "win",
+    "waits",
+    "wait",
+];
+
+/// Words that, opening a phrase, are its subject.
+const SUBJECTS: &[&str] = &[
+    "it",
+    "we",
+    "they",
+    "you",
+    "i",
+    "he",
+    "she",
+    "nobody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "there",
+    "this",
+    "that",
+    "nothing",
+    "everything",
+    "none",
+];
+
+/// Adverbs that may come before the verb of a predicate: "already hosts".
+const ADVERBS: &[&str] = &[
+    "already", "still", "never", "also", "only", "often", "rarely", "usually", "always",
+    "probably", "easily",
+];
+
+/// The shape of a phrase, as far as a short list can tell. Unsure means a clause: it is
+/// then left as written.
+pub(crate) fn shape(text: &str) -> Shape {
+    let words = words_of(text);
+    let Some(first) = words.first() else {
+        return Shape::Clause;
+    };
+    if let [word] = words.as_slice() {
+        // One word that is not an adjective is left as written.
+        return if is_adjective(word) {
+            Shape::Adjective
+        } else {
+            Shape::Clause
+        };
+    }
+    let first = first.as_str();
+    if SUBJECTS.contains(&first) || QUESTION_WORDS.contains(&first) {
+        return Shape::Clause;
+    }
+    let second = words[1].as_str();
+    // "cheaper at our volume", "typo-tolerant out of the box"; not "-ed", which may be a
+    // verb ("diverged from serde_yaml").
+    let describes = (is_adjective(first) && !first.ends_with("ed")) || is_comparative(first);
+    if describes && (PREPOSITIONS.contains(&second) || matches!(second, "out" | "than" | "enough"))
+    {
+        return Shape::Adjective;
+    }
+    // The first word is judged by the lists only: endings such as "-ates" are nouns as
+    // often ("templates", "updates").
+    let opening = words
+        .iter()
+        .find(|w| !ADVERBS.contains(&w.as_str()))
+        .map_or("", String::as_str);
+    let listed_verb = |w: &str| {
+        (FINITE.contains(&w) && !ADVERBS.contains(&w))
+            || (w.ends_with('s') && VERBS.contains(&w.trim_end_matches('s')))
+    };
+    if listed_verb(opening) && !DETERMINERS.contains(&first) {
+        return Shape::Predicate;
+    }
+    // "also Jinja-like and mature", "trivially machine-readable": what it is like.
+    let adverb = ADVERBS.contains(&first)
+        || ["ally", "ably", "ibly", "fully", "ously", "ively"]
+            .iter()
+            .any(|ending| first.ends_with(ending));
+    if adverb {
+        return Shape::Adjective;
+    }
+    // "archived upstream", "hiring takes months": a verb form first, not a noun phrase.
+    if first.ends_with("ed") || first.ends_with("ing") {
+        return Shape::Clause;
+    }
+    // Only a phrase that opens as a noun phrase can be one: an article or a number ("a
+    // fork with its own releases"), an adjective ("flexible documents"), or a noun and a
+    // preposition ("transactions across orders"). Anything else may hide a verb the lists
+    // do not know ("schema changes ripple to three services"): it is left as written.
+    let opens_as_noun = DETERMINERS.contains(&first)
+        || first.chars().all(|c| c.is_ascii_digit() || c == '%')
+        || is_adjective(first)
+        // "pulls in", "runs on": after these a word may as well be a verb with its
+        // particle.
+        || (PREPOSITIONS.contains(&second)
+            && !matches!(second, "in" | "on" | "to" | "into" | "over" | "as" | "and" | "or"));
+    if !opens_as_noun {
+        return Shape::Clause;
+    }
+    // A verb after the first word makes a clause ("schema migrations need planning"),
+    // unless a subject comes first in a phrase that starts as a noun phrase: then it is a
+    // relative clause inside it ("the query syntax we already use").
+    for (index, word) in words.iter().enumerate().skip(1) {
+        let word = word.as_str();
+        if SUBJECTS.contains(&word) {
+            return if DETERMINERS.contains(&first) {
+                Shape::Noun
+            } else {
+                Shape::Clause
+            };
+        }
+        let previous = words[index - 1].as_str();
+        // "each team releases": a word in -s right after the noun that opens the phrase.
+        let after_opening_noun = index == 2
+            && DETERMINERS.contains(&first)
+            && !previous.ends_with('s')
+            && word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss");
+        if (is_verb_form(word) || after_opening_noun) && !ADVERBS.contains(&word) {
+            // "costs" after "with" or "lower" is a noun again: "with lower costs".
+            if PREPOSITIONS.contains(&previous) || DETERMINERS.contains(&previous) {
+                continue;
+            }
+            return Shape::Clause;
+        }
+    }
+    Shape::Noun
+}
+
+/// A verb as a clause uses it: an auxiliary, a listed form, a listed verb with "-s", or
+/// an ending only verbs have ("serialises", "operates", "simplifies").
+fn is_verb_form(word: &str) -> bool {
+    (FINITE.contains(&word) && !ADVERBS.contains(&word))
+        || (word.ends_with('s') && VERBS.contains(&word.trim_end_matches('s')))
+        || ["ises", "izes", "yses", "ates", "ifies"]
+            .iter()
+            .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
+/// "cheaper", "faster", "simpler": what a pro compares.
+fn is_comparative(word: &str) -> bool {
+    const COMPARATIVES: &[&str] = &[
+        "cheaper", "faster", "slower", "easier", "harder", "simpler", "smaller", "bigger", "safer",
+        "better", "worse", "lower", "higher", "quicker", "lighter", "heavier", "newer", "older",
+        "clearer", "costlier",
+    ];
+    COMPARATIVES.contains(&word)
+}
+
+/// Whether a word is an adjective ("managed", "cheap", "scalable", "typo-tolerant").
+fn is_adjective(word: &str) -> bool {
+    const ADJECTIVES: &[&str] = &[
+        "cheap",
+        "fast",
+        "slow",
+        "simple",
+        "easy",
+        "hard",
+        "small",
+        "big",
+        "safe",
+        "stable",
+        "mature",
+        "new",
+        "old",
+        "free",
+        "secure",
+        "quick",
+        "costly",
+        "risky",
+        "proven",
+        "familiar",
+        "popular",
+        "open-source",
+        "hosted",
+        "expensive",
+        "heavy",
+        "light",
+    ];
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let negated = ["un", "in", "non-"]
+        .iter()
+        .any(|prefix| word.len() > 7 && word.starts_with(prefix) && !word.starts_with("int"));
+    negated
+        || ADJECTIVES.contains(&word)
+        || (word.contains('-')
+            && matches!(
+                last,
+                "tolerant" | "ready" | "safe" | "friendly" | "proof" | "compatible" | "native"
+            ))
+        || ["able", "ible", "ful", "ive", "ous", "less"]
+            .iter()
+            .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+        || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// A pro or con after MADR's "Good, because" / "Bad, because": a predicate gets its
+/// subject ("it can start in two weeks"), an adjective reads "it is managed", "no cluster to
+/// run" reads "there is no cluster to run", a noun phrase reads "of transactions across
+/// orders and payments"; one word that is none of these stays as written.
+/// "there is no cluster to run", "there are no sections for options".
+fn there_is(text: &str) -> String {
+    let words = words_of(text);
+    let head = words
+        .iter()
+        .skip(1)
+        .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .last()
+        .map_or("", String::as_str);
+    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    format!("there {} {text}", if plural { "are" } else { "is" })
+}
+
+pub(crate) fn after_because(text: &str) -> String {
+    let text = text.trim();
+    match shape(text) {
+        Shape::Clause => text.to_string(),
+        Shape::Adjective => format!("it is {text}"),
+        Shape::Predicate => format!("it {text}"),
+        Shape::Noun if words_of(text).first().is_some_and(|w| w == "no") => there_is(text),
+        Shape::Noun => format!("of {text}"),
+    }
+}
+
+/// What MADR's "because" wrote, back as the phrase: "of transactions" is "transactions".
+pub(crate) fn from_because(text: &str) -> String {
+    let text = text.trim();
+    text.strip_prefix("of ").unwrap_or(text).to_string()
+}
+
+/// A benefit as a clause the team reads: "we get transactions across orders and
+/// payments", "it can start in two weeks", "we already run it for billing".
+pub(crate) fn gain(text: &str) -> String {
+    let text = ours(text.trim());
+    match shape(&text) {
+        Shape::Clause => text,
+        Shape::Adjective => format!("it is {text}"),
+        Shape::Predicate => format!("it {text}"),
+        Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
+        Shape::Noun => format!("we get {text}"),
+    }
+}
+
+/// A cost or risk as the team reads it: a predicate gets its subject; anything else is
+/// left as written, in our words.
+pub(crate) fn watch(text: &str) -> String {
+    let text = ours(text.trim());
+    match shape(&text) {
+        Shape::Adjective => format!("it is {text}"),
+        Shape::Predicate => format!("it {text}"),
+        Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
+        _ => text,
+    }
+}
+
+/// Text said to the team in the team's own voice: "the team already runs it" reads "we
+/// already run it", "nobody on the team" reads "none of us", "the team's" reads "our".
+pub(crate) fn ours(text: &str) -> String {
+    let mut out = text.to_string();
+    for (from, to) in [
+        ("nobody on the team", "none of us"),
+        ("Nobody on the team", "None of us"),
+        ("no one on the team", "none of us"),
+        ("No one on the team", "None of us"),
+        ("everyone on the team", "all of us"),
+        ("Everyone on the team", "All of us"),
+        ("anyone on the team", "any of us"),
+        ("the team's", "our"),
+        ("The team's", "Our"),
+    ] {
+        out = out.replace(from, to);
+    }
+    let words: Vec<&str> = out.split(' ').collect();
+    let mut result: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let is_team = |at: usize| {
+            words.get(at).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && words.get(at + 1).is_some_and(|w| *w == "team")
+        };
+        if is_team(i) {
+            let capital = words[i].starts_with('T');
+            // The verb after "the team" (maybe after an adverb) tells a subject.
+            let mut at = i + 2;
+            let mut adverbs: Vec<&str> = Vec::new();
+            while words.get(at).is_some_and(|w| ADVERBS.contains(w)) {
+                adverbs.push(words[at]);
+                at += 1;
+            }
+            let verb = words.get(at).copied().unwrap_or_default();
+            let plural = plural_verb(verb);
+            if let Some(plural) = plural {
+                result.push(if capital { "We" } else { "we" }.to_string());
+                result.extend(adverbs.iter().map(|a| (*a).to_string()));
+                result.push(plural);
+                i = at + 1;
+                continue;
+            }
+            result.push(if capital { "Our" } else { "our" }.to_string());
+            result.push("team".to_string());
+            i += 2;
+            continue;
+        }
+        result.push(words[i].to_string());
+        i += 1;
+    }
+    result.join(" ")
+}
+
+/// The "we" form of a verb after "the team": "runs" is "run", "has" is "have"; `None` when
+/// the word is not a verb of that shape.
+fn plural_verb(word: &str) -> Option<String> {
+    let (core, tail) = split_punctuation(word);
+    let lower = core.to_lowercase();
+    let plural = match lower.as_str() {
+        "has" => "have".to_string(),
+        "is" => "are".to_string(),
+        "was" => "were".to_string(),
+        "does" => "do".to_string(),
+        "goes" => "go".to_string(),
+        "can" | "could" | "will" | "would" | "should" | "must" | "may" | "might" => lower,
+        _ if lower.ends_with('s') && (FINITE.contains(&lower.as_str()) || is_verb_form(&lower)) => {
+            if ["sses", "shes", "ches", "xes", "zes"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            {
+                lower[..lower.len() - 2].to_string()
+            } else if lower.ends_with("ies") {
+                format!("{}y", &lower[..lower.len() - 3])
+            } else {
+                lower[..lower.len() - 1].to_string()
+            }
+        }
+        _ => return None,
+    };
+    Some(format!("{plural}{tail}"))
+}
+
+fn split_punctuation(word: &str) -> (&str, &str) {
+    let end = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    word.split_at(end)
+}
+
+/// The sentences a message builds its bottom line from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lines {
+    /// "We've chosen PostgreSQL as the database for the orders service".
+    pub decided: Option<String>,
+    /// "We'll choose the database for the orders service by Friday 11 December".
+    pub deciding: String,
+    /// "We lean towards Vendor A as the vendor for order search".
+    pub leaning: Option<String>,
+    /// "the decision on the database for the orders service".
+    pub decision_name: String,
+}
+
+/// The bottom lines for `subject`, with the chosen (or leaned-towards) option when there is
+/// one, `decision` (an adr-tools "We will …") when there is no option, and the date to
+/// decide by.
+pub(crate) fn lines(
+    subject: &Subject,
+    chosen: Option<&Choice>,
+    proposed: Option<&Choice>,
+    decision: Option<&str>,
+    decide_by: Option<&str>,
+) -> Lines {
+    let text = &subject.text;
+    let the = definite(text);
+    let decided = match (chosen, decision) {
+        (Some(choice), _) => Some(decided_line(subject, choice, &the)),
+        (None, Some(decision)) => {
+            let first = decision.split(". ").next().unwrap_or(decision);
+            Some(first.trim().trim_end_matches('.').to_string())
+        }
+        (None, None) => None,
+    };
+    let deciding = match (subject.kind, decide_by) {
+        (Kind::Thing, Some(date)) => format!("We'll choose {text} by {date}"),
+        (Kind::Question, Some(date)) => format!("We'll decide {text} by {date}"),
+        (Kind::Action, Some(date)) => format!("We'll decide whether to {text} by {date}"),
+        (Kind::Topic, Some(date)) => format!("We'll decide on {text} by {date}"),
+        (Kind::Thing, None) => format!("We haven't chosen {text} yet"),
+        (Kind::Question, None) => format!("We haven't decided {text} yet"),
+        (Kind::Action, None) => format!("We haven't decided whether to {text} yet"),
+        (Kind::Topic, None) => format!("Nothing is decided yet on {text}"),
+    };
+    let leaning = proposed.map(|choice| {
+        let lean = if choice.action {
+            format!("our leaning is to {}", choice.text)
+        } else {
+            format!("we lean towards {}", choice.text)
+        };
+        match subject.kind {
+            Kind::Thing if !choice.action => format!("We lean towards {} as {the}", choice.text),
+            Kind::Thing => format!("For {the}, {lean}"),
+            Kind::Question | Kind::Topic => format!("{}, {lean}", on(text)),
+            Kind::Action => capitalise(&lean),
+        }
+    });
+    let decision_name = match subject.kind {
+        Kind::Action => format!("the decision to {text}"),
+        _ => format!("the decision on {text}"),
+    };
+    Lines {
+        decided,
+        deciding,
+        leaning,
+        decision_name,
+    }
+}
+
+fn decided_line(subject: &Subject, choice: &Choice, the: &str) -> String {
+    let text = &subject.text;
+    let what = if choice.action {
+        format!("we'll {}", choice.text)
+    } else {
+        choice.text.clone()
+    };
+    match subject.kind {
+        Kind::Thing if choice.action => format!("We've chosen {the}: {what}"),
+        Kind::Thing => format!("We've chosen {what} as {the}"),
+        // "whether we move into one monorepo: a monorepo" says it twice: the answer to a
+        // yes-or-no question goes after it.
+        Kind::Question if text.starts_with("whether ") || text.starts_with("between ") => {
+            if choice.action {
+                format!("{}, {what}", on(text))
+            } else {
+                format!("{}, we've chosen {what}", on(text))
+            }
+        }
+        Kind::Question => format!("We've decided {text}: {what}"),
+        Kind::Action => {
+            // "Use MADR" with "MADR 4.0.0" chosen: the title already says it.
+            let key = words_of(&choice.text)
+                .into_iter()
+                .find(|w| !DETERMINERS.contains(&w.as_str()))
+                .unwrap_or_default();
+            if words_of(text).contains(&key) {
+                format!("We've decided to {text}")
+            } else {
+                format!("We've decided to {text}: {what}")
+            }
+        }
+        Kind::Topic => format!("{}, {}", on(text), {
+            if choice.action {
+                what
+            } else {
+                format!("we've chosen {what}")
+            }
+        }),
+    }
+}
+
+/// What opens a sentence about `text`: "On how we run the demo", "Between monorepo and
+/// polyrepo".
+fn on(text: &str) -> String {
+    if text.starts_with("between ") {
+        capitalise(text)
+    } else {
+        format!("On {text}")
+    }
+}
+
+/// "a vendor for order search" chosen is "the vendor for order search".
+fn definite(text: &str) -> String {
+    for article in ["a ", "an "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return format!("the {rest}");
+        }
+    }
+    text.to_string()
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
 
 /// Verbs a lead starts a plan with ("keep polyrepo and automate the upgrades", "refund the
 /// 40 customers"), in the base form.
@@ -32,12 +1444,12 @@ pub(crate) fn as_plan(text: &str) -> Option<String> {
         .to_lowercase();
     PLAN_VERBS
         .contains(&first.as_str())
-        .then(|| lower_first(text))
+        .then(|| lower_first_unless_name(text))
 }
 
 /// `text` with a lower-case first letter, unless its first word is a name ("Kafka",
 /// "PostgreSQL", "ORM"): capitals inside, or a single capital letter.
-fn lower_first(text: &str) -> String {
+fn lower_first_unless_name(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or_default();
     if first.chars().skip(1).any(char::is_uppercase) || first.chars().count() == 1 {
         return text.to_string();
@@ -78,49 +1490,4 @@ pub(crate) fn approach(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_plan_reads_after_we_will_or_is_a_thing() {
-        let cases = [
-            (
-                "keep polyrepo and automate the upgrades",
-                Some("keep polyrepo and automate the upgrades"),
-            ),
-            (
-                "Refund the 40 customers by Friday.",
-                Some("refund the 40 customers by Friday"),
-            ),
-            (
-                "We'll switch to the event queue",
-                Some("switch to the event queue"),
-            ),
-            ("we will move to Kafka", Some("move to Kafka")),
-            ("the event queue", None),
-            ("Event queue", None),
-            ("refunds for the 40 customers", None),
-            ("", None),
-        ];
-        for (text, plan) in cases {
-            assert_eq!(as_plan(text).as_deref(), plan, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn approaches_read_right_inside_a_sentence() {
-        let cases = [
-            ("Monorepo", "Monorepo"),
-            ("Kafka", "Kafka"),
-            ("Direct API call", "the Direct API call approach"),
-            ("Plain text", "the Plain text approach"),
-            ("The event queue", "the event queue"),
-            ("Approach A", "Approach A"),
-            ("Keep polyrepo", "\"Keep polyrepo\""),
-            ("", ""),
-        ];
-        for (name, phrase) in cases {
-            assert_eq!(crate::phrase::approach(name), phrase, "{name:?}");
-        }
-    }
-}
+mod tests;

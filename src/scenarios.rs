@@ -70,10 +70,21 @@ struct Expect {
     team: Words,
     #[serde(default)]
     peers: Words,
-    /// Whether every message is ready to send as it is (`message::check` finds nothing,
-    /// the coach's check-first warnings included); unchecked when not given.
+    /// Whether messages are ready to send as they are (`message::check` finds nothing, the
+    /// coach's check-first warnings included): `true` or `false` for every message, or the
+    /// audiences whose message from the record must be; unchecked when not given.
     #[serde(default)]
-    ready: Option<bool>,
+    ready: Option<Ready>,
+}
+
+/// Which messages a scenario says are ready to send.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Ready {
+    /// Every message is, or every message is not.
+    All(bool),
+    /// These audiences' messages from the record are (`stakeholders`, `team`, `peers`).
+    To(Vec<String>),
 }
 
 /// Text that must and must not appear.
@@ -232,6 +243,10 @@ fn stance_words(text: &str) -> (bool, bool, bool) {
         "not decided",
         "isn't decided",
         "we'll decide",
+        "we'll choose",
+        "our leaning is",
+        "haven't decided",
+        "haven't chosen",
         "before deciding",
         "argue it out",
         "decide it together",
@@ -317,25 +332,39 @@ fn check_message(what: &str, text: &str, upward: bool, known_numbers: &[String])
 
 /// When the scenario says whether its messages are ready to send: each message, as
 /// `message::check` judges it with the coach's check-first warnings, is or is not.
-fn readiness(ready: Option<bool>, run: &Run) -> Vec<String> {
+fn readiness(ready: Option<&Ready>, run: &Run) -> Vec<String> {
     let Some(ready) = ready else {
         return Vec::new();
     };
     let jargon = words::embedded();
     let mut messages: Vec<(String, &str, Audience)> = Vec::new();
-    if let Some(message) = &run.message {
+    if let (Some(message), Ready::All(_)) = (&run.message, ready) {
         messages.push(("the message".into(), &message.text, message.to));
     }
     for (to, text) in &run.from_record {
-        if let Ok(text) = text {
-            messages.push((format!("the message to {}", to.key()), text, *to));
+        let checked = match ready {
+            Ready::All(_) => true,
+            Ready::To(audiences) => audiences.iter().any(|a| a == to.key()),
+        };
+        match text {
+            Ok(text) if checked => {
+                messages.push((format!("the message to {}", to.key()), text, *to));
+            }
+            Err(refusal) if checked && matches!(ready, Ready::To(_)) => {
+                return vec![format!(
+                    "the message to {} was refused: {refusal}",
+                    to.key()
+                )];
+            }
+            _ => {}
         }
     }
+    let want_ready = !matches!(ready, Ready::All(false));
     messages
         .into_iter()
         .filter_map(|(what, text, to)| {
             let found = crate::message::check::problems(text, to, &jargon, &run.open);
-            (found.is_empty() != ready).then(|| {
+            (found.is_empty() != want_ready).then(|| {
                 let state = if found.is_empty() { "" } else { "not " };
                 format!("{what} is {state}ready to send: {found:?}\n{text}")
             })
@@ -392,7 +421,7 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         .into_iter()
         .chain(numbers(&run.record))
         .collect();
-    problems.extend(readiness(expect.ready, run));
+    problems.extend(readiness(expect.ready.as_ref(), run));
     if let Some(message) = &run.message {
         let upward = message.to.needs_plain_words();
         problems.extend(expect.message.check("the message", &message.text));

@@ -43,6 +43,17 @@ impl Templates {
         Ok(templates)
     }
 
+    /// Add a filter the engine does not define itself (the jargon list's, which lives with
+    /// the coach).
+    pub(crate) fn add_filter<F, Rv, Args>(&mut self, name: &'static str, filter: F)
+    where
+        F: minijinja::functions::Function<Rv, Args>,
+        Rv: minijinja::value::FunctionResult,
+        Args: for<'a> minijinja::value::FunctionArgs<'a>,
+    {
+        self.env.add_filter(name, filter);
+    }
+
     /// Add (or replace) a template; syntax errors are reported against `origin`.
     pub(crate) fn add(&mut self, name: &str, source: String, origin: PathBuf) -> Result<()> {
         self.origins.insert(name.to_string(), origin.clone());
@@ -271,7 +282,9 @@ fn new_environment() -> Environment<'static> {
     });
     // Whether a phrase starts with a verb ("Delegate it to Sam") rather than a name
     // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
-    env.add_filter("action", |text: String| -> bool { is_action(text.trim()) });
+    env.add_filter("action", |text: String| -> bool {
+        is_action(text.trim()) || crate::phrase::is_action(&text)
+    });
     // The first clause of a phrase, up to its first semicolon.
     env.add_filter("first_clause", |text: String| -> String {
         text.split(';')
@@ -320,7 +333,46 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)
     });
+    add_phrase_filters(&mut env);
     env
+}
+
+/// The filters that put a lead's answers into sentences ([`crate::phrase`]).
+fn add_phrase_filters(env: &mut Environment<'static>) {
+    // An option's name inside a sentence: "Plain text" reads "plain text", "Direct API
+    // call" reads "a direct API call", "Extend the contract" reads "extend the contract".
+    env.add_filter("as_option", |text: String| -> String {
+        crate::phrase::choice(&text, &crate::phrase::Names::default()).text
+    });
+    // A pro or con after MADR's "Good, because": "it can start in two weeks", "of
+    // transactions across orders and payments".
+    env.add_filter("after_because", |text: String| -> String {
+        crate::phrase::after_because(&text)
+    });
+    // Said to the team: "the team already runs it" reads "we already run it".
+    env.add_filter("ours", |text: String| -> String {
+        crate::phrase::ours(&text)
+    });
+    // A benefit and a risk as clauses the team reads: "we get transactions…", "it can
+    // start in two weeks".
+    env.add_filter("gain", |text: String| -> String {
+        crate::phrase::gain(&text)
+    });
+    env.add_filter("watch", |text: String| -> String {
+        crate::phrase::watch(&text)
+    });
+    // The answers of a `for_each` question that are not empty, as (item, answer) pairs.
+    env.add_filter("answered", |value: Value| -> Vec<(String, String)> {
+        let Ok(keys) = value.try_iter() else {
+            return Vec::new();
+        };
+        keys.filter_map(|key| {
+            let answer = value.get_item(&key).ok()?;
+            let text = answer.as_str()?.trim().to_string();
+            (!text.is_empty()).then(|| (key.to_string(), text))
+        })
+        .collect()
+    });
 }
 
 fn sentence(text: &str) -> String {

@@ -1,6 +1,8 @@
 //! One-way or two-way door: "If this turns out to be wrong, how long would it take to undo?"
 //! Days: reversible, decide fast. Months: think harder. Weeks: it depends on what makes it
-//! hard, and on the lead's own call; until the lead makes one, careful is the default.
+//! hard, and on the lead's own call; until the lead makes one, careful is the default. The
+//! review comes when the decision can be judged: after the door's usual time, and after
+//! the signal that it was wrong could first be seen.
 
 use chrono::NaiveDate;
 use serde_json::json;
@@ -50,6 +52,18 @@ const TWO_WAY_PATH: Input = Input {
     values: &[],
 };
 
+const SIGNAL_BY: Input = Input {
+    name: "signal_by",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: false,
+    about: "when the signal that the decision was wrong could first be seen: the review comes after it",
+    values: &[],
+};
+
+/// How long after its signal can first be seen a review comes, so there is something to
+/// look at.
+pub(crate) const AFTER_SIGNAL_DAYS: i64 = 7;
+
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "door-type",
     title: "One-way or two-way door",
@@ -59,6 +73,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         HARD_TO_UNDO,
         CLASSIFICATION,
         TWO_WAY_PATH,
+        SIGNAL_BY,
     ],
     facts: &[
         "door",
@@ -71,6 +86,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "two_way_path",
         "review_by",
         "review_by_text",
+        "signal_by_text",
     ],
     verdicts: &[
         Verdict {
@@ -182,6 +198,8 @@ pub(crate) struct DoorAnswers<'a> {
     pub classification: Option<Door>,
     /// How a one-way door could be made two-way, if the lead sees a way.
     pub two_way_path: Option<&'a str>,
+    /// When the signal that it was wrong could first be seen (the review comes after it).
+    pub signal_by: Option<NaiveDate>,
 }
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {
@@ -191,6 +209,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         hard_to_undo: inputs.text(&HARD_TO_UNDO),
         classification: inputs.text(&CLASSIFICATION).and_then(Door::parse),
         two_way_path: inputs.text(&TWO_WAY_PATH),
+        signal_by: inputs.date(&SIGNAL_BY),
     };
     let periods = inputs.conditions.periods;
     let review = |door: Door| match door {
@@ -198,8 +217,14 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         Door::OneWay => periods.one_way_days,
     };
     let calendar = inputs.conditions.calendar;
-    Some(assess(undo, &answers, inputs.today(), |door| {
-        calendar.on_or_after(add_days(inputs.today(), review(door)))
+    let today = inputs.today();
+    // A review before its signal can be seen has nothing to look at: it comes after.
+    let signal_by = answers.signal_by;
+    Some(assess(undo, &answers, today, |door| {
+        let usual = calendar.on_or_after(add_days(today, review(door)));
+        signal_by.map_or(usual, |seen| {
+            usual.max(calendar.on_or_after(add_days(seen, AFTER_SIGNAL_DAYS)))
+        })
     }))
 }
 
@@ -239,6 +264,7 @@ pub(crate) fn assess(
             .map(|t| t.trim_end_matches('.').to_string()),
         "review_by": iso(review_by),
         "review_by_text": human_date(review_by, today),
+        "signal_by_text": answers.signal_by.map(|d| human_date(d, today)),
     });
     Finding::new(verdict, facts)
 }

@@ -2,7 +2,10 @@
 //! Coverage is what you have over what you wish you had. Below 70%, a two-way door is decided
 //! anyway with the gaps written down as assumptions to check; a one-way door gets a
 //! time-boxed investigation of the missing items that could change the choice, and only
-//! those: when none could, there is nothing worth waiting for.
+//! those: when none could, there is nothing worth waiting for. At or above 70% on a one-way
+//! door, a missing item that could still change the choice is decided without, but named,
+//! with who finds it out: counting items treats a nice-to-know like the figure the main
+//! driver depends on.
 
 use serde_json::json;
 
@@ -53,14 +56,14 @@ const COULD_CHANGE: Input = Input {
     name: "could_change",
     accepts: Accepts::Question(&[Kind::Choice, Kind::List]),
     required: false,
-    about: "which missing items could change the choice: only those are worth investigating",
+    about: "which missing items could change the choice: only those are worth investigating, and on a one-way door decided now, worth finding out before the step that cannot be undone",
     values: &[],
 };
 const OWNERS: Input = Input {
     name: "owners",
     accepts: Accepts::Question(&[Kind::Text]),
     required: false,
-    about: "a question asked `for_each` item to investigate: who finds it out",
+    about: "a question asked `for_each` open question: who finds it out",
     values: &[],
 };
 const UNTIL: Input = Input {
@@ -135,7 +138,11 @@ pub(crate) static FRAMEWORK: Framework = Framework {
             also: &["seventy-percent-rule", "cost-of-delay"],
         },
     ],
-    warnings: &["nothing-wished-one-way", "until-on-a-day-off"],
+    warnings: &[
+        "nothing-wished-one-way",
+        "could-change-one-way",
+        "until-on-a-day-off",
+    ],
     run,
     keeps: &[],
     refuse: None,
@@ -291,20 +298,32 @@ pub(crate) fn assess(
     let to_investigate = investigate(knowledge);
     let until = knowledge.until.unwrap_or(suggested_until);
     let investigating = advice == Advice::Investigate;
-    let open_questions: Vec<serde_json::Value> = to_investigate
-        .iter()
-        .map(|item| {
-            let owner = knowledge
-                .owners
-                .iter()
-                .find(|(i, _)| i == item)
-                .map(|(_, who)| who.trim())
-                .filter(|who| !who.is_empty());
-            json!({ "item": item, "owner": owner })
-        })
-        .collect();
+    let open_questions = |items: &[String]| -> Vec<serde_json::Value> {
+        items
+            .iter()
+            .map(|item| {
+                let owner = knowledge
+                    .owners
+                    .iter()
+                    .find(|(i, _)| i == item)
+                    .map(|(_, who)| who.trim())
+                    .filter(|who| !who.is_empty());
+                json!({ "item": item, "owner": owner })
+            })
+            .collect()
+    };
     let assumptions = match advice {
         Advice::DecideWithAssumptions | Advice::NothingDecisive => missing.clone(),
+        _ => Vec::new(),
+    };
+    // What is still to find out, and who does: the investigation; on a one-way door
+    // decided at 70% or more, the missing items the lead said could still change it; on a
+    // two-way door, the assumptions to check.
+    let one_way = knowledge.door != Some(Door::TwoWay);
+    let to_find_out: Vec<String> = match advice {
+        Advice::Investigate => to_investigate.clone(),
+        Advice::DecideNow if one_way && knowledge.could_change.is_some() => to_investigate.clone(),
+        Advice::DecideWithAssumptions => missing.clone(),
         _ => Vec::new(),
     };
     let decide_by = investigating.then_some(until);
@@ -316,7 +335,7 @@ pub(crate) fn assess(
         "missing": missing,
         "assumptions": assumptions,
         "investigate": if investigating { to_investigate } else { Vec::new() },
-        "open_questions": if investigating { open_questions } else { Vec::new() },
+        "open_questions": open_questions(&to_find_out),
         "door": knowledge.door.map_or("undecided", Door::key),
         "suggested_until": iso(suggested_until),
         "until": decide_by.map(iso),
@@ -329,8 +348,10 @@ pub(crate) fn assess(
     });
     let nothing_wished_on_one_way = wished == 0 && knowledge.door == Some(Door::OneWay);
     let moved = investigating && knowledge.until_asked.is_some();
+    let decided_without_it = advice == Advice::DecideNow && !to_find_out.is_empty();
     Finding::new(advice.key(), facts)
         .warn(nothing_wished_on_one_way.then_some("nothing-wished-one-way"))
+        .warn(decided_without_it.then_some("could-change-one-way"))
         .warn(moved.then_some("until-on-a-day-off"))
 }
 
@@ -441,9 +462,58 @@ mod tests {
     }
 
     #[test]
+    fn at_seventy_percent_on_a_one_way_door_what_could_change_it_is_named() {
+        let mut one_way = knowledge(4, 3, Some(Door::OneWay));
+        one_way.could_change = Some(vec!["item 4".into()]);
+        one_way.owners = vec![("item 4".into(), "Joao".into())];
+        let finding = assess(&one_way, today(), suggested());
+        assert_eq!(finding.verdict, "decide-now");
+        assert_eq!(
+            finding.facts["open_questions"],
+            json!([{"item": "item 4", "owner": "Joao"}])
+        );
+        assert_eq!(finding.warnings, ["could-change-one-way"]);
+        assert!(finding.facts["decide_by"].is_null());
+        // Not asked, nothing is named; on a two-way door, nothing to warn about.
+        let finding = assess(&knowledge_with(4, 3, None), today(), suggested());
+        assert!(finding.warnings.is_empty());
+        let mut two_way = knowledge(4, 3, Some(Door::TwoWay));
+        two_way.could_change = Some(vec!["item 4".into()]);
+        let finding = assess(&two_way, today(), suggested());
+        assert_eq!(finding.facts["open_questions"], json!([]));
+        assert!(finding.warnings.is_empty());
+    }
+
+    fn knowledge_with(wished: usize, have: usize, could_change: Option<Vec<String>>) -> Knowledge {
+        Knowledge {
+            could_change,
+            ..knowledge(wished, have, Some(Door::OneWay))
+        }
+    }
+
+    #[test]
+    fn a_time_box_on_a_day_off_says_so() {
+        let mut on_a_sunday = knowledge(5, 2, Some(Door::OneWay));
+        on_a_sunday.until = NaiveDate::from_ymd_opt(2026, 12, 18);
+        on_a_sunday.until_asked = NaiveDate::from_ymd_opt(2026, 12, 20);
+        let finding = assess(&on_a_sunday, today(), suggested());
+        assert_eq!(finding.fact_str("decide_by"), Some("2026-12-18"));
+        assert_eq!(
+            finding.fact_str("until_asked_text"),
+            Some("Sunday 20 December")
+        );
+        assert_eq!(finding.warnings, ["until-on-a-day-off"]);
+    }
+
+    #[test]
     fn two_way_gaps_become_assumptions() {
         let finding = assess(&knowledge(2, 0, Some(Door::TwoWay)), today(), suggested());
         assert_eq!(finding.facts["assumptions"], json!(["item 1", "item 2"]));
+        // Each to check, with who checks it.
+        assert_eq!(
+            finding.facts["open_questions"],
+            json!([{"item": "item 1", "owner": null}, {"item": "item 2", "owner": null}])
+        );
         assert!(finding.facts["decide_by"].is_null());
     }
 

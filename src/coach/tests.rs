@@ -160,6 +160,7 @@ fn door_findings(out: &mut Found) {
         hard_to_undo: Some("two teams read the data"),
         classification,
         two_way_path: Some("a pilot behind a flag"),
+        signal_by: Some(today()),
     };
     for (undo, feels, class) in [
         (d(3.0, Unit::Days), None, None),
@@ -196,6 +197,7 @@ fn information_findings(out: &mut Found) {
     for k in [
         knowledge(0, 0, Some(door::Door::OneWay), None),
         knowledge(4, 3, Some(door::Door::OneWay), None),
+        knowledge(4, 3, Some(door::Door::OneWay), Some(vec!["item 4".into()])),
         knowledge(4, 1, Some(door::Door::TwoWay), None),
         knowledge(4, 1, Some(door::Door::OneWay), Some(Vec::new())),
         knowledge(4, 1, None, None),

@@ -7,6 +7,8 @@
 
 use serde::Deserialize;
 
+pub(crate) use crate::phrase::starts_with_vowel_sound;
+
 /// Endings a term may take and still count: "refactoring", "ORMs", "race conditions".
 const ENDINGS: &[&str] = &["ing", "es", "ed", "s", "d"];
 
@@ -610,45 +612,6 @@ fn fix_article_before(out: &mut String, next: &str) -> bool {
     });
     out.push_str(&spaces);
     false
-}
-
-/// Whether `text` starts with a vowel sound, as "a"/"an" needs: letters, and acronyms
-/// read letter by letter ("an ORM", "an SLA", "a UI"), with the common exceptions.
-pub(crate) fn starts_with_vowel_sound(text: &str) -> bool {
-    let word: String = text
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '+' || *c == '-')
-        .collect();
-    let lower = word.to_lowercase();
-    let Some(first) = lower.chars().next() else {
-        return false;
-    };
-    if first.is_ascii_digit() {
-        // "an 8-hour day", "an 11-week plan", "an 18-month contract".
-        return lower.starts_with('8') || lower.starts_with("11") || lower.starts_with("18");
-    }
-    let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() > 1 && letters.chars().all(|c| c.is_uppercase());
-    let single =
-        letters.chars().count() == 1 && word.chars().nth(1).is_none_or(|c| !c.is_alphabetic());
-    if acronym || single {
-        // Letters named: A, E, F, H, I, L, M, N, O, R, S, X start with a vowel sound.
-        return "aefhilmnorsx".contains(first);
-    }
-    const CONSONANT_SOUND: &[&str] = &[
-        "uni", "use", "usu", "uti", "euro", "one", "once", "ubi", "ura",
-    ];
-    const VOWEL_SOUND: &[&str] = &["hour", "honest", "honour", "honor", "heir"];
-    if VOWEL_SOUND.iter().any(|p| lower.starts_with(p)) {
-        return true;
-    }
-    if CONSONANT_SOUND.iter().any(|p| lower.starts_with(p)) {
-        return false;
-    }
-    "aeiou".contains(first)
 }
 
 /// Where "a"/"an" does not fit the word after it, and doubled articles, in what a template

@@ -185,7 +185,14 @@ fn upward(text: &str) -> Vec<String> {
         "decide review",
         "decide message",
     ] {
-        if lower.contains(talk) {
+        // As words: "the recording" is not "the record".
+        let said = lower.match_indices(talk).any(|(at, _)| {
+            lower[at + talk.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if said {
             found.push(format!(
                 "\"{talk}\" is talk about our records: say what was decided instead"
             ));
@@ -320,6 +327,10 @@ mod tests {
             (
                 "Hi Priya,\n\nPriya and Tom are working it out.",
                 Audience::Team,
+            ),
+            (
+                "We're still checking who watches the recording.",
+                Audience::Stakeholders,
             ),
         ];
         for (text, to) in cases {

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{Audience, Message};
 use crate::coach::units::human_date;
 use crate::error::{Error, Result};
+use crate::phrase;
 use crate::record::{Record, Section};
 use crate::template::Templates;
 
@@ -33,10 +34,30 @@ pub(crate) enum Format {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Brief {
     pub title: String,
-    /// How a message names what the record is about: for one of our playbook records, its
-    /// title without the playbook's prefix ("the weekly release" for "Delegate: the
-    /// weekly release"); otherwise the title in quotes.
+    /// How a message names what the record is about, mid-sentence: "the database for the
+    /// orders service" for "Choose the database for the orders service", "use MADR" for
+    /// "Use MADR"; for one of our other playbooks' records, the title without the
+    /// playbook's prefix ("the weekly release" for "Delegate: the weekly release").
     pub subject: String,
+    /// What the subject is ([`phrase::Kind`]): `thing` (something chosen), `question`
+    /// ("how we run the demo"), `action` (the title states the decision) or `topic`.
+    pub subject_kind: String,
+    /// The bottom line of a decided record, without its reason: "We've chosen PostgreSQL
+    /// as the database for the orders service", or adr-tools' "We will …".
+    pub decided_line: Option<String>,
+    /// What is being decided, and by when: "We'll choose a vendor for order search by
+    /// Friday 11 December" ("We haven't chosen … yet" without a date).
+    pub deciding_line: String,
+    /// The option leaned towards, with what it is for: "We lean towards Vendor A as the
+    /// vendor for order search".
+    pub leaning_line: Option<String>,
+    /// "the decision on the database for the orders service", "the decision to use MADR".
+    pub decision_name: String,
+    /// The chosen option (or the one proposed) as a sentence says it: "PostgreSQL", "a
+    /// direct API call", "refactor in place".
+    pub choice: Option<String>,
+    /// Whether `choice` says what we do ("refactor in place": "we'll refactor in place").
+    pub choice_action: bool,
     /// The record's file, as given on the command line (for scripts; never in the text).
     pub path: String,
     pub status: Option<String>,
@@ -59,8 +80,14 @@ pub(crate) struct Brief {
     /// The decision in the record's words, when it is not a chosen option (adr-tools'
     /// "We will ...", or an outcome that is an offer).
     pub decision: Option<String>,
-    /// "If it doesn't work, we'll switch to ..."
+    /// "If it doesn't work, we'll switch to ..." (or "we'll ..."), as a sentence says it.
     pub fallback: Option<String>,
+    /// Whether the fallback says what we do ("rewrite only the payment step") rather than
+    /// what we switch to ("MongoDB").
+    pub fallback_action: bool,
+    /// The first step, when the record names one that keeps the decision reversible
+    /// ("First step: move one read path, behind a feature flag").
+    pub first_step: Option<String>,
     pub options: Vec<String>,
     /// The options offered to the person who chooses (`### Options Offered`).
     pub offers: Vec<String>,
@@ -69,8 +96,26 @@ pub(crate) struct Brief {
     /// Who finds out each open question, where the record says: "Ana finds out licence
     /// cost" (for the team; stakeholders hear what, not who).
     pub owners: Vec<String>,
+    /// The open questions, each in lower case where it is not a name, with who finds it
+    /// out (none when nobody has taken it).
+    pub questions: Vec<Question>,
     /// What changes for people outside the team (`### Impact Outside the Team`).
     pub impact: Option<String>,
+    /// What we need from people outside the team, and by when, as the record says it
+    /// (`### Needed From Outside the Team`): "We need your OK on the budget by Friday 11
+    /// December."
+    pub needs: Option<String>,
+    /// What would tell us the decision was wrong (`It was wrong if: …` in `### Forecast`).
+    pub signal: Option<String>,
+    /// The pros of the chosen (or proposed) option, from its `### <option>` section under
+    /// the pros and cons, without MADR's "Good, because".
+    pub pros: Vec<String>,
+    /// Its cons, without "Bad, because".
+    pub cons: Vec<String>,
+    /// The lead's plain words for terms a reader outside engineering may not know
+    /// (`### In Plain Words`: "PostgreSQL: the database billing runs on"): messages to
+    /// stakeholders and peers say them instead.
+    pub plain_words: Vec<(String, String)>,
     /// "Good, because ..." consequences.
     pub benefits: Vec<String>,
     /// "Bad, because ..." consequences: the risks.
@@ -79,6 +124,9 @@ pub(crate) struct Brief {
     pub other_consequences: Vec<String>,
     /// For a superseded record: the title of the record that replaced it, when known.
     pub superseded_by: Option<String>,
+    /// The record that replaced it, as a sentence names a decision: "the decision to use
+    /// PostgreSQL for persistence".
+    pub replaced_by: Option<String>,
     /// The playbook that wrote the record (`playbook:` in our front matter), which may have
     /// its own message for each audience.
     pub playbook: Option<String>,
@@ -88,6 +136,13 @@ pub(crate) struct Brief {
     pub dates: BTreeMap<String, String>,
     /// Every section by heading, as plain text: its first paragraph and its list items.
     pub sections: BTreeMap<String, SectionText>,
+}
+
+/// An open question and who finds it out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct Question {
+    pub item: String,
+    pub owner: Option<String>,
 }
 
 /// A section of a record as a message reads it.
@@ -201,20 +256,145 @@ impl Brief {
         {
             brief.proposed = brief.chosen.take();
         }
-        brief.subject = subject(record, &brief.title);
+        brief.phrase(record);
         brief
+    }
+
+    /// Everything a message says in a sentence: the subject, the option, the questions,
+    /// the pros and cons, the bottom lines.
+    fn phrase(&mut self, record: &Record) {
+        let names = names_in(record, &self.options);
+        // MADR lists its reasons as sentences; joined after "because" they go on it.
+        if let Some(because) = &self.because {
+            let parts: Vec<String> = because
+                .split("; ")
+                .map(|part| names.mid_sentence(part))
+                .collect();
+            self.because = Some(parts.join("; "));
+        }
+        self.questions = section_items(record, "Open Questions")
+            .iter()
+            .map(|item| Question {
+                item: names.mid_sentence(&without_owner(item)),
+                owner: owner_name(item),
+            })
+            .collect();
+        self.needs = record
+            .section("Needed From Outside the Team")
+            .and_then(|s| first_paragraph(&s.body));
+        self.signal = section_items(record, "Forecast")
+            .iter()
+            .find_map(|item| item.strip_prefix("It was wrong if: "))
+            .map(|signal| signal.trim_end_matches('.').to_string());
+        self.plain_words = section_items(record, "In Plain Words")
+            .iter()
+            .filter_map(|item| {
+                let (term, plain) = item.split_once(": ")?;
+                let plain = plain.trim().trim_end_matches('.');
+                (!term.trim().is_empty() && !plain.is_empty())
+                    .then(|| (term.trim().to_string(), plain.to_string()))
+            })
+            .collect();
+        let option = self.chosen.clone().or_else(|| self.proposed.clone());
+        if let Some(option) = &option {
+            (self.pros, self.cons) = pros_and_cons(record, option);
+        }
+        if let Some(fallback) = self.fallback.take() {
+            let said = phrase::choice(&fallback, &names);
+            self.fallback_action = said.action;
+            let is_option = self
+                .options
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(&fallback));
+            self.fallback = Some(if said.action || is_option {
+                said.text
+            } else {
+                fallback
+            });
+        }
+        let subject = subject(record, &self.title, &names);
+        let chosen = self.chosen.as_deref().map(|c| phrase::choice(c, &names));
+        let proposed = self.proposed.as_deref().map(|p| phrase::choice(p, &names));
+        let lines = phrase::lines(
+            &subject,
+            chosen.as_ref(),
+            proposed.as_ref(),
+            self.decision.as_deref(),
+            self.decide_by_text.as_deref(),
+        );
+        let said = chosen.or(proposed);
+        self.choice = said.as_ref().map(|c| c.text.clone());
+        self.choice_action = said.is_some_and(|c| c.action);
+        self.subject = subject.text;
+        self.subject_kind = subject.kind.key().to_string();
+        self.decided_line = lines.decided;
+        self.deciding_line = lines.deciding;
+        self.leaning_line = lines.leaning;
+        self.decision_name = lines.decision_name;
+        self.replaced_by = self.superseded_by.as_deref().map(|title| {
+            let subject = phrase::subject(title, &phrase::Names::default());
+            phrase::lines(&subject, None, None, None, None).decision_name
+        });
     }
 }
 
-/// Our playbooks title their records "Deadline: ...", "Delegate: ...": a message names the
-/// subject after the prefix. Anything else is named by its title, in quotes.
-fn subject(record: &Record, title: &str) -> String {
+/// The words of the record's own text (not the quotes it cites), and its options' names.
+fn names_in(record: &Record, options: &[String]) -> phrase::Names {
+    let mut names = phrase::Names::default();
+    names.learn(&plain(&record.title));
+    for section in &record.sections {
+        let heading = section.heading.to_lowercase();
+        let cited = ["references", "framing", "more information"]
+            .iter()
+            .any(|h| heading.contains(h));
+        if section.level == 2 && !cited {
+            names.learn(&section.body);
+        }
+    }
+    names.options(options.iter().map(String::as_str));
+    names
+}
+
+/// The pros and cons of `option` from its own section (`### PostgreSQL` under the pros and
+/// cons of the options), without MADR's "Good, because" and "Bad, because".
+fn pros_and_cons(record: &Record, option: &str) -> (Vec<String>, Vec<String>) {
+    let (mut pros, mut cons) = (Vec::new(), Vec::new());
+    let Some(section) = record
+        .sections
+        .iter()
+        .find(|s| s.level >= 3 && plain(&s.heading).eq_ignore_ascii_case(option))
+    else {
+        return (pros, cons);
+    };
+    for item in bullets(&section.body) {
+        let lower = item.to_lowercase();
+        if lower.starts_with("good, because ") {
+            pros.push(phrase::from_because(&item["good, because ".len()..]));
+        } else if lower.starts_with("bad, because ") {
+            cons.push(phrase::from_because(&item["bad, because ".len()..]));
+        }
+    }
+    (pros, cons)
+}
+
+/// What a record is about. Our other playbooks title their records "Deadline: ...",
+/// "Delegate: ...": the subject is what follows the prefix. Any other title is read for
+/// what it names ([`phrase::subject`]).
+fn subject(record: &Record, title: &str, names: &phrase::Names) -> phrase::Subject {
     let playbook = record.front_matter.get("playbook").map(String::as_str);
     match (playbook, title.split_once(": ")) {
         (Some(id), Some((_, rest))) if id != "decision" && !rest.trim().is_empty() => {
-            rest.trim().to_string()
+            let subject = phrase::subject(rest.trim(), names);
+            if subject.kind == phrase::Kind::Question {
+                subject
+            } else {
+                phrase::Subject {
+                    kind: phrase::Kind::Topic,
+                    text: names.mid_sentence(rest.trim()),
+                }
+            }
         }
-        _ => format!("\"{title}\""),
+        _ => phrase::subject(title, names),
     }
 }
 
@@ -267,6 +447,12 @@ fn without_owner(item: &str) -> String {
     }
 }
 
+/// "Ana", from "licence cost (Ana finds out)".
+fn owner_name(item: &str) -> Option<String> {
+    let (_, who) = item.rsplit_once(" (")?;
+    Some(who.strip_suffix(" finds out)")?.trim().to_string())
+}
+
 /// "Ana finds out licence cost", from "licence cost (Ana finds out)".
 fn owner(item: &str) -> Option<String> {
     let (what, who) = item.rsplit_once(" (")?;
@@ -295,8 +481,17 @@ fn read_outcome(brief: &mut Brief, outcome: &Section) {
         .join("\n");
     for line in own.lines() {
         let line = plain(line);
-        if let Some(rest) = line.strip_prefix("If it doesn't work, we'll switch to ") {
+        let fallback = line
+            .strip_prefix("If it doesn't work, we'll switch to ")
+            .or_else(|| line.strip_prefix("If it doesn't work, we'll "));
+        if let Some(rest) = fallback {
             brief.fallback = Some(rest.trim_end_matches('.').trim().to_string());
+        }
+        if let Some((_, step)) = line
+            .strip_prefix("First step")
+            .and_then(|rest| rest.split_once(": "))
+        {
+            brief.first_step = Some(step.trim_end_matches('.').trim().to_string());
         }
     }
     let Some(first) = first_paragraph(&own) else {
@@ -307,7 +502,7 @@ fn read_outcome(brief: &mut Brief, outcome: &Section) {
     } else if let Some(rest) = first.strip_prefix("Proposed option: ") {
         (&mut brief.proposed, rest)
     } else {
-        if !first.starts_with("If it doesn't work") {
+        if !first.starts_with("If it doesn't work") && !first.starts_with("First step") {
             brief.decision = Some(first);
         }
         return;
@@ -535,13 +730,17 @@ pub(crate) fn write(
     let markdown = format == Format::Markdown;
     // Upward messages are held to the word budget: the least needed details go first.
     let mut text = String::new();
-    for detail in (0..=2).rev() {
+    for detail in (0..=4).rev() {
         let mut context = super::brief_context(brief, to, markdown);
         if let Some(map) = context.as_object_mut() {
             map.insert("detail".into(), serde_json::json!(detail));
             map.insert("name".into(), serde_json::json!(name));
         }
         text = super::tidy(&templates.render(&template, &context)?);
+        // Outside engineering, the lead's plain words replace the terms they translated.
+        if to.needs_plain_words() && !brief.plain_words.is_empty() {
+            text = crate::coach::words::translate(&text, &brief.plain_words);
+        }
         if to != Audience::Stakeholders || super::body_words(&text) <= super::check::UPWARD_WORDS {
             break;
         }
@@ -608,7 +807,7 @@ mod tests {
         assert_eq!(b.chosen.as_deref(), Some("MADR 4.0.0"));
         assert_eq!(
             b.because.as_deref(),
-            Some("Implicit assumptions should be made explicit; It is structured")
+            Some("implicit assumptions should be made explicit; it is structured")
         );
         assert_eq!(b.benefits, ["the records are plain Markdown"]);
         assert_eq!(b.risks, ["the template has many parts"]);
@@ -627,6 +826,115 @@ mod tests {
         assert_eq!(b.other_consequences, ["The migration takes a quarter."]);
         assert_eq!(b.date_text.as_deref(), Some("Tuesday 20 June 2017"));
         assert_eq!(b.outcome, "decided");
+    }
+
+    /// A decided record of ours, with every section a message reads.
+    const DECIDED: &str = "---\nstatus: accepted\ndate: 2026-11-26\nplaybook: decision\noutcome: decided\nreview-by: 2027-04-02\n---\n\n# Choose the database for the orders service\n\n## Considered Options\n\n* PostgreSQL\n* MongoDB\n\n## Decision Outcome\n\nChosen option: \"PostgreSQL\", because the team already operates it.\n\nIf it doesn't work, we'll rewrite only the order step. [6]\n\nFirst step, one we can take back: move one read path, behind a feature flag.\n\n### Open Questions\n\nDecided without these:\n\n* Peak write load (Joao finds out)\n* Latency budget\n\n### Needed From Outside the Team\n\nWe need your OK on the budget by Friday 11 December.\n\n### Forecast\n\n* It was wrong if: write latency stays above 200 ms\n\n### In Plain Words\n\nOutside engineering, we say:\n\n* PostgreSQL: the system billing already uses\n\n## Pros and Cons of the Options\n\n### PostgreSQL\n\n* Good, because of transactions across orders\n* Bad, because schema migrations need planning\n\n### MongoDB\n\n* Good, because of flexible documents\n";
+
+    #[test]
+    fn a_decided_record_is_read_for_every_sentence_a_message_says() {
+        let b = brief("0001-choose-the-database.md", DECIDED);
+        assert_eq!(b.subject, "the database for the orders service");
+        assert_eq!(b.subject_kind, "thing");
+        assert_eq!(
+            b.decided_line.as_deref(),
+            Some("We've chosen PostgreSQL as the database for the orders service")
+        );
+        assert_eq!(b.choice.as_deref(), Some("PostgreSQL"));
+        assert_eq!(b.fallback.as_deref(), Some("rewrite only the order step"));
+        assert!(b.fallback_action);
+        assert_eq!(
+            b.first_step.as_deref(),
+            Some("move one read path, behind a feature flag")
+        );
+        assert_eq!(
+            b.questions,
+            [
+                Question {
+                    item: "peak write load".into(),
+                    owner: Some("Joao".into())
+                },
+                Question {
+                    item: "latency budget".into(),
+                    owner: None
+                },
+            ]
+        );
+        assert_eq!(
+            b.needs.as_deref(),
+            Some("We need your OK on the budget by Friday 11 December.")
+        );
+        assert_eq!(
+            b.signal.as_deref(),
+            Some("write latency stays above 200 ms")
+        );
+        assert_eq!(
+            b.plain_words,
+            [(
+                "PostgreSQL".to_string(),
+                "the system billing already uses".to_string()
+            )]
+        );
+        assert_eq!(b.pros, ["transactions across orders"]);
+        assert_eq!(b.cons, ["schema migrations need planning"]);
+        assert_eq!(
+            b.decision_name,
+            "the decision on the database for the orders service"
+        );
+    }
+
+    #[test]
+    fn a_proposal_says_what_is_chosen_by_when_and_what_it_leans_towards() {
+        let text = "---\nstatus: proposed\ndate: 2026-12-01\nplaybook: decision\noutcome: investigate\ndecide-by: 2026-12-11\n---\n\n# Choose a vendor for order search\n\n## Considered Options\n\n* Vendor A\n* Vendor B\n\n## Decision Outcome\n\nProposed option: \"Vendor A\", because they host our billing. Nothing is decided yet.\n";
+        let b = brief("0002-choose-a-vendor.md", text);
+        assert_eq!(b.outcome, "investigate");
+        assert_eq!(
+            b.deciding_line,
+            "We'll choose a vendor for order search by Friday 11 December"
+        );
+        assert_eq!(
+            b.leaning_line.as_deref(),
+            Some("We lean towards Vendor A as the vendor for order search")
+        );
+        assert_eq!(b.decided_line, None);
+    }
+
+    #[test]
+    fn a_title_that_states_the_decision_is_said_as_it() {
+        let text = "---\nstatus: accepted\n---\n\n# Use MADR\n\n## Decision Outcome\n\nChosen option: \"MADR 4.0.0\", because it is structured.\n";
+        let b = brief("0001-use-madr.md", text);
+        assert_eq!(b.subject_kind, "action");
+        assert_eq!(b.decided_line.as_deref(), Some("We've decided to use MADR"));
+        assert_eq!(b.decision_name, "the decision to use MADR");
+    }
+
+    #[test]
+    fn outside_the_team_the_lead_s_plain_words_are_said() {
+        let templates = Templates::embedded().unwrap();
+        let b = brief("0001-choose-the-database.md", DECIDED);
+        let say = |to| write(&b, to, None, Format::Text, &templates).unwrap().text;
+        let stakeholders = say(Audience::Stakeholders);
+        assert!(
+            stakeholders.starts_with(
+                "We've chosen the system billing already uses as the database for the orders service"
+            ),
+            "{stakeholders}"
+        );
+        assert!(
+            stakeholders.contains("We need your OK on the budget by Friday 11 December."),
+            "{stakeholders}"
+        );
+        assert!(!say(Audience::Peers).contains("PostgreSQL"));
+        let team = say(Audience::Team);
+        assert!(team.starts_with("We've chosen PostgreSQL"), "{team}");
+        assert!(
+            team.contains("If it doesn't work, we'll rewrite only the order step."),
+            "{team}"
+        );
+        assert!(
+            team.contains("We don't know peak write load and latency budget yet: Joao finds out peak write load; nobody has taken latency budget yet."),
+            "{team}"
+        );
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub(super) const RESERVED: &[&str] = &[
 /// Names a session provides besides question and assessment ids.
 const SESSION_NAMES: &[&str] = &["today", "defaults", "playbook", "outcome"];
 /// Names a record template sees on top of the session's.
-const RECORD_NAMES: &[&str] = &["record", "framing", "references", "cite"];
+const RECORD_NAMES: &[&str] = &["record", "framing", "references", "cite", "dates"];
 /// Names a message template sees on top of the session's.
 const MESSAGE_NAMES: &[&str] = &["record"];
 /// What every assessment shows besides its framework's facts.

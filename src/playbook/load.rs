@@ -115,6 +115,7 @@ impl Catalog {
                 )));
             }
         }
+        add_word_filters(&mut templates, &jargon);
         check::coach_templates(&templates)?;
         let mut by_id: BTreeMap<String, (Playbook, PathBuf, String)> = BTreeMap::new();
         for (path, origin, text) in sources {
@@ -165,6 +166,7 @@ fn parse(text: &str, path: &Path) -> Result<Playbook> {
 pub(crate) fn check_file(root: &Path, path: &Path) -> Result<Playbook> {
     let text = store::read_supplied(root, path)?;
     let mut templates = Templates::embedded()?;
+    add_word_filters(&mut templates, &words::embedded());
     if let Some(dir) = path.parent() {
         add_templates(&mut templates, root, &dir.join("templates"))?;
     }
@@ -187,6 +189,46 @@ pub(crate) fn check_against(
     playbook.origin = Origin::File(path.to_path_buf());
     validate(&playbook, library, templates, path, text)?;
     Ok(playbook)
+}
+
+/// The jargon list's filters: `jargon` finds the terms to put in plain words in a list of
+/// answers (nested lists too, none skipped); `plain_words` gives the list's suggestion for
+/// one.
+pub(crate) fn add_word_filters(templates: &mut Templates, words: &WordList) {
+    let list = std::sync::Arc::new(words.clone());
+    let found = std::sync::Arc::clone(&list);
+    templates.add_filter("jargon", move |value: minijinja::Value| -> Vec<String> {
+        let mut texts = Vec::new();
+        collect_text(&value, &mut texts);
+        let mut phrases: Vec<String> = Vec::new();
+        for text in texts {
+            for phrase in found.phrases(&text) {
+                if !phrases.iter().any(|p| p.eq_ignore_ascii_case(&phrase)) {
+                    phrases.push(phrase);
+                }
+            }
+        }
+        phrases
+    });
+    templates.add_filter("plain_words", move |phrase: String| -> Option<String> {
+        list.find(&phrase)
+            .first()
+            .and_then(|hit| list.terms[hit.term].plain.clone())
+    });
+}
+
+/// The text in a value: a string, or the strings in a list (nested lists too); nothing
+/// for none.
+fn collect_text(value: &minijinja::Value, out: &mut Vec<String>) {
+    if let Some(text) = value.as_str() {
+        out.push(text.to_string());
+    } else if value.kind() == minijinja::value::ValueKind::Seq
+        && let Ok(items) = value.try_iter()
+    {
+        for item in items {
+            collect_text(&item, out);
+        }
+    }
 }
 
 /// Add the templates under `dir` (if it exists), named by their path below it

@@ -80,6 +80,21 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
             }),
         );
         map.insert("framing".into(), Json::Array(framing));
+        // `dates.<question id>`: each date answered, as people write it ("Friday 11
+        // December"); records keep ISO dates for the front matter only.
+        let dates: serde_json::Map<String, Json> = session
+            .playbook
+            .questions
+            .iter()
+            .filter_map(|question| match session.answer(&question.id) {
+                Some(crate::answer::Answer::Date(day)) => Some((
+                    question.id.clone(),
+                    json!(crate::coach::units::human_date(*day, date)),
+                )),
+                _ => None,
+            })
+            .collect();
+        map.insert("dates".into(), Json::Object(dates));
         // `cite["passage-id"]` gives "[n]", to point at a reference from anywhere in the text.
         // A passage this session did not cite gives "", so one template serves playbooks
         // whose questions cite different passages.

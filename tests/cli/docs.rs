@@ -102,8 +102,11 @@ fn body_words(message: &str) -> usize {
 fn the_readme_stakeholder_messages_are_real_and_at_most_sixty_words() {
     let readme = read("README.md");
     for (answers, marker) in [
-        ("decision.yaml", "we've decided: PostgreSQL"),
-        ("proposal.yaml", "We'll decide on"),
+        (
+            "decision.yaml",
+            "We've chosen the system billing already uses",
+        ),
+        ("proposal.yaml", "We'll choose the search service"),
     ] {
         let repo = repo();
         decide(repo.path())
@@ -194,12 +197,12 @@ fn commands(block: &str) -> Vec<(Vec<String>, String)> {
 fn the_user_guide_messages_and_record_are_real() {
     let guide = read("docs/user-guide.md");
     for (answers, marker) in [
-        ("decision.yaml", "we've decided: PostgreSQL, because"),
-        ("decision.yaml", "we're going with PostgreSQL"),
         (
-            "proposal.yaml",
-            "We'll decide on \"Choose the search service",
+            "decision.yaml",
+            "We've chosen the system billing already uses",
         ),
+        ("decision.yaml", "We've chosen PostgreSQL as the database"),
+        ("proposal.yaml", "We'll choose the search service"),
     ] {
         let repo = repo();
         decide(repo.path())

@@ -246,6 +246,12 @@ fn answers_file(hostile: &Hostile) -> String {
     );
     set(&mut answers, "wished", list(&wished));
     set(&mut answers, "have", list(&wished[..3]));
+    set(&mut answers, "could_change", list(&wished[3..]));
+    let mut owners = Mapping::new();
+    owners.insert(wished[3].clone().into(), hostile.items[0].clone().into());
+    set(&mut answers, "owners", Value::Mapping(owners));
+    // The translations are of the example's words, which the hostile text replaces.
+    answers.remove("plain_words");
     set(&mut answers, "leaning", hostile.option_a.clone().into());
     set(&mut answers, "because", hostile.because.clone().into());
     set(&mut answers, "fallback", hostile.fallback.clone().into());
@@ -258,7 +264,17 @@ fn answers_file(hostile: &Hostile) -> String {
 /// must match apart from the text that was typed.
 fn baseline() -> (String, serde_json::Value) {
     let repo = repo();
-    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let text = fs::read_to_string(example("decision.yaml")).unwrap();
+    let Value::Mapping(mut answers) = serde_yaml::from_str::<Value>(&text).unwrap() else {
+        panic!("the example is a mapping");
+    };
+    answers.remove("plain_words");
+    // The hostile runs type consequences, which the example leaves to the lead.
+    answers.insert(
+        "consequences".into(),
+        Value::Sequence(vec!["We run one more database".into()]),
+    );
+    let answers = serde_yaml::to_string(&Value::Mapping(answers)).unwrap();
     let output = run_new(repo.path(), &answers);
     assert!(output.status.success(), "{}", stderr(&output));
     let record = fs::read_to_string(&records(&repo.path().join("docs/decisions"))[0]).unwrap();
@@ -884,7 +900,10 @@ fn the_last_day_of_year_9999_is_written_so_it_reads_back() {
     command
         .args(["new", "-q", "--answers", "-"])
         .env("DECIDE_TODAY", "9999-12-31");
-    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    // The signal "in 4 months" would fall after the last day a record can hold.
+    let answers = fs::read_to_string(example("decision.yaml"))
+        .unwrap()
+        .replace("signal_by: in 4 months\n", "");
     let output = run_with_deadline(command, Some(answers.as_bytes()));
     assert!(output.status.success(), "{}", stderr(&output));
     let listing = run(repo.path(), &["list", "--json"]);

@@ -897,14 +897,12 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         finished.find("## Proposal Finished").unwrap() < finished.find("## References").unwrap()
     );
     // The messages now announce the decision.
+    let said = "We've chosen Searchly as the search service for the product catalogue, because";
     let stakeholders = stdout(&run(repo.path(), &["message", "1", "--to", "stakeholders"]));
-    assert!(
-        stakeholders.starts_with("On \"Choose the search service for the product catalogue\", we've decided: Searchly, because"),
-        "{stakeholders}"
-    );
+    assert!(stakeholders.starts_with(said), "{stakeholders}");
     let team = stdout(&run(repo.path(), &["message", "1", "--to", "team"]));
     assert!(
-        team.contains("we're going with Searchly") && team.contains("we'll switch to FindKit"),
+        team.starts_with(said) && team.contains("we'll switch to FindKit"),
         "{team}"
     );
     let lint = run(repo.path(), &["--today", "2026-12-10", "lint"]);

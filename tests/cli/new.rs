@@ -796,7 +796,7 @@ fn a_proposal_chooses_nothing_and_lists_what_it_finds_out_by_when() {
         "### Open Questions\n\n* Searchly's price at our query volume (Ana finds out)\n* Whether the contract has an exit clause (Ben finds out)\n",
         "The coach's verdict: **40% on a one-way door: investigate until Thursday 10 December, then decide.**",
         "  * Missing, but it would not change the choice: Latency on our own catalogue\n",
-        "Come back to it by Thursday 10 December, when the investigation ends, and decide: `decide review` on this record finishes it.\n",
+        "Come back to it by Thursday 10 December, when the investigation ends, and decide.\n",
     ] {
         assert!(record.contains(line), "{line:?} in:\n{record}");
     }

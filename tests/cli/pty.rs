@@ -2,6 +2,7 @@
 //! Enter, coaching between questions, and the record it writes.
 
 use std::fs;
+use std::path::Path;
 
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
@@ -44,6 +45,12 @@ fn spawn_env(
     .expect("spawn decide in a pty")
 }
 
+/// Waits for `prompt`, then types `line` and Enter.
+fn answer(session: &mut PtySession, prompt: &str, line: &str) {
+    session.exp_string(prompt).unwrap();
+    session.send_line(line).unwrap();
+}
+
 fn keys(session: &mut PtySession, keys: &str) {
     session.send(keys).unwrap();
     session.flush().unwrap();
@@ -57,19 +64,24 @@ fn a_whole_decision_at_the_terminal() {
         &["new"],
         "printf 'Order events are lost\\nwhen the worker restarts.\\n' > \"$1\"",
     );
-    s.exp_string("What are you deciding?").unwrap();
-    s.send_line("Pick a message queue").unwrap();
+    answer(&mut s, "What are you deciding?", "Pick a message queue");
     s.exp_string("What is the context").unwrap();
     s.send_line("Order events are lost when the worker restarts.")
         .unwrap();
-    s.exp_string("What drives the decision?").unwrap();
-    s.send_line("no lost events; little ops work").unwrap();
-    s.exp_string("Which options are you considering?").unwrap();
-    s.send_line("RabbitMQ; SQS").unwrap();
-    s.exp_string("Pros and cons of RabbitMQ").unwrap();
-    s.send_line("+ we know it; - we would run it").unwrap();
-    s.exp_string("Pros and cons of SQS").unwrap();
-    s.send_line("+ managed; - ties us to AWS").unwrap();
+    for (prompt, line) in [
+        (
+            "What drives the decision?",
+            "no lost events; little ops work",
+        ),
+        ("Which options are you considering?", "RabbitMQ; SQS"),
+        (
+            "Pros and cons of RabbitMQ",
+            "+ we know it; - we would run it",
+        ),
+        ("Pros and cons of SQS", "+ managed; - ties us to AWS"),
+    ] {
+        answer(&mut s, prompt, line);
+    }
 
     // Lean first: the door test is about that option.
     s.exp_string("Which option do you lean towards?").unwrap();
@@ -79,8 +91,7 @@ fn a_whole_decision_at_the_terminal() {
         .unwrap();
     // Wrong input is explained and asked again, not fatal.
     s.send_line("soon").unwrap();
-    s.exp_string("expected a number and a unit").unwrap();
-    s.send_line("3 days").unwrap();
+    answer(&mut s, "expected a number and a unit", "3 days");
     // The verdict comes before the next question: that is the coaching.
     s.exp_string("Two-way door: decide fast").unwrap();
     s.exp_string("Does it still feel like a one-way door")
@@ -98,23 +109,40 @@ fn a_whole_decision_at_the_terminal() {
     keys(&mut s, "\r");
     s.exp_string("67% on a two-way door: decide now and check the gaps as assumptions")
         .unwrap();
+    // The assumption to check is named with who checks it.
+    answer(&mut s, "Who checks team skills?", "Ana");
 
-    s.exp_string("Why SQS?").unwrap();
-    s.send_line("nobody wants to run brokers").unwrap();
+    answer(&mut s, "Why SQS?", "nobody wants to run brokers");
     s.exp_string("If it doesn't work, we'll switch to").unwrap();
     // The default is the other option.
-    s.exp_string("RabbitMQ").unwrap();
-    s.send_line("").unwrap();
+    answer(&mut s, "RabbitMQ", "");
     s.exp_string("What changes for people outside the team")
+        .unwrap();
+    s.send_line("").unwrap();
+    s.exp_string("What do you need from people outside the team")
         .unwrap();
     s.send_line("").unwrap();
     s.exp_string("How confident are you that this is right")
         .unwrap();
     s.send_line("120").unwrap();
-    s.exp_string("99").unwrap();
-    s.send_line("70").unwrap();
-    s.exp_string("What would tell us it was wrong?").unwrap();
-    s.send_line("an order event lost in a week").unwrap();
+    for (prompt, line) in [
+        ("99", "70"),
+        (
+            "What would tell us it was wrong?",
+            "an order event lost in a week",
+        ),
+        ("When could you first see it?", ""),
+    ] {
+        answer(&mut s, prompt, line);
+    }
+    // Each term stakeholders may not know is asked in plain words, once.
+    for term in ["message queue", "SQS"] {
+        s.exp_string(&format!(
+            "How would you say \"{term}\" to someone outside engineering?"
+        ))
+        .unwrap();
+        s.send_line("").unwrap();
+    }
     // The review screen settles the choice, the consequences, who decides and the date.
     s.exp_string("Before the record is written").unwrap();
     s.exp_string("Chosen option").unwrap();
@@ -125,7 +153,12 @@ fn a_whole_decision_at_the_terminal() {
         .unwrap();
     s.exp_eof().unwrap();
 
-    let written = records(&repo.path().join("docs/decisions"));
+    the_record_says_what_was_answered(repo.path());
+}
+
+/// The record the whole decision at the terminal wrote, read back.
+fn the_record_says_what_was_answered(repo: &Path) {
+    let written = records(&repo.join("docs/decisions"));
     assert_eq!(written.len(), 1);
     let record = fs::read_to_string(&written[0]).unwrap();
     for line in [
@@ -138,7 +171,8 @@ fn a_whole_decision_at_the_terminal() {
         "Chosen option: \"SQS\", because nobody wants to run brokers.",
         "If it doesn't work, we'll switch to RabbitMQ.",
         "* It was wrong if: an order event lost in a week\n",
-        "* Good, because managed\n* Bad, because ties us to AWS\n",
+        "* Good, because it is managed\n* Bad, because it ties us to AWS\n",
+        "* team skills (Ana finds out)\n",
         "Two-way door masquerading as a one-way door",
         "* The option weighed: SQS\n",
         "Assumed, to check: team skills",
@@ -168,10 +202,18 @@ fn finish_the_cache_decision(s: &mut PtySession) {
     s.exp_string("What changes for people outside the team")
         .unwrap();
     s.send_line("pages load faster").unwrap();
+    s.exp_string("What do you need from people outside the team")
+        .unwrap();
+    s.send_line("").unwrap();
     s.exp_string("How confident are you").unwrap();
     s.send_line("").unwrap();
     s.exp_string("What would tell us it was wrong?").unwrap();
     s.send_line("").unwrap();
+    for term in ["cache", "Redis"] {
+        s.exp_string(&format!("How would you say \"{term}\""))
+            .unwrap();
+        s.send_line("").unwrap();
+    }
     s.exp_string("Write the record").unwrap();
     keys(s, "\r");
     s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
@@ -293,11 +335,13 @@ fn finish_after_the_choice(s: &mut PtySession, repo: &std::path::Path) {
     s.send_line("it is small").unwrap();
     s.exp_string("we'll switch to").unwrap();
     s.send_line("Redis").unwrap();
-    // Impact, confidence and the signal are optional.
+    // Impact, what we need, confidence and the signal are optional.
     for question in [
         "What changes for people outside the team",
+        "What do you need from people outside the team",
         "How confident are you",
         "What would tell us it was wrong?",
+        "How would you say \"cache\"",
     ] {
         s.exp_string(question).unwrap();
         s.send_line("").unwrap();

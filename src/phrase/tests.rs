@@ -1,0 +1,501 @@
+//! The phrasing rules, table by table: each row a phrase as a lead writes it and as a
+//! message says it.
+
+use super::*;
+
+fn names(text: &str) -> Names {
+    let mut names = Names::default();
+    names.learn(text);
+    names
+}
+
+#[test]
+fn a_title_names_what_was_decided() {
+    let mut known = names(
+        "We move our twelve services into one monorepo.\n* Stripe\n* Searchly\nWe ask Searchly.",
+    );
+    known.options(["Stripe", "Searchly"]);
+    let cases: &[(&str, Kind, &str)] = &[
+        (
+            "Choose the database for the orders service",
+            Kind::Thing,
+            "the database for the orders service",
+        ),
+        (
+            "Choose a vendor for order search",
+            Kind::Thing,
+            "a vendor for order search",
+        ),
+        (
+            "Pick the component library for the settings page",
+            Kind::Thing,
+            "the component library for the settings page",
+        ),
+        (
+            "Choose how we run the weekly demo",
+            Kind::Question,
+            "how we run the weekly demo",
+        ),
+        (
+            "Decide whether we move to a monorepo",
+            Kind::Question,
+            "whether we move to a monorepo",
+        ),
+        (
+            "Decide on the release cadence",
+            Kind::Thing,
+            "the release cadence",
+        ),
+        (
+            "Rewrite or refactor the checkout service",
+            Kind::Question,
+            "whether to rewrite or refactor the checkout service",
+        ),
+        (
+            "Hire a permanent SRE or bring in a contractor",
+            Kind::Question,
+            "whether to hire a permanent SRE or bring in a contractor",
+        ),
+        (
+            "Monorepo vs polyrepo",
+            Kind::Question,
+            "between monorepo and polyrepo",
+        ),
+        ("Use MADR", Kind::Action, "use MADR"),
+        (
+            "Use PostgreSQL for persistence",
+            Kind::Action,
+            "use PostgreSQL for persistence",
+        ),
+        (
+            "Record architecture decisions",
+            Kind::Action,
+            "record architecture decisions",
+        ),
+        (
+            "Partition the orders table",
+            Kind::Action,
+            "partition the orders table",
+        ),
+        (
+            "How should we version the API?",
+            Kind::Question,
+            "how should we version the API",
+        ),
+        ("Message broker", Kind::Topic, "the message broker"),
+        ("the weekly release", Kind::Topic, "the weekly release"),
+        ("Stripe fees", Kind::Topic, "Stripe fees"),
+    ];
+    for (title, kind, text) in cases {
+        let got = subject(title, &known);
+        assert_eq!((got.kind, got.text.as_str()), (*kind, *text), "{title}");
+    }
+}
+
+#[test]
+fn an_option_takes_its_place_in_a_sentence() {
+    let known = names("We move our twelve services into one monorepo.\n* Stripe");
+    let cases: &[(&str, &str, bool)] = &[
+        ("PostgreSQL", "PostgreSQL", false),
+        ("Vendor A", "Vendor A", false),
+        ("Google Cloud", "Google Cloud", false),
+        ("Stripe", "Stripe", false),
+        ("MUI", "MUI", false),
+        ("Monorepo", "a monorepo", false),
+        ("Direct API call", "a direct API call", false),
+        ("Plain text", "plain text", false),
+        ("JSON lines", "JSON lines", false),
+        ("Hosted flags", "hosted flags", false),
+        ("Flags in our config", "flags in our config", false),
+        (
+            "Contractor for six months",
+            "a contractor for six months",
+            false,
+        ),
+        ("Rotating presenter", "a rotating presenter", false),
+        ("Event queue", "an event queue", false),
+        ("Refactor in place", "refactor in place", true),
+        ("Keep polyrepo", "keep polyrepo", true),
+        (
+            "extend the contract by three months",
+            "extend the contract by three months",
+            true,
+        ),
+        ("Delegate it to Sam", "delegate it to Sam", true),
+        ("release-please", "release-please", false),
+        ("Load balancer", "a load balancer", false),
+        ("Document store", "a document store", false),
+        (
+            "Kafka on our own servers",
+            "Kafka on our own servers",
+            false,
+        ),
+        ("Permanent hire", "a permanent hire", false),
+        ("Managed queue", "a managed queue", false),
+    ];
+    for (name, text, action) in cases {
+        let got = choice(name, &known);
+        assert_eq!((got.text.as_str(), got.action), (*text, *action), "{name}");
+    }
+}
+
+#[test]
+fn the_bottom_line_says_the_decision_first() {
+    let known = Names::default();
+    let line = |title: &str, option: &str| {
+        let subject = subject(title, &known);
+        let choice = choice(option, &known);
+        lines(&subject, Some(&choice), None, None, None).decided
+    };
+    let cases = [
+        (
+            "Choose the database for the orders service",
+            "PostgreSQL",
+            "We've chosen PostgreSQL as the database for the orders service",
+        ),
+        (
+            "Choose a vendor for order search",
+            "Vendor A",
+            "We've chosen Vendor A as the vendor for order search",
+        ),
+        (
+            "Choose how we run the weekly demo",
+            "Rotating presenter",
+            "We've decided how we run the weekly demo: a rotating presenter",
+        ),
+        (
+            "Rewrite or refactor the checkout service",
+            "Refactor in place",
+            "On whether to rewrite or refactor the checkout service, we'll refactor in place",
+        ),
+        (
+            "Monorepo vs polyrepo",
+            "Monorepo",
+            "Between monorepo and polyrepo, we've chosen Monorepo",
+        ),
+        ("Use MADR", "MADR 4.0.0", "We've decided to use MADR"),
+        (
+            "Use a structured log format",
+            "JSON lines",
+            "We've decided to use a structured log format: JSON lines",
+        ),
+        (
+            "Choose the migration path",
+            "Rewrite from scratch",
+            "We've chosen the migration path: we'll rewrite from scratch",
+        ),
+    ];
+    for (title, option, expected) in cases {
+        assert_eq!(line(title, option).as_deref(), Some(expected), "{title}");
+    }
+    let nygard = lines(
+        &subject("Use PostgreSQL for persistence", &known),
+        None,
+        None,
+        Some("We will migrate orders to PostgreSQL 9.6. It takes a quarter."),
+        None,
+    );
+    assert_eq!(
+        nygard.decided.as_deref(),
+        Some("We will migrate orders to PostgreSQL 9.6")
+    );
+}
+
+#[test]
+fn a_proposal_says_what_is_chosen_by_when() {
+    let known = Names::default();
+    let cases = [
+        (
+            "Choose a vendor for order search",
+            Some("Friday 11 December"),
+            "We'll choose a vendor for order search by Friday 11 December",
+        ),
+        (
+            "Choose how we run the weekly demo",
+            Some("Friday 11 December"),
+            "We'll decide how we run the weekly demo by Friday 11 December",
+        ),
+        (
+            "Use PostgreSQL for persistence",
+            Some("Friday 11 December"),
+            "We'll decide whether to use PostgreSQL for persistence by Friday 11 December",
+        ),
+        (
+            "Choose a vendor for order search",
+            None,
+            "We haven't chosen a vendor for order search yet",
+        ),
+    ];
+    for (title, date, expected) in cases {
+        let got = lines(&subject(title, &known), None, None, None, date);
+        assert_eq!(got.deciding, expected, "{title}");
+    }
+    let lean = |title: &str, option: &str| {
+        let choice = choice(option, &known);
+        lines(&subject(title, &known), None, Some(&choice), None, None).leaning
+    };
+    assert_eq!(
+        lean("Choose a vendor for order search", "Vendor A").as_deref(),
+        Some("We lean towards Vendor A as the vendor for order search")
+    );
+    assert_eq!(
+        lean(
+            "Rewrite or refactor the checkout service",
+            "Refactor in place"
+        )
+        .as_deref(),
+        Some(
+            "On whether to rewrite or refactor the checkout service, our leaning is to refactor in place"
+        )
+    );
+}
+
+#[test]
+fn pros_and_cons_read_as_sentences() {
+    let cases: &[(&str, Shape, &str, &str)] = &[
+        (
+            "the team already runs it for billing",
+            Shape::Clause,
+            "the team already runs it for billing",
+            "we already run it for billing",
+        ),
+        (
+            "transactions across orders and payments",
+            Shape::Noun,
+            "of transactions across orders and payments",
+            "we get transactions across orders and payments",
+        ),
+        (
+            "can start in two weeks",
+            Shape::Predicate,
+            "it can start in two weeks",
+            "it can start in two weeks",
+        ),
+        (
+            "already hosts our billing",
+            Shape::Predicate,
+            "it already hosts our billing",
+            "it already hosts our billing",
+        ),
+        (
+            "costs about 40% more per month",
+            Shape::Predicate,
+            "it costs about 40% more per month",
+            "it costs about 40% more per month",
+        ),
+        (
+            "no long-term headcount",
+            Shape::Noun,
+            "there is no long-term headcount",
+            "there is no long-term headcount",
+        ),
+        (
+            "schema migrations need planning",
+            Shape::Clause,
+            "schema migrations need planning",
+            "schema migrations need planning",
+        ),
+        (
+            "the query syntax we already use",
+            Shape::Noun,
+            "of the query syntax we already use",
+            "we get the query syntax we already use",
+        ),
+        (
+            "nobody on the team has run it in production",
+            Shape::Clause,
+            "nobody on the team has run it in production",
+            "none of us has run it in production",
+        ),
+        (
+            "every step ships to customers",
+            Shape::Clause,
+            "every step ships to customers",
+            "every step ships to customers",
+        ),
+        (
+            "builds knowledge in the team",
+            Shape::Predicate,
+            "it builds knowledge in the team",
+            "it builds knowledge in our team",
+        ),
+        (
+            "heavy bundle",
+            Shape::Noun,
+            "of heavy bundle",
+            "we get heavy bundle",
+        ),
+        (
+            "a 30% discount on a three-year commitment",
+            Shape::Noun,
+            "of a 30% discount on a three-year commitment",
+            "we get a 30% discount on a three-year commitment",
+        ),
+    ];
+    for (text, expected, because, gained) in cases {
+        assert_eq!(shape(text), *expected, "{text}");
+        assert_eq!(after_because(text), *because, "{text}");
+        if after_because(text).starts_with("of ") {
+            assert_eq!(from_because(&after_because(text)), *text, "{text}");
+        }
+        assert_eq!(gain(text), *gained, "{text}");
+    }
+}
+
+/// Left as written when it could be a clause: nothing is made worse.
+#[test]
+fn what_could_be_a_clause_is_left_as_written() {
+    for text in [
+        "an exclusive lock on the log directory serialises numbering on one machine",
+        "edits use the same temporary file and an atomic rename",
+        "each team releases on its own",
+        "what the user named, widely used",
+        "diverged from serde_yaml with its own direction",
+        "archived upstream; no fixes will come",
+        "hiring takes three to four months",
+        "pay as you go",
+        "schema changes ripple to three services",
+        "strict undefined mode turns a misspelt variable into an error",
+        "tests exercise the real widgets",
+        "templates load at run time from strings",
+        "conditions, defaults and coaching drift between the two",
+        "monthly contract",
+        "pulls in many more crates",
+    ] {
+        assert_eq!(shape(text), Shape::Clause, "{text}");
+        assert_eq!(after_because(text), text, "{text}");
+    }
+}
+
+#[test]
+fn adjectives_and_missing_things_read_as_sentences() {
+    assert_eq!(watch("heavy bundle"), "heavy bundle");
+    assert_eq!(
+        after_because("no sections for options, pros and cons"),
+        "there are no sections for options, pros and cons"
+    );
+    assert_eq!(
+        after_because("trivially machine-readable"),
+        "it is trivially machine-readable"
+    );
+    assert_eq!(
+        after_because("also Jinja-like and mature"),
+        "it is also Jinja-like and mature"
+    );
+    assert_eq!(
+        after_because("unpleasant to read and review as prose"),
+        "it is unpleasant to read and review as prose"
+    );
+    assert_eq!(
+        after_because("a fork with its own releases"),
+        "of a fork with its own releases"
+    );
+    assert_eq!(after_because("managed"), "it is managed");
+    assert_eq!(after_because("ties us to AWS"), "it ties us to AWS");
+    assert_eq!(after_because("Kafka"), "Kafka");
+    assert_eq!(gain("cheap"), "it is cheap");
+    assert_eq!(
+        gain("typo-tolerant out of the box"),
+        "it is typo-tolerant out of the box"
+    );
+    assert_eq!(
+        after_because("cheaper at our volume"),
+        "it is cheaper at our volume"
+    );
+    assert_eq!(
+        watch("slower for large carts"),
+        "it is slower for large carts"
+    );
+    assert_eq!(watch("no EU region yet"), "there is no EU region yet");
+}
+
+#[test]
+fn the_team_is_we() {
+    let cases = [
+        (
+            "the team already operates it and it gives us transactions",
+            "we already operate it and it gives us transactions",
+        ),
+        ("the team knows the API", "we know the API"),
+        ("The team has no on-call", "We have no on-call"),
+        ("the team's budget", "our budget"),
+        (
+            "it frees the team for features",
+            "it frees our team for features",
+        ),
+        ("the team can ship in March", "we can ship in March"),
+        ("no team here", "no team here"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(ours(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_list_item_goes_on_a_sentence_in_lower_case_unless_it_is_a_name() {
+    let mut known = names("* Searchly\n* FindKit\nWe ask Kubernetes.");
+    known.options(["Searchly", "FindKit"]);
+    let cases = [
+        (
+            "Peak write load for the spring campaign",
+            "peak write load for the spring campaign",
+        ),
+        (
+            "Whether the contract has an exit clause",
+            "whether the contract has an exit clause",
+        ),
+        (
+            "Searchly's price at our query volume",
+            "Searchly's price at our query volume",
+        ),
+        ("EU data residency", "EU data residency"),
+        ("Kubernetes setup", "Kubernetes setup"),
+        ("exit terms", "exit terms"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(known.mid_sentence(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_plan_reads_after_we_will_or_is_a_thing() {
+    let cases = [
+        (
+            "keep polyrepo and automate the upgrades",
+            Some("keep polyrepo and automate the upgrades"),
+        ),
+        (
+            "Refund the 40 customers by Friday.",
+            Some("refund the 40 customers by Friday"),
+        ),
+        (
+            "We'll switch to the event queue",
+            Some("switch to the event queue"),
+        ),
+        ("we will move to Kafka", Some("move to Kafka")),
+        ("the event queue", None),
+        ("Event queue", None),
+        ("refunds for the 40 customers", None),
+        ("", None),
+    ];
+    for (text, plan) in cases {
+        assert_eq!(as_plan(text).as_deref(), plan, "{text:?}");
+    }
+}
+
+#[test]
+fn approaches_read_right_inside_a_sentence() {
+    let cases = [
+        ("Monorepo", "Monorepo"),
+        ("Kafka", "Kafka"),
+        ("Direct API call", "the Direct API call approach"),
+        ("Plain text", "the Plain text approach"),
+        ("The event queue", "the event queue"),
+        ("Approach A", "Approach A"),
+        ("Keep polyrepo", "\"Keep polyrepo\""),
+        ("", ""),
+    ];
+    for (name, phrase) in cases {
+        assert_eq!(crate::phrase::approach(name), phrase, "{name:?}");
+    }
+}
