@@ -636,7 +636,7 @@ fn decide_message_formats() {
         value["record"]
             .as_str()
             .unwrap()
-            .ends_with("0001-fix-now-or-later-the-invoice-rules-in-the-billing.md")
+            .ends_with("0001-fix-now-or-later-the-invoice-rules-in-the-billing-export.md")
     );
 }
 
