@@ -807,8 +807,11 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
         "\"Every customer waits 3 seconds because of N+1 queries\" explains how the system works inside (N+1 queries)",
     )
     .unwrap();
-    s.exp_string("Say the impact again, without how it works inside: what does it mean for them?")
+    // A prompt longer than the terminal's 80 columns wraps between words.
+    s.exp_string("Say the impact again, without how it works inside: what does it mean for")
         .unwrap();
+    // What was said is typed in already, to edit: Ctrl-U clears it.
+    s.send("\x15").unwrap();
     s.send_line("Every customer waits 3 seconds to pay")
         .unwrap();
     // Then each remaining term.

@@ -9,6 +9,8 @@ use rexpect::session::{PtySession, spawn_with_options};
 use crate::support::{decide_process, records, repo};
 
 const DOWN: &str = "\x1b[B";
+/// Ctrl-U: clear what is typed before the cursor.
+const CLEAR_LINE: &str = "\x15";
 
 fn spawn(cwd: &std::path::Path, args: &[&str]) -> PtySession {
     spawn_raw(cwd, args, true)
@@ -77,9 +79,11 @@ fn a_whole_decision_at_the_terminal() {
     keys(&mut s, "\r");
     s.exp_string("If SQS turns out to be wrong, how long would it take to undo?")
         .unwrap();
-    // Wrong input is explained and asked again, not fatal.
+    // Wrong input is explained and stays to be corrected, not fatal: Ctrl-U clears it.
     s.send_line("soon").unwrap();
     s.exp_string("expected a number and a unit").unwrap();
+    s.exp_string("soon").unwrap();
+    keys(&mut s, CLEAR_LINE);
     s.send_line("3 days").unwrap();
     // The verdict comes before the next question: that is the coaching.
     s.exp_string("Two-way door: decide fast").unwrap();
@@ -112,6 +116,8 @@ fn a_whole_decision_at_the_terminal() {
         .unwrap();
     s.send_line("120").unwrap();
     s.exp_string("99").unwrap();
+    // "120" stays, the cursor at its end: three backspaces take it away.
+    keys(&mut s, "\x7f\x7f\x7f");
     s.send_line("70").unwrap();
     s.exp_string("What would tell us it was wrong?").unwrap();
     s.send_line("an order event lost in a week").unwrap();
