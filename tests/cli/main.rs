@@ -14,3 +14,5 @@ mod personal;
 mod pty;
 mod safety;
 mod support;
+#[cfg(unix)]
+mod terminal;

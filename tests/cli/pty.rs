@@ -419,3 +419,139 @@ fn escape_sequences_in_a_record_are_shown_not_sent() {
     s.send_control('c').unwrap();
     s.exp_eof().unwrap();
 }
+
+/// `decide` on a terminal `columns` wide and `rows` high, its output kept whole (escape
+/// codes and all) to play onto a [`Screen`].
+struct Watched {
+    session: PtySession,
+    output: String,
+}
+
+impl Watched {
+    fn spawn(cwd: &std::path::Path, args: &[&str], rows: usize, columns: usize) -> Watched {
+        let mut command = std::process::Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!(
+                "stty rows {rows} cols {columns} && exec \"$0\" \"$@\""
+            ))
+            .arg(env!("CARGO_BIN_EXE_decide"))
+            .args(args)
+            .current_dir(cwd);
+        crate::support::clean_environment(&mut command, cwd);
+        command.env("TERM", "xterm");
+        let session = spawn_with_options(
+            command,
+            Options::new()
+                .timeout_ms(Some(20_000))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn decide in a pty");
+        Watched {
+            session,
+            output: String::new(),
+        }
+    }
+
+    /// Wait for `needle`, then press `keys`.
+    fn answer(&mut self, needle: &str, keys: &str) {
+        let before = self
+            .session
+            .exp_string(needle)
+            .unwrap_or_else(|e| panic!("{needle:?}: {e}\n{}", self.output));
+        self.output.push_str(&before);
+        self.output.push_str(needle);
+        self.session.send(keys).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// Everything written, once `decide` has ended. rexpect hands over each byte as a
+    /// `char`: put the UTF-8 back together.
+    fn end(mut self) -> String {
+        let rest = self.session.exp_eof().unwrap();
+        self.output.push_str(&rest);
+        let bytes: Vec<u8> = self
+            .output
+            .chars()
+            .map(|c| u8::try_from(c).expect("one byte per char"))
+            .collect();
+        String::from_utf8(bytes).expect("decide writes UTF-8")
+    }
+}
+
+/// The cache decision with a long title, a pros-and-cons line fixed after its error, and
+/// an estimate given as a range. The needles are the prompts' first words, which fit on
+/// one row at 40 columns.
+const LONG_CACHE_DECISION: &[(&str, &str)] = &[
+    (
+        "What are you deciding",
+        "Should the orders service move from its own Redis cache to the shared Memcached cluster before the peak season?\r",
+    ),
+    ("What is the context", "Pages are slow.\r"),
+    ("What drives the", "latency; cost\r"),
+    ("Which options are", "Redis; Memcached\r"),
+    ("Pros and cons of Redis", "we run it\r"),
+    // The line stays after its error: Home, then the missing "+".
+    ("has neither", "\x1b[H+ \r"),
+    ("Pros and cons of", "- nobody knows it\r"),
+    ("Which option do you", "\r"),
+    ("If Redis turns out", "3-4 days\r"),
+    ("Does it still feel", "n"),
+    ("What information do", "\r"),
+    ("Why Redis?", "we already run it\r"),
+    ("If it doesn't work", "\r"),
+    ("What changes for", "\r"),
+    ("How confident are", "\r"),
+    ("What would tell us", "\r"),
+    ("Write the record", "\r"),
+];
+
+/// At 40, 60 and 120 columns each answer leaves one `✔` line, cut with `…` when it is
+/// longer than the row, and nothing else of the questions stays: no prompt, no help, no
+/// error, no answer twice.
+#[test]
+fn a_clean_screen_at_any_width() {
+    for columns in [40, 60, 120] {
+        let repo = repo();
+        let mut watched = Watched::spawn(repo.path(), &["new"], 50, columns);
+        for (needle, keys) in LONG_CACHE_DECISION {
+            watched.answer(needle, keys);
+        }
+        let output = watched.end();
+        let mut screen = crate::terminal::Screen::new(columns, 50);
+        screen.play(&output);
+        let text = screen.text();
+        let lines: Vec<&str> = text.lines().collect();
+        let done: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("✔ "))
+            .collect();
+        // 15 questions and the review, then the record written.
+        assert_eq!(done.len(), 17, "{columns} columns:\n{text}");
+        for line in &done[..16] {
+            assert!(line.chars().count() < columns, "{columns}: {line:?}");
+        }
+        let title = done[0];
+        assert!(
+            title.starts_with("✔ What are you") && title.contains(" · Should the orders"),
+            "{title}"
+        );
+        // 112 characters: cut at every width.
+        assert!(title.ends_with('…'), "{columns}: {title:?}");
+        assert!(
+            done.iter().any(|l| l.contains("4 days (from \"3-4 days\")")
+                || (columns < 60 && l.contains("4 days (from"))),
+            "the estimate is read back as understood:\n{text}"
+        );
+        for stale in ["? ", "› ", "✘ ", "  A short title", "(type :back"] {
+            assert!(
+                !lines.iter().any(|l| l.starts_with(stale)),
+                "{columns} columns: {stale:?} left on screen:\n{text}"
+            );
+        }
+        assert!(!text.contains("has neither"), "{text}");
+        insta::assert_snapshot!(format!("screen_at_{columns}_columns"), text);
+        assert_eq!(records(&repo.path().join("docs/decisions")).len(), 1);
+    }
+}
