@@ -120,6 +120,10 @@ impl Ask<'_> {
                 .map(|v| label(v))
                 .collect::<Vec<_>>()
                 .join("; "),
+            // An estimate read from other words keeps them: `4 days (from "3-4 days")`.
+            (Kind::Duration, Answer::Duration(estimate)) => {
+                answer.echo(estimate.said.as_deref().unwrap_or_default(), self.today)
+            }
             (Kind::Date | Kind::Duration | Kind::Number, _) => answer.echo("", self.today),
             _ => answer.to_input_text(),
         };

@@ -424,15 +424,7 @@ impl Interactive {
             }
             Ok(parsed)
         };
-        let check = |text: &str| {
-            parse(text).map(|o| {
-                let pros =
-                    (!o.pros.is_empty()).then(|| crate::coach::count(o.pros.len(), "pro", "pros"));
-                let cons =
-                    (!o.cons.is_empty()).then(|| crate::coach::count(o.cons.len(), "con", "cons"));
-                pros.into_iter().chain(cons).collect::<Vec<_>>().join(", ")
-            })
-        };
+        let check = |text: &str| parse(text).map(|o| super::steps::arguments_counted(&o));
         let notes = if self.asked <= 5 {
             vec![ARGUMENTS_HINT.to_string()]
         } else {

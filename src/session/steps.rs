@@ -231,8 +231,32 @@ impl<'c> Session<'c> {
             }
             let ask = self.resolve(question)?;
             given.push((ask.prompt().to_string(), ask.shown(answer)));
+            // Each option's pros and cons, as far as they were given.
+            if let Answer::Options(options) = answer {
+                let argued = self.argued.get(&question.id).copied();
+                for option in &options[..argued.unwrap_or(options.len()).min(options.len())] {
+                    given.push((
+                        format!("Pros and cons of {}", option.name),
+                        arguments_counted(option),
+                    ));
+                }
+            }
         }
         Ok(given)
+    }
+}
+
+/// "1 pro, 2 cons", as the `✔` line of an option's pros and cons says it.
+pub(super) fn arguments_counted(option: &OptionItem) -> String {
+    let pros =
+        (!option.pros.is_empty()).then(|| crate::coach::count(option.pros.len(), "pro", "pros"));
+    let cons =
+        (!option.cons.is_empty()).then(|| crate::coach::count(option.cons.len(), "con", "cons"));
+    let counted: Vec<String> = pros.into_iter().chain(cons).collect();
+    if counted.is_empty() {
+        "none".to_string()
+    } else {
+        counted.join(", ")
     }
 }
 

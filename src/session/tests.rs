@@ -559,3 +559,38 @@ fn options_are_saved_one_by_one_and_resumed_where_they_stopped() {
     assert_eq!(options[0].pros, ["small"]);
     assert_eq!(options[1].pros, ["known"]);
 }
+
+/// A resumed session recaps each answer as the screen showed it: an option's pros and
+/// cons counted, as far as they were given, and an estimate with the words typed.
+#[test]
+fn the_recap_shows_every_answer_so_far() {
+    let (_, session) = run(&with(
+        &[
+            ("undo_time", "3-4 days"),
+            ("feels_one_way", ""),
+            ("wished", ""),
+        ],
+        DECIDED,
+    ));
+    let recap = session.recap().unwrap();
+    let shown = |prompt: &str| {
+        recap
+            .iter()
+            .find(|(p, _)| p.starts_with(prompt))
+            .map(|(_, answer)| answer.as_str())
+    };
+    assert_eq!(shown("Which options"), Some("Chakra; MUI"));
+    assert_eq!(shown("Pros and cons of Chakra"), Some("1 pro, 1 con"));
+    assert_eq!(shown("Pros and cons of MUI"), Some("1 pro, 1 con"));
+    assert_eq!(shown("If "), Some("4 days (from \"3-4 days\")"));
+
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    let mut prompter = Scripted::new(&FRAMING[..5]);
+    let _ = session.run(&mut prompter, &mut |_| Ok(()));
+    let recap = session.recap().unwrap();
+    let prompts: Vec<&str> = recap.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(prompts.contains(&"Pros and cons of Chakra"), "{prompts:?}");
+    assert!(!prompts.contains(&"Pros and cons of MUI"), "not given yet");
+}

@@ -481,7 +481,7 @@ impl Watched {
 
 /// The cache decision with a long title, a pros-and-cons line fixed after its error, and
 /// an estimate given as a range. The needles are the prompts' first words, which fit on
-/// one row at 40 columns.
+/// one row at 40 columns, and appear nowhere before their question.
 const LONG_CACHE_DECISION: &[(&str, &str)] = &[
     (
         "What are you deciding",
@@ -493,13 +493,14 @@ const LONG_CACHE_DECISION: &[(&str, &str)] = &[
     ("Pros and cons of Redis", "we run it\r"),
     // The line stays after its error: Home, then the missing "+".
     ("has neither", "\x1b[H+ \r"),
-    ("Pros and cons of", "- nobody knows it\r"),
+    ("Pros and cons of Memcached", "- nobody knows it\r"),
     ("Which option do you", "\r"),
     ("If Redis turns out", "3-4 days\r"),
     ("Does it still feel", "n"),
     ("What information do", "\r"),
     ("Why Redis?", "we already run it\r"),
-    ("If it doesn't work", "\r"),
+    // "If it doesn't work, we'll switch to..." (a quote just before says it too).
+    ("to...", "\r"),
     ("What changes for", "\r"),
     ("How confident are", "\r"),
     ("What would tell us", "\r"),
@@ -553,5 +554,80 @@ fn a_clean_screen_at_any_width() {
         assert!(!text.contains("has neither"), "{text}");
         insta::assert_snapshot!(format!("screen_at_{columns}_columns"), text);
         assert_eq!(records(&repo.path().join("docs/decisions")).len(), 1);
+    }
+}
+
+/// The cache decision, every kind of question answered: text, a list, options with their
+/// pros and cons, a choice, an estimate, yes or no, a multiple choice, a number.
+const CACHE_DECISION: &[(&str, &str)] = &[
+    ("What are you deciding", "Pick a cache\r"),
+    ("What is the context", "Pages are slow.\r"),
+    ("What drives the", "latency; cost\r"),
+    ("Which options are", "Redis; Memcached\r"),
+    ("Pros and cons of Redis", "+ we run it; - memory\r"),
+    ("Pros and cons of Memcached", "- nobody knows it\r"),
+    ("Which option do you", "\r"),
+    ("If Redis turns out", "3-4 days\r"),
+    ("Does it still feel", "n"),
+    ("What information do", "peak load; cost\r"),
+    ("Which of these do you", " \r"),
+    ("Why Redis?", "we already run it\r"),
+    ("to...", "\r"),
+    ("What changes for", "pages load faster\r"),
+    ("How confident are", "80\r"),
+    ("What would tell us", "p99 above 200 ms\r"),
+    ("Write the record", "\r"),
+];
+
+/// Ctrl-C at any prompt of the decision playbook, then `decide resume`, writes the record
+/// an uninterrupted session writes, byte for byte: every answer given before the
+/// interruption is kept, including each option's pros and cons, and shown again.
+#[test]
+fn interrupted_at_any_prompt_resume_writes_the_same_record() {
+    let path = "docs/decisions/0001-pick-a-cache.md";
+    let straight = repo();
+    let mut watched = Watched::spawn(straight.path(), &["new"], 40, 120);
+    for (needle, keys) in CACHE_DECISION {
+        watched.answer(needle, keys);
+    }
+    watched.end();
+    let expected = fs::read_to_string(straight.path().join(path)).unwrap();
+    assert!(expected.contains("review-by:"), "{expected}");
+
+    for stop in 1..CACHE_DECISION.len() {
+        let repo = repo();
+        let mut watched = Watched::spawn(repo.path(), &["new"], 40, 120);
+        for (needle, keys) in &CACHE_DECISION[..stop] {
+            watched.answer(needle, keys);
+        }
+        watched.answer(CACHE_DECISION[stop].0, "\x03");
+        let interrupted = watched.end();
+        assert!(interrupted.contains("decide resume"), "{interrupted}");
+
+        let mut watched = Watched::spawn(repo.path(), &["resume"], 40, 120);
+        watched.answer("Your answers so far:", "");
+        for (needle, keys) in &CACHE_DECISION[stop..] {
+            watched.answer(needle, keys);
+        }
+        let resumed = watched.end();
+        // The recap, up to its blank line, has each option's pros and cons once given.
+        let recap = resumed
+            .split("Your answers so far:")
+            .nth(1)
+            .and_then(|after| after.split("\r\n\r\n").next())
+            .unwrap_or_default();
+        assert_eq!(
+            recap.contains("Pros and cons of Redis · 1 pro, 1 con"),
+            stop > 4,
+            "stopped at {:?}:\n{resumed}",
+            CACHE_DECISION[stop].0
+        );
+        let record = fs::read_to_string(repo.path().join(path))
+            .unwrap_or_else(|e| panic!("stopped at {:?}: {e}\n{resumed}", CACHE_DECISION[stop].0));
+        assert_eq!(
+            record, expected,
+            "stopped at {:?}, then resumed",
+            CACHE_DECISION[stop].0
+        );
     }
 }
