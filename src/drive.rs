@@ -191,7 +191,8 @@ fn offer_unfinished(
     let same = |d: &Draft| {
         d.playbook == playbook.id
             && d.purpose == *purpose
-            && d.dir.as_deref() == destination
+            // A draft that names no directory writes where this run would.
+            && (d.dir.is_none() || d.dir.as_deref() == destination)
             && !d.answers.is_empty()
     };
     let Some(draft) = crate::draft::list(dir)?.into_iter().find(same) else {
@@ -364,10 +365,20 @@ fn write(
         Purpose::New | Purpose::Review(_) => None,
     };
     if store::ensure_dir(dir)? {
-        ui::note(&format!(
-            "Created the decision log {}",
-            display_path(dir, &setup.cwd)
-        ));
+        let shown = display_path(dir, &setup.cwd);
+        // Outside a repository the log lands in whatever directory the lead stands in:
+        // say where, and why, so a log created by mistake is noticed.
+        let why = if store::is_repository(&setup.root)
+            || *dir != setup.root.join(store::DEFAULT_LOG_DIR)
+        {
+            String::new()
+        } else {
+            format!(
+                " in {}: no repository here (no .git, .decide or .adr-dir in this directory or above it); run decide inside your repository, or pass --dir, to keep the log elsewhere",
+                setup.cwd.display()
+            )
+        };
+        ui::note(&format!("Created the decision log {shown}{why}"));
     }
     let path = store::write_new_record(dir, &store::slug(&rendered.title), |number| {
         let text = rendered.text(Some(number))?;

@@ -930,3 +930,35 @@ fn answers_file_runs_show_each_final_verdict_once() {
         assert_eq!(shown.matches(quote).count(), 1, "{quote} once: {shown}");
     }
 }
+
+/// Outside a repository the log is created where decide stands; it says so, and why.
+#[test]
+fn outside_a_repository_the_new_log_is_explained() {
+    let plain = tempfile::tempdir().unwrap();
+    let output = decide(plain.path())
+        .args(["new", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert!(
+        said.contains(&format!(
+            "Created the decision log docs/decisions in {}: no repository here",
+            plain.path().display()
+        )) && said.contains("pass --dir"),
+        "{said}"
+    );
+    // In a repository, nothing to explain.
+    let repo = repo();
+    let output = decide(repo.path())
+        .args(["new", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    let said = stderr(&output);
+    assert!(
+        said.contains("Created the decision log docs/decisions\n"),
+        "{said}"
+    );
+}

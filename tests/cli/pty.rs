@@ -57,13 +57,20 @@ fn a_whole_decision_at_the_terminal() {
     let mut s = spawn_with_editor(
         repo.path(),
         &["new"],
-        "printf 'Order events are lost\\nwhen the worker restarts.\\n' > \"$1\"",
+        "cp \"$1\" editor-saw.md && printf 'Order events are lost\\nwhen the worker restarts.\\n' >> \"$1\"",
     );
     s.exp_string("What are you deciding?").unwrap();
     s.send_line("Pick a message queue").unwrap();
     s.exp_string("What is the context").unwrap();
-    s.send_line("Order events are lost when the worker restarts.")
-        .unwrap();
+    // Written in the editor, which opens on the question and its help as comments.
+    s.send_line(":e").unwrap();
+    s.exp_string("2 lines from the editor").unwrap();
+    let opened = fs::read_to_string(repo.path().join("editor-saw.md")).unwrap();
+    assert!(
+        opened.starts_with("# What is the context, and what problem does this solve?\n# ")
+            && opened.contains("\n# Lines starting with # up here are left out"),
+        "{opened}"
+    );
     s.exp_string("What drives the decision?").unwrap();
     s.send_line("no lost events; little ops work").unwrap();
     s.exp_string("Which options are you considering?").unwrap();
@@ -144,6 +151,7 @@ fn a_whole_decision_at_the_terminal() {
         "Chosen option: \"SQS\", because nobody wants to run brokers.",
         "If it doesn't work, we'll switch to RabbitMQ.",
         "* It was wrong if: an order event lost in a week\n",
+        "Order events are lost\nwhen the worker restarts.\n",
         "* Good, because managed\n* Bad, because ties us to AWS\n",
         "Two-way door masquerading as a one-way door",
         "* The option weighed: SQS\n",
@@ -630,4 +638,62 @@ fn interrupted_at_any_prompt_resume_writes_the_same_record() {
             CACHE_DECISION[stop].0
         );
     }
+}
+
+/// `decide new` with an unfinished draft of the same playbook offers to pick it up: yes
+/// goes on from its first unanswered question; no starts afresh and keeps the draft.
+#[test]
+fn new_offers_to_pick_up_an_unfinished_draft() {
+    let repo = repo();
+    draft_up_to_the_choice(repo.path());
+    let mut s = spawn(repo.path(), &["new"]);
+    // At 80 columns the question wraps between words.
+    s.exp_string("You have an unfinished draft \"Pick a cache\", started 2026-11-26 09:00, with 7")
+        .unwrap();
+    s.exp_string("answers. Pick it up? (Y/n)").unwrap();
+    keys(&mut s, "n");
+    s.exp_string(
+        "Starting afresh; `decide resume 20261126-090000-decision-1` still picks that draft up.",
+    )
+    .unwrap();
+    s.exp_string("What are you deciding?").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_eof().unwrap();
+    assert!(
+        repo.path()
+            .join(".decide/drafts/20261126-090000-decision-1.yaml")
+            .exists()
+    );
+
+    let mut s = spawn(repo.path(), &["new"]);
+    s.exp_string("Pick it up?").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Your answers so far:").unwrap();
+    s.exp_string("Which option do you lean towards?").unwrap();
+    keys(&mut s, DOWN);
+    keys(&mut s, "\r");
+    s.exp_string("Why Memcached?").unwrap();
+    s.send_line("it is small").unwrap();
+    // "to...": the quote before the question says "we'll switch to" too.
+    for question in [
+        "to...",
+        "What changes for people outside the team",
+        "How confident are you",
+        "What would tell us it was wrong?",
+    ] {
+        s.exp_string(question).unwrap();
+        s.send_line("").unwrap();
+    }
+    s.exp_string("Write the record").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
+        .unwrap();
+    s.exp_eof().unwrap();
+    assert!(
+        !repo
+            .path()
+            .join(".decide/drafts/20261126-090000-decision-1.yaml")
+            .exists(),
+        "the draft picked up is finished"
+    );
 }
