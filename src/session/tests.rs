@@ -594,3 +594,20 @@ fn the_recap_shows_every_answer_so_far() {
     assert!(prompts.contains(&"Pros and cons of Chakra"), "{prompts:?}");
     assert!(!prompts.contains(&"Pros and cons of MUI"), "not given yet");
 }
+
+/// The review screen shows a choice by its label, never its value ("fix-now").
+#[test]
+fn choices_are_shown_by_their_labels() {
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("tech-debt").unwrap();
+    let session = Session::new(&catalog, playbook, settings());
+    // Its default needs the tech-debt numbers, which are not asked here.
+    let mut proposal = playbook.question("proposal").unwrap().clone();
+    proposal.default = None;
+    let ask = session.resolve(&proposal).unwrap();
+    assert_eq!(
+        ask.shown(&Answer::Text("fix-now".into())),
+        "Fix it properly now"
+    );
+    assert_eq!(ask.shown(&Answer::Text(String::new())), "none");
+}
