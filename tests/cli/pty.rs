@@ -697,3 +697,43 @@ fn new_offers_to_pick_up_an_unfinished_draft() {
         "the draft picked up is finished"
     );
 }
+
+/// `:back` goes to the question before with its answer typed in, to keep or change, and
+/// the screen keeps one `✔` line per question: the one of the answer that stands.
+#[test]
+fn going_back_at_the_terminal_keeps_the_answer_and_a_clean_screen() {
+    let repo = repo();
+    let mut watched = Watched::spawn(repo.path(), &["new"], 50, 60);
+    let steps: &[(&str, &str)] = &[
+        ("What are you deciding", "Pick a cache\r"),
+        ("What is the context", "Pages are slow.\r"),
+        ("What drives the", ":back\r"),
+        // The context comes back typed in: add to it.
+        ("Pages are slow.", " Very.\r"),
+        ("What drives the", "latency; cost\r"),
+        ("Which options are", "Redis; Memcached\r"),
+        ("Pros and cons of Redis", "+ we run it\r"),
+        ("Pros and cons of Memcached", ":back\r"),
+        ("+ we run it", "; - memory\r"),
+        ("Pros and cons of Memcached", "- nobody knows it\r"),
+    ];
+    for (needle, keys) in steps.iter().chain(&CACHE_DECISION[6..]) {
+        watched.answer(needle, keys);
+    }
+    let output = watched.end();
+    let mut screen = crate::terminal::Screen::new(60, 50);
+    screen.play(&output);
+    let text = screen.text();
+    for (prompt, answer) in [
+        ("✔ What is the context", "Pages are slow. Very."),
+        ("✔ Pros and cons of Redis", "1 pro, 1 con"),
+    ] {
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(prompt)).collect();
+        assert_eq!(lines.len(), 1, "{text}");
+        assert!(lines[0].ends_with(answer), "{text}");
+    }
+    let record =
+        fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(record.contains("Pages are slow. Very."), "{record}");
+    assert!(record.contains("* Bad, because memory"), "{record}");
+}
