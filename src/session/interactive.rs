@@ -410,7 +410,7 @@ impl Interactive {
 
     /// "+ a pro; - a con" for one option, with what it had typed in when it comes again.
     fn argue(&mut self, option: &OptionItem) -> Result<Reply<OptionItem>> {
-        let prompt = format!("Pros and cons of {} (+ pro; - con)", option.name);
+        let prompt = super::steps::arguments_prompt(&option.name);
         let initial: Vec<String> = option
             .pros
             .iter()

@@ -705,6 +705,14 @@ mod tests {
         );
         assert_eq!(
             done_line(
+                "Pros and cons of Unleash (self-hosted) (+ pro; - con)",
+                "2 pros",
+                60
+            ),
+            "✔ Pros and cons of Unleash (self-hosted) · 2 pros"
+        );
+        assert_eq!(
+            done_line(
                 "Ready? [Write the record, Change: Who decides]",
                 "Write the record",
                 80

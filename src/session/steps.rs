@@ -235,15 +235,18 @@ impl<'c> Session<'c> {
             if let Answer::Options(options) = answer {
                 let argued = self.argued.get(&question.id).copied();
                 for option in &options[..argued.unwrap_or(options.len()).min(options.len())] {
-                    given.push((
-                        format!("Pros and cons of {}", option.name),
-                        arguments_counted(option),
-                    ));
+                    given.push((arguments_prompt(&option.name), arguments_counted(option)));
                 }
             }
         }
         Ok(given)
     }
+}
+
+/// The question for one option's pros and cons. Its hint in brackets is what a `✔` line
+/// leaves out, so a name such as "Unleash (self-hosted)" stays whole.
+pub(super) fn arguments_prompt(name: &str) -> String {
+    format!("Pros and cons of {name} (+ pro; - con)")
 }
 
 /// "1 pro, 2 cons", as the `✔` line of an option's pros and cons says it.
