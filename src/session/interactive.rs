@@ -500,11 +500,28 @@ impl Prompter for Interactive {
         }
     }
 
-    fn recap(&mut self, given: &[(String, String)]) {
+    /// The answers so far, one `✔` line each, then each verdict on one line: the coaching
+    /// was read in full before the interruption.
+    fn recap(&mut self, given: &[(String, String)], verdicts: &[&Assessment], _library: &Library) {
         self.done_last = false;
         eprintln!("{}", style("Your answers so far:").bold().for_stderr());
         for (prompt, answer) in given {
             eprintln!("{}", screen::done_line(prompt, answer, self.width()));
+        }
+        if !verdicts.is_empty() {
+            eprintln!();
+        }
+        for verdict in verdicts {
+            let headline = format!("{}: {}", verdict.title, verdict.verdict);
+            let headline = screen::truncate(
+                &ui::for_terminal(&headline, false),
+                self.width().saturating_sub(5),
+            );
+            eprintln!(
+                "  {} {}",
+                style("▸").cyan().for_stderr(),
+                style(headline).bold().for_stderr()
+            );
         }
         eprintln!();
     }

@@ -68,8 +68,13 @@ pub(crate) trait Prompter {
             .collect()
     }
 
-    /// A session picked up again: the answers given so far, as (prompt, answer) pairs.
-    fn recap(&mut self, _given: &[(String, String)]) {}
+    /// A session picked up again: the answers given so far, as (prompt, answer) pairs, and
+    /// the verdicts they reached. By default each verdict is shown again as it was.
+    fn recap(&mut self, _given: &[(String, String)], verdicts: &[&Assessment], library: &Library) {
+        for verdict in verdicts {
+            self.coach(verdict, library);
+        }
+    }
 
     /// Something to tell the person answering, such as that there is no question before.
     fn note(&mut self, _text: &str) {}
@@ -166,11 +171,9 @@ impl<'c> Session<'c> {
     ) -> Result<()> {
         self.reassess()?;
         // Resuming: show what was said, and recall where the frameworks stood.
-        if !self.answers.is_empty() {
-            prompter.recap(&self.recap()?);
-        }
-        for result in self.ordered_assessments() {
-            prompter.coach(result, self.library);
+        let verdicts = self.ordered_assessments();
+        if !self.answers.is_empty() || !verdicts.is_empty() {
+            prompter.recap(&self.recap()?, &verdicts, self.library);
         }
         while let Some(step) = self.next_step()? {
             self.take(step, prompter, saved)?;
