@@ -589,7 +589,8 @@ const CACHE_DECISION: &[(&str, &str)] = &[
 
 /// Ctrl-C at any prompt of the decision playbook, then `decide resume`, writes the record
 /// an uninterrupted session writes, byte for byte: every answer given before the
-/// interruption is kept, including each option's pros and cons, and shown again.
+/// interruption is kept, including each option's pros and cons, and shown again. The
+/// interrupted and resumed sessions run at 40, 60 or 120 columns in turn.
 #[test]
 fn interrupted_at_any_prompt_resume_writes_the_same_record() {
     let path = "docs/decisions/0001-pick-a-cache.md";
@@ -603,8 +604,9 @@ fn interrupted_at_any_prompt_resume_writes_the_same_record() {
     assert!(expected.contains("review-by:"), "{expected}");
 
     for stop in 1..CACHE_DECISION.len() {
+        let columns = [40, 60, 120][stop % 3];
         let repo = repo();
-        let mut watched = Watched::spawn(repo.path(), &["new"], 40, 120);
+        let mut watched = Watched::spawn(repo.path(), &["new"], 40, columns);
         for (needle, keys) in &CACHE_DECISION[..stop] {
             watched.answer(needle, keys);
         }
@@ -612,7 +614,7 @@ fn interrupted_at_any_prompt_resume_writes_the_same_record() {
         let interrupted = watched.end();
         assert!(interrupted.contains("decide resume"), "{interrupted}");
 
-        let mut watched = Watched::spawn(repo.path(), &["resume"], 40, 120);
+        let mut watched = Watched::spawn(repo.path(), &["resume"], 40, columns);
         watched.answer("Your answers so far:", "");
         for (needle, keys) in &CACHE_DECISION[stop..] {
             watched.answer(needle, keys);
@@ -736,4 +738,58 @@ fn going_back_at_the_terminal_keeps_the_answer_and_a_clean_screen() {
         fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
     assert!(record.contains("Pages are slow. Very."), "{record}");
     assert!(record.contains("* Bad, because memory"), "{record}");
+}
+
+/// A terminal narrowed from 100 to 40 columns while an answer is being typed: the answer
+/// is redrawn at the new width and nothing typed is lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn narrowing_the_terminal_mid_answer_keeps_what_was_typed() {
+    let repo = repo();
+    draft_up_to_the_choice(repo.path());
+    let (mut s, pid) = resume_after(repo.path(), "stty rows 24 cols 100");
+    s.exp_string("Which option do you lean towards?").unwrap();
+    keys(&mut s, DOWN);
+    keys(&mut s, "\r");
+    s.exp_string("Why Memcached?").unwrap();
+    let reason = "it is small, the team can run it without help, and the pages only need a plain key-value cache";
+    keys(&mut s, reason);
+    s.exp_string("plain key-value cache").unwrap();
+    let resized = std::process::Command::new("stty")
+        .args([
+            "-F",
+            &format!("/proc/{pid}/fd/0"),
+            "rows",
+            "24",
+            "cols",
+            "40",
+        ])
+        .status()
+        .unwrap();
+    assert!(resized.success());
+    // The End key draws the line again, now at 40 columns.
+    keys(&mut s, "\x1b[F");
+    s.exp_string("Why Memcached?").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("to...").unwrap();
+    s.send_line("Redis").unwrap();
+    for question in [
+        "What changes for people",
+        "How confident are you",
+        "What would tell us",
+    ] {
+        s.exp_string(question).unwrap();
+        s.send_line("").unwrap();
+    }
+    s.exp_string("Write the record").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
+        .unwrap();
+    s.exp_eof().unwrap();
+    let record =
+        fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(
+        record.contains(&format!("Chosen option: \"Memcached\", because {reason}.")),
+        "{record}"
+    );
 }
