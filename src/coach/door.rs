@@ -65,6 +65,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "band",
         "undo",
         "undo_days",
+        "undo_said",
         "masquerading",
         "judged",
         "hard_to_undo",
@@ -198,9 +199,16 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         Door::OneWay => periods.one_way_days,
     };
     let calendar = inputs.conditions.calendar;
-    Some(assess(undo, &answers, inputs.today(), |door| {
+    let mut finding = assess(undo, &answers, inputs.today(), |door| {
         calendar.on_or_after(add_days(inputs.today(), review(door)))
-    }))
+    });
+    // "3-4 weeks" is judged as 4 weeks; the record says both.
+    let said = match inputs.answer(&UNDO) {
+        Some(crate::answer::Answer::Duration(estimate)) => estimate.said.clone(),
+        _ => None,
+    };
+    finding.facts.insert("undo_said".to_string(), json!(said));
+    Some(finding)
 }
 
 /// The door, judged from the undo estimate and the lead's answers. `review_on` gives the
@@ -230,6 +238,8 @@ pub(crate) fn assess(
         "band": band.key(),
         "undo": undo.to_string(),
         "undo_days": undo.days(),
+        // What was typed, when it said more than `undo`: set by `run`, which has the answer.
+        "undo_said": null,
         "masquerading": masquerading,
         "judged": band == Band::Weeks && answers.classification.is_some(),
         "hard_to_undo": answers.hard_to_undo.map(|t| t.trim_end_matches('.').to_string()),
