@@ -15,6 +15,33 @@ pub(crate) struct Duration {
     pub unit: Unit,
 }
 
+/// A duration answer: the duration understood, and what was typed when it said more than a
+/// number and a unit ("3-4 months", "about 10 days"). The duration is its cautious reading
+/// (the longer end of a range, so a door is never taken for easier to undo than the lead
+/// said); the typed text is what the record keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Estimate {
+    pub duration: Duration,
+    pub said: Option<String>,
+}
+
+impl Estimate {
+    pub(crate) fn parse(text: &str) -> Result<Estimate, String> {
+        let (duration, said) = Duration::parse_said(text)?;
+        Ok(Estimate { duration, said })
+    }
+}
+
+/// What the lead said: the typed estimate when it was more than a number and a unit.
+impl fmt::Display for Estimate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.said {
+            Some(said) => f.write_str(said),
+            None => self.duration.fmt(f),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Unit {
     Minutes,
@@ -73,21 +100,21 @@ impl Duration {
 
     /// Parse "3 days", "3d", "2.5 weeks", "6mo", "1 year". Errors say what is expected.
     pub(crate) fn parse(text: &str) -> Result<Duration, String> {
+        Duration::parse_said(text).map(|(duration, _)| duration)
+    }
+
+    /// [`Duration::parse`], also for estimates as people say them: "3-4 months", "a few
+    /// weeks", "about 10 days", "a quarter", "a month or two". With such an estimate comes
+    /// the text typed, trimmed.
+    pub(crate) fn parse_said(text: &str) -> Result<(Duration, Option<String>), String> {
         let text = text.trim();
-        let split = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
-            .unwrap_or(text.len());
-        let (number, unit) = (text[..split].trim(), text[split..].trim());
-        let example = "a number and a unit, like \"3 days\", \"2 weeks\" or \"6 months\"";
-        if number.is_empty() || unit.is_empty() {
-            return Err(format!("expected {example}, got {text:?}"));
-        }
-        let amount: f64 = number
-            .parse()
-            .map_err(|_| format!("{number:?} is not a number; expected {example}"))?;
-        let unit = Unit::parse(unit).ok_or_else(|| {
-            format!("unknown unit {unit:?}; use minutes, hours, days, weeks, months or years")
-        })?;
+        let ((amount, unit), said) = match plain_duration(text) {
+            Ok(plain) => (plain, None),
+            Err(problem) => match spoken_duration(&text.to_lowercase()) {
+                Some(spoken) => (spoken, Some(text.to_string())),
+                None => return Err(problem),
+            },
+        };
         if !amount.is_finite() || amount < 0.0 {
             return Err(format!("a duration cannot be negative ({text:?})"));
         }
@@ -96,8 +123,190 @@ impl Duration {
                 "{text:?} is longer than any plan; check the number"
             ));
         }
-        Ok(Duration { amount, unit })
+        Ok((Duration { amount, unit }, said))
     }
+}
+
+/// A number and a unit: "3 days", "3d", "2.5 weeks".
+fn plain_duration(text: &str) -> Result<(f64, Unit), String> {
+    let digits = text
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+'))))
+        .map_or(text.len(), |(i, _)| i);
+    let (number, unit) = (text[..digits].trim(), text[digits..].trim());
+    let example = "a number and a unit, like \"3 days\", \"3-4 months\" or \"a few weeks\"";
+    if number.is_empty() || unit.is_empty() {
+        return Err(format!("expected {example}, got {text:?}"));
+    }
+    let amount: f64 = number
+        .parse()
+        .map_err(|_| format!("{number:?} is not a number; expected {example}"))?;
+    let unit = Unit::parse(unit).ok_or_else(|| {
+        format!("unknown unit {unit:?}; use minutes, hours, days, weeks, months or years")
+    })?;
+    Ok((amount, unit))
+}
+
+/// Words that soften an estimate without changing it: "about 10 days", "~3 weeks".
+const ROUGHLY: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx.",
+    "approx",
+    "maybe",
+    "perhaps",
+    "probably",
+    "circa",
+    "ca.",
+    "nearly",
+    "almost",
+    "up to",
+    "at most",
+    "at least",
+    "less than",
+    "more than",
+    "under",
+    "over",
+    "~",
+    "<",
+    ">",
+];
+const ROUGHLY_AFTER: &[&str] = &["or so", "or more", "at most", "tops", "max", "ish", "+"];
+
+/// An estimate as people say it, read cautiously: a range takes its longer end, "a few" is
+/// three, "several" four, "a couple" two; "a quarter" is three months.
+fn spoken_duration(text: &str) -> Option<(f64, Unit)> {
+    let mut text = text
+        .trim()
+        .trim_end_matches(['.', '?', '!'])
+        .trim()
+        .to_string();
+    loop {
+        let before = text.len();
+        for word in ROUGHLY {
+            if let Some(rest) = text.strip_prefix(word) {
+                text = rest.trim_start().to_string();
+            }
+        }
+        for word in ROUGHLY_AFTER {
+            if let Some(rest) = text.strip_suffix(word) {
+                text = rest.trim_end().trim_end_matches('-').to_string();
+            }
+        }
+        if text.len() == before {
+            break;
+        }
+    }
+    let text = text.replace(['\u{2013}', '\u{2014}'], "-");
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        // "3-4mo", "6w": the amount and the unit written together.
+        match word.find(|c: char| c.is_alphabetic()) {
+            Some(at) if at > 0 && word[..at].chars().any(|c| c.is_ascii_digit()) => {
+                words.push(word[..at].to_string());
+                words.push(word[at..].to_string());
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    // "a month or two": the amount comes after the unit.
+    if let [amount @ .., unit, or, more] = words.as_slice()
+        && or == "or"
+        && let Some(more) = amount_word(more)
+        && let Some((per, unit)) = spoken_unit(unit)
+    {
+        let first = if amount.is_empty() {
+            1.0
+        } else {
+            spoken_amount(&amount.join(" "))?
+        };
+        return Some((first.max(more) * per, unit));
+    }
+    // "days" alone says no amount: an amount is always given, if only as "a".
+    let (unit, amount) = words.split_last()?;
+    let (per, unit) = spoken_unit(unit)?;
+    Some((spoken_amount(&amount.join(" "))? * per, unit))
+}
+
+/// A unit, with the ones a plain duration does not take: a quarter is three months, a
+/// fortnight two weeks.
+fn spoken_unit(word: &str) -> Option<(f64, Unit)> {
+    match word {
+        "quarter" | "quarters" | "q" => Some((3.0, Unit::Months)),
+        "fortnight" | "fortnights" => Some((2.0, Unit::Weeks)),
+        _ => Unit::parse(word).map(|unit| (1.0, unit)),
+    }
+}
+
+/// "3", "3-4", "3 to 4", "between 3 and 4", "a few", "a couple of", "half a": the longer
+/// end of a range.
+fn spoken_amount(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let text = text.strip_prefix("between ").unwrap_or(text);
+    let text = text.strip_suffix(" of").unwrap_or(text);
+    for separator in ["-", " to ", " or ", " and "] {
+        if let Some((low, high)) = text.split_once(separator) {
+            let (low, high) = (spoken_amount(low)?, spoken_amount(high)?);
+            return (low <= high).then_some(high);
+        }
+    }
+    let text = text.strip_prefix("a ").unwrap_or(text);
+    let text = text.trim_end_matches(['+', '-']).trim_end_matches("ish");
+    match text {
+        "half a" | "half an" | "half" => Some(0.5),
+        _ => amount_word(text),
+    }
+}
+
+/// A number in digits or in words, up to twelve.
+fn amount_word(word: &str) -> Option<f64> {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    if let Some(n) = WORDS.iter().position(|w| *w == word) {
+        return Some(n as f64);
+    }
+    match word {
+        "a" | "an" => Some(1.0),
+        "couple" => Some(2.0),
+        "few" => Some(3.0),
+        "several" => Some(4.0),
+        _ => word
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0),
+    }
+}
+
+/// A number as people type it: "10", "2.5", "70%", "about 10", "~10", "10ish", "1_000".
+pub(crate) fn parse_number(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let mut cleaned = trimmed.to_lowercase();
+    loop {
+        let before = cleaned.len();
+        for word in ROUGHLY {
+            if let Some(rest) = cleaned.strip_prefix(word) {
+                cleaned = rest.trim_start().to_string();
+            }
+        }
+        for word in ["ish", "%", " percent", "or so"] {
+            if let Some(rest) = cleaned.strip_suffix(word) {
+                cleaned = rest.trim_end().trim_end_matches('-').to_string();
+            }
+        }
+        if cleaned.len() == before {
+            break;
+        }
+    }
+    cleaned
+        .replace('_', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| format!("{trimmed:?} is not a number; give one like \"10\" or \"about 10\""))
 }
 
 impl fmt::Display for Duration {
@@ -145,7 +354,7 @@ impl OptionItem {
                 option.cons.push(con.trim().to_string());
             } else {
                 return Err(format!(
-                    "start each argument with + (a pro) or - (a con): {item:?}"
+                    "start each pro with + and each con with -: {item:?} has neither"
                 ));
             }
         }
@@ -207,7 +416,7 @@ pub(crate) enum Answer {
     Text(String),
     YesNo(bool),
     Number(f64),
-    Duration(Duration),
+    Duration(Estimate),
     Date(NaiveDate),
     List(Vec<String>),
     Options(Vec<OptionItem>),
@@ -225,7 +434,7 @@ impl Answer {
             Answer::Text(text) => json!(text),
             Answer::YesNo(value) => json!(value),
             Answer::Number(value) => json!(value),
-            Answer::Duration(duration) => json!(duration.to_string()),
+            Answer::Duration(estimate) => json!(estimate.to_string()),
             Answer::Date(date) => json!(date.format("%Y-%m-%d").to_string()),
             Answer::List(items) => json!(items),
             Answer::Options(options) => serde_json::to_value(options).unwrap_or_default(),
@@ -250,7 +459,7 @@ impl Answer {
                     Value::Number((*value).into())
                 }
             }
-            Answer::Duration(duration) => Value::String(duration.to_string()),
+            Answer::Duration(estimate) => Value::String(estimate.to_string()),
             Answer::Date(date) => Value::String(date.format("%Y-%m-%d").to_string()),
             Answer::List(items) => yaml::to_value(items),
             Answer::Options(options) => yaml::to_value(options),
@@ -269,7 +478,7 @@ impl Answer {
             Answer::Text(text) => text.clone(),
             Answer::YesNo(value) => if *value { "yes" } else { "no" }.to_string(),
             Answer::Number(value) => format_number(*value),
-            Answer::Duration(duration) => duration.to_string(),
+            Answer::Duration(estimate) => estimate.to_string(),
             Answer::Date(date) => date.format("%Y-%m-%d").to_string(),
             Answer::List(items) => items.join("; "),
             Answer::Options(options) => options
@@ -285,6 +494,44 @@ impl Answer {
         }
     }
 
+    /// The answer as understood, for reading back on screen: a duration as the amount it
+    /// counts as, a date with its weekday.
+    fn understood(&self, today: NaiveDate) -> String {
+        match self {
+            Answer::Duration(estimate) => estimate.duration.to_string(),
+            Answer::Date(date) => {
+                use chrono::Datelike;
+                let said = if date.year() == today.year() {
+                    date.format("%A %-d %B")
+                } else {
+                    date.format("%A %-d %B %Y")
+                };
+                format!("{said} ({})", date.format("%Y-%m-%d"))
+            }
+            other => other.to_input_text(),
+        }
+    }
+
+    /// The answer read back once given, as understood, and with what was typed when a
+    /// number, duration or date was read from other words: `4 months (from "3-4 months")`.
+    pub(crate) fn echo(&self, typed: &str, today: NaiveDate) -> String {
+        let understood = self.understood(today);
+        let typed = typed.trim();
+        let read = matches!(
+            self,
+            Answer::Number(_) | Answer::Duration(_) | Answer::Date(_)
+        );
+        if !read || typed.is_empty() || typed.eq_ignore_ascii_case(&understood) {
+            return understood;
+        }
+        if let Answer::Date(date) = self
+            && typed == date.format("%Y-%m-%d").to_string()
+        {
+            return understood;
+        }
+        format!("{understood} (from {typed:?})")
+    }
+
     pub(crate) fn as_text(&self) -> Option<&str> {
         match self {
             Answer::Text(text) => Some(text),
@@ -294,7 +541,7 @@ impl Answer {
 
     pub(crate) fn as_duration(&self) -> Option<Duration> {
         match self {
-            Answer::Duration(duration) => Some(*duration),
+            Answer::Duration(estimate) => Some(estimate.duration),
             _ => None,
         }
     }
@@ -564,13 +811,120 @@ mod tests {
     }
 
     #[test]
+    fn estimates_are_read_cautiously_and_keep_what_was_typed() {
+        let cases = [
+            ("3-4 months", 4.0, Unit::Months),
+            ("3 - 4 months", 4.0, Unit::Months),
+            ("3\u{2013}4 months", 4.0, Unit::Months),
+            ("3 to 4 weeks", 4.0, Unit::Weeks),
+            ("between 2 and 3 days", 3.0, Unit::Days),
+            ("2-3w", 3.0, Unit::Weeks),
+            ("a few months", 3.0, Unit::Months),
+            ("few weeks", 3.0, Unit::Weeks),
+            ("a couple of weeks", 2.0, Unit::Weeks),
+            ("several days", 4.0, Unit::Days),
+            ("about 10 days", 10.0, Unit::Days),
+            ("~10 days", 10.0, Unit::Days),
+            ("roughly 2 weeks or so", 2.0, Unit::Weeks),
+            ("a quarter", 3.0, Unit::Months),
+            ("2 quarters", 6.0, Unit::Months),
+            ("a fortnight", 2.0, Unit::Weeks),
+            ("a week", 1.0, Unit::Weeks),
+            ("a month or two", 2.0, Unit::Months),
+            ("half a year", 0.5, Unit::Years),
+            ("6+ months", 6.0, Unit::Months),
+            ("three days", 3.0, Unit::Days),
+        ];
+        for (text, amount, unit) in cases {
+            let estimate = Estimate::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(estimate.duration, Duration::new(amount, unit), "{text}");
+            assert_eq!(estimate.to_string(), text, "the record keeps {text:?}");
+        }
+        // A plain duration is written as decide writes it.
+        for (text, written) in [
+            ("6w", "6 weeks"),
+            ("3 days", "3 days"),
+            ("2 Weeks", "2 weeks"),
+        ] {
+            let estimate = Estimate::parse(text).unwrap();
+            assert_eq!(estimate.said, None, "{text}");
+            assert_eq!(estimate.to_string(), written, "{text}");
+        }
+        for text in [
+            "4-3 months",
+            "a few",
+            "days",
+            "some months",
+            "3-4",
+            "soon-ish",
+        ] {
+            assert!(Estimate::parse(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        let cases = [
+            ("10", 10.0),
+            ("2.5", 2.5),
+            ("70%", 70.0),
+            ("about 10", 10.0),
+            ("~10", 10.0),
+            ("around 80 %", 80.0),
+            ("10ish", 10.0),
+            ("1_000", 1000.0),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_number(text), Ok(expected), "{text}");
+        }
+        for text in ["ten-ish", "", "2,5", "NaN", "inf"] {
+            assert!(parse_number(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn answers_read_back_as_understood() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let estimate = |text| Answer::Duration(Estimate::parse(text).unwrap());
+        let cases = [
+            (
+                estimate("3-4 months"),
+                "3-4 months",
+                "4 months (from \"3-4 months\")",
+            ),
+            (estimate("6w"), "6w", "6 weeks (from \"6w\")"),
+            (estimate("2 weeks"), "2 weeks", "2 weeks"),
+            (Answer::Number(10.0), "about 10", "10 (from \"about 10\")"),
+            (Answer::Number(10.0), "10", "10"),
+            (
+                Answer::Date(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()),
+                "next Friday",
+                "Friday 4 December (2026-12-04) (from \"next Friday\")",
+            ),
+            (
+                Answer::Date(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()),
+                "2026-12-04",
+                "Friday 4 December (2026-12-04)",
+            ),
+            (
+                Answer::Text("3-4 months".into()),
+                "3-4 months",
+                "3-4 months",
+            ),
+        ];
+        for (answer, typed, expected) in cases {
+            assert_eq!(answer.echo(typed, today), expected, "{typed}");
+        }
+    }
+
+    #[test]
     fn bad_durations_are_explained() {
         let cases = [
             ("", "expected a number and a unit"),
             ("3", "expected a number and a unit"),
             ("days", "expected a number and a unit"),
             ("-3 days", "cannot be negative"),
-            ("3 fortnights", "unknown unit"),
+            ("3 parsecs", "unknown unit"),
             ("1.2.3 days", "is not a number"),
             ("99999 years", "longer than any plan"),
         ];
@@ -597,7 +951,7 @@ mod tests {
         assert!(
             OptionItem::parse_arguments("X", "fast")
                 .unwrap_err()
-                .contains("start each")
+                .contains("start each pro with +")
         );
     }
 
@@ -634,8 +988,12 @@ mod tests {
     fn answers_round_trip_through_yaml_text() {
         assert_eq!(Answer::Number(3.0).to_yaml(), Value::Number(3.into()));
         assert_eq!(
-            Answer::Duration(Duration::new(2.0, Unit::Weeks)).to_yaml(),
+            Answer::Duration(Estimate::parse("2 weeks").unwrap()).to_yaml(),
             Value::String("2 weeks".into())
+        );
+        assert_eq!(
+            Answer::Duration(Estimate::parse("3-4 months").unwrap()).to_yaml(),
+            Value::String("3-4 months".into())
         );
         assert_eq!(split_list(" a ; b;;c "), vec!["a", "b", "c"]);
     }

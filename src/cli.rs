@@ -112,6 +112,7 @@ pub(crate) enum Command {
     #[command(
         before_help = "Examples:\n  decide new\n  decide new --answers examples/decision.yaml\n  decide new --playbook decision --stdout"
     )]
+    #[command(after_help = NEW_PLAYBOOKS)]
     New(NewArgs),
     /// Continue an unfinished `decide new` from its draft, at the first unanswered question.
     #[command(
@@ -625,4 +626,53 @@ fn parse_today(text: &str) -> Result<NaiveDate, String> {
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("expected a date as YYYY-MM-DD, got {:?}", text.trim()))?;
     crate::answer::in_range(date)
+}
+
+/// The built-in playbooks `decide new --playbook` runs, for `decide new --help`. Written
+/// out rather than loaded, so parsing the command line reads no playbook; a test checks it
+/// against the embedded catalog.
+const NEW_PLAYBOOKS: &str = "\
+Playbooks (--playbook ID):
+  decision            Work through a decision
+  deadline            Negotiate a deadline
+  delegation          Delegate a task
+  disagreement        Handle a technical disagreement
+  say-no              Say no, or yes with the cost named
+  stakeholder-update  Update a manager or stakeholder
+  tech-debt           Make the case on technical debt
+  boundaries          Set your boundaries (private, in your journal)
+  career-track        Management or technical track (private, in your journal)
+  one-on-one          Prepare a one-on-one (private, in your journal)
+  t-shape             Check your T-shape (private, in your journal)
+  week                Look back at your week (private, in your journal)
+Your team's own, in .decide/playbooks/, run the same way: `decide playbooks` lists them all.";
+
+#[cfg(test)]
+mod tests {
+    use crate::playbook::{Catalog, Group};
+
+    #[test]
+    fn new_help_lists_every_playbook_new_runs() {
+        let catalog = Catalog::embedded();
+        let mut playbooks: Vec<_> = catalog
+            .playbooks
+            .iter()
+            .filter(|p| p.record.is_some())
+            .collect();
+        // The team's first, the default first of all; then the private ones.
+        playbooks.sort_by_key(|p| (p.group == Group::Personal, p.id != "decision", p.id.clone()));
+        let mut listed = String::from("Playbooks (--playbook ID):\n");
+        for playbook in playbooks {
+            let private = if playbook.group == Group::Personal {
+                " (private, in your journal)"
+            } else {
+                ""
+            };
+            listed.push_str(&format!(
+                "  {:<18}  {}{private}\n",
+                playbook.id, playbook.title
+            ));
+        }
+        assert!(super::NEW_PLAYBOOKS.starts_with(&listed), "{listed}");
+    }
 }

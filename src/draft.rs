@@ -2,6 +2,7 @@
 //! a lost SSH session or a crash loses nothing. `decide resume` picks a draft up at the first
 //! unanswered question; a finished record removes its draft.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -43,6 +44,17 @@ pub(crate) struct Draft {
     pub started: String,
     /// The answers so far, keyed by question id, as an answers file holds them.
     pub answers: Mapping,
+    /// Options questions part-way through their pros and cons: how many options have them.
+    pub argued: BTreeMap<String, usize>,
+    /// Answers gone back over with `:back`, to offer again.
+    pub kept: Mapping,
+}
+
+/// What a session has said so far, to save.
+pub(crate) struct Progress<'a> {
+    pub answers: &'a [(String, Answer)],
+    pub argued: &'a BTreeMap<String, usize>,
+    pub kept: &'a Mapping,
 }
 
 impl Draft {
@@ -67,6 +79,8 @@ impl Draft {
             dir: dir.map(Path::to_path_buf),
             started: now.format("%Y-%m-%d %H:%M").to_string(),
             answers: Mapping::new(),
+            argued: BTreeMap::new(),
+            kept: Mapping::new(),
         }
     }
 
@@ -121,6 +135,18 @@ impl Draft {
             None | Some(Value::Null) => Mapping::new(),
             Some(_) => return Err(broken()),
         };
+        let mut argued = BTreeMap::new();
+        if let Some(Value::Mapping(counts)) = map.remove("argued") {
+            for (id, count) in counts {
+                if let (Value::String(id), Some(count)) = (id, count.as_u64()) {
+                    argued.insert(id, usize::try_from(count).unwrap_or(0));
+                }
+            }
+        }
+        let kept = match map.remove("kept") {
+            Some(Value::Mapping(kept)) => kept,
+            _ => Mapping::new(),
+        };
         Ok(Draft {
             path: path.to_path_buf(),
             playbook,
@@ -128,16 +154,20 @@ impl Draft {
             dir,
             started,
             answers,
+            argued,
+            kept,
         })
     }
 
     /// Write the session's answers so far, atomically: a crash leaves the previous save.
-    pub(crate) fn save(&mut self, given: &[(String, Answer)]) -> Result<()> {
+    pub(crate) fn save(&mut self, progress: &Progress<'_>) -> Result<()> {
         let mut answers = Mapping::new();
-        for (id, answer) in given {
+        for (id, answer) in progress.answers {
             answers.insert(Value::String(id.clone()), answer.to_yaml());
         }
         self.answers = answers;
+        self.argued = progress.argued.clone();
+        self.kept = progress.kept.clone();
         let mut document = Mapping::new();
         document.insert("playbook".into(), Value::String(self.playbook.clone()));
         document.insert("started".into(), Value::String(self.started.clone()));
@@ -154,6 +184,22 @@ impl Draft {
             document.insert("dir".into(), Value::String(dir.display().to_string()));
         }
         document.insert("answers".into(), Value::Mapping(self.answers.clone()));
+        if !self.argued.is_empty() {
+            let counts = self
+                .argued
+                .iter()
+                .map(|(id, count)| {
+                    (
+                        Value::String(id.clone()),
+                        Value::Number((*count as u64).into()),
+                    )
+                })
+                .collect();
+            document.insert("argued".into(), Value::Mapping(counts));
+        }
+        if !self.kept.is_empty() {
+            document.insert("kept".into(), Value::Mapping(self.kept.clone()));
+        }
         let text = format!(
             "# A draft of an unfinished decide session. Continue it with: decide resume {}\n{}",
             self.name(),

@@ -86,45 +86,44 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         session.settings.personal.history = personal_history(setup);
     }
     let drafts_dir = drafts_dir(setup, personal, answers.is_none())?;
-    let mut draft = match (&answers, request.resume) {
+    let mut interactive = answers.is_none().then(|| {
+        let title = ui::for_terminal(&playbook.title, false);
+        eprintln!("{}\n", console::style(title).bold().for_stderr());
+        Interactive::new(&setup.catalog.library)
+    });
+    let unfinished = match (&drafts_dir, interactive.as_mut(), &request.resume) {
+        (Ok(dir), Some(interactive), None) => {
+            let wanted = (playbook, &request.purpose, destination.as_deref());
+            offer_unfinished(dir, wanted, interactive)?
+        }
+        _ => None,
+    };
+    let mut draft = match (&answers, request.resume.or(unfinished)) {
         (Some(_), _) => None,
         (None, Some(draft)) => {
-            session.preload(&draft.answers, &draft.path)?;
+            session.resume(&draft)?;
             draft.resumed();
             Some(draft)
         }
-        (None, None) => match &drafts_dir {
-            Ok(dir) => Some(Draft::start(
-                dir,
-                &playbook.id,
-                request.purpose.clone(),
-                destination.as_deref(),
-                chrono::Local::now(),
-            )),
-            Err(error) => {
-                ui::warning(&format!(
-                    "{error}; your answers are not saved as you go, so finish in one sitting"
-                ));
-                None
-            }
-        },
+        (None, None) => new_draft(
+            &drafts_dir,
+            playbook,
+            &request.purpose,
+            destination.as_deref(),
+        ),
     };
     let mut prompter: Box<dyn Prompter> = match answers {
         Some(mut file) => {
             file.show_coaching = !request.quiet;
             Box::new(file)
         }
-        None => {
-            let title = ui::for_terminal(&playbook.title, false);
-            eprintln!("{}\n", console::style(title).bold().for_stderr());
-            Box::new(Interactive::new(&setup.catalog.library))
-        }
+        None => Box::new(interactive.unwrap_or_else(|| Interactive::new(&setup.catalog.library))),
     };
     let mut draft_failed = false;
     session.run(prompter.as_mut(), &mut |session| {
         if let Some(draft) = draft.as_mut()
             && !draft_failed
-            && let Err(error) = draft.save(&session.answers)
+            && let Err(error) = draft.save(&session.progress())
         {
             // A draft is a safety net: losing it must not end the interview.
             draft_failed = true;
@@ -158,6 +157,66 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         draft.finish()?;
     }
     Ok(path)
+}
+
+/// The draft a new interactive run saves its answers in, if it can have one.
+fn new_draft(
+    drafts_dir: &Result<PathBuf>,
+    playbook: &Playbook,
+    purpose: &Purpose,
+    destination: Option<&Path>,
+) -> Option<Draft> {
+    match drafts_dir {
+        Ok(dir) => Some(Draft::start(
+            dir,
+            &playbook.id,
+            purpose.clone(),
+            destination,
+            chrono::Local::now(),
+        )),
+        Err(error) => {
+            ui::warning(&format!(
+                "{error}; your answers are not saved as you go, so finish in one sitting"
+            ));
+            None
+        }
+    }
+}
+
+/// An unfinished draft of the same playbook for the same purpose, offered to pick up
+/// instead of starting again: the newest one, if the lead says so.
+fn offer_unfinished(
+    dir: &Path,
+    (playbook, purpose, destination): (&Playbook, &Purpose, Option<&Path>),
+    interactive: &mut Interactive,
+) -> Result<Option<Draft>> {
+    let same = |d: &Draft| {
+        d.playbook == playbook.id
+            && d.purpose == *purpose
+            // A draft that names no directory writes where this run would.
+            && (d.dir.is_none() || d.dir.as_deref() == destination)
+            && !d.answers.is_empty()
+    };
+    let Some(draft) = crate::draft::list(dir)?.into_iter().find(same) else {
+        return Ok(None);
+    };
+    let title = draft
+        .title()
+        .map(|t| format!(" \"{t}\""))
+        .unwrap_or_default();
+    let question = format!(
+        "You have an unfinished draft{title}, started {}, with {}. Pick it up?",
+        draft.started,
+        crate::coach::count(draft.answers.len(), "answer", "answers")
+    );
+    if interactive.confirm(&question, true)? {
+        return Ok(Some(draft));
+    }
+    ui::note(&format!(
+        "Starting afresh; `decide resume {}` still picks that draft up.",
+        draft.name()
+    ));
+    Ok(None)
 }
 
 /// Where an interactive run keeps its draft, or why it cannot. Drafts of private answers
@@ -308,10 +367,20 @@ fn write(
         Purpose::New | Purpose::Review(_) => None,
     };
     if store::ensure_dir(dir)? {
-        ui::note(&format!(
-            "Created the decision log {}",
-            display_path(dir, &setup.cwd)
-        ));
+        let shown = display_path(dir, &setup.cwd);
+        // Outside a repository the log lands in whatever directory the lead stands in:
+        // say where, and why, so a log created by mistake is noticed.
+        let why = if store::is_repository(&setup.root)
+            || *dir != setup.root.join(store::DEFAULT_LOG_DIR)
+        {
+            String::new()
+        } else {
+            format!(
+                " in {}: no repository here (no .git, .decide or .adr-dir in this directory or above it); run decide inside your repository, or pass --dir, to keep the log elsewhere",
+                setup.cwd.display()
+            )
+        };
+        ui::note(&format!("Created the decision log {shown}{why}"));
     }
     let slug = store::slug(&rendered.title);
     let today = setup.settings.today;
@@ -411,7 +480,7 @@ pub(crate) fn review(
     let mut draft = match (&answers, resume) {
         (Some(_), _) => None,
         (None, Some(draft)) => {
-            session.preload(&draft.answers, &draft.path)?;
+            session.resume(&draft)?;
             draft.resumed();
             Some(draft)
         }
@@ -441,7 +510,7 @@ pub(crate) fn review(
     session.run(prompter.as_mut(), &mut |session| {
         if let Some(draft) = draft.as_mut()
             && !draft_failed
-            && let Err(error) = draft.save(&session.answers)
+            && let Err(error) = draft.save(&session.progress())
         {
             draft_failed = true;
             ui::warning(&format!(

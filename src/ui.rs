@@ -120,15 +120,6 @@ pub(crate) fn quote_text(passage: &Passage, library: &Library) -> String {
     out
 }
 
-/// Help under a question, wrapped between words to the terminal's width.
-pub(crate) fn help_text(help: &str) -> String {
-    let width = terminal_width().map(|w| w.saturating_sub(2));
-    wrap(help.trim(), width)
-        .iter()
-        .map(|line| format!("  {}\n", style(line).dim().for_stderr()))
-        .collect()
-}
-
 /// The width to wrap coaching text at: the terminal's, when stderr is one.
 fn terminal_width() -> Option<usize> {
     console::Term::stderr()

@@ -18,7 +18,7 @@ pub(super) fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8>
                 .filter(|p| p.episode == episode.number)
                 .count();
             let note = if quoted > 0 {
-                format!("  ({quoted} passages)")
+                format!("  ({})", crate::coach::count(quoted, "passage", "passages"))
             } else {
                 String::new()
             };

@@ -33,11 +33,11 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
         Some(PlaybooksAction::Check { file }) => {
             let playbook = playbook::check_file(&env.root, file)?;
             ui::success(&format!(
-                "{}: playbook `{}` is valid ({} questions, {} assessments)",
+                "{}: playbook `{}` is valid ({}, {})",
                 file.display(),
                 playbook.id,
-                playbook.questions.len(),
-                playbook.assessments.len()
+                crate::coach::count(playbook.questions.len(), "question", "questions"),
+                crate::coach::count(playbook.assessments.len(), "assessment", "assessments")
             ));
             Ok(exit::OK)
         }

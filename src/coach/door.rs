@@ -80,6 +80,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "band",
         "undo",
         "undo_days",
+        "undo_said",
         "masquerading",
         "judged",
         "hard_to_undo",
@@ -220,12 +221,19 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     let today = inputs.today();
     // A review before its signal can be seen has nothing to look at: it comes after.
     let signal_by = answers.signal_by;
-    Some(assess(undo, &answers, today, |door| {
+    let mut finding = assess(undo, &answers, today, |door| {
         let usual = calendar.on_or_after(add_days(today, review(door)));
         signal_by.map_or(usual, |seen| {
             usual.max(calendar.on_or_after(add_days(seen, AFTER_SIGNAL_DAYS)))
         })
-    }))
+    });
+    // "3-4 weeks" is judged as 4 weeks; the record says both.
+    let said = match inputs.answer(&UNDO) {
+        Some(crate::answer::Answer::Duration(estimate)) => estimate.said.clone(),
+        _ => None,
+    };
+    finding.facts.insert("undo_said".to_string(), json!(said));
+    Some(finding)
 }
 
 /// The door, judged from the undo estimate and the lead's answers. `review_on` gives the
@@ -255,6 +263,8 @@ pub(crate) fn assess(
         "band": band.key(),
         "undo": undo.to_string(),
         "undo_days": undo.days(),
+        // What was typed, when it said more than `undo`: set by `run`, which has the answer.
+        "undo_said": null,
         "masquerading": masquerading,
         "judged": band == Band::Weeks && answers.classification.is_some(),
         "hard_to_undo": answers.hard_to_undo.map(|t| t.trim_end_matches('.').to_string()),

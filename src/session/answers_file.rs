@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Ask, Prompter};
+use super::{Ask, Prompter, Reply};
 use crate::answer::Answer;
 use crate::coach::Assessment;
 use crate::error::{Error, Kind as ErrorKind, Location, Result};
@@ -192,14 +192,15 @@ impl AnswersFile {
 }
 
 impl Prompter for AnswersFile {
-    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Reply<Answer>> {
         self.asked.insert(ask.id().to_string());
         if let Some(item) = &ask.item {
-            return self.ask_item(ask, &item.name);
+            return self.ask_item(ask, &item.name).map(Reply::Given);
         }
         let key = ask.id();
         let about = format!("`{key}` ({})", ask.prompt());
         self.answer_or_default(ask, self.values.get(key), &about, &format!("`{key}: ...`"))
+            .map(Reply::Given)
     }
 
     /// Nobody to ask again: the refused answer is an error at its key.

@@ -1,7 +1,7 @@
 //! One question made ready to ask: its prompt, default and choices resolved against the
 //! answers so far, and the one set of parsing and validation rules every prompter uses.
 
-use crate::answer::{self, Answer, Duration, OptionItem};
+use crate::answer::{self, Answer, Estimate, OptionItem};
 use crate::passages::Passage;
 use crate::playbook::{Choice, Kind, Question};
 use crate::yaml::{self, Value};
@@ -70,8 +70,8 @@ impl Ask<'_> {
         let answer = match self.kind() {
             Kind::Text | Kind::LongText => Answer::Text(text.to_string()),
             Kind::YesNo => Answer::YesNo(answer::parse_yes_no(text).ok_or("answer yes or no")?),
-            Kind::Number => Answer::Number(parse_number(text)?),
-            Kind::Duration => Answer::Duration(Duration::parse(text)?),
+            Kind::Number => Answer::Number(answer::parse_number(text)?),
+            Kind::Duration => Answer::Duration(Estimate::parse(text)?),
             Kind::Date => Answer::Date(answer::parse_date(text, self.today)?),
             Kind::List => Answer::List(answer::split_list(text)),
             Kind::Choice if self.question.multiple => Answer::List(
@@ -93,6 +93,56 @@ impl Ask<'_> {
             ),
         };
         self.validate(answer)
+    }
+
+    /// Turn text typed at a prompt that showed the default typed in already into an
+    /// answer: the text is all there is, so empty is empty (and refused when required).
+    pub(crate) fn parse_typed(&self, text: &str) -> Result<Answer, String> {
+        if text.trim().is_empty() {
+            return self.empty().and_then(|empty| self.validate(empty));
+        }
+        self.parse_input(text)
+    }
+
+    /// An answer as the screen shows it: a choice by its label, never its value; nothing
+    /// as "none".
+    pub(crate) fn shown(&self, answer: &Answer) -> String {
+        let label = |value: &str| {
+            self.choices
+                .iter()
+                .find(|c| c.value() == value)
+                .map_or_else(|| value.to_string(), |c| c.label().to_string())
+        };
+        let text = match (self.kind(), answer) {
+            (Kind::Choice, Answer::Text(value)) => label(value),
+            (Kind::Choice, Answer::List(values)) => values
+                .iter()
+                .map(|v| label(v))
+                .collect::<Vec<_>>()
+                .join("; "),
+            // An estimate read from other words keeps them: `4 days (from "3-4 days")`.
+            (Kind::Duration, Answer::Duration(estimate)) => {
+                answer.echo(estimate.said.as_deref().unwrap_or_default(), self.today)
+            }
+            (Kind::Date | Kind::Duration | Kind::Number, _) => answer.echo("", self.today),
+            _ => answer.to_input_text(),
+        };
+        if text.trim().is_empty() {
+            "none".to_string()
+        } else {
+            text
+        }
+    }
+
+    /// The answer read back once given: as understood, with what was typed when that
+    /// was read from other words (`4 months (from "3-4 months")`).
+    pub(crate) fn echo(&self, answer: &Answer, typed: &str) -> String {
+        match (self.kind(), answer) {
+            (Kind::Date | Kind::Duration | Kind::Number, _) if !answer.is_empty() => {
+                answer.echo(typed, self.today)
+            }
+            _ => self.shown(answer),
+        }
     }
 
     /// Turn a value from an answers file into an answer.
@@ -119,8 +169,8 @@ impl Ask<'_> {
                 Answer::YesNo(answer::parse_yes_no(text).ok_or_else(wrong)?)
             }
             (Kind::Number, Value::Number(n)) => Answer::Number(n.as_f64().ok_or_else(wrong)?),
-            (Kind::Number, Value::String(text)) => Answer::Number(parse_number(text)?),
-            (Kind::Duration, Value::String(text)) => Answer::Duration(Duration::parse(text)?),
+            (Kind::Number, Value::String(text)) => Answer::Number(answer::parse_number(text)?),
+            (Kind::Duration, Value::String(text)) => Answer::Duration(Estimate::parse(text)?),
             (Kind::Date, Value::String(text)) => {
                 Answer::Date(answer::parse_date(text, self.today)?)
             }
@@ -343,15 +393,6 @@ fn one_line(text: &str) -> String {
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn parse_number(text: &str) -> Result<f64, String> {
-    let cleaned = text.trim().trim_end_matches('%').replace('_', "");
-    cleaned
-        .parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
-        .ok_or_else(|| format!("{:?} is not a number", text.trim()))
 }
 
 fn strings(items: &[Value]) -> Option<Vec<String>> {

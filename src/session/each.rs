@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::{Value as Json, json};
 
-use super::{Item, Prompter, Session};
+use super::{Item, Session};
 use crate::answer::Answer;
 use crate::error::{Error, Result};
 use crate::playbook::Question;
@@ -15,30 +15,9 @@ use crate::yaml::{self, Value};
 
 /// A list that keeps growing with every answer is a playbook bug: stop rather than ask
 /// forever.
-pub(super) const MAX_ITEMS: usize = 50;
+const MAX_ITEMS: usize = 50;
 
 impl<'c> Session<'c> {
-    /// Ask `question` for every item of its list that has no answer yet.
-    pub(super) fn ask_each(
-        &mut self,
-        question: &'c Question,
-        prompter: &mut dyn Prompter,
-        saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
-    ) -> Result<()> {
-        while self.applies(question)? {
-            let Some(name) = self.next_item(question)? else {
-                break;
-            };
-            let item = self.item(question, &name)?;
-            let ask = self.resolve_item(question, Some(item))?;
-            let answer = prompter.ask(&ask)?;
-            self.set_item(&question.id, name, answer);
-            saved(self)?;
-            self.reassess_and_coach(prompter)?;
-        }
-        Ok(())
-    }
-
     /// The items the question's `for_each` gives now, without repeats or blanks.
     pub(crate) fn items(&self, question: &Question) -> Result<Vec<String>> {
         let Some(expression) = &question.for_each else {
@@ -59,7 +38,7 @@ impl<'c> Session<'c> {
         Ok(unique)
     }
 
-    fn next_item(&self, question: &Question) -> Result<Option<String>> {
+    pub(super) fn next_item(&self, question: &Question) -> Result<Option<String>> {
         let answered = self
             .answer(&question.id)
             .and_then(Answer::as_each)
@@ -78,7 +57,7 @@ impl<'c> Session<'c> {
     }
 
     /// One item with the question's prompt and help rendered for it.
-    fn item(&self, question: &Question, name: &str) -> Result<Item> {
+    pub(super) fn item(&self, question: &Question, name: &str) -> Result<Item> {
         let context = self.context_with(Some(name));
         let render = |source: &str, field: &str| {
             self.templates
@@ -101,7 +80,7 @@ impl<'c> Session<'c> {
         })
     }
 
-    fn set_item(&mut self, id: &str, item: String, answer: Answer) {
+    pub(super) fn set_item(&mut self, id: &str, item: String, answer: Answer) {
         let mut pairs = self
             .answer(id)
             .and_then(Answer::as_each)
@@ -329,9 +308,20 @@ mod tests {
     }
 
     impl Prompter for Recording {
-        fn ask(&mut self, ask: &super::super::Ask<'_>) -> crate::error::Result<Answer> {
+        fn ask(
+            &mut self,
+            ask: &super::super::Ask<'_>,
+        ) -> crate::error::Result<super::super::Reply<Answer>> {
             self.prompts.push(ask.prompt().to_string());
             self.inner.ask(ask)
+        }
+
+        fn arguments(
+            &mut self,
+            ask: &super::super::Ask<'_>,
+            option: &crate::answer::OptionItem,
+        ) -> crate::error::Result<super::super::Reply<crate::answer::OptionItem>> {
+            self.inner.arguments(ask, option)
         }
 
         fn settle(&mut self, asks: &[super::super::Ask<'_>]) -> crate::error::Result<Vec<Answer>> {

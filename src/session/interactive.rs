@@ -1,11 +1,12 @@
-//! Questions at a terminal, with dialoguer on stderr. Wrong input is explained and asked
-//! again; nothing typed is lost to a validation error.
+//! Questions at a terminal, on stderr. Each question is drawn below the coaching and
+//! collapses to one `✔` line once answered (see [`super::screen`]). Wrong input is
+//! explained on its own line and stays there to be corrected; a default is typed in
+//! already, to keep with Enter or edit; `:back` (Esc on a list) goes to the question before.
 
 use console::{Term, style};
-use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect, Select};
 
-use super::{Ask, Prompter};
+use super::screen::{self, Picked, Typed};
+use super::{Ask, Prompter, Reply};
 use crate::answer::{Answer, OptionItem};
 use crate::coach::Assessment;
 use crate::error::{Error, Result};
@@ -15,11 +16,15 @@ use crate::ui;
 
 pub(crate) struct Interactive {
     term: Term,
-    theme: ColorfulTheme,
     /// Passages already shown, so a quote is not repeated on every question.
     shown: Vec<String>,
-    /// The `:e` hint is shown once per session.
+    /// Questions asked so far: the hints on `:back` and `:e` are shown once.
+    asked: usize,
     editor_hint_shown: bool,
+    /// Why the last answer was refused, shown with the question when it comes again.
+    refused: Option<String>,
+    /// Whether the last thing printed is the `✔` line of the last answer.
+    done_last: bool,
     library: crate::passages::Library,
 }
 
@@ -27,156 +32,273 @@ impl Interactive {
     pub(crate) fn new(library: &Library) -> Interactive {
         Interactive {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
             shown: Vec::new(),
+            asked: 0,
             editor_hint_shown: false,
+            refused: None,
+            done_last: false,
             library: library.clone(),
         }
     }
 
+    /// Quotes the question comes from: they stay on screen, as the coaching does.
     fn intro(&mut self, ask: &Ask<'_>) {
         for passage in &ask.passages {
             if !self.shown.contains(&passage.id) {
                 self.shown.push(passage.id.clone());
+                self.done_last = false;
                 eprint!("{}", ui::quote_text(passage, &self.library));
             }
         }
-        if let Some(help) = ask.help() {
-            eprint!("{}", ui::help_text(help));
-        }
     }
 
-    fn input(
-        &self,
-        prompt: &str,
-        default: Option<String>,
-        check: impl Fn(&str) -> std::result::Result<(), String>,
-    ) -> Result<String> {
-        let default = default.filter(|d| !d.is_empty());
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(ui::for_terminal(prompt, false))
-            .allow_empty(true);
-        if let Some(default) = default {
-            input = input.default(default);
+    /// The help and hints under which a question is asked; they go when it is answered.
+    fn notes(&mut self, ask: &Ask<'_>, editor: bool) -> Vec<String> {
+        let mut notes: Vec<String> = ask.help().map(str::to_string).into_iter().collect();
+        if self.asked == 1 {
+            notes.push(BACK_HINT.to_string());
         }
-        input
-            .validate_with(|text: &String| check(text))
-            .interact_text_on(&self.term)
-            .map_err(terminal_error)
+        if editor && !self.editor_hint_shown {
+            self.editor_hint_shown = true;
+            notes.push(EDITOR_HINT.to_string());
+        }
+        self.asked += 1;
+        notes
     }
 
-    fn options(&mut self, ask: &Ask<'_>) -> Result<Answer> {
-        let names = self.input(ask.prompt(), None, |text| ask.parse_input(text).map(|_| ()))?;
-        let Answer::Options(options) = ask.parse_input(&names).map_err(Error::answers)? else {
-            return Err(Error::answers("expected a list of options"));
-        };
-        let mut detailed = Vec::new();
-        for option in options {
-            let prompt = format!("Pros and cons of {} (+ pro; - con)", option.name);
-            let name = option.name.clone();
-            let text = self.input(&prompt, None, |text| {
-                let parsed = OptionItem::parse_arguments(&name, text)?;
-                if parsed.pros.is_empty() && parsed.cons.is_empty() {
-                    return Err("give at least one pro (+) or con (-)".to_string());
+    /// Ask for typed text until `parse` takes it; `:e` opens the editor when `editor`.
+    fn typed(
+        &mut self,
+        ask: &Ask<'_>,
+        notes: &[String],
+        initial: String,
+        editor: bool,
+    ) -> Result<Reply<Answer>> {
+        let mut initial = initial;
+        let mut problem = self.refused.take();
+        loop {
+            let check = |text: &str| {
+                if editor && text.trim() == EDITOR_COMMAND {
+                    return Ok(String::new());
                 }
-                Ok(())
-            })?;
-            detailed
-                .push(OptionItem::parse_arguments(&option.name, &text).map_err(Error::answers)?);
+                ask.parse_typed(text).map(|answer| ask.echo(&answer, text))
+            };
+            let typed = screen::read_line(
+                &self.term,
+                notes,
+                ask.prompt(),
+                &initial,
+                problem.take(),
+                &check,
+                editor.then_some(EDITOR_COMMAND),
+            )
+            .map_err(terminal_error)?;
+            let text = match typed {
+                Typed::Back => return Ok(Reply::Back),
+                Typed::Text(text) => text,
+                Typed::Command => {
+                    match self.answer_in_editor(ask, &initial) {
+                        Ok(Some(answer)) => return Ok(Reply::Given(answer)),
+                        Ok(None) => {}
+                        Err((written, error)) => {
+                            initial = written;
+                            problem = Some(error);
+                        }
+                    }
+                    continue;
+                }
+            };
+            return ask
+                .parse_typed(&text)
+                .map(Reply::Given)
+                .map_err(Error::answers);
         }
-        Ok(Answer::Options(detailed))
+    }
+
+    /// Write the answer in `$VISUAL`/`$EDITOR`, starting from `start`, with the question
+    /// and its help as comments. `None` when the editor closed without saving; the text
+    /// written and why it is not an answer when it is not.
+    fn answer_in_editor(
+        &mut self,
+        ask: &Ask<'_>,
+        start: &str,
+    ) -> std::result::Result<Option<Answer>, (String, String)> {
+        let start = match (ask.kind(), &ask.default) {
+            (Kind::List, _) => crate::answer::split_list(start).join("\n"),
+            _ => start.to_string(),
+        };
+        let written = match edit(&editor_text(ask, &start)) {
+            Ok(Some(written)) => without_comments(&written),
+            Ok(None) => {
+                ui::note("The editor closed without saving; answer here or try `:e` again.");
+                return Ok(None);
+            }
+            Err(problem) => return Err((start, problem)),
+        };
+        match ask.parse_typed(&written) {
+            Ok(answer) => {
+                let lines = written.lines().count();
+                let shown = match ask.kind() {
+                    Kind::List => ask.shown(&answer),
+                    _ => crate::coach::count(lines, "line", "lines") + " from the editor",
+                };
+                eprintln!("{}", screen::done_line(ask.prompt(), &shown, self.width()));
+                Ok(Some(answer))
+            }
+            Err(problem) => {
+                let typed = match ask.kind() {
+                    Kind::List => crate::answer::split_list(&written).join("; "),
+                    _ => written,
+                };
+                Err((typed, problem))
+            }
+        }
+    }
+
+    /// A yes or no outside the playbook's questions, such as whether to pick up a draft.
+    pub(crate) fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool> {
+        let picked =
+            screen::confirm(&self.term, &[], prompt, Some(default)).map_err(terminal_error)?;
+        Ok(matches!(picked, Picked::Chosen(true)))
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).max(1)
     }
 }
 
-/// dialoguer's lists page to the terminal's height, and its paging panics on a terminal of
-/// fewer rows than this (`min > max`), also when one is resized that small mid-prompt.
-/// There the choices are typed instead.
-const MIN_LIST_ROWS: u16 = 3;
+/// The start of the file `:e` opens: the question and its help as comments.
+fn editor_text(ask: &Ask<'_>, start: &str) -> String {
+    let mut text = String::new();
+    for line in ui::wrap(ask.prompt(), Some(76)) {
+        text.push_str(&format!("# {line}\n"));
+    }
+    if let Some(help) = ask.help() {
+        for line in ui::wrap(help, Some(76)) {
+            text.push_str(&format!("# {line}\n"));
+        }
+    }
+    let how = match ask.kind() {
+        Kind::List => "One item per line. ",
+        _ => "",
+    };
+    text.push_str(&format!(
+        "# {how}Lines starting with # up here are left out; save and close to answer.\n\n"
+    ));
+    text.push_str(start);
+    text
+}
+
+/// The text written in the editor, without the comments `editor_text` put at the top
+/// (a `#` further down, a Markdown heading, stays).
+fn without_comments(written: &str) -> String {
+    let mut lines = written.lines().peekable();
+    while lines.peek().is_some_and(|l| l.starts_with('#')) {
+        lines.next();
+    }
+    lines.collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+const BACK_HINT: &str = "(type :back, or press Esc on a list, to go back to the question before)";
 
 impl Interactive {
     /// One of `labels`, picked from a list, or typed on a tiny terminal.
-    fn pick(&self, prompt: &str, labels: &[&str], default: usize) -> Result<usize> {
-        let shown: Vec<String> = labels
-            .iter()
-            .map(|l| ui::for_terminal(l, false).into_owned())
-            .collect();
-        let listed = self.on_a_list(|| {
-            Select::with_theme(&self.theme)
-                .with_prompt(ui::for_terminal(prompt, false))
-                .items(&shown)
-                .default(default)
-                .interact_on(&self.term)
-        });
-        if let Some(picked) = listed {
-            return picked.map_err(terminal_error);
+    fn pick(
+        &mut self,
+        notes: &[String],
+        prompt: &str,
+        labels: &[&str],
+        default: usize,
+    ) -> Result<Reply<usize>> {
+        let shown: Vec<String> = labels.iter().map(|l| l.to_string()).collect();
+        let listed =
+            screen::select(&self.term, notes, prompt, &shown, default).map_err(terminal_error)?;
+        match listed {
+            Some(Picked::Chosen(index)) => {
+                let line = screen::done_line(prompt, labels[index], self.width());
+                eprintln!("{line}");
+                return Ok(Reply::Given(index));
+            }
+            Some(Picked::Back) => return Ok(Reply::Back),
+            None => {}
         }
-        let text = self.input(
+        // Enter alone takes the default, as on the list.
+        let parse = |text: &str| match text.trim() {
+            "" if default < labels.len() => Ok(default),
+            typed => match_label(labels, typed),
+        };
+        let check = |text: &str| parse(text).map(|i| labels[i].to_string());
+        let typed = screen::read_line(
+            &self.term,
+            &[],
             &typed_prompt(prompt, labels),
-            labels.get(default).map(|l| l.to_string()),
-            |text| match_label(labels, text).map(drop),
-        )?;
-        match_label(labels, &text).map_err(Error::answers)
+            "",
+            None,
+            &check,
+            None,
+        )
+        .map_err(terminal_error)?;
+        match typed {
+            Typed::Text(text) => parse(&text).map(Reply::Given).map_err(Error::answers),
+            Typed::Back | Typed::Command => Ok(Reply::Back),
+        }
     }
 
     /// Any of `labels`, marked on a list, or typed on a tiny terminal.
-    fn pick_many(&self, prompt: &str, labels: &[&str], defaults: &[bool]) -> Result<Vec<usize>> {
-        let shown: Vec<String> = labels
-            .iter()
-            .map(|l| ui::for_terminal(l, false).into_owned())
-            .collect();
-        let listed = self.on_a_list(|| {
-            MultiSelect::with_theme(&self.theme)
-                .with_prompt(ui::for_terminal(
-                    &format!("{prompt} (space to mark, enter to confirm)"),
-                    false,
-                ))
-                .items(&shown)
-                .defaults(defaults)
-                .interact_on(&self.term)
-        });
-        if let Some(picked) = listed {
-            return picked.map_err(terminal_error);
+    fn pick_many(
+        &mut self,
+        notes: &[String],
+        prompt: &str,
+        labels: &[&str],
+        defaults: &[bool],
+    ) -> Result<Reply<Vec<usize>>> {
+        let shown: Vec<String> = labels.iter().map(|l| l.to_string()).collect();
+        let mut marked = defaults.to_vec();
+        let listed = screen::select_many(&self.term, notes, prompt, &shown, &mut marked)
+            .map_err(terminal_error)?;
+        let picked =
+            |marked: &[bool]| -> Vec<usize> { (0..labels.len()).filter(|&i| marked[i]).collect() };
+        let named = |picked: &[usize]| -> String {
+            let names: Vec<&str> = picked.iter().map(|&i| labels[i]).collect();
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join("; ")
+            }
+        };
+        match listed {
+            Some(Picked::Chosen(())) => {
+                let chosen = picked(&marked);
+                eprintln!(
+                    "{}",
+                    screen::done_line(prompt, &named(&chosen), self.width())
+                );
+                return Ok(Reply::Given(chosen));
+            }
+            Some(Picked::Back) => return Ok(Reply::Back),
+            None => {}
         }
-        let marked: Vec<&str> = labels
-            .iter()
-            .zip(defaults)
-            .filter(|(_, marked)| **marked)
-            .map(|(label, _)| *label)
-            .collect();
-        let prompt = format!("{} (separate them with ;)", typed_prompt(prompt, labels));
         let parse = |text: &str| -> std::result::Result<Vec<usize>, String> {
             crate::answer::split_list(text)
                 .iter()
                 .map(|item| match_label(labels, item))
                 .collect()
         };
-        let text = self.input(&prompt, Some(marked.join("; ")), |text| {
-            parse(text).map(drop)
-        })?;
-        parse(&text).map_err(Error::answers)
-    }
-
-    /// Run a dialoguer list, unless the terminal is too small for one; `None` then, and
-    /// also when it panics because the terminal shrank while it was shown.
-    fn on_a_list<T>(
-        &self,
-        list: impl FnOnce() -> dialoguer::Result<T>,
-    ) -> Option<dialoguer::Result<T>> {
-        if self.term.size().0 < MIN_LIST_ROWS {
-            return None;
-        }
-        // The panic is dialoguer's and expected here: keep its message off the screen.
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(|_| {}));
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(list));
-        std::panic::set_hook(hook);
-        match result {
-            Ok(picked) => Some(picked),
-            Err(_) => {
-                let _ = self.term.show_cursor();
-                eprintln!();
-                None
-            }
+        let check = |text: &str| parse(text).map(|chosen| named(&chosen));
+        let prompt = format!("{} (separate them with ;)", typed_prompt(prompt, labels));
+        let typed = screen::read_line(
+            &self.term,
+            &[],
+            &prompt,
+            &named(&picked(defaults)).replace("none", ""),
+            None,
+            &check,
+            None,
+        )
+        .map_err(terminal_error)?;
+        match typed {
+            Typed::Text(text) => parse(&text).map(Reply::Given).map_err(Error::answers),
+            Typed::Back | Typed::Command => Ok(Reply::Back),
         }
     }
 }
@@ -211,23 +333,29 @@ fn match_label(labels: &[&str], typed: &str) -> std::result::Result<usize, Strin
     }
 }
 
-impl Prompter for Interactive {
-    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+impl Interactive {
+    fn answer(&mut self, ask: &Ask<'_>) -> Result<Reply<Answer>> {
         self.intro(ask);
-        let default_text = ask.default.as_ref().map(Answer::to_input_text);
+        let default_text = ask
+            .default
+            .as_ref()
+            .map(Answer::to_input_text)
+            .unwrap_or_default();
         match ask.kind() {
             Kind::YesNo => {
-                let mut confirm = Confirm::with_theme(&self.theme)
-                    .with_prompt(ui::for_terminal(ask.prompt(), false));
-                if let Some(Answer::YesNo(default)) = ask.default {
-                    confirm = confirm.default(default);
-                }
-                confirm
-                    .interact_on(&self.term)
-                    .map(Answer::YesNo)
-                    .map_err(terminal_error)
+                let mut notes = self.notes(ask, false);
+                notes.extend(self.refused.take());
+                let default = ask.default.as_ref().and_then(Answer::as_bool);
+                let picked = screen::confirm(&self.term, &notes, ask.prompt(), default)
+                    .map_err(terminal_error)?;
+                Ok(match picked {
+                    Picked::Chosen(yes) => Reply::Given(Answer::YesNo(yes)),
+                    Picked::Back => Reply::Back,
+                })
             }
             Kind::Choice if ask.question.multiple => {
+                let mut notes = self.notes(ask, false);
+                notes.extend(self.refused.take());
                 let labels: Vec<&str> = ask.choices.iter().map(|c| c.label()).collect();
                 let defaults: Vec<bool> = match &ask.default {
                     Some(Answer::List(chosen)) => ask
@@ -237,14 +365,22 @@ impl Prompter for Interactive {
                         .collect(),
                     _ => vec![false; labels.len()],
                 };
-                let picked = self.pick_many(ask.prompt(), &labels, &defaults)?;
+                let Reply::Given(picked) =
+                    self.pick_many(&notes, ask.prompt(), &labels, &defaults)?
+                else {
+                    return Ok(Reply::Back);
+                };
                 let values = picked
                     .into_iter()
                     .map(|i| ask.choices[i].value().to_string())
                     .collect();
-                ask.validate(Answer::List(values)).map_err(Error::answers)
+                ask.validate(Answer::List(values))
+                    .map(Reply::Given)
+                    .map_err(Error::answers)
             }
             Kind::Choice => {
+                let mut notes = self.notes(ask, false);
+                notes.extend(self.refused.take());
                 let labels: Vec<&str> = ask.choices.iter().map(|c| c.label()).collect();
                 let default = match &ask.default {
                     Some(Answer::Text(value)) => ask
@@ -254,64 +390,87 @@ impl Prompter for Interactive {
                         .unwrap_or(0),
                     _ => 0,
                 };
-                let picked = self.pick(ask.prompt(), &labels, default)?;
-                Ok(Answer::Text(ask.choices[picked].value().to_string()))
+                Ok(match self.pick(&notes, ask.prompt(), &labels, default)? {
+                    Reply::Given(picked) => {
+                        Reply::Given(Answer::Text(ask.choices[picked].value().to_string()))
+                    }
+                    Reply::Back => Reply::Back,
+                })
             }
-            Kind::Options => self.options(ask),
-            Kind::LongText | Kind::List => loop {
-                // Long answers read better written in an editor: `:e` opens one.
-                if !self.editor_hint_shown {
-                    self.editor_hint_shown = true;
-                    eprintln!("  {}", style(EDITOR_HINT).dim().for_stderr());
-                }
-                let text = self.input(ask.prompt(), default_text.clone(), |text| {
-                    if text.trim() == EDITOR_COMMAND {
-                        return Ok(());
-                    }
-                    ask.parse_input(text).map(|_| ())
-                })?;
-                if text.trim() != EDITOR_COMMAND {
-                    return ask.parse_input(&text).map_err(Error::answers);
-                }
-                let start = match (&ask.default, ask.kind()) {
-                    (Some(Answer::List(items)), _) => items.join("\n"),
-                    (Some(answer), _) => answer.to_input_text(),
-                    (None, _) => String::new(),
-                };
-                match edit(&start) {
-                    Ok(Some(written)) => match ask.parse_input(&written) {
-                        Ok(answer) => {
-                            eprintln!(
-                                "  {}",
-                                style(format!(
-                                    "Taken from the editor ({} line{}).",
-                                    written.lines().count(),
-                                    if written.lines().count() == 1 {
-                                        ""
-                                    } else {
-                                        "s"
-                                    }
-                                ))
-                                .dim()
-                                .for_stderr()
-                            );
-                            return Ok(answer);
-                        }
-                        Err(problem) => ui::error(&problem),
-                    },
-                    Ok(None) => {
-                        ui::note("The editor closed without saving; answer here or try `:e` again.")
-                    }
-                    Err(problem) => ui::error(&problem),
-                }
-            },
+            Kind::LongText | Kind::List => {
+                let notes = self.notes(ask, true);
+                self.typed(ask, &notes, default_text, true)
+            }
             _ => {
-                let text = self.input(ask.prompt(), default_text, |text| {
-                    ask.parse_input(text).map(|_| ())
-                })?;
-                ask.parse_input(&text).map_err(Error::answers)
+                let notes = self.notes(ask, false);
+                self.typed(ask, &notes, default_text, false)
             }
         }
+    }
+
+    /// "+ a pro; - a con" for one option, with what it had typed in when it comes again.
+    fn argue(&mut self, option: &OptionItem) -> Result<Reply<OptionItem>> {
+        let prompt = super::steps::arguments_prompt(&option.name);
+        let initial: Vec<String> = option
+            .pros
+            .iter()
+            .map(|p| format!("+ {p}"))
+            .chain(option.cons.iter().map(|c| format!("- {c}")))
+            .collect();
+        let parse = |text: &str| -> std::result::Result<OptionItem, String> {
+            let parsed = OptionItem::parse_arguments(&option.name, text)?;
+            if parsed.pros.is_empty() && parsed.cons.is_empty() {
+                return Err("give at least one pro (+) or con (-)".to_string());
+            }
+            Ok(parsed)
+        };
+        let check = |text: &str| parse(text).map(|o| super::steps::arguments_counted(&o));
+        let notes = if self.asked <= 5 {
+            vec![ARGUMENTS_HINT.to_string()]
+        } else {
+            Vec::new()
+        };
+        self.asked += 1;
+        let typed = screen::read_line(
+            &self.term,
+            &notes,
+            &prompt,
+            &initial.join("; "),
+            None,
+            &check,
+            None,
+        )
+        .map_err(terminal_error)?;
+        match typed {
+            Typed::Text(text) => parse(&text).map(Reply::Given).map_err(Error::answers),
+            Typed::Back | Typed::Command => Ok(Reply::Back),
+        }
+    }
+
+    /// After a reply: going back, the `✔` line of the question before goes too, when
+    /// nothing was printed below it since.
+    fn replied<T>(&mut self, reply: Reply<T>) -> Reply<T> {
+        match &reply {
+            Reply::Back if self.done_last => {
+                let _ = self.term.clear_last_lines(1);
+                self.done_last = false;
+            }
+            Reply::Back => {}
+            Reply::Given(_) => self.done_last = true,
+        }
+        reply
+    }
+}
+
+impl Prompter for Interactive {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Reply<Answer>> {
+        let reply = self.answer(ask)?;
+        Ok(self.replied(reply))
+    }
+
+    fn arguments(&mut self, _ask: &Ask<'_>, option: &OptionItem) -> Result<Reply<OptionItem>> {
+        let reply = self.argue(option)?;
+        Ok(self.replied(reply))
     }
 
     fn settle(&mut self, asks: &[Ask<'_>]) -> Result<Vec<Answer>> {
@@ -320,45 +479,80 @@ impl Prompter for Interactive {
             .map(|ask| ask.default.clone().unwrap_or(Answer::Text(String::new())))
             .collect();
         loop {
-            eprintln!(
-                "\n  {}",
-                style("Before the record is written:").bold().for_stderr()
-            );
+            let mut notes = vec!["Before the record is written:".to_string()];
             for (ask, answer) in asks.iter().zip(&answers) {
-                eprintln!(
-                    "    {:<28} {}",
-                    style(ask.prompt()).dim().for_stderr(),
-                    answer.to_input_text()
-                );
+                notes.push(format!("{}: {}", ask.prompt(), ask.shown(answer)));
             }
+            self.done_last = false;
             let mut items = vec!["Write the record".to_string()];
             items.extend(asks.iter().map(|ask| format!("Change: {}", ask.prompt())));
             let labels: Vec<&str> = items.iter().map(String::as_str).collect();
-            let picked = self.pick("Ready?", &labels, 0)?;
-            if picked == 0 {
-                return Ok(answers);
-            }
+            let picked = match self.pick(&notes, "Ready?", &labels, 0)? {
+                Reply::Given(0) => return Ok(answers),
+                Reply::Given(picked) => picked,
+                Reply::Back => continue,
+            };
             let mut ask = asks[picked - 1].clone();
             ask.default = Some(answers[picked - 1].clone());
-            answers[picked - 1] = self.ask(&ask)?;
+            if let Reply::Given(answer) = self.answer(&ask)? {
+                answers[picked - 1] = answer;
+            }
         }
+    }
+
+    /// The answers so far, one `✔` line each, then each verdict on one line: the coaching
+    /// was read in full before the interruption.
+    fn recap(&mut self, given: &[(String, String)], verdicts: &[&Assessment], _library: &Library) {
+        self.done_last = false;
+        eprintln!("{}", style("Your answers so far:").bold().for_stderr());
+        for (prompt, answer) in given {
+            eprintln!("{}", screen::done_line(prompt, answer, self.width()));
+        }
+        if !verdicts.is_empty() {
+            eprintln!();
+        }
+        for verdict in verdicts {
+            let headline = format!("{}: {}", verdict.title, verdict.verdict);
+            let headline = screen::truncate(
+                &ui::for_terminal(&headline, false),
+                self.width().saturating_sub(5),
+            );
+            eprintln!(
+                "  {} {}",
+                style("▸").cyan().for_stderr(),
+                style(headline).bold().for_stderr()
+            );
+        }
+        eprintln!();
+    }
+
+    fn note(&mut self, text: &str) {
+        self.done_last = false;
+        ui::note(text);
     }
 
     fn coach(&mut self, assessment: &Assessment, library: &Library) {
         // A blank line sets the verdict apart from the next question.
+        self.done_last = false;
         eprintln!("{}", ui::verdict_text(assessment, library, &mut self.shown));
     }
 
-    /// Explained, and the question comes again: nothing typed so far is lost.
+    /// Explained with the question, which comes again with the answer to change.
     fn refused(&mut self, _ask: &Ask<'_>, problem: &str) -> Result<()> {
-        ui::warning(&format!("{problem}; try again"));
+        if self.done_last {
+            let _ = self.term.clear_last_lines(1);
+            self.done_last = false;
+        }
+        self.refused = Some(problem.to_string());
         Ok(())
     }
 }
 
+const ARGUMENTS_HINT: &str = "Start each pro with + and each con with -, separated by \";\".";
+
 /// What to type at a long-text or list prompt to write the answer in `$VISUAL`/`$EDITOR`.
 const EDITOR_COMMAND: &str = ":e";
-const EDITOR_HINT: &str = "(type :e to write it in your editor; list items one per line)";
+const EDITOR_HINT: &str = "(type :e to write it in your editor)";
 
 /// Open `$VISUAL` or `$EDITOR` on `start`; `None` when the user quits without saving. A
 /// missing editor is reported and the question asked again, never the end of the session.
@@ -384,9 +578,8 @@ fn editor_command() -> String {
         .unwrap_or_else(|| "vi".to_string())
 }
 
-/// A dialoguer failure as a `decide` error: Ctrl-C in raw mode arrives as `Interrupted`.
-fn terminal_error(error: dialoguer::Error) -> Error {
-    let dialoguer::Error::IO(io) = error;
+/// A terminal failure as a `decide` error: Ctrl-C in raw mode arrives as `Interrupted`.
+fn terminal_error(io: std::io::Error) -> Error {
     if io.kind() == std::io::ErrorKind::Interrupted {
         return Error::interrupted();
     }

@@ -8,8 +8,10 @@ mod ask;
 mod each;
 mod interactive;
 mod record_context;
+mod screen;
 #[cfg(test)]
 mod scripted;
+mod steps;
 
 use std::collections::BTreeMap;
 
@@ -22,7 +24,7 @@ pub(crate) use interactive::Interactive;
 #[cfg(test)]
 pub(crate) use scripted::Scripted;
 
-use crate::answer::Answer;
+use crate::answer::{Answer, OptionItem};
 use crate::coach::outcome::{self, Outcome, Settled};
 use crate::coach::{
     self, Accepts, Assessment, Conditions, Framework, Inputs, Personal, ReviewPeriods, WorkCalendar,
@@ -34,16 +36,48 @@ use crate::playbook::{Catalog, Kind, Playbook, Question};
 use crate::template::Templates;
 use crate::yaml::Value;
 
+/// What a prompter brings back for a question: the answer, or the wish to go back to the
+/// question before (`:back` at a terminal).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Reply<T> {
+    Given(T),
+    Back,
+}
+
 /// Where answers come from. Each implementation applies [`Ask::parse_input`] /
 /// [`Ask::parse_yaml`], so validation is the same everywhere.
 pub(crate) trait Prompter {
-    /// Get one answer.
-    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer>;
+    /// Get one answer. For an options question, the options' names: their pros and cons
+    /// come through [`Prompter::arguments`], one option at a time.
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Reply<Answer>>;
+
+    /// The pros and cons of `option`, one of the options just named (with those given
+    /// before, when the question comes again). An answers file gives them with the names,
+    /// so by default they stay as they are.
+    fn arguments(&mut self, _ask: &Ask<'_>, option: &OptionItem) -> Result<Reply<OptionItem>> {
+        Ok(Reply::Given(option.clone()))
+    }
 
     /// Settle the review-screen questions, whose defaults are already filled in.
     fn settle(&mut self, asks: &[Ask<'_>]) -> Result<Vec<Answer>> {
-        asks.iter().map(|ask| self.ask(ask)).collect()
+        asks.iter()
+            .map(|ask| match self.ask(ask)? {
+                Reply::Given(answer) => Ok(answer),
+                Reply::Back => Err(Error::usage("there is no going back from the review")),
+            })
+            .collect()
     }
+
+    /// A session picked up again: the answers given so far, as (prompt, answer) pairs, and
+    /// the verdicts they reached. By default each verdict is shown again as it was.
+    fn recap(&mut self, _given: &[(String, String)], verdicts: &[&Assessment], library: &Library) {
+        for verdict in verdicts {
+            self.coach(verdict, library);
+        }
+    }
+
+    /// Something to tell the person answering, such as that there is no question before.
+    fn note(&mut self, _text: &str) {}
 
     /// Show a verdict the moment it is known: that is the coaching.
     fn coach(&mut self, assessment: &Assessment, library: &Library);
@@ -90,6 +124,14 @@ pub(crate) struct Session<'c> {
     /// For a playbook run on an existing record (`decide review`): that record, as its
     /// questions and templates see it (`record`).
     pub subject: Option<Json>,
+    /// What was answered, in order, so `:back` can step back through it.
+    history: Vec<steps::Step>,
+    /// Answers set aside by going back, as an answers file writes them: each is offered
+    /// again as its question's default, so going back loses nothing.
+    pub kept: crate::yaml::Mapping,
+    /// Options questions whose options are named but not all given their pros and cons
+    /// yet: how many are.
+    pub argued: BTreeMap<String, usize>,
 }
 
 impl<'c> Session<'c> {
@@ -107,6 +149,9 @@ impl<'c> Session<'c> {
             answers: Vec::new(),
             assessments: BTreeMap::new(),
             subject: None,
+            history: Vec::new(),
+            kept: crate::yaml::Mapping::new(),
+            argued: BTreeMap::new(),
         }
     }
 
@@ -117,40 +162,23 @@ impl<'c> Session<'c> {
             .map(|(_, answer)| answer)
     }
 
-    /// Run the whole flow. `saved` is called after every answer, so the caller can keep a
-    /// draft that survives a crash.
+    /// Run the whole flow. `saved` is called after every answer (and every option's pros
+    /// and cons), so the caller can keep a draft that survives a crash.
     pub(crate) fn run(
         &mut self,
         prompter: &mut dyn Prompter,
         saved: &mut dyn FnMut(&Session<'_>) -> Result<()>,
     ) -> Result<()> {
         self.reassess()?;
-        // Resuming: recall where the frameworks stood before going on.
-        for result in self.ordered_assessments() {
-            prompter.coach(result, self.library);
+        // Resuming: show what was said, and recall where the frameworks stood.
+        let verdicts = self.ordered_assessments();
+        if !self.answers.is_empty() || !verdicts.is_empty() {
+            prompter.recap(&self.recap()?, &verdicts, self.library);
+        }
+        while let Some(step) = self.next_step()? {
+            self.take(step, prompter, saved)?;
         }
         let playbook = self.playbook;
-        for question in playbook.questions.iter().filter(|q| !q.confirm) {
-            if question.for_each.is_some() {
-                self.ask_each(question, prompter, saved)?;
-                continue;
-            }
-            if self.answer(&question.id).is_some() || !self.applies(question)? {
-                continue;
-            }
-            let ask = self.resolve(question)?;
-            loop {
-                let answer = prompter.ask(&ask)?;
-                self.set(&question.id, answer);
-                let Some(problem) = self.refusal() else {
-                    break;
-                };
-                self.unset(&question.id);
-                prompter.refused(&ask, &problem)?;
-            }
-            saved(self)?;
-            self.reassess_and_coach(prompter)?;
-        }
         let mut pending = Vec::new();
         for question in playbook.questions.iter().filter(|q| q.confirm) {
             if self.answer(&question.id).is_none() && self.applies(question)? {
@@ -178,8 +206,9 @@ impl<'c> Session<'c> {
         Ok(())
     }
 
-    fn unset(&mut self, id: &str) {
-        self.answers.retain(|(key, _)| key != id);
+    fn unset(&mut self, id: &str) -> Option<Answer> {
+        let at = self.answers.iter().position(|(key, _)| key == id)?;
+        Some(self.answers.remove(at).1)
     }
 
     /// Why the answers so far cannot stand, when a framework refuses them.
@@ -447,6 +476,23 @@ impl<'c> Session<'c> {
         }
     }
 
+    /// Pick up a draft: its answers as if just given, its options part-way through their
+    /// pros and cons, and the answers it went back over, to offer again.
+    pub(crate) fn resume(&mut self, draft: &crate::draft::Draft) -> Result<()> {
+        self.argued.clone_from(&draft.argued);
+        self.kept.clone_from(&draft.kept);
+        self.preload(&draft.answers, &draft.path)
+    }
+
+    /// What to save in a draft.
+    pub(crate) fn progress(&self) -> crate::draft::Progress<'_> {
+        crate::draft::Progress {
+            answers: &self.answers,
+            argued: &self.argued,
+            kept: &self.kept,
+        }
+    }
+
     /// Take earlier answers (a draft being resumed) as if they had just been given, in the
     /// playbook's order, so choices and defaults resolve as they did the first time.
     pub(crate) fn preload(
@@ -461,6 +507,10 @@ impl<'c> Session<'c> {
             };
             if question.for_each.is_some() {
                 let answer = self.each_from_yaml(question, value, source)?;
+                for (item, _) in answer.as_each().unwrap_or_default() {
+                    self.history
+                        .push(steps::Step::Item(question.id.clone(), item.clone()));
+                }
                 self.set(&question.id, answer);
                 self.reassess()?;
                 continue;
@@ -474,6 +524,16 @@ impl<'c> Session<'c> {
                 .in_file(source)
                 .hint("the playbook changed since this draft was saved; fix or remove the answer")
             })?;
+            self.history
+                .push(steps::Step::Question(question.id.clone()));
+            if let Answer::Options(options) = &answer {
+                let argued = self.argued.get(&question.id).copied();
+                let argued = argued.unwrap_or(options.len()).min(options.len());
+                for index in 0..argued {
+                    self.history
+                        .push(steps::Step::Argument(question.id.clone(), index));
+                }
+            }
             self.set(&question.id, answer);
             self.reassess()?;
         }

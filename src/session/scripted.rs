@@ -2,12 +2,11 @@
 
 use std::collections::VecDeque;
 
-use super::{Ask, Prompter};
+use super::{Ask, Prompter, Reply};
 use crate::answer::{Answer, OptionItem};
 use crate::coach::Assessment;
 use crate::error::{Error, Result};
 use crate::passages::Library;
-use crate::playbook::Kind;
 
 #[derive(Default)]
 pub(crate) struct Scripted {
@@ -20,6 +19,8 @@ pub(crate) struct Scripted {
     pub prompts: usize,
     /// Answers a framework refused, with why: as at a terminal, the question comes again.
     pub refused: Vec<(String, String)>,
+    /// The default each question came with, in the order asked.
+    pub defaults: Vec<(String, Option<Answer>)>,
 }
 
 impl Scripted {
@@ -48,30 +49,39 @@ impl Scripted {
 }
 
 impl Prompter for Scripted {
-    fn ask(&mut self, ask: &Ask<'_>) -> Result<Answer> {
+    /// `:back` goes back a step, as at a terminal.
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Reply<Answer>> {
         // One entry per item of a `for_each` question, keyed `id.item`.
         let key = match &ask.item {
             Some(item) => format!("{}.{}", ask.id(), item.name),
             None => ask.id().to_string(),
         };
         self.asked.push(key.clone());
+        self.defaults.push((key.clone(), ask.default.clone()));
         let text = self.next(&key)?;
-        let answer = ask.parse_input(&text).map_err(Error::answers)?;
-        if ask.kind() == Kind::Options {
-            let Answer::Options(options) = answer else {
-                unreachable!("options parse to options")
-            };
-            let mut detailed = Vec::new();
-            for option in options {
-                let arguments = self.next(&format!("{}.{}", ask.id(), option.name))?;
-                detailed.push(
-                    OptionItem::parse_arguments(&option.name, &arguments)
-                        .map_err(Error::answers)?,
-                );
-            }
-            return Ok(Answer::Options(detailed));
+        if text == ":back" {
+            return Ok(Reply::Back);
         }
-        Ok(answer)
+        // Empty text takes the default, as Enter on a prompt that shows it does.
+        ask.parse_input(&text)
+            .map(Reply::Given)
+            .map_err(Error::answers)
+    }
+
+    /// The entry `id.Name`: "+ a pro; - a con", or `:back`.
+    fn arguments(&mut self, ask: &Ask<'_>, option: &OptionItem) -> Result<Reply<OptionItem>> {
+        let key = format!("{}.{}", ask.id(), option.name);
+        self.asked.push(key.clone());
+        let text = self.next(&key)?;
+        if text == ":back" {
+            return Ok(Reply::Back);
+        }
+        if text.is_empty() {
+            return Ok(Reply::Given(option.clone()));
+        }
+        OptionItem::parse_arguments(&option.name, &text)
+            .map(Reply::Given)
+            .map_err(Error::answers)
     }
 
     /// Accepts every default, as pressing Enter on "Write the record" does.

@@ -437,7 +437,7 @@ fn a_refused_answer_stops_a_run_that_cannot_ask_again() {
     let mut session = Session::new(&catalog, playbook, settings());
     struct Once(Scripted);
     impl super::Prompter for Once {
-        fn ask(&mut self, ask: &super::Ask<'_>) -> crate::error::Result<Answer> {
+        fn ask(&mut self, ask: &super::Ask<'_>) -> crate::error::Result<super::Reply<Answer>> {
             self.0.ask(ask)
         }
         fn coach(&mut self, a: &crate::coach::Assessment, l: &crate::passages::Library) {
@@ -460,4 +460,174 @@ fn a_refused_answer_stops_a_run_that_cannot_ask_again() {
             .contains("\"Priya\", who is not in this one-on-one with Sam"),
         "{error}"
     );
+}
+
+/// `:back` steps back one question at a time, and what was said comes back as the default:
+/// going back loses nothing, and nothing has to be typed again.
+#[test]
+fn going_back_keeps_every_answer_as_the_default() {
+    let (prompter, session) = run(&with(
+        &[
+            ("undo_time", ":back"),
+            ("leaning", ":back"),
+            // The pros and cons of MUI come back as they were: Enter keeps them.
+            ("options.MUI", ""),
+            ("leaning", ""),
+            ("undo_time", "3-4 weeks"),
+            ("hard_to_undo", ":back"),
+            ("undo_time", "3 days"),
+            ("feels_one_way", ""),
+            ("wished", ""),
+        ],
+        DECIDED,
+    ));
+    let defaults: Vec<(&str, Option<&Answer>)> = prompter
+        .defaults
+        .iter()
+        .map(|(id, default)| (id.as_str(), default.as_ref()))
+        .collect();
+    let leaning = Answer::Text("MUI".into());
+    assert_eq!(
+        defaults
+            .iter()
+            .filter(|(id, _)| *id == "leaning")
+            .map(|(_, d)| *d)
+            .collect::<Vec<_>>(),
+        [None, Some(&leaning), Some(&leaning)],
+        "the choice is offered again"
+    );
+    let undo = defaults
+        .iter()
+        .filter(|(id, _)| *id == "undo_time")
+        .map(|(_, d)| d.map(Answer::to_input_text))
+        .collect::<Vec<_>>();
+    assert_eq!(undo, [None, None, Some("3-4 weeks".to_string())]);
+    let Some(Answer::Options(options)) = session.answer("options") else {
+        panic!("options")
+    };
+    assert_eq!(options[1].pros, ["known"]);
+    assert_eq!(options[1].cons, ["heavy"]);
+    assert_eq!(session.answer("leaning"), Some(&leaning));
+    assert_eq!(session.answer("hard_to_undo"), None, "no longer asked");
+    assert_eq!(session.assessments["door"].kind, "two-way");
+}
+
+#[test]
+fn going_back_from_the_first_question_stays_there() {
+    let (prompter, session) = run(&with(
+        &[
+            ("undo_time", "3 days"),
+            ("feels_one_way", ""),
+            ("wished", ""),
+        ],
+        DECIDED,
+    ));
+    assert!(prompter.refused.is_empty());
+    assert_eq!(
+        session.answer("title"),
+        Some(&Answer::Text("Pick a UI library".into()))
+    );
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    let mut prompter = Scripted::new(&[("title", ":back"), ("title", "Pick a cache")]);
+    let _ = session.run(&mut prompter, &mut |_| Ok(()));
+    assert_eq!(&prompter.asked[..2], ["title", "title"]);
+    assert_eq!(
+        session.answer("title"),
+        Some(&Answer::Text("Pick a cache".into()))
+    );
+}
+
+/// Each option's pros and cons are saved as they are given, and a session picked up between
+/// two options asks only the ones left.
+#[test]
+fn options_are_saved_one_by_one_and_resumed_where_they_stopped() {
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    let mut prompter = Scripted::new(&FRAMING[..5]);
+    let mut saved = Vec::new();
+    let stopped = session.run(&mut prompter, &mut |s| {
+        saved.push(s.argued.get("options").copied());
+        Ok(())
+    });
+    assert!(stopped.is_err(), "the script ends at the second option");
+    assert_eq!(saved, [None, None, None, Some(0), Some(1)]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut draft = crate::draft::Draft::start(
+        dir.path(),
+        "decision",
+        crate::draft::Purpose::New,
+        None,
+        chrono::Local::now(),
+    );
+    draft.save(&session.progress()).unwrap();
+    let draft = crate::draft::Draft::load(&draft.path).unwrap();
+    let mut resumed = Session::new(&catalog, playbook, settings());
+    resumed.resume(&draft).unwrap();
+    let mut prompter = Scripted::new(&FRAMING[5..]);
+    let _ = resumed.run(&mut prompter, &mut |_| Ok(()));
+    assert_eq!(&prompter.asked[..2], ["options.MUI", "leaning"]);
+    let Some(Answer::Options(options)) = resumed.answer("options") else {
+        panic!("options")
+    };
+    assert_eq!(options[0].pros, ["small"]);
+    assert_eq!(options[1].pros, ["known"]);
+}
+
+/// A resumed session recaps each answer as the screen showed it: an option's pros and
+/// cons counted, as far as they were given, and an estimate with the words typed.
+#[test]
+fn the_recap_shows_every_answer_so_far() {
+    let (_, session) = run(&with(
+        &[
+            ("undo_time", "3-4 days"),
+            ("feels_one_way", ""),
+            ("wished", ""),
+        ],
+        DECIDED,
+    ));
+    let recap = session.recap().unwrap();
+    let shown = |prompt: &str| {
+        recap
+            .iter()
+            .find(|(p, _)| p.starts_with(prompt))
+            .map(|(_, answer)| answer.as_str())
+    };
+    assert_eq!(shown("Which options"), Some("Chakra; MUI"));
+    assert_eq!(shown("Pros and cons of Chakra"), Some("1 pro, 1 con"));
+    assert_eq!(shown("Pros and cons of MUI"), Some("1 pro, 1 con"));
+    assert_eq!(shown("If "), Some("4 days (from \"3-4 days\")"));
+
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    let mut prompter = Scripted::new(&FRAMING[..5]);
+    let _ = session.run(&mut prompter, &mut |_| Ok(()));
+    let recap = session.recap().unwrap();
+    let prompts: Vec<&str> = recap.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(
+        prompts.contains(&"Pros and cons of Chakra (+ pro; - con)"),
+        "{prompts:?}"
+    );
+    assert!(!prompts.iter().any(|p| p.contains("MUI")), "not given yet");
+}
+
+/// The review screen shows a choice by its label, never its value ("fix-now").
+#[test]
+fn choices_are_shown_by_their_labels() {
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("tech-debt").unwrap();
+    let session = Session::new(&catalog, playbook, settings());
+    // Its default needs the tech-debt numbers, which are not asked here.
+    let mut proposal = playbook.question("proposal").unwrap().clone();
+    proposal.default = None;
+    let ask = session.resolve(&proposal).unwrap();
+    assert_eq!(
+        ask.shown(&Answer::Text("fix-now".into())),
+        "Fix it properly now"
+    );
+    assert_eq!(ask.shown(&Answer::Text(String::new())), "none");
 }

@@ -51,43 +51,88 @@ pub(crate) fn path_like(text: &str) -> Option<&'static str> {
     None
 }
 
-/// A file-name slug: lowercase words joined by `-`, at most 50 characters, cut at a word.
+/// The longest slug: with the number and `.md`, a file name of at most 68 characters.
+const SLUG_MAX: usize = 60;
+
+/// Small words a slug can do without when it must be short: the title's meaning is in the
+/// other words ("move orders MongoDB PostgreSQL").
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "into", "on", "onto", "at",
+    "by", "for", "from", "with", "without", "as", "about", "over", "under", "than", "then",
+    "through", "across", "after", "before", "during", "between", "within", "per", "vs", "versus",
+    "via", "should", "shall", "will", "would", "could", "can", "must", "may", "we", "our", "us",
+    "you", "your", "i", "it", "its", "is", "are", "be", "do", "does", "this", "that", "these",
+    "those", "which", "whether", "what", "how", "why", "when",
+];
+
+/// A file-name slug: lowercase words joined by `-`, at most 60 characters. A title that
+/// does not fit loses its small words first ("the", "from", "should"), then words from
+/// the middle, so the slug keeps the title's first words and its last noun phrase ("…
+/// to PostgreSQL"); a word is never cut, unless one word alone is longer than a slug.
 /// Anything that is not a letter or digit (slashes, dots, control characters) becomes a
 /// separator, so the name can never leave the log directory.
 pub(crate) fn slug(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_string();
-    const MAX: usize = 50;
-    if slug.chars().count() > MAX {
-        let cut: String = slug.chars().take(MAX).collect();
-        slug = match cut.rfind('-') {
-            Some(index) if index > MAX / 2 => cut[..index].to_string(),
-            _ => cut,
-        };
-        // A name cut short should not end on "-a" or "-with".
-        const DANGLING: &[&str] = &[
-            "a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "for", "by", "as",
-            "under",
-        ];
-        while let Some((head, last)) = slug.rsplit_once('-') {
-            if !DANGLING.contains(&last) {
-                break;
-            }
-            slug = head.to_string();
-        }
-    }
+    let lower: String = title.chars().flat_map(char::to_lowercase).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let slug = fit(&words);
     if slug.is_empty() {
         "decision".to_string()
     } else {
         slug
     }
+}
+
+fn fit(words: &[&str]) -> String {
+    let length = |words: &[&str]| {
+        words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
+    };
+    if length(words) <= SLUG_MAX {
+        return words.join("-");
+    }
+    let is_stop = |word: &str| STOP_WORDS.contains(&word);
+    // The last noun phrase: the words after the title's last small word.
+    let end = words.len() - words.iter().rev().take_while(|w| is_stop(w)).count();
+    let start = words[..end]
+        .iter()
+        .rposition(|w| is_stop(w))
+        .map_or(0, |i| i + 1);
+    let tail: Vec<&str> = words[start..end].to_vec();
+    let content: Vec<&str> = words.iter().copied().filter(|w| !is_stop(w)).collect();
+    if length(&content) <= SLUG_MAX {
+        return content.join("-");
+    }
+    let head_words = content.len() - tail.len();
+    let mut kept: Vec<&str> = Vec::new();
+    if length(&tail) < SLUG_MAX {
+        for word in &content[..head_words] {
+            let mut trial = kept.clone();
+            trial.push(word);
+            trial.extend(&tail);
+            if length(&trial) > SLUG_MAX {
+                break;
+            }
+            kept.push(word);
+        }
+        kept.extend(&tail);
+        return kept.join("-");
+    }
+    // The noun phrase alone is too long: the first words that fit.
+    for word in &content {
+        let mut trial = kept.clone();
+        trial.push(word);
+        if length(&trial) > SLUG_MAX {
+            break;
+        }
+        kept.push(word);
+    }
+    if kept.is_empty() {
+        // One word longer than a slug: the only cut inside a word.
+        return content[0].chars().take(SLUG_MAX).collect();
+    }
+    kept.join("-")
 }
 
 #[cfg(test)]
@@ -108,12 +153,37 @@ mod tests {
         for (title, expected) in cases {
             assert_eq!(slug(title), expected, "{title:?}");
         }
+        let long_titles = [
+            (
+                "Write records through a synced temporary file, a no-replace hard link",
+                "write-records-synced-temporary-file-no-replace-hard-link",
+            ),
+            (
+                "Should the orders service move from MongoDB to PostgreSQL before the peak season?",
+                "orders-service-move-mongodb-postgresql-peak-season",
+            ),
+            (
+                "Should the orders service move from MongoDB to the new managed PostgreSQL cluster in Frankfurt?",
+                "orders-service-move-mongodb-new-managed-postgresql-frankfurt",
+            ),
+            (
+                "Choose the message broker for order events, payment events and the shipping notifications to customers",
+                "choose-message-broker-order-events-payment-events-customers",
+            ),
+        ];
+        for (title, expected) in long_titles {
+            let made = slug(title);
+            assert_eq!(made, expected, "{title:?}");
+            assert!(made.len() <= 60, "{made}");
+        }
+        // Short titles keep every word, as before: existing names do not change.
         assert_eq!(
-            slug("Write records through a synced temporary file, a no-replace hard link"),
-            "write-records-through-a-synced-temporary-file"
+            slug("Choose the database for the orders service"),
+            "choose-the-database-for-the-orders-service"
         );
         let long = slug(&"word ".repeat(100));
-        assert!(long.len() <= 50 && !long.ends_with('-'), "{long}");
+        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
+        assert_eq!(slug(&"x".repeat(80)), "x".repeat(60));
     }
 
     #[test]
@@ -164,7 +234,7 @@ mod tests {
             fn slugs_are_safe_file_names(title in "\\PC{0,300}") {
                 let slug = slug(&title);
                 prop_assert!(!slug.is_empty());
-                prop_assert!(slug.chars().count() <= 50);
+                prop_assert!(slug.chars().count() <= 60);
                 prop_assert!(slug.chars().all(|c| c == '-' || c.is_alphanumeric()), "{}", slug);
                 prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{}", slug);
                 prop_assert_eq!(super::super::slug(&slug), slug.clone(), "slugging is idempotent");

@@ -740,6 +740,8 @@ fn review_at_the_terminal() {
     s.send_line("2026-01-01").unwrap();
     s.exp_string("is not after today (2027-03-01); give a later date")
         .unwrap();
+    // The date stays to be corrected: Ctrl-U clears it.
+    s.send("\x15").unwrap();
     s.send_line("2027-09-01").unwrap();
     s.exp_string("Added the look-back to docs/decisions/0004-partition-the-orders-table.md")
         .unwrap();

@@ -15,3 +15,5 @@ mod pty;
 mod real_logs;
 mod safety;
 mod support;
+#[cfg(unix)]
+mod terminal;

@@ -759,7 +759,7 @@ fn decide_message_formats() {
         value["record"]
             .as_str()
             .unwrap()
-            .ends_with("0001-fix-now-or-later-the-invoice-rules-in-the-billing.md")
+            .ends_with("0001-fix-now-or-later-the-invoice-rules-in-the-billing-export.md")
     );
 }
 
@@ -933,8 +933,11 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     s.exp_string("What do you commit to now, whatever the cause?")
         .unwrap();
     s.send_line("").unwrap();
-    s.exp_string("Say the impact again, without how it works inside: what does it mean for them?")
+    // A prompt longer than the terminal's 80 columns wraps between words.
+    s.exp_string("Say the impact again, without how it works inside: what does it mean for")
         .unwrap();
+    // What was said is typed in already, to edit: Ctrl-U clears it.
+    s.send("\x15").unwrap();
     s.send_line("Every customer waits 3 seconds to pay")
         .unwrap();
     // Then each remaining term.

@@ -930,3 +930,66 @@ fn answers_file_runs_show_each_final_verdict_once() {
         assert_eq!(shown.matches(quote).count(), 1, "{quote} once: {shown}");
     }
 }
+
+/// Outside a repository the log is created where decide stands; it says so, and why.
+#[test]
+fn outside_a_repository_the_new_log_is_explained() {
+    let plain = tempfile::tempdir().unwrap();
+    let output = decide(plain.path())
+        .args(["new", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert!(
+        said.contains(&format!(
+            "Created the decision log docs/decisions in {}: no repository here",
+            plain.path().display()
+        )) && said.contains("pass --dir"),
+        "{said}"
+    );
+    // In a repository, nothing to explain.
+    let repo = repo();
+    let output = decide(repo.path())
+        .args(["new", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    let said = stderr(&output);
+    assert!(
+        said.contains("Created the decision log docs/decisions\n"),
+        "{said}"
+    );
+}
+
+/// An estimate given as a range is judged at its longer end, and the record says both.
+#[test]
+fn a_range_to_undo_is_judged_cautiously_and_kept_as_typed() {
+    let repo = repo();
+    let answers = fs::read_to_string(example("decision.yaml"))
+        .unwrap()
+        .lines()
+        .map(|line| {
+            if line.starts_with("undo_time:") {
+                "undo_time: 3-4 weeks\nhard_to_undo: data to move back\ndoor_class: two-way"
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = write(repo.path(), "answers.yaml", &answers);
+    let output = decide(repo.path())
+        .args(["new", "--stdout", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    assert!(
+        record.contains("* Time to undo if it turns out wrong: 4 weeks (from \"3-4 weeks\")\n"),
+        "{record}"
+    );
+    assert!(record.contains("Undoing it would take 4 weeks"), "{record}");
+}

@@ -10,6 +10,8 @@ use rexpect::session::{PtySession, spawn_with_options};
 use crate::support::{decide_process, records, repo};
 
 const DOWN: &str = "\x1b[B";
+/// Ctrl-U: clear what is typed before the cursor.
+const CLEAR_LINE: &str = "\x15";
 
 fn spawn(cwd: &std::path::Path, args: &[&str]) -> PtySession {
     spawn_raw(cwd, args, true)
@@ -62,26 +64,27 @@ fn a_whole_decision_at_the_terminal() {
     let mut s = spawn_with_editor(
         repo.path(),
         &["new"],
-        "printf 'Order events are lost\\nwhen the worker restarts.\\n' > \"$1\"",
+        "cp \"$1\" editor-saw.md && printf 'Order events are lost\\nwhen the worker restarts.\\n' >> \"$1\"",
     );
     answer(&mut s, "What are you deciding?", "Pick a message queue");
     s.exp_string("What is the context").unwrap();
-    s.send_line("Order events are lost when the worker restarts.")
-        .unwrap();
-    for (prompt, line) in [
-        (
-            "What drives the decision?",
-            "no lost events; little ops work",
-        ),
-        ("Which options are you considering?", "RabbitMQ; SQS"),
-        (
-            "Pros and cons of RabbitMQ",
-            "+ we know it; - we would run it",
-        ),
-        ("Pros and cons of SQS", "+ managed; - ties us to AWS"),
-    ] {
-        answer(&mut s, prompt, line);
-    }
+    // Written in the editor, which opens on the question and its help as comments.
+    s.send_line(":e").unwrap();
+    s.exp_string("2 lines from the editor").unwrap();
+    let opened = fs::read_to_string(repo.path().join("editor-saw.md")).unwrap();
+    assert!(
+        opened.starts_with("# What is the context, and what problem does this solve?\n# ")
+            && opened.contains("\n# Lines starting with # up here are left out"),
+        "{opened}"
+    );
+    s.exp_string("What drives the decision?").unwrap();
+    s.send_line("no lost events; little ops work").unwrap();
+    s.exp_string("Which options are you considering?").unwrap();
+    s.send_line("RabbitMQ; SQS").unwrap();
+    s.exp_string("Pros and cons of RabbitMQ").unwrap();
+    s.send_line("+ we know it; - we would run it").unwrap();
+    s.exp_string("Pros and cons of SQS").unwrap();
+    s.send_line("+ managed; - ties us to AWS").unwrap();
 
     // Lean first: the door test is about that option.
     s.exp_string("Which option do you lean towards?").unwrap();
@@ -89,9 +92,12 @@ fn a_whole_decision_at_the_terminal() {
     keys(&mut s, "\r");
     s.exp_string("If SQS turns out to be wrong, how long would it take to undo?")
         .unwrap();
-    // Wrong input is explained and asked again, not fatal.
+    // Wrong input is explained and stays to be corrected, not fatal: Ctrl-U clears it.
     s.send_line("soon").unwrap();
-    answer(&mut s, "expected a number and a unit", "3 days");
+    s.exp_string("expected a number and a unit").unwrap();
+    s.exp_string("soon").unwrap();
+    keys(&mut s, CLEAR_LINE);
+    s.send_line("3 days").unwrap();
     // The verdict comes before the next question: that is the coaching.
     s.exp_string("Two-way door: decide fast").unwrap();
     s.exp_string("Does it still feel like a one-way door")
@@ -125,16 +131,13 @@ fn a_whole_decision_at_the_terminal() {
     s.exp_string("How confident are you that this is right")
         .unwrap();
     s.send_line("120").unwrap();
-    for (prompt, line) in [
-        ("99", "70"),
-        (
-            "What would tell us it was wrong?",
-            "an order event lost in a week",
-        ),
-        ("When could you first see it?", ""),
-    ] {
-        answer(&mut s, prompt, line);
-    }
+    s.exp_string("must be at most 99").unwrap();
+    // "120" stays, the cursor at its end: three backspaces take it away.
+    keys(&mut s, "\x7f\x7f\x7f");
+    s.send_line("70").unwrap();
+    s.exp_string("What would tell us it was wrong?").unwrap();
+    s.send_line("an order event lost in a week").unwrap();
+    answer(&mut s, "When could you first see it?", "");
     // Each term stakeholders may not know is asked in plain words, once.
     for term in ["message queue", "SQS"] {
         s.exp_string(&format!(
@@ -171,6 +174,7 @@ fn the_record_says_what_was_answered(repo: &Path) {
         "Chosen option: \"SQS\", because nobody wants to run brokers.",
         "If it doesn't work, we'll switch to RabbitMQ.",
         "* It was wrong if: an order event lost in a week\n",
+        "Order events are lost\nwhen the worker restarts.\n",
         "* Good, because it is managed\n* Bad, because it ties us to AWS\n",
         "* team skills (Ana finds out)\n",
         "Two-way door masquerading as a one-way door",
@@ -456,4 +460,391 @@ fn escape_sequences_in_a_record_are_shown_not_sent() {
     assert!(!shown.contains('\u{7}'), "{shown:?}");
     s.send_control('c').unwrap();
     s.exp_eof().unwrap();
+}
+
+/// `decide` on a terminal `columns` wide and `rows` high, its output kept whole (escape
+/// codes and all) to play onto a [`Screen`].
+struct Watched {
+    session: PtySession,
+    output: String,
+}
+
+impl Watched {
+    fn spawn(cwd: &std::path::Path, args: &[&str], rows: usize, columns: usize) -> Watched {
+        let mut command = std::process::Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!(
+                "stty rows {rows} cols {columns} && exec \"$0\" \"$@\""
+            ))
+            .arg(env!("CARGO_BIN_EXE_decide"))
+            .args(args)
+            .current_dir(cwd);
+        crate::support::clean_environment(&mut command, cwd);
+        command.env("TERM", "xterm");
+        let session = spawn_with_options(
+            command,
+            Options::new()
+                .timeout_ms(Some(20_000))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn decide in a pty");
+        Watched {
+            session,
+            output: String::new(),
+        }
+    }
+
+    /// Wait for `needle`, then press `keys`.
+    fn answer(&mut self, needle: &str, keys: &str) {
+        let before = self
+            .session
+            .exp_string(needle)
+            .unwrap_or_else(|e| panic!("{needle:?}: {e}\n{}", self.output));
+        self.output.push_str(&before);
+        self.output.push_str(needle);
+        self.session.send(keys).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// Everything written, once `decide` has ended. rexpect hands over each byte as a
+    /// `char`: put the UTF-8 back together.
+    fn end(mut self) -> String {
+        let rest = self.session.exp_eof().unwrap();
+        self.output.push_str(&rest);
+        let bytes: Vec<u8> = self
+            .output
+            .chars()
+            .map(|c| u8::try_from(c).expect("one byte per char"))
+            .collect();
+        String::from_utf8(bytes).expect("decide writes UTF-8")
+    }
+}
+
+/// The cache decision with a long title, a pros-and-cons line fixed after its error, and
+/// an estimate given as a range. The needles are the prompts' first words, which fit on
+/// one row at 40 columns, and appear nowhere before their question.
+const LONG_CACHE_DECISION: &[(&str, &str)] = &[
+    (
+        "What are you deciding",
+        "Should the orders service move from its own Redis cache to the shared Memcached cluster before the peak season?\r",
+    ),
+    ("What is the context", "Pages are slow.\r"),
+    ("What drives the", "latency; cost\r"),
+    ("Which options are", "Redis; Memcached\r"),
+    ("Pros and cons of Redis", "we run it\r"),
+    // The line stays after its error: Home, then the missing "+".
+    ("has neither", "\x1b[H+ \r"),
+    ("Pros and cons of Memcached", "- nobody knows it\r"),
+    ("Which option do you", "\r"),
+    ("If Redis turns out", "3-4 days\r"),
+    ("Does it still feel", "n"),
+    ("What information do", "\r"),
+    ("Why Redis?", "we already run it\r"),
+    // "If it doesn't work, we'll switch to..." (a quote just before says it too).
+    ("to...", "\r"),
+    ("What changes for", "\r"),
+    ("What do you need", "\r"),
+    ("How confident are", "\r"),
+    ("What would tell us", "\r"),
+    // Plain words for "Redis cache" and "Redis".
+    ("How would you say", "\r"),
+    ("How would you say \"Redis\"", "\r"),
+    ("Write the record", "\r"),
+];
+
+/// At 40, 60 and 120 columns each answer leaves one `✔` line, cut with `…` when it is
+/// longer than the row, and nothing else of the questions stays: no prompt, no help, no
+/// error, no answer twice.
+#[test]
+fn a_clean_screen_at_any_width() {
+    // Tall enough that the whole session stays on screen.
+    const ROWS: usize = 80;
+    for columns in [40, 60, 120] {
+        let repo = repo();
+        let mut watched = Watched::spawn(repo.path(), &["new"], ROWS, columns);
+        for (needle, keys) in LONG_CACHE_DECISION {
+            watched.answer(needle, keys);
+        }
+        let output = watched.end();
+        let mut screen = crate::terminal::Screen::new(columns, ROWS);
+        screen.play(&output);
+        let text = screen.text();
+        let lines: Vec<&str> = text.lines().collect();
+        let done: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("✔ "))
+            .collect();
+        // One line per answer (the pros and cons fixed after their error count once), the
+        // review's, then the record written.
+        assert_eq!(
+            done.len(),
+            LONG_CACHE_DECISION.len(),
+            "{columns} columns:\n{text}"
+        );
+        for line in &done[..done.len() - 1] {
+            assert!(line.chars().count() < columns, "{columns}: {line:?}");
+        }
+        let title = done[0];
+        assert!(
+            title.starts_with("✔ What are you") && title.contains(" · Should the orders"),
+            "{title}"
+        );
+        // 112 characters: cut at every width.
+        assert!(title.ends_with('…'), "{columns}: {title:?}");
+        assert!(
+            done.iter().any(|l| l.contains("4 days (from \"3-4 days\")")
+                || (columns < 60 && l.contains("4 days (from"))),
+            "the estimate is read back as understood:\n{text}"
+        );
+        for stale in ["? ", "› ", "✘ ", "  A short title", "(type :back"] {
+            assert!(
+                !lines.iter().any(|l| l.starts_with(stale)),
+                "{columns} columns: {stale:?} left on screen:\n{text}"
+            );
+        }
+        assert!(!text.contains("has neither"), "{text}");
+        insta::assert_snapshot!(format!("screen_at_{columns}_columns"), text);
+        assert_eq!(records(&repo.path().join("docs/decisions")).len(), 1);
+    }
+}
+
+/// The cache decision, every kind of question answered: text, a list, options with their
+/// pros and cons, a choice, an estimate, yes or no, a multiple choice, a number.
+const CACHE_DECISION: &[(&str, &str)] = &[
+    ("What are you deciding", "Pick a cache\r"),
+    ("What is the context", "Pages are slow.\r"),
+    ("What drives the", "latency; cost\r"),
+    ("Which options are", "Redis; Memcached\r"),
+    ("Pros and cons of Redis", "+ we run it; - memory\r"),
+    ("Pros and cons of Memcached", "- nobody knows it\r"),
+    ("Which option do you", "\r"),
+    ("If Redis turns out", "3-4 days\r"),
+    ("Does it still feel", "n"),
+    ("What information do", "peak load; cost\r"),
+    ("Which of these do you", " \r"),
+    ("Who checks cost?", "Ana\r"),
+    ("Why Redis?", "we already run it\r"),
+    ("to...", "\r"),
+    ("What changes for", "pages load faster\r"),
+    ("What do you need", "\r"),
+    ("How confident are", "80\r"),
+    ("What would tell us", "p99 above 200 ms\r"),
+    ("When could you first", "\r"),
+    // Plain words for "cache" and "Redis".
+    ("How would you say", "\r"),
+    ("How would you say \"Redis\"", "\r"),
+    ("Write the record", "\r"),
+];
+
+/// Ctrl-C at any prompt of the decision playbook, then `decide resume`, writes the record
+/// an uninterrupted session writes, byte for byte: every answer given before the
+/// interruption is kept, including each option's pros and cons, and shown again. The
+/// interrupted and resumed sessions run at 40, 60 or 120 columns in turn.
+#[test]
+fn interrupted_at_any_prompt_resume_writes_the_same_record() {
+    let path = "docs/decisions/0001-pick-a-cache.md";
+    let straight = repo();
+    let mut watched = Watched::spawn(straight.path(), &["new"], 40, 120);
+    for (needle, keys) in CACHE_DECISION {
+        watched.answer(needle, keys);
+    }
+    watched.end();
+    let expected = fs::read_to_string(straight.path().join(path)).unwrap();
+    assert!(expected.contains("review-by:"), "{expected}");
+
+    for stop in 1..CACHE_DECISION.len() {
+        let columns = [40, 60, 120][stop % 3];
+        let repo = repo();
+        let mut watched = Watched::spawn(repo.path(), &["new"], 40, columns);
+        for (needle, keys) in &CACHE_DECISION[..stop] {
+            watched.answer(needle, keys);
+        }
+        watched.answer(CACHE_DECISION[stop].0, "\x03");
+        let interrupted = watched.end();
+        assert!(interrupted.contains("decide resume"), "{interrupted}");
+
+        let mut watched = Watched::spawn(repo.path(), &["resume"], 40, columns);
+        watched.answer("Your answers so far:", "");
+        for (needle, keys) in &CACHE_DECISION[stop..] {
+            watched.answer(needle, keys);
+        }
+        let resumed = watched.end();
+        // The recap, up to its blank line, has each option's pros and cons once given.
+        let recap = resumed
+            .split("Your answers so far:")
+            .nth(1)
+            .and_then(|after| after.split("\r\n\r\n").next())
+            .unwrap_or_default();
+        assert_eq!(
+            recap.contains("Pros and cons of Redis · 1 pro, 1 con"),
+            stop > 4,
+            "stopped at {:?}:\n{resumed}",
+            CACHE_DECISION[stop].0
+        );
+        let record = fs::read_to_string(repo.path().join(path))
+            .unwrap_or_else(|e| panic!("stopped at {:?}: {e}\n{resumed}", CACHE_DECISION[stop].0));
+        assert_eq!(
+            record, expected,
+            "stopped at {:?}, then resumed",
+            CACHE_DECISION[stop].0
+        );
+    }
+}
+
+/// `decide new` with an unfinished draft of the same playbook offers to pick it up: yes
+/// goes on from its first unanswered question; no starts afresh and keeps the draft.
+#[test]
+fn new_offers_to_pick_up_an_unfinished_draft() {
+    let repo = repo();
+    draft_up_to_the_choice(repo.path());
+    let mut s = spawn(repo.path(), &["new"]);
+    // At 80 columns the question wraps between words.
+    s.exp_string("You have an unfinished draft \"Pick a cache\", started 2026-11-26 09:00, with 7")
+        .unwrap();
+    s.exp_string("answers. Pick it up? (Y/n)").unwrap();
+    keys(&mut s, "n");
+    s.exp_string(
+        "Starting afresh; `decide resume 20261126-090000-decision-1` still picks that draft up.",
+    )
+    .unwrap();
+    s.exp_string("What are you deciding?").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_eof().unwrap();
+    assert!(
+        repo.path()
+            .join(".decide/drafts/20261126-090000-decision-1.yaml")
+            .exists()
+    );
+
+    let mut s = spawn(repo.path(), &["new"]);
+    s.exp_string("Pick it up?").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Your answers so far:").unwrap();
+    s.exp_string("Which option do you lean towards?").unwrap();
+    keys(&mut s, DOWN);
+    keys(&mut s, "\r");
+    s.exp_string("Why Memcached?").unwrap();
+    s.send_line("it is small").unwrap();
+    // "to...": the quote before the question says "we'll switch to" too.
+    for question in [
+        "to...",
+        "What changes for people outside the team",
+        "What do you need from people outside the team",
+        "How confident are you",
+        "What would tell us it was wrong?",
+        "How would you say \"cache\"",
+    ] {
+        s.exp_string(question).unwrap();
+        s.send_line("").unwrap();
+    }
+    s.exp_string("Write the record").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
+        .unwrap();
+    s.exp_eof().unwrap();
+    assert!(
+        !repo
+            .path()
+            .join(".decide/drafts/20261126-090000-decision-1.yaml")
+            .exists(),
+        "the draft picked up is finished"
+    );
+}
+
+/// `:back` goes to the question before with its answer typed in, to keep or change, and
+/// the screen keeps one `✔` line per question: the one of the answer that stands.
+#[test]
+fn going_back_at_the_terminal_keeps_the_answer_and_a_clean_screen() {
+    let repo = repo();
+    let mut watched = Watched::spawn(repo.path(), &["new"], 50, 60);
+    let steps: &[(&str, &str)] = &[
+        ("What are you deciding", "Pick a cache\r"),
+        ("What is the context", "Pages are slow.\r"),
+        ("What drives the", ":back\r"),
+        // The context comes back typed in: add to it.
+        ("Pages are slow.", " Very.\r"),
+        ("What drives the", "latency; cost\r"),
+        ("Which options are", "Redis; Memcached\r"),
+        ("Pros and cons of Redis", "+ we run it\r"),
+        ("Pros and cons of Memcached", ":back\r"),
+        ("+ we run it", "; - memory\r"),
+        ("Pros and cons of Memcached", "- nobody knows it\r"),
+    ];
+    for (needle, keys) in steps.iter().chain(&CACHE_DECISION[6..]) {
+        watched.answer(needle, keys);
+    }
+    let output = watched.end();
+    let mut screen = crate::terminal::Screen::new(60, 50);
+    screen.play(&output);
+    let text = screen.text();
+    for (prompt, answer) in [
+        ("✔ What is the context", "Pages are slow. Very."),
+        ("✔ Pros and cons of Redis", "1 pro, 1 con"),
+    ] {
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(prompt)).collect();
+        assert_eq!(lines.len(), 1, "{text}");
+        assert!(lines[0].ends_with(answer), "{text}");
+    }
+    let record =
+        fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(record.contains("Pages are slow. Very."), "{record}");
+    assert!(record.contains("* Bad, because memory"), "{record}");
+}
+
+/// A terminal narrowed from 100 to 40 columns while an answer is being typed: the answer
+/// is redrawn at the new width and nothing typed is lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn narrowing_the_terminal_mid_answer_keeps_what_was_typed() {
+    let repo = repo();
+    draft_up_to_the_choice(repo.path());
+    let (mut s, pid) = resume_after(repo.path(), "stty rows 24 cols 100");
+    s.exp_string("Which option do you lean towards?").unwrap();
+    keys(&mut s, DOWN);
+    keys(&mut s, "\r");
+    s.exp_string("Why Memcached?").unwrap();
+    let reason = "it is small, the team can run it without help, and the pages only need a plain key-value cache";
+    keys(&mut s, reason);
+    s.exp_string("plain key-value cache").unwrap();
+    let resized = std::process::Command::new("stty")
+        .args([
+            "-F",
+            &format!("/proc/{pid}/fd/0"),
+            "rows",
+            "24",
+            "cols",
+            "40",
+        ])
+        .status()
+        .unwrap();
+    assert!(resized.success());
+    // The End key draws the line again, now at 40 columns.
+    keys(&mut s, "\x1b[F");
+    s.exp_string("Why Memcached?").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("to...").unwrap();
+    s.send_line("Redis").unwrap();
+    for question in [
+        "What changes for people",
+        "What do you need from people",
+        "How confident are you",
+        "What would tell us",
+        "How would you say \"cache\"",
+    ] {
+        s.exp_string(question).unwrap();
+        s.send_line("").unwrap();
+    }
+    s.exp_string("Write the record").unwrap();
+    keys(&mut s, "\r");
+    s.exp_string("Wrote docs/decisions/0001-pick-a-cache.md")
+        .unwrap();
+    s.exp_eof().unwrap();
+    let record =
+        fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
+    assert!(
+        record.contains(&format!("Chosen option: \"Memcached\", because {reason}.")),
+        "{record}"
+    );
 }
