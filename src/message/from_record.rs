@@ -136,6 +136,25 @@ pub(crate) struct Brief {
     pub dates: BTreeMap<String, String>,
     /// Every section by heading, as plain text: its first paragraph and its list items.
     pub sections: BTreeMap<String, SectionText>,
+    /// What the latest look-back found, once `decide review` has looked back: messages
+    /// then tell how the decision went, not what it was going to do.
+    pub looked_back: Option<LookBack>,
+}
+
+/// The latest `## Outcome (DATE)` section a look-back appended.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct LookBack {
+    /// When it was written, as people say it.
+    pub date_text: String,
+    /// `yes`, `partly` or `no`.
+    pub held_up: String,
+    /// Why, as the lead said it after the answer.
+    pub why: Option<String>,
+    pub happened: Option<String>,
+    pub learnt: Option<String>,
+    /// Whether the signal that it was wrong appeared, when one was named.
+    pub signal_seen: Option<bool>,
+    pub next_review_text: Option<String>,
 }
 
 /// An open question and who finds it out.
@@ -250,6 +269,7 @@ impl Brief {
                 }
             }
         }
+        brief.looked_back = look_back(record, today);
         brief.outcome = outcome_of(record, &brief);
         // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
         if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
@@ -398,6 +418,44 @@ fn subject(record: &Record, title: &str, names: &phrase::Names) -> phrase::Subje
     }
 }
 
+/// The latest look-back in `record`: the `## Outcome (DATE)` section with the latest date,
+/// its fields read by the labels `decide review` writes them with.
+fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
+    let (date, section) = record
+        .sections
+        .iter()
+        .filter_map(|s| Some((crate::record::parse::outcome_date(s.heading.trim())?, s)))
+        .max_by_key(|(date, _)| *date)?;
+    let mut found = LookBack {
+        date_text: human_date(date, today),
+        ..LookBack::default()
+    };
+    for item in bullets(&section.body) {
+        let Some((label, value)) = item.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        let given = (!value.is_empty()).then(|| value.to_string());
+        match label.trim().to_lowercase().as_str() {
+            "what happened" => found.happened = given,
+            "what we learnt" => found.learnt = given,
+            "did the signal appear" => found.signal_seen = Some(value.starts_with("yes")),
+            "next review by" => {
+                found.next_review_text = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| human_date(d, today));
+            }
+            "did it hold up" => {
+                let (answer, why) = value.split_once(':').unwrap_or((value, ""));
+                found.held_up = answer.trim().to_lowercase();
+                found.why = Some(why.trim().to_string()).filter(|w| !w.is_empty());
+            }
+            _ => {}
+        }
+    }
+    (!found.held_up.is_empty()).then_some(found)
+}
+
 /// Where a record stands, from its status, or from our own `outcome:` when it has one.
 fn outcome_of(record: &Record, brief: &Brief) -> String {
     let status = record.status.as_deref().unwrap_or_default().to_lowercase();
@@ -413,6 +471,9 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
     }
     if status.contains("hold") || status.contains("paused") {
         return "on-hold".into();
+    }
+    if brief.looked_back.is_some() {
+        return "looked-back".into();
     }
     if let Some(outcome) = record.front_matter.get("outcome").filter(|o| !o.is_empty()) {
         return outcome.to_lowercase();
@@ -715,10 +776,14 @@ pub(crate) fn write(
 ) -> Result<Message> {
     // A playbook may say it its own way for an audience (a deadline's options, a
     // delegation's handover); every other record gets the general message.
-    let own = brief
-        .playbook
-        .as_ref()
-        .map(|playbook| format!("messages/{playbook}/to-{}.txt", to.key()))
+    // Once looked back at, any record's message tells how it went.
+    let folder = if brief.outcome == "looked-back" {
+        Some("looked-back")
+    } else {
+        brief.playbook.as_deref()
+    };
+    let own = folder
+        .map(|folder| format!("messages/{folder}/to-{}.txt", to.key()))
         .filter(|name| templates.has(name));
     let template = own.unwrap_or_else(|| format!("messages/to-{}.txt", to.key()));
     if !templates.has(&template) {

@@ -339,3 +339,46 @@ fn numbers_are_found_as_written() {
 }
 
 use crate::scenarios::numbers;
+
+#[test]
+fn the_latest_look_back_is_read_with_its_answer_and_reason() {
+    let head = "---\nstatus: accepted\n---\n\n# Use Kafka\n\n## Decision Outcome\n\nChosen option: \"Kafka\", because it keeps order.\n\n";
+    let cases = [
+        ("", None),
+        (
+            "## Outcome (2027-01-05)\n\n* What happened: it ran\n* Did it hold up: yes: it kept order\n* What we learnt: measure first\n* Did the signal appear: no\n",
+            Some(("yes", Some("it kept order"), Some(false), None)),
+        ),
+        // The latest date wins, whatever the order; a next review is read as a date.
+        (
+            "## Outcome (2027-03-01)\n\n* Did it hold up: no\n* Next review by: 2027-06-01\n\n## Outcome (2027-01-05)\n\n* Did it hold up: yes\n",
+            Some(("no", None, None, Some("Tuesday 1 June"))),
+        ),
+        (
+            "## Outcome (2027-01-05)\n\n* Did it hold up: partly: the cost grew\n* Did the signal appear: yes\n",
+            Some(("partly", Some("the cost grew"), Some(true), None)),
+        ),
+    ];
+    for (outcome, expected) in cases {
+        let text = format!("{head}{outcome}");
+        let record = crate::record::parse(Path::new("0001-x.md"), &text).unwrap();
+        let today = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
+        let brief =
+            super::from_record::Brief::from_record(&record, Path::new("0001-x.md"), today, None);
+        let got = brief.looked_back.as_ref().map(|l| {
+            (
+                l.held_up.as_str(),
+                l.why.as_deref(),
+                l.signal_seen,
+                l.next_review_text.as_deref(),
+            )
+        });
+        assert_eq!(got, expected, "{outcome}");
+        let outcome_kind = if expected.is_some() {
+            "looked-back"
+        } else {
+            "decided"
+        };
+        assert_eq!(brief.outcome, outcome_kind, "{outcome}");
+    }
+}

@@ -1085,7 +1085,7 @@ pub(crate) fn latest_outcome(text: &str) -> LatestOutcome {
 }
 
 /// `Outcome (2027-03-01)` → 2027-03-01.
-fn outcome_date(heading: &str) -> Option<NaiveDate> {
+pub(crate) fn outcome_date(heading: &str) -> Option<NaiveDate> {
     let rest = heading.strip_prefix(OUTCOME_HEADING)?.trim();
     parse_date(rest.strip_prefix('(')?.strip_suffix(')')?)
 }

@@ -364,6 +364,41 @@ fn decide_message_writes_for_each_audience_from_a_record_of_decide_new() {
     }
 }
 
+/// Once a decision is looked back at, every message tells how it went: nothing is
+/// "still being checked" and no review is promised that has already happened.
+#[test]
+fn after_a_look_back_messages_tell_how_it_went() {
+    let repo = logged("decision.yaml");
+    decide(repo.path())
+        .args(["--today", "2027-01-05", "review", "1", "--answers"])
+        .arg(example("review.yaml"))
+        .assert()
+        .success();
+    for to in ["stakeholders", "team", "peers"] {
+        let (text, checked) = message(repo.path(), "1", to, None);
+        assert!(
+            text.starts_with("Looking back at the decision on the database for the orders service")
+                && text.contains(": it held up. It handled four times the peak"),
+            "{to}: {text}"
+        );
+        assert!(text.contains("What we learnt"), "{to}: {text}");
+        for stale in [
+            "We'll review it by",
+            "still checking",
+            "finds it out",
+            "We've chosen",
+        ] {
+            assert!(!text.contains(stale), "{to}: {stale:?} in {text}");
+        }
+        assert!(checked.contains("Ready to send"), "{to}: {checked}");
+    }
+    let (team, _) = message(repo.path(), "1", "team", None);
+    assert!(
+        team.contains("The sign we said would tell us it was wrong did not appear."),
+        "{team}"
+    );
+}
+
 /// `decide message N --to AUDIENCE [--name NAME]` for a record in `repo`: (stdout, stderr).
 fn message(repo: &Path, number: &str, to: &str, name: Option<&str>) -> (String, String) {
     let mut command = decide(repo);
