@@ -2,6 +2,7 @@
 //! Each area of the tool is a module; `support` holds the small builder they share.
 
 mod bad_inputs;
+mod ci;
 mod docs;
 mod home;
 mod hostile;
