@@ -172,6 +172,12 @@ pub(crate) enum Command {
     /// Give records that share a number (after a merge) new numbers, and fix the links.
     #[command(before_help = "Examples:\n  decide renumber --dry-run\n  decide renumber")]
     Renumber(RenumberArgs),
+    /// Build a static site of the log: every record with search and filters, the reviews
+    /// due, the graph and the stats; it opens from file:// and needs no network.
+    #[command(
+        before_help = "Examples:\n  decide site                        # writes target/decide-site/index.html\n  decide site --out public\n  decide site --serve                # preview on http://127.0.0.1:8000, rebuilt on change"
+    )]
+    Site(SiteArgs),
     /// Find the records whose title or text contains all the words.
     #[command(
         before_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
@@ -543,6 +549,26 @@ pub(crate) struct RenumberArgs {
     /// Show what would move without changing anything.
     #[arg(long)]
     pub dry_run: bool,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SiteArgs {
+    /// Where to write the site: a new or empty directory, or one `decide site` wrote
+    /// (default: the config's site_dir, else target/decide-site).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Serve the site on 127.0.0.1 and rebuild it when a record changes; pages reload
+    /// themselves.
+    #[arg(long)]
+    pub serve: bool,
+
+    /// The port to serve on (0 picks a free one).
+    #[arg(long, value_name = "N", default_value_t = 8000, requires = "serve")]
+    pub port: u16,
 
     #[command(flatten)]
     pub log: LogArgs,

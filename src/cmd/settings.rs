@@ -18,6 +18,15 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
         log_source,
     ));
     rows.push(row("template", &config.template, |t| t.clone()));
+    if let Ok(site) = &config.site_dir {
+        rows.push((
+            "site_dir",
+            super::logdir::relative(&site.value, &env.cwd)
+                .display()
+                .to_string(),
+            site.source.to_string(),
+        ));
+    }
     let makers = config.decision_makers(&env.root);
     rows.push((
         "decision_makers",

@@ -1,6 +1,6 @@
 //! `decide graph`: the supersede and link graph, as Graphviz dot or Mermaid.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::record::Record;
 use crate::record::edit::same_target;
@@ -15,17 +15,25 @@ pub(crate) enum GraphFormat {
 /// An edge from one record to another, once per pair: "A Supersedes B" and "B Superseded by
 /// A" say the same thing, so the passive form is dropped when the active one is there.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Edge {
-    from: usize,
-    to: usize,
-    kind: String,
+pub(crate) struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: String,
 }
 
-fn edges(records: &[Record]) -> Vec<Edge> {
+/// The relations between `records`, by index, each once (see [`Edge`]).
+pub(crate) fn edges(records: &[Record]) -> Vec<Edge> {
+    // Looked up by name and by pair, not searched: `decide site` draws logs of ten
+    // thousand records, where a search per link took seconds.
+    let mut by_name: HashMap<String, usize> = HashMap::with_capacity(records.len());
+    for (index, record) in records.iter().enumerate() {
+        by_name.entry(record.file_name()).or_insert(index);
+    }
     let index_of = |target: &str| {
-        records
-            .iter()
-            .position(|r| same_target(&r.file_name(), target))
+        by_name
+            .get(target.trim_start_matches("./"))
+            .copied()
+            .filter(|&index| same_target(&records[index].file_name(), target))
     };
     let mut links: Vec<Edge> = Vec::new();
     for (from, record) in records.iter().enumerate() {
@@ -44,18 +52,29 @@ fn edges(records: &[Record]) -> Vec<Edge> {
     // in both: a known pair ("Supersedes" / "Superseded by"), a custom pair written with
     // `decide link --reverse` ("Reuses" / "Reused by"), or a symmetric kind ("Relates to").
     let opposite = |a: &Edge, b: &Edge| a.from == b.to && a.to == b.from;
+    let mut by_pair: HashMap<(usize, usize), Vec<&Edge>> = HashMap::new();
+    for link in &links {
+        by_pair.entry((link.from, link.to)).or_default().push(link);
+    }
+    let opposites = |link: &Edge| {
+        by_pair
+            .get(&(link.to, link.from))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    };
     let reverses = |a: &Edge, b: &Edge| {
         reverse_kind(&a.kind).eq_ignore_ascii_case(&b.kind)
             || reverse_kind(&b.kind).eq_ignore_ascii_case(&a.kind)
     };
     let counterpart = |link: &Edge| {
-        links
+        opposites(link)
             .iter()
+            .copied()
             .find(|other| opposite(link, other) && reverses(link, other))
             .or_else(|| {
                 // A pair written with `decide link --reverse`: one active kind, one passive
                 // kind that `decide` does not know ("Depends on" / "Needed by").
-                links.iter().find(|other| {
+                opposites(link).iter().copied().find(|other| {
                     opposite(link, other)
                         && passive(&link.kind) != passive(&other.kind)
                         && [link, other]

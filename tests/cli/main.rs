@@ -2,6 +2,7 @@
 //! Each area of the tool is a module; `support` holds the small builder they share.
 
 mod bad_inputs;
+mod browser;
 mod ci;
 mod docs;
 mod home;
@@ -14,4 +15,6 @@ mod personal;
 #[cfg(unix)]
 mod pty;
 mod safety;
+mod site;
 mod support;
+mod webdriver;
