@@ -63,10 +63,14 @@ pub(crate) fn horizontal(title: &str, bars: &[Bar]) -> String {
 pub(crate) fn columns(title: &str, bars: &[Bar]) -> String {
     const HEIGHT: f64 = 120.0;
     const AXIS: f64 = 22.0;
-    let width_each = if bars.len() > 60 { 8.0 } else { 16.0 };
+    let width_each = match bars.len() {
+        0..=24 => 32.0,
+        25..=60 => 16.0,
+        _ => 8.0,
+    };
     let width = (bars.len() as f64 * width_each).max(120.0);
     let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
-    let every = (bars.len() / 12).max(1);
+    let every = label_every(bars, width_each);
     let mut out = format!(
         "<figure class=\"chart\">\n<svg class=\"columns\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 -14 {width} {h}\" width=\"{width}\" height=\"{h}\" role=\"img\" aria-label=\"{label}\">\n",
         h = HEIGHT + AXIS + 14.0,
@@ -106,6 +110,17 @@ pub(crate) fn columns(title: &str, bars: &[Bar]) -> String {
     out.push_str(&table(title, bars));
     out.push_str("</figure>\n");
     out
+}
+
+/// Label every how many columns, so that the labels (about 7 px a character at the axis'
+/// size, and a gap) never run into each other.
+fn label_every(bars: &[Bar], width_each: f64) -> usize {
+    let longest = bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    ((longest as f64 * 7.0 + 8.0) / width_each).ceil().max(1.0) as usize
 }
 
 /// What a chart shows, in one sentence, for its text label.
@@ -218,6 +233,32 @@ mod tests {
         let bars = by_month(&[day("2010-05-01"), day("2020-01-01")]);
         assert_eq!(bars.len(), 11);
         assert_eq!(bars[0].label, "2010");
+    }
+
+    #[test]
+    fn column_labels_never_overlap() {
+        for (first, last) in [
+            ("2026-11-01", "2026-12-01"),
+            ("2024-01-01", "2026-12-01"),
+            ("2021-01-01", "2026-12-01"),
+            ("2010-01-01", "2026-12-01"),
+        ] {
+            let bars = by_month(&[day(first), day(last)]);
+            let svg = columns("Decisions by month", &bars);
+            let xs: Vec<f64> = svg
+                .lines()
+                .filter_map(|l| l.strip_prefix("<text class=\"axis\" x=\""))
+                .map(|l| l.split('"').next().unwrap().parse().unwrap())
+                .collect();
+            let longest = bars.iter().map(|b| b.label.len()).max().unwrap() as f64;
+            assert!(!xs.is_empty(), "{first}");
+            for pair in xs.windows(2) {
+                assert!(
+                    pair[1] - pair[0] >= longest * 7.0,
+                    "{first}..{last}: {xs:?}"
+                );
+            }
+        }
     }
 
     #[test]
