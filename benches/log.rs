@@ -1,6 +1,8 @@
 //! `cargo bench --bench log`: generate a 10,000-record log in adr-tools' format and one in
-//! ours, then time `list`, `index`, `lint`, `search` and `new` against `cat` reading every
-//! record, and report each command's peak memory. See "Benchmark" in docs/benchmark.md.
+//! ours, then time `list`, `index`, `lint`, `search`, `review --check`, `site` and `new`
+//! against `cat` reading every record, and report each command's peak memory; with
+//! Chromium installed, time the site's search a keystroke at a time. See "Benchmark" in
+//! docs/benchmark.md.
 //!
 //! Every command runs as a real process with its output thrown away, the files already in
 //! the page cache (one warm-up run each), and the median of several runs is reported.
@@ -14,6 +16,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+// The browser test's WebDriver client; the bench uses only some of it.
+#[allow(dead_code)]
+#[path = "../tests/cli/webdriver.rs"]
+mod webdriver;
 
 const BIN: &str = env!("CARGO_BIN_EXE_decide");
 const TODAY: &str = "2026-11-26";
@@ -52,7 +59,44 @@ fn main() {
             bytes as f64 / 1024.0 / 1024.0
         );
         report(&root, &dir, runs);
+        search_in_a_browser(&root.join("site"));
         println!();
+    }
+}
+
+/// The site's search, typed a key at a time into the index of the log just built, in
+/// headless Chromium when it is installed: the slowest keystroke of each query, from the
+/// input to the table laid out again.
+fn search_in_a_browser(site: &Path) {
+    let Some((chromedriver, chromium)) = webdriver::installed() else {
+        println!("  (site search not timed: install chromium and chromium-driver)");
+        return;
+    };
+    let browser = webdriver::Browser::start(&chromedriver, &chromium);
+    browser.open(&format!("file://{}", site.join("index.html").display()));
+    browser.wait_for(
+        "return !!window.DECIDE_SEARCH && !!window.decideSearch",
+        "the search index loaded",
+    );
+    // Each prefix as typed; reading offsetHeight makes the browser lay the table out
+    // before the clock is read, as it must before the reader sees the result.
+    let script = "const query = arguments[0]; const times = []; let shown = 0;
+        for (let i = 1; i <= query.length; i++) {
+          const start = performance.now();
+          shown = window.decideSearch(query.slice(0, i));
+          document.body.offsetHeight;
+          times.push(performance.now() - start);
+        }
+        window.decideSearch('');
+        return [Math.max(...times), shown];";
+    for query in ["postgresql", "page cache", "rust for reports 9999"] {
+        let answer = browser.run_with(script, &[serde_json::json!(query)]);
+        println!(
+            "  site search {:<21} slowest keystroke {:>6.1}ms, {} records shown",
+            format!("\"{query}\""),
+            answer[0].as_f64().unwrap_or(f64::NAN),
+            answer[1]
+        );
     }
 }
 
@@ -84,12 +128,13 @@ fn report(root: &Path, dir: &Path, runs: usize) {
             command
         }
     };
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         ("decide list", &["list"]),
         ("decide index", &["index"]),
         ("decide lint", &["lint"]),
         ("decide search \"page cache\"", &["search", "page", "cache"]),
         ("decide review --check", &["review", "--check"]),
+        ("decide site", &["site", "--out", "site"]),
     ];
     for (label, args) in cases {
         let result = measure(runs, decide(args));

@@ -25,6 +25,21 @@ fn screenshots() -> PathBuf {
 /// The numbers of the table's rows the filters leave visible.
 const VISIBLE: &str = "return Array.from(document.querySelectorAll('#records tbody tr')).filter(r => !r.hidden).map(r => r.cells[0].textContent)";
 
+/// Filters come from the address, and a malformed one leaves the rest working.
+fn filters_from_the_address(browser: &Browser, site: &Path) {
+    browser.open(&format!(
+        "{}#status=superseded&q=%E0%A4%A",
+        file_url(&site.join("index.html"))
+    ));
+    browser.wait_for(
+        &format!(
+            "{}; return JSON.stringify(shown) === '[\"0002\"]' && !document.querySelector('form.filters').hidden",
+            VISIBLE.replace("return ", "const shown = ")
+        ),
+        "the address's status filter applies despite a broken search term",
+    );
+}
+
 #[test]
 fn the_site_works_in_a_browser() {
     let Some((chromedriver, chromium)) = installed() else {
@@ -94,6 +109,8 @@ fn the_site_works_in_a_browser() {
         ),
         "only the superseded record is shown",
     );
+
+    filters_from_the_address(&browser, &site);
 
     // Clicking a title opens its record.
     browser.click(&browser.find("#records tbody tr:not([hidden]) td:nth-child(2) a"));

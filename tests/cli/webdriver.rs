@@ -1,6 +1,6 @@
 //! A small blocking WebDriver client for headless Chromium (Debian's `chromium` and
 //! `chromium-driver`): one HTTP/1.1 request per command to chromedriver on 127.0.0.1, JSON
-//! in and out. The browser test and the site benchmark share it (docs/decisions/0010-*).
+//! in and out. The browser test and the site benchmark (benches/log.rs) share it.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -179,10 +179,15 @@ impl Browser {
 
     /// Run `script` (a function body, `return`ing its answer) in the page.
     pub(crate) fn run(&self, script: &str) -> Value {
+        self.run_with(script, &[])
+    }
+
+    /// [`Browser::run`] with `arguments[0]`, … set to `args`.
+    pub(crate) fn run_with(&self, script: &str, args: &[Value]) -> Value {
         self.command(
             "POST",
             "/execute/sync",
-            Some(&json!({ "script": script, "args": [] })),
+            Some(&json!({ "script": script, "args": args })),
         )
     }
 

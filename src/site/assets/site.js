@@ -123,7 +123,9 @@
       var at = pair.indexOf('=');
       if (at < 0) { return; }
       var key = pair.slice(0, at);
-      var value = decodeURIComponent(pair.slice(at + 1));
+      var value;
+      // A hand-edited address may hold a stray `%`: that filter is left out, not the page.
+      try { value = decodeURIComponent(pair.slice(at + 1)); } catch (e) { return; }
       if (key === 'q') { query.value = value; }
       if (key === 'status') { status.value = value; }
       if (key === 'door') { door.value = value; }
