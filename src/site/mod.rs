@@ -214,6 +214,87 @@ mod tests {
         );
     }
 
+    /// The stylesheet's colours in light (`:root`) or dark (the `prefers-color-scheme`
+    /// block): each `--name: #rrggbb`.
+    fn palette(dark: bool) -> HashMap<String, [f64; 3]> {
+        let start = STYLESHEET
+            .find("@media (prefers-color-scheme: dark)")
+            .unwrap();
+        let block = if dark {
+            &STYLESHEET[start..]
+        } else {
+            &STYLESHEET[..start]
+        };
+        let block = &block[..block.find("\n}").unwrap()];
+        let mut colours = HashMap::new();
+        for declaration in block.split(';') {
+            let Some((name, value)) = declaration.rsplit_once(':') else {
+                continue;
+            };
+            let (name, value) = (name.trim(), value.trim());
+            let Some(hex) = value.strip_prefix('#').filter(|h| h.len() == 6) else {
+                continue;
+            };
+            let channel = |at: usize| {
+                let c = f64::from(u8::from_str_radix(&hex[at..at + 2], 16).unwrap()) / 255.0;
+                if c <= 0.04045 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            let name = name.rsplit("--").next().unwrap().to_string();
+            colours.insert(name, [channel(0), channel(2), channel(4)]);
+        }
+        colours
+    }
+
+    /// WCAG's contrast ratio of two linear-light colours.
+    fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+        let luminance = |c: [f64; 3]| 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn text_meets_wcag_aa_contrast_in_light_and_dark() {
+        // Text needs 4.5:1 against what it sits on; the focus ring, not text, 3:1.
+        let mut pairs: Vec<(String, String, f64)> = [
+            ("fg", "bg"),
+            ("fg", "panel"),
+            ("fg", "callout"),
+            ("muted", "bg"),
+            ("muted", "panel"),
+            ("link", "bg"),
+            ("link", "panel"),
+            ("overdue", "bg"),
+        ]
+        .iter()
+        .map(|(a, b)| ((*a).to_string(), (*b).to_string(), 4.5))
+        .collect();
+        for status in [
+            "accepted",
+            "proposed",
+            "rejected",
+            "deprecated",
+            "superseded",
+            "other",
+        ] {
+            pairs.push((format!("{status}-fg"), format!("{status}-bg"), 4.5));
+        }
+        pairs.push(("focus".into(), "bg".into(), 3.0));
+        for dark in [false, true] {
+            let colours = palette(dark);
+            for (fg, bg, needed) in &pairs {
+                let ratio = contrast(colours[fg], colours[bg]);
+                assert!(
+                    ratio >= *needed,
+                    "{fg} on {bg} (dark: {dark}): {ratio:.2} < {needed}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn parallel_results_keep_their_order() {
         assert_eq!(
