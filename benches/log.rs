@@ -106,6 +106,8 @@ fn report(root: &Path, dir: &Path, runs: usize) {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
+    // `decide index` edits the log's README between its markers and never creates one.
+    std::fs::write(dir.join("README.md"), "# Decisions\n").unwrap();
     let cat = measure(runs, || {
         let mut command = Command::new("cat");
         command.args(&files);

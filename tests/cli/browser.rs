@@ -22,6 +22,19 @@ fn screenshots() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("site-screenshots")
 }
 
+/// chromedriver and Chromium, or `None` (and a note) outside CI when they are missing.
+fn chromium() -> Option<(PathBuf, PathBuf)> {
+    let found = installed();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: install chromium and chromium-driver"
+        );
+        eprintln!("skipped: install chromium and chromium-driver to run the browser test");
+    }
+    found
+}
+
 /// The numbers of the table's rows the filters leave visible.
 const VISIBLE: &str = "return Array.from(document.querySelectorAll('#records tbody tr')).filter(r => !r.hidden).map(r => r.cells[0].textContent)";
 
@@ -42,12 +55,7 @@ fn filters_from_the_address(browser: &Browser, site: &Path) {
 
 #[test]
 fn the_site_works_in_a_browser() {
-    let Some((chromedriver, chromium)) = installed() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: install chromium and chromium-driver"
-        );
-        eprintln!("skipped: install chromium and chromium-driver to run the browser test");
+    let Some((chromedriver, chromium)) = chromium() else {
         return;
     };
     let repo = mixed_log();
@@ -147,4 +155,50 @@ fn the_site_works_in_a_browser() {
     browser.screenshot(&screenshots().join("graph.png"));
     // The hostile record ran nothing: a script it carried would have set this.
     assert_eq!(browser.run("return typeof window.alert === 'function' && document.querySelectorAll('iframe, img').length"), 0);
+}
+
+#[test]
+fn a_long_log_lists_the_first_matches_and_all_of_them_when_asked() {
+    let Some((chromedriver, chromium)) = chromium() else {
+        return;
+    };
+    let repo = crate::support::repo();
+    let dir = repo.path().join("doc/adr");
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in 1..=250 {
+        let topic = if n % 2 == 0 { "caching" } else { "queues" };
+        crate::support::write(
+            &dir,
+            &format!("{n:04}-decide-{topic}-{n}.md"),
+            &format!(
+                "# {n}. Decide {topic} {n}\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nAbout {topic}.\n\n## Decision\n\nWe will.\n\n## Consequences\n\nNone.\n"
+            ),
+        );
+    }
+    let site = build_site(repo.path());
+    let browser = Browser::start(&chromedriver, &chromium);
+    browser.open(&file_url(&site.join("index.html")));
+    let listed = "document.querySelectorAll('#records tbody tr').length";
+    let more = "document.querySelector('button.more')";
+    browser.wait_for(
+        &format!(
+            "return {listed} === 200 && !{more}.hidden && {more}.textContent === 'List all 250'"
+        ),
+        "the first 200 of 250 listed, with a button for the rest",
+    );
+    browser.type_text(&browser.find("#q"), "cach");
+    browser.wait_for(
+        &format!("return {listed} === 125 && {more}.hidden && document.getElementById('shown').textContent === 'Showing 125 of 250 decisions.'"),
+        "the 125 matches listed, the button gone",
+    );
+    browser.click(&browser.find("button[type=reset]"));
+    browser.wait_for(
+        &format!("return {listed} === 200 && !{more}.hidden"),
+        "show all lists the first 200 again",
+    );
+    browser.click(&browser.find("button.more"));
+    browser.wait_for(
+        &format!("return {listed} === 250 && {more}.hidden"),
+        "the button lists every record",
+    );
 }
