@@ -66,6 +66,13 @@ pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Resul
         )));
     }
     let path = dir.join(relative);
+    // A page the last build wrote the same is left alone: a rebuild of a large log then
+    // writes only what changed, and replacing a file by rename makes ext4 flush it.
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(&path).is_ok_and(|old| old == bytes)
+    {
+        return Ok(());
+    }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
     }
@@ -159,6 +166,19 @@ mod tests {
         }
         finish_site(&site, &first, &[]).unwrap();
         fs::write(site.join("records/keep.txt"), "not ours").unwrap();
+
+        // The same bytes again leave the file as it was (a rewrite is a new file, renamed).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |name: &str| fs::metadata(site.join(name)).unwrap().ino();
+            let before = inode("index.html");
+            write_site_file(&site, "index.html", b"x").unwrap();
+            assert_eq!(inode("index.html"), before);
+            write_site_file(&site, "index.html", b"z").unwrap();
+            assert_ne!(inode("index.html"), before);
+            write_site_file(&site, "index.html", b"x").unwrap();
+        }
 
         let previous = prepare_site_dir(&site).unwrap();
         assert_eq!(previous, first);
