@@ -44,18 +44,16 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
 fn build(dir: &Path, out: &Path, log_name: &str, today: NaiveDate) -> Result<usize> {
     let log = site::read(dir)?;
     logdir::report_skipped(&log.problems);
-    let files = site::build(&site::Input {
+    let previous = store::prepare_site_dir(out)?;
+    let input = site::Input {
         records: &log.records,
         texts: &log.texts,
         log_name,
         today,
-    });
-    let previous = store::prepare_site_dir(out)?;
-    let results = site::parallel_map(files.len(), |index| {
-        store::write_site_file(out, &files[index].path, &files[index].bytes)
-    });
-    results.into_iter().collect::<Result<Vec<()>>>()?;
-    let written: Vec<String> = files.into_iter().map(|file| file.path).collect();
+    };
+    let written = site::build(&input, |file| {
+        store::write_site_file(out, &file.path, &file.bytes)
+    })?;
     store::finish_site(out, &written, &previous)?;
     Ok(log.records.len())
 }

@@ -80,41 +80,49 @@ pub(crate) fn read(dir: &Path) -> Result<Log> {
     Ok(log)
 }
 
-/// Every file of the site, record pages built on every core.
-pub(crate) fn build(input: &Input<'_>) -> Vec<File> {
+/// How one of the site's shared files is made.
+type Render<'a> = Box<dyn Fn() -> Vec<u8> + Sync + 'a>;
+
+/// Build every file of the site, record pages on every core, and hand each to `write` as
+/// soon as it is built, so a log of ten thousand records is never all in memory as HTML.
+/// The paths written, in order, or the first error `write` returned.
+pub(crate) fn build(
+    input: &Input<'_>,
+    write: impl Fn(&File) -> Result<()> + Sync,
+) -> Result<Vec<String>> {
     let model = pages::Model::new(input);
-    let mut files = vec![
-        File {
-            path: "assets/site.css".into(),
-            bytes: STYLESHEET.as_bytes().to_vec(),
-        },
-        File {
-            path: "assets/site.js".into(),
-            bytes: SCRIPT.as_bytes().to_vec(),
-        },
-        File {
-            path: "index.html".into(),
-            bytes: model.index().into_bytes(),
-        },
-        File {
-            path: "graph.html".into(),
-            bytes: model.graph_page().into_bytes(),
-        },
-        File {
-            path: "stats.html".into(),
-            bytes: model.stats().into_bytes(),
-        },
-        File {
-            path: "search-index.js".into(),
-            bytes: model.search_index().into_bytes(),
-        },
+    let shared: [(&str, Render<'_>); 6] = [
+        (
+            "assets/site.css",
+            Box::new(|| STYLESHEET.as_bytes().to_vec()),
+        ),
+        ("assets/site.js", Box::new(|| SCRIPT.as_bytes().to_vec())),
+        ("index.html", Box::new(|| model.index().into_bytes())),
+        ("graph.html", Box::new(|| model.graph_page().into_bytes())),
+        ("stats.html", Box::new(|| model.stats().into_bytes())),
+        (
+            "search-index.js",
+            Box::new(|| model.search_index().into_bytes()),
+        ),
     ];
-    let pages = parallel_map(input.records.len(), |index| File {
-        path: format!("records/{}", model.pages[index]),
-        bytes: model.record(index).into_bytes(),
+    let count = shared.len() + input.records.len();
+    let results = parallel_map(count, |index| {
+        let file = match shared.get(index) {
+            Some((path, bytes)) => File {
+                path: (*path).to_string(),
+                bytes: bytes(),
+            },
+            None => {
+                let record = index - shared.len();
+                File {
+                    path: format!("records/{}", model.pages[record]),
+                    bytes: model.record(record).into_bytes(),
+                }
+            }
+        };
+        write(&file).map(|()| file.path)
     });
-    files.extend(pages);
-    files
+    results.into_iter().collect()
 }
 
 /// `work` for each index below `count`, on every core, in order.
