@@ -5,7 +5,7 @@
 //! or clear anyone's work.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -66,15 +66,38 @@ pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Resul
         )));
     }
     let path = dir.join(relative);
-    // A page the last build wrote the same is left alone: a rebuild of a large log then
-    // writes only what changed, and replacing a file by rename makes ext4 flush it.
-    if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(&path).is_ok_and(|old| old == bytes)
-    {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
+    match fs::symlink_metadata(&path) {
+        // A page the last build wrote the same is left alone: a rebuild of a large log
+        // then writes only what changed, and replacing a file by rename makes ext4 flush it.
+        Ok(metadata)
+            if metadata.is_file()
+                && metadata.len() == bytes.len() as u64
+                && fs::read(&path).is_ok_and(|old| old == bytes) =>
+        {
+            return Ok(());
+        }
+        // A new page: no reader can hold an older one, so it is written in place, one
+        // change to its directory instead of two (the directory's lock is what threads
+        // writing ten thousand pages wait on).
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
+            }
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    return file
+                        .write_all(bytes)
+                        .map_err(|e| Error::io("write", &path, &e));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io("write", &path, &e)),
+            }
+        }
+        _ => {}
     }
     // A temporary file renamed into place, so a browser reading the site while `--serve`
     // rebuilds it never gets half a page. Not synced: the site is rebuilt from the log at
