@@ -202,3 +202,30 @@ fn a_long_log_lists_the_first_matches_and_all_of_them_when_asked() {
         "the button lists every record",
     );
 }
+
+#[test]
+fn a_page_served_by_the_preview_reloads_itself_after_a_rebuild() {
+    let Some((chromedriver, chromium)) = chromium() else {
+        return;
+    };
+    let repo = mixed_log();
+    let (mut server, port) = crate::site::serve(repo.path());
+    let browser = Browser::start(&chromedriver, &chromium);
+    browser.open(&format!("http://127.0.0.1:{port}/"));
+    let rows = "document.querySelectorAll('#records tbody tr').length";
+    browser.wait_for(&format!("return {rows} === 6"), "the served index");
+    // A mark on this page's window: a reload gives a new window without it.
+    browser.run("window.beforeTheRebuild = true; return true");
+    crate::support::write(
+        &repo.path().join("docs/decisions"),
+        "0007-use-a-queue.md",
+        "# 7. Use a queue\n\nDate: 2026-11-25\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\nx\n\n## Consequences\n\nx\n",
+    );
+    browser.wait_for(
+        &format!("return window.beforeTheRebuild === undefined && {rows} === 7"),
+        "the page reloaded with the new record",
+    );
+    drop(browser);
+    let _ = server.kill();
+    let _ = server.wait();
+}
