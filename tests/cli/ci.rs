@@ -168,4 +168,20 @@ fn the_action_runs_the_same_checks_as_annotations() {
     );
     // Inputs reach the scripts through the environment, never pasted into them.
     assert!(!all.contains("${{"), "{all}");
+    // The `dir` input left empty is an empty DECIDE_DIR, which decide reads as unset.
+    let healthy = healthy_log();
+    let lint = |dir: Option<&str>| {
+        let mut command = decide(healthy.path());
+        if let Some(dir) = dir {
+            command.env("DECIDE_DIR", dir);
+        }
+        let output = command
+            .args(["lint", "--format", "github"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stderr(&output)
+    };
+    assert_eq!(lint(Some("")), lint(None));
+    assert!(lint(None).contains("records: 0 errors"), "{}", lint(None));
 }
