@@ -22,7 +22,7 @@ pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
     match fs::metadata(dir) {
         Ok(metadata) if !metadata.is_dir() => {
             return Err(Error::io(
-                "write the site to",
+                "write the site there",
                 dir,
                 &io::Error::other("it is a file, not a directory"),
             )
