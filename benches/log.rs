@@ -1,6 +1,7 @@
 //! `cargo bench --bench log`: generate 10,000-record logs in adr-tools', MADR's and our own
 //! format, and one with 5,000 shared numbers, then time every log command against `cat`
-//! reading every record, and report each command's peak memory. See docs/benchmark.md.
+//! reading every record (the site too, and its search in a browser when Chromium is
+//! installed), and report each command's peak memory. See docs/benchmark.md.
 //!
 //! Every command runs as a real process with its output thrown away, the files already in
 //! the page cache (one warm-up run each), and the median of several runs is reported.
@@ -15,6 +16,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+// The browser test's WebDriver client; the bench uses only some of it.
+#[allow(dead_code)]
+#[path = "../tests/cli/webdriver.rs"]
+mod webdriver;
 
 const TODAY: &str = "2026-11-26";
 
@@ -138,7 +144,7 @@ fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<St
     let cat = measure(runs, || cat(dir));
     print_header();
     print_row("cat (every record)", &cat, &cat);
-    let cases: [(&str, &[&str]); 9] = [
+    let cases: [(&str, &[&str]); 10] = [
         ("list", &["list"]),
         ("list --json", &["list", "--json"]),
         ("index", &["index"]),
@@ -147,7 +153,8 @@ fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<St
         ("graph", &["graph"]),
         ("review --check", &["review", "--check"]),
         ("renumber --dry-run", &["renumber", "--dry-run"]),
-        ("show 5000", &["show", "5000"]),
+        ("show 1", &["show", "1"]),
+        ("site (rebuilt)", &["site", "--out", "site"]),
     ];
     let mut missed = Vec::new();
     for (label, args) in cases {
@@ -166,6 +173,19 @@ fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<St
             ));
         }
     }
+    // A first build writes every file into a new directory; the rebuild above finds most
+    // of them unchanged and leaves them alone.
+    let fresh = std::cell::Cell::new(0);
+    let first = measure(runs, || {
+        fresh.set(fresh.get() + 1);
+        decide(
+            bin,
+            root,
+            &["site", "--out", &format!("site-new-{}", fresh.get())],
+        )
+    });
+    print_row("decide site (new directory)", &first, &cat);
+    search_in_a_browser(&root.join("site"));
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/decision.yaml");
     let answers = answers.to_string_lossy().into_owned();
     let new = measure(runs, || {
@@ -173,6 +193,42 @@ fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<St
     });
     print_row("decide new (in this log)", &new, &cat);
     missed
+}
+
+/// The site's search, typed a key at a time into the index of the log just built, in
+/// headless Chromium when it is installed: the slowest keystroke of each query, from the
+/// input to the table laid out again.
+fn search_in_a_browser(site: &Path) {
+    let Some((chromedriver, chromium)) = webdriver::installed() else {
+        println!("  (site search not timed: install chromium and chromium-driver)");
+        return;
+    };
+    let browser = webdriver::Browser::start(&chromedriver, &chromium);
+    browser.open(&format!("file://{}", site.join("index.html").display()));
+    browser.wait_for(
+        "return !!window.DECIDE_SEARCH && !!window.decideSearch",
+        "the search index loaded",
+    );
+    // Each prefix as typed; reading offsetHeight makes the browser lay the table out
+    // before the clock is read, as it must before the reader sees the result.
+    let script = "const query = arguments[0]; const times = []; let shown = 0;
+        for (let i = 1; i <= query.length; i++) {
+          const start = performance.now();
+          shown = window.decideSearch(query.slice(0, i));
+          document.body.offsetHeight;
+          times.push(performance.now() - start);
+        }
+        window.decideSearch('');
+        return [Math.max(...times), shown];";
+    for query in ["postgresql", "page cache", "rust for reports 9999"] {
+        let answer = browser.run_with(script, &[serde_json::json!(query)]);
+        println!(
+            "  site search {:<21} slowest keystroke {:>6.1}ms, {} records shown",
+            format!("\"{query}\""),
+            answer[0].as_f64().unwrap_or(f64::NAN),
+            answer[1]
+        );
+    }
 }
 
 struct Measured {

@@ -121,7 +121,7 @@ pub(crate) enum Command {
     Resume(ResumeArgs),
     /// Write a ready-to-send message from a record: to stakeholders, the team or peers.
     #[command(
-        before_help = "Examples:\n  decide message 7 --to stakeholders\n  decide message 7 --to team --format markdown\n  decide message docs/decisions/0007-use-postgresql.md --to peers --format json"
+        before_help = "Examples:\n  decide message 7 --to stakeholders\n  decide message 7 --to team --format markdown\n  decide message docs/decisions/0007-use-postgresql.md --to peers --format json\n  decide message 7 --to team --format slack"
     )]
     Message(MessageArgs),
     /// Create the decision log directory (and `.adr-dir` when it is not the default).
@@ -153,7 +153,7 @@ pub(crate) enum Command {
     /// List the decisions due for review; with N, look back at a decision, or finish a
     /// proposal whose time-box ended.
     #[command(
-        before_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)"
+        before_help = "Examples:\n  decide review\n  decide review 7\n  decide review 7 --answers review.yaml\n  decide review --check    # exit 1 when reviews are overdue (CI, pre-commit)\n  decide review --check --format github"
     )]
     Review(ReviewArgs),
     /// Write the log's table of contents into its README.md (or index.md), between markers.
@@ -166,11 +166,19 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Check the log: duplicate numbers, broken links, missing sections, unknown statuses,
     /// quotes that no longer match the passage library, overdue reviews.
-    #[command(before_help = "Examples:\n  decide lint\n  decide lint --dir doc/adr")]
-    Lint(LogArgs),
+    #[command(
+        before_help = "Examples:\n  decide lint\n  decide lint --dir doc/adr\n  decide lint --format github    # annotations in a GitHub Actions job"
+    )]
+    Lint(LintArgs),
     /// Give records that share a number (after a merge) new numbers, and fix the links.
     #[command(before_help = "Examples:\n  decide renumber --dry-run\n  decide renumber")]
     Renumber(RenumberArgs),
+    /// Build a static site of the log: every record with search and filters, the reviews
+    /// due, the graph and the stats; it opens from file:// and needs no network.
+    #[command(
+        before_help = "Examples:\n  decide site                        # writes target/decide-site/index.html\n  decide site --out public\n  decide site --serve                # preview on http://127.0.0.1:8000, rebuilt on change"
+    )]
+    Site(SiteArgs),
     /// Find the records whose title or text contains all the words.
     #[command(
         before_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
@@ -363,6 +371,16 @@ pub(crate) struct LogArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct LintArgs {
+    /// How to print the findings: text, GitHub workflow annotations, or JSON.
+    #[arg(long, value_enum, default_value_t = crate::log::report::ReportFormat::Text)]
+    pub format: crate::log::report::ReportFormat,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct InitArgs {
     /// The log directory to create (default: docs/decisions).
     pub dir: Option<PathBuf>,
@@ -498,6 +516,11 @@ pub(crate) struct ReviewArgs {
     #[arg(long, short = 'q', requires = "answers")]
     pub quiet: bool,
 
+    /// How to list the reviews due: text, GitHub workflow annotations (with --check,
+    /// overdue reviews are errors), or JSON.
+    #[arg(long, value_enum, default_value_t = crate::log::report::ReportFormat::Text, conflicts_with = "record")]
+    pub format: crate::log::report::ReportFormat,
+
     #[command(flatten)]
     pub log: LogArgs,
 }
@@ -543,6 +566,26 @@ pub(crate) struct RenumberArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct SiteArgs {
+    /// Where to write the site: a new or empty directory, or one `decide site` wrote
+    /// (default: the config's site_dir, else target/decide-site).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Serve the site on 127.0.0.1 and rebuild it when a record changes; pages reload
+    /// themselves.
+    #[arg(long)]
+    pub serve: bool,
+
+    /// The port to serve on (0 picks a free one).
+    #[arg(long, value_name = "N", default_value_t = 8000, requires = "serve")]
+    pub port: u16,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
     /// The words to look for, all of them, ignoring case.
     #[arg(required = true, value_name = "WORDS")]
@@ -567,7 +610,8 @@ pub(crate) struct MessageArgs {
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
 
-    /// Plain text ready to paste, Markdown, or JSON with the brief it was written from.
+    /// Plain text ready to paste, Markdown, JSON with the brief it was written from, Slack
+    /// mrkdwn, or an HTML fragment for mail.
     #[arg(long, value_enum, default_value_t = crate::message::from_record::Format::Text)]
     pub format: crate::message::from_record::Format,
 

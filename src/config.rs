@@ -57,6 +57,9 @@ pub(crate) struct File {
     /// What `lint` makes of records that share a number.
     #[serde(default)]
     pub duplicate_numbers: Option<DuplicateNumbers>,
+    /// Where `decide site` writes the site, relative to the repository root.
+    #[serde(default)]
+    pub site_dir: Option<PathBuf>,
 }
 
 /// What `lint` says about two records with the same number.
@@ -196,7 +199,13 @@ pub(crate) struct Config {
     /// From a config file (the repository's, else the user's).
     pub statuses: Option<Setting<Vec<String>>>,
     pub duplicate_numbers: Option<Setting<DuplicateNumbers>>,
+    /// Where `decide site` writes (`--out` is applied by the command); an error (a
+    /// repository that points outside itself) is reported by `decide site`.
+    pub site_dir: Result<Setting<PathBuf>>,
 }
+
+/// Where `decide site` writes when nothing says otherwise: with the build's other output.
+pub(crate) const DEFAULT_SITE_DIR: &str = "target/decide-site";
 
 /// The boundaries' limits, and where each came from (after hours, weekend days, vacation
 /// share): the user's config may set some and leave the others.
@@ -592,21 +601,7 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
 
     let (periods, period_sources) = review_periods(repo.as_ref(), user.as_ref());
 
-    let holidays = repo
-        .as_ref()
-        .and_then(|file| {
-            file.holidays
-                .clone()
-                .map(|h| Setting::new(h, repo_source()))
-        })
-        .or_else(|| {
-            user.as_ref().and_then(|(source, file)| {
-                file.holidays
-                    .clone()
-                    .map(|h| Setting::new(h, source.clone()))
-            })
-        })
-        .unwrap_or_else(|| Setting::new(Vec::new(), Source::Default));
+    let holidays = resolve_holidays(repo.as_ref(), user.as_ref());
 
     Ok(Config {
         log_dir,
@@ -621,7 +616,62 @@ pub(crate) fn resolve(root: &Path, sources: &Sources) -> Result<Config> {
         boundaries: user_limits(user_config.as_ref()),
         statuses,
         duplicate_numbers,
+        site_dir: resolve_site_dir(root, repo.as_ref(), user.as_ref()),
     })
+}
+
+/// The team's holidays: the repository's list, else the user's.
+fn resolve_holidays(
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> Setting<Vec<chrono::NaiveDate>> {
+    repo.and_then(|file| {
+        file.holidays
+            .clone()
+            .map(|h| Setting::new(h, Source::Repository(PathBuf::from(REPO_FILE))))
+    })
+    .or_else(|| {
+        user.and_then(|(source, file)| {
+            file.holidays
+                .clone()
+                .map(|h| Setting::new(h, source.clone()))
+        })
+    })
+    .unwrap_or_else(|| Setting::new(Vec::new(), Source::Default))
+}
+
+/// The site's directory: the repository's `site_dir`, the user's, else
+/// `target/decide-site`; relative to the repository and, as the repository decides where
+/// its names lead, inside it. (`--out` names any directory, and is the command's.)
+fn resolve_site_dir(
+    root: &Path,
+    repo: Option<&File>,
+    user: Option<&(Source, &File)>,
+) -> Result<Setting<PathBuf>> {
+    let (dir, source) = if let Some(dir) = repo.and_then(|file| file.site_dir.as_ref()) {
+        (dir.clone(), Source::Repository(PathBuf::from(REPO_FILE)))
+    } else if let Some((source, dir)) =
+        user.and_then(|(source, file)| file.site_dir.as_ref().map(|dir| (source, dir)))
+    {
+        if dir.is_absolute() {
+            return Ok(Setting::new(dir.clone(), source.clone()));
+        }
+        (dir.clone(), source.clone())
+    } else {
+        (PathBuf::from(DEFAULT_SITE_DIR), Source::Default)
+    };
+    let at = match &source {
+        Source::Repository(_) => Some(Location::file(root.join(REPO_FILE))),
+        _ => None,
+    };
+    let dir =
+        store::inside_repository(root, &dir, "the site directory", "--out").map_err(
+            |e| match at {
+                Some(at) => e.at(at),
+                None => e,
+            },
+        )?;
+    Ok(Setting::new(dir, source))
 }
 
 /// A repository's config, read and checked: it may not set the lead's own settings.

@@ -24,6 +24,7 @@ mod record;
 #[cfg(test)]
 mod scenarios;
 mod session;
+mod site;
 mod stats;
 mod stdout;
 mod store;

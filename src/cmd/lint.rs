@@ -1,15 +1,16 @@
 //! `decide lint`: every finding on its own line; exit 1 when any is an error.
 
 use super::{Env, logdir};
-use crate::cli::LogArgs;
+use crate::cli::LintArgs;
 use crate::config;
 use crate::error::{Result, exit};
+use crate::log::report::{self, Level, ReportFormat};
 use crate::log::{Depth, Numbering, lint};
 use crate::passages::Library;
 use crate::store;
 use crate::ui;
 
-pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
+pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
     let Some(log) = logdir::open(env)? else {
         return Ok(exit::OK);
     };
@@ -64,12 +65,6 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
             b.severity,
         ))
     });
-    let mut out = String::new();
-    for finding in &findings {
-        out.push_str(&finding.to_string());
-        out.push('\n');
-    }
-    crate::stdout::write(&out)?;
     let unusual = lint::unusual_statuses(&summaries);
     if !unusual.is_empty() {
         ui::note(&format!(
@@ -87,6 +82,7 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
         .count();
     let warnings = findings.len() - errors;
     let records = log.entries().len();
+    crate::stdout::write(render(&findings, args.format, records, errors))?;
     let summary = format!(
         "{records} record{}: {errors} error{}, {warnings} warning{}",
         plural(records),
@@ -100,6 +96,71 @@ pub(super) fn run(env: &Env<'_>, _args: &LogArgs) -> Result<u8> {
         ui::note(&summary);
         Ok(exit::OK)
     }
+}
+
+/// The findings as `format` prints them.
+fn render(
+    findings: &[lint::Finding],
+    format: ReportFormat,
+    records: usize,
+    errors: usize,
+) -> String {
+    let mut out = String::new();
+    match format {
+        ReportFormat::Text => {
+            for finding in findings {
+                out.push_str(&finding.to_string());
+                out.push('\n');
+            }
+        }
+        ReportFormat::Github => {
+            for finding in findings {
+                let level = match finding.severity {
+                    lint::Severity::Error => Level::Error,
+                    lint::Severity::Warning => Level::Warning,
+                };
+                let message = match &finding.hint {
+                    Some(hint) => format!("[{}] {} (hint: {hint})", finding.id, finding.message),
+                    None => format!("[{}] {}", finding.id, finding.message),
+                };
+                out.push_str(&report::github(
+                    level,
+                    &finding.location.path,
+                    finding.location.line,
+                    "decide lint",
+                    &message,
+                ));
+            }
+        }
+        ReportFormat::Json => {
+            let items: Vec<serde_json::Value> = findings
+                .iter()
+                .map(|f| {
+                    serde_json::json!({
+                        "file": f.location.path.to_string_lossy(),
+                        "line": f.location.line,
+                        "column": f.location.column,
+                        "severity": match f.severity {
+                            lint::Severity::Error => "error",
+                            lint::Severity::Warning => "warning",
+                        },
+                        "kind": f.id,
+                        "message": f.message,
+                        "hint": f.hint,
+                    })
+                })
+                .collect();
+            let value = serde_json::json!({
+                "records": records,
+                "errors": errors,
+                "warnings": findings.len() - errors,
+                "findings": items,
+            });
+            out = serde_json::to_string_pretty(&value).unwrap_or_default();
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn plural(count: usize) -> &'static str {

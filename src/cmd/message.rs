@@ -33,14 +33,15 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
     let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
+    // Slack and HTML are the Markdown message converted: the checks read the words.
     let written = from_record::write(
         &brief,
         args.to,
         args.name.as_deref(),
-        args.format,
+        args.format.composed(),
         &catalog.templates,
     )?;
-    crate::stdout::write(&written.text)?;
+    crate::stdout::write(args.format.convert(&written.text))?;
     if args.format != from_record::Format::Json {
         let open = message::check::open_in_record(&brief);
         let problems = message::check::problems(&written.text, args.to, &catalog.jargon, &open);

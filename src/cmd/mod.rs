@@ -20,6 +20,7 @@ mod search;
 mod settings;
 mod shell;
 mod show;
+mod site;
 mod stats;
 mod status;
 mod supersede;
@@ -282,6 +283,7 @@ pub(crate) fn dispatch(cli: &Cli, flags: config::Flags) -> Result<u8> {
         Command::Lint(args) => lint::run(&env, args),
         Command::Renumber(args) => renumber::run(&env, args),
         Command::Search(args) => search::run(&env, args),
+        Command::Site(args) => site::run(&env, args),
         Command::Resume(args) => resume::run(&env, args),
         Command::Message(args) => message::run(&env, args),
         Command::Completions(args) => shell::completions(args),

@@ -5,6 +5,7 @@ use super::{Env, logdir};
 use crate::cli::ReviewArgs;
 use crate::drive;
 use crate::error::{Result, exit};
+use crate::log::report::ReportFormat;
 use crate::log::{self, Depth, review};
 use crate::store;
 use crate::ui;
@@ -13,7 +14,7 @@ pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     let today = env.today();
     let Some(spec) = &args.record else {
         return match logdir::open(env)? {
-            Some(log) => list_due(&log, today, args.check),
+            Some(log) => list_due(&log, today, args.check, args.format),
             None => Ok(exit::OK),
         };
     };
@@ -55,19 +56,31 @@ pub(super) fn review_record(
     Ok(())
 }
 
-fn list_due(log: &log::Log, today: chrono::NaiveDate, check: bool) -> Result<u8> {
+fn list_due(
+    log: &log::Log,
+    today: chrono::NaiveDate,
+    check: bool,
+    format: ReportFormat,
+) -> Result<u8> {
     let mut scan = log.scan(Depth::Head);
     let problems = review::settle_due(&mut scan.records, today);
     scan.problems.extend(problems);
     logdir::report_read_problems(scan.records.iter().map(|r| &**r));
     let skipped = logdir::report_skipped(&scan.problems);
-    let due = review::due(&scan.records, today);
+    let due = review::due(scan.records.iter().map(|r| &**r), today);
+    let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
+    match format {
+        ReportFormat::Json => crate::stdout::write(review::due_json(&due, today))?,
+        ReportFormat::Github => crate::stdout::write(review::due_annotations(&due, today, check))?,
+        ReportFormat::Text if !due.is_empty() => {
+            crate::stdout::write(review::due_table(&due, today, log))?;
+        }
+        ReportFormat::Text => {}
+    }
     if due.is_empty() {
         ui::note(&format!("No reviews due on {today}."));
         return Ok(skipped.finish());
     }
-    crate::stdout::write(review::due_table(&due, today, log))?;
-    let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
     if check && overdue > 0 {
         ui::error(&format!(
             "{overdue} review{} overdue (hint: run `decide review N` for each)",

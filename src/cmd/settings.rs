@@ -18,6 +18,15 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
         log_source,
     ));
     rows.push(row("template", env.template(), |t| t.clone()));
+    if let Ok(site) = &config.site_dir {
+        rows.push((
+            "site_dir",
+            super::logdir::relative(&site.value, &env.cwd)
+                .display()
+                .to_string(),
+            site.source.to_string(),
+        ));
+    }
     let makers = config.decision_makers(&env.root);
     rows.push((
         "decision_makers",
@@ -50,7 +59,7 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     }));
     rows.push(row("holidays", &config.holidays, |days| {
         if days.is_empty() {
-            "(none: every weekday is a working day)".into()
+            "(none listed: 25 December and 1 January are taken as days off)".into()
         } else {
             days.iter()
                 .map(|d| d.format("%Y-%m-%d").to_string())
@@ -58,23 +67,7 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
                 .join(", ")
         }
     }));
-    // What lint expects; unset, the log's own format and ids decide.
-    rows.push(match &config.statuses {
-        Some(statuses) => row("statuses", statuses, |s| s.join(", ")),
-        None => (
-            "statuses",
-            "the usual ones of each format".into(),
-            config::Source::Default.to_string(),
-        ),
-    });
-    rows.push(match &config.duplicate_numbers {
-        Some(policy) => row("duplicate_numbers", policy, ToString::to_string),
-        None => (
-            "duplicate_numbers",
-            "error (allow where ids are file names)".into(),
-            config::Source::Default.to_string(),
-        ),
-    });
+    lint_rows(config, &mut rows);
     personal_rows(config, &mut rows);
 
     let table: Vec<[String; 3]> = rows
@@ -101,6 +94,25 @@ pub(super) fn run(env: &Env<'_>) -> Result<u8> {
     }
     crate::stdout::write(&out)?;
     Ok(exit::OK)
+}
+/// What lint expects; unset, the log's own format and ids decide.
+fn lint_rows(config: &config::Config, rows: &mut Vec<(&str, String, String)>) {
+    rows.push(match &config.statuses {
+        Some(statuses) => row("statuses", statuses, |s| s.join(", ")),
+        None => (
+            "statuses",
+            "the usual ones of each format".into(),
+            config::Source::Default.to_string(),
+        ),
+    });
+    rows.push(match &config.duplicate_numbers {
+        Some(policy) => row("duplicate_numbers", policy, ToString::to_string),
+        None => (
+            "duplicate_numbers",
+            "error (allow where ids are file names)".into(),
+            config::Source::Default.to_string(),
+        ),
+    });
 }
 
 /// The lead's own settings: the journal and the boundaries' limits.

@@ -4,7 +4,7 @@
 //! thousand linked records take one pass.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Index, Log, Resolved};
 use crate::record::Record;
@@ -51,6 +51,24 @@ pub(crate) struct Edge {
     pub to: usize,
     /// Empty for a plain link in running text.
     pub kind: String,
+}
+
+/// The edges between `records` read whole (by position), for a caller that holds the
+/// records rather than a [`Log`]: the site. Links are followed by file name and number.
+pub(crate) fn edges_of(records: &[Record]) -> Vec<Edge> {
+    let base = Path::new("");
+    let index = Index::new(base, records.iter().map(|r| (r.path.as_path(), r.number)));
+    let nodes: Vec<Node> = records
+        .iter()
+        .map(|record| Node {
+            path: record.path.clone(),
+            number: record.number,
+            label: String::new(),
+            links: record.links.clone(),
+            mentions: record.mentions.clone(),
+        })
+        .collect();
+    edges(&nodes, &index)
 }
 
 pub(crate) fn edges(nodes: &[Node], index: &Index<'_>) -> Vec<Edge> {

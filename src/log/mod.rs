@@ -10,6 +10,7 @@ pub(crate) mod link;
 pub(crate) mod lint;
 pub(crate) mod list;
 pub(crate) mod renumber;
+pub(crate) mod report;
 pub(crate) mod review;
 pub(crate) mod search;
 

@@ -40,10 +40,12 @@ pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<E
 }
 
 /// The records due for review on `today`, oldest review date first.
-pub(crate) fn due(records: &[Box<Record>], today: NaiveDate) -> Vec<&Record> {
+pub(crate) fn due<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    today: NaiveDate,
+) -> Vec<&'a Record> {
     let mut due: Vec<&Record> = records
-        .iter()
-        .map(|r| &**r)
+        .into_iter()
         .filter(|r| r.review_due(today))
         .collect();
     due.sort_by_key(|r| (r.review_by, r.number));
@@ -72,6 +74,62 @@ pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log)
         ]);
     }
     crate::table::render(&rows)
+}
+
+/// The due records as JSON: each with its file, dates and how late it is.
+pub(crate) fn due_json(records: &[&Record], today: NaiveDate) -> String {
+    let due: Vec<serde_json::Value> = records
+        .iter()
+        .filter_map(|record| {
+            let review_by = record.review_by?;
+            Some(serde_json::json!({
+                "number": record.number,
+                "title": record.title,
+                "file": record.path.to_string_lossy(),
+                "line": record.title_line,
+                "review_by": review_by.to_string(),
+                "days_overdue": (today - review_by).num_days(),
+                "overdue": record.review_overdue(today),
+            }))
+        })
+        .collect();
+    let overdue = records.iter().filter(|r| r.review_overdue(today)).count();
+    let value = serde_json::json!({ "today": today.to_string(), "overdue": overdue, "due": due });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The due records as GitHub annotations on their titles: an overdue review is an error
+/// when `check` makes it fail the job, else a warning; one due today is a notice.
+pub(crate) fn due_annotations(records: &[&Record], today: NaiveDate, check: bool) -> String {
+    use super::report::{Level, github};
+    let mut out = String::new();
+    for record in records {
+        let Some(review_by) = record.review_by else {
+            continue;
+        };
+        let days = (today - review_by).num_days();
+        let (level, when) = match days {
+            0 => (Level::Notice, "due today".to_string()),
+            _ if check => (Level::Error, format!("overdue since {review_by}")),
+            _ => (Level::Warning, format!("overdue since {review_by}")),
+        };
+        let command = record
+            .number
+            .map_or_else(|| record.file_name(), |n| n.to_string());
+        out.push_str(&github(
+            level,
+            &record.path,
+            Some(record.title_line),
+            "decide review",
+            &format!(
+                "The review of \"{}\" is {when}: run `decide review {command}` to record how it turned out",
+                record.title
+            ),
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -28,6 +28,30 @@ pub(crate) enum Format {
     Markdown,
     /// The message and the brief it was written from, for scripts.
     Json,
+    /// Slack mrkdwn, for a webhook or a bot: *bold*, bullets, <url|text> links.
+    Slack,
+    /// An HTML fragment, for mail.
+    Html,
+}
+
+impl Format {
+    /// The text the message is composed in before it is converted: Slack and HTML are
+    /// the Markdown message, converted ([`super::paste`]).
+    pub(crate) fn composed(self) -> Format {
+        match self {
+            Format::Slack | Format::Html => Format::Markdown,
+            other => other,
+        }
+    }
+
+    /// The composed message as this format prints it.
+    pub(crate) fn convert(self, composed: &str) -> String {
+        match self {
+            Format::Slack => super::paste::slack(composed),
+            Format::Html => super::paste::html(composed),
+            _ => composed.to_string(),
+        }
+    }
 }
 
 /// What a message needs from a record, as plain text without Markdown or citation marks.
@@ -792,7 +816,7 @@ pub(crate) fn write(
                 .hint("restore it with `decide templates export`, or remove your override"),
         );
     }
-    let markdown = format == Format::Markdown;
+    let markdown = format.composed() == Format::Markdown;
     // Upward messages are held to the word budget: the least needed details go first.
     let mut text = String::new();
     for detail in (0..=4).rev() {
@@ -811,7 +835,7 @@ pub(crate) fn write(
         }
     }
     let text = match format {
-        Format::Text | Format::Markdown => text,
+        Format::Text | Format::Markdown | Format::Slack | Format::Html => format.convert(&text),
         Format::Json => {
             let value = serde_json::json!({
                 "to": to.key(),

@@ -5,6 +5,7 @@
 
 pub(crate) mod check;
 pub(crate) mod from_record;
+pub(crate) mod paste;
 
 use serde_json::{Value as Json, json};
 

@@ -7,6 +7,7 @@ mod journal;
 mod lock;
 pub(crate) mod naming;
 mod read;
+mod site;
 mod write;
 
 pub(crate) use discover::*;
@@ -14,4 +15,5 @@ pub(crate) use journal::*;
 pub(crate) use lock::{LogLock, lock_log, lock_records};
 pub(crate) use naming::*;
 pub(crate) use read::*;
+pub(crate) use site::*;
 pub(crate) use write::*;

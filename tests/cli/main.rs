@@ -2,6 +2,8 @@
 //! Each area of the tool is a module; `support` holds the small builder they share.
 
 mod bad_inputs;
+mod browser;
+mod ci;
 mod docs;
 mod home;
 mod hostile;
@@ -14,6 +16,8 @@ mod personal;
 mod pty;
 mod real_logs;
 mod safety;
+mod site;
 mod support;
 #[cfg(unix)]
 mod terminal;
+mod webdriver;

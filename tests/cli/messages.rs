@@ -1100,3 +1100,62 @@ fn a_team_adds_its_own_jargon() {
             "words/jargon.yaml:1:1: unknown field `term`",
         ));
 }
+
+#[test]
+fn decide_message_for_slack_and_mail_says_what_markdown_says() {
+    let repo = logged("decision.yaml");
+    for to in ["stakeholders", "team"] {
+        let run = |format: &str| {
+            let output = decide(repo.path())
+                .args(["message", "1", "--to", to, "--format", format])
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "{to} {format}: {}",
+                stderr(&output)
+            );
+            (stdout(&output), stderr(&output))
+        };
+        let (markdown, markdown_checks) = run("markdown");
+        let (slack, slack_checks) = run("slack");
+        let (html, html_checks) = run("html");
+        // The same words, checked the same way: the conversion comes after the checks.
+        assert_eq!(slack_checks, markdown_checks, "{to}");
+        assert_eq!(html_checks, markdown_checks, "{to}");
+        assert!(!slack.contains("**") && !slack.lines().any(|l| l.starts_with('#')));
+        assert!(html.starts_with("<p>") && !html.contains("**"), "{html}");
+        insta::assert_snapshot!(format!("decision_to_{to}_slack"), slack);
+        insta::assert_snapshot!(format!("decision_to_{to}_html"), html);
+        // Words as a reader sees them: tags dropped, entities read as their characters.
+        let words = |text: &str| {
+            let mut seen = String::new();
+            let mut in_tag = false;
+            for c in text.chars() {
+                match c {
+                    '<' if html_like(text) => in_tag = true,
+                    '>' if in_tag => in_tag = false,
+                    c if !in_tag => seen.push(c),
+                    _ => {}
+                }
+            }
+            let seen = seen
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            seen.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        assert_eq!(words(&slack), words(&markdown), "{to}: {slack}");
+        assert_eq!(words(&html), words(&markdown), "{to}: {html}");
+    }
+}
+
+/// Whether `text` is the HTML fragment (its tags are markup) rather than mrkdwn, whose
+/// `<url|text>` links are words to count.
+fn html_like(text: &str) -> bool {
+    text.starts_with("<p>")
+}

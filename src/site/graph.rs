@@ -1,0 +1,502 @@
+//! The supersede and link graph as SVG: each group of connected records is laid out by
+//! layout-rs (a Graphviz-style layered layout, in Rust), the groups are packed in rows,
+//! and the records with no relation follow in a grid. Every record is one node, and each
+//! node links to its record's page. The SVG is drawn here, not by layout-rs's own writer,
+//! so every title is escaped and the colours come from the site's stylesheet (light and
+//! dark).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use layout::core::base::Orientation;
+use layout::core::format::{ClipHandle, RenderBackend};
+use layout::core::geometry::Point;
+use layout::core::style::StyleAttr;
+use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
+use layout::topo::layout::VisualGraph;
+
+use super::html::escape;
+use crate::log::graph::Edge;
+
+/// A node's size, in SVG units: wide enough for a short title on two lines.
+const NODE_WIDTH: f64 = 210.0;
+const NODE_HEIGHT: f64 = 46.0;
+/// Room between groups, and the widest a row of groups grows before the next row starts.
+const GAP: f64 = 24.0;
+const ROW_WIDTH: f64 = 1400.0;
+/// The longest label a node shows; the whole title is its tooltip.
+const LABEL_CHARS: usize = 30;
+
+/// What a node shows about its record.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    /// `7. Use PostgreSQL`.
+    pub label: String,
+    pub status: String,
+    /// The record's page, relative to the records directory (`0007-use-postgresql.html`).
+    pub page: String,
+    /// The node's id in the SVG (`n-0007-use-postgresql`).
+    pub id: String,
+}
+
+/// A laid-out group of connected records, in its own coordinates.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group {
+    /// Record index and the top-left corner of its box.
+    nodes: Vec<(usize, Point)>,
+    /// Each edge's path (an SVG path's `d`), its kind and where its label goes.
+    edges: Vec<(String, String, Point)>,
+    width: f64,
+    height: f64,
+}
+
+impl Group {
+    pub(crate) fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        self.nodes.iter().map(|(index, _)| *index)
+    }
+}
+
+/// Every record's place in the graph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Graph {
+    pub groups: Vec<Group>,
+    /// The group each record belongs to, for the record pages' own pictures; `None` for a
+    /// record with no relation.
+    pub group_of: Vec<Option<usize>>,
+    /// Records with no relation, in log order.
+    pub alone: Vec<usize>,
+}
+
+/// Lay out `count` records joined by `edges`.
+pub(crate) fn layout(count: usize, edges: &[Edge]) -> Graph {
+    let mut parent: Vec<usize> = (0..count).collect();
+    fn root(parent: &mut [usize], mut at: usize) -> usize {
+        while parent[at] != at {
+            parent[at] = parent[parent[at]];
+            at = parent[at];
+        }
+        at
+    }
+    for edge in edges {
+        let (a, b) = (root(&mut parent, edge.from), root(&mut parent, edge.to));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in 0..count {
+        let group = root(&mut parent, index);
+        members.entry(group).or_default().push(index);
+    }
+    let mut edges_of: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
+    for edge in edges {
+        edges_of
+            .entry(root(&mut parent, edge.from))
+            .or_default()
+            .push(edge);
+    }
+    let mut graph = Graph {
+        group_of: vec![None; count],
+        ..Graph::default()
+    };
+    for (group_root, indices) in members {
+        let group_edges = edges_of.remove(&group_root).unwrap_or_default();
+        if indices.len() == 1 && group_edges.is_empty() {
+            graph.alone.push(indices[0]);
+            continue;
+        }
+        for &index in &indices {
+            graph.group_of[index] = Some(graph.groups.len());
+        }
+        graph.groups.push(lay_out_group(&indices, &group_edges));
+    }
+    graph
+}
+
+/// What layout-rs draws, kept as positions: node boxes by their record index, and the
+/// curves of the edges.
+#[derive(Default)]
+struct Collector {
+    boxes: Vec<(usize, Point)>,
+    curves: Vec<Vec<(Point, Point)>>,
+}
+
+impl RenderBackend for Collector {
+    fn draw_rect(
+        &mut self,
+        xy: Point,
+        _size: Point,
+        _look: &StyleAttr,
+        properties: Option<String>,
+        _clip: Option<ClipHandle>,
+    ) {
+        if let Some(index) = properties.and_then(|p| p.parse().ok()) {
+            self.boxes.push((index, xy));
+        }
+    }
+
+    fn draw_line(&mut self, _: Point, _: Point, _: &StyleAttr, _: Option<String>) {}
+
+    fn draw_circle(&mut self, _: Point, _: Point, _: &StyleAttr, _: Option<String>) {}
+
+    fn draw_text(&mut self, _: Point, _: &str, _: &StyleAttr) {}
+
+    fn draw_arrow(
+        &mut self,
+        path: &[(Point, Point)],
+        _dashed: bool,
+        _head: (bool, bool),
+        _look: &StyleAttr,
+        _properties: Option<String>,
+        _text: &str,
+    ) {
+        self.curves.push(path.to_vec());
+    }
+
+    fn create_clip(&mut self, _: Point, _: Point, _: usize) -> ClipHandle {
+        0
+    }
+}
+
+fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
+    let mut graph = VisualGraph::new(Orientation::TopToBottom);
+    let mut handles = BTreeMap::new();
+    for &index in indices {
+        let element = Element::create_with_properties(
+            ShapeKind::new_box(""),
+            StyleAttr::simple(),
+            Orientation::TopToBottom,
+            Point::new(NODE_WIDTH, NODE_HEIGHT),
+            index.to_string(),
+        );
+        handles.insert(index, graph.add_node(element));
+    }
+    for edge in edges {
+        graph.add_edge(Arrow::simple(""), handles[&edge.from], handles[&edge.to]);
+    }
+    let mut collector = Collector::default();
+    graph.do_it(false, false, false, &mut collector);
+    // layout-rs draws the arrows in the order they were added.
+    let curves: Vec<(String, String, Point)> = collector
+        .curves
+        .iter()
+        .zip(edges)
+        .filter(|(path, _)| path.len() >= 2)
+        .map(|(path, edge)| {
+            let mut d = format!(
+                "M{:.1} {:.1} C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
+                path[0].0.x,
+                path[0].0.y,
+                path[0].1.x,
+                path[0].1.y,
+                path[1].0.x,
+                path[1].0.y,
+                path[1].1.x,
+                path[1].1.y
+            );
+            for point in &path[2..] {
+                let _ = write!(
+                    d,
+                    " S{:.1} {:.1} {:.1} {:.1}",
+                    point.0.x, point.0.y, point.1.x, point.1.y
+                );
+            }
+            let middle = path[path.len() / 2].1;
+            (d, edge.kind.clone(), middle)
+        })
+        .collect();
+    let mut group = Group {
+        nodes: collector.boxes,
+        edges: curves,
+        ..Group::default()
+    };
+    // Move the group to start at (0, 0) and measure it.
+    let min_x = group
+        .nodes
+        .iter()
+        .map(|(_, p)| p.x)
+        .fold(f64::MAX, f64::min);
+    let min_y = group
+        .nodes
+        .iter()
+        .map(|(_, p)| p.y)
+        .fold(f64::MAX, f64::min);
+    let (min_x, min_y) = (min_x.min(f64::MAX), min_y.min(f64::MAX));
+    for (_, point) in &mut group.nodes {
+        point.x -= min_x;
+        point.y -= min_y;
+    }
+    group.width = group
+        .nodes
+        .iter()
+        .map(|(_, p)| p.x + NODE_WIDTH)
+        .fold(0.0, f64::max);
+    group.height = group
+        .nodes
+        .iter()
+        .map(|(_, p)| p.y + NODE_HEIGHT)
+        .fold(0.0, f64::max);
+    group.edges = group
+        .edges
+        .into_iter()
+        .map(|(d, kind, middle)| {
+            (
+                shift_path(&d, -min_x, -min_y),
+                kind,
+                Point::new(middle.x - min_x, middle.y - min_y),
+            )
+        })
+        .collect();
+    group
+}
+
+/// An SVG path moved by (`dx`, `dy`): its numbers come in x, y pairs after each command.
+fn shift_path(d: &str, dx: f64, dy: f64) -> String {
+    let mut out = String::with_capacity(d.len());
+    let mut is_x = true;
+    for token in d.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let (command, number) = match token.chars().next() {
+            Some(c) if c.is_ascii_alphabetic() => (&token[..1], &token[1..]),
+            _ => ("", token),
+        };
+        out.push_str(command);
+        match number.parse::<f64>() {
+            Ok(value) => {
+                let moved = if is_x { value + dx } else { value + dy };
+                let _ = write!(out, "{moved:.1}");
+                is_x = !is_x;
+            }
+            Err(_) => out.push_str(number),
+        }
+    }
+    out
+}
+
+/// `text` cut to `limit` characters, with an ellipsis when it was longer.
+pub(crate) fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(limit.saturating_sub(1)).collect();
+    short = short.trim_end().to_string();
+    short.push('…');
+    short
+}
+
+/// One node: a link to the record's page around a box with its label and status.
+fn node_svg(out: &mut String, node: &Node, at: Point, prefix: &str, current: bool) {
+    let class = if current { " current" } else { "" };
+    let _ = writeln!(
+        out,
+        "<a class=\"node s-{status}{class}\" id=\"{id}\" href=\"{prefix}{page}\" data-record=\"{page}\">\
+         <title>{label} ({status_text})</title>\
+         <rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/>\
+         <text x=\"{tx:.1}\" y=\"{ty:.1}\">{short}</text>\
+         <text class=\"status\" x=\"{tx:.1}\" y=\"{sy:.1}\">{status_text}</text></a>",
+        status = status_class(&node.status),
+        id = escape(&node.id),
+        page = escape(&node.page),
+        label = escape(&node.label),
+        status_text = escape(&node.status),
+        x = at.x,
+        y = at.y,
+        tx = at.x + 10.0,
+        ty = at.y + 19.0,
+        sy = at.y + 37.0,
+        short = escape(&shorten(&node.label, LABEL_CHARS)),
+    );
+}
+
+/// A status as a CSS class name: known statuses keep their name, anything else is `other`.
+pub(crate) fn status_class(status: &str) -> &'static str {
+    match status {
+        "proposed" => "proposed",
+        "accepted" => "accepted",
+        "rejected" => "rejected",
+        "deprecated" => "deprecated",
+        "superseded" => "superseded",
+        _ => "other",
+    }
+}
+
+fn group_svg(
+    out: &mut String,
+    group: &Group,
+    nodes: &[Node],
+    offset: Point,
+    prefix: &str,
+    current: Option<usize>,
+) {
+    let _ = writeln!(
+        out,
+        "<g class=\"group\" transform=\"translate({:.1} {:.1})\">",
+        offset.x, offset.y
+    );
+    for (d, kind, middle) in &group.edges {
+        let _ = writeln!(
+            out,
+            "<path class=\"edge\" d=\"{d}\" marker-end=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            middle.x + 6.0,
+            middle.y,
+            escape(kind)
+        );
+    }
+    for (index, at) in &group.nodes {
+        node_svg(out, &nodes[*index], *at, prefix, current == Some(*index));
+    }
+    out.push_str("</g>\n");
+}
+
+fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
+    let _ = write!(
+        out,
+        "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-2 -2 {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" role=\"img\" aria-label=\"{label}\">\n\
+         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>\n",
+        w = width + 4.0,
+        h = height + 4.0,
+        label = escape(label),
+    );
+}
+
+/// The whole log's graph. `prefix` leads from the page to the records directory.
+pub(crate) fn whole(graph: &Graph, nodes: &[Node], prefix: &str) -> String {
+    let mut body = String::new();
+    let (mut x, mut y, mut row_height, mut width) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
+    for group in &graph.groups {
+        if x > 0.0 && x + group.width > ROW_WIDTH {
+            x = 0.0;
+            y += row_height + GAP * 2.0;
+            row_height = 0.0;
+        }
+        group_svg(&mut body, group, nodes, Point::new(x, y), prefix, None);
+        x += group.width + GAP * 2.0;
+        width = width.max(x - GAP * 2.0);
+        row_height = row_height.max(group.height);
+    }
+    if !graph.alone.is_empty() {
+        if !graph.groups.is_empty() {
+            y += row_height + GAP * 2.0;
+        }
+        let per_row = ((ROW_WIDTH / (NODE_WIDTH + GAP)).floor() as usize).max(1);
+        body.push_str("<g class=\"alone\">\n");
+        for (position, index) in graph.alone.iter().enumerate() {
+            let at = Point::new(
+                (position % per_row) as f64 * (NODE_WIDTH + GAP),
+                y + (position / per_row) as f64 * (NODE_HEIGHT + GAP),
+            );
+            node_svg(&mut body, &nodes[*index], at, prefix, false);
+        }
+        body.push_str("</g>\n");
+        let rows = graph.alone.len().div_ceil(per_row);
+        width = width.max(per_row.min(graph.alone.len()) as f64 * (NODE_WIDTH + GAP) - GAP);
+        y += rows as f64 * (NODE_HEIGHT + GAP) - GAP;
+    } else {
+        y += row_height;
+    }
+    let mut out = String::with_capacity(body.len() + 512);
+    svg_open(
+        &mut out,
+        width.max(NODE_WIDTH),
+        y.max(NODE_HEIGHT),
+        &format!(
+            "How the {} decisions supersede and link to each other",
+            nodes.len()
+        ),
+    );
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The group of `current`, drawn alone with `current` marked, for its record's page.
+pub(crate) fn around(graph: &Graph, nodes: &[Node], current: usize) -> Option<String> {
+    let group = &graph.groups[graph.group_of[current]?];
+    let mut out = String::new();
+    svg_open(
+        &mut out,
+        group.width,
+        group.height,
+        &format!("How {} relates to other decisions", nodes[current].label),
+    );
+    group_svg(
+        &mut out,
+        group,
+        nodes,
+        Point::new(0.0, 0.0),
+        "",
+        Some(current),
+    );
+    out.push_str("</svg>\n");
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nodes(count: usize) -> Vec<Node> {
+        (0..count)
+            .map(|i| Node {
+                label: format!("{}. Title <{i}>", i + 1),
+                status: "accepted".into(),
+                page: format!("{:04}-t.html", i + 1),
+                id: format!("n-{:04}-t", i + 1),
+            })
+            .collect()
+    }
+
+    fn edge(from: usize, to: usize) -> Edge {
+        Edge {
+            from,
+            to,
+            kind: "Supersedes".into(),
+        }
+    }
+
+    #[test]
+    fn every_record_is_one_node_linking_to_its_page() {
+        let graph = layout(5, &[edge(1, 0), edge(2, 1), edge(4, 3)]);
+        assert_eq!(graph.groups.len(), 2);
+        assert_eq!(graph.alone, Vec::<usize>::new());
+        let svg = whole(&graph, &nodes(5), "records/");
+        assert_eq!(svg.matches("<a class=\"node").count(), 5, "{svg}");
+        for n in 1..=5 {
+            assert!(
+                svg.contains(&format!("href=\"records/{n:04}-t.html\"")),
+                "{svg}"
+            );
+        }
+        assert_eq!(svg.matches("class=\"edge\"").count(), 3, "{svg}");
+        assert!(svg.contains("Title &lt;0&gt;"), "{svg}");
+        assert!(!svg.contains("<0>"), "{svg}");
+    }
+
+    #[test]
+    fn records_without_relations_are_drawn_too() {
+        let graph = layout(3, &[]);
+        assert_eq!(graph.alone, [0, 1, 2]);
+        let svg = whole(&graph, &nodes(3), "records/");
+        assert_eq!(svg.matches("<a class=\"node").count(), 3);
+        assert!(around(&graph, &nodes(3), 0).is_none());
+    }
+
+    #[test]
+    fn a_record_page_shows_its_own_group_with_it_marked() {
+        let graph = layout(4, &[edge(1, 0), edge(3, 2)]);
+        let svg = around(&graph, &nodes(4), 3).unwrap();
+        assert_eq!(svg.matches("<a class=\"node").count(), 2, "{svg}");
+        assert!(
+            svg.contains("s-accepted current\" id=\"n-0004-t\""),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn long_titles_are_shortened() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("a much longer title", 10), "a much lo…");
+    }
+}

@@ -1,0 +1,640 @@
+//! The site's pages, from one model of the log: the index (every record, search, filters,
+//! reviews due, decisions by month), a page per record, the graph and the stats.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use super::charts::{self, Bar};
+use super::graph::{self, Graph, Node, status_class};
+use super::html::{Depth, Nav, Shell, escape, page};
+use super::render::{self, Links};
+use super::search::Index;
+use super::{Input, page_names};
+use crate::log::graph::{Edge, edges_of};
+use crate::record::Record;
+use crate::record::parse::reverse_kind;
+
+/// The usual statuses, in the order a decision passes through them: filters and badges
+/// list these first, then any other status the log uses.
+const KNOWN_STATUSES: &[&str] = &[
+    "proposed",
+    "accepted",
+    "rejected",
+    "deprecated",
+    "superseded",
+];
+
+/// What every page is built from, worked out once for the whole log.
+pub(super) struct Model<'a> {
+    input: &'a Input<'a>,
+    /// Each record's page name, in the records directory.
+    pub pages: Vec<String>,
+    by_file: HashMap<String, usize>,
+    /// Each record's relations: the kind as it reads from that record, and the other one.
+    related: Vec<Vec<(String, usize)>>,
+    graph: Graph,
+    nodes: Vec<Node>,
+}
+
+impl<'a> Model<'a> {
+    pub(super) fn new(input: &'a Input<'a>) -> Model<'a> {
+        let records = input.records;
+        let pages = page_names(records);
+        let mut by_file = HashMap::with_capacity(records.len());
+        for (index, record) in records.iter().enumerate() {
+            by_file.entry(record.file_name()).or_insert(index);
+        }
+        let edges: Vec<Edge> = edges_of(records);
+        let mut related = vec![Vec::new(); records.len()];
+        for edge in &edges {
+            related[edge.from].push((edge.kind.clone(), edge.to));
+            if edge.from != edge.to {
+                related[edge.to].push((reverse_kind(&edge.kind), edge.from));
+            }
+        }
+        let graph = graph::layout(records.len(), &edges);
+        let nodes = records
+            .iter()
+            .zip(&pages)
+            .map(|(record, page)| Node {
+                label: crate::log::link_label(record),
+                status: status_text(record).to_string(),
+                page: page.clone(),
+                id: format!("n-{}", page.trim_end_matches(".html")),
+            })
+            .collect();
+        Model {
+            input,
+            pages,
+            by_file,
+            related,
+            graph,
+            nodes,
+        }
+    }
+
+    fn page(&self, depth: Depth, nav: Nav, title: &str, body: &str, scripts: &[&str]) -> String {
+        let built = self.input.today.to_string();
+        let shell = Shell {
+            log_name: self.input.log_name,
+            built: &built,
+        };
+        page(&shell, depth, nav, title, body, scripts)
+    }
+
+    /// The index: every record in a table that search and filters narrow, the reviews
+    /// due, and decisions by month.
+    pub(super) fn index(&self) -> String {
+        let records = self.input.records;
+        let mut body = String::with_capacity(records.len() * 400 + 4096);
+        let _ = write!(
+            body,
+            "<h1>Decision log</h1>\n<p class=\"lede\">{}</p>\n<div class=\"overview\">\n",
+            escape(&self.tally())
+        );
+        body.push_str(&self.due_panel());
+        let dates: Vec<_> = records.iter().filter_map(|r| r.date).collect();
+        body.push_str(
+            "<section class=\"panel timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">Decisions by month</h2>\n",
+        );
+        if dates.is_empty() {
+            body.push_str("<p>No record has a date yet.</p>\n");
+        } else {
+            body.push_str(&charts::columns(
+                "Decisions by month",
+                &charts::by_month(&dates),
+            ));
+        }
+        body.push_str("</section>\n</div>\n");
+        body.push_str(&self.table());
+        self.page(
+            Depth::Top,
+            Nav::Decisions,
+            "Decisions",
+            &body,
+            &["search-index.js"],
+        )
+    }
+
+    /// "12 decisions: 9 accepted, 2 proposed, 1 superseded."
+    fn tally(&self) -> String {
+        let records = self.input.records;
+        let mut counts: BTreeMap<usize, (String, usize)> = BTreeMap::new();
+        for record in records {
+            let status = status_text(record);
+            let rank = KNOWN_STATUSES
+                .iter()
+                .position(|s| *s == status)
+                .unwrap_or(KNOWN_STATUSES.len() + status.len());
+            counts
+                .entry(rank)
+                .or_insert_with(|| (status.to_string(), 0))
+                .1 += 1;
+        }
+        let parts: Vec<String> = counts
+            .values()
+            .map(|(status, count)| format!("{count} {status}"))
+            .collect();
+        let all = crate::coach::count(records.len(), "decision", "decisions");
+        if parts.is_empty() {
+            format!("{all} in {}.", self.input.log_name)
+        } else {
+            format!("{all} in {}: {}.", self.input.log_name, parts.join(", "))
+        }
+    }
+
+    fn due_panel(&self) -> String {
+        let today = self.input.today;
+        let due = crate::log::review::due(self.input.records, today);
+        let mut out = String::from(
+            "<section class=\"panel due\" aria-labelledby=\"due-title\">\n<h2 id=\"due-title\">Reviews due</h2>\n",
+        );
+        if due.is_empty() {
+            let _ = writeln!(out, "<p>No reviews due on {today}.</p>");
+        } else {
+            out.push_str("<ul>\n");
+            for record in due {
+                let index = self.index_of(record);
+                let Some(review_by) = record.review_by else {
+                    continue;
+                };
+                let days = (today - review_by).num_days();
+                let when = match days {
+                    0 => "due today".to_string(),
+                    1 => "1 day overdue".to_string(),
+                    n => format!("{n} days overdue"),
+                };
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"records/{page}\">{label}</a> <span class=\"when{late}\">{when}</span> <time datetime=\"{review_by}\">(review by {review_by})</time></li>",
+                    page = escape(&self.pages[index]),
+                    label = escape(&self.nodes[index].label),
+                    late = if days > 0 { " overdue" } else { "" },
+                );
+            }
+            out.push_str("</ul>\n<p class=\"hint\">Record how each turned out with <code>decide review N</code>.</p>\n");
+        }
+        out.push_str("</section>\n");
+        out
+    }
+
+    /// The position of `record` (one of ours) in the log.
+    fn index_of(&self, record: &Record) -> usize {
+        self.by_file
+            .get(&record.file_name())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    fn table(&self) -> String {
+        let records = self.input.records;
+        let mut statuses: Vec<&str> = records.iter().map(status_text).collect();
+        statuses.sort_by_key(|s| {
+            (
+                KNOWN_STATUSES
+                    .iter()
+                    .position(|k| k == s)
+                    .unwrap_or(usize::MAX),
+                s.to_string(),
+            )
+        });
+        statuses.dedup();
+        let mut out = String::with_capacity(records.len() * 400 + 2048);
+        out.push_str(
+            "<section aria-labelledby=\"all-title\">\n<h2 id=\"all-title\">All decisions</h2>\n\
+             <form class=\"filters\" role=\"search\" aria-label=\"Find decisions\" hidden>\n\
+             <p><label for=\"q\">Search titles and text</label>\n\
+             <input type=\"search\" id=\"q\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"e.g. postgres cache\"></p>\n\
+             <p><label for=\"status\">Status</label>\n<select id=\"status\" name=\"status\">\n<option value=\"\">Any status</option>\n",
+        );
+        for status in statuses {
+            let _ = writeln!(
+                out,
+                "<option value=\"{s}\">{s}</option>",
+                s = escape(status)
+            );
+        }
+        out.push_str(
+            "</select></p>\n<p><label for=\"door\">Door</label>\n<select id=\"door\" name=\"door\">\n\
+             <option value=\"\">Any door</option>\n<option value=\"one-way\">one-way</option>\n\
+             <option value=\"two-way\">two-way</option>\n<option value=\"none\">not stated</option>\n</select></p>\n\
+             <p><button type=\"reset\">Show all</button></p>\n</form>\n",
+        );
+        let _ = writeln!(
+            out,
+            "<p id=\"shown\" class=\"shown\" role=\"status\">{}.</p>",
+            escape(&format!(
+                "Showing all {}",
+                crate::coach::count(records.len(), "decision", "decisions")
+            ))
+        );
+        out.push_str(
+            "<div class=\"table-wrap\">\n<table id=\"records\">\n<caption class=\"visually-hidden\">Every decision in the log</caption>\n\
+             <thead><tr><th scope=\"col\">#</th><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Date</th><th scope=\"col\">Door</th><th scope=\"col\">Review by</th></tr></thead>\n<tbody>\n",
+        );
+        for (index, record) in records.iter().enumerate() {
+            self.row(&mut out, index, record);
+        }
+        out.push_str("</tbody>\n</table>\n</div>\n");
+        if records.is_empty() {
+            out.push_str(
+                "<p>The log has no records yet: <code>decide new</code> writes the first.</p>\n",
+            );
+        }
+        out.push_str("</section>\n");
+        out
+    }
+
+    fn row(&self, out: &mut String, index: usize, record: &Record) {
+        let today = self.input.today;
+        let status = status_text(record);
+        let door = record.door.as_deref().unwrap_or("");
+        let date = |d: Option<chrono::NaiveDate>| {
+            d.map_or("<td></td>".to_string(), |d| {
+                format!("<td><time datetime=\"{d}\">{d}</time></td>")
+            })
+        };
+        let review = match record.review_by {
+            Some(d) if record.review_overdue(today) => format!(
+                "<td><time datetime=\"{d}\">{d}</time> <span class=\"when overdue\">overdue</span></td>"
+            ),
+            Some(d) if record.review_due(today) => format!(
+                "<td><time datetime=\"{d}\">{d}</time> <span class=\"when\">due</span></td>"
+            ),
+            other => date(other),
+        };
+        let _ = writeln!(
+            out,
+            "<tr data-i=\"{index}\" data-status=\"{status_attr}\" data-door=\"{door_attr}\"><td>{number}</td><td><a href=\"records/{page}\">{title}</a></td><td><span class=\"badge s-{class}\">{status_attr}</span></td>{date}<td>{door_attr}</td>{review}</tr>",
+            status_attr = escape(status),
+            door_attr = escape(if door.is_empty() { "none" } else { door }),
+            number = record.number.map_or("–".to_string(), |n| format!("{n:04}")),
+            page = escape(&self.pages[index]),
+            title = escape(&record.title),
+            class = status_class(status),
+            date = date(record.date),
+        );
+    }
+
+    /// The search index, as a script the index page loads.
+    pub(super) fn search_index(&self) -> String {
+        let mut index = Index::default();
+        for (position, (record, text)) in
+            self.input.records.iter().zip(self.input.texts).enumerate()
+        {
+            let number = record
+                .number
+                .map(|n| format!("{n} {n:04} "))
+                .unwrap_or_default();
+            let searchable = render::searchable(text);
+            index.add(
+                position as u32,
+                &format!("{number}{}\n{searchable}", record.title),
+            );
+        }
+        index.script()
+    }
+
+    /// A record's page: its metadata, its text, and the decisions it relates to.
+    pub(super) fn record(&self, index: usize) -> String {
+        let record = &self.input.records[index];
+        let text = &self.input.texts[index];
+        let ours = record.format == crate::record::Format::Decide;
+        let mut body = String::with_capacity(text.len() * 2 + 4096);
+        let _ = write!(
+            body,
+            "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../index.html\">Decisions</a> <span aria-hidden=\"true\">›</span> <span aria-current=\"page\">{}</span></nav>\n\
+             <article class=\"record\">\n<header class=\"record-head\">\n<h1>{}{}</h1>\n",
+            escape(
+                &record
+                    .number
+                    .map_or_else(|| record.file_name(), |n| format!("{n:04}"))
+            ),
+            record
+                .number
+                .map(|n| format!("<span class=\"number\">{n}.</span> "))
+                .unwrap_or_default(),
+            escape(&record.title),
+        );
+        body.push_str(&self.meta(record));
+        body.push_str("</header>\n<div class=\"record-layout\">\n<div class=\"prose\">\n");
+        body.push_str(&render::body(text, record.title_line, ours, self));
+        body.push_str("</div>\n");
+        body.push_str(&self.related_panel(index));
+        body.push_str("</div>\n</article>\n");
+        body.push_str(&self.pager(index));
+        let title = crate::log::link_label(record);
+        self.page(Depth::Record, Nav::Record, &title, &body, &[])
+    }
+
+    fn meta(&self, record: &Record) -> String {
+        let today = self.input.today;
+        let mut out = String::from("<dl class=\"meta\">\n");
+        let mut item = |name: &str, value: String| {
+            let _ = writeln!(out, "<div><dt>{name}</dt><dd>{value}</dd></div>");
+        };
+        let status = status_text(record);
+        item(
+            "Status",
+            format!(
+                "<span class=\"badge s-{}\">{}</span>",
+                status_class(status),
+                escape(status)
+            ),
+        );
+        if let Some(date) = record.date {
+            item("Date", format!("<time datetime=\"{date}\">{date}</time>"));
+        }
+        if !record.decision_makers.is_empty() {
+            item("Decided by", escape(&record.decision_makers.join(", ")));
+        }
+        if let Some(door) = &record.door {
+            item("Door", escape(door));
+        }
+        if let Some(review_by) = record.review_by {
+            let flag = if record.review_overdue(today) {
+                " <span class=\"when overdue\">overdue</span>"
+            } else if record.review_due(today) {
+                " <span class=\"when\">due</span>"
+            } else {
+                ""
+            };
+            item(
+                "Review by",
+                format!("<time datetime=\"{review_by}\">{review_by}</time>{flag}"),
+            );
+        }
+        if let Some(reviewed) = record.reviewed {
+            item(
+                "Last reviewed",
+                format!("<time datetime=\"{reviewed}\">{reviewed}</time>"),
+            );
+        }
+        item(
+            "File",
+            format!(
+                "<code>{}/{}</code> ({})",
+                escape(self.input.log_name),
+                escape(&record.file_name()),
+                record.format.name()
+            ),
+        );
+        out.push_str("</dl>\n");
+        out
+    }
+
+    fn related_panel(&self, index: usize) -> String {
+        let related = &self.related[index];
+        let mut out = String::from(
+            "<aside class=\"related\" aria-labelledby=\"related-title\">\n<h2 id=\"related-title\">Related decisions</h2>\n",
+        );
+        if related.is_empty() {
+            out.push_str("<p>No links to other decisions.</p>\n");
+        } else {
+            out.push_str("<ul>\n");
+            for (kind, other) in related {
+                let _ = writeln!(
+                    out,
+                    "<li>{kind} <a href=\"{page}\">{label}</a> <span class=\"badge s-{class}\">{status}</span></li>",
+                    kind = escape(kind),
+                    page = escape(&self.pages[*other]),
+                    label = escape(&self.nodes[*other].label),
+                    class = status_class(&self.nodes[*other].status),
+                    status = escape(&self.nodes[*other].status),
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        if let Some(svg) =
+            graph::around(&self.graph, &self.nodes, index).filter(|_| self.group_size(index) <= 40)
+        {
+            out.push_str("<div class=\"graph-wrap small\">\n");
+            out.push_str(&svg);
+            out.push_str("</div>\n");
+        }
+        let _ = writeln!(
+            out,
+            "<p><a href=\"../graph.html#{}\">See it in the whole graph</a></p>",
+            escape(&self.nodes[index].id)
+        );
+        out.push_str("</aside>\n");
+        out
+    }
+
+    fn group_size(&self, index: usize) -> usize {
+        self.graph.group_of[index].map_or(1, |group| self.graph.groups[group].members().count())
+    }
+
+    fn pager(&self, index: usize) -> String {
+        let mut out =
+            String::from("<nav class=\"pager\" aria-label=\"Previous and next decision\">\n");
+        if index > 0 {
+            let _ = writeln!(
+                out,
+                "<a rel=\"prev\" href=\"{}\">← {}</a>",
+                escape(&self.pages[index - 1]),
+                escape(&self.nodes[index - 1].label)
+            );
+        }
+        if index + 1 < self.pages.len() {
+            let _ = writeln!(
+                out,
+                "<a rel=\"next\" href=\"{}\">{} →</a>",
+                escape(&self.pages[index + 1]),
+                escape(&self.nodes[index + 1].label)
+            );
+        }
+        out.push_str("</nav>\n");
+        out
+    }
+
+    /// The graph page: every record one node, each linking to its page.
+    pub(super) fn graph_page(&self) -> String {
+        let groups = self.graph.groups.len();
+        let alone = self.graph.alone.len();
+        let mut body = format!(
+            "<h1>How the decisions connect</h1>\n<p class=\"lede\">Each box is a decision, coloured by its status; an arrow reads as its label, such as “supersedes”. Select a box to open the decision. {}, {} on {}.</p>\n",
+            escape(&crate::coach::count(
+                groups,
+                "group of related decisions",
+                "groups of related decisions"
+            )),
+            escape(&crate::coach::count(alone, "decision", "decisions")),
+            if alone == 1 { "its own" } else { "their own" },
+        );
+        body.push_str(&legend());
+        body.push_str("<div class=\"graph-wrap\">\n");
+        body.push_str(&graph::whole(&self.graph, &self.nodes, "records/"));
+        body.push_str("</div>\n");
+        self.page(Depth::Top, Nav::Graph, "Graph", &body, &[])
+    }
+
+    /// The stats page: what `decide stats` says about the team's decisions, as pictures.
+    /// The journal is private and never part of the site.
+    pub(super) fn stats(&self) -> String {
+        let records = self.input.records;
+        let retro =
+            crate::stats::retro(records, &crate::coach::History::default(), self.input.today);
+        let mut body = String::from(
+            "<h1>How the team decides</h1>\n<p class=\"lede\">What <code>decide stats</code> says about this log. The lead’s journal is private and is not part of the site.</p>\n",
+        );
+        body.push_str("<section aria-labelledby=\"speed-title\">\n<h2 id=\"speed-title\">Decision speed</h2>\n<p>The median days from proposed to accepted, by door: two-way doors should be decided fast.</p>\n");
+        let speed = &retro.decision_speed;
+        let bars: Vec<Bar> = [
+            ("Two-way doors", &speed.two_way, "two-way"),
+            ("One-way doors", &speed.one_way, "one-way"),
+        ]
+        .iter()
+        .map(|(label, door, class)| Bar {
+            label: (*label).to_string(),
+            value: door.median_days.unwrap_or(0.0),
+            shown: match door.median_days {
+                Some(days) => format!(
+                    "{} over {}",
+                    days_text(days),
+                    crate::coach::count(door.decisions, "decision", "decisions")
+                ),
+                None => "no decisions yet".to_string(),
+            },
+            class,
+        })
+        .collect();
+        body.push_str(&charts::horizontal("Median days to decide", &bars));
+        if !speed.two_way.slow.is_empty() {
+            body.push_str("<p>Two-way doors that took more than a week:</p>\n<ul>\n");
+            for slow in &speed.two_way.slow {
+                let _ = writeln!(
+                    body,
+                    "<li>{} took {}</li>",
+                    self.link_by_number(slow.number, &slow.title),
+                    escape(&days_text(slow.days as f64))
+                );
+            }
+            body.push_str("</ul>\n");
+        }
+        if speed.without_door > 0 {
+            let _ = writeln!(
+                body,
+                "<p class=\"hint\">{} without a door are not counted.</p>",
+                escape(&crate::coach::count(
+                    speed.without_door,
+                    "decision",
+                    "decisions"
+                ))
+            );
+        }
+        body.push_str("</section>\n");
+        body.push_str(&self.stats_reviews(&retro));
+        self.page(Depth::Top, Nav::Stats, "Stats", &body, &[])
+    }
+
+    fn stats_reviews(&self, retro: &crate::stats::Retro) -> String {
+        let mut body = String::from(
+            "<section aria-labelledby=\"reviews-title\">\n<h2 id=\"reviews-title\">Review outcomes</h2>\n<p>How each reviewed decision held up at its latest look back.</p>\n",
+        );
+        let r = &retro.review_outcomes;
+        let bars: Vec<Bar> = [
+            ("Held up", r.held_up, "held"),
+            ("Changed", r.changed, "changed"),
+            ("Reversed", r.reversed, "reversed"),
+        ]
+        .iter()
+        .map(|(label, count, class)| Bar {
+            label: (*label).to_string(),
+            value: *count as f64,
+            shown: crate::coach::count(*count, "decision", "decisions"),
+            class,
+        })
+        .collect();
+        body.push_str(&charts::horizontal("Review outcomes", &bars));
+        let c = &retro.calibration;
+        if c.enough {
+            let bars: Vec<Bar> = c
+                .buckets
+                .iter()
+                .map(|b| Bar {
+                    label: format!("{}–{}% sure", b.from, b.to),
+                    value: f64::from(b.share),
+                    shown: format!("{}% held up ({} of {})", b.share, b.held_up, b.decisions),
+                    class: "held",
+                })
+                .collect();
+            body.push_str("<h3>Calibration</h3>\n<p>For each stated confidence, the share of decisions that held up.</p>\n");
+            body.push_str(&charts::horizontal("Calibration", &bars));
+        } else {
+            let _ = writeln!(
+                body,
+                "<p class=\"hint\">Calibration needs {} reviewed decisions with a stated confidence; the log has {}.</p>",
+                c.needed, c.reviewed_with_confidence
+            );
+        }
+        body.push_str("</section>\n<section aria-labelledby=\"timebox-title\">\n<h2 id=\"timebox-title\">Investigations past their time-box</h2>\n");
+        if retro.investigations_past_time_box.is_empty() {
+            body.push_str("<p>None: every open proposal is within its time-box.</p>\n");
+        } else {
+            body.push_str("<ul>\n");
+            for past in &retro.investigations_past_time_box {
+                let _ = writeln!(
+                    body,
+                    "<li>{}: to be decided by <time datetime=\"{d}\">{d}</time>, {} ago</li>",
+                    self.link_by_number(past.number, &past.title),
+                    escape(&days_text(past.days_past as f64)),
+                    d = escape(&past.decide_by),
+                );
+            }
+            body.push_str("</ul>\n");
+        }
+        body.push_str("</section>\n");
+        body
+    }
+
+    /// A link to the record numbered `number` (titled `title`), or the title alone.
+    fn link_by_number(&self, number: Option<u32>, title: &str) -> String {
+        let found = number.and_then(|n| {
+            self.input
+                .records
+                .iter()
+                .position(|r| r.number == Some(n) && r.title == title)
+        });
+        match found {
+            Some(index) => format!(
+                "<a href=\"records/{}\">{}</a>",
+                escape(&self.pages[index]),
+                escape(&self.nodes[index].label)
+            ),
+            None => escape(title),
+        }
+    }
+}
+
+impl Links for Model<'_> {
+    fn record_page(&self, target: &str) -> Option<String> {
+        let file = target.split('#').next().unwrap_or_default();
+        let file = file.trim_start_matches("./");
+        self.by_file
+            .get(file)
+            .map(|&index| self.pages[index].clone())
+    }
+}
+
+/// A record's status as the site shows it.
+fn status_text(record: &Record) -> &str {
+    record.status.as_deref().unwrap_or("no status")
+}
+
+fn days_text(days: f64) -> String {
+    let text = crate::answer::format_number(days);
+    format!("{text} {}", if days == 1.0 { "day" } else { "days" })
+}
+
+fn legend() -> String {
+    let mut out = String::from("<ul class=\"legend\" aria-label=\"Status colours\">\n");
+    for status in KNOWN_STATUSES {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"swatch s-{status}\" aria-hidden=\"true\"></span>{status}</li>"
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}

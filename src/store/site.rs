@@ -1,0 +1,217 @@
+//! The directory `decide site` writes. It may hold nothing but a site `decide` wrote: a
+//! marker file lists the files of the last build, so a rebuild replaces them and removes
+//! the pages of records that are gone, and never touches a file it did not write. A
+//! directory with other files in it is refused, so `--out .` cannot litter a repository
+//! or clear anyone's work.
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The marker `decide site` leaves in the site's directory: the files it wrote, one a line.
+pub(crate) const SITE_MARKER: &str = ".decide-site";
+
+/// The most a file of the site may hold when it is served: the index of a log of a
+/// hundred thousand records fits.
+const SERVED_FILE_CAP: u64 = 256 * 1024 * 1024;
+
+/// Make `dir` ready for a site, and return the files the last build wrote there.
+pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
+    match fs::metadata(dir) {
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(Error::io(
+                "write the site there",
+                dir,
+                &io::Error::other("it is a file, not a directory"),
+            )
+            .hint("choose a directory with --out"));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir).map_err(|e| Error::io("create the site directory", dir, &e))?;
+            return Ok(Vec::new());
+        }
+        Err(e) => return Err(Error::io("use the site directory", dir, &e)),
+    }
+    let marker = dir.join(SITE_MARKER);
+    if let Some(text) = super::read_if_present(&marker) {
+        return Ok(text.lines().map(str::to_string).collect());
+    }
+    let mut entries = fs::read_dir(dir).map_err(|e| Error::io("list", dir, &e))?;
+    if entries.next().is_some() {
+        return Err(Error::usage(format!(
+            "{} is not empty and holds no site written by decide",
+            dir.display()
+        ))
+        .hint("name a new or empty directory with --out (or site_dir in .decide.yaml)"));
+    }
+    Ok(Vec::new())
+}
+
+/// Whether `relative` names a file below the site's directory: no `..`, no root.
+fn below(relative: &str) -> bool {
+    !relative.is_empty()
+        && Path::new(relative)
+            .components()
+            .all(|part| matches!(part, Component::Normal(_)))
+}
+
+/// Write one file of the site atomically, creating its directory.
+pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
+    if !below(relative) {
+        return Err(Error::usage(format!(
+            "the site file {relative:?} would lie outside the site"
+        )));
+    }
+    let path = dir.join(relative);
+    match fs::symlink_metadata(&path) {
+        // A page the last build wrote the same is left alone: a rebuild of a large log
+        // then writes only what changed, and replacing a file by rename makes ext4 flush it.
+        Ok(metadata)
+            if metadata.is_file()
+                && metadata.len() == bytes.len() as u64
+                && fs::read(&path).is_ok_and(|old| old == bytes) =>
+        {
+            return Ok(());
+        }
+        // A new page: no reader can hold an older one, so it is written in place, one
+        // change to its directory instead of two (the directory's lock is what threads
+        // writing ten thousand pages wait on).
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
+            }
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    return file
+                        .write_all(bytes)
+                        .map_err(|e| Error::io("write", &path, &e));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io("write", &path, &e)),
+            }
+        }
+        _ => {}
+    }
+    // A temporary file renamed into place, so a browser reading the site while `--serve`
+    // rebuilds it never gets half a page. Not synced: the site is rebuilt from the log at
+    // will, and ten thousand syncs would take longer than the whole build.
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&temporary, bytes).map_err(|e| Error::io("write", &temporary, &e))?;
+    fs::rename(&temporary, &path).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        Error::io("write", &path, &e)
+    })
+}
+
+/// After a build: remove the files the last build wrote that this one did not (the pages
+/// of records that are gone), and list this build's files in the marker.
+pub(crate) fn finish_site(dir: &Path, written: &[String], previous: &[String]) -> Result<()> {
+    let kept: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+    for old in previous {
+        if kept.contains(old.as_str()) || !below(old) {
+            continue;
+        }
+        let path = dir.join(old);
+        // Only a regular file of ours: never through a link, never a directory.
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            super::remove_if_present(&path)?;
+        }
+    }
+    let mut list = written.join("\n");
+    list.push('\n');
+    write_site_file(dir, SITE_MARKER, list.as_bytes())
+}
+
+/// A file of the site to serve: `relative` as a browser asked for it, read only if it is a
+/// regular file below `dir` that the site holds. `None` for anything else.
+pub(crate) fn read_site_file(dir: &Path, relative: &str) -> Option<Vec<u8>> {
+    use std::io::Read;
+    if !below(relative) || relative == SITE_MARKER {
+        return None;
+    }
+    let path: PathBuf = dir.join(relative);
+    let metadata = fs::symlink_metadata(&path).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(&path)
+        .ok()?
+        .take(SERVED_FILE_CAP)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_below_the_site_are_files_of_it() {
+        for (path, expected) in [
+            ("index.html", true),
+            ("records/0001-a.html", true),
+            ("../secret", false),
+            ("records/../../x", false),
+            ("/etc/passwd", false),
+            ("", false),
+        ] {
+            assert_eq!(below(path), expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_directory_with_other_files_is_refused_and_a_rebuild_removes_stale_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let error = prepare_site_dir(dir.path()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("holds no site written by decide"),
+            "{error}"
+        );
+
+        let site = dir.path().join("site");
+        assert_eq!(prepare_site_dir(&site).unwrap(), Vec::<String>::new());
+        let first = ["index.html".to_string(), "records/0001-a.html".to_string()];
+        for file in &first {
+            write_site_file(&site, file, b"x").unwrap();
+        }
+        finish_site(&site, &first, &[]).unwrap();
+        fs::write(site.join("records/keep.txt"), "not ours").unwrap();
+
+        // The same bytes again leave the file as it was (a rewrite is a new file, renamed).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |name: &str| fs::metadata(site.join(name)).unwrap().ino();
+            let before = inode("index.html");
+            write_site_file(&site, "index.html", b"x").unwrap();
+            assert_eq!(inode("index.html"), before);
+            write_site_file(&site, "index.html", b"z").unwrap();
+            assert_ne!(inode("index.html"), before);
+            write_site_file(&site, "index.html", b"x").unwrap();
+        }
+
+        let previous = prepare_site_dir(&site).unwrap();
+        assert_eq!(previous, first);
+        let second = ["index.html".to_string()];
+        write_site_file(&site, "index.html", b"y").unwrap();
+        finish_site(&site, &second, &previous).unwrap();
+        assert!(!site.join("records/0001-a.html").exists());
+        assert!(site.join("records/keep.txt").exists());
+        assert_eq!(read_site_file(&site, "index.html").unwrap(), b"y");
+        assert_eq!(read_site_file(&site, SITE_MARKER), None);
+        assert_eq!(read_site_file(&site, "../notes.txt"), None);
+    }
+}
