@@ -645,10 +645,15 @@ fn sort_consequence(brief: &mut Brief, item: String) {
 }
 
 /// The first paragraph that is prose (not a list, quote, table or heading), as one line.
+/// A paragraph that introduces what follows with a colon keeps it: the list's items
+/// joined into the sentence, or, for a table or code, a pointer to the record, so no
+/// sentence is left hanging on its colon.
 fn first_paragraph(body: &str) -> Option<String> {
+    let lines: Vec<&str> = body.lines().collect();
     let mut paragraph: Vec<String> = Vec::new();
     let mut in_list = false;
-    for line in body.lines() {
+    let mut end = lines.len();
+    for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         let structural = trimmed.starts_with(['*', '-', '>', '|', '#', '+'])
             || trimmed.starts_with("```")
@@ -661,6 +666,7 @@ fn first_paragraph(body: &str) -> Option<String> {
         }
         if trimmed.is_empty() || structural || continues_item {
             if !paragraph.is_empty() {
+                end = index;
                 break;
             }
             continue;
@@ -668,7 +674,67 @@ fn first_paragraph(body: &str) -> Option<String> {
         paragraph.push(plain(trimmed));
     }
     let text = paragraph.join(" ");
-    (!text.is_empty()).then_some(text)
+    if text.is_empty() {
+        return None;
+    }
+    match text.strip_suffix(':') {
+        Some(lead_in) => Some(introduced(lead_in, &lines[end..])),
+        None => Some(text),
+    }
+}
+
+/// `lead_in` (a sentence that ended with a colon) with what `after` it introduces.
+fn introduced(lead_in: &str, after: &[&str]) -> String {
+    let next = after
+        .iter()
+        .map(|line| line.trim())
+        .find(|line| !line.is_empty())
+        .unwrap_or_default();
+    let is_list = (next.starts_with(['*', '-', '+']) && next.chars().nth(1) == Some(' '))
+        || next
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if is_list {
+        // The list alone, up to the first line that is neither blank nor part of it.
+        let start = after
+            .iter()
+            .position(|line| !line.trim().is_empty())
+            .unwrap_or_default();
+        let list: Vec<&str> = after[start..]
+            .iter()
+            .take_while(|line| {
+                let trimmed = line.trim();
+                !trimmed.is_empty() && (line.starts_with(char::is_whitespace) || is_item(trimmed))
+            })
+            .copied()
+            .collect();
+        let items = bullets(&numbered_as_bullets(&list));
+        if !items.is_empty() {
+            return format!("{lead_in}: {}", join_items(&items));
+        }
+    }
+    format!("{}, as listed in the record", lead_in.trim_end())
+}
+
+fn is_item(line: &str) -> bool {
+    (line.starts_with(['*', '-', '+']) && line.chars().nth(1) == Some(' '))
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A numbered list's items as bullets, so [`bullets`] reads both kinds.
+fn numbered_as_bullets(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|line| match line.split_once(". ") {
+            Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                format!("* {rest}")
+            }
+            _ => (*line).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Items as one sentence: "a; b; c", or "A. B." when they are sentences already.
@@ -685,40 +751,70 @@ fn join_items(items: &[String]) -> String {
 }
 
 /// The top-level items of a list, each whole: lines that continue an item (indented,
-/// not a bullet of their own) are joined to it; nested lists are left out, so no item is
-/// cut in half.
+/// not a bullet of their own) are joined to it. A nested list is detail a message leaves
+/// out, unless its item introduces it with a colon: then its items join the item, so no
+/// item is cut in half.
 fn bullets(body: &str) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
+    let mut nested_items: Vec<String> = Vec::new();
     let mut in_item = false;
+    let mut in_nested = false;
     for line in body.lines() {
         let top = line
             .strip_prefix("* ")
             .or_else(|| line.strip_prefix("- "))
             .or_else(|| line.strip_prefix("+ "));
         if let Some(text) = top {
+            close_nested(&mut items, &mut nested_items);
             items.push(text.trim().to_string());
             in_item = true;
+            in_nested = false;
             continue;
         }
         let trimmed = line.trim();
         let nested = trimmed.starts_with(['*', '-', '+']) && trimmed.chars().nth(1) == Some(' ');
         if trimmed.is_empty() || !line.starts_with(char::is_whitespace) {
             in_item = false;
-        } else if in_item && !nested {
-            if let Some(last) = items.last_mut() {
+            in_nested = false;
+        } else if nested {
+            let introduces = items.last().is_some_and(|last| last.ends_with(':'));
+            in_nested = (in_item || in_nested) && introduces;
+            in_item = false;
+            if in_nested {
+                nested_items.push(trimmed[2..].trim().to_string());
+            }
+        } else if in_nested {
+            if let Some(last) = nested_items.last_mut() {
                 last.push(' ');
                 last.push_str(trimmed);
             }
-        } else if nested {
-            // A nested list belongs to its item but is detail a message leaves out.
-            in_item = false;
+        } else if in_item && let Some(last) = items.last_mut() {
+            last.push(' ');
+            last.push_str(trimmed);
         }
     }
+    close_nested(&mut items, &mut nested_items);
     items
         .into_iter()
-        .map(|item| plain(&item))
+        .map(|item| match item.strip_suffix(':') {
+            // Its list was not there to join (a table, a picture): say where it is.
+            Some(lead_in) => format!("{}, as listed in the record", plain(lead_in).trim_end()),
+            None => plain(&item),
+        })
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+/// The nested items gathered under the last item (which ends with a colon) joined to it.
+fn close_nested(items: &mut [String], nested: &mut Vec<String>) {
+    if nested.is_empty() {
+        return;
+    }
+    let joined: Vec<String> = nested.drain(..).map(|item| plain(&item)).collect();
+    if let Some(last) = items.last_mut() {
+        last.push(' ');
+        last.push_str(&join_items(&joined));
+    }
 }
 
 /// Markdown to plain text, as far as a message needs: links become their text, emphasis
@@ -879,6 +975,64 @@ mod tests {
         ];
         for (markdown, expected) in cases {
             assert_eq!(plain(markdown), expected, "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_introduces_a_list_keeps_it() {
+        let cases = [
+            // A paragraph then its list: the items join the sentence.
+            (
+                "We settle on these rules:\n\n- keys MUST be unique\n- names SHOULD be short\n\nMore.\n",
+                "We settle on these rules: keys MUST be unique; names SHOULD be short",
+            ),
+            // A numbered list reads the same.
+            (
+                "Two steps follow:\n1. Drain the queue.\n2. Switch over.\n",
+                "Two steps follow: Drain the queue. Switch over.",
+            ),
+            // A table cannot be said in a sentence: point at the record.
+            (
+                "The zones take these ranges:\n\n|Zone|Range|\n|-|-|\n|A|10.0.0.0/16|\n",
+                "The zones take these ranges, as listed in the record",
+            ),
+            (
+                "Nothing follows:\n",
+                "Nothing follows, as listed in the record",
+            ),
+            (
+                "A plain sentence.\n\n- a list after it\n",
+                "A plain sentence.",
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(first_paragraph(body).as_deref(), Some(expected), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_nested_list_joins_the_item_that_introduces_it() {
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "* Operators need to know:\n  * which store holds it\n  * how long it\n    stays there\n* Nothing else.\n",
+                &[
+                    "Operators need to know: which store holds it; how long it stays there",
+                    "Nothing else.",
+                ],
+            ),
+            // Detail under an item that does not introduce it stays out.
+            (
+                "- Retry in place.\n  - three times\n- Then park it.\n",
+                &["Retry in place.", "Then park it."],
+            ),
+            // An item whose list is not there points at the record.
+            (
+                "- The hosts are:\n\n![map](map.png)\n",
+                &["The hosts are, as listed in the record"],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(bullets(body), expected, "{body}");
         }
     }
 
