@@ -391,12 +391,13 @@ fn write(
                 // Only its folder matters here: the link is relative to it.
                 let path = dir.join(format!("{slug}.md"));
                 let record = record::parse(&path, &text)?;
-                Ok(crate::record::edit::add_link(
+                Ok(crate::record::edit::add_link_in(
                     &text,
                     &record,
                     "Supersedes",
                     &crate::log::link_label(old_record),
                     &crate::log::link_target(&setup.cwd, &path, &old_record.path),
+                    crate::log::house_style(dir),
                 ))
             }
             None => Ok(text),
@@ -420,10 +421,10 @@ fn write(
             let (old_record, old_text) = crate::log::load(&old_record.path)?;
             let text = crate::log::link::with_link(
                 &setup.cwd,
-                &old_text,
-                &old_record,
+                (&old_text, &old_record),
                 "Superseded by",
                 &new_record,
+                crate::log::link::style_for(&old_record.path, &old_text),
             )?;
             lock.replace(&old_record.path, text.as_bytes())
         });
@@ -605,7 +606,13 @@ pub(crate) fn supersede_on_acceptance(path: &Path, cwd: &Path) -> Result<()> {
         if old.status.as_deref() == Some("superseded") {
             continue;
         }
-        let text = crate::log::link::with_link(cwd, &old_text, &old, "Superseded by", &record)?;
+        let text = crate::log::link::with_link(
+            cwd,
+            (&old_text, &old),
+            "Superseded by",
+            &record,
+            crate::log::link::style_for(&target, &old_text),
+        )?;
         lock.replace(&target, text.as_bytes())?;
         ui::success(&format!("{} is superseded by it", target.display()));
     }

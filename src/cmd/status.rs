@@ -44,7 +44,8 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     let updated = if status == "accepted" && crate::record::finish::Proposal::is_open(&record) {
         accept_as_is(env, &record, &text)?
     } else {
-        edit::set_status(&text, &record, status)?
+        let style = path.parent().map(log::house_style).unwrap_or_default();
+        edit::set_status_in(&text, &record, status, style)?
     };
     lock.replace(&path, updated.as_bytes())?;
     drop(lock);
@@ -56,7 +57,25 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     if status == "accepted" {
         crate::drive::supersede_on_acceptance(&path, &env.cwd)?;
     }
+    if status == "superseded" && !names_a_successor(&record) {
+        // What lint would say later, said while the successor is still in mind.
+        ui::warning(&format!(
+            "{} is superseded, but it does not say what replaced it (hint: `decide supersede {}` writes the successor and links both; `decide link NEW Supersedes {}` links one that exists)",
+            path.display(),
+            args.record,
+            args.record
+        ));
+    }
     Ok(exit::OK)
+}
+
+/// Whether `record` links to or names the record that replaced it.
+fn names_a_successor(record: &Record) -> bool {
+    record
+        .links
+        .iter()
+        .any(|l| l.kind.eq_ignore_ascii_case("Superseded by"))
+        || record.successor_in_text
 }
 
 /// `text` (read as `record`), an open proposal, accepted as it stands.

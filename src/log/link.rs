@@ -24,8 +24,26 @@ pub(crate) fn both_ways(
 ) -> Result<()> {
     let (source_record, source_text) = load(source)?;
     let (target_record, target_text) = load(target)?;
-    let new_source = with_link(base, &source_text, &source_record, kind, &target_record)?;
-    let new_target = with_link(base, &target_text, &target_record, reverse, &source_record)?;
+    let mut source_style = style_for(source, &source_text);
+    let mut target_style = style_for(target, &target_text);
+    // The two records are the log's too, and may be its only ones linking with `ref`.
+    let hugo_ref = source_style.hugo_ref || target_style.hugo_ref;
+    source_style.hugo_ref = hugo_ref;
+    target_style.hugo_ref = hugo_ref;
+    let new_source = with_link(
+        base,
+        (&source_text, &source_record),
+        kind,
+        &target_record,
+        source_style,
+    )?;
+    let new_target = with_link(
+        base,
+        (&target_text, &target_record),
+        reverse,
+        &source_record,
+        target_style,
+    )?;
     // Both are checked before either is written: a read-only target must not leave a
     // one-way link behind.
     for (path, new, old) in [
@@ -45,27 +63,40 @@ pub(crate) fn both_ways(
     Ok(())
 }
 
-/// `text` (parsed as `record`) with a link of `kind` to `other`.
+/// How an edit of `path` (holding `text`) writes: as the record does, else as its log's
+/// newest records do.
+pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
+    let log = path.parent().map(super::house_style).unwrap_or_default();
+    let own = edit::HouseStyle::of(text);
+    edit::HouseStyle {
+        marker: own.marker.or(log.marker),
+        hugo_ref: own.hugo_ref || log.hugo_ref,
+    }
+}
+
+/// `text` (parsed as `record`) with a link of `kind` to `other`, written as the log
+/// writes (`style`).
 pub(crate) fn with_link(
     base: &Path,
-    text: &str,
-    record: &Record,
+    (text, record): (&str, &Record),
     kind: &str,
     other: &Record,
+    style: edit::HouseStyle,
 ) -> Result<String> {
     let mut text = text.to_string();
     let mut record = record.clone();
     if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {
-        text = edit::set_status(&text, &record, "superseded")?;
+        text = edit::set_status_in(&text, &record, "superseded", style)?;
         // The status may have added lines: the link goes by the new line numbers.
         record = parse(&record.path, &text)?;
     }
-    Ok(edit::add_link(
+    Ok(edit::add_link_in(
         &text,
         &record,
         kind,
         &link_label(other),
         &link_target(base, &record.path, &other.path),
+        style,
     ))
 }
 

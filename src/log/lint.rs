@@ -135,7 +135,8 @@ impl Summary {
         let names_successor = record
             .links
             .iter()
-            .any(|l| l.kind.eq_ignore_ascii_case("Superseded by"));
+            .any(|l| l.kind.eq_ignore_ascii_case("Superseded by"))
+            || record.successor_in_text;
         let superseded_alone = status.contains("superseded") && !names_successor;
         let unusual_status = record
             .status
@@ -938,7 +939,7 @@ mod tests {
             "# 7. A\n\n## Status\n\nAccepted\n\nSupersedes [7. B](0007-b.md)\n",
             "# 7. B\n\n## Status\n\nSuperseded\n\nSupersedes [1. Gone](./0001-gone.md)\n\nSee [the readme](README.md#top) and [C](docs/0008-c.md).\n\n## Context\n\nThe [guide](../guide/setup.md) is elsewhere; [xxx](yyyymmdd-xxx.md) is a template's.\n",
             "# 8. C\n\n## Status\n\nPartly superseded\n",
-            "# 9. A\n\n## Status\n\nAccepted\n",
+            "# 9. A\n\n## Status\n\nPartly superseded\n\n## Decision\n\nThe ranges below are superseded by [7. A](0007-a.md).\n",
         ];
         let checker = checker(false);
         let summaries: Vec<Summary> = names

@@ -313,6 +313,8 @@ impl Log {
             }
             _ => (None, stem),
         };
+        // `core/20201002`, as `list` shows a package's record, is a date too.
+        let digits = !stem.is_empty() && stem.chars().all(|c| c.is_ascii_digit());
         let matching: Vec<&Entry> = self
             .entries
             .iter()
@@ -695,6 +697,30 @@ pub(crate) fn newest_format(dir: &Path) -> Option<Format> {
         .into_iter()
         .filter(|f| count(*f) > 0)
         .max_by_key(|f| count(*f))
+}
+
+/// How the log's newest records (the last ten by name) write lists and links, for an edit
+/// to follow where the record it changes shows neither: the marker most of them use, and
+/// whether any links with Hugo's `ref`.
+pub(crate) fn house_style(dir: &Path) -> crate::record::edit::HouseStyle {
+    let mut style = crate::record::edit::HouseStyle::default();
+    let Ok(entries) = store::list_record_entries(dir) else {
+        return style;
+    };
+    let mut markers: Vec<char> = Vec::new();
+    for entry in entries.iter().rev().filter(|e| !e.symlink).take(10) {
+        let Ok((text, _)) = store::read_prefix(&entry.path, FULL_BYTES) else {
+            continue;
+        };
+        let seen = crate::record::edit::HouseStyle::of(&text);
+        style.hugo_ref |= seen.hugo_ref;
+        markers.extend(seen.marker);
+    }
+    style.marker = ['-', '*', '+']
+        .into_iter()
+        .filter(|m| markers.contains(m))
+        .max_by_key(|m| markers.iter().filter(|c| *c == m).count());
+    style
 }
 
 /// Run `work` on every item, on as many threads as there are cores, and return the

@@ -18,8 +18,19 @@ use crate::error::{Error, Result};
 /// The text with `record`'s status set to `status` everywhere the record states one: a
 /// record whose front matter and `## Status` both say "Proposed" says "Accepted" in both.
 pub(crate) fn set_status(text: &str, record: &Record, status: &str) -> Result<String> {
+    set_status_in(text, record, status, HouseStyle::default())
+}
+
+/// [`set_status`] in a log whose other records write as `style` says: a record with no
+/// status and no list of its own gets its status bullet with the log's marker.
+pub(crate) fn set_status_in(
+    text: &str,
+    record: &Record,
+    status: &str,
+    style: HouseStyle,
+) -> Result<String> {
     refuse_duplicate_key(record, "status")?;
-    let updated = status_edit(text, record, status)?;
+    let updated = status_edit(text, record, status, style)?;
     // The edit touches the lines where the reader found the status. Where one is not a
     // plain `status: x` (a quoted key, a YAML block or mapping under `status:`), reading
     // the result back is what shows it went wrong: a second `status:` that breaks the
@@ -34,7 +45,57 @@ pub(crate) fn set_status(text: &str, record: &Record, status: &str) -> Result<St
     }
 }
 
-fn status_edit(text: &str, record: &Record, status: &str) -> Result<String> {
+/// How a log's other records write what one record may not show yet: their list marker,
+/// and whether their links go through Hugo's `ref` shortcode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct HouseStyle {
+    pub(crate) marker: Option<char>,
+    pub(crate) hugo_ref: bool,
+}
+
+impl HouseStyle {
+    /// The style `text`, one of the log's records, shows.
+    pub(crate) fn of(text: &str) -> HouseStyle {
+        HouseStyle {
+            marker: first_bullet(text),
+            hugo_ref: text.contains(HUGO_REF),
+        }
+    }
+}
+
+const HUGO_REF: &str = "{{< ref \"";
+
+/// The marker of the first list item in `text`, outside front matter and code blocks.
+fn first_bullet(text: &str) -> Option<char> {
+    let mut lines = text.lines().peekable();
+    if lines.peek().is_some_and(|l| l.trim_end() == "---") {
+        lines.next();
+        for line in lines.by_ref() {
+            if line.trim_end() == "---" {
+                break;
+            }
+        }
+    }
+    let mut fenced = false;
+    for line in lines {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && let Some(marker) = bullet_marker(line) {
+            return Some(marker);
+        }
+    }
+    None
+}
+
+fn bullet_marker(line: &str) -> Option<char> {
+    line.chars()
+        .next()
+        .filter(|c| matches!(c, '*' | '-' | '+'))
+        .filter(|_| line[1..].starts_with(' '))
+}
+
+fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> Result<String> {
     let lines = Lines::new(text);
     let has_plain_section_line = record
         .statuses
@@ -63,7 +124,7 @@ fn status_edit(text: &str, record: &Record, status: &str) -> Result<String> {
         replacements.push((field.line, range, word));
     }
     if replacements.is_empty() && word_before.is_none() {
-        return Ok(insert_status(text, &lines, record, status));
+        return Ok(insert_status(text, &lines, record, status, style));
     }
     let mut out = text.to_string();
     // From the end, so earlier offsets stay valid.
@@ -186,7 +247,13 @@ fn styled(status: &str, written: &str, place: StatusPlace) -> String {
 
 /// A record without a status gets one where its format keeps it: adr-tools' `## Status`,
 /// MADR 2's bullets (with the record's own marker), or the front matter.
-fn insert_status(text: &str, lines: &Lines<'_>, record: &Record, status: &str) -> String {
+fn insert_status(
+    text: &str,
+    lines: &Lines<'_>,
+    record: &Record,
+    status: &str,
+    style: HouseStyle,
+) -> String {
     let nl = lines.newline;
     if record.format == Format::Nygard {
         let word = capitalise(status);
@@ -212,8 +279,10 @@ fn insert_status(text: &str, lines: &Lines<'_>, record: &Record, status: &str) -
         let at = lines.end(1);
         return splice(text, at, at, &format!("status: {status}{nl}"));
     }
+    // MADR 2's bullet, with the marker the record's lists use, else the log's.
+    let marker = record_marker(lines, record).or(style.marker).unwrap_or('*');
     let at = lines.end(record.title_line);
-    splice(text, at, at, &format!("{nl}* Status: {status}{nl}"))
+    splice(text, at, at, &format!("{nl}{marker} Status: {status}{nl}"))
 }
 
 /// The first `* Key: value` bullet between the title and the first section, with its
@@ -252,6 +321,19 @@ pub(crate) fn add_link(
     label: &str,
     target: &str,
 ) -> String {
+    add_link_in(text, record, kind, label, target, HouseStyle::default())
+}
+
+/// [`add_link`] in a log whose other records write as `style` says: in a Hugo log whose
+/// records link with `ref`, so does this one, even if it holds no link yet.
+pub(crate) fn add_link_in(
+    text: &str,
+    record: &Record,
+    kind: &str,
+    label: &str,
+    target: &str,
+    style: HouseStyle,
+) -> String {
     if record.links.iter().any(|l| {
         l.kind.eq_ignore_ascii_case(kind) && l.file().is_some_and(|f| same_target(f, target))
     }) {
@@ -261,7 +343,7 @@ pub(crate) fn add_link(
     let nl = lines.newline;
     let label = escape_label(label);
     // A Hugo site links with its `ref` shortcode; keep to it.
-    let target = if text.contains("{{< ref \"") {
+    let target = if style.hugo_ref || text.contains(HUGO_REF) {
         format!("{{{{< ref \"{target}\" >}}}}")
     } else {
         target.to_string()
@@ -292,7 +374,7 @@ pub(crate) fn add_link(
             }
         }
         Format::Decide | Format::Madr => {
-            let marker = list_marker(&lines, record);
+            let marker = list_marker(&lines, record).or(style.marker).unwrap_or('*');
             let entry = format!("{marker} {kind} [{label}]({target})");
             match record.section("Links") {
                 Some(section) => {
@@ -323,30 +405,24 @@ pub(crate) fn add_link(
     }
 }
 
-/// The bullet a record's lists use: its `## Links` items', else its first list's, else `*`.
-fn list_marker(lines: &Lines<'_>, record: &Record) -> char {
-    let from = record
-        .section("Links")
-        .map_or(record.front_matter_end + 1, |s| s.line + 1);
+/// The bullet a record's lists use anywhere after its front matter.
+fn record_marker(lines: &Lines<'_>, record: &Record) -> Option<char> {
     let mut fenced = false;
-    for number in from..=lines.count() {
+    (record.front_matter_end + 1..=lines.count()).find_map(|number| {
         let content = lines.content(number);
         if content.trim_start().starts_with("```") {
             fenced = !fenced;
         }
-        if fenced {
-            continue;
-        }
-        if let Some(marker) = content
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '*' | '-' | '+'))
-            && content[1..].starts_with(' ')
-        {
-            return marker;
-        }
-    }
-    '*'
+        if fenced { None } else { bullet_marker(content) }
+    })
+}
+
+/// The bullet a record's lists use: its `## Links` items', else its first list's.
+fn list_marker(lines: &Lines<'_>, record: &Record) -> Option<char> {
+    let links = record.section("Links").and_then(|section| {
+        (section.line + 1..=lines.count()).find_map(|n| bullet_marker(lines.content(n)))
+    });
+    links.or_else(|| record_marker(lines, record))
 }
 
 fn insert_status_section(text: &str, lines: &Lines<'_>, record: &Record, entry: &str) -> String {

@@ -223,6 +223,9 @@ pub(crate) struct Record {
     pub links: Vec<Link>,
     /// Plain links to other Markdown files in the running text.
     pub mentions: Vec<Link>,
+    /// Whether the running text names what superseded the record: a link on a line that
+    /// says "superseded" before it ("these ranges are superseded by [ADR 8](0008-x.md)").
+    pub successor_in_text: bool,
     pub problems: Vec<Problem>,
     /// False when only the head was read ([`parse_head`]): sections and links after it
     /// are missing.
@@ -450,6 +453,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             sections: Vec::new(),
             links: Vec::new(),
             mentions: Vec::new(),
+            successor_in_text: false,
             problems: Vec::new(),
             complete: depth != Depth::Head,
         },
@@ -915,6 +919,19 @@ impl Reader<'_> {
                 message: "the heading's number is still the template's `n.`".into(),
             });
         }
+        let lines = &self.lines;
+        record.successor_in_text = record.mentions.iter().any(|mention| {
+            let on_line = lines
+                .get(mention.line.wrapping_sub(1))
+                .filter(|line| line.number == mention.line)
+                .or_else(|| lines.iter().find(|line| line.number == mention.line));
+            on_line.is_some_and(|line| {
+                let lower = line.text.to_lowercase();
+                lower
+                    .find("superseded")
+                    .is_some_and(|at| lower[at..].contains("]("))
+            })
+        });
         // A log-wide listing keeps ten thousand of these: give back what vectors reserved.
         record.sections.shrink_to_fit();
         record.links.shrink_to_fit();

@@ -553,6 +553,94 @@ fn edits_keep_each_log_s_own_style() {
     assert!(!stdout(&lint).contains("broken-link"), "{}", stdout(&lint));
 }
 
+/// What a record does not show yet is written as the log writes it.
+#[test]
+fn a_first_status_or_link_follows_the_log_s_style() {
+    // No status yet: the bullet takes the marker the record's lists use.
+    let repo = repository("madr2-status-bullets");
+    let file = "docs/adr/0000-use-markdown-architectural-decision-records.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "0", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("Records\n\n", "Records\n\n- Status: accepted\n\n", 1)
+    );
+
+    // A Hugo log links with `ref`, also from a record that holds no link yet.
+    let repo = repository("hugo-frontmatter-title");
+    decide(repo.path())
+        .args(["link", "5", "Amends", "3", "--dir", "docs/orchard/adr"])
+        .assert()
+        .success();
+    let linked = read(repo.path(), "docs/orchard/adr/0005-service-discovery.md");
+    assert!(
+        linked.contains(
+            "* Amends [3. Use external User Management]({{< ref \"0003-use-external-user-management.md\" >}})"
+        ),
+        "{linked}"
+    );
+}
+
+/// Marking a record superseded without saying by what warns, as lint would later.
+#[test]
+fn superseded_with_no_successor_warns_at_once() {
+    let repo = repository("frontmatter-over-nygard");
+    let output = decide(repo.path())
+        .args(["status", "9", "superseded"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let said = stderr(&output);
+    let warnings: Vec<&str> = said.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "{said}");
+    assert!(
+        warnings[0].contains(
+            "does not say what replaced it (hint: `decide supersede 9` writes the successor"
+        ),
+        "{}",
+        warnings[0]
+    );
+
+    // A record whose text names its successor needs no warning.
+    let repo = repository("adr-dir-architecture-decisions");
+    let output = decide(repo.path())
+        .args(["status", "3", "superseded"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(!stderr(&output).contains("warning:"), "{}", stderr(&output));
+}
+
+/// A sentence that introduces a list or a table keeps what it introduces.
+#[test]
+fn messages_keep_what_a_colon_introduces() {
+    let repo = repository("adr-dir-architecture-decisions");
+    let output = decide(repo.path())
+        .args(["message", "3", "--to", "stakeholders"])
+        .output()
+        .unwrap();
+    let message = stdout(&output);
+    assert!(
+        message.contains("The first environments take these ranges, as listed in the record"),
+        "{message}"
+    );
+    assert!(!message.contains(":."), "{message}");
+
+    let repo = repository("frontmatter-over-nygard");
+    let output = decide(repo.path())
+        .args(["message", "3", "--to", "team"])
+        .output()
+        .unwrap();
+    let message = stdout(&output);
+    assert!(
+        message.contains("Operators get a place to look for stuck messages: the dead letter channel keeps the original headers; plus the reason of the last failure, written as a header so tools can filter on it"),
+        "{message}"
+    );
+}
+
 #[test]
 fn records_are_named_as_each_log_names_them() {
     let repo = repository("log4brains-monorepo");
@@ -574,6 +662,23 @@ fn records_are_named_as_each_log_names_them() {
         .args(["show", "sync/20210406-sync-over-websockets"])
         .assert()
         .success();
+    // A package's record by the short address `list` shows for it.
+    let listed = stdout(&decide(repo.path()).arg("list").output().unwrap());
+    assert!(listed.contains("sync/20210406 "), "{listed}");
+    for args in [
+        &["show", "sync/20210406"][..],
+        &["message", "sync/20210406", "--to", "team"],
+        &["status", "sync/20210406", "deprecated"],
+    ] {
+        decide(repo.path()).args(args).assert().success();
+    }
+    assert!(
+        read(
+            repo.path(),
+            "packages/sync/docs/adr/20210406-sync-over-websockets.md"
+        )
+        .contains("Status: deprecated")
+    );
 
     let repo = repository("frontmatter-over-nygard");
     let three = decide(repo.path()).args(["show", "7"]).output().unwrap();

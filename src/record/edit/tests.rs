@@ -303,6 +303,48 @@ fn status_edits_every_place_in_the_record_s_own_style() {
 }
 
 #[test]
+fn a_first_status_bullet_takes_the_record_s_marker_else_the_log_s() {
+    let dash = HouseStyle {
+        marker: Some('-'),
+        hugo_ref: false,
+    };
+    let cases = [
+        // The record's own lists say `-`, whatever the log says.
+        (
+            "# X\n\n## Considered Options\n\n- A\n- B\n",
+            HouseStyle::default(),
+            "# X\n\n- Status: accepted\n\n## Considered Options\n\n- A\n- B\n",
+        ),
+        // No list of its own: the log's marker.
+        (
+            "# X\n\n## Context and Problem Statement\n\nWhy.\n",
+            dash,
+            "# X\n\n- Status: accepted\n\n## Context and Problem Statement\n\nWhy.\n",
+        ),
+        // A list in a code block is not the record's.
+        (
+            "# X\n\n## Context and Problem Statement\n\n```\n+ a\n```\n",
+            HouseStyle::default(),
+            "# X\n\n* Status: accepted\n\n## Context and Problem Statement\n\n```\n+ a\n```\n",
+        ),
+    ];
+    for (text, style, expected) in cases {
+        assert_eq!(
+            apply(text, |t, r| set_status_in(t, r, "accepted", style).unwrap()),
+            expected,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        HouseStyle::of("---\n- not a list\n---\n# X\n\n* a {{< ref \"x.md\" >}}\n"),
+        HouseStyle {
+            marker: Some('*'),
+            hugo_ref: true
+        }
+    );
+}
+
+#[test]
 fn a_key_written_twice_is_not_guessed_at() {
     let text = "---\nstatus: accepted\ndate: 2026-01-01\nstatus: proposed\n---\n# X\n";
     let record = parse(Path::new("0001-x.md"), text).unwrap();
