@@ -127,6 +127,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by_text",
         "holidays_listed",
         "days_off",
+        "days_off_until_due",
     ],
     verdicts: &[
         Verdict {
@@ -567,6 +568,12 @@ fn facts(
         "review_by_text": text(plan.review_by),
         "holidays_listed": holidays_listed,
         "days_off": days_off.iter().map(|d| text(*d)).collect::<Vec<_>>(),
+        // Only these shorten the working time left before the date asked for.
+        "days_off_until_due": days_off
+            .iter()
+            .filter(|d| **d <= request.due)
+            .map(|d| text(*d))
+            .collect::<Vec<_>>(),
     })
 }
 

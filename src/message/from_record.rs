@@ -163,6 +163,9 @@ pub(crate) struct Brief {
     /// What the latest look-back found, once `decide review` has looked back: messages
     /// then tell how the decision went, not what it was going to do.
     pub looked_back: Option<LookBack>,
+    /// The day the message is written, which it names "today".
+    #[serde(skip)]
+    pub today: NaiveDate,
 }
 
 /// The latest `## Outcome (DATE)` section a look-back appended.
@@ -207,6 +210,7 @@ impl Brief {
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
         let date = |text: &String| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
+            today,
             title: plain(&record.title),
             path: path.display().to_string(),
             status: record.status.clone(),
@@ -921,7 +925,10 @@ pub(crate) fn write(
             map.insert("detail".into(), serde_json::json!(detail));
             map.insert("name".into(), serde_json::json!(name));
         }
-        text = super::tidy(&templates.render(&template, &context)?);
+        text = super::say_today(
+            &super::tidy(&templates.render(&template, &context)?),
+            brief.today,
+        );
         // Outside engineering, the lead's plain words replace the terms they translated.
         if to.needs_plain_words() && !brief.plain_words.is_empty() {
             text = crate::coach::words::translate(&text, &brief.plain_words);

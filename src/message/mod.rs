@@ -46,6 +46,10 @@ pub(crate) fn for_session(
     } else {
         tidy(&templates.render(&spec.template, rendered.context())?)
     };
+    let text = match context_today(rendered) {
+        Some(today) => say_today(&text, today),
+        None => text,
+    };
     if text.is_empty() {
         return Ok(None);
     }
@@ -55,14 +59,35 @@ pub(crate) fn for_session(
     Ok(Some(Message { text, to: spec.to }))
 }
 
-/// The record just rendered, read back as `decide message` reads a record from the log.
-fn brief_of(rendered: &Rendered<'_>) -> Result<from_record::Brief> {
-    let today = rendered
+/// The session's today, as the record's context gives it.
+fn context_today(rendered: &Rendered<'_>) -> Option<chrono::NaiveDate> {
+    rendered
         .context()
         .get("today")
         .and_then(Json::as_str)
         .and_then(|text| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .unwrap_or_default();
+}
+
+/// A message is read the day it is sent: a date that is today reads "today" ("I need your
+/// answer today", not "by Friday 4 December" on Friday 4 December). Records keep the date.
+pub(crate) fn say_today(text: &str, today: chrono::NaiveDate) -> String {
+    let date = crate::coach::units::human_date(today, today);
+    let mut out = text.to_string();
+    for (before, after) in [
+        (format!("by {date}"), "today"),
+        (format!("By {date}"), "Today"),
+        (format!("on {date}"), "today"),
+        (format!("On {date}"), "Today"),
+        (format!("until {date}"), "until today"),
+    ] {
+        out = out.replace(&before, after);
+    }
+    out
+}
+
+/// The record just rendered, read back as `decide message` reads a record from the log.
+fn brief_of(rendered: &Rendered<'_>) -> Result<from_record::Brief> {
+    let today = context_today(rendered).unwrap_or_default();
     let path = std::path::Path::new("new-record.md");
     let record = crate::record::parse(path, &rendered.text(None)?)?;
     Ok(from_record::Brief::from_record(&record, path, today, None))

@@ -382,3 +382,27 @@ fn the_latest_look_back_is_read_with_its_answer_and_reason() {
         assert_eq!(brief.outcome, outcome_kind, "{outcome}");
     }
 }
+
+#[test]
+fn a_date_that_is_today_reads_today() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    let cases = [
+        (
+            "I need your answer by Friday 4 December, while it can start.",
+            "I need your answer today, while it can start.",
+        ),
+        (
+            "By Friday 4 December: start the fix.",
+            "Today: start the fix.",
+        ),
+        ("We meet on Friday 4 December.", "We meet today."),
+        // Another day, and a record's own words, stay as they are.
+        (
+            "I need your answer by Monday 7 December.",
+            "I need your answer by Monday 7 December.",
+        ),
+    ];
+    for (text, said) in cases {
+        assert_eq!(super::say_today(text, today), said);
+    }
+}

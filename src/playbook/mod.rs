@@ -141,6 +141,10 @@ pub(crate) struct Validation {
     /// For dates: strictly after today (the next review of a review just done).
     #[serde(default)]
     pub after_today: bool,
+    /// For dates the reader acts on (an ask's date): a working day, so a message never
+    /// asks for something by a Saturday or a holiday.
+    #[serde(default)]
+    pub working_day: bool,
     /// For text: at most this many words, so a message built from answers stays short.
     #[serde(default)]
     pub max_words: Option<usize>,

@@ -19,6 +19,8 @@ pub(crate) struct Ask<'a> {
     pub help_text: Option<String>,
     /// The session's today, for dates that may not lie in the past.
     pub today: chrono::NaiveDate,
+    /// The team's working days, for dates that must fall on one.
+    pub calendar: crate::coach::WorkCalendar,
 }
 
 /// One item of a `for_each` question, with the prompt and help rendered for it.
@@ -304,6 +306,21 @@ impl Ask<'_> {
                     "{} has passed (today is {}); give today or a later date",
                     date.format("%Y-%m-%d"),
                     self.today.format("%Y-%m-%d")
+                ));
+            }
+            Answer::Date(date) if rules.working_day && !self.calendar.is_working_day(*date) => {
+                let before = self.calendar.on_or_before(*date);
+                let after = self.calendar.on_or_after(*date);
+                let say = |day| crate::coach::units::human_date(day, self.today);
+                let earlier = if before >= self.today {
+                    format!("{} or ", say(before))
+                } else {
+                    String::new()
+                };
+                return Err(format!(
+                    "{} is not a working day; give {earlier}{}",
+                    say(*date),
+                    say(after)
                 ));
             }
             Answer::Number(value) => {

@@ -329,6 +329,7 @@ impl<'c> Session<'c> {
             prompt_text: None,
             help_text: None,
             today: self.settings.today,
+            calendar: self.settings.calendar.clone(),
         };
         if let Some(default) = &question.default {
             ask.default = self.default_answer(&ask, default)?;

@@ -372,7 +372,7 @@ fn the_user_guide_update_and_ruling_messages_are_real() {
         (
             "disagreement.yaml",
             "stakeholders",
-            "We've made a technical call",
+            "We've settled how the order service",
         ),
     ] {
         let repo = repo();

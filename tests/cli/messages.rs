@@ -1038,7 +1038,7 @@ fn stakeholders_hear_no_team_politics() {
     let repo = logged("disagreement.yaml");
     let (text, checked) = message(repo.path(), "1", "stakeholders", None);
     assert!(
-        text.contains("the new link to shipping is ready in 1 week instead of 3"),
+        text.contains("We've settled how the order service tells shipping about new orders. The new link to shipping is ready in 1 week instead of 3"),
         "{text}"
     );
     assert!(checked.contains("Ready to send"), "{checked}");
