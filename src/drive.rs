@@ -209,7 +209,9 @@ fn offer_unfinished(
         draft.started,
         crate::coach::count(draft.answers.len(), "answer", "answers")
     );
-    if interactive.confirm(&question, true)? {
+    // Asked before the first question, while the lead may already be typing a title:
+    // only Enter answers it, so a typed "n" does not start afresh, nor eat a letter.
+    if interactive.confirm_with_enter(&question, true)? {
         return Ok(Some(draft));
     }
     ui::note(&format!(

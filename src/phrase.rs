@@ -1164,7 +1164,7 @@ pub(crate) fn from_because(text: &str) -> String {
 /// A benefit as a clause the team reads: "we get transactions across orders and
 /// payments", "it can start in two weeks", "we already run it for billing".
 pub(crate) fn gain(text: &str) -> String {
-    let text = ours(text.trim());
+    let text = ours(&from_because(text));
     match shape(&text) {
         Shape::Clause => text,
         Shape::Adjective => format!("it is {text}"),
@@ -1177,7 +1177,7 @@ pub(crate) fn gain(text: &str) -> String {
 /// A cost or risk as the team reads it: a predicate gets its subject; anything else is
 /// left as written, in our words.
 pub(crate) fn watch(text: &str) -> String {
-    let text = ours(text.trim());
+    let text = ours(&from_because(text));
     match shape(&text) {
         Shape::Adjective => format!("it is {text}"),
         Shape::Predicate => format!("it {text}"),

@@ -407,6 +407,12 @@ fn adjectives_and_missing_things_read_as_sentences() {
         "it is slower for large carts"
     );
     assert_eq!(watch("no EU region yet"), "there is no EU region yet");
+    // A pro or con a MADR record wrote after "because of" loses the "of".
+    assert_eq!(watch("of a three-year contract"), "a three-year contract");
+    assert_eq!(
+        gain("of the query syntax we already use"),
+        "we get the query syntax we already use"
+    );
 }
 
 #[test]

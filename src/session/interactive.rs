@@ -155,10 +155,10 @@ impl Interactive {
         }
     }
 
-    /// A yes or no outside the playbook's questions, such as whether to pick up a draft.
-    pub(crate) fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool> {
+    /// A yes or no that only Enter answers (see [`screen::confirm_with_enter`]).
+    pub(crate) fn confirm_with_enter(&mut self, prompt: &str, default: bool) -> Result<bool> {
         let picked =
-            screen::confirm(&self.term, &[], prompt, Some(default)).map_err(terminal_error)?;
+            screen::confirm_with_enter(&self.term, prompt, default).map_err(terminal_error)?;
         Ok(matches!(picked, Picked::Chosen(true)))
     }
 

@@ -626,6 +626,26 @@ pub(super) fn confirm(
     prompt: &str,
     default: Option<bool>,
 ) -> std::io::Result<Picked<bool>> {
+    confirm_with(term, notes, prompt, default, false)
+}
+
+/// [`confirm`], but y or n only choose and Enter answers: for a question that comes
+/// unexpected, where a key typed for what was expected must not answer it.
+pub(super) fn confirm_with_enter(
+    term: &Term,
+    prompt: &str,
+    default: bool,
+) -> std::io::Result<Picked<bool>> {
+    confirm_with(term, &[], prompt, Some(default), true)
+}
+
+fn confirm_with(
+    term: &Term,
+    notes: &[String],
+    prompt: &str,
+    default: Option<bool>,
+    enter: bool,
+) -> std::io::Result<Picked<bool>> {
     let mut block = Block::new(term);
     let mut problem: Option<&str> = None;
     let hint = match default {
@@ -633,8 +653,12 @@ pub(super) fn confirm(
         Some(false) => "(y/N)",
         None => "(y/n)",
     };
-    let asked = format!("{prompt} {hint}");
+    let mut chosen = default;
     loop {
+        let asked = match (enter, chosen) {
+            (true, Some(yes)) => format!("{prompt} {hint} {}", if yes { "y" } else { "n" }),
+            _ => format!("{prompt} {hint}"),
+        };
         let columns = block.size().1;
         let mut lines: Vec<Line> = notes.iter().flat_map(|n| note_lines(n, columns)).collect();
         if let Some(problem) = problem {
@@ -644,9 +668,21 @@ pub(super) fn confirm(
         lines.extend(above);
         lines.push(last);
         block.draw(&lines, None)?;
-        let answer = match term.read_key()? {
+        let key = term.read_key()?;
+        let answer = match key {
+            Key::Char('y' | 'Y') if enter => {
+                chosen = Some(true);
+                problem = None;
+                continue;
+            }
+            Key::Char('n' | 'N') if enter => {
+                chosen = Some(false);
+                problem = None;
+                continue;
+            }
             Key::Char('y' | 'Y') => Some(true),
             Key::Char('n' | 'N') => Some(false),
+            Key::Enter if enter => chosen,
             Key::Enter => default,
             Key::Escape => {
                 block.clear()?;
@@ -660,6 +696,7 @@ pub(super) fn confirm(
                 block.finish(&done_line(prompt, shown, block.size().1))?;
                 return Ok(Picked::Chosen(yes));
             }
+            None if enter => problem = Some("press y or n, then Enter"),
             None => problem = Some("press y for yes or n for no"),
         }
     }

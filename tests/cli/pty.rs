@@ -704,7 +704,11 @@ fn new_offers_to_pick_up_an_unfinished_draft() {
     s.exp_string("You have an unfinished draft \"Pick a cache\", started 2026-11-26 09:00, with 7")
         .unwrap();
     s.exp_string("answers. Pick it up? (Y/n)").unwrap();
+    // A title typed before the question was read answers nothing: only Enter does.
+    keys(&mut s, "Should we");
+    s.exp_string("press y or n, then Enter").unwrap();
     keys(&mut s, "n");
+    keys(&mut s, "\r");
     s.exp_string(
         "Starting afresh; `decide resume 20261126-090000-decision-1` still picks that draft up.",
     )
