@@ -5,7 +5,7 @@
 //! so every title is escaped and the colours come from the site's stylesheet (light and
 //! dark).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use layout::core::base::Orientation;
@@ -26,6 +26,12 @@ const GAP: f64 = 24.0;
 const ROW_WIDTH: f64 = 1400.0;
 /// The longest label a node shows; the whole title is its tooltip.
 const LABEL_CHARS: usize = 30;
+
+/// The most records one group is laid out with layout-rs: its layered layout grows much
+/// faster than the group (a chain of 10,000 records, each superseding the one before, took
+/// minutes), and hundreds of boxes no longer read as a picture. A larger group is set out
+/// in rows, in log order, joined by straight lines.
+const MOST_LAID_OUT: usize = 200;
 
 /// What a node shows about its record.
 #[derive(Debug, Clone)]
@@ -108,7 +114,11 @@ pub(crate) fn layout(count: usize, edges: &[Edge]) -> Graph {
         for &index in &indices {
             graph.group_of[index] = Some(graph.groups.len());
         }
-        graph.groups.push(lay_out_group(&indices, &group_edges));
+        graph.groups.push(if indices.len() > MOST_LAID_OUT {
+            in_rows(&indices, &group_edges)
+        } else {
+            lay_out_group(&indices, &group_edges)
+        });
     }
     graph
 }
@@ -248,6 +258,52 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
         })
         .collect();
     group
+}
+
+/// A group too large to lay out (see [`MOST_LAID_OUT`]): its records in rows, in log
+/// order, each relation a straight line between the boxes' centres.
+fn in_rows(indices: &[usize], edges: &[&Edge]) -> Group {
+    let per_row = ((ROW_WIDTH / (NODE_WIDTH + GAP)).floor() as usize).max(1);
+    let mut at = HashMap::with_capacity(indices.len());
+    let nodes: Vec<(usize, Point)> = indices
+        .iter()
+        .enumerate()
+        .map(|(position, &index)| {
+            let corner = Point::new(
+                (position % per_row) as f64 * (NODE_WIDTH + GAP),
+                (position / per_row) as f64 * (NODE_HEIGHT + GAP * 2.0),
+            );
+            at.insert(index, corner);
+            (index, corner)
+        })
+        .collect();
+    let centre =
+        |corner: Point| Point::new(corner.x + NODE_WIDTH / 2.0, corner.y + NODE_HEIGHT / 2.0);
+    let edges = edges
+        .iter()
+        .filter_map(|edge| {
+            let (from, to) = (centre(*at.get(&edge.from)?), centre(*at.get(&edge.to)?));
+            Some((
+                format!("M{:.1} {:.1} L{:.1} {:.1}", from.x, from.y, to.x, to.y),
+                edge.kind.clone(),
+                Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0),
+            ))
+        })
+        .collect();
+    let width = nodes
+        .iter()
+        .map(|(_, p)| p.x + NODE_WIDTH)
+        .fold(0.0, f64::max);
+    let height = nodes
+        .iter()
+        .map(|(_, p)| p.y + NODE_HEIGHT)
+        .fold(0.0, f64::max);
+    Group {
+        nodes,
+        edges,
+        width,
+        height,
+    }
 }
 
 /// An SVG path moved by (`dx`, `dy`): its numbers come in x, y pairs after each command.
@@ -472,6 +528,21 @@ mod tests {
         assert_eq!(svg.matches("class=\"edge\"").count(), 3, "{svg}");
         assert!(svg.contains("Title &lt;0&gt;"), "{svg}");
         assert!(!svg.contains("<0>"), "{svg}");
+    }
+
+    /// A chain of thousands of records, each superseding the one before, is one group: it
+    /// is set out in rows rather than laid out, every record and relation drawn.
+    #[test]
+    fn a_group_too_large_to_lay_out_is_set_out_in_rows() {
+        let count = 2_000;
+        let chain: Vec<Edge> = (1..count).map(|i| edge(i, i - 1)).collect();
+        let graph = layout(count, &chain);
+        assert_eq!(graph.groups.len(), 1);
+        let svg = whole(&graph, &nodes(count), "records/");
+        assert_eq!(svg.matches("<a class=\"node").count(), count);
+        assert_eq!(svg.matches("class=\"edge\"").count(), count - 1);
+        let group = &graph.groups[0];
+        assert!(group.width <= ROW_WIDTH + NODE_WIDTH, "{}", group.width);
     }
 
     #[test]
