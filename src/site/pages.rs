@@ -405,8 +405,12 @@ impl<'a> Model<'a> {
             }
             out.push_str("</ul>\n");
         }
-        if let Some(svg) =
-            graph::around(&self.graph, &self.nodes, index).filter(|_| self.group_size(index) <= 40)
+        // Sized first: drawing a group of thousands for each of its records, only to drop
+        // the picture, made the site quadratic in the largest group.
+        let small = self.group_size(index) <= 40;
+        if let Some(svg) = small
+            .then(|| graph::around(&self.graph, &self.nodes, index))
+            .flatten()
         {
             out.push_str("<div class=\"graph-wrap small\">\n");
             out.push_str(&svg);
