@@ -35,20 +35,11 @@ impl Default for Limits {
     }
 }
 
-const fn count(name: &'static str, about: &'static str) -> Input {
-    Input {
-        name,
-        accepts: Accepts::Question(&[Kind::Number]),
-        required: true,
-        about,
-        values: &[],
-    }
-}
-
-const AFTER_HOURS: Input = count("after_hours", "messages answered after hours last week");
-const WEEKEND_DAYS: Input = count("weekend_days", "weekend days worked in the last four weeks");
-const VACATION_PLANNED: Input = count("vacation_planned", "vacation days planned by now");
-const VACATION_TAKEN: Input = count("vacation_taken", "vacation days taken so far");
+const AFTER_HOURS: Input = Input::number("after_hours", "messages answered after hours last week");
+const WEEKEND_DAYS: Input =
+    Input::number("weekend_days", "weekend days worked in the last four weeks");
+const VACATION_PLANNED: Input = Input::number("vacation_planned", "vacation days planned by now");
+const VACATION_TAKEN: Input = Input::number("vacation_taken", "vacation days taken so far");
 const ON_FIRE: Input = Input {
     name: "on_fire",
     accepts: Accepts::Question(&[Kind::Text]),

@@ -23,24 +23,14 @@ pub(crate) const LOW_ENERGY: f64 = 2.0;
 /// Look at the lean again after a quarter of trying it.
 pub(crate) const REVIEW_AFTER_DAYS: i64 = 90;
 
-const fn rating(name: &'static str, about: &'static str) -> Input {
-    Input {
-        name,
-        accepts: Accepts::Question(&[Kind::Number]),
-        required: true,
-        about,
-        values: &[],
-    }
-}
-
-const BUILDING_TEAMS: Input = rating("building_teams", "how much building teams energises");
-const MENTORING: Input = rating("mentoring", "how much mentoring people energises");
-const CULTURE: Input = rating("culture", "how much shaping culture energises");
-const HARD_PROBLEMS: Input = rating(
+const BUILDING_TEAMS: Input = Input::number("building_teams", "how much building teams energises");
+const MENTORING: Input = Input::number("mentoring", "how much mentoring people energises");
+const CULTURE: Input = Input::number("culture", "how much shaping culture energises");
+const HARD_PROBLEMS: Input = Input::number(
     "hard_problems",
     "how much hard problems across large systems energise",
 );
-const STRATEGY: Input = rating(
+const STRATEGY: Input = Input::number(
     "technical_strategy",
     "how much influencing technical strategy energises",
 );

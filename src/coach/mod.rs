@@ -128,6 +128,19 @@ pub(crate) struct Input {
     pub values: &'static [&'static str],
 }
 
+impl Input {
+    /// A number the lead must give (hours, a count, a rating), with no fixed values.
+    pub(crate) const fn number(name: &'static str, about: &'static str) -> Input {
+        Input {
+            name,
+            accepts: Accepts::Question(&[Kind::Number]),
+            required: true,
+            about,
+            values: &[],
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Accepts {
     /// An answer to a question of one of these kinds.

@@ -23,23 +23,13 @@ pub(crate) const MOSTLY_CODING: u32 = 50;
 /// How many weeks the trend shows, this one included.
 pub(crate) const TREND_WEEKS: usize = 8;
 
-const LEADER: Input = hours_input("leader", "hours as technical leader");
-const PEOPLE: Input = hours_input("people", "hours as people facilitator");
-const PROCESS: Input = hours_input("process", "hours as process guardian");
-const CODING: Input = hours_input("coding", "hours coding");
+const LEADER: Input = Input::number("leader", "hours as technical leader");
+const PEOPLE: Input = Input::number("people", "hours as people facilitator");
+const PROCESS: Input = Input::number("process", "hours as process guardian");
+const CODING: Input = Input::number("coding", "hours coding");
 const UNBLOCKED: Input = list_input("unblocked", "who the lead unblocked");
 const STUCK: Input = list_input("stuck", "who was stuck or blocked");
 const DELEGATE: Input = list_input("delegate", "what to delegate next week");
-
-const fn hours_input(name: &'static str, about: &'static str) -> Input {
-    Input {
-        name,
-        accepts: Accepts::Question(&[Kind::Number]),
-        required: true,
-        about,
-        values: &[],
-    }
-}
 
 const fn list_input(name: &'static str, about: &'static str) -> Input {
     Input {

@@ -228,20 +228,7 @@ impl Interactive {
             typed => match_label(labels, typed),
         };
         let check = |text: &str| parse(text).map(|i| labels[i].to_string());
-        let typed = screen::read_line(
-            &self.term,
-            &[],
-            &typed_prompt(prompt, labels),
-            "",
-            None,
-            &check,
-            None,
-        )
-        .map_err(terminal_error)?;
-        match typed {
-            Typed::Text(text) => parse(&text).map(Reply::Given).map_err(Error::answers),
-            Typed::Back | Typed::Command => Ok(Reply::Back),
-        }
+        self.typed_choice(&typed_prompt(prompt, labels), "", &check, parse)
     }
 
     /// Any of `labels`, marked on a list, or typed on a tiny terminal.
@@ -286,16 +273,21 @@ impl Interactive {
         };
         let check = |text: &str| parse(text).map(|chosen| named(&chosen));
         let prompt = format!("{} (separate them with ;)", typed_prompt(prompt, labels));
-        let typed = screen::read_line(
-            &self.term,
-            &[],
-            &prompt,
-            &named(&picked(defaults)).replace("none", ""),
-            None,
-            &check,
-            None,
-        )
-        .map_err(terminal_error)?;
+        let start = named(&picked(defaults)).replace("none", "");
+        self.typed_choice(&prompt, &start, &check, parse)
+    }
+
+    /// A choice typed rather than picked from a list (a terminal too small for one):
+    /// `check` echoes what the text means as it is typed, `parse` reads the answer.
+    fn typed_choice<T>(
+        &mut self,
+        prompt: &str,
+        start: &str,
+        check: &screen::Check<'_>,
+        parse: impl Fn(&str) -> std::result::Result<T, String>,
+    ) -> Result<Reply<T>> {
+        let typed = screen::read_line(&self.term, &[], prompt, start, None, check, None)
+            .map_err(terminal_error)?;
         match typed {
             Typed::Text(text) => parse(&text).map(Reply::Given).map_err(Error::answers),
             Typed::Back | Typed::Command => Ok(Reply::Back),
