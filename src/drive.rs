@@ -639,14 +639,21 @@ fn show_record(
     if !finishing || proposal.wished.is_empty() {
         return Ok(());
     }
+    let list = |items: &[String]| Some(crate::yaml::to_value(&items.to_vec()));
     let mut known = crate::yaml::Mapping::new();
-    let list = |items: &[String]| crate::yaml::to_value(&items.to_vec());
-    known.insert("wished".into(), list(&proposal.wished));
-    known.insert("have".into(), list(&proposal.have));
-    if let Some(door) = &proposal.door {
-        known.insert("door".into(), crate::yaml::Value::String(door.clone()));
+    // The playbook marks which questions the record answers (`from_record`).
+    for question in session.playbook.questions.iter().filter(|q| q.from_record) {
+        let value = match question.id.as_str() {
+            "wished" => list(&proposal.wished),
+            "have" => list(&proposal.have),
+            "door" => proposal.door.clone().map(crate::yaml::Value::String),
+            "could_change" => list(&proposal.open_questions),
+            _ => None,
+        };
+        if let Some(value) = value {
+            known.insert(question.id.clone().into(), value);
+        }
     }
-    known.insert("could_change".into(), list(&proposal.open_questions));
     session.preload(&known, path)
 }
 

@@ -1186,6 +1186,91 @@ pub(crate) fn watch(text: &str) -> String {
     }
 }
 
+/// Whether a pro or con is about money: a price, a fee, a budget, an amount in a currency.
+pub(crate) fn is_money(text: &str) -> bool {
+    const MONEY: &[&str] = &[
+        "cost",
+        "costs",
+        "costly",
+        "price",
+        "prices",
+        "priced",
+        "pricey",
+        "expensive",
+        "fee",
+        "fees",
+        "budget",
+        "spend",
+        "licence",
+        "license",
+        "licences",
+        "licenses",
+        "bill",
+        "invoice",
+        "salary",
+        "euros",
+        "dollars",
+        "pounds",
+        "subscription",
+    ];
+    text.contains(['€', '$', '£'])
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| MONEY.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether `reason` already says `item`: most of the item's own words (longer than three
+/// letters) are in it. A pro the "because" gave is not worth a second line.
+pub(crate) fn said_in(item: &str, reason: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let own = words(item);
+    let reason = words(reason);
+    let said = own.iter().filter(|w| reason.contains(w)).count();
+    !own.is_empty() && said * 4 >= own.len() * 3
+}
+
+/// A first step after "First step:", without the "first" the lead may have said again:
+/// "move one read path first, behind a flag" reads "move one read path, behind a flag".
+/// "First" as an adjective ("write the first test") stays.
+pub(crate) fn step(text: &str) -> String {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "our", "its", "their", "his", "her", "my", "your", "this", "that", "at",
+        "come", "comes",
+    ];
+    let text = text.trim();
+    let text = ["First, ", "first, ", "First ", "first "]
+        .iter()
+        .find_map(|lead| text.strip_prefix(lead))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" first") {
+        let after = &rest[at + " first".len()..];
+        let previous = rest[..at]
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let ends_phrase = after.is_empty()
+            || after.starts_with([',', ';', '.'])
+            || after.starts_with(" and ")
+            || after.starts_with(" then ");
+        out.push_str(&rest[..at]);
+        if !ends_phrase || DETERMINERS.contains(&previous.as_str()) {
+            out.push_str(" first");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Text said to the team in the team's own voice: "the team already runs it" reads "we
 /// already run it", "nobody on the team" reads "none of us", "the team's" reads "our".
 pub(crate) fn ours(text: &str) -> String {

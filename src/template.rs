@@ -285,6 +285,10 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("action", |text: String| -> bool {
         is_action(text.trim()) || crate::phrase::is_action(&text)
     });
+    // `items | reject("said_in", reason)`: what the reason has not said already.
+    env.add_test("said_in", |item: String, reason: Option<String>| -> bool {
+        reason.is_some_and(|reason| crate::phrase::said_in(&item, &reason))
+    });
     // The first clause of a phrase, up to its first semicolon.
     env.add_filter("first_clause", |text: String| -> String {
         text.split(';')
@@ -339,6 +343,31 @@ fn new_environment() -> Environment<'static> {
 
 /// The filters that put a lead's answers into sentences ([`crate::phrase`]).
 fn add_phrase_filters(env: &mut Environment<'static>) {
+    // `options | money_con(name)`: the first con of the option `name` that is a cost
+    // ("costs about 40% more per month"), or nothing: a spend someone may have to approve.
+    env.add_filter("money_con", |options: Value, name: String| -> String {
+        let Ok(options) = options.try_iter() else {
+            return String::new();
+        };
+        options
+            .filter(|option| {
+                option
+                    .get_attr("name")
+                    .ok()
+                    .and_then(|n| n.as_str().map(|n| n.eq_ignore_ascii_case(name.trim())))
+                    .unwrap_or(false)
+            })
+            .filter_map(|option| option.get_attr("cons").ok())
+            .filter_map(|cons| cons.try_iter().ok())
+            .flatten()
+            .filter_map(|con| con.as_str().map(str::to_string))
+            .find(|con| crate::phrase::is_money(con))
+            .unwrap_or_default()
+    });
+    // A first step after "First step:", without a second "first".
+    env.add_filter("step", |text: String| -> String {
+        crate::phrase::step(&text)
+    });
     // An option's name inside a sentence: "Plain text" reads "plain text", "Direct API
     // call" reads "a direct API call", "Extend the contract" reads "extend the contract".
     env.add_filter("as_option", |text: String| -> String {

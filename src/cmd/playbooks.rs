@@ -88,6 +88,9 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
         if question.confirm {
             notes.push("on the review screen".into());
         }
+        if question.from_record {
+            notes.push("read from the proposal's record, asked only if it is not there".into());
+        }
         notes.extend(validation_notes(&question.validation));
         if let Some(condition) = &question.when {
             notes.push(format!("when {condition}"));

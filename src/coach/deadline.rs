@@ -184,9 +184,79 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "c-misses",
     ],
     keeps: &[],
-    refuse: None,
+    refuse: Some(refuse),
     run,
 };
+
+/// A third option the requester cannot weigh without knowing when it delivers: "drop the
+/// admin screens" leaves them guessing whether the date holds.
+fn refuse(inputs: &Inputs<'_>) -> Option<String> {
+    let option = inputs.text(&OPTION_C)?;
+    (!says_when(option)).then(|| {
+        format!(
+            "\"{option}\" does not say when it delivers; say it with its date, e.g. \"we keep the date if {}\" or \"... by 2 March\"",
+            option.trim().trim_end_matches('.')
+        )
+    })
+}
+
+/// Whether a sentence names a time: a date, a day, a release, or the date kept.
+fn says_when(text: &str) -> bool {
+    const WHEN: &[&str] = &[
+        "date",
+        "by",
+        "until",
+        "before",
+        "after",
+        "keep",
+        "keeps",
+        "today",
+        "tomorrow",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "quarter",
+        "sprint",
+        "release",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "later",
+        "next",
+    ];
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        word.chars().any(|c| c.is_ascii_digit()) || WHEN.contains(&word.to_lowercase().as_str())
+    })
+}
 
 /// What the lead's third option is worth, once checked against the estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -579,6 +649,26 @@ fn facts(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_third_option_says_when_it_delivers() {
+        let cases = [
+            ("drop the admin screens", false),
+            ("Drop the admin screens for good.", false),
+            (
+                "we keep the date if the admin screens move to the next release",
+                true,
+            ),
+            ("everything but the admin screens by 2 March", true),
+            ("the admin screens follow in sprint 14", true),
+            ("launch in two phases, the second in February", true),
+            ("drop the admin screens in the mobile app", false),
+            ("", false),
+        ];
+        for (text, says) in cases {
+            assert_eq!(super::says_when(text), says, "{text:?}");
+        }
+    }
+
     use super::*;
     use crate::answer::Unit::*;
 

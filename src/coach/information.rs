@@ -105,6 +105,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "until_asked_text",
+        "finishing",
     ],
     verdicts: &[
         Verdict {
@@ -187,6 +188,9 @@ pub(crate) struct Knowledge {
     /// The date the lead typed, when it fell on a day off and `until` is the working day
     /// before it.
     pub until_asked: Option<chrono::NaiveDate>,
+    /// A proposal is being finished: the lead may extend the time-box once or decide now,
+    /// so "investigate, then decide" is one of two ways on, not the only one.
+    pub finishing: bool,
 }
 
 /// Which advice the rule gives, from the counts and the door.
@@ -260,6 +264,8 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         owners: inputs.each_text(&OWNERS),
         until: None,
         until_asked: None,
+        // Only a proposal being finished gives the door as the record says it.
+        finishing: inputs.has(&DOOR_KIND),
     };
     let today = inputs.today();
     // A time-box ends on a working day: the lead's Saturday means the Friday before.
@@ -345,6 +351,7 @@ pub(crate) fn assess(
         "review_by": decide_by.map(iso),
         "review_by_text": decide_by.map(|d| human_date(d, today)),
         "until_asked_text": knowledge.until_asked.map(|d| human_date(d, today)),
+        "finishing": knowledge.finishing,
     });
     let nothing_wished_on_one_way = wished == 0 && knowledge.door == Some(Door::OneWay);
     let moved = investigating && knowledge.until_asked.is_some();

@@ -127,6 +127,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "deliberate",
         "unit",
         "saved",
+        "saved_per_extra_unit",
         "saved_given",
         "fix_cost",
         "fix_cost_given",
@@ -474,7 +475,13 @@ pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalend
     };
     let choice = proposal.choice.unwrap_or(recommendation);
     let unit = effort_unit(debt, &c);
-    let shown = |days: f64| effort(days, unit);
+    // "5.4 weeks" is not how anyone says it: an amount that is not a whole or half week
+    // is stated in days ("27 days"), whatever the unit of the rest.
+    let shown = |days: f64| {
+        let halves = round1(days / WORK_WEEK_DAYS) * 2.0;
+        let whole_or_half = (halves - halves.round()).abs() < 1e-9;
+        effort(days, if whole_or_half { unit } else { Unit::Days })
+    };
     // The figures the record's working multiplies are the rounded ones it shows, so every
     // line of it adds up as written.
     let extra = shown(c.extra_per_feature_days);
@@ -497,6 +504,8 @@ pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalend
         "deliberate": proposal.deliberate,
         "unit": if unit == Unit::Weeks { "weeks" } else { "days" },
         "saved": shown(saved_days).to_string(),
+        // The break-even divides the saving by the extra work: both in one unit.
+        "saved_per_extra_unit": effort(saved_days, extra.unit).to_string(),
         "saved_given": given(debt.saved),
         "fix_cost": shown(work_days(debt.fix())).to_string(),
         "fix_cost_given": given(debt.fix()),
@@ -689,18 +698,20 @@ mod tests {
     }
 
     #[test]
-    fn the_episode_example_in_one_unit() {
+    fn the_episode_example_in_weeks_and_days_as_people_say_them() {
         let finding = assessed(&episode());
         assert_eq!(finding.verdict, "fix-now");
         assert_eq!(finding.fact_str("unit"), Some("weeks"));
-        assert_eq!(finding.fact_str("cost"), Some("5.4 weeks"));
-        assert_eq!(finding.fact_str("extra_per_feature"), Some("0.6 weeks"));
+        assert_eq!(finding.fact_str("saved"), Some("2 weeks"));
+        // Not "5.4 weeks" nor "0.6 weeks": a part of a week that is not a half is in days.
+        assert_eq!(finding.fact_str("cost"), Some("27 days"));
+        assert_eq!(finding.fact_str("extra_per_feature"), Some("3 days"));
         assert_eq!(finding.fact_str("spacing"), Some("30 calendar days"));
         assert_eq!(finding.facts["slowed"], json!(9));
         assert_eq!(finding.fact_str("starts_on"), Some("2027-02-24"));
-        // Three features a quarter, 0.6 weeks extra each, after the plan.
+        // Three features a quarter, 3 days extra each, after the plan.
         assert_eq!(finding.fact_str("features_per_quarter"), Some("3"));
-        assert_eq!(finding.fact_str("per_quarter"), Some("1.8 weeks"));
+        assert_eq!(finding.fact_str("per_quarter"), Some("9 days"));
         // The 4th slowed feature is the 7th planned: it starts on 25 May and takes 13
         // working days, so the saving is used up in mid-June.
         assert_eq!(finding.facts["break_even"]["overall"], json!(7));

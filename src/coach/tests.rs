@@ -190,6 +190,7 @@ fn knowledge(
         owners: vec![("item 3".into(), "Ana".into())],
         until: None,
         until_asked: None,
+        finishing: false,
     }
 }
 
@@ -206,6 +207,11 @@ fn information_findings(out: &mut Found) {
             until: NaiveDate::from_ymd_opt(2026, 12, 11),
             until_asked: NaiveDate::from_ymd_opt(2026, 12, 12),
             ..knowledge(4, 1, Some(door::Door::OneWay), None)
+        },
+        // When a proposal is finished, extending is one way on and deciding the other.
+        information::Knowledge {
+            finishing: true,
+            ..knowledge(5, 3, Some(door::Door::OneWay), None)
         },
     ] {
         let finding = information::assess(&k, today(), today());

@@ -227,11 +227,11 @@ impl Brief {
                 .and_then(|s| first_paragraph(&s.body)),
             options: section_items(record, "Considered Options"),
             offers: section_items(record, "Options Offered"),
-            open_questions: section_items(record, "Open Questions")
+            open_questions: open_items(record)
                 .iter()
                 .map(|item| without_owner(item))
                 .collect(),
-            owners: section_items(record, "Open Questions")
+            owners: open_items(record)
                 .iter()
                 .filter_map(|item| owner(item))
                 .collect(),
@@ -320,7 +320,7 @@ impl Brief {
                 .collect();
             self.because = Some(parts.join("; "));
         }
-        self.questions = section_items(record, "Open Questions")
+        self.questions = open_items(record)
             .iter()
             .map(|item| Question {
                 item: names.mid_sentence(&without_owner(item)),
@@ -551,6 +551,22 @@ fn owner(item: &str) -> Option<String> {
 
 fn first_section<'r>(record: &'r Record, headings: &[&str]) -> Option<&'r Section> {
     headings.iter().find_map(|h| record.section(h))
+}
+
+/// What is still to find out: a proposal's or a decision's `Open Questions`, or, on a
+/// proposal that `decide review` finished, the questions it was decided without
+/// (`* Exit terms: still open when we decided` under `Questions Before Deciding`).
+fn open_items(record: &Record) -> Vec<String> {
+    const DECIDED_WITHOUT: &str = ": still open when we decided";
+    let open = section_items(record, "Open Questions");
+    if !open.is_empty() {
+        return open;
+    }
+    section_items(record, "Questions Before Deciding")
+        .iter()
+        .filter_map(|item| item.strip_suffix(DECIDED_WITHOUT))
+        .map(str::to_string)
+        .collect()
 }
 
 fn section_items(record: &Record, heading: &str) -> Vec<String> {

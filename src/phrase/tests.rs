@@ -505,3 +505,61 @@ fn approaches_read_right_inside_a_sentence() {
         assert_eq!(crate::phrase::approach(name), phrase, "{name:?}");
     }
 }
+
+#[test]
+fn a_first_step_does_not_say_first_twice() {
+    let cases = [
+        (
+            "move one low-traffic read path first, behind a feature flag",
+            "move one low-traffic read path, behind a feature flag",
+        ),
+        ("First, copy the data", "copy the data"),
+        ("try it on staging first", "try it on staging"),
+        ("try it first and then roll out", "try it and then roll out"),
+        ("write the first test", "write the first test"),
+        (
+            "ship the first slice, then measure",
+            "ship the first slice, then measure",
+        ),
+        (
+            "first-class support for queues",
+            "first-class support for queues",
+        ),
+        ("fix the firstname field", "fix the firstname field"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(step(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn a_pro_the_reason_already_gave_is_known() {
+    let because =
+        "the team already operates it and it gives us transactions across orders and payments";
+    let cases = [
+        ("transactions across orders and payments", true),
+        ("of transactions across orders and payments", true),
+        ("the team already runs it for billing", false),
+        ("schema migrations need planning", false),
+        ("", false),
+    ];
+    for (item, expected) in cases {
+        assert_eq!(said_in(item, because), expected, "{item:?}");
+    }
+}
+
+#[test]
+fn a_cost_is_told_from_other_cons() {
+    let cases = [
+        ("costs about 40% more per month", true),
+        ("the most expensive list price", true),
+        ("a €2,000 monthly bill", true),
+        ("their licence grows with our traffic", true),
+        ("nobody on the team has run it", false),
+        ("heavy bundle", false),
+        ("costume party", false),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(is_money(text), expected, "{text:?}");
+    }
+}

@@ -116,6 +116,10 @@ pub(crate) struct Question {
     /// shown and can be changed. Needs a default.
     #[serde(default)]
     pub confirm: bool,
+    /// Finishing a proposal: read from the record `decide new` wrote, and asked only when
+    /// the record does not say it.
+    #[serde(default)]
+    pub from_record: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]

@@ -23,8 +23,12 @@ pub(crate) struct AnswersFile {
     verdicts: Vec<Assessment>,
     /// Keys the session asked for, to warn about answers it never used.
     asked: std::collections::BTreeSet<String>,
-    /// Each question's `when`, to explain an unused answer.
+    /// Why a question may not be asked (its `when`, or that the record says it), to
+    /// explain an unused answer.
     conditions: std::collections::BTreeMap<String, String>,
+    /// Required sentences the file left out, with the default they took: a default can
+    /// carry an old record's reason, which the lead should see was kept.
+    defaulted: Vec<(String, String)>,
 }
 
 impl AnswersFile {
@@ -72,6 +76,7 @@ impl AnswersFile {
             verdicts: Vec::new(),
             asked: Default::default(),
             conditions: Default::default(),
+            defaulted: Vec::new(),
         })
     }
 
@@ -102,7 +107,14 @@ impl AnswersFile {
         self.conditions = playbook
             .questions
             .iter()
-            .filter_map(|q| q.when.clone().map(|when| (q.id.clone(), when)))
+            .filter_map(|q| {
+                let why = if q.from_record {
+                    "it is read from the record being finished".to_string()
+                } else {
+                    format!("it is asked when {}", q.when.as_ref()?)
+                };
+                Some((q.id.clone(), why))
+            })
             .collect();
         for key in self.values.keys() {
             let Some(key) = key.as_str() else {
@@ -191,6 +203,24 @@ impl AnswersFile {
     }
 }
 
+/// The words of `text` that fit in `limit` characters, with "..." when some are left out.
+fn first_words(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > limit {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out + "..."
+}
+
 impl Prompter for AnswersFile {
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Reply<Answer>> {
         self.asked.insert(ask.id().to_string());
@@ -199,8 +229,19 @@ impl Prompter for AnswersFile {
         }
         let key = ask.id();
         let about = format!("`{key}` ({})", ask.prompt());
-        self.answer_or_default(ask, self.values.get(key), &about, &format!("`{key}: ...`"))
-            .map(Reply::Given)
+        let value = self.values.get(key);
+        let answer = self.answer_or_default(ask, value, &about, &format!("`{key}: ...`"))?;
+        // A sentence taken by default is the lead's own earlier words (a proposal's
+        // reason); a date or a choice by default is the coach's plain suggestion.
+        let words = matches!(
+            ask.kind(),
+            crate::answer::Kind::Text | crate::answer::Kind::LongText
+        );
+        if value.is_none() && words && !ask.is_optional() && !answer.is_empty() {
+            self.defaulted
+                .push((key.to_string(), first_words(&answer.to_input_text(), 60)));
+        }
+        Ok(Reply::Given(answer))
     }
 
     /// Nobody to ask again: the refused answer is an error at its key.
@@ -235,12 +276,29 @@ impl Prompter for AnswersFile {
                 eprintln!();
             }
         }
+        if !self.defaulted.is_empty() {
+            let used: Vec<String> = self
+                .defaulted
+                .iter()
+                .map(|(key, said)| format!("`{key}` ({said:?})"))
+                .collect();
+            ui::note(&format!(
+                "{} does not answer {}, so {} used",
+                self.path.display(),
+                used.join(", "),
+                if used.len() == 1 {
+                    "its default is"
+                } else {
+                    "their defaults are"
+                }
+            ));
+        }
         for key in self.values.keys().filter_map(Value::as_str) {
             if key == "playbook" || self.asked.contains(key) {
                 continue;
             }
             let why = match self.conditions.get(key) {
-                Some(when) => format!(" (it is asked when {when})"),
+                Some(why) => format!(" ({why})"),
                 None => String::new(),
             };
             ui::warning(&format!(

@@ -26,9 +26,32 @@ pub(crate) struct Interactive {
     /// Whether the last thing printed is the `✔` line of the last answer.
     done_last: bool,
     library: crate::passages::Library,
+    /// What each framework last told the lead: its headline and warnings.
+    told: Vec<(&'static str, String, Vec<&'static str>)>,
 }
 
 impl Interactive {
+    /// Note what `assessment` tells the lead; `false` when it is what they were told last.
+    fn tell(&mut self, assessment: &Assessment) -> bool {
+        let warnings: Vec<&'static str> = assessment.warnings.iter().map(|w| w.id).collect();
+        let said = (assessment.verdict.clone(), warnings);
+        match self
+            .told
+            .iter_mut()
+            .find(|(framework, ..)| *framework == assessment.framework)
+        {
+            Some(told) if (told.1.clone(), told.2.clone()) == said => false,
+            Some(told) => {
+                (told.1, told.2) = said;
+                true
+            }
+            None => {
+                self.told.push((assessment.framework, said.0, said.1));
+                true
+            }
+        }
+    }
+
     pub(crate) fn new(library: &Library) -> Interactive {
         Interactive {
             term: Term::stderr(),
@@ -38,6 +61,7 @@ impl Interactive {
             refused: None,
             done_last: false,
             library: library.clone(),
+            told: Vec::new(),
         }
     }
 
@@ -495,6 +519,9 @@ impl Prompter for Interactive {
     /// The answers so far, one `✔` line each, then each verdict on one line: the coaching
     /// was read in full before the interruption.
     fn recap(&mut self, given: &[(String, String)], verdicts: &[&Assessment], _library: &Library) {
+        for verdict in verdicts {
+            self.tell(verdict);
+        }
         self.done_last = false;
         eprintln!("{}", style("Your answers so far:").bold().for_stderr());
         for (prompt, answer) in given {
@@ -523,7 +550,13 @@ impl Prompter for Interactive {
         ui::note(text);
     }
 
+    /// A verdict is shown when it says something new: a new headline or a new warning. A
+    /// detail its reasoning gains from a later answer (the hard part named, the way back
+    /// written) goes into the record; on screen the lead would read the same verdict again.
     fn coach(&mut self, assessment: &Assessment, library: &Library) {
+        if !self.tell(assessment) {
+            return;
+        }
         // A blank line sets the verdict apart from the next question.
         self.done_last = false;
         eprintln!("{}", ui::verdict_text(assessment, library, &mut self.shown));

@@ -371,7 +371,7 @@ impl<'c> Session<'c> {
     }
 
     /// Run each assessment whose inputs are in; return the verdicts that are new or changed.
-    fn reassess(&mut self) -> Result<Vec<Assessment>> {
+    fn reassess(&mut self) -> Result<Vec<(String, Assessment)>> {
         let mut changed_results = Vec::new();
         for spec in &self.playbook.assessments {
             // The loader has checked every framework name; an unknown one cannot get here.
@@ -391,7 +391,7 @@ impl<'c> Session<'c> {
                     || old.warnings != result.warnings
             });
             if changed {
-                changed_results.push(result.clone());
+                changed_results.push((spec.id.clone(), result.clone()));
             }
             self.assessments.insert(spec.id.clone(), result);
         }
@@ -429,7 +429,7 @@ impl<'c> Session<'c> {
     }
 
     fn reassess_and_coach(&mut self, prompter: &mut dyn Prompter) -> Result<()> {
-        for result in self.reassess()? {
+        for (_, result) in self.reassess()? {
             prompter.coach(&result, self.library);
         }
         Ok(())

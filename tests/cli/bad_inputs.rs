@@ -93,6 +93,7 @@ bad_inputs! {
     answers_not_yaml,
     answers_one_option,
     answers_option_fields,
+    answers_option_c_undated,
     answers_playbook_conflict,
     answers_title_absolute_path,
     answers_title_control_characters,

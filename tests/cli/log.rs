@@ -952,12 +952,20 @@ fn a_proposal_is_extended_once_then_decided() {
         "found:\n  - Whether the contract has an exit clause\nlearnt: The contract has a 90-day exit clause; the price comes next week.\nextend: yes\nextend_until: 2026-12-17\nextend_why: Searchly sends its price on Monday\n",
     );
     assert!(output.status.success(), "{}", stderr(&output));
-    // The coach names the lead's new date, not one of its own.
-    assert!(
-        stderr(&output).contains("60% on a one-way door: investigate until Thursday 17 December"),
-        "{}",
-        stderr(&output)
-    );
+    // The coach names the lead's new date, not one of its own, and offers deciding now as
+    // the other way on.
+    for said in [
+        "60% on a one-way door, still below 70%: extend the time-box once, or decide now",
+        "extend until Thursday 17 December if the answer is close",
+        // The proposal's reason, kept without being given again, is pointed out.
+        "does not answer `because` (\"it takes the cluster work away and keeps the query syntax we...\"), so its default is used",
+    ] {
+        assert!(
+            stderr(&output).contains(said),
+            "{said:?} in {}",
+            stderr(&output)
+        );
+    }
     let extended = read(&record);
     for line in [
         "status: proposed\n",
