@@ -19,7 +19,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
-use crate::record::parse::{LatestOutcome, Link, Parsed, Target, latest_outcome, parse_head};
+use crate::record::parse::{
+    LatestOutcome, Link, Parsed, StatusPlace, Target, latest_outcome, parse_head,
+};
 use crate::record::{Format, Record, parse};
 use crate::store;
 
@@ -677,26 +679,66 @@ fn mentions_an_outcome(text: &str) -> bool {
     text.contains("What we learnt:") || text.contains("Next review by:")
 }
 
-/// The body format most of the log's newest records are written in (the last three by
-/// name), for `new` to follow; `None` for an empty or unreadable log.
-pub(crate) fn newest_format(dir: &Path) -> Option<Format> {
+/// The built-in template that writes in the shape most of the log's newest records (the
+/// last three by name) are written in, for `new` to follow: `nygard.md` for adr-tools
+/// bodies, `madr2.md` for MADR records whose status is a bullet under the title (MADR 2,
+/// log4brains); `None` for other shapes, an empty or an unreadable log.
+pub(crate) fn newest_template(dir: &Path) -> Option<crate::config::LogTemplate> {
+    use crate::config::{LogTemplate, MADR2_TEMPLATE, NYGARD_TEMPLATE};
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shape {
+        Nygard,
+        Madr2,
+        Other,
+    }
     let entries = store::list_record_entries(dir).ok()?;
-    let newest: Vec<&store::RecordEntry> = entries
+    let shapes: Vec<Shape> = entries
         .iter()
         .rev()
         .filter(|e| !e.symlink)
         .take(3)
-        .collect();
-    let formats: Vec<Format> = newest
-        .iter()
         .filter_map(|e| read_unchecked(&e.path, Depth::Head).ok())
-        .map(|r| r.format)
+        .map(|record| {
+            let placed = |place| record.statuses.iter().any(|s| s.place == place);
+            match record.format {
+                Format::Nygard => Shape::Nygard,
+                Format::Madr
+                    if placed(StatusPlace::Bullet) && !placed(StatusPlace::FrontMatter) =>
+                {
+                    Shape::Madr2
+                }
+                Format::Madr | Format::Decide => Shape::Other,
+            }
+        })
         .collect();
-    let count = |format: Format| formats.iter().filter(|f| **f == format).count();
-    [Format::Nygard, Format::Madr, Format::Decide]
+    let count = |shape: Shape| shapes.iter().filter(|s| **s == shape).count();
+    let most = [Shape::Nygard, Shape::Madr2, Shape::Other]
         .into_iter()
-        .filter(|f| count(*f) > 0)
-        .max_by_key(|f| count(*f))
+        .filter(|s| count(*s) > 0)
+        .max_by_key(|s| count(*s))?;
+    match most {
+        Shape::Nygard => Some(LogTemplate {
+            name: NYGARD_TEMPLATE,
+            said_by: "the log's adr-tools records",
+        }),
+        Shape::Madr2 => Some(LogTemplate {
+            name: MADR2_TEMPLATE,
+            said_by: "the log's MADR 2 or log4brains records",
+        }),
+        Shape::Other => None,
+    }
+}
+
+/// The front matter keys of the log's newest record (the last by name) that a new record
+/// can fill, for `new` to write them too.
+pub(crate) fn house_front_matter(
+    dir: &Path,
+) -> Option<crate::record::house_front_matter::HouseFrontMatter> {
+    let entries = store::list_record_entries(dir).ok()?;
+    let newest = entries.iter().rev().find(|e| !e.symlink)?;
+    let (text, _) = store::read_prefix(&newest.path, FULL_BYTES).ok()?;
+    let record = parse(&newest.path, &text).ok()?;
+    crate::record::house_front_matter::HouseFrontMatter::of(&record, &text)
 }
 
 /// How the log's newest records (the last ten by name) write lists and links, for an edit
