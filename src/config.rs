@@ -229,6 +229,16 @@ struct TemplateSetting {
 
 /// The template that writes records in an adr-tools log's own format.
 pub(crate) const NYGARD_TEMPLATE: &str = "nygard.md";
+/// The template that writes records in a MADR 2 or log4brains log's own format.
+pub(crate) const MADR2_TEMPLATE: &str = "madr2.md";
+
+/// A built-in template that writes records in the log's own format, and what in the log
+/// says so (shown by `decide config`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LogTemplate {
+    pub name: &'static str,
+    pub said_by: &'static str,
+}
 
 /// The settings that have a command-line flag, as the command line gave them.
 #[derive(Debug, Default, Clone)]
@@ -295,25 +305,26 @@ impl Sources {
 
 impl Config {
     /// The record template: a flag, the environment, the repository's config; else the
-    /// template in the log's own format (nygard.md in an adr-tools log, so adr-tools can
-    /// still read it); else the user's config; else decision.md. `adr_tools_log` says
-    /// whether the newest records of the log directory are adr-tools records; it is asked
-    /// only when nothing above decides.
-    pub(crate) fn template(&self, adr_tools_log: impl FnOnce(&Path) -> bool) -> &Setting<String> {
+    /// template in the log's own format (nygard.md in an adr-tools log, madr2.md in a MADR 2
+    /// or log4brains one, so their tools still read the record); else the user's config;
+    /// else decision.md. `log_template` names the template the newest records of the log
+    /// directory call for; it is asked only when nothing above decides.
+    pub(crate) fn template(
+        &self,
+        log_template: impl FnOnce(&Path) -> Option<LogTemplate>,
+    ) -> &Setting<String> {
         let setting = &self.template;
         setting.settled.get_or_init(|| {
             if let Some(chosen) = &setting.chosen {
                 return chosen.clone();
             }
-            let adr_tools = self
+            let from_log = self
                 .log_dir
                 .as_ref()
-                .is_ok_and(|dir| adr_tools_log(&dir.value));
-            if adr_tools {
-                return Setting::new(
-                    NYGARD_TEMPLATE.to_string(),
-                    Source::Log("the log's adr-tools records"),
-                );
+                .ok()
+                .and_then(|dir| log_template(&dir.value));
+            if let Some(LogTemplate { name, said_by }) = from_log {
+                return Setting::new(name.to_string(), Source::Log(said_by));
             }
             setting
                 .user
@@ -982,11 +993,7 @@ mod tests {
             let config = resolve(root, &sources).unwrap();
             let log_dir = config.log_dir.clone().unwrap();
             assert_eq!(log_dir.value, root.join(row.log_dir), "row {index}");
-            assert_eq!(
-                config.template(|_| false).value,
-                row.template,
-                "row {index}"
-            );
+            assert_eq!(config.template(|_| None).value, row.template, "row {index}");
             let playbook = match (row.flag, row.user) {
                 (true, _) => "deadline",
                 (false, true) => "tech-debt",
@@ -1137,7 +1144,7 @@ mod tests {
             config.log_dir.clone().unwrap().value,
             root.path().join("docs/decisions")
         );
-        assert_eq!(config.template(|_| false).value, DEFAULT_TEMPLATE);
+        assert_eq!(config.template(|_| None).value, DEFAULT_TEMPLATE);
         assert_eq!(config.default_playbook.value, "decision");
         assert_eq!(
             config.decision_makers(root.path()),

@@ -41,6 +41,9 @@ pub(crate) struct Setup<'a> {
     pub root: PathBuf,
     /// The log's own tool names records by date (log4brains), even before the first.
     pub dated_log: bool,
+    /// The record template follows the log's format, so a new record carries the front
+    /// matter the log's records carry too.
+    pub log_front_matter: bool,
 }
 
 /// What to run.
@@ -386,23 +389,44 @@ fn write(
     }
     let slug = store::slug(&rendered.title);
     let today = setup.settings.today;
-    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number| {
+    // Only over a template of the log's own format that writes none of its own.
+    let house_front_matter = setup
+        .log_front_matter
+        .then(|| crate::log::house_front_matter(dir))
+        .flatten();
+    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
         let text = rendered.text(number)?;
-        match &old {
+        let text = match &old {
             Some((old_record, _)) => {
                 // Only its folder matters here: the link is relative to it.
                 let path = dir.join(format!("{slug}.md"));
                 let record = record::parse(&path, &text)?;
-                Ok(crate::record::edit::add_link_in(
+                crate::record::edit::add_link_in(
                     &text,
                     &record,
                     "Supersedes",
                     &crate::log::link_label(old_record),
                     &crate::log::link_target(&setup.cwd, &path, &old_record.path),
                     crate::log::house_style(dir),
-                ))
+                )
             }
-            None => Ok(text),
+            None => text,
+        };
+        match &house_front_matter {
+            Some(house) if !text.starts_with("---") => {
+                let record = record::parse(&dir.join(format!("{stem}.md")), &text)?;
+                let makers: Vec<String> = rendered.context()["decision_makers"]
+                    .as_array()
+                    .map(|names| {
+                        names
+                            .iter()
+                            .filter_map(|n| n.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Ok(house.over(&record, stem, &makers, &text))
+            }
+            _ => Ok(text),
         }
     })?;
     // A proposal to replace a decision does not end it: the old record is marked superseded

@@ -6,6 +6,11 @@ use unicode_width::UnicodeWidthStr;
 
 /// How many terminal columns `text` takes.
 pub(crate) fn width(text: &str) -> usize {
+    // Every ASCII character but the control ones takes one column, and tables are mostly
+    // ASCII; control characters count as none, so they go the long way.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     text.width()
 }
 

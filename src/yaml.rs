@@ -179,19 +179,44 @@ pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> std::result::Resu
 }
 
 /// A flat mapping (a record's front matter) as text values: scalars as written, lists
-/// joined with ", ", null as "". Lines of the plain `key: value` form are read directly,
-/// because the YAML library costs more than reading the file; anything else (quotes, lists,
-/// block scalars) goes through the library. `first_line` is the line `text` starts on in
-/// its file, so errors point at the right place.
+/// joined with ", ", null as "". Lines of the plain `key: value` form, values in quotes
+/// with nothing to unescape, and block lists of such values are read directly, because
+/// the YAML library costs more than reading the file; anything else (escapes, flow
+/// collections, block scalars, nesting) goes through the library. `first_line` is the line
+/// `text` starts on in its file, so errors point at the right place.
 pub(crate) fn flat_mapping(
     text: &str,
     path: &Path,
     first_line: usize,
 ) -> Result<std::collections::BTreeMap<String, String>> {
     let mut plain = std::collections::BTreeMap::new();
+    // The key whose value is a block list being read, and its items' indentation.
+    let mut list: Option<(&str, Option<usize>)> = None;
     for line in text.lines() {
+        if let Some((key, indent)) = &mut list
+            && let Some(item) = line.trim_start().strip_prefix("- ")
+        {
+            let at = line.len() - line.trim_start().len();
+            let Some(value) = simple_scalar(item.trim()).filter(|v| !v.is_empty()) else {
+                return flat_mapping_slow(text, path, first_line);
+            };
+            if indent.is_some_and(|i| i != at) {
+                return flat_mapping_slow(text, path, first_line);
+            }
+            *indent = Some(at);
+            let joined: &mut String = plain.entry(key.to_string()).or_default();
+            if !joined.is_empty() {
+                joined.push_str(", ");
+            }
+            joined.push_str(value);
+            continue;
+        }
+        list = None;
         match plain_pair(line) {
             Some((key, value)) => {
+                if line.trim_end().ends_with(':') {
+                    list = Some((key, None));
+                }
                 plain.insert(key.to_string(), value.to_string());
             }
             None if line.trim().is_empty() || line.trim_start().starts_with('#') => {}
@@ -201,8 +226,7 @@ pub(crate) fn flat_mapping(
     Ok(plain)
 }
 
-/// `key: value` where neither needs YAML's rules: no quotes, flow or block indicators,
-/// anchors, tags, comments or nested `: `.
+/// `key: value` where the value is a [`simple_scalar`] and the key a plain word.
 fn plain_pair(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
     let valid_key = !key.is_empty()
@@ -212,7 +236,22 @@ fn plain_pair(line: &str) -> Option<(&str, &str)> {
     if !valid_key || !(value.is_empty() || value.starts_with(' ')) {
         return None;
     }
-    let value = value.trim();
+    Some((key, simple_scalar(value.trim())?))
+}
+
+/// A value that needs none of YAML's rules: plain text with no quotes, flow or block
+/// indicators, anchors, tags, comments or nested `: `; or text in quotes with nothing to
+/// unescape (no `\` in double quotes, no `'` in single ones).
+fn simple_scalar(value: &str) -> Option<&str> {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))
+        {
+            let escapes = inner.contains(quote) || (quote == '"' && inner.contains('\\'));
+            return (!escapes).then_some(inner);
+        }
+    }
     let special_start = value.starts_with([
         '\'', '"', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '#', '-', '?', ',',
     ]);
@@ -220,12 +259,10 @@ fn plain_pair(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     // `~` and `null` are YAML's null; the library would read them as nothing.
-    let value = if matches!(value, "~" | "null" | "Null" | "NULL") {
-        ""
-    } else {
-        value
-    };
-    Some((key, value))
+    if matches!(value, "~" | "null" | "Null" | "NULL") {
+        return Some("");
+    }
+    Some(value)
 }
 
 fn flat_mapping_slow(
@@ -368,6 +405,29 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
             assert_eq!(parsed, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_direct_reading_agrees_with_the_yaml_library() {
+        let path = Path::new("r.md");
+        for text in [
+            "id: 0008-x\ntitle: \"Validate at Startup\"\nstatus: Accepted\n",
+            "title: 'It''s done'\n",
+            "title: \"a \\\"quoted\\\" word\"\n",
+            "title: \"\"\nstatus: ''\n",
+            "author:\n  - \"Kim Ode\"\n  - Bo\ncreated: 2025-09-15\ntags:\n  - \"startup\"\n",
+            "tags:\n- a\n- b\n",
+            "tags:\n  - a\n    - b\n",
+            "summary: \"one: two # three\"\n",
+            "status: \"superseded by ADR-0010\"\ndate: 2020-01-01\n",
+            "key:\nother: x\n",
+        ] {
+            assert_eq!(
+                flat_mapping(text, path, 2).ok(),
+                flat_mapping_slow(text, path, 2).ok(),
+                "{text:?}"
+            );
         }
     }
 

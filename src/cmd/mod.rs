@@ -152,8 +152,7 @@ impl Env<'_> {
     /// The record template in force: see [`config::Config::template`]; the log's newest
     /// records are read only when nothing else decides.
     pub(crate) fn template(&self) -> &config::Setting<String> {
-        self.config
-            .template(|dir| crate::log::newest_format(dir) == Some(crate::record::Format::Nygard))
+        self.config.template(crate::log::newest_template)
     }
 
     /// Whether the log's own tool names records by date (log4brains' `.log4brains.yml`

@@ -65,6 +65,7 @@ pub(super) fn run_request(
         cwd: env.cwd.clone(),
         root: env.root.clone(),
         dated_log: env.log_is_dated(),
+        log_front_matter: matches!(env.template().source, crate::config::Source::Log(_)),
     };
     drive::run(&setup, request)
 }

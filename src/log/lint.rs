@@ -411,8 +411,8 @@ fn check_quotes(record: &Record, known: &BTreeSet<String>) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = Vec::new();
-    for (offset, quote) in block_quotes(&section.body) {
-        if !known.contains(&quote) {
+    each_block_quote(&section.body, |offset, quote| {
+        if !known.contains(quote) {
             let line = section.body_line + offset - 1;
             findings.push(
                 Finding::new(
@@ -425,33 +425,62 @@ fn check_quotes(record: &Record, known: &BTreeSet<String>) -> Vec<Finding> {
                 .hint("copy it again from `decide passages WORDS`, or remove the reference"),
             );
         }
-    }
+    });
     findings
 }
 
 /// Each `> ` block quote in `body` as one line of text, its words one space apart (as
 /// [`one_line`] writes the library's), with the offset (from 1) of its first line within
-/// the body. Built word by word: a log-wide lint reads ten quotes in each of ten thousand
-/// records.
-fn block_quotes(body: &str) -> Vec<(usize, String)> {
-    let mut quotes = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    for (index, line) in body.lines().enumerate() {
-        match line.trim_start().strip_prefix('>') {
-            Some(rest) => {
-                let (_, text) = current.get_or_insert_with(|| (index + 1, String::new()));
-                for word in rest.split_whitespace() {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(word);
-                }
+/// the body. A log-wide lint reads ten quotes in each of ten thousand records: a quote on
+/// one line already spaced so is passed as it stands, others are built word by word in
+/// one buffer.
+fn each_block_quote(body: &str, mut quote: impl FnMut(usize, &str)) {
+    // Words one space apart, and no other whitespace.
+    fn spaced(text: &str) -> bool {
+        text.is_ascii()
+            && !text.contains("  ")
+            && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+    }
+    fn push_words(text: &mut String, line: &str) {
+        for word in line.split_whitespace() {
+            if !text.is_empty() {
+                text.push(' ');
             }
-            None => quotes.extend(current.take()),
+            text.push_str(word);
         }
     }
-    quotes.extend(current);
-    quotes
+    let mut text = String::new();
+    // The open block: its offset, its first line, and whether it has more lines (then
+    // `text` holds their words).
+    let mut block: Option<(usize, &str, bool)> = None;
+    let mut finish = |block: &mut Option<(usize, &str, bool)>, text: &mut String| {
+        match block.take() {
+            Some((offset, first, false)) if spaced(first) => quote(offset, first),
+            Some((offset, first, false)) => {
+                push_words(text, first);
+                quote(offset, text);
+            }
+            Some((offset, _, true)) => quote(offset, text),
+            None => {}
+        }
+        text.clear();
+    };
+    for (index, line) in body.lines().enumerate() {
+        match line.trim_start().strip_prefix('>') {
+            Some(rest) => match &mut block {
+                None => block = Some((index + 1, rest.trim(), false)),
+                Some((_, first, more)) => {
+                    if !*more {
+                        push_words(&mut text, first);
+                        *more = true;
+                    }
+                    push_words(&mut text, rest);
+                }
+            },
+            None => finish(&mut block, &mut text),
+        }
+    }
+    finish(&mut block, &mut text);
 }
 
 /// Whether records are named by file in this log: their front matter `id`s are their
@@ -777,6 +806,22 @@ fn file_name(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::record::parse;
+
+    #[test]
+    fn block_quotes_read_as_one_line_each() {
+        let body = "[1] Alex:\n\n> Thuan: How?\n>\n> Alex:  Ask\n> yourself.\n\n> One  line,\tspaced oddly.\n\n> Plain words.\n> Then\u{a0}more.\ntext\n> Last.";
+        let mut quotes = Vec::new();
+        each_block_quote(body, |offset, text| quotes.push((offset, text.to_string())));
+        assert_eq!(
+            quotes,
+            [
+                (3, "Thuan: How? Alex: Ask yourself.".to_string()),
+                (8, "One line, spaced oddly.".to_string()),
+                (10, "Plain words. Then more.".to_string()),
+                (13, "Last.".to_string()),
+            ]
+        );
+    }
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -19,7 +19,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
-use crate::record::parse::{LatestOutcome, Link, Parsed, Target, latest_outcome, parse_head};
+use crate::record::parse::{
+    LatestOutcome, Link, Parsed, StatusPlace, Target, latest_outcome, parse_head,
+};
 use crate::record::{Format, Record, parse};
 use crate::store;
 
@@ -221,8 +223,13 @@ impl Log {
     /// The first column of a listing: the zero-padded number where numbers name records;
     /// in a log named by date, the date when it names one record; else the address.
     pub(crate) fn shown_address(&self, record: &Record) -> String {
+        let name = record
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if self.numbering == Numbering::Date
-            && let store::Prefix::Date(date) = store::record_prefix(&record.file_name())
+            && let store::Prefix::Date(date) = store::record_prefix(name)
             && !self.shared_dates.contains(&date)
         {
             let day = date.to_string().replace('-', "");
@@ -235,8 +242,7 @@ impl Log {
             Some(number)
                 if self.numbering == Numbering::Sequence
                     && !self.shared_numbers.contains(&number)
-                    && store::record_prefix(&record.file_name())
-                        == store::Prefix::Number(number) =>
+                    && store::record_prefix(name) == store::Prefix::Number(number) =>
             {
                 format!("{number:04}")
             }
@@ -587,6 +593,15 @@ pub(crate) fn normalise(path: &Path) -> PathBuf {
 /// one folder are siblings; others get `../` as far as needed. Both are taken from
 /// `base` when relative, so a record named from another working directory links right.
 pub(crate) fn link_target(base: &Path, from: &Path, to: &Path) -> String {
+    // Records of one folder, named alike: the common case, and an index or graph of ten
+    // thousand records asks it for each.
+    if let (Some(from_dir), Some(to_dir), Some(name)) = (from.parent(), to.parent(), to.file_name())
+        && from_dir.as_os_str() == to_dir.as_os_str()
+        && !from_dir.as_os_str().is_empty()
+        && let Some(name) = name.to_str()
+    {
+        return name.to_string();
+    }
     let from_dir = normalise(&base.join(from.parent().unwrap_or(Path::new(""))));
     let to = normalise(&base.join(to));
     let from_parts: Vec<Component<'_>> = from_dir.components().collect();
@@ -638,37 +653,44 @@ fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
     }
     let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
     if let Parsed::Done(record) = parse_head(path, &text, truncated)? {
-        let mut record = *record;
         // A review adds an outcome, which may set the next review date: look for it too,
         // so a listing shows the date the full record would. It is appended at the end,
         // except in our records, where it goes before the references: a long one of ours
         // is read whole, as its outcome may sit anywhere before the last few KiB.
         // Most records fit in the head read.
-        let tail = if text.len() < HEAD_BYTES {
-            std::borrow::Cow::Borrowed(text.as_str())
-        } else if record.format == Format::Decide {
-            std::borrow::Cow::Owned(store::read_text(path)?)
-        } else {
-            std::borrow::Cow::Owned(store::read_suffix(path, TAIL_BYTES)?)
-        };
-        if !mentions_an_outcome(&tail) {
-            return Ok(record);
+        if text.len() < HEAD_BYTES {
+            return with_reviews(path, *record, &text, true);
         }
-        match latest_outcome(&tail) {
-            LatestOutcome::None => {}
-            LatestOutcome::Found(date, next) => {
-                record.reviewed = Some(date);
-                record.review_by = next;
-            }
-            LatestOutcome::Unsure => return read_record(path, Depth::Full),
+        if record.format == Format::Decide {
+            return with_reviews(path, *record, &store::read_text(path)?, true);
         }
-        return Ok(record);
+        // An outcome longer than the tail read would be missed: `settle_due` reads such
+        // records whole when it needs their dates.
+        return with_reviews(path, *record, &store::read_suffix(path, TAIL_BYTES)?, false);
     }
     let text = store::read_text(path)?;
     match parse_head(path, &text, false)? {
-        Parsed::Done(record) => Ok(*record),
+        Parsed::Done(record) => with_reviews(path, *record, &text, true),
         Parsed::NeedMore => parse(path, &text),
     }
+}
+
+/// `record`, read only as far as its head, with the review dates its latest outcome sets;
+/// `tail` is the end of its text (`whole`: all of it, so the dates are settled).
+fn with_reviews(path: &Path, mut record: Record, tail: &str, whole: bool) -> Result<Record> {
+    record.reviews_settled = whole;
+    if !mentions_an_outcome(tail) {
+        return Ok(record);
+    }
+    match latest_outcome(tail) {
+        LatestOutcome::None => {}
+        LatestOutcome::Found(date, next) => {
+            record.reviewed = Some(date);
+            record.review_by = next;
+        }
+        LatestOutcome::Unsure => return read_record(path, Depth::Full),
+    }
+    Ok(record)
 }
 
 /// Whether `text` holds a review outcome's bullets: a cheap search before reading outcomes
@@ -677,26 +699,66 @@ fn mentions_an_outcome(text: &str) -> bool {
     text.contains("What we learnt:") || text.contains("Next review by:")
 }
 
-/// The body format most of the log's newest records are written in (the last three by
-/// name), for `new` to follow; `None` for an empty or unreadable log.
-pub(crate) fn newest_format(dir: &Path) -> Option<Format> {
+/// The built-in template that writes in the shape most of the log's newest records (the
+/// last three by name) are written in, for `new` to follow: `nygard.md` for adr-tools
+/// bodies, `madr2.md` for MADR records whose status is a bullet under the title (MADR 2,
+/// log4brains); `None` for other shapes, an empty or an unreadable log.
+pub(crate) fn newest_template(dir: &Path) -> Option<crate::config::LogTemplate> {
+    use crate::config::{LogTemplate, MADR2_TEMPLATE, NYGARD_TEMPLATE};
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shape {
+        Nygard,
+        Madr2,
+        Other,
+    }
     let entries = store::list_record_entries(dir).ok()?;
-    let newest: Vec<&store::RecordEntry> = entries
+    let shapes: Vec<Shape> = entries
         .iter()
         .rev()
         .filter(|e| !e.symlink)
         .take(3)
-        .collect();
-    let formats: Vec<Format> = newest
-        .iter()
         .filter_map(|e| read_unchecked(&e.path, Depth::Head).ok())
-        .map(|r| r.format)
+        .map(|record| {
+            let placed = |place| record.statuses.iter().any(|s| s.place == place);
+            match record.format {
+                Format::Nygard => Shape::Nygard,
+                Format::Madr
+                    if placed(StatusPlace::Bullet) && !placed(StatusPlace::FrontMatter) =>
+                {
+                    Shape::Madr2
+                }
+                Format::Madr | Format::Decide => Shape::Other,
+            }
+        })
         .collect();
-    let count = |format: Format| formats.iter().filter(|f| **f == format).count();
-    [Format::Nygard, Format::Madr, Format::Decide]
+    let count = |shape: Shape| shapes.iter().filter(|s| **s == shape).count();
+    let most = [Shape::Nygard, Shape::Madr2, Shape::Other]
         .into_iter()
-        .filter(|f| count(*f) > 0)
-        .max_by_key(|f| count(*f))
+        .filter(|s| count(*s) > 0)
+        .max_by_key(|s| count(*s))?;
+    match most {
+        Shape::Nygard => Some(LogTemplate {
+            name: NYGARD_TEMPLATE,
+            said_by: "the log's adr-tools records",
+        }),
+        Shape::Madr2 => Some(LogTemplate {
+            name: MADR2_TEMPLATE,
+            said_by: "the log's MADR 2 or log4brains records",
+        }),
+        Shape::Other => None,
+    }
+}
+
+/// The front matter keys of the log's newest record (the last by name) that a new record
+/// can fill, for `new` to write them too.
+pub(crate) fn house_front_matter(
+    dir: &Path,
+) -> Option<crate::record::house_front_matter::HouseFrontMatter> {
+    let entries = store::list_record_entries(dir).ok()?;
+    let newest = entries.iter().rev().find(|e| !e.symlink)?;
+    let (text, _) = store::read_prefix(&newest.path, FULL_BYTES).ok()?;
+    let record = parse(&newest.path, &text).ok()?;
+    crate::record::house_front_matter::HouseFrontMatter::of(&record, &text)
 }
 
 /// How the log's newest records (the last ten by name) write lists and links, for an edit

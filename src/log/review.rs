@@ -6,16 +6,16 @@ use super::{Depth, read_record};
 use crate::error::Error;
 use crate::record::Record;
 
-/// A head scan sees `review-by` but not the outcome sections appended at the end, which
-/// may say the review happened or set the next one. Re-read in full the records whose head
-/// says they are due, and those with no `review-by` at all (adr-tools and MADR records get
-/// their review date only from an outcome). Records whose review lies ahead are skipped, so
-/// in our own logs the re-read touches a few files.
+/// A head scan reads the outcome sections appended at a record's end only as far as its
+/// tail read reaches (all of a short record). Re-read in full the records whose end was not
+/// all read and whose head says they are due, or has no `review-by` at all (adr-tools and
+/// MADR records get their review date only from an outcome). Most records are read whole
+/// by the head scan, so the re-read touches a few files, or none.
 pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<Error> {
     let pending: Vec<usize> = records
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.complete && (r.review_by.is_none() || r.review_due(today)))
+        .filter(|(_, r)| !r.reviews_settled && (r.review_by.is_none() || r.review_due(today)))
         .map(|(index, _)| index)
         .collect();
     let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();

@@ -230,6 +230,9 @@ pub(crate) struct Record {
     /// False when only the head was read ([`parse_head`]): sections and links after it
     /// are missing.
     pub complete: bool,
+    /// `review_by` and `reviewed` are what the whole record says, though only its head
+    /// may have been parsed (the reader looked at its end for outcomes).
+    pub reviews_settled: bool,
 }
 
 impl Record {
@@ -456,6 +459,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             successor_in_text: false,
             problems: Vec::new(),
             complete: depth != Depth::Head,
+            reviews_settled: depth != Depth::Head,
         },
         depth,
         truncated,

@@ -137,17 +137,25 @@ pub(crate) fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io("list", dir, &e)),
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_file())
-        .filter(|path| {
-            path.extension()
+    // The kind comes from the directory entry: one `stat` per file, only for links.
+    let mut files: Vec<(std::ffi::OsString, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            Path::new(&entry.file_name())
+                .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| extensions.contains(&e))
         })
+        .filter(|entry| match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => entry.path().is_file(),
+            Ok(kind) => kind.is_file(),
+            Err(_) => false,
+        })
+        .map(|entry| (entry.file_name(), entry.path()))
         .collect();
-    files.sort();
-    Ok(files)
+    // By name: the paths share their directory, and comparing paths costs more.
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(files.into_iter().map(|(_, path)| path).collect())
 }
 
 /// A record file in the log, and whether its directory entry is a symbolic link.
@@ -206,27 +214,34 @@ pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
 /// character is not an error: the partial character is dropped.
 pub(crate) fn read_prefix(path: &Path, limit: usize) -> Result<(String, bool)> {
     use std::io::Read;
-    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
-    let mut bytes = vec![0; limit];
-    let filled = loop {
-        match file.read(&mut bytes) {
-            Ok(n) => break n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::io("read", path, &e)),
-        }
-    };
-    bytes.truncate(filled);
-    let may_go_on = filled > 0;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, may_go_on)),
-        Err(e) if e.utf8_error().error_len().is_none() => {
-            let valid = e.utf8_error().valid_up_to();
-            let mut bytes = e.into_bytes();
-            bytes.truncate(valid);
-            Ok((String::from_utf8(bytes).unwrap_or_default(), true))
-        }
-        Err(e) => Err(not_utf8(path, e.utf8_error().valid_up_to())),
+    thread_local! {
+        // One buffer per thread, zeroed once: a fresh one per record costs an allocation
+        // and a clearing of `limit` bytes, for files mostly far shorter.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    let mut file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    BUFFER.with_borrow_mut(|buffer| {
+        if buffer.len() < limit {
+            buffer.resize(limit, 0);
+        }
+        let filled = loop {
+            match file.read(&mut buffer[..limit]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::io("read", path, &e)),
+            }
+        };
+        let bytes = &buffer[..filled];
+        let may_go_on = filled > 0;
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok((text.to_string(), may_go_on)),
+            Err(e) if e.error_len().is_none() => {
+                let valid = &bytes[..e.valid_up_to()];
+                Ok((String::from_utf8_lossy(valid).into_owned(), true))
+            }
+            Err(e) => Err(not_utf8(path, e.valid_up_to())),
+        }
+    })
 }
 
 fn not_utf8(path: &Path, offset: usize) -> Error {

@@ -176,13 +176,12 @@ pub(crate) fn write_new_record(
     slug: &str,
     today: NaiveDate,
     dated: bool,
-    render: impl Fn(Option<u32>) -> Result<String>,
+    render: impl Fn(Option<u32>, &str) -> Result<String>,
 ) -> Result<PathBuf> {
     let _lock = DirLock::acquire(dir)?;
     sweep_temporaries(dir);
     let names = scan_for_next_number(dir)?;
     if names.dated || (dated && names.next == 1) {
-        let text = render(None)?;
         let day = today.format("%Y%m%d");
         for attempt in 1..1000 {
             let suffix = if attempt == 1 {
@@ -190,7 +189,9 @@ pub(crate) fn write_new_record(
             } else {
                 format!("-{attempt}")
             };
-            let path = dir.join(format!("{day}-{slug}{suffix}.md"));
+            let stem = format!("{day}-{slug}{suffix}");
+            let text = render(None, &stem)?;
+            let path = dir.join(format!("{stem}.md"));
             match write_new_file(&path, text.as_bytes()) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
@@ -205,8 +206,9 @@ pub(crate) fn write_new_record(
     }
     let mut number = names.next;
     loop {
-        let text = render(Some(number))?;
-        let path = dir.join(format!("{number:04}-{slug}.md"));
+        let stem = format!("{number:04}-{slug}");
+        let text = render(Some(number), &stem)?;
+        let path = dir.join(format!("{stem}.md"));
         match write_new_file(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             // Someone without our lock (another tool, a git checkout) took the name: move on.
@@ -417,7 +419,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("0003-old.md"), "old").unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let render = |n: Option<u32>| Ok(format!("record {}", n.unwrap_or_default()));
+        let render = |n: Option<u32>, _: &str| Ok(format!("record {}", n.unwrap_or_default()));
         let path = write_new_record(dir.path(), "next", today, false, render).unwrap();
         assert_eq!(path.file_name().unwrap(), "0004-next.md");
         assert_eq!(fs::read_to_string(&path).unwrap(), "record 4");
@@ -442,14 +444,21 @@ mod tests {
     fn a_log_named_by_date_gets_today_s_date() {
         let dir = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let render = |n: Option<u32>| Ok(format!("number {n:?}"));
+        let render = |n: Option<u32>, stem: &str| Ok(format!("{stem}: number {n:?}"));
         // log4brains' own settings say so before the first record exists.
         let first = write_new_record(dir.path(), "a", today, true, render).unwrap();
         assert_eq!(first.file_name().unwrap(), "20261126-a.md");
-        assert_eq!(fs::read_to_string(&first).unwrap(), "number None");
+        assert_eq!(
+            fs::read_to_string(&first).unwrap(),
+            "20261126-a: number None"
+        );
         fs::write(dir.path().join("20210312-old.md"), "old").unwrap();
         let again = write_new_record(dir.path(), "a", today, false, render).unwrap();
         assert_eq!(again.file_name().unwrap(), "20261126-a-2.md");
+        assert_eq!(
+            fs::read_to_string(&again).unwrap(),
+            "20261126-a-2: number None"
+        );
     }
 
     #[test]
@@ -457,8 +466,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         fs::write(dir.path().join("4294967295-x.md"), "x").unwrap();
-        let error = write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}")))
-            .unwrap_err();
+        let error = write_new_record(dir.path(), "next", today, false, |n, _| {
+            Ok(format!("{n:?}"))
+        })
+        .unwrap_err();
         assert!(
             error
                 .to_string()
@@ -467,11 +478,16 @@ mod tests {
         );
         fs::remove_file(dir.path().join("4294967295-x.md")).unwrap();
         fs::write(dir.path().join("999999998-x.md"), "x").unwrap();
-        let last =
-            write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}"))).unwrap();
+        let last = write_new_record(dir.path(), "next", today, false, |n, _| {
+            Ok(format!("{n:?}"))
+        })
+        .unwrap();
         assert_eq!(last.file_name().unwrap(), "999999999-next.md");
         assert!(
-            write_new_record(dir.path(), "next", today, false, |n| Ok(format!("{n:?}"))).is_err()
+            write_new_record(dir.path(), "next", today, false, |n, _| Ok(format!(
+                "{n:?}"
+            )))
+            .is_err()
         );
         assert_eq!(next_number(u32::MAX), None);
     }
@@ -560,7 +576,7 @@ mod tests {
                     fs::write(dir.path().join(format!("{number:04}-old.md")), "old").unwrap();
                 }
                 let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-                let path = write_new_record(dir.path(), "old", today, false, |n| Ok(format!("new {n:?}"))).unwrap();
+                let path = write_new_record(dir.path(), "old", today, false, |n, _| Ok(format!("new {n:?}"))).unwrap();
                 let number = crate::store::record_number(&path.file_name().unwrap().to_string_lossy()).unwrap();
                 prop_assert_eq!(number, existing.iter().max().map_or(1, |m| m + 1));
                 for old in &existing {

@@ -702,39 +702,80 @@ fn records_are_named_as_each_log_names_them() {
     );
 }
 
+/// What `decide new` writes in each shape: the log's own format, so its own tools read it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Written {
+    /// adr-tools' `# N. Title`, `Date:` and `## Status`.
+    Nygard,
+    /// The same under the front matter keys the log's records carry.
+    NygardUnderFrontMatter,
+    /// MADR 2's `- Status:` bullets under the title, no front matter.
+    Madr2,
+    /// Our own front matter.
+    Ours,
+}
+
 #[test]
 fn new_records_follow_the_log() {
     let today = crate::support::TODAY.replace('-', "");
-    for (shape, dir, name) in [
+    let dated = format!("{today}-choose-the-database-for-the-orders-service");
+    let numbered = |n: u32| format!("{n:04}-choose-the-database-for-the-orders-service");
+    for (shape, dir, stem, address, written) in [
         (
             "log4brains-monorepo",
             "docs/adr",
-            format!("{today}-choose-the-database-for-the-orders-service.md"),
+            dated.clone(),
+            dated.clone(),
+            Written::Madr2,
         ),
         (
             "log4brains-decisions-folder",
             "docs/decisions",
-            format!("{today}-choose-the-database-for-the-orders-service.md"),
+            dated.clone(),
+            dated.clone(),
+            Written::Madr2,
+        ),
+        (
+            "madr2-status-bullets",
+            "docs/adr",
+            numbered(7),
+            "7".to_string(),
+            Written::Madr2,
         ),
         (
             "adr-tools",
             "doc/adr",
-            "0008-choose-the-database-for-the-orders-service.md".to_string(),
+            numbered(8),
+            "8".to_string(),
+            Written::Nygard,
         ),
         (
             "adr-dir-architecture-decisions",
             "docs/architecture/decisions",
-            "0010-choose-the-database-for-the-orders-service.md".to_string(),
-        ),
-        (
-            "madr4-own",
-            "docs/decisions",
-            "0007-choose-the-database-for-the-orders-service.md".to_string(),
+            numbered(10),
+            "10".to_string(),
+            Written::Nygard,
         ),
         (
             "frontmatter-not-a-mapping",
             "doc/adr",
-            "0010-choose-the-database-for-the-orders-service.md".to_string(),
+            numbered(10),
+            "10".to_string(),
+            Written::Nygard,
+        ),
+        (
+            "frontmatter-over-nygard",
+            "docs/adr",
+            numbered(10),
+            "10".to_string(),
+            Written::NygardUnderFrontMatter,
+        ),
+        (
+            "madr4-own",
+            "docs/decisions",
+            numbered(7),
+            "7".to_string(),
+            Written::Ours,
         ),
     ] {
         let repo = repository(shape);
@@ -743,16 +784,131 @@ fn new_records_follow_the_log() {
             .arg(example("decision.yaml"))
             .assert()
             .success();
-        let written = repo.path().join(dir).join(&name);
-        assert!(written.is_file(), "{shape}: {}", written.display());
-        let text = fs::read_to_string(&written).unwrap();
-        let nygard = matches!(
-            shape,
-            "adr-tools" | "adr-dir-architecture-decisions" | "frontmatter-not-a-mapping"
-        );
-        // adr-tools reads `# N. Title`; the other logs get our MADR record.
-        assert_eq!(text.starts_with("# "), nygard, "{shape}:\n{text}");
+        let file = format!("{dir}/{stem}.md");
+        let text = read(repo.path(), &file);
+        let start = match written {
+            Written::Nygard => "# ".to_string(),
+            Written::NygardUnderFrontMatter => format!(
+                "---\nid: {stem}\ntitle: \"Choose the database for the orders service\"\nstatus: Accepted\nauthor:\n  - \"Ana Lima (tech lead)\"\n  - \"Ben Okafor (engineering manager)\"\ncreated: {}\n---\n\n# 10. Choose",
+                crate::support::TODAY
+            ),
+            Written::Madr2 => "# Choose the database for the orders service\n\n- Status: accepted\n- Deciders: Ana Lima (tech lead), Ben Okafor (engineering manager)\n- Date: ".to_string(),
+            Written::Ours => "---\nstatus: accepted\n".to_string(),
+        };
+        assert!(text.starts_with(&start), "{shape}:\n{text}");
+        if written != Written::Ours {
+            reads_back_and_edits(repo.path(), shape, &file, &stem, &address, written);
+        }
     }
+}
+
+/// The log reads its new record back as it reads its own, and `status` edits it in the
+/// log's style: the bullet, or both places.
+fn reads_back_and_edits(
+    repo: &Path,
+    shape: &str,
+    file: &str,
+    stem: &str,
+    address: &str,
+    written: Written,
+) {
+    let listed = stdout(&run_ok(repo, &["list", "--json"]));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let record = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|f| f.ends_with(&format!("{stem}.md")))
+        })
+        .unwrap_or_else(|| panic!("{shape}: {listed}"));
+    assert_eq!(
+        record["title"], "Choose the database for the orders service",
+        "{shape}"
+    );
+    assert_eq!(record["status"], "accepted", "{shape}");
+    assert_eq!(record["date"], crate::support::TODAY, "{shape}");
+    let lint = run(repo, &Value::Null, &["lint"]);
+    assert!(!stdout(&lint).contains(stem), "{shape}: {}", stdout(&lint));
+    run_ok(repo, &["show", address]);
+    run_ok(repo, &["message", address, "--to", "team"]);
+    run_ok(repo, &["status", address, "proposed"]);
+    let edited = read(repo, file);
+    match written {
+        Written::Madr2 => assert!(
+            edited.contains("\n- Status: proposed\n"),
+            "{shape}:\n{edited}"
+        ),
+        Written::NygardUnderFrontMatter => assert!(
+            edited.contains("\nstatus: Proposed\n") && edited.contains("## Status\n\nProposed\n"),
+            "{shape}:\n{edited}"
+        ),
+        Written::Nygard => assert!(
+            edited.contains("## Status\n\nProposed\n"),
+            "{shape}:\n{edited}"
+        ),
+        Written::Ours => {}
+    }
+}
+
+#[test]
+fn a_supersede_in_a_madr2_log_writes_madr2() {
+    let repo = repository("madr2-status-bullets");
+    decide(repo.path())
+        .args(["supersede", "6", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .assert()
+        .success();
+    let new = read(
+        repo.path(),
+        "docs/adr/0007-choose-the-database-for-the-orders-service.md",
+    );
+    assert!(new.starts_with("# Choose the database"), "{new}");
+    assert!(
+        new.contains(
+            "- Supersedes [6. Dedicated nodes for databases](0006-dedicated-nodes-for-databases.md)"
+        ),
+        "{new}"
+    );
+    let old = read(
+        repo.path(),
+        "docs/adr/0006-dedicated-nodes-for-databases.md",
+    );
+    assert!(old.contains("* Status: Superseded\n"), "{old}");
+    assert!(
+        old.contains("Superseded by [7. Choose the database for the orders service](0007-choose-the-database-for-the-orders-service.md)"),
+        "{old}"
+    );
+    // A template named in the config still wins over the log's format.
+    let repo = repository("madr2-status-bullets");
+    crate::support::write(repo.path(), ".decide.yaml", "template: nygard.md\n");
+    run_ok(
+        repo.path(),
+        &[
+            "new",
+            "-q",
+            "--answers",
+            &example("decision.yaml").to_string_lossy(),
+        ],
+    );
+    let text = read(
+        repo.path(),
+        "docs/adr/0007-choose-the-database-for-the-orders-service.md",
+    );
+    assert!(text.starts_with("# 7. Choose"), "{text}");
+}
+
+fn run_ok(repo: &Path, args: &[&str]) -> std::process::Output {
+    let output = decide(repo).args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "decide {}: {}",
+        args.join(" "),
+        stderr(&output)
+    );
+    output
 }
 
 #[test]

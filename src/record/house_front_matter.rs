@@ -1,0 +1,248 @@
+//! The front matter a log puts over its records, for a new record to carry too: a log whose
+//! own tools index records by their front matter (an `id` that is the file name, a
+//! `title`, a `status`) does not see a record without it. Only keys whose meaning decide
+//! knows are copied, in the order and quoting of the log's newest record; the rest (a
+//! summary, tags) would have to be invented, so they are left out.
+
+use super::Record;
+use crate::yaml;
+
+/// What a front matter key the log uses says about the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    /// The file name without `.md`.
+    Stem,
+    /// The record's number.
+    Number,
+    /// The title, after the number and ". " when the log writes it so (Hugo's `3. Title`).
+    Title {
+        numbered: bool,
+    },
+    Status {
+        capitalised: bool,
+    },
+    Date,
+    DecisionMakers,
+}
+
+/// How the log writes one key's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeyStyle {
+    name: String,
+    meaning: Meaning,
+    quote: Option<char>,
+    /// A block list, and the text before each item's `-` (`  `).
+    list_indent: Option<String>,
+}
+
+/// The front matter keys of the log's newest record that a new record can fill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HouseFrontMatter {
+    keys: Vec<KeyStyle>,
+}
+
+impl HouseFrontMatter {
+    /// The keys `record` (whose text is `text`) has that decide can fill; `None` when it
+    /// has no front matter, or none of those keys.
+    pub(crate) fn of(record: &Record, text: &str) -> Option<HouseFrontMatter> {
+        if record.front_matter_end == 0 {
+            return None;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let keys: Vec<KeyStyle> = record
+            .front_matter_keys
+            .iter()
+            .filter_map(|key| {
+                let line = lines.get(key.line.checked_sub(1)?)?;
+                let value = line.get(key.value.clone()).unwrap_or("").trim();
+                let meaning = meaning(record, &key.name, value)?;
+                let list_indent = value
+                    .is_empty()
+                    .then(|| lines.get(key.line))
+                    .flatten()
+                    .and_then(|next| {
+                        let item = next.trim_start();
+                        item.starts_with("- ")
+                            .then(|| next[..next.len() - item.len()].to_string())
+                    });
+                let first_item = list_indent.as_ref().and_then(|_| {
+                    lines
+                        .get(key.line)
+                        .map(|l| l.trim_start().trim_start_matches("- ").trim())
+                });
+                let quote = first_item
+                    .unwrap_or(value)
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '"' | '\''));
+                Some(KeyStyle {
+                    name: key.name.clone(),
+                    meaning,
+                    quote,
+                    list_indent,
+                })
+            })
+            .collect();
+        (!keys.is_empty()).then_some(HouseFrontMatter { keys })
+    }
+
+    /// The front matter for the new record `record`, to be named `stem`, then `text` (its
+    /// body). `decision_makers` are the session's: a body in adr-tools' format does not
+    /// name them. Keys with nothing to say (no decision makers) are left out.
+    pub(crate) fn over(
+        &self,
+        record: &Record,
+        stem: &str,
+        decision_makers: &[String],
+        text: &str,
+    ) -> String {
+        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let mut out = format!("---{nl}");
+        for key in &self.keys {
+            let values: Vec<String> = match key.meaning {
+                Meaning::Stem => vec![stem.to_string()],
+                Meaning::Number => record.number.map(|n| n.to_string()).into_iter().collect(),
+                Meaning::Title { numbered } => vec![match (numbered, record.number) {
+                    (true, Some(number)) => format!("{number}. {}", record.title),
+                    _ => record.title.clone(),
+                }],
+                Meaning::Status { capitalised } => record
+                    .status
+                    .as_deref()
+                    .map(|s| {
+                        if capitalised {
+                            capitalise(s)
+                        } else {
+                            s.to_string()
+                        }
+                    })
+                    .into_iter()
+                    .collect(),
+                Meaning::Date => record.date.map(|d| d.to_string()).into_iter().collect(),
+                Meaning::DecisionMakers => decision_makers.to_vec(),
+            };
+            if values.is_empty() {
+                continue;
+            }
+            match &key.list_indent {
+                Some(indent) => {
+                    out.push_str(&format!("{}:{nl}", key.name));
+                    for value in &values {
+                        out.push_str(&format!("{indent}- {}{nl}", scalar(value, key.quote)));
+                    }
+                }
+                None => out.push_str(&format!(
+                    "{}: {}{nl}",
+                    key.name,
+                    scalar(&values.join(", "), key.quote)
+                )),
+            }
+        }
+        out.push_str(&format!("---{nl}{nl}"));
+        out.push_str(text);
+        out
+    }
+}
+
+/// What `name` means, judged by the record the log wrote it in; `None` for a key decide
+/// cannot fill.
+fn meaning(record: &Record, name: &str, value: &str) -> Option<Meaning> {
+    let unquoted = value.trim_matches(['"', '\'']);
+    let starts_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    Some(match name.to_ascii_lowercase().as_str() {
+        "id" | "slug" if unquoted == record.stem() => Meaning::Stem,
+        "id" | "number" if record.number.is_some_and(|n| unquoted.parse() == Ok(n)) => {
+            Meaning::Number
+        }
+        "title" => Meaning::Title {
+            numbered: record
+                .number
+                .is_some_and(|n| unquoted.starts_with(&format!("{n}. "))),
+        },
+        "status" => Meaning::Status {
+            capitalised: starts_upper(unquoted),
+        },
+        "date" | "created" => Meaning::Date,
+        "author" | "authors" | "deciders" | "decision-makers" => Meaning::DecisionMakers,
+        _ => return None,
+    })
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `value` as a YAML scalar, quoted the way the log quotes it (or only where YAML needs).
+fn scalar(value: &str, quote: Option<char>) -> String {
+    match quote {
+        Some('"') => format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
+        Some(_) => format!("'{}'", value.replace('\'', "''")),
+        None => yaml::to_string(&value).trim_end().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn record(name: &str, text: &str) -> Record {
+        crate::record::parse(Path::new(name), text).unwrap()
+    }
+
+    #[test]
+    fn a_new_record_gets_the_keys_decide_can_fill_in_the_log_s_order_and_quoting() {
+        let newest = "---\nid: 0008-validate-at-startup\ntitle: \"Validate at Startup\"\nstatus: Accepted\nauthor:\n  - \"Kim Ode\"\ncreated: 2025-09-15\nsummary: \"Checks at start-up.\"\ntags:\n  - \"startup\"\n---\n\n# 8. Validate at Startup\n\nDate: 2025-09-15\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
+        let body = "# 10. Pick a \"broker\"\n\nDate: 2026-11-26\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n";
+        let house =
+            HouseFrontMatter::of(&record("0008-validate-at-startup.md", newest), newest).unwrap();
+        let new = record("0010-pick-a-broker.md", body);
+        let written = house.over(&new, "0010-pick-a-broker", &[], body);
+        assert_eq!(
+            written,
+            format!(
+                "---\nid: 0010-pick-a-broker\ntitle: \"Pick a \\\"broker\\\"\"\nstatus: Proposed\ncreated: 2026-11-26\n---\n\n{body}"
+            )
+        );
+        let makers = ["Ana Lima".to_string(), "Bo".to_string()];
+        let written = house.over(&new, "0010-pick-a-broker", &makers, body);
+        assert!(
+            written.contains("author:\n  - \"Ana Lima\"\n  - \"Bo\"\ncreated:"),
+            "{written}"
+        );
+        let reread = record("0010-pick-a-broker.md", &written);
+        assert_eq!(reread.front_matter["id"], "0010-pick-a-broker");
+        assert_eq!(reread.front_matter["title"], "Pick a \"broker\"");
+        assert_eq!(reread.status.as_deref(), Some("proposed"));
+    }
+
+    #[test]
+    fn keys_decide_cannot_fill_give_no_front_matter() {
+        for text in [
+            "# Title\n\n* Status: accepted\n",
+            "---\ntags: [a]\nparent: Decisions\n---\n\n# Title\n\n* Status: accepted\n",
+            "---\nid: something-else\n---\n\n# Title\n\n* Status: accepted\n",
+        ] {
+            assert_eq!(
+                HouseFrontMatter::of(&record("0003-title.md", text), text),
+                None,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_numbered_title_keeps_its_number() {
+        let newest = "---\ntitle: \"3. Use a queue\"\n---\n\n* Status: accepted\n\n## Context\n";
+        let house = HouseFrontMatter::of(&record("0003-use-a-queue.md", newest), newest).unwrap();
+        let body = "# Pick a broker\n\n- Status: accepted\n- Date: 2026-11-26\n";
+        let written = house.over(&record("0004-pick-a-broker.md", body), "x", &[], body);
+        assert!(
+            written.starts_with("---\ntitle: \"4. Pick a broker\"\n---\n\n# Pick"),
+            "{written}"
+        );
+    }
+}
