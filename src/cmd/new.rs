@@ -65,6 +65,7 @@ pub(super) fn run_request(
         cwd: env.cwd.clone(),
         root: env.root.clone(),
         dated_log: env.log_is_dated(),
+        packages: env.config.log_packages.clone(),
     };
     drive::run(&setup, request)
 }

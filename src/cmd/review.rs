@@ -43,6 +43,7 @@ pub(super) fn review_record(
         cwd: env.cwd.clone(),
         root: env.root.clone(),
         dated_log: env.log_is_dated(),
+        packages: env.config.log_packages.clone(),
     };
     let shown = drive::display_path(path, &env.cwd);
     match drive::review(&setup, path, answers, quiet, resume)? {
