@@ -32,6 +32,9 @@ const FORMAT_LINE: &str = "decide words 1";
 /// "racily clean" files).
 const RACY_NANOSECONDS: u128 = 2_000_000_000;
 
+/// How many records' words are held at once while the index is built.
+const READ_AT_ONCE: usize = 512;
+
 /// Words that say nothing about what a decision is about: English function words, the
 /// words every record's headings and template use, and the verbs titles start with
 /// ("Use", "Move", "Adopt"): the subject tells what a decision is about, not the verb.
@@ -593,17 +596,21 @@ fn rebuild(
         carry_over(&old.text[old.titles.clone()], &kept, &mut parts.titles);
         carry_over(&old.text[old.words.clone()], &kept, &mut parts.words);
     }
-    let read: Vec<Option<Words>> = super::for_each(&changed, |(_, path)| {
-        let text = store::read_text(path).ok()?;
-        words_of(path, &text)
-    });
-    for ((id, _), words) in changed.iter().zip(read) {
-        let Some(words) = words else { continue };
-        for word in words.title {
-            parts.titles.entry(word).or_default().push(*id);
-        }
-        for word in words.text.into_iter().filter(|w| !parts.common.contains(w)) {
-            parts.words.entry(word).or_default().push(*id);
+    // A chunk at a time: the words of ten thousand records at once would take a hundred
+    // MiB, their postings a tenth of that.
+    for chunk in changed.chunks(READ_AT_ONCE) {
+        let read: Vec<Option<Words>> = super::for_each(chunk, |(_, path)| {
+            let text = store::read_text(path).ok()?;
+            words_of(path, &text)
+        });
+        for ((id, _), words) in chunk.iter().zip(read) {
+            let Some(words) = words else { continue };
+            for word in words.title {
+                parts.titles.entry(word).or_default().push(*id);
+            }
+            for word in words.text.into_iter().filter(|w| !parts.common.contains(w)) {
+                parts.words.entry(word).or_default().push(*id);
+            }
         }
     }
     for ids in parts.titles.values_mut().chain(parts.words.values_mut()) {
