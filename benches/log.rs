@@ -26,6 +26,8 @@ const TODAY: &str = "2026-11-26";
 
 /// The goals in docs/benchmark.md, as a share of the time `cat` takes over the same files.
 const GOALS: &[(&str, f64)] = &[("list", 0.3), ("index", 0.5), ("lint", 0.5), ("graph", 0.5)];
+/// The lookup of related records with the word index fresh, as a whole process.
+const RELATED_GOAL_MS: u64 = 50;
 /// Every command stays under this much resident memory.
 const MEMORY_GOAL_MIB: f64 = 20.0;
 
@@ -186,12 +188,61 @@ fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<St
     });
     print_row("decide site (new directory)", &first, &cat);
     search_in_a_browser(&root.join("site"));
+    missed.extend(related(bin, root, dir, runs, log, &cat));
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/decision.yaml");
     let answers = answers.to_string_lossy().into_owned();
     let new = measure(runs, || {
         decide(bin, root, &["new", "-q", "--answers", &answers])
     });
     print_row("decide new (in this log)", &new, &cat);
+    missed
+}
+
+/// The lookup of the records related to a title (`decide new` shows them after the title;
+/// `search --related` is the same lookup on its own, timed here as a whole process): with
+/// the word index fresh, built from nothing, and brought up to date after a record was
+/// added. The goals it missed.
+fn related(
+    bin: &Path,
+    root: &Path,
+    dir: &Path,
+    runs: usize,
+    log: &str,
+    cat: &Measured,
+) -> Vec<String> {
+    let title = "Move the caching layer from Redis to PostgreSQL";
+    let args = ["search", "--related", title];
+    let fresh = measure(runs, || decide(bin, root, &args));
+    print_row("decide search --related (fresh)", &fresh, cat);
+    let cache = root.join(".decide/cache/words");
+    let cold = measure(runs, || {
+        let _ = std::fs::remove_file(&cache);
+        decide(bin, root, &args)
+    });
+    print_row("decide search --related (built)", &cold, cat);
+    let added = std::cell::Cell::new(0);
+    let updated = measure(runs, || {
+        added.set(added.get() + 1);
+        let n = 900_000 + added.get();
+        std::fs::write(
+            dir.join(format!("{n}-added.md")),
+            format!("# {n}. Added record {n}\n\n## Status\n\nAccepted\n"),
+        )
+        .unwrap();
+        decide(bin, root, &args)
+    });
+    print_row("decide search --related (+1 record)", &updated, cat);
+    // The records added above would change the other logs' figures.
+    for n in 1..=added.get() {
+        let _ = std::fs::remove_file(dir.join(format!("{}-added.md", 900_000 + n)));
+    }
+    let mut missed = Vec::new();
+    if fresh.median > Duration::from_millis(RELATED_GOAL_MS) {
+        missed.push(format!(
+            "{log}: search --related takes {:.1} ms (goal {RELATED_GOAL_MS} ms)",
+            fresh.median.as_secs_f64() * 1000.0
+        ));
+    }
     missed
 }
 

@@ -181,7 +181,7 @@ pub(crate) enum Command {
     Site(SiteArgs),
     /// Find the records whose title or text contains all the words.
     #[command(
-        before_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation"
+        before_help = "Examples:\n  decide search postgresql\n  decide search cache invalidation\n  decide search --related \"Move the orders database to PostgreSQL\""
     )]
     Search(SearchArgs),
     /// List the playbooks, show one, or check a playbook file.
@@ -588,8 +588,13 @@ pub(crate) struct SiteArgs {
 #[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
     /// The words to look for, all of them, ignoring case.
-    #[arg(required = true, value_name = "WORDS")]
+    #[arg(required_unless_present = "related", value_name = "WORDS")]
     pub words: Vec<String>,
+
+    /// Instead of WORDS: the records related to TEXT (a decision's title, say), as `decide
+    /// new` shows them after the title: at most three, ranked by the rarer words they share.
+    #[arg(long, value_name = "TEXT", conflicts_with = "words")]
+    pub related: Option<String>,
 
     #[command(flatten)]
     pub log: LogArgs,

@@ -48,6 +48,8 @@ pub(crate) struct Draft {
     pub argued: BTreeMap<String, usize>,
     /// Answers gone back over with `:back`, to offer again.
     pub kept: Mapping,
+    /// Records of the log the lead linked as related.
+    pub relates_to: Vec<PathBuf>,
 }
 
 /// What a session has said so far, to save.
@@ -55,6 +57,7 @@ pub(crate) struct Progress<'a> {
     pub answers: &'a [(String, Answer)],
     pub argued: &'a BTreeMap<String, usize>,
     pub kept: &'a Mapping,
+    pub relates_to: &'a [PathBuf],
 }
 
 impl Draft {
@@ -81,6 +84,7 @@ impl Draft {
             answers: Mapping::new(),
             argued: BTreeMap::new(),
             kept: Mapping::new(),
+            relates_to: Vec::new(),
         }
     }
 
@@ -147,6 +151,14 @@ impl Draft {
             Some(Value::Mapping(kept)) => kept,
             _ => Mapping::new(),
         };
+        let relates_to = match map.remove("relates_to") {
+            Some(Value::Sequence(paths)) => paths
+                .iter()
+                .filter_map(Value::as_str)
+                .map(PathBuf::from)
+                .collect(),
+            _ => Vec::new(),
+        };
         Ok(Draft {
             path: path.to_path_buf(),
             playbook,
@@ -156,6 +168,7 @@ impl Draft {
             answers,
             argued,
             kept,
+            relates_to,
         })
     }
 
@@ -168,6 +181,7 @@ impl Draft {
         self.answers = answers;
         self.argued = progress.argued.clone();
         self.kept = progress.kept.clone();
+        self.relates_to = progress.relates_to.to_vec();
         let mut document = Mapping::new();
         document.insert("playbook".into(), Value::String(self.playbook.clone()));
         document.insert("started".into(), Value::String(self.started.clone()));
@@ -199,6 +213,14 @@ impl Draft {
         }
         if !self.kept.is_empty() {
             document.insert("kept".into(), Value::Mapping(self.kept.clone()));
+        }
+        if !self.relates_to.is_empty() {
+            let paths = self
+                .relates_to
+                .iter()
+                .map(|p| Value::String(p.display().to_string()))
+                .collect();
+            document.insert("relates_to".into(), Value::Sequence(paths));
         }
         let text = format!(
             "# A draft of an unfinished decide session. Continue it with: decide resume {}\n{}",
@@ -264,5 +286,36 @@ pub(crate) fn find(dir: &Path, wanted: &str) -> Result<Draft> {
             Error::usage(format!("`{wanted}` matches {} drafts", matching.len()))
                 .hint("give more of the name; `decide resume --list` shows them"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The records linked as related survive an interruption.
+    #[test]
+    fn a_draft_keeps_the_records_linked_as_related() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut draft = Draft::start(
+            dir.path(),
+            "decision",
+            Purpose::New,
+            None,
+            chrono::Local::now(),
+        );
+        let answers = vec![("title".to_string(), Answer::Text("Pick a cache".into()))];
+        let linked = vec![PathBuf::from("docs/decisions/0001-redis.md")];
+        draft
+            .save(&Progress {
+                answers: &answers,
+                argued: &BTreeMap::new(),
+                kept: &Mapping::new(),
+                relates_to: &linked,
+            })
+            .unwrap();
+        let loaded = Draft::load(&draft.path).unwrap();
+        assert_eq!(loaded.relates_to, linked);
+        assert_eq!(loaded.title(), Some("Pick a cache"));
     }
 }

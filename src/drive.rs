@@ -44,6 +44,8 @@ pub(crate) struct Setup<'a> {
     /// The record template follows the log's format, so a new record carries the front
     /// matter the log's records carry too.
     pub log_front_matter: bool,
+    /// The log's packages (log4brains), by name: their records are the log's too.
+    pub packages: Vec<(String, PathBuf)>,
 }
 
 /// What to run.
@@ -88,6 +90,8 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
     if personal {
         session.settings.personal.history = personal_history(setup);
     }
+    let writes_to = destination.as_deref();
+    remember(&mut session, setup, answers.as_ref(), writes_to, &request)?;
     let drafts_dir = drafts_dir(setup, personal, answers.is_none())?;
     let mut interactive = answers.is_none().then(|| {
         let title = ui::for_terminal(&playbook.title, false);
@@ -289,7 +293,7 @@ fn output(
                 crate::stdout::write(rendered.text(None)?)?;
                 Ok(None)
             }
-            Some(dir) => write(setup, dir, rendered, purpose).map(Some),
+            Some(dir) => write(setup, dir, rendered, purpose, &session.relates_to).map(Some),
         };
     }
     let head = journal::Head::new(
@@ -357,20 +361,254 @@ fn choose_playbook<'c>(
     catalog.get(id)
 }
 
+/// The log's folders, as absolute paths: its own (`dir`) and its packages'.
+fn log_folders(setup: &Setup<'_>, dir: &Path) -> Vec<PathBuf> {
+    std::iter::once(dir)
+        .chain(setup.packages.iter().map(|(_, path)| path.as_path()))
+        .map(|folder| crate::log::normalise(&setup.cwd.join(folder)))
+        .collect()
+}
+
+/// Let the session link the records an answers file names, and show those related to the
+/// title.
+fn remember(
+    session: &mut Session<'_>,
+    setup: &Setup<'_>,
+    answers: Option<&AnswersFile>,
+    destination: Option<&Path>,
+    request: &Request<'_>,
+) -> Result<()> {
+    let playbook = session.playbook;
+    if let Some(file) = answers {
+        session.relates_to = relates_to(setup, file, playbook, destination)?;
+    }
+    let quiet = answers.is_some() && request.quiet;
+    session.recall = recall(setup, playbook, destination, &request.purpose, quiet);
+    Ok(())
+}
+
+/// What the coach remembers of the log, for a team decision written to it: its word index
+/// starts loading now, to show the records related to the title once it is given. Not for
+/// a record printed rather than filed (it could link nothing), nor a quiet answers file.
+fn recall(
+    setup: &Setup<'_>,
+    playbook: &Playbook,
+    destination: Option<&Path>,
+    purpose: &Purpose,
+    quiet: bool,
+) -> Option<crate::session::Recall> {
+    let dir = destination?;
+    if playbook.group != Group::Decisions || quiet {
+        return None;
+    }
+    let after = title_question(playbook)?;
+    let except = match purpose {
+        Purpose::Supersede(old) => vec![setup.cwd.join(old)],
+        Purpose::New | Purpose::Review(_) => Vec::new(),
+    };
+    Some(crate::session::Recall {
+        memory: crate::log::related::Memory::prepare(
+            log_folders(setup, dir),
+            store::cache_dir(&setup.root),
+        ),
+        after,
+        except,
+    })
+}
+
+/// The question a playbook's record title is made of: the first one its title template
+/// names (`title` for "{{ title }}", `task` for "Delegate: {{ task }}").
+fn title_question(playbook: &Playbook) -> Option<String> {
+    let template = &playbook.record.as_ref()?.title;
+    let named: Vec<&str> = template
+        .split("{{")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("}}").map(|(inside, _)| inside))
+        .flat_map(|inside| inside.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+        .collect();
+    playbook
+        .questions
+        .iter()
+        .find(|q| named.contains(&q.id.as_str()))
+        .map(|q| q.id.clone())
+}
+
+/// The records an answers file's `relates_to` names, found in the log before anything is
+/// asked: a typo must not cost the run.
+fn relates_to(
+    setup: &Setup<'_>,
+    file: &AnswersFile,
+    playbook: &Playbook,
+    destination: Option<&Path>,
+) -> Result<Vec<PathBuf>> {
+    let named = file.relates_to()?;
+    let Some((_, location)) = named.first() else {
+        return Ok(Vec::new());
+    };
+    let refuse = |why: String| {
+        Error::answers(format!("`relates_to` {why}"))
+            .at(location.clone())
+            .hint("drop `relates_to`")
+    };
+    if playbook.group == Group::Personal {
+        return Err(refuse(format!(
+            "links records of the team's log, and playbook `{}` writes to your private journal",
+            playbook.id
+        )));
+    }
+    let Some(dir) = destination else {
+        return Err(refuse(
+            "links the new record in the log, and --stdout writes it nowhere".to_string(),
+        ));
+    };
+    let log =
+        crate::log::Log::open(dir, &setup.packages, setup.dated_log, &setup.cwd).map_err(|e| {
+            refuse(format!(
+                "names records, but the log cannot be read: {}",
+                e.message
+            ))
+        })?;
+    named
+        .iter()
+        .map(|(name, location)| {
+            log.resolve(&setup.cwd, name).map_err(|e| Error {
+                kind: crate::error::Kind::Answers,
+                location: Some(location.clone()),
+                message: format!("`relates_to`: {}", e.message),
+                hint: e.hint,
+            })
+        })
+        .collect()
+}
+
+/// The records the new one relates to, read before it is written (a problem with one
+/// stops everything): each must be a record of this log (a draft may have come with the
+/// repository) that can be edited, and none is the record being superseded.
+fn related_records(
+    setup: &Setup<'_>,
+    dir: &Path,
+    paths: &[PathBuf],
+    superseded: Option<&Path>,
+) -> Result<Vec<record::Record>> {
+    let folders = log_folders(setup, dir);
+    let mut records: Vec<record::Record> = Vec::new();
+    for path in paths {
+        let full = crate::log::normalise(&setup.cwd.join(path));
+        let in_log = full
+            .parent()
+            .is_some_and(|p| folders.iter().any(|f| f == p));
+        let named = full
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| store::record_number(n).is_some());
+        if !in_log || !named {
+            return Err(Error::record(format!(
+                "{} is linked as related, but it is not a record of this log",
+                path.display()
+            ))
+            .hint("link records of the log only"));
+        }
+        let same = |other: &Path| crate::log::related::same_record(&full, &setup.cwd.join(other));
+        if superseded.is_some_and(same) || records.iter().any(|r| same(&r.path)) {
+            continue;
+        }
+        store::check_editable(path)?;
+        records.push(crate::log::load(path)?.0);
+    }
+    Ok(records)
+}
+
+/// Link each related record back to the new record at `path`, under one lock: every
+/// record's new text is made before any is written. The texts they had before.
+fn link_back(
+    setup: &Setup<'_>,
+    path: &Path,
+    related: &[record::Record],
+) -> Result<Vec<(PathBuf, String)>> {
+    if related.is_empty() {
+        return Ok(Vec::new());
+    }
+    let new_record = crate::log::load(path)?.0;
+    let paths: Vec<&Path> = related.iter().map(|r| r.path.as_path()).collect();
+    let lock = store::lock_records(&paths)?;
+    let mut texts = Vec::new();
+    for related in related {
+        // Read again under the lock: the record may have changed during the interview.
+        let (record, text) = crate::log::load(&related.path)?;
+        store::check_editable(&record.path)?;
+        let linked = crate::log::link::with_link(
+            &setup.cwd,
+            (&text, &record),
+            RELATES_TO,
+            &new_record,
+            crate::log::link::style_for(&record.path, &text),
+        )?;
+        texts.push((record.path, text, linked));
+    }
+    let mut before = Vec::new();
+    for (path, old, new) in texts {
+        if let Err(error) = lock.replace(&path, new.as_bytes()) {
+            drop(lock);
+            unlink(&before);
+            return Err(error);
+        }
+        before.push((path, old));
+    }
+    Ok(before)
+}
+
+/// Put back the texts related records had before they were linked to a record that is
+/// not written after all; best effort, as the error that undoes the record is the one
+/// to report.
+fn unlink(before: &[(PathBuf, String)]) {
+    if before.is_empty() {
+        return;
+    }
+    let paths: Vec<&Path> = before.iter().map(|(path, _)| path.as_path()).collect();
+    if let Ok(lock) = store::lock_records(&paths) {
+        for (path, text) in before {
+            let _ = lock.replace(path, text.as_bytes());
+        }
+    }
+}
+
+/// The kind of link between related records, the same both ways.
+const RELATES_TO: &str = "Relates to";
+
 /// Write the record as the next number in `dir`; for a supersede, link it and the old
-/// record both ways, or leave neither written.
+/// record both ways, and link it and each related record both ways, or leave none written.
+/// Who decided, as the rendered record names them.
+fn decision_makers(rendered: &record::Rendered) -> Vec<String> {
+    rendered.context()["decision_makers"]
+        .as_array()
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn write(
     setup: &Setup<'_>,
     dir: &Path,
     rendered: &record::Rendered,
     purpose: &Purpose,
+    related: &[PathBuf],
 ) -> Result<PathBuf> {
     // For a supersede, the old record is read and its new text made before the new record
-    // exists, so a problem with it stops everything.
+    // exists, so a problem with it stops everything; so are the related records.
     let old = match purpose {
         Purpose::Supersede(old) => Some(crate::log::load(old)?),
         Purpose::New | Purpose::Review(_) => None,
     };
+    let related = related_records(
+        setup,
+        dir,
+        related,
+        old.as_ref().map(|(record, _)| record.path.as_path()),
+    )?;
     if store::ensure_dir(dir)? {
         let shown = display_path(dir, &setup.cwd);
         // Outside a repository the log lands in whatever directory the lead stands in:
@@ -394,41 +632,42 @@ fn write(
         .log_front_matter
         .then(|| crate::log::house_front_matter(dir))
         .flatten();
+    let style = crate::log::house_style(dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
-        let text = rendered.text(number)?;
-        let text = match &old {
-            Some((old_record, _)) => {
-                // Only its folder matters here: the link is relative to it.
-                let path = dir.join(format!("{slug}.md"));
-                let record = record::parse(&path, &text)?;
-                crate::record::edit::add_link_in(
-                    &text,
-                    &record,
-                    "Supersedes",
-                    &crate::log::link_label(old_record),
-                    &crate::log::link_target(&setup.cwd, &path, &old_record.path),
-                    crate::log::house_style(dir),
-                )
-            }
-            None => text,
-        };
+        let mut text = rendered.text(number)?;
+        // Only its folder matters here: the links are relative to it.
+        let path = dir.join(format!("{slug}.md"));
+        let links = old
+            .iter()
+            .map(|(record, _)| ("Supersedes", record))
+            .chain(related.iter().map(|record| (RELATES_TO, record)));
+        for (kind, other) in links {
+            let record = record::parse(&path, &text)?;
+            text = crate::record::edit::add_link_in(
+                &text,
+                &record,
+                kind,
+                &crate::log::link_label(other),
+                &crate::log::link_target(&setup.cwd, &path, &other.path),
+                style,
+            );
+        }
         match &house_front_matter {
             Some(house) if !text.starts_with("---") => {
                 let record = record::parse(&dir.join(format!("{stem}.md")), &text)?;
-                let makers: Vec<String> = rendered.context()["decision_makers"]
-                    .as_array()
-                    .map(|names| {
-                        names
-                            .iter()
-                            .filter_map(|n| n.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                Ok(house.over(&record, stem, &makers, &text))
+                Ok(house.over(&record, stem, &decision_makers(rendered), &text))
             }
             _ => Ok(text),
         }
     })?;
+    let before = match link_back(setup, &path, &related) {
+        Ok(before) => before,
+        Err(error) => {
+            // Both or neither, as for a supersede.
+            let _ = store::remove_if_present(&path);
+            return Err(error);
+        }
+    };
     // A proposal to replace a decision does not end it: the old record is marked superseded
     // when the proposal is accepted (`decide review` finishes it).
     let proposed = rendered.context()["outcome"]["status"].as_str() == Some("proposed");
@@ -456,8 +695,9 @@ fn write(
         });
         if let Err(error) = linked {
             // Both or neither: the new record goes, so running the command again does not
-            // leave two records superseding one.
+            // leave two records superseding one, and the related records are as they were.
             let _ = store::remove_if_present(&path);
+            unlink(&before);
             return Err(error);
         }
         ui::success(&format!(
@@ -789,6 +1029,25 @@ fn missing_framework(playbook: &Playbook, framework: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Related records come after the question the title is made of, in every playbook
+    /// that has one.
+    #[test]
+    fn the_title_question_is_the_one_the_title_names() {
+        let catalog = Catalog::embedded();
+        let cases = [
+            ("decision", Some("title")),
+            ("delegation", Some("task")),
+            ("disagreement", Some("topic")),
+            ("tech-debt", Some("title")),
+            ("deadline", Some("feature")),
+            ("review", None),
+        ];
+        for (id, expected) in cases {
+            let playbook = catalog.get(id).unwrap();
+            assert_eq!(title_question(playbook).as_deref(), expected, "{id}");
+        }
+    }
 
     /// What a playbook run by `decide review` may read of the record is what it is given.
     #[test]

@@ -86,6 +86,34 @@ pub(crate) fn verdict_text(
     format!("\n{}\n", lines.join("\n"))
 }
 
+/// Records of the log related to the one being written, as one block set apart like a
+/// verdict: how many, then each with how it stands; `hint` says how to link them.
+pub(crate) fn related_text(related: &[crate::log::related::Related], hint: Option<&str>) -> String {
+    let width = terminal_width().map(|w| w.saturating_sub(4));
+    let gutter = style("│").cyan().for_stderr().to_string();
+    let headline = format!(
+        "The log remembers {} like this one:",
+        crate::coach::count(related.len(), "decision", "decisions")
+    );
+    let mut lines = vec![format!(
+        "  {} {}",
+        style("▸").cyan().for_stderr(),
+        style(headline).bold().for_stderr()
+    )];
+    for record in related {
+        let line = format!("{} ({})", record.label(), record.standing());
+        lines.extend(wrap(&line, width).iter().map(|l| format!("  {gutter} {l}")));
+    }
+    if let Some(hint) = hint {
+        lines.extend(
+            wrap(hint, width)
+                .iter()
+                .map(|l| format!("  {gutter} {}", style(l).dim().for_stderr())),
+        );
+    }
+    format!("\n{}\n", lines.join("\n"))
+}
+
 /// A passage quoted for the terminal, after the question it answers when it answers one:
 /// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`.
 fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {

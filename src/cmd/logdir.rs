@@ -41,6 +41,36 @@ pub(super) fn open(env: &Env<'_>) -> Result<Option<Log>> {
     Log::open(&dir, &packages, dated, &env.cwd).map(Some)
 }
 
+/// The log's folders (its own, then its packages'), as absolute paths, without listing
+/// them; `None`, with the note `open` gives, when there is no log yet.
+pub(super) fn folders(env: &Env<'_>) -> Result<Option<Vec<PathBuf>>> {
+    let setting = env.config.log_dir.clone()?;
+    let named = !matches!(setting.source, Source::Default | Source::User(_));
+    let dir = env.cwd.join(&setting.value);
+    if !named && !store::is_dir(&dir) {
+        ui::note(&no_log_yet(env));
+        return Ok(None);
+    }
+    if !store::is_dir(&dir) {
+        return Err(Error::record(format!(
+            "the decision log {} does not exist",
+            relative(&dir, &env.cwd).display()
+        ))
+        .hint("run `decide init`, or pass the log directory with --dir"));
+    }
+    let packages = env
+        .config
+        .log_packages
+        .iter()
+        .map(|(_, path)| env.cwd.join(path));
+    Ok(Some(
+        std::iter::once(dir)
+            .chain(packages)
+            .map(|folder| crate::log::normalise(&folder))
+            .collect(),
+    ))
+}
+
 /// The log, for commands that name a record in it: without a log there is no record.
 pub(super) fn open_for_record(env: &Env<'_>, spec: &str) -> Result<Log> {
     match open(env)? {

@@ -242,7 +242,23 @@ impl Env<'_> {
             }
         }
         let repo_templates = self.root.join(".decide").join("templates");
-        Catalog::load_with(&self.root, &dirs, &[repo_templates], house)
+        let catalog = Catalog::load_with(&self.root, &dirs, &[repo_templates], house)?;
+        for (_, problem) in &catalog.skipped {
+            // Named as the user would type it: from where decide runs.
+            let mut problem = problem.clone();
+            let mut check = String::new();
+            if let Some(at) = problem.location.as_mut() {
+                if let Ok(path) = at.path.strip_prefix(&self.cwd) {
+                    at.path = path.to_path_buf();
+                }
+                check = format!(
+                    " (`decide playbooks check {}` checks it)",
+                    at.path.display()
+                );
+            }
+            crate::ui::warning(&format!("{problem}; skipped this playbook{check}"));
+        }
+        Ok(catalog)
     }
 }
 

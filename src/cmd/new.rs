@@ -66,6 +66,7 @@ pub(super) fn run_request(
         root: env.root.clone(),
         dated_log: env.log_is_dated(),
         log_front_matter: matches!(env.template().source, crate::config::Source::Log(_)),
+        packages: env.config.log_packages.clone(),
     };
     drive::run(&setup, request)
 }

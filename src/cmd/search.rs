@@ -1,13 +1,18 @@
-//! `decide search WORDS`: the records whose title or text contains every word. Like grep,
-//! it exits 1 when nothing matches, so scripts can tell.
+//! `decide search WORDS`: the records whose title or text contains every word; with
+//! `--related TEXT`, the records the coach would show after that title. Like grep, it
+//! exits 1 when nothing matches, so scripts can tell.
 
 use super::{Env, logdir};
 use crate::cli::SearchArgs;
 use crate::error::{Result, exit};
+use crate::log::related::Memory;
 use crate::log::search;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
+    if let Some(text) = &args.related {
+        return related(env, text);
+    }
     let Some(log) = logdir::open(env)? else {
         return Ok(exit::FINDINGS);
     };
@@ -54,4 +59,33 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
     }
     crate::stdout::write(&out)?;
     Ok(skipped.finish())
+}
+
+/// The records related to `text`, as the coach finds them after a title: through the
+/// log's word index, without listing the log.
+fn related(env: &Env<'_>, text: &str) -> Result<u8> {
+    let Some(folders) = logdir::folders(env)? else {
+        return Ok(exit::FINDINGS);
+    };
+    let mut memory = Memory::prepare(folders, crate::store::cache_dir(&env.root));
+    let related = memory.recall(text, &[]);
+    if related.is_empty() {
+        ui::note("No records are related.");
+        return Ok(exit::FINDINGS);
+    }
+    let mut out = String::new();
+    for record in &related {
+        let address = match record.number {
+            Some(number) => format!("{number:04}"),
+            None => record.address(),
+        };
+        out.push_str(&format!(
+            "{address}  {}  ({})  {}\n",
+            record.title,
+            record.standing(),
+            logdir::relative(&record.path, &env.cwd).display()
+        ));
+    }
+    crate::stdout::write(&out)?;
+    Ok(exit::OK)
 }

@@ -9,10 +9,12 @@ pub(crate) mod index;
 pub(crate) mod link;
 pub(crate) mod lint;
 pub(crate) mod list;
+pub(crate) mod related;
 pub(crate) mod renumber;
 pub(crate) mod report;
 pub(crate) mod review;
 pub(crate) mod search;
+pub(crate) mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};

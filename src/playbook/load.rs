@@ -40,6 +40,10 @@ pub(crate) struct Catalog {
     /// Jargon a stakeholder may not know: the built-in list plus each playbook directory's
     /// `words/jargon.yaml`.
     pub jargon: WordList,
+    /// Playbook files left out because they do not load (a playbook half written, say),
+    /// each with the id it declares (else its file name) and why: one broken file must not
+    /// stop every command that needs the others, but running it is its error.
+    pub skipped: Vec<(String, Error)>,
 }
 
 /// A record template a team uses instead of the built-in `decision.md`: a template name, or
@@ -80,10 +84,13 @@ impl Catalog {
                 )
             })
             .collect();
+        let mut skipped = Vec::new();
         for dir in dirs {
             for path in store::list_files(dir, &["yaml", "yml"])? {
-                let text = store::read_supplied(root, &path)?;
-                sources.push((path.clone(), Origin::File(path), text));
+                match store::read_supplied(root, &path) {
+                    Ok(text) => sources.push((path.clone(), Origin::File(path), text)),
+                    Err(error) => skipped.push((declared_id("", &path), error)),
+                }
             }
             add_templates(&mut templates, root, &dir.join("templates"))?;
             let team_words = dir.join(words::JARGON_FILE);
@@ -119,18 +126,35 @@ impl Catalog {
         check::coach_templates(&templates)?;
         let mut by_id: BTreeMap<String, (Playbook, PathBuf, String)> = BTreeMap::new();
         for (path, origin, text) in sources {
-            let mut playbook = parse(&text, &path)?;
-            playbook.origin = origin;
-            if let (Some(house), Some(record)) = (house, playbook.record.as_mut())
-                && record.template == crate::config::DEFAULT_TEMPLATE
-            {
-                record.template = house.name.clone();
+            let embedded = origin == Origin::Embedded;
+            let loaded = parse(&text, &path).and_then(|mut playbook| {
+                playbook.origin = origin;
+                if let (Some(house), Some(record)) = (house, playbook.record.as_mut())
+                    && record.template == crate::config::DEFAULT_TEMPLATE
+                {
+                    record.template = house.name.clone();
+                }
+                // A file is checked before it replaces anything: a broken override is
+                // skipped, and the playbook it would replace stays.
+                if !embedded {
+                    validate(&playbook, &library, &templates, &path, &text)?;
+                }
+                Ok(playbook)
+            });
+            match loaded {
+                Ok(playbook) => {
+                    by_id.insert(playbook.id.clone(), (playbook, path, text));
+                }
+                Err(error) if !embedded => skipped.push((declared_id(&text, &path), error)),
+                Err(error) => return Err(error),
             }
-            by_id.insert(playbook.id.clone(), (playbook, path, text));
         }
-        // Check after overrides are applied: an override replaces the whole playbook.
+        // The built-in playbooks are checked once overrides are applied: one replaced by a
+        // file is not used.
         for (playbook, path, text) in by_id.values() {
-            validate(playbook, &library, &templates, path, text)?;
+            if playbook.origin == Origin::Embedded {
+                validate(playbook, &library, &templates, path, text)?;
+            }
         }
         let mut playbooks: Vec<Playbook> = by_id
             .into_values()
@@ -143,10 +167,16 @@ impl Catalog {
             library,
             templates,
             jargon,
+            skipped,
         })
     }
 
     pub(crate) fn get(&self, id: &str) -> Result<&Playbook> {
+        // A team's playbook that does not load is not replaced by the built-in one of the
+        // same id: running it is its error.
+        if let Some((_, error)) = self.skipped.iter().find(|(skipped, _)| skipped == id) {
+            return Err(error.clone());
+        }
         self.playbooks.iter().find(|p| p.id == id).ok_or_else(|| {
             let known: Vec<&str> = self.playbooks.iter().map(|p| p.id.as_str()).collect();
             Error::usage(format!("there is no playbook `{id}`")).hint(
@@ -155,6 +185,20 @@ impl Catalog {
             )
         })
     }
+}
+
+/// The id a playbook file that does not load means to have: its `id:` line, else its
+/// file name.
+fn declared_id(text: &str, path: &Path) -> String {
+    text.lines()
+        .find_map(|line| line.strip_prefix("id:"))
+        .map(|id| id.trim().trim_matches(['"', '\'']).to_string())
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
 }
 
 fn parse(text: &str, path: &Path) -> Result<Playbook> {
@@ -244,3 +288,56 @@ fn add_templates(templates: &mut Templates, root: &Path, dir: &Path) -> Result<(
 
 /// File name endings taken as templates.
 pub(crate) const TEMPLATE_EXTENSIONS: &[&str] = &["md", "txt", "j2", "jinja"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A playbook a team is still writing is left out with why, and the others load; asked
+    /// for, it is its error, even where it would replace a built-in playbook.
+    #[test]
+    fn a_playbook_that_does_not_load_is_skipped_with_why() {
+        let good = "id: standup\ntitle: Standup\nsummary: Plan the day.\nquestions:\n  - id: plan\n    prompt: Plan?\n    kind: text\n";
+        let cases = [
+            ("half.yaml", "id: half\ntitle: [\n", "half.yaml:2:"),
+            (
+                "typo.yaml",
+                "id: typo\ntitle: T\nsummary: S\nquestions:\n  - id: a\n    prompt: A?\n    kind: txt\n",
+                "typo.yaml:7:11: questions[0].kind: unknown variant `txt`",
+            ),
+            (
+                "decision.yaml",
+                "id: decision\ntitle: Ours\nsummary: S\nquestions: []\nassessments:\n  - id: d\n    framework: no-such-framework\n    inputs: {}\n",
+                "decision.yaml",
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("standup.yaml"), good).unwrap();
+            std::fs::write(dir.path().join(name), text).unwrap();
+            let catalog =
+                Catalog::load_with(dir.path(), &[dir.path().to_path_buf()], &[], None).unwrap();
+            let skipped: Vec<String> = catalog
+                .skipped
+                .iter()
+                .map(|(_, error)| error.to_string())
+                .collect();
+            assert_eq!(skipped.len(), 1, "{name}: {skipped:?}");
+            assert!(skipped[0].contains(expected), "{name}: {skipped:?}");
+            assert!(catalog.get("standup").is_ok(), "{name}: the others load");
+            // Running the broken one is its error, not the built-in one of its id.
+            let id = name.trim_end_matches(".yaml");
+            let error = catalog.get(id).unwrap_err().to_string();
+            assert!(error.contains(expected), "{name}: {error}");
+            assert_eq!(
+                catalog
+                    .playbooks
+                    .iter()
+                    .filter(|p| p.id == "decision")
+                    .count(),
+                1,
+                "{name}"
+            );
+        }
+    }
+}

@@ -7,11 +7,15 @@ use super::{Ask, Prompter, Reply};
 use crate::answer::Answer;
 use crate::coach::Assessment;
 use crate::error::{Error, Kind as ErrorKind, Location, Result};
+use crate::log::related::Related;
 use crate::passages::Library;
 use crate::playbook::Playbook;
 use crate::store;
 use crate::ui;
 use crate::yaml::{self, Mapping, Value};
+
+/// The key of an answers file that names the records of the log the new one relates to.
+pub(crate) const RELATES_TO: &str = "relates_to";
 
 pub(crate) struct AnswersFile {
     path: PathBuf,
@@ -102,6 +106,40 @@ impl AnswersFile {
         }
     }
 
+    /// Keys that are not questions: the playbook, and the records the new one relates to.
+    const TOP_LEVEL: [&str; 2] = ["playbook", RELATES_TO];
+
+    /// The records `relates_to` names (numbers or file names), each with where it is
+    /// written; none when the key is absent.
+    pub(crate) fn relates_to(&self) -> Result<Vec<(String, Location)>> {
+        let location = self.location(RELATES_TO);
+        let named = |value: &Value| match value {
+            Value::Number(number) => Some(number.to_string()),
+            Value::String(name) if !name.trim().is_empty() => Some(name.trim().to_string()),
+            _ => None,
+        };
+        let values = match self.values.get(RELATES_TO) {
+            None | Some(Value::Null) => return Ok(Vec::new()),
+            Some(Value::Sequence(values)) => values.iter().collect(),
+            Some(value) => vec![value],
+        };
+        values
+            .into_iter()
+            .map(|value| {
+                named(value)
+                    .map(|name| (name, location.clone()))
+                    .ok_or_else(|| {
+                        Error::answers(format!(
+                            "`{RELATES_TO}` names records by number or file name, got {}",
+                            yaml::describe(value)
+                        ))
+                        .at(location.clone())
+                        .hint(format!("write it as `{RELATES_TO}: [12, 7]`"))
+                    })
+            })
+            .collect()
+    }
+
     /// Every key must be a question of `playbook`: a typo must not silently drop an answer.
     pub(crate) fn check_keys(&mut self, playbook: &Playbook) -> Result<()> {
         self.conditions = playbook
@@ -124,7 +162,7 @@ impl AnswersFile {
                 ))
                 .in_file(&self.path));
             };
-            if key != "playbook" && playbook.question(key).is_none() {
+            if !Self::TOP_LEVEL.contains(&key) && playbook.question(key).is_none() {
                 let ids: Vec<&str> = playbook.questions.iter().map(|q| q.id.as_str()).collect();
                 return Err(Error::answers(format!(
                     "unknown key `{key}`: playbook `{}` has no such question",
@@ -244,6 +282,20 @@ impl Prompter for AnswersFile {
         Ok(Reply::Given(answer))
     }
 
+    /// Shown with the coaching, with how to link them: the file's `relates_to` says
+    /// which are.
+    fn relate(&mut self, related: &[Related], linked: &[PathBuf]) -> Result<Reply<Vec<PathBuf>>> {
+        if self.show_coaching {
+            let addresses: Vec<String> = related.iter().map(Related::address).collect();
+            let hint = format!(
+                "link any of them with `relates_to: [{}]` in the answers file",
+                addresses.join(", ")
+            );
+            eprint!("{}", ui::related_text(related, Some(&hint)));
+        }
+        Ok(Reply::Given(linked.to_vec()))
+    }
+
     /// Nobody to ask again: the refused answer is an error at its key.
     fn refused(&mut self, ask: &Ask<'_>, problem: &str) -> Result<()> {
         Err(
@@ -294,7 +346,7 @@ impl Prompter for AnswersFile {
             ));
         }
         for key in self.values.keys().filter_map(Value::as_str) {
-            if key == "playbook" || self.asked.contains(key) {
+            if Self::TOP_LEVEL.contains(&key) || self.asked.contains(key) {
                 continue;
             }
             let why = match self.conditions.get(key) {

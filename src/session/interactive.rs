@@ -3,6 +3,8 @@
 //! explained on its own line and stays there to be corrected; a default is typed in
 //! already, to keep with Enter or edit; `:back` (Esc on a list) goes to the question before.
 
+use std::path::PathBuf;
+
 use console::{Term, style};
 
 use super::screen::{self, Picked, Typed};
@@ -10,6 +12,7 @@ use super::{Ask, Prompter, Reply};
 use crate::answer::{Answer, OptionItem};
 use crate::coach::Assessment;
 use crate::error::{Error, Result};
+use crate::log::related::{Related, same_record};
 use crate::passages::Library;
 use crate::playbook::Kind;
 use crate::ui;
@@ -545,6 +548,36 @@ impl Prompter for Interactive {
         eprintln!();
     }
 
+    /// The related records stay on screen, as coaching does; the list to mark them goes
+    /// once answered, leaving its `✔` line.
+    fn relate(&mut self, related: &[Related], linked: &[PathBuf]) -> Result<Reply<Vec<PathBuf>>> {
+        self.done_last = false;
+        let block = ui::related_text(related, None);
+        eprintln!("{block}");
+        let labels: Vec<String> = related.iter().map(Related::label).collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let marked: Vec<bool> = related
+            .iter()
+            .map(|r| linked.iter().any(|l| same_record(l, &r.path)))
+            .collect();
+        let reply = match self.pick_many(&[], RELATE_PROMPT, &labels, &marked)? {
+            Reply::Given(picked) => Reply::Given(
+                picked
+                    .into_iter()
+                    .map(|i| related[i].path.clone())
+                    .collect(),
+            ),
+            Reply::Back => {
+                // Back to the title: the records shown for it go, and its `✔` line with
+                // them, so the screen shows the title once it stands.
+                let _ = self.term.clear_last_lines(block.lines().count() + 1);
+                self.done_last = true;
+                Reply::Back
+            }
+        };
+        Ok(self.replied(reply))
+    }
+
     fn note(&mut self, text: &str) {
         self.done_last = false;
         ui::note(text);
@@ -572,6 +605,9 @@ impl Prompter for Interactive {
         Ok(())
     }
 }
+
+/// The question after the related records: linking them is the lead's choice.
+pub(super) const RELATE_PROMPT: &str = "Link any of them as related?";
 
 const ARGUMENTS_HINT: &str = "Start each pro with + and each con with -, separated by \";\".";
 

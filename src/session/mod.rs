@@ -14,6 +14,7 @@ mod scripted;
 mod steps;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value as Json, json};
@@ -30,6 +31,7 @@ use crate::coach::{
     self, Accepts, Assessment, Conditions, Framework, Inputs, Personal, ReviewPeriods, WorkCalendar,
 };
 use crate::error::{Error, Result};
+use crate::log::related::{Memory, Related};
 use crate::passages::Library;
 use crate::playbook::AssessmentSpec;
 use crate::playbook::{Catalog, Kind, Playbook, Question};
@@ -76,6 +78,13 @@ pub(crate) trait Prompter {
         }
     }
 
+    /// Records of the log related to the one being written (`related`, never empty): the
+    /// ones to link, starting from those linked already (`linked`). By default the links
+    /// stay as they are: an answers file gives them with `relates_to`.
+    fn relate(&mut self, _related: &[Related], linked: &[PathBuf]) -> Result<Reply<Vec<PathBuf>>> {
+        Ok(Reply::Given(linked.to_vec()))
+    }
+
     /// Something to tell the person answering, such as that there is no question before.
     fn note(&mut self, _text: &str) {}
 
@@ -111,6 +120,16 @@ pub(crate) struct Settings {
     pub personal: Personal,
 }
 
+/// What the coach remembers of the log, for a run whose record joins it: after the
+/// question its title is made of, it shows the records related to it.
+pub(crate) struct Recall {
+    pub memory: Memory,
+    /// The question whose answer the record's title is made of.
+    pub after: String,
+    /// Records not to show: the one being superseded, which is linked already.
+    pub except: Vec<PathBuf>,
+}
+
 pub(crate) struct Session<'c> {
     pub playbook: &'c Playbook,
     pub library: &'c Library,
@@ -132,6 +151,10 @@ pub(crate) struct Session<'c> {
     /// Options questions whose options are named but not all given their pros and cons
     /// yet: how many are.
     pub argued: BTreeMap<String, usize>,
+    /// Related records are shown after the title when this is set.
+    pub recall: Option<Recall>,
+    /// Records of the log the new record relates to: it links them, and they it.
+    pub relates_to: Vec<PathBuf>,
 }
 
 impl<'c> Session<'c> {
@@ -152,6 +175,8 @@ impl<'c> Session<'c> {
             history: Vec::new(),
             kept: crate::yaml::Mapping::new(),
             argued: BTreeMap::new(),
+            recall: None,
+            relates_to: Vec::new(),
         }
     }
 
@@ -482,6 +507,7 @@ impl<'c> Session<'c> {
     pub(crate) fn resume(&mut self, draft: &crate::draft::Draft) -> Result<()> {
         self.argued.clone_from(&draft.argued);
         self.kept.clone_from(&draft.kept);
+        self.relates_to.clone_from(&draft.relates_to);
         self.preload(&draft.answers, &draft.path)
     }
 
@@ -491,6 +517,7 @@ impl<'c> Session<'c> {
             answers: &self.answers,
             argued: &self.argued,
             kept: &self.kept,
+            relates_to: &self.relates_to,
         }
     }
 

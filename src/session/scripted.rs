@@ -1,11 +1,13 @@
 //! Answers from a list in a test: each entry is what a user would type at that prompt.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 
 use super::{Ask, Prompter, Reply};
 use crate::answer::{Answer, OptionItem};
 use crate::coach::Assessment;
 use crate::error::{Error, Result};
+use crate::log::related::Related;
 use crate::passages::Library;
 
 #[derive(Default)]
@@ -21,6 +23,8 @@ pub(crate) struct Scripted {
     pub refused: Vec<(String, String)>,
     /// The default each question came with, in the order asked.
     pub defaults: Vec<(String, Option<Answer>)>,
+    /// The related records shown after a title, by label, each time they were.
+    pub related: Vec<Vec<String>>,
 }
 
 impl Scripted {
@@ -94,6 +98,28 @@ impl Prompter for Scripted {
                     .ok_or_else(|| Error::answers("no default"))
             })
             .collect()
+    }
+
+    /// The entry `relates_to`: the numbers of the records to link ("1; 3"), or `:back`.
+    fn relate(&mut self, related: &[Related], _linked: &[PathBuf]) -> Result<Reply<Vec<PathBuf>>> {
+        self.asked.push("relates_to".to_string());
+        self.related
+            .push(related.iter().map(Related::label).collect());
+        let text = self.next("relates_to")?;
+        if text == ":back" {
+            return Ok(Reply::Back);
+        }
+        crate::answer::split_list(&text)
+            .iter()
+            .map(|wanted| {
+                related
+                    .iter()
+                    .find(|r| r.address() == *wanted)
+                    .map(|r| r.path.clone())
+                    .ok_or_else(|| Error::answers(format!("no related record {wanted}")))
+            })
+            .collect::<Result<Vec<PathBuf>>>()
+            .map(Reply::Given)
     }
 
     fn coach(&mut self, assessment: &Assessment, _library: &Library) {

@@ -69,7 +69,13 @@ impl<'c> Session<'c> {
             self.back(prompter)?;
             return saved(self);
         }
+        let titled = matches!(&step, Step::Question(_))
+            && self.recall.as_ref().is_some_and(|r| r.after == id);
         self.history.push(step);
+        if titled && !self.remember(prompter)? {
+            self.back(prompter)?;
+            return saved(self);
+        }
         saved(self)?;
         if !self.argued.contains_key(&id) {
             self.reassess_and_coach(prompter)?;
@@ -105,6 +111,31 @@ impl<'c> Session<'c> {
             self.argued.insert(question.id.clone(), 0);
         }
         Ok(true)
+    }
+
+    /// Show the records of the log related to the title just given, and take the ones the
+    /// lead links; `false` to go back to the title.
+    fn remember(&mut self, prompter: &mut dyn Prompter) -> Result<bool> {
+        let Some(recall) = self.recall.as_mut() else {
+            return Ok(true);
+        };
+        let title = self
+            .answers
+            .iter()
+            .find(|(key, _)| *key == recall.after)
+            .map(|(_, answer)| answer.to_input_text())
+            .unwrap_or_default();
+        let related = recall.memory.recall(&title, &recall.except);
+        if related.is_empty() {
+            return Ok(true);
+        }
+        match prompter.relate(&related, &self.relates_to)? {
+            Reply::Given(linked) => {
+                self.relates_to = linked;
+                Ok(true)
+            }
+            Reply::Back => Ok(false),
+        }
     }
 
     /// Ask the pros and cons of one option; `false` to go back.
@@ -231,6 +262,11 @@ impl<'c> Session<'c> {
             }
             let ask = self.resolve(question)?;
             given.push((ask.prompt().to_string(), ask.shown(answer)));
+            if self.recall.as_ref().is_some_and(|r| r.after == question.id)
+                && !self.relates_to.is_empty()
+            {
+                given.push((RELATED_RECAP.to_string(), self.related_labels()));
+            }
             // Each option's pros and cons, as far as they were given.
             if let Answer::Options(options) = answer {
                 let argued = self.argued.get(&question.id).copied();
@@ -240,6 +276,25 @@ impl<'c> Session<'c> {
             }
         }
         Ok(given)
+    }
+}
+
+/// What the recap calls the records linked as related.
+const RELATED_RECAP: &str = "Linked as related";
+
+impl Session<'_> {
+    /// The records linked as related, as lists show them: "1. Use Kafka; 4. Adopt Redis".
+    fn related_labels(&self) -> String {
+        self.relates_to
+            .iter()
+            .map(
+                |path| match crate::log::read_record(path, crate::log::Depth::Head) {
+                    Ok(record) => crate::log::link_label(&record),
+                    Err(_) => path.display().to_string(),
+                },
+            )
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 

@@ -631,3 +631,95 @@ fn choices_are_shown_by_their_labels() {
     );
     assert_eq!(ask.shown(&Answer::Text(String::new())), "none");
 }
+
+/// A log of three records, one of them about UI libraries: what the coach remembers.
+fn remembering_log() -> (tempfile::TempDir, super::Recall) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title, context) in [
+        (
+            "0001-ui.md",
+            "Choose a UI library for the admin pages",
+            "React or Vue.",
+        ),
+        ("0002-sre.md", "Hire a second SRE", "On-call is one person."),
+        (
+            "0003-kafka.md",
+            "Send events through Kafka",
+            "Queues overflow.",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("# {title}\n\n## Status\n\nAccepted\n\n## Context\n\n{context}\n"),
+        )
+        .unwrap();
+    }
+    let recall = super::Recall {
+        memory: crate::log::related::Memory::prepare(vec![dir.path().to_path_buf()], None),
+        after: "title".into(),
+        except: Vec::new(),
+    };
+    (dir, recall)
+}
+
+/// After the title the coach shows the related records; going back from them returns to
+/// the title, whose answer comes back to keep or change; the ones linked are kept and
+/// recapped with the title.
+#[test]
+fn related_records_come_after_the_title_and_the_lead_links_them() {
+    let (dir, recall) = remembering_log();
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    session.recall = Some(recall);
+    let mut script = vec![
+        ("title", "Pick a UI library"),
+        ("relates_to", ":back"),
+        ("title", ""),
+        ("relates_to", "1"),
+    ];
+    script.extend(&FRAMING[1..5]);
+    let mut prompter = Scripted::new(&script);
+    let _ = session.run(&mut prompter, &mut |_| Ok(()));
+    assert_eq!(
+        prompter.asked[..5],
+        ["title", "relates_to", "title", "relates_to", "context"]
+    );
+    assert_eq!(
+        prompter.related,
+        vec![vec!["1. Choose a UI library for the admin pages".to_string()]; 2]
+    );
+    assert_eq!(
+        prompter.defaults[1],
+        (
+            "title".to_string(),
+            Some(Answer::Text("Pick a UI library".into()))
+        )
+    );
+    assert_eq!(session.relates_to, [dir.path().join("0001-ui.md")]);
+    let recap = session.recap().unwrap();
+    assert_eq!(
+        recap[1],
+        (
+            "Linked as related".to_string(),
+            "1. Choose a UI library for the admin pages".to_string()
+        )
+    );
+}
+
+/// A title nothing in the log is about asks nothing more.
+#[test]
+fn nothing_related_asks_nothing() {
+    let (_dir, recall) = remembering_log();
+    let catalog = Catalog::embedded();
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(&catalog, playbook, settings());
+    session.recall = Some(recall);
+    let mut script = vec![("title", "Pick a colour for the logo")];
+    script.extend(&FRAMING[1..3]);
+    let mut prompter = Scripted::new(&script);
+    let _ = session.run(&mut prompter, &mut |_| Ok(()));
+    assert_eq!(prompter.asked[..3], ["title", "context", "drivers"]);
+    assert!(prompter.related.is_empty());
+    assert!(session.relates_to.is_empty());
+}

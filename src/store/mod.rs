@@ -2,6 +2,7 @@
 //! log, reading text with errors that name the file, writing records atomically and
 //! taking the log's lock, and the private journal's place.
 
+mod cache;
 mod discover;
 mod journal;
 mod lock;
@@ -10,6 +11,7 @@ mod read;
 mod site;
 mod write;
 
+pub(crate) use cache::*;
 pub(crate) use discover::*;
 pub(crate) use journal::*;
 pub(crate) use lock::{LogLock, lock_log, lock_records};

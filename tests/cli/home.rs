@@ -186,6 +186,45 @@ fn the_nygard_and_madr_minimal_templates_write_records_the_log_reads() {
         "{nygard}"
     );
     assert!(nygard.contains("## Status\n\nAccepted\n"), "{nygard}");
+    // Its consequences say what follows from the choice: what it brings, the cost accepted,
+    // what the other option offered that is given up, and the sign that it was wrong.
+    assert!(
+        nygard.contains(
+            "## Consequences\n\n\
+             * Good, because the team already runs it for billing\n\
+             * Good, because of transactions across orders and payments\n\
+             * Bad, because schema migrations need planning\n\
+             * Given up with MongoDB: flexible documents for order variants\n\
+             * It was wrong if: write latency at the spring peak stays above 200 ms after tuning; we could first see it by Friday 26 March 2027\n\n"
+        ),
+        "{nygard}"
+    );
+    // The lead's own consequences are the consequences.
+    let answers = fs::read_to_string(example("decision.yaml")).unwrap();
+    let own = write(
+        repo.path(),
+        "own.yaml",
+        &format!("{answers}consequences: [the billing team reviews our schema changes]\n"),
+    );
+    let output = decide(repo.path())
+        .args([
+            "new",
+            "-q",
+            "--stdout",
+            "--template",
+            "nygard.md",
+            "--answers",
+        ])
+        .arg(&own)
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&output).contains(
+            "## Consequences\n\n* the billing team reviews our schema changes\n\n## References"
+        ),
+        "{}",
+        stdout(&output)
+    );
 
     write(repo.path(), ".decide.yaml", "template: madr-minimal.md\n");
     decide(repo.path())

@@ -15,6 +15,7 @@ mod personal;
 #[cfg(unix)]
 mod pty;
 mod real_logs;
+mod related;
 mod safety;
 mod site;
 mod support;

@@ -993,3 +993,46 @@ fn a_range_to_undo_is_judged_cautiously_and_kept_as_typed() {
     );
     assert!(record.contains("Undoing it would take 4 weeks"), "{record}");
 }
+
+/// A playbook a teammate is still writing in `.decide/playbooks/` does not stop the others:
+/// each command says where it is wrong and goes on without it; running it is its error.
+#[test]
+fn a_half_written_team_playbook_is_reported_and_skipped() {
+    let repo = repo();
+    write(
+        repo.path(),
+        ".decide/playbooks/half.yaml",
+        "id: half\ntitle: Half\nsummary: Not finished.\nquestions:\n  - id: a\n    prompt: A?\n    kind: txt\n",
+    );
+    let warning = ".decide/playbooks/half.yaml:7:11: questions[0].kind: unknown variant `txt`";
+    let skipped = "; skipped this playbook (`decide playbooks check .decide/playbooks/half.yaml` checks it)\n";
+    let listed = decide(repo.path()).arg("playbooks").output().unwrap();
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let shown = stderr(&listed);
+    assert_eq!(shown.lines().count(), 1, "one line: {shown}");
+    assert!(
+        shown.starts_with(&format!("warning: {warning}")) && shown.ends_with(skipped),
+        "{shown}"
+    );
+    assert!(stdout(&listed).contains("decision"));
+    let written = decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(stderr(&written).contains(warning));
+    write(repo.path(), "half-answers.yaml", "playbook: half\na: yes\n");
+    let asked = decide(repo.path())
+        .args(["new", "--answers", "half-answers.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(asked.status.code(), Some(4), "{}", stderr(&asked));
+    assert!(
+        stderr(&asked)
+            .lines()
+            .any(|l| l.starts_with("error: ") && l.contains(warning)),
+        "{}",
+        stderr(&asked)
+    );
+}

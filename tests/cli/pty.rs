@@ -852,3 +852,63 @@ fn narrowing_the_terminal_mid_answer_keeps_what_was_typed() {
         "{record}"
     );
 }
+
+/// After the title the coach shows the decisions of the log about the same things, with
+/// how they went; Esc goes back to the title (the records shown go with its `✔` line),
+/// and the one marked is linked, both ways.
+#[test]
+fn the_coach_remembers_related_decisions_and_links_the_one_marked() {
+    let repo = repo();
+    let log = repo.path().join("docs/decisions");
+    crate::support::write(
+        &log,
+        "0001-cache-product-pages-in-redis.md",
+        "# 1. Cache product pages in Redis\n\nDate: 2024-03-01\n\n## Status\n\nAccepted\n\n\
+         ## Context\n\nPages are slow.\n\n## Outcome (2025-03-01)\n\n\
+         * What happened: pages load in 80 ms\n* Did it hold up: yes\n* What we learnt: x\n",
+    );
+    crate::support::write(
+        &log,
+        "0002-hire-a-second-sre.md",
+        "# 2. Hire a second SRE\n\nDate: 2024-06-03\n\n## Status\n\nAccepted\n",
+    );
+    let mut watched = Watched::spawn(repo.path(), &["new"], 50, 100);
+    let steps: &[(&str, &str)] = &[
+        ("What are you deciding", "Pick a cache\r"),
+        ("Link any of them", "\x1b"),
+        // The title comes back typed in, and the same records with it.
+        ("What are you deciding", "\r"),
+        ("Link any of them", " \r"),
+    ];
+    for (needle, keys) in steps.iter().chain(&CACHE_DECISION[1..]) {
+        watched.answer(needle, keys);
+    }
+    let output = watched.end();
+    let mut screen = crate::terminal::Screen::new(100, 50);
+    screen.play(&output);
+    let text = screen.text();
+    for (line, times) in [
+        ("✔ What are you deciding? · Pick a cache", 1),
+        ("  ▸ The log remembers 1 decision like this one:", 1),
+        ("  │ 1. Cache product pages in Redis (accepted; held up)", 1),
+        (
+            "✔ Link any of them as related? · 1. Cache product pages in Redis",
+            1,
+        ),
+    ] {
+        let found = text.lines().filter(|l| l.trim_end() == line).count();
+        assert_eq!(found, times, "{line:?} in:\n{text}");
+    }
+    let record = fs::read_to_string(log.join("0003-pick-a-cache.md")).unwrap();
+    assert!(
+        record.contains(
+            "Relates to [1. Cache product pages in Redis](0001-cache-product-pages-in-redis.md)"
+        ),
+        "{record}"
+    );
+    let first = fs::read_to_string(log.join("0001-cache-product-pages-in-redis.md")).unwrap();
+    assert!(
+        first.contains("Relates to [3. Pick a cache](0003-pick-a-cache.md)"),
+        "{first}"
+    );
+}

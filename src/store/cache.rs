@@ -1,0 +1,132 @@
+//! Caches decide can always rebuild (the log's word index): kept in `.decide/cache/`,
+//! which ignores itself in git, written without the sync a record gets, and read as
+//! untrusted text, since a repository may arrive with anything in it.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::discover::is_repository;
+
+/// A cache larger than this is not ours: it is ignored, and rebuilt.
+const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// When and how big a file was last written: what tells a cache it is out of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since the Unix epoch.
+    pub modified: u128,
+}
+
+/// Where caches go: `.decide/cache/` in a repository. Outside one there is none, and a
+/// cache is built in memory each time (such a log is rarely large).
+pub(crate) fn cache_dir(root: &Path) -> Option<PathBuf> {
+    is_repository(root).then(|| root.join(".decide").join("cache"))
+}
+
+/// The stamp of the file or directory at `path` (a link is not followed).
+pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
+    let metadata = fs::symlink_metadata(path).ok()?;
+    Some(Stamp {
+        size: metadata.len(),
+        modified: nanoseconds(metadata.modified().ok()?)?,
+    })
+}
+
+/// Now, as a [`Stamp`] counts time.
+pub(crate) fn now_nanoseconds() -> u128 {
+    nanoseconds(SystemTime::now()).unwrap_or(0)
+}
+
+fn nanoseconds(time: SystemTime) -> Option<u128> {
+    time.duration_since(UNIX_EPOCH).ok().map(|d| d.as_nanos())
+}
+
+/// The cache at `path`, if there is a regular file there of a sane size in UTF-8; anything
+/// else is no cache.
+pub(crate) fn read_cache(path: &Path) -> Option<String> {
+    let metadata = fs::symlink_metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    fs::File::open(path)
+        .ok()?
+        .take(MAX_CACHE_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// Replace the cache `name` in `dir` with `bytes`: a temporary file renamed over it, so a
+/// reader sees the old cache or the new one. Nothing is synced: a cache lost in a crash
+/// is rebuilt. The directory is made with a `.gitignore` that ignores everything in it.
+pub(crate) fn write_cache(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = super::write_new_file(
+            &ignore,
+            b"# Caches decide rebuilds from the log when they are out of date: not for the repository.\n*\n",
+        );
+    }
+    // A writer killed mid-write left its temporary file; its name says whose it was.
+    super::write::sweep_temporaries(dir);
+    let path = dir.join(name);
+    let temporary = dir.join(format!(".{name}.{}.0.tmp", std::process::id()));
+    let written = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(bytes));
+    let renamed = written.and_then(|()| fs::rename(&temporary, &path));
+    if renamed.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    renamed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cache_is_written_ignored_by_git_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(".decide/cache");
+        write_cache(&cache, "words", b"one").unwrap();
+        write_cache(&cache, "words", b"two").unwrap();
+        assert_eq!(read_cache(&cache.join("words")).as_deref(), Some("two"));
+        let ignore = fs::read_to_string(cache.join(".gitignore")).unwrap();
+        assert!(ignore.ends_with("\n*\n"), "{ignore}");
+        let left: Vec<_> = fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn what_is_not_a_cache_reads_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read_cache(&dir.path().join("missing")), None);
+        assert_eq!(read_cache(dir.path()), None, "a directory");
+        fs::write(dir.path().join("binary"), [0xff, 0xfe]).unwrap();
+        assert_eq!(read_cache(&dir.path().join("binary")), None);
+    }
+
+    #[test]
+    fn caches_live_in_a_repository_only() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(cache_dir(dir.path()), None);
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        assert_eq!(
+            cache_dir(dir.path()),
+            Some(dir.path().join(".decide/cache"))
+        );
+    }
+}
