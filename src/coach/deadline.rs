@@ -93,6 +93,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "past",
         "due",
         "due_text",
+        "asked",
         "asked_text",
         "estimate",
         "needed",
@@ -448,7 +449,9 @@ fn plan(request: &Request, calendar: &WorkCalendar) -> Plan {
     };
     let b_extra = match request.extra {
         Some(extra) if g.b_covers == Some(true) => extra,
-        _ => as_work(b_extra_days, request.estimate.unit),
+        // Whole weeks in weeks, anything else in days: never "3.4 weeks".
+        _ if b_extra_days % 5 == 0 => as_work(b_extra_days, request.estimate.unit),
+        _ => as_work(b_extra_days, Unit::Days),
     };
     let date_b = calendar.add_working_days(due, b_extra_days);
     let offer_a = !fits && !due_now && g.a_fits == Some(true);
@@ -584,13 +587,19 @@ fn facts(
 ) -> serde_json::Value {
     let today = request.today;
     let g = &plan.gap;
-    let unit = request.estimate.unit;
+    // "6.6 weeks" is not how anyone says it: when the time left is not whole weeks, every
+    // amount is said in working days.
+    let unit = match request.estimate.unit {
+        Unit::Weeks | Unit::Months | Unit::Years if g.available % 5 != 0 => Unit::Days,
+        unit => unit,
+    };
     let work = |days: u64| as_work(days, unit).to_string();
     // The estimate in the unit the time left is stated in, so one sentence has one unit:
     // as given in days or weeks, counted in working weeks or days otherwise.
-    let needed = match unit {
-        Unit::Days | Unit::Weeks => request.estimate,
-        _ => as_work(g.needed, unit),
+    let needed = if unit == request.estimate.unit && matches!(unit, Unit::Days | Unit::Weeks) {
+        request.estimate
+    } else {
+        as_work(g.needed, unit)
     };
     let text = |date: NaiveDate| human_date(date, today);
     let [letter_a, letter_b, letter_c] = letters([plan.offer_a, plan.offer_b, plan.offer_c]);
@@ -604,6 +613,7 @@ fn facts(
         "past": asked < today,
         "due": iso(request.due),
         "due_text": text(request.due),
+        "asked": iso(asked),
         "asked_text": text(asked),
         "estimate": request.estimate.to_string(),
         "needed": needed.to_string(),
@@ -952,7 +962,7 @@ mod tests {
             json!(["Friday 25 December", "Friday 1 January 2027"])
         );
         // 35 weekdays less the two days off.
-        assert_eq!(finding.fact_str("available"), Some("6.6 weeks"));
+        assert_eq!(finding.fact_str("available"), Some("33 days"));
         let weekend = assess(
             &with(|r| r.due = date(2027, 1, 16)),
             &WorkCalendar::new([date(2026, 12, 25), date(2027, 1, 1)]),

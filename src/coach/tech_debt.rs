@@ -105,6 +105,14 @@ const WHY: Input = Input {
     values: &[],
 };
 
+const ESTIMATES_CHECKED: Input = Input {
+    name: "estimates_checked",
+    accepts: Accepts::Question(&[Kind::YesNo]),
+    required: false,
+    about: "the lead checked both estimates when the saving and the fix differ",
+    values: &[],
+};
+
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "tech-debt",
     title: "Technical debt in business terms",
@@ -119,9 +127,11 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         DELIBERATE,
         PROPOSAL,
         WHY,
+        ESTIMATES_CHECKED,
     ],
     facts: &[
         "recommendation",
+        "estimates_differ",
         "proposal",
         "why",
         "deliberate",
@@ -233,6 +243,9 @@ pub(crate) struct Proposal<'a> {
     pub choice: Option<&'a str>,
     pub why: Option<&'a str>,
     pub deliberate: Option<&'a str>,
+    /// Whether the lead said both estimates are right, when they differ; `None` when
+    /// not asked.
+    pub estimates_checked: Option<bool>,
 }
 
 /// The computed cost: effort in working days, time on the calendar.
@@ -337,6 +350,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         choice: inputs.text(&PROPOSAL),
         why: inputs.text(&WHY),
         deliberate: inputs.text(&DELIBERATE),
+        estimates_checked: inputs.yes(&ESTIMATES_CHECKED),
     };
     Some(assess(&debt, &proposal, inputs.conditions.calendar))
 }
@@ -417,8 +431,13 @@ fn warnings(
     let mut warnings = Vec::new();
     if let Some(fix) = debt.fix_cost {
         let (fix, saved) = (work_days(fix), work_days(debt.saved));
-        if (fix - saved).abs() > saved.max(fix) * 0.25 {
-            warnings.push("saving-differs-from-fix");
+        // Far apart, the estimates are checked unless the lead vouched for both; any
+        // difference the lead says is wrong is checked.
+        let far_apart = (fix - saved).abs() > saved.max(fix) * 0.25;
+        match proposal.estimates_checked {
+            Some(false) => warnings.push("saving-differs-from-fix"),
+            None if far_apart => warnings.push("saving-differs-from-fix"),
+            _ => {}
         }
     }
     if debt.saved.days() > debt.period.days() {
@@ -499,6 +518,10 @@ pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalend
     let given = |d: Duration| d.to_string();
     let facts = json!({
         "recommendation": recommendation,
+        // Half a day apart or more: the lead is asked whether both estimates are right.
+        "estimates_differ": debt
+            .fix_cost
+            .is_some_and(|fix| (work_days(fix) - saved_days).abs() >= 0.5),
         "proposal": choice,
         "why": proposal.why.map(|w| w.trim().trim_end_matches('.').to_string()),
         "deliberate": proposal.deliberate,
@@ -587,6 +610,37 @@ mod tests {
 
     fn assessed(debt: &Debt) -> Finding {
         assess(debt, &Proposal::default(), &calendar())
+    }
+
+    /// The saving and the fix are usually the same work: when they differ the lead is
+    /// asked, and the warning follows the answer (or, unasked, how far apart they are).
+    #[test]
+    fn estimates_that_differ_are_checked_with_the_lead() {
+        let cases: &[(f64, f64, Option<bool>, bool, bool)] = &[
+            // saved days, fix days, checked, asked, warned
+            (10.0, 10.0, None, false, false),
+            (4.0, 5.0, None, true, false),
+            (4.0, 5.0, Some(false), true, true),
+            (4.0, 10.0, None, true, true),
+            (4.0, 10.0, Some(true), true, false),
+        ];
+        for &(saved, fix, checked, asked, warned) in cases {
+            let mut debt = episode();
+            debt.saved = d(saved, Days);
+            debt.fix_cost = Some(d(fix, Days));
+            let proposal = Proposal {
+                estimates_checked: checked,
+                ..Proposal::default()
+            };
+            let finding = assess(&debt, &proposal, &calendar());
+            let case = format!("{saved} against {fix}, checked {checked:?}");
+            assert_eq!(finding.facts["estimates_differ"], json!(asked), "{case}");
+            assert_eq!(
+                finding.warnings.contains(&"saving-differs-from-fix"),
+                warned,
+                "{case}"
+            );
+        }
     }
 
     /// (name, debt, slowed, cost in working days, break-even feature, within the period)
@@ -770,6 +824,7 @@ mod tests {
             choice: Some("shortcut"),
             why: Some("the January release cannot move."),
             deliberate: Some("prudent"),
+            estimates_checked: None,
         };
         let finding = assess(&episode(), &proposal, &calendar());
         assert_eq!(finding.warnings, ["proposal-against-numbers"]);

@@ -256,11 +256,13 @@ fn tech_debt_findings(out: &mut Found) {
             choice: Some("shortcut"),
             why: None,
             deliberate: Some("reckless"),
+            estimates_checked: None,
         },
         tech_debt::Proposal {
             choice: Some("fix-now"),
             why: Some("the team wants it"),
             deliberate: Some("prudent"),
+            estimates_checked: None,
         },
     ];
     for debt in variants {

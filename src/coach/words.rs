@@ -486,7 +486,12 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
                     plain
                 };
                 let capital = fix_article_before(&mut out, plain);
-                if capital {
+                // A sentence that starts with the term starts with its plain words.
+                let starts_sentence = {
+                    let before = out.trim_end();
+                    before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+                };
+                if capital || starts_sentence {
                     let mut chars = plain.chars();
                     out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
                     out.push_str(chars.as_str());

@@ -260,8 +260,10 @@ impl Audience {
         }
     }
 
-    /// Whether the listener is outside engineering, so jargon must go.
+    /// Whether the listener is outside engineering, so jargon must go. Peers are other
+    /// tech leads: they get the technical names, and would stumble on a paraphrase
+    /// ("the system billing already uses" for PostgreSQL).
     pub(crate) fn needs_plain_words(self) -> bool {
-        !matches!(self, Audience::Team | Audience::Yourself)
+        matches!(self, Audience::Stakeholders)
     }
 }

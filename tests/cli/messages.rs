@@ -169,9 +169,9 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
 fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
     let (message, record, shown) = new_from_example("deadline");
     // "in 7 weeks" from Thursday 26 November 2026: 35 weekdays, less Christmas Day and New
-    // Year's Day (no holidays are listed), is 6.6 weeks for 10 weeks of work.
+    // Year's Day (no holidays are listed), is 33 working days for 10 weeks (50 days) of work.
     assert!(
-        message.starts_with("Hi Sam,\n\nThe new onboarding flow won't fit by Thursday 14 January 2027: 10 weeks of work in 6.6 weeks.\n"),
+        message.starts_with("Hi Sam,\n\nThe new onboarding flow won't fit by Thursday 14 January 2027: 50 days of work in 33 days.\n"),
         "{message}"
     );
     // The rest of A is started after the date, so it follows B's everything-at-once.
@@ -180,7 +180,7 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
         message.contains("\nB. Everything at once by Thursday 11 February 2027.\n"),
         "{message}"
     );
-    // Option A needs 6 of the 6.6 weeks: it stays open 3 working days, to Tuesday 8 December.
+    // Option A needs 30 of the 33 days: it stays open 3 working days, to Tuesday 8 December.
     assert!(
         message
             .trim_end()
@@ -188,7 +188,7 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
         "{message}"
     );
     assert!(record.contains("choose-by: 2026-12-08\nreview-by: 2026-12-08\n"));
-    assert!(record.contains("* The team's estimate: 10 weeks, 3.4 weeks more than the time left."));
+    assert!(record.contains("* The team's estimate: 10 weeks, 17 days more than the time left."));
     assert!(record.contains(
         "* Left out until it is checked against the estimate: we keep the date if the admin screens move to the next release"
     ));
@@ -376,7 +376,7 @@ fn after_a_look_back_messages_tell_how_it_went() {
         let (text, checked) = message(repo.path(), "1", to, None);
         assert!(
             text.starts_with("Looking back at the decision on the database for the orders service")
-                && text.contains(": it held up. It handled four times the peak"),
+                && text.contains(": it held up, as it handled four times the peak"),
             "{to}: {text}"
         );
         assert!(text.contains("What we learnt"), "{to}: {text}");
@@ -476,7 +476,8 @@ fn decide_message_shapes_match_the_audience() {
 
     // Peers: an FYI with the effect outside the team, not our trade-offs.
     let (peers, checked) = message(repo.path(), "1", "peers", None);
-    assert!(peers.starts_with("We've chosen the system billing already uses as the database"));
+    // Other tech leads get the technical names.
+    assert!(peers.starts_with("We've chosen PostgreSQL as the database"));
     assert!(peers.contains("Nothing changes for customers; the spring campaign date holds."));
     assert!(peers.contains("I'm telling you in case it touches your side; if it does, tell me."));
     assert!(

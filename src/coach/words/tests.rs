@@ -243,6 +243,12 @@ fn translations_replace_whole_phrases_and_keep_the_grammar() {
             &[("failover", "a switch to the backup")],
             "It failed after a switch to the backup.",
         ),
+        // A sentence that starts with the term starts with a capital.
+        (
+            "It held up. PostgreSQL handled the load.",
+            &[("PostgreSQL", "the system billing uses")],
+            "It held up. The system billing uses handled the load.",
+        ),
     ];
     for (text, translations, expected) in cases {
         let translations: Vec<(String, String)> = translations
@@ -260,7 +266,7 @@ fn translations_replace_whole_phrases_and_keep_the_grammar() {
     ];
     assert_eq!(
         translate("ORM and N+1", &looping),
-        "the N+1 thing and the ORM thing"
+        "The N+1 thing and the ORM thing"
     );
 }
 
