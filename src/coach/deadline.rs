@@ -450,7 +450,7 @@ fn plan(request: &Request, calendar: &WorkCalendar) -> Plan {
     let b_extra = match request.extra {
         Some(extra) if g.b_covers == Some(true) => extra,
         // Whole weeks in weeks, anything else in days: never "3.4 weeks".
-        _ if b_extra_days % 5 == 0 => as_work(b_extra_days, request.estimate.unit),
+        _ if b_extra_days.is_multiple_of(5) => as_work(b_extra_days, request.estimate.unit),
         _ => as_work(b_extra_days, Unit::Days),
     };
     let date_b = calendar.add_working_days(due, b_extra_days);
@@ -590,7 +590,7 @@ fn facts(
     // "6.6 weeks" is not how anyone says it: when the time left is not whole weeks, every
     // amount is said in working days.
     let unit = match request.estimate.unit {
-        Unit::Weeks | Unit::Months | Unit::Years if g.available % 5 != 0 => Unit::Days,
+        Unit::Weeks | Unit::Months | Unit::Years if !g.available.is_multiple_of(5) => Unit::Days,
         unit => unit,
     };
     let work = |days: u64| as_work(days, unit).to_string();
