@@ -163,6 +163,8 @@ pub(crate) struct Brief {
     /// What the latest look-back found, once `decide review` has looked back: messages
     /// then tell how the decision went, not what it was going to do.
     pub looked_back: Option<LookBack>,
+    /// Why the time-box was last extended, when it was: the messages say the date moved.
+    pub extended_why: Option<String>,
     /// The day the message is written, which it names "today".
     #[serde(skip)]
     pub today: NaiveDate,
@@ -298,6 +300,7 @@ impl Brief {
             }
         }
         brief.looked_back = look_back(record, today);
+        brief.extended_why = extended_why(record);
         brief.outcome = outcome_of(record, &brief);
         // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
         if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
@@ -448,6 +451,24 @@ fn subject(record: &Record, title: &str, names: &phrase::Names) -> phrase::Subje
 
 /// The latest look-back in `record`: the `## Outcome (DATE)` section with the latest date,
 /// its fields read by the labels `decide review` writes them with.
+/// The reason of the latest extension (`## Time-box Extended (DATE)`, with "* Time-box
+/// extended to DATE, because WHY"); empty when none was given.
+fn extended_why(record: &Record) -> Option<String> {
+    let section = record
+        .sections
+        .iter()
+        .rev()
+        .find(|s| s.heading.starts_with("Time-box Extended"))?;
+    let line = bullets(&section.body)
+        .into_iter()
+        .find(|item| item.starts_with("Time-box extended to"))?;
+    Some(
+        line.split_once(", because ")
+            .map(|(_, why)| why.trim_end_matches('.').trim().to_string())
+            .unwrap_or_default(),
+    )
+}
+
 fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
     let (date, section) = record
         .sections

@@ -985,6 +985,18 @@ fn a_proposal_is_extended_once_then_decided() {
         !extended.contains("Thursday 10 December, when"),
         "{extended}"
     );
+    // Every message says the date moved, and why.
+    for to in ["stakeholders", "team"] {
+        let said = decide(repo.path())
+            .args(["--today", "2026-12-10", "message", "1", "--to", to])
+            .output()
+            .unwrap();
+        assert!(
+            stdout(&said).contains("The date moved: Searchly sends its price on Monday."),
+            "{to}: {}",
+            stdout(&said)
+        );
+    }
 
     // Once only: the next review chooses (here below 70%, which the coach names).
     let output = review(
