@@ -506,6 +506,13 @@ const SENTENCE_WORDS: &[&str] = &[
     "reduce",
 ];
 
+/// Words a lesson or a reason often starts with ("Measure the peak before deciding"): not
+/// names, so they are lowered after a colon, but not read as an option that is an action.
+const LESSON_STARTS: &[&str] = &[
+    "measure", "check", "test", "talk", "plan", "involve", "agree", "always", "never", "don't",
+    "document", "try",
+];
+
 /// The words of [`SENTENCE_WORDS`] that are verbs.
 fn is_action(text: &str) -> bool {
     const NOT_VERBS: &[&str] = &[
@@ -520,8 +527,12 @@ fn is_action(text: &str) -> bool {
 }
 
 fn lower_start(text: &str) -> String {
-    let first = text.split_whitespace().next().unwrap_or_default();
-    if !SENTENCE_WORDS.contains(&first.to_lowercase().as_str()) {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if !SENTENCE_WORDS.contains(&first.as_str()) && !LESSON_STARTS.contains(&first.as_str()) {
         return text.to_string();
     }
     let mut chars = text.chars();
@@ -605,6 +616,23 @@ fn column_of(source: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// After a colon a sentence word or a lesson's first word is lowered; a name stays.
+    #[test]
+    fn only_words_that_are_not_names_are_lowered_after_a_colon() {
+        let cases = [
+            (
+                "Measure the peak before deciding",
+                "measure the peak before deciding",
+            ),
+            ("We move first", "we move first"),
+            ("PostgreSQL handled it", "PostgreSQL handled it"),
+            ("Sam owns it", "Sam owns it"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(lower_start(text), expected, "{text:?}");
+        }
+    }
+
     use super::*;
     use serde_json::json;
 
