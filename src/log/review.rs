@@ -52,6 +52,15 @@ pub(crate) fn due<'a>(
     due
 }
 
+/// How late a review due by `review_by` is on `today`: "due today", "3 days overdue".
+pub(crate) fn overdue(review_by: NaiveDate, today: NaiveDate) -> String {
+    match (today - review_by).num_days() {
+        0 => "due today".to_string(),
+        1 => "1 day overdue".to_string(),
+        n => format!("{n} days overdue"),
+    }
+}
+
 /// One line per due record: `0007  2027-02-24  12 days overdue  Title`, columns aligned
 /// by display width.
 pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log) -> String {
@@ -60,12 +69,7 @@ pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log)
         let Some(review_by) = record.review_by else {
             continue;
         };
-        let days = (today - review_by).num_days();
-        let when = match days {
-            0 => "due today".to_string(),
-            1 => "1 day overdue".to_string(),
-            n => format!("{n} days overdue"),
-        };
+        let when = overdue(review_by, today);
         rows.push([
             log.shown_address(record),
             review_by.to_string(),

@@ -159,11 +159,7 @@ impl<'a> Model<'a> {
                     continue;
                 };
                 let days = (today - review_by).num_days();
-                let when = match days {
-                    0 => "due today".to_string(),
-                    1 => "1 day overdue".to_string(),
-                    n => format!("{n} days overdue"),
-                };
+                let when = crate::log::review::overdue(review_by, today);
                 let _ = writeln!(
                     out,
                     "<li><a href=\"records/{page}\">{label}</a> <span class=\"when{late}\">{when}</span> <time datetime=\"{review_by}\">(review by {review_by})</time></li>",
