@@ -987,6 +987,12 @@ fn ending(
             .and_then(serde_json::Value::as_f64),
         signal: fact("signal"),
         was: (proposal.proposed.clone(), was_date),
+        check_first: result
+            .warnings
+            .iter()
+            .filter(|warning| warning.check_first)
+            .map(|warning| warning.text.clone())
+            .collect(),
     })
 }
 

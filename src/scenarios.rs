@@ -4,7 +4,7 @@
 //! three messages `decide message` writes from the record. Besides what a scenario expects,
 //! every output is held to what any output must be: one voice (no message of a proposal
 //! announces a decision), no placeholder text, no broken "a"/"an", no file path or ISO date
-//! in what goes up or sideways, at most 60 words to stakeholders, no weekend for work, and
+//! in what goes up or sideways, at most 60 words to stakeholders and to peers, no weekend for work, and
 //! every number traced to an answer or to the record's working. A message may refuse to be
 //! written ("nothing to send"), when the scenario says it must; a scenario that states
 //! `ready` holds every message to `message::check`, as the lead would see it.
@@ -457,7 +457,9 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.extend(words.check(&what, text));
         problems.extend(check_message(&what, text, to.needs_plain_words(), &known));
         problems.extend(check_stance(outcome.kind, &what, text));
-        if *to == Audience::Stakeholders && body_words(text) > 60 {
+        if let Some(budget) = to.word_budget()
+            && body_words(text) > budget
+        {
             problems.push(format!("{what} is {} words: {text}", body_words(text)));
         }
     }
@@ -608,8 +610,8 @@ mod properties {
                 prop_assert!(check_stance(kind, &what, text).is_none(), "{} {}: {}", kind, what, text);
                 let problems = check_message(&what, text, to.needs_plain_words(), &known);
                 prop_assert!(problems.is_empty(), "{:?}", problems);
-                if *to == Audience::Stakeholders {
-                    prop_assert!(body_words(text) <= 60, "{}", text);
+                if let Some(budget) = to.word_budget() {
+                    prop_assert!(body_words(text) <= budget, "{}", text);
                 }
             }
             let expected_status = if kind == "proposal" { "proposed" } else { "accepted" };

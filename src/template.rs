@@ -506,11 +506,12 @@ const SENTENCE_WORDS: &[&str] = &[
     "reduce",
 ];
 
-/// Words a lesson or a reason often starts with ("Measure the peak before deciding"): not
-/// names, so they are lowered after a colon, but not read as an option that is an action.
+/// Words a lesson, a reason or a decided line often starts with ("Measure the peak before
+/// deciding", "We've decided ..."): not names, so they are lowered after a colon, but not
+/// read as an option that is an action.
 const LESSON_STARTS: &[&str] = &[
     "measure", "check", "test", "talk", "plan", "involve", "agree", "always", "never", "don't",
-    "document", "try",
+    "document", "try", "we've", "we're", "we'll", "we'd",
 ];
 
 /// The words of [`SENTENCE_WORDS`] that are verbs.
@@ -625,6 +626,7 @@ mod tests {
                 "measure the peak before deciding",
             ),
             ("We move first", "we move first"),
+            ("We've decided to", "we've decided to"),
             ("PostgreSQL handled it", "PostgreSQL handled it"),
             ("Sam owns it", "Sam owns it"),
         ];

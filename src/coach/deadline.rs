@@ -102,7 +102,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "slack",
         "saves",
         "extra",
-        "needed_weeks",
+        "needed_extra",
         "a_needed",
         "a_slack",
         "a_short",
@@ -422,7 +422,7 @@ struct Plan {
     gap: Gap,
     fits: bool,
     due_now: bool,
-    needed_weeks: u64,
+    needed_extra: Duration,
     b_extra: Duration,
     date_b: NaiveDate,
     offer_a: bool,
@@ -440,18 +440,26 @@ fn plan(request: &Request, calendar: &WorkCalendar) -> Plan {
     let g = gap(request, calendar);
     let fits = g.over == 0;
     let due_now = !fits && g.available == 0;
-    let needed_weeks = ceil_whole(g.over as f64 / 5.0);
+    // The overshoot as it is, not rounded up to weeks: rounding would push "everything at
+    // once" past the rest of A and drop a real option. Whole weeks in weeks, anything else
+    // in days: never "1.6 weeks".
+    let in_days = |days: u64| {
+        if days.is_multiple_of(5) {
+            as_work(days, request.estimate.unit)
+        } else {
+            as_work(days, Unit::Days)
+        }
+    };
+    let needed_extra = in_days(g.over);
     // Option B asks for the extra time given, or for the overshoot when that was too
     // little: never for a date the estimate says cannot be met.
     let b_extra_days = match request.extra {
         Some(extra) => work_days(extra).max(g.over),
-        None => needed_weeks * 5,
+        None => g.over,
     };
     let b_extra = match request.extra {
         Some(extra) if g.b_covers == Some(true) => extra,
-        // Whole weeks in weeks, anything else in days: never "3.4 weeks".
-        _ if b_extra_days.is_multiple_of(5) => as_work(b_extra_days, request.estimate.unit),
-        _ => as_work(b_extra_days, Unit::Days),
+        _ => in_days(b_extra_days),
     };
     let date_b = calendar.add_working_days(due, b_extra_days);
     let offer_a = !fits && !due_now && g.a_fits == Some(true);
@@ -484,7 +492,7 @@ fn plan(request: &Request, calendar: &WorkCalendar) -> Plan {
         gap: g,
         fits,
         due_now,
-        needed_weeks,
+        needed_extra,
         b_extra,
         date_b,
         offer_a,
@@ -622,7 +630,7 @@ fn facts(
         "slack": work(g.available.saturating_sub(g.needed)),
         "saves": request.saves.map(|d| d.to_string()),
         "extra": request.extra.map(|d| d.to_string()),
-        "needed_weeks": plan.needed_weeks,
+        "needed_extra": plan.needed_extra.to_string(),
         "a_needed": g.a_needed.map(work),
         "a_slack": plan.a_slack.map(work),
         "a_short": work(g.a_short),

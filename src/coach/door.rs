@@ -52,6 +52,14 @@ const TWO_WAY_PATH: Input = Input {
     values: &[],
 };
 
+const SIGNAL: Input = Input {
+    name: "signal",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "the signal that the decision was wrong: a time it names (\"next quarter\") says when it can first be seen",
+    values: &[],
+};
+
 const SIGNAL_BY: Input = Input {
     name: "signal_by",
     accepts: Accepts::Question(&[Kind::Date]),
@@ -73,6 +81,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         HARD_TO_UNDO,
         CLASSIFICATION,
         TWO_WAY_PATH,
+        SIGNAL,
         SIGNAL_BY,
     ],
     facts: &[
@@ -205,22 +214,27 @@ pub(crate) struct DoorAnswers<'a> {
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     let undo = inputs.duration(&UNDO)?;
+    let calendar = inputs.conditions.calendar;
+    let today = inputs.today();
+    // A signal seen on a day off is looked at on the next working day; a signal that says
+    // its own time ("two incidents next quarter") needs no date typed again.
+    let signal_by = inputs
+        .date(&SIGNAL_BY)
+        .or_else(|| signal_window(inputs.text(&SIGNAL)?, today))
+        .map(|seen| calendar.on_or_after(seen));
     let answers = DoorAnswers {
         feels_one_way: inputs.yes(&FEELS_ONE_WAY),
         hard_to_undo: inputs.text(&HARD_TO_UNDO),
         classification: inputs.text(&CLASSIFICATION).and_then(Door::parse),
         two_way_path: inputs.text(&TWO_WAY_PATH),
-        signal_by: inputs.date(&SIGNAL_BY),
+        signal_by,
     };
     let periods = inputs.conditions.periods;
     let review = |door: Door| match door {
         Door::TwoWay => periods.two_way_days,
         Door::OneWay => periods.one_way_days,
     };
-    let calendar = inputs.conditions.calendar;
-    let today = inputs.today();
     // A review before its signal can be seen has nothing to look at: it comes after.
-    let signal_by = answers.signal_by;
     let mut finding = assess(undo, &answers, today, |door| {
         let usual = calendar.on_or_after(add_days(today, review(door)));
         signal_by.map_or(usual, |seen| {
@@ -234,6 +248,63 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     };
     finding.facts.insert("undo_said".to_string(), json!(said));
     Some(finding)
+}
+
+/// When a signal described in words could first be seen, from the time it names: "two
+/// checkout incidents next quarter" at the quarter's end, "p95 above 400 ms for a week"
+/// after a week, "churn up by 15 January" then. The latest time it names counts; `None`
+/// when it names none.
+pub(crate) fn signal_window(signal: &str, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::{Datelike, Months};
+    let text = signal.to_lowercase();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | ')' | '(')))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let quarter_end = |date: NaiveDate| {
+        let last_month = (date.month0() / 3) * 3 + 3;
+        NaiveDate::from_ymd_opt(date.year(), last_month, 1)
+            .and_then(|first| first.checked_add_months(Months::new(1)))
+            .and_then(|next| next.pred_opt())
+    };
+    let month_end = |date: NaiveDate| {
+        NaiveDate::from_ymd_opt(date.year(), date.month(), 1)
+            .and_then(|first| first.checked_add_months(Months::new(1)))
+            .and_then(|next| next.pred_opt())
+    };
+    let mut seen: Vec<NaiveDate> = Vec::new();
+    for pair in words.windows(2) {
+        let named = match pair {
+            ["next", "quarter"] => today
+                .checked_add_months(Months::new(3))
+                .and_then(quarter_end),
+            ["this", "quarter"] => quarter_end(today),
+            ["next", "month"] => today.checked_add_months(Months::new(1)).and_then(month_end),
+            ["this", "month"] => month_end(today),
+            ["next", "year"] => NaiveDate::from_ymd_opt(today.year() + 1, 12, 31),
+            _ => None,
+        };
+        seen.extend(named);
+    }
+    // After "by", "in", "for" ...: the longest run of up to four words that reads as a date
+    // or a duration ("by 15 january", "for a week", "within 3 weeks"). A bare number ("down
+    // by 20") is an amount, not a time.
+    const MARKERS: &[&str] = &["by", "before", "until", "in", "within", "for", "after"];
+    for (at, word) in words.iter().enumerate() {
+        if !MARKERS.contains(word) {
+            continue;
+        }
+        let longest = (1..=4).rev().find_map(|n| {
+            let phrase = words.get(at + 1..at + 1 + n)?.join(" ");
+            if !phrase.chars().any(char::is_alphabetic) {
+                return None;
+            }
+            crate::answer::parse_date(&phrase, today).ok()
+        });
+        seen.extend(longest.filter(|date| *date >= today));
+    }
+    seen.into_iter().max()
 }
 
 /// The door, judged from the undo estimate and the lead's answers. `review_on` gives the
@@ -390,5 +461,41 @@ mod tests {
         assert_eq!(Door::parse("Two way"), Some(Door::TwoWay));
         assert_eq!(Door::parse("unsure"), None);
         assert_eq!(Door::parse("revolving"), None);
+    }
+
+    #[test]
+    fn a_signal_says_when_it_can_first_be_seen() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases = [
+            (
+                "we still have two or more checkout incidents next quarter",
+                date(2027, 3, 31),
+            ),
+            ("refunds up this quarter", date(2026, 12, 31)),
+            ("churn above 2% next month", date(2027, 1, 31)),
+            ("checkout p95 above 400 ms for a week", date(2026, 12, 8)),
+            (
+                "no paying customer on it within 3 weeks",
+                date(2026, 12, 22),
+            ),
+            (
+                "the contractor is not on call alone by 15 January",
+                date(2027, 1, 15),
+            ),
+            // The latest time named counts.
+            (
+                "errors for a week, or churn next quarter",
+                date(2027, 3, 31),
+            ),
+            // Amounts and times it does not name are not dates.
+            ("latency goes up by 20", None),
+            ("costs rise by 30%", None),
+            ("the team does not trust it", None),
+            ("in production, pages at night", None),
+        ];
+        for (signal, expected) in cases {
+            assert_eq!(signal_window(signal, today), expected, "{signal:?}");
+        }
     }
 }

@@ -566,11 +566,18 @@ fn finish_findings(out: &mut Found) {
         why: Some("a reply on Monday"),
         ..finish::Settle::default()
     };
+    let disproved = finish::Settle {
+        leaning: Some("Vendor A"),
+        because: Some("the discount saves 400,000 euros"),
+        learnt: Some("The discount is 22%, not 30%."),
+        ..extend.clone()
+    };
     for (settle, have) in [
         (chose("Vendor A"), 3),
         (chose("Vendor A"), 1),
         (chose(finish::NONE), 3),
         (extend, 1),
+        (disproved, 1),
         (finish::Settle::default(), 1),
     ] {
         let finding = finish::assess(

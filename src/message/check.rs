@@ -22,10 +22,6 @@ pub(crate) const CHECK_FIRST: &str = "Check first: ";
 /// Words a template prints when a value is missing.
 const PLACEHOLDERS: &[&str] = &["None", "null", "undefined", "NaN", "inf", "Some"];
 
-/// The most words an upward message may have, greeting aside: the episode's good example is
-/// thirty.
-pub(crate) const UPWARD_WORDS: usize = 60;
-
 /// Everything that stops `text` being sent to `to` as it is, one line each. `open` are the
 /// coach's warnings for the run the message comes from, already worded for the lead.
 pub(crate) fn problems(
@@ -36,6 +32,15 @@ pub(crate) fn problems(
 ) -> Vec<String> {
     let mut found = leftovers(text);
     found.extend(grammar(text));
+    if let Some(budget) = to.word_budget() {
+        let words = body_words(text);
+        if words > budget {
+            found.push(format!(
+                "it is {words} words; a message to {} keeps to {budget}",
+                to.key()
+            ));
+        }
+    }
     if to == Audience::Stakeholders {
         found.extend(upward(text));
     }
@@ -157,12 +162,6 @@ fn grammar(text: &str) -> Vec<String> {
 /// What an upward message must not carry.
 fn upward(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let words = body_words(text);
-    if words > UPWARD_WORDS {
-        found.push(format!(
-            "it is {words} words; a message upward keeps to {UPWARD_WORDS}"
-        ));
-    }
     for word in text.split_whitespace() {
         let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '"'));
         let word = word.trim_end_matches('.');

@@ -954,7 +954,8 @@ pub(crate) fn write(
         );
     }
     let markdown = format.composed() == Format::Markdown;
-    // Upward messages are held to the word budget: the least needed details go first.
+    // Upward and sideways, messages are held to the word budget: the least needed details
+    // go first.
     let mut text = String::new();
     for detail in (0..=4).rev() {
         let mut context = super::brief_context(brief, to, markdown);
@@ -970,7 +971,10 @@ pub(crate) fn write(
         if to.needs_plain_words() && !brief.plain_words.is_empty() {
             text = crate::coach::words::translate(&text, &brief.plain_words);
         }
-        if to != Audience::Stakeholders || super::body_words(&text) <= super::check::UPWARD_WORDS {
+        if to
+            .word_budget()
+            .is_none_or(|budget| super::body_words(&text) <= budget)
+        {
             break;
         }
     }
@@ -1220,7 +1224,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know peak write load and latency budget yet: Joao finds out peak write load; nobody has taken latency budget yet."),
+            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load; nobody has taken latency budget yet."),
             "{team}"
         );
     }

@@ -93,8 +93,8 @@ fn brief_of(rendered: &Rendered<'_>) -> Result<from_record::Brief> {
     Ok(from_record::Brief::from_record(&record, path, today, None))
 }
 
-/// `template` rendered for `to` from a record's brief. Upward, the least needed details go
-/// first (`detail` 2, 1, 0) until the message keeps to the word budget.
+/// `template` rendered for `to` from a record's brief. Upward and sideways, the least needed
+/// details go first (`detail` 2, 1, 0) until the message keeps to the word budget.
 pub(crate) fn render_brief(
     brief: &from_record::Brief,
     template: &str,
@@ -111,7 +111,10 @@ pub(crate) fn render_brief(
             map.insert("name".into(), json!(name));
         }
         text = tidy(&templates.render(template, &context)?);
-        if to != Audience::Stakeholders || body_words(&text) <= check::UPWARD_WORDS {
+        if to
+            .word_budget()
+            .is_none_or(|budget| body_words(&text) <= budget)
+        {
             break;
         }
     }

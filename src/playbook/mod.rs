@@ -230,6 +230,10 @@ impl Group {
     }
 }
 
+/// The most words a message upward or sideways may have, greeting aside: managers and
+/// other leads skim alike, and the episode's good example upward is thirty words.
+pub(crate) const MOST_WORDS: usize = 60;
+
 /// Who a message is for. Messages that go up or sideways are checked for jargon: the
 /// listener is outside engineering.
 #[derive(
@@ -265,5 +269,11 @@ impl Audience {
     /// ("the system billing already uses" for PostgreSQL).
     pub(crate) fn needs_plain_words(self) -> bool {
         matches!(self, Audience::Stakeholders)
+    }
+
+    /// The most words a message to this listener may have, greeting aside (see
+    /// [`MOST_WORDS`]).
+    pub(crate) fn word_budget(self) -> Option<usize> {
+        matches!(self, Audience::Stakeholders | Audience::Peers).then_some(MOST_WORDS)
     }
 }

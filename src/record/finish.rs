@@ -215,6 +215,9 @@ pub(crate) struct Ending {
     pub signal: Option<String>,
     /// The proposal as it stood: the option and the date it was to be decided by.
     pub was: (Option<String>, Option<String>),
+    /// The coach's warnings that hold the messages back until the answers change, written
+    /// as `Check first:` items so `decide message` holds them back too.
+    pub check_first: Vec<String>,
 }
 
 /// What is known when the time-box ends: the proposal's items, with what was found out.
@@ -296,6 +299,7 @@ impl Ending {
             confidence: None,
             signal: None,
             was: (proposal.proposed.clone(), decide_by_text),
+            check_first: Vec::new(),
         }
     }
 
@@ -641,6 +645,7 @@ mod tests {
             confidence: Some(75.0),
             signal: Some("support tickets take more than a day".into()),
             was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
+            check_first: Vec::new(),
         }
     }
 

@@ -1022,6 +1022,31 @@ fn a_proposal_is_extended_once_then_decided() {
     );
 }
 
+/// A finding that corrects a figure the reason does not take in ("22%, not 30%") holds
+/// every message back until the reason is given again with it.
+#[test]
+fn a_finding_that_disproves_the_reason_holds_the_messages_back() {
+    let (repo, record) = logged("proposal");
+    let finding = "found:\n  - Whether the contract has an exit clause\nlearnt: The exit clause costs 3 months of fees, not 1 month.\nextend: yes\nextend_until: 2026-12-17\nextend_why: Searchly sends its price on Monday\n";
+    let output = review(repo.path(), "2026-12-10", finding);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warned = "You found 3 months, not 1 month, but the reason for Searchly does not say so";
+    assert!(stderr(&output).contains(warned), "{}", stderr(&output));
+    assert!(read(&record).contains(&format!("* Check first: {warned}")));
+    for to in ["stakeholders", "team", "peers"] {
+        let said = decide(repo.path())
+            .args(["--today", "2026-12-10", "message", "1", "--to", to])
+            .output()
+            .unwrap();
+        assert!(
+            stderr(&said).contains("the coach's warning stands: You found 3 months, not 1 month")
+                && stderr(&said).contains("Not ready to send"),
+            "{to}: {}",
+            stderr(&said)
+        );
+    }
+}
+
 /// None of the options: the proposal is dropped, rejected, and no longer comes due.
 #[test]
 fn a_dropped_proposal_is_rejected() {
