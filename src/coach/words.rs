@@ -229,7 +229,10 @@ impl WordList {
                     cause: cause_clause(sentence),
                 });
             }
-            for hit in hits {
+            // A term followed by its plain words in brackets is explained where it stands.
+            let chars: Vec<char> = sentence.chars().collect();
+            let explained = |hit: &Hit| chars.get(hit.end..hit.end + 2) == Some(&[' ', '(']);
+            for hit in hits.into_iter().filter(|hit| !explained(hit)) {
                 let term = &self.terms[hit.term];
                 if !check
                     .flags
@@ -477,7 +480,23 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
             })
             .flatten();
         match replaced {
+            // "PostgreSQL handled the load" + "the system billing already uses": a phrase
+            // of several words as a clause's subject, running straight into its verb, reads
+            // as one garbled clause, so the term stays and its plain words follow in
+            // brackets.
+            Some((end, plain))
+                if starts_clause(&out) && runs_into_next_word(plain, &chars[end..]) =>
+            {
+                out.extend(&chars[i..end]);
+                out.push_str(" (");
+                out.push_str(plain);
+                out.push(')');
+                i = end;
+            }
             Some((end, plain)) => {
+                // "a hosted CI service" + "automated build service": the phrase already
+                // ends in the noun the term was part of, so it is not said twice.
+                let end = end + repeated_last_word(plain, &chars[end..]);
                 // "the next failover" + "a switch to the backup server": the phrase already
                 // says which one, so the lead's article goes ("the next switch to ...").
                 let plain = if determined_before(&out) {
@@ -507,6 +526,55 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
         }
     }
     out
+}
+
+/// Words that start a new phrase after a noun, so a long plain-words phrase may stand
+/// before them: "the system billing already uses as the database", "... for invoices".
+const NEW_PHRASE: &[&str] = &[
+    "as", "for", "in", "on", "at", "to", "with", "from", "by", "instead", "because", "since", "so",
+    "but", "when", "while", "until", "before", "after", "over", "than", "and", "or",
+];
+
+/// Whether a plain-words phrase of three words or more would run into the next word of the
+/// sentence (`rest`, what follows the term) as if it went on: "... already uses handled".
+/// A word that starts a new phrase ("as", "for") does not.
+fn runs_into_next_word(plain: &str, rest: &[char]) -> bool {
+    if plain.split_whitespace().count() < 3 || rest.first() != Some(&' ') {
+        return false;
+    }
+    let next: String = rest[1..].iter().take_while(|c| is_word_char(**c)).collect();
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    starts_lower && !NEW_PHRASE.contains(&next.as_str())
+}
+
+/// Whether what is written so far ends where a clause begins: the start, a sentence or
+/// clause mark, or a word that joins clauses ("it held up, as PostgreSQL handled ...").
+fn starts_clause(written: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "as", "because", "and", "but", "so", "since", "while", "when", "once", "if", "that",
+    ];
+    let before = written.trim_end();
+    let last = before.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    before.is_empty()
+        || before.ends_with(['.', '!', '?', ',', ';', ':'])
+        || JOINS.contains(&last.as_str())
+}
+
+/// How many characters of `rest` (what follows the term) repeat the last word of `plain`
+/// (" service" after "CI" translated as "automated build service"), to leave out.
+fn repeated_last_word(plain: &str, rest: &[char]) -> usize {
+    let Some(last) = plain.split_whitespace().last() else {
+        return 0;
+    };
+    let last: Vec<char> = last.chars().flat_map(char::to_lowercase).collect();
+    let repeats = rest.first() == Some(&' ')
+        && rest.len() > last.len()
+        && rest[1..=last.len()]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .eq(last.iter().copied())
+        && rest.get(last.len() + 1).is_none_or(|c| !is_word_char(*c));
+    if repeats { last.len() + 1 } else { 0 }
 }
 
 /// Words that already say which one, as an article does.

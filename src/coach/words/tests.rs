@@ -182,6 +182,18 @@ fn a_sentence_that_gives_a_cause_with_jargon_explains_a_mechanism() {
     assert_eq!(check.flags.len(), 1);
 }
 
+/// A term followed by the lead's plain words in brackets is explained where it stands.
+#[test]
+fn a_term_explained_in_brackets_is_not_flagged() {
+    let words = list(&[("API", false)]);
+    assert!(
+        words
+            .check("The API (the way our apps talk to billing) is live.")
+            .is_clean()
+    );
+    assert!(!words.check("The API is live (finally).").is_clean());
+}
+
 #[test]
 fn translations_replace_whole_phrases_and_keep_the_grammar() {
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
@@ -245,9 +257,42 @@ fn translations_replace_whole_phrases_and_keep_the_grammar() {
         ),
         // A sentence that starts with the term starts with a capital.
         (
+            "It held up. Failover was quick.",
+            &[("failover", "the switch")],
+            "It held up. The switch was quick.",
+        ),
+        // A long phrase as a clause's subject would run into its verb: the term stays,
+        // explained in brackets. Before a new phrase, or after a determiner, it is swapped.
+        (
             "It held up. PostgreSQL handled the load.",
             &[("PostgreSQL", "the system billing uses")],
-            "It held up. The system billing uses handled the load.",
+            "It held up. PostgreSQL (the system billing uses) handled the load.",
+        ),
+        (
+            "It held up, as PostgreSQL took four times the load.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "It held up, as PostgreSQL (the system billing already uses) took four times the load.",
+        ),
+        (
+            "We chose PostgreSQL as the database.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "We chose the system billing already uses as the database.",
+        ),
+        (
+            "PostgreSQL, as billing uses it, is fine.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "The system billing already uses, as billing uses it, is fine.",
+        ),
+        // A phrase that ends in the noun the term was part of says it once.
+        (
+            "We move the builds to a hosted CI service.",
+            &[("CI", "automated build service")],
+            "We move the builds to a hosted automated build service.",
+        ),
+        (
+            "The CI service is slow.",
+            &[("CI", "automated build service")],
+            "The automated build service is slow.",
         ),
     ];
     for (text, translations, expected) in cases {
