@@ -194,9 +194,62 @@ fn a_term_explained_in_brackets_is_not_flagged() {
     assert!(!words.check("The API is live (finally).").is_clean());
 }
 
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+fn check_translations(cases: &[Case<'_>]) {
+    for (text, translations, expected) in cases {
+        let translations: Vec<(String, String)> = translations
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let out = translate(text, &translations);
+        assert_eq!(out, *expected);
+        assert!(article_problems(&out).is_empty(), "{out}");
+    }
+}
+
+#[test]
+fn a_long_phrase_never_runs_into_the_verb_or_repeats_a_noun() {
+    let cases: &[Case<'_>] = &[
+        // A long phrase as a clause's subject would run into its verb: the term stays,
+        // explained in brackets. Before a new phrase, or after a determiner, it is swapped.
+        (
+            "It held up. PostgreSQL handled the load.",
+            &[("PostgreSQL", "the system billing uses")],
+            "It held up. PostgreSQL (the system billing uses) handled the load.",
+        ),
+        (
+            "It held up, as PostgreSQL took four times the load.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "It held up, as PostgreSQL (the system billing already uses) took four times the load.",
+        ),
+        (
+            "We chose PostgreSQL as the database.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "We chose the system billing already uses as the database.",
+        ),
+        (
+            "PostgreSQL, as billing uses it, is fine.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "The system billing already uses, as billing uses it, is fine.",
+        ),
+        // A phrase that ends in the noun the term was part of says it once.
+        (
+            "We move the builds to a hosted CI service.",
+            &[("CI", "automated build service")],
+            "We move the builds to a hosted automated build service.",
+        ),
+        (
+            "The CI service is slow.",
+            &[("CI", "automated build service")],
+            "The automated build service is slow.",
+        ),
+    ];
+    check_translations(cases);
+}
+
 #[test]
 fn translations_replace_whole_phrases_and_keep_the_grammar() {
-    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
     let cases: &[Case<'_>] = &[
         (
             "It is slow because of an N+1 problem.",
@@ -261,49 +314,8 @@ fn translations_replace_whole_phrases_and_keep_the_grammar() {
             &[("failover", "the switch")],
             "It held up. The switch was quick.",
         ),
-        // A long phrase as a clause's subject would run into its verb: the term stays,
-        // explained in brackets. Before a new phrase, or after a determiner, it is swapped.
-        (
-            "It held up. PostgreSQL handled the load.",
-            &[("PostgreSQL", "the system billing uses")],
-            "It held up. PostgreSQL (the system billing uses) handled the load.",
-        ),
-        (
-            "It held up, as PostgreSQL took four times the load.",
-            &[("PostgreSQL", "the system billing already uses")],
-            "It held up, as PostgreSQL (the system billing already uses) took four times the load.",
-        ),
-        (
-            "We chose PostgreSQL as the database.",
-            &[("PostgreSQL", "the system billing already uses")],
-            "We chose the system billing already uses as the database.",
-        ),
-        (
-            "PostgreSQL, as billing uses it, is fine.",
-            &[("PostgreSQL", "the system billing already uses")],
-            "The system billing already uses, as billing uses it, is fine.",
-        ),
-        // A phrase that ends in the noun the term was part of says it once.
-        (
-            "We move the builds to a hosted CI service.",
-            &[("CI", "automated build service")],
-            "We move the builds to a hosted automated build service.",
-        ),
-        (
-            "The CI service is slow.",
-            &[("CI", "automated build service")],
-            "The automated build service is slow.",
-        ),
     ];
-    for (text, translations, expected) in cases {
-        let translations: Vec<(String, String)> = translations
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        let out = translate(text, &translations);
-        assert_eq!(out, *expected);
-        assert!(article_problems(&out).is_empty(), "{out}");
-    }
+    check_translations(cases);
     // A translation that mentions another term is not translated again.
     let looping = vec![
         ("ORM".to_string(), "the N+1 thing".to_string()),
