@@ -74,7 +74,7 @@ impl Ask<'_> {
             Kind::YesNo => Answer::YesNo(answer::parse_yes_no(text).ok_or("answer yes or no")?),
             Kind::Number => Answer::Number(answer::parse_number(text)?),
             Kind::Duration => Answer::Duration(Estimate::parse(text)?),
-            Kind::Date => Answer::Date(answer::parse_date(text, self.today)?),
+            Kind::Date => Answer::Date(answer::parse_date(text, self.today, &self.calendar)?),
             Kind::List => Answer::List(answer::split_list(text)),
             Kind::Choice if self.question.multiple => Answer::List(
                 answer::split_list(text)
@@ -174,7 +174,7 @@ impl Ask<'_> {
             (Kind::Number, Value::String(text)) => Answer::Number(answer::parse_number(text)?),
             (Kind::Duration, Value::String(text)) => Answer::Duration(Estimate::parse(text)?),
             (Kind::Date, Value::String(text)) => {
-                Answer::Date(answer::parse_date(text, self.today)?)
+                Answer::Date(answer::parse_date(text, self.today, &self.calendar)?)
             }
             (Kind::List, Value::Sequence(items)) => Answer::List(strings(items).ok_or_else(wrong)?),
             (Kind::List, Value::String(text)) => Answer::List(answer::split_list(text)),
