@@ -328,7 +328,9 @@ pub(crate) fn format_number(value: f64) -> String {
     }
 }
 
-/// One considered option with its arguments (MADR's "Good, because" / "Bad, because").
+/// One considered option with its arguments (MADR's "Good, because" / "Bad, because") and,
+/// when the lead gave it, how long undoing it would take: options on the same table can be
+/// very different doors (an upgrade in place undone in days, a migration in months).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OptionItem {
@@ -337,21 +339,74 @@ pub(crate) struct OptionItem {
     pub pros: Vec<String>,
     #[serde(default)]
     pub cons: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "estimate_as_text"
+    )]
+    pub undo: Option<Estimate>,
 }
 
+/// An estimate in a draft or an answers file is the text the lead typed ("3-4 months"),
+/// read again as at the prompt.
+mod estimate_as_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Estimate;
+
+    pub(super) fn serialize<S: Serializer>(
+        estimate: &Option<Estimate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match estimate {
+            Some(estimate) => serializer.serialize_str(&estimate.to_string()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Estimate>, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(text) if text.trim().is_empty() => Ok(None),
+            Some(text) => Estimate::parse(&text)
+                .map(Some)
+                .map_err(|e| serde::de::Error::custom(format!("undo: {e}"))),
+        }
+    }
+}
+
+/// The word that starts an option's undo time among its pros and cons: "undo 3 months".
+const UNDO_WORD: &str = "undo";
+
 impl OptionItem {
-    /// Parse "+ fast to set up; - costs more" into pros and cons.
-    pub(crate) fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
-        let mut option = OptionItem {
-            name: name.to_string(),
+    /// An option by its name alone, before its pros and cons are given.
+    pub(crate) fn named(name: impl Into<String>) -> OptionItem {
+        OptionItem {
+            name: name.into(),
             pros: vec![],
             cons: vec![],
-        };
+            undo: None,
+        }
+    }
+
+    /// Parse "+ fast to set up; - costs more; undo 2 weeks" into pros, cons and the time
+    /// it would take to undo the option ("undo: 3-4 months" and "undo in 2 days" too).
+    pub(crate) fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
+        let mut option = OptionItem::named(name);
         for item in split_list(text) {
             if let Some(pro) = item.strip_prefix('+') {
                 option.pros.push(pro.trim().to_string());
             } else if let Some(con) = item.strip_prefix('-') {
                 option.cons.push(con.trim().to_string());
+            } else if let Some(time) = undo_time(&item) {
+                if option.undo.is_some() {
+                    return Err(format!("give one undo time, not two: {item:?} is another"));
+                }
+                let estimate =
+                    Estimate::parse(time).map_err(|e| format!("the undo time {time:?}: {e}"))?;
+                option.undo = Some(estimate);
             } else {
                 return Err(format!(
                     "start each pro with + and each con with -: {item:?} has neither"
@@ -362,6 +417,22 @@ impl OptionItem {
         option.cons.retain(|c| !c.is_empty());
         Ok(option)
     }
+}
+
+/// The time in "undo 3 months", "undo: 3 months" or "undo in 3 months"; `None` for an
+/// item that does not start with the word.
+fn undo_time(item: &str) -> Option<&str> {
+    let head = item.get(..UNDO_WORD.len())?;
+    if !head.eq_ignore_ascii_case(UNDO_WORD) {
+        return None;
+    }
+    let rest = &item[UNDO_WORD.len()..];
+    // "undoable" is a word of a pro, not an undo time.
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', ' ']).trim();
+    Some(rest.strip_prefix("in ").unwrap_or(rest).trim())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -1139,6 +1210,47 @@ mod tests {
         assert_eq!(Duration::new(2.5, Unit::Weeks).to_string(), "2.5 weeks");
         assert_eq!(Duration::new(3.0, Unit::Months).days(), 90.0);
         assert_eq!(Duration::new(2.0, Unit::Weeks).days(), 14.0);
+    }
+
+    #[test]
+    fn an_option_may_say_how_long_it_would_take_to_undo() {
+        // (typed, the undo time understood, what was said)
+        let cases = [
+            ("+ fast; undo 2 days", Some("2 days"), None),
+            (
+                "undo: 3-4 months; - slow",
+                Some("4 months"),
+                Some("3-4 months"),
+            ),
+            ("- costly; Undo in 6w", Some("6 weeks"), None),
+            ("+ undo is one click", None, None),
+            ("+ fast; - new", None, None),
+        ];
+        for (typed, undo, said) in cases {
+            let option = OptionItem::parse_arguments("A", typed).unwrap();
+            assert_eq!(
+                option
+                    .undo
+                    .as_ref()
+                    .map(|e| e.duration.to_string())
+                    .as_deref(),
+                undo,
+                "{typed}"
+            );
+            assert_eq!(
+                option.undo.as_ref().and_then(|e| e.said.as_deref()),
+                said,
+                "{typed}"
+            );
+        }
+        for typed in ["+ fast; undo soon", "undo 2 days; undo 3 days", "undoable"] {
+            assert!(OptionItem::parse_arguments("A", typed).is_err(), "{typed}");
+        }
+        // A draft and an answers file keep the undo time as typed.
+        let option = OptionItem::parse_arguments("A", "undo 3-4 months").unwrap();
+        let yaml = yaml::to_value(&option);
+        let read: OptionItem = yaml::from_value(yaml).unwrap();
+        assert_eq!(read, option);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::units::{add_days, human_date, iso};
 use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
-use crate::answer::{Duration, Kind};
+use crate::answer::{Answer, Duration, Estimate, Kind, OptionItem};
 
 /// Undo estimates below this many days count as "days".
 pub(crate) const DAYS_BELOW: f64 = 14.0;
@@ -52,6 +52,21 @@ const TWO_WAY_PATH: Input = Input {
     values: &[],
 };
 
+const OPTIONS: Input = Input {
+    name: "options",
+    accepts: Accepts::Question(&[Kind::Options]),
+    required: false,
+    about: "the options, with the time each would take to undo when the lead gave it: the door of each is shown, and the leaning option's undo time stands for `undo`",
+    values: &[],
+};
+const LEANING: Input = Input {
+    name: "leaning",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::Text]),
+    required: false,
+    about: "the option the door is judged for, among `options`",
+    values: &[],
+};
+
 const SIGNAL_BY: Input = Input {
     name: "signal_by",
     accepts: Accepts::Question(&[Kind::Date]),
@@ -74,6 +89,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         CLASSIFICATION,
         TWO_WAY_PATH,
         SIGNAL_BY,
+        OPTIONS,
+        LEANING,
     ],
     facts: &[
         "door",
@@ -88,6 +105,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "signal_by_text",
+        "options",
     ],
     verdicts: &[
         Verdict {
@@ -204,7 +222,19 @@ pub(crate) struct DoorAnswers<'a> {
 }
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {
-    let undo = inputs.duration(&UNDO)?;
+    let options = match inputs.answer(&OPTIONS) {
+        Some(Answer::Options(options)) => options.as_slice(),
+        _ => &[],
+    };
+    let leaning = inputs.text(&LEANING);
+    let leaning_option = leaning.and_then(|name| options.iter().find(|o| o.name == name));
+    // The undo question answered, or else the undo time given with the leaning option's
+    // pros and cons (the question is not asked then).
+    let estimate = match inputs.answer(&UNDO) {
+        Some(Answer::Duration(estimate)) => estimate,
+        _ => leaning_option?.undo.as_ref()?,
+    };
+    let undo = estimate.duration;
     let answers = DoorAnswers {
         feels_one_way: inputs.yes(&FEELS_ONE_WAY),
         hard_to_undo: inputs.text(&HARD_TO_UNDO),
@@ -228,12 +258,58 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         })
     });
     // "3-4 weeks" is judged as 4 weeks; the record says both.
-    let said = match inputs.answer(&UNDO) {
-        Some(crate::answer::Answer::Duration(estimate)) => estimate.said.clone(),
-        _ => None,
-    };
-    finding.facts.insert("undo_said".to_string(), json!(said));
+    finding
+        .facts
+        .insert("undo_said".to_string(), json!(estimate.said));
+    let door = finding.facts.get("door").cloned();
+    finding.facts.insert(
+        "options".to_string(),
+        json!(option_doors(options, leaning, estimate, door)),
+    );
     Some(finding)
+}
+
+/// Each option's time to undo and door, for the record to compare them, when the lead gave
+/// an undo time for an option besides the one leant towards; none otherwise, as one row
+/// would only repeat the verdict. The leaning option's door is the verdict's (the lead's
+/// own call counts there); another option's follows its undo time alone, and one in weeks
+/// is taken as one-way, as the verdict takes it until the lead calls it.
+fn option_doors(
+    options: &[OptionItem],
+    leaning: Option<&str>,
+    leaning_undo: &Estimate,
+    leaning_door: Option<serde_json::Value>,
+) -> Vec<serde_json::Value> {
+    let is_leaning = |option: &OptionItem| Some(option.name.as_str()) == leaning;
+    if !options.iter().any(|o| !is_leaning(o) && o.undo.is_some()) {
+        return Vec::new();
+    }
+    options
+        .iter()
+        .map(|option| {
+            let undo = if is_leaning(option) {
+                Some(leaning_undo)
+            } else {
+                option.undo.as_ref()
+            };
+            let door = match undo {
+                _ if is_leaning(option) => leaning_door.clone(),
+                Some(estimate) => Some(json!(match Band::of(estimate.duration) {
+                    Band::Days => "two-way",
+                    Band::Weeks => "one-way (no call made)",
+                    Band::Months => "one-way",
+                })),
+                None => None,
+            };
+            json!({
+                "name": option.name,
+                "leaning": is_leaning(option),
+                "undo": undo.map(|estimate| estimate.duration.to_string()),
+                "undo_said": undo.and_then(|estimate| estimate.said.clone()),
+                "door": door,
+            })
+        })
+        .collect()
 }
 
 /// The door, judged from the undo estimate and the lead's answers. `review_on` gives the
@@ -265,6 +341,8 @@ pub(crate) fn assess(
         "undo_days": undo.days(),
         // What was typed, when it said more than `undo`: set by `run`, which has the answer.
         "undo_said": null,
+        // Each option's undo time and door: set by `run`, which has the options.
+        "options": [],
         "masquerading": masquerading,
         "judged": band == Band::Weeks && answers.classification.is_some(),
         "hard_to_undo": answers.hard_to_undo.map(|t| t.trim_end_matches('.').to_string()),

@@ -86,11 +86,7 @@ impl Ask<'_> {
             Kind::Options => Answer::Options(
                 answer::split_list(text)
                     .into_iter()
-                    .map(|name| OptionItem {
-                        name,
-                        pros: vec![],
-                        cons: vec![],
-                    })
+                    .map(OptionItem::named)
                     .collect(),
             ),
         };
@@ -190,7 +186,9 @@ impl Ask<'_> {
             ),
             (Kind::Options, Value::Sequence(_)) => {
                 let options: Vec<OptionItem> = yaml::from_value(value.clone()).map_err(|e| {
-                    format!("{e}; write each option as {{name: ..., pros: [...], cons: [...]}}")
+                    format!(
+                        "{e}; write each option as {{name: ..., pros: [...], cons: [...], undo: ...}}"
+                    )
                 })?;
                 // A name is chosen by its text later: "Redis " and "Redis" are one option.
                 Answer::Options(
@@ -375,6 +373,7 @@ impl Ask<'_> {
                         name: one_line(&option.name),
                         pros: option.pros.iter().map(|p| one_line(p)).collect(),
                         cons: option.cons.iter().map(|c| one_line(c)).collect(),
+                        undo: option.undo,
                     })
                     .collect(),
             ),
