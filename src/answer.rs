@@ -328,7 +328,9 @@ pub(crate) fn format_number(value: f64) -> String {
     }
 }
 
-/// One considered option with its arguments (MADR's "Good, because" / "Bad, because").
+/// One considered option with its arguments (MADR's "Good, because" / "Bad, because") and,
+/// when the lead gave it, how long undoing it would take: options on the same table can be
+/// very different doors (an upgrade in place undone in days, a migration in months).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OptionItem {
@@ -337,21 +339,74 @@ pub(crate) struct OptionItem {
     pub pros: Vec<String>,
     #[serde(default)]
     pub cons: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "estimate_as_text"
+    )]
+    pub undo: Option<Estimate>,
 }
 
+/// An estimate in a draft or an answers file is the text the lead typed ("3-4 months"),
+/// read again as at the prompt.
+mod estimate_as_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Estimate;
+
+    pub(super) fn serialize<S: Serializer>(
+        estimate: &Option<Estimate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match estimate {
+            Some(estimate) => serializer.serialize_str(&estimate.to_string()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Estimate>, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(text) if text.trim().is_empty() => Ok(None),
+            Some(text) => Estimate::parse(&text)
+                .map(Some)
+                .map_err(|e| serde::de::Error::custom(format!("undo: {e}"))),
+        }
+    }
+}
+
+/// The word that starts an option's undo time among its pros and cons: "undo 3 months".
+const UNDO_WORD: &str = "undo";
+
 impl OptionItem {
-    /// Parse "+ fast to set up; - costs more" into pros and cons.
-    pub(crate) fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
-        let mut option = OptionItem {
-            name: name.to_string(),
+    /// An option by its name alone, before its pros and cons are given.
+    pub(crate) fn named(name: impl Into<String>) -> OptionItem {
+        OptionItem {
+            name: name.into(),
             pros: vec![],
             cons: vec![],
-        };
+            undo: None,
+        }
+    }
+
+    /// Parse "+ fast to set up; - costs more; undo 2 weeks" into pros, cons and the time
+    /// it would take to undo the option ("undo: 3-4 months" and "undo in 2 days" too).
+    pub(crate) fn parse_arguments(name: &str, text: &str) -> Result<OptionItem, String> {
+        let mut option = OptionItem::named(name);
         for item in split_list(text) {
             if let Some(pro) = item.strip_prefix('+') {
                 option.pros.push(pro.trim().to_string());
             } else if let Some(con) = item.strip_prefix('-') {
                 option.cons.push(con.trim().to_string());
+            } else if let Some(time) = undo_time(&item) {
+                if option.undo.is_some() {
+                    return Err(format!("give one undo time, not two: {item:?} is another"));
+                }
+                let estimate =
+                    Estimate::parse(time).map_err(|e| format!("the undo time {time:?}: {e}"))?;
+                option.undo = Some(estimate);
             } else {
                 return Err(format!(
                     "start each pro with + and each con with -: {item:?} has neither"
@@ -362,6 +417,22 @@ impl OptionItem {
         option.cons.retain(|c| !c.is_empty());
         Ok(option)
     }
+}
+
+/// The time in "undo 3 months", "undo: 3 months" or "undo in 3 months"; `None` for an
+/// item that does not start with the word.
+fn undo_time(item: &str) -> Option<&str> {
+    let head = item.get(..UNDO_WORD.len())?;
+    if !head.eq_ignore_ascii_case(UNDO_WORD) {
+        return None;
+    }
+    let rest = &item[UNDO_WORD.len()..];
+    // "undoable" is a word of a pro, not an undo time.
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', ' ']).trim();
+    Some(rest.strip_prefix("in ").unwrap_or(rest).trim())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -604,15 +675,30 @@ pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
-pub(crate) fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+/// The team's working days, as date answers need them: a date said as a part of a month
+/// ("end of January") falls on one. The coach's work calendar is one.
+pub(crate) trait WorkingDays {
+    /// `date`, or the last working day before it.
+    fn on_or_before(&self, date: NaiveDate) -> NaiveDate;
+    /// `date`, or the first working day after it.
+    fn on_or_after(&self, date: NaiveDate) -> NaiveDate;
+}
+
+/// A date typed at a prompt or written in an answers file, read against `today` and the
+/// team's working days.
+pub(crate) fn parse_date(
+    text: &str,
+    today: NaiveDate,
+    calendar: &dyn WorkingDays,
+) -> Result<NaiveDate, String> {
     let text = text.trim();
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return in_range(date);
     }
-    relative_date(&text.to_lowercase(), today)
+    relative_date(&text.to_lowercase(), today, calendar)
         .ok_or_else(|| {
             format!(
-                "{text:?} is not a date I can read; give YYYY-MM-DD, or e.g. \"in 2 weeks\", \"next Friday\", \"Dec 11\", \"end of month\""
+                "{text:?} is not a date I can read; give YYYY-MM-DD, or e.g. \"in 2 weeks\", \"next Friday\", \"Dec 11\", \"end of January\""
             )
         })
         .and_then(in_range)
@@ -620,21 +706,33 @@ pub(crate) fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Stri
 
 /// Dates as people say them, counted from `today`: "today", "tomorrow", "in 2 weeks",
 /// "3 days", "in 10 working days", "next Friday", "Friday", "Dec 11", "11 December 2027",
-/// "end of month", "end of next month", "end of quarter", "end of year".
-fn relative_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// "end of month", "end of next month", "end of quarter", "end of year", and the parts of a
+/// month ("early March", "mid-February", "end of January": see `part_of_month`). A leading
+/// "by" is the deadline's own word: "by Friday" is Friday.
+fn relative_date(text: &str, today: NaiveDate, calendar: &dyn WorkingDays) -> Option<NaiveDate> {
     use chrono::{Datelike, Days, Months};
     let text = text.trim_end_matches('.').trim();
+    let text = text.strip_prefix("by ").unwrap_or(text).trim();
+    // The end of a period is its last working day, as for a named month.
+    let last_working = |last: NaiveDate| calendar.on_or_before(last);
     match text {
         "today" => return Some(today),
         "tomorrow" => return today.succ_opt(),
-        "end of month" | "end of the month" => return end_of_month(today),
-        "end of next month" => return end_of_month(today.checked_add_months(Months::new(1))?),
-        "end of quarter" | "end of the quarter" => {
-            let last_month = (today.month0() / 3) * 3 + 3;
-            return end_of_month(NaiveDate::from_ymd_opt(today.year(), last_month, 1)?);
+        "end of next month" | "end of the next month" => {
+            return end_of_month(today.checked_add_months(Months::new(1))?).map(last_working);
         }
-        "end of year" | "end of the year" => return NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        "end of quarter" | "end of the quarter" | "end of this quarter" => {
+            let last_month = (today.month0() / 3) * 3 + 3;
+            return end_of_month(NaiveDate::from_ymd_opt(today.year(), last_month, 1)?)
+                .map(last_working);
+        }
+        "end of year" | "end of the year" | "end of this year" => {
+            return NaiveDate::from_ymd_opt(today.year(), 12, 31).map(last_working);
+        }
         _ => {}
+    }
+    if let Some(date) = part_of_month(text, today, calendar) {
+        return Some(date);
     }
     let rest = text.strip_prefix("in ").unwrap_or(text);
     if let Some(days) = rest
@@ -675,6 +773,80 @@ fn relative_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         return Some(date);
     }
     month_and_day(text, today)
+}
+
+/// Where in a month a date falls, when said in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartOfMonth {
+    Early,
+    Mid,
+    End,
+}
+
+/// A part of a month, read cautiously and always as a working day, so a deadline said in
+/// words is never later than the lead meant and never on a day off:
+/// * "early March", "start of March", "beginning of March": its first working day;
+/// * "mid-March", "mid March", "middle of March": the 15th, or the working day before it;
+/// * "end of March", "late March": its last working day.
+///
+/// A month named without a year is the next one whose date is today or later: in
+/// February, "end of January" is next year's. "Month" alone ("end of the month",
+/// "mid-month") is this month, or the next one once its date has passed.
+fn part_of_month(text: &str, today: NaiveDate, calendar: &dyn WorkingDays) -> Option<NaiveDate> {
+    use chrono::{Datelike, Months};
+    const PARTS: [(&str, PartOfMonth); 11] = [
+        ("early ", PartOfMonth::Early),
+        ("the start of ", PartOfMonth::Early),
+        ("start of ", PartOfMonth::Early),
+        ("the beginning of ", PartOfMonth::Early),
+        ("beginning of ", PartOfMonth::Early),
+        ("the middle of ", PartOfMonth::Mid),
+        ("middle of ", PartOfMonth::Mid),
+        ("mid", PartOfMonth::Mid),
+        ("the end of ", PartOfMonth::End),
+        ("end of ", PartOfMonth::End),
+        ("late ", PartOfMonth::End),
+    ];
+    let (part, rest) = PARTS
+        .iter()
+        .find_map(|(words, part)| Some((*part, text.strip_prefix(words)?)))?;
+    let rest = rest.trim_start_matches(['-', ' ']);
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (month, year) = match words.as_slice() {
+        ["month"] | ["the" | "this", "month"] => (None, None),
+        [month] => (Some(month.parse::<chrono::Month>().ok()?), None),
+        [month, year] => (
+            Some(month.parse::<chrono::Month>().ok()?),
+            Some(year.parse::<i32>().ok()?),
+        ),
+        _ => return None,
+    };
+    let in_month = |first: NaiveDate| -> Option<NaiveDate> {
+        Some(match part {
+            PartOfMonth::Early => calendar.on_or_after(first),
+            PartOfMonth::Mid => calendar.on_or_before(first.with_day(15)?),
+            PartOfMonth::End => calendar.on_or_before(end_of_month(first)?),
+        })
+    };
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)?;
+    let (first, step) = match (month, year) {
+        (None, _) => (this_month, Months::new(1)),
+        (Some(month), Some(year)) => {
+            return in_month(NaiveDate::from_ymd_opt(year, month.number_from_month(), 1)?);
+        }
+        (Some(month), None) => (
+            NaiveDate::from_ymd_opt(today.year(), month.number_from_month(), 1)?,
+            Months::new(12),
+        ),
+    };
+    let date = in_month(first)?;
+    if date >= today {
+        return Some(date);
+    }
+    in_month(first.checked_add_months(step)?)
 }
 
 /// "Dec 11", "11 Dec", "December 11", "11 December 2027": this year, or next year when the
@@ -744,6 +916,7 @@ pub(crate) fn in_range(date: NaiveDate) -> Result<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coach::WorkCalendar;
 
     #[test]
     fn dates_are_read_as_people_say_them() {
@@ -767,23 +940,120 @@ mod tests {
             ("Nov 3", date(2027, 11, 3)),
             ("3rd march 2027", date(2027, 3, 3)),
             ("end of month", date(2026, 12, 31)),
-            ("end of next month", date(2027, 1, 31)),
+            // Sunday 31 January: the end of a period is its last working day.
+            ("end of next month", date(2027, 1, 29)),
             ("end of quarter", date(2026, 12, 31)),
         ];
         for (text, expected) in cases {
-            assert_eq!(parse_date(text, today), Ok(expected), "{text}");
+            assert_eq!(
+                parse_date(text, today, &WorkCalendar::default()),
+                Ok(expected),
+                "{text}"
+            );
         }
         for text in ["soon", "the 32nd", "Feb 30", "in 3 hours", ""] {
-            assert!(parse_date(text, today).is_err(), "{text}");
+            assert!(
+                parse_date(text, today, &WorkCalendar::default()).is_err(),
+                "{text}"
+            );
         }
+    }
+
+    /// Parts of a month fall on working days, read cautiously: the first working day, the
+    /// 15th or the working day before it, the last working day.
+    #[test]
+    fn parts_of_a_month_are_working_days_on_or_after_today() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // Tuesday 1 December 2026; 1 January 2027 is taken as a day off.
+        let december = date(2026, 12, 1);
+        // Wednesday 10 February 2027: January and early February have passed.
+        let february = date(2027, 2, 10);
+        let cases = [
+            // Sunday 31 January: the Friday before.
+            (december, "end of January", date(2027, 1, 29)),
+            (december, "by the end of January", date(2027, 1, 29)),
+            (december, "End of Jan.", date(2027, 1, 29)),
+            (december, "end of December", date(2026, 12, 31)),
+            (december, "late June", date(2027, 6, 30)),
+            // November has passed this year: next year's.
+            (december, "end of November", date(2027, 11, 30)),
+            (december, "end of January 2028", date(2028, 1, 31)),
+            (december, "mid-February", date(2027, 2, 15)),
+            (december, "mid March", date(2027, 3, 15)),
+            (december, "middle of march", date(2027, 3, 15)),
+            (december, "mid-Feb", date(2027, 2, 15)),
+            // Saturday 15 May: the Friday before.
+            (december, "mid-May", date(2027, 5, 14)),
+            (december, "early March", date(2027, 3, 1)),
+            // Friday 1 January is a day off: Monday 4 January.
+            (december, "early January", date(2027, 1, 4)),
+            (december, "start of August", date(2027, 8, 2)),
+            (december, "beginning of March", date(2027, 3, 1)),
+            // Today counts: early December is today.
+            (december, "early December", december),
+            (december, "end of month", date(2026, 12, 31)),
+            (december, "end of the month", date(2026, 12, 31)),
+            (december, "mid-month", date(2026, 12, 15)),
+            (december, "end of year", date(2026, 12, 31)),
+            (february, "end of January", date(2028, 1, 31)),
+            (february, "early February", date(2028, 2, 1)),
+            (february, "mid-February", date(2027, 2, 15)),
+            (february, "end of the month", date(2027, 2, 26)),
+            // The 15th has passed this month: next month's.
+            (date(2027, 2, 20), "mid-month", date(2027, 3, 15)),
+        ];
+        let calendar = WorkCalendar::default();
+        for (today, text, expected) in cases {
+            assert_eq!(
+                parse_date(text, today, &calendar),
+                Ok(expected),
+                "{today} {text}"
+            );
+        }
+        for text in [
+            "end of Smarch",
+            "mid",
+            "early",
+            "end of January 20x8",
+            "late",
+        ] {
+            assert!(parse_date(text, december, &calendar).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_team_holiday_moves_a_part_of_a_month() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // The team is off on Monday 15 February 2027 and Friday 29 January 2027.
+        let calendar = WorkCalendar::new([date(2027, 2, 15), date(2027, 1, 29)]);
+        let today = date(2026, 12, 1);
+        assert_eq!(
+            parse_date("mid-February", today, &calendar),
+            Ok(date(2027, 2, 12))
+        );
+        assert_eq!(
+            parse_date("end of January", today, &calendar),
+            Ok(date(2027, 1, 28))
+        );
+        // With holidays listed, 1 January is a working day.
+        assert_eq!(
+            parse_date("early January", today, &calendar),
+            Ok(date(2027, 1, 1))
+        );
     }
 
     #[test]
     fn dates_stay_within_four_digit_years() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(parse_date("9999-12-31", today), Ok(LAST_DATE));
+        assert_eq!(
+            parse_date("9999-12-31", today, &WorkCalendar::default()),
+            Ok(LAST_DATE)
+        );
         for text in ["+10000-01-01", "10000-01-01", "0000-01-01", "-0001-01-01"] {
-            assert!(parse_date(text, today).is_err(), "{text}");
+            assert!(
+                parse_date(text, today, &WorkCalendar::default()).is_err(),
+                "{text}"
+            );
         }
     }
 
@@ -940,6 +1210,47 @@ mod tests {
         assert_eq!(Duration::new(2.5, Unit::Weeks).to_string(), "2.5 weeks");
         assert_eq!(Duration::new(3.0, Unit::Months).days(), 90.0);
         assert_eq!(Duration::new(2.0, Unit::Weeks).days(), 14.0);
+    }
+
+    #[test]
+    fn an_option_may_say_how_long_it_would_take_to_undo() {
+        // (typed, the undo time understood, what was said)
+        let cases = [
+            ("+ fast; undo 2 days", Some("2 days"), None),
+            (
+                "undo: 3-4 months; - slow",
+                Some("4 months"),
+                Some("3-4 months"),
+            ),
+            ("- costly; Undo in 6w", Some("6 weeks"), None),
+            ("+ undo is one click", None, None),
+            ("+ fast; - new", None, None),
+        ];
+        for (typed, undo, said) in cases {
+            let option = OptionItem::parse_arguments("A", typed).unwrap();
+            assert_eq!(
+                option
+                    .undo
+                    .as_ref()
+                    .map(|e| e.duration.to_string())
+                    .as_deref(),
+                undo,
+                "{typed}"
+            );
+            assert_eq!(
+                option.undo.as_ref().and_then(|e| e.said.as_deref()),
+                said,
+                "{typed}"
+            );
+        }
+        for typed in ["+ fast; undo soon", "undo 2 days; undo 3 days", "undoable"] {
+            assert!(OptionItem::parse_arguments("A", typed).is_err(), "{typed}");
+        }
+        // A draft and an answers file keep the undo time as typed.
+        let option = OptionItem::parse_arguments("A", "undo 3-4 months").unwrap();
+        let yaml = yaml::to_value(&option);
+        let read: OptionItem = yaml::from_value(yaml).unwrap();
+        assert_eq!(read, option);
     }
 
     #[test]

@@ -181,7 +181,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
-/// Ctrl-C can arrive while dialoguer has hidden the cursor; leave the terminal usable.
+/// Ctrl-C can arrive while dialoguer has hidden the cursor, or a question keeps the terminal
+/// from echoing; leave the terminal usable.
 fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         interrupted();
@@ -190,6 +191,7 @@ fn install_interrupt_handler() {
 }
 
 fn interrupted() {
+    session::restore_terminal();
     let _ = console::Term::stderr().show_cursor();
     eprintln!();
     let note = match draft::active() {

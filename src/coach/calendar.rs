@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::answer::{Duration, Unit};
+use crate::answer::{Duration, Unit, WorkingDays};
 
 /// 25 December or 1 January.
 fn is_assumed_day_off(date: NaiveDate) -> bool {
@@ -162,6 +162,16 @@ impl WorkCalendar {
             }
         }
         count
+    }
+}
+
+impl WorkingDays for WorkCalendar {
+    fn on_or_before(&self, date: NaiveDate) -> NaiveDate {
+        WorkCalendar::on_or_before(self, date)
+    }
+
+    fn on_or_after(&self, date: NaiveDate) -> NaiveDate {
+        WorkCalendar::on_or_after(self, date)
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::units::{add_days, human_date, iso};
 use super::{Accepts, Finding, Framework, Input, Inputs, Stance, Verdict};
-use crate::answer::{Duration, Kind};
+use crate::answer::{Answer, Duration, Estimate, Kind, OptionItem};
 
 /// Undo estimates below this many days count as "days".
 pub(crate) const DAYS_BELOW: f64 = 14.0;
@@ -59,6 +59,20 @@ const SIGNAL: Input = Input {
     about: "the signal that the decision was wrong: a time it names (\"next quarter\") says when it can first be seen",
     values: &[],
 };
+const OPTIONS: Input = Input {
+    name: "options",
+    accepts: Accepts::Question(&[Kind::Options]),
+    required: false,
+    about: "the options, with the time each would take to undo when the lead gave it: the door of each is shown, and the leaning option's undo time stands for `undo`",
+    values: &[],
+};
+const LEANING: Input = Input {
+    name: "leaning",
+    accepts: Accepts::Question(&[Kind::Choice, Kind::Text]),
+    required: false,
+    about: "the option the door is judged for, among `options`",
+    values: &[],
+};
 
 const SIGNAL_BY: Input = Input {
     name: "signal_by",
@@ -83,6 +97,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         TWO_WAY_PATH,
         SIGNAL,
         SIGNAL_BY,
+        OPTIONS,
+        LEANING,
     ],
     facts: &[
         "door",
@@ -97,6 +113,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "signal_by_text",
+        "options",
     ],
     verdicts: &[
         Verdict {
@@ -213,14 +230,26 @@ pub(crate) struct DoorAnswers<'a> {
 }
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {
-    let undo = inputs.duration(&UNDO)?;
+    let options = match inputs.answer(&OPTIONS) {
+        Some(Answer::Options(options)) => options.as_slice(),
+        _ => &[],
+    };
+    let leaning = inputs.text(&LEANING);
+    let leaning_option = leaning.and_then(|name| options.iter().find(|o| o.name == name));
+    // The undo question answered, or else the undo time given with the leaning option's
+    // pros and cons (the question is not asked then).
+    let estimate = match inputs.answer(&UNDO) {
+        Some(Answer::Duration(estimate)) => estimate,
+        _ => leaning_option?.undo.as_ref()?,
+    };
+    let undo = estimate.duration;
     let calendar = inputs.conditions.calendar;
     let today = inputs.today();
     // A signal seen on a day off is looked at on the next working day; a signal that says
     // its own time ("two incidents next quarter") needs no date typed again.
     let signal_by = inputs
         .date(&SIGNAL_BY)
-        .or_else(|| signal_window(inputs.text(&SIGNAL)?, today))
+        .or_else(|| signal_window(inputs.text(&SIGNAL)?, today, calendar))
         .map(|seen| calendar.on_or_after(seen));
     let answers = DoorAnswers {
         feels_one_way: inputs.yes(&FEELS_ONE_WAY),
@@ -242,11 +271,14 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         })
     });
     // "3-4 weeks" is judged as 4 weeks; the record says both.
-    let said = match inputs.answer(&UNDO) {
-        Some(crate::answer::Answer::Duration(estimate)) => estimate.said.clone(),
-        _ => None,
-    };
-    finding.facts.insert("undo_said".to_string(), json!(said));
+    finding
+        .facts
+        .insert("undo_said".to_string(), json!(estimate.said));
+    let door = finding.facts.get("door").cloned();
+    finding.facts.insert(
+        "options".to_string(),
+        json!(option_doors(options, leaning, estimate, door)),
+    );
     Some(finding)
 }
 
@@ -254,7 +286,11 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
 /// checkout incidents next quarter" at the quarter's end, "p95 above 400 ms for a week"
 /// after a week, "churn up by 15 January" then. The latest time it names counts; `None`
 /// when it names none.
-pub(crate) fn signal_window(signal: &str, today: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn signal_window(
+    signal: &str,
+    today: NaiveDate,
+    calendar: &dyn crate::answer::WorkingDays,
+) -> Option<NaiveDate> {
     use chrono::{Datelike, Months};
     let text = signal.to_lowercase();
     let words: Vec<&str> = text
@@ -300,11 +336,54 @@ pub(crate) fn signal_window(signal: &str, today: NaiveDate) -> Option<NaiveDate>
             if !phrase.chars().any(char::is_alphabetic) {
                 return None;
             }
-            crate::answer::parse_date(&phrase, today).ok()
+            crate::answer::parse_date(&phrase, today, calendar).ok()
         });
         seen.extend(longest.filter(|date| *date >= today));
     }
     seen.into_iter().max()
+}
+
+/// Each option's time to undo and door, for the record to compare them, when the lead gave
+/// an undo time for an option besides the one leant towards; none otherwise, as one row
+/// would only repeat the verdict. The leaning option's door is the verdict's (the lead's
+/// own call counts there); another option's follows its undo time alone, and one in weeks
+/// is taken as one-way, as the verdict takes it until the lead calls it.
+fn option_doors(
+    options: &[OptionItem],
+    leaning: Option<&str>,
+    leaning_undo: &Estimate,
+    leaning_door: Option<serde_json::Value>,
+) -> Vec<serde_json::Value> {
+    let is_leaning = |option: &OptionItem| Some(option.name.as_str()) == leaning;
+    if !options.iter().any(|o| !is_leaning(o) && o.undo.is_some()) {
+        return Vec::new();
+    }
+    options
+        .iter()
+        .map(|option| {
+            let undo = if is_leaning(option) {
+                Some(leaning_undo)
+            } else {
+                option.undo.as_ref()
+            };
+            let door = match undo {
+                _ if is_leaning(option) => leaning_door.clone(),
+                Some(estimate) => Some(json!(match Band::of(estimate.duration) {
+                    Band::Days => "two-way",
+                    Band::Weeks => "one-way (no call made)",
+                    Band::Months => "one-way",
+                })),
+                None => None,
+            };
+            json!({
+                "name": option.name,
+                "leaning": is_leaning(option),
+                "undo": undo.map(|estimate| estimate.duration.to_string()),
+                "undo_said": undo.and_then(|estimate| estimate.said.clone()),
+                "door": door,
+            })
+        })
+        .collect()
 }
 
 /// The door, judged from the undo estimate and the lead's answers. `review_on` gives the
@@ -336,6 +415,8 @@ pub(crate) fn assess(
         "undo_days": undo.days(),
         // What was typed, when it said more than `undo`: set by `run`, which has the answer.
         "undo_said": null,
+        // Each option's undo time and door: set by `run`, which has the options.
+        "options": [],
         "masquerading": masquerading,
         "judged": band == Band::Weeks && answers.classification.is_some(),
         "hard_to_undo": answers.hard_to_undo.map(|t| t.trim_end_matches('.').to_string()),
@@ -495,7 +576,12 @@ mod tests {
             ("in production, pages at night", None),
         ];
         for (signal, expected) in cases {
-            assert_eq!(signal_window(signal, today), expected, "{signal:?}");
+            let calendar = crate::coach::WorkCalendar::default();
+            assert_eq!(
+                signal_window(signal, today, &calendar),
+                expected,
+                "{signal:?}"
+            );
         }
     }
 }

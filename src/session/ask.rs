@@ -74,7 +74,7 @@ impl Ask<'_> {
             Kind::YesNo => Answer::YesNo(answer::parse_yes_no(text).ok_or("answer yes or no")?),
             Kind::Number => Answer::Number(answer::parse_number(text)?),
             Kind::Duration => Answer::Duration(Estimate::parse(text)?),
-            Kind::Date => Answer::Date(answer::parse_date(text, self.today)?),
+            Kind::Date => Answer::Date(answer::parse_date(text, self.today, &self.calendar)?),
             Kind::List => Answer::List(answer::split_list(text)),
             Kind::Choice if self.question.multiple => Answer::List(
                 answer::split_list(text)
@@ -86,11 +86,7 @@ impl Ask<'_> {
             Kind::Options => Answer::Options(
                 answer::split_list(text)
                     .into_iter()
-                    .map(|name| OptionItem {
-                        name,
-                        pros: vec![],
-                        cons: vec![],
-                    })
+                    .map(OptionItem::named)
                     .collect(),
             ),
         };
@@ -174,7 +170,7 @@ impl Ask<'_> {
             (Kind::Number, Value::String(text)) => Answer::Number(answer::parse_number(text)?),
             (Kind::Duration, Value::String(text)) => Answer::Duration(Estimate::parse(text)?),
             (Kind::Date, Value::String(text)) => {
-                Answer::Date(answer::parse_date(text, self.today)?)
+                Answer::Date(answer::parse_date(text, self.today, &self.calendar)?)
             }
             (Kind::List, Value::Sequence(items)) => Answer::List(strings(items).ok_or_else(wrong)?),
             (Kind::List, Value::String(text)) => Answer::List(answer::split_list(text)),
@@ -190,7 +186,9 @@ impl Ask<'_> {
             ),
             (Kind::Options, Value::Sequence(_)) => {
                 let options: Vec<OptionItem> = yaml::from_value(value.clone()).map_err(|e| {
-                    format!("{e}; write each option as {{name: ..., pros: [...], cons: [...]}}")
+                    format!(
+                        "{e}; write each option as {{name: ..., pros: [...], cons: [...], undo: ...}}"
+                    )
                 })?;
                 // A name is chosen by its text later: "Redis " and "Redis" are one option.
                 Answer::Options(
@@ -375,6 +373,7 @@ impl Ask<'_> {
                         name: one_line(&option.name),
                         pros: option.pros.iter().map(|p| one_line(p)).collect(),
                         cons: option.cons.iter().map(|c| one_line(c)).collect(),
+                        undo: option.undo,
                     })
                     .collect(),
             ),

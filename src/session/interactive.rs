@@ -435,10 +435,11 @@ impl Interactive {
             .iter()
             .map(|p| format!("+ {p}"))
             .chain(option.cons.iter().map(|c| format!("- {c}")))
+            .chain(option.undo.iter().map(|u| format!("undo {u}")))
             .collect();
         let parse = |text: &str| -> std::result::Result<OptionItem, String> {
             let parsed = OptionItem::parse_arguments(&option.name, text)?;
-            if parsed.pros.is_empty() && parsed.cons.is_empty() {
+            if parsed.pros.is_empty() && parsed.cons.is_empty() && parsed.undo.is_none() {
                 return Err("give at least one pro (+) or con (-)".to_string());
             }
             Ok(parsed)
@@ -609,7 +610,9 @@ impl Prompter for Interactive {
 /// The question after the related records: linking them is the lead's choice.
 pub(super) const RELATE_PROMPT: &str = "Link any of them as related?";
 
-const ARGUMENTS_HINT: &str = "Start each pro with + and each con with -, separated by \";\".";
+/// The undo time is offered here, with the option in mind, so the door question need not
+/// come for the option the lead leans towards, and the record compares the options' doors.
+const ARGUMENTS_HINT: &str = "Start each pro with + and each con with -, separated by \";\". Add \"undo 2 weeks\" to say how long undoing it would take.";
 
 /// What to type at a long-text or list prompt to write the answer in `$VISUAL`/`$EDITOR`.
 const EDITOR_COMMAND: &str = ":e";

@@ -7,6 +7,7 @@ mod answers_file;
 mod ask;
 mod each;
 mod interactive;
+mod quiet;
 mod record_context;
 mod screen;
 #[cfg(test)]
@@ -22,6 +23,7 @@ use serde_json::{Map, Value as Json, json};
 pub(crate) use answers_file::AnswersFile;
 pub(crate) use ask::{Ask, Item};
 pub(crate) use interactive::Interactive;
+pub(crate) use quiet::restore as restore_terminal;
 #[cfg(test)]
 pub(crate) use scripted::Scripted;
 

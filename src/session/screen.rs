@@ -33,6 +33,8 @@ pub(super) struct Block<'t> {
     cursor: usize,
     /// The terminal's width when they were drawn.
     columns: usize,
+    /// Keys typed or pasted while the block is on screen are not echoed by the terminal.
+    _quiet: super::quiet::Quiet,
 }
 
 impl<'t> Block<'t> {
@@ -42,6 +44,7 @@ impl<'t> Block<'t> {
             widths: Vec::new(),
             cursor: 0,
             columns: 0,
+            _quiet: super::quiet::Quiet::new(),
         }
     }
 

@@ -304,13 +304,18 @@ pub(super) fn arguments_prompt(name: &str) -> String {
     format!("Pros and cons of {name} (+ pro; - con)")
 }
 
-/// "1 pro, 2 cons", as the `✔` line of an option's pros and cons says it.
+/// "1 pro, 2 cons", as the `✔` line of an option's pros and cons says it, with its undo
+/// time as understood: "1 pro, undo in 4 months (from \"3-4 months\")".
 pub(super) fn arguments_counted(option: &OptionItem) -> String {
     let pros =
         (!option.pros.is_empty()).then(|| crate::coach::count(option.pros.len(), "pro", "pros"));
     let cons =
         (!option.cons.is_empty()).then(|| crate::coach::count(option.cons.len(), "con", "cons"));
-    let counted: Vec<String> = pros.into_iter().chain(cons).collect();
+    let undo = option.undo.as_ref().map(|estimate| match &estimate.said {
+        Some(said) => format!("undo in {} (from {said:?})", estimate.duration),
+        None => format!("undo in {}", estimate.duration),
+    });
+    let counted: Vec<String> = pros.into_iter().chain(cons).chain(undo).collect();
     if counted.is_empty() {
         "none".to_string()
     } else {
@@ -329,11 +334,16 @@ fn with_arguments_kept(answer: Answer, before: Option<&Answer>) -> Answer {
                         .iter()
                         .find(|b| b.name.eq_ignore_ascii_case(&option.name))
                     {
-                        Some(b) if option.pros.is_empty() && option.cons.is_empty() => OptionItem {
-                            name: option.name,
-                            pros: b.pros.clone(),
-                            cons: b.cons.clone(),
-                        },
+                        Some(b)
+                            if option.pros.is_empty()
+                                && option.cons.is_empty()
+                                && option.undo.is_none() =>
+                        {
+                            OptionItem {
+                                name: option.name,
+                                ..b.clone()
+                            }
+                        }
                         _ => option,
                     }
                 })

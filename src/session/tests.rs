@@ -173,6 +173,48 @@ fn the_door_question_names_the_option_leaned_towards() {
     );
 }
 
+/// An undo time given with the leaning option's pros and cons answers the door question,
+/// which is not asked: one prompt fewer than the default path.
+#[test]
+fn an_undo_time_given_with_the_option_leaned_towards_is_not_asked_again() {
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::embedded()));
+    let playbook = catalog.get("decision").unwrap();
+    let mut session = Session::new(catalog, playbook, settings());
+    let script: Vec<(&str, &str)> = FRAMING
+        .iter()
+        .map(|&(key, text)| match key {
+            "options.Chakra" => (key, "+ small; - new to us; undo: 3-4 months"),
+            "options.MUI" => (key, "+ known; - heavy; undo 3 days"),
+            _ => (key, text),
+        })
+        .chain([
+            ("feels_one_way", ""),
+            ("wished", "load; cost"),
+            ("have", "load"),
+            ("owners.cost", ""),
+        ])
+        .chain(DECIDED.iter().copied())
+        .collect();
+    let mut prompter = Scripted::new(&script);
+    session
+        .run(&mut prompter, &mut |_| Ok(()))
+        .unwrap_or_else(|e| panic!("{e}; asked {:?}", prompter.asked));
+    assert!(!prompter.asked.contains(&"undo_time".to_string()));
+    assert_eq!(prompter.prompts, 18, "{:?}", prompter.asked);
+    // The door verdict comes as soon as the lean is known.
+    assert_eq!(prompter.coached[0].0, "leaning");
+    let door = &session.assessments["door"];
+    assert_eq!(door.kind, "two-way");
+    assert_eq!(door.facts["undo"], "3 days");
+    let options: Vec<(&str, &str)> = door.facts["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["name"].as_str().unwrap(), o["door"].as_str().unwrap()))
+        .collect();
+    assert_eq!(options, [("Chakra", "one-way"), ("MUI", "two-way")]);
+}
+
 #[test]
 fn an_irreversible_feeling_with_a_days_undo_is_flagged() {
     let (prompter, _) = run(&with(

@@ -514,7 +514,7 @@ fn playbooks_lists_shows_and_checks() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "If {{ leaning }} turns out to be wrong, how long would it take to undo?  [undo_time: duration]",
+            "If {{ leaning }} turns out to be wrong, how long would it take to undo?  [undo_time: duration, when not door]",
         ))
         .stdout(predicate::str::contains("cites undo-test"));
     // The outcome sets the status: no built-in playbook asks for it.
@@ -992,6 +992,47 @@ fn a_range_to_undo_is_judged_cautiously_and_kept_as_typed() {
         "{record}"
     );
     assert!(record.contains("Undoing it would take 4 weeks"), "{record}");
+}
+
+/// Options with very different undo costs: each option's undo time, given with its pros and
+/// cons, shows its door in the record, and the leaning option's stands for the door
+/// question, which is then not needed.
+#[test]
+fn each_option_can_say_how_long_it_would_take_to_undo() {
+    let repo = repo();
+    let answers = fs::read_to_string(example("decision.yaml"))
+        .unwrap()
+        .lines()
+        .filter(|line| !line.starts_with("undo_time:"))
+        .map(|line| match line {
+            "  - name: PostgreSQL" => "  - name: PostgreSQL\n    undo: 3-4 months",
+            "  - name: MongoDB" => "  - name: MongoDB | Atlas\n    undo: 1 week",
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = write(repo.path(), "answers.yaml", &answers);
+    let output = decide(repo.path())
+        .args(["new", "--stdout", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    assert!(
+        record.contains("* Time to undo if it turns out wrong: 4 months (from \"3-4 months\")\n"),
+        "{record}"
+    );
+    assert!(
+        record.contains(
+            "| Option | Time to undo if it turns out wrong | Door |\n\
+             |---|---|---|\n\
+             | PostgreSQL (the option weighed) | 4 months (from \"3-4 months\") | one-way |\n\
+             | MongoDB \\| Atlas | 1 week | two-way |\n"
+        ),
+        "{record}"
+    );
+    assert!(record.contains("door: one-way\n"), "{record}");
 }
 
 /// A playbook a teammate is still writing in `.decide/playbooks/` does not stop the others:
