@@ -218,7 +218,7 @@ fn offer_unfinished(
     );
     // Asked before the first question, while the lead may already be typing a title:
     // only Enter answers it, so a typed "n" does not start afresh, nor eat a letter.
-    if interactive.confirm_with_enter(&question, true)? {
+    if interactive.confirm(&question, true)? {
         return Ok(Some(draft));
     }
     ui::note(&format!(
@@ -900,11 +900,27 @@ fn show_record(
         map.insert("choices".into(), serde_json::json!(choices));
     }
     session.subject = Some(subject);
-    if !finishing || proposal.wished.is_empty() {
+    if !finishing {
         return Ok(());
     }
-    let list = |items: &[String]| Some(crate::yaml::to_value(&items.to_vec()));
     let mut known = crate::yaml::Mapping::new();
+    // The proposal's own reason is read from any record that gives one.
+    if let Some(because) = &proposal.because
+        && session
+            .playbook
+            .questions
+            .iter()
+            .any(|q| q.from_record && q.id == "earlier_because")
+    {
+        known.insert(
+            "earlier_because".into(),
+            crate::yaml::Value::String(because.clone()),
+        );
+    }
+    if proposal.wished.is_empty() {
+        return session.preload(&known, path);
+    }
+    let list = |items: &[String]| Some(crate::yaml::to_value(&items.to_vec()));
     // The playbook marks which questions the record answers (`from_record`).
     for question in session.playbook.questions.iter().filter(|q| q.from_record) {
         let value = match question.id.as_str() {

@@ -507,11 +507,11 @@ const SENTENCE_WORDS: &[&str] = &[
 ];
 
 /// Words a lesson, a reason or a decided line often starts with ("Measure the peak before
-/// deciding", "We've decided ..."): not names, so they are lowered after a colon, but not
+/// deciding", "We've decided ...", "On whether ..."): not names, so they are lowered after a colon, but not
 /// read as an option that is an action.
 const LESSON_STARTS: &[&str] = &[
     "measure", "check", "test", "talk", "plan", "involve", "agree", "always", "never", "don't",
-    "document", "try", "we've", "we're", "we'll", "we'd",
+    "document", "try", "we've", "we're", "we'll", "we'd", "on",
 ];
 
 /// The words of [`SENTENCE_WORDS`] that are verbs.
@@ -627,6 +627,7 @@ mod tests {
             ),
             ("We move first", "we move first"),
             ("We've decided to", "we've decided to"),
+            ("On whether we merge", "on whether we merge"),
             ("PostgreSQL handled it", "PostgreSQL handled it"),
             ("Sam owns it", "Sam owns it"),
         ];

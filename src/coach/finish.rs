@@ -39,6 +39,13 @@ const LEANING: Input = Input {
     about: "the option leaned towards now, when the time-box is extended",
     values: &[],
 };
+const EARLIER_BECAUSE: Input = Input {
+    name: "earlier_because",
+    accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
+    required: false,
+    about: "the reason the proposal gave: kept unchanged after a finding that corrects a figure, it is flagged",
+    values: &[],
+};
 const DROPPED_WHY: Input = Input {
     name: "dropped_why",
     accepts: Accepts::Question(&[Kind::Text, Kind::LongText]),
@@ -111,6 +118,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         CHOSEN,
         LEANING,
         BECAUSE,
+        EARLIER_BECAUSE,
         DROPPED_WHY,
         IMPACT,
         FALLBACK,
@@ -185,6 +193,8 @@ pub(crate) struct Settle<'a> {
     pub chosen: Option<&'a str>,
     pub leaning: Option<&'a str>,
     pub because: Option<&'a str>,
+    /// The reason the proposal gave, before what was found out.
+    pub earlier_because: Option<&'a str>,
     pub dropped_why: Option<&'a str>,
     pub impact: Option<&'a str>,
     pub fallback: Option<&'a str>,
@@ -202,6 +212,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         chosen: inputs.text(&CHOSEN),
         leaning: inputs.text(&LEANING),
         because: inputs.text(&BECAUSE),
+        earlier_because: inputs.text(&EARLIER_BECAUSE),
         dropped_why: inputs.text(&DROPPED_WHY),
         impact: inputs.text(&IMPACT),
         fallback: inputs.text(&FALLBACK),
@@ -288,14 +299,23 @@ pub(crate) fn assess(
         "review_by": review_by.map(iso),
         "review_by_text": review_by.map(|d| human_date(d, today)),
     });
-    // A finding that corrects a figure ("22%, not 30%") the reason does not take in: the
-    // reason was written before it, and would go out to stakeholders disproved.
+    // A finding that corrects a figure ("22%, not 30%") while the reason is still the one
+    // the proposal gave, written before it: it would go out to stakeholders disproved. A
+    // reason written now (for another option, or in new words) has taken the finding in.
+    let same = |a: &str, b: &str| {
+        let norm = |t: &str| t.trim().trim_end_matches('.').to_lowercase();
+        norm(a) == norm(b)
+    };
+    let kept_reason = settle
+        .because
+        .zip(settle.earlier_because)
+        .is_some_and(|(now, before)| same(now, before));
     let corrected = settle.learnt.and_then(corrected_figure).filter(|(new, _)| {
         let reason = settle.because.unwrap_or_default();
         // The number, whatever unit the reason gives it.
         let new = new.split(' ').next().unwrap_or_default();
         matches!(verdict, "extended" | "decided" | "decided-below")
-            && (chosen != Some(NONE) || extended)
+            && kept_reason
             && !reason.contains(new)
     });
     let mut facts = facts;

@@ -569,6 +569,7 @@ fn finish_findings(out: &mut Found) {
     let disproved = finish::Settle {
         leaning: Some("Vendor A"),
         because: Some("the discount saves 400,000 euros"),
+        earlier_because: Some("the discount saves 400,000 euros."),
         learnt: Some("The discount is 22%, not 30%."),
         ..extend.clone()
     };

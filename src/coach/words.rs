@@ -628,12 +628,16 @@ fn determined_before(out: &str) -> bool {
 }
 
 /// `text` without a leading "a", "an" or "the".
+/// `text` without the article or determiner it starts with ("the switch", "our servers"),
+/// for a place where the lead's own words already say which one ("talks to our").
 fn without_article(text: &str) -> &str {
     let trimmed = text.trim_start();
-    for article in ["a ", "an ", "the "] {
-        if trimmed.len() > article.len() && trimmed[..article.len()].eq_ignore_ascii_case(article) {
-            return trimmed[article.len()..].trim_start();
-        }
+    let first = trimmed.split_whitespace().next().unwrap_or_default();
+    let lower = first.to_lowercase();
+    let leads =
+        matches!(lower.as_str(), "a" | "an" | "the") || DETERMINERS.contains(&lower.as_str());
+    if leads && trimmed.len() > first.len() {
+        return trimmed[first.len()..].trim_start();
     }
     trimmed
 }

@@ -43,6 +43,7 @@ pub(crate) fn problems(
     }
     if to == Audience::Stakeholders {
         found.extend(upward(text));
+        found.extend(asks_without_a_date(text));
     }
     if to.needs_plain_words() {
         found.extend(plain_words(text, to, jargon));
@@ -62,6 +63,83 @@ pub(crate) fn open_in_record(brief: &Brief) -> Vec<String> {
         .flat_map(|section| section.items.iter())
         .filter_map(|item| item.strip_prefix(CHECK_FIRST))
         .map(str::to_string)
+        .collect()
+}
+
+/// A proposal whose time-box has ended: what it says it will find out "by" then can no
+/// longer be true, so it is finished (or extended) before anything goes out.
+pub(crate) fn time_box_ended(brief: &Brief, address: &str) -> Option<String> {
+    let ends = brief
+        .front
+        .get("decide-by")
+        .and_then(|date| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())?;
+    if brief.outcome != "investigate" || ends > brief.today {
+        return None;
+    }
+    let when = if ends == brief.today {
+        "ends today".to_string()
+    } else {
+        format!(
+            "ended on {}",
+            crate::coach::units::human_date(ends, brief.today)
+        )
+    };
+    Some(format!(
+        "the time-box {when}: finish the decision (or extend it once) with `decide review {address}` first, then send what it says"
+    ))
+}
+
+/// An ask ("We need ...", "Please ...") the reader cannot act on in time: it says no day
+/// a reader would recognise ("soon", "by 12/11", nothing at all), so it is answered next
+/// month, or read as a date already past. "Until we decide" points at the date the message
+/// gives.
+fn asks_without_a_date(text: &str) -> Vec<String> {
+    const TIMES: &[&str] = &[
+        "today",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "month",
+        "quarter",
+        "until",
+        "then",
+        "meantime",
+    ];
+    text.split_inclusive(['.', '?', '!', '\n'])
+        .map(str::trim)
+        .filter(|sentence| {
+            ["We need ", "Please ", "I need "]
+                .iter()
+                .any(|ask| sentence.starts_with(ask))
+        })
+        .filter(|sentence| {
+            let lower = sentence.to_lowercase();
+            !lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| TIMES.contains(&word))
+        })
+        .map(|sentence| {
+            format!(
+                "the ask \"{sentence}\" says no day the reader can act on: say by when, e.g. \"by Friday 11 December\""
+            )
+        })
         .collect()
 }
 
@@ -243,6 +321,8 @@ mod tests {
     fn a_clean_message_has_no_problems() {
         let text = "The dashboard is slow. We found the cause. The fix is straightforward - about 2 days of work - and will bring load times from 3 seconds down to under 200 milliseconds.\n";
         assert_eq!(check(text, Audience::Stakeholders), Vec::<String>::new());
+        let asks = "We need your OK on the budget by Friday 11 December. Please answer by the end of the month.\n";
+        assert_eq!(check(asks, Audience::Stakeholders), Vec::<String>::new());
     }
 
     #[test]
@@ -254,6 +334,16 @@ mod tests {
                 "\"None\" is a missing value",
             ),
             ("It saves NaN days.", Audience::Team, "\"NaN\""),
+            (
+                "We've chosen a contractor. We need finance to approve the budget by 12/11.",
+                Audience::Stakeholders,
+                "says no day the reader can act on",
+            ),
+            (
+                "We've chosen a contractor. Please approve the budget soon.",
+                Audience::Stakeholders,
+                "the ask \"Please approve the budget soon.\"",
+            ),
             ("It saves Some(3) days.", Audience::Team, "\"Some\""),
             (
                 "It saves {{ days }} days.",

@@ -182,10 +182,10 @@ impl Interactive {
         }
     }
 
-    /// A yes or no that only Enter answers (see [`screen::confirm_with_enter`]).
-    pub(crate) fn confirm_with_enter(&mut self, prompt: &str, default: bool) -> Result<bool> {
+    /// A yes or no asked outside the playbook's questions (see [`screen::confirm`]).
+    pub(crate) fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool> {
         let picked =
-            screen::confirm_with_enter(&self.term, prompt, default).map_err(terminal_error)?;
+            screen::confirm(&self.term, &[], prompt, Some(default)).map_err(terminal_error)?;
         Ok(matches!(picked, Picked::Chosen(true)))
     }
 

@@ -622,32 +622,15 @@ impl List<'_> {
     }
 }
 
-/// A yes or no, with `y`, `n`, or Enter for the default; Esc goes back.
+/// A yes or no: `y` or `n` chooses (shown after the prompt), Enter answers, with the
+/// default when nothing was chosen; Esc goes back. Answering on the key alone would let
+/// the Enter a person types after it, as after every other answer, spill into the next
+/// question.
 pub(super) fn confirm(
     term: &Term,
     notes: &[String],
     prompt: &str,
     default: Option<bool>,
-) -> std::io::Result<Picked<bool>> {
-    confirm_with(term, notes, prompt, default, false)
-}
-
-/// [`confirm`], but y or n only choose and Enter answers: for a question that comes
-/// unexpected, where a key typed for what was expected must not answer it.
-pub(super) fn confirm_with_enter(
-    term: &Term,
-    prompt: &str,
-    default: bool,
-) -> std::io::Result<Picked<bool>> {
-    confirm_with(term, &[], prompt, Some(default), true)
-}
-
-fn confirm_with(
-    term: &Term,
-    notes: &[String],
-    prompt: &str,
-    default: Option<bool>,
-    enter: bool,
 ) -> std::io::Result<Picked<bool>> {
     let mut block = Block::new(term);
     let mut problem: Option<&str> = None;
@@ -658,9 +641,9 @@ fn confirm_with(
     };
     let mut chosen = default;
     loop {
-        let asked = match (enter, chosen) {
-            (true, Some(yes)) => format!("{prompt} {hint} {}", if yes { "y" } else { "n" }),
-            _ => format!("{prompt} {hint}"),
+        let asked = match chosen {
+            Some(yes) => format!("{prompt} {hint} {}", if yes { "y" } else { "n" }),
+            None => format!("{prompt} {hint}"),
         };
         let columns = block.size().1;
         let mut lines: Vec<Line> = notes.iter().flat_map(|n| note_lines(n, columns)).collect();
@@ -671,36 +654,28 @@ fn confirm_with(
         lines.extend(above);
         lines.push(last);
         block.draw(&lines, None)?;
-        let key = term.read_key()?;
-        let answer = match key {
-            Key::Char('y' | 'Y') if enter => {
+        match term.read_key()? {
+            Key::Char('y' | 'Y') => {
                 chosen = Some(true);
                 problem = None;
-                continue;
             }
-            Key::Char('n' | 'N') if enter => {
+            Key::Char('n' | 'N') => {
                 chosen = Some(false);
                 problem = None;
-                continue;
             }
-            Key::Char('y' | 'Y') => Some(true),
-            Key::Char('n' | 'N') => Some(false),
-            Key::Enter if enter => chosen,
-            Key::Enter => default,
+            Key::Enter => match chosen {
+                Some(yes) => {
+                    let shown = if yes { "yes" } else { "no" };
+                    block.finish(&done_line(prompt, shown, block.size().1))?;
+                    return Ok(Picked::Chosen(yes));
+                }
+                None => problem = Some("press y or n, then Enter"),
+            },
             Key::Escape => {
                 block.clear()?;
                 return Ok(Picked::Back);
             }
-            _ => None,
-        };
-        match answer {
-            Some(yes) => {
-                let shown = if yes { "yes" } else { "no" };
-                block.finish(&done_line(prompt, shown, block.size().1))?;
-                return Ok(Picked::Chosen(yes));
-            }
-            None if enter => problem = Some("press y or n, then Enter"),
-            None => problem = Some("press y for yes or n for no"),
+            _ => problem = Some("press y or n, then Enter"),
         }
     }
 }

@@ -1047,6 +1047,25 @@ fn a_finding_that_disproves_the_reason_holds_the_messages_back() {
     }
 }
 
+/// A reason written at the finish, for another option, has taken the finding in: no
+/// warning, and the messages go out.
+#[test]
+fn a_reason_written_after_the_finding_is_not_held_back() {
+    let (repo, record) = logged("proposal");
+    let output = review(
+        repo.path(),
+        "2026-12-10",
+        "found:\n  - Whether the contract has an exit clause\nlearnt: The exit clause costs 3 months of fees, not 1 month.\nchosen: FindKit\nbecause: its exit clause costs nothing\nfallback: Searchly\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("You found"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!read(&record).contains("Check first"));
+}
+
 /// None of the options: the proposal is dropped, rejected, and no longer comes due.
 #[test]
 fn a_dropped_proposal_is_rejected() {

@@ -403,6 +403,32 @@ fn after_a_look_back_messages_tell_how_it_went() {
     );
 }
 
+/// Once a proposal's time-box has ended, its messages ("by Thursday 10 December we find
+/// out ...") are held back until the decision is finished or extended.
+#[test]
+fn a_proposal_past_its_time_box_is_finished_before_it_is_sent() {
+    let repo = logged("proposal.yaml");
+    for (today, said) in [
+        (
+            "2026-12-10",
+            "the time-box ends today: finish the decision (or extend it once) with `decide review 1` first",
+        ),
+        ("2026-12-14", "the time-box ended on Thursday 10 December"),
+    ] {
+        let output = decide(repo.path())
+            .args(["--today", today, "message", "1", "--to", "team"])
+            .output()
+            .unwrap();
+        assert!(
+            stderr(&output).contains(said) && stderr(&output).contains("Not ready"),
+            "{today}: {}",
+            stderr(&output)
+        );
+    }
+    let (_, before) = message(repo.path(), "1", "team", None);
+    assert!(before.contains("Ready to send"), "{before}");
+}
+
 /// `decide message N --to AUDIENCE [--name NAME]` for a record in `repo`: (stdout, stderr).
 fn message(repo: &Path, number: &str, to: &str, name: Option<&str>) -> (String, String) {
     let mut command = decide(repo);
@@ -585,6 +611,14 @@ fn a_proposal_is_never_announced_as_a_decision() {
     assert!(
         checked.contains("Ready to send to stakeholders"),
         "{checked}"
+    );
+    // Someone else, say Sam's manager, is told who chooses, not asked to choose for Sam.
+    let (onlooker, _) = message(repo.path(), "3", "stakeholders", Some("Dana"));
+    assert!(
+        onlooker.starts_with("Hi Dana,")
+            && onlooker.contains("Sam chooses which matters more by")
+            && !onlooker.contains("Which matters more?"),
+        "{onlooker}"
     );
 }
 

@@ -102,7 +102,8 @@ fn a_whole_decision_at_the_terminal() {
     s.exp_string("Two-way door: decide fast").unwrap();
     s.exp_string("Does it still feel like a one-way door")
         .unwrap();
-    keys(&mut s, "y");
+    // y chooses, Enter answers, as at every other prompt.
+    keys(&mut s, "y\r");
     s.exp_string("masquerading as a one-way door").unwrap();
 
     s.exp_string("What information do you wish you had?")
@@ -195,7 +196,7 @@ fn finish_the_cache_decision(s: &mut PtySession) {
     s.send_line("2 days").unwrap();
     s.exp_string("Does it still feel like a one-way door")
         .unwrap();
-    keys(s, "n");
+    keys(s, "n\r");
     s.exp_string("What information do you wish you had?")
         .unwrap();
     s.send_line("").unwrap();
@@ -538,7 +539,7 @@ const LONG_CACHE_DECISION: &[(&str, &str)] = &[
     ("Pros and cons of Memcached", "- nobody knows it\r"),
     ("Which option do you", "\r"),
     ("If Redis turns out", "3-4 days\r"),
-    ("Does it still feel", "n"),
+    ("Does it still feel", "n\r"),
     ("What information do", "\r"),
     ("Why Redis?", "we already run it\r"),
     // "If it doesn't work, we'll switch to..." (a quote just before says it too).
@@ -621,7 +622,7 @@ const CACHE_DECISION: &[(&str, &str)] = &[
     ("Pros and cons of Memcached", "- nobody knows it\r"),
     ("Which option do you", "\r"),
     ("If Redis turns out", "3-4 days\r"),
-    ("Does it still feel", "n"),
+    ("Does it still feel", "n\r"),
     ("What information do", "peak load; cost\r"),
     ("Which of these do you", " \r"),
     ("Who checks cost?", "Ana\r"),

@@ -239,6 +239,12 @@ fn a_long_phrase_never_runs_into_the_verb_or_repeats_a_noun() {
             &[("CI", "automated build service")],
             "We move the builds to a hosted automated build service.",
         ),
+        // The lead's determiner stays, the phrase's goes: never "our our servers".
+        (
+            "The app talks to our backend.",
+            &[("backend", "our servers")],
+            "The app talks to our servers.",
+        ),
         (
             "The CI service is slow.",
             &[("CI", "automated build service")],
