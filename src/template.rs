@@ -343,6 +343,10 @@ fn new_environment() -> Environment<'static> {
 
 /// The filters that put a lead's answers into sentences ([`crate::phrase`]).
 fn add_phrase_filters(env: &mut Environment<'static>) {
+    // `cons | select("money")`: the ones that are a cost someone may have to approve.
+    env.add_test("money", |text: String| -> bool {
+        crate::phrase::is_money(&text)
+    });
     // `options | money_con(name)`: the first con of the option `name` that is a cost
     // ("costs about 40% more per month"), or nothing: a spend someone may have to approve.
     env.add_filter("money_con", |options: Value, name: String| -> String {

@@ -195,7 +195,7 @@ fn refuse(inputs: &Inputs<'_>) -> Option<String> {
     let option = inputs.text(&OPTION_C)?;
     (!says_when(option)).then(|| {
         format!(
-            "\"{option}\" does not say when it delivers; say it with its date, e.g. \"we keep the date if {}\" or \"... by 2 March\"",
+            "\"{option}\" does not say when it delivers; say it with its date, e.g. \"we keep the date if {}\" or \"... by 2 March\" (\"later\" is not a date)",
             option.trim().trim_end_matches('.')
         )
     })
@@ -251,12 +251,24 @@ fn says_when(text: &str) -> bool {
         "friday",
         "saturday",
         "sunday",
-        "later",
         "next",
     ];
-    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        word.chars().any(|c| c.is_ascii_digit()) || WHEN.contains(&word.to_lowercase().as_str())
-    })
+    // The date kept says when the rest ships, not when a part put off follows: "keep the
+    // date, admin screens later" leaves the requester guessing about the admin screens.
+    const KEPT: &[&str] = &["date", "keep", "keeps"];
+    const PUT_OFF: &[&str] = &["later", "afterwards"];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    let timed =
+        |word: &String| word.chars().any(|c| c.is_ascii_digit()) || WHEN.contains(&word.as_str());
+    if words.iter().any(|w| PUT_OFF.contains(&w.as_str())) {
+        return words
+            .iter()
+            .any(|w| timed(w) && !KEPT.contains(&w.as_str()));
+    }
+    words.iter().any(timed)
 }
 
 /// What the lead's third option is worth, once checked against the estimate.
@@ -680,6 +692,13 @@ mod tests {
             ("the admin screens follow in sprint 14", true),
             ("launch in two phases, the second in February", true),
             ("drop the admin screens in the mobile app", false),
+            // The part put off needs its own time: "later" is not one.
+            ("keep the date, admin screens later", false),
+            ("keep the date, admin screens later, by 2 March", true),
+            (
+                "keep the date; the admin screens follow in the next release",
+                true,
+            ),
             ("", false),
         ];
         for (text, says) in cases {

@@ -987,7 +987,7 @@ fn at_the_terminal_each_jargon_term_is_asked_before_the_message() {
     s.send_line("Every customer waits 3 seconds because of N+1 queries")
         .unwrap();
     s.exp_string("Do you know the cause?").unwrap();
-    s.send("y").unwrap();
+    s.send("y\r").unwrap();
     s.flush().unwrap();
     s.exp_string("How long will the fix take?").unwrap();
     s.send_line("2 days").unwrap();
