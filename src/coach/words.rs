@@ -191,10 +191,29 @@ impl WordList {
                 _ => spans.push((hit.start, hit.end)),
             }
         }
-        spans
-            .into_iter()
-            .map(|(start, end)| chars[start..end].iter().collect())
-            .collect()
+        // A term inside a hyphenated name ("backend-for-frontend", "ORM-based") is said
+        // with the whole name: its parts alone would be translated into nonsense.
+        let joined = |at: usize| chars.get(at).is_some_and(|c| is_word_char(*c));
+        let mut phrases: Vec<String> = Vec::new();
+        for (mut start, mut end) in spans {
+            while start >= 2 && chars[start - 1] == '-' && joined(start - 2) {
+                start -= 2;
+                while start > 0 && joined(start - 1) {
+                    start -= 1;
+                }
+            }
+            while chars.get(end) == Some(&'-') && joined(end + 1) {
+                end += 1;
+                while joined(end) {
+                    end += 1;
+                }
+            }
+            let phrase: String = chars[start..end].iter().collect();
+            if !phrases.contains(&phrase) {
+                phrases.push(phrase);
+            }
+        }
+        phrases
     }
 
     /// What a listener outside engineering would trip over in `text`: each term with its

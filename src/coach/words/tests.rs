@@ -157,6 +157,12 @@ fn neighbouring_terms_are_one_phrase() {
         ("the ORM makes N+1 queries", &["ORM", "N+1 queries"]),
         ("N+1-queries and the cache", &["N+1-queries", "cache"]),
         ("ORM, cache", &["ORM", "cache"]),
+        // A hyphenated name is one phrase, asked about once.
+        ("the cache-for-mobile layer", &["cache-for-mobile"]),
+        (
+            "an ORM-based cache-aside read",
+            &["ORM-based", "cache-aside"],
+        ),
         ("no jargon here", &[]),
     ];
     for (text, expected) in cases {
