@@ -1186,6 +1186,53 @@ pub(crate) fn watch(text: &str) -> String {
     }
 }
 
+/// Words that name a time on a calendar: a day, a month (and its short form), a week or a
+/// quarter. A lowercase word is compared.
+pub(crate) fn is_time_word(word: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "today",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "quarter",
+    ];
+    TIME_WORDS.contains(&word)
+}
+
 /// Whether a pro or con is about money: a price, a fee, a budget, an amount in a currency.
 pub(crate) fn is_money(text: &str) -> bool {
     const MONEY: &[&str] = &[

@@ -203,55 +203,9 @@ fn refuse(inputs: &Inputs<'_>) -> Option<String> {
 
 /// Whether a sentence names a time: a date, a day, a release, or the date kept.
 fn says_when(text: &str) -> bool {
+    // Besides the calendar's words: a release or a sprint, and the date kept.
     const WHEN: &[&str] = &[
-        "date",
-        "by",
-        "until",
-        "before",
-        "after",
-        "keep",
-        "keeps",
-        "today",
-        "tomorrow",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "quarter",
-        "sprint",
-        "release",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "next",
+        "date", "by", "until", "before", "after", "keep", "keeps", "sprint", "release", "next",
     ];
     // The date kept says when the rest ships, not when a part put off follows: "keep the
     // date, admin screens later" leaves the requester guessing about the admin screens.
@@ -261,8 +215,11 @@ fn says_when(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .collect();
-    let timed =
-        |word: &String| word.chars().any(|c| c.is_ascii_digit()) || WHEN.contains(&word.as_str());
+    let timed = |word: &String| {
+        word.chars().any(|c| c.is_ascii_digit())
+            || WHEN.contains(&word.as_str())
+            || crate::phrase::is_time_word(word)
+    };
     if words.iter().any(|w| PUT_OFF.contains(&w.as_str())) {
         return words
             .iter()

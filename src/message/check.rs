@@ -94,34 +94,8 @@ pub(crate) fn time_box_ended(brief: &Brief, address: &str) -> Option<String> {
 /// month, or read as a date already past. "Until we decide" points at the date the message
 /// gives.
 fn asks_without_a_date(text: &str) -> Vec<String> {
-    const TIMES: &[&str] = &[
-        "today",
-        "tomorrow",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "week",
-        "month",
-        "quarter",
-        "until",
-        "then",
-        "meantime",
-    ];
+    // Besides the calendar's words: "until we decide", "by then", "in the meantime".
+    const POINTERS: &[&str] = &["until", "then", "meantime"];
     text.split_inclusive(['.', '?', '!', '\n'])
         .map(str::trim)
         .filter(|sentence| {
@@ -133,7 +107,7 @@ fn asks_without_a_date(text: &str) -> Vec<String> {
             let lower = sentence.to_lowercase();
             !lower
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|word| TIMES.contains(&word))
+                .any(|word| POINTERS.contains(&word) || crate::phrase::is_time_word(word))
         })
         .map(|sentence| {
             format!(
