@@ -256,6 +256,7 @@ fn stance_words(text: &str) -> (bool, bool, bool) {
     // With one option left, the choice is whether it works for them.
     let choice = [
         "which matters more",
+        "chooses by",
         "which is more important",
         "can we go ahead",
         "can we move the date",

@@ -103,18 +103,52 @@ fn asks_without_a_date(text: &str) -> Vec<String> {
                 .iter()
                 .any(|ask| sentence.starts_with(ask))
         })
-        .filter(|sentence| {
-            let lower = sentence.to_lowercase();
-            !lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|word| POINTERS.contains(&word) || crate::phrase::is_time_word(word))
-        })
+        .filter(|sentence| !names_a_day(sentence, POINTERS))
         .map(|sentence| {
             format!(
                 "the ask \"{sentence}\" says no day the reader can act on: say by when, e.g. \"by Friday 11 December\""
             )
         })
         .collect()
+}
+
+/// Whether `sentence` names a day a reader can act on: a weekday, a date ("Dec 11",
+/// "11 December"), "today", a period that is a time ("this week", "next month", "in two
+/// weeks", "the end of the quarter"), or one of `pointers`. A rate ("900 euros a month"),
+/// "may" the verb, or "12/11" is none.
+fn names_a_day(sentence: &str, pointers: &[&str]) -> bool {
+    const PERIODS: &[&str] = &["week", "weeks", "month", "months", "quarter"];
+    const BEFORE_PERIOD: &[&str] = &["this", "next", "the", "within", "in"];
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    words.iter().enumerate().any(|(at, word)| {
+        let before = at.checked_sub(1).map(|i| words[i]);
+        let two_before = at.checked_sub(2).map(|i| words[i]);
+        let after = words.get(at + 1).copied();
+        let next_to_number = before.is_some_and(number) || after.is_some_and(number);
+        if pointers.contains(word) {
+            return true;
+        }
+        if PERIODS.contains(word) {
+            // "this week", "in 2 weeks", "within a month"; not "900 euros a month".
+            return before.is_some_and(|b| BEFORE_PERIOD.contains(&b))
+                || (before.is_some_and(|b| number(b) || matches!(b, "a" | "two" | "three"))
+                    && two_before.is_some_and(|b| matches!(b, "in" | "within")));
+        }
+        if !crate::phrase::is_time_word(word) {
+            return false;
+        }
+        // A short month ("Dec", "may" the verb) counts next to a day, or after "by", "in",
+        // "until", "before" or "of".
+        let short = word.len() <= 4 && !matches!(*word, "june" | "july");
+        !short
+            || next_to_number
+            || before.is_some_and(|b| matches!(b, "by" | "in" | "until" | "before" | "of"))
+    })
 }
 
 /// Values a template could not fill.
@@ -295,7 +329,7 @@ mod tests {
     fn a_clean_message_has_no_problems() {
         let text = "The dashboard is slow. We found the cause. The fix is straightforward - about 2 days of work - and will bring load times from 3 seconds down to under 200 milliseconds.\n";
         assert_eq!(check(text, Audience::Stakeholders), Vec::<String>::new());
-        let asks = "We need your OK on the budget by Friday 11 December. Please answer by the end of the month.\n";
+        let asks = "We need your OK on the budget by Friday 11 December. Please answer by the end of the month. We need it within 2 weeks. We need a yes by May. We need it by Dec 11. I need your answer today.\n";
         assert_eq!(check(asks, Audience::Stakeholders), Vec::<String>::new());
     }
 
@@ -310,6 +344,16 @@ mod tests {
             ("It saves NaN days.", Audience::Team, "\"NaN\""),
             (
                 "We've chosen a contractor. We need finance to approve the budget by 12/11.",
+                Audience::Stakeholders,
+                "says no day the reader can act on",
+            ),
+            (
+                "We've chosen it. We need finance to approve 900 euros a month by 12/11.",
+                Audience::Stakeholders,
+                "says no day the reader can act on",
+            ),
+            (
+                "We've chosen it. We need you to say whether we may start.",
                 Audience::Stakeholders,
                 "says no day the reader can act on",
             ),
