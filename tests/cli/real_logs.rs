@@ -900,6 +900,83 @@ fn a_supersede_in_a_madr2_log_writes_madr2() {
     assert!(text.starts_with("# 7. Choose"), "{text}");
 }
 
+/// log4brains closes the old record on its status bullet, linking by slug, and lists the
+/// link on the new one under `## Links`.
+#[test]
+fn a_supersede_in_a_log4brains_log_writes_log4brains_form() {
+    let repo = repository("log4brains-monorepo");
+    let old_file = "docs/adr/20210402-identify-decisions-by-slug.md";
+    let before = read(repo.path(), old_file);
+    let edges = |repo: &Path| {
+        let dot = stdout(&run_ok(repo, &["graph"]));
+        dot.lines().filter(|l| l.contains("Supersede")).count()
+    };
+    let edges_before = edges(repo.path());
+    run_ok(
+        repo.path(),
+        &[
+            "supersede",
+            "20210402-identify-decisions-by-slug",
+            "-q",
+            "--answers",
+            &example("decision.yaml").to_string_lossy(),
+        ],
+    );
+    let stem = format!(
+        "{}-choose-the-database-for-the-orders-service",
+        crate::support::TODAY.replace('-', "")
+    );
+    assert_eq!(
+        read(repo.path(), old_file),
+        before.replacen(
+            "- Status: accepted",
+            &format!("- Status: superseded by [{stem}]({stem}.md)"),
+            1
+        )
+    );
+    let new = read(repo.path(), &format!("docs/adr/{stem}.md"));
+    assert!(
+        new.contains("## Links\n\n- Supersedes [Identify decisions by slug](20210402-identify-decisions-by-slug.md)\n"),
+        "{new}"
+    );
+    // Read back as superseded by the new record, with nothing for lint to report.
+    assert_eq!(edges(repo.path()), edges_before + 1);
+    let listed = stdout(&run_ok(repo.path(), &["list", "--json"]));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let old = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"].as_str().is_some_and(|p| p.ends_with(old_file)))
+        .unwrap();
+    assert_eq!(old["status"], "superseded");
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    for name in [stem.as_str(), "20210402-identify-decisions-by-slug"] {
+        assert!(!stdout(&lint).contains(name), "{}", stdout(&lint));
+    }
+
+    // The same from another package's folder: the link climbs out of it.
+    let repo = repository("log4brains-monorepo");
+    let package_file = "packages/sync/docs/adr/20210406-sync-over-websockets.md";
+    let before = read(repo.path(), package_file);
+    run_ok(
+        repo.path(),
+        &[
+            "link",
+            "20210418-offline-first-storage",
+            "Supersedes",
+            "sync/20210406-sync-over-websockets",
+        ],
+    );
+    // It had no status and no heading: the status goes first among its bullets.
+    assert_eq!(
+        read(repo.path(), package_file),
+        format!(
+            "- Status: superseded by [20210418-offline-first-storage](../../../../docs/adr/20210418-offline-first-storage.md)\n{before}"
+        )
+    );
+}
+
 fn run_ok(repo: &Path, args: &[&str]) -> std::process::Output {
     let output = decide(repo).args(args).output().unwrap();
     assert!(
