@@ -757,10 +757,19 @@ pub(crate) fn house_front_matter(
     dir: &Path,
 ) -> Option<crate::record::house_front_matter::HouseFrontMatter> {
     let entries = store::list_record_entries(dir).ok()?;
-    let newest = entries.iter().rev().find(|e| !e.symlink)?;
-    let (text, _) = store::read_prefix(&newest.path, FULL_BYTES).ok()?;
-    let record = parse(&newest.path, &text).ok()?;
-    crate::record::house_front_matter::HouseFrontMatter::of(&record, &text)
+    let mut newest = entries.iter().rev().filter(|e| !e.symlink);
+    let first = newest.next()?;
+    let (text, _) = store::read_prefix(&first.path, FULL_BYTES).ok()?;
+    let record = parse(&first.path, &text).ok()?;
+    // Two more show whether a key that could be the number always is.
+    let older: Vec<Record> = newest
+        .take(2)
+        .filter_map(|entry| {
+            let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
+            parse(&entry.path, &text).ok()
+        })
+        .collect();
+    crate::record::house_front_matter::HouseFrontMatter::of(&record, &text, &older)
 }
 
 /// How the log's newest records (the last ten by name) write lists and links, for an edit

@@ -360,6 +360,34 @@ pub(crate) fn supersede_on_status_bullet(
     }
 }
 
+/// A new record's `-` list items written with `marker`, the one its log's records use, so
+/// a MADR 2 log that writes `* Status:` gets `* Status:`. Front matter, code blocks and
+/// block quotes are left as they are.
+pub(crate) fn with_list_marker(text: &str, marker: char) -> String {
+    if marker == '-' {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fenced = false;
+    let mut front_matter = text.starts_with("---\n") || text.starts_with("---\r\n");
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if front_matter {
+            front_matter = index == 0 || trimmed.trim_end() != "---";
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced && let Some(item) = trimmed.strip_prefix("- ") {
+            out.push_str(&line[..line.len() - trimmed.len()]);
+            out.push(marker);
+            out.push(' ');
+            out.push_str(item);
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// The first `* Key: value` bullet between the title and the first section, with its
 /// marker.
 fn metadata_bullet(lines: &Lines<'_>, record: &Record) -> Option<(usize, char)> {
