@@ -42,7 +42,7 @@ pub(crate) struct Setup<'a> {
     /// The log's own tool names records by date (log4brains), even before the first.
     pub dated_log: bool,
     /// The record template follows the log's format, so a new record carries the front
-    /// matter the log's records carry too.
+    /// matter the log's records carry too, and lists with their marker.
     pub log_front_matter: bool,
     /// The log's packages (log4brains), by name: their records are the log's too.
     pub packages: Vec<(String, PathBuf)>,
@@ -652,13 +652,13 @@ fn write(
                 style,
             );
         }
-        match &house_front_matter {
-            Some(house) if !text.starts_with("---") => {
-                let record = record::parse(&dir.join(format!("{stem}.md")), &text)?;
-                Ok(house.over(&record, stem, &decision_makers(rendered), &text))
-            }
-            _ => Ok(text),
-        }
+        in_log_style(
+            text,
+            setup.log_front_matter.then_some(style.marker).flatten(),
+            house_front_matter.as_ref(),
+            rendered,
+            &dir.join(format!("{stem}.md")),
+        )
     })?;
     let before = match link_back(setup, &path, &related) {
         Ok(before) => before,
@@ -709,6 +709,32 @@ fn write(
         ui::success(&format!("Wrote {}", display_path(&path, &setup.cwd)));
     }
     Ok(path)
+}
+
+/// A record written with a template of the log's own format, as the log writes its records:
+/// lists with the log's `marker`, under the front matter keys its records carry.
+fn in_log_style(
+    text: String,
+    marker: Option<char>,
+    house_front_matter: Option<&crate::record::house_front_matter::HouseFrontMatter>,
+    rendered: &record::Rendered,
+    path: &Path,
+) -> Result<String> {
+    let text = match marker {
+        Some(marker) => crate::record::edit::with_list_marker(&text, marker),
+        None => text,
+    };
+    match house_front_matter {
+        Some(house) if !text.starts_with("---") => {
+            let record = record::parse(path, &text)?;
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            Ok(house.over(&record, stem, &decision_makers(rendered), &text))
+        }
+        _ => Ok(text),
+    }
 }
 
 pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {

@@ -20,7 +20,7 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     } else {
         Some(store::lock_log(&[&dir])?)
     };
-    let scan = log.scan(Depth::Head);
+    let mut scan = log.scan(Depth::Head);
     logdir::report_read_problems(scan.records.iter().map(|r| &**r));
     let skipped = logdir::report_skipped(&scan.problems);
     // The README arrives with the repository: a link to a file elsewhere must not be
@@ -43,6 +43,9 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         record,
         target: link_target(&env.cwd, &file, &record.path),
     }));
+    // Done with: handing ten thousand records back to the allocator one by one, on one
+    // thread, takes longer than the table did, and the process ends soon.
+    std::mem::forget(std::mem::take(&mut scan.records));
     let Some(lock) = lock else {
         crate::stdout::write(&table)?;
         return Ok(skipped.finish());

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{link_label, link_target, load};
 use crate::error::Result;
-use crate::record::{Record, edit, parse};
+use crate::record::{Format, Record, edit, parse};
 use crate::store;
 
 /// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
@@ -75,7 +75,8 @@ pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
 }
 
 /// `text` (parsed as `record`) with a link of `kind` to `other`, written as the log
-/// writes (`style`).
+/// writes (`style`). A log4brains record is closed on its status bullet, as log4brains
+/// does; others get the status `superseded` and the link in their links.
 pub(crate) fn with_link(
     base: &Path,
     (text, record): (&str, &Record),
@@ -83,6 +84,16 @@ pub(crate) fn with_link(
     other: &Record,
     style: edit::HouseStyle,
 ) -> Result<String> {
+    let target = link_target(base, &record.path, &other.path);
+    // log4brains names records by date and slug, and links by the slug.
+    if kind == "Superseded by"
+        && record.file_date.is_some()
+        && record.format == Format::Madr
+        && let Some(text) =
+            edit::supersede_on_status_bullet(text, record, &other.stem(), &target, style)?
+    {
+        return Ok(text);
+    }
     let mut text = text.to_string();
     let mut record = record.clone();
     if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {
@@ -95,7 +106,7 @@ pub(crate) fn with_link(
         &record,
         kind,
         &link_label(other),
-        &link_target(base, &record.path, &other.path),
+        &target,
         style,
     ))
 }
@@ -133,6 +144,56 @@ mod tests {
             fs::read_to_string(&new).unwrap(),
             before,
             "linking twice adds nothing"
+        );
+    }
+
+    #[test]
+    fn a_log4brains_record_is_closed_on_its_status_bullet() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("20240102-keep-sessions-in-memory.md");
+        let new = dir.path().join("20240305-keep-sessions-in-redis.md");
+        let draft = dir.path().join("20240310-share-sessions-across-regions.md");
+        let old_text = "# Keep sessions in memory\n\n- Status: accepted\n- Date: 2024-01-02\n\n## Context and Problem Statement\n\nOne node.\n";
+        let draft_text = "# Share sessions across regions\n\n- Date: 2024-03-10\n\n## Context and Problem Statement\n\nTwo regions.\n";
+        fs::write(&old, old_text).unwrap();
+        fs::write(&draft, draft_text).unwrap();
+        fs::write(
+            &new,
+            "# Keep sessions in Redis\n\n- Status: accepted\n- Date: 2024-03-05\n\n## Context and Problem Statement\n\nThree nodes.\n",
+        )
+        .unwrap();
+        let lock = store::lock_log(&[dir.path()]).unwrap();
+        both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
+        let closed = "- Status: superseded by [20240305-keep-sessions-in-redis](20240305-keep-sessions-in-redis.md)";
+        assert_eq!(
+            fs::read_to_string(&old).unwrap(),
+            old_text.replace("- Status: accepted", closed)
+        );
+        assert!(
+            fs::read_to_string(&new)
+                .unwrap()
+                .ends_with("## Links\n\n- Supersedes [Keep sessions in memory](20240102-keep-sessions-in-memory.md)\n")
+        );
+        let after = fs::read_to_string(&old).unwrap();
+        both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
+        assert_eq!(
+            fs::read_to_string(&old).unwrap(),
+            after,
+            "twice adds nothing"
+        );
+        // A record with no status yet gets one among its bullets.
+        both_ways(
+            &lock,
+            dir.path(),
+            &new,
+            "Supersedes",
+            &draft,
+            "Superseded by",
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(&draft).unwrap(),
+            draft_text.replace("- Date:", &format!("{closed}\n- Date:"))
         );
     }
 

@@ -444,10 +444,11 @@ fn lighten(mut record: Record) -> Record {
     record
 }
 
-fn file_name(path: &Path) -> String {
+/// Borrowed where the name is UTF-8, as record names are: `open` and `address` ask it
+/// of every record.
+fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
     path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+        .map_or(std::borrow::Cow::Borrowed(""), |n| n.to_string_lossy())
 }
 
 /// Where a link leads.
@@ -647,44 +648,78 @@ fn read_unchecked(path: &Path, depth: Depth) -> Result<Record> {
             }
         };
         // One read takes nearly every record whole; only a longer one is read again.
-        let (text, _) = store::read_prefix(path, FULL_BYTES)?;
-        if text.len() + 4 <= FULL_BYTES {
-            return parse(&text);
-        }
-        return parse(&store::read_text(path)?);
+        let whole = store::with_prefix(path, FULL_BYTES, |text, _| {
+            (text.len() + 4 <= FULL_BYTES).then(|| parse(text))
+        })?;
+        return match whole {
+            Some(record) => record,
+            None => parse(&store::read_text(path)?),
+        };
     }
-    let (text, truncated) = store::read_prefix(path, HEAD_BYTES)?;
-    if let Parsed::Done(record) = parse_head(path, &text, truncated)? {
+    /// What the head read made of a record.
+    enum Head {
+        /// The record, the latest outcome in what was read, and whether that was all of it.
+        Done(Box<Record>, LatestOutcome, bool),
+        NeedMore,
+    }
+    let head = store::with_prefix(path, HEAD_BYTES, |text, truncated| {
+        Ok::<_, Error>(match parse_head(path, text, truncated)? {
+            Parsed::Done(record) => {
+                let whole = text.len() < HEAD_BYTES;
+                let outcome = if whole {
+                    outcome_in(text)
+                } else {
+                    LatestOutcome::None
+                };
+                Head::Done(record, outcome, whole)
+            }
+            Parsed::NeedMore => Head::NeedMore,
+        })
+    })??;
+    if let Head::Done(record, outcome, whole) = head {
         // A review adds an outcome, which may set the next review date: look for it too,
         // so a listing shows the date the full record would. It is appended at the end,
         // except in our records, where it goes before the references: a long one of ours
         // is read whole, as its outcome may sit anywhere before the last few KiB.
         // Most records fit in the head read.
-        if text.len() < HEAD_BYTES {
-            return with_reviews(path, *record, &text, true);
+        if whole {
+            return with_reviews(path, *record, outcome, true);
         }
         if record.format == Format::Decide {
-            return with_reviews(path, *record, &store::read_text(path)?, true);
+            let outcome = outcome_in(&store::read_text(path)?);
+            return with_reviews(path, *record, outcome, true);
         }
         // An outcome longer than the tail read would be missed: `settle_due` reads such
         // records whole when it needs their dates.
-        return with_reviews(path, *record, &store::read_suffix(path, TAIL_BYTES)?, false);
+        let outcome = outcome_in(&store::read_suffix(path, TAIL_BYTES)?);
+        return with_reviews(path, *record, outcome, false);
     }
     let text = store::read_text(path)?;
     match parse_head(path, &text, false)? {
-        Parsed::Done(record) => with_reviews(path, *record, &text, true),
+        Parsed::Done(record) => with_reviews(path, *record, outcome_in(&text), true),
         Parsed::NeedMore => parse(path, &text),
     }
 }
 
-/// `record`, read only as far as its head, with the review dates its latest outcome sets;
-/// `tail` is the end of its text (`whole`: all of it, so the dates are settled).
-fn with_reviews(path: &Path, mut record: Record, tail: &str, whole: bool) -> Result<Record> {
-    record.reviews_settled = whole;
-    if !mentions_an_outcome(tail) {
-        return Ok(record);
+/// The latest review outcome in `tail`, the end of a record's text.
+fn outcome_in(tail: &str) -> LatestOutcome {
+    if mentions_an_outcome(tail) {
+        latest_outcome(tail)
+    } else {
+        LatestOutcome::None
     }
-    match latest_outcome(tail) {
+}
+
+/// `record`, read only as far as its head, with the review dates its latest outcome
+/// (`outcome`) sets; `whole`: that was read from all of its text, so the dates are settled.
+fn with_reviews(
+    path: &Path,
+    mut record: Record,
+    outcome: LatestOutcome,
+    whole: bool,
+) -> Result<Record> {
+    record.reviews_settled = whole;
+    match outcome {
         LatestOutcome::None => {}
         LatestOutcome::Found(date, next) => {
             record.reviewed = Some(date);
@@ -757,10 +792,19 @@ pub(crate) fn house_front_matter(
     dir: &Path,
 ) -> Option<crate::record::house_front_matter::HouseFrontMatter> {
     let entries = store::list_record_entries(dir).ok()?;
-    let newest = entries.iter().rev().find(|e| !e.symlink)?;
-    let (text, _) = store::read_prefix(&newest.path, FULL_BYTES).ok()?;
-    let record = parse(&newest.path, &text).ok()?;
-    crate::record::house_front_matter::HouseFrontMatter::of(&record, &text)
+    let mut newest = entries.iter().rev().filter(|e| !e.symlink);
+    let first = newest.next()?;
+    let (text, _) = store::read_prefix(&first.path, FULL_BYTES).ok()?;
+    let record = parse(&first.path, &text).ok()?;
+    // Two more show whether a key that could be the number always is.
+    let older: Vec<Record> = newest
+        .take(2)
+        .filter_map(|entry| {
+            let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
+            parse(&entry.path, &text).ok()
+        })
+        .collect();
+    crate::record::house_front_matter::HouseFrontMatter::of(&record, &text, &older)
 }
 
 /// How the log's newest records (the last ten by name) write lists and links, for an edit

@@ -285,6 +285,109 @@ fn insert_status(
     splice(text, at, at, &format!("{nl}{marker} Status: {status}{nl}"))
 }
 
+/// log4brains closes a record on its status bullet, `- Status: superseded by
+/// [slug](file)`, and adds nothing under `## Links`: its site reads the successor from
+/// there. `None` when the record keeps a status anywhere else (front matter, a `## Status`
+/// section) or has no bullets to put one among, for the caller to link as MADR 2 does.
+pub(crate) fn supersede_on_status_bullet(
+    text: &str,
+    record: &Record,
+    label: &str,
+    target: &str,
+    style: HouseStyle,
+) -> Result<Option<String>> {
+    if record
+        .statuses
+        .iter()
+        .any(|s| s.place != StatusPlace::Bullet)
+    {
+        return Ok(None);
+    }
+    if record.links.iter().any(|l| {
+        l.kind.eq_ignore_ascii_case("Superseded by")
+            && l.file().is_some_and(|f| same_target(f, target))
+    }) {
+        return Ok(Some(text.to_string()));
+    }
+    let lines = Lines::new(text);
+    let written = if style.hugo_ref || text.contains(HUGO_REF) {
+        format!("{{{{< ref \"{target}\" >}}}}")
+    } else {
+        target.to_string()
+    };
+    let link = format!(" by [{}]({written})", escape_label(label));
+    let updated = if record.statuses.is_empty() {
+        let Some((line, marker)) = metadata_bullet(&lines, record) else {
+            return Ok(None);
+        };
+        let at = lines.start(line);
+        splice(
+            text,
+            at,
+            at,
+            &format!("{marker} Status: superseded{link}{}", lines.newline),
+        )
+    } else {
+        let mut out = text.to_string();
+        // From the end, so earlier offsets stay valid.
+        for field in record.statuses.iter().rev() {
+            let (range, word) = replacement(field, lines.content(field.line), "superseded")
+                .map_err(|error| error.in_file(&record.path))?;
+            let start = lines.start(field.line);
+            out.replace_range(
+                start + range.start..start + range.end,
+                &format!("{word}{link}"),
+            );
+        }
+        out
+    };
+    let reread = super::parse::parse(&record.path, &updated).ok();
+    let linked = reread.as_ref().is_some_and(|r| {
+        r.status.as_deref() == Some("superseded")
+            && r.links.iter().any(|l| {
+                l.kind.eq_ignore_ascii_case("Superseded by")
+                    && l.file().is_some_and(|f| same_target(f, target))
+            })
+    });
+    if linked {
+        Ok(Some(updated))
+    } else {
+        Err(
+            Error::record("cannot mark this record superseded as its status is written")
+                .in_file(&record.path)
+                .hint("edit the status by hand"),
+        )
+    }
+}
+
+/// A new record's `-` list items written with `marker`, the one its log's records use, so
+/// a MADR 2 log that writes `* Status:` gets `* Status:`. Front matter, code blocks and
+/// block quotes are left as they are.
+pub(crate) fn with_list_marker(text: &str, marker: char) -> String {
+    if marker == '-' {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fenced = false;
+    let mut front_matter = text.starts_with("---\n") || text.starts_with("---\r\n");
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if front_matter {
+            front_matter = index == 0 || trimmed.trim_end() != "---";
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced && let Some(item) = trimmed.strip_prefix("- ") {
+            out.push_str(&line[..line.len() - trimmed.len()]);
+            out.push(marker);
+            out.push(' ');
+            out.push_str(item);
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// The first `* Key: value` bullet between the title and the first section, with its
 /// marker.
 fn metadata_bullet(lines: &Lines<'_>, record: &Record) -> Option<(usize, char)> {

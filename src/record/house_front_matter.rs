@@ -2,9 +2,11 @@
 //! own tools index records by their front matter (an `id` that is the file name, a
 //! `title`, a `status`) does not see a record without it. Only keys whose meaning decide
 //! knows are copied, in the order and quoting of the log's newest record; the rest (a
-//! summary, tags) would have to be invented, so they are left out.
+//! summary, tags) would have to be invented, so they are left out. A log whose records
+//! carry their title only in the front matter (Hugo's) gets no `# Title` heading either.
 
 use super::Record;
+use super::parse::TitleFrom;
 use crate::yaml;
 
 /// What a front matter key the log uses says about the record.
@@ -12,7 +14,8 @@ use crate::yaml;
 enum Meaning {
     /// The file name without `.md`.
     Stem,
-    /// The record's number.
+    /// The record's number (an `id`, or Hugo's `weight` where the log's records all
+    /// weigh their number).
     Number,
     /// The title, after the number and ". " when the log writes it so (Hugo's `3. Title`).
     Title {
@@ -39,15 +42,27 @@ struct KeyStyle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HouseFrontMatter {
     keys: Vec<KeyStyle>,
+    /// The log's records start with a `# Title` heading, besides any `title:` key.
+    heading: bool,
 }
 
 impl HouseFrontMatter {
     /// The keys `record` (whose text is `text`) has that decide can fill; `None` when it
-    /// has no front matter, or none of those keys.
-    pub(crate) fn of(record: &Record, text: &str) -> Option<HouseFrontMatter> {
+    /// has no front matter, or none of those keys. `older` are the records before it, which
+    /// show whether a key that could be the number (`weight`) always is.
+    pub(crate) fn of(record: &Record, text: &str, older: &[Record]) -> Option<HouseFrontMatter> {
         if record.front_matter_end == 0 {
             return None;
         }
+        let weighs_number = |r: &Record| {
+            r.number.is_some()
+                && r.front_matter
+                    .get("weight")
+                    .and_then(|w| w.trim().parse().ok())
+                    == r.number
+        };
+        let weight_is_number =
+            !older.is_empty() && weighs_number(record) && older.iter().all(weighs_number);
         let lines: Vec<&str> = text.lines().collect();
         let keys: Vec<KeyStyle> = record
             .front_matter_keys
@@ -55,7 +70,10 @@ impl HouseFrontMatter {
             .filter_map(|key| {
                 let line = lines.get(key.line.checked_sub(1)?)?;
                 let value = line.get(key.value.clone()).unwrap_or("").trim();
-                let meaning = meaning(record, &key.name, value)?;
+                let meaning = match key.name.as_str() {
+                    "weight" if weight_is_number => Meaning::Number,
+                    name => meaning(record, name, value)?,
+                };
                 let list_indent = value
                     .is_empty()
                     .then(|| lines.get(key.line))
@@ -83,7 +101,11 @@ impl HouseFrontMatter {
                 })
             })
             .collect();
-        (!keys.is_empty()).then_some(HouseFrontMatter { keys })
+        let heading = record.title_from == TitleFrom::Heading
+            || !keys
+                .iter()
+                .any(|k| matches!(k.meaning, Meaning::Title { .. }));
+        (!keys.is_empty()).then_some(HouseFrontMatter { keys, heading })
     }
 
     /// The front matter for the new record `record`, to be named `stem`, then `text` (its
@@ -131,6 +153,10 @@ impl HouseFrontMatter {
                         out.push_str(&format!("{indent}- {}{nl}", scalar(value, key.quote)));
                     }
                 }
+                // A number is written as one, as the log writes it.
+                None if key.meaning == Meaning::Number && key.quote.is_none() => {
+                    out.push_str(&format!("{}: {}{nl}", key.name, values.join(", ")));
+                }
                 None => out.push_str(&format!(
                     "{}: {}{nl}",
                     key.name,
@@ -139,9 +165,25 @@ impl HouseFrontMatter {
             }
         }
         out.push_str(&format!("---{nl}{nl}"));
-        out.push_str(text);
+        out.push_str(if self.heading {
+            text
+        } else {
+            without_title_heading(text, record)
+        });
         out
     }
+}
+
+/// `text` from the line after its `# Title` heading and the blank lines that follow it.
+fn without_title_heading<'t>(text: &'t str, record: &Record) -> &'t str {
+    if record.title_from != TitleFrom::Heading || record.title_line == 0 {
+        return text;
+    }
+    let mut rest = text;
+    for _ in 0..record.title_line {
+        rest = rest.split_once('\n').map_or("", |(_, after)| after);
+    }
+    rest.trim_start_matches(['\n', '\r'])
 }
 
 /// What `name` means, judged by the record the log wrote it in; `None` for a key decide
@@ -198,7 +240,8 @@ mod tests {
         let newest = "---\nid: 0008-validate-at-startup\ntitle: \"Validate at Startup\"\nstatus: Accepted\nauthor:\n  - \"Kim Ode\"\ncreated: 2025-09-15\nsummary: \"Checks at start-up.\"\ntags:\n  - \"startup\"\n---\n\n# 8. Validate at Startup\n\nDate: 2025-09-15\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
         let body = "# 10. Pick a \"broker\"\n\nDate: 2026-11-26\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n";
         let house =
-            HouseFrontMatter::of(&record("0008-validate-at-startup.md", newest), newest).unwrap();
+            HouseFrontMatter::of(&record("0008-validate-at-startup.md", newest), newest, &[])
+                .unwrap();
         let new = record("0010-pick-a-broker.md", body);
         let written = house.over(&new, "0010-pick-a-broker", &[], body);
         assert_eq!(
@@ -227,7 +270,7 @@ mod tests {
             "---\nid: something-else\n---\n\n# Title\n\n* Status: accepted\n",
         ] {
             assert_eq!(
-                HouseFrontMatter::of(&record("0003-title.md", text), text),
+                HouseFrontMatter::of(&record("0003-title.md", text), text, &[]),
                 None,
                 "{text}"
             );
@@ -235,14 +278,53 @@ mod tests {
     }
 
     #[test]
-    fn a_numbered_title_keeps_its_number() {
-        let newest = "---\ntitle: \"3. Use a queue\"\n---\n\n* Status: accepted\n\n## Context\n";
-        let house = HouseFrontMatter::of(&record("0003-use-a-queue.md", newest), newest).unwrap();
+    fn a_numbered_title_keeps_its_number_and_no_heading_where_the_log_has_none() {
+        let page = |n: u32, weight: u32| {
+            format!(
+                "---\ntitle: \"{n}. Use a queue\"\nweight: {weight}\n---\n\n* Status: accepted\n\n## Context\n"
+            )
+        };
+        let newest = page(3, 3);
+        let older = [
+            record("0002-b.md", &page(2, 2)),
+            record("0001-a.md", &page(1, 1)),
+        ];
         let body = "# Pick a broker\n\n- Status: accepted\n- Date: 2026-11-26\n";
-        let written = house.over(&record("0004-pick-a-broker.md", body), "x", &[], body);
+        let new = record("0004-pick-a-broker.md", body);
+        // The weight is the number in every record read: it is written as the number.
+        let house =
+            HouseFrontMatter::of(&record("0003-use-a-queue.md", &newest), &newest, &older).unwrap();
+        assert_eq!(
+            house.over(&new, "x", &[], body),
+            "---\ntitle: \"4. Pick a broker\"\nweight: 4\n---\n\n- Status: accepted\n- Date: 2026-11-26\n"
+        );
+        // A weight that is not always the number, or seen in one record only, is left out.
+        for older in [
+            vec![
+                record("0002-b.md", &page(2, 20)),
+                record("0001-a.md", &page(1, 1)),
+            ],
+            vec![],
+        ] {
+            let house =
+                HouseFrontMatter::of(&record("0003-use-a-queue.md", &newest), &newest, &older)
+                    .unwrap();
+            assert!(
+                house
+                    .over(&new, "x", &[], body)
+                    .starts_with("---\ntitle: \"4. Pick a broker\"\n---\n\n- Status:"),
+                "{older:?}"
+            );
+        }
+        // A log whose records have a heading keeps it.
+        let headed =
+            "---\ntitle: \"3. Use a queue\"\n---\n\n# 3. Use a queue\n\n* Status: accepted\n";
+        let house =
+            HouseFrontMatter::of(&record("0003-use-a-queue.md", headed), headed, &[]).unwrap();
         assert!(
-            written.starts_with("---\ntitle: \"4. Pick a broker\"\n---\n\n# Pick"),
-            "{written}"
+            house
+                .over(&new, "x", &[], body)
+                .ends_with(&format!("---\n\n{body}")),
         );
     }
 }

@@ -213,6 +213,17 @@ pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
 /// reads the whole file when the prefix is not enough. A cut in the middle of a UTF-8
 /// character is not an error: the partial character is dropped.
 pub(crate) fn read_prefix(path: &Path, limit: usize) -> Result<(String, bool)> {
+    with_prefix(path, limit, |text, may_go_on| (text.to_string(), may_go_on))
+}
+
+/// [`read_prefix`], handing the text to `work` where it was read instead of copying it
+/// out: a log-wide scan reads ten thousand records, and a copy of each costs an
+/// allocation and a pass over its bytes. `work` must not read a file this way itself.
+pub(crate) fn with_prefix<T>(
+    path: &Path,
+    limit: usize,
+    work: impl FnOnce(&str, bool) -> T,
+) -> Result<T> {
     use std::io::Read;
     thread_local! {
         // One buffer per thread, zeroed once: a fresh one per record costs an allocation
@@ -231,13 +242,15 @@ pub(crate) fn read_prefix(path: &Path, limit: usize) -> Result<(String, bool)> {
                 Err(e) => return Err(Error::io("read", path, &e)),
             }
         };
+        // Closed before the work, as the copy did: a thread holds one file at a time.
+        drop(file);
         let bytes = &buffer[..filled];
         let may_go_on = filled > 0;
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok((text.to_string(), may_go_on)),
+            Ok(text) => Ok(work(text, may_go_on)),
             Err(e) if e.error_len().is_none() => {
-                let valid = &bytes[..e.valid_up_to()];
-                Ok((String::from_utf8_lossy(valid).into_owned(), true))
+                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                Ok(work(valid, true))
             }
             Err(e) => Err(not_utf8(path, e.valid_up_to())),
         }

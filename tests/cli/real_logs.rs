@@ -709,8 +709,12 @@ enum Written {
     Nygard,
     /// The same under the front matter keys the log's records carry.
     NygardUnderFrontMatter,
-    /// MADR 2's `- Status:` bullets under the title, no front matter.
-    Madr2,
+    /// MADR 2's `- Status:` bullets under the title, no front matter, with the log's
+    /// list marker.
+    Madr2(char),
+    /// Hugo's front matter (`title` numbered, `weight` the number, `date`) over MADR 2
+    /// bullets, and no `#` heading, as the log's pages have none.
+    Hugo,
     /// Our own front matter.
     Ours,
 }
@@ -726,21 +730,29 @@ fn new_records_follow_the_log() {
             "docs/adr",
             dated.clone(),
             dated.clone(),
-            Written::Madr2,
+            Written::Madr2('-'),
         ),
         (
             "log4brains-decisions-folder",
             "docs/decisions",
             dated.clone(),
             dated.clone(),
-            Written::Madr2,
+            Written::Madr2('-'),
         ),
         (
             "madr2-status-bullets",
             "docs/adr",
             numbered(7),
             "7".to_string(),
-            Written::Madr2,
+            // Its newest records list with `*`.
+            Written::Madr2('*'),
+        ),
+        (
+            "hugo-frontmatter-title",
+            "docs/orchard/adr",
+            numbered(7),
+            "7".to_string(),
+            Written::Hugo,
         ),
         (
             "adr-tools",
@@ -779,6 +791,10 @@ fn new_records_follow_the_log() {
         ),
     ] {
         let repo = repository(shape);
+        if written == Written::Hugo {
+            // The log is not in a usual place: the team names it.
+            crate::support::write(repo.path(), ".decide.yaml", &format!("log_dir: {dir}\n"));
+        }
         decide(repo.path())
             .args(["new", "-q", "--answers"])
             .arg(example("decision.yaml"))
@@ -792,7 +808,13 @@ fn new_records_follow_the_log() {
                 "---\nid: {stem}\ntitle: \"Choose the database for the orders service\"\nstatus: Accepted\nauthor:\n  - \"Ana Lima (tech lead)\"\n  - \"Ben Okafor (engineering manager)\"\ncreated: {}\n---\n\n# 10. Choose",
                 crate::support::TODAY
             ),
-            Written::Madr2 => "# Choose the database for the orders service\n\n- Status: accepted\n- Deciders: Ana Lima (tech lead), Ben Okafor (engineering manager)\n- Date: ".to_string(),
+            Written::Madr2(marker) => format!(
+                "# Choose the database for the orders service\n\n{marker} Status: accepted\n{marker} Deciders: Ana Lima (tech lead), Ben Okafor (engineering manager)\n{marker} Date: "
+            ),
+            Written::Hugo => format!(
+                "---\ntitle: \"7. Choose the database for the orders service\"\nweight: 7\ndate: {}\n---\n\n* Status: accepted\n* Deciders: Ana Lima (tech lead), Ben Okafor (engineering manager)\n* Date: ",
+                crate::support::TODAY
+            ),
             Written::Ours => "---\nstatus: accepted\n".to_string(),
         };
         assert!(text.starts_with(&start), "{shape}:\n{text}");
@@ -837,8 +859,12 @@ fn reads_back_and_edits(
     run_ok(repo, &["status", address, "proposed"]);
     let edited = read(repo, file);
     match written {
-        Written::Madr2 => assert!(
-            edited.contains("\n- Status: proposed\n"),
+        Written::Madr2(marker) => assert!(
+            edited.contains(&format!("\n{marker} Status: proposed\n")),
+            "{shape}:\n{edited}"
+        ),
+        Written::Hugo => assert!(
+            edited.contains("\n* Status: proposed\n") && !edited.contains("\n# "),
             "{shape}:\n{edited}"
         ),
         Written::NygardUnderFrontMatter => assert!(
@@ -865,10 +891,14 @@ fn a_supersede_in_a_madr2_log_writes_madr2() {
         repo.path(),
         "docs/adr/0007-choose-the-database-for-the-orders-service.md",
     );
-    assert!(new.starts_with("# Choose the database"), "{new}");
+    // MADR 2 bullets, with the `*` the log's newest records use.
+    assert!(
+        new.starts_with("# Choose the database for the orders service\n\n* Status: accepted\n"),
+        "{new}"
+    );
     assert!(
         new.contains(
-            "- Supersedes [6. Dedicated nodes for databases](0006-dedicated-nodes-for-databases.md)"
+            "## Links\n\n* Supersedes [6. Dedicated nodes for databases](0006-dedicated-nodes-for-databases.md)"
         ),
         "{new}"
     );
@@ -898,6 +928,83 @@ fn a_supersede_in_a_madr2_log_writes_madr2() {
         "docs/adr/0007-choose-the-database-for-the-orders-service.md",
     );
     assert!(text.starts_with("# 7. Choose"), "{text}");
+}
+
+/// log4brains closes the old record on its status bullet, linking by slug, and lists the
+/// link on the new one under `## Links`.
+#[test]
+fn a_supersede_in_a_log4brains_log_writes_log4brains_form() {
+    let repo = repository("log4brains-monorepo");
+    let old_file = "docs/adr/20210402-identify-decisions-by-slug.md";
+    let before = read(repo.path(), old_file);
+    let edges = |repo: &Path| {
+        let dot = stdout(&run_ok(repo, &["graph"]));
+        dot.lines().filter(|l| l.contains("Supersede")).count()
+    };
+    let edges_before = edges(repo.path());
+    run_ok(
+        repo.path(),
+        &[
+            "supersede",
+            "20210402-identify-decisions-by-slug",
+            "-q",
+            "--answers",
+            &example("decision.yaml").to_string_lossy(),
+        ],
+    );
+    let stem = format!(
+        "{}-choose-the-database-for-the-orders-service",
+        crate::support::TODAY.replace('-', "")
+    );
+    assert_eq!(
+        read(repo.path(), old_file),
+        before.replacen(
+            "- Status: accepted",
+            &format!("- Status: superseded by [{stem}]({stem}.md)"),
+            1
+        )
+    );
+    let new = read(repo.path(), &format!("docs/adr/{stem}.md"));
+    assert!(
+        new.contains("## Links\n\n- Supersedes [Identify decisions by slug](20210402-identify-decisions-by-slug.md)\n"),
+        "{new}"
+    );
+    // Read back as superseded by the new record, with nothing for lint to report.
+    assert_eq!(edges(repo.path()), edges_before + 1);
+    let listed = stdout(&run_ok(repo.path(), &["list", "--json"]));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let old = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"].as_str().is_some_and(|p| p.ends_with(old_file)))
+        .unwrap();
+    assert_eq!(old["status"], "superseded");
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    for name in [stem.as_str(), "20210402-identify-decisions-by-slug"] {
+        assert!(!stdout(&lint).contains(name), "{}", stdout(&lint));
+    }
+
+    // The same from another package's folder: the link climbs out of it.
+    let repo = repository("log4brains-monorepo");
+    let package_file = "packages/sync/docs/adr/20210406-sync-over-websockets.md";
+    let before = read(repo.path(), package_file);
+    run_ok(
+        repo.path(),
+        &[
+            "link",
+            "20210418-offline-first-storage",
+            "Supersedes",
+            "sync/20210406-sync-over-websockets",
+        ],
+    );
+    // It had no status and no heading: the status goes first among its bullets.
+    assert_eq!(
+        read(repo.path(), package_file),
+        format!(
+            "- Status: superseded by [20210418-offline-first-storage](../../../../docs/adr/20210418-offline-first-storage.md)\n{before}"
+        )
+    );
 }
 
 fn run_ok(repo: &Path, args: &[&str]) -> std::process::Output {

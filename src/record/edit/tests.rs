@@ -376,3 +376,26 @@ fn links_keep_the_record_s_list_marker_and_escape_labels() {
         "{out}"
     );
 }
+
+#[test]
+fn a_new_record_takes_the_log_s_list_marker() {
+    let cases = [
+        (
+            "# T\n\n- Status: accepted\n- Date: 2026-11-26\n\n## Options\n\n- A\n  - nested\n",
+            "# T\n\n* Status: accepted\n* Date: 2026-11-26\n\n## Options\n\n* A\n  * nested\n",
+        ),
+        (
+            "---\nauthors:\n  - Ana\n---\n\n# T\n\n- x\n",
+            "---\nauthors:\n  - Ana\n---\n\n# T\n\n* x\n",
+        ),
+        (
+            "# T\n\n```yaml\n- kept\n```\n\n> - quoted\n\n---\n\n-not a list\n",
+            "# T\n\n```yaml\n- kept\n```\n\n> - quoted\n\n---\n\n-not a list\n",
+        ),
+        ("# T\r\n\r\n- a\r\n", "# T\r\n\r\n* a\r\n"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(with_list_marker(text, '*'), expected, "{text}");
+        assert_eq!(with_list_marker(text, '-'), text);
+    }
+}
