@@ -194,12 +194,15 @@ fn interrupted() {
     session::restore_terminal();
     let _ = console::Term::stderr().show_cursor();
     eprintln!();
-    let note = match draft::active() {
-        Some(path) => format!(
-            "Interrupted. Your answers so far are saved in {}; run `decide resume` to continue.",
-            path.display()
-        ),
-        None => "Interrupted; nothing was written.".to_string(),
-    };
-    ui::note(&note);
+    match draft::active() {
+        Some(path) => {
+            ui::note(&format!(
+                "Interrupted. Your answers so far are saved in {};",
+                path.display()
+            ));
+            // On its own line, so a narrow terminal never breaks the command in two.
+            ui::note("run `decide resume` to continue.");
+        }
+        None => ui::note("Interrupted; nothing was written."),
+    }
 }

@@ -616,7 +616,7 @@ fn a_proposal_is_never_announced_as_a_decision() {
     let (onlooker, _) = message(repo.path(), "3", "stakeholders", Some("Dana"));
     assert!(
         onlooker.starts_with("Hi Dana,")
-            && onlooker.contains("Sam chooses which matters more by")
+            && onlooker.contains("\n\nSam chooses")
             && !onlooker.contains("Which matters more?"),
         "{onlooker}"
     );
