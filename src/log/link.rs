@@ -94,6 +94,27 @@ pub(crate) fn with_link(
     {
         return Ok(text);
     }
+    // MADR 2 closes a record on the status bullet it already has, its own template's
+    // `* Status: superseded by [ADR-0005](0005-example.md)`.
+    if kind == "Superseded by"
+        && record.format == Format::Madr
+        && record.file_date.is_none()
+        && !record.statuses.is_empty()
+        && record
+            .statuses
+            .iter()
+            .all(|s| s.place == crate::record::parse::StatusPlace::Bullet)
+        && let Some(number) = other.number
+        && let Some(text) = edit::supersede_on_status_bullet(
+            text,
+            record,
+            &format!("ADR-{number:04}"),
+            &target,
+            style,
+        )?
+    {
+        return Ok(text);
+    }
     let mut text = text.to_string();
     let mut record = record.clone();
     if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {

@@ -906,11 +906,15 @@ fn a_supersede_in_a_madr2_log_writes_madr2() {
         repo.path(),
         "docs/adr/0006-dedicated-nodes-for-databases.md",
     );
-    assert!(old.contains("* Status: Superseded\n"), "{old}");
+    // Closed on its own status bullet, as MADR 2's template writes it, in the record's
+    // capitals; nothing added to its own links.
     assert!(
-        old.contains("Superseded by [7. Choose the database for the orders service](0007-choose-the-database-for-the-orders-service.md)"),
+        old.contains("* Status: Superseded by [ADR-0007](0007-choose-the-database-for-the-orders-service.md)\n"),
         "{old}"
     );
+    assert!(!old.contains("* Superseded by"), "{old}");
+    let graph = String::from_utf8_lossy(&run_ok(repo.path(), &["graph"]).stdout).to_string();
+    assert!(graph.contains("r7 -> r6 [label=\"Supersedes\"]"), "{graph}");
     // A template named in the config still wins over the log's format.
     let repo = repository("madr2-status-bullets");
     crate::support::write(repo.path(), ".decide.yaml", "template: nygard.md\n");
