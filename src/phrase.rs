@@ -1182,8 +1182,28 @@ pub(crate) fn watch(text: &str) -> String {
         Shape::Adjective => format!("it is {text}"),
         Shape::Predicate => format!("it {text}"),
         Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
-        _ => text,
+        Shape::Noun => described(&text).unwrap_or(text),
+        Shape::Clause => text,
     }
+}
+
+/// "heavy bundle" as a sentence: "the bundle is heavy"; "slow builds": "the builds are
+/// slow". Only an adjective and one noun: a longer phrase is left as written.
+fn described(text: &str) -> Option<String> {
+    let written: Vec<&str> = text.split_whitespace().collect();
+    let [adjective, noun] = written.as_slice() else {
+        return None;
+    };
+    let lower = noun.to_lowercase();
+    if !is_adjective(&adjective.to_lowercase()) || is_verb_form(&lower) {
+        return None;
+    }
+    let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+    Some(format!(
+        "the {noun} {} {}",
+        if plural { "are" } else { "is" },
+        adjective.to_lowercase()
+    ))
 }
 
 /// Words that name a time on a calendar: a day, a month (and its short form), a week or a

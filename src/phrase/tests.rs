@@ -369,7 +369,12 @@ fn what_could_be_a_clause_is_left_as_written() {
 
 #[test]
 fn adjectives_and_missing_things_read_as_sentences() {
-    assert_eq!(watch("heavy bundle"), "heavy bundle");
+    assert_eq!(watch("heavy bundle"), "the bundle is heavy");
+    assert_eq!(watch("costly migrations"), "the migrations are costly");
+    assert_eq!(
+        watch("expensive licence renewal"),
+        "expensive licence renewal"
+    );
     assert_eq!(
         after_because("no sections for options, pros and cons"),
         "there are no sections for options, pros and cons"
