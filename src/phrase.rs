@@ -1206,6 +1206,81 @@ fn described(text: &str) -> Option<String> {
     ))
 }
 
+/// The figure a finding corrects, as (new, old): "the discount is 22%, not 30%", "22%
+/// instead of 30%", "not 30% but 22%", "down from 30% to 22%". A figure is a word with a
+/// digit in it. `None` when the text corrects no figure.
+pub(crate) fn corrected_figure(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let trim = |word: &str| -> String {
+        word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
+            .to_string()
+    };
+    // A bare number keeps the unit after it: "3 months", "400 euros".
+    let figure = |at: usize| -> Option<String> {
+        let word = trim(words[at]);
+        if !word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let bare = word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let unit = words
+            .get(at + 1)
+            .filter(|_| bare && !words[at].ends_with([',', '.', ';', ':']))
+            .map(|next| trim(next))
+            .filter(|next| next.chars().all(char::is_alphabetic) && !next.is_empty());
+        Some(match unit {
+            Some(unit) if !matches!(unit.as_str(), "not" | "but" | "instead" | "rather" | "to") => {
+                format!("{word} {unit}")
+            }
+            _ => word,
+        })
+    };
+    let before = |at: usize| (at.saturating_sub(4)..at).rev().find_map(figure);
+    let after = |at: usize| (at..(at + 4).min(words.len())).find_map(figure);
+    for (at, word) in words.iter().enumerate() {
+        let word = word.to_lowercase();
+        let next = words.get(at + 1).map(|w| w.to_lowercase());
+        let (new, old) = match (word.as_str(), next.as_deref()) {
+            // "22%, not 30%" or "not 30% but 22%"
+            ("not", _) => {
+                let old = after(at + 1);
+                let but = words[at + 1..]
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case("but"))
+                    .map(|p| at + 1 + p);
+                let new = match but {
+                    Some(but) if but <= at + 4 => after(but + 1),
+                    _ => before(at),
+                };
+                (new, old)
+            }
+            ("instead", Some("of")) | ("rather", Some("than")) => (before(at), after(at + 2)),
+            // "down from 30% to 22%" or "22%, down from 30%"
+            ("down" | "up", Some("from")) => {
+                let old = after(at + 2);
+                let to = words[at + 2..]
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case("to"))
+                    .map(|p| at + 2 + p)
+                    .filter(|to| *to <= at + 5);
+                let new = match to {
+                    Some(to) => after(to + 1),
+                    None => before(at),
+                };
+                (new, old)
+            }
+            _ => continue,
+        };
+        if let (Some(new), Some(old)) = (new, old)
+            && new != old
+        {
+            return Some((new, old));
+        }
+    }
+    None
+}
+
 /// Words that name a time on a calendar: a day, a month (and its short form), a week or a
 /// quarter. A lowercase word is compared.
 pub(crate) fn is_time_word(word: &str) -> bool {

@@ -310,14 +310,17 @@ pub(crate) fn assess(
         .because
         .zip(settle.earlier_because)
         .is_some_and(|(now, before)| same(now, before));
-    let corrected = settle.learnt.and_then(corrected_figure).filter(|(new, _)| {
-        let reason = settle.because.unwrap_or_default();
-        // The number, whatever unit the reason gives it.
-        let new = new.split(' ').next().unwrap_or_default();
-        matches!(verdict, "extended" | "decided" | "decided-below")
-            && kept_reason
-            && !reason.contains(new)
-    });
+    let corrected = settle
+        .learnt
+        .and_then(crate::phrase::corrected_figure)
+        .filter(|(new, _)| {
+            let reason = settle.because.unwrap_or_default();
+            // The number, whatever unit the reason gives it.
+            let new = new.split(' ').next().unwrap_or_default();
+            matches!(verdict, "extended" | "decided" | "decided-below")
+                && kept_reason
+                && !reason.contains(new)
+        });
     let mut facts = facts;
     facts["corrected"] = json!(
         corrected
@@ -327,115 +330,4 @@ pub(crate) fn assess(
     Finding::new(verdict, facts)
         .warn((verdict == "decided-below").then_some("decided-below-seventy"))
         .warn(corrected.is_some().then_some("reason-before-finding"))
-}
-
-/// The figure a finding corrects, as (new, old): "the discount is 22%, not 30%", "22%
-/// instead of 30%", "not 30% but 22%", "down from 30% to 22%". A figure is a word with a
-/// digit in it. `None` when the text corrects no figure.
-pub(crate) fn corrected_figure(text: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let trim = |word: &str| -> String {
-        word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
-            .to_string()
-    };
-    // A bare number keeps the unit after it: "3 months", "400 euros".
-    let figure = |at: usize| -> Option<String> {
-        let word = trim(words[at]);
-        if !word.chars().any(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        let bare = word
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-        let unit = words
-            .get(at + 1)
-            .filter(|_| bare && !words[at].ends_with([',', '.', ';', ':']))
-            .map(|next| trim(next))
-            .filter(|next| next.chars().all(char::is_alphabetic) && !next.is_empty());
-        Some(match unit {
-            Some(unit) if !matches!(unit.as_str(), "not" | "but" | "instead" | "rather" | "to") => {
-                format!("{word} {unit}")
-            }
-            _ => word,
-        })
-    };
-    let before = |at: usize| (at.saturating_sub(4)..at).rev().find_map(figure);
-    let after = |at: usize| (at..(at + 4).min(words.len())).find_map(figure);
-    for (at, word) in words.iter().enumerate() {
-        let word = word.to_lowercase();
-        let next = words.get(at + 1).map(|w| w.to_lowercase());
-        let (new, old) = match (word.as_str(), next.as_deref()) {
-            // "22%, not 30%" or "not 30% but 22%"
-            ("not", _) => {
-                let old = after(at + 1);
-                let but = words[at + 1..]
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case("but"))
-                    .map(|p| at + 1 + p);
-                let new = match but {
-                    Some(but) if but <= at + 4 => after(but + 1),
-                    _ => before(at),
-                };
-                (new, old)
-            }
-            ("instead", Some("of")) | ("rather", Some("than")) => (before(at), after(at + 2)),
-            // "down from 30% to 22%" or "22%, down from 30%"
-            ("down" | "up", Some("from")) => {
-                let old = after(at + 2);
-                let to = words[at + 2..]
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case("to"))
-                    .map(|p| at + 2 + p)
-                    .filter(|to| *to <= at + 5);
-                let new = match to {
-                    Some(to) => after(to + 1),
-                    None => before(at),
-                };
-                (new, old)
-            }
-            _ => continue,
-        };
-        if let (Some(new), Some(old)) = (new, old)
-            && new != old
-        {
-            return Some((new, old));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::corrected_figure;
-
-    #[test]
-    fn a_finding_that_corrects_a_figure() {
-        let pair = |new: &str, old: &str| Some((new.to_string(), old.to_string()));
-        let cases = [
-            (
-                "The negotiated discount is 22%, not 30%.",
-                pair("22%", "30%"),
-            ),
-            ("It costs 12k instead of 8k a month", pair("12k", "8k")),
-            ("The quote is not 30% but 22%", pair("22%", "30%")),
-            (
-                "Latency went down from 400ms to 120ms",
-                pair("120ms", "400ms"),
-            ),
-            ("Headcount is 4, up from 3", pair("4", "3")),
-            ("We need 3 people rather than 2", pair("3 people", "2")),
-            (
-                "The exit clause costs 3 months of fees, not 1 month.",
-                pair("3 months", "1 month"),
-            ),
-            // Nothing corrected: no figure, or the same one.
-            ("The vendor is not ready yet", None),
-            ("Egress is not in the quote; 3 options remain", None),
-            ("It is 30%, not 30%", None),
-            ("The discount is 22%", None),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(corrected_figure(text), expected, "{text:?}");
-        }
-    }
 }

@@ -568,3 +568,34 @@ fn a_cost_is_told_from_other_cons() {
         assert_eq!(is_money(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn a_finding_that_corrects_a_figure() {
+    let pair = |new: &str, old: &str| Some((new.to_string(), old.to_string()));
+    let cases = [
+        (
+            "The negotiated discount is 22%, not 30%.",
+            pair("22%", "30%"),
+        ),
+        ("It costs 12k instead of 8k a month", pair("12k", "8k")),
+        ("The quote is not 30% but 22%", pair("22%", "30%")),
+        (
+            "Latency went down from 400ms to 120ms",
+            pair("120ms", "400ms"),
+        ),
+        ("Headcount is 4, up from 3", pair("4", "3")),
+        ("We need 3 people rather than 2", pair("3 people", "2")),
+        (
+            "The exit clause costs 3 months of fees, not 1 month.",
+            pair("3 months", "1 month"),
+        ),
+        // Nothing corrected: no figure, or the same one.
+        ("The vendor is not ready yet", None),
+        ("Egress is not in the quote; 3 options remain", None),
+        ("It is 30%, not 30%", None),
+        ("The discount is 22%", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(corrected_figure(text), expected, "{text:?}");
+    }
+}

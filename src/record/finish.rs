@@ -417,10 +417,31 @@ fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
             })
         })
         .collect();
-    let consequences: Vec<&String> = ending
+    // A figure the finding corrected ("22%, not 30%") is marked where an argument still
+    // gives the old one, so the record does not state both as true.
+    let corrected = ending
+        .learnt
+        .as_deref()
+        .and_then(crate::phrase::corrected_figure);
+    let gives = |item: &str, figure: &str| {
+        let number = figure.split(' ').next().unwrap_or_default();
+        item.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+            .any(|word| word.trim_end_matches('.') == number)
+    };
+    let consequences: Vec<String> = ending
         .option()
         .and_then(|option| proposal.arguments.iter().find(|(name, _)| name == option))
-        .map(|(_, items)| items.iter().collect())
+        .map(|(_, items)| {
+            items
+                .iter()
+                .map(|item| match &corrected {
+                    Some((new, old)) if gives(item, old) && !gives(item, new) => {
+                        format!("{item} (found since: {new}, not {old})")
+                    }
+                    _ => item.clone(),
+                })
+                .collect()
+        })
         .unwrap_or_default();
     serde_json::json!({
         "ending": ending,
@@ -647,6 +668,35 @@ mod tests {
             was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
             check_first: Vec::new(),
         }
+    }
+
+    /// A figure the finding corrected is marked where an argument still gives the old one.
+    #[test]
+    fn a_corrected_figure_is_marked_in_the_consequences() {
+        let text = PROPOSAL.replace(
+            "their licence grows with our traffic",
+            "their licence costs 8k a year",
+        );
+        let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
+        let ending = Ending {
+            learnt: Some("The licence is 12k a year, not 8k.".into()),
+            ..ending("accepted")
+        };
+        let finished = apply(
+            &text,
+            &Proposal::from_record(&record),
+            &ending,
+            &Templates::embedded().unwrap(),
+        )
+        .unwrap();
+        let outcome = section(&finished, "## Decision Outcome");
+        assert!(
+            outcome.contains(
+                "* Bad, because their licence costs 8k a year (found since: 12k, not 8k)\n"
+            ),
+            "{outcome}"
+        );
+        assert!(outcome.contains("* Good, because one supplier for billing and search\n"));
     }
 
     #[test]
