@@ -94,8 +94,6 @@ pub(crate) fn time_box_ended(brief: &Brief, address: &str) -> Option<String> {
 /// month, or read as a date already past. "Until we decide" points at the date the message
 /// gives.
 fn asks_without_a_date(text: &str) -> Vec<String> {
-    // Besides the calendar's words: "until we decide", "by then", "in the meantime".
-    const POINTERS: &[&str] = &["until", "then", "meantime"];
     text.split_inclusive(['.', '?', '!', '\n'])
         .map(str::trim)
         .filter(|sentence| {
@@ -103,7 +101,7 @@ fn asks_without_a_date(text: &str) -> Vec<String> {
                 .iter()
                 .any(|ask| sentence.starts_with(ask))
         })
-        .filter(|sentence| !names_a_day(sentence, POINTERS))
+        .filter(|sentence| !names_a_day(sentence))
         .map(|sentence| {
             format!(
                 "the ask \"{sentence}\" says no day the reader can act on: say by when, e.g. \"by Friday 11 December\""
@@ -114,9 +112,10 @@ fn asks_without_a_date(text: &str) -> Vec<String> {
 
 /// Whether `sentence` names a day a reader can act on: a weekday, a date ("Dec 11",
 /// "11 December"), "today", a period that is a time ("this week", "next month", "in two
-/// weeks", "the end of the quarter"), or one of `pointers`. A rate ("900 euros a month"),
-/// "may" the verb, or "12/11" is none.
-fn names_a_day(sentence: &str, pointers: &[&str]) -> bool {
+/// weeks", "the end of the quarter"), or a pointer to one the message gives ("until we
+/// decide", "by then"). A rate ("900 euros a month"), "may" the verb, or "12/11" is none.
+fn names_a_day(sentence: &str) -> bool {
+    const POINTERS: &[&str] = &["until", "then", "meantime"];
     const PERIODS: &[&str] = &["week", "weeks", "month", "months", "quarter"];
     const BEFORE_PERIOD: &[&str] = &["this", "next", "the", "within", "in"];
     let lower = sentence.to_lowercase();
@@ -130,7 +129,7 @@ fn names_a_day(sentence: &str, pointers: &[&str]) -> bool {
         let two_before = at.checked_sub(2).map(|i| words[i]);
         let after = words.get(at + 1).copied();
         let next_to_number = before.is_some_and(number) || after.is_some_and(number);
-        if pointers.contains(word) {
+        if POINTERS.contains(word) {
             return true;
         }
         if PERIODS.contains(word) {
