@@ -194,9 +194,20 @@ pub(crate) static FRAMEWORK: Framework = Framework {
 fn refuse(inputs: &Inputs<'_>) -> Option<String> {
     let option = inputs.text(&OPTION_C)?;
     (!says_when(option)).then(|| {
+        let option = option.trim().trim_end_matches('.');
+        // The lead's own words with a date in them: "later" becomes the date.
+        let dated = if option.contains(" later") {
+            option.replacen(" later", " by 2 March", 1)
+        } else {
+            format!("{option}, by 2 March")
+        };
+        let vague = if option.contains("later") {
+            " (\"later\" is not a date)"
+        } else {
+            ""
+        };
         format!(
-            "\"{option}\" does not say when it delivers; say it with its date, e.g. \"we keep the date if {}\" or \"... by 2 March\" (\"later\" is not a date)",
-            option.trim().trim_end_matches('.')
+            "\"{option}\" does not say when it delivers{vague}; say it with its date, e.g. \"{dated}\""
         )
     })
 }
