@@ -611,11 +611,9 @@ fn names_a_record(log: &Log, from: &Path, file: &str) -> bool {
 
 /// Markdown files in a log named by date that are not named like its records, so the
 /// log's own tool (log4brains) leaves them out without a word. Its README, index and
-/// template are the log's, not records.
-pub(crate) fn unnamed_files(log: &Log, markdown_files: &[PathBuf]) -> Vec<Finding> {
-    if log.numbering != Numbering::Date {
-        return Vec::new();
-    }
+/// template are the log's, not records. Only a log named by date is checked: a numbered
+/// log's tool reads its other files as notes.
+pub(crate) fn unnamed_files(markdown_files: &[PathBuf]) -> Vec<Finding> {
     markdown_files
         .iter()
         .filter(|path| {
@@ -1022,12 +1020,11 @@ mod tests {
         for name in ["20210312-a.md", "README.md", "notes.md", "template.md"] {
             std::fs::write(dir.path().join(name), "# T\n").unwrap();
         }
-        let log = Log::open(dir.path(), &[], true, dir.path()).unwrap();
         let files: Vec<PathBuf> = ["20210312-a.md", "README.md", "notes.md", "template.md"]
             .iter()
             .map(|n| dir.path().join(n))
             .collect();
-        let found = unnamed_files(&log, &files);
+        let found = unnamed_files(&files);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].location.path, dir.path().join("notes.md"));
         let numbered = Log::open(dir.path(), &[], false, dir.path()).unwrap();
