@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 
 /// The number part of a record file name: `0007-use-postgres.md` → 7.
 pub(crate) fn record_number(file_name: &str) -> Option<u32> {
-    let digits: String = file_name.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() || !file_name[digits.len()..].starts_with('-') {
+    let digits = file_name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || !file_name[digits..].starts_with('-') {
         return None;
     }
-    digits.parse().ok()
+    file_name[..digits].parse().ok()
 }
 
 /// What a record's file name starts with.
