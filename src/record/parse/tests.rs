@@ -513,3 +513,43 @@ fn a_head_read_and_a_full_read_agree_on_an_outcome_inside_a_code_block() {
         crate::record::parse::LatestOutcome::Unsure
     );
 }
+
+#[test]
+fn lines_end_at_a_newline_or_a_carriage_return_and_newline() {
+    for (piece, expected) in [
+        ("text\n", "text"),
+        ("text\r\n", "text"),
+        ("text", "text"),
+        ("\r\n", ""),
+        ("\n", ""),
+        ("", ""),
+        ("a\rb\n", "a\rb"),
+        ("é\n", "é"),
+    ] {
+        assert_eq!(without_line_end(piece), expected, "{piece:?}");
+    }
+}
+
+#[test]
+fn the_head_ends_at_the_third_heading_outside_code_blocks() {
+    let cases = [
+        ("# T\n## A\n## B\nrest\n", "# T\n## A\n## B\n"),
+        (
+            "# T\n```\n## not\n```\n## A\n## B\nrest\n",
+            "# T\n```\n## not\n```\n## A\n## B\n",
+        ),
+        (
+            "# T\n~~~\n## not\n```\n## still not\n~~~\n## A\n## B\n",
+            "# T\n~~~\n## not\n```\n## still not\n~~~\n## A\n## B\n",
+        ),
+        (
+            "---\n# not: a heading\n---\n# T\n## A\n## B\nrest\n",
+            "---\n# not: a heading\n---\n# T\n## A\n## B\n",
+        ),
+        ("# T\n``\n## A\n## B\nrest\n", "# T\n``\n## A\n## B\n"),
+        ("# T\n## A\n", "# T\n## A\n"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(head_cut(text, 3), expected, "{text:?}");
+    }
+}
