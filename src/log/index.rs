@@ -22,8 +22,8 @@ pub(crate) struct Row<'a> {
 
 /// A Markdown table of the records, one row each, linking to the files. Rows come one at
 /// a time, so ten thousand are never all held besides the text, and each cell is escaped
-/// straight into it: a copy of each cell per character replaced was most of the table's
-/// time.
+/// straight into it rather than copied once per character it replaces (seven copies a
+/// cell, on the one thread that writes the table).
 pub(crate) fn table<'a>(rows: impl ExactSizeIterator<Item = Row<'a>>) -> String {
     let mut out = String::with_capacity(64 + rows.len() * 96);
     out.push_str("| # | Decision | Status | Date |\n|---|---|---|---|\n");
