@@ -30,6 +30,7 @@ mod stdout;
 mod store;
 mod table;
 mod template;
+mod text;
 mod ui;
 mod yaml;
 

@@ -192,7 +192,7 @@ pub(crate) fn flat_mapping(
     let mut plain = std::collections::BTreeMap::new();
     // The key whose value is a block list being read, and its items' indentation.
     let mut list: Option<(&str, Option<usize>)> = None;
-    for line in text.lines() {
+    for line in crate::text::lines(text) {
         if let Some((key, indent)) = &mut list
             && let Some(item) = line.trim_start().strip_prefix("- ")
         {

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{decide, example, repo, stderr, stdout};
+use crate::support::{TODAY, decide, example, repo, stderr, stdout};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -244,14 +244,17 @@ fn the_projects_own_decisions_are_reproducible_with_decide() {
     let mut checked = 0;
     for entry in fs::read_dir(&answers_dir).unwrap().flatten() {
         let repo = repo();
-        let record = stdout(
-            &decide(repo.path())
-                .args(["new", "-q", "--stdout", "--answers"])
-                .arg(entry.path())
-                .output()
-                .unwrap(),
-        );
-        let title = record
+        let render = |today: &str| {
+            stdout(
+                &decide(repo.path())
+                    .args(["new", "-q", "--stdout", "--answers"])
+                    .arg(entry.path())
+                    .env("DECIDE_TODAY", today)
+                    .output()
+                    .unwrap(),
+            )
+        };
+        let title = render(TODAY)
             .lines()
             .find_map(|l| l.strip_prefix("# "))
             .unwrap()
@@ -262,6 +265,12 @@ fn the_projects_own_decisions_are_reproducible_with_decide() {
             .map(|e| (e.path(), fs::read_to_string(e.path()).unwrap_or_default()))
             .find(|(_, text)| text.contains(&format!("\n# {title}\n")))
             .unwrap_or_else(|| panic!("no committed record titled {title:?}"));
+        // Rendered on the day it was written: its dates are the ones committed.
+        let written = committed
+            .lines()
+            .find_map(|l| l.strip_prefix("date: "))
+            .unwrap_or(TODAY);
+        let record = render(written);
         // `DECIDE_BLESS=1 cargo test --test cli docs::` writes the records again after a
         // deliberate change to what decide writes; read the diff before committing it.
         if std::env::var_os("DECIDE_BLESS").is_some() {

@@ -169,7 +169,11 @@ fn key_and_value(text: &str) -> Option<(String, std::ops::Range<usize>)> {
             }
         }
         _ => {
-            if let Some(hash) = text[start..].find(" #") {
+            // Bytes: a substring search would be set up anew for every key of every record.
+            if let Some(hash) = text.as_bytes()[start..]
+                .windows(2)
+                .position(|pair| pair == b" #")
+            {
                 end = start + hash;
             }
         }
