@@ -1145,8 +1145,9 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     // Splitting was a quarter of a record's parse in a profile of `lint`; `memchr` finds
     // each newline with vector instructions, where `split_inclusive` searches portably.
-    for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let end = newline + 1;
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
+    let unterminated = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
+    for end in newlines.chain(unterminated) {
         lines.push(Line {
             number: lines.len() + 1,
             text: without_line_end(&text[start..end]),
@@ -1154,14 +1155,6 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
             end,
         });
         start = end;
-    }
-    if start < text.len() {
-        lines.push(Line {
-            number: lines.len() + 1,
-            text: without_line_end(&text[start..]),
-            start,
-            end: text.len(),
-        });
     }
     lines
 }

@@ -393,6 +393,22 @@ fn titles_in_the_forms_logs_write_them() {
 }
 
 #[test]
+fn links_in_the_text_are_found_in_every_section_but_not_in_code_blocks() {
+    let record = parsed(
+        "0005-x.md",
+        "---\nstatus: accepted\n---\n# X\n\n## Context\n\nNo link [here] (or here).\n\n\
+         ## Options\n\n```\n[in code](0001-a.md)\n```\n\n~~~\n[also code](0002-b.md)\n~~~\n\n\
+         ## Outcome\n\n[a note] then [ADR 3](0003-c.md), and\n[ADR 4](0004-d.md#why).\n",
+    );
+    let found: Vec<(Option<&str>, usize)> = record
+        .mentions
+        .iter()
+        .map(|link| (link.file(), link.line))
+        .collect();
+    assert_eq!(found, [(Some("0003-c.md"), 22), (Some("0004-d.md"), 23)]);
+}
+
+#[test]
 fn madr_statuses_with_links_and_placeholders() {
     let superseded = parsed(
         "0002-x.md",
@@ -527,6 +543,38 @@ fn lines_end_at_a_newline_or_a_carriage_return_and_newline() {
         ("é\n", "é"),
     ] {
         assert_eq!(without_line_end(piece), expected, "{piece:?}");
+    }
+}
+
+#[test]
+fn a_text_splits_into_numbered_lines_that_cover_it() {
+    for text in [
+        "",
+        "\n",
+        "one",
+        "one\n",
+        "one\ntwo",
+        "one\r\ntwo\r\n",
+        "\n\nthree\n",
+        "ümlaut\n日本語",
+    ] {
+        let lines = split_lines(text);
+        // The same lines as the standard library's split, each numbered from 1, its bytes
+        // the text's own from one line's end to the next.
+        let expected: Vec<&str> = text.split_inclusive('\n').collect();
+        assert_eq!(lines.len(), expected.len(), "{text:?}");
+        let mut start = 0;
+        for (index, (line, piece)) in lines.iter().zip(expected).enumerate() {
+            assert_eq!(line.number, index + 1, "{text:?}");
+            assert_eq!(
+                (line.start, line.end),
+                (start, start + piece.len()),
+                "{text:?}"
+            );
+            assert_eq!(line.text, without_line_end(piece), "{text:?}");
+            start = line.end;
+        }
+        assert_eq!(start, text.len(), "{text:?}");
     }
 }
 
