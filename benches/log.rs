@@ -7,8 +7,10 @@
 //! Every command runs as a real process with its output thrown away, the files already in
 //! the page cache (one warm-up run each), and the median of several runs is reported.
 //! `DECIDE_BENCH_RECORDS` changes the log size, `DECIDE_BENCH_RUNS` the runs per command,
-//! `DECIDE_BENCH_DIR` keeps the generated logs in that directory for a closer look, and
-//! `DECIDE_BENCH_BIN` times another build (an older release, say) on the same logs.
+//! `DECIDE_BENCH_DIR` keeps the generated logs in that directory for a closer look,
+//! `DECIDE_BENCH_BIN` times another build (an older release, say) on the same logs, and
+//! `DECIDE_BENCH_ADRS` names an `adrs` executable (`cargo install adrs`) to time beside
+//! decide, with the number of records it listed.
 
 // Peak memory of a child comes from wait4(2), which only libc offers; the rest of the
 // crate forbids unsafe code.
@@ -242,7 +244,32 @@ fn report(bin: &Path, root: &Path, dir: &Path, runs: usize, log: &str) -> Vec<St
         decide(bin, root, &["new", "-q", "--answers", &answers])
     });
     print_row("decide new (in this log)", &new, &cat);
+    if let Some(adrs) = std::env::var_os("DECIDE_BENCH_ADRS") {
+        side_by_side(Path::new(&adrs), root, dir, runs, &cat);
+    }
     missed
+}
+
+/// Another ADR tool on the same log: `adrs`, the Rust one, with how many records it listed,
+/// since a tool that cannot read a format lists nothing, fast.
+fn side_by_side(adrs: &Path, root: &Path, dir: &Path, runs: usize, cat: &Measured) {
+    let relative = dir
+        .strip_prefix(root)
+        .expect("the log is inside its repository");
+    // adr-tools' way of naming the log's directory, which adrs reads.
+    std::fs::write(root.join(".adr-dir"), relative.to_string_lossy().as_bytes())
+        .expect("write .adr-dir");
+    let run = |args: &[&str]| {
+        let mut command = Command::new(adrs);
+        command.current_dir(root).env("NO_COLOR", "1").args(args);
+        command
+    };
+    let listed = run(&["list"]).output().expect("run adrs list");
+    let listed = String::from_utf8_lossy(&listed.stdout).lines().count();
+    let list = measure(runs, || run(&["list"]));
+    print_row(&format!("adrs list ({listed} listed)"), &list, cat);
+    let graph = measure(runs, || run(&["generate", "graph"]));
+    print_row("adrs generate graph", &graph, cat);
 }
 
 /// The lookup of the records related to a title (`decide new` shows them after the title;
