@@ -27,6 +27,21 @@ use crate::record::parse::{OUTCOME_HEADING, parse_date};
 /// Calibration says nothing until this many reviewed decisions carry a confidence.
 pub(crate) const CALIBRATION_MINIMUM: usize = 5;
 
+const CONFIDENCE_KEY: &str = "confidence";
+const DECIDE_BY_KEY: &str = "decide-by";
+
+/// The front matter keys the retrospective reads; the site keeps only these of each
+/// record.
+pub(crate) const FRONT_MATTER_READ: [&str; 2] = [CONFIDENCE_KEY, DECIDE_BY_KEY];
+
+/// Whether the retrospective reads the section under `heading`: a review's outcome or a
+/// finished proposal. The site keeps only these sections of each record.
+pub(crate) fn reads_section(heading: &str) -> bool {
+    [OUTCOME_HEADING, FINISHED_HEADING]
+        .iter()
+        .any(|name| dated_heading(heading, name).is_some())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Retro {
     pub today: String,
@@ -206,7 +221,7 @@ fn past_time_box(records: &[Record], today: NaiveDate) -> Vec<PastTimeBox> {
         .filter_map(|r| {
             let decide_by = r
                 .front_matter
-                .get("decide-by")
+                .get(DECIDE_BY_KEY)
                 .and_then(|d| parse_date(d))?;
             (decide_by < today).then(|| PastTimeBox {
                 number: r.number,
@@ -258,7 +273,7 @@ fn reviews(records: &[Record]) -> Reviews {
 
 /// The confidence a record states in its front matter (`confidence: 75%`).
 fn confidence(record: &Record) -> Option<u32> {
-    let text = record.front_matter.get("confidence")?;
+    let text = record.front_matter.get(CONFIDENCE_KEY)?;
     let value: f64 = text.trim().trim_end_matches('%').trim().parse().ok()?;
     (0.0..=100.0).contains(&value).then(|| value.floor() as u32)
 }

@@ -58,9 +58,16 @@ fn build(
     let log = site::read(dir)?;
     let skipped = logdir::report_skipped(&log.problems);
     let previous = store::prepare_site_dir(out)?;
+    // The page shows the record as it stands when it is rendered; the preview rebuilds
+    // the site again if it changed since it was first read.
+    let text = |record: &crate::record::Record| {
+        store::refuse_symlink(&record.path)?;
+        store::read_text(&record.path)
+    };
     let input = site::Input {
         records: &log.records,
-        texts: &log.texts,
+        search: &log.search,
+        text: &text,
         log_name,
         today,
     };

@@ -8,8 +8,8 @@ use super::charts::{self, Bar};
 use super::graph::{self, Graph, Node, status_class};
 use super::html::{Depth, Nav, Shell, escape, page};
 use super::render::{self, Links};
-use super::search::Index;
 use super::{Input, page_names};
+use crate::error::Result;
 use crate::log::graph::{Edge, edges_of};
 use crate::record::Record;
 use crate::record::parse::reverse_kind;
@@ -274,27 +274,13 @@ impl<'a> Model<'a> {
 
     /// The search index, as a script the index page loads.
     pub(super) fn search_index(&self) -> String {
-        let mut index = Index::default();
-        for (position, (record, text)) in
-            self.input.records.iter().zip(self.input.texts).enumerate()
-        {
-            let number = record
-                .number
-                .map(|n| format!("{n} {n:04} "))
-                .unwrap_or_default();
-            let searchable = render::searchable(text);
-            index.add(
-                position as u32,
-                &format!("{number}{}\n{searchable}", record.title),
-            );
-        }
-        index.script()
+        self.input.search.script()
     }
 
     /// A record's page: its metadata, its text, and the decisions it relates to.
-    pub(super) fn record(&self, index: usize) -> String {
+    pub(super) fn record(&self, index: usize) -> Result<String> {
         let record = &self.input.records[index];
-        let text = &self.input.texts[index];
+        let text = (self.input.text)(record)?;
         let ours = record.format == crate::record::Format::Decide;
         let mut body = String::with_capacity(text.len() * 2 + 4096);
         let _ = write!(
@@ -314,13 +300,13 @@ impl<'a> Model<'a> {
         );
         body.push_str(&self.meta(record));
         body.push_str("</header>\n<div class=\"record-layout\">\n<div class=\"prose\">\n");
-        body.push_str(&render::body(text, record.title_line, ours, self));
+        body.push_str(&render::body(&text, record.title_line, ours, self));
         body.push_str("</div>\n");
         body.push_str(&self.related_panel(index));
         body.push_str("</div>\n</article>\n");
         body.push_str(&self.pager(index));
         let title = crate::log::link_label(record);
-        self.page(Depth::Record, Nav::Record, &title, &body, &[])
+        Ok(self.page(Depth::Record, Nav::Record, &title, &body, &[]))
     }
 
     fn meta(&self, record: &Record) -> String {

@@ -256,6 +256,69 @@ fn the_site_has_its_own_pages_graph_and_citations() {
     assert!(stats.contains("Review outcomes"), "{stats}");
 }
 
+/// The site reads each record twice (once for the log-wide pages and the search, once
+/// for its own page): a file that cannot be read must not shift the search onto the
+/// wrong record, and each page still shows its record's whole text.
+#[test]
+fn search_and_pages_keep_to_their_records_when_a_file_cannot_be_read() {
+    let repo = repo();
+    let dir = repo.path().join("docs/decisions");
+    write(
+        &dir,
+        "0001-keep-the-monolith.md",
+        "# 1. Keep the monolith\n\n## Status\n\nAccepted\n\n## Context\n\nThe zebra team is small.\n\n## Decision\n\nKeep it.\n\n## Consequences\n\nFewer deploys.\n",
+    );
+    fs::write(dir.join("0002-broken.md"), b"# 2. Broken \xff\xfe\n").unwrap();
+    write(
+        &dir,
+        "0003-queue-payments.md",
+        "# 3. Queue payments\n\n## Status\n\nProposed\n\n## Context\n\nThe quokka service drops payments at peak.\n\n## Decision\n\nPut a queue in front of it.\n\n## Consequences\n\nOne more thing to run.\n",
+    );
+    let output = decide(repo.path())
+        .args(["site", "--out", "site"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("0002-broken.md"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let site = repo.path().join("site");
+    let index = fs::read_to_string(site.join("search-index.js")).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(
+        index
+            .trim_start_matches("window.DECIDE_SEARCH=")
+            .trim_end_matches(";\n"),
+    )
+    .unwrap();
+    let words: Vec<&str> = parsed["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    let records_of = |word: &str| {
+        parsed["records"][words.iter().position(|w| *w == word).unwrap()]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // Rows are numbered from 0 among the records read: the second is 0003.
+    assert_eq!(records_of("zebra"), "0");
+    assert_eq!(records_of("quokka"), "1");
+    let table = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        table.contains("<tr data-i=\"1\" data-status=\"proposed\""),
+        "{table}"
+    );
+    let page = fs::read_to_string(site.join("records/0003-queue-payments.html")).unwrap();
+    assert!(
+        page.contains("The quokka service drops payments at peak.")
+            && page.contains("One more thing to run."),
+        "{page}"
+    );
+}
+
 #[test]
 fn a_directory_with_other_files_is_refused_and_a_site_is_rebuilt_in_place() {
     let repo = mixed_log();
