@@ -251,8 +251,11 @@ fn status_of_link(kind: &str) -> Option<String> {
 /// `proposed. **This record…**` → "proposed", `**Accepted**` → "accepted",
 /// `Accepted on 2021-03-01` → "accepted".
 fn status_word(text: &str) -> String {
-    let span = status_span(text);
-    text[span]
+    let words = &text[status_span(text)];
+    if !words.bytes().any(|b| b.is_ascii_whitespace()) {
+        return words.to_lowercase();
+    }
+    words
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -267,6 +270,11 @@ pub(crate) fn status_span(text: &str) -> std::ops::Range<usize> {
             .trim_start_matches(['*', '_', '-', ' ', '[', '\t'])
             .len();
     let rest = &text[start..];
+    // Most statuses are one plain word ("Accepted"): nothing to cut, and no reason to
+    // search for each stop below (a substring search is set up for each).
+    if rest.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return start..text.len();
+    }
     let mut end = [
         ". ", ", ", " (", " - ", " – ", " — ", "**", "]", "<!--", ";",
     ]

@@ -183,10 +183,22 @@ fn key_and_value(text: &str) -> Option<(String, std::ops::Range<usize>)> {
 }
 
 fn duplicates(keys: &[Key]) -> Vec<Problem> {
+    // A front matter has a dozen keys: looking back along them costs less than a map,
+    // which a log-wide lint would build ten thousand times. A long one gets the map, so a
+    // hostile record cannot make this quadratic.
+    const LOOK_BACK: usize = 32;
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut problems = Vec::new();
-    for key in keys {
-        if let Some(first) = seen.insert(&key.name, key.line) {
+    for (index, key) in keys.iter().enumerate() {
+        let earlier = if keys.len() <= LOOK_BACK {
+            keys[..index]
+                .iter()
+                .rfind(|other| other.name == key.name)
+                .map(|other| other.line)
+        } else {
+            seen.insert(&key.name, key.line)
+        };
+        if let Some(first) = earlier {
             problems.push(Problem {
                 kind: ProblemKind::DuplicateKey,
                 line: Some(key.line),
@@ -229,6 +241,46 @@ mod tests {
 
     fn lines(text: &str) -> Vec<Line<'_>> {
         super::super::split_lines(text)
+    }
+
+    /// A short front matter is looked back along, a long one goes through a map: both
+    /// name the same lines.
+    #[test]
+    fn a_key_written_again_is_reported_with_the_line_before_it() {
+        for filler in [0, 40] {
+            let mut text: String = (0..filler).map(|n| format!("key{n}: x\n")).collect();
+            text.push_str(
+                "status: accepted\ndate: 2026-01-02\nstatus: proposed\nstatus: rejected\n",
+            );
+            let lines = lines(&text);
+            let found: Vec<(Option<usize>, String)> = duplicates(&keys(&lines))
+                .into_iter()
+                .map(|p| (p.line, p.message))
+                .collect();
+            let at = |n: usize| filler + n;
+            assert_eq!(
+                found,
+                [
+                    (
+                        Some(at(3)),
+                        format!(
+                            "the front matter has `status` twice (lines {} and {})",
+                            at(1),
+                            at(3)
+                        )
+                    ),
+                    (
+                        Some(at(4)),
+                        format!(
+                            "the front matter has `status` twice (lines {} and {})",
+                            at(3),
+                            at(4)
+                        )
+                    ),
+                ],
+                "{filler} other keys"
+            );
+        }
     }
 
     #[test]
