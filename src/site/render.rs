@@ -86,15 +86,22 @@ fn split_references(text: &str) -> (&str, Option<String>, Option<String>) {
     let mut start = None;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_end();
-        if trimmed.trim_start().starts_with("```") || trimmed.trim_start().starts_with("~~~") {
+        // Byte patterns: every line of every record of the site comes through here twice,
+        // and `starts_with` with a string compares through a call.
+        if matches!(
+            trimmed.trim_start().as_bytes(),
+            [b'`', b'`', b'`', ..] | [b'~', b'~', b'~', ..]
+        ) {
             fenced = !fenced;
         }
-        let level_two = !fenced && trimmed.starts_with("## ");
+        let level_two = !fenced && matches!(trimmed.as_bytes(), [b'#', b'#', b' ', ..]);
         match start {
             None if level_two && trimmed[3..].trim().eq_ignore_ascii_case("references") => {
                 start = Some(offset);
             }
-            Some(begin) if level_two || (!fenced && trimmed.starts_with("# ")) => {
+            Some(begin)
+                if level_two || (!fenced && matches!(trimmed.as_bytes(), [b'#', b' ', ..])) =>
+            {
                 return (
                     &text[..begin],
                     Some(text[begin..offset].to_string()),

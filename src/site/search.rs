@@ -8,7 +8,7 @@
 //! what was typed are one range found by binary search, and each word's records are
 //! decoded once and kept.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// Words longer than this are not indexed (hashes, long URLs); shorter ones are.
@@ -25,10 +25,17 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 /// it. Made where the record was read, so the index itself is only touched to file them.
 pub(crate) fn distinct_words(text: &str) -> String {
     let lower = text.to_lowercase();
-    let mut seen: Vec<&str> = words(&lower).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    seen.join("\n")
+    // A set, not a sort: sorting a record's seven hundred words was a sixth of building
+    // the site of our records. The index sorts the words once, when it is written.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(lower.len() / 16);
+    let mut distinct = String::with_capacity(lower.len() / 2);
+    for word in words(&lower) {
+        if seen.insert(word) {
+            distinct.push_str(word);
+            distinct.push('\n');
+        }
+    }
+    distinct
 }
 
 /// Collects each record's words, then writes the index.
