@@ -439,7 +439,11 @@ fn each_block_quote(body: &str, mut quote: impl FnMut(usize, &str)) {
     fn spaced(text: &str) -> bool {
         text.is_ascii()
             && !text.contains("  ")
-            && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+            // `is_ascii_whitespace` leaves out the vertical tab, which splitting words
+            // (Unicode's whitespace) does not.
+            && !text
+                .bytes()
+                .any(|b| (b.is_ascii_whitespace() || b == b'\x0b') && b != b' ')
     }
     fn push_words(text: &mut String, line: &str) {
         // Most lines of a quote are already words one space apart: copied whole.
@@ -826,7 +830,7 @@ mod tests {
 
     #[test]
     fn block_quotes_read_as_one_line_each() {
-        let body = "[1] Alex:\n\n> Thuan: How?\n>\n> Alex:  Ask\n> yourself.\n\n> One  line,\tspaced oddly.\n\n> Plain words.\n> Then\u{a0}more.\ntext\n> Last.";
+        let body = "[1] Alex:\n\n> Thuan: How?\n>\n> Alex:  Ask\n> yourself.\n\n> One  line,\tspaced oddly.\n\n> Plain words.\n> Then\u{a0}more.\ntext\n> Last.\n\n> A vertical\x0btab.\n\n> Two lines\n> with a\x0btab.";
         let mut quotes = Vec::new();
         each_block_quote(body, |offset, text| quotes.push((offset, text.to_string())));
         assert_eq!(
@@ -836,6 +840,8 @@ mod tests {
                 (8, "One line, spaced oddly.".to_string()),
                 (10, "Plain words. Then more.".to_string()),
                 (13, "Last.".to_string()),
+                (15, "A vertical tab.".to_string()),
+                (17, "Two lines with a tab.".to_string()),
             ]
         );
     }

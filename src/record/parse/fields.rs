@@ -252,7 +252,8 @@ fn status_of_link(kind: &str) -> Option<String> {
 /// `Accepted on 2021-03-01` → "accepted".
 fn status_word(text: &str) -> String {
     let words = &text[status_span(text)];
-    if !words.bytes().any(|b| b.is_ascii_whitespace()) {
+    // One word, as most are; a no-break space between two still makes them two.
+    if !words.contains(char::is_whitespace) {
         return words.to_lowercase();
     }
     words
@@ -380,7 +381,7 @@ mod tests {
     fn statuses_as_logs_write_them() {
         type Links<'a> = &'a [(&'a str, Target)];
         type Case<'a> = (&'a str, Option<&'a str>, Links<'a>, bool, Option<&'a str>);
-        let cases: [Case<'_>; 12] = [
+        let cases: [Case<'_>; 15] = [
             ("Accepted.", Some("accepted"), &[], false, None),
             ("on hold", Some("on hold"), &[], false, None),
             (
@@ -434,6 +435,9 @@ mod tests {
             ),
             ("Superceded", Some("superseded"), &[], false, None),
             ("Accepted on 2021-03-01", Some("accepted"), &[], false, None),
+            ("On\u{a0}hold", Some("on hold"), &[], false, None),
+            ("**Accepted**", Some("accepted"), &[], false, None),
+            ("**", None, &[], false, None),
             ("", None, &[], false, None),
         ];
         for (value, status, links, placeholder, misspelt) in cases {
