@@ -417,9 +417,13 @@ fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
     );
 }
 
-/// The whole log's graph. `prefix` leads from the page to the records directory.
-pub(crate) fn whole(graph: &Graph, nodes: &[Node], prefix: &str) -> String {
-    let mut body = String::new();
+/// The whole log's graph, appended to `out`. `prefix` leads from the page to the records
+/// directory.
+pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &str) {
+    // Where each group goes, and so the picture's size, first: the `<svg>` element states
+    // its size before its content, and drawing into a second string to copy it after
+    // held the largest page of the site twice.
+    let mut origins = Vec::with_capacity(graph.groups.len());
     let (mut x, mut y, mut row_height, mut width) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
     for group in &graph.groups {
         if x > 0.0 && x + group.width > ROW_WIDTH {
@@ -427,34 +431,26 @@ pub(crate) fn whole(graph: &Graph, nodes: &[Node], prefix: &str) -> String {
             y += row_height + GAP * 2.0;
             row_height = 0.0;
         }
-        group_svg(&mut body, group, nodes, Point::new(x, y), prefix, None);
+        origins.push(Point::new(x, y));
         x += group.width + GAP * 2.0;
         width = width.max(x - GAP * 2.0);
         row_height = row_height.max(group.height);
     }
-    if !graph.alone.is_empty() {
-        if !graph.groups.is_empty() {
-            y += row_height + GAP * 2.0;
-        }
-        let per_row = ((ROW_WIDTH / (NODE_WIDTH + GAP)).floor() as usize).max(1);
-        body.push_str("<g class=\"alone\">\n");
-        for (position, index) in graph.alone.iter().enumerate() {
-            let at = Point::new(
-                (position % per_row) as f64 * (NODE_WIDTH + GAP),
-                y + (position / per_row) as f64 * (NODE_HEIGHT + GAP),
-            );
-            node_svg(&mut body, &nodes[*index], at, prefix, false);
-        }
-        body.push_str("</g>\n");
+    let per_row = ((ROW_WIDTH / (NODE_WIDTH + GAP)).floor() as usize).max(1);
+    let alone_top = if graph.groups.is_empty() {
+        y
+    } else {
+        y + row_height + GAP * 2.0
+    };
+    if graph.alone.is_empty() {
+        y += row_height;
+    } else {
         let rows = graph.alone.len().div_ceil(per_row);
         width = width.max(per_row.min(graph.alone.len()) as f64 * (NODE_WIDTH + GAP) - GAP);
-        y += rows as f64 * (NODE_HEIGHT + GAP) - GAP;
-    } else {
-        y += row_height;
+        y = alone_top + rows as f64 * (NODE_HEIGHT + GAP) - GAP;
     }
-    let mut out = String::with_capacity(body.len() + 512);
     svg_open(
-        &mut out,
+        out,
         width.max(NODE_WIDTH),
         y.max(NODE_HEIGHT),
         &format!(
@@ -462,9 +458,21 @@ pub(crate) fn whole(graph: &Graph, nodes: &[Node], prefix: &str) -> String {
             nodes.len()
         ),
     );
-    out.push_str(&body);
+    for (group, origin) in graph.groups.iter().zip(origins) {
+        group_svg(out, group, nodes, origin, prefix, None);
+    }
+    if !graph.alone.is_empty() {
+        out.push_str("<g class=\"alone\">\n");
+        for (position, index) in graph.alone.iter().enumerate() {
+            let at = Point::new(
+                (position % per_row) as f64 * (NODE_WIDTH + GAP),
+                alone_top + (position / per_row) as f64 * (NODE_HEIGHT + GAP),
+            );
+            node_svg(out, &nodes[*index], at, prefix, false);
+        }
+        out.push_str("</g>\n");
+    }
     out.push_str("</svg>\n");
-    out
 }
 
 /// The group of `current`, drawn alone with `current` marked, for its record's page.
@@ -493,6 +501,12 @@ pub(crate) fn around(graph: &Graph, nodes: &[Node], current: usize) -> Option<St
 mod tests {
     use super::*;
 
+    fn whole_graph(graph: &Graph, nodes: &[Node]) -> String {
+        let mut out = String::new();
+        whole(&mut out, graph, nodes, "records/");
+        out
+    }
+
     fn nodes(count: usize) -> Vec<Node> {
         (0..count)
             .map(|i| Node {
@@ -517,7 +531,7 @@ mod tests {
         let graph = layout(5, &[edge(1, 0), edge(2, 1), edge(4, 3)]);
         assert_eq!(graph.groups.len(), 2);
         assert_eq!(graph.alone, Vec::<usize>::new());
-        let svg = whole(&graph, &nodes(5), "records/");
+        let svg = whole_graph(&graph, &nodes(5));
         assert_eq!(svg.matches("<a class=\"node").count(), 5, "{svg}");
         for n in 1..=5 {
             assert!(
@@ -538,7 +552,7 @@ mod tests {
         let chain: Vec<Edge> = (1..count).map(|i| edge(i, i - 1)).collect();
         let graph = layout(count, &chain);
         assert_eq!(graph.groups.len(), 1);
-        let svg = whole(&graph, &nodes(count), "records/");
+        let svg = whole_graph(&graph, &nodes(count));
         assert_eq!(svg.matches("<a class=\"node").count(), count);
         assert_eq!(svg.matches("class=\"edge\"").count(), count - 1);
         let group = &graph.groups[0];
@@ -549,7 +563,7 @@ mod tests {
     fn records_without_relations_are_drawn_too() {
         let graph = layout(3, &[]);
         assert_eq!(graph.alone, [0, 1, 2]);
-        let svg = whole(&graph, &nodes(3), "records/");
+        let svg = whole_graph(&graph, &nodes(3));
         assert_eq!(svg.matches("<a class=\"node").count(), 3);
         assert!(around(&graph, &nodes(3), 0).is_none());
     }

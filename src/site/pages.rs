@@ -450,7 +450,8 @@ impl<'a> Model<'a> {
         );
         body.push_str(&legend());
         body.push_str("<div class=\"graph-wrap\">\n");
-        body.push_str(&graph::whole(&self.graph, &self.nodes, "records/"));
+        body.reserve(self.nodes.len() * 512);
+        graph::whole(&mut body, &self.graph, &self.nodes, "records/");
         body.push_str("</div>\n");
         self.page(Depth::Top, Nav::Graph, "Graph", &body, &[])
     }
