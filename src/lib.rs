@@ -17,6 +17,7 @@ mod layers;
 mod log;
 mod markdown;
 mod message;
+mod parallel;
 mod passages;
 mod phrase;
 mod playbook;

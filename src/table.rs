@@ -52,33 +52,57 @@ pub(crate) fn render<R: AsRef<[String]>>(rows: &[R]) -> String {
 }
 
 /// [`render`] for rows made on demand, each twice (to measure, then to write), so a
-/// table of ten thousand rows never holds its cells all at once.
+/// table of ten thousand rows never holds its cells all at once. Both passes run on every
+/// core, a run of rows each: the rows are read from records that other threads parsed,
+/// and a `decide list` of ten thousand spent a tenth of its time waiting for them to
+/// come into one core's cache.
 pub(crate) fn render_with<'a, const N: usize>(
     header: [&'a str; N],
     rows: usize,
-    row: impl Fn(usize) -> [std::borrow::Cow<'a, str>; N],
+    row: impl Fn(usize) -> [std::borrow::Cow<'a, str>; N] + Sync,
 ) -> String {
+    const RUN: usize = 64;
+    let runs: Vec<std::ops::Range<usize>> = (0..rows)
+        .step_by(RUN)
+        .map(|start| start..rows.min(start + RUN))
+        .collect();
     let mut widths = header.map(width);
-    for index in 0..rows {
-        for (w, cell) in widths.iter_mut().zip(row(index).iter()) {
-            *w = (*w).max(width(cell));
+    let run_widths = crate::parallel::map(&runs, |run| {
+        let mut widths = [0; N];
+        for index in run.clone() {
+            for (w, cell) in widths.iter_mut().zip(row(index).iter()) {
+                *w = (*w).max(width(cell));
+            }
+        }
+        widths
+    });
+    for run in run_widths {
+        for (w, run) in widths.iter_mut().zip(run) {
+            *w = (*w).max(run);
         }
     }
-    let mut out = String::with_capacity((rows + 1) * (widths.iter().sum::<usize>() + 2 * N + 1));
-    let mut push = |cells: &[&str]| {
+    let line = |out: &mut String, cells: [&str; N]| {
         for (index, cell) in cells.iter().enumerate() {
             out.push_str(cell);
-            if index + 1 < cells.len() {
+            if index + 1 < N {
                 out.extend(std::iter::repeat_n(' ', widths[index] - width(cell) + 2));
             }
         }
         out.push('\n');
     };
-    push(&header);
-    for index in 0..rows {
-        let cells = row(index);
-        let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
-        push(&cells);
+    let line_length = widths.iter().sum::<usize>() + 2 * N + 1;
+    let written = crate::parallel::map(&runs, |run| {
+        let mut out = String::with_capacity(run.len() * line_length);
+        for index in run.clone() {
+            let cells = row(index);
+            line(&mut out, cells.each_ref().map(AsRef::as_ref));
+        }
+        out
+    });
+    let mut out = String::with_capacity((rows + 1) * line_length);
+    line(&mut out, header);
+    for text in written {
+        out.push_str(&text);
     }
     out
 }
@@ -127,5 +151,41 @@ mod tests {
         });
         assert_eq!(streamed, out);
         assert_eq!(pad("日本", 5), "日本 ");
+    }
+
+    #[test]
+    fn rows_made_on_every_core_line_up_as_rows_made_in_one_pass() {
+        // Several hundred rows, so they are measured and written in runs on several
+        // threads; the widest cell of each column sits in a different run.
+        let rows: Vec<Vec<String>> = (0..700)
+            .map(|i| {
+                let long = |column: usize| i == 150 * column + 10;
+                vec![
+                    format!("{i:04}"),
+                    if long(1) {
+                        "A title far longer than the others".into()
+                    } else {
+                        format!("Title {i}")
+                    },
+                    if long(2) {
+                        "superseded by 0042".into()
+                    } else {
+                        "accepted".into()
+                    },
+                    if long(3) {
+                        "データベース".into()
+                    } else {
+                        "-".into()
+                    },
+                ]
+            })
+            .collect();
+        let mut all = vec![["#", "Title", "Status", "Door"].map(String::from).to_vec()];
+        all.extend(rows.iter().cloned());
+        let streamed = render_with(["#", "Title", "Status", "Door"], rows.len(), |i| {
+            [0, 1, 2, 3].map(|c| std::borrow::Cow::Borrowed(rows[i][c].as_str()))
+        });
+        assert_eq!(streamed, render(&all));
+        assert_eq!(streamed.lines().count(), 701);
     }
 }

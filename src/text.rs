@@ -1,6 +1,6 @@
-//! Lines of text, found fast: a log-wide command splits every line of ten thousand records.
-//! `str::lines` finds each newline with the standard library's portable search; `memchr`
-//! uses vector instructions (4% fewer instructions for a `lint` of our records).
+//! Text a log-wide command makes for each of ten thousand records, made fast: lines and
+//! dates. `str::lines` finds each newline with the standard library's portable search;
+//! `memchr` uses vector instructions (4% fewer instructions for a `lint` of our records).
 
 /// The lines of `text` without their `\n` or `\r\n`, as [`str::lines`] gives them.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -23,9 +23,54 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A date as front matter, answers files and listings write it: `2026-12-11`. Written
+/// digit by digit: chrono's formatting took a tenth of `decide list`'s table.
+pub(crate) fn iso(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // chrono writes a sign and five digits or more: `+12345-01-01`.
+        return date.format("%Y-%m-%d").to_string();
+    }
+    let digits = |value: u32, count: u32| {
+        (0..count)
+            .rev()
+            .map(move |place| char::from_digit(value / 10u32.pow(place) % 10, 10).unwrap_or('0'))
+    };
+    let mut out = String::with_capacity(10);
+    out.extend(digits(year.unsigned_abs(), 4));
+    out.push('-');
+    out.extend(digits(date.month(), 2));
+    out.push('-');
+    out.extend(digits(date.day(), 2));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        use chrono::NaiveDate;
+        let mut dates = vec![NaiveDate::MIN, NaiveDate::MAX];
+        for (year, month, day) in [
+            (0, 1, 1),
+            (9, 9, 9),
+            (999, 12, 31),
+            (2026, 12, 1),
+            (2024, 2, 29),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+        ] {
+            dates.push(NaiveDate::from_ymd_opt(year, month, day).unwrap());
+        }
+        for date in dates {
+            assert_eq!(iso(date), date.to_string(), "{date:?}");
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
 
     #[test]
     fn lines_are_split_as_the_standard_library_splits_them() {

@@ -127,7 +127,7 @@ fn carry_out(
     let lookup = renumber::Moves::new(base, moves);
     // Work out every new text first, then write: a failure to read or parse stops the
     // command before any file changes. Only the texts that change are kept.
-    let rewrites = crate::log::for_each(log.entries(), |entry| -> Result<_> {
+    let rewrites = crate::parallel::map(log.entries(), |entry| -> Result<_> {
         let moved = lookup.of(&entry.path).cloned();
         if entry.symlink {
             return Ok(None);

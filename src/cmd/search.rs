@@ -17,7 +17,7 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
         return Ok(exit::FINDINGS);
     };
     let words = search::prepare(&args.words);
-    let results = crate::log::for_each(log.entries(), |entry| {
+    let results = crate::parallel::map(log.entries(), |entry| {
         if entry.symlink {
             return Err(crate::store::symlink_error(&entry.path));
         }

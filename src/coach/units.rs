@@ -11,6 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::answer::{Duration, Unit};
+pub(crate) use crate::text::iso;
 
 /// The one rounding rule for every computed figure: one decimal, halves away from zero
 /// (5.43 → 5.4, 103.25 → 103.3). Floating-point dust is undone first, so a figure that is
@@ -95,11 +96,6 @@ pub(crate) fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     date.checked_add_days(chrono::Days::new(days.max(0) as u64))
         .filter(|later| *later <= crate::answer::LAST_DATE)
         .unwrap_or(crate::answer::LAST_DATE.max(date))
-}
-
-/// A date as the record's front matter and answers files write it: `2026-12-11`.
-pub(crate) fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }
 
 /// Smallest whole number not below `value`, ignoring floating-point dust: 3.0000000001 is 3.

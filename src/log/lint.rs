@@ -520,7 +520,7 @@ pub(crate) fn check_log(
     }
     let index = log.index(summaries.iter().map(|s| (s.path.as_path(), s.number)));
     // Links are checked on every core: ten thousand records hold tens of thousands.
-    let checked = super::for_each(summaries, |summary| {
+    let checked = crate::parallel::map(summaries, |summary| {
         let mut found = Vec::new();
         let mut replaces = Vec::new();
         let typed = summary.links.iter().map(|l| (l, true));

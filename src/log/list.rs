@@ -64,7 +64,7 @@ pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
         status: record.status.as_deref(),
         date: record.date_text(),
         door: record.door.as_deref(),
-        review_by: record.review_by.map(|d| d.to_string()),
+        review_by: record.review_by.map(crate::text::iso),
         tags: &record.tags,
         path: record.path.display().to_string(),
         format: record.format.name(),
@@ -106,7 +106,8 @@ pub(crate) fn table(records: &[&Record], log: &Log) -> String {
                 text(&r.status),
                 r.date_text().map_or_else(dash, Cow::Owned),
                 text(&r.door),
-                r.review_by.map_or_else(dash, |d| Cow::Owned(d.to_string())),
+                r.review_by
+                    .map_or_else(dash, |d| Cow::Owned(crate::text::iso(d))),
             ]
         },
     )

@@ -20,7 +20,7 @@ pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<E
         .collect();
     let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
     // Each thread keeps only the two dates, not the whole record it read.
-    let results = super::for_each(&paths, |path| {
+    let results = crate::parallel::map(&paths, |path| {
         read_record(path, Depth::Full)
             .map(|full| (full.review_by, full.reviewed))
             .map_err(Box::new)

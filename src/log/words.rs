@@ -551,7 +551,7 @@ fn rebuild(
         .filter(|entry| !entry.symlink && !entry.path.to_string_lossy().contains('\n'))
         .map(|entry| entry.path)
         .collect();
-    let now: Vec<Option<Stamp>> = super::for_each(&paths, |path| store::stamp(path));
+    let now: Vec<Option<Stamp>> = crate::parallel::map(&paths, |path| store::stamp(path));
     let before: HashMap<&Path, (u32, Stamp)> = old
         .map(|old| {
             old.docs
@@ -599,7 +599,7 @@ fn rebuild(
     // A chunk at a time: the words of ten thousand records at once would take a hundred
     // MiB, their postings a tenth of that.
     for chunk in changed.chunks(READ_AT_ONCE) {
-        let read: Vec<Option<Words>> = super::for_each(chunk, |(_, path)| {
+        let read: Vec<Option<Words>> = crate::parallel::map(chunk, |(_, path)| {
             let text = store::read_text(path).ok()?;
             words_of(path, &text)
         });

@@ -1,7 +1,30 @@
 //! Names in the log: record numbers (or log4brains' dates) in file names, slugs from
 //! titles, titles that look like paths.
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use chrono::NaiveDate;
+
+/// A path's file name, as [`Path::file_name`] gives it: borrowed where it is UTF-8, as
+/// record names are, and empty where there is none. On Unix the name is what follows the
+/// last `/`; `Path::file_name` parses every component to find it, which was a tenth of
+/// listing a record.
+pub(crate) fn file_name(path: &Path) -> Cow<'_, str> {
+    if cfg!(unix) {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        let start = memchr::memrchr(b'/', bytes).map_or(0, |at| at + 1);
+        let name = &bytes[start..];
+        // `a/.` and `a/b/` name `a` and `b`: the long way gives those.
+        if !matches!(name, b"" | b"." | b"..")
+            && let Ok(name) = std::str::from_utf8(name)
+        {
+            return Cow::Borrowed(name);
+        }
+    }
+    path.file_name()
+        .map_or(Cow::Borrowed(""), |name| name.to_string_lossy())
+}
 
 /// The number part of a record file name: `0007-use-postgres.md` → 7.
 pub(crate) fn record_number(file_name: &str) -> Option<u32> {
@@ -138,6 +161,29 @@ fn fit(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_is_the_one_the_standard_library_finds() {
+        for path in [
+            "docs/decisions/0007-use-postgres.md",
+            "0007-use-postgres.md",
+            "/abs/olute/20210310-x.md",
+            "docs/decisions/",
+            "docs/decisions/.",
+            "docs/..",
+            "/",
+            "",
+            ".",
+            "docs//two-slashes.md",
+            "docs/ümlaut-日本.md",
+        ] {
+            let expected = Path::new(path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            assert_eq!(file_name(Path::new(path)), expected, "{path:?}");
+        }
+    }
 
     #[test]
     fn slugs() {
