@@ -32,18 +32,21 @@ pub(crate) fn iso(date: chrono::NaiveDate) -> String {
         // chrono writes a sign and five digits or more: `+12345-01-01`.
         return date.format("%Y-%m-%d").to_string();
     }
-    let digits = |value: u32, count: u32| {
-        (0..count)
-            .rev()
-            .map(move |place| char::from_digit(value / 10u32.pow(place) % 10, 10).unwrap_or('0'))
-    };
-    let mut out = String::with_capacity(10);
-    out.extend(digits(year.unsigned_abs(), 4));
-    out.push('-');
-    out.extend(digits(date.month(), 2));
-    out.push('-');
-    out.extend(digits(date.day(), 2));
-    out
+    let (year, month, day) = (year.unsigned_abs(), date.month(), date.day());
+    let digit = |value: u32| b'0' + (value % 10) as u8;
+    let bytes = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    bytes.iter().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]

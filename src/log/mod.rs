@@ -238,7 +238,8 @@ impl Log {
         match record.number {
             Some(number)
                 if self.numbering == Numbering::Sequence
-                    && !self.shared_numbers.contains(&number)
+                    // Hashing costs more than the rest of the row; most logs share no number.
+                    && (self.shared_numbers.is_empty() || !self.shared_numbers.contains(&number))
                     && store::record_prefix(&name) == store::Prefix::Number(number) =>
             {
                 format!("{number:04}")

@@ -184,7 +184,8 @@ pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
         // The path is made once and its name borrowed from it: ten thousand names each
         // copied out, then joined to the folder, cost two allocations a record.
         let path = entry.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        // A name that is not UTF-8 comes back converted, and is no record of ours.
+        let std::borrow::Cow::Borrowed(name) = super::file_name(&path) else {
             continue;
         };
         if !name.ends_with(".md") || record_number(name).is_none() {
