@@ -24,7 +24,7 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A date as front matter, answers files and listings write it: `2026-12-11`. Written
-/// digit by digit: chrono's formatting took a tenth of `decide list`'s table.
+/// digit by digit: chrono's formatting was nearly half of `decide list`'s table.
 pub(crate) fn iso(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let year = date.year();
