@@ -3,50 +3,53 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Run `work` on every item, on as many threads as there are cores, and return the
-/// results in the items' order. Threads take items one at a time from a shared counter,
+/// results in the items' order.
+pub(crate) fn map<I: Sync, T: Send>(items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    indices(items.len(), |index| work(&items[index]))
+}
+
+/// Run `work` on every index below `count`, on as many threads as there are cores, and
+/// return the results in order. Threads take indices one at a time from a shared counter,
 /// so a few large records do not leave one thread with all the work. `std::thread::scope`
 /// is enough here: the work is one flat loop, so a thread-pool crate would add nothing.
-pub(crate) fn map<I: Sync, T: Send>(items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
+pub(crate) fn indices<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
-        // Starting a thread costs more than reading a few dozen small files.
-        .min(items.len() / 64 + 1);
+        // Starting a thread costs about as much as reading a few dozen small files, or
+        // writing a few dozen pages.
+        .min(count / 32 + 1);
     if threads <= 1 {
-        return items.iter().map(&work).collect();
+        return (0..count).map(work).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut pieces: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    let mut done = Vec::new();
+                    let mut mine = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(index) else {
+                        if index >= count {
                             break;
-                        };
-                        done.push((index, work(item)));
+                        }
+                        mine.push((index, work(index)));
                     }
-                    done
+                    mine
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|handle| {
+            .flat_map(|handle| {
                 handle
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
     });
-    let mut all: Vec<(usize, T)> = Vec::with_capacity(items.len());
-    for piece in &mut pieces {
-        all.append(piece);
-    }
-    all.sort_unstable_by_key(|(index, _)| *index);
-    all.into_iter().map(|(_, value)| value).collect()
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, value)| value).collect()
 }
 
 #[cfg(test)]
@@ -58,5 +61,10 @@ mod tests {
         let items: Vec<usize> = (0..500).collect();
         let out = map(&items, |i| i * 2);
         assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(
+            indices(1000, |i| i * 3),
+            (0..1000).map(|i| i * 3).collect::<Vec<_>>()
+        );
+        assert_eq!(indices(0, |i| i), Vec::<usize>::new());
     }
 }

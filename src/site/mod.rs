@@ -15,7 +15,6 @@ mod search;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
@@ -69,8 +68,7 @@ pub(crate) fn read(dir: &Path) -> Result<Log> {
     let entries = store::list_record_entries(dir)?;
     let mut log = Log::default();
     for entries in entries.chunks(READ_CHUNK) {
-        let results = parallel_map(entries.len(), |index| {
-            let entry = &entries[index];
+        let results = crate::parallel::map(entries, |entry| {
             if entry.symlink {
                 return Err(store::symlink_error(&entry.path));
             }
@@ -147,7 +145,7 @@ pub(crate) fn build(
         ),
     ];
     let count = shared.len() + input.records.len();
-    let results = parallel_map(count, |index| {
+    let results = crate::parallel::indices(count, |index| {
         let file = match shared.get(index) {
             Some((path, bytes)) => File {
                 path: (*path).to_string(),
@@ -164,45 +162,6 @@ pub(crate) fn build(
         write(&file).map(|()| file.path)
     });
     results.into_iter().collect()
-}
-
-/// `work` for each index below `count`, on every core, in order.
-pub(crate) fn parallel_map<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(count / 32 + 1);
-    if threads <= 1 {
-        return (0..count).map(work).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        if index >= count {
-                            break;
-                        }
-                        mine.push((index, work(index)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    done.sort_unstable_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, value)| value).collect()
 }
 
 /// Each record's page name: its file name with `.html` for `.md`, with any character a
@@ -390,13 +349,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn parallel_results_keep_their_order() {
-        assert_eq!(
-            parallel_map(1000, |i| i * 2),
-            (0..1000).map(|i| i * 2).collect::<Vec<_>>()
-        );
     }
 }
