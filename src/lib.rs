@@ -11,6 +11,7 @@ mod draft;
 mod drive;
 mod embedded;
 mod error;
+mod flat_map;
 mod journal;
 #[cfg(test)]
 mod layers;

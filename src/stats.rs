@@ -219,10 +219,7 @@ fn past_time_box(records: &[Record], today: NaiveDate) -> Vec<PastTimeBox> {
         .iter()
         .filter(|r| r.status.as_deref() == Some("proposed"))
         .filter_map(|r| {
-            let decide_by = r
-                .front_matter
-                .get(DECIDE_BY_KEY)
-                .and_then(|d| parse_date(d))?;
+            let decide_by = r.front_matter.get(DECIDE_BY_KEY).and_then(parse_date)?;
             (decide_by < today).then(|| PastTimeBox {
                 number: r.number,
                 title: r.title.clone(),

@@ -49,9 +49,35 @@ pub(crate) fn iso(date: chrono::NaiveDate) -> String {
     bytes.iter().map(|&b| char::from(b)).collect()
 }
 
+/// A record number as record files and listings write it: at least four digits, `0007`.
+/// Digit by digit, as [`iso`] writes dates: every row of a listing writes one, twice (to
+/// measure the column, then to fill it).
+pub(crate) fn four_digits(number: u32) -> String {
+    let mut digits = [b'0'; 10];
+    let mut start = digits.len();
+    let mut rest = number;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = start.min(digits.len() - 4);
+    digits[start..].iter().map(|&b| char::from(b)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_padded_as_the_formatter_pads_them() {
+        for number in [0, 7, 42, 999, 1000, 9999, 10_000, 123_456, u32::MAX] {
+            assert_eq!(four_digits(number), format!("{number:04}"));
+        }
+    }
 
     #[test]
     fn dates_are_written_as_chrono_writes_them() {

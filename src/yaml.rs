@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Kind, Location, Result};
+use crate::flat_map::FlatMap;
 
 pub(crate) use serde_yaml::Mapping;
 pub(crate) use serde_yaml::Value;
@@ -184,16 +185,15 @@ pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> std::result::Resu
 /// the YAML library costs more than reading the file; anything else (escapes, flow
 /// collections, block scalars, nesting) goes through the library. `first_line` is the line
 /// `text` starts on in its file, so errors point at the right place.
-pub(crate) fn flat_mapping(
-    text: &str,
-    path: &Path,
-    first_line: usize,
-) -> Result<std::collections::BTreeMap<String, String>> {
-    let mut plain = std::collections::BTreeMap::new();
-    // The key whose value is a block list being read, and its items' indentation.
-    let mut list: Option<(&str, Option<usize>)> = None;
+pub(crate) fn flat_mapping(text: &str, path: &Path, first_line: usize) -> Result<FlatMap> {
+    // Keys and values are parts of the text, and a list's ", " is no longer than the
+    // "- " and line end it replaces: the text's length is room enough.
+    let mut plain = FlatMap::with_capacity(text.len());
+    // Whether the value pushed last is a block list being read, and its items'
+    // indentation once known.
+    let mut list: Option<Option<usize>> = None;
     for line in crate::text::lines(text) {
-        if let Some((key, indent)) = &mut list
+        if let Some(indent) = &mut list
             && let Some(item) = line.trim_start().strip_prefix("- ")
         {
             let at = line.len() - line.trim_start().len();
@@ -204,20 +204,18 @@ pub(crate) fn flat_mapping(
                 return flat_mapping_slow(text, path, first_line);
             }
             *indent = Some(at);
-            let joined: &mut String = plain.entry(key.to_string()).or_default();
-            if !joined.is_empty() {
-                joined.push_str(", ");
-            }
-            joined.push_str(value);
+            plain.append_to_last(value);
             continue;
         }
         list = None;
         match plain_pair(line) {
             Some((key, value)) => {
-                if line.trim_end().ends_with(':') {
-                    list = Some((key, None));
+                // `key:` and nothing after it: a block list may follow. (A value cannot
+                // end with `:`, so only an empty one needs the line looked at.)
+                if value.is_empty() && line.trim_end().ends_with(':') {
+                    list = Some(None);
                 }
-                plain.insert(key.to_string(), value.to_string());
+                plain.push(key, value);
             }
             None if line.trim().is_empty() || line.trim_start().starts_with('#') => {}
             None => return flat_mapping_slow(text, path, first_line),
@@ -228,12 +226,16 @@ pub(crate) fn flat_mapping(
 
 /// `key: value` where the value is a [`simple_scalar`] and the key a plain word.
 fn plain_pair(line: &str) -> Option<(&str, &str)> {
-    let (key, value) = line.split_once(':')?;
-    let valid_key = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !valid_key || !(value.is_empty() || value.starts_with(' ')) {
+    // The key's bytes lead to its colon: one pass, where splitting at the colon first
+    // and checking the key after read it twice.
+    let colon = line
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))?;
+    if colon == 0 || line.as_bytes()[colon] != b':' {
+        return None;
+    }
+    let (key, value) = (&line[..colon], &line[colon + 1..]);
+    if !(value.is_empty() || value.starts_with(' ')) {
         return None;
     }
     Some((key, simple_scalar(value.trim())?))
@@ -292,11 +294,7 @@ fn simple_scalar(value: &str) -> Option<&str> {
     Some(value)
 }
 
-fn flat_mapping_slow(
-    text: &str,
-    path: &Path,
-    first_line: usize,
-) -> Result<std::collections::BTreeMap<String, String>> {
+fn flat_mapping_slow(text: &str, path: &Path, first_line: usize) -> Result<FlatMap> {
     check_nesting(text).map_err(|problem| {
         problem
             .error(path, first_line, Kind::Record)
@@ -316,7 +314,7 @@ fn flat_mapping_slow(
     })?;
     let mapping = match value {
         Value::Mapping(mapping) => mapping,
-        Value::Null => return Ok(std::collections::BTreeMap::new()),
+        Value::Null => return Ok(FlatMap::default()),
         other => {
             return Err(Error::new(
                 Kind::Record,
@@ -430,10 +428,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let parsed = flat_mapping(text, path, 2).unwrap();
-            let expected: std::collections::BTreeMap<String, String> = expected
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
+            let expected: FlatMap = expected.iter().copied().collect();
             assert_eq!(parsed, expected, "{text:?}");
         }
     }
@@ -455,6 +450,9 @@ mod tests {
             "a: \"\nb: '\nc: \"x\nd: 'x'y'\ne: x'\n",
             "a: ~\nb: null\nc: 75%\nd: Ana Lima (tech lead), Ben Okafor\ne: ''\n",
             "a: -1\nb: [x]\nc: x:\nd: é\ne: \"C:\\\\x\"\n",
+            "ké: y\nk-1_2: v\nkey:x\na b: c\n_: d\n",
+            "k: ''\n- x\n",
+            "k:\n- x\nj: ''\n",
         ] {
             assert_eq!(
                 flat_mapping(text, path, 2).ok(),

@@ -7,7 +7,7 @@
 //! findings and a [`Summary`]); log-wide checks (shared numbers, links, titles) run on
 //! what the records leave behind, with one index lookup per link.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -201,15 +201,40 @@ fn required_for(record: &Record, numbering: Numbering) -> Vec<&'static [&'static
 
 /// What the per-record checks need, prepared once for the whole log.
 pub(crate) struct Checker {
-    /// The library's quotes, whitespace-normalised, for the reference check. Ordered, not
-    /// hashed: a lookup compares a few leading bytes instead of hashing a long quote.
-    quotes: BTreeSet<String>,
+    /// The library's quotes, whitespace-normalised, for the reference check.
+    quotes: Quotes,
     today: NaiveDate,
     numbering: Numbering,
     /// The statuses each format may have: Nygard, MADR, ours.
     statuses: [Vec<String>; 3],
     /// The config named the statuses: any other is an error.
     strict: bool,
+}
+
+/// Quotes sorted by length, then text. A lint looks up ten quotes in each of ten thousand
+/// records, and the library's quotes mostly differ in length: a lookup compares lengths,
+/// and reads a quote's bytes only beside one as long. (A set ordered by text compared the
+/// bytes of about six quotes a lookup; a hash reads every byte of the quote.)
+struct Quotes(Vec<String>);
+
+impl From<Vec<String>> for Quotes {
+    fn from(mut quotes: Vec<String>) -> Quotes {
+        quotes.sort_by(|a, b| Quotes::order(a, b));
+        quotes.dedup();
+        Quotes(quotes)
+    }
+}
+
+impl Quotes {
+    fn order(a: &str, b: &str) -> std::cmp::Ordering {
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    }
+
+    fn contains(&self, quote: &str) -> bool {
+        self.0
+            .binary_search_by(|known| Quotes::order(known, quote))
+            .is_ok()
+    }
 }
 
 impl Checker {
@@ -235,7 +260,8 @@ impl Checker {
                     });
                     std::iter::once(one_line(&p.quote)).chain(asked)
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             today,
             numbering,
             statuses: [nygard, statuses(Format::Madr).0, statuses(Format::Decide).0],
@@ -406,7 +432,7 @@ fn check_status(record: &Record, checker: &Checker) -> Vec<Finding> {
 
 /// Our References section quotes the passage library verbatim (`> …` lines). A quote that
 /// no longer matches means the record and the library disagree about what was said.
-fn check_quotes(record: &Record, known: &BTreeSet<String>) -> Vec<Finding> {
+fn check_quotes(record: &Record, known: &Quotes) -> Vec<Finding> {
     let Some(section) = record.section("References") else {
         return Vec::new();
     };
@@ -435,15 +461,22 @@ fn check_quotes(record: &Record, known: &BTreeSet<String>) -> Vec<Finding> {
 /// one line already spaced so is passed as it stands, others are built word by word in
 /// one buffer.
 fn each_block_quote(body: &str, mut quote: impl FnMut(usize, &str)) {
-    // Words one space apart, and no other whitespace.
+    // Words one space apart, and no other whitespace. One pass over the bytes: a
+    // substring search for "  " cost more to set up than the line takes to read.
     fn spaced(text: &str) -> bool {
-        text.is_ascii()
-            && !text.contains("  ")
-            // `is_ascii_whitespace` leaves out the vertical tab, which splitting words
-            // (Unicode's whitespace) does not.
-            && !text
-                .bytes()
-                .any(|b| (b.is_ascii_whitespace() || b == b'\x0b') && b != b' ')
+        let mut after_space = false;
+        text.bytes().all(|b| {
+            let space = b == b' ';
+            let fits = if space {
+                !after_space
+            } else {
+                // `is_ascii_whitespace` leaves out the vertical tab, which splitting
+                // words (Unicode's whitespace) does not.
+                b.is_ascii() && !b.is_ascii_whitespace() && b != b'\x0b'
+            };
+            after_space = space;
+            fits
+        })
     }
     fn push_words(text: &mut String, line: &str) {
         // Most lines of a quote are already words one space apart: copied whole.
@@ -844,6 +877,28 @@ mod tests {
                 (17, "Two lines with a tab.".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn quotes_are_found_by_length_and_text() {
+        let quotes = Quotes::from(
+            ["ab", "b", "a", "abc", "ba", "a"]
+                .map(String::from)
+                .to_vec(),
+        );
+        for (quote, known) in [
+            ("a", true),
+            ("b", true),
+            ("ab", true),
+            ("ba", true),
+            ("abc", true),
+            ("", false),
+            ("c", false),
+            ("aa", false),
+            ("abcd", false),
+        ] {
+            assert_eq!(quotes.contains(quote), known, "{quote:?}");
+        }
     }
 
     fn day(text: &str) -> NaiveDate {

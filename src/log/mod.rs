@@ -242,7 +242,7 @@ impl Log {
                     && (self.shared_numbers.is_empty() || !self.shared_numbers.contains(&number))
                     && store::record_prefix(&name) == store::Prefix::Number(number) =>
             {
-                format!("{number:04}")
+                crate::text::four_digits(number)
             }
             _ => self.address(&record.path),
         }

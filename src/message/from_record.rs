@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{Audience, Message};
 use crate::coach::units::human_date;
 use crate::error::{Error, Result};
+use crate::flat_map::FlatMap;
 use crate::phrase;
 use crate::record::{Record, Section};
 use crate::template::Templates;
@@ -155,7 +156,7 @@ pub(crate) struct Brief {
     /// its own message for each audience.
     pub playbook: Option<String>,
     /// The front matter as written, for a playbook's own message templates.
-    pub front: BTreeMap<String, String>,
+    pub front: FlatMap,
     /// Every date in the front matter as people write it ("Tuesday 8 December"), by key.
     pub dates: BTreeMap<String, String>,
     /// Every section by heading, as plain text: its first paragraph and its list items.
@@ -210,7 +211,7 @@ impl Brief {
         successor: Option<String>,
     ) -> Brief {
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
-        let date = |text: &String| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+        let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
             today,
             title: plain(&record.title),
@@ -241,12 +242,12 @@ impl Brief {
                 .section("Impact Outside the Team")
                 .and_then(|s| first_paragraph(&s.body)),
             superseded_by: successor,
-            playbook: front("playbook").cloned(),
+            playbook: front("playbook").map(str::to_string),
             front: record.front_matter.clone(),
             dates: record
                 .front_matter
                 .iter()
-                .filter_map(|(key, value)| Some((key.clone(), human_date(date(value)?, today))))
+                .filter_map(|(key, value)| Some((key.to_string(), human_date(date(value)?, today))))
                 .collect(),
             sections: record
                 .sections
@@ -432,7 +433,7 @@ fn pros_and_cons(record: &Record, option: &str) -> (Vec<String>, Vec<String>) {
 /// "Delegate: ...": the subject is what follows the prefix. Any other title is read for
 /// what it names ([`phrase::subject`]).
 fn subject(record: &Record, title: &str, names: &phrase::Names) -> phrase::Subject {
-    let playbook = record.front_matter.get("playbook").map(String::as_str);
+    let playbook = record.front_matter.get("playbook");
     match (playbook, title.split_once(": ")) {
         (Some(id), Some((_, rest))) if id != "decision" && !rest.trim().is_empty() => {
             let subject = phrase::subject(rest.trim(), names);

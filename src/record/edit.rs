@@ -704,7 +704,7 @@ pub(crate) fn set_front_matter_value(
     old: &str,
     new: &str,
 ) -> Result<String> {
-    if record.front_matter.get(key).map(String::as_str) != Some(old) {
+    if record.front_matter.get(key) != Some(old) {
         return Ok(text.to_string());
     }
     refuse_duplicate_key(record, key)?;

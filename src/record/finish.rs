@@ -52,7 +52,7 @@ impl Proposal {
             status: record.status.clone(),
             options: items("Considered Options"),
             door: record.door.clone(),
-            decide_by: record.front_matter.get("decide-by").cloned(),
+            decide_by: record.front_matter.get("decide-by").map(str::to_string),
             extended: record
                 .sections
                 .iter()
@@ -149,7 +149,7 @@ impl Proposal {
     /// Whether the record is a proposal waiting to be finished.
     pub(crate) fn is_open(record: &Record) -> bool {
         let status = record.status.as_deref().unwrap_or_default();
-        let outcome = record.front_matter.get("outcome").map(String::as_str);
+        let outcome = record.front_matter.get("outcome");
         status.eq_ignore_ascii_case("proposed")
             && (outcome == Some("investigate") || record.front_matter.contains_key("decide-by"))
     }
@@ -704,22 +704,10 @@ mod tests {
         let text = finish(&ending("accepted"));
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
         assert_eq!(record.status.as_deref(), Some("accepted"));
-        assert_eq!(
-            record.front_matter.get("outcome").map(String::as_str),
-            Some("decided")
-        );
+        assert_eq!(record.front_matter.get("outcome"), Some("decided"));
         assert!(!record.front_matter.contains_key("decide-by"));
-        assert_eq!(
-            record
-                .front_matter
-                .get("information-coverage")
-                .map(String::as_str),
-            Some("60%")
-        );
-        assert_eq!(
-            record.front_matter.get("confidence").map(String::as_str),
-            Some("75%")
-        );
+        assert_eq!(record.front_matter.get("information-coverage"), Some("60%"));
+        assert_eq!(record.front_matter.get("confidence"), Some("75%"));
         let outcome = section(&text, "## Decision Outcome");
         assert!(outcome.contains(
             "Chosen option: \"Vendor A\", because the licence cost is fixed for three years."
@@ -790,10 +778,7 @@ mod tests {
         let text = finish(&extended);
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
         assert_eq!(record.status.as_deref(), Some("proposed"));
-        assert_eq!(
-            record.front_matter.get("decide-by").map(String::as_str),
-            Some("2026-12-18")
-        );
+        assert_eq!(record.front_matter.get("decide-by"), Some("2026-12-18"));
         let outcome = section(&text, "## Decision Outcome");
         assert!(outcome.contains("Proposed option: \"Vendor A\", because one supplier is simpler, if the licence stays flat. Nothing is decided yet: we decide by Friday 18 December"), "{outcome}");
         assert!(
@@ -837,10 +822,7 @@ mod tests {
         dropped.headline = "Dropped: none of the options".into();
         let text = finish(&dropped);
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
-        assert_eq!(
-            record.front_matter.get("outcome").map(String::as_str),
-            Some("dropped")
-        );
+        assert_eq!(record.front_matter.get("outcome"), Some("dropped"));
         assert!(!record.front_matter.contains_key("review-by"), "{text}");
         assert!(!text.contains("Come back to it by"), "{text}");
         assert!(text.contains(

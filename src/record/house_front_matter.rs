@@ -257,8 +257,8 @@ mod tests {
             "{written}"
         );
         let reread = record("0010-pick-a-broker.md", &written);
-        assert_eq!(reread.front_matter["id"], "0010-pick-a-broker");
-        assert_eq!(reread.front_matter["title"], "Pick a \"broker\"");
+        assert_eq!(reread.front_matter.get("id"), Some("0010-pick-a-broker"));
+        assert_eq!(reread.front_matter.get("title"), Some("Pick a \"broker\""));
         assert_eq!(reread.status.as_deref(), Some("proposed"));
     }
 

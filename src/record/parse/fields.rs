@@ -203,18 +203,19 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
 
 /// A status that is a misspelling of a usual one reads as the usual one.
 fn check_spelling(status: &mut Status) {
-    if let Some(word) = status.status.clone()
-        && !USUAL.contains(&word.as_str())
+    let Some(word) = status.status.as_deref() else {
+        return;
+    };
+    if USUAL.contains(&word) {
+        return;
+    }
+    if word == "superceded" {
+        status.status = Some("superseded".into());
+    } else if let Some(known) = USUAL
+        .iter()
+        .find(|known| word.len() >= 6 && strsim::damerau_levenshtein(word, known) <= 2)
     {
-        if word == "superceded" {
-            status.status = Some("superseded".into());
-        } else if let Some(known) = USUAL
-            .iter()
-            .find(|known| word.len() >= 6 && strsim::damerau_levenshtein(&word, known) <= 2)
-        {
-            status.misspelt = Some(word);
-            status.status = Some((*known).to_string());
-        }
+        status.misspelt = status.status.replace((*known).to_string());
     }
 }
 

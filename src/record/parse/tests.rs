@@ -192,7 +192,7 @@ fn our_fields() {
     let record = parsed("0004-choose.md", OURS);
     assert_eq!(record.door.as_deref(), Some("one-way"));
     assert_eq!(record.review_by, parse_date("2027-02-24"));
-    assert_eq!(record.front_matter["information-coverage"], "75%");
+    assert_eq!(record.front_matter.get("information-coverage"), Some("75%"));
     assert_eq!(record.title_line, 11);
 }
 
@@ -546,6 +546,23 @@ fn lines_end_at_a_newline_or_a_carriage_return_and_newline() {
     }
 }
 
+/// Texts of every length to 40 from newlines, carriage returns, vertical tabs, letters and
+/// two-byte letters, in a fixed pseudo-random order.
+fn mixed_texts() -> Vec<String> {
+    const PIECES: [&str; 6] = ["\n", "\r", "\x0b", "a", "é", "\r\n"];
+    let mut seed: u32 = 12345;
+    (0..400)
+        .map(|index| {
+            (0..index % 41)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    PIECES[(seed >> 16) as usize % PIECES.len()]
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn a_text_splits_into_numbered_lines_that_cover_it() {
     for text in [
@@ -557,7 +574,16 @@ fn a_text_splits_into_numbered_lines_that_cover_it() {
         "one\r\ntwo\r\n",
         "\n\nthree\n",
         "ümlaut\n日本語",
-    ] {
+        // Newlines at each place in an eight-byte word, and several in one.
+        "1234567\n12345678\n\n\n\n\n\n\n\n\n123456789012345\n1234567890123456\n",
+        // Bytes one bit from a newline, and UTF-8 bytes whose low bits are a newline's.
+        "a\x0bb\x0bc\x0ed\x08e\u{8a}f\u{28a}g\u{10a}\rh\n\r\n",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(mixed_texts())
+    {
+        let text = text.as_str();
         let lines = split_lines(text);
         // The same lines as the standard library's split, each numbered from 1, its bytes
         // the text's own from one line's end to the next.
