@@ -62,10 +62,15 @@ impl FlatMap {
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<&str> {
+        // Lengths first, and bytes: slicing the text as `str` checks both ends fall
+        // between characters, for every key looked at.
+        let text = self.text.as_bytes();
         self.entries
             .iter()
             .rev()
-            .find(|entry| self.key(entry) == key)
+            .find(|entry| {
+                entry.key.len() == key.len() && text[entry.key.clone()] == *key.as_bytes()
+            })
             .map(|entry| self.value(entry))
     }
 

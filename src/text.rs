@@ -23,6 +23,17 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text.trim_start()`, without looking up a character's class when the first byte is
+/// plainly not white space: most lines of a record start with a letter, a `#` or a `>`,
+/// and a log-wide `lint` asks this of every line.
+#[inline]
+pub(crate) fn trim_start(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(&byte) if byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' ') => text,
+        _ => text.trim_start(),
+    }
+}
+
 /// A date as front matter, answers files and listings write it: `2026-12-11`. Written
 /// digit by digit: chrono's formatting was nearly half of `decide list`'s table.
 pub(crate) fn iso(date: chrono::NaiveDate) -> String {
@@ -71,6 +82,29 @@ pub(crate) fn four_digits(number: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_trimmed_as_the_standard_library_trims_them() {
+        let mut texts: Vec<String> = (0u8..128)
+            .map(|byte| format!("{}x ", char::from(byte)))
+            .collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "\u{a0}x",
+                "\u{3000}x",
+                "\u{85}x",
+                "é",
+                "\u{1c}x",
+                "  # h",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+        }
+    }
 
     #[test]
     fn numbers_are_padded_as_the_formatter_pads_them() {

@@ -514,7 +514,7 @@ fn each_block_quote(body: &str, mut quote: impl FnMut(usize, &str)) {
         text.clear();
     };
     for (index, line) in crate::text::lines(body).enumerate() {
-        match line.trim_start().strip_prefix('>') {
+        match crate::text::trim_start(line).strip_prefix('>') {
             Some(rest) => match &mut block {
                 None => block = Some((index + 1, rest.trim(), false)),
                 Some((_, first, more)) => {

@@ -700,6 +700,11 @@ impl Reader<'_> {
             return Ok(true);
         }
         let body_len = self.lines.len() - self.body_start;
+        if self.depth != Depth::Head {
+            self.record
+                .sections
+                .reserve(headings.len().saturating_sub(first));
+        }
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = heading.text.eq_ignore_ascii_case("status");
             if self.depth == Depth::Head
@@ -846,13 +851,17 @@ impl Reader<'_> {
     fn mentions_in(&mut self, start: usize, end: usize) {
         // Most sections link nowhere: one search of the section's text (vector instructions)
         // spares a look at each of its lines.
+        // The searcher is built once: `memmem::find` builds one for each call, which cost
+        // more than most sections take to search.
+        static LINK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("]("));
         let text = join_lines(self.text, &self.lines[start..end]);
-        if memchr::memmem::find(text.as_bytes(), b"](").is_none() {
+        if LINK.find(text.as_bytes()).is_none() {
             return;
         }
         let mut fence: Option<u8> = None;
         for line in &self.lines[start..end] {
-            let trimmed = line.text.trim_start();
+            let trimmed = crate::text::trim_start(line.text);
             let marker = fence_marker(trimmed);
             match (fence, marker) {
                 (None, Some(marker)) => fence = Some(marker),
@@ -1210,10 +1219,12 @@ fn fence_marker(trimmed: &str) -> Option<u8> {
 
 /// ATX headings outside fenced code blocks.
 fn scan_headings<'t>(lines: &[Line<'t>]) -> Vec<Heading<'t>> {
-    let mut headings = Vec::new();
+    // Room for a MADR record's or one of ours: growing from nothing copied the vector
+    // three times a record.
+    let mut headings = Vec::with_capacity(16);
     let mut fence: Option<u8> = None;
     for (index, line) in lines.iter().enumerate() {
-        let trimmed = line.text.trim_start();
+        let trimmed = crate::text::trim_start(line.text);
         match (fence, fence_marker(trimmed)) {
             (None, Some(marker)) => {
                 fence = Some(marker);

@@ -99,7 +99,7 @@ pub(super) fn read(text: &str, lines: &[Line<'_>], path: &Path, with_keys: bool)
 /// The keys at the mapping's own indentation (the first key line's), each once per line.
 /// A key may be quoted (`"status": x`) or have spaces before its colon (`status : x`).
 pub(super) fn keys(lines: &[Line<'_>]) -> Vec<Key> {
-    let mut keys = Vec::new();
+    let mut keys = Vec::with_capacity(lines.len());
     let mut indent = None;
     let mut block_scalar = None;
     for line in lines {
