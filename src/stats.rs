@@ -154,7 +154,7 @@ pub(crate) fn days_to_decide(record: &Record) -> Option<i64> {
     let finished = record
         .sections
         .iter()
-        .filter_map(|s| dated_heading(&s.heading, FINISHED_HEADING))
+        .filter_map(|s| dated_heading(s.heading, FINISHED_HEADING))
         .max();
     Some(finished.map_or(0, |f| (f - date).num_days().max(0)))
 }
@@ -235,7 +235,7 @@ pub(crate) fn held_up(record: &Record) -> Option<HeldUp> {
     let latest = record
         .sections
         .iter()
-        .filter_map(|s| Some((dated_heading(&s.heading, OUTCOME_HEADING)?, s)))
+        .filter_map(|s| Some((dated_heading(s.heading, OUTCOME_HEADING)?, s)))
         .max_by_key(|(date, _)| *date)?
         .1;
     let answer = latest.body.lines().find_map(|line| {

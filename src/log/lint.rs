@@ -437,7 +437,7 @@ fn check_quotes(record: &Record, known: &Quotes) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = Vec::new();
-    each_block_quote(&section.body, |offset, quote| {
+    each_block_quote(section.body, |offset, quote| {
         if !known.contains(quote) {
             let line = section.body_line + offset - 1;
             findings.push(
@@ -479,6 +479,11 @@ fn each_block_quote(body: &str, mut quote: impl FnMut(usize, &str)) {
         })
     }
     fn push_words(text: &mut String, line: &str) {
+        if text.capacity() == 0 {
+            // Room for a quote of a few lines at once: grown from nothing, the buffer was
+            // reallocated three times a record.
+            text.reserve(512);
+        }
         // Most lines of a quote are already words one space apart: copied whole.
         if spaced(line) {
             let line = line.trim_matches(' ');

@@ -432,7 +432,7 @@ fn lighten(mut record: Record) -> Record {
     record.front_matter = Default::default();
     record.front_matter_keys = Vec::new();
     record.statuses = Vec::new();
-    record.sections = Vec::new();
+    record.sections = Default::default();
     record.links = Vec::new();
     record.mentions = Vec::new();
     record.status_written = None;

@@ -227,7 +227,7 @@ impl Brief {
                 .map(|d| human_date(d, today)),
             decision_makers: record.decision_makers.clone(),
             context: first_section(record, &["Context and Problem Statement", "Context"])
-                .and_then(|s| first_paragraph(&s.body)),
+                .and_then(|s| first_paragraph(s.body)),
             options: section_items(record, "Considered Options"),
             offers: section_items(record, "Options Offered"),
             open_questions: open_items(record)
@@ -240,7 +240,7 @@ impl Brief {
                 .collect(),
             impact: record
                 .section("Impact Outside the Team")
-                .and_then(|s| first_paragraph(&s.body)),
+                .and_then(|s| first_paragraph(s.body)),
             superseded_by: successor,
             playbook: front("playbook").map(str::to_string),
             front: record.front_matter.clone(),
@@ -254,10 +254,10 @@ impl Brief {
                 .iter()
                 .map(|section| {
                     let text = SectionText {
-                        paragraph: first_paragraph(&section.body),
-                        items: bullets(&section.body),
+                        paragraph: first_paragraph(section.body),
+                        items: bullets(section.body),
                     };
-                    (plain(&section.heading), text)
+                    (plain(section.heading), text)
                 })
                 .collect(),
             ..Brief::default()
@@ -266,14 +266,14 @@ impl Brief {
             read_outcome(&mut brief, outcome);
             if brief.chosen.is_none() && brief.decision.is_none() {
                 // A decision written as a list: each item is part of it.
-                let items = bullets(&outcome.body);
+                let items = bullets(outcome.body);
                 if !items.is_empty() {
                     brief.decision = Some(join_items(&items));
                 }
             }
         }
         // The consequences of the decision, not those each considered option lists.
-        let mut ancestors: Vec<&Section> = Vec::new();
+        let mut ancestors: Vec<Section> = Vec::new();
         for section in &record.sections {
             ancestors.retain(|a| a.level < section.level);
             let under_an_option = ancestors.iter().any(|a| {
@@ -285,7 +285,7 @@ impl Brief {
             if !heading.contains("consequences") || under_an_option {
                 continue;
             }
-            let items = bullets(&section.body);
+            let items = bullets(section.body);
             if heading.contains("positive") {
                 brief.benefits.extend(items);
             } else if heading.contains("negative") {
@@ -293,7 +293,7 @@ impl Brief {
             } else if items.is_empty() {
                 brief
                     .other_consequences
-                    .extend(first_paragraph(&section.body));
+                    .extend(first_paragraph(section.body));
             } else {
                 for item in items {
                     sort_consequence(&mut brief, item);
@@ -333,7 +333,7 @@ impl Brief {
             .collect();
         self.needs = record
             .section("Needed From Outside the Team")
-            .and_then(|s| first_paragraph(&s.body));
+            .and_then(|s| first_paragraph(s.body));
         self.signal = section_items(record, "Forecast")
             .iter()
             .find_map(|item| item.strip_prefix("It was wrong if: "))
@@ -400,7 +400,7 @@ fn names_in(record: &Record, options: &[String]) -> phrase::Names {
             .iter()
             .any(|h| heading.contains(h));
         if section.level == 2 && !cited {
-            names.learn(&section.body);
+            names.learn(section.body);
         }
     }
     names.options(options.iter().map(String::as_str));
@@ -414,11 +414,11 @@ fn pros_and_cons(record: &Record, option: &str) -> (Vec<String>, Vec<String>) {
     let Some(section) = record
         .sections
         .iter()
-        .find(|s| s.level >= 3 && plain(&s.heading).eq_ignore_ascii_case(option))
+        .find(|s| s.level >= 3 && plain(s.heading).eq_ignore_ascii_case(option))
     else {
         return (pros, cons);
     };
-    for item in bullets(&section.body) {
+    for item in bullets(section.body) {
         let lower = item.to_lowercase();
         if lower.starts_with("good, because ") {
             pros.push(phrase::from_because(&item["good, because ".len()..]));
@@ -460,7 +460,7 @@ fn extended_why(record: &Record) -> Option<String> {
         .iter()
         .rev()
         .find(|s| s.heading.starts_with("Time-box Extended"))?;
-    let line = bullets(&section.body)
+    let line = bullets(section.body)
         .into_iter()
         .find(|item| item.starts_with("Time-box extended to"))?;
     Some(
@@ -480,7 +480,7 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
         date_text: human_date(date, today),
         ..LookBack::default()
     };
-    for item in bullets(&section.body) {
+    for item in bullets(section.body) {
         let Some((label, value)) = item.split_once(':') else {
             continue;
         };
@@ -571,7 +571,7 @@ fn owner(item: &str) -> Option<String> {
     Some(format!("{who} finds out {what}"))
 }
 
-fn first_section<'r>(record: &'r Record, headings: &[&str]) -> Option<&'r Section> {
+fn first_section<'r>(record: &'r Record, headings: &[&str]) -> Option<Section<'r>> {
     headings.iter().find_map(|h| record.section(h))
 }
 
@@ -594,11 +594,11 @@ fn open_items(record: &Record) -> Vec<String> {
 fn section_items(record: &Record, heading: &str) -> Vec<String> {
     record
         .section(heading)
-        .map(|s| bullets(&s.body))
+        .map(|s| bullets(s.body))
         .unwrap_or_default()
 }
 
-fn read_outcome(brief: &mut Brief, outcome: &Section) {
+fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     // The outcome's own text stops at its first sub-heading ("### Consequences").
     let own: String = outcome
         .body

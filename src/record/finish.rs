@@ -44,7 +44,7 @@ impl Proposal {
         let items = |heading: &str| {
             record
                 .section(heading)
-                .map(|s| list_items(&s.body))
+                .map(|s| list_items(s.body))
                 .unwrap_or_default()
         };
         let mut proposal = Proposal {
@@ -102,11 +102,11 @@ impl Proposal {
                     .sections
                     .iter()
                     .find(|s| s.level == 3 && s.heading == *name)?;
-                Some((name.clone(), list_items(&section.body)))
+                Some((name.clone(), list_items(section.body)))
             })
             .collect();
         if let Some(framing) = record.section("The 70% information rule") {
-            for item in nested_items(&framing.body) {
+            for item in nested_items(framing.body) {
                 let (kind, what) = item.split_once(": ").unwrap_or(("", &item));
                 match kind {
                     "Known" => {
@@ -127,7 +127,7 @@ impl Proposal {
             .iter()
             .filter(|s| s.heading.starts_with(EXTENDED_HEADING))
         {
-            let found = list_items(&extension.body)
+            let found = list_items(extension.body)
                 .into_iter()
                 .filter_map(|item| item.strip_prefix("Found out: ").map(str::to_string))
                 .flat_map(|items| items.split("; ").map(str::to_string).collect::<Vec<_>>());
@@ -139,7 +139,7 @@ impl Proposal {
             }
         }
         if let Some(forecast) = record.section("Forecast") {
-            proposal.signal = list_items(&forecast.body)
+            proposal.signal = list_items(forecast.body)
                 .into_iter()
                 .find_map(|item| item.strip_prefix("It was wrong if: ").map(str::to_string));
         }

@@ -11,8 +11,10 @@ pub(crate) mod edit;
 pub(crate) mod finish;
 pub(crate) mod house_front_matter;
 pub(crate) mod parse;
+pub(crate) mod sections;
 
-pub(crate) use parse::{Format, Record, Section, parse};
+pub(crate) use parse::{Format, Record, parse};
+pub(crate) use sections::Section;
 
 /// A finished session's record, rendered once: its title (which names the file) and its
 /// text, rendered again with the number only when the template shows the number.

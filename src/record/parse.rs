@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::sections::{Section, Sections};
 use crate::error::{Error, Result};
 use crate::flat_map::FlatMap;
 use crate::store;
@@ -61,22 +62,6 @@ impl Format {
             Format::Nygard => "adr-tools",
         }
     }
-}
-
-/// A `##`-or-deeper heading (or a level-1 heading after the title) and the text under it,
-/// up to the next heading of the same or a higher level (so "Decision Outcome" includes
-/// its "Consequences").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Section {
-    pub heading: String,
-    /// 2 for `##`, 3 for `###`, …
-    pub level: usize,
-    /// The heading's line, counting from 1.
-    pub line: usize,
-    /// The text under the heading, without leading and trailing blank lines.
-    pub body: String,
-    /// The line `body` starts on (the heading's line when the body is empty).
-    pub body_line: usize,
 }
 
 /// Where a status is written in a record.
@@ -203,7 +188,8 @@ pub(crate) struct Record {
     pub format: Format,
     /// The YAML front matter, scalars as text and lists joined with ", ".
     pub front_matter: FlatMap,
-    /// Where each top-level front matter key is written.
+    /// Where each top-level front matter key is written: a whole record's parse only
+    /// ([`parse`]), which edits read.
     pub front_matter_keys: Vec<Key>,
     /// The front matter's closing `---` line; 0 without front matter.
     pub front_matter_end: usize,
@@ -218,7 +204,7 @@ pub(crate) struct Record {
     pub review_by: Option<NaiveDate>,
     /// The date of the latest `## Outcome (YYYY-MM-DD)` section a review appended.
     pub reviewed: Option<NaiveDate>,
-    pub sections: Vec<Section>,
+    pub sections: Sections,
     /// Typed links: in the status, the front matter's status, a `## Links` section.
     pub links: Vec<Link>,
     /// Plain links to other Markdown files in the running text.
@@ -237,7 +223,7 @@ pub(crate) struct Record {
 
 impl Record {
     /// The first section with this heading, ignoring case.
-    pub(crate) fn section(&self, heading: &str) -> Option<&Section> {
+    pub(crate) fn section(&self, heading: &str) -> Option<Section<'_>> {
         self.sections
             .iter()
             .find(|s| s.heading.eq_ignore_ascii_case(heading))
@@ -391,7 +377,7 @@ enum Depth {
 /// The parser's state while it walks the lines once.
 struct Reader<'t> {
     text: &'t str,
-    lines: Vec<Line<'t>>,
+    lines: Lines<'t>,
     record: Record,
     depth: Depth,
     truncated: bool,
@@ -408,10 +394,10 @@ struct Reader<'t> {
 
 fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = split_lines(text);
+    let mut lines = Lines::of(text);
     if truncated && !text.ends_with('\n') {
         // The prefix may end inside a line: "* Status: acce".
-        lines.pop();
+        lines.0.pop();
     }
     let name = store::file_name(path);
     let (number, file_date) = match store::record_prefix(&name) {
@@ -445,7 +431,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             door: None,
             review_by: None,
             reviewed: None,
-            sections: Vec::new(),
+            sections: Sections::default(),
             links: Vec::new(),
             mentions: Vec::new(),
             successor_in_text: false,
@@ -493,17 +479,25 @@ impl Reader<'_> {
                     self.depth != Depth::Head,
                 );
                 self.record.front_matter = read.values;
-                self.record.front_matter_keys = read.keys;
+                if self.depth == Depth::Full {
+                    self.record.front_matter_keys = read
+                        .keys
+                        .iter()
+                        .map(front_matter::Written::to_key)
+                        .collect();
+                }
                 self.record.problems.extend(read.problems);
                 self.record.front_matter_end = self.lines[end].number;
                 self.body_start = end + 1;
-                self.apply_front_matter();
+                let status_key = read.keys.into_iter().find(|k| k.name == "status");
+                self.apply_front_matter(status_key.map(|k| (k.line, k.value)));
                 true
             }
         }
     }
 
-    fn apply_front_matter(&mut self) {
+    /// `status_key`: the line and place of the value of the front matter's `status` key.
+    fn apply_front_matter(&mut self, status_key: Option<(usize, std::ops::Range<usize>)>) {
         let fm = &self.record.front_matter;
         let review_by = fm.get("review-by").and_then(parse_date);
         let door = fm.get("door").filter(|d| !d.is_empty()).map(str::to_string);
@@ -534,12 +528,7 @@ impl Reader<'_> {
         let Some(value) = status else {
             return;
         };
-        let key = record
-            .front_matter_keys
-            .iter()
-            .find(|k| k.name == "status")
-            .cloned();
-        let line = key.as_ref().map_or(0, |k| k.line);
+        let (line, value_place) = status_key.unwrap_or((0, 0..0));
         let read = fields::read_status(&value, line, links::Place::FrontMatter);
         if read.placeholder {
             self.placeholders.push("status".into());
@@ -549,7 +538,7 @@ impl Reader<'_> {
         self.record.statuses.push(StatusField {
             place: StatusPlace::FrontMatter,
             line,
-            value: key.map_or(0..0, |k| k.value),
+            value: value_place,
             written: value,
             only_links: read.status.is_none() && !read.links.is_empty(),
             status: read.status,
@@ -701,9 +690,16 @@ impl Reader<'_> {
         }
         let body_len = self.lines.len() - self.body_start;
         if self.depth != Depth::Head {
-            self.record
-                .sections
-                .reserve(headings.len().saturating_sub(first));
+            // The headings' text, and all of the rest when the sections' text is kept.
+            let bytes = match self.depth {
+                Depth::Full => {
+                    let body = self.lines.get(self.body_start).map_or(0, |l| l.start);
+                    self.text.len().saturating_sub(body)
+                }
+                _ => headings.iter().map(|h| h.text.len()).sum(),
+            };
+            self.record.sections =
+                Sections::with_capacity(headings.len().saturating_sub(first), bytes);
         }
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = heading.text.eq_ignore_ascii_case("status");
@@ -755,10 +751,10 @@ impl Reader<'_> {
                 if self.depth == Depth::Full || heading.text.eq_ignore_ascii_case("references") {
                     join_body(self.text, &self.lines[start..end])
                 } else {
-                    String::new()
+                    ""
                 };
             self.record.sections.push(Section {
-                heading: heading.text.to_string(),
+                heading: heading.text,
                 level: heading.level,
                 line,
                 body,
@@ -936,11 +932,11 @@ impl Reader<'_> {
                 .get(mention.line.wrapping_sub(1))
                 .filter(|line| line.number == mention.line)
                 .or_else(|| lines.iter().find(|line| line.number == mention.line));
+            // Letters compared in ASCII, without a lower-cased copy of the line: no other
+            // character lower-cases to one of the letters of "superseded".
             on_line.is_some_and(|line| {
-                let lower = line.text.to_lowercase();
-                lower
-                    .find("superseded")
-                    .is_some_and(|at| lower[at..].contains("]("))
+                crate::text::find_ignoring_ascii_case(line.text, "superseded")
+                    .is_some_and(|at| line.text[at..].contains("]("))
             })
         });
         // A log-wide listing keeps ten thousand of these: give back what vectors reserved.
@@ -1144,9 +1140,16 @@ pub(crate) struct Line<'a> {
 }
 
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    split_lines_into(text, &mut lines);
+    lines
+}
+
+/// `text`'s lines, added to `lines` (empty).
+fn split_lines_into<'t>(text: &'t str, lines: &mut Vec<Line<'t>>) {
     // Lines average 20 to 45 bytes in real logs, and front matter lines are short: growing
     // the vector once costs more than the memory it would save.
-    let mut lines = Vec::with_capacity(text.len() / 20 + 1);
+    lines.reserve(text.len() / 20 + 1);
     let mut start = 0;
     // Splitting was a quarter of a record's parse in a profile of `lint`; `memchr` finds
     // each newline with vector instructions, where `split_inclusive` searches portably.
@@ -1163,7 +1166,52 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
         });
         start = end;
     }
-    lines
+}
+
+thread_local! {
+    /// The vector of the last record's lines parsed on this thread, emptied, for the next
+    /// record: a log-wide command parses ten thousand, and a fresh vector for each (about
+    /// 12 KiB for one of ours) went through the allocator's slow path for large blocks.
+    static SPARE_LINES: std::cell::Cell<Vec<Line<'static>>> =
+        const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// A record's lines, in a vector taken from [`SPARE_LINES`] and given back when dropped.
+struct Lines<'t>(Vec<Line<'t>>);
+
+impl<'t> Lines<'t> {
+    /// A vector of a record this long is not kept for the next one (40 bytes a line).
+    const MOST_KEPT: usize = 8192;
+
+    fn of(text: &'t str) -> Lines<'t> {
+        let mut lines = Lines(SPARE_LINES.take());
+        split_lines_into(text, &mut lines.0);
+        lines
+    }
+}
+
+impl<'t> std::ops::Deref for Lines<'t> {
+    type Target = [Line<'t>];
+
+    fn deref(&self) -> &[Line<'t>] {
+        &self.0
+    }
+}
+
+impl Drop for Lines<'_> {
+    fn drop(&mut self) {
+        let mut lines = std::mem::take(&mut self.0);
+        if lines.capacity() > Lines::MOST_KEPT {
+            return;
+        }
+        lines.clear();
+        // Collected in place (the standard library reuses the allocation of an emptied
+        // vector of a type of the same size): the lines' borrow of the text ends here.
+        // `filter` would keep the borrowing type.
+        #[expect(clippy::unnecessary_filter_map, reason = "the item type changes")]
+        let spare: Vec<Line<'static>> = lines.into_iter().filter_map(|_| None).collect();
+        SPARE_LINES.set(spare);
+    }
 }
 
 /// `piece` without its `\n` or `\r\n`. Byte by byte: `strip_suffix` with a character
@@ -1187,14 +1235,12 @@ fn join_lines<'a>(text: &'a str, lines: &[Line<'_>]) -> &'a str {
     }
 }
 
-fn join_body(text: &str, lines: &[Line<'_>]) -> String {
+fn join_body<'t>(text: &'t str, lines: &[Line<'_>]) -> &'t str {
     let first = lines.iter().position(|l| !l.text.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.text.trim().is_empty());
     match (first, last) {
-        (Some(first), Some(last)) => join_lines(text, &lines[first..=last])
-            .trim_end()
-            .to_string(),
-        _ => String::new(),
+        (Some(first), Some(last)) => join_lines(text, &lines[first..=last]).trim_end(),
+        _ => "",
     }
 }
 
@@ -1219,9 +1265,10 @@ fn fence_marker(trimmed: &str) -> Option<u8> {
 
 /// ATX headings outside fenced code blocks.
 fn scan_headings<'t>(lines: &[Line<'t>]) -> Vec<Heading<'t>> {
-    // Room for a MADR record's or one of ours: growing from nothing copied the vector
-    // three times a record.
-    let mut headings = Vec::with_capacity(16);
+    // Room for a MADR record's or one of ours (22 headings), in under a kilobyte: growing
+    // from nothing copied the vector three times a record, and a larger block takes the
+    // allocator's slow path.
+    let mut headings = Vec::with_capacity(24);
     let mut fence: Option<u8> = None;
     for (index, line) in lines.iter().enumerate() {
         let trimmed = crate::text::trim_start(line.text);

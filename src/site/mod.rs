@@ -107,7 +107,7 @@ fn searchable(record: &Record, text: &str) -> String {
 fn without_text(mut record: Record) -> Record {
     record
         .sections
-        .retain(|section| crate::stats::reads_section(&section.heading));
+        .retain(|section| crate::stats::reads_section(section.heading));
     record
         .front_matter
         .retain(|key, _| crate::stats::FRONT_MATTER_READ.contains(&key));

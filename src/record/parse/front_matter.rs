@@ -45,17 +45,37 @@ pub(crate) struct Key {
     pub value: std::ops::Range<usize>,
 }
 
+/// A [`Key`] while the record's text is at hand: its name borrowed from the text, and
+/// copied only for a record kept whole (edits need it; a log-wide `lint` or `graph`
+/// finds the keys of ten thousand records for the duplicates and drops them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Written<'t> {
+    pub name: &'t str,
+    pub line: usize,
+    pub value: std::ops::Range<usize>,
+}
+
+impl Written<'_> {
+    pub(super) fn to_key(&self) -> Key {
+        Key {
+            name: self.name.to_string(),
+            line: self.line,
+            value: self.value.clone(),
+        }
+    }
+}
+
 /// What the front matter holds.
 #[derive(Debug, Default)]
-pub(super) struct Read {
+pub(super) struct Read<'t> {
     pub values: FlatMap,
-    pub keys: Vec<Key>,
+    pub keys: Vec<Written<'t>>,
     pub problems: Vec<Problem>,
 }
 
 /// Read the lines between the `---` lines. `text` is the whole file. `with_keys`: find
 /// where each key is written too (for edits and duplicate keys; a listing needs neither).
-pub(super) fn read(text: &str, lines: &[Line<'_>], path: &Path, with_keys: bool) -> Read {
+pub(super) fn read<'t>(text: &str, lines: &[Line<'t>], path: &Path, with_keys: bool) -> Read<'t> {
     let keys = if with_keys { keys(lines) } else { Vec::new() };
     let mut problems = duplicates(&keys);
     let first_line = lines.first().map_or(2, |l| l.number);
@@ -98,7 +118,7 @@ pub(super) fn read(text: &str, lines: &[Line<'_>], path: &Path, with_keys: bool)
 
 /// The keys at the mapping's own indentation (the first key line's), each once per line.
 /// A key may be quoted (`"status": x`) or have spaces before its colon (`status : x`).
-pub(super) fn keys(lines: &[Line<'_>]) -> Vec<Key> {
+pub(super) fn keys<'t>(lines: &[Line<'t>]) -> Vec<Written<'t>> {
     let mut keys = Vec::with_capacity(lines.len());
     let mut indent = None;
     let mut block_scalar = None;
@@ -128,7 +148,7 @@ pub(super) fn keys(lines: &[Line<'_>]) -> Vec<Key> {
         if value_end > value_start && matches!(text.as_bytes()[value_start], b'|' | b'>') {
             block_scalar = Some(this_indent);
         }
-        keys.push(Key {
+        keys.push(Written {
             name,
             line: line.number,
             value: value_start..value_end,
@@ -140,9 +160,8 @@ pub(super) fn keys(lines: &[Line<'_>]) -> Vec<Key> {
 /// `key: value`, `"key": value`, `key : value` → the key and the value's byte range in
 /// `text`, without a trailing comment.
 ///
-/// Byte by byte, and the key copied only once it is known to be one: a log-wide lint finds
-/// the keys of ten thousand front matters.
-fn key_and_value(text: &str) -> Option<(String, std::ops::Range<usize>)> {
+/// Byte by byte: a log-wide lint finds the keys of ten thousand front matters.
+fn key_and_value(text: &str) -> Option<(&str, std::ops::Range<usize>)> {
     let bytes = text.as_bytes();
     let (name, after_key) = match *bytes.first()? {
         quote @ (b'"' | b'\'') => {
@@ -184,10 +203,10 @@ fn key_and_value(text: &str) -> Option<(String, std::ops::Range<usize>)> {
         }
     }
     let end = start + text[start..end].trim_end().len();
-    Some((name.to_string(), start..end))
+    Some((name, start..end))
 }
 
-fn duplicates(keys: &[Key]) -> Vec<Problem> {
+fn duplicates(keys: &[Written<'_>]) -> Vec<Problem> {
     // A front matter has a dozen keys: looking back along them costs less than a map,
     // which a log-wide lint would build ten thousand times. A long one gets the map, so a
     // hostile record cannot make this quadratic.
@@ -201,7 +220,7 @@ fn duplicates(keys: &[Key]) -> Vec<Problem> {
                 .rfind(|other| other.name == key.name)
                 .map(|other| other.line)
         } else {
-            seen.insert(&key.name, key.line)
+            seen.insert(key.name, key.line)
         };
         if let Some(first) = earlier {
             problems.push(Problem {
@@ -318,7 +337,7 @@ mod tests {
                 .into_iter()
                 .map(|k| {
                     let line = lines[k.line - 1].text;
-                    (k.name, k.line, line[k.value].to_string())
+                    (k.name.to_string(), k.line, line[k.value].to_string())
                 })
                 .collect();
             let expected: Vec<(String, usize, String)> = expected

@@ -235,7 +235,7 @@ fn sections_nest_and_skip_code_blocks() {
         "* Good, because billing runs it"
     );
     let nygard = parsed("0002-x.md", NYGARD);
-    let headings: Vec<&str> = nygard.sections.iter().map(|s| s.heading.as_str()).collect();
+    let headings: Vec<&str> = nygard.sections.iter().map(|s| s.heading).collect();
     assert_eq!(headings, ["Status", "Context", "Decision", "Consequences"]);
     assert!(
         nygard
@@ -626,4 +626,48 @@ fn the_head_ends_at_the_third_heading_outside_code_blocks() {
     for (text, expected) in cases {
         assert_eq!(head_cut(text, 3), expected, "{text:?}");
     }
+}
+
+/// The next record on a thread is split into the vector of the last one's lines, but for
+/// the lines of a very long record, which are not kept.
+#[test]
+fn a_records_line_vector_is_reused_for_the_next() {
+    let text = "# 1. A\n\n## Status\n\nAccepted\n";
+    parse(Path::new("0001-a.md"), text).unwrap();
+    let spare = SPARE_LINES.take();
+    assert!(spare.is_empty() && spare.capacity() > 0);
+    let allocation = spare.as_ptr() as usize;
+    SPARE_LINES.set(spare);
+    parse(Path::new("0002-b.md"), "# 2. B\n\nMore text.\n").unwrap();
+    let spare = SPARE_LINES.take();
+    assert_eq!(spare.as_ptr() as usize, allocation);
+    SPARE_LINES.set(spare);
+
+    let long = "# 3. C\n".to_string() + &"a line\n".repeat(Lines::MOST_KEPT + 1);
+    parse(Path::new("0003-c.md"), &long).unwrap();
+    assert_eq!(SPARE_LINES.take().capacity(), 0);
+}
+
+/// `lint` and `graph` read outlines: the front matter's keys are checked for duplicates
+/// there, but only a whole record keeps where each is written, for edits.
+#[test]
+fn an_outline_reports_duplicate_keys_without_keeping_the_keys() {
+    let text = "---\ndate: 2026-01-02\nstatus: accepted\nstatus: proposed\n---\n# 1. A\n";
+    let outline = parse_outline(Path::new("0001-a.md"), text).unwrap();
+    assert!(outline.front_matter_keys.is_empty());
+    assert!(
+        outline
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::DuplicateKey && p.line == Some(4))
+    );
+    let whole = parsed("0001-a.md", text);
+    let keys: Vec<(&str, usize)> = whole
+        .front_matter_keys
+        .iter()
+        .map(|k| (k.name.as_str(), k.line))
+        .collect();
+    assert_eq!(keys, [("date", 2), ("status", 3), ("status", 4)]);
+    assert_eq!(outline.problems, whole.problems);
+    assert_eq!(outline.statuses, whole.statuses);
 }
