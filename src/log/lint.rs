@@ -651,8 +651,11 @@ pub(crate) fn check_log(
 
 /// A template's example target: `yyyymmdd-xxx.md`, `NNNN-title.md`.
 fn is_placeholder_target(file: &str) -> bool {
-    let lower = file.to_ascii_lowercase();
-    lower.contains("xxx") || lower.contains("yyyymmdd") || file.contains("NNNN")
+    use crate::text::find_ignoring_ascii_case;
+    // No lower-cased copy: every link of every record of the log is asked.
+    find_ignoring_ascii_case(file, "xxx").is_some()
+        || find_ignoring_ascii_case(file, "yyyymmdd").is_some()
+        || file.contains("NNNN")
 }
 
 /// Whether a link in the record at `from` leads into one of the log's folders, or names a

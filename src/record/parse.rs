@@ -390,6 +390,9 @@ struct Reader<'t> {
     /// Fields left as a template's placeholders, for one problem per record.
     placeholders: Vec<String>,
     body_date: Option<(DateText, usize)>,
+    /// The last search for `](` (a link's text closing): where it started, and the first
+    /// found from there.
+    next_link: Option<(usize, Option<usize>)>,
 }
 
 fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<Parsed> {
@@ -446,6 +449,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         status_section: false,
         placeholders: Vec::new(),
         body_date: None,
+        next_link: None,
     };
     if !reader.front_matter() {
         return Ok(Parsed::NeedMore);
@@ -845,27 +849,53 @@ impl Reader<'_> {
 
     /// Links in running text, outside code blocks.
     fn mentions_in(&mut self, start: usize, end: usize) {
-        // Most sections link nowhere: one search of the section's text (vector instructions)
-        // spares a look at each of its lines.
-        // The searcher is built once: `memmem::find` builds one for each call, which cost
-        // more than most sections take to search.
-        static LINK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("]("));
-        let text = join_lines(self.text, &self.lines[start..end]);
-        if LINK.find(text.as_bytes()).is_none() {
+        let (Some(first), Some(last)) = (self.lines.get(start), self.lines[..end].last()) else {
             return;
-        }
+        };
+        let (section_start, section_end) = (first.start, last.end);
+        // Most sections link nowhere: the text is searched for `](` once, section by
+        // section as they come, and only a line that holds one is read for links.
+        let Some(mut link) = self.link_from(section_start).filter(|&at| at < section_end) else {
+            return;
+        };
         let mut fence: Option<u8> = None;
-        for line in &self.lines[start..end] {
+        for index in start..end {
+            let line = self.lines[index];
             let trimmed = crate::text::trim_start(line.text);
-            let marker = fence_marker(trimmed);
-            match (fence, marker) {
+            match (fence, fence_marker(trimmed)) {
                 (None, Some(marker)) => fence = Some(marker),
                 (Some(open), Some(marker)) if open == marker => fence = None,
                 (Some(_), _) => {}
-                (None, None) => body_links(line.text, line.number, &mut self.record.mentions),
+                (None, None) if link < line.end => {
+                    body_links(line.text, line.number, &mut self.record.mentions);
+                }
+                (None, None) => {}
+            }
+            if link < line.end {
+                match self.link_from(line.end) {
+                    Some(at) if at < section_end => link = at,
+                    _ => return,
+                }
             }
         }
+    }
+
+    /// The first `](` in the text at or after byte `from`.
+    fn link_from(&mut self, from: usize) -> Option<usize> {
+        // The searcher is built once: `memmem::find` builds one for each call.
+        static LINK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("]("));
+        if let Some((searched, found)) = self.next_link
+            && searched <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return found;
+        }
+        let found = LINK
+            .find(self.text.as_bytes().get(from..).unwrap_or_default())
+            .map(|at| from + at);
+        self.next_link = Some((from, found));
+        found
     }
 
     fn finish(mut self) -> Result<Record> {

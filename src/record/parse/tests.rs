@@ -671,3 +671,28 @@ fn an_outline_reports_duplicate_keys_without_keeping_the_keys() {
     assert_eq!(outline.problems, whole.problems);
     assert_eq!(outline.statuses, whole.statuses);
 }
+
+/// The text is searched for links once, section after section: a link in a heading, one
+/// only in code, two on a line and one on the last line without a newline are each
+/// found (or not) as a look at every line finds them.
+#[test]
+fn links_are_found_section_after_section_in_one_search() {
+    let text = "# 9. X\n\n## See [ADR 1](0001-a.md)\n\nplain\n\n### Code\n\n```\n[no](0002-b.md)\n```\n\n\
+                ## Two\n\n[A](0003-c.md) and [B](0004-d.md)\n\n## Empty\n\n## Last\n\ntext [C](0005-e.md)";
+    let expected = [
+        (Some("0003-c.md"), 15),
+        (Some("0004-d.md"), 15),
+        (Some("0005-e.md"), 21),
+    ];
+    for record in [
+        parsed("0009-x.md", text),
+        parse_outline(Path::new("0009-x.md"), text).unwrap(),
+    ] {
+        let found: Vec<(Option<&str>, usize)> = record
+            .mentions
+            .iter()
+            .map(|link| (link.file(), link.line))
+            .collect();
+        assert_eq!(found, expected);
+    }
+}
