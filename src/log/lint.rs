@@ -701,22 +701,33 @@ pub(crate) fn unnamed_files(markdown_files: &[PathBuf]) -> Vec<Finding> {
 }
 
 fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Finding> {
-    let mut by_number: BTreeMap<u32, Vec<&Summary>> = BTreeMap::new();
-    for summary in summaries {
-        let name = file_name(&summary.path);
-        if let crate::store::Prefix::Number(number) = crate::store::record_prefix(&name) {
-            by_number.entry(number).or_default().push(summary);
-        }
-    }
+    // Numbers and positions sorted, then read in runs: a map from each number to a vector
+    // of its records took ten thousand allocations to find none shared.
+    let mut numbered: Vec<(u32, usize)> = summaries
+        .iter()
+        .enumerate()
+        .filter_map(|(position, summary)| {
+            match crate::store::record_prefix(&crate::store::file_name(&summary.path)) {
+                crate::store::Prefix::Number(number) => Some((number, position)),
+                _ => None,
+            }
+        })
+        .collect();
+    numbered.sort_unstable();
     let severity = match duplicates {
         DuplicateNumbers::Warning => Severity::Warning,
         _ => Severity::Error,
     };
     let mut findings = Vec::new();
-    for (number, holders) in &by_number {
-        if holders.len() < 2 {
+    for run in numbered.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
             continue;
         }
+        let number = run[0].0;
+        let holders: Vec<&Summary> = run
+            .iter()
+            .map(|&(_, position)| &summaries[position])
+            .collect();
         let names: Vec<String> = holders.iter().map(|s| file_name(&s.path)).collect();
         for holder in holders {
             findings.push(
@@ -821,7 +832,13 @@ fn duplicate_titles(summaries: &[Summary]) -> Vec<Finding> {
     let mut first: HashMap<String, &Summary> = HashMap::new();
     let mut findings = Vec::new();
     for summary in summaries {
-        let key = summary.title.trim().to_lowercase();
+        let title = summary.title.trim();
+        // Most titles are ASCII, lower-cased without looking up each character's case.
+        let key = if title.is_ascii() {
+            title.to_ascii_lowercase()
+        } else {
+            title.to_lowercase()
+        };
         if key.is_empty() {
             continue;
         }
@@ -1100,6 +1117,50 @@ mod tests {
         );
         let allowed = check_log(&log, &summaries, DuplicateNumbers::Allow, |_| false);
         assert!(allowed.iter().all(|f| f.id != "duplicate-number"));
+    }
+
+    /// Records that share a number are named together, in the log's order, whatever
+    /// order their numbers come in.
+    #[test]
+    fn records_sharing_a_number_are_grouped() {
+        let checker = checker(false);
+        let names = [
+            "0003-c.md",
+            "0001-a.md",
+            "0003-d.md",
+            "0002-b.md",
+            "0001-e.md",
+            "0003-f.md",
+            "notes.md",
+        ];
+        let summaries: Vec<Summary> = names
+            .iter()
+            .map(|name| Summary::of(parse(Path::new(name), "# T\n").unwrap(), &checker))
+            .collect();
+        let found: Vec<(String, String)> = shared_numbers(&summaries, DuplicateNumbers::Warning)
+            .iter()
+            .map(|f| (file_name(&f.location.path), f.message.clone()))
+            .collect();
+        let shared = |name: &str, message: &str| (name.to_string(), message.to_string());
+        assert_eq!(
+            found,
+            [
+                shared("0001-a.md", "number 1 is used by 0001-a.md and 0001-e.md"),
+                shared("0001-e.md", "number 1 is used by 0001-a.md and 0001-e.md"),
+                shared(
+                    "0003-c.md",
+                    "number 3 is used by 0003-c.md and 0003-d.md and 0003-f.md"
+                ),
+                shared(
+                    "0003-d.md",
+                    "number 3 is used by 0003-c.md and 0003-d.md and 0003-f.md"
+                ),
+                shared(
+                    "0003-f.md",
+                    "number 3 is used by 0003-c.md and 0003-d.md and 0003-f.md"
+                ),
+            ]
+        );
     }
 
     #[test]
