@@ -185,12 +185,16 @@ fn dot(nodes: &[Node], log: &Log, edges: &[Edge]) -> String {
     // their own, then copied, was half of what the graph did after reading.
     fn quote(out: &mut String, text: &str) {
         out.push('"');
-        for c in text.chars() {
-            if matches!(c, '\\' | '"') {
-                out.push('\\');
-            }
-            out.push(c);
+        // Copied between the characters escaped, not character by character: each of
+        // ten thousand labels and paths is quoted.
+        let mut rest = text;
+        while let Some(at) = memchr::memchr2(b'\\', b'"', rest.as_bytes()) {
+            out.push_str(&rest[..at]);
+            out.push('\\');
+            out.push_str(&rest[at..=at]);
+            rest = &rest[at + 1..];
         }
+        out.push_str(rest);
         out.push('"');
     }
     let mut out = String::with_capacity(64 + nodes.len() * 80 + edges.len() * 40);
