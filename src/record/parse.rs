@@ -1326,17 +1326,18 @@ fn scan_headings<'t>(lines: &[Line<'t>]) -> Vec<Heading<'t>> {
 
 /// `## Status` → (2, "Status"). At most three spaces of indentation, as in CommonMark.
 fn heading(line: &str) -> Option<(usize, &str)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
+    // Bytes: every heading of every record of a log-wide command comes here.
+    let bytes = line.as_bytes();
+    let indent = bytes.iter().take_while(|&&b| b == b' ').count();
     if indent > 3 {
         return None;
     }
-    let rest = &line[indent..];
-    let level = rest.chars().take_while(|&c| c == '#').count();
+    let level = bytes[indent..].iter().take_while(|&&b| b == b'#').count();
     if !(1..=6).contains(&level) {
         return None;
     }
-    let after = &rest[level..];
-    if !after.is_empty() && !after.starts_with([' ', '\t']) {
+    let after = &line[indent + level..];
+    if !matches!(after.as_bytes().first(), None | Some(b' ' | b'\t')) {
         return None;
     }
     let text = after.trim();

@@ -696,3 +696,66 @@ fn links_are_found_section_after_section_in_one_search() {
         assert_eq!(found, expected);
     }
 }
+
+/// Headings are read byte by byte as the string functions read them.
+#[test]
+fn headings_read_by_bytes_as_by_characters() {
+    fn by_characters(line: &str) -> Option<(usize, &str)> {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent > 3 {
+            return None;
+        }
+        let rest = &line[indent..];
+        let level = rest.chars().take_while(|&c| c == '#').count();
+        if !(1..=6).contains(&level) {
+            return None;
+        }
+        let after = &rest[level..];
+        if !after.is_empty() && !after.starts_with([' ', '\t']) {
+            return None;
+        }
+        let text = after.trim();
+        let text = match text.trim_end_matches('#') {
+            stripped if stripped.ends_with(' ') || stripped.is_empty() => stripped.trim_end(),
+            _ => text,
+        };
+        Some((level, text))
+    }
+    let mut lines: Vec<String> = [
+        "",
+        "#",
+        "# A",
+        "#A",
+        "####### seven",
+        "###### six",
+        "   ## three spaces",
+        "    ## four",
+        "## Closing ##",
+        "## Not#closing#",
+        "##\tTab",
+        "## é",
+        "#é",
+        "## ",
+        "  #",
+        "\t# tab first",
+        "## trailing   ",
+        "# #",
+        "## Outcome (2027-01-02)",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Every short mix of the bytes a heading's start is made of.
+    let pieces = [" ", "#", "\t", "a", "é"];
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                for d in pieces {
+                    lines.push(format!("{a}{b}{c}{d}"));
+                }
+            }
+        }
+    }
+    for line in &lines {
+        assert_eq!(heading(line), by_characters(line), "{line:?}");
+    }
+}
