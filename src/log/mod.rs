@@ -585,6 +585,14 @@ pub(crate) fn normalise(path: &Path) -> PathBuf {
 /// one folder are siblings; others get `../` as far as needed. Both are taken from
 /// `base` when relative, so a record named from another working directory links right.
 pub(crate) fn link_target(base: &Path, from: &Path, to: &Path) -> String {
+    match sibling_name(from, to) {
+        Some(name) => name.to_string(),
+        None => link_target_by_components(base, from, to),
+    }
+}
+
+/// [`link_target`], the paths taken apart by component.
+fn link_target_by_components(base: &Path, from: &Path, to: &Path) -> String {
     // Records of one folder, named alike: the common case, and an index or graph of ten
     // thousand records asks it for each.
     if let (Some(from_dir), Some(to_dir), Some(name)) = (from.parent(), to.parent(), to.file_name())
@@ -610,6 +618,35 @@ pub(crate) fn link_target(base: &Path, from: &Path, to: &Path) -> String {
             .map(|c| c.as_os_str().to_string_lossy().into_owned()),
     );
     parts.join("/")
+}
+
+/// `to`'s file name when `from` and `to` are plainly in one folder: the same bytes up to
+/// a last `/`, which neither starts the path nor follows another, and plain names after
+/// it. What [`link_target`] makes of such paths, read from their bytes: taking two paths
+/// apart by component cost more than the rest of writing a graph's node.
+fn sibling_name<'p>(from: &Path, to: &'p Path) -> Option<&'p str> {
+    let plain =
+        |name: &[u8]| !name.is_empty() && name != b"." && name != b".." && !name.contains(&b'/');
+    let from = from.as_os_str().as_encoded_bytes();
+    let slash = memchr::memrchr(b'/', from)?;
+    let dir = &from[..slash];
+    if dir.is_empty()
+        || dir == b"."
+        || dir.ends_with(b"/")
+        || dir.ends_with(b"/.")
+        || !plain(&from[slash + 1..])
+    {
+        return None;
+    }
+    let name = to
+        .as_os_str()
+        .as_encoded_bytes()
+        .strip_prefix(dir)?
+        .strip_prefix(b"/")?;
+    if !plain(name) {
+        return None;
+    }
+    std::str::from_utf8(name).ok()
 }
 
 /// The label another record's link shows: `7. Use PostgreSQL`.
@@ -987,5 +1024,48 @@ mod tests {
             )),
             PathBuf::from("/repo/docs/adr/x.md")
         );
+    }
+
+    /// Paths read as bytes give the file name that taking them apart gives, and are left
+    /// to that wherever their bytes are not plain.
+    #[test]
+    fn siblings_read_by_bytes_as_by_components() {
+        let paths = [
+            "docs/decisions/graph",
+            "docs/decisions/0001-a.md",
+            "docs/decisions/sub/0002-b.md",
+            "docs//decisions/0003-c.md",
+            "docs/./decisions/0004-d.md",
+            "docs/decisions/./0005-e.md",
+            "docs/decisions/../decisions/0006-f.md",
+            "docs/decisions/",
+            "docs/decisions/.",
+            "docs/decisions/..",
+            "./docs/decisions/0007-g.md",
+            "./0008-h.md",
+            "0009-i.md",
+            "/0010-j.md",
+            "//0011-k.md",
+            "/abs/docs/0012-l.md",
+            "a/.../0013-m.md",
+            "docs/decisions/ü 0014.md",
+            "docs/decisionsx/0015-n.md",
+        ];
+        let base = Path::new("/repo");
+        let mut read_by_bytes = 0;
+        for from in paths {
+            for to in paths {
+                let (from, to) = (Path::new(from), Path::new(to));
+                if let Some(name) = sibling_name(from, to) {
+                    read_by_bytes += 1;
+                    assert_eq!(
+                        name,
+                        link_target_by_components(base, from, to),
+                        "{from:?} {to:?}"
+                    );
+                }
+            }
+        }
+        assert!(read_by_bytes >= 10, "{read_by_bytes}");
     }
 }
