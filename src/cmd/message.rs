@@ -13,7 +13,8 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let path = log.resolve(&env.cwd, &args.record)?;
     let (record, _) = log::load(&path)?;
     // A superseded decision is named by what replaced it, in words, not by a file: MADR
-    // names it by number (`superseded by ADR-0004`), adr-tools by a link.
+    // names it by number (`superseded by ADR-0004`), adr-tools by a link, and some logs by
+    // a web address, whose link text is all there is to go by.
     let successor = record
         .links
         .iter()
@@ -25,11 +26,12 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
                     let dir = path.parent().unwrap_or(std::path::Path::new(""));
                     dir.join(link.file()?).display().to_string()
                 }
+                Target::Web(_) => return Some(link.label.clone()),
             };
             let found = log.resolve(&env.cwd, &spec).ok()?;
-            log::read_record(&found, log::Depth::Head).ok()
+            Some(log::read_record(&found, log::Depth::Head).ok()?.title)
         })
-        .map(|successor| from_record::plain(&successor.title));
+        .map(|title| from_record::plain(&title));
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
     let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);

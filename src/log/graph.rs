@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Index, Log, Resolved};
 use crate::record::Record;
-use crate::record::parse::{Link, is_known_kind, reverse_kind};
+use crate::record::parse::{Link, is_known_kind, reverse_kind, without_by};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum GraphFormat {
@@ -94,7 +94,7 @@ pub(crate) fn edges(nodes: &[Node], index: &Index<'_>) -> Vec<Edge> {
             .or_default()
             .push(position);
     }
-    let passive = |kind: &str| kind.ends_with(" by");
+    let passive = |kind: &str| without_by(kind).is_some();
     let reverses = |a: &Edge, b: &Edge| {
         reverse_kind(&a.kind).eq_ignore_ascii_case(&b.kind)
             || reverse_kind(&b.kind).eq_ignore_ascii_case(&a.kind)

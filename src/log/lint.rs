@@ -759,7 +759,9 @@ fn check_link(
         format!("{} link", link.kind)
     };
     match (resolved, &link.target) {
-        (Resolved::Found(_), _) | (Resolved::ByName(_), Target::Number(_)) => None,
+        (Resolved::Found(_) | Resolved::Elsewhere, _)
+        | (_, Target::Web(_))
+        | (Resolved::ByName(_), Target::Number(_)) => None,
         (Resolved::Ambiguous, Target::Number(number)) => Some(
             Finding::new(
                 Severity::Warning,

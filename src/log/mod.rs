@@ -452,6 +452,8 @@ pub(crate) enum Resolved {
     Ambiguous,
     /// Nothing in the log.
     Missing,
+    /// A web address: not the log's to follow.
+    Elsewhere,
 }
 
 /// Positions that share a key; nearly always one.
@@ -529,6 +531,7 @@ impl<'a> Index<'a> {
                 };
             }
             Target::File(_) => link.file().unwrap_or_default(),
+            Target::Web(_) => return Resolved::Elsewhere,
         };
         let file = file.trim_start_matches("./");
         let name = file.rsplit('/').next().unwrap_or(file);

@@ -34,7 +34,7 @@ pub(crate) use fields::{DateText, parse_date, read_date, status_span};
 pub(crate) use front_matter::Key;
 pub(crate) use links::{
     Link, Place, Target, body_links, escape_label, is_known_kind, is_valid_kind, link_spans,
-    normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
+    normalise_kind, parse_link, parse_status_link, reverse_kind, target_file, without_by,
 };
 pub(crate) use title::HeadingNumber;
 

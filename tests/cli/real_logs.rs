@@ -1094,3 +1094,55 @@ fn index_writes_only_where_it_may() {
         assert_eq!(snapshot(repo.path()), before, "{shape}");
     }
 }
+
+/// A successor named by its page on the code host: read as a successor, never followed,
+/// and kept whole when the status changes.
+#[test]
+fn a_successor_named_by_web_address_reads_and_survives_edits() {
+    let repo = crate::support::repo();
+    let dir = repo.path().join("docs/adr");
+    let body = "\n\n## Context\n\nThe depot printers jam.\n\n## Decision\n\nBuy new ones.\n\n## Consequences\n\nA budget line.\n";
+    let successor_line = "Superseded by [ADR 2: Lease the printers](https://code.example/depot/blob/main/docs/adr/0002-lease-the-printers.md)";
+    crate::support::write(
+        &dir,
+        "0001-buy-printers.md",
+        &format!("# 1. Buy printers\n\nDate: 2021-04-01\n\n## Status\n\n{successor_line}{body}"),
+    );
+    crate::support::write(
+        &dir,
+        "0002-lease-the-printers.md",
+        &format!(
+            "# 2. Lease the printers\n\nDate: 2021-05-01\n\n## Status\n\nAccepted\n\nDepends on API [1. Buy printers](0001-buy-printers.md){body}"
+        ),
+    );
+    let list = stdout(
+        &decide(repo.path())
+            .args(["list", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let records: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(records[0]["status"], "superseded", "{list}");
+
+    let lint = decide(repo.path()).args(["lint"]).output().unwrap();
+    assert!(lint.status.success(), "{}", stderr(&lint));
+    assert!(
+        stderr(&lint).contains("0 errors, 0 warnings"),
+        "{}",
+        stderr(&lint)
+    );
+
+    let graph = stdout(&decide(repo.path()).args(["graph"]).output().unwrap());
+    assert!(graph.contains("label=\"Depends on API\""), "{graph}");
+
+    let output = decide(repo.path())
+        .args(["status", "1", "deprecated"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.join("0001-buy-printers.md")).unwrap();
+    assert!(
+        text.contains(&format!("## Status\n\nDeprecated\n\n{successor_line}\n")),
+        "{text}"
+    );
+}

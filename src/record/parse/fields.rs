@@ -382,7 +382,7 @@ mod tests {
     fn statuses_as_logs_write_them() {
         type Links<'a> = &'a [(&'a str, Target)];
         type Case<'a> = (&'a str, Option<&'a str>, Links<'a>, bool, Option<&'a str>);
-        let cases: [Case<'_>; 15] = [
+        let cases: [Case<'_>; 16] = [
             ("Accepted.", Some("accepted"), &[], false, None),
             ("on hold", Some("on hold"), &[], false, None),
             (
@@ -417,6 +417,16 @@ mod tests {
                 "superseded by [20210402-x](20210402-x.md)",
                 Some("superseded"),
                 &[("Superseded by", Target::File("20210402-x.md".into()))],
+                false,
+                None,
+            ),
+            (
+                "Superseded by [ADR 16](https://example.org/blob/main/0016-x.md)",
+                Some("superseded"),
+                &[(
+                    "Superseded by",
+                    Target::Web("https://example.org/blob/main/0016-x.md".into()),
+                )],
                 false,
                 None,
             ),

@@ -27,6 +27,9 @@ pub(crate) enum Target {
     File(String),
     /// A record named by number only: MADR's `superseded by ADR-0011`.
     Number(u32),
+    /// A web address, as written: a typed link to a record named by its page on a code
+    /// host (`Superseded by [ADR 16](https://…/0016-x.md)`). Kept and shown, never followed.
+    Web(String),
 }
 
 /// A link to another record.
@@ -48,7 +51,7 @@ impl Link {
     pub(crate) fn file(&self) -> Option<&str> {
         match &self.target {
             Target::File(file) => Some(file.split('#').next().unwrap_or_default()),
-            Target::Number(_) => None,
+            Target::Number(_) | Target::Web(_) => None,
         }
     }
 }
@@ -71,7 +74,11 @@ fn link(text: &str, line: usize, place: Place, more_after: bool) -> Option<Link>
         return Some(link);
     }
     let (kind, rest) = split_kind(text)?;
-    let (label, target, end) = markdown_link(rest)?;
+    let (label, target, end) = typed_link_target(rest)?;
+    // "See [the guide](https://…)" is a pointer to a page, not a relation between records.
+    if matches!(target, Target::Web(_)) && !is_known_kind(kind) {
+        return None;
+    }
     // A link line is the link alone: "See [A](a.md) and [B](b.md)." is running text.
     if !more_after
         && !rest[end..]
@@ -83,7 +90,7 @@ fn link(text: &str, line: usize, place: Place, more_after: bool) -> Option<Link>
     }
     Some(Link {
         kind: normalise_kind(kind),
-        target: Target::File(target),
+        target,
         label,
         line,
         place,
@@ -156,6 +163,36 @@ pub(crate) fn markdown_link(text: &str) -> Option<(String, String, usize)> {
     let target = link_target(&text[spans.target.clone()])?;
     let label = super::title::unescape(&text[spans.label]);
     Some((label, target, spans.end))
+}
+
+/// [`markdown_link`] after a link's kind, where a web address names a record too: some
+/// logs link a successor by its page on the code host.
+fn typed_link_target(text: &str) -> Option<(String, Target, usize)> {
+    let spans = link_spans(text)?;
+    let label = super::title::unescape(&text[spans.label]);
+    let raw = text[spans.target].trim();
+    let target = match link_target(raw) {
+        Some(file) => Target::File(file),
+        None => {
+            // `<https://…>` or `https://… "title"`: the address alone.
+            let address = match raw.strip_prefix('<') {
+                Some(inner) => inner.split('>').next()?,
+                None => raw.split_whitespace().next()?,
+            };
+            if !is_web_address(address) {
+                return None;
+            }
+            Target::Web(address.to_string())
+        }
+    };
+    Some((label, target, spans.end))
+}
+
+fn is_web_address(target: &str) -> bool {
+    ["http://", "https://"].iter().any(|scheme| {
+        target.len() > scheme.len()
+            && target.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+    })
 }
 
 /// Where the parts of a `[text](target)` at the start of a string are, in bytes.
@@ -285,16 +322,26 @@ fn is_markdown_file(target: &str) -> bool {
 /// Capitalise the first letter and fix adr-tools' "supercede" spelling.
 pub(crate) fn normalise_kind(kind: &str) -> String {
     let words: Vec<&str> = kind.split_whitespace().collect();
-    let mut kind = words.join(" ").to_lowercase();
+    let written = words.join(" ");
+    let mut lower = written.to_lowercase();
     for (wrong, right) in [("superceded", "superseded"), ("supercedes", "supersedes")] {
-        if kind.starts_with(wrong) {
-            kind = format!("{right}{}", &kind[wrong.len()..]);
+        if lower.starts_with(wrong) {
+            lower = format!("{right}{}", &lower[wrong.len()..]);
         }
     }
-    let mut chars = kind.chars();
+    // A kind `decide` knows is spelt its way; any other keeps the capitals it was written
+    // with ("Depends on API"), its first letter made a capital.
+    let known = LINK_PAIRS
+        .iter()
+        .flat_map(|(forward, backward)| [*forward, *backward])
+        .find(|known| known.eq_ignore_ascii_case(&lower));
+    if let Some(known) = known {
+        return known.to_string();
+    }
+    let mut chars = written.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => kind,
+        None => written,
     }
 }
 
@@ -336,10 +383,17 @@ pub(crate) fn reverse_kind(kind: &str) -> String {
             return forward.to_string();
         }
     }
-    match kind.strip_suffix(" by") {
+    match without_by(&kind) {
         Some(forward) => forward.to_string(),
         None => format!("{kind} by"),
     }
+}
+
+/// "Needed by" → "Needed": the active kind of a passive one, `By` in any case.
+pub(crate) fn without_by(kind: &str) -> Option<&str> {
+    let split = kind.len().checked_sub(3)?;
+    let (forward, by) = (kind.get(..split)?, kind.get(split..)?);
+    by.eq_ignore_ascii_case(" by").then_some(forward)
 }
 
 /// Text for a link's label: brackets and backslashes escaped, so a title like
@@ -395,6 +449,43 @@ mod tests {
                 )),
             ),
             ("See [the docs](https://example.com)", None),
+            (
+                "Superseded by [ADR 16: Use B](https://example.org/log/0016-use-b.md)",
+                Some((
+                    "Superseded by",
+                    Target::Web("https://example.org/log/0016-use-b.md".into()),
+                    "ADR 16: Use B",
+                )),
+            ),
+            (
+                "Supersedes [ADR-3](<HTTPS://example.org/3> \"the page\")",
+                Some((
+                    "Supersedes",
+                    Target::Web("HTTPS://example.org/3".into()),
+                    "ADR-3",
+                )),
+            ),
+            (
+                "Depends on API [1. One](0001-one.md)",
+                Some((
+                    "Depends on API",
+                    Target::File("0001-one.md".into()),
+                    "1. One",
+                )),
+            ),
+            (
+                "RELATED ADR: [1. One](0001-one.md)",
+                Some(("RELATED ADR", Target::File("0001-one.md".into()), "1. One")),
+            ),
+            (
+                "superseded BY [1. One](0001-one.md)",
+                Some((
+                    "Superseded by",
+                    Target::File("0001-one.md".into()),
+                    "1. One",
+                )),
+            ),
+            ("Relates to [the RFC](ftp://example.org/rfc)", None),
             ("[no kind](0001-a.md)", None),
             ("Chosen option: \"[x](y.md)\"", None),
             ("Supersedes [1. A]", None),
