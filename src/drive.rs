@@ -461,13 +461,14 @@ fn relates_to(
             "links the new record in the log, and --stdout writes it nowhere".to_string(),
         ));
     };
-    let log =
-        crate::log::Log::open(dir, &setup.packages, setup.dated_log, &setup.cwd).map_err(|e| {
+    let log = crate::log::Log::open(dir, &setup.packages, setup.dated_log, &setup.cwd)
+        .map_err(|e| {
             refuse(format!(
                 "names records, but the log cannot be read: {}",
                 e.message
             ))
-        })?;
+        })?
+        .in_repository(&setup.root);
     named
         .iter()
         .map(|(name, location)| {

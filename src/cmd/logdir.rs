@@ -38,7 +38,7 @@ pub(super) fn open(env: &Env<'_>) -> Result<Option<Log>> {
         .map(|(name, path)| (name.clone(), relative(path, &env.cwd)))
         .collect();
     let dated = setting.source == Source::Log(store::LOG4BRAINS_FILE);
-    Log::open(&dir, &packages, dated, &env.cwd).map(Some)
+    Log::open(&dir, &packages, dated, &env.cwd).map(|log| Some(log.in_repository(&env.root)))
 }
 
 /// The log's folders (its own, then its packages'), as absolute paths, without listing

@@ -6,9 +6,9 @@ use std::io::IsTerminal;
 use dialoguer::Select;
 use dialoguer::theme::ColorfulTheme;
 
-use super::{Env, new};
+use super::{Env, logdir, new};
 use crate::cli::ResumeArgs;
-use crate::draft::{self, Draft};
+use crate::draft::{self, Draft, Purpose};
 use crate::error::{Error, Result, exit};
 use crate::store;
 use crate::ui;
@@ -38,6 +38,7 @@ pub(super) fn run(env: &Env<'_>, args: &ResumeArgs) -> Result<u8> {
         (Some(wanted), None) => draft::find(&dir, wanted)?,
         (None, _) => choose(all_drafts(&dirs)?)?,
     };
+    let chosen = with_own_record(env, chosen)?;
     ui::note(&format!(
         "Resuming {} ({} so far).",
         chosen.name(),
@@ -107,4 +108,28 @@ fn describe(draft: &Draft) -> String {
         draft.started,
         crate::coach::count(draft.answers.len(), "answer", "answers")
     )
+}
+
+/// `draft`, its record (for a review or a supersede) checked to be one of this log's. A
+/// draft in the repository's drafts folder came with the repository, and names its record
+/// itself: it may finish only a record of the log, never a file elsewhere.
+fn with_own_record(env: &Env<'_>, mut draft: Draft) -> Result<Draft> {
+    let name = draft.name();
+    let (Purpose::Review(target) | Purpose::Supersede(target)) = &mut draft.purpose else {
+        return Ok(draft);
+    };
+    let shown = target.display().to_string();
+    let log = logdir::open_for_record(env, &shown)?;
+    match log.own_record(&env.cwd.join(&*target)) {
+        Some(own) => {
+            *target = env.cwd.join(own);
+            Ok(draft)
+        }
+        None => Err(Error::record(format!(
+            "draft {name} continues work on {shown}, which is not a record of this log"
+        ))
+        .hint(format!(
+            "remove the draft {name}, or start again with `decide review` or `decide supersede`"
+        ))),
+    }
 }

@@ -86,6 +86,9 @@ pub(crate) struct Log {
     shared_dates: HashSet<chrono::NaiveDate>,
     /// Where relative paths start from, to compare paths that name one file differently.
     base: PathBuf,
+    /// The repository the log is in, once known: a record named by a path inside it must
+    /// stay inside it, since the repository chose where that path leads.
+    repository: Option<PathBuf>,
 }
 
 /// The records that parsed, in file-name order, and the files that did not, each with
@@ -182,7 +185,26 @@ impl Log {
             shared_numbers,
             shared_dates,
             base: base.to_path_buf(),
+            repository: None,
         })
+    }
+
+    /// The log, known to lie in the repository rooted at `root`.
+    pub(crate) fn in_repository(mut self, root: &Path) -> Log {
+        self.repository = Some(root.to_path_buf());
+        self
+    }
+
+    /// The record of this log that `path` names (by any path or link to it), as the log
+    /// lists it; `None` for any other file. For a path that did not come from the user (a
+    /// draft's record, which arrived with the repository).
+    pub(crate) fn own_record(&self, path: &Path) -> Option<PathBuf> {
+        let real = store::real_path(&self.base.join(path))?;
+        self.entries
+            .iter()
+            .filter(|e| !e.symlink && e.path.file_name() == real.file_name())
+            .find(|e| store::real_path(&self.base.join(&e.path)).as_ref() == Some(&real))
+            .map(|e| e.path.clone())
     }
 
     /// The log's own folder, where new records go.
@@ -349,14 +371,18 @@ impl Log {
                 .hint("name one of them"));
             }
         }
-        [cwd.join(spec), self.dir().join(spec)]
+        let path = [cwd.join(spec), self.dir().join(spec)]
             .into_iter()
             .find(|path| store::is_file(path))
             .ok_or_else(|| {
                 Error::record(format!("no record `{spec}`"))
                     .in_file(self.dir())
                     .hint("give a record's number, its file name, or the path of a record file; `decide list` shows them")
-            })
+            })?;
+        if let Some(root) = &self.repository {
+            store::check_named_inside(root, &path)?;
+        }
+        Ok(path)
     }
 
     fn by_number(&self, spec: &str) -> Result<PathBuf> {

@@ -2,8 +2,8 @@
 //! which ignores itself in git, written without the sync a record gets, and read as
 //! untrusted text, since a repository may arrive with anything in it.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -21,9 +21,13 @@ pub(crate) struct Stamp {
 }
 
 /// Where caches go: `.decide/cache/` in a repository. Outside one there is none, and a
-/// cache is built in memory each time (such a log is rarely large).
+/// cache is built in memory each time (such a log is rarely large); so it is when the
+/// repository has put a link or a file where the directory should be.
 pub(crate) fn cache_dir(root: &Path) -> Option<PathBuf> {
-    is_repository(root).then(|| root.join(".decide").join("cache"))
+    if !is_repository(root) {
+        return None;
+    }
+    super::own_dir(root, ".decide/cache", "cache").ok()
 }
 
 /// The stamp of the file or directory at `path` (a link is not followed).
@@ -75,14 +79,10 @@ pub(crate) fn write_cache(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()
     // A writer killed mid-write left its temporary file; its name says whose it was.
     super::write::sweep_temporaries(dir);
     let path = dir.join(name);
-    let temporary = dir.join(format!(".{name}.{}.0.tmp", std::process::id()));
-    let written = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&temporary)
-        .and_then(|mut file| file.write_all(bytes));
-    let renamed = written.and_then(|()| fs::rename(&temporary, &path));
+    // A new file, never one that is there: a repository could have put a link where the
+    // temporary file goes.
+    let temporary = super::write::write_temporary(&path, bytes, false)?;
+    let renamed = fs::rename(&temporary, &path);
     if renamed.is_err() {
         let _ = fs::remove_file(&temporary);
     }

@@ -255,7 +255,7 @@ pub(crate) fn is_repository(root: &Path) -> bool {
 /// state directory (`$XDG_STATE_HOME/decide/drafts`).
 pub(crate) fn drafts_dir(root: &Path) -> Result<PathBuf> {
     if is_repository(root) {
-        return Ok(root.join(".decide").join("drafts"));
+        return own_dir(root, ".decide/drafts", "drafts");
     }
     use etcetera::BaseStrategy;
     let strategy = etcetera::choose_base_strategy().map_err(|_| {
@@ -268,4 +268,35 @@ pub(crate) fn drafts_dir(root: &Path) -> Result<PathBuf> {
     })?;
     let base = strategy.state_dir().unwrap_or_else(|| strategy.data_dir());
     Ok(base.join("decide").join("drafts"))
+}
+
+/// `root/relative`, a directory `decide` keeps for itself in a repository (`.decide/drafts`,
+/// `.decide/cache`): every part of it that exists must be a directory of its own, not a
+/// symbolic link, so a cloned repository cannot send what `decide` keeps there (a lead's
+/// answers, a rebuilt cache) anywhere else, out of the repository or into its log. Parts
+/// that do not exist yet are made when something is first written there.
+pub(crate) fn own_dir(root: &Path, relative: &str, what: &str) -> Result<PathBuf> {
+    let mut at = root.to_path_buf();
+    for part in Path::new(relative).components() {
+        at.push(part);
+        let Ok(metadata) = std::fs::symlink_metadata(&at) else {
+            break;
+        };
+        if !metadata.is_dir() {
+            let is = if metadata.file_type().is_symlink() {
+                "a symbolic link"
+            } else {
+                "not a directory"
+            };
+            return Err(Error::content(format!(
+                "{} is {is}, and decide keeps its {what} only in a directory of its own",
+                at.strip_prefix(root).unwrap_or(&at).display()
+            ))
+            .hint(format!(
+                "remove {}, and decide makes the directory",
+                at.display()
+            )));
+        }
+    }
+    Ok(root.join(relative))
 }

@@ -69,6 +69,21 @@ pub(crate) fn read_supplied(root: &Path, path: &Path) -> Result<String> {
     read_text(path)
 }
 
+/// A file the user named by a path: read as asked when the path lies outside the
+/// repository, but one inside it must stay inside it, every link resolved, for the
+/// repository chose where its names lead.
+pub(crate) fn check_named_inside(root: &Path, path: &Path) -> Result<()> {
+    if lies_in(root, path) {
+        check_supplied(root, path)?;
+    }
+    Ok(())
+}
+
+/// `path` with every symbolic link resolved, if it exists.
+pub(crate) fn real_path(path: &Path) -> Option<PathBuf> {
+    fs::canonicalize(path).ok()
+}
+
 /// Why the repository's file `path` may not be read, if it may not: it must be a regular
 /// file (not a device, a pipe or a directory) and lead nowhere outside `root`.
 fn check_supplied(root: &Path, path: &Path) -> Result<()> {

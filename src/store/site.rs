@@ -58,6 +58,24 @@ fn below(relative: &str) -> bool {
             .all(|part| matches!(part, Component::Normal(_)))
 }
 
+/// Whether the folders between the site's directory and its file `relative` are folders
+/// of the site's own (or not made yet), not symbolic links: a page written, removed or
+/// served through a link would be somewhere else.
+fn through_own_folders(dir: &Path, relative: &str) -> bool {
+    let mut at = dir.to_path_buf();
+    let mut folders = Path::new(relative).components();
+    folders.next_back();
+    for folder in folders {
+        at.push(folder);
+        match fs::symlink_metadata(&at) {
+            Ok(metadata) if metadata.is_dir() => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Write one file of the site atomically, creating its directory.
 pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
     if !below(relative) {
@@ -66,6 +84,17 @@ pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Resul
         )));
     }
     let path = dir.join(relative);
+    if !through_own_folders(dir, relative) {
+        return Err(Error::io(
+            "write",
+            &path,
+            &io::Error::other("a folder on the way is a symbolic link or a file"),
+        )
+        .hint(format!(
+            "remove what is in the way in {}, or name a new directory with --out",
+            dir.display()
+        )));
+    }
     match fs::symlink_metadata(&path) {
         // A page the last build wrote the same is left alone: a rebuild of a large log
         // then writes only what changed, and replacing a file by rename makes ext4 flush it.
@@ -102,9 +131,8 @@ pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Resul
     // A temporary file renamed into place, so a browser reading the site while `--serve`
     // rebuilds it never gets half a page. Not synced: the site is rebuilt from the log at
     // will, and ten thousand syncs would take longer than the whole build.
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    fs::write(&temporary, bytes).map_err(|e| Error::io("write", &temporary, &e))?;
+    let temporary = super::write::write_temporary(&path, bytes, false)
+        .map_err(|e| Error::io("write", &path, &e))?;
     fs::rename(&temporary, &path).map_err(|e| {
         let _ = fs::remove_file(&temporary);
         Error::io("write", &path, &e)
@@ -121,7 +149,7 @@ pub(crate) fn finish_site(dir: &Path, written: &[String], previous: &[String]) -
         }
         let path = dir.join(old);
         // Only a regular file of ours: never through a link, never a directory.
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        if through_own_folders(dir, old) && fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
             super::remove_if_present(&path)?;
         }
     }
@@ -134,7 +162,7 @@ pub(crate) fn finish_site(dir: &Path, written: &[String], previous: &[String]) -
 /// regular file below `dir` that the site holds. `None` for anything else.
 pub(crate) fn read_site_file(dir: &Path, relative: &str) -> Option<Vec<u8>> {
     use std::io::Read;
-    if !below(relative) || relative == SITE_MARKER {
+    if !below(relative) || relative == SITE_MARKER || !through_own_folders(dir, relative) {
         return None;
     }
     let path: PathBuf = dir.join(relative);
@@ -213,5 +241,27 @@ mod tests {
         assert_eq!(read_site_file(&site, "index.html").unwrap(), b"y");
         assert_eq!(read_site_file(&site, SITE_MARKER), None);
         assert_eq!(read_site_file(&site, "../notes.txt"), None);
+    }
+
+    /// A folder of the site that is a link (a repository may ship one) is never written,
+    /// cleared or served through.
+    #[cfg(unix)]
+    #[test]
+    fn nothing_goes_through_a_linked_folder() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "mine").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("records")).unwrap();
+
+        let error = write_site_file(site.path(), "records/0001-a.html", b"x").unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(read_site_file(site.path(), "records/secret.txt"), None);
+        finish_site(site.path(), &[], &["records/secret.txt".to_string()]).unwrap();
+        let left: Vec<_> = fs::read_dir(outside.path()).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1);
+        assert_eq!(
+            fs::read_to_string(outside.path().join("secret.txt")).unwrap(),
+            "mine"
+        );
     }
 }

@@ -233,7 +233,7 @@ fn write_new_file_with(
     bytes: &[u8],
     permissions: Option<fs::Permissions>,
 ) -> io::Result<()> {
-    let temporary = write_temporary(path, bytes)?;
+    let temporary = write_temporary(path, bytes, true)?;
     if let Some(permissions) = permissions {
         let _ = fs::set_permissions(&temporary, permissions);
     }
@@ -248,7 +248,7 @@ fn write_new_file_with(
 /// For files of decide's own outside the log (drafts, `.adr-dir`); records are replaced
 /// through their lock ([`super::LogLock::replace`]).
 pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let temporary = write_temporary(path, bytes).map_err(|e| Error::io("write", path, &e))?;
+    let temporary = write_temporary(path, bytes, true).map_err(|e| Error::io("write", path, &e))?;
     rename_over(&temporary, path)
 }
 
@@ -256,7 +256,7 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// permissions and, where the system allows, its owner and group.
 pub(super) fn replace_keeping_permissions(path: &Path, bytes: &[u8]) -> Result<()> {
     let metadata = fs::metadata(path).map_err(|e| Error::io("edit", path, &e))?;
-    let temporary = write_temporary(path, bytes).map_err(|e| Error::io("write", path, &e))?;
+    let temporary = write_temporary(path, bytes, true).map_err(|e| Error::io("write", path, &e))?;
     let _ = fs::set_permissions(&temporary, metadata.permissions());
     #[cfg(unix)]
     {
@@ -316,7 +316,10 @@ fn rename_over(temporary: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// A new temporary file beside `path` holding `bytes`, synced when `sync` says so, its name
+/// carrying this process's id. Always a file created here: a name already taken (a link a
+/// repository planted, say) is passed by, never opened.
+pub(super) fn write_temporary(path: &Path, bytes: &[u8], sync: bool) -> io::Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     for attempt in 0..100u32 {
@@ -330,7 +333,9 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         };
-        let written = file.write_all(bytes).and_then(|()| file.sync_all());
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| if sync { file.sync_all() } else { Ok(()) });
         if let Err(e) = written {
             let _ = fs::remove_file(&temporary);
             return Err(e);
@@ -405,6 +410,27 @@ pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
 mod tests {
     use super::*;
     use std::fs;
+
+    /// A link planted where a temporary file would go is passed by, and what it points at
+    /// is left alone.
+    #[cfg(unix)]
+    #[test]
+    fn a_temporary_file_is_never_opened_through_a_planted_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("profile");
+        fs::write(&target, "mine").unwrap();
+        for attempt in 0..3 {
+            let planted = dir
+                .path()
+                .join(format!(".words.{}.{attempt}.tmp", std::process::id()));
+            std::os::unix::fs::symlink(&target, planted).unwrap();
+        }
+        let temporary = write_temporary(&dir.path().join("words"), b"index", false).unwrap();
+        assert!(temporary.ends_with(format!(".words.{}.3.tmp", std::process::id())));
+        assert_eq!(fs::read_to_string(&temporary).unwrap(), "index");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "mine");
+    }
 
     #[test]
     fn temporary_names_carry_their_writer() {

@@ -7,6 +7,7 @@ mod ci;
 mod docs;
 mod home;
 mod hostile;
+mod hostile_links;
 mod log;
 mod messages;
 mod new;
