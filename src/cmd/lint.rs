@@ -62,6 +62,14 @@ pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
             markdown.extend(store::list_files(&folder.path, &["md"])?);
         }
         findings.extend(lint::unnamed_files(&markdown));
+    } else if summaries.is_empty() && problems.is_empty() {
+        // A log that reads as empty while it holds Markdown files: records named some
+        // other way, which no command reads.
+        findings.extend(
+            logdir::unread_markdown(&log, &env.cwd)?
+                .iter()
+                .map(|path| lint::unread_file(path)),
+        );
     }
     findings.sort_by(|a, b| {
         (&a.location.path, a.location.line, a.severity).cmp(&(

@@ -95,6 +95,26 @@ fn no_log_yet(env: &Env<'_>) -> String {
     )
 }
 
+/// The Markdown files in the folders of a log with no records, other than its own pages
+/// (README, index, a template): records named in a way `decide` does not read (one folder
+/// each, `2023-01-05-title/README.md`, say), which would otherwise go unmentioned while the
+/// log reads as empty. Relative to the working directory.
+pub(super) fn unread_markdown(log: &Log, cwd: &Path) -> Result<Vec<PathBuf>> {
+    let own_page = |name: &str| {
+        let name = name.to_lowercase();
+        ["readme.md", "index.md", "_index.md"].contains(&name.as_str()) || name.contains("template")
+    };
+    let mut found = Vec::new();
+    for folder in log.folders.iter().filter(|f| f.exists) {
+        for (name, path) in store::list_files_recursive(&folder.path, &["md"])? {
+            if !own_page(&name) {
+                found.push(relative(&path, cwd));
+            }
+        }
+    }
+    Ok(found)
+}
+
 /// Files that could not be read: one warning each, then the listing goes on.
 pub(super) fn report_skipped(problems: &[Error]) -> Skipped {
     for problem in problems {

@@ -700,6 +700,19 @@ pub(crate) fn unnamed_files(markdown_files: &[PathBuf]) -> Vec<Finding> {
         .collect()
 }
 
+/// A Markdown file in a log that has no records: named in a way no command reads.
+pub(crate) fn unread_file(path: &Path) -> Finding {
+    Finding::new(
+        Severity::Warning,
+        "not-named-as-a-record",
+        path,
+        None,
+        "not named NNNN-title.md (or ADR-NNNN-title.md) like a record, so no command reads it"
+            .into(),
+    )
+    .hint("rename it with the record's number in front, or name the log's folder with --dir")
+}
+
 fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Finding> {
     // Numbers and positions sorted, then read in runs: a map from each number to a vector
     // of its records took ten thousand allocations to find none shared.

@@ -62,8 +62,9 @@ pub(crate) fn plan(files: &[PathBuf], dates: &HashMap<PathBuf, Option<NaiveDate>
         holders.sort_by_cached_key(|path| (date_of(path).is_none(), date_of(path), name(path)));
         for path in holders.into_iter().skip(1) {
             let file = name(path);
-            let digits = file.chars().take_while(char::is_ascii_digit).count();
-            let new_name = format!("{next:0width$}{}", &file[digits..], width = digits.max(4));
+            let style = store::NumberStyle::of(&file).unwrap_or_default();
+            let rest = &file[style.prefix.len() + style.width..];
+            let new_name = format!("{}{next:0width$}{rest}", style.prefix, width = style.width);
             moves.push(Move {
                 from: path.clone(),
                 to: path.with_file_name(new_name),

@@ -26,13 +26,87 @@ pub(crate) fn file_name(path: &Path) -> Cow<'_, str> {
         .map_or(Cow::Borrowed(""), |name| name.to_string_lossy())
 }
 
-/// The number part of a record file name: `0007-use-postgres.md` → 7.
+/// The number part of a record file name: `0007-use-postgres.md` → 7; and with the
+/// prefix some logs give their records, `ADR-0007-…`, `adr-007-…` or `ODH-ADR-0007-…`.
 pub(crate) fn record_number(file_name: &str) -> Option<u32> {
-    let digits = file_name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || !file_name[digits..].starts_with('-') {
+    let rest = &file_name[adr_prefix_len(file_name)..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || !rest[digits..].starts_with('-') {
         return None;
     }
-    file_name[..digits].parse().ok()
+    rest[..digits].parse().ok()
+}
+
+/// How a log's numbered records are named: the prefix before the number (`ADR-`, or
+/// nothing) and how many digits the number is written with (at least four).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NumberStyle {
+    pub prefix: String,
+    pub width: usize,
+}
+
+impl Default for NumberStyle {
+    fn default() -> NumberStyle {
+        NumberStyle {
+            prefix: String::new(),
+            width: 4,
+        }
+    }
+}
+
+impl NumberStyle {
+    /// The style of the record file `file_name`, if it is a numbered record.
+    pub(crate) fn of(file_name: &str) -> Option<NumberStyle> {
+        record_number(file_name)?;
+        let prefix = &file_name[..adr_prefix_len(file_name)];
+        let digits = file_name[prefix.len()..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        Some(NumberStyle {
+            prefix: prefix.to_string(),
+            width: digits,
+        })
+    }
+
+    /// The file stem of record `number` titled `slug`: `0007-use-postgres`, `ADR-007-…`.
+    pub(crate) fn stem(&self, number: u32, slug: &str) -> String {
+        format!(
+            "{}{number:0width$}-{slug}",
+            self.prefix,
+            width = self.width.max(1)
+        )
+    }
+}
+
+/// The length of an `ADR-` prefix before a record's number: letters and `-` or `_` that
+/// end in `ADR` (any case), with a `-` or `_` after it or not (`ADR-`, `adr_`, `ODH-ADR-`,
+/// `ADR`), then a digit. 0 for any other name: `README-2-notes.md` is no record.
+fn adr_prefix_len(file_name: &str) -> usize {
+    let bytes = file_name.as_bytes();
+    // Most names start with their number: nothing to look for.
+    if bytes.first().is_none_or(u8::is_ascii_digit) {
+        return 0;
+    }
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        return 0;
+    };
+    let prefix = &bytes[..first_digit];
+    let letters = prefix
+        .strip_suffix(b"-")
+        .or_else(|| prefix.strip_suffix(b"_"))
+        .unwrap_or(prefix);
+    let well_formed = prefix
+        .iter()
+        .all(|b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'_'));
+    let ends_in_adr = letters.len() >= 3
+        && letters[letters.len() - 3..].eq_ignore_ascii_case(b"adr")
+        && (letters.len() == 3 || matches!(letters[letters.len() - 4], b'-' | b'_'));
+    if well_formed && ends_in_adr {
+        first_digit
+    } else {
+        0
+    }
 }
 
 /// What a record's file name starts with.
@@ -259,6 +333,36 @@ mod tests {
         assert_eq!(record_number("12-x.md"), Some(12));
         assert_eq!(record_number("README.md"), None);
         assert_eq!(record_number("0007.md"), None);
+        for (name, number) in [
+            ("ADR-0001-use-postgres.md", Some(1)),
+            ("adr-012-cache.md", Some(12)),
+            ("ODH-ADR-0003-x.md", Some(3)),
+            ("adr_0004-x.md", Some(4)),
+            ("ADR0005-x.md", Some(5)),
+            ("README-2-notes.md", None),
+            ("template-1-x.md", None),
+            ("madr-1-x.md", None),
+            ("ADR-x-1-y.md", None),
+            ("ADR-0001.md", None),
+            ("ADR.md", None),
+        ] {
+            assert_eq!(record_number(name), number, "{name}");
+        }
+        for (name, prefix, width, stem) in [
+            ("0007-a.md", "", 4, "0012-next"),
+            ("ADR-007-a.md", "ADR-", 3, "ADR-012-next"),
+            ("ODH-ADR-0007-a.md", "ODH-ADR-", 4, "ODH-ADR-0012-next"),
+            ("12-a.md", "", 2, "12-next"),
+        ] {
+            let style = NumberStyle::of(name).unwrap();
+            assert_eq!(
+                (style.prefix.as_str(), style.width),
+                (prefix, width),
+                "{name}"
+            );
+            assert_eq!(style.stem(12, "next"), stem, "{name}");
+        }
+        assert_eq!(NumberStyle::of("README.md"), None);
         let date = |y, m, d| Prefix::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
         let cases = [
             ("0007-use-postgres.md", Prefix::Number(7)),

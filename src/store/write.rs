@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::lock::DirLock;
 use chrono::NaiveDate;
 
-use super::naming::{Prefix, record_prefix};
+use super::naming::{NumberStyle, Prefix, record_prefix};
 use crate::error::{Error, Result};
 
 /// Check, before any question is asked, that the log directory can take a record: it is
@@ -86,6 +86,8 @@ struct Names {
     /// Whether the records are named by date (log4brains' `YYYYMMDD-slug.md`) and none
     /// by number.
     dated: bool,
+    /// How the record with the highest number is named, for the next to be named alike.
+    style: NumberStyle,
 }
 
 /// One pass over the directory (it may hold thousands of records): the highest number in
@@ -99,6 +101,7 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
             return Ok(Names {
                 next: 1,
                 dated: false,
+                style: NumberStyle::default(),
             });
         }
         Err(e) => return Err(Error::io("list", dir, &e)),
@@ -131,6 +134,9 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
     Ok(Names {
         next,
         dated: highest.is_none() && dates > 0,
+        style: highest
+            .and_then(|(_, name)| NumberStyle::of(&name))
+            .unwrap_or_default(),
     })
 }
 
@@ -206,7 +212,7 @@ pub(crate) fn write_new_record(
     }
     let mut number = names.next;
     loop {
-        let stem = format!("{number:04}-{slug}");
+        let stem = names.style.stem(number, slug);
         let text = render(Some(number), &stem)?;
         let path = dir.join(format!("{stem}.md"));
         match write_new_file(&path, text.as_bytes()) {

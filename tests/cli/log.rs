@@ -1099,3 +1099,83 @@ fn a_dropped_proposal_is_rejected() {
     let stakeholders = stdout(&run(repo.path(), &["message", "1", "--to", "stakeholders"]));
     assert!(!stakeholders.contains("we've decided"), "{stakeholders}");
 }
+
+/// Records named with a prefix (`ADR-0001-…`, `adr-001-…`) are read, and new and renumbered
+/// records are named as the log names them.
+#[test]
+fn records_named_with_an_adr_prefix_are_read_and_named_alike() {
+    let repo = repo();
+    let dir = repo.path().join("docs/adr");
+    let record = |number: u32, title: &str| {
+        format!(
+            "# {number}. {title}\n\nDate: 2022-0{number}-01\n\n## Status\n\nAccepted\n\n## Context\n\nThe kiosk fleet.\n\n## Decision\n\n{title}.\n\n## Consequences\n\nFewer calls.\n"
+        )
+    };
+    write(&dir, "ADR-001-lease-kiosks.md", &record(1, "Lease kiosks"));
+    write(
+        &dir,
+        "ADR-002-patch-monthly.md",
+        &record(2, "Patch monthly"),
+    );
+    write(
+        &dir,
+        "ADR-002-log-to-one-place.md",
+        &record(2, "Log to one place"),
+    );
+    let list = stdout(&decide(repo.path()).args(["list"]).output().unwrap());
+    assert_eq!(list.lines().count(), 4, "{list}");
+    assert!(list.contains("Lease kiosks"), "{list}");
+    let show = decide(repo.path()).args(["show", "1"]).output().unwrap();
+    assert!(stdout(&show).contains("Lease kiosks"), "{}", stderr(&show));
+
+    let renumbered = decide(repo.path()).args(["renumber"]).output().unwrap();
+    assert!(renumbered.status.success(), "{}", stderr(&renumbered));
+    assert!(
+        dir.join("ADR-003-patch-monthly.md").is_file()
+            || dir.join("ADR-003-log-to-one-place.md").is_file()
+    );
+
+    let new = decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert!(new.status.success(), "{}", stderr(&new));
+    let names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("ADR-004-choose-the-database")),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.starts_with("0001-")), "{names:?}");
+}
+
+/// A log folder whose records are named in a way no command reads (one folder each) does
+/// not read as an empty log without a word.
+#[test]
+fn a_log_of_records_named_otherwise_is_not_silently_empty() {
+    let repo = repo();
+    let dir = repo.path().join("docs/decisions");
+    write(
+        &dir.join("2023-04-02-retry-budget"),
+        "README.md",
+        "# Retry budget\n",
+    );
+    write(&dir, "README.md", "# Our decisions\n");
+    let list = decide(repo.path()).args(["list"]).output().unwrap();
+    assert!(list.status.success());
+    let said = stderr(&list);
+    assert!(
+        said.contains("1 Markdown file in it is not named as records are")
+            && said.contains("2023-04-02-retry-budget/README.md"),
+        "{said}"
+    );
+    let lint = decide(repo.path()).args(["lint"]).output().unwrap();
+    let said = stdout(&lint);
+    assert!(said.contains("warning[not-named-as-a-record]"), "{said}");
+    assert!(!said.contains("decisions/README.md"), "{said}");
+}
