@@ -364,8 +364,9 @@ pub(crate) struct PassagesArgs {
 #[derive(Debug, Args)]
 pub(crate) struct LogArgs {
     /// The decision log directory (default: DECIDE_DIR or the repository's .decide.yaml,
-    /// else the one in .adr-dir, else an existing doc/adr, else your config's log_dir,
-    /// else docs/decisions; `decide config` shows which).
+    /// else the one in .adr-dir or .log4brains.yml, else an existing doc/adr, docs/adr,
+    /// docs/architecture/decisions, doc/architecture/decisions or docs/decisions, else your
+    /// config's log_dir, else docs/decisions; `decide config` shows which).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
