@@ -215,12 +215,19 @@ pub(crate) fn warning(message: &str) {
 
 /// Text that may come from a file (a record's title, a path, a value quoted in an error),
 /// made safe to print on a terminal. A cloned repository could otherwise send escape
-/// sequences that retitle the window, write the clipboard, move the cursor or rewrite
-/// what was printed before; so control characters are shown as `\u{1b}`, not sent. Line
-/// breaks and tabs stay, and so do colour codes when `colours` is true (for text decide
-/// styled itself).
+/// sequences that retitle the window, write the clipboard, move the cursor, hide text
+/// (`ESC[8m`) or rewrite what was printed before, and bidirectional overrides that show
+/// text in another order than it is stored ("Trojan Source"); so every C0 and C1 control
+/// character and every bidi embedding, override and isolate is shown as `\u{1b}` or
+/// `\u{202e}`, not sent. Line breaks and tabs stay. The left-to-right and right-to-left
+/// marks (U+200E, U+200F, U+061C) stay too: a Hebrew or Arabic title needs them, and they
+/// reorder nothing but the punctuation beside them.
+///
+/// `colours` keeps colour codes (`ESC[…m`), and is only for text decide styled itself
+/// after making every file's part of it safe: once styled, a file's colour codes could not
+/// be told from decide's own.
 pub(crate) fn for_terminal(text: &str, colours: bool) -> std::borrow::Cow<'_, str> {
-    let harmless = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    let harmless = |c: char| (!c.is_control() && !is_bidi_control(c)) || c == '\n' || c == '\t';
     if text.chars().all(harmless) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -240,6 +247,12 @@ pub(crate) fn for_terminal(text: &str, colours: bool) -> std::borrow::Cow<'_, st
         rest = &rest[c.len_utf8()..];
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI,
+/// RLI, FSI, PDI): what rustc's `text_direction_codepoint_in_literal` lint flags.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The length of the colour code (`ESC [ digits ; … m`) that `text` starts with, if any.
@@ -291,6 +304,50 @@ mod tests {
             ("\u{1b}[1mbold\u{1b}[0m", true, "\u{1b}[1mbold\u{1b}[0m"),
             ("\u{1b}[1mbold\u{1b}[0m", false, "\\u{1b}[1mbold\\u{1b}[0m"),
             ("c1 \u{9b}2J", false, "c1 \\u{9b}2J"),
+            // Colour codes from a file: concealed text, whatever the colour setting.
+            (
+                "\u{1b}[8mHIDDEN\u{1b}[0m",
+                false,
+                "\\u{1b}[8mHIDDEN\\u{1b}[0m",
+            ),
+            (
+                "\u{1b}[30;40mblack on black",
+                false,
+                "\\u{1b}[30;40mblack on black",
+            ),
+            // Other escape sequences: cursor moves, erasing, a DCS string, a bare ESC.
+            ("\u{1b}[2A\u{1b}[Jgone", true, "\\u{1b}[2A\\u{1b}[Jgone"),
+            ("\u{1b}P1$r\u{1b}\\", true, "\\u{1b}P1$r\\u{1b}\\"),
+            ("esc\u{1b}", true, "esc\\u{1b}"),
+            (
+                "del\u{7f} nul\u{0} bs\u{8}",
+                false,
+                "del\\u{7f} nul\\u{0} bs\\u{8}",
+            ),
+            (
+                "c1 csi \u{9b}8m, osc \u{9d}0;x",
+                true,
+                "c1 csi \\u{9b}8m, osc \\u{9d}0;x",
+            ),
+            // Bidi overrides and isolates show what they are; the marks a right-to-left
+            // title needs stay.
+            ("invoice\u{202e}fdp.exe", false, "invoice\\u{202e}fdp.exe"),
+            (
+                "\u{202a}a\u{202b}b\u{202c}c\u{202d}d",
+                true,
+                "\\u{202a}a\\u{202b}b\\u{202c}c\\u{202d}d",
+            ),
+            (
+                "\u{2066}x\u{2067}y\u{2068}z\u{2069}",
+                false,
+                "\\u{2066}x\\u{2067}y\\u{2068}z\\u{2069}",
+            ),
+            (
+                "שלום\u{200f} (v2)\u{200e}",
+                false,
+                "שלום\u{200f} (v2)\u{200e}",
+            ),
+            ("ünïcödé ✔ 📦", false, "ünïcödé ✔ 📦"),
         ];
         for (text, colours, expected) in cases {
             assert_eq!(for_terminal(text, colours), expected, "{text:?}");

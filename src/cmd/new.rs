@@ -28,6 +28,7 @@ pub(super) fn run_request(
 ) -> Result<Option<std::path::PathBuf>> {
     let catalog = env.catalog()?;
     env.check_template_flag(&catalog, request.playbook, request.answers)?;
+    refuse_private_draft_in_repository(env, &catalog, request.resume.as_ref())?;
     // A resumed draft keeps the directory its session started with: the log, or for a
     // personal playbook the journal. A draft kept in the repository may have come with a
     // clone, so the log directory it names is followed only while it stays inside.
@@ -69,4 +70,34 @@ pub(super) fn run_request(
         packages: env.config.log_packages.clone(),
     };
     drive::run(&setup, request)
+}
+
+/// A personal playbook's drafts are kept in the journal, never in the repository: one in
+/// the repository's drafts came with it (a clone), and resuming it would save the answers
+/// there and write the entry to the directory the draft names. So it is refused: what a
+/// personal playbook produces goes only to the private journal.
+fn refuse_private_draft_in_repository(
+    env: &Env<'_>,
+    catalog: &crate::playbook::Catalog,
+    draft: Option<&Draft>,
+) -> Result<()> {
+    let Some(draft) = draft else {
+        return Ok(());
+    };
+    let personal = catalog
+        .get(&draft.playbook)
+        .is_ok_and(|p| p.group == crate::playbook::Group::Personal);
+    let team_drafts = crate::store::drafts_dir(&env.root).ok();
+    if personal && team_drafts.is_some_and(|dir| draft.path.parent() == Some(dir.as_path())) {
+        return Err(crate::error::Error::usage(format!(
+            "draft {} is in the repository, and playbook `{}` is private: its answers go only to your journal",
+            draft.path.display(),
+            draft.playbook
+        ))
+        .hint(format!(
+            "remove the draft, and start afresh with `decide new --playbook {}`",
+            draft.playbook
+        )));
+    }
+    Ok(())
 }

@@ -15,13 +15,13 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
     match &args.action {
         None | Some(PlaybooksAction::List) => {
             let catalog = env.catalog()?;
-            crate::stdout::write(list(&catalog.playbooks))?;
+            crate::stdout::write_styled(list(&catalog.playbooks))?;
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Show { id }) => {
             let catalog = env.catalog()?;
             let playbook = catalog.get(id)?;
-            crate::stdout::write(describe(playbook, &catalog.library))?;
+            crate::stdout::write_styled(describe(playbook, &catalog.library))?;
             Ok(exit::OK)
         }
         Some(PlaybooksAction::Example { id }) => {
@@ -44,7 +44,9 @@ pub(super) fn run(env: &Env<'_>, args: &PlaybooksArgs) -> Result<u8> {
     }
 }
 
-/// The playbooks by group: team decisions, messages, personal coaching.
+/// The playbooks by group: team decisions, messages, personal coaching. The headings are
+/// decide's own, in bold; what a playbook file says is made safe before it joins them
+/// ([`crate::stdout::write_styled`]).
 fn list(playbooks: &[Playbook]) -> String {
     let width = playbooks.iter().map(|p| p.id.len()).max().unwrap_or(0);
     let mut out = String::new();
@@ -58,18 +60,19 @@ fn list(playbooks: &[Playbook]) -> String {
         }
         let _ = writeln!(out, "{}", style(group.heading()).bold());
         for playbook in members {
-            let _ = writeln!(out, "  {:<width$}  {}", playbook.id, playbook.summary);
+            let line = format!("  {:<width$}  {}", playbook.id, playbook.summary);
+            let _ = writeln!(out, "{}", crate::stdout::for_terminal(&line));
         }
     }
     out
 }
 
+/// A playbook's title in bold, then everything else it says, made safe as [`list`] does.
 fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({})\n{}\nGroup: {}\nSource: {}\n",
-        style(&playbook.title).bold(),
+        " ({})\n{}\nGroup: {}\nSource: {}\n",
         playbook.id,
         playbook.summary,
         playbook.group.key(),
@@ -158,7 +161,11 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
             }
         }
     }
-    out
+    format!(
+        "{}{}",
+        style(crate::stdout::for_terminal(&playbook.title)).bold(),
+        crate::stdout::for_terminal(&out)
+    )
 }
 
 /// The validation rules of a question, as a reader would say them.

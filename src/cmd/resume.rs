@@ -84,7 +84,12 @@ fn choose(mut drafts: Vec<Draft>) -> Result<Draft> {
             .hint("name one: `decide resume --list` shows them"))
         }
         _ => {
-            let items: Vec<String> = drafts.iter().map(describe).collect();
+            // dialoguer prints the items as they are, and a draft in the repository's
+            // drafts may have come with a clone: its title is shown, not sent.
+            let items: Vec<String> = drafts
+                .iter()
+                .map(|d| ui::for_terminal(&describe(d), false).into_owned())
+                .collect();
             let picked = Select::with_theme(&ColorfulTheme::default())
                 .with_prompt("Which draft?")
                 .items(&items)

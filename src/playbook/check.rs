@@ -63,6 +63,22 @@ pub(crate) const REVIEWED_FIELDS: &[&str] = &[
     "arguments",
 ];
 
+/// The ids of the built-in personal playbooks, read once from the embedded files: a file
+/// that replaces one of them must keep it personal (see [`Checker::group`]).
+fn builtin_personal() -> &'static BTreeSet<String> {
+    static IDS: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        crate::embedded::files_in("", "yaml")
+            .filter_map(|(path, text)| {
+                crate::yaml::parse::<Playbook>(text, Path::new(path), crate::error::Kind::Content)
+                    .ok()
+            })
+            .filter(|playbook| playbook.group == Group::Personal)
+            .map(|playbook| playbook.id)
+            .collect()
+    })
+}
+
 const NAMES_HINT: &str =
     "use a question id, an assessment id, or one of today, defaults, playbook, outcome";
 
@@ -169,6 +185,21 @@ impl Checker<'_> {
                 Err(at(
                     "only a personal playbook writes a message `to: yourself`".into(),
                     "use `group: personal`, or write to stakeholders, peers or team",
+                ))
+            }
+            // A file of a built-in personal playbook's id replaces it for every run, and a
+            // repository supplies such files: were its group the file's to choose, a
+            // cloned repository could send the lead's private notes (an agenda, what
+            // frustrates a team member) to its own log. Where an entry goes is the
+            // playbook's nature, not the file's say.
+            Group::Decisions | Group::Messages if builtin_personal().contains(&playbook.id) => {
+                Err(at(
+                    format!(
+                        "playbook `{}` is personal coaching, written only to your private journal, and a playbook file cannot make it `group: {}` (written to the team's log)",
+                        playbook.id,
+                        playbook.group.key()
+                    ),
+                    "keep `group: personal`, or give the playbook an id of its own",
                 ))
             }
             _ => Ok(()),
@@ -757,6 +788,95 @@ mod tests {
             Some("did you mean `door-type`?")
         );
         assert_eq!(suggestion("zebra", &["door-type", "information"]), None);
+    }
+
+    /// A file may restyle a built-in personal playbook, never send it to the team's log:
+    /// the group of a built-in personal id stays `personal`, whichever file says otherwise.
+    /// Other ids are the file's to place.
+    #[test]
+    fn a_built_in_personal_playbook_stays_personal_in_any_file() {
+        let source = |id: &str| {
+            crate::embedded::files_in("", "yaml")
+                .find(|(path, _)| *path == format!("{id}.yaml"))
+                .map(|(_, text)| text.to_string())
+                .unwrap()
+        };
+        let without_message = |text: String| {
+            let start = text.find("\nmessage:\n").unwrap();
+            let end = start + text[start + 1..].find("\n\n").unwrap() + 1;
+            format!("{}{}", &text[..start], &text[end..])
+        };
+        let one_on_one = source("one-on-one");
+        let refused = "is personal coaching, written only to your private journal";
+        let cases: [(&str, String, Option<&str>); 7] = [
+            ("as built", one_on_one.clone(), None),
+            (
+                "made a team decision",
+                without_message(one_on_one.replace("group: personal", "group: decisions")),
+                Some("one-on-one.yaml:7:1: playbook `one-on-one` is personal coaching"),
+            ),
+            (
+                "made a message up",
+                one_on_one
+                    .replace("group: personal", "group: messages")
+                    .replace("to: yourself", "to: stakeholders"),
+                Some(refused),
+            ),
+            (
+                "its group left out (a team decision by default)",
+                without_message(source("week").replace("group: personal\n", "")),
+                Some("week.yaml:4:1: playbook `week` is personal coaching"),
+            ),
+            (
+                "a message to the team kept",
+                source("boundaries").replace("group: personal", "group: messages"),
+                Some(refused),
+            ),
+            (
+                "an id of its own",
+                without_message(
+                    one_on_one
+                        .replace("group: personal", "group: decisions")
+                        .replace("id: one-on-one", "id: team-one-on-one"),
+                ),
+                None,
+            ),
+            (
+                "a team playbook made personal",
+                source("decision").replace(
+                    "title: Work through a decision",
+                    "title: Mine\ngroup: personal",
+                ),
+                None,
+            ),
+        ];
+        let library = Library::embedded().unwrap();
+        let templates = Templates::embedded().unwrap();
+        for (case, text, expected) in cases {
+            let id = text
+                .lines()
+                .find_map(|l| l.strip_prefix("id: "))
+                .unwrap()
+                .to_string();
+            let path = Path::new(".decide/playbooks").join(format!("{id}.yaml"));
+            let playbook: Playbook =
+                crate::yaml::parse(&text, &path, crate::error::Kind::Content).unwrap();
+            let result = check(&playbook, &library, &templates, &path, &text);
+            match (expected, result) {
+                (None, Ok(())) => {}
+                (Some(expected), Err(error)) => {
+                    let error = error.to_string();
+                    assert!(error.contains(expected), "{case}: {error}");
+                    assert!(
+                        error.contains(
+                            "(hint: keep `group: personal`, or give the playbook an id of its own)"
+                        ),
+                        "{case}: {error}"
+                    );
+                }
+                (expected, result) => panic!("{case}: expected {expected:?}, got {result:?}"),
+            }
+        }
     }
 
     #[test]

@@ -86,6 +86,7 @@ impl Catalog {
             .collect();
         let mut skipped = Vec::new();
         for dir in dirs {
+            store::refuse_linked_dir(root, dir)?;
             for path in store::list_files(dir, &["yaml", "yml"])? {
                 match store::read_supplied(root, &path) {
                     Ok(text) => sources.push((path.clone(), Origin::File(path), text)),
@@ -278,8 +279,10 @@ fn collect_text(value: &minijinja::Value, out: &mut Vec<String>) {
 /// Add the templates under `dir` (if it exists), named by their path below it
 /// (`decision.md`, `messages/to-team.txt`), replacing built-in ones of the same name.
 /// These are the only templates an `{% include %}` can reach: the engine has no loader,
-/// so nothing is read from the file system while a record renders.
+/// so nothing is read from the file system while a record renders. A directory of the
+/// repository's that is a link is refused, not followed ([`store::refuse_linked_dir`]).
 fn add_templates(templates: &mut Templates, root: &Path, dir: &Path) -> Result<()> {
+    store::refuse_linked_dir(root, dir)?;
     for (name, file) in store::list_files_recursive(dir, TEMPLATE_EXTENSIONS)? {
         templates.add(&name, store::read_supplied(root, &file)?, file.clone())?;
     }

@@ -381,14 +381,7 @@ pub(crate) fn list_files_recursive(
                 continue;
             }
             if kind.is_symlink() && path.is_dir() {
-                return Err(Error::io(
-                    "list",
-                    &path,
-                    &io::Error::other(
-                        "it is a symbolic link to a directory, and decide does not follow those",
-                    ),
-                )
-                .hint("replace the link with the directory itself"));
+                return Err(linked_dir_error(&path));
             }
             let wanted = path
                 .extension()
@@ -407,6 +400,38 @@ pub(crate) fn list_files_recursive(
     }
     found.sort();
     Ok(found)
+}
+
+/// Refuse to walk `dir` when it lies in the repository `root` and it, or a directory on
+/// the way to it from `root` (`.decide` for `.decide/templates`), is a symbolic link: the
+/// repository chose where the link leads (`/root`, say), and a walk would read, and name in
+/// its errors, what lies there. Where the link leads to nothing by that name there is
+/// nothing to walk, and nothing is refused. A directory outside the repository was named
+/// by the user and is walked as named.
+pub(crate) fn refuse_linked_dir(root: &Path, dir: &Path) -> Result<()> {
+    let Some(below) = within(root, dir) else {
+        return Ok(());
+    };
+    if fs::metadata(dir).is_err() {
+        return Ok(());
+    }
+    let mut at = root.to_path_buf();
+    for part in below.components() {
+        at.push(part);
+        if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(linked_dir_error(&at));
+        }
+    }
+    Ok(())
+}
+
+fn linked_dir_error(path: &Path) -> Error {
+    Error::io(
+        "list",
+        path,
+        &io::Error::other("it is a symbolic link, and decide does not follow linked directories"),
+    )
+    .hint("replace the link with the directory itself")
 }
 
 /// Records must be regular files: an edit (status, supersede, renumber) through a link

@@ -976,3 +976,252 @@ fn renumbering_past_the_largest_number_is_refused() {
     assert!(stderr(&output).contains("leaves no numbers to give duplicates"));
     assert_eq!(records(&repo.path().join("docs/decisions")).len(), 3);
 }
+
+/// A repository's playbook of a built-in personal playbook's id cannot make it a team
+/// playbook: were it followed, `decide new` would write the lead's one-on-one notes into
+/// the repository's log. It is refused, named with its file and the fix, by `new` and by
+/// `playbooks check` alike, and nothing is written in the repository; the lead's own
+/// `DECIDE_PLAYBOOKS` is held to the same rule.
+#[cfg(unix)]
+#[test]
+fn a_repository_cannot_turn_a_personal_playbook_into_a_team_one() {
+    let repo = repo();
+    let data = tempfile::tempdir().unwrap();
+    let mine = tempfile::tempdir().unwrap();
+    let built_in =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks/one-on-one.yaml"))
+            .unwrap();
+    let message = "message:\n  template: messages/one-on-one.txt\n  to: yourself\n";
+    assert!(built_in.contains(message) && built_in.contains("\ngroup: personal\n"));
+    let team = built_in
+        .replace(message, "")
+        .replace("\ngroup: personal\n", "\ngroup: decisions\n");
+    crate::support::write(repo.path(), ".decide/playbooks/one-on-one.yaml", &team);
+    crate::support::write(mine.path(), "one-on-one.yaml", &team);
+    let before = files_under(repo.path());
+    let answers = example("one-on-one.yaml").display().to_string();
+    let refused = "playbook `one-on-one` is personal coaching, written only to your private journal, and a playbook file cannot make it `group: decisions` (written to the team's log) (hint: keep `group: personal`, or give the playbook an id of its own)";
+    let runs: [(&[&str], Option<&Path>, &str); 4] = [
+        (
+            &["new", "--answers", &answers],
+            None,
+            ".decide/playbooks/one-on-one.yaml:7:1: ",
+        ),
+        (
+            &["new", "--stdout", "--answers", &answers],
+            None,
+            ".decide/playbooks/one-on-one.yaml:7:1: ",
+        ),
+        (
+            &["playbooks", "check", ".decide/playbooks/one-on-one.yaml"],
+            None,
+            ".decide/playbooks/one-on-one.yaml:7:1: ",
+        ),
+        (
+            &["new", "--answers", &answers],
+            Some(mine.path()),
+            "one-on-one.yaml:7:1: ",
+        ),
+    ];
+    for (args, playbooks, at) in runs {
+        let mut command = decide_process(repo.path());
+        command.args(args).env("XDG_DATA_HOME", data.path());
+        if let Some(dir) = playbooks {
+            fs::remove_dir_all(repo.path().join(".decide")).unwrap();
+            command.env("DECIDE_PLAYBOOKS", dir);
+        }
+        let output = run_with_deadline(command, None);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(4), "{args:?}: {err}");
+        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{args:?}: one error line:\n{err}");
+        assert!(
+            errors[0].contains(&format!("{at}{refused}")),
+            "{args:?}: {err}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}: nothing printed");
+    }
+    let after = files_under(repo.path());
+    let added: Vec<&PathBuf> = after.keys().filter(|p| !before.contains_key(*p)).collect();
+    assert!(
+        added.is_empty()
+            || added
+                .iter()
+                .all(|p| p.starts_with(repo.path().join(".decide"))),
+        "nothing written in the repository: {added:?}"
+    );
+    assert!(!repo.path().join("docs").exists(), "no log was made");
+    assert!(records(&repo.path().join("docs/decisions")).is_empty());
+    assert!(
+        !data.path().join("decide/journal").exists(),
+        "nothing half-written to the journal either"
+    );
+}
+
+/// A draft of a personal playbook in the repository's drafts came with the repository:
+/// resuming it would save the lead's answers there and write the entry to the directory
+/// it names. It is refused before anything is asked.
+#[cfg(unix)]
+#[test]
+fn a_personal_draft_in_the_repository_is_not_resumed() {
+    let repo = repo();
+    crate::support::write(
+        repo.path(),
+        ".decide/drafts/20261126-090000-one-on-one-1.yaml",
+        "playbook: one-on-one\nstarted: 2026-11-26 09:00\ndir: docs/decisions\nanswers:\n  person: Sam\n",
+    );
+    let before = files_under(repo.path());
+    let output = run(repo.path(), &["resume", "20261126-090000-one-on-one-1"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].contains("20261126-090000-one-on-one-1.yaml is in the repository, and playbook `one-on-one` is private: its answers go only to your journal (hint: remove the draft, and start afresh with `decide new --playbook one-on-one`)"),
+        "{err}"
+    );
+    assert_eq!(files_under(repo.path()), before, "nothing written");
+}
+
+/// The repository's `.decide/templates` and `.decide/playbooks` (and `.decide` itself)
+/// must be directories, not links: a link to a directory outside (a home directory, say)
+/// is refused with one line naming the link, and nothing inside the place it leads to is
+/// read, listed or named.
+#[cfg(unix)]
+#[test]
+fn linked_template_and_playbook_folders_are_refused_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let inside_name = "PRIVATE-NAME-FROM-OUTSIDE";
+    crate::support::write(outside.path(), &format!("{inside_name}.md"), "# x\n");
+    crate::support::write(outside.path(), &format!("{inside_name}.yaml"), "id: x\n");
+    crate::support::write(
+        outside.path(),
+        &format!("templates/{inside_name}.md"),
+        "# x\n",
+    );
+    fs::create_dir(outside.path().join(format!("{inside_name}-dir"))).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join(format!("{inside_name}-dir")),
+        outside.path().join(format!("{inside_name}-link")),
+    )
+    .unwrap();
+    let answers = example("decision.yaml").display().to_string();
+    let cases = [
+        (".decide/templates", ".decide/templates"),
+        (".decide/playbooks", ".decide/playbooks"),
+        (".decide/playbooks/templates", ".decide/playbooks/templates"),
+        (".decide", ".decide"),
+    ];
+    for (link, refused) in cases {
+        let repo = repo();
+        let path = repo.path().join(link);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &path).unwrap();
+        for args in [
+            &["templates"][..],
+            &["playbooks"],
+            &["new", "--stdout", "-q", "--answers", &answers],
+        ] {
+            let output = run(repo.path(), args);
+            let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+            assert!(
+                !out.contains(inside_name) && !err.contains(inside_name),
+                "{link}: {args:?} named a file from where the link leads:\n{out}\n{err}"
+            );
+            let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+            assert_eq!(errors.len(), 1, "{link}: {args:?}: one error line:\n{err}");
+            assert_eq!(output.status.code(), Some(5), "{link}: {args:?}: {err}");
+            assert!(
+                errors[0].contains(&format!(
+                    "{}: could not list: it is a symbolic link, and decide does not follow linked directories (hint: replace the link with the directory itself)",
+                    repo.path().join(refused).display()
+                )),
+                "{link}: {args:?}: {err}"
+            );
+        }
+    }
+}
+
+/// Text a cloned repository wrote reaches a terminal shown, never obeyed: a title that
+/// would hide itself (`ESC[8m`) or reverse itself (U+202E) prints its codes as text in
+/// every command that shows records, whatever the colour setting. decide's own colour
+/// still works, and `NO_COLOR` still turns it off.
+#[cfg(unix)]
+#[test]
+fn escape_sequences_and_bidi_overrides_from_a_repository_are_shown_at_a_terminal() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+
+    let repo = repo();
+    let title = "Use \u{1b}[8mHIDDEN\u{1b}[0m caches \u{202e}gnp.exe";
+    // `message` starts the title in lower case, mid-sentence.
+    let shown = "se \\u{1b}[8mHIDDEN\\u{1b}[0m caches \\u{202e}gnp.exe";
+    crate::support::write(
+        repo.path(),
+        "docs/decisions/0001-use-caches.md",
+        &format!(
+            "---\nstatus: accepted\ndate: 2026-01-01\nreview-by: 2026-02-01\n---\n\n# {title}\n\n## Context and Problem Statement\n\nPages are slow.\n\n## Decision Outcome\n\nChosen option: \"Redis\", because it is fast.\n"
+        ),
+    );
+    let playbook =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("playbooks/decision.yaml"))
+            .unwrap()
+            .lines()
+            .map(|line| match line.split_once(": ") {
+                Some(("id", _)) => "id: sneaky".to_string(),
+                Some((key @ ("title" | "summary"), _)) => {
+                    format!("{key}: \"Sneaky \\e[8mHIDDEN\\e[0m\"")
+                }
+                _ => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    crate::support::write(repo.path(), ".decide/playbooks/sneaky.yaml", &playbook);
+    let at_terminal = |args: &[&str], vars: &[(&str, &str)]| -> String {
+        let mut command = decide_process(repo.path());
+        command
+            .args(args)
+            .env("TERM", "xterm")
+            .envs(vars.iter().copied());
+        let mut session = spawn_with_options(
+            command,
+            Options::new()
+                .timeout_ms(Some(20_000))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn decide in a pty");
+        session.exp_eof().expect("decide finishes")
+    };
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["search", "caches"],
+        &["graph"],
+        &["review"],
+        &["message", "1", "--to", "team"],
+        &["list", "--color", "always"],
+    ] {
+        let output = at_terminal(args, &[]);
+        assert!(
+            output.contains(shown),
+            "{args:?} shows the codes:\n{output:?}"
+        );
+        assert!(!output.contains("\u{1b}[8m"), "{args:?}: {output:?}");
+        assert!(!output.contains('\u{202e}'), "{args:?}: {output:?}");
+    }
+    // decide's own bold heading is sent with --color always, the playbook's codes are not.
+    let coloured = at_terminal(&["playbooks", "show", "sneaky", "--color", "always"], &[]);
+    assert!(
+        coloured.contains("\u{1b}[1mSneaky \\u{1b}[8mHIDDEN\\u{1b}[0m\u{1b}[0m"),
+        "{coloured:?}"
+    );
+    assert!(!coloured.contains("\u{1b}[8m"), "{coloured:?}");
+    // NO_COLOR (set for every test) leaves no escape code at all at a terminal.
+    for args in [&["playbooks"][..], &["playbooks", "show", "sneaky"]] {
+        let plain = at_terminal(args, &[]);
+        assert!(plain.contains("Sneaky \\u{1b}[8mHIDDEN"), "{plain:?}");
+        assert!(!plain.contains('\u{1b}'), "{args:?}: {plain:?}");
+    }
+    let forced = at_terminal(&["playbooks"], &[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")]);
+    assert!(forced.contains("\u{1b}[1mTeam decisions"), "{forced:?}");
+}
