@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::parse::{
     Format, HeadingNumber, OUTCOME_HEADING, ProblemKind, Record, StatusField, StatusPlace,
-    escape_label, link_spans, target_file,
+    definition_spans, escape_label, link_spans, names_section, target_file,
 };
 use crate::error::{Error, Result};
 
@@ -279,10 +279,52 @@ fn insert_status(
         let at = lines.end(1);
         return splice(text, at, at, &format!("status: {status}{nl}"));
     }
-    // MADR 2's bullet, with the marker the record's lists use, else the log's.
+    // MADR 2's bullet, with the marker the record's lists use, else the log's: under the
+    // title after a blank line, or first in a record with no title heading.
     let marker = record_marker(lines, record).or(style.marker).unwrap_or('*');
-    let at = lines.end(record.title_line);
-    splice(text, at, at, &format!("{nl}{marker} Status: {status}{nl}"))
+    let (at, before) = match record.title_line {
+        0 => (0, ""),
+        title => (lines.end(title), nl),
+    };
+    let after = if stands_apart(lines, record.title_line + 1, marker) {
+        ""
+    } else {
+        nl
+    };
+    splice(
+        text,
+        at,
+        at,
+        &format!("{before}{marker} Status: {status}{nl}{after}"),
+    )
+}
+
+/// Whether a `marker` list item written just before line `next` stays a line of its own in
+/// Markdown: the text ends there, a blank line follows, or a metadata list with the same
+/// marker goes on (the item joins it). A paragraph line after an item would be read as
+/// part of it ("lazy continuation"), and another marker's item starts a second list that
+/// only a blank line keeps readable.
+fn stands_apart(lines: &Lines<'_>, next: usize, marker: char) -> bool {
+    if next > lines.count() {
+        return true;
+    }
+    let content = lines.content(next);
+    content.trim().is_empty()
+        || (bullet_marker(content) == Some(marker) && is_metadata_item(&content[2..]))
+}
+
+/// `Deciders: Ana`, `**Date**: 2020-01-01`: a list item that is a record's field. A web
+/// address (`https://…`) is not one.
+fn is_metadata_item(item: &str) -> bool {
+    let Some((key, value)) = item.split_once(':') else {
+        return false;
+    };
+    let key = key.trim().trim_matches('*');
+    !key.is_empty()
+        && !value.starts_with("//")
+        && key
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
 }
 
 /// log4brains closes a record on its status bullet, `- Status: superseded by
@@ -389,28 +431,28 @@ pub(crate) fn with_list_marker(text: &str, marker: char) -> String {
 }
 
 /// The first `* Key: value` bullet between the title and the first section, with its
-/// marker.
+/// marker: the list MADR 2 keeps its fields in. A list that a paragraph leads into
+/// (`Technical Story:` over a list of issues) is that paragraph's, not the fields'.
 fn metadata_bullet(lines: &Lines<'_>, record: &Record) -> Option<(usize, char)> {
     let from = record.title_line.max(record.front_matter_end) + 1;
     let to = record
         .sections
         .first()
         .map_or(lines.count(), |s| s.line - 1);
-    (from..=to).find_map(|number| {
+    // Whether the list the current line belongs to started after a blank line or the
+    // title (a list item, or the line before one).
+    let mut list_starts_apart = true;
+    for number in from..=to {
         let content = lines.content(number);
-        let marker = content
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '*' | '-' | '+'))?;
-        let rest = content[1..].strip_prefix(' ')?;
-        let (key, _) = rest.split_once(':')?;
-        let key = key.trim().trim_matches('*');
-        (!key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
-        .then_some((number, marker))
-    })
+        let Some(marker) = bullet_marker(content) else {
+            list_starts_apart = content.trim().is_empty();
+            continue;
+        };
+        if list_starts_apart && is_metadata_item(&content[2..]) {
+            return Some((number, marker));
+        }
+    }
+    None
 }
 
 /// The text with a link `kind [label](target)` added, unless the same link is there.
@@ -481,7 +523,10 @@ pub(crate) fn add_link_in(
             let entry = format!("{marker} {kind} [{label}]({target})");
             match record.section("Links") {
                 Some(section) => {
-                    let last = section_last_line(&lines, section.line);
+                    // After the list of links: reference definitions or notes under it
+                    // stay where they are.
+                    let last = section_list_end(&lines, section.line)
+                        .unwrap_or_else(|| section_last_line(&lines, section.line));
                     let at = lines.end(last);
                     let gap = if last == section.line { nl } else { "" };
                     splice(text, at, at, &format!("{gap}{entry}{nl}"))
@@ -493,7 +538,7 @@ pub(crate) fn add_link_in(
                         s.level == 2
                             && ["More Information", "References"]
                                 .iter()
-                                .any(|h| s.heading.eq_ignore_ascii_case(h))
+                                .any(|h| names_section(s.heading, h))
                     });
                     match before {
                         Some(next) => {
@@ -618,6 +663,21 @@ pub(crate) struct Rename<'a> {
 pub(crate) fn retarget_link(text: &str, line: usize, rename: &Rename<'_>) -> String {
     let lines = Lines::new(text);
     let content = lines.content(line);
+    // A reference definition, `[adr 0007]: 0007-x.md`: its target follows the move. Its
+    // label stays, as the text's `[ADR 0007][]` uses it by name.
+    if let Some(definition) = definition_spans(content) {
+        let raw_target = &content[definition.target.clone()];
+        if let Some(file) = target_file(raw_target)
+            && file.rsplit('/').next() == Some(rename.old_name)
+            && let Some(at) = raw_target.rfind(rename.old_name)
+        {
+            let start = definition.target.start + at;
+            let mut updated = content.to_string();
+            updated.replace_range(start..start + rename.old_name.len(), rename.new_name);
+            return replace_line(text, &lines, line, &updated);
+        }
+        return text.to_string();
+    }
     let mut updated = String::with_capacity(content.len() + 8);
     let mut index = 0;
     while index < content.len() {
@@ -736,22 +796,41 @@ fn capitalise(word: &str) -> String {
 /// The last non-blank line of the section whose heading is on `heading_line`, or the
 /// heading itself when the section is empty.
 fn section_last_line(lines: &Lines<'_>, heading_line: usize) -> usize {
+    section_ends(lines, heading_line).0
+}
+
+/// The last line of the last list in the section whose heading is on `heading_line` (an
+/// item, or a line indented under one); `None` when it holds no list.
+fn section_list_end(lines: &Lines<'_>, heading_line: usize) -> Option<usize> {
+    section_ends(lines, heading_line).1
+}
+
+/// The section's last non-blank line, and its list's last line. The section ends at the
+/// next heading outside code blocks and comments.
+fn section_ends(lines: &Lines<'_>, heading_line: usize) -> (usize, Option<usize>) {
     let mut last = heading_line;
-    let mut fenced = false;
+    let mut list_end = None;
+    let mut in_list = false;
+    let mut hidden = super::parse::Hidden::default();
     for number in heading_line + 1..=lines.count() {
         let content = lines.content(number);
         let trimmed = content.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fenced = !fenced;
-        }
-        if !fenced && trimmed.starts_with('#') && content.len() - trimmed.len() <= 3 {
+        if hidden.is_text(content) && trimmed.starts_with('#') && content.len() - trimmed.len() <= 3
+        {
             break;
         }
-        if !content.trim().is_empty() {
-            last = number;
+        if content.trim().is_empty() {
+            continue;
+        }
+        last = number;
+        if bullet_marker(content).is_some() || (in_list && trimmed.len() < content.len()) {
+            in_list = true;
+            list_end = Some(number);
+        } else {
+            in_list = false;
         }
     }
-    last
+    (last, list_end)
 }
 
 /// The text's lines by number (from 1), with their byte ranges.

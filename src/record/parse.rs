@@ -33,8 +33,9 @@ use crate::store;
 pub(crate) use fields::{DateText, parse_date, read_date, status_span};
 pub(crate) use front_matter::Key;
 pub(crate) use links::{
-    Link, Place, Target, body_links, escape_label, is_known_kind, is_valid_kind, link_spans,
-    normalise_kind, parse_link, parse_status_link, reverse_kind, target_file, without_by,
+    Link, Place, Target, body_links, definition_spans, escape_label, is_known_kind, is_valid_kind,
+    link_spans, normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
+    without_by,
 };
 pub(crate) use title::HeadingNumber;
 
@@ -222,11 +223,19 @@ pub(crate) struct Record {
 }
 
 impl Record {
-    /// The first section with this heading, ignoring case.
+    /// The first section with this heading, ignoring case; else the first whose heading
+    /// names it with more after the name ([`names_section`]: `## Decision: two datasets`).
     pub(crate) fn section(&self, heading: &str) -> Option<Section<'_>> {
+        // The heading as written first: lint asks each record for its sections, and a
+        // comparison of lengths settles most headings.
         self.sections
             .iter()
             .find(|s| s.heading.eq_ignore_ascii_case(heading))
+            .or_else(|| {
+                self.sections
+                    .iter()
+                    .find(|s| names_section(s.heading, heading))
+            })
     }
 
     /// The file name, for tables and messages.
@@ -332,26 +341,19 @@ fn head_cut(text: &str, headings: usize) -> &str {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut seen = 0;
-    let mut fence: Option<u8> = None;
+    let mut hidden = Hidden::default();
     let mut in_front_matter = text.starts_with("---");
     let mut first = true;
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at + 1);
         let line = &text[start..end];
-        let trimmed = line.trim_start();
         if in_front_matter {
             if !first && matches!(line.trim_end(), "---" | "...") {
                 in_front_matter = false;
             }
-        } else if let Some(marker) = fence_marker(trimmed) {
-            fence = match fence {
-                None => Some(marker),
-                Some(open) if open == marker => None,
-                other => other,
-            };
-        } else if fence.is_none()
+        } else if hidden.is_text(line)
             // A byte: `starts_with` with a string goes through a `memcmp` call.
-            && trimmed.as_bytes().first() == Some(&b'#')
+            && crate::text::trim_start(line).as_bytes().first() == Some(&b'#')
             && heading(line.trim_end()).is_some()
         {
             seen += 1;
@@ -393,6 +395,9 @@ struct Reader<'t> {
     /// The last search for `](` (a link's text closing): where it started, and the first
     /// found from there.
     next_link: Option<(usize, Option<usize>)>,
+    /// Body lines (indices from `body_start`) outside code blocks and comments that are
+    /// reference definitions. Not looked for in a listing.
+    definition_lines: Vec<usize>,
 }
 
 fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<Parsed> {
@@ -450,6 +455,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         placeholders: Vec::new(),
         body_date: None,
         next_link: None,
+        definition_lines: Vec::new(),
     };
     if !reader.front_matter() {
         return Ok(Parsed::NeedMore);
@@ -493,15 +499,21 @@ impl Reader<'_> {
                 self.record.problems.extend(read.problems);
                 self.record.front_matter_end = self.lines[end].number;
                 self.body_start = end + 1;
+                let date_line = read.keys.iter().find(|k| k.name == "date").map(|k| k.line);
                 let status_key = read.keys.into_iter().find(|k| k.name == "status");
-                self.apply_front_matter(status_key.map(|k| (k.line, k.value)));
+                self.apply_front_matter(status_key.map(|k| (k.line, k.value)), date_line);
                 true
             }
         }
     }
 
-    /// `status_key`: the line and place of the value of the front matter's `status` key.
-    fn apply_front_matter(&mut self, status_key: Option<(usize, std::ops::Range<usize>)>) {
+    /// `status_key`: the line and place of the value of the front matter's `status` key;
+    /// `date_line`: the line of its `date` key.
+    fn apply_front_matter(
+        &mut self,
+        status_key: Option<(usize, std::ops::Range<usize>)>,
+        date_line: Option<usize>,
+    ) {
         let fm = &self.record.front_matter;
         let review_by = fm.get("review-by").and_then(parse_date);
         let door = fm.get("door").filter(|d| !d.is_empty()).map(str::to_string);
@@ -515,7 +527,22 @@ impl Reader<'_> {
             .or_else(|| fm.get("tag"))
             .map(split_names)
             .unwrap_or_default();
-        let date = fm.get("date").map(read_date);
+        let date = fm.get("date").map(|value| (read_date(value), value));
+        let unreadable = match date {
+            Some((DateText::Invalid, _)) => {
+                Some("the date is not a day of the calendar (YYYY-MM-DD)".to_string())
+            }
+            Some((DateText::Missing, value))
+                if !value.trim().is_empty() && !fields::is_placeholder(value) =>
+            {
+                Some(format!(
+                    "the date `{}` cannot be read (YYYY-MM-DD)",
+                    crate::error::one_line(value)
+                ))
+            }
+            _ => None,
+        };
+        let date = date.map(|(date, _)| date);
         let status = fm.get("status").map(str::to_string);
         let record = &mut self.record;
         (
@@ -528,6 +555,13 @@ impl Reader<'_> {
             Some(DateText::Day(day)) => record.date = Some(day),
             Some(DateText::Month(month)) => (record.date, record.month_only) = (Some(month), true),
             _ => {}
+        }
+        if let Some(message) = unreadable {
+            record.problems.push(Problem {
+                kind: ProblemKind::InvalidDate,
+                line: date_line,
+                message,
+            });
         }
         let Some(value) = status else {
             return;
@@ -565,11 +599,17 @@ impl Reader<'_> {
     /// Read the title, the metadata lines and the sections. False when the prefix ends
     /// before the metadata does.
     fn body(&mut self) -> Result<bool> {
-        let headings = scan_headings(&self.lines[self.body_start..]);
+        // A listing follows no links: only the other depths note where definitions may be.
+        let mut definition_lines = Vec::new();
+        let headings = scan_headings(
+            &self.lines[self.body_start..],
+            (self.depth != Depth::Head).then_some(&mut definition_lines),
+        );
+        self.definition_lines = definition_lines;
         // The title is the first heading, when it is a level-1 heading naming the decision.
         let title = headings
             .first()
-            .filter(|h| h.level == 1 && !h.text.eq_ignore_ascii_case("status"))
+            .filter(|h| h.level == 1 && !names_section(h.text, "status"))
             .map(|_| 0);
         let first_section = title.map_or(0, |index| index + 1);
         if let Some(index) = title {
@@ -599,15 +639,18 @@ impl Reader<'_> {
         let metadata_end = headings
             .get(first_section)
             .map_or(self.lines.len() - self.body_start, |h| h.index);
+        let mut hidden = Hidden::default();
         for index in self.body_start + metadata_start..self.body_start + metadata_end {
-            self.metadata_line(index);
+            // A field in a code block or a comment is an example, not the record's.
+            let is_text = hidden.is_text(self.lines[index].text);
+            self.metadata_line(index, is_text);
         }
         self.sections(&headings, first_section)
     }
 
-    fn metadata_line(&mut self, index: usize) {
+    fn metadata_line(&mut self, index: usize, is_text: bool) {
         let line = self.lines[index];
-        let Some(field) = fields::field(line.text) else {
+        let Some(field) = fields::field(line.text).filter(|_| is_text) else {
             if self.depth != Depth::Head {
                 body_links(line.text, line.number, &mut self.record.mentions);
             }
@@ -625,7 +668,7 @@ impl Reader<'_> {
                 self.status_at(index, &field, StatusPlace::Bullet, false);
             }
             "date" if self.body_date.is_none() => {
-                self.body_date = Some((read_date(field.value), line.number));
+                self.date_at(field.value, line.number);
                 if !field.colon {
                     self.record.problems.push(Problem {
                         kind: ProblemKind::InvalidDate,
@@ -643,11 +686,11 @@ impl Reader<'_> {
             {
                 self.madr_signs = true;
                 if !fields::is_placeholder(field.value) {
-                    self.record.decision_makers = split_names(fields::without_comment(field.value));
+                    self.record.decision_makers = split_names(fields::unbracketed(field.value));
                 }
             }
             "tags" if self.record.tags.is_empty() && !fields::is_placeholder(field.value) => {
-                self.record.tags = split_names(fields::without_comment(field.value));
+                self.record.tags = fields::tags(field.value);
             }
             _ => {
                 if self.depth != Depth::Head {
@@ -655,6 +698,28 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// The body's date, written as `value` on line `line`: a `Date:` line or the first
+    /// line of a `## Date` section. A value that is no date at all (`sometime in spring`)
+    /// is a problem, as an impossible one is: a date is never dropped in silence. A
+    /// template's placeholder is reported as one.
+    fn date_at(&mut self, value: &str, line: usize) {
+        let date = read_date(value);
+        if date == DateText::Missing
+            && !fields::without_comment(value).trim().is_empty()
+            && !fields::is_placeholder(value)
+        {
+            self.record.problems.push(Problem {
+                kind: ProblemKind::InvalidDate,
+                line: Some(line),
+                message: format!(
+                    "the date `{}` cannot be read (YYYY-MM-DD)",
+                    crate::error::one_line(fields::without_comment(value).trim())
+                ),
+            });
+        }
+        self.body_date = Some((date, line));
     }
 
     /// A status line: a `* Status:` bullet, or a line under `## Status` (`link_line`: one
@@ -705,10 +770,20 @@ impl Reader<'_> {
             self.record.sections =
                 Sections::with_capacity(headings.len().saturating_sub(first), bytes);
         }
+        // Whether only metadata sections (status, date) came so far: a `## Date` section
+        // is the record's date there, as a `Date:` line is under the title. Further down
+        // it would be a section like any other, and a listing, which stops reading at the
+        // first of those, reads the same date as a full parse.
+        let mut metadata_sections = true;
         for (position, heading) in headings.iter().enumerate().skip(first) {
-            let is_status = heading.text.eq_ignore_ascii_case("status");
+            let is_status = names_section(heading.text, "status");
+            let is_date = metadata_sections
+                && self.body_date.is_none()
+                && names_section(heading.text, "date");
+            metadata_sections &= is_status || is_date;
             if self.depth == Depth::Head
                 && !is_status
+                && !is_date
                 && (self.record.statuses.iter().any(|s| s.status.is_some())
                     || self.body_start > 0
                     || self.madr_signs)
@@ -726,9 +801,21 @@ impl Reader<'_> {
             let start = self.body_start + heading.index + 1;
             let end = self.body_start + end;
             let line = self.lines[self.body_start + heading.index].number;
+            if is_date
+                && let Some(first) = self.lines[start..end]
+                    .iter()
+                    .find(|l| !l.text.trim().is_empty())
+            {
+                let text = first.text.trim_start();
+                let value = ["* ", "- ", "+ "]
+                    .iter()
+                    .find_map(|bullet| text.strip_prefix(bullet))
+                    .unwrap_or(text);
+                self.date_at(value, first.number);
+            }
             if is_status && !self.status_section {
                 self.status_section(headings, position, heading, line);
-            } else if heading.text.eq_ignore_ascii_case("links") {
+            } else if names_section(heading.text, "links") {
                 self.links_section(start, end);
             } else if let Some(date) = outcome_date(heading.text) {
                 // Each review appends an outcome; the latest one says when the next is due.
@@ -751,12 +838,11 @@ impl Reader<'_> {
                 self.madr_signs = true;
             }
             // An outline keeps only the references' text, which lint checks.
-            let body =
-                if self.depth == Depth::Full || heading.text.eq_ignore_ascii_case("references") {
-                    join_body(self.text, &self.lines[start..end])
-                } else {
-                    ""
-                };
+            let body = if self.depth == Depth::Full || names_section(heading.text, "references") {
+                join_body(self.text, &self.lines[start..end])
+            } else {
+                ""
+            };
             self.record.sections.push(Section {
                 heading: heading.text,
                 level: heading.level,
@@ -898,7 +984,36 @@ impl Reader<'_> {
         found
     }
 
+    /// Links through reference definitions: `[ADR 0010][]`, `[text][adr 0010]` or `[adr
+    /// 0010]` in the text, with a line `[adr 0010]: 0010-common-auth.md` (labels in any
+    /// case). Each definition of a Markdown file that the text uses is a mention, on the
+    /// definition's line: where the target is written, which lint checks and renumber
+    /// rewrites. The walk for headings noted the definition lines, so a record without
+    /// any pays nothing more.
+    fn reference_links(&mut self) {
+        let body = self.body_start;
+        let mut found: Vec<Link> = self
+            .definition_lines
+            .iter()
+            .filter_map(|&index| {
+                let line = self.lines.get(body + index)?;
+                links::definition_link(line.text, line.number)
+            })
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        let text = &self.text[self.lines.get(body).map_or(0, |l| l.start)..];
+        found.retain(|link| is_used(text, &link.label));
+        self.record.mentions.extend(found);
+        // In reading order, as the rest were found.
+        self.record.mentions.sort_by_key(|link| link.line);
+    }
+
     fn finish(mut self) -> Result<Record> {
+        if self.depth != Depth::Head {
+            self.reference_links();
+        }
         self.settle_status();
         self.settle_title()?;
         self.settle_date();
@@ -1065,6 +1180,21 @@ impl Reader<'_> {
     }
 }
 
+/// Whether `text` uses the reference label `label` (`[label]`, any case) other than to
+/// define it (`[label]:`).
+fn is_used(text: &str, label: &str) -> bool {
+    let needle = format!("[{label}]");
+    let mut from = 0;
+    while let Some(at) = crate::text::find_ignoring_ascii_case(&text[from..], &needle) {
+        let end = from + at + needle.len();
+        if text.as_bytes().get(end) != Some(&b':') {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
 fn is_madr_heading(heading: &str) -> bool {
     [
         "Context and Problem Statement",
@@ -1073,7 +1203,51 @@ fn is_madr_heading(heading: &str) -> bool {
         "Decision Drivers",
     ]
     .iter()
-    .any(|h| heading.eq_ignore_ascii_case(h))
+    .any(|h| names_section(heading, h))
+}
+
+/// Whether a heading names the section `name` (ASCII, any case): the name alone, or
+/// followed by what teams write after it: a template's comment (`Links <!-- optional
+/// -->`), a colon (`Context:`), a colon and words (`Decision: two datasets`), or words
+/// in parentheses or after a dash (`Decision (Proposed Workflow Solution):`, `Decision -
+/// keep both`). Another word (`Decision Outcome`, `Decision Drivers`) names another
+/// section. `Status: Accepted` states the status in the heading: it is not a section to
+/// find a status in.
+// Inlined where the name is known: every heading of every record is asked for a few
+// names, and the first byte tells most apart (a call cost more than the comparison).
+#[inline(always)]
+pub(crate) fn names_section(heading: &str, name: &str) -> bool {
+    let (bytes, wanted) = (heading.as_bytes(), name.as_bytes());
+    match (bytes.first(), wanted.first()) {
+        (Some(first), Some(wanted_first))
+            if bytes.len() >= wanted.len() && first.eq_ignore_ascii_case(wanted_first) => {}
+        _ => return false,
+    }
+    bytes[..wanted.len()].eq_ignore_ascii_case(wanted) && names_section_after(heading, name)
+}
+
+/// [`names_section`] once the heading starts with the name: what follows it.
+fn names_section_after(heading: &str, name: &str) -> bool {
+    let (bytes, wanted) = (heading.as_bytes(), name.as_bytes());
+    if bytes.len() == wanted.len() {
+        return true;
+    }
+    // The bytes that matched are the name's, so the rest starts on a character boundary.
+    let mut rest = &heading[wanted.len()..];
+    if memchr::memchr(b'<', rest.as_bytes()).is_some() {
+        rest = fields::without_comment(rest);
+    }
+    let rest = rest.trim_end();
+    let rest = rest.strip_suffix(':').unwrap_or(rest).trim_end();
+    if rest.is_empty() {
+        return true;
+    }
+    match rest.strip_prefix(':') {
+        Some(words) => !words.trim().is_empty() && !name.eq_ignore_ascii_case("status"),
+        None => [" (", " -", " \u{2013}", " \u{2014}"]
+            .iter()
+            .any(|after| rest.starts_with(after)),
+    }
 }
 
 fn capitalise(word: &str) -> String {
@@ -1293,29 +1467,98 @@ fn fence_marker(trimmed: &str) -> Option<u8> {
     }
 }
 
-/// ATX headings outside fenced code blocks.
-fn scan_headings<'t>(lines: &[Line<'t>]) -> Vec<Heading<'t>> {
+/// Where a walk over a record's lines stands with the blocks whose lines are not the
+/// record's text: fenced code, and HTML comments (a template's instructions, an example
+/// record commented out). A `# 99. Example` in either is no heading, title or field.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Hidden {
+    /// The fence character of the code block the walk is in.
+    fence: Option<u8>,
+    /// Inside a comment that has not closed yet.
+    comment: bool,
+}
+
+impl Hidden {
+    /// Whether `line`, the next line of the walk, is text: outside code blocks and
+    /// comments, and neither a fence nor a comment's first line. A comment opens as
+    /// CommonMark's HTML block does, with `<!--` at the start of a line, and ends on the
+    /// line that holds `-->`; a `<!--` after other text on the line hides nothing, as a
+    /// heading on a later line would still be one. Bytes first: this runs on every line.
+    // Inlined: a call for each line of each record cost more than the check.
+    #[inline(always)]
+    pub(crate) fn is_text(&mut self, line: &str) -> bool {
+        // Most lines: outside any block, and their first byte opens none.
+        if !self.comment
+            && self.fence.is_none()
+            && !matches!(
+                crate::text::trim_start(line).as_bytes().first(),
+                Some(b'`' | b'~' | b'<')
+            )
+        {
+            return true;
+        }
+        self.step(line)
+    }
+
+    /// [`Hidden::is_text`] for a line in a block, or one that may open or close one.
+    fn step(&mut self, line: &str) -> bool {
+        static CLOSE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("-->"));
+        if self.comment {
+            self.comment = CLOSE.find(line.as_bytes()).is_none();
+            return false;
+        }
+        let trimmed = crate::text::trim_start(line);
+        match (self.fence, fence_marker(trimmed)) {
+            (None, Some(marker)) => {
+                self.fence = Some(marker);
+                return false;
+            }
+            (Some(open), Some(marker)) if open == marker => {
+                self.fence = None;
+                return false;
+            }
+            (Some(_), _) => return false,
+            (None, None) => {}
+        }
+        if trimmed.as_bytes().first() == Some(&b'<') && trimmed.starts_with("<!--") {
+            // `<!-->` closes at once, as in CommonMark.
+            self.comment = CLOSE.find(&trimmed.as_bytes()[2..]).is_none();
+            return false;
+        }
+        true
+    }
+}
+
+/// ATX headings outside fenced code blocks and HTML comments; with `definition_lines`, the
+/// indices of the lines there that are reference definitions (`[label]: target`), found
+/// with one more look at a byte this walk reads anyway.
+fn scan_headings<'t>(
+    lines: &[Line<'t>],
+    mut definition_lines: Option<&mut Vec<usize>>,
+) -> Vec<Heading<'t>> {
     // Room for a MADR record's or one of ours (22 headings), in under a kilobyte: growing
     // from nothing copied the vector three times a record, and a larger block takes the
     // allocator's slow path.
     let mut headings = Vec::with_capacity(24);
-    let mut fence: Option<u8> = None;
+    let mut hidden = Hidden::default();
     for (index, line) in lines.iter().enumerate() {
-        let trimmed = crate::text::trim_start(line.text);
-        match (fence, fence_marker(trimmed)) {
-            (None, Some(marker)) => {
-                fence = Some(marker);
-                continue;
-            }
-            (Some(open), Some(marker)) if open == marker => {
-                fence = None;
-                continue;
-            }
-            (Some(_), _) => continue,
-            (None, None) => {}
-        }
-        if !trimmed.starts_with('#') {
+        if !hidden.is_text(line.text) {
             continue;
+        }
+        match crate::text::trim_start(line.text).as_bytes().first() {
+            Some(b'#') => {}
+            Some(b'[') => {
+                // Most such lines are no definition (`[1] Alex, …` in our references): a
+                // look at the bytes after the label says so, and nothing is kept.
+                if let Some(found) = definition_lines.as_deref_mut()
+                    && links::definition_spans(line.text).is_some()
+                {
+                    found.push(index);
+                }
+                continue;
+            }
+            _ => continue,
         }
         if let Some((level, text)) = heading(line.text) {
             headings.push(Heading { index, level, text });

@@ -1146,3 +1146,95 @@ fn a_successor_named_by_web_address_reads_and_survives_edits() {
         "{text}"
     );
 }
+
+/// A status added to a record without one stays a line of its own, and a link finds the
+/// `## Links <!-- optional -->` section the template wrote.
+#[test]
+fn a_madr2_record_s_first_status_and_links_keep_to_their_lines() {
+    let repo = repository("madr2-technical-story");
+    let file = "docs/adr/0004-keep-a-printer-at-the-pass.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "4", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen(
+            "pass\n\nTechnical Story:",
+            "pass\n\n* Status: accepted\n\nTechnical Story:",
+            1
+        )
+    );
+    // No heading: the status goes first, apart from the paragraph after it.
+    let file = "docs/adr/0002-take-card-payments-at-the-table.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "2", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        format!("* Status: accepted\n\n{before}")
+    );
+    let file = "docs/adr/0001-show-orders-on-kitchen-screens.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["link", "1", "Relates to", "4"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen(
+            "(0003-bump-orders-by-station.md)\n",
+            "(0003-bump-orders-by-station.md)\n* Relates to [4. Keep a printer at the pass](0004-keep-a-printer-at-the-pass.md)\n",
+            1
+        )
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&stdout(&run_ok(repo.path(), &["list", "--json"]))).unwrap();
+    let statuses: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        statuses,
+        ["-", "accepted", "accepted", "accepted", "accepted"]
+    );
+    let graph = stdout(&run_ok(repo.path(), &["graph"]));
+    assert!(graph.contains("r1 -> r4 [label=\"Relates to\"]"), "{graph}");
+}
+
+/// Headings with words after them are the sections edits look for; renumbering follows a
+/// link through its reference definition.
+#[test]
+fn nygard_headings_with_notes_are_edited_in_place() {
+    let repo = repository("nygard-headings-with-notes");
+    let file = "docs/adr/0002-split-the-fare-tables.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "2", "deprecated"]);
+    run_ok(repo.path(), &["link", "2", "Amends", "1"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen(
+            "## Status:\n\nAccepted\n",
+            "## Status:\n\nDeprecated\n\nAmends [1. Record architecture decisions](0001-record-architecture-decisions.md)\n",
+            1
+        )
+    );
+
+    let repo = repository("nygard-headings-with-notes");
+    crate::support::write(
+        &repo.path().join("docs/adr"),
+        "0003-count-passengers-at-the-gates.md",
+        "# 3. Count passengers at the gates\n\nDate: 2019-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nThe gates count.\n\n## Decision\n\nWe read them.\n\n## Consequences\n\nNumbers.\n",
+    );
+    let file = "docs/adr/0004-refund-delayed-journeys-automatically.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["renumber"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen(
+            "[adr 0003]: 0003-publish-delays-as-events.md",
+            "[adr 0003]: 0005-publish-delays-as-events.md",
+            1
+        )
+    );
+    let lint = stdout(&decide(repo.path()).arg("lint").output().unwrap());
+    let broken: Vec<&str> = lint.lines().filter(|l| l.contains("broken-link")).collect();
+    assert_eq!(broken.len(), 1, "{lint}");
+    assert!(broken[0].contains("0000-first-fare-engine.md"), "{lint}");
+}

@@ -63,6 +63,91 @@ fn status_is_added_where_the_format_keeps_it() {
     }
 }
 
+/// The added bullet is a line of its own in Markdown: a paragraph after it would join it,
+/// and a list that is not the record's fields is not where it goes.
+#[test]
+fn an_added_status_bullet_never_runs_into_the_next_line() {
+    let cases = [
+        // A paragraph right under the title.
+        (
+            "# T\nTechnical Story: retries\n\n## Context and Problem Statement\n",
+            "# T\n\n* Status: accepted\n\nTechnical Story: retries\n\n## Context and Problem Statement\n",
+        ),
+        // After a blank line, as MADR 2 writes it: nothing more to add.
+        (
+            "# T\n\nTechnical Story: retries\n\n## Context and Problem Statement\n",
+            "# T\n\n* Status: accepted\n\nTechnical Story: retries\n\n## Context and Problem Statement\n",
+        ),
+        // No title heading: first in the file, apart from what follows.
+        (
+            "Technical Story: retries\n\n## Context and Problem Statement\n",
+            "* Status: accepted\n\nTechnical Story: retries\n\n## Context and Problem Statement\n",
+        ),
+        // The fields' list, with the same marker: the status joins it, first.
+        (
+            "# T\n\n- Deciders: Ana\n- Date: 2020-01-01\n\n## Context and Problem Statement\n",
+            "# T\n\n- Status: accepted\n- Deciders: Ana\n- Date: 2020-01-01\n\n## Context and Problem Statement\n",
+        ),
+        // A list right under the title that a paragraph leads into is the paragraph's.
+        (
+            "# T\nTechnical Story:\n- Issue: 12\n- https://example.org/13\n\n## Context and Problem Statement\n",
+            "# T\n\n- Status: accepted\n\nTechnical Story:\n- Issue: 12\n- https://example.org/13\n\n## Context and Problem Statement\n",
+        ),
+        // A list of something else right under the title: kept apart from it.
+        (
+            "# T\n* https://example.org/12\n\n## Context and Problem Statement\n",
+            "# T\n\n* Status: accepted\n\n* https://example.org/12\n\n## Context and Problem Statement\n",
+        ),
+        // The title is the last line.
+        ("# T\n", "# T\n\n* Status: accepted\n"),
+        (
+            "# T\r\nWhy.\r\n",
+            "# T\r\n\r\n* Status: accepted\r\n\r\nWhy.\r\n",
+        ),
+    ];
+    for (text, expected) in cases {
+        let record = parse(Path::new("0013-x.md"), text).unwrap();
+        assert_eq!(
+            set_status(text, &record, "accepted").unwrap(),
+            expected,
+            "{text:?}"
+        );
+    }
+}
+
+/// A `## Links` heading with the template's comment after it is the links section: a link
+/// joins its list, above the reference definitions under it.
+#[test]
+fn a_link_joins_a_links_section_whatever_follows_its_name() {
+    let text = "# T\n\n* Status: accepted\n\n## Context and Problem Statement\n\nSee [1][1].\n\n## Links <!-- optional -->\n\n* Relates to [0. Z](0000-z.md)\n  (the first one)\n\n[1]: https://tracker.example/1\n";
+    let out = apply(text, |t, r| add_link(t, r, "Amends", "1. A", "0001-a.md"));
+    assert_eq!(
+        out,
+        text.replace(
+            "(the first one)\n",
+            "(the first one)\n* Amends [1. A](0001-a.md)\n"
+        )
+    );
+    // Nothing but definitions under it: after them.
+    let text = "# T\n\n## Links:\n\n[1]: https://tracker.example/1\n<!--\n# not a heading\n-->\n\n## More\n";
+    let out = apply(text, |t, r| add_link(t, r, "Amends", "1. A", "0001-a.md"));
+    assert_eq!(
+        out,
+        text.replace("-->\n", "-->\n* Amends [1. A](0001-a.md)\n")
+    );
+    // A Nygard record's `## Status:` is its status section.
+    let text = "# 2. T\n\n## Status:\n\nProposed\n\n## Context:\n\nWhy.\n";
+    assert_eq!(
+        apply(text, |t, r| set_status(t, r, "accepted").unwrap()),
+        text.replace("Proposed", "Accepted")
+    );
+    let out = apply(text, |t, r| add_link(t, r, "Amends", "1. A", "0001-a.md"));
+    assert_eq!(
+        out,
+        text.replace("Proposed\n", "Proposed\n\nAmends [1. A](0001-a.md)\n")
+    );
+}
+
 #[test]
 fn a_status_the_edit_cannot_write_back_is_refused_not_garbled() {
     let cases = [
@@ -212,6 +297,13 @@ fn renumbering_labels_and_titles() {
             "* supersedes [ADR-0012]({{< ref \"0012-use-x.md\" >}})\n",
         ),
         ("[x](0007-use-x.md.bak)\n", "[x](0007-use-x.md.bak)\n"),
+        // A reference definition: its target follows, its label stays for the text's uses.
+        (
+            "[adr 0007]: ./0007-use-x.md#why \"why\"\n",
+            "[adr 0007]: ./0012-use-x.md#why \"why\"\n",
+        ),
+        ("  [x]: <0007-use-x.md>\n", "  [x]: <0012-use-x.md>\n"),
+        ("[x]: 0008-y.md\n", "[x]: 0008-y.md\n"),
     ];
     for (text, expected) in cases {
         assert_eq!(retarget_link(text, 1, &rename), expected, "{text}");

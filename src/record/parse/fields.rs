@@ -78,36 +78,164 @@ pub(crate) enum DateText {
 }
 
 /// `2016-02-12`, `2016-02-12T10:00:00+01:00`, `2019-01-14; Last update date: …`,
-/// `2024-05-22 (back dated)`, `[2022-06-15]`, `[2020-06-15](https://…)`, `2019-02`.
+/// `2024-05-22 (back dated)`, `[2022-06-15]`, `[2020-06-15](https://…)`, `2019-02`; a
+/// month or day of one digit (`2022-11-1`); a month by its English name or abbreviation,
+/// in the ISO order (`2020-Nov-09`) or as people write it (`9 November 2020`, `Nov 9,
+/// 2020`, `Nov 2020`).
 pub(crate) fn read_date(text: &str) -> DateText {
     let text = text.trim().trim_start_matches(['[', '*', '_']).trim_start();
     let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes.len() >= range.end && bytes[range].iter().all(u8::is_ascii_digit)
+    if digit_run(bytes, 0) == 4 && bytes.get(4) == Some(&b'-') {
+        return iso_order(text);
+    }
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return named_month(text);
+    }
+    DateText::Missing
+}
+
+/// The number ASCII digits (four at most, as [`digit_run`] found them) write.
+fn digits_value(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |value, digit| value * 10 + u32::from(digit - b'0'))
+}
+
+/// How many ASCII digits start at `from`.
+fn digit_run(bytes: &[u8], from: usize) -> usize {
+    bytes.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
+}
+
+/// `YYYY-MM-DD` and its kin, `text` starting with `YYYY-`. By hand: chrono's format
+/// parser costs more than the rest of a record's head.
+fn iso_order(text: &str) -> DateText {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| digits_value(&bytes[range]);
+    let year = number(0..4) as i32;
+    let (month, after_month) = match digit_run(bytes, 5) {
+        1 | 2 => {
+            let end = 5 + digit_run(bytes, 5);
+            (number(5..end), end)
+        }
+        0 => match month_name(&text[5..]) {
+            Some((month, length)) => (month, 5 + length),
+            None => return DateText::Missing,
+        },
+        _ => return DateText::Invalid,
     };
-    if !(digits(0..4) && bytes.get(4) == Some(&b'-') && digits(5..7)) {
-        return DateText::Missing;
-    }
-    // By hand: chrono's format parser costs more than the rest of a record's head.
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
-    let (year, month) = (number(0..4) as i32, number(5..7));
-    if bytes.get(7) == Some(&b'-') && digits(8..10) {
-        let followed_by_digit = bytes.get(10).is_some_and(u8::is_ascii_digit);
-        return match NaiveDate::from_ymd_opt(year, month, number(8..10)) {
-            Some(date) if !followed_by_digit => DateText::Day(date),
-            _ => DateText::Invalid,
+    if bytes.get(after_month) == Some(&b'-') {
+        let start = after_month + 1;
+        let day = match digit_run(bytes, start) {
+            length @ (1 | 2) => number(start..start + length),
+            _ => return DateText::Invalid,
         };
-    }
-    if bytes
-        .get(7)
-        .is_some_and(|b| b.is_ascii_digit() || *b == b'-')
-    {
-        return DateText::Invalid;
+        return day_of(year, month, day);
     }
     match NaiveDate::from_ymd_opt(year, month, 1) {
         Some(date) => DateText::Month(date),
         None => DateText::Invalid,
     }
+}
+
+/// `9 November 2020`, `09-Nov-2020`, `Nov 9, 2020`, `November 9th 2020`, `Nov 2020`.
+fn named_month(text: &str) -> DateText {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| digits_value(&bytes[range]);
+    let separators = |from: usize| {
+        from + bytes.get(from..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b" -/,.".contains(b)).count()
+        })
+    };
+    // A day: one or two digits, and an ordinal's letters.
+    let day_at = |from: usize| -> Option<(u32, usize)> {
+        let length = digit_run(bytes, from);
+        if !(1..=2).contains(&length) {
+            return None;
+        }
+        let end = from + length;
+        let suffix = ["st", "nd", "rd", "th"]
+            .iter()
+            .find(|s| {
+                bytes
+                    .get(end..end + 2)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(s.as_bytes()))
+            })
+            .map_or(0, |s| s.len());
+        Some((number(from..end), end + suffix))
+    };
+    // A year: four digits, and no more.
+    let year_at = |from: usize| -> Option<i32> {
+        (digit_run(bytes, from) == 4).then(|| number(from..from + 4) as i32)
+    };
+    if let Some((day, after_day)) = day_at(0) {
+        let at = separators(after_day);
+        if at == after_day {
+            return DateText::Missing;
+        }
+        let Some((month, length)) = month_name(&text[at..]) else {
+            return DateText::Missing;
+        };
+        return match year_at(separators(at + length)) {
+            Some(year) => day_of(year, month, day),
+            None => DateText::Missing,
+        };
+    }
+    let Some((month, length)) = month_name(text) else {
+        return DateText::Missing;
+    };
+    let at = separators(length);
+    if let Some(year) = year_at(at) {
+        return match NaiveDate::from_ymd_opt(year, month, 1) {
+            Some(date) => DateText::Month(date),
+            None => DateText::Invalid,
+        };
+    }
+    let Some((day, after_day)) = day_at(at).filter(|_| at > length) else {
+        return DateText::Missing;
+    };
+    match year_at(separators(after_day)) {
+        Some(year) if separators(after_day) > after_day => day_of(year, month, day),
+        _ => DateText::Missing,
+    }
+}
+
+fn day_of(year: i32, month: u32, day: u32) -> DateText {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => DateText::Day(date),
+        None => DateText::Invalid,
+    }
+}
+
+/// An English month's name or abbreviation at the start of `text` (`Nov`, `nov.`,
+/// `November`, `Sept`), ended by anything but a letter: the month and the bytes it takes.
+fn month_name(text: &str) -> Option<(u32, usize)> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = &text.as_bytes()[..text.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if word.len() < 3 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|name| {
+        let name = name.as_bytes();
+        word.eq_ignore_ascii_case(name)
+            || word.eq_ignore_ascii_case(&name[..3])
+            || (name == b"september" && word.eq_ignore_ascii_case(b"sept"))
+    })?;
+    Some((month as u32 + 1, word.len()))
 }
 
 /// `2016-02-12`, also when followed by a time or text; a month or an impossible date is
@@ -119,16 +247,75 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     }
 }
 
-/// A value left as the template wrote it: `[ accepted | deprecated | … ]`,
-/// `{proposed | rejected | accepted}`, `[list everyone involved in the decision]`,
-/// `[YYYY-MM-DD when the decision was last updated]`.
+/// A value left as the template wrote it: the whole value one bracketed (or braced)
+/// instruction, as templates write theirs. That is a choice (`[ accepted | deprecated |
+/// … ]`, `{proposed | rejected | accepted}`, `[summary | link to the ticket]`), a date's
+/// pattern (`[YYYY-MM-DD when the decision was last updated]`), or a description in words
+/// (`[list everyone involved in the decision]`, `[tags, separated by spaces or commas]`: a
+/// part of four words or more). A value filled in within brackets is short words or
+/// names (`[identity-platform, cip, groups]`, `[2022-06-15]`), and reference links
+/// (`[1][1], [2][2]`, `[issue-1][1]`) are not one bracketed whole.
 pub(super) fn is_placeholder(value: &str) -> bool {
     let value = without_comment(value).trim();
-    let bracketed = (value.starts_with('[') && value.ends_with(']'))
-        || (value.starts_with('{') && value.ends_with('}'));
-    bracketed
-        && (value.contains('|') || !value[1..].contains("]("))
+    let Some(inner) = bracketed(value) else {
+        return false;
+    };
+    if inner.contains(['|', '…']) || crate::text::find_ignoring_ascii_case(inner, "yyyy").is_some()
+    {
+        return true;
+    }
+    // A link inside (`[2020-06-15](url)` aside, which is no whole) is a value written
+    // with its source.
+    !inner.contains("](")
         && !matches!(read_date(value), DateText::Day(_) | DateText::Month(_))
+        && inner
+            .split([',', ';'])
+            .any(|part| part.split_whitespace().count() >= 4)
+}
+
+/// What is inside `[…]` or `{…}` when the bracket that opens `value` closes at its end
+/// (brackets inside may nest, or be escaped).
+fn bracketed(value: &str) -> Option<&str> {
+    let (open, close) = match value.as_bytes().first()? {
+        b'[' => (b'[', b']'),
+        b'{' => (b'{', b'}'),
+        _ => return None,
+    };
+    let bytes = value.as_bytes();
+    let mut depth = 0usize;
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\\' => index += 1,
+            b if b == open => depth += 1,
+            b if b == close => {
+                depth -= 1;
+                if depth == 0 {
+                    return (index == bytes.len() - 1).then(|| &value[1..index]);
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    None
+}
+
+/// A field's value without a trailing comment, and without the brackets around it when
+/// they hold it whole: `[Ana, Ben] <!-- optional -->` → `Ana, Ben`.
+pub(super) fn unbracketed(value: &str) -> &str {
+    let value = without_comment(value).trim();
+    bracketed(value).unwrap_or(value)
+}
+
+/// The tags of a `Tags:` line, as log4brains reads them: split on commas and spaces
+/// (`agile team daily` is three tags), in brackets or not (`[identity-platform, cip]`).
+pub(super) fn tags(value: &str) -> Vec<String> {
+    unbracketed(value)
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The value without a trailing HTML comment (`<!-- optional -->`).
@@ -376,6 +563,64 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(read_date(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn only_what_templates_write_is_a_placeholder() {
+        let cases = [
+            (
+                "[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->",
+                true,
+            ),
+            ("{proposed | rejected | accepted}", true),
+            ("[summary | link to the ticket] <!-- optional -->", true),
+            ("[YYYY-MM-DD when the decision was last updated]", true),
+            ("{yyyy-mm-dd}", true),
+            (
+                "[list everyone involved in the decision] <!-- optional -->",
+                true,
+            ),
+            ("[names of the people who decided]", true),
+            ("[tags, separated by spaces or commas]", true),
+            ("[draft | proposed | … ]", true),
+            ("[identity-platform, cip, groups]", false),
+            ("[Ana Lima, Ben Okafor]", false),
+            ("[orders]", false),
+            ("[1][1], [2][2]", false),
+            ("[issue-1][1]", false),
+            ("[2022-06-15]", false),
+            ("[2020-06-15](https://example.org/pull/34)", false),
+            ("[see [ADR 4](0004-x.md) for the list of options]", false),
+            ("[unclosed", false),
+            ("accepted", false),
+            ("", false),
+        ];
+        for (value, placeholder) in cases {
+            assert_eq!(is_placeholder(value), placeholder, "{value}");
+        }
+    }
+
+    #[test]
+    fn tags_split_on_commas_and_spaces() {
+        let cases: [(&str, &[&str]); 6] = [
+            ("agile team daily", &["agile", "team", "daily"]),
+            (
+                "[identity-platform, cip, groups]",
+                &["identity-platform", "cip", "groups"],
+            ),
+            (
+                "OpenAPI, code-generation,REST",
+                &["OpenAPI", "code-generation", "REST"],
+            ),
+            ("doc <!-- optional -->", &["doc"]),
+            ("[]", &[]),
+            ("", &[]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(tags(value), expected, "{value}");
+        }
+        assert_eq!(unbracketed("[Ana, Ben] <!-- optional -->"), "Ana, Ben");
+        assert_eq!(unbracketed("[1][1]"), "[1][1]");
     }
 
     #[test]

@@ -313,6 +313,59 @@ pub(crate) fn body_links(text: &str, line: usize, out: &mut Vec<Link>) {
     }
 }
 
+/// Where the parts of a link reference definition are, in bytes: `[adr 0010]:
+/// 0010-common-auth.md`, `[N2]: <0002-x.md#why> "title"`, indented by up to three spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Definition {
+    /// Inside the brackets, as written.
+    pub label: std::ops::Range<usize>,
+    /// The destination, as written (inside `<…>` when so written).
+    pub target: std::ops::Range<usize>,
+}
+
+pub(crate) fn definition_spans(line: &str) -> Option<Definition> {
+    // Bytes, the colon after the label first: lines that start with `[` are mostly no
+    // definition (`[1] Alex, …` in our references), and every one of every record is asked.
+    let bytes = line.as_bytes();
+    let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+    if indent > 3 || bytes.get(indent) != Some(&b'[') {
+        return None;
+    }
+    // A loop, not `memchr`: labels are short, and setting up a search cost more.
+    let close = indent + bytes[indent..].iter().position(|&b| b == b']')?;
+    if bytes.get(close + 1) != Some(&b':') {
+        return None;
+    }
+    let label = indent + 1..close;
+    if line[label.clone()].trim().is_empty() || line[label.clone()].contains(['[', '\\']) {
+        return None;
+    }
+    let after = close + 2;
+    let rest = &line[after..];
+    let start = after + rest.len() - rest.trim_start().len();
+    let rest = &line[start..];
+    let target = match rest.strip_prefix('<') {
+        Some(inner) => start + 1..start + 1 + inner.find('>')?,
+        None => start..start + rest.find(char::is_whitespace).unwrap_or(rest.len()),
+    };
+    (!target.is_empty()).then_some(Definition { label, target })
+}
+
+/// A definition line naming a Markdown file, as a link in running text (its label as
+/// written): what `[ADR 10][]`, `[text][adr 10]` and `[adr 10]` lead to. Whether the
+/// text uses it is the caller's to ask.
+pub(crate) fn definition_link(line: &str, number: usize) -> Option<Link> {
+    let spans = definition_spans(line)?;
+    let target = link_target(&line[spans.target])?;
+    is_markdown_file(&target).then(|| Link {
+        kind: String::new(),
+        target: Target::File(target),
+        label: line[spans.label].to_string(),
+        line: number,
+        place: Place::Body,
+    })
+}
+
 fn is_markdown_file(target: &str) -> bool {
     let path = target.split('#').next().unwrap_or_default();
     // No lower-cased copy: every link of every record of a log-wide lint comes here.
@@ -512,6 +565,37 @@ mod tests {
         );
         let targets: Vec<Option<&str>> = found.iter().map(Link::file).collect();
         assert_eq!(targets, [Some("0004-x.md"), Some("../b/0002-z.md")]);
+    }
+
+    #[test]
+    fn reference_definitions_of_records() {
+        let cases = [
+            (
+                "[adr 0010]: 0010-common-auth.md",
+                Some(("adr 0010", "0010-common-auth.md")),
+            ),
+            (
+                "   [N2]: <./0002-x.md#why> \"the why\"",
+                Some(("N2", "./0002-x.md#why")),
+            ),
+            ("[n2]:0002-x.md", Some(("n2", "0002-x.md"))),
+            ("[1]: https://tracker.example/1", None),
+            ("[img]: diagram.svg", None),
+            ("    [code]: 0001-a.md", None),
+            ("[a][b]: 0001-a.md", None),
+            ("[]: 0001-a.md", None),
+            ("[a]: ", None),
+            ("[a] : 0001-a.md", None),
+            ("See [a](0001-a.md).", None),
+        ];
+        for (line, expected) in cases {
+            let link = definition_link(line, 4);
+            assert_eq!(
+                link.as_ref().map(|l| (l.label.as_str(), l.target.clone())),
+                expected.map(|(label, file)| (label, Target::File(file.into()))),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -621,6 +621,10 @@ fn the_head_ends_at_the_third_heading_outside_code_blocks() {
             "---\n# not: a heading\n---\n# T\n## A\n## B\n",
         ),
         ("# T\n``\n## A\n## B\nrest\n", "# T\n``\n## A\n## B\n"),
+        (
+            "<!--\n# 99. Example\n## Status\n-->\n# T\n## A\n## B\nrest\n",
+            "<!--\n# 99. Example\n## Status\n-->\n# T\n## A\n## B\n",
+        ),
         ("# T\n## A\n", "# T\n## A\n"),
     ];
     for (text, expected) in cases {
@@ -758,4 +762,113 @@ fn headings_read_by_bytes_as_by_characters() {
     for line in &lines {
         assert_eq!(heading(line), by_characters(line), "{line:?}");
     }
+}
+
+/// A template that keeps an example record in a comment above its own heading: the
+/// example's heading, sections and fields are not the record's.
+#[test]
+fn headings_and_fields_in_comments_are_not_the_record_s() {
+    let text = "<!--\nAn example of a filled-in record:\n\n# 99. Example\n\n* Status: accepted\n\n## Status\n\nAccepted\n-->\n\n# 0. Template\n\n<!-- * Status: rejected\n## Decision\n-->\n* Deciders: Ana\n\n## Context and Problem Statement\n\n<!-- one line --> \n## Considered Options\n\n<!--\n## Not a section\n```\n-->\n## Decision Outcome\n\n<!-->\n## Links\n";
+    for record in [
+        parsed("0000-template.md", text),
+        match parse_head(Path::new("0000-template.md"), text, false).unwrap() {
+            Parsed::Done(record) => *record,
+            Parsed::NeedMore => panic!("a whole file always parses"),
+        },
+    ] {
+        assert_eq!(record.title, "Template");
+        assert_eq!(record.title_line, 13);
+        assert_eq!(record.heading_number, HeadingNumber::Number(0));
+        assert_eq!(record.status, None);
+        assert!(record.statuses.is_empty(), "{:?}", record.statuses);
+        assert_eq!(record.decision_makers, ["Ana"]);
+        assert!(
+            !record
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::TitleNumberMismatch),
+            "{:?}",
+            record.problems
+        );
+    }
+    let record = parsed("0000-template.md", text);
+    let headings: Vec<&str> = record.sections.iter().map(|s| s.heading).collect();
+    assert_eq!(
+        headings,
+        [
+            "Context and Problem Statement",
+            "Considered Options",
+            "Decision Outcome",
+            "Links"
+        ]
+    );
+    assert_eq!(record.format, Format::Madr);
+}
+
+#[test]
+fn headings_name_sections_with_words_after_them() {
+    let cases = [
+        ("Links", "links", true),
+        ("Links <!-- optional -->", "Links", true),
+        ("Context:", "Context", true),
+        ("Decision: two datasets", "Decision", true),
+        ("Decision (Proposed Workflow Solution):", "Decision", true),
+        ("Decision - keep both", "Decision", true),
+        ("Decision \u{2013} keep both", "Decision", true),
+        ("Decision:", "Decision", true),
+        ("Status", "Status", true),
+        ("Status <!-- required -->", "Status", true),
+        ("Status:", "Status", true),
+        // The status is stated in the heading: no section to find one in.
+        ("Status: Accepted", "Status", false),
+        ("Decision Outcome", "Decision", false),
+        ("Decisions", "Decision", false),
+        ("Decision:  ", "Decision", true),
+        ("Decision-making", "Decision", false),
+        ("Context and Problem Statement", "Context", false),
+        ("Con", "Context", false),
+        ("Émigré", "E", false),
+        ("", "Links", false),
+    ];
+    for (heading, name, names) in cases {
+        assert_eq!(names_section(heading, name), names, "{heading:?} {name:?}");
+    }
+    let record = parsed(
+        "0001-x.md",
+        "# 1. X\n\n## Status:\n\nAccepted\n\n## Context:\n\nWhy.\n\n## Decision (Proposed Workflow Solution):\n\nThis.\n\n## Links <!-- optional -->\n\n* Relates to [2. Y](0002-y.md)\n",
+    );
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    assert_eq!(record.format, Format::Nygard);
+    assert_eq!(record.section("context").unwrap().body, "Why.");
+    assert_eq!(record.section("Decision").unwrap().body, "This.");
+    assert_eq!(record.links.len(), 1);
+    assert_eq!(record.links[0].place, Place::LinksSection);
+    assert!(record.mentions.is_empty());
+}
+
+/// `[ADR 10][]`, `[text][ref]` and `[ref]` lead to a record through a definition line:
+/// each definition the text uses is a mention, on its own line.
+#[test]
+fn links_through_reference_definitions_are_mentions() {
+    let text = "# 3. C\n\n## Status\n\nAccepted\n\n## Context\n\nAs [ADR 0010][] and [the note][N2] say; [Shortcut] too.\nNot [unused][] here.\n\n```\n[adr 0004]: 0004-in-code.md\n```\n\n[adr 0010]: 0010-common-auth.md\n[n2]: <./0002-x.md#why> \"why\"\n[shortcut]: 0005-e.md\n[never]: 0006-f.md\n[1]: https://tracker.example/1\n[unused]: img/a.png\n";
+    let record = parsed("0003-c.md", text);
+    let found: Vec<(Option<&str>, usize, &str)> = record
+        .mentions
+        .iter()
+        .map(|l| (l.file(), l.line, l.label.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some("0010-common-auth.md"), 16, "adr 0010"),
+            (Some("./0002-x.md"), 17, "n2"),
+            (Some("0005-e.md"), 18, "shortcut"),
+        ]
+    );
+    // A listing does not look for them; a record without `]:` pays one search.
+    let Parsed::Done(head) = parse_head(Path::new("0003-c.md"), text, false).unwrap() else {
+        panic!("a whole file always parses");
+    };
+    assert!(head.mentions.is_empty());
+    assert!(parsed("0003-c.md", NYGARD).mentions.is_empty());
 }
