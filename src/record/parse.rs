@@ -351,9 +351,10 @@ fn head_cut(text: &str, headings: usize) -> &str {
             if !first && matches!(line.trim_end(), "---" | "...") {
                 in_front_matter = false;
             }
-        } else if hidden.is_text(line)
+        } else if let trimmed = crate::text::trim_start(line)
+            && hidden.is_text_trimmed(trimmed)
             // A byte: `starts_with` with a string goes through a `memcmp` call.
-            && crate::text::trim_start(line).as_bytes().first() == Some(&b'#')
+            && trimmed.as_bytes().first() == Some(&b'#')
             && heading(line.trim_end()).is_some()
         {
             seen += 1;
@@ -1472,61 +1473,64 @@ fn fence_marker(trimmed: &str) -> Option<u8> {
 /// record commented out). A `# 99. Example` in either is no heading, title or field.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Hidden {
-    /// The fence character of the code block the walk is in.
-    fence: Option<u8>,
-    /// Inside a comment that has not closed yet.
-    comment: bool,
+    /// [`Hidden::TEXT`], the fence character of the code block the walk is in, or
+    /// [`Hidden::COMMENT`]: one byte, so that most lines are settled by one comparison.
+    state: u8,
 }
 
 impl Hidden {
+    const TEXT: u8 = 0;
+    const COMMENT: u8 = b'<';
+
     /// Whether `line`, the next line of the walk, is text: outside code blocks and
     /// comments, and neither a fence nor a comment's first line. A comment opens as
     /// CommonMark's HTML block does, with `<!--` at the start of a line, and ends on the
     /// line that holds `-->`; a `<!--` after other text on the line hides nothing, as a
-    /// heading on a later line would still be one. Bytes first: this runs on every line.
-    // Inlined: a call for each line of each record cost more than the check.
-    #[inline(always)]
+    /// heading on a later line would still be one.
     pub(crate) fn is_text(&mut self, line: &str) -> bool {
+        self.is_text_trimmed(crate::text::trim_start(line))
+    }
+
+    /// [`Hidden::is_text`] for a line without its indentation, for a walk that trimmed
+    /// it already: this runs on every line of every record.
+    #[inline(always)]
+    pub(crate) fn is_text_trimmed(&mut self, trimmed: &str) -> bool {
         // Most lines: outside any block, and their first byte opens none.
-        if !self.comment
-            && self.fence.is_none()
-            && !matches!(
-                crate::text::trim_start(line).as_bytes().first(),
-                Some(b'`' | b'~' | b'<')
-            )
+        if self.state == Hidden::TEXT
+            && !matches!(trimmed.as_bytes().first(), Some(b'`' | b'~' | b'<'))
         {
             return true;
         }
-        self.step(line)
+        self.step(trimmed)
     }
 
-    /// [`Hidden::is_text`] for a line in a block, or one that may open or close one.
-    fn step(&mut self, line: &str) -> bool {
+    /// [`Hidden::is_text_trimmed`] for a line in a block, or one that may open or close one.
+    fn step(&mut self, trimmed: &str) -> bool {
         static CLOSE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new("-->"));
-        if self.comment {
-            self.comment = CLOSE.find(line.as_bytes()).is_none();
+        if self.state == Hidden::COMMENT {
+            if CLOSE.find(trimmed.as_bytes()).is_some() {
+                self.state = Hidden::TEXT;
+            }
             return false;
         }
-        let trimmed = crate::text::trim_start(line);
-        match (self.fence, fence_marker(trimmed)) {
-            (None, Some(marker)) => {
-                self.fence = Some(marker);
+        match (self.state, fence_marker(trimmed)) {
+            (Hidden::TEXT, Some(marker)) => {
+                self.state = marker;
                 return false;
             }
-            (Some(open), Some(marker)) if open == marker => {
-                self.fence = None;
+            (open, Some(marker)) if open == marker => {
+                self.state = Hidden::TEXT;
                 return false;
             }
-            (Some(_), _) => return false,
-            (None, None) => {}
+            (Hidden::TEXT, None) => {}
+            _ => return false,
         }
-        if trimmed.as_bytes().first() == Some(&b'<') && trimmed.starts_with("<!--") {
-            // `<!-->` closes at once, as in CommonMark.
-            self.comment = CLOSE.find(&trimmed.as_bytes()[2..]).is_none();
-            return false;
+        if trimmed.starts_with("<!--") && CLOSE.find(&trimmed.as_bytes()[2..]).is_none() {
+            // Open until a line closes it; `<!-->` closes at once, as in CommonMark.
+            self.state = Hidden::COMMENT;
         }
-        true
+        !trimmed.starts_with("<!--")
     }
 }
 
@@ -1543,15 +1547,21 @@ fn scan_headings<'t>(
     let mut headings = Vec::with_capacity(24);
     let mut hidden = Hidden::default();
     for (index, line) in lines.iter().enumerate() {
-        if !hidden.is_text(line.text) {
+        let trimmed = crate::text::trim_start(line.text);
+        if !hidden.is_text_trimmed(trimmed) {
             continue;
         }
-        match crate::text::trim_start(line.text).as_bytes().first() {
-            Some(b'#') => {}
-            Some(b'[') => {
-                // Most such lines are no definition (`[1] Alex, …` in our references): a
-                // look at the bytes after the label says so, and nothing is kept.
-                if let Some(found) = definition_lines.as_deref_mut()
+        match trimmed.as_bytes() {
+            [b'#', ..] => {}
+            [b'[', rest @ ..] => {
+                // Most such lines are no definition (`[1] Alex, …` in our references): the
+                // byte after the label's `]` says so, without a call.
+                let colon = rest
+                    .iter()
+                    .position(|&b| b == b']')
+                    .is_some_and(|close| rest.get(close + 1) == Some(&b':'));
+                if colon
+                    && let Some(found) = definition_lines.as_deref_mut()
                     && links::definition_spans(line.text).is_some()
                 {
                     found.push(index);
