@@ -591,6 +591,27 @@ fn decision_makers(rendered: &record::Rendered) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Create the log directory if it is not there yet, and say so.
+fn create_log_dir(setup: &Setup<'_>, dir: &Path) -> Result<()> {
+    if store::ensure_dir(dir)? {
+        let shown = display_path(dir, &setup.cwd);
+        // Outside a repository the log lands in whatever directory the lead stands in:
+        // say where, and why, so a log created by mistake is noticed.
+        let why = if store::is_repository(&setup.root)
+            || *dir != setup.root.join(store::DEFAULT_LOG_DIR)
+        {
+            String::new()
+        } else {
+            format!(
+                " in {}: no repository here (no .git, .decide or .adr-dir in this directory or above it); run decide inside your repository, or pass --dir, to keep the log elsewhere",
+                setup.cwd.display()
+            )
+        };
+        ui::note(&format!("Created the decision log {shown}{why}"));
+    }
+    Ok(())
+}
+
 fn write(
     setup: &Setup<'_>,
     dir: &Path,
@@ -610,22 +631,7 @@ fn write(
         related,
         old.as_ref().map(|(record, _)| record.path.as_path()),
     )?;
-    if store::ensure_dir(dir)? {
-        let shown = display_path(dir, &setup.cwd);
-        // Outside a repository the log lands in whatever directory the lead stands in:
-        // say where, and why, so a log created by mistake is noticed.
-        let why = if store::is_repository(&setup.root)
-            || *dir != setup.root.join(store::DEFAULT_LOG_DIR)
-        {
-            String::new()
-        } else {
-            format!(
-                " in {}: no repository here (no .git, .decide or .adr-dir in this directory or above it); run decide inside your repository, or pass --dir, to keep the log elsewhere",
-                setup.cwd.display()
-            )
-        };
-        ui::note(&format!("Created the decision log {shown}{why}"));
-    }
+    create_log_dir(setup, dir)?;
     let slug = store::slug(&rendered.title);
     let today = setup.settings.today;
     // Only over a template of the log's own format that writes none of its own.
@@ -634,8 +640,13 @@ fn write(
         .then(|| crate::log::house_front_matter(dir))
         .flatten();
     let style = crate::log::house_style(dir);
+    let heading_style = crate::log::heading_style(dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
         let mut text = rendered.text(number)?;
+        if let Some(heading_style) = &heading_style {
+            let record = record::parse(&dir.join(format!("{stem}.md")), &text)?;
+            text = crate::record::edit::restyle_title(&text, &record, heading_style);
+        }
         // Only its folder matters here: the links are relative to it.
         let path = dir.join(format!("{slug}.md"));
         let links = old

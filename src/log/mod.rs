@@ -870,6 +870,23 @@ pub(crate) fn house_front_matter(
     crate::record::house_front_matter::HouseFrontMatter::of(&record, &text, &older)
 }
 
+/// How the log's newest numbered record writes its title's number (`# ADR-0010: Title`),
+/// for a new record's heading to be written alike; None when no record of the last ten
+/// numbers its title.
+pub(crate) fn heading_style(dir: &Path) -> Option<crate::record::HeadingStyle> {
+    let entries = store::list_record_entries(dir).ok()?;
+    entries
+        .iter()
+        .rev()
+        .filter(|e| !e.symlink)
+        .take(10)
+        .find_map(|entry| {
+            let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
+            let record = parse(&entry.path, &text).ok()?;
+            crate::record::edit::title_style(&text, &record)
+        })
+}
+
 /// How the log's newest records (the last ten by name) write lists and links, for an edit
 /// to follow where the record it changes shows neither: the marker most of them use, and
 /// whether any links with Hugo's `ref`.

@@ -10,8 +10,8 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::parse::{
-    Format, HeadingNumber, OUTCOME_HEADING, ProblemKind, Record, StatusField, StatusPlace,
-    definition_spans, escape_label, link_spans, names_section, target_file,
+    Format, HeadingNumber, HeadingStyle, OUTCOME_HEADING, ProblemKind, Record, StatusField,
+    StatusPlace, definition_spans, escape_label, link_spans, names_section, target_file,
 };
 use crate::error::{Error, Result};
 
@@ -345,10 +345,11 @@ pub(crate) fn supersede_on_status_bullet(
     {
         return Ok(None);
     }
-    if record.links.iter().any(|l| {
-        l.kind.eq_ignore_ascii_case("Superseded by")
-            && l.file().is_some_and(|f| same_target(f, target))
-    }) {
+    if record
+        .links
+        .iter()
+        .any(|l| l.kind.eq_ignore_ascii_case("Superseded by") && l.leads_to(target))
+    {
         return Ok(Some(text.to_string()));
     }
     let lines = Lines::new(text);
@@ -479,9 +480,11 @@ pub(crate) fn add_link_in(
     target: &str,
     style: HouseStyle,
 ) -> String {
-    if record.links.iter().any(|l| {
-        l.kind.eq_ignore_ascii_case(kind) && l.file().is_some_and(|f| same_target(f, target))
-    }) {
+    if record
+        .links
+        .iter()
+        .any(|l| l.kind.eq_ignore_ascii_case(kind) && l.leads_to(target))
+    {
         return text.to_string();
     }
     let lines = Lines::new(text);
@@ -753,6 +756,35 @@ pub(crate) fn renumber_title(text: &str, record: &Record, old: u32, new: u32) ->
         return text.to_string();
     }
     replace_line(text, &lines, record.title_line, &format!("# {renumbered}"))
+}
+
+/// How `record`'s title heading writes its number, when it is a numbered `# ` heading.
+pub(crate) fn title_style(text: &str, record: &Record) -> Option<HeadingStyle> {
+    let HeadingNumber::Number(number) = record.heading_number else {
+        return None;
+    };
+    let content = Lines::new(text).content(record.title_line);
+    HeadingStyle::of(content.strip_prefix("# ")?.trim(), Some(number))
+}
+
+/// The text with its numbered title heading (`# 11. Title`) written in `style`: a new
+/// record's heading as the log's others write theirs.
+pub(crate) fn restyle_title(text: &str, record: &Record, style: &HeadingStyle) -> String {
+    let HeadingNumber::Number(number) = record.heading_number else {
+        return text.to_string();
+    };
+    if record.title_line == 0 {
+        return text.to_string();
+    }
+    let lines = Lines::new(text);
+    let Some(heading) = lines.content(record.title_line).strip_prefix("# ") else {
+        return text.to_string();
+    };
+    let Some(parts) = super::parse::numbered_heading(heading, Some(number)) else {
+        return text.to_string();
+    };
+    let restyled = style.heading(number, &heading[parts.title_start..]);
+    replace_line(text, &lines, record.title_line, &format!("# {restyled}"))
 }
 
 /// The text with the front matter's `key` (written as `old`) set to `new`, quotes kept.

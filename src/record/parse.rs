@@ -37,7 +37,7 @@ pub(crate) use links::{
     link_spans, normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
     without_by,
 };
-pub(crate) use title::HeadingNumber;
+pub(crate) use title::{HeadingNumber, HeadingStyle, numbered as numbered_heading};
 
 /// Heading of the section a review appends (`## Outcome (DATE)`); the reader takes the
 /// review's date and next review from it.
@@ -639,7 +639,7 @@ impl Reader<'_> {
         let metadata_start = title.map_or(0, |t| headings[t].index + 1);
         let metadata_end = headings
             .get(first_section)
-            .map_or(self.lines.len() - self.body_start, |h| h.index);
+            .map_or(self.lines.len() - self.body_start, |h| h.first);
         let mut hidden = Hidden::default();
         for index in self.body_start + metadata_start..self.body_start + metadata_end {
             // A field in a code block or a comment is an example, not the record's.
@@ -794,7 +794,7 @@ impl Reader<'_> {
             let end = headings[position + 1..]
                 .iter()
                 .find(|h| h.level <= heading.level)
-                .map_or(body_len, |h| h.index);
+                .map_or(body_len, |h| h.first);
             if end == body_len && self.truncated && (is_status || self.depth == Depth::Head) {
                 // The section may go on past the prefix.
                 return Ok(false);
@@ -832,7 +832,7 @@ impl Reader<'_> {
             } else if self.depth != Depth::Head {
                 let next = headings
                     .get(position + 1)
-                    .map_or(self.lines.len(), |h| self.body_start + h.index);
+                    .map_or(self.lines.len(), |h| self.body_start + h.first);
                 self.mentions_in(start, next);
             }
             if is_madr_heading(heading.text) {
@@ -883,7 +883,7 @@ impl Reader<'_> {
         let start = self.body_start + heading.index + 1;
         let end = headings
             .get(position + 1)
-            .map_or(self.lines.len(), |h| self.body_start + h.index);
+            .map_or(self.lines.len(), |h| self.body_start + h.first);
         let mut found_word = false;
         for index in start..end {
             let text = self.lines[index].text;
@@ -1451,8 +1451,12 @@ fn join_body<'t>(text: &'t str, lines: &[Line<'_>]) -> &'t str {
 
 #[derive(Debug)]
 struct Heading<'t> {
-    /// Index into the lines given to [`scan_headings`].
+    /// Index into the lines given to [`scan_headings`]: of the heading's last line, the
+    /// underline of a setext heading (`Title` over `=====`).
     index: usize,
+    /// Index of its first line: the one before the underline of a setext heading, where
+    /// the section before it ends.
+    first: usize,
     level: usize,
     text: &'t str,
 }
@@ -1546,13 +1550,30 @@ fn scan_headings<'t>(
     // allocator's slow path.
     let mut headings = Vec::with_capacity(24);
     let mut hidden = Hidden::default();
+    let mut last_visible = false;
     for (index, line) in lines.iter().enumerate() {
         let trimmed = crate::text::trim_start(line.text);
+        let visible_before = std::mem::replace(&mut last_visible, false);
         if !hidden.is_text_trimmed(trimmed) {
             continue;
         }
+        last_visible = true;
         match trimmed.as_bytes() {
             [b'#', ..] => {}
+            [underline @ (b'=' | b'-'), ..] => {
+                if visible_before
+                    && let Some(text) = setext_text(lines, index, *underline, &headings)
+                {
+                    let level = if *underline == b'=' { 1 } else { 2 };
+                    headings.push(Heading {
+                        index,
+                        first: index - 1,
+                        level,
+                        text,
+                    });
+                }
+                continue;
+            }
             [b'[', rest @ ..] => {
                 // Most such lines are no definition (`[1] Alex, …` in our references): the
                 // byte after the label's `]` says so, without a call.
@@ -1571,10 +1592,61 @@ fn scan_headings<'t>(
             _ => continue,
         }
         if let Some((level, text)) = heading(line.text) {
-            headings.push(Heading { index, level, text });
+            headings.push(Heading {
+                index,
+                first: index,
+                level,
+                text,
+            });
         }
     }
     headings
+}
+
+/// `1. Step` or `2) Step`: an ordered list item, which an underline does not make a heading.
+fn is_ordered_item(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            text.as_bytes()[digits..],
+            [b'.' | b')', b' ', ..] | [b'.' | b')']
+        )
+}
+
+/// The text of a setext heading whose underline (`=====` or `-----`, after a visible line)
+/// is line `index`: the line before it, when that line is a paragraph of its own (after a
+/// blank line, a heading or the start) and no list item, quote, table or HTML. A longer
+/// paragraph over an underline is left alone, as is a `---` rule after a blank line.
+fn setext_text<'t>(
+    lines: &[Line<'t>],
+    index: usize,
+    underline: u8,
+    headings: &[Heading<'t>],
+) -> Option<&'t str> {
+    let line = lines[index].text;
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let marks = line.trim();
+    if indent > 3 || !marks.bytes().all(|b| b == underline) {
+        return None;
+    }
+    let above = lines[index.checked_sub(1)?].text;
+    let text = above.trim();
+    let above_indent = above.len() - above.trim_start_matches(' ').len();
+    if text.is_empty()
+        || above_indent > 3
+        || matches!(
+            text.as_bytes()[0],
+            b'#' | b'>' | b'-' | b'*' | b'+' | b'|' | b'<' | b'`' | b'~' | b'=' | b'['
+        )
+        || text.contains(" | ")
+        || is_ordered_item(text)
+    {
+        return None;
+    }
+    let starts_paragraph = index == 1
+        || lines[index - 2].text.trim().is_empty()
+        || headings.last().is_some_and(|h| h.index == index - 2);
+    starts_paragraph.then_some(text)
 }
 
 /// `## Status` → (2, "Status"). At most three spaces of indentation, as in CommonMark.

@@ -1154,6 +1154,49 @@ fn records_named_with_an_adr_prefix_are_read_and_named_alike() {
     assert!(!names.iter().any(|n| n.starts_with("0001-")), "{names:?}");
 }
 
+/// A new record's title is numbered as the log's newest record numbers its own
+/// (`# ADR-0011: Title`), and reads back with the right number and title.
+#[test]
+fn a_new_record_numbers_its_title_as_the_log_does() {
+    let repo = repo();
+    let dir = repo.path().join("docs/adr");
+    for (number, title) in [(9, "Serve thumbnails"), (10, "Version the API")] {
+        write(
+            &dir,
+            &format!(
+                "ADR-{number:04}-{}.md",
+                title.to_lowercase().replace(' ', "-")
+            ),
+            &format!(
+                "# ADR-{number:04}: {title}\n\nDate: 2025-01-0{}\n\n## Status\n\nAccepted\n\n## Context\n\nClients.\n\n## Decision\n\n{title}.\n\n## Consequences\n\nLess work.\n",
+                number - 8
+            ),
+        );
+    }
+    let new = decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert!(new.status.success(), "{}", stderr(&new));
+    let written = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("ADR-0011-"))
+        .expect("ADR-0011 written");
+    let text = fs::read_to_string(&written).unwrap();
+    assert!(
+        text.starts_with("# ADR-0011: Choose the database"),
+        "{text}"
+    );
+    let list = stdout(&decide(repo.path()).args(["list"]).output().unwrap());
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("0011  Choose the database")),
+        "{list}"
+    );
+}
+
 /// A log folder whose records are named in a way no command reads (one folder each) does
 /// not read as an empty log without a word.
 #[test]

@@ -1145,6 +1145,21 @@ fn a_successor_named_by_web_address_reads_and_survives_edits() {
         text.contains(&format!("## Status\n\nDeprecated\n\n{successor_line}\n")),
         "{text}"
     );
+
+    // The successor the web address names is the one a new link would name: no second
+    // "Superseded by" line.
+    let output = decide(repo.path())
+        .args(["link", "2", "Supersedes", "1"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.join("0001-buy-printers.md")).unwrap();
+    assert_eq!(text.matches("Superseded by").count(), 1, "{text}");
+    let successor = fs::read_to_string(dir.join("0002-lease-the-printers.md")).unwrap();
+    assert!(
+        successor.contains("Supersedes [1. Buy printers](0001-buy-printers.md)"),
+        "{successor}"
+    );
 }
 
 /// A status added to a record without one stays a line of its own, and a link finds the

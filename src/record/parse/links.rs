@@ -54,6 +54,34 @@ impl Link {
             Target::Number(_) | Target::Web(_) => None,
         }
     }
+
+    /// Whether the link leads to the record at `path` (relative to the same folder as the
+    /// link's own targets): the same file; a web page of that file or of its slug
+    /// (`https://…/docs/adr/0016-x.md`, `…/adr/0016-x/`); or its number.
+    pub(crate) fn leads_to(&self, path: &str) -> bool {
+        let path = path.split('#').next().unwrap_or_default();
+        let name = path.rsplit('/').next().unwrap_or_default();
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        match &self.target {
+            Target::File(_) => self
+                .file()
+                .is_some_and(|file| file.trim_start_matches("./") == path.trim_start_matches("./")),
+            Target::Web(address) => {
+                let page = address.split(['#', '?']).next().unwrap_or_default();
+                let last = page
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default();
+                let last = last
+                    .strip_suffix(".md")
+                    .or_else(|| last.strip_suffix(".html"))
+                    .unwrap_or(last);
+                !stem.is_empty() && last == stem
+            }
+            Target::Number(number) => crate::store::record_number(name) == Some(*number),
+        }
+    }
 }
 
 /// `Kind [text](target)` (optionally `Kind: [text](target)`), where Kind is one to four
@@ -465,6 +493,48 @@ pub(crate) fn escape_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_leads_to_a_record_by_file_web_page_or_number() {
+        let link = |target: Target| Link {
+            kind: "Superseded by".into(),
+            target,
+            label: String::new(),
+            line: 1,
+            place: Place::Status,
+        };
+        let cases = [
+            (Target::File("0002-b.md".into()), "0002-b.md", true),
+            (Target::File("./0002-b.md#top".into()), "0002-b.md", true),
+            (Target::File("0002-b.md".into()), "0003-c.md", false),
+            (
+                Target::Web("https://code.example/x/blob/main/docs/adr/0002-b.md".into()),
+                "0002-b.md",
+                true,
+            ),
+            (
+                Target::Web("https://x.example/adr/0002-b/#why".into()),
+                "../adr/0002-b.md",
+                true,
+            ),
+            (
+                Target::Web("https://x.example/adr/".into()),
+                "0002-b.md",
+                false,
+            ),
+            (
+                Target::Web("https://x.example/0002-b-old.md".into()),
+                "0002-b.md",
+                false,
+            ),
+            (Target::Number(2), "0002-b.md", true),
+            (Target::Number(2), "0012-b.md", false),
+        ];
+        for (target, path, leads) in cases {
+            let shown = format!("{target:?} {path}");
+            assert_eq!(link(target).leads_to(path), leads, "{shown}");
+        }
+    }
 
     #[test]
     fn typed_links() {

@@ -872,3 +872,29 @@ fn links_through_reference_definitions_are_mentions() {
     assert!(head.mentions.is_empty());
     assert!(parsed("0003-c.md", NYGARD).mentions.is_empty());
 }
+
+/// Setext headings (`Title` over `=====`, `Status` over `------`) are headings: the first
+/// is the title, the others name sections, and a section ends before the next heading's
+/// text. A rule after a blank line, or under a list item or a longer paragraph, is not.
+#[test]
+fn setext_headings_are_titles_and_sections() {
+    let text = "Use a message queue\n===================\n\nDate: 2021-03-04\n\nStatus\n------\n\nAccepted\n\nContext\n-------\n\nOrders arrive in bursts.\nThey are lost today.\n\n---\n\n* a list item\n---\n\n```\nNot a heading\n=============\n```\n\nDecision\n--------\n\nUse a queue.\n";
+    let record = parsed("0007-use-a-message-queue.md", text);
+    assert_eq!(record.title, "Use a message queue");
+    assert_eq!(record.title_line, 2);
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    assert_eq!(record.date, chrono::NaiveDate::from_ymd_opt(2021, 3, 4));
+    let headings: Vec<&str> = record.sections.iter().map(|s| s.heading).collect();
+    assert_eq!(headings, ["Status", "Context", "Decision"]);
+    let context = record.section("Context").unwrap().body;
+    assert!(context.starts_with("Orders arrive in bursts.\nThey are lost today."));
+    assert!(!context.contains("Decision"), "{context}");
+    assert_eq!(record.section("Decision").unwrap().body, "Use a queue.");
+
+    let paragraph = parsed(
+        "0008-x.md",
+        "# 8. X\n\n## Context\n\nTwo lines of\nplain text\n---\n\n1. Step\n=======\n",
+    );
+    let headings: Vec<&str> = paragraph.sections.iter().map(|s| s.heading).collect();
+    assert_eq!(headings, ["Context"]);
+}

@@ -11,45 +11,125 @@ pub(crate) enum HeadingNumber {
     Placeholder,
 }
 
+/// Where a numbered heading keeps its number and where its title starts:
+/// `ADR-0010: Use Kafka` → digits 4..8, title from 10.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NumberedHeading {
+    pub digits: std::ops::Range<usize>,
+    pub title_start: usize,
+}
+
 /// Split a heading into what it says about the number and the title. `file_number` is the
 /// number in the file name: a bare `6 ` before the title is read as the number only when
 /// it matches, since "100 requests per second" is a title.
 pub(crate) fn split_numbered(heading: &str, file_number: Option<u32>) -> (HeadingNumber, &str) {
-    let rest = heading
-        .strip_prefix("ADR")
-        .map(|r| r.trim_start_matches(['-', ' ']))
-        .unwrap_or(heading);
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        if let Some(after) = ["n. ", "N. ", "NNNN. ", "nnnn. "]
-            .iter()
-            .find_map(|p| rest.strip_prefix(p))
-        {
-            return (HeadingNumber::Placeholder, after.trim());
-        }
-        return (HeadingNumber::None, heading);
-    }
-    if digits > 9 {
-        return (HeadingNumber::None, heading);
-    }
-    let number: Option<u32> = rest[..digits].parse().ok();
-    let after = &rest[digits..];
-    if let Some(stripped) = after
-        .strip_prefix(['.', ':'])
-        .filter(|s| s.starts_with(' '))
-    {
+    if let Some(parts) = numbered(heading, file_number) {
+        let number = heading[parts.digits.clone()].parse().ok();
         return (
             number.map_or(HeadingNumber::None, HeadingNumber::Number),
-            stripped.trim(),
+            heading[parts.title_start..].trim(),
         );
     }
-    if after.starts_with(' ') && number.is_some() && number == file_number {
-        return (
-            HeadingNumber::Number(number.unwrap_or_default()),
-            after.trim(),
-        );
+    let rest = &heading[adr_word_len(heading)..];
+    if let Some(after) = ["n. ", "N. ", "NNNN. ", "nnnn. "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        return (HeadingNumber::Placeholder, after.trim());
     }
     (HeadingNumber::None, heading)
+}
+
+/// The parts of a heading that starts with the record's number: `1. Title`, `0008: Title`,
+/// `ADR-0007: Title`, `ADR 12. Title`, `adr-003 - Title`; with the file's number, also
+/// `6 Title` and `0006 - Title`, since a title may start with a number of its own.
+pub(crate) fn numbered(heading: &str, file_number: Option<u32>) -> Option<NumberedHeading> {
+    let prefix = adr_word_len(heading);
+    let rest = &heading[prefix..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let number: u32 = rest[..digits].parse().ok()?;
+    let after = &rest[digits..];
+    let digits_range = prefix..prefix + digits;
+    // The title starts after the separator and the spaces after it.
+    let at = |offset: usize| NumberedHeading {
+        digits: digits_range.clone(),
+        title_start: prefix + digits + offset + after[offset..].len()
+            - after[offset..].trim_start().len(),
+    };
+    if matches!(after.as_bytes(), [b'.' | b':', b' ', ..]) {
+        return Some(at(1));
+    }
+    // The number and a space: the number is the record's when the file says so, or when
+    // the heading names it an ADR; a dash or bar after the space is punctuation.
+    let spaced = after.len() - after.trim_start().len();
+    if spaced == 0 || (Some(number) != file_number && prefix == 0) {
+        return None;
+    }
+    let words = &after[spaced..];
+    let separator = ["- ", "– ", "— ", ": ", "| "]
+        .iter()
+        .find(|s| words.starts_with(**s))
+        .map_or(0, |s| s.len());
+    Some(at(spaced + separator))
+}
+
+/// How a log writes its numbered titles, learnt from one of its headings: the text before
+/// the number, the digits it is written with, and what stands between it and the title.
+/// `ADR-0010: Use Kafka` → `ADR-`, four digits, `: `.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadingStyle {
+    before: String,
+    width: usize,
+    after: String,
+}
+
+impl HeadingStyle {
+    /// The style of `heading` (a title heading's text, without `# `), when it is numbered.
+    pub(crate) fn of(heading: &str, file_number: Option<u32>) -> Option<HeadingStyle> {
+        let parts = numbered(heading, file_number)?;
+        let digits = &heading[parts.digits.clone()];
+        Some(HeadingStyle {
+            before: heading[..parts.digits.start].to_string(),
+            // `0010` pads to four digits; `10` pads to none.
+            width: if digits.starts_with('0') {
+                digits.len()
+            } else {
+                1
+            },
+            after: heading[parts.digits.end..parts.title_start].to_string(),
+        })
+    }
+
+    /// Record `number`'s heading text in this style.
+    pub(crate) fn heading(&self, number: u32, title: &str) -> String {
+        format!(
+            "{}{number:0width$}{}{title}",
+            self.before,
+            self.after,
+            width = self.width
+        )
+    }
+}
+
+/// The length of an `ADR` word before a heading's number, with the `-`, `_`, ` ` or `#`
+/// after it: `ADR-0007`, `adr 12`, `ADR #3`. 0 when the heading does not start so.
+fn adr_word_len(heading: &str) -> usize {
+    let bytes = heading.as_bytes();
+    if bytes.len() < 4 || !bytes[..3].eq_ignore_ascii_case(b"adr") {
+        return 0;
+    }
+    let gap = bytes[3..]
+        .iter()
+        .take_while(|b| matches!(b, b'-' | b'_' | b' ' | b'#'))
+        .count();
+    if bytes.get(3 + gap).is_some_and(u8::is_ascii_digit) {
+        3 + gap
+    } else {
+        0
+    }
 }
 
 /// A status stamp in front of a title, as MADR 2 logs write for superseded records:
@@ -182,10 +262,64 @@ mod tests {
                 "3.5 inch floppies",
             ),
             ("Use Rust", None, HeadingNumber::None, "Use Rust"),
+            (
+                "ADR-001 - Adopt gRPC",
+                Some(1),
+                HeadingNumber::Number(1),
+                "Adopt gRPC",
+            ),
+            (
+                "0006 – Retry and park",
+                Some(6),
+                HeadingNumber::Number(6),
+                "Retry and park",
+            ),
+            (
+                "adr_12: Use Rust",
+                None,
+                HeadingNumber::Number(12),
+                "Use Rust",
+            ),
+            (
+                "ADR #3 Use Rust",
+                None,
+                HeadingNumber::Number(3),
+                "Use Rust",
+            ),
+            (
+                "Adrenaline 5 ways",
+                None,
+                HeadingNumber::None,
+                "Adrenaline 5 ways",
+            ),
+            (
+                "2024 - a year of Rust",
+                None,
+                HeadingNumber::None,
+                "2024 - a year of Rust",
+            ),
         ];
         for (heading, file, number, title) in cases {
             assert_eq!(split_numbered(heading, file), (number, title), "{heading}");
         }
+    }
+
+    #[test]
+    fn heading_styles_write_the_next_number_as_the_log_does() {
+        let cases = [
+            ("ADR-0010: API basics", Some(10), 11, "ADR-0011: New title"),
+            ("3. Retry", Some(3), 4, "4. New title"),
+            ("0008. Validate", Some(8), 9, "0009. New title"),
+            ("ADR 12 - Use Rust", None, 13, "ADR 13 - New title"),
+            ("6 Blocking calls", Some(6), 7, "7 New title"),
+            ("adr-099: x", None, 100, "adr-100: New title"),
+        ];
+        for (heading, file, next, expected) in cases {
+            let style = HeadingStyle::of(heading, file).expect(heading);
+            assert_eq!(style.heading(next, "New title"), expected, "{heading}");
+        }
+        assert_eq!(HeadingStyle::of("Use Rust", Some(3)), None);
+        assert_eq!(HeadingStyle::of("n. Placeholder", Some(3)), None);
     }
 
     #[test]
