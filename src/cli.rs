@@ -337,9 +337,13 @@ pub(crate) struct JournalListArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct StatsArgs {
-    /// Print JSON instead of the screen.
+    /// Print JSON instead of the screen (the same as --format json).
     #[arg(long)]
     pub json: bool,
+
+    /// How to print the figures: the screen (table), or JSON as --json prints it.
+    #[arg(long, value_enum, default_value_t = DataFormat::Table)]
+    pub format: DataFormat,
 
     /// The journal to read (default: DECIDE_JOURNAL_DIR, else your config's journal_dir,
     /// else your data directory's decide/journal).
@@ -348,6 +352,12 @@ pub(crate) struct StatsArgs {
 
     #[command(flatten)]
     pub log: LogArgs,
+}
+
+impl StatsArgs {
+    pub(crate) fn wants_json(&self) -> bool {
+        self.json || self.format == DataFormat::Json
+    }
 }
 
 #[derive(Debug, Args)]
@@ -405,12 +415,30 @@ pub(crate) struct ListArgs {
     #[arg(long)]
     pub due: bool,
 
-    /// Print a JSON array, one object per record.
+    /// Print a JSON array, one object per record (the same as --format json).
     #[arg(long)]
     pub json: bool,
 
+    /// How to print the records: a table, or JSON as --json prints it.
+    #[arg(long, value_enum, default_value_t = DataFormat::Table)]
+    pub format: DataFormat,
+
     #[command(flatten)]
     pub log: LogArgs,
+}
+
+impl ListArgs {
+    pub(crate) fn wants_json(&self) -> bool {
+        self.json || self.format == DataFormat::Json
+    }
+}
+
+/// How a listing prints: for people, or for programs. `lint`, `graph` and `message` take
+/// `--format` too, so a script can pass it to every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum DataFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

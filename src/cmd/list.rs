@@ -8,7 +8,7 @@ use crate::record::Record;
 
 pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
     let Some(log) = logdir::open(env)? else {
-        if args.json {
+        if args.wants_json() {
             crate::stdout::write("[]\n")?;
         }
         return Ok(exit::OK);
@@ -34,7 +34,7 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
         .map(|r| &**r)
         .filter(|r| filter.keeps(r))
         .collect();
-    if args.json {
+    if args.wants_json() {
         crate::stdout::write(list::json(&kept, &log))?;
     } else if kept.is_empty() {
         let unread = if scan.records.is_empty() && !skipped.any() {

@@ -49,7 +49,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatsArgs) -> Result<u8> {
         }
     };
     let retro = crate::stats::retro(&records, &history, env.today());
-    let text = if args.json {
+    let text = if args.wants_json() {
         crate::stats::json(&retro, log_shown.as_deref(), journal_shown.as_deref())
     } else {
         crate::stats::screen(&retro, log_shown.as_deref(), journal_shown.as_deref())

@@ -185,17 +185,24 @@ fn required_sections(format: Format, numbering: Numbering) -> &'static [&'static
 }
 
 /// The sections `record` must have. An update (`outcome: update`, the stakeholder-update
-/// playbook) reports what was said: there were no options to consider.
+/// playbook) reports what was said: there were no options to consider; a record that
+/// states its status under its title has no `## Status` to add.
 fn required_for(record: &Record, numbering: Numbering) -> Vec<&'static [&'static str]> {
     let update = record.format == Format::Decide
         && record
             .front_matter
             .get("outcome")
             .is_some_and(|o| o == "update");
+    // A status stated under the title (a `Status:` line, a table's cell) needs no section.
+    let status_elsewhere = record
+        .statuses
+        .iter()
+        .any(|s| s.place != crate::record::parse::StatusPlace::Section);
     required_sections(record.format, numbering)
         .iter()
         .copied()
         .filter(|group| !(update && group[0] == "Considered Options"))
+        .filter(|group| !(status_elsewhere && group[0] == "Status"))
         .collect()
 }
 

@@ -156,6 +156,8 @@ impl ProblemKind {
 pub(crate) enum TitleFrom {
     Heading,
     FrontMatter,
+    /// A `Title:` line under no title heading (`**Title**: Retry uploads`).
+    Field,
     FileName,
 }
 
@@ -393,6 +395,8 @@ struct Reader<'t> {
     /// Fields left as a template's placeholders, for one problem per record.
     placeholders: Vec<String>,
     body_date: Option<(DateText, usize)>,
+    /// A `Title:` field among the metadata lines, for a record without a title heading.
+    field_title: Option<String>,
     /// The last search for `](` (a link's text closing): where it started, and the first
     /// found from there.
     next_link: Option<(usize, Option<usize>)>,
@@ -455,6 +459,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         status_section: false,
         placeholders: Vec::new(),
         body_date: None,
+        field_title: None,
         next_link: None,
         definition_lines: Vec::new(),
     };
@@ -607,10 +612,23 @@ impl Reader<'_> {
             (self.depth != Depth::Head).then_some(&mut definition_lines),
         );
         self.definition_lines = definition_lines;
-        // The title is the first heading, when it is a level-1 heading naming the decision.
+        // The title is the first heading, when it is a level-1 heading naming the decision;
+        // or a level-2 or -3 heading the record opens with, in a record with no level-1
+        // heading, when it names no section (`### Use Gradle` over `* Status: final`).
+        let opens_with = |h: &Heading| {
+            self.lines[self.body_start..self.body_start + h.first]
+                .iter()
+                .all(|l| l.text.trim().is_empty())
+        };
         let title = headings
             .first()
-            .filter(|h| h.level == 1 && !names_section(h.text, "status"))
+            .filter(|h| {
+                (h.level == 1 && !names_section(h.text, "status"))
+                    || (matches!(h.level, 2 | 3)
+                        && opens_with(h)
+                        && !names_known_section(h.text)
+                        && headings.iter().all(|other| other.level > 1))
+            })
             .map(|_| 0);
         let first_section = title.map_or(0, |index| index + 1);
         if let Some(index) = title {
@@ -651,12 +669,54 @@ impl Reader<'_> {
 
     fn metadata_line(&mut self, index: usize, is_text: bool) {
         let line = self.lines[index];
+        if is_text && line.text.trim_start().starts_with('|') {
+            self.metadata_table(index);
+        }
         let Some(field) = fields::field(line.text).filter(|_| is_text) else {
             if self.depth != Depth::Head {
                 body_links(line.text, line.number, &mut self.record.mentions);
             }
             return;
         };
+        self.metadata_field(index, &field, false);
+    }
+
+    /// A table under the title whose header names fields (`| Status | Date | Author(s) |`
+    /// over `|---|---|---|`): the first row's cells are those fields, as lines of their own
+    /// would be. `index` is the line that may be the header.
+    fn metadata_table(&mut self, index: usize) {
+        let (Some(rule), Some(row)) = (self.lines.get(index + 1), self.lines.get(index + 2)) else {
+            return;
+        };
+        if !fields::is_table_rule(rule.text) {
+            return;
+        }
+        let header = self.lines[index].text;
+        let row_text = row.text;
+        let names = fields::table_cells(header);
+        let cells = fields::table_cells(row_text);
+        for (name, cell) in names.iter().zip(cells) {
+            let key = header[name.clone()]
+                .trim_matches('*')
+                .trim()
+                .to_ascii_lowercase();
+            if !matches!(key.as_str(), "status" | "date" | "tags" | "deciders") {
+                continue;
+            }
+            let field = fields::Field {
+                key,
+                value: &row_text[cell.clone()],
+                value_start: cell.start,
+                colon: true,
+            };
+            self.metadata_field(index + 2, &field, true);
+        }
+    }
+
+    /// A field among the metadata lines, on line `index`; `in_table` for a table's cell,
+    /// which says nothing of the record's format.
+    fn metadata_field(&mut self, index: usize, field: &fields::Field<'_>, in_table: bool) {
+        let line = self.lines[index];
         if field.value.starts_with(['[', '{'])
             && fields::is_placeholder(field.value)
             && (field.key != "date" || fields::read_date(field.value) == DateText::Missing)
@@ -665,8 +725,8 @@ impl Reader<'_> {
         }
         match field.key.as_str() {
             "status" => {
-                self.madr_signs = true;
-                self.status_at(index, &field, StatusPlace::Bullet, false);
+                self.madr_signs |= !in_table;
+                self.status_at(index, field, StatusPlace::Bullet, false);
             }
             "date" if self.body_date.is_none() => {
                 self.date_at(field.value, line.number);
@@ -689,6 +749,13 @@ impl Reader<'_> {
                 if !fields::is_placeholder(field.value) {
                     self.record.decision_makers = split_names(fields::unbracketed(field.value));
                 }
+            }
+            "title"
+                if self.record.title_line == 0
+                    && self.field_title.is_none()
+                    && !fields::is_placeholder(field.value) =>
+            {
+                self.field_title = Some(field.value.trim().to_string());
             }
             "tags" if self.record.tags.is_empty() && !fields::is_placeholder(field.value) => {
                 self.record.tags = fields::tags(field.value);
@@ -1122,14 +1189,16 @@ impl Reader<'_> {
         if record.title_line > 0 {
             return Ok(());
         }
-        if let Some(title) = record
-            .front_matter
-            .get("title")
-            .filter(|t| !t.trim().is_empty())
-        {
+        let given = [
+            (record.front_matter.get("title"), TitleFrom::FrontMatter),
+            (self.field_title.as_deref(), TitleFrom::Field),
+        ]
+        .into_iter()
+        .find_map(|(title, from)| Some((title.filter(|t| !t.trim().is_empty())?, from)));
+        if let Some((title, from)) = given {
             let (number, text) = title::split_numbered(title.trim(), record.number);
             record.title = title::unescape(text);
-            record.title_from = TitleFrom::FrontMatter;
+            record.title_from = from;
             if record.number.is_none()
                 && record.file_date.is_none()
                 && let HeadingNumber::Number(n) = number
@@ -1194,6 +1263,36 @@ fn is_used(text: &str, label: &str) -> bool {
         from = end;
     }
     false
+}
+
+/// Whether a heading names one of the sections decision records are made of, in any of
+/// the formats read: such a heading opens a section, never a record's title.
+fn names_known_section(heading: &str) -> bool {
+    [
+        "Status",
+        "Context",
+        "Decision",
+        "Consequences",
+        "Context and Problem Statement",
+        "Considered Options",
+        "Decision Outcome",
+        "Decision Drivers",
+        "Pros and Cons of the Options",
+        "More Information",
+        "Links",
+        "Date",
+        "Summary",
+        "Problem",
+        "Problem Statement",
+        "Background",
+        "Options",
+        "Alternatives",
+        "References",
+        "Notes",
+        "Validation",
+    ]
+    .iter()
+    .any(|name| names_section(heading, name))
 }
 
 fn is_madr_heading(heading: &str) -> bool {

@@ -1253,3 +1253,43 @@ fn nygard_headings_with_notes_are_edited_in_place() {
     assert_eq!(broken.len(), 1, "{lint}");
     assert!(broken[0].contains("0000-first-fare-engine.md"), "{lint}");
 }
+
+/// Records that state status and date in a table under the title are read from it, the
+/// status is changed in its cell, and lint asks for no `## Status` section.
+#[test]
+fn a_status_table_under_the_title_is_read_and_edited_in_place() {
+    let repo = crate::support::repo();
+    let dir = repo.path().join("docs/adr");
+    let text = "# 1. Drop the broker\n\n| Status | Date | Author(s) |\n|:-------|:-----|:----------|\n| Proposed | 2025-01-07 | @ana |\n\n## Context\n\nThe broker is idle.\n\n## Decision\n\nDrop it.\n\n## Consequences\n\nOne less service.\n";
+    crate::support::write(&dir, "001-drop-the-broker.md", text);
+    let list = stdout(
+        &decide(repo.path())
+            .args(["list", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let records: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(records[0]["status"], "proposed", "{list}");
+    assert_eq!(records[0]["date"], "2025-01-07", "{list}");
+    // `--format json`, as lint, graph and message take it, is `--json`.
+    let formatted = stdout(
+        &decide(repo.path())
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(formatted, list);
+
+    let lint = decide(repo.path()).args(["lint"]).output().unwrap();
+    assert!(lint.status.success(), "{}", stdout(&lint));
+
+    let output = decide(repo.path())
+        .args(["status", "1", "accepted"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.join("001-drop-the-broker.md")).unwrap(),
+        text.replace("| Proposed |", "| Accepted |")
+    );
+}

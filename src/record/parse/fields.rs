@@ -19,6 +19,51 @@ pub(super) struct Field<'a> {
     pub colon: bool,
 }
 
+/// The cells of a Markdown table row, as byte ranges of their trimmed text: `| a | b |`
+/// → the places of `a` and `b`. A `\|` is part of a cell.
+pub(super) fn table_cells(line: &str) -> Vec<std::ops::Range<usize>> {
+    let content_start = line.len() - line.trim_start().len();
+    let content_end = line.trim_end().len();
+    let bytes = line.as_bytes();
+    let mut cells = Vec::new();
+    // A leading bar opens the first cell; without one, the first cell starts the line.
+    let first = content_start + usize::from(bytes.get(content_start) == Some(&b'|'));
+    let mut start = first;
+    for at in first..content_end {
+        if bytes[at] == b'|' && bytes[at - 1] != b'\\' {
+            cells.push(start..at);
+            start = at + 1;
+        }
+    }
+    // Text after the last bar is a cell too: the trailing bar is optional.
+    if start < content_end {
+        cells.push(start..content_end);
+    }
+    cells
+        .into_iter()
+        .map(|cell| {
+            let text = &line[cell.clone()];
+            let lead = text.len() - text.trim_start().len();
+            let start = cell.start + lead;
+            start..start + text.trim().len()
+        })
+        .collect()
+}
+
+/// A table's rule under its header: `|---|:---:|`, every cell dashes with colons at most at
+/// its ends.
+pub(super) fn is_table_rule(line: &str) -> bool {
+    let cells = table_cells(line);
+    line.contains('-')
+        && !cells.is_empty()
+        && cells.iter().all(|cell| {
+            let text = line[cell.clone()]
+                .trim_start_matches(':')
+                .trim_end_matches(':');
+            !text.is_empty() && text.bytes().all(|b| b == b'-')
+        })
+}
+
 pub(super) fn field(line: &str) -> Option<Field<'_>> {
     let indent = line.len() - line.trim_start().len();
     let text = &line[indent..];
@@ -498,6 +543,35 @@ pub(crate) fn status_span(text: &str) -> std::ops::Range<usize> {
 mod tests {
     use super::super::links::Target;
     use super::*;
+
+    #[test]
+    fn table_cells_and_rules() {
+        let cells = |line: &str| -> Vec<String> {
+            table_cells(line)
+                .into_iter()
+                .map(|r| line[r].to_string())
+                .collect()
+        };
+        assert_eq!(cells("| Status | Date |"), ["Status", "Date"]);
+        assert_eq!(
+            cells("|Proposed|2025-01-07|@ana|"),
+            ["Proposed", "2025-01-07", "@ana"]
+        );
+        assert_eq!(cells("Status | Date"), ["Status", "Date"]);
+        assert_eq!(cells("| a \\| b | c"), ["a \\| b", "c"]);
+        assert_eq!(cells("|  | x |"), ["", "x"]);
+        assert_eq!(cells("| é | ü |"), ["é", "ü"]);
+        for (line, rule) in [
+            ("|---|:---:|", true),
+            ("| --- | --- |", true),
+            ("--- | ---", true),
+            ("| Status | Date |", false),
+            ("| - x |", false),
+            ("|", false),
+        ] {
+            assert_eq!(is_table_rule(line), rule, "{line}");
+        }
+    }
 
     #[test]
     fn fields_and_where_their_values_start() {

@@ -898,3 +898,72 @@ fn setext_headings_are_titles_and_sections() {
     let headings: Vec<&str> = paragraph.sections.iter().map(|s| s.heading).collect();
     assert_eq!(headings, ["Context"]);
 }
+
+/// A record that opens with a level-2 or -3 heading and has no level-1 heading is titled by
+/// it, and its metadata lines are read; a `Title:` line titles a record with no heading.
+/// A record opening with a section heading is not titled by it.
+#[test]
+fn titles_from_lower_headings_and_title_fields() {
+    let lower = parsed(
+        "2022-07-21_pick-a-build-tool.md",
+        "### Pick a build tool\n\n* Status: proposed\n* Date: 2022-07-21\n\n## Decision\n\nGradle.\n",
+    );
+    assert_eq!(lower.title, "Pick a build tool");
+    assert_eq!(lower.title_line, 1);
+    assert_eq!(lower.status.as_deref(), Some("proposed"));
+    assert_eq!(lower.section("Decision").unwrap().body, "Gradle.");
+
+    let bold = parsed(
+        "0004-x.md",
+        "## Retry uploads with a budget\n\n**Status**: accepted\n\n## Context\n\nUploads fail.\n",
+    );
+    assert_eq!(bold.title, "Retry uploads with a budget");
+    assert_eq!(bold.status.as_deref(), Some("accepted"));
+
+    let field = parsed(
+        "0005-x.md",
+        "**Title**: Keep one region\n**Status**: accepted\n\n## Context\n\nCosts.\n",
+    );
+    assert_eq!(field.title, "Keep one region");
+    assert_eq!(field.title_from, TitleFrom::Field);
+
+    for text in [
+        "## Context\n\nWhy.\n\n## Decision\n\nThis.\n",
+        "Some words first.\n\n## Use Rust\n\n## Decision\n\nThis.\n",
+        "## Use Rust\n\n# 7. The real title\n\n## Decision\n\nThis.\n",
+    ] {
+        let record = parsed("0007-the-real-title.md", text);
+        assert_ne!(record.title, "Use Rust", "{text}");
+        assert_ne!(record.title, "Context", "{text}");
+    }
+}
+
+/// A table under the title that names fields in its header gives the status, date and
+/// tags from its first row, and says nothing of the format.
+#[test]
+fn a_table_under_the_title_gives_status_and_date() {
+    let text = "# 1. Drop the broker\n\n| Status | Date | Author(s) |\n|:-------|:-----|:----------|\n| Proposed | 2025-01-07 | @ana |\n\n## Context\n\nThe broker is idle.\n\n## Decision\n\nDrop it.\n\n## Consequences\n\nOne less service.\n";
+    let record = parsed("001-drop-the-broker.md", text);
+    assert_eq!(record.status.as_deref(), Some("proposed"));
+    assert_eq!(record.date, chrono::NaiveDate::from_ymd_opt(2025, 1, 7));
+    assert_eq!(record.format, Format::Nygard);
+    assert_eq!(record.statuses[0].line, 5);
+    assert_eq!(
+        &text.lines().nth(4).unwrap()[record.statuses[0].value.clone()],
+        "Proposed"
+    );
+
+    let tags = parsed(
+        "0002-x.md",
+        "# 2. X\n\n| Date | Tags |\n|---|---|\n| 2023-05-02 | ui, search |\n\n## Decision\n\nY.\n",
+    );
+    assert_eq!(tags.tags, ["ui", "search"]);
+    assert_eq!(tags.date, chrono::NaiveDate::from_ymd_opt(2023, 5, 2));
+
+    // A table of anything else is text.
+    let other = parsed(
+        "0003-x.md",
+        "# 3. X\n\n| Option | Cost |\n|---|---|\n| Status quo | 0 |\n\n## Decision\n\nY.\n",
+    );
+    assert_eq!(other.status, None);
+}
