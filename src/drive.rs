@@ -541,7 +541,10 @@ fn link_back(
             &setup.cwd,
             (&text, &record),
             RELATES_TO,
-            &new_record,
+            (
+                &new_record,
+                &crate::log::link::label_in_log(&record, &new_record),
+            ),
             crate::log::link::style_for(&record.path, &text),
         )?;
         texts.push((record.path, text, linked));
@@ -641,6 +644,8 @@ fn write(
         .flatten();
     let style = crate::log::house_style(dir);
     let heading_style = crate::log::heading_style(dir);
+    let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
+    let labels = crate::log::label_style(&linked, dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
         let mut text = rendered.text(number)?;
         if let Some(heading_style) = &heading_style {
@@ -659,7 +664,7 @@ fn write(
                 &text,
                 &record,
                 kind,
-                &crate::log::link_label(other),
+                &crate::log::link_label_in(labels.as_ref(), other),
                 &crate::log::link_target(&setup.cwd, &path, &other.path),
                 style,
             );
@@ -700,7 +705,10 @@ fn write(
                 &setup.cwd,
                 (&old_text, &old_record),
                 "Superseded by",
-                &new_record,
+                (
+                    &new_record,
+                    &crate::log::link::label_in_log(&old_record, &new_record),
+                ),
                 crate::log::link::style_for(&old_record.path, &old_text),
             )?;
             lock.replace(&old_record.path, text.as_bytes())
@@ -914,7 +922,7 @@ pub(crate) fn supersede_on_acceptance(path: &Path, cwd: &Path) -> Result<()> {
             cwd,
             (&old_text, &old),
             "Superseded by",
-            &record,
+            (&record, &crate::log::link::label_in_log(&old, &record)),
             crate::log::link::style_for(&target, &old_text),
         )?;
         lock.replace(&target, text.as_bytes())?;

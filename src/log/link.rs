@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{link_label, link_target, load};
+use super::{link_label_in, link_target, load};
 use crate::error::Result;
 use crate::record::{Format, Record, edit, parse};
 use crate::store;
@@ -34,14 +34,20 @@ pub(crate) fn both_ways(
         base,
         (&source_text, &source_record),
         kind,
-        &target_record,
+        (
+            &target_record,
+            &label_in_log(&source_record, &target_record),
+        ),
         source_style,
     )?;
     let new_target = with_link(
         base,
         (&target_text, &target_record),
         reverse,
-        &source_record,
+        (
+            &source_record,
+            &label_in_log(&target_record, &source_record),
+        ),
         target_style,
     )?;
     // Both are checked before either is written: a read-only target must not leave a
@@ -63,6 +69,16 @@ pub(crate) fn both_ways(
     Ok(())
 }
 
+/// The label of a link from `edited` to `other`, as the two records' own links or their
+/// log's newest records label theirs.
+pub(crate) fn label_in_log(edited: &Record, other: &Record) -> String {
+    let style = edited
+        .path
+        .parent()
+        .and_then(|dir| super::label_style(&[edited, other], dir));
+    link_label_in(style.as_ref(), other)
+}
+
 /// How an edit of `path` (holding `text`) writes: as the record does, else as its log's
 /// newest records do.
 pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
@@ -74,14 +90,14 @@ pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
     }
 }
 
-/// `text` (parsed as `record`) with a link of `kind` to `other`, written as the log
-/// writes (`style`). A log4brains record is closed on its status bullet, as log4brains
+/// `text` (parsed as `record`) with a link of `kind` to `other`, labelled `label`, written
+/// as the log writes (`style`). A log4brains record is closed on its status bullet, as log4brains
 /// does; others get the status `superseded` and the link in their links.
 pub(crate) fn with_link(
     base: &Path,
     (text, record): (&str, &Record),
     kind: &str,
-    other: &Record,
+    (other, label): (&Record, &str),
     style: edit::HouseStyle,
 ) -> Result<String> {
     let target = link_target(base, &record.path, &other.path);
@@ -123,12 +139,7 @@ pub(crate) fn with_link(
         record = parse(&record.path, &text)?;
     }
     Ok(edit::add_link_in(
-        &text,
-        &record,
-        kind,
-        &link_label(other),
-        &target,
-        style,
+        &text, &record, kind, label, &target, style,
     ))
 }
 

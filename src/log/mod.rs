@@ -686,6 +686,43 @@ pub(crate) fn link_label(record: &Record) -> String {
     }
 }
 
+/// The label a link to `record` shows in a log whose links are labelled in `style`
+/// (`ADR-0007`, `ADR 7: Use PostgreSQL`); else [`link_label`]'s.
+pub(crate) fn link_label_in(style: Option<&crate::record::LabelStyle>, record: &Record) -> String {
+    match (style, record.number) {
+        (Some(style), Some(number)) => style.label(number, &record.title),
+        _ => link_label(record),
+    }
+}
+
+/// How the log labels its links to records: as the first typed link of `records` (the
+/// records an edit touches) or, failing those, of the log's ten newest records in `dir`
+/// that names its record by number does. None when no link does: then [`link_label`].
+pub(crate) fn label_style(records: &[&Record], dir: &Path) -> Option<crate::record::LabelStyle> {
+    let of = |record: &Record| {
+        record.links.iter().find_map(|link| {
+            if link.kind.is_empty() {
+                return None;
+            }
+            let number = store::record_number(&store::file_name(Path::new(link.file()?)))?;
+            crate::record::LabelStyle::of(&link.label, number)
+        })
+    };
+    if let Some(style) = records.iter().find_map(|record| of(record)) {
+        return Some(style);
+    }
+    let entries = store::list_record_entries(dir).ok()?;
+    entries
+        .iter()
+        .rev()
+        .filter(|e| !e.symlink)
+        .take(10)
+        .find_map(|entry| {
+            let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
+            of(&parse(&entry.path, &text).ok()?)
+        })
+}
+
 /// Read one record, only as far as `depth` needs.
 pub(crate) fn read_record(path: &Path, depth: Depth) -> Result<Record> {
     store::refuse_symlink(path)?;

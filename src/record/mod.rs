@@ -13,7 +13,7 @@ pub(crate) mod house_front_matter;
 pub(crate) mod parse;
 pub(crate) mod sections;
 
-pub(crate) use parse::{Format, HeadingStyle, Record, parse};
+pub(crate) use parse::{Format, HeadingStyle, LabelStyle, Record, parse};
 pub(crate) use sections::Section;
 
 /// A finished session's record, rendered once: its title (which names the file) and its

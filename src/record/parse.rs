@@ -37,7 +37,7 @@ pub(crate) use links::{
     link_spans, normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
     without_by,
 };
-pub(crate) use title::{HeadingNumber, HeadingStyle, numbered as numbered_heading};
+pub(crate) use title::{HeadingNumber, HeadingStyle, LabelStyle, numbered as numbered_heading};
 
 /// Heading of the section a review appends (`## Outcome (DATE)`); the reader takes the
 /// review's date and next review from it.

@@ -569,7 +569,8 @@ fn a_first_status_or_link_follows_the_log_s_style() {
         before.replacen("Records\n\n", "Records\n\n- Status: accepted\n\n", 1)
     );
 
-    // A Hugo log links with `ref`, also from a record that holds no link yet.
+    // A Hugo log links with `ref`, also from a record that holds no link yet, and labels
+    // its links as the log's others do.
     let repo = repository("hugo-frontmatter-title");
     decide(repo.path())
         .args(["link", "5", "Amends", "3", "--dir", "docs/orchard/adr"])
@@ -577,9 +578,8 @@ fn a_first_status_or_link_follows_the_log_s_style() {
         .success();
     let linked = read(repo.path(), "docs/orchard/adr/0005-service-discovery.md");
     assert!(
-        linked.contains(
-            "* Amends [3. Use external User Management]({{< ref \"0003-use-external-user-management.md\" >}})"
-        ),
+        linked
+            .contains("* Amends [ADR-0003]({{< ref \"0003-use-external-user-management.md\" >}})"),
         "{linked}"
     );
 }
@@ -891,15 +891,14 @@ fn a_supersede_in_a_madr2_log_writes_madr2() {
         repo.path(),
         "docs/adr/0007-choose-the-database-for-the-orders-service.md",
     );
-    // MADR 2 bullets, with the `*` the log's newest records use.
+    // MADR 2 bullets, with the `*` the log's newest records use, and links labelled as
+    // theirs are.
     assert!(
         new.starts_with("# Choose the database for the orders service\n\n* Status: accepted\n"),
         "{new}"
     );
     assert!(
-        new.contains(
-            "## Links\n\n* Supersedes [6. Dedicated nodes for databases](0006-dedicated-nodes-for-databases.md)"
-        ),
+        new.contains("## Links\n\n* Supersedes [ADR-0006](0006-dedicated-nodes-for-databases.md)"),
         "{new}"
     );
     let old = read(
@@ -1193,7 +1192,7 @@ fn a_madr2_record_s_first_status_and_links_keep_to_their_lines() {
         read(repo.path(), file),
         before.replacen(
             "(0003-bump-orders-by-station.md)\n",
-            "(0003-bump-orders-by-station.md)\n* Relates to [4. Keep a printer at the pass](0004-keep-a-printer-at-the-pass.md)\n",
+            "(0003-bump-orders-by-station.md)\n* Relates to [ADR-0004](0004-keep-a-printer-at-the-pass.md)\n",
             1
         )
     );
@@ -1291,5 +1290,40 @@ fn a_status_table_under_the_title_is_read_and_edited_in_place() {
     assert_eq!(
         fs::read_to_string(dir.join("001-drop-the-broker.md")).unwrap(),
         text.replace("| Proposed |", "| Accepted |")
+    );
+}
+
+/// A log whose links name records by number alone (`[ADR-0001](…)`) gets new links
+/// labelled the same way, both ways.
+#[test]
+fn new_links_are_labelled_as_the_log_labels_its_links() {
+    let repo = crate::support::repo();
+    let dir = repo.path().join("docs/adr");
+    let record = |number: u32, title: &str, links: &str| {
+        format!(
+            "# {number}. {title}\n\nDate: 2024-0{number}-01\n\n## Status\n\nAccepted\n{links}\n## Context\n\nThe depot.\n\n## Decision\n\n{title}.\n\n## Consequences\n\nFewer calls.\n"
+        )
+    };
+    crate::support::write(&dir, "0001-rent-vans.md", &record(1, "Rent vans", ""));
+    crate::support::write(
+        &dir,
+        "0002-buy-bikes.md",
+        &record(2, "Buy bikes", "\nAmends [ADR-0001](0001-rent-vans.md)\n"),
+    );
+    crate::support::write(&dir, "0003-lease-vans.md", &record(3, "Lease vans", ""));
+    let output = decide(repo.path())
+        .args(["link", "3", "Supersedes", "1"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let newer = fs::read_to_string(dir.join("0003-lease-vans.md")).unwrap();
+    assert!(
+        newer.contains("Supersedes [ADR-0001](0001-rent-vans.md)"),
+        "{newer}"
+    );
+    let older = fs::read_to_string(dir.join("0001-rent-vans.md")).unwrap();
+    assert!(
+        older.contains("Superseded by [ADR-0003](0003-lease-vans.md)"),
+        "{older}"
     );
 }

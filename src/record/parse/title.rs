@@ -114,6 +114,63 @@ impl HeadingStyle {
     }
 }
 
+/// How a log's links name the records they lead to, learnt from one of its labels: as
+/// adr-tools does (`7. Use PostgreSQL`), by number alone (`ADR-0007`), or by number and
+/// title in another form (`ADR 7: Use PostgreSQL`, `0007 - Use PostgreSQL`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LabelStyle {
+    before: String,
+    width: usize,
+    /// What stands between the number and the title; None when labels give no title.
+    after: Option<String>,
+}
+
+impl LabelStyle {
+    /// The style of `label`, a link's text, when the link leads to record `number` and the
+    /// label names it by that number.
+    pub(crate) fn of(label: &str, number: u32) -> Option<LabelStyle> {
+        let label = label.trim();
+        if let Some(parts) = numbered(label, Some(number)) {
+            if label[parts.digits].parse::<u32>().ok() != Some(number) {
+                return None;
+            }
+            let style = HeadingStyle::of(label, Some(number))?;
+            return Some(LabelStyle {
+                before: style.before,
+                width: style.width,
+                after: Some(style.after),
+            });
+        }
+        // A number alone, after an `ADR` word or nothing: `ADR-0007`, `0007`.
+        let before = adr_word_len(label);
+        let digits = &label[before..];
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || digits.parse::<u32>().ok() != Some(number)
+        {
+            return None;
+        }
+        Some(LabelStyle {
+            before: label[..before].to_string(),
+            width: if digits.starts_with('0') {
+                digits.len()
+            } else {
+                1
+            },
+            after: None,
+        })
+    }
+
+    /// The label of a link to record `number` titled `title`, in this style.
+    pub(crate) fn label(&self, number: u32, title: &str) -> String {
+        let number = format!("{}{number:0width$}", self.before, width = self.width);
+        match &self.after {
+            Some(after) => format!("{number}{after}{title}"),
+            None => number,
+        }
+    }
+}
+
 /// The length of an `ADR` word before a heading's number, with the `-`, `_`, ` ` or `#`
 /// after it: `ADR-0007`, `adr 12`, `ADR #3`. 0 when the heading does not start so.
 fn adr_word_len(heading: &str) -> usize {
@@ -320,6 +377,30 @@ mod tests {
         }
         assert_eq!(HeadingStyle::of("Use Rust", Some(3)), None);
         assert_eq!(HeadingStyle::of("n. Placeholder", Some(3)), None);
+    }
+
+    #[test]
+    fn link_labels_are_written_as_the_log_writes_them() {
+        let cases = [
+            ("7. Use PostgreSQL", 7, "12. Cache reads"),
+            ("ADR-0007", 7, "ADR-0012"),
+            ("ADR 7: Use PostgreSQL", 7, "ADR 12: Cache reads"),
+            ("0007 - Use PostgreSQL", 7, "0012 - Cache reads"),
+            ("0007", 7, "0012"),
+            ("adr-007", 7, "adr-012"),
+        ];
+        for (label, number, expected) in cases {
+            let style = LabelStyle::of(label, number).expect(label);
+            assert_eq!(style.label(12, "Cache reads"), expected, "{label}");
+        }
+        for (label, number) in [
+            ("7. Use PostgreSQL", 8),
+            ("Use PostgreSQL", 7),
+            ("the database decision", 7),
+            ("ADR-0007 notes", 8),
+        ] {
+            assert_eq!(LabelStyle::of(label, number), None, "{label}");
+        }
     }
 
     #[test]
