@@ -26,12 +26,13 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
                     let dir = path.parent().unwrap_or(std::path::Path::new(""));
                     dir.join(link.file()?).display().to_string()
                 }
-                Target::Web(_) => return Some(link.label.clone()),
+                Target::Web(_) => return Some((link.label.clone(), None)),
             };
             let found = log.resolve(&env.cwd, &spec).ok()?;
-            Some(log::read_record(&found, log::Depth::Head).ok()?.title)
+            let successor = log::read_record(&found, log::Depth::Head).ok()?;
+            Some((successor.title, successor.number))
         })
-        .map(|title| from_record::plain(&title));
+        .map(|(title, number)| (from_record::plain(&title), number));
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
     let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);

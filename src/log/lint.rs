@@ -849,11 +849,13 @@ fn check_link(
     }
 }
 
-/// Two records with one title: usually a heading copied with the template.
+/// Two records with one title: usually a heading copied with the template. A record that
+/// supersedes another (or is superseded by it) may keep its title: it decides the same
+/// question anew.
 fn duplicate_titles(summaries: &[Summary]) -> Vec<Finding> {
     let mut first: HashMap<String, &Summary> = HashMap::new();
     let mut findings = Vec::new();
-    for summary in summaries {
+    for (position, summary) in summaries.iter().enumerate() {
         let title = summary.title.trim();
         // Most titles are ASCII, lower-cased without looking up each character's case.
         let key = if title.is_ascii() {
@@ -864,8 +866,21 @@ fn duplicate_titles(summaries: &[Summary]) -> Vec<Finding> {
         if key.is_empty() {
             continue;
         }
-        match first.get(&key) {
-            Some(earlier) => findings.push(
+        let Some(earlier) = first.get(&key) else {
+            first.insert(key, summary);
+            continue;
+        };
+        // Rare: only a repeated title looks back at the records before it.
+        let same_title = |other: &&Summary| {
+            other.title.trim().eq_ignore_ascii_case(title)
+                || other.title.trim().to_lowercase() == key
+        };
+        let related = summaries[..position]
+            .iter()
+            .filter(same_title)
+            .any(|other| supersession(summary, other) || supersession(other, summary));
+        if !related {
+            findings.push(
                 Finding::new(
                     Severity::Warning,
                     "duplicate-title",
@@ -878,13 +893,23 @@ fn duplicate_titles(summaries: &[Summary]) -> Vec<Finding> {
                     ),
                 )
                 .hint("give each decision its own title"),
-            ),
-            None => {
-                first.insert(key, summary);
-            }
+            );
         }
     }
     findings
+}
+
+/// Whether `from` says it supersedes `to` or is superseded by it.
+fn supersession(from: &Summary, to: &Summary) -> bool {
+    if from.path.parent() != to.path.parent() {
+        return false;
+    }
+    let name = file_name(&to.path);
+    from.links.iter().any(|link| {
+        (link.kind.eq_ignore_ascii_case("Supersedes")
+            || link.kind.eq_ignore_ascii_case("Superseded by"))
+            && link.leads_to(&name)
+    })
 }
 
 /// The statuses outside the usual ones, with how many records have each: a note, since a

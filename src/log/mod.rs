@@ -948,6 +948,27 @@ pub(crate) fn house_style(dir: &Path) -> crate::record::edit::HouseStyle {
     style
 }
 
+/// The symbols the log's records put before `status` (`✅` in `✅ Accepted`), from the
+/// newest record that writes that status with any: how a status edit in a log that marks
+/// its statuses so writes the new one.
+pub(crate) fn status_symbols(dir: &Path, status: &str) -> Option<String> {
+    let entries = store::list_record_entries(dir).ok()?;
+    entries
+        .iter()
+        .rev()
+        .filter(|e| !e.symlink)
+        .take(200)
+        .find_map(|entry| {
+            let record = read_unchecked(&entry.path, Depth::Head).ok()?;
+            let field = record
+                .statuses
+                .iter()
+                .find(|s| s.status.as_deref() == Some(status))?;
+            let symbols = crate::record::edit::status_symbols(&field.written);
+            (!symbols.is_empty()).then(|| symbols.to_string())
+        })
+}
+
 /// Read and parse a record named on the command line; a failure exits with the record code.
 pub(crate) fn load(path: &Path) -> Result<(Record, String)> {
     store::refuse_symlink(path)?;

@@ -149,6 +149,9 @@ pub(crate) struct Brief {
     pub other_consequences: Vec<String>,
     /// For a superseded record: the title of the record that replaced it, when known.
     pub superseded_by: Option<String>,
+    /// And its number, to name it by when the titles are the same.
+    #[serde(skip)]
+    pub superseded_by_number: Option<u32>,
     /// The record that replaced it, as a sentence names a decision: "the decision to use
     /// PostgreSQL for persistence".
     pub replaced_by: Option<String>,
@@ -203,13 +206,15 @@ pub(crate) struct SectionText {
 
 impl Brief {
     /// Read a parsed record. `path` is how the record was named (kept for scripts);
-    /// `successor` the title of the record that superseded it, when there is one.
+    /// `successor` the title and number of the record that superseded it, when there is
+    /// one.
     pub(crate) fn from_record(
         record: &Record,
         path: &Path,
         today: NaiveDate,
-        successor: Option<String>,
+        successor: Option<(String, Option<u32>)>,
     ) -> Brief {
+        let (successor, successor_number) = successor.unzip();
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
         let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
@@ -242,6 +247,7 @@ impl Brief {
                 .section("Impact Outside the Team")
                 .and_then(|s| first_paragraph(s.body)),
             superseded_by: successor,
+            superseded_by_number: successor_number.flatten(),
             playbook: front("playbook").map(str::to_string),
             front: record.front_matter.clone(),
             dates: record
@@ -384,6 +390,14 @@ impl Brief {
         self.leaning_line = lines.leaning;
         self.decision_name = lines.decision_name;
         self.replaced_by = self.superseded_by.as_deref().map(|title| {
+            // A successor with the record's own title named by it would read "the decision
+            // on X was superseded by the decision on X": its number tells them apart.
+            if plain(title).eq_ignore_ascii_case(&self.title) {
+                return match self.superseded_by_number {
+                    Some(number) => format!("ADR {number}, a later decision on the same subject"),
+                    None => "a later decision on the same subject".to_string(),
+                };
+            }
             let subject = phrase::subject(title, &phrase::Names::default());
             phrase::lines(&subject, None, None, None, None).decision_name
         });
@@ -509,14 +523,11 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
 /// Where a record stands, from its status, or from our own `outcome:` when it has one.
 fn outcome_of(record: &Record, brief: &Brief) -> String {
     let status = record.status.as_deref().unwrap_or_default().to_lowercase();
-    let closed = [
-        "superseded",
-        "deprecated",
-        "rejected",
-        "obsolete",
-        "retired",
-    ];
-    if closed.iter().any(|c| status.starts_with(c)) {
+    // Reverted, withdrawn, replaced… no longer hold, as superseded and deprecated do.
+    if crate::record::parse::NO_LONGER_IN_FORCE
+        .iter()
+        .any(|c| status.starts_with(c))
+    {
         return "closed".into();
     }
     if status.contains("hold") || status.contains("paused") {
@@ -716,13 +727,37 @@ fn first_paragraph(body: &str) -> Option<String> {
         paragraph.push(plain(trimmed));
     }
     let text = paragraph.join(" ");
-    if text.is_empty() {
+    if text.is_empty() || says_nothing(&text) {
         return None;
     }
     match text.strip_suffix(':') {
         Some(lead_in) => Some(introduced(lead_in, &lines[end..])),
         None => Some(text),
     }
+}
+
+/// Text that stands for no content: `N/A.`, `None`, `TBD`, `-`. A message says what the
+/// record says, and these say nothing to pass on as a decision or a consequence.
+fn says_nothing(text: &str) -> bool {
+    let core = text
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '/' || c.is_whitespace());
+    core.is_empty()
+        || [
+            "n/a",
+            "na",
+            "none",
+            "nothing",
+            "tbd",
+            "tbc",
+            "todo",
+            "to do",
+            "to be decided",
+            "to be determined",
+            "not applicable",
+        ]
+        .iter()
+        .any(|empty| core.eq_ignore_ascii_case(empty))
 }
 
 /// `lead_in` (a sentence that ended with a colon) with what `after` it introduces.
@@ -843,7 +878,7 @@ fn bullets(body: &str) -> Vec<String> {
             Some(lead_in) => format!("{}, as listed in the record", plain(lead_in).trim_end()),
             None => plain(&item),
         })
-        .filter(|item| !item.is_empty())
+        .filter(|item| !says_nothing(item))
         .collect()
 }
 

@@ -141,6 +141,42 @@ fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> 
     Ok(out)
 }
 
+/// The symbols before a status as written, with the space after them: `✅ ` in `✅
+/// Accepted`, `⌛️ ` (with its variation selector) in `⌛️ Superseded`; empty for most.
+pub(crate) fn status_symbols(written: &str) -> &str {
+    let rest = super::parse::without_symbols(written);
+    &written[..written.len() - rest.len()]
+}
+
+/// `text` (read as `record`, whose status is now `status`) with the symbols before each
+/// status that has some replaced by `symbols`: `🤔 Accepted` → `✅ Accepted` in a log
+/// whose accepted records say `✅`. A status written without symbols keeps none.
+pub(crate) fn restyle_status_symbols(
+    text: &str,
+    record: &Record,
+    status: &str,
+    symbols: &str,
+) -> String {
+    let lines = Lines::new(text);
+    let mut out = text.to_string();
+    // From the end, so earlier offsets stay valid.
+    for field in record.statuses.iter().rev() {
+        if field.status.as_deref() != Some(status) || field.line == 0 {
+            continue;
+        }
+        let Some(value) = lines.content(field.line).get(field.value.clone()) else {
+            continue;
+        };
+        let old = status_symbols(value);
+        if old.is_empty() || old == symbols {
+            continue;
+        }
+        let start = lines.start(field.line) + field.value.start;
+        out.replace_range(start..start + old.len(), symbols);
+    }
+    out
+}
+
 /// An edit of a key written twice would change one and leave the other: refuse.
 fn refuse_duplicate_key(record: &Record, key: &str) -> Result<()> {
     let duplicate = record
@@ -210,18 +246,53 @@ fn replacement(field: &StatusField, line: &str, status: &str) -> Result<(Range<u
     }
     let first_part_end = inner_text.find(';').unwrap_or(inner_text.len());
     let first_part = &inner_text[..first_part_end];
-    if super::parse::parse_status_link(first_part, field.line, super::parse::Place::Status)
-        .is_some()
+    // An emoji before the status is the log's decoration and stays.
+    let symbols = first_part.len() - super::parse::without_symbols(first_part).len();
+    let unadorned = &first_part[symbols..];
+    // `superseded by [ADR-0005](…)`: the link goes with the status it states.
+    if let Some(link) =
+        super::parse::parse_status_link(unadorned, field.line, super::parse::Place::Status)
+        && ["superseded by", "superseded", "superceded by", "superceded"]
+            .iter()
+            .any(|kind| link.kind.eq_ignore_ascii_case(kind))
     {
-        let word = styled(status, first_part, field.place);
-        return Ok((inner.start..inner.start + first_part.trim_end().len(), word));
+        let word = styled(status, unadorned, field.place);
+        let start = inner.start + symbols;
+        return Ok((start..start + unadorned.trim_end().len(), word));
     }
     let word = word_span(first_part);
     let written = &first_part[word.clone()];
+    if let Some(tied) = tied_phrase(&first_part[word.end..])
+        && !super::parse::no_longer_in_force(status)
+    {
+        // `Reverted by [discussion #1198](…)`, `Deprecated in favor of [X](…)`: what
+        // follows the word says what took the decision's place, which a decision in force
+        // cannot keep, and which is not ours to delete.
+        return Err(Error::record(format!(
+            "cannot change the status as this record writes it: `{}` goes with `{written}`",
+            crate::error::one_line(tied)
+        ))
+        .hint("edit the status by hand"));
+    }
     Ok((
         inner.start + word.start..inner.start + word.end,
         styled(status, written, field.place),
     ))
+}
+
+/// What follows a status word when it belongs to the status: a link straight after it
+/// (`Superseded [0019](…)`, `Rejected ADR 12`), or one led by `by` or `in favo(u)r of`
+/// (`Reverted by [discussion](…)`, `Deprecated in favor of X`). `None` for a note
+/// (`: tracking issue [#3297]`, `-> no change to the spec`, `. More text`).
+fn tied_phrase(after: &str) -> Option<&str> {
+    let phrase = after.trim();
+    let lower = phrase.to_ascii_lowercase();
+    let tied = phrase.starts_with('[')
+        || lower.starts_with("adr")
+        || ["by ", "in favor of", "in favour of"]
+            .iter()
+            .any(|lead| lower.starts_with(lead));
+    tied.then_some(phrase)
 }
 
 /// The status word(s) in a plain status value: `**Accepted**.` → `Accepted`, `proposed.
@@ -484,6 +555,18 @@ pub(crate) fn add_link_in(
         .links
         .iter()
         .any(|l| l.kind.eq_ignore_ascii_case(kind) && l.leads_to(target))
+    {
+        return text.to_string();
+    }
+    // `Rejected in favour of ADR 111`, `Superseded in favor of [X](…)`: the status
+    // already names what replaced the record; a second line would say it again.
+    if kind.eq_ignore_ascii_case("Superseded by")
+        && record.links.iter().any(|l| {
+            l.place != super::parse::Place::LinksSection
+                && l.leads_to(target)
+                && super::parse::status_of_kind(&l.kind)
+                    .is_some_and(|s| super::parse::no_longer_in_force(&s))
+        })
     {
         return text.to_string();
     }

@@ -30,7 +30,10 @@ use crate::error::{Error, Result};
 use crate::flat_map::FlatMap;
 use crate::store;
 
-pub(crate) use fields::{DateText, parse_date, read_date, status_span};
+pub(crate) use fields::{
+    DateText, NO_LONGER_IN_FORCE, no_longer_in_force, parse_date, read_date, status_of_kind,
+    status_span, without_symbols,
+};
 pub(crate) use front_matter::Key;
 pub(crate) use links::{
     Link, Place, Target, body_links, definition_spans, escape_label, is_known_kind, is_valid_kind,
@@ -273,12 +276,10 @@ impl Record {
         self.review_by.is_some_and(|date| date < today) && !self.is_closed()
     }
 
-    /// Superseded, rejected and deprecated decisions are not reviewed any more.
+    /// Decisions no longer in force (superseded, rejected, deprecated, reverted, …) are
+    /// not reviewed any more.
     pub(crate) fn is_closed(&self) -> bool {
-        matches!(
-            self.status.as_deref(),
-            Some("superseded" | "rejected" | "deprecated")
-        )
+        self.status.as_deref().is_some_and(no_longer_in_force)
     }
 
     /// The status written in the front matter and the one in the body, when they differ.
@@ -726,7 +727,7 @@ impl Reader<'_> {
         match field.key.as_str() {
             "status" => {
                 self.madr_signs |= !in_table;
-                self.status_at(index, field, StatusPlace::Bullet, false);
+                self.status_at(index, field, StatusPlace::Bullet, (false, false));
             }
             "date" if self.body_date.is_none() => {
                 self.date_at(field.value, line.number);
@@ -791,14 +792,15 @@ impl Reader<'_> {
     }
 
     /// A status line: a `* Status:` bullet, or a line under `## Status` (`link_line`: one
-    /// of adr-tools' link lines there, not the status word).
+    /// of adr-tools' link lines there; `word_seen`: a status word came before it). True
+    /// when the line is the status word's, false for a line of links only.
     fn status_at(
         &mut self,
         index: usize,
         field: &fields::Field<'_>,
         place: StatusPlace,
-        link_line: bool,
-    ) {
+        (link_line, word_seen): (bool, bool),
+    ) -> bool {
         let line = self.lines[index];
         let read = fields::read_status(field.value, line.number, links::Place::Status);
         if read.placeholder {
@@ -807,14 +809,18 @@ impl Reader<'_> {
         self.record_misspelling(&read, line.number, field.value);
         self.record.links.extend(read.links.iter().cloned());
         let start = field.value_start;
+        // A link line states the status when no word did and its kind leads with one
+        // (`Rejected in favour of ADR 111`); adr-tools' `Superceded by …` stays a link.
+        let only_links = link_line && (word_seen || read.link_only || read.status.is_none());
         self.record.statuses.push(StatusField {
             place,
             line: line.number,
             value: start..start + field.value.len(),
             written: field.value.to_string(),
-            only_links: link_line,
+            only_links,
             status: read.status,
         });
+        !only_links
     }
 
     /// Walk the sections. In head mode stop at the first section that is not a status once
@@ -952,10 +958,21 @@ impl Reader<'_> {
             .get(position + 1)
             .map_or(self.lines.len(), |h| self.body_start + h.first);
         let mut found_word = false;
+        let mut hidden = Hidden::default();
+        // A quoted line is a template's guidance (`> A decision may be "proposed" if …`),
+        // read as the status only when nothing else is one and it is a status's few words.
+        let mut quoted: Option<(usize, usize)> = None;
         for index in start..end {
             let text = self.lines[index].text;
             let trimmed = text.trim();
-            if trimmed.is_empty() || trimmed.starts_with("<!--") {
+            if trimmed.is_empty() || !hidden.is_text(text) {
+                continue;
+            }
+            if let Some(quote) = trimmed.strip_prefix('>') {
+                let content = quote.trim_start();
+                if quoted.is_none() && !content.is_empty() {
+                    quoted = Some((index, content.as_ptr() as usize - text.as_ptr() as usize));
+                }
                 continue;
             }
             let bullet = ["* ", "- ", "+ "]
@@ -964,8 +981,10 @@ impl Reader<'_> {
                 .map_or(0, |b| b.len());
             let content = &trimmed[bullet..];
             let offset = text.len() - text.trim_start().len() + bullet;
+            let number = self.lines[index].number;
+            // `⌛️ Superseded [0019](…)`: a link behind an emoji is a link.
             let is_link =
-                parse_link(content, self.lines[index].number, links::Place::Status).is_some();
+                parse_link(without_symbols(content), number, links::Place::Status).is_some();
             if is_link || !found_word {
                 let field = fields::Field {
                     key: "status".into(),
@@ -973,14 +992,26 @@ impl Reader<'_> {
                     value_start: offset,
                     colon: true,
                 };
-                if !is_link {
-                    found_word = true;
-                }
-                self.status_at(index, &field, StatusPlace::Section, is_link);
+                found_word |=
+                    self.status_at(index, &field, StatusPlace::Section, (is_link, found_word));
             } else if self.depth != Depth::Head {
                 let line = self.lines[index];
                 body_links(line.text, line.number, &mut self.record.mentions);
             }
+        }
+        if !found_word
+            && let Some((index, offset)) = quoted
+            && let content = self.lines[index].text[offset..].trim_end()
+            && content.split_whitespace().count() <= 3
+            && !content.contains('"')
+        {
+            let field = fields::Field {
+                key: "status".into(),
+                value: content,
+                value_start: offset,
+                colon: true,
+            };
+            self.status_at(index, &field, StatusPlace::Section, (false, false));
         }
     }
 

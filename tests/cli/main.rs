@@ -19,6 +19,7 @@ mod real_logs;
 mod related;
 mod safety;
 mod site;
+mod statuses;
 mod support;
 #[cfg(unix)]
 mod terminal;

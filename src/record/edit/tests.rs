@@ -491,3 +491,137 @@ fn a_new_record_takes_the_log_s_list_marker() {
         assert_eq!(with_list_marker(text, '-'), text);
     }
 }
+
+#[test]
+fn a_status_edit_changes_the_status_words_and_keeps_what_follows() {
+    let nygard = |status: &str| {
+        format!("# 4. T\n\nDate: 2020-01-01\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n")
+    };
+    // (the status line, the new status, the line after the edit; `None`: refused)
+    let cases = [
+        (
+            "Accepted: follow-up in [\\#4410].",
+            "superseded",
+            Some("Superseded: follow-up in [\\#4410]."),
+        ),
+        (
+            "Accepted -> no change to the public API",
+            "rejected",
+            Some("Rejected -> no change to the public API"),
+        ),
+        (
+            "ACCEPTED. Agreed at the design review.",
+            "deprecated",
+            Some("DEPRECATED. Agreed at the design review."),
+        ),
+        // A phrase tied to the old status stays with a status that is no longer in force…
+        (
+            "Deprecated in favor of [relay#12](https://x/12)",
+            "superseded",
+            Some("Superseded in favor of [relay#12](https://x/12)"),
+        ),
+        (
+            "Reverted by [the May review](https://x/80).",
+            "deprecated",
+            Some("Deprecated by [the May review](https://x/80)."),
+        ),
+        (
+            "Rejected in favour of ADR 31",
+            "superseded",
+            Some("Superseded in favour of ADR 31"),
+        ),
+        // …and a status in force cannot keep it.
+        (
+            "Reverted by [the May review](https://x/80).",
+            "accepted",
+            None,
+        ),
+        (
+            "Deprecated in favor of [relay#12](https://x/12)",
+            "accepted",
+            None,
+        ),
+        ("Rejected in favour of ADR 31", "proposed", None),
+        // The emoji is the record's and stays.
+        ("\u{1f914} Proposed", "accepted", Some("\u{1f914} Accepted")),
+        // A template's guidance is left alone; its placeholder is the status to fill.
+        (
+            "> Write \"proposed\" until it is agreed.\n\n{Deprecated|Proposed|Accepted}",
+            "accepted",
+            Some("Accepted"),
+        ),
+    ];
+    for (line, status, expected) in cases {
+        let text = nygard(line);
+        let record = parse(Path::new("0004-t.md"), &text).unwrap();
+        match (set_status(&text, &record, status), expected) {
+            (Ok(out), Some(expected)) => {
+                let wanted = nygard(&line.replace(line.rsplit('\n').next().unwrap(), expected));
+                assert_eq!(out, wanted, "{line} → {status}");
+            }
+            (Err(error), None) => {
+                let error = error.to_string();
+                assert!(
+                    error.contains("cannot change the status as this record writes it")
+                        && !error.contains('\n'),
+                    "{line}: {error}"
+                );
+            }
+            (result, _) => panic!("{line} → {status}: {result:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_status_stated_with_its_link_is_replaced_in_place_not_stacked() {
+    let text = "# 30. T\n\n## Status\n\nRejected in favour of ADR 31\n\n## Context\n\nWhy.\n";
+    let record = parse(Path::new("0030-t.md"), text).unwrap();
+    let out = set_status(text, &record, "superseded").unwrap();
+    assert_eq!(out, text.replace("Rejected", "Superseded"));
+    // The successor the status names is not linked a second time.
+    let record = parse(Path::new("0030-t.md"), &out).unwrap();
+    assert_eq!(
+        add_link(&out, &record, "Superseded by", "31. U", "0031-u.md"),
+        out
+    );
+    // A web page after `in favor of` is no record: the link is added.
+    let text =
+        "# 30. T\n\n## Status\n\nSuperseded in favor of [relay#12](https://x/12)\n\n## Context\n";
+    let record = parse(Path::new("0030-t.md"), text).unwrap();
+    assert!(
+        add_link(text, &record, "Superseded by", "31. U", "0031-u.md")
+            .contains("Superseded by [31. U](0031-u.md)")
+    );
+}
+
+#[test]
+fn an_emoji_before_adr_tools_link_line_keeps_it_a_link_line() {
+    let text = "# 4. T\n\n## Status\n\n\u{231b}\u{fe0f} Superseded [12](0012-y.md)\n\n## Context\n";
+    let record = parse(Path::new("0004-t.md"), text).unwrap();
+    assert_eq!(
+        set_status(text, &record, "accepted").unwrap(),
+        text.replace("\u{231b}", "Accepted\n\n\u{231b}")
+    );
+}
+
+#[test]
+fn a_status_takes_the_symbols_the_log_writes_before_it() {
+    let text = "# 4. T\n\n## Status\n\n\u{1f914} Accepted\n\n## Context\n";
+    let record = parse(Path::new("0004-t.md"), text).unwrap();
+    assert_eq!(
+        restyle_status_symbols(text, &record, "accepted", "\u{2705} "),
+        text.replace('\u{1f914}', "\u{2705}")
+    );
+    assert_eq!(
+        status_symbols("\u{231b}\u{fe0f} Superseded"),
+        "\u{231b}\u{fe0f} "
+    );
+    assert_eq!(status_symbols("Accepted"), "");
+    // A status written without symbols gets none.
+    let text = "# 4. T\n\n## Status\n\nAccepted\n\n## Context\n";
+    let record = parse(Path::new("0004-t.md"), text).unwrap();
+    assert_eq!(
+        restyle_status_symbols(text, &record, "accepted", "\u{2705} "),
+        text
+    );
+}

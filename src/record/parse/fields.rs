@@ -380,6 +380,9 @@ pub(super) struct Status {
     pub placeholder: bool,
     /// The word as written, when it is a misspelling of a known status.
     pub misspelt: Option<String>,
+    /// The value is a link and no status word: adr-tools' `Superceded by [3. X](…)`, whose
+    /// status the kind implies.
+    pub link_only: bool,
 }
 
 /// The statuses misspellings are measured against.
@@ -392,8 +395,50 @@ const USUAL: &[&str] = &[
     "draft",
 ];
 
+/// Statuses that say a decision is no longer in force, as deprecated and superseded do:
+/// words logs write for a decision taken back or left behind. None is a misspelling of
+/// another (`reverted` is not `rejected`).
+pub(crate) const NO_LONGER_IN_FORCE: &[&str] = &[
+    "superseded",
+    "deprecated",
+    "rejected",
+    "reverted",
+    "retired",
+    "revoked",
+    "withdrawn",
+    "abandoned",
+    "obsolete",
+    "replaced",
+];
+
+/// Whether `status` (lower case, as the reader gives it) says the decision no longer
+/// holds.
+pub(crate) fn no_longer_in_force(status: &str) -> bool {
+    NO_LONGER_IN_FORCE.contains(&status)
+}
+
+/// Words that lead a link's kind as a status does (`Rejected in favour of ADR 111`,
+/// `Deprecated in favor of [X](…)`): the record's status, the link what took its place.
+const STATUS_WORDS: &[&str] = &[
+    "proposed",
+    "accepted",
+    "rejected",
+    "deprecated",
+    "superseded",
+    "reverted",
+    "retired",
+    "revoked",
+    "withdrawn",
+    "abandoned",
+    "obsolete",
+    "replaced",
+    "declined",
+];
+
 /// Read a status value: `Accepted.`, `superseded by [ADR-0005](0005-x.md)`,
-/// `superseded by ADR-0004`, `accepted; supersedes ADR-0002`, `proposed. **commentary**`.
+/// `superseded by ADR-0004`, `accepted; supersedes ADR-0002`, `proposed. **commentary**`,
+/// `Implemented. Superseded by [ADR-013](…)`, `⌛️ Superseded [0019](…)`, `Rejected in
+/// favour of ADR 111`.
 pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
     let value = without_comment(value).trim();
     if value.is_empty() {
@@ -405,6 +450,7 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
             ..Status::default()
         };
     }
+    let value = without_symbols(value);
     let mut status = Status::default();
     // Most statuses are a word: no link to look for.
     let may_link = value.contains(['[', ';'])
@@ -419,9 +465,22 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
         return status;
     }
     for (index, part) in split_parts(value).into_iter().enumerate() {
-        if let Some(link) = super::links::parse_status_link(part, line, place) {
+        if let Some(mut link) = super::links::parse_status_link(part, line, place) {
+            // `Superseded [0019](…)`: what superseded it, without the "by".
+            if ["superseded", "superceded"]
+                .iter()
+                .any(|bare| link.kind.eq_ignore_ascii_case(bare))
+            {
+                link.kind = "Superseded by".into();
+            }
+            let superseded = link.kind == "Superseded by";
             if index == 0 {
-                status.status = status_of_link(&link.kind);
+                status.status = status_of_kind(&link.kind);
+                status.link_only = superseded;
+            } else if superseded {
+                // `Implemented. Superseded by [ADR-013](…)`: the last word on it.
+                status.status = Some("superseded".into());
+                status.link_only = false;
             }
             status.links.push(link);
         } else if index == 0 {
@@ -433,35 +492,72 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
     status
 }
 
-/// A status that is a misspelling of a usual one reads as the usual one.
+/// A status value without the symbols some logs put before it: `✅ Accepted`, `⌛️
+/// Superseded` (an emoji, its variation selector, a joiner). ASCII punctuation is the
+/// Markdown's and stays.
+pub(crate) fn without_symbols(value: &str) -> &str {
+    if value.as_bytes().first().is_none_or(u8::is_ascii) {
+        return value;
+    }
+    value.trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() || c.is_whitespace())
+}
+
+/// The status a link's kind states: "Superseded by" makes a record superseded, and a kind
+/// led by a status word (`Rejected in favour of`) that status; another kind
+/// (`Amended by`) says nothing about it.
+pub(crate) fn status_of_kind(kind: &str) -> Option<String> {
+    if kind.eq_ignore_ascii_case("superseded by") {
+        return Some("superseded".to_string());
+    }
+    let word = status_word(kind);
+    STATUS_WORDS.contains(&word.as_str()).then_some(word)
+}
+
+/// A status that is a misspelling of a usual one reads as the usual one. One slip in a
+/// word of six letters or more, two in one of nine or more (`superseeded`,
+/// `depreciated`): shorter words two letters apart are other words (`reverted` and
+/// `rejected`, `selected`), and a word that means a status of its own is never a slip.
 fn check_spelling(status: &mut Status) {
     let Some(word) = status.status.as_deref() else {
         return;
     };
-    if USUAL.contains(&word) {
+    if USUAL.contains(&word) || STATUS_WORDS.contains(&word) {
         return;
     }
     if word == "superceded" {
         status.status = Some("superseded".into());
-    } else if let Some(known) = USUAL
+        return;
+    }
+    let length = word.chars().count();
+    if length < 6 || !word.chars().all(char::is_alphabetic) {
+        return;
+    }
+    let most = if length >= 9 { 2 } else { 1 };
+    if let Some(known) = USUAL
         .iter()
-        .find(|known| word.len() >= 6 && strsim::damerau_levenshtein(word, known) <= 2)
+        .find(|known| strsim::damerau_levenshtein(word, known) <= most)
     {
         status.misspelt = status.status.replace((*known).to_string());
     }
 }
 
-/// `accepted; supersedes ADR-0002` → its two parts. A `;` inside a link's text or target
-/// does not split.
+/// `accepted; supersedes ADR-0002` → its two parts; `Implemented. Superseded by [X](…)`
+/// too, at the sentence's end. A `;` or `. ` inside a link's text or target does not
+/// split.
 fn split_parts(value: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
-    for (index, c) in value.char_indices() {
-        match c {
-            '[' | '(' => depth += 1,
-            ']' | ')' => depth -= 1,
-            ';' if depth <= 0 => {
+    let bytes = value.as_bytes();
+    for (index, &b) in bytes.iter().enumerate() {
+        match b {
+            b'[' | b'(' => depth += 1,
+            b']' | b')' => depth -= 1,
+            b';' if depth <= 0 => {
+                parts.push(value[start..index].trim());
+                start = index + 1;
+            }
+            b'.' if depth <= 0 && bytes.get(index + 1) == Some(&b' ') => {
                 parts.push(value[start..index].trim());
                 start = index + 1;
             }
@@ -473,17 +569,10 @@ fn split_parts(value: &str) -> Vec<&str> {
     parts
 }
 
-/// "Superseded by" makes a record superseded; a status written only as another kind of
-/// link says nothing about it.
-fn status_of_link(kind: &str) -> Option<String> {
-    kind.eq_ignore_ascii_case("superseded by")
-        .then(|| "superseded".to_string())
-}
-
 /// The status itself, without a sentence of commentary after it or Markdown around it:
 /// `proposed. **This record…**` → "proposed", `**Accepted**` → "accepted",
-/// `Accepted on 2021-03-01` → "accepted".
-fn status_word(text: &str) -> String {
+/// `Accepted on 2021-03-01` → "accepted", `Deprecated in favor of […](…)` → "deprecated".
+pub(super) fn status_word(text: &str) -> String {
     let words = &text[status_span(text)];
     // One word, as most are; a no-break space between two still makes them two.
     if !words.contains(char::is_whitespace) {
@@ -496,47 +585,87 @@ fn status_word(text: &str) -> String {
         .to_lowercase()
 }
 
+/// Words that end a status when they follow it: what comes after them is about the
+/// status (`Reverted by [discussion]`, `Deprecated in favor of X`, `Accepted on
+/// 2021-03-01`, `Accepted with changes`), not part of it. `in` ends one before `favor`,
+/// a date or nothing, not in `Work in progress`.
+const AFTER_THE_STATUS: &[&str] = &[
+    "by", "of", "for", "on", "since", "at", "as", "with", "due", "because", "until", "till",
+    "after", "from", "via", "per", "to", "and", "but", "when", "see", "pending",
+];
+
 /// Where the status word(s) are in a plain status value, in bytes: what [`status_word`]
-/// reads and an edit replaces.
+/// reads and an edit replaces. The leading words: letters (with a `-` or `'` inside a
+/// word), up to punctuation (`Accepted: tracking issue`, `Accepted -> note`, `Accepted.`),
+/// a number (`Accepted 2021-03-01`) or a word that starts what is said about the status
+/// ([`AFTER_THE_STATUS`]). Markdown, brackets and emoji before them are not part of them.
 pub(crate) fn status_span(text: &str) -> std::ops::Range<usize> {
     let start = text.len()
         - text
-            .trim_start_matches(['*', '_', '-', ' ', '[', '\t'])
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
             .len();
     let rest = &text[start..];
-    // Most statuses are one plain word ("Accepted"): nothing to cut, and no reason to
-    // search for each stop below (a substring search is set up for each).
+    // Most statuses are one plain word ("Accepted"): nothing to look for.
     if rest.bytes().all(|b| b.is_ascii_alphabetic()) {
         return start..text.len();
     }
-    let mut end = [
-        ". ", ", ", " (", " - ", " – ", " — ", "**", "]", "<!--", ";",
-    ]
-    .iter()
-    .filter_map(|stop| rest.find(stop))
-    .min()
-    .unwrap_or(rest.len());
-    // A date or a number after the words is not part of the status: `Accepted 2021-03-01`.
-    if let Some(at) = rest[..end]
-        .split_whitespace()
-        .find(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize)
-    {
-        end = at;
-        // …and neither is the word that led to it.
-        let kept = rest[..end].trim_end();
-        end = match kept.rsplit_once(' ') {
-            Some((head, last))
-                if ["on", "since", "in", "at", "as", "of"]
-                    .contains(&last.to_lowercase().as_str()) =>
-            {
-                head.len()
-            }
-            _ => kept.len(),
-        };
+    let mut end = 0;
+    let mut words = 0;
+    let mut at = 0;
+    while at < rest.len() {
+        let word_end = word_end(rest, at);
+        if word_end == at {
+            break;
+        }
+        // A word glued to a digit (`Q3`, `v2`) is a name or a date.
+        if rest[word_end..].starts_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
+        let word = &rest[at..word_end];
+        let gap = rest[word_end..].len() - rest[word_end..].trim_start().len();
+        if words > 0 && ends_the_status(word, &rest[word_end + gap..]) {
+            break;
+        }
+        end = word_end;
+        words += 1;
+        if gap == 0 {
+            break;
+        }
+        at = word_end + gap;
     }
-    let word = rest[..end].trim_end_matches(|c: char| !c.is_alphanumeric());
-    start..start + word.len()
+    start..start + end
+}
+
+/// The end of the word of letters at `at` in `text` (`at` when none starts there); a `-`
+/// or an apostrophe between two letters is part of it (`re-opened`, `won't`).
+fn word_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let joins = matches!(c, '-' | '\'' | '\u{2019}')
+            && end > at
+            && chars.peek().is_some_and(|(_, next)| next.is_alphabetic());
+        if !(c.is_alphabetic() || joins) {
+            break;
+        }
+        end = at + offset + c.len_utf8();
+    }
+    end
+}
+
+/// Whether `word`, after a status word, starts what is said about the status; `next` is
+/// the text after it.
+fn ends_the_status(word: &str, next: &str) -> bool {
+    if word.eq_ignore_ascii_case("in") {
+        let following = &next[..word_end(next, 0)];
+        return following.is_empty()
+            || ["favor", "favour", "the", "a"]
+                .iter()
+                .any(|w| following.eq_ignore_ascii_case(w));
+    }
+    AFTER_THE_STATUS
+        .iter()
+        .any(|after| word.eq_ignore_ascii_case(after))
 }
 
 #[cfg(test)]
@@ -781,6 +910,71 @@ mod tests {
             assert_eq!(found, links, "{value}");
             assert_eq!(read.placeholder, placeholder, "{value}");
             assert_eq!(read.misspelt.as_deref(), misspelt, "{value}");
+        }
+    }
+
+    #[test]
+    fn real_words_are_not_misspellings_and_slips_are() {
+        // (the status as written, what it reads as, whether lint calls it a misspelling)
+        let cases = [
+            ("Reverted", "reverted", false),
+            ("Retired", "retired", false),
+            ("Revoked", "revoked", false),
+            ("Replaced", "replaced", false),
+            ("Obsolete", "obsolete", false),
+            ("Withdrawn", "withdrawn", false),
+            ("Abandoned", "abandoned", false),
+            ("Implemented", "implemented", false),
+            ("Final", "final", false),
+            ("Done", "done", false),
+            ("Approved", "approved", false),
+            ("Draft", "draft", false),
+            ("In progress", "in progress", false),
+            ("Selected", "selected", false),
+            ("Repeated", "repeated", false),
+            ("Accpeted", "accepted", true),
+            ("Rejcted", "rejected", true),
+            ("Depreciated", "deprecated", true),
+            ("Superseeded", "superseded", true),
+            ("Supercedded", "superseded", true),
+            ("Superceded", "superseded", false),
+        ];
+        for (value, status, misspelt) in cases {
+            let read = read_status(value, 1, Place::Status);
+            assert_eq!(read.status.as_deref(), Some(status), "{value}");
+            assert_eq!(read.misspelt.is_some(), misspelt, "{value}");
+        }
+    }
+
+    #[test]
+    fn the_status_span_is_the_leading_status_words() {
+        let cases = [
+            ("Accepted", "Accepted"),
+            ("Reverted by [discussion #80](https://x/80).", "Reverted"),
+            (
+                "Deprecated in favor of [relay#12](https://x/12)",
+                "Deprecated",
+            ),
+            ("Accepted: Tracking issue [\\#4410].", "Accepted"),
+            ("Accepted -> no change to the API", "Accepted"),
+            ("Rejected in favour of ADR 31", "Rejected"),
+            ("\u{2705} Accepted", "Accepted"),
+            (
+                "\u{231b}\u{fe0f} Superseded [0012](0012-y.md)",
+                "Superseded",
+            ),
+            ("**On hold** until Q3", "On hold"),
+            ("On\u{a0}hold", "On\u{a0}hold"),
+            ("Work in progress.", "Work in progress"),
+            ("Accepted on 2021-03-01", "Accepted"),
+            ("Accepted with changes", "Accepted"),
+            ("Re-opened", "Re-opened"),
+            ("Accepted (2021)", "Accepted"),
+            ("v2 accepted", ""),
+            ("**", ""),
+        ];
+        for (value, words) in cases {
+            assert_eq!(&value[status_span(value)], words, "{value}");
         }
     }
 }

@@ -967,3 +967,129 @@ fn a_table_under_the_title_gives_status_and_date() {
     );
     assert_eq!(other.status, None);
 }
+
+#[test]
+fn a_status_section_line_reads_as_its_leading_status_words() {
+    // (the lines under `## Status`, the status, the kinds and targets of its links)
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [(&'a str, Target)]);
+    let cases: [Case<'_>; 16] = [
+        (
+            "Reverted by [the review of May](https://tracker.example/80).",
+            Some("reverted"),
+            &[],
+        ),
+        (
+            "Deprecated in favor of [queue-relay#12](https://tracker.example/12)",
+            Some("deprecated"),
+            &[],
+        ),
+        ("Accepted: follow-up in [\\#4410].", Some("accepted"), &[]),
+        (
+            "Accepted -> no change to the public API",
+            Some("accepted"),
+            &[],
+        ),
+        (
+            "Rejected in favour of ADR 31",
+            Some("rejected"),
+            &[("Rejected in favour of", Target::Number(31))],
+        ),
+        (
+            "In use. Superseded by [ADR-014](./0014-y.md).",
+            Some("superseded"),
+            &[("Superseded by", Target::File("./0014-y.md".into()))],
+        ),
+        (
+            "\u{231b}\u{fe0f} Superseded [0012](0012-y.md)",
+            Some("superseded"),
+            &[("Superseded by", Target::File("0012-y.md".into()))],
+        ),
+        ("\u{2705} Accepted", Some("accepted"), &[]),
+        ("\u{1f914} Proposed", Some("proposed"), &[]),
+        // A joined emoji (a person and a laptop) with its joiner.
+        ("\u{1f9d1}\u{200d}\u{1f4bb} Proposed", Some("proposed"), &[]),
+        ("Work in progress", Some("work in progress"), &[]),
+        ("Accepted in 2021", Some("accepted"), &[]),
+        (
+            "> A decision may be \"proposed\" if the team has not agreed yet.\n\n{Deprecated|Proposed|Accepted}",
+            None,
+            &[],
+        ),
+        ("[Proposed | Accepted]", None, &[]),
+        (
+            "<!-- what the status\nmeans: proposed -->\nAccepted",
+            Some("accepted"),
+            &[],
+        ),
+        ("> Accepted", Some("accepted"), &[]),
+    ];
+    for (lines, status, links) in cases {
+        let text =
+            format!("# 5. T\n\nDate: 2020-01-01\n\n## Status\n\n{lines}\n\n## Context\n\nx\n");
+        for depth in ["full", "head"] {
+            let record = if depth == "full" {
+                parsed("0005-t.md", &text)
+            } else {
+                match parse_head(Path::new("0005-t.md"), &text, false).unwrap() {
+                    Parsed::Done(record) => *record,
+                    Parsed::NeedMore => panic!("{lines}"),
+                }
+            };
+            assert_eq!(record.status.as_deref(), status, "{depth}: {lines}");
+            let found: Vec<(&str, Target)> = record
+                .links
+                .iter()
+                .map(|l| (l.kind.as_str(), l.target.clone()))
+                .collect();
+            assert_eq!(found, links, "{depth}: {lines}");
+            assert!(
+                !record
+                    .problems
+                    .iter()
+                    .any(|p| p.kind == ProblemKind::MisspeltStatus),
+                "{lines}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_status_written_with_its_link_is_the_status_line_not_a_link_line() {
+    let text = "# 30. T\n\n## Status\n\nRejected in favour of ADR 31\n\n## Context\n\nx\n";
+    let record = parsed("0030-t.md", text);
+    assert_eq!(record.statuses.len(), 1);
+    assert!(!record.statuses[0].only_links);
+    // adr-tools' own link line stays a link line.
+    let text = "# 3. T\n\n## Status\n\nSuperceded by [4. U](0004-u.md)\n\n## Context\n";
+    assert!(parsed("0003-t.md", text).statuses[0].only_links);
+    // A link line after the status word is a link, whatever its kind.
+    let text = "# 3. T\n\n## Status\n\nAccepted\n\nReplaced by [4. U](0004-u.md)\n\n## Context\n";
+    let record = parsed("0003-t.md", text);
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    assert!(record.statuses[1].only_links);
+}
+
+#[test]
+fn statuses_no_longer_in_force_are_closed() {
+    for status in [
+        "superseded",
+        "deprecated",
+        "rejected",
+        "reverted",
+        "retired",
+        "revoked",
+        "withdrawn",
+        "abandoned",
+        "obsolete",
+        "replaced",
+    ] {
+        let text = format!("# 1. T\n\n## Status\n\n{status}\n\n## Context\n\nx\n");
+        let record = parsed("0001-t.md", &text);
+        assert_eq!(record.status.as_deref(), Some(status));
+        assert!(record.is_closed(), "{status}");
+    }
+    for status in ["accepted", "proposed", "implemented", "on hold"] {
+        let text = format!("# 1. T\n\n## Status\n\n{status}\n\n## Context\n\nx\n");
+        assert!(!parsed("0001-t.md", &text).is_closed(), "{status}");
+    }
+}
