@@ -501,7 +501,7 @@ fn related_records(
         let named = full
             .file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| store::record_number(n).is_some());
+            .is_some_and(store::is_record_name);
         if !in_log || !named {
             return Err(Error::record(format!(
                 "{} is linked as related, but it is not a record of this log",

@@ -39,7 +39,7 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
     let file = chosen.map_or_else(|| dir.join("README.md"), |(path, _)| path.clone());
     let rows = scan.records.len();
     let table = index::table(scan.records.iter().map(|record| index::Row {
-        address: log.shown_address(record),
+        address: log.own_address(record),
         record,
         target: link_target(&env.cwd, &file, &record.path),
     }));

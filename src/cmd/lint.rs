@@ -53,24 +53,21 @@ pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
         duplicates,
         store::is_file,
     ));
-    // Only a log named by date has files that look like records but are not named as one
-    // (`crdt-choice.md` beside `20210405-crdt.md`): listing ten thousand names again to
-    // find none costs a numbered log a tenth of its check.
+    // Markdown files the log's listing left out (taken from the listing made when the log
+    // was opened, so nothing is listed twice) and those in its subfolders.
+    let unread = logdir::unread_markdown(&log, &env.cwd);
     if dated {
-        let mut markdown = Vec::new();
-        for folder in log.folders.iter().filter(|f| f.exists) {
-            markdown.extend(store::list_files(&folder.path, &["md"])?);
-        }
-        findings.extend(lint::unnamed_files(&markdown));
-    } else if summaries.is_empty() && problems.is_empty() {
-        // A log that reads as empty while it holds Markdown files: records named some
-        // other way, which no command reads.
+        findings.extend(lint::unnamed_files(&unread.misnamed));
+    } else {
+        let named = logdir::log_named(env);
         findings.extend(
-            logdir::unread_markdown(&log, &env.cwd)?
+            unread
+                .misnamed
                 .iter()
-                .map(|path| lint::unread_file(path)),
+                .map(|path| lint::unread_file(path, named)),
         );
     }
+    findings.extend(unread.below.iter().map(|path| lint::unread_below(path)));
     findings.sort_by(|a, b| {
         (&a.location.path, a.location.line, a.severity).cmp(&(
             &b.location.path,

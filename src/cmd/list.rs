@@ -34,33 +34,23 @@ pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
         .map(|r| &**r)
         .filter(|r| filter.keeps(r))
         .collect();
+    // Files in the log that are not read are said once, whatever is listed: a record
+    // named otherwise, or kept in a subfolder, must not vanish without a word.
+    let unread = logdir::unread_markdown(&log, &env.cwd);
+    let none_read = scan.records.is_empty() && !skipped.any();
+    logdir::warn_unread(env, &unread, none_read);
     if args.wants_json() {
         crate::stdout::write(list::json(&kept, &log))?;
     } else if kept.is_empty() {
-        let unread = if scan.records.is_empty() && !skipped.any() {
-            logdir::unread_markdown(&log, &env.cwd)?
+        crate::ui::note(if none_read && unread.is_empty() {
+            "The log has no records yet: `decide new` writes the first."
+        } else if none_read {
+            "No records read."
+        } else if scan.records.is_empty() {
+            "No record could be read."
         } else {
-            Vec::new()
-        };
-        if let Some(first) = unread.first() {
-            crate::ui::warning(&format!(
-                "the log has no records decide can read, but {} in it {} not named as records are (NNNN-title.md, ADR-NNNN-title.md or YYYYMMDD-title.md), such as {}: rename them, or name the log's folder with --dir",
-                crate::coach::count(unread.len(), "Markdown file", "Markdown files"),
-                if unread.len() == 1 { "is" } else { "are" },
-                first.display()
-            ));
-        }
-        crate::ui::note(
-            if scan.records.is_empty() && !skipped.any() && unread.is_empty() {
-                "The log has no records yet: `decide new` writes the first."
-            } else if scan.records.is_empty() && !skipped.any() {
-                "No records read."
-            } else if scan.records.is_empty() {
-                "No record could be read."
-            } else {
-                "No records match."
-            },
-        );
+            "No records match."
+        });
     } else {
         crate::stdout::write(list::table(&kept, &log))?;
     }

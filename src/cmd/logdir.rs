@@ -91,28 +91,106 @@ fn no_log_yet(env: &Env<'_>) -> String {
         format!(" in {}", root.display())
     };
     format!(
-        "No decisions yet: there is no decision log{root} (looked for .adr-dir, .log4brains.yml, {looked}). Start one with `decide new`, or `decide init DIR` to choose its folder."
+        "No decisions yet: there is no decision log{root} (looked for .adr-dir, .log4brains.yml, {looked}, and folders named like adr or decisions holding records). Start one with `decide new`, or `decide init DIR` to choose its folder."
     )
 }
 
-/// The Markdown files in the folders of a log with no records, other than its own pages
-/// (README, index, a template): records named in a way `decide` does not read (one folder
-/// each, `2023-01-05-title/README.md`, say), which would otherwise go unmentioned while the
-/// log reads as empty. Relative to the working directory.
-pub(super) fn unread_markdown(log: &Log, cwd: &Path) -> Result<Vec<PathBuf>> {
-    let own_page = |name: &str| {
-        let name = name.to_lowercase();
-        ["readme.md", "index.md", "_index.md"].contains(&name.as_str()) || name.contains("template")
-    };
-    let mut found = Vec::new();
-    for folder in log.folders.iter().filter(|f| f.exists) {
-        for (name, path) in store::list_files_recursive(&folder.path, &["md"])? {
-            if !own_page(&name) {
-                found.push(relative(&path, cwd));
-            }
-        }
+/// Markdown files in or below the log's folders that no command reads, relative to the
+/// working directory: files in a folder named otherwise than as records (not the log's
+/// own pages: README, index, templates), and files in subfolders (`core/adr-001-x.md`,
+/// or one folder a record, `2023-01-05-title/README.md`), other than templates.
+pub(super) struct Unread {
+    /// Directly in a log folder, named otherwise than as records.
+    pub misnamed: Vec<PathBuf>,
+    /// In subfolders of a log folder.
+    pub below: Vec<PathBuf>,
+}
+
+impl Unread {
+    pub(super) fn is_empty(&self) -> bool {
+        self.misnamed.is_empty() && self.below.is_empty()
     }
-    Ok(found)
+
+    pub(super) fn len(&self) -> usize {
+        self.misnamed.len() + self.below.len()
+    }
+
+    /// Every file, those named otherwise first.
+    pub(super) fn all(&self) -> impl Iterator<Item = &PathBuf> {
+        self.misnamed.iter().chain(&self.below)
+    }
+}
+
+/// What the log's folders hold that is not read ([`Unread`]). The folders were listed
+/// once when the log was opened; only their subfolders are listed here (bounded, and
+/// no file is opened).
+pub(super) fn unread_markdown(log: &Log, cwd: &Path) -> Unread {
+    Unread {
+        misnamed: log
+            .unread
+            .files
+            .iter()
+            .map(|path| relative(path, cwd))
+            .collect(),
+        below: store::markdown_below(&log.unread.folders)
+            .iter()
+            .map(|path| relative(path, cwd))
+            .collect(),
+    }
+}
+
+/// Whoever ran the command named the log's folder (`--dir`, `DECIDE_DIR`, `.decide.yaml`
+/// or `.adr-dir`), so a hint to name it with --dir would send them round in a circle.
+pub(super) fn log_named(env: &Env<'_>) -> bool {
+    env.config.log_dir.as_ref().is_ok_and(|setting| {
+        matches!(
+            setting.source,
+            Source::Flag(_) | Source::Environment(_) | Source::Repository(_)
+        ) || setting.source == Source::Log(".adr-dir")
+    })
+}
+
+/// One warning line for the Markdown files of the log that are not read, with their
+/// count and the first few; nothing when there are none. `none_read`: the log read as
+/// empty, which these files may explain.
+pub(super) fn warn_unread(env: &Env<'_>, unread: &Unread, none_read: bool) {
+    if unread.is_empty() {
+        return;
+    }
+    const SHOWN: usize = 3;
+    let mut such_as = unread
+        .all()
+        .take(SHOWN)
+        .map(|path| path.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if unread.len() > SHOWN {
+        such_as.push_str(&format!(" and {} more", unread.len() - SHOWN));
+    }
+    let count = crate::coach::count(unread.len(), "Markdown file", "Markdown files");
+    let is = if unread.len() == 1 { "is" } else { "are" };
+    let fix = match (unread.below.is_empty(), log_named(env)) {
+        (true, true) => "rename them as records",
+        (true, false) => "rename them as records, or name the log's folder with --dir",
+        (false, true) => "rename them as records in the log's folder",
+        (false, false) => {
+            "rename them as records in the log's folder, or name the log's folder with --dir"
+        }
+    };
+    if none_read {
+        ui::warning(&format!(
+            "the log has no records decide can read, but {count} in it {is} not named as records are (NNNN-title.md, ADR-NNNN-title.md, NNN_title.md or YYYY-MM-DD-title.md, in the log's folder), such as {such_as}: {fix}"
+        ));
+        return;
+    }
+    let why = match (unread.misnamed.is_empty(), unread.below.is_empty()) {
+        (false, true) => "not named as records are",
+        (true, false) => "in subfolders, which are not read",
+        _ => "not named as records are, or in subfolders",
+    };
+    ui::warning(&format!(
+        "{count} in the log {is} not read as records ({why}), such as {such_as}: {fix}; `decide lint` lists them"
+    ));
 }
 
 /// Files that could not be read: one warning each, then the listing goes on.

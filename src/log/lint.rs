@@ -699,7 +699,7 @@ pub(crate) fn unnamed_files(markdown_files: &[PathBuf]) -> Vec<Finding> {
                 "not-named-as-a-record",
                 path,
                 None,
-                "not named YYYYMMDD-title.md like the log's records, so it is not read as one"
+                "not named with a date in front like the log's records (YYYYMMDD-title.md or YYYY-MM-DD-title.md), so it is not read as one"
                     .into(),
             )
             .hint("rename it with the date of the decision in front, or move it out of the log")
@@ -707,8 +707,9 @@ pub(crate) fn unnamed_files(markdown_files: &[PathBuf]) -> Vec<Finding> {
         .collect()
 }
 
-/// A Markdown file in a log that has no records: named in a way no command reads.
-pub(crate) fn unread_file(path: &Path) -> Finding {
+/// A Markdown file in a numbered log's folder named in a way no command reads.
+/// `named`: the user named the log's folder, so the hint does not send them to --dir.
+pub(crate) fn unread_file(path: &Path, named: bool) -> Finding {
     Finding::new(
         Severity::Warning,
         "not-named-as-a-record",
@@ -717,7 +718,24 @@ pub(crate) fn unread_file(path: &Path) -> Finding {
         "not named NNNN-title.md (or ADR-NNNN-title.md) like a record, so no command reads it"
             .into(),
     )
-    .hint("rename it with the record's number in front, or name the log's folder with --dir")
+    .hint(if named {
+        "rename it with the record's number in front, or move it out of the log"
+    } else {
+        "rename it with the record's number in front, or name the log's folder with --dir"
+    })
+}
+
+/// A Markdown file in a subfolder of a log's folder: records are read only from the
+/// folder itself, so no command reads it.
+pub(crate) fn unread_below(path: &Path) -> Finding {
+    Finding::new(
+        Severity::Warning,
+        "not-named-as-a-record",
+        path,
+        None,
+        "in a subfolder of the log, where no command reads records".into(),
+    )
+    .hint("move it into the log's folder named as a record, or out of the log if it is none")
 }
 
 fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Finding> {

@@ -89,6 +89,12 @@ pub(crate) struct Log {
     /// The repository the log is in, once known: a record named by a path inside it must
     /// stay inside it, since the repository chose where that path leads.
     repository: Option<PathBuf>,
+    /// What the folders' listings held that is not read: Markdown files named otherwise,
+    /// and subfolders (other than the log's package folders).
+    pub unread: store::Unread,
+    /// How many digits the log writes its numbers with: 3 for `001-…`, 1 where they are
+    /// not padded (`1-…`), 4 in a log with no numbered record.
+    pub number_width: usize,
 }
 
 /// The records that parsed, in file-name order, and the files that did not, each with
@@ -120,7 +126,8 @@ impl Log {
             package: None,
             exists: true,
         }];
-        let mut entries: Vec<Entry> = store::list_record_entries(dir)?
+        let (records, mut unread) = store::list_log_folder(dir)?;
+        let mut entries: Vec<Entry> = records
             .into_iter()
             .map(|e| Entry {
                 path: e.path,
@@ -137,22 +144,26 @@ impl Log {
                 exists,
             });
             if exists {
-                entries.extend(
-                    store::list_record_entries(path)?
-                        .into_iter()
-                        .map(|e| Entry {
-                            path: e.path,
-                            symlink: e.symlink,
-                            folder,
-                        }),
-                );
+                let (records, more) = store::list_log_folder(path)?;
+                entries.extend(records.into_iter().map(|e| Entry {
+                    path: e.path,
+                    symlink: e.symlink,
+                    folder,
+                }));
+                unread.files.extend(more.files);
+                unread.folders.extend(more.folders);
             }
         }
+        // A package's folder may lie inside the log's own: it is read, not unread.
+        unread
+            .folders
+            .retain(|sub| !folders.iter().any(|f| f.path == *sub));
         let (mut numbers, mut dates) = (0usize, 0usize);
         let mut seen = HashSet::new();
         let mut shared_numbers = HashSet::new();
         let mut seen_dates = HashSet::new();
         let mut shared_dates = HashSet::new();
+        let mut first_numbered: Option<&Path> = None;
         for entry in &entries {
             match store::record_prefix(&store::file_name(&entry.path)) {
                 store::Prefix::Number(number) => {
@@ -160,6 +171,7 @@ impl Log {
                     if !seen.insert(number) {
                         shared_numbers.insert(number);
                     }
+                    first_numbered.get_or_insert(&entry.path);
                 }
                 store::Prefix::Date(date) => {
                     dates += 1;
@@ -178,6 +190,11 @@ impl Log {
         if numbering == Numbering::Date {
             shared_numbers.clear();
         }
+        // The first record shows how numbers are padded (`001`), or not (`1`): the
+        // highest may have outgrown the padding (`100`).
+        let number_width = first_numbered
+            .and_then(|path| store::NumberStyle::of(&store::file_name(path)))
+            .map_or(4, |style| style.width);
         Ok(Log {
             folders,
             numbering,
@@ -186,6 +203,8 @@ impl Log {
             shared_dates,
             base: base.to_path_buf(),
             repository: None,
+            unread,
+            number_width,
         })
     }
 
@@ -246,15 +265,26 @@ impl Log {
     /// The first column of a listing: the zero-padded number where numbers name records;
     /// in a log named by date, the date when it names one record; else the address.
     pub(crate) fn shown_address(&self, record: &Record) -> String {
+        self.padded_address(record, 4)
+    }
+
+    /// [`Log::shown_address`] with the number written as the log writes it in its file
+    /// names (`007` in a log of three digits, `7` in one that does not pad), for the pages
+    /// the log keeps, such as its index.
+    pub(crate) fn own_address(&self, record: &Record) -> String {
+        self.padded_address(record, self.number_width)
+    }
+
+    fn padded_address(&self, record: &Record, width: usize) -> String {
         let name = store::file_name(&record.path);
         if self.numbering == Numbering::Date
-            && let store::Prefix::Date(date) = store::record_prefix(&name)
+            && let Some((date, day)) = store::date_prefix(&name)
             && !self.shared_dates.contains(&date)
         {
-            let day = date.to_string().replace('-', "");
+            // As the name writes it: `20210310`, or `2021-03-10`.
             return match self.package_of(&record.path) {
                 Some(package) => format!("{package}/{day}"),
-                None => day,
+                None => day.to_string(),
             };
         }
         match record.number {
@@ -264,7 +294,11 @@ impl Log {
                     && (self.shared_numbers.is_empty() || !self.shared_numbers.contains(&number))
                     && store::record_prefix(&name) == store::Prefix::Number(number) =>
             {
-                crate::text::four_digits(number)
+                if width == 4 {
+                    crate::text::four_digits(number)
+                } else {
+                    format!("{number:0width$}")
+                }
             }
             _ => self.address(&record.path),
         }
@@ -339,8 +373,9 @@ impl Log {
             }
             _ => (None, stem),
         };
-        // `core/20201002`, as `list` shows a package's record, is a date too.
-        let digits = !stem.is_empty() && stem.chars().all(|c| c.is_ascii_digit());
+        // `core/20201002`, as `list` shows a package's record, is a date too, and a day
+        // names its records however their names write it (`2021-03-10` or `20210310`).
+        let day = store::date_alone(stem);
         let matching: Vec<&Entry> = self
             .entries
             .iter()
@@ -350,9 +385,9 @@ impl Log {
             .filter(|e| {
                 let name = store::file_name(&e.path);
                 let entry_stem = name.strip_suffix(".md").unwrap_or(&name);
-                if digits {
+                if let Some(day) = day {
                     // A date names the records of that day.
-                    entry_stem.starts_with(stem) && entry_stem[stem.len()..].starts_with('-')
+                    store::record_prefix(&name) == store::Prefix::Date(day)
                 } else {
                     entry_stem == stem
                 }

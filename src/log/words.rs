@@ -357,7 +357,7 @@ impl WordIndex {
             let named = path
                 .file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| store::record_number(n).is_some());
+                .is_some_and(store::is_record_name);
             if !in_a_folder || !named {
                 return None;
             }

@@ -75,7 +75,7 @@ pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<FoundLog>> {
         return read_log4brains(root, &log4brains).map(Some);
     }
     let Some(name) = KNOWN_LOG_DIRS.iter().find(|dir| root.join(dir).is_dir()) else {
-        return Ok(None);
+        return search_log_dir(root);
     };
     // An existing folder may still be a symbolic link out of the repository.
     let dir = inside_repository(root, Path::new(name), LOG_DIRECTORY, "--dir")?;
@@ -87,6 +87,125 @@ pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<FoundLog>> {
             "docs/architecture/decisions" => "an existing docs/architecture/decisions",
             "doc/architecture/decisions" => "an existing doc/architecture/decisions",
             _ => "an existing docs/decisions",
+        },
+        packages: Vec::new(),
+    }))
+}
+
+/// How deep below the repository's root [`search_log_dir`] looks (`docs/architecture/adr`
+/// is 3), and how many folders it lists at most: a large repository is never walked whole.
+const SEARCH_DEPTH: usize = 3;
+const SEARCH_FOLDERS: usize = 2000;
+
+/// Folders a search for a log never enters: dependencies and build output, which can be
+/// large and hold other projects' logs.
+const NOT_SEARCHED: [&str; 10] = [
+    "node_modules",
+    "target",
+    "vendor",
+    "build",
+    "dist",
+    "out",
+    "third_party",
+    "bower_components",
+    "__pycache__",
+    "site-packages",
+];
+
+/// Whether a folder's name reads as a decision log's: `adr`, `adrs`, `ADR-log`,
+/// `decisions`, `architecture-decision-records`, `architecture_decisions`.
+fn reads_as_a_log(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("decision")
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| word == "adr" || word == "adrs")
+}
+
+/// Where a repository keeps its log when no usual folder exists: the folder named like a
+/// decision log ([`reads_as_a_log`]) holding the most files named as records (at least
+/// two), at most [`SEARCH_DEPTH`] levels down; or the root itself, when it holds at least
+/// two `adr-NNN-…` records. Hidden folders, dependencies and build output
+/// ([`NOT_SEARCHED`]) are not entered, links are never followed (the repository is
+/// untrusted: a link may lead out of it, or round in a circle), and at most
+/// [`SEARCH_FOLDERS`] folders are listed. A tie goes to the shallower folder, then the
+/// first by name. Only a repository is searched: elsewhere (a home directory) the start
+/// is no project's.
+fn search_log_dir(root: &Path) -> Result<Option<FoundLog>> {
+    if !is_repository(root) {
+        return Ok(None);
+    }
+    // (records, depth, relative path) of the best so far.
+    let mut best: Option<(usize, usize, PathBuf)> = None;
+    let mut pending = std::collections::VecDeque::from([(PathBuf::new(), 0usize)]);
+    let mut listed = 0usize;
+    while let Some((relative, depth)) = pending.pop_front() {
+        if listed == SEARCH_FOLDERS {
+            break;
+        }
+        listed += 1;
+        let Ok(entries) = std::fs::read_dir(root.join(&relative)) else {
+            continue;
+        };
+        let mut records = 0usize;
+        let mut children = Vec::new();
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            // `file_type` does not follow links: a link is neither a folder nor a file here.
+            if kind.is_dir() {
+                if depth < SEARCH_DEPTH && !name.starts_with('.') && !NOT_SEARCHED.contains(&name) {
+                    children.push(name.to_string());
+                }
+            } else if kind.is_file()
+                && name.ends_with(".md")
+                && super::record_prefix(name) != super::Prefix::None
+                // At the root, only records that say they are ADRs: `01-setup.md` beside a
+                // README is a guide's chapter.
+                && (depth > 0 || super::naming::adr_prefix_len(name) > 0)
+            {
+                records += 1;
+            }
+        }
+        let named_as_a_log = depth == 0
+            || relative
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(reads_as_a_log);
+        if named_as_a_log
+            && records >= 2
+            && best.as_ref().is_none_or(|(most, shallowest, _)| {
+                (records, std::cmp::Reverse(depth)) > (*most, std::cmp::Reverse(*shallowest))
+            })
+        {
+            best = Some((records, depth, relative.clone()));
+        }
+        children.sort();
+        pending.extend(
+            children
+                .into_iter()
+                .map(|child| (relative.join(child), depth + 1)),
+        );
+    }
+    let Some((_, depth, relative)) = best else {
+        return Ok(None);
+    };
+    let dir = if depth == 0 {
+        root.to_path_buf()
+    } else {
+        inside_repository(root, &relative, LOG_DIRECTORY, "--dir")?
+    };
+    Ok(Some(FoundLog {
+        dir,
+        said_by: if depth == 0 {
+            "the ADR-NNNN records at the repository's root"
+        } else {
+            "a search: the folder named like a decision log with the most records"
         },
         packages: Vec::new(),
     }))
@@ -299,4 +418,35 @@ pub(crate) fn own_dir(root: &Path, relative: &str, what: &str) -> Result<PathBuf
         }
     }
     Ok(root.join(relative))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_names_that_read_as_a_log() {
+        for name in [
+            "adr",
+            "ADR",
+            "adrs",
+            "decisions",
+            "architecture-decision-records",
+            "architecture_decisions",
+            "adr-log",
+            "Decision-Log",
+        ] {
+            assert!(reads_as_a_log(name), "{name}");
+        }
+        for name in [
+            "address",
+            "quadrant",
+            "cadre",
+            "docs",
+            "chapters",
+            "adrenaline",
+        ] {
+            assert!(!reads_as_a_log(name), "{name}");
+        }
+    }
 }

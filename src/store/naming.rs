@@ -27,22 +27,124 @@ pub(crate) fn file_name(path: &Path) -> Cow<'_, str> {
 }
 
 /// The number part of a record file name: `0007-use-postgres.md` → 7; and with the
-/// prefix some logs give their records, `ADR-0007-…`, `adr-007-…` or `ODH-ADR-0007-…`.
+/// prefix some logs give their records, `ADR-0007-…`, `adr-007-…` or `ODH-ADR-0007-…`;
+/// `001_exchange_format.md` → 1. A name that starts with a date is no number:
+/// `2022-07-21-build-tooling.md` is not record 2022.
 pub(crate) fn record_number(file_name: &str) -> Option<u32> {
-    let rest = &file_name[adr_prefix_len(file_name)..];
+    match record_prefix(file_name) {
+        Prefix::Number(number) => Some(number),
+        _ => None,
+    }
+}
+
+/// Whether `file_name` is named as a record is: by number or by date.
+pub(crate) fn is_record_name(file_name: &str) -> bool {
+    record_prefix(file_name) != Prefix::None
+}
+
+/// The number at the start of `file_name` (after an `ADR-` prefix): the number, the
+/// prefix's length and how many digits it is written with, when a `-` or `_` follows.
+fn number_part(file_name: &str) -> Option<(u32, usize, usize)> {
+    // Most names start with their number: no prefix to look for.
+    let prefix = if file_name.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        0
+    } else {
+        adr_prefix_len(file_name)
+    };
+    let rest = &file_name[prefix..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || !rest[digits..].starts_with('-') {
+    if digits == 0 || !matches!(rest.as_bytes().get(digits), Some(b'-' | b'_')) {
         return None;
     }
-    rest[..digits].parse().ok()
+    Some((rest[..digits].parse().ok()?, prefix, digits))
+}
+
+/// A date at the very start of `bytes`, `YYYYMMDD` or `YYYY-MM-DD`, and how many bytes
+/// it takes. Years outside 1900–2999 are not read as dates: such digits are a number.
+fn date_at_start(bytes: &[u8]) -> Option<(NaiveDate, usize)> {
+    let digits = |range: std::ops::Range<usize>| {
+        let part = bytes.get(range)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'))
+        })
+    };
+    let year = digits(0..4)?;
+    let (month, day, length) = if bytes.get(4) == Some(&b'-') {
+        if bytes.get(7) != Some(&b'-') {
+            return None;
+        }
+        (digits(5..7)?, digits(8..10)?, 10)
+    } else {
+        (digits(4..6)?, digits(6..8)?, 8)
+    };
+    if !(1900..3000).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day).map(|date| (date, length))
+}
+
+/// The date a file name starts with, and how it is written there (`2022-07-21` or
+/// `20220721`), when a `-` or `_` follows it.
+pub(crate) fn date_prefix(file_name: &str) -> Option<(NaiveDate, &str)> {
+    let (date, length) = date_at_start(file_name.as_bytes())?;
+    matches!(file_name.as_bytes().get(length), Some(b'-' | b'_'))
+        .then(|| (date, &file_name[..length]))
+}
+
+/// `text` when it is a date alone, as a user names the records of a day in a log named
+/// by date: `20210312` or `2021-03-12`.
+pub(crate) fn date_alone(text: &str) -> Option<NaiveDate> {
+    date_at_start(text.as_bytes())
+        .filter(|(_, length)| *length == text.len())
+        .map(|(date, _)| date)
+}
+
+/// The words of a record's file name after its number or date and the separator, without
+/// `.md`: `0007-use-postgres.md` → `use-postgres`, `2022-07-21_build_tooling.md` →
+/// `build_tooling`; the whole stem for a name that is no record's.
+pub(crate) fn name_words(file_name: &str) -> &str {
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    if let Some((_, length)) = date_at_start(stem.as_bytes()) {
+        return match stem.as_bytes().get(length) {
+            Some(b'-' | b'_') => &stem[length + 1..],
+            _ => stem,
+        };
+    }
+    match number_part(stem) {
+        Some((_, prefix, digits)) => &stem[prefix + digits + 1..],
+        None => stem,
+    }
+}
+
+/// How the words of a slug are joined in a name whose words are `words`: `_` where they
+/// are joined by `_` and never by `-` (`exchange_format`), else `-`.
+fn joiner_of(words: &str) -> char {
+    if words.contains('_') && !words.contains('-') {
+        '_'
+    } else {
+        '-'
+    }
+}
+
+/// `slug` (words joined by `-`) with its words joined by `joiner`.
+fn joined(slug: &str, joiner: char) -> Cow<'_, str> {
+    if joiner == '-' {
+        Cow::Borrowed(slug)
+    } else {
+        Cow::Owned(slug.replace('-', &joiner.to_string()))
+    }
 }
 
 /// How a log's numbered records are named: the prefix before the number (`ADR-`, or
-/// nothing) and how many digits the number is written with (at least four).
+/// nothing), how many digits the number is written with, the separator after it (`-`,
+/// or `_` as in `001_exchange_format.md`) and what joins the slug's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct NumberStyle {
     pub prefix: String,
     pub width: usize,
+    pub separator: char,
+    pub joiner: char,
 }
 
 impl Default for NumberStyle {
@@ -50,6 +152,8 @@ impl Default for NumberStyle {
         NumberStyle {
             prefix: String::new(),
             width: 4,
+            separator: '-',
+            joiner: '-',
         }
     }
 }
@@ -57,32 +161,86 @@ impl Default for NumberStyle {
 impl NumberStyle {
     /// The style of the record file `file_name`, if it is a numbered record.
     pub(crate) fn of(file_name: &str) -> Option<NumberStyle> {
-        record_number(file_name)?;
-        let prefix = &file_name[..adr_prefix_len(file_name)];
-        let digits = file_name[prefix.len()..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
+        if !matches!(record_prefix(file_name), Prefix::Number(_)) {
+            return None;
+        }
+        let (_, prefix, digits) = number_part(file_name)?;
         Some(NumberStyle {
-            prefix: prefix.to_string(),
+            prefix: file_name[..prefix].to_string(),
             width: digits,
+            separator: char::from(file_name.as_bytes()[prefix + digits]),
+            joiner: joiner_of(name_words(file_name)),
         })
     }
 
-    /// The file stem of record `number` titled `slug`: `0007-use-postgres`, `ADR-007-…`.
+    /// The file stem of record `number` titled `slug`: `0007-use-postgres`, `ADR-007-…`,
+    /// `012_use_postgres`.
     pub(crate) fn stem(&self, number: u32, slug: &str) -> String {
         format!(
-            "{}{number:0width$}-{slug}",
+            "{}{number:0width$}{}{}",
             self.prefix,
+            self.separator,
+            joined(slug, self.joiner),
             width = self.width.max(1)
         )
     }
 }
 
+/// How a log's records named by date are named: log4brains' `20210310-slug`, or
+/// `2021-03-10-slug` and `2021-03-10_slug`, with the slug's words joined alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateStyle {
+    pub dashes: bool,
+    pub separator: char,
+    pub joiner: char,
+}
+
+impl Default for DateStyle {
+    /// log4brains' own form.
+    fn default() -> DateStyle {
+        DateStyle {
+            dashes: false,
+            separator: '-',
+            joiner: '-',
+        }
+    }
+}
+
+impl DateStyle {
+    /// The style of the record file `file_name`, if it is named by date.
+    pub(crate) fn of(file_name: &str) -> Option<DateStyle> {
+        let (_, written) = date_prefix(file_name)?;
+        Some(DateStyle {
+            dashes: written.len() == 10,
+            separator: char::from(file_name.as_bytes()[written.len()]),
+            joiner: joiner_of(name_words(file_name)),
+        })
+    }
+
+    /// The file stem of a record of `date` titled `slug`: `20261203-slug`,
+    /// `2026-12-03_slug`.
+    pub(crate) fn stem(&self, date: NaiveDate, slug: &str) -> String {
+        let day = if self.dashes {
+            date.format("%Y-%m-%d")
+        } else {
+            date.format("%Y%m%d")
+        };
+        format!("{day}{}{}", self.separator, joined(slug, self.joiner))
+    }
+}
+
+/// Whether a Markdown file in a log's folder is the log's own page rather than a record
+/// named some other way: its README, index (Hugo's `_index.md`) or a template
+/// (`template.md`, `adr-template.md`, `0000-template.md`).
+pub(crate) fn is_log_page(file_name: &str) -> bool {
+    let lower = file_name.to_ascii_lowercase();
+    matches!(lower.as_str(), "readme.md" | "index.md" | "_index.md") || lower.contains("template")
+}
+
 /// The length of an `ADR-` prefix before a record's number: letters and `-` or `_` that
 /// end in `ADR` (any case), with a `-` or `_` after it or not (`ADR-`, `adr_`, `ODH-ADR-`,
 /// `ADR`), then a digit. 0 for any other name: `README-2-notes.md` is no record.
-fn adr_prefix_len(file_name: &str) -> usize {
+pub(super) fn adr_prefix_len(file_name: &str) -> usize {
     let bytes = file_name.as_bytes();
     // Most names start with their number: nothing to look for.
     if bytes.first().is_none_or(u8::is_ascii_digit) {
@@ -119,20 +277,43 @@ pub(crate) enum Prefix {
     None,
 }
 
-/// `0007-…` → 7; `20210310-…` → 10 March 2021 (eight digits that make a date are a date,
-/// not record number twenty million).
+/// `0007-…` and `001_…` → 7 and 1; `20210310-…`, `2021-03-10-…` and `2021-03-10_…` →
+/// 10 March 2021: a full date at the start of a name is the record's date, never record
+/// number twenty million or 2021.
 pub(crate) fn record_prefix(file_name: &str) -> Prefix {
-    let digits = file_name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 8 && file_name[digits..].starts_with('-') {
-        let number = |range: std::ops::Range<usize>| file_name[range].parse::<u32>().ok();
-        if let (Some(year), Some(month), Some(day)) = (number(0..4), number(4..6), number(6..8))
-            && (1900..3000).contains(&year)
-            && let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day)
-        {
-            return Prefix::Date(date);
-        }
+    let bytes = file_name.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        // `ADR-0007-…`, or no record.
+        return number_part(file_name).map_or(Prefix::None, |(number, ..)| Prefix::Number(number));
     }
-    record_number(file_name).map_or(Prefix::None, Prefix::Number)
+    // Only eight digits, or four with a `-` after them and after two more, can start a
+    // date: a listing asks this of every name several times, and most start `0007-x`.
+    if (digits == 8 || digits == 4 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-'))
+        && let Some((date, length)) = date_at_start(bytes)
+    {
+        // A date with no words after it (`2022-07-21.md`) names no record, but its year
+        // is no record's number either.
+        return match bytes.get(length) {
+            Some(b'-' | b'_') => Prefix::Date(date),
+            _ => Prefix::None,
+        };
+    }
+    if !matches!(bytes.get(digits), Some(b'-' | b'_')) {
+        return Prefix::None;
+    }
+    // Nine digits cannot overflow; a longer number is parsed, and refused when too big.
+    // Folding the digits costs a fifth of what `parse` does, for every name of a listing.
+    let number = if digits <= 9 {
+        Some(
+            bytes[..digits]
+                .iter()
+                .fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0')),
+        )
+    } else {
+        file_name[..digits].parse().ok()
+    };
+    number.map_or(Prefix::None, Prefix::Number)
 }
 
 /// Why `text` reads as a file path rather than a title, if it does. Slashes alone are
@@ -372,6 +553,130 @@ mod tests {
         ];
         for (name, prefix) in cases {
             assert_eq!(record_prefix(name), prefix, "{name}");
+        }
+    }
+
+    /// Names as real logs write them, and what each says: a date at the start is the
+    /// record's date whatever separates it from the words, never a number.
+    #[test]
+    fn names_by_date_and_by_number() {
+        let date = |y, m, d| Prefix::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let cases = [
+            (
+                "2022-07-21-build-tooling.md",
+                date(2022, 7, 21),
+                "build-tooling",
+            ),
+            (
+                "2022-07-21_build-tooling.md",
+                date(2022, 7, 21),
+                "build-tooling",
+            ),
+            (
+                "2019-01-02_pick_a_queue.md",
+                date(2019, 1, 2),
+                "pick_a_queue",
+            ),
+            ("20210310_use-madr.md", date(2021, 3, 10), "use-madr"),
+            ("20210310-use-madr.md", date(2021, 3, 10), "use-madr"),
+            (
+                "001_exchange_format.md",
+                Prefix::Number(1),
+                "exchange_format",
+            ),
+            ("ADR_012_cache_keys.md", Prefix::Number(12), "cache_keys"),
+            ("adr-007_x.md", Prefix::Number(7), "x"),
+            ("0007-use-postgres.md", Prefix::Number(7), "use-postgres"),
+            // Not a date: the digits are a number, as they always were.
+            ("2022-13-45-typo.md", Prefix::Number(2022), "13-45-typo"),
+            (
+                "0001-12-factor-config.md",
+                Prefix::Number(1),
+                "12-factor-config",
+            ),
+            ("1850-01-01-old.md", Prefix::Number(1850), "01-01-old"),
+            // A date with nothing after it, or glued to the words, names no record.
+            ("2022-07-21.md", Prefix::None, "2022-07-21"),
+            ("2022-07-21build.md", Prefix::None, "2022-07-21build"),
+            ("0007.md", Prefix::None, "0007"),
+            // Numbers as wide as a u32 holds, and one past it.
+            ("999999999-x.md", Prefix::Number(999_999_999), "x"),
+            ("4294967295-x.md", Prefix::Number(u32::MAX), "x"),
+            ("4294967296-x.md", Prefix::None, "4294967296-x"),
+            ("notes_1.md", Prefix::None, "notes_1"),
+            ("README.md", Prefix::None, "README"),
+        ];
+        for (name, prefix, words) in cases {
+            assert_eq!(record_prefix(name), prefix, "{name}");
+            assert_eq!(name_words(name), words, "{name}");
+            let number = match prefix {
+                Prefix::Number(number) => Some(number),
+                _ => None,
+            };
+            assert_eq!(record_number(name), number, "{name}");
+        }
+        for (text, alone) in [
+            ("20210312", NaiveDate::from_ymd_opt(2021, 3, 12)),
+            ("2021-03-12", NaiveDate::from_ymd_opt(2021, 3, 12)),
+            ("2021-03-12-x", None),
+            ("2021031", None),
+            ("12", None),
+        ] {
+            assert_eq!(date_alone(text), alone, "{text}");
+        }
+    }
+
+    /// A new record is named in the form of the log's newest: its prefix, width and
+    /// separator, and its words joined as that record joins them.
+    #[test]
+    fn new_names_follow_the_newest_record() {
+        for (newest, stem) in [
+            ("0007-a.md", "0012-use-the-cache"),
+            ("ADR-007-a.md", "ADR-012-use-the-cache"),
+            ("011_exchange_format.md", "012_use_the_cache"),
+            ("011_exchange-format.md", "012_use-the-cache"),
+            ("011_x.md", "012_use-the-cache"),
+            ("12-a_b-c.md", "12-use-the-cache"),
+            ("adr_11_pick_one.md", "adr_12_use_the_cache"),
+        ] {
+            let style = NumberStyle::of(newest).unwrap();
+            assert_eq!(style.stem(12, "use-the-cache"), stem, "{newest}");
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        for (newest, stem) in [
+            ("20210310-use-madr.md", "20261203-use-the-cache"),
+            ("2022-07-21-build-tooling.md", "2026-12-03-use-the-cache"),
+            ("2022-07-21_build-tooling.md", "2026-12-03_use-the-cache"),
+            ("2022-07-21_build_tooling.md", "2026-12-03_use_the_cache"),
+        ] {
+            let style = DateStyle::of(newest).unwrap();
+            assert_eq!(style.stem(day, "use-the-cache"), stem, "{newest}");
+            assert_eq!(NumberStyle::of(newest), None, "{newest}");
+        }
+        assert_eq!(DateStyle::of("0007-a.md"), None);
+        assert_eq!(
+            DateStyle::default().stem(day, "x"),
+            "20261203-x",
+            "log4brains' form"
+        );
+    }
+
+    #[test]
+    fn the_log_s_own_pages() {
+        for name in [
+            "README.md",
+            "readme.md",
+            "index.md",
+            "_index.md",
+            "template.md",
+            "adr-template.md",
+            "0000-template.md",
+            "TEMPLATE-madr.md",
+        ] {
+            assert!(is_log_page(name), "{name}");
+        }
+        for name in ["adr-draft-b.md", "notes.md", "0001-a.md"] {
+            assert!(!is_log_page(name), "{name}");
         }
     }
 

@@ -4,7 +4,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::naming::record_number;
+use super::naming::{Prefix, is_log_page, record_prefix};
 use crate::error::{Error, Result};
 
 /// Files bigger than this are not records; refusing them keeps memory bounded.
@@ -180,11 +180,27 @@ pub(crate) struct RecordEntry {
     pub symlink: bool,
 }
 
-/// The record files in a log directory (`NNNN-*.md`, or log4brains' `YYYYMMDD-*.md`),
-/// sorted by name, each with its kind. The directory is read once, and file types come
-/// from the directory entries, not one `stat` per file: with ten thousand records the
-/// difference shows (adr-tools re-lists the directory per record).
+/// What a log folder's listing holds besides its records, noticed on the way at no
+/// extra cost: Markdown files not named as records (other than the log's own pages,
+/// [`is_log_page`]), and subfolders, which may hold records no command reads.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Unread {
+    pub files: Vec<PathBuf>,
+    pub folders: Vec<PathBuf>,
+}
+
+/// The record files in a log directory (`NNNN-*.md`, `NNN_*.md`, or `YYYYMMDD-*.md` and
+/// `YYYY-MM-DD-*.md` named by date), sorted by name, each with its kind. The directory
+/// is read once, and file types come from the directory entries, not one `stat` per
+/// file: with ten thousand records the difference shows (adr-tools re-lists the
+/// directory per record).
 pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
+    list_log_folder(dir).map(|(records, _)| records)
+}
+
+/// [`list_record_entries`], and what else the folder holds that is not read ([`Unread`]).
+/// The files left out are never opened: their names and the entries' types say enough.
+pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -194,6 +210,7 @@ pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
         Err(e) => return Err(Error::io("read the decision log", dir, &e)),
     };
     let mut records = Vec::new();
+    let mut unread = Unread::default();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io("read the decision log", dir, &e))?;
         // The path is made once and its name borrowed from it: ten thousand names each
@@ -203,7 +220,18 @@ pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
         let std::borrow::Cow::Borrowed(name) = super::file_name(&path) else {
             continue;
         };
-        if !name.ends_with(".md") || record_number(name).is_none() {
+        if !name.ends_with(".md") {
+            // Rare beside the records, so the entry's type costs nothing that shows; a
+            // link to a directory is not followed.
+            if may_hold_records(name) && entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                unread.folders.push(path);
+            }
+            continue;
+        }
+        if record_prefix(name) == Prefix::None {
+            if !is_log_page(name) && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                unread.files.push(path);
+            }
             continue;
         }
         // A link to a file is listed (and reported by the readers); a link to anything
@@ -228,7 +256,68 @@ pub(crate) fn list_record_entries(dir: &Path) -> Result<Vec<RecordEntry>> {
             .as_encoded_bytes()
             .cmp(b.path.as_os_str().as_encoded_bytes())
     });
-    Ok(records)
+    unread.files.sort();
+    unread.folders.sort();
+    Ok((records, unread))
+}
+
+/// Whether a subfolder of a log may hold records: not a hidden one, nor one named for
+/// the log's templates, images or other assets.
+fn may_hold_records(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    !name.starts_with('.')
+        && ![
+            "template",
+            "asset",
+            "image",
+            "img",
+            "media",
+            "static",
+            "node_modules",
+        ]
+        .iter()
+        .any(|word| lower.contains(word))
+}
+
+/// How deep below a log's folder [`markdown_below`] looks.
+const UNREAD_DEPTH: usize = 3;
+/// How many Markdown files [`markdown_below`] gathers at most: enough to say that some
+/// are there and name the first few.
+const UNREAD_MAX: usize = 1000;
+
+/// The Markdown files (other than templates) in `folders`, a log's subfolders, and in
+/// theirs, at most [`UNREAD_DEPTH`] levels down and [`UNREAD_MAX`] files in all, sorted.
+/// Nothing is opened, and links are not followed: the walk ends, and stays in the tree.
+pub(crate) fn markdown_below(folders: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending: Vec<(PathBuf, usize)> = folders.iter().map(|f| (f.clone(), 1)).collect();
+    while let Some((folder, depth)) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if found.len() >= UNREAD_MAX {
+                break;
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if kind.is_dir() {
+                if depth < UNREAD_DEPTH && may_hold_records(&name) {
+                    pending.push((entry.path(), depth + 1));
+                }
+            } else if kind.is_file()
+                && name.ends_with(".md")
+                && !name.to_ascii_lowercase().contains("template")
+            {
+                found.push(entry.path());
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// The start of a text file: what one `read` of at most `limit` bytes returns, and whether

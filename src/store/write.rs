@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::lock::DirLock;
 use chrono::NaiveDate;
 
-use super::naming::{NumberStyle, Prefix, record_prefix};
+use super::naming::{DateStyle, NumberStyle, Prefix, record_prefix};
 use crate::error::{Error, Result};
 
 /// Check, before any question is asked, that the log directory can take a record: it is
@@ -83,11 +83,13 @@ pub(super) fn move_record(from: &Path, to: &Path, bytes: &[u8]) -> Result<()> {
 struct Names {
     /// The highest number in use, plus one.
     next: u32,
-    /// Whether the records are named by date (log4brains' `YYYYMMDD-slug.md`) and none
-    /// by number.
+    /// Whether the records are named by date (log4brains' `YYYYMMDD-slug.md`,
+    /// `YYYY-MM-DD-slug.md`) and none by number.
     dated: bool,
     /// How the record with the highest number is named, for the next to be named alike.
     style: NumberStyle,
+    /// How the newest record named by date is named, for the next to be named alike.
+    date_style: DateStyle,
 }
 
 /// One pass over the directory (it may hold thousands of records): the highest number in
@@ -102,17 +104,27 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
                 next: 1,
                 dated: false,
                 style: NumberStyle::default(),
+                date_style: DateStyle::default(),
             });
         }
         Err(e) => return Err(Error::io("list", dir, &e)),
     };
     let mut highest: Option<(u32, String)> = None;
     let mut dates = 0usize;
+    let mut newest_date: Option<(chrono::NaiveDate, String)> = None;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         match record_prefix(&name) {
-            Prefix::Date(_) => dates += 1,
+            Prefix::Date(date) => {
+                dates += 1;
+                if newest_date
+                    .as_ref()
+                    .is_none_or(|(seen, seen_name)| (date, &*name) > (*seen, seen_name.as_str()))
+                {
+                    newest_date = Some((date, name.into_owned()));
+                }
+            }
             Prefix::Number(number) if highest.as_ref().is_none_or(|(seen, _)| number > *seen) => {
                 highest = Some((number, name.into_owned()));
             }
@@ -136,6 +148,9 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
         dated: highest.is_none() && dates > 0,
         style: highest
             .and_then(|(_, name)| NumberStyle::of(&name))
+            .unwrap_or_default(),
+        date_style: newest_date
+            .and_then(|(_, name)| DateStyle::of(&name))
             .unwrap_or_default(),
     })
 }
@@ -170,8 +185,9 @@ pub(super) fn sweep_temporaries(dir: &Path) {
 }
 
 /// Write a new record as `NNNN-slug.md` with the next free number and return its path;
-/// in a log whose records are named by date (log4brains), as `YYYYMMDD-slug.md` dated
-/// `today`, with no number (`dated`: the log's tool says so even before its first record).
+/// in a log whose records are named by date, dated `today` with no number and in the
+/// form of the log's newest record (`YYYYMMDD-slug.md` as log4brains names them, or
+/// `YYYY-MM-DD_slug.md`; `dated`: the log's tool says so even before its first record).
 ///
 /// The text goes to a temporary file in the same directory, is synced, then hard-linked to
 /// its final name: linking fails rather than replace an existing file, and a reader never
@@ -188,14 +204,14 @@ pub(crate) fn write_new_record(
     sweep_temporaries(dir);
     let names = scan_for_next_number(dir)?;
     if names.dated || (dated && names.next == 1) {
-        let day = today.format("%Y%m%d");
+        let day = names.date_style.stem(today, slug);
         for attempt in 1..1000 {
             let suffix = if attempt == 1 {
                 String::new()
             } else {
-                format!("-{attempt}")
+                format!("{}{attempt}", names.date_style.joiner)
             };
-            let stem = format!("{day}-{slug}{suffix}");
+            let stem = format!("{day}{suffix}");
             let text = render(None, &stem)?;
             let path = dir.join(format!("{stem}.md"));
             match write_new_file(&path, text.as_bytes()) {
@@ -207,7 +223,7 @@ pub(crate) fn write_new_record(
         return Err(Error::io(
             "write the record",
             dir,
-            &io::Error::other(format!("a thousand records named {day}-{slug} exist")),
+            &io::Error::other(format!("a thousand records named {day} exist")),
         ));
     }
     let mut number = names.next;

@@ -10,6 +10,7 @@ mod hostile;
 mod hostile_links;
 mod log;
 mod messages;
+mod naming;
 mod new;
 mod package;
 mod personal;

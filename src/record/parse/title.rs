@@ -242,8 +242,8 @@ pub(crate) fn unescape(text: &str) -> String {
 /// webhooks".
 pub(crate) fn from_file_name(name: &str) -> String {
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    let words = stem.trim_start_matches(|c: char| c.is_ascii_digit());
-    let words = words.trim_start_matches(['-', '_']);
+    // Without the number or the date, however it is written (`2022-07-21_`, `ADR-007-`).
+    let words = crate::store::name_words(name);
     let words = if words.is_empty() { stem } else { words };
     let text: String = words
         .chars()
@@ -418,6 +418,14 @@ mod tests {
             from_file_name("20240301-retry-failed-webhooks.md"),
             "Retry failed webhooks"
         );
-        assert_eq!(from_file_name("0004-meeting_notes.md"), "Meeting notes");
+        for (name, title) in [
+            ("0004-meeting_notes.md", "Meeting notes"),
+            ("2022-07-21_build-tooling.md", "Build tooling"),
+            ("2022-07-21-build-tooling.md", "Build tooling"),
+            ("001_exchange_format.md", "Exchange format"),
+            ("ADR-0003-cache-keys.md", "Cache keys"),
+        ] {
+            assert_eq!(from_file_name(name), title, "{name}");
+        }
     }
 }
