@@ -76,6 +76,20 @@ pub(crate) fn iso(date: chrono::NaiveDate) -> String {
 /// measure the column, then to fill it).
 pub(crate) fn four_digits(number: u32) -> String {
     let mut digits = [b'0'; 10];
+    let start = decimal(number, &mut digits).min(digits.len() - 4);
+    digits[start..].iter().map(|&b| char::from(b)).collect()
+}
+
+/// `number` in decimal at the end of `out`, as `write!(out, "{number}")` writes it, without
+/// the formatter: a graph's label of each of ten thousand records has one.
+pub(crate) fn push_number(out: &mut String, number: u32) {
+    let mut digits = [b'0'; 10];
+    let start = decimal(number, &mut digits);
+    out.extend(digits[start..].iter().map(|&b| char::from(b)));
+}
+
+/// `number`'s digits written at the end of `digits`; the index of the first.
+fn decimal(number: u32, digits: &mut [u8; 10]) -> usize {
     let mut start = digits.len();
     let mut rest = number;
     loop {
@@ -83,11 +97,9 @@ pub(crate) fn four_digits(number: u32) -> String {
         digits[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
-            break;
+            return start;
         }
     }
-    let start = start.min(digits.len() - 4);
-    digits[start..].iter().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]
@@ -143,6 +155,9 @@ mod tests {
     fn numbers_are_padded_as_the_formatter_pads_them() {
         for number in [0, 7, 42, 999, 1000, 9999, 10_000, 123_456, u32::MAX] {
             assert_eq!(four_digits(number), format!("{number:04}"));
+            let mut out = String::from("x");
+            push_number(&mut out, number);
+            assert_eq!(out, format!("x{number}"));
         }
     }
 
