@@ -35,6 +35,37 @@ pub(crate) fn trim_start(text: &str) -> &str {
     }
 }
 
+/// `text.trim_end()`, byte by byte while the end is ASCII: only a character of more than
+/// one byte needs its class looked up.
+#[inline]
+pub(crate) fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed, carriage
+    // return and space.
+    while end > 0 && matches!(bytes[end - 1], b'\t'..=b'\r' | b' ') {
+        end -= 1;
+    }
+    match end {
+        0 => "",
+        _ if bytes[end - 1].is_ascii() => &text[..end],
+        _ => text[..end].trim_end(),
+    }
+}
+
+/// `text.trim()`, as [`trim_start`] and [`trim_end`] read it: a log-wide command trims
+/// the values, headings and lines of ten thousand records.
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    trim_end(trim_start(text))
+}
+
+/// `text.trim().is_empty()`: nothing but white space, read from the end.
+#[inline]
+pub(crate) fn is_blank(text: &str) -> bool {
+    trim_end(text).is_empty()
+}
+
 /// Where `needle` (ASCII) first occurs in `text`, its letters in either case: a search
 /// without a lower-cased copy of the text.
 pub(crate) fn find_ignoring_ascii_case(text: &str, needle: &str) -> Option<usize> {
@@ -126,6 +157,28 @@ mod tests {
         );
         for text in &texts {
             assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+        }
+        // The same at the end, and both ends together.
+        texts.extend((0u8..128).map(|byte| format!(" x{}", char::from(byte))));
+        texts.extend(
+            [
+                "x\u{a0}",
+                "x \u{3000}",
+                "x\u{85} ",
+                "\u{2029}",
+                " \u{a0} ",
+                "\t\r\n\x0b\x0c",
+                "x\x1c",
+                "caf\u{e9}",
+                "caf\u{e9} \t",
+                "\u{e9}",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
         }
     }
 
