@@ -35,6 +35,37 @@ pub(crate) fn trim_start(text: &str) -> &str {
     }
 }
 
+/// `text.trim_end()`, byte by byte while the end is ASCII: only a character of more than
+/// one byte needs its class looked up.
+#[inline]
+pub(crate) fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed, carriage
+    // return and space.
+    while end > 0 && matches!(bytes[end - 1], b'\t'..=b'\r' | b' ') {
+        end -= 1;
+    }
+    match end {
+        0 => "",
+        _ if bytes[end - 1].is_ascii() => &text[..end],
+        _ => text[..end].trim_end(),
+    }
+}
+
+/// `text.trim()`, as [`trim_start`] and [`trim_end`] read it: a log-wide command trims
+/// the values, headings and lines of ten thousand records.
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    trim_end(trim_start(text))
+}
+
+/// `text.trim().is_empty()`: nothing but white space, read from the end.
+#[inline]
+pub(crate) fn is_blank(text: &str) -> bool {
+    trim_end(text).is_empty()
+}
+
 /// Where `needle` (ASCII) first occurs in `text`, its letters in either case: a search
 /// without a lower-cased copy of the text.
 pub(crate) fn find_ignoring_ascii_case(text: &str, needle: &str) -> Option<usize> {
@@ -76,6 +107,20 @@ pub(crate) fn iso(date: chrono::NaiveDate) -> String {
 /// measure the column, then to fill it).
 pub(crate) fn four_digits(number: u32) -> String {
     let mut digits = [b'0'; 10];
+    let start = decimal(number, &mut digits).min(digits.len() - 4);
+    digits[start..].iter().map(|&b| char::from(b)).collect()
+}
+
+/// `number` in decimal at the end of `out`, as `write!(out, "{number}")` writes it, without
+/// the formatter: a graph's label of each of ten thousand records has one.
+pub(crate) fn push_number(out: &mut String, number: u32) {
+    let mut digits = [b'0'; 10];
+    let start = decimal(number, &mut digits);
+    out.extend(digits[start..].iter().map(|&b| char::from(b)));
+}
+
+/// `number`'s digits written at the end of `digits`; the index of the first.
+fn decimal(number: u32, digits: &mut [u8; 10]) -> usize {
     let mut start = digits.len();
     let mut rest = number;
     loop {
@@ -83,11 +128,9 @@ pub(crate) fn four_digits(number: u32) -> String {
         digits[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
-            break;
+            return start;
         }
     }
-    let start = start.min(digits.len() - 4);
-    digits[start..].iter().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]
@@ -114,6 +157,28 @@ mod tests {
         );
         for text in &texts {
             assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+        }
+        // The same at the end, and both ends together.
+        texts.extend((0u8..128).map(|byte| format!(" x{}", char::from(byte))));
+        texts.extend(
+            [
+                "x\u{a0}",
+                "x \u{3000}",
+                "x\u{85} ",
+                "\u{2029}",
+                " \u{a0} ",
+                "\t\r\n\x0b\x0c",
+                "x\x1c",
+                "caf\u{e9}",
+                "caf\u{e9} \t",
+                "\u{e9}",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
         }
     }
 
@@ -143,6 +208,9 @@ mod tests {
     fn numbers_are_padded_as_the_formatter_pads_them() {
         for number in [0, 7, 42, 999, 1000, 9999, 10_000, 123_456, u32::MAX] {
             assert_eq!(four_digits(number), format!("{number:04}"));
+            let mut out = String::from("x");
+            push_number(&mut out, number);
+            assert_eq!(out, format!("x{number}"));
         }
     }
 

@@ -238,7 +238,7 @@ fn plain_pair(line: &str) -> Option<(&str, &str)> {
     if !(value.is_empty() || value.starts_with(' ')) {
         return None;
     }
-    Some((key, simple_scalar(value.trim())?))
+    Some((key, simple_scalar(crate::text::trim(value))?))
 }
 
 /// A value that needs none of YAML's rules: plain text with no quotes, flow or block
@@ -280,10 +280,13 @@ fn simple_scalar(value: &str) -> Option<&str> {
             | b'?'
             | b','
     );
-    // One pass over the bytes: two substring searches cost more on values this short.
-    let nested = bytes
-        .windows(2)
-        .any(|pair| matches!(pair, [b':', b' '] | [b' ', b'#']));
+    // Only a colon or a `#` can start or end one of those: a vector search for either, and
+    // a look beside each found (most values have none). A pass over every pair of bytes
+    // cost more than the rest of a front matter line.
+    let nested = memchr::memchr2_iter(b':', b'#', bytes).any(|at| match bytes[at] {
+        b':' => bytes.get(at + 1) == Some(&b' '),
+        _ => at > 0 && bytes[at - 1] == b' ',
+    });
     if special_start || nested || last == b':' {
         return None;
     }
@@ -434,6 +437,44 @@ mod tests {
     }
 
     #[test]
+    fn nested_indicators_are_found_as_a_pass_over_byte_pairs_finds_them() {
+        for value in [
+            "x",
+            "x: y",
+            "x:y",
+            "x #y",
+            "x#y",
+            ": x",
+            "x :",
+            "#x",
+            "x # ",
+            "a:b:c d",
+            "a: ",
+            "é: x",
+            "x é#",
+            "x\u{a0}#y",
+            "x:\u{a0}",
+            "",
+            ":",
+            "#",
+            " #",
+            ": ",
+        ] {
+            let pairs = value
+                .as_bytes()
+                .windows(2)
+                .any(|pair| matches!(pair, [b':', b' '] | [b' ', b'#']));
+            let plain = !value.is_empty()
+                && !value.ends_with(':')
+                && !value.starts_with(['#', '-', '[', '{'])
+                && !matches!(value, "~" | "null" | "Null" | "NULL");
+            if plain {
+                assert_eq!(simple_scalar(value).is_none(), pairs, "{value:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_direct_reading_agrees_with_the_yaml_library() {
         let path = Path::new("r.md");
         for text in [
@@ -453,6 +494,9 @@ mod tests {
             "ké: y\nk-1_2: v\nkey:x\na b: c\n_: d\n",
             "k: ''\n- x\n",
             "k:\n- x\nj: ''\n",
+            "a: x#y\nb: x:y\nc: http://x.y/z#w\nd: a:b#c d\n",
+            "a: x: y\n",
+            "a: x #c\n",
         ] {
             assert_eq!(
                 flat_mapping(text, path, 2).ok(),

@@ -878,7 +878,7 @@ impl Reader<'_> {
             if is_date
                 && let Some(first) = self.lines[start..end]
                     .iter()
-                    .find(|l| !l.text.trim().is_empty())
+                    .find(|l| !crate::text::is_blank(l.text))
             {
                 let text = first.text.trim_start();
                 let value = ["* ", "- ", "+ "]
@@ -924,7 +924,7 @@ impl Reader<'_> {
                 body,
                 body_line: self.lines[start..end]
                     .iter()
-                    .find(|l| !l.text.trim().is_empty())
+                    .find(|l| !crate::text::is_blank(l.text))
                     .map_or(line, |l| l.number),
             });
         }
@@ -1571,8 +1571,8 @@ fn join_lines<'a>(text: &'a str, lines: &[Line<'_>]) -> &'a str {
 }
 
 fn join_body<'t>(text: &'t str, lines: &[Line<'_>]) -> &'t str {
-    let first = lines.iter().position(|l| !l.text.trim().is_empty());
-    let last = lines.iter().rposition(|l| !l.text.trim().is_empty());
+    let first = lines.iter().position(|l| !crate::text::is_blank(l.text));
+    let last = lines.iter().rposition(|l| !crate::text::is_blank(l.text));
     match (first, last) {
         (Some(first), Some(last)) => join_lines(text, &lines[first..=last]).trim_end(),
         _ => "",
@@ -1795,10 +1795,12 @@ fn heading(line: &str) -> Option<(usize, &str)> {
     if !matches!(after.as_bytes().first(), None | Some(b' ' | b'\t')) {
         return None;
     }
-    let text = after.trim();
+    let text = crate::text::trim(after);
     // A closing sequence of `#`s is not part of the heading.
     let text = match text.trim_end_matches('#') {
-        stripped if stripped.ends_with(' ') || stripped.is_empty() => stripped.trim_end(),
+        stripped if stripped.ends_with(' ') || stripped.is_empty() => {
+            crate::text::trim_end(stripped)
+        }
         _ => text,
     };
     Some((level, text))

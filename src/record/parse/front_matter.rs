@@ -23,12 +23,15 @@ pub(super) enum Block {
 }
 
 pub(super) fn find(lines: &[Line<'_>]) -> Block {
-    if lines.first().is_none_or(|l| l.text.trim_end() != "---") {
+    if lines
+        .first()
+        .is_none_or(|l| crate::text::trim_end(l.text) != "---")
+    {
         return Block::None;
     }
     match lines[1..]
         .iter()
-        .position(|l| matches!(l.text.trim_end(), "---" | "..."))
+        .position(|l| matches!(crate::text::trim_end(l.text), "---" | "..."))
     {
         Some(index) => Block::Closed { end: index + 1 },
         None => Block::Unclosed,
@@ -124,7 +127,7 @@ pub(super) fn keys<'t>(lines: &[Line<'t>]) -> Vec<Written<'t>> {
     let mut block_scalar = None;
     for line in lines {
         let text = line.text;
-        let trimmed = text.trim_start();
+        let trimmed = crate::text::trim_start(text);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -171,11 +174,11 @@ fn key_and_value(text: &str) -> Option<(&str, std::ops::Range<usize>)> {
         b'-' | b'[' | b'{' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' => return None,
         _ => {
             let colon = memchr::memchr(b':', bytes)?;
-            (text[..colon].trim_end(), colon)
+            (crate::text::trim_end(&text[..colon]), colon)
         }
     };
     let rest = &text[after_key..];
-    let colon = after_key + rest.len() - rest.trim_start().len();
+    let colon = after_key + rest.len() - crate::text::trim_start(rest).len();
     if bytes.get(colon) != Some(&b':')
         || name.is_empty()
         || name.bytes().any(|b| matches!(b, b'"' | b'\'' | b'#'))
@@ -186,7 +189,7 @@ fn key_and_value(text: &str) -> Option<(&str, std::ops::Range<usize>)> {
     if !(after_colon.is_empty() || after_colon.starts_with([' ', '\t'])) {
         return None;
     }
-    let start = colon + 1 + (after_colon.len() - after_colon.trim_start().len());
+    let start = colon + 1 + (after_colon.len() - crate::text::trim_start(after_colon).len());
     let mut end = text.len();
     // A comment ends the value; a quoted value ends at its closing quote.
     match bytes.get(start) {
@@ -202,7 +205,7 @@ fn key_and_value(text: &str) -> Option<(&str, std::ops::Range<usize>)> {
             }
         }
     }
-    let end = start + text[start..end].trim_end().len();
+    let end = start + crate::text::trim_end(&text[start..end]).len();
     Some((name, start..end))
 }
 
