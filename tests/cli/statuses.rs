@@ -171,7 +171,8 @@ fn a_successor_named_after_other_words_or_an_emoji_is_linked_once() {
     }
     assert!(
         record(repo.path(), "0019-hourly-export.md")
-            .contains("Supersedes [10. Nightly export](0010-nightly-export.md)")
+            .contains("Supersedes [0010](0010-nightly-export.md)"),
+        "labelled as record 10 labels its own link, by number alone"
     );
     // The log writes `✅ Accepted`: a proposal accepted says so too.
     let output = run(&["status", "20", "accepted"]);
