@@ -304,6 +304,8 @@ fn word_span(value: &str) -> Range<usize> {
 /// `status` written the way `written` is: `ACCEPTED`, `Accepted` or `accepted`. With
 /// nothing to follow, adr-tools' status lines are capitalised and the rest lower case.
 fn styled(status: &str, written: &str, place: StatusPlace) -> String {
+    // A log written in another language keeps its language: `Accepté` becomes `Déprécié`.
+    let status = super::parse::in_language_of(status, written);
     let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
     match letters.first() {
         Some(_) if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) => {

@@ -31,8 +31,8 @@ use crate::flat_map::FlatMap;
 use crate::store;
 
 pub(crate) use fields::{
-    DateText, NO_LONGER_IN_FORCE, no_longer_in_force, parse_date, read_date, status_of_kind,
-    status_span, without_symbols,
+    DateText, NO_LONGER_IN_FORCE, in_language_of, no_longer_in_force, parse_date, read_date,
+    status_of_kind, status_span, without_symbols,
 };
 pub(crate) use front_matter::Key;
 pub(crate) use links::{
@@ -1348,6 +1348,10 @@ fn is_madr_heading(heading: &str) -> bool {
 // names, and the first byte tells most apart (a call cost more than the comparison).
 #[inline(always)]
 pub(crate) fn names_section(heading: &str, name: &str) -> bool {
+    names_section_as(heading, name) || names_translated_section(heading, name)
+}
+
+fn names_section_as(heading: &str, name: &str) -> bool {
     let (bytes, wanted) = (heading.as_bytes(), name.as_bytes());
     match (bytes.first(), wanted.first()) {
         (Some(first), Some(wanted_first))
@@ -1355,6 +1359,63 @@ pub(crate) fn names_section(heading: &str, name: &str) -> bool {
         _ => return false,
     }
     bytes[..wanted.len()].eq_ignore_ascii_case(wanted) && names_section_after(heading, name)
+}
+
+/// The names adr-tools' and MADR's sections have in logs written in other languages
+/// (French, Spanish, Portuguese, Italian, German, Dutch), as their templates translate them.
+const TRANSLATED_SECTIONS: &[(&str, &[&str])] = &[
+    ("status", &["Statut", "Estado", "Stato", "Estatus"]),
+    (
+        "context",
+        &["Contexte", "Contexto", "Contesto", "Kontext", "Achtergrond"],
+    ),
+    (
+        "decision",
+        &[
+            "Décision",
+            "Decisión",
+            "Decisão",
+            "Decisione",
+            "Entscheidung",
+            "Besluit",
+            "Beslissing",
+        ],
+    ),
+    (
+        "considered options",
+        &[
+            "Options envisagées",
+            "Options considérées",
+            "Opciones consideradas",
+            "Opções consideradas",
+            "Opzioni considerate",
+            "Betrachtete Optionen",
+            "Overwogen opties",
+        ],
+    ),
+    (
+        "consequences",
+        &[
+            "Conséquences",
+            "Consecuencias",
+            "Consequências",
+            "Conseguenze",
+            "Konsequenzen",
+            "Gevolgen",
+        ],
+    ),
+];
+
+/// [`names_section`] for a heading in another language: `## Contexte` names the context.
+fn names_translated_section(heading: &str, name: &str) -> bool {
+    TRANSLATED_SECTIONS
+        .iter()
+        .find(|(english, _)| english.eq_ignore_ascii_case(name))
+        .is_some_and(|(_, names)| {
+            names
+                .iter()
+                .any(|translated| names_section_as(heading, translated))
+        })
 }
 
 /// [`names_section`] once the heading starts with the name: what follows it.

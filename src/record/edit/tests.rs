@@ -625,3 +625,13 @@ fn a_status_takes_the_symbols_the_log_writes_before_it() {
         text
     );
 }
+
+#[test]
+fn a_status_is_changed_in_the_record_s_own_language() {
+    let text = "# 001 - Format\n\n* Statut : ACCEPTÉ\n\n## Contexte\n\nA.\n";
+    let changed = apply(text, |t, r| set_status(t, r, "deprecated").unwrap());
+    assert_eq!(changed, text.replace("ACCEPTÉ", "DÉPRÉCIÉ"));
+    let section = "# 2. X\n\n## Estado\n\nAceptado\n\n## Contexto\n\nA.\n";
+    let changed = apply(section, |t, r| set_status(t, r, "rejected").unwrap());
+    assert_eq!(changed, section.replace("Aceptado", "Rechazado"));
+}

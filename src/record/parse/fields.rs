@@ -102,8 +102,9 @@ pub(super) fn field(line: &str) -> Option<Field<'_>> {
     let after = after.trim_start_matches("**");
     let value = after.trim();
     let value_start = offset + text.len() - after.trim_start().len();
+    let key = key.to_lowercase();
     Some(Field {
-        key: key.to_lowercase(),
+        key: english_key(&key).map_or(key, str::to_string),
         value,
         value_start,
         colon: true,
@@ -385,6 +386,102 @@ pub(super) struct Status {
     pub link_only: bool,
 }
 
+/// Status words of logs written in other languages, with the status each means and the
+/// language, so a record's status reads as the English one and an edit writes the new
+/// status in the record's own language. The first word of a language for a status is the
+/// one an edit writes.
+const TRANSLATED_STATUSES: &[(&str, &str, &str)] = &[
+    ("proposé", "proposed", "fr"),
+    ("proposée", "proposed", "fr"),
+    ("accepté", "accepted", "fr"),
+    ("acceptée", "accepted", "fr"),
+    ("rejeté", "rejected", "fr"),
+    ("rejetée", "rejected", "fr"),
+    ("refusé", "rejected", "fr"),
+    ("déprécié", "deprecated", "fr"),
+    ("dépréciée", "deprecated", "fr"),
+    ("obsolète", "deprecated", "fr"),
+    ("remplacé", "superseded", "fr"),
+    ("remplacée", "superseded", "fr"),
+    ("brouillon", "draft", "fr"),
+    ("propuesto", "proposed", "es"),
+    ("propuesta", "proposed", "es"),
+    ("aceptado", "accepted", "es"),
+    ("aceptada", "accepted", "es"),
+    ("rechazado", "rejected", "es"),
+    ("rechazada", "rejected", "es"),
+    ("obsoleto", "deprecated", "es"),
+    ("obsoleta", "deprecated", "es"),
+    ("reemplazado", "superseded", "es"),
+    ("reemplazada", "superseded", "es"),
+    ("sustituido", "superseded", "es"),
+    ("borrador", "draft", "es"),
+    ("proposto", "proposed", "pt"),
+    ("proposta", "proposed", "pt"),
+    ("aceito", "accepted", "pt"),
+    ("aceita", "accepted", "pt"),
+    ("rejeitado", "rejected", "pt"),
+    ("rejeitada", "rejected", "pt"),
+    ("depreciado", "deprecated", "pt"),
+    ("substituído", "superseded", "pt"),
+    ("substituída", "superseded", "pt"),
+    ("rascunho", "draft", "pt"),
+    ("accettato", "accepted", "it"),
+    ("accettata", "accepted", "it"),
+    ("rifiutato", "rejected", "it"),
+    ("rifiutata", "rejected", "it"),
+    ("deprecato", "deprecated", "it"),
+    ("sostituito", "superseded", "it"),
+    ("sostituita", "superseded", "it"),
+    ("vorgeschlagen", "proposed", "de"),
+    ("akzeptiert", "accepted", "de"),
+    ("angenommen", "accepted", "de"),
+    ("abgelehnt", "rejected", "de"),
+    ("veraltet", "deprecated", "de"),
+    ("ersetzt", "superseded", "de"),
+    ("entwurf", "draft", "de"),
+    ("voorgesteld", "proposed", "nl"),
+    ("geaccepteerd", "accepted", "nl"),
+    ("aanvaard", "accepted", "nl"),
+    ("afgewezen", "rejected", "nl"),
+    ("vervangen", "superseded", "nl"),
+];
+
+/// The status a word of another language means: `Accepté` → "accepted".
+fn translated_status(word: &str) -> Option<&'static str> {
+    TRANSLATED_STATUSES
+        .iter()
+        .find(|(written, _, _)| *written == word)
+        .map(|(_, status, _)| *status)
+}
+
+/// `status` (English, as `decide status` takes it) in the language of `written`, the
+/// status a record states now: `deprecated` over `Accepté` is `déprécié`. Unchanged when
+/// `written` is English, or its language has no word for `status`.
+pub(crate) fn in_language_of<'s>(status: &'s str, written: &str) -> &'s str {
+    let word = status_word(without_symbols(written));
+    let Some((_, _, language)) = TRANSLATED_STATUSES
+        .iter()
+        .find(|(foreign, _, _)| *foreign == word)
+    else {
+        return status;
+    };
+    TRANSLATED_STATUSES
+        .iter()
+        .find(|(_, meaning, lang)| lang == language && *meaning == status)
+        .map_or(status, |(foreign, _, _)| foreign)
+}
+
+/// A metadata key of another language, as the English key it stands for: `Statut`,
+/// `Estado` and `Stato` are the status, `Fecha` and `Datum` the date.
+fn english_key(key: &str) -> Option<&'static str> {
+    match key {
+        "statut" | "estado" | "estatus" | "stato" => Some("status"),
+        "fecha" | "datum" => Some("date"),
+        _ => None,
+    }
+}
+
 /// The statuses misspellings are measured against.
 const USUAL: &[&str] = &[
     "proposed",
@@ -522,6 +619,10 @@ fn check_spelling(status: &mut Status) {
         return;
     };
     if USUAL.contains(&word) || STATUS_WORDS.contains(&word) {
+        return;
+    }
+    if let Some(english) = translated_status(word) {
+        status.status = Some(english.to_string());
         return;
     }
     if word == "superceded" {

@@ -1093,3 +1093,34 @@ fn statuses_no_longer_in_force_are_closed() {
         assert!(!parsed("0001-t.md", &text).is_closed(), "{status}");
     }
 }
+
+/// A record written in French: `Statut :` with the space French puts before a colon, a
+/// translated status word, and translated section headings, read as their English kin.
+#[test]
+fn records_in_other_languages_read_their_status_and_sections() {
+    let record = parsed(
+        "001-format-d-echange.md",
+        "# 001 - Format d'échange\n\n* Statut : Accepté\n* Date : 2023-02-01\n\n## Contexte\n\nLes données.\n\n## Décision\n\nDu JSON.\n\n## Conséquences\n\nMoins de code.\n",
+    );
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    assert_eq!(record.date, chrono::NaiveDate::from_ymd_opt(2023, 2, 1));
+    assert_eq!(record.title, "Format d'échange");
+    assert_eq!(record.section("Context").unwrap().body, "Les données.");
+    assert_eq!(record.section("Decision").unwrap().body, "Du JSON.");
+    assert!(record.section("Consequences").is_some());
+
+    let spanish = parsed(
+        "0002-x.md",
+        "# 2. X\n\n## Estado\n\nRECHAZADO\n\n## Contexto\n\nA.\n",
+    );
+    assert_eq!(spanish.status.as_deref(), Some("rejected"));
+    for (status, written, expected) in [
+        ("deprecated", "Accepté", "déprécié"),
+        ("superseded", "aceptado", "reemplazado"),
+        ("on hold", "Accepté", "on hold"),
+        ("accepted", "Proposed", "accepted"),
+        ("rejected", "✅ Akzeptiert", "abgelehnt"),
+    ] {
+        assert_eq!(in_language_of(status, written), expected, "{written}");
+    }
+}
