@@ -779,15 +779,21 @@ pub(crate) fn label_style(records: &[&Record], dir: &Path) -> Option<crate::reco
     if let Some(style) = records.iter().find_map(|record| of(record)) {
         return Some(style);
     }
-    let entries = store::list_record_entries(dir).ok()?;
+    newest_texts(dir, 10).find_map(|(path, text)| of(&parse(&path, &text).ok()?))
+}
+
+/// The log's newest records (the last `count` by name, links left out) with their text,
+/// newest first, read as they are asked for: where an edit learns how the log writes.
+fn newest_texts(dir: &Path, count: usize) -> impl Iterator<Item = (PathBuf, String)> {
+    let entries = store::list_record_entries(dir).unwrap_or_default();
     entries
-        .iter()
+        .into_iter()
         .rev()
         .filter(|e| !e.symlink)
-        .take(10)
-        .find_map(|entry| {
+        .take(count)
+        .filter_map(|entry| {
             let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
-            of(&parse(&entry.path, &text).ok()?)
+            Some((entry.path, text))
         })
 }
 
@@ -979,17 +985,9 @@ pub(crate) fn house_front_matter(
 /// for a new record's heading to be written alike; None when no record of the last ten
 /// numbers its title.
 pub(crate) fn heading_style(dir: &Path) -> Option<crate::record::HeadingStyle> {
-    let entries = store::list_record_entries(dir).ok()?;
-    entries
-        .iter()
-        .rev()
-        .filter(|e| !e.symlink)
-        .take(10)
-        .find_map(|entry| {
-            let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
-            let record = parse(&entry.path, &text).ok()?;
-            crate::record::edit::title_style(&text, &record)
-        })
+    newest_texts(dir, 10).find_map(|(path, text)| {
+        crate::record::edit::title_style(&text, &parse(&path, &text).ok()?)
+    })
 }
 
 /// How the log's newest records (the last ten by name) write lists and links, for an edit
@@ -997,14 +995,8 @@ pub(crate) fn heading_style(dir: &Path) -> Option<crate::record::HeadingStyle> {
 /// whether any links with Hugo's `ref`.
 pub(crate) fn house_style(dir: &Path) -> crate::record::edit::HouseStyle {
     let mut style = crate::record::edit::HouseStyle::default();
-    let Ok(entries) = store::list_record_entries(dir) else {
-        return style;
-    };
     let mut markers: Vec<char> = Vec::new();
-    for entry in entries.iter().rev().filter(|e| !e.symlink).take(10) {
-        let Ok((text, _)) = store::read_prefix(&entry.path, FULL_BYTES) else {
-            continue;
-        };
+    for (_, text) in newest_texts(dir, 10) {
         let seen = crate::record::edit::HouseStyle::of(&text);
         style.hugo_ref |= seen.hugo_ref;
         markers.extend(seen.marker);

@@ -11,24 +11,6 @@ fn run(cwd: &Path, args: &[&str]) -> std::process::Output {
     decide(cwd).args(args).output().unwrap()
 }
 
-/// Every file below `dir`, with its bytes, to show a command changed nothing.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push((path.clone(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -145,7 +127,7 @@ fn a_log_named_by_dashed_dates_is_read_by_date_never_by_number() {
 fn renumber_leaves_a_log_named_by_date_untouched() {
     for sep in ['-', '_'] {
         let (repo, _) = dated_log(sep);
-        let before = snapshot(repo.path());
+        let before = crate::support::snapshot(repo.path());
         for args in [
             &["renumber", "--dry-run"][..],
             &["renumber"],
@@ -160,7 +142,11 @@ fn renumber_leaves_a_log_named_by_date_untouched() {
             );
             assert!(!stdout(&output).contains("->"), "{}", stdout(&output));
         }
-        assert_eq!(snapshot(repo.path()), before, "separator {sep:?}");
+        assert_eq!(
+            crate::support::snapshot(repo.path()),
+            before,
+            "separator {sep:?}"
+        );
     }
 }
 

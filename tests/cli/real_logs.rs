@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_yaml::Value;
 
@@ -17,20 +17,8 @@ const SHAPES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logs")
 /// A scratch repository holding a copy of the shape (without its expected.yaml).
 fn repository(shape: &str) -> tempfile::TempDir {
     let repo = crate::support::repo();
-    copy(&Path::new(SHAPES).join(shape), repo.path());
+    crate::support::copy_tree(&Path::new(SHAPES).join(shape), repo.path(), "expected.yaml");
     repo
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy(&entry.path(), &target);
-        } else if entry.file_name() != "expected.yaml" {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn shapes() -> Vec<String> {
@@ -303,7 +291,7 @@ fn every_command_runs_on_every_shape() {
     for shape in shapes() {
         let expected = expected(&shape);
         let repo = repository(&shape);
-        let before = snapshot(repo.path());
+        let before = crate::support::snapshot(repo.path());
         let first = &list(&expected, "records")[0];
         let address = field(first, "address").unwrap();
         let word = field(first, "title")
@@ -346,7 +334,7 @@ fn every_command_runs_on_every_shape() {
             "{shape}:\n{index}"
         );
         assert_eq!(
-            snapshot(repo.path()),
+            crate::support::snapshot(repo.path()),
             before,
             "{shape}: reading changed a file"
         );
@@ -417,23 +405,6 @@ fn expected_broken(expected: &Value) -> bool {
     list(&expected["lint"], "real")
         .iter()
         .any(|f| field(f, "finding").as_deref() == Some("broken-link"))
-}
-
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push((path.clone(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 fn read(repo: &Path, file: &str) -> String {
@@ -1035,14 +1006,14 @@ fn renumber_keeps_to_the_log_s_numbering() {
     // Numbers repeat on purpose here; renumbering takes --force, and then every id and
     // link follows.
     let repo = repository("frontmatter-over-nygard");
-    let before = snapshot(repo.path());
+    let before = crate::support::snapshot(repo.path());
     let output = decide(repo.path()).arg("renumber").output().unwrap();
     assert!(
         stderr(&output).contains("Numbers repeat on purpose"),
         "{}",
         stderr(&output)
     );
-    assert_eq!(snapshot(repo.path()), before);
+    assert_eq!(crate::support::snapshot(repo.path()), before);
     decide(repo.path())
         .args(["renumber", "--force"])
         .assert()
@@ -1076,7 +1047,7 @@ fn index_writes_only_where_it_may() {
     assert_eq!(read(repo.path(), "doc/adr/README.md"), readme);
 
     let repo = repository("frontmatter-over-nygard");
-    let before = snapshot(repo.path());
+    let before = crate::support::snapshot(repo.path());
     let output = decide(repo.path()).arg("index").output().unwrap();
     assert_eq!(output.status.code(), Some(4));
     assert!(
@@ -1084,13 +1055,17 @@ fn index_writes_only_where_it_may() {
         "{}",
         stderr(&output)
     );
-    assert_eq!(snapshot(repo.path()), before, "no README.md appears");
+    assert_eq!(
+        crate::support::snapshot(repo.path()),
+        before,
+        "no README.md appears"
+    );
     for shape in ["madr4-own", "madr2-status-bullets", "log4brains-monorepo"] {
         let repo = repository(shape);
-        let before = snapshot(repo.path());
+        let before = crate::support::snapshot(repo.path());
         let output = decide(repo.path()).arg("index").output().unwrap();
         assert_eq!(output.status.code(), Some(4), "{shape}");
-        assert_eq!(snapshot(repo.path()), before, "{shape}");
+        assert_eq!(crate::support::snapshot(repo.path()), before, "{shape}");
     }
 }
 

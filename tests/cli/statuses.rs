@@ -12,20 +12,8 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/statu
 
 fn log() -> tempfile::TempDir {
     let repo = repo();
-    copy(Path::new(FIXTURE), repo.path());
+    crate::support::copy_tree(Path::new(FIXTURE), repo.path(), "");
     repo
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn record(repo: &Path, name: &str) -> String {
