@@ -543,7 +543,7 @@ fn link_back(
             RELATES_TO,
             (
                 &new_record,
-                &crate::log::link::label_in_log(&record, &new_record),
+                crate::log::link::labels_in_log(&record, &new_record).as_ref(),
             ),
             crate::log::link::style_for(&record.path, &text),
         )?;
@@ -707,7 +707,7 @@ fn write(
                 "Superseded by",
                 (
                     &new_record,
-                    &crate::log::link::label_in_log(&old_record, &new_record),
+                    crate::log::link::labels_in_log(&old_record, &new_record).as_ref(),
                 ),
                 crate::log::link::style_for(&old_record.path, &old_text),
             )?;
@@ -922,7 +922,10 @@ pub(crate) fn supersede_on_acceptance(path: &Path, cwd: &Path) -> Result<()> {
             cwd,
             (&old_text, &old),
             "Superseded by",
-            (&record, &crate::log::link::label_in_log(&old, &record)),
+            (
+                &record,
+                crate::log::link::labels_in_log(&old, &record).as_ref(),
+            ),
             crate::log::link::style_for(&target, &old_text),
         )?;
         lock.replace(&target, text.as_bytes())?;

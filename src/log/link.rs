@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{link_label_in, link_target, load};
 use crate::error::Result;
-use crate::record::{Format, Record, edit, parse};
+use crate::record::{Format, LabelStyle, Record, edit, parse};
 use crate::store;
 
 /// Add `kind` from `source` to `target` and `reverse` from `target` back to `source`.
@@ -30,24 +30,20 @@ pub(crate) fn both_ways(
     let hugo_ref = source_style.hugo_ref || target_style.hugo_ref;
     source_style.hugo_ref = hugo_ref;
     target_style.hugo_ref = hugo_ref;
+    // One style for both links, so the two records name each other alike.
+    let labels = labels_in_log(&source_record, &target_record);
     let new_source = with_link(
         base,
         (&source_text, &source_record),
         kind,
-        (
-            &target_record,
-            &label_in_log(&source_record, &target_record),
-        ),
+        (&target_record, labels.as_ref()),
         source_style,
     )?;
     let new_target = with_link(
         base,
         (&target_text, &target_record),
         reverse,
-        (
-            &source_record,
-            &label_in_log(&target_record, &source_record),
-        ),
+        (&source_record, labels.as_ref()),
         target_style,
     )?;
     // Both are checked before either is written: a read-only target must not leave a
@@ -69,14 +65,13 @@ pub(crate) fn both_ways(
     Ok(())
 }
 
-/// The label of a link from `edited` to `other`, as the two records' own links or their
-/// log's newest records label theirs.
-pub(crate) fn label_in_log(edited: &Record, other: &Record) -> String {
-    let style = edited
+/// How links between `edited` and `other` are labelled: as the two records' own links or
+/// their log's newest records label theirs.
+pub(crate) fn labels_in_log(edited: &Record, other: &Record) -> Option<LabelStyle> {
+    edited
         .path
         .parent()
-        .and_then(|dir| super::label_style(&[edited, other], dir));
-    link_label_in(style.as_ref(), other)
+        .and_then(|dir| super::label_style(&[edited, other], dir))
 }
 
 /// How an edit of `path` (holding `text`) writes: as the record does, else as its log's
@@ -90,16 +85,17 @@ pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
     }
 }
 
-/// `text` (parsed as `record`) with a link of `kind` to `other`, labelled `label`, written
-/// as the log writes (`style`). A log4brains record is closed on its status bullet, as log4brains
+/// `text` (parsed as `record`) with a link of `kind` to `other`, labelled in the log's
+/// style (`labels`, else as adr-tools labels), written as the log writes (`style`). A log4brains record is closed on its status bullet, as log4brains
 /// does; others get the status `superseded` and the link in their links.
 pub(crate) fn with_link(
     base: &Path,
     (text, record): (&str, &Record),
     kind: &str,
-    (other, label): (&Record, &str),
+    (other, labels): (&Record, Option<&LabelStyle>),
     style: edit::HouseStyle,
 ) -> Result<String> {
+    let label = link_label_in(labels, other);
     let target = link_target(base, &record.path, &other.path);
     // log4brains names records by date and slug, and links by the slug.
     if kind == "Superseded by"
@@ -124,7 +120,10 @@ pub(crate) fn with_link(
         && let Some(text) = edit::supersede_on_status_bullet(
             text,
             record,
-            &format!("ADR-{number:04}"),
+            &labels.map_or_else(
+                || format!("ADR-{number:04}"),
+                |labels| labels.label(number, &other.title),
+            ),
             &target,
             style,
         )?
@@ -139,7 +138,7 @@ pub(crate) fn with_link(
         record = parse(&record.path, &text)?;
     }
     Ok(edit::add_link_in(
-        &text, &record, kind, label, &target, style,
+        &text, &record, kind, &label, &target, style,
     ))
 }
 

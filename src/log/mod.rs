@@ -764,7 +764,7 @@ pub(crate) fn link_label_in(style: Option<&crate::record::LabelStyle>, record: &
 }
 
 /// How the log labels its links to records: as the first typed link of `records` (the
-/// records an edit touches) or, failing those, of the log's ten newest records in `dir`
+/// records an edit touches) or, failing those, of the log's thirty newest records in `dir`
 /// that names its record by number does. None when no link does: then [`link_label`].
 pub(crate) fn label_style(records: &[&Record], dir: &Path) -> Option<crate::record::LabelStyle> {
     let of = |record: &Record| {
@@ -779,7 +779,7 @@ pub(crate) fn label_style(records: &[&Record], dir: &Path) -> Option<crate::reco
     if let Some(style) = records.iter().find_map(|record| of(record)) {
         return Some(style);
     }
-    newest_texts(dir, 10).find_map(|(path, text)| of(&parse(&path, &text).ok()?))
+    newest_texts(dir, 30).find_map(|(path, text)| of(&parse(&path, &text).ok()?))
 }
 
 /// The log's newest records (the last `count` by name, links left out) with their text,

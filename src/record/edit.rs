@@ -105,6 +105,16 @@ fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> 
     let mut word_before: Option<usize> = None;
     for field in &record.statuses {
         if field.place == StatusPlace::Section && field.only_links {
+            // A record that says what superseded it is not in force again by a word above
+            // that line: the line would still say it.
+            if !super::parse::no_longer_in_force(status) && !has_plain_section_line {
+                return Err(Error::record(format!(
+                    "cannot make this record {status}: line {} says what superseded it",
+                    field.line
+                ))
+                .in_file(&record.path)
+                .hint("remove or change that line by hand if the decision holds again"));
+            }
             // adr-tools' "Superceded by …" alone: keep it, and write the word above it.
             if !has_plain_section_line && word_before.is_none() {
                 word_before = Some(field.line);
@@ -168,7 +178,14 @@ pub(crate) fn restyle_status_symbols(
             continue;
         };
         let old = status_symbols(value);
-        if old.is_empty() || old == symbols {
+        // The same symbols with or without a variation selector (`⌛️` and `⌛`) are the
+        // same: a line the edit did not change keeps every byte.
+        let bare = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, '\u{fe0e}' | '\u{fe0f}'))
+                .collect()
+        };
+        if old.is_empty() || bare(old) == bare(symbols) {
             continue;
         }
         let start = lines.start(field.line) + field.value.start;

@@ -614,8 +614,9 @@ impl Reader<'_> {
         );
         self.definition_lines = definition_lines;
         // The title is the first heading, when it is a level-1 heading naming the decision;
-        // or a level-2 or -3 heading the record opens with, in a record with no level-1
-        // heading, when it names no section (`### Use Gradle` over `* Status: final`).
+        // or a level-2 or -3 heading the record opens with, in a record whose level-1
+        // headings (if any) name sections, when it names none (`### Use Gradle` over
+        // `* Status: final`, then `# Decision`).
         let opens_with = |h: &Heading| {
             self.lines[self.body_start..self.body_start + h.first]
                 .iter()
@@ -628,7 +629,9 @@ impl Reader<'_> {
                     || (matches!(h.level, 2 | 3)
                         && opens_with(h)
                         && !names_known_section(h.text)
-                        && headings.iter().all(|other| other.level > 1))
+                        && headings
+                            .iter()
+                            .all(|other| other.level > 1 || names_known_section(other.text)))
             })
             .map(|_| 0);
         let first_section = title.map_or(0, |index| index + 1);

@@ -93,8 +93,9 @@ pub(crate) fn repository_log_dir(root: &Path) -> Result<Option<FoundLog>> {
 }
 
 /// How deep below the repository's root [`search_log_dir`] looks (`docs/architecture/adr`
-/// is 3), and how many folders it lists at most: a large repository is never walked whole.
-const SEARCH_DEPTH: usize = 3;
+/// is 3; a documentation site's `site-docs/docs/architecture/decisions` is 4), and how many
+/// folders it lists at most: a large repository is never walked whole.
+const SEARCH_DEPTH: usize = 4;
 const SEARCH_FOLDERS: usize = 2000;
 
 /// Folders a search for a log never enters: dependencies and build output, which can be
@@ -123,9 +124,9 @@ fn reads_as_a_log(name: &str) -> bool {
 }
 
 /// Where a repository keeps its log when no usual folder exists: the folder named like a
-/// decision log ([`reads_as_a_log`]) holding the most files named as records (at least
-/// two), at most [`SEARCH_DEPTH`] levels down; or the root itself, when it holds at least
-/// two `adr-NNN-…` records. Hidden folders, dependencies and build output
+/// decision log ([`reads_as_a_log`]) or holding records named `adr-NNN-…` (at least two),
+/// with the most files named as records, at most [`SEARCH_DEPTH`] levels down; the root
+/// itself too, when it holds at least two `adr-NNN-…` records. Hidden folders, dependencies and build output
 /// ([`NOT_SEARCHED`]) are not entered, links are never followed (the repository is
 /// untrusted: a link may lead out of it, or round in a circle), and at most
 /// [`SEARCH_FOLDERS`] folders are listed. A tie goes to the shallower folder, then the
@@ -148,6 +149,7 @@ fn search_log_dir(root: &Path) -> Result<Option<FoundLog>> {
             continue;
         };
         let mut records = 0usize;
+        let mut adr_records = 0usize;
         let mut children = Vec::new();
         for entry in entries.flatten() {
             let Ok(kind) = entry.file_type() else {
@@ -165,11 +167,12 @@ fn search_log_dir(root: &Path) -> Result<Option<FoundLog>> {
             } else if kind.is_file()
                 && name.ends_with(".md")
                 && super::record_prefix(name) != super::Prefix::None
-                // At the root, only records that say they are ADRs: `01-setup.md` beside a
-                // README is a guide's chapter.
-                && (depth > 0 || super::naming::adr_prefix_len(name) > 0)
             {
-                records += 1;
+                // Only records that say they are ADRs make a folder of any name a log:
+                // `01-setup.md` beside a README is a guide's chapter.
+                let says_adr = super::naming::adr_prefix_len(name) > 0;
+                records += usize::from(depth > 0 || says_adr);
+                adr_records += usize::from(says_adr);
             }
         }
         let named_as_a_log = depth == 0
@@ -177,8 +180,7 @@ fn search_log_dir(root: &Path) -> Result<Option<FoundLog>> {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(reads_as_a_log);
-        if named_as_a_log
-            && records >= 2
+        if ((named_as_a_log && records >= 2) || adr_records >= 2)
             && best.as_ref().is_none_or(|(most, shallowest, _)| {
                 (records, std::cmp::Reverse(depth)) > (*most, std::cmp::Reverse(*shallowest))
             })

@@ -450,6 +450,7 @@ fn a_log_folder_named_like_one_is_found_without_being_named() {
         "docs/architecture-decisions",
         "architecture-decision-records",
         "handbook/ADR",
+        "site/docs/architecture/decisions",
     ] {
         let repo = repo();
         two_records(&repo.path().join(folder), "");
@@ -457,6 +458,10 @@ fn a_log_folder_named_like_one_is_found_without_being_named() {
         let said = stdout(&run(repo.path(), &["config"]));
         assert!(said.contains("a search"), "{folder}: {said}");
     }
+    // Records named as ADRs make a folder of any name the log.
+    let repo = repo();
+    two_records(&repo.path().join("docs/architecture"), "adr-");
+    assert_eq!(found_log(repo.path()), "docs/architecture");
 }
 
 #[test]
@@ -475,7 +480,7 @@ fn the_search_takes_the_fullest_folder_and_keeps_out_of_what_is_not_the_project_
         "node_modules/paint/adr",
         "target/adr",
         ".cache/adr",
-        "a/b/c/adr",
+        "a/b/c/d/adr",
     ] {
         let dir = repo.path().join(skipped);
         two_records(&dir, "");

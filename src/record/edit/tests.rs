@@ -50,10 +50,6 @@ fn status_is_added_where_the_format_keeps_it() {
             "# T\n\n## Context and Problem Statement\n",
             "# T\n\n* Status: accepted\n\n## Context and Problem Statement\n",
         ),
-        (
-            "# 3. T\n\n## Status\n\nSuperceded by [4. U](0004-u.md)\n",
-            "# 3. T\n\n## Status\n\nAccepted\n\nSuperceded by [4. U](0004-u.md)\n",
-        ),
     ];
     for (text, expected) in cases {
         assert_eq!(
@@ -599,9 +595,26 @@ fn an_emoji_before_adr_tools_link_line_keeps_it_a_link_line() {
     let text = "# 4. T\n\n## Status\n\n\u{231b}\u{fe0f} Superseded [12](0012-y.md)\n\n## Context\n";
     let record = parse(Path::new("0004-t.md"), text).unwrap();
     assert_eq!(
-        set_status(text, &record, "accepted").unwrap(),
-        text.replace("\u{231b}", "Accepted\n\n\u{231b}")
+        set_status(text, &record, "deprecated").unwrap(),
+        text.replace("\u{231b}", "Deprecated\n\n\u{231b}")
     );
+}
+
+/// A record whose status is the line naming what superseded it is not made accepted by a
+/// word above that line, which would still say superseded: the edit is refused, in one
+/// line that says which.
+#[test]
+fn a_superseded_record_is_not_accepted_under_its_successor_s_line() {
+    for text in [
+        "# 3. T\n\n## Status\n\nSuperceded by [4. U](0004-u.md)\n",
+        "# 4. T\n\n## Status\n\n\u{231b}\u{fe0f} Superseded [12](0012-y.md)\n\n## Context\n",
+    ] {
+        let record = parse(Path::new("0004-t.md"), text).unwrap();
+        let error = set_status(text, &record, "accepted")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("says what superseded it"), "{error}");
+    }
 }
 
 #[test]
@@ -634,4 +647,20 @@ fn a_status_is_changed_in_the_record_s_own_language() {
     let section = "# 2. X\n\n## Estado\n\nAceptado\n\n## Contexto\n\nA.\n";
     let changed = apply(section, |t, r| set_status(t, r, "rejected").unwrap());
     assert_eq!(changed, section.replace("Aceptado", "Rechazado"));
+}
+
+/// The log's symbols written with or without a variation selector are the same symbols: a
+/// status line already marked so keeps every byte.
+#[test]
+fn a_variation_selector_is_no_reason_to_rewrite_a_status() {
+    let text = "# 4. T\n\n## Status\n\n\u{231b}\u{fe0f} Superseded [19](0019-x.md)\n\n## Context\n";
+    let record = parse(Path::new("0004-t.md"), text).unwrap();
+    assert_eq!(
+        restyle_status_symbols(text, &record, "superseded", "\u{231b} "),
+        text
+    );
+    assert_eq!(
+        restyle_status_symbols(text, &record, "superseded", "\u{1f6ab} "),
+        text.replace("\u{231b}\u{fe0f} ", "\u{1f6ab} ")
+    );
 }

@@ -913,6 +913,13 @@ fn titles_from_lower_headings_and_title_fields() {
     assert_eq!(lower.status.as_deref(), Some("proposed"));
     assert_eq!(lower.section("Decision").unwrap().body, "Gradle.");
 
+    let then_sections = parsed(
+        "2022-07-21_pick-a-build-tool.md",
+        "### Pick a build tool\n\n* Status: proposed\n\n# Decision\n\nGradle.\n",
+    );
+    assert_eq!(then_sections.title, "Pick a build tool");
+    assert_eq!(then_sections.status.as_deref(), Some("proposed"));
+
     let bold = parsed(
         "0004-x.md",
         "## Retry uploads with a budget\n\n**Status**: accepted\n\n## Context\n\nUploads fail.\n",
