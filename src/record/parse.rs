@@ -1411,9 +1411,14 @@ const TRANSLATED_SECTIONS: &[(&str, &[&str])] = &[
 
 /// [`names_section`] for a heading in another language: `## Contexte` names the context.
 fn names_translated_section(heading: &str, name: &str) -> bool {
+    // Every heading of every record is asked about many names, most of them with no
+    // translation: the name's length rules those out before any comparison.
+    if !matches!(name.len(), 6 | 7 | 8 | 12 | 18) {
+        return false;
+    }
     TRANSLATED_SECTIONS
         .iter()
-        .find(|(english, _)| english.eq_ignore_ascii_case(name))
+        .find(|(english, _)| english.len() == name.len() && english.eq_ignore_ascii_case(name))
         .is_some_and(|(_, names)| {
             names
                 .iter()

@@ -516,21 +516,10 @@ pub(crate) fn no_longer_in_force(status: &str) -> bool {
 
 /// Words that lead a link's kind as a status does (`Rejected in favour of ADR 111`,
 /// `Deprecated in favor of [X](…)`): the record's status, the link what took its place.
-const STATUS_WORDS: &[&str] = &[
-    "proposed",
-    "accepted",
-    "rejected",
-    "deprecated",
-    "superseded",
-    "reverted",
-    "retired",
-    "revoked",
-    "withdrawn",
-    "abandoned",
-    "obsolete",
-    "replaced",
-    "declined",
-];
+/// Those of decisions no longer in force, and the others logs write so.
+fn is_status_word(word: &str) -> bool {
+    no_longer_in_force(word) || matches!(word, "proposed" | "accepted" | "declined")
+}
 
 /// Read a status value: `Accepted.`, `superseded by [ADR-0005](0005-x.md)`,
 /// `superseded by ADR-0004`, `accepted; supersedes ADR-0002`, `proposed. **commentary**`,
@@ -607,7 +596,7 @@ pub(crate) fn status_of_kind(kind: &str) -> Option<String> {
         return Some("superseded".to_string());
     }
     let word = status_word(kind);
-    STATUS_WORDS.contains(&word.as_str()).then_some(word)
+    is_status_word(&word).then_some(word)
 }
 
 /// A status that is a misspelling of a usual one reads as the usual one. One slip in a
@@ -618,7 +607,7 @@ fn check_spelling(status: &mut Status) {
     let Some(word) = status.status.as_deref() else {
         return;
     };
-    if USUAL.contains(&word) || STATUS_WORDS.contains(&word) {
+    if USUAL.contains(&word) || is_status_word(word) {
         return;
     }
     if let Some(english) = translated_status(word) {

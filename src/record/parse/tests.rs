@@ -1131,3 +1131,19 @@ fn records_in_other_languages_read_their_status_and_sections() {
         assert_eq!(in_language_of(status, written), expected, "{written}");
     }
 }
+
+/// Each translated section name is found for its English name: the quick test of the
+/// name's length lets every one through.
+#[test]
+fn every_translated_section_name_names_its_section() {
+    for (english, names) in TRANSLATED_SECTIONS {
+        for name in *names {
+            assert!(names_section(name, english), "{name} for {english}");
+            assert!(
+                names_section(&format!("{name}:"), english),
+                "{name}: for {english}"
+            );
+        }
+    }
+    assert!(!names_section("Contexte", "Decision"));
+}
