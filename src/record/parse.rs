@@ -1420,9 +1420,12 @@ fn names_translated_section(heading: &str, name: &str) -> bool {
         .iter()
         .find(|(english, _)| english.len() == name.len() && english.eq_ignore_ascii_case(name))
         .is_some_and(|(_, names)| {
-            names
-                .iter()
-                .any(|translated| names_section_as(heading, translated))
+            let first = heading.as_bytes().first();
+            // The first letters first: most headings start with none of them.
+            names.iter().any(|translated| {
+                first.is_some_and(|f| f.eq_ignore_ascii_case(&translated.as_bytes()[0]))
+                    && names_section_as(heading, translated)
+            })
         })
 }
 
