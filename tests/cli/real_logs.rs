@@ -1218,7 +1218,7 @@ fn nygard_headings_with_notes_are_edited_in_place() {
         read(repo.path(), file),
         before.replacen(
             "[adr 0003]: 0003-publish-delays-as-events.md",
-            "[adr 0003]: 0005-publish-delays-as-events.md",
+            "[adr 0003]: 0006-publish-delays-as-events.md",
             1
         )
     );

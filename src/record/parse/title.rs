@@ -37,7 +37,41 @@ pub(crate) fn split_numbered(heading: &str, file_number: Option<u32>) -> (Headin
     {
         return (HeadingNumber::Placeholder, after.trim());
     }
-    (HeadingNumber::None, heading)
+    (HeadingNumber::None, without_record_kind(heading))
+}
+
+/// What a record is, written before its title in some logs: `ADR: Title`,
+/// `Architecture Decision Record: Title`. It names the kind of document, not the decision.
+const RECORD_KINDS: [&str; 6] = [
+    "ADR",
+    "Architecture Decision Record",
+    "Architectural Decision Record",
+    "Architecture Decision",
+    "Architectural Decision",
+    "Decision Record",
+];
+
+/// A title without the record kind written before it (`ADR: Use Rust` → `Use Rust`); the
+/// title as it is when it starts otherwise, or is the kind alone.
+fn without_record_kind(heading: &str) -> &str {
+    RECORD_KINDS
+        .iter()
+        .find_map(|kind| {
+            let bytes = heading.as_bytes();
+            if bytes.len() <= kind.len()
+                || !bytes[..kind.len()].eq_ignore_ascii_case(kind.as_bytes())
+            {
+                return None;
+            }
+            // The kind's bytes are ASCII, so the rest starts on a character boundary.
+            let rest = &heading[kind.len()..];
+            let title = [": ", " - ", " – ", " — ", " | "]
+                .iter()
+                .find_map(|separator| rest.strip_prefix(separator))?
+                .trim();
+            (!title.is_empty()).then_some(title)
+        })
+        .unwrap_or(heading)
 }
 
 /// The parts of a heading that starts with the record's number: `1. Title`, `0008: Title`,
@@ -354,6 +388,37 @@ mod tests {
                 None,
                 HeadingNumber::None,
                 "2024 - a year of Rust",
+            ),
+            ("ADR: Fee tokens", None, HeadingNumber::None, "Fee tokens"),
+            (
+                "Architecture Decision Record: Use ADRs",
+                Some(1),
+                HeadingNumber::None,
+                "Use ADRs",
+            ),
+            (
+                "Architectural decision record - Module loading",
+                None,
+                HeadingNumber::None,
+                "Module loading",
+            ),
+            (
+                "Decision Record: ",
+                None,
+                HeadingNumber::None,
+                "Decision Record: ",
+            ),
+            (
+                "Architecture Decision Records: why we keep them",
+                None,
+                HeadingNumber::None,
+                "Architecture Decision Records: why we keep them",
+            ),
+            (
+                "ADRs in the wiki",
+                None,
+                HeadingNumber::None,
+                "ADRs in the wiki",
             ),
         ];
         for (heading, file, number, title) in cases {
