@@ -68,6 +68,13 @@ pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
         );
     }
     findings.extend(unread.below.iter().map(|path| lint::unread_below(path)));
+    let records = log.entries().len();
+    let untitled = lint::drop_log_conventions(&mut findings, records);
+    if untitled > 0 {
+        ui::note(&format!(
+            "{untitled} of {records} records have no `# Title` heading and are titled from their file names or front matter: the log's way, so lint does not warn about each."
+        ));
+    }
     findings.sort_by(|a, b| {
         (&a.location.path, a.location.line, a.severity).cmp(&(
             &b.location.path,
@@ -91,7 +98,6 @@ pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
         .filter(|f| f.severity == lint::Severity::Error)
         .count();
     let warnings = findings.len() - errors;
-    let records = log.entries().len();
     crate::stdout::write(render(&findings, args.format, records, errors))?;
     let summary = format!(
         "{records} record{}: {errors} error{}, {warnings} warning{}",

@@ -936,6 +936,22 @@ pub(crate) fn unusual_statuses(summaries: &[Summary]) -> Vec<(String, usize)> {
     counts.into_iter().collect()
 }
 
+/// Takes out the findings that are how the log is written rather than a problem of each
+/// record: when most of its records (at least three) have no `# Title` heading, a site
+/// generator titles its pages from elsewhere, and one warning per record says nothing the
+/// team did not choose. Returns how many records were left without the finding.
+pub(crate) fn drop_log_conventions(findings: &mut Vec<Finding>, records: usize) -> usize {
+    let untitled = findings
+        .iter()
+        .filter(|f| f.id == ProblemKind::NoTitleHeading.id())
+        .count();
+    if untitled < 3 || untitled * 2 <= records {
+        return 0;
+    }
+    findings.retain(|f| f.id != ProblemKind::NoTitleHeading.id());
+    untitled
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -946,6 +962,45 @@ fn file_name(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::record::parse;
+
+    #[test]
+    fn a_log_without_title_headings_is_told_once_not_per_record() {
+        let untitled = |n: usize| {
+            Finding::new(
+                Severity::Warning,
+                ProblemKind::NoTitleHeading.id(),
+                Path::new(&format!("{n:03}-x.md")),
+                Some(1),
+                "no `# Title` heading".into(),
+            )
+        };
+        let other = Finding::new(
+            Severity::Error,
+            "broken-link",
+            Path::new("001-x.md"),
+            Some(3),
+            "broken".into(),
+        );
+        // (records without a heading, records in the log, how many are dropped)
+        for (untitled_count, records, dropped) in [
+            (3, 3, 3),
+            (3, 5, 3),
+            (3, 6, 0),
+            (2, 2, 0),
+            (10, 12, 10),
+            (1, 40, 0),
+        ] {
+            let mut findings: Vec<Finding> = (0..untitled_count).map(untitled).collect();
+            findings.push(other.clone());
+            assert_eq!(
+                drop_log_conventions(&mut findings, records),
+                dropped,
+                "{untitled_count} of {records}"
+            );
+            assert_eq!(findings.len(), untitled_count - dropped + 1);
+            assert!(findings.iter().any(|f| f.id == "broken-link"));
+        }
+    }
 
     #[test]
     fn block_quotes_read_as_one_line_each() {

@@ -391,6 +391,9 @@ struct Reader<'t> {
     body_start: usize,
     /// MADR's `* Status:` bullets or MADR section names were seen.
     madr_signs: bool,
+    /// A section only adr-tools' template has as its own (`## Context`, `## Decision`,
+    /// `## Consequences`) opened the record's sections.
+    nygard_signs: bool,
     /// A `## Status` section was seen.
     status_section: bool,
     /// Fields left as a template's placeholders, for one problem per record.
@@ -457,6 +460,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         truncated,
         body_start: 0,
         madr_signs: false,
+        nygard_signs: false,
         status_section: false,
         placeholders: Vec::new(),
         body_date: None,
@@ -852,12 +856,21 @@ impl Reader<'_> {
         // it would be a section like any other, and a listing, which stops reading at the
         // first of those, reads the same date as a full parse.
         let mut metadata_sections = true;
+        let mut content_seen = false;
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = names_section(heading.text, "status");
             let is_date = metadata_sections
                 && self.body_date.is_none()
                 && names_section(heading.text, "date");
             metadata_sections &= is_status || is_date;
+            if !content_seen && !is_status && !is_date {
+                // The first section after the metadata says whose template the record
+                // follows; a listing reads no further, so every command goes by this one.
+                content_seen = true;
+                self.nygard_signs = NYGARD_SECTIONS
+                    .iter()
+                    .any(|name| names_section(heading.text, name));
+            }
             if self.depth == Depth::Head
                 && !is_status
                 && !is_date
@@ -1122,7 +1135,7 @@ impl Reader<'_> {
         let record = &mut self.record;
         record.format = if is_ours(&record.front_matter) {
             Format::Decide
-        } else if self.status_section {
+        } else if self.status_section || (self.nygard_signs && !self.madr_signs) {
             Format::Nygard
         } else if self.madr_signs || self.body_start > 0 {
             Format::Madr
@@ -1328,6 +1341,10 @@ fn names_known_section(heading: &str) -> bool {
     .iter()
     .any(|name| names_section(heading, name))
 }
+
+/// The sections of adr-tools' template other than the status, which MADR names otherwise
+/// (`Context and Problem Statement`, `Decision Outcome`).
+const NYGARD_SECTIONS: [&str; 3] = ["Context", "Decision", "Consequences"];
 
 fn is_madr_heading(heading: &str) -> bool {
     [

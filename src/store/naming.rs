@@ -237,6 +237,24 @@ pub(crate) fn is_log_page(file_name: &str) -> bool {
     matches!(lower.as_str(), "readme.md" | "index.md" | "_index.md") || lower.contains("template")
 }
 
+/// Whether a file named like a record is the log's own page: its number, then only
+/// `index`, `readme` or `template` (`000-index.md`, `0000-template.md`). A record's name
+/// says what was decided, never just that.
+pub(crate) fn is_numbered_log_page(file_name: &str) -> bool {
+    let Some(stem) = file_name.strip_suffix(".md") else {
+        return false;
+    };
+    let words = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    if words.len() == stem.len() {
+        return false;
+    }
+    let word = words.trim_start_matches(['-', '_']);
+    word.len() + 1 == words.len()
+        && ["index", "readme", "template"]
+            .iter()
+            .any(|page| word.eq_ignore_ascii_case(page))
+}
+
 /// The length of an `ADR-` prefix before a record's number: letters and `-` or `_` that
 /// end in `ADR` (any case), with a `-` or `_` after it or not (`ADR-`, `adr_`, `ODH-ADR-`,
 /// `ADR`), then a digit. 0 for any other name: `README-2-notes.md` is no record.
@@ -677,6 +695,24 @@ mod tests {
         }
         for name in ["adr-draft-b.md", "notes.md", "0001-a.md"] {
             assert!(!is_log_page(name), "{name}");
+        }
+        for name in [
+            "000-index.md",
+            "0000-TEMPLATE.md",
+            "00_readme.md",
+            "7-index.md",
+        ] {
+            assert!(is_numbered_log_page(name), "{name}");
+        }
+        for name in [
+            "0007-add-an-index.md",
+            "0000-record-template.md",
+            "index.md",
+            "0001-index.markdown",
+            "0001--index.md",
+            "0001-indexes.md",
+        ] {
+            assert!(!is_numbered_log_page(name), "{name}");
         }
     }
 

@@ -4,7 +4,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::naming::{Prefix, is_log_page, record_prefix};
+use super::naming::{Prefix, is_log_page, is_numbered_log_page, record_prefix};
 use crate::error::{Error, Result};
 
 /// Files bigger than this are not records; refusing them keeps memory bounded.
@@ -228,11 +228,15 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
             }
             continue;
         }
-        if record_prefix(name) == Prefix::None {
-            if !is_log_page(name) && entry.file_type().is_ok_and(|kind| kind.is_file()) {
-                unread.files.push(path);
+        match record_prefix(name) {
+            Prefix::None => {
+                if !is_log_page(name) && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                    unread.files.push(path);
+                }
+                continue;
             }
-            continue;
+            Prefix::Number(_) if is_numbered_log_page(name) => continue,
+            _ => {}
         }
         // A link to a file is listed (and reported by the readers); a link to anything
         // else, like a directory, is not a record.
