@@ -391,8 +391,7 @@ struct Reader<'t> {
     body_start: usize,
     /// MADR's `* Status:` bullets or MADR section names were seen.
     madr_signs: bool,
-    /// A section only adr-tools' template has as its own (`## Context`, `## Decision`,
-    /// `## Consequences`) opened the record's sections.
+    /// The record's sections open with one of adr-tools' ([`opens_as_adr_tools`]).
     nygard_signs: bool,
     /// A `## Status` section was seen.
     status_section: bool,
@@ -856,21 +855,13 @@ impl Reader<'_> {
         // it would be a section like any other, and a listing, which stops reading at the
         // first of those, reads the same date as a full parse.
         let mut metadata_sections = true;
-        let mut content_seen = false;
+        self.nygard_signs = opens_as_adr_tools(headings.get(first..).unwrap_or_default());
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = names_section(heading.text, "status");
             let is_date = metadata_sections
                 && self.body_date.is_none()
                 && names_section(heading.text, "date");
             metadata_sections &= is_status || is_date;
-            if !content_seen && !is_status && !is_date {
-                // The first section after the metadata says whose template the record
-                // follows; a listing reads no further, so every command goes by this one.
-                content_seen = true;
-                self.nygard_signs = NYGARD_SECTIONS
-                    .iter()
-                    .any(|name| names_section(heading.text, name));
-            }
             if self.depth == Depth::Head
                 && !is_status
                 && !is_date
@@ -1342,9 +1333,20 @@ fn names_known_section(heading: &str) -> bool {
     .any(|name| names_section(heading, name))
 }
 
-/// The sections of adr-tools' template other than the status, which MADR names otherwise
-/// (`Context and Problem Statement`, `Decision Outcome`).
-const NYGARD_SECTIONS: [&str; 3] = ["Context", "Decision", "Consequences"];
+/// Whether the first of a record's sections after its status and date is one of
+/// adr-tools' (`Context`, `Decision`, `Consequences`), which MADR names otherwise
+/// (`Context and Problem Statement`, `Decision Outcome`). The first says whose template
+/// the record follows; a listing reads no further, so every command goes by that one.
+fn opens_as_adr_tools(sections: &[Heading<'_>]) -> bool {
+    sections
+        .iter()
+        .find(|h| !names_section(h.text, "status") && !names_section(h.text, "date"))
+        .is_some_and(|h| {
+            ["Context", "Decision", "Consequences"]
+                .iter()
+                .any(|name| names_section(h.text, name))
+        })
+}
 
 fn is_madr_heading(heading: &str) -> bool {
     [

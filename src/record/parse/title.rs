@@ -389,40 +389,34 @@ mod tests {
                 HeadingNumber::None,
                 "2024 - a year of Rust",
             ),
-            ("ADR: Fee tokens", None, HeadingNumber::None, "Fee tokens"),
-            (
-                "Architecture Decision Record: Use ADRs",
-                Some(1),
-                HeadingNumber::None,
-                "Use ADRs",
-            ),
-            (
-                "Architectural decision record - Module loading",
-                None,
-                HeadingNumber::None,
-                "Module loading",
-            ),
-            (
-                "Decision Record: ",
-                None,
-                HeadingNumber::None,
-                "Decision Record: ",
-            ),
-            (
-                "Architecture Decision Records: why we keep them",
-                None,
-                HeadingNumber::None,
-                "Architecture Decision Records: why we keep them",
-            ),
-            (
-                "ADRs in the wiki",
-                None,
-                HeadingNumber::None,
-                "ADRs in the wiki",
-            ),
         ];
         for (heading, file, number, title) in cases {
             assert_eq!(split_numbered(heading, file), (number, title), "{heading}");
+        }
+    }
+
+    #[test]
+    fn titles_lose_the_words_naming_the_kind_of_document() {
+        let cases = [
+            ("ADR: Fee tokens", "Fee tokens"),
+            ("Architecture Decision Record: Use ADRs", "Use ADRs"),
+            (
+                "Architectural decision record - Module loading",
+                "Module loading",
+            ),
+            ("Decision Record: ", "Decision Record: "),
+            (
+                "Architecture Decision Records: why we keep them",
+                "Architecture Decision Records: why we keep them",
+            ),
+            ("ADRs in the wiki", "ADRs in the wiki"),
+        ];
+        for (heading, title) in cases {
+            assert_eq!(
+                split_numbered(heading, Some(1)),
+                (HeadingNumber::None, title),
+                "{heading}"
+            );
         }
     }
 
