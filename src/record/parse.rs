@@ -797,6 +797,43 @@ impl Reader<'_> {
         self.body_date = Some((date, line));
     }
 
+    /// The record's date from a section above its content: a `## Date` section's first
+    /// line, or the earliest day of a `## Changelog` list (`- 2023-06-26: Initial draft`),
+    /// the day the record was first written, whichever order the list is kept in.
+    fn section_date(&mut self, kind: DateSection, start: usize, end: usize) {
+        let items = self.lines[start..end].iter().filter_map(|line| {
+            let text = line.text.trim_start();
+            let item = ["* ", "- ", "+ "]
+                .iter()
+                .find_map(|bullet| text.strip_prefix(bullet));
+            Some((item.unwrap_or(text), line.number)).filter(|(text, _)| !text.trim().is_empty())
+        });
+        match kind {
+            DateSection::Date => {
+                if let Some((value, line)) = items.take(1).next() {
+                    self.date_at(value, line);
+                }
+            }
+            DateSection::Changelog => {
+                // The day before the entry's words: `2023-06-26: Initial draft`,
+                // `2023/03/01: …`; an entry that starts otherwise gives none.
+                let earliest = items
+                    .filter_map(|(item, line)| {
+                        let day = item.split(": ").next().unwrap_or(item).replace('/', "-");
+                        let read = read_date(&day);
+                        match read {
+                            DateText::Day(date) | DateText::Month(date) => Some((date, line, read)),
+                            _ => None,
+                        }
+                    })
+                    .min_by_key(|(date, line, _)| (*date, *line));
+                if let Some((_, line, read)) = earliest {
+                    self.body_date = Some((read, line));
+                }
+            }
+        }
+    }
+
     /// A status line: a `* Status:` bullet, or a line under `## Status` (`link_line`: one
     /// of adr-tools' link lines there; `word_seen`: a status word came before it). True
     /// when the line is the status word's, false for a line of links only.
@@ -858,9 +895,12 @@ impl Reader<'_> {
         self.nygard_signs = opens_as_adr_tools(headings.get(first..).unwrap_or_default());
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = names_section(heading.text, "status");
-            let is_date = metadata_sections
-                && self.body_date.is_none()
-                && names_section(heading.text, "date");
+            let date_section = if metadata_sections && self.body_date.is_none() {
+                DateSection::of(heading.text)
+            } else {
+                None
+            };
+            let is_date = date_section.is_some();
             metadata_sections &= is_status || is_date;
             if self.depth == Depth::Head
                 && !is_status
@@ -882,17 +922,8 @@ impl Reader<'_> {
             let start = self.body_start + heading.index + 1;
             let end = self.body_start + end;
             let line = self.lines[self.body_start + heading.index].number;
-            if is_date
-                && let Some(first) = self.lines[start..end]
-                    .iter()
-                    .find(|l| !crate::text::is_blank(l.text))
-            {
-                let text = first.text.trim_start();
-                let value = ["* ", "- ", "+ "]
-                    .iter()
-                    .find_map(|bullet| text.strip_prefix(bullet))
-                    .unwrap_or(text);
-                self.date_at(value, first.number);
+            if let Some(kind) = date_section {
+                self.section_date(kind, start, end);
             }
             if is_status && !self.status_section {
                 self.status_section(headings, position, heading, line);
@@ -1319,6 +1350,7 @@ fn names_known_section(heading: &str) -> bool {
         "More Information",
         "Links",
         "Date",
+        "Changelog",
         "Summary",
         "Problem",
         "Problem Statement",
@@ -1333,6 +1365,27 @@ fn names_known_section(heading: &str) -> bool {
     .any(|name| names_section(heading, name))
 }
 
+/// A section that gives the record's date when it comes before the record's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateSection {
+    /// `## Date`, the date on its first line.
+    Date,
+    /// `## Changelog`, a list of dated entries.
+    Changelog,
+}
+
+impl DateSection {
+    fn of(heading: &str) -> Option<DateSection> {
+        if names_section(heading, "date") {
+            Some(DateSection::Date)
+        } else if names_section(heading, "changelog") || names_section(heading, "change log") {
+            Some(DateSection::Changelog)
+        } else {
+            None
+        }
+    }
+}
+
 /// Whether the first of a record's sections after its status and date is one of
 /// adr-tools' (`Context`, `Decision`, `Consequences`), which MADR names otherwise
 /// (`Context and Problem Statement`, `Decision Outcome`). The first says whose template
@@ -1340,7 +1393,7 @@ fn names_known_section(heading: &str) -> bool {
 fn opens_as_adr_tools(sections: &[Heading<'_>]) -> bool {
     sections
         .iter()
-        .find(|h| !names_section(h.text, "status") && !names_section(h.text, "date"))
+        .find(|h| !names_section(h.text, "status") && DateSection::of(h.text).is_none())
         .is_some_and(|h| {
             ["Context", "Decision", "Consequences"]
                 .iter()
