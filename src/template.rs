@@ -289,6 +289,14 @@ fn new_environment() -> Environment<'static> {
     env.add_test("said_in", |item: String, reason: Option<String>| -> bool {
         reason.is_some_and(|reason| crate::phrase::said_in(&item, &reason))
     });
+    // The first sentence of a text, with its full stop: a reason said short.
+    env.add_filter("first_sentence", |text: String| -> String {
+        let text = text.trim();
+        match text.find(". ") {
+            Some(end) => text[..=end].to_string(),
+            None => text.to_string(),
+        }
+    });
     // The first clause of a phrase, up to its first semicolon.
     env.add_filter("first_clause", |text: String| -> String {
         text.split(';')
