@@ -531,15 +531,15 @@ pub(crate) fn is_action(text: &str) -> bool {
 
 /// What a record's title names. `names` are the record's words, so a name keeps its capital.
 pub(crate) fn subject(title: &str, names: &Names) -> Subject {
-    let title = without_record_prefix(title.trim());
-    let asks = title.ends_with('?');
-    let title = title.trim_end_matches(['.', '?', '!']).trim();
+    let written = without_record_prefix(title.trim()).trim_end_matches('.');
+    let asks = written.ends_with('?');
+    let title = written.trim_end_matches(['.', '?', '!']).trim();
     let words = words_of(title);
     let first = words.first().map(String::as_str).unwrap_or_default();
     // A title a sentence cannot take in is named as written.
     let as_written = Subject {
         kind: Kind::Title,
-        text: format!("\"{title}\""),
+        text: format!("\"{written}\""),
     };
     if title.contains(": ") || (asks && !QUESTION_WORDS.contains(&first)) {
         return as_written;
@@ -637,7 +637,14 @@ fn without_record_prefix(title: &str) -> &str {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .collect();
-    let record_words = ["adr", "rfc", "architecture", "decision", "record", "proposal"];
+    let record_words = [
+        "adr",
+        "rfc",
+        "architecture",
+        "decision",
+        "record",
+        "proposal",
+    ];
     let is_prefix = !words.is_empty()
         && words
             .iter()
@@ -666,12 +673,12 @@ fn first_is_name(title: &str, names: &Names) -> bool {
 /// Metric Usage Guide").
 fn reads_as_topic(title: &str, names: &Names) -> bool {
     const SMALL: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
-        "the", "to", "via", "with", "vs",
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "to", "via", "with", "vs",
     ];
     const FINITE_WORDS: &[&str] = &[
-        "is", "are", "was", "were", "should", "must", "shall", "will", "can", "cannot",
-        "won't", "isn't", "aren't", "don't", "doesn't", "has", "have", "need", "needs",
+        "is", "are", "was", "were", "should", "must", "shall", "will", "can", "cannot", "won't",
+        "isn't", "aren't", "don't", "doesn't", "has", "have", "need", "needs",
     ];
     let words: Vec<&str> = title.split_whitespace().collect();
     if words.len() > 6 || title.contains(['(', ')', '[', ';']) {
@@ -1666,7 +1673,10 @@ pub(crate) fn lines(
             format!("the decision to {text}"),
             format!("the proposal to {text}"),
         ),
-        Kind::Title => (format!("the decision {text}"), format!("the proposal {text}")),
+        Kind::Title => (
+            format!("the decision {text}"),
+            format!("the proposal {text}"),
+        ),
         _ => (
             format!("the decision on {text}"),
             format!("the proposal on {text}"),

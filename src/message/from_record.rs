@@ -230,14 +230,20 @@ impl Brief {
         let Some(status) = self.status.as_deref().filter(|_| self.closed_why.is_none()) else {
             return;
         };
-        let status = status.split_whitespace().next().unwrap_or_default().to_lowercase();
+        let status = status
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
         if self.outcome != "closed" || status.is_empty() {
             return;
         }
         let note = text.split("\n\n").find_map(|paragraph| {
-            let paragraph = plain(paragraph.trim());
+            // A callout: "> Deprecated as of …: …".
+            let paragraph = plain(paragraph.trim().trim_start_matches(['>', ' ']));
             let (head, why) = paragraph.split_once(": ")?;
-            let opens = head.to_lowercase().starts_with(&status) && head.split_whitespace().count() <= 6;
+            let opens =
+                head.to_lowercase().starts_with(&status) && head.split_whitespace().count() <= 6;
             (opens && why.split_whitespace().count() >= 3).then(|| why.trim().to_string())
         });
         self.closed_why = note.and_then(|why| without_record_talk(&why));
@@ -706,10 +712,14 @@ fn closed_why(record: &Record, brief: &Brief) -> Option<String> {
     let from_section = || {
         record.sections.iter().find_map(|section| {
             let heading = section.heading.to_lowercase();
-            let gives_reason = ["reason", "reject", "declin", "deprecat", "why not", "revert"]
-                .iter()
-                .any(|w| heading.contains(w));
-            gives_reason.then(|| first_paragraph(section.body)).flatten()
+            let gives_reason = [
+                "reason", "reject", "declin", "deprecat", "why not", "revert",
+            ]
+            .iter()
+            .any(|w| heading.contains(w));
+            gives_reason
+                .then(|| first_paragraph(section.body))
+                .flatten()
         })
     };
     let says_no = || {
@@ -719,8 +729,17 @@ fn closed_why(record: &Record, brief: &Brief) -> Option<String> {
         let decision = brief.decision.as_deref()?;
         let lower = format!(" {} ", decision.to_lowercase());
         [
-            " not ", "n't ", " no ", " too ", " against ", " instead", "reject", "declin",
-            " little value", " no value", "unnecessary",
+            " not ",
+            "n't ",
+            " no ",
+            " too ",
+            " against ",
+            " instead",
+            "reject",
+            "declin",
+            " little value",
+            " no value",
+            "unnecessary",
         ]
         .iter()
         .any(|w| lower.contains(w))
