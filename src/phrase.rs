@@ -693,10 +693,12 @@ fn reads_as_topic(title: &str, names: &Names) -> bool {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .trim_end_matches("'s");
         let lower = plain.to_lowercase();
+        // A name the record writes with a capital mid-sentence, and never in lower case.
+        let known_name = names.capital.contains(&lower) && !names.lower.contains(&lower);
         plain.chars().next().is_some_and(char::is_uppercase)
             && !SMALL.contains(&lower.as_str())
             && !Names::is_name_by_form(plain)
-            && !(names.capital.contains(&lower) && !names.lower.contains(&lower))
+            && !known_name
     });
     !title_case
 }

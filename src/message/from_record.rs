@@ -223,6 +223,24 @@ pub(crate) struct SectionText {
 }
 
 impl Brief {
+    /// The record that replaced this one, when there is one.
+    fn follow(&mut self, successor: Option<Successor>) {
+        if let Some(successor) = successor {
+            self.superseded_by = Some(successor.title);
+            self.superseded_by_number = successor.number;
+            self.successor_line = successor.line;
+        }
+    }
+
+    /// For a record no longer in force: what became of it, and why.
+    fn read_closed(&mut self, record: &Record) {
+        if self.outcome == "closed" {
+            let status = record.status.as_deref().unwrap_or_default();
+            self.closed_as = Some(closed_as(status).into());
+            self.closed_why = closed_why(record, self);
+        }
+    }
+
     /// For a record no longer in force whose sections do not say why: a note anywhere in
     /// its text that opens with its status and says more after a colon ("Deprecated as
     /// of 2025-01-10: the SDK does this now", as a callout above the sections).
@@ -284,8 +302,6 @@ impl Brief {
         today: NaiveDate,
         successor: Option<Successor>,
     ) -> Brief {
-        let successor_line = successor.as_ref().and_then(|s| s.line.clone());
-        let (successor, successor_number) = successor.map(|s| (s.title, s.number)).unzip();
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
         let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
@@ -317,9 +333,6 @@ impl Brief {
             impact: record
                 .section("Impact Outside the Team")
                 .and_then(|s| first_paragraph(s.body)),
-            superseded_by: successor,
-            superseded_by_number: successor_number.flatten(),
-            successor_line,
             playbook: front("playbook").map(str::to_string),
             front: record.front_matter.clone(),
             dates: record
@@ -340,6 +353,7 @@ impl Brief {
                 .collect(),
             ..Brief::default()
         };
+        brief.follow(successor);
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
             read_outcome(&mut brief, outcome);
             if brief.chosen.is_none() && brief.decision.is_none() {
@@ -381,10 +395,7 @@ impl Brief {
         brief.looked_back = look_back(record, today);
         brief.extended_why = extended_why(record);
         brief.outcome = outcome_of(record, &brief);
-        if brief.outcome == "closed" {
-            brief.closed_as = Some(closed_as(record.status.as_deref().unwrap_or_default()).into());
-            brief.closed_why = closed_why(record, &brief);
-        }
+        brief.read_closed(record);
         // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
         if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
         {
@@ -1194,12 +1205,31 @@ pub(crate) fn plain(text: &str) -> String {
                 i = after;
                 continue;
             }
-            // A link: "[text](target)" keeps the text.
+            // A link: "[text](target)" keeps the text, without its emphasis.
             if chars.get(after) == Some(&'(')
                 && let Some(end) = next_paren[after]
             {
-                out.extend(inner);
+                out.extend(inner.iter().filter(|c| !matches!(c, '*' | '`')));
                 i = end + 1;
+                continue;
+            }
+            // A reference link: "[text][label]" keeps the text.
+            if chars.get(after) == Some(&'[')
+                && let Some(end) = next_bracket[after + 1]
+                && !chars[after + 1..end].contains(&'[')
+            {
+                out.extend(inner.iter().filter(|c| !matches!(c, '*' | '`')));
+                i = end + 1;
+                continue;
+            }
+            // A task list's box, "[ ]" or "[x]", is no part of the item.
+            let task_box = matches!(inner, [' '] | ['x'] | ['X']);
+            if task_box && out.trim().is_empty() {
+                out.clear();
+                i = after;
+                while chars.get(i) == Some(&' ') {
+                    i += 1;
+                }
                 continue;
             }
         }
@@ -1305,6 +1335,17 @@ mod tests {
             ("see [2][3].", "see."),
             ("`cargo` and __bold__", "cargo and bold"),
             ("[not a link] stays", "[not a link] stays"),
+            (
+                "Use [**`x-secrets`**](https://x.example).",
+                "Use x-secrets.",
+            ),
+            (
+                "Follow the [style guide][naming].",
+                "Follow the style guide.",
+            ),
+            ("[ ] readme updated", "readme updated"),
+            ("[x] tickets raised", "tickets raised"),
+            ("a [x] b", "a [x] b"),
             ("a  b\n c", "a b c"),
             (
                 "\\#1 \\| \\*not bold\\* A\\](x.md)",

@@ -1352,6 +1352,23 @@ fn a_record_no_longer_in_force_gets_what_each_reader_needs() {
         assert!(text.starts_with(starts), "{number} {to}: {text}");
         assert!(text.contains(says), "{number} {to}: {text}");
     }
+}
+
+#[test]
+fn a_record_no_longer_in_force_is_never_announced_as_decided() {
+    let repo = closed_log();
+    let message = |number: &str, to: &str, format: &str| {
+        let output = decide(repo.path())
+            .args(["message", number, "--to", to, "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{number} {to}: {}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
     // Every reader, every format: nothing the record's status contradicts, no Markdown in
     // plain text, and stakeholders' bottom line in at most 60 words.
     for number in ["1", "2", "3", "5", "6", "7"] {
