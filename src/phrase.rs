@@ -67,6 +67,10 @@ pub(crate) enum Kind {
     Action,
     /// Anything else: a topic ("the weekly release").
     Topic,
+    /// A title no sentence can take in (a colon in it, a question without a question
+    /// word, a sentence of its own, Title Case that lower case would garble): named as
+    /// written, in quotes ("\"Installation method: Home Assistant Core\"").
+    Title,
 }
 
 impl Kind {
@@ -76,6 +80,7 @@ impl Kind {
             Kind::Question => "question",
             Kind::Action => "action",
             Kind::Topic => "topic",
+            Kind::Title => "title",
         }
     }
 }
@@ -240,10 +245,12 @@ const VERBS: &[&str] = &[
 const TITLE_VERBS: &[&str] = &[
     "batch",
     "cache",
+    "check",
     "document",
     "embed",
     "format",
     "group",
+    "increase",
     "index",
     "lint",
     "load",
@@ -474,7 +481,10 @@ impl Names {
         let first = text.split_whitespace().next().unwrap_or_default();
         let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
         let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
-            && plain.chars().skip(1).all(|c| c.is_lowercase() || c == '\'');
+            && plain
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-');
         if !capital_only_first || self.is_known_name(plain) {
             return text.to_string();
         }
@@ -521,9 +531,19 @@ pub(crate) fn is_action(text: &str) -> bool {
 
 /// What a record's title names. `names` are the record's words, so a name keeps its capital.
 pub(crate) fn subject(title: &str, names: &Names) -> Subject {
-    let title = title.trim().trim_end_matches(['.', '?', '!']).trim();
+    let written = without_record_prefix(title.trim()).trim_end_matches('.');
+    let asks = written.ends_with('?');
+    let title = written.trim_end_matches(['.', '?', '!']).trim();
     let words = words_of(title);
     let first = words.first().map(String::as_str).unwrap_or_default();
+    // A title a sentence cannot take in is named as written.
+    let as_written = Subject {
+        kind: Kind::Title,
+        text: format!("\"{written}\""),
+    };
+    if title.contains(": ") || (asks && !QUESTION_WORDS.contains(&first)) {
+        return as_written;
+    }
     let rest_after = |n: usize| -> String {
         title
             .split_whitespace()
@@ -580,7 +600,11 @@ pub(crate) fn subject(title: &str, names: &Names) -> Subject {
         && words.get(1).is_some_and(|next| {
             DETERMINERS.contains(&next.as_str()) || (next.len() > 3 && next.ends_with('s'))
         });
-    if is_action(title) || title_verb {
+    // A first word the record writes with a capital mid-sentence is a name ("Go API
+    // stability"), not a verb; a verb before "of" is a noun ("Use of a cache").
+    let a_name = first_is_name(title, names);
+    let noun = words.get(1).is_some_and(|next| next == "of");
+    if (is_action(title) || title_verb) && !a_name && !noun {
         let action = lower_first(title);
         return if words.iter().any(|w| w == "or") {
             Subject {
@@ -594,7 +618,89 @@ pub(crate) fn subject(title: &str, names: &Names) -> Subject {
             }
         };
     }
+    // "Check block txs before prevote": a verb or a noun, and "the check block txs"
+    // would be wrong either way.
+    if !reads_as_topic(title, names) || (TITLE_VERBS.contains(&first) && words.len() > 2) {
+        return as_written;
+    }
     topic(title, names)
+}
+
+/// A title without what says it is a record: "ADR: Fee tokens", "ADR 12: Fee tokens",
+/// "Architecture Decision Record: Fee tokens" all name "Fee tokens".
+fn without_record_prefix(title: &str) -> &str {
+    let Some((prefix, rest)) = title.split_once(':') else {
+        return title;
+    };
+    let prefix = prefix.trim().to_lowercase();
+    let words: Vec<&str> = prefix
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let record_words = [
+        "adr",
+        "rfc",
+        "architecture",
+        "decision",
+        "record",
+        "proposal",
+    ];
+    let is_prefix = !words.is_empty()
+        && words
+            .iter()
+            .all(|w| record_words.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| record_words.contains(w));
+    if is_prefix && !rest.trim().is_empty() {
+        rest.trim()
+    } else {
+        title
+    }
+}
+
+/// Whether the title's first word is a name the record writes with a capital
+/// mid-sentence, and never in lower case.
+fn first_is_name(title: &str, names: &Names) -> bool {
+    let first = first_word(title);
+    let lower = first.to_lowercase();
+    first.chars().next().is_some_and(char::is_uppercase)
+        && names.capital.contains(&lower)
+        && !names.lower.contains(&lower)
+}
+
+/// Whether a topic title can go into a sentence after "the": a short noun phrase, not a
+/// sentence of its own ("Application should own the validator set"), with no aside in
+/// brackets, and not in Title Case ("Trust Metric Usage Guide" would read "the trust
+/// Metric Usage Guide").
+fn reads_as_topic(title: &str, names: &Names) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "to", "via", "with", "vs",
+    ];
+    const FINITE_WORDS: &[&str] = &[
+        "is", "are", "was", "were", "should", "must", "shall", "will", "can", "cannot", "won't",
+        "isn't", "aren't", "don't", "doesn't", "has", "have", "need", "needs",
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() > 6 || title.contains(['(', ')', '[', ';']) {
+        return false;
+    }
+    let lower = words_of(title);
+    if lower.iter().any(|w| FINITE_WORDS.contains(&w.as_str())) {
+        return false;
+    }
+    let title_case = words.iter().skip(1).any(|word| {
+        let plain = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s");
+        let lower = plain.to_lowercase();
+        // A name the record writes with a capital mid-sentence, and never in lower case.
+        let known_name = names.capital.contains(&lower) && !names.lower.contains(&lower);
+        plain.chars().next().is_some_and(char::is_uppercase)
+            && !SMALL.contains(&lower.as_str())
+            && !Names::is_name_by_form(plain)
+            && !known_name
+    });
+    !title_case
 }
 
 /// "How we run the demo" → "how we run the demo"; "If we …" → "whether we …".
@@ -1516,6 +1622,9 @@ pub(crate) struct Lines {
     pub leaning: Option<String>,
     /// "the decision on the database for the orders service".
     pub decision_name: String,
+    /// "the proposal on the database for the orders service", for a proposal turned
+    /// down: it never was a decision.
+    pub proposal_name: String,
 }
 
 /// The bottom lines for `subject`, with the chosen (or leaned-towards) option when there is
@@ -1542,11 +1651,11 @@ pub(crate) fn lines(
         (Kind::Thing, Some(date)) => format!("We'll choose {text} by {date}"),
         (Kind::Question, Some(date)) => format!("We'll decide {text} by {date}"),
         (Kind::Action, Some(date)) => format!("We'll decide whether to {text} by {date}"),
-        (Kind::Topic, Some(date)) => format!("We'll decide on {text} by {date}"),
+        (Kind::Topic | Kind::Title, Some(date)) => format!("We'll decide on {text} by {date}"),
         (Kind::Thing, None) => format!("We haven't chosen {text} yet"),
         (Kind::Question, None) => format!("We haven't decided {text} yet"),
         (Kind::Action, None) => format!("We haven't decided whether to {text} yet"),
-        (Kind::Topic, None) => format!("Nothing is decided yet on {text}"),
+        (Kind::Topic | Kind::Title, None) => format!("Nothing is decided yet on {text}"),
     };
     let leaning = proposed.map(|choice| {
         let lean = if choice.action {
@@ -1557,19 +1666,30 @@ pub(crate) fn lines(
         match subject.kind {
             Kind::Thing if !choice.action => format!("We lean towards {} as {the}", choice.text),
             Kind::Thing => format!("For {the}, {lean}"),
-            Kind::Question | Kind::Topic => format!("{}, {lean}", on(text)),
+            Kind::Question | Kind::Topic | Kind::Title => format!("{}, {lean}", on(text)),
             Kind::Action => capitalise(&lean),
         }
     });
-    let decision_name = match subject.kind {
-        Kind::Action => format!("the decision to {text}"),
-        _ => format!("the decision on {text}"),
+    let (decision_name, proposal_name) = match subject.kind {
+        Kind::Action => (
+            format!("the decision to {text}"),
+            format!("the proposal to {text}"),
+        ),
+        Kind::Title => (
+            format!("the decision {text}"),
+            format!("the proposal {text}"),
+        ),
+        _ => (
+            format!("the decision on {text}"),
+            format!("the proposal on {text}"),
+        ),
     };
     Lines {
         decided,
         deciding,
         leaning,
         decision_name,
+        proposal_name,
     }
 }
 
@@ -1605,7 +1725,7 @@ fn decided_line(subject: &Subject, choice: &Choice, the: &str) -> String {
                 format!("We've decided to {text}: {what}")
             }
         }
-        Kind::Topic => format!("{}, {}", on(text), {
+        Kind::Topic | Kind::Title => format!("{}, {}", on(text), {
             if choice.action {
                 what
             } else {

@@ -208,6 +208,24 @@ pub(crate) fn embedded_sources() -> impl Iterator<Item = (&'static str, &'static
         .filter_map(|&(path, source)| path.strip_prefix("templates/").map(|name| (name, source)))
 }
 
+/// The first clause of a phrase, up to its first semicolon.
+fn first_clause(text: String) -> String {
+    text.split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// The first sentence of a text, with its full stop: a reason said short.
+fn first_sentence(text: String) -> String {
+    let text = text.trim();
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text.to_string(),
+    }
+}
+
 fn new_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -289,14 +307,8 @@ fn new_environment() -> Environment<'static> {
     env.add_test("said_in", |item: String, reason: Option<String>| -> bool {
         reason.is_some_and(|reason| crate::phrase::said_in(&item, &reason))
     });
-    // The first clause of a phrase, up to its first semicolon.
-    env.add_filter("first_clause", |text: String| -> String {
-        text.split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string()
-    });
+    env.add_filter("first_sentence", first_sentence);
+    env.add_filter("first_clause", first_clause);
     // The first few items of a list as prose, with how many more: "A, B and 2 more".
     env.add_filter("first_few", |items: Vec<String>, n: usize| -> String {
         first_few(&items, n)

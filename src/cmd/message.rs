@@ -11,31 +11,50 @@ use crate::record::parse::Target;
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let log = logdir::open_for_record(env, &args.record)?;
     let path = log.resolve(&env.cwd, &args.record)?;
-    let (record, _) = log::load(&path)?;
+    let (record, text) = log::load(&path)?;
     // A superseded decision is named by what replaced it, in words, not by a file: MADR
     // names it by number (`superseded by ADR-0004`), adr-tools by a link, and some logs by
     // a web address, whose link text is all there is to go by.
+    // A deprecated one may name what took its place ("Deprecated in favour of …"). A web
+    // address that points at a record of this log (its file name) is that record.
+    let replaces = |kind: &str| {
+        let kind = kind.to_lowercase();
+        kind == "superseded by" || kind == "replaced by" || kind.contains("in favo")
+    };
+    let dir = path.parent().unwrap_or(std::path::Path::new(""));
     let successor = record
         .links
         .iter()
-        .find(|l| l.kind.eq_ignore_ascii_case("Superseded by"))
+        .find(|l| replaces(&l.kind))
         .and_then(|link| {
             let spec = match &link.target {
                 Target::Number(number) => number.to_string(),
-                Target::File(_) => {
-                    let dir = path.parent().unwrap_or(std::path::Path::new(""));
-                    dir.join(link.file()?).display().to_string()
+                Target::File(_) => dir.join(link.file()?).display().to_string(),
+                Target::Web(url) => {
+                    let name = url.rsplit('/').next().unwrap_or_default();
+                    let local = dir.join(name);
+                    if name.ends_with(".md") && local.is_file() {
+                        local.display().to_string()
+                    } else {
+                        return Some(from_record::Successor {
+                            title: link.label.clone(),
+                            ..Default::default()
+                        });
+                    }
                 }
-                Target::Web(_) => return Some((link.label.clone(), None)),
             };
             let found = log.resolve(&env.cwd, &spec).ok()?;
-            let successor = log::read_record(&found, log::Depth::Head).ok()?;
-            Some((successor.title, successor.number))
+            let (successor, _) = log::load(&found).ok()?;
+            Some(from_record::Successor::of(&successor, env.today()))
         })
-        .map(|(title, number)| (from_record::plain(&title), number));
+        .map(|successor| from_record::Successor {
+            title: from_record::plain(&successor.title),
+            ..successor
+        });
     let catalog = env.catalog()?;
     let shown = logdir::relative(&path, &env.cwd);
-    let brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
+    let mut brief = from_record::Brief::from_record(&record, &shown, env.today(), successor);
+    brief.read_closing_note(&text);
     // Slack and HTML are the Markdown message converted: the checks read the words.
     let written = from_record::write(
         &brief,

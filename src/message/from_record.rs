@@ -78,6 +78,25 @@ pub(crate) struct Brief {
     pub leaning_line: Option<String>,
     /// "the decision on the database for the orders service", "the decision to use MADR".
     pub decision_name: String,
+    /// The same as a proposal, for one turned down: "the proposal to use MADR".
+    pub proposal_name: String,
+    /// For a record no longer in force, what became of it: `rejected` (a proposal turned
+    /// down, which never held), `reverted` (a decision taken back), `superseded` (one
+    /// replaced by a later decision) or `deprecated` (one being phased out).
+    pub closed_as: Option<String>,
+    /// Why it no longer holds, or what it means now, as the record says it: the rest of
+    /// its status ("Superseded: the migration is complete"), a reason section ("Reason
+    /// for rejection"), a note that opens with the status ("Deprecated as of …: …"), or,
+    /// for a proposal turned down, a decision that says no.
+    pub closed_why: Option<String>,
+    /// The record that replaced it as the team and peers name it, with its number: "ADR
+    /// 19, the decision to use Go".
+    pub successor_ref: Option<String>,
+    /// The record that replaced it as stakeholders hear it: by what it decides, never by
+    /// a number or a link's text; `None` when only those are known.
+    pub successor_plain: Option<String>,
+    /// What the record that replaced this one decided, as its bottom line.
+    pub successor_line: Option<String>,
     /// The chosen option (or the one proposed) as a sentence says it: "PostgreSQL", "a
     /// direct API call", "refactor in place".
     pub choice: Option<String>,
@@ -149,8 +168,7 @@ pub(crate) struct Brief {
     pub other_consequences: Vec<String>,
     /// For a superseded record: the title of the record that replaced it, when known.
     pub superseded_by: Option<String>,
-    /// And its number, to name it by when the titles are the same.
-    #[serde(skip)]
+    /// And its number, to name it by when the titles are the same, and for the team.
     pub superseded_by_number: Option<u32>,
     /// The record that replaced it, as a sentence names a decision: "the decision to use
     /// PostgreSQL for persistence".
@@ -205,16 +223,85 @@ pub(crate) struct SectionText {
 }
 
 impl Brief {
+    /// The record that replaced this one, when there is one.
+    fn follow(&mut self, successor: Option<Successor>) {
+        if let Some(successor) = successor {
+            self.superseded_by = Some(successor.title);
+            self.superseded_by_number = successor.number;
+            self.successor_line = successor.line;
+        }
+    }
+
+    /// For a record no longer in force: what became of it, and why.
+    fn read_closed(&mut self, record: &Record) {
+        if self.outcome == "closed" {
+            let status = record.status.as_deref().unwrap_or_default();
+            self.closed_as = Some(closed_as(status).into());
+            self.closed_why = closed_why(record, self);
+        }
+    }
+
+    /// For a record no longer in force whose sections do not say why: a note anywhere in
+    /// its text that opens with its status and says more after a colon ("Deprecated as
+    /// of 2025-01-10: the SDK does this now", as a callout above the sections).
+    pub(crate) fn read_closing_note(&mut self, text: &str) {
+        let Some(status) = self.status.as_deref().filter(|_| self.closed_why.is_none()) else {
+            return;
+        };
+        let status = status
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if self.outcome != "closed" || status.is_empty() {
+            return;
+        }
+        let note = text.split("\n\n").find_map(|paragraph| {
+            // A callout: "> Deprecated as of …: …".
+            let paragraph = plain(paragraph.trim().trim_start_matches(['>', ' ']));
+            let (head, why) = paragraph.split_once(": ")?;
+            let opens =
+                head.to_lowercase().starts_with(&status) && head.split_whitespace().count() <= 6;
+            (opens && why.split_whitespace().count() >= 3).then(|| why.trim().to_string())
+        });
+        self.closed_why = note.and_then(|why| without_record_talk(&why));
+    }
+}
+
+/// The record that replaced another, as a message about the old one names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Successor {
+    pub title: String,
+    pub number: Option<u32>,
+    /// Its bottom line: what it decided.
+    pub line: Option<String>,
+}
+
+impl Successor {
+    /// What `record` decided, read as a message reads it.
+    pub(crate) fn of(record: &Record, today: NaiveDate) -> Successor {
+        let brief = Brief::from_record(record, &record.path, today, None);
+        let line = match brief.outcome.as_str() {
+            "decided" | "looked-back" => brief.decided_line.clone(),
+            _ => None,
+        };
+        Successor {
+            title: plain(&record.title),
+            number: record.number,
+            line,
+        }
+    }
+}
+
+impl Brief {
     /// Read a parsed record. `path` is how the record was named (kept for scripts);
-    /// `successor` the title and number of the record that superseded it, when there is
-    /// one.
+    /// `successor` the record that superseded it, when there is one.
     pub(crate) fn from_record(
         record: &Record,
         path: &Path,
         today: NaiveDate,
-        successor: Option<(String, Option<u32>)>,
+        successor: Option<Successor>,
     ) -> Brief {
-        let (successor, successor_number) = successor.unzip();
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
         let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
@@ -246,8 +333,6 @@ impl Brief {
             impact: record
                 .section("Impact Outside the Team")
                 .and_then(|s| first_paragraph(s.body)),
-            superseded_by: successor,
-            superseded_by_number: successor_number.flatten(),
             playbook: front("playbook").map(str::to_string),
             front: record.front_matter.clone(),
             dates: record
@@ -268,6 +353,7 @@ impl Brief {
                 .collect(),
             ..Brief::default()
         };
+        brief.follow(successor);
         if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
             read_outcome(&mut brief, outcome);
             if brief.chosen.is_none() && brief.decision.is_none() {
@@ -309,6 +395,7 @@ impl Brief {
         brief.looked_back = look_back(record, today);
         brief.extended_why = extended_why(record);
         brief.outcome = outcome_of(record, &brief);
+        brief.read_closed(record);
         // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
         if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
         {
@@ -389,18 +476,49 @@ impl Brief {
         self.deciding_line = lines.deciding;
         self.leaning_line = lines.leaning;
         self.decision_name = lines.decision_name;
-        self.replaced_by = self.superseded_by.as_deref().map(|title| {
-            // A successor with the record's own title named by it would read "the decision
-            // on X was superseded by the decision on X": its number tells them apart.
-            if plain(title).eq_ignore_ascii_case(&self.title) {
-                return match self.superseded_by_number {
-                    Some(number) => format!("ADR {number}, a later decision on the same subject"),
-                    None => "a later decision on the same subject".to_string(),
-                };
-            }
-            let subject = phrase::subject(title, &phrase::Names::default());
-            phrase::lines(&subject, None, None, None, None).decision_name
+        self.proposal_name = lines.proposal_name;
+        if let Some(title) = self.superseded_by.clone() {
+            self.name_successor(&title);
+        }
+    }
+}
+
+impl Brief {
+    /// How each reader hears of the record that replaced this one, titled `title`.
+    fn name_successor(&mut self, title: &str) {
+        let number = self.superseded_by_number;
+        // A successor with the record's own title named by it would read "the decision
+        // on X was superseded by the decision on X": its number tells them apart.
+        if plain(title).eq_ignore_ascii_case(&self.title) {
+            let later = "a later decision on the same subject".to_string();
+            self.replaced_by = Some(match number {
+                Some(number) => format!("ADR {number}, {later}"),
+                None => later.clone(),
+            });
+            self.successor_ref = self.replaced_by.clone();
+            self.successor_plain = Some(later);
+            return;
+        }
+        // A link's text that is no title ("ADR 16", "#66", "org/repo#66") is said as
+        // written, to those who can follow it.
+        let reference = title.contains(['#', '/'])
+            || title
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if reference {
+            self.replaced_by = Some(format!("\"{title}\""));
+            self.successor_ref = self.replaced_by.clone();
+            return;
+        }
+        let subject = phrase::subject(title, &phrase::Names::default());
+        let name = phrase::lines(&subject, None, None, None, None).decision_name;
+        self.successor_ref = Some(match number {
+            Some(number) => format!("ADR {number}, {name}"),
+            None => name.clone(),
         });
+        self.successor_plain = Some(name.clone());
+        self.replaced_by = Some(name);
     }
 }
 
@@ -523,9 +641,11 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
 /// Where a record stands, from its status, or from our own `outcome:` when it has one.
 fn outcome_of(record: &Record, brief: &Brief) -> String {
     let status = record.status.as_deref().unwrap_or_default().to_lowercase();
-    // Reverted, withdrawn, replaced… no longer hold, as superseded and deprecated do.
+    // Reverted, withdrawn, replaced… no longer hold, as superseded and deprecated do; a
+    // proposal declined never held.
     if crate::record::parse::NO_LONGER_IN_FORCE
         .iter()
+        .chain(TURNED_DOWN)
         .any(|c| status.starts_with(c))
     {
         return "closed".into();
@@ -546,6 +666,15 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
         "open",
         "in progress",
         "under review",
+        "in review",
+        "review",
+        "request-for-comment",
+        "request for comment",
+        "rfc",
+        "under discussion",
+        "discussion",
+        "wip",
+        "work in progress",
     ];
     if proposed.iter().any(|p| status.starts_with(p)) {
         return if brief.decide_by_text.is_some() {
@@ -559,6 +688,136 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
         return "proposal".into();
     }
     "decided".into()
+}
+
+/// Statuses of a proposal turned down: it never held.
+const TURNED_DOWN: &[&str] = &["rejected", "declined", "withdrawn", "abandoned", "refused"];
+
+/// What became of a record no longer in force, by its status: `rejected` (it never held),
+/// `reverted`, `superseded` or `deprecated`.
+fn closed_as(status: &str) -> &'static str {
+    let status = status.to_lowercase();
+    let is = |words: &[&str]| words.iter().any(|w| status.starts_with(w));
+    if is(TURNED_DOWN) {
+        "rejected"
+    } else if is(&["reverted", "revoked", "rolled back"]) {
+        "reverted"
+    } else if is(&["superseded", "replaced"]) {
+        "superseded"
+    } else {
+        // Deprecated, retired, obsolete: it held, and is being phased out.
+        "deprecated"
+    }
+}
+
+/// Why a record no longer holds, or what that means now, where the record says it: the
+/// rest of its status, a section that gives the reason, or, for a proposal turned down, a
+/// decision that says no. Talk about the record itself ("This ADR is kept for history")
+/// is left out.
+fn closed_why(record: &Record, brief: &Brief) -> Option<String> {
+    let from_status = record
+        .section("Status")
+        .map(|s| s.body.to_string())
+        .or_else(|| record.status_written.clone())
+        .and_then(|text| after_status(&text));
+    let from_section = || {
+        record.sections.iter().find_map(|section| {
+            let heading = section.heading.to_lowercase();
+            let gives_reason = [
+                "reason", "reject", "declin", "deprecat", "why not", "revert",
+            ]
+            .iter()
+            .any(|w| heading.contains(w));
+            gives_reason
+                .then(|| first_paragraph(section.body))
+                .flatten()
+        })
+    };
+    let says_no = || {
+        if closed_as(record.status.as_deref().unwrap_or_default()) != "rejected" {
+            return None;
+        }
+        let decision = brief.decision.as_deref()?;
+        let lower = format!(" {} ", decision.to_lowercase());
+        [
+            " not ",
+            "n't ",
+            " no ",
+            " too ",
+            " against ",
+            " instead",
+            "reject",
+            "declin",
+            " little value",
+            " no value",
+            "unnecessary",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        .then(|| decision.to_string())
+    };
+    from_status
+        .or_else(from_section)
+        .or_else(says_no)
+        .and_then(|why| without_record_talk(&why))
+}
+
+/// What a status says after its word: "Superseded — the migration is complete" says
+/// "the migration is complete". What names the successor ("by [ADR 5](…)", "in favour
+/// of …") is left out, as is an aside in brackets; paragraphs after the status line go
+/// on it.
+fn after_status(text: &str) -> Option<String> {
+    let mut paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let first = plain(paragraphs.next()?);
+    let rest_of_first = first
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split_once(char::is_whitespace)
+        .map(|(_, rest)| rest.trim())
+        .unwrap_or_default();
+    let lower = rest_of_first.to_lowercase();
+    let names_successor = ["by ", "in favour of", "in favor of", "with ", "to "]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    let mut said: Vec<String> = Vec::new();
+    if !names_successor && !rest_of_first.starts_with('(') {
+        let rest = rest_of_first
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '`')
+            .trim();
+        if rest.split_whitespace().count() >= 3 {
+            said.push(rest.to_string());
+        }
+    }
+    for paragraph in paragraphs {
+        if let Some(text) = first_paragraph(paragraph) {
+            said.push(text);
+        }
+    }
+    let text = said.join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// `text` without its sentences about the record itself ("This ADR is retained for
+/// historical context", "see the record"): a message says what was decided.
+fn without_record_talk(text: &str) -> Option<String> {
+    let text = text.replace("..", ".").replace("..", ".");
+    let kept: Vec<&str> = text
+        .split_inclusive(". ")
+        .filter(|sentence| {
+            let lower = sentence.to_lowercase();
+            let names_a_record = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == "adr" || word == "adrs");
+            // "See #2384." points elsewhere; a message cannot follow it.
+            let points_away = lower.starts_with("see ");
+            !names_a_record
+                && !points_away
+                && !["this record", "decision record", "historical context"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+        })
+        .collect();
+    let text = kept.concat().trim().to_string();
+    (!text.is_empty() && !says_nothing(&text)).then_some(text)
 }
 
 /// An open question without the "(Ana finds out)" the record adds.
@@ -645,6 +904,8 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
         }
         return;
     };
+    // `Chosen option: _"X"_`: the emphasis is not part of the name.
+    let rest = rest.trim_start_matches(['_', '*']);
     let (name, after) = match rest.strip_prefix('"') {
         Some(quoted) => match quoted.split_once('"') {
             Some((name, after)) => (name.to_string(), after),
@@ -658,7 +919,7 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     *slot = Some(name.trim().to_string());
     // The reason is the rest of its sentence: what follows is the record talking.
     let because = after
-        .trim_start_matches([',', ' '])
+        .trim_start_matches([',', ' ', '_', '*'])
         .strip_prefix("because")
         .map(|b| {
             let sentence = b.split(". ").next().unwrap_or(b);
@@ -708,7 +969,11 @@ fn first_paragraph(body: &str) -> Option<String> {
     let mut end = lines.len();
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        let structural = trimmed.starts_with(['*', '-', '>', '|', '#', '+'])
+        // "**Bold**" opens a sentence; "* item" opens a list.
+        let marker = trimmed.starts_with(['*', '-', '+'])
+            && trimmed.chars().nth(1).is_none_or(char::is_whitespace);
+        let structural = marker
+            || trimmed.starts_with(['>', '|', '#'])
             || trimmed.starts_with("```")
             || (trimmed.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && trimmed.contains(". "));
@@ -940,12 +1205,31 @@ pub(crate) fn plain(text: &str) -> String {
                 i = after;
                 continue;
             }
-            // A link: "[text](target)" keeps the text.
+            // A link: "[text](target)" keeps the text, without its emphasis.
             if chars.get(after) == Some(&'(')
                 && let Some(end) = next_paren[after]
             {
-                out.extend(inner);
+                out.extend(inner.iter().filter(|c| !matches!(c, '*' | '`')));
                 i = end + 1;
+                continue;
+            }
+            // A reference link: "[text][label]" keeps the text.
+            if chars.get(after) == Some(&'[')
+                && let Some(end) = next_bracket[after + 1]
+                && !chars[after + 1..end].contains(&'[')
+            {
+                out.extend(inner.iter().filter(|c| !matches!(c, '*' | '`')));
+                i = end + 1;
+                continue;
+            }
+            // A task list's box, "[ ]" or "[x]", is no part of the item.
+            let task_box = matches!(inner, [' '] | ['x'] | ['X']);
+            if task_box && out.trim().is_empty() {
+                out.clear();
+                i = after;
+                while chars.get(i) == Some(&' ') {
+                    i += 1;
+                }
                 continue;
             }
         }
@@ -1051,6 +1335,17 @@ mod tests {
             ("see [2][3].", "see."),
             ("`cargo` and __bold__", "cargo and bold"),
             ("[not a link] stays", "[not a link] stays"),
+            (
+                "Use [**`x-secrets`**](https://x.example).",
+                "Use x-secrets.",
+            ),
+            (
+                "Follow the [style guide][naming].",
+                "Follow the style guide.",
+            ),
+            ("[ ] readme updated", "readme updated"),
+            ("[x] tickets raised", "tickets raised"),
+            ("a [x] b", "a [x] b"),
             ("a  b\n c", "a b c"),
             (
                 "\\#1 \\| \\*not bold\\* A\\](x.md)",

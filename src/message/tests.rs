@@ -406,3 +406,55 @@ fn a_date_that_is_today_reads_today() {
         assert_eq!(super::say_today(text, today), said);
     }
 }
+
+#[test]
+fn a_record_no_longer_in_force_says_what_became_of_it_and_why() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    // (status section and more, what became of it, why as read)
+    let cases = [
+        (
+            "## Status\n\nRejected\n\n## Decision\n\nWe adopt the queue.\n\n## Reason for rejection\n\nIt costs more than it saves.\n",
+            "rejected",
+            Some("It costs more than it saves."),
+        ),
+        // A proposal declined whose decision says no is its own reason.
+        (
+            "## Status\n\nDeclined\n\n## Decision\n\nThe gain is too small to be worth the move.\n",
+            "rejected",
+            Some("The gain is too small to be worth the move."),
+        ),
+        // A decision that only describes the proposal gives no reason.
+        (
+            "## Status\n\nRejected\n\n## Decision\n\nWe adopt the queue for all jobs.\n",
+            "rejected",
+            None,
+        ),
+        // The rest of the status, without what names the successor or talks about the
+        // record; a bold note after it is a sentence, not a list.
+        (
+            "## Status\n\nReverted by [the review](https://tracker.example/3).\n\n**Jobs run on the old scheduler again.** This ADR stays for history.\n",
+            "reverted",
+            Some("Jobs run on the old scheduler again."),
+        ),
+        (
+            "## Status\n\nSuperseded - the move is complete and the old path is gone. See #12.\n",
+            "superseded",
+            Some("the move is complete and the old path is gone."),
+        ),
+        // An aside in brackets is no reason.
+        (
+            "## Status\n\nDeprecated (no successor)\n",
+            "deprecated",
+            None,
+        ),
+    ];
+    for (body, closed_as, why) in cases {
+        let text = format!("# 4. Queue the jobs\n\nDate: 2024-01-01\n\n{body}");
+        let path = Path::new("0004-queue-the-jobs.md");
+        let record = crate::record::parse(path, &text).unwrap();
+        let brief = super::from_record::Brief::from_record(&record, path, today, None);
+        assert_eq!(brief.outcome, "closed", "{body}");
+        assert_eq!(brief.closed_as.as_deref(), Some(closed_as), "{body}");
+        assert_eq!(brief.closed_why.as_deref(), why, "{body}");
+    }
+}

@@ -93,6 +93,83 @@ fn a_title_names_what_was_decided() {
 }
 
 #[test]
+fn a_title_no_sentence_can_take_in_is_named_as_written() {
+    let known = names("We build on Go tooling. The ledger keeps balances in cents.");
+    let cases: &[(&str, Kind, &str)] = &[
+        // A colon: lower case mid-sentence would garble it.
+        (
+            "Storage tier: Cold Archive",
+            Kind::Title,
+            "\"Storage tier: Cold Archive\"",
+        ),
+        // What says it is a record goes; the rest is read as any title.
+        ("ADR: Use the ledger", Kind::Action, "use the ledger"),
+        (
+            "Architecture Decision Record: Ledger Rounding",
+            Kind::Title,
+            "\"Ledger Rounding\"",
+        ),
+        (
+            "ADR-12: ledger rounding",
+            Kind::Topic,
+            "the ledger rounding",
+        ),
+        // Title Case that "the" and lower case would make "the ledger Rounding Rules".
+        (
+            "Ledger Rounding Rules",
+            Kind::Title,
+            "\"Ledger Rounding Rules\"",
+        ),
+        // A question without a question word, and a sentence of its own.
+        (
+            "Should we keep cents?",
+            Kind::Title,
+            "\"Should we keep cents?\"",
+        ),
+        (
+            "The ledger should own rounding",
+            Kind::Title,
+            "\"The ledger should own rounding\"",
+        ),
+        // A name the record writes with a capital is not a verb; a verb before "of" is
+        // a noun; a hyphenated first word lowers like any other.
+        ("Go tooling versions", Kind::Topic, "Go tooling versions"),
+        ("Use of the ledger", Kind::Topic, "the use of the ledger"),
+        ("Non-zero balances", Kind::Topic, "the non-zero balances"),
+        // A word that is as often a verb as a noun, before more words: as written.
+        (
+            "Check ledger totals nightly",
+            Kind::Title,
+            "\"Check ledger totals nightly\"",
+        ),
+        // An aside in brackets, or a long title.
+        (
+            "Ledger rounding (cents)",
+            Kind::Title,
+            "\"Ledger rounding (cents)\"",
+        ),
+    ];
+    for (title, kind, text) in cases {
+        let got = subject(title, &known);
+        assert_eq!((got.kind, got.text.as_str()), (*kind, *text), "{title}");
+    }
+    let title = subject("Storage tier: Cold Archive", &known);
+    let lines = lines(&title, None, None, None, None);
+    assert_eq!(
+        lines.decision_name,
+        "the decision \"Storage tier: Cold Archive\""
+    );
+    assert_eq!(
+        lines.proposal_name,
+        "the proposal \"Storage tier: Cold Archive\""
+    );
+    assert_eq!(
+        lines.deciding,
+        "Nothing is decided yet on \"Storage tier: Cold Archive\""
+    );
+}
+
+#[test]
 fn an_option_takes_its_place_in_a_sentence() {
     let known = names("We move our twelve services into one monorepo.\n* Stripe");
     let cases: &[(&str, &str, bool)] = &[

@@ -886,19 +886,30 @@ fn a_message_about_a_superseded_decision_says_so() {
     {
         fs::copy(entry.path(), log.join(entry.file_name())).unwrap();
     }
-    for audience in ["stakeholders", "team", "peers"] {
+    // The successor by its title (and, for the team and peers, its number), never its
+    // file, and what it decided; each reader gets what they need.
+    let cases = [
+        (
+            "stakeholders",
+            "The decision to use MySQL for persistence has been replaced by the decision to use PostgreSQL for persistence. We will migrate orders to PostgreSQL 9.6.\n",
+        ),
+        (
+            "team",
+            "The decision to use MySQL for persistence no longer holds: it has been replaced by ADR 3, the decision to use PostgreSQL for persistence. We will migrate orders to PostgreSQL 9.6. Follow the new decision from now on; questions are welcome.\n",
+        ),
+        (
+            "peers",
+            "FYI: the decision to use MySQL for persistence has been replaced by ADR 3, the decision to use PostgreSQL for persistence. We will migrate orders to PostgreSQL 9.6. If your side depends on the old one, tell me.\n",
+        ),
+    ];
+    for (audience, expected) in cases {
         let text = stdout(
             &decide(repo.path())
                 .args(["message", "2", "--to", audience])
                 .output()
                 .unwrap(),
         );
-        // The successor by its title, not its file; nothing asked of the reader.
-        assert_eq!(
-            text,
-            "The decision to use MySQL for persistence no longer holds: it was superseded by the decision to use PostgreSQL for persistence. Nothing changes for you because of it.\n",
-            "{audience}"
-        );
+        assert_eq!(text, expected, "{audience}");
     }
 }
 
@@ -1196,4 +1207,197 @@ fn decide_message_for_slack_and_mail_says_what_markdown_says() {
 /// `<url|text>` links are words to count.
 fn html_like(text: &str) -> bool {
     text.starts_with("<p>")
+}
+
+/// A log in our own words with a record for each way a decision stops holding, and
+/// titles no sentence can take in as they are.
+fn closed_log() -> tempfile::TempDir {
+    let repo = repo();
+    let dir = repo.path().join("doc/adr");
+    fs::create_dir_all(&dir).unwrap();
+    let records = [
+        (
+            "0001-use-a-shared-inbox.md",
+            "# 1. Use a shared inbox\n\nDate: 2024-01-10\n\n## Status\n\nRejected\n\n## Context\n\nSupport mail goes to three people.\n\n## Decision\n\nWe route support mail to one shared inbox.\n\n## Reason for rejection\n\nThe helpdesk tool already does this for free. We keep personal inboxes.\n",
+        ),
+        (
+            "0002-nightly-batch-export.md",
+            "# 2. Nightly batch export\n\nDate: 2024-02-01\n\n## Status\n\nReverted by [the spring review](https://tracker.example/12).\n\nPartners get the export hourly again. Anyone who scheduled around the nightly file should move back to the hourly one.\n\n## Decision\n\nWe export once a night.\n",
+        ),
+        (
+            "0003-hourly-export.md",
+            "# 3. Hourly export\n\nDate: 2024-03-01\n\n## Status\n\nSuperseded by [4. Export on change](0004-export-on-change.md)\n\n## Decision\n\nWe export every hour.\n",
+        ),
+        (
+            "0004-export-on-change.md",
+            "# 4. Export on change\n\nDate: 2024-04-01\n\n## Status\n\nAccepted\n\n## Decision\n\nWe will export each order as soon as it changes.\n",
+        ),
+        (
+            "0005-report-engine.md",
+            "---\nstatus: deprecated\ndate: 2024-05-01\n---\n\n# Report engine: Fastgraph\n\n> Deprecated as of 2025-01-10: the reports now come from the warehouse, so the engine has nothing left to draw.\n\n## Decision Outcome\n\nChosen option: \"Fastgraph\", because it draws quickly.\n",
+        ),
+        (
+            "0006-adr-shared-cache-layer.md",
+            "# 6. ADR: Shared Cache Layer\n\nDate: 2024-06-01\n\n## Status\n\nIn review\n\n## Decision\n\nAll services will read through one cache.\n",
+        ),
+        (
+            "0007-should-we-split-the-monolith.md",
+            "# 7. Should we split the monolith?\n\nDate: 2024-07-01\n\n## Status\n\nDeclined\n\n**Until the team grows, we keep one deployable and revisit next year.**\n\n## Decision\n\nSplit the monolith into four services.\n",
+        ),
+    ];
+    for (name, text) in records {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    repo
+}
+
+#[test]
+fn a_record_no_longer_in_force_gets_what_each_reader_needs() {
+    let repo = closed_log();
+    let message = |number: &str, to: &str, format: &str| {
+        let output = decide(repo.path())
+            .args(["message", number, "--to", to, "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{number} {to}: {}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
+    // (record, audience, what the message starts with, what it says after).
+    let cases = [
+        (
+            "1",
+            "stakeholders",
+            "We considered the proposal to use a shared inbox and decided against it, so nothing changes for you.",
+            "The helpdesk tool already does this for free.",
+        ),
+        (
+            "1",
+            "team",
+            "We considered the proposal to use a shared inbox and decided against it: it never came into force",
+            "We keep personal inboxes.",
+        ),
+        (
+            "1",
+            "peers",
+            "FYI: we considered the proposal to use a shared inbox and decided against it.",
+            "I'm happy to share what we found.",
+        ),
+        (
+            "2",
+            "stakeholders",
+            "We've reversed the decision on the nightly batch export.",
+            "Partners get the export hourly again.",
+        ),
+        (
+            "2",
+            "team",
+            "We've reversed the decision on the nightly batch export.",
+            "tell me and we'll sort out the change.",
+        ),
+        (
+            "2",
+            "peers",
+            "Heads-up: we've reversed the decision on the nightly batch export.",
+            "If your side relied on it",
+        ),
+        (
+            "3",
+            "stakeholders",
+            "The decision on the hourly export has been replaced by the decision on the export on change.",
+            "We will export each order as soon as it changes.",
+        ),
+        (
+            "3",
+            "team",
+            "The decision on the hourly export no longer holds: it has been replaced by ADR 4, the decision on the export on change.",
+            "Follow the new decision from now on",
+        ),
+        (
+            "3",
+            "peers",
+            "FYI: the decision on the hourly export has been replaced by ADR 4",
+            "If your side depends on the old one, tell me.",
+        ),
+        (
+            "5",
+            "stakeholders",
+            "We're phasing out the decision \"Report engine: Fastgraph\".",
+            "The reports now come from the warehouse",
+        ),
+        (
+            "5",
+            "team",
+            "We're phasing out the decision \"Report engine: Fastgraph\": don't build anything new on it.",
+            "We had gone with Fastgraph.",
+        ),
+        (
+            "5",
+            "peers",
+            "FYI: we're phasing out the decision \"Report engine: Fastgraph\".",
+            "so we can plan the move together.",
+        ),
+        (
+            "7",
+            "stakeholders",
+            "We considered the proposal \"Should we split the monolith?\" and decided against it",
+            "we keep one deployable",
+        ),
+    ];
+    for (number, to, starts, says) in cases {
+        let text = message(number, to, "text");
+        assert!(text.starts_with(starts), "{number} {to}: {text}");
+        assert!(text.contains(says), "{number} {to}: {text}");
+    }
+}
+
+#[test]
+fn a_record_no_longer_in_force_is_never_announced_as_decided() {
+    let repo = closed_log();
+    let message = |number: &str, to: &str, format: &str| {
+        let output = decide(repo.path())
+            .args(["message", number, "--to", to, "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{number} {to}: {}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
+    // Every reader, every format: nothing the record's status contradicts, no Markdown in
+    // plain text, and stakeholders' bottom line in at most 60 words.
+    for number in ["1", "2", "3", "5", "6", "7"] {
+        for to in ["stakeholders", "team", "peers"] {
+            for format in ["text", "markdown", "slack", "html", "json"] {
+                let text = message(number, to, format);
+                assert!(
+                    !text.contains("no longer holds: it was"),
+                    "{number} {to}: {text}"
+                );
+                assert!(!text.contains("We've decided"), "{number} {to}: {text}");
+                if number != "1" && number != "7" {
+                    assert!(!text.contains("Nothing changes"), "{number} {to}: {text}");
+                }
+                if format == "text" {
+                    assert!(!text.contains("**") && !text.contains("]("), "{text}");
+                    if to == "stakeholders" {
+                        assert!(text.split_whitespace().count() <= 60, "{text}");
+                        assert!(!text.contains(".md") && !text.contains("ADR"), "{text}");
+                    }
+                }
+            }
+        }
+    }
+    // A proposal in review is not announced as decided, and its title's "ADR:" and Title
+    // Case are not worked into a sentence.
+    let proposal = message("6", "stakeholders", "text");
+    assert_eq!(
+        proposal,
+        "\"Shared Cache Layer\" is not decided yet. I'll tell you the outcome.\n"
+    );
 }

@@ -179,19 +179,24 @@ fn messages_say_what_the_record_says_and_no_more() {
         assert!(output.status.success(), "{}", stderr(&output));
         stdout(&output)
     };
+    // A reverted decision did change things: never "nothing changes for you".
     let reverted = message("1");
     assert!(
-        reverted.contains("no longer holds: it was reverted."),
+        reverted.starts_with("We've reversed the decision to keep one queue.")
+            && !reverted.contains("Nothing changes"),
         "{reverted}"
     );
     let deprecated = message("2");
-    assert!(deprecated.contains("it was deprecated."), "{deprecated}");
+    assert!(
+        deprecated.starts_with("We're phasing out the decision on the relay events"),
+        "{deprecated}"
+    );
     let empty = message("7");
     assert!(!empty.contains("N/A"), "{empty}");
     assert!(empty.contains("audit trail"), "{empty}");
     let same_title = message("21");
     assert!(
-        same_title.contains("superseded by ADR 22, a later decision on the same subject"),
+        same_title.contains("replaced by ADR 22, a later decision on the same subject"),
         "{same_title}"
     );
 }
