@@ -44,6 +44,9 @@ pub(crate) struct Setup<'a> {
     /// The record template follows the log's format, so a new record carries the front
     /// matter the log's records carry too, and lists with their marker.
     pub log_front_matter: bool,
+    /// No one chose the template (it is the log's, or the default): a new record writes
+    /// its status, date and front matter where and as the log's newest records do.
+    pub follow_log: bool,
     /// The log's packages (log4brains), by name: their records are the log's too.
     pub packages: Vec<(String, PathBuf)>,
 }
@@ -644,13 +647,32 @@ fn write(
         .flatten();
     let style = crate::log::house_style(dir);
     let heading_style = crate::log::heading_style(dir);
+    let house_fields = setup
+        .follow_log
+        .then(|| crate::log::house_fields(dir))
+        .flatten();
+    let status_symbols = setup
+        .follow_log
+        .then(|| {
+            rendered.context()["outcome"]["status"]
+                .as_str()
+                .and_then(|status| crate::log::new_status_symbols(dir, status))
+        })
+        .flatten();
     let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
     let labels = crate::log::label_style(&linked, dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
         let mut text = rendered.text(number)?;
+        let own_path = dir.join(format!("{stem}.md"));
         if let Some(heading_style) = &heading_style {
-            let record = record::parse(&dir.join(format!("{stem}.md")), &text)?;
-            text = crate::record::edit::restyle_title(&text, &record, heading_style);
+            let record = record::parse(&own_path, &text)?;
+            text = crate::record::edit::restyle_title(&text, &record, heading_style, number);
+        }
+        // Before the links: an adr-tools `## Status` section that gives way to the log's
+        // table holds only the status yet.
+        if let Some(fields) = &house_fields {
+            let record = record::parse(&own_path, &text)?;
+            text = fields.over(&record, &text, &decision_makers(rendered));
         }
         // Only its folder matters here: the links are relative to it.
         let path = dir.join(format!("{slug}.md"));
@@ -669,13 +691,20 @@ fn write(
                 style,
             );
         }
-        in_log_style(
+        let text = in_log_style(
             text,
             setup.log_front_matter.then_some(style.marker).flatten(),
             house_front_matter.as_ref(),
             rendered,
-            &dir.join(format!("{stem}.md")),
-        )
+            &own_path,
+        )?;
+        Ok(match &status_symbols {
+            Some(symbols) => {
+                let record = record::parse(&own_path, &text)?;
+                crate::record::edit::mark_statuses(&text, &record, symbols)
+            }
+            None => text,
+        })
     })?;
     let before = match link_back(setup, &path, &related) {
         Ok(before) => before,
