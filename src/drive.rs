@@ -641,8 +641,7 @@ fn write(
     let slug = store::slug(&rendered.title);
     let today = setup.settings.today;
     // Only over a template of the log's own format that writes none of its own.
-    let house_front_matter = setup
-        .log_front_matter
+    let house_front_matter = (setup.log_front_matter || setup.follow_log)
         .then(|| crate::log::house_front_matter(dir))
         .flatten();
     let style = crate::log::house_style(dir);
@@ -693,9 +692,11 @@ fn write(
         }
         let text = in_log_style(
             text,
-            setup.log_front_matter.then_some(style.marker).flatten(),
+            (setup.log_front_matter || setup.follow_log)
+                .then_some(style.marker)
+                .flatten(),
             house_front_matter.as_ref(),
-            rendered,
+            (rendered, setup.log_front_matter),
             &own_path,
         )?;
         Ok(match &status_symbols {
@@ -760,13 +761,14 @@ fn write(
     Ok(path)
 }
 
-/// A record written with a template of the log's own format, as the log writes its records:
-/// lists with the log's `marker`, under the front matter keys its records carry.
+/// A record written with a template of the log's own format (`log_template`), as the log
+/// writes its records: lists with the log's `marker`, under the front matter keys its
+/// records carry; or with our own front matter, which takes the log's keys.
 fn in_log_style(
     text: String,
     marker: Option<char>,
     house_front_matter: Option<&crate::record::house_front_matter::HouseFrontMatter>,
-    rendered: &record::Rendered,
+    (rendered, log_template): (&record::Rendered, bool),
     path: &Path,
 ) -> Result<String> {
     let text = match marker {
@@ -774,7 +776,15 @@ fn in_log_style(
         None => text,
     };
     match house_front_matter {
-        Some(house) if !text.starts_with("---") => {
+        Some(house) if text.starts_with("---") => {
+            let record = record::parse(path, &text)?;
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            Ok(house.restyle(&record, stem, &decision_makers(rendered), &text))
+        }
+        Some(house) if log_template => {
             let record = record::parse(path, &text)?;
             let stem = path
                 .file_stem()
