@@ -455,11 +455,12 @@ pub(crate) fn supersede_on_status_bullet(
     target: &str,
     style: HouseStyle,
 ) -> Result<Option<String>> {
-    if record
-        .statuses
-        .iter()
-        .any(|s| s.place != StatusPlace::Bullet)
-    {
+    // `superseded by` is English: a status written in another language (`Statut :
+    // ACCEPTÉ`) becomes `REMPLACÉ`, and the link goes among the links.
+    if record.statuses.iter().any(|s| {
+        s.place != StatusPlace::Bullet
+            || super::parse::in_language_of("superseded", &s.written) != "superseded"
+    }) {
         return Ok(None);
     }
     if record
