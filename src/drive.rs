@@ -645,34 +645,13 @@ fn write(
         .then(|| crate::log::house_front_matter(dir))
         .flatten();
     let style = crate::log::house_style(dir);
-    let heading_style = crate::log::heading_style(dir);
-    let house_fields = setup
-        .follow_log
-        .then(|| crate::log::house_fields(dir))
-        .flatten();
-    let status_symbols = setup
-        .follow_log
-        .then(|| {
-            rendered.context()["outcome"]["status"]
-                .as_str()
-                .and_then(|status| crate::log::new_status_symbols(dir, status))
-        })
-        .flatten();
+    let looks = Looks::of(setup, dir, rendered);
     let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
     let labels = crate::log::label_style(&linked, dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
         let mut text = rendered.text(number)?;
         let own_path = dir.join(format!("{stem}.md"));
-        if let Some(heading_style) = &heading_style {
-            let record = record::parse(&own_path, &text)?;
-            text = crate::record::edit::restyle_title(&text, &record, heading_style, number);
-        }
-        // Before the links: an adr-tools `## Status` section that gives way to the log's
-        // table holds only the status yet.
-        if let Some(fields) = &house_fields {
-            let record = record::parse(&own_path, &text)?;
-            text = fields.over(&record, &text, &decision_makers(rendered));
-        }
+        text = looks.heading_and_fields(text, &own_path, number, rendered)?;
         // Only its folder matters here: the links are relative to it.
         let path = dir.join(format!("{slug}.md"));
         let links = old
@@ -699,13 +678,7 @@ fn write(
             (rendered, setup.log_front_matter),
             &own_path,
         )?;
-        Ok(match &status_symbols {
-            Some(symbols) => {
-                let record = record::parse(&own_path, &text)?;
-                crate::record::edit::mark_statuses(&text, &record, symbols)
-            }
-            None => text,
-        })
+        looks.marked(text, &own_path)
     })?;
     let before = match link_back(setup, &path, &related) {
         Ok(before) => before,
@@ -759,6 +732,61 @@ fn write(
         ui::success(&format!("Wrote {}", display_path(&path, &setup.cwd)));
     }
     Ok(path)
+}
+
+/// How the log's newest records look where a new record's template may differ: their
+/// title's number, where they write the status and date, the marks before a status.
+struct Looks {
+    heading: Option<record::HeadingStyle>,
+    fields: Option<crate::record::house_fields::HouseFields>,
+    status_symbols: Option<String>,
+}
+
+impl Looks {
+    fn of(setup: &Setup<'_>, dir: &Path, rendered: &record::Rendered) -> Looks {
+        let follow = |learn: &dyn Fn() -> Option<_>| setup.follow_log.then(learn).flatten();
+        let status = rendered.context()["outcome"]["status"].as_str();
+        Looks {
+            heading: crate::log::heading_style(dir),
+            fields: follow(&|| crate::log::house_fields(dir)),
+            status_symbols: setup
+                .follow_log
+                .then(|| status.and_then(|status| crate::log::new_status_symbols(dir, status)))
+                .flatten(),
+        }
+    }
+
+    /// `text`, record `number` to be written at `path`, with its title numbered and its
+    /// status and date where the log writes them. Before the links: an adr-tools `##
+    /// Status` section that gives way to the log's table holds only the status yet.
+    fn heading_and_fields(
+        &self,
+        mut text: String,
+        path: &Path,
+        number: Option<u32>,
+        rendered: &record::Rendered,
+    ) -> Result<String> {
+        if let Some(heading) = &self.heading {
+            let record = record::parse(path, &text)?;
+            text = crate::record::edit::restyle_title(&text, &record, heading, number);
+        }
+        if let Some(fields) = &self.fields {
+            let record = record::parse(path, &text)?;
+            text = fields.over(&record, &text, &decision_makers(rendered));
+        }
+        Ok(text)
+    }
+
+    /// `text` with its statuses marked as the log marks them.
+    fn marked(&self, text: String, path: &Path) -> Result<String> {
+        Ok(match &self.status_symbols {
+            Some(symbols) => {
+                let record = record::parse(path, &text)?;
+                crate::record::edit::mark_statuses(&text, &record, symbols)
+            }
+            None => text,
+        })
+    }
 }
 
 /// A record written with a template of the log's own format (`log_template`), as the log

@@ -91,6 +91,53 @@ impl HouseFields {
         }
         let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
         let lines: Vec<&str> = text.lines().collect();
+        let (block, carries_status, title_in_block) = self.block(record, decision_makers);
+        // The lines from the title to the first section are the template's metadata.
+        let title = (record.title_line > 0).then(|| record.title_line - 1);
+        let body_start = if record.front_matter_end > 0 {
+            record.front_matter_end
+        } else {
+            0
+        };
+        let first_section = record
+            .sections
+            .iter()
+            .next()
+            .map_or(lines.len(), |s| s.line - 1);
+        let mut out: Vec<String> = lines[..body_start].iter().map(|l| l.to_string()).collect();
+        if let Some(title) = title
+            && self.heading
+            && !title_in_block
+        {
+            out.extend(lines[body_start..=title].iter().map(|l| l.to_string()));
+            out.push(String::new());
+        }
+        out.extend(block);
+        out.push(String::new());
+        let mut skipping = false;
+        for line in &lines[first_section..] {
+            if line.starts_with('#') {
+                // adr-tools' `## Status` section: the status is in the log's place now.
+                skipping = carries_status
+                    && line
+                        .trim_start_matches('#')
+                        .trim()
+                        .eq_ignore_ascii_case("status");
+            }
+            if !skipping {
+                out.push((*line).to_string());
+            }
+        }
+        let mut written = out.join(nl);
+        if text.ends_with('\n') {
+            written.push_str(nl);
+        }
+        written
+    }
+
+    /// The lines that say `record`'s fields as the log does; whether they say its status,
+    /// and its title.
+    fn block(&self, record: &Record, decision_makers: &[String]) -> (Vec<String>, bool, bool) {
         let status = record
             .status
             .as_deref()
@@ -156,47 +203,7 @@ impl HouseFields {
                 }
             }
         }
-        // The lines from the title to the first section are the template's metadata.
-        let title = (record.title_line > 0).then(|| record.title_line - 1);
-        let body_start = if record.front_matter_end > 0 {
-            record.front_matter_end
-        } else {
-            0
-        };
-        let first_section = record
-            .sections
-            .iter()
-            .next()
-            .map_or(lines.len(), |s| s.line - 1);
-        let mut out: Vec<String> = lines[..body_start].iter().map(|l| l.to_string()).collect();
-        if let Some(title) = title
-            && self.heading
-            && !title_in_block
-        {
-            out.extend(lines[body_start..=title].iter().map(|l| l.to_string()));
-            out.push(String::new());
-        }
-        out.extend(block);
-        out.push(String::new());
-        let mut skipping = false;
-        for line in &lines[first_section..] {
-            if line.starts_with('#') {
-                // adr-tools' `## Status` section: the status is in the log's place now.
-                skipping = carries_status
-                    && line
-                        .trim_start_matches('#')
-                        .trim()
-                        .eq_ignore_ascii_case("status");
-            }
-            if !skipping {
-                out.push((*line).to_string());
-            }
-        }
-        let mut written = out.join(nl);
-        if text.ends_with('\n') {
-            written.push_str(nl);
-        }
-        written
+        (block, carries_status, title_in_block)
     }
 }
 
@@ -394,7 +401,8 @@ mod tests {
         let bold = "**Title**: Keep the queue small.\n\n**Status**: proposed\n\n**Context**: Memory.\n\n**Decision**: Cap it.\n";
         let bold_older = "**Title**: Retry twice.\n\n**Status**: accepted\n\n**Context**: Flaky.\n";
         let makers = ["Ana Lima".to_string()];
-        let cases: Vec<(Vec<(&str, &str)>, &str, Option<&str>)> = vec![
+        type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, Option<&'a str>);
+        let cases: Vec<Case<'_>> = vec![
             // The table, padded as the log pads it, and no heading, as the log has none.
             (
                 vec![("003-b.md", &b), ("002-a.md", &a)],

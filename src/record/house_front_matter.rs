@@ -51,7 +51,8 @@ pub(crate) struct HouseFrontMatter {
 impl HouseFrontMatter {
     /// The keys `record` (whose text is `text`) has that decide can fill; `None` when it
     /// has no front matter, or none of those keys. `older` are the records before it, which
-    /// show whether a key that could be the number (`weight`) always is.
+    /// show whether a key that could be the number (`weight`) always is, and whether the
+    /// status is capitalised in every one that states it (in the front matter).
     pub(crate) fn of(record: &Record, text: &str, older: &[Record]) -> Option<HouseFrontMatter> {
         if record.front_matter_end == 0 {
             return None;
@@ -75,6 +76,18 @@ impl HouseFrontMatter {
                 let meaning = match key.name.as_str() {
                     "weight" if weight_is_number => Meaning::Number { width: 1 },
                     name => meaning(record, name, value)?,
+                };
+                // Capitals only where the records read agree on them.
+                let meaning = match meaning {
+                    Meaning::Status { capitalised } => Meaning::Status {
+                        capitalised: capitalised
+                            && older.iter().all(|r| {
+                                r.front_matter
+                                    .get("status")
+                                    .is_none_or(|s| s.starts_with(char::is_uppercase))
+                            }),
+                    },
+                    other => other,
                 };
                 let list_indent = value
                     .is_empty()

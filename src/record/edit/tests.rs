@@ -723,13 +723,7 @@ fn an_adr_tools_record_is_superseded_by_its_link_alone() {
 fn a_status_bullet_in_another_language_is_not_closed_in_english() {
     let text = "# 003 - Garder les journaux\n\n* Date : 2024-01-01\n* Statut : ACCEPTÉ\n\n## Contexte\n\nX\n";
     let record = parse(Path::new("003_journaux.md"), text).unwrap();
-    let out = supersede_on_status_bullet(
-        text,
-        &record,
-        "4. Y",
-        "004_y.md",
-        HouseStyle::default(),
-    )
-    .unwrap();
+    let out = supersede_on_status_bullet(text, &record, "4. Y", "004_y.md", HouseStyle::default())
+        .unwrap();
     assert_eq!(out, None);
 }
