@@ -44,6 +44,9 @@ pub(crate) struct Setup<'a> {
     /// The record template follows the log's format, so a new record carries the front
     /// matter the log's records carry too, and lists with their marker.
     pub log_front_matter: bool,
+    /// No one chose the template (it is the log's, or the default): a new record writes
+    /// its status, date and front matter where and as the log's newest records do.
+    pub follow_log: bool,
     /// The log's packages (log4brains), by name: their records are the log's too.
     pub packages: Vec<(String, PathBuf)>,
 }
@@ -638,20 +641,17 @@ fn write(
     let slug = store::slug(&rendered.title);
     let today = setup.settings.today;
     // Only over a template of the log's own format that writes none of its own.
-    let house_front_matter = setup
-        .log_front_matter
+    let house_front_matter = (setup.log_front_matter || setup.follow_log)
         .then(|| crate::log::house_front_matter(dir))
         .flatten();
     let style = crate::log::house_style(dir);
-    let heading_style = crate::log::heading_style(dir);
+    let looks = Looks::of(setup, dir, rendered);
     let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
     let labels = crate::log::label_style(&linked, dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
         let mut text = rendered.text(number)?;
-        if let Some(heading_style) = &heading_style {
-            let record = record::parse(&dir.join(format!("{stem}.md")), &text)?;
-            text = crate::record::edit::restyle_title(&text, &record, heading_style);
-        }
+        let own_path = dir.join(format!("{stem}.md"));
+        text = looks.heading_and_fields(text, &own_path, number, rendered)?;
         // Only its folder matters here: the links are relative to it.
         let path = dir.join(format!("{slug}.md"));
         let links = old
@@ -669,13 +669,16 @@ fn write(
                 style,
             );
         }
-        in_log_style(
+        let text = in_log_style(
             text,
-            setup.log_front_matter.then_some(style.marker).flatten(),
+            (setup.log_front_matter || setup.follow_log)
+                .then_some(style.marker)
+                .flatten(),
             house_front_matter.as_ref(),
-            rendered,
-            &dir.join(format!("{stem}.md")),
-        )
+            (rendered, setup.log_front_matter),
+            &own_path,
+        )?;
+        looks.marked(text, &own_path)
     })?;
     let before = match link_back(setup, &path, &related) {
         Ok(before) => before,
@@ -731,13 +734,69 @@ fn write(
     Ok(path)
 }
 
-/// A record written with a template of the log's own format, as the log writes its records:
-/// lists with the log's `marker`, under the front matter keys its records carry.
+/// How the log's newest records look where a new record's template may differ: their
+/// title's number, where they write the status and date, the marks before a status.
+struct Looks {
+    heading: Option<record::HeadingStyle>,
+    fields: Option<crate::record::house_fields::HouseFields>,
+    status_symbols: Option<String>,
+}
+
+impl Looks {
+    fn of(setup: &Setup<'_>, dir: &Path, rendered: &record::Rendered) -> Looks {
+        let follow = |learn: &dyn Fn() -> Option<_>| setup.follow_log.then(learn).flatten();
+        let status = rendered.context()["outcome"]["status"].as_str();
+        Looks {
+            heading: crate::log::heading_style(dir),
+            fields: follow(&|| crate::log::house_fields(dir)),
+            status_symbols: setup
+                .follow_log
+                .then(|| status.and_then(|status| crate::log::new_status_symbols(dir, status)))
+                .flatten(),
+        }
+    }
+
+    /// `text`, record `number` to be written at `path`, with its title numbered and its
+    /// status and date where the log writes them. Before the links: an adr-tools `##
+    /// Status` section that gives way to the log's table holds only the status yet.
+    fn heading_and_fields(
+        &self,
+        mut text: String,
+        path: &Path,
+        number: Option<u32>,
+        rendered: &record::Rendered,
+    ) -> Result<String> {
+        if let Some(heading) = &self.heading {
+            let record = record::parse(path, &text)?;
+            text = crate::record::edit::restyle_title(&text, &record, heading, number);
+        }
+        if let Some(fields) = &self.fields {
+            let record = record::parse(path, &text)?;
+            text = fields.over(&record, &text, &decision_makers(rendered));
+        }
+        Ok(text)
+    }
+
+    /// `text` with its statuses marked as the log marks them.
+    fn marked(&self, text: String, path: &Path) -> Result<String> {
+        Ok(match &self.status_symbols {
+            Some(symbols) => {
+                let record = record::parse(path, &text)?;
+                crate::record::edit::mark_statuses(&text, &record, symbols)
+            }
+            None => text,
+        })
+    }
+}
+
+/// A record written with a template of the log's own format (`log_template`), as the log
+/// writes its records: lists with the log's `marker`, under the front matter keys its
+/// records carry; or with our own front matter, which takes the log's keys.
 fn in_log_style(
     text: String,
     marker: Option<char>,
     house_front_matter: Option<&crate::record::house_front_matter::HouseFrontMatter>,
-    rendered: &record::Rendered,
+    (rendered, log_template): (&record::Rendered, bool),
     path: &Path,
 ) -> Result<String> {
     let text = match marker {
@@ -745,7 +804,15 @@ fn in_log_style(
         None => text,
     };
     match house_front_matter {
-        Some(house) if !text.starts_with("---") => {
+        Some(house) if text.starts_with("---") => {
+            let record = record::parse(path, &text)?;
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            Ok(house.restyle(&record, stem, &decision_makers(rendered), &text))
+        }
+        Some(house) if log_template => {
             let record = record::parse(path, &text)?;
             let stem = path
                 .file_stem()

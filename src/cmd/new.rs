@@ -67,6 +67,10 @@ pub(super) fn run_request(
         root: env.root.clone(),
         dated_log: env.log_is_dated(),
         log_front_matter: matches!(env.template().source, crate::config::Source::Log(_)),
+        follow_log: matches!(
+            env.template().source,
+            crate::config::Source::Log(_) | crate::config::Source::Default
+        ),
         packages: env.config.log_packages.clone(),
     };
     drive::run(&setup, request)

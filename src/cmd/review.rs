@@ -44,6 +44,7 @@ pub(super) fn review_record(
         root: env.root.clone(),
         dated_log: env.log_is_dated(),
         log_front_matter: false,
+        follow_log: false,
         packages: env.config.log_packages.clone(),
     };
     let shown = drive::display_path(path, &env.cwd);

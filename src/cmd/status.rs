@@ -46,7 +46,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     } else {
         let style = path.parent().map(log::house_style).unwrap_or_default();
         let updated = edit::set_status_in(&text, &record, status, style)?;
-        with_the_log_s_symbols(&path, updated, status)
+        log::with_status_symbols(&path, updated, record.status.as_deref(), status)
     };
     lock.replace(&path, updated.as_bytes())?;
     drop(lock);
@@ -68,29 +68,6 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         ));
     }
     Ok(exit::OK)
-}
-
-/// `text`, `path`'s record with its status just set, with the symbols before the status
-/// (`🤔 Proposed` → `✅ Accepted`) that the log's records write before this one, when the
-/// record marks its status so and the log shows how.
-fn with_the_log_s_symbols(path: &std::path::Path, text: String, status: &str) -> String {
-    let Ok(record) = crate::record::parse(path, &text) else {
-        return text;
-    };
-    let marked = record
-        .statuses
-        .iter()
-        .any(|s| !edit::status_symbols(&s.written).is_empty());
-    let symbols = marked
-        .then(|| {
-            path.parent()
-                .and_then(|dir| log::status_symbols(dir, status))
-        })
-        .flatten();
-    match symbols {
-        Some(symbols) => edit::restyle_status_symbols(&text, &record, status, &symbols),
-        None => text,
-    }
 }
 
 /// Whether `record` links to or names the record that replaced it.

@@ -130,10 +130,25 @@ pub(crate) fn with_link(
     {
         return Ok(text);
     }
+    // adr-tools replaces the status word with the link, unless the log's own superseded
+    // records keep both.
+    if kind == "Superseded by"
+        && record.format == Format::Nygard
+        && record.status.as_deref() != Some("superseded")
+        && !record
+            .path
+            .parent()
+            .is_some_and(super::keeps_status_word_when_superseded)
+        && let Some(text) = edit::supersede_in_status_section(text, record, &label, &target, style)
+    {
+        return Ok(text);
+    }
     let mut text = text.to_string();
     let mut record = record.clone();
     if kind == "Superseded by" && record.status.as_deref() != Some("superseded") {
         text = edit::set_status_in(&text, &record, "superseded", style)?;
+        text =
+            super::with_status_symbols(&record.path, text, record.status.as_deref(), "superseded");
         // The status may have added lines: the link goes by the new line numbers.
         record = parse(&record.path, &text)?;
     }
@@ -163,7 +178,7 @@ mod tests {
         both_ways(&lock, dir.path(), &new, "Supersedes", &old, "Superseded by").unwrap();
         assert_eq!(
             fs::read_to_string(&old).unwrap(),
-            "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded\n\nSuperseded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
+            "# 1. Old\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded by [2. New](0002-new.md)\n\n## Context\n\nx\n"
         );
         assert_eq!(
             fs::read_to_string(&new).unwrap(),

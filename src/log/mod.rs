@@ -922,17 +922,24 @@ pub(crate) fn newest_template(dir: &Path) -> Option<crate::config::LogTemplate> 
         Madr2,
         Other,
     }
-    let entries = store::list_record_entries(dir).ok()?;
-    let shapes: Vec<Shape> = entries
-        .iter()
-        .rev()
-        .filter(|e| !e.symlink)
-        .take(3)
-        .filter_map(|e| read_unchecked(&e.path, Depth::Head).ok())
-        .map(|record| {
+    let shapes: Vec<Shape> = newest_texts(dir, 3)
+        .filter_map(|(path, text)| Some((parse(&path, &text).ok()?, text)))
+        .map(|(record, text)| {
             let placed = |place| record.statuses.iter().any(|s| s.place == place);
+            // `| Status | Date |` over adr-tools' sections (`## Context`, `## Decision`):
+            // adr-tools' template, its status and date in a table.
+            let in_table = record.statuses.iter().any(|s| {
+                s.place == StatusPlace::Bullet
+                    && text
+                        .lines()
+                        .nth(s.line.wrapping_sub(1))
+                        .is_some_and(|l| l.trim_start().starts_with('|'))
+            });
+            let nygard_sections = record.section("Decision").is_some()
+                && record.section("Decision Outcome").is_none();
             match record.format {
                 Format::Nygard => Shape::Nygard,
+                Format::Madr if in_table && nygard_sections => Shape::Nygard,
                 Format::Madr
                     if placed(StatusPlace::Bullet) && !placed(StatusPlace::FrontMatter) =>
                 {
@@ -1006,6 +1013,114 @@ pub(crate) fn house_style(dir: &Path) -> crate::record::edit::HouseStyle {
         .filter(|m| markers.contains(m))
         .max_by_key(|m| markers.iter().filter(|c| *c == m).count());
     style
+}
+
+/// Whether the log's newest superseded adr-tools record (of the last thirty by name) keeps
+/// its status word above the link that says what replaced it (`Superseded`, then
+/// `Superseded by [5. X](…)`), where adr-tools leaves the link alone. False when none shows.
+pub(crate) fn keeps_status_word_when_superseded(dir: &Path) -> bool {
+    newest_texts(dir, 30)
+        .find_map(|(path, text)| {
+            let record = parse(&path, &text).ok()?;
+            let in_section = record
+                .statuses
+                .iter()
+                .all(|s| s.place == StatusPlace::Section);
+            let successor = record.links.iter().any(|l| {
+                l.kind.eq_ignore_ascii_case("Superseded by")
+                    && l.place != crate::record::parse::Place::LinksSection
+            });
+            (record.format == Format::Nygard
+                && in_section
+                && successor
+                && record.status.as_deref() == Some("superseded"))
+            .then(|| record.statuses.iter().any(|s| !s.only_links))
+        })
+        .unwrap_or(false)
+}
+
+/// Where the log's newest records (the last three by name) write their status and date,
+/// when in a table or bold fields and all agree, for `new` to write them there too.
+pub(crate) fn house_fields(dir: &Path) -> Option<crate::record::house_fields::HouseFields> {
+    let texts: Vec<(PathBuf, String)> = newest_texts(dir, 3).collect();
+    let records: Vec<(Record, &str)> = texts
+        .iter()
+        .filter_map(|(path, text)| Some((parse(path, text).ok()?, text.as_str())))
+        .collect();
+    crate::record::house_fields::HouseFields::of(&records)
+}
+
+/// The symbols a new record of the log puts before `status` (`✅ ` in `✅ Accepted`): when
+/// each of the log's newest records that states a status (the last three that do, of the
+/// last ten by name) marks it with symbols, those the log writes before `status`.
+pub(crate) fn new_status_symbols(dir: &Path, status: &str) -> Option<String> {
+    let marked: Vec<bool> = newest_texts(dir, 10)
+        .filter_map(|(path, text)| {
+            let record = parse(&path, &text).ok()?;
+            let field = record.statuses.iter().find(|s| s.status.is_some())?;
+            Some(!crate::record::edit::status_symbols(&field.written).is_empty())
+        })
+        .take(3)
+        .collect();
+    if marked.is_empty() || !marked.iter().all(|m| *m) {
+        return None;
+    }
+    status_symbols(dir, status)
+}
+
+/// `text`, `path`'s record with its status just set to `status` (from `old`), with the
+/// symbols before the status (`🤔 Proposed` → `✅ Accepted`) that the log's records write
+/// before this one, when the record marks its status so. Where the log shows none for
+/// `status`, the old status's own mark goes (`✅ Accepted` → `Deprecated`, not `✅
+/// Deprecated`); symbols the log does not use for the old status stay. An unmarked status
+/// is marked only in a log whose newest records all mark theirs.
+pub(crate) fn with_status_symbols(
+    path: &Path,
+    text: String,
+    old: Option<&str>,
+    status: &str,
+) -> String {
+    let Ok(record) = parse(path, &text) else {
+        return text;
+    };
+    let Some(written) = record
+        .statuses
+        .iter()
+        .find(|s| s.status.as_deref() == Some(status))
+        .map(|s| crate::record::edit::status_symbols(&s.written))
+        .filter(|symbols| !symbols.is_empty())
+    else {
+        // A record left unmarked (by an edit that found no mark for its status) gets one
+        // where every one of the log's newest records marks its status.
+        return match path
+            .parent()
+            .and_then(|dir| new_status_symbols(dir, status))
+        {
+            Some(symbols) => crate::record::edit::mark_statuses(&text, &record, &symbols),
+            None => text,
+        };
+    };
+    let Some(dir) = path.parent() else {
+        return text;
+    };
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '\u{fe0e}' | '\u{fe0f}' | ' '))
+            .collect()
+    };
+    match status_symbols(dir, status) {
+        Some(symbols) => {
+            crate::record::edit::restyle_status_symbols(&text, &record, status, &symbols)
+        }
+        None if old.is_some_and(|old| {
+            old != status
+                && status_symbols(dir, old).is_some_and(|mark| bare(&mark) == bare(written))
+        }) =>
+        {
+            crate::record::edit::restyle_status_symbols(&text, &record, status, "")
+        }
+        None => text,
+    }
 }
 
 /// The symbols the log's records put before `status` (`✅` in `✅ Accepted`), from the

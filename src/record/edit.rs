@@ -194,6 +194,27 @@ pub(crate) fn restyle_status_symbols(
     out
 }
 
+/// `text` (read as `record`, a new record) with `symbols` before each status it states
+/// without any, as a log that marks its statuses (`✅ Accepted`) writes them.
+pub(crate) fn mark_statuses(text: &str, record: &Record, symbols: &str) -> String {
+    let lines = Lines::new(text);
+    let mut out = text.to_string();
+    for field in record.statuses.iter().rev() {
+        if field.status.is_none() || field.line == 0 || field.place == StatusPlace::FrontMatter {
+            continue;
+        }
+        let Some(value) = lines.content(field.line).get(field.value.clone()) else {
+            continue;
+        };
+        if !status_symbols(value).is_empty() {
+            continue;
+        }
+        let start = lines.start(field.line) + field.value.start;
+        out.insert_str(start, symbols);
+    }
+    out
+}
+
 /// An edit of a key written twice would change one and leave the other: refuse.
 fn refuse_duplicate_key(record: &Record, key: &str) -> Result<()> {
     let duplicate = record
@@ -335,6 +356,12 @@ fn styled(status: &str, written: &str, place: StatusPlace) -> String {
     }
 }
 
+/// `status` in the capitals and language of `written`, another record's status: how a new
+/// record of a log that writes `Accepted` or `ACCEPTÉ` writes its own.
+pub(crate) fn status_as_written(status: &str, written: &str) -> String {
+    styled(status, written, StatusPlace::Bullet)
+}
+
 /// A record without a status gets one where its format keeps it: adr-tools' `## Status`,
 /// MADR 2's bullets (with the record's own marker), or the front matter.
 fn insert_status(
@@ -428,11 +455,12 @@ pub(crate) fn supersede_on_status_bullet(
     target: &str,
     style: HouseStyle,
 ) -> Result<Option<String>> {
-    if record
-        .statuses
-        .iter()
-        .any(|s| s.place != StatusPlace::Bullet)
-    {
+    // `superseded by` is English: a status written in another language (`Statut :
+    // ACCEPTÉ`) becomes `REMPLACÉ`, and the link goes among the links.
+    if record.statuses.iter().any(|s| {
+        s.place != StatusPlace::Bullet
+            || super::parse::in_language_of("superseded", &s.written) != "superseded"
+    }) {
         return Ok(None);
     }
     if record
@@ -493,13 +521,61 @@ pub(crate) fn supersede_on_status_bullet(
     }
 }
 
-/// A new record's `-` list items written with `marker`, the one its log's records use, so
-/// a MADR 2 log that writes `* Status:` gets `* Status:`. Front matter, code blocks and
+/// adr-tools closes a record as `adr new -s` does: the link goes at the end of its `##
+/// Status` section (`_adr_add_link`), then the status word's own line goes, with the blank
+/// line it leaves (`_adr_remove_status`), so the section says `Superceded by [5.
+/// Title](0005-title.md)` alone, which reads as superseded. `None` when the record states
+/// its status elsewhere too (front matter) or as more than one bare word (`Accepted.`,
+/// `✅ Accepted`, `Proposed/partially implemented`): a line decide does not fully
+/// understand is kept, and the caller writes the status word and the link.
+pub(crate) fn supersede_in_status_section(
+    text: &str,
+    record: &Record,
+    label: &str,
+    target: &str,
+    style: HouseStyle,
+) -> Option<String> {
+    if record.format != Format::Nygard {
+        return None;
+    }
+    let mut words = record.statuses.iter().filter(|s| !s.only_links);
+    let field = words.next()?;
+    let lines = Lines::new(text);
+    let bare = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    if words.next().is_some()
+        || record
+            .statuses
+            .iter()
+            .any(|s| s.place != StatusPlace::Section)
+        || field.line == 0
+        || !bare(lines.content(field.line).trim())
+    {
+        return None;
+    }
+    let linked = add_link_in(text, record, "Superseded by", label, target, style);
+    // The link went after the status line: its number is unchanged.
+    let lines = Lines::new(&linked);
+    let mut end = lines.end(field.line);
+    let blank = |n: usize| n >= 1 && n <= lines.count() && lines.content(n).trim().is_empty();
+    if blank(field.line - 1) && blank(field.line + 1) {
+        end = lines.end(field.line + 1);
+    }
+    let updated = splice(&linked, lines.start(field.line), end, "");
+    let reread = super::parse::parse(&record.path, &updated).ok()?;
+    (reread.status.as_deref() == Some("superseded")).then_some(updated)
+}
+
+/// A new record's list items (`-` in MADR's templates, `*` in adr-tools') written with
+/// `marker`, the one its log's records use, so a MADR 2 log that writes `* Status:` gets
+/// `* Status:`. Front matter, code blocks and
 /// block quotes are left as they are.
 pub(crate) fn with_list_marker(text: &str, marker: char) -> String {
-    if marker == '-' {
+    // The templates write `-` (MADR's) or `*` (adr-tools'): the marker of the first list.
+    let from = first_bullet(text).unwrap_or('-');
+    if marker == from {
         return text.to_string();
     }
+    let item_lead = format!("{from} ");
     let mut out = String::with_capacity(text.len());
     let mut fenced = false;
     let mut front_matter = text.starts_with("---\n") || text.starts_with("---\r\n");
@@ -509,7 +585,7 @@ pub(crate) fn with_list_marker(text: &str, marker: char) -> String {
             front_matter = index == 0 || trimmed.trim_end() != "---";
         } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fenced = !fenced;
-        } else if !fenced && let Some(item) = trimmed.strip_prefix("- ") {
+        } else if !fenced && let Some(item) = trimmed.strip_prefix(item_lead.as_str()) {
             out.push_str(&line[..line.len() - trimmed.len()]);
             out.push(marker);
             out.push(' ');
@@ -871,10 +947,14 @@ pub(crate) fn title_style(text: &str, record: &Record) -> Option<HeadingStyle> {
 
 /// The text with its numbered title heading (`# 11. Title`) written in `style`: a new
 /// record's heading as the log's others write theirs.
-pub(crate) fn restyle_title(text: &str, record: &Record, style: &HeadingStyle) -> String {
-    let HeadingNumber::Number(number) = record.heading_number else {
-        return text.to_string();
-    };
+/// A heading without a number (`# Title`, as MADR's templates write it) is numbered
+/// `number`, in a log whose records number theirs.
+pub(crate) fn restyle_title(
+    text: &str,
+    record: &Record,
+    style: &HeadingStyle,
+    number: Option<u32>,
+) -> String {
     if record.title_line == 0 {
         return text.to_string();
     }
@@ -882,10 +962,17 @@ pub(crate) fn restyle_title(text: &str, record: &Record, style: &HeadingStyle) -
     let Some(heading) = lines.content(record.title_line).strip_prefix("# ") else {
         return text.to_string();
     };
-    let Some(parts) = super::parse::numbered_heading(heading, Some(number)) else {
-        return text.to_string();
+    let (number, title) = match (record.heading_number, number) {
+        (HeadingNumber::Number(number), _) => {
+            let Some(parts) = super::parse::numbered_heading(heading, Some(number)) else {
+                return text.to_string();
+            };
+            (number, &heading[parts.title_start..])
+        }
+        (HeadingNumber::None, Some(number)) => (number, heading.trim()),
+        _ => return text.to_string(),
     };
-    let restyled = style.heading(number, &heading[parts.title_start..]);
+    let restyled = style.heading(number, title);
     replace_line(text, &lines, record.title_line, &format!("# {restyled}"))
 }
 

@@ -14,9 +14,11 @@ use crate::yaml;
 enum Meaning {
     /// The file name without `.md`.
     Stem,
-    /// The record's number (an `id`, or Hugo's `weight` where the log's records all
-    /// weigh their number).
-    Number,
+    /// The record's number (an `id`, bitwarden's `adr: "0034"`, or Hugo's `weight` where
+    /// the log's records all weigh their number), in as many digits as the log writes it.
+    Number {
+        width: usize,
+    },
     /// The title, after the number and ". " when the log writes it so (Hugo's `3. Title`).
     Title {
         numbered: bool,
@@ -49,7 +51,8 @@ pub(crate) struct HouseFrontMatter {
 impl HouseFrontMatter {
     /// The keys `record` (whose text is `text`) has that decide can fill; `None` when it
     /// has no front matter, or none of those keys. `older` are the records before it, which
-    /// show whether a key that could be the number (`weight`) always is.
+    /// show whether a key that could be the number (`weight`) always is, and whether the
+    /// status is capitalised in every one that states it (in the front matter).
     pub(crate) fn of(record: &Record, text: &str, older: &[Record]) -> Option<HouseFrontMatter> {
         if record.front_matter_end == 0 {
             return None;
@@ -71,8 +74,20 @@ impl HouseFrontMatter {
                 let line = lines.get(key.line.checked_sub(1)?)?;
                 let value = line.get(key.value.clone()).unwrap_or("").trim();
                 let meaning = match key.name.as_str() {
-                    "weight" if weight_is_number => Meaning::Number,
+                    "weight" if weight_is_number => Meaning::Number { width: 1 },
                     name => meaning(record, name, value)?,
+                };
+                // Capitals only where the records read agree on them.
+                let meaning = match meaning {
+                    Meaning::Status { capitalised } => Meaning::Status {
+                        capitalised: capitalised
+                            && older.iter().all(|r| {
+                                r.front_matter
+                                    .get("status")
+                                    .is_none_or(|s| s.starts_with(char::is_uppercase))
+                            }),
+                    },
+                    other => other,
                 };
                 let list_indent = value
                     .is_empty()
@@ -120,10 +135,90 @@ impl HouseFrontMatter {
     ) -> String {
         let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
         let mut out = format!("---{nl}");
+        out.push_str(&self.keys_for(record, stem, decision_makers, nl));
+        out.push_str(&format!("---{nl}{nl}"));
+        out.push_str(if self.heading {
+            text
+        } else {
+            without_title_heading(text, record)
+        });
+        out
+    }
+
+    /// `text`, a new record with front matter of decide's own (`status`, `date`,
+    /// `decision-makers`, `review-by`, …), with the log's keys first, in its order, names,
+    /// capitals and quoting (`adr: "0034"`, `status: Accepted`); decide's keys that say
+    /// what none of the log's does (`playbook`, `door`, `review-by`) follow, as written,
+    /// for decide still reads them. The title heading stays. Unchanged when the log's
+    /// records state no status in their front matter.
+    pub(crate) fn restyle(
+        &self,
+        record: &Record,
+        stem: &str,
+        decision_makers: &[String],
+        text: &str,
+    ) -> String {
+        if !self
+            .keys
+            .iter()
+            .any(|k| matches!(k.meaning, Meaning::Status { .. }))
+            || record.front_matter_end == 0
+        {
+            return text.to_string();
+        }
+        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let Some(own) = lines.get(1..record.front_matter_end - 1) else {
+            return text.to_string();
+        };
+        let covered = |key: &str| {
+            let meaning = match key {
+                "status" => Meaning::Status { capitalised: false },
+                "date" => Meaning::Date,
+                "decision-makers" => Meaning::DecisionMakers,
+                _ => return false,
+            };
+            self.keys.iter().any(|k| {
+                std::mem::discriminant(&k.meaning) == std::mem::discriminant(&meaning)
+                    && (meaning != Meaning::DecisionMakers || !decision_makers.is_empty())
+            })
+        };
+        let mut out = format!("---{nl}");
+        out.push_str(&self.keys_for(record, stem, decision_makers, nl));
+        let mut keep = false;
+        for line in own {
+            // A top-level key, and the lines under it.
+            if !line.starts_with([' ', '\t', '-']) {
+                let key = line.split(':').next().unwrap_or("").trim();
+                keep = !covered(key) && !self.keys.iter().any(|k| k.name == key);
+            }
+            if keep {
+                out.push_str(line);
+            }
+        }
+        for line in &lines[record.front_matter_end - 1..] {
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// The log's keys, one line each (a list over several), for `record` named `stem`.
+    fn keys_for(
+        &self,
+        record: &Record,
+        stem: &str,
+        decision_makers: &[String],
+        nl: &str,
+    ) -> String {
+        let mut out = String::new();
         for key in &self.keys {
             let values: Vec<String> = match key.meaning {
                 Meaning::Stem => vec![stem.to_string()],
-                Meaning::Number => record.number.map(|n| n.to_string()).into_iter().collect(),
+                Meaning::Number { width } => record
+                    .number
+                    .map(|n| format!("{n:0width$}"))
+                    .into_iter()
+                    .collect(),
                 Meaning::Title { numbered } => vec![match (numbered, record.number) {
                     (true, Some(number)) => format!("{number}. {}", record.title),
                     _ => record.title.clone(),
@@ -154,7 +249,7 @@ impl HouseFrontMatter {
                     }
                 }
                 // A number is written as one, as the log writes it.
-                None if key.meaning == Meaning::Number && key.quote.is_none() => {
+                None if matches!(key.meaning, Meaning::Number { .. }) && key.quote.is_none() => {
                     out.push_str(&format!("{}: {}{nl}", key.name, values.join(", ")));
                 }
                 None => out.push_str(&format!(
@@ -164,12 +259,6 @@ impl HouseFrontMatter {
                 )),
             }
         }
-        out.push_str(&format!("---{nl}{nl}"));
-        out.push_str(if self.heading {
-            text
-        } else {
-            without_title_heading(text, record)
-        });
         out
     }
 }
@@ -193,8 +282,14 @@ fn meaning(record: &Record, name: &str, value: &str) -> Option<Meaning> {
     let starts_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     Some(match name.to_ascii_lowercase().as_str() {
         "id" | "slug" if unquoted == record.stem() => Meaning::Stem,
-        "id" | "number" if record.number.is_some_and(|n| unquoted.parse() == Ok(n)) => {
-            Meaning::Number
+        "id" | "number" | "adr" if record.number.is_some_and(|n| unquoted.parse() == Ok(n)) => {
+            Meaning::Number {
+                width: if unquoted.starts_with('0') {
+                    unquoted.len()
+                } else {
+                    1
+                },
+            }
         }
         "title" => Meaning::Title {
             numbered: record
@@ -326,5 +421,27 @@ mod tests {
                 .over(&new, "x", &[], body)
                 .ends_with(&format!("---\n\n{body}")),
         );
+    }
+
+    #[test]
+    fn our_front_matter_takes_the_log_s_keys_first_and_keeps_the_rest() {
+        let newest = "---\nadr: \"0007\"\nstatus: Accepted\ndate: 2025-02-03\ntags: [web]\n---\n\n# 0007 - Cache pages\n\n## Context\n";
+        let house =
+            HouseFrontMatter::of(&record("0007-cache-pages.md", newest), newest, &[]).unwrap();
+        let ours = "---\nstatus: proposed\ndate: 2026-11-26\ndecision-makers: Ana Lima\nplaybook: decision\nreview-by: 2027-02-01\n---\n\n# 0008 - Pick a broker\n\nWhy.\n";
+        let new = record("0008-pick-a-broker.md", ours);
+        let out = house.restyle(&new, "0008-pick-a-broker", &["Ana Lima".into()], ours);
+        assert_eq!(
+            out,
+            "---\nadr: \"0008\"\nstatus: Proposed\ndate: 2026-11-26\ndecision-makers: Ana Lima\nplaybook: decision\nreview-by: 2027-02-01\n---\n\n# 0008 - Pick a broker\n\nWhy.\n"
+        );
+        let reread = record("0008-pick-a-broker.md", &out);
+        assert_eq!(reread.status.as_deref(), Some("proposed"));
+        assert_eq!(reread.front_matter.get("playbook"), Some("decision"));
+        // A log whose front matter states no status: ours stays as it is.
+        let tagged = "---\nid: 0007-cache-pages\n---\n\n# Cache pages\n\n* Status: accepted\n";
+        let house =
+            HouseFrontMatter::of(&record("0007-cache-pages.md", tagged), tagged, &[]).unwrap();
+        assert_eq!(house.restyle(&new, "0008-pick-a-broker", &[], ours), ours);
     }
 }

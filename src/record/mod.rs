@@ -9,6 +9,7 @@ use crate::template::Templates;
 
 pub(crate) mod edit;
 pub(crate) mod finish;
+pub(crate) mod house_fields;
 pub(crate) mod house_front_matter;
 pub(crate) mod parse;
 pub(crate) mod sections;

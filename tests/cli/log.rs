@@ -252,7 +252,7 @@ fn supersede_runs_new_and_links_both_ways() {
     );
     assert!(new_text.contains("## Status\n\nAccepted\n\nSupersedes [3. Use PostgreSQL for persistence](0003-use-postgresql-for-persistence.md)\n\n## Context"), "{new_text}");
     let old_text = read(&dir.join("0003-use-postgresql-for-persistence.md"));
-    assert!(old_text.contains("## Status\n\nSuperseded\n\nSupercedes [2. Use MySQL for persistence](0002-use-mysql-for-persistence.md)\n\nAmended by [4. Partition the orders table](0004-partition-the-orders-table.md)\n\nSuperceded by [5. Choose the database for the orders service](0005-choose-the-database-for-the-orders-service.md)\n\n## Context"), "{old_text}");
+    assert!(old_text.contains("## Status\n\nSupercedes [2. Use MySQL for persistence](0002-use-mysql-for-persistence.md)\n\nAmended by [4. Partition the orders table](0004-partition-the-orders-table.md)\n\nSuperceded by [5. Choose the database for the orders service](0005-choose-the-database-for-the-orders-service.md)\n\n## Context"), "{old_text}");
     let lint = run(repo.path(), &["lint"]);
     assert!(lint.status.success(), "{}{}", stdout(&lint), stderr(&lint));
     let missing = decide(repo.path())

@@ -8,6 +8,7 @@ mod docs;
 mod home;
 mod hostile;
 mod hostile_links;
+mod house_style;
 mod log;
 mod messages;
 mod naming;

@@ -664,3 +664,66 @@ fn a_variation_selector_is_no_reason_to_rewrite_a_status() {
         text.replace("\u{231b}\u{fe0f} ", "\u{1f6ab} ")
     );
 }
+
+/// adr-tools' `adr new -s 1` adds the link at the end of the `## Status` section, then
+/// takes out the status word's line: the link alone says the record is superseded. A line
+/// of more than a bare word, or a status in the front matter too, is not adr-tools' own.
+#[test]
+fn an_adr_tools_record_is_superseded_by_its_link_alone() {
+    let label = "2. Cache the catalogue";
+    let target = "0002-cache-the-catalogue.md";
+    let cases = [
+        (
+            "# 1. Read through\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nSlow.\n",
+            Some(
+                "# 1. Read through\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded by [2. Cache the catalogue](0002-cache-the-catalogue.md)\n\n## Context\n\nSlow.\n",
+            ),
+        ),
+        // Other links stay, in their order, with the new one last.
+        (
+            "# 1. R\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\nAmended by [3. X](0003-x.md)\r\n\r\n## Context\r\n",
+            Some(
+                "# 1. R\r\n\r\n## Status\r\n\r\nAmended by [3. X](0003-x.md)\r\n\r\nSuperseded by [2. Cache the catalogue](0002-cache-the-catalogue.md)\r\n\r\n## Context\r\n",
+            ),
+        ),
+        // The section is the last one.
+        (
+            "# 1. R\n\n## Status\n\nProposed\n",
+            Some(
+                "# 1. R\n\n## Status\n\nSuperseded by [2. Cache the catalogue](0002-cache-the-catalogue.md)\n",
+            ),
+        ),
+        ("# 1. R\n\n## Status\n\nAccepted.\n\n## Context\n", None),
+        ("# 1. R\n\n## Status\n\n✅ Accepted\n\n## Context\n", None),
+        (
+            "# 1. R\n\n## Status\n\nProposed/partially implemented\n\n## Context\n",
+            None,
+        ),
+        (
+            "---\nstatus: accepted\n---\n\n# 1. R\n\n## Status\n\nAccepted\n\n## Context\n",
+            None,
+        ),
+        ("# R\n\n* Status: accepted\n\n## Context\n", None),
+    ];
+    for (text, expected) in cases {
+        let record = parse(Path::new("0001-r.md"), text).unwrap();
+        let out = supersede_in_status_section(text, &record, label, target, HouseStyle::default());
+        assert_eq!(out.as_deref(), expected, "{text:?}");
+        if let Some(out) = out {
+            let reread = parse(Path::new("0001-r.md"), &out).unwrap();
+            assert_eq!(reread.status.as_deref(), Some("superseded"));
+            assert!(reread.links.iter().any(|l| l.kind == "Superseded by"));
+        }
+    }
+}
+
+/// `superseded by` is English: a status bullet in another language is left for the
+/// caller, which writes the status in the record's language and the link among the links.
+#[test]
+fn a_status_bullet_in_another_language_is_not_closed_in_english() {
+    let text = "# 003 - Garder les journaux\n\n* Date : 2024-01-01\n* Statut : ACCEPTÉ\n\n## Contexte\n\nX\n";
+    let record = parse(Path::new("003_journaux.md"), text).unwrap();
+    let out = supersede_on_status_bullet(text, &record, "4. Y", "004_y.md", HouseStyle::default())
+        .unwrap();
+    assert_eq!(out, None);
+}

@@ -21,7 +21,7 @@ pub(super) struct Field<'a> {
 
 /// The cells of a Markdown table row, as byte ranges of their trimmed text: `| a | b |`
 /// → the places of `a` and `b`. A `\|` is part of a cell.
-pub(super) fn table_cells(line: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn table_cells(line: &str) -> Vec<std::ops::Range<usize>> {
     let content_start = line.len() - line.trim_start().len();
     let content_end = line.trim_end().len();
     let bytes = line.as_bytes();
@@ -52,7 +52,7 @@ pub(super) fn table_cells(line: &str) -> Vec<std::ops::Range<usize>> {
 
 /// A table's rule under its header: `|---|:---:|`, every cell dashes with colons at most at
 /// its ends.
-pub(super) fn is_table_rule(line: &str) -> bool {
+pub(crate) fn is_table_rule(line: &str) -> bool {
     let cells = table_cells(line);
     line.contains('-')
         && !cells.is_empty()
