@@ -1438,6 +1438,8 @@ fn names_section_as(heading: &str, name: &str) -> bool {
 
 /// The names adr-tools' and MADR's sections have in logs written in other languages
 /// (French, Spanish, Portuguese, Italian, German, Dutch), as their templates translate them.
+/// [`names_translated_section`] finds an entry by its English name's length and first
+/// letter: a new entry goes there too.
 const TRANSLATED_SECTIONS: &[(&str, &[&str])] = &[
     ("status", &["Statut", "Estado", "Stato", "Estatus"]),
     (
@@ -1484,21 +1486,25 @@ const TRANSLATED_SECTIONS: &[(&str, &[&str])] = &[
 /// [`names_section`] for a heading in another language: `## Contexte` names the context.
 fn names_translated_section(heading: &str, name: &str) -> bool {
     // Every heading of every record is asked about many names, most of them with no
-    // translation: the name's length rules those out before any comparison.
-    if !matches!(name.len(), 6 | 7 | 8 | 12 | 18) {
+    // translation: the name's length and first letter pick its entry, if any, without a
+    // search of the table; the name itself is compared only once a translation matched.
+    let (Some(&first), Some(&name_first)) = (heading.as_bytes().first(), name.as_bytes().first())
+    else {
         return false;
-    }
-    TRANSLATED_SECTIONS
-        .iter()
-        .find(|(english, _)| english.len() == name.len() && english.eq_ignore_ascii_case(name))
-        .is_some_and(|(_, names)| {
-            let first = heading.as_bytes().first();
-            // The first letters first: most headings start with none of them.
-            names.iter().any(|translated| {
-                first.is_some_and(|f| f.eq_ignore_ascii_case(&translated.as_bytes()[0]))
-                    && names_section_as(heading, translated)
-            })
-        })
+    };
+    let entry = match (name.len(), name_first.to_ascii_lowercase()) {
+        (6, b's') => 0,
+        (7, b'c') => 1,
+        (8, b'd') => 2,
+        (18, b'c') => 3,
+        (12, b'c') => 4,
+        _ => return false,
+    };
+    let (english, names) = TRANSLATED_SECTIONS[entry];
+    names.iter().any(|translated| {
+        first.eq_ignore_ascii_case(&translated.as_bytes()[0])
+            && names_section_as(heading, translated)
+    }) && english.eq_ignore_ascii_case(name)
 }
 
 /// [`names_section`] once the heading starts with the name: what follows it.

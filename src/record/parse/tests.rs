@@ -1146,4 +1146,7 @@ fn every_translated_section_name_names_its_section() {
         }
     }
     assert!(!names_section("Contexte", "Decision"));
+    // A name of the same length and first letter as a translated one is not its kin.
+    assert!(!names_section("Contexte", "Comment"));
+    assert!(!names_section("Estado", "Source"));
 }
