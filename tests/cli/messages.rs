@@ -1400,4 +1400,10 @@ fn a_record_no_longer_in_force_is_never_announced_as_decided() {
         proposal,
         "\"Shared Cache Layer\" is not decided yet. I'll tell you the outcome.\n"
     );
+    // The team hears what is proposed as a proposal, even where the record words it as
+    // decided ("All services will read …").
+    assert_eq!(
+        message("6", "team", "text"),
+        "\"Shared Cache Layer\" isn't decided yet. What's proposed: all services will read through one cache.\n"
+    );
 }
