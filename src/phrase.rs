@@ -1643,7 +1643,7 @@ pub(crate) fn lines(
         (Some(choice), _) => Some(decided_line(subject, choice, &the)),
         (None, Some(decision)) => {
             let first = decision.split(". ").next().unwrap_or(decision);
-            Some(first.trim().trim_end_matches('.').to_string())
+            Some(sentence_case(first.trim().trim_end_matches('.')))
         }
         (None, None) => None,
     };
@@ -1753,6 +1753,18 @@ fn definite(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// A record's decision as the start of a sentence: a first word in lower case is given its
+/// capital ("restructure the votes" → "Restructure the votes"), unless it is short or
+/// written as a name would be (`npm`, `gRPC`, `iOS`), which keep theirs.
+fn sentence_case(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if first.len() > 3 && first.bytes().all(|b| b.is_ascii_lowercase()) {
+        capitalise(text)
+    } else {
+        text.to_string()
+    }
 }
 
 fn capitalise(text: &str) -> String {

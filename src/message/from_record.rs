@@ -977,8 +977,13 @@ fn first_paragraph(body: &str) -> Option<String> {
             || trimmed.starts_with("```")
             || (trimmed.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && trimmed.contains(". "));
-        // An indented line after a list item goes on with the item.
-        let continues_item = in_list && line.starts_with([' ', '\t']);
+        // An indented line after a list item goes on with the item, and so does any line
+        // right under it (Markdown's lazy continuation: `- split the tables by\nregion`).
+        let continues_item = in_list
+            && (line.starts_with([' ', '\t'])
+                || index
+                    .checked_sub(1)
+                    .is_some_and(|i| !lines[i].trim().is_empty()));
         if !trimmed.is_empty() {
             in_list = structural || continues_item;
         }
@@ -1115,7 +1120,24 @@ fn bullets(body: &str) -> Vec<String> {
         }
         let trimmed = line.trim();
         let nested = trimmed.starts_with(['*', '-', '+']) && trimmed.chars().nth(1) == Some(' ');
-        if trimmed.is_empty() || !line.starts_with(char::is_whitespace) {
+        // A line right under an item goes on with it even unindented (Markdown's lazy
+        // continuation), unless it opens something of its own.
+        let lazy = !line.starts_with(char::is_whitespace)
+            && !trimmed.is_empty()
+            && (in_item || in_nested)
+            && !trimmed.starts_with(['#', '|', '>', '`', '~', '<'])
+            && !is_item(trimmed);
+        if lazy {
+            let last = if in_nested {
+                nested_items.last_mut()
+            } else {
+                items.last_mut()
+            };
+            if let Some(last) = last {
+                last.push(' ');
+                last.push_str(trimmed);
+            }
+        } else if trimmed.is_empty() || !line.starts_with(char::is_whitespace) {
             in_item = false;
             in_nested = false;
         } else if nested {

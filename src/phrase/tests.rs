@@ -676,3 +676,22 @@ fn a_finding_that_corrects_a_figure() {
         assert_eq!(corrected_figure(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn a_record_s_decision_starts_its_sentence_with_a_capital() {
+    let cases = [
+        ("restructure the votes", "Restructure the votes"),
+        ("We split the tables", "We split the tables"),
+        (
+            "npm workspaces for every package",
+            "npm workspaces for every package",
+        ),
+        ("gRPC between the services", "gRPC between the services"),
+        ("iOS first, then Android", "iOS first, then Android"),
+        ("`cargo-deny` in CI", "`cargo-deny` in CI"),
+        ("", ""),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(sentence_case(text), expected, "{text:?}");
+    }
+}

@@ -1407,3 +1407,30 @@ fn a_record_no_longer_in_force_is_never_announced_as_decided() {
         "\"Shared Cache Layer\" isn't decided yet. What's proposed: all services will read through one cache.\n"
     );
 }
+
+/// A list item whose second line is not indented (Markdown's lazy continuation) is one
+/// item: the message has it whole, never its second line alone.
+#[test]
+fn a_list_item_wrapped_without_indent_reaches_the_message_whole() {
+    let repo = repo();
+    let dir = repo.path().join("doc/adr");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("0001-sign-receipts.md"),
+        "# 1. Sign receipts\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Decision\n\n- sign every receipt with the till's key, so that auditors can check it\nwithout calling the shop\n- keep the keys in the tills' secure chip\n\n## Consequences\n\nAuditors check receipts offline.\n",
+    )
+    .unwrap();
+    for to in ["stakeholders", "team"] {
+        let output = decide(repo.path())
+            .args(["message", "1", "--to", to])
+            .output()
+            .unwrap();
+        let text = stdout(&output);
+        assert!(
+            text.starts_with(
+                "Sign every receipt with the till's key, so that auditors can check it without calling the shop; keep the keys"
+            ),
+            "{to}: {text}"
+        );
+    }
+}
