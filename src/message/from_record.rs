@@ -1037,11 +1037,7 @@ fn introduced(lead_in: &str, after: &[&str]) -> String {
         .map(|line| line.trim())
         .find(|line| !line.is_empty())
         .unwrap_or_default();
-    let is_list = (next.starts_with(['*', '-', '+']) && next.chars().nth(1) == Some(' '))
-        || next
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if is_list {
+    if is_item(next) {
         // The list alone, up to the first line that is neither blank nor part of it.
         let start = after
             .iter()
@@ -1059,25 +1055,71 @@ fn introduced(lead_in: &str, after: &[&str]) -> String {
         if !items.is_empty() {
             return format!("{lead_in}: {}", join_items(&items));
         }
+    } else if !next.is_empty() && !next.starts_with(['#', '|', '>', '`', '~', '<', '!']) {
+        // A paragraph: its sentences up to one that introduces something further.
+        let paragraph: Vec<String> = after
+            .iter()
+            .map(|line| line.trim())
+            .skip_while(|line| line.is_empty())
+            .take_while(|line| !line.is_empty())
+            .map(plain)
+            .collect();
+        let paragraph = paragraph.join(" ");
+        let said: Vec<&str> = paragraph
+            .split_inclusive(". ")
+            .take_while(|sentence| !sentence.trim_end().ends_with(':'))
+            .collect();
+        let said = said.concat();
+        let said = said.trim();
+        if !said.is_empty() {
+            return if opens_with_placeholder(lead_in) {
+                said.to_string()
+            } else {
+                format!("{lead_in}: {said}")
+            };
+        }
     }
     format!("{}, as listed in the record", lead_in.trim_end())
 }
 
+/// A sentence that starts with a placeholder for what is not decided yet ("TBD, however
+/// this proposal suggests"): what it introduces is the content, the opener says nothing.
+fn opens_with_placeholder(text: &str) -> bool {
+    let first = text
+        .split([',', ';', ':', '.', ' '])
+        .next()
+        .unwrap_or_default();
+    says_nothing(first) && !first.is_empty()
+}
+
+/// A list item's text without its marker: `* a`, `- a`, `+ a`, `1. a`, `1) a`.
+fn item_text(line: &str) -> Option<&str> {
+    if let Some(rest) = line
+        .strip_prefix("* ")
+        .or_else(|| line.strip_prefix("- "))
+        .or_else(|| line.strip_prefix("+ "))
+    {
+        return Some(rest);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    line[digits..]
+        .strip_prefix(". ")
+        .or_else(|| line[digits..].strip_prefix(") "))
+}
+
 fn is_item(line: &str) -> bool {
-    (line.starts_with(['*', '-', '+']) && line.chars().nth(1) == Some(' '))
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    item_text(line).is_some()
 }
 
 /// A numbered list's items as bullets, so [`bullets`] reads both kinds.
 fn numbered_as_bullets(lines: &[&str]) -> String {
     lines
         .iter()
-        .map(|line| match line.split_once(". ") {
-            Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
-                format!("* {rest}")
-            }
+        .map(|line| match item_text(line) {
+            Some(rest) if line.starts_with(|c: char| c.is_ascii_digit()) => format!("* {rest}"),
             _ => (*line).to_string(),
         })
         .collect::<Vec<_>>()
@@ -1404,6 +1446,21 @@ mod tests {
             (
                 "A plain sentence.\n\n- a list after it\n",
                 "A plain sentence.",
+            ),
+            // Items numbered `1)` are a list too.
+            (
+                "For two reasons, we keep the queue:\n\n1) it is paid for\n2) it works.\n",
+                "For two reasons, we keep the queue: it is paid for; it works",
+            ),
+            // A paragraph after the colon: its sentences, up to one that introduces more;
+            // a placeholder opener ("TBD, however …") says nothing and is left out.
+            (
+                "TBD, however this proposal suggests:\n\nShip one region first. The rollout:\n\n- a\n",
+                "Ship one region first.",
+            ),
+            (
+                "We chose as follows:\n\nThe nightly job moves to the cloud.\n",
+                "We chose as follows: The nightly job moves to the cloud.",
             ),
         ];
         for (body, expected) in cases {
