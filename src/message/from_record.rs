@@ -372,20 +372,24 @@ impl Brief {
                 let heading = a.heading.to_lowercase();
                 heading.contains("considered options") || heading.contains("pros and cons")
             });
+            let under_consequences = ancestors
+                .iter()
+                .any(|a| a.heading.to_lowercase().contains("consequences"));
             ancestors.push(section);
             let heading = section.heading.to_lowercase();
-            if !heading.contains("consequences") || under_an_option {
+            if !(heading.contains("consequences") || under_consequences) || under_an_option {
                 continue;
             }
-            let items = bullets(section.body);
-            if heading.contains("positive") {
-                brief.benefits.extend(items);
-            } else if heading.contains("negative") {
+            // A section's body runs on through its subsections, which are read in turn:
+            // its own text is what comes before the first of them.
+            let body = own_text(section.body);
+            let items = bullets(body);
+            if heading_says(&heading, &["negative", "disadvantage", "risk", "cons"]) {
                 brief.risks.extend(items);
+            } else if heading_says(&heading, &["positive", "advantage", "benefit", "pros"]) {
+                brief.benefits.extend(items);
             } else if items.is_empty() {
-                brief
-                    .other_consequences
-                    .extend(first_paragraph(section.body));
+                brief.other_consequences.extend(first_paragraph(body));
             } else {
                 for item in items {
                     sort_consequence(&mut brief, item);
@@ -939,6 +943,28 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
         }
         other => other,
     };
+}
+
+/// Whether a heading has one of `words` as a word of its own, or, for longer words, their
+/// start (`Disadvantages over X` says "disadvantage"; `Consequences` does not say "cons").
+fn heading_says(heading: &str, words: &[&str]) -> bool {
+    heading.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        words
+            .iter()
+            .any(|w| word == *w || (w.len() > 4 && word.starts_with(w)))
+    })
+}
+
+/// A section's text before its first subsection's heading.
+fn own_text(body: &str) -> &str {
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        if line.starts_with('#') {
+            return &body[..offset];
+        }
+        offset += line.len();
+    }
+    body
 }
 
 fn sort_consequence(brief: &mut Brief, item: String) {
@@ -1527,6 +1553,31 @@ mod tests {
         assert_eq!(b.other_consequences, ["The migration takes a quarter."]);
         assert_eq!(b.date_text.as_deref(), Some("Tuesday 20 June 2017"));
         assert_eq!(b.outcome, "decided");
+    }
+
+    /// Subsections of the consequences are read once each, by what their headings say.
+    #[test]
+    fn consequences_in_subsections_are_read_once_each() {
+        let text = "# 4. Use single sign-on\n\n## Status\n\nAccepted\n\n## Decision\n\nWe sign in through the company's directory.\n\n## Consequences\n\nSome notes first.\n\n### General consequences\n- Nobody resets passwords for us\n\n### Advantages over local accounts\n- One place to remove a leaver\n\n### Disadvantages over local accounts\n- The directory team owns our access\n\n### Neutral\n\nThe login page changes colour.\n";
+        let b = brief("0004-use-single-sign-on.md", text);
+        assert_eq!(
+            b.other_consequences,
+            [
+                "Some notes first.",
+                "Nobody resets passwords for us",
+                "The login page changes colour."
+            ]
+        );
+        assert_eq!(b.benefits, ["One place to remove a leaver"]);
+        assert_eq!(b.risks, ["The directory team owns our access"]);
+        for (heading, words, says) in [
+            ("consequences", &["cons"][..], false),
+            ("pros and cons", &["cons"][..], true),
+            ("disadvantages over x", &["disadvantage"][..], true),
+            ("advantages over x", &["disadvantage"][..], false),
+        ] {
+            assert_eq!(heading_says(heading, words), says, "{heading}");
+        }
     }
 
     /// A decided record of ours, with every section a message reads.
