@@ -1700,6 +1700,15 @@ fn decided_line(subject: &Subject, choice: &Choice, the: &str) -> String {
     } else {
         choice.text.clone()
     };
+    // A title that is the choice itself ("Adopt FusionCache", chosen "Adopt FusionCache")
+    // is said once: "On Adopt FusionCache, we'll adopt FusionCache" says it twice.
+    if words_of(text) == words_of(&choice.text) {
+        return if choice.action {
+            format!("We've decided to {}", choice.text)
+        } else {
+            format!("We've chosen {}", choice.text)
+        };
+    }
     match subject.kind {
         Kind::Thing if choice.action => format!("We've chosen {the}: {what}"),
         Kind::Thing => format!("We've chosen {what} as {the}"),

@@ -695,3 +695,40 @@ fn a_record_s_decision_starts_its_sentence_with_a_capital() {
         assert_eq!(sentence_case(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn a_title_that_is_the_choice_is_said_once() {
+    let cases = [
+        (
+            Kind::Topic,
+            "Adopt FusionCache",
+            "adopt FusionCache",
+            true,
+            "We've decided to adopt FusionCache",
+        ),
+        (Kind::Title, "Kafka", "Kafka", false, "We've chosen Kafka"),
+        (
+            Kind::Topic,
+            "caching",
+            "adopt FusionCache",
+            true,
+            "On caching, we'll adopt FusionCache",
+        ),
+    ];
+    for (kind, subject, choice, action, expected) in cases {
+        let subject = Subject {
+            kind,
+            text: subject.to_string(),
+        };
+        let choice = Choice {
+            text: choice.to_string(),
+            action,
+        };
+        let the = definite(&subject.text);
+        assert_eq!(
+            decided_line(&subject, &choice, &the),
+            expected,
+            "{subject:?}"
+        );
+    }
+}
