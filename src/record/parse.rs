@@ -1501,8 +1501,14 @@ fn names_translated_section(heading: &str, name: &str) -> bool {
         _ => return false,
     };
     let (english, names) = TRANSLATED_SECTIONS[entry];
+    let bytes = heading.as_bytes();
     names.iter().any(|translated| {
-        first.eq_ignore_ascii_case(&translated.as_bytes()[0])
+        // The first and last letters first: English headings share a translation's start
+        // ("Context and Problem Statement", "Contexte"), rarely its end.
+        let wanted = translated.as_bytes();
+        bytes.len() >= wanted.len()
+            && first.eq_ignore_ascii_case(&wanted[0])
+            && bytes[wanted.len() - 1].eq_ignore_ascii_case(&wanted[wanted.len() - 1])
             && names_section_as(heading, translated)
     }) && english.eq_ignore_ascii_case(name)
 }
