@@ -49,7 +49,6 @@ pub(crate) fn shorter(line: &str, listed: Option<&Listed>, decided: bool) -> Vec
 fn shorter_list(listed: &Listed, decided: bool) -> Vec<String> {
     let total = listed.items.len();
     let noun = listed.lead.as_deref().and_then(noun_of);
-    let (plural, singular) = noun.unwrap_or(("", ""));
     // What comes before the items: the lead, or what a bare list amounts to.
     let opening = match listed.lead.as_deref() {
         Some(lead) => format!("{lead}:"),
@@ -58,32 +57,46 @@ fn shorter_list(listed: &Listed, decided: bool) -> Vec<String> {
     };
     let sentences = listed.items.iter().all(|i| i.ends_with(['.', '!', '?']));
     let mut said = Vec::new();
-    for keep in (1..total).rev() {
+    for keep in (1..=total).rev() {
         let rest = total - keep;
-        let noun = if rest == 1 { singular } else { plural };
-        let noun = if noun.is_empty() {
-            String::new()
+        // Every item said: the opening introduces them all.
+        let opening = if rest == 0 {
+            opening.replace(", starting with:", ":")
         } else {
-            format!(" {noun}")
+            opening.clone()
+        };
+        let noun = match (rest, noun) {
+            (_, None) => String::new(),
+            (1, Some((_, singular))) => format!(" {singular}"),
+            (_, Some((plural, _))) => format!(" {plural}"),
         };
         let items = &listed.items[..keep];
         said.push(if sentences {
+            let items = items.join(" ");
+            let items = items.trim_end_matches('.');
             let verb = if rest == 1 { "is" } else { "are" };
-            format!(
-                "{opening} {} {} more{noun} {verb} {WHERE_THE_REST_IS}",
-                items.join(" "),
-                capitalise(&number(rest))
-            )
+            if rest == 0 {
+                format!("{opening} {items}")
+            } else {
+                format!(
+                    "{opening} {items}. {} more{noun} {verb} {WHERE_THE_REST_IS}",
+                    capitalise(&number(rest))
+                )
+            }
         } else {
             let items: Vec<&str> = items
                 .iter()
                 .map(|i| i.trim_end_matches([',', ';', '.']))
                 .collect();
-            format!(
-                "{opening} {}; and {} more{noun} {WHERE_THE_REST_IS}",
-                items.join("; "),
-                number(rest)
-            )
+            if rest == 0 {
+                format!("{opening} {}", items.join("; "))
+            } else {
+                format!(
+                    "{opening} {}; and {} more{noun} {WHERE_THE_REST_IS}",
+                    items.join("; "),
+                    number(rest)
+                )
+            }
         });
     }
     // Nothing but the bottom line, and how many there are.

@@ -1301,9 +1301,10 @@ pub(crate) fn write(
     let markdown = format.composed() == Format::Markdown;
     let mut text = compose(brief, to, name, markdown, &template, templates)?;
     // To stakeholders, a decision too long for the budget is said shorter, still whole:
-    // the bottom line, as many items as fit, and how many more the record has. Team and
-    // peers get the record's text.
-    if to == Audience::Stakeholders && !fits(to, &text) {
+    // the bottom line, as many items as fit, and how many more the record has; so is a
+    // list whose first sentence alone would pass for the whole decision. Team and peers
+    // get the record's text.
+    if to == Audience::Stakeholders && (!fits(to, &text) || brief.says_part_of_a_list()) {
         for said in brief.shorter_decisions() {
             let shorter = brief.saying_decision(&said);
             let candidate = compose(&shorter, to, name, markdown, &template, templates)?;
@@ -1379,6 +1380,18 @@ impl Brief {
         let line = self.decided_line.as_deref().unwrap_or(decision);
         let decided = matches!(self.outcome.as_str(), "decided" | "looked-back");
         super::budget::shorter(line, self.decision_listed.as_ref(), decided)
+    }
+
+    /// Whether a decided record's bottom line is only the first sentence of a decision
+    /// written as a list: said alone, it would pass for the whole decision.
+    fn says_part_of_a_list(&self) -> bool {
+        let (Some(line), Some(decision)) = (&self.decided_line, &self.decision) else {
+            return false;
+        };
+        self.decision_listed.is_some()
+            && self.chosen.is_none()
+            && matches!(self.outcome.as_str(), "decided" | "looked-back")
+            && line.trim_end_matches('.') != decision.trim_end_matches('.')
     }
 
     /// This brief with the decision said as `said`, wherever a message says it: its
