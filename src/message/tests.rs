@@ -471,8 +471,9 @@ fn said_within(
         .find(|said| word_count(said) <= words)
 }
 
-#[test]
-fn a_long_decision_keeps_its_bottom_line_and_whole_items_and_says_where_the_rest_is() {
+/// Decisions written as lists, for the trimming rule: a lead with reasons, a bare list of
+/// sentences, and a lead that names a product with a capital.
+fn listed_decisions() -> [super::budget::Listed; 3] {
     use super::budget::Listed;
     let reasons = Listed {
         lead: Some("We will move the builds to a hosted service due to the following".into()),
@@ -498,9 +499,24 @@ fn a_long_decision_keeps_its_bottom_line_and_whole_items_and_says_where_the_rest
             "no secrets ever written to the logs of a public build".into(),
         ],
     };
+    [reasons, steps, named]
+}
+
+/// A case of the trimming rule: (line, list, decided, words, said).
+type Trimmed<'a> = (
+    &'a str,
+    Option<&'a super::budget::Listed>,
+    bool,
+    usize,
+    Option<&'a str>,
+);
+
+#[test]
+fn a_long_decision_keeps_its_bottom_line_and_whole_items_and_says_where_the_rest_is() {
+    let [reasons, steps, named] = listed_decisions();
     let long = "We decided to switch off the old fare engine for every route, so that a fare change is made in one place";
     // (line, list, decided, words, said)
-    let cases: [(&str, Option<&Listed>, bool, usize, Option<&str>); 9] = [
+    let cases: [Trimmed<'_>; 9] = [
         // The lead, as many whole items as fit, and how many more, named as the lead names them.
         (
             "",
