@@ -70,7 +70,10 @@ fn shorter_list(listed: &Listed, decided: bool) -> Vec<String> {
             (1, Some((_, singular))) => format!(" {singular}"),
             (_, Some((plural, _))) => format!(" {plural}"),
         };
-        let items = &listed.items[..keep];
+        let items: Vec<String> = listed.items[..keep]
+            .iter()
+            .map(|i| without_links(i))
+            .collect();
         said.push(if sentences {
             let items = items.join(" ");
             let items = items.trim_end_matches('.');
@@ -197,6 +200,27 @@ fn without_reason_clause(line: &str) -> Option<String> {
     let main = line[..at].trim_end_matches([',', ';', ' ']);
     (main.split_whitespace().count() >= 4)
         .then(|| format!("{main}; the reasons are {WHERE_THE_REST_IS}"))
+}
+
+/// An item without the bare links it carries ("<https://…>"): a reader cannot follow them
+/// from a message, and the decision record keeps them.
+fn without_links(item: &str) -> String {
+    let kept: Vec<&str> = item
+        .split(' ')
+        .filter(|word| {
+            let word = word.trim_end_matches(['.', ',', ';']);
+            !(word.starts_with("<http") && word.ends_with('>'))
+        })
+        .collect();
+    let mut text = kept.join(" ");
+    // "See <a> and <b>." leaves "See and": no dangling joining word.
+    while let Some(rest) = [" and", " or", ",", " -"]
+        .iter()
+        .find_map(|tail| text.trim_end().strip_suffix(tail))
+    {
+        text = rest.to_string();
+    }
+    text.trim_end().to_string()
 }
 
 /// "five", as a sentence says a count: in words up to twelve.
