@@ -269,12 +269,19 @@ fn upward(text: &str) -> Vec<String> {
         "decide review",
         "decide message",
     ] {
-        // As words: "the recording" is not "the record".
+        // As words: "the recording" is not "the record". A shortened decision says where
+        // the rest of it is ("and two more reasons in the decision record"), after saying
+        // what was decided: that is not talk in its place.
         let said = lower.match_indices(talk).any(|(at, _)| {
-            lower[at + talk.len()..]
+            let end = at + talk.len();
+            let clause = lower[..at]
+                .rfind([';', ':', '.', '\n'])
+                .map_or(0, |i| i + 1);
+            lower[end..]
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
+                && !super::budget::points_to_the_rest(&lower[clause..end])
         });
         if said {
             found.push(format!(

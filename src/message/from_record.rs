@@ -10,6 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::budget::Listed;
 use super::{Audience, Message};
 use crate::coach::units::human_date;
 use crate::error::{Error, Result};
@@ -124,6 +125,11 @@ pub(crate) struct Brief {
     /// The decision in the record's words, when it is not a chosen option (adr-tools'
     /// "We will ...", or an outcome that is an offer).
     pub decision: Option<String>,
+    /// When the decision is a list (with the sentence that introduces it, or bare), its
+    /// items apart, so a message held to a word budget can say fewer of them
+    /// ([`super::budget`]). Not in the JSON: `decision` says it all.
+    #[serde(skip)]
+    pub decision_listed: Option<Listed>,
     /// "If it doesn't work, we'll switch to ..." (or "we'll ..."), as a sentence says it.
     pub fallback: Option<String>,
     /// Whether the fallback says what we do ("rewrite only the payment step") rather than
@@ -361,6 +367,7 @@ impl Brief {
                 let items = bullets(outcome.body);
                 if !items.is_empty() {
                     brief.decision = Some(join_items(&items));
+                    brief.decision_listed = Some(Listed { lead: None, items });
                 }
             }
         }
@@ -895,7 +902,7 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
             brief.first_step = Some(step.trim_end_matches('.').trim().to_string());
         }
     }
-    let Some(first) = first_paragraph(&own) else {
+    let Some((first, listed)) = first_paragraph_listed(&own) else {
         return;
     };
     let (slot, rest) = if let Some(rest) = first.strip_prefix("Chosen option: ") {
@@ -905,6 +912,7 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     } else {
         if !first.starts_with("If it doesn't work") && !first.starts_with("First step") {
             brief.decision = Some(first);
+            brief.decision_listed = listed;
         }
         return;
     };
@@ -989,6 +997,12 @@ fn sort_consequence(brief: &mut Brief, item: String) {
 /// joined into the sentence, or, for a table or code, a pointer to the record, so no
 /// sentence is left hanging on its colon.
 fn first_paragraph(body: &str) -> Option<String> {
+    first_paragraph_listed(body).map(|(text, _)| text)
+}
+
+/// [`first_paragraph`], with the list it introduces kept apart when it introduces one:
+/// the sentence before the colon and the list's items.
+fn first_paragraph_listed(body: &str) -> Option<(String, Option<Listed>)> {
     let lines: Vec<&str> = body.lines().collect();
     let mut paragraph: Vec<String> = Vec::new();
     let mut in_list = false;
@@ -1027,8 +1041,15 @@ fn first_paragraph(body: &str) -> Option<String> {
         return None;
     }
     match text.strip_suffix(':') {
-        Some(lead_in) => Some(introduced(lead_in, &lines[end..])),
-        None => Some(text),
+        Some(lead_in) => {
+            let (said, items) = introduced(lead_in, &lines[end..]);
+            let listed = (!items.is_empty()).then(|| Listed {
+                lead: Some(lead_in.trim_end().to_string()),
+                items,
+            });
+            Some((said, listed))
+        }
+        None => Some((text, None)),
     }
 }
 
@@ -1056,8 +1077,9 @@ fn says_nothing(text: &str) -> bool {
         .any(|empty| core.eq_ignore_ascii_case(empty))
 }
 
-/// `lead_in` (a sentence that ended with a colon) with what `after` it introduces.
-fn introduced(lead_in: &str, after: &[&str]) -> String {
+/// `lead_in` (a sentence that ended with a colon) with what `after` it introduces, and the
+/// items of the list it introduces (none for a table or code).
+fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
     let next = after
         .iter()
         .map(|line| line.trim())
@@ -1079,7 +1101,7 @@ fn introduced(lead_in: &str, after: &[&str]) -> String {
             .collect();
         let items = bullets(&numbered_as_bullets(&list));
         if !items.is_empty() {
-            return format!("{lead_in}: {}", join_items(&items));
+            return (format!("{lead_in}: {}", join_items(&items)), items);
         }
     } else if !next.is_empty() && !next.starts_with(['#', '|', '>', '`', '~', '<', '!']) {
         // A paragraph: its sentences up to one that introduces something further.
@@ -1105,7 +1127,10 @@ fn introduced(lead_in: &str, after: &[&str]) -> String {
             };
         }
     }
-    format!("{}, as listed in the record", lead_in.trim_end())
+    (
+        format!("{}, as listed in the record", lead_in.trim_end()),
+        Vec::new(),
+    )
 }
 
 /// A sentence that starts with a placeholder for what is not decided yet ("TBD, however
@@ -1364,28 +1389,19 @@ pub(crate) fn write(
         );
     }
     let markdown = format.composed() == Format::Markdown;
-    // Upward and sideways, messages are held to the word budget: the least needed details
-    // go first.
-    let mut text = String::new();
-    for detail in (0..=4).rev() {
-        let mut context = super::brief_context(brief, to, markdown);
-        if let Some(map) = context.as_object_mut() {
-            map.insert("detail".into(), serde_json::json!(detail));
-            map.insert("name".into(), serde_json::json!(name));
-        }
-        text = super::say_today(
-            &super::tidy(&templates.render(&template, &context)?),
-            brief.today,
-        );
-        // Outside engineering, the lead's plain words replace the terms they translated.
-        if to.needs_plain_words() && !brief.plain_words.is_empty() {
-            text = crate::coach::words::translate(&text, &brief.plain_words);
-        }
-        if to
-            .word_budget()
-            .is_none_or(|budget| super::body_words(&text) <= budget)
-        {
-            break;
+    let mut text = compose(brief, to, name, markdown, &template, templates)?;
+    // To stakeholders, a decision too long for the budget is said shorter, still whole:
+    // the bottom line, as many items as fit, and how many more the record has; so is a
+    // list whose first sentence alone would pass for the whole decision. Team and peers
+    // get the record's text.
+    if to == Audience::Stakeholders && (!fits(to, &text) || brief.says_part_of_a_list()) {
+        for said in brief.shorter_decisions() {
+            let shorter = brief.saying_decision(&said);
+            let candidate = compose(&shorter, to, name, markdown, &template, templates)?;
+            if fits(to, &candidate) {
+                text = candidate;
+                break;
+            }
         }
     }
     let text = match format {
@@ -1404,6 +1420,85 @@ pub(crate) fn write(
         }
     };
     Ok(Message { text, to })
+}
+
+/// Whether `text` keeps to the word budget of `to`, when it has one.
+fn fits(to: Audience, text: &str) -> bool {
+    to.word_budget()
+        .is_none_or(|budget| super::body_words(text) <= budget)
+}
+
+/// `template` rendered from `brief`. Upward and sideways, messages are held to the word
+/// budget: the least needed details go first.
+fn compose(
+    brief: &Brief,
+    to: Audience,
+    name: Option<&str>,
+    markdown: bool,
+    template: &str,
+    templates: &Templates,
+) -> Result<String> {
+    let mut text = String::new();
+    for detail in (0..=4).rev() {
+        let mut context = super::brief_context(brief, to, markdown);
+        if let Some(map) = context.as_object_mut() {
+            map.insert("detail".into(), serde_json::json!(detail));
+            map.insert("name".into(), serde_json::json!(name));
+        }
+        text = super::say_today(
+            &super::tidy(&templates.render(template, &context)?),
+            brief.today,
+        );
+        // Outside engineering, the lead's plain words replace the terms they translated.
+        if to.needs_plain_words() && !brief.plain_words.is_empty() {
+            text = crate::coach::words::translate(&text, &brief.plain_words);
+        }
+        if fits(to, &text) {
+            break;
+        }
+    }
+    Ok(text)
+}
+
+impl Brief {
+    /// The decision said shorter, longest first ([`super::budget::shorter`]), when the
+    /// message says it in the record's words (not a chosen option's sentence).
+    fn shorter_decisions(&self) -> Vec<String> {
+        let Some(decision) = self.decision.as_deref() else {
+            return Vec::new();
+        };
+        let line = self.decided_line.as_deref().unwrap_or(decision);
+        let decided = matches!(self.outcome.as_str(), "decided" | "looked-back");
+        super::budget::shorter(line, self.decision_listed.as_ref(), decided)
+    }
+
+    /// Whether a decided record's bottom line is only the first sentence of a decision
+    /// written as a list: said alone, it would pass for the whole decision.
+    fn says_part_of_a_list(&self) -> bool {
+        let (Some(line), Some(decision)) = (&self.decided_line, &self.decision) else {
+            return false;
+        };
+        self.decision_listed.is_some()
+            && self.chosen.is_none()
+            && matches!(self.outcome.as_str(), "decided" | "looked-back")
+            && line.trim_end_matches('.') != decision.trim_end_matches('.')
+    }
+
+    /// This brief with the decision said as `said`, wherever a message says it: its
+    /// bottom line (when that is the decision's own), the decision, and the reason a
+    /// proposal was turned down (when that is the decision).
+    fn saying_decision(&self, said: &str) -> Brief {
+        let mut brief = self.clone();
+        let sentence = format!("{said}.");
+        if brief.chosen.is_none() && brief.decided_line.is_some() {
+            brief.decided_line = Some(said.to_string());
+        }
+        if brief.closed_why.is_some() && brief.closed_why == brief.decision {
+            brief.closed_why = Some(sentence.clone());
+        }
+        brief.decision = Some(sentence);
+        brief
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! the user gave or one the record's working shows. `decide new` prints it on stdout;
 //! `decide message` writes one from any record.
 
+pub(crate) mod budget;
 pub(crate) mod check;
 pub(crate) mod from_record;
 pub(crate) mod paste;

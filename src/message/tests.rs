@@ -458,3 +458,181 @@ fn a_record_no_longer_in_force_says_what_became_of_it_and_why() {
         assert_eq!(brief.closed_why.as_deref(), why, "{body}");
     }
 }
+
+/// The longest way [`super::budget::shorter`] has to say a decision in at most `words`.
+fn said_within(
+    line: &str,
+    listed: Option<&super::budget::Listed>,
+    decided: bool,
+    words: usize,
+) -> Option<String> {
+    super::budget::shorter(line, listed, decided)
+        .into_iter()
+        .find(|said| word_count(said) <= words)
+}
+
+/// Decisions written as lists, for the trimming rule: a lead with reasons, a bare list of
+/// sentences, and a lead that names a product with a capital.
+fn listed_decisions() -> [super::budget::Listed; 3] {
+    use super::budget::Listed;
+    let reasons = Listed {
+        lead: Some("We will move the builds to a hosted service due to the following".into()),
+        items: vec![
+            "nobody patches the old server".into(),
+            "builds run next to the code".into(),
+            "it costs less than the old server and its upkeep".into(),
+            "other teams already use it and can help us".into(),
+        ],
+    };
+    let steps = Listed {
+        lead: None,
+        items: vec![
+            "Fetch each harbour on its own.".into(),
+            "Keep yesterday's timetable when a file is late.".into(),
+            "Send the on-call engineer one summary instead of an alert for every harbour that failed.".into(),
+        ],
+    };
+    let named = Listed {
+        lead: Some("We use GitHub Actions with these rules".into()),
+        items: vec![
+            "one runner per team".into(),
+            "no secrets ever written to the logs of a public build".into(),
+        ],
+    };
+    [reasons, steps, named]
+}
+
+/// A case of the trimming rule: (line, list, decided, words, said).
+type Trimmed<'a> = (
+    &'a str,
+    Option<&'a super::budget::Listed>,
+    bool,
+    usize,
+    Option<&'a str>,
+);
+
+#[test]
+fn a_long_decision_keeps_its_bottom_line_and_whole_items_and_says_where_the_rest_is() {
+    let [reasons, steps, named] = listed_decisions();
+    let long = "We decided to switch off the old fare engine for every route, so that a fare change is made in one place";
+    // (line, list, decided, words, said)
+    let cases: [Trimmed<'_>; 9] = [
+        // The lead, as many whole items as fit, and how many more, named as the lead names them.
+        (
+            "",
+            Some(&reasons),
+            true,
+            32,
+            Some(
+                "We will move the builds to a hosted service due to the following: nobody patches the old server; builds run next to the code; and two more reasons in the decision record",
+            ),
+        ),
+        (
+            "",
+            Some(&reasons),
+            true,
+            31,
+            Some(
+                "We will move the builds to a hosted service due to the following: nobody patches the old server; and three more reasons in the decision record",
+            ),
+        ),
+        // Only the lead fits: how many there are, all in the record.
+        (
+            "",
+            Some(&reasons),
+            true,
+            20,
+            Some(
+                "We will move the builds to a hosted service due to the following: four reasons, all in the decision record",
+            ),
+        ),
+        // A bare list: what it amounts to, then its first items as sentences.
+        (
+            "",
+            Some(&steps),
+            true,
+            28,
+            Some(
+                "We've decided on three points, starting with: Fetch each harbour on its own. Keep yesterday's timetable when a file is late. One more is in the decision record",
+            ),
+        ),
+        // Everything fits: the whole list, with no pointer.
+        (
+            "",
+            Some(&steps),
+            true,
+            60,
+            Some(
+                "We've decided on three points: Fetch each harbour on its own. Keep yesterday's timetable when a file is late. Send the on-call engineer one summary instead of an alert for every harbour that failed",
+            ),
+        ),
+        // A proposal stays a proposal.
+        (
+            "",
+            Some(&steps),
+            false,
+            10,
+            Some("The proposal has three points, all in the decision record"),
+        ),
+        // A name with a capital is not what the list holds ("Actions").
+        (
+            "",
+            Some(&named),
+            true,
+            19,
+            Some(
+                "We use GitHub Actions with these rules: one runner per team; and one more rule in the decision record",
+            ),
+        ),
+        // One long sentence: its main clause, without the reason after ", so that".
+        (
+            long,
+            None,
+            true,
+            60,
+            Some(
+                "We decided to switch off the old fare engine for every route; the reasons are in the decision record",
+            ),
+        ),
+        // One long sentence with no reason clause to leave out stays whole: nothing fits.
+        (
+            "We decided to switch off the old fare engine for every route sold on the website",
+            None,
+            true,
+            10,
+            None,
+        ),
+    ];
+    for (line, listed, decided, words, said) in cases {
+        assert_eq!(
+            said_within(line, listed, decided, words).as_deref(),
+            said,
+            "{line} {listed:?} in {words}"
+        );
+    }
+}
+
+#[test]
+fn saying_where_the_rest_of_a_decision_is_is_not_record_talk() {
+    let jargon = words::embedded();
+    let cases = [
+        (
+            "We will use the queue: it is simpler; and two more reasons in the decision record.",
+            false,
+        ),
+        (
+            "We will use the queue: four reasons, all in the decision record.",
+            false,
+        ),
+        ("We will use the queue. See the decision record.", true),
+        ("The details are in the decision record.", true),
+    ];
+    for (text, flagged) in cases {
+        let problems =
+            super::check::problems(text, crate::playbook::Audience::Stakeholders, &jargon, &[]);
+        let talk = problems
+            .iter()
+            .any(|p| p.contains("talk about our records"));
+        assert_eq!(talk, flagged, "{text}: {problems:?}");
+    }
+}

@@ -1434,3 +1434,61 @@ fn a_list_item_wrapped_without_indent_reaches_the_message_whole() {
         );
     }
 }
+
+#[test]
+fn messages_a_long_decision_from_another_tool_keeps_to_sixty_words_for_stakeholders() {
+    let repo = repo();
+    let log = repo.path().join("doc/adr");
+    fs::create_dir_all(&log).unwrap();
+    crate::support::copy_tree(
+        Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/long-decisions"
+        )),
+        &log,
+        "",
+    );
+    let say = |number: &str, audience: &str| {
+        let output = decide(repo.path())
+            .args(["message", number, "--to", audience])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{number}: {}", stderr(&output));
+        (stdout(&output), stderr(&output))
+    };
+    // (record, what the message opens with, where the rest is)
+    let cases = [
+        (
+            "1",
+            "We will move every build to a hosted build service for the following reasons: nobody has to patch",
+            "; and three more reasons in the decision record.\n",
+        ),
+        (
+            "2",
+            "We've decided on six points, starting with: Fetch each harbour's timetable on its own",
+            " Three more are in the decision record.\n",
+        ),
+        (
+            "3",
+            "After reviewing the results",
+            "to compute all fares in the new pricing module; the reasons are in the decision record.\n",
+        ),
+    ];
+    for (number, opens, ends) in cases {
+        let (text, stderr) = say(number, "stakeholders");
+        assert!(text.starts_with(opens), "{number}: {text}");
+        assert!(text.ends_with(ends), "{number}: {text}");
+        assert!(text.split_whitespace().count() <= 60, "{number}: {text}");
+        assert!(
+            stderr.contains("Ready to send to stakeholders"),
+            "{number}: {stderr}"
+        );
+        // The team hears the whole decision.
+        let (team, _) = say(number, "team");
+        assert!(!team.contains("decision record"), "{number}: {team}");
+    }
+    // A proposal stays a proposal.
+    let (text, _) = say("4", "stakeholders");
+    assert!(text.contains("is not decided yet"), "{text}");
+    assert!(text.split_whitespace().count() <= 60, "{text}");
+}
