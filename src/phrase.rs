@@ -492,6 +492,28 @@ impl Names {
     }
 }
 
+/// `text` put into the middle of a sentence the program wrote ("Who finds out {item}?"),
+/// with no record to learn names from: its first word is lowered only when it is a
+/// function word ("Whether", "The") or has the form of a common word ("Managed"); a name
+/// or an acronym ("Searchly", "AWS", "PostgreSQL") keeps its capital.
+pub(crate) fn inserted(text: &str) -> String {
+    let text = text.trim();
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = plain.to_lowercase();
+    let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
+        && plain.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-');
+    let common = QUESTION_WORDS.contains(&lower.as_str())
+        || DETERMINERS.contains(&lower.as_str())
+        || SUBJECTS.contains(&lower.as_str())
+        || (!plain.ends_with("'s") && Names::default().looks_common(plain));
+    if capital_only_first && common {
+        lower_first(text)
+    } else {
+        text.to_string()
+    }
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

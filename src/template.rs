@@ -300,6 +300,11 @@ fn new_environment() -> Environment<'static> {
     });
     // Whether a phrase starts with a verb ("Delegate it to Sam") rather than a name
     // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
+    // An answer put into the middle of a question the flow asks: "Who finds out whether
+    // ...?"; a name keeps its capital.
+    env.add_filter("inserted", |text: String| -> String {
+        crate::phrase::inserted(&text)
+    });
     env.add_filter("action", |text: String| -> bool {
         is_action(text.trim()) || crate::phrase::is_action(&text)
     });

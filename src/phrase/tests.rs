@@ -676,3 +676,26 @@ fn a_finding_that_corrects_a_figure() {
         assert_eq!(corrected_figure(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
+    let cases = [
+        (
+            "Whether fulfilment needs strict ordering",
+            "whether fulfilment needs strict ordering",
+        ),
+        (
+            "Whether the auditors accept 30 days of retention",
+            "whether the auditors accept 30 days of retention",
+        ),
+        ("The price at our volume", "the price at our volume"),
+        ("Managed queue price", "managed queue price"),
+        ("Searchly's price at our volume", "Searchly's price at our volume"),
+        ("AWS pricing", "AWS pricing"),
+        ("PostgreSQL licence", "PostgreSQL licence"),
+        ("peak write load", "peak write load"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(inserted(text), expected, "{text:?}");
+    }
+}
