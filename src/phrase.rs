@@ -1177,7 +1177,8 @@ pub(crate) fn shape(text: &str) -> Shape {
             && word.len() > 3
             && word.ends_with('s')
             && !word.ends_with("ss");
-        if (is_verb_form(word) || after_opening_noun) && !ADVERBS.contains(&word) {
+        let past = IRREGULAR_PAST.contains(&word);
+        if (is_verb_form(word) || after_opening_noun || past) && !ADVERBS.contains(&word) {
             // "costs" after "with" or "lower" is a noun again: "with lower costs".
             if PREPOSITIONS.contains(&previous) || DETERMINERS.contains(&previous) {
                 continue;
@@ -1282,6 +1283,40 @@ pub(crate) fn after_because(text: &str) -> String {
         Shape::Noun => format!("of {text}"),
     }
 }
+
+/// A pro or con as the record's list item: MADR's "Good, because {argument}" when the
+/// argument reads after "because" (a clause with its verb, a predicate given its subject,
+/// a noun phrase after "because of"), and "Good: {argument}" for a fragment no "because"
+/// can take ("pay as you go", "pay per message", "monthly contract").
+pub(crate) fn argument(label: &str, text: &str) -> String {
+    let text = text.trim();
+    let words = words_of(text);
+    let first = words.first().map_or("", String::as_str);
+    // A bare verb first ("pay as you go", "pay per message") is a fragment, not a subject.
+    let bare_verb = VERBS.contains(&first) && !FINITE.contains(&first);
+    let has_verb = words.iter().enumerate().any(|(index, word)| {
+        let word = word.as_str();
+        (index > 0 && (is_verb_form(word) || IRREGULAR_PAST.contains(&word)))
+            || (SUBJECTS.contains(&word) && index + 1 < words.len())
+    });
+    let fragment = match shape(text) {
+        Shape::Noun => bare_verb,
+        Shape::Clause => bare_verb || !has_verb,
+        Shape::Adjective | Shape::Predicate => false,
+    };
+    if fragment || text.is_empty() {
+        format!("{label}: {text}")
+    } else {
+        format!("{label}, because {}", after_because(text))
+    }
+}
+
+/// Past forms that end in no "-ed": "two of us ran it before".
+const IRREGULAR_PAST: &[&str] = &[
+    "ran", "took", "built", "wrote", "went", "knew", "got", "gave", "kept", "saw", "found",
+    "brought", "chose", "did", "had", "paid", "sent", "spent", "won", "broke", "grew", "held",
+    "led", "met", "sold", "told", "thought", "came", "became", "began",
+];
 
 /// What MADR's "because" wrote, back as the phrase: "of transactions" is "transactions".
 pub(crate) fn from_because(text: &str) -> String {

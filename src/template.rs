@@ -396,6 +396,11 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     });
     // A pro or con after MADR's "Good, because": "it can start in two weeks", "of
     // transactions across orders and payments".
+    // A pro or con as the record's list item: "Good, because it can start in two weeks",
+    // "Good: pay as you go".
+    env.add_filter("argument", |text: String, label: String| -> String {
+        crate::phrase::argument(&label, &text)
+    });
     env.add_filter("after_because", |text: String| -> String {
         crate::phrase::after_because(&text)
     });

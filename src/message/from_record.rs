@@ -556,6 +556,10 @@ fn pros_and_cons(record: &Record, option: &str) -> (Vec<String>, Vec<String>) {
             pros.push(phrase::from_because(&item["good, because ".len()..]));
         } else if lower.starts_with("bad, because ") {
             cons.push(phrase::from_because(&item["bad, because ".len()..]));
+        } else if lower.starts_with("good: ") {
+            pros.push(item["good: ".len()..].to_string());
+        } else if lower.starts_with("bad: ") {
+            cons.push(item["bad: ".len()..].to_string());
         }
     }
     (pros, cons)

@@ -699,3 +699,40 @@ fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
         assert_eq!(inserted(text), expected, "{text:?}");
     }
 }
+
+/// MADR's "Good, because {argument}" only where "because" can take the argument; a
+/// fragment is said after a colon.
+#[test]
+fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
+    let cases = [
+        ("pay as you go", "Good: pay as you go"),
+        ("pay per message", "Good: pay per message"),
+        ("two of us ran it before", "Good, because two of us ran it before"),
+        (
+            "transactions across orders and payments",
+            "Good, because of transactions across orders and payments",
+        ),
+        (
+            "the team already runs it for billing",
+            "Good, because the team already runs it for billing",
+        ),
+        (
+            "schema migrations need planning",
+            "Good, because schema migrations need planning",
+        ),
+        ("builds knowledge in the team", "Good, because it builds knowledge in the team"),
+        ("monthly contract", "Good: monthly contract"),
+        ("transactions", "Good: transactions"),
+        (
+            "hiring takes three to four months",
+            "Good, because hiring takes three to four months",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(argument("Good", text), expected, "{text:?}");
+    }
+    assert_eq!(
+        argument("Bad", "nobody on the team has run it in production"),
+        "Bad, because nobody on the team has run it in production"
+    );
+}
