@@ -1129,6 +1129,16 @@ pub(crate) fn shape(text: &str) -> Shape {
             || (w.ends_with('s') && VERBS.contains(&w.trim_end_matches('s')))
     };
     if listed_verb(opening) && !DETERMINERS.contains(&first) {
+        // "builds get slower without caching": a verb right after it makes the first word
+        // a plural noun, the clause's subject.
+        let next = words
+            .iter()
+            .skip_while(|w| w.as_str() != opening)
+            .nth(1)
+            .map_or("", String::as_str);
+        if opening.ends_with('s') && (FINITE.contains(&next) || IRREGULAR_PAST.contains(&next)) {
+            return Shape::Clause;
+        }
         return Shape::Predicate;
     }
     // "also Jinja-like and mature", "trivially machine-readable": what it is like.
@@ -1868,7 +1878,7 @@ fn lower_first_unless_name(text: &str) -> String {
 /// How an approach reads inside a sentence ("I'm going with ..."), as the episode says
 /// "approach A": a one-word name stays as written ("Monorepo", "Kafka"); a name with its
 /// own article keeps it ("the event queue"); an action is quoted, as no article fits it
-/// ("Keep polyrepo"); any other is "the ... approach" ("the Direct API call approach"),
+/// ("Keep polyrepo"); any other is "the ... approach" ("the direct API call approach"),
 /// which reads right whether the name is a product, a description or a mass noun.
 pub(crate) fn approach(name: &str) -> String {
     let name = name.trim();
@@ -1890,7 +1900,9 @@ pub(crate) fn approach(name: &str) -> String {
     if lower.contains("approach") || lower.contains("option") {
         return name.to_string();
     }
-    format!("the {name} approach")
+    // "the direct API call approach": a common word keeps no capital mid-sentence; a name
+    // ("the Stripe Checkout approach") does.
+    format!("the {} approach", inserted(name))
 }
 
 #[cfg(test)]

@@ -345,7 +345,7 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("one_line", |text: String| -> String {
         crate::error::one_line(&text)
     });
-    // An approach named inside a sentence: "I'm going with the Direct API call approach",
+    // An approach named inside a sentence: "I'm going with the direct API call approach",
     // "with Monorepo".
     env.add_filter("approach", |text: String| -> String {
         crate::phrase::approach(&text)

@@ -576,8 +576,10 @@ fn approaches_read_right_inside_a_sentence() {
     let cases = [
         ("Monorepo", "Monorepo"),
         ("Kafka", "Kafka"),
-        ("Direct API call", "the Direct API call approach"),
-        ("Plain text", "the Plain text approach"),
+        ("Direct API call", "the direct API call approach"),
+        ("Plain text", "the plain text approach"),
+        ("Payment provider vault", "the payment provider vault approach"),
+        ("Stripe Checkout", "the Stripe Checkout approach"),
         ("The event queue", "the event queue"),
         ("Approach A", "Approach A"),
         ("Keep polyrepo", "\"Keep polyrepo\""),
@@ -722,6 +724,10 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
         ),
         ("builds knowledge in the team", "Good, because it builds knowledge in the team"),
         ("monthly contract", "Good: monthly contract"),
+        (
+            "builds get slower without caching",
+            "Good, because builds get slower without caching",
+        ),
         ("transactions", "Good: transactions"),
         (
             "hiring takes three to four months",
