@@ -502,7 +502,10 @@ pub(crate) fn inserted(text: &str) -> String {
     let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
     let lower = plain.to_lowercase();
     let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
-        && plain.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-');
+        && plain
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '\'' || c == '-');
     let common = QUESTION_WORDS.contains(&lower.as_str())
         || DETERMINERS.contains(&lower.as_str())
         || SUBJECTS.contains(&lower.as_str())

@@ -352,14 +352,24 @@ pub(crate) fn signal_window(
 fn named_months(words: &[&str], today: NaiveDate) -> Vec<NaiveDate> {
     use chrono::{Datelike, Months};
     const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let month_of = |word: &str| {
         let word = word.trim_start_matches("mid-");
-        MONTHS.iter().position(|m| {
-            *m == word || (word.len() == 3 && m.starts_with(word) && word != "may")
-        })
+        MONTHS
+            .iter()
+            .position(|m| *m == word || (word.len() == 3 && m.starts_with(word) && word != "may"))
     };
     let day = |word: &str| {
         word.trim_end_matches(|c: char| c.is_alphabetic())
@@ -377,7 +387,17 @@ fn named_months(words: &[&str], today: NaiveDate) -> Vec<NaiveDate> {
         let day_named = before(1).and_then(day).or_else(|| after.and_then(day));
         let introduced = matches!(
             before(1),
-            Some("in" | "by" | "of" | "until" | "before" | "after" | "early" | "mid" | "late" | "end")
+            Some(
+                "in" | "by"
+                    | "of"
+                    | "until"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "end"
+            )
         );
         if MONTHS[month] == "may" && day_named.is_none() && !introduced {
             continue;
@@ -647,8 +667,14 @@ mod tests {
                 "fulfilment still reports missed orders in the first week of January",
                 date(2027, 1, 7),
             ),
-            ("refund requests still rising in February", date(2027, 2, 28)),
-            ("support tickets above 40 a day on 20 January", date(2027, 1, 20)),
+            (
+                "refund requests still rising in February",
+                date(2027, 2, 28),
+            ),
+            (
+                "support tickets above 40 a day on 20 January",
+                date(2027, 1, 20),
+            ),
             ("churn up again in mid-March", date(2027, 3, 20)),
             ("we may still see errors", None),
             // Amounts and times it does not name are not dates.

@@ -5,8 +5,8 @@
 //! term, and replaces a term only with words the lead gave, whole phrase for whole phrase,
 //! with "a"/"an" and doubled articles set right around it.
 
-use std::collections::BTreeSet;
 use serde::Deserialize;
+use std::collections::BTreeSet;
 
 pub(crate) use crate::phrase::starts_with_vowel_sound;
 
@@ -613,8 +613,20 @@ fn inside_a_phrase(written: &str, plain: &str, rest: &[char]) -> bool {
         && !NEW_PHRASE.contains(&next.as_str())
         && !matches!(
             next.as_str(),
-            "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "has" | "have"
-                | "that" | "which" | "who" | "we" | "it"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "has"
+                | "have"
+                | "that"
+                | "which"
+                | "who"
+                | "we"
+                | "it"
         );
     let before = written.trim_end();
     let last = before
@@ -627,7 +639,10 @@ fn inside_a_phrase(written: &str, plain: &str, rest: &[char]) -> bool {
         && !NEW_PHRASE.contains(&last.to_lowercase().as_str())
         && !PHRASE_BREAKS.contains(&last.to_lowercase().as_str())
         && !DETERMINERS.contains(&last.to_lowercase().as_str())
-        && !matches!(last.to_lowercase().as_str(), "a" | "an" | "the" | "out" | "up");
+        && !matches!(
+            last.to_lowercase().as_str(),
+            "a" | "an" | "the" | "out" | "up"
+        );
     goes_on && describes
 }
 

@@ -464,7 +464,10 @@ fn a_message_s_words_are_counted_as_a_reader_counts_them() {
     let cases = [
         ("Hi Carla,\n\nWe ship it.\n", 3),
         ("We ship it.\n", 3),
-        ("Hi Carla,\n\nTwo options:\nA. Keep the date.\nB. Everything later.\n", 7),
+        (
+            "Hi Carla,\n\nTwo options:\nA. Keep the date.\nB. Everything later.\n",
+            7,
+        ),
         ("1. First step\n2) Second step\n- third\n", 5),
         ("A. B. C.\n", 2),
         ("Plan A. Then stop.\n", 4),

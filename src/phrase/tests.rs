@@ -578,7 +578,10 @@ fn approaches_read_right_inside_a_sentence() {
         ("Kafka", "Kafka"),
         ("Direct API call", "the direct API call approach"),
         ("Plain text", "the plain text approach"),
-        ("Payment provider vault", "the payment provider vault approach"),
+        (
+            "Payment provider vault",
+            "the payment provider vault approach",
+        ),
         ("Stripe Checkout", "the Stripe Checkout approach"),
         ("The event queue", "the event queue"),
         ("Approach A", "Approach A"),
@@ -692,7 +695,10 @@ fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
         ),
         ("The price at our volume", "the price at our volume"),
         ("Managed queue price", "managed queue price"),
-        ("Searchly's price at our volume", "Searchly's price at our volume"),
+        (
+            "Searchly's price at our volume",
+            "Searchly's price at our volume",
+        ),
         ("AWS pricing", "AWS pricing"),
         ("PostgreSQL licence", "PostgreSQL licence"),
         ("peak write load", "peak write load"),
@@ -709,7 +715,10 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
     let cases = [
         ("pay as you go", "Good: pay as you go"),
         ("pay per message", "Good: pay per message"),
-        ("two of us ran it before", "Good, because two of us ran it before"),
+        (
+            "two of us ran it before",
+            "Good, because two of us ran it before",
+        ),
         (
             "transactions across orders and payments",
             "Good, because of transactions across orders and payments",
@@ -722,7 +731,10 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
             "schema migrations need planning",
             "Good, because schema migrations need planning",
         ),
-        ("builds knowledge in the team", "Good, because it builds knowledge in the team"),
+        (
+            "builds knowledge in the team",
+            "Good, because it builds knowledge in the team",
+        ),
         ("monthly contract", "Good: monthly contract"),
         (
             "builds get slower without caching",
