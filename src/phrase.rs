@@ -492,6 +492,31 @@ impl Names {
     }
 }
 
+/// `text` put into the middle of a sentence the program wrote ("Who finds out {item}?"),
+/// with no record to learn names from: its first word is lowered only when it is a
+/// function word ("Whether", "The") or has the form of a common word ("Managed"); a name
+/// or an acronym ("Searchly", "AWS", "PostgreSQL") keeps its capital.
+pub(crate) fn inserted(text: &str) -> String {
+    let text = text.trim();
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = plain.to_lowercase();
+    let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
+        && plain
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '\'' || c == '-');
+    let common = QUESTION_WORDS.contains(&lower.as_str())
+        || DETERMINERS.contains(&lower.as_str())
+        || SUBJECTS.contains(&lower.as_str())
+        || (!plain.ends_with("'s") && Names::default().looks_common(plain));
+    if capital_only_first && common {
+        lower_first(text)
+    } else {
+        text.to_string()
+    }
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -1107,6 +1132,16 @@ pub(crate) fn shape(text: &str) -> Shape {
             || (w.ends_with('s') && VERBS.contains(&w.trim_end_matches('s')))
     };
     if listed_verb(opening) && !DETERMINERS.contains(&first) {
+        // "builds get slower without caching": a verb right after it makes the first word
+        // a plural noun, the clause's subject.
+        let next = words
+            .iter()
+            .skip_while(|w| w.as_str() != opening)
+            .nth(1)
+            .map_or("", String::as_str);
+        if opening.ends_with('s') && (FINITE.contains(&next) || IRREGULAR_PAST.contains(&next)) {
+            return Shape::Clause;
+        }
         return Shape::Predicate;
     }
     // "also Jinja-like and mature", "trivially machine-readable": what it is like.
@@ -1155,7 +1190,8 @@ pub(crate) fn shape(text: &str) -> Shape {
             && word.len() > 3
             && word.ends_with('s')
             && !word.ends_with("ss");
-        if (is_verb_form(word) || after_opening_noun) && !ADVERBS.contains(&word) {
+        let past = IRREGULAR_PAST.contains(&word);
+        if (is_verb_form(word) || after_opening_noun || past) && !ADVERBS.contains(&word) {
             // "costs" after "with" or "lower" is a noun again: "with lower costs".
             if PREPOSITIONS.contains(&previous) || DETERMINERS.contains(&previous) {
                 continue;
@@ -1260,6 +1296,40 @@ pub(crate) fn after_because(text: &str) -> String {
         Shape::Noun => format!("of {text}"),
     }
 }
+
+/// A pro or con as the record's list item: MADR's "Good, because {argument}" when the
+/// argument reads after "because" (a clause with its verb, a predicate given its subject,
+/// a noun phrase after "because of"), and "Good: {argument}" for a fragment no "because"
+/// can take ("pay as you go", "pay per message", "monthly contract").
+pub(crate) fn argument(label: &str, text: &str) -> String {
+    let text = text.trim();
+    let words = words_of(text);
+    let first = words.first().map_or("", String::as_str);
+    // A bare verb first ("pay as you go", "pay per message") is a fragment, not a subject.
+    let bare_verb = VERBS.contains(&first) && !FINITE.contains(&first);
+    let has_verb = words.iter().enumerate().any(|(index, word)| {
+        let word = word.as_str();
+        (index > 0 && (is_verb_form(word) || IRREGULAR_PAST.contains(&word)))
+            || (SUBJECTS.contains(&word) && index + 1 < words.len())
+    });
+    let fragment = match shape(text) {
+        Shape::Noun => bare_verb,
+        Shape::Clause => bare_verb || !has_verb,
+        Shape::Adjective | Shape::Predicate => false,
+    };
+    if fragment || text.is_empty() {
+        format!("{label}: {text}")
+    } else {
+        format!("{label}, because {}", after_because(text))
+    }
+}
+
+/// Past forms that end in no "-ed": "two of us ran it before".
+const IRREGULAR_PAST: &[&str] = &[
+    "ran", "took", "built", "wrote", "went", "knew", "got", "gave", "kept", "saw", "found",
+    "brought", "chose", "did", "had", "paid", "sent", "spent", "won", "broke", "grew", "held",
+    "led", "met", "sold", "told", "thought", "came", "became", "began",
+];
 
 /// What MADR's "because" wrote, back as the phrase: "of transactions" is "transactions".
 pub(crate) fn from_because(text: &str) -> String {
@@ -1832,7 +1902,7 @@ fn lower_first_unless_name(text: &str) -> String {
 /// How an approach reads inside a sentence ("I'm going with ..."), as the episode says
 /// "approach A": a one-word name stays as written ("Monorepo", "Kafka"); a name with its
 /// own article keeps it ("the event queue"); an action is quoted, as no article fits it
-/// ("Keep polyrepo"); any other is "the ... approach" ("the Direct API call approach"),
+/// ("Keep polyrepo"); any other is "the ... approach" ("the direct API call approach"),
 /// which reads right whether the name is a product, a description or a mass noun.
 pub(crate) fn approach(name: &str) -> String {
     let name = name.trim();
@@ -1854,7 +1924,9 @@ pub(crate) fn approach(name: &str) -> String {
     if lower.contains("approach") || lower.contains("option") {
         return name.to_string();
     }
-    format!("the {name} approach")
+    // "the direct API call approach": a common word keeps no capital mid-sentence; a name
+    // ("the Stripe Checkout approach") does.
+    format!("the {} approach", inserted(name))
 }
 
 #[cfg(test)]

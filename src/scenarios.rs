@@ -133,6 +133,8 @@ struct Run {
     from_record: Vec<(Audience, Result<String, String>)>,
     /// The coach's check-first warnings, which stop any message being ready.
     open: Vec<String>,
+    /// The lead's plain words, as the record keeps them: the jargon check leaves them be.
+    plain_words: Vec<(String, String)>,
     /// The answers as text, for tracing numbers.
     answers: String,
 }
@@ -163,6 +165,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
     )?;
     let personal = playbook.group == Group::Personal;
     let mut from_record = Vec::new();
+    let mut plain_words = Vec::new();
     let text = if personal {
         // A journal entry: no team record, so nothing for `decide message` to write.
         let head = journal::Head::new(
@@ -178,6 +181,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
         let parsed = record::parse(Path::new("0001-scenario.md"), &text)?;
         let brief =
             Brief::from_record(&parsed, Path::new("0001-scenario.md"), scenario.today, None);
+        plain_words.clone_from(&brief.plain_words);
         for to in [Audience::Stakeholders, Audience::Team, Audience::Peers] {
             match from_record::write(&brief, to, Some("Sam"), Format::Text, &catalog.templates) {
                 Ok(written) => from_record.push((to, Ok(written.text))),
@@ -218,6 +222,7 @@ fn run(scenario: &Scenario, dir: &Path) -> crate::error::Result<Run> {
         personal,
         message,
         from_record,
+        plain_words,
         answers: yaml::to_string(&scenario.answers),
     })
 }
@@ -337,7 +342,7 @@ fn readiness(ready: Option<&Ready>, run: &Run) -> Vec<String> {
     let Some(ready) = ready else {
         return Vec::new();
     };
-    let jargon = words::embedded();
+    let jargon = words::embedded().excusing(&run.plain_words);
     let mut messages: Vec<(String, &str, Audience)> = Vec::new();
     if let (Some(message), Ready::All(_)) = (&run.message, ready) {
         messages.push(("the message".into(), &message.text, message.to));

@@ -300,6 +300,11 @@ fn new_environment() -> Environment<'static> {
     });
     // Whether a phrase starts with a verb ("Delegate it to Sam") rather than a name
     // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
+    // An answer put into the middle of a question the flow asks: "Who finds out whether
+    // ...?"; a name keeps its capital.
+    env.add_filter("inserted", |text: String| -> String {
+        crate::phrase::inserted(&text)
+    });
     env.add_filter("action", |text: String| -> bool {
         is_action(text.trim()) || crate::phrase::is_action(&text)
     });
@@ -340,7 +345,7 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("one_line", |text: String| -> String {
         crate::error::one_line(&text)
     });
-    // An approach named inside a sentence: "I'm going with the Direct API call approach",
+    // An approach named inside a sentence: "I'm going with the direct API call approach",
     // "with Monorepo".
     env.add_filter("approach", |text: String| -> String {
         crate::phrase::approach(&text)
@@ -391,6 +396,11 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     });
     // A pro or con after MADR's "Good, because": "it can start in two weeks", "of
     // transactions across orders and payments".
+    // A pro or con as the record's list item: "Good, because it can start in two weeks",
+    // "Good: pay as you go".
+    env.add_filter("argument", |text: String, label: String| -> String {
+        crate::phrase::argument(&label, &text)
+    });
     env.add_filter("after_because", |text: String| -> String {
         crate::phrase::after_because(&text)
     });

@@ -66,7 +66,12 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     crate::stdout::write(args.format.convert(&written.text))?;
     if args.format != from_record::Format::Json {
         let open = message::check::open_in_record(&brief);
-        let mut problems = message::check::problems(&written.text, args.to, &catalog.jargon, &open);
+        let mut problems = message::check::problems(
+            &written.text,
+            args.to,
+            &catalog.jargon.excusing(&brief.plain_words),
+            &open,
+        );
         problems.extend(message::check::time_box_ended(&brief, &args.record));
         message::report(&written, &problems);
     }

@@ -681,7 +681,7 @@ mod tests {
             ),
             (
                 "Event queue",
-                "If shipping is down for more than an hour in a month, we'll switch to the Event queue approach.",
+                "If shipping is down for more than an hour in a month, we'll switch to the event queue approach.",
             ),
             (
                 "keep the direct calls and add a retry queue.",

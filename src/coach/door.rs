@@ -340,7 +340,100 @@ pub(crate) fn signal_window(
         });
         seen.extend(longest.filter(|date| *date >= today));
     }
+    seen.extend(named_months(&words, today));
     seen.into_iter().max()
+}
+
+/// The times a signal names with a month, wherever they stand: "in the first week of
+/// January" (the 7th), "15 January" or "January 15" (that day), "early March" (the 10th),
+/// "mid-February" (the 20th), "in January" (its last day). The month is its next
+/// occurrence: this month's, or next year's for a month already past. "may" counts only
+/// next to a day or after a word that introduces a time ("in May", "by May").
+fn named_months(words: &[&str], today: NaiveDate) -> Vec<NaiveDate> {
+    use chrono::{Datelike, Months};
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let month_of = |word: &str| {
+        let word = word.trim_start_matches("mid-");
+        MONTHS
+            .iter()
+            .position(|m| *m == word || (word.len() == 3 && m.starts_with(word) && word != "may"))
+    };
+    let day = |word: &str| {
+        word.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let mut seen = Vec::new();
+    for (at, word) in words.iter().enumerate() {
+        let Some(month) = month_of(word) else {
+            continue;
+        };
+        let before = |back: usize| at.checked_sub(back).and_then(|i| words.get(i)).copied();
+        let after = words.get(at + 1).copied();
+        let day_named = before(1).and_then(day).or_else(|| after.and_then(day));
+        let introduced = matches!(
+            before(1),
+            Some(
+                "in" | "by"
+                    | "of"
+                    | "until"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "end"
+            )
+        );
+        if MONTHS[month] == "may" && day_named.is_none() && !introduced {
+            continue;
+        }
+        let month = month as u32 + 1;
+        let year = if month >= today.month() {
+            today.year()
+        } else {
+            today.year() + 1
+        };
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            continue;
+        };
+        let last = first
+            .checked_add_months(Months::new(1))
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(first);
+        let on = |d: u32| NaiveDate::from_ymd_opt(year, month, d).unwrap_or(last);
+        let week = (before(1) == Some("of") && before(2) == Some("week"))
+            .then(|| before(3))
+            .flatten();
+        let date = match (week, day_named) {
+            (Some("first"), _) => on(7),
+            (Some("second"), _) => on(14),
+            (Some("third"), _) => on(21),
+            (Some("fourth"), _) => on(28),
+            (_, Some(d)) => on(d),
+            _ if before(1) == Some("early") => on(10),
+            _ if before(1) == Some("mid") || word.starts_with("mid-") => on(20),
+            _ => last,
+        };
+        if date >= today {
+            seen.push(date);
+        }
+    }
+    seen
 }
 
 /// Each option's time to undo and door, for the record to compare them, when the lead gave
@@ -569,6 +662,21 @@ mod tests {
                 "errors for a week, or churn next quarter",
                 date(2027, 3, 31),
             ),
+            // A month named anywhere, alone or with a part of it.
+            (
+                "fulfilment still reports missed orders in the first week of January",
+                date(2027, 1, 7),
+            ),
+            (
+                "refund requests still rising in February",
+                date(2027, 2, 28),
+            ),
+            (
+                "support tickets above 40 a day on 20 January",
+                date(2027, 1, 20),
+            ),
+            ("churn up again in mid-March", date(2027, 3, 20)),
+            ("we may still see errors", None),
             // Amounts and times it does not name are not dates.
             ("latency goes up by 20", None),
             ("costs rise by 30%", None),

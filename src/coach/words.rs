@@ -6,6 +6,7 @@
 //! with "a"/"an" and doubled articles set right around it.
 
 use serde::Deserialize;
+use std::collections::BTreeSet;
 
 pub(crate) use crate::phrase::starts_with_vowel_sound;
 
@@ -122,6 +123,27 @@ impl WordList {
             self.terms
                 .retain(|t| !t.term.eq_ignore_ascii_case(&term.term));
             self.terms.push(term);
+        }
+    }
+
+    /// The list without the terms the lead has answered for: those in the plain words the
+    /// flow asked them for ("a hosted event log" keeps "event log": it is their plain
+    /// version), and the terms they translated, which stay only where a sentence cannot
+    /// take their plain words (inside a phrase, or explained in brackets).
+    pub(crate) fn excusing(&self, translations: &[(String, String)]) -> WordList {
+        let answered: BTreeSet<usize> = translations
+            .iter()
+            .flat_map(|(term, plain)| self.find(term).into_iter().chain(self.find(plain)))
+            .map(|hit| hit.term)
+            .collect();
+        WordList {
+            terms: self
+                .terms
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| !answered.contains(index))
+                .map(|(_, term)| term.clone())
+                .collect(),
         }
     }
 
@@ -512,10 +534,26 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
                 out.push(')');
                 i = end;
             }
+            // "managed event log price" + "system that carries payment events": words of
+            // several words spliced into the middle of a phrase garble it, so the phrase
+            // stays as the lead wrote it.
+            Some((end, plain))
+                if inside_a_phrase(
+                    &out,
+                    plain,
+                    &chars[end + repeated_last_word(plain, &chars[end..])..],
+                ) =>
+            {
+                out.extend(&chars[i..end]);
+                i = end;
+            }
             Some((end, plain)) => {
                 // "a hosted CI service" + "automated build service": the phrase already
                 // ends in the noun the term was part of, so it is not said twice.
                 let end = end + repeated_last_word(plain, &chars[end..]);
+                // "the event log for payment events" + "system that carries payment
+                // events": what the plain words already say is not said again.
+                let end = end + repeated_qualifier(plain, &chars[end..]);
                 // "the next failover" + "a switch to the backup server": the phrase already
                 // says which one, so the lead's article goes ("the next switch to ...").
                 let plain = if determined_before(&out) {
@@ -545,6 +583,113 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
         }
     }
     out
+}
+
+/// Whether a replacement of several words would sit inside a phrase: a word before it
+/// that describes it ("managed event log", not "the" or "a" or "for") and a word after it
+/// that goes on with the same phrase ("... event log price").
+fn inside_a_phrase(written: &str, plain: &str, rest: &[char]) -> bool {
+    if plain.split_whitespace().count() < 2 || rest.first() != Some(&' ') {
+        return false;
+    }
+    let next: String = rest[1..].iter().take_while(|c| is_word_char(**c)).collect();
+    // The word after ends the phrase when what follows it starts another (a mark, "at",
+    // "for"): "... event log price at our volume"; not a verb with its object ("the next
+    // failover means 10 seconds").
+    let after: String = rest[1 + next.chars().count()..].iter().collect();
+    let then = after
+        .split_whitespace()
+        .next()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let ends_there = after.trim().is_empty()
+        || !after.starts_with(' ')
+        || NEW_PHRASE.contains(&then.trim_end_matches(|c: char| !is_word_char(c)));
+    // "... batch job fails.": a word in -s or -ed after the term is its verb.
+    let verb_like = (next.ends_with('s') && !next.ends_with("ss")) || next.ends_with("ed");
+    let goes_on = ends_there
+        && !verb_like
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !NEW_PHRASE.contains(&next.as_str())
+        && !matches!(
+            next.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "has"
+                | "have"
+                | "that"
+                | "which"
+                | "who"
+                | "we"
+                | "it"
+        );
+    let before = written.trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let describes = written.ends_with(' ')
+        && last.chars().next().is_some_and(char::is_alphabetic)
+        && last.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !NEW_PHRASE.contains(&last.to_lowercase().as_str())
+        && !PHRASE_BREAKS.contains(&last.to_lowercase().as_str())
+        && !DETERMINERS.contains(&last.to_lowercase().as_str())
+        && !matches!(
+            last.to_lowercase().as_str(),
+            "a" | "an" | "the" | "out" | "up"
+        );
+    goes_on && describes
+}
+
+/// How many characters of `rest` (what follows the term) are a qualifier the plain words
+/// already say: " for payment events" after "system that carries payment events", " for
+/// order events" after "service that passes orders on". The qualifier runs to the next
+/// word that starts a new phrase, a mark, or the end.
+fn repeated_qualifier(plain: &str, rest: &[char]) -> usize {
+    let text: String = rest.iter().collect();
+    let Some(after) = text
+        .strip_prefix(" for ")
+        .or_else(|| text.strip_prefix(" of "))
+    else {
+        return 0;
+    };
+    let opening = text.len() - after.len();
+    let mut words = Vec::new();
+    // The byte where the qualifier ends: after its last word.
+    let mut length = 0;
+    let mut at = opening;
+    for word in after.split(' ') {
+        let bare = word.trim_end_matches(|c: char| !is_word_char(c));
+        if bare.is_empty() || NEW_PHRASE.contains(&bare.to_lowercase().as_str()) {
+            break;
+        }
+        words.push(bare.to_lowercase());
+        length = at + bare.len();
+        if bare.len() != word.len() {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    let stem = |w: &str| w.trim_end_matches('s').to_string();
+    let said: Vec<String> = plain
+        .split_whitespace()
+        .map(|w| stem(&w.trim_matches(|c: char| !is_word_char(c)).to_lowercase()))
+        .collect();
+    let content: Vec<&String> = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "our" | "their"))
+        .collect();
+    let repeats = !content.is_empty() && content.iter().any(|w| said.contains(&stem(w)));
+    if repeats {
+        text[..length].chars().count()
+    } else {
+        0
+    }
 }
 
 /// Words that start a new phrase after a noun, so a long plain-words phrase may stand

@@ -371,7 +371,22 @@ impl Brief {
                 }
             }
         }
-        // The consequences of the decision, not those each considered option lists.
+        brief.read_consequences(record);
+        brief.looked_back = look_back(record, today);
+        brief.extended_why = extended_why(record);
+        brief.outcome = outcome_of(record, &brief);
+        brief.read_closed(record);
+        // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
+        if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
+        {
+            brief.proposed = brief.chosen.take();
+        }
+        brief.phrase(record);
+        brief
+    }
+
+    /// The consequences of the decision, not those each considered option lists.
+    fn read_consequences(&mut self, record: &Record) {
         let mut ancestors: Vec<Section> = Vec::new();
         for section in &record.sections {
             ancestors.retain(|a| a.level < section.level);
@@ -392,28 +407,17 @@ impl Brief {
             let body = own_text(section.body);
             let items = bullets(body);
             if heading_says(&heading, &["negative", "disadvantage", "risk", "cons"]) {
-                brief.risks.extend(items);
+                self.risks.extend(items);
             } else if heading_says(&heading, &["positive", "advantage", "benefit", "pros"]) {
-                brief.benefits.extend(items);
+                self.benefits.extend(items);
             } else if items.is_empty() {
-                brief.other_consequences.extend(first_paragraph(body));
+                self.other_consequences.extend(first_paragraph(body));
             } else {
                 for item in items {
-                    sort_consequence(&mut brief, item);
+                    sort_consequence(self, item);
                 }
             }
         }
-        brief.looked_back = look_back(record, today);
-        brief.extended_why = extended_why(record);
-        brief.outcome = outcome_of(record, &brief);
-        brief.read_closed(record);
-        // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
-        if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
-        {
-            brief.proposed = brief.chosen.take();
-        }
-        brief.phrase(record);
-        brief
     }
 
     /// Everything a message says in a sentence: the subject, the option, the questions,
@@ -567,6 +571,10 @@ fn pros_and_cons(record: &Record, option: &str) -> (Vec<String>, Vec<String>) {
             pros.push(phrase::from_because(&item["good, because ".len()..]));
         } else if lower.starts_with("bad, because ") {
             cons.push(phrase::from_because(&item["bad, because ".len()..]));
+        } else if lower.starts_with("good: ") {
+            pros.push(item["good: ".len()..].to_string());
+        } else if lower.starts_with("bad: ") {
+            cons.push(item["bad: ".len()..].to_string());
         }
     }
     (pros, cons)
@@ -1120,11 +1128,13 @@ fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
         let said = said.concat();
         let said = said.trim();
         if !said.is_empty() {
-            return if opens_with_placeholder(lead_in) {
+            // No list to shorten: the paragraph is said whole.
+            let said = if opens_with_placeholder(lead_in) {
                 said.to_string()
             } else {
                 format!("{lead_in}: {said}")
             };
+            return (said, Vec::new());
         }
     }
     (

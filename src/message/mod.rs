@@ -180,16 +180,30 @@ fn is_used_in(answer: &str, message: &str) -> bool {
     !answer.is_empty() && found * 10 >= answer.len() * 7
 }
 
-/// The words of a message's body: a first line that only greets ("Hi Sam,") is not counted.
+/// The words of a message's body, as a reader counts them: a first line that only greets
+/// ("Hi Sam,") is not counted, and neither is the label that starts an option's line ("A.",
+/// "2)", "-"): it is the list's shape, not its words.
 pub(crate) fn body_words(text: &str) -> usize {
-    let mut lines = text.lines();
-    let first = lines.next().unwrap_or_default();
+    let mut lines = text.lines().peekable();
+    let first = lines.peek().copied().unwrap_or_default();
     let greeting = first.trim_end().ends_with(',') && word_count(first) <= 4;
     if greeting {
-        word_count(&lines.collect::<Vec<_>>().join("\n"))
-    } else {
-        word_count(text)
+        lines.next();
     }
+    lines
+        .map(|line| {
+            let line = line.trim_start();
+            let label = line.split_whitespace().next().is_some_and(|word| {
+                let mark = word.strip_suffix(['.', ')']).unwrap_or(word);
+                word != mark
+                    && (mark.chars().all(|c| c.is_ascii_digit())
+                        || (mark.chars().count() == 1
+                            && mark.chars().all(|c| c.is_ascii_uppercase())))
+                    && !mark.is_empty()
+            });
+            word_count(line) - usize::from(label)
+        })
+        .sum()
 }
 
 /// Print the message on stdout, where data goes, and say on stderr whether it is ready to

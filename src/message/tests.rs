@@ -636,3 +636,21 @@ fn saying_where_the_rest_of_a_decision_is_is_not_record_talk() {
         assert_eq!(talk, flagged, "{text}: {problems:?}");
     }
 }
+
+#[test]
+fn a_message_s_words_are_counted_as_a_reader_counts_them() {
+    let cases = [
+        ("Hi Carla,\n\nWe ship it.\n", 3),
+        ("We ship it.\n", 3),
+        (
+            "Hi Carla,\n\nTwo options:\nA. Keep the date.\nB. Everything later.\n",
+            7,
+        ),
+        ("1. First step\n2) Second step\n- third\n", 5),
+        ("A. B. C.\n", 2),
+        ("Plan A. Then stop.\n", 4),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(crate::message::body_words(text), expected, "{text:?}");
+    }
+}

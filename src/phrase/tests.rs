@@ -576,8 +576,13 @@ fn approaches_read_right_inside_a_sentence() {
     let cases = [
         ("Monorepo", "Monorepo"),
         ("Kafka", "Kafka"),
-        ("Direct API call", "the Direct API call approach"),
-        ("Plain text", "the Plain text approach"),
+        ("Direct API call", "the direct API call approach"),
+        ("Plain text", "the plain text approach"),
+        (
+            "Payment provider vault",
+            "the payment provider vault approach",
+        ),
+        ("Stripe Checkout", "the Stripe Checkout approach"),
         ("The event queue", "the event queue"),
         ("Approach A", "Approach A"),
         ("Keep polyrepo", "\"Keep polyrepo\""),
@@ -731,4 +736,77 @@ fn a_title_that_is_the_choice_is_said_once() {
             "{subject:?}"
         );
     }
+}
+
+#[test]
+fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
+    let cases = [
+        (
+            "Whether fulfilment needs strict ordering",
+            "whether fulfilment needs strict ordering",
+        ),
+        (
+            "Whether the auditors accept 30 days of retention",
+            "whether the auditors accept 30 days of retention",
+        ),
+        ("The price at our volume", "the price at our volume"),
+        ("Managed queue price", "managed queue price"),
+        (
+            "Searchly's price at our volume",
+            "Searchly's price at our volume",
+        ),
+        ("AWS pricing", "AWS pricing"),
+        ("PostgreSQL licence", "PostgreSQL licence"),
+        ("peak write load", "peak write load"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(inserted(text), expected, "{text:?}");
+    }
+}
+
+/// MADR's "Good, because {argument}" only where "because" can take the argument; a
+/// fragment is said after a colon.
+#[test]
+fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
+    let cases = [
+        ("pay as you go", "Good: pay as you go"),
+        ("pay per message", "Good: pay per message"),
+        (
+            "two of us ran it before",
+            "Good, because two of us ran it before",
+        ),
+        (
+            "transactions across orders and payments",
+            "Good, because of transactions across orders and payments",
+        ),
+        (
+            "the team already runs it for billing",
+            "Good, because the team already runs it for billing",
+        ),
+        (
+            "schema migrations need planning",
+            "Good, because schema migrations need planning",
+        ),
+        (
+            "builds knowledge in the team",
+            "Good, because it builds knowledge in the team",
+        ),
+        ("monthly contract", "Good: monthly contract"),
+        (
+            "builds get slower without caching",
+            "Good, because builds get slower without caching",
+        ),
+        ("transactions", "Good: transactions"),
+        (
+            "hiring takes three to four months",
+            "Good, because hiring takes three to four months",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(argument("Good", text), expected, "{text:?}");
+    }
+    assert_eq!(
+        argument("Bad", "nobody on the team has run it in production"),
+        "Bad, because nobody on the team has run it in production"
+    );
 }

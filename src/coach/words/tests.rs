@@ -434,3 +434,50 @@ fn a_mechanism_keeps_its_cause_for_the_team() {
         assert_eq!(check.mechanisms[0].cause.as_deref(), cause, "{text}");
     }
 }
+
+/// The flow asks the lead for plain words for a term in the title; the title goes on to say
+/// what the plain words already say ("for payment events"): it is said once. Words of several
+/// words never go into the middle of a phrase.
+#[test]
+fn plain_words_never_repeat_the_subject_or_split_a_phrase() {
+    let cases: &[Case<'_>] = &[
+        (
+            "We'll choose the event log for payment events by Thursday 17 December.",
+            &[("event log", "system that carries payment events")],
+            "We'll choose the system that carries payment events by Thursday 17 December.",
+        ),
+        (
+            "We've chosen Amazon SQS as the message queue for order events.",
+            &[("message queue", "service that passes orders to fulfilment")],
+            "We've chosen Amazon SQS as the service that passes orders to fulfilment.",
+        ),
+        (
+            "We'll choose the message queue for order events by Tuesday 15 December.",
+            &[("message queue", "service that passes orders on")],
+            "We'll choose the service that passes orders on by Tuesday 15 December.",
+        ),
+        // A qualifier the plain words do not say stays.
+        (
+            "We've chosen PostgreSQL as the database for the orders service.",
+            &[("PostgreSQL", "the system billing already uses")],
+            "We've chosen the system billing already uses as the database for the orders service.",
+        ),
+        (
+            "We've chosen it as the event log for invoices.",
+            &[("event log", "system that carries payment events")],
+            "We've chosen it as the system that carries payment events for invoices.",
+        ),
+        // Inside a phrase, the lead's phrase stays as written.
+        (
+            "We're finding out managed event log price at our volume.",
+            &[("event log", "system that carries payment events")],
+            "We're finding out managed event log price at our volume.",
+        ),
+        (
+            "We lean towards a managed event log, because it is cheaper.",
+            &[("event log", "system that carries payment events")],
+            "We lean towards a managed system that carries payment events, because it is cheaper.",
+        ),
+    ];
+    check_translations(cases);
+}
