@@ -3,6 +3,23 @@
 //! newline with the standard library's portable search; `memchr` uses vector instructions
 //! (4% fewer instructions for a `lint` of our records).
 
+/// The English months' names, in lower case, January first: dates in records and times in
+/// a lead's answers are read with them.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The lines of `text` without their `\n` or `\r\n`, as [`str::lines`] gives them.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;

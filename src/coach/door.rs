@@ -351,20 +351,7 @@ pub(crate) fn signal_window(
 /// next to a day or after a word that introduces a time ("in May", "by May").
 fn named_months(words: &[&str], today: NaiveDate) -> Vec<NaiveDate> {
     use chrono::{Datelike, Months};
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const MONTHS: [&str; 12] = crate::text::MONTH_NAMES;
     let month_of = |word: &str| {
         let word = word.trim_start_matches("mid-");
         MONTHS

@@ -257,20 +257,7 @@ fn day_of(year: i32, month: u32, day: u32) -> DateText {
 /// An English month's name or abbreviation at the start of `text` (`Nov`, `nov.`,
 /// `November`, `Sept`), ended by anything but a letter: the month and the bytes it takes.
 fn month_name(text: &str) -> Option<(u32, usize)> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const MONTHS: [&str; 12] = crate::text::MONTH_NAMES;
     let word = &text.as_bytes()[..text.bytes().take_while(u8::is_ascii_alphabetic).count()];
     if word.len() < 3 {
         return None;
