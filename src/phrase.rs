@@ -1290,8 +1290,8 @@ pub(crate) fn after_because(text: &str) -> String {
     let text = text.trim();
     match shape(text) {
         Shape::Clause => text.to_string(),
-        Shape::Adjective => format!("it is {text}"),
-        Shape::Predicate => format!("it {text}"),
+        Shape::Adjective => format!("it is {}", after_subject(text)),
+        Shape::Predicate => format!("it {}", after_subject(text)),
         Shape::Noun if words_of(text).first().is_some_and(|w| w == "no") => there_is(text),
         Shape::Noun => format!("of {text}"),
     }
@@ -1343,8 +1343,8 @@ pub(crate) fn gain(text: &str) -> String {
     let text = ours(&from_because(text));
     match shape(&text) {
         Shape::Clause => text,
-        Shape::Adjective => format!("it is {text}"),
-        Shape::Predicate => format!("it {text}"),
+        Shape::Adjective => format!("it is {}", after_subject(&text)),
+        Shape::Predicate => format!("it {}", after_subject(&text)),
         Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
         Shape::Noun => format!("we get {text}"),
     }
@@ -1355,8 +1355,8 @@ pub(crate) fn gain(text: &str) -> String {
 pub(crate) fn watch(text: &str) -> String {
     let text = ours(&from_because(text));
     match shape(&text) {
-        Shape::Adjective => format!("it is {text}"),
-        Shape::Predicate => format!("it {text}"),
+        Shape::Adjective => format!("it is {}", after_subject(&text)),
+        Shape::Predicate => format!("it {}", after_subject(&text)),
         Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
         Shape::Noun => described(&text).unwrap_or(text),
         Shape::Clause => text,
@@ -1832,6 +1832,26 @@ fn definite(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// A pro, con, gain or risk put after "it" or "it is": a first word written with a capital
+/// only because it started the record's item ("Customizable without code", "Could make
+/// caching too easy") loses it; a name or acronym (`PostgreSQL`, `AWS`) keeps it.
+fn after_subject(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let mut letters = first.chars();
+    let capitalised_word = letters.next().is_some_and(char::is_uppercase)
+        && letters.clone().next().is_some()
+        && letters.all(|c| c.is_lowercase() || !c.is_alphabetic());
+    if capitalised_word {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        text.to_string()
+    }
 }
 
 /// A record's decision as the start of a sentence: a first word in lower case is given its

@@ -810,3 +810,21 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
         "Bad, because nobody on the team has run it in production"
     );
 }
+
+#[test]
+fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
+    let cases = [
+        (
+            "Customizable without code changes",
+            "customizable without code changes",
+        ),
+        ("Could make caching too easy", "could make caching too easy"),
+        ("AWS-managed", "AWS-managed"),
+        ("PostgreSQL-compatible", "PostgreSQL-compatible"),
+        ("managed for us", "managed for us"),
+        ("I", "I"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(after_subject(text), expected, "{text:?}");
+    }
+}
