@@ -1251,21 +1251,24 @@ fn closed_log() -> tempfile::TempDir {
     repo
 }
 
+/// `decide message NUMBER --to TO --format FORMAT` in `repo`, which must succeed.
+fn message_from(repo: &tempfile::TempDir, number: &str, to: &str, format: &str) -> String {
+    let output = decide(repo.path())
+        .args(["message", number, "--to", to, "--format", format])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{number} {to}: {}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
 #[test]
 fn a_record_no_longer_in_force_gets_what_each_reader_needs() {
     let repo = closed_log();
-    let message = |number: &str, to: &str, format: &str| {
-        let output = decide(repo.path())
-            .args(["message", number, "--to", to, "--format", format])
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{number} {to}: {}",
-            stderr(&output)
-        );
-        stdout(&output)
-    };
+    let message = |number: &str, to: &str, format: &str| message_from(&repo, number, to, format);
     // (record, audience, what the message starts with, what it says after).
     let cases = [
         (
@@ -1357,18 +1360,7 @@ fn a_record_no_longer_in_force_gets_what_each_reader_needs() {
 #[test]
 fn a_record_no_longer_in_force_is_never_announced_as_decided() {
     let repo = closed_log();
-    let message = |number: &str, to: &str, format: &str| {
-        let output = decide(repo.path())
-            .args(["message", number, "--to", to, "--format", format])
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{number} {to}: {}",
-            stderr(&output)
-        );
-        stdout(&output)
-    };
+    let message = |number: &str, to: &str, format: &str| message_from(&repo, number, to, format);
     // Every reader, every format: nothing the record's status contradicts, no Markdown in
     // plain text, and stakeholders' bottom line in at most 60 words.
     for number in ["1", "2", "3", "5", "6", "7"] {
