@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::budget::Listed;
+use super::pointers::without_pointers;
 use super::{Audience, Message};
 use crate::coach::units::human_date;
 use crate::error::{Error, Result};
@@ -818,7 +819,7 @@ fn after_status(text: &str) -> Option<String> {
 /// `text` without its sentences about the record itself ("This ADR is retained for
 /// historical context", "see the record"): a message says what was decided.
 fn without_record_talk(text: &str) -> Option<String> {
-    let text = text.replace("..", ".").replace("..", ".");
+    let text = without_pointers(&text.replace("..", ".").replace("..", "."));
     let kept: Vec<&str> = text
         .split_inclusive(". ")
         .filter(|sentence| {
@@ -1048,17 +1049,25 @@ fn first_paragraph_listed(body: &str) -> Option<(String, Option<Listed>)> {
     if text.is_empty() || says_nothing(&text) {
         return None;
     }
-    match text.strip_suffix(':') {
+    let (said, listed) = match text.strip_suffix(':') {
         Some(lead_in) => {
             let (said, items) = introduced(lead_in, &lines[end..]);
             let listed = (!items.is_empty()).then(|| Listed {
                 lead: Some(lead_in.trim_end().to_string()),
                 items,
             });
-            Some((said, listed))
+            (said, listed)
         }
-        None => Some((text, None)),
-    }
+        None => (text, None),
+    };
+    // What points at parts of the record the message leaves out goes with them; a lead-in
+    // that only pointed ("To the questions above:") leaves a bare list.
+    let said = without_pointers(&said);
+    let listed = listed.map(|listed| Listed {
+        lead: listed.lead.filter(|lead| said.starts_with(lead.as_str())),
+        ..listed
+    });
+    (!said.is_empty() && !says_nothing(&said)).then_some((said, listed))
 }
 
 /// Text that stands for no content: `N/A.`, `None`, `TBD`, `-`. A message says what the
@@ -1268,7 +1277,8 @@ fn bullets(body: &str) -> Vec<String> {
             Some(lead_in) => format!("{}, as listed in the record", plain(lead_in).trim_end()),
             None => plain(&item),
         })
-        .filter(|item| !says_nothing(item))
+        .map(|item| without_pointers(&item))
+        .filter(|item| !item.is_empty() && !says_nothing(item))
         .collect()
 }
 

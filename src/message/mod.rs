@@ -7,6 +7,7 @@ pub(crate) mod budget;
 pub(crate) mod check;
 pub(crate) mod from_record;
 pub(crate) mod paste;
+pub(crate) mod pointers;
 
 use serde_json::{Value as Json, json};
 

@@ -5,6 +5,7 @@ mod bad_inputs;
 mod browser;
 mod ci;
 mod docs;
+mod foreign_messages;
 mod home;
 mod hostile;
 mod hostile_links;

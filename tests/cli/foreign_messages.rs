@@ -1,0 +1,68 @@
+//! Messages from records decide did not write, in the shapes other teams' logs take
+//! (tests/fixtures/foreign-messages, written in our own words): each record carries one
+//! thing that once made a message a lead could not send as it is.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{decide, repo, stderr, stdout};
+
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/foreign-messages"
+);
+
+/// A scratch repository with the fixtures as its adr-tools log.
+fn log() -> tempfile::TempDir {
+    let repo = repo();
+    let dir = repo.path().join("doc/adr");
+    fs::create_dir_all(&dir).unwrap();
+    crate::support::copy_tree(Path::new(FIXTURES), &dir, "");
+    repo
+}
+
+/// The message for record `number` to `to`, and what stderr says of it.
+fn message(repo: &tempfile::TempDir, number: &str, to: &str) -> (String, String) {
+    let output = decide(repo.path())
+        .args(["message", number, "--to", to])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{number} {to}: {}",
+        stderr(&output)
+    );
+    (stdout(&output), stderr(&output))
+}
+
+const AUDIENCES: [&str; 3] = ["stakeholders", "team", "peers"];
+
+/// What a message must never say: words that point at parts of the record it leaves out.
+fn points_at_the_record(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["above", "below", "the following", "see the"]
+        .iter()
+        .any(|pointer| lower.contains(pointer))
+}
+
+#[test]
+fn a_message_never_points_at_parts_of_the_record_it_leaves_out() {
+    let repo = log();
+    for to in AUDIENCES {
+        let (text, _) = message(&repo, "1", to);
+        assert!(!points_at_the_record(&text), "{to}: {text}");
+        // The content the pointers framed is said, as a sentence of its own.
+        assert!(
+            text.starts_with("We keep one folder per feature."),
+            "{to}: {text}"
+        );
+    }
+    // A consequence that only points goes; the others stay.
+    let (team, _) = message(&repo, "1", "team");
+    assert!(team.contains("Moving the old screens takes a week."), "{team}");
+    // A decision that is nothing but a pointer is not said at all.
+    for to in AUDIENCES {
+        let (text, _) = message(&repo, "2", to);
+        assert!(!points_at_the_record(&text), "{to}: {text}");
+    }
+}
