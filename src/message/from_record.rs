@@ -263,6 +263,7 @@ impl Brief {
         if self.outcome != "closed" || status.is_empty() {
             return;
         }
+        let text = super::markup::readable_whole(text);
         let note = text.split("\n\n").find_map(|paragraph| {
             // A callout: "> Deprecated as of …: …".
             let paragraph = plain(paragraph.trim().trim_start_matches(['>', ' ']));
@@ -309,6 +310,8 @@ impl Brief {
         today: NaiveDate,
         successor: Option<Successor>,
     ) -> Brief {
+        // Comments, link definitions and footnotes are markup, not what the record says.
+        let record = &super::markup::readable(record);
         let front = |key: &str| record.front_matter.get(key).filter(|v| !v.is_empty());
         let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         let mut brief = Brief {
@@ -1368,6 +1371,33 @@ pub(crate) fn plain(text: &str) -> String {
                 continue;
             }
         }
+        // A picture says nothing in a message: `![alt](src)`, `![alt][ref]`, `![alt]`.
+        if c == '!'
+            && chars.get(i + 1) == Some(&'[')
+            && let Some(close) = next_bracket[i + 2]
+        {
+            let after = close + 1;
+            i = match chars.get(after) {
+                Some('(') => next_paren[after].map_or(after, |end| end + 1),
+                Some('[') => next_bracket[after + 1].map_or(after, |end| end + 1),
+                _ => after,
+            };
+            continue;
+        }
+        // An HTML tag goes and its text stays; a line break or a block ends a word.
+        if c == '<'
+            && let Some(length) = super::markup::tag_length(&chars, i)
+        {
+            let tag: String = chars[i..i + length].iter().collect::<String>().to_lowercase();
+            let block = ["<br", "<p", "</p", "<div", "</div", "<li", "<hr", "<td", "<th"]
+                .iter()
+                .any(|t| tag.starts_with(t));
+            if block {
+                out.push(' ');
+            }
+            i += length;
+            continue;
+        }
         if c == '*' || c == '`' {
             i += 1;
             continue;
@@ -1540,6 +1570,11 @@ mod tests {
             ("see [2][3].", "see."),
             ("`cargo` and __bold__", "cargo and bold"),
             ("[not a link] stays", "[not a link] stays"),
+            (
+                "As drawn: ![the flow](flow.png) then <b>retry</b><br/>once",
+                "As drawn: then retry once",
+            ),
+            ("Types such as Record<T, U> stay.", "Types such as Record<T, U> stay."),
             (
                 "Use [**`x-secrets`**](https://x.example).",
                 "Use x-secrets.",

@@ -6,6 +6,7 @@
 pub(crate) mod budget;
 pub(crate) mod check;
 pub(crate) mod from_record;
+pub(crate) mod markup;
 pub(crate) mod paste;
 pub(crate) mod pointers;
 

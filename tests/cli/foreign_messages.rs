@@ -66,3 +66,21 @@ fn a_message_never_points_at_parts_of_the_record_it_leaves_out() {
         assert!(!points_at_the_record(&text), "{to}: {text}");
     }
 }
+
+#[test]
+fn markdown_and_html_leave_their_text_and_no_markup() {
+    let repo = log();
+    for to in AUDIENCES {
+        let (text, _) = message(&repo, "3", to);
+        assert!(
+            text.contains("We sign every request with the till's key in the cbor encoding, and the server checks it before it queues the request."),
+            "{to}: {text}"
+        );
+        for markup in ["[", "]", "<", ">", "!", "style-check", "flow.png", "^"] {
+            assert!(!text.contains(markup), "{to}: {markup:?} in {text}");
+        }
+    }
+    let (team, _) = message(&repo, "3", "team");
+    assert!(team.contains("Forged requests are refused at the door."), "{team}");
+    assert!(team.contains("The tills need a chip each."), "{team}");
+}
