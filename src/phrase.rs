@@ -398,6 +398,19 @@ impl Names {
         }
     }
 
+    /// Learn only the words `text` writes in lower case: a title in Title Case capitalises
+    /// common words, so its capitals tell no name.
+    pub(crate) fn learn_lower_case(&mut self, text: &str) {
+        for raw in text.split_whitespace() {
+            let word = raw
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s");
+            if word.chars().next().is_some_and(char::is_lowercase) {
+                self.lower.insert(word.to_string());
+            }
+        }
+    }
+
     /// Add the names of the options: a list item that starts with one keeps its capital.
     pub(crate) fn options<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
         for name in names {
@@ -545,13 +558,19 @@ pub(crate) fn is_action(text: &str) -> bool {
         return true;
     }
     let second = words.get(1).map(String::as_str);
+    let third = words.get(2).map(String::as_str);
+    let object = |word: Option<&str>| {
+        matches!(
+            word,
+            Some("the" | "our" | "all" | "every" | "each" | "it" | "its" | "their")
+        )
+    };
+    // "Queue the events"; with its particle, "Lay out the widgets", "Break up the core".
+    let particle = matches!(second, Some("out" | "up" | "down" | "off" | "back" | "away"));
     !DETERMINERS.contains(&first.as_str())
         && !first.ends_with("ing")
         && !first.ends_with('s')
-        && matches!(
-            second,
-            Some("the" | "our" | "all" | "every" | "each" | "it")
-        )
+        && (object(second) || (particle && object(third)))
 }
 
 /// What a record's title names. `names` are the record's words, so a name keeps its capital.
@@ -1812,6 +1831,44 @@ fn decided_line(subject: &Subject, choice: &Choice, the: &str) -> String {
             }
         }),
     }
+}
+
+/// The bottom line of a decision whose record says what was decided in no words a
+/// message can use: what it settled, and for anything but an action (which says it
+/// whole) where the details are. Never the title quoted as if it were the decision.
+pub(crate) fn decided_on(subject: &Subject) -> String {
+    const DETAILS: &str = "the details are in the decision record";
+    let text = &subject.text;
+    match subject.kind {
+        Kind::Action => format!("We've decided to {text}"),
+        Kind::Question => format!("We've decided {text}; {DETAILS}"),
+        Kind::Thing => format!("We've chosen {text}; {DETAILS}"),
+        Kind::Topic | Kind::Title => format!("We've made a decision on {text}; {DETAILS}"),
+    }
+}
+
+/// Whether a title is a sentence that states something ("Deprecated functions do not have
+/// examples", "The storage library retries all operations."): a verb after its first
+/// word, or a full stop at its end; never a question.
+pub(crate) fn is_statement(title: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "is", "are", "was", "were", "will", "won't", "should", "shall", "must", "can",
+        "cannot", "can't", "does", "doesn't", "do", "don't", "has", "have", "may", "need",
+        "needs", "isn't", "aren't",
+    ];
+    let title = title.trim();
+    let words = words_of(title);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if title.ends_with('?') || QUESTION_WORDS.contains(&first.as_str()) || is_action(title) {
+        return false;
+    }
+    let verb = words
+        .iter()
+        .skip(1)
+        .any(|word| AUXILIARIES.contains(&word.as_str()));
+    verb || (title.ends_with('.') && words.len() >= 3)
 }
 
 /// What opens a sentence about `text`: "On how we run the demo", "Between monorepo and

@@ -13,17 +13,28 @@
 /// no record number.
 pub(crate) const WHERE_THE_REST_IS: &str = "in the decision record";
 
-/// Whether `sentence` only says where the rest of a shortened decision is ("and two more
-/// reasons in the decision record", "five reasons, all in the decision record"): that is
-/// no talk about records in place of the decision, which the message has said.
+/// Whether `sentence` (a clause, with the mark that opens it) only says where the rest of
+/// a shortened decision is ("; and two more reasons in the decision record", ": five
+/// reasons, all in the decision record"), or where the details of one said in a word are
+/// ("; the details are in the decision record"): that is no talk about records in place
+/// of the decision, which the message has said.
 pub(crate) fn points_to_the_rest(sentence: &str) -> bool {
-    let sentence = sentence.trim().trim_end_matches('.').to_lowercase();
+    let continues = sentence.trim_start().starts_with(';');
+    let sentence = sentence
+        .trim()
+        .trim_start_matches([';', ':', '.', '\n'])
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase();
     let Some(before) = sentence.strip_suffix(WHERE_THE_REST_IS) else {
         return false;
     };
     let words: Vec<&str> = before.split_whitespace().collect();
     let rest = words.iter().rev().take(3).copied().collect::<Vec<_>>();
-    rest.contains(&"more") || rest.first() == Some(&"all") || before.ends_with("the reasons are ")
+    rest.contains(&"more")
+        || rest.first() == Some(&"all")
+        || before.ends_with("the reasons are ")
+        || (continues && before == "the details are ")
 }
 
 /// A decision written as a list: the sentence that introduces it (without its colon),

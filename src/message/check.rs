@@ -274,9 +274,9 @@ fn upward(text: &str) -> Vec<String> {
         // what was decided: that is not talk in its place.
         let said = lower.match_indices(talk).any(|(at, _)| {
             let end = at + talk.len();
-            let clause = lower[..at]
-                .rfind([';', ':', '.', '\n'])
-                .map_or(0, |i| i + 1);
+            // The clause with the mark that opens it: "; the details are in the decision
+            // record" goes on a sentence that said what was decided.
+            let clause = lower[..at].rfind([';', ':', '.', '\n']).unwrap_or(0);
             lower[end..]
                 .chars()
                 .next()

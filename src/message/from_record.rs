@@ -72,6 +72,11 @@ pub(crate) struct Brief {
     /// The bottom line of a decided record, without its reason: "We've chosen PostgreSQL
     /// as the database for the orders service", or adr-tools' "We will …".
     pub decided_line: Option<String>,
+    /// What a message to any reader says was decided: `decided_line`, or, for a record
+    /// that gives no decision in words a message can use, what it was about and where
+    /// the details are ("We've made a decision on monitoring; the details are in the
+    /// decision record"), never its title quoted as if it were the decision.
+    pub bottom_line: String,
     /// What is being decided, and by when: "We'll choose a vendor for order search by
     /// Friday 11 December" ("We haven't chosen … yet" without a date).
     pub deciding_line: String,
@@ -364,15 +369,14 @@ impl Brief {
             ..Brief::default()
         };
         brief.follow(successor);
-        if let Some(outcome) = first_section(record, &["Decision Outcome", "Decision"]) {
-            read_outcome(&mut brief, outcome);
-            if brief.chosen.is_none() && brief.decision.is_none() {
-                // A decision written as a list: each item is part of it.
-                let items = bullets(outcome.body);
-                if !items.is_empty() {
-                    brief.decision = Some(join_items(&items));
-                    brief.decision_listed = Some(Listed { lead: None, items });
-                }
+        // The decision's own section first; else the section that carries it under
+        // another name ("Proposal", "Proposed Solution", "Preferred Option").
+        for heading in DECISION_SECTIONS {
+            if brief.chosen.is_some() || brief.decision.is_some() {
+                break;
+            }
+            if let Some(outcome) = record.section(heading) {
+                read_decision(&mut brief, outcome);
             }
         }
         brief.read_consequences(record);
@@ -380,6 +384,16 @@ impl Brief {
         brief.extended_why = extended_why(record);
         brief.outcome = outcome_of(record, &brief);
         brief.read_closed(record);
+        // A decided record whose title is a sentence ("Deprecated functions have no
+        // examples") and that says no more: the title states the decision.
+        if brief.outcome == "decided"
+            && brief.chosen.is_none()
+            && brief.decision.is_none()
+            && phrase::is_statement(&brief.title)
+        {
+            let title = brief.title.trim_end_matches(['.', '!']);
+            brief.decision = Some(format!("{title}."));
+        }
         // A proposal's "chosen" option is what it proposes; nothing is chosen yet.
         if matches!(brief.outcome.as_str(), "proposal" | "investigate") && brief.proposed.is_none()
         {
@@ -486,6 +500,10 @@ impl Brief {
             self.decision.as_deref(),
             self.decide_by_text.as_deref(),
         );
+        self.bottom_line = lines
+            .decided
+            .clone()
+            .unwrap_or_else(|| phrase::decided_on(&subject));
         let said = chosen.or(proposed);
         self.choice = said.as_ref().map(|c| c.text.clone());
         self.choice_action = said.is_some_and(|c| c.action);
@@ -544,7 +562,9 @@ impl Brief {
 /// The words of the record's own text (not the quotes it cites), and its options' names.
 fn names_in(record: &Record, options: &[String]) -> phrase::Names {
     let mut names = phrase::Names::default();
-    names.learn(&plain(&record.title));
+    // A title's own capitals say nothing (Title Case gives every word one); its words
+    // in lower case do.
+    names.learn_lower_case(&plain(&record.title));
     for section in &record.sections {
         let heading = section.heading.to_lowercase();
         let cited = ["references", "framing", "more information"]
@@ -711,6 +731,32 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
         return "proposal".into();
     }
     "decided".into()
+}
+
+/// The sections a decision is read from, in order: MADR's and adr-tools' own, then the
+/// names other logs give the section that carries it.
+const DECISION_SECTIONS: &[&str] = &[
+    "Decision Outcome",
+    "Decision",
+    "Proposal",
+    "Proposed Solution",
+    "Preferred Option",
+    "Chosen Solution",
+    "Solution",
+    "Resolution",
+];
+
+/// The decision from `section`: its first paragraph, or a list of its own.
+fn read_decision(brief: &mut Brief, section: Section<'_>) {
+    read_outcome(brief, section);
+    if brief.chosen.is_none() && brief.decision.is_none() {
+        // A decision written as a list: each item is part of it.
+        let items = bullets(section.body);
+        if !items.is_empty() {
+            brief.decision = Some(join_items(&items));
+            brief.decision_listed = Some(Listed { lead: None, items });
+        }
+    }
 }
 
 /// Statuses of a proposal turned down: it never held.
@@ -1092,6 +1138,15 @@ fn says_nothing(text: &str) -> bool {
             "to be decided",
             "to be determined",
             "not applicable",
+            // A status where the decision should be: it says that, not what.
+            "pending",
+            "accepted",
+            "approved",
+            "agreed",
+            "implemented",
+            "decided",
+            "done",
+            "yes",
         ]
         .iter()
         .any(|empty| core.eq_ignore_ascii_case(empty))
@@ -1542,6 +1597,7 @@ impl Brief {
         let sentence = format!("{said}.");
         if brief.chosen.is_none() && brief.decided_line.is_some() {
             brief.decided_line = Some(said.to_string());
+            brief.bottom_line = said.to_string();
         }
         if brief.closed_why.is_some() && brief.closed_why == brief.decision {
             brief.closed_why = Some(sentence.clone());

@@ -626,6 +626,10 @@ fn saying_where_the_rest_of_a_decision_is_is_not_record_talk() {
         ),
         ("We will use the queue. See the decision record.", true),
         ("The details are in the decision record.", true),
+        (
+            "We've made a decision on monitoring; the details are in the decision record.",
+            false,
+        ),
     ];
     for (text, flagged) in cases {
         let problems =

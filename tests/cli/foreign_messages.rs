@@ -84,3 +84,41 @@ fn markdown_and_html_leave_their_text_and_no_markup() {
     assert!(team.contains("Forged requests are refused at the door."), "{team}");
     assert!(team.contains("The tills need a chip each."), "{team}");
 }
+
+/// A decided record that gives no decision in words a message can use is said as what it
+/// settled, never as its title quoted as if it were the decision ("We've made the decision
+/// "Release Calendar"").
+#[test]
+fn a_decision_without_words_for_it_is_said_as_what_it_settled() {
+    let repo = log();
+    let cases = [
+        // Nothing but a pointer: the title says what was done.
+        ("2", "We've decided to lay out the shared widgets."),
+        // No decision section, a title in Title Case: what it was about, and where the
+        // details are.
+        (
+            "4",
+            "We've made a decision on \"Release Calendar\"; the details are in the decision record.",
+        ),
+        // The decision under another heading.
+        (
+            "5",
+            "We build every branch once a night and keep the last seven builds.",
+        ),
+        // A title that is a sentence states the decision.
+        ("6", "Retired pages answer with a clear error."),
+        // A status where the decision should be says nothing.
+        (
+            "7",
+            "We've made a decision on \"Tracing Sample Rate\"; the details are in the decision record.",
+        ),
+    ];
+    for (number, opens) in cases {
+        for to in AUDIENCES {
+            let (text, stderr) = message(&repo, number, to);
+            assert!(text.starts_with(opens), "{number} {to}: {text}");
+            assert!(!text.contains("made the decision"), "{number} {to}: {text}");
+            assert!(stderr.contains("Ready to send"), "{number} {to}: {stderr}");
+        }
+    }
+}
