@@ -766,11 +766,17 @@ fn question(text: &str) -> Option<String> {
     })
 }
 
-/// A title that names a topic: with "the" when it has no determiner of its own.
+/// A title that names a topic: with "the" when it has no determiner of its own and names
+/// one thing ("the weekly release"), but not before an activity, a quality or a mass
+/// ("monitoring", "feature management", "observability with OpenTelemetry"), a plural or
+/// two things joined ("auth and roles").
 fn topic(title: &str, names: &Names) -> Subject {
     let text = names.mid_sentence(title);
     let first = words_of(&text).into_iter().next().unwrap_or_default();
-    let text = if DETERMINERS.contains(&first.as_str()) || names.is_known_name(first_word(&text)) {
+    let text = if DETERMINERS.contains(&first.as_str())
+        || names.is_known_name(first_word(&text))
+        || !takes_the(&text)
+    {
         text
     } else {
         format!("the {text}")
@@ -779,6 +785,44 @@ fn topic(title: &str, names: &Names) -> Subject {
         kind: Kind::Topic,
         text,
     }
+}
+
+/// Whether a noun phrase naming a topic reads with "the" before it: its head (the word
+/// before its first preposition) is one countable thing.
+fn takes_the(phrase: &str) -> bool {
+    /// Nouns in "-ing" that name a thing, not an activity.
+    const COUNTABLE_ING: &[&str] = &[
+        "meeting", "building", "setting", "string", "thing", "mapping", "warning", "finding",
+        "heading", "listing", "offering", "opening", "recording", "drawing", "ring", "wing",
+        "morning", "evening", "ceiling", "spring", "ping",
+    ];
+    let words = words_of(phrase);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if words.iter().any(|w| w == "and" || w == "or") {
+        return false;
+    }
+    let head = words
+        .iter()
+        .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .last()
+        .unwrap_or(first);
+    let head = head.rsplit('-').next().unwrap_or(head);
+    let activity = |word: &str| word.ends_with("ing") && !COUNTABLE_ING.contains(&word);
+    let abstract_noun = ["ment", "ity", "ness", "ism", "tion", "sion"]
+        .iter()
+        .any(|ending| head.len() > ending.len() + 2 && head.ends_with(ending));
+    let plural = head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is");
+    !(activity(first)
+        || activity(head)
+        || abstract_noun
+        || plural
+        || MASS_NOUNS.contains(&head))
 }
 
 fn first_word(text: &str) -> &str {
@@ -1744,7 +1788,7 @@ pub(crate) fn lines(
         (Kind::Thing, None) => format!("We haven't chosen {text} yet"),
         (Kind::Question, None) => format!("We haven't decided {text} yet"),
         (Kind::Action, None) => format!("We haven't decided whether to {text} yet"),
-        (Kind::Topic | Kind::Title, None) => format!("Nothing is decided yet on {text}"),
+        (Kind::Topic | Kind::Title, None) => format!("We haven't decided on {text} yet"),
     };
     let leaning = proposed.map(|choice| {
         let lean = if choice.action {

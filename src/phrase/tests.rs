@@ -109,11 +109,11 @@ fn a_title_no_sentence_can_take_in_is_named_as_written() {
             Kind::Title,
             "\"Ledger Rounding\"",
         ),
-        (
-            "ADR-12: ledger rounding",
-            Kind::Topic,
-            "the ledger rounding",
-        ),
+        // An activity, a plural or two things joined take no "the"; one thing does.
+        ("ADR-12: ledger rounding", Kind::Topic, "ledger rounding"),
+        ("Logins and roles", Kind::Topic, "logins and roles"),
+        ("Composition over inheritance", Kind::Topic, "composition over inheritance"),
+        ("Sign-up form", Kind::Topic, "the sign-up form"),
         // Title Case that "the" and lower case would make "the ledger Rounding Rules".
         (
             "Ledger Rounding Rules",
@@ -135,7 +135,7 @@ fn a_title_no_sentence_can_take_in_is_named_as_written() {
         // a noun; a hyphenated first word lowers like any other.
         ("Go tooling versions", Kind::Topic, "Go tooling versions"),
         ("Use of the ledger", Kind::Topic, "the use of the ledger"),
-        ("Non-zero balances", Kind::Topic, "the non-zero balances"),
+        ("Non-zero balances", Kind::Topic, "non-zero balances"),
         // A word that is as often a verb as a noun, before more words: as written.
         (
             "Check ledger totals nightly",
@@ -165,7 +165,7 @@ fn a_title_no_sentence_can_take_in_is_named_as_written() {
     );
     assert_eq!(
         lines.deciding,
-        "Nothing is decided yet on \"Storage tier: Cold Archive\""
+        "We haven't decided on \"Storage tier: Cold Archive\" yet"
     );
 }
 

@@ -122,3 +122,23 @@ fn a_decision_without_words_for_it_is_said_as_what_it_settled() {
         }
     }
 }
+
+/// A title is never made the subject of a sentence it cannot agree with ("The logins and roles
+/// is not decided yet"), nor given an article it does not take ("the composition over
+/// inheritance").
+#[test]
+fn a_title_is_named_in_a_sentence_it_reads_right_in() {
+    let repo = log();
+    let cases = [
+        ("8", "We haven't decided on logins and roles yet."),
+        ("9", "We haven't decided on composition over inheritance yet."),
+        ("10", "We haven't decided on the sign-up form yet."),
+    ];
+    for (number, opens) in cases {
+        for to in AUDIENCES {
+            let (text, stderr) = message(&repo, number, to);
+            assert!(text.starts_with(opens), "{number} {to}: {text}");
+            assert!(stderr.contains("Ready to send"), "{number} {to}: {stderr}");
+        }
+    }
+}

@@ -1390,13 +1390,13 @@ fn a_record_no_longer_in_force_is_never_announced_as_decided() {
     let proposal = message("6", "stakeholders", "text");
     assert_eq!(
         proposal,
-        "\"Shared Cache Layer\" is not decided yet. I'll tell you the outcome.\n"
+        "We haven't decided on \"Shared Cache Layer\" yet. I'll tell you the outcome.\n"
     );
     // The team hears what is proposed as a proposal, even where the record words it as
     // decided ("All services will read …").
     assert_eq!(
         message("6", "team", "text"),
-        "\"Shared Cache Layer\" isn't decided yet. What's proposed: all services will read through one cache.\n"
+        "We haven't decided on \"Shared Cache Layer\" yet. What's proposed: all services will read through one cache.\n"
     );
 }
 
@@ -1482,6 +1482,6 @@ fn messages_a_long_decision_from_another_tool_keeps_to_sixty_words_for_stakehold
     }
     // A proposal stays a proposal.
     let (text, _) = say("4", "stakeholders");
-    assert!(text.contains("is not decided yet"), "{text}");
+    assert!(text.contains("haven't decided"), "{text}");
     assert!(text.split_whitespace().count() <= 60, "{text}");
 }

@@ -188,7 +188,7 @@ fn messages_say_what_the_record_says_and_no_more() {
     );
     let deprecated = message("2");
     assert!(
-        deprecated.starts_with("We're phasing out the decision on the relay events"),
+        deprecated.starts_with("We're phasing out the decision on relay events"),
         "{deprecated}"
     );
     let empty = message("7");
