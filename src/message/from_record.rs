@@ -1495,11 +1495,13 @@ pub(crate) fn write(
     }
     let markdown = format.composed() == Format::Markdown;
     let mut text = compose(brief, to, name, markdown, &template, templates)?;
-    // To stakeholders, a decision too long for the budget is said shorter, still whole:
-    // the bottom line, as many items as fit, and how many more the record has; so is a
-    // list whose first sentence alone would pass for the whole decision. Team and peers
-    // get the record's text.
-    if to == Audience::Stakeholders && (!fits(to, &text) || brief.says_part_of_a_list()) {
+    // To stakeholders and peers (other leads skim as managers do, within the same
+    // budget), a decision too long for the budget is said shorter, still whole: the
+    // bottom line, as many items as fit, and how many more the record has; so is a list
+    // whose first sentence alone would pass for the whole decision. The team gets the
+    // record's text.
+    let budget = to.word_budget().is_some();
+    if budget && (!fits(to, &text) || brief.says_part_of_a_list()) {
         for said in brief.shorter_decisions() {
             let shorter = brief.saying_decision(&said);
             let candidate = compose(&shorter, to, name, markdown, &template, templates)?;

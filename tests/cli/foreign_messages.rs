@@ -142,3 +142,21 @@ fn a_title_is_named_in_a_sentence_it_reads_right_in() {
         }
     }
 }
+
+/// Other leads skim as managers do: a decision too long for 60 words is said shorter to
+/// peers too, whole sentences and items, with where the rest is, and is ready to send.
+#[test]
+fn a_long_decision_is_said_shorter_to_peers_and_is_ready_to_send() {
+    let repo = log();
+    let (text, stderr) = message(&repo, "11", "peers");
+    assert!(
+        text.starts_with("We will move the nightly reports to the warehouse for the following reasons: "),
+        "{text}"
+    );
+    assert!(text.contains(" more reasons in the decision record."), "{text}");
+    assert!(text.split_whitespace().count() <= 60, "{text}");
+    assert!(stderr.contains("Ready to send to peers"), "{stderr}");
+    // The team hears every reason.
+    let (team, _) = message(&repo, "11", "team");
+    assert!(team.contains("the old report server is out of support"), "{team}");
+}
