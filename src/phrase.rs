@@ -566,7 +566,10 @@ pub(crate) fn is_action(text: &str) -> bool {
         )
     };
     // "Queue the events"; with its particle, "Lay out the widgets", "Break up the core".
-    let particle = matches!(second, Some("out" | "up" | "down" | "off" | "back" | "away"));
+    let particle = matches!(
+        second,
+        Some("out" | "up" | "down" | "off" | "back" | "away")
+    );
     !DETERMINERS.contains(&first.as_str())
         && !first.ends_with("ing")
         && !first.ends_with('s')
@@ -792,9 +795,27 @@ fn topic(title: &str, names: &Names) -> Subject {
 fn takes_the(phrase: &str) -> bool {
     /// Nouns in "-ing" that name a thing, not an activity.
     const COUNTABLE_ING: &[&str] = &[
-        "meeting", "building", "setting", "string", "thing", "mapping", "warning", "finding",
-        "heading", "listing", "offering", "opening", "recording", "drawing", "ring", "wing",
-        "morning", "evening", "ceiling", "spring", "ping",
+        "meeting",
+        "building",
+        "setting",
+        "string",
+        "thing",
+        "mapping",
+        "warning",
+        "finding",
+        "heading",
+        "listing",
+        "offering",
+        "opening",
+        "recording",
+        "drawing",
+        "ring",
+        "wing",
+        "morning",
+        "evening",
+        "ceiling",
+        "spring",
+        "ping",
     ];
     let words = words_of(phrase);
     let Some(first) = words.first() else {
@@ -818,11 +839,7 @@ fn takes_the(phrase: &str) -> bool {
         && !head.ends_with("ss")
         && !head.ends_with("us")
         && !head.ends_with("is");
-    !(activity(first)
-        || activity(head)
-        || abstract_noun
-        || plural
-        || MASS_NOUNS.contains(&head))
+    !(activity(first) || activity(head) || abstract_noun || plural || MASS_NOUNS.contains(&head))
 }
 
 fn first_word(text: &str) -> &str {
@@ -1205,6 +1222,33 @@ pub(crate) fn shape(text: &str) -> Shape {
         if opening.ends_with('s') && (FINITE.contains(&next) || IRREGULAR_PAST.contains(&next)) {
             return Shape::Clause;
         }
+        // "Use of a standard creates …" is a noun; in "Block proposers aren't able to …"
+        // the opening is the subject the auxiliary after it needs.
+        let auxiliary = |w: &str| {
+            matches!(
+                w,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "isn't"
+                    | "aren't"
+                    | "can't"
+                    | "cannot"
+                    | "won't"
+                    | "will"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "has"
+                    | "have"
+            )
+        };
+        let auxiliary_after = words.iter().skip(1).take(3).any(|w| auxiliary(w));
+        // (An opening that is only ever a verb, "don't have to", "need to have", stays one.)
+        let only_a_verb = FINITE.contains(&first) && !VERBS.contains(&first);
+        if next == "of" || (auxiliary_after && !auxiliary(first) && !only_a_verb) {
+            return Shape::Clause;
+        }
         return Shape::Predicate;
     }
     // "also Jinja-like and mature", "trivially machine-readable": what it is like.
@@ -1254,7 +1298,12 @@ pub(crate) fn shape(text: &str) -> Shape {
             && word.ends_with('s')
             && !word.ends_with("ss");
         let past = IRREGULAR_PAST.contains(&word);
-        if (is_verb_form(word) || after_opening_noun || past) && !ADVERBS.contains(&word) {
+        // Right after an opening adjective comes its noun: "fast builds", "new changes".
+        let described_noun = index == 1 && (ADJECTIVES.contains(&first) || is_comparative(first));
+        if (is_verb_form(word) || after_opening_noun || past)
+            && !ADVERBS.contains(&word)
+            && !described_noun
+        {
             // "costs" after "with" or "lower" is a noun again: "with lower costs".
             if PREPOSITIONS.contains(&previous) || DETERMINERS.contains(&previous) {
                 continue;
@@ -1286,35 +1335,37 @@ fn is_comparative(word: &str) -> bool {
 }
 
 /// Whether a word is an adjective ("managed", "cheap", "scalable", "typo-tolerant").
+/// Words that are only adjectives, whatever follows them.
+const ADJECTIVES: &[&str] = &[
+    "cheap",
+    "fast",
+    "slow",
+    "simple",
+    "easy",
+    "hard",
+    "small",
+    "big",
+    "safe",
+    "stable",
+    "mature",
+    "new",
+    "old",
+    "free",
+    "secure",
+    "quick",
+    "costly",
+    "risky",
+    "proven",
+    "familiar",
+    "popular",
+    "open-source",
+    "hosted",
+    "expensive",
+    "heavy",
+    "light",
+];
+
 fn is_adjective(word: &str) -> bool {
-    const ADJECTIVES: &[&str] = &[
-        "cheap",
-        "fast",
-        "slow",
-        "simple",
-        "easy",
-        "hard",
-        "small",
-        "big",
-        "safe",
-        "stable",
-        "mature",
-        "new",
-        "old",
-        "free",
-        "secure",
-        "quick",
-        "costly",
-        "risky",
-        "proven",
-        "familiar",
-        "popular",
-        "open-source",
-        "hosted",
-        "expensive",
-        "heavy",
-        "light",
-    ];
     let last = word.rsplit('-').next().unwrap_or(word);
     let negated = ["un", "in", "non-"]
         .iter()
@@ -1407,10 +1458,76 @@ pub(crate) fn gain(text: &str) -> String {
     match shape(&text) {
         Shape::Clause => text,
         Shape::Adjective => format!("it is {}", after_subject(&text)),
-        Shape::Predicate => format!("it {}", after_subject(&text)),
-        Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
-        Shape::Noun => format!("we get {text}"),
+        Shape::Predicate => format!("{} {}", predicate_subject(&text), after_subject(&text)),
+        Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => {
+            there_is(&after_subject(&text))
+        }
+        Shape::Noun => format!("we get {}", after_subject(&text)),
     }
+}
+
+/// The subject a predicate takes: "it" before a verb that agrees with it ("reduces",
+/// "can start", "added"), "we" before a plain one ("don't have to wait", "get to test",
+/// "need to watch"), which "it" would not agree with.
+fn predicate_subject(text: &str) -> &'static str {
+    let words = words_of(text);
+    let verb = words
+        .iter()
+        .find(|w| !ADVERBS.contains(&w.as_str()))
+        .map_or("", String::as_str);
+    if PLAIN_FORMS.contains(&verb) || VERBS.contains(&verb) {
+        "we"
+    } else {
+        "it"
+    }
+}
+
+/// Verb forms that agree with "we" and not with "it".
+const PLAIN_FORMS: &[&str] = &[
+    "are", "were", "have", "don't", "aren't", "weren't", "haven't", "do", "need", "get", "make",
+    "keep", "give", "mean", "run", "know", "ship", "leave", "stay", "break", "fail", "work",
+    "scale", "require", "lack", "lose", "add", "save", "reduce", "take", "cost",
+];
+
+/// Benefits or risks after their label in the team's message: in the sentence (" we get
+/// transactions; it can start in two weeks.") when they are a few short phrases, else as
+/// a list, each item as the record words it ("\n- Installs run twice as fast.").
+pub(crate) fn listed(items: &[String], gains: bool) -> String {
+    const MOST_INLINE: usize = 3;
+    const LONGEST_INLINE: usize = 15;
+    // One sentence alone still reads in the sentence; several read as a list.
+    let sentences = items.iter().any(|item| {
+        let item = item.trim();
+        item.contains(". ") || (item.ends_with(['.', '!', '?']) && items.len() > 1)
+    });
+    let inline = items.len() <= MOST_INLINE
+        && !sentences
+        && items
+            .iter()
+            .all(|item| item.split_whitespace().count() <= LONGEST_INLINE);
+    if inline {
+        let said: Vec<String> = items
+            .iter()
+            // Mid-list, a capital that only started the record's item goes ("Bypasses
+            // leaks" reads "bypasses leaks"); a name keeps it.
+            .map(|item| inserted(item.trim().trim_end_matches([';', ',', '.'])))
+            .map(|item| if gains { gain(&item) } else { watch(&item) })
+            .collect();
+        return format!(" {}.", said.join("; "));
+    }
+    items
+        .iter()
+        .map(|item| {
+            let item = ours(item.trim().trim_end_matches([';', ',']));
+            let item = item.trim_end_matches('.');
+            let end = if item.ends_with(['!', '?', ')', '"']) || !item.contains(' ') {
+                ""
+            } else {
+                "."
+            };
+            format!("\n- {}{end}", capitalise(item))
+        })
+        .collect()
 }
 
 /// A cost or risk as the team reads it: a predicate gets its subject; anything else is
@@ -1419,9 +1536,11 @@ pub(crate) fn watch(text: &str) -> String {
     let text = ours(&from_because(text));
     match shape(&text) {
         Shape::Adjective => format!("it is {}", after_subject(&text)),
-        Shape::Predicate => format!("it {}", after_subject(&text)),
-        Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => there_is(&text),
-        Shape::Noun => described(&text).unwrap_or(text),
+        Shape::Predicate => format!("{} {}", predicate_subject(&text), after_subject(&text)),
+        Shape::Noun if words_of(&text).first().is_some_and(|w| w == "no") => {
+            there_is(&after_subject(&text))
+        }
+        Shape::Noun => described(&text).unwrap_or_else(|| after_subject(&text)),
         Shape::Clause => text,
     }
 }
@@ -1896,9 +2015,9 @@ pub(crate) fn decided_on(subject: &Subject) -> String {
 /// word, or a full stop at its end; never a question.
 pub(crate) fn is_statement(title: &str) -> bool {
     const AUXILIARIES: &[&str] = &[
-        "is", "are", "was", "were", "will", "won't", "should", "shall", "must", "can",
-        "cannot", "can't", "does", "doesn't", "do", "don't", "has", "have", "may", "need",
-        "needs", "isn't", "aren't",
+        "is", "are", "was", "were", "will", "won't", "should", "shall", "must", "can", "cannot",
+        "can't", "does", "doesn't", "do", "don't", "has", "have", "may", "need", "needs", "isn't",
+        "aren't",
     ];
     let title = title.trim();
     let words = words_of(title);

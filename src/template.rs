@@ -416,6 +416,10 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     env.add_filter("watch", |text: String| -> String {
         crate::phrase::watch(&text)
     });
+    // Benefits or risks after their label: a few short ones in the sentence, else a list.
+    env.add_filter("listed", |items: Vec<String>, kind: String| -> String {
+        crate::phrase::listed(&items, kind == "gain")
+    });
     // The answers of a `for_each` question that are not empty, as (item, answer) pairs.
     env.add_filter("answered", |value: Value| -> Vec<(String, String)> {
         let Ok(keys) = value.try_iter() else {

@@ -1443,10 +1443,15 @@ pub(crate) fn plain(text: &str) -> String {
         if c == '<'
             && let Some(length) = super::markup::tag_length(&chars, i)
         {
-            let tag: String = chars[i..i + length].iter().collect::<String>().to_lowercase();
-            let block = ["<br", "<p", "</p", "<div", "</div", "<li", "<hr", "<td", "<th"]
+            let tag: String = chars[i..i + length]
                 .iter()
-                .any(|t| tag.starts_with(t));
+                .collect::<String>()
+                .to_lowercase();
+            let block = [
+                "<br", "<p", "</p", "<div", "</div", "<li", "<hr", "<td", "<th",
+            ]
+            .iter()
+            .any(|t| tag.starts_with(t));
             if block {
                 out.push(' ');
             }
@@ -1632,7 +1637,10 @@ mod tests {
                 "As drawn: ![the flow](flow.png) then <b>retry</b><br/>once",
                 "As drawn: then retry once",
             ),
-            ("Types such as Record<T, U> stay.", "Types such as Record<T, U> stay."),
+            (
+                "Types such as Record<T, U> stay.",
+                "Types such as Record<T, U> stay.",
+            ),
             (
                 "Use [**`x-secrets`**](https://x.example).",
                 "Use x-secrets.",

@@ -195,9 +195,8 @@ pub(crate) fn tag_length(chars: &[char], at: usize) -> Option<usize> {
             let close = chars[i..].iter().position(|c| *c == '>')?;
             let inside: String = chars[i..i + close].iter().collect();
             // Attributes, not a comparison running on: `<a href="…">`, `<br />`.
-            let attributes = inside.trim().is_empty()
-                || inside.trim() == "/"
-                || inside.contains('=');
+            let attributes =
+                inside.trim().is_empty() || inside.trim() == "/" || inside.contains('=');
             attributes.then_some(i + close + 1 - at)
         }
         _ => None,
@@ -224,10 +223,19 @@ mod tests {
                 "Keep it.<!-- a note\nover lines --> Done.",
                 "Keep it. Done.",
             ),
-            ("Proofs stay small [^1].\n\n[^1]: Measured in May.", "Proofs stay small.\n"),
+            (
+                "Proofs stay small [^1].\n\n[^1]: Measured in May.",
+                "Proofs stay small.\n",
+            ),
             // Brackets the record defines no link for are its own words.
-            ("CircleCI [default]; Actions [suggestion]", "CircleCI [default]; Actions [suggestion]"),
-            ("[amino](https://x.example) and [amino][]", "[amino](https://x.example) and [amino][]"),
+            (
+                "CircleCI [default]; Actions [suggestion]",
+                "CircleCI [default]; Actions [suggestion]",
+            ),
+            (
+                "[amino](https://x.example) and [amino][]",
+                "[amino](https://x.example) and [amino][]",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(readable_text(text, &labels), expected, "{text}");

@@ -37,14 +37,39 @@ const POINTING_VERBS: &[&str] = &[
 /// What "this …" points at when it is a linked or pictured document the message leaves
 /// out: "as described by Nygard in this article".
 const DOCUMENTS: &[&str] = &[
-    "article", "gist", "document", "doc", "diagram", "table", "image", "figure", "picture",
-    "link", "chart", "screenshot",
+    "article",
+    "gist",
+    "document",
+    "doc",
+    "diagram",
+    "table",
+    "image",
+    "figure",
+    "picture",
+    "link",
+    "chart",
+    "screenshot",
 ];
 
 /// Words that open a phrase leading into a sentence, before its comma.
 const LEAD_INS: &[&str] = &[
-    "in", "as", "to", "given", "per", "from", "with", "after", "following", "based",
-    "like", "according", "considering", "for", "on", "regarding", "see",
+    "in",
+    "as",
+    "to",
+    "given",
+    "per",
+    "from",
+    "with",
+    "after",
+    "following",
+    "based",
+    "like",
+    "according",
+    "considering",
+    "for",
+    "on",
+    "regarding",
+    "see",
 ];
 
 /// The most words a clause may have to be taken out whole; a longer one carries content.
@@ -65,10 +90,7 @@ pub(crate) fn without_pointers(text: &str) -> String {
 
 /// Whether `text` points at a part of the record: anywhere in it.
 pub(crate) fn points(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
     let bare = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
             .to_string()
@@ -272,7 +294,10 @@ mod tests {
                 "",
             ),
             ("See the table.", ""),
-            ("Les termes restent en anglais (option 1 ci-dessous).", "Les termes restent en anglais."),
+            (
+                "Les termes restent en anglais (option 1 ci-dessous).",
+                "Les termes restent en anglais.",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(without_pointers(text), expected, "{text}");

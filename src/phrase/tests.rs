@@ -112,7 +112,11 @@ fn a_title_no_sentence_can_take_in_is_named_as_written() {
         // An activity, a plural or two things joined take no "the"; one thing does.
         ("ADR-12: ledger rounding", Kind::Topic, "ledger rounding"),
         ("Logins and roles", Kind::Topic, "logins and roles"),
-        ("Composition over inheritance", Kind::Topic, "composition over inheritance"),
+        (
+            "Composition over inheritance",
+            Kind::Topic,
+            "composition over inheritance",
+        ),
         ("Sign-up form", Kind::Topic, "the sign-up form"),
         // Title Case that "the" and lower case would make "the ledger Rounding Rules".
         (
@@ -827,4 +831,58 @@ fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
     for (text, expected) in cases {
         assert_eq!(after_subject(text), expected, "{text:?}");
     }
+}
+
+#[test]
+fn gains_and_risks_read_as_the_team_would_say_them() {
+    let strings = |items: &[&str]| items.iter().map(|i| (*i).to_string()).collect::<Vec<_>>();
+    // A few short phrases go in the sentence, each with the subject its verb agrees with.
+    let cases: [(&[&str], bool, &str); 5] = [
+        (
+            &["we already run it for billing"],
+            true,
+            " we already run it for billing.",
+        ),
+        (
+            &[
+                "Don't have to wait for the upstream release",
+                "Get to test it early",
+            ],
+            true,
+            " we don't have to wait for the upstream release; we get to test it early.",
+        ),
+        (
+            &["Fast builds with previews"],
+            true,
+            " we get fast builds with previews.",
+        ),
+        (
+            &[
+                "Need to watch browser support",
+                "use of a new library slows reviews",
+            ],
+            false,
+            " we need to watch browser support; use of a new library slows reviews.",
+        ),
+        (
+            &["Block proposers aren't able to pad blocks"],
+            false,
+            " Block proposers aren't able to pad blocks.",
+        ),
+    ];
+    for (items, gains, expected) in cases {
+        assert_eq!(listed(&strings(items), gains), expected, "{items:?}");
+    }
+    // Sentences, or many, go as a list in the record's words: no ".;", no "..".
+    assert_eq!(
+        listed(
+            &strings(&[
+                "Installs run faster.",
+                "Lightweight",
+                "The CLI stays the same."
+            ]),
+            true
+        ),
+        "\n- Installs run faster.\n- Lightweight\n- The CLI stays the same."
+    );
 }

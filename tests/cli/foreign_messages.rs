@@ -59,7 +59,10 @@ fn a_message_never_points_at_parts_of_the_record_it_leaves_out() {
     }
     // A consequence that only points goes; the others stay.
     let (team, _) = message(&repo, "1", "team");
-    assert!(team.contains("Moving the old screens takes a week."), "{team}");
+    assert!(
+        team.contains("Moving the old screens takes a week."),
+        "{team}"
+    );
     // A decision that is nothing but a pointer is not said at all.
     for to in AUDIENCES {
         let (text, _) = message(&repo, "2", to);
@@ -81,7 +84,10 @@ fn markdown_and_html_leave_their_text_and_no_markup() {
         }
     }
     let (team, _) = message(&repo, "3", "team");
-    assert!(team.contains("Forged requests are refused at the door."), "{team}");
+    assert!(
+        team.contains("Forged requests are refused at the door."),
+        "{team}"
+    );
     assert!(team.contains("The tills need a chip each."), "{team}");
 }
 
@@ -131,7 +137,10 @@ fn a_title_is_named_in_a_sentence_it_reads_right_in() {
     let repo = log();
     let cases = [
         ("8", "We haven't decided on logins and roles yet."),
-        ("9", "We haven't decided on composition over inheritance yet."),
+        (
+            "9",
+            "We haven't decided on composition over inheritance yet.",
+        ),
         ("10", "We haven't decided on the sign-up form yet."),
     ];
     for (number, opens) in cases {
@@ -150,13 +159,40 @@ fn a_long_decision_is_said_shorter_to_peers_and_is_ready_to_send() {
     let repo = log();
     let (text, stderr) = message(&repo, "11", "peers");
     assert!(
-        text.starts_with("We will move the nightly reports to the warehouse for the following reasons: "),
+        text.starts_with(
+            "We will move the nightly reports to the warehouse for the following reasons: "
+        ),
         "{text}"
     );
-    assert!(text.contains(" more reasons in the decision record."), "{text}");
+    assert!(
+        text.contains(" more reasons in the decision record."),
+        "{text}"
+    );
     assert!(text.split_whitespace().count() <= 60, "{text}");
     assert!(stderr.contains("Ready to send to peers"), "{stderr}");
     // The team hears every reason.
     let (team, _) = message(&repo, "11", "team");
-    assert!(team.contains("the old report server is out of support"), "{team}");
+    assert!(
+        team.contains("the old report server is out of support"),
+        "{team}"
+    );
+}
+
+/// The team's gains and risks read as sentences: a few short phrases in the sentence, each
+/// with the subject its verb agrees with; sentences or many items as a list, never joined
+/// into ".;" or "..".
+#[test]
+fn gains_and_risks_from_a_list_read_as_sentences() {
+    let repo = log();
+    let (team, stderr) = message(&repo, "12", "team");
+    assert!(
+        team.contains("What we gain:\n- Reviewers see the change running.\n- Don't have to wait for the nightly build.\n"),
+        "{team}"
+    );
+    assert!(
+        team.contains("What to watch: we need to watch the hosting bill.\n"),
+        "{team}"
+    );
+    assert!(!team.contains(".;") && !team.contains(".."), "{team}");
+    assert!(stderr.contains("Ready to send to team"), "{stderr}");
 }
