@@ -97,6 +97,24 @@ pub(crate) struct Subject {
 /// verb only before an article ("Queue the events").
 const VERBS: &[&str] = &[
     "agree",
+    "break",
+    "communicate",
+    "continue",
+    "decouple",
+    "deduplicate",
+    "encapsulate",
+    "give",
+    "include",
+    "integrate",
+    "lay",
+    "leverage",
+    "maintain",
+    "provide",
+    "register",
+    "restructure",
+    "unify",
+    "utilise",
+    "utilize",
     "confirm",
     "approve",
     "accept",
@@ -550,7 +568,11 @@ fn words_of(text: &str) -> Vec<String> {
 /// Whether `text` starts with a verb: "Refactor in place", "extend the contract", "Queue
 /// the events" (a noun-like verb counts only before an article).
 pub(crate) fn is_action(text: &str) -> bool {
-    let words = words_of(text);
+    let mut words = words_of(text);
+    // "Progressively enable the flag": the verb after its adverb.
+    if words.len() > 1 && words[0].len() > 4 && words[0].ends_with("ly") {
+        words.remove(0);
+    }
     let Some(first) = words.first() else {
         return false;
     };
@@ -839,7 +861,14 @@ fn takes_the(phrase: &str) -> bool {
         && !head.ends_with("ss")
         && !head.ends_with("us")
         && !head.ends_with("is");
-    !(activity(first) || activity(head) || abstract_noun || plural || MASS_NOUNS.contains(&head))
+    // "pubsub 2.0": a name with its version.
+    let version = head.starts_with(|c: char| c.is_ascii_digit());
+    !(activity(first)
+        || activity(head)
+        || abstract_noun
+        || plural
+        || version
+        || MASS_NOUNS.contains(&head))
 }
 
 fn first_word(text: &str) -> &str {
@@ -2008,6 +2037,33 @@ pub(crate) fn decided_on(subject: &Subject) -> String {
         Kind::Thing => format!("We've chosen {text}; {DETAILS}"),
         Kind::Topic | Kind::Title => format!("We've made a decision on {text}; {DETAILS}"),
     }
+}
+
+/// A decision worded as a proposal ("The proposal is to …", "We propose to …", "We would
+/// like to suggest …", "We should …") as what was decided, for a record whose status says
+/// it was; `None` when it opens otherwise.
+pub(crate) fn as_decided(decision: &str) -> Option<String> {
+    const OPENERS: &[(&str, &str)] = &[
+        ("The decision is to ", "We've decided to "),
+        ("The decisions is to ", "We've decided to "),
+        ("The decision is that ", "We've decided that "),
+        ("The decision was made to ", "We've decided to "),
+        ("The proposal is to ", "We've decided to "),
+        ("The proposed solution is to ", "We've decided to "),
+        ("It is proposed to ", "We've decided to "),
+        ("It is proposed that ", "We've decided that "),
+        ("We propose to ", "We've decided to "),
+        ("We propose that ", "We've decided that "),
+        ("We would like to suggest ", "We've decided on "),
+        ("We would like to propose ", "We've decided on "),
+        ("We propose ", "We've decided on "),
+        ("We suggest ", "We've decided on "),
+        ("We should ", "We'll "),
+    ];
+    OPENERS.iter().find_map(|(opener, decided)| {
+        let rest = decision.strip_prefix(opener)?;
+        Some(format!("{decided}{rest}"))
+    })
 }
 
 /// Whether a title is a sentence that states something ("Deprecated functions do not have

@@ -379,11 +379,21 @@ impl Brief {
                 read_decision(&mut brief, outcome);
             }
         }
+        brief.without_option_label(record);
         brief.read_consequences(record);
         brief.looked_back = look_back(record, today);
         brief.extended_why = extended_why(record);
         brief.outcome = outcome_of(record, &brief);
         brief.read_closed(record);
+        // A decided record that words its decision as a proposal ("The proposal is to
+        // …", "We would like to suggest …") says what was decided.
+        if brief.outcome == "decided"
+            && let Some(decision) = &brief.decision
+            && let Some(decided) = phrase::as_decided(decision)
+        {
+            brief.decision = Some(decided);
+            brief.decision_listed = None;
+        }
         // A decided record whose title is a sentence ("Deprecated functions have no
         // examples") and that says no more: the title states the decision.
         if brief.outcome == "decided"
@@ -733,6 +743,64 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
     "decided".into()
 }
 
+impl Brief {
+    /// A decision that names an option by its label ("Option D", "Option 2: Introduce a
+    /// parameter", "Option 1A was chosen - users manage their volumes"): the label means
+    /// nothing without the record. The words after it are the decision; a bare label is
+    /// the option of that name, from the heading or list item that gives it one.
+    fn without_option_label(&mut self, record: &Record) {
+        if self.chosen.is_some() {
+            return;
+        }
+        let Some((label, rest)) = self.decision.as_deref().and_then(option_label) else {
+            return;
+        };
+        let separators = |c: char| matches!(c, ':' | ',' | '-' | '–' | '—' | '.') || c == ' ';
+        let mut rest = rest.trim_start_matches(separators);
+        for chosen in ["was chosen", "is chosen", "was selected", "has been chosen"] {
+            if let Some(after) = rest.strip_prefix(chosen) {
+                rest = after.trim_start_matches(separators);
+            }
+        }
+        let qualifies = rest.starts_with("with ") || rest.starts_with("(");
+        if rest.split_whitespace().count() >= 3 && !qualifies {
+            let mut chars = rest.chars();
+            let said = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>());
+            self.decision = said;
+            self.decision_listed = None;
+            return;
+        }
+        let named = record
+            .sections
+            .iter()
+            .map(|section| plain(section.heading))
+            .chain(self.options.iter().cloned())
+            .find_map(|name| {
+                let (other, rest) = option_label(&name)?;
+                let rest = rest.trim_start_matches(separators).trim_start_matches(')');
+                let rest = rest.trim();
+                (other.eq_ignore_ascii_case(&label) && rest.split_whitespace().count() >= 2)
+                    .then(|| rest.to_string())
+            });
+        if let Some(name) = named {
+            self.chosen = Some(name);
+            self.decision = None;
+            self.decision_listed = None;
+        }
+    }
+}
+
+/// "Option D: …" as ("D", ": …"): a label of at most three letters or digits.
+fn option_label(text: &str) -> Option<(String, &str)> {
+    let rest = text
+        .strip_prefix("Option ")
+        .or_else(|| text.strip_prefix("option "))?;
+    let label: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    (!label.is_empty() && label.chars().count() <= 3).then(|| (label.clone(), &rest[label.len()..]))
+}
+
 /// The sections a decision is read from, in order: MADR's and adr-tools' own, then the
 /// names other logs give the section that carries it.
 const DECISION_SECTIONS: &[&str] = &[
@@ -963,7 +1031,10 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     let Some((first, listed)) = first_paragraph_listed(&own) else {
         return;
     };
-    let (slot, rest) = if let Some(rest) = first.strip_prefix("Chosen option: ") {
+    let chosen = first
+        .strip_prefix("Chosen option: ")
+        .or_else(|| first.strip_prefix("Chosen options: "));
+    let (slot, rest) = if let Some(rest) = chosen {
         (&mut brief.chosen, rest)
     } else if let Some(rest) = first.strip_prefix("Proposed option: ") {
         (&mut brief.proposed, rest)
@@ -1064,15 +1135,22 @@ fn first_paragraph_listed(body: &str) -> Option<(String, Option<Listed>)> {
     let lines: Vec<&str> = body.lines().collect();
     let mut paragraph: Vec<String> = Vec::new();
     let mut in_list = false;
+    let mut in_code = false;
     let mut end = lines.len();
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
+        // A code block's lines are code, whatever they look like.
+        let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        if fence {
+            in_code = !in_code;
+        }
         // "**Bold**" opens a sentence; "* item" opens a list.
         let marker = trimmed.starts_with(['*', '-', '+'])
             && trimmed.chars().nth(1).is_none_or(char::is_whitespace);
         let structural = marker
+            || fence
+            || in_code
             || trimmed.starts_with(['>', '|', '#'])
-            || trimmed.starts_with("```")
             || (trimmed.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && trimmed.contains(". "));
         // An indented line after a list item goes on with the item, and so does any line
@@ -1098,7 +1176,25 @@ fn first_paragraph_listed(body: &str) -> Option<(String, Option<Listed>)> {
     if text.is_empty() || says_nothing(&text) {
         return None;
     }
-    let (said, listed) = match text.strip_suffix(':') {
+    // A sentence left unfinished before a list ("we will build on X and;", "Therefore,
+    // we should") is finished by it, as one that ends with a colon is.
+    let before_list = lines[end..]
+        .iter()
+        .map(|line| line.trim())
+        .find(|line| !line.is_empty())
+        .is_some_and(is_item);
+    let lead = text.strip_suffix(':').or_else(|| {
+        // (MADR's bare "because" before its reasons is read with them, in
+        // `read_outcome`.)
+        let unfinished = !text.ends_with(['.', '!', '?', ')', '"']) && !text.ends_with("because");
+        let lead = text.trim_end_matches(';').trim_end();
+        let lead = lead
+            .strip_suffix(" and")
+            .or_else(|| lead.strip_suffix(" or"))
+            .unwrap_or(lead);
+        (before_list && unfinished).then_some(lead)
+    });
+    let (said, listed) = match lead {
         Some(lead_in) => {
             let (said, items) = introduced(lead_in, &lines[end..]);
             let listed = (!items.is_empty()).then(|| Listed {
@@ -1116,7 +1212,13 @@ fn first_paragraph_listed(body: &str) -> Option<(String, Option<Listed>)> {
         lead: listed.lead.filter(|lead| said.starts_with(lead.as_str())),
         ..listed
     });
-    (!said.is_empty() && !says_nothing(&said)).then_some((said, listed))
+    if said.is_empty() || says_nothing(&said) {
+        // Nothing that stands alone ("The zones take these ranges:" over a table): the
+        // prose after what it introduced may say it.
+        let rest = lines.get(end..).filter(|rest| !rest.is_empty())?;
+        return first_paragraph_listed(&rest.join("\n"));
+    }
+    Some((said, listed))
 }
 
 /// Text that stands for no content: `N/A.`, `None`, `TBD`, `-`. A message says what the
@@ -1178,11 +1280,12 @@ fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
         if !items.is_empty() {
             return (format!("{lead_in}: {}", join_items(&items)), items);
         }
-    } else if !next.is_empty() && !next.starts_with(['#', '|', '>', '`', '~', '<', '!']) {
-        // A paragraph: its sentences up to one that introduces something further.
+    } else if !next.is_empty() && !next.starts_with(['#', '|', '`', '~', '<', '!']) {
+        // A paragraph (or a quote, which says it as well): its sentences up to one that
+        // introduces something further.
         let paragraph: Vec<String> = after
             .iter()
-            .map(|line| line.trim())
+            .map(|line| line.trim().trim_start_matches('>').trim())
             .skip_while(|line| line.is_empty())
             .take_while(|line| !line.is_empty())
             .map(plain)
@@ -1204,10 +1307,34 @@ fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
             return (said, Vec::new());
         }
     }
-    (
-        format!("{}, as listed in the record", lead_in.trim_end()),
-        Vec::new(),
-    )
+    (said_without_what_follows(lead_in), Vec::new())
+}
+
+/// A lead-in whose table, code or picture a message cannot carry, as a sentence of its own
+/// ("Deduplicate the fields and introduce a commit type."); empty when it cannot stand
+/// without what it introduced ("The zones take these ranges", "The hosts are").
+fn said_without_what_follows(lead_in: &str) -> String {
+    const NEEDS_MORE: &[&str] = &[
+        "is", "are", "was", "were", "be", "means", "mean", "include", "includes",
+        "including", "these", "those", "this", "as", "like", "namely", "follows", "e.g",
+        "i.e", "example", "examples", "below", "here", "format", "structure", "shape",
+        "diagram", "table", "ranges", "steps", "values", "list",
+    ];
+    let lead_in = lead_in.trim_end().trim_end_matches([',', ';']);
+    let last = lead_in
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let demonstrative = lead_in
+        .split_whitespace()
+        .any(|w| matches!(w.to_lowercase().as_str(), "these" | "those" | "following"));
+    if lead_in.is_empty() || NEEDS_MORE.contains(&last.as_str()) || demonstrative {
+        String::new()
+    } else {
+        format!("{lead_in}.")
+    }
 }
 
 /// A sentence that starts with a placeholder for what is not decided yet ("TBD, however
@@ -1331,8 +1458,9 @@ fn bullets(body: &str) -> Vec<String> {
     items
         .into_iter()
         .map(|item| match item.strip_suffix(':') {
-            // Its list was not there to join (a table, a picture): say where it is.
-            Some(lead_in) => format!("{}, as listed in the record", plain(lead_in).trim_end()),
+            // Its list was not there to join (a table, a picture): the item alone, if it
+            // stands without it.
+            Some(lead_in) => said_without_what_follows(&plain(lead_in)),
             None => plain(&item),
         })
         .map(|item| without_pointers(&item))
@@ -1676,14 +1804,11 @@ mod tests {
                 "Two steps follow:\n1. Drain the queue.\n2. Switch over.\n",
                 "Two steps follow: Drain the queue. Switch over.",
             ),
-            // A table cannot be said in a sentence: point at the record.
+            // A table cannot be said in a sentence: the lead-in alone, when it stands
+            // without it.
             (
-                "The zones take these ranges:\n\n|Zone|Range|\n|-|-|\n|A|10.0.0.0/16|\n",
-                "The zones take these ranges, as listed in the record",
-            ),
-            (
-                "Nothing follows:\n",
-                "Nothing follows, as listed in the record",
+                "Split the zones by region:\n\n|Zone|Range|\n|-|-|\n|A|10.0.0.0/16|\n",
+                "Split the zones by region.",
             ),
             (
                 "A plain sentence.\n\n- a list after it\n",
@@ -1708,11 +1833,19 @@ mod tests {
         for (body, expected) in cases {
             assert_eq!(first_paragraph(body).as_deref(), Some(expected), "{body}");
         }
+        // One that cannot stand without what it introduced says nothing.
+        for body in [
+            "The zones take these ranges:\n\n|Zone|Range|\n|-|-|\n|A|10.0.0.0/16|\n",
+            "Nothing follows:\n",
+            "A supported method means:\n\n```\nx\n```\n",
+        ] {
+            assert_eq!(first_paragraph(body), None, "{body}");
+        }
     }
 
     #[test]
     fn a_nested_list_joins_the_item_that_introduces_it() {
-        let cases: [(&str, &[&str]); 3] = [
+        let cases: [(&str, &[&str]); 4] = [
             (
                 "* Operators need to know:\n  * which store holds it\n  * how long it\n    stays there\n* Nothing else.\n",
                 &[
@@ -1725,10 +1858,11 @@ mod tests {
                 "- Retry in place.\n  - three times\n- Then park it.\n",
                 &["Retry in place.", "Then park it."],
             ),
-            // An item whose list is not there points at the record.
+            // An item whose list is not there is said alone if it stands alone.
+            ("- The hosts are:\n\n![map](map.png)\n", &[]),
             (
-                "- The hosts are:\n\n![map](map.png)\n",
-                &["The hosts are, as listed in the record"],
+                "- Keep one host per region:\n\n![map](map.png)\n",
+                &["Keep one host per region."],
             ),
         ];
         for (body, expected) in cases {

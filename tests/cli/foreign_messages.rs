@@ -196,3 +196,32 @@ fn gains_and_risks_from_a_list_read_as_sentences() {
     assert!(!team.contains(".;") && !team.contains(".."), "{team}");
     assert!(stderr.contains("Ready to send to team"), "{stderr}");
 }
+
+/// Decisions other tools word their own way still read as the decision: an option named
+/// by its label, a decided proposal, a sentence its list finishes, a lead-in whose table a
+/// message cannot carry.
+#[test]
+fn a_decision_worded_another_way_reads_as_the_decision() {
+    let repo = log();
+    let cases = [
+        ("13", "keep the price list for five minutes before reading it again"),
+        (
+            "14",
+            "We've decided to switch the last two suppliers to email orders and turn the gateway off in March.",
+        ),
+        (
+            "15",
+            "Therefore, we should: stop the nightly full copy; send only the rows that changed.",
+        ),
+        ("16", "Merge the two tariff tables into one."),
+    ];
+    for (number, says) in cases {
+        for to in AUDIENCES {
+            let (text, stderr) = message(&repo, number, to);
+            assert!(text.contains(says), "{number} {to}: {text}");
+            assert!(!text.contains("Option B"), "{number} {to}: {text}");
+            assert!(!text.contains("the record"), "{number} {to}: {text}");
+            assert!(stderr.contains("Ready to send"), "{number} {to}: {stderr}");
+        }
+    }
+}
