@@ -1170,9 +1170,10 @@ fn first_paragraph_listed(body: &str) -> Option<(String, Option<Listed>)> {
             }
             continue;
         }
-        paragraph.push(plain(trimmed));
+        paragraph.push(trimmed.to_string());
     }
-    let text = paragraph.join(" ");
+    // Read whole, not line by line: a link's text may run over a line break.
+    let text = plain(&paragraph.join(" "));
     if text.is_empty() || says_nothing(&text) {
         return None;
     }
@@ -1227,7 +1228,8 @@ fn says_nothing(text: &str) -> bool {
     let core = text
         .trim()
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '/' || c.is_whitespace());
-    core.is_empty()
+    // A letter or a mark alone ("x", "-", "…") is a placeholder too.
+    core.chars().filter(|c| c.is_alphanumeric()).count() < 2
         || [
             "n/a",
             "na",
@@ -1283,14 +1285,13 @@ fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
     } else if !next.is_empty() && !next.starts_with(['#', '|', '`', '~', '<', '!']) {
         // A paragraph (or a quote, which says it as well): its sentences up to one that
         // introduces something further.
-        let paragraph: Vec<String> = after
+        let paragraph: Vec<&str> = after
             .iter()
             .map(|line| line.trim().trim_start_matches('>').trim())
             .skip_while(|line| line.is_empty())
             .take_while(|line| !line.is_empty())
-            .map(plain)
             .collect();
-        let paragraph = paragraph.join(" ");
+        let paragraph = plain(&paragraph.join(" "));
         let said: Vec<&str> = paragraph
             .split_inclusive(". ")
             .take_while(|sentence| !sentence.trim_end().ends_with(':'))
@@ -1344,7 +1345,7 @@ fn opens_with_placeholder(text: &str) -> bool {
         .split([',', ';', ':', '.', ' '])
         .next()
         .unwrap_or_default();
-    says_nothing(first) && !first.is_empty()
+    says_nothing(first) && first.chars().filter(|c| c.is_alphanumeric()).count() > 1
 }
 
 /// A list item's text without its marker: `* a`, `- a`, `+ a`, `1. a`, `1) a`.

@@ -82,6 +82,12 @@ fn markdown_and_html_leave_their_text_and_no_markup() {
         for markup in ["[", "]", "<", ">", "!", "style-check", "flow.png", "^"] {
             assert!(!text.contains(markup), "{to}: {markup:?} in {text}");
         }
+        // A link whose text runs over a line break keeps its text too.
+        let (text, _) = message(&repo, "17", to);
+        assert!(
+            text.starts_with("We keep every entry of the audit log for twelve months"),
+            "{to}: {text}"
+        );
     }
     let (team, _) = message(&repo, "3", "team");
     assert!(
@@ -113,6 +119,11 @@ fn a_decision_without_words_for_it_is_said_as_what_it_settled() {
         ),
         // A title that is a sentence states the decision.
         ("6", "Retired pages answer with a clear error."),
+        // A letter where the decision should be says nothing.
+        (
+            "18",
+            "We've made a decision on the scratch record; the details are in the decision record.",
+        ),
         // A status where the decision should be says nothing.
         (
             "7",
