@@ -539,9 +539,15 @@ pub(crate) fn inserted(text: &str) -> String {
             .all(|c| c.is_lowercase() || c == '\'' || c == '-');
     let common = QUESTION_WORDS.contains(&lower.as_str())
         || DETERMINERS.contains(&lower.as_str())
+        || PREPOSITIONS.contains(&lower.as_str())
         || SUBJECTS.contains(&lower.as_str())
         || (!plain.ends_with("'s") && Names::default().looks_common(plain));
-    if capital_only_first && common {
+    // "Secrets Manager is dearer": a second capitalised word makes the two a name.
+    let named = text.split_whitespace().nth(1).is_some_and(|next| {
+        next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().skip(1).all(|c| c.is_lowercase() || !c.is_alphabetic())
+    });
+    if capital_only_first && common && !named {
         lower_first(text)
     } else {
         text.to_string()
@@ -1554,7 +1560,8 @@ pub(crate) fn listed(items: &[String], gains: bool) -> String {
             } else {
                 "."
             };
-            format!("\n- {}{end}", capitalise(item))
+            // As the record words it: "pnpm's isolation" keeps its lower case.
+            format!("\n- {item}{end}")
         })
         .collect()
 }
@@ -2133,7 +2140,7 @@ fn after_subject(text: &str) -> String {
 /// A record's decision as the start of a sentence: a first word in lower case is given its
 /// capital ("restructure the votes" → "Restructure the votes"), unless it is short or
 /// written as a name would be (`npm`, `gRPC`, `iOS`), which keep theirs.
-fn sentence_case(text: &str) -> String {
+pub(crate) fn sentence_case(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or_default();
     if first.len() > 3 && first.bytes().all(|b| b.is_ascii_lowercase()) {
         capitalise(text)

@@ -77,6 +77,9 @@ pub(crate) struct Brief {
     /// the details are ("We've made a decision on monitoring; the details are in the
     /// decision record"), never its title quoted as if it were the decision.
     pub bottom_line: String,
+    /// The whole decision as the team hears it, when the record words it (no chosen
+    /// option): every sentence, where `decided_line` is the first.
+    pub whole_decision: Option<String>,
     /// What is being decided, and by when: "We'll choose a vendor for order search by
     /// Friday 11 December" ("We haven't chosen … yet" without a date).
     pub deciding_line: String,
@@ -514,6 +517,12 @@ impl Brief {
             .decided
             .clone()
             .unwrap_or_else(|| phrase::decided_on(&subject));
+        self.whole_decision = match (&self.chosen, &self.decision, &lines.decided) {
+            (None, Some(decision), Some(_)) => Some(phrase::sentence_case(
+                decision.trim().trim_end_matches('.'),
+            )),
+            _ => None,
+        };
         let said = chosen.or(proposed);
         self.choice = said.as_ref().map(|c| c.text.clone());
         self.choice_action = said.is_some_and(|c| c.action);
@@ -1270,14 +1279,30 @@ fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
             .iter()
             .position(|line| !line.trim().is_empty())
             .unwrap_or_default();
-        let list: Vec<&str> = after[start..]
-            .iter()
-            .take_while(|line| {
-                let trimmed = line.trim();
-                !trimmed.is_empty() && (line.starts_with(char::is_whitespace) || is_item(trimmed))
-            })
-            .copied()
-            .collect();
+        // The list alone: its items, their indented or lazy continuation lines, and blank
+        // lines between items; it ends at a blank line that no item follows, or at what
+        // opens something else.
+        let lines = &after[start..];
+        let mut taken = 0;
+        while let Some(line) = lines.get(taken) {
+            let trimmed = line.trim();
+            let goes_on = if trimmed.is_empty() {
+                lines[taken + 1..]
+                    .iter()
+                    .map(|l| l.trim())
+                    .find(|l| !l.is_empty())
+                    .is_some_and(is_item)
+            } else {
+                is_item(trimmed)
+                    || line.starts_with(char::is_whitespace)
+                    || !trimmed.starts_with(['#', '|', '>', '`', '~', '<'])
+            };
+            if !goes_on {
+                break;
+            }
+            taken += 1;
+        }
+        let list: Vec<&str> = lines[..taken].to_vec();
         let items = bullets(&numbered_as_bullets(&list));
         if !items.is_empty() {
             return (format!("{lead_in}: {}", join_items(&items)), items);
@@ -1734,6 +1759,7 @@ impl Brief {
         if brief.chosen.is_none() && brief.decided_line.is_some() {
             brief.decided_line = Some(said.to_string());
             brief.bottom_line = said.to_string();
+            brief.whole_decision = Some(said.to_string());
         }
         if brief.closed_why.is_some() && brief.closed_why == brief.decision {
             brief.closed_why = Some(sentence.clone());

@@ -175,6 +175,10 @@ fn sentence_without_pointers(sentence: &str) -> Option<String> {
     if !points(sentence) {
         return Some(sentence.to_string());
     }
+    // "See https://…", "See the table": nothing but where to look.
+    if sentence.to_lowercase().starts_with("see ") {
+        return None;
+    }
     let mut text = without_pointing_asides(sentence);
     if let Some(rest) = without_pointing_opening(&text) {
         text = rest;
@@ -210,7 +214,8 @@ fn without_pointing_asides(sentence: &str) -> String {
 /// A sentence without an opening that points ("To the questions above: we collect …", "In
 /// the light of the points above, we decided …"); `None` when it opens otherwise.
 fn without_pointing_opening(sentence: &str) -> Option<String> {
-    let at = sentence.find([':', ','])?;
+    // A colon or comma that ends a phrase, not the one in "https://".
+    let at = sentence.find(": ").into_iter().chain(sentence.find(", ")).min()?;
     let (opening, rest) = (&sentence[..at], sentence[at + 1..].trim());
     let short = opening.split_whitespace().count() <= SHORT_CLAUSE;
     // Before a comma, only a phrase that leads into the sentence ("In the light of …",
@@ -302,6 +307,10 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(without_pointers(text), expected, "{text}");
         }
+        assert_eq!(
+            without_pointers("Keep group chat off until after. See https://tracker.example/39"),
+            "Keep group chat off until after."
+        );
     }
 
     #[test]

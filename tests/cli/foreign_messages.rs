@@ -236,3 +236,21 @@ fn a_decision_worded_another_way_reads_as_the_decision() {
         }
     }
 }
+
+/// A list item that runs over a line break, or a list with blank lines between its items,
+/// is said whole; a sentence that only says where to look goes whole, link and all; two
+/// capitalised words mid-list are a name and keep their capitals.
+#[test]
+fn list_items_are_whole_and_links_never_half_said() {
+    let repo = log();
+    let (team, _) = message(&repo, "19", "team");
+    assert!(
+        team.contains("comes with a lot of work that we prefer to avoid. Polling the tables misses deletes."),
+        "{team}"
+    );
+    assert!(!team.contains("//") && !team.contains("See"), "{team}");
+    assert!(
+        team.contains("What to watch: Change Reader costs more than the nightly job."),
+        "{team}"
+    );
+}
