@@ -171,6 +171,16 @@ fn leftovers(text: &str) -> Vec<String> {
 /// "None of us" and "Some of the work" are English, not a missing value; a value that
 /// leaked prints as "Some(3)", so "Some invoices" is English too.
 fn is_ordinary_none(text: &str, word: &str) -> bool {
+    if word == "null" {
+        // "null issues", "null warnings": an adjective before its noun, not a value.
+        return text.match_indices(word).all(|(at, _)| {
+            let after = &text[at + word.len()..];
+            after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_lowercase())
+                && !after[1..].starts_with("and ")
+                && !after[1..].starts_with("or ")
+        });
+    }
     if !matches!(word, "None" | "Some") {
         return false;
     }
@@ -304,6 +314,10 @@ fn is_iso_date(word: &str) -> bool {
 }
 
 fn looks_like_path(word: &str) -> bool {
+    // "server / library": a slash alone is punctuation.
+    if !word.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     let has_separator = word.contains('/') || word.contains('\\');
     let file_name = [".md", ".yaml", ".yml", ".rs", ".txt", ".json"]
         .iter()
@@ -348,6 +362,7 @@ mod tests {
                 "\"None\" is a missing value",
             ),
             ("It saves NaN days.", Audience::Team, "\"NaN\""),
+            ("We decide by null.", Audience::Team, "\"null\""),
             (
                 "We've chosen a contractor. We need finance to approve the budget by 12/11.",
                 Audience::Stakeholders,
@@ -438,6 +453,8 @@ mod tests {
                 "We're still checking who watches the recording.",
                 Audience::Stakeholders,
             ),
+            ("The server / library moves.", Audience::Stakeholders),
+            ("Fewer null warnings in new files.", Audience::Team),
         ];
         for (text, to) in cases {
             assert_eq!(check(text, *to), Vec::<String>::new(), "{text:?}");
