@@ -98,6 +98,8 @@ pub(crate) struct Subject {
 const VERBS: &[&str] = &[
     "agree",
     "break",
+    "find",
+    "have",
     "communicate",
     "continue",
     "decouple",
@@ -913,6 +915,15 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
             action: false,
         };
     }
+    // "A cluster app", "The event queue": the list's capital on an article goes.
+    if words.len() > 1
+        && matches!(first_plain, "A" | "An" | "The" | "Our" | "One" | "Two" | "Three")
+    {
+        return Choice {
+            text: lower_first(name),
+            action: false,
+        };
+    }
     let later_capitals = words.iter().skip(1).any(|w| {
         let plain = w.trim_matches(|c: char| !c.is_alphanumeric());
         let mut chars = plain.chars();
@@ -922,8 +933,25 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
             && (plain.chars().count() == 1 || chars.all(char::is_lowercase))
     });
     if later_capitals {
+        // A name runs on with capitals ("Google Cloud"); a list's capital on a common first
+        // word does not make one ("A cluster app via ArgoCD", "Single Prometheus instance",
+        // "Building upon Prow").
+        const COMMON_FIRST: &[&str] = &[
+            "single", "shared", "separate", "dedicated", "central", "common", "new", "own",
+            "standalone", "custom", "managed", "hosted", "direct", "plain", "simple",
+        ];
+        let lower = first_plain.to_lowercase();
+        let text = if DETERMINERS.contains(&lower.as_str())
+            || (lower.len() > 4 && lower.ends_with("ing"))
+        {
+            lower_first(name)
+        } else if COMMON_FIRST.contains(&lower.as_str()) {
+            with_article(&lower_first(name))
+        } else {
+            name.to_string()
+        };
         return Choice {
-            text: name.to_string(),
+            text,
             action: false,
         };
     }

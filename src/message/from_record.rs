@@ -338,7 +338,7 @@ impl Brief {
             decision_makers: record.decision_makers.clone(),
             context: first_section(record, &["Context and Problem Statement", "Context"])
                 .and_then(|s| first_paragraph(s.body)),
-            options: section_items(record, "Considered Options"),
+            options: list_items(record, "Considered Options"),
             offers: section_items(record, "Options Offered"),
             open_questions: open_items(record)
                 .iter()
@@ -754,24 +754,34 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
 
 impl Brief {
     /// A decision that names an option by its label ("Option D", "Option 2: Introduce a
-    /// parameter", "Option 1A was chosen - users manage their volumes"): the label means
-    /// nothing without the record. The words after it are the decision; a bare label is
-    /// the option of that name, from the heading or list item that gives it one.
+    /// parameter", "Option 1A was chosen - users manage their volumes"), or a chosen option
+    /// that is one ("Option 1", "(3)", "3. GitHub"): the label means nothing without the
+    /// record. The words after it are the decision; a bare label is the option of that
+    /// name, from the heading or list item that gives it one, or by its place in the list.
     fn without_option_label(&mut self, record: &Record) {
+        for slot in [Slot::Chosen, Slot::Proposed] {
+            let Some(name) = self.slot(slot).clone() else {
+                continue;
+            };
+            let name = without_enumerator(&name).to_string();
+            let resolved = bare_label(&name)
+                .and_then(|label| self.option_by_label(record, &label))
+                .unwrap_or(name);
+            *self.slot(slot) = Some(resolved);
+        }
         if self.chosen.is_some() {
             return;
         }
         let Some((label, rest)) = self.decision.as_deref().and_then(option_label) else {
             return;
         };
-        let separators = |c: char| matches!(c, ':' | ',' | '-' | '–' | '—' | '.') || c == ' ';
-        let mut rest = rest.trim_start_matches(separators);
+        let mut rest = rest.trim_start_matches(label_separator);
         for chosen in ["was chosen", "is chosen", "was selected", "has been chosen"] {
             if let Some(after) = rest.strip_prefix(chosen) {
-                rest = after.trim_start_matches(separators);
+                rest = after.trim_start_matches(label_separator);
             }
         }
-        let qualifies = rest.starts_with("with ") || rest.starts_with("(");
+        let qualifies = rest.starts_with("with ") || rest.starts_with('(');
         if rest.split_whitespace().count() >= 3 && !qualifies {
             let mut chars = rest.chars();
             let said = chars
@@ -781,6 +791,23 @@ impl Brief {
             self.decision_listed = None;
             return;
         }
+        if let Some(name) = self.option_by_label(record, &label) {
+            self.chosen = Some(name);
+            self.decision = None;
+            self.decision_listed = None;
+        }
+    }
+
+    fn slot(&mut self, slot: Slot) -> &mut Option<String> {
+        match slot {
+            Slot::Chosen => &mut self.chosen,
+            Slot::Proposed => &mut self.proposed,
+        }
+    }
+
+    /// The option a label names: a heading or an option "Option D: …" (its first part),
+    /// else, for a number, the option in that place of the list.
+    fn option_by_label(&self, record: &Record, label: &str) -> Option<String> {
         let named = record
             .sections
             .iter()
@@ -788,17 +815,31 @@ impl Brief {
             .chain(self.options.iter().cloned())
             .find_map(|name| {
                 let (other, rest) = option_label(&name)?;
-                let rest = rest.trim_start_matches(separators).trim_start_matches(')');
-                let rest = rest.trim();
-                (other.eq_ignore_ascii_case(&label) && rest.split_whitespace().count() >= 2)
-                    .then(|| rest.to_string())
+                let rest = rest.trim_start_matches(label_separator);
+                let rest = rest.trim_start_matches(')').trim();
+                // An option whose details are joined after it: its first detail names it.
+                let first = rest.split("; ").next().unwrap_or(rest).trim();
+                (other.eq_ignore_ascii_case(label) && first.split_whitespace().count() >= 2)
+                    .then(|| first.trim_end_matches(['.', ';']).to_string())
             });
-        if let Some(name) = named {
-            self.chosen = Some(name);
-            self.decision = None;
-            self.decision_listed = None;
-        }
+        named.or_else(|| {
+            let place: usize = label.parse().ok()?;
+            let option = self.options.get(place.checked_sub(1)?)?;
+            let option = without_enumerator(option).trim_end_matches('.');
+            (bare_label(option).is_none()).then(|| option.to_string())
+        })
     }
+}
+
+#[derive(Clone, Copy)]
+enum Slot {
+    Chosen,
+    Proposed,
+}
+
+/// What separates an option's label from its name: "Option D: …", "Option 2 - …".
+fn label_separator(c: char) -> bool {
+    matches!(c, ':' | ',' | '-' | '–' | '—' | '.' | ' ')
 }
 
 /// "Option D: …" as ("D", ": …"): a label of at most three letters or digits.
@@ -806,8 +847,36 @@ fn option_label(text: &str) -> Option<(String, &str)> {
     let rest = text
         .strip_prefix("Option ")
         .or_else(|| text.strip_prefix("option "))?;
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
     let label: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    (!label.is_empty() && label.chars().count() <= 3).then(|| (label.clone(), &rest[label.len()..]))
+    let after = rest[label.len()..].strip_prefix(')').unwrap_or(&rest[label.len()..]);
+    (!label.is_empty() && label.chars().count() <= 3).then(|| (label.clone(), after))
+}
+
+/// A chosen option that is nothing but a label: "Option 1", "option (3)", "(3)", "2".
+fn bare_label(name: &str) -> Option<String> {
+    let name = name.trim().trim_end_matches('.');
+    if let Some((label, rest)) = option_label(name) {
+        return rest.trim().is_empty().then_some(label);
+    }
+    let label = name.trim_start_matches('(').trim_end_matches(')');
+    (!label.is_empty() && label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit()))
+        .then(|| label.to_string())
+}
+
+/// An option's name without the number a numbered list gave it: "3. GitHub" is "GitHub",
+/// "2) Keep it" is "Keep it"; a name that is all number stays.
+fn without_enumerator(name: &str) -> &str {
+    let name = name.trim();
+    let digits = name.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return name;
+    }
+    let rest = &name[digits..];
+    match rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+        Some(rest) if !rest.trim().is_empty() => rest.trim(),
+        _ => name,
+    }
 }
 
 /// The sections a decision is read from, in order: MADR's and adr-tools' own, then the
@@ -1007,6 +1076,17 @@ fn open_items(record: &Record) -> Vec<String> {
         .collect()
 }
 
+/// A section's list items, bulleted or numbered.
+fn list_items(record: &Record, heading: &str) -> Vec<String> {
+    record
+        .section(heading)
+        .map(|s| {
+            let lines: Vec<&str> = s.body.lines().collect();
+            bullets(&numbered_as_bullets(&lines))
+        })
+        .unwrap_or_default()
+}
+
 fn section_items(record: &Record, heading: &str) -> Vec<String> {
     record
         .section(heading)
@@ -1040,9 +1120,7 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     let Some((first, listed)) = first_paragraph_listed(&own) else {
         return;
     };
-    let chosen = first
-        .strip_prefix("Chosen option: ")
-        .or_else(|| first.strip_prefix("Chosen options: "));
+    let chosen = chosen_option(&first);
     let (slot, rest) = if let Some(rest) = chosen {
         (&mut brief.chosen, rest)
     } else if let Some(rest) = first.strip_prefix("Proposed option: ") {
@@ -1061,8 +1139,13 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
             Some((name, after)) => (name.to_string(), after),
             None => (quoted.to_string(), ""),
         },
-        None => match rest.split_once(',') {
-            Some((name, after)) => (name.to_string(), after),
+        // Unquoted, the name ends at its clause or its sentence: "Option 1, because …",
+        // "(3). Reasons are …".
+        None => match [rest.find(','), rest.find(". ")].into_iter().flatten().min() {
+            Some(at) => (
+                rest[..at].trim_end_matches('.').to_string(),
+                rest[at..].trim_start_matches('.'),
+            ),
             None => (rest.trim_end_matches('.').to_string(), ""),
         },
     };
@@ -1089,6 +1172,22 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
         }
         other => other,
     };
+}
+
+/// What follows "Chosen option:" (also "Chosen options:", "Choosen Option:", "Selected
+/// option:"), when the line opens with it.
+fn chosen_option(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    ["chosen option", "choosen option", "selected option"]
+        .iter()
+        .find(|head| lower.starts_with(*head))
+        .map(|head| {
+            // "Chosen options:", "Chosen Option (3).": the label or name after it.
+            let rest = &line[head.len()..];
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            rest.strip_prefix(':').unwrap_or(rest).trim_start()
+        })
+        .filter(|rest| !rest.is_empty())
 }
 
 /// Whether a heading has one of `words` as a word of its own, or, for longer words, their
@@ -1346,7 +1445,12 @@ fn said_without_what_follows(lead_in: &str) -> String {
         "i.e", "example", "examples", "below", "here", "format", "structure", "shape",
         "diagram", "table", "ranges", "steps", "values", "list",
     ];
+    // Only the last sentence introduced what is missing; those before it stand.
     let lead_in = lead_in.trim_end().trim_end_matches([',', ';']);
+    let (before, lead_in) = match lead_in.rfind(". ") {
+        Some(at) => (&lead_in[..=at], lead_in[at + 2..].trim()),
+        None => ("", lead_in),
+    };
     let last = lead_in
         .rsplit(char::is_whitespace)
         .next()
@@ -1357,9 +1461,9 @@ fn said_without_what_follows(lead_in: &str) -> String {
         .split_whitespace()
         .any(|w| matches!(w.to_lowercase().as_str(), "these" | "those" | "following"));
     if lead_in.is_empty() || NEEDS_MORE.contains(&last.as_str()) || demonstrative {
-        String::new()
+        before.trim().to_string()
     } else {
-        format!("{lead_in}.")
+        format!("{before} {lead_in}.").trim().to_string()
     }
 }
 

@@ -254,3 +254,24 @@ fn list_items_are_whole_and_links_never_half_said() {
         "{team}"
     );
 }
+
+/// A chosen option named by a label or a number says the option it names.
+#[test]
+fn a_chosen_option_named_by_its_label_says_the_option() {
+    let repo = log();
+    let cases = [
+        ("20", "one shared inbox for the whole support team"),
+        ("21", "a release whenever a change is ready"),
+        ("22", "one counter per country"),
+    ];
+    for (number, says) in cases {
+        for to in AUDIENCES {
+            let (text, stderr) = message(&repo, number, to);
+            assert!(text.contains(says), "{number} {to}: {text}");
+            for label in ["Option", "option 2", "(2)", "2."] {
+                assert!(!text.contains(label), "{number} {to}: {label} in {text}");
+            }
+            assert!(stderr.contains("Ready to send"), "{number} {to}: {stderr}");
+        }
+    }
+}
