@@ -547,7 +547,10 @@ pub(crate) fn inserted(text: &str) -> String {
     // "Secrets Manager is dearer": a second capitalised word makes the two a name.
     let named = text.split_whitespace().nth(1).is_some_and(|next| {
         next.chars().next().is_some_and(char::is_uppercase)
-            && next.chars().skip(1).all(|c| c.is_lowercase() || !c.is_alphabetic())
+            && next
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || !c.is_alphabetic())
     });
     if capital_only_first && common && !named {
         lower_first(text)
@@ -917,7 +920,10 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
     }
     // "A cluster app", "The event queue": the list's capital on an article goes.
     if words.len() > 1
-        && matches!(first_plain, "A" | "An" | "The" | "Our" | "One" | "Two" | "Three")
+        && matches!(
+            first_plain,
+            "A" | "An" | "The" | "Our" | "One" | "Two" | "Three"
+        )
     {
         return Choice {
             text: lower_first(name),
@@ -937,8 +943,21 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
         // word does not make one ("A cluster app via ArgoCD", "Single Prometheus instance",
         // "Building upon Prow").
         const COMMON_FIRST: &[&str] = &[
-            "single", "shared", "separate", "dedicated", "central", "common", "new", "own",
-            "standalone", "custom", "managed", "hosted", "direct", "plain", "simple",
+            "single",
+            "shared",
+            "separate",
+            "dedicated",
+            "central",
+            "common",
+            "new",
+            "own",
+            "standalone",
+            "custom",
+            "managed",
+            "hosted",
+            "direct",
+            "plain",
+            "simple",
         ];
         let lower = first_plain.to_lowercase();
         let text = if DETERMINERS.contains(&lower.as_str())
@@ -1275,44 +1294,7 @@ pub(crate) fn shape(text: &str) -> Shape {
             || (w.ends_with('s') && VERBS.contains(&w.trim_end_matches('s')))
     };
     if listed_verb(opening) && !DETERMINERS.contains(&first) {
-        // "builds get slower without caching": a verb right after it makes the first word
-        // a plural noun, the clause's subject.
-        let next = words
-            .iter()
-            .skip_while(|w| w.as_str() != opening)
-            .nth(1)
-            .map_or("", String::as_str);
-        if opening.ends_with('s') && (FINITE.contains(&next) || IRREGULAR_PAST.contains(&next)) {
-            return Shape::Clause;
-        }
-        // "Use of a standard creates …" is a noun; in "Block proposers aren't able to …"
-        // the opening is the subject the auxiliary after it needs.
-        let auxiliary = |w: &str| {
-            matches!(
-                w,
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "isn't"
-                    | "aren't"
-                    | "can't"
-                    | "cannot"
-                    | "won't"
-                    | "will"
-                    | "can"
-                    | "should"
-                    | "must"
-                    | "has"
-                    | "have"
-            )
-        };
-        let auxiliary_after = words.iter().skip(1).take(3).any(|w| auxiliary(w));
-        // (An opening that is only ever a verb, "don't have to", "need to have", stays one.)
-        let only_a_verb = FINITE.contains(&first) && !VERBS.contains(&first);
-        if next == "of" || (auxiliary_after && !auxiliary(first) && !only_a_verb) {
-            return Shape::Clause;
-        }
-        return Shape::Predicate;
+        return verb_first(&words, first, opening);
     }
     // "also Jinja-like and mature", "trivially machine-readable": what it is like.
     let adverb = ADVERBS.contains(&first)
@@ -1375,6 +1357,50 @@ pub(crate) fn shape(text: &str) -> Shape {
         }
     }
     Shape::Noun
+}
+
+/// The shape of a phrase whose opening word (`opening`, after any adverb) is a listed
+/// verb: a predicate, unless the words after it make that word a noun.
+fn verb_first(words: &[String], first: &str, opening: &str) -> Shape {
+    // "builds get slower without caching": a verb right after it makes the first word
+    // a plural noun, the clause's subject.
+    let next = words
+        .iter()
+        .skip_while(|w| w.as_str() != opening)
+        .nth(1)
+        .map_or("", String::as_str);
+    if opening.ends_with('s') && (FINITE.contains(&next) || IRREGULAR_PAST.contains(&next)) {
+        return Shape::Clause;
+    }
+    // "Use of a standard creates …" is a noun; in "Block proposers aren't able to …"
+    // the opening is the subject the auxiliary after it needs.
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "isn't"
+                | "aren't"
+                | "can't"
+                | "cannot"
+                | "won't"
+                | "will"
+                | "can"
+                | "should"
+                | "must"
+                | "has"
+                | "have"
+        )
+    };
+    let auxiliary_after = words.iter().skip(1).take(3).any(|w| auxiliary(w));
+    // (An opening that is only ever a verb, "don't have to", "need to have", stays one.)
+    let only_a_verb = FINITE.contains(&first) && !VERBS.contains(&first);
+    if next == "of" || (auxiliary_after && !auxiliary(first) && !only_a_verb) {
+        Shape::Clause
+    } else {
+        Shape::Predicate
+    }
 }
 
 /// A verb as a clause uses it: an auxiliary, a listed form, a listed verb with "-s", or

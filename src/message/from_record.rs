@@ -518,9 +518,9 @@ impl Brief {
             .clone()
             .unwrap_or_else(|| phrase::decided_on(&subject));
         self.whole_decision = match (&self.chosen, &self.decision, &lines.decided) {
-            (None, Some(decision), Some(_)) => Some(phrase::sentence_case(
-                decision.trim().trim_end_matches('.'),
-            )),
+            (None, Some(decision), Some(_)) => {
+                Some(phrase::sentence_case(decision.trim().trim_end_matches('.')))
+            }
             _ => None,
         };
         let said = chosen.or(proposed);
@@ -849,7 +849,9 @@ fn option_label(text: &str) -> Option<(String, &str)> {
         .or_else(|| text.strip_prefix("option "))?;
     let rest = rest.strip_prefix('(').unwrap_or(rest);
     let label: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let after = rest[label.len()..].strip_prefix(')').unwrap_or(&rest[label.len()..]);
+    let after = rest[label.len()..]
+        .strip_prefix(')')
+        .unwrap_or(&rest[label.len()..]);
     (!label.is_empty() && label.chars().count() <= 3).then(|| (label.clone(), after))
 }
 
@@ -1141,7 +1143,11 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
         },
         // Unquoted, the name ends at its clause or its sentence: "Option 1, because …",
         // "(3). Reasons are …".
-        None => match [rest.find(','), rest.find(". ")].into_iter().flatten().min() {
+        None => match [rest.find(','), rest.find(". ")]
+            .into_iter()
+            .flatten()
+            .min()
+        {
             Some(at) => (
                 rest[..at].trim_end_matches('.').to_string(),
                 rest[at..].trim_start_matches('.'),
@@ -1440,10 +1446,38 @@ fn introduced(lead_in: &str, after: &[&str]) -> (String, Vec<String>) {
 /// without what it introduced ("The zones take these ranges", "The hosts are").
 fn said_without_what_follows(lead_in: &str) -> String {
     const NEEDS_MORE: &[&str] = &[
-        "is", "are", "was", "were", "be", "means", "mean", "include", "includes",
-        "including", "these", "those", "this", "as", "like", "namely", "follows", "e.g",
-        "i.e", "example", "examples", "below", "here", "format", "structure", "shape",
-        "diagram", "table", "ranges", "steps", "values", "list",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "means",
+        "mean",
+        "include",
+        "includes",
+        "including",
+        "these",
+        "those",
+        "this",
+        "as",
+        "like",
+        "namely",
+        "follows",
+        "e.g",
+        "i.e",
+        "example",
+        "examples",
+        "below",
+        "here",
+        "format",
+        "structure",
+        "shape",
+        "diagram",
+        "table",
+        "ranges",
+        "steps",
+        "values",
+        "list",
     ];
     // Only the last sentence introduced what is missing; those before it stand.
     let lead_in = lead_in.trim_end().trim_end_matches([',', ';']);
@@ -1684,36 +1718,8 @@ pub(crate) fn plain(text: &str) -> String {
                 continue;
             }
         }
-        // A picture says nothing in a message: `![alt](src)`, `![alt][ref]`, `![alt]`.
-        if c == '!'
-            && chars.get(i + 1) == Some(&'[')
-            && let Some(close) = next_bracket[i + 2]
-        {
-            let after = close + 1;
-            i = match chars.get(after) {
-                Some('(') => next_paren[after].map_or(after, |end| end + 1),
-                Some('[') => next_bracket[after + 1].map_or(after, |end| end + 1),
-                _ => after,
-            };
-            continue;
-        }
-        // An HTML tag goes and its text stays; a line break or a block ends a word.
-        if c == '<'
-            && let Some(length) = super::markup::tag_length(&chars, i)
-        {
-            let tag: String = chars[i..i + length]
-                .iter()
-                .collect::<String>()
-                .to_lowercase();
-            let block = [
-                "<br", "<p", "</p", "<div", "</div", "<li", "<hr", "<td", "<th",
-            ]
-            .iter()
-            .any(|t| tag.starts_with(t));
-            if block {
-                out.push(' ');
-            }
-            i += length;
+        if let Some(next) = skip_markup(&chars, i, &next_bracket, &next_paren, &mut out) {
+            i = next;
             continue;
         }
         if c == '*' || c == '`' {
@@ -1728,6 +1734,44 @@ pub(crate) fn plain(text: &str) -> String {
         i += 1;
     }
     crate::error::one_line(&out)
+}
+
+/// Where plain text goes on after a picture (`![alt](src)`, `![alt][ref]`, `![alt]`: it
+/// says nothing in a message) or an HTML tag (it goes, its text stays; a line break or a
+/// block ends a word) at `chars[i]`; `None` when neither starts there.
+fn skip_markup(
+    chars: &[char],
+    i: usize,
+    next_bracket: &[Option<usize>],
+    next_paren: &[Option<usize>],
+    out: &mut String,
+) -> Option<usize> {
+    if chars[i] == '!' && chars.get(i + 1) == Some(&'[') {
+        let close = next_bracket[i + 2]?;
+        let after = close + 1;
+        return Some(match chars.get(after) {
+            Some('(') => next_paren[after].map_or(after, |end| end + 1),
+            Some('[') => next_bracket[after + 1].map_or(after, |end| end + 1),
+            _ => after,
+        });
+    }
+    if chars[i] != '<' {
+        return None;
+    }
+    let length = super::markup::tag_length(chars, i)?;
+    let tag: String = chars[i..i + length]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let block = [
+        "<br", "<p", "</p", "<div", "</div", "<li", "<hr", "<td", "<th",
+    ]
+    .iter()
+    .any(|t| tag.starts_with(t));
+    if block {
+        out.push(' ');
+    }
+    Some(i + length)
 }
 
 /// Read `record` (named `path` on the command line) and write its message for `to`.

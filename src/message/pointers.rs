@@ -215,7 +215,11 @@ fn without_pointing_asides(sentence: &str) -> String {
 /// the light of the points above, we decided …"); `None` when it opens otherwise.
 fn without_pointing_opening(sentence: &str) -> Option<String> {
     // A colon or comma that ends a phrase, not the one in "https://".
-    let at = sentence.find(": ").into_iter().chain(sentence.find(", ")).min()?;
+    let at = sentence
+        .find(": ")
+        .into_iter()
+        .chain(sentence.find(", "))
+        .min()?;
     let (opening, rest) = (&sentence[..at], sentence[at + 1..].trim());
     let short = opening.split_whitespace().count() <= SHORT_CLAUSE;
     // Before a comma, only a phrase that leads into the sentence ("In the light of …",

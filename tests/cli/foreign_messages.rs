@@ -215,7 +215,10 @@ fn gains_and_risks_from_a_list_read_as_sentences() {
 fn a_decision_worded_another_way_reads_as_the_decision() {
     let repo = log();
     let cases = [
-        ("13", "keep the price list for five minutes before reading it again"),
+        (
+            "13",
+            "keep the price list for five minutes before reading it again",
+        ),
         (
             "14",
             "We've decided to switch the last two suppliers to email orders and turn the gateway off in March.",
@@ -245,7 +248,9 @@ fn list_items_are_whole_and_links_never_half_said() {
     let repo = log();
     let (team, _) = message(&repo, "19", "team");
     assert!(
-        team.contains("comes with a lot of work that we prefer to avoid. Polling the tables misses deletes."),
+        team.contains(
+            "comes with a lot of work that we prefer to avoid. Polling the tables misses deletes."
+        ),
         "{team}"
     );
     assert!(!team.contains("//") && !team.contains("See"), "{team}");

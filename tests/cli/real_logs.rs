@@ -596,7 +596,10 @@ fn messages_keep_what_a_colon_introduces() {
         .output()
         .unwrap();
     let message = stdout(&output);
-    assert!(message.starts_with("Each environment gets a /16."), "{message}");
+    assert!(
+        message.starts_with("Each environment gets a /16."),
+        "{message}"
+    );
     assert!(!message.contains("these ranges"), "{message}");
     assert!(!message.contains(":."), "{message}");
 
