@@ -116,8 +116,12 @@ pub(crate) fn points(text: &str) -> bool {
                     before.as_deref() == Some("as")
                 };
                 // "the following: a, b" says what follows; with nothing after a colon in
-                // the same sentence it points at what the record has below.
-                named && !says_after_colon(&words[at..])
+                // the same sentence it points at what the record has below, and so does
+                // "the following diagram", whatever comes after it.
+                let pictured = after
+                    .as_deref()
+                    .is_some_and(|a| DOCUMENTS.contains(&a.trim_end_matches('s')));
+                named && (pictured || !says_after_colon(&words[at..]))
             }
             "see" => {
                 // "See the table", "(see Informal's Detector)": at the start of a sentence
@@ -303,6 +307,10 @@ mod tests {
                 "",
             ),
             ("See the table.", ""),
+            (
+                "We split the reactor. It is shown on the following diagram: we suggest a queue.",
+                "We split the reactor. We suggest a queue.",
+            ),
             (
                 "Les termes restent en anglais (option 1 ci-dessous).",
                 "Les termes restent en anglais.",
