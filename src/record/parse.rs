@@ -391,6 +391,8 @@ struct Reader<'t> {
     body_start: usize,
     /// MADR's `* Status:` bullets or MADR section names were seen.
     madr_signs: bool,
+    /// More of MADR than a status line: its field list, section names or deciders.
+    madr_shape: bool,
     /// The record's sections open with one of adr-tools' ([`opens_as_adr_tools`]).
     nygard_signs: bool,
     /// A `## Status` section was seen.
@@ -459,6 +461,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         truncated,
         body_start: 0,
         madr_signs: false,
+        madr_shape: false,
         nygard_signs: false,
         status_section: false,
         placeholders: Vec::new(),
@@ -476,7 +479,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
     }
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     /// Read the front matter; false when the prefix ends inside it.
     fn front_matter(&mut self) -> bool {
         match front_matter::find(&self.lines) {
@@ -611,11 +614,14 @@ impl Reader<'_> {
     fn body(&mut self) -> Result<bool> {
         // A listing follows no links: only the other depths note where definitions may be.
         let mut definition_lines = Vec::new();
-        let headings = scan_headings(
+        let mut headings = scan_headings(
             &self.lines[self.body_start..],
             (self.depth != Depth::Head).then_some(&mut definition_lines),
         );
         self.definition_lines = definition_lines;
+        if !headings.iter().any(|h| names_known_section(h.text)) {
+            add_bold_labels(&self.lines[self.body_start..], &mut headings);
+        }
         // The title is the first heading, when it is a level-1 heading naming the decision;
         // or a level-2 or -3 heading the record opens with, in a record whose level-1
         // headings (if any) name sections, when it names none (`### Use Gradle` over
@@ -644,7 +650,12 @@ impl Reader<'_> {
                 title::without_status_stamp(heading.text),
                 self.record.number,
             );
-            self.record.title = title::unescape(text);
+            self.record.title =
+                if title::is_file_slug(text, store::file_name(&self.record.path).as_ref()) {
+                    title::from_file_name(&self.record.file_name())
+                } else {
+                    title::unescape(text)
+                };
             self.record.heading_number = number;
             self.record.title_line = self.lines[self.body_start + heading.index].number;
             if self.record.number.is_none()
@@ -733,6 +744,13 @@ impl Reader<'_> {
         match field.key.as_str() {
             "status" => {
                 self.madr_signs |= !in_table;
+                // MADR 2 lists its fields (`* Status: accepted`); a status line of its own
+                // (`**Status:** Accepted`) says nothing of whose template the rest follows.
+                self.madr_shape |= !in_table
+                    && matches!(
+                        crate::text::trim_start(line.text).as_bytes(),
+                        [b'*' | b'-' | b'+', b' ', ..]
+                    );
                 self.status_at(index, field, StatusPlace::Bullet, (false, false));
             }
             "date" if self.body_date.is_none() => {
@@ -752,7 +770,7 @@ impl Reader<'_> {
             "deciders" | "decider" | "decision-makers"
                 if self.record.decision_makers.is_empty() =>
             {
-                self.madr_signs = true;
+                (self.madr_signs, self.madr_shape) = (true, true);
                 if !fields::is_placeholder(field.value) {
                     self.record.decision_makers = split_names(fields::unbracketed(field.value));
                 }
@@ -947,11 +965,15 @@ impl Reader<'_> {
                 self.mentions_in(start, next);
             }
             if is_madr_heading(heading.text) {
-                self.madr_signs = true;
+                (self.madr_signs, self.madr_shape) = (true, true);
             }
             // An outline keeps only the references' text, which lint checks.
             let body = if self.depth == Depth::Full || names_section(heading.text, "references") {
-                join_body(self.text, &self.lines[start..end])
+                let below = join_body(self.text, &self.lines[start..end]);
+                match heading.inline {
+                    0 => below,
+                    inline => self.label_body(start - 1, inline, below),
+                }
             } else {
                 ""
             };
@@ -971,6 +993,19 @@ impl Reader<'_> {
             return Ok(false);
         }
         Ok(true)
+    }
+
+    /// The text of a bold label's section: what follows the label on its line (`line`,
+    /// from byte `inline`), then `below`, the lines under it, which follow it in the text.
+    fn label_body(&self, line: usize, inline: usize, below: &'t str) -> &'t str {
+        let line = self.lines[line];
+        let from = line.start + inline;
+        let to = if below.is_empty() {
+            line.start + line.text.len()
+        } else {
+            below.as_ptr() as usize - self.text.as_ptr() as usize + below.len()
+        };
+        self.text[from..to].trim()
     }
 
     /// adr-tools' `## Status`: the first plain line is the status, link lines are links.
@@ -1157,7 +1192,9 @@ impl Reader<'_> {
         let record = &mut self.record;
         record.format = if is_ours(&record.front_matter) {
             Format::Decide
-        } else if self.status_section || (self.nygard_signs && !self.madr_signs) {
+        } else if self.status_section || (self.nygard_signs && !self.madr_shape) {
+            // A status line (`**Status:** Accepted`, `* Status: accepted`) over adr-tools'
+            // sections: adr-tools' record, its status written another way.
             Format::Nygard
         } else if self.madr_signs || self.body_start > 0 {
             Format::Madr
@@ -1423,7 +1460,35 @@ fn is_madr_heading(heading: &str) -> bool {
 // names, and the first byte tells most apart (a call cost more than the comparison).
 #[inline(always)]
 pub(crate) fn names_section(heading: &str, name: &str) -> bool {
-    names_section_as(heading, name) || names_translated_section(heading, name)
+    names_section_as(heading, name)
+        || names_translated_section(heading, name)
+        || undecorated(heading).is_some_and(|bare| {
+            names_section_as(bare, name) || names_translated_section(bare, name)
+        })
+}
+
+/// A heading's words without what some logs put before them: a section number (`1.
+/// Context`, `2) Decision`) or symbols (`🤔 Context`, `→ Decision`). `None` when there is
+/// nothing to take off, as for nearly every heading, which starts with a letter.
+fn undecorated(heading: &str) -> Option<&str> {
+    let first = *heading.as_bytes().first()?;
+    if first.is_ascii_alphabetic() {
+        return None;
+    }
+    let digits = heading.bytes().take_while(u8::is_ascii_digit).count();
+    let after_number = if digits > 0 {
+        // `2024-03-01` or `3rd` is no section number.
+        let after = &heading[digits..];
+        let after = after.strip_prefix(['.', ')', ':']).unwrap_or(after);
+        if !after.starts_with([' ', '\t']) {
+            return None;
+        }
+        after
+    } else {
+        heading
+    };
+    let bare = after_number.trim_start_matches(|c: char| !c.is_alphanumeric());
+    (!bare.is_empty() && bare.len() < heading.len()).then_some(bare)
 }
 
 fn names_section_as(heading: &str, name: &str) -> bool {
@@ -1531,9 +1596,13 @@ fn names_section_after(heading: &str, name: &str) -> bool {
     }
     match rest.strip_prefix(':') {
         Some(words) => !words.trim().is_empty() && !name.eq_ignore_ascii_case("status"),
-        None => [" (", " -", " \u{2013}", " \u{2014}"]
-            .iter()
-            .any(|after| rest.starts_with(after)),
+        None => {
+            [" (", " -", " \u{2013}", " \u{2014}"]
+                .iter()
+                .any(|after| rest.starts_with(after))
+                // Symbols after the name: `Context 🤔`, `Decision ✅`.
+                || !rest.chars().any(char::is_alphanumeric)
+        }
     }
 }
 
@@ -1745,6 +1814,9 @@ struct Heading<'t> {
     first: usize,
     level: usize,
     text: &'t str,
+    /// For a bold label that stands for a heading (`**Decision:** We will …`), where the
+    /// text after it on its line starts, in bytes from the line's start; else 0.
+    inline: usize,
 }
 
 /// The fence character (`` ` `` or `~`) when a line opens or closes a code block. Bytes,
@@ -1856,6 +1928,7 @@ fn scan_headings<'t>(
                         first: index - 1,
                         level,
                         text,
+                        inline: 0,
                     });
                 }
                 continue;
@@ -1883,10 +1956,71 @@ fn scan_headings<'t>(
                 first: index,
                 level,
                 text,
+                inline: 0,
             });
         }
     }
     headings
+}
+
+/// Bold labels that stand for a record's headings, added to `headings` in line order:
+/// `**Context:**`, `**Decision**: We will …` at the start of a paragraph, naming a section
+/// records have. Only for a record with no heading naming one, where they are its outline.
+/// Status and date labels stay fields, read as metadata.
+fn add_bold_labels<'t>(lines: &[Line<'t>], headings: &mut Vec<Heading<'t>>) {
+    let mut hidden = Hidden::default();
+    let mut blank_before = true;
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let paragraph_start =
+            std::mem::replace(&mut blank_before, crate::text::is_blank(line.text));
+        if !hidden.is_text(line.text) || !paragraph_start {
+            continue;
+        }
+        if let Some((text, inline)) = bold_label(line.text)
+            && names_known_section(text)
+            && !names_section(text, "status")
+            && DateSection::of(text).is_none()
+        {
+            found.push(Heading {
+                index,
+                first: index,
+                level: 2,
+                text,
+                inline,
+            });
+        }
+    }
+    if !found.is_empty() {
+        headings.extend(found);
+        headings.sort_by_key(|h| h.index);
+    }
+}
+
+/// `**Decision:** We will …` or `**Decision**:` → ("Decision", where the text after it
+/// starts on the line, in bytes). A label needs its colon, unless it is alone on its line
+/// (`**Context**`).
+fn bold_label(line: &str) -> Option<(&str, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let inner = line[indent..].strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let label = inner[..close].trim();
+    let after = &inner[close + 2..];
+    let (name, colon_inside) = match label.strip_suffix(':') {
+        Some(name) => (name.trim_end(), true),
+        None => (label, false),
+    };
+    let (after, colon_after) = match after.strip_prefix(':') {
+        Some(after) => (after, true),
+        None => (after, false),
+    };
+    if name.is_empty() || !(colon_inside || colon_after || crate::text::is_blank(after)) {
+        return None;
+    }
+    Some((name, line.len() - after.trim_start().len()))
 }
 
 /// `1. Step` or `2) Step`: an ordered list item, which an underline does not make a heading.

@@ -612,6 +612,54 @@ fn messages_keep_what_a_colon_introduces() {
     );
 }
 
+/// Sections named with an emoji or a number before them, or as bold labels over their
+/// paragraphs, are read as the sections they name: messages say the decision, and a
+/// status edit changes the status where the record writes it.
+#[test]
+fn decorated_and_bold_label_sections_read_and_edit() {
+    let repo = repository("bold-label-sections");
+    let message = |repo: &Path, number: &str, to: &str| {
+        let output = decide(repo)
+            .args(["message", number, "--to", to])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let said = message(repo.path(), "2", "stakeholders");
+    assert!(
+        said.contains("We store plots in one SQLite file that the planner owns."),
+        "{said}"
+    );
+    assert!(!said.contains("0002-store"), "{said}");
+    let said = message(repo.path(), "3", "team");
+    assert!(
+        said.contains("the planner emails a reminder a week before each sowing date"),
+        "{said}"
+    );
+    let file = "docs/adr/0003-plant-reminders-by-email.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "3", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("**Status:** Proposed", "**Status:** Accepted", 1)
+    );
+
+    let repo = repository("decorated-headings");
+    let said = message(repo.path(), "2", "stakeholders");
+    assert!(
+        said.contains("The server prices every order; the app only shows what the server returns."),
+        "{said}"
+    );
+    let file = "docs/adr/0003-bake-overnight-batches.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "3", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("## Status\n\nProposed", "## Status\n\nAccepted", 1)
+    );
+}
+
 #[test]
 fn records_are_named_as_each_log_names_them() {
     let repo = repository("log4brains-monorepo");
