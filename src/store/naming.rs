@@ -244,6 +244,8 @@ pub(crate) fn is_numbered_log_page(file_name: &str) -> bool {
     let Some(stem) = file_name.strip_suffix(".md") else {
         return false;
     };
+    // After an `ADR` prefix where the log's names have one (`adr000-template.md`).
+    let stem = &stem[adr_prefix_len(file_name).min(stem.len())..];
     let words = stem.trim_start_matches(|c: char| c.is_ascii_digit());
     if words.len() == stem.len() {
         return false;
@@ -701,6 +703,8 @@ mod tests {
             "0000-TEMPLATE.md",
             "00_readme.md",
             "7-index.md",
+            "adr000-template.md",
+            "ADR-0000-template.md",
         ] {
             assert!(is_numbered_log_page(name), "{name}");
         }
@@ -711,6 +715,8 @@ mod tests {
             "0001-index.markdown",
             "0001--index.md",
             "0001-indexes.md",
+            "adr-template.md",
+            "adr001-add-adr-log.md",
         ] {
             assert!(!is_numbered_log_page(name), "{name}");
         }
