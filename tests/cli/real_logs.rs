@@ -808,6 +808,14 @@ fn new_records_follow_the_log() {
             "7".to_string(),
             Written::Ours,
         ),
+        // Named by number alone, as the log names its records.
+        (
+            "adr-number-names",
+            "docs/arch",
+            "adr-04".to_string(),
+            "4".to_string(),
+            Written::Nygard,
+        ),
     ] {
         let repo = repository(shape);
         if written == Written::Hugo {
