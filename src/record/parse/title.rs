@@ -277,9 +277,12 @@ pub(crate) fn unescape(text: &str) -> String {
 /// the name's words are the title.
 pub(crate) fn is_file_slug(title: &str, file_name: &str) -> bool {
     let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    // A title written with capitals (`# Tribute-to-Talk`) is the team's own, even where
+    // the file name spells the same words; a slug is lower case, or starts with the number.
     let slug = !title.is_empty()
         && title.bytes().any(|b| b == b'-' || b == b'_')
-        && !title.bytes().any(|b| b.is_ascii_whitespace());
+        && !title.bytes().any(|b| b.is_ascii_whitespace())
+        && (title.as_bytes()[0].is_ascii_digit() || !title.bytes().any(|b| b.is_ascii_uppercase()));
     slug && stem.len() >= title.len() && {
         let (before, end) = stem.split_at(stem.len() - title.len());
         end.eq_ignore_ascii_case(title) && (before.is_empty() || before.ends_with(['-', '_']))
@@ -316,6 +319,8 @@ mod tests {
             ("0003-Use-Rust", "0003-use-rust.md", true),
             ("use_rust", "ADR_0003_use_rust.md", true),
             ("Use Rust", "0003-use-rust.md", false),
+            ("Use-Rust", "0003-use-rust.md", false),
+            ("Tribute-to-Talk", "0013-tribute-to-talk.md", false),
             ("rust", "0003-use-rust.md", false),
             ("se-rust", "0003-use-rust.md", false),
             (
