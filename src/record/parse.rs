@@ -391,8 +391,11 @@ struct Reader<'t> {
     body_start: usize,
     /// MADR's `* Status:` bullets or MADR section names were seen.
     madr_signs: bool,
-    /// More of MADR than a status line: its field list, section names or deciders.
+    /// More of MADR than a status line: its section names or deciders.
     madr_shape: bool,
+    /// MADR 2's list of fields (`* Status: accepted`), which some logs keep over adr-tools'
+    /// sections.
+    madr_bullets: bool,
     /// The record's sections open with one of adr-tools' ([`opens_as_adr_tools`]).
     nygard_signs: bool,
     /// A `## Status` section was seen.
@@ -462,6 +465,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         body_start: 0,
         madr_signs: false,
         madr_shape: false,
+        madr_bullets: false,
         nygard_signs: false,
         status_section: false,
         placeholders: Vec::new(),
@@ -746,7 +750,7 @@ impl<'t> Reader<'t> {
                 self.madr_signs |= !in_table;
                 // MADR 2 lists its fields (`* Status: accepted`); a status line of its own
                 // (`**Status:** Accepted`) says nothing of whose template the rest follows.
-                self.madr_shape |= !in_table
+                self.madr_bullets |= !in_table
                     && matches!(
                         crate::text::trim_start(line.text).as_bytes(),
                         [b'*' | b'-' | b'+', b' ', ..]
@@ -910,7 +914,7 @@ impl<'t> Reader<'t> {
         // it would be a section like any other, and a listing, which stops reading at the
         // first of those, reads the same date as a full parse.
         let mut metadata_sections = true;
-        self.nygard_signs = opens_as_adr_tools(headings.get(first..).unwrap_or_default());
+        self.classify_opening(headings.get(first..).unwrap_or_default());
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = names_section(heading.text, "status");
             let date_section = if metadata_sections && self.body_date.is_none() {
@@ -995,6 +999,21 @@ impl<'t> Reader<'t> {
         Ok(true)
     }
 
+    /// What the record's first section says of whose template it follows.
+    fn classify_opening(&mut self, sections: &[Heading<'_>]) {
+        self.nygard_signs = opens_as_adr_tools(sections);
+        // MADR 2's field list over adr-tools' `## Context`: adr-tools' record with its
+        // fields listed. Over a `## Decision` alone, MADR 2's short form, and in a log
+        // named by date, log4brains' (its template is MADR's). A listing sees only the
+        // first section, so that is what decides.
+        if self.madr_bullets
+            && self.nygard_signs
+            && (self.record.file_date.is_some() || !opens_as_adr_tools_context(sections))
+        {
+            self.madr_shape = true;
+        }
+    }
+
     /// The text of a bold label's section: what follows the label on its line (`line`,
     /// from byte `inline`), then `below`, the lines under it, which follow it in the text.
     fn label_body(&self, line: usize, inline: usize, below: &'t str) -> &'t str {
@@ -1052,8 +1071,20 @@ impl<'t> Reader<'t> {
                 .iter()
                 .find(|b| trimmed.starts_with(**b))
                 .map_or(0, |b| b.len());
-            let content = &trimmed[bullet..];
-            let offset = text.len() - text.trim_start().len() + bullet;
+            let mut content = &trimmed[bullet..];
+            let mut offset = text.len() - text.trim_start().len() + bullet;
+            // A task list of statuses (`- [ ] Proposed`, `- [x] Accepted`): the ticked one.
+            if bullet > 0 {
+                match content.as_bytes() {
+                    [b'[', b' ', b']', b' ', ..] => continue,
+                    [b'[', b'x' | b'X', b']', b' ', ..] => {
+                        let words = content[4..].trim_start();
+                        offset += content.len() - words.len();
+                        content = words;
+                    }
+                    _ => {}
+                }
+            }
             let number = self.lines[index].number;
             // `⌛️ Superseded [0019](…)`: a link behind an emoji is a link.
             let is_link =
@@ -1423,6 +1454,11 @@ impl DateSection {
     }
 }
 
+/// The status `text` states, read as a status line is: `Accepted` → `accepted`.
+pub(crate) fn read_status_word(text: &str) -> Option<String> {
+    fields::read_status(text, 0, links::Place::Status).status
+}
+
 /// Whether the first of a record's sections after its status and date is one of
 /// adr-tools' (`Context`, `Decision`, `Consequences`), which MADR names otherwise
 /// (`Context and Problem Statement`, `Decision Outcome`). The first says whose template
@@ -1436,6 +1472,14 @@ fn opens_as_adr_tools(sections: &[Heading<'_>]) -> bool {
                 .iter()
                 .any(|name| names_section(h.text, name))
         })
+}
+
+/// Whether the first of `sections` after the status and date is adr-tools' `Context`.
+fn opens_as_adr_tools_context(sections: &[Heading<'_>]) -> bool {
+    sections
+        .iter()
+        .find(|h| !names_section(h.text, "status") && DateSection::of(h.text).is_none())
+        .is_some_and(|h| names_section(h.text, "Context"))
 }
 
 fn is_madr_heading(heading: &str) -> bool {

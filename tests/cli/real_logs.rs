@@ -660,6 +660,63 @@ fn decorated_and_bold_label_sections_read_and_edit() {
     );
 }
 
+/// Statuses written with their history struck out, as a menu, or as a ticked task list
+/// change the way the record writes them: the old word struck, the tick moved.
+#[test]
+fn struck_and_ticked_statuses_change_in_the_record_s_own_way() {
+    let repo = repository("struck-and-ticked-statuses");
+    for (number, file, status, before, after) in [
+        (
+            "1",
+            "docs/adr/0001-write-down-decisions.md",
+            "deprecated",
+            "~~Proposed~~ **Accepted** _(",
+            "~~Proposed~~ ~~Accepted~~ **Deprecated** _(",
+        ),
+        (
+            "2",
+            "docs/adr/0002-poll-sensors-every-minute.md",
+            "deprecated",
+            "~~Proposed~~ | **Accepted** | ~~Deprecated~~ | ~~Superseded~~",
+            "~~Proposed~~ | ~~Accepted~~ | **Deprecated** | ~~Superseded~~",
+        ),
+        (
+            "3",
+            "docs/adr/0003-keep-a-week-of-raw-readings.md",
+            "rejected",
+            "- [x] Accepted\n- [ ] Rejected",
+            "- [ ] Accepted\n- [x] Rejected",
+        ),
+        (
+            "4",
+            "docs/adr/0004-alert-by-text-message.md",
+            "deprecated",
+            "~~Approved~~ → Implemented",
+            "~~Approved~~ → ~~Implemented~~ → Deprecated",
+        ),
+    ] {
+        let text = read(repo.path(), file);
+        assert!(text.contains(before), "{file}");
+        run_ok(repo.path(), &["status", number, status]);
+        assert_eq!(
+            read(repo.path(), file),
+            text.replacen(before, after, 1),
+            "{file}"
+        );
+    }
+    // A menu that does not offer the status is left for the team to change.
+    let output = decide(repo.path())
+        .args(["status", "2", "rejected"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("does not offer `rejected`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn records_are_named_as_each_log_names_them() {
     let repo = repository("log4brains-monorepo");
@@ -808,14 +865,6 @@ fn new_records_follow_the_log() {
             "7".to_string(),
             Written::Ours,
         ),
-        // Named by number alone, as the log names its records.
-        (
-            "adr-number-names",
-            "docs/arch",
-            "adr-04".to_string(),
-            "4".to_string(),
-            Written::Nygard,
-        ),
     ] {
         let repo = repository(shape);
         if written == Written::Hugo {
@@ -849,6 +898,28 @@ fn new_records_follow_the_log() {
             reads_back_and_edits(repo.path(), shape, &file, &stem, &address, written);
         }
     }
+}
+
+/// A log that names its records by number alone (`adr-03.md`) gets `adr-04.md`, in
+/// adr-tools' format, which it reads back and edits as its own.
+#[test]
+fn a_log_named_by_number_alone_names_new_records_alike() {
+    let repo = repository("adr-number-names");
+    decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .assert()
+        .success();
+    let file = "docs/arch/adr-04.md";
+    assert!(read(repo.path(), file).starts_with("# "), "{file}");
+    reads_back_and_edits(
+        repo.path(),
+        "adr-number-names",
+        file,
+        "adr-04",
+        "4",
+        Written::Nygard,
+    );
 }
 
 /// The log reads its new record back as it reads its own, and `status` edits it in the

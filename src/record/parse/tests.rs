@@ -1203,3 +1203,58 @@ fn a_title_heading_that_repeats_the_file_name_reads_as_its_words() {
     );
     assert_eq!(kept.title, "Use async-await");
 }
+
+#[test]
+fn a_status_line_over_adr_tools_sections_is_adr_tools_record() {
+    let sections = "## Context\n\nWhy.\n\n## Decision\n\nThis.\n\n## Consequences\n\nThen.\n";
+    let (nygard, madr) = (Format::Nygard, Format::Madr);
+    // (lines under the title, the sections, the format when named by number, and by date
+    // as log4brains names its records, whose template is MADR's)
+    let cases = [
+        ("**Status:** Accepted\n", sections, nygard, nygard),
+        (
+            "* Status: accepted\n* Date: 2024-01-02\n",
+            sections,
+            nygard,
+            madr,
+        ),
+        (
+            "- Status: ~~Proposed~~ **Accepted**\n",
+            sections,
+            nygard,
+            madr,
+        ),
+        // MADR 2's short form: its field list over a decision alone.
+        ("- Status: accepted\n", "## Decision\n\nThis.\n", madr, madr),
+        (
+            "* Status: accepted\n* Deciders: Ana\n",
+            sections,
+            madr,
+            madr,
+        ),
+        (
+            "* Status: accepted\n",
+            "## Context and Problem Statement\n\nWhy.\n",
+            madr,
+            madr,
+        ),
+    ];
+    for (fields, body, numbered, dated) in cases {
+        let text = format!("# Use X\n\n{fields}\n{body}");
+        assert_eq!(
+            parsed("0001-use-x.md", &text).format,
+            numbered,
+            "{fields}{body}"
+        );
+        assert_eq!(
+            parsed("20240102-use-x.md", &text).format,
+            dated,
+            "{fields}{body}"
+        );
+        let head = crate::record::parse::parse_head(Path::new("0001-use-x.md"), &text, false);
+        let Ok(crate::record::parse::Parsed::Done(record)) = head else {
+            panic!("the head of {fields}{body} was not read");
+        };
+        assert_eq!(record.format, numbered, "head: {fields}{body}");
+    }
+}
