@@ -1225,3 +1225,55 @@ fn escape_sequences_and_bidi_overrides_from_a_repository_are_shown_at_a_terminal
     let forced = at_terminal(&["playbooks"], &[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")]);
     assert!(forced.contains("\u{1b}[1mTeam decisions"), "{forced:?}");
 }
+
+/// A file name may hold a line break, and every diagnostic is one line: a name cannot
+/// split one into two and forge the second (a finding of its own, or a GitHub Actions
+/// workflow command such as `::error::`, read from both stdout and stderr of a CI step).
+#[cfg(unix)]
+#[test]
+fn a_line_break_in_a_file_name_cannot_forge_a_line_of_output() {
+    let repo = repo();
+    let log = repo.path().join("docs/decisions");
+    for name in [
+        "0001-a\n::error::forged.md",
+        "0002-b\r::error::forged.md",
+        "0003-c\u{2028}::error::forged.md",
+    ] {
+        crate::support::write(&log, name, "no heading\n");
+    }
+    crate::support::write(
+        &log,
+        "0004-overdue\n::error::forged.md",
+        "---\nstatus: accepted\ndate: 2020-01-01\nreview-by: 2020-02-01\n---\n\n# Overdue\n",
+    );
+    for args in [
+        &["lint"][..],
+        &["lint", "--format", "github"],
+        &["review", "--check", "--format", "github"],
+        &["review", "--check"],
+        &["list"],
+        &["index", "--stdout"],
+        &["graph"],
+        &["show", "4"],
+    ] {
+        let output = run(repo.path(), args);
+        let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+        let forged = |text: &str| {
+            text.split(['\n', '\r', '\u{2028}'])
+                .any(|line| line.starts_with("::error::forged"))
+        };
+        // `show`, `graph` and `index` print data (the record, the graph, the table with
+        // its links to the files as they are named); only their diagnostics count.
+        let data = matches!(args[0], "show" | "graph" | "index");
+        assert!(
+            (data || !forged(&out)) && !forged(&err),
+            "{args:?} printed a line a file name forged:\n{out}\n{err}"
+        );
+        if args == ["lint"] {
+            assert!(
+                out.lines().all(|line| line.starts_with("docs/decisions/")),
+                "one finding per line:\n{out}"
+            );
+        }
+    }
+}
