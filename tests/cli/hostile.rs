@@ -484,6 +484,7 @@ impl Scene {
             "show 1",
             "lint",
             "graph",
+            "site",
             "search database",
             "index --stdout",
             "review",
@@ -866,6 +867,38 @@ hostile_repositories! {
     };
     the_exported_templates_lead_outside: |s| {
         s.link(".decide/templates/messages", s.outside.path());
+    };
+    the_records_relate_each_to_every_other: |s| {
+        // Drawn by layout-rs as it came, twenty records all related to each other took
+        // minutes, and a chain of diamonds (each record related to the next two) doubled
+        // the time with every diamond.
+        for n in 4..=23 {
+            let links: String = (4..=23)
+                .filter(|other| *other != n)
+                .map(|other| format!("* Relates to [{other}]({other:04}-all.md)\n"))
+                .collect();
+            s.write(
+                &format!("docs/decisions/{n:04}-all.md"),
+                &format!("---\nstatus: accepted\n---\n\n# All {n}\n\n## Context\n\nx\n\n## More Information\n\n{links}"),
+            );
+        }
+        for n in 100..=280 {
+            // 100 tops a diamond of 101 and 102 over 103, which tops the next.
+            let next: Vec<usize> = if n % 3 == 1 {
+                vec![n + 1, n + 2]
+            } else {
+                vec![n + (n % 3).max(1)]
+            };
+            let links: String = next
+                .iter()
+                .filter(|next| **next <= 280)
+                .map(|next| format!("* Relates to [{next}]({next:04}-diamond.md)\n"))
+                .collect();
+            s.write(
+                &format!("docs/decisions/{n:04}-diamond.md"),
+                &format!("---\nstatus: accepted\n---\n\n# Diamond {n}\n\n## Context\n\nx\n\n## More Information\n\n{links}"),
+            );
+        }
     };
 }
 
