@@ -1259,6 +1259,59 @@ fn escape_sequences_and_bidi_overrides_from_a_repository_are_shown_at_a_terminal
     assert!(forced.contains("\u{1b}[1mTeam decisions"), "{forced:?}");
 }
 
+/// A site's marker (`.decide-site`, the files the last build wrote) may come with the
+/// repository, and its `site_dir` may be the repository itself: the marker then names
+/// files decide never wrote (a record, git's own files, the lead's uncommitted notes).
+/// A rebuild removes only pages of the site's own shape that it no longer writes; every
+/// other file the marker names is left as it was.
+#[test]
+fn a_site_marker_from_the_repository_removes_only_old_pages_of_the_site() {
+    let repo = repo();
+    let log = repo.path().join("docs/decisions");
+    fs::create_dir_all(&log).unwrap();
+    let record = "0001-choose-the-database-for-the-orders-service.md";
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mixed")
+            .join(record),
+        log.join(record),
+    )
+    .unwrap();
+    let kept = [
+        "notes.txt".to_string(),
+        ".git/HEAD".to_string(),
+        "src/lib.rs".to_string(),
+        "records/notes.txt".to_string(),
+        "assets/logo.png".to_string(),
+        format!("docs/decisions/{record}"),
+    ];
+    for name in &kept[..5] {
+        crate::support::write(repo.path(), name, "the lead's own work\n");
+    }
+    crate::support::write(
+        repo.path(),
+        "records/0009-gone.html",
+        "<p>an old page</p>\n",
+    );
+    crate::support::write(repo.path(), ".decide.yaml", "site_dir: .\n");
+    let mut marker = kept.join("\n");
+    marker.push_str("\nrecords/0009-gone.html\n");
+    crate::support::write(repo.path(), ".decide-site", &marker);
+    let output = run(repo.path(), &["site"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for name in &kept {
+        assert!(
+            repo.path().join(name).is_file(),
+            "{name} was removed by the site's rebuild"
+        );
+    }
+    assert!(
+        !repo.path().join("records/0009-gone.html").exists(),
+        "a page of a record that is gone is still removed"
+    );
+    assert!(repo.path().join("index.html").is_file());
+}
+
 /// A file name may hold a line break, and every diagnostic is one line: a name cannot
 /// split one into two and forge the second (a finding of its own, or a GitHub Actions
 /// workflow command such as `::error::`, read from both stdout and stderr of a CI step).
