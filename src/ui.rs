@@ -200,13 +200,15 @@ pub(crate) fn success(message: &str) {
     eprintln!("{} {message}", style("✔").green().for_stderr());
 }
 
+/// An error: one line, whatever paths or values from files it quotes.
 pub(crate) fn error(message: &str) {
-    let message = for_terminal(message, false);
+    let message = for_terminal(&crate::error::on_one_line(message), false).into_owned();
     eprintln!("{} {message}", style("error:").red().bold().for_stderr());
 }
 
+/// A warning: one line, whatever paths or values from files it quotes.
 pub(crate) fn warning(message: &str) {
-    let message = for_terminal(message, false);
+    let message = for_terminal(&crate::error::on_one_line(message), false).into_owned();
     eprintln!(
         "{} {message}",
         style("warning:").yellow().bold().for_stderr()
