@@ -716,13 +716,48 @@ impl<'t> Reader<'t> {
         let header = self.lines[index].text;
         let row_text = row.text;
         let names = fields::table_cells(header);
-        let cells = fields::table_cells(row_text);
-        for (name, cell) in names.iter().zip(cells) {
-            let key = header[name.clone()]
+        let key_in = |line: &str, cell: &std::ops::Range<usize>| {
+            line[cell.clone()]
                 .trim_matches('*')
                 .trim()
-                .to_ascii_lowercase();
-            if !matches!(key.as_str(), "status" | "date" | "tags" | "deciders") {
+                .to_ascii_lowercase()
+        };
+        let is_key = |key: &str| matches!(key, "status" | "date" | "tags" | "deciders");
+        // `| Status | Accepted |` over the rule, then `| Date | 2022-03-04 |`: a table of
+        // fields, a name and its value to a row, the header row the first of them.
+        if let [name, value] = &names[..]
+            && is_key(&key_in(header, name))
+            && !is_key(&key_in(header, value))
+        {
+            let rows: Vec<usize> = std::iter::once(index)
+                .chain(
+                    (index + 2..self.lines.len())
+                        .take_while(|&i| self.lines[i].text.trim_start().starts_with('|')),
+                )
+                .collect();
+            for row in rows {
+                let text = self.lines[row].text;
+                let cells = fields::table_cells(text);
+                let [name, value, ..] = &cells[..] else {
+                    continue;
+                };
+                let key = key_in(text, name);
+                if is_key(&key) {
+                    let field = fields::Field {
+                        key,
+                        value: &text[value.clone()],
+                        value_start: value.start,
+                        colon: true,
+                    };
+                    self.metadata_field(row, &field, true);
+                }
+            }
+            return;
+        }
+        let cells = fields::table_cells(row_text);
+        for (name, cell) in names.iter().zip(cells) {
+            let key = key_in(header, name);
+            if !is_key(&key) {
                 continue;
             }
             let field = fields::Field {
@@ -774,7 +809,10 @@ impl<'t> Reader<'t> {
             "deciders" | "decider" | "decision-makers"
                 if self.record.decision_makers.is_empty() =>
             {
-                (self.madr_signs, self.madr_shape) = (true, true);
+                // MADR 2 lists its deciders; a table of fields is no template's.
+                if !in_table {
+                    (self.madr_signs, self.madr_shape) = (true, true);
+                }
                 if !fields::is_placeholder(field.value) {
                     self.record.decision_makers = split_names(fields::unbracketed(field.value));
                 }

@@ -704,6 +704,16 @@ fn struck_and_ticked_statuses_change_in_the_record_s_own_way() {
             "{file}"
         );
     }
+    // A table of fields: the value cell of the status's row, never the next row's name.
+    let repo = repository("field-table-rows");
+    let file = "docs/adr/0002-scan-tickets-offline.md";
+    let text = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "2", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        text.replacen("| Status | Proposed |", "| Status | Accepted |", 1)
+    );
+    let repo = repository("struck-and-ticked-statuses");
     // A menu that does not offer the status is left for the team to change.
     let output = decide(repo.path())
         .args(["status", "2", "rejected"])
