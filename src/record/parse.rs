@@ -623,7 +623,9 @@ impl<'t> Reader<'t> {
             (self.depth != Depth::Head).then_some(&mut definition_lines),
         );
         self.definition_lines = definition_lines;
-        if !headings.iter().any(|h| names_known_section(h.text)) {
+        // A record with no heading but its title may be outlined by bold labels. (Asking
+        // every heading whether it names a section cost a listing a sixth of its time.)
+        if headings.iter().all(|h| h.level == 1) && headings.len() <= 1 {
             add_bold_labels(&self.lines[self.body_start..], &mut headings);
         }
         // The title is the first heading, when it is a level-1 heading naming the decision;
@@ -2047,7 +2049,7 @@ fn scan_headings<'t>(
 
 /// Bold labels that stand for a record's headings, added to `headings` in line order:
 /// `**Context:**`, `**Decision**: We will …` at the start of a paragraph, naming a section
-/// records have. Only for a record with no heading naming one, where they are its outline.
+/// records have. Only for a record with no heading but its title, where they are its outline.
 /// Status and date labels stay fields, read as metadata.
 fn add_bold_labels<'t>(lines: &[Line<'t>], headings: &mut Vec<Heading<'t>>) {
     let mut hidden = Hidden::default();
