@@ -71,6 +71,15 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
         .collect();
     let mut context = session.context();
     if let Json::Object(map) = &mut context {
+        // Dates in the lead's words are written as the record writes its own: answers,
+        // the facts and verdicts that repeat them, and the outcome. The passages quoted
+        // (`references`, added below) are the episode's words and are never touched.
+        for (key, value) in map.iter_mut() {
+            if !matches!(key.as_str(), "today" | "defaults" | "playbook" | "record") {
+                let answer = session.playbook.questions.iter().any(|q| q.id == *key);
+                crate::answer::dates_as_said_in(value, date, answer);
+            }
+        }
         map.insert(
             "record".into(),
             json!({
@@ -79,7 +88,9 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
                 "title": title,
             }),
         );
-        map.insert("framing".into(), Json::Array(framing));
+        let mut framing = Json::Array(framing);
+        crate::answer::dates_as_said_in(&mut framing, date, false);
+        map.insert("framing".into(), framing);
         // `dates.<question id>`: each date answered, as people write it ("Friday 11
         // December"); records keep ISO dates for the front matter only.
         let dates: serde_json::Map<String, Json> = session
