@@ -302,9 +302,23 @@ fn new_environment() -> Environment<'static> {
     // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
     // An answer put into the middle of a question the flow asks: "Who finds out whether
     // ...?"; a name keeps its capital.
-    env.add_filter("inserted", |text: String| -> String {
-        crate::phrase::inserted(&text)
-    });
+    // The names the lead writes in their answers come with the context (`lead_names`, a
+    // session's); without them only the form of a word makes it a name.
+    env.add_filter(
+        "inserted",
+        |state: &minijinja::State<'_, '_>, text: String| -> String {
+            let names: std::collections::BTreeSet<String> = state
+                .lookup(crate::session::LEAD_NAMES)
+                .and_then(|names| {
+                    names
+                        .try_iter()
+                        .ok()
+                        .map(|items| items.map(|n| n.to_string()).collect())
+                })
+                .unwrap_or_default();
+            crate::phrase::inserted_among(&text, &names)
+        },
+    );
     env.add_filter("action", |text: String| -> bool {
         is_action(text.trim()) || crate::phrase::is_action(&text)
     });
