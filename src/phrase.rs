@@ -584,6 +584,19 @@ pub(crate) fn inserted_among(text: &str, names: &BTreeSet<String>) -> String {
     }
 }
 
+/// `text` quoted in a line of prose: in double quotes, or in single quotes when it holds
+/// double quotes of its own ("Ask yourself: "If …"" would nest them), so quotation marks
+/// never nest in marks of the same kind. The text itself, a passage's words or the lead's,
+/// is never changed.
+pub(crate) fn quoted(text: &str) -> String {
+    let text = text.trim();
+    if text.contains(['"', '“', '”']) {
+        format!("'{text}'")
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

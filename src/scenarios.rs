@@ -496,7 +496,7 @@ fn record_body(record: &str) -> String {
 /// could be written so and is not ("by 2 March", "Dec 11") is named, in its line.
 fn loose_dates(what: &str, text: &str, today: NaiveDate) -> Vec<String> {
     text.lines()
-        .filter(|line| crate::answer::dates_as_said(line, today) != *line)
+        .filter(|line| crate::answer::dates_as_said(line, today, true) != *line)
         .map(|line| format!("{what} writes a date another way: {line:?}"))
         .collect()
 }

@@ -339,9 +339,7 @@ fn new_environment() -> Environment<'static> {
         format!("{n} {}", if n == 1 { one } else { many })
     });
     // A phrase quoted back to the reader.
-    env.add_filter("quoted", |text: String| -> String {
-        format!("\"{}\"", text.trim())
-    });
+    env.add_filter("quoted", |text: String| -> String { crate::phrase::quoted(&text) });
     // A message with nothing to say to its audience stops with the reason and what to do
     // instead: `{{ nothing_to_send("Sam has not agreed yet", "send Sam the handover first") }}`.
     env.add_function(

@@ -7,6 +7,7 @@ use console::style;
 
 use crate::coach::Assessment;
 use crate::passages::{Library, Passage};
+use crate::phrase::quoted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub(crate) enum ColorChoice {
@@ -115,7 +116,8 @@ pub(crate) fn related_text(related: &[crate::log::related::Related], hint: Optio
 }
 
 /// A passage quoted for the terminal, after the question it answers when it answers one:
-/// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`.
+/// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`; a passage with quotes of its own is put in
+/// single quotes, so they do not nest.
 fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {
     let episode = library
         .episode(passage.episode)
@@ -123,11 +125,13 @@ fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {
         .unwrap_or_else(|| format!("ep. {}", passage.episode));
     let mut lines = Vec::new();
     if let Some(asked) = &passage.asked {
-        lines.push(format!("{}: \"{}\"", asked.speaker, asked.quote));
+        lines.push(format!("{}: {}", asked.speaker, quoted(&asked.quote)));
     }
     lines.push(format!(
-        "\"{}\" ({}, {})",
-        passage.quote, passage.speaker, episode
+        "{} ({}, {})",
+        quoted(&passage.quote),
+        passage.speaker,
+        episode
     ));
     lines
 }
@@ -378,6 +382,28 @@ mod tests {
         );
         let plain = library.get("seventy-percent-rule").unwrap();
         assert_eq!(super::passage_lines(plain, &library).len(), 1);
+    }
+
+    /// A passage that quotes someone is not put in double quotes again: its own stay as
+    /// they are, inside single ones.
+    #[test]
+    fn a_quote_with_quotes_inside_does_not_nest_them() {
+        let library = Library::embedded().unwrap();
+        let undo = library.get("undo-test").unwrap();
+        let lines = super::passage_lines(undo, &library);
+        assert_eq!(
+            lines.last().unwrap(),
+            &format!(
+                "'{}' (Alex, ep. 12 \"From Senior Dev to Tech Lead\")",
+                undo.quote
+            )
+        );
+        for passage in library.all() {
+            let line = super::passage_lines(passage, &library).pop().unwrap();
+            let opens = if passage.quote.contains('"') { '\'' } else { '"' };
+            assert!(line.starts_with(opens), "{line}");
+            assert!(line.contains(passage.quote.as_str()), "{line}");
+        }
     }
 
     #[test]

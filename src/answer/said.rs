@@ -219,12 +219,8 @@ fn date_at(words: &[Word<'_>], today: NaiveDate, deadline: bool, iso: bool) -> O
 /// `text` with every date it states for certain written as records write dates ("Tuesday
 /// 2 March 2027"), counted from `today` (the record's date). See the module's notes for
 /// what is kept as typed.
-pub(crate) fn dates_as_said(text: &str, today: NaiveDate) -> String {
-    said(text, today, true)
-}
-
-/// [`dates_as_said`], with ISO dates (`2027-03-02`) kept as they are unless `iso`.
-fn said(text: &str, today: NaiveDate, iso: bool) -> String {
+/// ISO dates (`2027-03-02`) are rewritten only when `iso`.
+pub(crate) fn dates_as_said(text: &str, today: NaiveDate, iso: bool) -> String {
     let words = words(text);
     let mut out = String::with_capacity(text.len() + 16);
     let mut copied = 0;
@@ -258,7 +254,7 @@ pub(crate) fn dates_as_said_in(value: &mut serde_json::Value, today: NaiveDate, 
     match value {
         Json::String(text) => {
             if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() {
-                let said = said(text, today, iso);
+                let said = dates_as_said(text, today, iso);
                 if said != *text {
                     *text = said;
                 }
@@ -276,7 +272,7 @@ pub(crate) fn dates_as_said_in(value: &mut serde_json::Value, today: NaiveDate, 
                 let key = if NaiveDate::parse_from_str(&key, "%Y-%m-%d").is_ok() {
                     key
                 } else {
-                    said(&key, today, iso)
+                    dates_as_said(&key, today, iso)
                 };
                 map.insert(key, item);
             }
@@ -341,7 +337,7 @@ mod tests {
             ("", ""),
         ];
         for (typed, written) in cases {
-            assert_eq!(dates_as_said(typed, today), written, "{typed}");
+            assert_eq!(dates_as_said(typed, today, true), written, "{typed}");
         }
     }
 

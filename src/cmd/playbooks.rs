@@ -113,8 +113,10 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
             if let Some(passage) = library.get(id) {
                 let _ = writeln!(
                     out,
-                    "       cites {}: \"{}\" ({})",
-                    passage.id, passage.quote, passage.speaker
+                    "       cites {}: {} ({})",
+                    passage.id,
+                    crate::phrase::quoted(&passage.quote),
+                    passage.speaker
                 );
             }
         }
@@ -155,8 +157,10 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
             if let Some(passage) = library.get(id) {
                 let _ = writeln!(
                     out,
-                    "  {}: \"{}\" ({})",
-                    passage.id, passage.quote, passage.speaker
+                    "  {}: {} ({})",
+                    passage.id,
+                    crate::phrase::quoted(&passage.quote),
+                    passage.speaker
                 );
             }
         }

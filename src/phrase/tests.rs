@@ -874,3 +874,20 @@ fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
         assert_eq!(after_subject(text), expected, "{text:?}");
     }
 }
+
+/// A quote never nests in quotation marks of its own kind, and keeps its words.
+#[test]
+fn a_quote_with_quotes_inside_is_put_in_single_quotes() {
+    let cases = [
+        ("the project is suffering", "\"the project is suffering\""),
+        (
+            "Ask yourself: \"If this turns out to be wrong?\" If the answer is days, it's reversible.",
+            "'Ask yourself: \"If this turns out to be wrong?\" If the answer is days, it's reversible.'",
+        ),
+        ("say “no” kindly", "'say “no” kindly'"),
+        (" it's fine ", "\"it's fine\""),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(quoted(text), expected, "{text:?}");
+    }
+}
