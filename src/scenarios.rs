@@ -418,7 +418,9 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
     }
     problems.extend(expect.record.check("the record", &run.record));
     if !run.personal {
-        problems.extend(loose_dates("the record", &record_body(&run.record), scenario.today));
+        let body = record_body(&run.record);
+        problems.extend(loose_dates("the record", &body, scenario.today));
+        problems.extend(stacked_colons("the record", &body));
     }
     if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
         let status_line = format!("status: {}", expect.status);
@@ -469,6 +471,7 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.extend(words.check(&what, text));
         problems.extend(check_message(&what, text, to.needs_plain_words(), &known));
         problems.extend(loose_dates(&what, text, scenario.today));
+        problems.extend(stacked_colons(&what, text));
         problems.extend(check_stance(outcome.kind, &what, text));
         if let Some(budget) = to.word_budget()
             && body_words(text) > budget
@@ -477,6 +480,23 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         }
     }
     problems
+}
+
+/// A sentence says one thing after a colon: "The kind of debt: deliberate and prudent:
+/// the cost is known" stacks two. Lines that label what follows (list items, the verdict in
+/// bold, "Warning: …") are not sentences of this kind.
+fn stacked_colons(what: &str, text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| {
+            !line.starts_with(['*', '-', '>', '#', '|', '['])
+                && !line.starts_with("The coach's verdict:")
+                && !line.starts_with("Warning:")
+        })
+        .flat_map(|line| line.split_inclusive(['.', '?', '!']))
+        .filter(|sentence| sentence.matches(": ").count() > 1)
+        .map(|sentence| format!("{what} has two colons in one sentence: {sentence:?}"))
+        .collect()
 }
 
 /// A record's text after its front matter (which keeps ISO dates), without the passages it
