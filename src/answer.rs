@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::yaml::{self, Value};
 
 mod said;
-pub(crate) use said::{dates_as_said, dates_as_said_in};
+#[cfg(test)]
+pub(crate) use said::dates_as_said;
+pub(crate) use said::dates_as_said_in;
 
 /// An estimate of time, as a person states it: "3 days", "2 weeks", "6 months".
 #[derive(Debug, Clone, Copy, PartialEq)]

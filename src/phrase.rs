@@ -517,6 +517,10 @@ pub(crate) fn inserted(text: &str) -> String {
     }
 }
 
+/// The context key holding the words the lead writes as names ([`lead_names`]), which the
+/// `inserted` filter keeps capitalised.
+pub(crate) const LEAD_NAMES: &str = "lead_names";
+
 /// The words the lead writes as names in their answers, in lower case: a word capitalised
 /// in the middle of a sentence ("ask the Payments team"), an answer or list item that is one
 /// capitalised word ("Sam", "Searchly"), and every word of an option named in capitals

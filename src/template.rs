@@ -308,7 +308,7 @@ fn new_environment() -> Environment<'static> {
         "inserted",
         |state: &minijinja::State<'_, '_>, text: String| -> String {
             let names: std::collections::BTreeSet<String> = state
-                .lookup(crate::session::LEAD_NAMES)
+                .lookup(crate::phrase::LEAD_NAMES)
                 .and_then(|names| {
                     names
                         .try_iter()

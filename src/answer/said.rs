@@ -4,17 +4,26 @@
 //! "next Friday", "Dec 11", "11 December 2027"); everything else in the text is kept as
 //! typed, and so is a date that could be read two ways:
 //!
-//! * a day and month without a year that has already passed this year, unless a deadline
-//!   word comes before it ("by 2 March" is next year's; "the outage on 2 March" may be
-//!   this year's, or last year's);
+//! * a day and month without a year more than a quarter away from today either way, unless
+//!   a deadline word comes before it ("by 2 March", said in November, is next March; "the
+//!   outage on 2 March" may be last March or next); within a quarter, it is the nearest
+//!   such day ("on 4 January", said in December, is next month's; "on 20 November", said
+//!   on 26 November, was last week);
 //! * a weekday that is not the date's own ("Monday 2 March" when 2 March is a Tuesday);
 //! * a bare weekday, unless a deadline word comes before it ("by Friday" is the coming
 //!   Friday; "deploys on Friday" may be every Friday);
 //! * numeric dates such as "3/2", which read differently on each side of the Atlantic.
+//!
+//! An ISO date (`2027-03-02`) is unambiguous already; records keep the lead's as typed, and
+//! messages that go up or sideways flag it (`message::check`).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::coach::units::human_date;
+use crate::text::human_date;
+
+/// A day and month without a year within this many days of today is read as that
+/// occurrence: the one a year away is too far to be meant.
+const NEAR_DAYS: i64 = 92;
 
 /// Words after which a date is a deadline, so a day and month already past this year are
 /// next year's, and a weekday is the coming one.
@@ -192,21 +201,29 @@ fn date_at(words: &[Word<'_>], today: NaiveDate, deadline: bool, iso: bool) -> O
     let taken = taken + usize::from(named.is_some());
     let candidates: Vec<NaiveDate> = match y {
         Some(y) => NaiveDate::from_ymd_opt(y, m, d).into_iter().collect(),
-        None => [today.year(), today.year() + 1]
+        None => [today.year() - 1, today.year(), today.year() + 1]
             .iter()
             .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d))
             .collect(),
     };
-    let date = match named {
-        Some(named) => candidates.into_iter().find(|c| c.weekday() == named)?,
-        None => {
-            let mut candidates = candidates.into_iter();
-            let first = candidates.next()?;
-            match y {
-                Some(_) => first,
-                None if first >= today => first,
-                None if deadline => candidates.next()?,
-                None => return None,
+    let distance = |date: &NaiveDate| (*date - today).num_days().abs();
+    let date = match (named, y) {
+        // The weekday says which year: the nearest date that falls on it.
+        (Some(named), _) => candidates
+            .into_iter()
+            .filter(|c| c.weekday() == named)
+            .min_by_key(distance)?,
+        (None, Some(_)) => candidates.into_iter().next()?,
+        // Without a year: the nearest such day when it is within a quarter of today
+        // (the others are then most of a year away); after a deadline word, the next one.
+        (None, None) => {
+            let nearest = candidates.iter().copied().min_by_key(distance)?;
+            if distance(&nearest) <= NEAR_DAYS {
+                nearest
+            } else if deadline {
+                candidates.into_iter().find(|c| *c >= today)?
+            } else {
+                return None;
             }
         }
     };
@@ -247,8 +264,7 @@ pub(crate) fn dates_as_said(text: &str, today: NaiveDate, iso: bool) -> String {
 /// Every string in `value` (a template context's answers or facts, keys of mappings
 /// included, so an answer looked up by an item still finds it) with its dates written as
 /// [`dates_as_said`] writes them. A string that is only an ISO date stays one: front matter
-/// and file names need it so. `iso`: ISO dates inside text are rewritten too (the lead's
-/// answers; facts the coach wrote keep theirs, as a journal's chart labels its weeks).
+/// and file names need it so. `iso`: ISO dates inside text are rewritten too.
 pub(crate) fn dates_as_said_in(value: &mut serde_json::Value, today: NaiveDate, iso: bool) {
     use serde_json::Value as Json;
     match value {
@@ -320,6 +336,8 @@ mod tests {
                 "Tuesday 23 February 2027 holds",
             ),
             ("by 11 December 2027", "by Saturday 11 December 2027"),
+            ("ship on 4 January", "ship on Monday 4 January 2027"),
+            ("the outage on 20 November", "the outage on Friday 20 November"),
             // Kept as typed: not a date, or not one for certain.
             ("the outage on 3 March", "the outage on 3 March"),
             ("Monday 2 March", "Monday 2 March"),

@@ -21,10 +21,6 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value as Json, json};
 
 pub(crate) use answers_file::AnswersFile;
-
-/// The context key holding the words the lead writes as names (`phrase::lead_names`), which
-/// the `inserted` filter keeps capitalised.
-pub(crate) const LEAD_NAMES: &str = "lead_names";
 pub(crate) use ask::{Ask, Item};
 pub(crate) use interactive::Interactive;
 pub(crate) use quiet::restore as restore_terminal;
@@ -610,7 +606,7 @@ impl<'c> Session<'c> {
             };
             context.insert(spec.id.clone(), value);
         }
-        context.insert(LEAD_NAMES.into(), json!(self.lead_names()));
+        context.insert(crate::phrase::LEAD_NAMES.into(), json!(self.lead_names()));
         context.insert(
             "today".into(),
             json!(self.settings.today.format("%Y-%m-%d").to_string()),

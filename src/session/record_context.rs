@@ -73,11 +73,23 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
     if let Json::Object(map) = &mut context {
         // Dates in the lead's words are written as the record writes its own: answers,
         // the facts and verdicts that repeat them, and the outcome. The passages quoted
-        // (`references`, added below) are the episode's words and are never touched.
+        // (`references`, added below) are the episode's words and are never touched, and
+        // neither are the names: the record's title as its file and listing name it, and
+        // who decides.
+        let title_source = session
+            .playbook
+            .record
+            .as_ref()
+            .map_or("", |spec| spec.title.as_str());
         for (key, value) in map.iter_mut() {
-            if !matches!(key.as_str(), "today" | "defaults" | "playbook" | "record") {
-                let answer = session.playbook.questions.iter().any(|q| q.id == *key);
-                crate::answer::dates_as_said_in(value, date, answer);
+            let kept = matches!(
+                key.as_str(),
+                "today" | "defaults" | "playbook" | "record" | "decision_makers"
+            ) || names_the_title(title_source, key);
+            if !kept {
+                // An ISO date typed is already unambiguous and kept as typed: it may be
+                // part of a name (an option's), which other answers repeat word for word.
+                crate::answer::dates_as_said_in(value, date, false);
             }
         }
         map.insert(
@@ -122,4 +134,14 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
         map.insert("references".into(), Json::Array(references));
     }
     context
+}
+
+/// Whether the title template `source` reads `name` (a question or an assessment id).
+fn names_the_title(source: &str, name: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    source.match_indices(name).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + name.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
 }
