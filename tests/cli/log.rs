@@ -840,6 +840,18 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "{}",
         stdout(&due)
     );
+    // Its date is one to decide by, never shown as a review date.
+    let late = run(repo.path(), &["review", "--check", "--today", "2026-12-11"]);
+    assert_eq!(late.status.code(), Some(1));
+    assert!(
+        stdout(&late).contains("0001  2026-12-10  decision 1 day overdue")
+            && stderr(&late).contains("1 decision is overdue"),
+        "{}{}",
+        stdout(&late),
+        stderr(&late)
+    );
+    let listed = stdout(&run(repo.path(), &["list"]));
+    assert!(listed.contains("2026-12-10 (decide)"), "{listed}");
 
     let look_back = review(
         repo.path(),
