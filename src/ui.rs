@@ -201,7 +201,28 @@ pub(crate) fn note(message: &str) {
 
 pub(crate) fn success(message: &str) {
     let message = for_terminal(message, false);
-    eprintln!("{} {message}", style("✔").green().for_stderr());
+    eprintln!(
+        "{} {}",
+        style("✔").green().for_stderr(),
+        fitted(&message, terminal_width())
+    );
+}
+
+/// A one-line `message` after a two-column mark, wrapped between words at a terminal of
+/// `columns`, the lines after the first indented under it: a long path goes to a line of
+/// its own rather than breaking in the middle ("✔ Wrote" over "docs/decisions/…").
+/// A word wider than the line (a path too long for any line) leaves the message as it is,
+/// for the terminal to wrap.
+fn fitted(message: &str, columns: Option<usize>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let Some(width) = columns.map(|c| c.saturating_sub(2)) else {
+        return message.to_string();
+    };
+    let fits = message.split_whitespace().all(|word| word.width() <= width);
+    if message.contains('\n') || message.width() <= width || !fits {
+        return message.to_string();
+    }
+    wrap(message, Some(width)).join("\n  ")
 }
 
 pub(crate) fn error(message: &str) {
@@ -356,6 +377,20 @@ mod tests {
         for (text, colours, expected) in cases {
             assert_eq!(for_terminal(text, colours), expected, "{text:?}");
         }
+    }
+
+    /// A success line wider than the terminal breaks between words, never inside a path.
+    #[test]
+    fn a_long_success_line_breaks_before_the_path() {
+        let wrote = "Wrote docs/decisions/0001-choose-the-queue-for-order-events.md";
+        assert_eq!(
+            super::fitted(wrote, Some(60)),
+            "Wrote\n  docs/decisions/0001-choose-the-queue-for-order-events.md"
+        );
+        assert_eq!(super::fitted(wrote, Some(120)), wrote);
+        assert_eq!(super::fitted(wrote, None), wrote);
+        // A path no line can hold is left for the terminal to wrap.
+        assert_eq!(super::fitted(wrote, Some(40)), wrote);
     }
 
     #[test]
