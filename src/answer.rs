@@ -791,7 +791,8 @@ fn weekday_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         let next_monday = 7 - today.weekday().num_days_from_monday();
         next_monday + weekday.num_days_from_monday()
     } else {
-        let days = (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let days =
+            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
         if days == 0 { 7 } else { days }
     };
     today.checked_add_days(Days::new(u64::from(ahead)))

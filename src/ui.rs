@@ -435,7 +435,11 @@ mod tests {
         );
         for passage in library.all() {
             let line = super::passage_lines(passage, &library).pop().unwrap();
-            let opens = if passage.quote.contains('"') { '\'' } else { '"' };
+            let opens = if passage.quote.contains('"') {
+                '\''
+            } else {
+                '"'
+            };
             assert!(line.starts_with(opens), "{line}");
             assert!(line.contains(passage.quote.as_str()), "{line}");
         }

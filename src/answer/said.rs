@@ -48,7 +48,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
         let offset = text[at..].find(token).map_or(at, |i| at + i);
         at = offset + token.len();
         let lead = token.len() - token.trim_start_matches(is_punctuation).len();
-        let core = token.trim_start_matches(is_punctuation).trim_end_matches(is_punctuation);
+        let core = token
+            .trim_start_matches(is_punctuation)
+            .trim_end_matches(is_punctuation);
         let start = offset + lead;
         let end = start + core.len();
         out.push(Word {
@@ -104,7 +106,11 @@ fn month(word: &Word<'_>) -> Option<u32> {
         return None;
     }
     let lower = word.core.to_ascii_lowercase();
-    let lower = if lower == "sept" { "sep".to_string() } else { lower };
+    let lower = if lower == "sept" {
+        "sep".to_string()
+    } else {
+        lower
+    };
     crate::text::MONTH_NAMES
         .iter()
         .position(|name| *name == lower || (lower.len() == 3 && name.starts_with(&lower)))
@@ -227,10 +233,7 @@ fn date_at(words: &[Word<'_>], today: NaiveDate, deadline: bool, iso: bool) -> O
             }
         }
     };
-    Some(Found {
-        date,
-        words: taken,
-    })
+    Some(Found { date, words: taken })
 }
 
 /// `text` with every date it states for certain written as records write dates ("Tuesday
@@ -268,12 +271,10 @@ pub(crate) fn dates_as_said(text: &str, today: NaiveDate, iso: bool) -> String {
 pub(crate) fn dates_as_said_in(value: &mut serde_json::Value, today: NaiveDate, iso: bool) {
     use serde_json::Value as Json;
     match value {
-        Json::String(text) => {
-            if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() {
-                let said = dates_as_said(text, today, iso);
-                if said != *text {
-                    *text = said;
-                }
+        Json::String(text) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() => {
+            let said = dates_as_said(text, today, iso);
+            if said != *text {
+                *text = said;
             }
         }
         Json::Array(items) => {
@@ -314,10 +315,16 @@ mod tests {
                 "the rest by March 2, 2027, then the reports",
                 "the rest by Tuesday 2 March 2027, then the reports",
             ),
-            ("admin screens by 2nd of March.", "admin screens by Tuesday 2 March 2027."),
+            (
+                "admin screens by 2nd of March.",
+                "admin screens by Tuesday 2 March 2027.",
+            ),
             ("launch on 15 December", "launch on Tuesday 15 December"),
             ("launch on Dec 15", "launch on Tuesday 15 December"),
-            ("launch on Tuesday 15 December", "launch on Tuesday 15 December"),
+            (
+                "launch on Tuesday 15 December",
+                "launch on Tuesday 15 December",
+            ),
             ("launch on Tue, 15 Dec", "launch on Tuesday 15 December"),
             (
                 "admin screens on Tuesday 2 March",
@@ -337,7 +344,10 @@ mod tests {
             ),
             ("by 11 December 2027", "by Saturday 11 December 2027"),
             ("ship on 4 January", "ship on Monday 4 January 2027"),
-            ("the outage on 20 November", "the outage on Friday 20 November"),
+            (
+                "the outage on 20 November",
+                "the outage on Friday 20 November",
+            ),
             // Kept as typed: not a date, or not one for certain.
             ("the outage on 3 March", "the outage on 3 March"),
             ("Monday 2 March", "Monday 2 March"),

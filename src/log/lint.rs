@@ -358,8 +358,14 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
             ),
         };
         findings.push(
-            Finding::new(Severity::Warning, "review-overdue", path, first_line, message)
-                .hint(hint),
+            Finding::new(
+                Severity::Warning,
+                "review-overdue",
+                path,
+                first_line,
+                message,
+            )
+            .hint(hint),
         );
     }
     findings

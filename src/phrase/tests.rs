@@ -758,7 +758,10 @@ fn an_answer_inserted_among_the_lead_s_answers_is_lowered_unless_a_name() {
             "peak write load for the spring campaign",
         ),
         ("Whether billing can share", "whether billing can share"),
-        ("Latency on our own catalogue", "latency on our own catalogue"),
+        (
+            "Latency on our own catalogue",
+            "latency on our own catalogue",
+        ),
         ("Payments sign-off", "Payments sign-off"),
         ("Joao's estimate", "Joao's estimate"),
         ("Searchly pricing", "Searchly pricing"),

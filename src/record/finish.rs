@@ -512,9 +512,7 @@ const COME_BACK: &str = "Come back to it by ";
 /// the decision's review date; a dropped proposal has no next step.
 fn next_step(ending: &Ending) -> Option<String> {
     match (&ending.decide_by, &ending.chosen) {
-        (Some((_, date)), _) => Some(format!(
-            "{DECIDE_BY}{date}, when the investigation ends."
-        )),
+        (Some((_, date)), _) => Some(format!("{DECIDE_BY}{date}, when the investigation ends.")),
         (None, Some(_)) => ending.review_by_text.as_ref().map(|date| {
             format!("Review it by {date}: did the decision hold up, and what did we learn?")
         }),
@@ -558,7 +556,10 @@ pub(crate) fn answered(text: &str, review_by: (&str, &str)) -> String {
     if let Some(at) = lines.iter().position(|l| l.starts_with(DECIDE_BY)) {
         let question = lines[at]
             .split_once(THEN_REVIEW)
-            .map_or("did the decision hold up, and what did we learn?", |(_, q)| q)
+            .map_or(
+                "did the decision hold up, and what did we learn?",
+                |(_, q)| q,
+            )
             .to_string();
         lines[at] = format!("Review it by {}: {question}", review_by.1);
     }

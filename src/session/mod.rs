@@ -662,7 +662,9 @@ impl<'c> Session<'c> {
                 gather(answer, &mut texts, &mut options);
             }
         }
-        crate::phrase::lead_names(texts, options).into_iter().collect()
+        crate::phrase::lead_names(texts, options)
+            .into_iter()
+            .collect()
     }
 
     /// The assessments in playbook order.

@@ -305,7 +305,10 @@ fn a_question_about_an_item_reads_it_mid_sentence() {
     let (prompter, _) = run(&[
         ("undo_time", "6 months"),
         ("two_way_path", ""),
-        ("wished", "Peak write load; MUI licence cost; Team availability"),
+        (
+            "wished",
+            "Peak write load; MUI licence cost; Team availability",
+        ),
         ("have", "Team availability"),
         ("could_change", "Peak write load; MUI licence cost"),
         ("owners.Peak write load", "Ana"),

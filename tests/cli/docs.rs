@@ -303,7 +303,10 @@ fn passages_quoted_in_the_docs_are_word_for_word() {
             // A passage with quotes of its own is in single quotes.
             l.strip_prefix("  \"")
                 .map(|l| l.strip_suffix('"').unwrap_or(l))
-                .or_else(|| l.strip_prefix("  '").map(|l| l.strip_suffix('\'').unwrap_or(l)))
+                .or_else(|| {
+                    l.strip_prefix("  '")
+                        .map(|l| l.strip_suffix('\'').unwrap_or(l))
+                })
         })
         .collect();
     let mut checked = 0;

@@ -790,7 +790,9 @@ fn an_agreed_tech_debt_proposal_tells_the_team_the_plan() {
         "{record}"
     );
     assert!(
-        record.contains("Review it by Monday 28 December: is the proper fix done, in the 2 weeks planned?"),
+        record.contains(
+            "Review it by Monday 28 December: is the proper fix done, in the 2 weeks planned?"
+        ),
         "{record}"
     );
     let (team, checked) = message(repo.path(), "1", "team", None);
@@ -835,10 +837,9 @@ fn decide_message_formats() {
     assert_eq!(value["brief"]["outcome"], "proposal");
     // The same case and ask that `decide new` printed, read back from the record.
     assert!(
-        value["text"]
-            .as_str()
-            .unwrap()
-            .ends_with("\n\nCan we plan the 2 weeks in now? Please answer by Thursday 3 December.\n")
+        value["text"].as_str().unwrap().ends_with(
+            "\n\nCan we plan the 2 weeks in now? Please answer by Thursday 3 December.\n"
+        )
     );
     assert!(
         value["record"]
