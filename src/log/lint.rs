@@ -344,18 +344,28 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     if record.format == Format::Decide {
         findings.extend(check_quotes(record, &checker.quotes));
     }
-    if let Some(review_by) = record.review_by
+    if let Some((due, date)) = record.due()
         && record.review_overdue(today)
     {
+        let (message, hint) = match due {
+            crate::record::parse::Due::Review => (
+                format!("review overdue since {date}"),
+                "run `decide review N` to record how it turned out",
+            ),
+            crate::record::parse::Due::Decision => (
+                format!("decision overdue since {date}"),
+                "once it is decided, record it: `decide review N` finishes an investigation, `decide status N accepted` (or rejected) records an answer",
+            ),
+        };
         findings.push(
             Finding::new(
                 Severity::Warning,
                 "review-overdue",
                 path,
                 first_line,
-                format!("review overdue since {review_by}"),
+                message,
             )
-            .hint("run `decide review N` to record how it turned out"),
+            .hint(hint),
         );
     }
     findings

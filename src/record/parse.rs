@@ -153,6 +153,14 @@ impl ProblemKind {
     }
 }
 
+/// What a record is due for: a decision (it is proposed, with a date to decide by) or a
+/// review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Due {
+    Decision,
+    Review,
+}
+
 /// Where the title came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -208,6 +216,9 @@ pub(crate) struct Record {
     /// When the review is due: `review-by`, or the `Next review by:` of the latest outcome
     /// section. None once an outcome was written without a next review.
     pub review_by: Option<NaiveDate>,
+    /// For a record waiting for a decision: `decide-by`, the date it must be decided by.
+    /// Such a record has no review date of its own.
+    pub decide_by: Option<NaiveDate>,
     /// The date of the latest `## Outcome (YYYY-MM-DD)` section a review appended.
     pub reviewed: Option<NaiveDate>,
     pub sections: Sections,
@@ -266,14 +277,33 @@ impl Record {
         })
     }
 
-    /// Whether a review is due on `today`.
-    pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
-        self.review_by.is_some_and(|date| date <= today) && !self.is_closed()
+    /// What the record waits for next, and by when: a decision, while it is proposed with
+    /// a `decide-by` date; else a review, by its review date.
+    pub(crate) fn due(&self) -> Option<(Due, NaiveDate)> {
+        let proposed = self
+            .status
+            .as_deref()
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case("proposed"));
+        match self.decide_by {
+            Some(date) if proposed => Some((Due::Decision, date)),
+            _ => self.review_by.map(|date| (Due::Review, date)),
+        }
     }
 
-    /// Whether the review date has passed (a review due today is due, not overdue).
+    /// The date the record is next due by: its decide-by date or its review date.
+    pub(crate) fn due_by(&self) -> Option<NaiveDate> {
+        self.due().map(|(_, date)| date)
+    }
+
+    /// Whether a review (or a decision) is due on `today`.
+    pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
+        self.due_by().is_some_and(|date| date <= today) && !self.is_closed()
+    }
+
+    /// Whether the review date (or the decide-by date) has passed (one due today is due,
+    /// not overdue).
     pub(crate) fn review_overdue(&self, today: NaiveDate) -> bool {
-        self.review_by.is_some_and(|date| date < today) && !self.is_closed()
+        self.due_by().is_some_and(|date| date < today) && !self.is_closed()
     }
 
     /// Decisions no longer in force (superseded, rejected, deprecated, reverted, …) are
@@ -451,6 +481,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             tags: Vec::new(),
             door: None,
             review_by: None,
+            decide_by: None,
             reviewed: None,
             sections: Sections::default(),
             links: Vec::new(),
@@ -533,6 +564,7 @@ impl<'t> Reader<'t> {
     ) {
         let fm = &self.record.front_matter;
         let review_by = fm.get("review-by").and_then(parse_date);
+        let decide_by = fm.get("decide-by").and_then(parse_date);
         let door = fm.get("door").filter(|d| !d.is_empty()).map(str::to_string);
         let makers = fm
             .get("decision-makers")
@@ -568,6 +600,7 @@ impl<'t> Reader<'t> {
             record.decision_makers,
             record.tags,
         ) = (review_by, door, makers, tags);
+        record.decide_by = decide_by;
         match date {
             Some(DateText::Day(day)) => record.date = Some(day),
             Some(DateText::Month(month)) => (record.date, record.month_only) = (Some(month), true),
@@ -807,6 +840,9 @@ impl<'t> Reader<'t> {
             // `decide new --template nygard.md` writes `Review-by:` under `Date:`.
             "review-by" | "review by" if self.record.review_by.is_none() => {
                 self.record.review_by = parse_date(field.value);
+            }
+            "decide-by" | "decide by" if self.record.decide_by.is_none() => {
+                self.record.decide_by = parse_date(field.value);
             }
             "deciders" | "decider" | "decision-makers"
                 if self.record.decision_makers.is_empty() =>

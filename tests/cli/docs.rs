@@ -321,8 +321,15 @@ fn passages_quoted_in_the_docs_are_word_for_word() {
     let library = stdout(&decide(repo.path()).arg("passages").output().unwrap());
     let quotes: Vec<&str> = library
         .lines()
-        .filter_map(|l| l.strip_prefix("  \""))
-        .map(|l| l.strip_suffix('"').unwrap_or(l))
+        .filter_map(|l| {
+            // A passage with quotes of its own is in single quotes.
+            l.strip_prefix("  \"")
+                .map(|l| l.strip_suffix('"').unwrap_or(l))
+                .or_else(|| {
+                    l.strip_prefix("  '")
+                        .map(|l| l.strip_suffix('\'').unwrap_or(l))
+                })
+        })
         .collect();
     let mut checked = 0;
     for entry in fs::read_dir(Path::new(ROOT).join("docs"))
