@@ -478,13 +478,7 @@ impl Names {
     /// ("Peak write load" reads "peak write load"; "Searchly's price" stays).
     pub(crate) fn mid_sentence(&self, text: &str) -> String {
         let text = text.trim();
-        let first = text.split_whitespace().next().unwrap_or_default();
-        let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
-        let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
-            && plain
-                .chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || c == '\'' || c == '-');
+        let (plain, capital_only_first) = opening_word(text);
         if !capital_only_first || self.is_known_name(plain) {
             return text.to_string();
         }
@@ -559,13 +553,10 @@ pub(crate) fn lead_names<'a>(
     found
 }
 
-/// `text` put into the middle of a question the flow asks ("Who finds out {item}?"): its
-/// first letter in lower case ("Peak write load" reads "peak write load"), unless the first
-/// word reads as a name: an acronym or a word with a capital inside ("AWS", "PostgreSQL",
-/// "v2"), a possessive ("Searchly's price"), a weekday or a month, "I", or a word the lead
-/// writes as a name in their answers (`names`, from [`lead_names`]).
-pub(crate) fn inserted_among(text: &str, names: &BTreeSet<String>) -> String {
-    let text = text.trim();
+/// The first word of `text` without its punctuation, and whether only its first letter is
+/// a capital ("Peak", "Searchly's"), as a word that starts a sentence has; "AWS" and
+/// "PostgreSQL" have more.
+fn opening_word(text: &str) -> (&str, bool) {
     let first = text.split_whitespace().next().unwrap_or_default();
     let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
     let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
@@ -573,6 +564,17 @@ pub(crate) fn inserted_among(text: &str, names: &BTreeSet<String>) -> String {
             .chars()
             .skip(1)
             .all(|c| c.is_lowercase() || c == '\'' || c == '-');
+    (plain, capital_only_first)
+}
+
+/// `text` put into the middle of a question the flow asks ("Who finds out {item}?"): its
+/// first letter in lower case ("Peak write load" reads "peak write load"), unless the first
+/// word reads as a name: an acronym or a word with a capital inside ("AWS", "PostgreSQL",
+/// "v2"), a possessive ("Searchly's price"), a weekday or a month, "I", or a word the lead
+/// writes as a name in their answers (`names`, from [`lead_names`]).
+pub(crate) fn inserted_among(text: &str, names: &BTreeSet<String>) -> String {
+    let text = text.trim();
+    let (plain, capital_only_first) = opening_word(text);
     let lower = plain.to_lowercase();
     let calendar = crate::text::MONTH_NAMES.contains(&lower.as_str())
         || lower.parse::<chrono::Weekday>().is_ok() && lower.ends_with("day");
