@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::yaml::{self, Value};
 
+mod said;
+#[cfg(test)]
+pub(crate) use said::dates_as_said;
+pub(crate) use said::dates_as_said_in;
+
 /// An estimate of time, as a person states it: "3 days", "2 weeks", "6 months".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Duration {
@@ -764,15 +769,33 @@ fn relative_date(text: &str, today: NaiveDate, calendar: &dyn WorkingDays) -> Op
             Unit::Minutes | Unit::Hours => None,
         };
     }
-    let weekday_name = text.strip_prefix("next ").unwrap_or(text);
-    if let Ok(weekday) = weekday_name.parse::<chrono::Weekday>() {
-        let mut date = today.succ_opt()?;
-        while date.weekday() != weekday {
-            date = date.succ_opt()?;
-        }
+    if let Some(date) = weekday_date(text, today) {
         return Some(date);
     }
     month_and_day(text, today)
+}
+
+/// A weekday said in words. "Friday" and "this Friday" are the coming one: the first after
+/// today, so on a Friday they are a week away. "next Friday" is the Friday of next week
+/// (weeks start on Monday): on a Thursday it is 8 days away, not tomorrow, and on a Monday
+/// 11 days away; on a weekend, next week starts on the coming Monday.
+fn weekday_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::{Datelike, Days};
+    let (next_week, name) = match text.split_once(' ') {
+        Some(("next", name)) => (true, name),
+        Some(("this" | "coming" | "the", name)) => (false, name.trim_start_matches("coming ")),
+        _ => (false, text),
+    };
+    let weekday = name.trim().parse::<chrono::Weekday>().ok()?;
+    let ahead = if next_week {
+        let next_monday = 7 - today.weekday().num_days_from_monday();
+        next_monday + weekday.num_days_from_monday()
+    } else {
+        let days =
+            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        if days == 0 { 7 } else { days }
+    };
+    today.checked_add_days(Days::new(u64::from(ahead)))
 }
 
 /// Where in a month a date falls, when said in words.
@@ -918,6 +941,38 @@ mod tests {
     use super::*;
     use crate::coach::WorkCalendar;
 
+    /// "next Friday" is the Friday of next week, whatever day it is said on; "Friday" and
+    /// "this Friday" the coming one: (today, typed, days ahead).
+    #[test]
+    fn next_weekday_is_in_next_week() {
+        // Monday 30 November 2026 to Sunday 6 December 2026.
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, 30).unwrap() + chrono::Days::new(d);
+        let cases = [
+            (day(3), "next Friday", 8), // on a Thursday: not tomorrow
+            (day(0), "next Friday", 11),
+            (day(4), "next Friday", 7),
+            (day(5), "next Friday", 6),
+            (day(6), "next Friday", 5),
+            (day(3), "next Monday", 4),
+            (day(0), "next Monday", 7),
+            (day(3), "Friday", 1),
+            (day(3), "this Friday", 1),
+            (day(4), "Friday", 7),
+            (day(4), "this friday", 7),
+            (day(0), "friday", 4),
+            (day(3), "by next Friday", 8),
+            (day(3), "next fri", 8),
+        ];
+        for (today, typed, ahead) in cases {
+            assert_eq!(
+                parse_date(typed, today, &WorkCalendar::default()),
+                Ok(today + chrono::Days::new(ahead)),
+                "{typed} on {}",
+                today.format("%A")
+            );
+        }
+    }
+
     #[test]
     fn dates_are_read_as_people_say_them() {
         // Tuesday 1 December 2026.
@@ -933,8 +988,13 @@ mod tests {
             ("in 6 weeks", date(2027, 1, 12)),
             ("in 2 months", date(2027, 2, 1)),
             ("in 10 working days", date(2026, 12, 15)),
-            ("next Friday", date(2026, 12, 4)),
+            // "next Friday" is next week's Friday; "Friday" and "this Friday" the coming one.
+            ("next Friday", date(2026, 12, 11)),
+            ("by next Friday", date(2026, 12, 11)),
+            ("Friday", date(2026, 12, 4)),
+            ("this Friday", date(2026, 12, 4)),
             ("tuesday", date(2026, 12, 8)),
+            ("next tuesday", date(2026, 12, 8)),
             ("Dec 11", date(2026, 12, 11)),
             ("11 December", date(2026, 12, 11)),
             ("Nov 3", date(2027, 11, 3)),

@@ -82,7 +82,8 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
             "playbook `{}` writes no record of its own",
             playbook.id
         ))
-        .hint(format!("it is run by `decide {}`", playbook.id)));
+        // `review` and `finish` work on a record that exists: `decide review N` runs them.
+        .hint("it works on a record that exists: run `decide review N` with the record's number"));
     }
     if let Some(file) = answers.as_mut() {
         file.check_keys(playbook)?;

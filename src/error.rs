@@ -76,7 +76,9 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // A file name may hold a line break: shown as one, it would split the line this
+        // location starts into two, and the repository would write the second.
+        write!(f, "{}", on_one_line(&self.path.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -199,4 +201,32 @@ impl std::error::Error for Error {}
 
 pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` (a path, a value from a file) with every line break shown as `\u{a}`, so it
+/// stays on the line it is printed in: a diagnostic is one line, and a line that a file's
+/// name or text began could be read as a diagnostic of its own, or as a command by what
+/// reads the output (a GitHub Actions runner takes `::error::` at the start of any line
+/// of a step's output as an annotation).
+pub(crate) fn on_one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    if !text.contains(breaks) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if breaks(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }

@@ -12,6 +12,7 @@ mod drive;
 mod embedded;
 mod error;
 mod flat_map;
+mod http;
 mod journal;
 #[cfg(test)]
 mod layers;

@@ -511,13 +511,7 @@ impl Names {
     /// ("Peak write load" reads "peak write load"; "Searchly's price" stays).
     pub(crate) fn mid_sentence(&self, text: &str) -> String {
         let text = text.trim();
-        let first = text.split_whitespace().next().unwrap_or_default();
-        let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
-        let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
-            && plain
-                .chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || c == '\'' || c == '-');
+        let (plain, capital_only_first) = opening_word(text);
         if !capital_only_first || self.is_known_name(plain) {
             return text.to_string();
         }
@@ -556,6 +550,98 @@ pub(crate) fn inserted(text: &str) -> String {
         lower_first(text)
     } else {
         text.to_string()
+    }
+}
+
+/// The context key holding the words the lead writes as names ([`lead_names`]), which the
+/// `inserted` filter keeps capitalised.
+pub(crate) const LEAD_NAMES: &str = "lead_names";
+
+/// The words the lead writes as names in their answers, in lower case: a word capitalised
+/// in the middle of a sentence ("ask the Payments team"), an answer or list item that is one
+/// capitalised word ("Sam", "Searchly"), and every word of an option named in capitals
+/// throughout ("Stripe Checkout"; "Event queue" is a phrase in sentence case, not a name).
+pub(crate) fn lead_names<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    options: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<String> {
+    let mut names = Names::default();
+    let mut found = BTreeSet::new();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let plain = |word: &str| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .to_lowercase()
+    };
+    for text in texts {
+        names.learn(text);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if let [word] = words.as_slice()
+            && capitalised(word)
+        {
+            found.insert(plain(word));
+        }
+    }
+    for option in options {
+        let words: Vec<&str> = option.split_whitespace().collect();
+        let titled = words
+            .iter()
+            .all(|w| capitalised(w) || !w.chars().any(char::is_alphabetic));
+        if titled {
+            found.extend(words.iter().map(|w| plain(w)).filter(|w| !w.is_empty()));
+        }
+    }
+    found.extend(names.capital);
+    found
+}
+
+/// The first word of `text` without its punctuation, and whether only its first letter is
+/// a capital ("Peak", "Searchly's"), as a word that starts a sentence has; "AWS" and
+/// "PostgreSQL" have more.
+fn opening_word(text: &str) -> (&str, bool) {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let plain = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let capital_only_first = plain.chars().next().is_some_and(char::is_uppercase)
+        && plain
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '\'' || c == '-');
+    (plain, capital_only_first)
+}
+
+/// `text` put into the middle of a question the flow asks ("Who finds out {item}?"): its
+/// first letter in lower case ("Peak write load" reads "peak write load"), unless the first
+/// word reads as a name: an acronym or a word with a capital inside ("AWS", "PostgreSQL",
+/// "v2"), a possessive ("Searchly's price"), a weekday or a month, "I", or a word the lead
+/// writes as a name in their answers (`names`, from [`lead_names`]).
+pub(crate) fn inserted_among(text: &str, names: &BTreeSet<String>) -> String {
+    let text = text.trim();
+    let (plain, capital_only_first) = opening_word(text);
+    let lower = plain.to_lowercase();
+    let calendar = crate::text::MONTH_NAMES.contains(&lower.as_str())
+        || lower.parse::<chrono::Weekday>().is_ok() && lower.ends_with("day");
+    let name = plain.ends_with("'s")
+        || plain == "I"
+        || calendar
+        || names.contains(&lower)
+        || names.contains(lower.trim_end_matches("'s"));
+    if capital_only_first && !name {
+        lower_first(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// `text` quoted in a line of prose: in double quotes, or in single quotes when it holds
+/// double quotes of its own ("Ask yourself: "If …"" would nest them), so quotation marks
+/// never nest in marks of the same kind. The text itself, a passage's words or the lead's,
+/// is never changed.
+pub(crate) fn quoted(text: &str) -> String {
+    let text = text.trim();
+    if text.contains(['"', '“', '”']) {
+        format!("'{text}'")
+    } else {
+        format!("\"{text}\"")
     }
 }
 

@@ -417,6 +417,11 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.push(format!("decide_by: got {:?}", outcome.decide_by));
     }
     problems.extend(expect.record.check("the record", &run.record));
+    if !run.personal {
+        let body = record_body(&run.record);
+        problems.extend(loose_dates("the record", &body, scenario.today));
+        problems.extend(stacked_colons("the record", &body));
+    }
     if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
         let status_line = format!("status: {}", expect.status);
         if !front.contains(&status_line) {
@@ -432,6 +437,9 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         let upward = message.to.needs_plain_words();
         problems.extend(expect.message.check("the message", &message.text));
         problems.extend(check_message("the message", &message.text, upward, &known));
+        if !run.personal {
+            problems.extend(loose_dates("the message", &message.text, scenario.today));
+        }
         problems.extend(check_stance(outcome.kind, "the message", &message.text));
     } else if !expect.message.contains.is_empty() {
         problems.push("no message, yet one was expected".into());
@@ -462,6 +470,8 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         };
         problems.extend(words.check(&what, text));
         problems.extend(check_message(&what, text, to.needs_plain_words(), &known));
+        problems.extend(loose_dates(&what, text, scenario.today));
+        problems.extend(stacked_colons(&what, text));
         problems.extend(check_stance(outcome.kind, &what, text));
         if let Some(budget) = to.word_budget()
             && body_words(text) > budget
@@ -470,6 +480,45 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         }
     }
     problems
+}
+
+/// A sentence says one thing after a colon: "The kind of debt: deliberate and prudent:
+/// the cost is known" stacks two. Lines that label what follows (list items, the verdict in
+/// bold, "Warning: …") are not sentences of this kind.
+fn stacked_colons(what: &str, text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| {
+            !line.starts_with(['*', '-', '>', '#', '|', '['])
+                && !line.starts_with("The coach's verdict:")
+                && !line.starts_with("Warning:")
+        })
+        .flat_map(|line| line.split_inclusive(['.', '?', '!']))
+        .filter(|sentence| sentence.matches(": ").count() > 1)
+        .map(|sentence| format!("{what} has two colons in one sentence: {sentence:?}"))
+        .collect()
+}
+
+/// A record's text after its front matter (which keeps ISO dates), without the passages it
+/// quotes (the episode's words, as they are).
+fn record_body(record: &str) -> String {
+    let body = record
+        .strip_prefix("---")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(record, |(_, body)| body);
+    body.lines()
+        .filter(|line| !line.starts_with('>'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every date an output states is written one way, "Tuesday 2 March 2027": a date that
+/// could be written so and is not ("by 2 March", "Dec 11") is named, in its line.
+fn loose_dates(what: &str, text: &str, today: NaiveDate) -> Vec<String> {
+    text.lines()
+        .filter(|line| crate::answer::dates_as_said(line, today, true) != *line)
+        .map(|line| format!("{what} writes a date another way: {line:?}"))
+        .collect()
 }
 
 fn scenarios() -> Vec<(PathBuf, Scenario)> {

@@ -226,6 +226,22 @@ fn first_sentence(text: String) -> String {
     }
 }
 
+/// The `inserted` filter: an answer put into the middle of a question the flow asks. The
+/// names the lead writes in their answers come with the context (`lead_names`, a
+/// session's); without them only the form of a word makes it a name.
+fn inserted(state: &minijinja::State<'_, '_>, text: String) -> String {
+    let names: std::collections::BTreeSet<String> = state
+        .lookup(crate::phrase::LEAD_NAMES)
+        .and_then(|names| {
+            names
+                .try_iter()
+                .ok()
+                .map(|items| items.map(|n| n.to_string()).collect())
+        })
+        .unwrap_or_default();
+    crate::phrase::inserted_among(&text, &names)
+}
+
 fn new_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -302,9 +318,7 @@ fn new_environment() -> Environment<'static> {
     // ("PostgreSQL"): the first reads "we delegate it to Sam", the second "we're going with".
     // An answer put into the middle of a question the flow asks: "Who finds out whether
     // ...?"; a name keeps its capital.
-    env.add_filter("inserted", |text: String| -> String {
-        crate::phrase::inserted(&text)
-    });
+    env.add_filter("inserted", inserted);
     env.add_filter("action", |text: String| -> bool {
         is_action(text.trim()) || crate::phrase::is_action(&text)
     });
@@ -326,7 +340,7 @@ fn new_environment() -> Environment<'static> {
     });
     // A phrase quoted back to the reader.
     env.add_filter("quoted", |text: String| -> String {
-        format!("\"{}\"", text.trim())
+        crate::phrase::quoted(&text)
     });
     // A message with nothing to say to its audience stops with the reason and what to do
     // instead: `{{ nothing_to_send("Sam has not agreed yet", "send Sam the handover first") }}`.

@@ -93,6 +93,17 @@ pub(crate) fn find_ignoring_ascii_case(text: &str, needle: &str) -> Option<usize
     })
 }
 
+/// A date as records and messages write it for people: "Thursday 14 January", with the
+/// year when it is not `today`'s year.
+pub(crate) fn human_date(date: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%A %-d %B").to_string()
+    } else {
+        date.format("%A %-d %B %Y").to_string()
+    }
+}
+
 /// A date as front matter, answers files and listings write it: `2026-12-11`. Written
 /// digit by digit: chrono's formatting was nearly half of `decide list`'s table.
 pub(crate) fn iso(date: chrono::NaiveDate) -> String {

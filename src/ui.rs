@@ -7,6 +7,7 @@ use console::style;
 
 use crate::coach::Assessment;
 use crate::passages::{Library, Passage};
+use crate::phrase::quoted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub(crate) enum ColorChoice {
@@ -115,7 +116,8 @@ pub(crate) fn related_text(related: &[crate::log::related::Related], hint: Optio
 }
 
 /// A passage quoted for the terminal, after the question it answers when it answers one:
-/// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`.
+/// `Thuan: "…"` then `"…" (Alex, ep. 12 "…")`; a passage with quotes of its own is put in
+/// single quotes, so they do not nest.
 fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {
     let episode = library
         .episode(passage.episode)
@@ -123,11 +125,13 @@ fn passage_lines(passage: &Passage, library: &Library) -> Vec<String> {
         .unwrap_or_else(|| format!("ep. {}", passage.episode));
     let mut lines = Vec::new();
     if let Some(asked) = &passage.asked {
-        lines.push(format!("{}: \"{}\"", asked.speaker, asked.quote));
+        lines.push(format!("{}: {}", asked.speaker, quoted(&asked.quote)));
     }
     lines.push(format!(
-        "\"{}\" ({}, {})",
-        passage.quote, passage.speaker, episode
+        "{} ({}, {})",
+        quoted(&passage.quote),
+        passage.speaker,
+        episode
     ));
     lines
 }
@@ -197,16 +201,39 @@ pub(crate) fn note(message: &str) {
 
 pub(crate) fn success(message: &str) {
     let message = for_terminal(message, false);
-    eprintln!("{} {message}", style("✔").green().for_stderr());
+    eprintln!(
+        "{} {}",
+        style("✔").green().for_stderr(),
+        fitted(&message, terminal_width())
+    );
 }
 
+/// A one-line `message` after a two-column mark, wrapped between words at a terminal of
+/// `columns`, the lines after the first indented under it: a long path goes to a line of
+/// its own rather than breaking in the middle ("✔ Wrote" over "docs/decisions/…").
+/// A word wider than the line (a path too long for any line) leaves the message as it is,
+/// for the terminal to wrap.
+fn fitted(message: &str, columns: Option<usize>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let Some(width) = columns.map(|c| c.saturating_sub(2)) else {
+        return message.to_string();
+    };
+    let fits = message.split_whitespace().all(|word| word.width() <= width);
+    if message.contains('\n') || message.width() <= width || !fits {
+        return message.to_string();
+    }
+    wrap(message, Some(width)).join("\n  ")
+}
+
+/// An error: one line, whatever paths or values from files it quotes.
 pub(crate) fn error(message: &str) {
-    let message = for_terminal(message, false);
+    let message = for_terminal(&crate::error::on_one_line(message), false).into_owned();
     eprintln!("{} {message}", style("error:").red().bold().for_stderr());
 }
 
+/// A warning: one line, whatever paths or values from files it quotes.
 pub(crate) fn warning(message: &str) {
-    let message = for_terminal(message, false);
+    let message = for_terminal(&crate::error::on_one_line(message), false).into_owned();
     eprintln!(
         "{} {message}",
         style("warning:").yellow().bold().for_stderr()
@@ -354,6 +381,20 @@ mod tests {
         }
     }
 
+    /// A success line wider than the terminal breaks between words, never inside a path.
+    #[test]
+    fn a_long_success_line_breaks_before_the_path() {
+        let wrote = "Wrote docs/decisions/0001-choose-the-queue-for-order-events.md";
+        assert_eq!(
+            super::fitted(wrote, Some(60)),
+            "Wrote\n  docs/decisions/0001-choose-the-queue-for-order-events.md"
+        );
+        assert_eq!(super::fitted(wrote, Some(120)), wrote);
+        assert_eq!(super::fitted(wrote, None), wrote);
+        // A path no line can hold is left for the terminal to wrap.
+        assert_eq!(super::fitted(wrote, Some(40)), wrote);
+    }
+
     #[test]
     fn text_wraps_at_words_within_the_width() {
         assert_eq!(super::wrap("one two three", None), ["one two three"]);
@@ -378,6 +419,32 @@ mod tests {
         );
         let plain = library.get("seventy-percent-rule").unwrap();
         assert_eq!(super::passage_lines(plain, &library).len(), 1);
+    }
+
+    /// A passage that quotes someone is not put in double quotes again: its own stay as
+    /// they are, inside single ones.
+    #[test]
+    fn a_quote_with_quotes_inside_does_not_nest_them() {
+        let library = Library::embedded().unwrap();
+        let undo = library.get("undo-test").unwrap();
+        let lines = super::passage_lines(undo, &library);
+        assert_eq!(
+            lines.last().unwrap(),
+            &format!(
+                "'{}' (Alex, ep. 12 \"From Senior Dev to Tech Lead\")",
+                undo.quote
+            )
+        );
+        for passage in library.all() {
+            let line = super::passage_lines(passage, &library).pop().unwrap();
+            let opens = if passage.quote.contains('"') {
+                '\''
+            } else {
+                '"'
+            };
+            assert!(line.starts_with(opens), "{line}");
+            assert!(line.contains(passage.quote.as_str()), "{line}");
+        }
     }
 
     #[test]

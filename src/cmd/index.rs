@@ -14,11 +14,18 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         return Ok(exit::OK);
     };
     let dir = log.dir().to_path_buf();
-    // With --stdout nothing is written, and nothing needs the lock.
+    // With --stdout nothing is written, and nothing needs the lock. The table is made
+    // from the log as it is under the lock it is written under: the log is listed again
+    // once the lock is held, for a record written or renumbered while this command waited
+    // for it must be in the table, not reported as unreadable and left out.
     let lock = if args.stdout {
         None
     } else {
         Some(store::lock_log(&[&dir])?)
+    };
+    let log = match &lock {
+        Some(_) => logdir::open(env)?.unwrap_or(log),
+        None => log,
     };
     let mut scan = log.scan(Depth::Head);
     logdir::report_read_problems(scan.records.iter().map(|r| &**r));

@@ -69,12 +69,7 @@ pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
     }
     findings.extend(unread.below.iter().map(|path| lint::unread_below(path)));
     let records = log.entries().len();
-    let untitled = lint::drop_log_conventions(&mut findings, records);
-    if untitled > 0 {
-        ui::note(&format!(
-            "{untitled} of {records} records have no `# Title` heading and are titled from their file names or front matter: the log's way, so lint does not warn about each."
-        ));
-    }
+    note_conventions(lint::drop_log_conventions(&mut findings, records), records);
     findings.sort_by(|a, b| {
         (&a.location.path, a.location.line, a.severity).cmp(&(
             &b.location.path,
@@ -181,4 +176,20 @@ fn render(
 
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
+}
+
+/// Says once what the log does its own way, which lint no longer reports per record.
+fn note_conventions(conventions: lint::Conventions, records: usize) {
+    if conventions.untitled > 0 {
+        ui::note(&format!(
+            "{} of {records} records have no `# Title` heading and are titled from their file names or front matter: the log's way, so lint does not warn about each.",
+            conventions.untitled
+        ));
+    }
+    if conventions.statusless > 0 {
+        ui::note(&format!(
+            "{} of {records} records state no status: the log's way, so lint does not warn about each. `decide status N accepted` gives one a status.",
+            conventions.statusless
+        ));
+    }
 }

@@ -52,8 +52,13 @@ pub(super) fn run(_env: &Env<'_>, args: &crate::cli::PassagesArgs) -> Result<u8>
             .unwrap_or("");
         writeln!(
             out,
-            "{}  (ep. {} \"{}\", {}, {})\n  \"{}\"\n",
-            passage.id, passage.episode, episode, passage.section, passage.speaker, passage.quote
+            "{}  (ep. {} \"{}\", {}, {})\n  {}\n",
+            passage.id,
+            passage.episode,
+            episode,
+            passage.section,
+            passage.speaker,
+            crate::phrase::quoted(&passage.quote)
         )
         .ok();
     }

@@ -68,6 +68,16 @@ fn list(playbooks: &[Playbook]) -> String {
 }
 
 /// A playbook's title in bold, then everything else it says, made safe as [`list`] does.
+/// A cited passage in a playbook's description: `id: "quote" (Speaker)`.
+fn cited(passage: &crate::passages::Passage) -> String {
+    format!(
+        "{}: {} ({})",
+        passage.id,
+        crate::phrase::quoted(&passage.quote),
+        passage.speaker
+    )
+}
+
 fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -111,11 +121,7 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
         );
         for id in &question.cites {
             if let Some(passage) = library.get(id) {
-                let _ = writeln!(
-                    out,
-                    "       cites {}: \"{}\" ({})",
-                    passage.id, passage.quote, passage.speaker
-                );
+                let _ = writeln!(out, "       cites {}", cited(passage));
             }
         }
     }
@@ -153,11 +159,7 @@ fn describe(playbook: &Playbook, library: &crate::passages::Library) -> String {
         let _ = writeln!(out, "\nThe record also cites:");
         for id in &playbook.cites {
             if let Some(passage) = library.get(id) {
-                let _ = writeln!(
-                    out,
-                    "  {}: \"{}\" ({})",
-                    passage.id, passage.quote, passage.speaker
-                );
+                let _ = writeln!(out, "  {}", cited(passage));
             }
         }
     }

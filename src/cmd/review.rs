@@ -59,6 +59,37 @@ pub(super) fn review_record(
     Ok(())
 }
 
+/// What `review --check` says when it fails: how many reviews and decisions are overdue,
+/// and how to record each.
+fn overdue_message(due: &[&crate::record::Record], today: chrono::NaiveDate) -> String {
+    use crate::record::parse::Due;
+    let late = |kind: Due| {
+        due.iter()
+            .filter(|r| r.review_overdue(today) && r.due().is_some_and(|(d, _)| d == kind))
+            .count()
+    };
+    let (reviews, decisions) = (late(Due::Review), late(Due::Decision));
+    let said = |n: usize, one: &str| match n {
+        1 => format!("1 {one} is"),
+        n => format!("{n} {one}s are"),
+    };
+    match (reviews, decisions) {
+        (_, 0) => format!(
+            "{} overdue (hint: run `decide review N` for each)",
+            said(reviews, "review")
+        ),
+        (0, _) => format!(
+            "{} overdue (hint: once each is decided, record it: `decide review N` finishes an investigation, `decide status N accepted` or `rejected` records an answer)",
+            said(decisions, "decision")
+        ),
+        _ => format!(
+            "{reviews} review{} and {decisions} decision{} are overdue (hint: run `decide review N` for each review; record each decision with `decide review N` after an investigation, or `decide status N accepted` or `rejected`)",
+            if reviews == 1 { "" } else { "s" },
+            if decisions == 1 { "" } else { "s" },
+        ),
+    }
+}
+
 fn list_due(
     log: &log::Log,
     today: chrono::NaiveDate,
@@ -85,10 +116,7 @@ fn list_due(
         return Ok(skipped.finish());
     }
     if check && overdue > 0 {
-        ui::error(&format!(
-            "{overdue} review{} overdue (hint: run `decide review N` for each)",
-            if overdue == 1 { " is" } else { "s are" }
-        ));
+        ui::error(&overdue_message(&due, today));
         return Ok(exit::FINDINGS);
     }
     Ok(skipped.finish())

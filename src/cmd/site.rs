@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::{Env, logdir};
 use crate::cli::SiteArgs;
 use crate::error::{Error, Result, exit};
+use crate::http;
 use crate::site;
 use crate::store;
 use crate::ui;
@@ -100,14 +101,11 @@ fn serve(
     built_from: Vec<(PathBuf, Option<SystemTime>)>,
 ) -> Result<u8> {
     // Only this machine may connect: the site shows a team's decisions.
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
         Error::usage(format!("could not serve on 127.0.0.1:{port}: {e}"))
             .hint("choose another port with --port, or --port 0 for any free one")
     })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(port, |address| address.port());
+    let port = listener.local_addr().map_or(port, |address| address.port());
     ui::success(&format!(
         "Serving the site at http://127.0.0.1:{port}/ (Ctrl-C to stop); it is rebuilt when a record changes"
     ));
@@ -139,70 +137,49 @@ fn serve(
         }
     };
     std::thread::spawn(watcher);
-    for request in server.incoming_requests() {
-        respond(out, port, generation.load(Ordering::SeqCst), request);
-    }
-    Ok(exit::OK)
+    let out = out.to_path_buf();
+    http::serve(&listener, move |request| {
+        respond(&out, port, generation.load(Ordering::SeqCst), request)
+    })
 }
 
 /// Answer one request with a file of the site, the build's number (which the pages ask
 /// for to reload themselves), or a refusal.
-fn respond(out: &Path, port: u16, generation: u64, request: tiny_http::Request) {
-    use tiny_http::{Header, Method, Response};
-    let header = |name: &str, value: &str| Header::from_bytes(name, value).ok();
+fn respond(out: &Path, port: u16, generation: u64, request: &http::Request<'_>) -> http::Response {
     // A page elsewhere may point a name of its own at 127.0.0.1 (DNS rebinding): only
     // requests addressed to this server by its own names are answered.
-    let host_ok = request.headers().iter().any(|h| {
-        h.field.equiv("Host")
-            && [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
-                .iter()
-                .any(|allowed| h.value.as_str() == allowed)
-    });
-    let answer = |status: u16, kind: &str, bytes: Vec<u8>| {
-        let mut response = Response::from_data(bytes).with_status_code(status);
-        for (name, value) in [
-            ("Content-Type", kind),
-            ("Cache-Control", "no-store"),
-            ("X-Content-Type-Options", "nosniff"),
-        ] {
-            if let Some(header) = header(name, value) {
-                response.add_header(header);
-            }
-        }
-        response
-    };
-    let response = if !host_ok {
-        answer(
-            421,
-            "text/plain; charset=utf-8",
-            b"Misdirected request\n".to_vec(),
-        )
-    } else if !matches!(request.method(), Method::Get | Method::Head) {
-        answer(
-            405,
-            "text/plain; charset=utf-8",
-            b"Method not allowed\n".to_vec(),
-        )
-    } else {
-        let path = request.url().split(['?', '#']).next().unwrap_or_default();
-        let mut path = path.trim_start_matches('/').to_string();
-        if path.is_empty() || path.ends_with('/') {
-            path.push_str("index.html");
-        }
-        if path == "__decide/build" {
-            answer(
-                200,
-                "text/plain; charset=utf-8",
-                generation.to_string().into_bytes(),
-            )
-        } else {
-            match store::read_site_file(out, &path) {
-                Some(bytes) => answer(200, content_type(&path), bytes),
-                None => answer(404, "text/plain; charset=utf-8", b"Not found\n".to_vec()),
-            }
-        }
-    };
-    let _ = request.respond(response);
+    let allowed = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
+    let host_ok = !request.hosts.is_empty()
+        && request
+            .hosts
+            .iter()
+            .all(|host| allowed.iter().any(|name| name == host));
+    if !host_ok {
+        return http::Response::text(421, "Misdirected request");
+    }
+    if !matches!(request.method, "GET" | "HEAD") {
+        return http::Response::text(405, "Method not allowed");
+    }
+    let path = request.target.split(['?', '#']).next().unwrap_or_default();
+    let mut path = path.trim_start_matches('/').to_string();
+    if path.is_empty() || path.ends_with('/') {
+        path.push_str("index.html");
+    }
+    if path == "__decide/build" {
+        return http::Response {
+            status: 200,
+            content_type: "text/plain; charset=utf-8",
+            body: http::Body::Bytes(generation.to_string().into_bytes()),
+        };
+    }
+    match store::open_site_file(out, &path) {
+        Some((file, length)) => http::Response {
+            status: 200,
+            content_type: content_type(&path),
+            body: http::Body::File(file, length),
+        },
+        None => http::Response::text(404, "Not found"),
+    }
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -46,7 +46,21 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     } else {
         let style = path.parent().map(log::house_style).unwrap_or_default();
         let updated = edit::set_status_in(&text, &record, status, style)?;
-        log::with_status_symbols(&path, updated, record.status.as_deref(), status)
+        let updated = log::with_status_symbols(&path, updated, record.status.as_deref(), status);
+        // A proposal waiting for an answer is decided once it is accepted: from then on it
+        // has a review date instead of a date to decide by.
+        if status == "accepted" && record.front_matter.contains_key("decide-by") {
+            let review_by = review_date(env, &record);
+            finish::answered(
+                &updated,
+                (
+                    &crate::coach::units::iso(review_by),
+                    &crate::coach::units::human_date(review_by, env.today()),
+                ),
+            )
+        } else {
+            updated
+        }
     };
     lock.replace(&path, updated.as_bytes())?;
     drop(lock);
@@ -79,19 +93,25 @@ fn names_a_successor(record: &Record) -> bool {
         || record.successor_in_text
 }
 
+/// When a proposal accepted today is reviewed: after the review period of its door (a
+/// two-way door's when it names none), on a working day.
+fn review_date(env: &Env<'_>, record: &Record) -> chrono::NaiveDate {
+    let settings = env.session_settings();
+    let days = match record.door.as_deref() {
+        Some("one-way") => settings.periods.one_way_days,
+        Some("two-way") | None => settings.periods.two_way_days,
+        Some(_) => settings.periods.one_way_days,
+    };
+    settings
+        .calendar
+        .on_or_after(crate::coach::units::add_days(env.today(), days))
+}
+
 /// `text` (read as `record`), an open proposal, accepted as it stands.
 fn accept_as_is(env: &Env<'_>, record: &Record, text: &str) -> Result<String> {
     let proposal = finish::Proposal::from_record(record);
     let today = env.today();
-    let settings = env.session_settings();
-    let days = if record.door.as_deref() == Some("two-way") {
-        settings.periods.two_way_days
-    } else {
-        settings.periods.one_way_days
-    };
-    let review_by = settings
-        .calendar
-        .on_or_after(crate::coach::units::add_days(today, days));
+    let review_by = review_date(env, record);
     let coverage = record
         .front_matter
         .get("information-coverage")

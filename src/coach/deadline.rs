@@ -78,8 +78,9 @@ const C_CHECK: Input = Input {
     values: &["holds", "misses", "unchecked"],
 };
 
-/// Working days the requester gets to answer when no option needs an earlier answer.
-const ANSWER_DAYS: u64 = 5;
+/// Working days the requester gets to answer when no option needs an earlier answer; a
+/// proposal waiting for someone's yes gets as long (tech debt, delegation).
+pub(crate) const ANSWER_DAYS: u64 = 5;
 
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "deadline",
@@ -124,6 +125,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "offers",
         "choose_by",
         "choose_by_text",
+        "answer_by",
+        "answer_by_text",
         "review_by",
         "review_by_text",
         "holidays_listed",
@@ -595,7 +598,7 @@ fn facts(
         .iter()
         .filter(|o| **o)
         .count();
-    json!({
+    let mut facts = json!({
         "fits": plan.fits,
         "due_now": plan.due_now,
         "past": asked < today,
@@ -642,7 +645,12 @@ fn facts(
             .filter(|d| **d <= request.due)
             .map(|d| text(*d))
             .collect::<Vec<_>>(),
-    })
+    });
+    // Options offered: the requester's answer is due then, and the record is decided only
+    // once they have chosen.
+    facts["answer_by"] = json!((!plan.fits).then(|| iso(plan.review_by)));
+    facts["answer_by_text"] = json!((!plan.fits).then(|| text(plan.review_by)));
+    facts
 }
 
 #[cfg(test)]

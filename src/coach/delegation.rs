@@ -120,6 +120,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "start",
         "start_text",
         "second_text",
+        "answer_by",
+        "answer_by_text",
         "review_by",
         "review_by_text",
     ],
@@ -362,6 +364,12 @@ pub(crate) fn assess(task: &Task, plan: &Plan<'_>, calendar: &WorkCalendar) -> F
     let start = plan.start.unwrap_or(suggested_start);
     let break_even_on = p.break_even.map(|k| task.recurs.nth(start, k, calendar));
     let second = (!one_off).then(|| task.recurs.nth(start, 2, calendar));
+    // Until they say yes it is a proposal: their answer is needed before the start, within
+    // a week.
+    let answer_by = calendar
+        .add_working_days(plan.today, super::deadline::ANSWER_DAYS)
+        .min(calendar.on_or_before(start.pred_opt().unwrap_or(start)))
+        .max(plan.today);
     let review_by = if call == "myself" {
         calendar.on_or_after(add_days(plan.today, plan.keep_review_days))
     } else if one_off {
@@ -414,6 +422,8 @@ pub(crate) fn assess(task: &Task, plan: &Plan<'_>, calendar: &WorkCalendar) -> F
         "start": iso(start),
         "start_text": human_date(start, plan.today),
         "second_text": second.map(|d| human_date(d, plan.today)),
+        "answer_by": iso(answer_by),
+        "answer_by_text": human_date(answer_by, plan.today),
         "review_by": iso(review_by),
         "review_by_text": human_date(review_by, plan.today),
     });

@@ -270,8 +270,8 @@ pub(crate) fn assess(
     } else {
         periods.one_way_days
     };
+    // Extended, it is still a proposal: it has a date to decide by, and no review date.
     let review_by = match verdict {
-        "extended" => until,
         "decided" | "decided-below" => Some(day_after(review_days)),
         _ => None,
     };

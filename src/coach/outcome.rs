@@ -100,9 +100,11 @@ pub(crate) struct Outcome {
     pub lead: Option<&'static str>,
     pub reasons: Vec<Reason>,
     pub warnings: Vec<Warning>,
+    /// When to look back at it: for a decision or an update only.
     pub review_by: Option<String>,
     pub review_by_text: Option<String>,
-    /// For a proposal: the date to decide by.
+    /// For a record waiting for a decision (an investigation, a proposal or options put to
+    /// someone): the date it must be decided by. It then has no review date.
     pub decide_by: Option<String>,
     pub decide_by_text: Option<String>,
     /// The lead marked it accepted although the coach advised otherwise.
@@ -160,14 +162,23 @@ pub(crate) fn reconcile(
             .or_else(|| assessments.iter().find_map(|a| a.fact_str(key)))
             .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
     };
-    let decide_by = (stance == Stance::Proposal)
-        .then(|| lead.and_then(|a| a.fact_str("decide_by")))
-        .flatten()
-        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok());
-    let review_by = settled
-        .review_by
-        .or(decide_by)
-        .or_else(|| fact_date("review_by"));
+    // Not decided yet, and waiting for a decision by a date: the end of an investigation
+    // (`decide_by`) or the day an answer is needed from someone (`answer_by`). Such a
+    // record has a date to decide by and no review date of its own: there is nothing to
+    // review until it is decided. The date the lead settled on the last screen is that
+    // date then.
+    let undecided = matches!(stance, Stance::Proposal | Stance::Options);
+    let investigation = (stance == Stance::Proposal)
+        .then(|| fact_date("decide_by"))
+        .flatten();
+    let awaited = undecided
+        .then(|| investigation.or_else(|| fact_date("answer_by")))
+        .flatten();
+    let decide_by = awaited.map(|awaited| settled.review_by.unwrap_or(awaited));
+    let review_by = match decide_by {
+        Some(_) => None,
+        None => settled.review_by.or_else(|| fact_date("review_by")),
+    };
     let reasons = assessments
         .iter()
         .map(|a| Reason {
@@ -183,7 +194,7 @@ pub(crate) fn reconcile(
         Stance::Inform => "update",
         Stance::Decided => "decided",
         Stance::Options => "options",
-        Stance::Proposal if decide_by.is_some() => "investigate",
+        Stance::Proposal if investigation.is_some() => "investigate",
         Stance::Proposal => "proposal",
     };
     Outcome {
@@ -319,7 +330,7 @@ mod tests {
                 Stance::Proposal,
                 "information: investigate",
                 "proposed",
-                Some("2026-12-11"),
+                None,
                 Some("2026-12-11"),
             ),
         ];
@@ -335,6 +346,83 @@ mod tests {
             assert_eq!(outcome.decide_by.as_deref(), decide_by, "{case}");
             assert_eq!(outcome.reasons.len(), 2, "{case}");
             assert!(!outcome.against_advice, "{case}");
+        }
+    }
+
+    /// A record waiting for a decision has a date to decide by and no review date; the
+    /// date the lead settles is that date then. (stance, facts, settled, review, decide).
+    #[test]
+    fn a_record_waiting_for_a_decision_has_no_review_date() {
+        type Row = (
+            Stance,
+            serde_json::Value,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let rows: [Row; 6] = [
+            // Options put to the requester, a proposal waiting for a yes.
+            (
+                Stance::Options,
+                json!({ "answer_by": "2026-12-08", "review_by": "2026-12-08" }),
+                None,
+                None,
+                Some("2026-12-08"),
+            ),
+            (
+                Stance::Proposal,
+                json!({ "answer_by": "2026-12-03", "review_by": "2026-12-10" }),
+                None,
+                None,
+                Some("2026-12-03"),
+            ),
+            (
+                Stance::Proposal,
+                json!({ "answer_by": "2026-12-03", "review_by": "2026-12-10" }),
+                Some("2026-12-04"),
+                None,
+                Some("2026-12-04"),
+            ),
+            // Decided: the answer date is no longer awaited; the review date stands.
+            (
+                Stance::Decided,
+                json!({ "answer_by": "2026-12-03", "review_by": "2026-12-10" }),
+                None,
+                Some("2026-12-10"),
+                None,
+            ),
+            (
+                Stance::Decided,
+                json!({ "review_by": "2026-12-10" }),
+                Some("2026-12-11"),
+                Some("2026-12-11"),
+                None,
+            ),
+            // A lean that waits for nobody (a career experiment) keeps its look-again date.
+            (
+                Stance::Proposal,
+                json!({ "review_by": "2027-02-01" }),
+                None,
+                Some("2027-02-01"),
+                None,
+            ),
+        ];
+        for (stance, facts, settled, review_by, decide_by) in rows {
+            let lead = assessment("lead", stance, "verdict", facts.clone());
+            let settled = Settled {
+                review_by: settled.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+                status: None,
+            };
+            let outcome = reconcile(&[&lead], &settled, today(), speak);
+            let case = format!("{stance:?} {facts}");
+            assert_eq!(outcome.review_by.as_deref(), review_by, "{case}");
+            assert_eq!(outcome.decide_by.as_deref(), decide_by, "{case}");
+            assert_eq!(
+                outcome.review_by_text.is_some(),
+                review_by.is_some(),
+                "{case}"
+            );
+            assert_ne!(outcome.step, "investigate", "{case}");
         }
     }
 

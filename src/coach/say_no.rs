@@ -98,6 +98,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "agree_by_text",
         "next_quarter",
         "next_quarter_text",
+        "answer_by",
+        "answer_by_text",
         "review_by",
         "review_by_text",
     ],
@@ -318,6 +320,9 @@ pub(crate) fn assess(request: &Request<'_>, calendar: &WorkCalendar) -> Finding 
         "agree_by_text": text(agree_by),
         "next_quarter": iso(quarter),
         "next_quarter_text": text(quarter),
+        // A yes that waits for another group's agreement is decided once they agree.
+        "answer_by": (verdict == "yes-if-they-agree").then(|| iso(agree_by)),
+        "answer_by_text": (verdict == "yes-if-they-agree").then(|| text(agree_by)),
         "review_by": iso(review_by),
         "review_by_text": text(review_by),
     });

@@ -167,6 +167,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "fix_start_by_text",
         "fix_done_on_text",
         "period_end_text",
+        "answer_by",
+        "answer_by_text",
         "review_by",
         "review_by_text",
     ],
@@ -390,6 +392,9 @@ struct Dates {
     /// Fixing now: when the fix is done. The shortcut: when its fix must start (or, with
     /// no slowdown, the end of the plan, to see whether anything slowed down after all).
     review_by: NaiveDate,
+    /// The proposal's answer is needed by then: a week, or less when the fix must start
+    /// sooner to be done before the slowdown.
+    answer_by: NaiveDate,
     /// The shortcut is proposed but its fix cannot be done before the slowdown starts.
     no_time_to_fix: bool,
 }
@@ -414,6 +419,14 @@ impl Dates {
             fix_done_on,
             period_end,
             review_by,
+            answer_by: {
+                let week = calendar.add_working_days(debt.today, super::deadline::ANSWER_DAYS);
+                if verdict == "no-slowdown" {
+                    week
+                } else {
+                    week.min(fix_start_by)
+                }
+            },
             no_time_to_fix: choice == "shortcut"
                 && verdict != "no-slowdown"
                 && calendar.add_working_days(debt.today, fix_work) >= c.starts_on,
@@ -565,6 +578,8 @@ pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalend
         "fix_start_by_text": human_date(dates.fix_start_by, debt.today),
         "fix_done_on_text": human_date(dates.fix_done_on, debt.today),
         "period_end_text": human_date(dates.period_end, debt.today),
+        "answer_by": iso(dates.answer_by),
+        "answer_by_text": human_date(dates.answer_by, debt.today),
         "review_by": iso(dates.review_by),
         "review_by_text": human_date(dates.review_by, debt.today),
     });

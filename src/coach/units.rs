@@ -80,14 +80,7 @@ pub(crate) fn ordinal(n: u64) -> String {
     format!("{n}{suffix}")
 }
 
-/// "Thursday 14 January", with the year when it is not `today`'s year.
-pub(crate) fn human_date(date: NaiveDate, today: NaiveDate) -> String {
-    if date.year() == today.year() {
-        date.format("%A %-d %B").to_string()
-    } else {
-        date.format("%A %-d %B %Y").to_string()
-    }
-}
+pub(crate) use crate::text::human_date;
 
 /// `date` plus `days` calendar days (never before `date`); past the last date a record can
 /// hold, that last date (a review due in the year 10000 is as good as never, and the date

@@ -326,7 +326,7 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
                     "missing-section",
                     path,
                     first_line,
-                    format!("missing the required section `## {}`", group[0]),
+                    missing_section_message(group[0]),
                 )
                 .hint(&format!(
                     "add it; {} records have {}",
@@ -344,18 +344,28 @@ pub(crate) fn check_record(record: &Record, checker: &Checker) -> Vec<Finding> {
     if record.format == Format::Decide {
         findings.extend(check_quotes(record, &checker.quotes));
     }
-    if let Some(review_by) = record.review_by
+    if let Some((due, date)) = record.due()
         && record.review_overdue(today)
     {
+        let (message, hint) = match due {
+            crate::record::parse::Due::Review => (
+                format!("review overdue since {date}"),
+                "run `decide review N` to record how it turned out",
+            ),
+            crate::record::parse::Due::Decision => (
+                format!("decision overdue since {date}"),
+                "once it is decided, record it: `decide review N` finishes an investigation, `decide status N accepted` (or rejected) records an answer",
+            ),
+        };
         findings.push(
             Finding::new(
                 Severity::Warning,
                 "review-overdue",
                 path,
                 first_line,
-                format!("review overdue since {review_by}"),
+                message,
             )
-            .hint("run `decide review N` to record how it turned out"),
+            .hint(hint),
         );
     }
     findings
@@ -936,20 +946,44 @@ pub(crate) fn unusual_statuses(summaries: &[Summary]) -> Vec<(String, usize)> {
     counts.into_iter().collect()
 }
 
+/// What [`drop_log_conventions`] took out: how many records each convention covered.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Conventions {
+    /// Records with no `# Title` heading.
+    pub untitled: usize,
+    /// Records with no status at all.
+    pub statusless: usize,
+}
+
 /// Takes out the findings that are how the log is written rather than a problem of each
-/// record: when most of its records (at least three) have no `# Title` heading, a site
-/// generator titles its pages from elsewhere, and one warning per record says nothing the
-/// team did not choose. Returns how many records were left without the finding.
-pub(crate) fn drop_log_conventions(findings: &mut Vec<Finding>, records: usize) -> usize {
+/// record, when most of its records (at least three) share them: no `# Title` heading (a
+/// site generator titles its pages from elsewhere), or no status anywhere (a log whose
+/// records are all in force until removed). One finding per record would say nothing the
+/// team did not choose.
+pub(crate) fn drop_log_conventions(findings: &mut Vec<Finding>, records: usize) -> Conventions {
+    let most = |count: usize| count >= 3 && count * 2 > records;
     let untitled = findings
         .iter()
         .filter(|f| f.id == ProblemKind::NoTitleHeading.id())
         .count();
-    if untitled < 3 || untitled * 2 <= records {
-        return 0;
+    let statusless = findings.iter().filter(|f| f.id == "no-status").count();
+    let mut dropped = Conventions::default();
+    if most(untitled) {
+        findings.retain(|f| f.id != ProblemKind::NoTitleHeading.id());
+        dropped.untitled = untitled;
     }
-    findings.retain(|f| f.id != ProblemKind::NoTitleHeading.id());
-    untitled
+    if most(statusless) {
+        let status_section = missing_section_message("Status");
+        findings.retain(|f| {
+            f.id != "no-status" && !(f.id == "missing-section" && f.message == status_section)
+        });
+        dropped.statusless = statusless;
+    }
+    dropped
+}
+
+fn missing_section_message(heading: &str) -> String {
+    format!("missing the required section `## {heading}`")
 }
 
 fn file_name(path: &Path) -> String {
@@ -993,12 +1027,56 @@ mod tests {
             let mut findings: Vec<Finding> = (0..untitled_count).map(untitled).collect();
             findings.push(other.clone());
             assert_eq!(
-                drop_log_conventions(&mut findings, records),
+                drop_log_conventions(&mut findings, records).untitled,
                 dropped,
                 "{untitled_count} of {records}"
             );
             assert_eq!(findings.len(), untitled_count - dropped + 1);
             assert!(findings.iter().any(|f| f.id == "broken-link"));
+        }
+    }
+
+    #[test]
+    fn a_log_without_statuses_is_told_once_not_per_record() {
+        let finding = |id: &'static str, n: usize, message: String| {
+            Finding::new(
+                Severity::Warning,
+                id,
+                Path::new(&format!("adr{n:03}-x.md")),
+                Some(1),
+                message,
+            )
+        };
+        let log = |statusless: usize| {
+            let mut findings = Vec::new();
+            for n in 0..statusless {
+                findings.push(finding("no-status", n, "no status".into()));
+                findings.push(finding(
+                    "missing-section",
+                    n,
+                    missing_section_message("Status"),
+                ));
+                findings.push(finding(
+                    "missing-section",
+                    n,
+                    missing_section_message("Consequences"),
+                ));
+            }
+            findings
+        };
+        // (records without a status, records in the log, findings left)
+        for (statusless, records, left) in [(4, 5, 4), (4, 9, 12), (2, 2, 6), (3, 3, 3)] {
+            let mut findings = log(statusless);
+            let dropped = drop_log_conventions(&mut findings, records);
+            assert_eq!(findings.len(), left, "{statusless} of {records}");
+            assert_eq!(
+                dropped.statusless,
+                if left == statusless { statusless } else { 0 }
+            );
+            // A missing section other than the status is still each record's problem.
+            assert!(findings.iter().all(|f| f.id != "missing-section"
+                || f.message.contains("Consequences")
+                || left > statusless));
         }
     }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Log;
 use crate::record::Record;
+use crate::record::parse::Due;
 
 /// The filters of `decide list`; all of them must hold.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +52,9 @@ pub(crate) struct Row<'a> {
     pub date: Option<String>,
     pub door: Option<&'a str>,
     pub review_by: Option<String>,
+    /// A proposal's date to decide by, in place of a review date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decide_by: Option<String>,
     pub tags: &'a [String],
     pub path: String,
     pub format: &'static str,
@@ -65,6 +69,10 @@ pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
         date: record.date_text(),
         door: record.door.as_deref(),
         review_by: record.review_by.map(crate::text::iso),
+        decide_by: match record.due() {
+            Some((Due::Decision, date)) => Some(crate::text::iso(date)),
+            _ => None,
+        },
         tags: &record.tags,
         path: record.path.display().to_string(),
         format: record.format.name(),
@@ -86,7 +94,8 @@ pub(crate) fn json(records: &[&Record], log: &Log) -> String {
 }
 
 /// A plain-text table: number (or file name where numbers do not name records), title,
-/// status, date, door, review-by. A missing value shows as `-`.
+/// status, date, door, and the date it is due by (its review date, or a proposal's
+/// decide-by date, marked so). A missing value shows as `-`.
 pub(crate) fn table(records: &[&Record], log: &Log) -> String {
     use std::borrow::Cow;
     fn dash<'a>() -> Cow<'a, str> {
@@ -96,7 +105,7 @@ pub(crate) fn table(records: &[&Record], log: &Log) -> String {
         value.as_deref().map_or_else(dash, Cow::Borrowed)
     }
     crate::table::render_with(
-        ["#", "Title", "Status", "Date", "Door", "Review by"],
+        ["#", "Title", "Status", "Date", "Door", "Due by"],
         records.len(),
         |index| {
             let r = records[index];
@@ -106,8 +115,14 @@ pub(crate) fn table(records: &[&Record], log: &Log) -> String {
                 text(&r.status),
                 r.date_text().map_or_else(dash, Cow::Owned),
                 text(&r.door),
-                r.review_by
-                    .map_or_else(dash, |d| Cow::Owned(crate::text::iso(d))),
+                match r.due() {
+                    Some((Due::Review, d)) => Cow::Owned(crate::text::iso(d)),
+                    // A proposal's date is when it is decided, not reviewed.
+                    Some((Due::Decision, d)) => {
+                        Cow::Owned(format!("{} (decide)", crate::text::iso(d)))
+                    }
+                    None => dash(),
+                },
             ]
         },
     )
@@ -216,12 +231,15 @@ mod tests {
         let a =
             record("status: accepted\ndate: 2026-01-10\ndoor: two-way\nreview-by: 2026-02-01\n");
         let b = record("status: proposed\n");
-        let out = table(&[&a, &b], &log());
+        // A proposal's date is the one it is to be decided by, and says so.
+        let c = record("status: proposed\ndecide-by: 2026-01-20\n");
+        let out = table(&[&a, &b, &c], &log());
         assert_eq!(
             out,
-            "#     Title  Status    Date        Door     Review by\n\
+            "#     Title  Status    Date        Door     Due by\n\
              0003  Use X  accepted  2026-01-10  two-way  2026-02-01\n\
-             0003  Use X  proposed  -           -        -\n"
+             0003  Use X  proposed  -           -        -\n\
+             0003  Use X  proposed  -           -        2026-01-20 (decide)\n"
         );
     }
 

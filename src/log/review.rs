@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::{Depth, read_record};
 use crate::error::Error;
 use crate::record::Record;
+use crate::record::parse::Due;
 
 /// A head scan reads the outcome sections appended at a record's end only as far as its
 /// tail read reaches (all of a short record). Re-read in full the records whose end was not
@@ -15,7 +16,7 @@ pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<E
     let pending: Vec<usize> = records
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.reviews_settled && (r.review_by.is_none() || r.review_due(today)))
+        .filter(|(_, r)| !r.reviews_settled && (r.due_by().is_none() || r.review_due(today)))
         .map(|(index, _)| index)
         .collect();
     let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
@@ -48,7 +49,7 @@ pub(crate) fn due<'a>(
         .into_iter()
         .filter(|r| r.review_due(today))
         .collect();
-    due.sort_by_key(|r| (r.review_by, r.number));
+    due.sort_by_key(|r| (r.due_by(), r.number));
     due
 }
 
@@ -61,18 +62,28 @@ pub(crate) fn overdue(review_by: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// How late what `due` waits for is on `today`: a review as [`overdue`] says it; a
+/// decision of a proposal named as one ("decision due today", "decision 3 days overdue"),
+/// so its decide-by date is never shown as a review date.
+pub(crate) fn how_late(due: Due, date: NaiveDate, today: NaiveDate) -> String {
+    match due {
+        Due::Review => overdue(date, today),
+        Due::Decision => format!("decision {}", overdue(date, today)),
+    }
+}
+
 /// One line per due record: `0007  2027-02-24  12 days overdue  Title`, columns aligned
 /// by display width.
 pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log) -> String {
     let mut rows: Vec<[String; 4]> = Vec::with_capacity(records.len());
     for record in records {
-        let Some(review_by) = record.review_by else {
+        let Some((due, date)) = record.due() else {
             continue;
         };
-        let when = overdue(review_by, today);
+        let when = how_late(due, date, today);
         rows.push([
             log.shown_address(record),
-            review_by.to_string(),
+            date.to_string(),
             format!("{when:<18}"),
             record.title.clone(),
         ]);
@@ -85,16 +96,21 @@ pub(crate) fn due_json(records: &[&Record], today: NaiveDate) -> String {
     let due: Vec<serde_json::Value> = records
         .iter()
         .filter_map(|record| {
-            let review_by = record.review_by?;
-            Some(serde_json::json!({
+            let (due, date) = record.due()?;
+            let key = match due {
+                Due::Review => "review_by",
+                Due::Decision => "decide_by",
+            };
+            let mut item = serde_json::json!({
                 "number": record.number,
                 "title": record.title,
                 "file": record.path.to_string_lossy(),
                 "line": record.title_line,
-                "review_by": review_by.to_string(),
-                "days_overdue": (today - review_by).num_days(),
+                "days_overdue": (today - date).num_days(),
                 "overdue": record.review_overdue(today),
-            }))
+            });
+            item[key] = serde_json::json!(date.to_string());
+            Some(item)
         })
         .collect();
     let overdue = records.iter().filter(|r| r.review_overdue(today)).count();
@@ -110,27 +126,34 @@ pub(crate) fn due_annotations(records: &[&Record], today: NaiveDate, check: bool
     use super::report::{Level, github};
     let mut out = String::new();
     for record in records {
-        let Some(review_by) = record.review_by else {
+        let Some((due, date)) = record.due() else {
             continue;
         };
-        let days = (today - review_by).num_days();
+        let days = (today - date).num_days();
         let (level, when) = match days {
             0 => (Level::Notice, "due today".to_string()),
-            _ if check => (Level::Error, format!("overdue since {review_by}")),
-            _ => (Level::Warning, format!("overdue since {review_by}")),
+            _ if check => (Level::Error, format!("overdue since {date}")),
+            _ => (Level::Warning, format!("overdue since {date}")),
         };
         let command = record
             .number
             .map_or_else(|| record.file_name(), |n| n.to_string());
+        let message = match due {
+            Due::Review => format!(
+                "The review of \"{}\" is {when}: run `decide review {command}` to record how it turned out",
+                record.title
+            ),
+            Due::Decision => format!(
+                "The decision on \"{}\" is {when}: once it is made, record it (`decide review {command}` finishes an investigation; `decide status {command} accepted` or `rejected` records an answer)",
+                record.title
+            ),
+        };
         out.push_str(&github(
             level,
             &record.path,
             Some(record.title_line),
             "decide review",
-            &format!(
-                "The review of \"{}\" is {when}: run `decide review {command}` to record how it turned out",
-                record.title
-            ),
+            &message,
         ));
     }
     out

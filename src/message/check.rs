@@ -180,9 +180,9 @@ fn is_ordinary_none(text: &str, word: &str) -> bool {
                 || after.starts_with(char::is_alphanumeric);
             inside
                 || after.starts_with(' ')
-                && after[1..].starts_with(|c: char| c.is_lowercase())
-                && !after[1..].starts_with("and ")
-                && !after[1..].starts_with("or ")
+                    && after[1..].starts_with(|c: char| c.is_lowercase())
+                    && !after[1..].starts_with("and ")
+                    && !after[1..].starts_with("or ")
         });
     }
     if !matches!(word, "None" | "Some") {

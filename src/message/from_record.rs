@@ -17,6 +17,7 @@ use crate::coach::units::human_date;
 use crate::error::{Error, Result};
 use crate::flat_map::FlatMap;
 use crate::phrase;
+use crate::record::parse::Due;
 use crate::record::{Record, Section};
 use crate::template::Templates;
 
@@ -328,10 +329,15 @@ impl Brief {
             path: path.display().to_string(),
             status: record.status.clone(),
             date_text: record.date.map(|d| human_date(d, today)),
-            review_by_text: record
-                .review_by
-                .or_else(|| front("review-by").and_then(date))
-                .map(|d| human_date(d, today)),
+            // A record waiting for a decision has a date to decide by, never a review date
+            // to announce.
+            review_by_text: match record.due() {
+                Some((Due::Decision, _)) => None,
+                _ => record
+                    .review_by
+                    .or_else(|| front("review-by").and_then(date))
+                    .map(|d| human_date(d, today)),
+            },
             decide_by_text: front("decide-by")
                 .and_then(date)
                 .map(|d| human_date(d, today)),

@@ -742,6 +742,55 @@ fn a_title_that_is_the_choice_is_said_once() {
     }
 }
 
+/// Inserted into a question, an answer's first word keeps its capital only as a name:
+/// by its form, as a possessive, as a day or month, or as the lead writes it elsewhere.
+#[test]
+fn an_answer_inserted_among_the_lead_s_answers_is_lowered_unless_a_name() {
+    let names = lead_names(
+        [
+            "Peak write load for the spring campaign",
+            "Whether billing can share the cluster",
+            "the Payments team signs off",
+            "Joao",
+            "Searchly",
+        ],
+        ["PostgreSQL", "Stripe Checkout", "Event queue"],
+    );
+    let cases = [
+        (
+            "Peak write load for the spring campaign",
+            "peak write load for the spring campaign",
+        ),
+        ("Whether billing can share", "whether billing can share"),
+        (
+            "Latency on our own catalogue",
+            "latency on our own catalogue",
+        ),
+        ("Payments sign-off", "Payments sign-off"),
+        ("Joao's estimate", "Joao's estimate"),
+        ("Searchly pricing", "Searchly pricing"),
+        ("Stripe fees", "Stripe fees"),
+        ("Event volume", "event volume"),
+        ("AWS pricing", "AWS pricing"),
+        ("PostgreSQL licence", "PostgreSQL licence"),
+        ("March traffic", "March traffic"),
+        ("Friday's release", "Friday's release"),
+        ("I think so", "I think so"),
+        ("peak write load", "peak write load"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(inserted_among(text, &names), expected, "{text:?}");
+    }
+    // Learnt only from the lead's answers: "Peak" starts its answer, so it is no name.
+    assert!(!names.contains("peak"), "{names:?}");
+    // Written elsewhere with a capital mid-sentence, it is one.
+    let names = lead_names(["we measure the Peak load weekly"], []);
+    assert_eq!(
+        inserted_among("Peak load in March", &names),
+        "Peak load in March"
+    );
+}
+
 #[test]
 fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
     let cases = [
@@ -885,4 +934,21 @@ fn gains_and_risks_read_as_the_team_would_say_them() {
         ),
         "\n- Installs run faster.\n- Lightweight\n- The CLI stays the same."
     );
+}
+
+/// A quote never nests in quotation marks of its own kind, and keeps its words.
+#[test]
+fn a_quote_with_quotes_inside_is_put_in_single_quotes() {
+    let cases = [
+        ("the project is suffering", "\"the project is suffering\""),
+        (
+            "Ask yourself: \"If this turns out to be wrong?\" If the answer is days, it's reversible.",
+            "'Ask yourself: \"If this turns out to be wrong?\" If the answer is days, it's reversible.'",
+        ),
+        ("say “no” kindly", "'say “no” kindly'"),
+        (" it's fine ", "\"it's fine\""),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(quoted(text), expected, "{text:?}");
+    }
 }

@@ -128,6 +128,12 @@ fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> 
                     .hint("write it as a plain `status: …` line, or edit the status by hand"),
             );
         }
+        if field.place == StatusPlace::Section
+            && let Some(ticks) = moved_tick(&lines, field.line, status)
+        {
+            replacements.extend(ticks);
+            continue;
+        }
         let content = lines.content(field.line);
         let (range, word) =
             replacement(field, content, status).map_err(|error| error.in_file(&record.path))?;
@@ -149,6 +155,64 @@ fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> 
         out.insert_str(at, &format!("{}{nl}{nl}", capitalise(status)));
     }
     Ok(out)
+}
+
+/// Where the status is the ticked item of a task list of statuses (`- [ ] Proposed`, `-
+/// [x] Accepted`) that lists `status` too: the tick moved to it, as the team would move
+/// it, every word kept. `line` is the ticked item's line.
+fn moved_tick(
+    lines: &Lines<'_>,
+    line: usize,
+    status: &str,
+) -> Option<Vec<(usize, Range<usize>, String)>> {
+    // The place of the box's inside in a task item's line, and the words after the box.
+    let task = |line: usize| {
+        let content = lines.content(line);
+        let trimmed = content.trim_start();
+        let bullet = ["* ", "- ", "+ "]
+            .iter()
+            .find(|b| trimmed.starts_with(**b))?;
+        let boxed = &trimmed[bullet.len()..];
+        let inside = content.len() - trimmed.len() + bullet.len() + 1;
+        matches!(boxed.as_bytes(), [b'[', b' ' | b'x' | b'X', b']', b' ', ..])
+            .then(|| (inside, content.as_bytes()[inside], boxed[4..].trim()))
+    };
+    let (ticked_at, tick, _) = task(line).filter(|(_, mark, _)| *mark != b' ')?;
+    let reads_as_status =
+        |words: &str| super::parse::read_status_word(words).is_some_and(|word| word == status);
+    let list = |step: fn(usize) -> Option<usize>| {
+        std::iter::successors(step(line), move |&n| step(n))
+            .take_while(|&n| n >= 1 && n <= lines.count() && task(n).is_some())
+    };
+    let untick = (line, ticked_at..ticked_at + 1, " ".to_string());
+    let target = list(|n| n.checked_sub(1))
+        .chain(list(|n| Some(n + 1)))
+        .find(|&n| task(n).is_some_and(|(_, mark, words)| mark == b' ' && reads_as_status(words)));
+    if let Some(target) = target {
+        let (target_at, ..) = task(target)?;
+        return Some(vec![
+            untick,
+            (
+                target,
+                target_at..target_at + 1,
+                char::from(tick).to_string(),
+            ),
+        ]);
+    }
+    // A status the list does not offer: a ticked item of its own after the list's last,
+    // the others kept as they are.
+    let last = list(|n| Some(n + 1)).last().unwrap_or(line);
+    let end = lines.content(last).len();
+    let content = lines.content(line);
+    let (_, _, words) = task(line)?;
+    let item = format!(
+        "{}{}{}] {}",
+        lines.newline,
+        &content[..ticked_at],
+        char::from(tick),
+        styled(status, words, StatusPlace::Section)
+    );
+    Some(vec![untick, (last, end..end, item)])
 }
 
 /// The symbols before a status as written, with the space after them: `✅ ` in `✅
@@ -298,6 +362,10 @@ fn replacement(field: &StatusField, line: &str, status: &str) -> Result<(Range<u
         let start = inner.start + symbols;
         return Ok((start..start + unadorned.trim_end().len(), word));
     }
+    if first_part.contains("~~") {
+        let (range, text) = struck_replacement(first_part, status, field.place)?;
+        return Ok((inner.start + range.start..inner.start + range.end, text));
+    }
     let word = word_span(first_part);
     let written = &first_part[word.clone()];
     if let Some(tied) = tied_phrase(&first_part[word.end..])
@@ -316,6 +384,102 @@ fn replacement(field: &StatusField, line: &str, status: &str) -> Result<(Range<u
         inner.start + word.start..inner.start + word.end,
         styled(status, written, field.place),
     ))
+}
+
+/// The change to a status written with struck-out words, in `value`'s own way: a history
+/// (`~~Proposed~~ Accepted`, `~~Proposed~~ → **Accepted**`) strikes the current word and
+/// adds the new one after it, with the same arrow and emphasis; a menu of statuses
+/// (`~~Proposed~~ | **Accepted** | ~~Deprecated~~`) strikes the current one and restores
+/// the new one where the menu lists it. The range is in `value`.
+fn struck_replacement(
+    value: &str,
+    status: &str,
+    place: StatusPlace,
+) -> Result<(Range<usize>, String)> {
+    let refuse = || {
+        Err(Error::record(format!(
+            "cannot change the status as this record writes it: `{}` does not offer `{status}`",
+            crate::error::one_line(value.trim())
+        ))
+        .hint("edit the status by hand"))
+    };
+    if value.contains('|') {
+        return match struck_menu(value, status) {
+            Some(menu) => Ok((0..value.len(), menu)),
+            None => refuse(),
+        };
+    }
+    let tail_start = value.rfind("~~").map_or(0, |close| close + 2);
+    let tail = &value[tail_start..];
+    let mut word = word_span(tail);
+    if word.is_empty() {
+        return refuse();
+    }
+    let written = &tail[word.clone()];
+    let bold = tail[..word.start].ends_with("**") && tail[word.end..].starts_with("**");
+    if bold {
+        word = word.start - 2..word.end + 2;
+    }
+    let between = tail[..word.start].trim();
+    let arrow = if between.is_empty() {
+        " ".to_string()
+    } else {
+        format!(" {between} ")
+    };
+    let emphasis = if bold { "**" } else { "" };
+    Ok((
+        tail_start + word.start..tail_start + word.end,
+        format!(
+            "~~{written}~~{arrow}{emphasis}{}{emphasis}",
+            styled(status, written, place)
+        ),
+    ))
+}
+
+/// A menu of statuses (`~~Proposed~~ | **Accepted** | ~~Deprecated~~`) with its one
+/// current item struck and the item that reads as `status` restored, emphasised as the
+/// current one was; `None` when the menu does not list `status` or has no single current item.
+fn struck_menu(value: &str, status: &str) -> Option<String> {
+    let items: Vec<&str> = value.split('|').collect();
+    let bare = |item: &str| {
+        let words = item.trim();
+        let words = words
+            .strip_prefix("~~")
+            .and_then(|w| w.strip_suffix("~~"))
+            .unwrap_or(words);
+        words.trim_matches('*').trim().to_string()
+    };
+    let is_struck = |item: &str| item.trim().starts_with("~~") && item.trim().ends_with("~~");
+    let current: Vec<usize> = (0..items.len()).filter(|&i| !is_struck(items[i])).collect();
+    let [current] = current[..] else {
+        return None;
+    };
+    let target = (0..items.len()).find(|&i| {
+        i != current && super::parse::read_status_word(&bare(items[i])).as_deref() == Some(status)
+    })?;
+    let emphasis = if items[current].trim().starts_with("**") {
+        "**"
+    } else {
+        ""
+    };
+    let rewritten: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (lead, trail) = (
+                &item[..item.len() - item.trim_start().len()],
+                &item[item.trim_end().len()..],
+            );
+            if i == current {
+                format!("{lead}~~{}~~{trail}", bare(item))
+            } else if i == target {
+                format!("{lead}{emphasis}{}{emphasis}{trail}", bare(item))
+            } else {
+                (*item).to_string()
+            }
+        })
+        .collect();
+    Some(rewritten.join("|"))
 }
 
 /// What follows a status word when it belongs to the status: a link straight after it

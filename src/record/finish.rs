@@ -150,8 +150,12 @@ impl Proposal {
     pub(crate) fn is_open(record: &Record) -> bool {
         let status = record.status.as_deref().unwrap_or_default();
         let outcome = record.front_matter.get("outcome");
+        // A proposal waiting for someone's answer (`outcome: proposal` or `options`) has a
+        // date to decide by too, but nothing to finish: its answer is recorded with
+        // `decide status`.
         status.eq_ignore_ascii_case("proposed")
-            && (outcome == Some("investigate") || record.front_matter.contains_key("decide-by"))
+            && (outcome == Some("investigate")
+                || (outcome.is_none() && record.front_matter.contains_key("decide-by")))
     }
 }
 
@@ -357,7 +361,10 @@ pub(crate) fn apply(
             ending.date.format("%Y-%m-%d")
         );
     }
-    if let Some(at) = lines.iter().position(|l| l.starts_with(COME_BACK)) {
+    if let Some(at) = lines
+        .iter()
+        .position(|l| l.starts_with(DECIDE_BY) || l.starts_with(COME_BACK))
+    {
         match next_step(ending) {
             Some(line) => lines[at] = line,
             None => {
@@ -494,16 +501,18 @@ fn replace_section(lines: &mut Vec<String>, heading: &str, body: &str) {
     lines.splice(start + 1..end, replacement);
 }
 
-/// How a proposal's More Information says when to come back to it.
+/// How a proposal's More Information says when it is to be decided.
+pub(crate) const DECIDE_BY: &str = "Decide by ";
+/// What follows a proposal's decide-by line: the question its review will ask.
+const THEN_REVIEW: &str = " Then review it: ";
+/// How earlier proposals said it.
 const COME_BACK: &str = "Come back to it by ";
 
 /// What replaces the proposal's "come back to it by" line: the new end of the time-box, or
 /// the decision's review date; a dropped proposal has no next step.
 fn next_step(ending: &Ending) -> Option<String> {
     match (&ending.decide_by, &ending.chosen) {
-        (Some((_, date)), _) => Some(format!(
-            "{COME_BACK}{date}, when the investigation ends, and decide: `decide review` on this record finishes it."
-        )),
+        (Some((_, date)), _) => Some(format!("{DECIDE_BY}{date}, when the investigation ends.")),
         (None, Some(_)) => ending.review_by_text.as_ref().map(|date| {
             format!("Review it by {date}: did the decision hold up, and what did we learn?")
         }),
@@ -533,6 +542,32 @@ fn front_matter(lines: &mut Vec<String>, ending: &Ending) {
     }
     // A dropped proposal has nothing to review.
     set_front(lines, "review-by", ending.review_by.as_deref());
+}
+
+/// `text`, a proposal that waited for someone's answer, once they said yes: it is decided
+/// now, so its date to decide by gives way to a review date (`review_by`, as ISO and as
+/// people write it), in the front matter and in the line that said when to decide, which
+/// keeps the question its review was to ask ("Decide by …? Then review it: is the fix
+/// done?" becomes "Review it by …: is the fix done?").
+pub(crate) fn answered(text: &str, review_by: (&str, &str)) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    set_front(&mut lines, "decide-by", None);
+    set_front(&mut lines, "review-by", Some(review_by.0));
+    if let Some(at) = lines.iter().position(|l| l.starts_with(DECIDE_BY)) {
+        let question = lines[at]
+            .split_once(THEN_REVIEW)
+            .map_or(
+                "did the decision hold up, and what did we learn?",
+                |(_, q)| q,
+            )
+            .to_string();
+        lines[at] = format!("Review it by {}: {question}", review_by.1);
+    }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 /// Set (or remove) a key of the front matter at the top of `lines`, keeping its place.
@@ -765,6 +800,39 @@ mod tests {
         );
     }
 
+    /// A proposal that waited for a yes, accepted: its date to decide by gives way to a
+    /// review date, and its review keeps the question the record planned for it.
+    #[test]
+    fn an_answered_proposal_gets_a_review_date_in_place_of_its_decide_by() {
+        let waiting = "---\nstatus: accepted\ndate: 2026-11-26\nplaybook: tech-debt\noutcome: proposal\ndecide-by: 2026-12-03\nwaiting-for: Maria\n---\n\n# Fix now\n\n## More Information\n\nThis record exists so that in six months the team still knows why.\nDecide by Thursday 3 December: does Maria agree to plan in the proper fix now? Then review it: is the proper fix done, in the 2 weeks planned?\n";
+        let text = answered(waiting, ("2027-01-04", "Monday 4 January 2027"));
+        assert!(!text.contains("decide-by"), "{text}");
+        assert!(
+            text.contains("outcome: proposal\nreview-by: 2027-01-04\nwaiting-for: Maria\n---\n")
+                || text.contains("review-by: 2027-01-04\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("Review it by Monday 4 January 2027: is the proper fix done, in the 2 weeks planned?\n"),
+            "{text}"
+        );
+        let record = super::super::parse(Path::new("0001-fix-now.md"), &text).unwrap();
+        assert_eq!(record.decide_by, None);
+        assert_eq!(
+            record.review_by,
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 4)
+        );
+        // Without a planned question, the review asks the usual one.
+        let plain = answered(
+            "---\nstatus: accepted\ndecide-by: 2026-12-03\n---\n\nDecide by Thursday 3 December: where did they land?\n",
+            ("2027-01-04", "Monday 4 January 2027"),
+        );
+        assert!(
+            plain.contains("Review it by Monday 4 January 2027: did the decision hold up, and what did we learn?"),
+            "{plain}"
+        );
+    }
+
     #[test]
     fn extending_keeps_it_a_proposal_with_the_new_date_and_only_what_is_still_open() {
         let mut extended = ending("proposed");
@@ -773,12 +841,15 @@ mod tests {
         extended.because = Some("one supplier is simpler, if the licence stays flat".into());
         extended.decide_by = Some(("2026-12-18".into(), "Friday 18 December".into()));
         extended.why = Some("the vendor answers on Monday".into());
-        extended.review_by = Some("2026-12-18".into());
+        extended.review_by = None;
+        extended.review_by_text = None;
         extended.headline = "Time-box extended once: decide by Friday 18 December".into();
         let text = finish(&extended);
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
         assert_eq!(record.status.as_deref(), Some("proposed"));
         assert_eq!(record.front_matter.get("decide-by"), Some("2026-12-18"));
+        // Still a proposal: a date to decide by, and no review date of its own.
+        assert_eq!(record.front_matter.get("review-by"), None);
         let outcome = section(&text, "## Decision Outcome");
         assert!(outcome.contains("Proposed option: \"Vendor A\", because one supplier is simpler, if the licence stays flat. Nothing is decided yet: we decide by Friday 18 December"), "{outcome}");
         assert!(
@@ -796,7 +867,7 @@ mod tests {
             "* Time-box extended to Friday 18 December, because the vendor answers on Monday"
         ));
         assert!(
-            text.contains("Come back to it by Friday 18 December, when the investigation ends")
+            text.contains("Decide by Friday 18 December, when the investigation ends")
                 && !text.contains("Friday 11 December, when"),
             "{text}"
         );

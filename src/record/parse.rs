@@ -153,6 +153,14 @@ impl ProblemKind {
     }
 }
 
+/// What a record is due for: a decision (it is proposed, with a date to decide by) or a
+/// review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Due {
+    Decision,
+    Review,
+}
+
 /// Where the title came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -208,6 +216,9 @@ pub(crate) struct Record {
     /// When the review is due: `review-by`, or the `Next review by:` of the latest outcome
     /// section. None once an outcome was written without a next review.
     pub review_by: Option<NaiveDate>,
+    /// For a record waiting for a decision: `decide-by`, the date it must be decided by.
+    /// Such a record has no review date of its own.
+    pub decide_by: Option<NaiveDate>,
     /// The date of the latest `## Outcome (YYYY-MM-DD)` section a review appended.
     pub reviewed: Option<NaiveDate>,
     pub sections: Sections,
@@ -266,14 +277,33 @@ impl Record {
         })
     }
 
-    /// Whether a review is due on `today`.
-    pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
-        self.review_by.is_some_and(|date| date <= today) && !self.is_closed()
+    /// What the record waits for next, and by when: a decision, while it is proposed with
+    /// a `decide-by` date; else a review, by its review date.
+    pub(crate) fn due(&self) -> Option<(Due, NaiveDate)> {
+        let proposed = self
+            .status
+            .as_deref()
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case("proposed"));
+        match self.decide_by {
+            Some(date) if proposed => Some((Due::Decision, date)),
+            _ => self.review_by.map(|date| (Due::Review, date)),
+        }
     }
 
-    /// Whether the review date has passed (a review due today is due, not overdue).
+    /// The date the record is next due by: its decide-by date or its review date.
+    pub(crate) fn due_by(&self) -> Option<NaiveDate> {
+        self.due().map(|(_, date)| date)
+    }
+
+    /// Whether a review (or a decision) is due on `today`.
+    pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
+        self.due_by().is_some_and(|date| date <= today) && !self.is_closed()
+    }
+
+    /// Whether the review date (or the decide-by date) has passed (one due today is due,
+    /// not overdue).
     pub(crate) fn review_overdue(&self, today: NaiveDate) -> bool {
-        self.review_by.is_some_and(|date| date < today) && !self.is_closed()
+        self.due_by().is_some_and(|date| date < today) && !self.is_closed()
     }
 
     /// Decisions no longer in force (superseded, rejected, deprecated, reverted, …) are
@@ -391,6 +421,11 @@ struct Reader<'t> {
     body_start: usize,
     /// MADR's `* Status:` bullets or MADR section names were seen.
     madr_signs: bool,
+    /// More of MADR than a status line: its section names or deciders.
+    madr_shape: bool,
+    /// MADR 2's list of fields (`* Status: accepted`), which some logs keep over adr-tools'
+    /// sections.
+    madr_bullets: bool,
     /// The record's sections open with one of adr-tools' ([`opens_as_adr_tools`]).
     nygard_signs: bool,
     /// A `## Status` section was seen.
@@ -446,6 +481,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
             tags: Vec::new(),
             door: None,
             review_by: None,
+            decide_by: None,
             reviewed: None,
             sections: Sections::default(),
             links: Vec::new(),
@@ -459,6 +495,8 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         truncated,
         body_start: 0,
         madr_signs: false,
+        madr_shape: false,
+        madr_bullets: false,
         nygard_signs: false,
         status_section: false,
         placeholders: Vec::new(),
@@ -476,7 +514,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
     }
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     /// Read the front matter; false when the prefix ends inside it.
     fn front_matter(&mut self) -> bool {
         match front_matter::find(&self.lines) {
@@ -526,6 +564,7 @@ impl Reader<'_> {
     ) {
         let fm = &self.record.front_matter;
         let review_by = fm.get("review-by").and_then(parse_date);
+        let decide_by = fm.get("decide-by").and_then(parse_date);
         let door = fm.get("door").filter(|d| !d.is_empty()).map(str::to_string);
         let makers = fm
             .get("decision-makers")
@@ -561,6 +600,7 @@ impl Reader<'_> {
             record.decision_makers,
             record.tags,
         ) = (review_by, door, makers, tags);
+        record.decide_by = decide_by;
         match date {
             Some(DateText::Day(day)) => record.date = Some(day),
             Some(DateText::Month(month)) => (record.date, record.month_only) = (Some(month), true),
@@ -611,11 +651,16 @@ impl Reader<'_> {
     fn body(&mut self) -> Result<bool> {
         // A listing follows no links: only the other depths note where definitions may be.
         let mut definition_lines = Vec::new();
-        let headings = scan_headings(
+        let mut headings = scan_headings(
             &self.lines[self.body_start..],
             (self.depth != Depth::Head).then_some(&mut definition_lines),
         );
         self.definition_lines = definition_lines;
+        // A record with no heading but its title may be outlined by bold labels. (Asking
+        // every heading whether it names a section cost a listing a sixth of its time.)
+        if headings.iter().all(|h| h.level == 1) && headings.len() <= 1 {
+            add_bold_labels(&self.lines[self.body_start..], &mut headings);
+        }
         // The title is the first heading, when it is a level-1 heading naming the decision;
         // or a level-2 or -3 heading the record opens with, in a record whose level-1
         // headings (if any) name sections, when it names none (`### Use Gradle` over
@@ -644,7 +689,12 @@ impl Reader<'_> {
                 title::without_status_stamp(heading.text),
                 self.record.number,
             );
-            self.record.title = title::unescape(text);
+            self.record.title =
+                if title::is_file_slug(text, store::file_name(&self.record.path).as_ref()) {
+                    title::from_file_name(&self.record.file_name())
+                } else {
+                    title::unescape(text)
+                };
             self.record.heading_number = number;
             self.record.title_line = self.lines[self.body_start + heading.index].number;
             if self.record.number.is_none()
@@ -701,13 +751,48 @@ impl Reader<'_> {
         let header = self.lines[index].text;
         let row_text = row.text;
         let names = fields::table_cells(header);
-        let cells = fields::table_cells(row_text);
-        for (name, cell) in names.iter().zip(cells) {
-            let key = header[name.clone()]
+        let key_in = |line: &str, cell: &std::ops::Range<usize>| {
+            line[cell.clone()]
                 .trim_matches('*')
                 .trim()
-                .to_ascii_lowercase();
-            if !matches!(key.as_str(), "status" | "date" | "tags" | "deciders") {
+                .to_ascii_lowercase()
+        };
+        let is_key = |key: &str| matches!(key, "status" | "date" | "tags" | "deciders");
+        // `| Status | Accepted |` over the rule, then `| Date | 2022-03-04 |`: a table of
+        // fields, a name and its value to a row, the header row the first of them.
+        if let [name, value] = &names[..]
+            && is_key(&key_in(header, name))
+            && !is_key(&key_in(header, value))
+        {
+            let rows: Vec<usize> = std::iter::once(index)
+                .chain(
+                    (index + 2..self.lines.len())
+                        .take_while(|&i| self.lines[i].text.trim_start().starts_with('|')),
+                )
+                .collect();
+            for row in rows {
+                let text = self.lines[row].text;
+                let cells = fields::table_cells(text);
+                let [name, value, ..] = &cells[..] else {
+                    continue;
+                };
+                let key = key_in(text, name);
+                if is_key(&key) {
+                    let field = fields::Field {
+                        key,
+                        value: &text[value.clone()],
+                        value_start: value.start,
+                        colon: true,
+                    };
+                    self.metadata_field(row, &field, true);
+                }
+            }
+            return;
+        }
+        let cells = fields::table_cells(row_text);
+        for (name, cell) in names.iter().zip(cells) {
+            let key = key_in(header, name);
+            if !is_key(&key) {
                 continue;
             }
             let field = fields::Field {
@@ -733,6 +818,13 @@ impl Reader<'_> {
         match field.key.as_str() {
             "status" => {
                 self.madr_signs |= !in_table;
+                // MADR 2 lists its fields (`* Status: accepted`); a status line of its own
+                // (`**Status:** Accepted`) says nothing of whose template the rest follows.
+                self.madr_bullets |= !in_table
+                    && matches!(
+                        crate::text::trim_start(line.text).as_bytes(),
+                        [b'*' | b'-' | b'+', b' ', ..]
+                    );
                 self.status_at(index, field, StatusPlace::Bullet, (false, false));
             }
             "date" if self.body_date.is_none() => {
@@ -749,10 +841,16 @@ impl Reader<'_> {
             "review-by" | "review by" if self.record.review_by.is_none() => {
                 self.record.review_by = parse_date(field.value);
             }
+            "decide-by" | "decide by" if self.record.decide_by.is_none() => {
+                self.record.decide_by = parse_date(field.value);
+            }
             "deciders" | "decider" | "decision-makers"
                 if self.record.decision_makers.is_empty() =>
             {
-                self.madr_signs = true;
+                // MADR 2 lists its deciders; a table of fields is no template's.
+                if !in_table {
+                    (self.madr_signs, self.madr_shape) = (true, true);
+                }
                 if !fields::is_placeholder(field.value) {
                     self.record.decision_makers = split_names(fields::unbracketed(field.value));
                 }
@@ -892,7 +990,7 @@ impl Reader<'_> {
         // it would be a section like any other, and a listing, which stops reading at the
         // first of those, reads the same date as a full parse.
         let mut metadata_sections = true;
-        self.nygard_signs = opens_as_adr_tools(headings.get(first..).unwrap_or_default());
+        self.classify_opening(headings.get(first..).unwrap_or_default());
         for (position, heading) in headings.iter().enumerate().skip(first) {
             let is_status = names_section(heading.text, "status");
             let date_section = if metadata_sections && self.body_date.is_none() {
@@ -947,11 +1045,15 @@ impl Reader<'_> {
                 self.mentions_in(start, next);
             }
             if is_madr_heading(heading.text) {
-                self.madr_signs = true;
+                (self.madr_signs, self.madr_shape) = (true, true);
             }
             // An outline keeps only the references' text, which lint checks.
             let body = if self.depth == Depth::Full || names_section(heading.text, "references") {
-                join_body(self.text, &self.lines[start..end])
+                let below = join_body(self.text, &self.lines[start..end]);
+                match heading.inline {
+                    0 => below,
+                    inline => self.label_body(start - 1, inline, below),
+                }
             } else {
                 ""
             };
@@ -971,6 +1073,34 @@ impl Reader<'_> {
             return Ok(false);
         }
         Ok(true)
+    }
+
+    /// What the record's first section says of whose template it follows.
+    fn classify_opening(&mut self, sections: &[Heading<'_>]) {
+        self.nygard_signs = opens_as_adr_tools(sections);
+        // MADR 2's field list over adr-tools' `## Context`: adr-tools' record with its
+        // fields listed. Over a `## Decision` alone, MADR 2's short form, and in a log
+        // named by date, log4brains' (its template is MADR's). A listing sees only the
+        // first section, so that is what decides.
+        if self.madr_bullets
+            && self.nygard_signs
+            && (self.record.file_date.is_some() || !opens_as_adr_tools_context(sections))
+        {
+            self.madr_shape = true;
+        }
+    }
+
+    /// The text of a bold label's section: what follows the label on its line (`line`,
+    /// from byte `inline`), then `below`, the lines under it, which follow it in the text.
+    fn label_body(&self, line: usize, inline: usize, below: &'t str) -> &'t str {
+        let line = self.lines[line];
+        let from = line.start + inline;
+        let to = if below.is_empty() {
+            line.start + line.text.len()
+        } else {
+            below.as_ptr() as usize - self.text.as_ptr() as usize + below.len()
+        };
+        self.text[from..to].trim()
     }
 
     /// adr-tools' `## Status`: the first plain line is the status, link lines are links.
@@ -1017,8 +1147,20 @@ impl Reader<'_> {
                 .iter()
                 .find(|b| trimmed.starts_with(**b))
                 .map_or(0, |b| b.len());
-            let content = &trimmed[bullet..];
-            let offset = text.len() - text.trim_start().len() + bullet;
+            let mut content = &trimmed[bullet..];
+            let mut offset = text.len() - text.trim_start().len() + bullet;
+            // A task list of statuses (`- [ ] Proposed`, `- [x] Accepted`): the ticked one.
+            if bullet > 0 {
+                match content.as_bytes() {
+                    [b'[', b' ', b']', b' ', ..] => continue,
+                    [b'[', b'x' | b'X', b']', b' ', ..] => {
+                        let words = content[4..].trim_start();
+                        offset += content.len() - words.len();
+                        content = words;
+                    }
+                    _ => {}
+                }
+            }
             let number = self.lines[index].number;
             // `⌛️ Superseded [0019](…)`: a link behind an emoji is a link.
             let is_link =
@@ -1157,7 +1299,9 @@ impl Reader<'_> {
         let record = &mut self.record;
         record.format = if is_ours(&record.front_matter) {
             Format::Decide
-        } else if self.status_section || (self.nygard_signs && !self.madr_signs) {
+        } else if self.status_section || (self.nygard_signs && !self.madr_shape) {
+            // A status line (`**Status:** Accepted`, `* Status: accepted`) over adr-tools'
+            // sections: adr-tools' record, its status written another way.
             Format::Nygard
         } else if self.madr_signs || self.body_start > 0 {
             Format::Madr
@@ -1386,6 +1530,11 @@ impl DateSection {
     }
 }
 
+/// The status `text` states, read as a status line is: `Accepted` → `accepted`.
+pub(crate) fn read_status_word(text: &str) -> Option<String> {
+    fields::read_status(text, 0, links::Place::Status).status
+}
+
 /// Whether the first of a record's sections after its status and date is one of
 /// adr-tools' (`Context`, `Decision`, `Consequences`), which MADR names otherwise
 /// (`Context and Problem Statement`, `Decision Outcome`). The first says whose template
@@ -1399,6 +1548,14 @@ fn opens_as_adr_tools(sections: &[Heading<'_>]) -> bool {
                 .iter()
                 .any(|name| names_section(h.text, name))
         })
+}
+
+/// Whether the first of `sections` after the status and date is adr-tools' `Context`.
+fn opens_as_adr_tools_context(sections: &[Heading<'_>]) -> bool {
+    sections
+        .iter()
+        .find(|h| !names_section(h.text, "status") && DateSection::of(h.text).is_none())
+        .is_some_and(|h| names_section(h.text, "Context"))
 }
 
 fn is_madr_heading(heading: &str) -> bool {
@@ -1423,7 +1580,35 @@ fn is_madr_heading(heading: &str) -> bool {
 // names, and the first byte tells most apart (a call cost more than the comparison).
 #[inline(always)]
 pub(crate) fn names_section(heading: &str, name: &str) -> bool {
-    names_section_as(heading, name) || names_translated_section(heading, name)
+    names_section_as(heading, name)
+        || names_translated_section(heading, name)
+        || undecorated(heading).is_some_and(|bare| {
+            names_section_as(bare, name) || names_translated_section(bare, name)
+        })
+}
+
+/// A heading's words without what some logs put before them: a section number (`1.
+/// Context`, `2) Decision`) or symbols (`🤔 Context`, `→ Decision`). `None` when there is
+/// nothing to take off, as for nearly every heading, which starts with a letter.
+fn undecorated(heading: &str) -> Option<&str> {
+    let first = *heading.as_bytes().first()?;
+    if first.is_ascii_alphabetic() {
+        return None;
+    }
+    let digits = heading.bytes().take_while(u8::is_ascii_digit).count();
+    let after_number = if digits > 0 {
+        // `2024-03-01` or `3rd` is no section number.
+        let after = &heading[digits..];
+        let after = after.strip_prefix(['.', ')', ':']).unwrap_or(after);
+        if !after.starts_with([' ', '\t']) {
+            return None;
+        }
+        after
+    } else {
+        heading
+    };
+    let bare = after_number.trim_start_matches(|c: char| !c.is_alphanumeric());
+    (!bare.is_empty() && bare.len() < heading.len()).then_some(bare)
 }
 
 fn names_section_as(heading: &str, name: &str) -> bool {
@@ -1531,9 +1716,13 @@ fn names_section_after(heading: &str, name: &str) -> bool {
     }
     match rest.strip_prefix(':') {
         Some(words) => !words.trim().is_empty() && !name.eq_ignore_ascii_case("status"),
-        None => [" (", " -", " \u{2013}", " \u{2014}"]
-            .iter()
-            .any(|after| rest.starts_with(after)),
+        None => {
+            [" (", " -", " \u{2013}", " \u{2014}"]
+                .iter()
+                .any(|after| rest.starts_with(after))
+                // Symbols after the name: `Context 🤔`, `Decision ✅`.
+                || !rest.chars().any(char::is_alphanumeric)
+        }
     }
 }
 
@@ -1745,6 +1934,9 @@ struct Heading<'t> {
     first: usize,
     level: usize,
     text: &'t str,
+    /// For a bold label that stands for a heading (`**Decision:** We will …`), where the
+    /// text after it on its line starts, in bytes from the line's start; else 0.
+    inline: usize,
 }
 
 /// The fence character (`` ` `` or `~`) when a line opens or closes a code block. Bytes,
@@ -1856,6 +2048,7 @@ fn scan_headings<'t>(
                         first: index - 1,
                         level,
                         text,
+                        inline: 0,
                     });
                 }
                 continue;
@@ -1883,10 +2076,71 @@ fn scan_headings<'t>(
                 first: index,
                 level,
                 text,
+                inline: 0,
             });
         }
     }
     headings
+}
+
+/// Bold labels that stand for a record's headings, added to `headings` in line order:
+/// `**Context:**`, `**Decision**: We will …` at the start of a paragraph, naming a section
+/// records have. Only for a record with no heading but its title, where they are its outline.
+/// Status and date labels stay fields, read as metadata.
+fn add_bold_labels<'t>(lines: &[Line<'t>], headings: &mut Vec<Heading<'t>>) {
+    let mut hidden = Hidden::default();
+    let mut blank_before = true;
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let paragraph_start =
+            std::mem::replace(&mut blank_before, crate::text::is_blank(line.text));
+        if !hidden.is_text(line.text) || !paragraph_start {
+            continue;
+        }
+        if let Some((text, inline)) = bold_label(line.text)
+            && names_known_section(text)
+            && !names_section(text, "status")
+            && DateSection::of(text).is_none()
+        {
+            found.push(Heading {
+                index,
+                first: index,
+                level: 2,
+                text,
+                inline,
+            });
+        }
+    }
+    if !found.is_empty() {
+        headings.extend(found);
+        headings.sort_by_key(|h| h.index);
+    }
+}
+
+/// `**Decision:** We will …` or `**Decision**:` → ("Decision", where the text after it
+/// starts on the line, in bytes). A label needs its colon, unless it is alone on its line
+/// (`**Context**`).
+fn bold_label(line: &str) -> Option<(&str, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let inner = line[indent..].strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let label = inner[..close].trim();
+    let after = &inner[close + 2..];
+    let (name, colon_inside) = match label.strip_suffix(':') {
+        Some(name) => (name.trim_end(), true),
+        None => (label, false),
+    };
+    let (after, colon_after) = match after.strip_prefix(':') {
+        Some(after) => (after, true),
+        None => (after, false),
+    };
+    if name.is_empty() || !(colon_inside || colon_after || crate::text::is_blank(after)) {
+        return None;
+    }
+    Some((name, line.len() - after.trim_start().len()))
 }
 
 /// `1. Step` or `2) Step`: an ordered list item, which an underline does not make a heading.

@@ -606,6 +606,7 @@ impl<'c> Session<'c> {
             };
             context.insert(spec.id.clone(), value);
         }
+        context.insert(crate::phrase::LEAD_NAMES.into(), json!(self.lead_names()));
         context.insert(
             "today".into(),
             json!(self.settings.today.format("%Y-%m-%d").to_string()),
@@ -631,6 +632,39 @@ impl<'c> Session<'c> {
                 .unwrap_or(Json::Null),
         );
         Json::Object(context)
+    }
+
+    /// The words the lead writes as names in any answer so far, for the `inserted` filter.
+    fn lead_names(&self) -> Vec<String> {
+        let mut texts: Vec<&str> = Vec::new();
+        let mut options: Vec<&str> = Vec::new();
+        fn gather<'a>(answer: &'a Answer, texts: &mut Vec<&'a str>, options: &mut Vec<&'a str>) {
+            match answer {
+                Answer::Text(text) => texts.push(text),
+                Answer::List(items) => texts.extend(items.iter().map(String::as_str)),
+                Answer::Options(items) => {
+                    for item in items {
+                        options.push(&item.name);
+                        texts.extend(item.pros.iter().chain(&item.cons).map(String::as_str));
+                    }
+                }
+                Answer::Each(pairs) => {
+                    for (item, answer) in pairs {
+                        texts.push(item);
+                        gather(answer, texts, options);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for question in &self.playbook.questions {
+            if let Some(answer) = self.answer(&question.id) {
+                gather(answer, &mut texts, &mut options);
+            }
+        }
+        crate::phrase::lead_names(texts, options)
+            .into_iter()
+            .collect()
     }
 
     /// The assessments in playbook order.

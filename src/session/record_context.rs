@@ -71,6 +71,27 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
         .collect();
     let mut context = session.context();
     if let Json::Object(map) = &mut context {
+        // Dates in the lead's words are written as the record writes its own: answers,
+        // the facts and verdicts that repeat them, and the outcome. The passages quoted
+        // (`references`, added below) are the episode's words and are never touched, and
+        // neither are the names: the record's title as its file and listing name it, and
+        // who decides.
+        let title_source = session
+            .playbook
+            .record
+            .as_ref()
+            .map_or("", |spec| spec.title.as_str());
+        for (key, value) in map.iter_mut() {
+            let kept = matches!(
+                key.as_str(),
+                "today" | "defaults" | "playbook" | "record" | "decision_makers"
+            ) || names_the_title(title_source, key);
+            if !kept {
+                // An ISO date typed is already unambiguous and kept as typed: it may be
+                // part of a name (an option's), which other answers repeat word for word.
+                crate::answer::dates_as_said_in(value, date, false);
+            }
+        }
         map.insert(
             "record".into(),
             json!({
@@ -79,7 +100,9 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
                 "title": title,
             }),
         );
-        map.insert("framing".into(), Json::Array(framing));
+        let mut framing = Json::Array(framing);
+        crate::answer::dates_as_said_in(&mut framing, date, false);
+        map.insert("framing".into(), framing);
         // `dates.<question id>`: each date answered, as people write it ("Friday 11
         // December"); records keep ISO dates for the front matter only.
         let dates: serde_json::Map<String, Json> = session
@@ -111,4 +134,14 @@ pub(crate) fn record_context(session: &Session<'_>, number: Option<u32>, title: 
         map.insert("references".into(), Json::Array(references));
     }
     context
+}
+
+/// Whether the title template `source` reads `name` (a question or an assessment id).
+fn names_the_title(source: &str, name: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    source.match_indices(name).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + name.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
 }

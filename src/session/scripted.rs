@@ -21,6 +21,8 @@ pub(crate) struct Scripted {
     pub prompts: usize,
     /// Answers a framework refused, with why: as at a terminal, the question comes again.
     pub refused: Vec<(String, String)>,
+    /// Each question's prompt as the lead reads it, keyed as `asked`.
+    pub shown: Vec<(String, String)>,
     /// The default each question came with, in the order asked.
     pub defaults: Vec<(String, Option<Answer>)>,
     /// The related records shown after a title, by label, each time they were.
@@ -61,6 +63,7 @@ impl Prompter for Scripted {
             None => ask.id().to_string(),
         };
         self.asked.push(key.clone());
+        self.shown.push((key.clone(), ask.prompt().to_string()));
         self.defaults.push((key.clone(), ask.default.clone()));
         let text = self.next(&key)?;
         if text == ":back" {

@@ -283,7 +283,8 @@ fn a_one_way_door_below_seventy_percent_is_a_proposal_with_the_lead_s_date() {
     assert_eq!(outcome.kind, "proposal");
     assert_eq!(outcome.status, "proposed");
     assert_eq!(outcome.decide_by.as_deref(), Some("2026-12-11"));
-    assert_eq!(outcome.review_by.as_deref(), Some("2026-12-11"));
+    // Not decided yet: nothing to review, so no review date that repeats the decide-by.
+    assert_eq!(outcome.review_by, None);
     assert!(
         outcome
             .headline
@@ -294,6 +295,43 @@ fn a_one_way_door_below_seventy_percent_is_a_proposal_with_the_lead_s_date() {
     assert_eq!(
         session.assessments["information"].facts["open_questions"],
         serde_json::json!([{"item": "cost", "owner": "Ana"}])
+    );
+}
+
+/// An item put into a question loses the capital that only started its answer; a name
+/// the lead writes elsewhere keeps it.
+#[test]
+fn a_question_about_an_item_reads_it_mid_sentence() {
+    let (prompter, _) = run(&[
+        ("undo_time", "6 months"),
+        ("two_way_path", ""),
+        (
+            "wished",
+            "Peak write load; MUI licence cost; Team availability",
+        ),
+        ("have", "Team availability"),
+        ("could_change", "Peak write load; MUI licence cost"),
+        ("owners.Peak write load", "Ana"),
+        ("owners.MUI licence cost", ""),
+        ("investigate_until", "2026-12-11"),
+        ("because", "x"),
+        ("impact", ""),
+        ("needs", ""),
+    ]);
+    let shown = |key: &str| {
+        prompter
+            .shown
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, prompt)| prompt.clone())
+    };
+    assert_eq!(
+        shown("owners.Peak write load").as_deref(),
+        Some("Who finds out peak write load?")
+    );
+    assert_eq!(
+        shown("owners.MUI licence cost").as_deref(),
+        Some("Who finds out MUI licence cost?")
     );
 }
 

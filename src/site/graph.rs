@@ -33,6 +33,16 @@ const LABEL_CHARS: usize = 30;
 /// in rows, in log order, joined by straight lines.
 const MOST_LAID_OUT: usize = 200;
 
+/// The most work layout-rs is given, in the units of [`layout_cost`], for one group and
+/// for the whole log: a group that would take more is set out in rows like a large one.
+/// The time a layered layout takes grows much faster than its records where they are
+/// related densely (twenty records each related to every other took minutes). Measured
+/// on a loaded two-core machine, a unit takes at most about 13 microseconds: a group is
+/// laid out in half a second at most (a chain or a star of 200 records, about 40,000
+/// units, in a few milliseconds), the whole log's groups in four seconds at most.
+const MOST_GROUP_COST: usize = 40_000;
+const MOST_TOTAL_COST: usize = 300_000;
+
 /// What a node shows about its record.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
@@ -50,8 +60,9 @@ pub(crate) struct Node {
 pub(crate) struct Group {
     /// Record index and the top-left corner of its box.
     nodes: Vec<(usize, Point)>,
-    /// Each edge's path (an SVG path's `d`), its kind and where its label goes.
-    edges: Vec<(String, String, Point)>,
+    /// Each edge's path (an SVG path's `d`), its kind, where its label goes, and whether
+    /// the path runs from the edge's end to its start (its arrow is then at the start).
+    edges: Vec<(String, String, Point, bool)>,
     width: f64,
     height: f64,
 }
@@ -105,6 +116,7 @@ pub(crate) fn layout(count: usize, edges: &[Edge]) -> Graph {
         group_of: vec![None; count],
         ..Graph::default()
     };
+    let mut spent = 0usize;
     for (group_root, indices) in members {
         let group_edges = edges_of.remove(&group_root).unwrap_or_default();
         if indices.len() == 1 && group_edges.is_empty() {
@@ -114,11 +126,19 @@ pub(crate) fn layout(count: usize, edges: &[Edge]) -> Graph {
         for &index in &indices {
             graph.group_of[index] = Some(graph.groups.len());
         }
-        graph.groups.push(if indices.len() > MOST_LAID_OUT {
-            in_rows(&indices, &group_edges)
+        let cost = if indices.len() > MOST_LAID_OUT {
+            usize::MAX
         } else {
-            lay_out_group(&indices, &group_edges)
-        });
+            layout_cost(&indices, &group_edges)
+        };
+        graph.groups.push(
+            if cost <= MOST_GROUP_COST && spent.saturating_add(cost) <= MOST_TOTAL_COST {
+                spent += cost;
+                lay_out_group(&indices, &group_edges)
+            } else {
+                in_rows(&indices, &group_edges)
+            },
+        );
     }
     graph
 }
@@ -168,8 +188,62 @@ impl RenderBackend for Collector {
     }
 }
 
+/// The edges of a group as layout-rs is given them: each from the later record to the
+/// earlier (`true` when that turns the edge round), the later records' edges first. So
+/// the graph has no cycle to break, and when layout-rs checks whether an edge's end
+/// already leads back to its start, walking every path from it, the end has no edges
+/// yet: otherwise that walk takes time exponential in the paths.
+fn oriented<'a>(edges: &[&'a Edge]) -> Vec<(&'a Edge, bool)> {
+    let mut oriented: Vec<(&Edge, bool)> = edges.iter().map(|e| (*e, e.from < e.to)).collect();
+    let ends = |(edge, turned): &(&Edge, bool)| {
+        if *turned {
+            (edge.to, edge.from)
+        } else {
+            (edge.from, edge.to)
+        }
+    };
+    oriented.sort_by_key(|edge| std::cmp::Reverse(ends(edge)));
+    oriented
+}
+
+/// Roughly what laying out a group costs layout-rs: its boxes, once each edge is split
+/// at every row it crosses, times its edges so split. Rows are counted as layout-rs first
+/// ranks the records (the longest path down to each), the edges turned as [`oriented`]
+/// turns them. Linear in the group's size.
+fn layout_cost(indices: &[usize], edges: &[&Edge]) -> usize {
+    let local: HashMap<usize, usize> = indices
+        .iter()
+        .enumerate()
+        .map(|(at, index)| (*index, at))
+        .collect();
+    let mut ends: Vec<(usize, usize)> = edges
+        .iter()
+        .filter_map(|edge| {
+            let (a, b) = (*local.get(&edge.from)?, *local.get(&edge.to)?);
+            Some((a.max(b), a.min(b)))
+        })
+        .collect();
+    // Later records first: each record's row is known before its edges are followed.
+    ends.sort_unstable_by_key(|ends| std::cmp::Reverse(*ends));
+    let mut row = vec![0usize; indices.len()];
+    for &(from, to) in &ends {
+        row[to] = row[to].max(row[from] + 1);
+    }
+    let split: usize = ends
+        .iter()
+        .map(|&(from, to)| row[to].saturating_sub(row[from] + 1))
+        .fold(0, usize::saturating_add);
+    indices
+        .len()
+        .saturating_add(split)
+        .saturating_mul(ends.len().saturating_add(split))
+}
+
 fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
     let mut graph = VisualGraph::new(Orientation::TopToBottom);
+    // Its check of the whole graph after each edge walks every path: not for a graph
+    // `oriented` made acyclic.
+    graph.dag.set_validate(false);
     let mut handles = BTreeMap::new();
     for &index in indices {
         let element = Element::create_with_properties(
@@ -181,18 +255,24 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
         );
         handles.insert(index, graph.add_node(element));
     }
-    for edge in edges {
-        graph.add_edge(Arrow::simple(""), handles[&edge.from], handles[&edge.to]);
+    let edges = oriented(edges);
+    for (edge, turned) in &edges {
+        let (from, to) = if *turned {
+            (edge.to, edge.from)
+        } else {
+            (edge.from, edge.to)
+        };
+        graph.add_edge(Arrow::simple(""), handles[&from], handles[&to]);
     }
     let mut collector = Collector::default();
     graph.do_it(false, false, false, &mut collector);
     // layout-rs draws the arrows in the order they were added.
-    let curves: Vec<(String, String, Point)> = collector
+    let curves: Vec<(String, String, Point, bool)> = collector
         .curves
         .iter()
-        .zip(edges)
+        .zip(&edges)
         .filter(|(path, _)| path.len() >= 2)
-        .map(|(path, edge)| {
+        .map(|(path, (edge, turned))| {
             let mut d = format!(
                 "M{:.1} {:.1} C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
                 path[0].0.x,
@@ -212,7 +292,7 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
                 );
             }
             let middle = path[path.len() / 2].1;
-            (d, edge.kind.clone(), middle)
+            (d, edge.kind.clone(), middle, *turned)
         })
         .collect();
     let mut group = Group {
@@ -249,11 +329,12 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
     group.edges = group
         .edges
         .into_iter()
-        .map(|(d, kind, middle)| {
+        .map(|(d, kind, middle, turned)| {
             (
                 shift_path(&d, -min_x, -min_y),
                 kind,
                 Point::new(middle.x - min_x, middle.y - min_y),
+                turned,
             )
         })
         .collect();
@@ -287,6 +368,7 @@ fn in_rows(indices: &[usize], edges: &[&Edge]) -> Group {
                 format!("M{:.1} {:.1} L{:.1} {:.1}", from.x, from.y, to.x, to.y),
                 edge.kind.clone(),
                 Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0),
+                false,
             ))
         })
         .collect();
@@ -391,10 +473,12 @@ fn group_svg(
         "<g class=\"group\" transform=\"translate({:.1} {:.1})\">",
         offset.x, offset.y
     );
-    for (d, kind, middle) in &group.edges {
+    for (d, kind, middle, turned) in &group.edges {
+        // The marker turns itself round at the start of a path.
+        let end = if *turned { "start" } else { "end" };
         let _ = writeln!(
             out,
-            "<path class=\"edge\" d=\"{d}\" marker-end=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            "<path class=\"edge\" d=\"{d}\" marker-{end}=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             middle.x + 6.0,
             middle.y,
             escape(kind)
@@ -577,6 +661,90 @@ mod tests {
             svg.contains("s-accepted current\" id=\"n-0004-t\""),
             "{svg}"
         );
+    }
+
+    /// `layout` on another thread, or a failure when it takes longer than a loaded
+    /// machine could need.
+    fn layout_in_time(count: usize, edges: Vec<Edge>) -> Graph {
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || send.send(layout(count, &edges)));
+        receive
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the layout is still running: it takes too long")
+    }
+
+    /// Records related each to every other, and a chain of diamonds (each record related
+    /// to the next two), are laid out in time: layout-rs checks the graph by walking every
+    /// path, and these graphs have more paths than it could ever walk.
+    #[test]
+    fn densely_related_records_are_laid_out_in_time() {
+        let count = 20;
+        let all: Vec<Edge> = (0..count)
+            .flat_map(|a| (0..a).map(move |b| edge(b, a)))
+            .collect();
+        let graph = layout_in_time(count, all.clone());
+        assert!(!laid_out(&graph.groups[0]), "set out in rows");
+        let svg = whole_graph(&graph, &nodes(count));
+        assert_eq!(svg.matches("<a class=\"node").count(), count);
+        assert_eq!(svg.matches("class=\"edge\"").count(), all.len());
+        // 0 tops a diamond of 1 and 2 over 3, which tops the next.
+        let count = 181;
+        let diamonds: Vec<Edge> = (0..count - 1)
+            .filter(|top| top % 3 == 0)
+            .flat_map(|top| {
+                [
+                    edge(top, top + 1),
+                    edge(top, top + 2),
+                    edge(top + 1, top + 3),
+                    edge(top + 2, top + 3),
+                ]
+            })
+            .collect();
+        let graph = layout_in_time(count, diamonds.clone());
+        let svg = whole_graph(&graph, &nodes(count));
+        assert_eq!(svg.matches("<a class=\"node").count(), count);
+        assert_eq!(svg.matches("class=\"edge\"").count(), diamonds.len());
+    }
+
+    /// Whether layout-rs laid the group out (its edges are curves), rather than the group
+    /// being set out in rows (straight lines).
+    fn laid_out(group: &Group) -> bool {
+        group.edges.iter().all(|(d, ..)| d.contains(" C"))
+    }
+
+    /// A long chain is laid out; the work on the log's groups stops at the budget, and
+    /// the groups after it are set out in rows, every record and relation still drawn.
+    #[test]
+    fn the_layout_stops_at_its_budget() {
+        let chains = 10;
+        let length = MOST_LAID_OUT;
+        let edges: Vec<Edge> = (0..chains)
+            .flat_map(|chain| {
+                (1..length).map(move |i| edge(chain * length + i, chain * length + i - 1))
+            })
+            .collect();
+        let graph = layout_in_time(chains * length, edges);
+        let laid: Vec<bool> = graph.groups.iter().map(laid_out).collect();
+        let affordable = MOST_TOTAL_COST / (length * (length - 1));
+        assert!(affordable > 0 && affordable < chains);
+        assert_eq!(
+            laid,
+            (0..chains)
+                .map(|chain| chain < affordable)
+                .collect::<Vec<_>>()
+        );
+        let svg = whole_graph(&graph, &nodes(chains * length));
+        assert_eq!(svg.matches("<a class=\"node").count(), chains * length);
+        assert_eq!(svg.matches("class=\"edge\"").count(), chains * (length - 1));
+        assert!(
+            !svg.contains("marker-start"),
+            "every edge runs from later to earlier"
+        );
+        // An edge from an earlier record to a later one is drawn the other way round, its
+        // arrow at the start of its path.
+        let graph = layout(2, &[edge(0, 1)]);
+        assert!(laid_out(&graph.groups[0]));
+        assert!(whole_graph(&graph, &nodes(2)).contains("marker-start=\"url(#arrow)\""));
     }
 
     #[test]

@@ -130,20 +130,16 @@ pub(crate) fn build(
     write: impl Fn(&File) -> Result<()> + Sync,
 ) -> Result<Vec<String>> {
     let model = pages::Model::new(input);
-    let shared: [(&str, Render<'_>); 6] = [
-        (
-            "assets/site.css",
-            Box::new(|| STYLESHEET.as_bytes().to_vec()),
-        ),
-        ("assets/site.js", Box::new(|| SCRIPT.as_bytes().to_vec())),
-        ("index.html", Box::new(|| model.index().into_bytes())),
-        ("graph.html", Box::new(|| model.graph_page().into_bytes())),
-        ("stats.html", Box::new(|| model.stats().into_bytes())),
-        (
-            "search-index.js",
-            Box::new(|| model.search_index().into_bytes()),
-        ),
+    let renders: [Render<'_>; 6] = [
+        Box::new(|| STYLESHEET.as_bytes().to_vec()),
+        Box::new(|| SCRIPT.as_bytes().to_vec()),
+        Box::new(|| model.index().into_bytes()),
+        Box::new(|| model.graph_page().into_bytes()),
+        Box::new(|| model.stats().into_bytes()),
+        Box::new(|| model.search_index().into_bytes()),
     ];
+    let shared: Vec<(&str, Render<'_>)> =
+        store::SHARED_SITE_FILES.into_iter().zip(renders).collect();
     let count = shared.len() + input.records.len();
     let results = crate::parallel::indices(count, |index| {
         let file = match shared.get(index) {
@@ -268,6 +264,27 @@ mod tests {
                 "-.html"
             ]
         );
+        // Every page name is a file of the site: a rebuild removes it once its record is
+        // gone, and the preview serves it.
+        for page in page_names(&records) {
+            assert!(store::is_site_file(&format!("records/{page}")), "{page}");
+        }
+        for shared in store::SHARED_SITE_FILES {
+            assert!(store::is_site_file(shared), "{shared}");
+        }
+        for other in [
+            "notes.txt",
+            ".git/HEAD",
+            ".decide-site",
+            "records/notes.txt",
+            "records/.html",
+            "records/a/b.html",
+            "records/../index.html",
+            "assets/logo.png",
+            "docs/decisions/0001-x.md",
+        ] {
+            assert!(!store::is_site_file(other), "{other}");
+        }
     }
 
     /// The stylesheet's colours in light (`:root`) or dark (the `prefers-color-scheme`

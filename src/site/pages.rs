@@ -155,14 +155,18 @@ impl<'a> Model<'a> {
             out.push_str("<ul>\n");
             for record in due {
                 let index = self.index_of(record);
-                let Some(review_by) = record.review_by else {
+                let Some((due, review_by)) = record.due() else {
                     continue;
                 };
                 let days = (today - review_by).num_days();
-                let when = crate::log::review::overdue(review_by, today);
+                let when = crate::log::review::how_late(due, review_by, today);
+                let by = match due {
+                    crate::record::parse::Due::Review => "review by",
+                    crate::record::parse::Due::Decision => "decide by",
+                };
                 let _ = writeln!(
                     out,
-                    "<li><a href=\"records/{page}\">{label}</a> <span class=\"when{late}\">{when}</span> <time datetime=\"{review_by}\">(review by {review_by})</time></li>",
+                    "<li><a href=\"records/{page}\">{label}</a> <span class=\"when{late}\">{when}</span> <time datetime=\"{review_by}\">({by} {review_by})</time></li>",
                     page = escape(&self.pages[index]),
                     label = escape(&self.nodes[index].label),
                     late = if days > 0 { " overdue" } else { "" },
@@ -250,7 +254,7 @@ impl<'a> Model<'a> {
                 format!("<td><time datetime=\"{d}\">{d}</time></td>")
             })
         };
-        let review = match record.review_by {
+        let review = match record.due_by() {
             Some(d) if record.review_overdue(today) => format!(
                 "<td><time datetime=\"{d}\">{d}</time> <span class=\"when overdue\">overdue</span></td>"
             ),
@@ -333,7 +337,7 @@ impl<'a> Model<'a> {
         if let Some(door) = &record.door {
             item("Door", escape(door));
         }
-        if let Some(review_by) = record.review_by {
+        if let Some((due, review_by)) = record.due() {
             let flag = if record.review_overdue(today) {
                 " <span class=\"when overdue\">overdue</span>"
             } else if record.review_due(today) {
@@ -342,7 +346,10 @@ impl<'a> Model<'a> {
                 ""
             };
             item(
-                "Review by",
+                match due {
+                    crate::record::parse::Due::Review => "Review by",
+                    crate::record::parse::Due::Decision => "Decide by",
+                },
                 format!("<time datetime=\"{review_by}\">{review_by}</time>{flag}"),
             );
         }

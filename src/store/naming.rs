@@ -53,7 +53,11 @@ fn number_part(file_name: &str) -> Option<(u32, usize, usize)> {
     };
     let rest = &file_name[prefix..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || !matches!(rest.as_bytes().get(digits), Some(b'-' | b'_')) {
+    let separated = matches!(rest.as_bytes().get(digits), Some(b'-' | b'_'));
+    // `adr-07.md`: a log that names its records by number alone. Only after an `ADR`
+    // prefix, which says the file is a record: `404.md` or `2024.md` is some other page.
+    let number_alone = prefix > 0 && matches!(&rest[digits..], "" | ".md");
+    if digits == 0 || !(separated || number_alone) {
         return None;
     }
     Some((rest[..digits].parse().ok()?, prefix, digits))
@@ -112,7 +116,7 @@ pub(crate) fn name_words(file_name: &str) -> &str {
         };
     }
     match number_part(stem) {
-        Some((_, prefix, digits)) => &stem[prefix + digits + 1..],
+        Some((_, prefix, digits)) => stem.get(prefix + digits + 1..).unwrap_or(""),
         None => stem,
     }
 }
@@ -145,6 +149,8 @@ pub(crate) struct NumberStyle {
     pub width: usize,
     pub separator: char,
     pub joiner: char,
+    /// Whether names carry the title's words: false in a log of `adr-07.md` names.
+    pub words: bool,
 }
 
 impl Default for NumberStyle {
@@ -154,6 +160,7 @@ impl Default for NumberStyle {
             width: 4,
             separator: '-',
             joiner: '-',
+            words: true,
         }
     }
 }
@@ -165,17 +172,22 @@ impl NumberStyle {
             return None;
         }
         let (_, prefix, digits) = number_part(file_name)?;
+        let separator = file_name.as_bytes()[prefix + digits];
         Some(NumberStyle {
             prefix: file_name[..prefix].to_string(),
             width: digits,
-            separator: char::from(file_name.as_bytes()[prefix + digits]),
+            separator: if separator == b'_' { '_' } else { '-' },
             joiner: joiner_of(name_words(file_name)),
+            words: separator != b'.',
         })
     }
 
     /// The file stem of record `number` titled `slug`: `0007-use-postgres`, `ADR-007-…`,
     /// `012_use_postgres`.
     pub(crate) fn stem(&self, number: u32, slug: &str) -> String {
+        if !self.words {
+            return format!("{}{number:0width$}", self.prefix, width = self.width.max(1));
+        }
         format!(
             "{}{number:0width$}{}{}",
             self.prefix,
@@ -244,6 +256,8 @@ pub(crate) fn is_numbered_log_page(file_name: &str) -> bool {
     let Some(stem) = file_name.strip_suffix(".md") else {
         return false;
     };
+    // After an `ADR` prefix where the log's names have one (`adr000-template.md`).
+    let stem = &stem[adr_prefix_len(file_name).min(stem.len())..];
     let words = stem.trim_start_matches(|c: char| c.is_ascii_digit());
     if words.len() == stem.len() {
         return false;
@@ -436,6 +450,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_of_a_number_alone_after_an_adr_prefix() {
+        // (file name, its number, the next record's name in its style)
+        for (name, number, next) in [
+            ("adr-07.md", Some(7), "adr-08"),
+            ("ADR-7.md", Some(7), "ADR-8"),
+            ("adr07.md", Some(7), "adr08"),
+            ("0007.md", None, ""),
+            ("404.md", None, ""),
+            ("adr-.md", None, ""),
+            ("adr-07-use-rust.md", Some(7), "adr-08-use-rust"),
+        ] {
+            assert_eq!(record_number(name), number, "{name}");
+            if let Some(number) = number {
+                let style = NumberStyle::of(name).unwrap();
+                assert_eq!(style.stem(number + 1, "use-rust"), next, "{name}");
+            }
+        }
+        assert_eq!(name_words("adr-07.md"), "");
+    }
+
+    #[test]
     fn a_file_name_is_the_one_the_standard_library_finds() {
         for path in [
             "docs/decisions/0007-use-postgres.md",
@@ -542,7 +577,8 @@ mod tests {
             ("template-1-x.md", None),
             ("madr-1-x.md", None),
             ("ADR-x-1-y.md", None),
-            ("ADR-0001.md", None),
+            // A number alone after the prefix: a log of `adr-07.md` names.
+            ("ADR-0001.md", Some(1)),
             ("ADR.md", None),
         ] {
             assert_eq!(record_number(name), number, "{name}");
@@ -701,6 +737,8 @@ mod tests {
             "0000-TEMPLATE.md",
             "00_readme.md",
             "7-index.md",
+            "adr000-template.md",
+            "ADR-0000-template.md",
         ] {
             assert!(is_numbered_log_page(name), "{name}");
         }
@@ -711,6 +749,8 @@ mod tests {
             "0001-index.markdown",
             "0001--index.md",
             "0001-indexes.md",
+            "adr-template.md",
+            "adr001-add-adr-log.md",
         ] {
             assert!(!is_numbered_log_page(name), "{name}");
         }

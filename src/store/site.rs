@@ -17,6 +17,35 @@ pub(crate) const SITE_MARKER: &str = ".decide-site";
 /// hundred thousand records fits.
 const SERVED_FILE_CAP: u64 = 256 * 1024 * 1024;
 
+/// The files every site build writes besides the record pages (the site module builds
+/// them under these names).
+pub(crate) const SHARED_SITE_FILES: [&str; 6] = [
+    "assets/site.css",
+    "assets/site.js",
+    "index.html",
+    "graph.html",
+    "stats.html",
+    "search-index.js",
+];
+
+/// Whether `relative` (a path below the site's directory) is a file a site build writes:
+/// one of [`SHARED_SITE_FILES`], or a record's page in `records/`, named with letters,
+/// digits, `-` and `_` only. Nothing else in the site's directory is the site's: it is not
+/// removed by a rebuild, whatever the marker of the last build says (the marker may have
+/// come with the repository, and the directory may be a folder of it), and not served.
+pub(crate) fn is_site_file(relative: &str) -> bool {
+    SHARED_SITE_FILES.contains(&relative)
+        || relative
+            .strip_prefix("records/")
+            .and_then(|name| name.strip_suffix(".html"))
+            .is_some_and(|stem| {
+                !stem.is_empty()
+                    && stem
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+}
+
 /// Make `dir` ready for a site, and return the files the last build wrote there.
 pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
     match fs::metadata(dir) {
@@ -35,9 +64,18 @@ pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
         }
         Err(e) => return Err(Error::io("use the site directory", dir, &e)),
     }
+    // The marker may have come with the repository, naming any file below the directory
+    // (a record, git's own files): only files of the site's own shape are taken from it,
+    // and a marker that is a link to elsewhere is no marker.
     let marker = dir.join(SITE_MARKER);
-    if let Some(text) = super::read_if_present(&marker) {
-        return Ok(text.lines().map(str::to_string).collect());
+    if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file())
+        && let Some(text) = super::read_if_present(&marker)
+    {
+        return Ok(text
+            .lines()
+            .filter(|line| is_site_file(line))
+            .map(str::to_string)
+            .collect());
     }
     let mut entries = fs::read_dir(dir).map_err(|e| Error::io("list", dir, &e))?;
     if entries.next().is_some() {
@@ -144,7 +182,7 @@ pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Resul
 pub(crate) fn finish_site(dir: &Path, written: &[String], previous: &[String]) -> Result<()> {
     let kept: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
     for old in previous {
-        if kept.contains(old.as_str()) || !below(old) {
+        if kept.contains(old.as_str()) || !below(old) || !is_site_file(old) {
             continue;
         }
         let path = dir.join(old);
@@ -158,30 +196,39 @@ pub(crate) fn finish_site(dir: &Path, written: &[String], previous: &[String]) -
     write_site_file(dir, SITE_MARKER, list.as_bytes())
 }
 
-/// A file of the site to serve: `relative` as a browser asked for it, read only if it is a
-/// regular file below `dir` that the site holds. `None` for anything else.
-pub(crate) fn read_site_file(dir: &Path, relative: &str) -> Option<Vec<u8>> {
-    use std::io::Read;
-    if !below(relative) || relative == SITE_MARKER || !through_own_folders(dir, relative) {
+/// A file of the site to serve, opened, and how many of its bytes to send: `relative` as
+/// a browser asked for it, opened only if it is a regular file below `dir` of a name the
+/// site writes ([`is_site_file`]): the site's directory may be a folder of the
+/// repository with other files in it. `None` for anything else. The file is sent from
+/// disk as it is read, never held whole in memory.
+pub(crate) fn open_site_file(dir: &Path, relative: &str) -> Option<(fs::File, u64)> {
+    if !below(relative) || !is_site_file(relative) || !through_own_folders(dir, relative) {
         return None;
     }
     let path: PathBuf = dir.join(relative);
-    let metadata = fs::symlink_metadata(&path).ok()?;
-    if !metadata.is_file() {
+    if !fs::symlink_metadata(&path).ok()?.is_file() {
         return None;
     }
-    let mut bytes = Vec::new();
-    fs::File::open(&path)
-        .ok()?
-        .take(SERVED_FILE_CAP)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    Some(bytes)
+    let file = fs::File::open(&path).ok()?;
+    // What was opened, in case the name was replaced in between.
+    let metadata = file.metadata().ok()?;
+    metadata
+        .is_file()
+        .then(|| (file, metadata.len().min(SERVED_FILE_CAP)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the preview would send of the site's file `relative`.
+    fn served(dir: &Path, relative: &str) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let (file, length) = open_site_file(dir, relative)?;
+        let mut bytes = Vec::new();
+        file.take(length).read_to_end(&mut bytes).unwrap();
+        Some(bytes)
+    }
 
     #[test]
     fn only_paths_below_the_site_are_files_of_it() {
@@ -238,9 +285,9 @@ mod tests {
         finish_site(&site, &second, &previous).unwrap();
         assert!(!site.join("records/0001-a.html").exists());
         assert!(site.join("records/keep.txt").exists());
-        assert_eq!(read_site_file(&site, "index.html").unwrap(), b"y");
-        assert_eq!(read_site_file(&site, SITE_MARKER), None);
-        assert_eq!(read_site_file(&site, "../notes.txt"), None);
+        assert_eq!(served(&site, "index.html").unwrap(), b"y");
+        assert_eq!(served(&site, SITE_MARKER), None);
+        assert_eq!(served(&site, "../notes.txt"), None);
     }
 
     /// A folder of the site that is a link (a repository may ship one) is never written,
@@ -249,18 +296,18 @@ mod tests {
     #[test]
     fn nothing_goes_through_a_linked_folder() {
         let outside = tempfile::tempdir().unwrap();
-        fs::write(outside.path().join("secret.txt"), "mine").unwrap();
+        fs::write(outside.path().join("secret.html"), "mine").unwrap();
         let site = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("records")).unwrap();
 
         let error = write_site_file(site.path(), "records/0001-a.html", b"x").unwrap_err();
         assert!(error.to_string().contains("symbolic link"), "{error}");
-        assert_eq!(read_site_file(site.path(), "records/secret.txt"), None);
-        finish_site(site.path(), &[], &["records/secret.txt".to_string()]).unwrap();
+        assert_eq!(served(site.path(), "records/secret.html"), None);
+        finish_site(site.path(), &[], &["records/secret.html".to_string()]).unwrap();
         let left: Vec<_> = fs::read_dir(outside.path()).unwrap().flatten().collect();
         assert_eq!(left.len(), 1);
         assert_eq!(
-            fs::read_to_string(outside.path().join("secret.txt")).unwrap(),
+            fs::read_to_string(outside.path().join("secret.html")).unwrap(),
             "mine"
         );
     }

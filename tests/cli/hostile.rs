@@ -484,6 +484,7 @@ impl Scene {
             "show 1",
             "lint",
             "graph",
+            "site",
             "search database",
             "index --stdout",
             "review",
@@ -867,6 +868,38 @@ hostile_repositories! {
     the_exported_templates_lead_outside: |s| {
         s.link(".decide/templates/messages", s.outside.path());
     };
+    the_records_relate_each_to_every_other: |s| {
+        // Drawn by layout-rs as it came, twenty records all related to each other took
+        // minutes, and a chain of diamonds (each record related to the next two) doubled
+        // the time with every diamond.
+        for n in 4..=23 {
+            let links: String = (4..=23)
+                .filter(|other| *other != n)
+                .map(|other| format!("* Relates to [{other}]({other:04}-all.md)\n"))
+                .collect();
+            s.write(
+                &format!("docs/decisions/{n:04}-all.md"),
+                &format!("---\nstatus: accepted\n---\n\n# All {n}\n\n## Context\n\nx\n\n## More Information\n\n{links}"),
+            );
+        }
+        for n in 100..=280 {
+            // 100 tops a diamond of 101 and 102 over 103, which tops the next.
+            let next: Vec<usize> = if n % 3 == 1 {
+                vec![n + 1, n + 2]
+            } else {
+                vec![n + (n % 3).max(1)]
+            };
+            let links: String = next
+                .iter()
+                .filter(|next| **next <= 280)
+                .map(|next| format!("* Relates to [{next}]({next:04}-diamond.md)\n"))
+                .collect();
+            s.write(
+                &format!("docs/decisions/{n:04}-diamond.md"),
+                &format!("---\nstatus: accepted\n---\n\n# Diamond {n}\n\n## Context\n\nx\n\n## More Information\n\n{links}"),
+            );
+        }
+    };
 }
 
 /// Numbers and dates stay within what a record can hold and read back.
@@ -1224,4 +1257,109 @@ fn escape_sequences_and_bidi_overrides_from_a_repository_are_shown_at_a_terminal
     }
     let forced = at_terminal(&["playbooks"], &[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")]);
     assert!(forced.contains("\u{1b}[1mTeam decisions"), "{forced:?}");
+}
+
+/// A site's marker (`.decide-site`, the files the last build wrote) may come with the
+/// repository, and its `site_dir` may be the repository itself: the marker then names
+/// files decide never wrote (a record, git's own files, the lead's uncommitted notes).
+/// A rebuild removes only pages of the site's own shape that it no longer writes; every
+/// other file the marker names is left as it was.
+#[test]
+fn a_site_marker_from_the_repository_removes_only_old_pages_of_the_site() {
+    let repo = repo();
+    let log = repo.path().join("docs/decisions");
+    fs::create_dir_all(&log).unwrap();
+    let record = "0001-choose-the-database-for-the-orders-service.md";
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mixed")
+            .join(record),
+        log.join(record),
+    )
+    .unwrap();
+    let kept = [
+        "notes.txt".to_string(),
+        ".git/HEAD".to_string(),
+        "src/lib.rs".to_string(),
+        "records/notes.txt".to_string(),
+        "assets/logo.png".to_string(),
+        format!("docs/decisions/{record}"),
+    ];
+    for name in &kept[..5] {
+        crate::support::write(repo.path(), name, "the lead's own work\n");
+    }
+    crate::support::write(
+        repo.path(),
+        "records/0009-gone.html",
+        "<p>an old page</p>\n",
+    );
+    crate::support::write(repo.path(), ".decide.yaml", "site_dir: .\n");
+    let mut marker = kept.join("\n");
+    marker.push_str("\nrecords/0009-gone.html\n");
+    crate::support::write(repo.path(), ".decide-site", &marker);
+    let output = run(repo.path(), &["site"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for name in &kept {
+        assert!(
+            repo.path().join(name).is_file(),
+            "{name} was removed by the site's rebuild"
+        );
+    }
+    assert!(
+        !repo.path().join("records/0009-gone.html").exists(),
+        "a page of a record that is gone is still removed"
+    );
+    assert!(repo.path().join("index.html").is_file());
+}
+
+/// A file name may hold a line break, and every diagnostic is one line: a name cannot
+/// split one into two and forge the second (a finding of its own, or a GitHub Actions
+/// workflow command such as `::error::`, read from both stdout and stderr of a CI step).
+#[cfg(unix)]
+#[test]
+fn a_line_break_in_a_file_name_cannot_forge_a_line_of_output() {
+    let repo = repo();
+    let log = repo.path().join("docs/decisions");
+    for name in [
+        "0001-a\n::error::forged.md",
+        "0002-b\r::error::forged.md",
+        "0003-c\u{2028}::error::forged.md",
+    ] {
+        crate::support::write(&log, name, "no heading\n");
+    }
+    crate::support::write(
+        &log,
+        "0004-overdue\n::error::forged.md",
+        "---\nstatus: accepted\ndate: 2020-01-01\nreview-by: 2020-02-01\n---\n\n# Overdue\n",
+    );
+    for args in [
+        &["lint"][..],
+        &["lint", "--format", "github"],
+        &["review", "--check", "--format", "github"],
+        &["review", "--check"],
+        &["list"],
+        &["index", "--stdout"],
+        &["graph"],
+        &["show", "4"],
+    ] {
+        let output = run(repo.path(), args);
+        let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+        let forged = |text: &str| {
+            text.split(['\n', '\r', '\u{2028}'])
+                .any(|line| line.starts_with("::error::forged"))
+        };
+        // `show`, `graph` and `index` print data (the record, the graph, the table with
+        // its links to the files as they are named); only their diagnostics count.
+        let data = matches!(args[0], "show" | "graph" | "index");
+        assert!(
+            (data || !forged(&out)) && !forged(&err),
+            "{args:?} printed a line a file name forged:\n{out}\n{err}"
+        );
+        if args == ["lint"] {
+            assert!(
+                out.lines().all(|line| line.starts_with("docs/decisions/")),
+                "one finding per line:\n{out}"
+            );
+        }
+    }
 }

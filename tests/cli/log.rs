@@ -35,7 +35,7 @@ fn list_reads_every_format() {
     let cases = [
         (
             "adr-tools",
-            "#     Title                           Status      Date        Door  Review by\n\
+            "#     Title                           Status      Date        Door  Due by\n\
              0001  Record architecture decisions   accepted    2016-02-12  -     -\n\
              0002  Use MySQL for persistence       superseded  2016-03-01  -     -\n\
              0003  Use PostgreSQL for persistence  accepted    2017-06-20  -     -\n\
@@ -43,20 +43,20 @@ fn list_reads_every_format() {
         ),
         (
             "madr2",
-            "#     Title                                        Status      Date        Door  Review by\n\
+            "#     Title                                        Status      Date        Door  Due by\n\
              0000  Use Markdown Architectural Decision Records  accepted    2017-12-10  -     -\n\
              0001  Use YAML for configuration                   superseded  2018-03-02  -     -\n\
              0002  Use TOML for configuration                   accepted    2019-05-20  -     -\n",
         ),
         (
             "madr3",
-            "#     Title                                          Status    Date        Door  Review by\n\
+            "#     Title                                          Status    Date        Door  Due by\n\
              0001  Use Plain JUnit5 for advanced test assertions  accepted  2022-11-15  -     -\n\
              0002  Use AssertJ for collection assertions          proposed  2023-02-01  -     -\n",
         ),
         (
             "madr4",
-            "#     Title                                        Status      Date        Door  Review by\n\
+            "#     Title                                        Status      Date        Door  Due by\n\
              0001  Use Markdown Architectural Decision Records  accepted    2024-09-17  -     -\n\
              0002  Use release-please for releases              superseded  2024-10-01  -     -\n\
              0003  Use changesets for releases                  accepted    2025-01-08  -     -\n",
@@ -836,10 +836,22 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
     assert_eq!(read(&record), original, "nothing written without --force");
     let due = run(repo.path(), &["review", "--today", "2026-12-10"]);
     assert!(
-        stdout(&due).contains("0001  2026-12-10  due today"),
+        stdout(&due).contains("0001  2026-12-10  decision due today"),
         "{}",
         stdout(&due)
     );
+    // Its date is one to decide by, never shown as a review date.
+    let late = run(repo.path(), &["review", "--check", "--today", "2026-12-11"]);
+    assert_eq!(late.status.code(), Some(1));
+    assert!(
+        stdout(&late).contains("0001  2026-12-10  decision 1 day overdue")
+            && stderr(&late).contains("1 decision is overdue"),
+        "{}{}",
+        stdout(&late),
+        stderr(&late)
+    );
+    let listed = stdout(&run(repo.path(), &["list"]));
+    assert!(listed.contains("2026-12-10 (decide)"), "{listed}");
 
     let look_back = review(
         repo.path(),
@@ -972,10 +984,10 @@ fn a_proposal_is_extended_once_then_decided() {
         "outcome: investigate\n",
         "information-coverage: 60%\n",
         "decide-by: 2026-12-17\n",
-        "review-by: 2026-12-17\n",
+        "decide-by: 2026-12-17\n",
         "Nothing is decided yet: we decide by Thursday 17 December, once the open questions are answered.\n",
         "The coach's verdict: **Time-box extended once: decide by Thursday 17 December.**\n",
-        "Come back to it by Thursday 17 December, when the investigation ends",
+        "Decide by Thursday 17 December, when the investigation ends.",
         "## Time-box Extended (2026-12-10)\n",
         "* Time-box extended to Thursday 17 December, because Searchly sends its price on Monday\n",
     ] {
@@ -1087,6 +1099,7 @@ fn a_dropped_proposal_is_rejected() {
     }
     for gone in [
         "Come back to it by",
+        "Decide by",
         "decide-by:",
         "review-by:",
         "Proposed option",

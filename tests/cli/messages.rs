@@ -130,11 +130,11 @@ fn the_tech_debt_message_puts_the_proposal_first_in_the_users_numbers() {
         message.starts_with("Hi Maria,\n\nI propose we fix the invoice rules in the billing export properly now. It takes 2 weeks."),
         "{message}"
     );
-    assert!(message.contains("The shortcut would save that time, but from Wednesday 24 February 2027 it would slow every new feature by 30%: about 27 days over the next 12 months, then 9 days a quarter."), "{message}");
+    assert!(message.contains("The shortcut would save that time, but from Wednesday 24 February 2027 it would slow every new feature by 30%: about 27 days over the next 12 months."), "{message}");
     assert!(
         message
             .trim_end()
-            .ends_with("\n\nCan we plan the 2 weeks in now?"),
+            .ends_with("\n\nCan we plan the 2 weeks in now? Please answer by Thursday 3 December."),
         "{message}"
     );
     assert!(
@@ -187,7 +187,8 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
             .ends_with("Which matters more? Please answer by Tuesday 8 December."),
         "{message}"
     );
-    assert!(record.contains("choose-by: 2026-12-08\nreview-by: 2026-12-08\n"));
+    // Not decided until Sam chooses: a date to decide by, and no review date.
+    assert!(record.contains("choose-by: 2026-12-08\ndecide-by: 2026-12-08\n---\n"));
     assert!(record.contains("* The team's estimate: 10 weeks, 17 days more than the time left."));
     assert!(record.contains(
         "* Left out until it is checked against the estimate: we keep the date if the admin screens move to the next release"
@@ -781,6 +782,19 @@ fn an_agreed_tech_debt_proposal_tells_the_team_the_plan() {
         .args(["status", "1", "accepted"])
         .assert()
         .success();
+    // Decided now: the date to decide by gives way to a review date, after the review
+    // period of a record that names no door (30 days from 26 November, a Saturday).
+    let record = fs::read_to_string(&records(&repo.path().join("docs/decisions"))[0]).unwrap();
+    assert!(
+        !record.contains("decide-by:") && record.contains("review-by: 2026-12-28\n"),
+        "{record}"
+    );
+    assert!(
+        record.contains(
+            "Review it by Monday 28 December: is the proper fix done, in the 2 weeks planned?"
+        ),
+        "{record}"
+    );
     let (team, checked) = message(repo.path(), "1", "team", None);
     assert!(
         team.starts_with("On the invoice rules in the billing export, Maria agreed, so we'll fix it properly now, because the shortcut would cost about 27 days over the next 12 months, more than the 2 weeks it saves.\n\nThe plan:\n- Now: move the invoice rules into one module"),
@@ -823,10 +837,9 @@ fn decide_message_formats() {
     assert_eq!(value["brief"]["outcome"], "proposal");
     // The same case and ask that `decide new` printed, read back from the record.
     assert!(
-        value["text"]
-            .as_str()
-            .unwrap()
-            .ends_with("\n\nCan we plan the 2 weeks in now?\n")
+        value["text"].as_str().unwrap().ends_with(
+            "\n\nCan we plan the 2 weeks in now? Please answer by Thursday 3 December.\n"
+        )
     );
     assert!(
         value["record"]

@@ -790,13 +790,12 @@ fn a_proposal_chooses_nothing_and_lists_what_it_finds_out_by_when() {
         "outcome: investigate\n",
         "door: one-way\n",
         "information-coverage: 40%\n",
-        "decide-by: 2026-12-10\n",
-        "review-by: 2026-12-10\n",
+        "decide-by: 2026-12-10\n---\n",
         "Proposed option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use. Nothing is decided yet: we decide by Thursday 10 December, once the open questions are answered.\n",
         "### Open Questions\n\n* Searchly's price at our query volume (Ana finds out)\n* Whether the contract has an exit clause (Ben finds out)\n",
         "The coach's verdict: **40% on a one-way door: investigate until Thursday 10 December, then decide.**",
         "  * Missing, but it would not change the choice: Latency on our own catalogue\n",
-        "Come back to it by Thursday 10 December, when the investigation ends, and decide.\n",
+        "Decide by Thursday 10 December, when the investigation ends.\n",
     ] {
         assert!(record.contains(line), "{line:?} in:\n{record}");
     }

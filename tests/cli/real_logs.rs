@@ -615,6 +615,121 @@ fn messages_keep_what_a_colon_introduces() {
     );
 }
 
+/// Sections named with an emoji or a number before them, or as bold labels over their
+/// paragraphs, are read as the sections they name: messages say the decision, and a
+/// status edit changes the status where the record writes it.
+#[test]
+fn decorated_and_bold_label_sections_read_and_edit() {
+    let repo = repository("bold-label-sections");
+    let message = |repo: &Path, number: &str, to: &str| {
+        let output = decide(repo)
+            .args(["message", number, "--to", to])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let said = message(repo.path(), "2", "stakeholders");
+    assert!(
+        said.contains("We store plots in one SQLite file that the planner owns."),
+        "{said}"
+    );
+    assert!(!said.contains("0002-store"), "{said}");
+    let said = message(repo.path(), "3", "team");
+    assert!(
+        said.contains("the planner emails a reminder a week before each sowing date"),
+        "{said}"
+    );
+    let file = "docs/adr/0003-plant-reminders-by-email.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "3", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("**Status:** Proposed", "**Status:** Accepted", 1)
+    );
+
+    let repo = repository("decorated-headings");
+    let said = message(repo.path(), "2", "stakeholders");
+    assert!(
+        said.contains("The server prices every order; the app only shows what the server returns."),
+        "{said}"
+    );
+    let file = "docs/adr/0003-bake-overnight-batches.md";
+    let before = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "3", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("## Status\n\nProposed", "## Status\n\nAccepted", 1)
+    );
+}
+
+/// Statuses written with their history struck out, as a menu, or as a ticked task list
+/// change the way the record writes them: the old word struck, the tick moved.
+#[test]
+fn struck_and_ticked_statuses_change_in_the_record_s_own_way() {
+    let repo = repository("struck-and-ticked-statuses");
+    for (number, file, status, before, after) in [
+        (
+            "1",
+            "docs/adr/0001-write-down-decisions.md",
+            "deprecated",
+            "~~Proposed~~ **Accepted** _(",
+            "~~Proposed~~ ~~Accepted~~ **Deprecated** _(",
+        ),
+        (
+            "2",
+            "docs/adr/0002-poll-sensors-every-minute.md",
+            "deprecated",
+            "~~Proposed~~ | **Accepted** | ~~Deprecated~~ | ~~Superseded~~",
+            "~~Proposed~~ | ~~Accepted~~ | **Deprecated** | ~~Superseded~~",
+        ),
+        (
+            "3",
+            "docs/adr/0003-keep-a-week-of-raw-readings.md",
+            "rejected",
+            "- [x] Accepted\n- [ ] Rejected",
+            "- [ ] Accepted\n- [x] Rejected",
+        ),
+        (
+            "4",
+            "docs/adr/0004-alert-by-text-message.md",
+            "deprecated",
+            "~~Approved~~ → Implemented",
+            "~~Approved~~ → ~~Implemented~~ → Deprecated",
+        ),
+    ] {
+        let text = read(repo.path(), file);
+        assert!(text.contains(before), "{file}");
+        run_ok(repo.path(), &["status", number, status]);
+        assert_eq!(
+            read(repo.path(), file),
+            text.replacen(before, after, 1),
+            "{file}"
+        );
+    }
+    // A table of fields: the value cell of the status's row, never the next row's name.
+    let repo = repository("field-table-rows");
+    let file = "docs/adr/0002-scan-tickets-offline.md";
+    let text = read(repo.path(), file);
+    run_ok(repo.path(), &["status", "2", "accepted"]);
+    assert_eq!(
+        read(repo.path(), file),
+        text.replacen("| Status | Proposed |", "| Status | Accepted |", 1)
+    );
+    let repo = repository("struck-and-ticked-statuses");
+    // A menu that does not offer the status is left for the team to change.
+    let output = decide(repo.path())
+        .args(["status", "2", "rejected"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("does not offer `rejected`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn records_are_named_as_each_log_names_them() {
     let repo = repository("log4brains-monorepo");
@@ -796,6 +911,28 @@ fn new_records_follow_the_log() {
             reads_back_and_edits(repo.path(), shape, &file, &stem, &address, written);
         }
     }
+}
+
+/// A log that names its records by number alone (`adr-03.md`) gets `adr-04.md`, in
+/// adr-tools' format, which it reads back and edits as its own.
+#[test]
+fn a_log_named_by_number_alone_names_new_records_alike() {
+    let repo = repository("adr-number-names");
+    decide(repo.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .assert()
+        .success();
+    let file = "docs/arch/adr-04.md";
+    assert!(read(repo.path(), file).starts_with("# "), "{file}");
+    reads_back_and_edits(
+        repo.path(),
+        "adr-number-names",
+        file,
+        "adr-04",
+        "4",
+        Written::Nygard,
+    );
 }
 
 /// The log reads its new record back as it reads its own, and `status` edits it in the

@@ -278,3 +278,50 @@ fn edits_keep_the_mode_and_refuse_read_only_and_hard_linked_records() {
     );
     assert_eq!(fs::read_to_string(&elsewhere).unwrap(), before);
 }
+
+/// `index` reads the log under the lock it writes under: a record written or renumbered
+/// while it waits for the lock is in the table, not reported as unreadable and left out.
+#[test]
+fn an_index_waiting_for_the_lock_lists_the_log_as_it_is_then() {
+    let (_repo, log) = log_of(2);
+    let cwd = log.parent().unwrap().parent().unwrap().to_path_buf();
+    // Hold the log's lock, as a `renumber` or a `new` in progress would.
+    let held = fs::File::open(&log).unwrap();
+    held.lock().unwrap();
+    let index = decide_process(&cwd)
+        .arg("index")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Long enough for the index to have started waiting; were it still starting up when
+    // the changes land, it would pass without showing anything.
+    std::thread::sleep(Duration::from_millis(1500));
+    let written = records(&log);
+    let second = written[1]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let moved = log.join(second.replacen("0002", "0004", 1));
+    fs::rename(&written[1], &moved).unwrap();
+    fs::copy(&written[0], log.join("0003-written-meanwhile.md")).unwrap();
+    held.unlock().unwrap();
+    let output = index.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = fs::read_to_string(log.join("README.md")).unwrap();
+    for name in [
+        written[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned(),
+        moved.file_name().unwrap().to_string_lossy().into_owned(),
+        "0003-written-meanwhile.md".to_string(),
+    ] {
+        assert!(
+            table.contains(&format!("]({name})")),
+            "{name} is missing:\n{table}"
+        );
+    }
+}

@@ -386,8 +386,14 @@ fn get(port: u16, path: &str, host: &str) -> (u16, String) {
 
 /// `decide site --serve --port 0`, and the port it chose (from its first line).
 pub(crate) fn serve(repo: &Path) -> (Child, u16) {
-    let mut child = decide_process(repo)
-        .args(["site", "--out", "site", "--serve", "--port", "0"])
+    let mut command = decide_process(repo);
+    command.args(["site", "--out", "site", "--serve", "--port", "0"]);
+    serve_by(command)
+}
+
+/// The preview server `command` starts, and the port it chose (from its first line).
+fn serve_by(mut command: std::process::Command) -> (Child, u16) {
+    let mut child = command
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -455,6 +461,106 @@ fn the_preview_server_answers_on_localhost_and_rebuilds_when_a_record_changes() 
     let (status, page) = get(port, "/records/0007-use-a-queue.html", &host);
     assert_eq!(status, 200);
     assert!(page.contains("Use a queue"), "{page}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// A client that asks and never reads what it is sent (requests sent one after another
+/// and left unread) holds only its own connection: the next browser is still answered.
+#[test]
+fn a_client_that_never_reads_does_not_hold_up_the_preview() {
+    let repo = mixed_log();
+    let (mut child, port) = serve(repo.path());
+    let host = format!("127.0.0.1:{port}");
+    let mut greedy = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    greedy.set_nonblocking(true).unwrap();
+    let request = format!("GET /index.html HTTP/1.1\r\nHost: {host}\r\n\r\n");
+    // Until the connection takes no more: every answer waits, unread, in its buffers.
+    for _ in 0..20_000 {
+        if greedy.write_all(request.as_bytes()).is_err() {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let started = Instant::now();
+    let (status, index) = get(port, "/", &host);
+    assert_eq!(status, 200);
+    assert!(index.contains("<h1>Decision log</h1>"), "{index}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "answered only after {:?}",
+        started.elapsed()
+    );
+    drop(greedy);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// More idle connections than the server has file descriptors for neither stop it nor
+/// keep it from answering once they go; a request it does not serve gets its status.
+#[cfg(unix)]
+#[test]
+fn idle_connections_do_not_stop_the_preview() {
+    let repo = mixed_log();
+    let mut command = std::process::Command::new("sh");
+    crate::support::clean_environment(&mut command, repo.path());
+    command
+        .current_dir(repo.path())
+        .args(["-c", "ulimit -n 64 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_decide"))
+        .args(["site", "--out", "site", "--serve", "--port", "0"]);
+    let (mut child, port) = serve_by(command);
+    let host = format!("127.0.0.1:{port}");
+    let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let idle: Vec<TcpStream> = (0..100)
+        .filter_map(|_| TcpStream::connect_timeout(&address, Duration::from_secs(2)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    drop(idle);
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the server stopped when it ran out of file descriptors"
+    );
+    assert_eq!(get(port, "/", &host).0, 200);
+    let mut post = TcpStream::connect(address).unwrap();
+    write!(
+        post,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    post.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 405 "), "{answer}");
+    let mut head = TcpStream::connect(address).unwrap();
+    write!(head, "HEAD /index.html HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    head.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+    assert!(
+        answer.ends_with("\r\n\r\n"),
+        "a HEAD answer has no body: {answer}"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Only files of the site's own are served: a file that happens to lie in the site's
+/// folder (the marker of a site that came with the repository named it as the site's)
+/// is not.
+#[test]
+fn the_preview_serves_only_files_of_the_site() {
+    let repo = mixed_log();
+    write(
+        &repo.path().join("site"),
+        "notes.txt",
+        "the lead's own notes\n",
+    );
+    write(&repo.path().join("site"), ".decide-site", "notes.txt\n");
+    let (mut child, port) = serve(repo.path());
+    let host = format!("127.0.0.1:{port}");
+    assert_eq!(get(port, "/index.html", &host).0, 200);
+    assert_eq!(get(port, "/notes.txt", &host).0, 404);
+    assert!(repo.path().join("site/notes.txt").is_file());
     let _ = child.kill();
     let _ = child.wait();
 }

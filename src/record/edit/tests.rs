@@ -727,3 +727,46 @@ fn a_status_bullet_in_another_language_is_not_closed_in_english() {
         .unwrap();
     assert_eq!(out, None);
 }
+
+#[test]
+fn a_struck_out_status_history_gains_a_strike_and_the_new_word() {
+    let text = "# 2. T\n\n## Status\n\n~~Proposed~~ Accepted\n\n## Context\n\nWhy.\n";
+    let record = parse(Path::new("0002-x.md"), text).unwrap();
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    let out = set_status(text, &record, "deprecated").unwrap();
+    assert_eq!(
+        out,
+        text.replace(
+            "~~Proposed~~ Accepted",
+            "~~Proposed~~ ~~Accepted~~ Deprecated"
+        )
+    );
+}
+
+#[test]
+fn a_task_list_of_statuses_moves_its_tick() {
+    let text = "# 2. T\n\n## Status\n\n- [ ] Proposed\n- [x] Accepted\n- [ ] Rejected\n\n## Context\n\nWhy.\n";
+    let record = parse(Path::new("0002-x.md"), text).unwrap();
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    // To a status the list offers: the tick moves, every word stays.
+    let out = set_status(text, &record, "rejected").unwrap();
+    assert_eq!(
+        out,
+        text.replace(
+            "- [x] Accepted\n- [ ] Rejected",
+            "- [ ] Accepted\n- [x] Rejected"
+        )
+    );
+    // To one it does not: a ticked item of its own after the others.
+    let out = set_status(text, &record, "deprecated").unwrap();
+    assert_eq!(
+        out,
+        text.replace(
+            "- [x] Accepted\n- [ ] Rejected\n",
+            "- [ ] Accepted\n- [ ] Rejected\n- [x] Deprecated\n"
+        )
+    );
+    // Nothing ticked: no status, and no unticked option read as one.
+    let none = parse(Path::new("0002-x.md"), &text.replace("[x]", "[ ]")).unwrap();
+    assert_eq!(none.status, None);
+}

@@ -134,6 +134,9 @@ pub(crate) fn read_date(text: &str) -> DateText {
     if digit_run(bytes, 0) == 4 && bytes.get(4) == Some(&b'-') {
         return iso_order(text);
     }
+    if let Some(date) = dotted(bytes) {
+        return date;
+    }
     if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
         return named_month(text);
     }
@@ -183,6 +186,31 @@ fn iso_order(text: &str) -> DateText {
         Some(date) => DateText::Month(date),
         None => DateText::Invalid,
     }
+}
+
+/// `02.01.2024` or `2.1.2024`: day, month and year with dots, as German, Dutch and
+/// Scandinavian teams write a date (never month first). `None` when `bytes` do not start
+/// so.
+fn dotted(bytes: &[u8]) -> Option<DateText> {
+    let day_length = digit_run(bytes, 0);
+    if !matches!(day_length, 1 | 2) || bytes.get(day_length) != Some(&b'.') {
+        return None;
+    }
+    let month_start = day_length + 1;
+    let month_length = digit_run(bytes, month_start);
+    let year_start = month_start + month_length + 1;
+    if !matches!(month_length, 1 | 2)
+        || bytes.get(year_start - 1) != Some(&b'.')
+        || digit_run(bytes, year_start) != 4
+        || bytes.get(year_start + 4).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    Some(day_of(
+        digits_value(&bytes[year_start..year_start + 4]) as i32,
+        digits_value(&bytes[month_start..month_start + month_length]),
+        digits_value(&bytes[..day_length]),
+    ))
 }
 
 /// `9 November 2020`, `09-Nov-2020`, `Nov 9, 2020`, `November 9th 2020`, `Nov 2020`.
@@ -523,6 +551,14 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
             ..Status::default()
         };
     }
+    // `~~Proposed~~ Accepted`: a struck-out status is the one it was.
+    let unstruck;
+    let value = if value.contains("~~") {
+        unstruck = without_struck(value);
+        unstruck.trim()
+    } else {
+        value
+    };
     let value = without_symbols(value);
     let mut status = Status::default();
     // Most statuses are a word: no link to look for.
@@ -563,6 +599,22 @@ pub(super) fn read_status(value: &str, line: usize, place: Place) -> Status {
     }
     check_spelling(&mut status);
     status
+}
+
+/// `text` without its struck-out spans (`~~Proposed~~ Accepted` → ` Accepted`); an
+/// unclosed `~~` and what follows it are kept.
+pub(crate) fn without_struck(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("~~") {
+        let Some(close) = rest[open + 2..].find("~~") else {
+            break;
+        };
+        kept.push_str(&rest[..open]);
+        rest = &rest[open + 2 + close + 2..];
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// A status value without the symbols some logs put before it: `✅ Accepted`, `⌛️
@@ -839,6 +891,12 @@ mod tests {
                 DateText::Missing,
             ),
             ("", DateText::Missing),
+            // Day first with dots, as German and Nordic teams write it.
+            ("02.01.2024", day("2024-01-02")),
+            ("2.1.2024 (workshop)", day("2024-01-02")),
+            ("31.02.2024", DateText::Invalid),
+            ("1.2.24", DateText::Missing),
+            ("1.2.20245", DateText::Missing),
         ];
         for (text, expected) in cases {
             assert_eq!(read_date(text), expected, "{text}");

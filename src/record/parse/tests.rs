@@ -806,6 +806,28 @@ fn headings_and_fields_in_comments_are_not_the_record_s() {
 }
 
 #[test]
+fn numbered_and_decorated_sections_make_an_adr_tools_record() {
+    for (context, decision, consequences) in [
+        ("1. Context", "2. Decision", "3. Consequences"),
+        ("🤔 Context", "🎯 Decision", "⚖️ Consequences"),
+    ] {
+        let text = format!(
+            "# 2: Route by prefix 🌳\n\n## Status\n\n✅ Accepted\n\n## {context}\n\nWhy.\n\n## {decision}\n\nWe will route by prefix.\n\n## {consequences}\n\nFaster lookups.\n"
+        );
+        let record = parsed("0002-route-by-prefix.md", &text);
+        assert_eq!(record.format, Format::Nygard, "{context}");
+        assert_eq!(record.status.as_deref(), Some("accepted"));
+        for name in ["Context", "Decision", "Consequences"] {
+            assert!(record.section(name).is_some(), "{context}: {name}");
+        }
+        assert_eq!(
+            record.section("Decision").map(|s| s.body),
+            Some("We will route by prefix.")
+        );
+    }
+}
+
+#[test]
 fn headings_name_sections_with_words_after_them() {
     let cases = [
         ("Links", "links", true),
@@ -829,6 +851,21 @@ fn headings_name_sections_with_words_after_them() {
         ("Con", "Context", false),
         ("Émigré", "E", false),
         ("", "Links", false),
+        // Numbered sections, and symbols before or after the name.
+        ("1. Context", "Context", true),
+        ("2) Decision", "Decision", true),
+        ("3 Consequences", "Consequences", true),
+        ("🤔 Context", "Context", true),
+        ("⚖️ Consequences", "Consequences", true),
+        ("Decision 🎯", "Decision", true),
+        ("✅ Status", "Status", true),
+        ("4. Décision", "Decision", true),
+        ("1. Decision Outcome", "Decision", false),
+        ("🎯 Decisions", "Decision", false),
+        ("2024-03-01", "Decision", false),
+        ("3rd Decision", "Decision", false),
+        ("1.", "Decision", false),
+        ("🎯", "Decision", false),
     ];
     for (heading, name, names) in cases {
         assert_eq!(names_section(heading, name), names, "{heading:?} {name:?}");
@@ -1149,4 +1186,75 @@ fn every_translated_section_name_names_its_section() {
     // A name of the same length and first letter as a translated one is not its kin.
     assert!(!names_section("Contexte", "Comment"));
     assert!(!names_section("Estado", "Source"));
+}
+
+#[test]
+fn a_title_heading_that_repeats_the_file_name_reads_as_its_words() {
+    let record = parsed(
+        "0003-domain-driven-layout.md",
+        "# 0003-domain-driven-layout\n\n**Status:** Accepted\n\nWhy and what.\n",
+    );
+    assert_eq!(record.title, "Domain driven layout");
+    assert_eq!(record.number, Some(3));
+    assert_eq!(record.status.as_deref(), Some("accepted"));
+    let kept = parsed(
+        "0004-x.md",
+        "# 4. Use async-await\n\n## Status\n\nAccepted\n",
+    );
+    assert_eq!(kept.title, "Use async-await");
+}
+
+#[test]
+fn a_status_line_over_adr_tools_sections_is_adr_tools_record() {
+    let sections = "## Context\n\nWhy.\n\n## Decision\n\nThis.\n\n## Consequences\n\nThen.\n";
+    let (nygard, madr) = (Format::Nygard, Format::Madr);
+    // (lines under the title, the sections, the format when named by number, and by date
+    // as log4brains names its records, whose template is MADR's)
+    let cases = [
+        ("**Status:** Accepted\n", sections, nygard, nygard),
+        (
+            "* Status: accepted\n* Date: 2024-01-02\n",
+            sections,
+            nygard,
+            madr,
+        ),
+        (
+            "- Status: ~~Proposed~~ **Accepted**\n",
+            sections,
+            nygard,
+            madr,
+        ),
+        // MADR 2's short form: its field list over a decision alone.
+        ("- Status: accepted\n", "## Decision\n\nThis.\n", madr, madr),
+        (
+            "* Status: accepted\n* Deciders: Ana\n",
+            sections,
+            madr,
+            madr,
+        ),
+        (
+            "* Status: accepted\n",
+            "## Context and Problem Statement\n\nWhy.\n",
+            madr,
+            madr,
+        ),
+    ];
+    for (fields, body, numbered, dated) in cases {
+        let text = format!("# Use X\n\n{fields}\n{body}");
+        assert_eq!(
+            parsed("0001-use-x.md", &text).format,
+            numbered,
+            "{fields}{body}"
+        );
+        assert_eq!(
+            parsed("20240102-use-x.md", &text).format,
+            dated,
+            "{fields}{body}"
+        );
+        let head = crate::record::parse::parse_head(Path::new("0001-use-x.md"), &text, false);
+        let Ok(crate::record::parse::Parsed::Done(record)) = head else {
+            panic!("the head of {fields}{body} was not read");
+        };
+        assert_eq!(record.format, numbered, "head: {fields}{body}");
+    }
 }

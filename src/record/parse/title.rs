@@ -272,6 +272,23 @@ pub(crate) fn unescape(text: &str) -> String {
     crate::markdown::unescape(text)
 }
 
+/// Whether a title heading is only the file's name without `.md` (`# 0003-use-rust`, or
+/// `# use-rust` in `0003-use-rust.md`): a log whose headings repeat the file name, where
+/// the name's words are the title.
+pub(crate) fn is_file_slug(title: &str, file_name: &str) -> bool {
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    // A title written with capitals (`# Tribute-to-Talk`) is the team's own, even where
+    // the file name spells the same words; a slug is lower case, or starts with the number.
+    let slug = !title.is_empty()
+        && title.bytes().any(|b| b == b'-' || b == b'_')
+        && !title.bytes().any(|b| b.is_ascii_whitespace())
+        && (title.as_bytes()[0].is_ascii_digit() || !title.bytes().any(|b| b.is_ascii_uppercase()));
+    slug && stem.len() >= title.len() && {
+        let (before, end) = stem.split_at(stem.len() - title.len());
+        end.eq_ignore_ascii_case(title) && (before.is_empty() || before.ends_with(['-', '_']))
+    }
+}
+
 /// The title a file name gives: `20240301-retry-failed-webhooks.md` → "Retry failed
 /// webhooks".
 pub(crate) fn from_file_name(name: &str) -> String {
@@ -293,6 +310,31 @@ pub(crate) fn from_file_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_that_repeat_the_file_name() {
+        let cases = [
+            ("0003-use-rust", "0003-use-rust.md", true),
+            ("use-rust", "0003-use-rust.md", true),
+            ("0003-Use-Rust", "0003-use-rust.md", true),
+            ("use_rust", "ADR_0003_use_rust.md", true),
+            ("Use Rust", "0003-use-rust.md", false),
+            ("Use-Rust", "0003-use-rust.md", false),
+            ("Tribute-to-Talk", "0013-tribute-to-talk.md", false),
+            ("rust", "0003-use-rust.md", false),
+            ("se-rust", "0003-use-rust.md", false),
+            (
+                "async-await everywhere",
+                "0003-async-await-everywhere.md",
+                false,
+            ),
+            ("0004-use-rust", "0003-use-rust.md", false),
+            ("", "0003-use-rust.md", false),
+        ];
+        for (title, file, slug) in cases {
+            assert_eq!(is_file_slug(title, file), slug, "{title:?} in {file}");
+        }
+    }
 
     #[test]
     fn numbered_headings() {
