@@ -2095,7 +2095,7 @@ pub(crate) fn lines(
             Kind::Thing if !choice.action => format!("We lean towards {} as {the}", choice.text),
             Kind::Thing => format!("For {the}, {lean}"),
             Kind::Question | Kind::Topic | Kind::Title => format!("{}, {lean}", on(text)),
-            Kind::Action => capitalise(&lean),
+            Kind::Action => crate::text::capitalise(&lean),
         }
     });
     let (decision_name, proposal_name) = match subject.kind {
@@ -2241,7 +2241,7 @@ pub(crate) fn is_statement(title: &str) -> bool {
 /// polyrepo".
 fn on(text: &str) -> String {
     if text.starts_with("between ") {
-        capitalise(text)
+        crate::text::capitalise(text)
     } else {
         format!("On {text}")
     }
@@ -2283,17 +2283,9 @@ fn after_subject(text: &str) -> String {
 pub(crate) fn sentence_case(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or_default();
     if first.len() > 3 && first.bytes().all(|b| b.is_ascii_lowercase()) {
-        capitalise(text)
+        crate::text::capitalise(text)
     } else {
         text.to_string()
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

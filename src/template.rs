@@ -473,11 +473,7 @@ fn capitalise_start(text: &str) -> String {
     if written_as_is {
         return text.to_string();
     }
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::text::capitalise(text)
 }
 
 /// Words that start a sentence but not a name: lower case once the sentence goes on.

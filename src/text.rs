@@ -161,6 +161,15 @@ fn decimal(number: u32, digits: &mut [u8; 10]) -> usize {
     }
 }
 
+/// `text` with its first letter a capital ("accepted" → "Accepted"), the rest as written.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,7 +94,7 @@ fn shorter_list(listed: &Listed, decided: bool) -> Vec<String> {
             } else {
                 format!(
                     "{opening} {items}. {} more{noun} {verb} {WHERE_THE_REST_IS}",
-                    capitalise(&number(rest))
+                    crate::text::capitalise(&number(rest))
                 )
             }
         } else {
@@ -243,12 +243,4 @@ fn number(n: usize) -> String {
     WORDS
         .get(n)
         .map_or_else(|| n.to_string(), |w| (*w).to_string())
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

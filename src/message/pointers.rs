@@ -234,7 +234,8 @@ fn without_pointing_opening(sentence: &str) -> Option<String> {
         .unwrap_or_default()
         .to_lowercase();
     let leads_in = sentence[at..].starts_with(':') || LEAD_INS.contains(&first.as_str());
-    (short && leads_in && points(opening) && !rest.is_empty()).then(|| capitalise(rest))
+    (short && leads_in && points(opening) && !rest.is_empty())
+        .then(|| crate::text::capitalise(rest))
 }
 
 /// A sentence without a closing clause that points (", as discussed under the design
@@ -248,14 +249,6 @@ fn without_pointing_ending(sentence: &str) -> Option<String> {
     let short = clause.split_whitespace().count() <= SHORT_CLAUSE;
     let mark = if mark.is_empty() { "" } else { "." };
     (short && points(clause) && !kept.is_empty()).then(|| format!("{kept}{mark}"))
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -152,7 +152,7 @@ fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> 
     if let Some(line) = word_before {
         let at = lines.start(line);
         let nl = lines.newline;
-        out.insert_str(at, &format!("{}{nl}{nl}", capitalise(status)));
+        out.insert_str(at, &format!("{}{nl}{nl}", crate::text::capitalise(status)));
     }
     Ok(out)
 }
@@ -513,9 +513,9 @@ fn styled(status: &str, written: &str, place: StatusPlace) -> String {
         Some(_) if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) => {
             status.to_uppercase()
         }
-        Some(first) if first.is_uppercase() => capitalise(status),
+        Some(first) if first.is_uppercase() => crate::text::capitalise(status),
         Some(_) => status.to_string(),
-        None if place == StatusPlace::Section => capitalise(status),
+        None if place == StatusPlace::Section => crate::text::capitalise(status),
         None => status.to_string(),
     }
 }
@@ -537,7 +537,7 @@ fn insert_status(
 ) -> String {
     let nl = lines.newline;
     if record.format == Format::Nygard {
-        let word = capitalise(status);
+        let word = crate::text::capitalise(status);
         if let Some(section) = record.section("Status") {
             let at = lines.end(section.line);
             return splice(text, at, at, &format!("{nl}{word}{nl}"));
@@ -1168,14 +1168,6 @@ pub(crate) fn set_front_matter_value(
     let mut out = text.to_string();
     out.replace_range(start..start + old.len(), new);
     Ok(out)
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The last non-blank line of the section whose heading is on `heading_line`, or the

@@ -228,7 +228,7 @@ impl HouseFrontMatter {
                     .as_deref()
                     .map(|s| {
                         if capitalised {
-                            capitalise(s)
+                            crate::text::capitalise(s)
                         } else {
                             s.to_string()
                         }
@@ -302,13 +302,6 @@ fn meaning(record: &Record, name: &str, value: &str) -> Option<Meaning> {
         "date" | "created" => Meaning::Date,
         "author" | "authors" | "deciders" | "decision-makers" => Meaning::DecisionMakers,
         _ => return None,
-    })
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
     })
 }
 

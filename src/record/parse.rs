@@ -1313,7 +1313,7 @@ impl<'t> Reader<'t> {
         if !self.placeholders.is_empty() {
             let mut names: Vec<String> = Vec::new();
             for name in &self.placeholders {
-                let name = capitalise(name);
+                let name = crate::text::capitalise(name);
                 if !names.contains(&name) {
                     names.push(name);
                 }
@@ -1723,14 +1723,6 @@ fn names_section_after(heading: &str, name: &str) -> bool {
                 // Symbols after the name: `Context 🤔`, `Decision ✅`.
                 || !rest.chars().any(char::is_alphanumeric)
         }
-    }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
