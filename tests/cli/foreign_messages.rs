@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{decide, repo, stderr, stdout};
+use crate::support::repo;
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -23,16 +23,7 @@ fn log() -> tempfile::TempDir {
 
 /// The message for record `number` to `to`, and what stderr says of it.
 fn message(repo: &tempfile::TempDir, number: &str, to: &str) -> (String, String) {
-    let output = decide(repo.path())
-        .args(["message", number, "--to", to])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{number} {to}: {}",
-        stderr(&output)
-    );
-    (stdout(&output), stderr(&output))
+    crate::support::message_with(repo.path(), number, to, &[])
 }
 
 const AUDIENCES: [&str; 3] = ["stakeholders", "team", "peers"];

@@ -432,18 +432,8 @@ fn a_proposal_past_its_time_box_is_finished_before_it_is_sent() {
 
 /// `decide message N --to AUDIENCE [--name NAME]` for a record in `repo`: (stdout, stderr).
 fn message(repo: &Path, number: &str, to: &str, name: Option<&str>) -> (String, String) {
-    let mut command = decide(repo);
-    command.args(["message", number, "--to", to]);
-    if let Some(name) = name {
-        command.args(["--name", name]);
-    }
-    let output = command.output().unwrap();
-    assert!(
-        output.status.success(),
-        "{number} {to}: {}",
-        stderr(&output)
-    );
-    (stdout(&output), stderr(&output))
+    let name = name.map_or_else(Vec::new, |name| vec!["--name", name]);
+    crate::support::message_with(repo, number, to, &name)
 }
 
 #[test]
@@ -1266,16 +1256,7 @@ fn closed_log() -> tempfile::TempDir {
 
 /// `decide message NUMBER --to TO --format FORMAT` in `repo`, which must succeed.
 fn message_from(repo: &tempfile::TempDir, number: &str, to: &str, format: &str) -> String {
-    let output = decide(repo.path())
-        .args(["message", number, "--to", to, "--format", format])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{number} {to}: {}",
-        stderr(&output)
-    );
-    stdout(&output)
+    crate::support::message_with(repo.path(), number, to, &["--format", format]).0
 }
 
 #[test]

@@ -103,6 +103,22 @@ pub(crate) fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// `decide message NUMBER --to TO` and any `more` arguments in `repo`, which must succeed:
+/// the message (stdout) and what was said of it (stderr).
+pub(crate) fn message_with(repo: &Path, number: &str, to: &str, more: &[&str]) -> (String, String) {
+    let output = decide(repo)
+        .args(["message", number, "--to", to])
+        .args(more)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{number} {to}: {}",
+        stderr(&output)
+    );
+    (stdout(&output), stderr(&output))
+}
+
 /// Copy the folder `from` into `to`, leaving out files named `skip` (a fixture's
 /// description of itself).
 pub(crate) fn copy_tree(from: &Path, to: &Path, skip: &str) {
