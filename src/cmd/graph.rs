@@ -11,7 +11,7 @@ pub(super) fn run(env: &Env<'_>, args: &GraphArgs) -> Result<u8> {
     };
     // Links may be anywhere in a record (our `## Links` comes last): read them whole, and
     // keep only what the graph draws.
-    let (nodes, problems) = log.map(Depth::Outline, graph::Node::of);
+    let (nodes, problems) = log.map_cached(Depth::Outline, "", graph::Node::of);
     let skipped = logdir::report_skipped(&problems);
     crate::stdout::write(graph::render(&nodes, &log, args.format))?;
     Ok(skipped.finish())

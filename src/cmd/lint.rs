@@ -28,15 +28,14 @@ pub(super) fn run(env: &Env<'_>, args: &LintArgs) -> Result<u8> {
     );
     // Each thread checks its records and keeps only the findings and a summary, so the
     // bodies of ten thousand records are never in memory at once.
-    let (results, problems) = log.map(Depth::Outline, |record| {
-        let found = lint::check_record(&record, &checker);
-        (lint::Summary::of(record, &checker), found)
+    let (results, problems) = log.map_cached(Depth::Outline, &checker.settings(), |record| {
+        lint::Checked::of(record, &checker)
     });
     let mut findings: Vec<lint::Finding> = problems.iter().map(lint::Finding::from_error).collect();
     let mut summaries = Vec::with_capacity(results.len());
-    for (summary, found) in results {
-        summaries.push(summary);
-        findings.extend(found);
+    for checked in results {
+        summaries.push(checked.summary);
+        findings.extend(checked.findings);
     }
     let duplicates = match env
         .config

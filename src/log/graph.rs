@@ -17,7 +17,7 @@ pub(crate) enum GraphFormat {
 }
 
 /// What the graph needs of a record; the rest is dropped as soon as it is read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Node {
     pub path: PathBuf,
     pub number: Option<u32>,
@@ -43,6 +43,27 @@ impl Node {
             links: record.links,
             mentions: record.mentions,
         }
+    }
+}
+
+impl super::record_cache::Cacheable for Node {
+    const NAME: &'static str = "nodes";
+
+    fn encode(&self, line: &mut super::record_cache::Line) -> Option<()> {
+        line.number(self.number);
+        line.field().text(&self.label)?;
+        line.field().links(&self.links)?;
+        line.field().links(&self.mentions)
+    }
+
+    fn decode(fields: &mut super::record_cache::Fields<'_>, path: &Path) -> Option<Node> {
+        Some(Node {
+            path: path.to_path_buf(),
+            number: fields.optional_number()?,
+            label: fields.text()?,
+            links: fields.links()?,
+            mentions: fields.links()?,
+        })
     }
 }
 
@@ -270,6 +291,34 @@ mod tests {
 
     use super::*;
     use crate::record::parse;
+
+    #[test]
+    fn every_fixture_record_is_the_same_node_from_the_cache() {
+        use super::super::record_cache::round_trip;
+        use super::super::record_cache::tests::{assert_damage_is_refused, fixture_records};
+        let mut checked = 0;
+        let mut with_links = None;
+        for path in fixture_records() {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(record) = parse::parse_outline(&path, &text) else {
+                continue;
+            };
+            let node = Node::of(record);
+            if let Some(back) = round_trip(&node, &path) {
+                assert_eq!(back, node, "{}", path.display());
+                checked += 1;
+                if !node.links.is_empty() && !node.mentions.is_empty() {
+                    with_links = Some(node);
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} fixture records were checked");
+        let node = with_links.expect("a fixture record with typed links and mentions");
+        // The label (2) holds any text.
+        assert_damage_is_refused(&node, &node.path.clone(), &[2]);
+    }
 
     fn log(names: &[&str]) -> (tempfile::TempDir, Log) {
         let dir = tempfile::tempdir().unwrap();

@@ -109,7 +109,7 @@ pub(crate) enum DuplicateNumbers {
 }
 
 /// What the log-wide checks need from one record, so the bodies can be dropped.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Summary {
     pub path: PathBuf,
     pub number: Option<u32>,
@@ -162,6 +162,159 @@ impl Summary {
             unusual_status,
             id_is_file_name,
         }
+    }
+}
+
+/// What `lint` keeps of one record: the log-wide checks' summary and the record's own
+/// findings, cached while the record is unchanged (see [`super::record_cache`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checked {
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    pub(crate) fn of(record: Record, checker: &Checker) -> Checked {
+        let findings = check_record(&record, checker);
+        Checked {
+            summary: Summary::of(record, checker),
+            findings,
+        }
+    }
+}
+
+/// The ids of the findings [`check_record`] makes, besides the reading problems' own: a
+/// cached finding names one of these. A finding with another id is not cached, so one
+/// missing here costs only time.
+const RECORD_FINDING_IDS: [&str; 6] = [
+    "missing-section",
+    "no-status",
+    "unknown-status",
+    "status-disagrees",
+    "quote-mismatch",
+    "review-overdue",
+];
+
+fn record_finding_id(id: &str) -> Option<&'static str> {
+    RECORD_FINDING_IDS
+        .iter()
+        .copied()
+        .chain(ProblemKind::ALL.iter().map(|kind| kind.id()))
+        .find(|known| *known == id)
+}
+
+impl super::record_cache::Cacheable for Checked {
+    const NAME: &'static str = "lint";
+
+    fn encode(&self, line: &mut super::record_cache::Line) -> Option<()> {
+        let s = &self.summary;
+        line.number(s.number);
+        line.field().text(&s.title)?;
+        line.field().number(Some(s.title_line));
+        line.field().number(s.status_line);
+        line.field().flag(s.superseded_alone);
+        line.field().links(&s.links)?;
+        line.field().links(&s.mentions)?;
+        line.field().number(s.front_matter_not_a_mapping);
+        line.field().optional_text(s.unusual_status.as_deref())?;
+        line.field().letter(match s.id_is_file_name {
+            None => '-',
+            Some(false) => '0',
+            Some(true) => '1',
+        });
+        // Each finding as six texts: id, severity, line, column, message, hint.
+        let mut texts = Vec::with_capacity(self.findings.len() * 6);
+        for finding in &self.findings {
+            if finding.location.path != s.path || record_finding_id(finding.id).is_none() {
+                return None;
+            }
+            let number = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
+            texts.extend([
+                finding.id.to_string(),
+                match finding.severity {
+                    Severity::Error => "e",
+                    Severity::Warning => "w",
+                }
+                .to_string(),
+                number(finding.location.line),
+                number(finding.location.column),
+                finding.message.clone(),
+                finding
+                    .hint
+                    .as_ref()
+                    .map_or("-".to_string(), |h| format!("={h}")),
+            ]);
+        }
+        line.field().texts(&texts)
+    }
+
+    fn decode(fields: &mut super::record_cache::Fields<'_>, path: &Path) -> Option<Checked> {
+        let summary = Summary {
+            path: path.to_path_buf(),
+            number: fields.optional_number()?,
+            title: fields.text()?,
+            title_line: fields.number()?,
+            status_line: fields.optional_number()?,
+            superseded_alone: fields.flags::<1>()?[0],
+            links: fields.links()?,
+            mentions: fields.links()?,
+            front_matter_not_a_mapping: fields.optional_number()?,
+            unusual_status: fields.optional_text()?,
+            id_is_file_name: match fields.letter()? {
+                '-' => None,
+                '0' => Some(false),
+                '1' => Some(true),
+                _ => return None,
+            },
+        };
+        let texts = fields.texts()?;
+        if !texts.len().is_multiple_of(6) {
+            return None;
+        }
+        let number = |text: &str| -> Option<Option<usize>> {
+            if text.is_empty() {
+                Some(None)
+            } else {
+                text.parse().ok().map(Some)
+            }
+        };
+        let findings = texts
+            .chunks_exact(6)
+            .map(|f| {
+                Some(Finding {
+                    location: Location {
+                        path: path.to_path_buf(),
+                        line: number(&f[2])?,
+                        column: number(&f[3])?,
+                    },
+                    severity: match f[1].as_str() {
+                        "e" => Severity::Error,
+                        "w" => Severity::Warning,
+                        _ => return None,
+                    },
+                    id: record_finding_id(&f[0])?,
+                    message: f[4].clone(),
+                    hint: match f[5].as_str() {
+                        "-" => None,
+                        hint => Some(hint.strip_prefix('=')?.to_string()),
+                    },
+                })
+            })
+            .collect::<Option<Vec<Finding>>>()?;
+        Some(Checked { summary, findings })
+    }
+}
+
+impl Checker {
+    /// What the findings depend on besides the records' text, for the cache.
+    pub(crate) fn settings(&self) -> String {
+        format!(
+            "today {} numbering {:?} strict {} statuses {:?}",
+            crate::text::iso(self.today),
+            self.numbering,
+            self.strict,
+            self.statuses
+        )
     }
 }
 
@@ -996,6 +1149,60 @@ fn file_name(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::record::parse;
+
+    #[test]
+    fn every_fixture_record_is_checked_the_same_from_the_cache() {
+        use super::super::record_cache::round_trip;
+        use super::super::record_cache::tests::{assert_damage_is_refused, fixture_records};
+        let checker = checker(false);
+        let (mut checked, mut uncached) = (0, Vec::new());
+        let mut with_findings = None;
+        for path in fixture_records() {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(record) = parse::parse_outline(&path, &text) else {
+                continue;
+            };
+            let value = Checked::of(record, &checker);
+            match round_trip(&value, &path) {
+                Some(back) => {
+                    assert_eq!(back, value, "{}", path.display());
+                    checked += 1;
+                    if value.findings.iter().any(|f| f.hint.is_some()) {
+                        with_findings = Some(value);
+                    }
+                }
+                None => uncached.extend(value.findings.iter().map(|f| f.id)),
+            }
+        }
+        assert!(checked > 100, "only {checked} fixture records were checked");
+        // A record's own findings all have ids the cache knows, or it is read every time.
+        assert!(
+            uncached.iter().all(|id| record_finding_id(id).is_some()),
+            "{uncached:?}"
+        );
+        let value = with_findings.expect("a fixture record with findings");
+        // The title (2) holds any text.
+        assert_damage_is_refused(&value, &value.summary.path.clone(), &[2]);
+    }
+
+    #[test]
+    fn the_cache_settings_change_with_what_the_findings_depend_on() {
+        let strict = checker(true).settings();
+        let usual = checker(false).settings();
+        assert_ne!(strict, usual);
+        let mut later = checker(false);
+        later.today = day("2027-01-02");
+        assert_ne!(later.settings(), usual);
+        let mut dated = checker(false);
+        dated.numbering = Numbering::Date;
+        assert_ne!(dated.settings(), usual);
+        let (mut one, mut two) = (checker(false), checker(false));
+        one.statuses[0] = vec!["a,b".to_string()];
+        two.statuses[0] = vec!["a".to_string(), "b".to_string()];
+        assert_ne!(one.settings(), two.settings());
+    }
 
     #[test]
     fn a_log_without_title_headings_is_told_once_not_per_record() {

@@ -5,10 +5,12 @@
 //! Reading goes through `store`; the views are pure functions of the records.
 
 pub(crate) mod graph;
+mod heads;
 pub(crate) mod index;
 pub(crate) mod link;
 pub(crate) mod lint;
 pub(crate) mod list;
+pub(crate) mod record_cache;
 pub(crate) mod related;
 pub(crate) mod renumber;
 pub(crate) mod report;
@@ -316,14 +318,38 @@ impl Log {
     /// followed (see [`store::refuse_symlink`]); the directory listing already says which
     /// entries are links.
     pub(crate) fn scan(&self, depth: Depth) -> Scan {
-        let (records, problems) = self.map(depth, |record| {
-            Box::new(if depth == Depth::Head {
-                lighten(record)
-            } else {
-                record
-            })
-        });
+        let (records, problems) = if depth == Depth::Head {
+            self.map_cached(depth, "", |record| Box::new(lighten(record)))
+        } else {
+            self.map(depth, Box::new)
+        };
         Scan { records, problems }
+    }
+
+    /// [`Log::map`], taking what `keep` made of each record from the cache while the
+    /// record's file is unchanged (see [`record_cache`]); `settings` names what else
+    /// `keep` depends on.
+    pub(crate) fn map_cached<T: record_cache::Cacheable>(
+        &self,
+        depth: Depth,
+        settings: &str,
+        keep: impl Fn(Record) -> T + Sync,
+    ) -> (Vec<T>, Vec<Error>) {
+        match self.cache_dir() {
+            Some(dir) => record_cache::map(self, &dir, settings, |path| {
+                read_unchecked(path, depth).map(&keep)
+            }),
+            None => self.map(depth, keep),
+        }
+    }
+
+    /// Where a command may cache what it keeps of each record: a log large enough to gain
+    /// from it, in a repository.
+    fn cache_dir(&self) -> Option<PathBuf> {
+        if self.entries.len() < record_cache::CACHED_FROM {
+            return None;
+        }
+        self.repository.as_deref().and_then(store::cache_dir)
     }
 
     /// Read every record on every core and keep only what `keep` makes of each, so the

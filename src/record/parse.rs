@@ -123,6 +123,20 @@ pub(crate) enum ProblemKind {
 }
 
 impl ProblemKind {
+    pub(crate) const ALL: [ProblemKind; 11] = [
+        ProblemKind::FrontMatterNotAMapping,
+        ProblemKind::FrontMatterInvalid,
+        ProblemKind::FrontMatterUnclosed,
+        ProblemKind::DuplicateKey,
+        ProblemKind::NoTitleHeading,
+        ProblemKind::InvalidDate,
+        ProblemKind::UnfilledPlaceholder,
+        ProblemKind::StatusHeadingLevel,
+        ProblemKind::PlaceholderNumber,
+        ProblemKind::TitleNumberMismatch,
+        ProblemKind::MisspeltStatus,
+    ];
+
     /// The name `lint` shows and a team can look up.
     pub(crate) fn id(self) -> &'static str {
         match self {

@@ -39,6 +39,52 @@ pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// What says a file is as it was when a cache read it, stronger than [`Stamp`]: the time
+/// its inode last changed cannot be set back, and with the inode number it tells a file
+/// replaced or restored from one written again in place. A cache that came with a
+/// repository cannot know either for the files of a fresh clone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileStamp {
+    pub size: u64,
+    /// Nanoseconds since the Unix epoch (to the year 2262).
+    pub modified: i64,
+    pub changed: i64,
+    pub inode: u64,
+}
+
+impl FileStamp {
+    /// Whether the file changed so shortly before `built` (a cache's time) that a second
+    /// change within the same clock tick could leave every field as it is.
+    pub(crate) fn is_racy(&self, built: u128) -> bool {
+        const RACY_NANOSECONDS: i128 = 2_000_000_000;
+        i128::from(self.modified.max(self.changed)) + RACY_NANOSECONDS
+            >= i128::try_from(built).unwrap_or(i128::MAX)
+    }
+}
+
+/// The [`FileStamp`] of the file at `path` (a link is not followed); `None` where the
+/// system does not tell when an inode changed.
+pub(crate) fn file_stamp(path: &Path) -> Option<FileStamp> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = fs::symlink_metadata(path).ok()?;
+        let nanoseconds =
+            |seconds: i64, nanos: i64| seconds.checked_mul(1_000_000_000)?.checked_add(nanos);
+        Some(FileStamp {
+            size: metadata.size(),
+            modified: nanoseconds(metadata.mtime(), metadata.mtime_nsec())?,
+            changed: nanoseconds(metadata.ctime(), metadata.ctime_nsec())?,
+            inode: metadata.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Now, as a [`Stamp`] counts time.
 pub(crate) fn now_nanoseconds() -> u128 {
     nanoseconds(SystemTime::now()).unwrap_or(0)

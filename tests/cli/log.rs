@@ -1235,3 +1235,128 @@ fn a_log_of_records_named_otherwise_is_not_silently_empty() {
     assert!(said.contains("warning[not-named-as-a-record]"), "{said}");
     assert!(!said.contains("decisions/README.md"), "{said}");
 }
+
+/// A repository with `records` small adr-tools records: enough for `list` to cache what it
+/// reads of each (`.decide/cache/heads`, from 256 records).
+fn large_log(records: usize) -> (tempfile::TempDir, PathBuf) {
+    let repo = crate::support::repo();
+    let dir = repo.path().join("docs/decisions");
+    fs::create_dir_all(&dir).unwrap();
+    for n in 1..=records {
+        let text = format!(
+            "# {n}. Decision {n}\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nWhy {n}.\n\n\
+             ## Decision\n\nDo {n}.\n\n## Consequences\n\nMore {n}.\n"
+        );
+        fs::write(dir.join(format!("{n:04}-decision-{n}.md")), text).unwrap();
+    }
+    // Files written in the last two seconds are read again each time: a change within the
+    // same tick of the clock could hide behind an unchanged time.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    (repo, dir)
+}
+
+#[test]
+fn a_large_log_lists_the_same_from_its_cache_and_sees_every_change() {
+    let (repo, dir) = large_log(300);
+    let cache = repo.path().join(".decide/cache/heads");
+    let first = run(repo.path(), &["list"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        cache.is_file(),
+        "the first listing caches the records' heads"
+    );
+    let again = run(repo.path(), &["list"]);
+    assert_eq!(stdout(&again), stdout(&first));
+    let json = |repo: &Path| stdout(&run(repo, &["list", "--json"]));
+    assert_eq!(json(repo.path()), json(repo.path()));
+    let graph = |repo: &Path| stdout(&run(repo, &["graph"]));
+    let first_graph = graph(repo.path());
+    assert!(repo.path().join(".decide/cache/nodes").is_file());
+    assert_eq!(graph(repo.path()), first_graph);
+    let lint = |repo: &Path| {
+        let output = run(repo, &["lint"]);
+        format!("{}{}", stdout(&output), stderr(&output))
+    };
+    let first_lint = lint(repo.path());
+    assert!(repo.path().join(".decide/cache/lint").is_file());
+    assert_eq!(lint(repo.path()), first_lint);
+    assert!(!first_lint.contains("0012-"), "{first_lint}");
+
+    // Changed in place to the same size, with its modification time set back: the time
+    // its inode changed still tells.
+    let seventh = dir.join("0007-decision-7.md");
+    let modified = fs::metadata(&seventh).unwrap().modified().unwrap();
+    let text = read(&seventh).replace("Decision 7", "Decision Q");
+    fs::write(&seventh, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&seventh)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let eighth = dir.join("0008-decision-8.md");
+    let text = read(&eighth).replace(
+        "Accepted",
+        "Accepted\n\nAmends [3. Decision 3](0003-decision-3.md)",
+    );
+    fs::write(&eighth, text).unwrap();
+    let twelfth = dir.join("0012-decision-12.md");
+    fs::write(
+        &twelfth,
+        read(&twelfth).replace("## Context", "## Background"),
+    )
+    .unwrap();
+    fs::remove_file(dir.join("0010-decision-10.md")).unwrap();
+    write(
+        &dir,
+        "0301-decision-301.md",
+        "# 301. A new one\n\n## Status\n\nProposed\n",
+    );
+    let after = stdout(&run(repo.path(), &["list"]));
+    assert!(after.contains("0007  Decision Q "), "{after}");
+    assert!(!after.contains("Decision 7 "), "{after}");
+    assert!(!after.contains("Decision 10 "), "{after}");
+    assert!(after.contains("0301  A new one "), "{after}");
+    assert_eq!(after.lines().count(), 301, "a header and 300 records");
+    let after = graph(repo.path());
+    assert_ne!(after, first_graph);
+    assert!(after.contains("Decision Q"), "{after}");
+    assert!(after.contains("label=\"Amends\""), "{after}");
+    assert!(!after.contains("Decision 10 "), "{after}");
+    let after = lint(repo.path());
+    assert!(
+        after.contains("0012-decision-12.md:1: error[missing-section]"),
+        "{after}"
+    );
+    assert!(after.contains("`## Context`"), "{after}");
+}
+
+#[test]
+fn a_cache_that_does_not_match_the_files_is_not_believed() {
+    let (repo, _dir) = large_log(300);
+    let cache = repo.path().join(".decide/cache/heads");
+    let real = stdout(&run(repo.path(), &["list"]));
+    // The cache is read: titles changed in it show while every file's stamp matches.
+    let cached = read(&cache);
+    fs::write(&cache, cached.replace("Decision 7\u{1f}", "Forged 7\u{1f}")).unwrap();
+    assert!(stdout(&run(repo.path(), &["list"])).contains("0007  Forged 7 "));
+    // A line whose stamp is not the file's (a cache that came with a clone, say) is not.
+    let forged = cached
+        .lines()
+        .map(|line| match line.split_once('\u{1f}') {
+            Some((key, rest)) if key.starts_with("0/") => {
+                let (stamp, fields) = rest.split_once('\u{1f}').unwrap();
+                let stamp = stamp.replace(' ', " 1");
+                format!(
+                    "{key}\u{1f}{stamp}\u{1f}{}\n",
+                    fields.replace("Decision", "Forged")
+                )
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect::<String>();
+    fs::write(&cache, forged).unwrap();
+    assert_eq!(stdout(&run(repo.path(), &["list"])), real);
+    fs::write(&cache, "decide heads 1\nnot a cache\n").unwrap();
+    assert_eq!(stdout(&run(repo.path(), &["list"])), real);
+}
