@@ -185,9 +185,8 @@ impl<'t> Cached<'t> {
     /// and its fields (after the key).
     fn line(&self, index: usize, folder: usize, name: &str) -> Option<(&'t str, &'t str)> {
         let is_key = |key: &str| {
-            key.split_once('/').is_some_and(|(number, rest)| {
-                rest == name && number.parse::<usize>().ok() == Some(folder)
-            })
+            let number = key.strip_suffix(name).and_then(|key| key.strip_suffix('/'));
+            number.and_then(digits) == u64::try_from(folder).ok()
         };
         if let Some(&(line, key_end)) = self.lines.get(index)
             && is_key(&line[..key_end])
@@ -247,14 +246,18 @@ fn decode<T: Cacheable>(fields: &str, stamp: FileStamp, path: &Path) -> Option<T
 }
 
 fn stamp_is(field: &str, stamp: FileStamp) -> bool {
-    let mut parts = field.split(' ');
-    let mut next = || parts.next().and_then(digits);
     let signed = |value: i64| u64::try_from(value).ok();
-    next() == Some(stamp.size)
-        && next() == signed(stamp.modified)
-        && next() == signed(stamp.changed)
-        && next() == Some(stamp.inode)
-        && parts.next().is_none()
+    let wanted = [
+        Some(stamp.size),
+        signed(stamp.modified),
+        signed(stamp.changed),
+        Some(stamp.inode),
+    ];
+    let mut parts = field.as_bytes().split(|&b| b == b' ');
+    wanted.iter().all(|wanted| {
+        let part = parts.next().and_then(|part| std::str::from_utf8(part).ok());
+        part.and_then(digits) == *wanted && wanted.is_some()
+    }) && parts.next().is_none()
 }
 
 /// A cache line as it is written, field by field.
@@ -394,14 +397,23 @@ impl<'t> Fields<'t> {
     }
 
     pub(crate) fn texts(&mut self) -> Option<Vec<String>> {
-        let mut items = self.next()?.split(ITEM);
+        let field = self.next()?;
+        // Most lists are empty: no vector, no search.
+        if field == "0" {
+            return Some(Vec::new());
+        }
+        let mut items = field.split(ITEM);
         let count: usize = items.next()?.parse().ok()?;
         let items: Vec<String> = items.map(str::to_string).collect();
         (items.len() == count).then_some(items)
     }
 
     pub(crate) fn links(&mut self) -> Option<Vec<Link>> {
-        let mut items = self.next()?.split(ITEM);
+        let field = self.next()?;
+        if field == "0" {
+            return Some(Vec::new());
+        }
+        let mut items = field.split(ITEM);
         let count: usize = items.next()?.parse().ok()?;
         let mut links = Vec::with_capacity(count.min(64));
         for item in items {
