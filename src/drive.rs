@@ -160,9 +160,21 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         destination.as_deref(),
         &request.purpose,
     )?;
-    if let Some(message) = &message {
+    if let Some(mut message) = message {
         let outcome = session.outcome()?;
-        crate::message::print(message, path.is_none(), &setup.catalog.jargon, &outcome)?;
+        if let Some(written) = path
+            .as_deref()
+            .filter(|_| session.playbook.group != Group::Personal)
+        {
+            message.reader = crate::message::reader_of(
+                &message,
+                written,
+                &display_path(written, &setup.cwd),
+                session.settings.today,
+                &setup.catalog.templates,
+            );
+        }
+        crate::message::print(&message, path.is_none(), &setup.catalog.jargon, &outcome)?;
     }
     if let Some(draft) = &draft {
         draft.finish()?;
