@@ -73,6 +73,13 @@ const UNTIL: Input = Input {
     about: "the time-box the lead set: investigate until this date, then decide",
     values: &[],
 };
+const ASKED_BY: Input = Input {
+    name: "asked_by",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: false,
+    about: "the date something is needed from outside the team: a decision waiting for it cannot come before it",
+    values: &[],
+};
 
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "information",
@@ -86,6 +93,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         COULD_CHANGE,
         OWNERS,
         UNTIL,
+        ASKED_BY,
     ],
     facts: &[
         "advice",
@@ -105,6 +113,9 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "until_asked_text",
+        "until_set_text",
+        "asked_by_text",
+        "earliest_decision",
         "finishing",
     ],
     verdicts: &[
@@ -143,6 +154,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "nothing-wished-one-way",
         "could-change-one-way",
         "until-on-a-day-off",
+        "until-before-the-ask",
     ],
     run,
     keeps: &[],
@@ -188,6 +200,9 @@ pub(crate) struct Knowledge {
     /// The date the lead typed, when it fell on a day off and `until` is the working day
     /// before it.
     pub until_asked: Option<chrono::NaiveDate>,
+    /// The date something is needed from outside the team by: an investigation cannot end
+    /// in a decision before the answer it waits for.
+    pub asked_by: Option<chrono::NaiveDate>,
     /// A proposal is being finished: the lead may extend the time-box once or decide now,
     /// so "investigate, then decide" is one of two ways on, not the only one.
     pub finishing: bool,
@@ -264,6 +279,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         owners: inputs.each_text(&OWNERS),
         until: None,
         until_asked: None,
+        asked_by: inputs.date(&ASKED_BY),
         // Only a proposal being finished gives the door as the record says it.
         finishing: inputs.has(&DOOR_KIND),
     };
@@ -302,8 +318,12 @@ pub(crate) fn assess(
     let have = have_count(knowledge);
     let missing = missing(knowledge);
     let to_investigate = investigate(knowledge);
-    let until = knowledge.until.unwrap_or(suggested_until);
+    let set = knowledge.until.unwrap_or(suggested_until);
     let investigating = advice == Advice::Investigate;
+    // "Decide by Friday; we need finance's answer in March" cannot both hold: the time-box
+    // runs until the answer is due, and the coach says so.
+    let waits = knowledge.asked_by.filter(|asked| investigating && *asked > set);
+    let until = waits.unwrap_or(set);
     let open_questions = |items: &[String]| -> Vec<serde_json::Value> {
         items
             .iter()
@@ -351,6 +371,9 @@ pub(crate) fn assess(
         "review_by": decide_by.map(iso),
         "review_by_text": decide_by.map(|d| human_date(d, today)),
         "until_asked_text": knowledge.until_asked.map(|d| human_date(d, today)),
+        "until_set_text": waits.map(|_| human_date(set, today)),
+        "asked_by_text": knowledge.asked_by.map(|d| human_date(d, today)),
+        "earliest_decision": knowledge.asked_by.filter(|_| investigating).map(iso),
         "finishing": knowledge.finishing,
     });
     let nothing_wished_on_one_way = wished == 0 && knowledge.door == Some(Door::OneWay);
@@ -360,6 +383,7 @@ pub(crate) fn assess(
         .warn(nothing_wished_on_one_way.then_some("nothing-wished-one-way"))
         .warn(decided_without_it.then_some("could-change-one-way"))
         .warn(moved.then_some("until-on-a-day-off"))
+        .warn(waits.map(|_| "until-before-the-ask"))
 }
 
 #[cfg(test)]

@@ -174,10 +174,19 @@ pub(crate) fn reconcile(
     let awaited = undecided
         .then(|| investigation.or_else(|| fact_date("answer_by")))
         .flatten();
-    let decide_by = awaited.map(|awaited| settled.review_by.unwrap_or(awaited));
+    // A date settled before what it waits for (the answer a decision needs, the signal a
+    // review looks at) cannot hold: the date the coach proposed stands, and the
+    // framework's warning says why, so the record and every message keep one date.
+    let settled_after = |earliest: Option<NaiveDate>| {
+        settled
+            .review_by
+            .filter(|date| earliest.is_none_or(|earliest| *date >= earliest))
+    };
+    let decide_by = awaited
+        .map(|awaited| settled_after(fact_date("earliest_decision")).unwrap_or(awaited));
     let review_by = match decide_by {
         Some(_) => None,
-        None => settled.review_by.or_else(|| fact_date("review_by")),
+        None => settled_after(fact_date("earliest_review")).or_else(|| fact_date("review_by")),
     };
     let reasons = assessments
         .iter()

@@ -190,6 +190,7 @@ fn knowledge(
         owners: vec![("item 3".into(), "Ana".into())],
         until: None,
         until_asked: None,
+        asked_by: None,
         finishing: false,
     }
 }
@@ -206,6 +207,12 @@ fn information_findings(out: &mut Found) {
         information::Knowledge {
             until: NaiveDate::from_ymd_opt(2026, 12, 11),
             until_asked: NaiveDate::from_ymd_opt(2026, 12, 12),
+            ..knowledge(4, 1, Some(door::Door::OneWay), None)
+        },
+        // An answer needed from outside after the time-box: the time-box waits for it.
+        information::Knowledge {
+            until: NaiveDate::from_ymd_opt(2026, 12, 11),
+            asked_by: NaiveDate::from_ymd_opt(2027, 3, 2),
             ..knowledge(4, 1, Some(door::Door::OneWay), None)
         },
         // When a proposal is finished, extending is one way on and deciding the other.
