@@ -285,27 +285,38 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     finding
         .facts
         .insert("undo_said".to_string(), json!(estimate.said));
-    // A review date the lead settled on before the signal can show has nothing to look
-    // at: the review is the date proposed after the signal, everywhere, and the coach
-    // says why. `earliest_review` tells the outcome the first date a review may take.
-    if let Some(seen) = signal_by {
-        finding
-            .facts
-            .insert("earliest_review".to_string(), json!(iso(seen)));
-        if let Some(asked) = inputs.date(&REVIEW).filter(|asked| *asked < seen) {
-            finding.facts.insert(
-                "review_asked_text".to_string(),
-                json!(human_date(asked, today)),
-            );
-            finding = finding.warn(Some("review-before-signal"));
-        }
-    }
+    finding = settled_review(finding, signal_by, inputs.date(&REVIEW), today);
     let door = finding.facts.get("door").cloned();
     finding.facts.insert(
         "options".to_string(),
         json!(option_doors(options, leaning, estimate, door)),
     );
     Some(finding)
+}
+
+/// A review date the lead settled on before the signal can show has nothing to look at:
+/// the review is the date proposed after the signal, everywhere, and the coach says why.
+/// `earliest_review` tells the outcome the first date a review may take.
+pub(crate) fn settled_review(
+    mut finding: Finding,
+    signal_by: Option<NaiveDate>,
+    asked: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Finding {
+    let Some(seen) = signal_by else {
+        return finding;
+    };
+    finding
+        .facts
+        .insert("earliest_review".to_string(), json!(iso(seen)));
+    let Some(asked) = asked.filter(|asked| *asked < seen) else {
+        return finding;
+    };
+    finding.facts.insert(
+        "review_asked_text".to_string(),
+        json!(human_date(asked, today)),
+    );
+    finding.warn(Some("review-before-signal"))
 }
 
 /// When a signal described in words could first be seen, from the time it names: "two

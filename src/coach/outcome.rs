@@ -122,7 +122,7 @@ pub(crate) fn reconcile(
     today: NaiveDate,
     mut speak: impl FnMut(&'static str, &str) -> String,
 ) -> Outcome {
-    let computed = assessments
+    let assessed = assessments
         .iter()
         .map(|a| a.stance)
         .max()
@@ -130,8 +130,20 @@ pub(crate) fn reconcile(
     let lead = assessments
         .iter()
         .rev()
-        .find(|a| a.stance == computed)
+        .find(|a| a.stance == assessed)
         .copied();
+    // Ready on our side, but waiting for someone's OK: a proposal until it comes, decided
+    // by the day it is asked for. Nothing may say "we've chosen" before then.
+    let ok_by = assessments
+        .iter()
+        .find_map(|a| a.fact_str("ok_by"))
+        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .filter(|_| assessed == Stance::Decided);
+    let computed = if ok_by.is_some() {
+        Stance::Proposal
+    } else {
+        assessed
+    };
     let headline = lead.map(|a| a.verdict.clone()).unwrap_or_default();
     let mut warnings: Vec<Warning> = assessments
         .iter()
@@ -172,7 +184,7 @@ pub(crate) fn reconcile(
         .then(|| fact_date("decide_by"))
         .flatten();
     let awaited = undecided
-        .then(|| investigation.or_else(|| fact_date("answer_by")))
+        .then(|| investigation.or_else(|| fact_date("answer_by")).or(ok_by))
         .flatten();
     // A date settled before what it waits for (the answer a decision needs, the signal a
     // review looks at) cannot hold: the date the coach proposed stands, and the
@@ -182,8 +194,8 @@ pub(crate) fn reconcile(
             .review_by
             .filter(|date| earliest.is_none_or(|earliest| *date >= earliest))
     };
-    let decide_by = awaited
-        .map(|awaited| settled_after(fact_date("earliest_decision")).unwrap_or(awaited));
+    let decide_by =
+        awaited.map(|awaited| settled_after(fact_date("earliest_decision")).unwrap_or(awaited));
     let review_by = match decide_by {
         Some(_) => None,
         None => settled_after(fact_date("earliest_review")).or_else(|| fact_date("review_by")),
