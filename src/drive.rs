@@ -160,26 +160,34 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         destination.as_deref(),
         &request.purpose,
     )?;
-    if let Some(mut message) = message {
-        let outcome = session.outcome()?;
-        if let Some(written) = path
-            .as_deref()
-            .filter(|_| session.playbook.group != Group::Personal)
-        {
-            message.reader = crate::message::reader_of(
-                &message,
-                written,
-                &display_path(written, &setup.cwd),
-                session.settings.today,
-                &setup.catalog.templates,
-            );
-        }
-        crate::message::print(&message, path.is_none(), &setup.catalog.jargon, &outcome)?;
+    if let Some(message) = message {
+        print_message(setup, &session, message, path.as_deref())?;
     }
     if let Some(draft) = &draft {
         draft.finish()?;
     }
     Ok(path)
+}
+
+/// Print the run's message: called the audience's only when `decide message` writes the
+/// same words from the record just written (see [`crate::message::reader_of`]).
+fn print_message(
+    setup: &Setup<'_>,
+    session: &Session<'_>,
+    mut message: crate::message::Message,
+    path: Option<&Path>,
+) -> Result<()> {
+    let outcome = session.outcome()?;
+    if let Some(written) = path.filter(|_| session.playbook.group != Group::Personal) {
+        message.reader = crate::message::reader_of(
+            &message,
+            written,
+            &display_path(written, &setup.cwd),
+            session.settings.today,
+            &setup.catalog.templates,
+        );
+    }
+    crate::message::print(&message, path.is_none(), &setup.catalog.jargon, &outcome)
 }
 
 /// The draft a new interactive run saves its answers in, if it can have one.

@@ -132,13 +132,7 @@ pub(crate) fn reconcile(
         .rev()
         .find(|a| a.stance == assessed)
         .copied();
-    // Ready on our side, but waiting for someone's OK: a proposal until it comes, decided
-    // by the day it is asked for. Nothing may say "we've chosen" before then.
-    let ok_by = assessments
-        .iter()
-        .find_map(|a| a.fact_str("ok_by"))
-        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .filter(|_| assessed == Stance::Decided);
+    let ok_by = awaited_ok(assessments).filter(|_| assessed == Stance::Decided);
     let computed = if ok_by.is_some() {
         Stance::Proposal
     } else {
@@ -200,17 +194,7 @@ pub(crate) fn reconcile(
         Some(_) => None,
         None => settled_after(fact_date("earliest_review")).or_else(|| fact_date("review_by")),
     };
-    let reasons = assessments
-        .iter()
-        .map(|a| Reason {
-            framework: a.framework,
-            title: a.title,
-            kind: a.kind,
-            verdict: a.verdict.clone(),
-            reasoning: a.reasoning.clone(),
-            passage: a.grounding(),
-        })
-        .collect();
+    let reasons = assessments.iter().map(|a| reason(a)).collect();
     let step = match stance {
         Stance::Inform => "update",
         Stance::Decided => "decided",
@@ -233,6 +217,27 @@ pub(crate) fn reconcile(
         decide_by_text: decide_by.map(|d| human_date(d, today)),
         against_advice,
         advice: against_advice.then_some(lead.map(|a| a.verdict.clone()).unwrap_or_default()),
+    }
+}
+
+/// Ready on our side, but waiting for someone's OK: a proposal until it comes, decided by
+/// the day it is asked for. Nothing may say "we've chosen" before then.
+fn awaited_ok(assessments: &[&Assessment]) -> Option<NaiveDate> {
+    assessments
+        .iter()
+        .find_map(|a| a.fact_str("ok_by"))
+        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+}
+
+/// One framework's part of the outcome, from its assessment.
+fn reason(a: &Assessment) -> Reason {
+    Reason {
+        framework: a.framework,
+        title: a.title,
+        kind: a.kind,
+        verdict: a.verdict.clone(),
+        reasoning: a.reasoning.clone(),
+        passage: a.grounding(),
     }
 }
 
