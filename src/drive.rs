@@ -739,6 +739,9 @@ fn write(
 /// title's number, where they write the status and date, the marks before a status.
 struct Looks {
     heading: Option<record::HeadingStyle>,
+    /// The log titles records with their file names: with the number (`# 0003-use-rust`)
+    /// or without it.
+    slug_heading: Option<bool>,
     fields: Option<crate::record::house_fields::HouseFields>,
     status_symbols: Option<String>,
 }
@@ -749,6 +752,7 @@ impl Looks {
         let status = rendered.context()["outcome"]["status"].as_str();
         Looks {
             heading: crate::log::heading_style(dir),
+            slug_heading: crate::log::slug_headings(dir),
             fields: follow(&|| crate::log::house_fields(dir)),
             status_symbols: setup
                 .follow_log
@@ -767,7 +771,16 @@ impl Looks {
         number: Option<u32>,
         rendered: &record::Rendered,
     ) -> Result<String> {
-        if let Some(heading) = &self.heading {
+        if let Some(with_number) = self.slug_heading {
+            let record = record::parse(path, &text)?;
+            let name = store::record_name(path);
+            let heading = if with_number {
+                store::without_extension(&name)
+            } else {
+                store::name_words(&name)
+            };
+            text = crate::record::edit::set_title_heading(&text, &record, heading);
+        } else if let Some(heading) = &self.heading {
             let record = record::parse(path, &text)?;
             text = crate::record::edit::restyle_title(&text, &record, heading, number);
         }

@@ -90,6 +90,58 @@ struct Names {
     style: NumberStyle,
     /// How the newest record named by date is named, for the next to be named alike.
     date_style: DateStyle,
+    /// How the log's last record is kept, for the next to be kept alike.
+    form: Form,
+}
+
+/// How a record is kept: a file with the log's extension (`.md`, or Docusaurus' `.mdx`),
+/// or a folder of its own holding its page (`2022-02-07-tracing/README.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Form {
+    extension: String,
+    /// The page's name, for a log whose records are folders.
+    page: Option<&'static str>,
+}
+
+impl Default for Form {
+    fn default() -> Form {
+        Form {
+            extension: ".md".to_string(),
+            page: None,
+        }
+    }
+}
+
+impl Form {
+    /// The form of the record named `name` in `dir`, `folder` when it is a folder.
+    fn of(dir: &Path, name: &str, folder: bool) -> Form {
+        if folder {
+            let page = super::naming::FOLDER_PAGES
+                .into_iter()
+                .find(|page| dir.join(name).join(page).is_file());
+            return Form {
+                page: Some(page.unwrap_or(super::naming::FOLDER_PAGES[0])),
+                ..Form::default()
+            };
+        }
+        let extension = &name[super::without_extension(name).len()..];
+        Form {
+            extension: extension.to_string(),
+            page: None,
+        }
+    }
+
+    /// Where the record `stem` goes in `dir`, its folder made first for a folder's page.
+    fn place(&self, dir: &Path, stem: &str) -> io::Result<PathBuf> {
+        match self.page {
+            Some(page) => {
+                let folder = dir.join(stem);
+                fs::create_dir(&folder)?;
+                Ok(folder.join(page))
+            }
+            None => Ok(dir.join(format!("{stem}{}", self.extension))),
+        }
+    }
 }
 
 /// One pass over the directory (it may hold thousands of records): the highest number in
@@ -105,6 +157,7 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
                 dated: false,
                 style: NumberStyle::default(),
                 date_style: DateStyle::default(),
+                form: Form::default(),
             });
         }
         Err(e) => return Err(Error::io("list", dir, &e)),
@@ -112,9 +165,13 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
     let mut highest: Option<(u32, String)> = None;
     let mut dates = 0usize;
     let mut newest_date: Option<(chrono::NaiveDate, String)> = None;
+    // Whether the highest-numbered and the newest dated record are folders.
+    let (mut highest_folder, mut newest_folder) = (false, false);
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
+        let folder =
+            || !super::is_markdown_name(&name) && entry.file_type().is_ok_and(|k| k.is_dir());
         match record_prefix(&name) {
             Prefix::Date(date) => {
                 dates += 1;
@@ -122,15 +179,22 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
                     .as_ref()
                     .is_none_or(|(seen, seen_name)| (date, &*name) > (*seen, seen_name.as_str()))
                 {
+                    newest_folder = folder();
                     newest_date = Some((date, name.into_owned()));
                 }
             }
             Prefix::Number(number) if highest.as_ref().is_none_or(|(seen, _)| number > *seen) => {
+                highest_folder = folder();
                 highest = Some((number, name.into_owned()));
             }
             _ => {}
         }
     }
+    let form = match (&highest, &newest_date) {
+        (Some((_, name)), _) => Form::of(dir, name, highest_folder),
+        (None, Some((_, name))) => Form::of(dir, name, newest_folder),
+        (None, None) => Form::default(),
+    };
     let next = match highest {
         None => 1,
         Some((number, ref name)) => next_number(number).ok_or_else(|| {
@@ -152,6 +216,7 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
         date_style: newest_date
             .and_then(|(_, name)| DateStyle::of(&name))
             .unwrap_or_default(),
+        form,
     })
 }
 
@@ -213,11 +278,10 @@ pub(crate) fn write_new_record(
             };
             let stem = format!("{day}{suffix}");
             let text = render(None, &stem)?;
-            let path = dir.join(format!("{stem}.md"));
-            match write_new_file(&path, text.as_bytes()) {
-                Ok(()) => return Ok(path),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(Error::io("write the record", &path, &e)),
+            match place_new(&names.form, dir, &stem, text.as_bytes()) {
+                Ok(path) => return Ok(path),
+                Err((_, e)) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err((path, e)) => return Err(Error::io("write the record", &path, &e)),
             }
         }
         return Err(Error::io(
@@ -230,19 +294,32 @@ pub(crate) fn write_new_record(
     loop {
         let stem = names.style.stem(number, slug);
         let text = render(Some(number), &stem)?;
-        let path = dir.join(format!("{stem}.md"));
-        match write_new_file(&path, text.as_bytes()) {
-            Ok(()) => return Ok(path),
+        match place_new(&names.form, dir, &stem, text.as_bytes()) {
+            Ok(path) => return Ok(path),
             // Someone without our lock (another tool, a git checkout) took the name: move on.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err((path, e)) if e.kind() == io::ErrorKind::AlreadyExists => {
                 number = next_number(number).ok_or_else(|| {
                     Error::io("write the record", &path, &e)
                         .hint("every record number is taken; renumber the log")
                 })?;
             }
-            Err(e) => return Err(Error::io("write the record", &path, &e)),
+            Err((path, e)) => return Err(Error::io("write the record", &path, &e)),
         }
     }
+}
+
+/// Write the new record `stem` in `dir` as the log keeps its records ([`Form`]); the
+/// path it was to have with the error.
+fn place_new(
+    form: &Form,
+    dir: &Path,
+    stem: &str,
+    bytes: &[u8],
+) -> std::result::Result<PathBuf, (PathBuf, io::Error)> {
+    let path = form.place(dir, stem).map_err(|e| (dir.join(stem), e))?;
+    write_new_file(&path, bytes)
+        .map(|()| path.clone())
+        .map_err(|e| (path, e))
 }
 
 /// Create `path` with `bytes`, atomically, never replacing an existing file.

@@ -424,7 +424,19 @@ fn is_markdown_file(target: &str) -> bool {
         None => target,
     };
     // No lower-cased copy: every link of every record of a log-wide lint comes here.
-    path.len() > 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md")
+    let ends_in = |extension: &[u8]| {
+        path.len() > extension.len()
+            && path.as_bytes()[path.len() - extension.len()..].eq_ignore_ascii_case(extension)
+    };
+    ends_in(b".md") || ends_in(b".mdx") || ends_in(b".markdown") || is_record_folder(path)
+}
+
+/// `../2022-02-07-tracing/` or `2022-02-07-tracing`: a link to a record kept as a folder's
+/// page, by the folder's name (a date or number and words, no extension).
+fn is_record_folder(path: &str) -> bool {
+    let folder = path.strip_suffix('/').unwrap_or(path);
+    let name = folder.rsplit('/').next().unwrap_or(folder);
+    !name.contains('.') && crate::store::record_prefix(name) != crate::store::Prefix::None
 }
 
 /// Capitalise the first letter and fix adr-tools' "supercede" spelling.

@@ -276,7 +276,7 @@ pub(crate) fn unescape(text: &str) -> String {
 /// `# use-rust` in `0003-use-rust.md`): a log whose headings repeat the file name, where
 /// the name's words are the title.
 pub(crate) fn is_file_slug(title: &str, file_name: &str) -> bool {
-    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    let stem = crate::store::without_extension(file_name);
     // A title written with capitals (`# Tribute-to-Talk`) is the team's own, even where
     // the file name spells the same words; a slug is lower case, or starts with the number.
     let slug = !title.is_empty()
@@ -292,7 +292,7 @@ pub(crate) fn is_file_slug(title: &str, file_name: &str) -> bool {
 /// The title a file name gives: `20240301-retry-failed-webhooks.md` → "Retry failed
 /// webhooks".
 pub(crate) fn from_file_name(name: &str) -> String {
-    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let stem = crate::store::without_extension(name);
     // Without the number or the date, however it is written (`2022-07-21_`, `ADR-007-`).
     let words = crate::store::name_words(name);
     let words = if words.is_empty() { stem } else { words };
