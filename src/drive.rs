@@ -649,12 +649,12 @@ fn write(
     let looks = Looks::of(setup, dir, rendered);
     let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
     let labels = crate::log::label_style(&linked, dir);
-    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
+    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, file| {
         let mut text = rendered.text(number)?;
-        let own_path = dir.join(format!("{stem}.md"));
+        let own_path = dir.join(file);
         text = looks.heading_and_fields(text, &own_path, number, rendered)?;
-        // Only its folder matters here: the links are relative to it.
-        let path = dir.join(format!("{slug}.md"));
+        // The links are relative to its folder (its own, for a folder's page).
+        let path = own_path.clone();
         let links = old
             .iter()
             .map(|(record, _)| ("Supersedes", record))
@@ -820,18 +820,14 @@ fn in_log_style(
     match house_front_matter {
         Some(house) if text.starts_with("---") => {
             let record = record::parse(path, &text)?;
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let name = store::record_name(path);
+            let stem = store::without_extension(&name);
             Ok(house.restyle(&record, stem, &decision_makers(rendered), &text))
         }
         Some(house) if log_template => {
             let record = record::parse(path, &text)?;
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let name = store::record_name(path);
+            let stem = store::without_extension(&name);
             Ok(house.over(&record, stem, &decision_makers(rendered), &text))
         }
         _ => Ok(text),

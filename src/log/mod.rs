@@ -1192,6 +1192,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_link_to_a_folder_s_page_is_looked_up_by_the_folder() {
+        for (file, name) in [
+            ("0003-x.md", "0003-x.md"),
+            ("../2022-02-07-tracing/README.md", "2022-02-07-tracing"),
+            ("../0007-cache/index.md", "0007-cache"),
+            ("../2022-02-07-tracing", "2022-02-07-tracing"),
+            ("../guides/README.md", "README.md"),
+            ("README.md", "README.md"),
+        ] {
+            assert_eq!(folder_record_name(file), name, "{file}");
+        }
+    }
+
+    #[test]
     fn a_head_read_sees_the_outcome_at_the_end_of_a_long_record() {
         let dir = tempfile::tempdir().unwrap();
         let head = "---\nstatus: accepted\nreview-by: 2027-01-01\n---\n\n# Long\n\n## Context and Problem Statement\n\n";

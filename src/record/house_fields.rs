@@ -446,7 +446,8 @@ mod tests {
                 vec![("0003-b.md", bold), ("0002-a.md", bold_older)],
                 MADR2_NEW,
                 Some(
-                    "**Title**: Pick a broker\n\n**Status**: accepted\n\n**Review-by**: 2027-02-01\n\n## Context and Problem Statement\n\nWhy.\n",
+                    // The sections as the log's bold labels.
+                    "**Title**: Pick a broker\n\n**Status**: accepted\n\n**Review-by**: 2027-02-01\n\n**Context and Problem Statement**:\n\nWhy.\n",
                 ),
             ),
             // Mixed: the current behaviour.

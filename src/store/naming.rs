@@ -832,6 +832,48 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_folder_s_page_goes_by_the_folder_s_name() {
+        for (path, name, folder) in [
+            ("log/0001-a.md", "0001-a.md", "log"),
+            (
+                "log/2022-02-07-tracing/README.md",
+                "2022-02-07-tracing",
+                "log",
+            ),
+            ("log/0007-cache/index.md", "0007-cache", "log"),
+            // The log's own README, in a folder named no record's.
+            ("docs/decisions/README.md", "README.md", "docs/decisions"),
+            (
+                "log/2022-02-07-tracing/notes.md",
+                "notes.md",
+                "log/2022-02-07-tracing",
+            ),
+        ] {
+            assert_eq!(record_name(Path::new(path)), name, "{path}");
+            assert_eq!(
+                record_folder(Path::new(path)),
+                Some(Path::new(folder)),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_extensions() {
+        for (name, stem) in [
+            ("0001-a.md", "0001-a"),
+            ("0001-a.mdx", "0001-a"),
+            ("0001-a.markdown", "0001-a"),
+            ("0001-a.png", "0001-a.png"),
+            ("2022-02-07-tracing", "2022-02-07-tracing"),
+        ] {
+            assert_eq!(without_extension(name), stem, "{name}");
+            assert_eq!(is_markdown_name(name), stem != name, "{name}");
+        }
+        assert_eq!(name_words("0003-keep-times.mdx"), "keep-times");
+    }
+
     mod properties {
         use super::super::*;
         use proptest::prelude::*;

@@ -131,6 +131,15 @@ impl Form {
         }
     }
 
+    /// The record `stem`'s file, relative to the log's folder: `0004-slug.mdx`, or
+    /// `2026-12-03-slug/README.md` for a folder's page.
+    fn file(&self, stem: &str) -> String {
+        match self.page {
+            Some(page) => format!("{stem}/{page}"),
+            None => format!("{stem}{}", self.extension),
+        }
+    }
+
     /// Where the record `stem` goes in `dir`, its folder made first for a folder's page.
     fn place(&self, dir: &Path, stem: &str) -> io::Result<PathBuf> {
         match self.page {
@@ -249,7 +258,8 @@ pub(super) fn sweep_temporaries(dir: &Path) {
     }
 }
 
-/// Write a new record as `NNNN-slug.md` with the next free number and return its path;
+/// Write a new record as `NNNN-slug.md` with the next free number and return its path
+/// (`render` makes its text from its number and its file's path in `dir`);
 /// in a log whose records are named by date, dated `today` with no number and in the
 /// form of the log's newest record (`YYYYMMDD-slug.md` as log4brains names them, or
 /// `YYYY-MM-DD_slug.md`; `dated`: the log's tool says so even before its first record).
@@ -277,7 +287,7 @@ pub(crate) fn write_new_record(
                 format!("{}{attempt}", names.date_style.joiner)
             };
             let stem = format!("{day}{suffix}");
-            let text = render(None, &stem)?;
+            let text = render(None, &names.form.file(&stem))?;
             match place_new(&names.form, dir, &stem, text.as_bytes()) {
                 Ok(path) => return Ok(path),
                 Err((_, e)) if e.kind() == io::ErrorKind::AlreadyExists => {}
@@ -293,7 +303,7 @@ pub(crate) fn write_new_record(
     let mut number = names.next;
     loop {
         let stem = names.style.stem(number, slug);
-        let text = render(Some(number), &stem)?;
+        let text = render(Some(number), &names.form.file(&stem))?;
         match place_new(&names.form, dir, &stem, text.as_bytes()) {
             Ok(path) => return Ok(path),
             // Someone without our lock (another tool, a git checkout) took the name: move on.
