@@ -249,13 +249,13 @@ impl Log {
     /// unique in a numbered log, else its file name without `.md` (`sync/…` in a package).
     pub(crate) fn address(&self, path: &Path) -> String {
         let name = store::record_name(path);
-        let stem = store::without_extension(&name);
         if self.numbering == Numbering::Sequence
             && let store::Prefix::Number(number) = store::record_prefix(&name)
             && !self.shared_numbers.contains(&number)
         {
             return number.to_string();
         }
+        let stem = store::without_extension(&name);
         match self.package_of(path) {
             Some(package) => format!("{package}/{stem}"),
             None => stem.to_string(),
@@ -1026,7 +1026,7 @@ pub(crate) fn slug_headings(dir: &Path) -> Option<bool> {
             let record = parse(&path, &text).ok()?;
             let line = text.lines().nth(record.title_line.checked_sub(1)?)?;
             let heading = line.strip_prefix("# ")?.trim();
-            let slug = crate::record::parse::is_file_slug(heading, &store::record_name(&path));
+            let slug = crate::record::parse::is_file_slug(heading, &path);
             Some(slug.then(|| heading.starts_with(|c: char| c.is_ascii_digit())))
         })
         .flatten()

@@ -691,12 +691,11 @@ impl<'t> Reader<'t> {
                 title::without_status_stamp(heading.text),
                 self.record.number,
             );
-            self.record.title =
-                if title::is_file_slug(text, store::record_name(&self.record.path).as_ref()) {
-                    title::from_file_name(&self.record.file_name())
-                } else {
-                    title::unescape(text)
-                };
+            self.record.title = if title::is_file_slug(text, &self.record.path) {
+                title::from_file_name(&self.record.file_name())
+            } else {
+                title::unescape(text)
+            };
             self.record.heading_number = number;
             self.record.title_line = self.lines[self.body_start + heading.index].number;
             if self.record.number.is_none()

@@ -312,12 +312,12 @@ pub(crate) fn is_numbered_log_page(file_name: &str) -> bool {
         return false;
     }
     let word = words.trim_start_matches(['-', '_']);
-    let zero = stem[..stem.len() - words.len()].bytes().all(|b| b == b'0');
+    let zero = || stem[..stem.len() - words.len()].bytes().all(|b| b == b'0');
     word.len() + 1 == words.len()
         && (["index", "readme", "template"]
             .iter()
             .any(|page| word.eq_ignore_ascii_case(page))
-            || zero && is_tools_template(word))
+            || zero() && is_tools_template(word))
 }
 
 /// `ladr-template` or `template-adr`: a template named for the tool whose records it
