@@ -116,11 +116,12 @@ impl Form {
     /// The form of the record named `name` in `dir`, `folder` when it is a folder.
     fn of(dir: &Path, name: &str, folder: bool) -> Form {
         if folder {
+            // A folder without a page (of images, say) is no record's form.
             let page = super::naming::FOLDER_PAGES
                 .into_iter()
                 .find(|page| dir.join(name).join(page).is_file());
             return Form {
-                page: Some(page.unwrap_or(super::naming::FOLDER_PAGES[0])),
+                page,
                 ..Form::default()
             };
         }
@@ -579,21 +580,55 @@ mod tests {
     fn a_log_named_by_date_gets_today_s_date() {
         let dir = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let render = |n: Option<u32>, stem: &str| Ok(format!("{stem}: number {n:?}"));
+        let render = |n: Option<u32>, file: &str| Ok(format!("{file}: number {n:?}"));
         // log4brains' own settings say so before the first record exists.
         let first = write_new_record(dir.path(), "a", today, true, render).unwrap();
         assert_eq!(first.file_name().unwrap(), "20261126-a.md");
         assert_eq!(
             fs::read_to_string(&first).unwrap(),
-            "20261126-a: number None"
+            "20261126-a.md: number None"
         );
         fs::write(dir.path().join("20210312-old.md"), "old").unwrap();
         let again = write_new_record(dir.path(), "a", today, false, render).unwrap();
         assert_eq!(again.file_name().unwrap(), "20261126-a-2.md");
         assert_eq!(
             fs::read_to_string(&again).unwrap(),
-            "20261126-a-2: number None"
+            "20261126-a-2.md: number None"
         );
+    }
+
+    #[test]
+    fn new_records_are_kept_as_the_log_keeps_its_last() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let render = |_: Option<u32>, file: &str| Ok(file.to_string());
+        // (what the log holds, folders first; the new record's path in it)
+        for (folders, files, written) in [
+            (
+                vec!["2022-02-07-tracing"],
+                vec!["README.md", "2022-02-07-tracing/README.md"],
+                "2026-11-26-a/README.md",
+            ),
+            (vec!["0001-x"], vec!["0001-x/index.md"], "0002-a/index.md"),
+            (vec![], vec!["0001-x.mdx", "index.mdx"], "0002-a.mdx"),
+            (
+                vec![],
+                vec!["0001-x.md", "0002-y.markdown"],
+                "0003-a.markdown",
+            ),
+            // A folder named as a record with no page is no record's form.
+            (vec!["0003-x"], vec!["0002-y.md"], "0004-a.md"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            for folder in &folders {
+                fs::create_dir(dir.path().join(folder)).unwrap();
+            }
+            for file in &files {
+                fs::write(dir.path().join(file), "x").unwrap();
+            }
+            let path = write_new_record(dir.path(), "a", today, false, render).unwrap();
+            assert_eq!(path, dir.path().join(written), "{files:?}");
+            assert_eq!(fs::read_to_string(&path).unwrap(), written);
+        }
     }
 
     #[test]
