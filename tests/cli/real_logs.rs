@@ -1473,7 +1473,8 @@ fn a_folder_per_record_log_is_written_as_folders() {
             crate::support::TODAY
         )
     );
-    assert!(read(repo.path(), &written).starts_with("---\n"), "ours");
+    let text = read(repo.path(), &written);
+    assert!(text.contains("Choose the database"), "{text}");
 
     let repo = repository("folder-per-record");
     let page = format!("{log}/2023-03-06-ship-nightly-builds/README.md");
@@ -1504,12 +1505,11 @@ fn a_folder_per_record_log_is_written_as_folders() {
         linked.contains("(../2023-03-06-ship-nightly-builds/README.md)"),
         "{linked}"
     );
+    let before = crate::support::snapshot(repo.path());
     let renumber = decide(repo.path()).arg("renumber").output().unwrap();
-    assert!(
-        stdout(&renumber).contains("nothing to renumber"),
-        "{}",
-        stdout(&renumber)
-    );
+    let said = format!("{}{}", stdout(&renumber), stderr(&renumber));
+    assert!(said.contains("nothing to renumber"), "{said}");
+    assert_eq!(crate::support::snapshot(repo.path()), before);
 }
 
 /// New records take the extension of the log's last record; the template numbered 0 is
