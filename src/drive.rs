@@ -160,14 +160,34 @@ pub(crate) fn run(setup: &Setup<'_>, request: Request<'_>) -> Result<Option<Path
         destination.as_deref(),
         &request.purpose,
     )?;
-    if let Some(message) = &message {
-        let outcome = session.outcome()?;
-        crate::message::print(message, path.is_none(), &setup.catalog.jargon, &outcome)?;
+    if let Some(message) = message {
+        print_message(setup, &session, message, path.as_deref())?;
     }
     if let Some(draft) = &draft {
         draft.finish()?;
     }
     Ok(path)
+}
+
+/// Print the run's message: called the audience's only when `decide message` writes the
+/// same words from the record just written (see [`crate::message::reader_of`]).
+fn print_message(
+    setup: &Setup<'_>,
+    session: &Session<'_>,
+    mut message: crate::message::Message,
+    path: Option<&Path>,
+) -> Result<()> {
+    let outcome = session.outcome()?;
+    if let Some(written) = path.filter(|_| session.playbook.group != Group::Personal) {
+        message.reader = crate::message::reader_of(
+            &message,
+            written,
+            &display_path(written, &setup.cwd),
+            session.settings.today,
+            &setup.catalog.templates,
+        );
+    }
+    crate::message::print(&message, path.is_none(), &setup.catalog.jargon, &outcome)
 }
 
 /// The draft a new interactive run saves its answers in, if it can have one.
@@ -649,12 +669,12 @@ fn write(
     let looks = Looks::of(setup, dir, rendered);
     let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
     let labels = crate::log::label_style(&linked, dir);
-    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, stem| {
+    let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, file| {
         let mut text = rendered.text(number)?;
-        let own_path = dir.join(format!("{stem}.md"));
+        let own_path = dir.join(file);
         text = looks.heading_and_fields(text, &own_path, number, rendered)?;
-        // Only its folder matters here: the links are relative to it.
-        let path = dir.join(format!("{slug}.md"));
+        // The links are relative to its folder (its own, for a folder's page).
+        let path = own_path.clone();
         let links = old
             .iter()
             .map(|(record, _)| ("Supersedes", record))
@@ -739,6 +759,9 @@ fn write(
 /// title's number, where they write the status and date, the marks before a status.
 struct Looks {
     heading: Option<record::HeadingStyle>,
+    /// The log titles records with their file names: with the number (`# 0003-use-rust`)
+    /// or without it.
+    slug_heading: Option<bool>,
     fields: Option<crate::record::house_fields::HouseFields>,
     status_symbols: Option<String>,
 }
@@ -749,6 +772,7 @@ impl Looks {
         let status = rendered.context()["outcome"]["status"].as_str();
         Looks {
             heading: crate::log::heading_style(dir),
+            slug_heading: crate::log::slug_headings(dir),
             fields: follow(&|| crate::log::house_fields(dir)),
             status_symbols: setup
                 .follow_log
@@ -767,7 +791,16 @@ impl Looks {
         number: Option<u32>,
         rendered: &record::Rendered,
     ) -> Result<String> {
-        if let Some(heading) = &self.heading {
+        if let Some(with_number) = self.slug_heading {
+            let record = record::parse(path, &text)?;
+            let name = store::record_name(path);
+            let heading = if with_number {
+                store::without_extension(&name)
+            } else {
+                store::name_words(&name)
+            };
+            text = crate::record::edit::set_title_heading(&text, &record, heading);
+        } else if let Some(heading) = &self.heading {
             let record = record::parse(path, &text)?;
             text = crate::record::edit::restyle_title(&text, &record, heading, number);
         }
@@ -807,18 +840,14 @@ fn in_log_style(
     match house_front_matter {
         Some(house) if text.starts_with("---") => {
             let record = record::parse(path, &text)?;
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let name = store::record_name(path);
+            let stem = store::without_extension(&name);
             Ok(house.restyle(&record, stem, &decision_makers(rendered), &text))
         }
         Some(house) if log_template => {
             let record = record::parse(path, &text)?;
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let name = store::record_name(path);
+            let stem = store::without_extension(&name);
             Ok(house.over(&record, stem, &decision_makers(rendered), &text))
         }
         _ => Ok(text),

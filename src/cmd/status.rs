@@ -44,7 +44,9 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
     let updated = if status == "accepted" && crate::record::finish::Proposal::is_open(&record) {
         accept_as_is(env, &record, &text)?
     } else {
-        let style = path.parent().map(log::house_style).unwrap_or_default();
+        let style = store::record_folder(&path)
+            .map(log::house_style)
+            .unwrap_or_default();
         let updated = edit::set_status_in(&text, &record, status, style)?;
         let updated = log::with_status_symbols(&path, updated, record.status.as_deref(), status);
         // A proposal waiting for an answer is decided once it is accepted: from then on it
@@ -69,6 +71,12 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         path.display(),
         record.status.as_deref().unwrap_or("no status")
     ));
+    if let Some(mark) = dropped_mark(&record, &path, &updated, status) {
+        ui::note(&format!(
+            "the old status's mark `{mark}` is gone: the log writes it before {}, and no record of the log marks {status} (put the log's mark before it by hand if it has one)",
+            record.status.as_deref().unwrap_or("the old status")
+        ));
+    }
     if status == "accepted" {
         crate::drive::supersede_on_acceptance(&path, &env.cwd)?;
     }
@@ -82,6 +90,30 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         ));
     }
     Ok(exit::OK)
+}
+
+/// The symbols (`✅`) that marked `record`'s status and that no status of `updated`, its
+/// text after the edit to `status`, keeps: said aloud, since the log's mark for the new
+/// status is unknown and the edit could not write one.
+fn dropped_mark(
+    record: &Record,
+    path: &std::path::Path,
+    updated: &str,
+    status: &str,
+) -> Option<String> {
+    let marked = |written: &str| edit::status_symbols(written).trim().to_string();
+    let old = record
+        .statuses
+        .iter()
+        .filter(|s| s.status.is_some())
+        .map(|s| marked(&s.written))
+        .find(|mark| !mark.is_empty())?;
+    let after = crate::record::parse(path, updated).ok()?;
+    let kept = after
+        .statuses
+        .iter()
+        .any(|s| s.status.as_deref() == Some(status) && !marked(&s.written).is_empty());
+    (!kept).then_some(old)
 }
 
 /// Whether `record` links to or names the record that replaced it.

@@ -82,6 +82,14 @@ const SIGNAL_BY: Input = Input {
     values: &[],
 };
 
+const REVIEW: Input = Input {
+    name: "review",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: false,
+    about: "the review date the lead settled on: one before the signal can show is moved after it, with a warning",
+    values: &[],
+};
+
 /// How long after its signal can first be seen a review comes, so there is something to
 /// look at.
 pub(crate) const AFTER_SIGNAL_DAYS: i64 = 7;
@@ -97,6 +105,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         TWO_WAY_PATH,
         SIGNAL,
         SIGNAL_BY,
+        REVIEW,
         OPTIONS,
         LEANING,
     ],
@@ -113,6 +122,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "signal_by_text",
+        "earliest_review",
+        "review_asked_text",
         "options",
     ],
     verdicts: &[
@@ -153,7 +164,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
             also: &["undo-test"],
         },
     ],
-    warnings: &[],
+    warnings: &["review-before-signal"],
     run,
     keeps: &[],
     refuse: None,
@@ -274,12 +285,38 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     finding
         .facts
         .insert("undo_said".to_string(), json!(estimate.said));
+    finding = settled_review(finding, signal_by, inputs.date(&REVIEW), today);
     let door = finding.facts.get("door").cloned();
     finding.facts.insert(
         "options".to_string(),
         json!(option_doors(options, leaning, estimate, door)),
     );
     Some(finding)
+}
+
+/// A review date the lead settled on before the signal can show has nothing to look at:
+/// the review is the date proposed after the signal, everywhere, and the coach says why.
+/// `earliest_review` tells the outcome the first date a review may take.
+pub(crate) fn settled_review(
+    mut finding: Finding,
+    signal_by: Option<NaiveDate>,
+    asked: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Finding {
+    let Some(seen) = signal_by else {
+        return finding;
+    };
+    finding
+        .facts
+        .insert("earliest_review".to_string(), json!(iso(seen)));
+    let Some(asked) = asked.filter(|asked| *asked < seen) else {
+        return finding;
+    };
+    finding.facts.insert(
+        "review_asked_text".to_string(),
+        json!(human_date(asked, today)),
+    );
+    finding.warn(Some("review-before-signal"))
 }
 
 /// When a signal described in words could first be seen, from the time it names: "two
@@ -507,6 +544,8 @@ pub(crate) fn assess(
         "review_by": iso(review_by),
         "review_by_text": human_date(review_by, today),
         "signal_by_text": answers.signal_by.map(|d| human_date(d, today)),
+        "earliest_review": null,
+        "review_asked_text": null,
     });
     Finding::new(verdict, facts)
 }

@@ -73,6 +73,20 @@ const UNTIL: Input = Input {
     about: "the time-box the lead set: investigate until this date, then decide",
     values: &[],
 };
+const NEEDS: Input = Input {
+    name: "needs",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "what the lead needs from outside the team: an OK (an approval, a sign-off) leaves the decision a proposal until it comes",
+    values: &[],
+};
+const ASKED_BY: Input = Input {
+    name: "asked_by",
+    accepts: Accepts::Question(&[Kind::Date]),
+    required: false,
+    about: "the date something is needed from outside the team: a decision waiting for it cannot come before it",
+    values: &[],
+};
 
 pub(crate) static FRAMEWORK: Framework = Framework {
     name: "information",
@@ -86,6 +100,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         COULD_CHANGE,
         OWNERS,
         UNTIL,
+        NEEDS,
+        ASKED_BY,
     ],
     facts: &[
         "advice",
@@ -105,6 +121,11 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "until_asked_text",
+        "until_set_text",
+        "asked_by_text",
+        "earliest_decision",
+        "ok_by",
+        "ok_by_text",
         "finishing",
     ],
     verdicts: &[
@@ -143,6 +164,8 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "nothing-wished-one-way",
         "could-change-one-way",
         "until-on-a-day-off",
+        "until-before-the-ask",
+        "waits-for-an-ok",
     ],
     run,
     keeps: &[],
@@ -188,6 +211,12 @@ pub(crate) struct Knowledge {
     /// The date the lead typed, when it fell on a day off and `until` is the working day
     /// before it.
     pub until_asked: Option<chrono::NaiveDate>,
+    /// The date something is needed from outside the team by: an investigation cannot end
+    /// in a decision before the answer it waits for.
+    pub asked_by: Option<chrono::NaiveDate>,
+    /// What is needed from outside the team is an OK (an approval, a sign-off): until it
+    /// comes, the decision is a proposal.
+    pub needs_ok: bool,
     /// A proposal is being finished: the lead may extend the time-box once or decide now,
     /// so "investigate, then decide" is one of two ways on, not the only one.
     pub finishing: bool,
@@ -264,6 +293,8 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         owners: inputs.each_text(&OWNERS),
         until: None,
         until_asked: None,
+        asked_by: inputs.date(&ASKED_BY),
+        needs_ok: inputs.text(&NEEDS).is_some_and(asks_for_an_ok),
         // Only a proposal being finished gives the door as the record says it.
         finishing: inputs.has(&DOOR_KIND),
     };
@@ -302,8 +333,18 @@ pub(crate) fn assess(
     let have = have_count(knowledge);
     let missing = missing(knowledge);
     let to_investigate = investigate(knowledge);
-    let until = knowledge.until.unwrap_or(suggested_until);
+    let set = knowledge.until.unwrap_or(suggested_until);
     let investigating = advice == Advice::Investigate;
+    // "Decide by Friday; we need finance's answer in March" cannot both hold: the time-box
+    // runs until the answer is due, and the coach says so.
+    let waits = knowledge
+        .asked_by
+        .filter(|asked| investigating && *asked > set);
+    let until = waits.unwrap_or(set);
+    // Ready to decide, but someone outside must say yes first: a proposal until they do,
+    // decided by the day their OK is asked for.
+    let ok_by = (knowledge.needs_ok && !investigating)
+        .then(|| knowledge.asked_by.unwrap_or(suggested_until));
     let open_questions = |items: &[String]| -> Vec<serde_json::Value> {
         items
             .iter()
@@ -351,6 +392,11 @@ pub(crate) fn assess(
         "review_by": decide_by.map(iso),
         "review_by_text": decide_by.map(|d| human_date(d, today)),
         "until_asked_text": knowledge.until_asked.map(|d| human_date(d, today)),
+        "until_set_text": waits.map(|_| human_date(set, today)),
+        "asked_by_text": knowledge.asked_by.map(|d| human_date(d, today)),
+        "earliest_decision": knowledge.asked_by.filter(|_| investigating || ok_by.is_some()).map(iso),
+        "ok_by": ok_by.map(iso),
+        "ok_by_text": ok_by.map(|d| human_date(d, today)),
         "finishing": knowledge.finishing,
     });
     let nothing_wished_on_one_way = wished == 0 && knowledge.door == Some(Door::OneWay);
@@ -360,6 +406,38 @@ pub(crate) fn assess(
         .warn(nothing_wished_on_one_way.then_some("nothing-wished-one-way"))
         .warn(decided_without_it.then_some("could-change-one-way"))
         .warn(moved.then_some("until-on-a-day-off"))
+        .warn(waits.map(|_| "until-before-the-ask"))
+        .warn(ok_by.map(|_| "waits-for-an-ok"))
+}
+
+/// Whether what the lead needs from outside the team is someone's OK on the decision
+/// (an approval, a sign-off, their agreement), not a piece of information or a task.
+pub(crate) fn asks_for_an_ok(needs: &str) -> bool {
+    let text = format!(
+        " {} ",
+        needs.to_lowercase().replace(['-', ',', '.', ';', ':'], " ")
+    );
+    [
+        " ok ",
+        " okay ",
+        " approval",
+        " approve",
+        " sign off ",
+        " signs off ",
+        " sign off",
+        " agreement ",
+        " agree ",
+        " agrees ",
+        " go ahead",
+        " green light",
+        " permission",
+        " consent",
+        " blessing",
+        " say so ",
+        " yes ",
+    ]
+    .iter()
+    .any(|word| text.contains(word))
 }
 
 #[cfg(test)]
@@ -496,6 +574,62 @@ mod tests {
             could_change,
             ..knowledge(wished, have, Some(Door::OneWay))
         }
+    }
+
+    #[test]
+    fn an_ok_is_told_from_information_or_a_task() {
+        for (needs, ok) in [
+            ("your OK on the contractor budget", true),
+            ("approve the budget", true),
+            ("finance's approval of the spend", true),
+            ("legal to sign off the contract", true),
+            ("the CFO's sign-off", true),
+            ("product to agree to the new scope", true),
+            ("a go-ahead from security", true),
+            ("finance to confirm the cut-over window", false),
+            ("procurement to sign the renewal in January", false),
+            ("the numbers for token usage", false),
+            ("a bookkeeping export", false),
+        ] {
+            assert_eq!(asks_for_an_ok(needs), ok, "{needs}");
+        }
+    }
+
+    #[test]
+    fn an_ok_still_needed_leaves_a_proposal_until_its_date() {
+        let mut waiting = knowledge(4, 3, Some(Door::TwoWay));
+        waiting.needs_ok = true;
+        waiting.asked_by = NaiveDate::from_ymd_opt(2026, 12, 18);
+        let finding = assess(&waiting, today(), suggested());
+        assert_eq!(finding.fact_str("ok_by"), Some("2026-12-18"));
+        assert_eq!(finding.fact_str("earliest_decision"), Some("2026-12-18"));
+        assert_eq!(finding.warnings, ["waits-for-an-ok"]);
+        // Asked for no date, the OK is due when an investigation would end.
+        waiting.asked_by = None;
+        let finding = assess(&waiting, today(), suggested());
+        assert_eq!(finding.fact_str("ok_by"), Some("2026-12-10"));
+        // Information, not an OK: decided now.
+        waiting.needs_ok = false;
+        assert!(assess(&waiting, today(), suggested()).facts["ok_by"].is_null());
+    }
+
+    #[test]
+    fn an_answer_needed_after_the_time_box_moves_it() {
+        let mut late = knowledge(4, 1, Some(Door::OneWay));
+        late.until = NaiveDate::from_ymd_opt(2026, 12, 11);
+        late.asked_by = NaiveDate::from_ymd_opt(2027, 3, 2);
+        let finding = assess(&late, today(), suggested());
+        assert_eq!(finding.fact_str("decide_by"), Some("2027-03-02"));
+        assert_eq!(
+            finding.fact_str("until_set_text"),
+            Some("Friday 11 December")
+        );
+        assert_eq!(finding.warnings, ["until-before-the-ask"]);
+        // Due within the time-box: nothing moves.
+        late.asked_by = NaiveDate::from_ymd_opt(2026, 12, 9);
+        let finding = assess(&late, today(), suggested());
+        assert_eq!(finding.fact_str("decide_by"), Some("2026-12-11"));
+        assert!(finding.warnings.is_empty());
     }
 
     #[test]

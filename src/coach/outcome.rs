@@ -122,7 +122,7 @@ pub(crate) fn reconcile(
     today: NaiveDate,
     mut speak: impl FnMut(&'static str, &str) -> String,
 ) -> Outcome {
-    let computed = assessments
+    let assessed = assessments
         .iter()
         .map(|a| a.stance)
         .max()
@@ -130,8 +130,14 @@ pub(crate) fn reconcile(
     let lead = assessments
         .iter()
         .rev()
-        .find(|a| a.stance == computed)
+        .find(|a| a.stance == assessed)
         .copied();
+    let ok_by = awaited_ok(assessments).filter(|_| assessed == Stance::Decided);
+    let computed = if ok_by.is_some() {
+        Stance::Proposal
+    } else {
+        assessed
+    };
     let headline = lead.map(|a| a.verdict.clone()).unwrap_or_default();
     let mut warnings: Vec<Warning> = assessments
         .iter()
@@ -172,24 +178,23 @@ pub(crate) fn reconcile(
         .then(|| fact_date("decide_by"))
         .flatten();
     let awaited = undecided
-        .then(|| investigation.or_else(|| fact_date("answer_by")))
+        .then(|| investigation.or_else(|| fact_date("answer_by")).or(ok_by))
         .flatten();
-    let decide_by = awaited.map(|awaited| settled.review_by.unwrap_or(awaited));
+    // A date settled before what it waits for (the answer a decision needs, the signal a
+    // review looks at) cannot hold: the date the coach proposed stands, and the
+    // framework's warning says why, so the record and every message keep one date.
+    let settled_after = |earliest: Option<NaiveDate>| {
+        settled
+            .review_by
+            .filter(|date| earliest.is_none_or(|earliest| *date >= earliest))
+    };
+    let decide_by =
+        awaited.map(|awaited| settled_after(fact_date("earliest_decision")).unwrap_or(awaited));
     let review_by = match decide_by {
         Some(_) => None,
-        None => settled.review_by.or_else(|| fact_date("review_by")),
+        None => settled_after(fact_date("earliest_review")).or_else(|| fact_date("review_by")),
     };
-    let reasons = assessments
-        .iter()
-        .map(|a| Reason {
-            framework: a.framework,
-            title: a.title,
-            kind: a.kind,
-            verdict: a.verdict.clone(),
-            reasoning: a.reasoning.clone(),
-            passage: a.grounding(),
-        })
-        .collect();
+    let reasons = assessments.iter().map(|a| reason(a)).collect();
     let step = match stance {
         Stance::Inform => "update",
         Stance::Decided => "decided",
@@ -212,6 +217,27 @@ pub(crate) fn reconcile(
         decide_by_text: decide_by.map(|d| human_date(d, today)),
         against_advice,
         advice: against_advice.then_some(lead.map(|a| a.verdict.clone()).unwrap_or_default()),
+    }
+}
+
+/// Ready on our side, but waiting for someone's OK: a proposal until it comes, decided by
+/// the day it is asked for. Nothing may say "we've chosen" before then.
+fn awaited_ok(assessments: &[&Assessment]) -> Option<NaiveDate> {
+    assessments
+        .iter()
+        .find_map(|a| a.fact_str("ok_by"))
+        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+}
+
+/// One framework's part of the outcome, from its assessment.
+fn reason(a: &Assessment) -> Reason {
+    Reason {
+        framework: a.framework,
+        title: a.title,
+        kind: a.kind,
+        verdict: a.verdict.clone(),
+        reasoning: a.reasoning.clone(),
+        passage: a.grounding(),
     }
 }
 

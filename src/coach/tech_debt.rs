@@ -166,6 +166,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "fix_start_by",
         "fix_start_by_text",
         "fix_done_on_text",
+        "no_time_to_fix",
         "period_end_text",
         "answer_by",
         "answer_by_text",
@@ -529,7 +530,7 @@ pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalend
         dates.no_time_to_fix,
     );
     let given = |d: Duration| d.to_string();
-    let facts = json!({
+    let mut facts = json!({
         "recommendation": recommendation,
         // Half a day apart or more: the lead is asked whether both estimates are right.
         "estimates_differ": debt
@@ -583,6 +584,11 @@ pub(crate) fn assess(debt: &Debt, proposal: &Proposal<'_>, calendar: &WorkCalend
         "review_by": iso(dates.review_by),
         "review_by_text": human_date(dates.review_by, debt.today),
     });
+    // The fix cannot be done before the slowdown, even started today: every output says
+    // the plan as it can be kept (done on `fix_done_on`), never "before then".
+    if let Some(map) = facts.as_object_mut() {
+        map.insert("no_time_to_fix".into(), json!(dates.no_time_to_fix));
+    }
     Finding::new(verdict, facts).warn(warnings)
 }
 

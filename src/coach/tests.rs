@@ -173,6 +173,12 @@ fn door_findings(out: &mut Found) {
         let finding = door::assess(undo, &answers(feels, class), today(), review);
         out.push((&door::FRAMEWORK, finding));
     }
+    // A review settled before the signal can show is moved after it, with a warning.
+    let finding = door::assess(d(3.0, Unit::Days), &answers(None, None), today(), review);
+    let seen = today() + chrono::Duration::days(30);
+    let early = door::settled_review(finding, Some(seen), Some(today()), today());
+    assert_eq!(early.warnings, ["review-before-signal"]);
+    out.push((&door::FRAMEWORK, early));
 }
 
 fn knowledge(
@@ -190,6 +196,8 @@ fn knowledge(
         owners: vec![("item 3".into(), "Ana".into())],
         until: None,
         until_asked: None,
+        asked_by: None,
+        needs_ok: false,
         finishing: false,
     }
 }
@@ -207,6 +215,18 @@ fn information_findings(out: &mut Found) {
             until: NaiveDate::from_ymd_opt(2026, 12, 11),
             until_asked: NaiveDate::from_ymd_opt(2026, 12, 12),
             ..knowledge(4, 1, Some(door::Door::OneWay), None)
+        },
+        // An answer needed from outside after the time-box: the time-box waits for it.
+        information::Knowledge {
+            until: NaiveDate::from_ymd_opt(2026, 12, 11),
+            asked_by: NaiveDate::from_ymd_opt(2027, 3, 2),
+            ..knowledge(4, 1, Some(door::Door::OneWay), None)
+        },
+        // Decided on our side, with an OK still to come: a proposal until then.
+        information::Knowledge {
+            needs_ok: true,
+            asked_by: NaiveDate::from_ymd_opt(2026, 12, 11),
+            ..knowledge(4, 3, Some(door::Door::TwoWay), None)
         },
         // When a proposal is finished, extending is one way on and deciding the other.
         information::Knowledge {

@@ -68,16 +68,15 @@ pub(crate) fn both_ways(
 /// How links between `edited` and `other` are labelled: as the two records' own links or
 /// their log's newest records label theirs.
 pub(crate) fn labels_in_log(edited: &Record, other: &Record) -> Option<LabelStyle> {
-    edited
-        .path
-        .parent()
-        .and_then(|dir| super::label_style(&[edited, other], dir))
+    store::record_folder(&edited.path).and_then(|dir| super::label_style(&[edited, other], dir))
 }
 
 /// How an edit of `path` (holding `text`) writes: as the record does, else as its log's
 /// newest records do.
 pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
-    let log = path.parent().map(super::house_style).unwrap_or_default();
+    let log = store::record_folder(path)
+        .map(super::house_style)
+        .unwrap_or_default();
     let own = edit::HouseStyle::of(text);
     edit::HouseStyle {
         marker: own.marker.or(log.marker),
@@ -135,10 +134,7 @@ pub(crate) fn with_link(
     if kind == "Superseded by"
         && record.format == Format::Nygard
         && record.status.as_deref() != Some("superseded")
-        && !record
-            .path
-            .parent()
-            .is_some_and(super::keeps_status_word_when_superseded)
+        && !store::record_folder(&record.path).is_some_and(super::keeps_status_word_when_superseded)
         && let Some(text) = edit::supersede_in_status_section(text, record, &label, &target, style)
     {
         return Ok(text);

@@ -322,6 +322,9 @@ impl Checker {
 /// sections to the team.
 fn required_sections(format: Format, numbering: Numbering) -> &'static [&'static [&'static str]] {
     match (format, numbering) {
+        // adr-tools never names records by date: a log named so (log4brains', a folder a
+        // record) writes the sections its own template has.
+        (Format::Nygard, Numbering::Date) => &[],
         (Format::Nygard, _) => &[
             &["Status"],
             &["Context"],
@@ -904,7 +907,7 @@ fn shared_numbers(summaries: &[Summary], duplicates: DuplicateNumbers) -> Vec<Fi
         .iter()
         .enumerate()
         .filter_map(|(position, summary)| {
-            match crate::store::record_prefix(&crate::store::file_name(&summary.path)) {
+            match crate::store::record_prefix(&crate::store::record_name(&summary.path)) {
                 crate::store::Prefix::Number(number) => Some((number, position)),
                 _ => None,
             }
@@ -1139,10 +1142,9 @@ fn missing_section_message(heading: &str) -> String {
     format!("missing the required section `## {heading}`")
 }
 
+/// How findings name a record: its file name, or its folder's for a folder's page.
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    crate::store::record_name(path).into_owned()
 }
 
 #[cfg(test)]

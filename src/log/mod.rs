@@ -167,7 +167,7 @@ impl Log {
         let mut shared_dates = HashSet::new();
         let mut first_numbered: Option<&Path> = None;
         for entry in &entries {
-            match store::record_prefix(&store::file_name(&entry.path)) {
+            match store::record_prefix(&store::record_name(&entry.path)) {
                 store::Prefix::Number(number) => {
                     numbers += 1;
                     if !seen.insert(number) {
@@ -195,7 +195,7 @@ impl Log {
         // The first record shows how numbers are padded (`001`), or not (`1`): the
         // highest may have outgrown the padding (`100`).
         let number_width = first_numbered
-            .and_then(|path| store::NumberStyle::of(&store::file_name(path)))
+            .and_then(|path| store::NumberStyle::of(&store::record_name(path)))
             .map_or(4, |style| style.width);
         Ok(Log {
             folders,
@@ -250,14 +250,14 @@ impl Log {
     /// How a user names the record at `path` on the command line: its number when that is
     /// unique in a numbered log, else its file name without `.md` (`sync/…` in a package).
     pub(crate) fn address(&self, path: &Path) -> String {
-        let name = store::file_name(path);
-        let stem = name.strip_suffix(".md").unwrap_or(&name);
+        let name = store::record_name(path);
         if self.numbering == Numbering::Sequence
             && let store::Prefix::Number(number) = store::record_prefix(&name)
             && !self.shared_numbers.contains(&number)
         {
             return number.to_string();
         }
+        let stem = store::without_extension(&name);
         match self.package_of(path) {
             Some(package) => format!("{package}/{stem}"),
             None => stem.to_string(),
@@ -278,7 +278,7 @@ impl Log {
     }
 
     fn padded_address(&self, record: &Record, width: usize) -> String {
-        let name = store::file_name(&record.path);
+        let name = store::record_name(&record.path);
         if self.numbering == Numbering::Date
             && let Some((date, day)) = store::date_prefix(&name)
             && !self.shared_dates.contains(&date)
@@ -307,7 +307,7 @@ impl Log {
     }
 
     fn package_of(&self, path: &Path) -> Option<&str> {
-        let parent = path.parent()?;
+        let parent = store::record_folder(path)?;
         self.folders
             .iter()
             .find(|f| f.path == parent)
@@ -387,7 +387,7 @@ impl Log {
         if digits && self.numbering == Numbering::Sequence {
             return self.by_number(spec);
         }
-        let stem = spec.strip_suffix(".md").unwrap_or(spec);
+        let stem = store::without_extension(spec);
         let (package, stem) = match stem.split_once('/') {
             Some((package, rest))
                 if self
@@ -409,8 +409,8 @@ impl Log {
                 package.is_none_or(|p| self.folders[e.folder].package.as_deref() == Some(p))
             })
             .filter(|e| {
-                let name = store::file_name(&e.path);
-                let entry_stem = name.strip_suffix(".md").unwrap_or(&name);
+                let name = store::record_name(&e.path);
+                let entry_stem = store::without_extension(&name);
                 if let Some(day) = day {
                     // A date names the records of that day.
                     store::record_prefix(&name) == store::Prefix::Date(day)
@@ -451,7 +451,7 @@ impl Log {
             return Err(Error::record(format!("no record is numbered {spec}")).in_file(self.dir()));
         };
         let numbered = |e: &&Entry| {
-            store::record_prefix(&store::file_name(&e.path)) == store::Prefix::Number(number)
+            store::record_prefix(&store::record_name(&e.path)) == store::Prefix::Number(number)
         };
         let matching: Vec<&Entry> = self.entries.iter().filter(numbered).collect();
         match matching.as_slice() {
@@ -483,7 +483,7 @@ impl Log {
     /// " (the nearest are 6 and 8)", for a number that is missing.
     fn neighbours(&self, number: u32) -> String {
         let numbers = self.entries.iter().filter_map(|e| {
-            match store::record_prefix(&store::file_name(&e.path)) {
+            match store::record_prefix(&store::record_name(&e.path)) {
                 store::Prefix::Number(n) => Some(n),
                 _ => None,
             }
@@ -587,10 +587,10 @@ impl<'a> Index<'a> {
         };
         for (position, (path, number)) in records.enumerate() {
             index.paths.push(path);
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
+            let name = match store::record_name(path) {
+                std::borrow::Cow::Borrowed(name) => name,
+                std::borrow::Cow::Owned(_) => "",
+            };
             index
                 .by_name
                 .entry(name)
@@ -621,16 +621,19 @@ impl<'a> Index<'a> {
             Target::Web(_) => return Resolved::Elsewhere,
         };
         let file = file.trim_start_matches("./");
-        let name = file.rsplit('/').next().unwrap_or(file);
+        let file = file.strip_suffix('/').unwrap_or(file);
+        let name = folder_record_name(file);
         let Some(candidates) = self.by_name.get(name).map(Positions::as_slice) else {
             return Resolved::Missing;
         };
         let found = if file.contains('/') {
             let from_dir = from.parent().unwrap_or(Path::new(""));
             let target = normalise(&self.base.join(from_dir).join(file));
-            candidates
-                .iter()
-                .find(|&&c| normalise(&self.base.join(self.paths[c])) == target)
+            // A record kept as a folder's page is reached by the page or by the folder.
+            candidates.iter().find(|&&c| {
+                let path = normalise(&self.base.join(self.paths[c]));
+                path == target || path.parent() == Some(target.as_path())
+            })
         } else {
             candidates
                 .iter()
@@ -651,6 +654,23 @@ impl<'a> Index<'a> {
     /// The link a record at `from` writes to the record at `position`.
     pub(crate) fn target(&self, from: &Path, position: usize) -> String {
         link_target(self.base, from, self.paths[position])
+    }
+}
+
+/// The name a link's file goes by in an [`Index`] (see [`store::record_name`]): its last
+/// part, or the folder's name for a record kept as a folder's page
+/// (`../2022-02-07-tracing/README.md`).
+fn folder_record_name(file: &str) -> &str {
+    let mut parts = file.rsplit('/');
+    let name = parts.next().unwrap_or(file);
+    match parts.next() {
+        Some(folder)
+            if store::FOLDER_PAGES.contains(&name)
+                && store::record_prefix(folder) != store::Prefix::None =>
+        {
+            folder
+        }
+        _ => name,
     }
 }
 
@@ -798,7 +818,7 @@ pub(crate) fn label_style(records: &[&Record], dir: &Path) -> Option<crate::reco
             if link.kind.is_empty() {
                 return None;
             }
-            let number = store::record_number(&store::file_name(Path::new(link.file()?)))?;
+            let number = store::record_number(&store::record_name(Path::new(link.file()?)))?;
             crate::record::LabelStyle::of(&link.label, number)
         })
     };
@@ -1023,6 +1043,21 @@ pub(crate) fn heading_style(dir: &Path) -> Option<crate::record::HeadingStyle> {
     })
 }
 
+/// Whether the log titles its records with their file names, from the newest of its last
+/// ten records with a title heading: `# 0003-use-rust` (true: with the number), `# use-rust`
+/// (false); None where titles are words.
+pub(crate) fn slug_headings(dir: &Path) -> Option<bool> {
+    newest_texts(dir, 10)
+        .find_map(|(path, text)| {
+            let record = parse(&path, &text).ok()?;
+            let line = text.lines().nth(record.title_line.checked_sub(1)?)?;
+            let heading = line.strip_prefix("# ")?.trim();
+            let slug = crate::record::parse::is_file_slug(heading, &path);
+            Some(slug.then(|| heading.starts_with(|c: char| c.is_ascii_digit())))
+        })
+        .flatten()
+}
+
 /// How the log's newest records (the last ten by name) write lists and links, for an edit
 /// to follow where the record it changes shows neither: the marker most of them use, and
 /// whether any links with Hugo's `ref`.
@@ -1118,15 +1153,12 @@ pub(crate) fn with_status_symbols(
     else {
         // A record left unmarked (by an edit that found no mark for its status) gets one
         // where every one of the log's newest records marks its status.
-        return match path
-            .parent()
-            .and_then(|dir| new_status_symbols(dir, status))
-        {
+        return match store::record_folder(path).and_then(|dir| new_status_symbols(dir, status)) {
             Some(symbols) => crate::record::edit::mark_statuses(&text, &record, &symbols),
             None => text,
         };
     };
-    let Some(dir) = path.parent() else {
+    let Some(dir) = store::record_folder(path) else {
         return text;
     };
     let bare = |s: &str| -> String {
@@ -1184,6 +1216,20 @@ pub(crate) fn load(path: &Path) -> Result<(Record, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_to_a_folder_s_page_is_looked_up_by_the_folder() {
+        for (file, name) in [
+            ("0003-x.md", "0003-x.md"),
+            ("../2022-02-07-tracing/README.md", "2022-02-07-tracing"),
+            ("../0007-cache/index.md", "0007-cache"),
+            ("../2022-02-07-tracing", "2022-02-07-tracing"),
+            ("../guides/README.md", "README.md"),
+            ("README.md", "README.md"),
+        ] {
+            assert_eq!(folder_record_name(file), name, "{file}");
+        }
+    }
 
     #[test]
     fn a_head_read_sees_the_outcome_at_the_end_of_a_long_record() {

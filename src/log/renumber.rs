@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 use super::normalise;
 use crate::error::Result;
 use crate::record::Record;
-use crate::record::edit::{Rename, renumber_title, retarget_link, set_front_matter_value};
+use crate::record::edit::{
+    Rename, rename_slug_title, renumber_title, retarget_link, set_front_matter_value,
+};
 use crate::store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,9 +129,13 @@ impl<'a> Moves<'a> {
 pub(crate) fn rewrite(text: &str, record: &Record, moves: &Moves<'_>) -> Result<Option<String>> {
     let mut out = text.to_string();
     if let Some(own) = moves.of(&record.path) {
-        out = renumber_title(&out, record, own.old, own.new);
-        let old_stem = own.old_name().trim_end_matches(".md").to_string();
-        let new_stem = own.new_name().trim_end_matches(".md").to_string();
+        let old_stem = store::without_extension(&own.old_name()).to_string();
+        let new_stem = store::without_extension(&own.new_name()).to_string();
+        // A heading that repeats the file name (`# 0003-use-rust`) follows it.
+        out = match rename_slug_title(&out, record, &old_stem, &new_stem) {
+            Some(renamed) => renamed,
+            None => renumber_title(&out, record, own.old, own.new),
+        };
         out = set_front_matter_value(&out, record, "id", &old_stem, &new_stem)?;
     }
     let mut done: Vec<(usize, &Move)> = Vec::new();

@@ -1839,7 +1839,11 @@ pub(crate) fn write(
             )
         }
     };
-    Ok(Message { text, to })
+    Ok(Message {
+        text,
+        to,
+        reader: None,
+    })
 }
 
 /// Whether `text` keeps to the word budget of `to`, when it has one.

@@ -28,6 +28,18 @@ pub(crate) use crate::playbook::Audience;
 pub(crate) struct Message {
     pub text: String,
     pub to: Audience,
+    /// Set when the message is for one person the record names (the requester, the team
+    /// member taking a task over, the two who disagree) in words `decide message --to`
+    /// does not write: who it is for, and the record `decide message` writes the
+    /// audience's own message from. `None`: it is the audience's message, word for word.
+    pub reader: Option<Reader>,
+}
+
+/// Whom a message `decide new` prints is for, when it is not the audience's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reader {
+    pub name: String,
+    pub record: String,
 }
 
 /// The session's message, if its playbook has one: rendered from the same context as the
@@ -59,7 +71,11 @@ pub(crate) fn for_session(
     if let Some(max) = spec.max_words {
         check_length(playbook, answers, &text, max)?;
     }
-    Ok(Some(Message { text, to: spec.to }))
+    Ok(Some(Message {
+        text,
+        to: spec.to,
+        reader: None,
+    }))
 }
 
 /// The session's today, as the record's context gives it.
@@ -243,10 +259,13 @@ pub(crate) fn report(message: &Message, problems: &[String]) {
     if problems.is_empty() && message.to == Audience::Yourself {
         return;
     }
+    let reader = message
+        .reader
+        .as_ref()
+        .map_or(message.to.key(), |r| &r.name);
     if problems.is_empty() {
         ui::success(&format!(
-            "Ready to send to {}: {} words{}",
-            message.to.key(),
+            "Ready to send to {reader}: {} words{}",
             body_words(&message.text),
             if message.to.needs_plain_words() {
                 ", in plain words"
@@ -254,15 +273,71 @@ pub(crate) fn report(message: &Message, problems: &[String]) {
                 ""
             }
         ));
+        if let Some(Reader { record, .. }) = &message.reader {
+            ui::note(&format!(
+                "It is for {reader} only; for {1}, run `decide message {record} --to {0}` on the record.",
+                message.to.key(),
+                audience_name(message.to),
+            ));
+        }
         return;
     }
     for problem in problems {
         ui::warning(problem);
     }
     ui::note(&format!(
-        "Not ready to send to {} yet: change the answers above, or edit the text before you send it.",
-        message.to.key()
+        "Not ready to send to {reader} yet: change the answers above, or edit the text before you send it."
     ));
+}
+
+/// The audience as a sentence names it.
+fn audience_name(to: Audience) -> &'static str {
+    match to {
+        Audience::Stakeholders => "other stakeholders",
+        Audience::Team => "the team",
+        Audience::Peers => "peers",
+        Audience::Yourself => "yourself",
+    }
+}
+
+/// Whom `message` is for, judged against the record it was written with: `None` when
+/// `decide message RECORD --to` its audience writes the same text word for word (so what
+/// `new` calls the audience's message is the one `message` gives later); otherwise the
+/// person its greeting names. Only a message that can be written again from the record is
+/// called the audience's: one outcome, one text.
+pub(crate) fn reader_of(
+    message: &Message,
+    record: &std::path::Path,
+    shown: &str,
+    today: chrono::NaiveDate,
+    templates: &Templates,
+) -> Option<Reader> {
+    let again = crate::log::load(record).ok().and_then(|(parsed, text)| {
+        let mut brief =
+            from_record::Brief::from_record(&parsed, std::path::Path::new(shown), today, None);
+        brief.read_closing_note(&text);
+        let format = from_record::Format::Text;
+        from_record::write(&brief, message.to, None, format, templates).ok()
+    });
+    if again.is_some_and(|again| again.text == message.text) {
+        return None;
+    }
+    Some(Reader {
+        name: greeted(&message.text).unwrap_or_else(|| "the people it names".into()),
+        record: shown.to_string(),
+    })
+}
+
+/// Whom a message's first line greets: "Sam" for "Hi Sam,", "Priya and Tom" for "Priya and
+/// Tom,".
+fn greeted(text: &str) -> Option<String> {
+    let first = text.lines().next()?.trim_end();
+    let name = first.strip_suffix(',')?;
+    let name = name
+        .strip_prefix("Hi ")
+        .or_else(|| name.strip_prefix("Hello "))
+        .unwrap_or(name);
+    (word_count(name) <= 4 && !name.is_empty()).then(|| name.to_string())
 }
 
 /// What a message template sees for a record written by `decide message`.

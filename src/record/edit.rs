@@ -1100,6 +1100,33 @@ pub(crate) fn renumber_title(text: &str, record: &Record, old: u32, new: u32) ->
     replace_line(text, &lines, record.title_line, &format!("# {renumbered}"))
 }
 
+/// The text with its title heading `# OLD_STEM` (the file name, as some logs title their
+/// records) written `# NEW_STEM`; None when the heading is not the file name.
+pub(crate) fn rename_slug_title(
+    text: &str,
+    record: &Record,
+    old_stem: &str,
+    new_stem: &str,
+) -> Option<String> {
+    if record.title_line == 0 {
+        return None;
+    }
+    let lines = Lines::new(text);
+    let heading = lines.content(record.title_line).strip_prefix("# ")?;
+    (heading.trim() == old_stem)
+        .then(|| replace_line(text, &lines, record.title_line, &format!("# {new_stem}")))
+}
+
+/// The text with its title heading written `# HEADING`, for a log whose headings are
+/// file names; the text as it is when it has no `# ` title heading.
+pub(crate) fn set_title_heading(text: &str, record: &Record, heading: &str) -> String {
+    let lines = Lines::new(text);
+    if record.title_line == 0 || !lines.content(record.title_line).starts_with("# ") {
+        return text.to_string();
+    }
+    replace_line(text, &lines, record.title_line, &format!("# {heading}"))
+}
+
 /// How `record`'s title heading writes its number, when it is a numbered `# ` heading.
 pub(crate) fn title_style(text: &str, record: &Record) -> Option<HeadingStyle> {
     let HeadingNumber::Number(number) = record.heading_number else {

@@ -44,6 +44,9 @@ pub(crate) struct HouseFields {
     status_written: Option<String>,
     /// The records open with a title heading.
     heading: bool,
+    /// How the records name their sections with bold labels instead of headings: what
+    /// goes after the name (`:**` in `**Context:**`, `**:`, or `**`).
+    label_end: Option<&'static str>,
 }
 
 impl HouseFields {
@@ -69,10 +72,14 @@ impl HouseFields {
         let heading = records
             .iter()
             .any(|(record, _)| record.title_from == TitleFrom::Heading);
+        let label_end = records
+            .first()
+            .and_then(|(record, text)| label_end(record, text));
         Some(HouseFields {
             shape: newest,
             status_written,
             heading,
+            label_end,
         })
     }
 
@@ -124,8 +131,13 @@ impl HouseFields {
                         .trim()
                         .eq_ignore_ascii_case("status");
             }
-            if !skipping {
-                out.push((*line).to_string());
+            if skipping {
+                continue;
+            }
+            // A section of the log's records is a bold label, not a heading.
+            match (self.label_end, line.strip_prefix("## ")) {
+                (Some(end), Some(name)) => out.push(format!("**{}{end}", name.trim())),
+                _ => out.push((*line).to_string()),
             }
         }
         let mut written = out.join(nl);
@@ -346,6 +358,25 @@ fn shape_of(record: &Record, text: &str) -> Option<Shape> {
         .then_some(Shape::Bold(Bold { keys, spaced }))
 }
 
+/// How `record` (whose text is `text`) ends the bold labels that stand for its sections
+/// (`:**` in `**Context:** …`, `**:` in `**Context**: …`, `**` in `**Context**`), when every
+/// section is one.
+fn label_end(record: &Record, text: &str) -> Option<&'static str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut ends = record.sections.iter().map(|section| {
+        let after = lines
+            .get(section.line.checked_sub(1)?)?
+            .trim_start()
+            .strip_prefix("**")?
+            .strip_prefix(section.heading)?;
+        [":**", "**:", "**"]
+            .into_iter()
+            .find(|end| after.starts_with(end))
+    });
+    let first = ends.next()??;
+    ends.all(|end| end.is_some()).then_some(first)
+}
+
 /// `**Status**: accepted` or `**Status:** accepted` → (`status`, `**Status**: `).
 fn bold_field(line: &str) -> Option<(String, String)> {
     let rest = line.strip_prefix("**")?;
@@ -415,7 +446,8 @@ mod tests {
                 vec![("0003-b.md", bold), ("0002-a.md", bold_older)],
                 MADR2_NEW,
                 Some(
-                    "**Title**: Pick a broker\n\n**Status**: accepted\n\n**Review-by**: 2027-02-01\n\n## Context and Problem Statement\n\nWhy.\n",
+                    // The sections as the log's bold labels.
+                    "**Title**: Pick a broker\n\n**Status**: accepted\n\n**Review-by**: 2027-02-01\n\n**Context and Problem Statement**:\n\nWhy.\n",
                 ),
             ),
             // Mixed: the current behaviour.

@@ -40,7 +40,9 @@ pub(crate) use links::{
     link_spans, normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
     without_by,
 };
-pub(crate) use title::{HeadingNumber, HeadingStyle, LabelStyle, numbered as numbered_heading};
+pub(crate) use title::{
+    HeadingNumber, HeadingStyle, LabelStyle, is_file_slug, numbered as numbered_heading,
+};
 
 /// Heading of the section a review appends (`## Outcome (DATE)`); the reader takes the
 /// review's date and next review from it.
@@ -270,13 +272,13 @@ impl Record {
 
     /// The file name, for tables and messages.
     pub(crate) fn file_name(&self) -> String {
-        store::file_name(&self.path).into_owned()
+        store::record_name(&self.path).into_owned()
     }
 
     /// The file name without `.md`: how a record is named where numbers do not do.
     pub(crate) fn stem(&self) -> String {
         let name = self.file_name();
-        name.strip_suffix(".md").unwrap_or(&name).to_string()
+        store::without_extension(&name).to_string()
     }
 
     /// The date as written: `2019-02` for a month.
@@ -464,7 +466,7 @@ fn parse_text(path: &Path, text: &str, depth: Depth, truncated: bool) -> Result<
         // The prefix may end inside a line: "* Status: acce".
         lines.0.pop();
     }
-    let name = store::file_name(path);
+    let name = store::record_name(path);
     let (number, file_date) = match store::record_prefix(&name) {
         store::Prefix::Number(number) => (Some(number), None),
         store::Prefix::Date(date) => (None, Some(date)),
@@ -703,12 +705,11 @@ impl<'t> Reader<'t> {
                 title::without_status_stamp(heading.text),
                 self.record.number,
             );
-            self.record.title =
-                if title::is_file_slug(text, store::file_name(&self.record.path).as_ref()) {
-                    title::from_file_name(&self.record.file_name())
-                } else {
-                    title::unescape(text)
-                };
+            self.record.title = if title::is_file_slug(text, &self.record.path) {
+                title::from_file_name(&self.record.file_name())
+            } else {
+                title::unescape(text)
+            };
             self.record.heading_number = number;
             self.record.title_line = self.lines[self.body_start + heading.index].number;
             if self.record.number.is_none()
@@ -1437,7 +1438,9 @@ impl<'t> Reader<'t> {
         let looks_like_a_record = self.body_start > 0
             || !record.statuses.is_empty()
             || self.body_date.is_some()
-            || !record.sections.is_empty();
+            || !record.sections.is_empty()
+            // A folder named as a record says its page is one (`2022-11-09-x/README.md`).
+            || store::file_name(&record.path) != record.file_name();
         if !looks_like_a_record {
             return Err(Error::record("no `# Title` heading")
                 .in_file(&record.path)
@@ -2125,7 +2128,8 @@ fn add_bold_labels<'t>(lines: &[Line<'t>], headings: &mut Vec<Heading<'t>>) {
 
 /// `**Decision:** We will …` or `**Decision**:` → ("Decision", where the text after it
 /// starts on the line, in bytes). A label needs its colon, unless it is alone on its line
-/// (`**Context**`).
+/// (`**Context**`) or a space parts it from its text (`**Context** We ship …`, as some
+/// logs write them): [`add_bold_labels`] takes only labels that name a section.
 fn bold_label(line: &str) -> Option<(&str, usize)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
@@ -2143,7 +2147,8 @@ fn bold_label(line: &str) -> Option<(&str, usize)> {
         Some(after) => (after, true),
         None => (after, false),
     };
-    if name.is_empty() || !(colon_inside || colon_after || crate::text::is_blank(after)) {
+    let spaced = after.starts_with([' ', '\t']);
+    if name.is_empty() || !(colon_inside || colon_after || spaced || crate::text::is_blank(after)) {
         return None;
     }
     Some((name, line.len() - after.trim_start().len()))

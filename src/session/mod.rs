@@ -219,7 +219,9 @@ impl<'c> Session<'c> {
                 self.set(&id, answer);
             }
             saved(self)?;
-            self.reassess()?;
+            // What the review screen settled is coached like any answer: a date that
+            // cannot hold is said at once, not only in the record.
+            self.reassess_and_coach(prompter)?;
         }
         // Answers that reached here some other way (a resumed draft, a review screen)
         // are held to the same limits.

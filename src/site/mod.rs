@@ -168,7 +168,7 @@ fn page_names(records: &[Record]) -> Vec<String> {
         .iter()
         .map(|record| {
             let name = record.file_name();
-            let stem = name.strip_suffix(".md").unwrap_or(&name);
+            let stem = crate::store::without_extension(&name);
             let mut safe: String = stem
                 .chars()
                 .map(|c| {

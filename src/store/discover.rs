@@ -164,8 +164,12 @@ fn search_log_dir(root: &Path) -> Result<Option<FoundLog>> {
                 if depth < SEARCH_DEPTH && !name.starts_with('.') && !NOT_SEARCHED.contains(&name) {
                     children.push(name.to_string());
                 }
+                // A folder named as a record may be one, its page inside: counted below
+                // a folder named like a log, without looking in.
+                records +=
+                    usize::from(depth > 0 && super::record_prefix(name) != super::Prefix::None);
             } else if kind.is_file()
-                && name.ends_with(".md")
+                && super::is_markdown_name(name)
                 && super::record_prefix(name) != super::Prefix::None
             {
                 // Only records that say they are ADRs make a folder of any name a log:

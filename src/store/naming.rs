@@ -26,6 +26,54 @@ pub(crate) fn file_name(path: &Path) -> Cow<'_, str> {
         .map_or(Cow::Borrowed(""), |name| name.to_string_lossy())
 }
 
+/// The extensions a record's file may have: Markdown's, and Docusaurus' MDX.
+pub(crate) const RECORD_EXTENSIONS: [&str; 3] = [".md", ".mdx", ".markdown"];
+
+/// `name` without its Markdown extension (`.md`, `.mdx`, `.markdown`), if it has one.
+pub(crate) fn without_extension(name: &str) -> &str {
+    RECORD_EXTENSIONS
+        .iter()
+        .find_map(|extension| name.strip_suffix(extension))
+        .unwrap_or(name)
+}
+
+/// Whether `name` has a Markdown extension (`.md`, `.mdx`, `.markdown`).
+pub(crate) fn is_markdown_name(name: &str) -> bool {
+    RECORD_EXTENSIONS
+        .iter()
+        .any(|extension| name.ends_with(extension))
+}
+
+/// The pages that stand for a folder-per-record log's records (`2022-02-07-tracing/README.md`).
+pub(crate) const FOLDER_PAGES: [&str; 2] = ["README.md", "index.md"];
+
+/// The name a record goes by, its number or date and words: its file name, or for a
+/// record kept as a folder's page (`2022-02-07-tracing/README.md`) the folder's name. Names
+/// alone decide, with no `stat`: a log's own README sits in a folder named no record's.
+pub(crate) fn record_name(path: &Path) -> Cow<'_, str> {
+    let name = file_name(path);
+    if FOLDER_PAGES.contains(&name.as_ref())
+        && let Some(folder) = path.parent()
+    {
+        let folder_name = file_name(folder);
+        if record_prefix(&folder_name) != Prefix::None {
+            return folder_name;
+        }
+    }
+    name
+}
+
+/// The folder of the log that lists the record at `path`: its parent, or for a record kept
+/// as a folder's page, the folder's parent. Where an edit learns the log's style.
+pub(crate) fn record_folder(path: &Path) -> Option<&Path> {
+    let parent = path.parent()?;
+    if record_name(path) == file_name(path) {
+        Some(parent)
+    } else {
+        parent.parent()
+    }
+}
+
 /// The number part of a record file name: `0007-use-postgres.md` → 7; and with the
 /// prefix some logs give their records, `ADR-0007-…`, `adr-007-…` or `ODH-ADR-0007-…`;
 /// `001_exchange_format.md` → 1. A name that starts with a date is no number:
@@ -108,7 +156,7 @@ pub(crate) fn date_alone(text: &str) -> Option<NaiveDate> {
 /// `.md`: `0007-use-postgres.md` → `use-postgres`, `2022-07-21_build_tooling.md` →
 /// `build_tooling`; the whole stem for a name that is no record's.
 pub(crate) fn name_words(file_name: &str) -> &str {
-    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    let stem = without_extension(file_name);
     if let Some((_, length)) = date_at_start(stem.as_bytes()) {
         return match stem.as_bytes().get(length) {
             Some(b'-' | b'_') => &stem[length + 1..],
@@ -246,16 +294,17 @@ impl DateStyle {
 /// (`template.md`, `adr-template.md`, `0000-template.md`).
 pub(crate) fn is_log_page(file_name: &str) -> bool {
     let lower = file_name.to_ascii_lowercase();
-    matches!(lower.as_str(), "readme.md" | "index.md" | "_index.md") || lower.contains("template")
+    matches!(without_extension(&lower), "readme" | "index" | "_index") || lower.contains("template")
 }
 
 /// Whether a file named like a record is the log's own page: its number, then only
 /// `index`, `readme` or `template` (`000-index.md`, `0000-template.md`). A record's name
 /// says what was decided, never just that.
 pub(crate) fn is_numbered_log_page(file_name: &str) -> bool {
-    let Some(stem) = file_name.strip_suffix(".md") else {
+    let stem = without_extension(file_name);
+    if stem.len() == file_name.len() {
         return false;
-    };
+    }
     // After an `ADR` prefix where the log's names have one (`adr000-template.md`).
     let stem = &stem[adr_prefix_len(file_name).min(stem.len())..];
     let words = stem.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -263,10 +312,31 @@ pub(crate) fn is_numbered_log_page(file_name: &str) -> bool {
         return false;
     }
     let word = words.trim_start_matches(['-', '_']);
+    let zero = || stem[..stem.len() - words.len()].bytes().all(|b| b == b'0');
     word.len() + 1 == words.len()
-        && ["index", "readme", "template"]
+        && (["index", "readme", "template"]
             .iter()
             .any(|page| word.eq_ignore_ascii_case(page))
+            || zero() && is_tools_template(word))
+}
+
+/// `ladr-template` or `template-adr`: a template named for the tool whose records it
+/// starts, as logs number theirs 0 (`0000-ladr-template.md`). `record-template` is not:
+/// a log that titles its record 0 "Record template" keeps it as a record.
+fn is_tools_template(words: &str) -> bool {
+    let tool = |word: &str| {
+        ["adr", "ladr", "madr", "nygard"]
+            .iter()
+            .any(|tool| word.eq_ignore_ascii_case(tool))
+    };
+    let mut parts = words.split(['-', '_']);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(first), Some(second), None) => {
+            tool(first) && second.eq_ignore_ascii_case("template")
+                || first.eq_ignore_ascii_case("template") && tool(second)
+        }
+        _ => false,
+    }
 }
 
 /// The length of an `ADR-` prefix before a record's number: letters and `-` or `_` that
@@ -739,14 +809,20 @@ mod tests {
             "7-index.md",
             "adr000-template.md",
             "ADR-0000-template.md",
+            "0000-ladr-template.md",
+            "0000-ADR-Template.md",
+            "000_template_madr.md",
+            "0001-index.markdown",
+            "0000-template.mdx",
         ] {
             assert!(is_numbered_log_page(name), "{name}");
         }
         for name in [
             "0007-add-an-index.md",
             "0000-record-template.md",
+            "0003-ladr-template.md",
+            "0000-ladr-template-notes.md",
             "index.md",
-            "0001-index.markdown",
             "0001--index.md",
             "0001-indexes.md",
             "adr-template.md",
@@ -754,6 +830,48 @@ mod tests {
         ] {
             assert!(!is_numbered_log_page(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_folder_s_page_goes_by_the_folder_s_name() {
+        for (path, name, folder) in [
+            ("log/0001-a.md", "0001-a.md", "log"),
+            (
+                "log/2022-02-07-tracing/README.md",
+                "2022-02-07-tracing",
+                "log",
+            ),
+            ("log/0007-cache/index.md", "0007-cache", "log"),
+            // The log's own README, in a folder named no record's.
+            ("docs/decisions/README.md", "README.md", "docs/decisions"),
+            (
+                "log/2022-02-07-tracing/notes.md",
+                "notes.md",
+                "log/2022-02-07-tracing",
+            ),
+        ] {
+            assert_eq!(record_name(Path::new(path)), name, "{path}");
+            assert_eq!(
+                record_folder(Path::new(path)),
+                Some(Path::new(folder)),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_extensions() {
+        for (name, stem) in [
+            ("0001-a.md", "0001-a"),
+            ("0001-a.mdx", "0001-a"),
+            ("0001-a.markdown", "0001-a"),
+            ("0001-a.png", "0001-a.png"),
+            ("2022-02-07-tracing", "2022-02-07-tracing"),
+        ] {
+            assert_eq!(without_extension(name), stem, "{name}");
+            assert_eq!(is_markdown_name(name), stem != name, "{name}");
+        }
+        assert_eq!(name_words("0003-keep-times.mdx"), "keep-times");
     }
 
     mod properties {

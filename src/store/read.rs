@@ -220,11 +220,17 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
         let std::borrow::Cow::Borrowed(name) = super::file_name(&path) else {
             continue;
         };
-        if !name.ends_with(".md") {
+        if !super::naming::is_markdown_name(name) {
             // Rare beside the records, so the entry's type costs nothing that shows; a
             // link to a directory is not followed.
             if may_hold_records(name) && entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-                unread.folders.push(path);
+                match folder_record(&path, name) {
+                    Some(page) => records.push(RecordEntry {
+                        path: page,
+                        symlink: false,
+                    }),
+                    None => unread.folders.push(path),
+                }
             }
             continue;
         }
@@ -263,6 +269,18 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
     unread.files.sort();
     unread.folders.sort();
     Ok((records, unread))
+}
+
+/// The page of a record kept as a folder (`2022-02-07-tracing/README.md`, or `index.md`):
+/// a folder named as a record is, holding one of those as a plain file.
+fn folder_record(folder: &Path, name: &str) -> Option<PathBuf> {
+    if record_prefix(name) == Prefix::None {
+        return None;
+    }
+    super::naming::FOLDER_PAGES
+        .iter()
+        .map(|page| folder.join(page))
+        .find(|page| fs::symlink_metadata(page).is_ok_and(|m| m.is_file()))
 }
 
 /// Whether a subfolder of a log may hold records: not a hidden one, nor one named for

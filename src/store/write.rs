@@ -90,6 +90,68 @@ struct Names {
     style: NumberStyle,
     /// How the newest record named by date is named, for the next to be named alike.
     date_style: DateStyle,
+    /// How the log's last record is kept, for the next to be kept alike.
+    form: Form,
+}
+
+/// How a record is kept: a file with the log's extension (`.md`, or Docusaurus' `.mdx`),
+/// or a folder of its own holding its page (`2022-02-07-tracing/README.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Form {
+    extension: String,
+    /// The page's name, for a log whose records are folders.
+    page: Option<&'static str>,
+}
+
+impl Default for Form {
+    fn default() -> Form {
+        Form {
+            extension: ".md".to_string(),
+            page: None,
+        }
+    }
+}
+
+impl Form {
+    /// The form of the record named `name` in `dir`, `folder` when it is a folder.
+    fn of(dir: &Path, name: &str, folder: bool) -> Form {
+        if folder {
+            // A folder without a page (of images, say) is no record's form.
+            let page = super::naming::FOLDER_PAGES
+                .into_iter()
+                .find(|page| dir.join(name).join(page).is_file());
+            return Form {
+                page,
+                ..Form::default()
+            };
+        }
+        let extension = &name[super::without_extension(name).len()..];
+        Form {
+            extension: extension.to_string(),
+            page: None,
+        }
+    }
+
+    /// The record `stem`'s file, relative to the log's folder: `0004-slug.mdx`, or
+    /// `2026-12-03-slug/README.md` for a folder's page.
+    fn file(&self, stem: &str) -> String {
+        match self.page {
+            Some(page) => format!("{stem}/{page}"),
+            None => format!("{stem}{}", self.extension),
+        }
+    }
+
+    /// Where the record `stem` goes in `dir`, its folder made first for a folder's page.
+    fn place(&self, dir: &Path, stem: &str) -> io::Result<PathBuf> {
+        match self.page {
+            Some(page) => {
+                let folder = dir.join(stem);
+                fs::create_dir(&folder)?;
+                Ok(folder.join(page))
+            }
+            None => Ok(dir.join(format!("{stem}{}", self.extension))),
+        }
+    }
 }
 
 /// One pass over the directory (it may hold thousands of records): the highest number in
@@ -105,6 +167,7 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
                 dated: false,
                 style: NumberStyle::default(),
                 date_style: DateStyle::default(),
+                form: Form::default(),
             });
         }
         Err(e) => return Err(Error::io("list", dir, &e)),
@@ -112,9 +175,13 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
     let mut highest: Option<(u32, String)> = None;
     let mut dates = 0usize;
     let mut newest_date: Option<(chrono::NaiveDate, String)> = None;
+    // Whether the highest-numbered and the newest dated record are folders.
+    let (mut highest_folder, mut newest_folder) = (false, false);
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
+        let folder =
+            || !super::is_markdown_name(&name) && entry.file_type().is_ok_and(|k| k.is_dir());
         match record_prefix(&name) {
             Prefix::Date(date) => {
                 dates += 1;
@@ -122,15 +189,22 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
                     .as_ref()
                     .is_none_or(|(seen, seen_name)| (date, &*name) > (*seen, seen_name.as_str()))
                 {
+                    newest_folder = folder();
                     newest_date = Some((date, name.into_owned()));
                 }
             }
             Prefix::Number(number) if highest.as_ref().is_none_or(|(seen, _)| number > *seen) => {
+                highest_folder = folder();
                 highest = Some((number, name.into_owned()));
             }
             _ => {}
         }
     }
+    let form = match (&highest, &newest_date) {
+        (Some((_, name)), _) => Form::of(dir, name, highest_folder),
+        (None, Some((_, name))) => Form::of(dir, name, newest_folder),
+        (None, None) => Form::default(),
+    };
     let next = match highest {
         None => 1,
         Some((number, ref name)) => next_number(number).ok_or_else(|| {
@@ -152,6 +226,7 @@ fn scan_for_next_number(dir: &Path) -> Result<Names> {
         date_style: newest_date
             .and_then(|(_, name)| DateStyle::of(&name))
             .unwrap_or_default(),
+        form,
     })
 }
 
@@ -184,7 +259,8 @@ pub(super) fn sweep_temporaries(dir: &Path) {
     }
 }
 
-/// Write a new record as `NNNN-slug.md` with the next free number and return its path;
+/// Write a new record as `NNNN-slug.md` with the next free number and return its path
+/// (`render` makes its text from its number and its file's path in `dir`);
 /// in a log whose records are named by date, dated `today` with no number and in the
 /// form of the log's newest record (`YYYYMMDD-slug.md` as log4brains names them, or
 /// `YYYY-MM-DD_slug.md`; `dated`: the log's tool says so even before its first record).
@@ -212,12 +288,11 @@ pub(crate) fn write_new_record(
                 format!("{}{attempt}", names.date_style.joiner)
             };
             let stem = format!("{day}{suffix}");
-            let text = render(None, &stem)?;
-            let path = dir.join(format!("{stem}.md"));
-            match write_new_file(&path, text.as_bytes()) {
-                Ok(()) => return Ok(path),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(Error::io("write the record", &path, &e)),
+            let text = render(None, &names.form.file(&stem))?;
+            match place_new(&names.form, dir, &stem, text.as_bytes()) {
+                Ok(path) => return Ok(path),
+                Err((_, e)) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err((path, e)) => return Err(Error::io("write the record", &path, &e)),
             }
         }
         return Err(Error::io(
@@ -229,20 +304,33 @@ pub(crate) fn write_new_record(
     let mut number = names.next;
     loop {
         let stem = names.style.stem(number, slug);
-        let text = render(Some(number), &stem)?;
-        let path = dir.join(format!("{stem}.md"));
-        match write_new_file(&path, text.as_bytes()) {
-            Ok(()) => return Ok(path),
+        let text = render(Some(number), &names.form.file(&stem))?;
+        match place_new(&names.form, dir, &stem, text.as_bytes()) {
+            Ok(path) => return Ok(path),
             // Someone without our lock (another tool, a git checkout) took the name: move on.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err((path, e)) if e.kind() == io::ErrorKind::AlreadyExists => {
                 number = next_number(number).ok_or_else(|| {
                     Error::io("write the record", &path, &e)
                         .hint("every record number is taken; renumber the log")
                 })?;
             }
-            Err(e) => return Err(Error::io("write the record", &path, &e)),
+            Err((path, e)) => return Err(Error::io("write the record", &path, &e)),
         }
     }
+}
+
+/// Write the new record `stem` in `dir` as the log keeps its records ([`Form`]); the
+/// path it was to have with the error.
+fn place_new(
+    form: &Form,
+    dir: &Path,
+    stem: &str,
+    bytes: &[u8],
+) -> std::result::Result<PathBuf, (PathBuf, io::Error)> {
+    let path = form.place(dir, stem).map_err(|e| (dir.join(stem), e))?;
+    write_new_file(&path, bytes)
+        .map(|()| path.clone())
+        .map_err(|e| (path, e))
 }
 
 /// Create `path` with `bytes`, atomically, never replacing an existing file.
@@ -492,21 +580,55 @@ mod tests {
     fn a_log_named_by_date_gets_today_s_date() {
         let dir = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let render = |n: Option<u32>, stem: &str| Ok(format!("{stem}: number {n:?}"));
+        let render = |n: Option<u32>, file: &str| Ok(format!("{file}: number {n:?}"));
         // log4brains' own settings say so before the first record exists.
         let first = write_new_record(dir.path(), "a", today, true, render).unwrap();
         assert_eq!(first.file_name().unwrap(), "20261126-a.md");
         assert_eq!(
             fs::read_to_string(&first).unwrap(),
-            "20261126-a: number None"
+            "20261126-a.md: number None"
         );
         fs::write(dir.path().join("20210312-old.md"), "old").unwrap();
         let again = write_new_record(dir.path(), "a", today, false, render).unwrap();
         assert_eq!(again.file_name().unwrap(), "20261126-a-2.md");
         assert_eq!(
             fs::read_to_string(&again).unwrap(),
-            "20261126-a-2: number None"
+            "20261126-a-2.md: number None"
         );
+    }
+
+    #[test]
+    fn new_records_are_kept_as_the_log_keeps_its_last() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let render = |_: Option<u32>, file: &str| Ok(file.to_string());
+        // (what the log holds, folders first; the new record's path in it)
+        for (folders, files, written) in [
+            (
+                vec!["2022-02-07-tracing"],
+                vec!["README.md", "2022-02-07-tracing/README.md"],
+                "2026-11-26-a/README.md",
+            ),
+            (vec!["0001-x"], vec!["0001-x/index.md"], "0002-a/index.md"),
+            (vec![], vec!["0001-x.mdx", "index.mdx"], "0002-a.mdx"),
+            (
+                vec![],
+                vec!["0001-x.md", "0002-y.markdown"],
+                "0003-a.markdown",
+            ),
+            // A folder named as a record with no page is no record's form.
+            (vec!["0003-x"], vec!["0002-y.md"], "0004-a.md"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            for folder in &folders {
+                fs::create_dir(dir.path().join(folder)).unwrap();
+            }
+            for file in &files {
+                fs::write(dir.path().join(file), "x").unwrap();
+            }
+            let path = write_new_record(dir.path(), "a", today, false, render).unwrap();
+            assert_eq!(path, dir.path().join(written), "{files:?}");
+            assert_eq!(fs::read_to_string(&path).unwrap(), written);
+        }
     }
 
     #[test]

@@ -147,7 +147,8 @@ fn a_log_of_bold_fields_gets_bold_fields() {
         "2026-11-26-choose-the-database-for-the-orders-service.md",
     );
     assert!(
-        text.starts_with("**Title**: Choose the database for the orders service\n\n**Status**: accepted\n\n**Review-by**: 2027-04-02\n\n## "),
+        // Its sections as the log's bold labels.
+        text.starts_with("**Title**: Choose the database for the orders service\n\n**Status**: accepted\n\n**Review-by**: 2027-04-02\n\n**Context**:\n"),
         "{text}"
     );
     let new = listed(repo.path()).last().unwrap().clone();

@@ -1210,26 +1210,30 @@ fn a_new_record_numbers_its_title_as_the_log_does() {
     );
 }
 
-/// A log folder whose records are named in a way no command reads (one folder each) does
-/// not read as an empty log without a word.
+/// A log folder whose records are named in a way no command reads (a folder each, not
+/// named as records are) does not read as an empty log without a word; a folder named as
+/// a record is one.
 #[test]
 fn a_log_of_records_named_otherwise_is_not_silently_empty() {
     let repo = repo();
     let dir = repo.path().join("docs/decisions");
-    write(
-        &dir.join("2023-04-02-retry-budget"),
-        "README.md",
-        "# Retry budget\n",
-    );
+    write(&dir.join("retry-budget"), "README.md", "# Retry budget\n");
     write(&dir, "README.md", "# Our decisions\n");
     let list = decide(repo.path()).args(["list"]).output().unwrap();
     assert!(list.status.success());
     let said = stderr(&list);
     assert!(
         said.contains("1 Markdown file in it is not named as records are")
-            && said.contains("2023-04-02-retry-budget/README.md"),
+            && said.contains("retry-budget/README.md"),
         "{said}"
     );
+    write(
+        &dir.join("2023-04-02-cap-retries"),
+        "README.md",
+        "# Cap retries\n\n## Decision\n\nThree.\n",
+    );
+    let list = decide(repo.path()).args(["list"]).output().unwrap();
+    assert!(stdout(&list).contains("Cap retries"), "{}", stdout(&list));
     let lint = decide(repo.path()).args(["lint"]).output().unwrap();
     let said = stdout(&lint);
     assert!(said.contains("warning[not-named-as-a-record]"), "{said}");

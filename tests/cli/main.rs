@@ -14,6 +14,7 @@ mod log;
 mod messages;
 mod naming;
 mod new;
+mod one_voice;
 mod package;
 mod personal;
 #[cfg(unix)]

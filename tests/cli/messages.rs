@@ -308,7 +308,8 @@ fn a_message_over_the_word_limit_writes_nothing() {
          impact: Every customer waits over 3 seconds for it, and support calls about it doubled this month at least\n\
          cause_known: yes\n\
          fix_time: 2 days\n\
-         improvement: pages go from 3 seconds down to under half a second for every single customer\n",
+         improvement: pages go from 3 seconds down to under half a second for every single customer\n\
+         owner: Ravi\n",
     );
     decide(repo.path())
         .args(["new", "-q", "--answers"])

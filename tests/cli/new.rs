@@ -818,7 +818,7 @@ fn an_answers_file_takes_dates_as_people_say_them() {
     let repo = repo();
     let text = answers_with(
         "decision_makers:",
-        "review_by: in 3 weeks\ndecision_makers:",
+        "review_by: in 20 weeks\ndecision_makers:",
     );
     let answers = write(repo.path(), "answers.yaml", &text);
     let output = decide(repo.path())
@@ -828,12 +828,50 @@ fn an_answers_file_takes_dates_as_people_say_them() {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let record = stdout(&output);
-    // Three weeks from Thursday 26 November 2026.
-    assert!(record.contains("review-by: 2026-12-17\n"), "{record}");
+    // Twenty weeks from Thursday 26 November 2026, after the signal can show.
+    assert!(record.contains("review-by: 2027-04-15\n"), "{record}");
     assert!(
-        record.contains("Review it by Thursday 17 December: did the decision hold up"),
+        record.contains("Review it by Thursday 15 April 2027: did the decision hold up"),
         "{record}"
     );
+}
+
+/// A review date before the signal can show ("in 4 months": Friday 26 March 2027) has
+/// nothing to look at: the coach says so, and the record and the messages review it a
+/// week after the signal, never on the date given.
+#[test]
+fn a_review_before_the_signal_can_show_is_moved_after_it() {
+    let repo = repo();
+    let text = answers_with(
+        "decision_makers:",
+        "review_by: in 3 weeks\ndecision_makers:",
+    );
+    let answers = write(repo.path(), "answers.yaml", &text);
+    let output = decide(repo.path())
+        .args(["new", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let coached = stderr(&output);
+    assert!(
+        coached.contains(
+            "Thursday 17 December is before the signal can first show (Friday 26 March 2027)"
+        ),
+        "{coached}"
+    );
+    let written = records(&repo.path().join("docs/decisions"));
+    let record = fs::read_to_string(&written[0]).unwrap();
+    assert!(record.contains("review-by: 2027-04-02\n"), "{record}");
+    for to in ["stakeholders", "team"] {
+        let said = decide(repo.path())
+            .args(["message", "1", "--to", to])
+            .output()
+            .unwrap();
+        let said = stdout(&said);
+        assert!(said.contains("Friday 2 April 2027"), "{to}: {said}");
+        assert!(!said.contains("17 December"), "{to}: {said}");
+    }
 }
 
 /// The forecast is optional: a decision without one still writes its record, with no

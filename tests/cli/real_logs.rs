@@ -1442,3 +1442,140 @@ fn new_links_are_labelled_as_the_log_labels_its_links() {
         "{older}"
     );
 }
+
+/// `decide new ARGS` with the example answers in `repo`: the path it wrote, as it says.
+fn new_record(repo: &Path) -> String {
+    let output = decide(repo)
+        .args(["new", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    said.split("Wrote ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_string()
+}
+
+/// A log of one folder a record: new records are folders too, edits go to the pages, and
+/// nothing is renumbered.
+#[test]
+fn a_folder_per_record_log_is_written_as_folders() {
+    let repo = repository("folder-per-record");
+    let log = "docs/developer/decision-records";
+    let written = new_record(repo.path());
+    assert_eq!(
+        written,
+        format!(
+            "{log}/{}-choose-the-database-for-the-orders-service/README.md",
+            crate::support::TODAY
+        )
+    );
+    let text = read(repo.path(), &written);
+    assert!(text.contains("Choose the database"), "{text}");
+
+    let repo = repository("folder-per-record");
+    let page = format!("{log}/2023-03-06-ship-nightly-builds/README.md");
+    let before = read(repo.path(), &page);
+    decide(repo.path())
+        .args(["status", "2023-03-06-ship-nightly-builds", "accepted"])
+        .assert()
+        .success();
+    let after = read(repo.path(), &page);
+    assert!(
+        after.contains("Accepted") && after.len() > before.len(),
+        "{after}"
+    );
+    decide(repo.path())
+        .args([
+            "link",
+            "2023-05-02-sign-release-bundles",
+            "Relates to",
+            "2023-03-06",
+        ])
+        .assert()
+        .success();
+    let linked = read(
+        repo.path(),
+        &format!("{log}/2023-05-02-sign-release-bundles/index.md"),
+    );
+    assert!(
+        linked.contains("(../2023-03-06-ship-nightly-builds/README.md)"),
+        "{linked}"
+    );
+    let before = crate::support::snapshot(repo.path());
+    let renumber = decide(repo.path()).arg("renumber").output().unwrap();
+    let said = format!("{}{}", stdout(&renumber), stderr(&renumber));
+    assert!(said.contains("nothing to renumber"), "{said}");
+    assert_eq!(crate::support::snapshot(repo.path()), before);
+}
+
+/// New records take the extension of the log's last record; the template numbered 0 is
+/// left alone.
+#[test]
+fn new_records_take_the_log_s_extension_and_pass_its_template() {
+    let repo = repository("mdx-records");
+    assert_eq!(
+        new_record(repo.path()),
+        "docs/adr/0004-choose-the-database-for-the-orders-service.mdx"
+    );
+    let repo = repository("ladr-template");
+    let template = "docs/architecture/decisions/0000-ladr-template.md";
+    let before = read(repo.path(), template);
+    assert_eq!(
+        new_record(repo.path()),
+        "docs/architecture/decisions/0003-choose-the-database-for-the-orders-service.md"
+    );
+    assert_eq!(read(repo.path(), template), before);
+}
+
+/// A log of bold-label sections and file-name titles: new records write both so, and a
+/// renumbered record's title follows its file.
+#[test]
+fn bold_labels_and_file_name_titles_are_written_as_the_log_writes_them() {
+    let repo = repository("bold-label-sections");
+    let written = read(repo.path(), &new_record(repo.path()));
+    assert!(
+        written.starts_with("# choose-the-database-for-the-orders-service\n"),
+        "{written}"
+    );
+    assert!(written.contains("\n**Context:**\n"), "{written}");
+    assert!(!written.contains("\n## "), "{written}");
+    let listed = stdout(&decide(repo.path()).args(["list"]).output().unwrap());
+    assert!(
+        listed.contains("Choose the database for the orders service"),
+        "{listed}"
+    );
+
+    let repo = repository("bold-label-sections");
+    let dir = repo.path().join("docs/adr");
+    let copy = read(repo.path(), "docs/adr/0003-plant-reminders-by-email.md").replacen(
+        "# plant-reminders-by-email",
+        "# 0003-water-by-schedule",
+        1,
+    );
+    fs::write(dir.join("0003-water-by-schedule.md"), copy).unwrap();
+    decide(repo.path()).arg("renumber").assert().success();
+    let renumbered = read(repo.path(), "docs/adr/0004-water-by-schedule.md");
+    assert!(
+        renumbered.starts_with("# 0004-water-by-schedule\n"),
+        "{renumbered}"
+    );
+}
+
+/// A status edit that cannot keep the old status's mark says so.
+#[test]
+fn a_status_mark_that_goes_is_said() {
+    let repo = repository("decorated-headings");
+    let output = decide(repo.path())
+        .args(["status", "2", "deprecated"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(said.contains("mark `✅` is gone"), "{said}");
+    let file = read(repo.path(), "docs/adr/0002-price-orders-on-the-server.md");
+    assert!(file.contains("## Status\n\nDeprecated\n"), "{file}");
+}

@@ -424,7 +424,29 @@ fn is_markdown_file(target: &str) -> bool {
         None => target,
     };
     // No lower-cased copy: every link of every record of a log-wide lint comes here.
-    path.len() > 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md")
+    let ends_in = |extension: &[u8]| {
+        path.len() > extension.len()
+            && path.as_bytes()[path.len() - extension.len()..].eq_ignore_ascii_case(extension)
+    };
+    ends_in(b".md") || ends_in(b".mdx") || ends_in(b".markdown") || is_record_folder(path)
+}
+
+/// `../2022-02-07-tracing/` or `../0007-cache/`: a link to a record kept as a folder's page,
+/// by the folder's name (a date or number and words, no extension), written as a folder
+/// (with its `/`) or named by date. `adr-006-core-runtime`, a record's file name without its
+/// `.md` as some sites link them, stays no record's link.
+fn is_record_folder(path: &str) -> bool {
+    let (folder, slash) = match path.strip_suffix('/') {
+        Some(folder) => (folder, true),
+        None => (path, false),
+    };
+    let name = folder.rsplit('/').next().unwrap_or(folder);
+    !name.contains('.')
+        && match crate::store::record_prefix(name) {
+            crate::store::Prefix::Date(_) => true,
+            crate::store::Prefix::Number(_) => slash,
+            crate::store::Prefix::None => false,
+        }
 }
 
 /// Capitalise the first letter and fix adr-tools' "supercede" spelling.
@@ -520,6 +542,26 @@ pub(crate) fn escape_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_to_records_by_file_or_folder() {
+        for (target, record) in [
+            ("0003-x.md", true),
+            ("0003-x.MD#why", true),
+            ("0003-x.mdx", true),
+            ("0003-x.markdown", true),
+            ("../2022-02-07-tracing/README.md", true),
+            ("../2022-02-07-tracing/", true),
+            ("../2022-02-07-tracing", true),
+            ("../0007-cache/", true),
+            ("adr-006-core-runtime", false),
+            ("0003-flow.png", false),
+            ("../guides/", false),
+            ("setup", false),
+        ] {
+            assert_eq!(is_markdown_file(target), record, "{target}");
+        }
+    }
 
     #[test]
     fn a_link_leads_to_a_record_by_file_web_page_or_number() {

@@ -1258,3 +1258,18 @@ fn a_status_line_over_adr_tools_sections_is_adr_tools_record() {
         assert_eq!(record.format, numbered, "head: {fields}{body}");
     }
 }
+
+#[test]
+fn bold_labels_with_a_colon_a_space_or_alone() {
+    for (line, label) in [
+        ("**Context:** We ship weekly.", Some(("Context", 13))),
+        ("**Context**: We ship weekly.", Some(("Context", 13))),
+        ("**Context** We ship weekly.", Some(("Context", 12))),
+        ("**Context**", Some(("Context", 11))),
+        ("**Context**, as we saw, matters.", None),
+        ("**Context**s matter.", None),
+        ("Plain text.", None),
+    ] {
+        assert_eq!(bold_label(line), label, "{line}");
+    }
+}

@@ -275,15 +275,20 @@ pub(crate) fn unescape(text: &str) -> String {
 /// Whether a title heading is only the file's name without `.md` (`# 0003-use-rust`, or
 /// `# use-rust` in `0003-use-rust.md`): a log whose headings repeat the file name, where
 /// the name's words are the title.
-pub(crate) fn is_file_slug(title: &str, file_name: &str) -> bool {
-    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+pub(crate) fn is_file_slug(title: &str, path: &std::path::Path) -> bool {
     // A title written with capitals (`# Tribute-to-Talk`) is the team's own, even where
     // the file name spells the same words; a slug is lower case, or starts with the number.
     let slug = !title.is_empty()
         && title.bytes().any(|b| b == b'-' || b == b'_')
         && !title.bytes().any(|b| b.is_ascii_whitespace())
         && (title.as_bytes()[0].is_ascii_digit() || !title.bytes().any(|b| b.is_ascii_uppercase()));
-    slug && stem.len() >= title.len() && {
+    if !slug {
+        return false;
+    }
+    // The record's name only now: most titles are words, and a listing asks of each.
+    let name = crate::store::record_name(path);
+    let stem = crate::store::without_extension(&name);
+    stem.len() >= title.len() && {
         let (before, end) = stem.split_at(stem.len() - title.len());
         end.eq_ignore_ascii_case(title) && (before.is_empty() || before.ends_with(['-', '_']))
     }
@@ -292,7 +297,7 @@ pub(crate) fn is_file_slug(title: &str, file_name: &str) -> bool {
 /// The title a file name gives: `20240301-retry-failed-webhooks.md` → "Retry failed
 /// webhooks".
 pub(crate) fn from_file_name(name: &str) -> String {
-    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let stem = crate::store::without_extension(name);
     // Without the number or the date, however it is written (`2022-07-21_`, `ADR-007-`).
     let words = crate::store::name_words(name);
     let words = if words.is_empty() { stem } else { words };
@@ -332,7 +337,11 @@ mod tests {
             ("", "0003-use-rust.md", false),
         ];
         for (title, file, slug) in cases {
-            assert_eq!(is_file_slug(title, file), slug, "{title:?} in {file}");
+            assert_eq!(
+                is_file_slug(title, std::path::Path::new(file)),
+                slug,
+                "{title:?} in {file}"
+            );
         }
     }
 
