@@ -71,7 +71,7 @@ pub(super) fn map<T: Cacheable>(
             return Read::Failed(Box::new(store::symlink_error(&entry.path)));
         }
         let stamp = store::file_stamp(&entry.path);
-        let name = entry.path.file_name().and_then(|name| name.to_str());
+        let name = name_in_folder(&entry.path, &log.folders[entry.folder].path);
         if let (Some(stamp), Some(name)) = (stamp, name)
             && let Some((line, fields)) = cached.line(index, entry.folder, name)
             && let Some(value) = decode(fields, stamp, &entry.path)
@@ -203,6 +203,14 @@ impl<'t> Cached<'t> {
         let (line, key_end) = self.lines[*by_key.get(format!("{folder}/{name}").as_str())?];
         Some((line, &line[key_end + 1..]))
     }
+}
+
+/// The name of the record at `path` in the log's folder `folder`: its file name, or for a
+/// record kept as a folder, the folder's and its page's (`2022-02-07-tracing/README.md`).
+fn name_in_folder<'p>(path: &'p Path, folder: &Path) -> Option<&'p str> {
+    let rest = path.to_str()?.strip_prefix(folder.to_str()?)?;
+    let name = rest.strip_prefix(std::path::MAIN_SEPARATOR).unwrap_or(rest);
+    (!name.is_empty()).then_some(name)
 }
 
 /// The stamp of the running program: a cache written by another build is not read.
@@ -662,6 +670,28 @@ pub(super) mod tests {
         }
         let odd = Links(vec![link("A\u{1d}B", Target::Number(1), Place::Body)]);
         assert!(round_trip(&odd, path).is_none(), "a separator in the text");
+    }
+
+    #[test]
+    fn a_record_is_named_by_its_place_in_the_folder() {
+        for (path, folder, name) in [
+            ("docs/adr/0001-a.md", "docs/adr", Some("0001-a.md")),
+            (
+                "docs/adr/2022-02-07-x/README.md",
+                "docs/adr",
+                Some("2022-02-07-x/README.md"),
+            ),
+            ("./0001-a.md", ".", Some("0001-a.md")),
+            ("docs/adr/0001-a.md", "docs/adr/", Some("0001-a.md")),
+            ("docs/adr", "docs/adr", None),
+            ("other/0001-a.md", "docs/adr", None),
+        ] {
+            assert_eq!(
+                name_in_folder(Path::new(path), Path::new(folder)),
+                name,
+                "{path}"
+            );
+        }
     }
 
     #[test]
