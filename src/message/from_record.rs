@@ -2216,7 +2216,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load; nobody has taken latency budget yet."),
+            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load; latency budget has no owner yet."),
             "{team}"
         );
     }

@@ -67,6 +67,51 @@ fn every_suggestion_is_plain_words() {
     assert!(jargon.is_empty(), "{jargon:#?}");
 }
 
+/// Words a reviewer found passing as plain in stakeholder messages: each is flagged with
+/// its plain words, and ordinary sentences around them are not.
+#[test]
+fn infrastructure_words_stakeholders_trip_over_are_flagged() {
+    let words = embedded();
+    for (text, term, plain) in [
+        (
+            "It takes the cluster work away.",
+            "cluster work",
+            "server upkeep",
+        ),
+        (
+            "We run our own cluster today.",
+            "cluster",
+            "group of servers",
+        ),
+        (
+            "It keeps the query syntax we use.",
+            "query syntax",
+            "search language",
+        ),
+        ("The broker costs more.", "broker", "message hub"),
+        (
+            "The cut-over window is on Sunday night.",
+            "cut-over window",
+            "time set aside for the switch",
+        ),
+        (
+            "The cutover takes an hour.",
+            "cutover",
+            "switch to the new system",
+        ),
+    ] {
+        let check = words.check(text);
+        let flag = check.flags.first().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(flag.text.to_lowercase(), term, "{text}");
+        assert_eq!(flag.plain.as_deref(), Some(plain), "{text}");
+    }
+    assert!(
+        words
+            .check("Search stays as it is until we decide.")
+            .is_clean()
+    );
+}
+
 #[test]
 fn the_episodes_bad_example_explains_a_mechanism() {
     let check = embedded().check(BAD);
