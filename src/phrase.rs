@@ -331,6 +331,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Nouns that take no "a": "plain text", not "a plain text".
 const MASS_NOUNS: &[&str] = &[
     "text",
+    "memory",
     "data",
     "code",
     "software",
@@ -1586,10 +1587,10 @@ pub(crate) fn after_because(text: &str) -> String {
     }
 }
 
-/// A pro or con as the record's list item: MADR's "Good, because {argument}" when the
-/// argument reads after "because" (a clause with its verb, a predicate given its subject,
-/// a noun phrase after "because of"), and "Good: {argument}" for a fragment no "because"
-/// can take ("pay as you go", "pay per message", "monthly contract").
+/// A pro or con as the record's list item, always in MADR's "Good, because {argument}"
+/// form, so one record never mixes two: a clause with its verb, a predicate given its
+/// subject, a noun phrase after "because of" ("of a monthly contract"), and a bare verb
+/// given "we" ("we pay as we go").
 pub(crate) fn argument(label: &str, text: &str) -> String {
     let text = text.trim();
     let words = words_of(text);
@@ -1606,11 +1607,29 @@ pub(crate) fn argument(label: &str, text: &str) -> String {
         Shape::Clause => bare_verb || !has_verb,
         Shape::Adjective | Shape::Predicate => false,
     };
-    if fragment || text.is_empty() {
+    if text.is_empty() {
         format!("{label}: {text}")
+    } else if fragment && bare_verb {
+        format!("{label}, because we {}", as_we(text))
+    } else if fragment {
+        format!("{label}, because of {}", with_article(text))
     } else {
         format!("{label}, because {}", after_because(text))
     }
+}
+
+/// A fragment said by "you" as said by "we": "pay as you go" reads "pay as we go".
+fn as_we(text: &str) -> String {
+    text.split(' ')
+        .map(|word| match word {
+            "you" => "we",
+            "your" => "our",
+            "yours" => "ours",
+            "yourselves" => "ourselves",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Past forms that end in no "-ed": "two of us ran it before".

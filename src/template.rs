@@ -411,7 +411,7 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     // A pro or con after MADR's "Good, because": "it can start in two weeks", "of
     // transactions across orders and payments".
     // A pro or con as the record's list item: "Good, because it can start in two weeks",
-    // "Good: pay as you go".
+    // "Good, because we pay as we go".
     env.add_filter("argument", |text: String, label: String| -> String {
         crate::phrase::argument(&label, &text)
     });

@@ -852,6 +852,49 @@ fn every_verdict_and_warning_gets_words_and_every_fact_is_given() {
     }
 }
 
+/// A `>` line after a warning is what to do about it with the tool: the terminal says it,
+/// the record (which renders `text`) never does.
+#[test]
+fn a_warning_s_tool_hint_is_kept_apart_from_its_words() {
+    let words = Words::parse(
+        "Headline\n! c-unchecked: Not checked yet.\n> Answer `c_check: holds` to offer it.\n",
+    );
+    assert_eq!(
+        words.warnings,
+        [(
+            "c-unchecked".to_string(),
+            "Not checked yet.".to_string(),
+            false
+        )]
+    );
+    assert_eq!(
+        words.hints,
+        [(
+            "c-unchecked".to_string(),
+            "Answer `c_check: holds` to offer it.".to_string()
+        )]
+    );
+}
+
+/// No coach template writes an instruction to the tool (a key to answer, a setting) into
+/// a warning's words: those go into the record, which people sign.
+#[test]
+fn no_warning_s_words_name_a_key_or_a_setting() {
+    for (path, text) in crate::embedded::FILES
+        .iter()
+        .filter(|(path, _)| path.starts_with("templates/coach/"))
+    {
+        for line in text.lines().map(str::trim) {
+            if line.starts_with('!') {
+                assert!(
+                    !line.contains('`') && !line.contains(".decide.yaml"),
+                    "{path}: {line}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_template_line_gives_headline_reasoning_and_warnings() {
     let words = Words::parse(

@@ -822,8 +822,8 @@ fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
 #[test]
 fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
     let cases = [
-        ("pay as you go", "Good: pay as you go"),
-        ("pay per message", "Good: pay per message"),
+        ("pay as you go", "Good, because we pay as we go"),
+        ("pay per message", "Good, because we pay per message"),
         (
             "two of us ran it before",
             "Good, because two of us ran it before",
@@ -844,12 +844,12 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
             "builds knowledge in the team",
             "Good, because it builds knowledge in the team",
         ),
-        ("monthly contract", "Good: monthly contract"),
+        ("monthly contract", "Good, because of a monthly contract"),
         (
             "builds get slower without caching",
             "Good, because builds get slower without caching",
         ),
-        ("transactions", "Good: transactions"),
+        ("transactions", "Good, because of transactions"),
         (
             "hiring takes three to four months",
             "Good, because hiring takes three to four months",
