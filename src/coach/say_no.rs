@@ -285,7 +285,7 @@ pub(crate) fn assess(request: &Request<'_>, calendar: &WorkCalendar) -> Finding 
             .map_or(resume_by, |date| calendar.on_or_after(date))
     });
     let agree_by = calendar.add_working_days(today, AGREE_DAYS);
-    let quarter = calendar.on_or_after(next_quarter(today));
+    let quarter = calendar.review_day(next_quarter(today));
     let review_by = match verdict {
         "yes-if-they-agree" => agree_by,
         "yes" => delay_until.or(done_by).unwrap_or(agree_by),
