@@ -1632,6 +1632,35 @@ fn as_we(text: &str) -> String {
         .join(" ")
 }
 
+/// An option the lead wrote as shorthand, made a sentence a reader can choose: "keep the
+/// date, admin screens by 2 March" (a step, then a bare noun phrase and its time) reads
+/// "keep the date, and deliver admin screens by 2 March". A tail with its own verb ("the
+/// admin screens follow in sprint 14"), one that joins on its own ("and", "with"), or an
+/// option that does not start with a step is left as written.
+pub(crate) fn option_sentence(text: &str) -> String {
+    let Some((head, tail)) = text.split_once(", ") else {
+        return text.to_string();
+    };
+    let words = words_of(tail);
+    let joins = words.first().is_some_and(|first| {
+        PREPOSITIONS.contains(&first.as_str())
+            || matches!(
+                first.as_str(),
+                "and" | "but" | "then" | "so" | "if" | "unless" | "while" | "except" | "which"
+            )
+    });
+    let has_verb = words.iter().any(|word| {
+        VERBS.contains(&word.as_str())
+            || is_verb_form(word)
+            || IRREGULAR_PAST.contains(&word.as_str())
+            || SUBJECTS.contains(&word.as_str())
+    });
+    if !is_action(head) || words.is_empty() || joins || has_verb {
+        return text.to_string();
+    }
+    format!("{head}, and deliver {tail}")
+}
+
 /// Past forms that end in no "-ed": "two of us ran it before".
 const IRREGULAR_PAST: &[&str] = &[
     "ran", "took", "built", "wrote", "went", "knew", "got", "gave", "kept", "saw", "found",

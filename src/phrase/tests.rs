@@ -952,3 +952,41 @@ fn a_quote_with_quotes_inside_is_put_in_single_quotes() {
         assert_eq!(quoted(text), expected, "{text:?}");
     }
 }
+
+/// A third option written as shorthand is offered as a sentence a stakeholder can choose.
+#[test]
+fn a_shorthand_option_reads_as_a_sentence() {
+    let cases = [
+        (
+            "keep the date, admin screens by Tuesday 2 March 2027",
+            "keep the date, and deliver admin screens by Tuesday 2 March 2027",
+        ),
+        (
+            "keep the date, the rest by Tuesday 2 March 2027",
+            "keep the date, and deliver the rest by Tuesday 2 March 2027",
+        ),
+        (
+            "keep the date; the admin screens follow in the next release",
+            "keep the date; the admin screens follow in the next release",
+        ),
+        (
+            "keep the date, the admin screens follow in sprint 14",
+            "keep the date, the admin screens follow in sprint 14",
+        ),
+        (
+            "we keep the date if the admin screens move to the next release",
+            "we keep the date if the admin screens move to the next release",
+        ),
+        (
+            "everything but the admin screens by 2 March",
+            "everything but the admin screens by 2 March",
+        ),
+        (
+            "keep the date, with admin screens by 2 March",
+            "keep the date, with admin screens by 2 March",
+        ),
+    ];
+    for (text, said) in cases {
+        assert_eq!(option_sentence(text), said, "{text}");
+    }
+}

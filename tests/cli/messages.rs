@@ -171,7 +171,7 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
     // "in 7 weeks" from Thursday 26 November 2026: 35 weekdays, less Christmas Day and New
     // Year's Day (no holidays are listed), is 33 working days for 10 weeks (50 days) of work.
     assert!(
-        message.starts_with("Hi Sam,\n\nThe new onboarding flow won't fit by Thursday 14 January 2027: 50 days of work in 33 days.\n"),
+        message.starts_with("Hi Sam,\n\nThe new onboarding flow won't fit by Thursday 14 January 2027: 50 working days needed, 33 left.\n"),
         "{message}"
     );
     // The rest of A is started after the date, so it follows B's everything-at-once.
