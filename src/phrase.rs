@@ -1091,7 +1091,7 @@ fn names_lowered(name: &str, first: &str) -> String {
 
 /// "a" or "an" before a singular noun phrase that has no determiner; none before a plural
 /// or a mass noun.
-fn with_article(phrase: &str) -> String {
+pub(crate) fn with_article(phrase: &str) -> String {
     let words = words_of(phrase);
     let Some(first) = words.first() else {
         return phrase.to_string();
@@ -1338,7 +1338,7 @@ const SUBJECTS: &[&str] = &[
 ];
 
 /// Adverbs that may come before the verb of a predicate: "already hosts".
-const ADVERBS: &[&str] = &[
+pub(crate) const ADVERBS: &[&str] = &[
     "already", "still", "never", "also", "only", "often", "rarely", "usually", "always",
     "probably", "easily",
 ];
@@ -1659,6 +1659,19 @@ pub(crate) fn option_sentence(text: &str) -> String {
         return text.to_string();
     }
     format!("{head}, and deliver {tail}")
+}
+
+/// An amount of working time as said to someone outside the team: "33 days" counts
+/// working days, so it says so ("33 working days"), and two amounts side by side are
+/// compared in one unit. Weeks and other units are said as they are.
+pub(crate) fn working_time(amount: &str) -> String {
+    let amount = amount.trim();
+    for (unit, working) in [(" days", " working days"), (" day", " working day")] {
+        if let Some(number) = amount.strip_suffix(unit) {
+            return format!("{number}{working}");
+        }
+    }
+    amount.to_string()
 }
 
 /// Past forms that end in no "-ed": "two of us ran it before".

@@ -406,7 +406,7 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     });
     // Working time as said outside the team: "33 days" reads "33 working days".
     env.add_filter("working", |text: String| -> String {
-        crate::coach::units::working_time(&text)
+        crate::phrase::working_time(&text)
     });
     // A first step after "First step:", without a second "first".
     env.add_filter("step", |text: String| -> String {

@@ -60,6 +60,7 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("say-no", "yes-drops-nothing", "yes-is-a-no"),
     ("say-no", "yes", "yes-is-a-no"),
     ("say-no", "yes-if-they-agree", "yes-is-a-no"),
+    ("say-no", "no-if-they-agree", "say-no"),
     ("look-back", "held-up", "write-things-down"),
     ("look-back", "changed", "wrong-call-ok"),
     ("look-back", "reversed", "wrong-call-ok"),
@@ -504,10 +505,11 @@ fn say_no_findings(out: &mut Found) {
         Option<NaiveDate>,
     );
     #[rustfmt::skip]
-    let cases: [Case<'_>; 7] = [
+    let cases: [Case<'_>; 8] = [
         (&[], None, &[], None, None),
         (&pushed, None, &[], None, None),
         (&pushed, Some(say_no::Answer::No), &[], None, None),
+        (&pushed, Some(say_no::Answer::No), &[], Some("Priya"), None),
         (&pushed, Some(say_no::Answer::Yes), &[], None, None),
         (&pushed, Some(say_no::Answer::Yes), &dropped, None, None),
         (&pushed, Some(say_no::Answer::Yes), &dropped, Some("legal"), None),

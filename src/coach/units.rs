@@ -100,37 +100,9 @@ pub(crate) fn ceil_whole(value: f64) -> u64 {
     }
 }
 
-/// An amount of working time as said to someone outside the team: "33 days" counts
-/// working days, so it says so ("33 working days"), and two amounts side by side are
-/// compared in one unit. Weeks and other units are said as they are.
-pub(crate) fn working_time(amount: &str) -> String {
-    let amount = amount.trim();
-    for (unit, working) in [(" days", " working days"), (" day", " working day")] {
-        if let Some(number) = amount.strip_suffix(unit) {
-            return format!("{number}{working}");
-        }
-    }
-    amount.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn working_time_says_working_days() {
-        let cases = [
-            ("50 days", "50 working days"),
-            ("1 day", "1 working day"),
-            ("0.5 days", "0.5 working days"),
-            ("10 weeks", "10 weeks"),
-            ("4 months", "4 months"),
-            ("", ""),
-        ];
-        for (amount, said) in cases {
-            assert_eq!(working_time(amount), said, "{amount}");
-        }
-    }
 
     #[test]
     fn ordinals() {

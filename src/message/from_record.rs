@@ -2199,7 +2199,7 @@ mod tests {
         let stakeholders = say(Audience::Stakeholders);
         assert!(
             stakeholders.starts_with(
-                "We've chosen the system billing already uses as the database for the orders service"
+                "We've chosen the system that billing already uses as the database for the orders service"
             ),
             "{stakeholders}"
         );

@@ -990,3 +990,18 @@ fn a_shorthand_option_reads_as_a_sentence() {
         assert_eq!(option_sentence(text), said, "{text}");
     }
 }
+
+#[test]
+fn working_time_says_working_days() {
+    let cases = [
+        ("50 days", "50 working days"),
+        ("1 day", "1 working day"),
+        ("0.5 days", "0.5 working days"),
+        ("10 weeks", "10 weeks"),
+        ("4 months", "4 months"),
+        ("", ""),
+    ];
+    for (amount, said) in cases {
+        assert_eq!(working_time(amount), said, "{amount}");
+    }
+}

@@ -443,7 +443,7 @@ fn decide_message_shapes_match_the_audience() {
     // Bottom line first, in the lead's plain words, then what changes for them and what is
     // still unknown; not the context, not the team's cons, and no ask nobody made.
     assert!(
-        stakeholders.starts_with("We've chosen the system billing already uses as the database for the orders service, because the team already operates it"),
+        stakeholders.starts_with("We've chosen the system that billing already uses as the database for the orders service, because the team already operates it"),
         "{stakeholders}"
     );
     assert!(
