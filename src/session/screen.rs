@@ -153,12 +153,11 @@ pub(super) fn truncate(text: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
-    if next.is_some_and(|c| !c.is_whitespace()) {
-        if let Some(space) = out.rfind(char::is_whitespace)
-            && out[..space].width() * 2 >= width
-        {
-            out.truncate(space);
-        }
+    if next.is_some_and(|c| !c.is_whitespace())
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && out[..space].width() * 2 >= width
+    {
+        out.truncate(space);
     }
     let kept = out.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
     format!("{kept}…")
