@@ -325,7 +325,7 @@ const DETERMINERS: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "for", "in", "on", "with", "of", "to", "from", "at", "by", "via", "per", "behind", "over",
     "under", "across", "without", "instead", "between", "through", "into", "after", "before",
-    "until", "as", "and", "or", "plus",
+    "until", "as", "and", "or", "plus", "beyond",
 ];
 
 /// Nouns that take no "a": "plain text", not "a plain text".
@@ -1609,12 +1609,44 @@ pub(crate) fn argument(label: &str, text: &str) -> String {
     };
     if text.is_empty() {
         format!("{label}: {text}")
-    } else if fragment && bare_verb {
-        format!("{label}, because we {}", as_we(text))
     } else if fragment {
-        format!("{label}, because of {}", with_article(text))
+        format!(
+            "{label}, because {}",
+            fragment_after_because(text, bare_verb)
+        )
     } else {
         format!("{label}, because {}", after_because(text))
+    }
+}
+
+/// A fragment no list can read, said after "because": a bare verb gets "we" ("we pay as
+/// we go"), "no …" gets "there is/are", a verb in -s before its object gets "it" ("it
+/// pulls in many more crates"), a longer phrase is taken as a clause whose verb the list
+/// does not know ("strict mode turns a typo into an error"), and a short noun phrase
+/// follows "of" ("of a monthly contract").
+fn fragment_after_because(text: &str, bare_verb: bool) -> String {
+    let words = words_of(text);
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    let verb_first = first.len() > 2
+        && first.ends_with('s')
+        && !first.ends_with("ss")
+        && (PREPOSITIONS.contains(&second)
+            || DETERMINERS.contains(&second)
+            || matches!(
+                second,
+                "up" | "out" | "off" | "away" | "down" | "many" | "more"
+            ));
+    if bare_verb {
+        format!("we {}", as_we(text))
+    } else if first == "no" {
+        there_is(text)
+    } else if verb_first {
+        format!("it {text}")
+    } else if words.len() >= 3 {
+        text.to_string()
+    } else {
+        format!("of {}", with_article(text))
     }
 }
 

@@ -91,10 +91,12 @@ impl WorkCalendar {
     /// 31 December or 1 January either, when nobody is there to review anything, whatever
     /// holidays the team listed.
     pub(crate) fn review_day(&self, date: NaiveDate) -> NaiveDate {
-        let mut day = self.on_or_after(date);
+        let first = self.on_or_after(date);
+        let mut day = first;
         for _ in 0..366 {
             if !matches!((day.month(), day.day()), (12, 31) | (1, 1)) {
-                return day;
+                // A record holds years 1 to 9999: on 31 December 9999 there is no later day.
+                return if day.year() > 9999 { first } else { day };
             }
             match day.succ_opt() {
                 Some(next) => day = self.on_or_after(next),
@@ -294,6 +296,8 @@ mod tests {
             // Friday 31 December 2027: the weekend, then Monday 3 January 2028.
             (&unlisted, date(2027, 12, 31), date(2028, 1, 3)),
             (&unlisted, date(2026, 12, 30), date(2026, 12, 30)),
+            // The last day a record can hold has no next working day.
+            (&unlisted, date(9999, 12, 31), date(9999, 12, 31)),
             (&unlisted, thursday(), thursday()),
         ];
         for (calendar, asked, review) in cases {

@@ -851,6 +851,18 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
         ),
         ("transactions", "Good, because of transactions"),
         (
+            "strict undefined mode turns a misspelt variable into an error",
+            "Good, because strict undefined mode turns a misspelt variable into an error",
+        ),
+        (
+            "no required dependencies beyond serde",
+            "Good, because there are no required dependencies beyond serde",
+        ),
+        (
+            "pulls in many more crates",
+            "Good, because it pulls in many more crates",
+        ),
+        (
             "hiring takes three to four months",
             "Good, because hiring takes three to four months",
         ),

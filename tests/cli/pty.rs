@@ -140,7 +140,7 @@ fn a_whole_decision_at_the_terminal() {
     s.send_line("an order event lost in a week").unwrap();
     answer(&mut s, "When could you first see it?", "");
     // Each term stakeholders may not know is asked in plain words, once.
-    for term in ["message queue", "SQS"] {
+    for term in ["message queue", "SQS", "brokers"] {
         s.exp_string(&format!(
             "How would you say \"{term}\" to someone outside engineering?"
         ))
