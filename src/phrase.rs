@@ -1637,14 +1637,48 @@ fn fragment_after_because(text: &str, bare_verb: bool) -> String {
                 second,
                 "up" | "out" | "off" | "away" | "down" | "many" | "more"
             ));
+    // "tests exercise the real widgets": a word after a noun and before its object or
+    // a phrase of its own is the verb of a clause the lists do not know.
+    let clause = (1..words.len().saturating_sub(1)).any(|i| {
+        let (before, word, after) = (&words[i - 1], &words[i], &words[i + 1]);
+        !word.ends_with("ed")
+            && word.chars().all(char::is_alphabetic)
+            && !PREPOSITIONS.contains(&word.as_str())
+            && !DETERMINERS.contains(&word.as_str())
+            && !PREPOSITIONS.contains(&before.as_str())
+            && !DETERMINERS.contains(&before.as_str())
+            && matches!(
+                after.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "their"
+                    | "its"
+                    | "on"
+                    | "between"
+                    | "by"
+                    | "into"
+                    | "to"
+                    | "with"
+                    | "from"
+                    | "and"
+            )
+    });
     if bare_verb {
         format!("we {}", as_we(text))
     } else if first == "no" {
         there_is(text)
     } else if verb_first {
         format!("it {text}")
-    } else if words.len() >= 3 {
+    } else if first.ends_with("ed") && is_comparative(second) {
+        format!("it was {text}")
+    } else if clause {
         text.to_string()
+    } else if first.ends_with("est") {
+        format!("of the {text}")
+    } else if QUESTION_WORDS.contains(&first) {
+        format!("of {text}")
     } else {
         format!("of {}", with_article(text))
     }

@@ -863,6 +863,24 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
             "Good, because it pulls in many more crates",
         ),
         (
+            "tests exercise the real widgets",
+            "Good, because tests exercise the real widgets",
+        ),
+        (
+            "maintained fork of the old library",
+            "Good, because of a maintained fork of the old library",
+        ),
+        ("rich table layouts", "Good, because of rich table layouts"),
+        ("simplest loader", "Good, because of the simplest loader"),
+        (
+            "what the user named, widely used",
+            "Good, because of what the user named, widely used",
+        ),
+        (
+            "measured slower than the standard library on long lines",
+            "Good, because it was measured slower than the standard library on long lines",
+        ),
+        (
             "hiring takes three to four months",
             "Good, because hiring takes three to four months",
         ),

@@ -522,7 +522,7 @@ fn a_proposal_says_what_is_found_out_and_by_when() {
         ),
         "{stakeholders}"
     );
-    assert!(stakeholders.contains("We lean towards Searchly, because it takes the cluster work away and keeps the query syntax we use. Before deciding, we're finding out Searchly's price at our query volume and whether the contract has an exit clause."), "{stakeholders}");
+    assert!(stakeholders.contains("We lean towards Searchly, because it takes the server upkeep away and keeps the search language we use. Before deciding, we're finding out Searchly's price at our query volume and whether the contract has an exit clause."), "{stakeholders}");
     assert!(stakeholders.contains("Search stays as it is until we decide."));
     assert!(
         !stakeholders.contains("Ana") && !stakeholders.contains("Ben"),
