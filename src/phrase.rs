@@ -325,12 +325,13 @@ const DETERMINERS: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "for", "in", "on", "with", "of", "to", "from", "at", "by", "via", "per", "behind", "over",
     "under", "across", "without", "instead", "between", "through", "into", "after", "before",
-    "until", "as", "and", "or", "plus",
+    "until", "as", "and", "or", "plus", "beyond",
 ];
 
 /// Nouns that take no "a": "plain text", not "a plain text".
 const MASS_NOUNS: &[&str] = &[
     "text",
+    "memory",
     "data",
     "code",
     "software",
@@ -1090,7 +1091,7 @@ fn names_lowered(name: &str, first: &str) -> String {
 
 /// "a" or "an" before a singular noun phrase that has no determiner; none before a plural
 /// or a mass noun.
-fn with_article(phrase: &str) -> String {
+pub(crate) fn with_article(phrase: &str) -> String {
     let words = words_of(phrase);
     let Some(first) = words.first() else {
         return phrase.to_string();
@@ -1337,7 +1338,7 @@ const SUBJECTS: &[&str] = &[
 ];
 
 /// Adverbs that may come before the verb of a predicate: "already hosts".
-const ADVERBS: &[&str] = &[
+pub(crate) const ADVERBS: &[&str] = &[
     "already", "still", "never", "also", "only", "often", "rarely", "usually", "always",
     "probably", "easily",
 ];
@@ -1586,10 +1587,10 @@ pub(crate) fn after_because(text: &str) -> String {
     }
 }
 
-/// A pro or con as the record's list item: MADR's "Good, because {argument}" when the
-/// argument reads after "because" (a clause with its verb, a predicate given its subject,
-/// a noun phrase after "because of"), and "Good: {argument}" for a fragment no "because"
-/// can take ("pay as you go", "pay per message", "monthly contract").
+/// A pro or con as the record's list item, always in MADR's "Good, because {argument}"
+/// form, so one record never mixes two: a clause with its verb, a predicate given its
+/// subject, a noun phrase after "because of" ("of a monthly contract"), and a bare verb
+/// given "we" ("we pay as we go").
 pub(crate) fn argument(label: &str, text: &str) -> String {
     let text = text.trim();
     let words = words_of(text);
@@ -1606,11 +1607,137 @@ pub(crate) fn argument(label: &str, text: &str) -> String {
         Shape::Clause => bare_verb || !has_verb,
         Shape::Adjective | Shape::Predicate => false,
     };
-    if fragment || text.is_empty() {
+    if text.is_empty() {
         format!("{label}: {text}")
+    } else if fragment {
+        format!(
+            "{label}, because {}",
+            fragment_after_because(text, bare_verb)
+        )
     } else {
         format!("{label}, because {}", after_because(text))
     }
+}
+
+/// A fragment no list can read, said after "because": a bare verb gets "we" ("we pay as
+/// we go"), "no …" gets "there is/are", a verb in -s before its object gets "it" ("it
+/// pulls in many more crates"), a longer phrase is taken as a clause whose verb the list
+/// does not know ("strict mode turns a typo into an error"), and a short noun phrase
+/// follows "of" ("of a monthly contract").
+fn fragment_after_because(text: &str, bare_verb: bool) -> String {
+    let words = words_of(text);
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    let verb_first = first.len() > 2
+        && first.ends_with('s')
+        && !first.ends_with("ss")
+        && (PREPOSITIONS.contains(&second)
+            || DETERMINERS.contains(&second)
+            || matches!(
+                second,
+                "up" | "out" | "off" | "away" | "down" | "many" | "more"
+            ));
+    // "tests exercise the real widgets": a word after a noun and before its object or
+    // a phrase of its own is the verb of a clause the lists do not know.
+    let clause = (1..words.len().saturating_sub(1)).any(|i| {
+        let (before, word, after) = (&words[i - 1], &words[i], &words[i + 1]);
+        !word.ends_with("ed")
+            && word.chars().all(char::is_alphabetic)
+            && !PREPOSITIONS.contains(&word.as_str())
+            && !DETERMINERS.contains(&word.as_str())
+            && !PREPOSITIONS.contains(&before.as_str())
+            && !DETERMINERS.contains(&before.as_str())
+            && matches!(
+                after.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "their"
+                    | "its"
+                    | "on"
+                    | "between"
+                    | "by"
+                    | "into"
+                    | "to"
+                    | "with"
+                    | "from"
+                    | "and"
+            )
+    });
+    if bare_verb {
+        format!("we {}", as_we(text))
+    } else if first == "no" {
+        there_is(text)
+    } else if verb_first {
+        format!("it {text}")
+    } else if first.ends_with("ed") && is_comparative(second) {
+        format!("it was {text}")
+    } else if clause {
+        text.to_string()
+    } else if first.ends_with("est") {
+        format!("of the {text}")
+    } else if QUESTION_WORDS.contains(&first) {
+        format!("of {text}")
+    } else {
+        format!("of {}", with_article(text))
+    }
+}
+
+/// A fragment said by "you" as said by "we": "pay as you go" reads "pay as we go".
+fn as_we(text: &str) -> String {
+    text.split(' ')
+        .map(|word| match word {
+            "you" => "we",
+            "your" => "our",
+            "yours" => "ours",
+            "yourselves" => "ourselves",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An option the lead wrote as shorthand, made a sentence a reader can choose: "keep the
+/// date, admin screens by 2 March" (a step, then a bare noun phrase and its time) reads
+/// "keep the date, and deliver admin screens by 2 March". A tail with its own verb ("the
+/// admin screens follow in sprint 14"), one that joins on its own ("and", "with"), or an
+/// option that does not start with a step is left as written.
+pub(crate) fn option_sentence(text: &str) -> String {
+    let Some((head, tail)) = text.split_once(", ") else {
+        return text.to_string();
+    };
+    let words = words_of(tail);
+    let joins = words.first().is_some_and(|first| {
+        PREPOSITIONS.contains(&first.as_str())
+            || matches!(
+                first.as_str(),
+                "and" | "but" | "then" | "so" | "if" | "unless" | "while" | "except" | "which"
+            )
+    });
+    let has_verb = words.iter().any(|word| {
+        VERBS.contains(&word.as_str())
+            || is_verb_form(word)
+            || IRREGULAR_PAST.contains(&word.as_str())
+            || SUBJECTS.contains(&word.as_str())
+    });
+    if !is_action(head) || words.is_empty() || joins || has_verb {
+        return text.to_string();
+    }
+    format!("{head}, and deliver {tail}")
+}
+
+/// An amount of working time as said to someone outside the team: "33 days" counts
+/// working days, so it says so ("33 working days"), and two amounts side by side are
+/// compared in one unit. Weeks and other units are said as they are.
+pub(crate) fn working_time(amount: &str) -> String {
+    let amount = amount.trim();
+    for (unit, working) in [(" days", " working days"), (" day", " working day")] {
+        if let Some(number) = amount.strip_suffix(unit) {
+            return format!("{number}{working}");
+        }
+    }
+    amount.to_string()
 }
 
 /// Past forms that end in no "-ed": "two of us ran it before".

@@ -399,6 +399,15 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
             .find(|con| crate::phrase::is_money(con))
             .unwrap_or_default()
     });
+    // A shorthand option as a sentence: "keep the date, admin screens by 2 March" reads
+    // "keep the date, and deliver admin screens by 2 March".
+    env.add_filter("option_sentence", |text: String| -> String {
+        crate::phrase::option_sentence(&text)
+    });
+    // Working time as said outside the team: "33 days" reads "33 working days".
+    env.add_filter("working", |text: String| -> String {
+        crate::phrase::working_time(&text)
+    });
     // A first step after "First step:", without a second "first".
     env.add_filter("step", |text: String| -> String {
         crate::phrase::step(&text)
@@ -411,7 +420,7 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     // A pro or con after MADR's "Good, because": "it can start in two weeks", "of
     // transactions across orders and payments".
     // A pro or con as the record's list item: "Good, because it can start in two weeks",
-    // "Good: pay as you go".
+    // "Good, because we pay as we go".
     env.add_filter("argument", |text: String, label: String| -> String {
         crate::phrase::argument(&label, &text)
     });

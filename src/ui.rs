@@ -70,7 +70,12 @@ pub(crate) fn verdict_text(
     };
     block(&assessment.reasoning, &|l| l.to_string());
     for warning in &assessment.warnings {
-        block(&format!("Warning: {}", warning.text), &|l| {
+        let hint = warning
+            .hint
+            .as_ref()
+            .map(|hint| format!(" {hint}"))
+            .unwrap_or_default();
+        block(&format!("Warning: {}{hint}", warning.text), &|l| {
             style(l).yellow().for_stderr().to_string()
         });
     }
@@ -461,6 +466,7 @@ mod tests {
                 id: "signal-seen-but-held-up",
                 text: "Say which it is.".into(),
                 check_first: true,
+                hint: None,
             }],
             facts: serde_json::Map::new(),
         };

@@ -68,7 +68,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     let next = inputs
         .conditions
         .calendar
-        .on_or_after(add_days(today, WEEK_DAYS));
+        .review_day(add_days(today, WEEK_DAYS));
     Some(assess(
         person,
         &inputs.conditions.personal.history,

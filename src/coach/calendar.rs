@@ -87,6 +87,25 @@ impl WorkCalendar {
         found
     }
 
+    /// The day to look back at something on, at or after `date`: a working day that is not
+    /// 31 December or 1 January either, when nobody is there to review anything, whatever
+    /// holidays the team listed.
+    pub(crate) fn review_day(&self, date: NaiveDate) -> NaiveDate {
+        let first = self.on_or_after(date);
+        let mut day = first;
+        for _ in 0..366 {
+            if !matches!((day.month(), day.day()), (12, 31) | (1, 1)) {
+                // A record holds years 1 to 9999: on 31 December 9999 there is no later day.
+                return if day.year() > 9999 { first } else { day };
+            }
+            match day.succ_opt() {
+                Some(next) => day = self.on_or_after(next),
+                None => return day,
+            }
+        }
+        day
+    }
+
     /// `date`, or the first working day after it.
     pub(crate) fn on_or_after(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
@@ -261,6 +280,29 @@ mod tests {
                 .assumed_days_off(date(2026, 12, 1), date(2027, 1, 19))
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_review_never_falls_on_new_year_s_eve_new_year_s_day_or_a_holiday() {
+        let unlisted = WorkCalendar::default();
+        let listed = WorkCalendar::new([date(2027, 1, 4), date(2027, 1, 5)]);
+        let cases = [
+            // Thursday 31 December 2026: Friday 1 January too, so Monday 4 January.
+            (&unlisted, date(2026, 12, 31), date(2027, 1, 4)),
+            (&unlisted, date(2027, 1, 1), date(2027, 1, 4)),
+            // A team that lists its holidays but not New Year's Day still reviews after it.
+            (&listed, date(2026, 12, 31), date(2027, 1, 6)),
+            (&listed, date(2027, 1, 4), date(2027, 1, 6)),
+            // Friday 31 December 2027: the weekend, then Monday 3 January 2028.
+            (&unlisted, date(2027, 12, 31), date(2028, 1, 3)),
+            (&unlisted, date(2026, 12, 30), date(2026, 12, 30)),
+            // The last day a record can hold has no next working day.
+            (&unlisted, date(9999, 12, 31), date(9999, 12, 31)),
+            (&unlisted, thursday(), thursday()),
+        ];
+        for (calendar, asked, review) in cases {
+            assert_eq!(calendar.review_day(asked), review, "{asked}");
+        }
     }
 
     #[test]

@@ -147,7 +147,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     let review = inputs
         .conditions
         .calendar
-        .on_or_after(add_days(today, REVIEW_AFTER_DAYS));
+        .review_day(add_days(today, REVIEW_AFTER_DAYS));
     Some(assess(&energy, &trial, today, review))
 }
 

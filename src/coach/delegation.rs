@@ -371,16 +371,16 @@ pub(crate) fn assess(task: &Task, plan: &Plan<'_>, calendar: &WorkCalendar) -> F
         .min(calendar.on_or_before(start.pred_opt().unwrap_or(start)))
         .max(plan.today);
     let review_by = if call == "myself" {
-        calendar.on_or_after(add_days(plan.today, plan.keep_review_days))
+        calendar.review_day(add_days(plan.today, plan.keep_review_days))
     } else if one_off {
         // Their first go is done, and the two of you look at it the working day after.
-        calendar.add_working_days(calendar.finish(start, task.theirs), 1)
+        calendar.review_day(calendar.add_working_days(calendar.finish(start, task.theirs), 1))
     } else {
         // After they have done it alone once, and, when the hours are the point, once the
         // coaching has paid back.
         let paid_back = break_even_on.filter(|_| recommendation == "delegate");
         let looked_at = second.max(paid_back).unwrap_or(start);
-        calendar.add_working_days(looked_at, 1)
+        calendar.review_day(calendar.add_working_days(looked_at, 1))
     };
     let rhythm = task.recurs.rhythm();
     let per_year = task.recurs.per_year();

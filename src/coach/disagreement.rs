@@ -329,7 +329,7 @@ fn dates(dispute: &Dispute<'_>, ruling: &Ruling<'_>, inputs: &Inputs<'_>) -> Dat
     let calendar = inputs.conditions.calendar;
     match stage(dispute) {
         Stage::Argue => {
-            let check_in = calendar.on_or_after(add_days(today, CHECK_IN_DAYS));
+            let check_in = calendar.review_day(add_days(today, CHECK_IN_DAYS));
             Dates {
                 meet_by: None,
                 decide_by: Some(check_in),
@@ -352,7 +352,7 @@ fn dates(dispute: &Dispute<'_>, ruling: &Ruling<'_>, inputs: &Inputs<'_>) -> Dat
                 .and_then(|chosen| time_of(dispute, chosen))
                 .map_or(today, |work| calendar.finish(today, *work));
             let review =
-                calendar.on_or_after(add_days(built, inputs.conditions.periods.two_way_days));
+                calendar.review_day(add_days(built, inputs.conditions.periods.two_way_days));
             Dates {
                 meet_by: None,
                 decide_by: None,

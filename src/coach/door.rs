@@ -276,9 +276,9 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     };
     // A review before its signal can be seen has nothing to look at: it comes after.
     let mut finding = assess(undo, &answers, today, |door| {
-        let usual = calendar.on_or_after(add_days(today, review(door)));
+        let usual = calendar.review_day(add_days(today, review(door)));
         signal_by.map_or(usual, |seen| {
-            usual.max(calendar.on_or_after(add_days(seen, AFTER_SIGNAL_DAYS)))
+            usual.max(calendar.review_day(add_days(seen, AFTER_SIGNAL_DAYS)))
         })
     });
     // "3-4 weeks" is judged as 4 weeks; the record says both.

@@ -238,7 +238,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         |days| {
             conditions
                 .calendar
-                .on_or_after(add_days(inputs.today(), days))
+                .review_day(add_days(inputs.today(), days))
         },
         conditions.periods,
     ))

@@ -317,7 +317,7 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
     let suggested = inputs
         .conditions
         .calendar
-        .on_or_after(add_days(today, periods.investigation_days));
+        .review_day(add_days(today, periods.investigation_days));
     Some(assess(&knowledge, today, suggested))
 }
 

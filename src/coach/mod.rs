@@ -231,6 +231,9 @@ pub(crate) struct Warning {
     /// The answers look wrong (`!!` in the coach template): a message built on them is not
     /// ready to send until the lead checks them.
     pub check_first: bool,
+    /// What to do about it with the tool (a key to answer, a setting to add): said at the
+    /// terminal only, as a signed record is no place for instructions to its tool.
+    pub hint: Option<String>,
 }
 
 impl Assessment {
@@ -438,10 +441,16 @@ pub(crate) fn speak(
                 .map(|(_, text, check_first)| (text.clone(), *check_first))
                 .ok_or_else(|| missing(&format!("words for warning `{id}`")))?;
             let (text, check_first) = text;
+            let hint = words
+                .hints
+                .iter()
+                .find(|(name, _)| name == id)
+                .map(|(_, hint)| hint.clone());
             Ok(Warning {
                 id,
                 text,
                 check_first,
+                hint,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -473,6 +482,8 @@ struct Words {
     reasoning: String,
     /// Name, words, and whether it must be checked before sending (`!!`).
     warnings: Vec<(String, String, bool)>,
+    /// A warning's name and what to do about it with the tool: a `>` line after it.
+    hints: Vec<(String, String)>,
 }
 
 impl Words {
@@ -491,6 +502,10 @@ impl Words {
                         text.trim().to_string(),
                         check_first,
                     ));
+                }
+            } else if let Some(hint) = line.strip_prefix('>') {
+                if let Some((name, _, _)) = words.warnings.last() {
+                    words.hints.push((name.clone(), hint.trim().to_string()));
                 }
             } else if words.headline.is_none() {
                 words.headline = Some(line.to_string());

@@ -158,6 +158,7 @@ pub(crate) fn reconcile(
                 id: "accepted-against-advice",
                 text: speak("accepted-against-advice", &headline),
                 check_first: false,
+                hint: None,
             });
         }
         Some("proposed") if computed < Stance::Options => stance = Stance::Proposal,

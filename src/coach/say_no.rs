@@ -63,6 +63,13 @@ const OWNER: Input = Input {
     about: "who else must agree before their work gives way",
     values: &[],
 };
+const OK_FROM: Input = Input {
+    name: "ok_from",
+    accepts: Accepts::Question(&[Kind::Text]),
+    required: false,
+    about: "whose OK a no needs: who sets the priorities it protects",
+    values: &[],
+};
 
 /// Working days the group whose work gives way gets to answer, by default.
 const AGREE_DAYS: u64 = 2;
@@ -78,6 +85,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         GIVES_WAY,
         DELAY_UNTIL,
         OWNER,
+        OK_FROM,
     ],
     facts: &[
         "shape",
@@ -119,6 +127,12 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         Verdict {
             id: "no",
             stance: Stance::Decided,
+            passage: "say-no",
+            also: &["yes-is-a-no"],
+        },
+        Verdict {
+            id: "no-if-they-agree",
+            stance: Stance::Proposal,
             passage: "say-no",
             also: &["yes-is-a-no"],
         },
@@ -178,7 +192,8 @@ pub(crate) struct Request<'a> {
     pub drop: bool,
     /// The date delayed work restarts, as the lead gave it.
     pub delay_until: Option<NaiveDate>,
-    /// Who else must agree before their work gives way.
+    /// Who else must agree: before their work gives way to a yes, or with a no to a
+    /// request when the priorities it protects are theirs to set.
     pub owner: Option<&'a str>,
 }
 
@@ -197,7 +212,11 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
             dropped: &dropped,
             drop: inputs.text(&GIVES_WAY) == Some("drop"),
             delay_until: inputs.date(&DELAY_UNTIL),
-            owner: inputs.text(&OWNER),
+            // Asked on the yes path and on the no path: one of them at most is answered.
+            owner: inputs
+                .text(&OWNER)
+                .filter(|owner| !owner.trim().is_empty())
+                .or_else(|| inputs.text(&OK_FROM)),
         },
         inputs.conditions.calendar,
     ))
@@ -267,6 +286,7 @@ pub(crate) fn assess(request: &Request<'_>, calendar: &WorkCalendar) -> Finding 
     let (verdict, shape) = match (request.pushes_out.is_empty(), request.answer) {
         (true, _) => ("nothing-pushed-out", "unclear"),
         (false, None) => ("weigh", "unclear"),
+        (false, Some(Answer::No)) if owner.is_some() => ("no-if-they-agree", "no"),
         (false, Some(Answer::No)) => ("no", "no"),
         (false, Some(Answer::Yes)) if dropped.is_empty() => ("yes-drops-nothing", "unclear"),
         (false, Some(Answer::Yes)) if owner.is_some() => ("yes-if-they-agree", "yes"),
@@ -285,9 +305,10 @@ pub(crate) fn assess(request: &Request<'_>, calendar: &WorkCalendar) -> Finding 
             .map_or(resume_by, |date| calendar.on_or_after(date))
     });
     let agree_by = calendar.add_working_days(today, AGREE_DAYS);
-    let quarter = calendar.on_or_after(next_quarter(today));
+    let quarter = calendar.review_day(next_quarter(today));
+    let waits = matches!(verdict, "yes-if-they-agree" | "no-if-they-agree");
     let review_by = match verdict {
-        "yes-if-they-agree" => agree_by,
+        _ if waits => agree_by,
         "yes" => delay_until.or(done_by).unwrap_or(agree_by),
         _ => quarter,
     };
@@ -320,9 +341,9 @@ pub(crate) fn assess(request: &Request<'_>, calendar: &WorkCalendar) -> Finding 
         "agree_by_text": text(agree_by),
         "next_quarter": iso(quarter),
         "next_quarter_text": text(quarter),
-        // A yes that waits for another group's agreement is decided once they agree.
-        "answer_by": (verdict == "yes-if-they-agree").then(|| iso(agree_by)),
-        "answer_by_text": (verdict == "yes-if-they-agree").then(|| text(agree_by)),
+        // An answer that waits for someone else's agreement is decided once they agree.
+        "answer_by": waits.then(|| iso(agree_by)),
+        "answer_by_text": waits.then(|| text(agree_by)),
         "review_by": iso(review_by),
         "review_by_text": text(review_by),
     });
@@ -372,6 +393,9 @@ mod tests {
         let cases: Vec<Case<'_>> = vec![
             (None, &[], None, ("weigh", "unclear")),
             (Some(Answer::No), &[], None, ("no", "no")),
+            // A no that protects someone else's priorities waits for their OK.
+            (Some(Answer::No), &[], Some("Maria"), ("no-if-they-agree", "no")),
+            (Some(Answer::No), &[], Some(" "), ("no", "no")),
             (Some(Answer::Yes), &[], None, ("yes-drops-nothing", "unclear")),
             (Some(Answer::Yes), &onboarding, None, ("yes", "yes")),
             (Some(Answer::Yes), &onboarding, Some("sales"), ("yes-if-they-agree", "yes")),
@@ -439,6 +463,8 @@ mod tests {
         let cases: Vec<Case<'_>> = vec![
             // No: the first working day of next quarter, past New Year's Day.
             ("no", Answer::No, false, None, None, ("2027-01-04", None)),
+            // Maria sets the priorities the no protects: two working days to answer.
+            ("no, Maria's OK", Answer::No, false, None, Some("Maria"), ("2026-12-08", None)),
             // Three weeks from Friday 4 December, less Christmas Day: Monday 28 December;
             // the GDPR fix restarts the working day after.
             ("delayed", Answer::Yes, false, None, None, ("2026-12-29", Some("2026-12-29"))),

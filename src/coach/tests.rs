@@ -60,6 +60,7 @@ const GROUNDING: &[(&str, &str, &str)] = &[
     ("say-no", "yes-drops-nothing", "yes-is-a-no"),
     ("say-no", "yes", "yes-is-a-no"),
     ("say-no", "yes-if-they-agree", "yes-is-a-no"),
+    ("say-no", "no-if-they-agree", "say-no"),
     ("look-back", "held-up", "write-things-down"),
     ("look-back", "changed", "wrong-call-ok"),
     ("look-back", "reversed", "wrong-call-ok"),
@@ -524,10 +525,11 @@ fn say_no_findings(out: &mut Found) {
         Option<NaiveDate>,
     );
     #[rustfmt::skip]
-    let cases: [Case<'_>; 7] = [
+    let cases: [Case<'_>; 8] = [
         (&[], None, &[], None, None),
         (&pushed, None, &[], None, None),
         (&pushed, Some(say_no::Answer::No), &[], None, None),
+        (&pushed, Some(say_no::Answer::No), &[], Some("Priya"), None),
         (&pushed, Some(say_no::Answer::Yes), &[], None, None),
         (&pushed, Some(say_no::Answer::Yes), &dropped, None, None),
         (&pushed, Some(say_no::Answer::Yes), &dropped, Some("legal"), None),
@@ -869,6 +871,49 @@ fn every_verdict_and_warning_gets_words_and_every_fact_is_given() {
             words::article_problems(&words).is_empty(),
             "{case}: {words}"
         );
+    }
+}
+
+/// A `>` line after a warning is what to do about it with the tool: the terminal says it,
+/// the record (which renders `text`) never does.
+#[test]
+fn a_warning_s_tool_hint_is_kept_apart_from_its_words() {
+    let words = Words::parse(
+        "Headline\n! c-unchecked: Not checked yet.\n> Answer `c_check: holds` to offer it.\n",
+    );
+    assert_eq!(
+        words.warnings,
+        [(
+            "c-unchecked".to_string(),
+            "Not checked yet.".to_string(),
+            false
+        )]
+    );
+    assert_eq!(
+        words.hints,
+        [(
+            "c-unchecked".to_string(),
+            "Answer `c_check: holds` to offer it.".to_string()
+        )]
+    );
+}
+
+/// No coach template writes an instruction to the tool (a key to answer, a setting) into
+/// a warning's words: those go into the record, which people sign.
+#[test]
+fn no_warning_s_words_name_a_key_or_a_setting() {
+    for (path, text) in crate::embedded::FILES
+        .iter()
+        .filter(|(path, _)| path.starts_with("templates/coach/"))
+    {
+        for line in text.lines().map(str::trim) {
+            if line.starts_with('!') {
+                assert!(
+                    !line.contains('`') && !line.contains(".decide.yaml"),
+                    "{path}: {line}"
+                );
+            }
+        }
     }
 }
 

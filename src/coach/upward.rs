@@ -464,6 +464,7 @@ mod tests {
                     mechanism: *mechanism,
                 })
                 .collect(),
+            same: Vec::new(),
         }
     }
 

@@ -32,6 +32,9 @@ const CAUSES: &[&str] = &[
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct WordList {
     pub terms: Vec<Term>,
+    /// Groups of describing words that say the same ("managed", "hosted"): a swap never
+    /// stacks two of one group ("a managed hosted event log").
+    pub same: Vec<Vec<String>>,
 }
 
 /// One term, its other forms, and what to say instead.
@@ -65,6 +68,8 @@ pub(crate) enum Part {
 #[serde(deny_unknown_fields)]
 pub(crate) struct WordFile {
     terms: Vec<Entry>,
+    #[serde(default)]
+    same: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +96,7 @@ impl From<WordFile> for WordList {
                     Entry::Full(term) => term,
                 })
                 .collect(),
+            same: file.same,
         }
     }
 }
@@ -124,16 +130,18 @@ impl WordList {
                 .retain(|t| !t.term.eq_ignore_ascii_case(&term.term));
             self.terms.push(term);
         }
+        self.same.extend(more.same);
     }
 
-    /// The list without the terms the lead has answered for: those in the plain words the
-    /// flow asked them for ("a hosted event log" keeps "event log": it is their plain
-    /// version), and the terms they translated, which stay only where a sentence cannot
-    /// take their plain words (inside a phrase, or explained in brackets).
+    /// The list without the terms in the plain words the lead gave ("a hosted event log"
+    /// keeps "event log": it is their plain version). A term they translated stays on it:
+    /// where a sentence cannot take their plain words it is kept as written, and a
+    /// listener outside engineering still trips over it, unless it is explained in
+    /// brackets where it stands.
     pub(crate) fn excusing(&self, translations: &[(String, String)]) -> WordList {
         let answered: BTreeSet<usize> = translations
             .iter()
-            .flat_map(|(term, plain)| self.find(term).into_iter().chain(self.find(plain)))
+            .flat_map(|(_, plain)| self.find(plain))
             .map(|hit| hit.term)
             .collect();
         WordList {
@@ -144,6 +152,7 @@ impl WordList {
                 .filter(|(index, _)| !answered.contains(index))
                 .map(|(_, term)| term.clone())
                 .collect(),
+            same: self.same.clone(),
         }
     }
 
@@ -490,10 +499,17 @@ fn match_at(chars: &[char], start: usize, form: &[char]) -> Option<usize> {
 /// follows the new first sound, and an article before a replacement that starts with its
 /// own article is dropped ("an" + "the page" reads "the page").
 pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String {
+    // "the system billing already uses" is said "the system that billing already uses":
+    // mid-sentence, a relative clause without its "that" reads as a garbled clause.
+    let relative: Vec<String> = translations
+        .iter()
+        .map(|(_, plain)| with_relative_pronoun(plain))
+        .collect();
     let mut pairs: Vec<(Vec<char>, &str)> = translations
         .iter()
-        .filter(|(term, plain)| !term.trim().is_empty() && !plain.trim().is_empty())
-        .map(|(term, plain)| {
+        .zip(&relative)
+        .filter(|((term, _), plain)| !term.trim().is_empty() && !plain.trim().is_empty())
+        .map(|((term, _), plain)| {
             (
                 term.chars().flat_map(char::to_lowercase).collect(),
                 plain.as_str(),
@@ -548,6 +564,18 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
                 i = end;
             }
             Some((end, plain)) => {
+                // "a managed Kafka" + "hosted event log": a describing word the plain words
+                // already say goes, so none is said twice ("a hosted event log").
+                drop_repeated_modifier(&mut out, plain);
+                // "We lean towards Kafka" + "hosted event log": a name takes no article,
+                // the plain words in its place do.
+                let with_article;
+                let plain = if is_name(&chars[i..end]) && needs_article_before(&out) {
+                    with_article = article_for_head(plain);
+                    with_article.as_str()
+                } else {
+                    plain
+                };
                 // "a hosted CI service" + "automated build service": the phrase already
                 // ends in the noun the term was part of, so it is not said twice.
                 let end = end + repeated_last_word(plain, &chars[end..]);
@@ -583,6 +611,247 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
         }
     }
     out
+}
+
+/// Verbs that end a relative clause whose "that" was left out: "the system billing
+/// uses", "the tool the team built".
+const CLAUSE_VERBS: &[&str] = &[
+    "uses",
+    "used",
+    "runs",
+    "ran",
+    "owns",
+    "owned",
+    "needs",
+    "hosts",
+    "hosted",
+    "builds",
+    "built",
+    "keeps",
+    "kept",
+    "knows",
+    "trusts",
+    "pays",
+    "wants",
+    "likes",
+    "prefers",
+    "supports",
+    "manages",
+    "maintains",
+    "operates",
+    "chose",
+    "picked",
+    "bought",
+    "wrote",
+    "has",
+    "had",
+    "relies",
+    "made",
+    "set",
+];
+
+/// Words that stand for who does something, so a word after them is their verb.
+const PRONOUNS: &[&str] = &[
+    "we",
+    "they",
+    "you",
+    "i",
+    "he",
+    "she",
+    "it",
+    "everyone",
+    "everybody",
+    "nobody",
+];
+
+/// `plain` with the "that" a relative clause left out put back before its subject: "the
+/// system billing already uses" reads "the system that billing already uses", "the tool
+/// we run" reads "the tool that we run". A clause that has its pronoun, or a phrase that
+/// does not end in one, is left as written.
+pub(crate) fn with_relative_pronoun(plain: &str) -> String {
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !is_word_char(c)).to_lowercase())
+        .collect();
+    if lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"))
+        || words.len() < 3
+    {
+        return plain.to_string();
+    }
+    // Something the clause describes comes before it, and is no function word.
+    let is_head = |at: usize| {
+        let head = lower[at].as_str();
+        head.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NEW_PHRASE.contains(&head)
+            && !PHRASE_BREAKS.contains(&head)
+            && !DETERMINERS.contains(&head)
+            && !matches!(head, "a" | "an" | "the")
+    };
+    let insert = |at: usize| {
+        let mut out: Vec<&str> = words[..at].to_vec();
+        out.push("that");
+        out.extend(&words[at..]);
+        out.join(" ")
+    };
+    // "the tool we run in-house": a pronoun after a noun starts the clause.
+    if let Some(at) = (1..lower.len() - 1)
+        .find(|&at| PRONOUNS.contains(&lower[at].as_str()) && lower[at] != "it" && is_head(at - 1))
+    {
+        return insert(at);
+    }
+    let verb = lower.len() - 1;
+    let mut subject = verb;
+    while subject > 0 && crate::phrase::ADVERBS.contains(&lower[subject - 1].as_str()) {
+        subject -= 1;
+    }
+    let Some(subject) = subject.checked_sub(1) else {
+        return plain.to_string();
+    };
+    let adverbs = subject + 1 < verb;
+    let pronoun = PRONOUNS.contains(&lower[subject].as_str());
+    let verb_like = CLAUSE_VERBS.contains(&lower[verb].as_str())
+        || (adverbs && (lower[verb].ends_with('s') || lower[verb].ends_with("ed")));
+    // The clause starts at its subject, or at the article before it ("the team built",
+    // "the shop team runs").
+    let article = |at: usize| {
+        matches!(
+            lower[at].as_str(),
+            "the" | "our" | "their" | "your" | "its" | "my"
+        )
+    };
+    let described = |at: usize| at > 0 && is_head(at - 1);
+    let start = if pronoun || subject == 0 {
+        subject
+    } else if article(subject - 1) && described(subject - 1) {
+        subject - 1
+    } else if subject > 1 && article(subject - 2) && is_head(subject - 1) && described(subject - 2)
+    {
+        subject - 2
+    } else {
+        subject
+    };
+    let head = start.checked_sub(1).is_some_and(is_head);
+    let subject_word = !PHRASE_BREAKS.contains(&lower[subject].as_str())
+        && !NEW_PHRASE.contains(&lower[subject].as_str());
+    if !head || !(pronoun || (verb_like && subject_word)) {
+        return plain.to_string();
+    }
+    insert(start)
+}
+
+/// `plain` with "a" or "an" when its noun (before any "that", "which" or "who" clause)
+/// takes one: "a search service that the shop team runs", "event data", "hosted queues".
+fn article_for_head(plain: &str) -> String {
+    let cut = [" that ", " which ", " who "]
+        .iter()
+        .filter_map(|join| plain.find(join))
+        .min()
+        .unwrap_or(plain.len());
+    format!(
+        "{}{}",
+        crate::phrase::with_article(&plain[..cut]),
+        &plain[cut..]
+    )
+}
+
+/// Whether the term as written is a name ("Kafka", "PostgreSQL"): a name takes no article.
+fn is_name(term: &[char]) -> bool {
+    term.first().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether what is written so far ends with a word after which a noun phrase needs its own
+/// article: a preposition or a verb of choosing ("towards", "chosen"), not an article, a
+/// determiner or a describing word.
+fn needs_article_before(written: &str) -> bool {
+    if !written.ends_with(' ') {
+        return false;
+    }
+    let last = written
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "towards"
+            | "toward"
+            | "to"
+            | "for"
+            | "with"
+            | "on"
+            | "about"
+            | "from"
+            | "of"
+            | "into"
+            | "than"
+            | "like"
+            | "as"
+            | "chosen"
+            | "chose"
+            | "choose"
+            | "picked"
+            | "pick"
+            | "use"
+            | "using"
+            | "adopt"
+            | "adopted"
+            | "prefer"
+            | "propose"
+            | "proposed"
+            | "recommend"
+    )
+}
+
+/// Groups of describing words that say the same, from the built-in word list.
+fn same_groups() -> &'static [Vec<String>] {
+    static SAME: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    SAME.get_or_init(|| embedded().same)
+}
+
+/// Whether describing words `a` and `b` say the same: the same word, or two of one group.
+fn says_the_same(a: &str, b: &str) -> bool {
+    a == b
+        || same_groups().iter().any(|group| {
+            group.iter().any(|w| w.eq_ignore_ascii_case(a))
+                && group.iter().any(|w| w.eq_ignore_ascii_case(b))
+        })
+}
+
+/// Drop the describing word just written before a replacement when the plain words say
+/// it already: "a managed " + "hosted event log" leaves "a " (then "a hosted event log").
+fn drop_repeated_modifier(out: &mut String, plain: &str) {
+    if !out.ends_with(' ') {
+        return;
+    }
+    let trimmed = out.trim_end_matches(' ');
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let last = trimmed[start..].to_lowercase();
+    if last.is_empty()
+        || matches!(last.as_str(), "a" | "an" | "the")
+        || DETERMINERS.contains(&last.as_str())
+        || PHRASE_BREAKS.contains(&last.as_str())
+        || NEW_PHRASE.contains(&last.as_str())
+    {
+        return;
+    }
+    let repeats = plain
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !is_word_char(c) && c != '-')
+                .to_lowercase()
+        })
+        .any(|w| says_the_same(&last, &w));
+    if repeats {
+        out.truncate(start);
+    }
 }
 
 /// Whether a replacement of several words would sit inside a phrase: a word before it

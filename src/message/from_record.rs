@@ -2203,7 +2203,7 @@ mod tests {
         let stakeholders = say(Audience::Stakeholders);
         assert!(
             stakeholders.starts_with(
-                "We've chosen the system billing already uses as the database for the orders service"
+                "We've chosen the system that billing already uses as the database for the orders service"
             ),
             "{stakeholders}"
         );
@@ -2220,7 +2220,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load; nobody has taken latency budget yet."),
+            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load; latency budget has no owner yet."),
             "{team}"
         );
     }

@@ -822,8 +822,8 @@ fn an_answer_inserted_mid_question_is_lowered_unless_a_name() {
 #[test]
 fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
     let cases = [
-        ("pay as you go", "Good: pay as you go"),
-        ("pay per message", "Good: pay per message"),
+        ("pay as you go", "Good, because we pay as we go"),
+        ("pay per message", "Good, because we pay per message"),
         (
             "two of us ran it before",
             "Good, because two of us ran it before",
@@ -844,12 +844,42 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
             "builds knowledge in the team",
             "Good, because it builds knowledge in the team",
         ),
-        ("monthly contract", "Good: monthly contract"),
+        ("monthly contract", "Good, because of a monthly contract"),
         (
             "builds get slower without caching",
             "Good, because builds get slower without caching",
         ),
-        ("transactions", "Good: transactions"),
+        ("transactions", "Good, because of transactions"),
+        (
+            "strict undefined mode turns a misspelt variable into an error",
+            "Good, because strict undefined mode turns a misspelt variable into an error",
+        ),
+        (
+            "no required dependencies beyond serde",
+            "Good, because there are no required dependencies beyond serde",
+        ),
+        (
+            "pulls in many more crates",
+            "Good, because it pulls in many more crates",
+        ),
+        (
+            "tests exercise the real widgets",
+            "Good, because tests exercise the real widgets",
+        ),
+        (
+            "maintained fork of the old library",
+            "Good, because of a maintained fork of the old library",
+        ),
+        ("rich table layouts", "Good, because of rich table layouts"),
+        ("simplest loader", "Good, because of the simplest loader"),
+        (
+            "what the user named, widely used",
+            "Good, because of what the user named, widely used",
+        ),
+        (
+            "measured slower than the standard library on long lines",
+            "Good, because it was measured slower than the standard library on long lines",
+        ),
         (
             "hiring takes three to four months",
             "Good, because hiring takes three to four months",
@@ -950,5 +980,58 @@ fn a_quote_with_quotes_inside_is_put_in_single_quotes() {
     ];
     for (text, expected) in cases {
         assert_eq!(quoted(text), expected, "{text:?}");
+    }
+}
+
+/// A third option written as shorthand is offered as a sentence a stakeholder can choose.
+#[test]
+fn a_shorthand_option_reads_as_a_sentence() {
+    let cases = [
+        (
+            "keep the date, admin screens by Tuesday 2 March 2027",
+            "keep the date, and deliver admin screens by Tuesday 2 March 2027",
+        ),
+        (
+            "keep the date, the rest by Tuesday 2 March 2027",
+            "keep the date, and deliver the rest by Tuesday 2 March 2027",
+        ),
+        (
+            "keep the date; the admin screens follow in the next release",
+            "keep the date; the admin screens follow in the next release",
+        ),
+        (
+            "keep the date, the admin screens follow in sprint 14",
+            "keep the date, the admin screens follow in sprint 14",
+        ),
+        (
+            "we keep the date if the admin screens move to the next release",
+            "we keep the date if the admin screens move to the next release",
+        ),
+        (
+            "everything but the admin screens by 2 March",
+            "everything but the admin screens by 2 March",
+        ),
+        (
+            "keep the date, with admin screens by 2 March",
+            "keep the date, with admin screens by 2 March",
+        ),
+    ];
+    for (text, said) in cases {
+        assert_eq!(option_sentence(text), said, "{text}");
+    }
+}
+
+#[test]
+fn working_time_says_working_days() {
+    let cases = [
+        ("50 days", "50 working days"),
+        ("1 day", "1 working day"),
+        ("0.5 days", "0.5 working days"),
+        ("10 weeks", "10 weeks"),
+        ("4 months", "4 months"),
+        ("", ""),
+    ];
+    for (amount, said) in cases {
+        assert_eq!(working_time(amount), said, "{amount}");
     }
 }

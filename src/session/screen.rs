@@ -134,23 +134,33 @@ fn rows_above_cursor(widths: &[usize], cursor: usize, columns: usize) -> usize {
     rows + cursor / columns
 }
 
-/// `text` cut to `width` columns, ending in `…` when cut.
+/// `text` cut to `width` columns, ending in `…` when cut. It is cut between words when
+/// that keeps at least half the room ("If Redis…", not "If Redis turn…"); a text with no
+/// space early enough (one long word, Japanese) is cut where the room ends.
 pub(super) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
+    let mut next = None;
     for c in text.chars() {
         let w = c.width().unwrap_or(0);
         if used + w + 1 > width {
+            next = Some(c);
             break;
         }
         out.push(c);
         used += w;
     }
-    out.push('…');
-    out
+    if next.is_some_and(|c| !c.is_whitespace())
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && out[..space].width() * 2 >= width
+    {
+        out.truncate(space);
+    }
+    let kept = out.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    format!("{kept}…")
 }
 
 /// The line an answered question leaves: `✔ prompt · answer` in one row of `columns`. A
@@ -701,7 +711,9 @@ mod tests {
         console::set_colors_enabled_stderr(false);
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate("exactly10!", 10), "exactly10!");
-        assert_eq!(truncate("a longer sentence", 10), "a longer …");
+        assert_eq!(truncate("a longer sentence", 10), "a longer…");
+        assert_eq!(truncate("a longer sentence", 12), "a longer…");
+        assert_eq!(truncate("unbreakablewordhere", 10), "unbreakab…");
         assert_eq!(truncate("データベース", 7), "データ…");
         let line = done_line(
             "If Redis turns out to be wrong, how long would it take to undo?",
@@ -709,7 +721,7 @@ mod tests {
             40,
         );
         assert!(line.width() <= 39, "{line}");
-        assert_eq!(line, "✔ If Redis turn… · 4 months (from \"3-4…");
+        assert_eq!(line, "✔ If Redis… · 4 months (from \"3-4…");
         assert_eq!(
             done_line("What are you deciding?", "Pick a cache", 60),
             "✔ What are you deciding? · Pick a cache"

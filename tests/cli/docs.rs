@@ -104,7 +104,7 @@ fn the_readme_stakeholder_messages_are_real_and_at_most_sixty_words() {
     for (answers, marker) in [
         (
             "decision.yaml",
-            "We've chosen the system billing already uses",
+            "We've chosen the system that billing already uses",
         ),
         ("proposal.yaml", "We'll choose the search service"),
     ] {
@@ -199,7 +199,7 @@ fn the_user_guide_messages_and_record_are_real() {
     for (answers, marker) in [
         (
             "decision.yaml",
-            "We've chosen the system billing already uses",
+            "We've chosen the system that billing already uses",
         ),
         ("decision.yaml", "We've chosen PostgreSQL as the database"),
         ("proposal.yaml", "We'll choose the search service"),

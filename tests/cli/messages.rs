@@ -171,7 +171,7 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
     // "in 7 weeks" from Thursday 26 November 2026: 35 weekdays, less Christmas Day and New
     // Year's Day (no holidays are listed), is 33 working days for 10 weeks (50 days) of work.
     assert!(
-        message.starts_with("Hi Sam,\n\nThe new onboarding flow won't fit by Thursday 14 January 2027: 50 days of work in 33 days.\n"),
+        message.starts_with("Hi Sam,\n\nThe new onboarding flow won't fit by Thursday 14 January 2027: 50 working days needed, 33 left.\n"),
         "{message}"
     );
     // The rest of A is started after the date, so it follows B's everything-at-once.
@@ -444,7 +444,7 @@ fn decide_message_shapes_match_the_audience() {
     // Bottom line first, in the lead's plain words, then what changes for them and what is
     // still unknown; not the context, not the team's cons, and no ask nobody made.
     assert!(
-        stakeholders.starts_with("We've chosen the system billing already uses as the database for the orders service, because the team already operates it"),
+        stakeholders.starts_with("We've chosen the system that billing already uses as the database for the orders service, because the team already operates it"),
         "{stakeholders}"
     );
     assert!(
@@ -523,7 +523,7 @@ fn a_proposal_says_what_is_found_out_and_by_when() {
         ),
         "{stakeholders}"
     );
-    assert!(stakeholders.contains("We lean towards Searchly, because it takes the cluster work away and keeps the query syntax we use. Before deciding, we're finding out Searchly's price at our query volume and whether the contract has an exit clause."), "{stakeholders}");
+    assert!(stakeholders.contains("We lean towards Searchly, because it takes the server upkeep away and keeps the search language we use. Before deciding, we're finding out Searchly's price at our query volume and whether the contract has an exit clause."), "{stakeholders}");
     assert!(stakeholders.contains("Search stays as it is until we decide."));
     assert!(
         !stakeholders.contains("Ana") && !stakeholders.contains("Ben"),

@@ -140,7 +140,7 @@ fn a_whole_decision_at_the_terminal() {
     s.send_line("an order event lost in a week").unwrap();
     answer(&mut s, "When could you first see it?", "");
     // Each term stakeholders may not know is asked in plain words, once.
-    for term in ["message queue", "SQS"] {
+    for term in ["message queue", "SQS", "brokers"] {
         s.exp_string(&format!(
             "How would you say \"{term}\" to someone outside engineering?"
         ))
@@ -795,7 +795,7 @@ fn going_back_at_the_terminal_keeps_the_answer_and_a_clean_screen() {
     let record =
         fs::read_to_string(repo.path().join("docs/decisions/0001-pick-a-cache.md")).unwrap();
     assert!(record.contains("Pages are slow. Very."), "{record}");
-    assert!(record.contains("* Bad: memory"), "{record}");
+    assert!(record.contains("* Bad, because of memory"), "{record}");
 }
 
 /// A terminal narrowed from 100 to 40 columns while an answer is being typed: the answer
