@@ -80,10 +80,14 @@ pub(super) fn map<T: Cacheable>(
         }
         match read(&entry.path) {
             Ok(value) => {
+                // Encoded here to learn whether it can be cached and how long its line is,
+                // and again in order below: ten thousand lines are never held at once.
                 let line = stamp
                     .filter(|stamp| !stamp.is_racy(built))
                     .zip(name)
-                    .and_then(|(stamp, name)| encode(entry.folder, name, stamp, &value));
+                    .and_then(|(stamp, name)| {
+                        Some((stamp, encode(entry.folder, name, stamp, &value)?.len()))
+                    });
                 Read::Fresh(value, line)
             }
             Err(error) => Read::Failed(Box::new(error)),
@@ -97,31 +101,41 @@ pub(super) fn map<T: Cacheable>(
         .count();
     let changed =
         hits != cached.lines.len() || results.iter().any(|r| matches!(r, Read::Fresh(_, Some(_))));
-    let mut out = header.filter(|_| changed).unwrap_or_default();
+    let mut out = String::new();
+    if changed && let Some(header) = header {
+        let lines: usize = results
+            .iter()
+            .map(|result| match result {
+                Read::Cached(_, line) => line.len() + 1,
+                Read::Fresh(_, Some((_, length))) => length + 1,
+                Read::Fresh(_, None) | Read::Failed(_) => 0,
+            })
+            .sum();
+        out.reserve_exact(header.len() + lines);
+        out.push_str(&header);
+    }
     let mut kept = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
-    for result in results {
-        let line = match result {
+    for (result, entry) in results.into_iter().zip(&log.entries) {
+        match result {
             Read::Cached(value, line) => {
+                if changed {
+                    out.push_str(line);
+                    out.push('\n');
+                }
                 kept.push(value);
-                Some(line)
             }
-            Read::Fresh(value, line) => {
-                kept.push(value);
-                if let Some(line) = line.filter(|_| changed) {
+            Read::Fresh(value, Some((stamp, _))) if changed => {
+                let name = name_in_folder(&entry.path, &log.folders[entry.folder].path);
+                if let Some(line) = name.and_then(|name| encode(entry.folder, name, stamp, &value))
+                {
                     out.push_str(&line);
                     out.push('\n');
                 }
-                None
+                kept.push(value);
             }
-            Read::Failed(error) => {
-                problems.push(*error);
-                None
-            }
-        };
-        if let Some(line) = line.filter(|_| changed) {
-            out.push_str(line);
-            out.push('\n');
+            Read::Fresh(value, _) => kept.push(value),
+            Read::Failed(error) => problems.push(*error),
         }
     }
     if changed && !out.is_empty() {
@@ -134,8 +148,8 @@ pub(super) fn map<T: Cacheable>(
 enum Read<'t, T> {
     /// Taken from the cache, with the cache's line for it.
     Cached(T, &'t str),
-    /// Read from the file, with the cache's line for it if it can be cached.
-    Fresh(T, Option<String>),
+    /// Read from the file, with its stamp and the length of its line if it can be cached.
+    Fresh(T, Option<(FileStamp, usize)>),
     Failed(Box<Error>),
 }
 
