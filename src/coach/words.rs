@@ -674,10 +674,25 @@ pub(crate) fn with_relative_pronoun(plain: &str) -> String {
         .iter()
         .map(|w| w.trim_matches(|c: char| !is_word_char(c)).to_lowercase())
         .collect();
-    if lower
-        .iter()
-        .any(|w| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"))
-        || words.len() < 3
+    // A clause that has its pronoun, or one a question word opens ("how fast we can
+    // send"), needs none.
+    if lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "how"
+                | "what"
+                | "when"
+                | "where"
+                | "why"
+                | "whether"
+                | "if"
+        )
+    }) || words.len() < 3
     {
         return plain.to_string();
     }

@@ -165,6 +165,9 @@ pub(crate) struct Brief {
     /// (`### Needed From Outside the Team`): "We need your OK on the budget by Friday 11
     /// December."
     pub needs: Option<String>,
+    /// What we need from outside is someone's OK (`needs` asks for one): a proposal waits
+    /// for it, not for the decision-makers.
+    pub waits_for_ok: bool,
     /// What would tell us the decision was wrong (`It was wrong if: …` in `### Forecast`).
     pub signal: Option<String>,
     /// The pros of the chosen (or proposed) option, from its `### <option>` section under
@@ -479,6 +482,10 @@ impl Brief {
         self.needs = record
             .section("Needed From Outside the Team")
             .and_then(|s| first_paragraph(s.body));
+        self.waits_for_ok = self
+            .needs
+            .as_deref()
+            .is_some_and(crate::coach::information::asks_for_an_ok);
         self.signal = section_items(record, "Forecast")
             .iter()
             .find_map(|item| item.strip_prefix("It was wrong if: "))

@@ -598,6 +598,9 @@ fn a_relative_clause_gets_its_that_back() {
         ("list of failed payments", "list of failed payments"),
         ("hosted event log", "hosted event log"),
         ("load on demand", "load on demand"),
+        // A question word opens the clause already.
+        ("how fast we can send", "how fast we can send"),
+        ("when we run it", "when we run it"),
     ];
     for (plain, said) in cases {
         assert_eq!(with_relative_pronoun(plain), said, "{plain}");
