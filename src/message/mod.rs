@@ -40,6 +40,9 @@ pub(crate) struct Message {
 pub(crate) struct Reader {
     pub name: String,
     pub record: String,
+    /// `decide message RECORD --to` the audience writes a message of its own now (a
+    /// delegation has none for the team until the person says yes).
+    pub audience_has_message: bool,
 }
 
 /// The session's message, if its playbook has one: rendered from the same context as the
@@ -273,12 +276,21 @@ pub(crate) fn report(message: &Message, problems: &[String]) {
                 ""
             }
         ));
-        if let Some(Reader { record, .. }) = &message.reader {
-            ui::note(&format!(
+        match &message.reader {
+            Some(Reader {
+                record,
+                audience_has_message: true,
+                ..
+            }) => ui::note(&format!(
                 "It is for {reader} only; for {1}, run `decide message {record} --to {0}` on the record.",
                 message.to.key(),
                 audience_name(message.to),
-            ));
+            )),
+            Some(_) => ui::note(&format!(
+                "It is for {reader} only; the record has no message for {} yet.",
+                audience_name(message.to)
+            )),
+            None => {}
         }
         return;
     }
@@ -319,12 +331,16 @@ pub(crate) fn reader_of(
         let format = from_record::Format::Text;
         from_record::write(&brief, message.to, None, format, templates).ok()
     });
-    if again.is_some_and(|again| again.text == message.text) {
+    if again
+        .as_ref()
+        .is_some_and(|again| again.text == message.text)
+    {
         return None;
     }
     Some(Reader {
         name: greeted(&message.text).unwrap_or_else(|| "the people it names".into()),
         record: shown.to_string(),
+        audience_has_message: again.is_some(),
     })
 }
 
