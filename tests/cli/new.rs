@@ -2,6 +2,7 @@
 //! input with its exit code, message, and nothing written.
 
 use std::fs;
+use std::path::Path;
 
 use predicates::prelude::*;
 
@@ -114,12 +115,7 @@ fn every_reference_of_a_decision_record_is_cited_in_its_text() {
         for key in dropped {
             text = drop_block(&text, key);
         }
-        let answers = write(repo.path(), "answers.yaml", &text);
-        let output = decide(repo.path())
-            .args(["new", "-q", "--stdout", "--answers"])
-            .arg(&answers)
-            .output()
-            .unwrap();
+        let output = new_with_answers(repo.path(), &["-q", "--stdout"], &text);
         assert!(output.status.success(), "{name}: {}", stderr(&output));
         let record = stdout(&output);
         assert_eq!(
@@ -273,6 +269,18 @@ fn without_a_terminal_or_answers_it_fails_at_once_with_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("no terminal").and(predicate::str::contains("--answers")));
     assert!(!repo.path().join("docs").exists());
+}
+
+/// `decide new ARGS --answers answers.yaml` in `repo`, the answers file holding `text`.
+fn new_with_answers(repo: &Path, args: &[&str], text: &str) -> std::process::Output {
+    let answers = write(repo, "answers.yaml", text);
+    decide(repo)
+        .arg("new")
+        .args(args)
+        .arg("--answers")
+        .arg(&answers)
+        .output()
+        .unwrap()
 }
 
 /// The valid example, with one line changed.
@@ -445,12 +453,7 @@ fn bad_answers_files_are_reported_with_their_key_and_nothing_is_written() {
     ];
     for (name, text, code, message) in cases {
         let repo = repo();
-        let answers = write(repo.path(), "answers.yaml", &text);
-        let output = decide(repo.path())
-            .args(["new", "--answers"])
-            .arg(&answers)
-            .output()
-            .unwrap();
+        let output = new_with_answers(repo.path(), &[], &text);
         assert_eq!(
             output.status.code(),
             Some(code),
@@ -750,12 +753,7 @@ fn an_answer_to_a_question_that_is_not_asked_is_reported_not_dropped_silently() 
     let text = fs::read_to_string(example("decision.yaml")).unwrap()
         + "hard_to_undo: the data migration\n";
     let line = text.lines().count();
-    let answers = write(repo.path(), "answers.yaml", &text);
-    let output = decide(repo.path())
-        .args(["new", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = new_with_answers(repo.path(), &[], &text);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stderr(&output).contains(&format!("answers.yaml:{line}:1: `hard_to_undo` was not asked for these answers (it is asked when door.band == \"weeks\"), so it is not used")),
@@ -771,12 +769,7 @@ fn a_proposal_chooses_nothing_and_lists_what_it_finds_out_by_when() {
     let repo = repo();
     let text = fs::read_to_string(example("proposal.yaml")).unwrap() + "chosen: Searchly\n";
     let line = text.lines().count();
-    let answers = write(repo.path(), "answers.yaml", &text);
-    let output = decide(repo.path())
-        .args(["new", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = new_with_answers(repo.path(), &[], &text);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stderr(&output).contains(&format!("answers.yaml:{line}:1: `chosen` was not asked for these answers (it is asked when outcome.kind == \"decided\"), so it is not used")),
@@ -820,12 +813,7 @@ fn an_answers_file_takes_dates_as_people_say_them() {
         "decision_makers:",
         "review_by: in 20 weeks\ndecision_makers:",
     );
-    let answers = write(repo.path(), "answers.yaml", &text);
-    let output = decide(repo.path())
-        .args(["new", "-q", "--stdout", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = new_with_answers(repo.path(), &["-q", "--stdout"], &text);
     assert!(output.status.success(), "{}", stderr(&output));
     let record = stdout(&output);
     // Twenty weeks from Thursday 26 November 2026, after the signal can show.
@@ -846,12 +834,7 @@ fn a_review_before_the_signal_can_show_is_moved_after_it() {
         "decision_makers:",
         "review_by: in 3 weeks\ndecision_makers:",
     );
-    let answers = write(repo.path(), "answers.yaml", &text);
-    let output = decide(repo.path())
-        .args(["new", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = new_with_answers(repo.path(), &[], &text);
     assert!(output.status.success(), "{}", stderr(&output));
     let coached = stderr(&output);
     assert!(
@@ -883,12 +866,7 @@ fn a_decision_without_a_forecast_writes_its_record() {
         "signal: write latency at the spring peak stays above 200 ms after tuning\n",
         "",
     );
-    let answers = write(repo.path(), "answers.yaml", &text);
-    let output = decide(repo.path())
-        .args(["new", "-q", "--stdout", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = new_with_answers(repo.path(), &["-q", "--stdout"], &text);
     assert!(output.status.success(), "{}", stderr(&output));
     let record = stdout(&output);
     for absent in [
@@ -909,12 +887,7 @@ fn weeks_to_undo_with_no_call_made_is_a_one_way_door() {
         "undo_time: 4 months",
         "undo_time: 5 weeks\nhard_to_undo: customers integrate against it",
     );
-    let answers = write(repo.path(), "answers.yaml", &text);
-    let output = decide(repo.path())
-        .args(["new", "--stdout", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = new_with_answers(repo.path(), &["--stdout"], &text);
     assert!(output.status.success(), "{}", stderr(&output));
     let record = stdout(&output);
     assert!(record.contains("door: one-way\n"), "{record}");
