@@ -23,11 +23,13 @@ pub(crate) fn indices<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -
         return (0..count).map(work).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+    let done: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    let mut mine = Vec::new();
+                    // Room for a fair share and a quarter more: the threads take about
+                    // as many indices each, and a vector that does not grow is not copied.
+                    let mut mine = Vec::with_capacity(count.div_ceil(threads) * 5 / 4);
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         if index >= count {
@@ -41,15 +43,36 @@ pub(crate) fn indices<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -
             .collect();
         handles
             .into_iter()
-            .flat_map(|handle| {
+            .map(|handle| {
                 handle
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
     });
-    done.sort_unstable_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, value)| value).collect()
+    in_order(done, count)
+}
+
+/// The results of every thread, each in the order its thread took the indices (rising),
+/// merged into one list by index: no sort, and no third copy of ten thousand results.
+fn in_order<T>(done: Vec<Vec<(usize, T)>>, count: usize) -> Vec<T> {
+    let mut runs: Vec<_> = done
+        .into_iter()
+        .map(|run| run.into_iter().peekable())
+        .collect();
+    let mut merged = Vec::with_capacity(count);
+    loop {
+        let next = runs
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(at, run)| run.peek().map(|(index, _)| (*index, at)))
+            .min();
+        let Some((_, at)) = next else { break };
+        if let Some((_, value)) = runs[at].next() {
+            merged.push(value);
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -66,5 +89,20 @@ mod tests {
             (0..1000).map(|i| i * 3).collect::<Vec<_>>()
         );
         assert_eq!(indices(0, |i| i), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn runs_of_rising_indices_merge_into_the_indices_order() {
+        let runs = vec![
+            vec![(0, 'a'), (2, 'c'), (3, 'd'), (6, 'g')],
+            vec![(1, 'b'), (4, 'e')],
+            vec![],
+            vec![(5, 'f')],
+        ];
+        assert_eq!(in_order(runs, 7), vec!['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+        assert_eq!(
+            in_order::<char>(vec![vec![], vec![]], 0),
+            Vec::<char>::new()
+        );
     }
 }

@@ -57,8 +57,12 @@ pub(super) fn map<T: Cacheable>(
     read: impl Fn(&Path) -> Result<T> + Sync,
 ) -> (Vec<T>, Vec<Error>) {
     let program = program_stamp();
-    let text = program.and_then(|_| store::read_cache(&cache_dir.join(T::NAME)));
     let header = program.map(|program| header::<T>(program, settings, log));
+    // A cache another build or other settings wrote is not read past its header, let
+    // alone held beside the records read afresh.
+    let text = header
+        .as_deref()
+        .and_then(|header| store::read_cache_starting(&cache_dir.join(T::NAME), header));
     let cached = text
         .as_deref()
         .zip(header.as_deref())
@@ -80,15 +84,14 @@ pub(super) fn map<T: Cacheable>(
         }
         match read(&entry.path) {
             Ok(value) => {
-                // Encoded here to learn whether it can be cached and how long its line is,
-                // and again in order below: ten thousand lines are never held at once.
-                let line = stamp
+                // Encoded here, on every core, to learn whether it can be cached at all,
+                // and again as the cache is written: the lines are never all held at once.
+                let stamp = stamp
                     .filter(|stamp| !stamp.is_racy(built))
                     .zip(name)
-                    .and_then(|(stamp, name)| {
-                        Some((stamp, encode(entry.folder, name, stamp, &value)?.len()))
-                    });
-                Read::Fresh(value, line)
+                    .filter(|&(stamp, name)| encode(entry.folder, name, stamp, &value).is_some())
+                    .map(|(stamp, _)| stamp);
+                Read::Fresh(value, stamp)
             }
             Err(error) => Read::Failed(Box::new(error)),
         }
@@ -101,46 +104,35 @@ pub(super) fn map<T: Cacheable>(
         .count();
     let changed =
         hits != cached.lines.len() || results.iter().any(|r| matches!(r, Read::Fresh(_, Some(_))));
-    let mut out = String::new();
     if changed && let Some(header) = header {
-        let lines: usize = results
-            .iter()
-            .map(|result| match result {
-                Read::Cached(_, line) => line.len() + 1,
-                Read::Fresh(_, Some((_, length))) => length + 1,
-                Read::Fresh(_, None) | Read::Failed(_) => 0,
-            })
-            .sum();
-        out.reserve_exact(header.len() + lines);
-        out.push_str(&header);
+        // A cache that cannot be written is only a slower command next time.
+        let _ = store::write_cache_with(cache_dir, T::NAME, |out| {
+            out.write_all(header.as_bytes())?;
+            for (result, entry) in results.iter().zip(&log.entries) {
+                let line = match result {
+                    Read::Cached(_, line) => std::borrow::Cow::Borrowed(*line),
+                    Read::Fresh(value, Some(stamp)) => {
+                        let name = name_in_folder(&entry.path, &log.folders[entry.folder].path);
+                        match name.and_then(|name| encode(entry.folder, name, *stamp, value)) {
+                            Some(line) => std::borrow::Cow::Owned(line),
+                            None => continue,
+                        }
+                    }
+                    Read::Fresh(_, None) | Read::Failed(_) => continue,
+                };
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        });
     }
     let mut kept = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
-    for (result, entry) in results.into_iter().zip(&log.entries) {
+    for result in results {
         match result {
-            Read::Cached(value, line) => {
-                if changed {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-                kept.push(value);
-            }
-            Read::Fresh(value, Some((stamp, _))) if changed => {
-                let name = name_in_folder(&entry.path, &log.folders[entry.folder].path);
-                if let Some(line) = name.and_then(|name| encode(entry.folder, name, stamp, &value))
-                {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-                kept.push(value);
-            }
-            Read::Fresh(value, _) => kept.push(value),
+            Read::Cached(value, _) | Read::Fresh(value, _) => kept.push(value),
             Read::Failed(error) => problems.push(*error),
         }
-    }
-    if changed && !out.is_empty() {
-        // A cache that cannot be written is only a slower command next time.
-        let _ = store::write_cache(cache_dir, T::NAME, out.as_bytes());
     }
     (kept, problems)
 }
@@ -148,8 +140,8 @@ pub(super) fn map<T: Cacheable>(
 enum Read<'t, T> {
     /// Taken from the cache, with the cache's line for it.
     Cached(T, &'t str),
-    /// Read from the file, with its stamp and the length of its line if it can be cached.
-    Fresh(T, Option<(FileStamp, usize)>),
+    /// Read from the file, with its stamp if it can be cached.
+    Fresh(T, Option<FileStamp>),
     Failed(Box<Error>),
 }
 

@@ -1,9 +1,10 @@
-//! Caches decide can always rebuild (the log's word index): kept in `.decide/cache/`,
-//! which ignores itself in git, written without the sync a record gets, and read as
-//! untrusted text, since a repository may arrive with anything in it.
+//! Caches decide can always rebuild (the log's word index, what the log commands keep of
+//! each record): kept in `.decide/cache/`, which ignores itself in git, or outside a
+//! repository in the user's cache directory; written without the sync a record gets, and
+//! read as untrusted text, since a repository may arrive with anything in it.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -20,14 +21,36 @@ pub(crate) struct Stamp {
     pub modified: u128,
 }
 
-/// Where caches go: `.decide/cache/` in a repository. Outside one there is none, and a
-/// cache is built in memory each time (such a log is rarely large); so it is when the
-/// repository has put a link or a file where the directory should be.
+/// Where caches go: `.decide/cache/` in a repository; outside one, a folder of the user's
+/// cache directory named for `root` (`$XDG_CACHE_HOME/decide/logs/…`), so a large log
+/// read from a plain folder is not read whole each time either. None when the repository
+/// has put a link or a file where its cache directory should be, or the home directory
+/// is unknown: a cache is then built in memory each time.
 pub(crate) fn cache_dir(root: &Path) -> Option<PathBuf> {
     if !is_repository(root) {
-        return None;
+        use etcetera::BaseStrategy;
+        let base = etcetera::choose_base_strategy().ok()?.cache_dir();
+        return Some(user_cache_folder(&base, &std::path::absolute(root).ok()?));
     }
     super::own_dir(root, ".decide/cache", "cache").ok()
+}
+
+/// The folder in the user's cache directory `base` for the caches of the folder `root`
+/// (absolute): one a folder, named by a hash of its path. Two paths that share a hash
+/// share a folder harmlessly: a cache names the log folders it was written for, and is
+/// not read for others.
+fn user_cache_folder(base: &Path, root: &Path) -> PathBuf {
+    // FNV-1a: stable from one build to the next, unlike the standard library's hasher.
+    let hash = root
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    base.join("decide")
+        .join("logs")
+        .join(format!("{hash:016x}"))
 }
 
 /// The stamp of the file or directory at `path` (a link is not followed).
@@ -97,16 +120,33 @@ fn nanoseconds(time: SystemTime) -> Option<u128> {
 /// The cache at `path`, if there is a regular file there of a sane size in UTF-8; anything
 /// else is no cache.
 pub(crate) fn read_cache(path: &Path) -> Option<String> {
+    read_cache_starting(path, "")
+}
+
+/// [`read_cache`] of a cache that starts with `header`; of any other, only as much as
+/// tells it does not, so a cache written by another build or for other settings is not
+/// read whole only to be let go.
+pub(crate) fn read_cache_starting(path: &Path, header: &str) -> Option<String> {
     let metadata = fs::symlink_metadata(path).ok()?;
     if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
         return None;
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    fs::File::open(path)
-        .ok()?
-        .take(MAX_CACHE_BYTES)
-        .read_to_end(&mut bytes)
+    let mut file = fs::File::open(path).ok()?.take(MAX_CACHE_BYTES);
+    let mut start = Vec::with_capacity(header.len());
+    (&mut file)
+        .take(header.len() as u64)
+        .read_to_end(&mut start)
         .ok()?;
+    if start != header.as_bytes() {
+        return None;
+    }
+    let mut bytes = start;
+    bytes.reserve_exact(
+        usize::try_from(metadata.len())
+            .ok()?
+            .saturating_sub(header.len()),
+    );
+    file.read_to_end(&mut bytes).ok()?;
     String::from_utf8(bytes).ok()
 }
 
@@ -114,6 +154,15 @@ pub(crate) fn read_cache(path: &Path) -> Option<String> {
 /// reader sees the old cache or the new one. Nothing is synced: a cache lost in a crash
 /// is rebuilt. The directory is made with a `.gitignore` that ignores everything in it.
 pub(crate) fn write_cache(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
+    write_cache_with(dir, name, |out| out.write_all(bytes))
+}
+
+/// [`write_cache`] of what `fill` writes, written as it comes rather than held whole.
+pub(crate) fn write_cache_with(
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
@@ -127,7 +176,11 @@ pub(crate) fn write_cache(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()
     let path = dir.join(name);
     // A new file, never one that is there: a repository could have put a link where the
     // temporary file goes.
-    let temporary = super::write::write_temporary(&path, bytes, false)?;
+    let temporary = super::write::write_temporary_with(&path, false, |file| {
+        let mut out = io::BufWriter::new(file);
+        fill(&mut out)?;
+        out.flush()
+    })?;
     let renamed = fs::rename(&temporary, &path);
     if renamed.is_err() {
         let _ = fs::remove_file(&temporary);
@@ -163,16 +216,39 @@ mod tests {
         assert_eq!(read_cache(dir.path()), None, "a directory");
         fs::write(dir.path().join("binary"), [0xff, 0xfe]).unwrap();
         assert_eq!(read_cache(&dir.path().join("binary")), None);
+        fs::write(dir.path().join("cache"), "decide heads 1\nrecords\n").unwrap();
+        let cache = dir.path().join("cache");
+        assert_eq!(
+            read_cache_starting(&cache, "decide heads 1\n").as_deref(),
+            Some("decide heads 1\nrecords\n")
+        );
+        assert_eq!(read_cache_starting(&cache, "decide nodes 1\n"), None);
+        assert_eq!(
+            read_cache_starting(&cache, "decide heads 1\nrecords\nmore"),
+            None
+        );
     }
 
     #[test]
-    fn caches_live_in_a_repository_only() {
+    fn a_repository_keeps_its_caches_and_a_plain_folder_gets_one_in_the_user_cache() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(cache_dir(dir.path()), None);
         fs::create_dir(dir.path().join(".git")).unwrap();
         assert_eq!(
             cache_dir(dir.path()),
             Some(dir.path().join(".decide/cache"))
+        );
+        fs::write(dir.path().join(".decide"), "planted").unwrap();
+        assert_eq!(cache_dir(dir.path()), None, "a file where the folder goes");
+
+        let base = Path::new("/home/ana/.cache");
+        let one = user_cache_folder(base, Path::new("/work/logs"));
+        assert!(one.starts_with("/home/ana/.cache/decide/logs"), "{one:?}");
+        assert_eq!(one, user_cache_folder(base, Path::new("/work/logs")));
+        assert_ne!(one, user_cache_folder(base, Path::new("/work/logs2")));
+        assert_eq!(
+            one.file_name().unwrap().len(),
+            16,
+            "one folder a root: {one:?}"
         );
     }
 }

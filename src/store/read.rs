@@ -258,17 +258,19 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
             _ => {}
         }
     }
-    // Every path starts with the same folder, so their bytes sort as the names do, without
-    // comparing the paths component by component.
-    records.sort_unstable_by(|a, b| {
-        a.path
-            .as_os_str()
-            .as_encoded_bytes()
-            .cmp(b.path.as_os_str().as_encoded_bytes())
-    });
+    // Every path starts with the same folder, so the bytes after it sort as the names do,
+    // without comparing the paths component by component, or the folder each time.
+    let folder = dir.as_os_str().len();
+    records.sort_unstable_by(|a, b| after(folder, &a.path).cmp(after(folder, &b.path)));
     unread.files.sort();
     unread.folders.sort();
     Ok((records, unread))
+}
+
+/// The bytes of `path` after its first `prefix` bytes (all of them if it is shorter).
+fn after(prefix: usize, path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes.get(prefix..).unwrap_or(bytes)
 }
 
 /// The page of a record kept as a folder (`2022-02-07-tracing/README.md`, or `index.md`):

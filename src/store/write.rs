@@ -430,6 +430,15 @@ fn rename_over(temporary: &Path, path: &Path) -> Result<()> {
 /// carrying this process's id. Always a file created here: a name already taken (a link a
 /// repository planted, say) is passed by, never opened.
 pub(super) fn write_temporary(path: &Path, bytes: &[u8], sync: bool) -> io::Result<PathBuf> {
+    write_temporary_with(path, sync, |file| file.write_all(bytes))
+}
+
+/// [`write_temporary`] of what `fill` writes into the new file.
+pub(super) fn write_temporary_with(
+    path: &Path,
+    sync: bool,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     for attempt in 0..100u32 {
@@ -443,9 +452,7 @@ pub(super) fn write_temporary(path: &Path, bytes: &[u8], sync: bool) -> io::Resu
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         };
-        let written = file
-            .write_all(bytes)
-            .and_then(|()| if sync { file.sync_all() } else { Ok(()) });
+        let written = fill(&mut file).and_then(|()| if sync { file.sync_all() } else { Ok(()) });
         if let Err(e) = written {
             let _ = fs::remove_file(&temporary);
             return Err(e);

@@ -1244,7 +1244,13 @@ fn a_log_of_records_named_otherwise_is_not_silently_empty() {
 /// reads of each (`.decide/cache/heads`, from 256 records).
 fn large_log(records: usize) -> (tempfile::TempDir, PathBuf) {
     let repo = crate::support::repo();
-    let dir = repo.path().join("docs/decisions");
+    let dir = write_large_log(repo.path(), records);
+    (repo, dir)
+}
+
+/// `records` small adr-tools records in `docs/decisions` under `root`.
+fn write_large_log(root: &Path, records: usize) -> PathBuf {
+    let dir = root.join("docs/decisions");
     fs::create_dir_all(&dir).unwrap();
     for n in 1..=records {
         let text = format!(
@@ -1256,7 +1262,42 @@ fn large_log(records: usize) -> (tempfile::TempDir, PathBuf) {
     // Files written in the last two seconds are read again each time: a change within the
     // same tick of the clock could hide behind an unchanged time.
     std::thread::sleep(std::time::Duration::from_millis(2100));
-    (repo, dir)
+    dir
+}
+
+#[test]
+fn a_large_log_in_a_plain_folder_is_cached_in_the_users_cache_directory() {
+    let folder = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let dir = write_large_log(folder.path(), 300);
+    let list = || {
+        let output = decide(folder.path())
+            .env("HOME", home.path())
+            .arg("list")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let first = list();
+    assert!(first.contains("Decision 300"), "{first}");
+    let caches: Vec<PathBuf> = fs::read_dir(home.path().join(".cache/decide/logs"))
+        .unwrap()
+        .map(|folder| folder.unwrap().path().join("heads"))
+        .collect();
+    assert_eq!(caches.len(), 1, "{caches:?}");
+    assert!(caches[0].is_file(), "{caches:?}");
+    assert_eq!(
+        fs::read_dir(folder.path()).unwrap().count(),
+        1,
+        "nothing but the log is written in the folder"
+    );
+    assert_eq!(list(), first);
+    let ninth = dir.join("0009-decision-9.md");
+    fs::write(&ninth, read(&ninth).replace("Decision 9", "Decision Nine")).unwrap();
+    let changed = list();
+    assert!(changed.contains("Decision Nine"), "{changed}");
+    assert_eq!(changed.lines().count(), first.lines().count());
 }
 
 #[test]
