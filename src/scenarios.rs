@@ -416,18 +416,7 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
     if expect.decide_by.is_some() && outcome.decide_by != date(&expect.decide_by) {
         problems.push(format!("decide_by: got {:?}", outcome.decide_by));
     }
-    problems.extend(expect.record.check("the record", &run.record));
-    if !run.personal {
-        let body = record_body(&run.record);
-        problems.extend(loose_dates("the record", &body, scenario.today));
-        problems.extend(stacked_colons("the record", &body));
-    }
-    if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
-        let status_line = format!("status: {}", expect.status);
-        if !front.contains(&status_line) {
-            problems.push(format!("the record's front matter lacks {status_line:?}"));
-        }
-    }
+    problems.extend(record_problems(scenario, run));
     let known: Vec<String> = numbers(&run.answers)
         .into_iter()
         .chain(numbers(&run.record))
@@ -480,6 +469,36 @@ fn check(scenario: &Scenario, run: &Run) -> Vec<String> {
         }
     }
     problems
+}
+
+/// What the record itself must be: as the scenario expects, its verdict said once, and
+/// (for a team record) no loose date, no stacked colons, and the status in its front matter.
+fn record_problems(scenario: &Scenario, run: &Run) -> Vec<String> {
+    let expect = &scenario.expect;
+    let mut problems = expect.record.check("the record", &run.record);
+    problems.extend(said_once(&run.outcome.headline, &run.record));
+    if !run.personal {
+        let body = record_body(&run.record);
+        problems.extend(loose_dates("the record", &body, scenario.today));
+        problems.extend(stacked_colons("the record", &body));
+    }
+    if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
+        let status_line = format!("status: {}", expect.status);
+        if !front.contains(&status_line) {
+            problems.push(format!("the record's front matter lacks {status_line:?}"));
+        }
+    }
+    problems
+}
+
+/// The verdict is said once: "The coach's verdict: **X.**" is not followed by "**X.** …".
+fn said_once(headline: &str, record: &str) -> Vec<String> {
+    let bold = format!("**{}.**", headline.trim_end_matches('.'));
+    let times = record.matches(&bold).count();
+    (times > 1)
+        .then(|| format!("the record says its verdict {times} times: {bold}"))
+        .into_iter()
+        .collect()
 }
 
 /// A sentence says one thing after a colon: "The kind of debt: deliberate and prudent:

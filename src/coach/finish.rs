@@ -148,6 +148,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by",
         "review_by_text",
         "corrected",
+        "decided_on_text",
     ],
     verdicts: &[
         Verdict {
@@ -298,6 +299,8 @@ pub(crate) fn assess(
         "decide_by_text": until.map(|d| human_date(d, today)),
         "review_by": review_by.map(iso),
         "review_by_text": review_by.map(|d| human_date(d, today)),
+        // The record's own date is the proposal's: the day it was decided is said here.
+        "decided_on_text": today.format("%A %-d %B %Y").to_string(),
     });
     // A finding that corrects a figure ("22%, not 30%") while the reason is still the one
     // the proposal gave, written before it: it would go out to stakeholders disproved. A

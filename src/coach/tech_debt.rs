@@ -409,9 +409,12 @@ impl Dates {
             working_days_before(calendar, fix_done_by, fix_work.saturating_sub(1)).max(debt.today);
         let fix_done_on = calendar.finish(debt.today, fix);
         let period_end = calendar.finish(debt.today, debt.period);
+        // A shortcut that pays has no fix in the plan: its review, at the end of the plan,
+        // weighs the fix again against the slowdown that follows.
+        let unplanned = |verdict: &str| matches!(verdict, "no-slowdown" | "shortcut-pays");
         let review_by = match (choice, verdict) {
             ("fix-now", _) => fix_done_on,
-            (_, "no-slowdown") => period_end,
+            (_, verdict) if unplanned(verdict) => period_end,
             _ => fix_start_by,
         };
         Dates {
@@ -422,14 +425,14 @@ impl Dates {
             review_by,
             answer_by: {
                 let week = calendar.add_working_days(debt.today, super::deadline::ANSWER_DAYS);
-                if verdict == "no-slowdown" {
+                if choice != "fix-now" && unplanned(verdict) {
                     week
                 } else {
                     week.min(fix_start_by)
                 }
             },
             no_time_to_fix: choice == "shortcut"
-                && verdict != "no-slowdown"
+                && !unplanned(verdict)
                 && calendar.add_working_days(debt.today, fix_work) >= c.starts_on,
         }
     }

@@ -947,9 +947,16 @@ pub(crate) struct Outcome {
     pub next_review: Option<NaiveDate>,
 }
 
-/// The text with the review's outcome appended; nothing before it changes.
+/// How a record's More Information asks for its review, and says it was reviewed.
+const REVIEW_IT: &str = "Review it by ";
+const REVIEWED_ON: &str = "Reviewed on ";
+
+/// The text with the review's outcome appended, and the line that asked for the review
+/// ("Review it by …: did the decision hold up…") saying it was reviewed instead: a record
+/// that still asks a question its Outcome answers reads as if nobody looked back.
 pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
     let nl = Lines::new(text).newline;
+    let text = &reviewed_in_place(text, outcome);
     let mut section = format!(
         "## {OUTCOME_HEADING} ({}){nl}{nl}\
          * What happened: {}{nl}\
@@ -973,6 +980,61 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
         ));
     }
     before_references(text, nl, &section)
+}
+
+/// `text` with its last "Review it by …" (or "Reviewed on …") line, before the references,
+/// replaced by [`reviewed_line`]; unchanged when it has none.
+fn reviewed_in_place(text: &str, outcome: &Outcome) -> String {
+    let end = text
+        .match_indices("## References")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'))
+        .unwrap_or(text.len());
+    let mut start = 0;
+    let mut found = None;
+    for line in text[..end].split_inclusive('\n') {
+        if line.starts_with(REVIEW_IT) || line.starts_with(REVIEWED_ON) {
+            found = Some(start..start + line.trim_end_matches(['\r', '\n']).len());
+        }
+        start += line.len();
+    }
+    match found {
+        Some(range) => {
+            let mut out = text.to_string();
+            out.replace_range(range, &reviewed_line(outcome));
+            out
+        }
+        None => text.to_string(),
+    }
+}
+
+/// What the record says once it is reviewed: when, whether it held up, what was learnt,
+/// and the next review only when one is set.
+fn reviewed_line(outcome: &Outcome) -> String {
+    let held = outcome.held_up.trim_start().to_lowercase();
+    let verdict = if held.starts_with("yes") {
+        "it held up"
+    } else if held.starts_with("partly") {
+        "it held up in part, and we changed it"
+    } else {
+        "it did not hold up, and we reversed it"
+    };
+    let learnt = crate::error::one_line(&outcome.learnt);
+    let learnt = learnt.trim().trim_end_matches('.');
+    let mut line = format!(
+        "{REVIEWED_ON}{}: {verdict} (see the Outcome below).",
+        outcome.date.format("%A %-d %B %Y")
+    );
+    if !learnt.is_empty() {
+        line.push_str(&format!(
+            " What we learnt: {}.",
+            crate::markdown::escape(learnt)
+        ));
+    }
+    if let Some(next) = outcome.next_review {
+        line.push_str(&format!(" Next review by {}.", next.format("%A %-d %B %Y")));
+    }
+    line
 }
 
 /// `section` (ending in a newline) placed before the record's `## References`, so the

@@ -461,10 +461,15 @@ fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
     })
 }
 
-/// The citation marks ("[2][4]") at the end of a section's verdict paragraph, kept when the
+/// The citation marks ("[2][4]") at the end of a section's verdict paragraph (its first
+/// line that is not a list item, with or without the verdict in bold), kept when the
 /// paragraph is written again.
 fn citation_marks(body: &[String]) -> String {
-    let Some(paragraph) = body.iter().find(|l| l.starts_with("**")) else {
+    let Some(paragraph) = body
+        .iter()
+        .take_while(|l| !l.starts_with('#'))
+        .find(|l| l.starts_with("**") || !(l.trim().is_empty() || l.starts_with(['*', '-', ' '])))
+    else {
         return String::new();
     };
     let trimmed = paragraph.trim_end();
@@ -753,10 +758,12 @@ mod tests {
         assert!(!text.contains("Proposed option"));
         assert!(text.contains("The coach's verdict: **Decided: Vendor A.**"));
         let information = section(&text, "### The 70% information rule");
+        // The verdict is the coach's verdict above: said once; the references are kept.
         assert!(
-            information.contains("**Decided: Vendor A.** The investigation is over. [2][3]"),
+            information.contains("\nThe investigation is over. [2][3]\n"),
             "{information}"
         );
+        assert!(!information.contains("**Decided"), "{information}");
         assert!(information.contains("* Information in hand: 3 of 5 items (60%)\n  * Known: Uptime\n  * Known: Support hours\n  * Known: Licence cost after year one\n  * Still unknown, decided without it: Exit terms\n  * Missing, but it would not change the choice: Office location\n"), "{information}");
         assert!(!information.contains("Investigate until"), "{information}");
         let history = text.find("## Proposal Finished (2026-12-11)").unwrap();

@@ -357,11 +357,18 @@ fn reviews_come_due_and_append_an_outcome() {
         "{}",
         stderr(&output)
     );
-    // The outcome goes before the references; every other byte stays.
+    // The outcome goes before the references, and the line that asked for the review says
+    // it was reviewed; every other byte stays.
     let outcome = "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n\n";
     assert_eq!(
         read(&record),
-        original.replacen("## References", &format!("{outcome}## References"), 1)
+        original
+            .replacen(
+                "Review it by 2027-02-24: did the decision hold up, and what did we learn?",
+                "Reviewed on Monday 1 March 2027: it held up (see the Outcome below). What we learnt: Plan migrations a sprint ahead.",
+                1
+            )
+            .replacen("## References", &format!("{outcome}## References"), 1)
     );
     let after = run(repo.path(), &["review", "--check", "--today", "2027-03-01"]);
     assert!(after.status.success(), "{}", stdout(&after));
@@ -807,7 +814,13 @@ fn a_look_back_asks_about_the_signal_the_record_named() {
     let outcome = "## Outcome (2027-02-24)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: the spring peak went through\n* What we learnt: Tune before the peak, not during it\n* Did the signal appear: yes\n* Next review by: 2027-09-01\n\n";
     assert_eq!(
         read(&record),
-        original.replacen("## References", &format!("{outcome}## References"), 1)
+        original
+            .replacen(
+                "Review it by Friday 2 April 2027: did the decision hold up, and what did we learn?",
+                "Reviewed on Wednesday 24 February 2027: it held up (see the Outcome below). What we learnt: Tune before the peak, not during it. Next review by Wednesday 1 September 2027.",
+                1
+            )
+            .replacen("## References", &format!("{outcome}## References"), 1)
     );
     // The listing reads each record's head, yet finds the outcome before the references.
     let listing = stdout(&run(repo.path(), &["list"]));
@@ -892,6 +905,8 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: search answers above 300 ms at the evening peak for a week\n",
         "### Questions Before Deciding\n\n* Searchly's price at our query volume: found out by Ana\n* Whether the contract has an exit clause: found out by Ben\n",
         "The coach's verdict: **Decided: Searchly.**\n",
+        // The record is the written-down why: the decision, its day and its reason.
+        "\nDecided on Thursday 10 December 2026, once the investigation was over: Searchly, because it takes the cluster work away and keeps the query syntax we use. ",
         "Review it by Wednesday 10 March 2027: did the decision hold up, and what did we learn?\n",
         "## Proposal Finished (2026-12-10)\n\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
     ] {
@@ -899,6 +914,8 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
     }
     for gone in [
         "decide-by:",
+        "Write down why",
+        "**Decided: Searchly.** ",
         "Proposed option",
         "Come back to it by",
         "### Open Questions",

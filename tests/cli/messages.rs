@@ -187,8 +187,13 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
             .ends_with("Which matters more? Please answer by Tuesday 8 December."),
         "{message}"
     );
-    // Not decided until Sam chooses: a date to decide by, and no review date.
-    assert!(record.contains("choose-by: 2026-12-08\ndecide-by: 2026-12-08\n---\n"));
+    // Not decided until Sam chooses: one date to decide by (not a second field with the
+    // same date), and no review date.
+    assert!(
+        record.contains("\ndecide-by: 2026-12-08\n---\n"),
+        "{record}"
+    );
+    assert!(!record.contains("choose-by:"), "{record}");
     assert!(record.contains("* The team's estimate: 10 weeks, 17 days more than the time left."));
     assert!(record.contains(
         "* Left out until it is checked against the estimate: we keep the date if the admin screens move to the next release"
@@ -429,6 +434,37 @@ fn a_proposal_past_its_time_box_is_finished_before_it_is_sent() {
     }
     let (_, before) = message(repo.path(), "1", "team", None);
     assert!(before.contains("Ready to send"), "{before}");
+}
+
+/// A deadline record written before `choose-by` was dropped (it repeated `decide-by`)
+/// gives the same messages as one written now.
+#[test]
+fn an_older_deadline_record_with_choose_by_gives_the_same_messages() {
+    let repo = logged("deadline.yaml");
+    let path = records(&repo.path().join("docs/decisions")).remove(0);
+    let now = fs::read_to_string(&path).unwrap();
+    let audiences = ["stakeholders", "team", "peers"];
+    let before: Vec<String> = audiences
+        .iter()
+        .map(|to| message(repo.path(), "1", to, None).0)
+        .collect();
+    assert!(
+        before[1].contains("we start with the parts we need either way"),
+        "{}",
+        before[1]
+    );
+    fs::write(
+        &path,
+        now.replacen(
+            "decide-by: 2026-12-08",
+            "choose-by: 2026-12-08\ndecide-by: 2026-12-08",
+            1,
+        ),
+    )
+    .unwrap();
+    for (to, was) in audiences.iter().zip(&before) {
+        assert_eq!(&message(repo.path(), "1", to, None).0, was, "{to}");
+    }
 }
 
 /// `decide message N --to AUDIENCE [--name NAME]` for a record in `repo`: (stdout, stderr).

@@ -770,3 +770,42 @@ fn a_task_list_of_statuses_moves_its_tick() {
     let none = parse(Path::new("0002-x.md"), &text.replace("[x]", "[ ]")).unwrap();
     assert_eq!(none.status, None);
 }
+
+/// Once looked back on, the record no longer asks for the review it had: it says when it
+/// was reviewed, how it held up, what was learnt, and a next review only when one is set.
+#[test]
+fn a_review_replaces_the_line_that_asked_for_it() {
+    let asked = "# T\n\n## More Information\n\nReview it by Thursday 8 April 2027: did the decision hold up, and what did we learn?\n\n## References\n\n[1] Review it by then.\n";
+    let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+    let outcome = |held: &str, next| Outcome {
+        date: day(4, 8),
+        happened: "We moved.".into(),
+        held_up: held.into(),
+        learnt: "Measure the peak first.".into(),
+        signal_seen: None,
+        next_review: next,
+    };
+    let cases = [
+        (
+            outcome("yes: it coped", None),
+            "Reviewed on Thursday 8 April 2027: it held up (see the Outcome below). What we learnt: Measure the peak first.\n",
+        ),
+        (
+            outcome("partly, we changed it", Some(day(10, 1))),
+            "Reviewed on Thursday 8 April 2027: it held up in part, and we changed it (see the Outcome below). What we learnt: Measure the peak first. Next review by Friday 1 October 2027.\n",
+        ),
+        (
+            outcome("no, we reversed it", None),
+            "Reviewed on Thursday 8 April 2027: it did not hold up, and we reversed it (see the Outcome below).",
+        ),
+    ];
+    for (outcome, line) in cases {
+        let out = append_outcome(asked, &outcome);
+        assert!(!out.contains("Review it by Thursday"), "{out}");
+        assert!(out.contains(line), "{out}");
+        assert!(out.contains("[1] Review it by then."), "{out}");
+        // A second look-back rewrites the same line, not a second one.
+        let again = append_outcome(&out, &outcome);
+        assert_eq!(again.matches("Reviewed on ").count(), 1, "{again}");
+    }
+}
