@@ -490,7 +490,10 @@ impl Names {
             "external", "public", "private", "paid", "free", "minimal", "big", "small", "load",
             "document", "message", "search", "file", "object", "key", "stream", "service",
             "server", "web", "mobile", "batch", "cache", "queue", "log", "feature", "release",
-            "test", "build", "job", "task", "worker", "proxy", "gateway", "table",
+            "test", "build", "job", "task", "worker", "proxy", "gateway", "table", "read", "write",
+            "data", "primary", "replica", "hot", "cold", "warm", "rolling", "canary", "nightly",
+            "hourly", "rate", "token", "session", "user", "order", "payment", "database", "column",
+            "row", "graph", "edge", "flat", "hand", "home", "in-house", "on-call", "backup",
         ];
         let lower = word.to_lowercase();
         if Names::is_name_by_form(word) {
@@ -1566,10 +1569,12 @@ fn is_adjective(word: &str) -> bool {
 /// "there is no cluster to run", "there are no sections for options".
 fn there_is(text: &str) -> String {
     let words = words_of(text);
+    // "no bank transfers yet": the head is the noun before a time word, not the time word.
     let head = words
         .iter()
         .skip(1)
         .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .filter(|w| !matches!(w.as_str(), "yet" | "today" | "now" | "anymore" | "still"))
         .last()
         .map_or("", String::as_str);
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
@@ -1609,15 +1614,65 @@ pub(crate) fn argument(label: &str, text: &str) -> String {
     };
     if text.is_empty() {
         format!("{label}: {text}")
+    } else if let Some(it) = it_is_or_takes(&words) {
+        format!("{label}, because {it} {text}")
     } else if fragment {
         format!(
             "{label}, because {}",
             fragment_after_because(text, bare_verb)
         )
+    } else if shape(text) == Shape::Noun && first != "no" {
+        // "heavy bundle" is a thing the option has: "because of a heavy bundle".
+        format!("{label}, because of {}", with_article(text))
     } else {
         format!("{label}, because {}", after_because(text))
     }
 }
+
+/// The words a pro or con needs before it when it names what the option is or takes,
+/// not what it does: "what we have today" reads "it is what we have today", "nine months
+/// before it replaces anything" reads "it is nine months before …", "two weeks to set up"
+/// reads "it takes two weeks to set up". `None` for any other shape.
+fn it_is_or_takes(words: &[String]) -> Option<&'static str> {
+    let first = words.first()?.as_str();
+    let second = words.get(1).map_or("", String::as_str);
+    let third = words.get(2).map_or("", String::as_str);
+    // "what we have today", "what the user named": a thing, unless a verb of its own
+    // follows ("what matters is speed").
+    let what_clause = first == "what"
+        && (SUBJECTS.contains(&second) || DETERMINERS.contains(&second))
+        && !words[2..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "is" | "are" | "was" | "were" | "matters"));
+    if what_clause {
+        return Some("it is");
+    }
+    let amount = first.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&first);
+    let unit = matches!(
+        second,
+        "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+    );
+    match (amount && unit, third) {
+        (true, "before" | "until" | "till") => Some("it is"),
+        (true, _) => Some("it takes"),
+        (false, _) => None,
+    }
+}
+
+/// Numbers written as words, as an amount of time opens: "nine months".
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "a", "an", "several",
+];
 
 /// A fragment no list can read, said after "because": a bare verb gets "we" ("we pay as
 /// we go"), "no …" gets "there is/are", a verb in -s before its object gets "it" ("it
@@ -1628,10 +1683,20 @@ fn fragment_after_because(text: &str, bare_verb: bool) -> String {
     let words = words_of(text);
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
-    let verb_first = first.len() > 2
+    // "replays events", "supports webhooks": a word in -s before a plural object is a verb;
+    // two plural nouns side by side are rare in a pro or con.
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    // "conditions, defaults and coaching drift": a comma after the first word makes a list.
+    let listed = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(','));
+    let verb_first = !listed
+        && first.len() > 2
         && first.ends_with('s')
         && !first.ends_with("ss")
         && (PREPOSITIONS.contains(&second)
+            || plural(second)
             || DETERMINERS.contains(&second)
             || matches!(
                 second,
@@ -1852,7 +1917,9 @@ pub(crate) fn watch(text: &str) -> String {
 /// slow". Only an adjective and one noun: a longer phrase is left as written.
 fn described(text: &str) -> Option<String> {
     let written: Vec<&str> = text.split_whitespace().collect();
-    let [adjective, noun] = written.as_slice() else {
+    // The record says "of a heavy bundle": the article its list item took goes.
+    let (&[adjective, noun] | &["a" | "an" | "A" | "An", adjective, noun]) = written.as_slice()
+    else {
         return None;
     };
     let lower = noun.to_lowercase();
@@ -2493,3 +2560,110 @@ pub(crate) fn approach(name: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Verbs a problem is said with ("logins fail", "the page times out"), which "since" turns
+/// into what has been going on.
+const PROBLEM_VERBS: &[&str] = &[
+    "fail", "crash", "break", "lag", "hang", "drop", "stall", "return", "show", "load", "work",
+    "run", "time", "error", "freeze", "bounce", "reject", "go", "miss", "arrive", "queue",
+];
+
+/// A problem said in the present with "since", as the lead types it ("logins fail for some
+/// customers since this morning"), said as what has been going on since then: "logins have
+/// been failing for some customers since this morning", "search is down since 9:00" reads
+/// "search has been down since 9:00", "the export doesn't work since Monday" reads "the
+/// export hasn't worked since Monday". Anything else is left as written.
+pub(crate) fn since_tense(text: &str) -> String {
+    let Some(at) = text.find(" since ") else {
+        return text.to_string();
+    };
+    let (head, tail) = text.split_at(at);
+    let words: Vec<&str> = head.split(' ').collect();
+    // An auxiliary is the verb wherever it stands: in "load times are high", "times" is
+    // a noun.
+    let auxiliary = |w: &&str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "hasn't"
+                | "haven't"
+                | "doesn't"
+                | "don't"
+        )
+    };
+    let start = words
+        .iter()
+        .skip(1)
+        .position(auxiliary)
+        .map_or(1, |at| at + 1);
+    for (index, word) in words.iter().enumerate().skip(start) {
+        let lower = word.to_lowercase();
+        let next = words.get(index + 1).map(|w| w.to_lowercase());
+        let (said, used) = match (lower.as_str(), next.as_deref()) {
+            ("was" | "were" | "has" | "have" | "had" | "hasn't" | "haven't", _) => {
+                return text.to_string();
+            }
+            ("is", _) => ("has been".to_string(), 1),
+            ("are", _) => ("have been".to_string(), 1),
+            ("doesn't" | "don't", Some(verb)) if PROBLEM_VERBS.contains(&verb) => {
+                let have = if lower == "doesn't" {
+                    "hasn't"
+                } else {
+                    "haven't"
+                };
+                (format!("{have} {}", past_participle(verb)), 2)
+            }
+            (verb, _) if PROBLEM_VERBS.contains(&verb) => (format!("have been {}", ing(verb)), 1),
+            (verb, _) => match third_person_base(verb) {
+                Some(base) => (format!("has been {}", ing(base)), 1),
+                None => continue,
+            },
+        };
+        let mut out: Vec<String> = words[..index].iter().map(|w| (*w).to_string()).collect();
+        out.push(said);
+        out.extend(words[index + used..].iter().map(|w| (*w).to_string()));
+        return format!("{}{tail}", out.join(" "));
+    }
+    text.to_string()
+}
+
+/// The base of a problem verb in -s or -es ("fails", "crashes", "times"), if it is one.
+fn third_person_base(word: &str) -> Option<&'static str> {
+    let stripped = [word.strip_suffix("es"), word.strip_suffix('s')];
+    stripped
+        .into_iter()
+        .flatten()
+        .find_map(|base| PROBLEM_VERBS.iter().find(|verb| **verb == base).copied())
+}
+
+/// "fail" → "failing", "time" → "timing", "run" → "running".
+fn ing(verb: &str) -> String {
+    if matches!(verb, "run" | "drop" | "lag" | "stop" | "ship") {
+        let last = verb.chars().last().unwrap_or_default();
+        format!("{verb}{last}ing")
+    } else if let Some(stem) = verb.strip_suffix('e').filter(|stem| !stem.ends_with('e')) {
+        format!("{stem}ing")
+    } else {
+        format!("{verb}ing")
+    }
+}
+
+/// "work" → "worked", "arrive" → "arrived", "load" → "loaded": after "hasn't".
+fn past_participle(verb: &str) -> String {
+    match verb {
+        "run" => "run".to_string(),
+        "go" => "gone".to_string(),
+        "break" => "broken".to_string(),
+        "show" => "shown".to_string(),
+        "freeze" => "frozen".to_string(),
+        "hang" => "hung".to_string(),
+        "drop" | "lag" | "stop" => format!("{verb}{}ed", verb.chars().last().unwrap_or_default()),
+        _ if verb.ends_with('e') => format!("{verb}d"),
+        _ => format!("{verb}ed"),
+    }
+}

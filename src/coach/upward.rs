@@ -384,6 +384,8 @@ pub(crate) fn assess(
                 .find(|(name, words)| name == field && !words.trim().is_empty())
                 .map_or_else(|| text.to_string(), |(_, words)| words.trim().to_string())
         })
+        // "Logins fail since this morning" is said as going on: "have been failing".
+        .map(|text| crate::phrase::since_tense(&text))
         .collect();
     let mechanisms = Mechanisms::find(&reworded, words);
     let mechanism_fields = &mechanisms.fields;

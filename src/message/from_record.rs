@@ -2227,7 +2227,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load; latency budget has no owner yet."),
+            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load. Who will look into latency budget?"),
             "{team}"
         );
     }

@@ -213,6 +213,11 @@ fn an_option_takes_its_place_in_a_sentence() {
         ),
         ("Permanent hire", "a permanent hire", false),
         ("Managed queue", "a managed queue", false),
+        // A list's capital on a common word goes mid-sentence: "switch to a read replica".
+        ("Read replica", "a read replica", false),
+        ("Data warehouse", "a data warehouse", false),
+        ("Primary database", "a primary database", false),
+        ("Searchly", "Searchly", false),
     ];
     for (name, text, action) in cases {
         let got = choice(name, &known);
@@ -451,6 +456,7 @@ fn what_could_be_a_clause_is_left_as_written() {
 #[test]
 fn adjectives_and_missing_things_read_as_sentences() {
     assert_eq!(watch("heavy bundle"), "the bundle is heavy");
+    assert_eq!(watch("of a heavy bundle"), "the bundle is heavy");
     assert_eq!(watch("costly migrations"), "the migrations are costly");
     assert_eq!(
         watch("expensive licence renewal"),
@@ -874,7 +880,7 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
         ("simplest loader", "Good, because of the simplest loader"),
         (
             "what the user named, widely used",
-            "Good, because of what the user named, widely used",
+            "Good, because it is what the user named, widely used",
         ),
         (
             "measured slower than the standard library on long lines",
@@ -892,6 +898,73 @@ fn a_pro_or_con_reads_as_a_sentence_in_the_record() {
         argument("Bad", "nobody on the team has run it in production"),
         "Bad, because nobody on the team has run it in production"
     );
+}
+
+/// Every shape a pro or con is written in reads as English after "because": a verb
+/// without its subject gets "it", a thing the option has gets "of" and its article, a
+/// missing thing gets "there is/are", a thing it is or takes gets "it is"/"it takes", and
+/// a sentence of its own stays as written.
+#[test]
+fn every_shape_of_pro_or_con_reads_as_english_after_because() {
+    let cases = [
+        // A verb in -s and its plural object.
+        ("replays events", "it replays events"),
+        ("supports webhooks", "it supports webhooks"),
+        ("already hosts our billing", "it already hosts our billing"),
+        ("can start in two weeks", "it can start in two weeks"),
+        (
+            "costs about 40% more per month",
+            "it costs about 40% more per month",
+        ),
+        // What it is like.
+        ("new to us", "it is new to us"),
+        ("heavy to run", "it is heavy to run"),
+        ("small", "it is small"),
+        // A thing it has.
+        ("heavy bundle", "of a heavy bundle"),
+        ("a clean design", "of a clean design"),
+        ("flexible documents", "of flexible documents"),
+        ("lowest fees", "of the lowest fees"),
+        ("three-year contract", "of a three-year contract"),
+        (
+            "the query syntax we already use",
+            "of the query syntax we already use",
+        ),
+        // A thing it lacks.
+        ("no bank transfers yet", "there are no bank transfers yet"),
+        ("no EU region yet", "there is no EU region yet"),
+        ("no cluster to run", "there is no cluster to run"),
+        // What it is, or what it takes.
+        ("what we have today", "it is what we have today"),
+        (
+            "nine months before it replaces anything",
+            "it is nine months before it replaces anything",
+        ),
+        ("two weeks to set up", "it takes two weeks to set up"),
+        // A sentence of its own, "it …" included.
+        ("it is cheap to run", "it is cheap to run"),
+        ("we tune it by hand", "we tune it by hand"),
+        (
+            "orders fail when shipping is down",
+            "orders fail when shipping is down",
+        ),
+        ("the team knows it", "the team knows it"),
+        ("nothing ships for months", "nothing ships for months"),
+        ("what matters is speed", "what matters is speed"),
+        (
+            "conditions, defaults and coaching drift between the two",
+            "conditions, defaults and coaching drift between the two",
+        ),
+        // A bare verb, said by "we".
+        ("pay as you go", "we pay as we go"),
+    ];
+    for (text, because) in cases {
+        assert_eq!(
+            argument("Good", text),
+            format!("Good, because {because}"),
+            "{text:?}"
+        );
+    }
 }
 
 #[test]
@@ -1033,5 +1106,53 @@ fn working_time_says_working_days() {
     ];
     for (amount, said) in cases {
         assert_eq!(working_time(amount), said, "{amount}");
+    }
+}
+
+/// A problem typed in the present with "since" is said as what has been going on.
+#[test]
+fn a_problem_since_a_time_is_said_as_going_on() {
+    let cases = [
+        (
+            "Logins fail for some customers since this morning",
+            "Logins have been failing for some customers since this morning",
+        ),
+        (
+            "Search is down since 9:00",
+            "Search has been down since 9:00",
+        ),
+        (
+            "The checkout page crashes since the release",
+            "The checkout page has been crashing since the release",
+        ),
+        (
+            "Orders are late since Monday",
+            "Orders have been late since Monday",
+        ),
+        (
+            "The export doesn't work since Monday",
+            "The export hasn't worked since Monday",
+        ),
+        (
+            "Invoices time out since noon",
+            "Invoices have been timing out since noon",
+        ),
+        (
+            "Load times are high since Monday",
+            "Load times have been high since Monday",
+        ),
+        // Already right, or no "since": as written.
+        (
+            "Logins have failed since this morning",
+            "Logins have failed since this morning",
+        ),
+        (
+            "Logins fail for some customers",
+            "Logins fail for some customers",
+        ),
+        ("Invoice emails go out late", "Invoice emails go out late"),
+    ];
+    for (text, said) in cases {
+        assert_eq!(since_tense(text), said, "{text:?}");
     }
 }

@@ -373,12 +373,10 @@ pub(super) fn read_line(
         }
         let (above, mut last) = prompt_lines(prompt, columns);
         lines.extend(above);
-        let typed: String = chars.iter().collect();
-        let shown = crate::ui::for_terminal(&typed, false).replace(['\n', '\t'], " ");
-        let before: String = chars[..position].iter().collect();
-        let cursor = last.width + crate::ui::for_terminal(&before, false).width();
+        let (shown, places) = wrapped_answer(last.width, &chars, columns);
+        let cursor = places[position];
         last.text.push_str(&shown);
-        last.width += shown.width();
+        last.width = places[chars.len()];
         lines.push(last);
         block.draw(&lines, Some(cursor))?;
         match edit(&mut chars, &mut position, term.read_key()?) {
@@ -406,6 +404,54 @@ pub(super) fn read_line(
             }
         }
     }
+}
+
+/// The answer being typed, after a prompt `start` columns wide on a terminal `columns`
+/// wide, with spaces where a row ends early so that the terminal's own wrap falls between
+/// words: a pre-filled answer longer than a row reads "…the team already" / "runs it",
+/// never "…the team alre" / "ady runs it". Returns the text to draw and, for each place
+/// between characters (0 to the length), its column counted from the line's start, where
+/// the cursor goes. A word wider than a row is left for the terminal to break.
+fn wrapped_answer(start: usize, chars: &[char], columns: usize) -> (String, Vec<usize>) {
+    let columns = columns.max(1);
+    // Each character as the terminal is sent it: control characters from a pasted answer
+    // made visible, a newline or a tab as a space.
+    let shown: Vec<String> = chars
+        .iter()
+        .map(|c| match c {
+            '\n' | '\t' => " ".to_string(),
+            c => crate::ui::for_terminal(&c.to_string(), false).into_owned(),
+        })
+        .collect();
+    let mut out = String::new();
+    let mut places = Vec::with_capacity(chars.len() + 1);
+    let mut at = start;
+    let mut i = 0;
+    while i < chars.len() {
+        let end = if chars[i].is_whitespace() {
+            i + 1
+        } else {
+            chars[i..]
+                .iter()
+                .position(|c| c.is_whitespace())
+                .map_or(chars.len(), |n| i + n)
+        };
+        let width: usize = shown[i..end].iter().map(|s| s.width()).sum();
+        let used = at % columns;
+        let word = !chars[i].is_whitespace();
+        if word && used > 0 && used + width > columns && width <= columns {
+            out.push_str(&" ".repeat(columns - used));
+            at += columns - used;
+        }
+        for piece in &shown[i..end] {
+            places.push(at);
+            out.push_str(piece);
+            at += piece.width();
+        }
+        i = end;
+    }
+    places.push(at);
+    (out, places)
 }
 
 /// Apply one key to the text being typed.
@@ -786,6 +832,38 @@ mod tests {
             ]
         );
         assert_eq!(last.text, "› ");
+    }
+
+    #[test]
+    fn a_pre_filled_answer_wraps_between_words() {
+        // At 60 columns, after "? Why this option? › " (21 columns).
+        let text = "the team already operates it and it gives us transactions across orders and payments, with one database to back up";
+        let chars: Vec<char> = text.chars().collect();
+        let (shown, places) = wrapped_answer(21, &chars, 60);
+        assert_eq!(places.len(), chars.len() + 1);
+        // Every row of the prompt and the answer, as the terminal wraps them at 60 columns.
+        let line: Vec<char> = std::iter::repeat_n(' ', 21).chain(shown.chars()).collect();
+        let rows: Vec<String> = line.chunks(60).map(|row| row.iter().collect()).collect();
+        assert!(rows.len() > 1, "{rows:?}");
+        for pair in rows.windows(2) {
+            let (end, next) = (pair[0].chars().last(), pair[1].chars().next());
+            assert!(
+                end == Some(' ') || next == Some(' '),
+                "a word broken across rows: {:?} / {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        // The words are all there, in order, and the cursor's place for each character is
+        // where it is drawn.
+        let joined: Vec<&str> = shown.split_whitespace().collect();
+        assert_eq!(joined, text.split_whitespace().collect::<Vec<_>>());
+        for (i, c) in chars.iter().enumerate() {
+            assert_eq!(line[places[i]], *c, "character {i}");
+        }
+        // Short enough for the row: nothing is added.
+        let short: Vec<char> = "two of us ran it".chars().collect();
+        assert_eq!(wrapped_answer(21, &short, 60).0, "two of us ran it");
     }
 
     #[test]

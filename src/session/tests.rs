@@ -317,6 +317,7 @@ fn a_question_about_an_item_reads_it_mid_sentence() {
         ("because", "x"),
         ("impact", ""),
         ("needs", ""),
+        ("plain_words.Peak write load", ""),
     ]);
     let shown = |key: &str| {
         prompter

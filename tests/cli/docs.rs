@@ -398,7 +398,11 @@ fn the_user_guide_update_and_ruling_messages_are_real() {
             .output()
             .unwrap(),
     );
-    let shown = fenced(&guide, "```text", "Logins fail for some customers");
+    let shown = fenced(
+        &guide,
+        "```text",
+        "Logins have been failing for some customers",
+    );
     assert_eq!(shown.trim_end(), printed.trim_end());
 
     for (answers, to, marker) in [

@@ -486,7 +486,7 @@ fn decide_message_shapes_match_the_audience() {
     assert!(
         stakeholders.contains("Nothing changes for customers; the spring campaign date holds.")
     );
-    assert!(stakeholders.contains("We're still checking peak write load for the spring campaign."));
+    assert!(stakeholders.contains("We're still checking peak traffic for the spring campaign."));
     for internal in [
         "SQLite",
         "schema migrations",
@@ -579,10 +579,13 @@ fn a_proposal_says_what_is_found_out_and_by_when() {
             && body_words(&peers) <= 60,
         "{peers}"
     );
+    // Peers are told what we are finding out and asked what they know, not to find it
+    // out for us.
     assert!(
-        peers.contains("Can you help us find out Searchly's price at our query volume and whether the contract has an exit clause?"),
+        peers.contains("Still open: Searchly's price at our query volume and whether the contract has an exit clause. If you know any of it, or Searchly would cause trouble on your side, tell me before then."),
         "{peers}"
     );
+    assert!(!peers.contains("Can you help us find out"), "{peers}");
 }
 
 /// The stance of every message matches the record's outcome: a proposal (an investigation,

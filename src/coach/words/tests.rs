@@ -89,7 +89,7 @@ fn infrastructure_words_stakeholders_trip_over_are_flagged() {
             "query syntax",
             "search language",
         ),
-        ("The broker costs more.", "broker", "message hub"),
+        ("The broker costs more.", "broker", "messaging system"),
         (
             "The cut-over window is on Sunday night.",
             "cut-over window",
