@@ -80,8 +80,7 @@ pub(crate) struct Edge {
 /// The edges between `records` read whole (by position), for a caller that holds the
 /// records rather than a [`Log`]: the site. Links are followed by file name and number.
 pub(crate) fn edges_of(records: &[Record]) -> Vec<Edge> {
-    let base = Path::new("");
-    let index = Index::new(base, records.iter().map(|r| (r.path.as_path(), r.number)));
+    let index = Index::of_records(records);
     let nodes: Vec<Node> = records
         .iter()
         .map(|record| Node {

@@ -129,6 +129,15 @@ pub(crate) fn with_link(
     {
         return Ok(text);
     }
+    // A record of bold labels closes on its bold status line, as adr-tools closes its
+    // `## Status` section: `**Status:** Superseded by [5. Title](…)`.
+    if kind == "Superseded by"
+        && record.format == Format::Nygard
+        && on_bold_status_line(text, record)
+        && let Some(text) = edit::supersede_on_status_bullet(text, record, &label, &target, style)?
+    {
+        return Ok(text);
+    }
     // adr-tools replaces the status word with the link, unless the log's own superseded
     // records keep both.
     if kind == "Superseded by"
@@ -151,6 +160,19 @@ pub(crate) fn with_link(
     Ok(edit::add_link_in(
         &text, &record, kind, &label, &target, style,
     ))
+}
+
+/// Whether `record` (whose text is `text`) states its status on bold lines only
+/// (`**Status:** Accepted`), as logs of bold labels do.
+fn on_bold_status_line(text: &str, record: &Record) -> bool {
+    !record.statuses.is_empty()
+        && record.statuses.iter().all(|s| {
+            s.place == crate::record::parse::StatusPlace::Bullet
+                && text
+                    .lines()
+                    .nth(s.line.saturating_sub(1))
+                    .is_some_and(|line| line.trim_start().starts_with("**"))
+        })
 }
 
 #[cfg(test)]

@@ -577,6 +577,14 @@ pub(crate) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// Where links between `records` lead, their paths taken as they are.
+    pub(crate) fn of_records(records: &'a [Record]) -> Index<'a> {
+        Index::new(
+            Path::new(""),
+            records.iter().map(|r| (r.path.as_path(), r.number)),
+        )
+    }
+
     fn new(base: &'a Path, records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index<'a> {
         let (lower, _) = records.size_hint();
         let mut index = Index {
@@ -622,10 +630,10 @@ impl<'a> Index<'a> {
         };
         let file = file.trim_start_matches("./");
         let file = file.strip_suffix('/').unwrap_or(file);
-        let name = folder_record_name(file);
-        let Some(candidates) = self.by_name.get(name).map(Positions::as_slice) else {
+        let Some((file, candidates)) = self.named(file) else {
             return Resolved::Missing;
         };
+        let file = file.as_ref();
         let found = if file.contains('/') {
             let from_dir = from.parent().unwrap_or(Path::new(""));
             let target = normalise(&self.base.join(from_dir).join(file));
@@ -646,6 +654,12 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The records a link's file names, with the file as they are found by (see
+    /// [`named_by_link`]).
+    fn named<'f>(&self, file: &'f str) -> Option<(std::borrow::Cow<'f, str>, &[usize])> {
+        named_by_link(file, |name| self.by_name.get(name).map(Positions::as_slice))
+    }
+
     /// The path of the record at `position`.
     pub(crate) fn path(&self, position: usize) -> &Path {
         self.paths[position]
@@ -655,6 +669,26 @@ impl<'a> Index<'a> {
     pub(crate) fn target(&self, from: &Path, position: usize) -> String {
         link_target(self.base, from, self.paths[position])
     }
+}
+
+/// What `find` finds by the name a link's `file` goes by (see [`folder_record_name`]), with
+/// the file as it is found: as written, else (`0006-x`, as sites serve `0006-x.md`) with a
+/// record's extension added.
+pub(crate) fn named_by_link<'f, T>(
+    file: &'f str,
+    find: impl Fn(&str) -> Option<T>,
+) -> Option<(std::borrow::Cow<'f, str>, T)> {
+    if let Some(found) = find(folder_record_name(file)) {
+        return Some((file.into(), found));
+    }
+    let name = file.rsplit('/').next().unwrap_or(file);
+    if name.contains('.') {
+        return None;
+    }
+    store::RECORD_EXTENSIONS.iter().find_map(|extension| {
+        let found = find(&format!("{name}{extension}"))?;
+        Some((format!("{file}{extension}").into(), found))
+    })
 }
 
 /// The name a link's file goes by in an [`Index`] (see [`store::record_name`]): its last
@@ -1216,6 +1250,38 @@ pub(crate) fn load(path: &Path) -> Result<(Record, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_without_its_extension_leads_to_the_record() {
+        let paths = [
+            Path::new("docs/adr/adr-002-one-service.md"),
+            Path::new("docs/adr/adr-003-split.mdx"),
+            Path::new("docs/old/0004-keep.markdown"),
+            Path::new("docs/dated/2022-02-07-tracing/README.md"),
+        ];
+        let index = Index::new(Path::new("/repo"), paths.iter().map(|p| (*p, None)));
+        let from = Path::new("docs/adr/adr-001-a.md");
+        let link = |target: &str| Link {
+            kind: String::new(),
+            target: Target::File(target.into()),
+            label: String::new(),
+            line: 1,
+            place: crate::record::parse::Place::Body,
+        };
+        for (target, resolved) in [
+            ("adr-002-one-service", Resolved::Found(0)),
+            ("./adr-002-one-service#why", Resolved::Found(0)),
+            ("adr-003-split", Resolved::Found(1)),
+            ("../old/0004-keep", Resolved::Found(2)),
+            ("0004-keep", Resolved::ByName(2)),
+            ("../dated/2022-02-07-tracing", Resolved::Found(3)),
+            ("adr-002-one-service.html", Resolved::Missing),
+            ("adr-009-never-written", Resolved::Missing),
+            ("../guides/deploying", Resolved::Missing),
+        ] {
+            assert_eq!(index.resolve(from, &link(target)), resolved, "{target}");
+        }
+    }
 
     #[test]
     fn a_link_to_a_folder_s_page_is_looked_up_by_the_folder() {

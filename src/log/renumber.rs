@@ -119,6 +119,10 @@ impl<'a> Moves<'a> {
         let file_name = file.rsplit('/').next().unwrap_or(file);
         match self.by_name.get(file_name).map(Vec::as_slice) {
             Some([one]) if !store::is_file(&path) => Some(one),
+            // `0007-b`, as sites serve `0007-b.md`: the file with a record's extension.
+            None if !file_name.contains('.') => store::RECORD_EXTENSIONS
+                .iter()
+                .find_map(|extension| self.named_by(from, &format!("{file}{extension}"))),
             _ => None,
         }
     }
@@ -153,7 +157,13 @@ pub(crate) fn rewrite(text: &str, record: &Record, moves: &Moves<'_>) -> Result<
             continue;
         }
         done.push((link.line, step));
-        let (old_name, new_name) = (step.old_name(), step.new_name());
+        let (mut old_name, mut new_name) = (step.old_name(), step.new_name());
+        // A link written without the extension keeps writing none.
+        let written = file.rsplit('/').next().unwrap_or(file);
+        if written != old_name {
+            old_name = store::without_extension(&old_name).to_string();
+            new_name = store::without_extension(&new_name).to_string();
+        }
         let rename = Rename {
             old_name: &old_name,
             new_name: &new_name,
@@ -222,6 +232,12 @@ mod tests {
         assert_eq!(
             rewrite(other_text, &other, &moves).unwrap().unwrap(),
             "# 8. C\n\n## Status\n\nSupercedes [10. B](./0010-b.md)\n\nAmends [7. A](0007-a.md)\n\n## Context\n\nAs [ADR 10](0010-b.md) and [the root copy](d/0010-b.md) say.\n"
+        );
+        let bare_text = "# 9. D\n\n## Status\n\nSupersedes [ADR-007](0007-b)\n\nAs [ADR 7](./0007-b#why) said; [the guide](../guides/0007-b-notes) did not.\n";
+        let bare = parse(Path::new("d/0009-d.md"), bare_text).unwrap();
+        assert_eq!(
+            rewrite(bare_text, &bare, &moves).unwrap().unwrap(),
+            "# 9. D\n\n## Status\n\nSupersedes [ADR-010](0010-b)\n\nAs [ADR 10](./0010-b#why) said; [the guide](../guides/0007-b-notes) did not.\n"
         );
         let untouched = parse(Path::new("d/0007-a.md"), "# 7. A\n").unwrap();
         assert_eq!(rewrite("# 7. A\n", &untouched, &moves).unwrap(), None);

@@ -857,7 +857,9 @@ pub(crate) fn add_link_in(
             let entry = format!("{kind} [{label}]({target})");
             match record.section("Status") {
                 Some(section) => {
-                    let at = lines.end(section_last_line(&lines, section.line));
+                    // A `## Status` heading over bold labels ends at the first label.
+                    let last = section_last_line(&lines, section.line).min(body_end(&section));
+                    let at = lines.end(last);
                     splice(text, at, at, &format!("{nl}{entry}{nl}"))
                 }
                 None => insert_status_section(text, &lines, record, &entry),
@@ -1261,6 +1263,15 @@ pub(crate) fn set_front_matter_value(
 
 /// The last non-blank line of the section whose heading is on `heading_line`, or the
 /// heading itself when the section is empty.
+/// The last line of `section`'s text as the record was read (its heading's line when it has
+/// none): where the next section starts, bold labels included.
+fn body_end(section: &super::sections::Section<'_>) -> usize {
+    match section.body.lines().count() {
+        0 => section.line,
+        count => section.body_line + count - 1,
+    }
+}
+
 fn section_last_line(lines: &Lines<'_>, heading_line: usize) -> usize {
     section_ends(lines, heading_line).0
 }

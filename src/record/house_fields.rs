@@ -36,10 +36,11 @@ enum Shape {
     Bold(Bold),
 }
 
-/// How the log's newest records write their status and date.
+/// How the log's newest records write their status and date, and their sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HouseFields {
-    shape: Shape,
+    /// Where the status and date go; `None` where the template puts them (`## Status`).
+    shape: Option<Shape>,
     /// The status as one record writes it, for its capitals and language.
     status_written: Option<String>,
     /// The records open with a title heading.
@@ -50,20 +51,27 @@ pub(crate) struct HouseFields {
 }
 
 impl HouseFields {
-    /// The shape `records` (the log's newest, newest first, with their texts) agree on;
-    /// `None` when they write their fields otherwise or do not agree.
+    /// How `records` (the log's newest, newest first, with their texts) write their status
+    /// and their sections, each decided by most of them: a log of bold labels may keep a
+    /// `## Status` heading in some records or all. `None` when most write both as the
+    /// templates do, or no way has most of them.
     pub(crate) fn of(records: &[(Record, &str)]) -> Option<HouseFields> {
         let shapes: Vec<Option<Shape>> = records
             .iter()
             .map(|(record, text)| shape_of(record, text))
             .collect();
-        let newest = shapes.first()?.clone()?;
-        let same_kind = |s: &Option<Shape>| match (s, &newest) {
-            (Some(Shape::Table(a)), Shape::Table(b)) => a.names == b.names,
-            (Some(Shape::Bold(_)), Shape::Bold(_)) => true,
+        let same_kind = |a: &Option<Shape>, b: &Option<Shape>| match (a, b) {
+            (Some(Shape::Table(a)), Some(Shape::Table(b))) => a.names == b.names,
+            (Some(Shape::Bold(_)), Some(Shape::Bold(_))) | (None, None) => true,
             _ => false,
         };
-        if !shapes.iter().all(same_kind) {
+        let shape = most(&shapes, same_kind).cloned().flatten();
+        let ends: Vec<Option<&'static str>> = records
+            .iter()
+            .map(|(record, text)| label_end(record, text))
+            .collect();
+        let label_end = most(&ends, |a, b| a == b).copied().flatten();
+        if shape.is_none() && label_end.is_none() {
             return None;
         }
         let status_written = records
@@ -72,11 +80,8 @@ impl HouseFields {
         let heading = records
             .iter()
             .any(|(record, _)| record.title_from == TitleFrom::Heading);
-        let label_end = records
-            .first()
-            .and_then(|(record, text)| label_end(record, text));
         Some(HouseFields {
-            shape: newest,
+            shape,
             status_written,
             heading,
             label_end,
@@ -98,7 +103,19 @@ impl HouseFields {
         }
         let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
         let lines: Vec<&str> = text.lines().collect();
-        let (block, carries_status, title_in_block) = self.block(record, decision_makers);
+        let Some(shape) = &self.shape else {
+            // The status stays where the template puts it; the sections become labels.
+            let mut written = lines
+                .iter()
+                .map(|line| self.section_line(line))
+                .collect::<Vec<_>>()
+                .join(nl);
+            if text.ends_with('\n') {
+                written.push_str(nl);
+            }
+            return written;
+        };
+        let (block, carries_status, title_in_block) = self.block(shape, record, decision_makers);
         // The lines from the title to the first section are the template's metadata.
         let title = (record.title_line > 0).then(|| record.title_line - 1);
         let body_start = if record.front_matter_end > 0 {
@@ -134,11 +151,7 @@ impl HouseFields {
             if skipping {
                 continue;
             }
-            // A section of the log's records is a bold label, not a heading.
-            match (self.label_end, line.strip_prefix("## ")) {
-                (Some(end), Some(name)) => out.push(format!("**{}{end}", name.trim())),
-                _ => out.push((*line).to_string()),
-            }
+            out.push(self.section_line(line));
         }
         let mut written = out.join(nl);
         if text.ends_with('\n') {
@@ -147,9 +160,25 @@ impl HouseFields {
         written
     }
 
+    /// A line of a new record as the log writes it: a section's heading as a bold label
+    /// where its records have them, but for a status section, which keeps its heading.
+    fn section_line(&self, line: &str) -> String {
+        match (self.label_end, line.strip_prefix("## ")) {
+            (Some(end), Some(name)) if !super::parse::names_section(name.trim(), "status") => {
+                format!("**{}{end}", name.trim())
+            }
+            _ => line.to_string(),
+        }
+    }
+
     /// The lines that say `record`'s fields as the log does; whether they say its status,
     /// and its title.
-    fn block(&self, record: &Record, decision_makers: &[String]) -> (Vec<String>, bool, bool) {
+    fn block(
+        &self,
+        shape: &Shape,
+        record: &Record,
+        decision_makers: &[String],
+    ) -> (Vec<String>, bool, bool) {
         let status = record
             .status
             .as_deref()
@@ -177,7 +206,7 @@ impl HouseFields {
         let mut block: Vec<String> = Vec::new();
         let carries_status;
         let mut title_in_block = false;
-        match &self.shape {
+        match shape {
             Shape::Table(table) => {
                 let cells: Vec<String> = table
                     .names
@@ -358,21 +387,40 @@ fn shape_of(record: &Record, text: &str) -> Option<Shape> {
         .then_some(Shape::Bold(Bold { keys, spaced }))
 }
 
+/// The item most of `items` are `same` as (the first such on a tie between two of most), when
+/// more than half are: what the log's newest records agree on, for one thing they write.
+fn most<T>(items: &[T], same: impl Fn(&T, &T) -> bool) -> Option<&T> {
+    let count = |item: &T| items.iter().filter(|other| same(item, other)).count();
+    let mut best: Option<(&T, usize)> = None;
+    for item in items {
+        let n = count(item);
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((item, n));
+        }
+    }
+    best.filter(|(_, n)| n * 2 > items.len())
+        .map(|(item, _)| item)
+}
+
 /// How `record` (whose text is `text`) ends the bold labels that stand for its sections
 /// (`:**` in `**Context:** …`, `**:` in `**Context**: …`, `**` in `**Context**`), when every
-/// section is one.
+/// section is one but a status section, which some such logs keep as a heading.
 fn label_end(record: &Record, text: &str) -> Option<&'static str> {
     let lines: Vec<&str> = text.lines().collect();
-    let mut ends = record.sections.iter().map(|section| {
-        let after = lines
-            .get(section.line.checked_sub(1)?)?
-            .trim_start()
-            .strip_prefix("**")?
-            .strip_prefix(section.heading)?;
-        [":**", "**:", "**"]
-            .into_iter()
-            .find(|end| after.starts_with(end))
-    });
+    let mut ends = record
+        .sections
+        .iter()
+        .filter(|section| !super::parse::names_section(section.heading, "status"))
+        .map(|section| {
+            let after = lines
+                .get(section.line.checked_sub(1)?)?
+                .trim_start()
+                .strip_prefix("**")?
+                .strip_prefix(section.heading)?;
+            [":**", "**:", "**"]
+                .into_iter()
+                .find(|end| after.starts_with(end))
+        });
     let first = ends.next()??;
     ends.all(|end| end.is_some()).then_some(first)
 }
@@ -477,6 +525,57 @@ mod tests {
                     assert_eq!(reread.review_by, record.review_by, "{out}");
                 }
             }
+        }
+    }
+
+    /// Bold labels under a `## Status` heading, and under a bold status line: each of a new
+    /// record's status and sections is written as most of the newest records write it.
+    #[test]
+    fn a_log_of_bold_labels_is_followed_by_what_most_records_do() {
+        let heading = |status: &str| {
+            format!(
+                "# 0002-a\n\n## Status\n\n{status}\n\n**Context:**\nWhy.\n\n**Decision:**\nThis.\n"
+            )
+        };
+        let bold = |status: &str| {
+            format!(
+                "# 0003-b\n\n**Status:** {status}\n\n**Context:**\nWhy.\n\n**Decision:** This.\n"
+            )
+        };
+        let nygard = "# 1. C\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
+        let (h1, h2, b1, b2) = (
+            heading("Accepted"),
+            heading("Proposed"),
+            bold("Accepted"),
+            bold("Proposed"),
+        );
+        let labelled_with_status_section = "# 4. Pick a broker\n\nDate: 2026-11-26\nReview-by: 2027-02-01\n\n## Status\n\nAccepted\n\n**Context:**\n\nWhy.\n";
+        let all_bold = "**Status:** Accepted\n**Review-by:** 2027-02-01\n\n**Context:**\n\nWhy.\n";
+        for (log, expected) in [
+            // Most keep `## Status`: the status stays there, the sections are labels.
+            (vec![&h1, &b1, &h2], Some(labelled_with_status_section)),
+            // Most write a bold status line: so does the new record.
+            (vec![&b1, &h1, &b2], Some(all_bold)),
+            (vec![&h1, &b1, &b2], Some(all_bold)),
+            // Two ways, one record each: no way is the log's.
+            (vec![&b1, &h1], Some(labelled_with_status_section)),
+            (vec![&b1, &nygard.to_string()], None),
+            // adr-tools' headings in most: the template's own.
+            (vec![&h1, &nygard.to_string(), &nygard.to_string()], None),
+        ] {
+            let texts: Vec<(&str, &str)> = log.iter().map(|t| ("0002-a.md", t.as_str())).collect();
+            let house = learnt(&texts);
+            let Some(expected) = expected else {
+                assert_eq!(house, None, "{log:?}");
+                continue;
+            };
+            let house = house.unwrap_or_else(|| panic!("{log:?}"));
+            let record = record("0004-pick-a-broker.md", NYGARD_NEW);
+            let out = house.over(&record, NYGARD_NEW, &[]);
+            assert!(out.ends_with(expected), "{log:?}:\n{out}");
+            let reread = crate::record::parse(Path::new("0004-pick-a-broker.md"), &out).unwrap();
+            assert_eq!(reread.status.as_deref(), Some("accepted"), "{out}");
+            assert!(reread.section("Context").is_some(), "{out}");
         }
     }
 

@@ -672,9 +672,10 @@ impl<'t> Reader<'t> {
             (self.depth != Depth::Head).then_some(&mut definition_lines),
         );
         self.definition_lines = definition_lines;
-        // A record with no heading but its title may be outlined by bold labels. (Asking
-        // every heading whether it names a section cost a listing a sixth of its time.)
-        if headings.iter().all(|h| h.level == 1) && headings.len() <= 1 {
+        // A record with no heading but its title may be outlined by bold labels, also when
+        // it keeps a `## Status` heading over them. (Asking every heading whether it names a
+        // section cost a listing a sixth of its time: only records of two headings are asked.)
+        if headings.len() <= 2 && outlined_by_labels(&headings) {
             add_bold_labels(&self.lines[self.body_start..], &mut headings);
         }
         // The title is the first heading, when it is a level-1 heading naming the decision;
@@ -2092,9 +2093,21 @@ fn scan_headings<'t>(
     headings
 }
 
+/// Whether a record's `headings` leave its outline to bold labels: no heading but its
+/// title, and perhaps a status section (`## Status` over `**Context:**`, `**Decision:**`).
+fn outlined_by_labels(headings: &[Heading<'_>]) -> bool {
+    let others = || {
+        headings
+            .iter()
+            .filter(|h| !(h.level > 1 && names_section(h.text, "status")))
+    };
+    others().all(|h| h.level == 1) && others().count() <= 1
+}
+
 /// Bold labels that stand for a record's headings, added to `headings` in line order:
 /// `**Context:**`, `**Decision**: We will …` at the start of a paragraph, naming a section
-/// records have. Only for a record with no heading but its title, where they are its outline.
+/// records have. Only for a record with no heading but its title (and its status's), where
+/// they are its outline.
 /// Status and date labels stay fields, read as metadata.
 fn add_bold_labels<'t>(lines: &[Line<'t>], headings: &mut Vec<Heading<'t>>) {
     let mut hidden = Hidden::default();

@@ -13,7 +13,7 @@ mod pages;
 pub(crate) mod render;
 mod search;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -160,10 +160,13 @@ pub(crate) fn build(
     results.into_iter().collect()
 }
 
-/// Each record's page name: its file name with `.html` for `.md`, with any character a
-/// URL or a file system might read otherwise replaced, and made unique.
+/// Each record's page name: its name (a folder record's is its folder's) with `.html` for
+/// its extension, with any character a URL or a file system might read otherwise replaced,
+/// and made unique: `0001-x.md` and `0001-x.mdx`, or two folders' `0001-x.md`, get
+/// `0001-x.html` and `0001-x-2.html`, and a record named `0001-x-2.md` then `0001-x-2-2.html`.
+/// Names are compared without case, as a Mac's or Windows' file system compares them.
 fn page_names(records: &[Record]) -> Vec<String> {
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashSet<String> = HashSet::with_capacity(records.len());
     records
         .iter()
         .map(|record| {
@@ -182,18 +185,20 @@ fn page_names(records: &[Record]) -> Vec<String> {
             if safe.is_empty() {
                 safe.push_str("record");
             }
-            let seen = taken.entry(safe.clone()).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
-                safe = format!("{safe}-{seen}");
+            let mut page = safe.clone();
+            let mut seen = 1;
+            while !taken.insert(page.to_ascii_lowercase()) {
+                seen += 1;
+                page = format!("{safe}-{seen}");
             }
-            format!("{safe}.html")
+            format!("{page}.html")
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
     use std::path::Path;
 
     use super::*;
@@ -254,6 +259,14 @@ mod tests {
             record("0002-<script>.md"),
             record("0002-?script?.md"),
             record("..md"),
+            record("0003-a.md"),
+            record("0003-a.mdx"),
+            record("0003-a-2.md"),
+            record("0004-B.md"),
+            record("0004-b.md"),
+            record("docs/dated/2022-02-07-tracing/README.md"),
+            record("docs/other/2022-02-07-tracing/README.md"),
+            record("docs/dated/2022-03-01-cache/README.md"),
         ];
         assert_eq!(
             page_names(&records),
@@ -261,7 +274,15 @@ mod tests {
                 "0001-use-x.html",
                 "0002--script-.html",
                 "0002--script--2.html",
-                "-.html"
+                "-.html",
+                "0003-a.html",
+                "0003-a-2.html",
+                "0003-a-2-2.html",
+                "0004-B.html",
+                "0004-b-2.html",
+                "2022-02-07-tracing.html",
+                "2022-02-07-tracing-2.html",
+                "2022-03-01-cache.html",
             ]
         );
         // Every page name is a file of the site: a rebuild removes it once its record is

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::path::Path;
 
 use super::charts::{self, Bar};
 use super::graph::{self, Graph, Node, status_class};
@@ -11,6 +12,7 @@ use super::render::{self, Links};
 use super::{Input, page_names};
 use crate::error::Result;
 use crate::log::graph::{Edge, edges_of};
+use crate::log::{Index, Resolved};
 use crate::record::Record;
 use crate::record::parse::reverse_kind;
 
@@ -30,6 +32,8 @@ pub(super) struct Model<'a> {
     /// Each record's page name, in the records directory.
     pub pages: Vec<String>,
     by_file: HashMap<String, usize>,
+    /// Where links between the records lead.
+    index: Index<'a>,
     /// Each record's relations: the kind as it reads from that record, and the other one.
     related: Vec<Vec<(String, usize)>>,
     graph: Graph,
@@ -67,6 +71,7 @@ impl<'a> Model<'a> {
             input,
             pages,
             by_file,
+            index: Index::of_records(records),
             related,
             graph,
             nodes,
@@ -304,7 +309,11 @@ impl<'a> Model<'a> {
         );
         body.push_str(&self.meta(record));
         body.push_str("</header>\n<div class=\"record-layout\">\n<div class=\"prose\">\n");
-        body.push_str(&render::body(&text, record.title_line, ours, self));
+        let links = PageLinks {
+            model: self,
+            from: &record.path,
+        };
+        body.push_str(&render::body(&text, record.title_line, ours, &links));
         body.push_str("</div>\n");
         body.push_str(&self.related_panel(index));
         body.push_str("</div>\n</article>\n");
@@ -601,13 +610,28 @@ impl<'a> Model<'a> {
     }
 }
 
-impl Links for Model<'_> {
+/// The links of one record's page, followed from where the record is, as `decide graph`
+/// follows them: `../2022-02-07-tracing/README.md`, `../2022-02-07-tracing/` and `0006-x` (a
+/// record linked without its extension) lead to their records' pages, and a link to a
+/// sibling leads to the sibling even where another folder of the log has a record so named.
+struct PageLinks<'m, 'a> {
+    model: &'m Model<'a>,
+    from: &'m Path,
+}
+
+impl Links for PageLinks<'_, '_> {
     fn record_page(&self, target: &str) -> Option<String> {
-        let file = target.split('#').next().unwrap_or_default();
-        let file = file.trim_start_matches("./");
-        self.by_file
-            .get(file)
-            .map(|&index| self.pages[index].clone())
+        let link = crate::record::parse::Link {
+            kind: String::new(),
+            target: crate::record::parse::Target::File(target.to_string()),
+            label: String::new(),
+            line: 0,
+            place: crate::record::parse::Place::Body,
+        };
+        match self.model.index.resolve(self.from, &link) {
+            Resolved::Found(to) | Resolved::ByName(to) => Some(self.model.pages[to].clone()),
+            _ => None,
+        }
     }
 }
 

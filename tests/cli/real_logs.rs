@@ -1579,3 +1579,117 @@ fn a_status_mark_that_goes_is_said() {
     let file = read(repo.path(), "docs/adr/0002-price-orders-on-the-server.md");
     assert!(file.contains("## Status\n\nDeprecated\n"), "{file}");
 }
+
+/// Records linked without their `.md`, as sites serve them: `lint` follows the links and
+/// reports only the one to a record that does not exist (not the page of the site), and
+/// `renumber` rewrites the links to a moved record without an extension, as written.
+#[test]
+fn links_without_an_extension_are_followed_checked_and_renumbered() {
+    let repo = repository("extensionless-links");
+    let lint = stdout(&decide(repo.path()).arg("lint").output().unwrap());
+    assert_eq!(
+        lint.lines()
+            .filter(|l| l.contains("[broken-link]"))
+            .collect::<Vec<_>>(),
+        [
+            "docs/adr/adr-003-split-seat-holds.md:24: error[broken-link]: link `adr-009-hold-timeouts` does not exist (hint: point it at an existing record, or remove it)"
+        ],
+        "{lint}"
+    );
+    // A second record 2, older: the linked one moves to 4.
+    let dir = repo.path().join("docs/adr");
+    let older = read(repo.path(), "docs/adr/adr-002-one-booking-service.md")
+        .replacen(
+            "# ADR 2: One booking service",
+            "# ADR 2: Hold seats at checkout",
+            1,
+        )
+        .replacen("2024-03-11", "2024-01-08", 1);
+    fs::write(dir.join("adr-002-hold-seats-at-checkout.md"), older).unwrap();
+    decide(repo.path()).arg("renumber").assert().success();
+    let first = read(repo.path(), "docs/adr/adr-001-record-decisions.md");
+    assert!(
+        first.contains("New people read [ADR 4](adr-004-one-booking-service) before"),
+        "{first}"
+    );
+    let split = read(repo.path(), "docs/adr/adr-003-split-seat-holds.md");
+    assert!(
+        split.contains("Supersedes [ADR-004](adr-004-one-booking-service)\n"),
+        "{split}"
+    );
+    assert!(
+        split.contains("[ADR 1](./adr-001-record-decisions)"),
+        "{split}"
+    );
+    assert!(split.contains("(#consequences)"), "{split}");
+    assert!(
+        split.contains("(https://example.com/ferry/roadmap)"),
+        "{split}"
+    );
+    let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
+    assert!(graph.contains("[label=\"Supersedes\"]"), "{graph}");
+    let lint = stdout(&decide(repo.path()).arg("lint").output().unwrap());
+    assert_eq!(lint.matches("[broken-link]").count(), 1, "{lint}");
+}
+
+/// A log of bold labels where a record keeps a `## Status` heading: new records write their
+/// status and sections as most of the log's newest records do, and edits go where each
+/// record keeps its status (the bold line, or the line under `## Status`).
+#[test]
+fn a_log_of_bold_labels_with_a_status_heading_is_written_as_most_records_are() {
+    let repo = repository("bold-labels-status-heading");
+    let written = read(repo.path(), &new_record(repo.path()));
+    assert!(
+        written.starts_with(
+            "# 0005-choose-the-database-for-the-orders-service\n\n**Status:** Accepted\n"
+        ),
+        "{written}"
+    );
+    assert!(written.contains("\n**Context:**\n"), "{written}");
+    assert!(written.contains("\n**Decision:**\n"), "{written}");
+    assert!(!written.contains("\n## Context"), "{written}");
+
+    // The record with the heading: its status changes under it.
+    let file = "docs/adr/0003-send-reminders-by-text.md";
+    let before = read(repo.path(), file);
+    decide(repo.path())
+        .args(["status", "3", "accepted"])
+        .assert()
+        .success();
+    assert_eq!(
+        read(repo.path(), file),
+        before.replacen("## Status\n\nProposed\n", "## Status\n\nAccepted\n", 1)
+    );
+    // Superseded, each is closed where it keeps its status.
+    for (old, closed) in [
+        ("4", "docs/adr/0004-drop-late-fees.md"),
+        ("3", "docs/adr/0003-send-reminders-by-text.md"),
+    ] {
+        let output = decide(repo.path())
+            .args(["supersede", old, "-q", "--answers"])
+            .arg(example("decision.yaml"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = read(repo.path(), closed);
+        let successor = if old == "4" { 6 } else { 7 };
+        let link = format!(
+            "Superseded by [{successor}. Choose the database for the orders service]({successor:04}-choose-the-database-for-the-orders-service.md)\n\n**Context:**\n"
+        );
+        let status = if old == "4" {
+            format!("\n**Status:** {link}")
+        } else {
+            format!("\n## Status\n\n{link}")
+        };
+        assert!(text.contains(&status), "{text}");
+        assert_eq!(text.matches("Status").count(), 1, "{text}");
+    }
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    assert!(!stdout(&lint).contains("error["), "{}", stdout(&lint));
+    let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
+    assert_eq!(
+        graph.matches("[label=\"Supersedes\"]").count(),
+        2,
+        "{graph}"
+    );
+}

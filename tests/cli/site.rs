@@ -564,3 +564,117 @@ fn the_preview_serves_only_files_of_the_site() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// The `href` of each link in `page`'s article whose text is `text`, or `unlinked` when the
+/// text is shown without a link.
+fn link_in_article(page: &str, text: &str) -> String {
+    let article = page.split("<article").nth(1).unwrap_or_default();
+    let Some((before, _)) = article.split_once(&format!(">{text}</")) else {
+        panic!("no link `{text}` in:\n{article}");
+    };
+    let tag = &before[before.rfind('<').unwrap()..];
+    match tag.split_once("href=\"") {
+        Some((_, rest)) => rest.split('"').next().unwrap().to_string(),
+        None => "unlinked".to_string(),
+    }
+}
+
+/// Records kept as folders' pages (`2023-03-06-x/README.md`, `…/index.md`), `.mdx` and
+/// `.markdown` records and records linked without their extension: each gets a page of its
+/// own, named for it, and links between them lead to the right page, by page, folder or
+/// bare name. A file record named as a folder record gets a page of its own too.
+#[test]
+fn folder_mdx_and_extensionless_records_get_pages_that_links_lead_to() {
+    let shapes = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logs");
+    let copy = |shape: &str| {
+        let repo = repo();
+        crate::support::copy_tree(&Path::new(shapes).join(shape), repo.path(), "expected.yaml");
+        repo
+    };
+    let pages_of = |site: &Path| -> BTreeSet<String> {
+        fs::read_dir(site.join("records"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let read =
+        |site: &Path, page: &str| fs::read_to_string(site.join("records").join(page)).unwrap();
+
+    let repo = copy("folder-per-record");
+    let dir = repo.path().join("docs/developer/decision-records");
+    write(
+        &dir,
+        "2023-03-06-ship-nightly-builds.md",
+        "# Ship nightly builds, the first draft\n\nKept beside [the decision](2023-03-06-ship-nightly-builds/README.md).\n",
+    );
+    let site = build_site(repo.path());
+    let pages = pages_of(&site);
+    assert_eq!(
+        pages,
+        BTreeSet::from(
+            [
+                "2023-03-06-ship-nightly-builds.html",
+                "2023-03-06-ship-nightly-builds-2.html",
+                "2023-03-20-cache-artifacts-per-branch.html",
+                "2023-05-02-sign-release-bundles.html",
+                "2023-05-02-split-the-release-notes.html",
+            ]
+            .map(String::from)
+        )
+    );
+    let titled = |title: &str| {
+        pages
+            .iter()
+            .find(|page| read(&site, page).contains(&format!("<h1>{title}</h1>")))
+            .unwrap_or_else(|| panic!("no page titled {title}"))
+            .clone()
+    };
+    let folder = titled("Ship nightly builds");
+    let draft = titled("Ship nightly builds, the first draft");
+    assert_ne!(folder, draft);
+    assert_eq!(
+        link_in_article(&read(&site, &draft), "the decision"),
+        folder
+    );
+    let cache = read(&site, "2023-03-20-cache-artifacts-per-branch.html");
+    assert_eq!(link_in_article(&cache, "nightly builds"), folder);
+    let sign = read(&site, "2023-05-02-sign-release-bundles.html");
+    assert_eq!(
+        link_in_article(&sign, "the cache decision"),
+        "2023-03-20-cache-artifacts-per-branch.html"
+    );
+    // A record's own further pages are not records: shown, not linked.
+    let split = read(&site, "2023-05-02-split-the-release-notes.html");
+    assert_eq!(link_in_article(&split, "Audience"), "unlinked");
+
+    let repo = copy("mdx-records");
+    let site = build_site(repo.path());
+    assert_eq!(
+        pages_of(&site),
+        BTreeSet::from(
+            [
+                "0001-record-decisions-in-the-docs-site.html",
+                "0002-publish-timetables-as-feeds.html",
+                "0003-keep-times-in-local-time.html",
+            ]
+            .map(String::from)
+        )
+    );
+
+    let repo = copy("extensionless-links");
+    let site = build_site(repo.path());
+    let split = read(&site, "adr-003-split-seat-holds.html");
+    assert_eq!(
+        link_in_article(&split, "ADR-002"),
+        "adr-002-one-booking-service.html"
+    );
+    assert_eq!(
+        link_in_article(&split, "ADR 1"),
+        "adr-001-record-decisions.html"
+    );
+    assert_eq!(link_in_article(&split, "consequences"), "#consequences");
+    // A record nobody has written, and a page of the site that is not a record.
+    assert_eq!(link_in_article(&split, "ADR 9"), "unlinked");
+    let one = read(&site, "adr-002-one-booking-service.html");
+    assert_eq!(link_in_article(&one, "deployment notes"), "unlinked");
+}

@@ -63,9 +63,12 @@ impl Link {
         let name = path.rsplit('/').next().unwrap_or_default();
         let stem = name.strip_suffix(".md").unwrap_or(name);
         match &self.target {
-            Target::File(_) => self
-                .file()
-                .is_some_and(|file| file.trim_start_matches("./") == path.trim_start_matches("./")),
+            Target::File(_) => self.file().is_some_and(|file| {
+                let (file, path) = (file.trim_start_matches("./"), path.trim_start_matches("./"));
+                // `0002-b` is `0002-b.md` served by a site without its extension.
+                file == path
+                    || (is_record_folder(file) && file == crate::store::without_extension(path))
+            }),
             Target::Web(address) => {
                 let page = address.split(['#', '?']).next().unwrap_or_default();
                 let last = page
@@ -431,22 +434,14 @@ fn is_markdown_file(target: &str) -> bool {
     ends_in(b".md") || ends_in(b".mdx") || ends_in(b".markdown") || is_record_folder(path)
 }
 
-/// `../2022-02-07-tracing/` or `../0007-cache/`: a link to a record kept as a folder's page,
-/// by the folder's name (a date or number and words, no extension), written as a folder
-/// (with its `/`) or named by date. `adr-006-core-runtime`, a record's file name without its
-/// `.md` as some sites link them, stays no record's link.
+/// `../2022-02-07-tracing/`, `../0007-cache/` or `adr-006-core-runtime`: a link to a record
+/// by its name without an extension, as a record kept as a folder's page is linked, and as
+/// sites that serve `0006-x.md` at `0006-x` link their records. Only a name shaped as a
+/// record's (a date or number and words) is one: `../guides/setup` is some page of the site.
 fn is_record_folder(path: &str) -> bool {
-    let (folder, slash) = match path.strip_suffix('/') {
-        Some(folder) => (folder, true),
-        None => (path, false),
-    };
+    let folder = path.strip_suffix('/').unwrap_or(path);
     let name = folder.rsplit('/').next().unwrap_or(folder);
-    !name.contains('.')
-        && match crate::store::record_prefix(name) {
-            crate::store::Prefix::Date(_) => true,
-            crate::store::Prefix::Number(_) => slash,
-            crate::store::Prefix::None => false,
-        }
+    !name.contains('.') && crate::store::record_prefix(name) != crate::store::Prefix::None
 }
 
 /// Capitalise the first letter and fix adr-tools' "supercede" spelling.
@@ -544,7 +539,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn links_to_records_by_file_or_folder() {
+    fn links_to_records_by_file_folder_or_name_alone() {
         for (target, record) in [
             ("0003-x.md", true),
             ("0003-x.MD#why", true),
@@ -554,7 +549,12 @@ mod tests {
             ("../2022-02-07-tracing/", true),
             ("../2022-02-07-tracing", true),
             ("../0007-cache/", true),
-            ("adr-006-core-runtime", false),
+            ("adr-006-core-runtime", true),
+            ("0006-core-runtime#why", true),
+            ("../adr/adr-07", true),
+            ("../guides/deploying", false),
+            ("42", false),
+            ("0006-core-runtime.v2", false),
             ("0003-flow.png", false),
             ("../guides/", false),
             ("setup", false),
@@ -576,6 +576,8 @@ mod tests {
             (Target::File("0002-b.md".into()), "0002-b.md", true),
             (Target::File("./0002-b.md#top".into()), "0002-b.md", true),
             (Target::File("0002-b.md".into()), "0003-c.md", false),
+            (Target::File("./0002-b".into()), "0002-b.md", true),
+            (Target::File("0002-b".into()), "0002-b-old.md", false),
             (
                 Target::Web("https://code.example/x/blob/main/docs/adr/0002-b.md".into()),
                 "0002-b.md",

@@ -1273,3 +1273,22 @@ fn bold_labels_with_a_colon_a_space_or_alone() {
         assert_eq!(bold_label(line), label, "{line}");
     }
 }
+
+/// A record of bold labels that keeps a `## Status` heading: the status section ends at the
+/// first label, and the labels are its sections, as in a record with no heading but its title.
+#[test]
+fn bold_labels_under_a_status_heading_are_the_sections() {
+    let text = "# 0003-send-reminders\n\n## Status\n\nProposed\n\n**Context:**\nSpam folders.\n\n**Decision:** Texts.\n\n**Consequences:**\nCosts.\n";
+    let record = parsed("0003-send-reminders.md", text);
+    assert_eq!(record.status.as_deref(), Some("proposed"));
+    assert_eq!(record.section("Status").unwrap().body, "Proposed");
+    assert_eq!(record.section("Context").unwrap().body, "Spam folders.");
+    assert_eq!(record.section("Decision").unwrap().body, "Texts.");
+    assert_eq!(record.format, Format::Nygard);
+    // Headings of its own: the bold words are text.
+    let headed = parsed(
+        "0004-x.md",
+        "# 4. X\n\n## Status\n\nAccepted\n\n## Context\n\n**Decision:** not a section here.\n",
+    );
+    assert!(headed.section("Decision").is_none());
+}
