@@ -1092,6 +1092,27 @@ fn names_lowered(name: &str, first: &str) -> String {
     }
 }
 
+/// Whether a subject takes a plural verb: "the people who set the priorities" (its head,
+/// before "who", is "people"), "Ana and Tom", "the lawyers"; not "Maria", "legal" or a
+/// name that ends in "s" ("Thomas").
+pub(crate) fn is_plural_subject(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let head_end = words
+        .iter()
+        .position(|w| matches!(*w, "who" | "that" | "which" | "of" | "on" | "in" | "for"))
+        .unwrap_or(words.len());
+    let head = &words[..head_end];
+    if head.contains(&"and") {
+        return true;
+    }
+    let Some(last) = head.last() else {
+        return false;
+    };
+    let name = last.chars().next().is_some_and(char::is_uppercase);
+    matches!(*last, "people" | "folks" | "children" | "men" | "women")
+        || (!name && last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))
+}
+
 /// "a" or "an" before a singular noun phrase that has no determiner; none before a plural
 /// or a mass noun.
 pub(crate) fn with_article(phrase: &str) -> String {
@@ -1355,7 +1376,7 @@ pub(crate) fn shape(text: &str) -> Shape {
     };
     if let [word] = words.as_slice() {
         // One word that is not an adjective is left as written.
-        return if is_adjective(word) {
+        return if is_adjective(word) || is_comparative(word) {
             Shape::Adjective
         } else {
             Shape::Clause
@@ -1647,6 +1668,17 @@ fn it_is_or_takes(words: &[String]) -> Option<&'static str> {
     if what_clause {
         return Some("it is");
     }
+    // "built in and simple", "managed by the vendor": a participle before where or by whom
+    // says what the option is, not what it did.
+    let participle = PARTICIPLES.contains(&first) || (first.ends_with("ed") && second == "by");
+    if participle && matches!(second, "in" | "into" | "by" | "for" | "on" | "with") {
+        return Some("it is");
+    }
+    // "nothing new to learn", "nothing to install": a thing it lacks, unlike "nothing
+    // ships for months", whose verb follows.
+    if first == "nothing" && (is_adjective(second) || matches!(second, "to" | "else" | "more")) {
+        return Some("there is");
+    }
     let amount = first.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&first);
     let unit = matches!(
         second,
@@ -1667,6 +1699,12 @@ fn it_is_or_takes(words: &[String]) -> Option<&'static str> {
         (false, _) => None,
     }
 }
+
+/// Past participles that, before "in", "by" and the like, say what something is ("built in",
+/// "written in Rust", "kept by the vendor"); words in -ed count before "by" only.
+const PARTICIPLES: &[&str] = &[
+    "built", "made", "written", "kept", "held", "known", "baked", "run", "hosted", "backed",
+];
 
 /// Numbers written as words, as an amount of time opens: "nine months".
 const NUMBER_WORDS: &[&str] = &[

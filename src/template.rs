@@ -427,6 +427,16 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     env.add_filter("after_because", |text: String| -> String {
         crate::phrase::after_because(&text)
     });
+    // A question about a subject: "does Maria agree", "do the people who set the priorities
+    // agree".
+    env.add_filter("does", |subject: String| -> String {
+        let verb = if crate::phrase::is_plural_subject(&subject) {
+            "do"
+        } else {
+            "does"
+        };
+        format!("{verb} {subject}")
+    });
     // Said to the team: "the team already runs it" reads "we already run it".
     env.add_filter("ours", |text: String| -> String {
         crate::phrase::ours(&text)

@@ -249,10 +249,9 @@ pub(crate) fn owner_hint(items: &[String]) -> Option<String> {
     })
 }
 
-/// "legal agrees", "the lawyers agree": a group named in the plural (ending in a single
-/// "s") takes the plural verb.
+/// "legal agrees", "the lawyers agree": a group named in the plural takes the plural verb.
 fn agrees(owner: &str) -> String {
-    let plural = owner.ends_with('s') && !owner.ends_with("ss");
+    let plural = crate::phrase::is_plural_subject(owner);
     format!("{owner} {}", if plural { "agree" } else { "agrees" })
 }
 

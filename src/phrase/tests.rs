@@ -217,6 +217,12 @@ fn an_option_takes_its_place_in_a_sentence() {
         ("Read replica", "a read replica", false),
         ("Data warehouse", "a data warehouse", false),
         ("Primary database", "a primary database", false),
+        (
+            "The platform key-value store",
+            "the platform key-value store",
+            false,
+        ),
+        ("A managed queue", "a managed queue", false),
         ("Searchly", "Searchly", false),
     ];
     for (name, text, action) in cases {
@@ -920,6 +926,10 @@ fn every_shape_of_pro_or_con_reads_as_english_after_because() {
         ("new to us", "it is new to us"),
         ("heavy to run", "it is heavy to run"),
         ("small", "it is small"),
+        ("cheaper", "it is cheaper"),
+        ("built in and simple", "it is built in and simple"),
+        ("written in Rust", "it is written in Rust"),
+        ("managed by the vendor", "it is managed by the vendor"),
         // A thing it has.
         ("heavy bundle", "of a heavy bundle"),
         ("a clean design", "of a clean design"),
@@ -934,6 +944,8 @@ fn every_shape_of_pro_or_con_reads_as_english_after_because() {
         ("no bank transfers yet", "there are no bank transfers yet"),
         ("no EU region yet", "there is no EU region yet"),
         ("no cluster to run", "there is no cluster to run"),
+        ("nothing new to learn", "there is nothing new to learn"),
+        ("nothing to install", "there is nothing to install"),
         // What it is, or what it takes.
         ("what we have today", "it is what we have today"),
         (
@@ -1154,5 +1166,24 @@ fn a_problem_since_a_time_is_said_as_going_on() {
     ];
     for (text, said) in cases {
         assert_eq!(since_tense(text), said, "{text:?}");
+    }
+}
+
+#[test]
+fn a_subject_is_plural_by_its_head_not_its_last_word() {
+    let cases = [
+        ("the people who set the priorities", true),
+        ("Ana and Tom", true),
+        ("the lawyers", true),
+        ("the finance folks", true),
+        ("Maria", false),
+        ("legal", false),
+        ("Thomas", false),
+        ("the head of sales", false),
+        ("the team that owns payments", false),
+        ("", false),
+    ];
+    for (subject, plural) in cases {
+        assert_eq!(is_plural_subject(subject), plural, "{subject:?}");
     }
 }

@@ -175,7 +175,7 @@ fn the_deadline_message_offers_a_choice_and_asks_which_matters_more() {
         "{message}"
     );
     // The rest of A is started after the date, so it follows B's everything-at-once.
-    assert!(message.contains("\nA. Keep the date, if we simplify the sign-up step to email only; the rest by Thursday 18 February 2027.\n"), "{message}");
+    assert!(message.contains("\nA. Keep the date, if we simplify the sign-up step to email only; the rest follows by Thursday 18 February 2027.\n"), "{message}");
     assert!(
         message.contains("\nB. Everything at once by Thursday 11 February 2027.\n"),
         "{message}"

@@ -1087,3 +1087,24 @@ fn a_half_written_team_playbook_is_reported_and_skipped() {
         stderr(&asked)
     );
 }
+
+/// A fallback typed as a sentence starts ("The platform store …") continues the record's
+/// and the team message's sentence without its capital; a name keeps its own.
+#[test]
+fn a_fallback_typed_with_a_capital_article_goes_on_the_sentence() {
+    let repo = repo();
+    let text = answers_with(
+        "fallback: MongoDB for the order-variant documents only, keeping payments in PostgreSQL",
+        "fallback: The document store for order variants, with payments kept in PostgreSQL",
+    );
+    let output = new_with_answers(repo.path(), &["-q", "--stdout"], &text);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = stdout(&output);
+    assert!(
+        record.contains(
+            "we'll switch to the document store for order variants, with payments kept in PostgreSQL."
+        ),
+        "{record}"
+    );
+    assert!(!record.contains("switch to The"), "{record}");
+}
