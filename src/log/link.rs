@@ -81,6 +81,8 @@ pub(crate) fn style_for(path: &Path, text: &str) -> edit::HouseStyle {
     edit::HouseStyle {
         marker: own.marker.or(log.marker),
         hugo_ref: own.hugo_ref || log.hugo_ref,
+        links_on_status_line: own.links_on_status_line || log.links_on_status_line,
+        successor_on_label: own.successor_on_label || log.successor_on_label,
     }
 }
 
@@ -130,9 +132,11 @@ pub(crate) fn with_link(
         return Ok(text);
     }
     // A record of bold labels closes on its bold status line, as adr-tools closes its
-    // `## Status` section: `**Status:** Superseded by [5. Title](…)`.
+    // `## Status` section: `**Status:** Superseded by [5. Title](…)`; unless the log's
+    // records name their successor on a bold label of its own, as the link goes below.
     if kind == "Superseded by"
         && record.format == Format::Nygard
+        && !style.successor_on_label
         && on_bold_status_line(text, record)
         && let Some(text) = edit::supersede_on_status_bullet(text, record, &label, &target, style)?
     {

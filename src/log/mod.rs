@@ -1101,6 +1101,8 @@ pub(crate) fn house_style(dir: &Path) -> crate::record::edit::HouseStyle {
     for (_, text) in newest_texts(dir, 10) {
         let seen = crate::record::edit::HouseStyle::of(&text);
         style.hugo_ref |= seen.hugo_ref;
+        style.links_on_status_line |= seen.links_on_status_line;
+        style.successor_on_label |= seen.successor_on_label;
         markers.extend(seen.marker);
     }
     style.marker = ['-', '*', '+']

@@ -51,6 +51,12 @@ pub(crate) fn set_status_in(
 pub(crate) struct HouseStyle {
     pub(crate) marker: Option<char>,
     pub(crate) hugo_ref: bool,
+    /// A record of bold labels links on its bold status line, `**Status:** Accepted,
+    /// supersedes [3. Y](…)`, rather than on a bold label of the link's own.
+    pub(crate) links_on_status_line: bool,
+    /// A record of bold labels closed as superseded names its successor on a bold label of
+    /// its own (`**Superseded by:** [5. X](…)` under `**Status:** Superseded`).
+    pub(crate) successor_on_label: bool,
 }
 
 impl HouseStyle {
@@ -59,8 +65,31 @@ impl HouseStyle {
         HouseStyle {
             marker: first_bullet(text),
             hugo_ref: text.contains(HUGO_REF),
+            links_on_status_line: text.lines().any(links_after_status_word),
+            successor_on_label: text.lines().any(|line| {
+                let line = line.trim_start().to_ascii_lowercase();
+                ["**superseded by:**", "**superceded by:**"]
+                    .iter()
+                    .any(|label| line.starts_with(label))
+            }),
         }
     }
+}
+
+/// Whether `line` is a bold status line that names a status, then links after a comma or
+/// a semicolon: `**Status:** Accepted, supersedes [3. Y](…)`.
+fn links_after_status_word(line: &str) -> bool {
+    let Some(value) = line
+        .trim_start()
+        .strip_prefix("**Status:**")
+        .or_else(|| line.trim_start().strip_prefix("**Status**:"))
+    else {
+        return false;
+    };
+    value.contains("](")
+        && value
+            .match_indices([',', ';'])
+            .any(|(at, _)| super::parse::is_known_kind_link(&value[at + 1..]))
 }
 
 const HUGO_REF: &str = "{{< ref \"";
@@ -856,6 +885,9 @@ pub(crate) fn add_link_in(
             };
             let entry = format!("{kind} [{label}]({target})");
             match record.section("Status") {
+                None if let Some(line) = bold_status_line(&lines, record) => {
+                    bold_link(text, (&lines, line), record, (&kind, &entry), style)
+                }
                 Some(section) => {
                     // A `## Status` heading over bold labels ends at the first label.
                     let last = section_last_line(&lines, section.line).min(body_end(&section));
@@ -898,6 +930,65 @@ pub(crate) fn add_link_in(
             }
         }
     }
+}
+
+/// The line of a record's bold status line (`**Status:** Accepted`), when that is the one
+/// place it states its status: a log of bold labels, with no `## Status` heading.
+fn bold_status_line(lines: &Lines<'_>, record: &Record) -> Option<usize> {
+    let [field] = record.statuses.as_slice() else {
+        return None;
+    };
+    (field.place == StatusPlace::Bullet
+        && crate::text::trim_start(lines.content(field.line)).starts_with("**"))
+    .then_some(field.line)
+}
+
+/// `text` with the link `entry` (`Supersedes [3. Y](…)`) written as a record of bold labels
+/// writes it: after its status on the bold status line when the record or its log links
+/// so (`**Status:** Accepted, supersedes [3. Y](…)`), else on a bold label of its own
+/// (`**Supersedes:** [3. Y](…)`) under the status line and the link labels already there.
+fn bold_link(
+    text: &str,
+    (lines, status_line): (&Lines<'_>, usize),
+    record: &Record,
+    (kind, entry): (&str, &str),
+    style: HouseStyle,
+) -> String {
+    let nl = lines.newline;
+    let on_status = |l: &&super::parse::Link| l.line == status_line;
+    if style.links_on_status_line || links_after_status_word(lines.content(status_line)) {
+        let status_links = record.links.iter().filter(on_status).count();
+        let content = lines.content(status_line);
+        let trimmed = content.trim_end();
+        let joined = match entry.split_once(' ') {
+            // The kind in lower case after a word, as a sentence goes on.
+            Some((first, rest)) => format!("{}, {} {rest}", trimmed, first.to_lowercase()),
+            None => format!("{trimmed}, {entry}"),
+        };
+        let updated = format!("{joined}{}", &content[trimmed.len()..]);
+        let edited = replace_line(text, lines, status_line, &updated);
+        // The value must still read as the same status with one more link.
+        if let Ok(reread) = super::parse::parse(&record.path, &edited)
+            && reread.status == record.status
+            && reread.links.iter().filter(on_status).count() == status_links + 1
+        {
+            return edited;
+        }
+    }
+    let label = entry.strip_prefix(kind).unwrap_or(entry).trim_start();
+    // Under the status line and the bold link labels that follow it.
+    let mut last = status_line;
+    while last < lines.count()
+        && crate::text::trim_start(lines.content(last + 1)).starts_with("**")
+        && record
+            .links
+            .iter()
+            .any(|l| l.line == last + 1 && l.place == super::parse::Place::Status)
+    {
+        last += 1;
+    }
+    let at = lines.end(last);
+    splice(text, at, at, &format!("**{kind}:** {label}{nl}"))
 }
 
 /// The bullet a record's lists use anywhere after its front matter.

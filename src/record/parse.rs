@@ -37,8 +37,8 @@ pub(crate) use fields::{
 pub(crate) use front_matter::Key;
 pub(crate) use links::{
     Link, Place, Target, body_links, definition_spans, escape_label, is_known_kind, is_valid_kind,
-    link_spans, normalise_kind, parse_link, parse_status_link, reverse_kind, target_file,
-    without_by,
+    leads_with_known_kind as is_known_kind_link, link_spans, normalise_kind, parse_link,
+    parse_status_link, reverse_kind, target_file, without_by,
 };
 pub(crate) use title::{
     HeadingNumber, HeadingStyle, LabelStyle, is_file_slug, numbered as numbered_heading,
@@ -880,6 +880,10 @@ impl<'t> Reader<'t> {
             }
             "tags" if self.record.tags.is_empty() && !fields::is_placeholder(field.value) => {
                 self.record.tags = fields::tags(field.value);
+            }
+            key if !in_table && is_link_label(line.text, key) => {
+                let links = label_links(key, field.value, line.number);
+                self.record.links.extend(links);
             }
             _ => {
                 if self.depth != Depth::Head {
@@ -2243,6 +2247,34 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 /// Byte offsets of each line's start, for edits that work line by line.
 pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     split_lines(text).iter().map(|l| l.start).collect()
+}
+
+/// Whether the line `text`, whose key is `key`, is a typed link on a bold label of its
+/// own, `**Supersedes:** [3. Y](0003-y.md)`: logs of bold labels write their links next
+/// to their bold status line. A bullet (`* Supersedes:`) is no template's field, and is
+/// left to running text.
+fn is_link_label(text: &str, key: &str) -> bool {
+    crate::text::trim_start(text).starts_with("**") && is_known_kind(key)
+}
+
+/// The links on a bold link label's value, of the label's kind: every record link on it
+/// (`[3. Y](0003-y.md), [4. Z](0004-z.md)`), else a record named by number (`ADR-0003`).
+fn label_links(key: &str, value: &str, line: usize) -> Vec<Link> {
+    let kind = normalise_kind(key);
+    let mut links = Vec::new();
+    body_links(value, line, &mut links);
+    if links.is_empty() {
+        links.extend(parse_link(
+            &format!("{kind} {value}"),
+            line,
+            links::Place::Status,
+        ));
+    }
+    for link in &mut links {
+        link.kind.clone_from(&kind);
+        link.place = links::Place::Status;
+    }
+    links
 }
 
 #[cfg(test)]

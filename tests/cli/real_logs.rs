@@ -1693,3 +1693,145 @@ fn a_log_of_bold_labels_with_a_status_heading_is_written_as_most_records_are() {
         "{graph}"
     );
 }
+
+/// `decide supersede` in a log of bold labels whose records show no link yet: the old record
+/// is closed on its bold status line, the new one links back on a bold label under its
+/// status line, neither gets a `## ` section; the graph, lint and renumber read both links.
+#[test]
+fn supersede_in_a_log_of_bold_labels_links_both_ways_in_bold_labels() {
+    let repo = repository("bold-labels-without-colons");
+    let output = decide(repo.path())
+        .args(["supersede", "2", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let new = "docs/adr/0004-choose-the-database-for-the-orders-service.md";
+    let written = read(repo.path(), new);
+    assert!(
+        written.contains(
+            "\n**Status:** Accepted\n**Supersedes:** [2. Seed brackets by rating](0002-seed-brackets-by-rating.md)\n"
+        ),
+        "{written}"
+    );
+    let old = read(repo.path(), "docs/adr/0002-seed-brackets-by-rating.md");
+    assert!(
+        old.contains(
+            "\n**Status:** Superseded by [4. Choose the database for the orders service](0004-choose-the-database-for-the-orders-service.md)\n"
+        ),
+        "{old}"
+    );
+    for text in [&written, &old] {
+        assert!(!text.contains("\n## "), "{text}");
+    }
+    let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
+    assert!(graph.contains("r3 -> r1 [label=\"Supersedes\"]"), "{graph}");
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
+    assert_eq!(stdout(&lint), "");
+    assert!(
+        stderr(&lint).contains("4 records: 0 errors, 0 warnings"),
+        "{}",
+        stderr(&lint)
+    );
+
+    // A second record 2 named first keeps its number: the superseded one moves to 5, and
+    // both links follow it.
+    let dir = repo.path().join("docs/adr");
+    let copy = old
+        .replacen("# 2. Seed brackets by rating", "# 2. Allow late entries", 1)
+        .replacen(
+            "**Status:** Superseded by",
+            "**Status:** Accepted, relates to",
+            1,
+        );
+    fs::write(dir.join("0002-allow-late-entries.md"), copy).unwrap();
+    decide(repo.path()).arg("renumber").assert().success();
+    let renumbered = read(repo.path(), new);
+    assert!(
+        renumbered.contains(
+            "\n**Supersedes:** [5. Seed brackets by rating](0005-seed-brackets-by-rating.md)\n"
+        ),
+        "{renumbered}"
+    );
+    let moved = read(repo.path(), "docs/adr/0005-seed-brackets-by-rating.md");
+    assert!(
+        moved.contains("\n**Status:** Superseded by [4. Choose the database for the orders service](0004-choose-the-database-for-the-orders-service.md)\n"),
+        "{moved}"
+    );
+    let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
+    assert!(graph.contains("r3 -> r4 [label=\"Supersedes\"]"), "{graph}");
+    assert!(graph.contains("r1 -> r3 [label=\"Relates to\"]"), "{graph}");
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
+    assert_eq!(stdout(&lint), "");
+    assert!(
+        stderr(&lint).contains("5 records: 0 errors, 0 warnings"),
+        "{}",
+        stderr(&lint)
+    );
+}
+
+/// A log of bold labels whose records link on bold labels of their own, a superseded one
+/// under `**Status:** Superseded`: `supersede` and `link` write so, under the status line
+/// and the link labels already there.
+#[test]
+fn links_in_a_log_of_bold_link_labels_are_written_as_its_records_write_them() {
+    let repo = repository("bold-label-links");
+    let output = decide(repo.path())
+        .args(["supersede", "4", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let old = read(
+        repo.path(),
+        "docs/adr/0004-cache-fares-in-a-shared-store.md",
+    );
+    assert!(
+        old.contains(concat!(
+            "\n**Status:** Superseded\n",
+            "**Supersedes:** [2. Cache fares in memory](0002-cache-fares-in-memory.md)\n",
+            "**Relates to:** [3. Expire cached fares hourly](0003-expire-cached-fares-hourly.md)\n",
+            "**Superseded by:** [5. Choose the database for the orders service](0005-choose-the-database-for-the-orders-service.md)\n",
+            "**Date:** 2024-05-11\n",
+        )),
+        "{old}"
+    );
+    let new = "docs/adr/0005-choose-the-database-for-the-orders-service.md";
+    decide(repo.path())
+        .args(["link", "5", "Amends", "3"])
+        .assert()
+        .success();
+    let written = read(repo.path(), new);
+    assert!(
+        written.contains(concat!(
+            "\n**Status:** Accepted\n",
+            "**Supersedes:** [4. Cache fares in a shared store](0004-cache-fares-in-a-shared-store.md)\n",
+            "**Amends:** [3. Expire cached fares hourly](0003-expire-cached-fares-hourly.md)\n",
+        )),
+        "{written}"
+    );
+    let amended = read(repo.path(), "docs/adr/0003-expire-cached-fares-hourly.md");
+    assert!(
+        amended.contains(concat!(
+            "**Amends:** [2. Cache fares in memory](0002-cache-fares-in-memory.md)\n",
+            "**Amended by:** [5. Choose the database for the orders service](0005-choose-the-database-for-the-orders-service.md)\n",
+        )),
+        "{amended}"
+    );
+    for text in [&old, &written, &amended] {
+        assert!(!text.contains("\n## "), "{text}");
+    }
+    let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
+    assert!(graph.contains("r4 -> r3 [label=\"Supersedes\"]"), "{graph}");
+    assert!(graph.contains("r4 -> r2 [label=\"Amends\"]"), "{graph}");
+    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
+    assert_eq!(stdout(&lint), "");
+    assert!(
+        stderr(&lint).contains("5 records: 0 errors, 0 warnings"),
+        "{}",
+        stderr(&lint)
+    );
+}

@@ -395,6 +395,8 @@ fn a_first_status_bullet_takes_the_record_s_marker_else_the_log_s() {
     let dash = HouseStyle {
         marker: Some('-'),
         hugo_ref: false,
+        links_on_status_line: false,
+        successor_on_label: false,
     };
     let cases = [
         // The record's own lists say `-`, whatever the log says.
@@ -427,7 +429,9 @@ fn a_first_status_bullet_takes_the_record_s_marker_else_the_log_s() {
         HouseStyle::of("---\n- not a list\n---\n# X\n\n* a {{< ref \"x.md\" >}}\n"),
         HouseStyle {
             marker: Some('*'),
-            hugo_ref: true
+            hugo_ref: true,
+            links_on_status_line: false,
+            successor_on_label: false,
         }
     );
 }
@@ -808,4 +812,64 @@ fn a_review_replaces_the_line_that_asked_for_it() {
         let again = append_outcome(&out, &outcome);
         assert_eq!(again.matches("Reviewed on ").count(), 1, "{again}");
     }
+}
+
+/// A link added to a record of bold labels goes where such records write links: on a bold
+/// label of its own under the status line and the link labels there, or after the status
+/// word when the record or its log links on the status line; never in a new `## ` section.
+#[test]
+fn links_are_added_to_records_of_bold_labels_in_their_style() {
+    let on_status = HouseStyle {
+        links_on_status_line: true,
+        ..HouseStyle::default()
+    };
+    let cases = [
+        (
+            "# 4. X\n\n**Status:** Accepted\n**Date:** 2024-03-02\n\n**Context**\nWhy.\n",
+            HouseStyle::default(),
+            "**Status:** Accepted\n**Supersedes:** [3. Y](0003-y.md)\n**Date:** 2024-03-02\n",
+        ),
+        (
+            "# 4. X\n\n**Status:** Accepted\n**Amends:** [1. W](0001-w.md)\n**Date:** 2024-03-02\n\n**Context**\nWhy.\n",
+            HouseStyle::default(),
+            "**Amends:** [1. W](0001-w.md)\n**Supersedes:** [3. Y](0003-y.md)\n**Date:** 2024-03-02\n",
+        ),
+        (
+            "# 4. X\n\n**Status:** Accepted\n\n**Context**\nWhy.\n",
+            on_status,
+            "**Status:** Accepted, supersedes [3. Y](0003-y.md)\n\n",
+        ),
+        (
+            "# 4. X\n\n**Status:** Accepted, amends [1. W](0001-w.md)\n\n**Context**\nWhy.\n",
+            HouseStyle::default(),
+            "**Status:** Accepted, amends [1. W](0001-w.md), supersedes [3. Y](0003-y.md)\n\n",
+        ),
+    ];
+    for (text, style, expected) in cases {
+        let out = apply(text, |t, r| {
+            add_link_in(t, r, "Supersedes", "3. Y", "0003-y.md", style)
+        });
+        assert!(out.contains(expected), "{out}");
+        assert!(!out.contains("## "), "{out}");
+        let reread = parse(Path::new("0004-x.md"), &out).unwrap();
+        assert!(
+            reread
+                .links
+                .iter()
+                .any(|l| l.kind == "Supersedes" && l.file() == Some("0003-y.md")),
+            "{out}"
+        );
+    }
+    assert!(
+        HouseStyle::of("# 4. X\n\n**Status:** Accepted; relates to [1. W](0001-w.md)\n")
+            .links_on_status_line
+    );
+    assert!(
+        !HouseStyle::of("# 4. X\n\n**Status:** Superseded by [5. W](0005-w.md)\n")
+            .links_on_status_line
+    );
+    assert!(
+        HouseStyle::of("**Status:** Superseded\n**Superseded by:** [5. W](0005-w.md)\n")
+            .successor_on_label
+    );
 }

@@ -686,6 +686,11 @@ fn split_parts(value: &str) -> Vec<&str> {
                 parts.push(value[start..index].trim());
                 start = index + 1;
             }
+            // `Accepted, supersedes [3. Y](…)`: a link of a known kind after a comma.
+            b',' if depth <= 0 && super::links::leads_with_known_kind(&value[index + 1..]) => {
+                parts.push(value[start..index].trim());
+                start = index + 1;
+            }
             b'.' if depth <= 0 && bytes.get(index + 1) == Some(&b' ') => {
                 parts.push(value[start..index].trim());
                 start = index + 1;

@@ -148,6 +148,13 @@ fn split_kind(text: &str) -> Option<(&str, &str)> {
     Some((kind, rest))
 }
 
+/// Whether `text` starts with a link of a kind `decide` knows, `supersedes [3. Y](…)`:
+/// what may follow a status word and a comma.
+pub(crate) fn leads_with_known_kind(text: &str) -> bool {
+    split_kind(text.trim_start())
+        .is_some_and(|(kind, rest)| is_known_kind(kind) && rest.starts_with('['))
+}
+
 /// `superseded by ADR-0011`: a kind, then a record named by number alone.
 fn number_link(text: &str, line: usize, place: Place) -> Option<Link> {
     let text = text.trim_end_matches('.');

@@ -1292,3 +1292,96 @@ fn bold_labels_under_a_status_heading_are_the_sections() {
     );
     assert!(headed.section("Decision").is_none());
 }
+
+/// Typed links as logs of bold labels write them: on the bold status line, after the
+/// status word or as it, and on bold labels of their own next to it. A bold label that is
+/// no link kind, a bullet, and a link kind in running text stay mentions.
+#[test]
+fn typed_links_on_bold_status_lines_and_bold_labels() {
+    // (lines under `# 4. X`, status, (kind, target, line) of each typed link, mentions).
+    type Links = &'static [(&'static str, &'static str, usize)];
+    let cases: [(&str, &str, Links, usize); 10] = [
+        (
+            "**Status:** Superseded by [5. Y](0005-y.md)",
+            "superseded",
+            &[("Superseded by", "0005-y.md", 3)],
+            0,
+        ),
+        (
+            "**Status:** Accepted, supersedes [3. Y](0003-y.md)",
+            "accepted",
+            &[("Supersedes", "0003-y.md", 3)],
+            0,
+        ),
+        (
+            "**Status:** Accepted, amends [3. Y](0003-y.md), relates to [2. Z](0002-z.md)",
+            "accepted",
+            &[("Amends", "0003-y.md", 3), ("Relates to", "0002-z.md", 3)],
+            0,
+        ),
+        (
+            "**Status:** Accepted\n**Supersedes:** [3. Y](0003-y.md)",
+            "accepted",
+            &[("Supersedes", "0003-y.md", 4)],
+            0,
+        ),
+        (
+            "**Status:** Superseded\n**Superseded by:** [5. Y](0005-y.md)\n**Date:** 2024-03-02",
+            "superseded",
+            &[("Superseded by", "0005-y.md", 4)],
+            0,
+        ),
+        (
+            "**Status:** Accepted\n**Relates to:** [3. Y](0003-y.md), [2. Z](0002-z.md)\n**Amends**: [1. W](0001-w.md)",
+            "accepted",
+            &[
+                ("Relates to", "0003-y.md", 4),
+                ("Relates to", "0002-z.md", 4),
+                ("Amends", "0001-w.md", 5),
+            ],
+            0,
+        ),
+        (
+            "**Status:** Accepted\n**Supercedes:** ADR-0003",
+            "accepted",
+            &[("Supersedes", "", 4)],
+            0,
+        ),
+        // Not links: a comma before words that are no link kind, a label of another name,
+        // a bullet of a link kind.
+        (
+            "**Status:** Accepted, see [3. Y](0003-y.md)",
+            "accepted",
+            &[],
+            0,
+        ),
+        (
+            "**Status:** Accepted\n**Technical story:** [3. Y](0003-y.md)",
+            "accepted",
+            &[],
+            1,
+        ),
+        (
+            "**Status:** Accepted\n* Supersedes: [3. Y](0003-y.md)",
+            "accepted",
+            &[],
+            1,
+        ),
+    ];
+    for (lines, status, expected, mentions) in cases {
+        let text = format!("# 4. X\n\n{lines}\n\n**Context:**\nWhy.\n");
+        let record = parsed("0004-x.md", &text);
+        assert_eq!(record.status.as_deref(), Some(status), "{lines}");
+        let links: Vec<(&str, &str, usize)> = record
+            .links
+            .iter()
+            .map(|l| (l.kind.as_str(), l.file().unwrap_or_default(), l.line))
+            .collect();
+        assert_eq!(links, expected, "{lines}");
+        assert!(
+            record.links.iter().all(|l| l.place == Place::Status),
+            "{lines}"
+        );
+        assert_eq!(record.mentions.len(), mentions, "{lines}");
+    }
+}
