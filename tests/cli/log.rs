@@ -352,8 +352,15 @@ fn reviews_come_due_and_append_an_outcome() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
+    // Said once the lead has written why: the coach says what the record keeps, not
+    // "write down why".
     assert!(
-        stderr(&output).contains("▸ Looking back: It held up"),
+        stderr(&output).contains("▸ Looking back: It held up, and the record says why"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("write down why"),
         "{}",
         stderr(&output)
     );
@@ -741,7 +748,7 @@ fn review_at_the_terminal() {
     s.exp_string("What did we learn?").unwrap();
     s.send_line("Partition before it hurts").unwrap();
     // The coach's verdict comes as soon as its answers are in.
-    s.exp_string("It held up in part: record what changed")
+    s.exp_string("It held up in part, and the record says what changed")
         .unwrap();
     s.exp_string("Review again by").unwrap();
     s.send_line("2026-01-01").unwrap();
