@@ -1726,14 +1726,7 @@ fn supersede_in_a_log_of_bold_labels_links_both_ways_in_bold_labels() {
     }
     let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
     assert!(graph.contains("r3 -> r1 [label=\"Supersedes\"]"), "{graph}");
-    let lint = decide(repo.path()).arg("lint").output().unwrap();
-    assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
-    assert_eq!(stdout(&lint), "");
-    assert!(
-        stderr(&lint).contains("4 records: 0 errors, 0 warnings"),
-        "{}",
-        stderr(&lint)
-    );
+    lint_finds_nothing(repo.path(), 4);
 
     // A second record 2 named first keeps its number: the superseded one moves to 5, and
     // both links follow it.
@@ -1762,14 +1755,7 @@ fn supersede_in_a_log_of_bold_labels_links_both_ways_in_bold_labels() {
     let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
     assert!(graph.contains("r3 -> r4 [label=\"Supersedes\"]"), "{graph}");
     assert!(graph.contains("r1 -> r3 [label=\"Relates to\"]"), "{graph}");
-    let lint = decide(repo.path()).arg("lint").output().unwrap();
-    assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
-    assert_eq!(stdout(&lint), "");
-    assert!(
-        stderr(&lint).contains("5 records: 0 errors, 0 warnings"),
-        "{}",
-        stderr(&lint)
-    );
+    lint_finds_nothing(repo.path(), 5);
 }
 
 /// A log of bold labels whose records link on bold labels of their own, a superseded one
@@ -1826,11 +1812,17 @@ fn links_in_a_log_of_bold_link_labels_are_written_as_its_records_write_them() {
     let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
     assert!(graph.contains("r4 -> r3 [label=\"Supersedes\"]"), "{graph}");
     assert!(graph.contains("r4 -> r2 [label=\"Amends\"]"), "{graph}");
-    let lint = decide(repo.path()).arg("lint").output().unwrap();
+    lint_finds_nothing(repo.path(), 5);
+}
+
+/// `decide lint` in `repo` exits 0, prints nothing and counts `records` records with no
+/// error or warning.
+fn lint_finds_nothing(repo: &Path, records: usize) {
+    let lint = decide(repo).arg("lint").output().unwrap();
     assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
     assert_eq!(stdout(&lint), "");
     assert!(
-        stderr(&lint).contains("5 records: 0 errors, 0 warnings"),
+        stderr(&lint).contains(&format!("{records} records: 0 errors, 0 warnings")),
         "{}",
         stderr(&lint)
     );
