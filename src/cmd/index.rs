@@ -5,7 +5,7 @@
 use super::{Env, logdir};
 use crate::cli::IndexArgs;
 use crate::error::{Result, exit};
-use crate::log::{Depth, index, link_target};
+use crate::log::{index, link_target};
 use crate::store;
 use crate::ui;
 
@@ -27,9 +27,10 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         Some(_) => logdir::open(env)?.unwrap_or(log),
         None => log,
     };
-    let mut scan = log.scan(Depth::Head);
-    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
-    let skipped = logdir::report_skipped(&scan.problems);
+    let cache = log.heads_cache();
+    let (heads, problems) = log.heads(cache.as_ref());
+    logdir::report_read_problems(heads.iter().map(|h| (h.path, &h.problems[..])));
+    let skipped = logdir::report_skipped(&problems);
     // The README arrives with the repository: a link to a file elsewhere must not be
     // read (its text would be written back into the log).
     let existing: Vec<(std::path::PathBuf, String)> = index::FILE_NAMES
@@ -44,15 +45,15 @@ pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
         .find(|(_, text)| index::has_markers(text))
         .or_else(|| existing.first());
     let file = chosen.map_or_else(|| dir.join("README.md"), |(path, _)| path.clone());
-    let rows = scan.records.len();
-    let table = index::table(scan.records.iter().map(|record| index::Row {
+    let rows = heads.len();
+    let table = index::table(heads.iter().map(|record| index::Row {
         address: log.own_address(record),
         record,
-        target: link_target(&env.cwd, &file, &record.path),
+        target: link_target(&env.cwd, &file, record.path),
     }));
-    // Done with: handing ten thousand records back to the allocator one by one, on one
-    // thread, takes longer than the table did, and the process ends soon.
-    std::mem::forget(std::mem::take(&mut scan.records));
+    // Done with: handing what ten thousand records hold back to the allocator one by one,
+    // on one thread, takes longer than the table did, and the process ends soon.
+    std::mem::forget(heads);
     let Some(lock) = lock else {
         crate::stdout::write(&table)?;
         return Ok(skipped.finish());

@@ -235,25 +235,15 @@ impl Skipped {
 /// Problems of the records that every reader mentions (front matter that was read by a
 /// guess, a key written twice), at most one line per kind for the whole log.
 pub(super) fn report_read_problems<'a>(
-    records: impl IntoIterator<Item = &'a crate::record::Record>,
+    records: impl IntoIterator<Item = (&'a Path, &'a [crate::record::parse::Problem])>,
 ) {
     use crate::record::parse::ProblemKind;
     let mut kinds: Vec<(ProblemKind, &Path, Option<usize>, String, usize)> = Vec::new();
-    for record in records {
-        for problem in record
-            .problems
-            .iter()
-            .filter(|p| p.kind.shown_when_reading())
-        {
+    for (path, problems) in records {
+        for problem in problems.iter().filter(|p| p.kind.shown_when_reading()) {
             match kinds.iter_mut().find(|(kind, ..)| *kind == problem.kind) {
                 Some((.., count)) => *count += 1,
-                None => kinds.push((
-                    problem.kind,
-                    &record.path,
-                    problem.line,
-                    problem.message.clone(),
-                    1,
-                )),
+                None => kinds.push((problem.kind, path, problem.line, problem.message.clone(), 1)),
             }
         }
     }

@@ -6,7 +6,8 @@ use crate::cli::ReviewArgs;
 use crate::drive;
 use crate::error::{Result, exit};
 use crate::log::report::ReportFormat;
-use crate::log::{self, Depth, review};
+use crate::log::{self, review};
+use crate::record::Listing;
 use crate::store;
 use crate::ui;
 
@@ -61,7 +62,7 @@ pub(super) fn review_record(
 
 /// What `review --check` says when it fails: how many reviews and decisions are overdue,
 /// and how to record each.
-fn overdue_message(due: &[&crate::record::Record], today: chrono::NaiveDate) -> String {
+fn overdue_message(due: &[&impl Listing], today: chrono::NaiveDate) -> String {
     use crate::record::parse::Due;
     let late = |kind: Due| {
         due.iter()
@@ -96,12 +97,12 @@ fn list_due(
     check: bool,
     format: ReportFormat,
 ) -> Result<u8> {
-    let mut scan = log.scan(Depth::Head);
-    let problems = review::settle_due(&mut scan.records, today);
-    scan.problems.extend(problems);
-    logdir::report_read_problems(scan.records.iter().map(|r| &**r));
-    let skipped = logdir::report_skipped(&scan.problems);
-    let due = review::due(scan.records.iter().map(|r| &**r), today);
+    let cache = log.heads_cache();
+    let (mut heads, mut problems) = log.heads(cache.as_ref());
+    problems.extend(review::settle_due(&mut heads, today));
+    logdir::report_read_problems(heads.iter().map(|h| (h.path, &h.problems[..])));
+    let skipped = logdir::report_skipped(&problems);
+    let due = review::due(&heads, today);
     let overdue = due.iter().filter(|r| r.review_overdue(today)).count();
     match format {
         ReportFormat::Json => crate::stdout::write(review::due_json(&due, today))?,

@@ -11,7 +11,7 @@ pub(super) fn run(env: &Env<'_>, args: &ShowArgs) -> Result<u8> {
     // Parse too, so a record that cannot be read is reported rather than shown as if it
     // were fine.
     let (record, text) = log::load(&path)?;
-    logdir::report_read_problems([&record]);
+    logdir::report_read_problems([(record.path.as_path(), &record.problems[..])]);
     crate::stdout::write(&text)?;
     Ok(exit::OK)
 }

@@ -46,7 +46,7 @@ impl Node {
     }
 }
 
-impl super::record_cache::Cacheable for Node {
+impl super::record_cache::Cacheable<'_> for Node {
     const NAME: &'static str = "nodes";
 
     fn encode(&self, line: &mut super::record_cache::Line) -> Option<()> {

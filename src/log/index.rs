@@ -3,8 +3,9 @@
 //! without the markers is not written unless asked, and a file another tool generates is
 //! named as such before anything is appended to it.
 
+use super::Head;
 use crate::error::{Error, Result};
-use crate::record::Record;
+use crate::record::Listing;
 
 pub(crate) const START: &str = "<!-- decide:index:start -->";
 pub(crate) const END: &str = "<!-- decide:index:end -->";
@@ -15,7 +16,7 @@ pub(crate) const FILE_NAMES: [&str; 2] = ["index.md", "README.md"];
 /// One row of the index.
 pub(crate) struct Row<'a> {
     pub address: String,
-    pub record: &'a Record,
+    pub record: &'a Head<'a>,
     /// The record's file, relative to the index file.
     pub target: String,
 }
@@ -157,11 +158,9 @@ mod tests {
 
     #[test]
     fn tables_escape_titles() {
-        let record = parse(
-            Path::new("0002-a-b.md"),
-            "# 2. Pick A | B [draft] <!-- decide:index:end -->\n\n## Status\n\nAccepted\n",
-        )
-        .unwrap();
+        let path = Path::new("0002-a-b.md");
+        let text = "# 2. Pick A | B [draft] <!-- decide:index:end -->\n\n## Status\n\nAccepted\n";
+        let record = Head::of(parse(path, text).unwrap(), path);
         let rows = [Row {
             address: "0002".into(),
             record: &record,
@@ -204,7 +203,11 @@ mod tests {
             escape_cell_into(&mut out, text);
             assert_eq!(out, expected, "{text:?}");
         }
-        let record = parse(Path::new("0003-x.md"), "# 3. X\n\n## Status\n\nAccepted\n").unwrap();
+        let path = Path::new("0003-x.md");
+        let record = Head::of(
+            parse(path, "# 3. X\n\n## Status\n\nAccepted\n").unwrap(),
+            path,
+        );
         let row = Row {
             address: "0003".into(),
             record: &record,

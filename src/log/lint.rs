@@ -17,7 +17,7 @@ use super::{Log, Numbering, Resolved};
 use crate::error::{Error, Location, one_line};
 use crate::passages::Library;
 use crate::record::parse::{Link, ProblemKind, Target};
-use crate::record::{Format, Record};
+use crate::record::{Format, Listing, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Severity {
@@ -203,7 +203,7 @@ fn record_finding_id(id: &str) -> Option<&'static str> {
         .find(|known| *known == id)
 }
 
-impl super::record_cache::Cacheable for Checked {
+impl super::record_cache::Cacheable<'_> for Checked {
     const NAME: &'static str = "lint";
 
     fn encode(&self, line: &mut super::record_cache::Line) -> Option<()> {

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Log;
-use crate::record::Record;
+use super::{Head, Log};
+use crate::record::Listing;
 use crate::record::parse::Due;
 
 /// The filters of `decide list`; all of them must hold.
@@ -19,7 +19,7 @@ pub(crate) struct Filter {
 }
 
 impl Filter {
-    pub(crate) fn keeps(&self, record: &Record) -> bool {
+    pub(crate) fn keeps(&self, record: &Head<'_>) -> bool {
         let status_ok = self.status.as_ref().is_none_or(|wanted| {
             record
                 .status
@@ -55,15 +55,15 @@ pub(crate) struct Row<'a> {
     /// A proposal's date to decide by, in place of a review date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decide_by: Option<String>,
-    pub tags: &'a [String],
+    pub tags: &'a [std::borrow::Cow<'a, str>],
     pub path: String,
     pub format: &'static str,
 }
 
-pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
+pub(crate) fn row<'a>(record: &'a Head<'_>, log: &Log) -> Row<'a> {
     Row {
         number: record.number,
-        address: log.address(&record.path),
+        address: log.address(record.path),
         title: &record.title,
         status: record.status.as_deref(),
         date: record.date_text(),
@@ -79,7 +79,7 @@ pub(crate) fn row<'a>(record: &'a Record, log: &Log) -> Row<'a> {
     }
 }
 
-pub(crate) fn json(records: &[&Record], log: &Log) -> String {
+pub(crate) fn json(records: &[&Head<'_>], log: &Log) -> String {
     use serde::Serializer;
     // One row at a time: ten thousand rows are never all in memory besides the text.
     let mut bytes = Vec::with_capacity(records.len() * 256 + 2);
@@ -96,12 +96,12 @@ pub(crate) fn json(records: &[&Record], log: &Log) -> String {
 /// A plain-text table: number (or file name where numbers do not name records), title,
 /// status, date, door, and the date it is due by (its review date, or a proposal's
 /// decide-by date, marked so). A missing value shows as `-`.
-pub(crate) fn table(records: &[&Record], log: &Log) -> String {
+pub(crate) fn table(records: &[&Head<'_>], log: &Log) -> String {
     use std::borrow::Cow;
     fn dash<'a>() -> Cow<'a, str> {
         Cow::Borrowed("-")
     }
-    fn text(value: &Option<String>) -> Cow<'_, str> {
+    fn text<'a>(value: &'a Option<Cow<'_, str>>) -> Cow<'a, str> {
         value.as_deref().map_or_else(dash, Cow::Borrowed)
     }
     crate::table::render_with(
@@ -111,7 +111,7 @@ pub(crate) fn table(records: &[&Record], log: &Log) -> String {
             let r = records[index];
             [
                 Cow::Owned(log.shown_address(r)),
-                Cow::Borrowed(r.title.as_str()),
+                Cow::Borrowed(&*r.title),
                 text(&r.status),
                 r.date_text().map_or_else(dash, Cow::Owned),
                 text(&r.door),
@@ -135,12 +135,12 @@ mod tests {
     use super::*;
     use crate::record::parse;
 
-    fn record(front_matter: &str) -> Record {
-        parse(
-            Path::new("0003-t.md"),
-            &format!("---\n{front_matter}---\n# Use X\n"),
+    fn record(front_matter: &str) -> Head<'static> {
+        let path = Path::new("0003-t.md");
+        Head::of(
+            parse(path, &format!("---\n{front_matter}---\n# Use X\n")).unwrap(),
+            path,
         )
-        .unwrap()
     }
 
     fn log() -> Log {

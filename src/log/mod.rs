@@ -18,6 +18,8 @@ pub(crate) mod review;
 pub(crate) mod search;
 pub(crate) mod words;
 
+pub(crate) use heads::Head;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -25,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::record::parse::{
     LatestOutcome, Link, Parsed, StatusPlace, Target, latest_outcome, parse_head,
 };
-use crate::record::{Format, Record, parse};
+use crate::record::{Format, Listing, Record, parse};
 use crate::store;
 
 /// How much of a record the head parse reads first. Our records keep their metadata in the
@@ -160,38 +162,32 @@ impl Log {
         unread
             .folders
             .retain(|sub| !folders.iter().any(|f| f.path == *sub));
-        let (mut numbers, mut dates) = (0usize, 0usize);
-        let mut seen = HashSet::new();
-        let mut shared_numbers = HashSet::new();
-        let mut seen_dates = HashSet::new();
-        let mut shared_dates = HashSet::new();
+        // Sorted and compared with their neighbours: ten thousand numbers hashed into a
+        // set cost more than the sort.
+        let mut numbers = Vec::with_capacity(entries.len());
+        let mut dates = Vec::new();
         let mut first_numbered: Option<&Path> = None;
         for entry in &entries {
             match store::record_prefix(&store::record_name(&entry.path)) {
                 store::Prefix::Number(number) => {
-                    numbers += 1;
-                    if !seen.insert(number) {
-                        shared_numbers.insert(number);
-                    }
+                    numbers.push(number);
                     first_numbered.get_or_insert(&entry.path);
                 }
-                store::Prefix::Date(date) => {
-                    dates += 1;
-                    if !seen_dates.insert((entry.folder, date)) {
-                        shared_dates.insert(date);
-                    }
-                }
+                store::Prefix::Date(date) => dates.push((entry.folder, date)),
                 store::Prefix::None => {}
             }
         }
-        let numbering = if numbers == 0 && (dates > 0 || dated) {
+        let numbering = if numbers.is_empty() && (!dates.is_empty() || dated) {
             Numbering::Date
         } else {
             Numbering::Sequence
         };
-        if numbering == Numbering::Date {
-            shared_numbers.clear();
-        }
+        let shared_numbers: HashSet<u32> = match numbering {
+            Numbering::Sequence => repeated(numbers).collect(),
+            Numbering::Date => HashSet::new(),
+        };
+        let shared_dates: HashSet<chrono::NaiveDate> =
+            repeated(dates).map(|(_, date)| date).collect();
         // The first record shows how numbers are padded (`001`), or not (`1`): the
         // highest may have outgrown the padding (`100`).
         let number_width = first_numbered
@@ -266,30 +262,30 @@ impl Log {
 
     /// The first column of a listing: the zero-padded number where numbers name records;
     /// in a log named by date, the date when it names one record; else the address.
-    pub(crate) fn shown_address(&self, record: &Record) -> String {
+    pub(crate) fn shown_address(&self, record: &impl Listing) -> String {
         self.padded_address(record, 4)
     }
 
     /// [`Log::shown_address`] with the number written as the log writes it in its file
     /// names (`007` in a log of three digits, `7` in one that does not pad), for the pages
     /// the log keeps, such as its index.
-    pub(crate) fn own_address(&self, record: &Record) -> String {
+    pub(crate) fn own_address(&self, record: &impl Listing) -> String {
         self.padded_address(record, self.number_width)
     }
 
-    fn padded_address(&self, record: &Record, width: usize) -> String {
-        let name = store::record_name(&record.path);
+    fn padded_address(&self, record: &impl Listing, width: usize) -> String {
+        let name = store::record_name(record.path());
         if self.numbering == Numbering::Date
             && let Some((date, day)) = store::date_prefix(&name)
             && !self.shared_dates.contains(&date)
         {
             // As the name writes it: `20210310`, or `2021-03-10`.
-            return match self.package_of(&record.path) {
+            return match self.package_of(record.path()) {
                 Some(package) => format!("{package}/{day}"),
                 None => day.to_string(),
             };
         }
-        match record.number {
+        match record.number() {
             Some(number)
                 if self.numbering == Numbering::Sequence
                     // Hashing costs more than the rest of the row; most logs share no number.
@@ -302,7 +298,7 @@ impl Log {
                     format!("{number:0width$}")
                 }
             }
-            _ => self.address(&record.path),
+            _ => self.address(record.path()),
         }
     }
 
@@ -318,27 +314,44 @@ impl Log {
     /// followed (see [`store::refuse_symlink`]); the directory listing already says which
     /// entries are links.
     pub(crate) fn scan(&self, depth: Depth) -> Scan {
-        let (records, problems) = if depth == Depth::Head {
-            self.map_cached(depth, "", |record| Box::new(lighten(record)))
-        } else {
-            self.map(depth, Box::new)
-        };
+        let (records, problems) = self.map(depth, Box::new);
         Scan { records, problems }
+    }
+
+    /// The heads cache, read before the heads are, for they borrow its text (see
+    /// [`Log::heads`]); `None` where the log is not cached.
+    pub(crate) fn heads_cache(&self) -> Option<record_cache::CacheFile> {
+        let dir = self.cache_dir()?;
+        Some(record_cache::CacheFile::open::<Head<'_>>(self, &dir, ""))
+    }
+
+    /// Every record's head, for listings: from `cache` ([`Log::heads_cache`]) where the
+    /// record's file is unchanged, else read as far as its head.
+    pub(crate) fn heads<'a>(
+        &'a self,
+        cache: Option<&'a record_cache::CacheFile>,
+    ) -> (Vec<Head<'a>>, Vec<Error>) {
+        let read = |path: &'a Path| read_unchecked(path, Depth::Head).map(|r| Head::of(r, path));
+        match cache {
+            Some(cache) => record_cache::map(self, cache, read),
+            None => self.map_paths(read),
+        }
     }
 
     /// [`Log::map`], taking what `keep` made of each record from the cache while the
     /// record's file is unchanged (see [`record_cache`]); `settings` names what else
     /// `keep` depends on.
-    pub(crate) fn map_cached<T: record_cache::Cacheable>(
+    pub(crate) fn map_cached<T: for<'t> record_cache::Cacheable<'t>>(
         &self,
         depth: Depth,
         settings: &str,
         keep: impl Fn(Record) -> T + Sync,
     ) -> (Vec<T>, Vec<Error>) {
         match self.cache_dir() {
-            Some(dir) => record_cache::map(self, &dir, settings, |path| {
-                read_unchecked(path, depth).map(&keep)
-            }),
+            Some(dir) => {
+                let cache = record_cache::CacheFile::open::<T>(self, &dir, settings);
+                record_cache::map(self, &cache, |path| read_unchecked(path, depth).map(&keep))
+            }
             None => self.map(depth, keep),
         }
     }
@@ -359,23 +372,29 @@ impl Log {
         depth: Depth,
         keep: impl Fn(Record) -> T + Sync,
     ) -> (Vec<T>, Vec<Error>) {
-        let results = crate::parallel::map(&self.entries, |entry| {
+        self.map_paths(|path| read_unchecked(path, depth).map(&keep))
+    }
+
+    /// `read` of every record's path on every core, in the log's order; a symbolic link is
+    /// reported, not read.
+    fn map_paths<'a, T: Send>(
+        &'a self,
+        read: impl Fn(&'a Path) -> Result<T> + Sync,
+    ) -> (Vec<T>, Vec<Error>) {
+        let results = crate::parallel::indices(self.entries.len(), |index| {
+            let entry = &self.entries[index];
             if entry.symlink {
                 Err(Box::new(store::symlink_error(&entry.path)))
             } else {
-                read_unchecked(&entry.path, depth)
-                    .map(&keep)
-                    .map_err(Box::new)
+                read(&entry.path).map_err(Box::new)
             }
         });
-        let mut kept = Vec::with_capacity(results.len());
         let mut problems = Vec::new();
-        for result in results {
-            match result {
-                Ok(value) => kept.push(value),
-                Err(error) => problems.push(*error),
-            }
-        }
+        // The values take the results' memory in place.
+        let kept = results
+            .into_iter()
+            .filter_map(|result| result.map_err(|error| problems.push(*error)).ok())
+            .collect();
         (kept, problems)
     }
 
@@ -513,18 +532,19 @@ impl Log {
     }
 }
 
-/// A head record keeps what listings show; the front matter's text and the positions
-/// edits need are dropped, so ten thousand heads stay small.
-fn lighten(mut record: Record) -> Record {
-    record.front_matter = Default::default();
-    record.front_matter_keys = Vec::new();
-    record.statuses = Vec::new();
-    record.sections = Default::default();
-    record.links = Vec::new();
-    record.mentions = Vec::new();
-    record.status_written = None;
-    record.title.shrink_to_fit();
-    record
+/// The values that occur more than once in `values`, each once.
+fn repeated<T: Ord + Copy>(mut values: Vec<T>) -> impl Iterator<Item = T> {
+    values.sort_unstable();
+    let mut previous = None;
+    let mut said = None;
+    values.into_iter().filter(move |&value| {
+        let again = previous == Some(value) && said != Some(value);
+        if again {
+            said = Some(value);
+        }
+        previous = Some(value);
+        again
+    })
 }
 
 /// Where a link leads.
@@ -1368,6 +1388,19 @@ mod tests {
         }
         let log = Log::open(dir.path(), &[], false, dir.path()).unwrap();
         (dir, log)
+    }
+
+    #[test]
+    fn values_that_occur_more_than_once_are_each_said_once() {
+        for (values, expected) in [
+            (vec![], vec![]),
+            (vec![3, 1, 2], vec![]),
+            (vec![2, 1, 2], vec![2]),
+            (vec![5, 5, 5, 1, 1, 7], vec![1, 5]),
+        ] {
+            let found: Vec<u32> = repeated(values.clone()).collect();
+            assert_eq!(found, expected, "{values:?}");
+        }
     }
 
     #[test]

@@ -37,45 +37,75 @@ const PART: char = '\u{1d}';
 /// The last field of every line.
 const END: char = '.';
 
-/// What a command keeps of a record, written as one line of its cache.
-pub(crate) trait Cacheable: Sized + Send {
+/// What a command keeps of a record, written as one line of its cache. What it decodes
+/// may borrow from the cache's text and the log's paths (`'t`), which outlive it: a
+/// listing of ten thousand records then allocates nothing for each.
+pub(crate) trait Cacheable<'t>: Sized + Send {
     /// The cache's file name in `.decide/cache/`, which also starts its first line.
     const NAME: &'static str;
     /// The line's fields, or `None` when a value cannot be written (see [`FIELD`]).
     fn encode(&self, line: &mut Line) -> Option<()>;
     /// What the fields say of the record at `path`, if they read.
-    fn decode(fields: &mut Fields<'_>, path: &Path) -> Option<Self>;
+    fn decode(fields: &mut Fields<'t>, path: &'t Path) -> Option<Self>;
 }
 
-/// `read` of every record of `log`, or what the cache in `cache_dir` holds of it while its
-/// file is unchanged; `settings` names anything else the values depend on. The cache is
-/// written again when a record was read afresh.
-pub(super) fn map<T: Cacheable>(
-    log: &Log,
-    cache_dir: &Path,
-    settings: &str,
-    read: impl Fn(&Path) -> Result<T> + Sync,
+/// A command's cache as found before the log is read: where it goes, the header it must
+/// start with, and its text when it does.
+pub(crate) struct CacheFile {
+    dir: std::path::PathBuf,
+    name: &'static str,
+    header: Option<String>,
+    text: Option<String>,
+}
+
+impl CacheFile {
+    /// The cache of `T` in `dir` for `log`; `settings` names anything else its values
+    /// depend on. A cache another build or other settings wrote is not read past its
+    /// header, let alone held beside the records read afresh.
+    pub(super) fn open<'t, T: Cacheable<'t>>(log: &Log, dir: &Path, settings: &str) -> CacheFile {
+        let header = program_stamp().map(|program| header(T::NAME, program, settings, log));
+        let text = header
+            .as_deref()
+            .and_then(|header| store::read_cache_starting(&dir.join(T::NAME), header));
+        CacheFile {
+            dir: dir.to_path_buf(),
+            name: T::NAME,
+            header,
+            text,
+        }
+    }
+}
+
+/// `read` of every record of `log`, or what `cache` holds of it while its file is
+/// unchanged. The cache is written again when a record was read afresh.
+pub(super) fn map<'t, T: Cacheable<'t>>(
+    log: &'t Log,
+    cache: &'t CacheFile,
+    read: impl Fn(&'t Path) -> Result<T> + Sync,
 ) -> (Vec<T>, Vec<Error>) {
-    let program = program_stamp();
-    let header = program.map(|program| header::<T>(program, settings, log));
-    // A cache another build or other settings wrote is not read past its header, let
-    // alone held beside the records read afresh.
-    let text = header
+    debug_assert_eq!(cache.name, T::NAME);
+    let cached = cache
+        .text
         .as_deref()
-        .and_then(|header| store::read_cache_starting(&cache_dir.join(T::NAME), header));
-    let cached = text
-        .as_deref()
-        .zip(header.as_deref())
+        .zip(cache.header.as_deref())
         .and_then(|(text, header)| Cached::parse(text, header, log.entries.len()))
         .unwrap_or_default();
     let built = store::now_nanoseconds();
+    let folders: Vec<store::OpenFolder> = log
+        .folders
+        .iter()
+        .map(|folder| store::OpenFolder::open(&folder.path))
+        .collect();
     let results = crate::parallel::indices(log.entries.len(), |index| {
         let entry = &log.entries[index];
         if entry.symlink {
             return Read::Failed(Box::new(store::symlink_error(&entry.path)));
         }
-        let stamp = store::file_stamp(&entry.path);
         let name = name_in_folder(&entry.path, &log.folders[entry.folder].path);
+        let stamp = match name {
+            Some(name) => folders[entry.folder].stamp(name, &entry.path),
+            None => store::file_stamp(&entry.path),
+        };
         if let (Some(stamp), Some(name)) = (stamp, name)
             && let Some((line, fields)) = cached.line(index, entry.folder, name)
             && let Some(value) = decode(fields, stamp, &entry.path)
@@ -104,9 +134,9 @@ pub(super) fn map<T: Cacheable>(
         .count();
     let changed =
         hits != cached.lines.len() || results.iter().any(|r| matches!(r, Read::Fresh(_, Some(_))));
-    if changed && let Some(header) = header {
+    if changed && let Some(header) = &cache.header {
         // A cache that cannot be written is only a slower command next time.
-        let _ = store::write_cache_with(cache_dir, T::NAME, |out| {
+        let _ = store::write_cache_with(&cache.dir, T::NAME, |out| {
             out.write_all(header.as_bytes())?;
             for (result, entry) in results.iter().zip(&log.entries) {
                 let line = match result {
@@ -126,14 +156,18 @@ pub(super) fn map<T: Cacheable>(
             Ok(())
         });
     }
-    let mut kept = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
-    for result in results {
-        match result {
-            Read::Cached(value, _) | Read::Fresh(value, _) => kept.push(value),
-            Read::Failed(error) => problems.push(*error),
-        }
-    }
+    // The values take the results' memory in place: no second list of ten thousand.
+    let kept = results
+        .into_iter()
+        .filter_map(|result| match result {
+            Read::Cached(value, _) | Read::Fresh(value, _) => Some(value),
+            Read::Failed(error) => {
+                problems.push(*error);
+                None
+            }
+        })
+        .collect();
     (kept, problems)
 }
 
@@ -147,10 +181,9 @@ enum Read<'t, T> {
 
 /// The first lines of a cache: what it holds, the program that wrote it, what else its
 /// values depend on, and the log's folders it holds records of.
-fn header<T: Cacheable>(program: FileStamp, settings: &str, log: &Log) -> String {
+fn header(name: &str, program: FileStamp, settings: &str, log: &Log) -> String {
     let mut out = format!(
-        "decide {} 1\nprogram {}\nsettings {}\n",
-        T::NAME,
+        "decide {name} 1\nprogram {}\nsettings {}\n",
         stamp_text(program),
         settings.replace('\n', " ")
     );
@@ -234,7 +267,12 @@ fn stamp_text(stamp: FileStamp) -> String {
 
 /// The cache's line for `value` (kept of file `name` of folder `folder`, stamped
 /// `stamp`), or `None` when it holds a character the line's separators use.
-fn encode<T: Cacheable>(folder: usize, name: &str, stamp: FileStamp, value: &T) -> Option<String> {
+fn encode<'t, T: Cacheable<'t>>(
+    folder: usize,
+    name: &str,
+    stamp: FileStamp,
+    value: &T,
+) -> Option<String> {
     let mut line = Line(String::with_capacity(256));
     line.number(Some(folder));
     line.0.push('/');
@@ -249,7 +287,7 @@ fn encode<T: Cacheable>(folder: usize, name: &str, stamp: FileStamp, value: &T) 
 
 /// What a cache line's fields (after its key) hold for the file at `path`, if they read
 /// and their stamp is `stamp`.
-fn decode<T: Cacheable>(fields: &str, stamp: FileStamp, path: &Path) -> Option<T> {
+fn decode<'t, T: Cacheable<'t>>(fields: &'t str, stamp: FileStamp, path: &'t Path) -> Option<T> {
     let mut fields = Fields(fields);
     if !stamp_is(fields.next()?, stamp) {
         return None;
@@ -315,10 +353,10 @@ impl Line {
     }
 
     /// How many items, then each after an [`ITEM`].
-    pub(crate) fn texts(&mut self, items: &[String]) -> Option<()> {
+    pub(crate) fn texts(&mut self, items: &[impl AsRef<str>]) -> Option<()> {
         self.number(Some(items.len()));
         for item in items {
-            self.item().text(item)?;
+            self.item().text(item.as_ref())?;
         }
         Some(())
     }
@@ -404,13 +442,23 @@ impl<'t> Fields<'t> {
     }
 
     pub(crate) fn optional_text(&mut self) -> Option<Option<String>> {
+        self.optional_str().map(|text| text.map(str::to_string))
+    }
+
+    /// [`Fields::optional_text`], borrowed from the cache's text.
+    pub(crate) fn optional_str(&mut self) -> Option<Option<&'t str>> {
         match self.next()? {
             "-" => Some(None),
-            field => field.strip_prefix('=').map(|text| Some(text.to_string())),
+            field => field.strip_prefix('=').map(Some),
         }
     }
 
     pub(crate) fn texts(&mut self) -> Option<Vec<String>> {
+        self.items(str::to_string)
+    }
+
+    /// The items of a list field, each as `each` makes it of its text.
+    pub(crate) fn items<U>(&mut self, each: impl FnMut(&'t str) -> U) -> Option<Vec<U>> {
         let field = self.next()?;
         // Most lists are empty: no vector, no search.
         if field == "0" {
@@ -418,7 +466,7 @@ impl<'t> Fields<'t> {
         }
         let mut items = field.split(ITEM);
         let count: usize = items.next()?.parse().ok()?;
-        let items: Vec<String> = items.map(str::to_string).collect();
+        let items: Vec<U> = items.map(each).collect();
         (items.len() == count).then_some(items)
     }
 
@@ -527,7 +575,7 @@ fn digits(text: &str) -> Option<u64> {
 
 /// A value's line and what it decodes to again, for the codecs' tests.
 #[cfg(test)]
-pub(super) fn round_trip<T: Cacheable>(value: &T, path: &Path) -> Option<T> {
+pub(super) fn round_trip<T: for<'x> Cacheable<'x>>(value: &T, path: &Path) -> Option<T> {
     let stamp = test_stamp();
     let line = encode(0, "x.md", stamp, value)?;
     let (key, fields) = line.split_once(FIELD)?;
@@ -570,28 +618,41 @@ pub(super) mod tests {
     }
 
     /// A cache line's fields (after the key) for `value`, stamped [`test_stamp`].
-    pub(in crate::log) fn fields_of<T: Cacheable>(value: &T) -> String {
-        let line = encode(0, "x.md", test_stamp(), value).unwrap();
-        line.split_once(FIELD).unwrap().1.to_string()
+    pub(in crate::log) fn fields_of<'t, T: Cacheable<'t>>(value: &T) -> String {
+        encoded_fields(value).unwrap()
+    }
+
+    /// [`fields_of`], or `None` where `value` cannot be cached.
+    pub(in crate::log) fn encoded_fields<'t, T: Cacheable<'t>>(value: &T) -> Option<String> {
+        let line = encode(0, "x.md", test_stamp(), value)?;
+        line.split_once(FIELD).map(|(_, fields)| fields.to_string())
     }
 
     /// Every prefix, and every field made unreadable in turn (except those at
     /// `free_text`, which hold any text; the stamp is field 0), decodes to nothing.
-    pub(in crate::log) fn assert_damage_is_refused<T: Cacheable + std::fmt::Debug>(
+    pub(in crate::log) fn assert_damage_is_refused<T: for<'x> Cacheable<'x> + std::fmt::Debug>(
         value: &T,
         path: &Path,
         free_text: &[usize],
     ) {
-        let fields = fields_of(value);
-        assert!(decode::<T>(&fields, test_stamp(), path).is_some());
+        assert_damage_is_refused_by(
+            &fields_of(value),
+            |fields| decode::<T>(fields, test_stamp(), path).is_some(),
+            free_text,
+        );
+    }
+
+    /// [`assert_damage_is_refused`] of a line's `fields`, which `decodes` reads.
+    pub(in crate::log) fn assert_damage_is_refused_by(
+        fields: &str,
+        decodes: impl Fn(&str) -> bool,
+        free_text: &[usize],
+    ) {
+        assert!(decodes(fields));
         for cut in (0..fields.len()).filter(|&cut| fields.is_char_boundary(cut)) {
-            assert!(
-                decode::<T>(&fields[..cut], test_stamp(), path).is_none(),
-                "{cut}"
-            );
+            assert!(!decodes(&fields[..cut]), "{cut}");
         }
-        let more = format!("{fields}{FIELD}more");
-        assert!(decode::<T>(&more, test_stamp(), path).is_none());
+        assert!(!decodes(&format!("{fields}{FIELD}more")));
         let split: Vec<&str> = fields.split(FIELD).collect();
         for at in 1..split.len() - 1 {
             if free_text.contains(&at) {
@@ -599,23 +660,27 @@ pub(super) mod tests {
             }
             let mut bad = split.clone();
             bad[at] = "x\u{1e}\u{1d}";
-            let bad = bad.join("\u{1f}");
-            assert!(
-                decode::<T>(&bad, test_stamp(), path).is_none(),
-                "field {at}"
-            );
+            assert!(!decodes(&bad.join("\u{1f}")), "field {at}");
         }
+    }
+
+    /// What a line's `fields` (after its key, stamped [`test_stamp`]) decode to.
+    pub(in crate::log) fn decode_fields<'t, T: Cacheable<'t>>(
+        fields: &'t str,
+        path: &'t Path,
+    ) -> Option<T> {
+        decode(fields, test_stamp(), path)
     }
 
     #[test]
     fn a_line_is_read_only_for_the_stamp_it_was_written_with() {
         struct Title(String);
-        impl Cacheable for Title {
+        impl Cacheable<'_> for Title {
             const NAME: &'static str = "titles";
             fn encode(&self, line: &mut Line) -> Option<()> {
                 line.text(&self.0)
             }
-            fn decode(fields: &mut Fields<'_>, _path: &Path) -> Option<Title> {
+            fn decode(fields: &mut Fields<'_>, _path: &'_ Path) -> Option<Title> {
                 fields.text().map(Title)
             }
         }
@@ -643,7 +708,7 @@ pub(super) mod tests {
     #[test]
     fn links_of_every_kind_come_back_as_written() {
         struct Links(Vec<Link>);
-        impl Cacheable for Links {
+        impl Cacheable<'_> for Links {
             const NAME: &'static str = "links";
             fn encode(&self, line: &mut Line) -> Option<()> {
                 line.links(&self.0)

@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
+use super::Head;
 use super::{Depth, read_record};
 use crate::error::Error;
-use crate::record::Record;
+use crate::record::Listing;
 use crate::record::parse::Due;
 
 /// A head scan reads the outcome sections appended at a record's end only as far as its
@@ -12,14 +13,14 @@ use crate::record::parse::Due;
 /// all read and whose head says they are due, or has no `review-by` at all (adr-tools and
 /// MADR records get their review date only from an outcome). Most records are read whole
 /// by the head scan, so the re-read touches a few files, or none.
-pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<Error> {
+pub(crate) fn settle_due(records: &mut [Head<'_>], today: NaiveDate) -> Vec<Error> {
     let pending: Vec<usize> = records
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.reviews_settled && (r.due_by().is_none() || r.review_due(today)))
         .map(|(index, _)| index)
         .collect();
-    let paths: Vec<std::path::PathBuf> = pending.iter().map(|&i| records[i].path.clone()).collect();
+    let paths: Vec<&std::path::Path> = pending.iter().map(|&i| records[i].path).collect();
     // Each thread keeps only the two dates, not the whole record it read.
     let results = crate::parallel::map(&paths, |path| {
         read_record(path, Depth::Full)
@@ -41,15 +42,15 @@ pub(crate) fn settle_due(records: &mut [Box<Record>], today: NaiveDate) -> Vec<E
 }
 
 /// The records due for review on `today`, oldest review date first.
-pub(crate) fn due<'a>(
-    records: impl IntoIterator<Item = &'a Record>,
+pub(crate) fn due<'a, R: Listing>(
+    records: impl IntoIterator<Item = &'a R>,
     today: NaiveDate,
-) -> Vec<&'a Record> {
-    let mut due: Vec<&Record> = records
+) -> Vec<&'a R> {
+    let mut due: Vec<&R> = records
         .into_iter()
         .filter(|r| r.review_due(today))
         .collect();
-    due.sort_by_key(|r| (r.due_by(), r.number));
+    due.sort_by_key(|r| (r.due_by(), r.number()));
     due
 }
 
@@ -74,7 +75,7 @@ pub(crate) fn how_late(due: Due, date: NaiveDate, today: NaiveDate) -> String {
 
 /// One line per due record: `0007  2027-02-24  12 days overdue  Title`, columns aligned
 /// by display width.
-pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log) -> String {
+pub(crate) fn due_table<R: Listing>(records: &[&R], today: NaiveDate, log: &super::Log) -> String {
     let mut rows: Vec<[String; 4]> = Vec::with_capacity(records.len());
     for record in records {
         let Some((due, date)) = record.due() else {
@@ -82,17 +83,17 @@ pub(crate) fn due_table(records: &[&Record], today: NaiveDate, log: &super::Log)
         };
         let when = how_late(due, date, today);
         rows.push([
-            log.shown_address(record),
+            log.shown_address(*record),
             date.to_string(),
             format!("{when:<18}"),
-            record.title.clone(),
+            record.title().to_string(),
         ]);
     }
     crate::table::render(&rows)
 }
 
 /// The due records as JSON: each with its file, dates and how late it is.
-pub(crate) fn due_json(records: &[&Record], today: NaiveDate) -> String {
+pub(crate) fn due_json<R: Listing>(records: &[&R], today: NaiveDate) -> String {
     let due: Vec<serde_json::Value> = records
         .iter()
         .filter_map(|record| {
@@ -102,10 +103,10 @@ pub(crate) fn due_json(records: &[&Record], today: NaiveDate) -> String {
                 Due::Decision => "decide_by",
             };
             let mut item = serde_json::json!({
-                "number": record.number,
-                "title": record.title,
-                "file": record.path.to_string_lossy(),
-                "line": record.title_line,
+                "number": record.number(),
+                "title": record.title(),
+                "file": record.path().to_string_lossy(),
+                "line": record.title_line(),
                 "days_overdue": (today - date).num_days(),
                 "overdue": record.review_overdue(today),
             });
@@ -122,7 +123,7 @@ pub(crate) fn due_json(records: &[&Record], today: NaiveDate) -> String {
 
 /// The due records as GitHub annotations on their titles: an overdue review is an error
 /// when `check` makes it fail the job, else a warning; one due today is a notice.
-pub(crate) fn due_annotations(records: &[&Record], today: NaiveDate, check: bool) -> String {
+pub(crate) fn due_annotations<R: Listing>(records: &[&R], today: NaiveDate, check: bool) -> String {
     use super::report::{Level, github};
     let mut out = String::new();
     for record in records {
@@ -135,23 +136,24 @@ pub(crate) fn due_annotations(records: &[&Record], today: NaiveDate, check: bool
             _ if check => (Level::Error, format!("overdue since {date}")),
             _ => (Level::Warning, format!("overdue since {date}")),
         };
-        let command = record
-            .number
-            .map_or_else(|| record.file_name(), |n| n.to_string());
+        let command = record.number().map_or_else(
+            || crate::store::record_name(record.path()).into_owned(),
+            |n| n.to_string(),
+        );
         let message = match due {
             Due::Review => format!(
                 "The review of \"{}\" is {when}: run `decide review {command}` to record how it turned out",
-                record.title
+                record.title()
             ),
             Due::Decision => format!(
                 "The decision on \"{}\" is {when}: once it is made, record it (`decide review {command}` finishes an investigation; `decide status {command} accepted` or `rejected` records an answer)",
-                record.title
+                record.title()
             ),
         };
         out.push_str(&github(
             level,
-            &record.path,
-            Some(record.title_line),
+            record.path(),
+            Some(record.title_line()),
             "decide review",
             &message,
         ));
@@ -164,7 +166,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::record::parse;
+    use crate::record::{Record, parse};
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -205,7 +207,7 @@ mod tests {
         std::fs::write(dir.path().join("0004-a.md"), "# Use A\n").unwrap();
         let log = super::super::Log::open(dir.path(), &[], false, dir.path()).unwrap();
         assert_eq!(
-            due_table(&[&record], day("2027-02-26"), &log),
+            due_table::<Record>(&[&record], day("2027-02-26"), &log),
             "0004  2027-02-24  2 days overdue      Use A\n"
         );
     }

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::flat_map::FlatMap;
 use crate::phrase;
 use crate::record::parse::Due;
-use crate::record::{Record, Section};
+use crate::record::{Listing, Record, Section};
 use crate::template::Templates;
 
 /// How the message is printed.

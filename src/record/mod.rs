@@ -11,9 +11,11 @@ pub(crate) mod edit;
 pub(crate) mod finish;
 pub(crate) mod house_fields;
 pub(crate) mod house_front_matter;
+pub(crate) mod listing;
 pub(crate) mod parse;
 pub(crate) mod sections;
 
+pub(crate) use listing::Listing;
 pub(crate) use parse::{Format, HeadingStyle, LabelStyle, Record, parse};
 pub(crate) use sections::Section;
 

@@ -254,6 +254,36 @@ pub(crate) struct Record {
     pub reviews_settled: bool,
 }
 
+impl super::Listing for Record {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+    fn number(&self) -> Option<u32> {
+        self.number
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn title_line(&self) -> usize {
+        self.title_line
+    }
+    fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+    fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+    fn month_only(&self) -> bool {
+        self.month_only
+    }
+    fn review_by(&self) -> Option<NaiveDate> {
+        self.review_by
+    }
+    fn decide_by(&self) -> Option<NaiveDate> {
+        self.decide_by
+    }
+}
+
 impl Record {
     /// The first section with this heading, ignoring case; else the first whose heading
     /// names it with more after the name ([`names_section`]: `## Decision: two datasets`).
@@ -279,53 +309,6 @@ impl Record {
     pub(crate) fn stem(&self) -> String {
         let name = self.file_name();
         store::without_extension(&name).to_string()
-    }
-
-    /// The date as written: `2019-02` for a month.
-    pub(crate) fn date_text(&self) -> Option<String> {
-        use chrono::Datelike;
-        self.date.map(|date| {
-            if self.month_only {
-                format!("{:04}-{:02}", date.year(), date.month())
-            } else {
-                crate::text::iso(date)
-            }
-        })
-    }
-
-    /// What the record waits for next, and by when: a decision, while it is proposed with
-    /// a `decide-by` date; else a review, by its review date.
-    pub(crate) fn due(&self) -> Option<(Due, NaiveDate)> {
-        let proposed = self
-            .status
-            .as_deref()
-            .is_some_and(|s| s.trim().eq_ignore_ascii_case("proposed"));
-        match self.decide_by {
-            Some(date) if proposed => Some((Due::Decision, date)),
-            _ => self.review_by.map(|date| (Due::Review, date)),
-        }
-    }
-
-    /// The date the record is next due by: its decide-by date or its review date.
-    pub(crate) fn due_by(&self) -> Option<NaiveDate> {
-        self.due().map(|(_, date)| date)
-    }
-
-    /// Whether a review (or a decision) is due on `today`.
-    pub(crate) fn review_due(&self, today: NaiveDate) -> bool {
-        self.due_by().is_some_and(|date| date <= today) && !self.is_closed()
-    }
-
-    /// Whether the review date (or the decide-by date) has passed (one due today is due,
-    /// not overdue).
-    pub(crate) fn review_overdue(&self, today: NaiveDate) -> bool {
-        self.due_by().is_some_and(|date| date < today) && !self.is_closed()
-    }
-
-    /// Decisions no longer in force (superseded, rejected, deprecated, reverted, …) are
-    /// not reviewed any more.
-    pub(crate) fn is_closed(&self) -> bool {
-        self.status.as_deref().is_some_and(no_longer_in_force)
     }
 
     /// The status written in the front matter and the one in the body, when they differ.

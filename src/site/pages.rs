@@ -13,8 +13,8 @@ use super::{Input, page_names};
 use crate::error::Result;
 use crate::log::graph::{Edge, edges_of};
 use crate::log::{Index, Resolved};
-use crate::record::Record;
 use crate::record::parse::reverse_kind;
+use crate::record::{Listing, Record};
 
 /// The usual statuses, in the order a decision passes through them: filters and badges
 /// list these first, then any other status the log uses.

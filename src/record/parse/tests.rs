@@ -1,4 +1,5 @@
 use super::*;
+use crate::record::Listing;
 
 fn parsed(name: &str, text: &str) -> Record {
     parse(Path::new(name), text).unwrap_or_else(|e| panic!("{name}: {e}"))
