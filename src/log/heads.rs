@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::record_cache::{Cacheable, Fields, Line};
 use crate::record::parse::{Problem, ProblemKind};
-use crate::record::{Format, Listing, Record};
+use crate::record::{Format, Record};
 
 /// A record's head: what listings show of it and what they filter on. Taken from the
 /// cache, its text is borrowed from the cache's and its path from the log's listing, so
@@ -58,35 +58,7 @@ impl<'a> Head<'a> {
     }
 }
 
-impl Listing for Head<'_> {
-    fn path(&self) -> &Path {
-        self.path
-    }
-    fn number(&self) -> Option<u32> {
-        self.number
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn title_line(&self) -> usize {
-        self.title_line
-    }
-    fn status(&self) -> Option<&str> {
-        self.status.as_deref()
-    }
-    fn date(&self) -> Option<NaiveDate> {
-        self.date
-    }
-    fn month_only(&self) -> bool {
-        self.month_only
-    }
-    fn review_by(&self) -> Option<NaiveDate> {
-        self.review_by
-    }
-    fn decide_by(&self) -> Option<NaiveDate> {
-        self.decide_by
-    }
-}
+crate::record::listing::listing_by_fields!(Head<'_>);
 
 impl<'a> Cacheable<'a> for Head<'a> {
     const NAME: &'static str = "heads";

@@ -69,3 +69,40 @@ pub(crate) trait Listing {
         self.status().is_some_and(super::parse::no_longer_in_force)
     }
 }
+
+/// [`Listing`] for a type whose fields bear the names of the trait's methods, as
+/// [`super::Record`] and a listing's head do.
+macro_rules! listing_by_fields {
+    ($type:ty) => {
+        impl $crate::record::Listing for $type {
+            fn path(&self) -> &std::path::Path {
+                &self.path
+            }
+            fn number(&self) -> Option<u32> {
+                self.number
+            }
+            fn title(&self) -> &str {
+                &self.title
+            }
+            fn title_line(&self) -> usize {
+                self.title_line
+            }
+            fn status(&self) -> Option<&str> {
+                self.status.as_deref()
+            }
+            fn date(&self) -> Option<chrono::NaiveDate> {
+                self.date
+            }
+            fn month_only(&self) -> bool {
+                self.month_only
+            }
+            fn review_by(&self) -> Option<chrono::NaiveDate> {
+                self.review_by
+            }
+            fn decide_by(&self) -> Option<chrono::NaiveDate> {
+                self.decide_by
+            }
+        }
+    };
+}
+pub(crate) use listing_by_fields;

@@ -254,35 +254,7 @@ pub(crate) struct Record {
     pub reviews_settled: bool,
 }
 
-impl super::Listing for Record {
-    fn path(&self) -> &Path {
-        &self.path
-    }
-    fn number(&self) -> Option<u32> {
-        self.number
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn title_line(&self) -> usize {
-        self.title_line
-    }
-    fn status(&self) -> Option<&str> {
-        self.status.as_deref()
-    }
-    fn date(&self) -> Option<NaiveDate> {
-        self.date
-    }
-    fn month_only(&self) -> bool {
-        self.month_only
-    }
-    fn review_by(&self) -> Option<NaiveDate> {
-        self.review_by
-    }
-    fn decide_by(&self) -> Option<NaiveDate> {
-        self.decide_by
-    }
-}
+crate::record::listing::listing_by_fields!(Record);
 
 impl Record {
     /// The first section with this heading, ignoring case; else the first whose heading
