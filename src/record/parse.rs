@@ -1074,7 +1074,10 @@ impl<'t> Reader<'t> {
                 let next = headings
                     .get(position + 1)
                     .map_or(self.lines.len(), |h| self.body_start + h.first);
-                self.mentions_in(start, next);
+                // A bold label's text on its own line (`**Consequences:** See [3. Y](…)`)
+                // is the section's first line.
+                let first = if heading.inline > 0 { start - 1 } else { start };
+                self.mentions_in(first, next);
             }
             if is_madr_heading(heading.text) {
                 (self.madr_signs, self.madr_shape) = (true, true);
@@ -2309,6 +2312,16 @@ fn opens_after(before: &str) -> bool {
             && before
                 .bytes()
                 .all(|b| matches!(b, b'-' | b'=' | b'*' | b'_')))
+}
+
+/// Whether `line` is a bold label standing for a section (`**Context:**`, `**Decision**
+/// We …`), as [`add_bold_labels`] reads one: not a field such as `**Date:**`.
+pub(crate) fn is_section_label(line: &str) -> bool {
+    bold_label(line).is_some_and(|(name, _)| {
+        names_known_section(name)
+            && !names_section(name, "status")
+            && DateSection::of(name).is_none()
+    })
 }
 
 /// What follows a bold status label (`**Status:** Superseded`, `**Status**: Superseded`),
