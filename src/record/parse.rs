@@ -1306,7 +1306,11 @@ impl<'t> Reader<'t> {
     fn typed_line(&self, index: usize, opens: bool) -> Option<Vec<Link>> {
         let line = self.lines[index];
         let bold = crate::text::trim_start(line.text).starts_with("**");
-        if !(opens || bold) {
+        // Only a bold label may name its record by number alone (`**Amends:** ADR-0002`);
+        // any other typed line holds a link, and most lines none.
+        if !(opens || bold)
+            || (!bold && memchr::memmem::find(line.text.as_bytes(), b"](").is_none())
+        {
             return None;
         }
         let place = if bold {
