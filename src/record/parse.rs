@@ -1308,9 +1308,12 @@ impl<'t> Reader<'t> {
         let bold = crate::text::trim_start(line.text).starts_with("**");
         // Only a bold label may name its record by number alone (`**Amends:** ADR-0002`);
         // any other typed line holds a link, and most lines none.
-        if !(opens || bold)
-            || (!bold && memchr::memmem::find(line.text.as_bytes(), b"](").is_none())
-        {
+        // (`](` found byte by byte, as `body_links` finds it: a substring search is built
+        // for each line.)
+        let bytes = line.text.as_bytes();
+        let has_link =
+            || memchr::memchr_iter(b']', bytes).any(|at| bytes.get(at + 1) == Some(&b'('));
+        if !(bold || (opens && has_link())) {
             return None;
         }
         let place = if bold {
