@@ -1006,7 +1006,10 @@ fn check_link(
                         if from_root { " (it is written from the repository's root)" } else { "" }
                     ),
                 )
-                .hint(&format!("write the path from this record's folder: `{}`", index.target(from, to))),
+                .hint(&format!(
+                    "write the path from this record's folder: `{}`",
+                    in_style_of(written, &index.target(from, to))
+                )),
             )
         }
         (Resolved::Missing | Resolved::Ambiguous, Target::File(written)) => {
@@ -1027,6 +1030,23 @@ fn check_link(
             )
         }
     }
+}
+
+/// The path `suggested` (`adr-003-x.md`) written as the link `written` is: without the
+/// extension when the link names the record without one (`docs/adr/adr-003-x`, as a site
+/// serves it), from `./` when it starts so, with its `#fragment`. A fix in another style
+/// than the log's links would be one more thing to fix.
+fn in_style_of(written: &str, suggested: &str) -> String {
+    let (file, fragment) = written.split_at(written.find('#').unwrap_or(written.len()));
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let mut path = suggested.to_string();
+    if !name.is_empty() && !name.contains('.') {
+        path = crate::store::without_extension(&path).to_string();
+    }
+    if file.starts_with("./") && !path.starts_with('.') {
+        path.insert_str(0, "./");
+    }
+    path + fragment
 }
 
 /// Two records with one title: usually a heading copied with the template. A record that
@@ -1151,6 +1171,22 @@ fn file_name(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::record::parse;
+
+    /// A suggested path keeps the link's own style: its extension or none, its `./`, its
+    /// fragment.
+    #[test]
+    fn a_suggested_path_is_written_as_the_link_is() {
+        for (written, suggested, expected) in [
+            ("docs/adr/adr-003-x", "adr-003-x.md", "adr-003-x"),
+            ("docs/adr/adr-003-x.md", "adr-003-x.md", "adr-003-x.md"),
+            ("./old/adr-003-x", "adr-003-x.md", "./adr-003-x"),
+            ("old/0003-x.md#why", "0003-x.md", "0003-x.md#why"),
+            ("old/0003-x#why", "../adr/0003-x.md", "../adr/0003-x#why"),
+            ("docs/adr/0003-x.mdx", "0003-x.mdx", "0003-x.mdx"),
+        ] {
+            assert_eq!(in_style_of(written, suggested), expected, "{written}");
+        }
+    }
 
     #[test]
     fn every_fixture_record_is_checked_the_same_from_the_cache() {

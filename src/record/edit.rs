@@ -888,6 +888,10 @@ pub(crate) fn add_link_in(
                 None if let Some(line) = bold_status_line(&lines, record) => {
                     bold_link(text, (&lines, line), record, (&kind, &entry), style)
                 }
+                // `## Status` over `**Status:** Superseded` and bold link labels.
+                Some(_) if let Some(line) = bold_status_in_section(&lines, record) => {
+                    bold_label_link(text, (&lines, line), record, (&kind, &entry))
+                }
                 Some(section) => {
                     // A `## Status` heading over bold labels ends at the first label.
                     let last = section_last_line(&lines, section.line).min(body_end(&section));
@@ -943,6 +947,19 @@ fn bold_status_line(lines: &Lines<'_>, record: &Record) -> Option<usize> {
     .then_some(field.line)
 }
 
+/// The line of a bold status label under a record's `## Status` heading (`**Status:**
+/// Superseded`), where its links go on bold labels of their own too.
+fn bold_status_in_section(lines: &Lines<'_>, record: &Record) -> Option<usize> {
+    let mut section = record
+        .statuses
+        .iter()
+        .filter(|s| s.place == StatusPlace::Section && !s.only_links);
+    let field = section.next()?;
+    (section.next().is_none()
+        && crate::text::trim_start(lines.content(field.line)).starts_with("**"))
+    .then_some(field.line)
+}
+
 /// `text` with the link `entry` (`Supersedes [3. Y](…)`) written as a record of bold labels
 /// writes it: after its status on the bold status line when the record or its log links
 /// so (`**Status:** Accepted, supersedes [3. Y](…)`), else on a bold label of its own
@@ -954,7 +971,6 @@ fn bold_link(
     (kind, entry): (&str, &str),
     style: HouseStyle,
 ) -> String {
-    let nl = lines.newline;
     let on_status = |l: &&super::parse::Link| l.line == status_line;
     if style.links_on_status_line || links_after_status_word(lines.content(status_line)) {
         let status_links = record.links.iter().filter(on_status).count();
@@ -975,20 +991,67 @@ fn bold_link(
             return edited;
         }
     }
+    bold_label_link(text, (lines, status_line), record, (kind, entry))
+}
+
+/// `text` with the link `entry` (`Supersedes [3. Y](…)`) on a bold label of its own,
+/// `**Supersedes:** [3. Y](…)`, among the bold lines from the status line on (see
+/// [`bold_label_place`]).
+fn bold_label_link(
+    text: &str,
+    (lines, status_line): (&Lines<'_>, usize),
+    record: &Record,
+    (kind, entry): (&str, &str),
+) -> String {
+    let nl = lines.newline;
     let label = entry.strip_prefix(kind).unwrap_or(entry).trim_start();
-    // Under the status line and the bold link labels that follow it.
-    let mut last = status_line;
-    while last < lines.count()
-        && crate::text::trim_start(lines.content(last + 1)).starts_with("**")
-        && record
+    let (last, spaced) = bold_label_place(lines, record, status_line);
+    let at = lines.end(last);
+    // A last line with no line ending gets one before the label.
+    let before = if at == text.len() && !text.ends_with('\n') {
+        nl
+    } else {
+        ""
+    };
+    let gap = if spaced { nl } else { "" };
+    splice(
+        text,
+        at,
+        at,
+        &format!("{before}{gap}**{kind}:** {label}{nl}"),
+    )
+}
+
+/// Where a new bold link label goes among the bold fields that follow the status line
+/// (`**Date:**`, `**Supersedes:**`, …, up to anything else, such as a `**Context:**`
+/// label): after the last that links, with the record's other links, else after the last
+/// of them. True when blank lines part them, as the new label then is.
+fn bold_label_place(lines: &Lines<'_>, record: &Record, status_line: usize) -> (usize, bool) {
+    let (mut last_field, mut last_link, mut spaced) = (status_line, None, false);
+    let mut line = status_line + 1;
+    while line <= lines.count() {
+        let content = lines.content(line);
+        if crate::text::is_blank(content) {
+            line += 1;
+            continue;
+        }
+        if !crate::text::trim_start(content).starts_with("**")
+            || super::parse::is_section_label(content)
+        {
+            break;
+        }
+        spaced |= line > last_field + 1;
+        last_field = line;
+        if record
             .links
             .iter()
-            .any(|l| l.line == last + 1 && l.place == super::parse::Place::Status)
-    {
-        last += 1;
+            .any(|l| l.line == line && l.place == super::parse::Place::Status)
+        {
+            last_link = Some(line);
+        }
+        line += 1;
     }
-    let at = lines.end(last);
-    splice(text, at, at, &format!("**{kind}:** {label}{nl}"))
+    (last_link.unwrap_or(last_field), spaced)
 }
 
 /// The bullet a record's lists use anywhere after its front matter.

@@ -702,7 +702,15 @@ impl<'t> Reader<'t> {
         }
         let Some(field) = fields::field(line.text).filter(|_| is_text) else {
             if self.depth != Depth::Head {
-                body_links(line.text, line.number, &mut self.record.mentions);
+                // A line of the kind's words where a paragraph or the fields' lines go on.
+                let opens = index == 0 || {
+                    let before = self.lines[index - 1].text;
+                    opens_after(before) || fields::field(before).is_some()
+                };
+                match self.typed_line(index, opens).filter(|_| is_text) {
+                    Some(links) => self.record.links.extend(links),
+                    None => body_links(line.text, line.number, &mut self.record.mentions),
+                }
             }
             return;
         };
@@ -842,7 +850,11 @@ impl<'t> Reader<'t> {
             }
             _ => {
                 if self.depth != Depth::Head {
-                    body_links(line.text, line.number, &mut self.record.mentions);
+                    // `Superseded by: [5. X](…)` among the fields is a typed link.
+                    match self.typed_line(index, !in_table) {
+                        Some(links) => self.record.links.extend(links),
+                        None => body_links(line.text, line.number, &mut self.record.mentions),
+                    }
                 }
             }
         }
@@ -1017,7 +1029,10 @@ impl<'t> Reader<'t> {
                 let next = headings
                     .get(position + 1)
                     .map_or(self.lines.len(), |h| self.body_start + h.first);
-                self.mentions_in(start, next);
+                // A bold label's text on its own line (`**Consequences:** See [3. Y](…)`)
+                // is the section's first line.
+                let first = if heading.inline > 0 { start - 1 } else { start };
+                self.mentions_in(first, next);
             }
             if is_madr_heading(heading.text) {
                 (self.madr_signs, self.madr_shape) = (true, true);
@@ -1137,6 +1152,20 @@ impl<'t> Reader<'t> {
                 }
             }
             let number = self.lines[index].number;
+            // `**Superseded by:** [5. X](…)`: a link on a bold label of its own, as a log
+            // of bold labels writes one under its status.
+            if content.starts_with("**")
+                && let Some(links) = links::label_line(content, number, links::Place::Status)
+            {
+                self.record.links.extend(links);
+                continue;
+            }
+            // `**Status:** Superseded` under the heading: the status is what follows the
+            // label.
+            if let Some(value) = bold_status_value(content) {
+                offset += content.len() - value.len();
+                content = value;
+            }
             // `⌛️ Superseded [0019](…)`: a link behind an emoji is a link.
             let is_link =
                 parse_link(without_symbols(content), number, links::Place::Status).is_some();
@@ -1207,7 +1236,11 @@ impl<'t> Reader<'t> {
                 (Some(open), Some(marker)) if open == marker => fence = None,
                 (Some(_), _) => {}
                 (None, None) if link < line.end => {
-                    body_links(line.text, line.number, &mut self.record.mentions);
+                    let opens = index == 0 || opens_after(self.lines[index - 1].text);
+                    match self.typed_line(index, opens) {
+                        Some(links) => self.record.links.extend(links),
+                        None => body_links(line.text, line.number, &mut self.record.mentions),
+                    }
                 }
                 (None, None) => {}
             }
@@ -1218,6 +1251,32 @@ impl<'t> Reader<'t> {
                 }
             }
         }
+    }
+
+    /// The typed links on line `index` of running text, when it is a relation's label and
+    /// its links alone ([`links::label_line`]): a bold label anywhere (`**Supersedes:**
+    /// [3. Y](…)`, as logs of bold labels write their fields), the kind's plain words only
+    /// where a paragraph `opens` (`Superseded by [5. X](…)` at the end of a record). A
+    /// sentence wrapped onto a new line may well start with "superseded by [X](…)".
+    fn typed_line(&self, index: usize, opens: bool) -> Option<Vec<Link>> {
+        let line = self.lines[index];
+        let bold = crate::text::trim_start(line.text).starts_with("**");
+        // Only a bold label may name its record by number alone (`**Amends:** ADR-0002`);
+        // any other typed line holds a link, and most lines none.
+        // (`](` found byte by byte, as `body_links` finds it: a substring search is built
+        // for each line.)
+        let bytes = line.text.as_bytes();
+        let has_link =
+            || memchr::memchr_iter(b']', bytes).any(|at| bytes.get(at + 1) == Some(&b'('));
+        if !(bold || (opens && has_link())) {
+            return None;
+        }
+        let place = if bold {
+            links::Place::Status
+        } else {
+            links::Place::Body
+        };
+        links::label_line(line.text, line.number, place)
     }
 
     /// The first `](` in the text at or after byte `from`.
@@ -2202,6 +2261,37 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 /// Byte offsets of each line's start, for edits that work line by line.
 pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     split_lines(text).iter().map(|l| l.start).collect()
+}
+
+/// Whether a line after `before` opens a paragraph: after a blank line, a heading or its
+/// underline, or a rule. (A bold label's text on its line, `**Consequences:** Less.`, goes
+/// on on the next.)
+fn opens_after(before: &str) -> bool {
+    let before = before.trim();
+    before.is_empty()
+        || before.starts_with('#')
+        || (before.len() >= 3
+            && before
+                .bytes()
+                .all(|b| matches!(b, b'-' | b'=' | b'*' | b'_')))
+}
+
+/// Whether `line` is a bold label standing for a section (`**Context:**`, `**Decision**
+/// We …`), as [`add_bold_labels`] reads one: not a field such as `**Date:**`.
+pub(crate) fn is_section_label(line: &str) -> bool {
+    bold_label(line).is_some_and(|(name, _)| {
+        names_known_section(name)
+            && !names_section(name, "status")
+            && DateSection::of(name).is_none()
+    })
+}
+
+/// What follows a bold status label (`**Status:** Superseded`, `**Status**: Superseded`),
+/// trimmed; `None` for any other line.
+fn bold_status_value(content: &str) -> Option<&str> {
+    let (label, inline) = bold_label(content)?;
+    (label.eq_ignore_ascii_case("status") && inline < content.len())
+        .then(|| content[inline..].trim_start())
 }
 
 /// Whether the line `text`, whose key is `key`, is a typed link on a bold label of its

@@ -251,6 +251,48 @@ mod tests {
         );
     }
 
+    /// Two records of one name in two folders: the reviews due lead to the page of the one
+    /// that is due, not to the first of that name.
+    #[test]
+    fn a_record_due_leads_to_its_own_page_when_another_has_its_name() {
+        let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+        let records: Vec<Record> = [
+            ("docs/adr/0001-cache-prices.md", "2027-12-01"),
+            ("docs/adr/mobile/0001-cache-prices.md", "2027-05-01"),
+        ]
+        .iter()
+        .map(|(path, review)| {
+            let text = format!("# 1. Cache prices\n\nDate: 2027-01-04\nReview-by: {review}\n\n## Status\n\nAccepted\n");
+            crate::record::parse(Path::new(path), &text).unwrap()
+        })
+        .collect();
+        let search = search::Index::default();
+        let text = |_: &Record| Ok(String::new());
+        let input = Input {
+            records: &records,
+            search: &search,
+            text: &text,
+            log_name: "docs/adr",
+            today,
+        };
+        let model = pages::Model::new(&input);
+        assert_eq!(
+            model.pages,
+            ["0001-cache-prices.html", "0001-cache-prices-2.html"]
+        );
+        let index = model.index();
+        let due = index.split("Reviews due").nth(1).unwrap_or_default();
+        let due = due.split("</section>").next().unwrap_or_default();
+        assert!(
+            due.contains("href=\"records/0001-cache-prices-2.html\""),
+            "{due}"
+        );
+        assert!(
+            !due.contains("href=\"records/0001-cache-prices.html\""),
+            "{due}"
+        );
+    }
+
     #[test]
     fn page_names_are_safe_and_unique() {
         let record = |name: &str| crate::record::parse(Path::new(name), "# T\n").unwrap();

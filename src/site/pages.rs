@@ -31,7 +31,9 @@ pub(super) struct Model<'a> {
     input: &'a Input<'a>,
     /// Each record's page name, in the records directory.
     pub pages: Vec<String>,
-    by_file: HashMap<String, usize>,
+    /// Each record's position by its path: two folders of a log may each hold a record of
+    /// one name, and a file name would find the first of them.
+    by_path: HashMap<&'a Path, usize>,
     /// Where links between the records lead.
     index: Index<'a>,
     /// Each record's relations: the kind as it reads from that record, and the other one.
@@ -44,10 +46,11 @@ impl<'a> Model<'a> {
     pub(super) fn new(input: &'a Input<'a>) -> Model<'a> {
         let records = input.records;
         let pages = page_names(records);
-        let mut by_file = HashMap::with_capacity(records.len());
-        for (index, record) in records.iter().enumerate() {
-            by_file.entry(record.file_name()).or_insert(index);
-        }
+        let by_path = records
+            .iter()
+            .enumerate()
+            .map(|(index, record)| (record.path.as_path(), index))
+            .collect();
         let edges: Vec<Edge> = edges_of(records);
         let mut related = vec![Vec::new(); records.len()];
         for edge in &edges {
@@ -70,7 +73,7 @@ impl<'a> Model<'a> {
         Model {
             input,
             pages,
-            by_file,
+            by_path,
             index: Index::of_records(records),
             related,
             graph,
@@ -185,8 +188,8 @@ impl<'a> Model<'a> {
 
     /// The position of `record` (one of ours) in the log.
     fn index_of(&self, record: &Record) -> usize {
-        self.by_file
-            .get(&record.file_name())
+        self.by_path
+            .get(record.path.as_path())
             .copied()
             .unwrap_or_default()
     }

@@ -1708,9 +1708,10 @@ fn supersede_in_a_log_of_bold_labels_links_both_ways_in_bold_labels() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let new = "docs/adr/0004-choose-the-database-for-the-orders-service.md";
     let written = read(repo.path(), new);
+    // Under the bold fields the record opens with (its status, its review date).
     assert!(
         written.contains(
-            "\n**Status:** Accepted\n**Supersedes:** [2. Seed brackets by rating](0002-seed-brackets-by-rating.md)\n"
+            "\n**Status:** Accepted\n**Review-by:** 2027-04-02\n**Supersedes:** [2. Seed brackets by rating](0002-seed-brackets-by-rating.md)\n\n"
         ),
         "{written}"
     );
@@ -1792,7 +1793,7 @@ fn links_in_a_log_of_bold_link_labels_are_written_as_its_records_write_them() {
     let written = read(repo.path(), new);
     assert!(
         written.contains(concat!(
-            "\n**Status:** Accepted\n",
+            "\n**Review-by:** 2027-04-02\n",
             "**Supersedes:** [4. Cache fares in a shared store](0004-cache-fares-in-a-shared-store.md)\n",
             "**Amends:** [3. Expire cached fares hourly](0003-expire-cached-fares-hourly.md)\n",
         )),
@@ -1826,4 +1827,103 @@ fn lint_finds_nothing(repo: &Path, records: usize) {
         "{}",
         stderr(&lint)
     );
+}
+
+/// Typed links where mixed and bold-label records write them besides their status line (a
+/// bold label under `## Status`, a bold label or a plain `Superseded by` line after the
+/// sections) are written to as their records write them: a new label with the links already
+/// under the status, below `**Date:**`. After a renumber every one of them, and the mention
+/// on a bold label's line, leads to its record: lint finds nothing dangling.
+#[test]
+fn links_anywhere_in_bold_label_records_are_written_and_renumbered() {
+    let repo = repository("bold-links-anywhere");
+    decide(repo.path())
+        .args(["link", "5", "Amends", "4"])
+        .assert()
+        .success();
+    let amending = read(repo.path(), "docs/adr/0005-bake-a-morning-batch.md");
+    assert!(
+        amending.contains(concat!(
+            "**Status:** Accepted\n**Date:** 2024-09-09\n",
+            "**Supersedes:** [3. Bake to order](0003-bake-to-order.md)\n",
+            "**Amends:** [4. Take orders online](0004-take-orders-online.md)\n\n**Context:**",
+        )),
+        "{amending}"
+    );
+    let amended = read(repo.path(), "docs/adr/0004-take-orders-online.md");
+    assert!(
+        amended.contains(concat!(
+            "**Date:** 2024-06-18\n",
+            "**Amended by:** [5. Bake a morning batch](0005-bake-a-morning-batch.md)\n\n",
+        )),
+        "{amended}"
+    );
+    let output = decide(repo.path())
+        .args(["supersede", "1", "-q", "--answers"])
+        .arg(example("decision.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let closed = read(repo.path(), "docs/adr/0001-record-decisions-here.md");
+    assert!(
+        closed.contains(concat!(
+            "## Status\n\n**Status:** Superseded\n",
+            "**Superseded by:** [6. Choose the database for the orders service](0006-choose-the-database-for-the-orders-service.md)\n\n## Context\n",
+        )),
+        "{closed}"
+    );
+    lint_finds_nothing(repo.path(), 6);
+
+    // A second 2, 3 and 5, each named first: the records linked move to 7, 8 and 9.
+    let dir = repo.path().join("docs/adr");
+    for (name, title) in [
+        ("0002-bake-bread-at-night.md", "2. Bake bread at night"),
+        ("0003-add-a-sourdough-line.md", "3. Add a sourdough line"),
+        ("0005-add-a-cake-counter.md", "5. Add a cake counter"),
+    ] {
+        let text = format!(
+            "# {title}\n\n**Status:** Accepted\n**Date:** 2024-01-05\n\n**Context:** Early.\n\n**Decision:** Now.\n\n**Consequences:** Later.\n"
+        );
+        fs::write(dir.join(name), text).unwrap();
+    }
+    decide(repo.path()).arg("renumber").assert().success();
+    let text = |name: &str| read(repo.path(), &format!("docs/adr/{name}"));
+    for (file, link) in [
+        (
+            "0004-take-orders-online.md",
+            "\n**Supersedes:** [7. Take orders by phone](0007-take-orders-by-phone.md)\n",
+        ),
+        (
+            "0004-take-orders-online.md",
+            "Relates to [8. Bake to order](0008-bake-to-order.md) as well:",
+        ),
+        (
+            "0008-bake-to-order.md",
+            "\nSuperseded by [9. Bake a morning batch](0009-bake-a-morning-batch.md)\n",
+        ),
+        (
+            "0008-bake-to-order.md",
+            "[the order book rule](0007-take-orders-by-phone.md)",
+        ),
+        (
+            "0009-bake-a-morning-batch.md",
+            "\n**Supersedes:** [8. Bake to order](0008-bake-to-order.md)\n",
+        ),
+        (
+            "0007-take-orders-by-phone.md",
+            "\n**Superseded by:** [4. Take orders online](0004-take-orders-online.md)\n",
+        ),
+    ] {
+        assert!(text(file).contains(link), "{file}: {}", text(file));
+    }
+    let graph = stdout(&decide(repo.path()).arg("graph").output().unwrap());
+    for label in ["Supersedes", "Amends"] {
+        assert!(graph.contains(&format!("[label=\"{label}\"]")), "{graph}");
+    }
+    assert_eq!(
+        graph.matches("[label=\"Supersedes\"]").count(),
+        3,
+        "{graph}"
+    );
+    lint_finds_nothing(repo.path(), 9);
 }

@@ -824,10 +824,35 @@ fn links_are_added_to_records_of_bold_labels_in_their_style() {
         ..HouseStyle::default()
     };
     let cases = [
+        // No link label yet: under the bold fields that follow the status line.
         (
             "# 4. X\n\n**Status:** Accepted\n**Date:** 2024-03-02\n\n**Context**\nWhy.\n",
             HouseStyle::default(),
-            "**Status:** Accepted\n**Supersedes:** [3. Y](0003-y.md)\n**Date:** 2024-03-02\n",
+            "**Status:** Accepted\n**Date:** 2024-03-02\n**Supersedes:** [3. Y](0003-y.md)\n\n**Context**",
+        ),
+        // With the link labels, wherever they are among the fields.
+        (
+            "# 4. X\n\n**Status:** Accepted\n**Date:** 2024-03-02\n**Amends:** [1. W](0001-w.md)\n**Owner:** Ana\n\n**Context**\nWhy.\n",
+            HouseStyle::default(),
+            "**Date:** 2024-03-02\n**Amends:** [1. W](0001-w.md)\n**Supersedes:** [3. Y](0003-y.md)\n**Owner:** Ana\n",
+        ),
+        // Fields a blank line apart: so is the new label.
+        (
+            "# 4. X\n\n**Status:** Accepted\n\n**Date:** 2024-03-02\n\n**Context:** Why.\n",
+            HouseStyle::default(),
+            "**Status:** Accepted\n\n**Date:** 2024-03-02\n\n**Supersedes:** [3. Y](0003-y.md)\n\n**Context:** Why.\n",
+        ),
+        // A bold label with its text on the line is a section, not a field.
+        (
+            "# 4. X\n\n**Status:** Accepted\n**Context:** Why.\n\n**Decision:** What.\n",
+            HouseStyle::default(),
+            "**Status:** Accepted\n**Supersedes:** [3. Y](0003-y.md)\n**Context:** Why.\n",
+        ),
+        // `## Status` over a bold status label and bold link labels.
+        (
+            "# 4. X\n\n## Status\n\n**Status:** Accepted\n\n**Amends:** [1. W](0001-w.md)\n\n## Context\n\nWhy.\n",
+            HouseStyle::default(),
+            "## Status\n\n**Status:** Accepted\n\n**Amends:** [1. W](0001-w.md)\n\n**Supersedes:** [3. Y](0003-y.md)\n\n## Context\n",
         ),
         (
             "# 4. X\n\n**Status:** Accepted\n**Amends:** [1. W](0001-w.md)\n**Date:** 2024-03-02\n\n**Context**\nWhy.\n",
@@ -850,7 +875,11 @@ fn links_are_added_to_records_of_bold_labels_in_their_style() {
             add_link_in(t, r, "Supersedes", "3. Y", "0003-y.md", style)
         });
         assert!(out.contains(expected), "{out}");
-        assert!(!out.contains("## "), "{out}");
+        assert_eq!(
+            out.matches("## ").count(),
+            text.matches("## ").count(),
+            "{out}"
+        );
         let reread = parse(Path::new("0004-x.md"), &out).unwrap();
         assert!(
             reread

@@ -155,6 +155,86 @@ pub(crate) fn leads_with_known_kind(text: &str) -> bool {
         .is_some_and(|(kind, rest)| is_known_kind(kind) && rest.starts_with('['))
 }
 
+/// A line that is a relation's label and the records it links to, and nothing else: a bold
+/// label (`**Supersedes:** [3. Y](0003-y.md)`, `**Superseded by**: [5. X](…), [6. Z](…)`,
+/// `**Amends:** ADR-0002`), or the kind's words (`Superseded by [5. X](…).`), perhaps in
+/// italics (`*Superseded by [5. X](…)*`). Only a kind `decide` knows makes a typed link,
+/// and only links may follow it: "See [3. Y](…)", "Builds on [3. Y](…)" or "Supersedes
+/// [3. Y](…) for the web app" are running text, whose links stay mentions.
+pub(crate) fn label_line(text: &str, line: usize, place: Place) -> Option<Vec<Link>> {
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let text = without_emphasis(text.trim());
+    let (kind, rest, bold) = match text.strip_prefix("**") {
+        Some(inner) => {
+            let close = inner.find("**")?;
+            let kind = inner[..close].trim().trim_end_matches(':').trim_end();
+            let rest = inner[close + 2..].trim_start();
+            (
+                kind,
+                rest.strip_prefix(':').unwrap_or(rest).trim_start(),
+                true,
+            )
+        }
+        None => {
+            let (kind, rest) = split_kind(text)?;
+            (kind, rest, false)
+        }
+    };
+    if !is_known_kind(kind) {
+        return None;
+    }
+    let kind = normalise_kind(kind);
+    let mut links = Vec::new();
+    let mut rest = rest;
+    while let Some((label, target, end)) = typed_link_target(rest) {
+        if let Target::File(file) = &target
+            && !is_markdown_file(file)
+        {
+            return None;
+        }
+        links.push(Link {
+            kind: kind.clone(),
+            target,
+            label,
+            line,
+            place,
+        });
+        rest = between_links(&rest[end..]);
+    }
+    if links.is_empty() && bold {
+        // A bold label names a record by number too, as a status line may.
+        links.extend(number_link(&format!("{kind} {rest}"), line, place));
+        rest = "";
+    }
+    (!links.is_empty() && rest.is_empty()).then_some(links)
+}
+
+/// `text` without italics around it all: `*Superseded by [5. X](…)*`, `_…_`.
+fn without_emphasis(text: &str) -> &str {
+    for mark in ['*', '_'] {
+        if let Some(inner) = text.strip_prefix(mark).and_then(|t| t.strip_suffix(mark))
+            && !inner.starts_with(mark)
+            && !inner.is_empty()
+        {
+            return inner.trim();
+        }
+    }
+    text
+}
+
+/// What follows a link on a label's line, past what may part it from the next link (`, `,
+/// `; `, ` and `) or end the line (a full stop).
+fn between_links(text: &str) -> &str {
+    let text = text.trim_start_matches([',', ';', '.', ' ', '\t']);
+    text.strip_prefix("and ")
+        .or_else(|| text.strip_prefix("& "))
+        .unwrap_or(text)
+        .trim_start()
+}
+
 /// `superseded by ADR-0011`: a kind, then a record named by number alone.
 fn number_link(text: &str, line: usize, place: Place) -> Option<Link> {
     let text = text.trim_end_matches('.');
@@ -544,6 +624,61 @@ pub(crate) fn escape_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A relation's label and only links make a typed link line; any other words, a kind
+    /// `decide` does not know, a link to no record or a bullet leave the line to running
+    /// text.
+    #[test]
+    fn a_label_line_is_a_known_kind_and_links_alone() {
+        let cases: [(&str, &[(&str, &str)]); 16] = [
+            (
+                "**Supersedes:** [3. Y](0003-y.md)",
+                &[("Supersedes", "0003-y.md")],
+            ),
+            (
+                "**Superseded by**: [5. X](0005-x.md), [6. Z](0006-z.md).",
+                &[
+                    ("Superseded by", "0005-x.md"),
+                    ("Superseded by", "0006-z.md"),
+                ],
+            ),
+            (
+                "**Relates to** [2. W](0002-w.md) and [4. V](0004-v.md)",
+                &[("Relates to", "0002-w.md"), ("Relates to", "0004-v.md")],
+            ),
+            ("**Supercedes:** ADR-0003", &[("Supersedes", "")]),
+            (
+                "Superseded by [5. X](0005-x.md).",
+                &[("Superseded by", "0005-x.md")],
+            ),
+            (
+                "Superseded by: [ADR-006](adr-006-core-runtime)",
+                &[("Superseded by", "adr-006-core-runtime")],
+            ),
+            (
+                "*Superseded by [5. X](0005-x.md)*",
+                &[("Superseded by", "0005-x.md")],
+            ),
+            ("   Amends [1. A](0001-a.md)", &[("Amends", "0001-a.md")]),
+            ("See [3. Y](0003-y.md)", &[]),
+            ("Builds on [3. Y](0003-y.md)", &[]),
+            ("Supersedes [3. Y](0003-y.md) for the web app.", &[]),
+            ("**Decision:** [3. Y](0003-y.md)", &[]),
+            ("**Supersedes:** the old wiki page", &[]),
+            ("Supersedes [the diagram](flow.png)", &[]),
+            ("* Supersedes: [3. Y](0003-y.md)", &[]),
+            ("    Supersedes [3. Y](0003-y.md)", &[]),
+        ];
+        for (text, expected) in cases {
+            let links = label_line(text, 7, Place::Body).unwrap_or_default();
+            let read: Vec<(&str, &str)> = links
+                .iter()
+                .map(|l| (l.kind.as_str(), l.file().unwrap_or_default()))
+                .collect();
+            assert_eq!(read, expected, "{text}");
+            assert!(links.iter().all(|l| l.line == 7), "{text}");
+        }
+    }
 
     #[test]
     fn links_to_records_by_file_folder_or_name_alone() {

@@ -1386,3 +1386,67 @@ fn typed_links_on_bold_status_lines_and_bold_labels() {
         assert_eq!(record.mentions.len(), mentions, "{lines}");
     }
 }
+
+/// Typed links where mixed records and records of bold labels write them besides their
+/// status lines: a bold label under a `## Status` heading (whose bold status label is no
+/// status word), a bold label among the later labels, a line of the kind's words that
+/// opens a paragraph at the end. A sentence that goes on after the link, or a kind's words
+/// in the middle of a paragraph, stay mentions.
+#[test]
+fn typed_links_on_their_own_lines_anywhere_in_a_record() {
+    // (the record under `# 4. X`, its status, (kind, target, line) of each link, mentions).
+    type Links = &'static [(&'static str, &'static str, usize)];
+    let cases: [(&str, &str, Links, usize); 6] = [
+        (
+            "## Status\n\n**Status:** Superseded\n\n**Superseded by:** [5. Y](0005-y.md)\n\n## Context\n\nWhy.\n",
+            "superseded",
+            &[("Superseded by", "0005-y.md", 7)],
+            0,
+        ),
+        (
+            "**Status:** Accepted\n\n**Context:** Why.\n\n**Decision:** What.\n\n**Supersedes:** [3. Y](0003-y.md), [2. Z](0002-z.md)\n",
+            "accepted",
+            &[
+                ("Supersedes", "0003-y.md", 9),
+                ("Supersedes", "0002-z.md", 9),
+            ],
+            0,
+        ),
+        (
+            "**Status:** Superseded\n\n**Context:** Why.\n\n**Consequences:** Less.\nSuperseded by [5. Y](0005-y.md)\n",
+            "superseded",
+            &[],
+            1,
+        ),
+        (
+            "## Status\n\nSuperseded\n\n## Decision\n\nWhat.\n\nSuperseded by [5. Y](0005-y.md).\n",
+            "superseded",
+            &[("Superseded by", "0005-y.md", 11)],
+            0,
+        ),
+        (
+            "## Status\n\nAccepted\n\n## Decision\n\nSupersedes [3. Y](0003-y.md) for the web app.\n",
+            "accepted",
+            &[],
+            1,
+        ),
+        (
+            "Status: Accepted\nSupersedes: [3. Y](0003-y.md)\n\n## Decision\n\nWhat.\n",
+            "accepted",
+            &[("Supersedes", "0003-y.md", 4)],
+            0,
+        ),
+    ];
+    for (body, status, expected, mentions) in cases {
+        let text = format!("# 4. X\n\n{body}");
+        let record = parsed("0004-x.md", &text);
+        assert_eq!(record.status.as_deref(), Some(status), "{body}");
+        let links: Vec<(&str, &str, usize)> = record
+            .links
+            .iter()
+            .map(|l| (l.kind.as_str(), l.file().unwrap_or_default(), l.line))
+            .collect();
+        assert_eq!(links, expected, "{body}");
+        assert_eq!(record.mentions.len(), mentions, "{body}");
+    }
+}
