@@ -1404,7 +1404,9 @@ pub(crate) fn shape(text: &str) -> Shape {
         (FINITE.contains(&w) && !ADVERBS.contains(&w))
             || (w.ends_with('s') && VERBS.contains(&w.trim_end_matches('s')))
     };
-    if listed_verb(opening) && !DETERMINERS.contains(&first) {
+    // "cost estimates for each team": a verb with a plural noun after it and no object is
+    // a noun before a noun.
+    if listed_verb(opening) && !DETERMINERS.contains(&first) && !is_plural_noun_at(&words, 1) {
         return verb_first(&words, first, opening);
     }
     // "also Jinja-like and mature", "trivially machine-readable": what it is like.
@@ -1416,7 +1418,7 @@ pub(crate) fn shape(text: &str) -> Shape {
         return Shape::Adjective;
     }
     // "archived upstream", "hiring takes months": a verb form first, not a noun phrase.
-    if first.ends_with("ed") || first.ends_with("ing") {
+    if (first.ends_with("ed") || first.ends_with("ing")) && !is_plural_noun_at(&words, 1) {
         return Shape::Clause;
     }
     // Only a phrase that opens as a noun phrase can be one: an article or a number ("a
@@ -1425,6 +1427,8 @@ pub(crate) fn shape(text: &str) -> Shape {
     // do not know ("schema changes ripple to three services"): it is left as written.
     let opens_as_noun = DETERMINERS.contains(&first)
         || first.chars().all(|c| c.is_ascii_digit() || c == '%')
+        // "size limits on large drafts", "hosting costs": a noun before a plural noun.
+        || is_plural_noun_at(&words, 1)
         || is_adjective(first)
         // "pulls in", "runs on": after these a word may as well be a verb with its
         // particle.
@@ -1453,6 +1457,11 @@ pub(crate) fn shape(text: &str) -> Shape {
             && word.len() > 3
             && word.ends_with('s')
             && !word.ends_with("ss");
+        // "the size limits on drafts": a verb that needs its object, with none after it,
+        // is the plural noun.
+        if is_plural_noun_at(&words, index) {
+            continue;
+        }
         let past = IRREGULAR_PAST.contains(&word);
         // Right after an opening adjective comes its noun: "fast builds", "new changes".
         let described_noun = index == 1 && (ADJECTIVES.contains(&first) || is_comparative(first));
@@ -1468,6 +1477,33 @@ pub(crate) fn shape(text: &str) -> Shape {
         }
     }
     Shape::Noun
+}
+
+/// Words in -s that are as often a plural noun as a verb, and as a verb always take an
+/// object: "the quota limits us", never "the quota limits on". So with a preposition or
+/// nothing after them they are the noun ("size limits on large drafts", "hosting costs"),
+/// unlike verbs that need no object ("data stays in the EU", "traffic grows in spring").
+const OBJECT_VERBS: &[&str] = &[
+    "limits",
+    "costs",
+    "needs",
+    "uses",
+    "fixes",
+    "updates",
+    "estimates",
+    "hosts",
+];
+
+/// Whether the word at `index` is a plural noun although it could be a verb: one of
+/// [`OBJECT_VERBS`] with no object after it. "needs to" stays a verb ("storage needs to be
+/// encrypted").
+fn is_plural_noun_at(words: &[String], index: usize) -> bool {
+    let Some(word) = words.get(index).map(String::as_str) else {
+        return false;
+    };
+    let next = words.get(index + 1).map_or("", String::as_str);
+    OBJECT_VERBS.contains(&word)
+        && (next.is_empty() || (PREPOSITIONS.contains(&next) && !(word == "needs" && next == "to")))
 }
 
 /// The shape of a phrase whose opening word (`opening`, after any adverb) is a listed
@@ -1622,7 +1658,9 @@ pub(crate) fn argument(label: &str, text: &str) -> String {
     let words = words_of(text);
     let first = words.first().map_or("", String::as_str);
     // A bare verb first ("pay as you go", "pay per message") is a fragment, not a subject.
-    let bare_verb = VERBS.contains(&first) && !FINITE.contains(&first);
+    // Not before a plural noun with no object: "support costs" is a noun phrase.
+    let bare_verb =
+        VERBS.contains(&first) && !FINITE.contains(&first) && !is_plural_noun_at(&words, 1);
     let has_verb = words.iter().enumerate().any(|(index, word)| {
         let word = word.as_str();
         (index > 0 && (is_verb_form(word) || IRREGULAR_PAST.contains(&word)))

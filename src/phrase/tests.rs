@@ -979,6 +979,55 @@ fn every_shape_of_pro_or_con_reads_as_english_after_because() {
     }
 }
 
+/// A word in -s that is a plural noun as often as a verb ("limits", "costs") is the noun
+/// when no object follows it, so the phrase gets "of"; a verb that needs no object
+/// ("stays", "grows"), a verb with its object, a modal or an auxiliary keeps the clause.
+#[test]
+fn a_noun_phrase_is_told_from_a_clause_after_because() {
+    let cases = [
+        // Noun phrases: the word in -s has no object, so it is the plural noun.
+        ("size limits on large drafts", "of size limits on large drafts"),
+        ("rate limits per API key", "of rate limits per API key"),
+        ("license costs per seat", "of license costs per seat"),
+        ("hosting costs at our volume", "of hosting costs at our volume"),
+        ("hidden costs", "of hidden costs"),
+        ("storage needs for attachments", "of storage needs for attachments"),
+        (
+            "security updates for the base image",
+            "of security updates for the base image",
+        ),
+        ("the size limits on drafts", "of the size limits on drafts"),
+        ("bug fixes from upstream", "of bug fixes from upstream"),
+        ("egress costs between regions", "of egress costs between regions"),
+        ("memory limits in the free tier", "of memory limits in the free tier"),
+        ("cost estimates for each team", "of cost estimates for each team"),
+        ("support costs and upgrade effort", "of support costs and upgrade effort"),
+        ("vendor fees for every message", "of vendor fees for every message"),
+        // Clauses: a verb that needs no object, a verb with its object, a modal.
+        ("data stays in the EU", "data stays in the EU"),
+        ("data can stay in the EU", "data can stay in the EU"),
+        ("data never leaves the EU", "data never leaves the EU"),
+        ("the vendor limits us to one region", "the vendor limits us to one region"),
+        ("hosting costs grow with traffic", "hosting costs grow with traffic"),
+        ("licence costs double next year", "licence costs double next year"),
+        ("storage needs to be encrypted", "storage needs to be encrypted"),
+        ("traffic grows in spring", "traffic grows in spring"),
+        ("the job runs on Kubernetes", "the job runs on Kubernetes"),
+        ("search works offline", "search works offline"),
+        ("the team knows it well", "the team knows it well"),
+        ("each team releases on its own", "each team releases on its own"),
+        ("it costs more at our volume", "it costs more at our volume"),
+        ("limits us to one region", "it limits us to one region"),
+    ];
+    for (text, because) in cases {
+        assert_eq!(
+            argument("Bad", text),
+            format!("Bad, because {because}"),
+            "{text:?}"
+        );
+    }
+}
+
 #[test]
 fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
     let cases = [
