@@ -2517,6 +2517,58 @@ fn on(text: &str) -> String {
     }
 }
 
+/// An open item as a sentence names it ("we're finding out {item}", "Who will look into
+/// {item}?"): a bare singular noun phrase takes "the" ("the latency budget", "the managed
+/// event log price at our volume"); a plural, a name, a gerund, a question ("whether …"),
+/// a clause, or an item that already opens with an article, a possessive or a number stays
+/// as written.
+pub(crate) fn open_item(item: &str) -> String {
+    let item = item.trim();
+    let words = words_of(item);
+    let Some(first) = words.first().map(String::as_str) else {
+        return item.to_string();
+    };
+    let opening = item.split_whitespace().next().unwrap_or_default();
+    let named = opening.chars().next().is_some_and(char::is_uppercase);
+    let determined = DETERMINERS.contains(&first)
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(first, "his" | "her" | "whose" | "which" | "what");
+    let head = words
+        .iter()
+        .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .last()
+        .map_or(first, String::as_str);
+    let plural = (head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is"))
+        || matches!(head, "people" | "children" | "data");
+    // "legal signs the contract", "prices can change": a verb of its own makes a clause.
+    let clause = words.iter().enumerate().skip(1).any(|(index, word)| {
+        let next = words.get(index + 1).map_or("", String::as_str);
+        matches!(
+            word.as_str(),
+            "is" | "are" | "was" | "were" | "can" | "could" | "will" | "would" | "should"
+                | "must" | "may" | "might" | "does" | "do" | "did" | "has" | "have" | "had"
+        ) || SUBJECTS.contains(&word.as_str())
+            || (word.ends_with('s') && DETERMINERS.contains(&next))
+    });
+    let bare = !named
+        && !determined
+        && !plural
+        && !clause
+        && !first.ends_with("ing")
+        && !QUESTION_WORDS.contains(&first)
+        && !SUBJECTS.contains(&first)
+        && !first.ends_with('?');
+    if bare {
+        format!("the {item}")
+    } else {
+        item.to_string()
+    }
+}
+
 /// "a vendor for order search" chosen is "the vendor for order search".
 fn definite(text: &str) -> String {
     for article in ["a ", "an "] {

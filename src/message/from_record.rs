@@ -475,7 +475,7 @@ impl Brief {
         self.questions = open_items(record)
             .iter()
             .map(|item| Question {
-                item: names.mid_sentence(&without_owner(item)),
+                item: crate::phrase::open_item(&names.mid_sentence(&without_owner(item))),
                 owner: owner_name(item),
             })
             .collect();
@@ -2145,11 +2145,11 @@ mod tests {
             b.questions,
             [
                 Question {
-                    item: "peak write load".into(),
+                    item: "the peak write load".into(),
                     owner: Some("Joao".into())
                 },
                 Question {
-                    item: "latency budget".into(),
+                    item: "the latency budget".into(),
                     owner: None
                 },
             ]
@@ -2227,7 +2227,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load. Who will look into latency budget?"),
+            team.contains("We don't know yet: the peak write load; the latency budget. Joao finds out the peak write load. Who will look into the latency budget?"),
             "{team}"
         );
     }

@@ -1028,6 +1028,39 @@ fn a_noun_phrase_is_told_from_a_clause_after_because() {
     }
 }
 
+/// An open item said in a sentence takes "the" when it is a bare singular noun phrase, and
+/// nothing when it is a plural, a name, a gerund, a question, a clause or already opens
+/// with an article, a possessive or a number.
+#[test]
+fn an_open_item_takes_the_when_a_bare_noun_needs_it() {
+    let cases = [
+        ("latency budget", "the latency budget"),
+        ("peak write load", "the peak write load"),
+        (
+            "managed event log price at our volume",
+            "the managed event log price at our volume",
+        ),
+        ("cost of a managed instance", "the cost of a managed instance"),
+        ("vendor's exit clause", "the vendor's exit clause"),
+        ("retention needs", "retention needs"),
+        ("support hours", "support hours"),
+        ("the fees at our volume", "the fees at our volume"),
+        ("a second quote", "a second quote"),
+        ("our share of the cost", "our share of the cost"),
+        ("3 vendors' prices", "3 vendors' prices"),
+        ("Stripe pricing for refunds", "Stripe pricing for refunds"),
+        ("AWS region list", "AWS region list"),
+        ("whether billing can share the cluster", "whether billing can share the cluster"),
+        ("how large drafts get", "how large drafts get"),
+        ("pricing at our volume", "pricing at our volume"),
+        ("legal signs the contract", "legal signs the contract"),
+        ("prices can change", "prices can change"),
+    ];
+    for (item, said) in cases {
+        assert_eq!(open_item(item), said, "{item:?}");
+    }
+}
+
 #[test]
 fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
     let cases = [
