@@ -563,6 +563,19 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
                 out.extend(&chars[i..end]);
                 i = end;
             }
+            // "We'll choose the hosted event log that carries payment events … We lean
+            // towards a managed event log": plain words of several words already said
+            // are said once; the second time the describing word carries the difference
+            // ("a managed one").
+            Some((end, plain))
+                if plain.split_whitespace().count() >= 3
+                    && out.to_lowercase().contains(&plain.to_lowercase())
+                    && described_after_article(&out) =>
+            {
+                out.push_str("one");
+                let end = end + repeated_last_word(plain, &chars[end..]);
+                i = end + repeated_qualifier(plain, &chars[end..]);
+            }
             Some((end, plain)) => {
                 // "a managed Kafka" + "hosted event log": a describing word the plain words
                 // already say goes, so none is said twice ("a hosted event log").
@@ -867,6 +880,24 @@ fn drop_repeated_modifier(out: &mut String, plain: &str) {
     if repeats {
         out.truncate(start);
     }
+}
+
+/// Whether what is written so far ends with an article and one describing word: "a
+/// managed ", "the self-run ".
+fn described_after_article(written: &str) -> bool {
+    if !written.ends_with(' ') {
+        return false;
+    }
+    let mut words = written.split_whitespace().rev();
+    let (Some(last), Some(article)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    matches!(article.to_lowercase().as_str(), "a" | "an" | "the")
+        && last.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !DETERMINERS.contains(&last.as_str())
+        && !PHRASE_BREAKS.contains(&last.as_str())
+        && !NEW_PHRASE.contains(&last.as_str())
 }
 
 /// Whether a replacement of several words would sit inside a phrase: a word before it

@@ -261,6 +261,36 @@ fn check_translations(cases: &[Case<'_>]) {
     }
 }
 
+/// Plain words of several words said once already are not said again: the second time,
+/// the describing word the lead wrote before the term says which one.
+#[test]
+fn plain_words_already_said_are_said_once() {
+    let cases: &[Case<'_>] = &[
+        (
+            "We'll choose the event log by Tuesday. We lean towards a managed event log, because it is cheap.",
+            &[("event log", "hosted event log that carries payment events")],
+            "We'll choose the hosted event log that carries payment events by Tuesday. We lean towards a managed one, because it is cheap.",
+        ),
+        (
+            "We'll choose the event log for payment events by Tuesday. We lean towards a self-run event log.",
+            &[("event log", "log that carries payment events")],
+            "We'll choose the log that carries payment events by Tuesday. We lean towards a self-run one.",
+        ),
+        // Said once, or short, the plain words stand each time.
+        (
+            "We lean towards a managed event log.",
+            &[("event log", "hosted event log that carries payment events")],
+            "We lean towards a hosted event log that carries payment events.",
+        ),
+        (
+            "The queue is full. A durable queue helps.",
+            &[("queue", "waiting list")],
+            "The waiting list is full. A durable waiting list helps.",
+        ),
+    ];
+    check_translations(cases);
+}
+
 #[test]
 fn a_long_phrase_never_runs_into_the_verb_or_repeats_a_noun() {
     let cases: &[Case<'_>] = &[
