@@ -100,6 +100,31 @@ fn infrastructure_words_stakeholders_trip_over_are_flagged() {
             "cutover",
             "switch to the new system",
         ),
+        (
+            "Drafts go in SQLite on the phone.",
+            "sqlite",
+            "small database inside the app",
+        ),
+        (
+            "We keep drafts in a key-value store.",
+            "key-value store",
+            "simple lookup storage",
+        ),
+        (
+            "Edits wait in the sync queue.",
+            "sync queue",
+            "list of changes waiting to upload",
+        ),
+        (
+            "We are checking the cost per million messages.",
+            "cost per million messages",
+            "price at our volume",
+        ),
+        (
+            "Billing is fine with sharing the cluster.",
+            "sharing the cluster",
+            "share the servers",
+        ),
     ] {
         let check = words.check(text);
         let flag = check.flags.first().unwrap_or_else(|| panic!("{text}"));
@@ -112,6 +137,8 @@ fn infrastructure_words_stakeholders_trip_over_are_flagged() {
             .is_clean()
     );
     assert!(words.check("A cluster of complaints came in.").is_clean());
+    assert!(words.check("We share the costs with billing.").is_clean());
+    assert!(words.check("Orders wait in a queue at the till.").is_clean());
 }
 
 #[test]
