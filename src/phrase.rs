@@ -2569,6 +2569,21 @@ pub(crate) fn open_item(item: &str) -> String {
     }
 }
 
+/// Whether `subject` is a choice between alternatives ("whether to hire a permanent
+/// engineer or bring in a contractor") that already names `choice` ("a contractor for six
+/// months"): a sentence that proposes the choice then says what was asked without it.
+pub(crate) fn offers(subject: &str, choice: &str) -> bool {
+    let subject = words_of(subject);
+    let alternatives = subject.first().is_some_and(|w| w == "whether" || w == "between")
+        && subject.iter().any(|w| w == "or" || w == "and");
+    alternatives
+        && words_of(choice)
+            .iter()
+            .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+            .filter(|w| w.len() > 3)
+            .any(|w| subject.contains(w))
+}
+
 /// "a vendor for order search" chosen is "the vendor for order search".
 fn definite(text: &str) -> String {
     for article in ["a ", "an "] {

@@ -1062,6 +1062,24 @@ fn an_open_item_takes_the_when_a_bare_noun_needs_it() {
 }
 
 #[test]
+fn a_subject_of_alternatives_names_the_choice() {
+    let cases = [
+        (
+            "whether to hire a permanent SRE or bring in a contractor",
+            "a contractor for six months",
+            true,
+        ),
+        ("between monorepo and polyrepo", "monorepo", true),
+        ("whether to hire or not", "a contractor for six months", false),
+        ("the database for the orders service", "PostgreSQL", false),
+        ("the vendor for order search", "Vendor A", false),
+    ];
+    for (subject, choice, named) in cases {
+        assert_eq!(offers(subject, choice), named, "{subject:?} {choice:?}");
+    }
+}
+
+#[test]
 fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
     let cases = [
         (
