@@ -2584,6 +2584,49 @@ pub(crate) fn offers(subject: &str, choice: &str) -> bool {
             .any(|w| subject.contains(w))
 }
 
+/// "ready in 1 week instead of 3" said to a reader who never heard of the 3: the bare
+/// number gets its unit and what it was ("instead of 3 weeks for the other approach").
+/// A number that has its unit already, or no unit before it to borrow, stays as written.
+pub(crate) fn instead_of_said(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (index, word) in words.iter().enumerate() {
+        let (bare, mark) = split_punctuation(word);
+        let after_instead_of = index >= 2
+            && words[index - 1].eq_ignore_ascii_case("of")
+            && words[index - 2].eq_ignore_ascii_case("instead");
+        // The unit of the number before "instead of": "1 week", "2 days".
+        let unit = (index >= 4 && words[index - 4].chars().all(|c| c.is_ascii_digit()))
+            .then(|| words[index - 3])
+            .filter(|unit| is_time_unit(unit));
+        // "instead of 3 weeks": a word after the number, not one that joins the next
+        // phrase ("instead of 3 and it's easier"), is its unit.
+        let has_unit = mark.is_empty()
+            && words.get(index + 1).is_some_and(|w| {
+                !w.is_empty()
+                    && !matches!(*w, "and" | "or" | "but" | "so" | "because" | "while" | "when")
+            });
+        let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) && !has_unit;
+        match unit {
+            Some(unit) if after_instead_of && number => {
+                let unit = unit.trim_end_matches('s');
+                let plural = if bare == "1" { "" } else { "s" };
+                out.push(format!("{bare} {unit}{plural} for the other approach{mark}"));
+            }
+            _ => out.push((*word).to_string()),
+        }
+    }
+    out.join(" ")
+}
+
+/// "week", "days": a unit of working time.
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('s'),
+        "hour" | "day" | "week" | "month" | "sprint" | "quarter" | "year"
+    )
+}
+
 /// "a vendor for order search" chosen is "the vendor for order search".
 fn definite(text: &str) -> String {
     for article in ["a ", "an "] {

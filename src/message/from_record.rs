@@ -1880,6 +1880,11 @@ fn compose(
             &super::tidy(&templates.render(template, &context)?),
             brief.today,
         );
+        // Up and sideways, "1 week instead of 3" says what the 3 was: the reader never
+        // saw the other option's estimate.
+        if to != Audience::Team {
+            text = crate::phrase::instead_of_said(&text);
+        }
         // Outside engineering, the lead's plain words replace the terms they translated.
         if to.needs_plain_words() && !brief.plain_words.is_empty() {
             text = crate::coach::words::translate(&text, &brief.plain_words);

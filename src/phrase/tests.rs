@@ -1061,6 +1061,34 @@ fn an_open_item_takes_the_when_a_bare_noun_needs_it() {
     }
 }
 
+/// A bare number after "instead of" is said with its unit and what it was.
+#[test]
+fn instead_of_a_bare_number_says_what_the_number_was() {
+    let cases = [
+        (
+            "the new link is ready in 1 week instead of 3; orders wait",
+            "the new link is ready in 1 week instead of 3 weeks for the other approach; orders wait",
+        ),
+        (
+            "we can ship it in 2 days instead of 5.",
+            "we can ship it in 2 days instead of 5 days for the other approach.",
+        ),
+        (
+            "ready in 1 week instead of 3 weeks",
+            "ready in 1 week instead of 3 weeks",
+        ),
+        ("10 people instead of 12", "10 people instead of 12"),
+        (
+            "ready in 1 week instead of 3 and easier to change",
+            "ready in 1 week instead of 3 weeks for the other approach and easier to change",
+        ),
+        ("paying monthly instead of 3", "paying monthly instead of 3"),
+    ];
+    for (text, said) in cases {
+        assert_eq!(instead_of_said(text), said, "{text:?}");
+    }
+}
+
 #[test]
 fn a_subject_of_alternatives_names_the_choice() {
     let cases = [
