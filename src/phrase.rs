@@ -2549,8 +2549,23 @@ pub(crate) fn open_item(item: &str) -> String {
         let next = words.get(index + 1).map_or("", String::as_str);
         matches!(
             word.as_str(),
-            "is" | "are" | "was" | "were" | "can" | "could" | "will" | "would" | "should"
-                | "must" | "may" | "might" | "does" | "do" | "did" | "has" | "have" | "had"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+                | "does"
+                | "do"
+                | "did"
+                | "has"
+                | "have"
+                | "had"
         ) || SUBJECTS.contains(&word.as_str())
             || (word.ends_with('s') && DETERMINERS.contains(&next))
     });
@@ -2574,7 +2589,9 @@ pub(crate) fn open_item(item: &str) -> String {
 /// months"): a sentence that proposes the choice then says what was asked without it.
 pub(crate) fn offers(subject: &str, choice: &str) -> bool {
     let subject = words_of(subject);
-    let alternatives = subject.first().is_some_and(|w| w == "whether" || w == "between")
+    let alternatives = subject
+        .first()
+        .is_some_and(|w| w == "whether" || w == "between")
         && subject.iter().any(|w| w == "or" || w == "and");
     alternatives
         && words_of(choice)
@@ -2587,7 +2604,8 @@ pub(crate) fn offers(subject: &str, choice: &str) -> bool {
 /// "ready in 1 week instead of 3" said to a reader who never heard of the 3: the bare
 /// number gets its unit and what it was ("instead of 3 weeks for the other approach").
 /// A number that has its unit already, or no unit before it to borrow, stays as written.
-pub(crate) fn instead_of_said(text: &str) -> String {
+/// Short (`long` false), it gets its unit alone ("instead of 3 weeks").
+pub(crate) fn instead_of_said(text: &str, long: bool) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (index, word) in words.iter().enumerate() {
@@ -2604,14 +2622,18 @@ pub(crate) fn instead_of_said(text: &str) -> String {
         let has_unit = mark.is_empty()
             && words.get(index + 1).is_some_and(|w| {
                 !w.is_empty()
-                    && !matches!(*w, "and" | "or" | "but" | "so" | "because" | "while" | "when")
+                    && !matches!(
+                        *w,
+                        "and" | "or" | "but" | "so" | "because" | "while" | "when"
+                    )
             });
         let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) && !has_unit;
         match unit {
             Some(unit) if after_instead_of && number => {
                 let unit = unit.trim_end_matches('s');
                 let plural = if bare == "1" { "" } else { "s" };
-                out.push(format!("{bare} {unit}{plural} for the other approach{mark}"));
+                let what = if long { " for the other approach" } else { "" };
+                out.push(format!("{bare} {unit}{plural}{what}{mark}"));
             }
             _ => out.push((*word).to_string()),
         }

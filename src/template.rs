@@ -328,9 +328,12 @@ fn new_environment() -> Environment<'static> {
     });
     // `b.subject is offering(b.choice)`: the subject is a choice between alternatives that
     // already names the one chosen ("whether to hire … or bring in a contractor").
-    env.add_test("offering", |subject: String, choice: Option<String>| -> bool {
-        choice.is_some_and(|choice| crate::phrase::offers(&subject, &choice))
-    });
+    env.add_test(
+        "offering",
+        |subject: String, choice: Option<String>| -> bool {
+            choice.is_some_and(|choice| crate::phrase::offers(&subject, &choice))
+        },
+    );
     env.add_filter("first_sentence", first_sentence);
     env.add_filter("first_clause", first_clause);
     // The first few items of a list as prose, with how many more: "A, B and 2 more".

@@ -1876,18 +1876,28 @@ fn compose(
             map.insert("detail".into(), serde_json::json!(detail));
             map.insert("name".into(), serde_json::json!(name));
         }
-        text = super::say_today(
+        let rendered = super::say_today(
             &super::tidy(&templates.render(template, &context)?),
             brief.today,
         );
-        // Up and sideways, "1 week instead of 3" says what the 3 was: the reader never
-        // saw the other option's estimate.
-        if to != Audience::Team {
-            text = crate::phrase::instead_of_said(&text);
-        }
-        // Outside engineering, the lead's plain words replace the terms they translated.
-        if to.needs_plain_words() && !brief.plain_words.is_empty() {
-            text = crate::coach::words::translate(&text, &brief.plain_words);
+        // Up and sideways, "1 week instead of 3" says what the 3 was, the reader never saw
+        // the other option's estimate: with the other approach when it fits, else with
+        // its unit alone, before any detail goes.
+        let said = |long: bool| {
+            let mut text = rendered.clone();
+            if to != Audience::Team {
+                text = crate::phrase::instead_of_said(&text, long);
+            }
+            // Outside engineering, the lead's plain words replace the terms they
+            // translated.
+            if to.needs_plain_words() && !brief.plain_words.is_empty() {
+                text = crate::coach::words::translate(&text, &brief.plain_words);
+            }
+            text
+        };
+        text = said(true);
+        if !fits(to, &text) {
+            text = said(false);
         }
         if fits(to, &text) {
             break;

@@ -986,36 +986,75 @@ fn every_shape_of_pro_or_con_reads_as_english_after_because() {
 fn a_noun_phrase_is_told_from_a_clause_after_because() {
     let cases = [
         // Noun phrases: the word in -s has no object, so it is the plural noun.
-        ("size limits on large drafts", "of size limits on large drafts"),
+        (
+            "size limits on large drafts",
+            "of size limits on large drafts",
+        ),
         ("rate limits per API key", "of rate limits per API key"),
         ("license costs per seat", "of license costs per seat"),
-        ("hosting costs at our volume", "of hosting costs at our volume"),
+        (
+            "hosting costs at our volume",
+            "of hosting costs at our volume",
+        ),
         ("hidden costs", "of hidden costs"),
-        ("storage needs for attachments", "of storage needs for attachments"),
+        (
+            "storage needs for attachments",
+            "of storage needs for attachments",
+        ),
         (
             "security updates for the base image",
             "of security updates for the base image",
         ),
         ("the size limits on drafts", "of the size limits on drafts"),
         ("bug fixes from upstream", "of bug fixes from upstream"),
-        ("egress costs between regions", "of egress costs between regions"),
-        ("memory limits in the free tier", "of memory limits in the free tier"),
-        ("cost estimates for each team", "of cost estimates for each team"),
-        ("support costs and upgrade effort", "of support costs and upgrade effort"),
-        ("vendor fees for every message", "of vendor fees for every message"),
+        (
+            "egress costs between regions",
+            "of egress costs between regions",
+        ),
+        (
+            "memory limits in the free tier",
+            "of memory limits in the free tier",
+        ),
+        (
+            "cost estimates for each team",
+            "of cost estimates for each team",
+        ),
+        (
+            "support costs and upgrade effort",
+            "of support costs and upgrade effort",
+        ),
+        (
+            "vendor fees for every message",
+            "of vendor fees for every message",
+        ),
         // Clauses: a verb that needs no object, a verb with its object, a modal.
         ("data stays in the EU", "data stays in the EU"),
         ("data can stay in the EU", "data can stay in the EU"),
         ("data never leaves the EU", "data never leaves the EU"),
-        ("the vendor limits us to one region", "the vendor limits us to one region"),
-        ("hosting costs grow with traffic", "hosting costs grow with traffic"),
-        ("licence costs double next year", "licence costs double next year"),
-        ("storage needs to be encrypted", "storage needs to be encrypted"),
+        (
+            "the vendor limits us to one region",
+            "the vendor limits us to one region",
+        ),
+        (
+            "hosting costs grow with traffic",
+            "hosting costs grow with traffic",
+        ),
+        (
+            "licence costs double next year",
+            "licence costs double next year",
+        ),
+        (
+            "storage needs to be encrypted",
+            "storage needs to be encrypted",
+        ),
         ("traffic grows in spring", "traffic grows in spring"),
         ("the job runs on Kubernetes", "the job runs on Kubernetes"),
         ("search works offline", "search works offline"),
         ("the team knows it well", "the team knows it well"),
-        ("each team releases on its own", "each team releases on its own"),
+        (
+            "each team releases on its own",
+            "each team releases on its own",
+        ),
         ("it costs more at our volume", "it costs more at our volume"),
         ("limits us to one region", "it limits us to one region"),
     ];
@@ -1040,7 +1079,10 @@ fn an_open_item_takes_the_when_a_bare_noun_needs_it() {
             "managed event log price at our volume",
             "the managed event log price at our volume",
         ),
-        ("cost of a managed instance", "the cost of a managed instance"),
+        (
+            "cost of a managed instance",
+            "the cost of a managed instance",
+        ),
         ("vendor's exit clause", "the vendor's exit clause"),
         ("retention needs", "retention needs"),
         ("support hours", "support hours"),
@@ -1050,7 +1092,10 @@ fn an_open_item_takes_the_when_a_bare_noun_needs_it() {
         ("3 vendors' prices", "3 vendors' prices"),
         ("Stripe pricing for refunds", "Stripe pricing for refunds"),
         ("AWS region list", "AWS region list"),
-        ("whether billing can share the cluster", "whether billing can share the cluster"),
+        (
+            "whether billing can share the cluster",
+            "whether billing can share the cluster",
+        ),
         ("how large drafts get", "how large drafts get"),
         ("pricing at our volume", "pricing at our volume"),
         ("legal signs the contract", "legal signs the contract"),
@@ -1085,8 +1130,16 @@ fn instead_of_a_bare_number_says_what_the_number_was() {
         ("paying monthly instead of 3", "paying monthly instead of 3"),
     ];
     for (text, said) in cases {
-        assert_eq!(instead_of_said(text), said, "{text:?}");
+        assert_eq!(instead_of_said(text, true), said, "{text:?}");
     }
+}
+
+#[test]
+fn instead_of_said_short_gives_the_unit_alone() {
+    assert_eq!(
+        instead_of_said("we can ship it in 1 week instead of 3.", false),
+        "we can ship it in 1 week instead of 3 weeks."
+    );
 }
 
 #[test]
@@ -1098,7 +1151,11 @@ fn a_subject_of_alternatives_names_the_choice() {
             true,
         ),
         ("between monorepo and polyrepo", "monorepo", true),
-        ("whether to hire or not", "a contractor for six months", false),
+        (
+            "whether to hire or not",
+            "a contractor for six months",
+            false,
+        ),
         ("the database for the orders service", "PostgreSQL", false),
         ("the vendor for order search", "Vendor A", false),
     ];

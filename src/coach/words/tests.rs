@@ -138,7 +138,11 @@ fn infrastructure_words_stakeholders_trip_over_are_flagged() {
     );
     assert!(words.check("A cluster of complaints came in.").is_clean());
     assert!(words.check("We share the costs with billing.").is_clean());
-    assert!(words.check("Orders wait in a queue at the till.").is_clean());
+    assert!(
+        words
+            .check("Orders wait in a queue at the till.")
+            .is_clean()
+    );
 }
 
 #[test]
