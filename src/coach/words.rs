@@ -563,15 +563,9 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
                 out.extend(&chars[i..end]);
                 i = end;
             }
-            // "We'll choose the hosted event log that carries payment events … We lean
-            // towards a managed event log": plain words of several words already said
-            // are said once; the second time the describing word carries the difference
-            // ("a managed one").
-            Some((end, plain))
-                if plain.split_whitespace().count() >= 3
-                    && out.to_lowercase().contains(&plain.to_lowercase())
-                    && described_after_article(&out) =>
-            {
+            // "We'll choose the hosted event log … We lean towards a managed event log":
+            // long plain words said already are said once ("a managed one").
+            Some((end, plain)) if said_before(&out, plain) => {
                 out.push_str("one");
                 let end = end + repeated_last_word(plain, &chars[end..]);
                 i = end + repeated_qualifier(plain, &chars[end..]);
@@ -880,6 +874,15 @@ fn drop_repeated_modifier(out: &mut String, plain: &str) {
     if repeats {
         out.truncate(start);
     }
+}
+
+/// Whether plain words of several words were said already in what is written so far, and
+/// the term's second use has an article and a describing word of its own ("a managed "):
+/// the describing word then carries the difference.
+fn said_before(written: &str, plain: &str) -> bool {
+    plain.split_whitespace().count() >= 3
+        && written.to_lowercase().contains(&plain.to_lowercase())
+        && described_after_article(written)
 }
 
 /// Whether what is written so far ends with an article and one describing word: "a
