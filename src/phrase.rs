@@ -1404,7 +1404,9 @@ pub(crate) fn shape(text: &str) -> Shape {
         (FINITE.contains(&w) && !ADVERBS.contains(&w))
             || (w.ends_with('s') && VERBS.contains(&w.trim_end_matches('s')))
     };
-    if listed_verb(opening) && !DETERMINERS.contains(&first) {
+    // "cost estimates for each team": a verb with a plural noun after it and no object is
+    // a noun before a noun.
+    if listed_verb(opening) && !DETERMINERS.contains(&first) && !is_plural_noun_at(&words, 1) {
         return verb_first(&words, first, opening);
     }
     // "also Jinja-like and mature", "trivially machine-readable": what it is like.
@@ -1416,7 +1418,7 @@ pub(crate) fn shape(text: &str) -> Shape {
         return Shape::Adjective;
     }
     // "archived upstream", "hiring takes months": a verb form first, not a noun phrase.
-    if first.ends_with("ed") || first.ends_with("ing") {
+    if (first.ends_with("ed") || first.ends_with("ing")) && !is_plural_noun_at(&words, 1) {
         return Shape::Clause;
     }
     // Only a phrase that opens as a noun phrase can be one: an article or a number ("a
@@ -1425,6 +1427,8 @@ pub(crate) fn shape(text: &str) -> Shape {
     // do not know ("schema changes ripple to three services"): it is left as written.
     let opens_as_noun = DETERMINERS.contains(&first)
         || first.chars().all(|c| c.is_ascii_digit() || c == '%')
+        // "size limits on large drafts", "hosting costs": a noun before a plural noun.
+        || is_plural_noun_at(&words, 1)
         || is_adjective(first)
         // "pulls in", "runs on": after these a word may as well be a verb with its
         // particle.
@@ -1453,6 +1457,11 @@ pub(crate) fn shape(text: &str) -> Shape {
             && word.len() > 3
             && word.ends_with('s')
             && !word.ends_with("ss");
+        // "the size limits on drafts": a verb that needs its object, with none after it,
+        // is the plural noun.
+        if is_plural_noun_at(&words, index) {
+            continue;
+        }
         let past = IRREGULAR_PAST.contains(&word);
         // Right after an opening adjective comes its noun: "fast builds", "new changes".
         let described_noun = index == 1 && (ADJECTIVES.contains(&first) || is_comparative(first));
@@ -1468,6 +1477,33 @@ pub(crate) fn shape(text: &str) -> Shape {
         }
     }
     Shape::Noun
+}
+
+/// Words in -s that are as often a plural noun as a verb, and as a verb always take an
+/// object: "the quota limits us", never "the quota limits on". So with a preposition or
+/// nothing after them they are the noun ("size limits on large drafts", "hosting costs"),
+/// unlike verbs that need no object ("data stays in the EU", "traffic grows in spring").
+const OBJECT_VERBS: &[&str] = &[
+    "limits",
+    "costs",
+    "needs",
+    "uses",
+    "fixes",
+    "updates",
+    "estimates",
+    "hosts",
+];
+
+/// Whether the word at `index` is a plural noun although it could be a verb: one of
+/// [`OBJECT_VERBS`] with no object after it. "needs to" stays a verb ("storage needs to be
+/// encrypted").
+fn is_plural_noun_at(words: &[String], index: usize) -> bool {
+    let Some(word) = words.get(index).map(String::as_str) else {
+        return false;
+    };
+    let next = words.get(index + 1).map_or("", String::as_str);
+    OBJECT_VERBS.contains(&word)
+        && (next.is_empty() || (PREPOSITIONS.contains(&next) && !(word == "needs" && next == "to")))
 }
 
 /// The shape of a phrase whose opening word (`opening`, after any adverb) is a listed
@@ -1622,7 +1658,9 @@ pub(crate) fn argument(label: &str, text: &str) -> String {
     let words = words_of(text);
     let first = words.first().map_or("", String::as_str);
     // A bare verb first ("pay as you go", "pay per message") is a fragment, not a subject.
-    let bare_verb = VERBS.contains(&first) && !FINITE.contains(&first);
+    // Not before a plural noun with no object: "support costs" is a noun phrase.
+    let bare_verb =
+        VERBS.contains(&first) && !FINITE.contains(&first) && !is_plural_noun_at(&words, 1);
     let has_verb = words.iter().enumerate().any(|(index, word)| {
         let word = word.as_str();
         (index > 0 && (is_verb_form(word) || IRREGULAR_PAST.contains(&word)))
@@ -2477,6 +2515,138 @@ fn on(text: &str) -> String {
     } else {
         format!("On {text}")
     }
+}
+
+/// An open item as a sentence names it ("we're finding out {item}", "Who will look into
+/// {item}?"): a bare singular noun phrase takes "the" ("the latency budget", "the managed
+/// event log price at our volume"); a plural, a name, a gerund, a question ("whether …"),
+/// a clause, or an item that already opens with an article, a possessive or a number stays
+/// as written.
+pub(crate) fn open_item(item: &str) -> String {
+    let item = item.trim();
+    let words = words_of(item);
+    let Some(first) = words.first().map(String::as_str) else {
+        return item.to_string();
+    };
+    let opening = item.split_whitespace().next().unwrap_or_default();
+    let named = opening.chars().next().is_some_and(char::is_uppercase);
+    let determined = DETERMINERS.contains(&first)
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(first, "his" | "her" | "whose" | "which" | "what");
+    let head = words
+        .iter()
+        .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .last()
+        .map_or(first, String::as_str);
+    let plural = (head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is"))
+        || matches!(head, "people" | "children" | "data");
+    // "legal signs the contract", "prices can change": a verb of its own makes a clause.
+    let clause = words.iter().enumerate().skip(1).any(|(index, word)| {
+        let next = words.get(index + 1).map_or("", String::as_str);
+        matches!(
+            word.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+                | "does"
+                | "do"
+                | "did"
+                | "has"
+                | "have"
+                | "had"
+        ) || SUBJECTS.contains(&word.as_str())
+            || (word.ends_with('s') && DETERMINERS.contains(&next))
+    });
+    let bare = !named
+        && !determined
+        && !plural
+        && !clause
+        && !first.ends_with("ing")
+        && !QUESTION_WORDS.contains(&first)
+        && !SUBJECTS.contains(&first)
+        && !first.ends_with('?');
+    if bare {
+        format!("the {item}")
+    } else {
+        item.to_string()
+    }
+}
+
+/// Whether `subject` is a choice between alternatives ("whether to hire a permanent
+/// engineer or bring in a contractor") that already names `choice` ("a contractor for six
+/// months"): a sentence that proposes the choice then says what was asked without it.
+pub(crate) fn offers(subject: &str, choice: &str) -> bool {
+    let subject = words_of(subject);
+    let alternatives = subject
+        .first()
+        .is_some_and(|w| w == "whether" || w == "between")
+        && subject.iter().any(|w| w == "or" || w == "and");
+    alternatives
+        && words_of(choice)
+            .iter()
+            .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+            .filter(|w| w.len() > 3)
+            .any(|w| subject.contains(w))
+}
+
+/// "ready in 1 week instead of 3" said to a reader who never heard of the 3: the bare
+/// number gets its unit and what it was ("instead of 3 weeks for the other approach").
+/// A number that has its unit already, or no unit before it to borrow, stays as written.
+/// Short (`long` false), it gets its unit alone ("instead of 3 weeks").
+pub(crate) fn instead_of_said(text: &str, long: bool) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (index, word) in words.iter().enumerate() {
+        let (bare, mark) = split_punctuation(word);
+        let after_instead_of = index >= 2
+            && words[index - 1].eq_ignore_ascii_case("of")
+            && words[index - 2].eq_ignore_ascii_case("instead");
+        // The unit of the number before "instead of": "1 week", "2 days".
+        let unit = (index >= 4 && words[index - 4].chars().all(|c| c.is_ascii_digit()))
+            .then(|| words[index - 3])
+            .filter(|unit| is_time_unit(unit));
+        // "instead of 3 weeks": a word after the number, not one that joins the next
+        // phrase ("instead of 3 and it's easier"), is its unit.
+        let has_unit = mark.is_empty()
+            && words.get(index + 1).is_some_and(|w| {
+                !w.is_empty()
+                    && !matches!(
+                        *w,
+                        "and" | "or" | "but" | "so" | "because" | "while" | "when"
+                    )
+            });
+        let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) && !has_unit;
+        match unit {
+            Some(unit) if after_instead_of && number => {
+                let unit = unit.trim_end_matches('s');
+                let plural = if bare == "1" { "" } else { "s" };
+                let what = if long { " for the other approach" } else { "" };
+                out.push(format!("{bare} {unit}{plural}{what}{mark}"));
+            }
+            _ => out.push((*word).to_string()),
+        }
+    }
+    out.join(" ")
+}
+
+/// "week", "days": a unit of working time.
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('s'),
+        "hour" | "day" | "week" | "month" | "sprint" | "quarter" | "year"
+    )
 }
 
 /// "a vendor for order search" chosen is "the vendor for order search".

@@ -267,6 +267,8 @@ fn stance_words(text: &str) -> (bool, bool, bool) {
         "can we move the date",
         "does that work for you",
         "whether that works",
+        // The choice is still being put together: one more option is being sized.
+        "one more option",
     ]
     .iter()
     .any(|w| lower.contains(w));

@@ -242,6 +242,22 @@ fn inserted(state: &minijinja::State<'_, '_>, text: String) -> String {
     crate::phrase::inserted_among(&text, &names)
 }
 
+/// Tests on what a message already says.
+fn add_said_tests(env: &mut Environment<'static>) {
+    // `items | reject("said_in", reason)`: what the reason has not said already.
+    env.add_test("said_in", |item: String, reason: Option<String>| -> bool {
+        reason.is_some_and(|reason| crate::phrase::said_in(&item, &reason))
+    });
+    // `b.subject is offering(b.choice)`: the subject is a choice between alternatives that
+    // already names the one chosen ("whether to hire … or bring in a contractor").
+    env.add_test(
+        "offering",
+        |subject: String, choice: Option<String>| -> bool {
+            choice.is_some_and(|choice| crate::phrase::offers(&subject, &choice))
+        },
+    );
+}
+
 fn new_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -322,10 +338,7 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("action", |text: String| -> bool {
         is_action(text.trim()) || crate::phrase::is_action(&text)
     });
-    // `items | reject("said_in", reason)`: what the reason has not said already.
-    env.add_test("said_in", |item: String, reason: Option<String>| -> bool {
-        reason.is_some_and(|reason| crate::phrase::said_in(&item, &reason))
-    });
+    add_said_tests(&mut env);
     env.add_filter("first_sentence", first_sentence);
     env.add_filter("first_clause", first_clause);
     // The first few items of a list as prose, with how many more: "A, B and 2 more".

@@ -98,6 +98,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "call",
         "agreed",
         "yours",
+        "yours_none",
         "theirs",
         "coaching",
         "their_extra",
@@ -389,6 +390,8 @@ pub(crate) fn assess(task: &Task, plan: &Plan<'_>, calendar: &WorkCalendar) -> F
         "call": call,
         "agreed": plan.agreed,
         "yours": task.yours.to_string(),
+        // A task that takes the lead no time is said so, never "0 minutes".
+        "yours_none": yours <= 0.0,
         "theirs": task.theirs.to_string(),
         "coaching": task.coaching.to_string(),
         "their_extra": work_time(p.their_extra_days, task.theirs.unit).to_string(),

@@ -563,6 +563,13 @@ pub(crate) fn translate(text: &str, translations: &[(String, String)]) -> String
                 out.extend(&chars[i..end]);
                 i = end;
             }
+            // "We'll choose the hosted event log … We lean towards a managed event log":
+            // long plain words said already are said once ("a managed one").
+            Some((end, plain)) if said_before(&out, plain) => {
+                out.push_str("one");
+                let end = end + repeated_last_word(plain, &chars[end..]);
+                i = end + repeated_qualifier(plain, &chars[end..]);
+            }
             Some((end, plain)) => {
                 // "a managed Kafka" + "hosted event log": a describing word the plain words
                 // already say goes, so none is said twice ("a hosted event log").
@@ -867,6 +874,33 @@ fn drop_repeated_modifier(out: &mut String, plain: &str) {
     if repeats {
         out.truncate(start);
     }
+}
+
+/// Whether plain words of several words were said already in what is written so far, and
+/// the term's second use has an article and a describing word of its own ("a managed "):
+/// the describing word then carries the difference.
+fn said_before(written: &str, plain: &str) -> bool {
+    plain.split_whitespace().count() >= 3
+        && written.to_lowercase().contains(&plain.to_lowercase())
+        && described_after_article(written)
+}
+
+/// Whether what is written so far ends with an article and one describing word: "a
+/// managed ", "the self-run ".
+fn described_after_article(written: &str) -> bool {
+    if !written.ends_with(' ') {
+        return false;
+    }
+    let mut words = written.split_whitespace().rev();
+    let (Some(last), Some(article)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    matches!(article.to_lowercase().as_str(), "a" | "an" | "the")
+        && last.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !DETERMINERS.contains(&last.as_str())
+        && !PHRASE_BREAKS.contains(&last.as_str())
+        && !NEW_PHRASE.contains(&last.as_str())
 }
 
 /// Whether a replacement of several words would sit inside a phrase: a word before it

@@ -475,7 +475,7 @@ impl Brief {
         self.questions = open_items(record)
             .iter()
             .map(|item| Question {
-                item: names.mid_sentence(&without_owner(item)),
+                item: crate::phrase::open_item(&names.mid_sentence(&without_owner(item))),
                 owner: owner_name(item),
             })
             .collect();
@@ -1876,13 +1876,28 @@ fn compose(
             map.insert("detail".into(), serde_json::json!(detail));
             map.insert("name".into(), serde_json::json!(name));
         }
-        text = super::say_today(
+        let rendered = super::say_today(
             &super::tidy(&templates.render(template, &context)?),
             brief.today,
         );
-        // Outside engineering, the lead's plain words replace the terms they translated.
-        if to.needs_plain_words() && !brief.plain_words.is_empty() {
-            text = crate::coach::words::translate(&text, &brief.plain_words);
+        // Up and sideways, "1 week instead of 3" says what the 3 was, the reader never saw
+        // the other option's estimate: with the other approach when it fits, else with
+        // its unit alone, before any detail goes.
+        let said = |long: bool| {
+            let mut text = rendered.clone();
+            if to != Audience::Team {
+                text = crate::phrase::instead_of_said(&text, long);
+            }
+            // Outside engineering, the lead's plain words replace the terms they
+            // translated.
+            if to.needs_plain_words() && !brief.plain_words.is_empty() {
+                text = crate::coach::words::translate(&text, &brief.plain_words);
+            }
+            text
+        };
+        text = said(true);
+        if !fits(to, &text) {
+            text = said(false);
         }
         if fits(to, &text) {
             break;
@@ -2145,11 +2160,11 @@ mod tests {
             b.questions,
             [
                 Question {
-                    item: "peak write load".into(),
+                    item: "the peak write load".into(),
                     owner: Some("Joao".into())
                 },
                 Question {
-                    item: "latency budget".into(),
+                    item: "the latency budget".into(),
                     owner: None
                 },
             ]
@@ -2227,7 +2242,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: peak write load; latency budget. Joao finds out peak write load. Who will look into latency budget?"),
+            team.contains("We don't know yet: the peak write load; the latency budget. Joao finds out the peak write load. Who will look into the latency budget?"),
             "{team}"
         );
     }

@@ -979,6 +979,191 @@ fn every_shape_of_pro_or_con_reads_as_english_after_because() {
     }
 }
 
+/// A word in -s that is a plural noun as often as a verb ("limits", "costs") is the noun
+/// when no object follows it, so the phrase gets "of"; a verb that needs no object
+/// ("stays", "grows"), a verb with its object, a modal or an auxiliary keeps the clause.
+#[test]
+fn a_noun_phrase_is_told_from_a_clause_after_because() {
+    let cases = [
+        // Noun phrases: the word in -s has no object, so it is the plural noun.
+        (
+            "size limits on large drafts",
+            "of size limits on large drafts",
+        ),
+        ("rate limits per API key", "of rate limits per API key"),
+        ("license costs per seat", "of license costs per seat"),
+        (
+            "hosting costs at our volume",
+            "of hosting costs at our volume",
+        ),
+        ("hidden costs", "of hidden costs"),
+        (
+            "storage needs for attachments",
+            "of storage needs for attachments",
+        ),
+        (
+            "security updates for the base image",
+            "of security updates for the base image",
+        ),
+        ("the size limits on drafts", "of the size limits on drafts"),
+        ("bug fixes from upstream", "of bug fixes from upstream"),
+        (
+            "egress costs between regions",
+            "of egress costs between regions",
+        ),
+        (
+            "memory limits in the free tier",
+            "of memory limits in the free tier",
+        ),
+        (
+            "cost estimates for each team",
+            "of cost estimates for each team",
+        ),
+        (
+            "support costs and upgrade effort",
+            "of support costs and upgrade effort",
+        ),
+        (
+            "vendor fees for every message",
+            "of vendor fees for every message",
+        ),
+        // Clauses: a verb that needs no object, a verb with its object, a modal.
+        ("data stays in the EU", "data stays in the EU"),
+        ("data can stay in the EU", "data can stay in the EU"),
+        ("data never leaves the EU", "data never leaves the EU"),
+        (
+            "the vendor limits us to one region",
+            "the vendor limits us to one region",
+        ),
+        (
+            "hosting costs grow with traffic",
+            "hosting costs grow with traffic",
+        ),
+        (
+            "licence costs double next year",
+            "licence costs double next year",
+        ),
+        (
+            "storage needs to be encrypted",
+            "storage needs to be encrypted",
+        ),
+        ("traffic grows in spring", "traffic grows in spring"),
+        ("the job runs on Kubernetes", "the job runs on Kubernetes"),
+        ("search works offline", "search works offline"),
+        ("the team knows it well", "the team knows it well"),
+        (
+            "each team releases on its own",
+            "each team releases on its own",
+        ),
+        ("it costs more at our volume", "it costs more at our volume"),
+        ("limits us to one region", "it limits us to one region"),
+    ];
+    for (text, because) in cases {
+        assert_eq!(
+            argument("Bad", text),
+            format!("Bad, because {because}"),
+            "{text:?}"
+        );
+    }
+}
+
+/// An open item said in a sentence takes "the" when it is a bare singular noun phrase, and
+/// nothing when it is a plural, a name, a gerund, a question, a clause or already opens
+/// with an article, a possessive or a number.
+#[test]
+fn an_open_item_takes_the_when_a_bare_noun_needs_it() {
+    let cases = [
+        ("latency budget", "the latency budget"),
+        ("peak write load", "the peak write load"),
+        (
+            "managed event log price at our volume",
+            "the managed event log price at our volume",
+        ),
+        (
+            "cost of a managed instance",
+            "the cost of a managed instance",
+        ),
+        ("vendor's exit clause", "the vendor's exit clause"),
+        ("retention needs", "retention needs"),
+        ("support hours", "support hours"),
+        ("the fees at our volume", "the fees at our volume"),
+        ("a second quote", "a second quote"),
+        ("our share of the cost", "our share of the cost"),
+        ("3 vendors' prices", "3 vendors' prices"),
+        ("Stripe pricing for refunds", "Stripe pricing for refunds"),
+        ("AWS region list", "AWS region list"),
+        (
+            "whether billing can share the cluster",
+            "whether billing can share the cluster",
+        ),
+        ("how large drafts get", "how large drafts get"),
+        ("pricing at our volume", "pricing at our volume"),
+        ("legal signs the contract", "legal signs the contract"),
+        ("prices can change", "prices can change"),
+    ];
+    for (item, said) in cases {
+        assert_eq!(open_item(item), said, "{item:?}");
+    }
+}
+
+/// A bare number after "instead of" is said with its unit and what it was.
+#[test]
+fn instead_of_a_bare_number_says_what_the_number_was() {
+    let cases = [
+        (
+            "the new link is ready in 1 week instead of 3; orders wait",
+            "the new link is ready in 1 week instead of 3 weeks for the other approach; orders wait",
+        ),
+        (
+            "we can ship it in 2 days instead of 5.",
+            "we can ship it in 2 days instead of 5 days for the other approach.",
+        ),
+        (
+            "ready in 1 week instead of 3 weeks",
+            "ready in 1 week instead of 3 weeks",
+        ),
+        ("10 people instead of 12", "10 people instead of 12"),
+        (
+            "ready in 1 week instead of 3 and easier to change",
+            "ready in 1 week instead of 3 weeks for the other approach and easier to change",
+        ),
+        ("paying monthly instead of 3", "paying monthly instead of 3"),
+    ];
+    for (text, said) in cases {
+        assert_eq!(instead_of_said(text, true), said, "{text:?}");
+    }
+}
+
+#[test]
+fn instead_of_said_short_gives_the_unit_alone() {
+    assert_eq!(
+        instead_of_said("we can ship it in 1 week instead of 3.", false),
+        "we can ship it in 1 week instead of 3 weeks."
+    );
+}
+
+#[test]
+fn a_subject_of_alternatives_names_the_choice() {
+    let cases = [
+        (
+            "whether to hire a permanent SRE or bring in a contractor",
+            "a contractor for six months",
+            true,
+        ),
+        ("between monorepo and polyrepo", "monorepo", true),
+        (
+            "whether to hire or not",
+            "a contractor for six months",
+            false,
+        ),
+        ("the database for the orders service", "PostgreSQL", false),
+        ("the vendor for order search", "Vendor A", false),
+    ];
+    for (subject, choice, named) in cases {
+        assert_eq!(offers(subject, choice), named, "{subject:?} {choice:?}");
+    }
+}
+
 #[test]
 fn an_item_after_it_loses_only_the_capital_its_place_gave_it() {
     let cases = [

@@ -486,7 +486,9 @@ fn decide_message_shapes_match_the_audience() {
     assert!(
         stakeholders.contains("Nothing changes for customers; the spring campaign date holds.")
     );
-    assert!(stakeholders.contains("We're still checking peak traffic for the spring campaign."));
+    assert!(
+        stakeholders.contains("We're still checking the peak traffic for the spring campaign.")
+    );
     for internal in [
         "SQLite",
         "schema migrations",
@@ -515,11 +517,9 @@ fn decide_message_shapes_match_the_audience() {
     assert!(team.contains(
         "If it doesn't work, we'll switch to MongoDB for the order-variant documents only"
     ));
-    assert!(
-        team.contains(
-            "We don't know peak write load for the spring campaign yet; Joao finds it out."
-        )
-    );
+    assert!(team.contains(
+        "We don't know the peak write load for the spring campaign yet; Joao finds it out."
+    ));
     assert!(team.contains("What we gain: we already run it for billing.\nWhat to watch: schema migrations need planning.\n"), "{team}");
     assert!(
         team.contains("We review it by Friday 2 April 2027."),

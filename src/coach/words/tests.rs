@@ -100,6 +100,31 @@ fn infrastructure_words_stakeholders_trip_over_are_flagged() {
             "cutover",
             "switch to the new system",
         ),
+        (
+            "Drafts go in SQLite on the phone.",
+            "sqlite",
+            "small database inside the app",
+        ),
+        (
+            "We keep drafts in a key-value store.",
+            "key-value store",
+            "simple lookup storage",
+        ),
+        (
+            "Edits wait in the sync queue.",
+            "sync queue",
+            "list of changes waiting to upload",
+        ),
+        (
+            "We are checking the cost per million messages.",
+            "cost per million messages",
+            "price at our volume",
+        ),
+        (
+            "Billing is fine with sharing the cluster.",
+            "sharing the cluster",
+            "share the servers",
+        ),
     ] {
         let check = words.check(text);
         let flag = check.flags.first().unwrap_or_else(|| panic!("{text}"));
@@ -112,6 +137,12 @@ fn infrastructure_words_stakeholders_trip_over_are_flagged() {
             .is_clean()
     );
     assert!(words.check("A cluster of complaints came in.").is_clean());
+    assert!(words.check("We share the costs with billing.").is_clean());
+    assert!(
+        words
+            .check("Orders wait in a queue at the till.")
+            .is_clean()
+    );
 }
 
 #[test]
@@ -259,6 +290,36 @@ fn check_translations(cases: &[Case<'_>]) {
         assert_eq!(out, *expected);
         assert!(article_problems(&out).is_empty(), "{out}");
     }
+}
+
+/// Plain words of several words said once already are not said again: the second time,
+/// the describing word the lead wrote before the term says which one.
+#[test]
+fn plain_words_already_said_are_said_once() {
+    let cases: &[Case<'_>] = &[
+        (
+            "We'll choose the event log by Tuesday. We lean towards a managed event log, because it is cheap.",
+            &[("event log", "hosted event log that carries payment events")],
+            "We'll choose the hosted event log that carries payment events by Tuesday. We lean towards a managed one, because it is cheap.",
+        ),
+        (
+            "We'll choose the event log for payment events by Tuesday. We lean towards a self-run event log.",
+            &[("event log", "log that carries payment events")],
+            "We'll choose the log that carries payment events by Tuesday. We lean towards a self-run one.",
+        ),
+        // Said once, or short, the plain words stand each time.
+        (
+            "We lean towards a managed event log.",
+            &[("event log", "hosted event log that carries payment events")],
+            "We lean towards a hosted event log that carries payment events.",
+        ),
+        (
+            "The queue is full. A durable queue helps.",
+            &[("queue", "waiting list")],
+            "The waiting list is full. A durable waiting list helps.",
+        ),
+    ];
+    check_translations(cases);
 }
 
 #[test]
