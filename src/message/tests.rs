@@ -658,3 +658,40 @@ fn a_message_s_words_are_counted_as_a_reader_counts_them() {
         assert_eq!(crate::message::body_words(text), expected, "{text:?}");
     }
 }
+
+/// The shortcut that pays keeps to the 60 words a long title leaves it, as the other
+/// tech-debt messages do: what follows from the numbers goes first, then the date and the
+/// fix's cost; the cost over the plan and the ask stay.
+#[test]
+fn a_shortcut_that_pays_keeps_to_sixty_words_with_a_long_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let twelve = "the invoice rules and the tax rounding in the nightly billing export";
+    assert_eq!(word_count(twelve), 12);
+    // (title, what the case still says)
+    let cases: [(&str, &str); 4] = [
+        (
+            "the invoice rules",
+            "(10 days) would take, so the fix can wait.",
+        ),
+        (twelve, "(10 days) would take.\n"),
+        (
+            "the tax, fee and currency rules in the billing export we run for each of our shops every night",
+            "it costs about 4.5 days over the next 12 months, less than the proper fix (10 days).",
+        ),
+        (
+            "the fix of all of the old tax and fee rules in the one big nightly job we run for each of our shops",
+            ". It costs about 4.5 days over the next 12 months, less than the proper fix.",
+        ),
+    ];
+    for (title, says) in cases {
+        let changes = format!("slowdown: 5\nreader: null\ntitle: {title}");
+        let message = run(&variant("tech-debt", &changes, dir.path()))
+            .unwrap()
+            .message
+            .unwrap();
+        let words = crate::message::body_words(&message);
+        assert!(words <= 60, "{words} words:\n{message}");
+        assert!(message.contains(says), "{says:?} in\n{message}");
+        assert!(message.contains("Can you agree by "), "{message}");
+    }
+}
