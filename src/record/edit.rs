@@ -1093,7 +1093,9 @@ fn review_by_in_front_matter(text: &str, nl: &str, next: Option<NaiveDate>) -> S
             .take_while(|l| l.trim_end() != "---")
             .any(|l| l.starts_with(key))
     };
-    if !head(&lines, "review-by:") && !(next.is_some() && head(&lines, "playbook:")) {
+    let names_it = head(&lines, "review-by:");
+    let may_add = next.is_some() && head(&lines, "playbook:");
+    if !names_it && !may_add {
         return text.to_string();
     }
     let next = next.map(crate::text::iso);

@@ -142,11 +142,7 @@ impl Proposal {
                 proposal.open_questions.retain(|open| *open != item);
             }
         }
-        if let Some(forecast) = record.section("Forecast") {
-            proposal.signal = list_items(forecast.body)
-                .into_iter()
-                .find_map(|item| item.strip_prefix("It was wrong if: ").map(str::to_string));
-        }
+        proposal.signal = signal_of(record);
         proposal
     }
 
@@ -167,6 +163,13 @@ impl Proposal {
 pub(crate) const EXTENDED_HEADING: &str = "Time-box Extended";
 /// Heading of the history section a finished proposal gets.
 pub(crate) const FINISHED_HEADING: &str = "Proposal Finished";
+
+/// The signal that it was wrong, as the record's Forecast names it.
+fn signal_of(record: &Record) -> Option<String> {
+    list_items(record.section("Forecast")?.body)
+        .into_iter()
+        .find_map(|item| item.strip_prefix("It was wrong if: ").map(str::to_string))
+}
 
 fn strip_owner(item: &str) -> String {
     match item.rsplit_once(" (") {
