@@ -1155,6 +1155,7 @@ fn ending(
             .filter(|warning| warning.check_first)
             .map(|warning| warning.text.clone())
             .collect(),
+        early: false,
     })
 }
 

@@ -59,6 +59,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
                     &crate::coach::units::iso(review_by),
                     &crate::coach::units::human_date(review_by, env.today()),
                 ),
+                env.today(),
             )
         } else {
             updated

@@ -299,7 +299,7 @@ pub(crate) fn assess(
         "decide_by_text": until.map(|d| human_date(d, today)),
         "review_by": review_by.map(iso),
         "review_by_text": review_by.map(|d| human_date(d, today)),
-        // The record's own date is the proposal's: the day it was decided is said here.
+        // The day it was decided: the record's date becomes it, and its outcome says it.
         "decided_on_text": today.format("%A %-d %B %Y").to_string(),
     });
     // A finding that corrects a figure ("22%, not 30%") while the reason is still the one

@@ -68,20 +68,34 @@ struct Run {
     computed: Vec<String>,
 }
 
+fn settings() -> Settings {
+    Settings {
+        today: today(),
+        periods: ReviewPeriods::default(),
+        decision_makers: vec![],
+        calendar: WorkCalendar::default(),
+        personal: crate::coach::Personal::default(),
+    }
+}
+
+/// The record (or journal entry) the answers in `path` write.
+fn record_text(path: &Path) -> Result<String> {
+    let catalog = Catalog::embedded();
+    let mut file = AnswersFile::load(Path::new("/nonexistent"), path)?;
+    file.show_coaching = false;
+    let id = file.playbook()?.expect("examples name their playbook");
+    let mut session = Session::new(&catalog, catalog.get(&id)?, settings());
+    session.run(&mut file, &mut |_| Ok(()))?;
+    session.render_record(&catalog.templates)?.text(None)
+}
+
 fn run(path: &Path) -> Result<Run> {
     let catalog = Catalog::embedded();
     let mut file = AnswersFile::load(Path::new("/nonexistent"), path)?;
     file.show_coaching = false;
     let id = file.playbook()?.expect("examples name their playbook");
     let playbook = catalog.get(&id)?;
-    let settings = Settings {
-        today: today(),
-        periods: ReviewPeriods::default(),
-        decision_makers: vec![],
-        calendar: WorkCalendar::default(),
-        personal: crate::coach::Personal::default(),
-    };
-    let mut session = Session::new(&catalog, playbook, settings);
+    let mut session = Session::new(&catalog, playbook, settings());
     session.run(&mut file, &mut |_| Ok(()))?;
     let rendered = session.render_record(&catalog.templates)?;
     let message = for_session(
@@ -656,5 +670,106 @@ fn a_message_s_words_are_counted_as_a_reader_counts_them() {
     ];
     for (text, expected) in cases {
         assert_eq!(crate::message::body_words(text), expected, "{text:?}");
+    }
+}
+
+/// The shortcut that pays keeps to the 60 words a long title leaves it, as the other
+/// tech-debt messages do: what follows from the numbers goes first, then the date and the
+/// fix's cost; the cost over the plan and the ask stay.
+#[test]
+fn a_shortcut_that_pays_keeps_to_sixty_words_with_a_long_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let twelve = "the invoice rules and the tax rounding in the nightly billing export";
+    assert_eq!(word_count(twelve), 12);
+    // (title, what the case still says)
+    let cases: [(&str, &str); 4] = [
+        (
+            "the invoice rules",
+            "(10 days) would take, so the fix can wait.",
+        ),
+        (twelve, "(10 days) would take.\n"),
+        (
+            "the tax, fee and currency rules in the billing export we run for each of our shops every night",
+            "it costs about 4.5 days over the next 12 months, less than the proper fix (10 days).",
+        ),
+        (
+            "the fix of all of the old tax and fee rules in the one big nightly job we run for each of our shops",
+            ". It costs about 4.5 days over the next 12 months, less than the proper fix.",
+        ),
+    ];
+    for (title, says) in cases {
+        let changes = format!("slowdown: 5\nreader: null\ntitle: {title}");
+        let message = run(&variant("tech-debt", &changes, dir.path()))
+            .unwrap()
+            .message
+            .unwrap();
+        let words = crate::message::body_words(&message);
+        assert!(words <= 60, "{words} words:\n{message}");
+        assert!(message.contains(says), "{says:?} in\n{message}");
+        assert!(message.contains("Can you agree by "), "{message}");
+    }
+}
+
+/// The reference marks (`[3]`) in `text`.
+fn marks(text: &str) -> std::collections::BTreeSet<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('[') {
+        rest = &rest[at + 1..];
+        if let Some(end) = rest.find(']')
+            && end > 0
+            && rest[..end].chars().all(|c| c.is_ascii_digit())
+        {
+            found.insert(rest[..end].to_string());
+        }
+    }
+    found
+}
+
+/// Every reference a record or a journal entry lists is cited where its idea is used, and
+/// every mark points at one listed: the team's records and the private journals alike,
+/// with variants that take the personal playbooks' other branches.
+#[test]
+fn every_reference_listed_is_cited_in_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all: Vec<(String, PathBuf)> = [
+        "decision",
+        "proposal",
+        "week",
+        "one-on-one",
+        "career-track",
+        "boundaries",
+        "t-shape",
+    ]
+    .iter()
+    .chain(PLAYBOOKS.iter())
+    .map(|name| (name.to_string(), example(name)))
+    .collect();
+    all.extend(cases(dir.path()));
+    let variants: &[(&str, &str)] = &[
+        (
+            "career-track",
+            "building_teams: 1\nmentoring: 2\nculture: 1\nhard_problems: 5\ntechnical_strategy: 5",
+        ),
+        ("week", "coding_hours: 4\nstuck: []\nunblocked: [Ana, Ben]"),
+        ("one-on-one", "notes: null"),
+    ];
+    for (name, changes) in variants {
+        all.push((
+            format!("{name} ({changes})"),
+            variant(name, changes, dir.path()),
+        ));
+    }
+    for (name, path) in all {
+        let text = record_text(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (body, references) = text
+            .rsplit_once("\n## References\n")
+            .unwrap_or_else(|| panic!("{name}: no references in\n{text}"));
+        let listed: std::collections::BTreeSet<String> = references
+            .lines()
+            .filter_map(|line| line.strip_prefix('[')?.split_once(']'))
+            .map(|(n, _)| n.to_string())
+            .collect();
+        assert_eq!(marks(body), listed, "{name}:\n{text}");
     }
 }

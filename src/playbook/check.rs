@@ -46,6 +46,7 @@ const SESSION_ATTRIBUTES: &[(&str, &[&str])] = &[
 /// What a playbook run by `decide review` sees of the record it reviews.
 pub(crate) const REVIEWED_FIELDS: &[&str] = &[
     "title",
+    "date",
     "status",
     "options",
     "choices",

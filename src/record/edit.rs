@@ -1113,6 +1113,7 @@ const REVIEWED_ON: &str = "Reviewed on ";
 pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
     let nl = Lines::new(text).newline;
     let text = &reviewed_in_place(text, outcome);
+    let text = &review_by_in_front_matter(text, nl, outcome.next_review);
     let mut section = format!(
         "## {OUTCOME_HEADING} ({}){nl}{nl}\
          * What happened: {}{nl}\
@@ -1136,6 +1137,37 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
         ));
     }
     before_references(text, nl, &section)
+}
+
+/// `text` with the front matter's `review-by` saying what the review settled, as the
+/// outcome does: the next review date, or none (the latest outcome without a next review
+/// ends the reviews, see `Record::review_by`). Other tools read the front matter alone.
+/// A front matter that never had `review-by` gets one only if a next review is set and
+/// the record is ours (it names its playbook).
+fn review_by_in_front_matter(text: &str, nl: &str, next: Option<NaiveDate>) -> String {
+    if !text.starts_with("---") {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let head = |lines: &[String], key: &str| {
+        lines
+            .iter()
+            .skip(1)
+            .take_while(|l| l.trim_end() != "---")
+            .any(|l| l.starts_with(key))
+    };
+    let names_it = head(&lines, "review-by:");
+    let may_add = next.is_some() && head(&lines, "playbook:");
+    if !names_it && !may_add {
+        return text.to_string();
+    }
+    let next = next.map(crate::text::iso);
+    super::finish::set_front(&mut lines, "review-by", next.as_deref());
+    let mut out = lines.join(nl);
+    if text.ends_with('\n') {
+        out.push_str(nl);
+    }
+    out
 }
 
 /// `text` with its last "Review it by …" (or "Reviewed on …") line, before the references,

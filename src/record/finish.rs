@@ -16,6 +16,9 @@ use crate::template::Templates;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Proposal {
     pub title: String,
+    /// The record's date while it was a proposal, as written (`2026-12-03`): the day it was
+    /// proposed. Finished, the record's date becomes the day it was decided.
+    pub date: Option<String>,
     pub status: Option<String>,
     pub options: Vec<String>,
     pub proposed: Option<String>,
@@ -49,6 +52,7 @@ impl Proposal {
         };
         let mut proposal = Proposal {
             title: record.title.clone(),
+            date: record.date_text(),
             status: record.status.clone(),
             options: items("Considered Options"),
             door: record.door.clone(),
@@ -138,11 +142,7 @@ impl Proposal {
                 proposal.open_questions.retain(|open| *open != item);
             }
         }
-        if let Some(forecast) = record.section("Forecast") {
-            proposal.signal = list_items(forecast.body)
-                .into_iter()
-                .find_map(|item| item.strip_prefix("It was wrong if: ").map(str::to_string));
-        }
+        proposal.signal = signal_of(record);
         proposal
     }
 
@@ -163,6 +163,13 @@ impl Proposal {
 pub(crate) const EXTENDED_HEADING: &str = "Time-box Extended";
 /// Heading of the history section a finished proposal gets.
 pub(crate) const FINISHED_HEADING: &str = "Proposal Finished";
+
+/// The signal that it was wrong, as the record's Forecast names it.
+fn signal_of(record: &Record) -> Option<String> {
+    list_items(record.section("Forecast")?.body)
+        .into_iter()
+        .find_map(|item| item.strip_prefix("It was wrong if: ").map(str::to_string))
+}
 
 fn strip_owner(item: &str) -> String {
     match item.rsplit_once(" (") {
@@ -222,6 +229,8 @@ pub(crate) struct Ending {
     /// The coach's warnings that hold the messages back until the answers change, written
     /// as `Check first:` items so `decide message` holds them back too.
     pub check_first: Vec<String>,
+    /// Accepted before the investigation was over (`decide status N accepted --force`).
+    pub early: bool,
 }
 
 /// What is known when the time-box ends: the proposal's items, with what was found out.
@@ -304,6 +313,7 @@ impl Ending {
             signal: None,
             was: (proposal.proposed.clone(), decide_by_text),
             check_first: Vec::new(),
+            early: true,
         }
     }
 
@@ -458,6 +468,7 @@ fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
         "questions": questions,
         "consequences": consequences,
         "date_text": ending.date.format("%-d %B").to_string(),
+        "decided_on_text": ending.date.format("%A %-d %B %Y").to_string(),
     })
 }
 
@@ -525,9 +536,14 @@ fn next_step(ending: &Ending) -> Option<String> {
     }
 }
 
-/// The front matter says where the record now stands.
+/// The front matter says where the record now stands. Decided or dropped, its date is
+/// the day that happened (MADR's `date` is when the decision was last updated); extended,
+/// it is still the proposal of its own date.
 fn front_matter(lines: &mut Vec<String>, ending: &Ending) {
     set_front(lines, "status", Some(&ending.status));
+    if !ending.extended() {
+        replace_front(lines, "date", &crate::text::iso(ending.date));
+    }
     let outcome = match (ending.extended(), &ending.chosen) {
         (true, _) => "investigate",
         (false, Some(_)) => "decided",
@@ -554,8 +570,10 @@ fn front_matter(lines: &mut Vec<String>, ending: &Ending) {
 /// people write it), in the front matter and in the line that said when to decide, which
 /// keeps the question its review was to ask ("Decide by …? Then review it: is the fix
 /// done?" becomes "Review it by …: is the fix done?").
-pub(crate) fn answered(text: &str, review_by: (&str, &str)) -> String {
+pub(crate) fn answered(text: &str, review_by: (&str, &str), today: NaiveDate) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // Decided today: the record's date is the decision's, no longer the proposal's.
+    replace_front(&mut lines, "date", &crate::text::iso(today));
     set_front(&mut lines, "decide-by", None);
     set_front(&mut lines, "review-by", Some(review_by.0));
     if let Some(at) = lines.iter().position(|l| l.starts_with(DECIDE_BY)) {
@@ -575,8 +593,26 @@ pub(crate) fn answered(text: &str, review_by: (&str, &str)) -> String {
     out
 }
 
+/// Set a key the front matter at the top of `lines` already has, keeping its place; a
+/// front matter without it (a house style that names the date otherwise) is left alone.
+pub(crate) fn replace_front(lines: &mut [String], key: &str, value: &str) {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return;
+    }
+    let prefix = format!("{key}:");
+    let found = lines
+        .iter()
+        .skip(1)
+        .take_while(|l| l.trim_end() != "---")
+        .position(|l| l.starts_with(&prefix));
+    if let Some(i) = found {
+        let quoted = crate::yaml::to_string(&value.to_string());
+        lines[i + 1] = format!("{key}: {}", quoted.trim_end());
+    }
+}
+
 /// Set (or remove) a key of the front matter at the top of `lines`, keeping its place.
-fn set_front(lines: &mut Vec<String>, key: &str, value: Option<&str>) {
+pub(crate) fn set_front(lines: &mut Vec<String>, key: &str, value: Option<&str>) {
     if lines.first().map(|l| l.trim_end()) != Some("---") {
         return;
     }
@@ -707,6 +743,7 @@ mod tests {
             signal: Some("support tickets take more than a day".into()),
             was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
             check_first: Vec::new(),
+            early: false,
         }
     }
 
@@ -752,7 +789,13 @@ mod tests {
         assert!(outcome.contains(
             "Chosen option: \"Vendor A\", because the licence cost is fixed for three years."
         ));
-        assert!(outcome.contains("Decided at 60% of what we wished we knew, below the 70% the rule asks for; still open: Exit terms."), "{outcome}");
+        assert!(outcome.contains("\nDecided on Friday 11 December 2026 at 60% of what we wished we knew, below the 70% the rule asks for; still open: Exit terms.\n"), "{outcome}");
+        // The record is dated the day it was decided; its history keeps the proposal's day.
+        assert_eq!(record.date_text().as_deref(), Some("2026-12-11"));
+        assert!(
+            text.contains("## Proposal Finished (2026-12-11)\n\n* Proposed on: 2026-12-01\n"),
+            "{text}"
+        );
         assert!(outcome.contains("### Questions Before Deciding\n\n* Licence cost after year one: found out by Ana\n* Exit terms: still open when we decided\n"), "{outcome}");
         assert!(outcome.contains("### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: support tickets take more than a day\n"));
         assert!(!text.contains("Proposed option"));
@@ -812,8 +855,11 @@ mod tests {
     #[test]
     fn an_answered_proposal_gets_a_review_date_in_place_of_its_decide_by() {
         let waiting = "---\nstatus: accepted\ndate: 2026-11-26\nplaybook: tech-debt\noutcome: proposal\ndecide-by: 2026-12-03\nwaiting-for: Maria\n---\n\n# Fix now\n\n## More Information\n\nThis record exists so that in six months the team still knows why.\nDecide by Thursday 3 December: does Maria agree to plan in the proper fix now? Then review it: is the proper fix done, in the 2 weeks planned?\n";
-        let text = answered(waiting, ("2027-01-04", "Monday 4 January 2027"));
+        let decided = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let text = answered(waiting, ("2027-01-04", "Monday 4 January 2027"), decided);
         assert!(!text.contains("decide-by"), "{text}");
+        // The record is dated the day it was decided, not the day it was proposed.
+        assert!(text.contains("\ndate: 2026-12-02\n"), "{text}");
         assert!(
             text.contains("outcome: proposal\nreview-by: 2027-01-04\nwaiting-for: Maria\n---\n")
                 || text.contains("review-by: 2027-01-04\n"),
@@ -833,6 +879,7 @@ mod tests {
         let plain = answered(
             "---\nstatus: accepted\ndecide-by: 2026-12-03\n---\n\nDecide by Thursday 3 December: where did they land?\n",
             ("2027-01-04", "Monday 4 January 2027"),
+            decided,
         );
         assert!(
             plain.contains("Review it by Monday 4 January 2027: did the decision hold up, and what did we learn?"),
@@ -854,6 +901,9 @@ mod tests {
         let text = finish(&extended);
         let record = super::super::parse(Path::new("0001-choose-a-vendor.md"), &text).unwrap();
         assert_eq!(record.status.as_deref(), Some("proposed"));
+        // Still the proposal of the day it was made.
+        assert_eq!(record.date_text().as_deref(), Some("2026-12-01"));
+        assert!(!text.contains("Proposed on:"), "{text}");
         assert_eq!(record.front_matter.get("decide-by"), Some("2026-12-18"));
         // Still a proposal: a date to decide by, and no review date of its own.
         assert_eq!(record.front_matter.get("review-by"), None);

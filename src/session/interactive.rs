@@ -472,7 +472,7 @@ impl Interactive {
     fn replied<T>(&mut self, reply: Reply<T>) -> Reply<T> {
         match &reply {
             Reply::Back if self.done_last => {
-                let _ = self.term.clear_last_lines(1);
+                let _ = self.term.clear_last_lines(screen::done_rows());
                 self.done_last = false;
             }
             Reply::Back => {}
@@ -571,7 +571,9 @@ impl Prompter for Interactive {
             Reply::Back => {
                 // Back to the title: the records shown for it go, and its `✔` line with
                 // them, so the screen shows the title once it stands.
-                let _ = self.term.clear_last_lines(block.lines().count() + 1);
+                let _ = self
+                    .term
+                    .clear_last_lines(block.lines().count() + screen::done_rows());
                 self.done_last = true;
                 Reply::Back
             }
@@ -599,7 +601,7 @@ impl Prompter for Interactive {
     /// Explained with the question, which comes again with the answer to change.
     fn refused(&mut self, _ask: &Ask<'_>, problem: &str) -> Result<()> {
         if self.done_last {
-            let _ = self.term.clear_last_lines(1);
+            let _ = self.term.clear_last_lines(screen::done_rows());
             self.done_last = false;
         }
         self.refused = Some(problem.to_string());

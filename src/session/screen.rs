@@ -163,9 +163,12 @@ pub(super) fn truncate(text: &str, width: usize) -> String {
     format!("{kept}…")
 }
 
-/// The line an answered question leaves: `✔ prompt · answer` in one row of `columns`. A
-/// long prompt gives way first, so the answer stays readable.
+/// The line an answered question leaves: `✔ prompt · answer`, within `columns`. A long
+/// prompt gives way first, to half the row; the answer is never cut: it wraps between
+/// words onto the rows below, as a pre-filled answer does while it is typed
+/// ([`wrapped_answer`]), so what was typed reads whole once answered.
 pub(super) fn done_line(prompt: &str, answer: &str, columns: usize) -> String {
+    // One column short of the row, so a full row never leaves the cursor waiting to wrap.
     let room = columns.saturating_sub(1).max(10);
     let answer = one_line(answer);
     let prompt = one_line(without_hint(prompt));
@@ -175,14 +178,53 @@ pub(super) fn done_line(prompt: &str, answer: &str, columns: usize) -> String {
         .saturating_sub(fixed + answer_width)
         .max((room / 2).saturating_sub(fixed).min(prompt.width()));
     let prompt = truncate(&prompt, prompt_room);
-    let answer = truncate(&answer, room.saturating_sub(fixed + prompt.width()));
+    let rows = answer_rows(fixed + prompt.width(), &answer, room);
+    DONE_ROWS.set(rows.len());
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|row| style(row).green().for_stderr().to_string())
+        .collect();
     format!(
         "{} {} {} {}",
         style("✔").green().for_stderr(),
         style(prompt).for_stderr(),
         style("·").dim().for_stderr(),
-        style(answer).green().for_stderr()
+        rows.join("\n")
     )
+}
+
+thread_local! {
+    /// Rows the last [`done_line`] takes: going back clears that many, not one.
+    static DONE_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(1) };
+}
+
+/// How many rows the last `✔` line drawn takes on the screen.
+pub(super) fn done_rows() -> usize {
+    DONE_ROWS.get()
+}
+
+/// `answer` after `start` columns, in rows of `columns` broken where [`wrapped_answer`]
+/// breaks a typed answer: the first row is what follows the start.
+fn answer_rows(start: usize, answer: &str, columns: usize) -> Vec<String> {
+    let chars: Vec<char> = answer.chars().collect();
+    let (_, places) = wrapped_answer(start, &chars, columns);
+    let mut rows = vec![String::new()];
+    for (c, place) in chars.iter().zip(&places) {
+        let row = place / columns.max(1);
+        while rows.len() <= row {
+            rows.push(String::new());
+        }
+        rows[row].push(*c);
+    }
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|row| row.trim().to_string())
+        .filter(|row| !row.is_empty())
+        .collect();
+    if rows.is_empty() {
+        return vec![String::new()];
+    }
+    rows
 }
 
 /// A prompt without the how-to-answer hint at its end: "(+ pro; - con)", "[a, b, c]".
@@ -766,8 +808,8 @@ mod tests {
             "4 months (from \"3-4 months\")",
             40,
         );
-        assert!(line.width() <= 39, "{line}");
-        assert_eq!(line, "✔ If Redis… · 4 months (from \"3-4…");
+        assert!(line.lines().all(|row| row.width() <= 39), "{line}");
+        assert_eq!(line, "✔ If Redis… · 4 months (from \"3-4\nmonths\")");
         assert_eq!(
             done_line("What are you deciding?", "Pick a cache", 60),
             "✔ What are you deciding? · Pick a cache"
@@ -794,7 +836,49 @@ mod tests {
         );
         for columns in [20, 40, 60, 120, 200] {
             let line = done_line(&"word ".repeat(60), &"answer ".repeat(40), columns);
-            assert!(line.width() < columns.max(11), "{columns}: {line}");
+            assert!(
+                line.lines().all(|row| row.width() < columns.max(11)),
+                "{columns}: {line}"
+            );
+            assert_eq!(line.matches("answer").count(), 40, "{columns}: {line}");
+            assert_eq!(done_rows(), line.lines().count());
+        }
+    }
+
+    /// An answered question keeps its whole answer at any width: it wraps between words,
+    /// where the same answer pre-filled at the prompt wraps ([`wrapped_answer`]), never cut
+    /// to its first words.
+    #[test]
+    fn an_answer_wraps_between_words_as_it_did_when_typed() {
+        console::set_colors_enabled_stderr(false);
+        let title = "Should the orders service move from its own Redis cache to the shared Memcached cluster before the peak season?";
+        let cases: [(usize, &[&str]); 3] = [
+            (
+                60,
+                &[
+                    "✔ What are you deciding? · Should the orders service move",
+                    "from its own Redis cache to the shared Memcached cluster",
+                    "before the peak season?",
+                ],
+            ),
+            (
+                120,
+                &[
+                    "✔ What are you deciding? · Should the orders service move from its own Redis cache to the shared Memcached cluster",
+                    "before the peak season?",
+                ],
+            ),
+            (
+                200,
+                &[
+                    "✔ What are you deciding? · Should the orders service move from its own Redis cache to the shared Memcached cluster before the peak season?",
+                ],
+            ),
+        ];
+        for (columns, rows) in cases {
+            let line = done_line("What are you deciding?", title, columns);
+            assert_eq!(line.lines().collect::<Vec<_>>(), rows, "{columns}");
+            assert_eq!(done_rows(), rows.len());
         }
     }
 

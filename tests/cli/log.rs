@@ -364,12 +364,14 @@ fn reviews_come_due_and_append_an_outcome() {
         "{}",
         stderr(&output)
     );
-    // The outcome goes before the references, and the line that asked for the review says
-    // it was reviewed; every other byte stays.
+    // The outcome goes before the references, the line that asked for the review says it
+    // was reviewed, and the front matter no longer names the review just done (no next
+    // review was set); every other byte stays.
     let outcome = "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n\n";
     assert_eq!(
         read(&record),
         original
+            .replacen("review-by: 2027-02-24\n", "", 1)
             .replacen(
                 "Review it by 2027-02-24: did the decision hold up, and what did we learn?",
                 "Reviewed on Monday 1 March 2027: it held up (see the Outcome below). What we learnt: Plan migrations a sprint ahead.",
@@ -404,7 +406,7 @@ fn reviews_come_due_and_append_an_outcome() {
 
 #[test]
 fn a_review_due_today_is_due_not_overdue_and_the_next_date_shows_in_the_list() {
-    let (repo, _dir) = reviewable_log();
+    let (repo, dir) = reviewable_log();
     let today = run(repo.path(), &["review", "--check", "--today", "2027-02-24"]);
     assert!(
         today.status.success(),
@@ -424,6 +426,12 @@ fn a_review_due_today_is_due_not_overdue_and_the_next_date_shows_in_the_list() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
+    // The front matter says the next review date the outcome set, as the outcome does.
+    let reviewed = read(&dir.join("0001-choose-the-database-for-the-orders-service.md"));
+    assert!(
+        reviewed.contains("\nreview-by: 2027-09-01\n") && !reviewed.contains("2027-02-24\n---"),
+        "{reviewed}"
+    );
     // The listing reads only each record's head, yet shows the date the outcome set.
     let listing = stdout(&run(repo.path(), &["list"]));
     let line = listing.lines().find(|l| l.starts_with("0001")).unwrap();
@@ -819,9 +827,11 @@ fn a_look_back_asks_about_the_signal_the_record_named() {
         stderr(&output)
     );
     let outcome = "## Outcome (2027-02-24)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: the spring peak went through\n* What we learnt: Tune before the peak, not during it\n* Did the signal appear: yes\n* Next review by: 2027-09-01\n\n";
+    // The front matter names the next review too.
     assert_eq!(
         read(&record),
         original
+            .replacen("review-by: 2027-04-02\n", "review-by: 2027-09-01\n", 1)
             .replacen(
                 "Review it by Friday 2 April 2027: did the decision hold up, and what did we learn?",
                 "Reviewed on Wednesday 24 February 2027: it held up (see the Outcome below). What we learnt: Tune before the peak, not during it. Next review by Wednesday 1 September 2027.",
@@ -908,14 +918,16 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "information-coverage: 80%\n",
         "confidence: 75%\n",
         "review-by: 2027-03-10\n",
-        "Chosen option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use.\n\nIf it doesn't work, we'll switch to FindKit.\n",
+        "\n\nIf it doesn't work, we'll switch to FindKit.\n",
         "### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: search answers above 300 ms at the evening peak for a week\n",
         "### Questions Before Deciding\n\n* Searchly's price at our query volume: found out by Ana\n* Whether the contract has an exit clause: found out by Ben\n",
         "The coach's verdict: **Decided: Searchly.**\n",
         // The record is the written-down why: the decision, its day and its reason.
-        "\nDecided on Thursday 10 December 2026, once the investigation was over: Searchly, because it takes the cluster work away and keeps the query syntax we use. ",
+        // The day it was decided is the record's date, and its outcome says so.
+        "\ndate: 2026-12-10\n",
+        "Chosen option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use.\n\nDecided on Thursday 10 December 2026, once the investigation was over.\n\nIf it doesn't work",
         "Review it by Wednesday 10 March 2027: did the decision hold up, and what did we learn?\n",
-        "## Proposal Finished (2026-12-10)\n\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
+        "## Proposal Finished (2026-12-10)\n\n* Proposed on: 2026-11-26\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
     ] {
         assert!(finished.contains(line), "{line:?} in:\n{finished}");
     }
@@ -928,6 +940,8 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "### Open Questions",
         "Search stays as it is until we decide",
         "* To investigate:",
+        // Not under the 70% rule's heading: the rule's own reasoning is there.
+        "Decided on Thursday 10 December 2026, once the investigation was over: ",
     ] {
         assert!(!finished.contains(gone), "{gone:?} in:\n{finished}");
     }

@@ -554,8 +554,8 @@ const LONG_CACHE_DECISION: &[(&str, &str)] = &[
     ("Write the record", "\r"),
 ];
 
-/// At 40, 60 and 120 columns each answer leaves one `✔` line, cut with `…` when it is
-/// longer than the row, and nothing else of the questions stays: no prompt, no help, no
+/// At 40, 60 and 120 columns each answer leaves one `✔` line, its answer wrapped between
+/// words onto the rows below when it is longer than the row, and nothing else of the questions stays: no prompt, no help, no
 /// error, no answer twice.
 #[test]
 fn a_clean_screen_at_any_width() {
@@ -592,8 +592,11 @@ fn a_clean_screen_at_any_width() {
             title.starts_with("✔ What are you") && title.contains(" · Should the orders"),
             "{title}"
         );
-        // 112 characters: cut at every width.
-        assert!(title.ends_with('…'), "{columns}: {title:?}");
+        // 112 characters: wrapped between words, as it was while typed, never cut.
+        assert!(
+            !title.ends_with('…') && text.contains("the peak season?\n"),
+            "{columns}: {title:?}\n{text}"
+        );
         assert!(
             done.iter().any(|l| l.contains("4 days (from \"3-4 days\")")
                 || (columns < 60 && l.contains("4 days (from"))),

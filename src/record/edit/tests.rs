@@ -242,7 +242,9 @@ fn outcome_is_appended_and_the_rest_is_kept() {
         "# T\r\n\r\nWindows\r\n",
     ] {
         let out = append_outcome(text, &outcome);
-        assert!(out.starts_with(text.trim_end()), "{out:?}");
+        // No next review: the front matter's review date is settled with the rest.
+        let kept = text.replace("review-by: 2027-02-24\n", "");
+        assert!(out.starts_with(kept.trim_end()), "{out:?}");
         assert!(out.contains("## Outcome (2027-03-01)"), "{out:?}");
         assert!(
             out.contains("* What happened: We moved. It went fine."),
@@ -901,4 +903,41 @@ fn links_are_added_to_records_of_bold_labels_in_their_style() {
         HouseStyle::of("**Status:** Superseded\n**Superseded by:** [5. W](0005-w.md)\n")
             .successor_on_label
     );
+}
+
+/// After a look-back, the front matter says what the review settled, as the outcome does:
+/// the next review date, or no review date at all; a record that names no review date in
+/// its front matter gets one only when it is ours and a next review is set.
+#[test]
+fn a_review_settles_the_review_date_in_the_front_matter() {
+    let next = NaiveDate::from_ymd_opt(2027, 10, 1);
+    let ours = "---\nstatus: accepted\nplaybook: decision\nreview-by: 2027-04-08\n---\n\n# T\n";
+    let reviewed = "---\nstatus: accepted\nplaybook: decision\n---\n\n# T\n";
+    let madr = "---\nstatus: accepted\ndate: 2026-11-26\n---\n\n# T\n";
+    let cases: [(&str, Option<NaiveDate>, Option<&str>); 6] = [
+        (ours, None, None),
+        (ours, next, Some("2027-10-01")),
+        (&ours.replace('\n', "\r\n"), next, Some("2027-10-01")),
+        // Reviewed before without a next date, now given one: ours again names it.
+        (reviewed, next, Some("2027-10-01")),
+        (madr, next, None),
+        (NYGARD, next, None),
+    ];
+    for (text, next_review, expected) in cases {
+        let outcome = Outcome {
+            date: NaiveDate::from_ymd_opt(2027, 4, 8).unwrap(),
+            happened: "We moved.".into(),
+            held_up: "yes".into(),
+            learnt: "Measure first.".into(),
+            signal_seen: None,
+            next_review,
+        };
+        let out = append_outcome(text, &outcome);
+        let record = parse(Path::new("0002-x.md"), &out).unwrap();
+        assert_eq!(record.front_matter.get("review-by"), expected, "{out}");
+        // The front matter and the outcome agree: the record is due when the outcome says.
+        assert_eq!(record.review_by, next_review, "{out}");
+        assert!(!out.contains("2027-04-08\n---") && !out.contains("2027-04-08\r\n---"));
+        assert_eq!(out.contains("\r\n"), text.contains("\r\n"), "{out:?}");
+    }
 }
