@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Record;
+use super::{Listing, Record};
 use crate::error::Result;
 use crate::template::Templates;
 
