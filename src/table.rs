@@ -51,11 +51,12 @@ pub(crate) fn render<R: AsRef<[String]>>(rows: &[R]) -> String {
     out
 }
 
-/// [`render`] for rows made on demand, each twice (to measure, then to write), so a
-/// table of ten thousand rows never holds its cells all at once. Both passes run on every
-/// core, a run of rows each: the rows are read from records that other threads parsed,
-/// and a `decide list` of ten thousand spent a tenth of its time waiting for them to
-/// come into one core's cache.
+/// [`render`] for rows made on demand. Rows are made on every core, a run of rows each,
+/// kept while the widths are gathered, then written on every core: the rows are read from
+/// records that other threads parsed, and a `decide list` of ten thousand spent a tenth of
+/// its time waiting for them to come into one core's cache. Each row is made once: making
+/// it again to write it cost a tenth of `decide list`, and holding ten thousand rows costs
+/// about two megabytes.
 pub(crate) fn render_with<'a, const N: usize>(
     header: [&'a str; N],
     rows: usize,
@@ -66,19 +67,20 @@ pub(crate) fn render_with<'a, const N: usize>(
         .step_by(RUN)
         .map(|start| start..rows.min(start + RUN))
         .collect();
-    let mut widths = header.map(width);
-    let run_widths = crate::parallel::map(&runs, |run| {
+    let made = crate::parallel::map(&runs, |run| {
         let mut widths = [0; N];
-        for index in run.clone() {
-            for (w, cell) in widths.iter_mut().zip(row(index).iter()) {
+        let cells: Vec<[std::borrow::Cow<'a, str>; N]> = run.clone().map(&row).collect();
+        for row in &cells {
+            for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(width(cell));
             }
         }
-        widths
+        (widths, cells)
     });
-    for run in run_widths {
+    let mut widths = header.map(width);
+    for (run, _) in &made {
         for (w, run) in widths.iter_mut().zip(run) {
-            *w = (*w).max(run);
+            *w = (*w).max(*run);
         }
     }
     let line = |out: &mut String, cells: [&str; N]| {
@@ -91,10 +93,9 @@ pub(crate) fn render_with<'a, const N: usize>(
         out.push('\n');
     };
     let line_length = widths.iter().sum::<usize>() + 2 * N + 1;
-    let written = crate::parallel::map(&runs, |run| {
-        let mut out = String::with_capacity(run.len() * line_length);
-        for index in run.clone() {
-            let cells = row(index);
+    let written = crate::parallel::map(&made, |(_, cells)| {
+        let mut out = String::with_capacity(cells.len() * line_length);
+        for cells in cells {
             line(&mut out, cells.each_ref().map(AsRef::as_ref));
         }
         out

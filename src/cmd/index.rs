@@ -10,24 +10,21 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &IndexArgs) -> Result<u8> {
-    let Some(log) = logdir::open(env)? else {
+    let Some(dir) = logdir::dir(env)? else {
         return Ok(exit::OK);
     };
-    let dir = log.dir().to_path_buf();
     // With --stdout nothing is written, and nothing needs the lock. The table is made
-    // from the log as it is under the lock it is written under: the log is listed again
-    // once the lock is held, for a record written or renumbered while this command waited
-    // for it must be in the table, not reported as unreadable and left out.
+    // from the log as it is under the lock it is written under: a record written or
+    // renumbered while this command waited for the lock must be in the table, not
+    // reported as unreadable and left out.
     let lock = if args.stdout {
         None
     } else {
         Some(store::lock_log(&[&dir])?)
     };
-    let log = match &lock {
-        Some(_) => logdir::open(env)?.unwrap_or(log),
-        None => log,
+    let Some((log, cache)) = logdir::open_with_heads(env)? else {
+        return Ok(exit::OK);
     };
-    let cache = log.heads_cache();
     let (heads, problems) = log.heads(cache.as_ref());
     logdir::report_read_problems(heads.iter().map(|h| (h.path, &h.problems[..])));
     let skipped = logdir::report_skipped(&problems);

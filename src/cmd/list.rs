@@ -6,14 +6,13 @@ use crate::error::{Result, exit};
 use crate::log::{Head, list};
 
 pub(super) fn run(env: &Env<'_>, args: &ListArgs) -> Result<u8> {
-    let Some(log) = logdir::open(env)? else {
+    // The table needs only each record's head, not its body.
+    let Some((log, cache)) = logdir::open_with_heads(env)? else {
         if args.wants_json() {
             crate::stdout::write("[]\n")?;
         }
         return Ok(exit::OK);
     };
-    // The table needs only each record's head, not its body.
-    let cache = log.heads_cache();
     let (mut heads, mut problems) = log.heads(cache.as_ref());
     let today = env.today();
     if args.due {

@@ -7,6 +7,7 @@ use super::Env;
 use crate::config::Source;
 use crate::error::{Error, Result};
 use crate::log::Log;
+use crate::log::record_cache::CacheFile;
 use crate::store;
 use crate::ui;
 
@@ -24,6 +25,44 @@ pub(super) fn relative(path: &Path, cwd: &Path) -> PathBuf {
 /// error, and the note says how to start. A log named by `--dir`, `DECIDE_DIR`, the
 /// repository's config or `.adr-dir` that does not exist is an error.
 pub(super) fn open(env: &Env<'_>) -> Result<Option<Log>> {
+    let Some(place) = place(env)? else {
+        return Ok(None);
+    };
+    Log::open(&place.dir, &place.packages, place.dated, &env.cwd)
+        .map(|log| Some(log.in_repository(&env.root)))
+}
+
+/// [`open`], for the commands that list the records' heads: the cache of them is read on
+/// another core while the log's folder is listed (see [`Log::open_with_heads`]).
+pub(super) fn open_with_heads(env: &Env<'_>) -> Result<Option<(Log, Option<CacheFile>)>> {
+    let Some(place) = place(env)? else {
+        return Ok(None);
+    };
+    Log::open_with_heads(
+        &place.dir,
+        &place.packages,
+        place.dated,
+        &env.cwd,
+        &env.root,
+    )
+    .map(Some)
+}
+
+/// The log's own folder, as [`open`] would list it, without listing it (to lock it
+/// first); `None`, with the note `open` gives, when there is no log yet.
+pub(super) fn dir(env: &Env<'_>) -> Result<Option<PathBuf>> {
+    Ok(place(env)?.map(|place| place.dir))
+}
+
+/// Where the log is, as the configuration says, relative to the working directory.
+struct Place {
+    dir: PathBuf,
+    packages: Vec<(String, PathBuf)>,
+    /// Its tool names records by date (log4brains).
+    dated: bool,
+}
+
+fn place(env: &Env<'_>) -> Result<Option<Place>> {
     let setting = env.config.log_dir.clone()?;
     let dir = relative(&setting.value, &env.cwd);
     let named = !matches!(setting.source, Source::Default | Source::User(_));
@@ -31,14 +70,18 @@ pub(super) fn open(env: &Env<'_>) -> Result<Option<Log>> {
         ui::note(&no_log_yet(env));
         return Ok(None);
     }
-    let packages: Vec<(String, PathBuf)> = env
+    let packages = env
         .config
         .log_packages
         .iter()
         .map(|(name, path)| (name.clone(), relative(path, &env.cwd)))
         .collect();
     let dated = setting.source == Source::Log(store::LOG4BRAINS_FILE);
-    Log::open(&dir, &packages, dated, &env.cwd).map(|log| Some(log.in_repository(&env.root)))
+    Ok(Some(Place {
+        dir,
+        packages,
+        dated,
+    }))
 }
 
 /// The log's folders (its own, then its packages'), as absolute paths, without listing

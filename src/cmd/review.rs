@@ -14,8 +14,8 @@ use crate::ui;
 pub(super) fn run(env: &Env<'_>, args: &ReviewArgs) -> Result<u8> {
     let today = env.today();
     let Some(spec) = &args.record else {
-        return match logdir::open(env)? {
-            Some(log) => list_due(&log, today, args.check, args.format),
+        return match logdir::open_with_heads(env)? {
+            Some((log, cache)) => list_due(&log, cache.as_ref(), today, args.check, args.format),
             None => Ok(exit::OK),
         };
     };
@@ -93,12 +93,12 @@ fn overdue_message(due: &[&impl Listing], today: chrono::NaiveDate) -> String {
 
 fn list_due(
     log: &log::Log,
+    cache: Option<&crate::log::record_cache::CacheFile>,
     today: chrono::NaiveDate,
     check: bool,
     format: ReportFormat,
 ) -> Result<u8> {
-    let cache = log.heads_cache();
-    let (mut heads, mut problems) = log.heads(cache.as_ref());
+    let (mut heads, mut problems) = log.heads(cache);
     problems.extend(review::settle_due(&mut heads, today));
     logdir::report_read_problems(heads.iter().map(|h| (h.path, &h.problems[..])));
     let skipped = logdir::report_skipped(&problems);

@@ -318,14 +318,45 @@ impl Log {
         Scan { records, problems }
     }
 
-    /// The heads cache, read before the heads are, for they borrow its text (see
-    /// [`Log::heads`]); `None` where the log is not cached.
-    pub(crate) fn heads_cache(&self) -> Option<record_cache::CacheFile> {
-        let dir = self.cache_dir()?;
-        Some(record_cache::CacheFile::open::<Head<'_>>(self, &dir, ""))
+    /// [`Log::open`] of a log in the repository at `root`, with the cache of the records'
+    /// heads, which listings read, read meanwhile on another core: the folder's listing and
+    /// the cache's reading each take a few milliseconds of ten thousand records, and
+    /// neither needs the other. `None` where the log is not cached.
+    pub(crate) fn open_with_heads(
+        dir: &Path,
+        packages: &[(String, PathBuf)],
+        dated: bool,
+        base: &Path,
+        root: &Path,
+    ) -> Result<(Log, Option<record_cache::CacheFile>)> {
+        let folders: Vec<&Path> = std::iter::once(dir)
+            .chain(packages.iter().map(|(_, path)| path.as_path()))
+            .collect();
+        let (log, cache) = std::thread::scope(|scope| {
+            let cache = scope.spawn(|| {
+                let cache_dir = store::cache_dir(root)?;
+                Some(record_cache::CacheFile::open::<Head<'_>>(
+                    &folders, &cache_dir, "",
+                ))
+            });
+            let log = Log::open(dir, packages, dated, base);
+            // A thread that panicked read no cache.
+            (log, cache.join().ok().flatten())
+        });
+        let log = log?.in_repository(root);
+        let cache = cache.filter(|_| log.is_cached());
+        Ok((log, cache))
     }
 
-    /// Every record's head, for listings: from `cache` ([`Log::heads_cache`]) where the
+    /// The log's folders, as its caches name them.
+    fn folder_paths(&self) -> Vec<&Path> {
+        self.folders
+            .iter()
+            .map(|folder| folder.path.as_path())
+            .collect()
+    }
+
+    /// Every record's head, for listings: from `cache` ([`Log::open_with_heads`]) where the
     /// record's file is unchanged, else read as far as its head.
     pub(crate) fn heads<'a>(
         &'a self,
@@ -349,7 +380,8 @@ impl Log {
     ) -> (Vec<T>, Vec<Error>) {
         match self.cache_dir() {
             Some(dir) => {
-                let cache = record_cache::CacheFile::open::<T>(self, &dir, settings);
+                let cache =
+                    record_cache::CacheFile::open::<T>(&self.folder_paths(), &dir, settings);
                 record_cache::map(self, &cache, |path| read_unchecked(path, depth).map(&keep))
             }
             None => self.map(depth, keep),
@@ -359,10 +391,15 @@ impl Log {
     /// Where a command may cache what it keeps of each record: a log large enough to gain
     /// from it, in a repository.
     fn cache_dir(&self) -> Option<PathBuf> {
-        if self.entries.len() < record_cache::CACHED_FROM {
+        if !self.is_cached() {
             return None;
         }
         self.repository.as_deref().and_then(store::cache_dir)
+    }
+
+    /// Whether the log is large enough to gain from a cache, and in a repository.
+    fn is_cached(&self) -> bool {
+        self.entries.len() >= record_cache::CACHED_FROM && self.repository.is_some()
     }
 
     /// Read every record on every core and keep only what `keep` makes of each, so the

@@ -50,30 +50,65 @@ pub(crate) trait Cacheable<'t>: Sized + Send {
 }
 
 /// A command's cache as found before the log is read: where it goes, the header it must
-/// start with, and its text when it does.
+/// start with, and its text when it does, with where each of its lines starts, ends its
+/// key and ends. It owns its text and borrows nothing, so it can be read on another core
+/// while the log's folder is listed (see [`Log::open_with_heads`](super::Log)).
 pub(crate) struct CacheFile {
     dir: std::path::PathBuf,
     name: &'static str,
     header: Option<String>,
     text: Option<String>,
+    lines: Vec<LineAt>,
 }
 
+/// Where a cache line is in the cache's text: its start, the end of its key, its end.
+type LineAt = (usize, usize, usize);
+
 impl CacheFile {
-    /// The cache of `T` in `dir` for `log`; `settings` names anything else its values
-    /// depend on. A cache another build or other settings wrote is not read past its
-    /// header, let alone held beside the records read afresh.
-    pub(super) fn open<'t, T: Cacheable<'t>>(log: &Log, dir: &Path, settings: &str) -> CacheFile {
-        let header = program_stamp().map(|program| header(T::NAME, program, settings, log));
-        let text = header
+    /// The cache of `T` in `dir` for a log of `folders`; `settings` names anything else its
+    /// values depend on. A cache another build or other settings wrote is not read past
+    /// its header, let alone held beside the records read afresh.
+    pub(super) fn open<'t, T: Cacheable<'t>>(
+        folders: &[&Path],
+        dir: &Path,
+        settings: &str,
+    ) -> CacheFile {
+        let header = program_stamp().map(|program| header(T::NAME, program, settings, folders));
+        let mut text = header
             .as_deref()
             .and_then(|header| store::read_cache_starting(&dir.join(T::NAME), header));
+        let lines = text
+            .as_deref()
+            .zip(header.as_deref())
+            .and_then(|(text, header)| line_starts(text, header.len()));
+        if lines.is_none() {
+            text = None;
+        }
         CacheFile {
             dir: dir.to_path_buf(),
             name: T::NAME,
             header,
             text,
+            lines: lines.unwrap_or_default(),
         }
     }
+}
+
+/// Where each line after the header starts, ends its key, and ends; `None` when a line
+/// has no key, which no cache of ours writes.
+fn line_starts(text: &str, header: usize) -> Option<Vec<LineAt>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(text.len() / 128);
+    let mut start = header;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at);
+        if end > start {
+            let key_end = start + bytes[start..end].iter().position(|&b| b == FIELD as u8)?;
+            lines.push((start, key_end, end));
+        }
+        start = end + 1;
+    }
+    Some(lines)
 }
 
 /// `read` of every record of `log`, or what `cache` holds of it while its file is
@@ -84,12 +119,7 @@ pub(super) fn map<'t, T: Cacheable<'t>>(
     read: impl Fn(&'t Path) -> Result<T> + Sync,
 ) -> (Vec<T>, Vec<Error>) {
     debug_assert_eq!(cache.name, T::NAME);
-    let cached = cache
-        .text
-        .as_deref()
-        .zip(cache.header.as_deref())
-        .and_then(|(text, header)| Cached::parse(text, header, log.entries.len()))
-        .unwrap_or_default();
+    let cached = Cached::of(cache);
     let built = store::now_nanoseconds();
     let folders: Vec<store::OpenFolder> = log
         .folders
@@ -181,14 +211,14 @@ enum Read<'t, T> {
 
 /// The first lines of a cache: what it holds, the program that wrote it, what else its
 /// values depend on, and the log's folders it holds records of.
-fn header(name: &str, program: FileStamp, settings: &str, log: &Log) -> String {
+fn header(name: &str, program: FileStamp, settings: &str, folders: &[&Path]) -> String {
     let mut out = format!(
         "decide {name} 1\nprogram {}\nsettings {}\n",
         stamp_text(program),
         settings.replace('\n', " ")
     );
-    for folder in &log.folders {
-        let _ = writeln!(out, "folder {}", folder.path.display());
+    for folder in folders {
+        let _ = writeln!(out, "folder {}", folder.display());
     }
     out.push_str("records\n");
     out
@@ -205,19 +235,17 @@ struct Cached<'t> {
 }
 
 impl<'t> Cached<'t> {
-    /// The cache in `text`, if it starts with `header` (see [`header`]); anything else is
-    /// no cache.
-    fn parse(text: &'t str, header: &str, records: usize) -> Option<Cached<'t>> {
-        let lines = text.strip_prefix(header)?;
-        let mut cached = Cached {
-            lines: Vec::with_capacity(records),
+    /// The lines of `cache`, as slices of its text.
+    fn of(cache: &'t CacheFile) -> Cached<'t> {
+        let text = cache.text.as_deref().unwrap_or_default();
+        Cached {
+            lines: cache
+                .lines
+                .iter()
+                .map(|&(start, key_end, end)| (&text[start..end], key_end - start))
+                .collect(),
             by_key: std::sync::OnceLock::new(),
-        };
-        for line in lines.split('\n').filter(|line| !line.is_empty()) {
-            let key_end = line.bytes().position(|b| b == FIELD as u8)?;
-            cached.lines.push((line, key_end));
         }
-        Some(cached)
     }
 
     /// The line for file `name` of folder `folder`, the `index`th record of the listing,
@@ -615,6 +643,31 @@ pub(super) mod tests {
         let mut found = Vec::new();
         walk(Path::new("tests/fixtures"), &mut found);
         found
+    }
+
+    #[test]
+    fn lines_are_found_after_the_header() {
+        let header = "decide heads 1\nrecords\n";
+        let key = |line: &str, at: (usize, usize, usize)| {
+            (
+                line[at.0..at.1].to_string(),
+                line[at.1 + 1..at.2].to_string(),
+            )
+        };
+        let text = format!("{header}0/a.md\u{1f}x\u{1f}.\n\n0/b.md\u{1f}y\u{1f}.");
+        let lines = line_starts(&text, header.len()).unwrap();
+        let found: Vec<_> = lines.iter().map(|&at| key(&text, at)).collect();
+        assert_eq!(
+            found,
+            [
+                ("0/a.md".to_string(), "x\u{1f}.".to_string()),
+                ("0/b.md".to_string(), "y\u{1f}.".to_string())
+            ]
+        );
+        assert_eq!(line_starts(header, header.len()), Some(Vec::new()));
+        // A line with no key is no cache of ours: none of it is read.
+        let keyless = format!("{header}0/a.md\u{1f}x\u{1f}.\nno key\n");
+        assert_eq!(line_starts(&keyless, header.len()), None);
     }
 
     /// A cache line's fields (after the key) for `value`, stamped [`test_stamp`].

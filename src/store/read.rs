@@ -213,13 +213,12 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
     let mut unread = Unread::default();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io("read the decision log", dir, &e))?;
-        // The path is made once and its name borrowed from it: ten thousand names each
-        // copied out, then joined to the folder, cost two allocations a record.
-        let path = entry.path();
-        // A name that is not UTF-8 comes back converted, and is no record of ours.
-        let std::borrow::Cow::Borrowed(name) = super::file_name(&path) else {
+        let file_name = entry.file_name();
+        // A name that is not UTF-8 is no record of ours.
+        let Some(name) = file_name.to_str() else {
             continue;
         };
+        let path = child(dir, &file_name);
         if !super::naming::is_markdown_name(name) {
             // Rare beside the records, so the entry's type costs nothing that shows; a
             // link to a directory is not followed.
@@ -258,19 +257,63 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
             _ => {}
         }
     }
-    // Every path starts with the same folder, so the bytes after it sort as the names do,
-    // without comparing the paths component by component, or the folder each time.
-    let folder = dir.as_os_str().len();
-    records.sort_unstable_by(|a, b| after(folder, &a.path).cmp(after(folder, &b.path)));
+    sort_by_name(dir, &mut records);
     unread.files.sort();
     unread.folders.sort();
     Ok((records, unread))
 }
 
-/// The bytes of `path` after its first `prefix` bytes (all of them if it is shorter).
-fn after(prefix: usize, path: &Path) -> &[u8] {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    bytes.get(prefix..).unwrap_or(bytes)
+/// `dir.join(name)`, as `join` writes it, for a plain file name. `join` looks at `name`
+/// as a path of its own (is it absolute? has it a prefix?) and grows the folder's copy to
+/// fit: a thousand instructions a record, a third of listing ten thousand.
+fn child(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    let folder = dir.as_os_str();
+    if cfg!(windows) {
+        // `C:` joins as `C:name`: Windows' folders are left to `join`.
+        return dir.join(name);
+    }
+    if folder.is_empty() {
+        return PathBuf::from(name);
+    }
+    let mut path = std::ffi::OsString::with_capacity(folder.len() + 1 + name.len());
+    path.push(folder);
+    if !folder
+        .as_encoded_bytes()
+        .last()
+        .is_some_and(|&last| std::path::is_separator(char::from(last)))
+    {
+        path.push(std::path::MAIN_SEPARATOR_STR);
+    }
+    path.push(name);
+    PathBuf::from(path)
+}
+
+/// Sort records of one folder by file name. Every path starts with the same folder, so
+/// the bytes after it sort as the names do, without comparing the paths component by
+/// component, or the folder each time; and the first eight of those bytes, read once as
+/// one number, settle nearly every comparison (`0042-…`, `20210310…`) without a `memcmp`.
+fn sort_by_name(dir: &Path, records: &mut Vec<RecordEntry>) {
+    fn after(folder: usize, path: &Path) -> &[u8] {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        bytes.get(folder..).unwrap_or(bytes)
+    }
+    let folder = dir.as_os_str().len();
+    let lead = |bytes: &[u8]| {
+        let mut eight = [0; 8];
+        let len = bytes.len().min(8);
+        eight[..len].copy_from_slice(&bytes[..len]);
+        u64::from_be_bytes(eight)
+    };
+    let mut keyed: Vec<(u64, RecordEntry)> = std::mem::take(records)
+        .into_iter()
+        .map(|record| (lead(after(folder, &record.path)), record))
+        .collect();
+    keyed.sort_unstable_by(|(a_lead, a), (b_lead, b)| {
+        a_lead
+            .cmp(b_lead)
+            .then_with(|| after(folder, &a.path).cmp(after(folder, &b.path)))
+    });
+    records.extend(keyed.into_iter().map(|(_, record)| record));
 }
 
 /// The page of a record kept as a folder (`2022-02-07-tracing/README.md`, or `index.md`):
@@ -568,6 +611,56 @@ pub(crate) fn symlink_error(path: &Path) -> Error {
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn children_are_joined_as_join_joins_them() {
+        for (dir, name) in [
+            ("docs/adr", "0001-a.md"),
+            ("docs/adr/", "0001-a.md"),
+            ("/", "0001-a.md"),
+            ("", "0001-a.md"),
+            (".", "0001-a.md"),
+        ] {
+            let name = std::ffi::OsStr::new(name);
+            assert_eq!(
+                child(Path::new(dir), name),
+                Path::new(dir).join(name),
+                "{dir}"
+            );
+        }
+    }
+
+    #[test]
+    fn records_sort_by_the_whole_name() {
+        let names = [
+            "0002-b.md",
+            "0001-b.md",
+            "0001-a.md",
+            "1-x.md",
+            "20210310-b.md",
+            "20210310-a.md",
+            "0010.md",
+            "001-short.md",
+            "0001-",
+        ];
+        for dir in ["docs/adr", "docs/adr/", ""] {
+            let mut records: Vec<RecordEntry> = names
+                .iter()
+                .map(|name| RecordEntry {
+                    path: Path::new(dir).join(name),
+                    symlink: false,
+                })
+                .collect();
+            sort_by_name(Path::new(dir), &mut records);
+            let mut sorted = names.to_vec();
+            sorted.sort_unstable();
+            let got: Vec<String> = records
+                .iter()
+                .map(|r| crate::store::file_name(&r.path).into_owned())
+                .collect();
+            assert_eq!(got, sorted, "{dir}");
+        }
+    }
 
     #[test]
     fn record_files_are_numbered_markdown_files() {
