@@ -76,6 +76,8 @@ pub(crate) struct Entry {
     pub symlink: bool,
     /// Index into [`Log::folders`].
     pub folder: usize,
+    /// What the record's name starts with: its number or date.
+    pub prefix: store::Prefix,
 }
 
 /// The decision log: its folders, listed once.
@@ -137,6 +139,7 @@ impl Log {
                 path: e.path,
                 symlink: e.symlink,
                 folder: 0,
+                prefix: e.prefix,
             })
             .collect();
         for (name, path) in packages {
@@ -153,6 +156,7 @@ impl Log {
                     path: e.path,
                     symlink: e.symlink,
                     folder,
+                    prefix: e.prefix,
                 }));
                 unread.files.extend(more.files);
                 unread.folders.extend(more.folders);
@@ -168,7 +172,7 @@ impl Log {
         let mut dates = Vec::new();
         let mut first_numbered: Option<&Path> = None;
         for entry in &entries {
-            match store::record_prefix(&store::record_name(&entry.path)) {
+            match entry.prefix {
                 store::Prefix::Number(number) => {
                     numbers.push(number);
                     first_numbered.get_or_insert(&entry.path);
@@ -506,9 +510,7 @@ impl Log {
         let Ok(number) = spec.parse::<u32>() else {
             return Err(Error::record(format!("no record is numbered {spec}")).in_file(self.dir()));
         };
-        let numbered = |e: &&Entry| {
-            store::record_prefix(&store::record_name(&e.path)) == store::Prefix::Number(number)
-        };
+        let numbered = |e: &&Entry| e.prefix == store::Prefix::Number(number);
         let matching: Vec<&Entry> = self.entries.iter().filter(numbered).collect();
         match matching.as_slice() {
             [one] => Ok(one.path.clone()),
@@ -538,11 +540,9 @@ impl Log {
 
     /// " (the nearest are 6 and 8)", for a number that is missing.
     fn neighbours(&self, number: u32) -> String {
-        let numbers = self.entries.iter().filter_map(|e| {
-            match store::record_prefix(&store::record_name(&e.path)) {
-                store::Prefix::Number(n) => Some(n),
-                _ => None,
-            }
+        let numbers = self.entries.iter().filter_map(|e| match e.prefix {
+            store::Prefix::Number(n) => Some(n),
+            _ => None,
         });
         let (mut below, mut above) = (None::<u32>, None::<u32>);
         for n in numbers {

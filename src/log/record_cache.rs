@@ -334,10 +334,10 @@ fn stamp_is(field: &str, stamp: FileStamp) -> bool {
         Some(stamp.inode),
     ];
     let mut parts = field.as_bytes().split(|&b| b == b' ');
-    wanted.iter().all(|wanted| {
-        let part = parts.next().and_then(|part| std::str::from_utf8(part).ok());
-        part.and_then(digits) == *wanted && wanted.is_some()
-    }) && parts.next().is_none()
+    wanted
+        .iter()
+        .all(|wanted| wanted.is_some() && parts.next().and_then(digit_bytes) == *wanted)
+        && parts.next().is_none()
 }
 
 /// A cache line as it is written, field by field.
@@ -556,11 +556,15 @@ impl<'t> Fields<'t> {
         if field.is_empty() {
             return Some(None);
         }
-        let (year, rest) = field.split_once('-')?;
-        let (month, day) = rest.split_once('-')?;
-        let number = |text: &str| digits(text).and_then(|n| u32::try_from(n).ok());
-        let year = i32::try_from(digits(year)?).ok()?;
-        NaiveDate::from_ymd_opt(year, number(month)?, number(day)?).map(Some)
+        let mut parts = field.as_bytes().splitn(3, |&b| b == b'-');
+        let mut number = || parts.next().and_then(digit_bytes);
+        let (year, month, day) = (number()?, number()?, number()?);
+        NaiveDate::from_ymd_opt(
+            i32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
+        .map(Some)
     }
 
     /// Flags written one after the other in one field.
@@ -592,10 +596,15 @@ impl<'t> Fields<'t> {
 /// A number written in ASCII digits, folded without the standard parser's sign and
 /// radix handling; `None` for anything else or one too large.
 fn digits(text: &str) -> Option<u64> {
-    if text.is_empty() || text.len() > 19 {
+    digit_bytes(text.as_bytes())
+}
+
+/// [`digits`] of bytes, which need not be checked as UTF-8 first: only ASCII digits read.
+fn digit_bytes(bytes: &[u8]) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > 19 {
         return None;
     }
-    text.bytes().try_fold(0u64, |value, byte| {
+    bytes.iter().try_fold(0u64, |value, &byte| {
         byte.is_ascii_digit()
             .then(|| value * 10 + u64::from(byte - b'0'))
     })

@@ -178,6 +178,8 @@ pub(crate) fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>
 pub(crate) struct RecordEntry {
     pub path: PathBuf,
     pub symlink: bool,
+    /// What its name starts with, as [`record_prefix`] reads the record's name.
+    pub prefix: Prefix,
 }
 
 /// What a log folder's listing holds besides its records, noticed on the way at no
@@ -227,13 +229,15 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
                     Some(page) => records.push(RecordEntry {
                         path: page,
                         symlink: false,
+                        prefix: record_prefix(name),
                     }),
                     None => unread.folders.push(path),
                 }
             }
             continue;
         }
-        match record_prefix(name) {
+        let prefix = record_prefix(name);
+        match prefix {
             Prefix::None => {
                 if !is_log_page(name) && entry.file_type().is_ok_and(|kind| kind.is_file()) {
                     unread.files.push(path);
@@ -249,10 +253,12 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
             Ok(kind) if kind.is_symlink() && path.is_file() => records.push(RecordEntry {
                 path,
                 symlink: true,
+                prefix,
             }),
             Ok(kind) if kind.is_file() => records.push(RecordEntry {
                 path,
                 symlink: false,
+                prefix,
             }),
             _ => {}
         }
@@ -649,6 +655,7 @@ mod tests {
                 .map(|name| RecordEntry {
                     path: Path::new(dir).join(name),
                     symlink: false,
+                    prefix: Prefix::None,
                 })
                 .collect();
             sort_by_name(Path::new(dir), &mut records);
