@@ -52,35 +52,50 @@ pub(crate) fn render<R: AsRef<[String]>>(rows: &[R]) -> String {
 }
 
 /// [`render`] for rows made on demand. Rows are made on every core, a run of rows each,
-/// kept while the widths are gathered, then written on every core: the rows are read from
-/// records that other threads parsed, and a `decide list` of ten thousand spent a tenth of
-/// its time waiting for them to come into one core's cache. Each row is made once: making
-/// it again to write it cost a tenth of `decide list`, and holding ten thousand rows costs
-/// about two megabytes.
+/// and their cells written one after the other into the run's text while the widths are
+/// gathered; then the lines are written, padded, on every core. The rows are read from
+/// records that other threads parsed, and a `decide list` of ten thousand spent a tenth
+/// of its time waiting for them to come into one core's cache. Each row is made once:
+/// making it again to write it cost a tenth of `decide list`, and a run's text holds its
+/// cells in one allocation, where ten thousand rows of cells would take thirty thousand.
 pub(crate) fn render_with<'a, const N: usize>(
     header: [&'a str; N],
     rows: usize,
     row: impl Fn(usize) -> [std::borrow::Cow<'a, str>; N] + Sync,
 ) -> String {
     const RUN: usize = 64;
+    /// A run's cells, one after the other, and where each ends.
+    struct Run<const N: usize> {
+        text: String,
+        ends: Vec<[usize; N]>,
+        widths: [usize; N],
+    }
     let runs: Vec<std::ops::Range<usize>> = (0..rows)
         .step_by(RUN)
         .map(|start| start..rows.min(start + RUN))
         .collect();
     let made = crate::parallel::map(&runs, |run| {
-        let mut widths = [0; N];
-        let cells: Vec<[std::borrow::Cow<'a, str>; N]> = run.clone().map(&row).collect();
-        for row in &cells {
-            for (w, cell) in widths.iter_mut().zip(row) {
+        let mut made = Run {
+            text: String::new(),
+            ends: Vec::with_capacity(run.len()),
+            widths: [0; N],
+        };
+        for index in run.clone() {
+            let cells = row(index);
+            let mut ends = [0; N];
+            for ((cell, end), w) in cells.iter().zip(&mut ends).zip(&mut made.widths) {
+                made.text.push_str(cell);
+                *end = made.text.len();
                 *w = (*w).max(width(cell));
             }
+            made.ends.push(ends);
         }
-        (widths, cells)
+        made
     });
     let mut widths = header.map(width);
-    for (run, _) in &made {
-        for (w, run) in widths.iter_mut().zip(run) {
-            *w = (*w).max(*run);
+    for run in &made {
+        for (w, run) in widths.iter_mut().zip(run.widths) {
+            *w = (*w).max(run);
         }
     }
     let line = |out: &mut String, cells: [&str; N]| {
@@ -93,10 +108,16 @@ pub(crate) fn render_with<'a, const N: usize>(
         out.push('\n');
     };
     let line_length = widths.iter().sum::<usize>() + 2 * N + 1;
-    let written = crate::parallel::map(&made, |(_, cells)| {
-        let mut out = String::with_capacity(cells.len() * line_length);
-        for cells in cells {
-            line(&mut out, cells.each_ref().map(AsRef::as_ref));
+    let written = crate::parallel::map(&made, |run| {
+        let mut out = String::with_capacity(run.ends.len() * line_length);
+        let mut start = 0;
+        for ends in &run.ends {
+            let cells = ends.map(|end| {
+                let cell = &run.text[start..end];
+                start = end;
+                cell
+            });
+            line(&mut out, cells);
         }
         out
     });

