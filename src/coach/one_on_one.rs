@@ -126,6 +126,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &["person", "open_follow_ups", "notes", "growth"],
     refuse: Some(refuse),
+    waits: &[],
 };
 
 /// From this many open follow-ups, the list is growing faster than it is done.

@@ -799,6 +799,27 @@ fn what_a_framework_keeps_is_among_its_facts() {
     }
 }
 
+/// A warning held back for a later answer names a warning and inputs the framework has.
+#[test]
+fn what_a_warning_waits_for_is_declared() {
+    for framework in FRAMEWORKS {
+        for (warning, inputs) in framework.waits {
+            assert!(
+                framework.warnings.contains(warning),
+                "{} waits on `{warning}`, which it does not raise",
+                framework.name
+            );
+            for input in *inputs {
+                assert!(
+                    framework.input(input).is_some(),
+                    "{} `{warning}` waits for `{input}`, which it does not take",
+                    framework.name
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_verdict_and_warning_gets_words_and_every_fact_is_given() {
     let templates = Templates::embedded().unwrap();
