@@ -1443,3 +1443,57 @@ fn a_cache_that_does_not_match_the_files_is_not_believed() {
     fs::write(&cache, "decide heads 1\nnot a cache\n").unwrap();
     assert_eq!(stdout(&run(repo.path(), &["list"])), real);
 }
+
+/// A record named by its path is read as it is, its folder its log, even where no log is
+/// configured or found: `decide new --dir notes` then `decide show notes/0001-….md`.
+#[test]
+fn a_record_named_by_its_path_is_read_outside_any_log() {
+    let repo = repo();
+    let output = run(
+        repo.path(),
+        &[
+            "new",
+            "--dir",
+            "notes",
+            "--answers",
+            example("decision.yaml").to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = crate::support::records(&repo.path().join("notes"));
+    assert_eq!(written.len(), 1);
+    let name = written[0]
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let file = format!("notes/{name}");
+    let on_disk = read(&written[0]);
+    let shown = run(repo.path(), &["show", &file]);
+    assert!(shown.status.success(), "show: {}", stderr(&shown));
+    assert_eq!(stdout(&shown), on_disk);
+    let message = run(repo.path(), &["message", &file, "--to", "team"]);
+    assert!(message.status.success(), "message: {}", stderr(&message));
+    assert!(!stdout(&message).is_empty());
+    for output in [&shown, &message] {
+        let said = stderr(output);
+        assert!(
+            !said.contains("No decisions yet") && !said.contains("no decision log"),
+            "{said}"
+        );
+    }
+    // From inside the folder, by its file name alone.
+    let shown = run(&repo.path().join("notes"), &["show", &name]);
+    assert!(shown.status.success(), "show: {}", stderr(&shown));
+    let status = run(repo.path(), &["status", &file, "deprecated"]);
+    assert!(status.status.success(), "status: {}", stderr(&status));
+    assert!(
+        read(&written[0]).contains("deprecated"),
+        "{}",
+        read(&written[0])
+    );
+    // A number still means a record of the log, and there is none here.
+    let numbered = run(repo.path(), &["show", "1"]);
+    assert!(!numbered.status.success());
+}
