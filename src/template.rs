@@ -351,6 +351,13 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("count", |n: i64, one: String, many: String| -> String {
         format!("{n} {}", if n == 1 { one } else { many })
     });
+    // Part of a whole: "2 of the 3 items", "none of the 3 items", "the one item".
+    env.add_filter(
+        "part_of",
+        |part: usize, whole: usize, one: String, many: String| -> String {
+            crate::text::part_of(part, whole, &one, &many)
+        },
+    );
     // A phrase quoted back to the reader.
     env.add_filter("quoted", |text: String| -> String {
         crate::phrase::quoted(&text)
@@ -606,7 +613,9 @@ fn lower_start(text: &str) -> String {
         .unwrap_or_default()
         .to_lowercase();
     if !SENTENCE_WORDS.contains(&first.as_str()) && !LESSON_STARTS.contains(&first.as_str()) {
-        return text.to_string();
+        // Otherwise by its form: a function word ("Whether", "Our") or a common word
+        // ("Managed", "Shared") is lowered; a name or an acronym keeps its capital.
+        return crate::phrase::inserted(text);
     }
     let mut chars = text.chars();
     match chars.next() {
@@ -702,6 +711,14 @@ mod tests {
             ("On whether we merge", "on whether we merge"),
             ("PostgreSQL handled it", "PostgreSQL handled it"),
             ("Sam owns it", "Sam owns it"),
+            (
+                "Whether the app keeps its design system",
+                "whether the app keeps its design system",
+            ),
+            ("Our partner checkout", "our partner checkout"),
+            ("Shared design tokens", "shared design tokens"),
+            ("AWS bill for March", "AWS bill for March"),
+            ("Searchly's price", "Searchly's price"),
         ];
         for (text, expected) in cases {
             assert_eq!(lower_start(text), expected, "{text:?}");
