@@ -486,6 +486,7 @@ fn record_problems(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.extend(stacked_colons("the record", &body));
     }
     problems.extend(counts_as_said("the record", &record_body(&run.record)));
+    problems.extend(title_after_colon(&run.record));
     if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
         let status_line = format!("status: {}", expect.status);
         if !front.contains(&status_line) {
@@ -520,6 +521,21 @@ fn stacked_colons(what: &str, text: &str) -> Vec<String> {
         .filter(|sentence| sentence.matches(": ").count() > 1)
         .map(|sentence| format!("{what} has two colons in one sentence: {sentence:?}"))
         .collect()
+}
+
+/// A title made of a label and the lead's words ("Update: the dashboard is slow") goes
+/// on after its colon without a capital, unless the words start with a name.
+fn title_after_colon(record: &str) -> Option<String> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "a", "an", "our", "their", "some", "whether", "how", "which", "what", "why", "when",
+        "we", "it", "this", "these", "all", "each", "every", "no", "to",
+    ];
+    let title = record.lines().find_map(|l| l.strip_prefix("# "))?;
+    let (_, rest) = title.split_once(": ")?;
+    let first = rest.split_whitespace().next()?;
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    (capital && FUNCTION_WORDS.contains(&first.to_lowercase().as_str()))
+        .then(|| format!("the title has a capital after its colon: {title:?}"))
 }
 
 /// Numbers and working as a reader says them: no formula ("⌈10 days ÷ 3 days⌉"), no zero
@@ -628,6 +644,20 @@ fn counts_and_working_are_held_to_how_a_reader_says_them() {
     ];
     for (text, expected) in cases {
         assert_eq!(counts_as_said("it", text).len(), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_title_goes_on_after_its_colon_in_lower_case() {
+    let cases = [
+        ("# Update: The dashboard is slow\n", true),
+        ("# Deadline: Our partner checkout\n", true),
+        ("# Update: the dashboard is slow\n", false),
+        ("# Request: Searchly's new tier\n", false),
+        ("# Choose a database\n", false),
+    ];
+    for (record, flagged) in cases {
+        assert_eq!(title_after_colon(record).is_some(), flagged, "{record}");
     }
 }
 

@@ -83,6 +83,13 @@ pub(super) fn open_for_record(env: &Env<'_>, spec: &str) -> Result<Log> {
         let dir = relative(&folder, &env.cwd);
         return Log::open(&dir, &[], false, &env.cwd).map(|log| log.in_repository(&env.root));
     }
+    open_own_log(env, spec)
+}
+
+/// The repository's log, for a record a file names rather than the person at the keyboard
+/// (a draft that came with the repository): that record must be one of the log's, so its
+/// own folder never stands in for the log.
+pub(super) fn open_own_log(env: &Env<'_>, spec: &str) -> Result<Log> {
     match open(env)? {
         Some(log) => Ok(log),
         None => Err(

@@ -927,7 +927,7 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "\ndate: 2026-12-10\n",
         "Chosen option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use.\n\nDecided on Thursday 10 December 2026, once the investigation was over.\n\nIf it doesn't work",
         "Review it by Wednesday 10 March 2027: did the decision hold up, and what did we learn?\n",
-        "## Proposal Finished (2026-12-10)\n\n* Proposed on: 2026-11-26\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
+        "## Proposal Finished (2026-12-10)\n\n* Proposed on: 2026-11-26\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: the price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
     ] {
         assert!(finished.contains(line), "{line:?} in:\n{finished}");
     }
