@@ -301,6 +301,7 @@ fn check_message(what: &str, text: &str, upward: bool, known_numbers: &[String])
     if text.contains("{{") || text.contains("{%") {
         problems.push(format!("{what} has template syntax"));
     }
+    problems.extend(counts_as_said(what, text));
     problems.extend(
         words::article_problems(text)
             .into_iter()
@@ -484,6 +485,8 @@ fn record_problems(scenario: &Scenario, run: &Run) -> Vec<String> {
         problems.extend(loose_dates("the record", &body, scenario.today));
         problems.extend(stacked_colons("the record", &body));
     }
+    problems.extend(counts_as_said("the record", &record_body(&run.record)));
+    problems.extend(title_after_colon(&run.record));
     if let Some(front) = run.record.strip_prefix("---").filter(|_| !run.personal) {
         let status_line = format!("status: {}", expect.status);
         if !front.contains(&status_line) {
@@ -518,6 +521,53 @@ fn stacked_colons(what: &str, text: &str) -> Vec<String> {
         .filter(|sentence| sentence.matches(": ").count() > 1)
         .map(|sentence| format!("{what} has two colons in one sentence: {sentence:?}"))
         .collect()
+}
+
+/// A title made of a label and the lead's words ("Update: the dashboard is slow") goes
+/// on after its colon without a capital, unless the words start with a name.
+fn title_after_colon(record: &str) -> Option<String> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "a", "an", "our", "their", "some", "whether", "how", "which", "what", "why", "when",
+        "we", "it", "this", "these", "all", "each", "every", "no", "to",
+    ];
+    let title = record.lines().find_map(|l| l.strip_prefix("# "))?;
+    let (_, rest) = title.split_once(": ")?;
+    let first = rest.split_whitespace().next()?;
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    (capital && FUNCTION_WORDS.contains(&first.to_lowercase().as_str()))
+        .then(|| format!("the title has a capital after its colon: {title:?}"))
+}
+
+/// Numbers and working as a reader says them: no formula ("⌈10 days ÷ 3 days⌉"), no zero
+/// counted as a number of things ("0 of the 3"), no "the 1 things".
+fn counts_as_said(what: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if text.contains(['⌈', '⌉']) {
+        problems.push(format!("{what} writes a formula, not the working in words"));
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    for at in 0..words.len().saturating_sub(1) {
+        let (word, next) = (words[at], words[at + 1]);
+        let before = at.checked_sub(1).map_or("", |b| words[b]);
+        let zero = word == "0" && next == "of";
+        let one_many = word == "1"
+            && matches!(before, "the" | "of")
+            && next.len() > 2
+            && next.ends_with('s')
+            && !next.ends_with("ss");
+        if zero || one_many {
+            let start = at.saturating_sub(2);
+            let end = (at + 3).min(words.len());
+            problems.push(format!(
+                "{what} counts as no one says it: {:?}",
+                words[start..end].join(" ")
+            ));
+        }
+    }
+    problems
 }
 
 /// A record's text after its front matter (which keeps ISO dates), without the passages it
@@ -579,6 +629,36 @@ fn every_scenario_speaks_with_one_voice() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn counts_and_working_are_held_to_how_a_reader_says_them() {
+    let cases = [
+        ("Break-even: ⌈10 days ÷ 3 days⌉ = 4.", 1),
+        ("You have 0 of the 3 things you wish you knew.", 1),
+        ("You have 1 of the 1 things you wish you knew.", 1),
+        ("Information in hand: 1 of 1 items (100%)", 1),
+        ("You have none of the 3 things, and the one item.", 0),
+        ("10 days saved at 3 days a feature: 4 slowed features.", 0),
+        ("The ORM makes N+1 queries; 1 pass of 1 class.", 0),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(counts_as_said("it", text).len(), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_title_goes_on_after_its_colon_in_lower_case() {
+    let cases = [
+        ("# Update: The dashboard is slow\n", true),
+        ("# Deadline: Our partner checkout\n", true),
+        ("# Update: the dashboard is slow\n", false),
+        ("# Request: Searchly's new tier\n", false),
+        ("# Choose a database\n", false),
+    ];
+    for (record, flagged) in cases {
+        assert_eq!(title_after_colon(record).is_some(), flagged, "{record}");
+    }
 }
 
 #[test]

@@ -351,6 +351,13 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("count", |n: i64, one: String, many: String| -> String {
         format!("{n} {}", if n == 1 { one } else { many })
     });
+    // Part of a whole: "2 of the 3 items", "none of the 3 items", "the one item".
+    env.add_filter(
+        "part_of",
+        |part: usize, whole: usize, one: String, many: String| -> String {
+            crate::text::part_of(part, whole, &one, &many)
+        },
+    );
     // A phrase quoted back to the reader.
     env.add_filter("quoted", |text: String| -> String {
         crate::phrase::quoted(&text)
@@ -702,6 +709,11 @@ mod tests {
             ("On whether we merge", "on whether we merge"),
             ("PostgreSQL handled it", "PostgreSQL handled it"),
             ("Sam owns it", "Sam owns it"),
+            // A name whose form is a common word's ("-ly") keeps its capital.
+            (
+                "Searchly sends its price on Monday",
+                "Searchly sends its price on Monday",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(lower_start(text), expected, "{text:?}");

@@ -170,6 +170,20 @@ pub(crate) fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `part` of `whole` things, as a reader says it: "2 of the 3 items", "none of the 3
+/// items", "both items", "all 3 items", "the one item", "not the one item"; never "0 of
+/// the 1 things".
+pub(crate) fn part_of(part: usize, whole: usize, one: &str, many: &str) -> String {
+    match (part, whole) {
+        (_, 1) if part >= 1 => format!("the one {one}"),
+        (0, 1) => format!("not the one {one}"),
+        (0, _) => format!("none of the {whole} {many}"),
+        (2, 2) => format!("both {many}"),
+        (p, w) if p >= w => format!("all {w} {many}"),
+        (p, w) => format!("{p} of the {w} {many}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

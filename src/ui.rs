@@ -200,6 +200,64 @@ pub(crate) fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
     lines
 }
 
+/// `text` broken between words after `start` columns already taken on its first row (a
+/// mark and a prompt: "✔ What are you deciding? · "), in rows of at most `width` columns,
+/// each row after the first indented to `start`, under the text it continues, never back
+/// at column 0. When that leaves fewer than [`MIN_HANGING`] columns, the rows after the
+/// first are indented two columns instead, under the mark. A word wider than a row breaks
+/// between characters. The first row comes without its prefix; the others with their
+/// indent. Display width throughout: a CJK character or an emoji takes two columns.
+pub(crate) fn hanging(text: &str, start: usize, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let indent = if width.saturating_sub(start) >= MIN_HANGING {
+        start
+    } else {
+        2.min(width.saturating_sub(1))
+    };
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    // Columns of the row being filled that text may take.
+    let room = |rows: &Vec<String>| {
+        let used = if rows.is_empty() { start } else { indent };
+        width.saturating_sub(used).max(1)
+    };
+    for word in text.split_whitespace() {
+        if !row.is_empty() && row.width() + 1 + word.width() > room(&rows) {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        if row.width() + word.width() <= room(&rows) {
+            row.push_str(word);
+            continue;
+        }
+        // Not even a row of its own holds it (a path, a sentence in Japanese).
+        for c in word.chars() {
+            if !row.trim().is_empty() && row.width() + c.width().unwrap_or(0) > room(&rows) {
+                rows.push(std::mem::take(&mut row));
+            }
+            row.push(c);
+        }
+    }
+    rows.push(row);
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let row = row.trim().to_string();
+            if i == 0 {
+                row
+            } else {
+                format!("{}{row}", " ".repeat(indent))
+            }
+        })
+        .collect()
+}
+
+/// The fewest columns a hanging indent leaves its text; below it, the text goes back to
+/// two columns in, which reads better than a column of single words.
+pub(crate) const MIN_HANGING: usize = 16;
+
 pub(crate) fn note(message: &str) {
     eprintln!("{}", style(for_terminal(message, false)).dim().for_stderr());
 }
@@ -301,6 +359,67 @@ fn colour_code(text: &str) -> Option<usize> {
 mod tests {
     use super::{Library, for_terminal, verdict_text};
     use crate::coach::Assessment;
+
+    /// Text that wraps after a prefix goes on under the text, not back at column 0, at
+    /// a narrow terminal as at a wide one; too narrow for that, two columns in.
+    #[test]
+    fn wrapped_text_goes_on_under_the_text_it_continues() {
+        use unicode_width::UnicodeWidthStr;
+        let title = "Should the orders service move from its own Redis cache to the shared Memcached cluster";
+        let prefix = "✔ What are you deciding? · ";
+        let cases: [(usize, &[&str]); 3] = [
+            (
+                59,
+                &[
+                    "Should the orders service move",
+                    "                           from its own Redis cache to the",
+                    "                           shared Memcached cluster",
+                ],
+            ),
+            (
+                100,
+                &[
+                    "Should the orders service move from its own Redis cache to the shared",
+                    "                           Memcached cluster",
+                ],
+            ),
+            (
+                39,
+                &[
+                    "Should the",
+                    "  orders service move from its own",
+                    "  Redis cache to the shared Memcached",
+                    "  cluster",
+                ],
+            ),
+        ];
+        for (width, expected) in cases {
+            let rows = super::hanging(title, prefix.width(), width);
+            assert_eq!(rows, expected, "{width}");
+            assert!(
+                rows.iter()
+                    .enumerate()
+                    .all(|(i, row)| row.width() + if i == 0 { prefix.width() } else { 0 } <= width),
+                "{width}: {rows:?}"
+            );
+        }
+        // Wide characters count two columns, and a run without spaces breaks between them.
+        let rows = super::hanging(
+            "決定の記録をチームで共有し、レビューの日付を決めます。",
+            10,
+            40,
+        );
+        assert!(
+            rows.iter().skip(1).all(|r| r.starts_with("          ")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .all(|r| r.width() <= 30 || r.trim().width() <= 30),
+            "{rows:?}"
+        );
+        assert_eq!(super::hanging("", 10, 40), [""]);
+    }
 
     #[test]
     fn wide_characters_count_two_columns() {

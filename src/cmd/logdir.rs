@@ -115,7 +115,24 @@ pub(super) fn folders(env: &Env<'_>) -> Result<Option<Vec<PathBuf>>> {
 }
 
 /// The log, for commands that name a record in it: without a log there is no record.
+/// A record named by the path of a file is read as it is, wherever it is: when that file
+/// lies outside the log's folders (there is no log, or it is another one, as after
+/// `decide new --dir notes`), its own folder is its log, so the records it links are
+/// found beside it.
 pub(super) fn open_for_record(env: &Env<'_>, spec: &str) -> Result<Log> {
+    if let Some(folder) = named_file_folder(env, spec)
+        && !in_log_folders(env, &folder)
+    {
+        let dir = relative(&folder, &env.cwd);
+        return Log::open(&dir, &[], false, &env.cwd).map(|log| log.in_repository(&env.root));
+    }
+    open_own_log(env, spec)
+}
+
+/// The repository's log, for a record a file names rather than the person at the keyboard
+/// (a draft that came with the repository): that record must be one of the log's, so its
+/// own folder never stands in for the log.
+pub(super) fn open_own_log(env: &Env<'_>, spec: &str) -> Result<Log> {
     match open(env)? {
         Some(log) => Ok(log),
         None => Err(
@@ -123,6 +140,31 @@ pub(super) fn open_for_record(env: &Env<'_>, spec: &str) -> Result<Log> {
                 .hint("start one with `decide new`"),
         ),
     }
+}
+
+/// The folder of the file `spec` names, when it names one by its path (a Markdown file,
+/// or any path with a folder in it): a number or a bare name is looked up in the log.
+fn named_file_folder(env: &Env<'_>, spec: &str) -> Option<PathBuf> {
+    let path = Path::new(spec);
+    let by_path = path.components().count() > 1
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let file = env.cwd.join(path);
+    if !by_path || !store::is_file(&file) {
+        return None;
+    }
+    file.parent().map(crate::log::normalise)
+}
+
+/// Whether `folder` is the configured log's own folder or one of its packages'.
+fn in_log_folders(env: &Env<'_>, folder: &Path) -> bool {
+    let Ok(setting) = env.config.log_dir.as_ref() else {
+        return false;
+    };
+    std::iter::once(&setting.value)
+        .chain(env.config.log_packages.iter().map(|(_, path)| path))
+        .any(|dir| crate::log::normalise(&env.cwd.join(dir)) == folder)
 }
 
 fn no_log_yet(env: &Env<'_>) -> String {

@@ -124,7 +124,7 @@ fn with_own_record(env: &Env<'_>, mut draft: Draft) -> Result<Draft> {
         return Ok(draft);
     };
     let shown = target.display().to_string();
-    let log = logdir::open_for_record(env, &shown)?;
+    let log = logdir::open_own_log(env, &shown)?;
     match log.own_record(&env.cwd.join(&*target)) {
         Some(own) => {
             *target = env.cwd.join(own);

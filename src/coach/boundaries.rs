@@ -92,6 +92,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "crossed",
     ],
     refuse: None,
+    waits: &[],
 };
 
 /// What the lead counted.

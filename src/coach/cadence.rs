@@ -60,6 +60,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    waits: &[],
 };
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {
@@ -99,7 +100,8 @@ pub(crate) fn assess(
         "last": last.map(|m| iso(m.date)),
         "last_text": last.map(|m| human_date(m.date, today)),
         "days_since": days_since,
-        "carried": last.map(|m| m.open.clone()).unwrap_or_default(),
+        // Each once: a journal written by several runs may hold one twice.
+        "carried": last.map(|m| super::one_on_one::distinct(&m.open)).unwrap_or_default(),
         "last_notes": last.and_then(|m| m.notes.clone()).filter(|n| !n.trim().is_empty()),
         "next": iso(next),
         "next_text": human_date(next, today),

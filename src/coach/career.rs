@@ -99,6 +99,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &["management", "technical", "lean", "experiment"],
     refuse: None,
+    waits: &[],
 };
 
 /// The five ratings, 1 to 5.

@@ -190,6 +190,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     keeps: &[],
     refuse: Some(refuse),
     run,
+    waits: &[],
 };
 
 /// A third option the requester cannot weigh without knowing when it delivers: "drop the

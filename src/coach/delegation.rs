@@ -156,6 +156,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    waits: &[],
 };
 
 /// How often the task comes back.

@@ -168,6 +168,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    waits: &[],
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

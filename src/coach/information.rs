@@ -170,6 +170,9 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    // Until the lead says by when the OK is needed, the date it would be decided by is
+    // only the default: saying it before the question is asked answers for the lead.
+    waits: &[("waits-for-an-ok", &["asked_by"])],
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

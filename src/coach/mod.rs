@@ -90,6 +90,11 @@ pub(crate) struct Framework {
     /// has, a follow-up for someone who is not there): why, in one sentence. The session
     /// refuses such an answer as it refuses a malformed one.
     pub refuse: Option<fn(&Inputs<'_>) -> Option<String>>,
+    /// Warnings that read an input whose question comes later in a playbook, falling back
+    /// to a default until it is answered: (warning, inputs). While such a question is still
+    /// to be asked, the session holds the warning back, so the coach never tells the lead
+    /// something built on an answer they have not given yet.
+    pub waits: &'static [(&'static str, &'static [&'static str])],
 }
 
 impl std::fmt::Debug for Framework {

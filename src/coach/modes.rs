@@ -87,6 +87,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &["hours", "shares", "unblocked", "stuck", "delegate"],
     refuse: Some(refuse),
+    waits: &[],
 };
 
 /// More hours than a week has is a typo; so is a week of none.

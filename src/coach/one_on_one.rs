@@ -126,6 +126,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &["person", "open_follow_ups", "notes", "growth"],
     refuse: Some(refuse),
+    waits: &[],
 };
 
 /// From this many open follow-ups, the list is growing faster than it is done.
@@ -189,6 +190,30 @@ pub(crate) fn follow_up(text: &str, person: &str) -> Result<String, String> {
         "follow-up {text:?} is for {owner:?}, who is not in this one-on-one with {}",
         person.trim()
     ))
+}
+
+/// Whether two follow-ups are the same one, written again: the same words whatever their
+/// case and spacing ("me: Book  the course" is "me: book the course").
+pub(crate) fn same_follow_up(a: &str, b: &str) -> bool {
+    let key = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches('.')
+            .to_lowercase()
+    };
+    key(a) == key(b)
+}
+
+/// `items` with each follow-up once, as first written.
+pub(crate) fn distinct(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !item.trim().is_empty() && !out.iter().any(|kept| same_follow_up(kept, item)) {
+            out.push(item.trim().to_string());
+        }
+    }
+    out
 }
 
 /// The `owner` of `owner: what` when the part before the colon reads as a name (one to
@@ -286,18 +311,24 @@ pub(crate) fn assess(plan: &Plan<'_>) -> Finding {
         .filter(|t| !status.contains(t))
         .cloned()
         .collect();
-    let still_open: Vec<String> = plan
-        .carried
-        .iter()
-        .filter(|c| !plan.done.contains(c))
-        .cloned()
+    // A journal shared by several runs may carry one follow-up twice, and a lead may
+    // write down again one that is still open: each is listed once, and one marked done
+    // is done in every spelling.
+    let still_open: Vec<String> = distinct(&plan.carried)
+        .into_iter()
+        .filter(|c| !plan.done.iter().any(|d| same_follow_up(c, d)))
         .collect();
     // A refused follow-up never reaches here in a session; in a table test it is dropped.
-    let new: Vec<String> = plan
-        .follow_ups
-        .iter()
-        .filter_map(|f| follow_up(f, plan.person).ok())
-        .collect();
+    let new: Vec<String> = distinct(
+        &plan
+            .follow_ups
+            .iter()
+            .filter_map(|f| follow_up(f, plan.person).ok())
+            .collect::<Vec<_>>(),
+    )
+    .into_iter()
+    .filter(|f| !still_open.iter().any(|open| same_follow_up(open, f)))
+    .collect();
     let open: Vec<String> = still_open.iter().chain(&new).cloned().collect();
     let mostly_status = !status.is_empty() && status.len() * 2 > plan.topics.len();
     let verdict = if mostly_status {
@@ -441,6 +472,50 @@ mod tests {
                 "me: ask Priya about pairing"
             ])
         );
+    }
+
+    /// Written twice, in the journal or again by the lead: listed once; marked done in one
+    /// spelling: done in all.
+    #[test]
+    fn a_follow_up_is_listed_once_whatever_its_spelling() {
+        type Row<'a> = (
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+        );
+        #[rustfmt::skip]
+        let rows: &[Row<'_>] = &[
+            // carried, done, new follow-ups → still open, open after
+            (&["me: book the course", "me: Book  the course"], &[], &[],
+             &["me: book the course"], &["me: book the course"]),
+            (&["me: book the course"], &[], &["me: Book the course ", "Sam: write tests"],
+             &["me: book the course"], &["me: book the course", "Sam: write tests"]),
+            (&["me: book the course", "Sam: draft the RFC", "me: book the course."], &["me: book the course"], &[],
+             &["Sam: draft the RFC"], &["Sam: draft the RFC"]),
+            (&[], &[], &["sam: write tests", "Sam: Write tests"],
+             &[], &["Sam: write tests"]),
+        ];
+        for &(carried, done, follow_ups, still_open, open) in rows {
+            let strings = |items: &[&str]| items.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+            let finding = assess(&Plan {
+                carried: strings(carried),
+                done: strings(done),
+                follow_ups: strings(follow_ups),
+                ..plan(&[], None)
+            });
+            assert_eq!(
+                finding.facts["still_open"],
+                json!(still_open),
+                "{carried:?} {done:?} {follow_ups:?}"
+            );
+            assert_eq!(
+                finding.facts["open_follow_ups"],
+                json!(open),
+                "{carried:?} {done:?} {follow_ups:?}"
+            );
+        }
     }
 
     #[test]

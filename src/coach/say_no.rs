@@ -159,6 +159,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    waits: &[],
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

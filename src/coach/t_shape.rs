@@ -78,6 +78,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &["areas", "gaps", "focus", "question"],
     refuse: None,
+    waits: &[],
 };
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {

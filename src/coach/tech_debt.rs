@@ -210,6 +210,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    waits: &[],
 };
 
 /// What the lead told us about the shortcut.

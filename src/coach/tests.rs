@@ -799,6 +799,44 @@ fn what_a_framework_keeps_is_among_its_facts() {
     }
 }
 
+/// Counts read as a person says them, at zero and one too.
+#[test]
+fn a_part_of_a_whole_reads_as_said() {
+    let cases = [
+        (0, 1, "not the one thing"),
+        (1, 1, "the one thing"),
+        (0, 3, "none of the 3 things"),
+        (2, 3, "2 of the 3 things"),
+        (3, 3, "all 3 things"),
+        (1, 2, "1 of the 2 things"),
+        (2, 2, "both things"),
+    ];
+    for (part, whole, said) in cases {
+        assert_eq!(crate::text::part_of(part, whole, "thing", "things"), said);
+    }
+}
+
+/// A warning held back for a later answer names a warning and inputs the framework has.
+#[test]
+fn what_a_warning_waits_for_is_declared() {
+    for framework in FRAMEWORKS {
+        for (warning, inputs) in framework.waits {
+            assert!(
+                framework.warnings.contains(warning),
+                "{} waits on `{warning}`, which it does not raise",
+                framework.name
+            );
+            for input in *inputs {
+                assert!(
+                    framework.input(input).is_some(),
+                    "{} `{warning}` waits for `{input}`, which it does not take",
+                    framework.name
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_verdict_and_warning_gets_words_and_every_fact_is_given() {
     let templates = Templates::embedded().unwrap();

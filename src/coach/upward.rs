@@ -169,6 +169,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
     run,
     keeps: &[],
     refuse: None,
+    waits: &[],
 };
 
 fn run(inputs: &Inputs<'_>) -> Option<Finding> {

@@ -796,6 +796,11 @@ mod tests {
             text.contains("## Proposal Finished (2026-12-11)\n\n* Proposed on: 2026-12-01\n"),
             "{text}"
         );
+        // The lead's words go on the label's sentence: no capital after its colon.
+        assert!(
+            text.contains("* What we learnt: the price is fixed.\n"),
+            "{text}"
+        );
         assert!(outcome.contains("### Questions Before Deciding\n\n* Licence cost after year one: found out by Ana\n* Exit terms: still open when we decided\n"), "{outcome}");
         assert!(outcome.contains("### Forecast\n\n* Confidence that this is right: 75%\n* It was wrong if: support tickets take more than a day\n"));
         assert!(!text.contains("Proposed option"));
@@ -807,7 +812,7 @@ mod tests {
             "{information}"
         );
         assert!(!information.contains("**Decided"), "{information}");
-        assert!(information.contains("* Information in hand: 3 of 5 items (60%)\n  * Known: Uptime\n  * Known: Support hours\n  * Known: Licence cost after year one\n  * Still unknown, decided without it: Exit terms\n  * Missing, but it would not change the choice: Office location\n"), "{information}");
+        assert!(information.contains("* Information in hand: 3 of the 5 items (60%)\n  * Known: Uptime\n  * Known: Support hours\n  * Known: Licence cost after year one\n  * Still unknown, decided without it: Exit terms\n  * Missing, but it would not change the choice: Office location\n"), "{information}");
         assert!(!information.contains("Investigate until"), "{information}");
         let history = text.find("## Proposal Finished (2026-12-11)").unwrap();
         assert!(history < text.find("## References").unwrap());

@@ -401,7 +401,8 @@ impl<'c> Session<'c> {
 
     /// Run each assessment whose inputs are in; return the verdicts that are new or changed.
     fn reassess(&mut self) -> Result<Vec<(String, Assessment)>> {
-        let mut changed_results = Vec::new();
+        let before = self.assessments.clone();
+        let mut found = Vec::new();
         for spec in &self.playbook.assessments {
             // The loader has checked every framework name; an unknown one cannot get here.
             let Some(framework) = coach::find(&spec.framework) else {
@@ -411,10 +412,38 @@ impl<'c> Session<'c> {
             let Some(finding) = (framework.run)(&inputs) else {
                 continue;
             };
-            let result = coach::speak(framework, finding, self.templates)
+            let result = coach::speak(framework, finding.clone(), self.templates)
                 .map_err(|e| self.in_playbook(e))?;
+            // Later assessments and the questions' conditions read this one.
+            self.assessments.insert(spec.id.clone(), result);
+            found.push((spec, framework, finding));
+        }
+        // Which questions are still to come can only be told once every verdict is in,
+        // for their conditions read them.
+        let ahead = self.ahead()?;
+        let mut changed_results = Vec::new();
+        for (spec, framework, mut finding) in found {
+            // A warning built on a question still to come would use its default as if the
+            // lead had said it: it waits until that question is answered.
+            let said = finding.warnings.len();
+            finding.warnings.retain(|warning| {
+                !framework.waits.iter().any(|(id, waited)| {
+                    id == warning
+                        && waited.iter().any(|input| {
+                            spec.inputs
+                                .get(*input)
+                                .is_some_and(|question| ahead.contains(question))
+                        })
+                })
+            });
+            if finding.warnings.len() != said {
+                let result = coach::speak(framework, finding, self.templates)
+                    .map_err(|e| self.in_playbook(e))?;
+                self.assessments.insert(spec.id.clone(), result);
+            }
+            let result = &self.assessments[&spec.id];
             // New words are shown again; new facts alone are kept without a word.
-            let changed = self.assessments.get(&spec.id).is_none_or(|old| {
+            let changed = before.get(&spec.id).is_none_or(|old| {
                 old.verdict != result.verdict
                     || old.reasoning != result.reasoning
                     || old.warnings != result.warnings
@@ -422,9 +451,29 @@ impl<'c> Session<'c> {
             if changed {
                 changed_results.push((spec.id.clone(), result.clone()));
             }
-            self.assessments.insert(spec.id.clone(), result);
         }
         Ok(changed_results)
+    }
+
+    /// The questions still to come: the next one asked and every one after it not answered
+    /// yet (the review screen's included). None once only the review is left, whose
+    /// questions come with their defaults filled in from the verdicts.
+    fn ahead(&self) -> Result<std::collections::BTreeSet<String>> {
+        let Some(step) = self.next_step()? else {
+            return Ok(std::collections::BTreeSet::new());
+        };
+        let next = match &step {
+            steps::Step::Question(id) | steps::Step::Argument(id, _) | steps::Step::Item(id, _) => {
+                id.as_str()
+            }
+        };
+        let questions = &self.playbook.questions;
+        let from = questions.iter().position(|q| q.id == next).unwrap_or(0);
+        Ok(questions[from..]
+            .iter()
+            .filter(|q| q.id == next || self.answer(&q.id).is_none())
+            .map(|q| q.id.clone())
+            .collect())
     }
 
     /// The values wired to `framework`'s inputs in `spec`: answers and earlier results.

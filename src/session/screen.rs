@@ -165,8 +165,8 @@ pub(super) fn truncate(text: &str, width: usize) -> String {
 
 /// The line an answered question leaves: `✔ prompt · answer`, within `columns`. A long
 /// prompt gives way first, to half the row; the answer is never cut: it wraps between
-/// words onto the rows below, as a pre-filled answer does while it is typed
-/// ([`wrapped_answer`]), so what was typed reads whole once answered.
+/// words onto the rows below, indented under its first row, so what was typed reads whole
+/// once answered and the prompts down the left edge stay easy to scan.
 pub(super) fn done_line(prompt: &str, answer: &str, columns: usize) -> String {
     // One column short of the row, so a full row never leaves the cursor waiting to wrap.
     let room = columns.saturating_sub(1).max(10);
@@ -203,28 +203,10 @@ pub(super) fn done_rows() -> usize {
     DONE_ROWS.get()
 }
 
-/// `answer` after `start` columns, in rows of `columns` broken where [`wrapped_answer`]
-/// breaks a typed answer: the first row is what follows the start.
+/// `answer` after `start` columns, in rows of at most `columns` broken between words, the
+/// rows after the first indented under the answer ([`crate::ui::hanging`]).
 fn answer_rows(start: usize, answer: &str, columns: usize) -> Vec<String> {
-    let chars: Vec<char> = answer.chars().collect();
-    let (_, places) = wrapped_answer(start, &chars, columns);
-    let mut rows = vec![String::new()];
-    for (c, place) in chars.iter().zip(&places) {
-        let row = place / columns.max(1);
-        while rows.len() <= row {
-            rows.push(String::new());
-        }
-        rows[row].push(*c);
-    }
-    let rows: Vec<String> = rows
-        .iter()
-        .map(|row| row.trim().to_string())
-        .filter(|row| !row.is_empty())
-        .collect();
-    if rows.is_empty() {
-        return vec![String::new()];
-    }
-    rows
+    crate::ui::hanging(answer, start, columns)
 }
 
 /// A prompt without the how-to-answer hint at its end: "(+ pro; - con)", "[a, b, c]".
@@ -809,7 +791,10 @@ mod tests {
             40,
         );
         assert!(line.lines().all(|row| row.width() <= 39), "{line}");
-        assert_eq!(line, "✔ If Redis… · 4 months (from \"3-4\nmonths\")");
+        assert_eq!(
+            line,
+            "✔ If Redis… · 4 months (from \"3-4\n              months\")"
+        );
         assert_eq!(
             done_line("What are you deciding?", "Pick a cache", 60),
             "✔ What are you deciding? · Pick a cache"
@@ -846,10 +831,9 @@ mod tests {
     }
 
     /// An answered question keeps its whole answer at any width: it wraps between words,
-    /// where the same answer pre-filled at the prompt wraps ([`wrapped_answer`]), never cut
-    /// to its first words.
+    /// under the answer's first row, never cut to its first words nor back at column 0.
     #[test]
-    fn an_answer_wraps_between_words_as_it_did_when_typed() {
+    fn an_answer_wraps_between_words_under_its_first_row() {
         console::set_colors_enabled_stderr(false);
         let title = "Should the orders service move from its own Redis cache to the shared Memcached cluster before the peak season?";
         let cases: [(usize, &[&str]); 3] = [
@@ -857,15 +841,16 @@ mod tests {
                 60,
                 &[
                     "✔ What are you deciding? · Should the orders service move",
-                    "from its own Redis cache to the shared Memcached cluster",
-                    "before the peak season?",
+                    "                           from its own Redis cache to the",
+                    "                           shared Memcached cluster before",
+                    "                           the peak season?",
                 ],
             ),
             (
                 120,
                 &[
                     "✔ What are you deciding? · Should the orders service move from its own Redis cache to the shared Memcached cluster",
-                    "before the peak season?",
+                    "                           before the peak season?",
                 ],
             ),
             (

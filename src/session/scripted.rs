@@ -17,6 +17,8 @@ pub(crate) struct Scripted {
     pub asked: Vec<String>,
     /// Verdicts in the order they were shown, with the question asked just before.
     pub coached: Vec<(String, String)>,
+    /// Warnings in the order they were shown, with the question asked just before.
+    pub warned: Vec<(String, String)>,
     /// Prompts shown: one per typed entry, one for the review screen.
     pub prompts: usize,
     /// Answers a framework refused, with why: as at a terminal, the question comes again.
@@ -127,6 +129,9 @@ impl Prompter for Scripted {
 
     fn coach(&mut self, assessment: &Assessment, _library: &Library) {
         let after = self.asked.last().cloned().unwrap_or_default();
+        for warning in &assessment.warnings {
+            self.warned.push((after.clone(), warning.text.clone()));
+        }
         self.coached.push((after, assessment.verdict.clone()));
     }
 

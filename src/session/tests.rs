@@ -155,6 +155,40 @@ fn each_verdict_is_shown_right_after_its_answers() {
     );
 }
 
+/// The coach says nothing built on a question still to come: the date an OK is needed by
+/// is asked after what is needed, so the date it would be decided by waits for it.
+#[test]
+fn a_warning_waits_for_the_answer_it_is_built_on() {
+    let (prompter, session) = run(&[
+        ("undo_time", "3 days"),
+        ("feels_one_way", "no"),
+        ("wished", "load; cost"),
+        ("have", "load; cost"),
+        ("because", "we know it"),
+        ("fallback", ""),
+        ("impact", ""),
+        ("needs", "your OK on the licence budget"),
+        ("needs_by", "2026-12-09"),
+    ]);
+    let asked = |key: &str| prompter.asked.iter().position(|k| k == key).unwrap();
+    let by_when = asked("needs_by");
+    let decided_by: Vec<&(String, String)> = prompter
+        .warned
+        .iter()
+        .filter(|(_, text)| text.contains("decided by"))
+        .collect();
+    assert!(!decided_by.is_empty(), "{:?}", prompter.warned);
+    for (after, text) in decided_by {
+        assert!(
+            asked(after) >= by_when,
+            "said after `{after}`, before the by-when question: {text}"
+        );
+        assert!(text.contains("Wednesday 9 December"), "{text}");
+    }
+    let outcome = session.outcome().unwrap();
+    assert_eq!(outcome.decide_by.as_deref(), Some("2026-12-09"));
+}
+
 #[test]
 fn the_door_question_names_the_option_leaned_towards() {
     let catalog = Catalog::embedded();

@@ -927,7 +927,7 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
         "\ndate: 2026-12-10\n",
         "Chosen option: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use.\n\nDecided on Thursday 10 December 2026, once the investigation was over.\n\nIf it doesn't work",
         "Review it by Wednesday 10 March 2027: did the decision hold up, and what did we learn?\n",
-        "## Proposal Finished (2026-12-10)\n\n* Proposed on: 2026-11-26\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: The price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
+        "## Proposal Finished (2026-12-10)\n\n* Proposed on: 2026-11-26\n* The proposal: \"Searchly\", because it takes the cluster work away and keeps the query syntax we use, to be decided by Thursday 10 December\n* Open questions then: Searchly's price at our query volume; Whether the contract has an exit clause\n* Found out: Searchly's price at our query volume; Whether the contract has an exit clause\n* What we learnt: the price fits the budget and the contract has a 90-day exit clause.\n* Information in hand now: 80%\n* Decided: \"Searchly\"\n",
     ] {
         assert!(finished.contains(line), "{line:?} in:\n{finished}");
     }
@@ -1442,4 +1442,58 @@ fn a_cache_that_does_not_match_the_files_is_not_believed() {
     assert_eq!(stdout(&run(repo.path(), &["list"])), real);
     fs::write(&cache, "decide heads 1\nnot a cache\n").unwrap();
     assert_eq!(stdout(&run(repo.path(), &["list"])), real);
+}
+
+/// A record named by its path is read as it is, its folder its log, even where no log is
+/// configured or found: `decide new --dir notes` then `decide show notes/0001-….md`.
+#[test]
+fn a_record_named_by_its_path_is_read_outside_any_log() {
+    let repo = repo();
+    let output = run(
+        repo.path(),
+        &[
+            "new",
+            "--dir",
+            "notes",
+            "--answers",
+            example("decision.yaml").to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = crate::support::records(&repo.path().join("notes"));
+    assert_eq!(written.len(), 1);
+    let name = written[0]
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let file = format!("notes/{name}");
+    let on_disk = read(&written[0]);
+    let shown = run(repo.path(), &["show", &file]);
+    assert!(shown.status.success(), "show: {}", stderr(&shown));
+    assert_eq!(stdout(&shown), on_disk);
+    let message = run(repo.path(), &["message", &file, "--to", "team"]);
+    assert!(message.status.success(), "message: {}", stderr(&message));
+    assert!(!stdout(&message).is_empty());
+    for output in [&shown, &message] {
+        let said = stderr(output);
+        assert!(
+            !said.contains("No decisions yet") && !said.contains("no decision log"),
+            "{said}"
+        );
+    }
+    // From inside the folder, by its file name alone.
+    let shown = run(&repo.path().join("notes"), &["show", &name]);
+    assert!(shown.status.success(), "show: {}", stderr(&shown));
+    let status = run(repo.path(), &["status", &file, "deprecated"]);
+    assert!(status.status.success(), "status: {}", stderr(&status));
+    assert!(
+        read(&written[0]).contains("deprecated"),
+        "{}",
+        read(&written[0])
+    );
+    // A number still means a record of the log, and there is none here.
+    let numbered = run(repo.path(), &["show", "1"]);
+    assert!(!numbered.status.success());
 }

@@ -555,7 +555,7 @@ const LONG_CACHE_DECISION: &[(&str, &str)] = &[
 ];
 
 /// At 40, 60 and 120 columns each answer leaves one `✔` line, its answer wrapped between
-/// words onto the rows below when it is longer than the row, and nothing else of the questions stays: no prompt, no help, no
+/// words onto the rows below, indented under it, when it is longer than the row, and nothing else of the questions stays: no prompt, no help, no
 /// error, no answer twice.
 #[test]
 fn a_clean_screen_at_any_width() {
@@ -592,9 +592,17 @@ fn a_clean_screen_at_any_width() {
             title.starts_with("✔ What are you") && title.contains(" · Should the orders"),
             "{title}"
         );
-        // 112 characters: wrapped between words, as it was while typed, never cut.
+        // What a `✔` line wraps onto goes on under its answer, never back at column 0.
+        let first = lines.iter().position(|l| l.starts_with("✔ ")).unwrap();
+        for row in lines[first + 1..]
+            .iter()
+            .take_while(|l| !l.starts_with("✔ ") && !l.is_empty())
+        {
+            assert!(row.starts_with("  "), "{columns}: {row:?}\n{text}");
+        }
+        // 112 characters: wrapped between words, never cut.
         assert!(
-            !title.ends_with('…') && text.contains("the peak season?\n"),
+            !title.ends_with('…') && text.contains("peak season?\n"),
             "{columns}: {title:?}\n{text}"
         );
         assert!(
