@@ -1839,11 +1839,14 @@ fn as_we(text: &str) -> String {
         .join(" ")
 }
 
-/// An option the lead wrote as shorthand, made a sentence a reader can choose: "keep the
-/// date, admin screens by 2 March" (a step, then a bare noun phrase and its time) reads
-/// "keep the date, and deliver admin screens by 2 March". A tail with its own verb ("the
-/// admin screens follow in sprint 14"), one that joins on its own ("and", "with"), or an
-/// option that does not start with a step is left as written.
+/// An option the lead wrote as shorthand, made a sentence a reader can choose without
+/// guessing what moves: "keep the date, admin screens by 2 March" (a step, then a bare
+/// part and its later time) leaves the part out of the date, so it reads "keep the date
+/// without the admin screens; they follow by 2 March". No verb is added that would change
+/// what the lead meant ("and deliver admin screens" reads as everything plus more). A tail
+/// with its own verb ("the admin screens follow in sprint 14"), one that joins on its own
+/// ("and", "with", "no"), one with no time of its own, or an option that does not start
+/// with a step ("two more people, keep the date") is left as written.
 pub(crate) fn option_sentence(text: &str) -> String {
     let Some((head, tail)) = text.split_once(", ") else {
         return text.to_string();
@@ -1853,7 +1856,19 @@ pub(crate) fn option_sentence(text: &str) -> String {
         PREPOSITIONS.contains(&first.as_str())
             || matches!(
                 first.as_str(),
-                "and" | "but" | "then" | "so" | "if" | "unless" | "while" | "except" | "which"
+                "and"
+                    | "but"
+                    | "then"
+                    | "so"
+                    | "if"
+                    | "unless"
+                    | "while"
+                    | "except"
+                    | "which"
+                    | "no"
+                    | "not"
+                    | "only"
+                    | "just"
             )
     });
     let has_verb = words.iter().any(|word| {
@@ -1865,7 +1880,55 @@ pub(crate) fn option_sentence(text: &str) -> String {
     if !is_action(head) || words.is_empty() || joins || has_verb {
         return text.to_string();
     }
-    format!("{head}, and deliver {tail}")
+    // The part is what comes before its time: "admin screens" in "admin screens by 2
+    // March", "the export" in "the export in sprint 14", "reports" in "reports later".
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    let Some(at) = tail_words.iter().position(|word| {
+        let word = word.to_lowercase();
+        matches!(
+            word.as_str(),
+            "by" | "in" | "on" | "after" | "from" | "within" | "later" | "next"
+        )
+    }) else {
+        return text.to_string();
+    };
+    if at == 0 {
+        return text.to_string();
+    }
+    let part = tail_words[..at].join(" ");
+    let when = tail_words[at..].join(" ");
+    let part_words = words_of(&part);
+    let part = if part_words
+        .first()
+        .is_some_and(|first| DETERMINERS.contains(&first.as_str()))
+    {
+        part
+    } else {
+        format!("the {part}")
+    };
+    let plural = part_words.last().is_some_and(|head| {
+        (head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is"))
+            || matches!(head.as_str(), "people" | "data")
+    }) || part_words.iter().any(|w| w == "and");
+    let (pronoun, follow) = if plural {
+        ("they", "follow")
+    } else {
+        ("it", "follows")
+    };
+    // "keep the date" with a part after it keeps the date without that part; any other
+    // step ("hire a contractor, reporting by May") only says when the part comes.
+    let keeps_the_date = words_of(head)
+        .iter()
+        .any(|w| matches!(w.as_str(), "date" | "deadline" | "launch" | "release"));
+    if keeps_the_date {
+        format!("{head} without {part}; {pronoun} {follow} {when}")
+    } else {
+        format!("{head}; {part} {follow} {when}")
+    }
 }
 
 /// An amount of working time as said to someone outside the team: "33 days" counts

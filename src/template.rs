@@ -413,7 +413,7 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
             .unwrap_or_default()
     });
     // A shorthand option as a sentence: "keep the date, admin screens by 2 March" reads
-    // "keep the date, and deliver admin screens by 2 March".
+    // "keep the date without the admin screens; they follow by 2 March".
     env.add_filter("option_sentence", |text: String| -> String {
         crate::phrase::option_sentence(&text)
     });

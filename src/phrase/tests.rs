@@ -1259,11 +1259,35 @@ fn a_shorthand_option_reads_as_a_sentence() {
     let cases = [
         (
             "keep the date, admin screens by Tuesday 2 March 2027",
-            "keep the date, and deliver admin screens by Tuesday 2 March 2027",
+            "keep the date without the admin screens; they follow by Tuesday 2 March 2027",
         ),
         (
             "keep the date, the rest by Tuesday 2 March 2027",
-            "keep the date, and deliver the rest by Tuesday 2 March 2027",
+            "keep the date without the rest; it follows by Tuesday 2 March 2027",
+        ),
+        (
+            "keep the launch date, the CSV export in sprint 14",
+            "keep the launch date without the CSV export; it follows in sprint 14",
+        ),
+        (
+            "hire a contractor, audit logs by Friday 5 March 2027",
+            "hire a contractor; the audit logs follow by Friday 5 March 2027",
+        ),
+        (
+            "drop the audit log and keep the date",
+            "drop the audit log and keep the date",
+        ),
+        (
+            "two more people, keep the date",
+            "two more people, keep the date",
+        ),
+        (
+            "ship the importer behind a flag by the date",
+            "ship the importer behind a flag by the date",
+        ),
+        (
+            "keep the date, no admin screens",
+            "keep the date, no admin screens",
         ),
         (
             "keep the date; the admin screens follow in the next release",
