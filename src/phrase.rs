@@ -1064,6 +1064,32 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
             action: false,
         };
     }
+    // "Device database", "Read replica": a capital on a word that qualifies the next,
+    // lower-case one is the list's, unless the record writes that word with a capital in
+    // the middle of a sentence ("we already run Kafka") or it is a product everyone knows
+    // ("Kafka cluster", "Redis cache").
+    let second = words.get(1).copied().unwrap_or_default();
+    let qualifies = words.len() > 1
+        && second.chars().all(|c| c.is_lowercase() || c == '-')
+        && !PREPOSITIONS.contains(&second)
+        && !DETERMINERS.contains(&second);
+    let lower_first_word = first_plain.to_lowercase();
+    if qualifies
+        && !Names::is_name_by_form(first_plain)
+        && !names.capital.contains(&lower_first_word)
+        && !KNOWN_PRODUCTS.contains(&lower_first_word.as_str())
+    {
+        return Choice {
+            text: with_article(&names_lowered(name, first_plain)),
+            action: false,
+        };
+    }
+    if qualifies && KNOWN_PRODUCTS.contains(&lower_first_word.as_str()) {
+        return Choice {
+            text: with_article(name),
+            action: false,
+        };
+    }
     // In "Contractor for six months" only the first word has a capital: list style, not
     // a name. "Kafka on our own servers" starts with a name: a word the record never
     // writes in lower case, that does not look like a common word.
@@ -1081,6 +1107,22 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
         action: false,
     }
 }
+
+/// Products a lead names in an option, written with a capital wherever they stand: an
+/// option that starts with one ("Kafka cluster") keeps it mid-sentence.
+const KNOWN_PRODUCTS: &[&str] = &[
+    "kafka", "redis", "postgres", "postgresql", "mysql", "mongodb", "mongo", "elasticsearch",
+    "opensearch", "cassandra", "dynamodb", "sqlite", "snowflake", "bigquery", "kubernetes",
+    "docker", "terraform", "ansible", "jenkins", "github", "gitlab", "bitbucket", "stripe",
+    "twilio", "auth0", "okta", "datadog", "grafana", "prometheus", "sentry", "splunk",
+    "cloudflare", "fastly", "akamai", "heroku", "vercel", "netlify", "azure", "google",
+    "amazon", "microsoft", "apple", "android", "linux", "windows", "rabbitmq", "nats", "pulsar",
+    "spark", "flink", "airflow", "react", "vue", "angular", "svelte", "django", "rails",
+    "spring", "node", "deno", "python", "java", "rust", "go", "kotlin", "swift", "scala",
+    "nginx", "envoy", "istio", "consul", "vault", "nomad", "argocd", "flux", "helm", "slack",
+    "jira", "confluence", "notion", "figma", "salesforce", "hubspot", "zendesk", "shopify",
+    "firebase", "supabase", "algolia", "typesense", "meilisearch", "searchly",
+];
 
 /// `name` with its first word in lower case, unless that word is an acronym ("JSON lines").
 fn names_lowered(name: &str, first: &str) -> String {

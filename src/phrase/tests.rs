@@ -224,6 +224,11 @@ fn an_option_takes_its_place_in_a_sentence() {
         ),
         ("A managed queue", "a managed queue", false),
         ("Searchly", "Searchly", false),
+        // A capital that only starts the list item goes; a product keeps its own.
+        ("Device database", "a device database", false),
+        ("Browser cache", "a browser cache", false),
+        ("Kafka cluster", "a Kafka cluster", false),
+        ("Stripe billing", "Stripe billing", false),
     ];
     for (name, text, action) in cases {
         let got = choice(name, &known);
