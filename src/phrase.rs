@@ -1973,6 +1973,38 @@ pub(crate) fn option_sentence(text: &str) -> String {
     }
 }
 
+/// What a proposal waits for, said to the team after "It isn't decided until": whose OK
+/// and by when, from the record's "We need your OK on the contractor budget by Friday 11
+/// December." and who was asked ("Dana", or "the stakeholders" when the record names
+/// nobody): "Dana gives the OK on the contractor budget, which we've asked for by Friday
+/// 11 December". An ask of another shape ("legal to sign the contract") is said as what
+/// we've asked for. `by` is the day the OK is asked for when the ask names none.
+pub(crate) fn awaited_ok(needs: &str, who: &str, by: Option<&str>) -> String {
+    let text = needs.trim().trim_end_matches('.');
+    let ask = ["We need ", "we need ", "We'll need ", "We still need "]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
+        .unwrap_or(text);
+    // "… by Friday 11 December": the date goes last, after who we asked.
+    let (what, when) = match ask.rsplit_once(" by ") {
+        Some((what, when)) if when.chars().any(|c| c.is_ascii_digit()) => {
+            (what, Some(when.to_string()))
+        }
+        _ => (ask, by.map(str::to_string)),
+    };
+    let by_when = when.map(|when| format!(" by {when}")).unwrap_or_default();
+    if let Some(rest) = what.strip_prefix("your ") {
+        let gives = if is_plural_subject(who) {
+            "give"
+        } else {
+            "gives"
+        };
+        format!("{who} {gives} the {rest}, which we've asked for{by_when}")
+    } else {
+        format!("the OK we've asked for comes: {what}{}", by_when.replacen(" by", ", by", 1))
+    }
+}
+
 /// An amount of working time as said to someone outside the team: "33 days" counts
 /// working days, so it says so ("33 working days"), and two amounts side by side are
 /// compared in one unit. Weeks and other units are said as they are.

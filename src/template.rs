@@ -417,6 +417,14 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     env.add_filter("option_sentence", |text: String| -> String {
         crate::phrase::option_sentence(&text)
     });
+    // What a proposal waits for, to the team: "Dana gives the OK on the budget, which
+    // we've asked for by Friday 11 December".
+    env.add_filter(
+        "awaited_ok",
+        |needs: String, who: String, by: Option<String>| -> String {
+            crate::phrase::awaited_ok(&needs, &who, by.as_deref())
+        },
+    );
     // Working time as said outside the team: "33 days" reads "33 working days".
     env.add_filter("working", |text: String| -> String {
         crate::phrase::working_time(&text)

@@ -1401,3 +1401,31 @@ fn a_subject_is_plural_by_its_head_not_its_last_word() {
         assert_eq!(is_plural_subject(subject), plural, "{subject:?}");
     }
 }
+
+/// A proposal waiting for an OK tells the team whose OK and by when.
+#[test]
+fn the_team_hears_whose_ok_a_proposal_waits_for_and_by_when() {
+    let cases = [
+        (
+            "We need your OK on the contractor budget by Friday 11 December.",
+            "the stakeholders",
+            None,
+            "the stakeholders give the OK on the contractor budget, which we've asked for by Friday 11 December",
+        ),
+        (
+            "We need your approval of the vendor contract.",
+            "Dana",
+            Some("Monday 14 December"),
+            "Dana gives the approval of the vendor contract, which we've asked for by Monday 14 December",
+        ),
+        (
+            "We need legal to sign off the data agreement by Friday 8 January 2027.",
+            "Dana",
+            None,
+            "the OK we've asked for comes: legal to sign off the data agreement, by Friday 8 January 2027",
+        ),
+    ];
+    for (needs, who, by, said) in cases {
+        assert_eq!(awaited_ok(needs, who, by), said, "{needs}");
+    }
+}
