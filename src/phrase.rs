@@ -2005,6 +2005,18 @@ pub(crate) fn awaited_ok(needs: &str, who: &str, by: Option<&str>) -> String {
     }
 }
 
+/// An amount of time as a reader says it: none of it is "no extra time", never "0 weeks";
+/// any other amount stays as written ("6 weeks", "half a day").
+pub(crate) fn time_said(amount: &str) -> String {
+    let amount = amount.trim();
+    let number = amount.split_whitespace().next().unwrap_or_default();
+    if number.parse::<f64>().is_ok_and(|n| n == 0.0) {
+        "no extra time".to_string()
+    } else {
+        amount.to_string()
+    }
+}
+
 /// An amount of working time as said to someone outside the team: "33 days" counts
 /// working days, so it says so ("33 working days"), and two amounts side by side are
 /// compared in one unit. Weeks and other units are said as they are.

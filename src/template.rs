@@ -425,6 +425,10 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
             crate::phrase::awaited_ok(&needs, &who, by.as_deref())
         },
     );
+    // An amount of time with none of it said in words: "0 weeks" reads "no extra time".
+    env.add_filter("time_said", |text: String| -> String {
+        crate::phrase::time_said(&text)
+    });
     // Working time as said outside the team: "33 days" reads "33 working days".
     env.add_filter("working", |text: String| -> String {
         crate::phrase::working_time(&text)

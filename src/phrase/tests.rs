@@ -1429,3 +1429,19 @@ fn the_team_hears_whose_ok_a_proposal_waits_for_and_by_when() {
         assert_eq!(awaited_ok(needs, who, by), said, "{needs}");
     }
 }
+
+/// None of the time is "no extra time": a zero is never a number of weeks.
+#[test]
+fn no_time_is_said_in_words() {
+    let cases = [
+        ("0 weeks", "no extra time"),
+        ("0 days", "no extra time"),
+        ("0.0 months", "no extra time"),
+        ("6 weeks", "6 weeks"),
+        ("0.5 days", "0.5 days"),
+        ("half a day", "half a day"),
+    ];
+    for (amount, said) in cases {
+        assert_eq!(time_said(amount), said, "{amount}");
+    }
+}
