@@ -2005,6 +2005,59 @@ pub(crate) fn awaited_ok(needs: &str, who: &str, by: Option<&str>) -> String {
     }
 }
 
+/// What we find out before deciding, with the verb each item takes: a question ("whether
+/// bank transfers come this year", "how many pages we get") or a value ("the licence
+/// cost") is found out, anything else ("the legal review of the contract", "EU data
+/// residency") is looked into, never "find out the legal review".
+/// `form` is the verb's form: "base" ("we find out …"), "s" ("Ana finds out …") or "ing"
+/// ("we're finding out …"). What is found out comes first, in the lead's order, then the
+/// rest: "find out whether A, and look into B".
+pub(crate) fn finding_out(items: &[String], form: &str) -> String {
+    let (find, look) = match form {
+        "s" => ("finds out", "looks into"),
+        "ing" => ("finding out", "looking into"),
+        _ => ("find out", "look into"),
+    };
+    // A value is found out ("the licence cost", "exit terms", "the event log price at our
+    // volume"): its head, before any preposition, is a figure or a fact.
+    const VALUES: &[&str] = &[
+        "cost", "costs", "price", "prices", "pricing", "rate", "rates", "fee", "fees", "date",
+        "dates", "term", "terms", "number", "numbers", "figure", "figures", "size", "volume",
+        "load", "limit", "limits", "budget", "answer", "answers", "result", "results", "rule",
+        "rules", "requirement", "requirements", "timeline", "deadline", "estimate", "latency",
+        "count", "total", "amount", "share", "names", "name", "owner", "status", "version",
+        "capacity", "speed", "throughput", "traffic", "demand", "usage", "peak", "odds",
+    ];
+    let finds = |item: &String| {
+        let words = words_of(item);
+        let first = words.first().cloned().unwrap_or_default();
+        let head = words
+            .iter()
+            .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+            .last()
+            .cloned()
+            .unwrap_or_default();
+        QUESTION_WORDS.contains(&first.as_str())
+            || item.trim_end().ends_with('?')
+            || VALUES.contains(&head.as_str())
+    };
+    let (questions, things): (Vec<String>, Vec<String>) = items.iter().cloned().partition(finds);
+    let list = |items: &[String]| match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    match (questions.is_empty(), things.is_empty()) {
+        (_, true) => format!("{find} {}", list(&questions)),
+        (true, false) => format!("{look} {}", list(&things)),
+        (false, false) => format!(
+            "{find} {}, and {look} {}",
+            list(&questions),
+            list(&things)
+        ),
+    }
+}
+
 /// An amount of time as a reader says it: none of it is "no extra time", never "0 weeks";
 /// any other amount stays as written ("6 weeks", "half a day").
 pub(crate) fn time_said(amount: &str) -> String {

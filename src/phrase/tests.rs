@@ -1445,3 +1445,39 @@ fn no_time_is_said_in_words() {
         assert_eq!(time_said(amount), said, "{amount}");
     }
 }
+
+/// "find out" takes a question; a thing is looked into.
+#[test]
+fn open_questions_take_the_verb_that_fits_them() {
+    let items = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+    let cases = [
+        (
+            items(&["whether bank transfers come this year", "the legal review of the contract"]),
+            "base",
+            "find out whether bank transfers come this year, and look into the legal review of the contract",
+        ),
+        (
+            items(&["the licence cost"]),
+            "s",
+            "finds out the licence cost",
+        ),
+        (
+            items(&["the security audit"]),
+            "s",
+            "looks into the security audit",
+        ),
+        (
+            items(&["how many pages we get a week", "who signs the renewal"]),
+            "ing",
+            "finding out how many pages we get a week and who signs the renewal",
+        ),
+        (
+            items(&["the vendor's support hours", "the exit terms", "what the vendor charges", "EU data residency"]),
+            "ing",
+            "finding out the exit terms and what the vendor charges, and looking into the vendor's support hours and EU data residency",
+        ),
+    ];
+    for (list, form, said) in cases {
+        assert_eq!(finding_out(&list, form), said, "{list:?}");
+    }
+}
