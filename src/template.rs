@@ -615,7 +615,7 @@ fn is_action(text: &str) -> bool {
     SENTENCE_WORDS.contains(&first.as_str()) && !NOT_VERBS.contains(&first.as_str())
 }
 
-fn lower_start(text: &str) -> String {
+pub(crate) fn lower_start(text: &str) -> String {
     let first = text
         .split_whitespace()
         .next()

@@ -1214,9 +1214,11 @@ fn reviewed_line(outcome: &Outcome) -> String {
         outcome.date.format("%A %-d %B %Y")
     );
     if !learnt.is_empty() {
+        // Mid-line after a colon, a lesson's capital goes ("What we learnt: measure
+        // first"); a name keeps its own.
         line.push_str(&format!(
             " What we learnt: {}.",
-            crate::markdown::escape(learnt)
+            crate::markdown::escape(&crate::template::lower_start(learnt))
         ));
     }
     if let Some(next) = outcome.next_review {

@@ -941,3 +941,25 @@ fn a_review_settles_the_review_date_in_the_front_matter() {
         assert_eq!(out.contains("\r\n"), text.contains("\r\n"), "{out:?}");
     }
 }
+
+/// The review's line in More Information says the lesson mid-sentence: after "What we
+/// learnt:" a capital that only started the answer goes, a name keeps its own.
+#[test]
+fn the_reviewed_line_says_the_lesson_mid_sentence() {
+    let cases = [
+        ("Measure the load before choosing", "What we learnt: measure the load before choosing."),
+        ("Kafka needed more care than we thought", "What we learnt: Kafka needed more care than we thought."),
+    ];
+    for (learnt, said) in cases {
+        let outcome = Outcome {
+            date: NaiveDate::from_ymd_opt(2027, 1, 5).unwrap(),
+            happened: "fine".into(),
+            held_up: "yes".into(),
+            learnt: learnt.into(),
+            signal_seen: None,
+            next_review: None,
+        };
+        let line = reviewed_line(&outcome);
+        assert!(line.contains(said), "{line}");
+    }
+}
