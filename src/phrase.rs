@@ -1064,31 +1064,8 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
             action: false,
         };
     }
-    // "Device database", "Read replica": a capital on a word that qualifies the next,
-    // lower-case one is the list's, unless the record writes that word with a capital in
-    // the middle of a sentence ("we already run Kafka") or it is a product everyone knows
-    // ("Kafka cluster", "Redis cache").
-    let second = words.get(1).copied().unwrap_or_default();
-    let qualifies = words.len() > 1
-        && second.chars().all(|c| c.is_lowercase() || c == '-')
-        && !PREPOSITIONS.contains(&second)
-        && !DETERMINERS.contains(&second);
-    let lower_first_word = first_plain.to_lowercase();
-    if qualifies
-        && !Names::is_name_by_form(first_plain)
-        && !names.capital.contains(&lower_first_word)
-        && !KNOWN_PRODUCTS.contains(&lower_first_word.as_str())
-    {
-        return Choice {
-            text: with_article(&names_lowered(name, first_plain)),
-            action: false,
-        };
-    }
-    if qualifies && KNOWN_PRODUCTS.contains(&lower_first_word.as_str()) {
-        return Choice {
-            text: with_article(name),
-            action: false,
-        };
+    if let Some(choice) = qualifying_first_word(name, &words, first_plain, names) {
+        return choice;
     }
     // In "Contractor for six months" only the first word has a capital: list style, not
     // a name. "Kafka on our own servers" starts with a name: a word the record never
@@ -1108,20 +1085,132 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
     }
 }
 
+/// "Device database", "Read replica": a capital on a word that qualifies the next,
+/// lower-case one is the list's, unless the record writes that word with a capital in the
+/// middle of a sentence ("we already run Kafka") or it is a product everyone knows ("Kafka
+/// cluster", "Redis cache"), which keeps it and still takes its article.
+fn qualifying_first_word(
+    name: &str,
+    words: &[&str],
+    first_plain: &str,
+    names: &Names,
+) -> Option<Choice> {
+    let second = words.get(1).copied().unwrap_or_default();
+    let qualifies = words.len() > 1
+        && second.chars().all(|c| c.is_lowercase() || c == '-')
+        && !PREPOSITIONS.contains(&second)
+        && !DETERMINERS.contains(&second);
+    if !qualifies || Names::is_name_by_form(first_plain) {
+        return None;
+    }
+    let lower_first_word = first_plain.to_lowercase();
+    let text = if KNOWN_PRODUCTS.contains(&lower_first_word.as_str()) {
+        with_article(name)
+    } else if names.capital.contains(&lower_first_word) {
+        return None;
+    } else {
+        with_article(&names_lowered(name, first_plain))
+    };
+    Some(Choice {
+        text,
+        action: false,
+    })
+}
+
 /// Products a lead names in an option, written with a capital wherever they stand: an
 /// option that starts with one ("Kafka cluster") keeps it mid-sentence.
 const KNOWN_PRODUCTS: &[&str] = &[
-    "kafka", "redis", "postgres", "postgresql", "mysql", "mongodb", "mongo", "elasticsearch",
-    "opensearch", "cassandra", "dynamodb", "sqlite", "snowflake", "bigquery", "kubernetes",
-    "docker", "terraform", "ansible", "jenkins", "github", "gitlab", "bitbucket", "stripe",
-    "twilio", "auth0", "okta", "datadog", "grafana", "prometheus", "sentry", "splunk",
-    "cloudflare", "fastly", "akamai", "heroku", "vercel", "netlify", "azure", "google",
-    "amazon", "microsoft", "apple", "android", "linux", "windows", "rabbitmq", "nats", "pulsar",
-    "spark", "flink", "airflow", "react", "vue", "angular", "svelte", "django", "rails",
-    "spring", "node", "deno", "python", "java", "rust", "go", "kotlin", "swift", "scala",
-    "nginx", "envoy", "istio", "consul", "vault", "nomad", "argocd", "flux", "helm", "slack",
-    "jira", "confluence", "notion", "figma", "salesforce", "hubspot", "zendesk", "shopify",
-    "firebase", "supabase", "algolia", "typesense", "meilisearch", "searchly",
+    "kafka",
+    "redis",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mongodb",
+    "mongo",
+    "elasticsearch",
+    "opensearch",
+    "cassandra",
+    "dynamodb",
+    "sqlite",
+    "snowflake",
+    "bigquery",
+    "kubernetes",
+    "docker",
+    "terraform",
+    "ansible",
+    "jenkins",
+    "github",
+    "gitlab",
+    "bitbucket",
+    "stripe",
+    "twilio",
+    "auth0",
+    "okta",
+    "datadog",
+    "grafana",
+    "prometheus",
+    "sentry",
+    "splunk",
+    "cloudflare",
+    "fastly",
+    "akamai",
+    "heroku",
+    "vercel",
+    "netlify",
+    "azure",
+    "google",
+    "amazon",
+    "microsoft",
+    "apple",
+    "android",
+    "linux",
+    "windows",
+    "rabbitmq",
+    "nats",
+    "pulsar",
+    "spark",
+    "flink",
+    "airflow",
+    "react",
+    "vue",
+    "angular",
+    "svelte",
+    "django",
+    "rails",
+    "spring",
+    "node",
+    "deno",
+    "python",
+    "java",
+    "rust",
+    "go",
+    "kotlin",
+    "swift",
+    "scala",
+    "nginx",
+    "envoy",
+    "istio",
+    "consul",
+    "vault",
+    "nomad",
+    "argocd",
+    "flux",
+    "helm",
+    "slack",
+    "jira",
+    "confluence",
+    "notion",
+    "figma",
+    "salesforce",
+    "hubspot",
+    "zendesk",
+    "shopify",
+    "firebase",
+    "supabase",
+    "algolia",
+    "typesense",
+    "meilisearch",
+    "searchly",
 ];
 
 /// `name` with its first word in lower case, unless that word is an acronym ("JSON lines").
@@ -2001,7 +2090,10 @@ pub(crate) fn awaited_ok(needs: &str, who: &str, by: Option<&str>) -> String {
         };
         format!("{who} {gives} the {rest}, which we've asked for{by_when}")
     } else {
-        format!("the OK we've asked for comes: {what}{}", by_when.replacen(" by", ", by", 1))
+        format!(
+            "the OK we've asked for comes: {what}{}",
+            by_when.replacen(" by", ", by", 1)
+        )
     }
 }
 
@@ -2021,12 +2113,58 @@ pub(crate) fn finding_out(items: &[String], form: &str) -> String {
     // A value is found out ("the licence cost", "exit terms", "the event log price at our
     // volume"): its head, before any preposition, is a figure or a fact.
     const VALUES: &[&str] = &[
-        "cost", "costs", "price", "prices", "pricing", "rate", "rates", "fee", "fees", "date",
-        "dates", "term", "terms", "number", "numbers", "figure", "figures", "size", "volume",
-        "load", "limit", "limits", "budget", "answer", "answers", "result", "results", "rule",
-        "rules", "requirement", "requirements", "timeline", "deadline", "estimate", "latency",
-        "count", "total", "amount", "share", "names", "name", "owner", "status", "version",
-        "capacity", "speed", "throughput", "traffic", "demand", "usage", "peak", "odds",
+        "cost",
+        "costs",
+        "price",
+        "prices",
+        "pricing",
+        "rate",
+        "rates",
+        "fee",
+        "fees",
+        "date",
+        "dates",
+        "term",
+        "terms",
+        "number",
+        "numbers",
+        "figure",
+        "figures",
+        "size",
+        "volume",
+        "load",
+        "limit",
+        "limits",
+        "budget",
+        "answer",
+        "answers",
+        "result",
+        "results",
+        "rule",
+        "rules",
+        "requirement",
+        "requirements",
+        "timeline",
+        "deadline",
+        "estimate",
+        "latency",
+        "count",
+        "total",
+        "amount",
+        "share",
+        "names",
+        "name",
+        "owner",
+        "status",
+        "version",
+        "capacity",
+        "speed",
+        "throughput",
+        "traffic",
+        "demand",
+        "usage",
+        "peak",
+        "odds",
     ];
     let finds = |item: &String| {
         let words = words_of(item);
@@ -2050,11 +2188,7 @@ pub(crate) fn finding_out(items: &[String], form: &str) -> String {
     match (questions.is_empty(), things.is_empty()) {
         (_, true) => format!("{find} {}", list(&questions)),
         (true, false) => format!("{look} {}", list(&things)),
-        (false, false) => format!(
-            "{find} {}, and {look} {}",
-            list(&questions),
-            list(&things)
-        ),
+        (false, false) => format!("{find} {}, and {look} {}", list(&questions), list(&things)),
     }
 }
 

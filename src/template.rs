@@ -430,9 +430,10 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
         crate::phrase::time_said(&text)
     });
     // Open items with the verb each takes: "find out whether A, and look into B".
-    env.add_filter("finding_out", |items: Vec<String>, form: String| -> String {
-        crate::phrase::finding_out(&items, &form)
-    });
+    env.add_filter(
+        "finding_out",
+        |items: Vec<String>, form: String| -> String { crate::phrase::finding_out(&items, &form) },
+    );
     // Working time as said outside the team: "33 days" reads "33 working days".
     env.add_filter("working", |text: String| -> String {
         crate::phrase::working_time(&text)

@@ -1452,7 +1452,10 @@ fn open_questions_take_the_verb_that_fits_them() {
     let items = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
     let cases = [
         (
-            items(&["whether bank transfers come this year", "the legal review of the contract"]),
+            items(&[
+                "whether bank transfers come this year",
+                "the legal review of the contract",
+            ]),
             "base",
             "find out whether bank transfers come this year, and look into the legal review of the contract",
         ),
@@ -1472,7 +1475,12 @@ fn open_questions_take_the_verb_that_fits_them() {
             "finding out how many pages we get a week and who signs the renewal",
         ),
         (
-            items(&["the vendor's support hours", "the exit terms", "what the vendor charges", "EU data residency"]),
+            items(&[
+                "the vendor's support hours",
+                "the exit terms",
+                "what the vendor charges",
+                "EU data residency",
+            ]),
             "ing",
             "finding out the exit terms and what the vendor charges, and looking into the vendor's support hours and EU data residency",
         ),

@@ -78,7 +78,10 @@ fn cluster_replica_primary_and_transactions_are_jargon() {
         ("The move to the new cluster is half done.", "cluster"),
         ("Reports read from a replica.", "replica"),
         ("Writes still go to the primary.", "the primary"),
-        ("It gives us transactions across orders and payments.", "transactions"),
+        (
+            "It gives us transactions across orders and payments.",
+            "transactions",
+        ),
     ] {
         let found: Vec<String> = words
             .find(text)
