@@ -711,10 +711,7 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
                         "yes" | "no" | "partly" | "mostly" | "not really"
                     )
                 });
-                let (answer, why) = value
-                    .split_once(':')
-                    .or(after_word)
-                    .unwrap_or((value, ""));
+                let (answer, why) = value.split_once(':').or(after_word).unwrap_or((value, ""));
                 found.held_up = answer.trim().to_lowercase();
                 found.why = Some(why.trim().to_string()).filter(|w| !w.is_empty());
             }
