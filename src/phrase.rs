@@ -1064,6 +1064,9 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
             action: false,
         };
     }
+    if let Some(choice) = qualifying_first_word(name, &words, first_plain, names) {
+        return choice;
+    }
     // In "Contractor for six months" only the first word has a capital: list style, not
     // a name. "Kafka on our own servers" starts with a name: a word the record never
     // writes in lower case, that does not look like a common word.
@@ -1081,6 +1084,134 @@ pub(crate) fn choice(name: &str, names: &Names) -> Choice {
         action: false,
     }
 }
+
+/// "Device database", "Read replica": a capital on a word that qualifies the next,
+/// lower-case one is the list's, unless the record writes that word with a capital in the
+/// middle of a sentence ("we already run Kafka") or it is a product everyone knows ("Kafka
+/// cluster", "Redis cache"), which keeps it and still takes its article.
+fn qualifying_first_word(
+    name: &str,
+    words: &[&str],
+    first_plain: &str,
+    names: &Names,
+) -> Option<Choice> {
+    let second = words.get(1).copied().unwrap_or_default();
+    let qualifies = words.len() > 1
+        && second.chars().all(|c| c.is_lowercase() || c == '-')
+        && !PREPOSITIONS.contains(&second)
+        && !DETERMINERS.contains(&second);
+    if !qualifies || Names::is_name_by_form(first_plain) {
+        return None;
+    }
+    let lower_first_word = first_plain.to_lowercase();
+    let text = if KNOWN_PRODUCTS.contains(&lower_first_word.as_str()) {
+        with_article(name)
+    } else if names.capital.contains(&lower_first_word) {
+        return None;
+    } else {
+        with_article(&names_lowered(name, first_plain))
+    };
+    Some(Choice {
+        text,
+        action: false,
+    })
+}
+
+/// Products a lead names in an option, written with a capital wherever they stand: an
+/// option that starts with one ("Kafka cluster") keeps it mid-sentence.
+const KNOWN_PRODUCTS: &[&str] = &[
+    "kafka",
+    "redis",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mongodb",
+    "mongo",
+    "elasticsearch",
+    "opensearch",
+    "cassandra",
+    "dynamodb",
+    "sqlite",
+    "snowflake",
+    "bigquery",
+    "kubernetes",
+    "docker",
+    "terraform",
+    "ansible",
+    "jenkins",
+    "github",
+    "gitlab",
+    "bitbucket",
+    "stripe",
+    "twilio",
+    "auth0",
+    "okta",
+    "datadog",
+    "grafana",
+    "prometheus",
+    "sentry",
+    "splunk",
+    "cloudflare",
+    "fastly",
+    "akamai",
+    "heroku",
+    "vercel",
+    "netlify",
+    "azure",
+    "google",
+    "amazon",
+    "microsoft",
+    "apple",
+    "android",
+    "linux",
+    "windows",
+    "rabbitmq",
+    "nats",
+    "pulsar",
+    "spark",
+    "flink",
+    "airflow",
+    "react",
+    "vue",
+    "angular",
+    "svelte",
+    "django",
+    "rails",
+    "spring",
+    "node",
+    "deno",
+    "python",
+    "java",
+    "rust",
+    "go",
+    "kotlin",
+    "swift",
+    "scala",
+    "nginx",
+    "envoy",
+    "istio",
+    "consul",
+    "vault",
+    "nomad",
+    "argocd",
+    "flux",
+    "helm",
+    "slack",
+    "jira",
+    "confluence",
+    "notion",
+    "figma",
+    "salesforce",
+    "hubspot",
+    "zendesk",
+    "shopify",
+    "firebase",
+    "supabase",
+    "algolia",
+    "typesense",
+    "meilisearch",
+    "searchly",
+];
 
 /// `name` with its first word in lower case, unless that word is an acronym ("JSON lines").
 fn names_lowered(name: &str, first: &str) -> String {
@@ -1839,11 +1970,14 @@ fn as_we(text: &str) -> String {
         .join(" ")
 }
 
-/// An option the lead wrote as shorthand, made a sentence a reader can choose: "keep the
-/// date, admin screens by 2 March" (a step, then a bare noun phrase and its time) reads
-/// "keep the date, and deliver admin screens by 2 March". A tail with its own verb ("the
-/// admin screens follow in sprint 14"), one that joins on its own ("and", "with"), or an
-/// option that does not start with a step is left as written.
+/// An option the lead wrote as shorthand, made a sentence a reader can choose without
+/// guessing what moves: "keep the date, admin screens by 2 March" (a step, then a bare
+/// part and its later time) leaves the part out of the date, so it reads "keep the date
+/// without the admin screens; they follow by 2 March". No verb is added that would change
+/// what the lead meant ("and deliver admin screens" reads as everything plus more). A tail
+/// with its own verb ("the admin screens follow in sprint 14"), one that joins on its own
+/// ("and", "with", "no"), one with no time of its own, or an option that does not start
+/// with a step ("two more people, keep the date") is left as written.
 pub(crate) fn option_sentence(text: &str) -> String {
     let Some((head, tail)) = text.split_once(", ") else {
         return text.to_string();
@@ -1853,7 +1987,19 @@ pub(crate) fn option_sentence(text: &str) -> String {
         PREPOSITIONS.contains(&first.as_str())
             || matches!(
                 first.as_str(),
-                "and" | "but" | "then" | "so" | "if" | "unless" | "while" | "except" | "which"
+                "and"
+                    | "but"
+                    | "then"
+                    | "so"
+                    | "if"
+                    | "unless"
+                    | "while"
+                    | "except"
+                    | "which"
+                    | "no"
+                    | "not"
+                    | "only"
+                    | "just"
             )
     });
     let has_verb = words.iter().any(|word| {
@@ -1865,7 +2011,197 @@ pub(crate) fn option_sentence(text: &str) -> String {
     if !is_action(head) || words.is_empty() || joins || has_verb {
         return text.to_string();
     }
-    format!("{head}, and deliver {tail}")
+    // The part is what comes before its time: "admin screens" in "admin screens by 2
+    // March", "the export" in "the export in sprint 14", "reports" in "reports later".
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    let Some(at) = tail_words.iter().position(|word| {
+        let word = word.to_lowercase();
+        matches!(
+            word.as_str(),
+            "by" | "in" | "on" | "after" | "from" | "within" | "later" | "next"
+        )
+    }) else {
+        return text.to_string();
+    };
+    if at == 0 {
+        return text.to_string();
+    }
+    let part = tail_words[..at].join(" ");
+    let when = tail_words[at..].join(" ");
+    let part_words = words_of(&part);
+    let part = if part_words
+        .first()
+        .is_some_and(|first| DETERMINERS.contains(&first.as_str()))
+    {
+        part
+    } else {
+        format!("the {part}")
+    };
+    let plural = part_words.last().is_some_and(|head| {
+        (head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is"))
+            || matches!(head.as_str(), "people" | "data")
+    }) || part_words.iter().any(|w| w == "and");
+    let (pronoun, follow) = if plural {
+        ("they", "follow")
+    } else {
+        ("it", "follows")
+    };
+    // "keep the date" with a part after it keeps the date without that part; any other
+    // step ("hire a contractor, reporting by May") only says when the part comes.
+    let keeps_the_date = words_of(head)
+        .iter()
+        .any(|w| matches!(w.as_str(), "date" | "deadline" | "launch" | "release"));
+    if keeps_the_date {
+        format!("{head} without {part}; {pronoun} {follow} {when}")
+    } else {
+        format!("{head}; {part} {follow} {when}")
+    }
+}
+
+/// What a proposal waits for, said to the team after "It isn't decided until": whose OK
+/// and by when, from the record's "We need your OK on the contractor budget by Friday 11
+/// December." and who was asked ("Dana", or "the stakeholders" when the record names
+/// nobody): "Dana gives the OK on the contractor budget, which we've asked for by Friday
+/// 11 December". An ask of another shape ("legal to sign the contract") is said as what
+/// we've asked for. `by` is the day the OK is asked for when the ask names none.
+pub(crate) fn awaited_ok(needs: &str, who: &str, by: Option<&str>) -> String {
+    let text = needs.trim().trim_end_matches('.');
+    let ask = ["We need ", "we need ", "We'll need ", "We still need "]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
+        .unwrap_or(text);
+    // "… by Friday 11 December": the date goes last, after who we asked.
+    let (what, when) = match ask.rsplit_once(" by ") {
+        Some((what, when)) if when.chars().any(|c| c.is_ascii_digit()) => {
+            (what, Some(when.to_string()))
+        }
+        _ => (ask, by.map(str::to_string)),
+    };
+    let by_when = when.map(|when| format!(" by {when}")).unwrap_or_default();
+    if let Some(rest) = what.strip_prefix("your ") {
+        let gives = if is_plural_subject(who) {
+            "give"
+        } else {
+            "gives"
+        };
+        format!("{who} {gives} the {rest}, which we've asked for{by_when}")
+    } else {
+        format!(
+            "the OK we've asked for comes: {what}{}",
+            by_when.replacen(" by", ", by", 1)
+        )
+    }
+}
+
+/// What we find out before deciding, with the verb each item takes: a question ("whether
+/// bank transfers come this year", "how many pages we get") or a value ("the licence
+/// cost") is found out, anything else ("the legal review of the contract", "EU data
+/// residency") is looked into, never "find out the legal review".
+/// `form` is the verb's form: "base" ("we find out …"), "s" ("Ana finds out …") or "ing"
+/// ("we're finding out …"). What is found out comes first, in the lead's order, then the
+/// rest: "find out whether A, and look into B".
+pub(crate) fn finding_out(items: &[String], form: &str) -> String {
+    let (find, look) = match form {
+        "s" => ("finds out", "looks into"),
+        "ing" => ("finding out", "looking into"),
+        _ => ("find out", "look into"),
+    };
+    // A value is found out ("the licence cost", "exit terms", "the event log price at our
+    // volume"): its head, before any preposition, is a figure or a fact.
+    const VALUES: &[&str] = &[
+        "cost",
+        "costs",
+        "price",
+        "prices",
+        "pricing",
+        "rate",
+        "rates",
+        "fee",
+        "fees",
+        "date",
+        "dates",
+        "term",
+        "terms",
+        "number",
+        "numbers",
+        "figure",
+        "figures",
+        "size",
+        "volume",
+        "load",
+        "limit",
+        "limits",
+        "budget",
+        "answer",
+        "answers",
+        "result",
+        "results",
+        "rule",
+        "rules",
+        "requirement",
+        "requirements",
+        "timeline",
+        "deadline",
+        "estimate",
+        "latency",
+        "count",
+        "total",
+        "amount",
+        "share",
+        "names",
+        "name",
+        "owner",
+        "status",
+        "version",
+        "capacity",
+        "speed",
+        "throughput",
+        "traffic",
+        "demand",
+        "usage",
+        "peak",
+        "odds",
+    ];
+    let finds = |item: &String| {
+        let words = words_of(item);
+        let first = words.first().cloned().unwrap_or_default();
+        let head = words
+            .iter()
+            .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+            .last()
+            .cloned()
+            .unwrap_or_default();
+        QUESTION_WORDS.contains(&first.as_str())
+            || item.trim_end().ends_with('?')
+            || VALUES.contains(&head.as_str())
+    };
+    let (questions, things): (Vec<String>, Vec<String>) = items.iter().cloned().partition(finds);
+    let list = |items: &[String]| match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    match (questions.is_empty(), things.is_empty()) {
+        (_, true) => format!("{find} {}", list(&questions)),
+        (true, false) => format!("{look} {}", list(&things)),
+        (false, false) => format!("{find} {}, and {look} {}", list(&questions), list(&things)),
+    }
+}
+
+/// An amount of time as a reader says it: none of it is "no extra time", never "0 weeks";
+/// any other amount stays as written ("6 weeks", "half a day").
+pub(crate) fn time_said(amount: &str) -> String {
+    let amount = amount.trim();
+    let number = amount.split_whitespace().next().unwrap_or_default();
+    if number.parse::<f64>().is_ok_and(|n| n == 0.0) {
+        "no extra time".to_string()
+    } else {
+        amount.to_string()
+    }
 }
 
 /// An amount of working time as said to someone outside the team: "33 days" counts

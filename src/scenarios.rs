@@ -108,7 +108,7 @@ impl Words {
             .contains
             .iter()
             .filter(|w| !lower.contains(&w.to_lowercase()))
-            .map(|w| format!("{what} lacks {w:?}"))
+            .map(|w| format!("{what} lacks {w:?} in {text:?}"))
             .collect();
         problems.extend(
             self.lacks

@@ -420,10 +420,27 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
             .unwrap_or_default()
     });
     // A shorthand option as a sentence: "keep the date, admin screens by 2 March" reads
-    // "keep the date, and deliver admin screens by 2 March".
+    // "keep the date without the admin screens; they follow by 2 March".
     env.add_filter("option_sentence", |text: String| -> String {
         crate::phrase::option_sentence(&text)
     });
+    // What a proposal waits for, to the team: "Dana gives the OK on the budget, which
+    // we've asked for by Friday 11 December".
+    env.add_filter(
+        "awaited_ok",
+        |needs: String, who: String, by: Option<String>| -> String {
+            crate::phrase::awaited_ok(&needs, &who, by.as_deref())
+        },
+    );
+    // An amount of time with none of it said in words: "0 weeks" reads "no extra time".
+    env.add_filter("time_said", |text: String| -> String {
+        crate::phrase::time_said(&text)
+    });
+    // Open items with the verb each takes: "find out whether A, and look into B".
+    env.add_filter(
+        "finding_out",
+        |items: Vec<String>, form: String| -> String { crate::phrase::finding_out(&items, &form) },
+    );
     // Working time as said outside the team: "33 days" reads "33 working days".
     env.add_filter("working", |text: String| -> String {
         crate::phrase::working_time(&text)
@@ -606,7 +623,7 @@ fn is_action(text: &str) -> bool {
     SENTENCE_WORDS.contains(&first.as_str()) && !NOT_VERBS.contains(&first.as_str())
 }
 
-fn lower_start(text: &str) -> String {
+pub(crate) fn lower_start(text: &str) -> String {
     let first = text
         .split_whitespace()
         .next()

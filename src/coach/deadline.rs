@@ -119,6 +119,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "date_b_text",
         "c_check",
         "offer_c",
+        "sizing_c",
         "letter_a",
         "letter_b",
         "letter_c",
@@ -649,6 +650,12 @@ fn facts(
     });
     // Options offered: the requester's answer is due then, and the record is decided only
     // once they have chosen.
+    // A third option still being sized, next to a single offer that moves the date: we owe
+    // the requester all the options before asking them to move it, so the answer due by
+    // then is ours (the sizing), not theirs. Every output says so.
+    facts["sizing_c"] = json!(
+        !plan.fits && request.option_c == Some(OptionC::Unchecked) && offers == 1 && !plan.offer_a
+    );
     facts["answer_by"] = json!((!plan.fits).then(|| iso(plan.review_by)));
     facts["answer_by_text"] = json!((!plan.fits).then(|| text(plan.review_by)));
     facts

@@ -234,9 +234,21 @@ pub(crate) fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String
     let chosen = easier.or(faster).unwrap_or(a);
     let other = if chosen == a { b } else { a };
     let times = (time_of(dispute, chosen), time_of(dispute, other));
+    // "(no extra time, against 6 weeks)": none of the time is never "0 weeks".
+    let compared = |tc: &Duration, to: &Duration| {
+        let said = crate::phrase::time_said(&tc.to_string());
+        if tc.amount == 0.0 {
+            format!("{said}, against {to}")
+        } else {
+            format!("{said} against {to}")
+        }
+    };
     let because = match (easier.is_some(), faster, times) {
         (true, Some(f), (Some(tc), Some(to))) if f == chosen => {
-            format!("it's easier to change later and quicker ({tc} against {to})")
+            format!(
+                "it's easier to change later and quicker ({})",
+                compared(tc, to)
+            )
         }
         (true, Some(_), (Some(tc), Some(to))) => {
             let longer = Duration::new(tc.amount - to.amount, tc.unit);
@@ -250,7 +262,7 @@ pub(crate) fn recommend(dispute: &Dispute<'_>) -> Option<(String, String, String
             format!("it's easier to change later, and both take {tc}")
         }
         (true, _, _) => "it's easier to change later".to_string(),
-        (false, Some(_), (Some(tc), Some(to))) => format!("it's quicker ({tc} against {to})"),
+        (false, Some(_), (Some(tc), Some(to))) => format!("it's quicker ({})", compared(tc, to)),
         (false, _, _) => String::new(),
     };
     Some((chosen.clone(), other.clone(), because))
@@ -603,6 +615,20 @@ mod tests {
                 "it's quicker (1 week against 3 weeks)",
             ),
             (2.0, 2.0, None, "Event queue", ""),
+            (
+                3.0,
+                0.0,
+                Some("Direct calls"),
+                "Direct calls",
+                "it's easier to change later and quicker (no extra time, against 3 weeks)",
+            ),
+            (
+                0.0,
+                2.0,
+                None,
+                "Event queue",
+                "it's quicker (no extra time, against 2 weeks)",
+            ),
         ];
         for &(a, b, easier, recommended, because) in cases {
             let times = times(a, b);

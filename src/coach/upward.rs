@@ -465,6 +465,7 @@ mod tests {
                     plain: None,
                     part: None,
                     mechanism: *mechanism,
+                    not_before: Vec::new(),
                 })
                 .collect(),
             same: Vec::new(),

@@ -52,6 +52,10 @@ pub(crate) struct Term {
     /// The term only explains how the system works inside.
     #[serde(default)]
     pub mechanism: bool,
+    /// Words that, right after the term, make it the everyday word: "cluster" before "of"
+    /// is "a cluster of complaints", not servers.
+    #[serde(default)]
+    pub not_before: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -92,6 +96,7 @@ impl From<WordFile> for WordList {
                         plain: None,
                         part: None,
                         mechanism: false,
+                        not_before: Vec::new(),
                     },
                     Entry::Full(term) => term,
                 })
@@ -189,6 +194,19 @@ impl WordList {
                     })
                 })
                 .flatten();
+            // "a cluster of complaints": the everyday sense is no jargon.
+            let found = found.filter(|(index, end)| {
+                let next: String = chars[*end..]
+                    .iter()
+                    .skip_while(|c| c.is_whitespace())
+                    .take_while(|c| is_word_char(**c))
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
+                !self.terms[*index]
+                    .not_before
+                    .iter()
+                    .any(|word| word.eq_ignore_ascii_case(&next))
+            });
             match found {
                 Some((index, end)) => {
                     hits.push(Hit {

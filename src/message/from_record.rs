@@ -703,7 +703,15 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
                     .map(|d| human_date(d, today));
             }
             "did it hold up" => {
-                let (answer, why) = value.split_once(':').unwrap_or((value, ""));
+                // "yes: it coped" as the lead typed it, or "yes, it coped" as the record
+                // writes it.
+                let after_word = value.split_once(", ").filter(|(word, _)| {
+                    matches!(
+                        word.trim().to_lowercase().as_str(),
+                        "yes" | "no" | "partly" | "mostly" | "not really"
+                    )
+                });
+                let (answer, why) = value.split_once(':').or(after_word).unwrap_or((value, ""));
                 found.held_up = answer.trim().to_lowercase();
                 found.why = Some(why.trim().to_string()).filter(|w| !w.is_empty());
             }
@@ -2242,7 +2250,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: the peak write load; the latency budget. Joao finds out the peak write load. Who will look into the latency budget?"),
+            team.contains("We don't know yet: the peak write load; the latency budget. Joao finds out the peak write load. Who will find out the latency budget?"),
             "{team}"
         );
     }

@@ -224,6 +224,11 @@ fn an_option_takes_its_place_in_a_sentence() {
         ),
         ("A managed queue", "a managed queue", false),
         ("Searchly", "Searchly", false),
+        // A capital that only starts the list item goes; a product keeps its own.
+        ("Device database", "a device database", false),
+        ("Browser cache", "a browser cache", false),
+        ("Kafka cluster", "a Kafka cluster", false),
+        ("Stripe billing", "Stripe billing", false),
     ];
     for (name, text, action) in cases {
         let got = choice(name, &known);
@@ -1259,11 +1264,35 @@ fn a_shorthand_option_reads_as_a_sentence() {
     let cases = [
         (
             "keep the date, admin screens by Tuesday 2 March 2027",
-            "keep the date, and deliver admin screens by Tuesday 2 March 2027",
+            "keep the date without the admin screens; they follow by Tuesday 2 March 2027",
         ),
         (
             "keep the date, the rest by Tuesday 2 March 2027",
-            "keep the date, and deliver the rest by Tuesday 2 March 2027",
+            "keep the date without the rest; it follows by Tuesday 2 March 2027",
+        ),
+        (
+            "keep the launch date, the CSV export in sprint 14",
+            "keep the launch date without the CSV export; it follows in sprint 14",
+        ),
+        (
+            "hire a contractor, audit logs by Friday 5 March 2027",
+            "hire a contractor; the audit logs follow by Friday 5 March 2027",
+        ),
+        (
+            "drop the audit log and keep the date",
+            "drop the audit log and keep the date",
+        ),
+        (
+            "two more people, keep the date",
+            "two more people, keep the date",
+        ),
+        (
+            "ship the importer behind a flag by the date",
+            "ship the importer behind a flag by the date",
+        ),
+        (
+            "keep the date, no admin screens",
+            "keep the date, no admin screens",
         ),
         (
             "keep the date; the admin screens follow in the next release",
@@ -1370,5 +1399,93 @@ fn a_subject_is_plural_by_its_head_not_its_last_word() {
     ];
     for (subject, plural) in cases {
         assert_eq!(is_plural_subject(subject), plural, "{subject:?}");
+    }
+}
+
+/// A proposal waiting for an OK tells the team whose OK and by when.
+#[test]
+fn the_team_hears_whose_ok_a_proposal_waits_for_and_by_when() {
+    let cases = [
+        (
+            "We need your OK on the contractor budget by Friday 11 December.",
+            "the stakeholders",
+            None,
+            "the stakeholders give the OK on the contractor budget, which we've asked for by Friday 11 December",
+        ),
+        (
+            "We need your approval of the vendor contract.",
+            "Dana",
+            Some("Monday 14 December"),
+            "Dana gives the approval of the vendor contract, which we've asked for by Monday 14 December",
+        ),
+        (
+            "We need legal to sign off the data agreement by Friday 8 January 2027.",
+            "Dana",
+            None,
+            "the OK we've asked for comes: legal to sign off the data agreement, by Friday 8 January 2027",
+        ),
+    ];
+    for (needs, who, by, said) in cases {
+        assert_eq!(awaited_ok(needs, who, by), said, "{needs}");
+    }
+}
+
+/// None of the time is "no extra time": a zero is never a number of weeks.
+#[test]
+fn no_time_is_said_in_words() {
+    let cases = [
+        ("0 weeks", "no extra time"),
+        ("0 days", "no extra time"),
+        ("0.0 months", "no extra time"),
+        ("6 weeks", "6 weeks"),
+        ("0.5 days", "0.5 days"),
+        ("half a day", "half a day"),
+    ];
+    for (amount, said) in cases {
+        assert_eq!(time_said(amount), said, "{amount}");
+    }
+}
+
+/// "find out" takes a question; a thing is looked into.
+#[test]
+fn open_questions_take_the_verb_that_fits_them() {
+    let items = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+    let cases = [
+        (
+            items(&[
+                "whether bank transfers come this year",
+                "the legal review of the contract",
+            ]),
+            "base",
+            "find out whether bank transfers come this year, and look into the legal review of the contract",
+        ),
+        (
+            items(&["the licence cost"]),
+            "s",
+            "finds out the licence cost",
+        ),
+        (
+            items(&["the security audit"]),
+            "s",
+            "looks into the security audit",
+        ),
+        (
+            items(&["how many pages we get a week", "who signs the renewal"]),
+            "ing",
+            "finding out how many pages we get a week and who signs the renewal",
+        ),
+        (
+            items(&[
+                "the vendor's support hours",
+                "the exit terms",
+                "what the vendor charges",
+                "EU data residency",
+            ]),
+            "ing",
+            "finding out the exit terms and what the vendor charges, and looking into the vendor's support hours and EU data residency",
+        ),
+    ];
+    for (list, form, said) in cases {
+        assert_eq!(finding_out(&list, form), said, "{list:?}");
     }
 }

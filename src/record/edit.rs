@@ -1121,7 +1121,7 @@ pub(crate) fn append_outcome(text: &str, outcome: &Outcome) -> String {
          * What we learnt: {}{nl}",
         outcome.date.format("%Y-%m-%d"),
         answer(&outcome.happened),
-        answer(&outcome.held_up),
+        answer(&held_up_said(&outcome.held_up)),
         answer(&outcome.learnt),
     );
     if let Some(seen) = outcome.signal_seen {
@@ -1214,9 +1214,11 @@ fn reviewed_line(outcome: &Outcome) -> String {
         outcome.date.format("%A %-d %B %Y")
     );
     if !learnt.is_empty() {
+        // Mid-line after a colon, a lesson's capital goes ("What we learnt: measure
+        // first"); a name keeps its own.
         line.push_str(&format!(
             " What we learnt: {}.",
-            crate::markdown::escape(learnt)
+            crate::markdown::escape(&crate::template::lower_start(learnt))
         ));
     }
     if let Some(next) = outcome.next_review {
@@ -1239,6 +1241,25 @@ fn before_references(text: &str, nl: &str, section: &str) -> String {
 }
 
 /// An answer as one line of a bullet: it cannot end the bullet or start anything else.
+/// Whether it held up, as the Outcome's list item says it: "yes: it coped" after "Did it
+/// hold up:" would be two colons in a row, so the answer word takes a comma ("yes, it
+/// coped").
+fn held_up_said(text: &str) -> String {
+    let text = text.trim();
+    let Some((word, rest)) = text.split_once(':') else {
+        return text.to_string();
+    };
+    let answer_word = matches!(
+        word.trim().to_lowercase().as_str(),
+        "yes" | "no" | "partly" | "mostly" | "not really"
+    );
+    if answer_word && !rest.trim().is_empty() {
+        format!("{}, {}", word.trim(), rest.trim())
+    } else {
+        text.to_string()
+    }
+}
+
 fn answer(text: &str) -> String {
     crate::markdown::escape(&crate::error::one_line(text))
 }

@@ -367,14 +367,14 @@ fn reviews_come_due_and_append_an_outcome() {
     // The outcome goes before the references, the line that asked for the review says it
     // was reviewed, and the front matter no longer names the review just done (no next
     // review was set); every other byte stays.
-    let outcome = "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n\n";
+    let outcome = "## Outcome (2027-03-01)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes, peak load is fine\n* What we learnt: Plan migrations a sprint ahead\n\n";
     assert_eq!(
         read(&record),
         original
             .replacen("review-by: 2027-02-24\n", "", 1)
             .replacen(
                 "Review it by 2027-02-24: did the decision hold up, and what did we learn?",
-                "Reviewed on Monday 1 March 2027: it held up (see the Outcome below). What we learnt: Plan migrations a sprint ahead.",
+                "Reviewed on Monday 1 March 2027: it held up (see the Outcome below). What we learnt: plan migrations a sprint ahead.",
                 1
             )
             .replacen("## References", &format!("{outcome}## References"), 1)
@@ -826,7 +826,7 @@ fn a_look_back_asks_about_the_signal_the_record_named() {
         "{}",
         stderr(&output)
     );
-    let outcome = "## Outcome (2027-02-24)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes: the spring peak went through\n* What we learnt: Tune before the peak, not during it\n* Did the signal appear: yes\n* Next review by: 2027-09-01\n\n";
+    let outcome = "## Outcome (2027-02-24)\n\n* What happened: We moved orders to PostgreSQL in January.\n* Did it hold up: yes, the spring peak went through\n* What we learnt: Tune before the peak, not during it\n* Did the signal appear: yes\n* Next review by: 2027-09-01\n\n";
     // The front matter names the next review too.
     assert_eq!(
         read(&record),

@@ -517,7 +517,7 @@ fn playbooks_lists_shows_and_checks() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "If {{ leaning }} turns out to be wrong, how long would it take to undo?  [undo_time: duration, when not door]",
+            "If {{ leaning | as_option }} turns out to be wrong, how long would it take to undo?  [undo_time: duration, when not door]",
         ))
         .stdout(predicate::str::contains("cites undo-test"));
     // The outcome sets the status: no built-in playbook asks for it.

@@ -548,8 +548,9 @@ const LONG_CACHE_DECISION: &[(&str, &str)] = &[
     ("What do you need", "\r"),
     ("How confident are", "\r"),
     ("What would tell us", "\r"),
-    // Plain words for "Redis cache" and "Redis".
+    // Plain words for "Redis cache", the cluster and "Redis".
     ("How would you say", "\r"),
+    ("cluster", "\r"),
     ("How would you say \"Redis\"", "\r"),
     ("Write the record", "\r"),
 ];

@@ -17,6 +17,7 @@ fn list(terms: &[(&str, bool)]) -> WordList {
                 plain: None,
                 part: None,
                 mechanism: *mechanism,
+                not_before: Vec::new(),
             })
             .collect(),
         same: Vec::new(),
@@ -66,6 +67,39 @@ fn every_suggestion_is_plain_words() {
         })
         .collect();
     assert!(jargon.is_empty(), "{jargon:#?}");
+}
+
+/// Database and server words a VP read in a message marked "in plain words": each is
+/// flagged on its own, not only inside a longer phrase.
+#[test]
+fn cluster_replica_primary_and_transactions_are_jargon() {
+    let words = embedded();
+    for (text, term) in [
+        ("The move to the new cluster is half done.", "cluster"),
+        ("Reports read from a replica.", "replica"),
+        ("Writes still go to the primary.", "the primary"),
+        (
+            "It gives us transactions across orders and payments.",
+            "transactions",
+        ),
+    ] {
+        let found: Vec<String> = words
+            .find(text)
+            .into_iter()
+            .map(|hit| hit.text.to_lowercase())
+            .collect();
+        assert_eq!(found, [term], "{text}");
+    }
+    // Translated, the lead's words replace the term wherever it stands.
+    let plain = [("cluster".to_string(), "server platform".to_string())];
+    assert_eq!(
+        translate("The move to the new cluster is half done.", &plain),
+        "The move to the new server platform is half done."
+    );
+    assert_eq!(
+        translate("On-call stays covered and the cluster move holds.", &plain),
+        "On-call stays covered and the server platform move holds."
+    );
 }
 
 /// Words a reviewer found passing as plain in stakeholder messages: each is flagged with

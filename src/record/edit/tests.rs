@@ -794,11 +794,11 @@ fn a_review_replaces_the_line_that_asked_for_it() {
     let cases = [
         (
             outcome("yes: it coped", None),
-            "Reviewed on Thursday 8 April 2027: it held up (see the Outcome below). What we learnt: Measure the peak first.\n",
+            "Reviewed on Thursday 8 April 2027: it held up (see the Outcome below). What we learnt: measure the peak first.\n",
         ),
         (
             outcome("partly, we changed it", Some(day(10, 1))),
-            "Reviewed on Thursday 8 April 2027: it held up in part, and we changed it (see the Outcome below). What we learnt: Measure the peak first. Next review by Friday 1 October 2027.\n",
+            "Reviewed on Thursday 8 April 2027: it held up in part, and we changed it (see the Outcome below). What we learnt: measure the peak first. Next review by Friday 1 October 2027.\n",
         ),
         (
             outcome("no, we reversed it", None),
@@ -939,5 +939,48 @@ fn a_review_settles_the_review_date_in_the_front_matter() {
         assert_eq!(record.review_by, next_review, "{out}");
         assert!(!out.contains("2027-04-08\n---") && !out.contains("2027-04-08\r\n---"));
         assert_eq!(out.contains("\r\n"), text.contains("\r\n"), "{out:?}");
+    }
+}
+
+/// The review's line in More Information says the lesson mid-sentence: after "What we
+/// learnt:" a capital that only started the answer goes, a name keeps its own.
+#[test]
+fn the_reviewed_line_says_the_lesson_mid_sentence() {
+    let cases = [
+        (
+            "Measure the load before choosing",
+            "What we learnt: measure the load before choosing.",
+        ),
+        (
+            "Kafka needed more care than we thought",
+            "What we learnt: Kafka needed more care than we thought.",
+        ),
+    ];
+    for (learnt, said) in cases {
+        let outcome = Outcome {
+            date: NaiveDate::from_ymd_opt(2027, 1, 5).unwrap(),
+            happened: "fine".into(),
+            held_up: "yes".into(),
+            learnt: learnt.into(),
+            signal_seen: None,
+            next_review: None,
+        };
+        let line = reviewed_line(&outcome);
+        assert!(line.contains(said), "{line}");
+    }
+}
+
+/// "Did it hold up: yes: it coped" has two colons in a row: the answer word takes a comma.
+#[test]
+fn a_held_up_answer_with_its_reason_reads_with_a_comma() {
+    let cases = [
+        ("yes: it coped", "yes, it coped"),
+        ("No: we reversed it", "No, we reversed it"),
+        ("partly, we changed it", "partly, we changed it"),
+        ("yes", "yes"),
+        ("it coped: mostly", "it coped: mostly"),
+    ];
+    for (held_up, said) in cases {
+        assert_eq!(held_up_said(held_up), said, "{held_up}");
     }
 }
