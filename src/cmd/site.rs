@@ -72,11 +72,26 @@ fn build(
         log_name,
         today,
     };
-    let written = site::build(&input, |file| {
-        store::write_site_file(out, &file.path, &file.bytes)
-    })?;
+    let written = site::build(&input, &SiteDir(out))?;
     store::finish_site(out, &written, &previous)?;
     Ok((log.records.len(), skipped))
+}
+
+/// The site's directory, written through `store`.
+struct SiteDir<'a>(&'a Path);
+
+impl site::Sink for SiteDir<'_> {
+    fn write(&self, file: &site::File) -> Result<()> {
+        store::write_site_file(self.0, &file.path, &file.bytes)
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        store::stream_site_file(self.0, path, fill)
+    }
 }
 
 /// What changes when a record is added, removed or edited: the names and modification

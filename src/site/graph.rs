@@ -15,7 +15,7 @@ use layout::core::style::StyleAttr;
 use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
-use super::html::escape;
+use super::html::{Spill, escape};
 use crate::log::graph::Edge;
 
 /// A node's size, in SVG units: wide enough for a short title on two lines.
@@ -501,9 +501,9 @@ fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
     );
 }
 
-/// The whole log's graph, appended to `out`. `prefix` leads from the page to the records
-/// directory.
-pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &str) {
+/// The whole log's graph, written to `out` a group at a time: the picture of ten thousand
+/// records is megabytes. `prefix` leads from the page to the records directory.
+pub(crate) fn whole(out: &mut Spill<'_>, graph: &Graph, nodes: &[Node], prefix: &str) {
     // Where each group goes, and so the picture's size, first: the `<svg>` element states
     // its size before its content, and drawing into a second string to copy it after
     // held the largest page of the site twice.
@@ -534,7 +534,7 @@ pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &st
         y = alone_top + rows as f64 * (NODE_HEIGHT + GAP) - GAP;
     }
     svg_open(
-        out,
+        &mut out.text,
         width.max(NODE_WIDTH),
         y.max(NODE_HEIGHT),
         &format!(
@@ -543,20 +543,22 @@ pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &st
         ),
     );
     for (group, origin) in graph.groups.iter().zip(origins) {
-        group_svg(out, group, nodes, origin, prefix, None);
+        group_svg(&mut out.text, group, nodes, origin, prefix, None);
+        out.spill();
     }
     if !graph.alone.is_empty() {
-        out.push_str("<g class=\"alone\">\n");
+        out.text.push_str("<g class=\"alone\">\n");
         for (position, index) in graph.alone.iter().enumerate() {
             let at = Point::new(
                 (position % per_row) as f64 * (NODE_WIDTH + GAP),
                 alone_top + (position / per_row) as f64 * (NODE_HEIGHT + GAP),
             );
-            node_svg(out, &nodes[*index], at, prefix, false);
+            node_svg(&mut out.text, &nodes[*index], at, prefix, false);
+            out.spill();
         }
-        out.push_str("</g>\n");
+        out.text.push_str("</g>\n");
     }
-    out.push_str("</svg>\n");
+    out.text.push_str("</svg>\n");
 }
 
 /// The group of `current`, drawn alone with `current` marked, for its record's page.
@@ -586,9 +588,11 @@ mod tests {
     use super::*;
 
     fn whole_graph(graph: &Graph, nodes: &[Node]) -> String {
-        let mut out = String::new();
-        whole(&mut out, graph, nodes, "records/");
-        out
+        let mut out = Vec::new();
+        let mut spill = Spill::new(&mut out);
+        whole(&mut spill, graph, nodes, "records/");
+        spill.finish().unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     fn nodes(count: usize) -> Vec<Node> {

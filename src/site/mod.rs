@@ -14,6 +14,7 @@ pub(crate) mod render;
 mod search;
 
 use std::collections::HashSet;
+use std::io;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -119,43 +120,51 @@ fn without_text(mut record: Record) -> Record {
     record
 }
 
-/// How one of the site's shared files is made.
-type Render<'a> = Box<dyn Fn() -> Vec<u8> + Sync + 'a>;
+/// Where the site's files go.
+pub(crate) trait Sink: Sync {
+    /// A file built whole: a record's page.
+    fn write(&self, file: &File) -> Result<()>;
+    /// A file written in pieces by `fill` as it is built: the index, graph and search
+    /// index of a large log are megabytes each.
+    fn stream(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()>;
+}
 
-/// Build every file of the site, record pages on every core, and hand each to `write` as
-/// soon as it is built, so a log of ten thousand records is never all in memory as HTML.
-/// The paths written, in order, or the first error `write` returned.
-pub(crate) fn build(
-    input: &Input<'_>,
-    write: impl Fn(&File) -> Result<()> + Sync,
-) -> Result<Vec<String>> {
+/// How one of the site's shared files is written.
+type Render<'a> = Box<dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync + 'a>;
+
+/// Build every file of the site, record pages on every core, and hand each to `sink` as
+/// soon as it is built (the shared pages in pieces as they are built), so a log of ten
+/// thousand records is never all in memory as HTML. The paths written, in order, or the
+/// first error `sink` returned.
+pub(crate) fn build(input: &Input<'_>, sink: &impl Sink) -> Result<Vec<String>> {
     let model = pages::Model::new(input);
     let renders: [Render<'_>; 6] = [
-        Box::new(|| STYLESHEET.as_bytes().to_vec()),
-        Box::new(|| SCRIPT.as_bytes().to_vec()),
-        Box::new(|| model.index().into_bytes()),
-        Box::new(|| model.graph_page().into_bytes()),
-        Box::new(|| model.stats().into_bytes()),
-        Box::new(|| model.search_index().into_bytes()),
+        Box::new(|to| to.write_all(STYLESHEET.as_bytes())),
+        Box::new(|to| to.write_all(SCRIPT.as_bytes())),
+        Box::new(|to| model.index_to(to)),
+        Box::new(|to| model.graph_page_to(to)),
+        Box::new(|to| to.write_all(model.stats().as_bytes())),
+        Box::new(|to| model.search_index_to(to)),
     ];
     let shared: Vec<(&str, Render<'_>)> =
         store::SHARED_SITE_FILES.into_iter().zip(renders).collect();
     let count = shared.len() + input.records.len();
-    let results = crate::parallel::indices(count, |index| {
-        let file = match shared.get(index) {
-            Some((path, bytes)) => File {
-                path: (*path).to_string(),
-                bytes: bytes(),
-            },
-            None => {
-                let record = index - shared.len();
-                File {
-                    path: format!("records/{}", model.pages[record]),
-                    bytes: model.record(record)?.into_bytes(),
-                }
-            }
-        };
-        write(&file).map(|()| file.path)
+    let results = crate::parallel::indices(count, |index| match shared.get(index) {
+        Some((path, render)) => sink
+            .stream(path, &mut |to| render(to))
+            .map(|()| (*path).to_string()),
+        None => {
+            let record = index - shared.len();
+            let file = File {
+                path: format!("records/{}", model.pages[record]),
+                bytes: model.record(record)?.into_bytes(),
+            };
+            sink.write(&file).map(|()| file.path)
+        }
     });
     results.into_iter().collect()
 }
