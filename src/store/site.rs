@@ -301,6 +301,54 @@ pub(crate) fn open_site_file(dir: &Path, relative: &str) -> Option<(fs::File, u6
 mod tests {
     use super::*;
 
+    /// A streamed file is written whole through a temporary file, left alone (not even
+    /// rewritten) when the last build wrote it the same, and replaced when it differs;
+    /// no temporary file is left behind, and a failed fill leaves the old file.
+    #[test]
+    fn a_streamed_file_replaces_only_what_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path();
+        let stream = |text: &'static str| {
+            stream_site_file(site, "index.html", &mut |to| {
+                for piece in text.split_inclusive(' ') {
+                    to.write_all(piece.as_bytes())?;
+                }
+                Ok(())
+            })
+        };
+        let inode = || {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(site.join("index.html")).unwrap().ino()
+        };
+        stream("one two three").unwrap();
+        assert_eq!(
+            fs::read_to_string(site.join("index.html")).unwrap(),
+            "one two three"
+        );
+        let first = inode();
+        stream("one two three").unwrap();
+        assert_eq!(inode(), first, "an unchanged file is left alone");
+        for changed in ["one two four!", "one two", "one two three four", ""] {
+            stream(changed).unwrap();
+            assert_eq!(
+                fs::read_to_string(site.join("index.html")).unwrap(),
+                changed
+            );
+        }
+        let failed = stream_site_file(site, "index.html", &mut |to| {
+            to.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "");
+        let names: Vec<String> = fs::read_dir(site)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["index.html"]);
+        assert!(stream_site_file(site, "../outside.html", &mut |_| Ok(())).is_err());
+    }
+
     /// What the preview would send of the site's file `relative`.
     fn served(dir: &Path, relative: &str) -> Option<Vec<u8>> {
         use std::io::Read;
