@@ -15,7 +15,7 @@ use layout::core::style::StyleAttr;
 use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
-use super::html::{Spill, escape};
+use super::html::{Out, Spill, escape};
 use crate::log::graph::Edge;
 
 /// A node's size, in SVG units: wide enough for a short title on two lines.
@@ -460,8 +460,10 @@ pub(crate) fn status_class(status: &str) -> &'static str {
     }
 }
 
+/// One group, written to `out` an edge or a node at a time: one group of a large log may
+/// hold thousands of records (the benchmark's adr-tools log has one of 9 MB as SVG).
 fn group_svg(
-    out: &mut String,
+    out: &mut dyn Out,
     group: &Group,
     nodes: &[Node],
     offset: Point,
@@ -469,25 +471,34 @@ fn group_svg(
     current: Option<usize>,
 ) {
     let _ = writeln!(
-        out,
+        out.text(),
         "<g class=\"group\" transform=\"translate({:.1} {:.1})\">",
-        offset.x, offset.y
+        offset.x,
+        offset.y
     );
     for (d, kind, middle, turned) in &group.edges {
         // The marker turns itself round at the start of a path.
         let end = if *turned { "start" } else { "end" };
         let _ = writeln!(
-            out,
+            out.text(),
             "<path class=\"edge\" d=\"{d}\" marker-{end}=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             middle.x + 6.0,
             middle.y,
             escape(kind)
         );
+        out.spill();
     }
     for (index, at) in &group.nodes {
-        node_svg(out, &nodes[*index], *at, prefix, current == Some(*index));
+        node_svg(
+            out.text(),
+            &nodes[*index],
+            *at,
+            prefix,
+            current == Some(*index),
+        );
+        out.spill();
     }
-    out.push_str("</g>\n");
+    out.text().push_str("</g>\n");
 }
 
 fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
@@ -543,8 +554,7 @@ pub(crate) fn whole(out: &mut Spill<'_>, graph: &Graph, nodes: &[Node], prefix: 
         ),
     );
     for (group, origin) in graph.groups.iter().zip(origins) {
-        group_svg(&mut out.text, group, nodes, origin, prefix, None);
-        out.spill();
+        group_svg(out, group, nodes, origin, prefix, None);
     }
     if !graph.alone.is_empty() {
         out.text.push_str("<g class=\"alone\">\n");

@@ -161,6 +161,33 @@ pub(crate) struct Spill<'w> {
     error: Option<std::io::Error>,
 }
 
+/// Where HTML is appended: a string, or a [`Spill`] that writes it on in pieces.
+pub(crate) trait Out {
+    /// The text to append to.
+    fn text(&mut self) -> &mut String;
+    /// A place where what was appended may be written on.
+    fn spill(&mut self);
+}
+
+impl Out for String {
+    fn text(&mut self) -> &mut String {
+        self
+    }
+
+    /// A string keeps everything.
+    fn spill(&mut self) {}
+}
+
+impl Out for Spill<'_> {
+    fn text(&mut self) -> &mut String {
+        &mut self.text
+    }
+
+    fn spill(&mut self) {
+        Spill::spill(self);
+    }
+}
+
 /// How much HTML [`Spill`] gathers before writing it.
 const SPILL_AT: usize = 32 * 1024;
 

@@ -347,8 +347,8 @@ mod tests {
         let text = |n: usize| {
             format!(
                 "# {n}. Choose store {n}\n\nDate: 2027-01-04\n\n## Status\n\nAccepted\n\n{link}## Context\n\nWord{n} and word{m} and many more words of the team.\n",
-                // Pairs: each even record supersedes the one before it.
-                link = if n.is_multiple_of(2) {
+                // A chain of the first 600, one group drawn in rows; pairs after them.
+                link = if (2..=600).contains(&n) || n.is_multiple_of(2) {
                     format!(
                         "Supersedes [{p}. Choose store {p}]({p:04}-choose-store-{p}.md)\n\n",
                         p = n - 1
