@@ -22,6 +22,9 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
         return Ok(exit::OK);
     };
     let dir = log.dir().to_path_buf();
+    // The listing of ten thousand records is a megabyte, and the site lists them again as
+    // it reads them.
+    drop(log);
     let out = match &args.out {
         Some(out) => env.cwd.join(out),
         None => env.config.site_dir.clone()?.value,
@@ -30,8 +33,9 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
     let today = env.today();
     let log_name = dir.display().to_string();
     // Taken before the first build, so a record changed while the site is built or the
-    // server starts is seen as a change by the preview.
-    let built_from = fingerprint(&dir);
+    // server starts is seen as a change by the preview; only for the preview, since it
+    // holds a path and a time for every record.
+    let built_from = args.serve.then(|| fingerprint(&dir));
     let (records, skipped) = build(&dir, &out, &log_name, today)?;
     ui::success(&format!(
         "Wrote the site of {} to {}",
@@ -45,7 +49,14 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
         ));
         return Ok(skipped.finish());
     }
-    serve(&dir, &out, &log_name, today, args.port, built_from)
+    serve(
+        &dir,
+        &out,
+        &log_name,
+        today,
+        args.port,
+        built_from.unwrap_or_default(),
+    )
 }
 
 /// Read the log, build the site and write it to `out`: the number of records, and the
@@ -72,11 +83,26 @@ fn build(
         log_name,
         today,
     };
-    let written = site::build(&input, |file| {
-        store::write_site_file(out, &file.path, &file.bytes)
-    })?;
+    let written = site::build(&input, &SiteDir(out))?;
     store::finish_site(out, &written, &previous)?;
     Ok((log.records.len(), skipped))
+}
+
+/// The site's directory, written through `store`.
+struct SiteDir<'a>(&'a Path);
+
+impl site::Sink for SiteDir<'_> {
+    fn write(&self, file: &site::File) -> Result<()> {
+        store::write_site_file(self.0, &file.path, &file.bytes)
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        store::stream_site_file(self.0, path, fill)
+    }
 }
 
 /// What changes when a record is added, removed or edited: the names and modification

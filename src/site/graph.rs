@@ -15,7 +15,7 @@ use layout::core::style::StyleAttr;
 use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
-use super::html::escape;
+use super::html::{Out, Spill, escape};
 use crate::log::graph::Edge;
 
 /// A node's size, in SVG units: wide enough for a short title on two lines.
@@ -460,8 +460,10 @@ pub(crate) fn status_class(status: &str) -> &'static str {
     }
 }
 
+/// One group, written to `out` an edge or a node at a time: one group of a large log may
+/// hold thousands of records (the benchmark's adr-tools log has one of 9 MB as SVG).
 fn group_svg(
-    out: &mut String,
+    out: &mut dyn Out,
     group: &Group,
     nodes: &[Node],
     offset: Point,
@@ -469,25 +471,34 @@ fn group_svg(
     current: Option<usize>,
 ) {
     let _ = writeln!(
-        out,
+        out.text(),
         "<g class=\"group\" transform=\"translate({:.1} {:.1})\">",
-        offset.x, offset.y
+        offset.x,
+        offset.y
     );
     for (d, kind, middle, turned) in &group.edges {
         // The marker turns itself round at the start of a path.
         let end = if *turned { "start" } else { "end" };
         let _ = writeln!(
-            out,
+            out.text(),
             "<path class=\"edge\" d=\"{d}\" marker-{end}=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             middle.x + 6.0,
             middle.y,
             escape(kind)
         );
+        out.spill();
     }
     for (index, at) in &group.nodes {
-        node_svg(out, &nodes[*index], *at, prefix, current == Some(*index));
+        node_svg(
+            out.text(),
+            &nodes[*index],
+            *at,
+            prefix,
+            current == Some(*index),
+        );
+        out.spill();
     }
-    out.push_str("</g>\n");
+    out.text().push_str("</g>\n");
 }
 
 fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
@@ -501,9 +512,9 @@ fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
     );
 }
 
-/// The whole log's graph, appended to `out`. `prefix` leads from the page to the records
-/// directory.
-pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &str) {
+/// The whole log's graph, written to `out` a group at a time: the picture of ten thousand
+/// records is megabytes. `prefix` leads from the page to the records directory.
+pub(crate) fn whole(out: &mut Spill<'_>, graph: &Graph, nodes: &[Node], prefix: &str) {
     // Where each group goes, and so the picture's size, first: the `<svg>` element states
     // its size before its content, and drawing into a second string to copy it after
     // held the largest page of the site twice.
@@ -534,7 +545,7 @@ pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &st
         y = alone_top + rows as f64 * (NODE_HEIGHT + GAP) - GAP;
     }
     svg_open(
-        out,
+        &mut out.text,
         width.max(NODE_WIDTH),
         y.max(NODE_HEIGHT),
         &format!(
@@ -546,17 +557,18 @@ pub(crate) fn whole(out: &mut String, graph: &Graph, nodes: &[Node], prefix: &st
         group_svg(out, group, nodes, origin, prefix, None);
     }
     if !graph.alone.is_empty() {
-        out.push_str("<g class=\"alone\">\n");
+        out.text.push_str("<g class=\"alone\">\n");
         for (position, index) in graph.alone.iter().enumerate() {
             let at = Point::new(
                 (position % per_row) as f64 * (NODE_WIDTH + GAP),
                 alone_top + (position / per_row) as f64 * (NODE_HEIGHT + GAP),
             );
-            node_svg(out, &nodes[*index], at, prefix, false);
+            node_svg(&mut out.text, &nodes[*index], at, prefix, false);
+            out.spill();
         }
-        out.push_str("</g>\n");
+        out.text.push_str("</g>\n");
     }
-    out.push_str("</svg>\n");
+    out.text.push_str("</svg>\n");
 }
 
 /// The group of `current`, drawn alone with `current` marked, for its record's page.
@@ -586,9 +598,11 @@ mod tests {
     use super::*;
 
     fn whole_graph(graph: &Graph, nodes: &[Node]) -> String {
-        let mut out = String::new();
-        whole(&mut out, graph, nodes, "records/");
-        out
+        let mut out = Vec::new();
+        let mut spill = Spill::new(&mut out);
+        whole(&mut spill, graph, nodes, "records/");
+        spill.finish().unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     fn nodes(count: usize) -> Vec<Node> {

@@ -83,8 +83,24 @@ pub(crate) fn page(
     body: &str,
     scripts: &[&str],
 ) -> String {
+    let mut out = page_start(shell, depth, nav, title, scripts, body.len() + 2048);
+    out.push_str(body);
+    out.push_str(&page_end(shell));
+    out
+}
+
+/// A page up to its content, in a string of `capacity`: [`page`] for a page whose content
+/// is written after it in pieces.
+pub(crate) fn page_start(
+    shell: &Shell<'_>,
+    depth: Depth,
+    nav: Nav,
+    title: &str,
+    scripts: &[&str],
+    capacity: usize,
+) -> String {
     let root = depth.root();
-    let mut out = String::with_capacity(body.len() + 2048);
+    let mut out = String::with_capacity(capacity);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\" data-root=\"{root}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -121,14 +137,90 @@ pub(crate) fn page(
             "<li><a href=\"{root}{href}\"{current}>{label}</a></li>"
         );
     }
-    let _ = write!(
-        out,
-        "</ul>\n</nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n{body}</main>\n\
+    out.push_str("</ul>\n</nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
+    out
+}
+
+/// A page after its content: what [`page_start`] opened, closed.
+pub(crate) fn page_end(shell: &Shell<'_>) -> String {
+    format!(
+        "</main>\n\
          <footer>\n<p>Built by <code>decide site</code> on {built}. Reviews are due as of that day.</p>\n</footer>\n\
          </body>\n</html>\n",
         built = escape(shell.built),
-    );
-    out
+    )
+}
+
+/// HTML written in pieces: appended to [`Spill::text`], and handed on to the writer
+/// whenever it holds [`SPILL_AT`] bytes, so a page of megabytes never is in memory whole.
+/// The first error is kept and returned by [`Spill::finish`]; the writing before then
+/// goes on into the buffer only.
+pub(crate) struct Spill<'w> {
+    pub text: String,
+    to: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+/// Where HTML is appended: a string, or a [`Spill`] that writes it on in pieces.
+pub(crate) trait Out {
+    /// The text to append to.
+    fn text(&mut self) -> &mut String;
+    /// A place where what was appended may be written on.
+    fn spill(&mut self);
+}
+
+impl Out for String {
+    fn text(&mut self) -> &mut String {
+        self
+    }
+
+    /// A string keeps everything.
+    fn spill(&mut self) {}
+}
+
+impl Out for Spill<'_> {
+    fn text(&mut self) -> &mut String {
+        &mut self.text
+    }
+
+    fn spill(&mut self) {
+        Spill::spill(self);
+    }
+}
+
+/// How much HTML [`Spill`] gathers before writing it.
+const SPILL_AT: usize = 32 * 1024;
+
+impl<'w> Spill<'w> {
+    pub(crate) fn new(to: &'w mut dyn std::io::Write) -> Spill<'w> {
+        Spill {
+            text: String::with_capacity(SPILL_AT + 4096),
+            to,
+            error: None,
+        }
+    }
+
+    /// Write what was gathered if it is enough to be worth a write.
+    pub(crate) fn spill(&mut self) {
+        if self.text.len() >= SPILL_AT {
+            self.write_out();
+        }
+    }
+
+    fn write_out(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.to.write_all(self.text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.text.clear();
+    }
+
+    /// Write the rest: the first error met, if any.
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.write_out();
+        self.error.map_or(Ok(()), Err)
+    }
 }
 
 #[cfg(test)]

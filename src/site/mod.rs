@@ -14,6 +14,7 @@ pub(crate) mod render;
 mod search;
 
 use std::collections::HashSet;
+use std::io;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -60,13 +61,20 @@ pub(crate) struct Log {
 }
 
 /// Records read on every core before their words are filed in order: enough to keep both
-/// cores busy, few enough that their words take little memory.
-const READ_CHUNK: usize = 1024;
+/// cores busy, few enough that the chunk's records, whole until their text is dropped,
+/// and their words take little memory (a chunk of 1024 of ours was over ten megabytes,
+/// which the threads' heaps kept to the end).
+const READ_CHUNK: usize = 256;
 
 /// Read every record in `dir` on every core. Links are reported, not followed.
 pub(crate) fn read(dir: &Path) -> Result<Log> {
     let entries = store::list_record_entries(dir)?;
-    let mut log = Log::default();
+    let mut log = Log {
+        // Exactly as many as there may be: grown by doubling, the records of a log of ten
+        // thousand took room for sixteen thousand.
+        records: Vec::with_capacity(entries.len()),
+        ..Log::default()
+    };
     for entries in entries.chunks(READ_CHUNK) {
         let results = crate::parallel::map(entries, |entry| {
             if entry.symlink {
@@ -119,43 +127,51 @@ fn without_text(mut record: Record) -> Record {
     record
 }
 
-/// How one of the site's shared files is made.
-type Render<'a> = Box<dyn Fn() -> Vec<u8> + Sync + 'a>;
+/// Where the site's files go.
+pub(crate) trait Sink: Sync {
+    /// A file built whole: a record's page.
+    fn write(&self, file: &File) -> Result<()>;
+    /// A file written in pieces by `fill` as it is built: the index, graph and search
+    /// index of a large log are megabytes each.
+    fn stream(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()>;
+}
 
-/// Build every file of the site, record pages on every core, and hand each to `write` as
-/// soon as it is built, so a log of ten thousand records is never all in memory as HTML.
-/// The paths written, in order, or the first error `write` returned.
-pub(crate) fn build(
-    input: &Input<'_>,
-    write: impl Fn(&File) -> Result<()> + Sync,
-) -> Result<Vec<String>> {
+/// How one of the site's shared files is written.
+type Render<'a> = Box<dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync + 'a>;
+
+/// Build every file of the site, record pages on every core, and hand each to `sink` as
+/// soon as it is built (the shared pages in pieces as they are built), so a log of ten
+/// thousand records is never all in memory as HTML. The paths written, in order, or the
+/// first error `sink` returned.
+pub(crate) fn build(input: &Input<'_>, sink: &impl Sink) -> Result<Vec<String>> {
     let model = pages::Model::new(input);
     let renders: [Render<'_>; 6] = [
-        Box::new(|| STYLESHEET.as_bytes().to_vec()),
-        Box::new(|| SCRIPT.as_bytes().to_vec()),
-        Box::new(|| model.index().into_bytes()),
-        Box::new(|| model.graph_page().into_bytes()),
-        Box::new(|| model.stats().into_bytes()),
-        Box::new(|| model.search_index().into_bytes()),
+        Box::new(|to| to.write_all(STYLESHEET.as_bytes())),
+        Box::new(|to| to.write_all(SCRIPT.as_bytes())),
+        Box::new(|to| model.index_to(to)),
+        Box::new(|to| model.graph_page_to(to)),
+        Box::new(|to| to.write_all(model.stats().as_bytes())),
+        Box::new(|to| model.search_index_to(to)),
     ];
     let shared: Vec<(&str, Render<'_>)> =
         store::SHARED_SITE_FILES.into_iter().zip(renders).collect();
     let count = shared.len() + input.records.len();
-    let results = crate::parallel::indices(count, |index| {
-        let file = match shared.get(index) {
-            Some((path, bytes)) => File {
-                path: (*path).to_string(),
-                bytes: bytes(),
-            },
-            None => {
-                let record = index - shared.len();
-                File {
-                    path: format!("records/{}", model.pages[record]),
-                    bytes: model.record(record)?.into_bytes(),
-                }
-            }
-        };
-        write(&file).map(|()| file.path)
+    let results = crate::parallel::indices(count, |index| match shared.get(index) {
+        Some((path, render)) => sink
+            .stream(path, &mut |to| render(to))
+            .map(|()| (*path).to_string()),
+        None => {
+            let record = index - shared.len();
+            let file = File {
+                path: format!("records/{}", model.pages[record]),
+                bytes: model.record(record)?.into_bytes(),
+            };
+            sink.write(&file).map(|()| file.path)
+        }
     });
     results.into_iter().collect()
 }
@@ -291,6 +307,97 @@ mod tests {
             !due.contains("href=\"records/0001-cache-prices.html\""),
             "{due}"
         );
+    }
+
+    /// The shared pages of a large log are handed to the writer in pieces of a bounded
+    /// size, never built whole, and the pieces make the page as a string would.
+    #[test]
+    fn large_shared_pages_are_written_in_bounded_pieces() {
+        use std::sync::Mutex;
+
+        struct Pieces(Mutex<HashMap<String, (usize, Vec<u8>)>>);
+        impl Sink for Pieces {
+            fn write(&self, _: &File) -> Result<()> {
+                Ok(())
+            }
+            fn stream(
+                &self,
+                path: &str,
+                fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+            ) -> Result<()> {
+                struct Largest<'a>(&'a mut (usize, Vec<u8>));
+                impl io::Write for Largest<'_> {
+                    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+                        self.0.0 = self.0.0.max(bytes.len());
+                        self.0.1.extend_from_slice(bytes);
+                        Ok(bytes.len())
+                    }
+                    fn flush(&mut self) -> io::Result<()> {
+                        Ok(())
+                    }
+                }
+                let mut seen = (0, Vec::new());
+                fill(&mut Largest(&mut seen)).unwrap();
+                self.0.lock().unwrap().insert(path.to_string(), seen);
+                Ok(())
+            }
+        }
+
+        let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+        let text = |n: usize| {
+            format!(
+                "# {n}. Choose store {n}\n\nDate: 2027-01-04\n\n## Status\n\nAccepted\n\n{link}## Context\n\nWord{n} and word{m} and many more words of the team.\n",
+                // A chain of the first 600, one group drawn in rows; pairs after them.
+                link = if (2..=600).contains(&n) || n.is_multiple_of(2) {
+                    format!(
+                        "Supersedes [{p}. Choose store {p}]({p:04}-choose-store-{p}.md)\n\n",
+                        p = n - 1
+                    )
+                } else {
+                    String::new()
+                },
+                m = n % 97,
+            )
+        };
+        let records: Vec<Record> = (1..=3000)
+            .map(|n| {
+                crate::record::parse(Path::new(&format!("{n:04}-choose-store-{n}.md")), &text(n))
+                    .unwrap()
+            })
+            .collect();
+        let mut search = search::Index::default();
+        for (at, record) in records.iter().enumerate() {
+            let number = record.number.unwrap() as usize;
+            search.add(
+                at as u32,
+                &search::distinct_words(&searchable(record, &text(number))),
+            );
+        }
+        let read_again = |record: &Record| Ok(text(record.number.unwrap() as usize));
+        let input = Input {
+            records: &records,
+            search: &search,
+            text: &read_again,
+            log_name: "docs/adr",
+            today,
+        };
+        let pieces = Pieces(Mutex::new(HashMap::new()));
+        build(&input, &pieces).unwrap();
+        let pieces = pieces.0.into_inner().unwrap();
+        let model = pages::Model::new(&input);
+        for path in ["index.html", "graph.html", "search-index.js"] {
+            let (largest, bytes) = &pieces[path];
+            assert!(bytes.len() > 128 * 1024, "{path}: {} bytes", bytes.len());
+            assert!(*largest <= 40 * 1024, "{path}: a piece of {largest} bytes");
+        }
+        assert_eq!(pieces["index.html"].1, model.index().into_bytes());
+        assert_eq!(pieces["search-index.js"].1, search.script().into_bytes());
+        assert_eq!(pieces["stats.html"].1, model.stats().into_bytes());
+        assert_eq!(pieces["assets/site.css"].1, STYLESHEET.as_bytes());
+        let graph = String::from_utf8(pieces["graph.html"].1.clone()).unwrap();
+        assert!(graph.starts_with("<!DOCTYPE html>\n"), "{}", &graph[..200]);
+        assert!(graph.ends_with("</svg>\n</div>\n</main>\n<footer>\n<p>Built by <code>decide site</code> on 2027-06-01. Reviews are due as of that day.</p>\n</footer>\n</body>\n</html>\n"));
+        assert_eq!(graph.matches("<a class=\"node").count(), 3000);
     }
 
     #[test]

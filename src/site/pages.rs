@@ -3,11 +3,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::path::Path;
 
 use super::charts::{self, Bar};
 use super::graph::{self, Graph, Node, status_class};
-use super::html::{Depth, Nav, Shell, escape, page};
+use super::html::{Depth, Nav, Shell, Spill, escape, page, page_end, page_start};
 use super::render::{self, Links};
 use super::{Input, page_names};
 use crate::error::Result;
@@ -90,11 +91,51 @@ impl<'a> Model<'a> {
         page(&shell, depth, nav, title, body, scripts)
     }
 
-    /// The index: every record in a table that search and filters narrow, the reviews
-    /// due, and decisions by month.
+    /// A page written in pieces to `to`: [`Model::page`] with `body` writing the content.
+    fn page_to(
+        &self,
+        to: &mut dyn Write,
+        (depth, nav, title, scripts): (Depth, Nav, &str, &[&str]),
+        body: impl FnOnce(&mut Spill<'_>),
+    ) -> io::Result<()> {
+        let built = self.input.today.to_string();
+        let shell = Shell {
+            log_name: self.input.log_name,
+            built: &built,
+        };
+        let mut out = Spill::new(to);
+        out.text
+            .push_str(&page_start(&shell, depth, nav, title, scripts, 0));
+        body(&mut out);
+        out.text.push_str(&page_end(&shell));
+        out.finish()
+    }
+
+    /// The index as a string, as [`Model::index_to`] writes it.
+    #[cfg(test)]
     pub(super) fn index(&self) -> String {
+        let mut out = Vec::new();
+        self.index_to(&mut out).expect("a vector takes every write");
+        String::from_utf8(out).expect("the page is UTF-8")
+    }
+
+    /// The index: every record in a table that search and filters narrow, the reviews
+    /// due, and decisions by month. Written a few rows at a time: the table of ten
+    /// thousand records is megabytes.
+    pub(super) fn index_to(&self, to: &mut dyn Write) -> io::Result<()> {
+        let scripts: &[&str] = &["search-index.js"];
+        self.page_to(
+            to,
+            (Depth::Top, Nav::Decisions, "Decisions", scripts),
+            |out| {
+                self.index_body(out);
+            },
+        )
+    }
+
+    fn index_body(&self, out: &mut Spill<'_>) {
         let records = self.input.records;
-        let mut body = String::with_capacity(records.len() * 400 + 4096);
+        let body = &mut out.text;
         let _ = write!(
             body,
             "<h1>Decision log</h1>\n<p class=\"lede\">{}</p>\n<div class=\"overview\">\n",
@@ -114,14 +155,7 @@ impl<'a> Model<'a> {
             ));
         }
         body.push_str("</section>\n</div>\n");
-        body.push_str(&self.table());
-        self.page(
-            Depth::Top,
-            Nav::Decisions,
-            "Decisions",
-            &body,
-            &["search-index.js"],
-        )
+        self.table(out);
     }
 
     /// "12 decisions: 9 accepted, 2 proposed, 1 superseded."
@@ -194,7 +228,7 @@ impl<'a> Model<'a> {
             .unwrap_or_default()
     }
 
-    fn table(&self) -> String {
+    fn table(&self, spill: &mut Spill<'_>) {
         let records = self.input.records;
         let mut statuses: Vec<&str> = records.iter().map(status_text).collect();
         statuses.sort_by_key(|s| {
@@ -207,7 +241,7 @@ impl<'a> Model<'a> {
             )
         });
         statuses.dedup();
-        let mut out = String::with_capacity(records.len() * 400 + 2048);
+        let out = &mut spill.text;
         out.push_str(
             "<section aria-labelledby=\"all-title\">\n<h2 id=\"all-title\">All decisions</h2>\n\
              <form class=\"filters\" role=\"search\" aria-label=\"Find decisions\" hidden>\n\
@@ -241,8 +275,10 @@ impl<'a> Model<'a> {
              <thead><tr><th scope=\"col\">#</th><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Date</th><th scope=\"col\">Door</th><th scope=\"col\">Review by</th></tr></thead>\n<tbody>\n",
         );
         for (index, record) in records.iter().enumerate() {
-            self.row(&mut out, index, record);
+            self.row(&mut spill.text, index, record);
+            spill.spill();
         }
+        let out = &mut spill.text;
         out.push_str("</tbody>\n</table>\n</div>\n");
         if records.is_empty() {
             out.push_str(
@@ -250,7 +286,6 @@ impl<'a> Model<'a> {
             );
         }
         out.push_str("</section>\n");
-        out
     }
 
     fn row(&self, out: &mut String, index: usize, record: &Record) {
@@ -285,8 +320,8 @@ impl<'a> Model<'a> {
     }
 
     /// The search index, as a script the index page loads.
-    pub(super) fn search_index(&self) -> String {
-        self.input.search.script()
+    pub(super) fn search_index_to(&self, to: &mut dyn Write) -> io::Result<()> {
+        self.input.search.write_script(to)
     }
 
     /// A record's page: its metadata, its text, and the decisions it relates to.
@@ -453,11 +488,20 @@ impl<'a> Model<'a> {
         out
     }
 
-    /// The graph page: every record one node, each linking to its page.
-    pub(super) fn graph_page(&self) -> String {
+    /// The graph page: every record one node, each linking to its page, written a group at
+    /// a time.
+    pub(super) fn graph_page_to(&self, to: &mut dyn Write) -> io::Result<()> {
+        self.page_to(to, (Depth::Top, Nav::Graph, "Graph", &[]), |out| {
+            self.graph_body(out);
+        })
+    }
+
+    fn graph_body(&self, out: &mut Spill<'_>) {
         let groups = self.graph.groups.len();
         let alone = self.graph.alone.len();
-        let mut body = format!(
+        let body = &mut out.text;
+        let _ = write!(
+            body,
             "<h1>How the decisions connect</h1>\n<p class=\"lede\">Each box is a decision, coloured by its status; an arrow reads as its label, such as “supersedes”. Select a box to open the decision. {}, {} on {}.</p>\n",
             escape(&crate::coach::count(
                 groups,
@@ -469,10 +513,8 @@ impl<'a> Model<'a> {
         );
         body.push_str(&legend());
         body.push_str("<div class=\"graph-wrap\">\n");
-        body.reserve(self.nodes.len() * 512);
-        graph::whole(&mut body, &self.graph, &self.nodes, "records/");
-        body.push_str("</div>\n");
-        self.page(Depth::Top, Nav::Graph, "Graph", &body, &[])
+        graph::whole(out, &self.graph, &self.nodes, "records/");
+        out.text.push_str("</div>\n");
     }
 
     /// The stats page: what `decide stats` says about the team's decisions, as pictures.

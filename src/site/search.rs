@@ -11,6 +11,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
+use super::html::Spill;
+
 /// Words longer than this are not indexed (hashes, long URLs); shorter ones are.
 const LONGEST_WORD: usize = 40;
 
@@ -102,30 +104,49 @@ impl Index {
 
     /// The index as a script: `window.DECIDE_SEARCH = {"words": [...], "records": [...]}`,
     /// where each word's records are the gaps between ascending record indices, so common
-    /// words cost a digit or two per record.
-    pub(crate) fn script(&self) -> String {
+    /// words cost a digit or two per record. Written a few words at a time: the script of
+    /// ten thousand records of ours is five megabytes, held twice when it was a string.
+    pub(crate) fn write_script(&self, to: &mut dyn std::io::Write) -> std::io::Result<()> {
         let mut entries: Vec<(&String, &Postings)> = self.postings.iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut words = String::with_capacity(entries.len() * 10);
-        let mut records = String::with_capacity(entries.len() * 16);
-        for (position, (word, postings)) in entries.into_iter().enumerate() {
+        let mut out = Spill::new(to);
+        out.text.push_str("window.DECIDE_SEARCH={\"words\":[");
+        for (position, (word, _)) in entries.iter().enumerate() {
             if position > 0 {
-                words.push(',');
-                records.push(',');
+                out.text.push(',');
             }
-            words.push_str(&serde_json::to_string(word).unwrap_or_else(|_| "\"\"".into()));
-            records.push('"');
+            out.text
+                .push_str(&serde_json::to_string(word).unwrap_or_else(|_| "\"\"".into()));
+            out.spill();
+        }
+        out.text.push_str("],\"records\":[");
+        for (position, (_, postings)) in entries.iter().enumerate() {
+            if position > 0 {
+                out.text.push(',');
+            }
+            out.text.push('"');
             for (n, gap) in postings.gaps().enumerate() {
                 if n > 0 {
-                    records.push(' ');
+                    out.text.push(' ');
                 }
-                let _ = write!(records, "{gap}");
+                let _ = write!(out.text, "{gap}");
             }
-            records.push('"');
+            out.text.push('"');
+            out.spill();
         }
         // `</` could end a script element if the file were ever inlined; a word never
         // holds one, since words are letters and digits.
-        format!("window.DECIDE_SEARCH={{\"words\":[{words}],\"records\":[{records}]}};\n")
+        out.text.push_str("]};\n");
+        out.finish()
+    }
+
+    /// [`Index::write_script`] as a string.
+    #[cfg(test)]
+    pub(crate) fn script(&self) -> String {
+        let mut out = Vec::new();
+        self.write_script(&mut out)
+            .expect("a vector takes every write");
+        String::from_utf8(out).expect("the script is UTF-8")
     }
 }
 

@@ -116,23 +116,7 @@ fn through_own_folders(dir: &Path, relative: &str) -> bool {
 
 /// Write one file of the site atomically, creating its directory.
 pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
-    if !below(relative) {
-        return Err(Error::usage(format!(
-            "the site file {relative:?} would lie outside the site"
-        )));
-    }
-    let path = dir.join(relative);
-    if !through_own_folders(dir, relative) {
-        return Err(Error::io(
-            "write",
-            &path,
-            &io::Error::other("a folder on the way is a symbolic link or a file"),
-        )
-        .hint(format!(
-            "remove what is in the way in {}, or name a new directory with --out",
-            dir.display()
-        )));
-    }
+    let path = site_path(dir, relative)?;
     match fs::symlink_metadata(&path) {
         // A page the last build wrote the same is left alone: a rebuild of a large log
         // then writes only what changed, and replacing a file by rename makes ext4 flush it.
@@ -175,6 +159,102 @@ pub(crate) fn write_site_file(dir: &Path, relative: &str, bytes: &[u8]) -> Resul
         let _ = fs::remove_file(&temporary);
         Error::io("write", &path, &e)
     })
+}
+
+/// Write one file of the site from what `fill` writes, in pieces: the index, graph and
+/// search index of a log of ten thousand records are megabytes each, and held whole (with
+/// the last build's copy read back to compare) they were most of the site's memory. It
+/// goes to a temporary file beside it; a file the last build wrote the same is left alone
+/// (compared a block at a time), anything else is renamed into place, so a browser
+/// reading the site while `--serve` rebuilds it never gets half a page.
+pub(crate) fn stream_site_file(
+    dir: &Path,
+    relative: &str,
+    fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<()> {
+    let path = site_path(dir, relative)?;
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))?;
+    }
+    let temporary = super::write::write_temporary_with(&path, false, |file| {
+        let mut out = io::BufWriter::with_capacity(STREAM_BUFFER, file);
+        fill(&mut out)?;
+        out.flush()
+    })
+    .map_err(|e| Error::io("write", &path, &e))?;
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) && same_bytes(&temporary, &path) {
+        let _ = fs::remove_file(&temporary);
+        return Ok(());
+    }
+    fs::rename(&temporary, &path).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        Error::io("write", &path, &e)
+    })
+}
+
+/// How much of a streamed file is buffered before it is written, and compared at a time.
+const STREAM_BUFFER: usize = 64 * 1024;
+
+/// Whether the files `a` and `b` hold the same bytes, read a block at a time.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read as _;
+    let (Ok(a), Ok(b)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    match (a.metadata(), b.metadata()) {
+        (Ok(x), Ok(y)) if x.len() == y.len() => {}
+        _ => return false,
+    }
+    let (mut a, mut b) = (io::BufReader::new(a), io::BufReader::new(b));
+    let (mut x, mut y) = (vec![0; STREAM_BUFFER], vec![0; STREAM_BUFFER]);
+    loop {
+        let Ok(read) = read_full(&mut a, &mut x) else {
+            return false;
+        };
+        if read_full(&mut b, &mut y[..read]).ok() != Some(read) || x[..read] != y[..read] {
+            return false;
+        }
+        if read == 0 {
+            return b.read(&mut y[..1]).ok() == Some(0);
+        }
+    }
+}
+
+/// Fill `buffer` from `from` as far as it goes: the bytes read, fewer only at the end.
+fn read_full(from: &mut impl io::Read, buffer: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match from.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// The path of the site's file `relative`, refused when it would lie outside the site or
+/// be written through a link.
+fn site_path(dir: &Path, relative: &str) -> Result<PathBuf> {
+    if !below(relative) {
+        return Err(Error::usage(format!(
+            "the site file {relative:?} would lie outside the site"
+        )));
+    }
+    let path = dir.join(relative);
+    if !through_own_folders(dir, relative) {
+        return Err(Error::io(
+            "write",
+            &path,
+            &io::Error::other("a folder on the way is a symbolic link or a file"),
+        )
+        .hint(format!(
+            "remove what is in the way in {}, or name a new directory with --out",
+            dir.display()
+        )));
+    }
+    Ok(path)
 }
 
 /// After a build: remove the files the last build wrote that this one did not (the pages
@@ -220,6 +300,54 @@ pub(crate) fn open_site_file(dir: &Path, relative: &str) -> Option<(fs::File, u6
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A streamed file is written whole through a temporary file, left alone (not even
+    /// rewritten) when the last build wrote it the same, and replaced when it differs;
+    /// no temporary file is left behind, and a failed fill leaves the old file.
+    #[test]
+    fn a_streamed_file_replaces_only_what_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path();
+        let stream = |text: &'static str| {
+            stream_site_file(site, "index.html", &mut |to| {
+                for piece in text.split_inclusive(' ') {
+                    to.write_all(piece.as_bytes())?;
+                }
+                Ok(())
+            })
+        };
+        let inode = || {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(site.join("index.html")).unwrap().ino()
+        };
+        stream("one two three").unwrap();
+        assert_eq!(
+            fs::read_to_string(site.join("index.html")).unwrap(),
+            "one two three"
+        );
+        let first = inode();
+        stream("one two three").unwrap();
+        assert_eq!(inode(), first, "an unchanged file is left alone");
+        for changed in ["one two four!", "one two", "one two three four", ""] {
+            stream(changed).unwrap();
+            assert_eq!(
+                fs::read_to_string(site.join("index.html")).unwrap(),
+                changed
+            );
+        }
+        let failed = stream_site_file(site, "index.html", &mut |to| {
+            to.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "");
+        let names: Vec<String> = fs::read_dir(site)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["index.html"]);
+        assert!(stream_site_file(site, "../outside.html", &mut |_| Ok(())).is_err());
+    }
 
     /// What the preview would send of the site's file `relative`.
     fn served(dir: &Path, relative: &str) -> Option<Vec<u8>> {
