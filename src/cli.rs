@@ -488,6 +488,11 @@ pub(crate) struct StatusArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// For a record that offers a choice (a deadline's options): the option chosen, by its
+    /// letter (`B`) or the start of its name.
+    #[arg(long, value_name = "OPTION")]
+    pub option: Option<String>,
+
     #[command(flatten)]
     pub log: LogArgs,
 }

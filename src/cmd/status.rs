@@ -5,7 +5,7 @@ use super::{Env, logdir};
 use crate::cli::StatusArgs;
 use crate::error::{Error, Result, exit};
 use crate::log;
-use crate::record::{Record, edit, finish};
+use crate::record::{Record, accept, edit, finish};
 use crate::store;
 use crate::ui;
 
@@ -39,6 +39,7 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
             args.record
         )));
     }
+    let chosen = chosen_option(&record, &path, args)?;
     // Accepting an open proposal makes it a decision everywhere in the record, not only in
     // its status line: the proposal becomes the choice, its open questions stay open.
     let updated = if status == "accepted" && crate::record::finish::Proposal::is_open(&record) {
@@ -50,17 +51,18 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         let updated = edit::set_status_in(&text, &record, status, style)?;
         let updated = log::with_status_symbols(&path, updated, record.status.as_deref(), status);
         // A proposal waiting for an answer is decided once it is accepted: from then on it
-        // has a review date instead of a date to decide by.
+        // says so everywhere, and has a review date instead of a date to decide by.
         if status == "accepted" && record.front_matter.contains_key("decide-by") {
             let review_by = review_date(env, &record);
-            finish::answered(
-                &updated,
-                (
+            let answer = accept::Answer {
+                today: env.today(),
+                review_by: (
                     &crate::coach::units::iso(review_by),
                     &crate::coach::units::human_date(review_by, env.today()),
                 ),
-                env.today(),
-            )
+                chosen: chosen.as_deref(),
+            };
+            accept::accepted(&updated, &record, &answer)
         } else {
             updated
         }
@@ -115,6 +117,70 @@ fn dropped_mark(
         .iter()
         .any(|s| s.status.as_deref() == Some(status) && !marked(&s.written).is_empty());
     (!kept).then_some(old)
+}
+
+/// The option `args` says was chosen, as `record` lists it, when the record offers a choice
+/// and is accepted: the record must say which option it became.
+fn chosen_option(
+    record: &Record,
+    path: &std::path::Path,
+    args: &StatusArgs,
+) -> Result<Option<String>> {
+    let choosing = args.status.as_str() == "accepted" && accept::offers_a_choice(record);
+    let mut options: Vec<String> = record
+        .section("Considered Options")
+        .map(|s| {
+            s.body
+                .lines()
+                .filter_map(|l| l.strip_prefix("* ").or_else(|| l.strip_prefix("- ")))
+                .map(|o| o.trim().to_string())
+                // An option the record left out ("Left out: …") was never offered.
+                .filter(|o| !o.starts_with("Left out"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let listed = || {
+        options
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (&args.option, choosing) {
+        (None, false) => Ok(None),
+        (Some(_), false) => Err(Error::usage(format!(
+            "--option names the option chosen when a record that offers a choice is accepted, and {} {}",
+            path.display(),
+            if accept::offers_a_choice(record) {
+                "is not being accepted"
+            } else {
+                "offers no choice"
+            }
+        ))
+        .hint(format!("run `decide status {} {}` without --option", args.record, args.status.as_str()))),
+        // One option offered: accepting it is choosing it.
+        (None, true) if options.len() == 1 => Ok(options.pop()),
+        (None, true) => Err(Error::usage(format!(
+            "{} offers a choice: say which option was chosen",
+            path.display()
+        ))
+        .hint(format!(
+            "add --option with its letter or the start of its name, e.g. `decide status {} accepted --option B`; the options are {}",
+            args.record,
+            listed()
+        ))),
+        (Some(given), true) => match accept::option_named(&options, given) {
+            Some(option) => Ok(Some(option.to_string())),
+            None => Err(Error::usage(format!(
+                "--option {given:?} names none of the options of {} (or more than one)",
+                path.display()
+            ))
+            .hint(format!(
+                "give its letter or the start of its name; the options are {}",
+                listed()
+            ))),
+        },
+    }
 }
 
 /// Whether `record` links to or names the record that replaced it.

@@ -123,6 +123,9 @@ pub(crate) struct Brief {
     pub date_text: Option<String>,
     pub review_by_text: Option<String>,
     pub decide_by_text: Option<String>,
+    /// The day a proposal that waited for someone's answer (or choice) was accepted, from
+    /// its `## Proposal Accepted (…)` section, as people write it.
+    pub accepted_text: Option<String>,
     pub decision_makers: Vec<String>,
     /// The first paragraph of the context.
     pub context: Option<String>,
@@ -396,6 +399,7 @@ impl Brief {
         brief.looked_back = look_back(record, today);
         brief.extended_why = extended_why(record);
         brief.outcome = outcome_of(record, &brief);
+        brief.accepted_text = accepted_on(record).map(|date| human_date(date, today));
         brief.read_closed(record);
         // A decided record that words its decision as a proposal ("The proposal is to
         // …", "We would like to suggest …") says what was decided.
@@ -721,6 +725,20 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
     (!found.held_up.is_empty()).then_some(found)
 }
 
+/// The day a proposal that waited for someone's answer was accepted: the date of its
+/// `## Proposal Accepted (…)` section.
+fn accepted_on(record: &Record) -> Option<NaiveDate> {
+    record.sections.iter().find_map(|s| {
+        let date = s
+            .heading
+            .strip_prefix(crate::record::accept::ACCEPTED_HEADING)?
+            .trim()
+            .strip_prefix('(')?
+            .strip_suffix(')')?;
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    })
+}
+
 /// Where a record stands, from its status, or from our own `outcome:` when it has one.
 fn outcome_of(record: &Record, brief: &Brief) -> String {
     let status = record.status.as_deref().unwrap_or_default().to_lowercase();
@@ -740,6 +758,12 @@ fn outcome_of(record: &Record, brief: &Brief) -> String {
         return "looked-back".into();
     }
     if let Some(outcome) = record.front_matter.get("outcome").filter(|o| !o.is_empty()) {
+        // A proposal that waited for someone's answer and was accepted is decided, though
+        // an older `decide status` left its outcome as it was.
+        let waited = matches!(outcome.to_lowercase().as_str(), "proposal" | "options");
+        if waited && status == "accepted" {
+            return "decided".into();
+        }
         return outcome.to_lowercase();
     }
     let proposed = [

@@ -520,7 +520,7 @@ fn replace_section(lines: &mut Vec<String>, heading: &str, body: &str) {
 /// How a proposal's More Information says when it is to be decided.
 pub(crate) const DECIDE_BY: &str = "Decide by ";
 /// What follows a proposal's decide-by line: the question its review will ask.
-const THEN_REVIEW: &str = " Then review it: ";
+pub(crate) const THEN_REVIEW: &str = " Then review it: ";
 /// How earlier proposals said it.
 const COME_BACK: &str = "Come back to it by ";
 
@@ -563,34 +563,6 @@ fn front_matter(lines: &mut Vec<String>, ending: &Ending) {
     }
     // A dropped proposal has nothing to review.
     set_front(lines, "review-by", ending.review_by.as_deref());
-}
-
-/// `text`, a proposal that waited for someone's answer, once they said yes: it is decided
-/// now, so its date to decide by gives way to a review date (`review_by`, as ISO and as
-/// people write it), in the front matter and in the line that said when to decide, which
-/// keeps the question its review was to ask ("Decide by …? Then review it: is the fix
-/// done?" becomes "Review it by …: is the fix done?").
-pub(crate) fn answered(text: &str, review_by: (&str, &str), today: NaiveDate) -> String {
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    // Decided today: the record's date is the decision's, no longer the proposal's.
-    replace_front(&mut lines, "date", &crate::text::iso(today));
-    set_front(&mut lines, "decide-by", None);
-    set_front(&mut lines, "review-by", Some(review_by.0));
-    if let Some(at) = lines.iter().position(|l| l.starts_with(DECIDE_BY)) {
-        let question = lines[at]
-            .split_once(THEN_REVIEW)
-            .map_or(
-                "did the decision hold up, and what did we learn?",
-                |(_, q)| q,
-            )
-            .to_string();
-        lines[at] = format!("Review it by {}: {question}", review_by.1);
-    }
-    let mut out = lines.join("\n");
-    if text.ends_with('\n') {
-        out.push('\n');
-    }
-    out
 }
 
 /// Set a key the front matter at the top of `lines` already has, keeping its place; a
@@ -852,43 +824,6 @@ mod tests {
         // The pros and cons of every option stay as they were.
         assert!(
             section(&text, "## Pros and Cons of the Options").contains("one supplier for billing")
-        );
-    }
-
-    /// A proposal that waited for a yes, accepted: its date to decide by gives way to a
-    /// review date, and its review keeps the question the record planned for it.
-    #[test]
-    fn an_answered_proposal_gets_a_review_date_in_place_of_its_decide_by() {
-        let waiting = "---\nstatus: accepted\ndate: 2026-11-26\nplaybook: tech-debt\noutcome: proposal\ndecide-by: 2026-12-03\nwaiting-for: Maria\n---\n\n# Fix now\n\n## More Information\n\nThis record exists so that in six months the team still knows why.\nDecide by Thursday 3 December: does Maria agree to plan in the proper fix now? Then review it: is the proper fix done, in the 2 weeks planned?\n";
-        let decided = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        let text = answered(waiting, ("2027-01-04", "Monday 4 January 2027"), decided);
-        assert!(!text.contains("decide-by"), "{text}");
-        // The record is dated the day it was decided, not the day it was proposed.
-        assert!(text.contains("\ndate: 2026-12-02\n"), "{text}");
-        assert!(
-            text.contains("outcome: proposal\nreview-by: 2027-01-04\nwaiting-for: Maria\n---\n")
-                || text.contains("review-by: 2027-01-04\n"),
-            "{text}"
-        );
-        assert!(
-            text.ends_with("Review it by Monday 4 January 2027: is the proper fix done, in the 2 weeks planned?\n"),
-            "{text}"
-        );
-        let record = super::super::parse(Path::new("0001-fix-now.md"), &text).unwrap();
-        assert_eq!(record.decide_by, None);
-        assert_eq!(
-            record.review_by,
-            chrono::NaiveDate::from_ymd_opt(2027, 1, 4)
-        );
-        // Without a planned question, the review asks the usual one.
-        let plain = answered(
-            "---\nstatus: accepted\ndecide-by: 2026-12-03\n---\n\nDecide by Thursday 3 December: where did they land?\n",
-            ("2027-01-04", "Monday 4 January 2027"),
-            decided,
-        );
-        assert!(
-            plain.contains("Review it by Monday 4 January 2027: did the decision hold up, and what did we learn?"),
-            "{plain}"
         );
     }
 

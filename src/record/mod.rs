@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::playbook::RecordSpec;
 use crate::template::Templates;
 
+pub(crate) mod accept;
 pub(crate) mod edit;
 pub(crate) mod finish;
 pub(crate) mod house_fields;

@@ -100,3 +100,194 @@ fn stderr_names_whom_the_message_is_for() {
         assert_eq!(ready_for(said).as_deref(), Some(reader), "{said}");
     }
 }
+
+/// A record of one of the scenarios, as `decide new` wrote it, that waits for someone's
+/// answer.
+struct Waiting {
+    name: String,
+    today: String,
+    repo: tempfile::TempDir,
+    path: std::path::PathBuf,
+    /// `proposal` or `options`.
+    outcome: String,
+    before: String,
+}
+
+/// The record of every scenario of the team's playbooks that waits for someone's answer.
+fn waiting_records() -> Vec<Waiting> {
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&scenarios)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut found = Vec::new();
+    for file in files {
+        let scenario: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let expected = scenario["expect"]["outcome"].as_str().unwrap_or_default();
+        // The personal playbooks keep their notes in the journal, not the team's log.
+        let playbook = scenario["answers"]["playbook"].as_str().unwrap_or_default();
+        let personal = [
+            "career-track",
+            "one-on-one",
+            "t-shape",
+            "boundaries",
+            "week",
+        ];
+        if !matches!(expected, "proposal" | "options") || personal.contains(&playbook) {
+            continue;
+        }
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        let today = match &scenario["today"] {
+            serde_yaml::Value::String(day) => day.clone(),
+            _ => "2026-11-26".to_string(),
+        };
+        let repo = repo();
+        let answers = repo.path().join("answers.yaml");
+        std::fs::write(
+            &answers,
+            serde_yaml::to_string(&scenario["answers"]).unwrap(),
+        )
+        .unwrap();
+        let created = decide(repo.path())
+            .args(["new", "-q", "--answers"])
+            .arg(&answers)
+            .env("DECIDE_TODAY", &today)
+            .output()
+            .unwrap();
+        assert!(created.status.success(), "{name}: {}", stderr(&created));
+        let path = records(&repo.path().join("docs/decisions"))[0].clone();
+        let before = std::fs::read_to_string(&path).unwrap();
+        // An investigation (`outcome: investigate`) is finished by `decide review`, not
+        // accepted: only a proposal that waits for someone's answer is.
+        let outcome = before
+            .lines()
+            .find_map(|l| l.strip_prefix("outcome: "))
+            .unwrap_or_default()
+            .to_string();
+        if matches!(outcome.as_str(), "proposal" | "options") {
+            found.push(Waiting {
+                name,
+                today,
+                repo,
+                path,
+                outcome,
+                before,
+            });
+        }
+    }
+    found
+}
+
+/// What a message says only while a proposal still waits for its answer.
+const STILL_WAITING: [&str; 8] = [
+    "isn't decided",
+    "Nothing is decided",
+    "Which matters more",
+    "I propose",
+    "I've proposed",
+    "Can you agree",
+    "We'd say",
+    "Good news",
+];
+
+/// Once the answer a proposal waited for has come (`decide status N accepted`, with the
+/// option chosen where it offered a choice), the record and every message say it is
+/// decided: none still proposes it, or asks for the answer by its review date.
+#[test]
+fn an_accepted_proposal_speaks_as_a_decision_in_the_record_and_every_message() {
+    let mut accepted = 0;
+    for waiting in waiting_records() {
+        let Waiting {
+            name,
+            today,
+            repo,
+            path,
+            outcome,
+            before,
+        } = waiting;
+        let offered: Vec<String> = before
+            .split("## Considered Options\n\n")
+            .nth(1)
+            .unwrap_or_default()
+            .lines()
+            .map_while(|l| l.strip_prefix("* "))
+            .filter(|o| !o.starts_with("Left out"))
+            .map(str::to_string)
+            .collect();
+        let mut accept = decide(repo.path());
+        accept
+            .args(["status", "1", "accepted"])
+            .env("DECIDE_TODAY", &today);
+        let chosen = offered
+            .last()
+            .filter(|_| offered.len() > 1 && outcome == "options");
+        if let Some(option) = chosen {
+            // A choice is accepted only with the option chosen: the record must say which.
+            let refused = decide(repo.path())
+                .args(["status", "1", "accepted"])
+                .env("DECIDE_TODAY", &today)
+                .output()
+                .unwrap();
+            assert_eq!(refused.status.code(), Some(2), "{name}");
+            assert!(
+                stderr(&refused).contains("--option"),
+                "{name}: {}",
+                stderr(&refused)
+            );
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "{name}");
+            accept.args(["--option", &option[..1]]);
+        }
+        let done = accept.output().unwrap();
+        assert!(done.status.success(), "{name}: {}", stderr(&done));
+        let record = std::fs::read_to_string(&path).unwrap();
+        assert!(record.contains("\noutcome: decided\n"), "{name}: {record}");
+        assert!(
+            record.contains("\n## Proposal Accepted ("),
+            "{name}: {record}"
+        );
+        for waiting in [
+            "Nothing is decided yet",
+            "No option is chosen yet",
+            "Nothing is agreed yet",
+            "isn't decided until",
+            "stays proposed until",
+            "Proposed option:",
+        ] {
+            assert!(
+                !record.contains(waiting),
+                "{name}: {waiting:?} in\n{record}"
+            );
+        }
+        if let Some(option) = chosen {
+            assert!(
+                record.contains(&format!("Chosen option: \"{option}\"")),
+                "{name}: {record}"
+            );
+        }
+        for to in AUDIENCES {
+            let output = decide(repo.path())
+                .args(["message", "1", "--to", to])
+                .env("DECIDE_TODAY", &today)
+                .output()
+                .unwrap();
+            let text = stdout(&output);
+            for waiting in STILL_WAITING {
+                assert!(
+                    !text.contains(waiting),
+                    "{name} to {to}: {waiting:?} in\n{text}"
+                );
+            }
+            if let Some(option) = chosen {
+                assert!(
+                    text.contains(&format!("option {}", &option[..1])),
+                    "{name} to {to}: which option?\n{text}"
+                );
+            }
+        }
+        accepted += 1;
+    }
+    assert!(accepted >= 20, "only {accepted} waiting scenarios");
+}
