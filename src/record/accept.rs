@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::Record;
-use super::finish::{DECIDE_BY, THEN_REVIEW, replace_front, set_front};
+use super::finish::{DECIDE_BY, THEN_REVIEW, replace_front, section_range, set_front};
 
 /// Sentences the record templates write only while a proposal waits for its answer (the
 /// test below renders every waiting record the playbooks write and accepts it: none of
@@ -156,25 +156,6 @@ fn who_answers(record: &Record) -> Option<String> {
     let who = record.front_matter.get(key)?;
     let name = who.split_once(" (").map_or(who, |(name, _)| name).trim();
     (!name.is_empty()).then(|| name.to_string())
-}
-
-/// The range of the section headed `heading` (from its heading to the next heading of the
-/// same or a higher level, outside code fences).
-fn section_range(lines: &[String], heading: &str) -> Option<std::ops::Range<usize>> {
-    let level = heading.chars().take_while(|c| *c == '#').count();
-    let start = lines.iter().position(|l| l.trim_end() == heading)?;
-    let mut in_fence = false;
-    let end = lines[start + 1..]
-        .iter()
-        .position(|line| {
-            if line.trim_start().starts_with("```") {
-                in_fence = !in_fence;
-            }
-            let hashes = line.chars().take_while(|c| *c == '#').count();
-            !in_fence && hashes > 0 && hashes <= level && line[hashes..].starts_with(' ')
-        })
-        .map_or(lines.len(), |i| start + 1 + i);
-    Some(start..end)
 }
 
 /// Remove the sections headed `headings` and return their text, one paragraph a line.

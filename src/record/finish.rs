@@ -496,10 +496,20 @@ fn citation_marks(body: &[String]) -> String {
 /// Replace the body of the section headed `heading` (up to the next heading of the same or
 /// a higher level, outside code fences) with `body`.
 fn replace_section(lines: &mut Vec<String>, heading: &str, body: &str) {
-    let level = heading.chars().take_while(|c| *c == '#').count();
-    let Some(start) = lines.iter().position(|l| l.trim_end() == heading) else {
+    let Some(range) = section_range(lines, heading) else {
         return;
     };
+    let mut replacement: Vec<String> = vec![String::new()];
+    replacement.extend(body.trim().lines().map(str::to_string));
+    replacement.push(String::new());
+    lines.splice(range.start + 1..range.end, replacement);
+}
+
+/// The lines of the section headed `heading`: from its heading to the next heading of the
+/// same or a higher level, outside code fences.
+pub(crate) fn section_range(lines: &[String], heading: &str) -> Option<std::ops::Range<usize>> {
+    let level = heading.chars().take_while(|c| *c == '#').count();
+    let start = lines.iter().position(|l| l.trim_end() == heading)?;
     let mut in_fence = false;
     let end = lines[start + 1..]
         .iter()
@@ -511,10 +521,7 @@ fn replace_section(lines: &mut Vec<String>, heading: &str, body: &str) {
             !in_fence && hashes > 0 && hashes <= level && line[hashes..].starts_with(' ')
         })
         .map_or(lines.len(), |i| start + 1 + i);
-    let mut replacement: Vec<String> = vec![String::new()];
-    replacement.extend(body.trim().lines().map(str::to_string));
-    replacement.push(String::new());
-    lines.splice(start + 1..end, replacement);
+    Some(start..end)
 }
 
 /// How a proposal's More Information says when it is to be decided.
