@@ -1708,10 +1708,15 @@ pub(crate) fn plain(text: &str) -> String {
         found
     };
     let (next_bracket, next_paren) = (next(']'), next(')'));
+    let emphasis = underscore_emphasis(&chars);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if emphasis[i] {
+            i += 1;
+            continue;
+        }
         // An escaped character is that character, never Markdown.
         if c == '\\'
             && let Some(&next) = chars.get(i + 1)
@@ -1779,6 +1784,48 @@ pub(crate) fn plain(text: &str) -> String {
         i += 1;
     }
     crate::error::one_line(&out)
+}
+
+/// Which of `chars` are the underscores of `_emphasis_`: one that opens (after a space or
+/// punctuation, before a word) with the first that closes after it (after a word, before
+/// a space or punctuation). An underscore inside a word (`snake_case`) is text, as
+/// CommonMark reads it, and so is one with nothing to close it.
+fn underscore_emphasis(chars: &[char]) -> Vec<bool> {
+    let word = |at: Option<&char>| at.is_some_and(|c| c.is_alphanumeric());
+    // A double underscore is strong emphasis, read apart by `plain`.
+    let single =
+        |i: usize| (i == 0 || chars[i - 1] != '_') && chars.get(i + 1).is_none_or(|c| *c != '_');
+    let opens = |i: usize| {
+        single(i)
+            && !word(i.checked_sub(1).and_then(|p| chars.get(p)))
+            && chars.get(i + 1).is_some_and(|c| !c.is_whitespace())
+    };
+    let closes =
+        |i: usize| single(i) && i > 0 && !chars[i - 1].is_whitespace() && !word(chars.get(i + 1));
+    // The next closing underscore from each position, found in one pass from the end.
+    let mut next_close = vec![None; chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        next_close[i] = if chars[i] == '_' && closes(i) {
+            Some(i)
+        } else {
+            next_close[i + 1]
+        };
+    }
+    let mut marked = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '_'
+            && opens(i)
+            && let Some(close) = next_close.get(i + 2).copied().flatten()
+        {
+            marked[i] = true;
+            marked[close] = true;
+            i = close + 1;
+            continue;
+        }
+        i += 1;
+    }
+    marked
 }
 
 /// Where plain text goes on after a picture (`![alt](src)`, `![alt][ref]`, `![alt]`: it
@@ -2020,6 +2067,17 @@ mod tests {
             ("[x] tickets raised", "tickets raised"),
             ("a [x] b", "a [x] b"),
             ("a  b\n c", "a b c"),
+            (
+                "SSE is the _better fitting_ choice.",
+                "SSE is the better fitting choice.",
+            ),
+            ("(_draft_) and _x_", "(draft) and x"),
+            (
+                "keep snake_case and my_var_name",
+                "keep snake_case and my_var_name",
+            ),
+            ("a lone _ stays, _open too", "a lone _ stays, _open too"),
+            ("_a_b_ c", "a_b c"),
             (
                 "\\#1 \\| \\*not bold\\* A\\](x.md)",
                 "#1 | *not bold* A](x.md)",
