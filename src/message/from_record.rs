@@ -344,8 +344,9 @@ impl Brief {
                     .or_else(|| front("review-by").and_then(date))
                     .map(|d| human_date(d, today)),
             },
-            decide_by_text: front("decide-by")
-                .and_then(date)
+            decide_by_text: record
+                .decide_by
+                .or_else(|| front("decide-by").and_then(date))
                 .map(|d| human_date(d, today)),
             decision_makers: record.decision_makers.clone(),
             context: first_section(record, &["Context and Problem Statement", "Context"])
@@ -725,6 +726,27 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
     (!found.held_up.is_empty()).then_some(found)
 }
 
+/// How our nygard template opens a proposal's `## Decision`.
+const NYGARD_LEANING: &str = "Nothing is decided yet. We lean towards ";
+
+/// Our nygard template's proposal, where adr-tools has no place for a proposed option:
+/// "Nothing is decided yet. We lean towards X, because Y, and decide by Z, once we know:"
+/// over the open questions ([`open_items`] reads those). Read into the brief as MADR's
+/// proposal would be; whether it was.
+fn read_leaning(brief: &mut Brief, first: &str) -> bool {
+    const DECIDE_BY: &str = ", and decide by ";
+    let Some(rest) = first.strip_prefix(NYGARD_LEANING) else {
+        return false;
+    };
+    let Some((name, after)) = rest.split_once(", because ") else {
+        return false;
+    };
+    brief.proposed = Some(name.trim().to_string());
+    let because = after.split_once(DECIDE_BY).map_or(after, |(b, _)| b);
+    brief.because = Some(because.trim().trim_end_matches('.').to_string());
+    true
+}
+
 /// The day a proposal that waited for someone's answer was accepted: the date of its
 /// `## Proposal Accepted (…)` section.
 fn accepted_on(record: &Record) -> Option<NaiveDate> {
@@ -942,7 +964,7 @@ const DECISION_SECTIONS: &[&str] = &[
 /// The decision from `section`: its first paragraph, or a list of its own.
 fn read_decision(brief: &mut Brief, section: Section<'_>) {
     read_outcome(brief, section);
-    if brief.chosen.is_none() && brief.decision.is_none() {
+    if brief.chosen.is_none() && brief.proposed.is_none() && brief.decision.is_none() {
         // A decision written as a list: each item is part of it.
         let items = bullets(section.body);
         if !items.is_empty() {
@@ -1116,6 +1138,15 @@ fn open_items(record: &Record) -> Vec<String> {
     if !open.is_empty() {
         return open;
     }
+    // Our nygard template lists them under the proposal in its `## Decision`.
+    if let Some(decision) = record.section("Decision")
+        && decision.body.trim_start().starts_with(NYGARD_LEANING)
+    {
+        return first_paragraph_listed(decision.body)
+            .and_then(|(_, listed)| listed)
+            .map(|listed| listed.items)
+            .unwrap_or_default();
+    }
     section_items(record, "Questions Before Deciding")
         .iter()
         .filter_map(|item| item.strip_suffix(DECIDED_WITHOUT))
@@ -1167,6 +1198,9 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     let Some((first, listed)) = first_paragraph_listed(&own) else {
         return;
     };
+    if read_leaning(brief, &first) {
+        return;
+    }
     let chosen = chosen_option(&first);
     let (slot, rest) = if let Some(rest) = chosen {
         (&mut brief.chosen, rest)
@@ -2296,6 +2330,32 @@ mod tests {
             Some("We lean towards Vendor A as the vendor for order search")
         );
         assert_eq!(b.decided_line, None);
+    }
+
+    /// In an adr-tools log, our proposal is written with the nygard template, where the
+    /// proposal, its date and its questions have no fields of their own: the message reads
+    /// the same proposal from it as from our own format.
+    #[test]
+    fn a_proposal_in_nygard_form_is_read_as_the_same_proposal() {
+        let text = "# 8. Choose a vendor for order search\n\nDate: 2026-12-01\nDecide-by: 2026-12-11\n\n## Status\n\nProposed\n\n## Context\n\nSearch times out.\n\nOptions considered: Vendor A, Vendor B.\n\n## Decision\n\nNothing is decided yet. We lean towards Vendor A, because they host our billing, and decide by Friday 11 December, once we know:\n\n* Their price at our volume (Ana finds out)\n* Whether the contract has an exit clause\n\nThe coach's verdict: 40% on a one-way door.\n\n## Consequences\n\n* Good, because one supplier\n";
+        let b = brief("0008-choose-a-vendor.md", text);
+        assert_eq!(b.outcome, "investigate");
+        assert_eq!(b.proposed.as_deref(), Some("Vendor A"));
+        assert_eq!(b.because.as_deref(), Some("they host our billing"));
+        assert_eq!(b.decide_by_text.as_deref(), Some("Friday 11 December"));
+        assert_eq!(
+            b.leaning_line.as_deref(),
+            Some("We lean towards Vendor A as the vendor for order search")
+        );
+        assert_eq!(
+            b.open_questions,
+            [
+                "Their price at our volume",
+                "Whether the contract has an exit clause"
+            ]
+        );
+        assert_eq!(b.questions[0].owner.as_deref(), Some("Ana"));
+        assert_eq!(b.decision, None);
     }
 
     #[test]

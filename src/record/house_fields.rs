@@ -90,9 +90,9 @@ impl HouseFields {
 
     /// `text` (a new record, read as `record`, its status not in front matter) with its
     /// status and date where the log writes them; the lines a template put them on (the
-    /// metadata lines under the title, a `## Status` section) give way. A review date, which
-    /// the log has no place for, stays a `Review-by:` line (in bold among bold fields), as
-    /// decide reads it.
+    /// metadata lines under the title, a `## Status` section) give way. A date to decide by
+    /// or to review by, which the log has no place for, stays a `Decide-by:` or
+    /// `Review-by:` line (in bold among bold fields), as decide reads it.
     pub(crate) fn over(&self, record: &Record, text: &str, decision_makers: &[String]) -> String {
         if record
             .statuses
@@ -187,7 +187,15 @@ impl HouseFields {
                 None => s.to_string(),
             });
         let date = record.date.map(|d| d.to_string());
-        let review = record.review_by.map(|d| d.to_string());
+        // The dates decide keeps that the log has no place for: to decide a proposal by,
+        // and to review a decision by.
+        let dates: Vec<(&str, String)> = [
+            ("Decide-by", record.decide_by),
+            ("Review-by", record.review_by),
+        ]
+        .into_iter()
+        .filter_map(|(label, date)| Some((label, date?.to_string())))
+        .collect();
         let makers = decision_makers.join(", ");
         let value = |key: &str| -> Option<String> {
             match key {
@@ -215,9 +223,11 @@ impl HouseFields {
                     .collect();
                 carries_status = table.names.iter().any(|n| key_of(n) == "status");
                 block.extend(table.lines(&cells));
-                if let Some(review) = &review {
+                if !dates.is_empty() {
                     block.push(String::new());
-                    block.push(format!("Review-by: {review}"));
+                }
+                for (label, date) in &dates {
+                    block.push(format!("{label}: {date}"));
                 }
             }
             Shape::Bold(bold) => {
@@ -231,10 +241,12 @@ impl HouseFields {
                         Some(format!("{prefix}{value}"))
                     })
                     .collect();
-                if let (Some(review), Some((_, prefix))) = (&review, bold.keys.first()) {
+                if let Some((_, prefix)) = bold.keys.first() {
                     let key = prefix.trim_start_matches('*');
                     let key = &key[..key.find(['*', ':']).unwrap_or(key.len())];
-                    fields.push(format!("{}{review}", prefix.replacen(key, "Review-by", 1)));
+                    for (label, date) in &dates {
+                        fields.push(format!("{}{date}", prefix.replacen(key, label, 1)));
+                    }
                 }
                 for field in fields {
                     if bold.spaced && !block.is_empty() {
@@ -498,6 +510,21 @@ mod tests {
                     "**Title**: Pick a broker\n\n**Status**: accepted\n\n**Review-by**: 2027-02-01\n\n**Context and Problem Statement**:\n\nWhy.\n",
                 ),
             ),
+            // A proposal's date to decide by goes where its review date would.
+            (
+                vec![("003-b.md", &b), ("002-a.md", &a)],
+                "# 4. Pick a broker\n\nDate: 2026-11-26\nDecide-by: 2026-12-10\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n",
+                Some(
+                    "| Status   | Date       | Author(s) |\n|:---------|:-----------|:----------|\n| Proposed | 2026-11-26 | Ana Lima  |\n\nDecide-by: 2026-12-10\n\n## Context\n\nWhy.\n",
+                ),
+            ),
+            (
+                vec![("0003-b.md", bold), ("0002-a.md", bold_older)],
+                "# Pick a broker\n\n- Status: proposed\n- Date: 2026-11-26\n- Decide-by: 2026-12-10\n\n## Context and Problem Statement\n\nWhy.\n",
+                Some(
+                    "**Title**: Pick a broker\n\n**Status**: proposed\n\n**Decide-by**: 2026-12-10\n\n**Context and Problem Statement**:\n\nWhy.\n",
+                ),
+            ),
             // Mixed: the current behaviour.
             (
                 vec![("003-b.md", &b), ("0002-a.md", bold_older)],
@@ -521,8 +548,9 @@ mod tests {
                     assert_eq!(out, expected);
                     let reread =
                         crate::record::parse(Path::new("0004-pick-a-broker.md"), &out).unwrap();
-                    assert_eq!(reread.status.as_deref(), Some("accepted"), "{out}");
+                    assert_eq!(reread.status, record.status, "{out}");
                     assert_eq!(reread.review_by, record.review_by, "{out}");
+                    assert_eq!(reread.decide_by, record.decide_by, "{out}");
                 }
             }
         }

@@ -1523,3 +1523,46 @@ fn messages_a_long_decision_from_another_tool_keeps_to_sixty_words_for_stakehold
     assert!(text.contains("haven't decided"), "{text}");
     assert!(text.split_whitespace().count() <= 60, "{text}");
 }
+
+/// In an adr-tools log the proposal is written with the nygard template (so adr-tools still
+/// reads it), which has no fields for its date to decide by or its open questions: the
+/// record keeps the date as a `Decide-by:` line, and the team and peers hear the same
+/// proposal as from our own format, never the record's sentence pasted in.
+#[test]
+fn a_proposal_in_an_adr_tools_log_is_announced_as_in_our_own_format() {
+    let ours = logged("proposal.yaml");
+    let theirs = repo();
+    crate::support::copy_tree(
+        Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/logs/adr-tools"
+        )),
+        theirs.path(),
+        "expected.yaml",
+    );
+    fs::write(theirs.path().join(".adr-dir"), "doc/adr\n").unwrap();
+    decide(theirs.path())
+        .args(["new", "-q", "--answers"])
+        .arg(example("proposal.yaml"))
+        .assert()
+        .success();
+    let record = fs::read_to_string(
+        records(&theirs.path().join("doc/adr"))
+            .into_iter()
+            .find(|p| p.to_string_lossy().contains("search-service"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        record.starts_with("# 8. ") && record.contains("\nDecide-by: 2026-12-10\n"),
+        "{record}"
+    );
+    let listed = stdout(&decide(theirs.path()).args(["list"]).output().unwrap());
+    assert!(listed.contains("2026-12-10 (decide)"), "{listed}");
+    for to in ["team", "peers"] {
+        let (expected, _) = message(ours.path(), "1", to, None);
+        let (said, _) = message(theirs.path(), "8", to, None);
+        assert_eq!(said, expected, "{to}");
+        assert!(!said.contains("What's proposed"), "{said}");
+    }
+}
