@@ -138,7 +138,9 @@ pub(crate) enum Command {
     )]
     Show(ShowArgs),
     /// Change a record's status.
-    #[command(before_help = "Examples:\n  decide status 7 accepted\n  decide status 3 deprecated")]
+    #[command(
+        before_help = "Examples:\n  decide status 7 accepted\n  decide status 3 deprecated\n  decide status 9 accepted --option B"
+    )]
     Status(StatusArgs),
     /// Work through a new decision that supersedes OLD, and link the two both ways.
     #[command(

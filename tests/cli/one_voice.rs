@@ -280,6 +280,14 @@ fn an_accepted_proposal_speaks_as_a_decision_in_the_record_and_every_message() {
                     "{name} to {to}: {waiting:?} in\n{text}"
                 );
             }
+            // Who had to agree is heard to have agreed.
+            if let Some(who) = before.lines().find_map(|l| l.strip_prefix("must-agree: ")) {
+                assert!(
+                    text.to_lowercase()
+                        .contains(&format!("{} agreed", who.to_lowercase())),
+                    "{name} to {to}: who agreed?\n{text}"
+                );
+            }
             if let Some(option) = chosen {
                 assert!(
                     text.contains(&format!("option {}", &option[..1])),
