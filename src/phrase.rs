@@ -3058,6 +3058,22 @@ pub(crate) fn as_plan(text: &str) -> Option<String> {
         .then(|| lower_first_unless_name(text))
 }
 
+/// The change a yes-or-no question asks about, as it follows "we'll": "whether we move our
+/// services into one repository" gives "move our services into one repository". `None`
+/// for any other subject, for a question that is not a plan ("whether we should …"), and
+/// for one whose yes keeps things as they are ("whether we keep polyrepo").
+pub(crate) fn whether_plan(subject: &str) -> Option<String> {
+    const KEEPING: &[&str] = &["keep", "stay", "hold"];
+    let subject = subject.trim();
+    let lower = subject.to_lowercase();
+    let asked = ["whether we ", "whether to "]
+        .iter()
+        .find(|opening| lower.starts_with(*opening))?;
+    let plan = as_plan(&subject[asked.len()..])?;
+    let verb = plan.split_whitespace().next()?.to_lowercase();
+    (!KEEPING.contains(&verb.as_str())).then_some(plan)
+}
+
 /// `text` with a lower-case first letter, unless its first word is a name ("Kafka",
 /// "PostgreSQL", "ORM"): capitals inside, or a single capital letter.
 fn lower_first_unless_name(text: &str) -> String {

@@ -384,12 +384,24 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("approach", |text: String| -> String {
         crate::phrase::approach(&text)
     });
+    add_list_filters(&mut env);
+    add_phrase_filters(&mut env);
+    env
+}
+
+/// The filters that put several items into one sentence.
+fn add_list_filters(env: &mut Environment<'static>) {
+    // Items joined inside one sentence ("a; b"), each without its own closing stop.
+    env.add_filter(
+        "join_clauses",
+        |items: Vec<String>, separator: String| -> String {
+            crate::text::join_clauses(&items, &separator)
+        },
+    );
     // A list as prose: "A, B and C".
     env.add_filter("and_list", |items: Vec<String>| -> String {
         and_list(&items)
     });
-    add_phrase_filters(&mut env);
-    env
 }
 
 /// The filters that put a lead's answers into sentences ([`crate::phrase`]).
@@ -655,10 +667,16 @@ fn greeting_name(text: &str) -> String {
     name.to_string()
 }
 
+/// Items inside one sentence lose their own closing stops: "A, B and C", never "A., B.
+/// and C.".
 fn and_list(items: &[String]) -> String {
-    match items {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|item| item.trim_end().trim_end_matches(['.', ';', ',']))
+        .collect();
+    match items.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => (*one).to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
@@ -938,6 +956,20 @@ mod tests {
         assert_eq!(
             render("{{ l | and_list }}", json!({"l": ["A", "B", "C"]})),
             "A, B and C"
+        );
+        assert_eq!(
+            render(
+                "({{ l | and_list }})",
+                json!({"l": ["ship it.", "check it;"]})
+            ),
+            "(ship it and check it)"
+        );
+        assert_eq!(
+            render(
+                "{{ l | join_clauses('; ') }}.",
+                json!({"l": ["me: book the course.", "Sam: pair with Priya."]})
+            ),
+            "me: book the course; Sam: pair with Priya."
         );
     }
 

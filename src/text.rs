@@ -184,9 +184,51 @@ pub(crate) fn part_of(part: usize, whole: usize, one: &str, many: &str) -> Strin
     }
 }
 
+/// Items said as parts of one sentence, joined by `separator` ("; "): each item's own
+/// closing stop goes, so "book the course." and "pair with Priya." read "book the course;
+/// pair with Priya", never "book the course.; pair with Priya.". A question or an
+/// exclamation keeps its mark; the sentence's own stop comes after the last item.
+pub(crate) fn join_clauses<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    items
+        .iter()
+        .map(|item| {
+            item.as_ref()
+                .trim()
+                .trim_end_matches(['.', ';', ','])
+                .trim_end()
+        })
+        .filter(|item| !item.is_empty())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_clauses_lose_their_own_stops() {
+        let cases: &[(&[&str], &str)] = &[
+            (&[], ""),
+            (&["me: book the course."], "me: book the course"),
+            (
+                &[
+                    "me: book the course.",
+                    "Sam: pair with Priya on the exporter.",
+                ],
+                "me: book the course; Sam: pair with Priya on the exporter",
+            ),
+            (
+                &["ship it;", " check the logs, "],
+                "ship it; check the logs",
+            ),
+            (&["is it done?", "yes!"], "is it done?; yes!"),
+            (&["v2.1", "."], "v2.1"),
+        ];
+        for (items, joined) in cases {
+            assert_eq!(join_clauses(items, "; "), *joined, "{items:?}");
+        }
+    }
 
     #[test]
     fn lines_are_trimmed_as_the_standard_library_trims_them() {

@@ -487,16 +487,21 @@ fn says_how_it_is_covered(credit: &str) -> bool {
 
 /// "If shipping is down for an hour in a month, we'll switch to the event queue.": the
 /// signal, then what we do. A plan the lead wrote as a verb phrase follows "we'll" as it
-/// is; a thing (an approach's name, "the event queue") follows "we'll switch to".
+/// is; a thing (an approach's name, "the event queue") follows "we'll switch to". With no
+/// fallback given, none is promised: the signal only reopens the call.
 fn switch_sentence(approaches: &[String], ruling: &Ruling<'_>) -> Option<String> {
     let signal = ruling.switch_when?;
-    let fallback = ruling.fallback?;
     let lower = signal.to_lowercase();
     let signal = ["if ", "when ", "once "]
         .iter()
         .find(|w| lower.starts_with(*w))
         .map_or(signal, |w| &signal[w.len()..]);
     let signal = signal.trim().trim_end_matches(['.', '!', ';', ',']);
+    let Some(fallback) = ruling.fallback else {
+        return Some(format!(
+            "If {signal}, we'll look at the call again together."
+        ));
+    };
     let then = match crate::phrase::as_plan(fallback) {
         Some(plan) => plan,
         None => {
@@ -736,6 +741,18 @@ mod tests {
         assert_eq!(
             with_if.fact_str("switch"),
             Some("If CI takes more than 20 minutes, we'll switch to the event queue.")
+        );
+        // A fallback the lead did not give is never announced.
+        let without_fallback = ruled(&Ruling {
+            switch_when: signal,
+            fallback: None,
+            ..Ruling::default()
+        });
+        assert_eq!(
+            without_fallback.fact_str("switch"),
+            Some(
+                "If shipping is down for more than an hour in a month, we'll look at the call again together."
+            )
         );
     }
 

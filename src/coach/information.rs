@@ -122,6 +122,7 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "review_by_text",
         "until_asked_text",
         "until_set_text",
+        "until_chosen",
         "asked_by_text",
         "earliest_decision",
         "ok_by",
@@ -396,6 +397,9 @@ pub(crate) fn assess(
         "review_by_text": decide_by.map(|d| human_date(d, today)),
         "until_asked_text": knowledge.until_asked.map(|d| human_date(d, today)),
         "until_set_text": waits.map(|_| human_date(set, today)),
+        // The time-box is the lead's (or moved to their ask, and the coach says why);
+        // before they are asked for it, the date is only the coach's suggestion.
+        "until_chosen": knowledge.until.is_some() || waits.is_some(),
         "asked_by_text": knowledge.asked_by.map(|d| human_date(d, today)),
         "earliest_decision": knowledge.asked_by.filter(|_| investigating || ok_by.is_some()).map(iso),
         "ok_by": ok_by.map(iso),
@@ -530,6 +534,38 @@ mod tests {
             ])
         );
         assert_eq!(finding.facts["assumptions"], json!([]));
+    }
+
+    /// Before the lead is asked for the time-box, its date is the coach's suggestion: the
+    /// headline names no date the lead did not give, and the reasoning offers it.
+    #[test]
+    fn the_headline_names_only_a_time_box_the_lead_set() {
+        let templates = crate::template::Templates::embedded().unwrap();
+        let headline_and_reasoning = |knowledge: &Knowledge| {
+            let finding = assess(knowledge, today(), suggested());
+            let said = crate::coach::speak(&FRAMEWORK, finding, &templates).unwrap();
+            (said.verdict, said.reasoning)
+        };
+        let not_asked = knowledge(5, 2, Some(Door::OneWay));
+        let (headline, reasoning) = headline_and_reasoning(&not_asked);
+        assert_eq!(
+            headline,
+            "40% on a one-way door: time-box an investigation, then decide"
+        );
+        assert!(
+            reasoning.ends_with("A suggested time-box: until Thursday 10 December."),
+            "{reasoning}"
+        );
+        let set = Knowledge {
+            until: NaiveDate::from_ymd_opt(2026, 12, 11),
+            ..not_asked
+        };
+        let (headline, reasoning) = headline_and_reasoning(&set);
+        assert_eq!(
+            headline,
+            "40% on a one-way door: investigate until Friday 11 December, then decide"
+        );
+        assert!(!reasoning.contains("suggested"), "{reasoning}");
     }
 
     #[test]

@@ -235,7 +235,7 @@ pub(crate) fn people_table(people: &[Person]) -> String {
                 if p.open_follow_ups.is_empty() {
                     "none".to_string()
                 } else {
-                    p.open_follow_ups.join("; ")
+                    crate::text::join_clauses(&p.open_follow_ups, "; ")
                 },
             ]
         })

@@ -524,13 +524,24 @@ impl Brief {
         let subject = subject(record, &self.title, &names);
         let chosen = self.chosen.as_deref().map(|c| phrase::choice(c, &names));
         let proposed = self.proposed.as_deref().map(|p| phrase::choice(p, &names));
-        let lines = phrase::lines(
+        let mut lines = phrase::lines(
             &subject,
             chosen.as_ref(),
             proposed.as_ref(),
             self.decision.as_deref(),
             self.decide_by_text.as_deref(),
         );
+        // A yes-or-no question answered with the change it asks about is said as what
+        // will happen ("We'll move our services into one repository"), not as an option
+        // chosen "on whether we move …".
+        if let Some(plan) = self
+            .chosen
+            .as_deref()
+            .filter(|chosen| chosen_is_the_change(record, chosen))
+            .and_then(|_| phrase::whether_plan(&subject.text))
+        {
+            lines.decided = Some(format!("We'll {plan}"));
+        }
         self.bottom_line = lines
             .decided
             .clone()
@@ -1163,6 +1174,26 @@ fn list_items(record: &Record, heading: &str) -> Vec<String> {
             bullets(&numbered_as_bullets(&lines))
         })
         .unwrap_or_default()
+}
+
+/// Whether `chosen` is the option that changes things: the record weighs each option's
+/// impact on the timeline, and another option takes no extra time (it is what we have
+/// today) while this one does.
+fn chosen_is_the_change(record: &Record, chosen: &str) -> bool {
+    const IMPACT: &str = "Impact on the timeline, ";
+    const NONE: &str = "no extra time";
+    let impacts: Vec<(String, String)> = section_items(record, "Decision Framing")
+        .iter()
+        .filter_map(|item| item.strip_prefix(IMPACT)?.split_once(": "))
+        .map(|(option, time)| (plain(option), plain(time)))
+        .collect();
+    let takes_time = impacts
+        .iter()
+        .any(|(option, time)| option.eq_ignore_ascii_case(chosen) && time != NONE);
+    let another_takes_none = impacts
+        .iter()
+        .any(|(option, time)| !option.eq_ignore_ascii_case(chosen) && time == NONE);
+    takes_time && another_takes_none
 }
 
 fn section_items(record: &Record, heading: &str) -> Vec<String> {
@@ -2392,7 +2423,7 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: the peak write load; the latency budget. Joao finds out the peak write load. Who will find out the latency budget?"),
+            team.contains("We don't know yet: the peak write load; the latency budget. Joao is finding out the peak write load. Who will find out the latency budget?"),
             "{team}"
         );
     }

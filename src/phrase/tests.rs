@@ -1489,3 +1489,25 @@ fn open_questions_take_the_verb_that_fits_them() {
         assert_eq!(finding_out(&list, form), said, "{list:?}");
     }
 }
+
+#[test]
+fn a_yes_or_no_question_gives_the_change_it_asks_about() {
+    let cases = [
+        (
+            "whether we move our twelve services into one repository",
+            Some("move our twelve services into one repository"),
+        ),
+        (
+            "whether to migrate billing to Kafka",
+            Some("migrate billing to Kafka"),
+        ),
+        ("whether we keep polyrepo", None),
+        ("whether we should move to a monorepo", None),
+        ("whether the auditors accept 30 days", None),
+        ("how we run the weekly demo", None),
+        ("the database for the orders service", None),
+    ];
+    for (subject, plan) in cases {
+        assert_eq!(whether_plan(subject).as_deref(), plan, "{subject:?}");
+    }
+}

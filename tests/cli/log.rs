@@ -903,7 +903,7 @@ fn finishing_a_proposal_makes_it_a_decision_and_the_messages_follow() {
     let output = review(
         repo.path(),
         "2026-12-10",
-        "found:\n  - Searchly's price at our query volume\n  - Whether the contract has an exit clause\nlearnt: The price fits the budget and the contract has a 90-day exit clause.\nchosen: Searchly\nconfidence: 75\nsignal: search answers above 300 ms at the evening peak for a week\n",
+        "found:\n  - Searchly's price at our query volume\n  - Whether the contract has an exit clause\nlearnt: The price fits the budget and the contract has a 90-day exit clause.\nchosen: Searchly\nfallback: FindKit\nconfidence: 75\nsignal: search answers above 300 ms at the evening peak for a week\n",
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(

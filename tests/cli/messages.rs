@@ -522,7 +522,7 @@ fn decide_message_shapes_match_the_audience() {
         "If it doesn't work, we'll switch to MongoDB for the order-variant documents only"
     ));
     assert!(team.contains(
-        "We don't know the peak write load for the spring campaign yet; Joao finds it out."
+        "We don't know the peak write load for the spring campaign yet; Joao is finding it out."
     ));
     assert!(team.contains("What we gain: we already run it for billing.\nWhat to watch: schema migrations need planning.\n"), "{team}");
     assert!(
@@ -1134,7 +1134,7 @@ fn stakeholders_hear_no_team_politics() {
     let repo = logged("disagreement.yaml");
     let (text, checked) = message(repo.path(), "1", "stakeholders", None);
     assert!(
-        text.contains("We've settled how the order service tells shipping about new orders. The new link to shipping is ready in 1 week instead of 3"),
+        text.contains("We've settled how the order service tells shipping about new orders, because it's simpler, we can ship it in 1 week instead of 3 weeks, and it's easier to change later. The new link to shipping is ready in 1 week instead of 3"),
         "{text}"
     );
     assert!(checked.contains("Ready to send"), "{checked}");

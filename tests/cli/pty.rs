@@ -121,8 +121,9 @@ fn a_whole_decision_at_the_terminal() {
 
     answer(&mut s, "Why SQS?", "nobody wants to run brokers");
     s.exp_string("If it doesn't work, we'll switch to").unwrap();
-    // The default is the other option.
-    answer(&mut s, "RabbitMQ", "");
+    // The other option is offered as an example, never filled in: a fallback is a
+    // promise, so the lead types it.
+    answer(&mut s, "RabbitMQ", "RabbitMQ");
     s.exp_string("What changes for people outside the team")
         .unwrap();
     s.send_line("").unwrap();
