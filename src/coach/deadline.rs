@@ -123,6 +123,9 @@ pub(crate) static FRAMEWORK: Framework = Framework {
         "letter_a",
         "letter_b",
         "letter_c",
+        "c_said",
+        "c_name",
+        "c_later",
         "offers",
         "choose_by",
         "choose_by_text",
@@ -374,7 +377,43 @@ fn run(inputs: &Inputs<'_>) -> Option<Finding> {
         names_outside: inputs.text(&SIMPLIFY).is_some_and(names_outside),
         option_c,
     };
-    Some(assess(&request, inputs.conditions.calendar))
+    let mut finding = assess(&request, inputs.conditions.calendar);
+    if let Some(text) = inputs.text(&OPTION_C) {
+        finding.facts.extend(third_option_said(text));
+    }
+    Some(finding)
+}
+
+/// The lead's third option named by what it is, as A and B are: `c_said` is the whole
+/// sentence ("keep the date without the admin screens; they follow by Tuesday 2 March
+/// 2027"), `c_name` the same in one clause for a headline ("keep the date without the
+/// admin screens (they follow by …)"), and `c_later` what it leaves for later ("they
+/// follow by …"), when the option says so after a semicolon.
+fn third_option_said(text: &str) -> serde_json::Map<String, serde_json::Value> {
+    let clause = text
+        .trim()
+        .trim_end_matches(['.', '!', ';', ','])
+        .trim_end();
+    let said = crate::phrase::option_sentence(clause);
+    let (name, later) = match said.split_once("; ") {
+        Some((head, later)) => (format!("{head} ({later})"), Some(later_said(head, later))),
+        None => (said.clone(), None),
+    };
+    let mut facts = serde_json::Map::new();
+    facts.insert("c_said".into(), json!(said));
+    facts.insert("c_name".into(), json!(name));
+    facts.insert("c_later".into(), json!(later));
+    facts
+}
+
+/// What the option leaves for later, said on its own: "they follow by 2 March" after
+/// "keep the date without the admin screens" reads "the admin screens follow by 2 March".
+fn later_said(head: &str, later: &str) -> String {
+    let part = head.split_once(" without ").map(|(_, part)| part);
+    match (part, later.split_once(' ')) {
+        (Some(part), Some(("they" | "it", rest))) => format!("{part} {rest}"),
+        _ => later.to_string(),
+    }
 }
 
 /// Working days stated in the unit of the estimate, so the numbers of one sentence share a
@@ -656,6 +695,10 @@ fn facts(
     facts["sizing_c"] = json!(
         !plan.fits && request.option_c == Some(OptionC::Unchecked) && offers == 1 && !plan.offer_a
     );
+    // The third option's own words, filled in by `run` from the answer.
+    for name in ["c_said", "c_name", "c_later"] {
+        facts[name] = serde_json::Value::Null;
+    }
     facts["answer_by"] = json!((!plan.fits).then(|| iso(plan.review_by)));
     facts["answer_by_text"] = json!((!plan.fits).then(|| text(plan.review_by)));
     facts
@@ -687,6 +730,36 @@ mod tests {
         ];
         for (text, says) in cases {
             assert_eq!(super::says_when(text), says, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_third_option_is_named_by_what_it_is() {
+        let cases = [
+            (
+                "keep the date, admin screens by Tuesday 2 March 2027",
+                "keep the date without the admin screens; they follow by Tuesday 2 March 2027",
+                "keep the date without the admin screens (they follow by Tuesday 2 March 2027)",
+                Some("the admin screens follow by Tuesday 2 March 2027"),
+            ),
+            (
+                "keep the date; the admin screens follow in the next release.",
+                "keep the date; the admin screens follow in the next release",
+                "keep the date (the admin screens follow in the next release)",
+                Some("the admin screens follow in the next release"),
+            ),
+            (
+                "we keep the date if the admin screens move to the next release",
+                "we keep the date if the admin screens move to the next release",
+                "we keep the date if the admin screens move to the next release",
+                None,
+            ),
+        ];
+        for (text, said, name, later) in cases {
+            let facts = super::third_option_said(text);
+            assert_eq!(facts["c_said"], said, "{text:?}");
+            assert_eq!(facts["c_name"], name, "{text:?}");
+            assert_eq!(facts["c_later"], serde_json::json!(later), "{text:?}");
         }
     }
 

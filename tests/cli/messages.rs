@@ -835,6 +835,15 @@ fn an_agreed_tech_debt_proposal_tells_the_team_the_plan() {
         "{team}"
     );
     assert!(checked.contains("Ready to send to team"), "{checked}");
+    // Up and sideways too, the decision says what the fix is, not only that it is one.
+    for to in ["stakeholders", "peers"] {
+        let (text, checked) = message(repo.path(), "1", to, None);
+        assert!(
+            text.contains("we'll fix it properly now (move the invoice rules into one module that billing and the export both use), because"),
+            "{to}: {text}"
+        );
+        assert!(checked.contains("Ready to send"), "{to}: {checked}");
+    }
 }
 
 #[test]
