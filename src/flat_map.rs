@@ -94,15 +94,6 @@ impl FlatMap {
             .map(|entry| (self.key(entry), self.value(entry)))
     }
 
-    /// Keep the keys `keep` accepts; the text shrinks to theirs.
-    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&str, &str) -> bool) {
-        let mut kept = FlatMap::default();
-        for (key, value) in self.iter().filter(|(key, value)| keep(key, value)) {
-            kept.push(key, value);
-        }
-        *self = kept;
-    }
-
     fn key(&self, entry: &Entry) -> &str {
         &self.text[entry.key.clone()]
     }
@@ -199,18 +190,6 @@ mod tests {
         assert_eq!(map.get("tags"), Some("a, b"));
         assert_eq!(map.get("deciders"), Some("Ana, Ben"));
         assert_eq!(map.iter().count(), 2);
-    }
-
-    #[test]
-    fn retain_keeps_order_values_and_lookups() {
-        let mut map: FlatMap = [("c", "3"), ("a", "1"), ("b", "2"), ("a", "0")]
-            .into_iter()
-            .collect();
-        map.retain(|key, _| key != "b");
-        assert_eq!(map.iter().collect::<Vec<_>>(), [("a", "0"), ("c", "3")]);
-        assert_eq!(map.get("c"), Some("3"));
-        assert_eq!(map.get("b"), None);
-        assert_eq!(map.text, "a0c3");
     }
 
     #[test]

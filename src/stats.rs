@@ -30,18 +30,6 @@ pub(crate) const CALIBRATION_MINIMUM: usize = 5;
 const CONFIDENCE_KEY: &str = "confidence";
 const DECIDE_BY_KEY: &str = "decide-by";
 
-/// The front matter keys the retrospective reads; the site keeps only these of each
-/// record.
-pub(crate) const FRONT_MATTER_READ: [&str; 2] = [CONFIDENCE_KEY, DECIDE_BY_KEY];
-
-/// Whether the retrospective reads the section under `heading`: a review's outcome or a
-/// finished proposal. The site keeps only these sections of each record.
-pub(crate) fn reads_section(heading: &str) -> bool {
-    [OUTCOME_HEADING, FINISHED_HEADING]
-        .iter()
-        .any(|name| dated_heading(heading, name).is_some())
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Retro {
     pub today: String,
@@ -129,6 +117,56 @@ pub(crate) enum HeldUp {
 }
 
 pub(crate) fn retro(records: &[Record], history: &History, today: NaiveDate) -> Retro {
+    let seen: Vec<Seen<'_>> = records.iter().map(Seen::of).collect();
+    retro_of(&seen, history, today)
+}
+
+/// What the retrospective reads of a record besides its number, title, status and door,
+/// worked out from the whole record: the site keeps this of each record, not the record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Read {
+    pub days_to_decide: Option<i64>,
+    /// The front matter's `decide-by`.
+    pub decide_by: Option<NaiveDate>,
+    pub held_up: Option<HeldUp>,
+    pub confidence: Option<u32>,
+}
+
+impl Read {
+    pub(crate) fn of(record: &Record) -> Read {
+        Read {
+            days_to_decide: days_to_decide(record),
+            decide_by: record.front_matter.get(DECIDE_BY_KEY).and_then(parse_date),
+            held_up: held_up(record),
+            confidence: confidence(record),
+        }
+    }
+}
+
+/// One record as the retrospective sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Seen<'a> {
+    pub number: Option<u32>,
+    pub title: &'a str,
+    pub status: Option<&'a str>,
+    pub door: Option<&'a str>,
+    pub read: Read,
+}
+
+impl Seen<'_> {
+    fn of(record: &Record) -> Seen<'_> {
+        Seen {
+            number: record.number,
+            title: &record.title,
+            status: record.status.as_deref(),
+            door: record.door.as_deref(),
+            read: Read::of(record),
+        }
+    }
+}
+
+/// [`retro`] of records seen as [`Seen`].
+pub(crate) fn retro_of(records: &[Seen<'_>], history: &History, today: NaiveDate) -> Retro {
     Retro {
         today: today.to_string(),
         decision_speed: speed(records),
@@ -175,21 +213,21 @@ fn median(values: &mut [i64]) -> Option<f64> {
     }
 }
 
-fn speed(records: &[Record]) -> Speed {
+fn speed(records: &[Seen<'_>]) -> Speed {
     let mut days = [Vec::new(), Vec::new()];
     let mut slow = Vec::new();
     let mut without_door = 0;
     for record in records {
-        let Some(taken) = days_to_decide(record) else {
+        let Some(taken) = record.read.days_to_decide else {
             continue;
         };
-        match record.door.as_deref() {
+        match record.door {
             Some("two-way") => {
                 days[0].push(taken);
                 if taken > WEEK_DAYS {
                     slow.push(Slow {
                         number: record.number,
-                        title: record.title.clone(),
+                        title: record.title.to_string(),
                         days: taken,
                     });
                 }
@@ -214,15 +252,15 @@ fn speed(records: &[Record]) -> Speed {
     }
 }
 
-fn past_time_box(records: &[Record], today: NaiveDate) -> Vec<PastTimeBox> {
+fn past_time_box(records: &[Seen<'_>], today: NaiveDate) -> Vec<PastTimeBox> {
     records
         .iter()
-        .filter(|r| r.status.as_deref() == Some("proposed"))
+        .filter(|r| r.status == Some("proposed"))
         .filter_map(|r| {
-            let decide_by = r.front_matter.get(DECIDE_BY_KEY).and_then(parse_date)?;
+            let decide_by = r.read.decide_by?;
             (decide_by < today).then(|| PastTimeBox {
                 number: r.number,
-                title: r.title.clone(),
+                title: r.title.to_string(),
                 decide_by: decide_by.to_string(),
                 days_past: (today - decide_by).num_days(),
             })
@@ -256,9 +294,9 @@ pub(crate) fn held_up(record: &Record) -> Option<HeldUp> {
     }
 }
 
-fn reviews(records: &[Record]) -> Reviews {
+fn reviews(records: &[Seen<'_>]) -> Reviews {
     let mut reviews = Reviews::default();
-    for held in records.iter().filter_map(held_up) {
+    for held in records.iter().filter_map(|r| r.read.held_up) {
         match held {
             HeldUp::Yes => reviews.held_up += 1,
             HeldUp::Changed => reviews.changed += 1,
@@ -275,10 +313,10 @@ fn confidence(record: &Record) -> Option<u32> {
     (0.0..=100.0).contains(&value).then(|| value.floor() as u32)
 }
 
-fn calibration(records: &[Record]) -> Calibration {
+fn calibration(records: &[Seen<'_>]) -> Calibration {
     let reviewed: Vec<(u32, HeldUp)> = records
         .iter()
-        .filter_map(|r| Some((confidence(r)?, held_up(r)?)))
+        .filter_map(|r| Some((r.read.confidence?, r.read.held_up?)))
         .collect();
     let enough = reviewed.len() >= CALIBRATION_MINIMUM;
     let mut buckets: Vec<Bucket> = Vec::new();

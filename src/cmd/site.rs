@@ -69,12 +69,13 @@ fn build(
 ) -> Result<(usize, logdir::Skipped)> {
     let log = site::read(dir)?;
     let skipped = logdir::report_skipped(&log.problems);
-    let previous = store::prepare_site_dir(out)?;
+    store::prepare_site_dir(out)?;
     // The page shows the record as it stands when it is rendered; the preview rebuilds
     // the site again if it changed since it was first read.
-    let text = |record: &crate::record::Record| {
-        store::refuse_symlink(&record.path)?;
-        store::read_text(&record.path)
+    let text = |record: &site::Row| {
+        use crate::record::Listing as _;
+        store::refuse_symlink(record.path())?;
+        store::read_text(record.path())
     };
     let input = site::Input {
         records: &log.records,
@@ -84,8 +85,12 @@ fn build(
         today,
     };
     let written = site::build(&input, &SiteDir(out))?;
+    let records = log.records.len();
+    // The records and their words are done with before the last build's files are listed.
+    drop(log);
+    let previous = store::last_site_files(out);
     store::finish_site(out, &written, &previous)?;
-    Ok((log.records.len(), skipped))
+    Ok((records, skipped))
 }
 
 /// The site's directory, written through `store`.

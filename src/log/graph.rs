@@ -77,26 +77,17 @@ pub(crate) struct Edge {
     pub kind: String,
 }
 
-/// The edges between `records` read whole (by position), for a caller that holds the
-/// records rather than a [`Log`]: the site. Links are followed by file name and number.
-pub(crate) fn edges_of(records: &[Record]) -> Vec<Edge> {
-    let index = Index::of_records(records);
-    let nodes: Vec<Node> = records
-        .iter()
-        .map(|record| Node {
-            path: record.path.clone(),
-            number: record.number,
-            label: String::new(),
-            links: record.links.clone(),
-            mentions: record.mentions.clone(),
-        })
-        .collect();
-    edges(&nodes, &index)
+impl AsRef<Node> for Node {
+    fn as_ref(&self) -> &Node {
+        self
+    }
 }
 
-pub(crate) fn edges(nodes: &[Node], index: &Index<'_>) -> Vec<Edge> {
+/// The edges between `nodes` (by position), their links resolved by `index`; a node may
+/// be part of what a caller keeps of each record (the site's rows).
+pub(crate) fn edges(nodes: &[impl AsRef<Node>], index: &Index<'_>) -> Vec<Edge> {
     let mut links: Vec<Edge> = Vec::new();
-    for (from, node) in nodes.iter().enumerate() {
+    for (from, node) in nodes.iter().map(AsRef::as_ref).enumerate() {
         for link in &node.links {
             if let Resolved::Found(to) | Resolved::ByName(to) = index.resolve(&node.path, link)
                 && to != from
@@ -176,7 +167,7 @@ pub(crate) fn edges(nodes: &[Node], index: &Index<'_>) -> Vec<Edge> {
         .flat_map(|e| [(e.from, e.to), (e.to, e.from)])
         .collect();
     let mut mentions = BTreeSet::new();
-    for (from, node) in nodes.iter().enumerate() {
+    for (from, node) in nodes.iter().map(AsRef::as_ref).enumerate() {
         for link in &node.mentions {
             if let Resolved::Found(to) = index.resolve(&node.path, link)
                 && to != from

@@ -634,12 +634,10 @@ pub(crate) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Where links between `records` lead, their paths taken as they are.
-    pub(crate) fn of_records(records: &'a [Record]) -> Index<'a> {
-        Index::new(
-            Path::new(""),
-            records.iter().map(|r| (r.path.as_path(), r.number)),
-        )
+    /// Where links between records of these paths and numbers lead, the paths taken as
+    /// they are: for a caller that keeps less than whole records (the site).
+    pub(crate) fn of_paths(records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index<'a> {
+        Index::new(Path::new(""), records)
     }
 
     fn new(base: &'a Path, records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index<'a> {
@@ -884,11 +882,16 @@ pub(crate) fn link_label(record: &Record) -> String {
 /// [`link_label`] at the end of `out`, without the formatter or a string of its own: a
 /// graph labels each of ten thousand records.
 pub(crate) fn push_link_label(out: &mut String, record: &Record) {
-    if let Some(number) = record.number {
+    push_label(out, record.number, &record.title);
+}
+
+/// [`push_link_label`] of a record numbered `number` and titled `title`.
+pub(crate) fn push_label(out: &mut String, number: Option<u32>, title: &str) {
+    if let Some(number) = number {
         crate::text::push_number(out, number);
         out.push_str(". ");
     }
-    out.push_str(&record.title);
+    out.push_str(title);
 }
 
 /// The label a link to `record` shows in a log whose links are labelled in `style`

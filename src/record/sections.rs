@@ -97,23 +97,6 @@ impl Sections {
         }
     }
 
-    /// Keep the sections `keep` says yes to, in their order.
-    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&Section<'_>) -> bool) {
-        let kept: Vec<usize> = (0..self.len())
-            .filter(|&index| self.get(index).is_some_and(|section| keep(&section)))
-            .collect();
-        if kept.len() == self.len() {
-            return;
-        }
-        let mut rest = Sections::with_capacity(kept.len(), 0);
-        for index in kept {
-            if let Some(section) = self.get(index) {
-                rest.push(section);
-            }
-        }
-        *self = rest;
-    }
-
     /// Give back what was reserved: a listing keeps ten thousand records.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
@@ -204,28 +187,6 @@ mod tests {
         assert_eq!((&sections).into_iter().len(), pushed.len());
         sections.shrink_to_fit();
         assert_eq!(sections.iter().collect::<Vec<_>>(), pushed);
-    }
-
-    #[test]
-    fn retained_sections_keep_their_order_and_text() {
-        let mut sections = Sections::default();
-        for (heading, body) in [("A", "one"), ("B", "two"), ("C", "three"), ("D", "")] {
-            sections.push(section(heading, 2, body));
-        }
-        let unchanged = sections.clone();
-        sections.retain(|_| true);
-        assert_eq!(sections, unchanged);
-        sections.retain(|s| s.heading != "B" && s.heading != "D");
-        assert_eq!(
-            sections
-                .iter()
-                .map(|s| (s.heading, s.body))
-                .collect::<Vec<_>>(),
-            [("A", "one"), ("C", "three")]
-        );
-        sections.retain(|_| false);
-        assert!(sections.is_empty());
-        assert_eq!(sections, Sections::default());
     }
 
     #[test]

@@ -45,14 +45,21 @@ const MOST_TOTAL_COST: usize = 300_000;
 
 /// What a node shows about its record.
 #[derive(Debug, Clone)]
-pub(crate) struct Node {
+pub(crate) struct Node<'a> {
     /// `7. Use PostgreSQL`.
     pub label: String,
-    pub status: String,
+    /// Borrowed from the record: ten thousand nodes of a log hold a handful of statuses.
+    pub status: &'a str,
     /// The record's page, relative to the records directory (`0007-use-postgresql.html`).
     pub page: String,
-    /// The node's id in the SVG (`n-0007-use-postgresql`).
-    pub id: String,
+}
+
+impl Node<'_> {
+    /// The node's id in the SVG (`n-0007-use-postgresql`), made from its page's name when
+    /// it is written rather than kept for every record.
+    pub(crate) fn id(&self) -> String {
+        format!("n-{}", self.page.trim_end_matches(".html"))
+    }
 }
 
 /// A laid-out group of connected records, in its own coordinates.
@@ -425,7 +432,7 @@ pub(crate) fn shorten(text: &str, limit: usize) -> String {
 }
 
 /// One node: a link to the record's page around a box with its label and status.
-fn node_svg(out: &mut String, node: &Node, at: Point, prefix: &str, current: bool) {
+fn node_svg(out: &mut String, node: &Node<'_>, at: Point, prefix: &str, current: bool) {
     let class = if current { " current" } else { "" };
     let _ = writeln!(
         out,
@@ -434,11 +441,11 @@ fn node_svg(out: &mut String, node: &Node, at: Point, prefix: &str, current: boo
          <rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/>\
          <text x=\"{tx:.1}\" y=\"{ty:.1}\">{short}</text>\
          <text class=\"status\" x=\"{tx:.1}\" y=\"{sy:.1}\">{status_text}</text></a>",
-        status = status_class(&node.status),
-        id = escape(&node.id),
+        status = status_class(node.status),
+        id = escape(&node.id()),
         page = escape(&node.page),
         label = escape(&node.label),
-        status_text = escape(&node.status),
+        status_text = escape(node.status),
         x = at.x,
         y = at.y,
         tx = at.x + 10.0,
@@ -465,7 +472,7 @@ pub(crate) fn status_class(status: &str) -> &'static str {
 fn group_svg(
     out: &mut dyn Out,
     group: &Group,
-    nodes: &[Node],
+    nodes: &[Node<'_>],
     offset: Point,
     prefix: &str,
     current: Option<usize>,
@@ -514,7 +521,7 @@ fn svg_open(out: &mut String, width: f64, height: f64, label: &str) {
 
 /// The whole log's graph, written to `out` a group at a time: the picture of ten thousand
 /// records is megabytes. `prefix` leads from the page to the records directory.
-pub(crate) fn whole(out: &mut Spill<'_>, graph: &Graph, nodes: &[Node], prefix: &str) {
+pub(crate) fn whole(out: &mut Spill<'_>, graph: &Graph, nodes: &[Node<'_>], prefix: &str) {
     // Where each group goes, and so the picture's size, first: the `<svg>` element states
     // its size before its content, and drawing into a second string to copy it after
     // held the largest page of the site twice.
@@ -572,7 +579,7 @@ pub(crate) fn whole(out: &mut Spill<'_>, graph: &Graph, nodes: &[Node], prefix: 
 }
 
 /// The group of `current`, drawn alone with `current` marked, for its record's page.
-pub(crate) fn around(graph: &Graph, nodes: &[Node], current: usize) -> Option<String> {
+pub(crate) fn around(graph: &Graph, nodes: &[Node<'_>], current: usize) -> Option<String> {
     let group = &graph.groups[graph.group_of[current]?];
     let mut out = String::new();
     svg_open(
@@ -597,7 +604,7 @@ pub(crate) fn around(graph: &Graph, nodes: &[Node], current: usize) -> Option<St
 mod tests {
     use super::*;
 
-    fn whole_graph(graph: &Graph, nodes: &[Node]) -> String {
+    fn whole_graph(graph: &Graph, nodes: &[Node<'_>]) -> String {
         let mut out = Vec::new();
         let mut spill = Spill::new(&mut out);
         whole(&mut spill, graph, nodes, "records/");
@@ -605,13 +612,12 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
-    fn nodes(count: usize) -> Vec<Node> {
+    fn nodes(count: usize) -> Vec<Node<'static>> {
         (0..count)
             .map(|i| Node {
                 label: format!("{}. Title <{i}>", i + 1),
-                status: "accepted".into(),
+                status: "accepted",
                 page: format!("{:04}-t.html", i + 1),
-                id: format!("n-{:04}-t", i + 1),
             })
             .collect()
     }

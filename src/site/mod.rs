@@ -38,24 +38,24 @@ pub(crate) struct File {
 /// What the site is built from.
 pub(crate) struct Input<'a> {
     /// The records in log order, as [`read`] keeps them.
-    pub records: &'a [Record],
+    pub records: &'a [Row],
     /// Every record's words, for the search box.
     pub search: &'a search::Index,
     /// A record's text, for its page (read again there, so the log's text is never all
     /// in memory at once).
-    pub text: &'a (dyn Fn(&Record) -> Result<String> + Sync),
+    pub text: &'a (dyn Fn(&Row) -> Result<String> + Sync),
     /// What the header calls the log (`docs/decisions`).
     pub log_name: &'a str,
     /// The day "due" and "overdue" are relative to.
     pub today: NaiveDate,
 }
 
-/// The log as the site needs it, in file-name order: each record without the text of its
-/// sections, the words of all of them, and the files that could not be read or parsed (a
-/// bad file never hides the others).
+/// The log as the site needs it, in file-name order: a row of each record, the words of
+/// all of them, and the files that could not be read or parsed (a bad file never hides
+/// the others).
 #[derive(Debug, Default)]
 pub(crate) struct Log {
-    pub records: Vec<Record>,
+    pub records: Vec<Row>,
     pub search: search::Index,
     pub problems: Vec<Error>,
 }
@@ -83,13 +83,18 @@ pub(crate) fn read(dir: &Path) -> Result<Log> {
             let text = store::read_text(&entry.path)?;
             let record = crate::record::parse(&entry.path, &text)?;
             let words = search::distinct_words(&searchable(&record, &text));
-            Ok((without_text(record), words))
+            Ok((Row::of(record), words))
         });
         for result in results {
             match result {
                 Ok((record, words)) => {
                     // A record's place among those read is its number in the search.
-                    log.search.add(log.records.len() as u32, &words);
+                    log.search
+                        .add(log.records.len() as u32, &words)
+                        .map_err(|e| {
+                            Error::io("write the search's scratch file", &std::env::temp_dir(), &e)
+                                .hint("check the temporary directory (TMPDIR) has room")
+                        })?;
                     log.records.push(record);
                 }
                 Err(error) => log.problems.push(error),
@@ -109,22 +114,107 @@ fn searchable(record: &Record, text: &str) -> String {
     format!("{number}{}\n{}", record.title, render::searchable(text))
 }
 
-/// `record` without what only its own page shows, which is rendered from the text read
-/// again: the sections and front matter the stats do not read, and the positions edits
-/// need. Ten thousand records of ours are 56 MiB of text.
-fn without_text(mut record: Record) -> Record {
-    record
-        .sections
-        .retain(|section| crate::stats::reads_section(section.heading));
-    record
-        .front_matter
-        .retain(|key, _| crate::stats::FRONT_MATTER_READ.contains(&key));
-    record.front_matter_keys = Vec::new();
-    record.statuses = Vec::new();
-    record.problems = Vec::new();
-    record.status_written = None;
-    record.sections.shrink_to_fit();
-    record
+/// What the site keeps of a record once it is read: what the index, graph and stats show
+/// of it and the head of its own page, and its links; nothing of its text, which its page
+/// reads again. A whole [`Record`] is 464 bytes before its text, and ten thousand of them
+/// were the largest part of the site's memory.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    /// Its path, number and links, as the graph follows them (without a label).
+    pub node: crate::log::graph::Node,
+    pub title: String,
+    pub title_line: usize,
+    pub status: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub month_only: bool,
+    pub format: crate::record::Format,
+    pub door: Option<String>,
+    pub review_by: Option<NaiveDate>,
+    pub decide_by: Option<NaiveDate>,
+    pub reviewed: Option<NaiveDate>,
+    /// Who decided, as the page shows them: joined with ", ".
+    pub decision_makers: String,
+    /// What the stats read of the whole record.
+    pub stats: crate::stats::Read,
+}
+
+impl Row {
+    pub(crate) fn of(record: Record) -> Row {
+        let stats = crate::stats::Read::of(&record);
+        Row {
+            node: crate::log::graph::Node {
+                path: record.path,
+                number: record.number,
+                label: String::new(),
+                links: record.links,
+                mentions: record.mentions,
+            },
+            title: record.title,
+            title_line: record.title_line,
+            status: record.status,
+            date: record.date,
+            month_only: record.month_only,
+            format: record.format,
+            door: record.door,
+            review_by: record.review_by,
+            decide_by: record.decide_by,
+            reviewed: record.reviewed,
+            decision_makers: record.decision_makers.join(", "),
+            stats,
+        }
+    }
+
+    /// The file name, as [`Record::file_name`].
+    pub(crate) fn file_name(&self) -> String {
+        store::record_name(&self.node.path).into_owned()
+    }
+
+    /// The row as the stats see it.
+    pub(crate) fn seen(&self) -> crate::stats::Seen<'_> {
+        crate::stats::Seen {
+            number: self.node.number,
+            title: &self.title,
+            status: self.status.as_deref(),
+            door: self.door.as_deref(),
+            read: self.stats,
+        }
+    }
+}
+
+impl AsRef<crate::log::graph::Node> for Row {
+    fn as_ref(&self) -> &crate::log::graph::Node {
+        &self.node
+    }
+}
+
+impl crate::record::Listing for Row {
+    fn path(&self) -> &Path {
+        &self.node.path
+    }
+    fn number(&self) -> Option<u32> {
+        self.node.number
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn title_line(&self) -> usize {
+        self.title_line
+    }
+    fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+    fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+    fn month_only(&self) -> bool {
+        self.month_only
+    }
+    fn review_by(&self) -> Option<NaiveDate> {
+        self.review_by
+    }
+    fn decide_by(&self) -> Option<NaiveDate> {
+        self.decide_by
+    }
 }
 
 /// Where the site's files go.
@@ -149,31 +239,41 @@ type Render<'a> = Box<dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync + 'a>;
 /// first error `sink` returned.
 pub(crate) fn build(input: &Input<'_>, sink: &impl Sink) -> Result<Vec<String>> {
     let model = pages::Model::new(input);
+    // Made before the pages are written: the stats look at every record at once.
+    let stats = model.stats();
     let renders: [Render<'_>; 6] = [
         Box::new(|to| to.write_all(STYLESHEET.as_bytes())),
         Box::new(|to| to.write_all(SCRIPT.as_bytes())),
         Box::new(|to| model.index_to(to)),
         Box::new(|to| model.graph_page_to(to)),
-        Box::new(|to| to.write_all(model.stats().as_bytes())),
+        Box::new(|to| to.write_all(stats.as_bytes())),
         Box::new(|to| model.search_index_to(to)),
     ];
     let shared: Vec<(&str, Render<'_>)> =
         store::SHARED_SITE_FILES.into_iter().zip(renders).collect();
     let count = shared.len() + input.records.len();
-    let results = crate::parallel::indices(count, |index| match shared.get(index) {
-        Some((path, render)) => sink
-            .stream(path, &mut |to| render(to))
-            .map(|()| (*path).to_string()),
+    crate::parallel::try_each(count, |index| match shared.get(index) {
+        Some((path, render)) => sink.stream(path, &mut |to| render(to)),
         None => {
             let record = index - shared.len();
             let file = File {
-                path: format!("records/{}", model.pages[record]),
+                path: format!("records/{}", model.page_name(record)),
                 bytes: model.record(record)?.into_bytes(),
             };
-            sink.write(&file).map(|()| file.path)
+            sink.write(&file)
         }
+    })?;
+    drop(shared);
+    // Named only now that every page is written: a result kept for each of ten thousand
+    // pages while they were written was megabytes.
+    let shared = store::SHARED_SITE_FILES
+        .iter()
+        .map(|path| (*path).to_string());
+    let records = model.into_page_names().map(|mut page| {
+        page.insert_str(0, "records/");
+        page
     });
-    results.into_iter().collect()
+    Ok(shared.chain(records).collect())
 }
 
 /// Each record's page name: its name (a folder record's is its folder's) with `.html` for
@@ -181,7 +281,7 @@ pub(crate) fn build(input: &Input<'_>, sink: &impl Sink) -> Result<Vec<String>> 
 /// and made unique: `0001-x.md` and `0001-x.mdx`, or two folders' `0001-x.md`, get
 /// `0001-x.html` and `0001-x-2.html`, and a record named `0001-x-2.md` then `0001-x-2-2.html`.
 /// Names are compared without case, as a Mac's or Windows' file system compares them.
-fn page_names(records: &[Record]) -> Vec<String> {
+fn page_names(records: &[Row]) -> Vec<String> {
     let mut taken: HashSet<String> = HashSet::with_capacity(records.len());
     records
         .iter()
@@ -218,6 +318,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::record::Listing as _;
 
     /// The site reads each record twice: once for the log-wide pages (stats, index,
     /// graph), keeping only what they need, and again for its own page.
@@ -242,13 +343,13 @@ mod tests {
             .iter()
             .map(|(name, text)| crate::record::parse(Path::new(name), text).unwrap())
             .collect();
-        let kept: Vec<Record> = whole.iter().cloned().map(without_text).collect();
+        let rows: Vec<Row> = whole.iter().cloned().map(Row::of).collect();
         let history = crate::coach::History::default();
-        let retro = |records: &[Record]| {
-            serde_json::to_value(crate::stats::retro(records, &history, today)).unwrap()
-        };
-        assert_eq!(retro(&kept), retro(&whole));
-        let whole_retro = retro(&whole);
+        let seen: Vec<crate::stats::Seen<'_>> = rows.iter().map(Row::seen).collect();
+        let of_rows = serde_json::to_value(crate::stats::retro_of(&seen, &history, today)).unwrap();
+        let whole_retro =
+            serde_json::to_value(crate::stats::retro(&whole, &history, today)).unwrap();
+        assert_eq!(of_rows, whole_retro);
         assert_eq!(
             whole_retro["review_outcomes"]["held_up"], 1,
             "{whole_retro}"
@@ -261,10 +362,34 @@ mod tests {
             whole_retro["investigations_past_time_box"][0]["title"],
             "Split billing"
         );
-        assert!(
-            kept.iter()
-                .all(|r| r.sections.len() <= 3 && r.front_matter.iter().count() <= 2)
-        );
+    }
+
+    /// A row keeps what the index, the graph and the head of the record's page show of
+    /// the record, and its links.
+    #[test]
+    fn rows_keep_what_the_pages_show() {
+        let text = "---\nstatus: proposed\ndate: 2027-02-01\ndoor: one-way\ndecide-by: 2027-03-01\ndecision-makers: [Ana, Ben]\nconfidence: 40%\n---\n\n# Split billing\n\n## Context and Problem Statement\n\nBilling deploys block orders; see [caching](0001-cache-prices.md).\n\n## Links\n\n* Supersedes [1. Cache prices](0001-cache-prices.md)\n";
+        let record =
+            crate::record::parse(Path::new("docs/decisions/0002-split-billing.md"), text).unwrap();
+        let row = Row::of(record.clone());
+        assert_eq!(row.path(), record.path);
+        assert_eq!(row.file_name(), "0002-split-billing.md");
+        assert_eq!(row.number(), Some(2));
+        assert_eq!(row.title, "Split billing");
+        assert_eq!(row.title_line, record.title_line);
+        assert_eq!(row.status.as_deref(), Some("proposed"));
+        assert_eq!(row.date, record.date);
+        assert_eq!(row.door.as_deref(), Some("one-way"));
+        assert_eq!(row.format, record.format);
+        assert_eq!(row.decision_makers, "Ana, Ben");
+        assert_eq!(row.due(), record.due());
+        assert_eq!(row.reviewed, record.reviewed);
+        assert_eq!(row.node.links, record.links);
+        assert_eq!(row.node.mentions, record.mentions);
+        assert_eq!(row.node.links.len(), 1);
+        assert_eq!(row.node.mentions.len(), 1);
+        assert_eq!(row.stats.confidence, Some(40));
+        assert_eq!(row.stats.decide_by, NaiveDate::from_ymd_opt(2027, 3, 1));
     }
 
     /// Two records of one name in two folders: the reviews due lead to the page of the one
@@ -272,18 +397,18 @@ mod tests {
     #[test]
     fn a_record_due_leads_to_its_own_page_when_another_has_its_name() {
         let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
-        let records: Vec<Record> = [
+        let records: Vec<Row> = [
             ("docs/adr/0001-cache-prices.md", "2027-12-01"),
             ("docs/adr/mobile/0001-cache-prices.md", "2027-05-01"),
         ]
         .iter()
         .map(|(path, review)| {
             let text = format!("# 1. Cache prices\n\nDate: 2027-01-04\nReview-by: {review}\n\n## Status\n\nAccepted\n");
-            crate::record::parse(Path::new(path), &text).unwrap()
+            Row::of(crate::record::parse(Path::new(path), &text).unwrap())
         })
         .collect();
         let search = search::Index::default();
-        let text = |_: &Record| Ok(String::new());
+        let text = |_: &Row| Ok(String::new());
         let input = Input {
             records: &records,
             search: &search,
@@ -293,7 +418,7 @@ mod tests {
         };
         let model = pages::Model::new(&input);
         assert_eq!(
-            model.pages,
+            [model.page_name(0), model.page_name(1)],
             ["0001-cache-prices.html", "0001-cache-prices-2.html"]
         );
         let index = model.index();
@@ -368,12 +493,15 @@ mod tests {
         let mut search = search::Index::default();
         for (at, record) in records.iter().enumerate() {
             let number = record.number.unwrap() as usize;
-            search.add(
-                at as u32,
-                &search::distinct_words(&searchable(record, &text(number))),
-            );
+            search
+                .add(
+                    at as u32,
+                    &search::distinct_words(&searchable(record, &text(number))),
+                )
+                .unwrap();
         }
-        let read_again = |record: &Record| Ok(text(record.number.unwrap() as usize));
+        let records: Vec<Row> = records.into_iter().map(Row::of).collect();
+        let read_again = |record: &Row| Ok(text(record.number().unwrap() as usize));
         let input = Input {
             records: &records,
             search: &search,
@@ -402,7 +530,7 @@ mod tests {
 
     #[test]
     fn page_names_are_safe_and_unique() {
-        let record = |name: &str| crate::record::parse(Path::new(name), "# T\n").unwrap();
+        let record = |name: &str| Row::of(crate::record::parse(Path::new(name), "# T\n").unwrap());
         let records = [
             record("0001-use-x.md"),
             record("0002-<script>.md"),

@@ -1,7 +1,7 @@
 //! The site's pages, from one model of the log: the index (every record, search, filters,
 //! reviews due, decisions by month), a page per record, the graph and the stats.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
@@ -10,12 +10,12 @@ use super::charts::{self, Bar};
 use super::graph::{self, Graph, Node, status_class};
 use super::html::{Depth, Nav, Shell, Spill, escape, page, page_end, page_start};
 use super::render::{self, Links};
-use super::{Input, page_names};
+use super::{Input, Row, page_names};
 use crate::error::Result;
-use crate::log::graph::{Edge, edges_of};
+use crate::log::graph::{Edge, edges};
 use crate::log::{Index, Resolved};
+use crate::record::Listing;
 use crate::record::parse::reverse_kind;
-use crate::record::{Listing, Record};
 
 /// The usual statuses, in the order a decision passes through them: filters and badges
 /// list these first, then any other status the log uses.
@@ -30,29 +30,21 @@ const KNOWN_STATUSES: &[&str] = &[
 /// What every page is built from, worked out once for the whole log.
 pub(super) struct Model<'a> {
     input: &'a Input<'a>,
-    /// Each record's page name, in the records directory.
-    pub pages: Vec<String>,
-    /// Each record's position by its path: two folders of a log may each hold a record of
-    /// one name, and a file name would find the first of them.
-    by_path: HashMap<&'a Path, usize>,
     /// Where links between the records lead.
     index: Index<'a>,
     /// Each record's relations: the kind as it reads from that record, and the other one.
     related: Vec<Vec<(String, usize)>>,
     graph: Graph,
-    nodes: Vec<Node>,
+    /// Each record's label, status and page name (in the records directory).
+    nodes: Vec<Node<'a>>,
 }
 
 impl<'a> Model<'a> {
     pub(super) fn new(input: &'a Input<'a>) -> Model<'a> {
         let records = input.records;
         let pages = page_names(records);
-        let by_path = records
-            .iter()
-            .enumerate()
-            .map(|(index, record)| (record.path.as_path(), index))
-            .collect();
-        let edges: Vec<Edge> = edges_of(records);
+        let index = Index::of_paths(records.iter().map(|r| (r.path(), r.number())));
+        let edges: Vec<Edge> = edges(records, &index);
         let mut related = vec![Vec::new(); records.len()];
         for edge in &edges {
             related[edge.from].push((edge.kind.clone(), edge.to));
@@ -63,19 +55,16 @@ impl<'a> Model<'a> {
         let graph = graph::layout(records.len(), &edges);
         let nodes = records
             .iter()
-            .zip(&pages)
+            .zip(pages)
             .map(|(record, page)| Node {
-                label: crate::log::link_label(record),
-                status: status_text(record).to_string(),
-                page: page.clone(),
-                id: format!("n-{}", page.trim_end_matches(".html")),
+                label: label(record),
+                status: status_text(record),
+                page,
             })
             .collect();
         Model {
             input,
-            pages,
-            by_path,
-            index: Index::of_records(records),
+            index,
             related,
             graph,
             nodes,
@@ -209,7 +198,7 @@ impl<'a> Model<'a> {
                 let _ = writeln!(
                     out,
                     "<li><a href=\"records/{page}\">{label}</a> <span class=\"when{late}\">{when}</span> <time datetime=\"{review_by}\">({by} {review_by})</time></li>",
-                    page = escape(&self.pages[index]),
+                    page = escape(&self.nodes[index].page),
                     label = escape(&self.nodes[index].label),
                     late = if days > 0 { " overdue" } else { "" },
                 );
@@ -220,12 +209,25 @@ impl<'a> Model<'a> {
         out
     }
 
-    /// The position of `record` (one of ours) in the log.
-    fn index_of(&self, record: &Record) -> usize {
-        self.by_path
-            .get(record.path.as_path())
-            .copied()
+    /// The position of `record` (one of ours) in the log: two folders of a log may each
+    /// hold a record of one name, so it is found as itself, not by name. Only the few
+    /// records due are looked for, so no map of every record is kept.
+    fn index_of(&self, record: &Row) -> usize {
+        self.input
+            .records
+            .iter()
+            .position(|other| std::ptr::eq(other, record))
             .unwrap_or_default()
+    }
+
+    /// Record `index`'s page name, in the records directory.
+    pub(super) fn page_name(&self, index: usize) -> &str {
+        &self.nodes[index].page
+    }
+
+    /// Every record's page name, in log order.
+    pub(super) fn into_page_names(self) -> impl Iterator<Item = String> + use<'a> {
+        self.nodes.into_iter().map(|node| node.page)
     }
 
     fn table(&self, spill: &mut Spill<'_>) {
@@ -288,7 +290,7 @@ impl<'a> Model<'a> {
         out.push_str("</section>\n");
     }
 
-    fn row(&self, out: &mut String, index: usize, record: &Record) {
+    fn row(&self, out: &mut String, index: usize, record: &Row) {
         let today = self.input.today;
         let status = status_text(record);
         let door = record.door.as_deref().unwrap_or("");
@@ -311,8 +313,10 @@ impl<'a> Model<'a> {
             "<tr data-i=\"{index}\" data-status=\"{status_attr}\" data-door=\"{door_attr}\"><td>{number}</td><td><a href=\"records/{page}\">{title}</a></td><td><span class=\"badge s-{class}\">{status_attr}</span></td>{date}<td>{door_attr}</td>{review}</tr>",
             status_attr = escape(status),
             door_attr = escape(if door.is_empty() { "none" } else { door }),
-            number = record.number.map_or("–".to_string(), |n| format!("{n:04}")),
-            page = escape(&self.pages[index]),
+            number = record
+                .number()
+                .map_or("–".to_string(), |n| format!("{n:04}")),
+            page = escape(&self.nodes[index].page),
             title = escape(&record.title),
             class = status_class(status),
             date = date(record.date),
@@ -336,11 +340,11 @@ impl<'a> Model<'a> {
              <article class=\"record\">\n<header class=\"record-head\">\n<h1>{}{}</h1>\n",
             escape(
                 &record
-                    .number
+                    .number()
                     .map_or_else(|| record.file_name(), |n| format!("{n:04}"))
             ),
             record
-                .number
+                .number()
                 .map(|n| format!("<span class=\"number\">{n}.</span> "))
                 .unwrap_or_default(),
             escape(&record.title),
@@ -349,18 +353,18 @@ impl<'a> Model<'a> {
         body.push_str("</header>\n<div class=\"record-layout\">\n<div class=\"prose\">\n");
         let links = PageLinks {
             model: self,
-            from: &record.path,
+            from: record.path(),
         };
         body.push_str(&render::body(&text, record.title_line, ours, &links));
         body.push_str("</div>\n");
         body.push_str(&self.related_panel(index));
         body.push_str("</div>\n</article>\n");
         body.push_str(&self.pager(index));
-        let title = crate::log::link_label(record);
+        let title = label(record);
         Ok(self.page(Depth::Record, Nav::Record, &title, &body, &[]))
     }
 
-    fn meta(&self, record: &Record) -> String {
+    fn meta(&self, record: &Row) -> String {
         let today = self.input.today;
         let mut out = String::from("<dl class=\"meta\">\n");
         let mut item = |name: &str, value: String| {
@@ -379,7 +383,7 @@ impl<'a> Model<'a> {
             item("Date", format!("<time datetime=\"{date}\">{date}</time>"));
         }
         if !record.decision_makers.is_empty() {
-            item("Decided by", escape(&record.decision_makers.join(", ")));
+            item("Decided by", escape(&record.decision_makers));
         }
         if let Some(door) = &record.door {
             item("Door", escape(door));
@@ -433,10 +437,10 @@ impl<'a> Model<'a> {
                     out,
                     "<li>{kind} <a href=\"{page}\">{label}</a> <span class=\"badge s-{class}\">{status}</span></li>",
                     kind = escape(kind),
-                    page = escape(&self.pages[*other]),
+                    page = escape(&self.nodes[*other].page),
                     label = escape(&self.nodes[*other].label),
-                    class = status_class(&self.nodes[*other].status),
-                    status = escape(&self.nodes[*other].status),
+                    class = status_class(self.nodes[*other].status),
+                    status = escape(self.nodes[*other].status),
                 );
             }
             out.push_str("</ul>\n");
@@ -455,7 +459,7 @@ impl<'a> Model<'a> {
         let _ = writeln!(
             out,
             "<p><a href=\"../graph.html#{}\">See it in the whole graph</a></p>",
-            escape(&self.nodes[index].id)
+            escape(&self.nodes[index].id())
         );
         out.push_str("</aside>\n");
         out
@@ -472,15 +476,15 @@ impl<'a> Model<'a> {
             let _ = writeln!(
                 out,
                 "<a rel=\"prev\" href=\"{}\">← {}</a>",
-                escape(&self.pages[index - 1]),
+                escape(&self.nodes[index - 1].page),
                 escape(&self.nodes[index - 1].label)
             );
         }
-        if index + 1 < self.pages.len() {
+        if index + 1 < self.nodes.len() {
             let _ = writeln!(
                 out,
                 "<a rel=\"next\" href=\"{}\">{} →</a>",
-                escape(&self.pages[index + 1]),
+                escape(&self.nodes[index + 1].page),
                 escape(&self.nodes[index + 1].label)
             );
         }
@@ -521,8 +525,9 @@ impl<'a> Model<'a> {
     /// The journal is private and never part of the site.
     pub(super) fn stats(&self) -> String {
         let records = self.input.records;
+        let seen: Vec<crate::stats::Seen<'_>> = records.iter().map(Row::seen).collect();
         let retro =
-            crate::stats::retro(records, &crate::coach::History::default(), self.input.today);
+            crate::stats::retro_of(&seen, &crate::coach::History::default(), self.input.today);
         let mut body = String::from(
             "<h1>How the team decides</h1>\n<p class=\"lede\">What <code>decide stats</code> says about this log. The lead’s journal is private and is not part of the site.</p>\n",
         );
@@ -642,12 +647,12 @@ impl<'a> Model<'a> {
             self.input
                 .records
                 .iter()
-                .position(|r| r.number == Some(n) && r.title == title)
+                .position(|r| r.number() == Some(n) && r.title == title)
         });
         match found {
             Some(index) => format!(
                 "<a href=\"records/{}\">{}</a>",
-                escape(&self.pages[index]),
+                escape(&self.nodes[index].page),
                 escape(&self.nodes[index].label)
             ),
             None => escape(title),
@@ -674,15 +679,22 @@ impl Links for PageLinks<'_, '_> {
             place: crate::record::parse::Place::Body,
         };
         match self.model.index.resolve(self.from, &link) {
-            Resolved::Found(to) | Resolved::ByName(to) => Some(self.model.pages[to].clone()),
+            Resolved::Found(to) | Resolved::ByName(to) => Some(self.model.nodes[to].page.clone()),
             _ => None,
         }
     }
 }
 
 /// A record's status as the site shows it.
-fn status_text(record: &Record) -> &str {
+fn status_text(record: &Row) -> &str {
     record.status.as_deref().unwrap_or("no status")
+}
+
+/// `7. Use PostgreSQL`: how links, the graph and page titles name a record.
+fn label(record: &Row) -> String {
+    let mut label = String::with_capacity(record.title.len() + 12);
+    crate::log::push_label(&mut label, record.number(), &record.title);
+    label
 }
 
 fn days_text(days: f64) -> String {

@@ -75,7 +75,7 @@ fn speed_is_the_median_by_door_and_a_slow_two_way_door_is_named() {
         ),
         record(6, "status: accepted\ndate: 2026-11-01\n", ""),
     ];
-    let speed = speed(&records);
+    let speed = speed(&seen(&records));
     assert_eq!(speed.two_way.decisions, 3);
     assert_eq!(speed.two_way.median_days, Some(3.0));
     assert_eq!(speed.one_way.median_days, Some(14.5));
@@ -109,7 +109,7 @@ fn an_investigation_past_its_time_box_is_listed() {
             "",
         ),
     ];
-    let past = past_time_box(&records, today());
+    let past = past_time_box(&seen(&records), today());
     assert_eq!(past.len(), 1);
     assert_eq!(past[0].number, Some(1));
     assert_eq!(past[0].days_past, 6);
@@ -157,12 +157,12 @@ fn calibration_waits_for_five_reviewed_decisions_with_a_confidence() {
             &look_back("2026-11-20", "yes"),
         ),
     ];
-    let early = calibration(&records);
+    let early = calibration(&seen(&records));
     assert!(!early.enough);
     assert_eq!(early.reviewed_with_confidence, 4);
     assert!(early.buckets.is_empty());
     records.push(reviewed(7, 72, "partly, we changed it"));
-    let calibrated = calibration(&records);
+    let calibrated = calibration(&seen(&records));
     assert!(calibrated.enough);
     assert_eq!(
         calibrated.buckets,
@@ -250,4 +250,9 @@ fn the_journal_part_shows_the_cadence_and_the_weeks() {
     assert_eq!(value["one_on_ones"][0]["person"], "Sam");
     assert_eq!(value["calibration"]["enough"], false);
     assert_eq!(value["log"], serde_json::Value::Null);
+}
+
+/// The records as the retrospective sees them.
+fn seen(records: &[Record]) -> Vec<Seen<'_>> {
+    records.iter().map(Seen::of).collect()
 }

@@ -46,8 +46,10 @@ pub(crate) fn is_site_file(relative: &str) -> bool {
             })
 }
 
-/// Make `dir` ready for a site, and return the files the last build wrote there.
-pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
+/// Make `dir` ready for a site: create it, or check it is empty or holds a site `decide`
+/// wrote. The files the last build wrote are read afterwards ([`last_site_files`]), once
+/// the pages are written: ten thousand names need not be held while the site is built.
+pub(crate) fn prepare_site_dir(dir: &Path) -> Result<()> {
     match fs::metadata(dir) {
         Ok(metadata) if !metadata.is_dir() => {
             return Err(Error::io(
@@ -60,22 +62,12 @@ pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
         Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             fs::create_dir_all(dir).map_err(|e| Error::io("create the site directory", dir, &e))?;
-            return Ok(Vec::new());
+            return Ok(());
         }
         Err(e) => return Err(Error::io("use the site directory", dir, &e)),
     }
-    // The marker may have come with the repository, naming any file below the directory
-    // (a record, git's own files): only files of the site's own shape are taken from it,
-    // and a marker that is a link to elsewhere is no marker.
-    let marker = dir.join(SITE_MARKER);
-    if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file())
-        && let Some(text) = super::read_if_present(&marker)
-    {
-        return Ok(text
-            .lines()
-            .filter(|line| is_site_file(line))
-            .map(str::to_string)
-            .collect());
+    if last_site_files_text(dir).is_some() {
+        return Ok(());
     }
     let mut entries = fs::read_dir(dir).map_err(|e| Error::io("list", dir, &e))?;
     if entries.next().is_some() {
@@ -85,7 +77,29 @@ pub(crate) fn prepare_site_dir(dir: &Path) -> Result<Vec<String>> {
         ))
         .hint("name a new or empty directory with --out (or site_dir in .decide.yaml)"));
     }
-    Ok(Vec::new())
+    Ok(())
+}
+
+/// The files the last build wrote in `dir`, from its marker; none without one.
+pub(crate) fn last_site_files(dir: &Path) -> Vec<String> {
+    last_site_files_text(dir).map_or_else(Vec::new, |text| {
+        text.lines()
+            .filter(|line| is_site_file(line))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// The marker's text. The marker may have come with the repository, naming any file
+/// below the directory (a record, git's own files): only files of the site's own shape
+/// are taken from it, and a marker that is a link to elsewhere is no marker.
+fn last_site_files_text(dir: &Path) -> Option<String> {
+    let marker = dir.join(SITE_MARKER);
+    if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
+        super::read_if_present(&marker)
+    } else {
+        None
+    }
 }
 
 /// Whether `relative` names a file below the site's directory: no `..`, no root.
@@ -257,6 +271,41 @@ fn site_path(dir: &Path, relative: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// A scratch file that only this process sees, removed by the system once it is closed
+/// (or the process ends): what a build of the site spills instead of holding in memory.
+/// Written at its end, read back anywhere.
+#[derive(Debug)]
+pub(crate) struct Scratch {
+    file: fs::File,
+    len: u64,
+}
+
+impl Scratch {
+    pub(crate) fn new() -> io::Result<Scratch> {
+        Ok(Scratch {
+            file: tempfile::tempfile()?,
+            len: 0,
+        })
+    }
+
+    /// Add `bytes` at the end: where they start.
+    pub(crate) fn append(&mut self, bytes: &[u8]) -> io::Result<u64> {
+        use std::io::Seek as _;
+        let at = self.len;
+        (&self.file).seek(io::SeekFrom::Start(at))?;
+        (&self.file).write_all(bytes)?;
+        self.len += bytes.len() as u64;
+        Ok(at)
+    }
+
+    /// Fill `buffer` from `at`: the bytes read, fewer only at the end of the file.
+    pub(crate) fn read_at(&self, at: u64, buffer: &mut [u8]) -> io::Result<usize> {
+        use std::io::Seek as _;
+        (&self.file).seek(io::SeekFrom::Start(at))?;
+        read_full(&mut &self.file, buffer)
+    }
+}
+
 /// After a build: remove the files the last build wrote that this one did not (the pages
 /// of records that are gone), and list this build's files in the marker.
 pub(crate) fn finish_site(dir: &Path, written: &[String], previous: &[String]) -> Result<()> {
@@ -385,7 +434,8 @@ mod tests {
         );
 
         let site = dir.path().join("site");
-        assert_eq!(prepare_site_dir(&site).unwrap(), Vec::<String>::new());
+        prepare_site_dir(&site).unwrap();
+        assert_eq!(last_site_files(&site), Vec::<String>::new());
         let first = ["index.html".to_string(), "records/0001-a.html".to_string()];
         for file in &first {
             write_site_file(&site, file, b"x").unwrap();
@@ -406,7 +456,8 @@ mod tests {
             write_site_file(&site, "index.html", b"x").unwrap();
         }
 
-        let previous = prepare_site_dir(&site).unwrap();
+        prepare_site_dir(&site).unwrap();
+        let previous = last_site_files(&site);
         assert_eq!(previous, first);
         let second = ["index.html".to_string()];
         write_site_file(&site, "index.html", b"y").unwrap();
