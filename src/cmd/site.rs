@@ -17,14 +17,12 @@ use crate::store;
 use crate::ui;
 
 pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
-    // Without a log, `logdir::open` has said so and how to start one.
-    let Some(log) = logdir::open(env)? else {
+    // Without a log, `logdir::folders` has said so and how to start one. The site lists
+    // the log's folders as it reads them: the log's own, then its packages'.
+    let Some(folders) = logdir::folders(env)? else {
         return Ok(exit::OK);
     };
-    let dir = log.dir().to_path_buf();
-    // The listing of ten thousand records is a megabyte, and the site lists them again as
-    // it reads them.
-    drop(log);
+    let dir = folders[0].clone();
     let out = match &args.out {
         Some(out) => env.cwd.join(out),
         None => env.config.site_dir.clone()?.value,
@@ -35,8 +33,8 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
     // Taken before the first build, so a record changed while the site is built or the
     // server starts is seen as a change by the preview; only for the preview, since it
     // holds a path and a time for every record.
-    let built_from = args.serve.then(|| fingerprint(&dir));
-    let (records, skipped) = build(&dir, &out, &log_name, today)?;
+    let built_from = args.serve.then(|| fingerprint(&folders));
+    let (records, skipped) = build(&folders, &out, &log_name, today)?;
     ui::success(&format!(
         "Wrote the site of {} to {}",
         crate::coach::count(records, "record", "records"),
@@ -50,7 +48,7 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
         return Ok(skipped.finish());
     }
     serve(
-        &dir,
+        &folders,
         &out,
         &log_name,
         today,
@@ -62,12 +60,12 @@ pub(super) fn run(env: &Env<'_>, args: &SiteArgs) -> Result<u8> {
 /// Read the log, build the site and write it to `out`: the number of records, and the
 /// files that could not be read, which are left out and warned about.
 fn build(
-    dir: &Path,
+    folders: &[PathBuf],
     out: &Path,
     log_name: &str,
     today: NaiveDate,
 ) -> Result<(usize, logdir::Skipped)> {
-    let log = site::read(dir)?;
+    let log = site::read(folders)?;
     let skipped = logdir::report_skipped(&log.problems);
     store::prepare_site_dir(out)?;
     // The page shows the record as it stands when it is rendered; the preview rebuilds
@@ -112,10 +110,10 @@ impl site::Sink for SiteDir<'_> {
 
 /// What changes when a record is added, removed or edited: the names and modification
 /// times of the log's records.
-fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
-    store::list_record_entries(dir)
-        .unwrap_or_default()
-        .into_iter()
+fn fingerprint(folders: &[PathBuf]) -> Vec<(PathBuf, Option<SystemTime>)> {
+    folders
+        .iter()
+        .flat_map(|folder| store::list_record_entries(folder).unwrap_or_default())
         .map(|entry| {
             let modified = store::modified(&entry.path);
             (entry.path, modified)
@@ -124,7 +122,7 @@ fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
 }
 
 fn serve(
-    dir: &Path,
+    folders: &[PathBuf],
     out: &Path,
     log_name: &str,
     today: NaiveDate,
@@ -142,18 +140,18 @@ fn serve(
     ));
     let generation = Arc::new(AtomicU64::new(1));
     let watcher = {
-        let (dir, out, log_name) = (dir.to_path_buf(), out.to_path_buf(), log_name.to_string());
+        let (folders, out, log_name) = (folders.to_vec(), out.to_path_buf(), log_name.to_string());
         let generation = Arc::clone(&generation);
         move || {
             let mut seen = built_from;
             loop {
                 std::thread::sleep(Duration::from_millis(400));
-                let now = fingerprint(&dir);
+                let now = fingerprint(&folders);
                 if now == seen {
                     continue;
                 }
                 seen = now;
-                match build(&dir, &out, &log_name, today) {
+                match build(&folders, &out, &log_name, today) {
                     // Each unreadable file was warned about; the preview goes on.
                     Ok((records, _skipped)) => {
                         generation.fetch_add(1, Ordering::SeqCst);

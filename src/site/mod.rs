@@ -66,9 +66,17 @@ pub(crate) struct Log {
 /// which the threads' heaps kept to the end).
 const READ_CHUNK: usize = 256;
 
-/// Read every record in `dir` on every core. Links are reported, not followed.
-pub(crate) fn read(dir: &Path) -> Result<Log> {
-    let entries = store::list_record_entries(dir)?;
+/// Read every record in `folders` (the log's own, then its packages', as `list` reads
+/// them) on every core. Links are reported, not followed.
+pub(crate) fn read(folders: &[std::path::PathBuf]) -> Result<Log> {
+    let mut entries = Vec::new();
+    for (index, folder) in folders.iter().enumerate() {
+        // A package with no decisions yet has no folder, as `list` reads it.
+        if index > 0 && !store::is_dir(folder) {
+            continue;
+        }
+        entries.extend(store::list_record_entries(folder)?);
+    }
     let mut log = Log {
         // Exactly as many as there may be: grown by doubling, the records of a log of ten
         // thousand took room for sixteen thousand.

@@ -79,6 +79,30 @@ fn format_name(format: &str) -> &str {
     }
 }
 
+/// The site shows every record `list` lists, in every shape: a log4brains package's
+/// records too.
+#[test]
+fn every_shape_builds_a_site_of_every_record() {
+    for shape in shapes() {
+        let expected = expected(&shape);
+        let repo = repository(&shape);
+        let out = tempfile::tempdir().unwrap();
+        let output = run(
+            repo.path(),
+            &expected,
+            &["site", "--out", out.path().join("site").to_str().unwrap()],
+        );
+        assert!(output.status.success(), "{shape}: {}", stderr(&output));
+        let count = expected["record_count"].as_u64().unwrap() as usize;
+        let pages = std::fs::read_dir(out.path().join("site/records"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+            .count();
+        assert_eq!(pages, count, "{shape}: {}", stderr(&output));
+    }
+}
+
 #[test]
 fn every_shape_lists_right() {
     for shape in shapes() {
