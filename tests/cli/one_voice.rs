@@ -288,10 +288,17 @@ fn an_accepted_proposal_speaks_as_a_decision_in_the_record_and_every_message() {
                     "{name} to {to}: who agreed?\n{text}"
                 );
             }
+            // Who saw the options' letters hears the one chosen; peers hear the plan.
             if let Some(option) = chosen {
-                assert!(
-                    text.contains(&format!("option {}", &option[..1])),
+                let lettered = text.contains(&format!("option {}", &option[..1]));
+                assert_eq!(
+                    lettered,
+                    to != "peers",
                     "{name} to {to}: which option?\n{text}"
+                );
+                assert!(
+                    text.contains(" chose") || text.contains("Thanks for choosing"),
+                    "{name} to {to}: who chose?\n{text}"
                 );
             }
         }
