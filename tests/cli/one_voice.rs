@@ -274,35 +274,45 @@ fn an_accepted_proposal_speaks_as_a_decision_in_the_record_and_every_message() {
                 .output()
                 .unwrap();
             let text = stdout(&output);
-            for waiting in STILL_WAITING {
-                assert!(
-                    !text.contains(waiting),
-                    "{name} to {to}: {waiting:?} in\n{text}"
-                );
-            }
-            // Who had to agree is heard to have agreed.
-            if let Some(who) = before.lines().find_map(|l| l.strip_prefix("must-agree: ")) {
-                assert!(
-                    text.to_lowercase()
-                        .contains(&format!("{} agreed", who.to_lowercase())),
-                    "{name} to {to}: who agreed?\n{text}"
-                );
-            }
-            // Who saw the options' letters hears the one chosen; peers hear the plan.
-            if let Some(option) = chosen {
-                let lettered = text.contains(&format!("option {}", &option[..1]));
-                assert_eq!(
-                    lettered,
-                    to != "peers",
-                    "{name} to {to}: which option?\n{text}"
-                );
-                assert!(
-                    text.contains(" chose") || text.contains("Thanks for choosing"),
-                    "{name} to {to}: who chose?\n{text}"
-                );
-            }
+            says_it_is_decided(
+                &format!("{name} to {to}"),
+                &text,
+                &before,
+                chosen,
+                to != "peers",
+            );
         }
         accepted += 1;
     }
     assert!(accepted >= 20, "only {accepted} waiting scenarios");
+}
+
+/// A message written from an accepted proposal (its record `before` it was accepted, and
+/// the option chosen, if it offered a choice) says it is decided: nothing of the wait, who
+/// agreed, and the option chosen by its letter where the reader saw the letters.
+fn says_it_is_decided(
+    what: &str,
+    text: &str,
+    before: &str,
+    chosen: Option<&String>,
+    saw_letters: bool,
+) {
+    for waiting in STILL_WAITING {
+        assert!(!text.contains(waiting), "{what}: {waiting:?} in\n{text}");
+    }
+    if let Some(who) = before.lines().find_map(|l| l.strip_prefix("must-agree: ")) {
+        assert!(
+            text.to_lowercase()
+                .contains(&format!("{} agreed", who.to_lowercase())),
+            "{what}: who agreed?\n{text}"
+        );
+    }
+    if let Some(option) = chosen {
+        let lettered = text.contains(&format!("option {}", &option[..1]));
+        assert_eq!(lettered, saw_letters, "{what}: which option?\n{text}");
+        assert!(
+            text.contains(" chose") || text.contains("Thanks for choosing"),
+            "{what}: who chose?\n{text}"
+        );
+    }
 }
