@@ -127,6 +127,11 @@ fn chosen_option(
     args: &StatusArgs,
 ) -> Result<Option<String>> {
     let choosing = args.status.as_str() == "accepted" && accept::offers_a_choice(record);
+    let sizing = record.section("Considered Options").is_some_and(|s| {
+        s.body
+            .lines()
+            .any(|l| l.contains("Left out until it is checked"))
+    });
     let mut options: Vec<String> = record
         .section("Considered Options")
         .map(|s| {
@@ -158,15 +163,22 @@ fn chosen_option(
             }
         ))
         .hint(format!("run `decide status {} {}` without --option", args.record, args.status.as_str()))),
-        // One option offered: accepting it is choosing it.
-        (None, true) if options.len() == 1 => Ok(options.pop()),
+        // One option offered: accepting it is choosing it, unless another is still being
+        // sized, which the requester has not seen yet.
+        (None, true) if options.len() == 1 && !sizing => Ok(options.pop()),
         (None, true) => Err(Error::usage(format!(
-            "{} offers a choice: say which option was chosen",
-            path.display()
+            "{} offers a choice{}: say which option was chosen",
+            path.display(),
+            if sizing {
+                ", and one more option was still being sized"
+            } else {
+                ""
+            }
         ))
         .hint(format!(
-            "add --option with its letter or the start of its name, e.g. `decide status {} accepted --option B`; the options are {}",
+            "add --option with its letter or the start of its name, e.g. `decide status {} accepted --option {}`; the options are {}",
             args.record,
+            example(&options),
             listed()
         ))),
         (Some(given), true) => match accept::option_named(&options, given) {
@@ -180,6 +192,15 @@ fn chosen_option(
                 listed()
             ))),
         },
+    }
+}
+
+/// How `--option` would name the last of `options`: its letter, else its first word.
+fn example(options: &[String]) -> String {
+    let last = options.last().map(String::as_str).unwrap_or("B");
+    match last.split_once(". ") {
+        Some((letter, _)) if letter.len() == 1 => letter.to_string(),
+        _ => last.split_whitespace().next().unwrap_or("B").to_string(),
     }
 }
 
