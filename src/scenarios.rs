@@ -244,6 +244,7 @@ fn stance_words(text: &str) -> (bool, bool, bool) {
     let undecided = [
         "we lean towards",
         "i propose",
+        "i've proposed",
         "proposal",
         "not decided",
         "isn't decided",
