@@ -3,7 +3,7 @@
 //! typed link joins the two records. Every link is looked up once in an index, so ten
 //! thousand linked records take one pass.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use super::{Index, Log, Resolved};
@@ -70,44 +70,68 @@ impl super::record_cache::Cacheable<'_> for Node {
 /// An edge from one record to another, once per pair: "A Supersedes B" and "B Superseded by
 /// A" say the same thing, so the passive form is dropped when the active one is there.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Edge {
+pub(crate) struct Edge<'n> {
     pub from: usize,
     pub to: usize,
-    /// Empty for a plain link in running text.
-    pub kind: String,
+    /// Empty for a plain link in running text; borrowed from the link as written, unless
+    /// turned round (a passive link drawn the active way).
+    pub kind: Cow<'n, str>,
 }
 
-impl AsRef<Node> for Node {
-    fn as_ref(&self) -> &Node {
-        self
+/// What [`edges`] follows of a record: its links, relative to its path. A caller keeping
+/// less than a [`Node`] of each record (the site's rows) follows its own.
+pub(crate) trait Linked {
+    /// The record's path, which its links are relative to.
+    fn source(&self) -> &Path;
+    /// Its typed links (Supersedes, Amends, …).
+    fn links(&self) -> &[Link];
+    /// The links in its text.
+    fn mentions(&self) -> &[Link];
+}
+
+impl Linked for Node {
+    fn source(&self) -> &Path {
+        &self.path
+    }
+    fn links(&self) -> &[Link] {
+        &self.links
+    }
+    fn mentions(&self) -> &[Link] {
+        &self.mentions
     }
 }
 
 /// The edges between `nodes` (by position), their links resolved by `index`; a node may
 /// be part of what a caller keeps of each record (the site's rows).
-pub(crate) fn edges(nodes: &[impl AsRef<Node>], index: &Index<'_>) -> Vec<Edge> {
-    let mut links: Vec<Edge> = Vec::new();
-    for (from, node) in nodes.iter().map(AsRef::as_ref).enumerate() {
-        for link in &node.links {
-            if let Resolved::Found(to) | Resolved::ByName(to) = index.resolve(&node.path, link)
+pub(crate) fn edges<'n>(nodes: &'n [impl Linked], index: &Index<'_>) -> Vec<Edge<'n>> {
+    let mut links: Vec<Edge<'n>> = Vec::new();
+    for (from, node) in nodes.iter().enumerate() {
+        for link in node.links() {
+            if let Resolved::Found(to) | Resolved::ByName(to) = index.resolve(node.source(), link)
                 && to != from
             {
                 links.push(Edge {
                     from,
                     to,
-                    kind: link.kind.clone(),
+                    kind: Cow::Borrowed(&link.kind),
                 });
             }
         }
     }
-    // The links between each ordered pair, to find a link's counterpart in one lookup.
-    let mut between: HashMap<(usize, usize), Vec<usize>> = HashMap::with_capacity(links.len());
-    for (position, link) in links.iter().enumerate() {
-        between
-            .entry((link.from, link.to))
-            .or_default()
-            .push(position);
-    }
+    // The links between each ordered pair, to find a link's counterpart in one search:
+    // positions sorted by their two ends, in the order written between the same two.
+    let mut by_ends: Vec<u32> = (0..links.len()).map(|i| i as u32).collect();
+    by_ends.sort_by_key(|&i| (links[i as usize].from, links[i as usize].to));
+    let between = |from: usize, to: usize| {
+        let start = by_ends.partition_point(|&i| {
+            let link = &links[i as usize];
+            (link.from, link.to) < (from, to)
+        });
+        by_ends[start..]
+            .iter()
+            .map(|&i| &links[i as usize])
+            .take_while(move |link| (link.from, link.to) == (from, to))
+    };
     let passive = |kind: &str| without_by(kind).is_some();
     let reverses = |a: &Edge, b: &Edge| {
         reverse_kind(&a.kind).eq_ignore_ascii_case(&b.kind)
@@ -117,15 +141,12 @@ pub(crate) fn edges(nodes: &[impl AsRef<Node>], index: &Index<'_>) -> Vec<Edge> 
     // in both: a known pair ("Supersedes" / "Superseded by"), a custom pair written with
     // `decide link --reverse` ("Reuses" / "Reused by"), or a symmetric kind ("Relates to").
     let counterpart = |link: &Edge| {
-        let opposite = between.get(&(link.to, link.from))?;
-        opposite
-            .iter()
-            .map(|&i| &links[i])
+        between(link.to, link.from)
             .find(|other| reverses(link, other))
             .or_else(|| {
                 // A pair written with `decide link --reverse`: one active kind, one passive
                 // kind that `decide` does not know ("Depends on" / "Needed by").
-                opposite.iter().map(|&i| &links[i]).find(|other| {
+                between(link.to, link.from).find(|other| {
                     passive(&link.kind) != passive(&other.kind)
                         && [link, *other]
                             .iter()
@@ -134,7 +155,7 @@ pub(crate) fn edges(nodes: &[impl AsRef<Node>], index: &Index<'_>) -> Vec<Edge> 
                 })
             })
     };
-    let mut edges = BTreeSet::new();
+    let mut edges = Vec::with_capacity(links.len());
     for link in &links {
         match counterpart(link) {
             // Draw the pair once: the active form, or for a symmetric kind the first way.
@@ -145,43 +166,54 @@ pub(crate) fn edges(nodes: &[impl AsRef<Node>], index: &Index<'_>) -> Vec<Edge> 
                     _ => link.from < link.to,
                 };
                 if keep {
-                    edges.insert(link.clone());
+                    edges.push(link.clone());
                 }
             }
             // Only the passive form was written: draw it the active way when the pair is
             // known, else as written.
             None if is_known_kind(&link.kind) && passive(&link.kind) => {
-                edges.insert(Edge {
+                edges.push(Edge {
                     from: link.to,
                     to: link.from,
-                    kind: reverse_kind(&link.kind),
+                    kind: Cow::Owned(reverse_kind(&link.kind)),
                 });
             }
-            None => {
-                edges.insert(link.clone());
-            }
+            None => edges.push(link.clone()),
         }
     }
-    let joined: HashSet<(usize, usize)> = edges
+    drop(by_ends);
+    drop(links);
+    edges.sort_unstable();
+    edges.dedup();
+    // The pairs a typed link joins, either way, sorted to be searched.
+    let mut joined: Vec<(usize, usize)> = edges
         .iter()
         .flat_map(|e| [(e.from, e.to), (e.to, e.from)])
         .collect();
-    let mut mentions = BTreeSet::new();
-    for (from, node) in nodes.iter().map(AsRef::as_ref).enumerate() {
-        for link in &node.mentions {
-            if let Resolved::Found(to) = index.resolve(&node.path, link)
+    joined.sort_unstable();
+    joined.dedup();
+    let mut mentions = Vec::new();
+    for (from, node) in nodes.iter().enumerate() {
+        for link in node.mentions() {
+            if let Resolved::Found(to) = index.resolve(node.source(), link)
                 && to != from
-                && !joined.contains(&(from, to))
+                && joined.binary_search(&(from, to)).is_err()
             {
-                mentions.insert(Edge {
+                mentions.push(Edge {
                     from,
                     to,
-                    kind: String::new(),
+                    kind: Cow::Borrowed(""),
                 });
             }
         }
     }
-    edges.into_iter().chain(mentions).collect()
+    mentions.sort_unstable();
+    mentions.dedup();
+    edges.extend(mentions);
+    // Room was made for every link written; fewer are kept, and the site keeps them all
+    // through its build.
+    edges.shrink_to_fit();
+    edges
 }
 
 pub(crate) fn render(nodes: &[Node], log: &Log, format: GraphFormat) -> String {
@@ -330,7 +362,7 @@ mod tests {
         let index = log.index(nodes.iter().map(|n| (n.path.as_path(), n.number)));
         edges(nodes, &index)
             .into_iter()
-            .map(|e| (e.from, e.to, e.kind))
+            .map(|e| (e.from, e.to, e.kind.into_owned()))
             .collect()
     }
 

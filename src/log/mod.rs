@@ -20,7 +20,7 @@ pub(crate) mod words;
 
 pub(crate) use heads::Head;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -600,27 +600,38 @@ pub(crate) enum Resolved {
     Elsewhere,
 }
 
-/// Positions that share a key; nearly always one.
-#[derive(Debug, Clone)]
-enum Positions {
-    One(usize),
-    Many(Vec<usize>),
+/// Positions by key, sorted so that a key's positions are one run (nearly always of one):
+/// a map's buckets for ten thousand names and numbers took three times the room, and the
+/// site keeps its index while every page is written.
+#[derive(Debug)]
+struct Keyed<K> {
+    entries: Vec<(K, u32)>,
 }
 
-impl Positions {
-    fn add(&mut self, position: usize) {
-        match self {
-            Positions::One(first) => *self = Positions::Many(vec![*first, position]),
-            Positions::Many(all) => all.push(position),
-        }
+impl<K: Ord> Keyed<K> {
+    fn new(mut entries: Vec<(K, u32)>) -> Keyed<K> {
+        // By key, then position: a key's positions stay in log order.
+        entries.sort_unstable();
+        Keyed { entries }
     }
 
-    fn as_slice(&self) -> &[usize] {
-        match self {
-            Positions::One(one) => std::slice::from_ref(one),
-            Positions::Many(all) => all,
-        }
+    /// The entries under `key`, in log order; empty when it has none.
+    fn run<Q: Ord + ?Sized>(&self, key: &Q) -> &[(K, u32)]
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let start = self.entries.partition_point(|(k, _)| k.borrow() < key);
+        let end = start + self.entries[start..].partition_point(|(k, _)| k.borrow() == key);
+        &self.entries[start..end]
     }
+}
+
+/// The records of one name, each name and position.
+type Run<'a> = [(&'a str, u32)];
+
+/// The positions of a run of [`Keyed`] entries.
+fn positions<K>(run: &[(K, u32)]) -> impl Iterator<Item = usize> + '_ {
+    run.iter().map(|(_, position)| *position as usize)
 }
 
 /// The records of a log by file name and number, to follow links in one lookup each: a
@@ -629,8 +640,8 @@ impl Positions {
 pub(crate) struct Index<'a> {
     base: &'a Path,
     paths: Vec<&'a Path>,
-    by_name: HashMap<&'a str, Positions>,
-    by_number: HashMap<u32, Positions>,
+    by_name: Keyed<&'a str>,
+    by_number: Keyed<u32>,
 }
 
 impl<'a> Index<'a> {
@@ -642,42 +653,37 @@ impl<'a> Index<'a> {
 
     fn new(base: &'a Path, records: impl Iterator<Item = (&'a Path, Option<u32>)>) -> Index<'a> {
         let (lower, _) = records.size_hint();
-        let mut index = Index {
-            base,
-            paths: Vec::with_capacity(lower),
-            by_name: HashMap::with_capacity(lower),
-            by_number: HashMap::with_capacity(lower),
-        };
+        let mut paths = Vec::with_capacity(lower);
+        let mut names = Vec::with_capacity(lower);
+        let mut numbers = Vec::with_capacity(lower);
         for (position, (path, number)) in records.enumerate() {
-            index.paths.push(path);
+            let position = u32::try_from(position).unwrap_or(u32::MAX);
+            paths.push(path);
             let name = match store::record_name(path) {
                 std::borrow::Cow::Borrowed(name) => name,
                 std::borrow::Cow::Owned(_) => "",
             };
-            index
-                .by_name
-                .entry(name)
-                .and_modify(|p| p.add(position))
-                .or_insert(Positions::One(position));
+            names.push((name, position));
             if let Some(number) = number {
-                index
-                    .by_number
-                    .entry(number)
-                    .and_modify(|p| p.add(position))
-                    .or_insert(Positions::One(position));
+                numbers.push((number, position));
             }
         }
-        index
+        Index {
+            base,
+            paths,
+            by_name: Keyed::new(names),
+            by_number: Keyed::new(numbers),
+        }
     }
 
     /// Where `link`, written in the record at `from`, leads.
     pub(crate) fn resolve(&self, from: &Path, link: &Link) -> Resolved {
         let file = match &link.target {
             Target::Number(number) => {
-                return match self.by_number.get(number).map(Positions::as_slice) {
-                    Some([one]) => Resolved::Found(*one),
-                    Some([_, _, ..]) => Resolved::Ambiguous,
-                    _ => Resolved::Missing,
+                return match self.by_number.run(number) {
+                    [(_, one)] => Resolved::Found(*one as usize),
+                    [_, _, ..] => Resolved::Ambiguous,
+                    [] => Resolved::Missing,
                 };
             }
             Target::File(_) => link.file().unwrap_or_default(),
@@ -693,26 +699,27 @@ impl<'a> Index<'a> {
             let from_dir = from.parent().unwrap_or(Path::new(""));
             let target = normalise(&self.base.join(from_dir).join(file));
             // A record kept as a folder's page is reached by the page or by the folder.
-            candidates.iter().find(|&&c| {
+            positions(candidates).find(|&c| {
                 let path = normalise(&self.base.join(self.paths[c]));
                 path == target || path.parent() == Some(target.as_path())
             })
         } else {
-            candidates
-                .iter()
-                .find(|&&c| same_folder(self.paths[c], from))
+            positions(candidates).find(|&c| same_folder(self.paths[c], from))
         };
         match (found, candidates) {
-            (Some(found), _) => Resolved::Found(*found),
-            (None, [one]) => Resolved::ByName(*one),
+            (Some(found), _) => Resolved::Found(found),
+            (None, [(_, one)]) => Resolved::ByName(*one as usize),
             (None, _) => Resolved::Ambiguous,
         }
     }
 
     /// The records a link's file names, with the file as they are found by (see
     /// [`named_by_link`]).
-    fn named<'f>(&self, file: &'f str) -> Option<(std::borrow::Cow<'f, str>, &[usize])> {
-        named_by_link(file, |name| self.by_name.get(name).map(Positions::as_slice))
+    fn named<'f>(&self, file: &'f str) -> Option<(std::borrow::Cow<'f, str>, &Run<'a>)> {
+        named_by_link(file, |name| {
+            let run = self.by_name.run(name);
+            (!run.is_empty()).then_some(run)
+        })
     }
 
     /// The path of the record at `position`.

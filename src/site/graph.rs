@@ -5,6 +5,7 @@
 //! so every title is escaped and the colours come from the site's stylesheet (light and
 //! dark).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
@@ -46,35 +47,100 @@ const MOST_TOTAL_COST: usize = 300_000;
 /// What a node shows about its record.
 #[derive(Debug, Clone)]
 pub(crate) struct Node<'a> {
-    /// `7. Use PostgreSQL`.
-    pub label: String,
+    pub number: Option<u32>,
+    /// Borrowed from the record, as its status: the label is made when it is written.
+    pub title: &'a str,
     /// Borrowed from the record: ten thousand nodes of a log hold a handful of statuses.
     pub status: &'a str,
-    /// The record's page, relative to the records directory (`0007-use-postgresql.html`).
-    pub page: String,
+    /// The record's path, and how many records before it and itself want its page's name.
+    pub path: &'a std::path::Path,
+    pub repeat: u32,
 }
 
 impl Node<'_> {
+    /// `7. Use PostgreSQL`: how links, the graph and page titles name a record.
+    pub(crate) fn label(&self) -> String {
+        let mut label = String::with_capacity(self.title.len() + 12);
+        crate::log::push_label(&mut label, self.number, self.title);
+        label
+    }
+
     /// The node's id in the SVG (`n-0007-use-postgresql`), made from its page's name when
     /// it is written rather than kept for every record.
     pub(crate) fn id(&self) -> String {
-        format!("n-{}", self.page.trim_end_matches(".html"))
+        format!("n-{}", self.page().trim_end_matches(".html"))
+    }
+
+    /// The record's page, relative to the records directory (`0007-use-postgresql.html`),
+    /// named when it is written rather than kept for every record.
+    pub(crate) fn page(&self) -> String {
+        super::page_name(self.path, self.repeat)
     }
 }
 
 /// A laid-out group of connected records, in its own coordinates.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Group {
+pub(crate) struct Group<'n> {
     /// Record index and the top-left corner of its box.
     nodes: Vec<(usize, Point)>,
-    /// Each edge's path (an SVG path's `d`), its kind, where its label goes, and whether
-    /// the path runs from the edge's end to its start (its arrow is then at the start).
-    edges: Vec<(String, String, Point, bool)>,
+    edges: Vec<Drawn<'n>>,
     width: f64,
     height: f64,
 }
 
-impl Group {
+/// One edge as drawn: its line, its kind, and whether the line runs from the edge's end
+/// to its start (its arrow is then at the start).
+#[derive(Debug, Clone)]
+struct Drawn<'n> {
+    stroke: Stroke,
+    kind: Cow<'n, str>,
+    turned: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Stroke {
+    /// layout-rs's curve, as an SVG path's `d`, and where its label goes.
+    Curve(Box<(String, Point)>),
+    /// A straight line between the centres of two of the group's boxes (by their place in
+    /// it), in a group set out in rows: written out only when the page is, as a large
+    /// log's group holds thousands of them.
+    Line(u32, u32),
+}
+
+impl Stroke {
+    /// Where the line starts and ends, in a group whose boxes are at `corners`.
+    fn ends(from: u32, to: u32, corners: &[(usize, Point)]) -> (Point, Point) {
+        let centre = |at: u32| {
+            let corner = corners[at as usize].1;
+            Point::new(corner.x + NODE_WIDTH / 2.0, corner.y + NODE_HEIGHT / 2.0)
+        };
+        (centre(from), centre(to))
+    }
+
+    /// Where the edge's label goes, in a group whose boxes are at `corners`.
+    fn middle(&self, corners: &[(usize, Point)]) -> Point {
+        match self {
+            Stroke::Curve(curve) => curve.1,
+            Stroke::Line(from, to) => {
+                let (from, to) = Stroke::ends(*from, *to, corners);
+                Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0)
+            }
+        }
+    }
+
+    /// The SVG path's `d`, written to `out`.
+    fn write_d(&self, out: &mut String, corners: &[(usize, Point)]) {
+        match self {
+            Stroke::Curve(curve) => out.push_str(&curve.0),
+            Stroke::Line(from, to) => {
+                let (from, to) = Stroke::ends(*from, *to, corners);
+                let _ = write!(out, "M{:.1} {:.1} L{:.1} {:.1}", from.x, from.y, to.x, to.y);
+            }
+        }
+    }
+}
+
+impl Group<'_> {
     pub(crate) fn members(&self) -> impl Iterator<Item = usize> + '_ {
         self.nodes.iter().map(|(index, _)| *index)
     }
@@ -82,8 +148,8 @@ impl Group {
 
 /// Every record's place in the graph.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Graph {
-    pub groups: Vec<Group>,
+pub(crate) struct Graph<'n> {
+    pub groups: Vec<Group<'n>>,
     /// The group each record belongs to, for the record pages' own pictures; `None` for a
     /// record with no relation.
     pub group_of: Vec<Option<usize>>,
@@ -92,7 +158,7 @@ pub(crate) struct Graph {
 }
 
 /// Lay out `count` records joined by `edges`.
-pub(crate) fn layout(count: usize, edges: &[Edge]) -> Graph {
+pub(crate) fn layout<'n>(count: usize, edges: &[Edge<'n>]) -> Graph<'n> {
     let mut parent: Vec<usize> = (0..count).collect();
     fn root(parent: &mut [usize], mut at: usize) -> usize {
         while parent[at] != at {
@@ -112,7 +178,7 @@ pub(crate) fn layout(count: usize, edges: &[Edge]) -> Graph {
         let group = root(&mut parent, index);
         members.entry(group).or_default().push(index);
     }
-    let mut edges_of: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
+    let mut edges_of: BTreeMap<usize, Vec<&Edge<'n>>> = BTreeMap::new();
     for edge in edges {
         edges_of
             .entry(root(&mut parent, edge.from))
@@ -200,7 +266,7 @@ impl RenderBackend for Collector {
 /// the graph has no cycle to break, and when layout-rs checks whether an edge's end
 /// already leads back to its start, walking every path from it, the end has no edges
 /// yet: otherwise that walk takes time exponential in the paths.
-fn oriented<'a>(edges: &[&'a Edge]) -> Vec<(&'a Edge, bool)> {
+fn oriented<'a, 'n>(edges: &[&'a Edge<'n>]) -> Vec<(&'a Edge<'n>, bool)> {
     let mut oriented: Vec<(&Edge, bool)> = edges.iter().map(|e| (*e, e.from < e.to)).collect();
     let ends = |(edge, turned): &(&Edge, bool)| {
         if *turned {
@@ -246,7 +312,7 @@ fn layout_cost(indices: &[usize], edges: &[&Edge]) -> usize {
         .saturating_mul(ends.len().saturating_add(split))
 }
 
-fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
+fn lay_out_group<'n>(indices: &[usize], edges: &[&Edge<'n>]) -> Group<'n> {
     let mut graph = VisualGraph::new(Orientation::TopToBottom);
     // Its check of the whole graph after each edge walks every path: not for a graph
     // `oriented` made acyclic.
@@ -274,7 +340,7 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
     let mut collector = Collector::default();
     graph.do_it(false, false, false, &mut collector);
     // layout-rs draws the arrows in the order they were added.
-    let curves: Vec<(String, String, Point, bool)> = collector
+    let curves: Vec<(String, Point, &Edge<'n>, bool)> = collector
         .curves
         .iter()
         .zip(&edges)
@@ -299,12 +365,11 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
                 );
             }
             let middle = path[path.len() / 2].1;
-            (d, edge.kind.clone(), middle, *turned)
+            (d, middle, *edge, *turned)
         })
         .collect();
     let mut group = Group {
         nodes: collector.boxes,
-        edges: curves,
         ..Group::default()
     };
     // Move the group to start at (0, 0) and measure it.
@@ -333,16 +398,15 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
         .iter()
         .map(|(_, p)| p.y + NODE_HEIGHT)
         .fold(0.0, f64::max);
-    group.edges = group
-        .edges
+    group.edges = curves
         .into_iter()
-        .map(|(d, kind, middle, turned)| {
-            (
+        .map(|(d, middle, edge, turned)| Drawn {
+            stroke: Stroke::Curve(Box::new((
                 shift_path(&d, -min_x, -min_y),
-                kind,
                 Point::new(middle.x - min_x, middle.y - min_y),
-                turned,
-            )
+            ))),
+            kind: edge.kind.clone(),
+            turned,
         })
         .collect();
     group
@@ -350,9 +414,8 @@ fn lay_out_group(indices: &[usize], edges: &[&Edge]) -> Group {
 
 /// A group too large to lay out (see [`MOST_LAID_OUT`]): its records in rows, in log
 /// order, each relation a straight line between the boxes' centres.
-fn in_rows(indices: &[usize], edges: &[&Edge]) -> Group {
+fn in_rows<'n>(indices: &[usize], edges: &[&Edge<'n>]) -> Group<'n> {
     let per_row = ((ROW_WIDTH / (NODE_WIDTH + GAP)).floor() as usize).max(1);
-    let mut at = HashMap::with_capacity(indices.len());
     let nodes: Vec<(usize, Point)> = indices
         .iter()
         .enumerate()
@@ -361,24 +424,21 @@ fn in_rows(indices: &[usize], edges: &[&Edge]) -> Group {
                 (position % per_row) as f64 * (NODE_WIDTH + GAP),
                 (position / per_row) as f64 * (NODE_HEIGHT + GAP * 2.0),
             );
-            at.insert(index, corner);
             (index, corner)
         })
         .collect();
-    let centre =
-        |corner: Point| Point::new(corner.x + NODE_WIDTH / 2.0, corner.y + NODE_HEIGHT / 2.0);
-    let edges = edges
-        .iter()
-        .filter_map(|edge| {
-            let (from, to) = (centre(*at.get(&edge.from)?), centre(*at.get(&edge.to)?));
-            Some((
-                format!("M{:.1} {:.1} L{:.1} {:.1}", from.x, from.y, to.x, to.y),
-                edge.kind.clone(),
-                Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0),
-                false,
-            ))
-        })
-        .collect();
+    // `indices` are in log order: a record's place in the group is found by searching them.
+    let place = |index: usize| indices.binary_search(&index).ok().map(|at| at as u32);
+    let mut drawn = Vec::with_capacity(edges.len());
+    for edge in edges {
+        if let (Some(from), Some(to)) = (place(edge.from), place(edge.to)) {
+            drawn.push(Drawn {
+                stroke: Stroke::Line(from, to),
+                kind: edge.kind.clone(),
+                turned: false,
+            });
+        }
+    }
     let width = nodes
         .iter()
         .map(|(_, p)| p.x + NODE_WIDTH)
@@ -389,7 +449,7 @@ fn in_rows(indices: &[usize], edges: &[&Edge]) -> Group {
         .fold(0.0, f64::max);
     Group {
         nodes,
-        edges,
+        edges: drawn,
         width,
         height,
     }
@@ -434,6 +494,7 @@ pub(crate) fn shorten(text: &str, limit: usize) -> String {
 /// One node: a link to the record's page around a box with its label and status.
 fn node_svg(out: &mut String, node: &Node<'_>, at: Point, prefix: &str, current: bool) {
     let class = if current { " current" } else { "" };
+    let label = node.label();
     let _ = writeln!(
         out,
         "<a class=\"node s-{status}{class}\" id=\"{id}\" href=\"{prefix}{page}\" data-record=\"{page}\">\
@@ -443,15 +504,15 @@ fn node_svg(out: &mut String, node: &Node<'_>, at: Point, prefix: &str, current:
          <text class=\"status\" x=\"{tx:.1}\" y=\"{sy:.1}\">{status_text}</text></a>",
         status = status_class(node.status),
         id = escape(&node.id()),
-        page = escape(&node.page),
-        label = escape(&node.label),
+        page = escape(&node.page()),
+        label = escape(&label),
         status_text = escape(node.status),
         x = at.x,
         y = at.y,
         tx = at.x + 10.0,
         ty = at.y + 19.0,
         sy = at.y + 37.0,
-        short = escape(&shorten(&node.label, LABEL_CHARS)),
+        short = escape(&shorten(&label, LABEL_CHARS)),
     );
 }
 
@@ -483,15 +544,19 @@ fn group_svg(
         offset.x,
         offset.y
     );
-    for (d, kind, middle, turned) in &group.edges {
+    for drawn in &group.edges {
         // The marker turns itself round at the start of a path.
-        let end = if *turned { "start" } else { "end" };
+        let end = if drawn.turned { "start" } else { "end" };
+        let middle = drawn.stroke.middle(&group.nodes);
+        let text = out.text();
+        text.push_str("<path class=\"edge\" d=\"");
+        drawn.stroke.write_d(text, &group.nodes);
         let _ = writeln!(
-            out.text(),
-            "<path class=\"edge\" d=\"{d}\" marker-{end}=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            text,
+            "\" marker-{end}=\"url(#arrow)\"/><text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             middle.x + 6.0,
             middle.y,
-            escape(kind)
+            escape(&drawn.kind)
         );
         out.spill();
     }
@@ -586,7 +651,7 @@ pub(crate) fn around(graph: &Graph, nodes: &[Node<'_>], current: usize) -> Optio
         &mut out,
         group.width,
         group.height,
-        &format!("How {} relates to other decisions", nodes[current].label),
+        &format!("How {} relates to other decisions", nodes[current].label()),
     );
     group_svg(
         &mut out,
@@ -612,17 +677,20 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// Nodes titled `Title <0>`, `Title <1>`…: their titles live as long as the test.
     fn nodes(count: usize) -> Vec<Node<'static>> {
         (0..count)
             .map(|i| Node {
-                label: format!("{}. Title <{i}>", i + 1),
+                number: Some(i as u32 + 1),
+                title: format!("Title <{i}>").leak(),
                 status: "accepted",
-                page: format!("{:04}-t.html", i + 1),
+                path: std::path::Path::new(format!("{:04}-t.md", i + 1).leak()),
+                repeat: 1,
             })
             .collect()
     }
 
-    fn edge(from: usize, to: usize) -> Edge {
+    fn edge(from: usize, to: usize) -> Edge<'static> {
         Edge {
             from,
             to,
@@ -685,7 +753,7 @@ mod tests {
 
     /// `layout` on another thread, or a failure when it takes longer than a loaded
     /// machine could need.
-    fn layout_in_time(count: usize, edges: Vec<Edge>) -> Graph {
+    fn layout_in_time(count: usize, edges: Vec<Edge<'static>>) -> Graph<'static> {
         let (send, receive) = std::sync::mpsc::channel();
         std::thread::spawn(move || send.send(layout(count, &edges)));
         receive
@@ -729,7 +797,10 @@ mod tests {
     /// Whether layout-rs laid the group out (its edges are curves), rather than the group
     /// being set out in rows (straight lines).
     fn laid_out(group: &Group) -> bool {
-        group.edges.iter().all(|(d, ..)| d.contains(" C"))
+        group
+            .edges
+            .iter()
+            .all(|drawn| matches!(drawn.stroke, Stroke::Curve(_)))
     }
 
     /// A long chain is laid out; the work on the log's groups stops at the budget, and

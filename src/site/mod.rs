@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::record::Record;
+use crate::record::parse::Link;
 use crate::store;
 
 /// The stylesheet and the script every page loads: no fonts, images or scripts from
@@ -125,23 +126,27 @@ fn searchable(record: &Record, text: &str) -> String {
 /// What the site keeps of a record once it is read: what the index, graph and stats show
 /// of it and the head of its own page, and its links; nothing of its text, which its page
 /// reads again. A whole [`Record`] is 464 bytes before its text, and ten thousand of them
-/// were the largest part of the site's memory.
+/// were the largest part of the site's memory; its text as boxed strings, which keep no
+/// room to grow, is a row of 184 bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
-    /// Its path, number and links, as the graph follows them (without a label).
-    pub node: crate::log::graph::Node,
-    pub title: String,
+    pub path: Box<Path>,
+    pub number: Option<u32>,
+    /// Its links and those in its text, as the graph follows them (see [`followed`]).
+    pub links: Box<[Link]>,
+    pub mentions: Box<[Link]>,
+    pub title: Box<str>,
     pub title_line: usize,
-    pub status: Option<String>,
+    pub status: Option<Box<str>>,
     pub date: Option<NaiveDate>,
     pub month_only: bool,
     pub format: crate::record::Format,
-    pub door: Option<String>,
+    pub door: Option<Box<str>>,
     pub review_by: Option<NaiveDate>,
     pub decide_by: Option<NaiveDate>,
     pub reviewed: Option<NaiveDate>,
     /// Who decided, as the page shows them: joined with ", ".
-    pub decision_makers: String,
+    pub decision_makers: Box<str>,
     /// What the stats read of the whole record.
     pub stats: crate::stats::Read,
 }
@@ -150,37 +155,34 @@ impl Row {
     pub(crate) fn of(record: Record) -> Row {
         let stats = crate::stats::Read::of(&record);
         Row {
-            node: crate::log::graph::Node {
-                path: record.path,
-                number: record.number,
-                label: String::new(),
-                links: record.links,
-                mentions: record.mentions,
-            },
-            title: record.title,
+            path: record.path.into_boxed_path(),
+            number: record.number,
+            links: followed(record.links),
+            mentions: followed(record.mentions),
+            title: record.title.into_boxed_str(),
             title_line: record.title_line,
-            status: record.status,
+            status: record.status.map(String::into_boxed_str),
             date: record.date,
             month_only: record.month_only,
             format: record.format,
-            door: record.door,
+            door: record.door.map(String::into_boxed_str),
             review_by: record.review_by,
             decide_by: record.decide_by,
             reviewed: record.reviewed,
-            decision_makers: record.decision_makers.join(", "),
+            decision_makers: record.decision_makers.join(", ").into_boxed_str(),
             stats,
         }
     }
 
     /// The file name, as [`Record::file_name`].
     pub(crate) fn file_name(&self) -> String {
-        store::record_name(&self.node.path).into_owned()
+        store::record_name(&self.path).into_owned()
     }
 
     /// The row as the stats see it.
     pub(crate) fn seen(&self) -> crate::stats::Seen<'_> {
         crate::stats::Seen {
-            number: self.node.number,
+            number: self.number,
             title: &self.title,
             status: self.status.as_deref(),
             door: self.door.as_deref(),
@@ -189,41 +191,29 @@ impl Row {
     }
 }
 
-impl AsRef<crate::log::graph::Node> for Row {
-    fn as_ref(&self) -> &crate::log::graph::Node {
-        &self.node
+/// Links as the site follows them, to draw the graph and list each record's relations:
+/// their kinds and targets. Their text is the page's to show, read again with it; kept
+/// for ten thousand records, it and the room left for more links were megabytes.
+fn followed(mut links: Vec<Link>) -> Box<[Link]> {
+    for link in &mut links {
+        link.label = String::new();
+    }
+    links.into_boxed_slice()
+}
+
+impl crate::log::graph::Linked for Row {
+    fn source(&self) -> &Path {
+        &self.path
+    }
+    fn links(&self) -> &[Link] {
+        &self.links
+    }
+    fn mentions(&self) -> &[Link] {
+        &self.mentions
     }
 }
 
-impl crate::record::Listing for Row {
-    fn path(&self) -> &Path {
-        &self.node.path
-    }
-    fn number(&self) -> Option<u32> {
-        self.node.number
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn title_line(&self) -> usize {
-        self.title_line
-    }
-    fn status(&self) -> Option<&str> {
-        self.status.as_deref()
-    }
-    fn date(&self) -> Option<NaiveDate> {
-        self.date
-    }
-    fn month_only(&self) -> bool {
-        self.month_only
-    }
-    fn review_by(&self) -> Option<NaiveDate> {
-        self.review_by
-    }
-    fn decide_by(&self) -> Option<NaiveDate> {
-        self.decide_by
-    }
-}
+crate::record::listing::listing_by_fields!(Row);
 
 /// Where the site's files go.
 pub(crate) trait Sink: Sync {
@@ -289,35 +279,65 @@ pub(crate) fn build(input: &Input<'_>, sink: &impl Sink) -> Result<Vec<String>> 
 /// and made unique: `0001-x.md` and `0001-x.mdx`, or two folders' `0001-x.md`, get
 /// `0001-x.html` and `0001-x-2.html`, and a record named `0001-x-2.md` then `0001-x-2-2.html`.
 /// Names are compared without case, as a Mac's or Windows' file system compares them.
+#[cfg(test)]
 fn page_names(records: &[Row]) -> Vec<String> {
+    records
+        .iter()
+        .zip(page_repeats(records))
+        .map(|(record, repeat)| page_name(&record.path, repeat))
+        .collect()
+}
+
+/// How many records before each, and the record itself, would take its page's name: the
+/// page name is [`page_name`] of the record's path and this. Kept rather than the names
+/// themselves, which for ten thousand records were the largest part of the model.
+fn page_repeats(records: &[Row]) -> Vec<u32> {
     let mut taken: HashSet<String> = HashSet::with_capacity(records.len());
     records
         .iter()
         .map(|record| {
-            let name = record.file_name();
-            let stem = crate::store::without_extension(&name);
-            let mut safe: String = stem
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                        c
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            if safe.is_empty() {
-                safe.push_str("record");
-            }
+            let safe = safe_stem(&record.path);
             let mut page = safe.clone();
             let mut seen = 1;
             while !taken.insert(page.to_ascii_lowercase()) {
                 seen += 1;
                 page = format!("{safe}-{seen}");
             }
-            format!("{page}.html")
+            seen
         })
         .collect()
+}
+
+/// The page name of the record at `path`, the `repeat`th to want it (see [`page_repeats`]).
+fn page_name(path: &Path, repeat: u32) -> String {
+    let mut page = safe_stem(path);
+    if repeat > 1 {
+        page.push('-');
+        page.push_str(&repeat.to_string());
+    }
+    page.push_str(".html");
+    page
+}
+
+/// The record's name without its extension, each character a URL or a file system might
+/// read otherwise replaced by `-`.
+fn safe_stem(path: &Path) -> String {
+    let name = store::record_name(path);
+    let stem = crate::store::without_extension(&name);
+    let mut safe: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        safe.push_str("record");
+    }
+    safe
 }
 
 #[cfg(test)]
@@ -383,19 +403,27 @@ mod tests {
         assert_eq!(row.path(), record.path);
         assert_eq!(row.file_name(), "0002-split-billing.md");
         assert_eq!(row.number(), Some(2));
-        assert_eq!(row.title, "Split billing");
+        assert_eq!(&*row.title, "Split billing");
         assert_eq!(row.title_line, record.title_line);
         assert_eq!(row.status.as_deref(), Some("proposed"));
         assert_eq!(row.date, record.date);
         assert_eq!(row.door.as_deref(), Some("one-way"));
         assert_eq!(row.format, record.format);
-        assert_eq!(row.decision_makers, "Ana, Ben");
+        assert_eq!(&*row.decision_makers, "Ana, Ben");
         assert_eq!(row.due(), record.due());
         assert_eq!(row.reviewed, record.reviewed);
-        assert_eq!(row.node.links, record.links);
-        assert_eq!(row.node.mentions, record.mentions);
-        assert_eq!(row.node.links.len(), 1);
-        assert_eq!(row.node.mentions.len(), 1);
+        // The links' kinds and targets, as the graph follows them; not their text.
+        let followed = |links: &[Link]| {
+            links
+                .iter()
+                .map(|l| (l.kind.clone(), l.target.clone(), l.line))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(followed(&row.links), followed(&record.links));
+        assert_eq!(followed(&row.mentions), followed(&record.mentions));
+        assert_eq!(row.links.len(), 1);
+        assert_eq!(row.mentions.len(), 1);
+        assert!(row.links.iter().all(|l| l.label.is_empty()));
         assert_eq!(row.stats.confidence, Some(40));
         assert_eq!(row.stats.decide_by, NaiveDate::from_ymd_opt(2027, 3, 1));
     }

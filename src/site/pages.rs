@@ -1,6 +1,7 @@
 //! The site's pages, from one model of the log: the index (every record, search, filters,
 //! reviews due, decisions by month), a page per record, the graph and the stats.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -10,7 +11,7 @@ use super::charts::{self, Bar};
 use super::graph::{self, Graph, Node, status_class};
 use super::html::{Depth, Nav, Shell, Spill, escape, page, page_end, page_start};
 use super::render::{self, Links};
-use super::{Input, Row, page_names};
+use super::{Input, Row, page_repeats};
 use crate::error::Result;
 use crate::log::graph::{Edge, edges};
 use crate::log::{Index, Resolved};
@@ -32,9 +33,11 @@ pub(super) struct Model<'a> {
     input: &'a Input<'a>,
     /// Where links between the records lead.
     index: Index<'a>,
-    /// Each record's relations: the kind as it reads from that record, and the other one.
-    related: Vec<Vec<(String, usize)>>,
-    graph: Graph,
+    /// The relations between records, once each.
+    edges: Vec<Edge<'a>>,
+    /// Each record's relations, as [`Model::related`] reads them.
+    related: Related,
+    graph: Graph<'a>,
     /// Each record's label, status and page name (in the records directory).
     nodes: Vec<Node<'a>>,
 }
@@ -42,33 +45,44 @@ pub(super) struct Model<'a> {
 impl<'a> Model<'a> {
     pub(super) fn new(input: &'a Input<'a>) -> Model<'a> {
         let records = input.records;
-        let pages = page_names(records);
+        let repeats = page_repeats(records);
         let index = Index::of_paths(records.iter().map(|r| (r.path(), r.number())));
         let edges: Vec<Edge> = edges(records, &index);
-        let mut related = vec![Vec::new(); records.len()];
-        for edge in &edges {
-            related[edge.from].push((edge.kind.clone(), edge.to));
-            if edge.from != edge.to {
-                related[edge.to].push((reverse_kind(&edge.kind), edge.from));
-            }
-        }
+        let related = Related::of(records.len(), &edges);
         let graph = graph::layout(records.len(), &edges);
         let nodes = records
             .iter()
-            .zip(pages)
-            .map(|(record, page)| Node {
-                label: label(record),
+            .zip(repeats)
+            .map(|(record, repeat)| Node {
+                number: record.number(),
+                title: &record.title,
                 status: status_text(record),
-                page,
+                path: record.path(),
+                repeat,
             })
             .collect();
         Model {
             input,
             index,
+            edges,
             related,
             graph,
             nodes,
         }
+    }
+
+    /// The relations of the record at `index`, in the order they were found: each kind
+    /// as it reads from that record ("Superseded by" where the other one supersedes it),
+    /// and the other record.
+    fn related(&self, index: usize) -> impl Iterator<Item = (Cow<'_, str>, usize)> + '_ {
+        self.related.of_record(index).iter().map(|&(edge, turned)| {
+            let edge = &self.edges[edge as usize];
+            if turned {
+                (Cow::Owned(reverse_kind(&edge.kind)), edge.from)
+            } else {
+                (Cow::Borrowed(edge.kind.as_ref()), edge.to)
+            }
+        })
     }
 
     fn page(&self, depth: Depth, nav: Nav, title: &str, body: &str, scripts: &[&str]) -> String {
@@ -198,8 +212,8 @@ impl<'a> Model<'a> {
                 let _ = writeln!(
                     out,
                     "<li><a href=\"records/{page}\">{label}</a> <span class=\"when{late}\">{when}</span> <time datetime=\"{review_by}\">({by} {review_by})</time></li>",
-                    page = escape(&self.nodes[index].page),
-                    label = escape(&self.nodes[index].label),
+                    page = escape(&self.nodes[index].page()),
+                    label = escape(&self.nodes[index].label()),
                     late = if days > 0 { " overdue" } else { "" },
                 );
             }
@@ -221,13 +235,13 @@ impl<'a> Model<'a> {
     }
 
     /// Record `index`'s page name, in the records directory.
-    pub(super) fn page_name(&self, index: usize) -> &str {
-        &self.nodes[index].page
+    pub(super) fn page_name(&self, index: usize) -> String {
+        self.nodes[index].page()
     }
 
     /// Every record's page name, in log order.
     pub(super) fn into_page_names(self) -> impl Iterator<Item = String> + use<'a> {
-        self.nodes.into_iter().map(|node| node.page)
+        self.nodes.into_iter().map(|node| node.page())
     }
 
     fn table(&self, spill: &mut Spill<'_>) {
@@ -316,7 +330,7 @@ impl<'a> Model<'a> {
             number = record
                 .number()
                 .map_or("–".to_string(), |n| format!("{n:04}")),
-            page = escape(&self.nodes[index].page),
+            page = escape(&self.nodes[index].page()),
             title = escape(&record.title),
             class = status_class(status),
             date = date(record.date),
@@ -360,7 +374,7 @@ impl<'a> Model<'a> {
         body.push_str(&self.related_panel(index));
         body.push_str("</div>\n</article>\n");
         body.push_str(&self.pager(index));
-        let title = label(record);
+        let title = self.nodes[index].label();
         Ok(self.page(Depth::Record, Nav::Record, &title, &body, &[]))
     }
 
@@ -424,23 +438,23 @@ impl<'a> Model<'a> {
     }
 
     fn related_panel(&self, index: usize) -> String {
-        let related = &self.related[index];
         let mut out = String::from(
             "<aside class=\"related\" aria-labelledby=\"related-title\">\n<h2 id=\"related-title\">Related decisions</h2>\n",
         );
-        if related.is_empty() {
+        if self.related.of_record(index).is_empty() {
             out.push_str("<p>No links to other decisions.</p>\n");
         } else {
             out.push_str("<ul>\n");
-            for (kind, other) in related {
+            for (kind, other) in self.related(index) {
+                let node = &self.nodes[other];
                 let _ = writeln!(
                     out,
                     "<li>{kind} <a href=\"{page}\">{label}</a> <span class=\"badge s-{class}\">{status}</span></li>",
-                    kind = escape(kind),
-                    page = escape(&self.nodes[*other].page),
-                    label = escape(&self.nodes[*other].label),
-                    class = status_class(self.nodes[*other].status),
-                    status = escape(self.nodes[*other].status),
+                    kind = escape(&kind),
+                    page = escape(&node.page()),
+                    label = escape(&node.label()),
+                    class = status_class(node.status),
+                    status = escape(node.status),
                 );
             }
             out.push_str("</ul>\n");
@@ -476,16 +490,16 @@ impl<'a> Model<'a> {
             let _ = writeln!(
                 out,
                 "<a rel=\"prev\" href=\"{}\">← {}</a>",
-                escape(&self.nodes[index - 1].page),
-                escape(&self.nodes[index - 1].label)
+                escape(&self.nodes[index - 1].page()),
+                escape(&self.nodes[index - 1].label())
             );
         }
         if index + 1 < self.nodes.len() {
             let _ = writeln!(
                 out,
                 "<a rel=\"next\" href=\"{}\">{} →</a>",
-                escape(&self.nodes[index + 1].page),
-                escape(&self.nodes[index + 1].label)
+                escape(&self.nodes[index + 1].page()),
+                escape(&self.nodes[index + 1].label())
             );
         }
         out.push_str("</nav>\n");
@@ -647,13 +661,13 @@ impl<'a> Model<'a> {
             self.input
                 .records
                 .iter()
-                .position(|r| r.number() == Some(n) && r.title == title)
+                .position(|r| r.number() == Some(n) && &*r.title == title)
         });
         match found {
             Some(index) => format!(
                 "<a href=\"records/{}\">{}</a>",
-                escape(&self.nodes[index].page),
-                escape(&self.nodes[index].label)
+                escape(&self.nodes[index].page()),
+                escape(&self.nodes[index].label())
             ),
             None => escape(title),
         }
@@ -679,7 +693,7 @@ impl Links for PageLinks<'_, '_> {
             place: crate::record::parse::Place::Body,
         };
         match self.model.index.resolve(self.from, &link) {
-            Resolved::Found(to) | Resolved::ByName(to) => Some(self.model.nodes[to].page.clone()),
+            Resolved::Found(to) | Resolved::ByName(to) => Some(self.model.nodes[to].page()),
             _ => None,
         }
     }
@@ -690,11 +704,41 @@ fn status_text(record: &Row) -> &str {
     record.status.as_deref().unwrap_or("no status")
 }
 
-/// `7. Use PostgreSQL`: how links, the graph and page titles name a record.
-fn label(record: &Row) -> String {
-    let mut label = String::with_capacity(record.title.len() + 12);
-    crate::log::push_label(&mut label, record.number(), &record.title);
-    label
+/// Each record's relations, in one list: a record's are those from its start to the
+/// next record's, each an edge and whether it reads from the edge's far end. A list of
+/// its own for each of ten thousand records took ten times the room.
+struct Related {
+    starts: Vec<u32>,
+    entries: Vec<(u32, bool)>,
+}
+
+impl Related {
+    fn of(count: usize, edges: &[Edge]) -> Related {
+        let ends = |edge: &Edge| [(edge.from, false), (edge.to, true)];
+        let mut starts = vec![0u32; count + 1];
+        for edge in edges {
+            for (record, _) in ends(edge) {
+                starts[record + 1] += 1;
+            }
+        }
+        for record in 0..count {
+            starts[record + 1] += starts[record];
+        }
+        let mut filled = starts.clone();
+        let mut entries = vec![(0, false); starts[count] as usize];
+        // In the order the edges come, as each record meets them.
+        for (position, edge) in edges.iter().enumerate() {
+            for (record, turned) in ends(edge) {
+                entries[filled[record] as usize] = (position as u32, turned);
+                filled[record] += 1;
+            }
+        }
+        Related { starts, entries }
+    }
+
+    fn of_record(&self, index: usize) -> &[(u32, bool)] {
+        &self.entries[self.starts[index] as usize..self.starts[index + 1] as usize]
+    }
 }
 
 fn days_text(days: f64) -> String {

@@ -45,7 +45,7 @@ pub(crate) fn distinct_words(text: &str) -> String {
 /// How many bytes of postings are held in memory before they are spilled to a scratch
 /// file as one run: the postings of ten thousand records of ours are megabytes, and grew
 /// by doubling, word by word.
-const RUN_BYTES: usize = 512 * 1024;
+const RUN_BYTES: usize = 256 * 1024;
 
 /// Collects each record's words, then writes the index. Each word gets a number when it
 /// is first seen; its records are kept in memory until the postings of the run reach
