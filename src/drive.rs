@@ -47,6 +47,10 @@ pub(crate) struct Setup<'a> {
     /// No one chose the template (it is the log's, or the default): a new record writes
     /// its status, date and front matter where and as the log's newest records do.
     pub follow_log: bool,
+    /// The log is adr-tools' and no one chose the template: where its records are
+    /// adr-tools' own, every record is written in their form ([`record::adr_tools`]),
+    /// whichever playbook renders it.
+    pub adr_tools_log: bool,
     /// The log's packages (log4brains), by name: their records are the log's too.
     pub packages: Vec<(String, PathBuf)>,
 }
@@ -666,13 +670,13 @@ fn write(
         .then(|| crate::log::house_front_matter(dir))
         .flatten();
     let style = crate::log::house_style(dir);
-    let looks = Looks::of(setup, dir, rendered);
+    let looks = Looks::of(setup, dir, rendered, house_front_matter.is_some());
     let linked: Vec<&record::Record> = old.iter().map(|(r, _)| r).chain(&related).collect();
     let labels = crate::log::label_style(&linked, dir);
     let path = store::write_new_record(dir, &slug, today, setup.dated_log, |number, file| {
-        let mut text = rendered.text(number)?;
         let own_path = dir.join(file);
-        text = looks.heading_and_fields(text, &own_path, number, rendered)?;
+        let text = rendered.text(number)?;
+        let mut text = looks.heading_and_fields(text, &own_path, number, rendered)?;
         // The links are relative to its folder (its own, for a folder's page).
         let path = own_path.clone();
         let links = old
@@ -764,16 +768,28 @@ struct Looks {
     slug_heading: Option<bool>,
     fields: Option<crate::record::house_fields::HouseFields>,
     status_symbols: Option<String>,
+    /// The log's records are adr-tools' own, title first: ours are written in their form.
+    adr_tools_form: bool,
 }
 
 impl Looks {
-    fn of(setup: &Setup<'_>, dir: &Path, rendered: &record::Rendered) -> Looks {
+    /// `house_front_matter`: the log's records carry front matter of their own.
+    fn of(
+        setup: &Setup<'_>,
+        dir: &Path,
+        rendered: &record::Rendered,
+        house_front_matter: bool,
+    ) -> Looks {
         let follow = |learn: &dyn Fn() -> Option<_>| setup.follow_log.then(learn).flatten();
         let status = rendered.context()["outcome"]["status"].as_str();
+        let fields = follow(&|| crate::log::house_fields(dir));
         Looks {
             heading: crate::log::heading_style(dir),
             slug_heading: crate::log::slug_headings(dir),
-            fields: follow(&|| crate::log::house_fields(dir)),
+            // A log that keeps its fields in front matter, a table or bold labels gets ours
+            // in its own way instead.
+            adr_tools_form: setup.adr_tools_log && !house_front_matter && fields.is_none(),
+            fields,
             status_symbols: setup
                 .follow_log
                 .then(|| status.and_then(|status| crate::log::new_status_symbols(dir, status)))
@@ -781,9 +797,10 @@ impl Looks {
         }
     }
 
-    /// `text`, record `number` to be written at `path`, with its title numbered and its
-    /// status and date where the log writes them. Before the links: an adr-tools `##
-    /// Status` section that gives way to the log's table holds only the status yet.
+    /// `text`, record `number` to be written at `path`, in adr-tools' form where the log's
+    /// records are adr-tools' own, with its title numbered and its status and date where
+    /// the log writes them. Before the links: an adr-tools `## Status` section that gives
+    /// way to the log's table holds only the status yet.
     fn heading_and_fields(
         &self,
         mut text: String,
@@ -791,6 +808,9 @@ impl Looks {
         number: Option<u32>,
         rendered: &record::Rendered,
     ) -> Result<String> {
+        if self.adr_tools_form {
+            text = record::adr_tools::from_ours(&text, path)?;
+        }
         if let Some(with_number) = self.slug_heading {
             let record = record::parse(path, &text)?;
             let name = store::record_name(path);

@@ -28,7 +28,6 @@ use crate::record::parse::{OUTCOME_HEADING, parse_date};
 pub(crate) const CALIBRATION_MINIMUM: usize = 5;
 
 const CONFIDENCE_KEY: &str = "confidence";
-const DECIDE_BY_KEY: &str = "decide-by";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Retro {
@@ -126,7 +125,7 @@ pub(crate) fn retro(records: &[Record], history: &History, today: NaiveDate) -> 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Read {
     pub days_to_decide: Option<i64>,
-    /// The front matter's `decide-by`.
+    /// The date to decide by (`decide-by`, `Decide-by:`).
     pub decide_by: Option<NaiveDate>,
     pub held_up: Option<HeldUp>,
     pub confidence: Option<u32>,
@@ -136,7 +135,9 @@ impl Read {
     pub(crate) fn of(record: &Record) -> Read {
         Read {
             days_to_decide: days_to_decide(record),
-            decide_by: record.front_matter.get(DECIDE_BY_KEY).and_then(parse_date),
+            // The front matter's `decide-by`, or the `Decide-by:` line under the title of a
+            // record in an adr-tools log: the parser reads both.
+            decide_by: record.decide_by,
             held_up: held_up(record),
             confidence: confidence(record),
         }

@@ -11,7 +11,9 @@ use crate::record::parse::Target;
 pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
     let log = logdir::open_for_record(env, &args.record)?;
     let path = log.resolve(&env.cwd, &args.record)?;
+    // One of ours in an adr-tools log is read as our own record: the same message.
     let (record, text) = log::load(&path)?;
+    let (record, text) = crate::record::adr_tools::read_as_ours(&path, record, text)?;
     // A superseded decision is named by what replaced it, in words, not by a file: MADR
     // names it by number (`superseded by ADR-0004`), adr-tools by a link, and some logs by
     // a web address, whose link text is all there is to go by.
@@ -44,7 +46,9 @@ pub(super) fn run(env: &Env<'_>, args: &MessageArgs) -> Result<u8> {
                 }
             };
             let found = log.resolve(&env.cwd, &spec).ok()?;
-            let (successor, _) = log::load(&found).ok()?;
+            let (successor, text) = log::load(&found).ok()?;
+            let (successor, _) =
+                crate::record::adr_tools::read_as_ours(&found, successor, text).ok()?;
             Some(from_record::Successor::of(&successor, env.today()))
         })
         .map(|successor| from_record::Successor {

@@ -71,6 +71,8 @@ pub(super) fn run_request(
             env.template().source,
             crate::config::Source::Log(_) | crate::config::Source::Default
         ),
+        adr_tools_log: matches!(env.template().source, crate::config::Source::Log(_))
+            && env.template().value == crate::config::NYGARD_TEMPLATE,
         packages: env.config.log_packages.clone(),
     };
     drive::run(&setup, request)

@@ -46,6 +46,7 @@ pub(super) fn review_record(
         dated_log: env.log_is_dated(),
         log_front_matter: false,
         follow_log: false,
+        adr_tools_log: false,
         packages: env.config.log_packages.clone(),
     };
     let shown = drive::display_path(path, &env.cwd);

@@ -24,8 +24,14 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         ui::note(&format!("{} is already {status}", path.display()));
         return Ok(exit::OK);
     }
-    if status == "accepted" && crate::record::finish::Proposal::is_open(&record) && !args.force {
-        let decide_by = record
+    // One of ours in an adr-tools log keeps our front matter as lines under its title:
+    // what it waits for is read from it as from our own record, and it is accepted as one.
+    let ours = crate::record::adr_tools::as_ours(&text)
+        .map(|ours| crate::record::parse(&path, &ours))
+        .transpose()?;
+    let facts = ours.as_ref().unwrap_or(&record);
+    if status == "accepted" && crate::record::finish::Proposal::is_open(facts) && !args.force {
+        let decide_by = facts
             .front_matter
             .get("decide-by")
             .map(|d| format!(" (it is to be decided by {d})"))
@@ -39,21 +45,34 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
             args.record
         )));
     }
-    let chosen = chosen_option(&record, &path, args)?;
-    // Accepting an open proposal makes it a decision everywhere in the record, not only in
-    // its status line: the proposal becomes the choice, its open questions stay open.
-    let updated = if status == "accepted" && crate::record::finish::Proposal::is_open(&record) {
-        accept_as_is(env, &record, &text)?
-    } else {
+    let chosen = chosen_option(facts, &path, args)?;
+    let set_status = || -> Result<String> {
         let style = store::record_folder(&path)
             .map(log::house_style)
             .unwrap_or_default();
         let updated = edit::set_status_in(&text, &record, status, style)?;
-        let updated = log::with_status_symbols(&path, updated, record.status.as_deref(), status);
+        Ok(log::with_status_symbols(
+            &path,
+            updated,
+            record.status.as_deref(),
+            status,
+        ))
+    };
+    // Accepting an open proposal makes it a decision everywhere in the record, not only in
+    // its status line: the proposal becomes the choice, its open questions stay open.
+    let updated = if status == "accepted" && crate::record::finish::Proposal::is_open(facts) {
+        match &ours {
+            Some(_) => crate::record::adr_tools::edited_as_ours(&path, &set_status()?, |r, t| {
+                accept_as_is(env, r, t)
+            })?,
+            None => accept_as_is(env, &record, &text)?,
+        }
+    } else {
+        let updated = set_status()?;
         // A proposal waiting for an answer is decided once it is accepted: from then on it
         // says so everywhere, and has a review date instead of a date to decide by.
-        if status == "accepted" && record.front_matter.contains_key("decide-by") {
-            let review_by = review_date(env, &record);
+        if status == "accepted" && facts.front_matter.contains_key("decide-by") {
+            let review_by = review_date(env, facts);
             let answer = accept::Answer {
                 today: env.today(),
                 review_by: (
@@ -62,7 +81,12 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
                 ),
                 chosen: chosen.as_deref(),
             };
-            accept::accepted(&updated, &record, &answer)
+            match &ours {
+                Some(_) => crate::record::adr_tools::edited_as_ours(&path, &updated, |r, t| {
+                    Ok(accept::accepted(t, r, &answer))
+                })?,
+                None => accept::accepted(&updated, &record, &answer),
+            }
         } else {
             updated
         }

@@ -324,7 +324,9 @@ pub(crate) fn reader_of(
     today: chrono::NaiveDate,
     templates: &Templates,
 ) -> Option<Reader> {
-    let again = crate::log::load(record).ok().and_then(|(parsed, text)| {
+    let loaded = crate::log::load(record)
+        .and_then(|(parsed, text)| crate::record::adr_tools::read_as_ours(record, parsed, text));
+    let again = loaded.ok().and_then(|(parsed, text)| {
         let mut brief =
             from_record::Brief::from_record(&parsed, std::path::Path::new(shown), today, None);
         brief.read_closing_note(&text);

@@ -8,6 +8,7 @@ use crate::playbook::RecordSpec;
 use crate::template::Templates;
 
 pub(crate) mod accept;
+pub(crate) mod adr_tools;
 pub(crate) mod edit;
 pub(crate) mod finish;
 pub(crate) mod house_fields;

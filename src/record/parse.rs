@@ -31,8 +31,9 @@ use crate::flat_map::FlatMap;
 use crate::store;
 
 pub(crate) use fields::{
-    DateText, NO_LONGER_IN_FORCE, in_language_of, is_table_rule, no_longer_in_force, parse_date,
-    read_date, status_of_kind, status_span, table_cells, without_symbols,
+    DateText, NO_LONGER_IN_FORCE, field as field_line, in_language_of, is_table_rule,
+    no_longer_in_force, parse_date, read_date, status_of_kind, status_span, table_cells,
+    without_symbols,
 };
 pub(crate) use front_matter::Key;
 pub(crate) use links::{

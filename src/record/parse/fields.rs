@@ -9,7 +9,7 @@ use super::links::{Link, Place};
 
 /// A `key: value` line, optionally bulleted and with the key in bold.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Field<'a> {
+pub(crate) struct Field<'a> {
     /// Lower case: "status", "date", "deciders".
     pub key: String,
     pub value: &'a str,
@@ -64,7 +64,7 @@ pub(crate) fn is_table_rule(line: &str) -> bool {
         })
 }
 
-pub(super) fn field(line: &str) -> Option<Field<'_>> {
+pub(crate) fn field(line: &str) -> Option<Field<'_>> {
     let indent = line.len() - line.trim_start().len();
     let text = &line[indent..];
     let bullet = ["* ", "- ", "+ "]
