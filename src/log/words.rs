@@ -17,7 +17,7 @@
 //! file is parsed. Words in more than a fifth of a large log tell nothing apart and are
 //! left out, which keeps the file small.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::store::{self, Stamp};
@@ -439,10 +439,15 @@ struct Parts {
 }
 
 impl Parts {
-    /// Leave out words in more than a fifth of the records once the log is large enough
-    /// for that to say something.
+    /// The most records a word is in and still tells them apart: a fifth of them, once the
+    /// log is large enough for that to say something.
+    fn common_limit(&self) -> usize {
+        (self.docs.len() / 5).max(50)
+    }
+
+    /// Leave out words in more than [`Parts::common_limit`] records.
     fn prune(&mut self) {
-        let limit = (self.docs.len() / 5).max(50);
+        let limit = self.common_limit();
         let common: Vec<String> = self
             .words
             .iter()
@@ -596,6 +601,11 @@ fn rebuild(
         carry_over(&old.text[old.titles.clone()], &kept, &mut parts.titles);
         carry_over(&old.text[old.words.clone()], &kept, &mut parts.words);
     }
+    // A word is common as soon as it is in more records than `prune` keeps: its records
+    // are let go then, not held to the end (the common words' records were most of the
+    // postings of ten thousand records).
+    let limit = parts.common_limit();
+    let mut common_now: HashSet<String> = HashSet::new();
     // A chunk at a time: the words of ten thousand records at once would take a hundred
     // MiB, their postings a tenth of that.
     for chunk in changed.chunks(READ_AT_ONCE) {
@@ -605,11 +615,24 @@ fn rebuild(
         });
         for ((id, _), words) in chunk.iter().zip(read) {
             let Some(words) = words else { continue };
-            for word in words.title {
+            for word in words.title.into_iter().filter(|w| !common_now.contains(w)) {
                 parts.titles.entry(word).or_default().push(*id);
             }
-            for word in words.text.into_iter().filter(|w| !parts.common.contains(w)) {
-                parts.words.entry(word).or_default().push(*id);
+            for word in words.text {
+                if parts.common.contains(&word) {
+                    continue;
+                }
+                let Some(ids) = parts.words.get_mut(&word) else {
+                    parts.words.insert(word, vec![*id]);
+                    continue;
+                };
+                ids.push(*id);
+                if ids.len() > limit {
+                    parts.words.remove(&word);
+                    parts.titles.remove(&word);
+                    parts.common.insert(word.clone());
+                    common_now.insert(word);
+                }
             }
         }
     }
