@@ -768,8 +768,9 @@ struct Looks {
     slug_heading: Option<bool>,
     fields: Option<crate::record::house_fields::HouseFields>,
     status_symbols: Option<String>,
-    /// The log's records are adr-tools' own, title first: ours are written in their form.
-    adr_tools_form: bool,
+    /// The log's records are adr-tools' own (title first, or under front matter of the
+    /// log's own): ours are written in their form.
+    adr_tools_form: Option<record::adr_tools::Form>,
 }
 
 impl Looks {
@@ -786,9 +787,15 @@ impl Looks {
         Looks {
             heading: crate::log::heading_style(dir),
             slug_heading: crate::log::slug_headings(dir),
-            // A log that keeps its fields in front matter, a table or bold labels gets ours
-            // in its own way instead.
-            adr_tools_form: setup.adr_tools_log && !house_front_matter && fields.is_none(),
+            // A log that keeps its fields in a table or bold labels gets ours in its own way
+            // instead; one that keeps them in front matter keeps ours there too.
+            adr_tools_form: (setup.adr_tools_log && fields.is_none()).then_some(
+                if house_front_matter {
+                    record::adr_tools::Form::UnderFrontMatter
+                } else {
+                    record::adr_tools::Form::FieldLines
+                },
+            ),
             fields,
             status_symbols: setup
                 .follow_log
@@ -808,8 +815,8 @@ impl Looks {
         number: Option<u32>,
         rendered: &record::Rendered,
     ) -> Result<String> {
-        if self.adr_tools_form {
-            text = record::adr_tools::from_ours(&text, path)?;
+        if let Some(form) = self.adr_tools_form {
+            text = record::adr_tools::in_form(&text, path, form)?;
         }
         if let Some(with_number) = self.slug_heading {
             let record = record::parse(path, &text)?;
@@ -965,10 +972,12 @@ pub(crate) fn review(
         )
     } else {
         let outcome = look_back(&session, playbook)?;
-        (
-            record::edit::append_outcome(&text, &outcome),
-            Reviewed::LookedBack,
-        )
+        // One of ours in an adr-tools form is looked back at as our own record, so its
+        // review date goes wherever that form writes it (front matter and date line both).
+        let updated = record::adr_tools::edited_as_ours(path, &text, |_, ours| {
+            Ok(record::edit::append_outcome(ours, &outcome))
+        })?;
+        (updated, Reviewed::LookedBack)
     };
     lock.replace(path, updated.as_bytes())?;
     drop(lock);

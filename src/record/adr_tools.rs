@@ -2,12 +2,16 @@
 //! as our own.
 //!
 //! adr-tools lists a record by its first line (`# 2. Title`), so a record there starts with
-//! its title, not with front matter, and has adr-tools' sections. [`from_ours`] turns any
+//! its title, not with front matter, and has adr-tools' sections. [`in_form`] turns any
 //! record a playbook renders in our format into that form, one rule for every playbook:
 //!
 //! * each front matter key becomes a field line under the title, as adr-tools writes
 //!   `Date:` (`Date:` first, then `Playbook: deadline`, `Decide-by: 2026-12-08`, … in the
 //!   order the template wrote them); `status` becomes the line of a `## Status` section;
+//! * or, in a log whose records carry front matter over adr-tools bodies
+//!   ([`Form::UnderFrontMatter`]), the front matter stays (the log's keys over ours) and
+//!   only the dates `nygard.md` writes become lines under the title (`Date:`,
+//!   `Decide-by:`, `Review-by:`), the status the line of `## Status` as well;
 //! * `## Context and Problem Statement` is adr-tools' `## Context`, `## Decision Outcome`
 //!   its `## Decision`, and the outcome's `### Consequences` its `## Consequences` after
 //!   it (a record that states none says when we see how it holds up, as `nygard.md` does);
@@ -33,30 +37,60 @@ const STATUS: &str = "## Status";
 /// The field only decide writes: a record in our adr-tools form names its playbook.
 const MARK: &str = "playbook";
 
-/// `text`, a record rendered in our own format (front matter over MADR sections), in the
-/// adr-tools form; a record without front matter (`nygard.md`'s) is returned as it is.
-pub(crate) fn from_ours(text: &str, path: &Path) -> Result<String> {
+/// Where a record of ours in an adr-tools log keeps what our front matter says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// As field lines under the title (`Date:`, `Playbook: deadline`, …): the log's
+    /// records are adr-tools' own, which start with their title.
+    FieldLines,
+    /// In the front matter, as written: the log's records carry front matter of their own
+    /// over adr-tools bodies, so ours keep theirs and get the body's `Date:` line (and the
+    /// `Decide-by:` and `Review-by:` lines `nygard.md` writes) under the title.
+    UnderFrontMatter,
+}
+
+/// The dates `nygard.md` writes as field lines under the title, besides `Date:`.
+const DATE_LINES: [&str; 2] = ["decide-by", "review-by"];
+
+/// `text`, a record rendered in our own format, in the adr-tools `form`; a record without
+/// front matter (`nygard.md`'s) is returned as it is.
+pub(crate) fn in_form(text: &str, path: &Path, form: Form) -> Result<String> {
     if !text.starts_with("---") {
         return Ok(text.to_string());
     }
     let record = super::parse(path, text)?;
     let lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let mut body: Vec<String> = lines[record.front_matter_end.min(lines.len())..].to_vec();
+    let front_matter_end = record.front_matter_end.min(lines.len());
+    let mut body: Vec<String> = lines[front_matter_end..].to_vec();
     let Some(title) = body.iter().position(|l| l.starts_with("# ")) else {
         return Ok(text.to_string());
     };
     rename(&mut body, CONTEXT.0, CONTEXT.1);
     consequences_after_decision(&mut body, &record);
     rename(&mut body, DECISION.0, DECISION.1);
-    let mut head = vec![body[title].clone(), String::new()];
-    head.extend(field_lines(&record));
+    let mut head = match form {
+        Form::FieldLines => Vec::new(),
+        Form::UnderFrontMatter => {
+            let mut kept = lines[..front_matter_end].to_vec();
+            kept.push(String::new());
+            kept
+        }
+    };
+    head.extend([body[title].clone(), String::new()]);
+    head.extend(match form {
+        Form::FieldLines => field_lines(&record),
+        Form::UnderFrontMatter => date_lines(&record),
+    });
     head.push(String::new());
-    let first_section = body
-        .iter()
-        .skip(title + 1)
-        .position(|l| l.starts_with("## "))
-        .map_or(body.len(), |at| title + 1 + at);
-    head.extend(body[title + 1..first_section].iter().cloned());
+    let first_section = first_section(&body, title);
+    // Read back as ours, a record in this form kept its date line under its title, the
+    // record's date: it is written once, with the others, from what it says now.
+    head.extend(
+        body[title + 1..first_section]
+            .iter()
+            .filter(|l| form == Form::FieldLines || !is_date_line(l, true))
+            .cloned(),
+    );
     if !body.iter().any(|l| l.trim_end() == STATUS) {
         let status = record.front_matter.get("status").unwrap_or_default();
         head.extend([
@@ -71,19 +105,47 @@ pub(crate) fn from_ours(text: &str, path: &Path) -> Result<String> {
     Ok(joined(&head))
 }
 
-/// `text` as our own record, when it is one of ours in the adr-tools form (no front
-/// matter, a `Playbook:` line under its title); `None` for any other record.
+/// `text` as our own record, when it is one of ours in an adr-tools form (a `Playbook:`
+/// line under its title, or our `playbook` key in front matter over an adr-tools body),
+/// with the form it was in; `None` for any other record.
+pub(crate) fn as_ours_in_form(text: &str) -> Option<(String, Form)> {
+    match front_matter_lines(text) {
+        Some(front_matter) => under_front_matter_as_ours(text, front_matter)
+            .map(|ours| (ours, Form::UnderFrontMatter)),
+        None => field_lines_as_ours(text).map(|ours| (ours, Form::FieldLines)),
+    }
+}
+
+/// `text` as our own record, when it is one of ours in an adr-tools form; `None` for any
+/// other record.
 pub(crate) fn as_ours(text: &str) -> Option<String> {
-    if text.starts_with("---") {
+    as_ours_in_form(text).map(|(ours, _)| ours)
+}
+
+/// How many lines the front matter of `text` takes, its fences included; `None` when it
+/// has none.
+fn front_matter_lines(text: &str) -> Option<usize> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
         return None;
     }
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let title = lines.iter().position(|l| l.starts_with("# "))?;
-    let first_section = lines
+    lines.position(|l| l.trim_end() == "---").map(|at| at + 2)
+}
+
+/// The index of the first `## ` section after the title at `title`, or the end.
+fn first_section(lines: &[String], title: usize) -> usize {
+    lines
         .iter()
         .skip(title + 1)
         .position(|l| l.starts_with("## "))
-        .map_or(lines.len(), |at| title + 1 + at);
+        .map_or(lines.len(), |at| title + 1 + at)
+}
+
+/// A record of ours in the [`Form::FieldLines`] form as our own record.
+fn field_lines_as_ours(text: &str) -> Option<String> {
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let title = lines.iter().position(|l| l.starts_with("# "))?;
+    let first_section = first_section(&lines, title);
     let metadata = &lines[title + 1..first_section];
     let fields: Vec<(String, String)> = metadata
         .iter()
@@ -100,13 +162,57 @@ pub(crate) fn as_ours(text: &str) -> Option<String> {
     );
     out.extend(["---".to_string(), String::new(), lines[title].clone()]);
     out.extend(metadata.iter().filter(|l| field_line(l).is_none()).cloned());
-    let mut body = lines[first_section..].to_vec();
+    out.push(String::new());
+    out.extend(madr_sections(lines[first_section..].to_vec()));
+    Some(joined(&out))
+}
+
+/// A record of ours in the [`Form::UnderFrontMatter`] form (its front matter the first
+/// `front_matter` lines) as our own record: the front matter as it is, the title and the
+/// record's `Date:` (our front matter's `date`, which the log's own keys replaced), the
+/// dates to decide and review by left out (the front matter says them), MADR's sections.
+fn under_front_matter_as_ours(text: &str, front_matter: usize) -> Option<String> {
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let marked = lines[1..front_matter - 1]
+        .iter()
+        .any(|l| l.split_once(':').is_some_and(|(key, _)| key == MARK));
+    let adr_tools_body = lines[front_matter..]
+        .iter()
+        .any(|l| matches!(l.trim_end(), "## Context" | "## Decision"));
+    if !(marked && adr_tools_body) {
+        return None;
+    }
+    let title = front_matter
+        + lines[front_matter..]
+            .iter()
+            .position(|l| l.starts_with("# "))?;
+    let first_section = first_section(&lines, title);
+    let mut out = lines[..front_matter].to_vec();
+    out.extend([String::new(), lines[title].clone()]);
+    out.extend(
+        lines[title + 1..first_section]
+            .iter()
+            .filter(|l| !is_date_line(l, false))
+            .cloned(),
+    );
+    out.push(String::new());
+    out.extend(madr_sections(lines[first_section..].to_vec()));
+    Some(joined(&out))
+}
+
+/// Whether `line` is a field line [`date_lines`] writes: `Decide-by:` or `Review-by:`,
+/// or `Date:` too when `with_date`.
+fn is_date_line(line: &str, with_date: bool) -> bool {
+    field_line(line)
+        .is_some_and(|f| (with_date && f.key == "date") || DATE_LINES.contains(&f.key.as_str()))
+}
+
+/// adr-tools' sections of `body` as MADR's, as our templates name them.
+fn madr_sections(mut body: Vec<String>) -> Vec<String> {
     consequences_into_decision(&mut body);
     rename(&mut body, DECISION.1, DECISION.0);
     rename(&mut body, CONTEXT.1, CONTEXT.0);
-    out.push(String::new());
-    out.extend(body);
-    Some(joined(&out))
+    body
 }
 
 /// The record at `path` (read as `record` from `text`) as our own record reads, for what
@@ -125,10 +231,10 @@ pub(crate) fn edited_as_ours(
     text: &str,
     edit: impl FnOnce(&Record, &str) -> Result<String>,
 ) -> Result<String> {
-    match as_ours(text) {
-        Some(ours) => {
+    match as_ours_in_form(text) {
+        Some((ours, form)) => {
             let record = super::parse(path, &ours)?;
-            from_ours(&edit(&record, &ours)?, path)
+            in_form(&edit(&record, &ours)?, path, form)
         }
         None => edit(&super::parse(path, text)?, text),
     }
@@ -155,6 +261,21 @@ fn field_lines(record: &Record) -> Vec<String> {
         ))
     });
     date.into_iter().chain(rest).collect()
+}
+
+/// The record's date as adr-tools writes it, `Date:`, then the dates `nygard.md` writes
+/// under it (`Decide-by:`, `Review-by:`), from wherever the front matter keeps them.
+fn date_lines(record: &Record) -> Vec<String> {
+    let date = record.date.map(|d| format!("Date: {d}"));
+    let dates = DATE_LINES.iter().filter_map(|key| {
+        let value = record.front_matter.get(key)?;
+        Some(format!(
+            "{}: {}",
+            crate::text::capitalise(key),
+            value.trim()
+        ))
+    });
+    date.into_iter().chain(dates).collect()
 }
 
 /// The Decision Outcome's `### Consequences`, out of it and after it as adr-tools'
@@ -244,7 +365,12 @@ fn joined(lines: &[String]) -> String {
 mod tests {
     use std::path::Path;
 
-    use super::{as_ours, from_ours};
+    use super::{Form, as_ours, in_form};
+
+    /// A record of ours as an adr-tools log whose records are adr-tools' own has it.
+    fn from_ours(text: &str, path: &Path) -> String {
+        in_form(text, path, Form::FieldLines).unwrap()
+    }
 
     const PATH: &str = "0002-deadline-the-onboarding-flow.md";
 
@@ -258,7 +384,7 @@ mod tests {
     /// its section; adr-tools' sections holding MADR's; the rest kept where it was.
     #[test]
     fn a_record_of_ours_is_written_as_adr_tools_writes_its_own() {
-        assert_eq!(from_ours(OURS, Path::new(PATH)).unwrap(), ADR_TOOLS);
+        assert_eq!(from_ours(OURS, Path::new(PATH)), ADR_TOOLS);
     }
 
     /// A record that states no consequences says, as `nygard.md` does, when we see how it
@@ -276,7 +402,7 @@ mod tests {
             let ours = format!(
                 "---\nstatus: accepted\ndate: 2026-11-26\nplaybook: stakeholder-update\n{review}---\n\n# Update: slow\n\n## Context and Problem Statement\n\nIt is slow.\n\n## Decision Outcome\n\nWe found the cause.\n\n## References\n"
             );
-            let written = from_ours(&ours, Path::new(PATH)).unwrap();
+            let written = from_ours(&ours, Path::new(PATH));
             assert!(
                 written.contains(&format!(
                     "## Decision\n\nWe found the cause.\n\n## Consequences\n\n{said}\n\n## References\n"
@@ -328,7 +454,7 @@ mod tests {
             body.split("\n\n###").next().unwrap_or_default().to_string()
         };
         assert_eq!(own_text(&record), own_text(&original));
-        assert_eq!(from_ours(&back, Path::new(PATH)).unwrap(), ADR_TOOLS);
+        assert_eq!(from_ours(&back, Path::new(PATH)), ADR_TOOLS);
     }
 
     /// Only a record of ours in the adr-tools form is read as ours: adr-tools' own records
@@ -346,11 +472,73 @@ mod tests {
         }
     }
 
+    /// The log's front matter over our machine keys, as a log of front matter over
+    /// adr-tools bodies restyles ours: its date is `created`, not our `date`.
+    const HOUSE_FRONT_MATTER: &str = "---\nid: 0002-deadline-the-onboarding-flow\nstatus: Proposed\ncreated: 2026-11-26\nplaybook: deadline\noutcome: options\nrequester: \"Sam (Head of Growth)\"\ndecide-by: 2026-12-08\n---\n\n";
+
+    /// The body adr-tools writes, under the front matter: the title, the dates
+    /// `nygard.md` writes, then the sections of [`ADR_TOOLS`].
+    fn adr_tools_body() -> String {
+        let sections = &ADR_TOOLS[ADR_TOOLS.find("\n## Status").unwrap()..];
+        format!(
+            "# Deadline: the onboarding flow\n\nDate: 2026-11-26\nDecide-by: 2026-12-08\n{sections}"
+        )
+    }
+
+    /// In a log of front matter over adr-tools bodies, our record keeps its front matter
+    /// as it is and gets the body adr-tools writes; read back as ours and written again,
+    /// it is the same record, whether its front matter is still ours or the log's.
+    #[test]
+    fn under_front_matter_a_record_of_ours_gets_an_adr_tools_body() {
+        let our_front_matter = &OURS[..OURS.find("# Deadline").unwrap()];
+        let written = in_form(OURS, Path::new(PATH), Form::UnderFrontMatter).unwrap();
+        assert_eq!(written, format!("{our_front_matter}{}", adr_tools_body()));
+        let house = format!("{HOUSE_FRONT_MATTER}{}", adr_tools_body());
+        for text in [written, house] {
+            let back = as_ours(&text).unwrap();
+            let record = crate::record::parse(Path::new(PATH), &back).unwrap();
+            assert_eq!(record.status.as_deref(), Some("proposed"), "{back}");
+            assert_eq!(
+                record.date.map(|d| d.to_string()).as_deref(),
+                Some("2026-11-26")
+            );
+            assert_eq!(
+                record.front_matter.get("outcome"),
+                Some("options"),
+                "{back}"
+            );
+            for heading in [
+                "Context and Problem Statement",
+                "Decision Outcome",
+                "Consequences",
+            ] {
+                assert!(record.section(heading).is_some(), "{heading} in\n{back}");
+            }
+            assert!(!back.contains("\nDecide-by:"), "{back}");
+            let again = in_form(&back, Path::new(PATH), Form::UnderFrontMatter).unwrap();
+            assert_eq!(again, text);
+        }
+    }
+
+    /// The log's own records, front matter over adr-tools bodies, are not ours: they have
+    /// no `playbook` key.
+    #[test]
+    fn the_logs_own_records_under_front_matter_are_not_read_as_ours() {
+        let cases = [
+            "---\nid: 0001-record\nstatus: Accepted\n---\n\n# 1. Record\n\nDate: 2019-05-02\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n",
+            "---\nplaybook: deadline\n---\n\n# Title\n\n## Context and Problem Statement\n\nWhy.\n",
+            "---\nplaybook: deadline\nno end of the front matter\n",
+        ];
+        for text in cases {
+            assert_eq!(as_ours(text), None, "{text}");
+        }
+    }
+
     /// A record that has no front matter (`nygard.md` wrote it) is already adr-tools'.
     #[test]
     fn a_record_without_front_matter_is_left_as_it_is() {
         let nygard =
             "# 2. Title\n\nDate: 2026-11-26\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n";
-        assert_eq!(from_ours(nygard, Path::new(PATH)).unwrap(), nygard);
+        assert_eq!(from_ours(nygard, Path::new(PATH)), nygard);
     }
 }

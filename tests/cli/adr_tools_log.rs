@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{decide, records, repo, stderr, stdout, write};
 
-const AUDIENCES: [&str; 3] = ["stakeholders", "team", "peers"];
+pub(crate) const AUDIENCES: [&str; 3] = ["stakeholders", "team", "peers"];
 const ADR_DIR: &str = "doc/adr";
 const OWN_DIR: &str = "docs/decisions";
 
@@ -26,16 +26,25 @@ fn adr_tools_repo() -> tempfile::TempDir {
 /// The same answers in an adr-tools log and in a log of our own format: the record each
 /// wrote (`None` when the playbook writes none to the log: a personal one, or one that
 /// works on a record that exists).
-struct Written {
-    name: String,
-    adr: tempfile::TempDir,
-    own: tempfile::TempDir,
-    adr_record: PathBuf,
-    own_record: PathBuf,
+pub(crate) struct Written {
+    pub(crate) name: String,
+    pub(crate) adr: tempfile::TempDir,
+    pub(crate) own: tempfile::TempDir,
+    pub(crate) adr_record: PathBuf,
+    pub(crate) own_record: PathBuf,
 }
 
 /// Every example whose playbook writes a record to the log, written in both logs.
 fn written_examples() -> Vec<Written> {
+    written_examples_in(adr_tools_repo, ADR_DIR)
+}
+
+/// Every example whose playbook writes a record to the log, written in a log of our own
+/// format and in the adr-tools log `make_log` makes, whose records are in `adr_dir`.
+pub(crate) fn written_examples_in(
+    make_log: fn() -> tempfile::TempDir,
+    adr_dir: &str,
+) -> Vec<Written> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut answers: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -58,18 +67,24 @@ fn written_examples() -> Vec<Written> {
         };
         let own_record = own_record.clone();
         assert!(created.status.success(), "{name}: {}", stderr(&created));
-        let adr = adr_tools_repo();
+        let adr = make_log();
+        let before = records(&adr.path().join(adr_dir));
         let created = decide(adr.path())
             .args(["new", "-q", "--answers"])
             .arg(&file)
             .output()
             .unwrap();
         assert!(created.status.success(), "{name}: {}", stderr(&created));
-        let log = records(&adr.path().join(ADR_DIR));
-        assert_eq!(log.len(), 2, "{name}: {log:?}");
+        let new: Vec<PathBuf> = records(&adr.path().join(adr_dir))
+            .into_iter()
+            .filter(|record| !before.contains(record))
+            .collect();
+        let [adr_record] = &new[..] else {
+            panic!("{name}: not one new record but {new:?}");
+        };
         written.push(Written {
             name,
-            adr_record: log[1].clone(),
+            adr_record: adr_record.clone(),
             adr,
             own,
             own_record,
@@ -83,18 +98,18 @@ fn written_examples() -> Vec<Written> {
     written
 }
 
-fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
 /// The lines of the passages a record quotes (under its references).
-fn quoted(text: &str) -> Vec<&str> {
+pub(crate) fn quoted(text: &str) -> Vec<&str> {
     text.lines().filter(|l| l.starts_with("> ")).collect()
 }
 
 /// The row `decide list` shows for record `number`: its title, status, date and what is
 /// due (the door is our front matter's; `nygard.md` writes none).
-fn list_row(repo: &Path, number: &str) -> Vec<String> {
+pub(crate) fn list_row(repo: &Path, number: &str) -> Vec<String> {
     let output = decide(repo).arg("list").output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let listed = stdout(&output);
@@ -116,7 +131,7 @@ fn list_row(repo: &Path, number: &str) -> Vec<String> {
 
 /// `decide message NUMBER --to TO` in `repo`: whether it wrote one, the message, and what
 /// stderr said of it (or why there is none to send yet).
-fn message(repo: &Path, number: &str, to: &str) -> (bool, String, String) {
+pub(crate) fn message(repo: &Path, number: &str, to: &str) -> (bool, String, String) {
     let output = decide(repo)
         .args(["message", number, "--to", to])
         .output()
@@ -125,7 +140,7 @@ fn message(repo: &Path, number: &str, to: &str) -> (bool, String, String) {
 }
 
 /// What `decide message NUMBER --to TO --format json` reads of the record.
-fn brief(repo: &Path, number: &str, to: &str) -> serde_json::Value {
+pub(crate) fn brief(repo: &Path, number: &str, to: &str) -> serde_json::Value {
     let output = decide(repo)
         .args(["message", number, "--to", to, "--format", "json"])
         .output()

@@ -1,6 +1,7 @@
 //! Integration tests: the built `decide` binary, driven as a user would drive it.
 //! Each area of the tool is a module; `support` holds the small builder they share.
 
+mod adr_tools_front_matter_log;
 mod adr_tools_log;
 mod bad_inputs;
 mod browser;
