@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{decide, records, repo, stderr, stdout, write};
+use crate::support::{decide, message_with, records, repo, stderr, stdout, write};
 
 pub(crate) const AUDIENCES: [&str; 3] = ["stakeholders", "team", "peers"];
 const ADR_DIR: &str = "doc/adr";
@@ -141,16 +141,8 @@ pub(crate) fn message(repo: &Path, number: &str, to: &str) -> (bool, String, Str
 
 /// What `decide message NUMBER --to TO --format json` reads of the record.
 pub(crate) fn brief(repo: &Path, number: &str, to: &str) -> serde_json::Value {
-    let output = decide(repo)
-        .args(["message", number, "--to", to, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{number} {to}: {}",
-        stderr(&output)
-    );
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let (json, _) = message_with(repo, number, to, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     json["brief"].clone()
 }
 
