@@ -2853,7 +2853,7 @@ fn on(text: &str) -> String {
     }
 }
 
-/// An open item as a sentence names it ("we're finding out {item}", "Who will look into
+/// An open item as a sentence names it ("we're finding out {item}", "Can someone look into
 /// {item}?"): a bare singular noun phrase takes "the" ("the latency budget", "the managed
 /// event log price at our volume"); a plural, a name, a gerund, a question ("whether …"),
 /// a clause, or an item that already opens with an article, a possessive or a number stays
@@ -3025,6 +3025,89 @@ pub(crate) fn sentence_case(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// A person's name as typed in an answer ("sam"), as titles and messages say it ("Sam"):
+/// a one-word name typed all in lower case gets a capital first letter, and nothing else
+/// changes. A name written with its own capitals ("de Vries", "McKay") keeps them, and
+/// several words in lower case are more likely a group ("the support team") than a
+/// name, so they stay as typed.
+pub(crate) fn person_name(text: &str) -> String {
+    let name = text.trim();
+    if name.chars().any(char::is_uppercase) || name.contains(char::is_whitespace) {
+        name.to_string()
+    } else {
+        crate::text::capitalise(name)
+    }
+}
+
+/// Weekday names, which open every date a message says ("Tuesday 15 December").
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that open a clause inside a noun phrase ("the service that passes orders on").
+const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whose"];
+
+/// `text` with a date after "by" set apart by a comma where the phrase before it ends in a
+/// clause of its own: "choose the service that passes orders on by Tuesday" reads as if
+/// Tuesday were part of what the service does; "…passes orders on, by Tuesday" does not.
+/// A phrase with no such clause ("choose a vendor by Tuesday") is left as it is.
+pub(crate) fn date_set_apart(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(at) = rest.find(" by ") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let dated = WEEKDAYS
+            .iter()
+            .any(|day| after[" by ".len()..].starts_with(day));
+        if dated && ends_in_a_clause(&out) {
+            out.push(',');
+        }
+        out.push_str(" by ");
+        rest = &after[" by ".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// How far back from a date a phrase's clause is looked for.
+const CLAUSE_LOOK_BACK_CHARS: usize = 160;
+
+/// Words that open a noun phrase, which a relative clause can then describe.
+const NOUN_PHRASE_OPENERS: &[&str] = &["the", "a", "an", "our", "their", "its", "your", "my"];
+
+/// Whether the phrase that ends `text` (since its last comma, colon or sentence break)
+/// holds a relative clause: "that", "which" or "who" after a noun phrase ("the service
+/// that …"), not a question word after a verb ("tells us which matters more").
+fn ends_in_a_clause(text: &str) -> bool {
+    // A phrase and its clause are a few words: looking back further would cost time in
+    // proportion to the text for every "by" in it.
+    let near = text
+        .char_indices()
+        .rev()
+        .nth(CLAUSE_LOOK_BACK_CHARS)
+        .map_or(text, |(at, _)| &text[at..]);
+    let phrase = near
+        .rsplit(['.', ',', ':', ';', '?', '!', '\n', '(', '"'])
+        .next()
+        .unwrap_or_default();
+    let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().enumerate().any(|(at, word)| {
+        let noun_before = words[at.saturating_sub(4)..at]
+            .iter()
+            .any(|w| NOUN_PHRASE_OPENERS.contains(&w.as_str()))
+            && at > 0
+            && !NOUN_PHRASE_OPENERS.contains(&words[at - 1].as_str());
+        RELATIVE_PRONOUNS.contains(&word.as_str()) && noun_before
+    })
 }
 
 /// Verbs a lead starts a plan with ("keep polyrepo and automate the upgrades", "refund the

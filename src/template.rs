@@ -664,7 +664,7 @@ fn first_few(items: &[String], n: usize) -> String {
 fn greeting_name(text: &str) -> String {
     let name = text.split(['(', ',']).next().unwrap_or_default().trim();
     let name = name.trim_end_matches(['-', '–', '—', ':']).trim();
-    name.to_string()
+    crate::phrase::person_name(name)
 }
 
 /// Items inside one sentence lose their own closing stops: "A, B and C", never "A., B.

@@ -94,8 +94,9 @@ pub(crate) fn assess(
         Some(_) => "on-time",
     };
     let facts = json!({
-        // The name as the journal first knew it, so "sam" today still reads "Sam".
-        "person": last.map_or(person.trim(), |m| m.person.trim()),
+        // The name as the journal first knew it, so "sam" today still reads "Sam"; a
+        // first one-on-one names them as a name is written.
+        "person": last.map_or_else(|| crate::phrase::person_name(person), |m| m.person.trim().to_string()),
         "meetings": meetings,
         "last": last.map(|m| iso(m.date)),
         "last_text": last.map(|m| human_date(m.date, today)),
@@ -171,5 +172,16 @@ mod tests {
             Some("Wants to lead the next release")
         );
         assert_eq!(finding.fact_str("last_text"), Some("Thursday 5 November"));
+    }
+
+    /// A name the journal does not know yet is written as a name is: the entry's title
+    /// and the agenda say "One-on-one with Ana", though typed "ana".
+    #[test]
+    fn a_first_one_on_one_names_the_person_with_a_capital() {
+        let rows = [("ana", "Ana"), ("Ana", "Ana"), ("de Vries", "de Vries")];
+        for (typed, named) in rows {
+            let finding = assess(typed, &history(), date(26), date(26));
+            assert_eq!(finding.fact_str("person"), Some(named), "{typed:?}");
+        }
     }
 }

@@ -113,6 +113,10 @@ pub(crate) struct Brief {
     pub choice: Option<String>,
     /// Whether `choice` says what we do ("refactor in place": "we'll refactor in place").
     pub choice_action: bool,
+    /// `choice` as a reader outside engineering hears it: in the lead's plain words ("a
+    /// direct request to shipping" for "a direct API call"), when that leaves no jargon;
+    /// `None` when it would still need explaining.
+    pub choice_plain: Option<String>,
     /// The record's file, as given on the command line (for scripts; never in the text).
     pub path: String,
     pub status: Option<String>,
@@ -555,6 +559,10 @@ impl Brief {
         let said = chosen.or(proposed);
         self.choice = said.as_ref().map(|c| c.text.clone());
         self.choice_action = said.is_some_and(|c| c.action);
+        self.choice_plain = self
+            .choice
+            .as_deref()
+            .and_then(|choice| in_plain_words(choice, &self.plain_words));
         self.subject = subject.text;
         self.subject_kind = subject.kind.key().to_string();
         self.decided_line = lines.decided;
@@ -605,6 +613,22 @@ impl Brief {
         self.successor_plain = Some(name.clone());
         self.replaced_by = Some(name);
     }
+}
+
+/// The longest option name said in plain words: a name is a few words, and the jargon
+/// check takes time in proportion to the text times the word list, so a record whose
+/// "option" is a page of text is not held up by it.
+const PLAIN_NAME_MAX_CHARS: usize = 200;
+
+/// `text` in the lead's plain words, when that leaves nothing a reader outside
+/// engineering would need explained.
+fn in_plain_words(text: &str, plain_words: &[(String, String)]) -> Option<String> {
+    if text.len() > PLAIN_NAME_MAX_CHARS {
+        return None;
+    }
+    let said = crate::coach::words::translate(text, plain_words);
+    let jargon = crate::coach::words::embedded().excusing(plain_words);
+    jargon.find(&said).is_empty().then_some(said)
 }
 
 /// The words of the record's own text (not the quotes it cites), and its options' names.
@@ -2037,7 +2061,9 @@ fn compose(
             if to.needs_plain_words() && !brief.plain_words.is_empty() {
                 text = crate::coach::words::translate(&text, &brief.plain_words);
             }
-            text
+            // A plain phrase ending in a clause ("the service that passes orders on")
+            // would run into the date after it.
+            crate::phrase::date_set_apart(&text)
         };
         text = said(true);
         if !fits(to, &text) {
@@ -2423,9 +2449,38 @@ mod tests {
             "{team}"
         );
         assert!(
-            team.contains("We don't know yet: the peak write load; the latency budget. Joao is finding out the peak write load. Who will find out the latency budget?"),
+            team.contains("We don't know yet: the peak write load; the latency budget. Joao is finding out the peak write load. Can someone find out the latency budget? Tell me today."),
             "{team}"
         );
+    }
+
+    #[test]
+    fn an_option_is_said_outside_engineering_only_in_plain_words() {
+        let api = [("API call".to_string(), "request to shipping".to_string())];
+        // (the option as a sentence says it, the lead's plain words, what outsiders hear)
+        type Case<'a> = (&'a str, &'a [(String, String)], Option<&'a str>);
+        let cases: &[Case] = &[
+            ("a direct API call", &[], None),
+            (
+                "a direct API call",
+                &api,
+                Some("a direct request to shipping"),
+            ),
+            (
+                "a payment provider vault",
+                &[],
+                Some("a payment provider vault"),
+            ),
+        ];
+        // A page of text is no name a sentence can carry.
+        assert_eq!(in_plain_words(&"a vault ".repeat(40), &[]), None);
+        for &(choice, plain_words, said) in cases {
+            assert_eq!(
+                in_plain_words(choice, plain_words).as_deref(),
+                said,
+                "{choice:?}"
+            );
+        }
     }
 
     #[test]

@@ -1511,3 +1511,60 @@ fn a_yes_or_no_question_gives_the_change_it_asks_about() {
         assert_eq!(whether_plan(subject).as_deref(), plan, "{subject:?}");
     }
 }
+
+#[test]
+fn a_person_s_name_typed_in_lower_case_gets_its_capital() {
+    let cases = [
+        ("sam", "Sam"),
+        (" priya ", "Priya"),
+        ("Sam", "Sam"),
+        ("de Vries", "de Vries"),
+        ("McKay", "McKay"),
+        ("the support team", "the support team"),
+        ("", ""),
+    ];
+    for (typed, said) in cases {
+        assert_eq!(person_name(typed), said, "{typed:?}");
+    }
+}
+
+#[test]
+fn a_date_after_a_clause_is_set_apart() {
+    let cases = [
+        (
+            "We'll choose the service that passes orders on by Tuesday 15 December.",
+            "We'll choose the service that passes orders on, by Tuesday 15 December.",
+        ),
+        (
+            "We'll choose a vendor for order search by Friday 11 December.",
+            "We'll choose a vendor for order search by Friday 11 December.",
+        ),
+        // "by" that is not followed by a date is not a deadline.
+        (
+            "We'll pick the tool that is used by the support team.",
+            "We'll pick the tool that is used by the support team.",
+        ),
+        // A clause before an earlier comma does not reach past it.
+        (
+            "The one that failed, we replace by Monday 4 January 2027.",
+            "The one that failed, we replace by Monday 4 January 2027.",
+        ),
+        // Already set apart.
+        (
+            "We'll choose the service that passes orders on, by Tuesday 15 December.",
+            "We'll choose the service that passes orders on, by Tuesday 15 December.",
+        ),
+        // A question word after a verb opens no clause about a noun.
+        (
+            "Sam tells us which matters more by Friday 4 December.",
+            "Sam tells us which matters more by Friday 4 December.",
+        ),
+        (
+            "Ask the team who runs billing by Friday 11 December.",
+            "Ask the team who runs billing, by Friday 11 December.",
+        ),
+    ];
+    for (text, said) in cases {
+        assert_eq!(date_set_apart(text), said, "{text:?}");
+    }
+}
