@@ -252,22 +252,34 @@ fn a_message_from_our_record_in_an_adr_tools_log_is_the_one_from_our_own_format(
             ..
         } = &written;
         let nygard = from_nygard_template(&read(adr_record));
-        for to in AUDIENCES {
-            if !nygard {
-                // The same message, or the same reason there is none to send yet.
-                assert_eq!(
-                    message(adr.path(), "2", to),
-                    message(own.path(), "1", to),
-                    "{name} to {to}"
-                );
-                continue;
-            }
-            // `nygard.md` writes the decision in adr-tools' words, without our plain
-            // words: the message says the same outcome and dates, in its own sentences.
-            let (adr_brief, own_brief) = (brief(adr.path(), "2", to), brief(own.path(), "1", to));
-            for key in ["outcome", "decide_by_text", "review_by_text", "proposed"] {
-                assert_eq!(adr_brief[key], own_brief[key], "{name} to {to}: {key}");
-            }
+        assert_same_messages(name, (adr.path(), "2"), own.path(), nygard);
+    }
+}
+
+/// Each audience's message from the record `number` in `adr` is the one from the same
+/// answers in our own format (record 1 in `own`); for a record `nygard.md` wrote, the same
+/// outcome and dates.
+pub(crate) fn assert_same_messages(
+    name: &str,
+    (adr, number): (&Path, &str),
+    own: &Path,
+    nygard: bool,
+) {
+    for to in AUDIENCES {
+        if !nygard {
+            // The same message, or the same reason there is none to send yet.
+            assert_eq!(
+                message(adr, number, to),
+                message(own, "1", to),
+                "{name} to {to}"
+            );
+            continue;
+        }
+        // `nygard.md` writes the decision in adr-tools' words, without our plain words:
+        // the message says the same outcome and dates, in its own sentences.
+        let (adr_brief, own_brief) = (brief(adr, number, to), brief(own, "1", to));
+        for key in ["outcome", "decide_by_text", "review_by_text", "proposed"] {
+            assert_eq!(adr_brief[key], own_brief[key], "{name} to {to}: {key}");
         }
     }
 }
