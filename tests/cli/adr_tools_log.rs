@@ -256,6 +256,34 @@ fn a_message_from_our_record_in_an_adr_tools_log_is_the_one_from_our_own_format(
     }
 }
 
+/// An accepted proposal, the record `number` in `adr` whose text is `text`: nothing in it
+/// still waits, and each audience's message is the one our own format gives (record 1 in
+/// `own`), sendable and asking for no answer.
+pub(crate) fn assert_accepted_as_decided(
+    name: &str,
+    text: &str,
+    (adr, number): (&Path, &str),
+    own: &Path,
+) {
+    for waiting in [
+        "No option is chosen yet",
+        "Nothing is agreed yet",
+        "Proposed option:",
+    ] {
+        assert!(!text.contains(waiting), "{name}: {waiting:?} in\n{text}");
+    }
+    for to in AUDIENCES {
+        let said = message(adr, number, to);
+        assert!(said.0, "{name} to {to}: {}", said.2);
+        assert_eq!(said, message(own, "1", to), "{name} to {to}");
+        assert!(
+            !said.1.contains("Please answer by"),
+            "{name} to {to}:\n{}",
+            said.1
+        );
+    }
+}
+
 /// Each audience's message from the record `number` in `adr` is the one from the same
 /// answers in our own format (record 1 in `own`); for a record `nygard.md` wrote, the same
 /// outcome and dates.
@@ -324,23 +352,7 @@ fn an_accepted_proposal_in_an_adr_tools_log_says_it_is_decided() {
             text.starts_with("# 2. ") && !text.contains("\n---\n"),
             "{name}:\n{text}"
         );
-        for waiting in [
-            "No option is chosen yet",
-            "Nothing is agreed yet",
-            "Proposed option:",
-        ] {
-            assert!(!text.contains(waiting), "{name}: {waiting:?} in\n{text}");
-        }
-        for to in AUDIENCES {
-            let said = message(adr.path(), "2", to);
-            assert!(said.0, "{name} to {to}: {}", said.2);
-            assert_eq!(said, message(own.path(), "1", to), "{name} to {to}");
-            assert!(
-                !said.1.contains("Please answer by"),
-                "{name} to {to}:\n{}",
-                said.1
-            );
-        }
+        assert_accepted_as_decided(name, &text, (adr.path(), "2"), own.path());
         let lint = decide(adr.path()).arg("lint").output().unwrap();
         assert!(lint.status.success(), "{name}: {}", stderr(&lint));
         accepted += 1;
