@@ -168,7 +168,8 @@ fn hostile_line() -> impl Strategy<Value = String> {
         Just("status: rejected".to_string()),
         Just("\t## tabbed".to_string()),
         Just("## Links".to_string()),
-        "[a-zA-Z0-9 ]{1,12}",
+        // A blank answer is refused, as it should be; typed text starts with a character.
+        "[a-zA-Z0-9][a-zA-Z0-9 ]{0,11}",
     ]
 }
 
