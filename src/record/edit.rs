@@ -37,12 +37,31 @@ pub(crate) fn set_status_in(
     // front matter, or another line overwritten.
     match super::parse::parse(&record.path, &updated) {
         Ok(reread) if reread.status.as_deref() == Some(status) => Ok(updated),
+        // adr-tools' `Superceded by …` line under the status word outranks any word.
+        Ok(reread) if reread.status.as_deref() == Some("superseded") => {
+            let successor = record.links.iter().find(|l| {
+                l.kind.eq_ignore_ascii_case("Superseded by")
+                    && l.place == super::parse::Place::Status
+            });
+            Err(kept_superseded(record, status, successor.map(|l| l.line)))
+        }
         _ => Err(
             Error::record("cannot change the status as this record writes it")
                 .in_file(&record.path)
                 .hint("edit the status by hand"),
         ),
     }
+}
+
+/// The error for a status the record cannot take while `line` of its status section names
+/// what superseded it.
+fn kept_superseded(record: &Record, status: &str, line: Option<usize>) -> Error {
+    let line = line.map_or_else(|| "its status section".into(), |l| format!("line {l}"));
+    Error::record(format!(
+        "cannot make this record {status}: {line} says what superseded it"
+    ))
+    .in_file(&record.path)
+    .hint("remove or change that line by hand if the decision holds again")
 }
 
 /// How a log's other records write what one record may not show yet: their list marker,
@@ -137,12 +156,7 @@ fn status_edit(text: &str, record: &Record, status: &str, style: HouseStyle) -> 
             // A record that says what superseded it is not in force again by a word above
             // that line: the line would still say it.
             if !super::parse::no_longer_in_force(status) && !has_plain_section_line {
-                return Err(Error::record(format!(
-                    "cannot make this record {status}: line {} says what superseded it",
-                    field.line
-                ))
-                .in_file(&record.path)
-                .hint("remove or change that line by hand if the decision holds again"));
+                return Err(kept_superseded(record, status, Some(field.line)));
             }
             // adr-tools' "Superceded by …" alone: keep it, and write the word above it.
             if !has_plain_section_line && word_before.is_none() {

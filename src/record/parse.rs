@@ -1420,6 +1420,25 @@ impl<'t> Reader<'t> {
             record.status = field.status.clone();
             record.status_line = Some(field.line).filter(|l| *l > 0);
             record.status_written = Some(field.written.clone()).filter(|w| !w.is_empty());
+            // adr-tools supersedes a record by taking "Accepted" out of its status section
+            // and adding "Superceded by …"; any other word (`Proposed`) stays above the
+            // link. The link is the later word over a word that kept the decision in
+            // force; a word that closes it (`Deprecated`) says more. The word's line
+            // stays the one an edit changes.
+            let superseded_below = field.place != StatusPlace::FrontMatter
+                && field
+                    .status
+                    .as_deref()
+                    .is_some_and(|status| !no_longer_in_force(status))
+                && record.statuses.iter().any(|s| {
+                    s.place == field.place
+                        && s.line > field.line
+                        && s.only_links
+                        && s.status.as_deref() == Some("superseded")
+                });
+            if superseded_below {
+                record.status = Some("superseded".into());
+            }
         }
         // adr-tools writes only "Superceded by …" when it supersedes a record.
         if record.status.is_none()

@@ -609,6 +609,37 @@ fn superseded_with_no_successor_warns_at_once() {
     assert!(!stderr(&output).contains("warning:"), "{}", stderr(&output));
 }
 
+/// adr-tools leaves "Proposed" above the "Superceded by" line it writes: the record is
+/// superseded, and a status that would leave that line contradicting the word is refused
+/// with the line to change, the file as it was.
+#[test]
+fn a_proposal_adr_tools_superseded_stays_superseded() {
+    let repo = repository("adr-tools-superseded-proposal");
+    let file = repo.path().join("doc/adr/0002-queue-orders-in-redis.md");
+    let before = fs::read_to_string(&file).unwrap();
+    let output = decide(repo.path())
+        .args(["list", "--status", "superseded"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&output).contains("Queue orders in Redis"),
+        "{}",
+        stdout(&output)
+    );
+    let output = decide(repo.path())
+        .args(["status", "2", "accepted"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "error: doc/adr/0002-queue-orders-in-redis.md: cannot make this record accepted: \
+         line 9 says what superseded it (hint: remove or change that line by hand if the \
+         decision holds again)"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+}
+
 /// A sentence that introduces a list keeps what it introduces; one that introduces a table
 /// a message cannot carry, and cannot stand without it, leaves the decision to the prose
 /// after it.

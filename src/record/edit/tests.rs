@@ -169,6 +169,26 @@ fn a_status_the_edit_cannot_write_back_is_refused_not_garbled() {
 }
 
 #[test]
+fn a_record_superseded_under_its_status_word_says_so_when_the_word_is_changed() {
+    let text =
+        "# 2. T\n\n## Status\n\nProposed\n\nSuperceded by [3. U](0003-u.md)\n\n## Context\n\nx\n";
+    let record = parse(Path::new("0002-x.md"), text).unwrap();
+    let error = set_status(text, &record, "accepted")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "0002-x.md: cannot make this record accepted: line 7 says what superseded it \
+         (hint: remove or change that line by hand if the decision holds again)"
+    );
+    // A word that closes the decision goes in place of the one in force.
+    assert_eq!(
+        set_status(text, &record, "deprecated").unwrap(),
+        text.replace("Proposed", "Deprecated")
+    );
+}
+
+#[test]
 fn a_quoted_key_keeps_its_quotes_and_the_title_its_line() {
     let text = "---\ntitle: T\n\"status\": proposed\n---\n\n# T\n";
     let record = parse(Path::new("0002-x.md"), text).unwrap();

@@ -1115,6 +1115,40 @@ fn a_status_written_with_its_link_is_the_status_line_not_a_link_line() {
 }
 
 #[test]
+fn a_superseded_by_line_below_a_status_word_is_the_last_word() {
+    // adr-tools' `adr new -s` takes out only "Accepted"; another word stays above the link.
+    for (status_lines, expected) in [
+        ("Proposed\n\nSuperceded by [4. U](0004-u.md)", "superseded"),
+        ("Accepted\n\nSuperseded by [4. U](0004-u.md)", "superseded"),
+        (
+            "Implemented\n\nSuperceded by [4. U](0004-u.md)",
+            "superseded",
+        ),
+        // A word that closes the decision says more than the link.
+        (
+            "Deprecated\n\nSuperceded by [4. U](0004-u.md)",
+            "deprecated",
+        ),
+        ("Superceded by [4. U](0004-u.md)", "superseded"),
+        // A link that supersedes nothing leaves the word in force.
+        ("Proposed\n\nAmended by [4. U](0004-u.md)", "proposed"),
+        ("Accepted\n\nSupercedes [2. S](0002-s.md)", "accepted"),
+    ] {
+        let text = format!("# 3. T\n\n## Status\n\n{status_lines}\n\n## Context\n\nx\n");
+        let record = parsed("0003-t.md", &text);
+        assert_eq!(record.status.as_deref(), Some(expected), "{status_lines}");
+        // The word stays the line a status edit changes.
+        assert_eq!(record.status_line, Some(5), "{status_lines}");
+    }
+    // Front matter that says otherwise is the log's own word, and is kept.
+    let text = "---\nstatus: accepted\n---\n# 3. T\n\n## Status\n\nProposed\n\nSuperceded by [4. U](0004-u.md)\n\n## Context\n";
+    assert_eq!(
+        parsed("0003-t.md", text).status.as_deref(),
+        Some("accepted")
+    );
+}
+
+#[test]
 fn statuses_no_longer_in_force_are_closed() {
     for status in [
         "superseded",
