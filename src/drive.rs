@@ -908,6 +908,9 @@ pub(crate) fn review(
     store::check_editable(path)?;
     let proposal = record::finish::Proposal::from_record(&record);
     let finishing = record::finish::Proposal::is_open(&record);
+    if !finishing && record.status.as_deref() == Some("proposed") {
+        return Err(nothing_to_look_back_at(&record));
+    }
     let playbook = setup
         .catalog
         .get(if finishing { "finish" } else { "review" })?;
@@ -990,6 +993,29 @@ pub(crate) fn review(
         draft.finish()?;
     }
     Ok(reviewed)
+}
+
+/// Why `decide review N` does not look back at `record`, a proposal no review can finish:
+/// a look-back asks how a decision held up, and nothing was decided yet. What decides it
+/// instead: the answer recorded with `decide status`, and, in a record whose choice is
+/// prose (adr-tools' `Decision`), that prose written first.
+fn nothing_to_look_back_at(record: &record::Record) -> Error {
+    let address = match record.number {
+        Some(number) if record.file_date.is_none() => number.to_string(),
+        _ => record.stem(),
+    };
+    let first = if record.format == record::Format::Decide {
+        ""
+    } else {
+        "write the choice into the record and "
+    };
+    Error::record(format!(
+        "record {address} is still a proposal: there is no decision yet to look back at"
+    ))
+    .in_file(&record.path)
+    .hint(format!(
+        "once it is decided, {first}run `decide status {address} accepted` (or `rejected`)"
+    ))
 }
 
 /// The answers file for a review, checked against `playbook` before anything is asked;

@@ -391,3 +391,56 @@ fn a_configured_template_wins_over_the_adr_tools_form() {
         );
     }
 }
+
+/// A proposal `nygard.md` wrote in an adr-tools log is not a decision to look back at, and
+/// its choice is prose no review can fill in: `decide review` says how to decide it and
+/// changes nothing. A proposal of ours waiting for an answer is refused alike.
+#[test]
+fn a_review_of_a_proposal_it_cannot_finish_is_refused_and_says_how_to_decide_it() {
+    let adr = adr_tools_repo();
+    let proposal = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/proposal.yaml");
+    let created = decide(adr.path())
+        .args(["new", "-q", "--answers"])
+        .arg(&proposal)
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", stderr(&created));
+    let record = records(&adr.path().join(ADR_DIR))
+        .into_iter()
+        .find(|path| !path.ends_with("0001-record-architecture-decisions.md"))
+        .unwrap();
+    let before = read(&record);
+    assert!(from_nygard_template(&before), "{before}");
+    let review = decide(adr.path())
+        .args(["--today", "2026-12-20", "review", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(review.status.code(), Some(6), "{}", stderr(&review));
+    assert!(
+        stderr(&review).contains(
+            "record 2 is still a proposal: there is no decision yet to look back at (hint: \
+             once it is decided, write the choice into the record and run `decide status 2 \
+             accepted` (or `rejected`))"
+        ),
+        "{}",
+        stderr(&review)
+    );
+    assert_eq!(read(&record), before);
+
+    let deadline = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/deadline.yaml");
+    let own = repo();
+    let created = decide(own.path())
+        .args(["new", "-q", "--answers"])
+        .arg(&deadline)
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", stderr(&created));
+    let review = decide(own.path()).args(["review", "1"]).output().unwrap();
+    assert_eq!(review.status.code(), Some(6), "{}", stderr(&review));
+    assert!(
+        stderr(&review)
+            .contains("(hint: once it is decided, run `decide status 1 accepted` (or `rejected`))"),
+        "{}",
+        stderr(&review)
+    );
+}
