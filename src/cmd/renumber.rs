@@ -129,7 +129,7 @@ fn carry_out(
     // command before any file changes. Only the texts that change are kept.
     let rewrites = crate::parallel::map(log.entries(), |entry| -> Result<_> {
         let moved = lookup.of(&entry.path).cloned();
-        if entry.symlink {
+        if entry.not_a_file {
             return Ok(None);
         }
         // A file that cannot be parsed moves byte for byte below; its links stay.

@@ -18,8 +18,8 @@ pub(super) fn run(env: &Env<'_>, args: &SearchArgs) -> Result<u8> {
     };
     let words = search::prepare(&args.words);
     let results = crate::parallel::map(log.entries(), |entry| {
-        if entry.symlink {
-            return Err(crate::store::symlink_error(&entry.path));
+        if entry.not_a_file {
+            return Err(crate::store::not_a_file_error(&entry.path));
         }
         search::search_file(&entry.path, &words)
     });

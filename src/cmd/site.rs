@@ -72,7 +72,7 @@ fn build(
     // the site again if it changed since it was first read.
     let text = |record: &site::Row| {
         use crate::record::Listing as _;
-        store::refuse_symlink(record.path())?;
+        store::refuse_not_a_file(record.path())?;
         store::read_text(record.path())
     };
     let input = site::Input {

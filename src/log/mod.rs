@@ -73,7 +73,8 @@ pub(crate) struct Folder {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
     pub path: PathBuf,
-    pub symlink: bool,
+    /// Not a regular file (a link, a pipe, a device): reported, never opened.
+    pub not_a_file: bool,
     /// Index into [`Log::folders`].
     pub folder: usize,
     /// What the record's name starts with: its number or date.
@@ -137,7 +138,7 @@ impl Log {
             .into_iter()
             .map(|e| Entry {
                 path: e.path,
-                symlink: e.symlink,
+                not_a_file: e.not_a_file,
                 folder: 0,
                 prefix: e.prefix,
             })
@@ -154,7 +155,7 @@ impl Log {
                 let (records, more) = store::list_log_folder(path)?;
                 entries.extend(records.into_iter().map(|e| Entry {
                     path: e.path,
-                    symlink: e.symlink,
+                    not_a_file: e.not_a_file,
                     folder,
                     prefix: e.prefix,
                 }));
@@ -223,7 +224,7 @@ impl Log {
         let real = store::real_path(&self.base.join(path))?;
         self.entries
             .iter()
-            .filter(|e| !e.symlink && e.path.file_name() == real.file_name())
+            .filter(|e| !e.not_a_file && e.path.file_name() == real.file_name())
             .find(|e| store::real_path(&self.base.join(&e.path)).as_ref() == Some(&real))
             .map(|e| e.path.clone())
     }
@@ -314,9 +315,9 @@ impl Log {
             .and_then(|f| f.package.as_deref())
     }
 
-    /// Read every record, only as far as `depth` needs. Symbolic links are reported, not
-    /// followed (see [`store::refuse_symlink`]); the directory listing already says which
-    /// entries are links.
+    /// Read every record, only as far as `depth` needs. Links, pipes and devices are
+    /// reported, never opened (see [`store::refuse_not_a_file`]); the directory listing
+    /// already says which entries they are.
     pub(crate) fn scan(&self, depth: Depth) -> Scan {
         let (records, problems) = self.map(depth, Box::new);
         Scan { records, problems }
@@ -424,8 +425,8 @@ impl Log {
     ) -> (Vec<T>, Vec<Error>) {
         let results = crate::parallel::indices(self.entries.len(), |index| {
             let entry = &self.entries[index];
-            if entry.symlink {
-                Err(Box::new(store::symlink_error(&entry.path)))
+            if entry.not_a_file {
+                Err(Box::new(store::not_a_file_error(&entry.path)))
             } else {
                 read(&entry.path).map_err(Box::new)
             }
@@ -936,7 +937,7 @@ fn newest_texts(dir: &Path, count: usize) -> impl Iterator<Item = (PathBuf, Stri
     entries
         .into_iter()
         .rev()
-        .filter(|e| !e.symlink)
+        .filter(|e| !e.not_a_file)
         .take(count)
         .filter_map(|entry| {
             let (text, _) = store::read_prefix(&entry.path, FULL_BYTES).ok()?;
@@ -946,7 +947,7 @@ fn newest_texts(dir: &Path, count: usize) -> impl Iterator<Item = (PathBuf, Stri
 
 /// Read one record, only as far as `depth` needs.
 pub(crate) fn read_record(path: &Path, depth: Depth) -> Result<Record> {
-    store::refuse_symlink(path)?;
+    store::refuse_not_a_file(path)?;
     read_unchecked(path, depth)
 }
 
@@ -1120,7 +1121,7 @@ pub(crate) fn house_front_matter(
     dir: &Path,
 ) -> Option<crate::record::house_front_matter::HouseFrontMatter> {
     let entries = store::list_record_entries(dir).ok()?;
-    let mut newest = entries.iter().rev().filter(|e| !e.symlink);
+    let mut newest = entries.iter().rev().filter(|e| !e.not_a_file);
     let first = newest.next()?;
     let (text, _) = store::read_prefix(&first.path, FULL_BYTES).ok()?;
     let record = parse(&first.path, &text).ok()?;
@@ -1292,7 +1293,7 @@ pub(crate) fn status_symbols(dir: &Path, status: &str) -> Option<String> {
     entries
         .iter()
         .rev()
-        .filter(|e| !e.symlink)
+        .filter(|e| !e.not_a_file)
         .take(200)
         .find_map(|entry| {
             let record = read_unchecked(&entry.path, Depth::Head).ok()?;
@@ -1307,7 +1308,7 @@ pub(crate) fn status_symbols(dir: &Path, status: &str) -> Option<String> {
 
 /// Read and parse a record named on the command line; a failure exits with the record code.
 pub(crate) fn load(path: &Path) -> Result<(Record, String)> {
-    store::refuse_symlink(path)?;
+    store::refuse_not_a_file(path)?;
     let text = store::read_text(path).map_err(|e| Error {
         kind: crate::error::Kind::Record,
         ..e

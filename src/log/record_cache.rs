@@ -128,8 +128,8 @@ pub(super) fn map<'t, T: Cacheable<'t>>(
         .collect();
     let results = crate::parallel::indices(log.entries.len(), |index| {
         let entry = &log.entries[index];
-        if entry.symlink {
-            return Read::Failed(Box::new(store::symlink_error(&entry.path)));
+        if entry.not_a_file {
+            return Read::Failed(Box::new(store::not_a_file_error(&entry.path)));
         }
         let name = name_in_folder(&entry.path, &log.folders[entry.folder].path);
         let stamp = match name {

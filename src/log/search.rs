@@ -28,7 +28,7 @@ pub(crate) fn prepare(words: &[String]) -> Vec<String> {
 }
 
 pub(crate) fn search_file(path: &Path, words: &[String]) -> Result<Option<Hit>> {
-    store::refuse_symlink(path)?;
+    store::refuse_not_a_file(path)?;
     let text = store::read_text(path)?;
     search_text(path, &text, words)
 }

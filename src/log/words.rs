@@ -553,7 +553,7 @@ fn rebuild(
         .filter_map(|folder| store::list_record_entries(folder).ok())
         .flatten()
         // A name the index's lines cannot hold is left out of it.
-        .filter(|entry| !entry.symlink && !entry.path.to_string_lossy().contains('\n'))
+        .filter(|entry| !entry.not_a_file && !entry.path.to_string_lossy().contains('\n'))
         .map(|entry| entry.path)
         .collect();
     let now: Vec<Option<Stamp>> = crate::parallel::map(&paths, |path| store::stamp(path));

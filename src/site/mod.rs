@@ -86,8 +86,8 @@ pub(crate) fn read(folders: &[std::path::PathBuf]) -> Result<Log> {
     };
     for entries in entries.chunks(READ_CHUNK) {
         let results = crate::parallel::map(entries, |entry| {
-            if entry.symlink {
-                return Err(store::symlink_error(&entry.path));
+            if entry.not_a_file {
+                return Err(store::not_a_file_error(&entry.path));
             }
             let text = store::read_text(&entry.path)?;
             let record = crate::record::parse(&entry.path, &text)?;

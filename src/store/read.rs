@@ -173,11 +173,12 @@ pub(crate) fn list_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>
     Ok(files.into_iter().map(|(_, path)| path).collect())
 }
 
-/// A record file in the log, and whether its directory entry is a symbolic link.
+/// A record file in the log, and whether its directory entry is not a regular file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RecordEntry {
     pub path: PathBuf,
-    pub symlink: bool,
+    /// A symbolic link, a named pipe, a socket or a device: reported, never opened.
+    pub not_a_file: bool,
     /// What its name starts with, as [`record_prefix`] reads the record's name.
     pub prefix: Prefix,
 }
@@ -228,7 +229,7 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
                 match folder_record(&path, name) {
                     Some(page) => records.push(RecordEntry {
                         path: page,
-                        symlink: false,
+                        not_a_file: false,
                         prefix: record_prefix(name),
                     }),
                     None => unread.folders.push(path),
@@ -247,17 +248,18 @@ pub(crate) fn list_log_folder(dir: &Path) -> Result<(Vec<RecordEntry>, Unread)> 
             Prefix::Number(_) if is_numbered_log_page(name) => continue,
             _ => {}
         }
-        // A link to a file is listed (and reported by the readers); a link to anything
-        // else, like a directory, is not a record.
+        // Anything named as a record that is not a regular file (a link, a named pipe, a
+        // device) is listed so the readers report it, and is never opened: a pipe would
+        // hang the reader, a device never end. A folder is not a record.
         match entry.file_type() {
-            Ok(kind) if kind.is_symlink() && path.is_file() => records.push(RecordEntry {
-                path,
-                symlink: true,
-                prefix,
-            }),
             Ok(kind) if kind.is_file() => records.push(RecordEntry {
                 path,
-                symlink: false,
+                not_a_file: false,
+                prefix,
+            }),
+            Ok(kind) if !kind.is_dir() => records.push(RecordEntry {
+                path,
+                not_a_file: true,
                 prefix,
             }),
             _ => {}
@@ -481,9 +483,9 @@ pub(crate) fn read_suffix(path: &Path, limit: usize) -> Result<String> {
 }
 
 /// A record's bytes as they are, for files moved without being understood. A link is
-/// refused: its bytes belong to a file elsewhere.
+/// refused (its bytes belong to a file elsewhere), and so is a pipe or a device.
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    refuse_symlink(path)?;
+    refuse_not_a_file(path)?;
     let file = File::open(path).map_err(|e| Error::io("read", path, &e))?;
     let length = file.metadata().map_or(0, |m| m.len());
     read_capped(file, length, path)
@@ -599,20 +601,55 @@ fn linked_dir_error(path: &Path) -> Error {
 }
 
 /// Records must be regular files: an edit (status, supersede, renumber) through a link
-/// would replace the link or write outside the log.
-pub(crate) fn refuse_symlink(path: &Path) -> Result<()> {
+/// would replace the link or write outside the log, and opening a named pipe waits for a
+/// writer that never comes. A folder, or nothing at all, is left to the read to report.
+pub(crate) fn refuse_not_a_file(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => Err(symlink_error(path)),
+        Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => Err(not_a_file_error(path)),
         _ => Ok(()),
     }
 }
 
-pub(crate) fn symlink_error(path: &Path) -> Error {
-    Error::record(
-        "it is a symbolic link, and records must be regular files so edits stay in the log",
-    )
+/// Why the record at `path`, named as a record but no regular file, is not read.
+pub(crate) fn not_a_file_error(path: &Path) -> Error {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        return Error::record(
+            "it is a symbolic link, and records must be regular files so edits stay in the log",
+        )
+        .in_file(path)
+        .hint("replace the link with a copy of the record");
+    }
+    Error::record(format!(
+        "it is {}, not a regular file, so it is never opened as a record",
+        special_kind(path)
+    ))
     .in_file(path)
-    .hint("replace the link with a copy of the record")
+    .hint("remove it, or replace it with the record as a plain file")
+}
+
+/// What kind of file system entry `path` is, when it is neither a file, a folder nor a
+/// link.
+fn special_kind(path: &Path) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if let Ok(metadata) = fs::symlink_metadata(path) {
+            let kind = metadata.file_type();
+            if kind.is_fifo() {
+                return "a named pipe";
+            }
+            if kind.is_socket() {
+                return "a socket";
+            }
+            if kind.is_block_device() || kind.is_char_device() {
+                return "a device";
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    "something other than a file"
 }
 
 #[cfg(test)]
@@ -656,7 +693,7 @@ mod tests {
                 .iter()
                 .map(|name| RecordEntry {
                     path: Path::new(dir).join(name),
-                    symlink: false,
+                    not_a_file: false,
                     prefix: Prefix::None,
                 })
                 .collect();
@@ -700,10 +737,55 @@ mod tests {
         // A character device reports a length of 0 and never ends.
         let error = read_text(Path::new("/dev/zero")).unwrap_err().to_string();
         assert!(error.contains("larger than 8 MiB"), "{error}");
+        // A record's bytes are never read from a device at all.
         let error = read_bytes(Path::new("/dev/urandom"))
             .unwrap_err()
             .to_string();
-        assert!(error.contains("larger than 8 MiB"), "{error}");
+        assert!(
+            error.contains("it is a device, not a regular file"),
+            "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn anything_named_as_a_record_that_is_no_file_is_listed_to_be_reported_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("0001-a.md"), "x").unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("0002-pipe.md"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("0003-zero.md")).unwrap();
+        std::os::unix::fs::symlink("0001-a.md", dir.path().join("0004-link.md")).unwrap();
+        fs::create_dir(dir.path().join("0005-folder.md")).unwrap();
+        let entries: Vec<(String, bool)> = list_record_entries(dir.path())
+            .unwrap()
+            .iter()
+            .map(|e| (crate::store::file_name(&e.path).into_owned(), e.not_a_file))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("0001-a.md".to_string(), false),
+                ("0002-pipe.md".to_string(), true),
+                ("0003-zero.md".to_string(), true),
+                ("0004-link.md".to_string(), true),
+            ]
+        );
+        let pipe = dir.path().join("0002-pipe.md");
+        let error = refuse_not_a_file(&pipe).unwrap_err().to_string();
+        assert!(
+            error.ends_with(
+                "0002-pipe.md: it is a named pipe, not a regular file, so it is never opened \
+                 as a record (hint: remove it, or replace it with the record as a plain file)"
+            ),
+            "{error}"
+        );
+        assert!(refuse_not_a_file(&dir.path().join("0001-a.md")).is_ok());
+        let error = refuse_not_a_file(&dir.path().join("0004-link.md")).unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
     }
 
     #[cfg(unix)]

@@ -386,7 +386,7 @@ pub(super) fn replace_keeping_permissions(path: &Path, bytes: &[u8]) -> Result<(
 /// place would change a file elsewhere and could leave it half written, so the user
 /// decides.
 pub(crate) fn check_editable(path: &Path) -> Result<()> {
-    super::refuse_symlink(path)?;
+    super::refuse_not_a_file(path)?;
     let refuse = |why: &str| Error::io("edit", path, &io::Error::other(why.to_string()));
     let read_only = || {
         refuse("the record is read-only").hint("make it writable (chmod u+w) if it should change")

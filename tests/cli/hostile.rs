@@ -483,6 +483,10 @@ impl Scene {
             "list --json",
             "list --due",
             "show 1",
+            // Record 5 is a named pipe in one scene: opened, it would never answer.
+            "show 5",
+            "message 5 --to team",
+            "status 5 accepted",
             "lint",
             "graph",
             "site",
