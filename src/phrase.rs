@@ -2516,6 +2516,43 @@ pub(crate) fn said_in(item: &str, reason: &str) -> bool {
     !own.is_empty() && said * 4 >= own.len() * 3
 }
 
+/// `reason` without the parts that `other`, said beside it, already says: "it's simpler,
+/// we can ship it in 1 week instead of 3, and it's easier to change later" beside "the
+/// link is ready in 1 week instead of 3" keeps "it's simpler and it's easier to change
+/// later". A message that gives both says each thing once. Empty when every part is said.
+pub(crate) fn reason_beyond(reason: &str, other: &str) -> String {
+    let parts: Vec<&str> = reason
+        .split(", ")
+        .map(|part| part.strip_prefix("and ").unwrap_or(part))
+        .collect();
+    let kept: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|part| !said_in(part, other) && !shares_a_run(part, other, 4))
+        .collect();
+    if kept.len() == parts.len() {
+        return reason.to_string();
+    }
+    match kept.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Whether `text` and `other` share `run` words in a row (case and punctuation aside).
+fn shares_a_run(text: &str, other: &str, run: usize) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (own, other) = (words(text), words(other));
+    own.windows(run)
+        .any(|window| other.windows(run).any(|theirs| theirs == window))
+}
+
 /// A first step after "First step:", without the "first" the lead may have said again:
 /// "move one read path first, behind a flag" reads "move one read path, behind a flag".
 /// "First" as an adjective ("write the first test") stays.

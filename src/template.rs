@@ -473,6 +473,13 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     env.add_filter("argument", |text: String, label: String| -> String {
         crate::phrase::argument(&label, &text)
     });
+    // `b.because | reason_beyond(b.impact)`: a reason that does not repeat the effect.
+    env.add_filter(
+        "reason_beyond",
+        |reason: String, other: Option<String>| -> String {
+            crate::phrase::reason_beyond(&reason, &other.unwrap_or_default())
+        },
+    );
     env.add_filter("after_because", |text: String| -> String {
         crate::phrase::after_because(&text)
     });

@@ -657,6 +657,32 @@ fn a_pro_the_reason_already_gave_is_known() {
 }
 
 #[test]
+fn a_reason_leaves_out_what_is_said_beside_it() {
+    let effect = "the new link to shipping is ready in 1 week instead of 3 weeks; while \
+                  shipping is down, orders wait";
+    let cases = [
+        (
+            "it's simpler, we can ship it in 1 week instead of 3 weeks, and it's easier to change later",
+            "it's simpler and it's easier to change later",
+        ),
+        (
+            "we can ship it in 1 week instead of 3 weeks, and it's simpler",
+            "it's simpler",
+        ),
+        ("it's ready in 1 week instead of 3 weeks", ""),
+        // Nothing said twice: the reason as the lead wrote it.
+        (
+            "it's simpler, it's cheaper, and the team knows it",
+            "it's simpler, it's cheaper, and the team knows it",
+        ),
+        ("", ""),
+    ];
+    for (reason, expected) in cases {
+        assert_eq!(reason_beyond(reason, effect), expected, "{reason:?}");
+    }
+}
+
+#[test]
 fn a_cost_is_told_from_other_cons() {
     let cases = [
         ("costs about 40% more per month", true),
