@@ -31,10 +31,8 @@ pub(super) fn run(env: &Env<'_>, args: &StatusArgs) -> Result<u8> {
         .transpose()?;
     let facts = ours.as_ref().unwrap_or(&record);
     if status == "accepted" && crate::record::finish::Proposal::is_open(facts) && !args.force {
-        let decide_by = facts
-            .front_matter
-            .get("decide-by")
-            .map(|d| format!(" (it is to be decided by {d})"))
+        let decide_by = decide_by(facts)
+            .map(|d| format!(" (it is to be decided by {})", crate::coach::units::iso(d)))
             .unwrap_or_default();
         return Err(Error::usage(format!(
             "{} is a proposal still under investigation{decide_by}: accepting it skips the open questions",
@@ -252,14 +250,26 @@ fn review_date(env: &Env<'_>, record: &Record) -> chrono::NaiveDate {
 }
 
 /// `text` (read as `record`), an open proposal, accepted as it stands.
+/// The date a proposal is to be decided by: our front matter's `decide-by`, or the
+/// `Decide-by:` line `nygard.md` writes under the title.
+fn decide_by(record: &Record) -> Option<chrono::NaiveDate> {
+    record
+        .front_matter
+        .get("decide-by")
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        .or(record.decide_by)
+}
+
 fn accept_as_is(env: &Env<'_>, record: &Record, text: &str) -> Result<String> {
     let proposal = finish::Proposal::from_record(record);
     let today = env.today();
     let review_by = review_date(env, record);
+    // `nygard.md` keeps no coverage in a field: the proposal's own items give it.
     let coverage = record
         .front_matter
         .get("information-coverage")
-        .and_then(|c| c.trim_end_matches('%').parse().ok());
+        .and_then(|c| c.trim_end_matches('%').parse().ok())
+        .or_else(|| proposal.coverage_then());
     let ending = finish::Ending::accepted_as_is(
         &proposal,
         coverage,
@@ -268,11 +278,7 @@ fn accept_as_is(env: &Env<'_>, record: &Record, text: &str) -> Result<String> {
             crate::coach::units::iso(review_by),
             crate::coach::units::human_date(review_by, today),
         ),
-        record
-            .front_matter
-            .get("decide-by")
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .map(|d| crate::coach::units::human_date(d, today)),
+        decide_by(record).map(|d| crate::coach::units::human_date(d, today)),
     );
     let catalog = env.catalog()?;
     finish::apply(text, &proposal, &ending, &catalog.templates)

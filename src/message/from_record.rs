@@ -762,7 +762,7 @@ fn look_back(record: &Record, today: NaiveDate) -> Option<LookBack> {
 }
 
 /// How our nygard template opens a proposal's `## Decision`.
-const NYGARD_LEANING: &str = "Nothing is decided yet. We lean towards ";
+const NYGARD_LEANING: &str = crate::record::nygard_finish::LEANING;
 
 /// Our nygard template's proposal, where adr-tools has no place for a proposed option:
 /// "Nothing is decided yet. We lean towards X, because Y, and decide by Z, once we know:"

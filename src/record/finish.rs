@@ -40,10 +40,29 @@ pub(crate) struct Proposal {
     /// Each option with its "Good, because" and "Bad, because" items, as the record lists
     /// them under Pros and Cons of the Options.
     pub arguments: Vec<(String, Vec<String>)>,
+    /// The template that wrote the record, which says how it is finished. Not for the
+    /// playbook: the questions are the same whichever wrote it.
+    #[serde(skip)]
+    pub form: Form,
+}
+
+/// Which template wrote a proposal: ours (`decision.md`, a Decision Outcome and a framing
+/// section per framework), or `nygard.md` in an adr-tools log (a `## Decision` paragraph
+/// and a line per framework).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Form {
+    #[default]
+    Ours,
+    /// `listed`: the items the 70% rule counted are listed under its line (records written
+    /// before `nygard.md` listed them give only the counts).
+    Nygard { listed: bool },
 }
 
 impl Proposal {
     pub(crate) fn from_record(record: &Record) -> Proposal {
+        if let Some(proposal) = super::nygard_finish::read(record) {
+            return proposal;
+        }
         let items = |heading: &str| {
             record
                 .section(heading)
@@ -84,13 +103,7 @@ impl Proposal {
             .collect();
         proposal.owners = items("Open Questions")
             .iter()
-            .filter_map(|item| {
-                let (what, who) = item.rsplit_once(" (")?;
-                Some((
-                    what.to_string(),
-                    who.strip_suffix(" finds out)")?.to_string(),
-                ))
-            })
+            .filter_map(|item| owner_of(item))
             .collect();
         // As the lead typed it: it is offered again as an answer, and escaped again when
         // written.
@@ -110,20 +123,7 @@ impl Proposal {
             })
             .collect();
         if let Some(framing) = record.section("The 70% information rule") {
-            for item in nested_items(framing.body) {
-                let (kind, what) = item.split_once(": ").unwrap_or(("", &item));
-                match kind {
-                    "Known" => {
-                        proposal.have.push(what.to_string());
-                        proposal.wished.push(what.to_string());
-                    }
-                    "To investigate"
-                    | "Missing, but it would not change the choice"
-                    | "Assumed, to check"
-                    | "Still unknown, decided without it" => proposal.wished.push(what.to_string()),
-                    _ => {}
-                }
-            }
+            read_information(&mut proposal, &nested_items(framing.body));
         }
         // What an extension found out is known from then on: the next review starts there.
         for extension in record
@@ -146,6 +146,13 @@ impl Proposal {
         proposal
     }
 
+    /// The share of what the lead wished they knew that they had when they proposed it,
+    /// from the items the record lists; `None` when it lists none.
+    pub(crate) fn coverage_then(&self) -> Option<u32> {
+        (!self.wished.is_empty())
+            .then(|| crate::coach::percent_floor(self.have.len(), self.wished.len()))
+    }
+
     /// Whether the record is a proposal waiting to be finished.
     pub(crate) fn is_open(record: &Record) -> bool {
         let status = record.status.as_deref().unwrap_or_default();
@@ -153,10 +160,43 @@ impl Proposal {
         // A proposal waiting for someone's answer (`outcome: proposal` or `options`) has a
         // date to decide by too, but nothing to finish: its answer is recorded with
         // `decide status`.
+        // A proposal `nygard.md` wrote has no front matter: its date to decide by is the
+        // `Decide-by:` line under the title.
         status.eq_ignore_ascii_case("proposed")
             && (outcome == Some("investigate")
-                || (outcome.is_none() && record.front_matter.contains_key("decide-by")))
+                || (outcome.is_none() && record.front_matter.contains_key("decide-by"))
+                || (outcome.is_none()
+                    && record.decide_by.is_some()
+                    && super::nygard_finish::is_proposal(record)))
     }
+}
+
+/// What the 70% rule's items say (`Known: Uptime`, `To investigate: Exit terms`, …): what
+/// the lead wished they knew, and had.
+pub(super) fn read_information(proposal: &mut Proposal, items: &[String]) {
+    for item in items {
+        let (kind, what) = item.split_once(": ").unwrap_or(("", item));
+        match kind {
+            "Known" => {
+                proposal.have.push(what.to_string());
+                proposal.wished.push(what.to_string());
+            }
+            "To investigate"
+            | "Missing, but it would not change the choice"
+            | "Assumed, to check"
+            | "Still unknown, decided without it" => proposal.wished.push(what.to_string()),
+            _ => {}
+        }
+    }
+}
+
+/// An open question and who finds it out: "Exit terms (Ben finds out)".
+pub(super) fn owner_of(item: &str) -> Option<(String, String)> {
+    let (what, who) = item.rsplit_once(" (")?;
+    Some((
+        what.to_string(),
+        who.strip_suffix(" finds out)")?.to_string(),
+    ))
 }
 
 /// Heading of the history section an extension adds.
@@ -171,7 +211,7 @@ fn signal_of(record: &Record) -> Option<String> {
         .find_map(|item| item.strip_prefix("It was wrong if: ").map(str::to_string))
 }
 
-fn strip_owner(item: &str) -> String {
+pub(super) fn strip_owner(item: &str) -> String {
     match item.rsplit_once(" (") {
         Some((what, owner)) if owner.ends_with(" finds out)") => what.to_string(),
         _ => item.to_string(),
@@ -179,7 +219,7 @@ fn strip_owner(item: &str) -> String {
 }
 
 /// Top-level list items of a body, as the lead typed them (without Markdown escapes).
-fn list_items(body: &str) -> Vec<String> {
+pub(super) fn list_items(body: &str) -> Vec<String> {
     body.lines()
         .filter_map(|line| line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")))
         .map(|item| crate::markdown::unescape(item.trim()))
@@ -187,7 +227,7 @@ fn list_items(body: &str) -> Vec<String> {
 }
 
 /// List items at any depth, as the lead typed them.
-fn nested_items(body: &str) -> Vec<String> {
+pub(super) fn nested_items(body: &str) -> Vec<String> {
     body.lines()
         .map(str::trim_start)
         .filter_map(|line| line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")))
@@ -317,12 +357,12 @@ impl Ending {
         }
     }
 
-    fn extended(&self) -> bool {
+    pub(super) fn extended(&self) -> bool {
         self.status == "proposed"
     }
 
     /// The option the record is now about: the one chosen, or leaned towards.
-    fn option(&self) -> Option<&str> {
+    pub(super) fn option(&self) -> Option<&str> {
         self.chosen.as_deref().or(self.leaning.as_deref())
     }
 }
@@ -337,6 +377,9 @@ pub(crate) fn apply(
     ending: &Ending,
     templates: &Templates,
 ) -> Result<String> {
+    if let Form::Nygard { .. } = proposal.form {
+        return super::nygard_finish::apply(text, proposal, ending, templates);
+    }
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     front_matter(&mut lines, ending);
@@ -371,6 +414,25 @@ pub(crate) fn apply(
             ending.date.format("%Y-%m-%d")
         );
     }
+    replace_next_step(&mut lines, ending);
+    if let Some(at) = lines
+        .iter()
+        .position(|l| l.starts_with("The coach's verdict: "))
+    {
+        lines[at] = format!(
+            "The coach's verdict: **{}.**",
+            ending.headline.trim_end_matches('.')
+        );
+    }
+    insert_history(&mut lines, ending, &context, templates)?;
+    let mut out = lines.join(nl);
+    out.push_str(nl);
+    Ok(super::single_blank_lines(&out))
+}
+
+/// The proposal's "decide by" line gives way to the next step: the new end of the
+/// time-box, the review date, or nothing for a proposal dropped.
+pub(super) fn replace_next_step(lines: &mut Vec<String>, ending: &Ending) {
     if let Some(at) = lines
         .iter()
         .position(|l| l.starts_with(DECIDE_BY) || l.starts_with(COME_BACK))
@@ -382,21 +444,22 @@ pub(crate) fn apply(
             }
         }
     }
-    if let Some(at) = lines
-        .iter()
-        .position(|l| l.starts_with("The coach's verdict: "))
-    {
-        lines[at] = format!(
-            "The coach's verdict: **{}.**",
-            ending.headline.trim_end_matches('.')
-        );
-    }
+}
+
+/// The proposal's history, from `finish/history.md`, in a dated section of its own before
+/// the references.
+pub(super) fn insert_history(
+    lines: &mut Vec<String>,
+    ending: &Ending,
+    context: &serde_json::Value,
+    templates: &Templates,
+) -> Result<()> {
     let heading = if ending.extended() {
         EXTENDED_HEADING
     } else {
         FINISHED_HEADING
     };
-    let history = templates.render("finish/history.md", &context)?;
+    let history = templates.render("finish/history.md", context)?;
     let at = lines
         .iter()
         .position(|l| l.trim_end() == "## References")
@@ -408,14 +471,12 @@ pub(crate) fn apply(
     section.extend(history.trim().lines().map(str::to_string));
     section.push(String::new());
     lines.splice(at..at, section);
-    let mut out = lines.join(nl);
-    out.push_str(nl);
-    Ok(super::single_blank_lines(&out))
+    Ok(())
 }
 
 /// What the finish templates see: the ending, the open questions as they stand, and the
 /// arguments of the option the record is now about (its consequences).
-fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
+pub(super) fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
     let owner = |item: &str| {
         proposal
             .owners
@@ -460,11 +521,13 @@ fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
                 .collect()
         })
         .unwrap_or_default();
+    let below = ending.chosen.is_some() && ending.information.coverage.is_some_and(|c| c < 70);
     serde_json::json!({
         "ending": ending,
         "proposal": proposal,
         "extended": ending.extended(),
-        "below": ending.chosen.is_some() && ending.information.coverage.is_some_and(|c| c < 70),
+        "below": below,
+        "information_reasoning": information_reasoning(ending, below),
         "questions": questions,
         "consequences": consequences,
         "date_text": ending.date.format("%-d %B").to_string(),
@@ -472,10 +535,20 @@ fn outcome_context(proposal: &Proposal, ending: &Ending) -> serde_json::Value {
     })
 }
 
+/// What the 70% rule's words say once a proposal is finished: extended, or decided at 70%
+/// or more, the rule's own reasoning stands; below it (or accepted early), the coach's word
+/// on deciding anyway.
+fn information_reasoning(ending: &Ending, below: bool) -> &str {
+    let rule = &ending.information.reasoning;
+    let rule_stands = ending.extended()
+        || (ending.chosen.is_some() && !below && !ending.early && !rule.is_empty());
+    if rule_stands { rule } else { &ending.reasoning }
+}
+
 /// The citation marks ("[2][4]") at the end of a section's verdict paragraph (its first
 /// line that is not a list item, with or without the verdict in bold), kept when the
 /// paragraph is written again.
-fn citation_marks(body: &[String]) -> String {
+pub(super) fn citation_marks(body: &[String]) -> String {
     let Some(paragraph) = body
         .iter()
         .take_while(|l| !l.starts_with('#'))

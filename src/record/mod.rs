@@ -14,6 +14,7 @@ pub(crate) mod finish;
 pub(crate) mod house_fields;
 pub(crate) mod house_front_matter;
 pub(crate) mod listing;
+pub(crate) mod nygard_finish;
 pub(crate) mod parse;
 pub(crate) mod sections;
 

@@ -215,7 +215,7 @@ fn an_accepted_proposal_under_the_log_s_front_matter_is_accepted_in_both_statuse
             text.contains(&format!("\nDate: 2026-11-26\nReview-by: {review_by}\n")),
             "{name}:\n{text}"
         );
-        assert_accepted_as_decided(name, &text, (adr.path(), "10"), own.path());
+        assert_accepted_as_decided(name, &text, (adr.path(), "10"), own.path(), false);
         assert_eq!(lint(adr.path()), lint_before, "{name}:\n{text}");
         accepted += 1;
     }

@@ -258,24 +258,33 @@ fn a_message_from_our_record_in_an_adr_tools_log_is_the_one_from_our_own_format(
 
 /// An accepted proposal, the record `number` in `adr` whose text is `text`: nothing in it
 /// still waits, and each audience's message is the one our own format gives (record 1 in
-/// `own`), sendable and asking for no answer.
+/// `own`; for a record `nygard.md` wrote, the same outcome and dates), sendable and asking
+/// for no answer.
 pub(crate) fn assert_accepted_as_decided(
     name: &str,
     text: &str,
     (adr, number): (&Path, &str),
     own: &Path,
+    nygard: bool,
 ) {
     for waiting in [
         "No option is chosen yet",
         "Nothing is agreed yet",
+        "Nothing is decided yet",
         "Proposed option:",
     ] {
         assert!(!text.contains(waiting), "{name}: {waiting:?} in\n{text}");
     }
+    // `nygard.md` says the decision in adr-tools' words: the same outcome and dates.
+    assert_same_messages(name, (adr, number), own, nygard);
     for to in AUDIENCES {
         let said = message(adr, number, to);
         assert!(said.0, "{name} to {to}: {}", said.2);
-        assert_eq!(said, message(own, "1", to), "{name} to {to}");
+        assert!(
+            !said.1.contains("lean towards") && !said.1.contains("before deciding"),
+            "{name} to {to}:\n{}",
+            said.1
+        );
         assert!(
             !said.1.contains("Please answer by"),
             "{name} to {to}:\n{}",
@@ -352,7 +361,7 @@ fn an_accepted_proposal_in_an_adr_tools_log_says_it_is_decided() {
             text.starts_with("# 2. ") && !text.contains("\n---\n"),
             "{name}:\n{text}"
         );
-        assert_accepted_as_decided(name, &text, (adr.path(), "2"), own.path());
+        assert_accepted_as_decided(name, &text, (adr.path(), "2"), own.path(), false);
         let lint = decide(adr.path()).arg("lint").output().unwrap();
         assert!(lint.status.success(), "{name}: {}", stderr(&lint));
         accepted += 1;
@@ -392,41 +401,10 @@ fn a_configured_template_wins_over_the_adr_tools_form() {
     }
 }
 
-/// A proposal `nygard.md` wrote in an adr-tools log is not a decision to look back at, and
-/// its choice is prose no review can fill in: `decide review` says how to decide it and
-/// changes nothing. A proposal of ours waiting for an answer is refused alike.
+/// A proposal of ours waiting for someone's answer is not a decision to look back at, and
+/// no review finishes it: `decide review` says how to decide it and changes nothing.
 #[test]
-fn a_review_of_a_proposal_it_cannot_finish_is_refused_and_says_how_to_decide_it() {
-    let adr = adr_tools_repo();
-    let proposal = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/proposal.yaml");
-    let created = decide(adr.path())
-        .args(["new", "-q", "--answers"])
-        .arg(&proposal)
-        .output()
-        .unwrap();
-    assert!(created.status.success(), "{}", stderr(&created));
-    let record = records(&adr.path().join(ADR_DIR))
-        .into_iter()
-        .find(|path| !path.ends_with("0001-record-architecture-decisions.md"))
-        .unwrap();
-    let before = read(&record);
-    assert!(from_nygard_template(&before), "{before}");
-    let review = decide(adr.path())
-        .args(["--today", "2026-12-20", "review", "2"])
-        .output()
-        .unwrap();
-    assert_eq!(review.status.code(), Some(6), "{}", stderr(&review));
-    assert!(
-        stderr(&review).contains(
-            "record 2 is still a proposal: there is no decision yet to look back at (hint: \
-             once it is decided, write the choice into the record and run `decide status 2 \
-             accepted` (or `rejected`))"
-        ),
-        "{}",
-        stderr(&review)
-    );
-    assert_eq!(read(&record), before);
-
+fn a_review_of_a_proposal_waiting_for_an_answer_is_refused_and_says_how_to_decide_it() {
     let deadline = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/deadline.yaml");
     let own = repo();
     let created = decide(own.path())
@@ -435,6 +413,8 @@ fn a_review_of_a_proposal_it_cannot_finish_is_refused_and_says_how_to_decide_it(
         .output()
         .unwrap();
     assert!(created.status.success(), "{}", stderr(&created));
+    let record = records(&own.path().join(OWN_DIR)).remove(0);
+    let before = read(&record);
     let review = decide(own.path()).args(["review", "1"]).output().unwrap();
     assert_eq!(review.status.code(), Some(6), "{}", stderr(&review));
     assert!(
@@ -443,4 +423,173 @@ fn a_review_of_a_proposal_it_cannot_finish_is_refused_and_says_how_to_decide_it(
         "{}",
         stderr(&review)
     );
+    assert_eq!(read(&record), before);
+}
+
+/// How a proposal's time-box ended, as the finish playbook offers it: the answers, and
+/// what the adr-tools record says then (its status word, its date lines under the title,
+/// the history's heading, and what `decide list` shows as due).
+struct Ending {
+    name: &'static str,
+    answers: &'static str,
+    status: &'static str,
+    dates: &'static str,
+    history: &'static str,
+    due: &'static str,
+}
+
+const FINISHED: Ending = Ending {
+    name: "finished",
+    answers: "",
+    status: "Accepted",
+    dates: "Date: 2026-12-10\nReview-by: 2027-03-10\n",
+    history: "## Proposal Finished (2026-12-10)",
+    due: "2027-03-10",
+};
+
+const EXTENDED: Ending = Ending {
+    name: "extended",
+    answers: "playbook: finish\nfound:\n  - Searchly's price at our query volume\nlearnt: Searchly quoted a fixed price for three years.\nextend: yes\nextend_until: 2026-12-17\nextend_why: Ben hears back from legal on Tuesday\nleaning: Searchly\nbecause: the price is fixed for three years\n",
+    status: "Proposed",
+    dates: "Date: 2026-11-26\nDecide-by: 2026-12-17\n",
+    history: "## Time-box Extended (2026-12-10)",
+    due: "2026-12-17 (decide)",
+};
+
+const DROPPED: Ending = Ending {
+    name: "dropped",
+    answers: "playbook: finish\nfound:\n  - Searchly's price at our query volume\n  - Whether the contract has an exit clause\nlearnt: Neither service keeps our data in the EU.\nchosen: none of them\ndropped_why: neither keeps our data in the EU\n",
+    status: "Rejected",
+    dates: "Date: 2026-12-10\n",
+    history: "## Proposal Finished (2026-12-10)",
+    due: "-",
+};
+
+/// examples/proposal.yaml written in `repo` on the day the examples are dated, then
+/// reviewed on the day its time-box ends with `ending`'s answers: the record.
+fn proposed_then_reviewed(
+    repo: &Path,
+    dir: &str,
+    ending: &Ending,
+    edit: fn(&str) -> String,
+) -> PathBuf {
+    let created = decide(repo)
+        .args(["new", "-q", "--answers"])
+        .arg(crate::support::example("proposal.yaml"))
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", stderr(&created));
+    let record = records(&repo.join(dir))
+        .into_iter()
+        .rfind(|path| !path.ends_with("0001-record-architecture-decisions.md"))
+        .unwrap();
+    std::fs::write(&record, edit(&read(&record))).unwrap();
+    let answers = if ending.answers.is_empty() {
+        crate::support::example("finish.yaml")
+    } else {
+        write(repo, "ending.yaml", ending.answers)
+    };
+    let number = if dir == ADR_DIR { "2" } else { "1" };
+    let review = decide(repo)
+        .args(["--today", "2026-12-10", "review", number, "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(
+        review.status.success(),
+        "{}: {}",
+        ending.name,
+        stderr(&review)
+    );
+    record
+}
+
+/// `decide review N` finishes a proposal `nygard.md` wrote as it finishes ours: decided,
+/// extended once or dropped, the record says so in adr-tools' own style, lints clean,
+/// lists with its new status and date, and every message says what ours says.
+#[test]
+fn a_review_finishes_a_proposal_nygard_md_wrote_as_it_finishes_ours() {
+    for ending in [FINISHED, EXTENDED, DROPPED] {
+        let name = ending.name;
+        let adr = adr_tools_repo();
+        let own = repo();
+        let record = proposed_then_reviewed(adr.path(), ADR_DIR, &ending, str::to_string);
+        proposed_then_reviewed(own.path(), OWN_DIR, &ending, str::to_string);
+        let text = read(&record);
+        assert!(from_nygard_template(&text), "{name}:\n{text}");
+        assert!(
+            text.starts_with(&format!(
+                "# 2. Choose the search service for the product catalogue\n\n{}\n## Status\n\n{}\n\n## Context\n",
+                ending.dates, ending.status
+            )),
+            "{name}:\n{text}"
+        );
+        let history = text.find(ending.history);
+        assert!(
+            history.is_some_and(|at| at < text.find("\n## References").unwrap()),
+            "{name}:\n{text}"
+        );
+        assert!(!text.contains("\n---\n"), "{name}:\n{text}");
+        let lint = decide(adr.path()).arg("lint").output().unwrap();
+        assert!(lint.status.success(), "{name}: {}", stderr(&lint));
+        assert!(
+            format!("{}{}", stdout(&lint), stderr(&lint)).contains("0 errors, 0 warnings"),
+            "{name}: {}",
+            stderr(&lint)
+        );
+        let row = list_row(adr.path(), "0002");
+        assert_eq!(row[1], ending.status.to_lowercase(), "{name}: {row:?}");
+        assert_eq!(row[3], ending.due, "{name}: {row:?}");
+        assert_eq!(row, list_row(own.path(), "0001"), "{name}");
+        if ending.status == "Accepted" {
+            assert_accepted_as_decided(name, &text, (adr.path(), "2"), own.path(), true);
+            assert!(
+                text.contains("\n## Decision\n\nWe will go with Searchly, because the price is fixed for three years and we can leave after the first year. If it doesn't work, we'll switch to FindKit, rewriting the five queries that need it.\n\nThe coach's verdict: Decided: Searchly.\n"),
+                "{text}"
+            );
+            assert!(
+                text.contains("\nThe 70% information rule: You have 4 of the 5 things you wish you knew: at or above 70% is enough."),
+                "{text}"
+            );
+            assert!(
+                !text.contains("Decide-by:") && !text.contains("Decide by"),
+                "{text}"
+            );
+        } else {
+            assert_same_messages(name, (adr.path(), "2"), own.path(), true);
+        }
+    }
+}
+
+/// A proposal `nygard.md` wrote before it listed the 70% rule's items gives only the
+/// rule's counts and the open questions: the rule runs again on those, and the finished
+/// record names no item the proposal did not name.
+#[test]
+fn a_nygard_proposal_that_gives_only_counts_is_finished_by_them() {
+    let adr = adr_tools_repo();
+    let without_items = |text: &str| -> String {
+        text.lines()
+            .filter(|l| {
+                !l.starts_with("* Information in hand")
+                    && !l.starts_with("  * ")
+                    && !l.starts_with("* Investigate until")
+            })
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    let record = proposed_then_reviewed(adr.path(), ADR_DIR, &FINISHED, without_items);
+    let text = read(&record);
+    assert!(text.contains("\n## Status\n\nAccepted\n"), "{text}");
+    assert!(
+        text.contains("\nThe 70% information rule: You have 4 of the 5 things you wish you knew: at or above 70% is enough."),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n* Information in hand now: 80%\n"),
+        "{text}"
+    );
+    assert!(!text.contains("not named in the record"), "{text}");
+    assert!(!text.contains("* Information in hand:"), "{text}");
+    let lint = decide(adr.path()).arg("lint").output().unwrap();
+    assert!(lint.status.success(), "{}", stderr(&lint));
 }
