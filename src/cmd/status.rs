@@ -249,7 +249,6 @@ fn review_date(env: &Env<'_>, record: &Record) -> chrono::NaiveDate {
         .on_or_after(crate::coach::units::add_days(env.today(), days))
 }
 
-/// `text` (read as `record`), an open proposal, accepted as it stands.
 /// The date a proposal is to be decided by: our front matter's `decide-by`, or the
 /// `Decide-by:` line `nygard.md` writes under the title.
 fn decide_by(record: &Record) -> Option<chrono::NaiveDate> {
@@ -260,6 +259,7 @@ fn decide_by(record: &Record) -> Option<chrono::NaiveDate> {
         .or(record.decide_by)
 }
 
+/// `text` (read as `record`), an open proposal, accepted as it stands.
 fn accept_as_is(env: &Env<'_>, record: &Record, text: &str) -> Result<String> {
     let proposal = finish::Proposal::from_record(record);
     let today = env.today();
