@@ -523,7 +523,9 @@ fn add_phrase_filters(env: &mut Environment<'static>) {
     });
 }
 
-fn sentence(text: &str) -> String {
+/// `text` as a sentence: a capital first letter (unless it starts with a name written in
+/// lower case) and a closing full stop.
+pub(crate) fn sentence(text: &str) -> String {
     let text = text.trim();
     if text.is_empty() {
         return String::new();

@@ -782,6 +782,29 @@ fn read_leaning(brief: &mut Brief, first: &str) -> bool {
     true
 }
 
+/// Our nygard template's decision, where adr-tools has no place for the chosen option:
+/// "We will go with X, because Y." Read into the brief as MADR's `Chosen option` would be;
+/// whether it was.
+fn read_going_with(brief: &mut Brief, first: &str) -> bool {
+    let Some((name, because)) = first
+        .strip_prefix(crate::record::nygard_finish::GOING_WITH)
+        .and_then(|rest| rest.split_once(", because "))
+    else {
+        return false;
+    };
+    brief.chosen = Some(name.trim().to_string());
+    // The reason is the rest of its sentence; the fallback, when there is one, follows it
+    // on the same line ("If it doesn't work, we'll switch to Z.").
+    let (because, after) = because.split_once(". ").unwrap_or((because, ""));
+    brief.because = Some(because.trim().trim_end_matches('.').to_string());
+    let after = plain(after);
+    if let Some(fallback) = after.strip_prefix("If it doesn't work, we'll ") {
+        let fallback = fallback.strip_prefix("switch to ").unwrap_or(fallback);
+        brief.fallback = Some(fallback.trim().trim_end_matches('.').trim().to_string());
+    }
+    true
+}
+
 /// The day a proposal that waited for someone's answer was accepted: the date of its
 /// `## Proposal Accepted (…)` section.
 fn accepted_on(record: &Record) -> Option<NaiveDate> {
@@ -1253,7 +1276,7 @@ fn read_outcome(brief: &mut Brief, outcome: Section<'_>) {
     let Some((first, listed)) = first_paragraph_listed(&own) else {
         return;
     };
-    if read_leaning(brief, &first) {
+    if read_leaning(brief, &first) || read_going_with(brief, &first) {
         return;
     }
     let chosen = chosen_option(&first);

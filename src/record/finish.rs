@@ -199,6 +199,8 @@ pub(super) fn owner_of(item: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The subsection of the outcome where the lead's plain words are kept.
+const PLAIN_WORDS: &str = "### In Plain Words";
 /// Heading of the history section an extension adds.
 pub(crate) const EXTENDED_HEADING: &str = "Time-box Extended";
 /// Heading of the history section a finished proposal gets.
@@ -385,7 +387,18 @@ pub(crate) fn apply(
     front_matter(&mut lines, ending);
     let context = outcome_context(proposal, ending);
     let outcome = templates.render("finish/outcome.md", &context)?;
+    // The lead's plain words sit under the outcome, which is written again: they still
+    // hold, and every message outside engineering reads them.
+    let plain_words = section_range(&lines, PLAIN_WORDS).map(|range| lines[range].to_vec());
     replace_section(&mut lines, "## Decision Outcome", &outcome);
+    if let Some(plain_words) = plain_words
+        && section_range(&lines, PLAIN_WORDS).is_none()
+        && let Some(outcome) = section_range(&lines, "## Decision Outcome")
+    {
+        let mut kept = plain_words;
+        kept.push(String::new());
+        lines.splice(outcome.end..outcome.end, kept);
+    }
     if let Some(at) = lines
         .iter()
         .position(|l| l.trim_end() == "### The 70% information rule")

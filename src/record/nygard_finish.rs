@@ -17,6 +17,8 @@ use crate::template::Templates;
 /// How `nygard.md` opens a proposal's `## Decision`: "Nothing is decided yet. We lean
 /// towards X, because Y, and decide by Z, once we know:" over the open questions.
 pub(crate) const LEANING: &str = "Nothing is decided yet. We lean towards ";
+/// How `nygard.md` opens a decision's `## Decision`: "We will go with X, because Y."
+pub(crate) const GOING_WITH: &str = "We will go with ";
 const DECIDE_BY: &str = ", and decide by ";
 /// How `nygard.md` names each framework's line in `## Decision`: the framework's title.
 const SEVENTY: &str = "The 70% information rule: ";
@@ -60,6 +62,11 @@ pub(crate) fn read(record: &Record) -> Option<Proposal> {
             .iter()
             .any(|s| s.heading.starts_with(EXTENDED_HEADING)),
         form: Form::Nygard { listed: false },
+        // As the lead typed it: it is offered again as an answer.
+        impact: record
+            .section("Impact Outside the Team")
+            .map(|s| crate::markdown::unescape(s.body.trim()))
+            .filter(|s| !s.is_empty()),
         ..Proposal::default()
     };
     read_what_was_known(&mut proposal, &lines);
@@ -212,6 +219,7 @@ pub(crate) fn apply(
         );
         lines.splice(at..at, [String::new(), line]);
     }
+    set_impact(&mut lines, ending);
     consequences_of_another_option(&mut lines, proposal, ending);
     add_signal(&mut lines, ending);
     replace_next_step(&mut lines, ending);
@@ -219,6 +227,41 @@ pub(crate) fn apply(
     let mut out = lines.join(nl);
     out.push_str(nl);
     Ok(super::single_blank_lines(&out))
+}
+
+/// `## Impact Outside the Team` says what the ending says changes outside the team, as our
+/// finish's outcome does: the proposal's own ("search stays as it is until we decide")
+/// gives way, and an ending that names none leaves no such section.
+fn set_impact(lines: &mut Vec<String>, ending: &Ending) {
+    const HEADING: &str = "## Impact Outside the Team";
+    let body = ending.impact.as_deref().map(|impact| {
+        vec![
+            String::new(),
+            crate::template::sentence(impact),
+            String::new(),
+        ]
+    });
+    if let Some(range) = section_range(lines, HEADING) {
+        match body {
+            Some(body) => {
+                lines.splice(range.start + 1..range.end, body);
+            }
+            None => {
+                lines.drain(range);
+            }
+        }
+        return;
+    }
+    let Some(body) = body else {
+        return;
+    };
+    let at = ["## In Plain Words", "## More Information", "## References"]
+        .iter()
+        .find_map(|heading| lines.iter().position(|l| l.trim_end() == *heading))
+        .unwrap_or(lines.len());
+    let mut section = vec![HEADING.to_string()];
+    section.extend(body);
+    lines.splice(at..at, section);
 }
 
 /// `## Status` says the ending's status in adr-tools' word: Accepted, Rejected, or still

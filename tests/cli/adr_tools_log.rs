@@ -312,12 +312,36 @@ pub(crate) fn assert_same_messages(
             );
             continue;
         }
-        // `nygard.md` writes the decision in adr-tools' words, without our plain words:
-        // the message says the same outcome and dates, in its own sentences.
+        // `nygard.md` writes the decision in adr-tools' words: the message reads the same
+        // outcome, dates, choice, reason, fallback, effect and plain words from it, and
+        // is as ready to send as ours, though a few sentences of ours (the first step,
+        // what was decided without) have no place there.
         let (adr_brief, own_brief) = (brief(adr, number, to), brief(own, "1", to));
-        for key in ["outcome", "decide_by_text", "review_by_text", "proposed"] {
+        for key in [
+            "outcome",
+            "decide_by_text",
+            "review_by_text",
+            "proposed",
+            "chosen",
+            "because",
+            "fallback",
+            "impact",
+            "plain_words",
+        ] {
             assert_eq!(adr_brief[key], own_brief[key], "{name} to {to}: {key}");
         }
+        let ready = |repo: &Path, number: &str| {
+            let output = decide(repo)
+                .args(["message", number, "--to", to])
+                .output()
+                .unwrap();
+            stderr(&output).contains("Ready to send")
+        };
+        assert_eq!(
+            ready(adr, number),
+            ready(own, "1"),
+            "{name} to {to}: ready to send"
+        );
     }
 }
 

@@ -220,7 +220,7 @@ fn the_nygard_and_madr_minimal_templates_write_records_the_log_reads() {
         .unwrap();
     assert!(
         stdout(&output).contains(
-            "## Consequences\n\n* the billing team reviews our schema changes\n\n## More Information"
+            "## Consequences\n\n* the billing team reviews our schema changes\n\n## Impact Outside the Team\n\nNothing changes for customers"
         ),
         "{}",
         stdout(&output)
