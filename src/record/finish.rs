@@ -709,6 +709,36 @@ pub(crate) fn set_front(lines: &mut Vec<String>, key: &str, value: Option<&str>)
     }
 }
 
+/// A decided ending for the tests of both finishes (ours and `nygard.md`'s): Vendor A
+/// chosen over Vendor B, `found` found out, with `information` as the 70% rule left it.
+#[cfg(test)]
+pub(crate) fn sample_ending(status: &str, found: Vec<String>, information: Known) -> Ending {
+    Ending {
+        date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
+        status: status.into(),
+        headline: "Decided: Vendor A".into(),
+        reasoning: "The investigation is over.".into(),
+        chosen: Some("Vendor A".into()),
+        leaning: None,
+        because: Some("the licence cost is fixed for three years".into()),
+        dropped_why: None,
+        fallback: Some("Vendor B".into()),
+        impact: None,
+        information,
+        found,
+        learnt: Some("The price is fixed.".into()),
+        decide_by: None,
+        why: None,
+        review_by: Some("2027-03-11".into()),
+        review_by_text: Some("Thursday 11 March 2027".into()),
+        confidence: Some(75.0),
+        signal: Some("support tickets take more than a day".into()),
+        was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
+        check_first: Vec::new(),
+        early: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -780,35 +810,15 @@ mod tests {
 
     fn ending(status: &str) -> Ending {
         let found = vec!["Licence cost after year one".to_string()];
+        let information = Known {
+            headline: "60% on a one-way door: investigate until Friday 18 December, then decide"
+                .into(),
+            reasoning: "You have 3 of the 5 things.".into(),
+            ..Known::after(&proposal(), &found, Some(60))
+        };
         Ending {
-            date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
-            status: status.into(),
-            headline: "Decided: Vendor A".into(),
-            reasoning: "The investigation is over.".into(),
-            chosen: Some("Vendor A".into()),
-            leaning: None,
-            because: Some("the licence cost is fixed for three years".into()),
-            dropped_why: None,
-            fallback: Some("Vendor B".into()),
             impact: Some("Finance gets one invoice instead of two".into()),
-            information: Known {
-                headline:
-                    "60% on a one-way door: investigate until Friday 18 December, then decide"
-                        .into(),
-                reasoning: "You have 3 of the 5 things.".into(),
-                ..Known::after(&proposal(), &found, Some(60))
-            },
-            found,
-            learnt: Some("The price is fixed.".into()),
-            decide_by: None,
-            why: None,
-            review_by: Some("2027-03-11".into()),
-            review_by_text: Some("Thursday 11 March 2027".into()),
-            confidence: Some(75.0),
-            signal: Some("support tickets take more than a day".into()),
-            was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
-            check_first: Vec::new(),
-            early: false,
+            ..sample_ending(status, found, information)
         }
     }
 

@@ -500,8 +500,6 @@ fn add_signal(lines: &mut Vec<String>, ending: &Ending) {
 mod tests {
     use std::path::Path;
 
-    use chrono::NaiveDate;
-
     use super::*;
     use crate::record::finish::Known;
 
@@ -695,34 +693,12 @@ mod tests {
 
     fn ending(status: &str, proposal: &Proposal) -> Ending {
         let found = owned(&["Licence cost after year one", "Exit terms"]);
-        Ending {
-            date: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
-            status: status.into(),
-            headline: "Decided: Vendor A".into(),
-            reasoning: "The investigation is over.".into(),
-            chosen: Some("Vendor A".into()),
-            leaning: None,
-            because: Some("the licence cost is fixed for three years".into()),
-            dropped_why: None,
-            fallback: Some("Vendor B".into()),
-            impact: None,
-            information: Known {
-                headline: "80% of what you wish you knew: decide now".into(),
-                reasoning: "You have 4 of the 5 things you wish you knew.".into(),
-                ..Known::after(proposal, &found, Some(80))
-            },
-            found,
-            learnt: Some("The price is fixed.".into()),
-            decide_by: None,
-            why: None,
-            review_by: Some("2027-03-11".into()),
-            review_by_text: Some("Thursday 11 March 2027".into()),
-            confidence: Some(75.0),
-            signal: Some("support tickets take more than a day".into()),
-            was: (Some("Vendor A".into()), Some("Friday 11 December".into())),
-            check_first: Vec::new(),
-            early: false,
-        }
+        let information = Known {
+            headline: "80% of what you wish you knew: decide now".into(),
+            reasoning: "You have 4 of the 5 things you wish you knew.".into(),
+            ..Known::after(proposal, &found, Some(80))
+        };
+        crate::record::finish::sample_ending(status, found, information)
     }
 
     fn finish(text: &str, change: impl FnOnce(&mut Ending)) -> String {
